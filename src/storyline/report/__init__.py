@@ -1,0 +1,1 @@
+"""Reports: JSON, Markdown, HTML and terminal renderings of stories and comparisons."""

@@ -1,0 +1,1 @@
+"""The service layer: one core that the CLI and the web app both call."""

@@ -1,0 +1,1 @@
+"""Persistence: SQLite by default, behind one interface so another engine can follow."""

@@ -1,0 +1,99 @@
+"""The storage interface every engine implements (SQLite now; PostgreSQL can follow).
+
+Stages never import the store; the service layer moves data between them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Protocol
+
+import numpy as np
+
+from storyline.model import Article, Story
+
+
+@dataclass
+class AddResult:
+    """What happened to one article offered to the store."""
+
+    article_id: str
+    status: str  # "new" | "duplicate" | "new-version"
+
+
+@dataclass
+class SearchHit:
+    article: Article
+    snippet: str
+    score: float
+
+
+class Store(Protocol):
+    # Articles -------------------------------------------------------------
+    def add_articles(self, articles: Iterable[Article]) -> list[AddResult]:
+        """Add in one transaction. Same content twice is one row; same URL with new text is a new version."""
+
+    def update_article(self, article: Article) -> None:
+        """Replace an article's stored record in place (enrichment results, estimates)."""
+
+    def get_article(self, article_id: str) -> Article | None: ...
+
+    def list_articles(
+        self,
+        *,
+        outlet: str | None = None,
+        language: str | None = None,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Article]:
+        """Latest version of each article, ordered by published time (undated last), then id."""
+
+    def count_articles(self, **filters: Any) -> int: ...
+
+    def iter_articles(self) -> Iterator[Article]:
+        """Every article (latest version) in published order, streaming."""
+
+    def search(
+        self,
+        query: str,
+        *,
+        outlet: str | None = None,
+        language: str | None = None,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        entity: str | None = None,
+        limit: int = 20,
+        offset: int = 0,
+    ) -> tuple[int, list[SearchHit]]:
+        """Full-text search over titles and text: (total hits, one page of hits)."""
+
+    # Vectors ----------------------------------------------------------------
+    def save_vectors(self, kind: str, vectors: dict[str, np.ndarray]) -> None:
+        """Store float32 vectors by article id under a kind (e.g. "use-article")."""
+
+    def load_vectors(self, kind: str, ids: list[str] | None = None) -> dict[str, np.ndarray]: ...
+
+    # Stories ----------------------------------------------------------------
+    def save_stories(self, stories: list[Story], *, replace: bool = False) -> None:
+        """Upsert stories (replace=True drops all others first, for batch re-clustering)."""
+
+    def list_stories(self, *, limit: int | None = None, offset: int = 0) -> list[Story]: ...
+
+    def get_story(self, story_id: str) -> Story | None: ...
+
+    def story_of(self, article_id: str) -> Story | None: ...
+
+    # Derived documents (comparisons, index snapshots) and key/value state ----
+    def save_document(self, kind: str, key: str, data: dict[str, Any]) -> None: ...
+
+    def get_document(self, kind: str, key: str) -> dict[str, Any] | None: ...
+
+    def get_meta(self, key: str) -> str | None: ...
+
+    def set_meta(self, key: str, value: str) -> None: ...
+
+    def close(self) -> None: ...
