@@ -4,7 +4,16 @@ Each module registers its commands on the one Typer app (``eval`` commands on
 :data:`storyline.cli.evaluating.eval_app`).
 """
 
-from storyline.cli import comparing, enriching, evaluating, library, matching, serving  # noqa: F401
+from storyline.cli import (  # noqa: F401  (imported to register their commands)
+    comparing,
+    dates,
+    enriching,
+    evaluating,
+    extraction,
+    library,
+    matching,
+    serving,
+)
 from storyline.cli.app import app
 
 
