@@ -25,12 +25,17 @@ def _encode(value: Any) -> Any:
     if isinstance(value, datetime):
         return value.isoformat()
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _encode(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return {f.name: _encode_nested(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, (list, tuple)):
-        return [_encode(v) for v in value]
+        return [_encode_nested(v) for v in value]
     if isinstance(value, dict):
-        return {k: _encode(v) for k, v in value.items()}
+        return {k: _encode_nested(v) for k, v in value.items()}
     return value
+
+
+def _encode_nested(value: Any) -> Any:
+    """A nested record through its own ``to_dict`` (ProvenanceLink writes ``from``, not ``from_``)."""
+    return value.to_dict() if isinstance(value, Record) else _encode(value)
 
 
 class Record:
@@ -215,6 +220,13 @@ class Claim(Record):
     text: str
     start: int
     end: int
+    # Anchors used to align claims across languages (filled by the compare stage).
+    paragraph: int = 0
+    entities: list[str] = field(default_factory=list)  # canonical entity names
+    numbers: list[float] = field(default_factory=list)  # magnitudes ("40 billion" -> 4e10)
+    dates: list[str] = field(default_factory=list)  # TIMEX3 values of the claim's dates
+    speaker: str | None = None  # who the claim is attributed to, when a quote covers it
+    negated: bool = False
 
 
 @dataclass
@@ -226,6 +238,11 @@ class ClaimGroup(Record):
     outlets: list[str] = field(default_factory=list)
     evidence: list[dict[str, Any]] = field(default_factory=list)
     score: float | None = None
+    id: str = ""
+    # "alignment": claims that say the same thing; "contradiction": claims of different
+    # alignment groups (or of one article) that contradict each other.
+    kind: str = "alignment"
+    scope: str | None = None  # contradictions: "within-article" | "across-articles"
 
 
 @dataclass
@@ -236,6 +253,9 @@ class ProvenanceLink(Record):
     to: str
     relation: str  # "copies" | "rewrites" | "translates" | "independent"
     evidence: list[str] = field(default_factory=list)
+    score: float | None = None
+    # "independent" links: the story both rewrite, when known (e.g. a shared agency).
+    common_source: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         data = super().to_dict()
@@ -261,6 +281,8 @@ class Comparison(Record):
     timeline: list[dict[str, Any]] = field(default_factory=list)
     provenance: list[ProvenanceLink] = field(default_factory=list)
     summary: dict[str, Any] = field(default_factory=dict)
+    # Many-to-many claim alignment: {"a": claim id, "b": claim id, "score": float}.
+    alignments: list[dict[str, Any]] = field(default_factory=list)
     schema_version: int = SCHEMA_VERSION
 
 

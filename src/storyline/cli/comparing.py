@@ -1,1 +1,99 @@
-"""Commands (placeholder until its module is written)."""
+"""Comparison commands: `storyline story ID`, `storyline compare FILE...`, `storyline eval alignment`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+
+from storyline.cli.app import app
+from storyline.cli.evaluating import eval_app
+from storyline.cli.library import DbOption, err, fail, out, workspace
+from storyline.model import Comparison
+from storyline.report.comparison import FORMATS, render
+from storyline.report.terminal import print_comparison
+
+FormatOption = Annotated[
+    str | None, typer.Option("--format", "-f", help=f"One of {', '.join(FORMATS)} (default: terminal view).")
+]
+OutputOption = Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")]
+
+
+def _emit(comparison: Comparison, fmt: str | None, output: Path | None) -> None:
+    """Print or write the comparison; a file is written whole or not at all."""
+    if fmt is not None and fmt not in FORMATS:
+        raise fail(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    if fmt is None and output is None:
+        print_comparison(comparison, out)
+        return
+    text = render(comparison, fmt or "json")
+    if output is None:
+        print(text)
+        return
+    partial = output.with_name(output.name + ".part")
+    try:
+        partial.write_text(text, encoding="utf-8")
+        partial.replace(output)
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        raise fail(f"{output}: cannot write ({error.strerror or error})") from None
+    err.print(f"wrote {escape(str(output))}")
+
+
+@app.command()
+def story(
+    story_id: Annotated[str, typer.Argument(help="Story id (see `storyline stories`).")],
+    fmt: FormatOption = None,
+    output: OutputOption = None,
+    refresh: Annotated[bool, typer.Option(help="Recompute even if a cached comparison is current.")] = False,
+    db: DbOption = None,
+) -> None:
+    """One story's articles side by side: shared, unique and conflicting claims, quotes, timeline, provenance."""
+    from storyline.service.comparison import StoryNotFound, compare_story
+
+    with workspace(db) as ws:
+        try:
+            comparison = compare_story(ws, story_id, refresh=refresh)
+        except StoryNotFound as error:
+            raise fail(str(error)) from None
+    _emit(comparison, fmt, output)
+
+
+@app.command("compare")
+def compare_command(
+    files: Annotated[list[Path], typer.Argument(help="Article files (text, HTML, JSON, RSS, WARC).")],
+    fmt: FormatOption = None,
+    output: OutputOption = None,
+) -> None:
+    """Compare articles straight from files, no database."""
+    from storyline.service.comparison import compare_files
+
+    comparison = compare_files(files)
+    for skipped in comparison.summary.get("skipped", []):
+        err.print(f"[yellow]skipped[/yellow] {escape(skipped['source'])}: {escape(skipped['error'])}")
+    if len(comparison.articles) < 2:
+        raise fail(f"need at least two readable articles to compare, got {len(comparison.articles)}")
+    _emit(comparison, fmt, output)
+
+
+@eval_app.command("alignment")
+def eval_alignment(
+    data: Annotated[Path | None, typer.Option("--data", help="Gold data folder (default: ../shared/data).")] = None,
+    limit: Annotated[int | None, typer.Option(help="At most this many ECB+ clusters / MEANTIME documents.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Cross-article claim alignment P/R/F1 (ECB+, MEANTIME en-es) and provenance direction accuracy."""
+    from storyline.eval.alignment import default_data_dir, evaluate
+
+    path = data or default_data_dir()
+    if not path.is_dir():
+        raise fail(f"{path}: gold data folder not found")
+    results = evaluate(path, limit=limit)
+    if as_json:
+        print(json.dumps(results, indent=2))
+        return
+    for name, scores in results.items():
+        out.print(f"[bold]{escape(name)}[/bold]: " + ", ".join(f"{k}={v}" for k, v in scores.items()))

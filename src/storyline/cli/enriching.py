@@ -1,1 +1,60 @@
-"""Commands (placeholder until its module is written)."""
+"""`storyline enrich` (re-enrich stored articles) and `storyline eval quotes` (PolNeAR)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from storyline.cli.app import app
+from storyline.cli.evaluating import eval_app
+from storyline.cli.library import DbOption, workspace
+from storyline.eval.quotes import DataMissing, evaluate_quotes
+from storyline.service.enrichment import enrich_stored
+
+DEFAULT_DATA = Path("../shared/data")
+
+
+@app.command("enrich")
+def enrich(db: DbOption = None) -> None:
+    """Re-run entities, quotes and times over every stored article (after a model or rule change)."""
+    err = Console(stderr=True, highlight=False)
+    with workspace(db) as ws:
+        report = enrich_stored(ws)
+    err.print(f"enriched {report.enriched} articles", markup=False)
+    for failure in report.failed:
+        err.print(f"error: could not enrich {failure}", markup=False)
+    if report.failed:
+        raise typer.Exit(1)
+
+
+@eval_app.command("quotes")
+def eval_quotes(
+    split: str = typer.Option("dev", help="PolNeAR split: dev or train."),
+    data: Path = typer.Option(DEFAULT_DATA, help="The shared data directory (holds polnear/)."),
+    limit: int | None = typer.Option(None, help="Only the first N articles."),
+    as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
+) -> None:
+    """Quote (content) span P/R/F1 at overlap >= 0.3 and exact, and speaker accuracy, on PolNeAR."""
+    try:
+        scores = evaluate_quotes(data, split, limit)
+    except DataMissing as missing:
+        typer.echo(f"error: {missing}", err=True)
+        raise typer.Exit(2) from missing
+    if as_json:
+        typer.echo(json.dumps(scores.to_dict(), indent=2))
+        return
+    table = Table(title=f"PolNeAR {scores.split}: {scores.articles} articles, {scores.gold} gold attributions")
+    for column in ("content spans", "precision", "recall", "F1"):
+        table.add_column(column)
+    table.add_row("overlap >= 0.3", f"{scores.precision:.3f}", f"{scores.recall:.3f}", f"{scores.f1:.3f}")
+    table.add_row("exact", f"{scores.exact_precision:.3f}", f"{scores.exact_recall:.3f}", f"{scores.exact_f1:.3f}")
+    table.add_row(f"speech subset ({scores.speech_gold} gold)", "", f"{scores.speech_recall:.3f}", "")
+    console = Console()
+    console.print(table)
+    console.print(f"speaker accuracy {scores.speaker_accuracy:.3f} (of overlap matches with a gold source); "
+                  f"{scores.predicted} predicted {scores.by_kind}; {scores.articles_per_s:.1f} articles/s",
+                  markup=False)  # fmt: skip

@@ -1,1 +1,331 @@
-"""Commands (placeholder until its module is written)."""
+"""Library commands: ingest, articles, show, extract, search, demo.
+
+Human output goes through Rich (article text is printed as plain text, never
+as markup); ``--json`` prints machine-readable JSON on stdout only. Progress
+and errors go to stderr.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime, time
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from storyline.cli.app import app
+from storyline.config import Settings, default_db_path
+from storyline.ingest import IngestError
+from storyline.model import Article, Story
+from storyline.service import library
+from storyline.service.workspace import Workspace
+from storyline.store import SchemaError
+
+out = Console(highlight=False)
+err = Console(stderr=True, highlight=False)
+
+DbOption = Annotated[
+    Path | None,
+    typer.Option("--db", help="SQLite database (default: $STORYLINE_DB, else ./storyline.db)."),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+OutletOption = Annotated[str | None, typer.Option(help="Only this outlet (case-insensitive).")]
+LanguageOption = Annotated[str | None, typer.Option(help="Only this language code, e.g. en.")]
+SinceOption = Annotated[str | None, typer.Option(help="Published on or after (ISO date or time).")]
+UntilOption = Annotated[str | None, typer.Option(help="Published on or before (ISO date or time).")]
+LimitOption = Annotated[int | None, typer.Option(help="At most this many.")]
+
+#: The fields of ``articles --json`` (a stable interface).
+LISTING_FIELDS = (
+    "id", "source", "url", "outlet", "agency", "byline", "title", "published", "language", "version", "text",
+)  # fmt: skip
+
+#: Bundled example corpus: <repo>/examples next to src/.
+EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
+
+
+# --------------------------------------------------------------------------
+# Shared helpers
+
+
+def fail(message: str, code: int = 1) -> typer.Exit:
+    """Print ``error: message`` on stderr; raise the returned Exit."""
+    err.print(f"[red]error:[/red] {escape(message)}")
+    return typer.Exit(code)
+
+
+@contextmanager
+def workspace(db: Path | None) -> Iterator[Workspace]:
+    """A workspace on ``db`` (or the default database); schema problems become a clear error."""
+    settings = Settings(db_path=db or default_db_path())
+    try:
+        with Workspace(settings) as ws:
+            ws.store  # open now so a bad database is reported before any work  # noqa: B018
+            yield ws
+    except SchemaError as error:
+        raise fail(str(error), 2) from None
+
+
+def parse_time(value: str | None, option: str, *, end_of_day: bool = False) -> datetime | None:
+    """ISO date or date-time; a bare date as ``--until`` means the end of that day."""
+    if value is None:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        raise fail(f"{option} {value!r}: not an ISO date (e.g. 2022-12-18 or 2022-12-18T10:00)", 2) from None
+    if end_of_day and len(value) <= 10:
+        parsed = datetime.combine(parsed.date(), time.max)
+    return parsed
+
+
+def print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def listing(article: Article) -> dict[str, Any]:
+    data = article.to_dict()
+    return {name: data.get(name) for name in LISTING_FIELDS}
+
+
+# --------------------------------------------------------------------------
+# ingest
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories, globs, or - for stdin.")],
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Read articles (text, HTML, JSON/JSONL, RSS/Atom, WARC) into the library."""
+    with workspace(db) as ws:
+        report = run_ingest(ws, paths)
+    if as_json:
+        print_json(report.to_dict())
+    else:
+        print_ingest_summary(report, ws.settings.db_path)
+    for failure in report.failures:
+        err.print(f"[red]failed:[/red] {escape(failure.source)}: {escape(failure.reason)}")
+    if report.failures:
+        raise typer.Exit(1)
+
+
+def run_ingest(ws: Workspace, paths: list[str]) -> library.IngestReport:
+    """Ingest with a progress bar on stderr."""
+    columns = (TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=err, transient=True) as progress:
+        task = progress.add_task("ingest", total=None)
+        return library.ingest(
+            ws, paths, on_progress=lambda done, total: progress.update(task, completed=done, total=total)
+        )
+
+
+def print_ingest_summary(report: library.IngestReport, db_path: Path) -> None:
+    table = Table(title=f"Ingested into {escape(str(db_path))}", show_header=True)
+    for column in ("new", "new versions", "duplicates", "resumed", "failed"):
+        table.add_column(column, justify="right")
+    counts = (report.new, report.new_version, report.duplicate, report.resumed, report.failed)
+    table.add_row(*(str(c) for c in counts))
+    out.print(table)
+
+
+# --------------------------------------------------------------------------
+# articles / show / extract / search
+
+
+@app.command()
+def articles(
+    outlet: OutletOption = None,
+    language: LanguageOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    limit: LimitOption = None,
+    as_json: JsonOption = False,
+    db: DbOption = None,
+) -> None:
+    """List stored articles (latest versions), oldest first, undated last."""
+    filters = {
+        "outlet": outlet,
+        "language": language,
+        "since": parse_time(since, "--since"),
+        "until": parse_time(until, "--until", end_of_day=True),
+        "limit": limit,
+    }
+    with workspace(db) as ws:
+        found = library.list_articles(ws, **filters)
+    if as_json:
+        print_json([listing(a) for a in found])
+        return
+    table = Table(show_header=True)
+    for column in ("id", "published", "outlet", "lang"):
+        table.add_column(column, no_wrap=True)
+    table.add_column("title")
+    for article in found:
+        published = article.published.date().isoformat() if article.published else "-"
+        table.add_row(*(escape(v) for v in (article.id, published, article.outlet or "-", article.language or "-", article.title)))
+    out.print(table)
+    out.print(f"{len(found)} article(s)")
+
+
+@app.command()
+def show(
+    article_id: Annotated[str, typer.Argument(help="Article id (see `storyline articles`).")],
+    as_json: JsonOption = False,
+    db: DbOption = None,
+) -> None:
+    """One stored article: clean text, metadata, what was stripped and why, entities, quotes, times."""
+    with workspace(db) as ws:
+        article = library.get_article(ws, article_id)
+    if article is None:
+        raise fail(f"no article {article_id!r} in {ws.settings.db_path}")
+    if as_json:
+        print_json(article.to_dict())
+    else:
+        print_article(article)
+
+
+@app.command()
+def extract(
+    file: Annotated[Path, typer.Argument(help="One input file (text, HTML, JSON, feed, WARC).")],
+    as_json: JsonOption = False,
+) -> None:
+    """Read and enrich one file without a database; print its (first) article."""
+    try:
+        article = library.extract_file(file)
+    except (IngestError, OSError) as error:
+        raise fail(f"{file}: {error}") from None
+    if as_json:
+        print_json(article.to_dict())
+    else:
+        print_article(article)
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="Words that must all occur; word* matches a prefix.")],
+    outlet: OutletOption = None,
+    language: LanguageOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    entity: Annotated[str | None, typer.Option(help="Only articles mentioning this entity (name or variant).")] = None,
+    limit: Annotated[int, typer.Option(help="Hits per page.")] = 20,
+    offset: Annotated[int, typer.Option(help="Skip this many hits.")] = 0,
+    as_json: JsonOption = False,
+    db: DbOption = None,
+) -> None:
+    """Full-text search over titles and text, best match first."""
+    filters = {
+        "outlet": outlet,
+        "language": language,
+        "since": parse_time(since, "--since"),
+        "until": parse_time(until, "--until", end_of_day=True),
+        "entity": entity,
+        "limit": limit,
+        "offset": offset,
+    }
+    with workspace(db) as ws:
+        total, hits = library.search(ws, query, **filters)
+    if as_json:
+        print_json(
+            {
+                "total": total,
+                "hits": [
+                    {**listing(h.article), "snippet": h.snippet, "score": round(h.score, 4)} for h in hits
+                ],
+            }
+        )
+        return
+    for hit in hits:
+        a = hit.article
+        out.print(f"[bold]{escape(a.title)}[/bold]  [dim]{escape(a.id)} · {escape(a.outlet or '-')} · {a.published or 'undated'}[/dim]")
+        out.print(f"  {escape(hit.snippet)}")
+    out.print(f"{total} hit(s)")
+
+
+def print_article(article: Article) -> None:
+    """Human view of one article; every piece of content escaped for Rich."""
+    out.rule(escape(article.title))
+    meta = Table.grid(padding=(0, 2))
+    for name in ("id", "version", "source", "url", "outlet", "agency", "byline", "published", "language"):
+        value = getattr(article, name)
+        if value not in (None, ""):
+            meta.add_row(f"[dim]{name}[/dim]", escape(str(value)))
+    if article.published_estimate:
+        meta.add_row("[dim]estimated[/dim]", escape(article.published_estimate.value))
+    out.print(meta)
+    out.print()
+    out.print(escape(article.text))
+    sections = {
+        "Stripped": [f"[{s.reason}] {s.text}" for s in article.stripped],
+        "Captions": list(article.captions),
+        "Entities": [f"{e.name} ({e.type})" + (f" a.k.a. {', '.join(e.variants)}" if e.variants else "") for e in article.entities],
+        "Quotes": [f"{q.speaker}: “{q.text}”" for q in article.quotes],
+        "Times": [f"{t.text} → {t.value}" + (" (estimated)" if t.estimated else "") for t in article.times],
+    }
+    for heading, lines in sections.items():
+        if lines:
+            out.print()
+            out.print(f"[bold]{heading}[/bold]")
+            for line in lines:
+                out.print(f"  - {escape(line)}")
+
+
+# --------------------------------------------------------------------------
+# demo
+
+
+@app.command()
+def demo(
+    db: Annotated[Path, typer.Option("--db", help="Demo database, replaced on every run.")] = Path("storyline-demo.db"),
+    examples: Annotated[Path, typer.Option(help="Corpus to ingest.")] = EXAMPLES,
+) -> None:
+    """Ingest the bundled examples into a fresh demo database and print the story report."""
+    if not examples.is_dir():
+        raise fail(f"{examples}: examples directory not found (pass --examples)")
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    with workspace(db) as ws:
+        report = run_ingest(ws, example_files(examples))
+        print_ingest_summary(report, db)
+        for failure in report.failures:
+            err.print(f"[red]failed:[/red] {escape(failure.source)}: {escape(failure.reason)}")
+        print_story_report(ws)
+
+
+def example_files(folder: Path) -> list[str]:
+    """Every article file under ``folder``: Markdown there is documentation, hidden files are skipped."""
+    return [
+        str(path)
+        for path in sorted(folder.rglob("*"))
+        if path.is_file() and path.suffix != ".md" and not any(p.startswith(".") for p in path.relative_to(folder).parts)
+    ]
+
+
+def print_story_report(ws: Workspace) -> None:
+    """Every story, largest first, then most recent first: its articles with outlet, language and date."""
+    by_recency = sorted(ws.store.list_stories(), key=_latest_news, reverse=True)
+    stories = sorted(by_recency, key=lambda s: -len(s.articles))
+    out.rule(f"{len(stories)} stories")
+    for story in stories:
+        members = [a for a in (ws.store.get_article(i) for i in story.articles) if a is not None]
+        outlets = sorted({a.outlet or "?" for a in members})
+        out.print(f"[bold]{escape(story.label)}[/bold]  [dim]{len(members)} article(s) · {escape(', '.join(outlets))}[/dim]")
+        for article in members:
+            published = article.published.date().isoformat() if article.published else "undated"
+            why = story.reasons.get(article.id, "")
+            line = f"{published}  {article.outlet or '?'} [{article.language or '?'}]  {article.title}"
+            out.print(f"  - {escape(line)}" + (f"  [dim]({escape(why)})[/dim]" if why else ""))
+
+
+def _latest_news(story: Story) -> datetime:
+    latest = story.last_published or story.first_published or datetime.min
+    return latest.replace(tzinfo=None)

@@ -1,1 +1,166 @@
-"""Commands (placeholder until its module is written)."""
+"""Matching commands: match, stories, recluster, eval clustering, eval pairs."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+
+from storyline.cli.app import app
+from storyline.cli.evaluating import eval_app
+from storyline.cli.library import DbOption, JsonOption, err, fail, out, workspace
+from storyline.ingest import IngestError, read_file
+from storyline.model import Article
+from storyline.service import stories as story_service
+from storyline.service.workspace import Workspace
+
+
+def _one_article(path: Path) -> Article:
+    """The first article of ``path``; a clear error naming the file otherwise."""
+    try:
+        articles = read_file(path)
+    except (IngestError, OSError) as error:
+        raise fail(f"{path}: {error}") from None
+    if not articles:
+        raise fail(f"{path}: no article found")
+    return articles[0]
+
+
+def _read_pairs(path: Path) -> list[dict]:
+    """JSON lines; a line that is not JSON becomes a record the matcher reports as an error."""
+    handle = sys.stdin if str(path) == "-" else path.open(encoding="utf-8")
+    records = []
+    with handle:
+        for number, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            try:
+                records.append(json.loads(line))
+            except json.JSONDecodeError as error:
+                records.append({"id": f"line {number}", "error": f"line {number} is not JSON: {error.msg}"})
+    return records
+
+
+@app.command()
+def match(
+    a: Annotated[Path | None, typer.Argument(help="First article file.")] = None,
+    b: Annotated[Path | None, typer.Argument(help="Second article file.")] = None,
+    pairs: Annotated[Path | None, typer.Option("--pairs", help="JSON lines {id, a: {...}, b: {...}} ('-' = stdin).")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Do two articles tell the same story? Probability, label, facets and reasons."""
+    ws = Workspace()
+    if pairs is not None:
+        if not (pairs.exists() or str(pairs) == "-"):
+            raise fail(f"{pairs}: no such file")
+        for result in story_service.match_pair_records(ws, _read_pairs(pairs)):
+            if "error" in result:
+                err.print(f"[red]error:[/red] {escape(str(result['error']))}")
+            print(json.dumps(result, ensure_ascii=False))
+        return
+    if a is None or b is None:
+        raise fail("give two article files, or --pairs FILE")
+    result = story_service.match_articles(ws, _one_article(a), _one_article(b))
+    if as_json:
+        print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+        return
+    out.print(f"{escape(result.label)} (probability {result.probability:.2f})")
+    for reason in result.reasons:
+        out.print(f"  - {escape(reason)}")
+
+
+def _story_rows(items) -> list[dict]:
+    return [
+        {"id": s.id, "label": s.label, "articles": s.articles, "reasons": s.reasons, "related": s.related}
+        for s in items
+    ]
+
+
+def _print_stories(items, as_json: bool) -> None:
+    if as_json:
+        print(json.dumps(_story_rows(items), ensure_ascii=False, indent=2))
+        return
+    table = Table("id", "articles", "label", "related")
+    for story in items:
+        table.add_row(story.id, str(len(story.articles)), escape(story.label), ", ".join(story.related))
+    out.print(table)
+
+
+@app.command()
+def stories(
+    db: DbOption = None,
+    as_json: JsonOption = False,
+    limit: Annotated[int | None, typer.Option(help="At most this many.")] = None,
+) -> None:
+    """Stories in the library: label, articles, why each joined, related stories."""
+    with workspace(db) as ws:
+        _print_stories(story_service.list_stories(ws, limit=limit), as_json)
+
+
+@app.command()
+def recluster(db: DbOption = None, as_json: JsonOption = False) -> None:
+    """Re-cluster the whole library from stored vectors (same result as streaming it in order)."""
+    with workspace(db) as ws:
+        result = story_service.recluster(ws)
+    if as_json:
+        print(json.dumps(_story_rows(result), ensure_ascii=False, indent=2))
+    else:
+        err.print(f"{len(result)} stories")
+
+
+DatasetOption = Annotated[
+    list[str] | None, typer.Option("--dataset", help="ecbplus, newswcl50, uci, meantime (default: all).")
+]
+DataOption = Annotated[Path | None, typer.Option("--data", help="Gold data folder (default: ../shared/data).")]
+
+
+def _data_dir(data: Path | None) -> Path:
+    from storyline.eval.pairs import default_data_dir
+
+    path = data or default_data_dir()
+    if not path.is_dir():
+        raise fail(f"{path}: gold data folder not found")
+    return path
+
+
+@eval_app.command("clustering")
+def eval_clustering(dataset: DatasetOption = None, data: DataOption = None, as_json: JsonOption = False) -> None:
+    """B-cubed P/R/F1, pairwise F1 and ARI of streaming story clustering on gold sets."""
+    from storyline.eval.clustering import LOADERS, default_cache_dir, evaluate
+
+    root = _data_dir(data)
+    names = dataset or list(LOADERS)
+    unknown = [n for n in names if n not in LOADERS]
+    if unknown:
+        raise fail(f"unknown dataset(s): {', '.join(unknown)}; choose from {', '.join(LOADERS)}")
+    results = [evaluate(LOADERS[n](root), cache_dir=default_cache_dir()) for n in names]
+    if as_json:
+        print(json.dumps(results, indent=2))
+        return
+    table = Table("dataset", "articles", "B3 P", "B3 R", "B3 F1", "pair F1", "ARI", "clusters/gold", "related~topics F1")
+    for r in results:
+        table.add_row(
+            r["dataset"], str(r["articles"]), f"{r['bcubed_p']:.3f}", f"{r['bcubed_r']:.3f}", f"{r['bcubed_f1']:.3f}",
+            f"{r['pairwise_f1']:.3f}", f"{r['ari']:.3f}", f"{r['clusters']}/{r['gold_clusters']}",
+            f"{r['related_vs_topics_bcubed_f1']:.3f}" if "related_vs_topics_bcubed_f1" in r else "-",
+        )  # fmt: skip
+    out.print(table)
+
+
+@eval_app.command("pairs")
+def eval_pairs(data: DataOption = None, as_json: JsonOption = False) -> None:
+    """Pearson of the predicted SemEval-2022 Task 8 overall score on the pairs with text."""
+    from storyline.eval.clustering import default_cache_dir
+    from storyline.eval.pairs import evaluate_semeval
+
+    result = evaluate_semeval(_data_dir(data), cache_dir=default_cache_dir())
+    if as_json:
+        print(json.dumps(result, indent=2))
+        return
+    for key, value in result.items():
+        out.print(f"{key}: {value}")

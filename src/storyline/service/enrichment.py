@@ -1,10 +1,60 @@
-"""Enrich stored articles: entities, quotes, times (filled in by the enrich stage's owner)."""
+"""Enrichment in the service layer: entities, quotes and times for articles, stored or new."""
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from storyline.enrich.pipeline import Enricher
 from storyline.model import Article
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class EnrichReport:
+    """What a re-enrichment of the store did."""
+
+    enriched: int = 0
+    failed: list[str] = field(default_factory=list)  # "<article id>: <reason>"
+
+
+def get_enricher(workspace) -> Enricher:
+    """The workspace's enricher (its models load once per process)."""
+    return workspace.resource("enricher", Enricher)
 
 
 def enrich_articles(workspace, articles: list[Article]) -> list[Article]:
-    """Return the articles with entities, quotes and times filled in."""
-    return articles
+    """Return the articles with entities, quotes and times filled in.
+
+    An article the models fail on is returned unchanged and logged by id, so
+    one bad article never stops a batch.
+    """
+    enricher = get_enricher(workspace)
+    enriched = []
+    for article in articles:
+        try:
+            enriched.append(enricher.enrich(article))
+        except Exception as error:  # noqa: BLE001 - untrusted content: report and keep going
+            log.warning("enrichment failed for article %s (%s): %s", article.id, article.source, error)
+            enriched.append(article)
+    return enriched
+
+
+def enrich_stored(workspace, on_article: Callable[[Article], None] | None = None) -> EnrichReport:
+    """Re-enrich every stored article (latest versions) and save each in place."""
+    enricher = get_enricher(workspace)
+    store = workspace.store
+    report = EnrichReport()
+    for article in list(store.iter_articles()):
+        try:
+            enriched = enricher.enrich(article)
+        except Exception as error:  # noqa: BLE001 - one bad article must not stop the rest
+            report.failed.append(f"{article.id}: {error}")
+            continue
+        store.update_article(enriched)
+        report.enriched += 1
+        if on_article is not None:
+            on_article(enriched)
+    return report

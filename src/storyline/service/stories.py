@@ -1,10 +1,176 @@
-"""Assign articles to stories as they arrive (filled in by the match stage's owner)."""
+"""Stories: assign articles as they arrive, re-cluster the store, match pairs.
+
+The stream clusterer's state (story representations) is a store document and
+the USE vectors are store vectors, so a restart rebuilds the indexes from the
+database without embedding anything again.
+"""
 
 from __future__ import annotations
 
-from storyline.model import Article
+from collections.abc import Iterable, Iterator
+from datetime import datetime
+from typing import Any
+
+import numpy as np
+
+from storyline.match.config import MatchConfig
+from storyline.match.pairs import match_pair
+from storyline.match.signature import Signature, as_utc, build_signature, lead_text
+from storyline.match.stream import StoryClusterer
+from storyline.model import Article, PairMatch, Story
+
+VECTOR_KIND = "use-lead"
+STATE_KIND = "story-index"
+STATE_KEY = "stream"
+CLUSTERER = "story-clusterer"
+
+
+def _encode(ws, texts: list[str]) -> np.ndarray:
+    from storyline.enrich.embedding import get_embedder
+
+    return ws.resource("embedder", get_embedder).encode(texts)
+
+
+def signatures(ws, articles: list[Article], config: MatchConfig) -> list[Signature]:
+    """Signatures using stored vectors; only articles never embedded go through USE (and are saved)."""
+    stored = ws.store.load_vectors(VECTOR_KIND, [a.id for a in articles])
+    missing = [a for a in articles if a.id not in stored]
+    if missing:
+        fresh = dict(zip((a.id for a in missing), _encode(ws, [lead_text(a, config) for a in missing]), strict=True))
+        ws.store.save_vectors(VECTOR_KIND, fresh)
+        stored.update(fresh)
+    return [build_signature(a, stored[a.id], config) for a in articles]
+
+
+def published_order(articles: Iterable[Article]) -> list[Article]:
+    """Oldest first, undated last, ties by id: the order that makes clustering reproducible."""
+    return sorted(articles, key=lambda a: (a.published is None, as_utc(a.published) or datetime.min, a.id))
+
+
+def _load_clusterer(ws, config: MatchConfig) -> StoryClusterer:
+    """The saved clusterer with its indexes rebuilt from stored vectors and texts, or a new one."""
+    state = ws.store.get_document(STATE_KIND, STATE_KEY)
+    if state is None:
+        return StoryClusterer(config)
+    clusterer = StoryClusterer.from_state(state, config)
+    for batch in _chunks(published_order(_stored(ws, clusterer.story_of)), 500):
+        for signature in signatures(ws, batch, config):
+            clusterer.restore_index(signature)
+    return clusterer
+
+
+def _stored(ws, ids: Iterable[str]) -> Iterator[Article]:
+    for article_id in ids:
+        article = ws.store.get_article(article_id)
+        if article is not None:
+            yield article
+
+
+def _chunks(items: list[Article], size: int) -> Iterator[list[Article]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _holder(ws) -> dict[str, StoryClusterer]:
+    """Per-workspace slot for the clusterer (a re-cluster swaps its content)."""
+    return ws.resource(CLUSTERER, dict)
+
+
+def clusterer_of(ws, config: MatchConfig | None = None) -> StoryClusterer:
+    holder = _holder(ws)
+    if "clusterer" not in holder:
+        holder["clusterer"] = _load_clusterer(ws, config or MatchConfig())
+    return holder["clusterer"]
+
+
+def _save(ws, clusterer: StoryClusterer, story_ids: set[str] | None = None) -> None:
+    """Persist the touched stories (all when ``story_ids`` is None) and the clusterer state."""
+    stories = clusterer.stories()
+    if story_ids is None:
+        ws.store.save_stories(stories, replace=True)
+    else:
+        ws.store.save_stories([s for s in stories if s.id in story_ids])
+    ws.store.save_document(STATE_KIND, STATE_KEY, clusterer.to_state())
 
 
 def assign_to_stories(workspace, articles: list[Article]) -> None:
     """Stream the new articles, in published order, into the stories they belong to."""
-    return None
+    if not articles:
+        return
+    clusterer = clusterer_of(workspace)
+    touched: set[str] = set()
+    for signature in signatures(workspace, published_order(articles), clusterer.config):
+        story_id = clusterer.add(signature)
+        touched.add(story_id)
+        touched.update(clusterer.states[story_id].related)
+    _save(workspace, clusterer, touched)
+
+
+def recluster(ws, config: MatchConfig | None = None) -> list[Story]:
+    """Re-cluster every stored article from scratch (same algorithm and order as the stream)."""
+    clusterer = StoryClusterer(config or MatchConfig())
+    for batch in _chunks(published_order(ws.store.iter_articles()), 500):
+        for signature in signatures(ws, batch, clusterer.config):
+            clusterer.add(signature)
+    _holder(ws)["clusterer"] = clusterer
+    _save(ws, clusterer)
+    return clusterer.stories()
+
+
+def list_stories(ws, *, limit: int | None = None, offset: int = 0) -> list[Story]:
+    return ws.store.list_stories(limit=limit, offset=offset)
+
+
+# ------------------------------------------------------------------ pairs
+
+
+def match_articles(ws, a: Article, b: Article, config: MatchConfig | None = None) -> PairMatch:
+    """Same story or not, for two articles outside the store."""
+    config = config or MatchConfig()
+    vectors = _encode(ws, [lead_text(a, config), lead_text(b, config)])
+    return match_pair(build_signature(a, vectors[0], config), build_signature(b, vectors[1], config), config)
+
+
+def article_from_json(data: dict[str, Any], article_id: str) -> Article:
+    """An article from a pairs-file side: {title, text, language, published}."""
+    if not isinstance(data, dict):
+        raise ValueError(f"{article_id}: expected an object with title/text")
+    text = str(data.get("text") or "")
+    published = data.get("published")
+    return Article(
+        id=article_id,
+        title=str(data.get("title") or ""),
+        paragraphs=[p.strip() for p in text.split("\n\n") if p.strip()],
+        language=data.get("language") or None,
+        published=datetime.fromisoformat(published) if published else None,
+    )
+
+
+def match_pair_records(ws, records: list[dict[str, Any]], config: MatchConfig | None = None) -> list[dict[str, Any]]:
+    """One result per pairs-file record, in input order: ``{id, ...PairMatch}`` or ``{id, error}``.
+
+    All texts are embedded in one batch, so the model is loaded once.
+    """
+    config = config or MatchConfig()
+    parsed: list[tuple[Any, Article, Article] | tuple[Any, str]] = []
+    for number, record in enumerate(records, 1):
+        pair_id = record.get("id", number) if isinstance(record, dict) else number
+        if isinstance(record, dict) and "error" in record:
+            parsed.append((pair_id, str(record["error"])))
+            continue
+        try:
+            parsed.append((pair_id, article_from_json(record["a"], "a"), article_from_json(record["b"], "b")))
+        except (KeyError, TypeError, ValueError) as error:
+            parsed.append((pair_id, f"record {number}: {error}"))
+    good = [p for p in parsed if len(p) == 3]
+    texts = [lead_text(article, config) for _, a, b in good for article in (a, b)]
+    vectors = iter(_encode(ws, texts)) if texts else iter(())
+    results = []
+    for item in parsed:
+        if len(item) == 2:
+            results.append({"id": item[0], "error": item[1]})
+            continue
+        pair_id, a, b = item
+        match = match_pair(build_signature(a, next(vectors), config), build_signature(b, next(vectors), config), config)
+        results.append({"id": pair_id, **match.to_dict()})
+    return results

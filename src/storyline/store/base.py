@@ -14,6 +14,10 @@ import numpy as np
 
 from storyline.model import Article, Story
 
+#: Marks around the matched words in :attr:`SearchHit.snippet` (plain text; escape, then style them).
+SNIPPET_OPEN = "\u27e6"
+SNIPPET_CLOSE = "\u27e7"
+
 
 @dataclass
 class AddResult:
@@ -40,6 +44,9 @@ class Store(Protocol):
 
     def get_article(self, article_id: str) -> Article | None: ...
 
+    def article_versions(self, article_id: str) -> list[Article]:
+        """Every stored version of an article, oldest first."""
+
     def list_articles(
         self,
         *,
@@ -47,6 +54,7 @@ class Store(Protocol):
         language: str | None = None,
         since: datetime | None = None,
         until: datetime | None = None,
+        entity: str | None = None,
         limit: int | None = None,
         offset: int = 0,
     ) -> list[Article]:
@@ -70,6 +78,13 @@ class Store(Protocol):
         offset: int = 0,
     ) -> tuple[int, list[SearchHit]]:
         """Full-text search over titles and text: (total hits, one page of hits)."""
+
+    # Pipeline bookkeeping: what ingest stored but has not yet enriched and assigned to a story,
+    # so a run cut short (crash, kill) is completed by the next one.
+    def unprocessed_articles(self, limit: int | None = None) -> list[Article]:
+        """Latest versions not yet marked processed, in published order."""
+
+    def mark_processed(self, article_ids: Iterable[str]) -> None: ...
 
     # Vectors ----------------------------------------------------------------
     def save_vectors(self, kind: str, vectors: dict[str, np.ndarray]) -> None:

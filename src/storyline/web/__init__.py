@@ -1,1 +1,1 @@
-"""The web app and HTTP API."""
+"""The web app and HTTP API (:func:`storyline.web.app.create_app`)."""

@@ -1,0 +1,54 @@
+"""Speed of one story comparison: 30 real news articles (ECB+, full text) compared end to end.
+
+Usage: .venv/bin/python benchmarks/compare_speed.py [--articles 30] [--enrich]
+
+Times ``compare()`` (claim splitting, embedding every claim with the
+multilingual USE model, alignment, verdicts, quotes, timeline, provenance) and
+prints the wall time and the process's peak memory. ``--enrich`` first fills
+entities, quotes and times (done once at ingest in normal use, so not timed).
+Target: under 5 s on 2 cores.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import time
+
+from storyline.compare.story import compare
+from storyline.enrich.embedding import get_embedder
+from storyline.eval.clustering import load_ecbplus
+from storyline.eval.pairs import default_data_dir
+
+
+def story_articles(count: int):
+    """The first ``count`` ECB+ documents in topic order (topic 1, then topic 2 as needed)."""
+    gold = load_ecbplus(default_data_dir())
+    return sorted(gold.articles, key=lambda a: (int(a.id.split("_")[0]), a.id))[:count]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--articles", type=int, default=30)
+    parser.add_argument("--enrich", action="store_true")
+    args = parser.parse_args()
+    articles = story_articles(args.articles)
+    if args.enrich:
+        from storyline.service.enrichment import enrich_articles
+        from storyline.service.workspace import Workspace
+
+        articles = enrich_articles(Workspace(), articles)
+    encode = get_embedder().encode
+    encode(["warm up the model"])
+    start, cpu = time.perf_counter(), time.process_time()
+    result = compare(articles, encode)
+    elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(
+        f"{len(articles)} articles, {len(result.claims)} claims, {len(result.groups)} groups: "
+        f"{elapsed:.2f} s wall, {cpu:.2f} s CPU, peak memory {peak:.0f} MiB"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,148 @@
+"""Ingest throughput: articles/s and peak memory for N HTML pages built from the shared pages.
+
+The 181 real pages of ../shared/data/article-extraction-benchmark/html are
+copied round-robin into N files, each made unique (a copy number in its
+<title> and first paragraph) so the store sees N distinct articles.
+
+Two measurements, each in a fresh process (peak memory is per process):
+
+- ``store``: read + extract + store (``read_paths`` then ``add_articles`` in
+  batches of ``settings.batch_size``) - the ingest path without the models;
+- ``full``: ``storyline.service.library.ingest`` end to end (read, extract,
+  store, enrich, assign to stories), on the first ``--full-pages`` pages.
+
+    .venv/bin/python benchmarks/ingest_throughput.py [--pages 10000] [--full-pages 500]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SOURCE = REPO.parent / "shared" / "data" / "article-extraction-benchmark" / "html"
+CACHE = Path("/tmp/storyline-cache/C")
+
+_FIRST_P = re.compile(r"<p(\s[^>]*)?>", re.IGNORECASE)
+_TITLE = re.compile(r"<title(\s[^>]*)?>", re.IGNORECASE)
+
+
+def build_pages(count: int) -> Path:
+    """``count`` unique HTML files under the cache (reused when already there)."""
+    folder = CACHE / f"pages-{count}"
+    if folder.is_dir() and len(list(folder.iterdir())) == count:
+        return folder
+    folder.mkdir(parents=True, exist_ok=True)
+    originals = [gzip.open(p).read().decode("utf-8", "replace") for p in sorted(SOURCE.glob("*.html.gz"))]
+    for number in range(count):
+        page = originals[number % len(originals)]
+        page = _TITLE.sub(lambda m: f"{m.group(0)}Copy {number}: ", page, count=1)
+        page = _FIRST_P.sub(lambda m: f"{m.group(0)}Copy {number}. ", page, count=1)
+        (folder / f"page-{number:05d}.html").write_text(page, encoding="utf-8")
+    return folder
+
+
+def peak_rss_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def measure_store(folder: Path, db: Path) -> dict[str, object]:
+    """Read + extract + store, timed apart."""
+    from storyline.config import Settings
+    from storyline.ingest import read_paths
+    from storyline.store import open_store
+
+    settings = Settings(db_path=db)
+    store = open_store(db)
+    started = time.perf_counter()
+    articles, failed = [], 0
+    for outcome in read_paths([folder], max_file_bytes=settings.max_file_bytes):
+        if outcome.article is None:
+            failed += 1
+        else:
+            articles.append(outcome.article)
+    read_s = time.perf_counter() - started
+    started = time.perf_counter()
+    statuses: dict[str, int] = {}
+    for start in range(0, len(articles), settings.batch_size):
+        for result in store.add_articles(articles[start : start + settings.batch_size]):
+            statuses[result.status] = statuses.get(result.status, 0) + 1
+    store_s = time.perf_counter() - started
+    store.close()
+    total = read_s + store_s
+    return {
+        "mode": "store",
+        "pages": len(list(folder.iterdir())),
+        "articles": len(articles),
+        "failed": failed,
+        "statuses": statuses,
+        "read_extract_s": round(read_s, 1),
+        "store_s": round(store_s, 2),
+        "store_articles_per_s": round(len(articles) / store_s, 1) if store_s else None,
+        "articles_per_s": round(len(articles) / total, 1) if total else None,
+        "peak_rss_mib": round(peak_rss_mib(), 1),
+        "db_mib": round(db.stat().st_size / 2**20, 1),
+    }
+
+
+def measure_full(folder: Path, db: Path, pages: int) -> dict[str, object]:
+    """``library.ingest`` end to end on the first ``pages`` files."""
+    from storyline.config import Settings
+    from storyline.service import library
+    from storyline.service.workspace import Workspace
+
+    paths = sorted(folder.iterdir())[:pages]
+    with Workspace(Settings(db_path=db)) as ws:
+        started = time.perf_counter()
+        report = library.ingest(ws, paths)
+        elapsed = time.perf_counter() - started
+        stories = len(ws.store.list_stories())
+    stored = report.new + report.new_version
+    return {
+        "mode": "full",
+        "pages": len(paths),
+        "new": report.new,
+        "duplicate": report.duplicate,
+        "failed": report.failed,
+        "stories": stories,
+        "seconds": round(elapsed, 1),
+        "articles_per_s": round(stored / elapsed, 2) if elapsed else None,
+        "peak_rss_mib": round(peak_rss_mib(), 1),
+    }
+
+
+def run_child(mode: str, args: argparse.Namespace) -> dict[str, object]:
+    """One measurement in its own process, so each peak-memory figure is its own."""
+    command = [sys.executable, __file__, "--child", mode, "--pages", str(args.pages), "--full-pages", str(args.full_pages)]
+    output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+    return json.loads(output.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=int, default=10_000)
+    parser.add_argument("--full-pages", type=int, default=500)
+    parser.add_argument("--only", choices=["store", "full"])
+    parser.add_argument("--child", choices=["store", "full"], help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    folder = build_pages(args.pages)
+    if args.child:
+        db = CACHE / f"bench-{args.child}.db"
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{db}{suffix}").unlink(missing_ok=True)
+        result = measure_store(folder, db) if args.child == "store" else measure_full(folder, db, args.full_pages)
+        print(json.dumps(result))
+        return
+    for mode in [args.only] if args.only else ["store", "full"]:
+        print(json.dumps(run_child(mode, args)), flush=True)
+
+
+if __name__ == "__main__":
+    main()

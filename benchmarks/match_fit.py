@@ -1,0 +1,77 @@
+"""Fit the pair/story logistic weights in match/config.py on the clustering dev sets.
+
+Teacher forcing: articles stream in order and always join their gold story;
+every candidate story the indexes return gives one row (facets, is it the
+gold story?). A logistic regression over those rows, each dataset weighted
+equally, gives the weights. Run:
+
+    STORYLINE_CACHE=/tmp/storyline-cache/D .venv/bin/python benchmarks/match_fit.py
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+import numpy as np
+
+from storyline.eval.clustering import LOADERS, cached_encoder, default_cache_dir
+from storyline.match.config import MatchConfig
+from storyline.match.signature import build_signatures
+from storyline.match.pairs import brevity
+from storyline.match.stream import StoryClusterer, StoryState
+
+DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+
+
+def rows_for(name: str, config: MatchConfig) -> tuple[np.ndarray, np.ndarray]:
+    gold_set = LOADERS[name](DATA)
+    ordered = sorted(gold_set.articles, key=lambda a: (a.published or datetime.min.replace(tzinfo=UTC), a.id))
+    signatures = build_signatures(ordered, config, cached_encoder(default_cache_dir()))
+    clusterer = StoryClusterer(config)
+    features, labels = [], []
+    for signature in signatures:
+        target = gold_set.gold[signature.id]
+        for _, story_id, facets in clusterer.score(signature):
+            lexical = facets.semantic if facets.cross_lingual else facets.lexical
+            late = 0.0 if facets.days is None else max(0.0, facets.days - 1.0)
+            short = brevity(signature.n_words)
+            features.append([facets.semantic, lexical, facets.entities, facets.duplicate, late, short, short * facets.semantic, short * lexical])
+            labels.append(story_id == target)
+        state = clusterer.states.get(target)
+        if state is None:
+            state = clusterer.states[target] = StoryState(id=target, headline=signature.title)
+        state.absorb(signature, "gold")
+        clusterer._index(signature, target)
+    return np.array(features), np.array(labels, dtype=float)
+
+
+def fit_logistic(x: np.ndarray, y: np.ndarray, w: np.ndarray, iterations: int = 50) -> np.ndarray:
+    """Weighted logistic regression by Newton steps (small L2 for stability)."""
+    x1 = np.hstack([np.ones((len(x), 1)), x])
+    beta = np.zeros(x1.shape[1])
+    for _ in range(iterations):
+        p = 1 / (1 + np.exp(-x1 @ beta))
+        gradient = x1.T @ (w * (y - p)) - 1e-3 * beta
+        hessian = (x1 * (w * p * (1 - p))[:, None]).T @ x1 + 1e-3 * np.eye(len(beta))
+        beta += np.linalg.solve(hessian, gradient)
+    return beta
+
+
+def main() -> None:
+    config = MatchConfig()
+    names = sys.argv[1:] or list(LOADERS)
+    xs, ys, ws = [], [], []
+    for name in names:
+        x, y = rows_for(name, config)
+        print(name, len(y), "rows,", int(y.sum()), "positive")
+        xs.append(x), ys.append(y), ws.append(np.full(len(y), 1.0 / len(y)))
+    beta = fit_logistic(np.vstack(xs), np.concatenate(ys), np.concatenate(ws) * 1000)
+    fields = ["bias", "weight_semantic", "weight_lexical", "weight_entities", "weight_duplicate", "weight_days", "weight_short", "weight_short_semantic", "weight_short_lexical"]
+    for field, value in zip(fields, beta, strict=True):
+        print(f"{field} = {value:.3f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,47 @@
+"""End-to-end streaming speed: embed title + lead with USE, build facets, assign to stories.
+
+Uses the ECB+ documents from ../shared/data (no embedding cache). Run:
+
+    .venv/bin/python benchmarks/match_stream.py [--limit 500]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+
+from storyline.enrich.embedding import get_embedder
+from storyline.eval.clustering import load_ecbplus
+from storyline.eval.pairs import default_data_dir
+from storyline.match.config import MatchConfig
+from storyline.match.signature import build_signatures
+from storyline.match.stream import StoryClusterer
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--limit", type=int, default=500)
+    args = parser.parse_args()
+    articles = load_ecbplus(default_data_dir()).articles[: args.limit]
+    config = MatchConfig()
+    embedder = get_embedder()
+    embedder.encode(["warm up"])
+    start = time.perf_counter()
+    signatures = build_signatures(articles, config, embedder.encode)
+    embedded = time.perf_counter()
+    clusterer = StoryClusterer(config)
+    for signature in signatures:
+        clusterer.add(signature)
+    done = time.perf_counter()
+    print(json.dumps({
+        "articles": len(articles),
+        "embed_and_facets_s": round(embedded - start, 2),
+        "cluster_s": round(done - embedded, 2),
+        "articles_per_s": round(len(articles) / (done - start), 1),
+        "cluster_only_articles_per_s": round(len(articles) / (done - embedded), 1),
+    }))  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,125 @@
+"""Align claims across a story's articles: multilingual embeddings plus entity, number and date anchors.
+
+Alignment is many-to-many: between two articles the best one-to-one
+assignment (SciPy's Hungarian solver) keeps its pairs scoring at least
+:data:`ALIGN_THRESHOLD`, and any further pair scoring :data:`MANY_MARGIN` more
+is kept too (one sentence can sum up two). Groups of claims that say the same
+thing come from average-linkage clustering over those links, which, unlike
+connected components, does not chain loosely related claims together.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from scipy.cluster.hierarchy import fcluster, linkage
+from scipy.optimize import linear_sum_assignment
+from scipy.spatial.distance import squareform
+
+from storyline.compare.lexicon import opposition
+from storyline.model import Claim
+
+#: Score above which two claims of different articles are aligned (tuned on ECB+ / MEANTIME dev).
+ALIGN_THRESHOLD = 0.55
+#: Weights of the anchors added to the cosine similarity of the claim embeddings.
+ENTITY_WEIGHT = 0.12
+NUMBER_WEIGHT = 0.05
+DATE_WEIGHT = 0.05
+#: Claims taking opposite sides (admitted / denies) contradict rather than repeat each other.
+OPPOSITION_PENALTY = 0.1
+MAX_BONUS = ENTITY_WEIGHT + NUMBER_WEIGHT + DATE_WEIGHT
+#: Beyond the one-to-one assignment, a pair needs this much more than the threshold.
+MANY_MARGIN = 0.2
+
+
+@dataclass
+class Alignment:
+    """Claim-to-claim scores of one story and the groups of claims that say the same thing."""
+
+    similarity: np.ndarray  # cosine similarity of the claim embeddings, (n, n)
+    score: np.ndarray  # similarity plus anchors, (n, n); -1 within one article
+    links: np.ndarray  # bool (n, n): the aligned cross-article pairs
+    groups: list[list[int]]  # indices into the claim list
+
+    def pairs(self) -> list[tuple[int, int, float]]:
+        """Aligned pairs ``(i, j, score)`` with ``i < j``."""
+        rows, cols = np.nonzero(np.triu(self.links, k=1))
+        return [(int(i), int(j), float(self.score[i, j])) for i, j in zip(rows, cols)]
+
+
+def numbers_agree(a: list[float], b: list[float]) -> bool:
+    """True when some number of ``a`` equals one of ``b`` within 1 %."""
+    return any(abs(x - y) <= 0.01 * max(abs(x), abs(y), 1e-9) for x in a for y in b)
+
+
+def date_fits(x: str, y: str) -> bool:
+    """Two TIMEX3 dates are compatible: "2022-12" fits "2022-12-09", "XXXX-12-09" fits "2022-12-09"."""
+    return all(p == q or "X" in (p, q) for p, q in zip(x, y))
+
+
+def dates_agree(a: list[str], b: list[str]) -> bool:
+    """True when some date of ``a`` is compatible with one of ``b``."""
+    return any(date_fits(x, y) for x in a for y in b)
+
+
+def _jaccard(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def anchor_bonus(a: Claim, b: Claim) -> float:
+    """What shared actors, numbers and dates add to the similarity of two claims (opposed verbs subtract)."""
+    bonus = ENTITY_WEIGHT * _jaccard(set(a.entities), set(b.entities))
+    if numbers_agree(a.numbers, b.numbers):
+        bonus += NUMBER_WEIGHT
+    if dates_agree(a.dates, b.dates):
+        bonus += DATE_WEIGHT
+    if opposition(a.text, b.text):
+        bonus -= OPPOSITION_PENALTY
+    return bonus
+
+
+def align_claims(claims: list[Claim], vectors: np.ndarray, threshold: float = ALIGN_THRESHOLD) -> Alignment:
+    """Score every pair of claims and group those that say the same thing."""
+    n = len(claims)
+    similarity = vectors @ vectors.T if n else np.zeros((0, 0), dtype=np.float32)
+    score = similarity.astype(np.float64).copy()
+    articles = np.array([c.article for c in claims])
+    same_article = articles[:, None] == articles[None, :]
+    # Anchors only matter for pairs they could lift over the threshold: skip the rest (speed).
+    candidates = np.triu((score >= threshold - MAX_BONUS) & ~same_article, k=1)
+    for i, j in zip(*np.nonzero(candidates)):
+        score[i, j] = score[j, i] = score[i, j] + anchor_bonus(claims[i], claims[j])
+    score[same_article] = -1.0
+    links = _links(score, articles, threshold)
+    # Unlinked pairs may still join a group through others, but never pull one together alone.
+    grouping = np.where(links | same_article, score, np.minimum(score, threshold - 0.01))
+    return Alignment(similarity=similarity, score=score, links=links, groups=cluster(grouping, threshold))
+
+
+def _links(score: np.ndarray, articles: np.ndarray, threshold: float) -> np.ndarray:
+    """Per article pair: the best one-to-one assignment above ``threshold``, plus clearly strong extra pairs."""
+    links = score >= threshold + MANY_MARGIN
+    members = [np.flatnonzero(articles == a) for a in dict.fromkeys(articles.tolist())]
+    for x, rows in enumerate(members):
+        for cols in members[x + 1 :]:
+            block = score[np.ix_(rows, cols)]
+            r, c = linear_sum_assignment(block, maximize=True)
+            keep = block[r, c] >= threshold
+            links[rows[r[keep]], cols[c[keep]]] = True
+            links[cols[c[keep]], rows[r[keep]]] = True
+    return links
+
+
+def cluster(score: np.ndarray, threshold: float) -> list[list[int]]:
+    """Average-linkage groups of items whose mutual scores average at least ``threshold``."""
+    n = score.shape[0]
+    if n < 2:
+        return [[i] for i in range(n)]
+    distance = np.clip(1.0 - score, 0.0, 2.0)
+    np.fill_diagonal(distance, 0.0)
+    labels = fcluster(linkage(squareform(distance, checks=False), method="average"), t=1.0 - threshold, criterion="distance")
+    groups: dict[int, list[int]] = {}
+    for index, label in enumerate(labels):
+        groups.setdefault(int(label), []).append(index)
+    return sorted(groups.values(), key=lambda g: g[0])

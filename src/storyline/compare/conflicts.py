@@ -1,0 +1,171 @@
+"""Conflict detection between two claims, behind a pluggable interface.
+
+Offline there is no NLI model, so the built-in detectors are rules on top of
+the embeddings: numbers or dates that disagree, negation, opposed verbs, a
+claim attributed to different speakers. A user with a local NLI model adds a
+detector with :func:`register_detector`; every registered detector runs.
+
+Two scopes: ``"aligned"`` detectors judge claims already aligned as saying the
+same thing; ``"topic"`` detectors judge any two claims about the same topic
+(also within one article), e.g. "denies the allegations" vs "admitted it".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from rapidfuzz import fuzz
+
+from storyline.compare.align import dates_agree, numbers_agree
+from storyline.compare.lexicon import NEGATION_RE, opposition
+from storyline.model import Claim
+
+#: Aligned claims this similar describe the same fact, so a negation flip is a contradiction.
+NEGATION_SIMILARITY = 0.8
+#: Aligned claims this similar carry one statement, so its speakers must agree.
+SPEAKER_SIMILARITY = 0.75
+#: Two claims about one topic: the floor for topic-scope detectors (with a shared actor).
+TOPIC_SIMILARITY = 0.4
+
+
+@dataclass
+class Finding:
+    """Why two claims contradict: the rule, a readable detail, and the spans that show it."""
+
+    rule: str
+    detail: str
+    spans: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"rule": self.rule, "detail": self.detail, "spans": self.spans}
+
+
+class ConflictDetector(Protocol):
+    """Judges one pair of claims; returns a :class:`Finding` when they contradict."""
+
+    name: str
+    scope: str  # "aligned" | "topic"
+
+    def detect(self, a: Claim, b: Claim, similarity: float) -> Finding | None: ...
+
+
+_REGISTRY: dict[str, ConflictDetector] = {}
+
+
+def register_detector(detector: ConflictDetector) -> ConflictDetector:
+    """Add (or replace, by name) a conflict detector; returns it so it can be used as a decorator target."""
+    _REGISTRY[detector.name] = detector
+    return detector
+
+
+def unregister_detector(name: str) -> None:
+    _REGISTRY.pop(name, None)
+
+
+def detectors(scope: str | None = None) -> list[ConflictDetector]:
+    """The registered detectors, optionally only those of one scope."""
+    return [d for d in _REGISTRY.values() if scope is None or d.scope == scope]
+
+
+def claim_span(claim: Claim, start: int | None = None, end: int | None = None) -> dict[str, Any]:
+    """An evidence span: a whole claim, or the part of it from ``start`` to ``end`` (claim-relative)."""
+    s = 0 if start is None else start
+    e = len(claim.text) if end is None else end
+    return {"claim": claim.id, "article": claim.article, "start": claim.start + s, "end": claim.start + e, "text": claim.text[s:e]}
+
+
+def _match_span(claim: Claim, match: re.Match[str] | None) -> dict[str, Any]:
+    return claim_span(claim, match.start(), match.end()) if match else claim_span(claim)
+
+
+@dataclass
+class NumberConflict:
+    """Aligned claims whose numbers have nothing in common."""
+
+    name: str = "numbers"
+    scope: str = "aligned"
+
+    def detect(self, a: Claim, b: Claim, similarity: float) -> Finding | None:
+        if a.numbers and b.numbers and not numbers_agree(a.numbers, b.numbers):
+            detail = f"numbers disagree: {_fmt(a.numbers)} vs {_fmt(b.numbers)}"
+            return Finding("numbers", detail, [claim_span(a), claim_span(b)])
+        return None
+
+
+@dataclass
+class DateConflict:
+    """Aligned claims whose dates are incompatible."""
+
+    name: str = "dates"
+    scope: str = "aligned"
+
+    def detect(self, a: Claim, b: Claim, similarity: float) -> Finding | None:
+        if a.dates and b.dates and not dates_agree(a.dates, b.dates):
+            detail = f"dates disagree: {', '.join(a.dates)} vs {', '.join(b.dates)}"
+            return Finding("dates", detail, [claim_span(a), claim_span(b)])
+        return None
+
+
+@dataclass
+class NegationConflict:
+    """Near-identical claims where one is negated and the other is not."""
+
+    name: str = "negation"
+    scope: str = "aligned"
+
+    def detect(self, a: Claim, b: Claim, similarity: float) -> Finding | None:
+        if similarity < NEGATION_SIMILARITY or a.negated == b.negated:
+            return None
+        negated = a if a.negated else b
+        other = b if a.negated else a
+        cue = NEGATION_RE.search(negated.text)
+        detail = f"negated in one report only ({cue.group(0) if cue else 'negation'})"
+        return Finding("negation", detail, [_match_span(negated, cue), claim_span(other)])
+
+
+@dataclass
+class OpposedVerbConflict:
+    """Claims on one topic, sharing an actor, with opposed verbs (admit/deny, rise/fall...)."""
+
+    name: str = "opposed-verbs"
+    scope: str = "topic"
+
+    def detect(self, a: Claim, b: Claim, similarity: float) -> Finding | None:
+        if similarity < TOPIC_SIMILARITY or not set(a.entities) & set(b.entities):
+            return None
+        found = opposition(a.text, b.text)
+        if found is None:
+            return None
+        meaning, cue_a, cue_b = found
+        detail = f"opposed verbs ({meaning}): \u201c{cue_a.group(0)}\u201d vs \u201c{cue_b.group(0)}\u201d"
+        return Finding("opposed-verbs", detail, [_match_span(a, cue_a), _match_span(b, cue_b)])
+
+
+def same_speaker(a: str, b: str) -> bool:
+    """Whether two speaker names plausibly name one person ("Kanani" and "Nasser Kanani")."""
+    ta, tb = set(a.lower().split()), set(b.lower().split())
+    return bool(ta <= tb or tb <= ta or fuzz.token_set_ratio(a, b) >= 90)
+
+
+@dataclass
+class SpeakerConflict:
+    """The same statement attributed to different people."""
+
+    name: str = "speakers"
+    scope: str = "aligned"
+
+    def detect(self, a: Claim, b: Claim, similarity: float) -> Finding | None:
+        if similarity < SPEAKER_SIMILARITY or not (a.speaker and b.speaker) or same_speaker(a.speaker, b.speaker):
+            return None
+        detail = f"attributed to different speakers: {a.speaker} vs {b.speaker}"
+        return Finding("speakers", detail, [claim_span(a), claim_span(b)])
+
+
+def _fmt(values: list[float]) -> str:
+    return ", ".join(f"{v:g}" for v in values)
+
+
+for _detector in (NumberConflict(), DateConflict(), NegationConflict(), OpposedVerbConflict(), SpeakerConflict()):
+    register_detector(_detector)

@@ -1,0 +1,163 @@
+"""Provenance: who copies, rewrites or translates whom, and who reported first.
+
+Signals per pair of articles: publication order, word 5-gram containment (a
+copy keeps the wording), claim coverage from the alignment (a rewrite or a
+translation keeps the facts), language, a shared agency credit, and the
+claims each adds. Two articles that share much but each add facts with
+actors the other never names are independent rewrites of one story (often
+the agency's): neither copies the other. Without dates, a translation's direction comes from the language
+of the words both share (the translation leaves names and terms untranslated).
+"""
+
+from __future__ import annotations
+
+import re
+from textwrap import shorten
+from typing import Any
+
+import py3langid
+
+from storyline.compare.lexicon import AGENCY_RE, NEWS_AGENCIES
+from storyline.model import Article, Claim, ProvenanceLink
+
+#: Share of the smaller article's 5-grams found in the other: above it, a copy.
+COPY_CONTAINMENT = 0.5
+#: Share of an article's claims aligned to the other's: above it, the two are related at all.
+RELATED_COVERAGE = 0.3
+#: Share of claims aligned both ways for a translation.
+TRANSLATION_COVERAGE = 0.5
+
+_WORD_RE = re.compile(r"\w+", re.UNICODE)
+_LETTERS_RE = re.compile(r"[^\W\d_]{2,}", re.UNICODE)
+_CREDIT_RE = re.compile(r"^\s*(?:by|par|por|von|di|door|от)\s+(.{2,60})$|^\s*\(([^)]{2,40})\)", re.IGNORECASE)
+
+
+def shingles(text: str, size: int = 5) -> set[tuple[str, ...]]:
+    words = [w.lower() for w in _WORD_RE.findall(text)]
+    return {tuple(words[i : i + size]) for i in range(max(len(words) - size + 1, 0))}
+
+
+def containment(small: set[tuple[str, ...]], large: set[tuple[str, ...]]) -> float:
+    return len(small & large) / len(small) if small else 0.0
+
+
+def agencies(article: Article) -> list[str]:
+    """News agencies the article credits: its agency field, byline, or a credit line ("By AFP", "(Reuters)")."""
+    sources = [article.agency or "", article.byline or ""]
+    sources += [s.text for s in article.stripped if s.reason in ("byline", "dateline", "credit")]
+    sources += [" ".join(g for g in m.groups() if g) for p in article.paragraphs if (m := _CREDIT_RE.match(p.strip()))]
+    found = [NEWS_AGENCIES[m.group(1).lower()] for text in sources for m in AGENCY_RE.finditer(text)]
+    return list(dict.fromkeys(found))
+
+
+def shared_vocabulary_language(a: Article, b: Article) -> tuple[str, str]:
+    """Which of the two languages the words both articles share read as, and those words.
+
+    A translation keeps the source's names and terms, so the shared vocabulary
+    reads as the source language (95% right on MEANTIME en-es, no dates needed).
+    """
+    shared = " ".join(sorted(set(_LETTERS_RE.findall(a.text)) & set(_LETTERS_RE.findall(b.text))))
+    scores = dict(py3langid.rank(shared)) if shared else {}
+    languages = (a.language or "und", b.language or "und")
+    return max(languages, key=lambda lang: scores.get(lang, float("-inf"))), shared
+
+
+def _coverage(claims: dict[str, list[Claim]], aligned: dict[str, set[str]], article: str, other: str) -> float:
+    """Share of ``article``'s claims aligned to some claim of ``other``."""
+    own = claims.get(article, [])
+    if not own:
+        return 0.0
+    return sum(1 for c in own if any(x.startswith(other + ":") for x in aligned.get(c.id, ()))) / len(own)
+
+
+def _earlier(a: Article, b: Article) -> Article | None:
+    if a.published and b.published and a.published != b.published:
+        return a if a.published < b.published else b
+    return None
+
+
+def _link(origin: Article, derived: Article, relation: str, evidence: list[str], score: float, **extra: Any) -> ProvenanceLink:
+    return ProvenanceLink(from_=origin.id, to=derived.id, relation=relation, evidence=evidence, score=round(score, 4), **extra)
+
+
+def pair_link(
+    a: Article, b: Article, claims: dict[str, list[Claim]], aligned: dict[str, set[str]], unique: set[str]
+) -> ProvenanceLink | None:
+    """The provenance relation between two articles, or ``None`` when they share too little."""
+    cov_a, cov_b = _coverage(claims, aligned, a.id, b.id), _coverage(claims, aligned, b.id, a.id)
+    if max(cov_a, cov_b) < RELATED_COVERAGE:
+        return None
+    sh_a, sh_b = shingles(a.text), shingles(b.text)
+    small, large = (a, b) if len(sh_a) <= len(sh_b) else (b, a)
+    overlap = containment(*((sh_a, sh_b) if small is a else (sh_b, sh_a)))
+    earlier = _earlier(a, b)
+    evidence = [
+        f"{cov_a:.0%} of {a.id}'s claims and {cov_b:.0%} of {b.id}'s are aligned",
+        f"{overlap:.0%} of {small.id}'s word 5-grams appear in {large.id}",
+    ]
+    if earlier is not None:
+        later = b if earlier is a else a
+        evidence.append(f"{earlier.id} published first ({earlier.published:%Y-%m-%d %H:%M} before {later.published:%Y-%m-%d %H:%M})")
+    shared_agencies = sorted(set(agencies(a)) | set(agencies(b)))
+    if shared_agencies:
+        credit = ", ".join(f"{x.id} credits {'/'.join(agencies(x))}" for x in (a, b) if agencies(x))
+        evidence.append(f"agency credit: {credit}")
+    languages = (a.language or "und", b.language or "und")
+    if languages[0] != languages[1] and "und" not in languages and min(cov_a, cov_b) >= TRANSLATION_COVERAGE:
+        origin = earlier or _translation_source(a, b, evidence)
+        return _link(origin, b if origin is a else a, "translates", evidence, min(cov_a, cov_b))
+    if overlap >= COPY_CONTAINMENT:
+        origin = earlier or large
+        return _link(origin, b if origin is a else a, "copies", evidence, overlap)
+    adds = {x.id: _new_actor_claims(claims, unique, x.id, y.id) for x, y in ((a, b), (b, a))}
+    evidence.append(
+        f"claims only in {a.id} that bring in new actors: {adds[a.id]}; only in {b.id}: {adds[b.id]}"
+    )
+    if min(adds.values()) > 0:
+        evidence.append("each adds facts the other lacks: independent rewrites of one story")
+        source = shared_agencies[0] if shared_agencies else None
+        origin, derived = sorted((a, b), key=lambda x: x.id)
+        return _link(origin, derived, "independent", evidence, max(cov_a, cov_b), common_source=source)
+    if earlier is not None:
+        origin = earlier
+    else:
+        origin = a if adds[a.id] > adds[b.id] or (adds[a.id] == adds[b.id] and cov_a < cov_b) else b
+    derived = b if origin is a else a
+    return _link(origin, derived, "rewrites", evidence, max(cov_a, cov_b))
+
+
+def _new_actor_claims(claims: dict[str, list[Claim]], unique: set[str], article: str, other: str) -> int:
+    """How many of ``article``'s unique claims name an actor ``other`` never mentions: facts it adds."""
+    known = {e for c in claims.get(other, []) for e in c.entities}
+    return sum(1 for c in claims.get(article, []) if c.id in unique and set(c.entities) - known)
+
+
+def _translation_source(a: Article, b: Article, evidence: list[str]) -> Article:
+    """Undated translation pair: the source is the language their shared words are in."""
+    language, shared = shared_vocabulary_language(a, b)
+    evidence.append(f"words both use read as {language} (untranslated names and terms: {shorten(shared, 80)})")
+    return a if language == a.language else b
+
+
+def provenance(
+    articles: list[Article], claims: list[Claim], pairs: list[tuple[str, str]], unique: set[str]
+) -> tuple[list[ProvenanceLink], dict[str, Any]]:
+    """Links between every related pair of articles, plus the earliest reporter and who adds nothing."""
+    by_article: dict[str, list[Claim]] = {}
+    for claim in claims:
+        by_article.setdefault(claim.article, []).append(claim)
+    aligned: dict[str, set[str]] = {}
+    for x, y in pairs:
+        aligned.setdefault(x, set()).add(y)
+        aligned.setdefault(y, set()).add(x)
+    links = [
+        link
+        for i, a in enumerate(articles)
+        for b in articles[i + 1 :]
+        if (link := pair_link(a, b, by_article, aligned, unique)) is not None
+    ]
+    dated = [a for a in articles if a.published]
+    earliest = min(dated, key=lambda a: a.published).id if dated else None  # type: ignore[arg-type, return-value]
+    derived = {link.to for link in links if link.relation != "independent"}
+    adds_nothing = [a.id for a in articles if a.id in derived and not any(c.id in unique for c in by_article.get(a.id, []))]
+    return links, {"earliest": earliest, "adds_nothing": adds_nothing}

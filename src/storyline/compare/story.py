@@ -1,0 +1,74 @@
+"""Compare a story's articles: claims, alignment, verdicts, quotes, timeline and provenance in one pass."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+
+from storyline.compare.align import align_claims
+from storyline.compare.claims import split_claims
+from storyline.compare.provenance import agencies, provenance
+from storyline.compare.quotes import group_quotes
+from storyline.compare.timeline import build_timeline
+from storyline.compare.verdicts import alignment_groups, contradiction_groups
+from storyline.model import Article, Comparison
+
+Encode = Callable[[list[str]], np.ndarray]
+
+
+def outlet_name(article: Article) -> str:
+    """How the article is named in verdicts: its outlet, else its id."""
+    return article.outlet or article.id
+
+
+def article_summary(article: Article) -> dict[str, Any]:
+    return {
+        "id": article.id,
+        "title": article.title,
+        "outlet": outlet_name(article),
+        "url": article.url,
+        "published": article.published.isoformat() if article.published else None,
+        "language": article.language,
+        "byline": article.byline,
+        "agencies": agencies(article),
+        "source": article.source,
+        "version": article.version,
+    }
+
+
+def compare(articles: list[Article], encode: Encode) -> Comparison:
+    """Lay ``articles`` (one story, enriched or not) side by side down to the claim.
+
+    ``encode`` maps texts to unit vectors (the multilingual embedder's ``encode``).
+    Works without entities, quotes or times - it then aligns on embeddings alone.
+    """
+    outlet_of = {a.id: outlet_name(a) for a in articles}
+    claims = [c for a in articles for c in split_claims(a)]
+    alignment = align_claims(claims, encode([c.text for c in claims]))
+    groups = alignment_groups(claims, alignment, outlet_of)
+    group_of = {claim: g.id for g in groups for claim in g.claims}
+    pairs = [(claims[i].id, claims[j].id, s) for i, j, s in alignment.pairs()]
+    unique = {cid for g in groups if g.verdict == "unique" for cid in g.claims}
+    links, origin = provenance(articles, claims, [(a, b) for a, b, _ in pairs], unique)
+    groups += contradiction_groups(claims, alignment, outlet_of)
+    verdicts = [g.verdict for g in groups if g.kind == "alignment"]
+    return Comparison(
+        articles=[article_summary(a) for a in articles],
+        claims=claims,
+        groups=groups,
+        quotes=group_quotes(articles, encode, outlet_of),
+        timeline=build_timeline(articles, claims, group_of, outlet_of),
+        provenance=links,
+        alignments=[{"a": a, "b": b, "score": round(s, 4)} for a, b, s in pairs],
+        summary={
+            "claims": len(claims),
+            "shared": verdicts.count("shared"),
+            "unique": verdicts.count("unique"),
+            "conflicts": sum(1 for g in groups if g.verdict == "conflict"),
+            "unique_claims": {a.id: sum(1 for c in claims if c.article == a.id and c.id in unique) for a in articles},
+            **origin,
+        },
+    )
+

@@ -1,0 +1,76 @@
+"""Per-language word lists for reported speech: reporting verbs, "according to", pronouns, titles.
+
+General lists (lemmas), not tuned to any article. A language missing here
+still gets punctuation quotes; it only loses unquoted reported speech.
+"""
+
+from __future__ import annotations
+
+#: Verbs that introduce what someone said, wrote or holds (lemmas).
+REPORTING_VERBS: dict[str, frozenset[str]] = {
+    "en": frozenset(
+        """say tell add note state claim argue explain insist warn announce report write tweet post reply
+        respond retort declare acknowledge admit deny confirm suggest assert contend maintain recall stress
+        emphasize emphasise observe comment remark reveal predict promise caution complain concede testify
+        allege indicate ask urge believe think feel hope fear worry expect estimate conclude agree
+        disclose reiterate counter boast vow pledge threaten charge protest lament speculate
+        describe show find learn know""".split()
+    ),
+    "fr": frozenset(
+        """dire déclarer affirmer ajouter expliquer estimer indiquer souligner préciser annoncer assurer
+        répondre rétorquer confier noter écrire raconter avertir prévenir insister reconnaître démentir
+        juger admettre poursuivre lancer marteler confirmer dénoncer rappeler commenter observer
+        regretter promettre prédire révéler avouer nier soutenir penser croire tweeter""".split()
+    ),
+    "ru": frozenset(
+        """сказать говорить заявить заявлять отметить отмечать сообщить сообщать добавить добавлять
+        подчеркнуть подчеркивать пояснить пояснять рассказать рассказывать написать писать ответить
+        признать признавать считать заметить указать указывать уточнить объявить утверждать
+        предупредить напомнить заверить настаивать полагать думать""".split()
+    ),
+    "es": frozenset(
+        """decir declarar afirmar añadir agregar explicar señalar indicar asegurar anunciar responder
+        advertir insistir reconocer negar confirmar escribir sostener destacar subrayar""".split()
+    ),
+}
+
+#: Verbs that put someone's words in quotation marks without reporting speech ("called it "baseless"").
+NAMING_VERBS: dict[str, frozenset[str]] = {
+    "en": frozenset("call dub label brand term describe denounce slam condemn praise".split()),
+    "fr": frozenset("qualifier appeler traiter dénoncer".split()),
+    "ru": frozenset("назвать называть".split()),
+    "es": frozenset("calificar llamar".split()),
+}
+
+#: Phrases naming a source before or after a claim: "according to N, ...".
+ACCORDING_TO: dict[str, tuple[tuple[str, ...], ...]] = {
+    "en": (("according", "to"),),
+    "fr": (("selon",), ("d'après",), ("d’après",)),
+    "es": (("según",),),
+    "ru": (("по", "словам"), ("по", "мнению"), ("по", "данным"), ("согласно",)),
+}
+
+#: Pronouns standing for a person (resolved to the nearest person named before).
+PERSON_PRONOUNS: dict[str, frozenset[str]] = {
+    "en": frozenset({"he", "she", "him", "her"}),
+    "fr": frozenset({"il", "elle", "lui"}),
+    "es": frozenset({"él", "ella"}),
+    "ru": frozenset({"он", "она", "его", "ее", "её"}),
+}
+#: Pronouns standing for an organisation or group.
+GROUP_PRONOUNS: dict[str, frozenset[str]] = {
+    "en": frozenset({"it", "they"}),
+    "fr": frozenset({"ils", "elles"}),
+    "es": frozenset({"ellos", "ellas"}),
+    "ru": frozenset({"они", "оно"}),
+}
+
+#: Role nouns that, with a definite article and no name, point back to a person named earlier.
+TITLES: frozenset[str] = frozenset(
+    """spokesman spokeswoman spokesperson minister president premier chancellor chief director official
+    secretary senator governor ambassador general commander leader mayor candidate envoy diplomat adviser
+    advisor chairman chairwoman ceo head prosecutor judge lawyer attorney analyst expert researcher
+    porte-parole ministre président présidente directeur directrice chef ambassadeur député sénateur
+    maire avocat représentant
+    представитель министр президент глава директор посол пресс-секретарь""".split()
+)

@@ -1,0 +1,209 @@
+"""People, organisations and places, with their name variants merged.
+
+Mentions come from the language model's named-entity recogniser (or, for
+languages without one, from capitalised-span heuristics). Variants are merged
+within an article ("Nasser Kanani" = "Kanani", "U.S." = "United States", "CIA"
+= "Central Intelligence Agency") and, with :func:`merge_entities`, across a
+story's articles. Capitals and seats of government are kept as written and
+linked to what they stand for (``Entity.refers_to``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from storyline.enrich.gazetteer import canonical_alias, is_place_name, metonym_of, name_key
+from storyline.model import Entity
+
+#: Model labels (spaCy OntoNotes, spaCy/WikiNER, Natasha) -> storyline types.
+ENTITY_TYPES = {
+    "PERSON": "PERSON", "PER": "PERSON",
+    "ORG": "ORG",
+    "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE",
+}
+_DETERMINERS = {"the", "a", "an", "le", "la", "les", "l'", "l’", "el", "los", "las"}
+_CONNECTORS = {"of", "de", "du", "des", "del", "for", "and", "&", "the", "la", "le", "y", "et"}
+_CAPITALISED = re.compile(r"^[^\W\d_][\w'’.-]*$")
+
+
+@dataclass
+class Mention:
+    """One name as written, with its type and offsets into the article text."""
+
+    text: str
+    type: str
+    start: int
+    end: int
+
+
+@dataclass
+class _Group:
+    """Names found to be one entity, the most informative first."""
+
+    type: str
+    names: list[str] = field(default_factory=list)
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    refers_to: str | None = None
+    reference_kind: str | None = None
+
+    @property
+    def name(self) -> str:
+        return self.names[0]
+
+
+def extract_entities(doc: Doc, recognised: bool = True) -> list[Entity]:
+    """Entities of one parsed article, variants merged, mentions as offsets into ``doc.text``."""
+    mentions = recognised_mentions(doc) if recognised else capitalised_mentions(doc)
+    return merge_mentions(mentions)
+
+
+def recognised_mentions(doc: Doc) -> list[Mention]:
+    """Mentions from the model's entity recogniser, trimmed of articles and possessives."""
+    mentions = []
+    for ent in doc.ents:
+        kind = ENTITY_TYPES.get(ent.label_)
+        if kind is None:
+            continue
+        span = _trim(_join_hyphenated(ent) if kind == "PERSON" else ent)
+        if span is not None:
+            mentions.append(Mention(span.text, kind, span.start_char, span.end_char))
+    return mentions
+
+
+def capitalised_mentions(doc: Doc) -> list[Mention]:
+    """Fallback without a recogniser: runs of capitalised words, not at a sentence start alone.
+
+    Typed PLACE when the gazetteer knows the name, else MISC: capitalisation
+    alone cannot tell a person from an organisation.
+    """
+    mentions: list[Mention] = []
+    run: list = []
+    for token in [*doc, None]:
+        if token is not None and _CAPITALISED.match(token.text) and token.text[0].isupper():
+            run.append(token)
+            continue
+        if token is not None and run and token.text.lower() in _CONNECTORS and token.nbor(1 if token.i + 1 < len(doc) else 0).text[:1].isupper():
+            run.append(token)
+            continue
+        while run and run[-1].text.lower() in _CONNECTORS:
+            run.pop()
+        if run and not (len(run) == 1 and run[0].is_sent_start):
+            span = doc[run[0].i : run[-1].i + 1]
+            kind = "PLACE" if is_place_name(span.text) else "MISC"
+            mentions.append(Mention(span.text, kind, span.start_char, span.end_char))
+        run = []
+    return mentions
+
+
+def _join_hyphenated(span: Span) -> Span:
+    """Extend a name over attached hyphens ("Amir" + "-Abdollahian") so it is kept whole."""
+    doc, start, end = span.doc, span.start, span.end
+    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_ and doc[end + 1].text[:1].isupper():
+        end += 2
+    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_ and doc[start - 2].text[:1].isupper():
+        start -= 2
+    return doc[start:end]
+
+
+def _trim(span: Span) -> Span | None:
+    """Drop leading articles and trailing possessives or punctuation."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].lower_ in _DETERMINERS or doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].lower_ in {"'s", "’s", "'", "’"} or doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
+# --------------------------------------------------------------------------
+# Merging variants
+
+
+def merge_mentions(mentions: list[Mention]) -> list[Entity]:
+    """Group one article's mentions into entities, longest names first so short ones attach to them."""
+    groups: list[_Group] = []
+    order = sorted(mentions, key=lambda m: (-len(m.text.split()), -len(m.text), m.start))
+    for mention in order:
+        group = _find_group(groups, mention.text, mention.type, mention.start)
+        if group is None:
+            group = _Group(type=mention.type)
+            groups.append(group)
+        if mention.text not in group.names:
+            group.names.append(mention.text)
+        group.mentions.append((mention.start, mention.end))
+    return [_to_entity(g) for g in sorted(groups, key=lambda g: min(g.mentions))]
+
+
+def merge_entities(entity_lists: list[list[Entity]]) -> list[Entity]:
+    """Merge the entities of several articles (one story) into one list.
+
+    Variants are pooled; ``mentions`` are offsets into each article's own text,
+    so the merged entities carry none.
+    """
+    groups: list[_Group] = []
+    entities = [e for entities in entity_lists for e in entities]
+    for entity in sorted(entities, key=lambda e: (-len(e.name.split()), -len(e.name))):
+        names = [entity.name, *entity.variants]
+        group = next((g for n in names if (g := _find_group(groups, n, entity.type, None))), None)
+        if group is None:
+            group = _Group(type=entity.type, refers_to=entity.refers_to, reference_kind=entity.reference_kind)
+            groups.append(group)
+        group.names.extend(n for n in entity.variants or [entity.name] if n not in group.names)
+    return [_to_entity(g, keep_mentions=False) for g in groups]
+
+
+def _find_group(groups: list[_Group], name: str, kind: str, position: int | None) -> _Group | None:
+    """The group this name belongs to: same key or alias, a part of a person's name, or an acronym."""
+    key = _identity(name)
+    for group in groups:
+        if any(_identity(n) == key for n in group.names):
+            return group
+    if kind == "PLACE" and is_place_name(name):
+        return None
+    candidates = [g for g in groups if _is_short_form(name, kind, g)]
+    if not candidates:
+        return None
+    if position is None or len(candidates) == 1:
+        return candidates[0]
+    # Several people share the surname: the one mentioned most recently before.
+    def last_before(group: _Group) -> int:
+        return max((s for s, _ in group.mentions if s < position), default=-1)
+
+    return max(candidates, key=last_before)
+
+
+def _identity(name: str) -> str:
+    return name_key(canonical_alias(name) or name)
+
+
+def _is_short_form(name: str, kind: str, group: _Group) -> bool:
+    """"Kanani" of "Nasser Kanani" (a person's name part) or "CIA" of "Central Intelligence Agency"."""
+    words = name_key(name).replace("-", " ").split()
+    if not words:
+        return False
+    if group.type == "PERSON" and kind in {"PERSON", "ORG", "MISC"}:
+        full = name_key(group.name).replace("-", " ").split()
+        return len(words) < len(full) and all(w in full for w in words)
+    if group.type == "ORG" and name.isupper() and 2 <= len(name) <= 6:
+        initials = "".join(w[0] for w in group.name.split() if w.lower() not in _CONNECTORS and w[:1].isalpha())
+        return initials.upper() == name.replace(".", "")
+    return False
+
+
+def _to_entity(group: _Group, keep_mentions: bool = True) -> Entity:
+    canonical = next((c for n in group.names if (c := canonical_alias(n))), None)
+    name = canonical or group.name
+    link = group.refers_to and (group.refers_to, group.reference_kind or "")
+    link = link or next((m for n in [name, *group.names] if (m := metonym_of(n))), None)
+    return Entity(
+        name=name,
+        type="PLACE" if canonical and group.type == "ORG" and is_place_name(name) else group.type,
+        variants=list(group.names),
+        mentions=sorted(group.mentions) if keep_mentions else [],
+        refers_to=link[0] if link else None,
+        reference_kind=link[1] if link else None,
+    )

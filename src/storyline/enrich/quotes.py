@@ -1,0 +1,460 @@
+"""Who said what: direct, partial and indirect (unquoted) quotes with their speakers.
+
+Two sources of evidence, merged:
+
+1. Reported-speech structure from the dependency parse: a reporting verb
+   (:data:`~storyline.enrich.cues.REPORTING_VERBS`) with its subject (the
+   source) and its clausal complement (the content) - "N said that ...",
+   "..., said N", "N told PBS that ...", "..., he noted" - and "according to
+   N, ..." phrases (no parse needed).
+2. Quotation marks in every common style, including quotes that run over
+   several paragraphs (an opening mark at a paragraph start with no close
+   continues into the next paragraph). A quote with no reporting verb of its
+   own continues the previous speaker; a short quote inside a sentence is a
+   partial quote of that sentence's subject.
+
+Speakers are resolved through pronouns and role nouns ("he", "the
+spokesman") to the nearest person named before; ``speaker_start/end`` give
+the source as written next to the cue.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from storyline.enrich.cues import ACCORDING_TO, GROUP_PRONOUNS, NAMING_VERBS, PERSON_PRONOUNS, REPORTING_VERBS, TITLES
+from storyline.model import Entity, Quote
+
+UNATTRIBUTED = "unattributed"
+#: Opening mark -> the marks that close it.
+QUOTE_MARKS: dict[str, str] = {
+    "“": "”", "‘": "’", "«": "»", "„": "“”", "‚": "‘’", "「": "」", "『": "』", "‹": "›", '"': '"',
+}
+_CLOSERS = frozenset("”’»“‘」』›\"")
+_SUBJECTS = frozenset({"nsubj"})
+_CONTENT_DEPS = frozenset({"ccomp"})
+#: Dependencies through which a reporting verb inherits the subject of its head ("..., adding that").
+_SHARED_SUBJECT_DEPS = frozenset({"conj", "advcl", "xcomp"})
+#: Right-hand dependents that still belong to a source's name ("the president of France").
+_SOURCE_RIGHT_DEPS = frozenset({"compound", "flat", "flat:name", "nmod", "nummod", "appos"})
+_OF = frozenset({"of", "de", "du", "des"})
+#: Right dependents of a cue that may carry quoted words as its content ("admitted “one or two instances”").
+_QUOTED_OBJECT_DEPS = frozenset({"dobj", "obj", "oprd", "xcomp", "prep", "obl"})
+#: A quote with no cue continues the previous speaker if that quote ended this close before.
+CONTINUATION_CHARS = 600
+#: A quote shorter than this share of its sentence is partial (embedded in the sentence).
+PARTIAL_SHARE = 0.6
+
+
+@dataclass
+class _Attribution:
+    """A content span with its cue and source span (token indices of the source)."""
+
+    start: int
+    end: int
+    cue: str | None
+    source: Span | None
+    speaker: str = UNATTRIBUTED
+    embedded: bool = False  # a quotation inside a sentence that is not itself reported speech
+    kind: str = "indirect"
+
+
+# --------------------------------------------------------------------------
+# Quotation marks
+
+
+def paragraph_bounds(text: str) -> list[tuple[int, int]]:
+    """Character ranges of the blank-line separated paragraphs of ``text``."""
+    return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*", text)]
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of quoted text, marks included; a quote opened at a paragraph start may run on."""
+    paragraphs = paragraph_bounds(text)
+    spans: list[tuple[int, int]] = []
+    p, i = 0, paragraphs[0][0] if paragraphs else 0
+    while p < len(paragraphs):
+        start, end = paragraphs[p]
+        i = max(i, start)
+        while i < end:
+            if text[i] in QUOTE_MARKS and _opens(text, i):
+                close = _find_close(text, i, end)
+                if close is None and not text[start:i].strip():
+                    close, p = _run_on(text, paragraphs, p, text[i])
+                    start, end = paragraphs[p]
+                if close is not None:
+                    spans.append((i, close + 1))
+                    i = close
+            i += 1
+        p += 1
+    return spans
+
+
+def _opens(text: str, i: int) -> bool:
+    """Whether the mark at ``i`` opens a quote (a straight or single mark must follow no letter)."""
+    mark = text[i]
+    if mark in "\"‘‚'":
+        before = text[i - 1] if i else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        return not before.isalnum() and not after.isspace()
+    return True
+
+
+def _find_close(text: str, i: int, end: int) -> int | None:
+    closers = QUOTE_MARKS[text[i]]
+    for j in range(i + 1, end):
+        if text[j] in closers:
+            # A single closing mark followed by a letter is an apostrophe ("Iran’s").
+            if text[j] in "’'" and j + 1 < len(text) and text[j + 1].isalpha():
+                continue
+            return j
+    return None
+
+
+def _run_on(text: str, paragraphs: list[tuple[int, int]], p: int, mark: str) -> tuple[int | None, int]:
+    """Follow a paragraph-initial quote with no close: continued paragraphs reopen with the mark.
+
+    Returns the closing position and the paragraph it is in; without a
+    continuation the quote ends with its own paragraph.
+    """
+    while p + 1 < len(paragraphs):
+        start, end = paragraphs[p + 1]
+        if not text[start:end].lstrip().startswith(mark):
+            break
+        p += 1
+        close = _find_close(text, start + text[start:end].index(mark), end)
+        if close is not None:
+            return close, p
+    return paragraphs[p][1] - 1, p
+
+
+# --------------------------------------------------------------------------
+# Reported speech from the parse
+
+
+def _inside(position: int, marks: list[tuple[int, int]]) -> bool:
+    return any(start < position < end for start, end in marks)
+
+
+def _is_cue(token: Token, verbs: frozenset[str]) -> bool:
+    return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in verbs
+
+
+def _subject(token: Token) -> Token | None:
+    """The verb's subject, or that of the verb it is coordinated with or subordinate to."""
+    seen = 0
+    while token is not None and seen < 4:
+        subject = next((c for c in token.children if c.dep_ in _SUBJECTS), None)
+        if subject is not None and subject.tag_ in {"WP", "WDT"} and token.dep_ in {"relcl", "acl:relcl"}:
+            return token.head  # "N, who said ...": the relative pronoun stands for N
+        if subject is not None:
+            return subject
+        if token.dep_ not in _SHARED_SUBJECT_DEPS or token.head is token:
+            return None
+        token, seen = token.head, seen + 1
+    return None
+
+
+def _inverted_subject(cue: Token) -> Token | None:
+    """"..., retorted N": a name right after the cue that the parser took for its object."""
+    return next((c for c in cue.rights if c.pos_ in {"PROPN", "NOUN", "PRON"} and c.dep_ not in _CONTENT_DEPS), None)
+
+
+def source_span(subject: Token) -> Span:
+    """The subject's name as written: its left part and name-like right dependents, no clauses."""
+    end = subject.i
+    for child in subject.rights:
+        if child.dep_ in _SOURCE_RIGHT_DEPS or (child.dep_ in {"prep", "nmod"} and child.lower_ in _OF):
+            if child.dep_ == "appos" and any(t.ent_type_ for t in subject.subtree if t.i <= subject.i):
+                continue  # "John Kirby, the spokesman ...": the name is enough
+            end = max(end, child.right_edge.i)
+    return subject.doc[subject.left_edge.i : end + 1]
+
+
+def _content_span(cue: Token, marks: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """Character range of what the cue verb reports: its clausal complement, its head (UD
+    parataxis), what follows a colon, or an object holding a quotation ("described N as “...”")."""
+    doc = cue.doc
+    complement = next((c for c in cue.children if c.dep_ in _CONTENT_DEPS), None)
+    if complement is not None:
+        return _trimmed(doc, complement.left_edge.i, complement.right_edge.i + 1)
+    if cue.dep_ == "parataxis" and cue.head is not cue:
+        # UD attaches "..., said N" to the reported clause: the content is the head minus the cue.
+        head = cue.head
+        left = [t for t in head.subtree if t.i < cue.left_edge.i]
+        if left:
+            return _trimmed(doc, left[0].i, left[-1].i + 1)
+    colon = next((t for t in cue.rights if t.text == ":"), None)
+    if colon is not None and colon.i + 1 < cue.sent.end:
+        return _trimmed(doc, colon.i + 1, cue.sent.end)
+    objects = [c for c in cue.rights if c.dep_ in _QUOTED_OBJECT_DEPS]
+    if objects:
+        start, end = objects[0].left_edge, objects[-1].right_edge
+        if any(start.idx <= m[0] and m[1] <= end.idx + len(end.text) for m in marks):
+            return _trimmed(doc, start.i, end.i + 1)
+    return None
+
+
+def _trimmed(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """Token range without edge punctuation (quotation marks kept), as characters."""
+    while start < end and (doc[start].is_space or (doc[start].is_punct and doc[start].text not in QUOTE_MARKS)):
+        start += 1
+    while end > start and (doc[end - 1].is_space or (doc[end - 1].is_punct and doc[end - 1].text not in _CLOSERS)):
+        end -= 1
+    if end <= start:
+        return None
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+
+
+def is_headline(sentence: Span) -> bool:
+    """Title Case lines (headlines, link texts) are not reported speech even with a reporting verb."""
+    words = [t for t in sentence if t.is_alpha]
+    return len(words) >= 4 and sum(t.text[0].isupper() for t in words) >= 0.75 * len(words)
+
+
+def verb_attributions(doc: Doc, language: str, marks: list[tuple[int, int]]) -> list[_Attribution]:
+    """Reporting verbs with a content: "N said (that) ...", "..., said N", "N told X that ...".
+
+    A cue inside a quotation ("“I think ...”") belongs to the quoted speech, not to the article.
+    """
+    verbs = REPORTING_VERBS.get(language, frozenset())
+    found = []
+    for token in doc:
+        if not _is_cue(token, verbs) or is_headline(token.sent) or _inside(token.idx, marks):
+            continue
+        content = _content_span(token, marks)
+        if content is None:
+            continue
+        subject = _subject(token)
+        if subject is None and content[1] <= token.idx:
+            subject = _inverted_subject(token)
+        found.append(_Attribution(*content, cue=token.text, source=source_span(subject) if subject is not None else None))
+    return found
+
+
+def according_to_attributions(doc: Doc, language: str) -> list[_Attribution]:
+    """"According to N, ..." / "..., according to N": the source is the phrase, the content the rest."""
+    found = []
+    lowered = [t.lower_ for t in doc]
+    for phrase in ACCORDING_TO.get(language, ()):
+        for i in range(len(doc) - len(phrase)):
+            if tuple(lowered[i : i + len(phrase)]) != phrase:
+                continue
+            sent = doc[i].sent
+            source_start = i + len(phrase)
+            source_end = source_start
+            while source_end < sent.end and not doc[source_end].is_punct and not doc[source_end].is_space:
+                source_end += 1
+            if source_end == source_start:
+                continue
+            before = _trimmed(doc, sent.start, i)
+            after = _trimmed(doc, source_end, sent.end)
+            content = after if before is None or (after is not None and after[1] - after[0] > before[1] - before[0]) else before
+            if content is not None:
+                found.append(_Attribution(*content, cue=doc[i : source_start].text, source=doc[source_start:source_end]))
+    return found
+
+
+def colon_attributions(doc: Doc) -> list[_Attribution]:
+    """Headline style "Name: claim" - a short named source, a colon, then what it said."""
+    found = []
+    for sentence in doc.sents:
+        colon = next((t for t in sentence[:6] if t.text == ":"), None)
+        if colon is None or colon.i == sentence.start or colon.i + 1 >= sentence.end:
+            continue
+        source = doc[sentence.start : colon.i]
+        if not any(t.ent_type_ in {"PERSON", "PER", "ORG"} for t in source) or not source[-1].ent_type_:
+            continue
+        content = _trimmed(doc, colon.i + 1, sentence.end)
+        if content is not None:
+            found.append(_Attribution(*content, cue=":", source=source))
+    return found
+
+
+# --------------------------------------------------------------------------
+# Speakers
+
+
+class _SpeakerResolver:
+    """Maps a source span to a named speaker, through pronouns and role nouns."""
+
+    def __init__(self, entities: list[Entity], language: str) -> None:
+        self._mentions = sorted((s, e, entity) for entity in entities for s, e in entity.mentions)
+        self._starts = [s for s, _, _ in self._mentions]
+        self._person_pronouns = PERSON_PRONOUNS.get(language, frozenset())
+        self._group_pronouns = GROUP_PRONOUNS.get(language, frozenset())
+
+    def resolve(self, source: Span) -> str:
+        head = source.root
+        inside = [m for m in self._mentions if m[0] < source.end_char and source.start_char < m[1]]
+        at_head = [m for m in inside if m[0] <= head.idx < m[1]]
+        if at_head:
+            return at_head[0][2].name
+        people = [m for m in inside if m[2].type == "PERSON"]
+        if people:
+            return people[-1][2].name
+        if inside:
+            return inside[-1][2].name
+        lowered = head.lower_
+        if lowered in self._person_pronouns or (lowered in TITLES and source[0].lower_ in {"the", "le", "la", "l'"}):
+            return self._nearest_before(source.start_char, {"PERSON"}) or source.text
+        if lowered in self._group_pronouns:
+            return self._nearest_before(source.start_char, {"ORG", "PERSON"}) or source.text
+        return source.text
+
+    def _nearest_before(self, position: int, types: set[str]) -> str | None:
+        for s, e, entity in reversed(self._mentions[: bisect_right(self._starts, position)]):
+            if e <= position and entity.type in types:
+                return entity.name
+        return None
+
+
+# --------------------------------------------------------------------------
+# Putting it together
+
+
+def extract_quotes(doc: Doc, entities: list[Entity], language: str, parsed: bool = True) -> list[Quote]:
+    """Quotes of one article, in text order, none overlapping another."""
+    text = doc.text
+    marks = quoted_spans(text)
+    attributions = according_to_attributions(doc, language) + colon_attributions(doc)
+    if parsed:
+        attributions += verb_attributions(doc, language, marks)
+    attributions = _without_overlaps([_snap_to_marks(a, marks) for a in attributions])
+    resolver = _SpeakerResolver(entities, language)
+    for attribution in attributions:
+        if attribution.source is not None:
+            attribution.speaker = resolver.resolve(attribution.source)
+    attributions = _add_marked_quotes(doc, attributions, marks, resolver, language, parsed)
+    for attribution in attributions:
+        attribution.kind = _kind(attribution, marks)
+    return [_to_quote(text, a) for a in _join_interrupted(text, attributions)]
+
+
+def _snap_to_marks(attribution: _Attribution, marks: list[tuple[int, int]]) -> _Attribution:
+    """Widen a content that cuts into a quotation so it holds the whole quotation."""
+    for start, end in marks:
+        if start < attribution.end and attribution.start < end:
+            attribution.start, attribution.end = min(start, attribution.start), max(end, attribution.end)
+    return attribution
+
+
+def _without_overlaps(attributions: list[_Attribution]) -> list[_Attribution]:
+    """Keep the widest of overlapping contents (a nested "I think" inside a quote goes)."""
+    kept: list[_Attribution] = []
+    for attribution in sorted(attributions, key=lambda a: (a.start - a.end, a.start)):
+        if all(attribution.end <= k.start or k.end <= attribution.start for k in kept):
+            kept.append(attribution)
+    return sorted(kept, key=lambda a: a.start)
+
+
+def _add_marked_quotes(
+    doc: Doc,
+    attributions: list[_Attribution],
+    marks: list[tuple[int, int]],
+    resolver: _SpeakerResolver,
+    language: str,
+    parsed: bool,
+) -> list[_Attribution]:
+    """Quotations no reporting verb claimed: continued speech, or partial quotes of a sentence's subject."""
+    result = list(attributions)
+    for start, end in marks:
+        if any(a.start < end and start < a.end for a in result):
+            continue
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        sentence = span[0].sent
+        share = (end - start) / max(1, len(sentence.text.strip()))
+        if share >= PARTIAL_SHARE or span.end > sentence.end:
+            previous = [a for a in result if a.end <= start and start - a.end <= CONTINUATION_CHARS]
+            speaker = previous[-1].speaker if previous else UNATTRIBUTED
+            source = previous[-1].source if previous else None
+            result.append(_Attribution(start, end, cue=None, source=source, speaker=speaker))
+        elif parsed:
+            partial = _partial_quote(sentence, start, end, resolver, language)
+            if partial is not None:
+                result.append(partial)
+        result.sort(key=lambda a: a.start)
+    return result
+
+
+def _partial_quote(
+    sentence: Span, start: int, end: int, resolver: _SpeakerResolver, language: str
+) -> _Attribution | None:
+    """A short quotation inside a sentence whose main verb reports or names ("called it "baseless"").
+
+    Credited to that verb's subject; other short quotations are scare quotes or titles.
+    """
+    root = sentence.root
+    if root.lemma_.lower() not in REPORTING_VERBS.get(language, frozenset()) | NAMING_VERBS.get(language, frozenset()):
+        return None
+    subject = _subject(root)
+    if subject is None or subject.idx >= start:
+        return None
+    source = source_span(subject)
+    if source.end_char > start:
+        return None
+    speaker = resolver.resolve(source)
+    if speaker == source.text and not any(t.ent_type_ for t in source):
+        return None  # no named or resolvable speaker: a scare quote or a title
+    return _Attribution(start, end, cue=root.text, source=source, speaker=speaker, embedded=True)
+
+
+def _kind(attribution: _Attribution, marks: list[tuple[int, int]]) -> str:
+    """"direct" (exactly a quotation), "partial" (holds or is a quoted fragment) or "indirect"."""
+    start, end = attribution.start, attribution.end
+    inner = [m for m in marks if start <= m[0] and m[1] <= end]
+    if inner and inner[0] == (start, end) and not attribution.embedded:
+        return "direct"
+    return "partial" if inner else "indirect"
+
+
+def _join_interrupted(text: str, attributions: list[_Attribution]) -> list[_Attribution]:
+    """One quote for speech split by its cue or by paragraphs: "“A,” she said. “B.”" -> "“A,” ... “B.”".
+
+    Joined when the same speaker's direct quotes are separated only by white
+    space or by the cue clause of the first (its source and cue, nothing else).
+    """
+    joined: list[_Attribution] = []
+    for attribution in attributions:
+        previous = joined[-1] if joined else None
+        if previous is not None and _continues(text, previous, attribution):
+            previous.end = attribution.end
+        else:
+            joined.append(attribution)
+    return joined
+
+
+def _continues(text: str, first: _Attribution, second: _Attribution) -> bool:
+    if first.kind != "direct" or second.kind != "direct" or first.speaker != second.speaker:
+        return False
+    if first.speaker == UNATTRIBUTED:
+        return False
+    gap = text[first.end : second.start]
+    if not gap.strip():
+        return True
+    source = first.source
+    if source is None or not (first.end <= source.start_char < second.start) or "\n" in gap:
+        return False
+    rest = gap.replace(source.text, "").replace(first.cue or "", "")
+    return len(rest.strip(" ,.;:—–-")) <= 2
+
+
+def _to_quote(text: str, attribution: _Attribution) -> Quote:
+    start, end = attribution.start, attribution.end
+    source = attribution.source
+    return Quote(
+        text=text[start:end],
+        start=start,
+        end=end,
+        speaker=attribution.speaker,
+        speaker_start=source.start_char if source is not None else None,
+        speaker_end=source.end_char if source is not None else None,
+        cue=attribution.cue,
+        kind=attribution.kind,
+    )

@@ -1,0 +1,89 @@
+"""Time expressions: find them in text and normalise them to TimeML TIMEX3 values.
+
+``find_times`` runs the grammar of ``times_rules`` over the text, keeps the
+longest non-overlapping matches, and resolves each against the anchor (the
+article's publication date): "Sunday" in a past-tense sentence is the Sunday
+on or before the anchor, "next Sunday" the one after, "in March" the latest
+March not after the anchor unless the tense points forward.
+
+Without an anchor, absolute dates ("December 9, 2022", "2014") are still
+resolved; relative ones get TimeML's *underspecified* value of the same
+granularity ("XXXX-WXX-7" for "Sunday", "XXXX-12-09" for "Dec. 9",
+"XXXX-XX-XX" for "yesterday"), so nothing is guessed and the value stays a
+valid TIMEX3. Durations and PRESENT_REF/PAST_REF need no anchor.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from storyline.enrich.times_rules import Context, rules_for
+from storyline.model import TimeExpression
+
+
+def find_times(text: str, anchor: datetime | None, language: str | None = None) -> list[TimeExpression]:
+    """Every time expression in ``text``, in order, resolved against ``anchor`` (publication date)."""
+    context = Context(text, anchor)
+    candidates: list[tuple[int, int, int, TimeExpression]] = []  # (-length, start, rule rank, found)
+    for rank, rule in enumerate(rules_for(language)):
+        for match in rule.pattern.finditer(text):
+            if match.end() == match.start():
+                continue
+            resolved = rule.resolve(match, context)
+            if resolved is None:
+                continue
+            value, kind = resolved
+            found = TimeExpression(text=match.group(), start=match.start(), end=match.end(), value=value, type=kind)
+            candidates.append((match.start() - match.end(), match.start(), rank, found))
+    return _join_clock_and_day(text, _longest_first(candidates))
+
+
+def _longest_first(candidates: list[tuple[int, int, int, TimeExpression]]) -> list[TimeExpression]:
+    """Keep the longest of overlapping matches (the earlier rule on a tie), in text order."""
+    taken: list[TimeExpression] = []
+    for *_, found in sorted(candidates, key=lambda c: c[:3]):
+        if all(found.end <= t.start or found.start >= t.end for t in taken):
+            taken.append(found)
+    return sorted(taken, key=lambda t: t.start)
+
+
+_DAY_VALUE = re.compile(r"^[\dX]{4}-(?:\d\d-\d\d|WXX-\d)$")
+_CLOCK_VALUE = re.compile(r"T\d\d:\d\d$")
+_CLOCK_THEN_DAY = re.compile(r"\s*,?\s*(?:on\s+)?")
+_DAY_THEN_CLOCK = re.compile(r"\s*,?\s*(?:at\s+)?")
+
+
+def _join_clock_and_day(text: str, found: list[TimeExpression]) -> list[TimeExpression]:
+    """"10 p.m. Wednesday", "Nov. 9 at 5 p.m.": one TIME on that day, not a TIME today and a DATE."""
+    joined: list[TimeExpression] = []
+    for current in found:
+        previous = joined[-1] if joined else None
+        if previous is not None:
+            gap = text[previous.end : current.start]
+            clock, day = (previous, current) if _CLOCK_THEN_DAY.fullmatch(gap) else (current, previous)
+            pattern = _CLOCK_THEN_DAY if clock is previous else _DAY_THEN_CLOCK
+            if pattern.fullmatch(gap) and _CLOCK_VALUE.search(clock.value) and _DAY_VALUE.match(day.value):
+                value = day.value + clock.value[clock.value.index("T") :]
+                span = text[previous.start : current.end]
+                joined[-1] = TimeExpression(span, previous.start, current.end, value, "TIME")
+                continue
+        joined.append(current)
+    return joined
+
+
+def estimate_publication(dated: list[datetime]) -> TimeExpression | None:
+    """A bounded publication estimate for an undated article from its story's dated articles.
+
+    The value is the earliest publication date in the story (an undated copy
+    cannot predate the event it reports, and copies follow within days); the
+    text gives the whole range so a reader sees how loose the bound is.
+    """
+    if not dated:
+        return None
+    days = sorted(d.date() for d in dated)
+    first, last = days[0].isoformat(), days[-1].isoformat()
+    span = first if first == last else f"{first} to {last}"
+    plural = "s" if len(days) > 1 else ""
+    text = f"estimated from {len(days)} dated article{plural} of the story: {span}"
+    return TimeExpression(text=text, start=0, end=0, value=first, type="DATE", estimated=True)

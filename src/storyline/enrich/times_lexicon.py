@@ -1,0 +1,182 @@
+"""Words for months, weekdays, numbers and calendar units, per language.
+
+English is written out by hand (its grammar in ``times_rules`` is the
+richest). Every other language takes its words from dateparser's locale data
+(month and weekday names, unit words, "yesterday"/"last week" phrases, "il y a
+N jours" patterns), so French, Spanish, German and the rest come for free
+instead of from lists of our own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+MONTH_KEYS = (
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+)  # fmt: skip
+WEEKDAY_KEYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+UNIT_KEYS = ("year", "month", "week", "day", "hour", "minute", "second")
+
+ENGLISH_NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+    "a couple of": 2, "a dozen": 12, "half a": 0, "a half": 0,
+}  # fmt: skip
+#: Vague amounts: TimeML writes them with an X ("several years" -> PXY).
+ENGLISH_VAGUE = ("several", "a few", "few", "many", "some", "a number of", "numerous")
+
+ENGLISH_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "twenty-first": 21, "twenty-second": 22,
+    "twenty-third": 23, "twenty-fourth": 24, "twenty-fifth": 25, "twenty-sixth": 26,
+    "twenty-seventh": 27, "twenty-eighth": 28, "twenty-ninth": 29, "thirtieth": 30,
+    "thirty-first": 31,
+}  # fmt: skip
+
+#: "next"/"last" words, which dateparser's locale data lacks (it only has whole phrases).
+RELATIVE_MODIFIERS = {
+    "fr": {"prochain": 1, "prochaine": 1, "dernier": -1, "dernière": -1, "passé": -1, "passée": -1},
+    "es": {"próximo": 1, "próxima": 1, "que viene": 1, "pasado": -1, "pasada": -1, "último": -1, "última": -1},
+    "de": {"nächsten": 1, "nächste": 1, "nächster": 1, "nächstes": 1, "kommenden": 1, "kommende": 1,
+           "letzten": -1, "letzte": -1, "letzter": -1, "letztes": -1, "vergangenen": -1, "vergangene": -1,
+           "vergangenes": -1},
+    "it": {"prossimo": 1, "prossima": 1, "scorso": -1, "scorsa": -1},
+    "pt": {"próximo": 1, "próxima": 1, "passado": -1, "passada": -1},
+}  # fmt: skip
+#: Number and unit words dateparser's locale data lacks for some languages.
+EXTRA_NUMBERS = {
+    "es": {"dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8, "nueve": 9, "diez": 10,
+           "once": 11, "doce": 12, "quince": 15, "veinte": 20, "treinta": 30},
+    "it": {"un": 1, "una": 1, "due": 2, "tre": 3, "quattro": 4, "cinque": 5, "sei": 6, "sette": 7, "otto": 8,
+           "nove": 9, "dieci": 10, "dodici": 12, "quindici": 15, "venti": 20, "trenta": 30},
+    "pt": {"dois": 2, "duas": 2, "três": 3, "quatro": 4, "cinco": 5, "seis": 6, "sete": 7, "oito": 8, "nove": 9,
+           "dez": 10, "doze": 12, "quinze": 15, "vinte": 20, "trinta": 30},
+}  # fmt: skip
+EXTRA_UNITS = {"fr": {"an": "year"}}
+
+#: TIMEX3 duration letters per unit (HeidelTime's: decades "DE", centuries "CE", quarters "Q").
+DURATION_CODES = {
+    "second": "TS", "minute": "TM", "hour": "TH", "day": "D", "week": "W", "weekend": "WE",
+    "fortnight": "W", "month": "M", "quarter": "Q", "year": "Y", "decade": "DE", "century": "CE",
+}  # fmt: skip
+
+
+def english_unit(word: str) -> str:
+    """Canonical unit of an English unit word ("Years" -> "year", "centuries" -> "century")."""
+    word = word.lower()
+    if word == "centuries":
+        return "century"
+    return word[:-1] if word.endswith("s") else word
+
+
+def parse_number(words: str, numbers: dict[str, int]) -> int | None:
+    """Digits or number words ("twenty four", "twenty-four", "14") as an int; None when vague."""
+    words = words.lower().strip()
+    if words.replace(".", "", 1).isdigit():
+        return int(float(words))
+    if words in numbers:
+        return numbers[words]
+    total = 0
+    for part in re.split(r"[\s-]+", words):
+        if part not in numbers:
+            return None
+        total += numbers[part]
+    return total or None
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The calendar words of one (non-English) language, from dateparser's locale data."""
+
+    language: str
+    date_order: str
+    months: dict[str, int] = field(default_factory=dict)  # lowercased name -> 1..12
+    weekdays: dict[str, int] = field(default_factory=dict)  # lowercased name -> 0..6
+    #: The subset safe on its own in running text (full names, not "mar", "die", "son").
+    month_words: dict[str, int] = field(default_factory=dict)
+    weekday_words: dict[str, int] = field(default_factory=dict)
+    units: dict[str, str] = field(default_factory=dict)  # lowercased word -> "day", ...
+    numbers: dict[str, int] = field(default_factory=dict)
+    #: Fixed phrases: "hier" -> ("day", -1), "la semaine dernière" -> ("week", -1).
+    phrases: dict[str, tuple[str, int]] = field(default_factory=dict)
+    #: "il y a (\d+) jours" -> ("day", -1): the number times the sign.
+    offset_patterns: list[tuple[str, str, int]] = field(default_factory=list)
+    #: "prochain" -> +1, "dernier" -> -1.
+    modifiers: dict[str, int] = field(default_factory=dict)
+
+
+_OFFSET = re.compile(r"^(?:in )?(\d+|\\1) (\w+?)s?(?: ago)?$")
+
+
+def _names(values: list[str]) -> list[str]:
+    """Names safe to look for in running text: drop 1-2 letter abbreviations ("di", "so")."""
+    return [v.lower() for v in values if len(v) >= 3 and not v.isdigit()]
+
+
+def _full_names(names: dict[str, int]) -> dict[str, int]:
+    """Per key the longest name, plus any of five letters or more."""
+    longest: dict[int, str] = {}
+    for name, key in names.items():
+        if len(name) > len(longest.get(key, "")):
+            longest[key] = name
+    return {n: k for n, k in names.items() if len(n) >= 5 or longest[k] == n}
+
+
+def _offset(key: str) -> tuple[str, int] | None:
+    """dateparser's normalised phrase ("1 week ago", "in 2 day") as (unit, signed amount)."""
+    match = _OFFSET.match(key)
+    if not match or match.group(2) not in UNIT_KEYS + ("decade", "century"):
+        return None
+    amount = 1 if match.group(1) == "\\1" else int(match.group(1))
+    return match.group(2), amount if key.startswith("in ") else -amount
+
+
+@lru_cache(maxsize=32)
+def lexicon_for(language: str) -> Lexicon | None:
+    """The lexicon of an ISO 639-1 language dateparser knows, else None."""
+    from dateparser.languages import default_loader  # slow import: only when a language needs it
+
+    try:
+        info = default_loader.get_locale(language).info
+    except (KeyError, ValueError):
+        return None
+    months = {n: i + 1 for i, key in enumerate(MONTH_KEYS) for n in _names(info.get(key, []))}
+    weekdays = {n: i for i, key in enumerate(WEEKDAY_KEYS) for n in _names(info.get(key, []))}
+    units = {n: key for key in UNIT_KEYS for n in _names(info.get(key, []))} | EXTRA_UNITS.get(language, {})
+    numbers = dict(EXTRA_NUMBERS.get(language, {}))
+    for simplification in info.get("simplifications", []):
+        for word, replacement in simplification.items():
+            if re.fullmatch(r"[^\W\d]+", word) and replacement.isdigit():
+                numbers[word.lower()] = int(replacement)
+    phrases = {}
+    for key, texts in info.get("relative-type", {}).items():
+        offset = _offset(key)
+        if offset:
+            phrases.update({t.lower(): offset for t in texts if len(t) >= 3})
+    patterns = []
+    for key, regexes in info.get("relative-type-regex", {}).items():
+        offset = _offset(key)
+        for regex in regexes if offset else []:
+            if re.search(r"\w{3,}\??$", regex):  # whole unit words only, not "(\d+) j"
+                patterns.append((regex.replace("++", "+").replace("*+", "*"), *offset))
+    return Lexicon(
+        language=language,
+        date_order=info.get("date_order", "DMY"),
+        months=months,
+        weekdays=weekdays,
+        month_words=_full_names(months),
+        weekday_words=_full_names(weekdays),
+        units=units,
+        numbers=numbers,
+        phrases=phrases,
+        offset_patterns=patterns,
+        modifiers=RELATIVE_MODIFIERS.get(language, {}),
+    )

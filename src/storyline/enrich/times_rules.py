@@ -1,0 +1,731 @@
+"""The grammar: regular-expression rules that find time expressions and resolve them.
+
+Hand-written, in the manner of HeidelTime, because no installed library does
+this job: dateparser and htmldate turn a string already known to be a date
+into a datetime, but neither finds where the expressions are in running text
+nor says what TimeML type and granularity they have ("last month" is the
+month 2022-11, not a datetime; "three years" is the duration P3Y). Each rule
+is a pattern plus a resolver that turns its match into a (value, type) pair
+against the article's anchor date, or rejects the match.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+
+from storyline.enrich import times_calendar as cal
+from storyline.enrich.times_lexicon import (
+    DURATION_CODES,
+    ENGLISH_NUMBERS,
+    ENGLISH_ORDINALS,
+    ENGLISH_VAGUE,
+    Lexicon,
+    english_unit,
+    lexicon_for,
+    parse_number,
+)
+
+Resolution = tuple[str, str] | None  # (TIMEX3 value, TIMEX3 type), or None to reject the match
+
+
+@dataclass
+class Context:
+    """What a resolver needs besides its match: the text, the anchor, and the tense around a span."""
+
+    text: str
+    anchor: datetime | None
+
+    @property
+    def day(self) -> date | None:
+        return self.anchor.date() if self.anchor else None
+
+    def sentence(self, start: int, end: int) -> tuple[int, int]:
+        """Bounds of the sentence around a span, at most 150 characters either side."""
+        floor, ceiling = max(start - 150, 0), end + 150
+        left = max(self.text.rfind("\n", floor, start), self.text.rfind(". ", floor, start), floor)
+        stops = [i for i in (self.text.find("\n", end, ceiling), self.text.find(". ", end, ceiling)) if i >= 0]
+        return left, min([*stops, ceiling])
+
+    def direction(self, start: int, end: int) -> int:
+        """Where a bare "Sunday" or "in March" points: forward if the nearest tense cue is future."""
+        left, right = self.sentence(start, end)
+        if _DEADLINE_BEFORE.search(self.text, max(0, start - 12), start):
+            return cal.FUTURE
+        best: tuple[int, int] | None = None
+        for match in _TENSE_CUE.finditer(self.text, left, right):
+            if start <= match.start() < end:
+                continue
+            distance = start - match.end() if match.end() <= start else match.start() - end
+            if best is None or distance < best[0]:
+                best = (distance, cal.FUTURE if match.group("future") else cal.PAST)
+        return best[1] if best else cal.PAST
+
+
+_TENSE_CUE = re.compile(
+    r"\b(?:(?P<future>will|shall|won't|'ll|going to|is to|are to|scheduled|expects?(?:\s+to)?|expected\s+to|"
+    r"(?:is|are|be)\s+expected|anticipates?|"
+    r"plans? to|planned|intends? to|set to|due to|upcoming|would|to be held|next|coming)"
+    r"|said|says|was|were|had|did|ago|last|reported|announced)\b",
+    re.IGNORECASE,
+)
+#: "by March", "until Friday": a deadline, nearly always ahead of the report.
+_DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|through)\s+(?:mid-|early\s+|late\s+)?$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    pattern: re.Pattern[str]
+    resolve: Callable[[re.Match[str], Context], Resolution]
+
+
+def _rule(name: str, pattern: str, flags: int = 0) -> Callable[..., Rule]:
+    """Decorator: compile ``pattern`` and pair it with the resolver it decorates."""
+
+    def wrap(resolve: Callable[[re.Match[str], Context], Resolution]) -> Rule:
+        return Rule(name, re.compile(pattern, flags), resolve)
+
+    return wrap
+
+
+def _words(words: Iterable[str]) -> str:
+    """An alternation of words as a prefix trie, longer continuations first ("Sept" before "Sep").
+
+    Python's ``re`` tries the branches of an alternation one by one; sharing
+    prefixes ("t(?:wo|hree|en|...)") makes the long word lists several times faster.
+    """
+    trie: dict[str, dict] = {}
+    for word in set(words):
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_pattern(trie)
+
+
+def _trie_pattern(node: dict[str, dict]) -> str:
+    branches = [re.escape(char) + _trie_pattern(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    ends_here = "" in node
+    if len(branches) == 1 and not ends_here:
+        return branches[0]
+    return "(?:" + "|".join(branches) + ")" + ("?" if ends_here else "")
+
+
+def _duration_value(amount: int | None, unit: str) -> str:
+    """TIMEX3 duration: P3Y, PT2H, PXD (vague amount); a fortnight is two weeks."""
+    code = DURATION_CODES[unit]
+    if unit == "fortnight" and amount is not None:
+        amount *= 2
+    count = "X" if amount is None else str(amount)
+    return f"PT{count}{code[1:]}" if code.startswith("T") else f"P{count}{code}"
+
+
+def _time_of_day(anchor_value: str, hour: int, minute: int) -> str:
+    return f"{anchor_value}T{hour:02d}:{minute:02d}"
+
+
+def _prefix_blocked(m: re.Match[str], pattern: re.Pattern[str]) -> bool:
+    """Whether the text just before a match rules it out (e.g. "$" before a year)."""
+    return bool(pattern.search(m.string, max(0, m.start() - 12), m.start()))
+
+
+# ---------------------------------------------------------------------------
+# English
+
+_EN_MONTHS = (
+    "January February March April May June July August September October November December".split()
+)
+_EN_MONTH_ABBR = ["Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"]
+_EN_WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+_EN_UNITS = r"(?:second|minute|hour|day|week|weekend|fortnight|month|quarter|year|decade|centur(?:y|ie))s?"
+_EN_UNITS_PLURAL = r"(?:seconds|minutes|hours|days|weeks|months|quarters|years|decades|centuries)"
+_EN_NUM = (
+    r"(?:\d{1,3}(?:\.\d+)?(?!\d)|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-]+)?"
+    r"(?:" + _words(w for w in ENGLISH_NUMBERS if w not in ("a", "an")) + r")|"
+    + _words(ENGLISH_VAGUE) + r"|a|an)"
+)
+_EN_DAY = r"(?:(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)|" + _words(ENGLISH_ORDINALS) + ")"
+_YEAR_DIGITS = r"(?:1[6-9]\d\d|20\d\d)"
+_YEAR = _YEAR_DIGITS + r"(?![\d,.]\d|\s*%|\s*(?:percent|per\s+cent)\b|-\d)"
+_MONTH_ANY = "(?:" + _words(_EN_MONTHS) + "|(?:" + _words(_EN_MONTH_ABBR) + r")\.?)"
+_MODS = r"(?:early|late|mid|the\s+(?:beginning|start|end|middle|first\s+half|second\s+half)\s+of)"
+_PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
+_NOT_A_YEAR_BEFORE = re.compile(r"(?:[$£€#/]|\d[,.]?|No\.\s?)$")
+_MAY_CONTEXT = re.compile(
+    r"\b(?:in|since|until|till|by|of|from|through|during|last|next|this|early|late|mid-?)\s+$", re.IGNORECASE
+)
+
+
+def _en_month(name: str) -> int:
+    return [m[:3] for m in _EN_MONTHS].index(name[:3].title()) + 1
+
+
+def _en_weekday(name: str) -> int:
+    return _EN_WEEKDAYS.index(name.title())
+
+
+def _en_day(text: str) -> int:
+    text = text.lower()
+    return ENGLISH_ORDINALS.get(text) or int(re.match(r"\d+", text).group())  # type: ignore[union-attr]
+
+
+def _shift_word(word: str | None) -> int | None:
+    """"last" -> -1, "next" -> +1, "this" -> 0; None when there is no such modifier."""
+    if not word:
+        return None
+    word = word.lower().split()[-1]
+    if word in ("last", "past", "previous", "preceding"):
+        return -1
+    if word in ("next", "coming", "following"):
+        return 1
+    return 0
+
+
+@_rule(
+    "en-month-day",
+    r"(?:\b(?P<wd>" + _words(_EN_WEEKDAYS) + r"),?\s+)?\b(?P<month>" + _MONTH_ANY + r")\s+(?P<day>"
+    + _EN_DAY + r")\b(?:,?\s+(?P<year>" + _YEAR + "))?",
+)
+def _month_day(m: re.Match[str], ctx: Context) -> Resolution:
+    return _calendar_day(m, ctx)
+
+
+def _calendar_day(m: re.Match[str], ctx: Context) -> Resolution:
+    """A month-day match, in its own year or in the year nearest the anchor."""
+    month, day = _en_month(m["month"]), _en_day(m["day"])
+    if m["year"]:
+        return _absolute_day(int(m["year"]), month, day)
+    return cal.day_of_year(ctx.day, month, day, ctx.direction(m.start(), m.end())), "DATE"
+
+
+@_rule(
+    "en-day-month",
+    r"(?:\b(?P<wd>" + _words(_EN_WEEKDAYS) + r"),?\s+)?\b(?:the\s+)?(?P<day>" + _EN_DAY
+    + r")(?:\s+of)?\s+(?P<month>" + _MONTH_ANY + r")(?:,?\s+(?P<year>" + _YEAR + "))?",
+)
+def _day_month(m: re.Match[str], ctx: Context) -> Resolution:
+    return _calendar_day(m, ctx)
+
+
+def _absolute_day(year: int, month: int, day: int) -> Resolution:
+    try:
+        return date(year, month, day).isoformat(), "DATE"
+    except ValueError:
+        return None
+
+
+@_rule(
+    "en-month-year",
+    r"\b(?:(?P<mod>" + _MODS + r")[\s-]+)?(?P<month>" + _MONTH_ANY + r")(?:\s+of)?,?\s+(?P<year>" + _YEAR + ")",
+)
+def _month_year(m: re.Match[str], ctx: Context) -> Resolution:
+    return f"{m['year']}-{_en_month(m['month']):02d}", "DATE"
+
+
+@_rule(
+    "en-month-relative-year",
+    r"\b(?P<month>" + _MONTH_ANY + r")\s+(?:of\s+)?(?P<mod>last|this|next)\s+year\b",
+    re.IGNORECASE,
+)
+def _month_relative_year(m: re.Match[str], ctx: Context) -> Resolution:
+    if not m["month"][0].isupper():
+        return None
+    year = cal.shifted(ctx.day, "year", _shift_word(m["mod"]) or 0)
+    return f"{year}-{_en_month(m['month']):02d}", "DATE"
+
+
+@_rule(
+    "en-month",
+    r"\b(?:(?P<mod>" + _MODS + r"|last|next|this|(?:earlier|later)\s+this)[\s-]+)?(?P<month>"
+    + _words(_EN_MONTHS) + r"|(?:" + _words(_EN_MONTH_ABBR) + r")\.)(?!\s*\d)",
+)
+def _month(m: re.Match[str], ctx: Context) -> Resolution:
+    if m["month"] == "May" and not m["mod"] and not _MAY_CONTEXT.search(m.string, max(0, m.start() - 10), m.start()):
+        return None
+    month = _en_month(m["month"])
+    shift = _shift_word(m["mod"]) if m["mod"] and m["mod"].split()[-1] in ("last", "next", "this") else None
+    if shift == 0 and m["mod"].lower() == "this" and ctx.day:
+        return f"{ctx.day.year:04d}-{month:02d}", "DATE"
+    if shift in (-1, 1):
+        return _relative_month(ctx, month, shift), "DATE"
+    return cal.month_of_year(ctx.day, month, ctx.direction(m.start(), m.end())), "DATE"
+
+
+@_rule(
+    "en-weekday",
+    r"\b(?:(?P<mod>last|next|this(?:\s+(?:coming|past))?|coming|past|early|late)\s+)?(?P<wd>"
+    + _words(_EN_WEEKDAYS) + r")(?:\s+(?P<part>morning|afternoon|evening|night))?\b",
+)
+def _weekday(m: re.Match[str], ctx: Context) -> Resolution:
+    shift = _shift_word(m["mod"]) if m["mod"] and m["mod"].lower() not in ("early", "late") else None
+    if shift == -1:
+        direction = cal.PAST
+    elif shift == 1 or (m["mod"] or "").lower().endswith("coming"):
+        direction = cal.FUTURE
+    else:
+        direction = ctx.direction(m.start(), m.end())
+    day_index = _en_weekday(m["wd"])
+    if shift in (-1, 1):
+        value = _relative_weekday(ctx, day_index, shift)
+    else:
+        value = cal.weekday(ctx.day, day_index, direction)
+    if m["part"]:
+        return f"{value}T{_PARTS[m['part'].lower()]}", "TIME"
+    return value, "DATE"
+
+
+def _relative_weekday(ctx: Context, day_index: int, shift: int) -> str:
+    """"last Monday" / "next Monday": said on a Monday, a week away, never the anchor's own day."""
+    if ctx.day and day_index == ctx.day.weekday():
+        return (ctx.day + timedelta(days=7 * shift)).isoformat()
+    return cal.weekday(ctx.day, day_index, cal.PAST if shift < 0 else cal.FUTURE)
+
+
+def _relative_month(ctx: Context, month: int, shift: int) -> str:
+    """"last March" / "next March": said in March, a year away, never the anchor's own month."""
+    if ctx.day and month == ctx.day.month:
+        return f"{ctx.day.year + shift:04d}-{month:02d}"
+    return cal.month_of_year(ctx.day, month, cal.PAST if shift < 0 else cal.FUTURE)
+
+
+_DAY_WORDS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
+
+
+@_rule(
+    "en-day-word",
+    r"\b(?:(?P<before>the\s+day\s+before\s+)|(?P<after>the\s+day\s+after\s+))?"
+    r"(?P<word>today|yesterday|tomorrow|tonight)"
+    r"(?:\s+(?P<part>morning|afternoon|evening|night))?\b",
+    re.IGNORECASE,
+)
+def _day_word(m: re.Match[str], ctx: Context) -> Resolution:
+    word = m["word"].lower()
+    offset = _DAY_WORDS[word] - (1 if m["before"] else 0) + (1 if m["after"] else 0)
+    value = cal.shifted(ctx.day, "day", offset)
+    part = m["part"] or ("tonight" if word == "tonight" else None)
+    if part:
+        return f"{value}T{_PARTS[part.lower()]}", "TIME"
+    return value, "DATE"
+
+
+@_rule("en-part-of-day", r"\b(?P<mod>this|last)\s+(?P<part>morning|afternoon|evening|night)\b", re.IGNORECASE)
+def _part_of_day(m: re.Match[str], ctx: Context) -> Resolution:
+    offset = -1 if m["mod"].lower() == "last" else 0
+    return f"{cal.shifted(ctx.day, 'day', offset)}T{_PARTS[m['part'].lower()]}", "TIME"
+
+
+@_rule(
+    "en-relative-period",
+    r"\b(?:(?:early|late|earlier|later)\s+)?(?:the\s+)?(?P<mod>last|this|next|past|coming|previous|current|"
+    r"following|(?:earlier|later)\s+this)\s+"
+    r"(?P<unit>week|weekend|month|quarter|year|decade|century)\b(?![-\s](?:old|long|earlier|ago))",
+    re.IGNORECASE,
+)
+def _relative_period(m: re.Match[str], ctx: Context) -> Resolution:
+    shift = _shift_word(m["mod"]) or 0
+    return cal.shifted(ctx.day, m["unit"].lower(), shift), "DATE"
+
+
+@_rule(
+    "en-ago",
+    r"\b(?:(?:about|around|nearly|almost|roughly|some|more\s+than|less\s+than|over|only|just)\s+)?(?P<num>"
+    + _EN_NUM + r")\s+(?P<unit>" + _EN_UNITS + r")\s+(?:or\s+so\s+)?(?P<dir>ago|earlier|from\s+now|hence)\b",
+    re.IGNORECASE,
+)
+def _ago(m: re.Match[str], ctx: Context) -> Resolution:
+    amount = parse_number(m["num"], ENGLISH_NUMBERS)
+    unit = english_unit(m["unit"])
+    if unit in ("hour", "minute", "second"):
+        return _clock_offset(ctx, unit, amount, m["dir"].lower() in ("ago", "earlier"))
+    if amount is None or unit == "fortnight":
+        return ("PAST_REF" if m["dir"].lower() in ("ago", "earlier") else "FUTURE_REF"), "DATE"
+    sign = -1 if m["dir"].lower() in ("ago", "earlier") else 1
+    quarter = _quarter_in_context(ctx, m.start(), m.end()) if unit == "year" else None
+    if quarter:
+        # "profit rose from a year earlier" in a quarterly report: that quarter, a year before.
+        return f"{int(quarter[:4]) + sign * amount:04d}{quarter[4:]}", "DATE"
+    return cal.shifted(ctx.day, unit, sign * amount), "DATE"
+
+
+#: A calendar quarter named in the text ("third-quarter", "the quarter"), not a fraction ("a quarter of").
+_QUARTER_MENTION = re.compile(
+    r"\b(?:(?P<ord>first|second|third|fourth)[\s-]+|(?:the|this|latest|fiscal)\s+)quarter\b(?!\s+of\s+(?:a|an|the|its)\b)",
+    re.IGNORECASE,
+)
+
+
+def _quarter_in_context(ctx: Context, start: int, end: int) -> str | None:
+    """The quarter the text reports on in the 600 characters up to here ("third-quarter profit";
+    bare "the quarter": the last one), if any."""
+    if ctx.day is None:
+        return None
+    right = ctx.sentence(start, end)[1]
+    left = max(start - 600, 0)
+    mentions = list(_QUARTER_MENTION.finditer(ctx.text, left, right))
+    for match in mentions:
+        if match["ord"]:
+            return cal.quarter_of_year(ctx.day, _QUARTERS[match["ord"].lower()], cal.PAST)
+    return cal.shifted(ctx.day, "quarter", -1) if mentions else None
+
+
+def _clock_offset(ctx: Context, unit: str, amount: int | None, back: bool) -> Resolution:
+    if ctx.anchor is None or amount is None:
+        return ("PAST_REF" if back else "FUTURE_REF"), "TIME"
+    moved = ctx.anchor + (-1 if back else 1) * timedelta(**{unit + "s": amount})
+    return moved.strftime("%Y-%m-%dT%H:%M"), "TIME"
+
+
+@_rule(
+    "en-duration",
+    r"\b(?:(?P<approx>about|around|nearly|almost|roughly|more\s+than|less\s+than|at\s+least|over|up\s+to|"
+    r"only|just|under|some)\s+)?(?:(?P<the>the|a|its|their)\s+)?(?:(?P<mod>past|last|next|first|coming|previous|"
+    r"following|final|latest|further|additional|recent)\s+)?(?P<num>" + _EN_NUM + r")(?:\s+(?:more|full|straight|"
+    r"consecutive|additional|long))?[\s-]+(?P<unit>" + _EN_UNITS + r")\b(?!-old\b)",
+    re.IGNORECASE,
+)
+def _duration(m: re.Match[str], ctx: Context) -> Resolution:
+    amount = parse_number(m["num"], ENGLISH_NUMBERS)
+    unit = english_unit(m["unit"])
+    if m["num"].lower() in ("a", "an") and not (m["approx"] or m["the"] or m["mod"]):
+        if not _DURATION_BEFORE.search(m.string, max(0, m.start() - 12), m.start()):
+            return None  # a bare "a day" is too often part of something else ("twice a day")
+    if "-" in m.string[m.end("num") : m.start("unit")] and m["unit"].lower().endswith("s"):
+        return None  # "three-quarters": a fraction; adjectival durations are singular ("five-year")
+    if amount == 0:
+        return None
+    if amount is None and _shift_word(m["mod"]) == -1:
+        return "PAST_REF", "DATE"  # TimeML: "the last few months" points at the past, no length
+    return _duration_value(amount, unit), "DURATION"
+
+
+_DURATION_BEFORE = re.compile(r"\b(?:for|in|within|over|than|after|lasting|spent|taking|took)\s+$", re.IGNORECASE)
+
+
+@_rule(
+    "en-vague-duration",
+    r"\b(?:(?P<the>the)\s+)?(?P<mod>coming|recent|past|next|last|previous)\s+(?P<unit>" + _EN_UNITS_PLURAL + r")\b",
+    re.IGNORECASE,
+)
+def _vague_duration(m: re.Match[str], ctx: Context) -> Resolution:
+    if not m["the"]:
+        # TimeML: "recent years" points at the past, "coming months" at the future.
+        return ("FUTURE_REF" if _shift_word(m["mod"]) == 1 else "PAST_REF"), "DATE"
+    return _duration_value(None, english_unit(m["unit"])), "DURATION"
+
+
+@_rule(
+    "en-year",
+    r"\b(?:(?P<mod>" + _MODS + r"|fiscal|calendar|(?:the\s+)?(?:fiscal\s+)?year)[\s-]+)?(?P<year>" + _YEAR + r")\b",
+    re.IGNORECASE,
+)
+def _year(m: re.Match[str], ctx: Context) -> Resolution:
+    if not m["mod"] and _prefix_blocked(m, _NOT_A_YEAR_BEFORE):
+        return None
+    return m["year"], "DATE"
+
+
+_DECADE_WORDS = "twenties thirties forties fifties sixties seventies eighties nineties".split()
+
+
+@_rule(
+    "en-decade",
+    r"\b(?:the\s+)?(?:(?P<mod>early|late|mid)[\s-]+)?(?:(?P<century>1[6-9]|20)(?P<dec>\d)0'?s"
+    r"|'(?P<short>\d)0'?s|(?<=the\s)(?P<word>" + _words(_DECADE_WORDS) + r"))\b",
+    re.IGNORECASE,
+)
+def _decade(m: re.Match[str], ctx: Context) -> Resolution:
+    if m["century"]:
+        return f"{m['century']}{m['dec']}", "DATE"
+    decade = int(m["short"]) if m["short"] else _DECADE_WORDS.index(m["word"].lower()) + 2
+    century = 19 if ctx.day is None or decade * 10 > ctx.day.year % 100 else ctx.day.year // 100
+    return f"{century}{decade}", "DATE"
+
+
+_QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+
+
+@_rule(
+    "en-quarter",
+    r"\b(?:the\s+)?(?:(?P<rel>this|last|next)\s+year's\s+)?"
+    r"(?:(?P<year0>" + _YEAR + r")\s+|(?P<ago>year-(?:ago|earlier))\s+)?"
+    r"(?:(?:fiscal|calendar)\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal[\s-]+)?"
+    r"(?P<unit>quarter|half)(?:\s+of\s+(?:fiscal\s+)?(?P<year>" + _YEAR + r")|,?\s+(?P<year2>" + _YEAR + r"))?\b",
+    re.IGNORECASE,
+)
+def _quarter(m: re.Match[str], ctx: Context) -> Resolution:
+    number = _QUARTERS[m["ord"].lower()]
+    unit = "H" if m["unit"].lower() == "half" else "Q"
+    if unit == "H" and number > 2:
+        return None
+    year = m["year0"] or m["year"] or m["year2"]
+    if not year and m["rel"]:
+        year = cal.shifted(ctx.day, "year", _shift_word(m["rel"]) or 0)
+    elif not year:
+        # Quarters are reported after they end: the latest one not after the anchor's.
+        year = cal.quarter_of_year(ctx.day, number if unit == "Q" else 2 * number, cal.PAST)[:4]
+    if m["ago"] and year != "XXXX":
+        year = f"{int(year) - 1:04d}"
+    return f"{year}-{unit}{number}", "DATE"
+
+
+@_rule(
+    "en-the-quarter",
+    r"\b(?:the|this|that)\s+(?:(?P<mod>latest|most\s+recent|current|same|previous|past|last|year-(?:ago|earlier)|"
+    r"comparable(?:\s+year-(?:ago|earlier))?)\s+)?quarter\b(?!\s+(?:of|ended|ending)\b)",
+    re.IGNORECASE,
+)
+def _the_quarter(m: re.Match[str], ctx: Context) -> Resolution:
+    """Financial news: "the quarter" is the one just reported (before the anchor's), or the current one ahead."""
+    mod = (m["mod"] or "").lower()
+    if mod == "current" or (not mod and ctx.direction(m.start(), m.end()) == cal.FUTURE):
+        offset = 0
+    elif "year-" in mod:
+        offset = -5
+    else:
+        offset = -1
+    return cal.shifted(ctx.day, "quarter", offset), "DATE"
+
+
+@_rule("en-the-weekend", r"\b(?:the|over\s+the)\s+weekend\b", re.IGNORECASE)
+def _the_weekend(m: re.Match[str], ctx: Context) -> Resolution:
+    """The weekend just past (or under way), or the coming one when the tense points forward."""
+    if ctx.day is None:
+        return "XXXX-WXX-WE", "DATE"
+    back = ctx.direction(m.start(), m.end()) != cal.FUTURE and ctx.day.weekday() < 5
+    return cal.shifted(ctx.day, "weekend", -1 if back else 0), "DATE"
+
+
+@_rule(
+    "en-century",
+    r"\b(?:the\s+)?(?:(?P<number>\d{1,2})(?:st|nd|rd|th)|(?P<word>" + _words(ENGLISH_ORDINALS) + r"))[\s-]+century\b",
+    re.IGNORECASE,
+)
+def _century(m: re.Match[str], ctx: Context) -> Resolution:
+    number = int(m["number"]) if m["number"] else ENGLISH_ORDINALS[m["word"].lower()]
+    return f"{number - 1:02d}", "DATE"
+
+
+@_rule(
+    "en-numbered-quarter",
+    r"\b(?P<unit>Q|H)(?P<number>[1-4])(?:\s+|-|/)?(?P<year>" + _YEAR + r")?\b",
+)
+def _numbered_quarter(m: re.Match[str], ctx: Context) -> Resolution:
+    if m["unit"] == "H" and m["number"] not in "12":
+        return None
+    year = m["year"] or (f"{ctx.day.year:04d}" if ctx.day else "XXXX")
+    return f"{year}-{m['unit']}{m['number']}", "DATE"
+
+
+@_rule(
+    "en-season",
+    r"\b(?:(?P<mod>this|last|next|early|late|the|(?:earlier|later)\s+this)\s+)?"
+    r"(?P<season>spring|summer|autumn|fall|winter)"
+    r"(?:\s+(?:of\s+)?(?P<year>" + _YEAR + r"))?\b",
+    re.IGNORECASE,
+)
+def _season(m: re.Match[str], ctx: Context) -> Resolution:
+    season = m["season"].lower()
+    code = cal.SEASONS[season]
+    if m["year"]:
+        return f"{m['year']}-{code}", "DATE"
+    if not m["mod"] or (season == "fall" and m["mod"].lower() == "the"):
+        return None  # a bare "fall" or "the fall" is mostly the verb or noun
+    return cal.season_of_year(ctx.day, season, _shift_word(m["mod"]) or 0), "DATE"
+
+
+_REFERENCES = {
+    "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
+    "at present": "PRESENT_REF", "presently": "PRESENT_REF", "these days": "PRESENT_REF",
+    "at the moment": "PRESENT_REF", "recently": "PAST_REF", "the past": "PAST_REF",
+    "the future": "FUTURE_REF", "the near future": "FUTURE_REF",
+}  # fmt: skip
+
+
+@_rule("en-reference", r"\b(?P<word>" + _words(_REFERENCES) + r")\b(?!\s*(?:,\s*)?(?:that|than)\b)", re.IGNORECASE)
+def _reference(m: re.Match[str], ctx: Context) -> Resolution:
+    return _REFERENCES[m["word"].lower()], "DATE"
+
+
+@_rule(
+    "en-clock",
+    r"\b(?P<hour>[01]?\d|2[0-3])(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m\b)"
+    r"(?:\s+(?P<zone>[A-Z]{2,4}T|GMT|UTC))?"
+    r"|\b(?P<hhmm>(?:[01]?\d|2[0-3]):[0-5]\d)\b(?!:\d)|\b(?P<word>noon|midnight)\b",
+    re.IGNORECASE,
+)
+def _clock(m: re.Match[str], ctx: Context) -> Resolution:
+    day = ctx.day.isoformat() if ctx.day else "XXXX-XX-XX"
+    if m["word"]:
+        return (f"{day}T24:00" if m["word"].lower() == "midnight" else f"{day}T12:00"), "TIME"
+    if m["hhmm"]:
+        hour, minute = (int(x) for x in m["hhmm"].split(":"))
+        return _time_of_day(day, hour, minute), "TIME"
+    hour = int(m["hour"]) % 12 + (12 if m["ampm"].lower().startswith("p") else 0)
+    if hour > 23 or int(m["hour"]) > 12:
+        return None
+    return _time_of_day(day, hour, int(m["minute"] or 0)), "TIME"
+
+
+_SET_ADVERBS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "quarterly": "P1Q", "annually": "P1Y",
+                "yearly": "P1Y", "hourly": "PT1H"}  # fmt: skip
+
+
+@_rule(
+    "en-set",
+    r"\b(?:(?P<every>every|each|per)\s+(?:(?P<num>other|" + _EN_NUM + r")\s+)?(?P<unit>" + _EN_UNITS + "|"
+    + _words(_EN_WEEKDAYS) + r")|(?P<adverb>" + _words(_SET_ADVERBS) + r")(?=\s*[,.;]|\s+(?:and|or|basis)\b))",
+    re.IGNORECASE,
+)
+def _set(m: re.Match[str], ctx: Context) -> Resolution:
+    if m["adverb"]:
+        return _SET_ADVERBS[m["adverb"].lower()], "SET"
+    if m["unit"].title() in _EN_WEEKDAYS:
+        return f"XXXX-WXX-{_en_weekday(m['unit']) + 1}", "SET"
+    amount = 2 if (m["num"] or "").lower() == "other" else parse_number(m["num"] or "1", ENGLISH_NUMBERS) or 1
+    return _duration_value(amount, english_unit(m["unit"])), "SET"
+
+
+@_rule(
+    "iso-date",
+    r"\b(?P<year>" + _YEAR_DIGITS + r")-(?P<month>0[1-9]|1[0-2])-(?P<day>[0-3]\d)(?:T(?P<time>\d\d:\d\d))?\b",
+)
+def _iso_date(m: re.Match[str], ctx: Context) -> Resolution:
+    found = _absolute_day(int(m["year"]), int(m["month"]), int(m["day"]))
+    if found and m["time"]:
+        return f"{found[0]}T{m['time']}", "TIME"
+    return found
+
+
+def _numeric_date_rule(order: str) -> Rule:
+    """dd/mm/yyyy or mm/dd/yyyy (and dots) in the order the language writes them."""
+
+    @_rule(f"numeric-date-{order}", r"\b(?P<a>[0-3]?\d)[/.](?P<b>[01]?\d)[/.](?P<year>(?:19|20)\d\d)\b")
+    def resolve(m: re.Match[str], ctx: Context) -> Resolution:
+        month, day = (int(m["a"]), int(m["b"])) if order.startswith("M") else (int(m["b"]), int(m["a"]))
+        return _absolute_day(int(m["year"]), month, day)
+
+    return resolve
+
+
+ENGLISH_RULES: list[Rule] = [
+    _month_day, _day_month, _month_year, _month_relative_year, _month, _weekday, _day_word, _part_of_day,
+    _relative_period,
+    _ago, _duration, _vague_duration, _year, _decade, _quarter, _the_quarter, _the_weekend, _century,
+    _numbered_quarter, _season, _reference,
+    _clock, _set, _iso_date, _numeric_date_rule("MDY"),
+]  # fmt: skip
+
+
+# ---------------------------------------------------------------------------
+# Other languages, from dateparser's locale words
+
+
+def _lexicon_rules(lex: Lexicon) -> list[Rule]:
+    """Dates, months, weekdays, fixed relative phrases and "N units ago" for one language."""
+    months = _words(lex.months)
+    weekdays = _words(lex.weekday_words)
+    flags = re.IGNORECASE
+    rules: list[Rule] = []
+
+    @_rule(
+        f"{lex.language}-day-month",
+        r"(?:\b(?P<wd>" + weekdays + r"),?\s+)?\b(?P<day>[12]\d|3[01]|0?[1-9])(?:er|\.|º|°)?\s+(?:de\s+)?(?P<month>"
+        + months + r")\b(?:\s+(?:de\s+)?(?P<year>" + _YEAR + "))?",
+        flags,
+    )
+    def day_month(m: re.Match[str], ctx: Context) -> Resolution:
+        month, day = lex.months[m["month"].lower()], int(m["day"])
+        if m["year"]:
+            return _absolute_day(int(m["year"]), month, day)
+        return cal.day_of_year(ctx.day, month, day, cal.NEAREST), "DATE"
+
+    @_rule(
+        f"{lex.language}-month-year",
+        r"\b(?P<month>" + months + r")\b\s+(?:de\s+)?(?P<year>" + _YEAR + ")",
+        flags,
+    )
+    def month_year(m: re.Match[str], ctx: Context) -> Resolution:
+        return f"{m['year']}-{lex.months[m['month'].lower()]:02d}", "DATE"
+
+    @_rule(f"{lex.language}-month", r"\b(?P<month>" + _words(lex.month_words) + r")\b", flags)
+    def month(m: re.Match[str], ctx: Context) -> Resolution:
+        return cal.month_of_year(ctx.day, lex.month_words[m["month"].lower()], cal.PAST), "DATE"
+
+    @_rule(f"{lex.language}-weekday", r"\b(?P<wd>" + weekdays + r")\b", flags)
+    def weekday(m: re.Match[str], ctx: Context) -> Resolution:
+        return cal.weekday(ctx.day, lex.weekday_words[m["wd"].lower()], cal.PAST), "DATE"
+
+    rules += [day_month, month_year, month, weekday]
+    if lex.modifiers:
+        modifiers = _words(lex.modifiers)
+        names = _words([*lex.weekday_words, *lex.month_words, *lex.units])
+
+        @_rule(
+            f"{lex.language}-relative-name",
+            r"\b(?:(?P<pre>" + modifiers + r")\s+)?(?P<name>" + names + r")(?:\s+(?P<post>" + modifiers + r"))?\b",
+            flags,
+        )
+        def relative_name(m: re.Match[str], ctx: Context) -> Resolution:
+            if not (m["pre"] or m["post"]):
+                return None
+            shift = lex.modifiers[(m["pre"] or m["post"]).lower()]
+            name = m["name"].lower()
+            if name in lex.weekday_words:
+                return _relative_weekday(ctx, lex.weekday_words[name], shift), "DATE"
+            if name in lex.month_words:
+                return _relative_month(ctx, lex.month_words[name], shift), "DATE"
+            unit = lex.units[name]
+            return (cal.shifted(ctx.day, unit, shift), "DATE") if unit in ("year", "month", "week", "day") else None
+
+        rules.append(relative_name)
+    if lex.phrases:
+
+        @_rule(f"{lex.language}-phrase", r"(?<!\w)(?P<phrase>" + _words(lex.phrases) + r")(?!\w)", flags)
+        def phrase(m: re.Match[str], ctx: Context) -> Resolution:
+            unit, amount = lex.phrases[m["phrase"].lower()]
+            return _offset_value(ctx, unit, amount)
+
+        rules.append(phrase)
+    for index, (regex, unit, sign) in enumerate(lex.offset_patterns):
+
+        @_rule(f"{lex.language}-offset-{index}", r"(?<!\w)" + regex + r"(?!\w)", flags)
+        def offset(m: re.Match[str], ctx: Context, unit: str = unit, sign: int = sign) -> Resolution:
+            return _offset_value(ctx, unit, sign * int(float(m.group(1).replace(",", "."))))
+
+        rules.append(offset)
+    if lex.units:
+        numbers = "|".join([r"\d+", *map(re.escape, lex.numbers)])
+
+        @_rule(
+            f"{lex.language}-duration", r"\b(?P<num>" + numbers + r")\s+(?P<unit>" + _words(lex.units) + r")\b", flags
+        )
+        def duration(m: re.Match[str], ctx: Context) -> Resolution:
+            amount = parse_number(m["num"], lex.numbers)
+            return (_duration_value(amount, lex.units[m["unit"].lower()]), "DURATION") if amount else None
+
+        rules.append(duration)
+    return [*rules, _year, _clock, _iso_date, _numeric_date_rule(lex.date_order)]
+
+
+def _offset_value(ctx: Context, unit: str, amount: int) -> Resolution:
+    if unit in ("hour", "minute", "second"):
+        if amount == 0:
+            return "PRESENT_REF", "DATE"
+        return _clock_offset(ctx, unit, abs(amount), amount < 0)
+    return cal.shifted(ctx.day, unit, amount), "DATE"
+
+
+@lru_cache(maxsize=32)
+def rules_for(language: str | None) -> list[Rule]:
+    """The English grammar for English or unknown text, else the language's lexicon rules."""
+    code = (language or "en").lower().split("-")[0].split("_")[0]
+    if code == "en":
+        return ENGLISH_RULES
+    lex = lexicon_for(code)
+    return _lexicon_rules(lex) if lex else ENGLISH_RULES

@@ -1,0 +1,78 @@
+"""Pair similarity measured on SemEval-2022 Task 8 (the training pairs that have text).
+
+Pearson correlation between the predicted and gold Overall score (1 = same
+story .. 4 = different), cross-validated when the linear map from facets to
+the 1-4 scale is fitted on these pairs.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import numpy as np
+
+from storyline.eval.clustering import cached_encoder
+from storyline.match.config import MatchConfig
+from storyline.match.pairs import pair_facets, probability, semeval_features, semeval_scores
+from storyline.match.signature import build_signatures
+from storyline.model import Article
+
+FOLDS = 5
+
+
+def default_data_dir() -> Path:
+    """``../shared/data`` next to the repository."""
+    return Path(__file__).resolve().parents[4] / "shared" / "data"
+
+
+def load_semeval(root: Path) -> tuple[list[tuple[Article, Article]], np.ndarray]:
+    """Article pairs and their gold Overall scores."""
+    pairs, gold = [], []
+    path = root / "semeval2022-task8" / "train_pairs_with_text.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            a = Article(id=f"{row['pair_id']}:1", title="", paragraphs=[row["text1"]], language=row["lang1"])
+            b = Article(id=f"{row['pair_id']}:2", title="", paragraphs=[row["text2"]], language=row["lang2"])
+            pairs.append((a, b))
+            gold.append(float(row["Overall"]))
+    return pairs, np.array(gold)
+
+
+def pearson(x: np.ndarray, y: np.ndarray) -> float:
+    return float(np.corrcoef(x, y)[0, 1])
+
+
+def fit_linear(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """Least squares with an intercept (small ridge for stability)."""
+    x1 = np.hstack([np.ones((len(x), 1)), x])
+    return np.linalg.solve(x1.T @ x1 + 1e-3 * np.eye(x1.shape[1]), x1.T @ y)
+
+
+def cross_validated(x: np.ndarray, y: np.ndarray, folds: int = FOLDS) -> np.ndarray:
+    """Out-of-fold predictions of the linear map (deterministic folds by position)."""
+    fold = np.arange(len(y)) % folds
+    predicted = np.empty_like(y)
+    for k in range(folds):
+        beta = fit_linear(x[fold != k], y[fold != k])
+        predicted[fold == k] = np.hstack([np.ones(((fold == k).sum(), 1)), x[fold == k]]) @ beta
+    return predicted
+
+
+def evaluate_semeval(root: Path, config: MatchConfig | None = None, cache_dir: Path | None = None) -> dict:
+    """Pearson of the shipped mapping, and of a cross-validated refit of it, on Overall."""
+    config = config or MatchConfig()
+    pairs, gold = load_semeval(root)
+    flat = [article for pair in pairs for article in pair]
+    signatures = build_signatures(flat, config, cached_encoder(cache_dir))
+    facets = [pair_facets(signatures[i], signatures[i + 1]) for i in range(0, len(signatures), 2)]
+    shipped = np.array([semeval_scores(f, probability(f, config), config)["overall"] for f in facets])
+    features = np.array([semeval_features(f) for f in facets])
+    refit = cross_validated(features, gold)
+    return {
+        "pairs": len(gold),
+        "pearson_overall": round(pearson(shipped, gold), 4),
+        "pearson_overall_cv": round(pearson(refit, gold), 4),
+        "pearson_semantic_only": round(pearson(-features[:, 0], gold), 4),
+        "fitted_weights": [round(float(w), 4) for w in fit_linear(features, gold)],
+    }

@@ -1,0 +1,425 @@
+"""Cleaning rules for text input: what is not article body, recognised line by line.
+
+Every rule names its reason (the ``Stripped.reason`` vocabulary): "share-widget",
+"navigation", "boilerplate" (copyright, comment forms), "timestamp" ("3 hours
+ago"), "symbols" (a line without a letter), "stray-tag", "duplicate-title",
+"caption", "dateline", "byline", "date", "source-url", "title-suffix". No library recognises scraped-page
+residue in plain text (trafilatura works on the HTML tree, which text input no
+longer has), so these are small hand-written rules, each general across outlets
+and languages.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+# --------------------------------------------------------------------------
+# Share widgets
+
+#: Words a share bar is made of: verbs, networks and filler, in several languages.
+_SHARE_VERBS = {
+    "share", "shares", "tweet", "retweet", "pin", "email", "e-mail", "mail", "print", "copy",
+    "save", "post", "partager", "partagez", "teilen", "compartir", "compartilhar", "compartilhe",
+    "condividi", "condividere", "delen", "udostępnij", "поделиться", "paylaş", "dela", "del",
+    "jaa", "sdílet", "megosztás", "مشاركة", "分享", "drucken", "imprimer", "imprimir", "stampa",
+    "sharen", "weiterempfehlen", "empfehlen", "empfiehl", "recommend", "like", "gefällt", "twittern",
+}  # fmt: skip
+_NETWORKS = {
+    "facebook", "twitter", "x", "whatsapp", "linkedin", "telegram", "reddit", "pinterest",
+    "messenger", "vk", "vkontakte", "viber", "pocket", "flipboard", "tumblr", "threads",
+    "bluesky", "mastodon", "line", "wechat", "weibo", "xing", "sms", "link", "gmail",
+}  # fmt: skip
+_FILLER = {
+    "on", "to", "via", "with", "this", "the", "article", "story", "page", "post", "it", "link",
+    "opens", "in", "new", "window", "tab", "click", "sur", "par", "auf", "per", "en", "por",
+    "su", "con", "na", "в", "de", "cet", "artikel", "diesen", "dieses", "esta", "este",
+    "noticia", "questo", "articolo", "and", "or", "et", "und", "y", "e", "sie", "dies", "mit",
+    "beitrag", "seite", "now", "friends", "your", "url", "zum", "kopieren", "ten", "geschichte",
+    "deinen", "freunden", "story", "news",
+}  # fmt: skip
+#: Whole-line share phrases that are not made only of the words above.
+_SHARE_PHRASES = {
+    "spread the love", "like this", "like loading", "sharing is caring", "share the love",
+    "share this", "share article", "share story", "share via", "follow us", "facebook twitter",
+    "folgen sie uns", "folge uns", "suivez nous", "síguenos", "seguici", "gefällt mir",
+    "sei der erste dem dies gefällt", "be the first to like this",
+}  # fmt: skip
+
+# --------------------------------------------------------------------------
+# Navigation
+
+_NAV_WHOLE = re.compile(
+    r"^(?:previous|prev|next|older|newer)(?: (?:article|post|story|page|item|entry))?$"
+    r"|^(?:article|post|story) (?:précédent|suivant)e?$"
+    r"|^(?:advertisement|advertising|sponsored|anzeige|publicité|publicidad|pubblicità|реклама)$"
+    r"|^(?:skip to (?:main )?content|back to top|scroll to top|go to top|home|menu|close)$"
+    r"|^(?:read|continue reading|load) more$"
+    r"|^(?:subscribe|sign up|log in|login|register)(?: now| today| to our newsletter)?$"
+    # Headings of link lists and comment sections (en, de, fr, es, it, pl, ru).
+    r"|^(?:related|more|similar|recommended|popular|trending|latest|top|most (?:read|popular|viewed))"
+    r" (?:articles|stories|posts|news|topics|content|reads)$|^(?:most popular|most read|top stories)$"
+    r"|^(?:ähnliche|verwandte|weitere|neueste|meistgelesene) (?:beiträge|artikel|themen|nachrichten)$"
+    r"|^(?:vorheriger|nächster) (?:artikel|beitrag)$|^(?:zurück zur (?:übersicht|startseite)|nach oben|weiterlesen)$"
+    r"|^(?:das könnte (?:sie|dich) auch interessieren|meist gelesen|schon gelesen)$"
+    r"|^(?:articles? (?:liés|similaires|recommandés)|à lire également|sur le même sujet)$"
+    r"|^(?:temas relacionados|noticias relacionadas|artículos relacionados|articoli correlati)$"
+    r"|^(?:zobacz (?:także|też)|похожие (?:статьи|новости)|другие новости)$"
+    r"|^(?:leave a (?:reply|comment)|\d+ comments?|comments|add (?:a )?comment|post a comment"
+    r"|schreibe einen kommentar|kommentar (?:verfassen|schreiben|hinzufügen)|\d+ kommentare|kommentare"
+    r"|laisser un commentaire|\d+ commentaires|deja un comentario|lascia un commento)$",
+    re.IGNORECASE,
+)
+#: A heading that introduces a link to another article ("Related article: ...").
+_NAV_PREFIX = re.compile(
+    r"^(?:related(?: article| articles| story| stories| content| news| posts| coverage| reading)?"
+    r"|read more|read also|also read|read next|see also|more on this(?: story)?|more from [\w ]{1,30}"
+    r"|recommended(?: for you)?|you (?:may|might) also like|trending(?: now)?|most read|popular"
+    r"|mehr zum thema|lesen sie (?:auch|mehr)|auch interessant|siehe auch|weitere informationen"
+    # Tag and category lists: "Tags: a, b, c".
+    r"|tags|tagged(?: with)?|topics|categories|category|filed under|themen|thema|schlagworte|schlagwörter"
+    r"|kategorien?|getaggt mit|mots-clés|étiquettes|etiquetas|temas|tematy|теги|темы"
+    r"|lire aussi|à lire aussi|a lire aussi|voir aussi|lesen sie auch|mehr zum thema|auch interessant"
+    r"|leer más|lee también|leer también|vea también|leggi anche|leggi pure|lees ook"
+    r"|читайте также|смотрите также|читайте по теме|czytaj też|czytaj także|ayrıca bakınız)"
+    r"(?:\s*[:|›»>–—-]\s*(?P<rest>.*))?$",
+    re.IGNORECASE,
+)
+#: Most words a "Related article: <headline>" line may have.
+_NAV_MAX_WORDS = 25
+
+_BOILERPLATE = re.compile(
+    r"^(?:copyright\b|©|\(c\) \d{4})"
+    r"|all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados"
+    r"|tutti i diritti riservati|все права защищены"
+    r"|your email address will not be published|required fields are marked|save my name, email"
+    r"|deine e-mail-adresse wird nicht veröffentlicht|ihre e-mail-adresse wird nicht veröffentlicht"
+    r"|votre adresse (?:e-mail|de messagerie) ne sera pas publiée|tu dirección de correo electrónico no será publicada"
+    r"|^(?:cancel reply|leave a reply cancel reply|post comment|submit comment|view comments|show comments"
+    r"|load comments|continue reading the main story|back to gallery|learn more|privacy policy|terms of (?:use|service)"
+    r"|reply|write a comment|comments are closed|kommentieren|kommentare geschlossen|antworten|répondre|responder"
+    r"|hinterlasse (?:eine antwort|einen kommentar)|notify me (?:of|when) new comments.*|.*uses akismet to reduce spam.*"
+    r"|diese website verwendet akismet.*|newsletter(?: abonnieren)?|subscribe to (?:our|the) newsletter"
+    r"|(?:wir verwenden|we use|diese website (?:speichert|verwendet)|this website uses) cookies.*|was sind cookies\??"
+    r"|privacy|anmelden|abmelden|sign in|log out|watch this next|lade weitere inhalte"
+    r"|cookie (?:policy|settings)|accept (?:all )?cookies"
+    r"|impressum|datenschutz(?:erklärung)?|mentions légales|aviso legal)$",
+    re.IGNORECASE,
+)
+#: Longest line the boilerplate patterns apply to, in words.
+_BOILERPLATE_MAX_WORDS = 30
+#: "3 hours ago", "10H ago", "1 day ago", "vor 2 Stunden", "il y a 3 heures".
+_RELATIVE_TIME = re.compile(
+    r"^(?:\d+\s*(?:s|m|h|d|w|sec|secs|min|mins|hr|hrs|seconds?|minutes?|hours?|days?|weeks?|months?)\s+ago"
+    r"|vor \d+ (?:sekunden|minuten|stunden|tagen|wochen)|il y a \d+ (?:secondes?|minutes?|heures?|jours?)"
+    r"|hace \d+ (?:segundos?|minutos?|horas?|días?)|just now|yesterday|today)"
+    r"(?:\s+\d+ (?:photos|videos|images))?$",
+    re.IGNORECASE,
+)
+
+# --------------------------------------------------------------------------
+# Stray HTML
+
+_TAG_NAMES = (
+    r"p|br|div|span|em|strong|b|i|u|a|li|ul|ol|h[1-6]|figure|figcaption|img|blockquote|section"
+    r"|article|header|footer|nav|aside|table|tr|td|th|tbody|thead|small|sup|sub|hr|iframe|script"
+    r"|style|font|center|picture|source|time|mark|q|cite|abbr"
+)
+#: A tag, whole or broken: "<p>", "< /p>", "</div >", "<br/>", "<a href=...>".
+_TAG = re.compile(rf"<\s*/?\s*(?:{_TAG_NAMES})\b[^<>]*>|<\s*/?\s*(?:{_TAG_NAMES})\s*/?\s*$", re.I)
+#: A closing tag that lost its "<": "text. /p>".
+_BROKEN_CLOSE = re.compile(rf"(?<![\w<])/\s*(?:{_TAG_NAMES})\s*>", re.I)
+_ONLY_TAGS = re.compile(rf"^(?:\s|<\s*/?\s*(?:{_TAG_NAMES})\b[^<>]*>?|/\s*(?:{_TAG_NAMES})\s*>)+$", re.I)
+
+# --------------------------------------------------------------------------
+# Captions and photo credits
+
+#: Photo and picture agencies, and news agencies as they appear in credits.
+_PHOTO_AGENCIES = (
+    r"Getty Images|Getty|AFP|AP Photo|AP|Reuters|REUTERS|EPA(?:-EFE)?|EFE|ZUMA(?: Press)?(?: Wire)?"
+    r"|Shutterstock|Alamy|Sipa(?: USA)?|Xinhua|TASS|Sputnik|Anadolu(?: Agency)?|dpa|picture alliance"
+    r"|Imago|Bloomberg|NurPhoto|SOPA Images|LightRocket|Wikimedia Commons|Flickr|Pool|Handout|iStock"
+    r"|Kremlin\.ru|Press Service|Presidency|Ministry"
+)
+_CREDIT_PATTERNS = (
+    # "Photo: Jane Doe", "Image credit - AFP", "Foto: dpa", "Crédit photo : ...".
+    re.compile(
+        r"^\(?(?:photo|photos|image|images|picture|pictures|foto|fotos|photograph|illustration"
+        r"|video|credit|credits|crédit(?: photo)?|bild|bildquelle|source|photo credit|image credit"
+        r"|file photo|фото)\s*(?:credit)?\s*[:/©|–—-]",
+        re.I,
+    ),
+    # "© Reuters", "(AFP)", "AFP/Getty Images", "Jane Doe / AFP".
+    re.compile(r"^\(?©"),
+    re.compile(rf"^\(?(?:{_PHOTO_AGENCIES})(?:\s*(?:/|via)\s*(?:{_PHOTO_AGENCIES}))?\s*(?:photo)?\)?\.?$"),
+    re.compile(rf"(?:/|\bvia)\s*(?:{_PHOTO_AGENCIES})[\w .'&-]*\)?\.?$"),
+    # "Iranian Presidency via ZUMA Press Wire": capitalised names "via" capitalised names.
+    re.compile(r"^\(?[A-Z][\w.'&-]*(?: [A-Z&][\w.'&-]*){0,6} via [A-Z][\w.'&-]*(?: [A-Z&][\w.'&-]*){0,5}\)?$"),
+    re.compile(r"\((?:photo|image|picture|foto)s?(?: by| credit)?\s*[:]?\s*[^()]{2,60}\)\.?$", re.I),
+)
+_CAPTION_PREFIX = re.compile(
+    r"^(?:caption|pictured|file photo|above|top|photo|image|foto|légende|bildunterschrift)\s*[:|–—-]",
+    re.I,
+)
+#: A run of at least MENU_MIN_RUN lines of at most MENU_ITEM_MAX_WORDS words is a menu.
+MENU_ITEM_MAX_WORDS = 4
+MENU_ITEM_MAX_CHARS = 30
+MENU_MIN_RUN = 5
+#: "2. Marco Rubio": a numbered list in the body, never a menu.
+_LIST_NUMBER = re.compile(r"^\d+[.)]\s")
+#: Longest credit line, in words; credits are short.
+_CREDIT_MAX_WORDS = 12
+#: Longest caption line, in words.
+_CAPTION_MAX_WORDS = 45
+
+# --------------------------------------------------------------------------
+# Datelines, bylines, date lines, source URLs
+
+_MONTH = (
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+)
+#: "MOSCOW (Reuters) -", "PARIS, Dec 18 (AFP) -", "WASHINGTON (AP) —", "KYIV, Ukraine —".
+_DATELINE = re.compile(
+    rf"^(?P<text>(?P<place>[A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){{0,3}}"
+    rf"(?:, [A-Z][A-Za-z.'’\-]+(?: [A-Z][A-Za-z.'’\-]+){{0,2}})?)"
+    rf"(?:,? (?:{_MONTH} \d{{1,2}}|\d{{1,2}} {_MONTH}))?"
+    rf"\s*(?:\((?P<agency>[A-Za-z][\w .&/-]{{0,40}})\))?\s*[-–—]+)\s+(?P<rest>\S.*)$",
+    re.S,
+)
+#: Same, with a title-case place, accepted only with an agency in brackets: "Moscow (AFP) -".
+_DATELINE_TITLECASE = re.compile(
+    rf"^(?P<text>(?P<place>[A-Z][\w.'’\-]+(?: [A-Z][\w.'’\-]+){{0,3}})"
+    rf"(?:,? (?:{_MONTH} \d{{1,2}}|\d{{1,2}} {_MONTH}))?"
+    rf"\s*\((?P<agency>[A-Za-z][\w .&/-]{{0,40}})\)\s*[-–—:]+)\s+(?P<rest>\S.*)$",
+    re.S,
+)
+_BYLINE = re.compile(
+    r"^(?:by|par|von|por|di|door|av|af|автор|author|written by|reporting by)\s*[:]?\s+"
+    r"(?P<name>\S.{0,100})$",
+    re.I,
+)
+_BYLINE_MAX_WORDS = 12
+_DATE_PREFIX = re.compile(
+    r"^(?:published|posted|updated|last updated|modified|date|dated|publié|mis à jour|veröffentlicht"
+    r"|aktualisiert|publicado|actualizado|pubblicato|опубликовано)?\s*(?:on|at|le|am)?\s*[:|]?\s*",
+    re.I,
+)
+_URL = r"<?(?P<url>https?://[^\s<>]+)>?"
+_SOURCE_URL = re.compile(
+    rf"^(?:original url|original article|original link|source url|source|url|link|lien|quelle"
+    rf"|fuente|fonte|источник)\s*:\s*(?:{_URL})?$",
+    re.I,
+)
+_BARE_URL = re.compile(rf"^{_URL}$")
+#: "[text](url)" -> "text"; "<https://...>" autolinks are handled as bare URLs.
+_MD_LINK = re.compile(r"\[([^\[\]]*)\]\([^()\s]*\)")
+#: Separators between a headline and the site or section name appended to it.
+_TITLE_SEPARATOR = re.compile(r"\s+[|–—-]\s+|\s+::\s+")
+_TITLE_SUFFIX_MAX_WORDS = 5
+
+
+@dataclass
+class Dateline:
+    """A dateline split off the start of a paragraph."""
+
+    text: str
+    place: str | None
+    agency: str | None
+    rest: str
+
+
+def fold(text: str) -> str:
+    """Lowercase, accents and punctuation gone, single spaces: for comparing lines."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = re.sub(r"[^\w\s-]", " ", text.casefold())
+    return " ".join(text.split())
+
+
+def unlink_markdown(text: str) -> str:
+    """``[AFP](#)`` -> ``AFP``: keep a markdown link's text, drop its target."""
+    return _MD_LINK.sub(r"\1", text)
+
+
+def is_share_widget(line: str) -> bool:
+    """A line made only of share buttons: "Share", "Tweet", "Share on Facebook", "Spread the love"."""
+    if len(line) > 120:
+        return False
+    folded = fold(line)
+    if not folded:
+        return False
+    if folded in _SHARE_PHRASES:
+        return True
+    words = folded.split()
+    if len(words) > 12:
+        return False
+    known = _SHARE_VERBS | _NETWORKS | _FILLER
+    return all(w in known for w in words) and any(w in _SHARE_VERBS | _NETWORKS for w in words)
+
+
+def is_boilerplate(line: str) -> bool:
+    """Copyright and legal lines, comment-form prompts, cookie notices."""
+    return len(line.split()) <= _BOILERPLATE_MAX_WORDS and bool(_BOILERPLATE.search(line.strip()))
+
+
+def is_relative_timestamp(line: str) -> bool:
+    """A teaser's age ("3 hours ago"): not a publication date, not body."""
+    return bool(_RELATIVE_TIME.match(line.strip()))
+
+
+def has_no_letters(line: str) -> bool:
+    """Bullets, arrows, "×", "...", lone numbers: no word in it."""
+    return not any(c.isalpha() for c in line)
+
+
+def residue_reason(line: str) -> str | None:
+    """Why ``line`` is page residue wherever it appears, or ``None`` if it may be body."""
+    if is_only_tags(line):
+        return "stray-tag"
+    if is_share_widget(line):
+        return "share-widget"
+    if is_navigation(unlink_markdown(line)):
+        return "navigation"
+    if is_boilerplate(line) and not is_credit(line):
+        return "boilerplate"
+    if is_relative_timestamp(line):
+        return "timestamp"
+    if has_no_letters(line):
+        return "symbols"
+    return None
+
+
+def is_navigation(line: str) -> bool:
+    """Links to other pages: "Previous Article", "Related article: <headline>", "Read more"."""
+    text = line.strip().strip("«»›>|·•").strip().rstrip(" .…").strip()
+    if _NAV_WHOLE.match(text):
+        return True
+    match = _NAV_PREFIX.match(text)
+    return bool(match) and len((match.group("rest") or "").split()) <= _NAV_MAX_WORDS
+
+
+def remove_stray_tags(text: str) -> tuple[str, list[str]]:
+    """Remove HTML tags and broken tag remnants ("< /p>", "/p>") from inside text."""
+    removed: list[str] = []
+
+    def note(match: re.Match[str]) -> str:
+        removed.append(match.group(0))
+        return " "
+
+    cleaned = _BROKEN_CLOSE.sub(note, _TAG.sub(note, text))
+    if removed:
+        cleaned = re.sub(r"[ \t]+([.,;:!?])", r"\1", " ".join(cleaned.split()))
+    return cleaned, removed
+
+
+def is_only_tags(line: str) -> bool:
+    """A line with nothing but tags or tag remnants."""
+    return bool(line.strip()) and bool(_ONLY_TAGS.match(line))
+
+
+def is_credit(line: str) -> bool:
+    """A photo credit: "Photo: Jane Doe", "(AFP)", "Getty Images", "Name via Agency"."""
+    text = line.strip()
+    if not text or len(text.split()) > _CREDIT_MAX_WORDS:
+        return False
+    return any(rx.search(text) for rx in _CREDIT_PATTERNS)
+
+
+def is_credit_only(line: str) -> bool:
+    """A credit with no caption text of its own, so the caption is the line next to it."""
+    embedded = _CREDIT_PATTERNS[-1].search(line)
+    return is_credit(line) and (embedded is None or len(line[: embedded.start()].split()) < 3)
+
+
+def is_captioned(line: str) -> bool:
+    """A line that is a caption by its own form: "Caption: ...", or ending in "(Photo: ...)"."""
+    text = line.strip()
+    if len(text.split()) > _CAPTION_MAX_WORDS:
+        return False
+    return bool(_CAPTION_PREFIX.match(text)) or bool(_CREDIT_PATTERNS[-1].search(text))
+
+
+def could_be_caption(line: str) -> bool:
+    """Short enough to be the caption that goes with a neighbouring credit."""
+    return 0 < len(line.split()) <= _CAPTION_MAX_WORDS
+
+
+def is_menu_item(line: str) -> bool:
+    """A line that could be one entry of a menu: a few words, not a sentence."""
+    text = line.strip()
+    return (
+        0 < len(text.split()) <= MENU_ITEM_MAX_WORDS
+        and not _LIST_NUMBER.match(text)
+        and len(text) <= MENU_ITEM_MAX_CHARS
+        and not text.endswith((".", "!", "?", ":", ",", ";", '"', "”", "。", "、", "」", "）"))
+    )
+
+
+def is_duplicate_title(line: str, title: str) -> bool:
+    """The title repeated (quotes, case and punctuation may differ)."""
+    if abs(len(line) - len(title)) > 0.2 * len(title) + 5:
+        return False
+    a, b = fold(line), fold(title)
+    return bool(a) and bool(b) and (a == b or fuzz.ratio(a, b) >= 92)
+
+
+def split_title_suffix(title: str) -> tuple[str, str | None]:
+    """"Headline | Section" -> ("Headline", "Section") when the tail is a short site/section name."""
+    parts = _TITLE_SEPARATOR.split(title)
+    if len(parts) < 2:
+        return title, None
+    head, tail = parts[0], title[len(parts[0]) :]
+    names_only = all(
+        p[:1].isalpha()
+        and p[:1].isupper()
+        and not p.rstrip("'\"’”»").endswith((".", "?", "!", ","))
+        and len(p.split()) <= _TITLE_SUFFIX_MAX_WORDS
+        for p in parts[1:]
+    )
+    if len(head.split()) >= 4 and names_only:
+        return head.strip(), tail.strip(" |–—-:")
+    return title, None
+
+
+def split_dateline(paragraph: str) -> Dateline | None:
+    """"PARIS, Dec 18 (AFP) - Text" -> place "PARIS", agency "AFP", rest "Text"."""
+    match = _DATELINE.match(paragraph) or _DATELINE_TITLECASE.match(paragraph)
+    if match is None:
+        return None
+    place = match.group("place")
+    letters = [c for c in place if c.isalpha()]
+    if match.re is _DATELINE and (len(letters) < 3 or not match.group("agency") and len(place.split()) > 3):
+        return None
+    rest = match.group("rest").strip()
+    return Dateline(match.group("text").strip(), place.strip(" ,"), match.group("agency"), rest)
+
+
+def parse_byline(line: str) -> str | None:
+    """"By Jane Doe and John Roe" -> "Jane Doe and John Roe"; ``None`` if not a byline."""
+    match = _BYLINE.match(unlink_markdown(line).strip())
+    if match is None or len(match.group("name").split()) > _BYLINE_MAX_WORDS:
+        return None
+    name = match.group("name").strip(" ,|·-")
+    if not name[:1].isupper() or name.endswith(":"):
+        return None
+    return name if not name.endswith((".", "?", "!")) or len(name.split()) <= 3 else None
+
+
+def date_line_text(line: str) -> str:
+    """The date part of a date line: "Published on: 18 Dec 2022" -> "18 Dec 2022"."""
+    return _DATE_PREFIX.sub("", line.strip(), count=1).strip()
+
+
+def source_url(line: str) -> tuple[bool, str | None]:
+    """Whether ``line`` labels the source URL ("Original url: <...>"), and the URL if on the line."""
+    match = _SOURCE_URL.match(line.strip())
+    return (True, match.group("url")) if match else (False, None)
+
+
+def bare_url(line: str) -> str | None:
+    """The URL when the line is nothing but one."""
+    match = _BARE_URL.match(line.strip())
+    return match.group("url") if match else None

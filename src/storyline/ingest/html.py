@@ -1,0 +1,124 @@
+"""HTML page -> clean :class:`Article`: body paragraphs, captions, byline, date.
+
+Built on trafilatura (where the main text is, metadata) and htmldate
+(publication date). On top, what a news engine needs: captions and credits
+kept out of the body but labelled, widgets/datelines/related links dropped
+block by block with a recorded reason (:mod:`.html_blocks`), and optionally
+a site's template learnt across its pages (:mod:`.html_profile`).
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterable
+from datetime import datetime
+
+import trafilatura
+from htmldate import find_date
+from lxml.html import HtmlElement
+from trafilatura import load_html
+
+from storyline.ingest.errors import IngestError
+from storyline.ingest.html_blocks import Block, body_blocks, filter_blocks, is_link_block, squash
+from storyline.model import Article, Stripped
+
+#: Blocks that describe an image rather than tell the story.
+CAPTION_XPATH = (
+    "//figcaption"
+    " | //*[@itemprop='caption' or contains(concat(' ', normalize-space(@class), ' '), ' caption ')"
+    " or contains(concat(' ', normalize-space(@class), ' '), ' wp-caption-text ')"
+    " or contains(concat(' ', normalize-space(@class), ' '), ' image-caption ')"
+    " or contains(concat(' ', normalize-space(@class), ' '), ' photo-credit ')"
+    " or contains(concat(' ', normalize-space(@class), ' '), ' image-credit ')]"
+)
+#: A caption longer than this is a layout container misnamed "caption".
+_MAX_CAPTION_CHARS = 600
+
+
+def parse_html(html: str | bytes) -> HtmlElement:
+    """Parse any (even malformed) HTML, guessing the encoding of bytes; IngestError when empty."""
+    if not html or not html.strip():
+        raise IngestError("empty HTML document")
+    tree = load_html(html)  # trafilatura's loader: charset detection, lxml fallbacks
+    if tree is None:
+        raise IngestError("unparseable HTML")
+    return tree
+
+
+def find_captions(tree: HtmlElement) -> list[str]:
+    """Text of image captions and credits on the page, in order, without repeats."""
+    captions: list[str] = []
+    for node in tree.xpath(CAPTION_XPATH):
+        text = squash(node.text_content())
+        if text and len(text) <= _MAX_CAPTION_CHARS and text not in captions:
+            captions.append(text)
+    return captions
+
+
+def find_published(tree: HtmlElement, url: str | None) -> datetime | None:
+    """Publication date (original, not last-modified), timezone-naive."""
+    found = find_date(
+        tree, url=url, original_date=True, outputformat="%Y-%m-%dT%H:%M:%S", extensive_search=True
+    )
+    if not found:
+        return None
+    try:
+        return datetime.fromisoformat(found)
+    except ValueError:
+        return None
+
+
+def declared_language(tree: HtmlElement) -> str | None:
+    """The page's own ``<html lang>``, reduced to its primary subtag."""
+    lang = tree.get("lang") or tree.get("{http://www.w3.org/XML/1998/namespace}lang") or ""
+    primary = lang.replace("_", "-").split("-")[0].strip().lower()
+    return primary if primary.isalpha() and 2 <= len(primary) <= 3 else None
+
+
+def extract_blocks(tree: HtmlElement, url: str | None) -> tuple[list[Block], trafilatura.settings.Document | None]:
+    """trafilatura's main-text blocks (with link spans) and its metadata."""
+    doc = trafilatura.bare_extraction(
+        copy.deepcopy(tree),  # trafilatura prunes the tree it is given
+        url=url,
+        include_comments=False,
+        include_links=True,
+        with_metadata=True,
+    )
+    return body_blocks(doc.body if doc is not None else None), doc
+
+
+def extract_html(
+    html: str | bytes, *, url: str | None = None, source: str = "", boilerplate: Iterable[str] = ()
+) -> Article:
+    """Extract the article of one HTML page.
+
+    ``published`` is timezone-naive (the page's local time as written).
+    ``boilerplate``: lines a :class:`~storyline.ingest.html_profile.SiteProfile`
+    learnt to repeat across this site's pages; they are dropped from the body.
+    Raises IngestError when the page holds no extractable text.
+    """
+    tree = parse_html(html)
+    captions = find_captions(tree)
+    blocks, doc = extract_blocks(tree, url)
+    title = squash(doc.title or "") if doc is not None else ""
+    description = (doc.description or "") if doc is not None else ""
+    kept, stripped = filter_blocks(
+        blocks, title=title, description=description, captions=captions, boilerplate=boilerplate
+    )
+    if all(is_link_block(block) for block in kept):
+        raise IngestError("no extractable text in the HTML page (only links or nothing)")
+    reported = {s.text for s in stripped}
+    stripped += [Stripped(text, "caption") for text in captions if text not in reported]
+    return Article(
+        id="",
+        title=title,
+        paragraphs=[block.text for block in kept],
+        source=source,
+        url=url or (doc.url if doc is not None else None),
+        outlet=(doc.sitename or None) if doc is not None else None,
+        byline=(doc.author or None) if doc is not None else None,
+        published=find_published(tree, url),
+        language=declared_language(tree) or (doc.language if doc is not None else None),
+        captions=captions,
+        stripped=stripped,
+    )

@@ -1,0 +1,247 @@
+"""Article metadata from what the input gives: outlet from the URL, agency from the byline, dates.
+
+Dates are returned as naive UTC datetimes so that every stage can compare them
+(a mix of aware and naive values cannot be sorted).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+from functools import lru_cache
+
+import dateparser
+from tld import get_tld
+
+#: Registrable domain -> the outlet's display name (major outlets; others get their domain).
+KNOWN_OUTLETS: dict[str, str] = {
+    "themoscowtimes.com": "The Moscow Times",
+    "nytimes.com": "The New York Times",
+    "washingtonpost.com": "The Washington Post",
+    "wsj.com": "The Wall Street Journal",
+    "theguardian.com": "The Guardian",
+    "bbc.co.uk": "BBC",
+    "bbc.com": "BBC",
+    "cnn.com": "CNN",
+    "foxnews.com": "Fox News",
+    "nbcnews.com": "NBC News",
+    "cbsnews.com": "CBS News",
+    "abcnews.go.com": "ABC News",
+    "npr.org": "NPR",
+    "usatoday.com": "USA Today",
+    "latimes.com": "Los Angeles Times",
+    "politico.com": "Politico",
+    "politico.eu": "Politico Europe",
+    "bloomberg.com": "Bloomberg",
+    "reuters.com": "Reuters",
+    "apnews.com": "AP News",
+    "afp.com": "AFP",
+    "aljazeera.com": "Al Jazeera",
+    "aljazeera.net": "Al Jazeera",
+    "france24.com": "France 24",
+    "dw.com": "Deutsche Welle",
+    "euronews.com": "Euronews",
+    "ft.com": "Financial Times",
+    "economist.com": "The Economist",
+    "telegraph.co.uk": "The Telegraph",
+    "independent.co.uk": "The Independent",
+    "thetimes.co.uk": "The Times",
+    "dailymail.co.uk": "Daily Mail",
+    "sky.com": "Sky News",
+    "lemonde.fr": "Le Monde",
+    "lefigaro.fr": "Le Figaro",
+    "liberation.fr": "Libération",
+    "spiegel.de": "Der Spiegel",
+    "zeit.de": "Die Zeit",
+    "faz.net": "Frankfurter Allgemeine Zeitung",
+    "sueddeutsche.de": "Süddeutsche Zeitung",
+    "elpais.com": "El País",
+    "elmundo.es": "El Mundo",
+    "corriere.it": "Corriere della Sera",
+    "repubblica.it": "la Repubblica",
+    "tass.com": "TASS",
+    "tass.ru": "TASS",
+    "rt.com": "RT",
+    "meduza.io": "Meduza",
+    "kyivindependent.com": "The Kyiv Independent",
+    "timesofisrael.com": "The Times of Israel",
+    "haaretz.com": "Haaretz",
+    "scmp.com": "South China Morning Post",
+    "xinhuanet.com": "Xinhua",
+    "globaltimes.cn": "Global Times",
+    "japantimes.co.jp": "The Japan Times",
+    "hindustantimes.com": "Hindustan Times",
+    "timesofindia.indiatimes.com": "The Times of India",
+    "abc.net.au": "ABC News (Australia)",
+    "smh.com.au": "The Sydney Morning Herald",
+    "cbc.ca": "CBC News",
+    "theglobeandmail.com": "The Globe and Mail",
+    "yahoo.com": "Yahoo",
+    "huffpost.com": "HuffPost",
+    "axios.com": "Axios",
+    "thehill.com": "The Hill",
+    "businessinsider.com": "Business Insider",
+    "forbes.com": "Forbes",
+    "cnbc.com": "CNBC",
+    "iranintl.com": "Iran International",
+    "presstv.ir": "Press TV",
+    "huffingtonpost.com": "HuffPost",
+    "marketwatch.com": "MarketWatch",
+    "time.com": "TIME",
+    "sfgate.com": "San Francisco Chronicle",
+    "nydailynews.com": "New York Daily News",
+    "nypost.com": "New York Post",
+    "hollywoodreporter.com": "The Hollywood Reporter",
+    "variety.com": "Variety",
+    "ibtimes.com": "International Business Times",
+    "upi.com": "UPI",
+    "news.com.au": "news.com.au",
+    "foxbusiness.com": "Fox Business",
+    "businessweek.com": "Bloomberg Businessweek",
+    "newsweek.com": "Newsweek",
+    "theatlantic.com": "The Atlantic",
+    "vox.com": "Vox",
+    "msnbc.com": "MSNBC",
+    "pbs.org": "PBS",
+    "voanews.com": "Voice of America",
+    "rferl.org": "Radio Free Europe/Radio Liberty",
+    "jpost.com": "The Jerusalem Post",
+    "arabnews.com": "Arab News",
+    "dawn.com": "Dawn",
+    "thehindu.com": "The Hindu",
+    "straitstimes.com": "The Straits Times",
+    "irishtimes.com": "The Irish Times",
+    "lastampa.it": "La Stampa",
+    "welt.de": "Die Welt",
+    "tagesschau.de": "tagesschau",
+    "nzz.ch": "Neue Zürcher Zeitung",
+    "lavanguardia.com": "La Vanguardia",
+    "abc.es": "ABC (Spain)",
+    "rtve.es": "RTVE",
+    "francetvinfo.fr": "franceinfo",
+    "ouest-france.fr": "Ouest-France",
+    "rbc.ru": "RBC",
+    "kommersant.ru": "Kommersant",
+    "ria.ru": "RIA Novosti",
+    "interfax.ru": "Interfax",
+    "hurriyet.com.tr": "Hürriyet",
+    "aa.com.tr": "Anadolu Agency",
+    "wyborcza.pl": "Gazeta Wyborcza",
+    "tvn24.pl": "TVN24",
+    "efe.com": "EFE",
+    "ansa.it": "ANSA",
+    "dpa.com": "dpa",
+}
+
+#: News agencies: canonical short name -> patterns that name it in a byline or dateline.
+#: Short all-caps acronyms are matched case-sensitively so "ap"/"pa" in prose do not count.
+AGENCIES: dict[str, tuple[str, ...]] = {
+    "AFP": (r"AFP", r"Agence France[- ]Presse"),
+    "Reuters": (r"Reuters", r"REUTERS", r"Thomson Reuters"),
+    "AP": (r"AP", r"Associated Press"),
+    "dpa": (r"dpa", r"DPA", r"Deutsche Presse-Agentur"),
+    "EFE": (r"EFE", r"Agencia EFE"),
+    "ANSA": (r"ANSA",),
+    "Xinhua": (r"Xinhua", r"XINHUA"),
+    "TASS": (r"TASS", r"ITAR-TASS"),
+    "UPI": (r"UPI", r"United Press International"),
+    "PA": (r"PA", r"PA Media", r"Press Association"),
+    "Anadolu": (r"Anadolu(?: Agency| Ajansı)?", r"AA"),
+    "Kyodo": (r"Kyodo(?: News)?",),
+    "Yonhap": (r"Yonhap",),
+    "Interfax": (r"Interfax",),
+    "RIA Novosti": (r"RIA Novosti", r"RIA"),
+    "AAP": (r"AAP", r"Australian Associated Press"),
+    "PTI": (r"PTI", r"Press Trust of India"),
+    "IANS": (r"IANS",),
+    "ANP": (r"ANP",),
+    "Belga": (r"Belga",),
+    "APA": (r"APA",),
+    "Europa Press": (r"Europa Press",),
+    "Bloomberg": (r"Bloomberg",),
+    "IRNA": (r"IRNA",),
+    "Ukrinform": (r"Ukrinform",),
+    "Bernama": (r"Bernama",),
+    "CNA": (r"CNA",),
+}
+
+_AGENCY_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    (name, re.compile(r"(?<![\w-])(?:" + "|".join(aliases) + r")(?![\w-])"))
+    for name, aliases in AGENCIES.items()
+]
+
+#: Settings shared by every date parse: full dates only, no guessing from "today".
+_STRICT_DATE = {"STRICT_PARSING": True, "RETURN_AS_TIMEZONE_AWARE": False, "TO_TIMEZONE": "UTC"}
+
+
+def registrable_domain(url: str | None) -> str | None:
+    """``https://news.bbc.co.uk/x`` -> ``bbc.co.uk`` (public suffix list via ``tld``)."""
+    if not url:
+        return None
+    parsed = get_tld(url, fix_protocol=True, fail_silently=True, as_object=True)
+    if parsed is None:
+        return None
+    return parsed.fld.lower()  # type: ignore[union-attr]
+
+
+def outlet_from_url(url: str | None) -> str | None:
+    """The outlet's display name from its URL: the known-outlets table, else the domain."""
+    domain = registrable_domain(url)
+    if domain is None:
+        return None
+    host = get_tld(url, fix_protocol=True, fail_silently=True, as_object=True)
+    full_host = host.parsed_url.netloc.lower().removeprefix("www.") if host else domain  # type: ignore[union-attr]
+    return KNOWN_OUTLETS.get(full_host) or KNOWN_OUTLETS.get(domain) or domain
+
+
+def agency_in(text: str | None) -> str | None:
+    """The news agency a byline or dateline names (first one named), or ``None``."""
+    if not text:
+        return None
+    found = [(m.start(), name) for name, rx in _AGENCY_PATTERNS if (m := rx.search(text))]
+    return min(found)[1] if found else None
+
+
+def to_naive_utc(value: datetime) -> datetime:
+    """Aware -> UTC without tzinfo; naive is taken as already UTC."""
+    if value.tzinfo is not None:
+        value = value.astimezone(UTC).replace(tzinfo=None)
+    return value
+
+
+#: A full date names a year; without one, strict parsing cannot succeed (cheap pre-check,
+#: because dateparser is slow when it must try every locale).
+_YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
+
+
+def _parse_any_locale(text: str, settings: dict[str, object]) -> datetime | None:
+    try:
+        return dateparser.parse(text, settings=settings)  # type: ignore[arg-type]
+    except (ValueError, OverflowError, TypeError):
+        return None
+
+
+@lru_cache(maxsize=4096)
+def parse_date(text: str | None, *, strict: bool = True, language: str | None = None) -> datetime | None:
+    """A calendar date from free text ("December 18, 2022", "2022-12-18T10:00Z", "18 déc. 2022").
+
+    ``strict`` requires day, month and year, so a stray number is not a date.
+    ``language`` (ISO 639-1), when known, spares dateparser trying every locale.
+    """
+    if not text or not text.strip() or len(text) > 120 or (strict and not _YEAR.search(text)):
+        return None
+    text = text.strip()
+    try:
+        return to_naive_utc(datetime.fromisoformat(text.replace("Z", "+00:00")))
+    except ValueError:
+        pass
+    settings = dict(_STRICT_DATE, STRICT_PARSING=strict)
+    # English dates are common in every language's pages; other locales only when asked.
+    languages = list(dict.fromkeys([language, "en"])) if language and language != "und" else None
+    try:
+        value = dateparser.parse(text, languages=languages, settings=settings)  # type: ignore[arg-type]
+    except ValueError:  # a language dateparser does not know: try every locale
+        value = _parse_any_locale(text, settings) if languages else None
+    except (OverflowError, TypeError):
+        return None
+    return to_naive_utc(value) if value else None

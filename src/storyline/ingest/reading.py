@@ -1,0 +1,134 @@
+"""Paths in, outcomes out: expand paths, read each file within limits, dispatch by format."""
+
+from __future__ import annotations
+
+import glob
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from storyline.config import Settings
+from storyline.ingest.decode import decode_bytes
+from storyline.ingest.errors import IngestError, ReadOutcome
+from storyline.ingest.feed import read_feed
+from storyline.ingest.htmlpage import read_html
+from storyline.ingest.records import read_json, read_jsonl
+from storyline.ingest.sniff import gunzip, is_gzip, is_warc, sniff_text_format, suffix_of
+from storyline.ingest.text import read_text
+from storyline.ingest.warc import read_warc
+from storyline.model import Article
+
+STDIN = "-"
+_GLOB_CHARS = set("*?[")
+
+
+def _visible_files(directory: Path) -> list[Path]:
+    """Files under ``directory``, recursively, sorted, without hidden files or folders."""
+    return sorted(
+        path
+        for path in directory.rglob("*")
+        if path.is_file() and not any(part.startswith(".") for part in path.relative_to(directory).parts)
+    )
+
+
+def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path | str | ReadOutcome]:
+    """Each file to read (``"-"`` for stdin), or an error outcome for a path that names nothing."""
+    for given in paths:
+        name = str(given)
+        if name == STDIN:
+            yield STDIN
+            continue
+        path = Path(name).expanduser()
+        if path.is_dir():
+            yield from _visible_files(path)
+        elif path.exists():
+            yield path
+        elif _GLOB_CHARS & set(name):
+            matches = sorted(glob.glob(str(path), recursive=True))
+            if not matches:
+                yield ReadOutcome(name, None, "no files match this pattern")
+            for match in matches:
+                yield from expand_paths([match]) if Path(match).is_dir() else [Path(match)]
+        else:
+            yield ReadOutcome(name, None, "no such file or directory")
+
+
+def _read_limited(path: Path | str, max_file_bytes: int) -> bytes:
+    """The file's bytes, refusing without reading it whole when it is over the limit."""
+    if path == STDIN:
+        data = sys.stdin.buffer.read(max_file_bytes + 1)
+    else:
+        size = path.stat().st_size  # type: ignore[union-attr]
+        if size > max_file_bytes:
+            raise IngestError(f"file is {size} bytes, over the {max_file_bytes}-byte limit")
+        with open(path, "rb") as stream:
+            data = stream.read(max_file_bytes + 1)
+    if len(data) > max_file_bytes:
+        raise IngestError(f"input is over the {max_file_bytes}-byte limit")
+    return data
+
+
+def read_bytes(
+    data: bytes, *, source: str, suffix: str = "", base_dir: Path | None = None, max_file_bytes: int
+) -> Iterator[ReadOutcome]:
+    """Sniff ``data`` and run the matching reader; bad input becomes error outcomes."""
+    try:
+        if is_warc(data):
+            yield from read_warc(data, source=source)
+            return
+        if is_gzip(data):
+            data = gunzip(data, max_file_bytes)
+            suffix = suffix_of(source.removesuffix(".gz"))
+        text = decode_bytes(data)
+        kind = sniff_text_format(text, suffix)
+        if kind == "json":
+            yield from read_json(text, source=source)
+        elif kind == "jsonl":
+            yield from read_jsonl(text, source=source)
+        elif kind == "feed":
+            yield from read_feed(data, source=source, base_dir=base_dir, max_file_bytes=max_file_bytes)
+        elif kind == "html":
+            yield ReadOutcome(source, read_html(text, source=source))
+        else:
+            yield ReadOutcome(source, read_text(text, source=source))
+    except (IngestError, ValueError, EOFError, OSError) as exc:
+        yield ReadOutcome(source, None, str(exc))
+
+
+def read_source(path: Path | str, *, max_file_bytes: int) -> Iterator[ReadOutcome]:
+    """One file (or stdin) -> its outcomes."""
+    source = "stdin" if path == STDIN else str(path)
+    try:
+        data = _read_limited(path, max_file_bytes)
+    except IngestError as exc:
+        yield ReadOutcome(source, None, str(exc))
+        return
+    except OSError as exc:
+        yield ReadOutcome(source, None, f"cannot read: {exc.strerror or exc}")
+        return
+    base_dir = None if path == STDIN else Path(path).parent
+    yield from read_bytes(data, source=source, suffix=suffix_of(source), base_dir=base_dir, max_file_bytes=max_file_bytes)
+
+
+def read_paths(paths: Iterable[str | Path], *, max_file_bytes: int) -> Iterator[ReadOutcome]:
+    """Every article in ``paths`` (files, directories, globs, ``"-"``), or why one could not be read.
+
+    Never raises for bad input: each unreadable file or record is an outcome
+    with ``error`` set, and reading goes on with the rest.
+    """
+    for item in expand_paths(paths):
+        if isinstance(item, ReadOutcome):
+            yield item
+        else:
+            yield from read_source(item, max_file_bytes=max_file_bytes)
+
+
+def read_file(path: str | Path, *, max_file_bytes: int | None = None) -> list[Article]:
+    """All articles in one file; raises :class:`IngestError` at the first failure."""
+    limit = Settings().max_file_bytes if max_file_bytes is None else max_file_bytes
+    articles = []
+    for outcome in read_source(Path(path), max_file_bytes=limit):
+        if outcome.error or outcome.article is None:
+            raise IngestError(outcome.error or "no article")
+        articles.append(outcome.article)
+    return articles

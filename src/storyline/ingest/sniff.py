@@ -1,0 +1,84 @@
+"""Which reader a file needs: by its content first, its name second."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import re
+import zlib
+
+#: Formats the readers handle.
+FORMATS = ("warc", "json", "jsonl", "feed", "html", "text")
+
+_BY_SUFFIX = {
+    ".warc": "warc", ".warc.gz": "warc", ".arc": "warc",
+    ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl",
+    ".rss": "feed", ".atom": "feed", ".xml": "feed", ".rdf": "feed",
+    ".html": "html", ".htm": "html", ".xhtml": "html", ".shtml": "html",
+    ".txt": "text", ".text": "text", ".md": "text",
+}  # fmt: skip
+_FEED_ROOT = re.compile(r"<(?:rss|feed|rdf:RDF)\b", re.I)
+_HTML_START = re.compile(r"<(?:!doctype html|html|head|body|meta|title|div|article|p|section|main|h1)\b", re.I)
+_GZIP_MAGIC = b"\x1f\x8b"
+
+
+def suffix_of(name: str) -> str:
+    """".warc.gz" for "a.warc.gz", ".html" for "a.html"."""
+    lower = name.lower()
+    return ".warc.gz" if lower.endswith(".warc.gz") else ("." + lower.rsplit(".", 1)[-1] if "." in lower else "")
+
+
+def is_warc(data: bytes) -> bool:
+    """A WARC file, plain or gzipped record by record."""
+    if data.startswith(b"WARC/"):
+        return True
+    if data.startswith(_GZIP_MAGIC):
+        try:
+            head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(data[:4096], 16)
+        except zlib.error:
+            return False
+        return head.startswith(b"WARC/")
+    return False
+
+
+def is_gzip(data: bytes) -> bool:
+    return data.startswith(_GZIP_MAGIC)
+
+
+def gunzip(data: bytes, limit: int) -> bytes:
+    """Decompress a gzipped (non-WARC) input, refusing to grow past ``limit`` bytes."""
+    with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:
+        out = stream.read(limit + 1)
+    if len(out) > limit:
+        raise ValueError(f"decompressed size over the {limit}-byte limit")
+    return out
+
+
+def _first_line_is_json_object(text: str) -> bool:
+    first = text.lstrip().split("\n", 1)[0].strip()
+    try:
+        return isinstance(json.loads(first), dict)
+    except ValueError:
+        return False
+
+
+def sniff_text_format(text: str, suffix: str) -> str:
+    """Format of decoded text: JSON/JSONL, feed, HTML or plain text."""
+    head = text.lstrip("\ufeff \t\r\n")[:4096]
+    by_suffix = _BY_SUFFIX.get(suffix)
+    if head.startswith(("{", "[")):
+        if by_suffix == "jsonl" or (head.startswith("{") and "\n" in text.strip() and _first_line_is_json_object(text)):
+            return "jsonl"
+        return "json"
+    if head.startswith("<"):
+        if _FEED_ROOT.search(head) and not re.search(r"<html\b", head, re.I):
+            return "feed"
+        if _HTML_START.match(head.removeprefix("<?xml").lstrip()) or re.search(r"<(?:html|body)\b", head, re.I):
+            return "html"
+        if by_suffix in ("feed", "html"):
+            return by_suffix
+        return "feed" if head.startswith("<?xml") else "html"
+    if by_suffix in ("json", "jsonl", "feed"):
+        return by_suffix  # the reader reports why the content is not what the name says
+    return "text"

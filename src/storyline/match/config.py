@@ -1,0 +1,47 @@
+"""Matching thresholds and weights: one configuration for every dataset.
+
+Chosen on the dev sets in ``../shared/data`` only (docs/benchmarks/matching.md
+has the commands and figures); never tuned per dataset.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class MatchConfig:
+    #: Characters of title + body embedded with USE ("title + lead").
+    lead_chars: int = 1000
+    #: Words per MinHash shingle and MinHash permutations.
+    shingle_words: int = 3
+    minhash_perm: int = 128
+    #: Shingle Jaccard at or above which two texts are copies of each other.
+    copy_jaccard: float = 0.6
+    #: Cosine at or above which two texts in different languages are translations.
+    translation_cosine: float = 0.80
+    #: Pair logit = bias + sum(weight * facet) + brevity * (short terms); probability = sigmoid(logit).
+    #: Fitted by benchmarks/match_fit.py (teacher-forced stream over the four clustering dev sets).
+    bias: float = -21.5
+    weight_semantic: float = 23.9
+    weight_lexical: float = 2.9
+    weight_entities: float = 5.8
+    weight_duplicate: float = 0.0
+    weight_short: float = 15.1
+    weight_short_semantic: float = -16.8
+    weight_short_lexical: float = 4.4
+    #: Added to the logit per day beyond the first between the texts (set by hand: the dev sets span two days).
+    weight_days: float = -0.5
+    #: Pair probability at or above which two articles tell the same story.
+    same_story: float = 0.5
+    #: Pair probability at or above which two articles are related (same topic).
+    related: float = 0.12
+    #: SemEval overall (1-4) = intercept + weights . (semantic, lexical, entities, duplicate, numbers).
+    semeval_overall: tuple[float, ...] = (4.448, -3.493, -0.062, -0.467, 2.082, -0.106)
+    #: Streaming: candidate articles looked up in the vector index per article.
+    candidates: int = 32
+    #: Streaming: stories whose last article is older than this (days) are closed.
+    window_days: float = 7.0
+    #: Streaming: probability to join a story, and to link it as related.
+    join: float = 0.3
+    link: float = 0.1

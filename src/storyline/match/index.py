@@ -1,0 +1,58 @@
+"""Candidate indexes: approximate nearest neighbours on USE vectors, MinHash LSH for copies."""
+
+from __future__ import annotations
+
+import numpy as np
+from rensa import RMinHash, RMinHashLSH
+from usearch.index import Index
+
+from storyline.enrich.embedding import DIMENSIONS
+from storyline.match.config import MatchConfig
+from storyline.match.signature import Signature
+
+#: HNSW links per node: 8 keeps index memory under 1 KB per article (benchmarks/match_scale.py).
+CONNECTIVITY = 8
+#: LSH bands for 128 permutations: catches pairs from about 0.5 shingle Jaccard.
+LSH_BANDS = 16
+
+
+class VectorIndex:
+    """usearch HNSW over 8-bit quantised unit vectors (512 B + graph links per article)."""
+
+    def __init__(self, dtype: str = "i8") -> None:
+        self._index = Index(ndim=DIMENSIONS, metric="cos", dtype=dtype, connectivity=CONNECTIVITY)
+        self._ids: list[str] = []
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def add(self, article_id: str, vector: np.ndarray) -> None:
+        self._index.add(len(self._ids), np.asarray(vector, dtype=np.float32), threads=1)
+        self._ids.append(article_id)
+
+    def nearest(self, vector: np.ndarray, count: int) -> list[tuple[str, float]]:
+        """(article id, cosine) of up to ``count`` nearest articles, best first."""
+        if not self._ids:
+            return []
+        matches = self._index.search(np.asarray(vector, dtype=np.float32), count, threads=1)
+        return [(self._ids[int(k)], 1.0 - float(d)) for k, d in zip(matches.keys, matches.distances, strict=True)]
+
+    def memory_bytes(self) -> int:
+        return int(self._index.memory_usage)
+
+
+class CopyIndex:
+    """MinHash LSH over word shingles: finds copies the vector index may rank low."""
+
+    def __init__(self, config: MatchConfig) -> None:
+        self._lsh = RMinHashLSH(config.copy_jaccard, config.minhash_perm, LSH_BANDS)
+        self._members: list[tuple[str, RMinHash]] = []
+
+    def add(self, signature: Signature) -> None:
+        self._lsh.insert(len(self._members), signature.minhash)
+        self._members.append((signature.id, signature.minhash))
+
+    def similar(self, signature: Signature) -> list[tuple[str, float]]:
+        """(article id, estimated shingle Jaccard) of the indexed articles sharing a band."""
+        hits = sorted(self._lsh.query(signature.minhash))
+        return [(self._members[k][0], float(signature.minhash.jaccard(self._members[k][1]))) for k in hits]

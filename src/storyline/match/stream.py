@@ -1,0 +1,260 @@
+"""Streaming story clustering: each article, in time order, joins a story or starts one.
+
+Candidates come from two indexes (USE vectors in usearch, MinHash LSH for
+copies); each candidate story is scored against the article with the same
+facets and logistic model as a pair, using the story's evolving
+representation (centroid, word and name weights, languages, time span).
+Stories close enough to share a topic but not an event are linked, not merged.
+The result depends only on the input order.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+import numpy as np
+
+from storyline.match.config import MatchConfig
+from storyline.match.index import CopyIndex, VectorIndex
+from storyline.match.pairs import Facets, brevity, probability, weighted_cosine
+from storyline.match.signature import Signature
+from storyline.model import Story
+
+
+@dataclass
+class StoryState:
+    """A story's representation, updated as articles join."""
+
+    id: str
+    headline: str
+    articles: list[str] = field(default_factory=list)
+    reasons: dict[str, str] = field(default_factory=dict)
+    related: set[str] = field(default_factory=set)
+    vector_sum: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.float32))
+    terms: Counter[str] = field(default_factory=Counter)
+    entities: Counter[str] = field(default_factory=Counter)
+    entity_names: dict[str, str] = field(default_factory=dict)
+    languages: set[str] = field(default_factory=set)
+    first: datetime | None = None
+    last: datetime | None = None
+
+    def centroid(self) -> np.ndarray:
+        return self.vector_sum / max(float(np.linalg.norm(self.vector_sum)), 1e-12)
+
+    def absorb(self, signature: Signature, reason: str) -> None:
+        self.articles.append(signature.id)
+        self.reasons[signature.id] = reason
+        vector = signature.vector.astype(np.float32)
+        self.vector_sum = vector.copy() if self.vector_sum.size == 0 else self.vector_sum + vector
+        self.terms.update(signature.terms)
+        self.entities.update(dict.fromkeys(signature.entities, 1.0))
+        for key, name in signature.entity_names.items():
+            self.entity_names.setdefault(key, name)
+        if signature.language:
+            self.languages.add(signature.language.split("-")[0])
+        if signature.published is not None:
+            self.first = min(self.first, signature.published) if self.first else signature.published
+            self.last = max(self.last, signature.published) if self.last else signature.published
+
+    def days_to(self, when: datetime | None) -> float | None:
+        """Days from ``when`` to this story's time span (0 inside it)."""
+        if when is None or self.first is None or self.last is None:
+            return None
+        if self.first <= when <= self.last:
+            return 0.0
+        edge = self.first if when < self.first else self.last
+        return abs((when - edge).total_seconds()) / 86400.0
+
+    def label(self) -> str:
+        """Key names and the first headline."""
+        top = [self.entity_names.get(n, n) for n, _ in self.entities.most_common(3)]
+        names = ", ".join(top)
+        return f"{names}: {self.headline}" if names else self.headline
+
+    def to_story(self) -> Story:
+        return Story(
+            id=self.id,
+            label=self.label(),
+            articles=list(self.articles),
+            reasons=dict(self.reasons),
+            related=sorted(self.related),
+            first_published=self.first,
+            last_published=self.last,
+        )
+
+    def to_state(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "headline": self.headline,
+            "articles": self.articles,
+            "reasons": self.reasons,
+            "related": sorted(self.related),
+            "vector_sum": self.vector_sum.tolist(),
+            "terms": dict(self.terms),
+            "entities": dict(self.entities),
+            "entity_names": self.entity_names,
+            "languages": sorted(self.languages),
+            "first": self.first.isoformat() if self.first else None,
+            "last": self.last.isoformat() if self.last else None,
+        }
+
+    @classmethod
+    def from_state(cls, data: dict[str, Any]) -> StoryState:
+        return cls(
+            id=data["id"],
+            headline=data["headline"],
+            articles=list(data["articles"]),
+            reasons=dict(data["reasons"]),
+            related=set(data["related"]),
+            vector_sum=np.asarray(data["vector_sum"], dtype=np.float32),
+            terms=Counter(data["terms"]),
+            entities=Counter(data["entities"]),
+            entity_names=dict(data["entity_names"]),
+            languages=set(data["languages"]),
+            first=datetime.fromisoformat(data["first"]) if data["first"] else None,
+            last=datetime.fromisoformat(data["last"]) if data["last"] else None,
+        )
+
+
+class StoryClusterer:
+    """Time-ordered story assignment; deterministic for the same input order."""
+
+    def __init__(self, config: MatchConfig | None = None) -> None:
+        self.config = config or MatchConfig()
+        self.vectors = VectorIndex()
+        self.copies = CopyIndex(self.config)
+        self.story_of: dict[str, str] = {}
+        self.states: dict[str, StoryState] = {}
+        self.document_frequency: Counter[str] = Counter()
+        self.documents = 0
+
+    # ------------------------------------------------------------ scoring
+
+    def idf(self, term: str) -> float:
+        """Inverse document frequency over the articles seen so far."""
+        return math.log((self.documents + 1) / (self.document_frequency.get(term, 0) + 1)) + 1.0
+
+    def _candidates(self, signature: Signature) -> dict[str, tuple[float, float]]:
+        """Story id -> (best member cosine, best member shingle Jaccard) among nearby articles."""
+        found: dict[str, tuple[float, float]] = {}
+        for article_id, cosine in self.vectors.nearest(signature.vector, self.config.candidates):
+            story = self.story_of[article_id]
+            best_cos, best_dup = found.get(story, (0.0, 0.0))
+            found[story] = (max(best_cos, cosine), best_dup)
+        for article_id, jaccard in self.copies.similar(signature):
+            story = self.story_of[article_id]
+            best_cos, best_dup = found.get(story, (0.0, 0.0))
+            found[story] = (best_cos, max(best_dup, jaccard))
+        return found
+
+    def facets(self, signature: Signature, state: StoryState, member_cos: float, duplicate: float) -> Facets:
+        article_names = dict.fromkeys(signature.entities, 1.0)
+        centroid_cos = float(np.dot(signature.vector, state.centroid()))
+        language = (signature.language or "").split("-")[0]
+        return Facets(
+            duplicate=duplicate,
+            semantic=float(np.clip(max(centroid_cos, member_cos), 0.0, 1.0)),
+            lexical=weighted_cosine(signature.terms, state.terms, self.idf),
+            entities=weighted_cosine(article_names, state.entities, self.idf),
+            places=0.0,
+            numbers=0.0,
+            days=state.days_to(signature.published),
+            cross_lingual=bool(language and state.languages and language not in state.languages),
+            brevity=brevity(signature.n_words),
+        )
+
+    def score(self, signature: Signature) -> list[tuple[float, str, Facets]]:
+        """(probability, story id, facets) for every candidate story in the time window, best first."""
+        scored = []
+        for story_id, (member_cos, duplicate) in self._candidates(signature).items():
+            state = self.states[story_id]
+            facets = self.facets(signature, state, member_cos, duplicate)
+            if facets.days is not None and facets.days > self.config.window_days:
+                continue
+            scored.append((probability(facets, self.config), story_id, facets))
+        scored.sort(key=lambda item: (-item[0], item[1]))
+        return scored
+
+    # ------------------------------------------------------------ assignment
+
+    def add(self, signature: Signature) -> str:
+        """Assign one article; returns its story id. An article seen before keeps its story."""
+        if signature.id in self.story_of:
+            return self.story_of[signature.id]
+        scored = self.score(signature)
+        if scored and scored[0][0] >= self.config.join:
+            p, story_id, facets = scored[0]
+            state = self.states[story_id]
+            state.absorb(signature, join_reason(p, facets, signature, state))
+        else:
+            story_id = f"s{len(self.states) + 1:06d}"
+            state = StoryState(id=story_id, headline=signature.title.strip()[:160])
+            state.absorb(signature, "started the story")
+            self.states[story_id] = state
+        for p, other, _ in scored:
+            if other != story_id and p >= self.config.link:
+                state.related.add(other)
+                self.states[other].related.add(story_id)
+        self._index(signature, story_id)
+        return story_id
+
+    def _index(self, signature: Signature, story_id: str) -> None:
+        self.story_of[signature.id] = story_id
+        self.vectors.add(signature.id, signature.vector)
+        self.copies.add(signature)
+        self.document_frequency.update(signature.terms.keys())
+        self.document_frequency.update(signature.entities)
+        self.documents += 1
+
+    def restore_index(self, signature: Signature) -> None:
+        """Re-index an already assigned article after a restart (no re-scoring)."""
+        self.vectors.add(signature.id, signature.vector)
+        self.copies.add(signature)
+
+    # ------------------------------------------------------------ results and state
+
+    def stories(self) -> list[Story]:
+        return [state.to_story() for state in self.states.values()]
+
+    def assignment(self) -> dict[str, str]:
+        return dict(self.story_of)
+
+    def to_state(self) -> dict[str, Any]:
+        """Everything but the indexes (rebuilt from stored vectors and texts)."""
+        return {
+            "stories": [s.to_state() for s in self.states.values()],
+            "document_frequency": dict(self.document_frequency),
+            "documents": self.documents,
+        }
+
+    @classmethod
+    def from_state(cls, data: dict[str, Any], config: MatchConfig | None = None) -> StoryClusterer:
+        clusterer = cls(config)
+        for item in data["stories"]:
+            state = StoryState.from_state(item)
+            clusterer.states[state.id] = state
+            clusterer.story_of.update(dict.fromkeys(state.articles, state.id))
+        clusterer.document_frequency = Counter(data["document_frequency"])
+        clusterer.documents = int(data["documents"])
+        return clusterer
+
+
+def join_reason(p: float, facets: Facets, signature: Signature, state: StoryState) -> str:
+    """Why an article joined a story, in a few words."""
+    parts = [f"p={p:.2f}", f"meaning {facets.semantic:.2f}"]
+    if facets.duplicate >= 0.5:
+        parts.insert(0, f"near-copy ({facets.duplicate:.2f})")
+    if not facets.cross_lingual:
+        parts.append(f"wording {facets.lexical:.2f}")
+    else:
+        parts.append("other language")
+    shared = [state.entity_names.get(n, n) for n in sorted(signature.entities & set(state.entities))[:3]]
+    if shared:
+        parts.append("names " + ", ".join(shared))
+    if facets.days is not None:
+        parts.append(f"{facets.days:.1f} days from the story")
+    return "; ".join(parts)

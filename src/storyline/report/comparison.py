@@ -1,0 +1,173 @@
+"""Render a :class:`~storyline.model.Comparison` as JSON, Markdown or one self-contained HTML file.
+
+Article content is untrusted: Markdown escapes its control characters and
+HTML goes through Jinja2 with autoescaping on, so nothing in an article can
+inject markup or script. The HTML file has its CSS inline and loads nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from jinja2 import Environment, select_autoescape
+
+from storyline.model import Claim, ClaimGroup, Comparison
+
+FORMATS = ("json", "md", "html")
+
+
+@dataclass
+class ComparisonView:
+    """Look-ups the renderers share: claims and articles by id, groups by kind."""
+
+    comparison: Comparison
+
+    @property
+    def claims(self) -> dict[str, Claim]:
+        return {c.id: c for c in self.comparison.claims}
+
+    @property
+    def outlets(self) -> dict[str, str]:
+        return {a["id"]: a.get("outlet") or a["id"] for a in self.comparison.articles}
+
+    def groups(self, verdict: str, kind: str = "alignment") -> list[ClaimGroup]:
+        return [g for g in self.comparison.groups if g.verdict == verdict and g.kind == kind]
+
+    def contradictions(self) -> list[ClaimGroup]:
+        return [g for g in self.comparison.groups if g.kind == "contradiction"]
+
+
+def to_json(comparison: Comparison, indent: int | None = 2) -> str:
+    """The documented JSON interface (docs/comparison-schema.md)."""
+    return json.dumps(comparison.to_dict(), ensure_ascii=False, indent=indent)
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-!|~])")
+
+
+def md_escape(text: str) -> str:
+    """Neutralise Markdown and HTML syntax in article text (one line)."""
+    return _MD_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+
+
+def to_markdown(comparison: Comparison) -> str:
+    view = ComparisonView(comparison)
+    claims, outlets = view.claims, view.outlets
+    lines = ["# Story comparison", ""]
+    lines += ["## Articles", ""]
+    for a in comparison.articles:
+        when = a.get("published") or "undated"
+        lines.append(f"- **{md_escape(outlets[a['id']])}** ({md_escape(when)}, {md_escape(a.get('language') or '?')}): {md_escape(a.get('title') or '')} `{a['id']}`")
+    sections = (
+        ("Conflicts", view.groups("conflict") + view.contradictions()),
+        ("Shared claims", view.groups("shared")),
+        ("Unique claims", view.groups("unique")),
+    )
+    for title, groups in sections:
+        lines += ["", f"## {title} ({len(groups)})", ""]
+        for group in groups:
+            lines.append(f"- {md_escape(', '.join(group.outlets))}" + (f" (score {group.score:.2f})" if group.score is not None else ""))
+            lines += [f"  - {md_escape(outlets[claims[c].article])}: {md_escape(claims[c].text)}" for c in group.claims if c in claims]
+            if group.verdict == "conflict":
+                lines += [f"  - *{md_escape(e['detail'])}*" for e in group.evidence if e.get("rule") not in ("aligned", "unique")]
+    lines += ["", f"## Quotes ({len(comparison.quotes)})", ""]
+    for quote in comparison.quotes:
+        flag = " **(different speakers)**" if quote.get("conflict") else ""
+        lines.append(f"- \u201c{md_escape(quote['text'])}\u201d - {md_escape(', '.join(quote['speakers']) or 'unattributed')} ({md_escape(', '.join(quote['outlets']))}){flag}")
+    lines += ["", f"## Timeline ({len(comparison.timeline)})", ""]
+    for entry in comparison.timeline:
+        lines.append(f"- **{md_escape(entry['date'])}** ({md_escape(', '.join(entry['outlets']))})")
+        lines += [f"  - {md_escape(e['outlet'])}: {md_escape(e['text'])}" for e in entry["events"]]
+    lines += ["", f"## Provenance ({len(comparison.provenance)})", ""]
+    for link in comparison.provenance:
+        lines.append(f"- {relation_sentence(link.to_dict(), outlets, md_escape)}")
+        lines += [f"  - {md_escape(e)}" for e in link.evidence]
+    return "\n".join(lines) + "\n"
+
+
+def relation_sentence(link: dict[str, Any], outlets: dict[str, str], escape: Any = str) -> str:
+    """"B copies A", or "A and B: independent rewrites of one story (AFP)"; ``escape`` applied to names."""
+    a, b = escape(outlets.get(link["from"], link["from"])), escape(outlets.get(link["to"], link["to"]))
+    if link["relation"] == "independent":
+        source = f" ({escape(link['common_source'])})" if link.get("common_source") else ""
+        return f"{a} and {b}: independent rewrites of one story{source}"
+    return f"{b} {escape(link['relation'])} {a}"
+
+
+_HTML = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<title>Story comparison</title>
+<style>
+body{font:15px/1.5 system-ui,sans-serif;max-width:72rem;margin:2rem auto;padding:0 1rem;color:#222}
+h1{font-size:1.6rem} h2{border-bottom:1px solid #ddd;padding-bottom:.2rem;margin-top:2rem}
+table{border-collapse:collapse;width:100%} td,th{border:1px solid #ddd;padding:.3rem .5rem;vertical-align:top;text-align:left}
+.group{border-left:4px solid #999;padding:.3rem .8rem;margin:.6rem 0;background:#fafafa}
+.shared{border-color:#2a7} .unique{border-color:#57a} .conflict{border-color:#d33;background:#fff5f5}
+.outlet{font-weight:600} .ev{color:#a22;font-style:italic} .muted{color:#777;font-size:.9em}
+</style></head><body>
+<h1>Story comparison</h1>
+<p class="muted">{{ summary.claims }} claims: {{ summary.shared }} shared, {{ summary.unique }} unique, {{ summary.conflicts }} conflicts
+{% if summary.earliest %}; first reported by {{ outlets[summary.earliest] }}{% endif %}. Schema v{{ schema_version }}.</p>
+<h2>Articles</h2>
+<table><tr><th>Outlet</th><th>Title</th><th>Published</th><th>Language</th><th>Agencies</th></tr>
+{% for a in articles %}<tr><td class="outlet">{{ outlets[a.id] }}</td><td>{{ a.title }}</td><td>{{ a.published or "undated" }}</td><td>{{ a.language or "?" }}</td><td>{{ a.agencies|join(", ") }}</td></tr>
+{% endfor %}</table>
+{% for title, groups in sections %}
+<h2>{{ title }} ({{ groups|length }})</h2>
+{% for g in groups %}<div class="group {{ g.verdict }}">
+<div class="muted">{{ g.outlets|join(", ") }}{% if g.score is not none %} &middot; score {{ "%.2f"|format(g.score) }}{% endif %}{% if g.scope %} &middot; {{ g.scope }}{% endif %}</div>
+{% for c in g.claims if c in claims %}<div><span class="outlet">{{ outlets[claims[c].article] }}:</span> {{ claims[c].text }}</div>{% endfor %}
+{% if g.verdict == "conflict" %}{% for e in g.evidence if e.rule not in ("aligned", "unique") %}<div class="ev">{{ e.detail }}</div>{% endfor %}{% endif %}
+</div>{% endfor %}
+{% endfor %}
+<h2>Quotes ({{ quotes|length }})</h2>
+{% for q in quotes %}<div class="group {{ 'conflict' if q.conflict else 'shared' }}">&ldquo;{{ q.text }}&rdquo;
+<div class="muted">{{ q.speakers|join(", ") or "unattributed" }} &middot; {{ q.outlets|join(", ") }}</div>
+{% for e in q.evidence %}<div class="ev">{{ e }}</div>{% endfor %}</div>{% endfor %}
+<h2>Timeline ({{ timeline|length }})</h2>
+<table><tr><th>Date</th><th>Reported by</th><th>Events</th></tr>
+{% for t in timeline %}<tr><td>{{ t.date }}</td><td>{{ t.outlets|join(", ") }}</td><td>{% for e in t.events %}<div><span class="outlet">{{ e.outlet }}:</span> {{ e.text }}</div>{% endfor %}</td></tr>
+{% endfor %}</table>
+<h2>Provenance ({{ provenance|length }})</h2>
+{% for p in provenance %}<div class="group"><div>{{ p.sentence }}</div><ul>{% for e in p.evidence %}<li>{{ e }}</li>{% endfor %}</ul></div>{% endfor %}
+</body></html>
+"""
+
+_ENV = Environment(autoescape=select_autoescape(default=True, default_for_string=True))
+
+
+def to_html(comparison: Comparison) -> str:
+    """One self-contained HTML page (inline CSS, no scripts, no external resources)."""
+    view = ComparisonView(comparison)
+    outlets = view.outlets
+    provenance = [
+        {"sentence": relation_sentence(link.to_dict(), outlets, str), "evidence": link.evidence} for link in comparison.provenance
+    ]
+    return _ENV.from_string(_HTML).render(
+        summary=comparison.summary,
+        schema_version=comparison.schema_version,
+        articles=comparison.articles,
+        outlets=outlets,
+        claims=view.claims,
+        sections=[
+            ("Conflicts", view.groups("conflict") + view.contradictions()),
+            ("Shared claims", view.groups("shared")),
+            ("Unique claims", view.groups("unique")),
+        ],
+        quotes=comparison.quotes,
+        timeline=comparison.timeline,
+        provenance=provenance,
+    )
+
+
+def render(comparison: Comparison, fmt: str) -> str:
+    """``fmt`` is one of :data:`FORMATS`."""
+    renderers = {"json": to_json, "md": to_markdown, "html": to_html}
+    if fmt not in renderers:
+        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    return renderers[fmt](comparison)

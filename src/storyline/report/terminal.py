@@ -1,0 +1,76 @@
+"""Rich terminal rendering of a comparison; article text is always plain ``Text``, never markup."""
+
+from __future__ import annotations
+
+from rich.console import Console, Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from storyline.model import Comparison
+from storyline.report.comparison import ComparisonView, relation_sentence
+
+_STYLE = {"shared": "green", "unique": "blue", "conflict": "red"}
+
+
+def _claims_table(view: ComparisonView, title: str, groups: list) -> Table:
+    claims, outlets = view.claims, view.outlets
+    table = Table(title=f"{title} ({len(groups)})", show_lines=True, expand=True, title_justify="left")
+    table.add_column("Outlets", style="bold", ratio=1)
+    table.add_column("Claims", ratio=4)
+    for group in groups:
+        body = Text()
+        for cid in group.claims:
+            if cid in claims:
+                body.append(f"{outlets[claims[cid].article]}: ", style="bold")
+                body.append(claims[cid].text + "\n")
+        if group.verdict == "conflict":
+            for e in group.evidence:
+                if e.get("rule") not in ("aligned", "unique"):
+                    body.append(f"! {e['detail']}\n", style="red italic")
+        table.add_row(Text(", ".join(group.outlets), style=_STYLE[group.verdict]), body)
+    return table
+
+
+def comparison_renderable(comparison: Comparison) -> RenderableType:
+    view = ComparisonView(comparison)
+    outlets = view.outlets
+    summary = comparison.summary
+    head = Text(
+        f"{summary.get('claims', 0)} claims: {summary.get('shared', 0)} shared, "
+        f"{summary.get('unique', 0)} unique, {summary.get('conflicts', 0)} conflicts"
+    )
+    articles = Table(title="Articles", title_justify="left", expand=True)
+    for column in ("Outlet", "Title", "Published", "Lang"):
+        articles.add_column(column)
+    for a in comparison.articles:
+        articles.add_row(Text(outlets[a["id"]]), Text(a.get("title") or ""), Text(a.get("published") or "undated"), Text(a.get("language") or "?"))
+    parts: list[RenderableType] = [head, articles]
+    parts.append(_claims_table(view, "Conflicts", view.groups("conflict") + view.contradictions()))
+    parts.append(_claims_table(view, "Shared", view.groups("shared")))
+    parts.append(_claims_table(view, "Unique", view.groups("unique")))
+    quotes = Text()
+    for q in comparison.quotes:
+        quotes.append(f"\u201c{q['text']}\u201d", style="italic")
+        quotes.append(f" - {', '.join(q['speakers']) or 'unattributed'} ({', '.join(q['outlets'])})\n")
+        if q.get("conflict"):
+            quotes.append(f"  ! {'; '.join(q['evidence'])}\n", style="red")
+    parts.append(Panel(quotes or Text("none found"), title=f"Quotes ({len(comparison.quotes)})", title_align="left"))
+    timeline = Text()
+    for entry in comparison.timeline:
+        timeline.append(f"{entry['date']}  ", style="bold")
+        timeline.append(f"({', '.join(entry['outlets'])})\n", style="dim")
+        for e in entry["events"]:
+            timeline.append(f"   {e['outlet']}: {e['text']}\n")
+    parts.append(Panel(timeline or Text("no dated events"), title=f"Timeline ({len(comparison.timeline)})", title_align="left"))
+    links = Text()
+    for link in comparison.provenance:
+        links.append(relation_sentence(link.to_dict(), outlets) + "\n", style="bold")
+        for e in link.evidence:
+            links.append(f"   - {e}\n")
+    parts.append(Panel(links or Text("no links"), title=f"Provenance ({len(comparison.provenance)})", title_align="left"))
+    return Group(*parts)
+
+
+def print_comparison(comparison: Comparison, console: Console | None = None) -> None:
+    (console or Console(highlight=False)).print(comparison_renderable(comparison))

@@ -1,0 +1,86 @@
+"""Story comparison for the CLI and the web app: from articles, from files, or from a stored story."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from pathlib import Path
+
+from storyline.compare.story import compare
+from storyline.config import Settings
+from storyline.enrich.embedding import get_embedder
+from storyline.model import SCHEMA_VERSION, Article, Comparison
+from storyline.service.enrichment import enrich_articles
+from storyline.service.workspace import Workspace
+
+#: Store document kind of cached comparisons (key: story id).
+DOCUMENT_KIND = "comparison"
+
+
+class StoryNotFound(LookupError):
+    """No story with that id in the store."""
+
+
+def compare_articles(articles: list[Article]) -> Comparison:
+    """Compare already read (and ideally enriched) articles of one story."""
+    return compare(articles, get_embedder().encode)
+
+
+def _needs_enrichment(article: Article) -> bool:
+    return not (article.entities or article.quotes or article.times)
+
+
+def compare_files(paths: Iterable[str | Path], workspace: Workspace | None = None) -> Comparison:
+    """Read, enrich and compare files straight away, no database.
+
+    A file that cannot be read is skipped and listed in ``summary["skipped"]``
+    with its reason; the others are still compared.
+    """
+    from storyline.ingest import read_paths
+
+    workspace = workspace or Workspace(Settings())
+    articles: list[Article] = []
+    skipped: list[dict[str, str]] = []
+    for outcome in read_paths([str(p) for p in paths], max_file_bytes=workspace.settings.max_file_bytes):
+        if outcome.ok and outcome.article is not None:
+            articles.append(outcome.article)
+        else:
+            skipped.append({"source": outcome.source, "error": outcome.error or "no article"})
+    articles = _enriched(workspace, articles)
+    comparison = compare_articles(articles)
+    if skipped:
+        comparison.summary["skipped"] = skipped
+    return comparison
+
+
+def _enriched(workspace: Workspace, articles: list[Article]) -> list[Article]:
+    todo = [a for a in articles if _needs_enrichment(a)]
+    if not todo:
+        return articles
+    done = {a.id: a for a in enrich_articles(workspace, todo)}
+    return [done.get(a.id, a) for a in articles]
+
+
+def cache_key(story_id: str, articles: list[Article]) -> str:
+    """Changes whenever an article of the story changes version or content (or the schema changes)."""
+    digest = hashlib.sha256(f"{SCHEMA_VERSION}|{story_id}".encode())
+    for article in sorted(articles, key=lambda a: a.id):
+        digest.update(f"|{article.id}:{article.version}:{article.content_hash or article.compute_hash()}".encode())
+    return digest.hexdigest()
+
+
+def compare_story(workspace: Workspace, story_id: str, *, refresh: bool = False) -> Comparison:
+    """The comparison of a stored story, cached in the store until one of its articles changes."""
+    store = workspace.store
+    story = store.get_story(story_id)
+    if story is None:
+        raise StoryNotFound(f"no story with id {story_id!r}")
+    articles = [a for a in (store.get_article(i) for i in story.articles) if a is not None]
+    key = cache_key(story_id, articles)
+    cached = None if refresh else store.get_document(DOCUMENT_KIND, story_id)
+    if cached and cached.get("key") == key:
+        return Comparison.from_dict(cached["comparison"])
+    comparison = compare_articles(_enriched(workspace, articles))
+    comparison.summary["story"] = story_id
+    store.save_document(DOCUMENT_KIND, story_id, {"key": key, "comparison": comparison.to_dict()})
+    return comparison

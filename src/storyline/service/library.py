@@ -1,0 +1,154 @@
+"""The library: ingest files into the store, list, fetch and search articles.
+
+Ingest order: articles with a published time go first, oldest first; undated
+ones follow in input order. Streaming story assignment then sees a story's
+dated reports before any undated copy of them, so an undated article is
+matched against every dated story it could belong to.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from storyline.ingest import IngestError, read_file, read_paths
+from storyline.model import Article
+from storyline.service.enrichment import enrich_articles
+from storyline.service.stories import assign_to_stories
+from storyline.service.workspace import Workspace
+from storyline.store import SearchHit
+
+#: ``on_progress(done, total)``: articles handled so far out of those read.
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class Failure:
+    """An input that could not be read, and why."""
+
+    source: str
+    reason: str
+
+
+@dataclass
+class IngestReport:
+    """What one ingest did: counts by outcome, and every failure with its reason."""
+
+    new: int = 0
+    duplicate: int = 0
+    new_version: int = 0
+    #: Articles left unfinished by an earlier, interrupted run and completed by this one.
+    resumed: int = 0
+    failures: list[Failure] = field(default_factory=list)
+    article_ids: list[str] = field(default_factory=list)
+
+    @property
+    def failed(self) -> int:
+        return len(self.failures)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "new": self.new,
+            "duplicate": self.duplicate,
+            "new_version": self.new_version,
+            "resumed": self.resumed,
+            "failed": self.failed,
+            "failures": [{"source": f.source, "reason": f.reason} for f in self.failures],
+            "article_ids": self.article_ids,
+        }
+
+
+def ingest(
+    ws: Workspace, paths: Sequence[str | Path], *, on_progress: Progress | None = None
+) -> IngestReport:
+    """Read ``paths`` and store, enrich and assign to stories every article not stored yet.
+
+    Each batch of ``settings.batch_size`` articles is one store transaction;
+    an interrupted run is completed by the next one (unprocessed articles are
+    picked up again).
+    """
+    report = IngestReport()
+    articles: list[Article] = []
+    for outcome in read_paths(paths, max_file_bytes=ws.settings.max_file_bytes):
+        if outcome.article is None:
+            report.failures.append(Failure(outcome.source, outcome.error or "unreadable"))
+        else:
+            articles.append(outcome.article)
+    articles = in_ingest_order(articles)
+    store = ws.store
+    leftover = {a.id for a in store.unprocessed_articles()}
+    done = 0
+    for batch in _batches(articles, ws.settings.batch_size):
+        for result in store.add_articles(batch):
+            report.article_ids.append(result.article_id)
+            if result.status == "new":
+                report.new += 1
+            elif result.status == "new-version":
+                report.new_version += 1
+            else:
+                report.duplicate += 1
+        report.resumed += _process_pending(ws, leftover)
+        done += len(batch)
+        if on_progress:
+            on_progress(done, len(articles))
+    report.resumed += _process_pending(ws, leftover)  # nothing read, or only duplicates read
+    return report
+
+
+def in_ingest_order(articles: Iterable[Article]) -> list[Article]:
+    """Dated articles oldest first, then undated ones in input order (a stable sort)."""
+    return sorted(articles, key=lambda a: (a.published is None, _utc(a.published)))
+
+
+def _utc(value: datetime | None) -> datetime:
+    if value is None:
+        return datetime.min
+    if value.tzinfo is not None:
+        return value.astimezone(UTC).replace(tzinfo=None)
+    return value
+
+
+def _process_pending(ws: Workspace, leftover: set[str]) -> int:
+    """Enrich and assign to stories what is stored but not processed; return how many were leftovers."""
+    store = ws.store
+    resumed: set[str] = set()
+    for batch in _batches(store.unprocessed_articles(), ws.settings.batch_size):
+        enriched = enrich_articles(ws, batch)
+        for article in enriched:
+            store.update_article(article)
+        assign_to_stories(ws, enriched)
+        store.mark_processed(a.id for a in enriched)
+        resumed.update(leftover.intersection(a.id for a in enriched))
+    leftover.difference_update(resumed)
+    return len(resumed)
+
+
+def _batches(items: list[Article], size: int) -> Iterable[list[Article]]:
+    for start in range(0, len(items), max(1, size)):
+        yield items[start : start + size]
+
+
+def list_articles(ws: Workspace, **filters: Any) -> list[Article]:
+    """Latest version of each stored article matching the filters (outlet, language, since, until, entity, limit, offset)."""
+    return ws.store.list_articles(**filters)
+
+
+def get_article(ws: Workspace, article_id: str) -> Article | None:
+    return ws.store.get_article(article_id)
+
+
+def search(ws: Workspace, query: str, **filters: Any) -> tuple[int, list[SearchHit]]:
+    """Full-text search: (total hits, one page of hits) - every word of ``query`` must occur."""
+    return ws.store.search(query, **filters)
+
+
+def extract_file(path: str | Path, ws: Workspace | None = None) -> Article:
+    """Read and enrich one file without touching a database (its first article if it holds several)."""
+    articles = read_file(path)
+    if not articles:
+        raise IngestError("no article found")
+    workspace = ws or Workspace()
+    return enrich_articles(workspace, articles[:1])[0]

@@ -1,0 +1,168 @@
+"""Read-side queries the web app and HTTP API need that no other service module offers.
+
+Story summaries for a story list (size, outlets, languages, time span, fresh
+flags), pages of articles with their total, a story's entities across its
+articles, and ingesting uploaded bytes (which the library reads from paths).
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+import threading
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from storyline.model import Article, Comparison, Record, Story
+from storyline.service.comparison import compare_story
+from storyline.service.library import IngestReport, ingest
+from storyline.service.workspace import Workspace
+
+#: A story is "new" when it started, and "growing" when it gained an article, this
+#: close to the newest article in the library (the library's "now": corpora are often historical).
+FRESH_WINDOW = timedelta(hours=48)
+
+
+@dataclass
+class StorySummary(Record):
+    """What a story list shows about one story."""
+
+    id: str
+    label: str
+    size: int
+    articles: list[str]
+    outlets: list[str] = field(default_factory=list)
+    languages: list[str] = field(default_factory=list)
+    first_published: datetime | None = None
+    last_published: datetime | None = None
+    new: bool = False
+    growing: bool = False
+
+
+@dataclass
+class StoryEntity(Record):
+    """An entity named in a story, with the names and articles it appears under."""
+
+    name: str
+    type: str
+    variants: list[str]
+    articles: list[str]
+    mentions: int
+
+
+def _utc(value: datetime) -> datetime:
+    return value.astimezone(UTC) if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def story_articles(ws: Workspace, story: Story) -> list[Article]:
+    """The story's articles that are still in the store, in the story's order."""
+    found = (ws.store.get_article(article_id) for article_id in story.articles)
+    return [article for article in found if article is not None]
+
+
+_now_cache: dict[str, tuple[int, datetime | None]] = {}
+
+
+def library_now(ws: Workspace) -> datetime | None:
+    """Publication time of the newest dated article (the reference for the fresh flags).
+
+    Cached per library until its article count changes: finding it reads whole
+    articles, which would otherwise dominate every story page.
+    """
+    count = ws.store.count_articles()
+    key = str(ws.settings.db_path)
+    cached = _now_cache.get(key)
+    if cached and cached[0] == count:
+        return cached[1]
+    newest = None
+    # Undated articles sort last, so step back from the end to the last dated one.
+    for article in reversed(ws.store.list_articles(limit=50, offset=max(0, count - 50))):
+        if article.published is not None:
+            newest = _utc(article.published)
+            break
+    _now_cache[key] = (count, newest)
+    return newest
+
+
+def summarize_story(story: Story, articles: list[Article], now: datetime | None) -> StorySummary:
+    dates = sorted(_utc(a.published) for a in articles if a.published is not None)
+    first = story.first_published or (dates[0] if dates else None)
+    last = story.last_published or (dates[-1] if dates else None)
+    fresh_since = now - FRESH_WINDOW if now else None
+    new = bool(fresh_since and first and _utc(first) >= fresh_since)
+    growing = bool(fresh_since and not new and len(articles) > 1 and last and _utc(last) >= fresh_since)
+    return StorySummary(
+        id=story.id,
+        label=story.label,
+        size=len(story.articles),
+        articles=list(story.articles),
+        outlets=sorted({a.outlet for a in articles if a.outlet}),
+        languages=sorted({a.language for a in articles if a.language}),
+        first_published=first,
+        last_published=last,
+        new=new,
+        growing=growing,
+    )
+
+
+def story_page(ws: Workspace, *, limit: int, offset: int) -> tuple[int, list[StorySummary]]:
+    """(number of stories, one page of summaries), largest and latest stories first."""
+    stories = ws.store.list_stories()
+    stories.sort(key=lambda s: s.id)
+    stories.sort(key=lambda s: _utc(s.last_published).timestamp() if s.last_published else 0.0, reverse=True)
+    stories.sort(key=lambda s: len(s.articles), reverse=True)
+    now = library_now(ws)
+    page = stories[offset : offset + limit]
+    return len(stories), [summarize_story(s, story_articles(ws, s), now) for s in page]
+
+
+def article_page(ws: Workspace, *, limit: int, offset: int, **filters: Any) -> tuple[int, list[Article]]:
+    """(number of matching articles, one page of them)."""
+    total = ws.store.count_articles(**filters)
+    return total, ws.store.list_articles(limit=limit, offset=offset, **filters)
+
+
+def story_entities(articles: list[Article]) -> list[StoryEntity]:
+    """Entities across a story's articles, one per (name, type), most mentioned first."""
+    merged: dict[tuple[str, str], StoryEntity] = {}
+    for article in articles:
+        for entity in article.entities:
+            key = (entity.name.casefold(), entity.type)
+            item = merged.setdefault(key, StoryEntity(entity.name, entity.type, [], [], 0))
+            for variant in [entity.name, *entity.variants]:
+                if variant not in item.variants:
+                    item.variants.append(variant)
+            if article.id not in item.articles:
+                item.articles.append(article.id)
+            item.mentions += max(1, len(entity.mentions))
+    return sorted(merged.values(), key=lambda e: (-len(e.articles), -e.mentions, e.name))
+
+
+_UNSAFE_NAME = re.compile(r"[^\w.-]+")
+
+
+def ingest_upload(ws: Workspace, filename: str, content: bytes) -> IngestReport:
+    """Ingest uploaded bytes as if read from a file of that name (the readers sniff content and extension)."""
+    safe_name = _UNSAFE_NAME.sub("_", Path(filename or "upload").name).strip("._") or "upload"
+    with tempfile.TemporaryDirectory(prefix="storyline-upload-") as folder:
+        path = Path(folder) / safe_name
+        path.write_bytes(content)
+        return ingest(ws, [path])
+
+
+_comparison_locks: dict[str, threading.Lock] = {}
+_locks_guard = threading.Lock()
+
+
+def story_comparison(ws: Workspace, story_id: str) -> Comparison:
+    """The story's comparison; concurrent first requests for one story compute it once.
+
+    ``compare_story`` caches in the store, so the requests that waited on the
+    lock read the cached result.
+    """
+    with _locks_guard:
+        lock = _comparison_locks.setdefault(story_id, threading.Lock())
+    with lock:
+        return compare_story(ws, story_id)

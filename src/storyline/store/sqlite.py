@@ -1,0 +1,544 @@
+"""The SQLite engine behind :class:`~storyline.store.base.Store`.
+
+One file, WAL mode, one transaction per write call, so a crash (even
+``kill -9``) leaves every call either fully applied or not at all. All SQL
+of the project lives in this package; a PostgreSQL engine can follow behind
+the same interface.
+
+Articles are versioned: each row is one version; ``is_latest`` marks the one
+that reads return. Filterable metadata are columns, the full record is the
+Article JSON (``model.to_dict``) in ``data``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+import sqlite3
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from storyline.model import Article, Story
+from storyline.store.base import SNIPPET_CLOSE, SNIPPET_OPEN, AddResult, SearchHit
+
+# --------------------------------------------------------------------------
+# Schema: ordered migrations; ``meta.schema_version`` = how many were applied.
+
+_V1 = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE articles (
+    row_id       INTEGER PRIMARY KEY,
+    id           TEXT NOT NULL,
+    version      INTEGER NOT NULL,
+    is_latest    INTEGER NOT NULL DEFAULT 1,
+    processed    INTEGER NOT NULL DEFAULT 0,
+    content_hash TEXT NOT NULL,
+    url          TEXT,
+    source       TEXT,
+    outlet       TEXT COLLATE NOCASE,
+    language     TEXT COLLATE NOCASE,
+    published    TEXT,
+    title        TEXT NOT NULL,
+    added_at     TEXT NOT NULL,
+    data         TEXT NOT NULL,
+    UNIQUE (id, version)
+);
+CREATE INDEX articles_hash ON articles (content_hash);
+CREATE INDEX articles_url ON articles (url) WHERE url IS NOT NULL;
+CREATE INDEX articles_latest ON articles (is_latest, published, id);
+CREATE INDEX articles_outlet ON articles (outlet) WHERE is_latest = 1;
+CREATE INDEX articles_pending ON articles (processed) WHERE is_latest = 1 AND processed = 0;
+CREATE VIRTUAL TABLE article_fts USING fts5 (
+    title, text, tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE TABLE article_entities (
+    article_id TEXT NOT NULL,
+    name       TEXT NOT NULL,
+    PRIMARY KEY (article_id, name)
+) WITHOUT ROWID;
+CREATE INDEX article_entities_name ON article_entities (name);
+CREATE TABLE vectors (
+    kind       TEXT NOT NULL,
+    article_id TEXT NOT NULL,
+    dim        INTEGER NOT NULL,
+    data       BLOB NOT NULL,
+    PRIMARY KEY (kind, article_id)
+) WITHOUT ROWID;
+CREATE TABLE stories (
+    id              TEXT PRIMARY KEY,
+    label           TEXT NOT NULL,
+    first_published TEXT,
+    size            INTEGER NOT NULL,
+    data            TEXT NOT NULL
+);
+CREATE TABLE story_articles (
+    article_id TEXT PRIMARY KEY,
+    story_id   TEXT NOT NULL
+);
+CREATE INDEX story_articles_story ON story_articles (story_id);
+CREATE TABLE documents (
+    kind       TEXT NOT NULL,
+    key        TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    data       TEXT NOT NULL,
+    PRIMARY KEY (kind, key)
+) WITHOUT ROWID;
+"""
+
+#: Applied in order; append new ones, never edit a released one.
+MIGRATIONS: list[str] = [_V1]
+
+
+class SchemaError(RuntimeError):
+    """The database was written by a newer storyline, or is not a storyline database."""
+
+
+# --------------------------------------------------------------------------
+# Value conversions
+
+
+def _sort_time(value: datetime | None) -> str | None:
+    """Comparable ISO text: aware times in UTC, naive ones taken as UTC."""
+    if value is None:
+        return None
+    if value.tzinfo is not None:
+        value = value.astimezone(UTC).replace(tzinfo=None)
+    return value.isoformat(timespec="seconds")
+
+
+def _now() -> str:
+    return datetime.now(UTC).replace(tzinfo=None).isoformat(timespec="seconds")
+
+
+def _article_json(article: Article) -> str:
+    data = article.to_dict()
+    data.pop("text", None)  # derived from paragraphs
+    return json.dumps(data, ensure_ascii=False)
+
+
+def _entity_names(article: Article) -> set[str]:
+    names: set[str] = set()
+    for entity in article.entities:
+        names.update(n.casefold().strip() for n in [entity.name, *entity.variants] if n.strip())
+    return names
+
+
+_WORD = re.compile(r"\w+\*?", re.UNICODE)
+
+
+def fts_query(query: str) -> str:
+    """A user's words as a safe FTS5 query: every word must occur; ``word*`` is a prefix.
+
+    FTS5's own syntax (quotes, NEAR, column filters) errors on ordinary input
+    such as ``U.S.-Iran``, so words are quoted one by one.
+    """
+    terms = []
+    for word in _WORD.findall(query):
+        prefix = word.endswith("*")
+        word = word.rstrip("*")
+        if word:
+            terms.append(f'"{word}"' + ("*" if prefix else ""))
+    return " ".join(terms)
+
+
+# --------------------------------------------------------------------------
+
+
+class SQLiteStore:
+    """Store on one SQLite file (or ``":memory:"``); safe to share between threads."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        if self.path != ":memory:":
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        self._lock = threading.RLock()
+        self._conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        self._conn.row_factory = sqlite3.Row
+        self._conn.execute("PRAGMA busy_timeout = 10000")
+        self._conn.execute("PRAGMA journal_mode = WAL")
+        # WAL + NORMAL: a process crash loses nothing committed; only power loss may drop the last commits.
+        self._conn.execute("PRAGMA synchronous = NORMAL")
+        self._migrate()
+
+    # ------------------------------------------------------------------ infra
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction: all of it or nothing."""
+        with self._lock:
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._conn
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+            self._conn.execute("COMMIT")
+
+    def _query(self, sql: str, params: Iterable[Any] = ()) -> list[sqlite3.Row]:
+        with self._lock:
+            return self._conn.execute(sql, tuple(params)).fetchall()
+
+    def schema_version(self) -> int:
+        with self._lock:
+            has_meta = self._conn.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'"
+            ).fetchone()
+            if not has_meta:
+                if self._conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone():
+                    raise SchemaError(f"{self.path}: not a storyline database (no meta table)")
+                return 0
+            row = self._conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+            return int(row["value"]) if row else 0
+
+    def _migrate(self) -> None:
+        current = self.schema_version()
+        if current > len(MIGRATIONS):
+            raise SchemaError(
+                f"{self.path}: schema version {current} is newer than this storyline "
+                f"understands ({len(MIGRATIONS)}); upgrade storyline"
+            )
+        for number, script in enumerate(MIGRATIONS[current:], start=current + 1):
+            with self._write() as conn:
+                # executescript would commit early; run statement by statement inside our transaction.
+                for statement in _statements(script):
+                    conn.execute(statement)
+                conn.execute(
+                    "INSERT INTO meta (key, value) VALUES ('schema_version', ?) "
+                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    (str(number),),
+                )
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    # --------------------------------------------------------------- articles
+
+    def add_articles(self, articles: Iterable[Article]) -> list[AddResult]:
+        results = []
+        with self._write() as conn:
+            for article in articles:
+                results.append(self._add_one(conn, article))
+        return results
+
+    def _add_one(self, conn: sqlite3.Connection, article: Article) -> AddResult:
+        content_hash = article.content_hash or article.compute_hash()
+        same = conn.execute(
+            "SELECT id FROM articles WHERE content_hash = ? LIMIT 1", (content_hash,)
+        ).fetchone()
+        if same:
+            return AddResult(same["id"], "duplicate")
+        previous = self._latest_row(conn, "id", article.id)
+        if previous is None and article.url:
+            previous = self._latest_row(conn, "url", article.url)
+        stored = dataclasses.replace(article, content_hash=content_hash)
+        if previous:
+            stored.id = previous["id"]
+            stored.version = previous["version"] + 1
+            conn.execute("UPDATE articles SET is_latest = 0 WHERE row_id = ?", (previous["row_id"],))
+            conn.execute("DELETE FROM article_fts WHERE rowid = ?", (previous["row_id"],))
+            status = "new-version"
+        else:
+            stored.version = 1
+            status = "new"
+        cursor = conn.execute(
+            "INSERT INTO articles (id, version, content_hash, url, source, outlet, language, "
+            "published, title, added_at, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                stored.id,
+                stored.version,
+                content_hash,
+                stored.url,
+                stored.source,
+                stored.outlet,
+                stored.language,
+                _sort_time(stored.published),
+                stored.title,
+                _now(),
+                _article_json(stored),
+            ),
+        )
+        conn.execute(
+            "INSERT INTO article_fts (rowid, title, text) VALUES (?, ?, ?)",
+            (cursor.lastrowid, stored.title, stored.text),
+        )
+        self._index_entities(conn, stored)
+        return AddResult(stored.id, status)
+
+    @staticmethod
+    def _latest_row(conn: sqlite3.Connection, column: str, value: str) -> sqlite3.Row | None:
+        """The latest version with this id or url (two lookups, each on its own index)."""
+        return conn.execute(
+            f"SELECT row_id, id, version FROM articles WHERE {column} = ? AND is_latest = 1 LIMIT 1",
+            (value,),
+        ).fetchone()
+
+    def _index_entities(self, conn: sqlite3.Connection, article: Article) -> None:
+        conn.execute("DELETE FROM article_entities WHERE article_id = ?", (article.id,))
+        conn.executemany(
+            "INSERT INTO article_entities (article_id, name) VALUES (?, ?)",
+            [(article.id, name) for name in sorted(_entity_names(article))],
+        )
+
+    def update_article(self, article: Article) -> None:
+        with self._write() as conn:
+            row = conn.execute(
+                "SELECT row_id, version FROM articles WHERE id = ? AND is_latest = 1", (article.id,)
+            ).fetchone()
+            if row is None:
+                raise KeyError(f"no article {article.id!r} to update")
+            article.version = row["version"]
+            article.content_hash = article.content_hash or article.compute_hash()
+            conn.execute(
+                "UPDATE articles SET content_hash = ?, url = ?, source = ?, outlet = ?, language = ?, "
+                "published = ?, title = ?, data = ? WHERE row_id = ?",
+                (
+                    article.content_hash,
+                    article.url,
+                    article.source,
+                    article.outlet,
+                    article.language,
+                    _sort_time(article.published),
+                    article.title,
+                    _article_json(article),
+                    row["row_id"],
+                ),
+            )
+            conn.execute(
+                "UPDATE article_fts SET title = ?, text = ? WHERE rowid = ?",
+                (article.title, article.text, row["row_id"]),
+            )
+            self._index_entities(conn, article)
+
+    def get_article(self, article_id: str) -> Article | None:
+        rows = self._query("SELECT data FROM articles WHERE id = ? AND is_latest = 1", (article_id,))
+        return _article(rows[0]) if rows else None
+
+    def article_versions(self, article_id: str) -> list[Article]:
+        rows = self._query("SELECT data FROM articles WHERE id = ? ORDER BY version", (article_id,))
+        return [_article(row) for row in rows]
+
+    def list_articles(
+        self,
+        *,
+        outlet: str | None = None,
+        language: str | None = None,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        entity: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Article]:
+        where, params = _filters(outlet, language, since, until, entity)
+        rows = self._query(
+            f"SELECT a.data FROM articles a WHERE {where} "
+            "ORDER BY a.published IS NULL, a.published, a.id LIMIT ? OFFSET ?",
+            [*params, -1 if limit is None else limit, offset],
+        )
+        return [_article(row) for row in rows]
+
+    def count_articles(self, **filters: Any) -> int:
+        where, params = _filters(**filters)
+        return int(self._query(f"SELECT count(*) AS n FROM articles a WHERE {where}", params)[0]["n"])
+
+    def iter_articles(self) -> Iterator[Article]:
+        """Pages through the table so a large library never sits in memory at once."""
+        page, after = 500, (0, "", "")
+        while True:
+            rows = self._query(
+                "SELECT a.data, a.published IS NULL AS undated, coalesce(a.published, '') AS published, a.id "
+                "FROM articles a WHERE a.is_latest = 1 AND "
+                "(a.published IS NULL, coalesce(a.published, ''), a.id) > (?, ?, ?) "
+                "ORDER BY a.published IS NULL, a.published, a.id LIMIT ?",
+                [*after, page],
+            )
+            yield from (_article(row) for row in rows)
+            if len(rows) < page:
+                return
+            last = rows[-1]
+            after = (last["undated"], last["published"], last["id"])
+
+    def search(
+        self,
+        query: str,
+        *,
+        outlet: str | None = None,
+        language: str | None = None,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        entity: str | None = None,
+        limit: int = 20,
+        offset: int = 0,
+    ) -> tuple[int, list[SearchHit]]:
+        match = fts_query(query)
+        if not match:
+            return 0, []
+        where, params = _filters(outlet, language, since, until, entity)
+        source = f"article_fts JOIN articles a ON a.row_id = article_fts.rowid WHERE article_fts MATCH ? AND {where}"
+        total = int(self._query(f"SELECT count(*) AS n FROM {source}", [match, *params])[0]["n"])
+        rows = self._query(
+            f"SELECT a.data, bm25(article_fts, 2.0, 1.0) AS rank, "
+            f"snippet(article_fts, -1, ?, ?, '…', 16) AS snippet FROM {source} "
+            "ORDER BY rank, a.id LIMIT ? OFFSET ?",
+            [SNIPPET_OPEN, SNIPPET_CLOSE, match, *params, limit, offset],
+        )
+        return total, [SearchHit(_article(r), r["snippet"], -float(r["rank"])) for r in rows]
+
+    # ---------------------------------------------------- pipeline bookkeeping
+
+    def unprocessed_articles(self, limit: int | None = None) -> list[Article]:
+        rows = self._query(
+            "SELECT data FROM articles WHERE is_latest = 1 AND processed = 0 "
+            "ORDER BY published IS NULL, published, row_id LIMIT ?",
+            [-1 if limit is None else limit],
+        )
+        return [_article(row) for row in rows]
+
+    def mark_processed(self, article_ids: Iterable[str]) -> None:
+        with self._write() as conn:
+            conn.executemany(
+                "UPDATE articles SET processed = 1 WHERE id = ? AND is_latest = 1",
+                [(i,) for i in article_ids],
+            )
+
+    # ---------------------------------------------------------------- vectors
+
+    def save_vectors(self, kind: str, vectors: dict[str, np.ndarray]) -> None:
+        rows = []
+        for article_id, vector in vectors.items():
+            array = np.ascontiguousarray(vector, dtype=np.float32).reshape(-1)
+            rows.append((kind, article_id, int(array.shape[0]), array.tobytes()))
+        with self._write() as conn:
+            conn.executemany(
+                "INSERT OR REPLACE INTO vectors (kind, article_id, dim, data) VALUES (?, ?, ?, ?)", rows
+            )
+
+    def load_vectors(self, kind: str, ids: list[str] | None = None) -> dict[str, np.ndarray]:
+        if ids is None:
+            rows = self._query("SELECT article_id, data FROM vectors WHERE kind = ?", (kind,))
+        else:
+            rows = []
+            for chunk in _chunks(ids, 500):
+                marks = ",".join("?" * len(chunk))
+                rows += self._query(
+                    f"SELECT article_id, data FROM vectors WHERE kind = ? AND article_id IN ({marks})",
+                    [kind, *chunk],
+                )
+        return {r["article_id"]: np.frombuffer(r["data"], dtype=np.float32).copy() for r in rows}
+
+    # ---------------------------------------------------------------- stories
+
+    def save_stories(self, stories: list[Story], *, replace: bool = False) -> None:
+        with self._write() as conn:
+            if replace:
+                conn.execute("DELETE FROM stories")
+                conn.execute("DELETE FROM story_articles")
+            for story in stories:
+                conn.execute(
+                    "INSERT OR REPLACE INTO stories (id, label, first_published, size, data) VALUES (?, ?, ?, ?, ?)",
+                    (
+                        story.id,
+                        story.label,
+                        _sort_time(story.first_published),
+                        len(story.articles),
+                        json.dumps(story.to_dict(), ensure_ascii=False),
+                    ),
+                )
+                conn.execute("DELETE FROM story_articles WHERE story_id = ?", (story.id,))
+                conn.executemany(
+                    "INSERT OR REPLACE INTO story_articles (article_id, story_id) VALUES (?, ?)",
+                    [(article_id, story.id) for article_id in story.articles],
+                )
+
+    def list_stories(self, *, limit: int | None = None, offset: int = 0) -> list[Story]:
+        rows = self._query(
+            "SELECT data FROM stories ORDER BY first_published IS NULL, first_published, id LIMIT ? OFFSET ?",
+            [-1 if limit is None else limit, offset],
+        )
+        return [Story.from_dict(json.loads(r["data"])) for r in rows]
+
+    def get_story(self, story_id: str) -> Story | None:
+        rows = self._query("SELECT data FROM stories WHERE id = ?", (story_id,))
+        return Story.from_dict(json.loads(rows[0]["data"])) if rows else None
+
+    def story_of(self, article_id: str) -> Story | None:
+        rows = self._query(
+            "SELECT s.data FROM story_articles sa JOIN stories s ON s.id = sa.story_id WHERE sa.article_id = ?",
+            (article_id,),
+        )
+        return Story.from_dict(json.loads(rows[0]["data"])) if rows else None
+
+    # ------------------------------------------------------ documents and meta
+
+    def save_document(self, kind: str, key: str, data: dict[str, Any]) -> None:
+        with self._write() as conn:
+            conn.execute(
+                "INSERT OR REPLACE INTO documents (kind, key, updated_at, data) VALUES (?, ?, ?, ?)",
+                (kind, key, _now(), json.dumps(data, ensure_ascii=False)),
+            )
+
+    def get_document(self, kind: str, key: str) -> dict[str, Any] | None:
+        rows = self._query("SELECT data FROM documents WHERE kind = ? AND key = ?", (kind, key))
+        return json.loads(rows[0]["data"]) if rows else None
+
+    def get_meta(self, key: str) -> str | None:
+        rows = self._query("SELECT value FROM meta WHERE key = ?", (key,))
+        return rows[0]["value"] if rows else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self._write() as conn:
+            conn.execute(
+                "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
+
+
+# --------------------------------------------------------------------------
+# Helpers
+
+
+def _article(row: sqlite3.Row) -> Article:
+    return Article.from_dict(json.loads(row["data"]))
+
+
+def _filters(
+    outlet: str | None = None,
+    language: str | None = None,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    entity: str | None = None,
+) -> tuple[str, list[Any]]:
+    """WHERE clause over ``articles a`` (latest versions) for the common filters."""
+    clauses, params = ["a.is_latest = 1"], []
+    checks: list[tuple[str, Any, Callable[[Any], Any]]] = [
+        ("a.outlet = ?", outlet, str),
+        ("a.language = ?", language, str),
+        ("a.published >= ?", since, _sort_time),
+        ("a.published <= ?", until, _sort_time),
+        (
+            "a.id IN (SELECT article_id FROM article_entities WHERE name = ?)",
+            entity,
+            lambda e: e.casefold().strip(),
+        ),
+    ]
+    for clause, value, convert in checks:
+        if value is not None:
+            clauses.append(clause)
+            params.append(convert(value))
+    return " AND ".join(clauses), params
+
+
+def _statements(script: str) -> list[str]:
+    return [s.strip() for s in script.split(";") if s.strip()]
+
+
+def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]

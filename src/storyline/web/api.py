@@ -1,0 +1,201 @@
+"""The JSON API under /api: a thin shell over :mod:`storyline.service`.
+
+Every list is a page: ``{"total", "limit", "offset", "items"}``. Errors are
+``{"error": message, "status": code}`` (see :mod:`storyline.web.app`).
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+
+from storyline import __version__
+from storyline.model import SCHEMA_VERSION, Article, Story
+from storyline.service import library, web_queries
+from storyline.service.workspace import Workspace
+from storyline.web.security import require_write_access
+
+router = APIRouter(prefix="/api", tags=["api"])
+
+Limit = Annotated[int, Query(ge=1, le=200, description="page size")]
+Offset = Annotated[int, Query(ge=0, description="items to skip")]
+Since = Annotated[datetime | None, Query(description="published at or after (ISO 8601 date or time)")]
+Until = Annotated[datetime | None, Query(description="published at or before (ISO 8601 date or time)")]
+
+
+def workspace(request: Request) -> Workspace:
+    return request.app.state.workspace
+
+
+Ws = Annotated[Workspace, Depends(workspace)]
+
+
+def page(total: int, limit: int, offset: int, items: list[Any]) -> dict[str, Any]:
+    return {"total": total, "limit": limit, "offset": offset, "items": items}
+
+
+def article_summary(article: Article) -> dict[str, Any]:
+    """The list view of an article: metadata without the body and enrichment."""
+    return {
+        "id": article.id,
+        "title": article.title,
+        "url": article.url,
+        "outlet": article.outlet,
+        "agency": article.agency,
+        "byline": article.byline,
+        "published": article.published.isoformat() if article.published else None,
+        "language": article.language,
+        "source": article.source,
+        "version": article.version,
+    }
+
+
+def find_story(ws: Workspace, story_id: str) -> Story:
+    story = ws.store.get_story(story_id)
+    if story is None:
+        raise HTTPException(404, f"no story with id {story_id!r}")
+    return story
+
+
+def _slice(items: list[Any], limit: int, offset: int) -> dict[str, Any]:
+    return page(len(items), limit, offset, items[offset : offset + limit])
+
+
+@router.get("/health", summary="Liveness and library size")
+def health(ws: Ws) -> dict[str, Any]:
+    return {
+        "status": "ok",
+        "version": __version__,
+        "schema_version": SCHEMA_VERSION,
+        "articles": ws.store.count_articles(),
+    }
+
+
+@router.get("/articles", summary="Articles, filtered and paginated, in publication order")
+def articles(
+    ws: Ws,
+    outlet: str | None = None,
+    language: str | None = None,
+    since: Since = None,
+    until: Until = None,
+    limit: Limit = 20,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    total, found = web_queries.article_page(
+        ws, limit=limit, offset=offset, outlet=outlet, language=language, since=since, until=until
+    )
+    return page(total, limit, offset, [article_summary(a) for a in found])
+
+
+@router.get("/articles/{article_id}", summary="One article: text, stripped parts, entities, quotes, times")
+def article(ws: Ws, article_id: str) -> dict[str, Any]:
+    found = library.get_article(ws, article_id)
+    if found is None:
+        raise HTTPException(404, f"no article with id {article_id!r}")
+    story = ws.store.story_of(article_id)
+    return {**found.to_dict(), "story": story.id if story else None}
+
+
+@router.post(
+    "/articles",
+    status_code=201,
+    summary="Ingest a JSON article (or list) or an uploaded file",
+    dependencies=[Depends(require_write_access)],
+)
+async def add_articles(request: Request, ws: Ws) -> dict[str, Any]:
+    """Body: ``application/json`` (an article object or a list of them, fields as ``storyline ingest``
+    reads them) or ``multipart/form-data`` with a ``file`` field (any format ``storyline ingest`` reads)."""
+    filename, content = await _upload(request)
+    # Ingest is synchronous and writes: run it off the event loop, one at a time.
+    report = await request.app.state.run_write(web_queries.ingest_upload, ws, filename, content)
+    if not report.article_ids and report.failures:
+        raise HTTPException(422, "; ".join(f.reason for f in report.failures))
+    return report.to_dict()
+
+
+async def _upload(request: Request) -> tuple[str, bytes]:
+    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if kind == "application/json":
+        content = await request.body()
+        try:
+            json.loads(content)
+        except ValueError as error:
+            raise HTTPException(400, f"the JSON body does not parse: {error}") from error
+        return "article.json", content
+    if kind == "multipart/form-data":
+        form = await request.form()
+        upload = form.get("file")
+        if upload is None or isinstance(upload, str):
+            raise HTTPException(400, "the form has no 'file' field with a file in it")
+        content = await upload.read()
+        if not content:
+            raise HTTPException(400, f"the uploaded file {upload.filename!r} is empty")
+        return upload.filename or "upload", content
+    raise HTTPException(415, "send application/json or multipart/form-data with a 'file' field")
+
+
+@router.get("/stories", summary="Stories, largest first, with size, outlets, languages, time span and flags")
+def stories(ws: Ws, limit: Limit = 20, offset: Offset = 0) -> dict[str, Any]:
+    total, summaries = web_queries.story_page(ws, limit=limit, offset=offset)
+    return page(total, limit, offset, [s.to_dict() for s in summaries])
+
+
+@router.get("/stories/{story_id}", summary="One story: summary, articles and why each joined")
+def story(ws: Ws, story_id: str) -> dict[str, Any]:
+    found = find_story(ws, story_id)
+    members = web_queries.story_articles(ws, found)
+    summary = web_queries.summarize_story(found, members, web_queries.library_now(ws))
+    return {
+        **summary.to_dict(),
+        "articles": [article_summary(a) for a in members],
+        "reasons": found.reasons,
+        "related": found.related,
+    }
+
+
+@router.get("/stories/{story_id}/comparison", summary="The story's articles compared claim by claim")
+def comparison(ws: Ws, story_id: str) -> dict[str, Any]:
+    find_story(ws, story_id)
+    return web_queries.story_comparison(ws, story_id).to_dict()
+
+
+@router.get("/stories/{story_id}/quotes", summary="Quotes across the story's articles, with speakers")
+def story_quotes(ws: Ws, story_id: str, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+    find_story(ws, story_id)
+    return _slice(web_queries.story_comparison(ws, story_id).quotes, limit, offset)
+
+
+@router.get("/stories/{story_id}/timeline", summary="The story's dated events in order, with sources")
+def story_timeline(ws: Ws, story_id: str, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+    find_story(ws, story_id)
+    return _slice(web_queries.story_comparison(ws, story_id).timeline, limit, offset)
+
+
+@router.get("/stories/{story_id}/entities", summary="Entities named across the story's articles")
+def story_entities(ws: Ws, story_id: str, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+    members = web_queries.story_articles(ws, find_story(ws, story_id))
+    entities = [e.to_dict() for e in web_queries.story_entities(members)]
+    return _slice(entities, limit, offset)
+
+
+@router.get("/search", summary="Full-text search (every word must occur; word* for a prefix)")
+def search(
+    ws: Ws,
+    q: Annotated[str, Query(min_length=1, description="words to find")],
+    outlet: str | None = None,
+    language: str | None = None,
+    since: Since = None,
+    until: Until = None,
+    entity: str | None = None,
+    limit: Limit = 20,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    total, hits = library.search(
+        ws, q, outlet=outlet, language=language, since=since, until=until, entity=entity,
+        limit=limit, offset=offset,
+    )
+    items = [{**article_summary(h.article), "snippet": h.snippet, "score": h.score} for h in hits]
+    return page(total, limit, offset, items)

@@ -1,0 +1,148 @@
+"""The FastAPI application: JSON API under /api, server-rendered pages elsewhere.
+
+One :class:`~storyline.service.workspace.Workspace` per app (the store is safe
+to share between threads); writes are serialised.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from typing import Any, TypeVar
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import MutableHeaders
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from storyline import __version__
+from storyline.config import Settings
+from storyline.service.workspace import Workspace
+from storyline.web import api, pages
+from storyline.web.rendering import STATIC_DIR, templates
+from storyline.web.security import BodySizeLimit
+
+T = TypeVar("T")
+log = logging.getLogger(__name__)
+
+#: Largest request body accepted (uploads); bigger ones get 413 before they are parsed.
+DEFAULT_MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+
+#: Pages only load their own scripts and styles; article content can never run code.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
+
+
+class SerialWriter:
+    """Runs blocking write operations in a worker thread, one at a time."""
+
+    def __init__(self) -> None:
+        self._lock = asyncio.Lock()
+
+    async def __call__(self, operation: Callable[..., T], *args: Any) -> T:
+        async with self._lock:
+            return await run_in_threadpool(operation, *args)
+
+
+def create_app(
+    settings: Settings | None = None,
+    *,
+    token: str | None = None,
+    max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES,
+) -> FastAPI:
+    """The app over the library at ``settings.db_path``; ``token`` set: writes need it as a bearer token."""
+    workspace = Workspace(settings)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        workspace.close()
+
+    app = FastAPI(
+        title="storyline",
+        summary="Who reported what, story by story.",
+        version=__version__,
+        openapi_url="/api/openapi.json",
+        docs_url="/api/docs",
+        redoc_url=None,
+        lifespan=lifespan,
+    )
+    app.state.workspace = workspace
+    app.state.token = token
+    app.state.run_write = SerialWriter()
+    app.add_middleware(BodySizeLimit, max_bytes=max_upload_bytes)
+    app.add_middleware(SecurityHeaders)
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    app.add_exception_handler(StarletteHTTPException, _http_error)
+    app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(Exception, _unexpected_error)
+    return app
+
+
+class SecurityHeaders:
+    """ASGI middleware adding no-sniff, no-referrer and, on HTML pages, the content security policy.
+
+    Plain ASGI rather than ``@app.middleware("http")``, which costs a task and a
+    stream per request.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        is_docs = scope["path"] == "/api/docs"
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                headers["X-Content-Type-Options"] = "nosniff"
+                headers["Referrer-Policy"] = "no-referrer"
+                if headers.get("content-type", "").startswith("text/html") and not is_docs:
+                    headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+def _wants_json(request: Request) -> bool:
+    return request.url.path.startswith("/api")
+
+
+def _error_response(request: Request, status: int, message: str, headers: dict[str, str] | None = None) -> Response:
+    if _wants_json(request):
+        return JSONResponse({"error": message, "status": status}, status_code=status, headers=headers)
+    return templates.TemplateResponse(
+        request, "error.html", {"status": status, "message": message}, status_code=status, headers=headers
+    )
+
+
+async def _http_error(request: Request, error: Exception) -> Response:
+    assert isinstance(error, StarletteHTTPException)
+    return _error_response(request, error.status_code, str(error.detail), getattr(error, "headers", None))
+
+
+async def _validation_error(request: Request, error: Exception) -> Response:
+    assert isinstance(error, RequestValidationError)
+    problems = "; ".join(
+        f"{'.'.join(str(p) for p in e.get('loc', ()) if p not in ('query', 'path', 'body'))}: {e.get('msg')}"
+        for e in error.errors()
+    )
+    return _error_response(request, 422 if _wants_json(request) else 400, f"invalid request - {problems}")
+
+
+async def _unexpected_error(request: Request, error: Exception) -> Response:
+    log.exception("error serving %s", request.url.path, exc_info=error)
+    return _error_response(request, 500, f"internal error ({type(error).__name__}); see the server log")

@@ -1,0 +1,126 @@
+"""Server-rendered pages: story list, story comparison, article, search, upload."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.responses import HTMLResponse, Response
+
+from storyline.model import Article
+from storyline.service import library, web_queries
+from storyline.web import views
+from storyline.web.api import Limit, Offset, Ws, find_story
+from storyline.web.rendering import templates
+
+router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
+
+PAGE_SIZE = 20
+
+
+def render(request: Request, template: str, **context: Any) -> Response:
+    return templates.TemplateResponse(request, template, context)
+
+
+@router.get("/")
+def story_list(request: Request, ws: Ws, offset: Offset = 0) -> Response:
+    total, summaries = web_queries.story_page(ws, limit=PAGE_SIZE, offset=offset)
+    return render(
+        request, "index.html", total=total, stories=summaries, offset=offset, limit=PAGE_SIZE,
+        articles=ws.store.count_articles(),
+    )
+
+
+@router.get("/articles")
+def article_list(
+    request: Request,
+    ws: Ws,
+    outlet: str | None = None,
+    language: str | None = None,
+    offset: Offset = 0,
+) -> Response:
+    filters = {"outlet": outlet or None, "language": language or None}
+    total, found = web_queries.article_page(ws, limit=PAGE_SIZE, offset=offset, **filters)
+    return render(
+        request, "articles.html", total=total, articles=found, offset=offset, limit=PAGE_SIZE, filters=filters
+    )
+
+
+@router.get("/stories/{story_id}")
+def story(request: Request, ws: Ws, story_id: str) -> Response:
+    found = find_story(ws, story_id)
+    members = web_queries.story_articles(ws, found)
+    comparison = web_queries.story_comparison(ws, story_id)
+    index = views.index_claims(comparison.groups)
+    claims_by_article: dict[str, list] = {}
+    for claim in comparison.claims:
+        claims_by_article.setdefault(claim.article, []).append(claim)
+    claim_text = {c.id: c for c in comparison.claims}
+    columns = [
+        (article, views.highlight_paragraphs(article.text, claims_by_article.get(article.id, []), index))
+        for article in members
+    ]
+    return render(
+        request,
+        "story.html",
+        story=found,
+        summary=web_queries.summarize_story(found, members, web_queries.library_now(ws)),
+        columns=columns,
+        comparison=comparison,
+        groups=[(views.group_key(g, n), g) for n, g in enumerate(comparison.groups)],
+        claim_text=claim_text,
+        titles={a.id: a.outlet or a.title for a in members},
+        entities=web_queries.story_entities(members),
+        timeline=views.timeline_chart(comparison.timeline),
+        graph=views.provenance_graph(_by_date(members), comparison.provenance),
+        related=[s for s in (ws.store.get_story(r) for r in found.related) if s is not None],
+    )
+
+
+def _by_date(articles: list[Article]) -> list[Article]:
+    return sorted(articles, key=lambda a: (a.published is None, a.published.isoformat() if a.published else ""))
+
+
+@router.get("/articles/{article_id}")
+def article(request: Request, ws: Ws, article_id: str) -> Response:
+    found = library.get_article(ws, article_id)
+    if found is None:
+        raise HTTPException(404, f"no article with id {article_id!r}")
+    return render(request, "article.html", article=found, story=ws.store.story_of(article_id))
+
+
+@router.get("/search")
+def search(
+    request: Request,
+    ws: Ws,
+    q: str = "",
+    outlet: str | None = None,
+    language: str | None = None,
+    entity: str | None = None,
+    since: str = "",
+    until: str = "",
+    offset: Offset = 0,
+    limit: Limit = PAGE_SIZE,
+) -> Response:
+    filters = {"outlet": outlet or None, "language": language or None, "entity": entity or None}
+    dates = {"since": _form_date(since, "since"), "until": _form_date(until, "until")}
+    found = library.search(ws, q, limit=limit, offset=offset, **filters, **dates) if q.strip() else (0, [])
+    total, hits = found
+    params = {"q": q, **filters, "since": since, "until": until}
+    return render(request, "search.html", q=q, total=total, hits=hits, offset=offset, limit=limit, params=params)
+
+
+def _form_date(value: str, name: str) -> datetime | None:
+    """A date field of a search form: empty means no bound."""
+    if not value.strip():
+        return None
+    try:
+        return datetime.fromisoformat(value.strip())
+    except ValueError:
+        raise HTTPException(400, f"{name}: {value!r} is not a date (YYYY-MM-DD)") from None
+
+
+@router.get("/upload")
+def upload(request: Request) -> Response:
+    return render(request, "upload.html", token_required=request.app.state.token is not None)

@@ -1,0 +1,70 @@
+"""The Jinja2 environment of the web pages: autoescape always on, and the filters pages share."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from urllib.parse import urlencode, urlsplit
+
+from fastapi.templating import Jinja2Templates
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from storyline import __version__
+from storyline.store.base import SNIPPET_CLOSE, SNIPPET_OPEN
+
+TEMPLATES_DIR = Path(__file__).parent / "templates"
+STATIC_DIR = Path(__file__).parent / "static"
+
+
+def highlight_snippet(snippet: str) -> Markup:
+    """Escape a search snippet, then turn the store's match markers into <mark> elements."""
+    escaped = str(escape(snippet))
+    return Markup(escaped.replace(SNIPPET_OPEN, "<mark>").replace(SNIPPET_CLOSE, "</mark>"))
+
+
+def web_url(url: str | None) -> str | None:
+    """``url`` when it is an http(s) address, else None: a ``javascript:`` link must never be drawn."""
+    if url and urlsplit(url.strip()).scheme.lower() in ("http", "https"):
+        return url.strip()
+    return None
+
+
+def format_date(value: datetime | str | None, with_time: bool = False) -> str:
+    """ISO dates as "18 Dec 2022" (and "14:05" when asked); "undated" for none."""
+    if value is None or value == "":
+        return "undated"
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value)
+        except ValueError:
+            return value
+    text = value.strftime("%d %b %Y").lstrip("0")
+    if with_time and (value.hour or value.minute):
+        text += value.strftime(" %H:%M")
+    return text
+
+
+def query_string(params: dict[str, object], **changes: object) -> str:
+    """``?a=1&b=2`` from the current parameters with some changed (pagination links)."""
+    merged = {**params, **changes}
+    return "?" + urlencode({k: v for k, v in merged.items() if v not in (None, "")})
+
+
+def make_environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES_DIR),
+        autoescape=True,  # every page shows untrusted article content
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["snippet"] = highlight_snippet
+    env.filters["date"] = format_date
+    env.filters["web_url"] = web_url
+    env.globals["query_string"] = query_string
+    env.globals["version"] = __version__
+    return env
+
+
+templates = Jinja2Templates(env=make_environment())

@@ -1,0 +1,166 @@
+"""The library commands through Typer's CliRunner: exit codes, JSON shapes, error messages."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+
+import pytest
+from typer.testing import CliRunner
+
+from storyline.cli import app
+
+runner = CliRunner()
+
+PAGE = """Storm knocks out power across the coast
+
+By AP
+
+January 9, 2023
+
+A winter storm cut power to thousands of homes along the coast on Monday, the utility company said.
+
+Crews expected to restore electricity by Tuesday evening, a spokesperson said.
+
+Share on Facebook
+"""
+
+RECORDS = [
+    {"id": "r1", "title": "Bridge opens to traffic", "text": "The new bridge in Porto opened to traffic on Sunday.",
+     "published": "2023-02-05", "outlet": "Norte News", "language": "en"},
+    {"id": "r2", "title": "Puente abierto", "text": "El nuevo puente de Oporto se abrió al tráfico el domingo.",
+     "outlet": "Diario", "language": "es"},
+]  # fmt: skip
+
+LISTING_KEYS = {"id", "source", "url", "outlet", "agency", "title", "published", "language", "text"}
+
+
+def invoke(*args: str):
+    return runner.invoke(app, list(args), env={"COLUMNS": "200"})
+
+
+@pytest.fixture(scope="module")
+def library(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("cli")
+    (folder / "storm.txt").write_text(PAGE, encoding="utf-8")
+    (folder / "records.jsonl").write_text("".join(json.dumps(r) + "\n" for r in RECORDS), encoding="utf-8")
+    db = folder / "lib.db"
+    result = invoke("ingest", str(folder / "storm.txt"), str(folder / "records.jsonl"), "--db", str(db))
+    assert result.exit_code == 0, result.output
+    return {"folder": folder, "db": str(db), "ingest": result}
+
+
+def test_ingest_prints_a_summary(library):
+    out = library["ingest"].stdout
+    assert "new" in out and "3" in out
+
+
+def test_ingest_bad_input_names_the_file_and_fails(tmp_path):
+    bad = tmp_path / "garbage.json"
+    bad.write_text("{not json", encoding="utf-8")
+    result = invoke("ingest", str(bad), str(tmp_path / "absent.html"), "--db", str(tmp_path / "x.db"))
+    assert result.exit_code == 1
+    assert "garbage.json" in result.stderr and "absent.html" in result.stderr
+    as_json = invoke("ingest", str(bad), "--db", str(tmp_path / "x.db"), "--json")
+    assert as_json.exit_code == 1
+    assert json.loads(as_json.stdout)["failed"] == 1
+
+
+def test_articles_json_shape_and_filters(library):
+    result = invoke("articles", "--json", "--db", library["db"])
+    assert result.exit_code == 0
+    rows = json.loads(result.stdout)
+    assert len(rows) == 3 and all(LISTING_KEYS <= set(row) for row in rows)
+    dated = [r for r in rows if r["published"]]
+    assert all(datetime.fromisoformat(r["published"]) for r in dated)
+    assert rows[-1]["id"] == "r2"  # undated last
+    spanish = json.loads(invoke("articles", "--json", "--language", "es", "--db", library["db"]).stdout)
+    assert [r["id"] for r in spanish] == ["r2"]
+    since = json.loads(invoke("articles", "--json", "--since", "2023-02-01", "--db", library["db"]).stdout)
+    assert [r["id"] for r in since] == ["r1"]
+    until = json.loads(invoke("articles", "--json", "--until", "2023-02-05", "--db", library["db"]).stdout)
+    assert "r1" in [r["id"] for r in until]  # a bare --until date includes that whole day
+
+
+def test_articles_table(library):
+    result = invoke("articles", "--db", library["db"])
+    assert result.exit_code == 0 and "Bridge opens" in result.stdout and "3 article(s)" in result.stdout
+
+
+def test_bad_date_is_a_usage_error(library):
+    result = invoke("articles", "--since", "last tuesday", "--db", library["db"])
+    assert result.exit_code == 2 and "--since" in result.stderr
+
+
+def test_show_json_is_the_article_dict_with_what_was_stripped(library):
+    rows = json.loads(invoke("articles", "--json", "--db", library["db"]).stdout)
+    storm = next(r for r in rows if r["title"].startswith("Storm"))
+    result = invoke("show", storm["id"], "--json", "--db", library["db"])
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert data["id"] == storm["id"] and data["text"] == storm["text"]
+    assert {"paragraphs", "entities", "quotes", "times", "stripped"} <= set(data)
+    assert all({"text", "reason"} <= set(s) for s in data["stripped"])
+    assert any("Facebook" in s["text"] for s in data["stripped"])
+    human = invoke("show", storm["id"], "--db", library["db"])
+    assert human.exit_code == 0 and "Stripped" in human.stdout and "winter storm" in human.stdout
+
+
+def test_show_unknown_id_fails_with_a_message(library):
+    result = invoke("show", "no-such-id", "--db", library["db"])
+    assert result.exit_code == 1 and "no-such-id" in result.stderr
+
+
+def test_search_json(library):
+    result = invoke("search", "bridge", "--json", "--db", library["db"])
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert data["total"] == 1 and data["hits"][0]["id"] == "r1" and "snippet" in data["hits"][0]
+    assert json.loads(invoke("search", "puente", "--language", "en", "--json", "--db", library["db"]).stdout)["total"] == 0
+
+
+def test_markup_in_content_is_printed_literally(tmp_path):
+    page = tmp_path / "markup.txt"
+    page.write_text("A [bold red]headline[/bold red] with markup\n\n" + "Body text about the [link]harbour[/link] today. " * 3)
+    db = str(tmp_path / "m.db")
+    assert invoke("ingest", str(page), "--db", db).exit_code == 0
+    result = invoke("articles", "--db", db)
+    assert "[bold red]headline[/bold red]" in result.stdout
+
+
+def test_extract_needs_no_database(tmp_path, monkeypatch, library):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("STORYLINE_DB", raising=False)
+    result = invoke("extract", str(library["folder"] / "storm.txt"), "--json")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["title"] == "Storm knocks out power across the coast"
+    assert not list(tmp_path.iterdir())
+    missing = invoke("extract", str(tmp_path / "nope.txt"), "--json")
+    assert missing.exit_code == 1 and "nope.txt" in missing.stderr
+
+
+def test_default_database_comes_from_the_environment(tmp_path, monkeypatch, library):
+    monkeypatch.setenv("STORYLINE_DB", library["db"])
+    assert len(json.loads(invoke("articles", "--json").stdout)) == 3
+
+
+def test_a_foreign_database_is_refused(tmp_path):
+    import sqlite3
+
+    db = tmp_path / "other.db"
+    sqlite3.connect(db).execute("CREATE TABLE t (x)")
+    result = invoke("articles", "--db", str(db))
+    assert result.exit_code == 2 and "not a storyline database" in result.stderr
+
+
+def test_demo_ingests_the_examples_and_prints_stories(tmp_path, library):
+    examples = tmp_path / "examples"
+    examples.mkdir()
+    (examples / "README.md").write_text("# not an article\n")
+    (examples / "storm.txt").write_text(PAGE)
+    db = tmp_path / "demo.db"
+    db.write_text("stale")  # replaced, not reused
+    result = invoke("demo", "--db", str(db), "--examples", str(examples))
+    assert result.exit_code == 0, result.output
+    assert "1 stories" in result.stdout and "Storm knocks out power" in result.stdout
+    assert "not an article" not in result.stdout

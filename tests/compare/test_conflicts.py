@@ -1,0 +1,94 @@
+from dataclasses import dataclass
+
+from compare_helpers import entity, make_article, time_at
+
+from storyline.compare.conflicts import Finding, detectors, register_detector, unregister_detector
+from storyline.compare.story import compare
+from storyline.model import Claim
+
+
+def claim(cid: str, text: str, **anchors) -> Claim:
+    return Claim(id=cid, article=cid.split(":")[0], text=text, start=0, end=len(text), **anchors)
+
+
+def run(scope: str, a: Claim, b: Claim, similarity: float) -> list[str]:
+    return [f.rule for d in detectors(scope) if (f := d.detect(a, b, similarity))]
+
+
+def test_numbers_that_disagree_conflict_and_equal_magnitudes_do_not():
+    a = claim("a:c0", "Twelve died", numbers=[12.0])
+    assert run("aligned", a, claim("b:c0", "Fifteen died", numbers=[15.0]), 0.9) == ["numbers"]
+    assert run("aligned", a, claim("b:c0", "Twelve died", numbers=[12.0]), 0.9) == []
+
+
+def test_dates_with_an_unknown_year_fit_a_full_date():
+    a = claim("a:c0", "x", dates=["XXXX-12-09"])
+    assert run("aligned", a, claim("b:c0", "x", dates=["2022-12-09"]), 0.9) == []
+    assert run("aligned", a, claim("b:c0", "x", dates=["2022-12-10"]), 0.9) == ["dates"]
+
+
+def test_negation_flip_needs_near_identical_claims():
+    a = claim("a:c0", "The union will strike on Monday", negated=False)
+    b = claim("b:c0", "The union will not strike on Monday", negated=True)
+    assert run("aligned", a, b, 0.9) == ["negation"]
+    assert run("aligned", a, b, 0.6) == []
+
+
+def test_opposed_verbs_need_a_shared_actor():
+    a = claim("a:c0", "Tehran admitted it had sent drones", entities=["tehran"])
+    b = claim("a:c1", "Tehran denies the allegations", entities=["tehran"])
+    assert run("topic", a, b, 0.5) == ["opposed-verbs"]
+    assert run("topic", a, claim("a:c1", "Oslo denies the allegations", entities=["oslo"]), 0.5) == []
+
+
+def test_one_statement_two_people_is_a_conflict_but_name_variants_are_not():
+    a = claim("a:c0", "We will win", speaker="Nasser Kanani")
+    assert run("aligned", a, claim("b:c0", "We will win", speaker="Kanani"), 0.9) == []
+    assert run("aligned", a, claim("b:c0", "We will win", speaker="John Kirby"), 0.9) == ["speakers"]
+
+
+def test_within_article_contradiction_is_reported_with_evidence_spans(encode):
+    text1 = "Rivals accused Norland of selling rifles to the rebels, and Norland denies the allegations."
+    text2 = "Last week Norland admitted selling rifles to the rebels before the war."
+    article = make_article("a", [text1, text2])
+    article.entities = [entity(article.text, "Norland", "PLACE")]
+    result = compare([article], encode)
+    (group,) = [g for g in result.groups if g.kind == "contradiction"]
+    assert group.scope == "within-article" and group.verdict == "conflict"
+    spans = group.evidence[0]["spans"]
+    assert {s["text"] for s in spans} == {"denies", "admitted"}
+    for span in spans:
+        assert article.text[span["start"] : span["end"]] == span["text"]
+
+
+@dataclass
+class AlwaysContradicts:
+    """A stand-in for a user's NLI model."""
+
+    name: str = "test-nli"
+    scope: str = "aligned"
+
+    def detect(self, a: Claim, b: Claim, similarity: float) -> Finding | None:
+        return Finding("nli", "model says contradiction", [])
+
+
+def test_a_registered_detector_is_used(encode):
+    text = "The council approved the new budget for the city on Friday evening."
+    a, b = make_article("a", [text]), make_article("b", [text])
+    assert compare([a, b], encode).groups[0].verdict == "shared"
+    register_detector(AlwaysContradicts())
+    try:
+        group = compare([a, b], encode).groups[0]
+        assert group.verdict == "conflict"
+        assert any(e["rule"] == "nli" for e in group.evidence)
+    finally:
+        unregister_detector("test-nli")
+
+
+def test_dated_events_form_the_timeline(encode):
+    text = "The bridge closed on March 3 after engineers found deep cracks in it."
+    a = make_article("a", [text], outlet="Daily One", times=[time_at(text, "March 3", "2024-03-03")])
+    b = make_article("b", [text], outlet="Daily Two", times=[time_at(text, "March 3", "XXXX-03-03")])
+    (entry,) = compare([a, b], encode).timeline
+    assert entry["date"] == "2024-03-03"
+    assert entry["outlets"] == ["Daily One", "Daily Two"]

@@ -1,0 +1,72 @@
+from datetime import datetime
+
+from compare_helpers import entity, make_article
+
+from storyline.compare.provenance import agencies
+from storyline.compare.story import compare
+
+BODY = [
+    "The city council approved a new budget for road repairs on Friday evening.",
+    "The mayor said the plan would fix most of the potholes before winter arrives.",
+    "Opposition members voted against the plan, citing the rising cost of asphalt.",
+]
+
+
+def test_a_verbatim_copy_is_linked_to_the_earlier_article(encode):
+    original = make_article("orig", BODY, published=datetime(2024, 5, 1, 9))
+    copy = make_article("copy", BODY[:2], published=datetime(2024, 5, 1, 12))
+    (link,) = compare([copy, original], encode).provenance
+    assert (link.from_, link.to, link.relation) == ("orig", "copy", "copies")
+    assert any("published first" in e for e in link.evidence)
+
+
+def test_unrelated_articles_have_no_link(encode):
+    other = make_article("other", ["Scientists found a new species of frog in the rainforest near the river delta."])
+    assert compare([make_article("a", BODY), other], encode).provenance == []
+
+
+def test_each_adding_new_actors_means_independent_rewrites(encode):
+    extra_a = "Firefighter Jonas Berg warned that the old bridge also needs urgent work soon."
+    extra_b = "Engineer Mia Holt told reporters the asphalt plant can deliver by early autumn."
+    paraphrase = [
+        "On Friday evening the city council approved the new road repairs budget.",
+        "Most potholes will be fixed before winter arrives, the mayor said of the plan.",
+        "Citing the rising cost of asphalt, opposition members voted against the plan.",
+    ]
+    a = make_article("a", paraphrase + [extra_a], byline="By Reuters")
+    b = make_article("b", BODY + [extra_b])
+    a.entities = [entity(a.text, "Jonas Berg")]
+    b.entities = [entity(b.text, "Mia Holt")]
+    (link,) = compare([a, b], encode).provenance
+    assert link.relation == "independent"
+    assert link.common_source == "Reuters"
+    assert any("independent rewrites" in e for e in link.evidence)
+
+
+def test_agency_credits_are_read_from_byline_and_credit_lines():
+    assert agencies(make_article("a", ["Body text here."], byline="By AFP")) == ["AFP"]
+    assert agencies(make_article("a", ["(Reuters)", "Body text here."])) == ["Reuters"]
+    assert agencies(make_article("a", ["He told Reuters it was over."])) == []
+
+
+def test_translation_direction_without_dates(use_encode):
+    english = make_article(
+        "en",
+        [
+            "Northrop Grumman and Airbus parent EADS defeat Boeing for a $40 billion US airtanker contract.",
+            "The United States Air Force awarded the KC-45 Tanker contract to the Northrop Grumman team on Friday.",
+            "Boeing said it would wait for a debriefing from the Air Force before deciding whether to protest.",
+        ],
+        language="en",
+    )
+    spanish = make_article(
+        "es",
+        [
+            "Northrop Grumman y EADS, matriz de Airbus, vencen a Boeing en un contrato de 40.000 millones de dólares para aviones cisterna de EEUU.",
+            "La Fuerza Aérea de Estados Unidos adjudicó el contrato KC-45 Tanker al equipo de Northrop Grumman el viernes.",
+            "Boeing dijo que esperaría una explicación de la Fuerza Aérea antes de decidir si protestaba.",
+        ],
+        language="es",
+    )
+    (link,) = compare([spanish, english], use_encode).provenance
+    assert (link.from_, link.to, link.relation) == ("en", "es", "translates")

@@ -1,0 +1,72 @@
+from storyline.enrich.entities import Mention, merge_entities, merge_mentions
+from storyline.enrich.gazetteer import canonical_alias, metonym_of, name_key
+from storyline.model import Entity
+
+
+def by_name(entities):
+    return {e.name: e for e in entities}
+
+
+def test_name_key_ignores_articles_dots_possessives_and_accents():
+    assert name_key("the U.S.") == name_key("US")
+    assert name_key("Élysée’s") == "elysee"
+
+
+def test_aliases_map_to_one_canonical_name():
+    assert canonical_alias("U.S.") == canonical_alias("USA") == "United States"
+    assert canonical_alias("Springfield") is None
+
+
+def test_metonyms_are_linked_not_replaced():
+    assert metonym_of("Tehran") == ("Iran", "capital-for-country")
+    assert metonym_of("the White House") == ("United States government", "seat-for-government")
+    assert metonym_of("Springfield") is None
+
+
+def test_person_surname_and_acronym_merge_within_an_article():
+    mentions = [
+        Mention("Maria Lopez-Garcia", "PERSON", 0, 18),
+        Mention("Lopez-Garcia", "PERSON", 50, 62),
+        Mention("World Health Organization", "ORG", 70, 95),
+        Mention("WHO", "ORG", 120, 123),
+        Mention("U.S.", "PLACE", 130, 134),
+        Mention("United States", "PLACE", 140, 153),
+    ]
+    entities = by_name(merge_mentions(mentions))
+    assert set(entities) == {"Maria Lopez-Garcia", "World Health Organization", "United States"}
+    assert entities["Maria Lopez-Garcia"].mentions == [(0, 18), (50, 62)]
+    assert set(entities["World Health Organization"].variants) == {"World Health Organization", "WHO"}
+    assert entities["United States"].type == "PLACE"
+
+
+def test_shared_surname_goes_to_the_most_recent_person():
+    mentions = [
+        Mention("Anna Smith", "PERSON", 0, 10),
+        Mention("John Smith", "PERSON", 100, 110),
+        Mention("Smith", "PERSON", 120, 125),
+    ]
+    entities = by_name(merge_mentions(mentions))
+    assert (120, 125) in entities["John Smith"].mentions
+    assert (120, 125) not in entities["Anna Smith"].mentions
+
+
+def test_merge_entities_across_articles_pools_variants():
+    first = [Entity("Nadia Petrova", "PERSON", ["Nadia Petrova"], [(0, 13)]), Entity("United States", "PLACE", ["US"], [(20, 22)])]
+    second = [Entity("Petrova", "PERSON", ["Petrova"], [(5, 12)]), Entity("United States", "PLACE", ["U.S."], [(0, 4)])]
+    merged = by_name(merge_entities([first, second]))
+    assert set(merged) == {"Nadia Petrova", "United States"}
+    assert set(merged["Nadia Petrova"].variants) == {"Nadia Petrova", "Petrova"}
+    assert set(merged["United States"].variants) == {"US", "U.S."}
+    assert merged["Nadia Petrova"].mentions == []
+
+
+def test_seed_entities_merge_variants_and_link_metonyms(seed_articles):
+    afp = by_name(seed_articles["002"].entities)
+    assert {"Nasser Kanani", "Kanani"} <= set(afp["Nasser Kanani"].variants)
+    assert afp["Tehran"].refers_to == "Iran"
+    assert afp["White House"].reference_kind == "seat-for-government"
+    scraped = by_name(seed_articles["000"].entities)
+    assert "Hossein Amir-Abdollahian" in scraped
+    text = seed_articles["000"].text
+    for start, end in scraped["Nasser Kanani"].mentions:
+        assert text[start:end] == "Nasser Kanani"

@@ -1,0 +1,44 @@
+import pytest
+
+from storyline.enrich.pipeline import COMPONENTS, EnrichConfig, Enricher
+
+
+def test_registry_and_unknown_component():
+    assert {"entities", "quotes", "times"} <= set(COMPONENTS)
+    with pytest.raises(ValueError, match="nosuch"):
+        Enricher(EnrichConfig(components=["entities", "nosuch"]))
+
+
+def test_enrich_returns_a_copy_and_keeps_the_input(enricher, make_article):
+    article = make_article("Senator Ruth Adler said the bill would pass.")
+    enriched = enricher.enrich(article)
+    assert article.entities == [] and article.quotes == []
+    assert [e.name for e in enriched.entities] == ["Ruth Adler"]
+    assert enriched.quotes[0].speaker == "Ruth Adler"
+
+
+def test_french_reported_speech(enricher, make_article):
+    article = enricher.enrich(make_article(
+        "Le ministre Paul Girard a déclaré que la réforme serait votée en mars.\n\n"
+        "« Nous ne reculerons pas », a-t-il ajouté.",
+        language="fr",
+    ))
+    assert any(q.speaker == "Paul Girard" and q.cue == "déclaré" for q in article.quotes)
+    assert any(q.kind == "direct" and q.text.startswith("«") for q in article.quotes)
+
+
+def test_language_without_a_model_falls_back_to_punctuation(enricher, make_article):
+    article = enricher.enrich(make_article(
+        "La ministra Elena Ruiz habló en Madrid. «No habrá recortes», dijo.", language="es"
+    ))
+    assert any(e.name == "Madrid" and e.type == "PLACE" for e in article.entities)
+    assert [q.text for q in article.quotes] == ["«No habrá recortes»"]
+
+
+@pytest.mark.slow
+def test_russian_through_natasha(enricher, make_article):
+    article = enricher.enrich(make_article(
+        "Президент Владимир Путин заявил, что Москва готова к переговорам.", language="ru"
+    ))
+    assert any(e.type == "PERSON" and "Путин" in e.name for e in article.entities)
+    assert article.quotes and article.quotes[0].cue == "заявил"

@@ -1,0 +1,71 @@
+from storyline.enrich.quotes import paragraph_bounds, quoted_spans
+
+
+def spans(text):
+    return [text[s:e] for s, e in quoted_spans(text)]
+
+
+def test_quote_styles_and_apostrophes():
+    text = "He said “yes” and «oui» and „ja“ and 「はい」 and \"si\" but Iran’s ‘maybe’ stays."
+    assert spans(text) == ["“yes”", "«oui»", "„ja“", "「はい」", '"si"', "‘maybe’"]
+
+
+def test_multi_paragraph_quote_runs_on_until_closed():
+    text = "“First part of it.\n\n“Second part,” she said.\n\nNext paragraph."
+    assert paragraph_bounds(text)[0] == (0, 18)
+    assert spans(text) == ["“First part of it.\n\n“Second part,”"]
+
+
+def test_unquoted_reported_speech_with_inverted_subject(enricher, make_article):
+    article = enricher.enrich(make_article(
+        "Mayor Carla Benedetti met the press on Monday.\n\n"
+        "The city will not raise taxes this year, said Mayor Carla Benedetti in a statement."
+    ))
+    [quote] = article.quotes
+    assert quote.speaker == "Carla Benedetti"
+    assert quote.kind == "indirect"
+    assert quote.text == "The city will not raise taxes this year"
+    assert article.text[quote.speaker_start:quote.speaker_end] == "Mayor Carla Benedetti"
+
+
+def test_pronoun_speaker_and_according_to(enricher, make_article):
+    article = enricher.enrich(make_article(
+        "Economist Peter Okafor spoke at the conference.\n\n"
+        "Inflation will fall next year, he noted.\n\n"
+        "According to Okafor, interest rates have peaked."
+    ))
+    assert [(q.speaker, q.cue, q.kind) for q in article.quotes] == [
+        ("Peter Okafor", "noted", "indirect"),
+        ("Peter Okafor", "According to", "indirect"),
+    ]
+
+
+def test_direct_quote_without_cue_continues_previous_speaker(enricher, make_article):
+    article = enricher.enrich(make_article(
+        "“We will appeal the ruling,” lawyer Sandra Kim told reporters.\n\n"
+        "“This decision ignores the evidence and the law.”"
+    ))
+    assert [(q.speaker, q.kind) for q in article.quotes] == [("Sandra Kim", "direct"), ("Sandra Kim", "direct")]
+
+
+def test_seed_000_unquoted_statements_have_their_speakers(seed_articles):
+    quotes = seed_articles["000"].quotes
+    speakers = [q.speaker for q in quotes]
+    assert speakers.count("Nasser Kanani") == 3
+    assert "John Kirby" in speakers
+    kanani = [q for q in quotes if q.speaker == "Nasser Kanani"]
+    assert {q.cue for q in kanani} == {"said", "retorted", "noted"}
+    assert all(q.kind == "indirect" for q in kanani)
+
+
+def test_seed_002_direct_and_partial_quotes(seed_articles):
+    quotes = seed_articles["002"].quotes
+    by_speaker = {}
+    for q in quotes:
+        by_speaker.setdefault(q.speaker, []).append(q)
+    assert len(by_speaker["Nasser Kanani"]) >= 4
+    assert any(q.cue == "According to" for q in by_speaker["Nasser Kanani"])
+    assert any(q.cue is None and q.kind == "direct" for q in by_speaker["Nasser Kanani"])
+    assert [q.cue for q in by_speaker["William Burns"]] == ["told"]
+    assert by_speaker["William Burns"][0].kind == "partial"
+    assert "John Kirby" in by_speaker

@@ -1,0 +1,155 @@
+"""find_times and estimate_publication: values on the seeds and on small hand-made sentences."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from storyline.enrich.times import estimate_publication, find_times
+
+SUNDAY = datetime(2022, 12, 18, 10, 30)  # the seeds' publication day, a Sunday
+
+
+def values(text: str, anchor: datetime | None = SUNDAY, language: str | None = "en") -> dict[str, str]:
+    return {t.text: t.value for t in find_times(text, anchor, language)}
+
+
+def seed(examples_dir: Path, prefix: str) -> str:
+    return next((examples_dir / "seeds").glob(f"{prefix}_*.txt")).read_text(encoding="utf-8")
+
+
+def test_seed_002_values(examples_dir: Path) -> None:
+    found = values(seed(examples_dir, "002"))
+    assert found["Sunday"] == "2022-12-18"
+    assert found["Dec. 9"] == "2022-12-09"
+    assert found["Last month"] == "2022-11"
+    assert found["September"] == "2022-09"
+    assert found["February"] == "2022-02"
+    assert found["Friday"] == "2022-12-16"
+
+
+def test_seed_000_undated_resolves_through_the_estimate(examples_dir: Path) -> None:
+    estimate = estimate_publication([SUNDAY])
+    assert estimate is not None and estimate.estimated and estimate.value == "2022-12-18"
+    found = values(seed(examples_dir, "000"), datetime.fromisoformat(estimate.value))
+    assert found["March"] == "2022-03"
+    assert found["Sunday"] == "2022-12-18"
+    assert found["December 9"] == "2022-12-09"
+
+
+def test_offsets_point_into_the_text(examples_dir: Path) -> None:
+    text = seed(examples_dir, "002")
+    for t in find_times(text, SUNDAY, "en"):
+        assert text[t.start : t.end] == t.text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value", "kind"),
+    [
+        ("The talks will resume next Sunday.", "next Sunday", "2022-12-25", "DATE"),
+        ("Ministers will meet on Tuesday.", "Tuesday", "2022-12-20", "DATE"),
+        ("He resigned on Tuesday.", "Tuesday", "2022-12-13", "DATE"),
+        ("It happened yesterday.", "yesterday", "2022-12-17", "DATE"),
+        ("It was signed two weeks ago.", "two weeks ago", "2022-W48", "DATE"),
+        ("Sales rose this week.", "this week", "2022-W50", "DATE"),
+        ("The war began in 2014.", "2014", "2014", "DATE"),
+        ("He served three years in prison.", "three years", "P3Y", "DURATION"),
+        ("Prices are now falling.", "now", "PRESENT_REF", "DATE"),
+        ("Prices are currently falling.", "currently", "PRESENT_REF", "DATE"),
+        ("The vote will be held in March.", "March", "2023-03", "DATE"),
+        ("The plant opened in March.", "March", "2022-03", "DATE"),
+        ("The blast came at 10:30 a.m. local time.", "10:30 a.m.", "2022-12-18T10:30", "TIME"),
+        ("The paper is published weekly.", "weekly", "P1W", "SET"),
+        ("Profit fell in the third quarter.", "the third quarter", "2022-Q3", "DATE"),
+        ("It was founded on December 9, 2019.", "December 9, 2019", "2019-12-09", "DATE"),
+        ("Fighting broke out in the 1990s.", "the 1990s", "199", "DATE"),
+        ("It was signed on Friday 9 December 2022.", "Friday 9 December 2022", "2022-12-09", "DATE"),
+        ("It was signed on the 9th of December.", "the 9th of December", "2022-12-09", "DATE"),
+    ],
+)
+def test_english_expressions(sentence: str, expression: str, value: str, kind: str) -> None:
+    found = {t.text: t for t in find_times(sentence, SUNDAY, "en")}
+    assert expression in found, found
+    assert (found[expression].value, found[expression].type) == (value, kind)
+
+
+def test_modal_may_and_currency_are_not_dates() -> None:
+    assert values("Talks may resume, costing $2000 overall.") == {}
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "expression", "value"),
+    [
+        ("fr", "L'accord a été signé le 9 décembre 2022.", "9 décembre 2022", "2022-12-09"),
+        ("fr", "Il est arrivé hier à Paris.", "hier", "2022-12-17"),
+        ("fr", "Le ministre s'est exprimé dimanche.", "dimanche", "2022-12-18"),
+        ("fr", "Les combats ont commencé il y a 3 jours.", "il y a 3 jours", "2022-12-15"),
+        ("es", "El acuerdo se firmó el 9 de diciembre de 2022.", "9 de diciembre de 2022", "2022-12-09"),
+        ("es", "Lo anunció en marzo.", "marzo", "2022-03"),
+        ("de", "Am 9. Dezember 2022 wurde es unterzeichnet.", "9. Dezember 2022", "2022-12-09"),
+        ("de", "Das Treffen fand am Freitag statt.", "Freitag", "2022-12-16"),
+        ("de", "Die Preise stiegen letzten Monat.", "letzten Monat", "2022-11"),
+        ("ru", "Это случилось 9 декабря.", "9 декабря", "2022-12-09"),
+        ("fr", "Le sommet aura lieu lundi prochain.", "lundi prochain", "2022-12-19"),
+        ("fr", "Il avait démissionné dimanche dernier.", "dimanche dernier", "2022-12-11"),
+        ("fr", "Les prix ont baissé l'an dernier.", "an dernier", "2021"),
+        ("fr", "Le conflit dure depuis trois ans.", "trois ans", "P3Y"),
+        ("es", "La cumbre será el próximo lunes.", "próximo lunes", "2022-12-19"),
+        ("es", "La guerra dura desde hace dos años.", "dos años", "P2Y"),
+        ("de", "Das Treffen ist am nächsten Montag.", "nächsten Montag", "2022-12-19"),
+        ("de", "Im vergangenen Jahr stiegen die Preise.", "vergangenen Jahr", "2021"),
+    ],
+)
+def test_other_languages(language: str, sentence: str, expression: str, value: str) -> None:
+    assert values(sentence, language=language).get(expression) == value
+
+
+def test_without_anchor_absolute_dates_resolve_and_relative_ones_stay_underspecified() -> None:
+    found = values("On Sunday, a day after the December 9, 2022 vote, yesterday's rally and Dec. 9 talks.", None)
+    assert found["December 9, 2022"] == "2022-12-09"
+    assert found["Sunday"] == "XXXX-WXX-7"
+    assert found["Dec. 9"] == "XXXX-12-09"
+
+
+def test_estimate_publication_is_bounded_by_the_story() -> None:
+    estimate = estimate_publication([datetime(2022, 12, 20), datetime(2022, 12, 18, 9)])
+    assert estimate is not None
+    assert (estimate.value, estimate.type, estimate.estimated) == ("2022-12-18", "DATE", True)
+    assert "2022-12-18 to 2022-12-20" in estimate.text
+    assert estimate_publication([]) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value", "kind"),
+    [
+        ("Polls close at 10 p.m. Wednesday.", "10 p.m. Wednesday", "2022-12-14T22:00", "TIME"),
+        ("Bids are due on Friday at 9:30 a.m.", "Friday at 9:30 a.m.", "2022-12-16T09:30", "TIME"),
+        ("Profit rose in this year's third quarter.", "this year's third quarter", "2022-Q3", "DATE"),
+        ("Profit rose from the year-ago third quarter.", "the year-ago third quarter", "2021-Q3", "DATE"),
+        ("Profit fell in the quarter.", "the quarter", "2022-Q3", "DATE"),
+        ("Both sides met over the weekend.", "over the weekend", "2022-W50-WE", "DATE"),
+        ("Prices rose in July last year.", "July last year", "2021-07", "DATE"),
+        ("The 20th century saw two wars.", "The 20th century", "19", "DATE"),
+        ("Talks must end by March.", "March", "2023-03", "DATE"),
+        ("Sales rose for the past two weeks.", "the past two weeks", "P2W", "DURATION"),
+        ("Sales rose nearly four years ago.", "nearly four years ago", "2018", "DATE"),
+    ],
+)
+def test_combined_and_financial_expressions(sentence: str, expression: str, value: str, kind: str) -> None:
+    found = {t.text: t for t in find_times(sentence, SUNDAY, "en")}
+    assert expression in found, found
+    assert (found[expression].value, found[expression].type) == (value, kind)
+
+
+def test_fractions_and_large_numbers_are_not_durations() -> None:
+    found = values("About three-quarters of 1988 sales, 2000 troops.")
+    assert "three-quarters" not in " ".join(found)
+    assert found.get("1988") == "1988"
+
+
+def test_year_ago_in_a_quarterly_report_is_that_quarter() -> None:
+    text = "Net income rose in the third quarter.\n\nSales rose 5% from a year earlier."
+    assert values(text)["a year earlier"] == "2021-Q3"
+    assert values("A quarter of the people left a year ago.")["a year ago"] == "2021"

@@ -1,0 +1,59 @@
+"""Small fixtures of our own for the ingest tests, modelled on real pages (not copied)."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+#: A short news story in the shape many outlets publish (three paragraphs, neutral facts).
+STORY_PARAGRAPHS = [
+    "A powerful storm hit the northern coast on Tuesday, cutting power to thousands of homes, officials said.",
+    "Emergency crews worked through the night to restore electricity and clear roads blocked by fallen trees.",
+    "The weather service said the storm would weaken as it moved inland later in the week.",
+]
+
+
+def story_html(title: str = "Storm hits northern coast", date: str | None = "2023-03-14") -> str:
+    meta = f'<meta property="article:published_time" content="{date}">' if date else ""
+    paragraphs = "".join(f"<p>{p}</p>" for p in STORY_PARAGRAPHS)
+    return (
+        f"<!DOCTYPE html><html lang='en'><head><title>{title}</title>{meta}</head>"
+        f"<body><nav><a href='/'>Home</a></nav><article><h1>{title}</h1>{paragraphs}</article>"
+        "<footer>Copyright 2023</footer></body></html>"
+    )
+
+
+def make_warc(records: list[tuple[str, str, bytes]], *, gzip: bool = False) -> bytes:
+    """A WARC with one response record per (url, content type, payload)."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=gzip)
+    for url, content_type, payload in records:
+        headers = StatusAndHeaders("200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
+        record = writer.create_warc_record(url, "response", payload=io.BytesIO(payload), http_headers=headers)
+        writer.write_record(record)
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def story() -> list[str]:
+    return list(STORY_PARAGRAPHS)
+
+
+@pytest.fixture
+def html_page():  # noqa: ANN201 - returns the builder
+    return story_html
+
+
+@pytest.fixture
+def warc_bytes():  # noqa: ANN201 - returns the builder
+    return make_warc
+
+
+@pytest.fixture
+def limit() -> int:
+    """A max_file_bytes generous for every fixture here."""
+    return 1_000_000

@@ -1,0 +1,54 @@
+"""Block filters: each non-story block is recognised and named, prose survives."""
+
+from __future__ import annotations
+
+from storyline.ingest.html_blocks import Block, filter_blocks, metadata_reason, widget_reason
+
+PROSE = Block("The minister said on Friday that the new rules would apply from July, after months of talks.", "p")
+
+
+def link(text: str) -> Block:
+    return Block(text, "item", len(text))
+
+
+def test_trailing_link_list_is_related_links() -> None:
+    blocks = [PROSE, Block("More stories", "head"), link("Bus fares to rise in January"), link("New cycle lanes open")]
+    kept, stripped = filter_blocks(blocks)
+    assert kept == [PROSE]
+    assert [s.reason for s in stripped] == ["related-links"] * 3
+
+
+def test_single_closing_link_is_kept() -> None:
+    closing = Block("Read the full report here", "p", 25)
+    kept, _ = filter_blocks([PROSE, closing])
+    assert kept == [PROSE, closing]
+
+
+def test_title_and_caption_blocks_dropped() -> None:
+    blocks = [Block("Minister sets new rules", "head"), PROSE, Block("The minister in Paris. Photo: AP", "p")]
+    kept, stripped = filter_blocks(blocks, title="Minister sets  new rules", captions=["The minister in Paris. Photo: AP"])
+    assert kept == [PROSE]
+    assert {s.reason for s in stripped} == {"duplicate-title", "caption"}
+
+
+def test_widgets_in_several_languages() -> None:
+    assert widget_reason(Block("Lesen Sie auch: Die Regierung plant neue Steuern", "p")) == "related-links"
+    assert widget_reason(Block("Inscrivez-vous à notre newsletter", "p")) == "newsletter"
+    assert widget_reason(Block("Anzeige", "p")) == "advertisement"
+    assert widget_reason(Block("Share on Facebook", "p")) == "share-widget"
+    assert widget_reason(PROSE) is None
+
+
+def test_long_prose_mentioning_a_newsletter_is_kept() -> None:
+    long = Block("Readers who sign up for our newsletter " + "and keep reading the story " * 10, "p")
+    assert widget_reason(long) is None
+
+
+def test_metadata_lines() -> None:
+    assert metadata_reason(Block("2019-11-19T08:57:40+01:00", "p")) == "metadata"
+    assert metadata_reason(Block("https://cdn.example.com/img/photo.jpg", "p")) == "metadata"
+    assert metadata_reason(Block("Updated at 1:23 p.m.", "p")) == "dateline"
+    assert metadata_reason(Block("Photo: Jane Smith/Reuters", "p")) == "credit"
+    assert metadata_reason(Block("By Jane Smith", "p")) == "byline"
+    assert metadata_reason(Block("https://example.org/sources/report-2019", "p")) is None
+    assert metadata_reason(PROSE) is None

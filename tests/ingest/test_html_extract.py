@@ -1,0 +1,97 @@
+"""The HTML reader: body without captions/widgets, metadata found, bad pages refused."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from storyline.ingest.errors import IngestError
+from storyline.ingest.html import extract_html
+
+BODY = [
+    "The city council voted on Monday to expand the tram network to the northern districts, ending a debate that had lasted two years.",
+    "Supporters said the new line would cut commuting times by a third and take thousands of cars off the road every day.",
+    "Opponents argued that the cost, estimated at 400 million euros, would force cuts to bus services elsewhere in the city.",
+    "Construction is expected to begin next spring and the first trams should run before the end of the decade, the mayor said.",
+]
+
+
+def page(extra_body: str = "", head: str = "", tail: str = "") -> str:
+    paragraphs = "".join(f"<p>{p}</p>" for p in BODY)
+    return (
+        "<!DOCTYPE html><html lang='en-GB'><head><title>Council backs tram extension</title>"
+        "<meta property='og:site_name' content='The Daily Example'>"
+        "<meta property='og:url' content='https://news.example.org/trams'>"
+        "<meta name='author' content='Jane Doe'>"
+        "<meta property='article:published_time' content='2023-05-02T09:30:00'>"
+        f"{head}<style>p {{ color: red }}</style></head><body><nav><a href='/'>Home</a> <a href='/world'>World</a></nav>"
+        "<article><h1>Council backs tram extension</h1>"
+        "<figure><img src='tram.jpg'><figcaption>A tram in the city centre. Photo: John Smith</figcaption></figure>"
+        f"{paragraphs}{extra_body}<script>var tracking = 'secret-script-text';</script></article>"
+        f"{tail}<footer>Copyright 2023 The Daily Example</footer></body></html>"
+    )
+
+
+def test_body_paragraphs_and_metadata() -> None:
+    article = extract_html(page(), source="trams.html")
+    assert article.paragraphs == BODY
+    assert article.title == "Council backs tram extension"
+    assert article.byline == "Jane Doe"
+    assert article.outlet == "The Daily Example"
+    assert article.url == "https://news.example.org/trams"
+    assert article.language == "en"
+    assert article.published == datetime(2023, 5, 2, 9, 30)
+    assert article.published.tzinfo is None
+    assert article.source == "trams.html"
+
+
+def test_given_url_wins_over_canonical() -> None:
+    assert extract_html(page(), url="https://mirror.example.net/a").url == "https://mirror.example.net/a"
+
+
+def test_caption_kept_out_of_body_but_labelled() -> None:
+    article = extract_html(page())
+    assert article.captions == ["A tram in the city centre. Photo: John Smith"]
+    assert "Photo: John Smith" not in article.text
+    assert any(s.reason == "caption" and "tram in the city" in s.text for s in article.stripped)
+
+
+def test_script_and_style_never_in_text() -> None:
+    text = extract_html(page()).text
+    assert "secret-script-text" not in text
+    assert "color: red" not in text
+
+
+def test_widgets_and_related_links_dropped() -> None:
+    extra = (
+        "<p>Sign up for our daily newsletter to get the latest news.</p>"
+        "<p>Advertisement</p>"
+        "<h2>More stories</h2><ul>"
+        "<li><a href='/a'>Bus fares to rise in January after council vote</a></li>"
+        "<li><a href='/b'>New cycle lanes open along the river</a></li>"
+        "<li><a href='/c'>Airport rail link delayed again</a></li></ul>"
+    )
+    article = extract_html(page(extra_body=extra))
+    assert article.paragraphs == BODY
+    reasons = {s.reason for s in article.stripped}
+    assert {"newsletter", "advertisement"} <= reasons
+
+
+def test_malformed_html_survives() -> None:
+    broken = page().replace("</p>", "", 2).replace("</article>", "") + "<div><span><p>unclosed"
+    article = extract_html(broken.encode("utf-8"))
+    assert BODY[0] in article.text
+    assert BODY[-1] in article.text
+
+
+def test_bytes_in_legacy_encoding() -> None:
+    html = page().replace("two years", "deux années à Besançon").replace("<head>", "<head><meta charset='iso-8859-1'>")
+    article = extract_html(html.encode("iso-8859-1"))
+    assert "deux années à Besançon" in article.text
+
+
+@pytest.mark.parametrize("html", ["", "   ", "<html><head><title>x</title></head><body><nav><a href='/'>Home</a></nav></body></html>"])
+def test_page_without_text_is_refused(html: str) -> None:
+    with pytest.raises(IngestError):
+        extract_html(html)

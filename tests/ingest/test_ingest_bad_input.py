@@ -1,0 +1,136 @@
+"""Bad input: a clear reason per file or record, and the rest still read."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from storyline.ingest import IngestError, read_file, read_paths
+
+
+def _write(path: Path, data: bytes | str) -> Path:
+    path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+    return path
+
+
+def _errors(paths, limit):
+    """File name -> the (last) error of that file or of one of its records."""
+    return {Path(o.source.split("#")[0]).name: o.error for o in read_paths(paths, max_file_bytes=limit) if o.error}
+
+
+@pytest.fixture
+def good(tmp_path: Path, story: list[str]) -> Path:
+    return _write(tmp_path / "good.txt", "Storm hits northern coast\n\n" + "\n\n".join(story))
+
+
+def test_binary_empty_and_oversized_refused_rest_continues(tmp_path: Path, good: Path, limit: int) -> None:
+    binary = _write(tmp_path / "photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    empty = _write(tmp_path / "empty.txt", "  \n\n")
+    big = _write(tmp_path / "big.txt", "x" * 2000)
+    outcomes = list(read_paths([binary, empty, big, good], max_file_bytes=1500))
+    reasons = {Path(o.source).name: o.error for o in outcomes}
+    assert "binary" in reasons["photo.txt"]
+    assert reasons["empty.txt"] == "empty file"
+    assert "over the 1500-byte limit" in reasons["big.txt"]
+    assert reasons["good.txt"] is None and outcomes[-1].article.title == "Storm hits northern coast"
+
+
+def test_oversized_not_read_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    big = _write(tmp_path / "big.txt", "x" * 5000)
+    monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail("read whole"))
+    (outcome,) = read_paths([big], max_file_bytes=100)
+    assert "over the 100-byte limit" in outcome.error
+
+
+@pytest.mark.parametrize(
+    ("encoding", "text"),
+    [
+        ("latin-1", "Élection à Genève\n\nLe président a déclaré que la réforme sera présentée à l'été, après des mois de négociations difficiles."),
+        ("cp1251", "Выборы в Москве\n\nПрезидент заявил, что реформа будет представлена летом после долгих и трудных переговоров с регионами."),
+    ],
+)  # fmt: skip
+def test_legacy_encodings_decoded(tmp_path: Path, limit: int, encoding: str, text: str) -> None:
+    path = _write(tmp_path / "legacy.txt", text.encode(encoding))
+    (outcome,) = read_paths([path], max_file_bytes=limit)
+    assert outcome.error is None
+    assert outcome.article.title == text.split("\n")[0]
+
+
+def test_undecodable_bytes_refused(tmp_path: Path, limit: int) -> None:
+    noise = bytes((i * 37 + 11) % 256 for i in range(3000) if (i * 37 + 11) % 256 not in (0, 10, 13))
+    path = _write(tmp_path / "noise.dat", noise)
+    (outcome,) = read_paths([path], max_file_bytes=limit)
+    assert outcome.article is None and outcome.error
+
+
+def test_malformed_json_names_position(tmp_path: Path, good: Path, limit: int) -> None:
+    bad = _write(tmp_path / "bad.json", '{"title": "x", "text": "unterminated}\n')
+    reasons = _errors([bad, good], limit)
+    assert reasons["bad.json"].startswith("malformed JSON") and "line 1" in reasons["bad.json"]
+    assert "good.txt" not in reasons
+
+
+def test_jsonl_bad_line_reported_with_number_rest_read(tmp_path: Path, limit: int, story: list[str]) -> None:
+    lines = [
+        json.dumps({"title": "One", "text": story[0]}),
+        "{not json",
+        json.dumps(["a list"]),
+        json.dumps({"title": "No text"}),
+        json.dumps({"title": "Four", "text": story[1]}),
+    ]
+    path = _write(tmp_path / "items.jsonl", "\n".join(lines))
+    outcomes = list(read_paths([path], max_file_bytes=limit))
+    assert [o.article.title for o in outcomes if o.article] == ["One", "Four"]
+    errors = [(o.source.rsplit("#", 1)[1], o.error) for o in outcomes if o.error]
+    assert errors[0][0] == "L2" and "line 2" in errors[0][1]
+    assert errors[1][0] == "L3" and "not an object" in errors[1][1]
+    assert errors[2][0] == "L4" and "no text" in errors[2][1]
+
+
+def test_malformed_feed_and_xml(tmp_path: Path, good: Path, limit: int) -> None:
+    feed = _write(tmp_path / "broken.rss", "<?xml version='1.0'?><rss><channel><item><title>Half")
+    xml = _write(tmp_path / "data.xml", "<?xml version='1.0'?><catalog><book id='1'/></catalog>")
+    reasons = _errors([feed, xml, good], limit)
+    assert reasons["broken.rss"].startswith("malformed feed")
+    assert reasons["data.xml"]
+    assert "good.txt" not in reasons
+
+
+def test_malformed_warc(tmp_path: Path, good: Path, limit: int, warc_bytes, html_page) -> None:
+    whole = warc_bytes([("https://example.com/a", "text/html", html_page().encode())])
+    cut_headers = _write(tmp_path / "cut.warc", whole[:200])
+    cut_payload = _write(tmp_path / "short.warc", whole[: len(whole) - 200])
+    garbage = _write(tmp_path / "junk.warc", b"WARC/1.0\r\nnot a header\r\n\r\n")
+    reasons = _errors([cut_headers, cut_payload, garbage, good], limit)
+    assert reasons["cut.warc"] == "malformed WARC record: unreadable HTTP headers"
+    assert reasons["short.warc"].startswith("truncated WARC record")
+    assert reasons["junk.warc"].startswith("malformed WARC")
+    assert "good.txt" not in reasons
+
+
+def test_missing_and_unreadable_paths(tmp_path: Path, good: Path, limit: int) -> None:
+    locked = _write(tmp_path / "locked.txt", "Title\n\nBody text of a locked file that nobody may read.")
+    locked.chmod(0)
+    try:
+        outcomes = list(read_paths([tmp_path / "missing.txt", locked, good], max_file_bytes=limit))
+    finally:
+        locked.chmod(0o644)
+    reasons = {Path(o.source).name: o.error for o in outcomes}
+    assert reasons["missing.txt"] == "no such file or directory"
+    if os.geteuid() != 0:  # root reads anything
+        assert reasons["locked.txt"].startswith("cannot read")
+    assert reasons["good.txt"] is None
+
+
+def test_read_file_raises_with_reason(tmp_path: Path) -> None:
+    with pytest.raises(IngestError, match="empty file"):
+        read_file(_write(tmp_path / "empty.txt", ""))
+
+
+def test_text_without_body_refused(tmp_path: Path, limit: int) -> None:
+    path = _write(tmp_path / "widgets.txt", "Share\n\nTweet\n\nPrevious Article\n")
+    (outcome,) = read_paths([path], max_file_bytes=limit)
+    assert outcome.error == "no article text found"

@@ -1,0 +1,161 @@
+"""Cleaning rules, one by one, on lines modelled on real pages in several languages."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.ingest import clean, read_text
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Share", "Tweet", "Share on Facebook", "Share this:", "Spread the love", "Facebook Twitter WhatsApp Email",
+     "Click to share on X (Opens in new window)", "Teilen Sie dies mit:", "Diesen Artikel teilen", "Partager sur Facebook",
+     "Compartir en WhatsApp", "Condividi", "Поделиться", "Drucken"],
+)  # fmt: skip
+def test_share_widgets(line: str) -> None:
+    assert clean.residue_reason(line) == "share-widget"
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Previous Article", "Next Article", "Next post", "Related article: [Bridge Reopens After Repairs](#)",
+     "Read more", "Also read: Council approves budget", "Lesen Sie auch: Neue Regeln für Radfahrer",
+     "Mehr zum Thema", "Ähnliche Beiträge", "À lire aussi : la réforme des retraites", "Leer más",
+     "Zobacz także", "Читайте также: Выборы в регионах", "Advertisement", "Leave a Reply", "12 Comments"],
+)  # fmt: skip
+def test_navigation(line: str) -> None:
+    assert clean.residue_reason(line) == "navigation"
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [("Copyright © 2023 Example Media. All rights reserved.", "boilerplate"),
+     ("Your email address will not be published.", "boilerplate"),
+     ("Continue reading the main story", "boilerplate"),
+     ("3 hours ago", "timestamp"), ("10H ago", "timestamp"), ("vor 2 Stunden", "timestamp"),
+     ("< /p>", "stray-tag"), ("</div>", "stray-tag"), ("•", "symbols"), ("‹ › ×", "symbols")],
+)  # fmt: skip
+def test_other_residue(line: str, reason: str) -> None:
+    assert clean.residue_reason(line) == reason
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Share prices fell sharply on Monday after the central bank raised rates.",
+     "Share this information, please?",
+     "The next article of the treaty deals with fishing rights.",
+     "Related talks will resume in Geneva next week, the ministry said.",
+     "Facebook said it would appeal the ruling.",
+     "Read more than 300 pages of evidence, the judge told the jury.",
+     "He has 12 comments on the draft law, all of them critical.",
+     "The company reported revenue of $4.2 billion."],
+)  # fmt: skip
+def test_body_sentences_are_not_residue(line: str) -> None:
+    assert clean.residue_reason(line) is None
+    assert not clean.is_credit(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Iranian Presidency via ZUMA Press Wire", "Photo: Jane Doe", "(AFP)", "Getty Images", "AFP/Getty Images",
+     "Jane Doe / Reuters", "© Reuters", "Foto: dpa", "(Image credit: NASA)", "TebNad/Shutterstock.com",
+     "Crédit photo : AFP"],
+)  # fmt: skip
+def test_photo_credits(line: str) -> None:
+    assert clean.is_credit(line)
+
+
+def test_stray_tags_removed_inside_paragraphs() -> None:
+    text, removed = clean.remove_stray_tags("Officials met on Monday. /p> Talks resumed<br> later </span>.")
+    assert text == "Officials met on Monday. Talks resumed later."
+    assert removed == ["<br>", "</span>", "/p>"]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "place", "agency", "rest"),
+    [("MOSCOW (Reuters) - Russia said on Monday it would respond.", "MOSCOW", "Reuters", "Russia said"),
+     ("PARIS, Dec 18 (AFP) - France will host the talks.", "PARIS", "AFP", "France will"),
+     ("WASHINGTON (AP) — The Senate passed the bill.", "WASHINGTON", "AP", "The Senate"),
+     ("KYIV, Ukraine — Air raid sirens sounded across the country.", "KYIV, Ukraine", None, "Air raid"),
+     ("Berlin (dpa) - Die Regierung hat beschlossen.", "Berlin", "dpa", "Die Regierung")],
+)  # fmt: skip
+def test_datelines(paragraph: str, place: str, agency: str | None, rest: str) -> None:
+    dateline = clean.split_dateline(paragraph)
+    assert dateline is not None
+    assert (dateline.place, dateline.agency) == (place, agency)
+    assert dateline.rest.startswith(rest)
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    ["US officials - including the envoy - met on Monday.", "The talks - which began in May - ended.",
+     "Iran said on Sunday that it does not need permission."],
+)  # fmt: skip
+def test_not_datelines(paragraph: str) -> None:
+    assert clean.split_dateline(paragraph) is None
+
+
+def test_dateline_moves_into_metadata() -> None:
+    article = read_text(
+        "Talks resume in Geneva\n\nGENEVA, March 3 (Reuters) - Negotiators returned to the table on Friday "
+        "after a two-week pause, diplomats said.\n\nThe next round is due in April.",
+        source="d.txt",
+    )
+    assert article.agency == "Reuters" and article.extra["dateline_place"] == "GENEVA"
+    assert article.paragraphs[0].startswith("Negotiators returned")
+    assert [s.reason for s in article.stripped] == ["dateline"]
+
+
+def test_caption_before_credit_and_captioned_line() -> None:
+    article = read_text(
+        "Flood waters recede\n\n"
+        "Residents wade through a flooded street in the old town on Sunday.\n\nPhoto: Jane Doe\n\n"
+        "Flood waters began to recede on Monday, allowing residents to return to their homes and assess damage.\n\n"
+        "Volunteers clear mud from a school (Photo by John Roe/Getty Images)\n\n"
+        "Officials said repairs would take weeks.",
+        source="c.txt",
+    )
+    assert article.captions == [
+        "Residents wade through a flooded street in the old town on Sunday.",
+        "Photo: Jane Doe",
+        "Volunteers clear mud from a school (Photo by John Roe/Getty Images)",
+    ]
+    assert article.paragraphs == [
+        "Flood waters began to recede on Monday, allowing residents to return to their homes and assess damage.",
+        "Officials said repairs would take weeks.",
+    ]
+
+
+def test_menu_run_and_header_after_menu() -> None:
+    text = (
+        "Port strike ends after deal | Example News\n\nHome\nWorld\nBusiness\nSport\nCulture\nOpinion\n\n"
+        "By Maria Garcia\n\nUpdated: 14 March 2023\n\n"
+        "Dock workers ended a week-long strike on Tuesday after unions and employers agreed a new pay deal.\n\n"
+        "Shipping lines said it would take days to clear the backlog.\n\nLeave a Reply Cancel reply\n"
+    )
+    article = read_text(text, source="m.txt")
+    assert article.title == "Port strike ends after deal"
+    assert article.byline == "Maria Garcia" and article.published.date().isoformat() == "2023-03-14"
+    assert article.paragraphs[0].startswith("Dock workers") and len(article.paragraphs) == 2
+    reasons = [s.reason for s in article.stripped]
+    assert reasons.count("navigation") == 6 and "boilerplate" in reasons and "title-suffix" in reasons
+
+
+def test_short_list_in_body_is_kept() -> None:
+    text = (
+        "Budget at a glance\n\nThe budget funds four priorities this year, the minister said on Monday:\n\n"
+        "Schools\nHospitals\nRoads\n\nThe opposition called the plan too timid."
+    )
+    assert "Hospitals" in read_text(text, source="l.txt").paragraphs
+
+
+@pytest.mark.parametrize(
+    ("title", "head", "suffix"),
+    [("Iran says it needs no permission | War in Ukraine", "Iran says it needs no permission", "War in Ukraine"),
+     ("Storm hits the northern coast - BBC News", "Storm hits the northern coast", "BBC News"),
+     ("Inflation - what it means for you", "Inflation - what it means for you", None),
+     ("Company grows again - and hires more staff.", "Company grows again - and hires more staff.", None)],
+)  # fmt: skip
+def test_title_suffix(title: str, head: str, suffix: str | None) -> None:
+    assert clean.split_title_suffix(title) == (head, suffix)

@@ -1,0 +1,80 @@
+"""Outlet, agency, dates, language, and what finalize fills in."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from storyline.ingest import IngestError, finalize
+from storyline.ingest.language import detect_language
+from storyline.ingest.metadata import agency_in, outlet_from_url, parse_date
+from storyline.model import Article
+
+
+@pytest.mark.parametrize(
+    ("url", "outlet"),
+    [("https://www.themoscowtimes.com/2022/12/18/a79729", "The Moscow Times"),
+     ("https://edition.cnn.com/2023/03/14/world/storm", "CNN"),
+     ("https://www.bbc.co.uk/news/world-123", "BBC"),
+     ("https://news.example-daily.co.uk/story", "example-daily.co.uk"),
+     ("not a url", None), (None, None)],
+)  # fmt: skip
+def test_outlet_from_url(url: str | None, outlet: str | None) -> None:
+    assert outlet_from_url(url) == outlet
+
+
+@pytest.mark.parametrize(
+    ("text", "agency"),
+    [("AFP", "AFP"), ("By Jane Doe, Agence France-Presse", "AFP"), ("The Associated Press", "AP"),
+     ("Reporting by John Roe; Editing by Ann Smith (Reuters)", "Reuters"), ("dpa/AFP", "dpa"),
+     ("Xinhua", "Xinhua"), ("Anadolu Agency", "Anadolu"), ("Jane Doe", None), ("Apple", None), (None, None)],
+)  # fmt: skip
+def test_agency_in(text: str | None, agency: str | None) -> None:
+    assert agency_in(text) == agency
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("December 18, 2022", datetime(2022, 12, 18)), ("18 déc. 2022", datetime(2022, 12, 18)),
+     ("2022-12-18T10:00:00+03:00", datetime(2022, 12, 18, 7, 0)), ("18. Dezember 2022", datetime(2022, 12, 18)),
+     ("Sunday", None), ("12", None), ("Iran said on Sunday it did", None)],
+)  # fmt: skip
+def test_parse_date(text: str, value: datetime | None) -> None:
+    assert parse_date(text) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [("Iran said on Sunday that it does not need anyone's permission to develop relations with Russia.", "en"),
+     ("L'Iran a déclaré dimanche qu'il n'avait besoin de la permission de personne pour développer ses relations.", "fr"),
+     ("Der Iran erklärte am Sonntag, er brauche für die Beziehungen zu Russland niemandes Erlaubnis.", "de"),
+     ("Иран заявил в воскресенье, что ему не нужно ничье разрешение для развития отношений с Россией.", "ru"),
+     ("OK then", "und")],
+)  # fmt: skip
+def test_language(text: str, code: str) -> None:
+    assert detect_language(text) == code
+
+
+def test_finalize_fills_and_keeps() -> None:
+    article = Article(id="", title="Storm hits coast", paragraphs=["A storm hit the northern coast on Tuesday, officials said."],
+                      url="https://apnews.com/article/storm", byline="By The Associated Press", language="EN-us")  # fmt: skip
+    finalize(article)
+    assert article.outlet == "AP News" and article.agency == "AP" and article.language == "en"
+    assert len(article.id) == 16 and article.content_hash == article.compute_hash()
+    same_url = finalize(Article(id="", title="Other", paragraphs=["Different text entirely here."], url=article.url))
+    assert same_url.id == article.id  # the id follows the URL
+    given = finalize(Article(id="my-id", title="T", paragraphs=["Body text of the article."]))
+    assert given.id == "my-id"
+
+
+def test_finalize_prefers_known_outlet_over_host_name() -> None:
+    article = finalize(Article(id="", title="T", paragraphs=["Body."], url="https://www.nytimes.com/x", outlet="www.nytimes.com"))
+    assert article.outlet == "The New York Times"
+    named = finalize(Article(id="", title="T", paragraphs=["Body."], url="https://www.nytimes.com/x", outlet="NYT Cooking"))
+    assert named.outlet == "NYT Cooking"
+
+
+def test_finalize_refuses_empty_article() -> None:
+    with pytest.raises(IngestError, match="no article text"):
+        finalize(Article(id="", title="Only a title", paragraphs=["  ", ""]))

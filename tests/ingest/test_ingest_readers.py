@@ -1,0 +1,163 @@
+"""Each reader on a small input of its kind, through the public API."""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from storyline.ingest import read_file, read_paths, read_text
+
+
+def _ok(outcomes):
+    return [o.article for o in outcomes if o.article is not None]
+
+
+def test_plain_text_with_byline_date_and_source_url(story: list[str]) -> None:
+    text = (
+        "Storm hits northern coast\n\nBy Jane Doe, Reuters\n\nMarch 14, 2023\n\n"
+        + "\n\n".join(story)
+        + "\n\nOriginal url: https://www.reuters.com/world/storm-hits-coast-2023-03-14/\n"
+    )
+    article = read_text(text, source="t.txt")
+    assert article.title == "Storm hits northern coast"
+    assert article.byline == "Jane Doe, Reuters" and article.agency == "Reuters"
+    assert article.published == datetime(2023, 3, 14)
+    assert article.url == "https://www.reuters.com/world/storm-hits-coast-2023-03-14/"
+    assert article.outlet == "Reuters"
+    assert article.paragraphs == story
+    assert article.language == "en" and len(article.id) == 16
+
+
+def test_hard_wrapped_text_is_joined_into_paragraphs() -> None:
+    wrapped = (
+        "Council approves new budget\n\n"
+        "The city council approved a new budget on Monday after a long\n"
+        "debate about spending on schools, roads and public transport in\n"
+        "the coming year.\n\n"
+        "The mayor said the plan would balance the books by 2025.\n"
+    )
+    article = read_text(wrapped, source="w.txt")
+    assert article.paragraphs[0].startswith("The city council approved a new budget on Monday after a long debate")
+    assert len(article.paragraphs) == 2
+
+
+def test_json_object_list_and_aliases(tmp_path: Path, limit: int) -> None:
+    records = [
+        {"id": "given-1", "link": "https://www.lemonde.fr/a", "headline": "Tempête sur la côte",
+         "content": "Une violente tempête a frappé la côte nord mardi, privant d'électricité des milliers de foyers.",
+         "pubDate": "2023-03-14T08:00:00+01:00", "author": ["Jean Dupont"]},
+        {"title": "Storm", "body": ["First paragraph of the story about the storm.", "Second paragraph of it."],
+         "date": 1678780800, "site_name": "Example Daily", "lang": "en-GB"},
+    ]  # fmt: skip
+    path = tmp_path / "items.json"
+    path.write_text(json.dumps(records), encoding="utf-8")
+    first, second = _ok(read_paths([path], max_file_bytes=limit))
+    assert first.id == "given-1" and first.outlet == "Le Monde" and first.title == "Tempête sur la côte"
+    assert first.published == datetime(2023, 3, 14, 7, 0) and first.byline == "Jean Dupont"
+    assert first.language == "fr" and first.source.endswith("items.json#0")
+    assert second.paragraphs == ["First paragraph of the story about the storm.", "Second paragraph of it."]
+    assert second.outlet == "Example Daily" and second.language == "en"
+    assert second.published == datetime(2023, 3, 14, 8, 0)
+
+
+def test_jsonl_with_html_record(tmp_path: Path, limit: int, story: list[str], html_page) -> None:
+    lines = [
+        json.dumps({"id": "a", "title": "Storm", "text": "\n\n".join(story)}),
+        json.dumps({"id": "b", "url": "https://www.bbc.co.uk/news/storm", "html": html_page()}),
+    ]
+    path = tmp_path / "feed.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    outcomes = list(read_paths([path], max_file_bytes=limit))
+    assert [o.error for o in outcomes] == [None, None]
+    text_article, html_article = (o.article for o in outcomes)
+    assert text_article.id == "a" and text_article.paragraphs == story
+    assert html_article.id == "b" and html_article.outlet == "BBC"
+    assert "storm would weaken" in html_article.text and "Copyright" not in html_article.text
+
+
+def test_rss_entries_from_content_and_local_page(tmp_path: Path, limit: int, html_page) -> None:
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "storm.html").write_text(html_page(), encoding="utf-8")
+    rss = f"""<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>Example Wire</title><link>https://wire.example.com/</link>
+<item><title>Budget approved</title><link>https://wire.example.com/budget</link>
+<pubDate>Mon, 13 Mar 2023 10:00:00 GMT</pubDate><guid>wire-42</guid>
+<description>&lt;p&gt;The city council approved a new budget on Monday.&lt;/p&gt;&lt;p&gt;The mayor welcomed the vote.&lt;/p&gt;</description></item>
+<item><title>Storm hits northern coast</title><link>pages/storm.html</link></item>
+</channel></rss>"""
+    path = tmp_path / "wire.rss"
+    path.write_text(rss, encoding="utf-8")
+    budget, storm = _ok(read_paths([path], max_file_bytes=limit))
+    assert budget.title == "Budget approved" and budget.id == "wire-42"
+    assert budget.paragraphs == ["The city council approved a new budget on Monday.", "The mayor welcomed the vote."]
+    assert budget.published == datetime(2023, 3, 13, 10, 0)
+    assert budget.outlet == "example.com"
+    assert "storm would weaken" in storm.text and storm.extra["page"].endswith("storm.html")
+
+
+def test_atom_feed(tmp_path: Path, limit: int) -> None:
+    atom = """<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Atom News</title>
+<entry><title>Bridge reopens</title><id>urn:uuid:1</id><link href="https://atom.example.net/bridge"/>
+<updated>2023-03-15T09:30:00Z</updated><author><name>Ann Smith</name></author>
+<content type="html">&lt;p&gt;The old bridge reopened to traffic on Wednesday after two years of repairs.&lt;/p&gt;</content>
+</entry></feed>"""
+    (article,) = _ok(read_paths([_write(tmp_path, "news.atom", atom)], max_file_bytes=limit))
+    assert article.byline == "Ann Smith" and article.published == datetime(2023, 3, 15, 9, 30)
+    assert article.paragraphs == ["The old bridge reopened to traffic on Wednesday after two years of repairs."]
+
+
+@pytest.mark.parametrize("gzip", [False, True])
+def test_warc_html_records(tmp_path: Path, limit: int, gzip: bool, html_page, warc_bytes) -> None:
+    data = warc_bytes(
+        [
+            ("https://www.theguardian.com/world/storm", "text/html; charset=utf-8", html_page(date=None).encode()),
+            ("https://www.theguardian.com/logo.png", "image/png", b"\x89PNG\r\n"),
+        ],
+        gzip=gzip,
+    )
+    path = tmp_path / ("crawl.warc.gz" if gzip else "crawl.warc")
+    path.write_bytes(data)
+    outcomes = list(read_paths([path], max_file_bytes=limit))
+    assert len(outcomes) == 1 and outcomes[0].error is None
+    article = outcomes[0].article
+    assert article.url == "https://www.theguardian.com/world/storm" and article.outlet == "The Guardian"
+    assert article.published is not None  # from WARC-Date: the page has none
+    assert outcomes[0].source.endswith("#https://www.theguardian.com/world/storm")
+
+
+def test_directory_glob_and_hidden_files(tmp_path: Path, limit: int, story: list[str]) -> None:
+    body = "\n\n".join(story)
+    _write(tmp_path, "b/2.txt", "Second story\n\n" + body)
+    _write(tmp_path, "a.txt", "First story\n\n" + body)
+    _write(tmp_path, ".hidden.txt", "Hidden\n\n" + body)
+    _write(tmp_path, ".git/x.txt", "Hidden too\n\n" + body)
+    titles = [a.title for a in _ok(read_paths([tmp_path], max_file_bytes=limit))]
+    assert titles == ["First story", "Second story"]
+    titles = [a.title for a in _ok(read_paths([str(tmp_path / "*.txt")], max_file_bytes=limit))]
+    assert titles == ["First story"]
+
+
+def test_stdin(monkeypatch: pytest.MonkeyPatch, limit: int, story: list[str]) -> None:
+    data = ("Storm hits northern coast\n\n" + "\n\n".join(story)).encode()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    (outcome,) = read_paths(["-"], max_file_bytes=limit)
+    assert outcome.source == "stdin" and outcome.article.title == "Storm hits northern coast"
+
+
+def test_html_file_and_read_file(tmp_path: Path, story: list[str], html_page) -> None:
+    (article,) = read_file(_write(tmp_path, "page.htm", html_page()))
+    assert article.title == "Storm hits northern coast" and article.paragraphs == story
+    assert article.published == datetime(2023, 3, 14)
+
+
+def _write(root: Path, name: str, text: str) -> Path:
+    path = root / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path

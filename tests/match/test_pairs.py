@@ -1,0 +1,86 @@
+"""Pair matching: labels, facets and reasons on small hand-made articles."""
+
+from __future__ import annotations
+
+from storyline.match.pairs import match_pair
+from storyline.match.text import proper_nouns, shingles
+
+QUAKE = (
+    "A magnitude 7.8 earthquake struck southern Turkey near Gaziantep on Monday, killing more than 1,300 people "
+    "and toppling buildings across the region, the Turkish disaster agency AFAD said. Rescue teams in Kahramanmaras "
+    "searched rubble through the night as aftershocks shook Hatay and Adana."
+)
+QUAKE_REWRITE = (
+    "More than 1,300 people died after a 7.8 magnitude quake hit Turkey near the city of Gaziantep, according to "
+    "AFAD, the Turkish disaster agency. Buildings collapsed in Kahramanmaras and Hatay while rescuers dug through "
+    "rubble overnight."
+)
+OTHER_QUAKE = (
+    "A magnitude 6.1 earthquake shook northern Japan off Hokkaido on Thursday, injuring 12 people in Kushiro, "
+    "the Japan Meteorological Agency said. Bullet trains were halted and a tsunami advisory for Nemuro was lifted."
+)
+FOOTBALL = "Arsenal beat Chelsea 3-1 at the Emirates Stadium on Saturday with two goals from Bukayo Saka."
+
+
+def test_rewrite_of_same_event_is_same_story(signatures_of, config, article):
+    a, b = signatures_of([article("a", "Quake kills 1,300 in Turkey", QUAKE),
+                          article("b", "Turkey earthquake death toll passes 1,300", QUAKE_REWRITE)])
+    result = match_pair(a, b, config)
+    assert result.label == "same story"
+    assert result.probability >= config.same_story
+    assert any("gaziantep" in r.lower() for r in result.reasons)
+
+
+def test_similar_but_distinct_event_is_not_same_story(signatures_of, config, article):
+    a, b = signatures_of([article("a", "Quake kills 1,300 in Turkey", QUAKE),
+                          article("b", "Earthquake shakes Hokkaido", OTHER_QUAKE, day=9)])
+    result = match_pair(a, b, config)
+    assert result.label in {"related", "unrelated"}
+    assert result.probability < config.same_story
+
+
+def test_unrelated_articles(signatures_of, config, article):
+    a, b = signatures_of([article("a", "Quake kills 1,300 in Turkey", QUAKE),
+                          article("b", "Arsenal win", FOOTBALL)])
+    result = match_pair(a, b, config)
+    assert result.label == "unrelated"
+    assert result.semeval["overall"] > 3.0
+
+
+def test_identical_articles_are_copies(signatures_of, config, article):
+    a, b = signatures_of([article("a", "Quake", QUAKE), article("b", "Quake", QUAKE)])
+    result = match_pair(a, b, config)
+    assert result.label == "copy"
+    assert result.facets["near_duplicate"] == 1.0
+    assert set(result.semeval) == {"overall", "geography", "entities", "time", "narrative"}
+    assert all(1.0 <= v <= 4.0 for v in result.semeval.values())
+
+
+def test_empty_and_undated_articles_have_defined_result(signatures_of, config, article):
+    a, b = signatures_of([article("a", "", "", day=None), article("b", "Word", "", day=None)])
+    result = match_pair(a, b, config)
+    assert result.label == "unrelated"
+    assert "time_distance_days" not in result.facets
+    assert "publication date unknown" in result.reasons
+
+
+def test_unknown_language_still_matches(signatures_of, config, article):
+    a, b = signatures_of([article("a", "Quake", QUAKE, language=""),
+                          article("b", "Quake", QUAKE_REWRITE, language="xx")])
+    assert match_pair(a, b, config).label == "same story"
+
+
+def test_time_distance_lowers_probability(signatures_of, config, article):
+    near = signatures_of([article("a", "Quake", QUAKE), article("b", "Quake", QUAKE_REWRITE, day=2)])
+    far = signatures_of([article("a", "Quake", QUAKE), article("b", "Quake", QUAKE_REWRITE, day=28)])
+    assert match_pair(*far, config).probability < match_pair(*near, config).probability
+
+
+def test_proper_noun_fallback_skips_sentence_starts():
+    names = proper_nouns("The minister met Putin in Moscow. However, Putin left.", "en")
+    assert names == {"putin", "moscow"}
+
+
+def test_shingles_of_short_text():
+    assert shingles("one two", 3) == ["one two"]
+    assert shingles("", 3) == []

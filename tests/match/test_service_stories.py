@@ -1,0 +1,65 @@
+"""The stories service on the SQLite store: stream, persist, restart, re-cluster, pairs."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.config import Settings
+from storyline.service import stories as service
+from storyline.service.workspace import Workspace
+
+from test_stream import QUAKE, QUAKE_REWRITE, RATES  # noqa: E402  (sibling test module on sys.path)
+
+
+@pytest.fixture
+def fake_embedder(monkeypatch):
+    """USE replaced by the hashed bag of words; counts how many texts were embedded."""
+    from conftest import hashed_bag_of_words
+
+    calls = []
+
+    def encode(ws, texts):
+        calls.append(len(texts))
+        return hashed_bag_of_words(texts)
+
+    monkeypatch.setattr(service, "_encode", encode)
+    return calls
+
+
+def stored(ws, articles):
+    ws.store.add_articles(articles)
+    return [ws.store.get_article(a.id) for a in articles]
+
+
+def test_stream_persists_and_survives_restart(tmp_path, fake_embedder, article):
+    settings = Settings(db_path=tmp_path / "s.db")
+    first = [article("q1", "Quake in Turkey", QUAKE, day=6), article("r1", "ECB raises rates", RATES, day=6)]
+    with Workspace(settings) as ws:
+        service.assign_to_stories(ws, stored(ws, first))
+        assert len(service.list_stories(ws)) == 2
+    embedded_before = sum(fake_embedder)
+    with Workspace(settings) as ws:
+        later = stored(ws, [article("q2", "Turkey toll rises", QUAKE_REWRITE, day=7)])
+        service.assign_to_stories(ws, later)
+        assert sum(fake_embedder) == embedded_before + 1  # restart reused the stored vectors
+        story = ws.store.story_of("q2")
+        assert story is not None and sorted(story.articles) == ["q1", "q2"]
+        streamed = {s.id: sorted(s.articles) for s in service.list_stories(ws)}
+        reclustered = {s.id: sorted(s.articles) for s in service.recluster(ws)}
+        assert reclustered == streamed
+        assert sum(fake_embedder) == embedded_before + 1  # re-clustering embeds nothing
+
+
+def test_pairs_records_with_bad_lines(fake_embedder):
+    records = [
+        {"id": "p1", "a": {"title": "Quake", "text": QUAKE}, "b": {"title": "Quake", "text": QUAKE_REWRITE}},
+        {"id": "p2", "a": "not an object", "b": {}},
+        {"id": "line 3", "error": "line 3 is not JSON"},
+        {"id": "p4", "a": {"text": QUAKE, "published": "2023-02-06"}, "b": {"text": RATES, "published": "2023-02-06T10:00:00+00:00"}},
+    ]
+    results = service.match_pair_records(Workspace(), records)
+    assert [r["id"] for r in results] == ["p1", "p2", "line 3", "p4"]
+    assert results[0]["label"] == "same story"
+    assert "error" in results[1] and "error" in results[2]
+    assert results[3]["label"] == "unrelated"
+    assert fake_embedder == [4]  # one batch for all valid pairs

@@ -1,0 +1,93 @@
+"""Streaming clustering: joins, separations, links, determinism and saved state."""
+
+from __future__ import annotations
+
+from storyline.match.stream import StoryClusterer
+
+QUAKE = (
+    "A magnitude 7.8 earthquake struck southern Turkey near Gaziantep on Monday, killing more than 1,300 people "
+    "and toppling buildings, the Turkish disaster agency AFAD said. Rescue teams in Kahramanmaras searched rubble."
+)
+QUAKE_REWRITE = (
+    "More than 1,300 people died after a 7.8 magnitude quake hit Turkey near Gaziantep, according to AFAD, the "
+    "Turkish disaster agency. Buildings collapsed in Kahramanmaras while rescuers searched rubble overnight."
+)
+OTHER_QUAKE = (
+    "A magnitude 6.1 earthquake struck northern Japan off Hokkaido on Thursday, injuring 12 people in Kushiro, "
+    "the Japan Meteorological Agency said. Rescue teams searched buildings and a tsunami advisory was lifted."
+)
+RATES = "The European Central Bank raised interest rates by half a point on Thursday, its president Christine Lagarde said."
+
+
+def corpus(article):
+    return [
+        article("q1", "Quake kills 1,300 in Turkey", QUAKE, day=6),
+        article("q2", "Turkey earthquake toll passes 1,300", QUAKE_REWRITE, day=6),
+        article("j1", "Earthquake shakes Hokkaido", OTHER_QUAKE, day=9),
+        article("r1", "ECB raises rates", RATES, day=9),
+        article("q3", "Turkey quake toll passes 1,300", QUAKE_REWRITE, day=7),
+    ]
+
+
+def run(signatures, config) -> StoryClusterer:
+    clusterer = StoryClusterer(config)
+    for signature in signatures:
+        clusterer.add(signature)
+    return clusterer
+
+
+def test_same_event_joins_and_distinct_events_stay_apart(signatures_of, config, article):
+    clusterer = run(signatures_of(corpus(article)), config)
+    story = clusterer.assignment()
+    assert story["q1"] == story["q2"] == story["q3"]
+    assert story["j1"] != story["q1"]
+    assert story["r1"] not in {story["q1"], story["j1"]}
+    turkey = clusterer.states[story["q1"]].to_story()
+    assert turkey.reasons["q1"] == "started the story"
+    assert "p=" in turkey.reasons["q2"]
+    assert "Turkey" in turkey.label or "Gaziantep" in turkey.label
+
+
+def test_same_input_order_gives_same_stories(signatures_of, config, article):
+    first = run(signatures_of(corpus(article)), config)
+    second = run(signatures_of(corpus(article)), config)
+    assert [s.to_dict() for s in first.stories()] == [s.to_dict() for s in second.stories()]
+
+
+def test_article_seen_twice_keeps_its_story(signatures_of, config, article):
+    clusterer = run(signatures_of(corpus(article)), config)
+    again = signatures_of([article("q1", "Quake kills 1,300 in Turkey", QUAKE, day=6)])[0]
+    before = len(clusterer.states)
+    assert clusterer.add(again) == clusterer.assignment()["q1"]
+    assert len(clusterer.states) == before
+
+
+def test_identical_text_under_new_id_joins_as_copy(signatures_of, config, article):
+    clusterer = run(signatures_of(corpus(article)), config)
+    copy = signatures_of([article("copy", "Quake kills 1,300 in Turkey", QUAKE, day=6)])[0]
+    story_id = clusterer.add(copy)
+    assert story_id == clusterer.assignment()["q1"]
+    assert "near-copy" in clusterer.states[story_id].reasons["copy"]
+
+
+def test_time_window_starts_a_new_story(signatures_of, config, article):
+    signatures = signatures_of([article("q1", "Quake", QUAKE, day=1), article("late", "Quake", QUAKE_REWRITE, day=27)])
+    clusterer = run(signatures, config)
+    assert clusterer.assignment()["q1"] != clusterer.assignment()["late"]
+
+
+def test_state_round_trip_continues_the_same_way(signatures_of, config, article):
+    signatures = signatures_of(corpus(article))
+    whole = run(signatures, config)
+    part = run(signatures[:3], config)
+    restored = StoryClusterer.from_state(part.to_state(), config)
+    for signature in signatures[:3]:
+        restored.restore_index(signature)
+    for signature in signatures[3:]:
+        restored.add(signature)
+    assert restored.assignment() == whole.assignment()
+
+
+def test_empty_articles_get_their_own_stories(signatures_of, config, article):
+    clusterer = run(signatures_of([article("e1", "", "", day=None), article("e2", "", "", day=None)]), config)
+    assert len(clusterer.assignment()) == 2

@@ -1,0 +1,75 @@
+"""Rendering a comparison: the JSON interface, and untrusted article text kept inert in every format."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from rich.console import Console
+
+from storyline.model import Claim, ClaimGroup, Comparison, ProvenanceLink
+from storyline.report.comparison import render, to_html, to_json, to_markdown
+from storyline.report.terminal import print_comparison
+
+EVIL = '<script>alert("x")</script> [bold]**boom**[/bold] <img src=x onerror=alert(1)>'
+
+
+@pytest.fixture
+def comparison() -> Comparison:
+    claims = [
+        Claim(id="a:c0", article="a", text=f"The mayor said {EVIL}", start=0, end=40),
+        Claim(id="b:c0", article="b", text="The mayor said it was fine.", start=0, end=27),
+        Claim(id="b:c1", article="b", text="Twelve people were hurt.", start=28, end=52),
+    ]
+    return Comparison(
+        articles=[
+            {"id": "a", "title": EVIL, "outlet": "Daily <One>", "published": None, "language": "en", "agencies": []},
+            {"id": "b", "title": "Fine", "outlet": "Two", "published": "2024-01-01T00:00:00", "language": "en", "agencies": ["AFP"]},
+        ],
+        claims=claims,
+        groups=[
+            ClaimGroup(id="g0", claims=["a:c0", "b:c0"], verdict="conflict", outlets=["Daily <One>", "Two"],
+                       evidence=[{"rule": "numbers", "detail": f"numbers disagree {EVIL}", "spans": []}], score=0.8),
+            ClaimGroup(id="g1", claims=["b:c1"], verdict="unique", outlets=["Two"], evidence=[]),
+        ],
+        quotes=[{"id": "q0", "text": EVIL, "speakers": ["A", "B"], "outlets": ["Two"], "conflict": True, "evidence": ["two people"], "members": []}],
+        timeline=[{"date": "2024-01-01", "outlets": ["Two"], "events": [{"outlet": "Two", "text": EVIL}], "groups": []}],
+        provenance=[ProvenanceLink(from_="b", to="a", relation="rewrites", evidence=[EVIL])],
+        summary={"claims": 3, "shared": 0, "unique": 1, "conflicts": 1, "earliest": "b"},
+    )
+
+
+def test_json_has_the_documented_interface(comparison):
+    data = json.loads(to_json(comparison))
+    assert {"articles", "claims", "groups", "quotes", "timeline", "provenance", "schema_version"} <= set(data)
+    assert set(data["claims"][0]) >= {"id", "article", "text", "start", "end"}
+    assert set(data["groups"][0]) >= {"claims", "verdict", "outlets", "evidence"}
+    assert data["provenance"][0]["from"] == "b" and "from_" not in data["provenance"][0]
+    assert Comparison.from_dict(data).to_dict() == data
+
+
+def test_html_is_self_contained_and_escapes_article_content(comparison):
+    page = to_html(comparison)
+    assert "<script>" not in page and "<img" not in page
+    assert "&lt;script&gt;" in page
+    assert "Daily &lt;One&gt;" in page
+    assert "http://" not in page and "https://" not in page and "<link" not in page
+
+
+def test_markdown_escapes_article_content(comparison):
+    text = to_markdown(comparison)
+    assert "<script>" not in text and "**boom**" not in text
+    assert "## Conflicts (1)" in text and "## Unique claims (1)" in text
+
+
+def test_terminal_prints_article_text_literally(comparison):
+    console = Console(record=True, width=200, color_system=None)
+    print_comparison(comparison, console)
+    output = console.export_text()
+    assert "[bold]**boom**[/bold]" in output
+    assert "numbers disagree" in output
+
+
+def test_unknown_format_is_refused(comparison):
+    with pytest.raises(ValueError, match="unknown format"):
+        render(comparison, "pdf")

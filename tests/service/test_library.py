@@ -1,0 +1,103 @@
+"""Ingest through the real readers, enrichment and story assignment; list, get, search, extract."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta, timezone
+
+from storyline.ingest import read_paths
+from storyline.model import Article
+from storyline.service import library
+
+
+def test_ingest_counts_new_articles_and_names_failed_files(workspace, inputs):
+    report = library.ingest(workspace, [inputs["folder"], inputs["folder"] / "missing.txt"])
+    assert (report.new, report.duplicate, report.new_version) == (4, 0, 0)
+    failed = {f.source: f.reason for f in report.failures}
+    assert any("empty.txt" in s for s in failed) and any("missing.txt" in s for s in failed)
+    assert all(reason for reason in failed.values())
+    store = workspace.store
+    assert store.count_articles() == 4
+    assert store.unprocessed_articles() == []  # every stored article was enriched and assigned
+    assert all(store.story_of(a.id) is not None for a in store.list_articles())
+
+
+def test_ingest_enriches_what_it_stores(workspace, inputs):
+    library.ingest(workspace, [inputs["report"]])
+    (article,) = library.list_articles(workspace)
+    assert article.title == "Flooding closes river ports along the Danube"
+    assert any("Vienna" in [e.name, *e.variants] for e in article.entities)
+    assert article.quotes
+
+
+def test_reingest_is_duplicate_and_changed_text_is_a_new_version(workspace, inputs):
+    library.ingest(workspace, [inputs["records"]])
+    again = library.ingest(workspace, [inputs["records"]])
+    assert (again.new, again.duplicate) == (0, 3)
+    records = [json.loads(line) for line in inputs["records"].read_text().splitlines()]
+    records[0]["text"] += "\n\nThe opposition said it would appeal."
+    inputs["records"].write_text("".join(json.dumps(r) + "\n" for r in records))
+    changed = library.ingest(workspace, [inputs["records"]])
+    assert (changed.new, changed.duplicate, changed.new_version) == (0, 2, 1)
+    latest = library.get_article(workspace, "rec-late")
+    assert latest.version == 2 and latest.text.endswith("would appeal.")
+    assert workspace.store.unprocessed_articles() == []
+
+
+def test_ingest_order_is_dated_oldest_first_then_undated_in_input_order():
+    def art(id: str, published: datetime | None) -> Article:
+        return Article(id=id, title=id, paragraphs=["x"], published=published)
+
+    plus2 = timezone(timedelta(hours=2))
+    articles = [
+        art("undated-1", None),
+        art("b", datetime(2021, 1, 1, 12)),
+        art("undated-2", None),
+        art("a", datetime(2021, 1, 1, 13, tzinfo=plus2)),  # 11:00 UTC, before b
+    ]
+    assert [a.id for a in library.in_ingest_order(articles)] == ["a", "b", "undated-1", "undated-2"]
+
+
+def test_ingest_completes_an_interrupted_run(workspace, inputs):
+    # A run killed after storing (before enriching and assigning stories) left these behind.
+    stored = [o.article for o in read_paths([inputs["records"]], max_file_bytes=10**6)]
+    workspace.store.add_articles(stored)
+    report = library.ingest(workspace, [inputs["records"]])
+    assert (report.new, report.duplicate, report.resumed) == (0, 3, 3)
+    assert workspace.store.unprocessed_articles() == []
+    assert all(workspace.store.story_of(a.id) for a in stored)
+
+
+def test_progress_is_reported_per_batch(workspace, inputs):
+    seen: list[tuple[int, int]] = []
+    library.ingest(workspace, [inputs["records"]], on_progress=lambda done, total: seen.append((done, total)))
+    assert seen == [(2, 3), (3, 3)]  # batch_size is 2
+
+
+def test_oversized_files_are_refused_with_a_reason(workspace, inputs):
+    workspace.settings.max_file_bytes = 10
+    report = library.ingest(workspace, [inputs["report"]])
+    assert report.new == 0 and report.failed == 1
+    assert "report.txt" in report.failures[0].source
+
+
+def test_list_get_and_search(workspace, inputs):
+    library.ingest(workspace, [inputs["folder"]])
+    assert [a.id for a in library.list_articles(workspace, outlet="example daily")] == ["rec-early", "rec-late"]
+    assert [a.id for a in library.list_articles(workspace, since=datetime(2021, 4, 1))] == ["rec-late"]
+    assert library.list_articles(workspace)[-1].id == "rec-undated"
+    total, hits = library.search(workspace, "volcano ash")
+    assert total == 1 and hits[0].article.id == "rec-early"
+    assert library.search(workspace, "budget", outlet="Gazette")[0] == 0
+    assert library.get_article(workspace, "nope") is None
+
+
+def test_extract_file_reads_and_enriches_without_a_database(tmp_path, inputs, enricher):
+    from storyline.config import Settings
+    from storyline.service.workspace import Workspace
+
+    ws = Workspace(Settings(db_path=tmp_path / "never.db"))
+    ws.resource("enricher", lambda: enricher)
+    article = library.extract_file(inputs["report"], ws)
+    assert article.title.startswith("Flooding") and article.entities
+    assert not (tmp_path / "never.db").exists()

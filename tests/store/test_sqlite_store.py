@@ -1,0 +1,208 @@
+"""The SQLite store: idempotent ingest, versions, search, filters, vectors, stories, migrations."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime, timedelta, timezone
+
+import numpy as np
+import pytest
+
+from storyline.model import Article, Entity, Story
+from storyline.store import SchemaError, open_store
+from storyline.store import sqlite as sqlite_store
+from storyline.store.base import SNIPPET_CLOSE, SNIPPET_OPEN
+
+
+def article(
+    id: str, text: str, *, title: str = "A title", url: str | None = None, **meta: object
+) -> Article:
+    return Article(id=id, title=title, paragraphs=text.split("\n\n"), url=url, **meta)  # type: ignore[arg-type]
+
+
+@pytest.fixture()
+def store(tmp_path):
+    s = open_store(tmp_path / "lib.db")
+    yield s
+    s.close()
+
+
+def test_same_content_twice_is_one_row(store):
+    a = article("a", "Ministers met in Geneva.")
+    again = article("other-id", "Ministers met in Geneva.")
+    results = store.add_articles([a, again])
+    assert [r.status for r in results] == ["new", "duplicate"]
+    assert results[1].article_id == "a"
+    assert [r.status for r in store.add_articles([a])] == ["duplicate"]
+    assert store.count_articles() == 1
+
+
+def test_same_url_with_new_text_is_a_new_version(store):
+    store.add_articles([article("a", "First draft about the storm.", url="https://n.example/1")])
+    result = store.add_articles([article("b", "Corrected text about the flood.", url="https://n.example/1")])
+    assert result[0].status == "new-version" and result[0].article_id == "a"
+    latest = store.get_article("a")
+    assert latest.version == 2 and "flood" in latest.text
+    assert [v.version for v in store.article_versions("a")] == [1, 2]
+    assert store.count_articles() == 1
+    assert store.search("flood")[0] == 1
+    assert store.search("storm")[0] == 0  # old versions are kept but not searched
+
+
+def test_same_given_id_with_new_text_is_a_new_version(store):
+    store.add_articles([article("x1", "One text.")])
+    assert store.add_articles([article("x1", "Another text.")])[0].status == "new-version"
+    assert store.get_article("x1").text == "Another text."
+
+
+def test_a_failing_batch_writes_nothing(store):
+    broken = article("bad", "fine")
+    broken.paragraphs = [None]  # type: ignore[list-item]  # cannot be joined into text
+    with pytest.raises(TypeError):
+        store.add_articles([article("good", "Good text."), broken])
+    assert store.count_articles() == 0
+    assert store.search("good") == (0, [])
+
+
+def test_list_filters_and_order(store):
+    t0 = datetime(2022, 12, 18, 9, tzinfo=UTC)
+    store.add_articles(
+        [
+            article("undated", "No date here.", outlet="Daily"),
+            article("late", "Late news.", outlet="Daily", language="en", published=t0 + timedelta(days=2)),
+            article("early", "Early news.", outlet="Gazette", language="fr", published=t0),
+            # 10:00 at UTC+3 is 07:00 UTC, earlier than "early"
+            article(
+                "tz", "Zoned news.", outlet="daily", language="en",
+                published=datetime(2022, 12, 18, 10, tzinfo=timezone(timedelta(hours=3))),
+            ),
+        ]
+    )
+    assert [a.id for a in store.list_articles()] == ["tz", "early", "late", "undated"]
+    assert [a.id for a in store.list_articles(outlet="DAILY")] == ["tz", "late", "undated"]
+    assert [a.id for a in store.list_articles(language="fr")] == ["early"]
+    assert [a.id for a in store.list_articles(since=t0)] == ["early", "late"]
+    assert [a.id for a in store.list_articles(until=t0)] == ["tz", "early"]
+    assert [a.id for a in store.list_articles(limit=2, offset=1)] == ["early", "late"]
+    assert store.count_articles(outlet="daily") == 3
+    assert [a.id for a in store.iter_articles()] == ["tz", "early", "late", "undated"]
+
+
+def test_iter_articles_pages_through_everything(tmp_path):
+    store = open_store(":memory:")
+    base = datetime(2020, 1, 1)
+    batch = [article(f"a{i:04d}", f"Text number {i}.", published=base + timedelta(hours=i % 700)) for i in range(1100)]
+    batch += [article(f"u{i}", f"Undated {i}.") for i in range(30)]
+    store.add_articles(batch)
+    ids = [a.id for a in store.iter_articles()]
+    assert len(ids) == len(set(ids)) == 1130
+    assert ids == [a.id for a in store.list_articles()]
+
+
+def test_search_ranks_filters_and_highlights(store):
+    store.add_articles(
+        [
+            article("t", "The talks in Tehran ended.", title="Tehran talks", language="en"),
+            article("m", "Talks elsewhere; Tehran is mentioned once.", title="Other", language="en"),
+            article("e", "Las conversaciones en Teherán terminaron.", title="Conversación", language="es"),
+        ]
+    )
+    total, hits = store.search("tehran talks")
+    assert total == 2 and hits[0].article.id == "t"
+    assert f"{SNIPPET_OPEN}Tehran{SNIPPET_CLOSE}" in hits[0].snippet
+    assert store.search("teheran")[1][0].article.id == "e"  # diacritics folded
+    assert store.search("conversa*")[0] == 1
+    assert store.search("talks", language="es")[0] == 0
+    assert store.search('U.S.-"Iran" (NEAR OR') == (0, [])  # FTS syntax in user input is not an error
+    assert store.search("  ") == (0, [])
+    assert [h.article.id for h in store.search("tehran", limit=1, offset=1)[1]] == ["m"]
+
+
+def test_update_article_keeps_search_and_entity_index_in_sync(store):
+    store.add_articles([article("a", "Officials in Tehran spoke.")])
+    stored = store.get_article("a")
+    stored.entities = [Entity(name="Iran", type="PLACE", variants=["Tehran"])]
+    stored.title = "Renamed headline"
+    store.update_article(stored)
+    assert store.get_article("a").entities[0].name == "Iran"
+    assert [a.id for a in store.list_articles(entity="tehran")] == ["a"]
+    assert store.search("officials", entity="iran")[0] == 1
+    assert store.search("officials", entity="russia")[0] == 0
+    assert store.search("renamed")[0] == 1
+    with pytest.raises(KeyError):
+        store.update_article(article("missing", "x"))
+
+
+def test_unprocessed_articles_until_marked(store):
+    store.add_articles([article("a", "One."), article("b", "Two.")])
+    assert {a.id for a in store.unprocessed_articles()} == {"a", "b"}
+    store.mark_processed(["a"])
+    assert [a.id for a in store.unprocessed_articles()] == ["b"]
+    store.add_articles([article("a", "One, corrected.")])  # a new version must be processed again
+    assert {a.id for a in store.unprocessed_articles()} == {"a", "b"}
+
+
+def test_vectors_round_trip_as_float32(store):
+    vectors = {"a": np.arange(4, dtype=np.float64), "b": np.ones(4, dtype=np.float32)}
+    store.save_vectors("use-article", vectors)
+    loaded = store.load_vectors("use-article")
+    assert loaded["a"].dtype == np.float32 and loaded["a"].tolist() == [0, 1, 2, 3]
+    assert set(store.load_vectors("use-article", ["b", "zz"])) == {"b"}
+    assert store.load_vectors("other") == {}
+
+
+def test_stories_assignment_and_replace(store):
+    s1 = Story(id="s1", label="Storm", articles=["a", "b"], first_published=datetime(2022, 1, 2))
+    s2 = Story(id="s2", label="Vote", articles=["c"], first_published=datetime(2022, 1, 1))
+    store.save_stories([s1, s2])
+    assert [s.id for s in store.list_stories()] == ["s2", "s1"]
+    assert store.story_of("b").label == "Storm"
+    store.save_stories([Story(id="s2", label="Vote", articles=["c", "b"])])  # b moves
+    assert store.story_of("b").id == "s2"
+    store.save_stories([Story(id="s3", label="New", articles=["a"])], replace=True)
+    assert [s.id for s in store.list_stories()] == ["s3"]
+    assert store.story_of("c") is None and store.get_story("s1") is None
+
+
+def test_documents_and_meta(store):
+    store.save_document("comparison", "s1", {"groups": [1, 2]})
+    store.save_document("comparison", "s1", {"groups": [3]})
+    assert store.get_document("comparison", "s1") == {"groups": [3]}
+    assert store.get_document("comparison", "nope") is None
+    store.set_meta("k", "v1")
+    store.set_meta("k", "v2")
+    assert store.get_meta("k") == "v2" and store.get_meta("missing") is None
+
+
+def test_fresh_database_is_at_the_latest_schema_in_wal_mode(tmp_path):
+    store = open_store(tmp_path / "x.db")
+    assert store.get_meta("schema_version") == str(len(sqlite_store.MIGRATIONS))
+    store.close()
+    conn = sqlite3.connect(tmp_path / "x.db")
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_migrations_run_in_order_once(tmp_path, monkeypatch):
+    path = tmp_path / "old.db"
+    open_store(path).add_articles([article("a", "Kept across the upgrade.")])
+    upgraded = [*sqlite_store.MIGRATIONS, "CREATE TABLE extra (x INTEGER); INSERT INTO extra VALUES (1)"]
+    monkeypatch.setattr(sqlite_store, "MIGRATIONS", upgraded)
+    store = open_store(path)
+    assert store.get_meta("schema_version") == str(len(upgraded))
+    assert store.get_article("a") is not None
+    store.close()
+    open_store(path).close()  # a second open applies nothing again (the INSERT would duplicate)
+    assert sqlite3.connect(path).execute("SELECT count(*) FROM extra").fetchone()[0] == 1
+
+
+def test_newer_or_foreign_databases_are_refused(tmp_path):
+    path = tmp_path / "new.db"
+    store = open_store(path)
+    store.set_meta("schema_version", "999")
+    store.close()
+    with pytest.raises(SchemaError, match="newer"):
+        open_store(path)
+    foreign = tmp_path / "foreign.db"
+    sqlite3.connect(foreign).execute("CREATE TABLE t (x)")
+    with pytest.raises(SchemaError, match="not a storyline database"):
+        open_store(foreign)

@@ -1,0 +1,204 @@
+"""The JSON API over a library made by the real ingest of the seeds and a hostile article."""
+
+from __future__ import annotations
+
+import json
+
+from fastapi.testclient import TestClient
+
+from storyline import __version__
+
+SEED_OUTLET = "The Moscow Times"
+
+
+def test_health_reports_version_and_size(client: TestClient) -> None:
+    body = client.get("/api/health").json()
+    assert body["status"] == "ok"
+    assert body["version"] == __version__
+    assert body["articles"] == 3
+
+
+def test_openapi_is_versioned_and_lists_the_endpoints(client: TestClient) -> None:
+    spec = client.get("/api/openapi.json").json()
+    assert spec["info"]["version"] == __version__
+    for path in [
+        "/api/health", "/api/articles", "/api/articles/{article_id}", "/api/stories",
+        "/api/stories/{story_id}", "/api/stories/{story_id}/comparison", "/api/stories/{story_id}/quotes",
+        "/api/stories/{story_id}/entities", "/api/stories/{story_id}/timeline", "/api/search",
+    ]:
+        assert path in spec["paths"], path
+    assert "post" in spec["paths"]["/api/articles"]
+    assert not any(p.startswith("/stories") for p in spec["paths"])  # pages stay out of the API spec
+
+
+def test_articles_paginate_with_a_total(client: TestClient) -> None:
+    first = client.get("/api/articles", params={"limit": 2}).json()
+    second = client.get("/api/articles", params={"limit": 2, "offset": 2}).json()
+    assert first["total"] == second["total"] == 3
+    assert len(first["items"]) == 2 and len(second["items"]) == 1
+    ids = [a["id"] for a in first["items"] + second["items"]]
+    assert len(set(ids)) == 3
+    assert "text" not in first["items"][0]  # list items are summaries
+
+
+def test_articles_filter_by_outlet_language_and_dates(client: TestClient) -> None:
+    by_outlet = client.get("/api/articles", params={"outlet": SEED_OUTLET}).json()
+    assert by_outlet["total"] == 1 and by_outlet["items"][0]["outlet"] == SEED_OUTLET
+    assert client.get("/api/articles", params={"language": "xx"}).json()["total"] == 0
+    december = client.get("/api/articles", params={"since": "2022-12-01", "until": "2022-12-31"}).json()
+    assert [a["outlet"] for a in december["items"]] == [SEED_OUTLET]
+    assert client.get("/api/articles", params={"since": "2023-01-01"}).json()["total"] == 1  # the hostile one
+
+
+def test_article_detail_has_text_stripped_and_enrichment(client: TestClient) -> None:
+    summary = client.get("/api/articles", params={"outlet": SEED_OUTLET}).json()["items"][0]
+    article = client.get(f"/api/articles/{summary['id']}").json()
+    assert "Kanani" in article["text"]
+    assert article["story"]
+    for key in ("stripped", "entities", "quotes", "times", "paragraphs", "captions"):
+        assert isinstance(article[key], list), key
+    assert all({"text", "reason"} <= set(s) for s in article["stripped"])
+
+
+def test_unknown_ids_are_json_404s(client: TestClient) -> None:
+    for url in ["/api/articles/nope", "/api/stories/nope", "/api/stories/nope/comparison", "/api/stories/nope/quotes"]:
+        response = client.get(url)
+        assert response.status_code == 404, url
+        assert response.json() == {"error": response.json()["error"], "status": 404}
+        assert "nope" in response.json()["error"]
+
+
+def test_bad_parameters_are_json_422s_naming_the_field(client: TestClient) -> None:
+    response = client.get("/api/articles", params={"limit": 0})
+    assert response.status_code == 422
+    assert "limit" in response.json()["error"]
+    response = client.get("/api/articles", params={"since": "yesterday-ish"})
+    assert response.status_code == 422 and "since" in response.json()["error"]
+
+
+def test_stories_list_summaries(client: TestClient, seed_story: str) -> None:
+    page = client.get("/api/stories").json()
+    assert page["total"] == len(page["items"]) >= 2
+    story = next(s for s in page["items"] if s["id"] == seed_story)
+    assert story["size"] == 2 and len(story["articles"]) == 2
+    assert SEED_OUTLET in story["outlets"]
+    assert story["languages"] == ["en"]
+    assert story["first_published"].startswith("2022-12-18")
+    assert isinstance(story["new"], bool) and isinstance(story["growing"], bool)
+    assert client.get("/api/stories", params={"limit": 1}).json()["items"][0]["size"] == 2  # largest first
+
+
+def test_story_detail_lists_its_articles_and_reasons(client: TestClient, seed_story: str) -> None:
+    story = client.get(f"/api/stories/{seed_story}").json()
+    assert {a["id"] for a in story["articles"]} == set(story["reasons"])
+    assert story["label"]
+
+
+def test_comparison_has_the_documented_shape(client: TestClient, seed_story: str) -> None:
+    comparison = client.get(f"/api/stories/{seed_story}/comparison").json()
+    assert {"articles", "claims", "groups", "quotes", "timeline", "provenance"} <= set(comparison)
+    verdicts = {g["verdict"] for g in comparison["groups"]}
+    assert {"shared", "unique"} <= verdicts
+    claim_ids = {c["id"] for c in comparison["claims"]}
+    assert all(set(g["claims"]) <= claim_ids for g in comparison["groups"])
+    assert all({"from", "to", "relation"} <= set(link) for link in comparison["provenance"])
+
+
+def test_story_quotes_entities_timeline_are_pages(client: TestClient, seed_story: str) -> None:
+    for part in ("quotes", "entities", "timeline"):
+        page = client.get(f"/api/stories/{seed_story}/{part}", params={"limit": 1}).json()
+        assert set(page) == {"total", "limit", "offset", "items"}, part
+        assert page["total"] >= 1 and len(page["items"]) == 1, part
+    entities = client.get(f"/api/stories/{seed_story}/entities").json()["items"]
+    assert any(e["name"].endswith("Kanani") and len(e["articles"]) == 2 for e in entities)
+
+
+def test_search_finds_words_with_filters_and_marks_snippets(client: TestClient) -> None:
+    found = client.get("/api/search", params={"q": "Kanani"}).json()
+    assert found["total"] == 2
+    assert all("\u27e6" in hit["snippet"] for hit in found["items"])
+    narrowed = client.get("/api/search", params={"q": "Kanani", "outlet": SEED_OUTLET}).json()
+    assert narrowed["total"] == 1
+    assert client.get("/api/search", params={"q": "Kanani", "until": "2022-01-01"}).json()["total"] == 0
+    assert client.get("/api/search", params={"q": "harbour", "entity": "Port Alba"}).json()["total"] == 1
+    assert client.get("/api/search", params={"q": "U.S.-Iran (\"drones"}).status_code == 200  # no FTS syntax error
+    assert client.get("/api/search").status_code == 422  # q is required
+
+
+# ---------------------------------------------------------------- writes
+
+ARTICLE = {
+    "id": "upload-1",
+    "title": "Volcano erupts on remote island",
+    "text": "A volcano erupted on the island of Kell on Tuesday, the national geology institute said.\n\n"
+    "Ash rose four kilometres and flights were cancelled, officials said.",
+    "outlet": "Example Daily",
+    "published": "2023-05-09T10:00:00Z",
+    "language": "en",
+}
+
+
+def test_post_json_ingests_and_the_article_is_served(writable_client) -> None:
+    with writable_client() as client:
+        response = client.post("/api/articles", json=ARTICLE)
+        assert response.status_code == 201, response.text
+        assert response.json()["new"] == 1 and response.json()["article_ids"] == ["upload-1"]
+        assert client.get("/api/articles/upload-1").json()["title"] == ARTICLE["title"]
+        again = client.post("/api/articles", json=ARTICLE).json()
+        assert again["new"] == 0 and again["duplicate"] == 1
+        assert client.get("/api/search", params={"q": "volcano"}).json()["total"] == 1
+
+
+def test_post_file_upload_ingests_any_readable_format(writable_client) -> None:
+    text = "Bridge reopens after repairs\n\nThe harbour bridge in Port Alba reopened on Monday, the council said.\n"
+    with writable_client() as client:
+        response = client.post("/api/articles", files={"file": ("../../etc/bridge.txt", text.encode(), "text/plain")})
+        assert response.status_code == 201, response.text
+        (article_id,) = response.json()["article_ids"]
+        assert client.get(f"/api/articles/{article_id}").json()["title"] == "Bridge reopens after repairs"
+
+
+def test_post_rejects_bad_bodies_with_clear_messages(writable_client) -> None:
+    with writable_client(max_upload_bytes=2000) as client:
+        bad_json = client.post("/api/articles", content=b"{not json", headers={"content-type": "application/json"})
+        assert bad_json.status_code == 400 and "JSON" in bad_json.json()["error"]
+        assert client.post("/api/articles", content=b"x", headers={"content-type": "text/plain"}).status_code == 415
+        no_file = client.post("/api/articles", files={"other": ("a.txt", b"text", "text/plain")})
+        assert no_file.status_code == 400 and "file" in no_file.json()["error"]
+        empty = client.post("/api/articles", files={"file": ("empty.txt", b"", "text/plain")})
+        assert empty.status_code == 400 and "empty" in empty.json()["error"]
+        binary = client.post("/api/articles", files={"file": ("blob.bin", b"\x00\x01\x02" * 100, "application/octet-stream")})
+        assert binary.status_code == 422 and binary.json()["error"]
+        too_big = client.post("/api/articles", json={**ARTICLE, "text": "word " * 1000})
+        assert too_big.status_code == 413 and "2000" in too_big.json()["error"]
+        assert client.get("/api/health").json()["articles"] == 3  # nothing half-written
+
+
+def test_chunked_upload_over_the_limit_is_refused(writable_client) -> None:
+    def chunks():
+        for _ in range(10):
+            yield b"x" * 1000
+
+    with writable_client(max_upload_bytes=2000) as client:
+        response = client.post("/api/articles", content=chunks(), headers={"content-type": "application/json"})
+        assert response.status_code == 413
+
+
+def test_writes_need_the_token_when_one_is_set(writable_client) -> None:
+    with writable_client(token="s3cret") as client:
+        refused = client.post("/api/articles", json=ARTICLE)
+        assert refused.status_code == 401 and "token" in refused.json()["error"]
+        assert refused.headers["www-authenticate"] == "Bearer"
+        wrong = client.post("/api/articles", json=ARTICLE, headers={"Authorization": "Bearer nope"})
+        assert wrong.status_code == 401
+        accepted = client.post("/api/articles", json=ARTICLE, headers={"Authorization": "Bearer s3cret"})
+        assert accepted.status_code == 201
+        assert client.get("/api/articles").status_code == 200  # reads stay open
+
+
+def test_cross_origin_writes_are_refused(writable_client) -> None:
+    with writable_client() as client:
+        response = client.post("/api/articles", json=ARTICLE, headers={"Origin": "https://evil.example"})
+        assert response.status_code == 403
+        same = client.post("/api/articles", json=ARTICLE, headers={"Origin": "http://testserver"})
+        assert same.status_code == 201, json.dumps(same.json())

@@ -1,0 +1,108 @@
+"""The pages in headless Chromium: the seed story highlighted, claims linked, search, upload, no script injection.
+
+Screenshots for the docs: benchmarks/screenshots.py.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from storyline.config import Settings
+from storyline.web.app import create_app
+from storyline.web.background import CHROMIUM, chromium_context, running
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"{CHROMIUM} is not installed"),
+]
+
+
+@pytest.fixture(scope="module")
+def base_url(library_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A live server on a private copy of the library (the upload test writes to it)."""
+    copy = tmp_path_factory.mktemp("browser") / "library.db"
+    source, target = sqlite3.connect(library_db), sqlite3.connect(copy)
+    source.backup(target)
+    source.close()
+    target.close()
+    with running(create_app(Settings(db_path=copy))) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser_context() -> Iterator[object]:
+    with chromium_context(viewport={"width": 1280, "height": 900}) as context:
+        yield context
+
+
+@pytest.fixture
+def page(browser_context, base_url: str):
+    page = browser_context.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    yield page
+    assert dialogs == [], f"a script ran: {dialogs}"  # no injected alert() ever fires
+    page.close()
+
+
+def open_seed_story(page, base_url: str) -> None:
+    page.goto(base_url + "/")
+    page.locator(".story-card", has_text="2 articles").locator("a.story-link").click()
+    page.wait_for_selector(".columns .column")
+
+
+def test_seed_story_highlights_shared_and_unique_claims(page, base_url: str) -> None:
+    open_seed_story(page, base_url)
+    assert page.locator(".column").count() == 2
+    for verdict in ("shared", "unique"):
+        claims = page.locator(f".column .claim.{verdict}")
+        assert claims.count() >= 1, verdict
+        background = claims.first.evaluate("el => getComputedStyle(el).backgroundColor")
+        assert background not in ("rgba(0, 0, 0, 0)", "transparent"), verdict
+    assert page.locator(".column", has_text="Kanani").count() == 2
+
+
+def test_selecting_a_shared_claim_focuses_its_counterpart_in_the_other_article(page, base_url: str) -> None:
+    open_seed_story(page, base_url)
+    page.locator(".column").first.locator(".claim.shared").first.click()
+    focused_columns = page.locator(".column").filter(has=page.locator(".claim.focus"))
+    assert focused_columns.count() == 2
+    assert page.locator("tr.group.focus").count() >= 1
+
+
+def test_search_from_the_header_marks_matches(page, base_url: str) -> None:
+    page.goto(base_url + "/")
+    page.fill("header input[name=q]", "Kanani")
+    page.press("header input[name=q]", "Enter")
+    page.wait_for_selector(".hits li")
+    assert page.locator(".hits li").count() == 2
+    assert page.locator(".hits mark").first.inner_text() == "Kanani"
+
+
+def test_upload_adds_an_article(page, base_url: str, tmp_path: Path) -> None:
+    upload = tmp_path / "ferry.txt"
+    upload.write_text("Ferry service resumes in Port Alba\n\nThe ferry between Port Alba and Kell resumed on Friday.\n")
+    page.goto(base_url + "/upload")
+    page.set_input_files("input[type=file]", str(upload))
+    page.click("form#upload button")
+    link = page.locator("#upload-result a").first
+    link.wait_for()
+    assert "1 new" in page.locator("#upload-result").inner_text()
+    link.click()
+    page.wait_for_selector("h1")
+    assert page.locator("h1").inner_text() == "Ferry service resumes in Port Alba"
+
+
+def test_hostile_article_shows_as_text(page, base_url: str) -> None:
+    page.goto(base_url + "/articles/hostile-1")
+    assert page.locator("h1").inner_text().startswith("<script>alert('title')</script>")
+    page.locator("details.stripped summary").click()
+    assert "onerror=alert('text-img')" in page.locator("details.stripped").inner_text()
+    story = page.locator("a[href^='/stories/']").first
+    story.click()
+    page.wait_for_selector(".column")
+    assert page.locator("img").count() == 0  # no injected element exists

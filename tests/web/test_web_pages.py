@@ -1,0 +1,105 @@
+"""Server-rendered pages: content, escaping of hostile article content, errors."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from fastapi.testclient import TestClient
+
+HOSTILE_ID = "hostile-1"  # the id in fixtures/hostile.json
+
+#: What the hostile fixture carries in its title, outlet, url and stripped parts.
+RAW_ATTACKS = [
+    "<script>alert(",
+    "<img src=x onerror=",
+    "<b onmouseover=",
+    'href="javascript:',
+]
+
+
+def assert_inert(html: str) -> None:
+    for attack in RAW_ATTACKS:
+        assert attack not in html, attack
+    # The only scripts are the app's own file.
+    assert re.findall(r"<script[^>]*>", html) == ['<script src="/static/app.js" defer>']
+
+
+@pytest.fixture(scope="module")
+def hostile_story(client: TestClient) -> str:
+    return client.get(f"/api/articles/{HOSTILE_ID}").json()["story"]
+
+
+def test_story_list_shows_size_outlets_languages_span(client: TestClient, seed_story: str) -> None:
+    html = client.get("/").text
+    assert f'href="/stories/{seed_story}"' in html
+    assert "2 articles" in html and "The Moscow Times" in html and "18 Dec 2022" in html
+    assert "en" in html
+    assert_inert(html)
+
+
+def test_story_page_highlights_claims_by_verdict(client: TestClient, seed_story: str) -> None:
+    response = client.get(f"/stories/{seed_story}")
+    assert response.status_code == 200
+    html = response.text
+    comparison = client.get(f"/api/stories/{seed_story}/comparison").json()
+    shared = {c for g in comparison["groups"] if g["verdict"] == "shared" for c in g["claims"]}
+    marked = {claim: verdict for verdict, claim in re.findall(r'<span class="claim (\w+)" id="claim-([^"]+)"', html)}
+    assert shared and all(marked.get(c) in ("shared", "conflict") for c in shared)
+    assert "unique" in marked.values()
+    # Each claim is linked from the claims table and each group row is addressable.
+    for claim in list(shared)[:3]:
+        assert f'href="#claim-{claim}"' in html
+    assert html.count('class="column"') == 2
+    assert "<svg" in html and 'class="edge' in html  # provenance graph
+    assert 'aria-label="Timeline' in html
+    assert "Kanani" in html  # quotes and entities
+
+
+def test_story_page_of_hostile_article_is_inert(client: TestClient, hostile_story: str) -> None:
+    html = client.get(f"/stories/{hostile_story}").text
+    assert "&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt;" in html  # shown, escaped
+    assert_inert(html)
+
+
+@pytest.mark.parametrize(
+    "url", ["/", "/articles", f"/articles/{HOSTILE_ID}", "/search?q=harbour", "/search?q=harbour&outlet=%3Cb%3E"]
+)
+def test_pages_escape_hostile_content(client: TestClient, url: str) -> None:
+    response = client.get(url)
+    assert response.status_code == 200
+    assert_inert(response.text)
+    assert "script-src 'self'" in response.headers["content-security-policy"]
+
+
+def test_article_page_shows_stripped_parts_on_demand(client: TestClient) -> None:
+    html = client.get(f"/articles/{HOSTILE_ID}").text
+    details = re.search(r"<details class=\"stripped\">(.*?)</details>", html, re.S).group(1)
+    assert "stray-tag" in details and "&lt;img src=x onerror=alert" in details
+    assert "javascript:alert(&#39;url&#39;)" in html  # the url is shown as text, never linked
+    assert "Port Alba" in html  # entity chip
+
+
+def test_search_page_marks_matches(client: TestClient) -> None:
+    html = client.get("/search", params={"q": "Kanani"}).text
+    assert "2 articles match" in html
+    assert "<mark>Kanani</mark>" in html
+    assert "\u27e6" not in html
+
+
+def test_search_page_rejects_bad_dates_clearly(client: TestClient) -> None:
+    response = client.get("/search", params={"q": "Kanani", "since": "soon"})
+    assert response.status_code == 400 and "since" in response.text
+
+
+def test_missing_pages_render_an_html_404(client: TestClient) -> None:
+    response = client.get("/stories/<i>nope")
+    assert response.status_code == 404
+    assert response.headers["content-type"].startswith("text/html")
+    assert "&lt;i&gt;nope" in response.text and "<i>nope" not in response.text
+
+
+def test_upload_page_asks_for_a_token_only_when_needed(client: TestClient, writable_client) -> None:
+    assert 'name="token"' not in client.get("/upload").text
+    with writable_client(token="t") as guarded:
+        assert 'name="token"' in guarded.get("/upload").text
