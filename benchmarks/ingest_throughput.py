@@ -2,16 +2,20 @@
 
 The 181 real pages of ../shared/data/article-extraction-benchmark/html are
 copied round-robin into N files, each made unique (a copy number in its
-<title> and first paragraph) so the store sees N distinct articles.
+<title> and every paragraph, its canonical URL hidden) so the store sees N
+distinct articles rather than versions or duplicates of 181.
 
 Two measurements, each in a fresh process (peak memory is per process):
 
-- ``store``: read + extract + store (``read_paths`` then ``add_articles`` in
-  batches of ``settings.batch_size``) - the ingest path without the models;
+- ``store``: read + extract + store (``library.read_inputs``, which reads
+  files in one process per core, then ``add_articles`` in batches of
+  ``settings.batch_size``) - the ingest path without the models;
 - ``full``: ``storyline.service.library.ingest`` end to end (read, extract,
-  store, enrich, assign to stories), on the first ``--full-pages`` pages.
+  store, enrich, assign to stories), on the first ``--full-pages`` pages;
+- ``synthetic``: the store alone - ``--pages`` generated articles (about the
+  size of a news article) added in batches, then the same searches.
 
-    .venv/bin/python benchmarks/ingest_throughput.py [--pages 10000] [--full-pages 500]
+    .venv/bin/python benchmarks/ingest_throughput.py [--pages 10000] [--full-pages 100]
 """
 
 from __future__ import annotations
@@ -30,13 +34,15 @@ REPO = Path(__file__).resolve().parents[1]
 SOURCE = REPO.parent / "shared" / "data" / "article-extraction-benchmark" / "html"
 CACHE = Path("/tmp/storyline-cache/C")
 
-_FIRST_P = re.compile(r"<p(\s[^>]*)?>", re.IGNORECASE)
+_PARAGRAPH = re.compile(r"<p(\s[^>]*)?>", re.IGNORECASE)
 _TITLE = re.compile(r"<title(\s[^>]*)?>", re.IGNORECASE)
+MODES = ["synthetic", "store", "full"]
+_PAGE_URL = re.compile(r"canonical|og:url", re.IGNORECASE)
 
 
 def build_pages(count: int) -> Path:
     """``count`` unique HTML files under the cache (reused when already there)."""
-    folder = CACHE / f"pages-{count}"
+    folder = CACHE / f"pages-v2-{count}"
     if folder.is_dir() and len(list(folder.iterdir())) == count:
         return folder
     folder.mkdir(parents=True, exist_ok=True)
@@ -44,7 +50,8 @@ def build_pages(count: int) -> Path:
     for number in range(count):
         page = originals[number % len(originals)]
         page = _TITLE.sub(lambda m: f"{m.group(0)}Copy {number}: ", page, count=1)
-        page = _FIRST_P.sub(lambda m: f"{m.group(0)}Copy {number}. ", page, count=1)
+        page = _PARAGRAPH.sub(lambda m: f"{m.group(0)}Copy {number}. ", page)
+        page = _PAGE_URL.sub("hidden-url", page)  # same URL would make copies versions of one article
         (folder / f"page-{number:05d}.html").write_text(page, encoding="utf-8")
     return folder
 
@@ -55,19 +62,23 @@ def peak_rss_mib() -> float:
 
 def measure_store(folder: Path, db: Path) -> dict[str, object]:
     """Read + extract + store, timed apart."""
-    from storyline.config import Settings
-    from storyline.ingest import read_paths
+    from storyline.config import Settings, cpu_threads
+    from storyline.service.library import read_inputs
     from storyline.store import open_store
 
     settings = Settings(db_path=db)
     store = open_store(db)
     started = time.perf_counter()
     articles, failed = [], 0
-    for outcome in read_paths([folder], max_file_bytes=settings.max_file_bytes):
+    for outcome in read_inputs([folder], max_file_bytes=settings.max_file_bytes, workers=cpu_threads()):
         if outcome.article is None:
             failed += 1
         else:
             articles.append(outcome.article)
+        done = len(articles) + failed
+        if done % 500 == 0:  # partial figures, in case a slow shared machine cuts the run short
+            elapsed = time.perf_counter() - started
+            print(f"read {done} pages in {elapsed:.0f} s ({done / elapsed:.1f}/s)", file=sys.stderr, flush=True)
     read_s = time.perf_counter() - started
     started = time.perf_counter()
     statuses: dict[str, int] = {}
@@ -75,11 +86,13 @@ def measure_store(folder: Path, db: Path) -> dict[str, object]:
         for result in store.add_articles(articles[start : start + settings.batch_size]):
             statuses[result.status] = statuses.get(result.status, 0) + 1
     store_s = time.perf_counter() - started
+    search_ms = time_searches(store)
     store.close()
     total = read_s + store_s
     return {
         "mode": "store",
         "pages": len(list(folder.iterdir())),
+        "read_workers": cpu_threads(),
         "articles": len(articles),
         "failed": failed,
         "statuses": statuses,
@@ -87,6 +100,53 @@ def measure_store(folder: Path, db: Path) -> dict[str, object]:
         "store_s": round(store_s, 2),
         "store_articles_per_s": round(len(articles) / store_s, 1) if store_s else None,
         "articles_per_s": round(len(articles) / total, 1) if total else None,
+        "searches": search_ms,
+        "peak_rss_mib": round(peak_rss_mib(), 1),
+        "db_mib": round(db.stat().st_size / 2**20, 1),
+    }
+
+
+SEARCHES = ["government", "police said", "market share", "climate change", "the", "president election", "copy 42"]
+
+
+def time_searches(store) -> dict[str, list[float]]:  # noqa: ANN001 - a Store
+    """Each query: [total hits, milliseconds for the total plus the first page of 20 hits]."""
+    timings = {}
+    for query in SEARCHES:
+        started = time.perf_counter()
+        total, _ = store.search(query, limit=20)
+        timings[query] = [total, round((time.perf_counter() - started) * 1000, 1)]
+    return timings
+
+
+def measure_synthetic(count: int, db: Path) -> dict[str, object]:
+    """The store alone: generated articles, no reading or extraction."""
+    from storyline.config import Settings
+    from storyline.model import Article
+    from storyline.store import open_store
+
+    words = "government police said market share climate change president election harbour".split()
+    batch_size = Settings().batch_size
+    store = open_store(db)
+    started = time.perf_counter()
+    for start in range(0, count, batch_size):
+        store.add_articles(
+            Article(
+                id=f"s{i}",
+                title=f"Copy {i}: {words[i % len(words)]} news",
+                paragraphs=[" ".join(words[(i + j) % len(words)] for j in range(60)) + f" copy {i}."] * 8,
+            )
+            for i in range(start, min(count, start + batch_size))
+        )
+    store_s = time.perf_counter() - started
+    search_ms = time_searches(store)
+    store.close()
+    return {
+        "mode": "synthetic",
+        "articles": count,
+        "store_s": round(store_s, 2),
+        "store_articles_per_s": round(count / store_s, 1),
+        "searches": search_ms,
         "peak_rss_mib": round(peak_rss_mib(), 1),
         "db_mib": round(db.stat().st_size / 2**20, 1),
     }
@@ -118,6 +178,13 @@ def measure_full(folder: Path, db: Path, pages: int) -> dict[str, object]:
     }
 
 
+def fresh_db(mode: str) -> Path:
+    db = CACHE / f"bench-{mode}.db"
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    return db
+
+
 def run_child(mode: str, args: argparse.Namespace) -> dict[str, object]:
     """One measurement in its own process, so each peak-memory figure is its own."""
     command = [sys.executable, __file__, "--child", mode, "--pages", str(args.pages), "--full-pages", str(args.full_pages)]
@@ -128,19 +195,20 @@ def run_child(mode: str, args: argparse.Namespace) -> dict[str, object]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=10_000)
-    parser.add_argument("--full-pages", type=int, default=500)
-    parser.add_argument("--only", choices=["store", "full"])
-    parser.add_argument("--child", choices=["store", "full"], help=argparse.SUPPRESS)
+    parser.add_argument("--full-pages", type=int, default=100)
+    parser.add_argument("--only", choices=MODES)
+    parser.add_argument("--child", choices=MODES, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.child == "synthetic":
+        print(json.dumps(measure_synthetic(args.pages, fresh_db("synthetic"))))
+        return
     folder = build_pages(args.pages)
     if args.child:
-        db = CACHE / f"bench-{args.child}.db"
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{db}{suffix}").unlink(missing_ok=True)
+        db = fresh_db(args.child)
         result = measure_store(folder, db) if args.child == "store" else measure_full(folder, db, args.full_pages)
         print(json.dumps(result))
         return
-    for mode in [args.only] if args.only else ["store", "full"]:
+    for mode in [args.only] if args.only else MODES:
         print(json.dumps(run_child(mode, args)), flush=True)
 
 

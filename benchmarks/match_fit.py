@@ -37,7 +37,7 @@ def rows_for(name: str, config: MatchConfig) -> tuple[np.ndarray, np.ndarray]:
             lexical = facets.semantic if facets.cross_lingual else facets.lexical
             late = 0.0 if facets.days is None else max(0.0, facets.days - 1.0)
             short = brevity(signature.n_words)
-            features.append([facets.semantic, lexical, facets.entities, facets.duplicate, late, short, short * facets.semantic, short * lexical])
+            features.append([facets.semantic, lexical, facets.entities, facets.duplicate, facets.numbers, late, short, short * facets.semantic, short * lexical])
             labels.append(story_id == target)
         state = clusterer.states.get(target)
         if state is None:
@@ -68,7 +68,7 @@ def main() -> None:
         print(name, len(y), "rows,", int(y.sum()), "positive")
         xs.append(x), ys.append(y), ws.append(np.full(len(y), 1.0 / len(y)))
     beta = fit_logistic(np.vstack(xs), np.concatenate(ys), np.concatenate(ws) * 1000)
-    fields = ["bias", "weight_semantic", "weight_lexical", "weight_entities", "weight_duplicate", "weight_days", "weight_short", "weight_short_semantic", "weight_short_lexical"]
+    fields = ["bias", "weight_semantic", "weight_lexical", "weight_entities", "weight_duplicate", "weight_numbers", "weight_days", "weight_short", "weight_short_semantic", "weight_short_lexical"]
     for field, value in zip(fields, beta, strict=True):
         print(f"{field} = {value:.3f}")
 

@@ -1,4 +1,4 @@
-"""Screenshots of the web pages (story list, the seed story on a laptop and a phone, search, article).
+"""Screenshots of the web pages (story list, the seed story on a laptop and a phone, its charts, search).
 
     .venv/bin/python benchmarks/screenshots.py [--db FILE] [--out docs/screenshots]
 
@@ -20,7 +20,6 @@ from storyline.web.background import chromium_context, running
 
 REPO = Path(__file__).resolve().parents[1]
 LAPTOP = {"width": 1400, "height": 900}
-PHONE = {"width": 390, "height": 844}
 
 
 def capture(db: Path, out: Path) -> list[Path]:
@@ -31,17 +30,22 @@ def capture(db: Path, out: Path) -> list[Path]:
         page = context.new_page()
         page.goto(base + "/")
         story_href = page.locator("a.story-link").first.get_attribute("href")
-        shots = [
-            ("stories.png", "/", LAPTOP),
-            ("story.png", story_href, LAPTOP),
-            ("story-phone.png", story_href, PHONE),
-            ("search.png", "/search?q=Kanani", LAPTOP),
+        shots = [  # (file, page, viewport, whole page?): the long story page only as far as the viewport
+            ("stories.png", "/", LAPTOP, True),
+            ("story.png", story_href, {"width": 1400, "height": 1600}, False),
+            ("story-phone.png", story_href, {"width": 390, "height": 1400}, False),
+            ("search.png", "/search?q=Kanani", LAPTOP, True),
         ]
-        for name, path, viewport in shots:
+        for name, path, viewport, full_page in shots:
             page.set_viewport_size(viewport)
             page.goto(base + path)
-            page.screenshot(path=out / name, full_page=True)
+            page.screenshot(path=out / name, full_page=full_page)
             saved.append(out / name)
+        page.set_viewport_size(LAPTOP)
+        page.goto(base + story_href)
+        page.locator("section.timeline").scroll_into_view_if_needed()
+        page.screenshot(path=out / "story-charts.png", full_page=False)
+        saved.append(out / "story-charts.png")
         page.set_viewport_size(LAPTOP)
         page.goto(base + story_href)
         page.locator(".column .claim.shared").first.click()  # a selected claim and its counterparts

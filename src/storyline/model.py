@@ -223,10 +223,13 @@ class Claim(Record):
     # Anchors used to align claims across languages (filled by the compare stage).
     paragraph: int = 0
     entities: list[str] = field(default_factory=list)  # canonical entity names
+    # Entity mentions in the claim: [start, end, name]; a capital standing for its country is the country.
+    actors: list[list[Any]] = field(default_factory=list)
     numbers: list[float] = field(default_factory=list)  # magnitudes ("40 billion" -> 4e10)
     dates: list[str] = field(default_factory=list)  # TIMEX3 values of the claim's dates
     speaker: str | None = None  # who the claim is attributed to, when a quote covers it
     negated: bool = False
+    language: str | None = None  # the article's
 
 
 @dataclass

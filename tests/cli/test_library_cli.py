@@ -164,3 +164,10 @@ def test_demo_ingests_the_examples_and_prints_stories(tmp_path, library):
     assert result.exit_code == 0, result.output
     assert "1 stories" in result.stdout and "Storm knocks out power" in result.stdout
     assert "not an article" not in result.stdout
+
+
+def test_articles_entity_filter_and_paging(library):
+    base = ["articles", "--json", "--db", library["db"]]
+    porto = json.loads(invoke(*base, "--entity", "porto").stdout)
+    assert [r["id"] for r in porto] == ["r1"]
+    assert len(json.loads(invoke(*base, "--limit", "1", "--offset", "1").stdout)) == 1

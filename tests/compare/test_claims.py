@@ -50,3 +50,15 @@ def test_numbers_are_compared_by_magnitude_across_languages():
 def test_negation_is_detected_in_several_languages():
     for sentence in ("Iran does not seek permission from anyone today.", "El gobierno no aceptará la propuesta del rival.", "Le ministre ne viendra pas demain matin."):
         assert split_claims(make_article("a", [sentence]))[0].negated
+
+
+def test_semicolons_split_long_clauses_only():
+    two = make_article("a", ["The port reopened on Monday after the storm; fishing boats returned to sea at dawn."])
+    assert [c.text for c in split_claims(two)] == ["The port reopened on Monday after the storm;", "fishing boats returned to sea at dawn."]
+    one = make_article("a", ["Prices rose sharply; analysts were not surprised."])
+    assert len(split_claims(one)) == 1
+
+
+def test_scripts_without_spaces_still_make_claims():
+    article = make_article("a", ["伊朗外交部发言人表示，伊朗发展与俄罗斯的关系不需要任何人的许可。美国对此表示担忧。"], language="zh")
+    assert len(split_claims(article)) == 2

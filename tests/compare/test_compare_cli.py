@@ -44,3 +44,9 @@ def test_compare_needs_two_readable_files(tmp_path):
     result = CliRunner().invoke(app, ["compare", str(tmp_path / "missing.txt")])
     assert result.exit_code != 0
     assert "missing.txt" in result.output
+
+
+def test_story_with_an_unknown_id_is_a_clear_error(tmp_path):
+    result = CliRunner().invoke(app, ["story", "no-such-story", "--db", str(tmp_path / "x.db")])
+    assert result.exit_code == 1
+    assert "no story with id 'no-such-story'" in result.output

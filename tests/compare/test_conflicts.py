@@ -34,11 +34,15 @@ def test_negation_flip_needs_near_identical_claims():
     assert run("aligned", a, b, 0.6) == []
 
 
-def test_opposed_verbs_need_a_shared_actor():
-    a = claim("a:c0", "Tehran admitted it had sent drones", entities=["tehran"])
-    b = claim("a:c1", "Tehran denies the allegations", entities=["tehran"])
+def test_opposed_verbs_need_one_actor_on_both_sides():
+    a = claim("a:c0", "Tehran admitted it had sent drones", actors=[[0, 6, "Iran"]])
+    b = claim("a:c1", "Sanctions hit Tehran, which denies the allegations", actors=[[14, 20, "Iran"]])
     assert run("topic", a, b, 0.5) == ["opposed-verbs"]
-    assert run("topic", a, claim("a:c1", "Oslo denies the allegations", entities=["oslo"]), 0.5) == []
+    c = claim("a:c1", "Oslo denies the allegations", actors=[[0, 4, "Oslo"]])
+    assert run("topic", a, c, 0.5) == []
+    ford = claim("b:c0", "Ford said its sales rose in May", actors=[[0, 4, "Ford"]])
+    toyota = claim("b:c1", "Toyota said its sales fell in May", actors=[[0, 6, "Toyota"]])
+    assert run("topic", ford, toyota, 0.8) == []
 
 
 def test_one_statement_two_people_is_a_conflict_but_name_variants_are_not():
@@ -92,3 +96,19 @@ def test_dated_events_form_the_timeline(encode):
     (entry,) = compare([a, b], encode).timeline
     assert entry["date"] == "2024-03-03"
     assert entry["outlets"] == ["Daily One", "Daily Two"]
+
+
+def test_degenerate_inputs_give_an_empty_comparison(encode):
+    assert compare([], encode).claims == []
+    empty = make_article("a", [])
+    short = make_article("b", ["Too short."])
+    result = compare([empty, short], encode)
+    assert result.claims == [] and result.groups == [] and result.provenance == []
+    assert [a["id"] for a in result.articles] == ["a", "b"]
+
+
+def test_the_same_article_twice_is_compared_once(encode):
+    text = "The council approved the new budget for the city on Friday evening."
+    result = compare([make_article("a", [text]), make_article("a", [text]), make_article("b", [text])], encode)
+    assert [a["id"] for a in result.articles] == ["a", "b"]
+    assert len({c.id for c in result.claims}) == len(result.claims) == 2

@@ -70,3 +70,11 @@ def test_translation_direction_without_dates(use_encode):
     )
     (link,) = compare([spanish, english], use_encode).provenance
     assert (link.from_, link.to, link.relation) == ("en", "es", "translates")
+
+
+def test_each_article_keeps_one_source(encode):
+    articles = [make_article(name, BODY, published=datetime(2024, 5, 1, hour)) for name, hour in (("a", 8), ("b", 9), ("c", 10))]
+    links = compare(articles, encode).provenance
+    assert len(links) == 2
+    assert sorted(link.to for link in links) == ["b", "c"]
+    assert all(link.relation == "copies" for link in links)

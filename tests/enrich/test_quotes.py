@@ -69,3 +69,24 @@ def test_seed_002_direct_and_partial_quotes(seed_articles):
     assert [q.cue for q in by_speaker["William Burns"]] == ["told"]
     assert by_speaker["William Burns"][0].kind == "partial"
     assert "John Kirby" in by_speaker
+
+
+def test_quote_split_by_its_cue_is_one_quote(enricher, make_article):
+    article = enricher.enrich(make_article(
+        "“The budget is balanced,” Treasurer Omar Haddad said. “We will not borrow more.”"
+    ))
+    [quote] = article.quotes
+    assert quote.speaker == "Omar Haddad" and quote.kind == "direct"
+    assert quote.text.startswith("“The budget") and quote.text.endswith("borrow more.”")
+
+
+def test_nested_cue_inside_a_quote_does_not_steal_it(enricher, make_article):
+    article = enricher.enrich(make_article(
+        "“I think the vote will be close,” said Governor Lena Park."
+    ))
+    assert [(q.speaker, q.kind) for q in article.quotes] == [("Lena Park", "direct")]
+
+
+def test_scare_quoted_title_is_not_a_quote(enricher, make_article):
+    article = enricher.enrich(make_article("She appeared on “The Late Evening Show” last week."))
+    assert article.quotes == []

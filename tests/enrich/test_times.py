@@ -62,21 +62,35 @@ def test_offsets_point_into_the_text(examples_dir: Path) -> None:
         ("The plant opened in March.", "March", "2022-03", "DATE"),
         ("The blast came at 10:30 a.m. local time.", "10:30 a.m.", "2022-12-18T10:30", "TIME"),
         ("The paper is published weekly.", "weekly", "P1W", "SET"),
+        ("The festival is held each July.", "each July", "XXXX-07", "SET"),
+        ("They meet every Sunday.", "every Sunday", "XXXX-WXX-7", "SET"),
         ("Profit fell in the third quarter.", "the third quarter", "2022-Q3", "DATE"),
         ("It was founded on December 9, 2019.", "December 9, 2019", "2019-12-09", "DATE"),
         ("Fighting broke out in the 1990s.", "the 1990s", "199", "DATE"),
         ("It was signed on Friday 9 December 2022.", "Friday 9 December 2022", "2022-12-09", "DATE"),
         ("It was signed on the 9th of December.", "the 9th of December", "2022-12-09", "DATE"),
+        ("Polls close at 10 p.m. Wednesday.", "10 p.m. Wednesday", "2022-12-14T22:00", "TIME"),
+        ("Bids are due on Friday at 9:30 a.m.", "Friday at 9:30 a.m.", "2022-12-16T09:30", "TIME"),
+        ("Profit rose in this year's third quarter.", "this year's third quarter", "2022-Q3", "DATE"),
+        ("Profit rose from the year-ago third quarter.", "the year-ago third quarter", "2021-Q3", "DATE"),
+        ("Profit fell in the quarter.", "the quarter", "2022-Q3", "DATE"),
+        ("Both sides met over the weekend.", "over the weekend", "2022-W50-WE", "DATE"),
+        ("Prices rose in July last year.", "July last year", "2021-07", "DATE"),
+        ("The 20th century saw two wars.", "The 20th century", "19", "DATE"),
+        ("Talks must end by March.", "March", "2023-03", "DATE"),
+        ("Sales rose for the past two weeks.", "the past two weeks", "P2W", "DURATION"),
+        ("Sales rose nearly four years ago.", "nearly four years ago", "2018", "DATE"),
+        ("He resigned Last Friday.", "Last Friday", "2022-12-16", "DATE"),
+        ("It happened this past Monday.", "this past Monday", "2022-12-12", "DATE"),
+        ("Prices will soon rise.", "soon", "FUTURE_REF", "DATE"),
+        ("Sales beat year-earlier results.", "year-earlier", "2021", "DATE"),
+        ("It hit a five-year low.", "five-year", "P5Y", "DURATION"),
     ],
 )
 def test_english_expressions(sentence: str, expression: str, value: str, kind: str) -> None:
     found = {t.text: t for t in find_times(sentence, SUNDAY, "en")}
     assert expression in found, found
     assert (found[expression].value, found[expression].type) == (value, kind)
-
-
-def test_modal_may_and_currency_are_not_dates() -> None:
-    assert values("Talks may resume, costing $2000 overall.") == {}
 
 
 @pytest.mark.parametrize(
@@ -93,6 +107,10 @@ def test_modal_may_and_currency_are_not_dates() -> None:
         ("de", "Die Preise stiegen letzten Monat.", "letzten Monat", "2022-11"),
         ("ru", "Это случилось 9 декабря.", "9 декабря", "2022-12-09"),
         ("fr", "Le sommet aura lieu lundi prochain.", "lundi prochain", "2022-12-19"),
+        ("fr", "Le sommet aura lieu mardi à Paris.", "mardi", "2022-12-20"),
+        ("fr", "Le ministre a parlé mardi à Paris.", "mardi", "2022-12-13"),
+        ("es", "La cumbre se celebrará el martes.", "martes", "2022-12-20"),
+        ("de", "Der Gipfel wird im März stattfinden.", "März", "2023-03"),
         ("fr", "Il avait démissionné dimanche dernier.", "dimanche dernier", "2022-12-11"),
         ("fr", "Les prix ont baissé l'an dernier.", "an dernier", "2021"),
         ("fr", "Le conflit dure depuis trois ans.", "trois ans", "P3Y"),
@@ -111,6 +129,7 @@ def test_without_anchor_absolute_dates_resolve_and_relative_ones_stay_underspeci
     assert found["December 9, 2022"] == "2022-12-09"
     assert found["Sunday"] == "XXXX-WXX-7"
     assert found["Dec. 9"] == "XXXX-12-09"
+    assert found["yesterday"] == "XXXX-XX-XX"
 
 
 def test_estimate_publication_is_bounded_by_the_story() -> None:
@@ -121,32 +140,13 @@ def test_estimate_publication_is_bounded_by_the_story() -> None:
     assert estimate_publication([]) is None
 
 
-@pytest.mark.parametrize(
-    ("sentence", "expression", "value", "kind"),
-    [
-        ("Polls close at 10 p.m. Wednesday.", "10 p.m. Wednesday", "2022-12-14T22:00", "TIME"),
-        ("Bids are due on Friday at 9:30 a.m.", "Friday at 9:30 a.m.", "2022-12-16T09:30", "TIME"),
-        ("Profit rose in this year's third quarter.", "this year's third quarter", "2022-Q3", "DATE"),
-        ("Profit rose from the year-ago third quarter.", "the year-ago third quarter", "2021-Q3", "DATE"),
-        ("Profit fell in the quarter.", "the quarter", "2022-Q3", "DATE"),
-        ("Both sides met over the weekend.", "over the weekend", "2022-W50-WE", "DATE"),
-        ("Prices rose in July last year.", "July last year", "2021-07", "DATE"),
-        ("The 20th century saw two wars.", "The 20th century", "19", "DATE"),
-        ("Talks must end by March.", "March", "2023-03", "DATE"),
-        ("Sales rose for the past two weeks.", "the past two weeks", "P2W", "DURATION"),
-        ("Sales rose nearly four years ago.", "nearly four years ago", "2018", "DATE"),
-    ],
-)
-def test_combined_and_financial_expressions(sentence: str, expression: str, value: str, kind: str) -> None:
-    found = {t.text: t for t in find_times(sentence, SUNDAY, "en")}
-    assert expression in found, found
-    assert (found[expression].value, found[expression].type) == (value, kind)
+def test_modal_may_currency_and_conjunctions_are_not_dates() -> None:
+    assert values("Talks may resume as soon as possible, costing $2000 overall.") == {}
 
 
-def test_fractions_and_large_numbers_are_not_durations() -> None:
-    found = values("About three-quarters of 1988 sales, 2000 troops.")
-    assert "three-quarters" not in " ".join(found)
-    assert found.get("1988") == "1988"
+def test_a_fraction_is_not_a_duration() -> None:
+    assert values("About three-quarters of 1988 sales were lost.") == {"1988": "1988"}
+    assert values("It won more than a quarter of the vote.") == {}
 
 
 def test_year_ago_in_a_quarterly_report_is_that_quarter() -> None:

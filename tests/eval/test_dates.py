@@ -72,10 +72,12 @@ def test_missing_data_is_reported(tmp_path: Path) -> None:
     assert "tempeval3-tbaq" in result.output
 
 
-def test_cli_json(data_dir: Path) -> None:
+def test_cli_json_and_document_filter(data_dir: Path) -> None:
     result = CliRunner().invoke(app, ["eval", "dates", "--data", str(data_dir), "--json"])
     assert result.exit_code == 0, result.output
     assert json.loads(result.output)["value_accuracy"] == 1.0
+    result = CliRunner().invoke(app, ["eval", "dates", "--data", str(data_dir), "--json", "--only", "wsj,APW"])
+    assert json.loads(result.output)["documents"] == 0
 
 
 def test_shared_tempeval_reaches_target(shared_data: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 
 import pytest
 
@@ -44,12 +45,12 @@ def story() -> list[str]:
 
 
 @pytest.fixture
-def html_page():  # noqa: ANN201 - returns the builder
+def html_page() -> Callable[..., str]:
     return story_html
 
 
 @pytest.fixture
-def warc_bytes():  # noqa: ANN201 - returns the builder
+def warc_bytes() -> Callable[..., bytes]:
     return make_warc
 
 

@@ -50,5 +50,29 @@ def test_metadata_lines() -> None:
     assert metadata_reason(Block("Updated at 1:23 p.m.", "p")) == "dateline"
     assert metadata_reason(Block("Photo: Jane Smith/Reuters", "p")) == "credit"
     assert metadata_reason(Block("By Jane Smith", "p")) == "byline"
+    assert metadata_reason(Block("(Reporting by Jane Smith; Editing by Tom Brown)", "p")) == "staff-credit"
+    assert metadata_reason(Block("dpa/lsw", "p")) == "staff-credit"
+    assert metadata_reason(Block("Kategorie: News", "p")) is None  # a widget, not metadata
+    assert widget_reason(Block("Kategorie: News", "p")) == "tags"
     assert metadata_reason(Block("https://example.org/sources/report-2019", "p")) is None
     assert metadata_reason(PROSE) is None
+
+
+def test_link_roundup_page_is_kept() -> None:
+    blocks = [Block("Links of the week", "head")] + [link(f"Story number {n} about the election results") for n in range(5)]
+    kept, _ = filter_blocks(blocks)
+    assert len(kept) == 6
+
+
+def test_sentences_opening_with_widget_words_are_prose() -> None:
+    for text in (
+        "Share prices fell 3% on Monday.",
+        "Also on Tuesday, the minister resigned.",
+        "Auch auf dem Land steigen die Mieten.",
+        "Related to this, the court ruled on Friday.",
+        "Mira cómo cambió la ciudad en diez años.",
+    ):
+        assert widget_reason(Block(text, "p")) is None, text
+    assert widget_reason(Block("Also on example.com: Ministers meet", "p")) == "related-links"
+    assert widget_reason(Block("Related: Ministers meet again", "p")) == "related-links"
+    assert widget_reason(Block("Teilen mit:", "p")) == "share-widget"

@@ -57,6 +57,12 @@ def test_caption_kept_out_of_body_but_labelled() -> None:
     assert any(s.reason == "caption" and "tram in the city" in s.text for s in article.stripped)
 
 
+def test_credit_line_in_body_joins_the_captions() -> None:
+    article = extract_html(page(extra_body="<p>Photo: Anna Berg/Reuters</p>"))
+    assert "Anna Berg" not in article.text
+    assert "Photo: Anna Berg/Reuters" in article.captions
+
+
 def test_script_and_style_never_in_text() -> None:
     text = extract_html(page()).text
     assert "secret-script-text" not in text

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
 
-from storyline.ingest import IngestError, read_file, read_paths
+from storyline.ingest import IngestError, read_file, read_paths, reading
 
 
 def _write(path: Path, data: bytes | str) -> Path:
@@ -111,17 +110,24 @@ def test_malformed_warc(tmp_path: Path, good: Path, limit: int, warc_bytes, html
     assert "good.txt" not in reasons
 
 
-def test_missing_and_unreadable_paths(tmp_path: Path, good: Path, limit: int) -> None:
+def test_missing_and_unreadable_paths(
+    tmp_path: Path, good: Path, limit: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
     locked = _write(tmp_path / "locked.txt", "Title\n\nBody text of a locked file that nobody may read.")
-    locked.chmod(0)
-    try:
-        outcomes = list(read_paths([tmp_path / "missing.txt", locked, good], max_file_bytes=limit))
-    finally:
-        locked.chmod(0o644)
+    real_open = open
+
+    def deny_locked(path: Path, *args: object, **kwargs: object) -> object:
+        """Stands in for ``open``: refuses the locked file only."""
+        if Path(path) == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(reading, "open", deny_locked, raising=False)  # works as root too
+    outcomes = list(read_paths([tmp_path / "missing.txt", "/dev/null", locked, good], max_file_bytes=limit))
     reasons = {Path(o.source).name: o.error for o in outcomes}
     assert reasons["missing.txt"] == "no such file or directory"
-    if os.geteuid() != 0:  # root reads anything
-        assert reasons["locked.txt"].startswith("cannot read")
+    assert reasons["null"] == "not a regular file"
+    assert reasons["locked.txt"] == "cannot read: Permission denied"
     assert reasons["good.txt"] is None
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from storyline.ingest import clean, read_text
+from storyline.ingest.metadata import site_names
 
 
 @pytest.mark.parametrize(
@@ -90,6 +91,7 @@ def test_datelines(paragraph: str, place: str, agency: str | None, rest: str) ->
 @pytest.mark.parametrize(
     "paragraph",
     ["US officials - including the envoy - met on Monday.", "The talks - which began in May - ended.",
+     "NATO - the alliance - met on Monday.",
      "Iran said on Sunday that it does not need permission."],
 )  # fmt: skip
 def test_not_datelines(paragraph: str) -> None:
@@ -130,7 +132,7 @@ def test_caption_before_credit_and_captioned_line() -> None:
 def test_menu_run_and_header_after_menu() -> None:
     text = (
         "Port strike ends after deal | Example News\n\nHome\nWorld\nBusiness\nSport\nCulture\nOpinion\n\n"
-        "By Maria Garcia\n\nUpdated: 14 March 2023\n\n"
+        "By Maria Garcia\n\nHarbour desk | Updated: 14 March 2023, 09:01 AM\n\n"
         "Dock workers ended a week-long strike on Tuesday after unions and employers agreed a new pay deal.\n\n"
         "Shipping lines said it would take days to clear the backlog.\n\nLeave a Reply Cancel reply\n"
     )
@@ -153,9 +155,56 @@ def test_short_list_in_body_is_kept() -> None:
 @pytest.mark.parametrize(
     ("title", "head", "suffix"),
     [("Iran says it needs no permission | War in Ukraine", "Iran says it needs no permission", "War in Ukraine"),
-     ("Storm hits the northern coast - BBC News", "Storm hits the northern coast", "BBC News"),
-     ("Inflation - what it means for you", "Inflation - what it means for you", None),
-     ("Company grows again - and hires more staff.", "Company grows again - and hires more staff.", None)],
+     ("Storm hits the northern coast - BBC", "Storm hits the northern coast", "BBC"),
+     ("Storm hits the northern coast – The Moscow Times", "Storm hits the northern coast", "The Moscow Times"),
+     ("Talks stall again - Polish PM", "Talks stall again - Polish PM", None),
+     ("Neil Young announces more shows | and a new player.", "Neil Young announces more shows | and a new player.", None),
+     ("Inflation | What it means", "Inflation | What it means", None)],
 )  # fmt: skip
 def test_title_suffix(title: str, head: str, suffix: str | None) -> None:
-    assert clean.split_title_suffix(title) == (head, suffix)
+    assert clean.split_title_suffix(title, site_names("https://www.bbc.co.uk/news/world-1")) == (head, suffix)
+
+
+def test_rights_notice_is_boilerplate_not_credit() -> None:
+    assert clean.residue_reason("© 2019 Example Media. All rights reserved.") == "boilerplate"
+    assert not clean.is_credit("© 2019 The Associated Press. All Rights Reserved.")
+    assert clean.is_credit("© Reuters")
+
+
+def test_breadcrumb_title_repeats_and_labelled_date_below_body() -> None:
+    text = (
+        "Council approves budget | City Herald\n\nYou are at:\n\nCouncil approves budget\n\n"
+        "The city council approved a new budget on Monday after a long debate about spending on schools.\n\n"
+        "The mayor said the plan would balance the books by 2025.\n\nFirst published: Tuesday, March 14, 2023 08:38 AM\n"
+    )
+    article = read_text(text, source="b.txt")
+    assert article.published is not None and article.published.date().isoformat() == "2023-03-14"
+    assert [s.reason for s in article.stripped] == ["title-suffix", "navigation", "duplicate-title", "date"]
+    assert len(article.paragraphs) == 2
+
+
+def test_contributor_lines_and_closing_agency_credit() -> None:
+    text = (
+        "Port strike ends\n\nDock workers ended a week-long strike on Tuesday after unions and employers agreed a deal.\n\n"
+        "Shipping lines said it would take days to clear the backlog.\n\n"
+        "(Reporting by Jane Doe; Editing by John Roe)\n\n(AFP)\n\nShare\n"
+    )
+    article = read_text(text, source="c.txt")
+    assert article.agency == "AFP" and article.captions == []
+    assert [s.reason for s in article.stripped] == ["byline", "byline", "share-widget"]
+    assert len(article.paragraphs) == 2
+    helped = read_text(
+        "Bridge reopens\n\nThe old bridge reopened to traffic on Wednesday after two years of repairs.\n\n"
+        "The Associated Press contributed to this report.",
+        source="h.txt",
+    )
+    assert helped.agency == "AP" and len(helped.paragraphs) == 1
+
+
+def test_agency_tag_mid_text_stays_a_photo_credit() -> None:
+    text = (
+        "Flood waters recede\n\nFlood waters began to recede on Monday, letting residents return home to assess damage.\n\n"
+        "Residents clear mud from a school.\n\n(AFP)\n\nOfficials said repairs would take weeks."
+    )
+    article = read_text(text, source="f.txt")
+    assert article.captions == ["Residents clear mud from a school.", "(AFP)"] and article.agency is None

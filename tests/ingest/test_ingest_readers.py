@@ -55,7 +55,7 @@ def test_json_object_list_and_aliases(tmp_path: Path, limit: int) -> None:
          "date": 1678780800, "site_name": "Example Daily", "lang": "en-GB"},
     ]  # fmt: skip
     path = tmp_path / "items.json"
-    path.write_text(json.dumps(records), encoding="utf-8")
+    path.write_text(json.dumps({"status": "ok", "items": records}), encoding="utf-8")
     first, second = _ok(read_paths([path], max_file_bytes=limit))
     assert first.id == "given-1" and first.outlet == "Le Monde" and first.title == "Tempête sur la côte"
     assert first.published == datetime(2023, 3, 14, 7, 0) and first.byline == "Jean Dupont"
@@ -67,7 +67,7 @@ def test_json_object_list_and_aliases(tmp_path: Path, limit: int) -> None:
 
 def test_jsonl_with_html_record(tmp_path: Path, limit: int, story: list[str], html_page) -> None:
     lines = [
-        json.dumps({"id": "a", "title": "Storm", "text": "\n\n".join(story)}),
+        json.dumps({"id": "a", "title": "Storm", "text": "".join(f"<p>{p}</p>" for p in story)}),
         json.dumps({"id": "b", "url": "https://www.bbc.co.uk/news/storm", "html": html_page()}),
     ]
     path = tmp_path / "feed.jsonl"
@@ -161,3 +161,16 @@ def _write(root: Path, name: str, text: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def test_gzipped_page_and_text_opening_with_a_url(tmp_path: Path, limit: int, story: list[str], html_page) -> None:
+    import gzip
+
+    (tmp_path / "page.html.gz").write_bytes(gzip.compress(html_page().encode("utf-8")))
+    _write(tmp_path, "link.txt", "<https://www.example.com/storm>\n\nStorm hits northern coast\n\n" + "\n\n".join(story))
+    outcomes = list(read_paths([tmp_path / "page.html.gz", tmp_path / "link.txt"], max_file_bytes=limit))
+    assert [o.error for o in outcomes] == [None, None]
+    assert outcomes[0].article.paragraphs == story
+    assert outcomes[1].article.title == "Storm hits northern coast"
+    assert outcomes[1].article.url == "https://www.example.com/storm"
+    assert outcomes[1].article.paragraphs == story

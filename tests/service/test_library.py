@@ -101,3 +101,31 @@ def test_extract_file_reads_and_enriches_without_a_database(tmp_path, inputs, en
     article = library.extract_file(inputs["report"], ws)
     assert article.title.startswith("Flooding") and article.entities
     assert not (tmp_path / "never.db").exists()
+
+
+def test_seed_pair_becomes_one_story_and_the_undated_copy_gets_an_estimate(workspace, examples_dir):
+    report = library.ingest(workspace, [examples_dir / "seeds"])
+    assert report.new == 2
+    dated, undated = library.list_articles(workspace)  # dated first
+    assert dated.published is not None and undated.published is None
+    story = workspace.store.story_of(undated.id)
+    assert story is not None and dated.id in story.articles
+    assert undated.published_estimate is not None
+    assert undated.published_estimate.value.startswith(dated.published.date().isoformat())
+
+
+def test_parallel_reading_yields_what_serial_reading_does(inputs, monkeypatch):
+    for number in range(4):
+        (inputs["folder"] / f"extra-{number}.txt").write_text(
+            f"Extra report {number}\n\nA short body for report number {number}, long enough to be an article.\n"
+        )
+    paths = [inputs["folder"], inputs["folder"] / "missing.txt", inputs["records"]]
+
+    def outcomes(workers: int) -> list[tuple[str, str | None, str | None]]:
+        read = library.read_inputs(paths, max_file_bytes=10**6, workers=workers)
+        return [(o.source, o.article.title if o.article else None, o.error) for o in read]
+
+    serial = outcomes(1)
+    monkeypatch.setattr(library, "PARALLEL_MIN_FILES", 1)
+    assert outcomes(2) == serial
+    assert len(serial) == 13 and any(o[2] for o in serial)

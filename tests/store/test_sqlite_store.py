@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from storyline.model import Article, Entity, Story
-from storyline.store import SchemaError, open_store
+from storyline.store import SchemaError, StoreError, open_store
 from storyline.store import sqlite as sqlite_store
 from storyline.store.base import SNIPPET_CLOSE, SNIPPET_OPEN
 
@@ -206,3 +206,12 @@ def test_newer_or_foreign_databases_are_refused(tmp_path):
     sqlite3.connect(foreign).execute("CREATE TABLE t (x)")
     with pytest.raises(SchemaError, match="not a storyline database"):
         open_store(foreign)
+
+
+def test_unopenable_databases_raise_a_store_error_naming_the_file(tmp_path):
+    garbage = tmp_path / "notes.db"
+    garbage.write_bytes(b"this is not sqlite at all, just some text " * 100)
+    with pytest.raises(StoreError, match="notes.db"):
+        open_store(garbage)
+    with pytest.raises(StoreError, match="does not exist"):
+        open_store(tmp_path / "no" / "such" / "folder.db")

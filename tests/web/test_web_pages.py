@@ -84,6 +84,7 @@ def test_search_page_marks_matches(client: TestClient) -> None:
     html = client.get("/search", params={"q": "Kanani"}).text
     assert "2 articles match" in html
     assert "<mark>Kanani</mark>" in html
+    assert html.count('href="/stories/') == 2  # each hit links to its story
     assert "\u27e6" not in html
 
 
@@ -103,3 +104,16 @@ def test_upload_page_asks_for_a_token_only_when_needed(client: TestClient, writa
     assert 'name="token"' not in client.get("/upload").text
     with writable_client(token="t") as guarded:
         assert 'name="token"' in guarded.get("/upload").text
+
+
+def test_story_page_survives_a_failing_comparison(client: TestClient, seed_story: str, monkeypatch) -> None:
+    from storyline.service import web_queries
+
+    def broken(ws, story_id):
+        raise ValueError("no <claims>")
+
+    monkeypatch.setattr(web_queries, "story_comparison", broken)
+    response = client.get(f"/stories/{seed_story}")
+    assert response.status_code == 200
+    assert "ValueError: no &lt;claims&gt;" in response.text
+    assert response.text.count('class="column"') == 2 and "Kanani" in response.text

@@ -1,13 +1,16 @@
-"""The story page's layouts: highlighted text, timeline, provenance graph; and the write guard."""
+"""The story page's layouts (highlighted text, timeline, provenance graph), story flags, the write guard, `serve`."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
+import uvicorn
 from typer.testing import CliRunner
 
-from storyline.model import Article, Claim, ClaimGroup, ProvenanceLink
+from storyline.cli import app as cli_app
+from storyline.model import Article, Claim, ClaimGroup, ProvenanceLink, Story
+from storyline.service.web_queries import summarize_story
 from storyline.web import views
 from storyline.web.rendering import highlight_snippet, web_url
 from storyline.web.security import is_loopback, resolve_token
@@ -21,14 +24,24 @@ def claim(cid: str, start: int, end: int) -> Claim:
 
 def test_highlight_marks_claims_and_keeps_every_character() -> None:
     claims = [claim("c1", 0, 8), claim("c2", 9, 20), claim("c3", 22, 31)]
-    groups = [ClaimGroup(["c1", "x"], "shared", id="g1"), ClaimGroup(["c2"], "unique"),
-              ClaimGroup(["c1", "c3"], "conflict", id="k")]
+    groups = [ClaimGroup(["c1", "x"], "shared", ["A", "B"], id="g1"), ClaimGroup(["c2"], "unique"),
+              ClaimGroup(["c1", "c3"], "conflict", ["A"], id="k")]
     paragraphs = views.highlight_paragraphs(TEXT, claims, views.index_claims(groups))
     assert ["".join(s.text for s in p) for p in paragraphs] == ["One two. Three four.", "Five six."]
     first = paragraphs[0][0]
     assert (first.claim, first.verdict, first.groups) == ("c1", "conflict", ["g1", "k"])  # conflict wins
+    assert first.note == "shared: A, B; conflict: A"
     assert paragraphs[0][1].claim is None and paragraphs[0][1].text == " "
     assert paragraphs[0][2].verdict == "unique" and paragraphs[0][2].groups == ["g1"]  # unnamed group: position
+
+
+def test_conflict_evidence_words_are_marked_inside_their_claim() -> None:
+    claims = [claim("c1", 0, 8), claim("c2", 9, 20)]
+    evidence = [{"rule": "opposed verbs", "spans": [{"claim": "c1", "start": 4, "end": 7}, {"claim": "c2", "start": 9, "end": 20}]}]
+    index = views.index_claims([ClaimGroup(["c1", "c2"], "conflict", evidence=evidence)])
+    first, _, second = views.highlight_paragraphs(TEXT, claims, index)[0]
+    assert first.pieces == [("One ", False), ("two", True), (".", False)]
+    assert second.pieces == []  # evidence covering the whole claim adds no mark
 
 
 def test_overlapping_and_out_of_range_claims_are_clipped() -> None:
@@ -61,6 +74,7 @@ def test_timeline_places_dates_in_order_without_overlapping_labels() -> None:
     assert chart.points[2].anchor == "end" and chart.points[2].claim == "c9"
     assert chart.points[2].outlets == "A, B"
     assert [e["date"] for e in chart.undated] == ["PRESENT_REF"]
+    assert [(label, anchor) for _, label, anchor in chart.ticks] == [("2022-12-09", "start"), ("2022-12-18", "end")]
     assert views.timeline_chart([]).points == []
 
 
@@ -110,18 +124,35 @@ def test_token_is_generated_beyond_loopback_unless_configured(monkeypatch: pytes
 
 
 def test_serve_command_prints_a_generated_token(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
-    import uvicorn
-
-    from storyline.cli import app
-
     started = {}
     monkeypatch.delenv("STORYLINE_TOKEN", raising=False)
     monkeypatch.setattr(uvicorn, "run", lambda web_app, **kw: started.update(kw, app=web_app))
-    result = CliRunner().invoke(app, ["serve", "--host", "0.0.0.0", "--port", "8123", "--db", str(tmp_path / "x.db")])
+    result = CliRunner().invoke(cli_app, ["serve", "--host", "0.0.0.0", "--port", "8123", "--db", str(tmp_path / "x.db")])
     assert result.exit_code == 0, result.output
     assert "Authorization: Bearer " in result.output
     printed = result.output.split("Authorization: Bearer ")[1].split()[0]
     assert started["host"] == "0.0.0.0" and started["port"] == 8123
     assert started["app"].state.token == printed
-    local = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "x.db")])
+    local = CliRunner().invoke(cli_app, ["serve", "--db", str(tmp_path / "x.db")])
     assert "Bearer" not in local.output and started["app"].state.token is None
+
+
+def test_story_flags_new_and_growing_relative_to_the_newest_article() -> None:
+    now = datetime(2023, 5, 10, 12, tzinfo=UTC)
+
+    def article(aid: str, hours_ago: float, outlet: str, language: str) -> Article:
+        return Article(aid, aid, ["x"], outlet=outlet, language=language, published=now - timedelta(hours=hours_ago))
+
+    fresh = [article("a", 5, "B", "en"), article("b", 1, "A", "fr")]
+    old_but_active = [article("c", 200, "A", "en"), article("d", 3, "A", "en")]
+    stale = [article("e", 300, "A", "en"), article("f", 100, "C", "en")]
+    summaries = {
+        name: summarize_story(Story(name, name, [a.id for a in members]), members, now)
+        for name, members in [("fresh", fresh), ("active", old_but_active), ("stale", stale)]
+    }
+    assert (summaries["fresh"].new, summaries["fresh"].growing) == (True, False)
+    assert (summaries["active"].new, summaries["active"].growing) == (False, True)
+    assert (summaries["stale"].new, summaries["stale"].growing) == (False, False)
+    assert summaries["fresh"].outlets == ["A", "B"] and summaries["fresh"].languages == ["en", "fr"]
+    assert summaries["stale"].first_published == now - timedelta(hours=300)
+    assert summarize_story(Story("x", "x", ["a"]), fresh[:1], None).new is False  # no dated library: no flags

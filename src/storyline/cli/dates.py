@@ -19,6 +19,7 @@ DEFAULT_DATA = Path("../shared/data")
 def eval_dates(
     data: Path = typer.Option(DEFAULT_DATA, help="The shared data directory (holds tempeval3-tbaq/)."),
     limit: int | None = typer.Option(None, help="Only the first N documents."),
+    only: str | None = typer.Option(None, help="Only documents whose name starts with one of these (comma-separated)."),
     errors: int = typer.Option(0, help="Also list up to N errors (wrong value, missed, spurious)."),
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
 ) -> None:
@@ -28,6 +29,9 @@ def eval_dates(
     except DataMissing as missing:
         typer.echo(f"error: {missing}", err=True)
         raise typer.Exit(2) from missing
+    if only:
+        prefixes = tuple(p.strip().lower() for p in only.split(",") if p.strip())
+        documents = [d for d in documents if d.name.lower().startswith(prefixes)]
     scores = evaluate(documents, max_errors=errors)
     if as_json:
         typer.echo(json.dumps(scores.to_dict(), indent=2))

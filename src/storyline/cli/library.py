@@ -27,7 +27,7 @@ from storyline.ingest import IngestError
 from storyline.model import Article, Story
 from storyline.service import library
 from storyline.service.workspace import Workspace
-from storyline.store import SchemaError
+from storyline.store import StoreError
 
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False)
@@ -42,6 +42,8 @@ LanguageOption = Annotated[str | None, typer.Option(help="Only this language cod
 SinceOption = Annotated[str | None, typer.Option(help="Published on or after (ISO date or time).")]
 UntilOption = Annotated[str | None, typer.Option(help="Published on or before (ISO date or time).")]
 LimitOption = Annotated[int | None, typer.Option(help="At most this many.")]
+OffsetOption = Annotated[int, typer.Option(help="Skip this many first.")]
+EntityOption = Annotated[str | None, typer.Option(help="Only articles mentioning this entity (name or variant).")]
 
 #: The fields of ``articles --json`` (a stable interface).
 LISTING_FIELDS = (
@@ -70,7 +72,7 @@ def workspace(db: Path | None) -> Iterator[Workspace]:
         with Workspace(settings) as ws:
             ws.store  # open now so a bad database is reported before any work  # noqa: B018
             yield ws
-    except SchemaError as error:
+    except StoreError as error:
         raise fail(str(error), 2) from None
 
 
@@ -148,7 +150,9 @@ def articles(
     language: LanguageOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
+    entity: EntityOption = None,
     limit: LimitOption = None,
+    offset: OffsetOption = 0,
     as_json: JsonOption = False,
     db: DbOption = None,
 ) -> None:
@@ -158,7 +162,9 @@ def articles(
         "language": language,
         "since": parse_time(since, "--since"),
         "until": parse_time(until, "--until", end_of_day=True),
+        "entity": entity,
         "limit": limit,
+        "offset": offset,
     }
     with workspace(db) as ws:
         found = library.list_articles(ws, **filters)
@@ -216,9 +222,9 @@ def search(
     language: LanguageOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
-    entity: Annotated[str | None, typer.Option(help="Only articles mentioning this entity (name or variant).")] = None,
+    entity: EntityOption = None,
     limit: Annotated[int, typer.Option(help="Hits per page.")] = 20,
-    offset: Annotated[int, typer.Option(help="Skip this many hits.")] = 0,
+    offset: OffsetOption = 0,
     as_json: JsonOption = False,
     db: DbOption = None,
 ) -> None:

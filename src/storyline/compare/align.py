@@ -67,9 +67,14 @@ def _jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
+def _name_words(claim: Claim) -> set[str]:
+    """The words of the claim's entity names: "Kanani" then matches "Nasser Kanani"."""
+    return {word for name in claim.entities for word in name.split()}
+
+
 def anchor_bonus(a: Claim, b: Claim) -> float:
     """What shared actors, numbers and dates add to the similarity of two claims (opposed verbs subtract)."""
-    bonus = ENTITY_WEIGHT * _jaccard(set(a.entities), set(b.entities))
+    bonus = ENTITY_WEIGHT * _jaccard(_name_words(a), _name_words(b))
     if numbers_agree(a.numbers, b.numbers):
         bonus += NUMBER_WEIGHT
     if dates_agree(a.dates, b.dates):

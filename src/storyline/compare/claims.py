@@ -18,11 +18,15 @@ from storyline.model import Article, Claim
 MIN_CLAIM_WORDS = 4
 
 _WORD_RE = re.compile(r"[^\W\d_]{2,}", re.UNICODE)
+# Scripts written without spaces between words: about two characters make a word.
+_UNSPACED_RE = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _NUMBER_RE = re.compile(r"(?<![\w.,])(\d{1,3}(?:[.,\u00a0 ]\d{3})+|\d+)(?:[.,](\d+))?(?![\d])(?:\s*([^\W\d_]+))?", re.UNICODE)
 _DATE_RE = re.compile(r"^(?!X{4}(?:-XX)*$)[\dX]{4}(?:-(?:\d\d|XX)(?:-(?:\d\d|XX))?)?$")
+_SEMICOLON_RE = re.compile(r";\s")
 _YEAR_RE = re.compile(r"^(1[89]|20)\d\d$")
-# Capitalised words not at a sentence start: a proxy for names when enrichment found no entities.
-_NAME_RE = re.compile(r"(?<=[\w,;:\"'”’)] )[A-ZÀ-ÖØ-Þ][\w\-]+", re.UNICODE)
+_CLOCK_RE = re.compile(r"\b\d{1,2}\s?[:h]\s?\d{2}\b(?:\s?[ap]\.?m\.?)?|\b\d{1,2}\.\d{2}\s?[ap]\.?m\b", re.IGNORECASE)
+# Runs of capitalised words: a proxy for names when enrichment found no entities.
+_NAME_RE = re.compile(r"[A-ZÀ-ÖØ-Þ][\w\-]+(?:\s+[A-ZÀ-ÖØ-Þ][\w\-]+)*", re.UNICODE)
 
 
 @lru_cache(maxsize=16)
@@ -38,26 +42,47 @@ def _sentencizer(language: str | None) -> Any:
     return nlp
 
 
+def word_count(text: str) -> int:
+    """Words in ``text``, also for Chinese, Japanese and Thai (no spaces between words)."""
+    unspaced = len(_UNSPACED_RE.findall(text))
+    return len(_WORD_RE.findall(_UNSPACED_RE.sub(" ", text))) + unspaced // 2
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A sentence cut at its semicolons when every part is long enough to be a claim of its own."""
+    cuts = [start] + [m.end() for m in _SEMICOLON_RE.finditer(text, start, end)] + [end]
+    parts = [_trimmed(text, a, b) for a, b in zip(cuts, cuts[1:])]
+    if len(parts) > 1 and all(word_count(text[a:b]) >= MIN_CLAIM_WORDS for a, b in parts):
+        return parts
+    return [(start, end)]
+
+
 def sentence_spans(text: str, language: str | None = None) -> list[tuple[int, int]]:
-    """Character spans of the sentences of ``text`` (one paragraph), whitespace trimmed."""
+    """Character spans of the sentences (or semicolon clauses) of ``text`` (one paragraph), trimmed."""
     doc = _sentencizer((language or "xx").split("-")[0].lower())(text)
     spans = []
     for sent in doc.sents:
-        start, end = sent.start_char, sent.end_char
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
+        start, end = _trimmed(text, sent.start_char, sent.end_char)
         if end > start:
-            spans.append((start, end))
+            spans.extend(_clauses(text, start, end))
     return spans
 
 
 def parse_numbers(text: str) -> list[float]:
     """Magnitudes of the numbers in ``text`` ("$40 billion" and "40.000 millones" both give 4e10)."""
     values = []
-    for match in _NUMBER_RE.finditer(text):
+    for match in _NUMBER_RE.finditer(_CLOCK_RE.sub(" ", text)):  # clock times are times, not quantities
         whole, fraction, word = match.group(1), match.group(2), (match.group(3) or "").lower()
+        if word and word not in MAGNITUDES and not match.group(0)[match.start(3) - match.start() - 1].isspace():
+            continue  # "76ers", "3D", "G7s": part of a name, not a quantity
         digits = re.sub(r"[.,\u00a0 ]", "", whole)
         if _YEAR_RE.match(digits) and not fraction:
             continue  # years are dates, compared as dates
@@ -79,25 +104,67 @@ def _mask(text: str, spans: list[tuple[int, int]], offset: int) -> str:
     return "".join(chars)
 
 
-def _claim_entities(article: Article, start: int, end: int, sentence: str) -> list[str]:
-    names: set[str] = set()
-    for entity in article.entities:
-        if _overlaps(start, end, [tuple(m) for m in entity.mentions]):  # type: ignore[misc]
-            names.add(entity.name.lower())
-            if entity.refers_to:
-                names.add(entity.refers_to.lower())
+def _claim_actors(article: Article, start: int, end: int, sentence: str) -> list[list[Any]]:
+    """Entity mentions inside the claim, in order, as [start, end, name] (absolute offsets)."""
+    actors = [
+        [s, e, entity.refers_to or entity.name]
+        for entity in article.entities
+        for s, e in entity.mentions
+        if start <= s and e <= end
+    ]
     if not article.entities:
-        names.update(m.group(0).lower() for m in _NAME_RE.finditer(sentence))
+        actors = [[start + s, start + e, name] for s, e, name in _capitalised_names(sentence, article.language)]
+    return sorted(actors)
+
+
+def _capitalised_names(sentence: str, language: str | None) -> list[tuple[int, int, str]]:
+    """Capitalised word runs, minus function words capitalised only because they open a sentence ("The")."""
+    stop = _stop_words(language or "xx")
+    names = []
+    for match in _NAME_RE.finditer(sentence):
+        words = [w for w in re.finditer(r"\S+", match.group(0))]
+        while words and words[0].group(0).lower() in stop:
+            words.pop(0)
+        if words:
+            start = match.start() + words[0].start()
+            names.append((start, match.end(), sentence[start : match.end()]))
+    return names
+
+
+@lru_cache(maxsize=16)
+def _stop_words(language: str) -> frozenset[str]:
+    import spacy
+
+    try:
+        return frozenset(spacy.util.get_lang_class(language.split("-")[0].lower()).Defaults.stop_words)
+    except (ImportError, KeyError, ValueError):  # no spaCy language data for it
+        return frozenset()
+
+
+def _claim_entities(article: Article, start: int, end: int, actors: list[list[Any]]) -> list[str]:
+    names = {str(name).lower() for _, _, name in actors}
+    for entity in article.entities:
+        if any(start <= s and e <= end for s, e in entity.mentions):
+            names.add(entity.name.lower())
     return sorted(names)
 
 
+def is_person(article: Article, name: str) -> bool:
+    """Whether ``name`` is a person the article names (any name counts when it was not enriched).
+
+    Institutions ("the ministry") and vague sources ("a source") speak through many people, so
+    only people can be credited with a statement someone else made.
+    """
+    if not article.entities:
+        return bool(name) and name != "unattributed"
+    return any(e.name == name and e.type == "PERSON" for e in article.entities)
+
+
 def _claim_speaker(article: Article, start: int, end: int) -> str | None:
-    """The person a quote inside the claim is attributed to (institutions speak through many people)."""
-    kinds = {e.name: e.type for e in article.entities}
+    """The person a quote inside the claim is attributed to."""
     for quote in article.quotes:
-        if quote.speaker and quote.speaker != "unattributed" and quote.start < end and start < quote.end:
-            if kinds.get(quote.speaker, "PERSON") == "PERSON":
-                return quote.speaker
+        if quote.start < end and start < quote.end and is_person(article, quote.speaker):
+            return quote.speaker
     return None
 
 
@@ -116,8 +183,9 @@ def split_claims(article: Article) -> list[Claim]:
         for s, e in sentence_spans(paragraph, article.language):
             start, end = offset + s, offset + e
             sentence = text[start:end]
-            if len(_WORD_RE.findall(sentence)) < MIN_CLAIM_WORDS:
-                continue
+            if word_count(_mask(sentence, time_spans, start)) < MIN_CLAIM_WORDS:
+                continue  # a dateline ("Published: Thursday, May 2, 2013") is not a claim
+            actors = _claim_actors(article, start, end, sentence)
             claims.append(
                 Claim(
                     id=f"{article.id}:c{len(claims)}",
@@ -126,11 +194,13 @@ def split_claims(article: Article) -> list[Claim]:
                     start=start,
                     end=end,
                     paragraph=index,
-                    entities=_claim_entities(article, start, end, sentence),
+                    entities=_claim_entities(article, start, end, actors),
+                    actors=actors,
                     numbers=parse_numbers(_mask(sentence, time_spans, start)),
                     dates=_claim_dates(article, start, end),
                     speaker=_claim_speaker(article, start, end),
                     negated=bool(NEGATION_RE.search(sentence)),
+                    language=article.language,
                 )
             )
         offset += len(paragraph) + 2  # paragraphs are joined by a blank line

@@ -22,8 +22,10 @@ from storyline.compare.align import dates_agree, numbers_agree
 from storyline.compare.lexicon import NEGATION_RE, opposition
 from storyline.model import Claim
 
+#: Aligned claims this similar report one fact, so different numbers or dates for it contradict.
+FACT_SIMILARITY = 0.7
 #: Aligned claims this similar describe the same fact, so a negation flip is a contradiction.
-NEGATION_SIMILARITY = 0.8
+NEGATION_SIMILARITY = 0.85
 #: Aligned claims this similar carry one statement, so its speakers must agree.
 SPEAKER_SIMILARITY = 0.75
 #: Two claims about one topic: the floor for topic-scope detectors (with a shared actor).
@@ -80,15 +82,22 @@ def _match_span(claim: Claim, match: re.Match[str] | None) -> dict[str, Any]:
     return claim_span(claim, match.start(), match.end()) if match else claim_span(claim)
 
 
+def _comparable(a: list[float], b: list[float]) -> bool:
+    """Some number of each side is within a factor of ten of the other: plausibly one quantity."""
+    return any(0.1 <= x / y <= 10 for x in a for y in b if x and y)
+
+
 @dataclass
 class NumberConflict:
-    """Aligned claims whose numbers have nothing in common."""
+    """Aligned claims giving different numbers for what looks like one quantity ("12 died" / "15 died")."""
 
     name: str = "numbers"
     scope: str = "aligned"
 
     def detect(self, a: Claim, b: Claim, similarity: float) -> Finding | None:
-        if a.numbers and b.numbers and not numbers_agree(a.numbers, b.numbers):
+        if similarity < FACT_SIMILARITY or not _comparable(a.numbers, b.numbers):
+            return None
+        if not numbers_agree(a.numbers, b.numbers):
             detail = f"numbers disagree: {_fmt(a.numbers)} vs {_fmt(b.numbers)}"
             return Finding("numbers", detail, [claim_span(a), claim_span(b)])
         return None
@@ -102,7 +111,7 @@ class DateConflict:
     scope: str = "aligned"
 
     def detect(self, a: Claim, b: Claim, similarity: float) -> Finding | None:
-        if a.dates and b.dates and not dates_agree(a.dates, b.dates):
+        if similarity >= FACT_SIMILARITY and a.dates and b.dates and not dates_agree(a.dates, b.dates):
             detail = f"dates disagree: {', '.join(a.dates)} vs {', '.join(b.dates)}"
             return Finding("dates", detail, [claim_span(a), claim_span(b)])
         return None
@@ -110,7 +119,7 @@ class DateConflict:
 
 @dataclass
 class NegationConflict:
-    """Near-identical claims where one is negated and the other is not."""
+    """Near-identical claims of one language where one is negated and the other is not."""
 
     name: str = "negation"
     scope: str = "aligned"
@@ -118,6 +127,8 @@ class NegationConflict:
     def detect(self, a: Claim, b: Claim, similarity: float) -> Finding | None:
         if similarity < NEGATION_SIMILARITY or a.negated == b.negated:
             return None
+        if a.language and b.language and a.language != b.language:
+            return None  # "non-binding" is "no vinculante": languages negate in different places
         negated = a if a.negated else b
         other = b if a.negated else a
         cue = NEGATION_RE.search(negated.text)
@@ -125,20 +136,32 @@ class NegationConflict:
         return Finding("negation", detail, [_match_span(negated, cue), claim_span(other)])
 
 
+def subject_of(claim: Claim, position: int) -> str | None:
+    """Who does what the word at ``position`` (claim-relative) says: the last actor named before it.
+
+    A parser-free approximation of the verb's subject; it also follows "Tehran, which denies".
+    """
+    before = [str(name).lower() for s, _, name in claim.actors if s - claim.start < position]
+    return before[-1] if before else None
+
+
 @dataclass
 class OpposedVerbConflict:
-    """Claims on one topic, sharing an actor, with opposed verbs (admit/deny, rise/fall...)."""
+    """Claims on one topic where one actor takes opposite sides (admits / denies, rises / falls...)."""
 
     name: str = "opposed-verbs"
     scope: str = "topic"
 
     def detect(self, a: Claim, b: Claim, similarity: float) -> Finding | None:
-        if similarity < TOPIC_SIMILARITY or not set(a.entities) & set(b.entities):
+        if similarity < TOPIC_SIMILARITY:
             return None
         found = opposition(a.text, b.text)
         if found is None:
             return None
         meaning, cue_a, cue_b = found
+        actor = subject_of(a, cue_a.start())
+        if actor is None or actor != subject_of(b, cue_b.start()):
+            return None  # "Ford's sales rose" and "Toyota's sales fell" do not contradict
         detail = f"opposed verbs ({meaning}): \u201c{cue_a.group(0)}\u201d vs \u201c{cue_b.group(0)}\u201d"
         return Finding("opposed-verbs", detail, [_match_span(a, cue_a), _match_span(b, cue_b)])
 

@@ -8,6 +8,7 @@ Stems are matched at a word start, so "admit" covers admits/admitted/admitting.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 #: Negation cues in the languages the embedder covers best.
 NEGATION_CUES: tuple[str, ...] = (
@@ -16,7 +17,7 @@ NEGATION_CUES: tuple[str, ...] = (
     # es / pt / it
     "nunca", "jamás", "ningún", "ninguna", "ni", "não", "nem", "nenhum", "non", "mai", "nessun", "nessuna",
     # fr
-    "ne", "n'", "pas", "jamais", "aucun", "aucune",
+    "ne", "pas", "jamais", "aucun", "aucune",
     # de / nl
     "nicht", "kein", "keine", "keinen", "niemals", "niet", "geen", "nooit",
     # ru / uk
@@ -24,7 +25,7 @@ NEGATION_CUES: tuple[str, ...] = (
 )  # fmt: skip
 
 NEGATION_RE = re.compile(
-    r"(?<!\w)(?:" + "|".join(re.escape(c) for c in NEGATION_CUES) + r")(?!\w)|n't\b",
+    r"(?<![\w-])(?:" + "|".join(re.escape(c) for c in NEGATION_CUES) + r")(?![\w-])|n't\b",
     re.IGNORECASE,
 )
 
@@ -68,10 +69,15 @@ OPPOSED_VERB_RES: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = tup
     (name, _side_re(first), _side_re(second)) for name, first, second in OPPOSED_VERBS
 )
 
+@lru_cache(maxsize=4096)
+def _sides(text: str) -> tuple[tuple[re.Match[str] | None, re.Match[str] | None], ...]:
+    """For each opposed meaning, the first cue of either side in ``text`` (cached: pairs reuse texts)."""
+    return tuple((first.search(text), second.search(text)) for _, first, second in OPPOSED_VERB_RES)
+
+
 def opposition(a: str, b: str) -> tuple[str, re.Match[str], re.Match[str]] | None:
     """The opposed meaning two texts take sides on (one side each, neither both), with the cue words."""
-    for meaning, first, second in OPPOSED_VERB_RES:
-        a1, a2, b1, b2 = first.search(a), second.search(a), first.search(b), second.search(b)
+    for (meaning, _, _), (a1, a2), (b1, b2) in zip(OPPOSED_VERB_RES, _sides(a), _sides(b)):
         if a1 and b2 and not a2 and not b1:
             return meaning, a1, b2
         if a2 and b1 and not a1 and not b2:
@@ -84,7 +90,7 @@ MAGNITUDES: dict[str, float] = {
     "thousand": 1e3, "mil": 1e3, "mille": 1e3, "tausend": 1e3, "duizend": 1e3, "тысяч": 1e3,
     "million": 1e6, "millions": 1e6, "millones": 1e6, "millón": 1e6, "millon": 1e6, "milhões": 1e6,
     "milhão": 1e6, "milioni": 1e6, "milione": 1e6, "millionen": 1e6, "miljoen": 1e6, "mln": 1e6,
-    "m": 1e6, "млн": 1e6, "миллион": 1e6,
+    "млн": 1e6, "миллион": 1e6,
     "billion": 1e9, "billions": 1e9, "milliard": 1e9, "milliards": 1e9, "miliardi": 1e9,
     "miliardo": 1e9, "milliarden": 1e9, "milliarde": 1e9, "miljard": 1e9, "bn": 1e9, "mrd": 1e9,
     "млрд": 1e9, "миллиард": 1e9, "bilhões": 1e9,

@@ -18,6 +18,7 @@ from typing import Any
 import py3langid
 
 from storyline.compare.lexicon import AGENCY_RE, NEWS_AGENCIES
+from storyline.compare.naming import outlet_name
 from storyline.model import Article, Claim, ProvenanceLink
 
 #: Share of the smaller article's 5-grams found in the other: above it, a copy.
@@ -80,6 +81,25 @@ def _link(origin: Article, derived: Article, relation: str, evidence: list[str],
     return ProvenanceLink(from_=origin.id, to=derived.id, relation=relation, evidence=evidence, score=round(score, 4), **extra)
 
 
+def _pair_evidence(a: Article, b: Article, cov_a: float, cov_b: float, overlap: float, earlier: Article | None) -> list[str]:
+    """The readable facts every relation between ``a`` and ``b`` rests on."""
+    small, large = (a, b) if len(a.text) <= len(b.text) else (b, a)
+    evidence = [
+        f"{cov_a:.0%} of {outlet_name(a)}'s claims and {cov_b:.0%} of {outlet_name(b)}'s are aligned",
+        f"{overlap:.0%} of {outlet_name(small)}'s word 5-grams appear in {outlet_name(large)}",
+    ]
+    if earlier is not None:
+        later = b if earlier is a else a
+        evidence.append(
+            f"{outlet_name(earlier)} published first ({earlier.published:%Y-%m-%d %H:%M}"
+            f" before {later.published:%Y-%m-%d %H:%M})"
+        )
+    credits = [f"{outlet_name(x)} credits {'/'.join(agencies(x))}" for x in (a, b) if agencies(x)]
+    if credits:
+        evidence.append(f"agency credit: {', '.join(credits)}")
+    return evidence
+
+
 def pair_link(
     a: Article, b: Article, claims: dict[str, list[Claim]], aligned: dict[str, set[str]], unique: set[str]
 ) -> ProvenanceLink | None:
@@ -88,42 +108,30 @@ def pair_link(
     if max(cov_a, cov_b) < RELATED_COVERAGE:
         return None
     sh_a, sh_b = shingles(a.text), shingles(b.text)
-    small, large = (a, b) if len(sh_a) <= len(sh_b) else (b, a)
-    overlap = containment(*((sh_a, sh_b) if small is a else (sh_b, sh_a)))
+    overlap = containment(sh_a, sh_b) if len(a.text) <= len(b.text) else containment(sh_b, sh_a)
     earlier = _earlier(a, b)
-    evidence = [
-        f"{cov_a:.0%} of {a.id}'s claims and {cov_b:.0%} of {b.id}'s are aligned",
-        f"{overlap:.0%} of {small.id}'s word 5-grams appear in {large.id}",
-    ]
-    if earlier is not None:
-        later = b if earlier is a else a
-        evidence.append(f"{earlier.id} published first ({earlier.published:%Y-%m-%d %H:%M} before {later.published:%Y-%m-%d %H:%M})")
-    shared_agencies = sorted(set(agencies(a)) | set(agencies(b)))
-    if shared_agencies:
-        credit = ", ".join(f"{x.id} credits {'/'.join(agencies(x))}" for x in (a, b) if agencies(x))
-        evidence.append(f"agency credit: {credit}")
+    evidence = _pair_evidence(a, b, cov_a, cov_b, overlap, earlier)
     languages = (a.language or "und", b.language or "und")
     if languages[0] != languages[1] and "und" not in languages and min(cov_a, cov_b) >= TRANSLATION_COVERAGE:
         origin = earlier or _translation_source(a, b, evidence)
         return _link(origin, b if origin is a else a, "translates", evidence, min(cov_a, cov_b))
     if overlap >= COPY_CONTAINMENT:
-        origin = earlier or large
+        origin = earlier or (b if len(a.text) <= len(b.text) else a)  # a copy trims, rarely adds
         return _link(origin, b if origin is a else a, "copies", evidence, overlap)
     adds = {x.id: _new_actor_claims(claims, unique, x.id, y.id) for x, y in ((a, b), (b, a))}
     evidence.append(
-        f"claims only in {a.id} that bring in new actors: {adds[a.id]}; only in {b.id}: {adds[b.id]}"
+        f"claims only in {outlet_name(a)} that bring in new actors: {adds[a.id]}; only in {outlet_name(b)}: {adds[b.id]}"
     )
     if min(adds.values()) > 0:
         evidence.append("each adds facts the other lacks: independent rewrites of one story")
-        source = shared_agencies[0] if shared_agencies else None
+        credited = sorted(set(agencies(a)) | set(agencies(b)))
         origin, derived = sorted((a, b), key=lambda x: x.id)
-        return _link(origin, derived, "independent", evidence, max(cov_a, cov_b), common_source=source)
+        return _link(origin, derived, "independent", evidence, max(cov_a, cov_b), common_source=next(iter(credited), None))
     if earlier is not None:
         origin = earlier
-    else:
+    else:  # the one that adds more (or is less covered by the other) is the source
         origin = a if adds[a.id] > adds[b.id] or (adds[a.id] == adds[b.id] and cov_a < cov_b) else b
-    derived = b if origin is a else a
-    return _link(origin, derived, "rewrites", evidence, max(cov_a, cov_b))
+    return _link(origin, b if origin is a else a, "rewrites", evidence, max(cov_a, cov_b))
 
 
 def _new_actor_claims(claims: dict[str, list[Claim]], unique: set[str], article: str, other: str) -> int:
@@ -139,6 +147,37 @@ def _translation_source(a: Article, b: Article, evidence: list[str]) -> Article:
     return a if language == a.language else b
 
 
+#: Which derivation explains an article best when several could.
+_STRENGTH = {"copies": 3, "translates": 2, "rewrites": 1}
+
+
+def _strongest_sources(links: list[ProvenanceLink]) -> list[ProvenanceLink]:
+    """Each article keeps its one most likely source, without cycles: a story yields a tree, not every pair.
+
+    Independent links are kept between articles that derive from nothing else here (siblings of one source).
+    """
+    source_of: dict[str, str] = {}
+    kept = []
+    derived = [link for link in links if link.relation in _STRENGTH]
+    for link in sorted(derived, key=lambda x: (_STRENGTH[x.relation], x.score or 0.0), reverse=True):
+        if link.to in source_of or _descends(link.from_, link.to, source_of):
+            continue
+        source_of[link.to] = link.from_
+        kept.append(link)
+    siblings = [x for x in links if x.relation == "independent" and x.from_ not in source_of and x.to not in source_of]
+    return kept + siblings
+
+
+def _descends(article: str, ancestor: str, source_of: dict[str, str]) -> bool:
+    seen = set()
+    while article in source_of and article not in seen:
+        seen.add(article)
+        article = source_of[article]
+        if article == ancestor:
+            return True
+    return False
+
+
 def provenance(
     articles: list[Article], claims: list[Claim], pairs: list[tuple[str, str]], unique: set[str]
 ) -> tuple[list[ProvenanceLink], dict[str, Any]]:
@@ -150,12 +189,14 @@ def provenance(
     for x, y in pairs:
         aligned.setdefault(x, set()).add(y)
         aligned.setdefault(y, set()).add(x)
-    links = [
-        link
-        for i, a in enumerate(articles)
-        for b in articles[i + 1 :]
-        if (link := pair_link(a, b, by_article, aligned, unique)) is not None
-    ]
+    links = _strongest_sources(
+        [
+            link
+            for i, a in enumerate(articles)
+            for b in articles[i + 1 :]
+            if (link := pair_link(a, b, by_article, aligned, unique)) is not None
+        ]
+    )
     dated = [a for a in articles if a.published]
     earliest = min(dated, key=lambda a: a.published).id if dated else None  # type: ignore[arg-type, return-value]
     derived = {link.to for link in links if link.relation != "independent"}

@@ -9,11 +9,14 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from storyline.compare.align import cluster
+from storyline.compare.claims import is_person
 from storyline.compare.conflicts import same_speaker
 from storyline.model import Article, Quote
 
 #: Quotes at least this similar (embedding cosine, or fuzzy containment for partial quotes) are one statement.
 QUOTE_THRESHOLD = 0.7
+#: Quotes this similar are one statement in two wordings: different people credited is a conflict.
+SAME_STATEMENT = 0.85
 #: Partial quotes ("baseless") are contained in the full one; only long enough fragments count.
 MIN_PARTIAL_CHARS = 20
 
@@ -37,9 +40,20 @@ def _speakers(speakers: set[str]) -> list[str]:
     return names
 
 
-def _is_person(article: Article, name: str) -> bool:
-    """Unknown names count as people: without entities nothing says otherwise."""
-    return next((e.type for e in article.entities if e.name == name), "PERSON") == "PERSON"
+def _credited_to_two_people(
+    members: list[int], found: list[tuple[Article, Quote]], sim: np.ndarray
+) -> list[str]:
+    """The people credited with one statement, when two different people are (else empty).
+
+    Only near-identical wordings count: two people may well say similar things.
+    """
+    credited = [i for i in members if is_person(found[i][0], found[i][1].speaker)]
+    for x, i in enumerate(credited):
+        for j in credited[x + 1 :]:
+            a, b = found[i][1].speaker, found[j][1].speaker
+            if sim[i, j] >= SAME_STATEMENT and not same_speaker(a, b):
+                return _speakers({found[k][1].speaker for k in credited})
+    return []
 
 
 def group_quotes(
@@ -54,8 +68,7 @@ def group_quotes(
     result = []
     for members in cluster(sim, QUOTE_THRESHOLD):
         speakers = _speakers({quotes[i].speaker for i in members})
-        # A ministry and its spokesman may voice one statement; only two different people conflict.
-        people = _speakers({quotes[i].speaker for i in members if _is_person(found[i][0], quotes[i].speaker)})
+        people = _credited_to_two_people(members, found, sim)
         articles_in = list(dict.fromkeys(found[i][0].id for i in members))
         entry: dict[str, Any] = {
             "id": f"q{len(result)}",
@@ -63,8 +76,8 @@ def group_quotes(
             "speakers": speakers,
             "articles": articles_in,
             "outlets": list(dict.fromkeys(outlet_of[a] for a in articles_in)),
-            "conflict": len(people) > 1,
-            "evidence": [f"attributed to {len(people)} different people: {', '.join(people)}"] if len(people) > 1 else [],
+            "conflict": bool(people),
+            "evidence": [f"attributed to {len(people)} different people: {', '.join(people)}"] if people else [],
             "members": [
                 {"article": found[i][0].id, "outlet": outlet_of[found[i][0].id], **quotes[i].to_dict()} for i in members
             ],

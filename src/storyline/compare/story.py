@@ -9,18 +9,14 @@ import numpy as np
 
 from storyline.compare.align import align_claims
 from storyline.compare.claims import split_claims
+from storyline.compare.naming import outlet_name
 from storyline.compare.provenance import agencies, provenance
 from storyline.compare.quotes import group_quotes
 from storyline.compare.timeline import build_timeline
 from storyline.compare.verdicts import alignment_groups, contradiction_groups
-from storyline.model import Article, Comparison
+from storyline.model import Article, Claim, ClaimGroup, Comparison
 
 Encode = Callable[[list[str]], np.ndarray]
-
-
-def outlet_name(article: Article) -> str:
-    """How the article is named in verdicts: its outlet, else its id."""
-    return article.outlet or article.id
 
 
 def article_summary(article: Article) -> dict[str, Any]:
@@ -44,6 +40,10 @@ def compare(articles: list[Article], encode: Encode) -> Comparison:
     ``encode`` maps texts to unit vectors (the multilingual embedder's ``encode``).
     Works without entities, quotes or times - it then aligns on embeddings alone.
     """
+    by_id: dict[str, Article] = {}
+    for article in articles:
+        by_id.setdefault(article.id, article)  # the same article given twice is compared once
+    articles = list(by_id.values())
     outlet_of = {a.id: outlet_name(a) for a in articles}
     claims = [c for a in articles for c in split_claims(a)]
     alignment = align_claims(claims, encode([c.text for c in claims]))
@@ -53,7 +53,6 @@ def compare(articles: list[Article], encode: Encode) -> Comparison:
     unique = {cid for g in groups if g.verdict == "unique" for cid in g.claims}
     links, origin = provenance(articles, claims, [(a, b) for a, b, _ in pairs], unique)
     groups += contradiction_groups(claims, alignment, outlet_of)
-    verdicts = [g.verdict for g in groups if g.kind == "alignment"]
     return Comparison(
         articles=[article_summary(a) for a in articles],
         claims=claims,
@@ -62,13 +61,17 @@ def compare(articles: list[Article], encode: Encode) -> Comparison:
         timeline=build_timeline(articles, claims, group_of, outlet_of),
         provenance=links,
         alignments=[{"a": a, "b": b, "score": round(s, 4)} for a, b, s in pairs],
-        summary={
-            "claims": len(claims),
-            "shared": verdicts.count("shared"),
-            "unique": verdicts.count("unique"),
-            "conflicts": sum(1 for g in groups if g.verdict == "conflict"),
-            "unique_claims": {a.id: sum(1 for c in claims if c.article == a.id and c.id in unique) for a in articles},
-            **origin,
-        },
+        summary={**_counts(articles, claims, groups, unique), **origin},
     )
+
+
+def _counts(articles: list[Article], claims: list[Claim], groups: list[ClaimGroup], unique: set[str]) -> dict[str, Any]:
+    verdicts = [g.verdict for g in groups if g.kind == "alignment"]
+    return {
+        "claims": len(claims),
+        "shared": verdicts.count("shared"),
+        "unique": verdicts.count("unique"),
+        "conflicts": sum(1 for g in groups if g.verdict == "conflict"),
+        "unique_claims": {a.id: sum(1 for c in claims if c.article == a.id and c.id in unique) for a in articles},
+    }
 

@@ -29,6 +29,8 @@ def alignment_groups(claims: list[Claim], alignment: Alignment, outlet_of: dict[
                     continue
                 score = float(alignment.score[i, j])
                 scores.append(score)
+                if not alignment.links[i, j]:
+                    continue  # in one group through others: too loosely paired to judge
                 findings = _findings(a, b, float(alignment.similarity[i, j]), "aligned")
                 conflict = conflict or bool(findings)
                 evidence.extend(f.to_dict() for f in findings)

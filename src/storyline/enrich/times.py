@@ -18,13 +18,13 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from storyline.enrich.times_rules import Context, rules_for
+from storyline.enrich.times_rules import Context, rules_for, tense_cues_for
 from storyline.model import TimeExpression
 
 
 def find_times(text: str, anchor: datetime | None, language: str | None = None) -> list[TimeExpression]:
     """Every time expression in ``text``, in order, resolved against ``anchor`` (publication date)."""
-    context = Context(text, anchor)
+    context = Context(text, anchor, tense_cues_for(language))
     candidates: list[tuple[int, int, int, TimeExpression]] = []  # (-length, start, rule rank, found)
     for rank, rule in enumerate(rules_for(language)):
         for match in rule.pattern.finditer(text):
@@ -42,8 +42,10 @@ def find_times(text: str, anchor: datetime | None, language: str | None = None) 
 def _longest_first(candidates: list[tuple[int, int, int, TimeExpression]]) -> list[TimeExpression]:
     """Keep the longest of overlapping matches (the earlier rule on a tie), in text order."""
     taken: list[TimeExpression] = []
+    used = bytearray(max((c[3].end for c in candidates), default=0))  # 1 = character already in a kept match
     for *_, found in sorted(candidates, key=lambda c: c[:3]):
-        if all(found.end <= t.start or found.start >= t.end for t in taken):
+        if not any(used[found.start : found.end]):
+            used[found.start : found.end] = b"\x01" * (found.end - found.start)
             taken.append(found)
     return sorted(taken, key=lambda t: t.start)
 

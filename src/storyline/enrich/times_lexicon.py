@@ -61,6 +61,16 @@ EXTRA_NUMBERS = {
            "dez": 10, "doze": 12, "quinze": 15, "vinte": 20, "trinta": 30},
 }  # fmt: skip
 EXTRA_UNITS = {"fr": {"an": "year"}}
+#: Tense cues (future, past) deciding where a bare weekday or month points; English is in times_rules.
+TENSE_CUES = {
+    "fr": (r"\w{2,}ra|\w{2,}ront|va|vont|prochaine?s?", r"a|ont|avait|avaient|était|étaient|fut|dernière?s?"),
+    "es": (r"\w{2,}rá|\w{2,}rán|va\s+a|van\s+a|próxim[oa]s?",
+           r"\w{2,}ó|\w{2,}aron|\w{2,}ieron|ha|han|había|fue|fueron"),
+    "de": (r"wird|werden|soll|sollen|nächste[nrs]?|kommende[nrs]?",
+           r"hat|haben|hatte|hatten|war|waren|wurde|wurden|sagte"),
+    "it": (r"\w{2,}rà|\w{2,}ranno|prossim[oaie]", r"ha|hanno|aveva|era|erano|fu|scors[oaie]"),
+    "pt": (r"\w{2,}rá|\w{2,}rão|vai|vão|próxim[oa]s?", r"\w{2,}ou|\w{2,}aram|\w{2,}eram|foi|foram|tinha"),
+}  # fmt: skip
 
 #: TIMEX3 duration letters per unit (HeidelTime's: decades "DE", centuries "CE", quarters "Q").
 DURATION_CODES = {

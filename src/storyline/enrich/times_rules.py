@@ -23,6 +23,7 @@ from storyline.enrich.times_lexicon import (
     ENGLISH_NUMBERS,
     ENGLISH_ORDINALS,
     ENGLISH_VAGUE,
+    TENSE_CUES,
     Lexicon,
     english_unit,
     lexicon_for,
@@ -32,12 +33,24 @@ from storyline.enrich.times_lexicon import (
 Resolution = tuple[str, str] | None  # (TIMEX3 value, TIMEX3 type), or None to reject the match
 
 
+_TENSE_CUE = re.compile(
+    r"\b(?:(?P<future>will|shall|won't|'ll|going to|is to|are to|scheduled|expects?(?:\s+to)?|expected\s+to|"
+    r"(?:is|are|be)\s+expected|anticipates?|"
+    r"plans? to|planned|intends? to|set to|due to|upcoming|would|to be held|next|coming)"
+    r"|said|says|was|were|had|did|ago|last|reported|announced)\b",
+    re.IGNORECASE,
+)
+#: "by March", "until Friday": a deadline, nearly always ahead of the report.
+_DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|through)\s+(?:mid-|early\s+|late\s+)?$", re.IGNORECASE)
+
+
 @dataclass
 class Context:
     """What a resolver needs besides its match: the text, the anchor, and the tense around a span."""
 
     text: str
     anchor: datetime | None
+    tense_cues: re.Pattern[str] = _TENSE_CUE  # the language's, with a "future" group
 
     @property
     def day(self) -> date | None:
@@ -56,24 +69,13 @@ class Context:
         if _DEADLINE_BEFORE.search(self.text, max(0, start - 12), start):
             return cal.FUTURE
         best: tuple[int, int] | None = None
-        for match in _TENSE_CUE.finditer(self.text, left, right):
+        for match in self.tense_cues.finditer(self.text, left, right):
             if start <= match.start() < end:
                 continue
             distance = start - match.end() if match.end() <= start else match.start() - end
             if best is None or distance < best[0]:
                 best = (distance, cal.FUTURE if match.group("future") else cal.PAST)
         return best[1] if best else cal.PAST
-
-
-_TENSE_CUE = re.compile(
-    r"\b(?:(?P<future>will|shall|won't|'ll|going to|is to|are to|scheduled|expects?(?:\s+to)?|expected\s+to|"
-    r"(?:is|are|be)\s+expected|anticipates?|"
-    r"plans? to|planned|intends? to|set to|due to|upcoming|would|to be held|next|coming)"
-    r"|said|says|was|were|had|did|ago|last|reported|announced)\b",
-    re.IGNORECASE,
-)
-#: "by March", "until Friday": a deadline, nearly always ahead of the report.
-_DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|through)\s+(?:mid-|early\s+|late\s+)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -259,22 +261,20 @@ def _month(m: re.Match[str], ctx: Context) -> Resolution:
 
 @_rule(
     "en-weekday",
-    r"\b(?:(?P<mod>last|next|this(?:\s+(?:coming|past))?|coming|past|early|late)\s+)?(?P<wd>"
+    r"\b(?:(?P<mod>(?i:last|next|this(?:\s+(?:coming|past))?|coming|past|early|late|earlier|later))\s+)?(?P<wd>"
     + _words(_EN_WEEKDAYS) + r")(?:\s+(?P<part>morning|afternoon|evening|night))?\b",
 )
 def _weekday(m: re.Match[str], ctx: Context) -> Resolution:
-    shift = _shift_word(m["mod"]) if m["mod"] and m["mod"].lower() not in ("early", "late") else None
-    if shift == -1:
-        direction = cal.PAST
-    elif shift == 1 or (m["mod"] or "").lower().endswith("coming"):
-        direction = cal.FUTURE
-    else:
-        direction = ctx.direction(m.start(), m.end())
+    mod = " ".join((m["mod"] or "").lower().split())
     day_index = _en_weekday(m["wd"])
-    if shift in (-1, 1):
-        value = _relative_weekday(ctx, day_index, shift)
-    else:
-        value = cal.weekday(ctx.day, day_index, direction)
+    if mod in ("last", "next"):
+        value = _relative_weekday(ctx, day_index, _shift_word(mod) or 0)
+    elif mod.endswith("past"):  # "this past Sunday", "past Sunday"
+        value = cal.weekday(ctx.day, day_index, cal.PAST)
+    elif mod.endswith("coming"):  # "this coming Sunday"
+        value = cal.weekday(ctx.day, day_index, cal.FUTURE)
+    else:  # bare, "this", "early", "late": the tense decides
+        value = cal.weekday(ctx.day, day_index, ctx.direction(m.start(), m.end()))
     if m["part"]:
         return f"{value}T{_PARTS[m['part'].lower()]}", "TIME"
     return value, "DATE"
@@ -299,7 +299,7 @@ _DAY_WORDS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
 
 @_rule(
     "en-day-word",
-    r"\b(?:(?P<before>the\s+day\s+before\s+)|(?P<after>the\s+day\s+after\s+))?"
+    r"\b(?:(?P<before>the\s+day\s+before\s+)|(?P<after>the\s+day\s+after\s+)|(?:early|late|earlier|later)\s+)?"
     r"(?P<word>today|yesterday|tomorrow|tonight)"
     r"(?:\s+(?P<part>morning|afternoon|evening|night))?\b",
     re.IGNORECASE,
@@ -355,7 +355,8 @@ def _ago(m: re.Match[str], ctx: Context) -> Resolution:
 
 #: A calendar quarter named in the text ("third-quarter", "the quarter"), not a fraction ("a quarter of").
 _QUARTER_MENTION = re.compile(
-    r"\b(?:(?P<ord>first|second|third|fourth)[\s-]+|(?:the|this|latest|fiscal)\s+)quarter\b(?!\s+of\s+(?:a|an|the|its)\b)",
+    r"\b(?:(?P<ord>first|second|third|fourth)[\s-]+|(?:the|this|latest|fiscal)\s+)quarter\b"
+    r"(?!\s+of\s+(?:a|an|the|its)\b)",
     re.IGNORECASE,
 )
 
@@ -383,8 +384,8 @@ def _clock_offset(ctx: Context, unit: str, amount: int | None, back: bool) -> Re
 
 @_rule(
     "en-duration",
-    r"\b(?:(?P<approx>about|around|nearly|almost|roughly|more\s+than|less\s+than|at\s+least|over|up\s+to|"
-    r"only|just|under|some)\s+)?(?:(?P<the>the|a|its|their)\s+)?(?:(?P<mod>past|last|next|first|coming|previous|"
+    r"\b(?:(?P<approx>about|around|nearly|almost|roughly|more\s+than|less\s+than|at\s+least|up\s+to|"
+    r"only|just|under|some)\s+)?(?:(?P<the>the\s+)?(?P<mod>past|last|next|first|coming|previous|"
     r"following|final|latest|further|additional|recent)\s+)?(?P<num>" + _EN_NUM + r")(?:\s+(?:more|full|straight|"
     r"consecutive|additional|long))?[\s-]+(?P<unit>" + _EN_UNITS + r")\b(?!-old\b)",
     re.IGNORECASE,
@@ -397,6 +398,8 @@ def _duration(m: re.Match[str], ctx: Context) -> Resolution:
             return None  # a bare "a day" is too often part of something else ("twice a day")
     if "-" in m.string[m.end("num") : m.start("unit")] and m["unit"].lower().endswith("s"):
         return None  # "three-quarters": a fraction; adjectival durations are singular ("five-year")
+    if unit == "quarter" and amount in (1, 3) and re.match(r"\s+of\b", m.string[m.end() : m.end() + 4]):
+        return None  # "a quarter of the vote", "three quarters of them": a fraction
     if amount == 0:
         return None
     if amount is None and _shift_word(m["mod"]) == -1:
@@ -452,7 +455,7 @@ _QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, 
 
 @_rule(
     "en-quarter",
-    r"\b(?:the\s+)?(?:(?P<rel>this|last|next)\s+year's\s+)?"
+    r"\b(?:the\s+(?!(?:first|second|third|fourth)-))?(?:(?P<rel>this|last|next)\s+year's\s+)?"
     r"(?:(?P<year0>" + _YEAR + r")\s+|(?P<ago>year-(?:ago|earlier))\s+)?"
     r"(?:(?:fiscal|calendar)\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal[\s-]+)?"
     r"(?P<unit>quarter|half)(?:\s+of\s+(?:fiscal\s+)?(?P<year>" + _YEAR + r")|,?\s+(?P<year2>" + _YEAR + r"))?\b",
@@ -490,6 +493,21 @@ def _the_quarter(m: re.Match[str], ctx: Context) -> Resolution:
     else:
         offset = -1
     return cal.shifted(ctx.day, "quarter", offset), "DATE"
+
+
+@_rule(
+    "en-year-ago",
+    r"\b(?:the\s+)?(?:comparable\s+)?year-(?:ago|earlier)(?:\s+(?P<period>period))?(?=[\s,.;])",
+    re.IGNORECASE,
+)
+def _year_ago(m: re.Match[str], ctx: Context) -> Resolution:
+    """"year-earlier results", "the year-ago period": the same period a year before (its quarter if reported)."""
+    if ctx.day is None:
+        return "XXXX", "DATE"
+    quarter = _quarter_in_context(ctx, m.start(), m.end())
+    if quarter:
+        return f"{int(quarter[:4]) - 1:04d}{quarter[4:]}", "DATE"
+    return f"{ctx.day.year - 1:04d}", "DATE"
 
 
 @_rule("en-the-weekend", r"\b(?:the|over\s+the)\s+weekend\b", re.IGNORECASE)
@@ -540,15 +558,19 @@ def _season(m: re.Match[str], ctx: Context) -> Resolution:
 
 
 _REFERENCES = {
-    "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
+    "now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
     "at present": "PRESENT_REF", "presently": "PRESENT_REF", "these days": "PRESENT_REF",
     "at the moment": "PRESENT_REF", "recently": "PAST_REF", "the past": "PAST_REF",
-    "the future": "FUTURE_REF", "the near future": "FUTURE_REF",
+    "the future": "FUTURE_REF", "the near future": "FUTURE_REF", "soon": "FUTURE_REF",
 }  # fmt: skip
+#: Where these words are conjunctions or adverbs of sequence, not times: "as soon as", "soon after".
+_NOT_A_REFERENCE = re.compile(r"\bas\s+(?:soon|now)\s+as\b|\bsoon\s+(?:after|afterwards?|thereafter|before)\b", re.I)
 
 
 @_rule("en-reference", r"\b(?P<word>" + _words(_REFERENCES) + r")\b(?!\s*(?:,\s*)?(?:that|than)\b)", re.IGNORECASE)
 def _reference(m: re.Match[str], ctx: Context) -> Resolution:
+    if _NOT_A_REFERENCE.search(m.string, max(0, m.start() - 3), m.end() + 12):
+        return None
     return _REFERENCES[m["word"].lower()], "DATE"
 
 
@@ -579,7 +601,8 @@ _SET_ADVERBS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "quarterly": 
 @_rule(
     "en-set",
     r"\b(?:(?P<every>every|each|per)\s+(?:(?P<num>other|" + _EN_NUM + r")\s+)?(?P<unit>" + _EN_UNITS + "|"
-    + _words(_EN_WEEKDAYS) + r")|(?P<adverb>" + _words(_SET_ADVERBS) + r")(?=\s*[,.;]|\s+(?:and|or|basis)\b))",
+    + _words(_EN_WEEKDAYS) + "|" + _words(_EN_MONTHS) + r")\b|(?P<adverb>" + _words(_SET_ADVERBS)
+    + r")(?=\s*[,.;]|\s+(?:and|or|basis)\b))",
     re.IGNORECASE,
 )
 def _set(m: re.Match[str], ctx: Context) -> Resolution:
@@ -587,6 +610,8 @@ def _set(m: re.Match[str], ctx: Context) -> Resolution:
         return _SET_ADVERBS[m["adverb"].lower()], "SET"
     if m["unit"].title() in _EN_WEEKDAYS:
         return f"XXXX-WXX-{_en_weekday(m['unit']) + 1}", "SET"
+    if m["unit"].title() in _EN_MONTHS:
+        return f"XXXX-{_en_month(m['unit']):02d}", "SET"
     amount = 2 if (m["num"] or "").lower() == "other" else parse_number(m["num"] or "1", ENGLISH_NUMBERS) or 1
     return _duration_value(amount, english_unit(m["unit"])), "SET"
 
@@ -616,7 +641,7 @@ def _numeric_date_rule(order: str) -> Rule:
 ENGLISH_RULES: list[Rule] = [
     _month_day, _day_month, _month_year, _month_relative_year, _month, _weekday, _day_word, _part_of_day,
     _relative_period,
-    _ago, _duration, _vague_duration, _year, _decade, _quarter, _the_quarter, _the_weekend, _century,
+    _ago, _duration, _vague_duration, _year, _decade, _quarter, _the_quarter, _year_ago, _the_weekend, _century,
     _numbered_quarter, _season, _reference,
     _clock, _set, _iso_date, _numeric_date_rule("MDY"),
 ]  # fmt: skip
@@ -643,7 +668,7 @@ def _lexicon_rules(lex: Lexicon) -> list[Rule]:
         month, day = lex.months[m["month"].lower()], int(m["day"])
         if m["year"]:
             return _absolute_day(int(m["year"]), month, day)
-        return cal.day_of_year(ctx.day, month, day, cal.NEAREST), "DATE"
+        return cal.day_of_year(ctx.day, month, day, ctx.direction(m.start(), m.end())), "DATE"
 
     @_rule(
         f"{lex.language}-month-year",
@@ -655,11 +680,12 @@ def _lexicon_rules(lex: Lexicon) -> list[Rule]:
 
     @_rule(f"{lex.language}-month", r"\b(?P<month>" + _words(lex.month_words) + r")\b", flags)
     def month(m: re.Match[str], ctx: Context) -> Resolution:
-        return cal.month_of_year(ctx.day, lex.month_words[m["month"].lower()], cal.PAST), "DATE"
+        month_number = lex.month_words[m["month"].lower()]
+        return cal.month_of_year(ctx.day, month_number, ctx.direction(m.start(), m.end())), "DATE"
 
     @_rule(f"{lex.language}-weekday", r"\b(?P<wd>" + weekdays + r")\b", flags)
     def weekday(m: re.Match[str], ctx: Context) -> Resolution:
-        return cal.weekday(ctx.day, lex.weekday_words[m["wd"].lower()], cal.PAST), "DATE"
+        return cal.weekday(ctx.day, lex.weekday_words[m["wd"].lower()], ctx.direction(m.start(), m.end())), "DATE"
 
     rules += [day_month, month_year, month, weekday]
     if lex.modifiers:
@@ -721,11 +747,22 @@ def _offset_value(ctx: Context, unit: str, amount: int) -> Resolution:
     return cal.shifted(ctx.day, unit, amount), "DATE"
 
 
+def _language_code(language: str | None) -> str:
+    return (language or "en").lower().split("-")[0].split("_")[0]
+
+
 @lru_cache(maxsize=32)
 def rules_for(language: str | None) -> list[Rule]:
     """The English grammar for English or unknown text, else the language's lexicon rules."""
-    code = (language or "en").lower().split("-")[0].split("_")[0]
-    if code == "en":
-        return ENGLISH_RULES
-    lex = lexicon_for(code)
+    code = _language_code(language)
+    lex = lexicon_for(code) if code != "en" else None
     return _lexicon_rules(lex) if lex else ENGLISH_RULES
+
+
+@lru_cache(maxsize=32)
+def tense_cues_for(language: str | None) -> re.Pattern[str]:
+    """The language's tense cues (English for English, unknown languages and ones without a list)."""
+    cues = TENSE_CUES.get(_language_code(language))
+    if cues is None:
+        return _TENSE_CUE
+    return re.compile(r"\b(?:(?P<future>" + cues[0] + r")|" + cues[1] + r")\b", re.IGNORECASE)

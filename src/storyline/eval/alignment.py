@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import csv
 from collections import defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,12 +24,11 @@ from lxml import etree
 
 from storyline.compare.align import ALIGN_THRESHOLD, align_claims
 from storyline.compare.claims import split_claims
-from storyline.compare.story import compare
+from storyline.compare.story import Encode, compare
 from storyline.eval.clustering import cached_encoder, default_cache_dir, detokenise, read_conll
 from storyline.eval.pairs import default_data_dir
 from storyline.model import Article
 
-Encode = Callable[[list[str]], np.ndarray]
 SentenceId = tuple[str, int]  # (document id, paragraph index of the sentence in its article)
 
 __all__ = ["default_data_dir", "evaluate"]
@@ -160,16 +158,23 @@ def score_alignment(clusters: list[Cluster], encode: Encode, threshold: float = 
 
 
 def score_direction(clusters: list[Cluster], encode: Encode) -> dict[str, float]:
-    """Share of translation pairs linked ``translates`` from the original (the first article)."""
-    correct = linked = 0
+    """Share of translation pairs linked ``translates`` from the original (the first article).
+
+    Also counts the conflicts flagged between an article and its own translation: all are false.
+    """
+    correct = linked = conflicts = 0
     for cluster in clusters:
-        links = compare(cluster.articles, encode).provenance
+        result = compare(cluster.articles, encode)
+        links = result.provenance
         linked += any(link.relation == "translates" for link in links)
         correct += any(link.relation == "translates" and link.from_ == cluster.articles[0].id for link in links)
+        article_of = {c.id: c.article for c in result.claims}
+        conflicts += sum(1 for g in result.groups if g.verdict == "conflict" and len({article_of[c] for c in g.claims}) > 1)
     total = len(clusters)
     return {
         "direction_accuracy": round(correct / total, 4) if total else 0.0,
         "linked_as_translation": round(linked / total, 4) if total else 0.0,
+        "false_conflicts_per_pair": round(conflicts / total, 4) if total else 0.0,
         "pairs": total,
     }
 

@@ -1,12 +1,14 @@
 """Cleaning rules for text input: what is not article body, recognised line by line.
 
-Every rule names its reason (the ``Stripped.reason`` vocabulary): "share-widget",
-"navigation", "boilerplate" (copyright, comment forms), "timestamp" ("3 hours
-ago"), "symbols" (a line without a letter), "stray-tag", "duplicate-title",
-"caption", "dateline", "byline", "date", "source-url", "title-suffix". No library recognises scraped-page
-residue in plain text (trafilatura works on the HTML tree, which text input no
-longer has), so these are small hand-written rules, each general across outlets
-and languages.
+Every rule names its reason (the ``Stripped.reason`` vocabulary):
+"share-widget", "navigation", "boilerplate" (copyright, comment forms),
+"timestamp" ("3 hours ago"), "symbols" (a line without a letter), "stray-tag",
+"duplicate-title", "caption" (captions and photo credits), "dateline", "byline"
+(bylines and contributor credits), "date", "source-url", "title-suffix".
+
+No library recognises scraped-page residue in plain text (trafilatura works on
+the HTML tree, which text input no longer has), so these are small hand-written
+rules, each general across outlets and languages.
 """
 
 from __future__ import annotations
@@ -39,7 +41,7 @@ _FILLER = {
     "su", "con", "na", "в", "de", "cet", "artikel", "diesen", "dieses", "esta", "este",
     "noticia", "questo", "articolo", "and", "or", "et", "und", "y", "e", "sie", "dies", "mit",
     "beitrag", "seite", "now", "friends", "your", "url", "zum", "kopieren", "ten", "geschichte",
-    "deinen", "freunden", "story", "news",
+    "deinen", "freunden", "news",
 }  # fmt: skip
 #: Whole-line share phrases that are not made only of the words above.
 _SHARE_PHRASES = {
@@ -57,6 +59,7 @@ _NAV_WHOLE = re.compile(
     r"|^(?:article|post|story) (?:précédent|suivant)e?$"
     r"|^(?:advertisement|advertising|sponsored|anzeige|publicité|publicidad|pubblicità|реклама)$"
     r"|^(?:skip to (?:main )?content|back to top|scroll to top|go to top|home|menu|close)$"
+    r"|^(?:you are (?:here|at)|sie sind hier|vous êtes ici|usted está aquí|estás en|ti trovi in)\s*:?$"
     r"|^(?:read|continue reading|load) more$"
     r"|^(?:subscribe|sign up|log in|login|register)(?: now| today| to our newsletter)?$"
     # Headings of link lists and comment sections (en, de, fr, es, it, pl, ru).
@@ -91,10 +94,14 @@ _NAV_PREFIX = re.compile(
 #: Most words a "Related article: <headline>" line may have.
 _NAV_MAX_WORDS = 25
 
+#: A rights notice: always boilerplate, even when it names an agency ("© 2019 AP. All rights reserved").
+_RIGHTS = re.compile(
+    r"all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados"
+    r"|tutti i diritti riservati|все права защищены|may not be (?:published|reproduced|redistributed)",
+    re.IGNORECASE,
+)
 _BOILERPLATE = re.compile(
     r"^(?:copyright\b|©|\(c\) \d{4})"
-    r"|all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados"
-    r"|tutti i diritti riservati|все права защищены"
     r"|your email address will not be published|required fields are marked|save my name, email"
     r"|deine e-mail-adresse wird nicht veröffentlicht|ihre e-mail-adresse wird nicht veröffentlicht"
     r"|votre adresse (?:e-mail|de messagerie) ne sera pas publiée|tu dirección de correo electrónico no será publicada"
@@ -202,11 +209,22 @@ _BYLINE = re.compile(
     re.I,
 )
 _BYLINE_MAX_WORDS = 12
-_DATE_PREFIX = re.compile(
-    r"^(?:published|posted|updated|last updated|modified|date|dated|publié|mis à jour|veröffentlicht"
-    r"|aktualisiert|publicado|actualizado|pubblicato|опубликовано)?\s*(?:on|at|le|am)?\s*[:|]?\s*",
+#: Who else worked on the text: "(Reporting by Jane Doe; Editing by John Roe)",
+#: "The Associated Press contributed to this report."
+_CONTRIBUTORS = re.compile(
+    r"^\(?(?:additional |further )?(?:reporting|writing|editing)\s+by\b[^()]{0,200}\)?\.?$"
+    r"|^(?P<who>[^.]{2,80}?) contributed (?:reporting )?(?:to )?(?:this|the) (?:report|story|article)\.?$",
     re.I,
 )
+#: A line that is only an agency credit: "(AFP)", "— Reuters", "With AFP", "Source: dpa".
+_AGENCY_TAG = re.compile(r"^[(\[—–-]*\s*(?:with|source|sources|quelle|fuente|fonte|avec)?\s*:?\s*(?P<name>[^()\[\]]{2,40}?)\s*[)\]]*\.?$", re.I)
+_DATE_LABELS = (
+    r"(?:first |last )?(?:published|posted|updated|modified)|date|dated|publié|mis à jour|veröffentlicht"
+    r"|aktualisiert|publicado|actualizado|pubblicato|aggiornato|опубликовано|обновлено"
+)
+_DATE_PREFIX = re.compile(rf"^(?:{_DATE_LABELS})?\s*(?:on|at|le|am)?\s*[:|]?\s*", re.I)
+#: "First Published: Tuesday, November 19, 2019": a date line wherever it is.
+_LABELLED_DATE = re.compile(rf"^(?:{_DATE_LABELS})\s*(?:on|at|le|am)?\s*[:|]?\s*\S", re.I)
 _URL = r"<?(?P<url>https?://[^\s<>]+)>?"
 _SOURCE_URL = re.compile(
     rf"^(?:original url|original article|original link|source url|source|url|link|lien|quelle"
@@ -217,8 +235,9 @@ _BARE_URL = re.compile(rf"^{_URL}$")
 #: "[text](url)" -> "text"; "<https://...>" autolinks are handled as bare URLs.
 _MD_LINK = re.compile(r"\[([^\[\]]*)\]\([^()\s]*\)")
 #: Separators between a headline and the site or section name appended to it.
-_TITLE_SEPARATOR = re.compile(r"\s+[|–—-]\s+|\s+::\s+")
-_TITLE_SUFFIX_MAX_WORDS = 5
+_TITLE_PIPE = re.compile(r"\s+(?:\||::)\s+")
+_TITLE_DASH = re.compile(r"\s+[–—-]\s+")
+_TITLE_SUFFIX_MAX_WORDS = 4
 
 
 @dataclass
@@ -262,7 +281,8 @@ def is_share_widget(line: str) -> bool:
 
 def is_boilerplate(line: str) -> bool:
     """Copyright and legal lines, comment-form prompts, cookie notices."""
-    return len(line.split()) <= _BOILERPLATE_MAX_WORDS and bool(_BOILERPLATE.search(line.strip()))
+    text = line.strip()
+    return len(text.split()) <= _BOILERPLATE_MAX_WORDS and bool(_RIGHTS.search(text) or _BOILERPLATE.search(text))
 
 
 def is_relative_timestamp(line: str) -> bool:
@@ -323,7 +343,7 @@ def is_only_tags(line: str) -> bool:
 def is_credit(line: str) -> bool:
     """A photo credit: "Photo: Jane Doe", "(AFP)", "Getty Images", "Name via Agency"."""
     text = line.strip()
-    if not text or len(text.split()) > _CREDIT_MAX_WORDS:
+    if not text or len(text.split()) > _CREDIT_MAX_WORDS or _RIGHTS.search(text):
         return False
     return any(rx.search(text) for rx in _CREDIT_PATTERNS)
 
@@ -360,28 +380,51 @@ def is_menu_item(line: str) -> bool:
 
 def is_duplicate_title(line: str, title: str) -> bool:
     """The title repeated (quotes, case and punctuation may differ)."""
-    if abs(len(line) - len(title)) > 0.2 * len(title) + 5:
+    if len(line) > 1.2 * len(title) + 5 or len(line) < 0.6 * len(title):
         return False
     a, b = fold(line), fold(title)
-    return bool(a) and bool(b) and (a == b or fuzz.ratio(a, b) >= 92)
+    # The title's head alone also counts: "Headline" repeating "Headline - Site".
+    return bool(a) and bool(b) and (a == b or b.startswith(a + " ") or fuzz.ratio(a, b) >= 92)
 
 
-def split_title_suffix(title: str) -> tuple[str, str | None]:
-    """"Headline | Section" -> ("Headline", "Section") when the tail is a short site/section name."""
-    parts = _TITLE_SEPARATOR.split(title)
-    if len(parts) < 2:
-        return title, None
-    head, tail = parts[0], title[len(parts[0]) :]
-    names_only = all(
-        p[:1].isalpha()
-        and p[:1].isupper()
-        and not p.rstrip("'\"’”»").endswith((".", "?", "!", ","))
-        and len(p.split()) <= _TITLE_SUFFIX_MAX_WORDS
-        for p in parts[1:]
+def compact(text: str) -> str:
+    """``fold`` without spaces or hyphens: "The Moscow Times" == "themoscowtimes"."""
+    return re.sub(r"[\s_-]+", "", fold(text))
+
+
+def _name_like(part: str) -> bool:
+    return (
+        part[:1].isalpha()
+        and part[:1].isupper()
+        and not part.rstrip("'\"’”»").endswith((".", "?", "!", ","))
+        and len(part.split()) <= _TITLE_SUFFIX_MAX_WORDS
     )
-    if len(head.split()) >= 4 and names_only:
-        return head.strip(), tail.strip(" |–—-:")
+
+
+def split_title_suffix(title: str, site_names: frozenset[str] = frozenset()) -> tuple[str, str | None]:
+    """"Headline | Section" or "Headline - Site" -> ("Headline", the suffix), else (title, None).
+
+    A short name after a pipe is a site or section name. After a dash it must
+    be the site's own name (``site_names``, compacted), because a dash also joins
+    a headline to its subtitle ("Talks stall - minister").
+    """
+    piped = _TITLE_PIPE.split(title)
+    if len(piped) > 1 and len(piped[0].split()) >= 3 and all(_name_like(p) for p in piped[1:]):
+        return piped[0].strip(), title[len(piped[0]) :].strip(" |:")
+    dashed = _TITLE_DASH.split(title)
+    if len(dashed) > 1 and compact(dashed[-1]) in site_names:
+        head = title[: len(title) - len(dashed[-1])].rstrip(" -–—")
+        return head, dashed[-1].strip()
     return title, None
+
+
+def _agencyless_dateline_ok(text: str, place: str) -> bool:
+    """Without "(Agency)": "PLACE —", or with a plain hyphen a longer or comma'd place
+    ("BERLIN -", "NASHUA, N.H. -"), so that "NATO - the alliance..." stays prose."""
+    if len(place.split()) > 3:
+        return False
+    long_place = "," in place or sum(c.isalpha() for c in place) >= 5
+    return text.rstrip().endswith(("—", "–", "--")) or long_place
 
 
 def split_dateline(paragraph: str) -> Dateline | None:
@@ -390,8 +433,9 @@ def split_dateline(paragraph: str) -> Dateline | None:
     if match is None:
         return None
     place = match.group("place")
-    letters = [c for c in place if c.isalpha()]
-    if match.re is _DATELINE and (len(letters) < 3 or not match.group("agency") and len(place.split()) > 3):
+    if not match.group("agency") and not _agencyless_dateline_ok(match.group("text"), place):
+        return None
+    if sum(c.isalpha() for c in place) < 3:
         return None
     rest = match.group("rest").strip()
     return Dateline(match.group("text").strip(), place.strip(" ,"), match.group("agency"), rest)
@@ -408,9 +452,26 @@ def parse_byline(line: str) -> str | None:
     return name if not name.endswith((".", "?", "!")) or len(name.split()) <= 3 else None
 
 
+def contributors(line: str) -> tuple[bool, str | None]:
+    """Whether ``line`` credits contributors, and who "contributed to this report" if named."""
+    match = _CONTRIBUTORS.match(line.strip())
+    return (True, match.group("who")) if match else (False, None)
+
+
+def agency_tag_name(line: str) -> str | None:
+    """The name in a line that is only a short credit ("(AFP)" -> "AFP"), else ``None``."""
+    match = _AGENCY_TAG.match(line.strip())
+    return match.group("name") if match and len(match.group("name").split()) <= 4 else None
+
+
 def date_line_text(line: str) -> str:
     """The date part of a date line: "Published on: 18 Dec 2022" -> "18 Dec 2022"."""
     return _DATE_PREFIX.sub("", line.strip(), count=1).strip()
+
+
+def has_date_label(line: str) -> bool:
+    """A line that says it is a date ("Published: ...", "Mis à jour le ...")."""
+    return bool(_LABELLED_DATE.match(line.strip()))
 
 
 def source_url(line: str) -> tuple[bool, str | None]:

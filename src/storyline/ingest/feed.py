@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
-import re
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -11,37 +9,18 @@ from typing import Any
 from urllib.parse import unquote, urlparse
 
 import feedparser
-import lxml.html
-from lxml.etree import ParserError
 
 from storyline.ingest.decode import decode_bytes
 from storyline.ingest.errors import IngestError, ReadOutcome
 from storyline.ingest.finalize import finalize
-from storyline.ingest.htmlpage import read_html
+from storyline.ingest.htmlpage import fragment_text, read_html
 from storyline.ingest.text import parse_text
 from storyline.model import Article
 
-#: Block-level tags whose end is a paragraph break when a feed's HTML is turned into text.
-_BLOCK_END = re.compile(r"</(?:p|div|li|h[1-6]|blockquote|figure|figcaption|tr|section|article)\s*>|<br\s*/?>", re.I)
-
-
-def html_fragment_text(fragment: str) -> str:
-    """A feed entry's HTML content -> plain text with blank lines between blocks."""
-    if "<" not in fragment:
-        return fragment
-    marked = _BLOCK_END.sub(lambda m: m.group(0) + "\n\n", fragment)
-    try:
-        root = lxml.html.fragment_fromstring(marked, create_parent="div")
-    except (ParserError, ValueError):
-        return fragment
-    for bad in root.xpath("//script|//style"):
-        bad.drop_tree()
-    return root.text_content()
-
 
 def _entry_date(entry: Any) -> datetime | None:
-    parsed = entry.get("published_parsed") or entry.get("updated_parsed")
-    return datetime(*time_tuple[:6]) if (time_tuple := parsed) and calendar.timegm(parsed) else None
+    parsed = entry.get("published_parsed") or entry.get("updated_parsed")  # UTC struct_time
+    return datetime(*parsed[:6]) if parsed else None
 
 
 def _local_page(link: str | None, base_dir: Path | None) -> Path | None:
@@ -59,7 +38,7 @@ def _local_page(link: str | None, base_dir: Path | None) -> Path | None:
 def _entry_body(entry: Any) -> str | None:
     contents = [c.get("value", "") for c in entry.get("content", []) if c.get("value")]
     body = max(contents, key=len) if contents else entry.get("summary")
-    return html_fragment_text(body) if body and body.strip() else None
+    return fragment_text(body) if body and body.strip() else None
 
 
 def _entry_article(entry: Any, *, source: str, base_dir: Path | None, max_file_bytes: int) -> Article:

@@ -19,7 +19,8 @@ from lxml.html import HtmlElement
 from trafilatura import load_html
 
 from storyline.ingest.errors import IngestError
-from storyline.ingest.html_blocks import Block, body_blocks, filter_blocks, is_link_block, squash
+from storyline.ingest.html_blocks import Block, LinkTexts, body_blocks, filter_blocks, is_link_block, squash
+from storyline.ingest.html_chunks import with_sibling_chunks
 from storyline.model import Article, Stripped
 
 #: Blocks that describe an image rather than tell the story.
@@ -76,15 +77,14 @@ def declared_language(tree: HtmlElement) -> str | None:
 
 
 def extract_blocks(tree: HtmlElement, url: str | None) -> tuple[list[Block], trafilatura.settings.Document | None]:
-    """trafilatura's main-text blocks (with link spans) and its metadata."""
+    """trafilatura's main-text blocks (link text marked from the page) and its metadata."""
     doc = trafilatura.bare_extraction(
         copy.deepcopy(tree),  # trafilatura prunes the tree it is given
         url=url,
         include_comments=False,
-        include_links=True,
         with_metadata=True,
     )
-    return body_blocks(doc.body if doc is not None else None), doc
+    return body_blocks(doc.body if doc is not None else None, LinkTexts(tree)), doc
 
 
 def extract_html(
@@ -93,13 +93,14 @@ def extract_html(
     """Extract the article of one HTML page.
 
     ``published`` is timezone-naive (the page's local time as written).
-    ``boilerplate``: lines a :class:`~storyline.ingest.html_profile.SiteProfile`
+    ``boilerplate``: lines :class:`~storyline.ingest.html_profile.SiteProfiles`
     learnt to repeat across this site's pages; they are dropped from the body.
     Raises IngestError when the page holds no extractable text.
     """
     tree = parse_html(html)
     captions = find_captions(tree)
     blocks, doc = extract_blocks(tree, url)
+    blocks = with_sibling_chunks(tree, blocks)
     title = squash(doc.title or "") if doc is not None else ""
     description = (doc.description or "") if doc is not None else ""
     kept, stripped = filter_blocks(
@@ -109,6 +110,7 @@ def extract_html(
         raise IngestError("no extractable text in the HTML page (only links or nothing)")
     reported = {s.text for s in stripped}
     stripped += [Stripped(text, "caption") for text in captions if text not in reported]
+    captions += [s.text for s in stripped if s.reason == "credit" and s.text not in captions]
     return Article(
         id="",
         title=title,

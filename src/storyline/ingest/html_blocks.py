@@ -19,11 +19,13 @@ from rapidfuzz import fuzz
 from storyline.model import Stripped
 
 _SPACES = re.compile(r"\s+")
+#: Soft hyphens and zero-width characters: invisible, but they split words for every later stage.
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff"))
 
 
 def squash(text: str) -> str:
-    """Collapse runs of whitespace into one space."""
-    return _SPACES.sub(" ", text).strip()
+    """Drop invisible characters and collapse runs of whitespace into one space."""
+    return _SPACES.sub(" ", text.translate(_INVISIBLE)).strip()
 
 
 @dataclass
@@ -50,48 +52,68 @@ class Block:
 _CONTAINERS = {"list", "table", "div", "body", "main"}
 _KINDS = {"p": "p", "head": "head", "item": "item", "quote": "quote", "row": "row", "code": "code"}
 _SEPARATORS = {"cell": " | ", "lb": " "}
+#: Shorter link texts ("More", "Home") are too common to mark a teaser.
+_MIN_TEASER_LINK = 12
 
 
-def _pieces(element: _Element, in_link: bool = False) -> Iterator[tuple[str, bool]]:
-    """Text pieces in reading order, each flagged when it lies inside a link."""
-    in_link = in_link or element.tag == "ref"
-    if element.text:
-        yield element.text, in_link
+class LinkTexts:
+    """The texts of a page's links, to tell link blocks from prose after extraction.
+
+    trafilatura can mark links itself (``include_links``) but that changes
+    what it extracts, for the worse on our dev sets; so links are matched
+    back from the page instead.
+    """
+
+    def __init__(self, tree: _Element) -> None:
+        self.texts = {squash(a.text_content()) for a in tree.iter("a")} - {""}
+        self._by_prefix: dict[str, list[str]] = {}
+        for text in self.texts:
+            if len(text) >= _MIN_TEASER_LINK:
+                self._by_prefix.setdefault(text[:_MIN_TEASER_LINK], []).append(text)
+
+    def link_chars(self, text: str) -> tuple[int, bool]:
+        """Characters of ``text`` that are link text, and whether it opens with a link."""
+        if text in self.texts:
+            return len(text), True
+        leading = max(
+            (len(t) for t in self._by_prefix.get(text[:_MIN_TEASER_LINK], ()) if text.startswith(t)), default=0
+        )
+        return leading, leading > 0
+
+
+def _text(element: _Element) -> str:
+    """Visible text of a trafilatura element, cells joined by " | "."""
+    parts = [element.text or ""]
     for child in element:
-        if child.tag in _SEPARATORS:
-            yield _SEPARATORS[child.tag], False
-        yield from _pieces(child, in_link)
-        if child.tail:
-            yield child.tail, in_link
+        parts += [_SEPARATORS.get(child.tag, ""), _text(child), child.tail or ""]
+    return "".join(parts)
 
 
-def make_block(element: _Element, kind: str) -> Block | None:
-    """The block of one trafilatura element, or None when it holds no text."""
-    pieces = list(_pieces(element))
-    text = squash("".join(text for text, _ in pieces))
+def make_block(text: str, kind: str, links: LinkTexts | None) -> Block | None:
+    """A block of ``text``, or None when it holds none."""
+    text = squash(text)
     if not text:
         return None
-    link_chars = sum(len(squash(t)) for t, linked in pieces if linked)
-    first_linked = next(linked for t, linked in pieces if t.strip())
-    return Block(text, kind, link_chars, opens_with_link=first_linked)
+    link_chars, opens_with_link = links.link_chars(text) if links else (0, False)
+    return Block(text, kind, link_chars, opens_with_link)
 
 
-def body_blocks(body: _Element | None) -> list[Block]:
+def body_blocks(body: _Element | None, links: LinkTexts | None = None) -> list[Block]:
     """Flatten trafilatura's XML body into blocks, in reading order."""
-    return list(_walk(body)) if body is not None else []
+    return list(_walk(body, links)) if body is not None else []
 
 
-def _walk(element: _Element) -> Iterator[Block]:
-    if element.text and squash(element.text):  # loose text directly inside a container
-        yield Block(squash(element.text), "p")
+def _walk(element: _Element, links: LinkTexts | None) -> Iterator[Block]:
+    if block := make_block(element.text or "", "p", links):  # loose text directly inside a container
+        yield block
     for child in element:
         tag = child.tag if isinstance(child.tag, str) else ""
         if tag in _CONTAINERS or (tag == "quote" and any(c.tag == "p" for c in child)):
-            yield from _walk(child)
-        elif tag not in ("graphic", "lb") and (block := make_block(child, _KINDS.get(tag, "p"))):
+            yield from _walk(child, links)
+        elif tag not in ("graphic", "lb") and (block := make_block(_text(child), _KINDS.get(tag, "p"), links)):
             yield block
-        if child.tail and squash(child.tail):
-            yield Block(squash(child.tail), "p")
+        if block := make_block(child.tail or "", "p", links):
+            yield block
 
 
 # --------------------------------------------------------------------------
@@ -105,30 +127,47 @@ _WIDGET_PATTERNS = {
         r"|keep an eye on your inbox|there was an error processing your subscription"
         r"|newsletter abonnieren|jetzt (kostenlos )?abonnieren|inscrivez-vous à (notre|la) newsletter"
         r"|suscr[ií]bete a (nuestro|nuestra|la) (newsletter|bolet[ií]n)|iscriviti alla (nostra )?newsletter"
-        r"|right (in|to) your inbox|subscribe to\b.{0,40}\bnewsletters?\b"
+        r"|right (in|to) your inbox|subscribe to\b.{0,40}\bnewsletters?\b|^subscribe (today|now)\W*$|\bsubscribe today!"
     ),
     "share-widget": (
-        r"^(share|teilen|partager|compartir|condividi|partilhar|delen|udostępnij)( (this|on|via|auf|sur|en|su))?\b.{0,40}$"
+        r"^(share|teilen|partager|compartir|condividi|partilhar|delen|udostępnij)"
+        r"(\s+(this\b.{0,20}|(on|via|auf|mit|sur|en|su|per)\b.{0,30}))?\s*[:!?]?$"
         r"|^(follow us|folgen sie uns|suivez-nous|síguenos|seguici)\b.{0,60}$"
         r"|^(click|tap) to (share|email|print)\b|^(tweet|pin it|e-?mail|print|drucken|imprimer)$"
         r"|^follow\b.{0,60}\bon (facebook|twitter|instagram|linkedin|youtube|telegram)\b|\bshare it with a friend\b"
         r"|\bclick here\b|\bklicken sie hier\b|\bcliquez ici\b|\bhaz clic aquí\b"
+        r"|\b(download|get) (the|our)\b.{0,30}\bapps?\b|\b(canal de|channel on|kanal auf) telegram\b"
     ),
     "related-links": (
-        r"^(read more|read also|related|see also|more from|more on this|recommended|you may also like"
-        r"|lesen sie auch|auch interessant|mehr zum thema|weitere themen|schon gelesen|das könnte sie auch interessieren"
-        r"|à lire aussi|lire aussi|voir aussi|sur le même sujet|lee también|leer más|te puede interesar"
-        r"|leggi anche|potrebbe interessarti|leia também|lees ook|czytaj (też|także|więcej)"
-        r"|popular on|also on|\[related)\b.{0,160}$"
+        r"^(read more|read also|see also|more on this|you may also like|lesen sie auch|auch interessant"
+        r"|mehr zum thema|weitere themen|schon gelesen|das könnte sie auch interessieren|weitere artikel"
+        r"|kommentierte artikel|top-themen|à lire aussi|lire aussi|a lire également|voir aussi|à voir aussi"
+        r"|sur le même sujet|articles? (liés|similaires)|lee también|leer más|te puede interesar|le puede interesar"
+        r"|notas relacionadas|leggi anche|potrebbe interessarti|leia também|lees ook|czytaj (też|także|więcej)"
+        r"|popular on|\[related)\b.{0,160}$"
+        # Words that also open ordinary sentences count only as a label ("Related:", "More from X:").
+        r"|^(related( articles| stories| posts| content| coverage)?|recommended( for you| reading| stories)?"
+        r"|more from [^:]{1,40}|puedes ver|mira|ver también|see|watch|siehe)\s*:"
+        r"|^(also on|auch auf) [\w-]+(\.[\w-]+)*\.[a-z]{2,}\b"  # "Also on example.com: ..."
     ),
-    "tags": r"^(tags?|filed under|schlagw(ö|oe)rter|themen|mots-clés|etiquetas|tag)\s*:",
-    "affiliate": r"\b(may|might|could) (earn|get|receive) (a |an )?(small )?(commission|share of (the )?sales?)\b",
+    "tags": (
+        r"^(tags?|filed under|schlagw(ö|oe)rter|themen|mots-clés|etiquetas|category|categories|kategorien?"
+        r"|categorías?|catégories?|rubrik)\s*:"
+    ),
+    "affiliate": (
+        r"\b(may|might|could) (earn|get|receive) (a |an )?(small )?(commission|compensation|share of (the )?sales?)\b"
+        r"|\baffiliate[- ]links?\b|\b(enthält|contains|contiene) (werbung|sponsored content|publicidad)\b"
+    ),
     "advertisement": r"^(advertisement|anzeige|werbung|publicité|publicidad|pubblicità|sponsored( content)?)\W{0,3}$",
     "paywall": (
         r"subscribe now (to|for)\b|already a subscriber|log in for (immediate )?access|to continue reading"
         r"|jetzt (weiterlesen|testen)|pour accéder en illimité|réservé aux abonnés"
+        r"|hazte miembro|cancel(a|e) (cuando quieras|anytime)|abonnez-vous\b"
     ),
-    "comments": r"^(view|show|load|hide) comments?\b|^(\d+ )?comments?$|^kommentare?( \(\d+\))?$",
+    "comments": (
+        r"^(view|show|load|hide) comments?\b|^(\d+ )?comments?$|^kommentare?( \(\d+\))?$"
+        r"|\bum (einen )?kommentare? zu (schreiben|verfassen)\b|\bto (post|leave|write) a comment\b"
+    ),
 }
 _WIDGET_RES = {reason: re.compile(rx, re.IGNORECASE) for reason, rx in _WIDGET_PATTERNS.items()}
 _WIDGET_MAX_WORDS = 40
@@ -137,16 +176,25 @@ _ASSET_URL = re.compile(r"^(https?://|www\.)\S+\.(jpe?g|png|gif|webp|svg|ico)(\?
 _TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2})?(\.\d+)?(Z|[+-]\d{2}:?\d{2})?)?$")
 _DATELINE = re.compile(
     r"^(updated|published|posted|last updated|aktualisiert|veröffentlicht|stand|mis à jour|publié"
-    r"|actualizado|publicado|aggiornato|pubblicato)( (at|on|am|um|le|el|il))?\W.{0,50}\d.{0,30}$",
+    r"|actualizado|publicado|aggiornato|pubblicato|letzte änderung|zuletzt aktualisiert)"
+    r"( (at|on|am|um|le|el|il))?\W.{0,50}\d.{0,30}$",
     re.IGNORECASE,
 )
 _CREDIT = re.compile(
     r"^\(?(?i:photo|picture|image|foto|bild|crédits? photos?|crédit|fotos?|source|quelle)"
     r"(?i: credit)?s?\s*(:|/|©|(?i:by)\b)[^.]{0,80}\)?$"
-    r"|^[A-Z][A-Za-z]{1,12}\s*/\s*[A-Z][A-Z .'-]{3,40}$"  # "AFP / JOHN SMITH" style credit lines
-    r"|^\(?(?i:(additional )?(reporting|writing|editing) by)\b"  # agency credits: "(Reporting by ...)"
+    r"|^[A-Z][A-Za-z]{1,12}\s*/\s*[A-Z][A-Z .'-]{3,40}$"  # "AFP / JOHN SMITH" style photo credits
 )
-_COPYRIGHT = re.compile(r"^(copyright|©|ⓒ|\(c\))|all rights reserved|alle rechte vorbehalten|tous droits réservés", re.IGNORECASE)
+_STAFF_CREDIT = re.compile(
+    r"^\(?(?i:(additional )?(reporting|writing|editing) by)\b"  # agency credits: "(Reporting by ...)"
+    r"|^\(?[a-z]{2,4}(/[A-Za-z]{2,5})+\)?$"  # author/agency signatures: "dpa/lsw", "aja/PAP"
+)
+_COPYRIGHT = re.compile(
+    r"^(copyright|©|ⓒ|\(c\))|all rights reserved|alle rechte vorbehalten|tous droits réservés"
+    r"|todos los derechos reservados|permission\b.{0,40}\b(reprint|reproduc)"
+    r"|\b(published|veröffentlicht|publié|publicado) (under|unter|sous|bajo) (the |der |la )?(licen[cs]e|lizenz)\b",
+    re.IGNORECASE,
+)
 _READING_TIME = re.compile(
     r"^(reading time|read time|lesezeit|temps de lecture|tiempo de lectura|tempo de leitura)\W|^\d+ ?min(ute)?s? read$",
     re.IGNORECASE,
@@ -167,7 +215,11 @@ def widget_reason(block: Block) -> str | None:
 
 
 def metadata_reason(block: Block) -> str | None:
-    """Blocks that are page metadata rather than prose: image URLs, timestamps, credits."""
+    """Blocks that are page metadata rather than prose: image URLs, timestamps, credits.
+
+    "credit" is an image credit (it joins the captions); "staff-credit" names
+    the reporters and editors of the story.
+    """
     text = block.text
     if _ASSET_URL.match(text) or _TIMESTAMP.match(text):
         return "metadata"
@@ -179,6 +231,8 @@ def metadata_reason(block: Block) -> str | None:
         return "reading-time"
     if block.words <= 15 and _CREDIT.match(text):
         return "credit"
+    if block.words <= 40 and _STAFF_CREDIT.match(text):
+        return "staff-credit"
     if block.kind != "item" and block.words <= 8 and _BYLINE.match(text):
         return "byline"
     return None
@@ -198,14 +252,18 @@ def trailing_link_run(blocks: list[Block]) -> int:
     """Index where a final run of teasers (related stories) begins.
 
     Headings inside the run ("More stories") go with it. A run must hold at
-    least two teasers, so a closing one-link sentence survives.
+    least two teasers, so a closing one-link sentence survives, and must be
+    shorter than the prose above it: a page that is mostly a list of links
+    (a link roundup) is the content itself.
     """
     start = len(blocks)
     teasers = 0
     while start > 0 and (is_teaser(blocks[start - 1]) or blocks[start - 1].kind == "head"):
         start -= 1
         teasers += is_teaser(blocks[start])
-    return start if teasers >= 2 else len(blocks)
+    run_chars = sum(len(b.text) for b in blocks[start:])
+    prose_chars = sum(len(b.text) for b in blocks[:start])
+    return start if teasers >= 2 and prose_chars > run_chars else len(blocks)
 
 
 def _key(text: str) -> str:
@@ -221,13 +279,17 @@ def same_line(text: str, other: str) -> bool:
     return len(shorter) >= 0.6 * len(longer) and (shorter in longer or fuzz.ratio(a, b) >= 90)
 
 
+#: A standfirst (dek) is one or two sentences; a longer summary is the story's lead.
+_MAX_STANDFIRST_WORDS = 30
+
+
 def leading_heading_reason(block: Block, title: str, description: str) -> str | None:
     """A heading above the first paragraph that repeats the title or the page summary."""
     if block.kind != "head":
         return None
     if same_line(block.text, title):
         return "duplicate-title"
-    if same_line(block.text, description):
+    if block.words <= _MAX_STANDFIRST_WORDS and same_line(block.text, description):
         return "standfirst"
     return None
 

@@ -1,8 +1,13 @@
-"""HTML pages: engineer B's extractor (:mod:`storyline.ingest.html`), then :func:`finalize`."""
+"""HTML in the other readers: whole pages go to B's extractor (:mod:`storyline.ingest.html`)
+then :func:`finalize`; fragments (feed content, a JSON ``text`` holding markup) become plain text."""
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
+
+import lxml.html
+from lxml.etree import ParserError
 
 from storyline.ingest.errors import IngestError
 from storyline.ingest.finalize import finalize
@@ -28,3 +33,21 @@ def read_html(
     article.url = article.url or url
     article.published = article.published or published
     return finalize(article)
+
+
+#: Block-level tags whose end is a paragraph break when an HTML fragment becomes text.
+_BLOCK_END = re.compile(r"</(?:p|div|li|h[1-6]|blockquote|figure|figcaption|tr|section|article)\s*>|<br\s*/?>", re.I)
+
+
+def fragment_text(fragment: str) -> str:
+    """An HTML fragment (feed content, marked-up JSON text) -> plain text, blank lines between blocks."""
+    if "<" not in fragment:
+        return fragment
+    marked = _BLOCK_END.sub(lambda m: m.group(0) + "\n\n", fragment)
+    try:
+        root = lxml.html.fragment_fromstring(marked, create_parent="div")
+    except (ParserError, ValueError):
+        return fragment
+    for bad in root.xpath("//script|//style"):
+        bad.drop_tree()
+    return root.text_content()

@@ -24,8 +24,8 @@ def detect_language(text: str) -> str:
 
 
 def normalise_language(value: str | None) -> str | None:
-    """``"en-US"``/``"EN_gb"`` -> ``"en"``; empty -> ``None``. Names are left as given."""
+    """``"en-US"``/``"EN_gb"`` -> ``"en"``; ``None`` when not a language code (then it is detected)."""
     if not value or not value.strip():
         return None
     primary = re.split(r"[-_]", value.strip())[0].lower()
-    return primary if 2 <= len(primary) <= 3 else value.strip()
+    return primary if 2 <= len(primary) <= 3 and primary.isalpha() else None

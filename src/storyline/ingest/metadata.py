@@ -13,6 +13,8 @@ from functools import lru_cache
 import dateparser
 from tld import get_tld
 
+from storyline.ingest.clean import compact
+
 #: Registrable domain -> the outlet's display name (major outlets; others get their domain).
 KNOWN_OUTLETS: dict[str, str] = {
     "themoscowtimes.com": "The Moscow Times",
@@ -194,12 +196,37 @@ def outlet_from_url(url: str | None) -> str | None:
     return KNOWN_OUTLETS.get(full_host) or KNOWN_OUTLETS.get(domain) or domain
 
 
+@lru_cache(maxsize=1)
+def _known_site_names() -> frozenset[str]:
+    return frozenset(compact(name) for name in KNOWN_OUTLETS.values())
+
+
+def site_names(url: str | None) -> frozenset[str]:
+    """Compacted names a site may append to its titles: known outlets, this URL's outlet and domain."""
+    names = set(_known_site_names())
+    parsed = get_tld(url, fix_protocol=True, fail_silently=True, as_object=True) if url else None
+    if parsed is not None:
+        names.update({compact(parsed.domain), compact(parsed.fld), compact(outlet_from_url(url) or "")})  # type: ignore[union-attr]
+    return frozenset(names - {""})
+
+
 def agency_in(text: str | None) -> str | None:
     """The news agency a byline or dateline names (first one named), or ``None``."""
     if not text:
         return None
     found = [(m.start(), name) for name, rx in _AGENCY_PATTERNS if (m := rx.search(text))]
     return min(found)[1] if found else None
+
+
+def agency_named(text: str | None) -> str | None:
+    """The agency when ``text`` is nothing but agency names ("AFP", "dpa/AFP", "AP and Reuters")."""
+    if not text:
+        return None
+    rest = text
+    for _name, rx in _AGENCY_PATTERNS:
+        rest = rx.sub(" ", rest)
+    leftover = re.sub(r"\b(?:and|et|und|y|e)\b|[\s/,&+-]", "", rest, flags=re.I)
+    return agency_in(text) if not leftover else None
 
 
 def to_naive_utc(value: datetime) -> datetime:

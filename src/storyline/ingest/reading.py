@@ -41,8 +41,10 @@ def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path | str | ReadOutco
         path = Path(name).expanduser()
         if path.is_dir():
             yield from _visible_files(path)
-        elif path.exists():
+        elif path.is_file():
             yield path
+        elif path.exists():  # a device or pipe could block or never end
+            yield ReadOutcome(name, None, "not a regular file")
         elif _GLOB_CHARS & set(name):
             matches = sorted(glob.glob(str(path), recursive=True))
             if not matches:
@@ -56,6 +58,8 @@ def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path | str | ReadOutco
 def _read_limited(path: Path | str, max_file_bytes: int) -> bytes:
     """The file's bytes, refusing without reading it whole when it is over the limit."""
     if path == STDIN:
+        if sys.stdin is None:
+            raise IngestError("no standard input to read")
         data = sys.stdin.buffer.read(max_file_bytes + 1)
     else:
         size = path.stat().st_size  # type: ignore[union-attr]
@@ -91,7 +95,7 @@ def read_bytes(
             yield ReadOutcome(source, read_html(text, source=source))
         else:
             yield ReadOutcome(source, read_text(text, source=source))
-    except (IngestError, ValueError, EOFError, OSError) as exc:
+    except (IngestError, ValueError, OSError) as exc:  # a reader's parser gave up on bad input
         yield ReadOutcome(source, None, str(exc))
 
 

@@ -6,21 +6,23 @@ agency, html``, each also accepted under the aliases in :data:`FIELD_ALIASES`
 ``author``...). ``text`` may be a string or a list of paragraphs; ``published``
 an ISO date, a free-text date or epoch seconds/milliseconds. A given ``id`` is
 kept. A record with ``html`` and no text is extracted as a page. A top-level
-``{"articles": [...]}`` wrapper is unwrapped.
+wrapper (``{"articles": [...]}``, see :data:`WRAPPER_KEYS`) is unwrapped.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
 
 from storyline.ingest.errors import IngestError, ReadOutcome
 from storyline.ingest.finalize import finalize
-from storyline.ingest.htmlpage import read_html
+from storyline.ingest.htmlpage import fragment_text, read_html
 from storyline.ingest.metadata import parse_date, to_naive_utc
 from storyline.ingest.text import parse_text
+from storyline.model import Article
 
 #: Field -> names it may go by, first match wins.
 FIELD_ALIASES: dict[str, tuple[str, ...]] = {
@@ -35,6 +37,12 @@ FIELD_ALIASES: dict[str, tuple[str, ...]] = {
     "agency": ("agency",),
     "html": ("html", "raw_html", "content_html", "body_html"),
 }  # fmt: skip
+
+
+#: Paragraph markup in a text field ("<p>", "<br/>"), as some exports keep it.
+_MARKUP = re.compile(r"<(?:p|br|div|li|h[1-6])[\s/>]", re.I)
+#: Keys under which a JSON object may hold its list of articles.
+WRAPPER_KEYS = ("articles", "items", "entries", "results", "documents", "data", "news")
 
 
 def _field(record: dict[str, Any], name: str) -> Any:
@@ -74,10 +82,11 @@ def _body_text(record: dict[str, Any]) -> str | None:
     value = _field(record, "text")
     if isinstance(value, list):  # a list of paragraphs
         return "\n\n".join(str(v) for v in value if v)
-    return _as_text(value)
+    text = _as_text(value)
+    return fragment_text(text) if text and _MARKUP.search(text) else text
 
 
-def article_from_record(record: Any, *, source: str):  # noqa: ANN201 - returns Article
+def article_from_record(record: Any, *, source: str) -> Article:
     """One JSON object -> a finalised article; raises :class:`IngestError` naming what is wrong."""
     if not isinstance(record, dict):
         raise IngestError(f"record is a JSON {type(record).__name__}, not an object")
@@ -116,8 +125,10 @@ def read_json(text: str, *, source: str) -> Iterator[ReadOutcome]:
     except json.JSONDecodeError as exc:
         yield ReadOutcome(source, None, f"malformed JSON: {exc.msg} at line {exc.lineno} column {exc.colno}")
         return
-    if isinstance(data, dict) and isinstance(data.get("articles"), list):
-        data = data["articles"]  # a common wrapper: {"articles": [...]}
+    if isinstance(data, dict):
+        # Common wrappers: {"articles": [...]}, {"items": [...]}, ...
+        wrapped = next((data[k] for k in WRAPPER_KEYS if isinstance(data.get(k), list)), None)
+        data = data if wrapped is None else wrapped
     if isinstance(data, list):
         if not data:
             yield ReadOutcome(source, None, "empty JSON list")

@@ -8,8 +8,7 @@ import json
 import re
 import zlib
 
-#: Formats the readers handle.
-FORMATS = ("warc", "json", "jsonl", "feed", "html", "text")
+from storyline.ingest.errors import IngestError
 
 _BY_SUFFIX = {
     ".warc": "warc", ".warc.gz": "warc", ".arc": "warc",
@@ -43,15 +42,19 @@ def is_warc(data: bytes) -> bool:
 
 
 def is_gzip(data: bytes) -> bool:
+    """Gzip-compressed input (a WARC is checked first by :func:`is_warc`)."""
     return data.startswith(_GZIP_MAGIC)
 
 
 def gunzip(data: bytes, limit: int) -> bytes:
     """Decompress a gzipped (non-WARC) input, refusing to grow past ``limit`` bytes."""
-    with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:
-        out = stream.read(limit + 1)
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:
+            out = stream.read(limit + 1)
+    except (OSError, EOFError, zlib.error) as exc:
+        raise IngestError(f"bad gzip data: {exc}") from None
     if len(out) > limit:
-        raise ValueError(f"decompressed size over the {limit}-byte limit")
+        raise IngestError(f"decompressed size over the {limit}-byte limit")
     return out
 
 
@@ -74,10 +77,10 @@ def sniff_text_format(text: str, suffix: str) -> str:
     if head.startswith("<"):
         if _FEED_ROOT.search(head) and not re.search(r"<html\b", head, re.I):
             return "feed"
-        if _HTML_START.match(head.removeprefix("<?xml").lstrip()) or re.search(r"<(?:html|body)\b", head, re.I):
+        if _HTML_START.match(head) or re.search(r"<(?:html|body)\b", head, re.I):
             return "html"
-        if by_suffix in ("feed", "html"):
-            return by_suffix
+        if by_suffix in ("feed", "html", "text"):
+            return by_suffix  # e.g. a text file opening with an "<https://...>" autolink
         return "feed" if head.startswith("<?xml") else "html"
     if by_suffix in ("json", "jsonl", "feed"):
         return by_suffix  # the reader reports why the content is not what the name says

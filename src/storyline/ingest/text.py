@@ -10,12 +10,13 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from datetime import datetime
 
 from storyline.ingest import clean
 from storyline.ingest.errors import IngestError
 from storyline.ingest.finalize import finalize
 from storyline.ingest.language import detect_language
-from storyline.ingest.metadata import agency_in, parse_date
+from storyline.ingest.metadata import agency_in, agency_named, parse_date, site_names
 from storyline.model import Article, Stripped
 
 #: Longest first line still taken as a title (characters); a longer one is body.
@@ -30,6 +31,7 @@ DATE_LINE_MAX_WORDS = 10
 WRAP_MAX_CHARS = 100
 WRAP_MIN_CHARS = 40
 
+_META_SEPARATOR = re.compile(r"\s+[|•·]\s+")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 _HEADING_MARK = re.compile(r"^#{1,6}\s+")
 
@@ -81,7 +83,7 @@ def _paragraphs(lines: list[_Line]) -> list[str]:
 
 
 class _TextParser:
-    """Walks the lines once, labelling each as body or as residue with its reason."""
+    """Labels each line as body or as residue (with its reason), collecting metadata on the way."""
 
     def __init__(self, lines: list[_Line], url: str | None) -> None:
         self.lines = lines
@@ -91,9 +93,20 @@ class _TextParser:
         self.title = ""
         self.full_title = ""
         self.byline: str | None = None
-        self.published = None
+        self.published: datetime | None = None
         self.stripped: list[Stripped] = []
         self.captions: list[str] = []
+        self.expecting_url = False
+        self.agency: str | None = None
+        self.last_body_index = self._last_body_index()
+
+    def _last_body_index(self) -> int:
+        """Index of the last line that may be body: a closing agency credit can only be there."""
+        for index in range(len(self.lines) - 1, -1, -1):
+            text = self.lines[index].text
+            if not (clean.residue_reason(text) or clean.bare_url(text) or clean.source_url(text)[0]):
+                return index
+        return -1
 
     def strip(self, line: _Line, reason: str) -> None:
         line.reason = reason
@@ -105,6 +118,8 @@ class _TextParser:
         """Title from the first line that is not residue; returns the index of the next line."""
         for index, line in enumerate(self.lines):
             reason = clean.residue_reason(line.text)
+            if reason is None and (found := clean.bare_url(line.text)):
+                reason, self.url = "source-url", self.url or found
             if reason:
                 self.strip(line, reason)
                 continue
@@ -112,10 +127,7 @@ class _TextParser:
             if len(candidate) > TITLE_MAX_CHARS or index == len(self.lines) - 1:
                 return index
             line.reason = "title"
-            self.full_title = candidate
-            self.title, suffix = clean.split_title_suffix(candidate)
-            if suffix:
-                self.stripped.append(Stripped(suffix, "title-suffix"))
+            self.full_title = self.title = candidate
             return index + 1
         return len(self.lines)
 
@@ -125,43 +137,89 @@ class _TextParser:
         if byline and self.byline is None:
             self.byline = byline
             return "byline"
-        if len(text.split()) <= DATE_LINE_MAX_WORDS and any(c.isdigit() for c in text):
-            date = parse_date(clean.date_line_text(text), language=self.language)
-            if date is not None:
-                self.published = self.published or date
-                return "date"
-        return None
+        return self.date_line(text)
+
+    def date_line(self, text: str) -> str | None:
+        """A short line that is a full date: the first one found is the publication date."""
+        if len(text.split()) > DATE_LINE_MAX_WORDS or not any(c.isdigit() for c in text):
+            return None
+        # "Desk name | Updated: 19 November 2019": the labelled part of a meta line.
+        labelled = [part for part in _META_SEPARATOR.split(text) if clean.has_date_label(part)]
+        date = parse_date(clean.date_line_text(labelled[0] if labelled else text), language=self.language)
+        if date is None:
+            return None
+        self.published = self.published or date
+        return "date"
+
+    def labelled_date(self, text: str) -> str | None:
+        """Below the header only a date line that says so counts ("First published: ...")."""
+        return self.date_line(text) if clean.has_date_label(text) else None
 
     def label(self, start: int) -> None:
-        expecting_url = False
+        """Label each line from ``start``: residue, header metadata, caption, or body (no reason)."""
         in_header = True
         previous: _Line | None = None
         for index, line in enumerate(self.lines[start:], start):
-            text = line.text
-            labelled, on_line = clean.source_url(text)
-            reason = clean.residue_reason(text)
-            if reason is None and self.full_title and clean.is_duplicate_title(text, self.full_title):
-                reason = "duplicate-title"
-            if reason is None and labelled:
-                reason, expecting_url = "source-url", on_line is None
-                self.url = self.url or on_line
-            elif reason is None and expecting_url and (found := clean.bare_url(text)):
-                reason, expecting_url = "source-url", False
-                self.url = self.url or found
             in_header = in_header and index - start < HEADER_LINES
-            if reason is None and in_header:
-                reason = self.header(text)
-            if reason is None and (clean.is_credit(text) or clean.is_captioned(text)):
-                reason = "caption"
-                is_last = index == len(self.lines) - 1
-                if clean.is_credit_only(text) and previous is not None and not is_last:
-                    if clean.could_be_caption(previous.text):
-                        self.strip(previous, "caption")
+            reason = (
+                self.page_reason(line.text)
+                or (self.header(line.text) if in_header else self.labelled_date(line.text))
+                or self.credit_reason(index, line.text)
+                or self.caption_reason(index, line, previous)
+            )
             if reason:
                 self.strip(line, reason)
-            elif len(text.split()) >= FIRST_PARAGRAPH_WORDS:
-                in_header = False
+            elif len(line.text.split()) >= FIRST_PARAGRAPH_WORDS:
+                in_header = False  # the body has begun
             previous = None if reason else line
+
+    def page_reason(self, text: str) -> str | None:
+        """Residue of the page: widgets, navigation, the repeated title, the source URL."""
+        reason = clean.residue_reason(text)
+        if reason is None and any(clean.is_duplicate_title(text, t) for t in {self.full_title, self.title} if t):
+            reason = "duplicate-title"
+        return reason or self.source_url_reason(text)
+
+    def source_url_reason(self, text: str) -> str | None:
+        """"Original url:" and the URL on the same or the next line: recorded as the article URL."""
+        labelled, on_line = clean.source_url(text)
+        if labelled:
+            self.expecting_url = on_line is None
+            self.url = self.url or on_line
+            return "source-url"
+        if self.expecting_url and (found := clean.bare_url(text)):
+            self.expecting_url = False
+            self.url = self.url or found
+            return "source-url"
+        return None
+
+    def credit_reason(self, index: int, text: str) -> str | None:
+        """Contributor lines anywhere, and a closing agency credit ("(AFP)" as the last body line)."""
+        is_credit, who = clean.contributors(text)
+        agency = agency_in(who) if is_credit else None
+        if not is_credit and index == self.last_body_index:
+            agency = agency_named(clean.agency_tag_name(text))
+            is_credit = agency is not None
+        if is_credit:
+            self.agency = self.agency or agency
+            return "byline"
+        return None
+
+    def caption_reason(self, index: int, line: _Line, previous: _Line | None) -> str | None:
+        """A caption or credit; a bare credit also makes the short line above it a caption."""
+        if not (clean.is_credit(line.text) or clean.is_captioned(line.text)):
+            return None
+        is_last = index == len(self.lines) - 1
+        if clean.is_credit_only(line.text) and previous is not None and not is_last:
+            if clean.could_be_caption(previous.text):
+                self.strip(previous, "caption")
+        return "caption"
+
+    def drop_title_suffix(self) -> None:
+        """" | Section" or " - Site Name" off the title, once the URL (hence the site) is known."""
+        self.title, suffix = clean.split_title_suffix(self.full_title, site_names(self.url))
+        if suffix:
+            self.stripped.insert(0, Stripped(suffix, "title-suffix"))
 
     def label_menus(self) -> None:
         """A run of short non-sentence lines is a site menu dumped as text: "navigation"."""
@@ -208,6 +266,7 @@ def parse_text(
         parser.label(0)
     else:
         parser.label(parser.take_title())
+        parser.drop_title_suffix()
     parser.label_menus()
     return Article(
         id="",
@@ -216,7 +275,7 @@ def parse_text(
         source=source,
         url=parser.url,
         byline=parser.byline,
-        agency=agency_in(parser.byline),
+        agency=agency_in(parser.byline) or parser.agency,
         published=parser.published,
         language=parser.language,
         captions=parser.captions,

@@ -12,6 +12,9 @@ from storyline.match.signature import Signature
 
 #: HNSW links per node: 8 keeps index memory under 1 KB per article (benchmarks/match_scale.py).
 CONNECTIVITY = 8
+#: Up to this many articles, lookups are exact (brute force is fast there and makes the
+#: result independent of the HNSW graph's random levels).
+EXACT_UP_TO = 20_000
 #: LSH bands for 128 permutations: catches pairs from about 0.5 shingle Jaccard.
 LSH_BANDS = 16
 
@@ -34,7 +37,8 @@ class VectorIndex:
         """(article id, cosine) of up to ``count`` nearest articles, best first."""
         if not self._ids:
             return []
-        matches = self._index.search(np.asarray(vector, dtype=np.float32), count, threads=1)
+        exact = len(self._ids) <= EXACT_UP_TO
+        matches = self._index.search(np.asarray(vector, dtype=np.float32), count, threads=1, exact=exact)
         return [(self._ids[int(k)], 1.0 - float(d)) for k, d in zip(matches.keys, matches.distances, strict=True)]
 
     def memory_bytes(self) -> int:

@@ -109,6 +109,7 @@ def logit(facets: Facets, config: MatchConfig) -> float:
         + config.weight_lexical * lexical
         + config.weight_entities * facets.entities
         + config.weight_duplicate * facets.duplicate
+        + config.weight_numbers * facets.numbers
         + facets.brevity
         * (config.weight_short + config.weight_short_semantic * facets.semantic + config.weight_short_lexical * lexical)
     )

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -38,6 +39,7 @@ class StoryState:
     terms: Counter[str] = field(default_factory=Counter)
     entities: Counter[str] = field(default_factory=Counter)
     entity_names: dict[str, str] = field(default_factory=dict)
+    numbers: Counter[str] = field(default_factory=Counter)
     languages: set[str] = field(default_factory=set)
     first: datetime | None = None
     last: datetime | None = None
@@ -52,6 +54,7 @@ class StoryState:
         self.vector_sum = vector.copy() if self.vector_sum.size == 0 else self.vector_sum + vector
         self.terms.update(signature.terms)
         self.entities.update(dict.fromkeys(signature.entities, 1.0))
+        self.numbers.update(dict.fromkeys(signature.numbers, 1.0))
         for key, name in signature.entity_names.items():
             self.entity_names.setdefault(key, name)
         if signature.language:
@@ -70,9 +73,9 @@ class StoryState:
         return abs((when - edge).total_seconds()) / 86400.0
 
     def label(self) -> str:
-        """Key names and the first headline."""
-        top = [self.entity_names.get(n, n) for n, _ in self.entities.most_common(3)]
-        names = ", ".join(top)
+        """The three most frequent names (ties alphabetical) and the first headline."""
+        ranked = sorted(self.entities.items(), key=lambda item: (-item[1], item[0]))
+        names = ", ".join(unique_names(self.entity_names.get(n, n) for n, _ in ranked)[:3])
         return f"{names}: {self.headline}" if names else self.headline
 
     def to_story(self) -> Story:
@@ -97,6 +100,7 @@ class StoryState:
             "terms": dict(self.terms),
             "entities": dict(self.entities),
             "entity_names": self.entity_names,
+            "numbers": dict(self.numbers),
             "languages": sorted(self.languages),
             "first": self.first.isoformat() if self.first else None,
             "last": self.last.isoformat() if self.last else None,
@@ -114,6 +118,7 @@ class StoryState:
             terms=Counter(data["terms"]),
             entities=Counter(data["entities"]),
             entity_names=dict(data["entity_names"]),
+            numbers=Counter(data["numbers"]),
             languages=set(data["languages"]),
             first=datetime.fromisoformat(data["first"]) if data["first"] else None,
             last=datetime.fromisoformat(data["last"]) if data["last"] else None,
@@ -161,7 +166,7 @@ class StoryClusterer:
             lexical=weighted_cosine(signature.terms, state.terms, self.idf),
             entities=weighted_cosine(article_names, state.entities, self.idf),
             places=0.0,
-            numbers=0.0,
+            numbers=weighted_cosine(dict.fromkeys(signature.numbers, 1.0), state.numbers, self.idf),
             days=state.days_to(signature.published),
             cross_lingual=bool(language and state.languages and language not in state.languages),
             brevity=brevity(signature.n_words),
@@ -195,8 +200,8 @@ class StoryClusterer:
             state = StoryState(id=story_id, headline=signature.title.strip()[:160])
             state.absorb(signature, "started the story")
             self.states[story_id] = state
-        for p, other, _ in scored:
-            if other != story_id and p >= self.config.link:
+        for _, other, facets in scored:
+            if other != story_id and facets.semantic >= self.config.link_semantic:
                 state.related.add(other)
                 self.states[other].related.add(story_id)
         self._index(signature, story_id)
@@ -208,6 +213,7 @@ class StoryClusterer:
         self.copies.add(signature)
         self.document_frequency.update(signature.terms.keys())
         self.document_frequency.update(signature.entities)
+        self.document_frequency.update(signature.numbers)
         self.documents += 1
 
     def restore_index(self, signature: Signature) -> None:
@@ -252,9 +258,14 @@ def join_reason(p: float, facets: Facets, signature: Signature, state: StoryStat
         parts.append(f"wording {facets.lexical:.2f}")
     else:
         parts.append("other language")
-    shared = [state.entity_names.get(n, n) for n in sorted(signature.entities & set(state.entities))[:3]]
+    shared = unique_names(state.entity_names.get(n, n) for n in sorted(signature.entities & set(state.entities)))[:3]
     if shared:
         parts.append("names " + ", ".join(shared))
     if facets.days is not None:
         parts.append(f"{facets.days:.1f} days from the story")
     return "; ".join(parts)
+
+
+def unique_names(names: Iterable[str]) -> list[str]:
+    """Display names once each, in order (variants map to one canonical name)."""
+    return list(dict.fromkeys(names))

@@ -39,13 +39,28 @@ class ComparisonView:
     def contradictions(self) -> list[ClaimGroup]:
         return [g for g in self.comparison.groups if g.kind == "contradiction"]
 
+    def sections(self) -> list[tuple[str, list[ClaimGroup]]]:
+        """Conflicts first (what a reader most needs to see), then shared, then unique claims."""
+        return [
+            ("Conflicts", self.groups("conflict") + self.contradictions()),
+            ("Shared claims", self.groups("shared")),
+            ("Unique claims", self.groups("unique")),
+        ]
+
+
+def findings(group: ClaimGroup) -> list[str]:
+    """Why a conflict group conflicts, one line per finding (nothing for other verdicts)."""
+    if group.verdict != "conflict":
+        return []
+    return [e["detail"] for e in group.evidence if e.get("rule") not in ("aligned", "unique")]
+
 
 def to_json(comparison: Comparison, indent: int | None = 2) -> str:
     """The documented JSON interface (docs/comparison-schema.md)."""
     return json.dumps(comparison.to_dict(), ensure_ascii=False, indent=indent)
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-!|~])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
 
 
 def md_escape(text: str) -> str:
@@ -60,23 +75,23 @@ def to_markdown(comparison: Comparison) -> str:
     lines += ["## Articles", ""]
     for a in comparison.articles:
         when = a.get("published") or "undated"
-        lines.append(f"- **{md_escape(outlets[a['id']])}** ({md_escape(when)}, {md_escape(a.get('language') or '?')}): {md_escape(a.get('title') or '')} `{a['id']}`")
-    sections = (
-        ("Conflicts", view.groups("conflict") + view.contradictions()),
-        ("Shared claims", view.groups("shared")),
-        ("Unique claims", view.groups("unique")),
-    )
-    for title, groups in sections:
-        lines += ["", f"## {title} ({len(groups)})", ""]
+        language = md_escape(a.get("language") or "?")
+        title = md_escape(a.get("title") or "")
+        lines.append(f"- **{md_escape(outlets[a['id']])}** ({md_escape(when)}, {language}): {title} `{a['id']}`")
+    for heading, groups in view.sections():
+        lines += ["", f"## {heading} ({len(groups)})", ""]
         for group in groups:
-            lines.append(f"- {md_escape(', '.join(group.outlets))}" + (f" (score {group.score:.2f})" if group.score is not None else ""))
-            lines += [f"  - {md_escape(outlets[claims[c].article])}: {md_escape(claims[c].text)}" for c in group.claims if c in claims]
-            if group.verdict == "conflict":
-                lines += [f"  - *{md_escape(e['detail'])}*" for e in group.evidence if e.get("rule") not in ("aligned", "unique")]
+            score = f" (score {group.score:.2f})" if group.score is not None else ""
+            lines.append(f"- {md_escape(', '.join(group.outlets))}{score}")
+            lines += [
+                f"  - {md_escape(outlets[claims[c].article])}: {md_escape(claims[c].text)}" for c in group.claims if c in claims
+            ]
+            lines += [f"  - *{md_escape(detail)}*" for detail in findings(group)]
     lines += ["", f"## Quotes ({len(comparison.quotes)})", ""]
     for quote in comparison.quotes:
         flag = " **(different speakers)**" if quote.get("conflict") else ""
-        lines.append(f"- \u201c{md_escape(quote['text'])}\u201d - {md_escape(', '.join(quote['speakers']) or 'unattributed')} ({md_escape(', '.join(quote['outlets']))}){flag}")
+        speakers = md_escape(", ".join(quote["speakers"]) or "unattributed")
+        lines.append(f"- \u201c{md_escape(quote['text'])}\u201d - {speakers} ({md_escape(', '.join(quote['outlets']))}){flag}")
     lines += ["", f"## Timeline ({len(comparison.timeline)})", ""]
     for entry in comparison.timeline:
         lines.append(f"- **{md_escape(entry['date'])}** ({md_escape(', '.join(entry['outlets']))})")
@@ -122,7 +137,7 @@ table{border-collapse:collapse;width:100%} td,th{border:1px solid #ddd;padding:.
 {% for g in groups %}<div class="group {{ g.verdict }}">
 <div class="muted">{{ g.outlets|join(", ") }}{% if g.score is not none %} &middot; score {{ "%.2f"|format(g.score) }}{% endif %}{% if g.scope %} &middot; {{ g.scope }}{% endif %}</div>
 {% for c in g.claims if c in claims %}<div><span class="outlet">{{ outlets[claims[c].article] }}:</span> {{ claims[c].text }}</div>{% endfor %}
-{% if g.verdict == "conflict" %}{% for e in g.evidence if e.rule not in ("aligned", "unique") %}<div class="ev">{{ e.detail }}</div>{% endfor %}{% endif %}
+{% for detail in findings(g) %}<div class="ev">{{ detail }}</div>{% endfor %}
 </div>{% endfor %}
 {% endfor %}
 <h2>Quotes ({{ quotes|length }})</h2>
@@ -154,11 +169,8 @@ def to_html(comparison: Comparison) -> str:
         articles=comparison.articles,
         outlets=outlets,
         claims=view.claims,
-        sections=[
-            ("Conflicts", view.groups("conflict") + view.contradictions()),
-            ("Shared claims", view.groups("shared")),
-            ("Unique claims", view.groups("unique")),
-        ],
+        sections=view.sections(),
+        findings=findings,
         quotes=comparison.quotes,
         timeline=comparison.timeline,
         provenance=provenance,

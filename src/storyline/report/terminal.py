@@ -8,7 +8,7 @@ from rich.table import Table
 from rich.text import Text
 
 from storyline.model import Comparison
-from storyline.report.comparison import ComparisonView, relation_sentence
+from storyline.report.comparison import ComparisonView, findings, relation_sentence
 
 _STYLE = {"shared": "green", "unique": "blue", "conflict": "red"}
 
@@ -24,10 +24,8 @@ def _claims_table(view: ComparisonView, title: str, groups: list) -> Table:
             if cid in claims:
                 body.append(f"{outlets[claims[cid].article]}: ", style="bold")
                 body.append(claims[cid].text + "\n")
-        if group.verdict == "conflict":
-            for e in group.evidence:
-                if e.get("rule") not in ("aligned", "unique"):
-                    body.append(f"! {e['detail']}\n", style="red italic")
+        for detail in findings(group):
+            body.append(f"! {detail}\n", style="red italic")
         table.add_row(Text(", ".join(group.outlets), style=_STYLE[group.verdict]), body)
     return table
 
@@ -44,11 +42,10 @@ def comparison_renderable(comparison: Comparison) -> RenderableType:
     for column in ("Outlet", "Title", "Published", "Lang"):
         articles.add_column(column)
     for a in comparison.articles:
-        articles.add_row(Text(outlets[a["id"]]), Text(a.get("title") or ""), Text(a.get("published") or "undated"), Text(a.get("language") or "?"))
+        cells = (outlets[a["id"]], a.get("title") or "", a.get("published") or "undated", a.get("language") or "?")
+        articles.add_row(*(Text(cell) for cell in cells))
     parts: list[RenderableType] = [head, articles]
-    parts.append(_claims_table(view, "Conflicts", view.groups("conflict") + view.contradictions()))
-    parts.append(_claims_table(view, "Shared", view.groups("shared")))
-    parts.append(_claims_table(view, "Unique", view.groups("unique")))
+    parts += [_claims_table(view, heading, groups) for heading, groups in view.sections()]
     quotes = Text()
     for q in comparison.quotes:
         quotes.append(f"\u201c{q['text']}\u201d", style="italic")

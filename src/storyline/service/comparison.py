@@ -15,6 +15,8 @@ from storyline.service.workspace import Workspace
 
 #: Store document kind of cached comparisons (key: story id).
 DOCUMENT_KIND = "comparison"
+#: Bump when the comparison rules change, so cached comparisons are recomputed.
+RULES_VERSION = 1
 
 
 class StoryNotFound(LookupError):
@@ -62,8 +64,8 @@ def _enriched(workspace: Workspace, articles: list[Article]) -> list[Article]:
 
 
 def cache_key(story_id: str, articles: list[Article]) -> str:
-    """Changes whenever an article of the story changes version or content (or the schema changes)."""
-    digest = hashlib.sha256(f"{SCHEMA_VERSION}|{story_id}".encode())
+    """Changes whenever an article of the story changes version or content (or the schema or rules change)."""
+    digest = hashlib.sha256(f"{SCHEMA_VERSION}|{RULES_VERSION}|{story_id}".encode())
     for article in sorted(articles, key=lambda a: a.id):
         digest.update(f"|{article.id}:{article.version}:{article.content_hash or article.compute_hash()}".encode())
     return digest.hexdigest()

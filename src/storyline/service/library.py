@@ -1,25 +1,41 @@
 """The library: ingest files into the store, list, fetch and search articles.
 
+Ingest stores each batch in one transaction, then enriches the new articles,
+assigns them to stories and gives undated ones a publication estimate from
+their story; an article counts as processed only after all of that, so a run
+cut short is completed by the next one.
+
 Ingest order: articles with a published time go first, oldest first; undated
 ones follow in input order. Streaming story assignment then sees a story's
 dated reports before any undated copy of them, so an undated article is
-matched against every dated story it could belong to.
+matched against every dated story it could belong to. Sorting needs the whole
+run read first, so memory grows with the clean text of one run (not with the
+library).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import multiprocessing
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
-from storyline.ingest import IngestError, read_file, read_paths
+from storyline.config import cpu_threads
+from storyline.ingest import IngestError, ReadOutcome, read_file
+from storyline.ingest.reading import expand_paths, read_source
 from storyline.model import Article
+from storyline.service.dating import estimate_undated
 from storyline.service.enrichment import enrich_articles
 from storyline.service.stories import assign_to_stories
 from storyline.service.workspace import Workspace
 from storyline.store import SearchHit
+
+#: Inputs with fewer files than this are read in this process (worker start-up would cost more).
+PARALLEL_MIN_FILES = 64
 
 #: ``on_progress(done, total)``: articles handled so far out of those read.
 Progress = Callable[[int, int], None]
@@ -72,7 +88,7 @@ def ingest(
     """
     report = IngestReport()
     articles: list[Article] = []
-    for outcome in read_paths(paths, max_file_bytes=ws.settings.max_file_bytes):
+    for outcome in read_inputs(paths, max_file_bytes=ws.settings.max_file_bytes, workers=cpu_threads()):
         if outcome.article is None:
             report.failures.append(Failure(outcome.source, outcome.error or "unreadable"))
         else:
@@ -98,6 +114,35 @@ def ingest(
     return report
 
 
+def read_inputs(paths: Iterable[str | Path], *, max_file_bytes: int, workers: int) -> Iterator[ReadOutcome]:
+    """What ``read_paths`` yields, in the same order, with files read by ``workers`` processes when many.
+
+    HTML extraction is CPU-bound pure Python, so threads would not help; a
+    handful of files is read in this process, where starting workers costs more.
+    """
+    items = list(expand_paths(paths))
+    files = [item for item in items if isinstance(item, Path)]
+    if workers <= 1 or len(files) < PARALLEL_MIN_FILES:
+        for item in items:
+            yield from [item] if isinstance(item, ReadOutcome) else read_source(item, max_file_bytes=max_file_bytes)
+        return
+    # forkserver: forking a process that runs threads (progress bar, web server) is unsafe.
+    context = multiprocessing.get_context("forkserver")
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        read = pool.map(_read_file, files, repeat(max_file_bytes), chunksize=16)
+        for item in items:
+            if isinstance(item, ReadOutcome):
+                yield item
+            elif isinstance(item, Path):
+                yield from next(read)
+            else:  # stdin can only be read here
+                yield from read_source(item, max_file_bytes=max_file_bytes)
+
+
+def _read_file(path: Path, max_file_bytes: int) -> list[ReadOutcome]:
+    return list(read_source(path, max_file_bytes=max_file_bytes))
+
+
 def in_ingest_order(articles: Iterable[Article]) -> list[Article]:
     """Dated articles oldest first, then undated ones in input order (a stable sort)."""
     return sorted(articles, key=lambda a: (a.published is None, _utc(a.published)))
@@ -120,10 +165,22 @@ def _process_pending(ws: Workspace, leftover: set[str]) -> int:
         for article in enriched:
             store.update_article(article)
         assign_to_stories(ws, enriched)
+        _estimate_undated_in_stories_of(ws, enriched)
         store.mark_processed(a.id for a in enriched)
         resumed.update(leftover.intersection(a.id for a in enriched))
     leftover.difference_update(resumed)
     return len(resumed)
+
+
+def _estimate_undated_in_stories_of(ws: Workspace, articles: list[Article]) -> None:
+    """Give undated articles a publication estimate from their story, whenever the story changed."""
+    stories = {}
+    for article in articles:
+        story = ws.store.story_of(article.id)
+        if story is not None:
+            stories[story.id] = story
+    for story in stories.values():
+        estimate_undated(ws, story)
 
 
 def _batches(items: list[Article], size: int) -> Iterable[list[Article]]:

@@ -149,7 +149,10 @@ def ingest_upload(ws: Workspace, filename: str, content: bytes) -> IngestReport:
     with tempfile.TemporaryDirectory(prefix="storyline-upload-") as folder:
         path = Path(folder) / safe_name
         path.write_bytes(content)
-        return ingest(ws, [path])
+        report = ingest(ws, [path])
+    for failure in report.failures:  # name the upload, not the temporary file
+        failure.source = failure.source.replace(str(path), safe_name)
+    return report
 
 
 _comparison_locks: dict[str, threading.Lock] = {}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from storyline.store.base import AddResult, SearchHit, Store
-from storyline.store.sqlite import SchemaError, SQLiteStore
+from storyline.store.sqlite import SchemaError, SQLiteStore, StoreError
 
 
 def open_store(path: str | Path) -> Store:
@@ -13,4 +13,4 @@ def open_store(path: str | Path) -> Store:
     return SQLiteStore(path)
 
 
-__all__ = ["AddResult", "SQLiteStore", "SchemaError", "SearchHit", "Store", "open_store"]
+__all__ = ["AddResult", "SQLiteStore", "SchemaError", "SearchHit", "Store", "StoreError", "open_store"]

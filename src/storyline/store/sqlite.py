@@ -96,7 +96,11 @@ CREATE TABLE documents (
 MIGRATIONS: list[str] = [_V1]
 
 
-class SchemaError(RuntimeError):
+class StoreError(RuntimeError):
+    """The database cannot be opened or used; the message names the file and the reason."""
+
+
+class SchemaError(StoreError):
     """The database was written by a newer storyline, or is not a storyline database."""
 
 
@@ -156,16 +160,19 @@ class SQLiteStore:
 
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
-        if self.path != ":memory:":
-            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        if self.path != ":memory:" and not Path(self.path).parent.is_dir():
+            raise StoreError(f"{self.path}: folder {Path(self.path).parent} does not exist")
         self._lock = threading.RLock()
-        self._conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
-        self._conn.row_factory = sqlite3.Row
-        self._conn.execute("PRAGMA busy_timeout = 10000")
-        self._conn.execute("PRAGMA journal_mode = WAL")
-        # WAL + NORMAL: a process crash loses nothing committed; only power loss may drop the last commits.
-        self._conn.execute("PRAGMA synchronous = NORMAL")
-        self._migrate()
+        try:
+            self._conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            self._conn.row_factory = sqlite3.Row
+            self._conn.execute("PRAGMA busy_timeout = 10000")
+            self._conn.execute("PRAGMA journal_mode = WAL")
+            # WAL + NORMAL: a process crash loses nothing committed; only power loss may drop the last commits.
+            self._conn.execute("PRAGMA synchronous = NORMAL")
+            self._migrate()
+        except sqlite3.Error as error:
+            raise StoreError(f"{self.path}: cannot open the database ({error})") from error
 
     # ------------------------------------------------------------------ infra
 
@@ -381,15 +388,31 @@ class SQLiteStore:
         if not match:
             return 0, []
         where, params = _filters(outlet, language, since, until, entity)
-        source = f"article_fts JOIN articles a ON a.row_id = article_fts.rowid WHERE article_fts MATCH ? AND {where}"
-        total = int(self._query(f"SELECT count(*) AS n FROM {source}", [match, *params])[0]["n"])
-        rows = self._query(
-            f"SELECT a.data, bm25(article_fts, 2.0, 1.0) AS rank, "
-            f"snippet(article_fts, -1, ?, ?, '…', 16) AS snippet FROM {source} "
-            "ORDER BY rank, a.id LIMIT ? OFFSET ?",
-            [SNIPPET_OPEN, SNIPPET_CLOSE, match, *params, limit, offset],
+        # CROSS JOIN keeps the full-text match as the outer loop (SQLite otherwise
+        # scans articles and probes the index per row: 30x slower at 10,000 articles).
+        source = (
+            "article_fts CROSS JOIN articles a ON a.row_id = article_fts.rowid "
+            f"WHERE article_fts MATCH ? AND {where}"
         )
-        return total, [SearchHit(_article(r), r["snippet"], -float(r["rank"])) for r in rows]
+        total = int(self._query(f"SELECT count(*) AS n FROM {source}", [match, *params])[0]["n"])
+        ranked = self._query(
+            f"SELECT a.row_id, bm25(article_fts, 2.0, 1.0) AS rank FROM {source} "
+            "ORDER BY rank, a.id LIMIT ? OFFSET ?",
+            [match, *params, limit, offset],
+        )
+        if not ranked:
+            return total, []
+        # Snippets for the page only: computing them in the ranking query costs one per match.
+        marks = ",".join("?" * len(ranked))
+        pages = self._query(
+            "SELECT a.row_id, a.data, snippet(article_fts, -1, ?, ?, '…', 16) AS snippet FROM article_fts "
+            f"CROSS JOIN articles a ON a.row_id = article_fts.rowid WHERE article_fts MATCH ? AND a.row_id IN ({marks})",
+            [SNIPPET_OPEN, SNIPPET_CLOSE, match, *(r["row_id"] for r in ranked)],
+        )
+        by_row = {r["row_id"]: r for r in pages}
+        return total, [
+            SearchHit(_article(by_row[r["row_id"]]), by_row[r["row_id"]]["snippet"], -float(r["rank"])) for r in ranked
+        ]
 
     # ---------------------------------------------------- pipeline bookkeeping
 

@@ -112,7 +112,7 @@ async def add_articles(request: Request, ws: Ws) -> dict[str, Any]:
     # Ingest is synchronous and writes: run it off the event loop, one at a time.
     report = await request.app.state.run_write(web_queries.ingest_upload, ws, filename, content)
     if not report.article_ids and report.failures:
-        raise HTTPException(422, "; ".join(f.reason for f in report.failures))
+        raise HTTPException(422, "; ".join(f"{f.source}: {f.reason}" for f in report.failures))
     return report.to_dict()
 
 

@@ -12,6 +12,7 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from typing import Any, TypeVar
 
+from anyio import to_thread
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
@@ -22,7 +23,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from storyline import __version__
-from storyline.config import Settings
+from storyline.config import Settings, cpu_threads
 from storyline.service.workspace import Workspace
 from storyline.web import api, pages
 from storyline.web.rendering import STATIC_DIR, templates
@@ -63,6 +64,9 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        # Pages are CPU-bound: anyio's default 40 threads fight over the GIL and starve the
+        # event loop under load (keep-alive timeouts); 8 per core measured best (docs/benchmarks/web.md).
+        to_thread.current_default_thread_limiter().total_tokens = 8 * cpu_threads()
         yield
         workspace.close()
 
@@ -71,7 +75,7 @@ def create_app(
         summary="Who reported what, story by story.",
         version=__version__,
         openapi_url="/api/openapi.json",
-        docs_url="/api/docs",
+        docs_url=None,  # Swagger UI loads from a CDN; storyline runs offline
         redoc_url=None,
         lifespan=lifespan,
     )
@@ -103,14 +107,12 @@ class SecurityHeaders:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        is_docs = scope["path"] == "/api/docs"
-
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = MutableHeaders(scope=message)
                 headers["X-Content-Type-Options"] = "nosniff"
                 headers["Referrer-Policy"] = "no-referrer"
-                if headers.get("content-type", "").startswith("text/html") and not is_docs:
+                if headers.get("content-type", "").startswith("text/html"):
                     headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
             await send(message)
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime
 from typing import Any
 
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, Response
 
-from storyline.model import Article
+from storyline.model import Article, Claim, Comparison
 from storyline.service import library, web_queries
 from storyline.web import views
 from storyline.web.api import Limit, Offset, Ws, find_story
@@ -17,6 +18,7 @@ from storyline.web.rendering import templates
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
 PAGE_SIZE = 20
+log = logging.getLogger(__name__)
 
 
 def render(request: Request, template: str, **context: Any) -> Response:
@@ -51,30 +53,32 @@ def article_list(
 def story(request: Request, ws: Ws, story_id: str) -> Response:
     found = find_story(ws, story_id)
     members = web_queries.story_articles(ws, found)
-    comparison = web_queries.story_comparison(ws, story_id)
+    try:
+        comparison, problem = web_queries.story_comparison(ws, story_id), None
+    except Exception as error:  # the articles are still worth showing side by side
+        log.exception("comparing story %s", story_id)
+        comparison, problem = Comparison(articles=[]), f"{type(error).__name__}: {error}"
     index = views.index_claims(comparison.groups)
-    claims_by_article: dict[str, list] = {}
+    claims_of: dict[str, list[Claim]] = {}
     for claim in comparison.claims:
-        claims_by_article.setdefault(claim.article, []).append(claim)
-    claim_text = {c.id: c for c in comparison.claims}
-    columns = [
-        (article, views.highlight_paragraphs(article.text, claims_by_article.get(article.id, []), index))
-        for article in members
-    ]
+        claims_of.setdefault(claim.article, []).append(claim)
+    keyed_groups = [(views.group_key(g, n), g) for n, g in enumerate(comparison.groups)]
+    keyed_groups.sort(key=lambda pair: -views.VERDICT_RANK.get(pair[1].verdict, 0))  # conflicts first
     return render(
         request,
         "story.html",
         story=found,
         summary=web_queries.summarize_story(found, members, web_queries.library_now(ws)),
-        columns=columns,
+        columns=[(a, views.highlight_paragraphs(a.text, claims_of.get(a.id, []), index)) for a in members],
         comparison=comparison,
-        groups=[(views.group_key(g, n), g) for n, g in enumerate(comparison.groups)],
-        claim_text=claim_text,
+        groups=keyed_groups,
+        claim_text={c.id: c for c in comparison.claims},
         titles={a.id: a.outlet or a.title for a in members},
         entities=web_queries.story_entities(members),
         timeline=views.timeline_chart(comparison.timeline),
         graph=views.provenance_graph(_by_date(members), comparison.provenance),
         related=[s for s in (ws.store.get_story(r) for r in found.related) if s is not None],
+        problem=problem,
     )
 
 
@@ -108,7 +112,10 @@ def search(
     found = library.search(ws, q, limit=limit, offset=offset, **filters, **dates) if q.strip() else (0, [])
     total, hits = found
     params = {"q": q, **filters, "since": since, "until": until}
-    return render(request, "search.html", q=q, total=total, hits=hits, offset=offset, limit=limit, params=params)
+    stories = {hit.article.id: ws.store.story_of(hit.article.id) for hit in hits}
+    return render(
+        request, "search.html", q=q, total=total, hits=hits, stories=stories, offset=offset, limit=limit, params=params
+    )
 
 
 def _form_date(value: str, name: str) -> datetime | None:

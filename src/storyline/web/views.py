@@ -25,6 +25,7 @@ class Segment:
     claim: str | None = None
     verdict: str | None = None
     groups: list[str] = field(default_factory=list)
+    note: str = ""  # what the comparison says about the claim (a tooltip)
     #: The text cut at the words a conflict rests on: (piece, is evidence); empty when none.
     pieces: list[tuple[str, bool]] = field(default_factory=list)
 
@@ -37,6 +38,7 @@ class ClaimIndex:
     groups: dict[str, list[str]]
     verdicts: dict[str, str]
     evidence: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    notes: dict[str, str] = field(default_factory=dict)
 
 
 def group_key(group: ClaimGroup, number: int) -> str:
@@ -47,13 +49,16 @@ def group_key(group: ClaimGroup, number: int) -> str:
 def index_claims(groups: list[ClaimGroup]) -> ClaimIndex:
     by_claim: dict[str, list[str]] = {}
     verdicts: dict[str, str] = {}
+    notes: dict[str, list[str]] = {}
     for number, group in enumerate(groups):
         for claim_id in group.claims:
             by_claim.setdefault(claim_id, []).append(group_key(group, number))
+            notes.setdefault(claim_id, []).append(f"{group.verdict}: {', '.join(group.outlets)}")
             current = verdicts.get(claim_id)
             if current is None or VERDICT_RANK.get(group.verdict, 0) > VERDICT_RANK.get(current, 0):
                 verdicts[claim_id] = group.verdict
-    return ClaimIndex(by_claim, verdicts, _conflict_spans(groups))
+    joined = {claim_id: "; ".join(lines) for claim_id, lines in notes.items()}
+    return ClaimIndex(by_claim, verdicts, _conflict_spans(groups), joined)
 
 
 def _conflict_spans(groups: list[ClaimGroup]) -> dict[str, list[tuple[int, int]]]:
@@ -117,7 +122,7 @@ def highlight_paragraphs(text: str, claims: list[Claim], index: ClaimIndex) -> l
             segments.append(
                 Segment(
                     text[start:end], claim.id, index.verdicts.get(claim.id), index.groups.get(claim.id, []),
-                    _cut(text, start, end, index.evidence.get(claim.id, [])),
+                    index.notes.get(claim.id, ""), _cut(text, start, end, index.evidence.get(claim.id, [])),
                 )
             )
             cursor = end
@@ -147,7 +152,7 @@ class TimelineChart:
     height: int
     axis_y: int
     points: list[TimelinePoint]
-    ticks: list[tuple[float, str]]
+    ticks: list[tuple[float, str, str]]  # x, label, text-anchor
     undated: list[dict[str, Any]]  # entries whose value is no calendar date (listed, not drawn)
 
 
@@ -226,9 +231,11 @@ def timeline_chart(entries: list[dict[str, Any]], width: int = 900, row: int = 2
     axis_y = 30
     for point in points:
         point.y = axis_y + 24 + point.y * row
-    ticks = [(round(x_of(first), 1), first.isoformat()), (round(x_of(last), 1), last.isoformat())]
+    ticks = [(round(x_of(first), 1), _entry_when(plotted[0][1]), "start" if last != first else "middle")]
+    if last != first:
+        ticks.append((round(x_of(last), 1), _entry_when(plotted[-1][1]), "end"))
     height = axis_y + 24 + len(rows) * row + 10
-    return TimelineChart(width, height, axis_y, points, ticks if last != first else ticks[:1], undated)
+    return TimelineChart(width, height, axis_y, points, ticks, undated)
 
 
 # --------------------------------------------------------------------------- provenance

@@ -1,0 +1,48 @@
+"""`storyline match` and `storyline stories` through the Typer app (USE replaced by a cheap encoder)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from storyline.cli import app
+from storyline.service import stories as service
+
+from test_stream import QUAKE, QUAKE_REWRITE  # noqa: E402  (sibling test module on sys.path)
+
+
+@pytest.fixture(autouse=True)
+def fake_embedder(monkeypatch):
+    from conftest import hashed_bag_of_words
+
+    monkeypatch.setattr(service, "_encode", lambda ws, texts: hashed_bag_of_words(texts))
+
+
+def test_match_two_files_json(tmp_path):
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("Quake kills 1,300 in Turkey\n\n" + QUAKE, encoding="utf-8")
+    b.write_text("Turkey earthquake toll passes 1,300\n\n" + QUAKE_REWRITE, encoding="utf-8")
+    result = CliRunner().invoke(app, ["match", str(a), str(b), "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["label"] == "same story"
+    assert {"probability", "facets", "semeval", "reasons"} <= set(data)
+
+
+def test_match_missing_file_names_it(tmp_path):
+    result = CliRunner().invoke(app, ["match", str(tmp_path / "nope.txt"), str(tmp_path / "b.txt")])
+    assert result.exit_code != 0
+    assert "nope.txt" in result.output
+
+
+def test_match_pairs_one_line_per_pair(tmp_path):
+    pairs = tmp_path / "pairs.jsonl"
+    good = {"id": "p1", "a": {"title": "Quake", "text": QUAKE}, "b": {"title": "Quake", "text": QUAKE_REWRITE}}
+    pairs.write_text(json.dumps(good) + "\n{not json\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["match", "--pairs", str(pairs), "--json"])
+    assert result.exit_code == 0
+    lines = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    assert [line["id"] for line in lines] == ["p1", "line 2"]
+    assert lines[0]["label"] == "same story" and "error" in lines[1]
