@@ -57,6 +57,7 @@ def build_pages(count: int) -> Path:
 
 
 def peak_rss_mib() -> float:
+    """Peak resident memory of this process."""
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
@@ -188,7 +189,7 @@ def fresh_db(mode: str) -> Path:
 def run_child(mode: str, args: argparse.Namespace) -> dict[str, object]:
     """One measurement in its own process, so each peak-memory figure is its own."""
     command = [sys.executable, __file__, "--child", mode, "--pages", str(args.pages), "--full-pages", str(args.full_pages)]
-    output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+    output = subprocess.run(command, check=True, stdout=subprocess.PIPE, text=True).stdout
     return json.loads(output.strip().splitlines()[-1])
 
 

@@ -46,3 +46,14 @@ def test_russian_through_natasha(enricher, make_article):
     people = [e for e in article.entities if e.type == "PERSON"]
     assert [e.name for e in people] == ["Владимир Путин"] and len(people[0].mentions) == 2
     assert [(q.cue, q.speaker) for q in article.quotes] == [("заявил", "Владимир Путин"), ("По словам", "Владимир Путин")]
+
+
+def test_enrich_many_matches_enrich_and_keeps_order(enricher, make_article):
+    articles = [
+        make_article("Coach Dara Quinn said the team is ready.", article_id="en1"),
+        make_article("« Nous gagnerons », a déclaré l'entraîneur Luc Morel.", language="fr", article_id="fr1"),
+        make_article("Senator Ana Bello told reporters that the vote was delayed.", article_id="en2"),
+    ]
+    batched = enricher.enrich_many(articles)
+    assert [a.id for a in batched] == ["en1", "fr1", "en2"]
+    assert [a.quotes for a in batched] == [enricher.enrich(a).quotes for a in articles]

@@ -51,3 +51,34 @@ def test_storyline_on_benchmark_pages(shared_data: Path) -> None:
     assert aeb.f1 > 0.9
     segments = evaluate("trafilatura", "storyline", read_dataset("trafilatura", shared_data, limit=8))
     assert segments.f1 > 0.8
+
+
+def test_cli_names_missing_data_and_bad_dataset(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from storyline.cli import app
+
+    runner = CliRunner()
+    missing = runner.invoke(app, ["eval", "extraction", "--dataset", "aeb", "--data", str(tmp_path)])
+    assert missing.exit_code == 2
+    assert "article-extraction-benchmark" in missing.output
+    unknown = runner.invoke(app, ["eval", "extraction", "--dataset", "nope", "--data", str(tmp_path)])
+    assert unknown.exit_code == 2
+    assert "unknown dataset" in unknown.output
+
+
+@pytest.mark.slow
+def test_cli_json_on_a_few_pages(shared_data: Path) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from storyline.cli import app
+
+    result = CliRunner().invoke(
+        app, ["eval", "extraction", "--dataset", "aeb", "--limit", "3", "--json", "--data", str(shared_data)]
+    )
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.output)
+    assert [s["system"] for s in scores] == ["storyline", "trafilatura"]
+    assert all(s["pages"] == 3 and 0 < s["f1"] <= 1 for s in scores)

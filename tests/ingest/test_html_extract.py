@@ -46,6 +46,11 @@ def test_body_paragraphs_and_metadata() -> None:
     assert article.source == "trams.html"
 
 
+def test_outlet_only_when_the_page_names_it() -> None:
+    unnamed = page().replace("<meta property='og:site_name' content='The Daily Example'>", "")
+    assert extract_html(unnamed, url="https://www.news-site.example/x").outlet is None
+
+
 def test_given_url_wins_over_canonical() -> None:
     assert extract_html(page(), url="https://mirror.example.net/a").url == "https://mirror.example.net/a"
 

@@ -91,3 +91,17 @@ def test_state_round_trip_continues_the_same_way(signatures_of, config, article)
 def test_empty_articles_get_their_own_stories(signatures_of, config, article):
     clusterer = run(signatures_of([article("e1", "", "", day=None), article("e2", "", "", day=None)]), config)
     assert len(clusterer.assignment()) == 2
+
+
+def test_indexes_find_the_article_itself(signatures_of, config, article):
+    from storyline.match.index import CopyIndex, VectorIndex
+
+    signatures = signatures_of(corpus(article))
+    vectors, copies = VectorIndex(), CopyIndex(config)
+    for signature in signatures:
+        vectors.add(signature.id, signature.vector)
+        copies.add(signature)
+    nearest = vectors.nearest(signatures[2].vector, 3)
+    assert nearest[0][0] == "j1" and nearest[0][1] > 0.99
+    assert ("q1", 1.0) in copies.similar(signatures[0])
+    assert "r1" not in {a for a, _ in copies.similar(signatures[0])}

@@ -65,6 +65,11 @@ GROUP_PRONOUNS: dict[str, frozenset[str]] = {
     "ru": frozenset({"они", "оно"}),
 }
 
+#: Relative pronouns: as a subject they stand for the noun their clause describes ("N, who said ...").
+RELATIVE_PRONOUNS: frozenset[str] = frozenset(
+    "who which that qui lequel laquelle lesquels lesquelles quien quienes cual который которая которое которые".split()
+)
+
 #: Role nouns that, with a definite article and no name, point back to a person named earlier.
 TITLES: frozenset[str] = frozenset(
     """spokesman spokeswoman spokesperson minister president premier chancellor chief director official

@@ -2,7 +2,7 @@
 
 Mentions come from the language model's named-entity recogniser (or, for
 languages without one, from capitalised-span heuristics). Variants are merged
-within an article ("Nasser Kanani" = "Kanani", "U.S." = "United States", "CIA"
+within an article ("Maria Lopez" = "Lopez", "U.S." = "United States", "CIA"
 = "Central Intelligence Agency") and, with :func:`merge_entities`, across a
 story's articles. Capitals and seats of government are kept as written and
 linked to what they stand for (``Entity.refers_to``).
@@ -50,6 +50,7 @@ class _Group:
     mentions: list[tuple[int, int]] = field(default_factory=list)
     refers_to: str | None = None
     reference_kind: str | None = None
+    merged: int = 0  # entities merged into this one (across articles: how many articles name it)
 
     @property
     def name(self) -> str:
@@ -93,19 +94,23 @@ def capitalised_mentions(doc: Doc) -> list[Mention]:
         if token is not None and _CAPITALISED.match(token.text) and token.text[0].isupper():
             run.append(token)
             continue
-        if token is not None and run and token.text.lower() in _CONNECTORS and token.nbor(1 if token.i + 1 < len(doc) else 0).text[:1].isupper():
-            run.append(token)
+        if token is not None and run and token.lower_ in _CONNECTORS and _next_is_capitalised(token):
+            run.append(token)  # "Bank of England"
             continue
         while run and run[-1].text.lower() in _CONNECTORS:
             run.pop()
         while run and (run[0].text[0].islower() or (_opens_sentence(run[0]) and (run[0].is_stop or run[0].lower_ in _CONNECTORS))):
             run.pop(0)  # "Según la Casa Blanca": function words opening the sentence
-        if run and not (len(run) == 1 and _opens_sentence(run[0])):
+        if run and not (len(run) == 1 and _opens_sentence(run[0])) and not all(t.is_stop for t in run):
             span = doc[run[0].i : run[-1].i + 1]
             kind = "PLACE" if is_place_name(span.text) else "MISC"
             mentions.append(Mention(span.text, kind, span.start_char, span.end_char))
         run = []
     return mentions
+
+
+def _next_is_capitalised(token) -> bool:
+    return token.i + 1 < len(token.doc) and token.doc[token.i + 1].text[:1].isupper()
 
 
 def _opens_sentence(token) -> bool:
@@ -167,7 +172,8 @@ def merge_entities(entity_lists: list[list[Entity]]) -> list[Entity]:
     """Merge the entities of several articles (one story) into one list.
 
     Variants are pooled; ``mentions`` are offsets into each article's own text,
-    so the merged entities carry none.
+    so the merged entities carry none. Ordered by how many of the lists name
+    the entity, then by name.
     """
     groups: list[_Group] = []
     entities = [e for entities in entity_lists for e in entities]
@@ -178,7 +184,9 @@ def merge_entities(entity_lists: list[list[Entity]]) -> list[Entity]:
             group = _Group(type=entity.type, refers_to=entity.refers_to, reference_kind=entity.reference_kind)
             groups.append(group)
         group.names.extend(n for n in entity.variants or [entity.name] if n not in group.names)
-    return [_to_entity(g, keep_mentions=False) for g in groups]
+        group.merged += 1
+    ranked = sorted(groups, key=lambda g: (-g.merged, g.name))
+    return [_to_entity(g, keep_mentions=False) for g in ranked]
 
 
 def _find_group(groups: list[_Group], name: str, kind: str, position: int | None) -> _Group | None:
@@ -189,7 +197,7 @@ def _find_group(groups: list[_Group], name: str, kind: str, position: int | None
             return group
     if kind == "PLACE" and is_place_name(name):
         return None
-    candidates = [g for g in groups if _is_short_form(name, kind, g)]
+    candidates = [g for g in groups if _is_short_form(name, g)]
     if not candidates:
         return None
     if position is None or len(candidates) == 1:
@@ -205,12 +213,12 @@ def _identity(name: str) -> str:
     return name_key(canonical_alias(name) or name)
 
 
-def _is_short_form(name: str, kind: str, group: _Group) -> bool:
-    """"Kanani" of "Nasser Kanani" (a person's name part) or "CIA" of "Central Intelligence Agency"."""
+def _is_short_form(name: str, group: _Group) -> bool:
+    """"Lopez" of "Maria Lopez" (a person's name part) or "CIA" of "Central Intelligence Agency"."""
     words = name_key(name).replace("-", " ").split()
     if not words:
         return False
-    if group.type in {"PERSON", "MISC"} and kind in {"PERSON", "ORG", "MISC"}:
+    if group.type in {"PERSON", "MISC"}:  # the recogniser may mistype a lone surname as ORG or PLACE
         full = name_key(group.name).replace("-", " ").split()
         return len(words) < len(full) and all(w in full for w in words)
     if group.type == "ORG" and name.isupper() and 2 <= len(name) <= 6:
@@ -222,8 +230,10 @@ def _is_short_form(name: str, kind: str, group: _Group) -> bool:
 def _to_entity(group: _Group, keep_mentions: bool = True) -> Entity:
     canonical = next((c for n in group.names if (c := canonical_alias(n))), None)
     name = canonical or group.name
-    link = group.refers_to and (group.refers_to, group.reference_kind or "")
-    link = link or next((m for n in [name, *group.names] if (m := metonym_of(n))), None)
+    if group.refers_to:
+        link: tuple[str, str] | None = (group.refers_to, group.reference_kind or "")
+    else:
+        link = next((m for n in [name, *group.names] if (m := metonym_of(n))), None)
     return Entity(
         name=name,
         type="PLACE" if canonical and group.type == "ORG" and is_place_name(name) else group.type,

@@ -13,7 +13,7 @@ are those of ``article.text``:
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -35,6 +35,12 @@ class LanguageModel:
     language: str
     parse: Callable[[str], Doc]
     parsed: bool
+    #: Several texts at once (spaCy batches them, ~1.5x faster than one by one).
+    parse_many: Callable[[list[str]], Iterable[Doc]] | None = None
+
+    def docs(self, texts: list[str]) -> Iterable[Doc]:
+        """Parse ``texts`` in order, batched where the model can."""
+        return self.parse_many(texts) if self.parse_many else map(self.parse, texts)
 
 
 def normalise_language(language: str | None) -> str:
@@ -51,10 +57,11 @@ def get_language_model(language: str | None) -> LanguageModel:
     if code in SPACY_PIPELINES:
         nlp = spacy.load(SPACY_PIPELINES[code])
         nlp.add_pipe("paragraph_breaks", before="parser")
-        return LanguageModel(code, nlp, parsed=True)
+        return LanguageModel(code, nlp, parsed=True, parse_many=lambda texts: nlp.pipe(texts, batch_size=32))
     if code == "ru":
         return LanguageModel(code, _natasha_parser(), parsed=True)
-    return LanguageModel(code, _blank_pipeline(code), parsed=False)
+    blank = _blank_pipeline(code)
+    return LanguageModel(code, blank, parsed=False, parse_many=lambda texts: blank.pipe(texts, batch_size=64))
 
 
 def _blank_pipeline(code: str) -> Language:

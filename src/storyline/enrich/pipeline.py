@@ -90,9 +90,25 @@ class Enricher:
 
     def enrich(self, article: Article) -> Article:
         """A copy of ``article`` with the configured fields filled in."""
-        enriched = dataclasses.replace(article, entities=[], quotes=[], times=[])
         model = get_language_model(article.language)
-        analysis = Analysis(enriched, model.parse(enriched.text), model)
+        return self._fill(article, model.parse(article.text), model)
+
+    def enrich_many(self, articles: list[Article]) -> list[Article]:
+        """Enriched copies of ``articles`` (same order), parsed in batches per language."""
+        by_language: dict[str | None, list[int]] = {}
+        for index, article in enumerate(articles):
+            by_language.setdefault(article.language, []).append(index)
+        enriched: list[Article | None] = [None] * len(articles)
+        for language, indices in by_language.items():
+            model = get_language_model(language)
+            docs = model.docs([articles[i].text for i in indices])
+            for index, doc in zip(indices, docs, strict=True):
+                enriched[index] = self._fill(articles[index], doc, model)
+        return [a for a in enriched if a is not None]
+
+    def _fill(self, article: Article, doc: Doc, model: LanguageModel) -> Article:
+        enriched = dataclasses.replace(article, entities=[], quotes=[], times=[])
+        analysis = Analysis(enriched, doc, model)
         for name, run in zip(self.config.components, self._components, strict=True):
             try:
                 run(analysis)

@@ -5,13 +5,18 @@ Two sources of evidence, merged:
 1. Reported-speech structure from the dependency parse: a reporting verb
    (:data:`~storyline.enrich.cues.REPORTING_VERBS`) with its subject (the
    source) and its clausal complement (the content) - "N said that ...",
-   "..., said N", "N told PBS that ...", "..., he noted" - and "according to
-   N, ..." phrases (no parse needed).
+   "..., said N", "N told reporters that ...", "..., he noted" - plus "according to
+   N, ..." phrases and headline-style "N: claim" (no parse needed).
 2. Quotation marks in every common style, including quotes that run over
    several paragraphs (an opening mark at a paragraph start with no close
    continues into the next paragraph). A quote with no reporting verb of its
-   own continues the previous speaker; a short quote inside a sentence is a
-   partial quote of that sentence's subject.
+   own continues the previous speaker; a short quote inside a sentence whose
+   main verb reports or names ("called the plan “reckless”") is a partial
+   quote of that verb's subject; other short quotes are scare quotes or titles.
+
+Without a parse (languages with no model) only the punctuation rules and
+"according to" run, and a quote goes to the person named nearest to it in
+its sentence.
 
 Speakers are resolved through pronouns and role nouns ("he", "the
 spokesman") to the nearest person named before; ``speaker_start/end`` give
@@ -26,7 +31,15 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from storyline.enrich.cues import ACCORDING_TO, GROUP_PRONOUNS, NAMING_VERBS, PERSON_PRONOUNS, REPORTING_VERBS, TITLES
+from storyline.enrich.cues import (
+    ACCORDING_TO,
+    GROUP_PRONOUNS,
+    NAMING_VERBS,
+    PERSON_PRONOUNS,
+    RELATIVE_PRONOUNS,
+    REPORTING_VERBS,
+    TITLES,
+)
 from storyline.model import Entity, Quote
 
 UNATTRIBUTED = "unattributed"
@@ -53,7 +66,7 @@ PARTIAL_SHARE = 0.6
 
 @dataclass
 class _Attribution:
-    """A content span with its cue and source span (token indices of the source)."""
+    """A content span (characters) with its cue, the source as written, and the resolved speaker."""
 
     start: int
     end: int
@@ -150,10 +163,12 @@ def _subject(token: Token) -> Token | None:
     seen = 0
     while token is not None and seen < 4:
         subject = next((c for c in token.children if c.dep_ in _SUBJECTS), None)
-        if subject is not None and subject.tag_ in {"WP", "WDT"} and token.dep_ in {"relcl", "acl:relcl"}:
+        if subject is not None and subject.lower_ in RELATIVE_PRONOUNS and token.dep_ in {"relcl", "acl:relcl"}:
             return token.head  # "N, who said ...": the relative pronoun stands for N
         if subject is not None:
             return subject
+        if token.dep_ == "acl" and token.head.pos_ in {"NOUN", "PROPN"}:
+            return token.head  # "a statement saying that ...": the statement is the source
         if token.dep_ not in _SHARED_SUBJECT_DEPS or token.head is token:
             return None
         token, seen = token.head, seen + 1
@@ -171,7 +186,7 @@ def source_span(subject: Token) -> Span:
     for child in subject.rights:
         if child.dep_ in _SOURCE_RIGHT_DEPS or (child.dep_ in {"prep", "nmod"} and child.lower_ in _OF):
             if child.dep_ == "appos" and any(t.ent_type_ for t in subject.subtree if t.i <= subject.i):
-                continue  # "John Kirby, the spokesman ...": the name is enough
+                continue  # "Jane Roe, the spokeswoman ...": the name is enough
             end = max(end, child.right_edge.i)
     return subject.doc[subject.left_edge.i : end + 1]
 
@@ -297,8 +312,16 @@ class _SpeakerResolver:
         self._starts = [s for s, _, _ in self._mentions]
         self._person_pronouns = PERSON_PRONOUNS.get(language, frozenset())
         self._group_pronouns = GROUP_PRONOUNS.get(language, frozenset())
+        self._people = {entity.name for entity in entities if entity.type == "PERSON"}
+        self._speakers: list[tuple[int, str]] = []  # (source position, person) resolved so far
 
     def resolve(self, source: Span) -> str:
+        name = self._resolve(source)
+        if name in self._people:
+            self._speakers.append((source.start_char, name))
+        return name
+
+    def _resolve(self, source: Span) -> str:
         head = source.root
         inside = [m for m in self._mentions if m[0] < source.end_char and source.start_char < m[1]]
         at_head = [m for m in inside if m[0] <= head.idx < m[1]]
@@ -309,9 +332,9 @@ class _SpeakerResolver:
             return people[-1][2].name
         if inside:
             return inside[-1][2].name
-        lowered = head.lower_
+        lowered = head.lower_.lstrip("-")  # French inversion: "explique-t-elle"
         if lowered in self._person_pronouns or (lowered in TITLES and source[0].lower_ in {"the", "le", "la", "l'"}):
-            return self._nearest_before(source.start_char, {"PERSON"}) or source.text
+            return self._person_before(source) or source.text
         if lowered in self._group_pronouns:
             return self._nearest_before(source.start_char, {"ORG", "PERSON"}) or source.text
         return source.text
@@ -323,6 +346,18 @@ class _SpeakerResolver:
             if low <= s and e <= high and (e <= start or end <= s) and entity.type in {"PERSON", "MISC"}
         ]  # fmt: skip
         return min(candidates, key=lambda m: min(abs(m[0] - end), abs(start - m[1])), default=None)
+
+    def _person_before(self, source: Span) -> str | None:
+        """"he" / "the spokesman": a person named earlier in the same sentence, else the last
+        person quoted before (news keeps the speaker in focus), else the last person named."""
+        position, sentence_start = source.start_char, source.sent.start_char
+        for s, e, entity in reversed(self._mentions[: bisect_right(self._starts, position)]):
+            if e <= position and entity.type == "PERSON" and s >= sentence_start:
+                return entity.name
+        earlier = [(s, name) for s, name in self._speakers if s < position]
+        if earlier:
+            return max(earlier)[1]
+        return self._nearest_before(position, {"PERSON"})
 
     def _nearest_before(self, position: int, types: set[str]) -> str | None:
         for s, e, entity in reversed(self._mentions[: bisect_right(self._starts, position)]):
@@ -388,13 +423,13 @@ def _add_marked_quotes(
             continue
         sentence = span[0].sent
         share = (end - start) / max(1, len(sentence.text.strip()))
-        named = None if parsed else _named_in_sentence(doc, sentence, start, end, resolver)
+        named = None if parsed or _is_title(span) else _named_in_sentence(doc, sentence, start, end, resolver)
         if named is not None:
             result.append(named)
         elif share >= PARTIAL_SHARE or span.end > sentence.end:
             if _is_title(span):
                 continue
-            previous = [a for a in result if a.end <= start and start - a.end <= CONTINUATION_CHARS]
+            previous = [a for a in result if a.end <= start and start - a.end <= CONTINUATION_CHARS and _has_marks(a, marks)]
             speaker = previous[-1].speaker if previous else UNATTRIBUTED
             source = previous[-1].source if previous else None
             result.append(_Attribution(start, end, cue=None, source=source, speaker=speaker))
@@ -417,9 +452,17 @@ def _named_in_sentence(
     return _Attribution(start, end, cue=None, source=source, speaker=resolver.resolve(source))
 
 
+def _has_marks(attribution: _Attribution, marks: list[tuple[int, int]]) -> bool:
+    """Holds a quotation: only quoted speech is continued by a following cue-less quotation."""
+    return any(attribution.start <= m[0] and m[1] <= attribution.end for m in marks)
+
+
 def _is_title(span: Span) -> bool:
-    """A quoted name of a show, book or slogan ("“The Evening Show”"), not speech."""
-    words = [t for t in span if t.is_alpha]
+    """A quoted name of a show, book or slogan ("“The Evening Show”"), not speech.
+
+    Lowercase function words ("of", "de") do not count against Title Case.
+    """
+    words = [t for t in span if t.is_alpha and not (t.is_lower and t.is_stop)]
     return not words or (len(words) >= 2 and sum(t.text[0].isupper() for t in words) >= 0.75 * len(words))
 
 

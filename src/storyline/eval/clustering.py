@@ -21,7 +21,7 @@ import numpy as np
 from lxml import etree
 
 from storyline.match.config import MatchConfig
-from storyline.match.signature import build_signatures, lead_text
+from storyline.match.signature import build_signatures
 from storyline.match.stream import StoryClusterer
 from storyline.model import Article
 
@@ -263,7 +263,3 @@ def evaluate(gold_set: GoldSet, config: MatchConfig | None = None, cache_dir: Pa
         result["related_vs_topics_bcubed_f1"] = topic_scores["bcubed_f1"]
     return result
 
-
-def embed_texts_for(gold_set: GoldSet, config: MatchConfig) -> list[str]:
-    """The texts the clusterer embeds for a gold set (for cache warming)."""
-    return [lead_text(a, config) for a in gold_set.articles]

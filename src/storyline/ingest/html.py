@@ -10,6 +10,7 @@ a site's template learnt across its pages (:mod:`.html_profile`).
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Iterable
 from datetime import datetime
 
@@ -32,6 +33,7 @@ CAPTION_XPATH = (
     " or contains(concat(' ', normalize-space(@class), ' '), ' photo-credit ')"
     " or contains(concat(' ', normalize-space(@class), ' '), ' image-credit ')]"
 )
+_HOST_NAME = re.compile(r"(www\.)?[\w-]+(\.[\w-]+)+")
 #: A caption longer than this is a layout container misnamed "caption".
 _MAX_CAPTION_CHARS = 600
 
@@ -76,10 +78,16 @@ def declared_language(tree: HtmlElement) -> str | None:
     return primary if primary.isalpha() and 2 <= len(primary) <= 3 else None
 
 
+def named_outlet(doc: trafilatura.settings.Document | None) -> str | None:
+    """The site name the page declares (og:site_name, publisher), not a host name trafilatura fell back on."""
+    name = squash(doc.sitename or "") if doc is not None else ""
+    return name if name and not _HOST_NAME.fullmatch(name) else None
+
+
 def extract_blocks(tree: HtmlElement, url: str | None) -> tuple[list[Block], trafilatura.settings.Document | None]:
     """trafilatura's main-text blocks (link text marked from the page) and its metadata."""
     doc = trafilatura.bare_extraction(
-        copy.deepcopy(tree),  # trafilatura prunes the tree it is given
+        copy.deepcopy(tree),  # trafilatura may clean the tree it is given; ours is read again below
         url=url,
         include_comments=False,
         with_metadata=True,
@@ -117,7 +125,7 @@ def extract_html(
         paragraphs=[block.text for block in kept],
         source=source,
         url=url or (doc.url if doc is not None else None),
-        outlet=(doc.sitename or None) if doc is not None else None,
+        outlet=named_outlet(doc),
         byline=(doc.author or None) if doc is not None else None,
         published=find_published(tree, url),
         language=declared_language(tree) or (doc.language if doc is not None else None),

@@ -47,17 +47,25 @@ class Facets:
         return {k: round(float(v), 4) for k, v in values.items()}
 
 
-def weighted_cosine(a: Mapping[str, float], b: Mapping[str, float], idf: IdfFn = no_idf) -> float:
-    """Cosine of two term-weight maps after idf weighting (0 when either is empty)."""
+def weighted_norm(weights: Mapping[str, float], idf: IdfFn = no_idf) -> float:
+    return math.sqrt(sum((w * idf(t)) ** 2 for t, w in weights.items()))
+
+
+def weighted_cosine(
+    a: Mapping[str, float], b: Mapping[str, float], idf: IdfFn = no_idf, norm_b: float | None = None
+) -> float:
+    """Cosine of two term-weight maps after idf weighting (0 when either is empty).
+
+    ``norm_b`` (from :func:`weighted_norm`) saves re-summing a large map such as a story's.
+    """
     if not a or not b:
         return 0.0
     small, large = (a, b) if len(a) <= len(b) else (b, a)
     dot = sum(w * large[t] * idf(t) ** 2 for t, w in small.items() if t in large)
     if dot == 0.0:
         return 0.0
-    norm_a = math.sqrt(sum((w * idf(t)) ** 2 for t, w in a.items()))
-    norm_b = math.sqrt(sum((w * idf(t)) ** 2 for t, w in b.items()))
-    return dot / (norm_a * norm_b)
+    norm_b = weighted_norm(b, idf) if norm_b is None else norm_b
+    return dot / (weighted_norm(a, idf) * norm_b)
 
 
 def set_cosine(a: set[str], b: set[str]) -> float:

@@ -44,9 +44,9 @@ def as_utc(value: datetime | None) -> datetime | None:
     return value.astimezone(UTC).replace(tzinfo=None)
 
 
-def lead_text(article: Article, config: MatchConfig) -> str:
+def lead_text(article: Article, chars: int) -> str:
     """Title and the start of the body: what USE embeds for the article."""
-    return f"{article.title}\n{article.text}"[: config.lead_chars].strip()
+    return f"{article.title}\n{article.text}"[:chars].strip()
 
 
 def _entities(article: Article, full_text: str) -> tuple[dict[str, str], set[str]]:
@@ -88,12 +88,12 @@ def build_signature(article: Article, vector: np.ndarray, config: MatchConfig) -
 
 
 def build_signatures(
-    articles: Sequence[Article], config: MatchConfig, encode: Encoder | None = None
+    articles: Sequence[Article], config: MatchConfig, encode: Encoder | None = None, chars: int | None = None
 ) -> list[Signature]:
-    """Signatures for many articles, embedding every lead in one batch."""
+    """Signatures for many articles, embedding every lead (``chars``, default the stream's) in one batch."""
     if encode is None:
         from storyline.enrich.embedding import get_embedder
 
         encode = get_embedder().encode
-    vectors = encode([lead_text(a, config) for a in articles])
+    vectors = encode([lead_text(a, chars or config.lead_chars) for a in articles])
     return [build_signature(a, v, config) for a, v in zip(articles, vectors, strict=True)]

@@ -21,7 +21,7 @@ import numpy as np
 
 from storyline.match.config import MatchConfig
 from storyline.match.index import CopyIndex, VectorIndex
-from storyline.match.pairs import Facets, brevity, probability, weighted_cosine
+from storyline.match.pairs import Facets, brevity, probability, weighted_cosine, weighted_norm
 from storyline.match.signature import Signature
 from storyline.model import Story
 
@@ -125,6 +125,10 @@ class StoryState:
         )
 
 
+#: IDF snapshot refreshed when the collection has grown by this fraction.
+IDF_REFRESH = 0.05
+
+
 class StoryClusterer:
     """Time-ordered story assignment; deterministic for the same input order."""
 
@@ -136,12 +140,37 @@ class StoryClusterer:
         self.states: dict[str, StoryState] = {}
         self.document_frequency: Counter[str] = Counter()
         self.documents = 0
+        # IDF is read from a snapshot refreshed as the collection grows by IDF_REFRESH, so story
+        # norms can be cached; the snapshot is saved, keeping restarts exact.
+        self.idf_frequency: dict[str, int] = {}
+        self.idf_documents = 0
+        self._idf: dict[str, float] = {}
+        self._norms: dict[tuple[str, str], tuple[tuple[int, int], float]] = {}
 
     # ------------------------------------------------------------ scoring
 
     def idf(self, term: str) -> float:
-        """Inverse document frequency over the articles seen so far."""
-        return math.log((self.documents + 1) / (self.document_frequency.get(term, 0) + 1)) + 1.0
+        """Inverse document frequency over the articles seen up to the last snapshot."""
+        value = self._idf.get(term)
+        if value is None:
+            value = math.log((self.idf_documents + 1) / (self.idf_frequency.get(term, 0) + 1)) + 1.0
+            self._idf[term] = value
+        return value
+
+    def _refresh_idf(self) -> None:
+        if self.documents > self.idf_documents * (1 + IDF_REFRESH) + 1:
+            self.idf_frequency = dict(self.document_frequency)
+            self.idf_documents = self.documents
+            self._idf.clear()
+
+    def story_norm(self, state: StoryState, kind: str, weights: Counter[str]) -> float:
+        """Idf-weighted norm of one of a story's maps, cached until the story or the IDF changes."""
+        version = (len(state.articles), self.idf_documents)
+        cached = self._norms.get((state.id, kind))
+        if cached is None or cached[0] != version:
+            cached = (version, weighted_norm(weights, self.idf))
+            self._norms[(state.id, kind)] = cached
+        return cached[1]
 
     def _candidates(self, signature: Signature) -> dict[str, tuple[float, float]]:
         """Story id -> (best member cosine, best member shingle Jaccard) among nearby articles."""
@@ -163,14 +192,19 @@ class StoryClusterer:
         return Facets(
             duplicate=duplicate,
             semantic=float(np.clip(max(centroid_cos, member_cos), 0.0, 1.0)),
-            lexical=weighted_cosine(signature.terms, state.terms, self.idf),
-            entities=weighted_cosine(article_names, state.entities, self.idf),
+            lexical=self._story_cosine(signature.terms, state, "terms", state.terms),
+            entities=self._story_cosine(article_names, state, "entities", state.entities),
             places=0.0,
-            numbers=weighted_cosine(dict.fromkeys(signature.numbers, 1.0), state.numbers, self.idf),
+            numbers=self._story_cosine(dict.fromkeys(signature.numbers, 1.0), state, "numbers", state.numbers),
             days=state.days_to(signature.published),
             cross_lingual=bool(language and state.languages and language not in state.languages),
             brevity=brevity(signature.n_words),
         )
+
+    def _story_cosine(self, weights: dict[str, float], state: StoryState, kind: str, story: Counter[str]) -> float:
+        if not weights or not story:
+            return 0.0
+        return weighted_cosine(weights, story, self.idf, self.story_norm(state, kind, story))
 
     def score(self, signature: Signature) -> list[tuple[float, str, Facets]]:
         """(probability, story id, facets) for every candidate story in the time window, best first."""
@@ -215,6 +249,7 @@ class StoryClusterer:
         self.document_frequency.update(signature.entities)
         self.document_frequency.update(signature.numbers)
         self.documents += 1
+        self._refresh_idf()
 
     def restore_index(self, signature: Signature) -> None:
         """Re-index an already assigned article after a restart (no re-scoring)."""
@@ -235,6 +270,8 @@ class StoryClusterer:
             "stories": [s.to_state() for s in self.states.values()],
             "document_frequency": dict(self.document_frequency),
             "documents": self.documents,
+            "idf_frequency": self.idf_frequency,
+            "idf_documents": self.idf_documents,
         }
 
     @classmethod
@@ -246,6 +283,8 @@ class StoryClusterer:
             clusterer.story_of.update(dict.fromkeys(state.articles, state.id))
         clusterer.document_frequency = Counter(data["document_frequency"])
         clusterer.documents = int(data["documents"])
+        clusterer.idf_frequency = dict(data["idf_frequency"])
+        clusterer.idf_documents = int(data["idf_documents"])
         return clusterer
 
 

@@ -28,10 +28,15 @@ def get_enricher(workspace) -> Enricher:
 def enrich_articles(workspace, articles: list[Article]) -> list[Article]:
     """Return the articles with entities, quotes and times filled in.
 
-    An article the models fail on is returned unchanged and logged by id, so
-    one bad article never stops a batch.
+    Parsed in batches; if a batch fails, its articles are redone one by one so
+    an article the models fail on is returned unchanged and logged by id, and
+    one bad article never stops the rest.
     """
     enricher = get_enricher(workspace)
+    try:
+        return enricher.enrich_many(articles)
+    except Exception:  # noqa: BLE001 - find the culprit below, one article at a time
+        log.debug("batch enrichment failed; retrying one article at a time")
     enriched = []
     for article in articles:
         try:

@@ -16,6 +16,9 @@ library).
 from __future__ import annotations
 
 import multiprocessing
+import os
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -128,7 +131,9 @@ def read_inputs(paths: Iterable[str | Path], *, max_file_bytes: int, workers: in
         return
     # forkserver: forking a process that runs threads (progress bar, web server) is unsafe.
     context = multiprocessing.get_context("forkserver")
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+    with ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_end_with, initargs=(os.getpid(),)
+    ) as pool:
         read = pool.map(_read_file, files, repeat(max_file_bytes), chunksize=16)
         for item in items:
             if isinstance(item, ReadOutcome):
@@ -137,6 +142,24 @@ def read_inputs(paths: Iterable[str | Path], *, max_file_bytes: int, workers: in
                 yield from next(read)
             else:  # stdin can only be read here
                 yield from read_source(item, max_file_bytes=max_file_bytes)
+
+
+def _end_with(parent: int) -> None:
+    """Reader initializer: exit when the ingesting process is gone (even killed with SIGKILL).
+
+    A pool worker otherwise keeps waiting on its queue for ever, and the
+    executor has no option for this.
+    """
+
+    def watch() -> None:
+        while True:
+            time.sleep(1)
+            try:
+                os.kill(parent, 0)
+            except ProcessLookupError:
+                os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
 
 
 def _read_file(path: Path, max_file_bytes: int) -> list[ReadOutcome]:

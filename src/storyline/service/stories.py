@@ -36,7 +36,7 @@ def signatures(ws, articles: list[Article], config: MatchConfig) -> list[Signatu
     stored = ws.store.load_vectors(VECTOR_KIND, [a.id for a in articles])
     missing = [a for a in articles if a.id not in stored]
     if missing:
-        fresh = dict(zip((a.id for a in missing), _encode(ws, [lead_text(a, config) for a in missing]), strict=True))
+        fresh = dict(zip((a.id for a in missing), _encode(ws, [lead_text(a, config.lead_chars) for a in missing]), strict=True))
         ws.store.save_vectors(VECTOR_KIND, fresh)
         stored.update(fresh)
     return [build_signature(a, stored[a.id], config) for a in articles]
@@ -127,7 +127,7 @@ def list_stories(ws, *, limit: int | None = None, offset: int = 0) -> list[Story
 def match_articles(ws, a: Article, b: Article, config: MatchConfig | None = None) -> PairMatch:
     """Same story or not, for two articles outside the store."""
     config = config or MatchConfig()
-    vectors = _encode(ws, [lead_text(a, config), lead_text(b, config)])
+    vectors = _encode(ws, [lead_text(a, config.pair_lead_chars), lead_text(b, config.pair_lead_chars)])
     return match_pair(build_signature(a, vectors[0], config), build_signature(b, vectors[1], config), config)
 
 
@@ -163,7 +163,7 @@ def match_pair_records(ws, records: list[dict[str, Any]], config: MatchConfig | 
         except (KeyError, TypeError, ValueError) as error:
             parsed.append((pair_id, f"record {number}: {error}"))
     good = [p for p in parsed if len(p) == 3]
-    texts = [lead_text(article, config) for _, a, b in good for article in (a, b)]
+    texts = [lead_text(article, config.pair_lead_chars) for _, a, b in good for article in (a, b)]
     vectors = iter(_encode(ws, texts)) if texts else iter(())
     results = []
     for item in parsed:
