@@ -61,6 +61,11 @@ def peak_rss_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def database_mib(db: Path) -> float:
+    """The database file plus its write-ahead log (not yet checkpointed into it)."""
+    return sum(p.stat().st_size for p in (db, Path(f"{db}-wal")) if p.exists()) / 2**20
+
+
 def measure_store(folder: Path, db: Path) -> dict[str, object]:
     """Read + extract + store, timed apart."""
     from storyline.config import Settings, cpu_threads
@@ -103,7 +108,7 @@ def measure_store(folder: Path, db: Path) -> dict[str, object]:
         "articles_per_s": round(len(articles) / total, 1) if total else None,
         "searches": search_ms,
         "peak_rss_mib": round(peak_rss_mib(), 1),
-        "db_mib": round(db.stat().st_size / 2**20, 1),
+        "db_mib": round(database_mib(db), 1),
     }
 
 
@@ -149,7 +154,7 @@ def measure_synthetic(count: int, db: Path) -> dict[str, object]:
         "store_articles_per_s": round(count / store_s, 1),
         "searches": search_ms,
         "peak_rss_mib": round(peak_rss_mib(), 1),
-        "db_mib": round(db.stat().st_size / 2**20, 1),
+        "db_mib": round(database_mib(db), 1),
     }
 
 
@@ -179,8 +184,9 @@ def measure_full(folder: Path, db: Path, pages: int) -> dict[str, object]:
     }
 
 
-def fresh_db(mode: str) -> Path:
-    db = CACHE / f"bench-{mode}.db"
+def fresh_db(mode: str, pages: int) -> Path:
+    """An empty database for one run (named by mode and size, so concurrent runs never share one)."""
+    db = CACHE / f"bench-{mode}-{pages}.db"
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
     return db
@@ -201,11 +207,11 @@ def main() -> None:
     parser.add_argument("--child", choices=MODES, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child == "synthetic":
-        print(json.dumps(measure_synthetic(args.pages, fresh_db("synthetic"))))
+        print(json.dumps(measure_synthetic(args.pages, fresh_db("synthetic", args.pages))))
         return
     folder = build_pages(args.pages)
     if args.child:
-        db = fresh_db(args.child)
+        db = fresh_db(args.child, args.pages)
         result = measure_store(folder, db) if args.child == "store" else measure_full(folder, db, args.full_pages)
         print(json.dumps(result))
         return

@@ -48,6 +48,8 @@ def test_metadata_lines() -> None:
     assert metadata_reason(Block("2019-11-19T08:57:40+01:00", "p")) == "metadata"
     assert metadata_reason(Block("https://cdn.example.com/img/photo.jpg", "p")) == "metadata"
     assert metadata_reason(Block("Updated at 1:23 p.m.", "p")) == "dateline"
+    assert metadata_reason(Block("Stand: 12.05.2021, 14:30 Uhr", "p")) == "dateline"
+    assert metadata_reason(Block("Stand der Technik seit 2019.", "p")) is None
     assert metadata_reason(Block("Photo: Jane Smith/Reuters", "p")) == "credit"
     assert metadata_reason(Block("By Jane Smith", "p")) == "byline"
     assert metadata_reason(Block("(Reporting by Jane Smith; Editing by Tom Brown)", "p")) == "staff-credit"

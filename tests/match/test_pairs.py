@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-from storyline.match.pairs import match_pair
+import numpy as np
+import pytest
+
+from storyline.match.pairs import match_articles, match_pair
+from storyline.match.pairs_sentences import alignment, sentence_units
 from storyline.match.text import proper_nouns, shingles
+from tests.match.conftest import hashed_bag_of_words
 
 QUAKE = (
     "A magnitude 7.8 earthquake struck southern Turkey near Gaziantep on Monday, killing more than 1,300 people "
@@ -84,3 +89,40 @@ def test_proper_noun_fallback_skips_sentence_starts():
 def test_shingles_of_short_text():
     assert shingles("one two", 3) == ["one two"]
     assert shingles("", 3) == []
+
+
+def test_sentence_units_split_on_sentence_ends_and_cut_long_runs():
+    text = "Rescuers searched the rubble overnight. The toll rose to 1,300 on Monday! Is more aid coming? Yes."
+    assert sentence_units(text) == ["Rescuers searched the rubble overnight.", "The toll rose to 1,300 on Monday!", "Is more aid coming?"]
+    long_run = " ".join(f"word{i}" for i in range(100))
+    assert [len(u.split()) for u in sentence_units(long_run)] == [40, 40, 20]
+    assert sentence_units("") == [" "]
+    assert sentence_units("7.8 quake") == ["7.8 quake"]
+
+
+def test_alignment_rewards_sentences_that_find_a_counterpart():
+    basis = np.eye(4, dtype=np.float32)
+    assert alignment(basis[:2], basis[:2]) == pytest.approx(1.0)
+    assert alignment(basis[:2], basis[2:]) == 0.0
+    # Half of a's sentences are told by b, all of b's are in a: F of 0.5 and 1.0.
+    assert alignment(basis[:2], basis[:1]) == pytest.approx(2 / 3)
+    assert alignment(basis[:0], basis[:1]) == 0.0
+
+
+def test_match_articles_adds_sentence_alignment_and_orders_scores(config, article):
+    pairs = [
+        (article("a", "Quake kills 1,300 in Turkey", QUAKE), article("b", "Turkey quake toll passes 1,300", QUAKE_REWRITE)),
+        (article("c", "Quake kills 1,300 in Turkey", QUAKE), article("d", "Arsenal win", FOOTBALL)),
+    ]
+    calls = []
+
+    def encode(texts):
+        calls.append(len(texts))
+        return hashed_bag_of_words(texts)
+
+    same, other = match_articles(pairs, encode, config)
+    assert len(calls) == 1  # one batch: the model is called once for every lead and sentence
+    assert "sentence_alignment" in same.facets and "sentence_alignment" in other.facets
+    assert same.facets["sentence_alignment"] > other.facets["sentence_alignment"]
+    assert same.semeval["overall"] < other.semeval["overall"]
+    assert same.label == "same story" and other.label == "unrelated"

@@ -11,6 +11,7 @@ import textwrap
 import time
 
 from storyline.config import Settings
+from storyline.service import library
 from storyline.service.workspace import Workspace
 
 INGEST = textwrap.dedent(
@@ -38,7 +39,7 @@ def count(db) -> int:
         conn.close()
 
 
-def test_killed_ingest_is_completed_by_a_rerun(tmp_path):
+def test_killed_ingest_is_completed_by_a_rerun(tmp_path, enricher):
     records = tmp_path / "records.jsonl"
     lines = [
         {"id": f"n{i}", "title": f"News about the {topic}", "language": "en",
@@ -56,8 +57,10 @@ def test_killed_ingest_is_completed_by_a_rerun(tmp_path):
     stored = count(db)
     assert 0 < stored < len(lines) and stored % 2 == 0  # killed midway, whole batches only
 
-    subprocess.run([sys.executable, "-c", INGEST, str(db), str(records)], check=True, timeout=300)
-    with Workspace(Settings(db_path=db)) as ws:
+    with Workspace(Settings(db_path=db, batch_size=2)) as ws:  # the rerun, with the loaded models
+        ws.resource("enricher", lambda: enricher)
+        report = library.ingest(ws, [records])
+        assert (report.new, report.duplicate, report.resumed) == (len(lines) - stored, stored, stored)
         store = ws.store
         assert store.count_articles() == len(lines)
         assert store.unprocessed_articles() == []

@@ -312,16 +312,8 @@ class _SpeakerResolver:
         self._starts = [s for s, _, _ in self._mentions]
         self._person_pronouns = PERSON_PRONOUNS.get(language, frozenset())
         self._group_pronouns = GROUP_PRONOUNS.get(language, frozenset())
-        self._people = {entity.name for entity in entities if entity.type == "PERSON"}
-        self._speakers: list[tuple[int, str]] = []  # (source position, person) resolved so far
 
     def resolve(self, source: Span) -> str:
-        name = self._resolve(source)
-        if name in self._people:
-            self._speakers.append((source.start_char, name))
-        return name
-
-    def _resolve(self, source: Span) -> str:
         head = source.root
         inside = [m for m in self._mentions if m[0] < source.end_char and source.start_char < m[1]]
         at_head = [m for m in inside if m[0] <= head.idx < m[1]]
@@ -334,7 +326,7 @@ class _SpeakerResolver:
             return inside[-1][2].name
         lowered = head.lower_.lstrip("-")  # French inversion: "explique-t-elle"
         if lowered in self._person_pronouns or (lowered in TITLES and source[0].lower_ in {"the", "le", "la", "l'"}):
-            return self._person_before(source) or source.text
+            return self._nearest_before(source.start_char, {"PERSON"}) or source.text
         if lowered in self._group_pronouns:
             return self._nearest_before(source.start_char, {"ORG", "PERSON"}) or source.text
         return source.text
@@ -346,18 +338,6 @@ class _SpeakerResolver:
             if low <= s and e <= high and (e <= start or end <= s) and entity.type in {"PERSON", "MISC"}
         ]  # fmt: skip
         return min(candidates, key=lambda m: min(abs(m[0] - end), abs(start - m[1])), default=None)
-
-    def _person_before(self, source: Span) -> str | None:
-        """"he" / "the spokesman": a person named earlier in the same sentence, else the last
-        person quoted before (news keeps the speaker in focus), else the last person named."""
-        position, sentence_start = source.start_char, source.sent.start_char
-        for s, e, entity in reversed(self._mentions[: bisect_right(self._starts, position)]):
-            if e <= position and entity.type == "PERSON" and s >= sentence_start:
-                return entity.name
-        earlier = [(s, name) for s, name in self._speakers if s < position]
-        if earlier:
-            return max(earlier)[1]
-        return self._nearest_before(position, {"PERSON"})
 
     def _nearest_before(self, position: int, types: set[str]) -> str | None:
         for s, e, entity in reversed(self._mentions[: bisect_right(self._starts, position)]):

@@ -14,8 +14,7 @@ import numpy as np
 
 from storyline.eval.clustering import cached_encoder
 from storyline.match.config import MatchConfig
-from storyline.match.pairs import pair_facets, probability, semeval_features, semeval_scores
-from storyline.match.signature import build_signatures
+from storyline.match.pairs import embed_pairs, match_pair, pair_facets, semeval_features
 from storyline.model import Article
 
 FOLDS = 5
@@ -60,19 +59,22 @@ def cross_validated(x: np.ndarray, y: np.ndarray, folds: int = FOLDS) -> np.ndar
 
 
 def evaluate_semeval(root: Path, config: MatchConfig | None = None, cache_dir: Path | None = None) -> dict:
-    """Pearson of the shipped mapping, and of a cross-validated refit of it, on Overall."""
+    """Pearson of the shipped mapping, and of a cross-validated refit of it, on Overall.
+
+    Pairs go through the same path as ``storyline match --pairs`` (lead and sentence vectors).
+    """
     config = config or MatchConfig()
     pairs, gold = load_semeval(root)
-    flat = [article for pair in pairs for article in pair]
-    signatures = build_signatures(flat, config, cached_encoder(cache_dir), config.pair_lead_chars)
-    facets = [pair_facets(signatures[i], signatures[i + 1]) for i in range(0, len(signatures), 2)]
-    shipped = np.array([semeval_scores(f, probability(f, config), config)["overall"] for f in facets])
+    embedded = embed_pairs(pairs, cached_encoder(cache_dir), config)
+    shipped = np.array([match_pair(a, b, config, units=units).semeval["overall"] for a, b, units in embedded])
+    facets = [pair_facets(a, b, units=units) for a, b, units in embedded]
     features = np.array([semeval_features(f) for f in facets])
     refit = cross_validated(features, gold)
     return {
         "pairs": len(gold),
         "pearson_overall": round(pearson(shipped, gold), 4),
         "pearson_overall_cv": round(pearson(refit, gold), 4),
-        "pearson_semantic_only": round(pearson(-features[:, 0], gold), 4),
+        "pearson_semantic_only": round(pearson(-np.array([f.semantic for f in facets]), gold), 4),
+        "pearson_alignment_only": round(pearson(-np.array([f.alignment for f in facets]), gold), 4),
         "fitted_weights": [round(float(w), 4) for w in fit_linear(features, gold)],
     }

@@ -175,9 +175,9 @@ _WIDGET_MAX_WORDS = 40
 _ASSET_URL = re.compile(r"^(https?://|www\.)\S+\.(jpe?g|png|gif|webp|svg|ico)(\?\S*)?$", re.IGNORECASE)
 _TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2})?(\.\d+)?(Z|[+-]\d{2}:?\d{2})?)?$")
 _DATELINE = re.compile(
-    r"^(updated|published|posted|last updated|aktualisiert|veröffentlicht|stand|mis à jour|publié"
+    r"^((updated|published|posted|last updated|aktualisiert|veröffentlicht|mis à jour|publié"
     r"|actualizado|publicado|aggiornato|pubblicato|letzte änderung|zuletzt aktualisiert)"
-    r"( (at|on|am|um|le|el|il))?\W.{0,50}\d.{0,30}$",
+    r"( (at|on|am|um|le|el|il))?\W|stand\s*:).{0,50}\d.{0,30}$",
     re.IGNORECASE,
 )
 _CREDIT = re.compile(

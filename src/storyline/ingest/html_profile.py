@@ -65,12 +65,14 @@ class SiteProfiles:
         if pages < self.min_pages:
             return set()
         needed = max(self.min_pages, self.min_share * pages)
-        return {line for line, count in self._lines[site].items() if count >= needed}  # type: ignore[index]
+        return {line for line, count in self._lines[site or ""].items() if count >= needed}
 
 
-def build_profiles(pages: Iterable[tuple[str | None, HtmlElement]], **settings: float) -> SiteProfiles:
+def build_profiles(
+    pages: Iterable[tuple[str | None, HtmlElement]], *, min_pages: int = 3, min_share: float = 0.6
+) -> SiteProfiles:
     """Profiles learnt from ``(url, parsed page)`` pairs."""
-    profiles = SiteProfiles(**settings)  # type: ignore[arg-type]
+    profiles = SiteProfiles(min_pages, min_share)
     for url, tree in pages:
         profiles.learn(url, tree)
     return profiles

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from storyline.match.config import MatchConfig
-from storyline.match.signature import Signature
-from storyline.model import PairMatch
+from storyline.match.pairs_sentences import alignment, sentence_units
+from storyline.match.signature import Encoder, Signature, build_signature, lead_text
+from storyline.model import Article, PairMatch
 
 IdfFn = Callable[[str], float]
+#: Sentence-unit vectors of the two texts of a pair (rows: unit vectors).
+UnitVectors = tuple[np.ndarray, np.ndarray]
 
 
 def no_idf(_term: str) -> float:
@@ -32,6 +35,8 @@ class Facets:
     days: float | None
     cross_lingual: bool
     brevity: float = 0.0  # see :func:`brevity`
+    #: Sentence alignment (:func:`~storyline.match.pairs_sentences.alignment`), when sentence vectors were given.
+    alignment: float | None = None
 
     def as_dict(self) -> dict[str, float]:
         values = {
@@ -42,6 +47,8 @@ class Facets:
             "place": self.places,
             "numbers": self.numbers,
         }
+        if self.alignment is not None:
+            values["sentence_alignment"] = self.alignment
         if self.days is not None:
             values["time_distance_days"] = self.days
         return {k: round(float(v), 4) for k, v in values.items()}
@@ -85,7 +92,8 @@ def is_cross_lingual(a: str | None, b: str | None) -> bool:
     return bool(a and b and a.split("-")[0] != b.split("-")[0])
 
 
-def pair_facets(a: Signature, b: Signature, idf: IdfFn = no_idf) -> Facets:
+def pair_facets(a: Signature, b: Signature, idf: IdfFn = no_idf, units: UnitVectors | None = None) -> Facets:
+    """All facets of a pair; ``units`` (sentence vectors of a and b) add the alignment facet."""
     return Facets(
         duplicate=float(a.minhash.jaccard(b.minhash)),
         semantic=float(np.clip(np.dot(a.vector, b.vector), 0.0, 1.0)),
@@ -96,6 +104,7 @@ def pair_facets(a: Signature, b: Signature, idf: IdfFn = no_idf) -> Facets:
         days=days_between(a, b),
         cross_lingual=is_cross_lingual(a.language, b.language),
         brevity=brevity(min(a.n_words, b.n_words)),
+        alignment=None if units is None else alignment(*units),
     )
 
 
@@ -191,10 +200,15 @@ def reasons_for(a: Signature, b: Signature, facets: Facets, label: str) -> list[
     return reasons
 
 
-def match_pair(a: Signature, b: Signature, config: MatchConfig | None = None, idf: IdfFn = no_idf) -> PairMatch:
-    """Probability, label, facets, SemEval-style scores and reasons for one pair."""
+def match_pair(
+    a: Signature, b: Signature, config: MatchConfig | None = None, idf: IdfFn = no_idf, units: UnitVectors | None = None
+) -> PairMatch:
+    """Probability, label, facets, SemEval-style scores and reasons for one pair.
+
+    ``units`` (sentence vectors of a and b, see :func:`match_articles`) sharpen the SemEval scores.
+    """
     config = config or MatchConfig()
-    facets = pair_facets(a, b, idf)
+    facets = pair_facets(a, b, idf, units)
     p = probability(facets, config)
     label = label_for(facets, p, config)
     return PairMatch(
@@ -204,3 +218,28 @@ def match_pair(a: Signature, b: Signature, config: MatchConfig | None = None, id
         semeval=semeval_scores(facets, p, config),
         reasons=reasons_for(a, b, facets, label),
     )
+
+
+def embed_pairs(
+    pairs: Sequence[tuple[Article, Article]], encode: Encoder, config: MatchConfig
+) -> list[tuple[Signature, Signature, UnitVectors]]:
+    """Signatures and sentence-unit vectors of every pair, from one ``encode`` call (model loaded once)."""
+    articles = [article for pair in pairs for article in pair]
+    leads = [lead_text(article, config.pair_lead_chars) for article in articles]
+    units = [sentence_units(lead) for lead in leads]
+    vectors = encode(leads + [unit for article_units in units for unit in article_units])
+    signatures = [build_signature(a, v, config) for a, v in zip(articles, vectors, strict=False)]
+    ends = np.cumsum([len(leads)] + [len(u) for u in units])
+    unit_vectors = [vectors[start:end] for start, end in zip(ends[:-1], ends[1:], strict=True)]
+    return [
+        (signatures[i], signatures[i + 1], (unit_vectors[i], unit_vectors[i + 1]))
+        for i in range(0, len(signatures), 2)
+    ]
+
+
+def match_articles(
+    pairs: Sequence[tuple[Article, Article]], encode: Encoder, config: MatchConfig | None = None
+) -> list[PairMatch]:
+    """:func:`match_pair` for many article pairs, with sentence alignment, embedding everything in one batch."""
+    config = config or MatchConfig()
+    return [match_pair(a, b, config, units=units) for a, b, units in embed_pairs(pairs, encode, config)]

@@ -125,6 +125,14 @@ class StoryState:
         )
 
 
+@dataclass
+class MemberLink:
+    """Best similarities of an article to any nearby member of one story."""
+
+    semantic: float = 0.0
+    duplicate: float = 0.0
+
+
 #: IDF snapshot refreshed when the collection has grown by this fraction.
 IDF_REFRESH = 0.05
 
@@ -172,26 +180,24 @@ class StoryClusterer:
             self._norms[(state.id, kind)] = cached
         return cached[1]
 
-    def _candidates(self, signature: Signature) -> dict[str, tuple[float, float]]:
-        """Story id -> (best member cosine, best member shingle Jaccard) among nearby articles."""
-        found: dict[str, tuple[float, float]] = {}
+    def _candidates(self, signature: Signature) -> dict[str, MemberLink]:
+        """Story id -> the strongest links between the article and that story's nearby members."""
+        found: dict[str, MemberLink] = {}
         for article_id, cosine in self.vectors.nearest(signature.vector, self.config.candidates):
-            story = self.story_of[article_id]
-            best_cos, best_dup = found.get(story, (0.0, 0.0))
-            found[story] = (max(best_cos, cosine), best_dup)
+            link = found.setdefault(self.story_of[article_id], MemberLink())
+            link.semantic = max(link.semantic, cosine)
         for article_id, jaccard in self.copies.similar(signature):
-            story = self.story_of[article_id]
-            best_cos, best_dup = found.get(story, (0.0, 0.0))
-            found[story] = (best_cos, max(best_dup, jaccard))
+            link = found.setdefault(self.story_of[article_id], MemberLink())
+            link.duplicate = max(link.duplicate, jaccard)
         return found
 
-    def facets(self, signature: Signature, state: StoryState, member_cos: float, duplicate: float) -> Facets:
+    def facets(self, signature: Signature, state: StoryState, link: MemberLink) -> Facets:
         article_names = dict.fromkeys(signature.entities, 1.0)
         centroid_cos = float(np.dot(signature.vector, state.centroid()))
         language = (signature.language or "").split("-")[0]
         return Facets(
-            duplicate=duplicate,
-            semantic=float(np.clip(max(centroid_cos, member_cos), 0.0, 1.0)),
+            duplicate=link.duplicate,
+            semantic=float(np.clip(max(centroid_cos, link.semantic), 0.0, 1.0)),
             lexical=self._story_cosine(signature.terms, state, "terms", state.terms),
             entities=self._story_cosine(article_names, state, "entities", state.entities),
             places=0.0,
@@ -209,9 +215,9 @@ class StoryClusterer:
     def score(self, signature: Signature) -> list[tuple[float, str, Facets]]:
         """(probability, story id, facets) for every candidate story in the time window, best first."""
         scored = []
-        for story_id, (member_cos, duplicate) in self._candidates(signature).items():
+        for story_id, link in self._candidates(signature).items():
             state = self.states[story_id]
-            facets = self.facets(signature, state, member_cos, duplicate)
+            facets = self.facets(signature, state, link)
             if facets.days is not None and facets.days > self.config.window_days:
                 continue
             scored.append((probability(facets, self.config), story_id, facets))
@@ -243,8 +249,7 @@ class StoryClusterer:
 
     def _index(self, signature: Signature, story_id: str) -> None:
         self.story_of[signature.id] = story_id
-        self.vectors.add(signature.id, signature.vector)
-        self.copies.add(signature)
+        self.restore_index(signature)
         self.document_frequency.update(signature.terms.keys())
         self.document_frequency.update(signature.entities)
         self.document_frequency.update(signature.numbers)

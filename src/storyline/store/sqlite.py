@@ -213,6 +213,8 @@ class SQLiteStore:
             )
         for number, script in enumerate(MIGRATIONS[current:], start=current + 1):
             with self._write() as conn:
+                if self.schema_version() >= number:  # another process migrated while we waited for the lock
+                    continue
                 # executescript would commit early; run statement by statement inside our transaction.
                 for statement in _statements(script):
                     conn.execute(statement)
