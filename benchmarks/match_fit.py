@@ -1,4 +1,5 @@
-"""Fit the pair/story logistic weights in match/config.py on the clustering dev sets.
+"""Fit the pair/story logistic weights in match/config.py on the clustering dev sets,
+or (argument ``semeval``) the SemEval overall map ``SEMEVAL_OVERALL`` in match/pairs.py.
 
 Teacher forcing: articles stream in order and always join their gold story;
 every candidate story the indexes return gives one row (facets, is it the
@@ -6,6 +7,7 @@ gold story?). A logistic regression over those rows, each dataset weighted
 equally, gives the weights. Run:
 
     STORYLINE_CACHE=/tmp/storyline-cache/D .venv/bin/python benchmarks/match_fit.py
+    STORYLINE_CACHE=/tmp/storyline-cache/D3 .venv/bin/python benchmarks/match_fit.py semeval
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from storyline.eval.clustering import LOADERS, cached_encoder, default_cache_dir
+from storyline.eval.pairs import evaluate_semeval
 from storyline.match.config import MatchConfig
 from storyline.match.signature import build_signatures
 from storyline.match.pairs import brevity
@@ -59,7 +62,17 @@ def fit_logistic(x: np.ndarray, y: np.ndarray, w: np.ndarray, iterations: int = 
     return beta
 
 
+def fit_semeval() -> None:
+    """Least-squares SemEval overall map (paste into SEMEVAL_OVERALL), with its cross-validated Pearson."""
+    result = evaluate_semeval(DATA, cache_dir=default_cache_dir())
+    print(f"SEMEVAL_OVERALL = {tuple(result['fitted_weights'])}")
+    print(f"5-fold cross-validated Pearson: {result['pearson_overall_cv']}")
+
+
 def main() -> None:
+    if sys.argv[1:] == ["semeval"]:
+        fit_semeval()
+        return
     config = MatchConfig()
     names = sys.argv[1:] or list(LOADERS)
     xs, ys, ws = [], [], []

@@ -49,7 +49,7 @@ def test_direct_quote_without_cue_continues_previous_speaker(enricher, make_arti
 
 
 def test_seed_000_unquoted_statements_have_their_speakers(seed_articles):
-    quotes = seed_articles["000"].quotes
+    quotes = [q for q in seed_articles["000"].quotes if q.kind != "stance"]
     speakers = [q.speaker for q in quotes]
     assert speakers.count("Nasser Kanani") == 3
     assert "John Kirby" in speakers
@@ -69,6 +69,23 @@ def test_seed_002_direct_and_partial_quotes(seed_articles):
     assert [q.cue for q in by_speaker["William Burns"]] == ["told"]
     assert by_speaker["William Burns"][0].kind == "partial"
     assert "John Kirby" in by_speaker
+
+
+def test_stances_are_their_own_kind(enricher, make_article):
+    article = enricher.enrich(make_article(
+        "Senator Maria Lopez wants to raise the minimum wage.\n\n"
+        "Governor Tom Reyes has called for a ban on fracking.\n\n"
+        "The bill was backed on Monday."
+    ))
+    assert [(q.speaker, q.cue, q.kind, q.text) for q in article.quotes] == [
+        ("Maria Lopez", "wants", "stance", "to raise the minimum wage"),
+        ("Tom Reyes", "called", "stance", "for a ban on fracking"),
+    ]
+
+
+def test_seed_000_stance_keeps_its_speaker(seed_articles):
+    stances = [q for q in seed_articles["000"].quotes if q.kind == "stance"]
+    assert ("Nasser Kanani", "rejected") in {(q.speaker, q.cue) for q in stances}
 
 
 def test_quote_split_by_its_cue_is_one_quote(enricher, make_article):

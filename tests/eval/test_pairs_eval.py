@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from storyline.eval.pairs import cross_validated, fit_linear, load_semeval, pearson
+from storyline.eval.pairs import cross_validated, fit_linear, label_agreement, load_semeval, pearson
 
 
 def test_linear_fit_recovers_a_linear_map():
@@ -27,3 +27,9 @@ def test_load_semeval(shared_data):
     pairs, gold = load_semeval(shared_data)
     assert len(pairs) == len(gold) == 947
     assert gold.min() >= 1.0 and gold.max() <= 4.0
+
+
+def test_label_agreement_counts_one_event_labels_against_similar_gold():
+    labels = ["same story", "copy", "related", "unrelated"]
+    gold = np.array([1.0, 3.5, 1.5, 4.0])
+    assert label_agreement(labels, gold) == {"same_story_label_precision": 0.5, "same_story_label_recall": 0.5}

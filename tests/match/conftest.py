@@ -45,3 +45,9 @@ def signatures_of(config):
         return build_signatures(articles, config, hashed_bag_of_words)
 
     return build
+
+
+@pytest.fixture
+def encoder():
+    """The stand-in USE encoder, for code that takes an ``encode`` function."""
+    return hashed_bag_of_words

@@ -5,10 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from storyline.match.pairs import match_articles, match_pair
+from storyline.match.pairs import match_article_pairs, match_pair
 from storyline.match.pairs_sentences import alignment, sentence_units
 from storyline.match.text import proper_nouns, shingles
-from tests.match.conftest import hashed_bag_of_words
 
 QUAKE = (
     "A magnitude 7.8 earthquake struck southern Turkey near Gaziantep on Monday, killing more than 1,300 people "
@@ -109,7 +108,7 @@ def test_alignment_rewards_sentences_that_find_a_counterpart():
     assert alignment(basis[:0], basis[:1]) == 0.0
 
 
-def test_match_articles_adds_sentence_alignment_and_orders_scores(config, article):
+def test_match_article_pairs_adds_sentence_alignment_and_orders_scores(config, article, encoder):
     pairs = [
         (article("a", "Quake kills 1,300 in Turkey", QUAKE), article("b", "Turkey quake toll passes 1,300", QUAKE_REWRITE)),
         (article("c", "Quake kills 1,300 in Turkey", QUAKE), article("d", "Arsenal win", FOOTBALL)),
@@ -118,9 +117,9 @@ def test_match_articles_adds_sentence_alignment_and_orders_scores(config, articl
 
     def encode(texts):
         calls.append(len(texts))
-        return hashed_bag_of_words(texts)
+        return encoder(texts)
 
-    same, other = match_articles(pairs, encode, config)
+    same, other = match_article_pairs(pairs, encode, config)
     assert len(calls) == 1  # one batch: the model is called once for every lead and sentence
     assert "sentence_alignment" in same.facets and "sentence_alignment" in other.facets
     assert same.facets["sentence_alignment"] > other.facets["sentence_alignment"]

@@ -105,3 +105,37 @@ def test_indexes_find_the_article_itself(signatures_of, config, article):
     assert nearest[0][0] == "j1" and nearest[0][1] > 0.99
     assert ("q1", 1.0) in copies.similar(signatures[0])
     assert "r1" not in {a for a, _ in copies.similar(signatures[0])}
+
+
+def test_look_back_merge_moves_articles_and_links(signatures_of, article):
+    import dataclasses
+
+    from storyline.match.config import MatchConfig
+
+    apart = dataclasses.replace(MatchConfig(), join=1.01, link_semantic=0.0)  # every article starts a story
+    clusterer = run(signatures_of(corpus(article)), apart)
+    story = clusterer.assignment()
+    grown, absorbed = clusterer.states[story["q1"]], story["q2"]
+    strict = dataclasses.replace(apart, merge=1.01)
+    clusterer.config = strict
+    clusterer.merge(grown, [absorbed])
+    assert clusterer.assignment()["q2"] != grown.id  # below the threshold: nothing moves
+    clusterer.config = dataclasses.replace(apart, merge=0.0)
+    clusterer.merge(grown, [absorbed])
+    assert clusterer.assignment()["q2"] == grown.id
+    assert clusterer.merged() == {absorbed: grown.id}
+    assert absorbed not in {s.id for s in clusterer.stories()}
+    assert all(absorbed not in s.related for s in clusterer.stories())
+    assert grown.articles == ["q1", "q2"] and grown.reasons["q2"] == "started the story"
+    restored = StoryClusterer.from_state(clusterer.to_state(), apart)
+    assert restored.merged() == {absorbed: grown.id}
+
+
+def test_story_facets_separate_events(signatures_of, config, article):
+    clusterer = run(signatures_of(corpus(article)), config)
+    story = clusterer.assignment()
+    turkey, japan = clusterer.states[story["q1"]], clusterer.states[story["j1"]]
+    same = clusterer.story_facets(turkey, turkey)
+    other = clusterer.story_facets(turkey, japan)
+    assert same.semantic > 0.99 and same.lexical > 0.99
+    assert other.lexical < same.lexical and other.entities < same.entities

@@ -34,6 +34,31 @@ REPORTING_VERBS: dict[str, frozenset[str]] = {
     ),
 }
 
+#: Verbs of intention, stance and evaluation (lemmas): "N wants to ...", "N supported the ban",
+#: "N called for a ban". Their content is the object or infinitive clause, not a that-clause, so
+#: they yield quotes of kind "stance" (what someone holds or wants, not what they said).
+#: "hop": the small English model lemmatises "hopes"/"hoped" so.
+STANCE_VERBS: dict[str, frozenset[str]] = {
+    "en": frozenset(
+        """want wish plan intend seek aim refuse decline support oppose back endorse favor favour prefer
+        criticize criticise condemn praise defend blame accuse reject dismiss welcome applaud
+        propose demand mock slam question doubt call push vote advocate pledge promise vow threaten
+        urge recommend deny acknowledge admit announce ask discuss express mention thank cite point talk
+        refer describe name list share see recognize recognise highlight tout unveil outline hail
+        congratulate offer consider denounce decide address portray repeat remember remind echo nominate
+        challenge assure view embrace answer encourage present wonder compare ignore promote accept decry
+        joke imply deem understand shout rail reference voice chant signal request prove plead demonstrate
+        debate celebrate approve expose label disavow invoke blast detail yell assail realize realise assume
+        need dispute attribute credit champion cheer hop""".split()
+    ),
+    "fr": frozenset(
+        """vouloir souhaiter espérer compter refuser soutenir appuyer critiquer condamner saluer défendre
+        rejeter accuser réclamer exiger proposer demander promettre menacer""".split()
+    ),
+}
+#: Prepositions that carry a stance verb's content ("called for a ban", "accused N of lying").
+STANCE_PREPOSITIONS: frozenset[str] = frozenset({"for", "against", "about", "to", "of", "pour", "contre"})
+
 #: Verbs that put someone's words in quotation marks without reporting speech ("called it "baseless"").
 NAMING_VERBS: dict[str, frozenset[str]] = {
     "en": frozenset("call dub label brand term describe denounce slam condemn praise".split()),

@@ -18,6 +18,8 @@ from storyline.match.pairs import embed_pairs, match_pair, pair_facets, semeval_
 from storyline.model import Article
 
 FOLDS = 5
+#: Pair labels that claim one event.
+SAME_EVENT_LABELS = ("copy", "translation", "same story")
 
 
 def default_data_dir() -> Path:
@@ -58,6 +60,17 @@ def cross_validated(x: np.ndarray, y: np.ndarray, folds: int = FOLDS) -> np.ndar
     return predicted
 
 
+def label_agreement(labels: list[str], gold: np.ndarray) -> dict[str, float]:
+    """Precision and recall of the one-event labels against gold Overall <= 2 (very or mostly similar)."""
+    predicted = np.isin(labels, list(SAME_EVENT_LABELS))
+    similar = gold <= 2.0
+    hits = float((predicted & similar).sum())
+    return {
+        "same_story_label_precision": round(hits / max(predicted.sum(), 1), 4),
+        "same_story_label_recall": round(hits / max(similar.sum(), 1), 4),
+    }
+
+
 def evaluate_semeval(root: Path, config: MatchConfig | None = None, cache_dir: Path | None = None) -> dict:
     """Pearson of the shipped mapping, and of a cross-validated refit of it, on Overall.
 
@@ -66,15 +79,17 @@ def evaluate_semeval(root: Path, config: MatchConfig | None = None, cache_dir: P
     config = config or MatchConfig()
     pairs, gold = load_semeval(root)
     embedded = embed_pairs(pairs, cached_encoder(cache_dir), config)
-    shipped = np.array([match_pair(a, b, config, units=units).semeval["overall"] for a, b, units in embedded])
+    matches = [match_pair(a, b, config, units=units) for a, b, units in embedded]
+    shipped = np.array([m.semeval["overall"] for m in matches])
     facets = [pair_facets(a, b, units=units) for a, b, units in embedded]
     features = np.array([semeval_features(f) for f in facets])
-    refit = cross_validated(features, gold)
+    refit = np.clip(cross_validated(features, gold), 1.0, 4.0)
     return {
         "pairs": len(gold),
         "pearson_overall": round(pearson(shipped, gold), 4),
         "pearson_overall_cv": round(pearson(refit, gold), 4),
         "pearson_semantic_only": round(pearson(-np.array([f.semantic for f in facets]), gold), 4),
         "pearson_alignment_only": round(pearson(-np.array([f.alignment for f in facets]), gold), 4),
+        **label_agreement([m.label for m in matches], gold),
         "fitted_weights": [round(float(w), 4) for w in fit_linear(features, gold)],
     }

@@ -156,17 +156,39 @@ def to_scale(similarity: float) -> float:
     return round(4.0 - 3.0 * float(np.clip(similarity, 0.0, 1.0)), 3)
 
 
+#: SemEval overall (1-4) = intercept + weights . :func:`semeval_features`; least squares on the
+#: SemEval-2022 Task 8 training pairs with text, printed by
+#: ``benchmarks/match_fit.py semeval`` (5-fold cross-validated Pearson in docs/benchmarks/matching.md).
+SEMEVAL_OVERALL = (3.9945, 3.4188, -7.0866, -6.6386, 9.9848, -0.3907, -0.0614, 0.0585, 0.227)
+
+
 def semeval_features(facets: Facets) -> list[float]:
-    """What the SemEval overall score is predicted from (a linear map in the config)."""
+    """What the SemEval overall score is predicted from.
+
+    Squares let the linear map bend: annotators call a pair "very similar"
+    only near the top of the cosine range. Without sentence vectors the
+    alignment falls back to the lead cosine (a weaker estimate: pass
+    ``units``, as :func:`match_article_pairs` does).
+    """
     lexical = facets.semantic if facets.cross_lingual else facets.lexical
-    return [facets.semantic, lexical, facets.entities, facets.duplicate, facets.numbers]
+    aligned = facets.semantic if facets.alignment is None else facets.alignment
+    return [
+        facets.semantic,
+        facets.semantic**2,
+        aligned,
+        aligned**2,
+        lexical,
+        facets.entities,
+        facets.numbers,
+        float(facets.cross_lingual),
+    ]
 
 
-def semeval_scores(facets: Facets, p: float, config: MatchConfig) -> dict[str, float]:
+def semeval_scores(facets: Facets) -> dict[str, float]:
     """Facets on SemEval-2022 Task 8's 1-4 scale; overall from the fitted linear map."""
     time = 0.5 if facets.days is None else math.exp(-facets.days / 7.0)
     geography = facets.places if facets.places else facets.entities
-    intercept, *weights = config.semeval_overall
+    intercept, *weights = SEMEVAL_OVERALL
     overall = intercept + sum(w * f for w, f in zip(weights, semeval_features(facets), strict=True))
     return {
         "overall": round(float(np.clip(overall, 1.0, 4.0)), 3),
@@ -205,7 +227,7 @@ def match_pair(
 ) -> PairMatch:
     """Probability, label, facets, SemEval-style scores and reasons for one pair.
 
-    ``units`` (sentence vectors of a and b, see :func:`match_articles`) sharpen the SemEval scores.
+    ``units`` (sentence vectors of a and b, see :func:`match_article_pairs`) sharpen the SemEval scores.
     """
     config = config or MatchConfig()
     facets = pair_facets(a, b, idf, units)
@@ -215,7 +237,7 @@ def match_pair(
         probability=round(p, 4),
         label=label,
         facets=facets.as_dict(),
-        semeval=semeval_scores(facets, p, config),
+        semeval=semeval_scores(facets),
         reasons=reasons_for(a, b, facets, label),
     )
 
@@ -224,11 +246,13 @@ def embed_pairs(
     pairs: Sequence[tuple[Article, Article]], encode: Encoder, config: MatchConfig
 ) -> list[tuple[Signature, Signature, UnitVectors]]:
     """Signatures and sentence-unit vectors of every pair, from one ``encode`` call (model loaded once)."""
+    if not pairs:
+        return []
     articles = [article for pair in pairs for article in pair]
     leads = [lead_text(article, config.pair_lead_chars) for article in articles]
     units = [sentence_units(lead) for lead in leads]
     vectors = encode(leads + [unit for article_units in units for unit in article_units])
-    signatures = [build_signature(a, v, config) for a, v in zip(articles, vectors, strict=False)]
+    signatures = [build_signature(a, v, config) for a, v in zip(articles, vectors[: len(leads)], strict=True)]
     ends = np.cumsum([len(leads)] + [len(u) for u in units])
     unit_vectors = [vectors[start:end] for start, end in zip(ends[:-1], ends[1:], strict=True)]
     return [
@@ -237,7 +261,7 @@ def embed_pairs(
     ]
 
 
-def match_articles(
+def match_article_pairs(
     pairs: Sequence[tuple[Article, Article]], encode: Encoder, config: MatchConfig | None = None
 ) -> list[PairMatch]:
     """:func:`match_pair` for many article pairs, with sentence alignment, embedding everything in one batch."""

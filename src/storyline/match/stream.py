@@ -43,6 +43,8 @@ class StoryState:
     languages: set[str] = field(default_factory=set)
     first: datetime | None = None
     last: datetime | None = None
+    #: Set when a later article showed this story to be part of another one (see StoryClusterer.merge).
+    merged_into: str | None = None
 
     def centroid(self) -> np.ndarray:
         return self.vector_sum / max(float(np.linalg.norm(self.vector_sum)), 1e-12)
@@ -62,6 +64,24 @@ class StoryState:
         if signature.published is not None:
             self.first = min(self.first, signature.published) if self.first else signature.published
             self.last = max(self.last, signature.published) if self.last else signature.published
+
+    def take_over(self, other: StoryState) -> None:
+        """Absorb another story's articles and representation (it is the same story)."""
+        self.articles.extend(other.articles)
+        self.reasons.update(other.reasons)
+        self.vector_sum = self.vector_sum + other.vector_sum
+        self.terms.update(other.terms)
+        self.entities.update(other.entities)
+        self.numbers.update(other.numbers)
+        for key, name in other.entity_names.items():
+            self.entity_names.setdefault(key, name)
+        self.languages |= other.languages
+        self.related |= other.related - {self.id}
+        self.related.discard(other.id)
+        spans = [d for d in (self.first, self.last, other.first, other.last) if d is not None]
+        self.first, self.last = (min(spans), max(spans)) if spans else (None, None)
+        other.merged_into = self.id
+        other.articles, other.related = [], set()
 
     def days_to(self, when: datetime | None) -> float | None:
         """Days from ``when`` to this story's time span (0 inside it)."""
@@ -104,6 +124,7 @@ class StoryState:
             "languages": sorted(self.languages),
             "first": self.first.isoformat() if self.first else None,
             "last": self.last.isoformat() if self.last else None,
+            "merged_into": self.merged_into,
         }
 
     @classmethod
@@ -122,6 +143,7 @@ class StoryState:
             languages=set(data["languages"]),
             first=datetime.fromisoformat(data["first"]) if data["first"] else None,
             last=datetime.fromisoformat(data["last"]) if data["last"] else None,
+            merged_into=data.get("merged_into"),
         )
 
 
@@ -212,6 +234,19 @@ class StoryClusterer:
             return 0.0
         return weighted_cosine(weights, story, self.idf, self.story_norm(state, kind, story))
 
+    def story_facets(self, story: StoryState, other: StoryState) -> Facets:
+        """Facets between two stories' whole representations (centroids, word, name and number maps)."""
+        return Facets(
+            duplicate=0.0,
+            semantic=float(np.clip(np.dot(story.centroid(), other.centroid()), 0.0, 1.0)),
+            lexical=self._story_cosine(story.terms, other, "terms", other.terms),
+            entities=self._story_cosine(story.entities, other, "entities", other.entities),
+            places=0.0,
+            numbers=self._story_cosine(story.numbers, other, "numbers", other.numbers),
+            days=None,
+            cross_lingual=bool(story.languages and other.languages and not story.languages & other.languages),
+        )
+
     def score(self, signature: Signature) -> list[tuple[float, str, Facets]]:
         """(probability, story id, facets) for every candidate story in the time window, best first."""
         scored = []
@@ -235,17 +270,42 @@ class StoryClusterer:
             p, story_id, facets = scored[0]
             state = self.states[story_id]
             state.absorb(signature, join_reason(p, facets, signature, state))
+            self.merge(state, [other for _, other, _ in scored if other != story_id])
         else:
             story_id = f"s{len(self.states) + 1:06d}"
             state = StoryState(id=story_id, headline=signature.title.strip()[:160])
             state.absorb(signature, "started the story")
             self.states[story_id] = state
         for _, other, facets in scored:
-            if other != story_id and facets.semantic >= self.config.link_semantic:
+            if other != story_id and not self.states[other].merged_into and facets.semantic >= self.config.link_semantic:
                 state.related.add(other)
                 self.states[other].related.add(story_id)
         self._index(signature, story_id)
         return story_id
+
+    def merge(self, state: StoryState, candidates: list[str]) -> None:
+        """Look-back: a story that grew may now clearly be the same as a nearby story started apart.
+
+        Streaming decides on each article once, so two stories can start for one event before
+        the article that bridges them arrives; the best candidate story whose whole
+        representation scores at least ``config.merge`` against the grown one is absorbed.
+        """
+        best: tuple[float, str] | None = None
+        for other in candidates:
+            if self.states[other].merged_into:
+                continue
+            p = probability(self.story_facets(state, self.states[other]), self.config)
+            if p >= self.config.merge and (best is None or p > best[0]):
+                best = (p, other)
+        if best is None:
+            return
+        absorbed = self.states[best[1]]
+        self.story_of.update(dict.fromkeys(absorbed.articles, state.id))
+        for linked in absorbed.related:
+            self.states[linked].related.discard(absorbed.id)
+            if linked != state.id:
+                self.states[linked].related.add(state.id)
+        state.take_over(absorbed)
 
     def _index(self, signature: Signature, story_id: str) -> None:
         self.story_of[signature.id] = story_id
@@ -264,7 +324,12 @@ class StoryClusterer:
     # ------------------------------------------------------------ results and state
 
     def stories(self) -> list[Story]:
-        return [state.to_story() for state in self.states.values()]
+        """Current stories (those merged into another are left out)."""
+        return [state.to_story() for state in self.states.values() if not state.merged_into]
+
+    def merged(self) -> dict[str, str]:
+        """Story id -> the story it was merged into (callers drop these from their stores)."""
+        return {state.id: state.merged_into for state in self.states.values() if state.merged_into}
 
     def assignment(self) -> dict[str, str]:
         return dict(self.story_of)

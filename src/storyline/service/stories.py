@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 
 from storyline.match.config import MatchConfig
-from storyline.match.pairs import match_pair
+from storyline.match.pairs import match_article_pairs
 from storyline.match.signature import Signature, as_utc, build_signature, lead_text
 from storyline.match.stream import StoryClusterer
 from storyline.model import Article, PairMatch, Story
@@ -126,9 +126,7 @@ def list_stories(ws, *, limit: int | None = None, offset: int = 0) -> list[Story
 
 def match_articles(ws, a: Article, b: Article, config: MatchConfig | None = None) -> PairMatch:
     """Same story or not, for two articles outside the store."""
-    config = config or MatchConfig()
-    vectors = _encode(ws, [lead_text(a, config.pair_lead_chars), lead_text(b, config.pair_lead_chars)])
-    return match_pair(build_signature(a, vectors[0], config), build_signature(b, vectors[1], config), config)
+    return match_article_pairs([(a, b)], lambda texts: _encode(ws, texts), config)[0]
 
 
 def article_from_json(data: dict[str, Any], article_id: str) -> Article:
@@ -163,14 +161,11 @@ def match_pair_records(ws, records: list[dict[str, Any]], config: MatchConfig | 
         except (KeyError, TypeError, ValueError) as error:
             parsed.append((pair_id, f"record {number}: {error}"))
     good = [p for p in parsed if len(p) == 3]
-    texts = [lead_text(article, config.pair_lead_chars) for _, a, b in good for article in (a, b)]
-    vectors = iter(_encode(ws, texts)) if texts else iter(())
+    matches = iter(match_article_pairs([(a, b) for _, a, b in good], lambda texts: _encode(ws, texts), config))
     results = []
     for item in parsed:
         if len(item) == 2:
             results.append({"id": item[0], "error": item[1]})
             continue
-        pair_id, a, b = item
-        match = match_pair(build_signature(a, next(vectors), config), build_signature(b, next(vectors), config), config)
-        results.append({"id": pair_id, **match.to_dict()})
+        results.append({"id": item[0], **next(matches).to_dict()})
     return results
