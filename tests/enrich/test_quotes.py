@@ -83,6 +83,42 @@ def test_stances_are_their_own_kind(enricher, make_article):
     ]
 
 
+def test_stance_nouns_and_for_clauses(enricher, make_article):
+    article = enricher.enrich(make_article(
+        "Senator Ana Ruiz’s call for a vote on the budget was ignored.\n\n"
+        "Mayor Carla Benedetti is calling for the state to fund the new bridge."
+    ))
+    assert [(q.speaker, q.cue, q.kind, q.text) for q in article.quotes] == [
+        ("Ana Ruiz", "call", "stance", "for a vote on the budget"),
+        ("Carla Benedetti", "calling", "stance", "for the state to fund the new bridge"),
+    ]
+
+
+def test_one_word_stance_is_not_a_quote(enricher, make_article):
+    article = enricher.enrich(make_article("Governor Tom Reyes endorsed Lopez on Monday."))
+    assert article.quotes == []
+
+
+def test_transcript_answer_runs_to_the_paragraph_end(enricher, make_article):
+    article = enricher.enrich(make_article(
+        "Jake Tapper interviewed Governor Mary Fallin on Sunday.\n\n"
+        "TAPPER: Is the state ready?\n\n"
+        "FALLIN: We are ready. The roads are clear and the shelters are open."
+    ))
+    answer = article.quotes[-1]
+    assert answer.text == "We are ready. The roads are clear and the shelters are open"
+    assert answer.speaker == "Mary Fallin" and answer.cue == ":"
+
+
+def test_quotes_joined_across_a_long_cue_clause(enricher, make_article):
+    article = enricher.enrich(make_article(
+        "“The budget is balanced,” Treasurer Omar Haddad told reporters in the capital on Monday. "
+        "“We will not borrow more.”"
+    ))
+    [quote] = article.quotes
+    assert quote.speaker == "Omar Haddad" and quote.text.endswith("borrow more.”")
+
+
 def test_seed_000_stance_keeps_its_speaker(seed_articles):
     stances = [q for q in seed_articles["000"].quotes if q.kind == "stance"]
     assert ("Nasser Kanani", "rejected") in {(q.speaker, q.cue) for q in stances}

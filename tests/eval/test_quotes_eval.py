@@ -37,3 +37,4 @@ def test_evaluate_on_a_few_polnear_articles(shared_data):
     scores = evaluate_quotes(shared_data, "dev", limit=3)
     assert scores.articles == 3 and scores.gold > 0
     assert 0.3 < scores.precision <= 1 and 0 < scores.recall <= 1
+    assert scores.by_kind.get("stance", 0) > 0 and 0 < scores.stance_recall <= 1

@@ -14,10 +14,8 @@ from test_stream import QUAKE, QUAKE_REWRITE  # noqa: E402  (sibling test module
 
 
 @pytest.fixture(autouse=True)
-def fake_embedder(monkeypatch):
-    from conftest import hashed_bag_of_words
-
-    monkeypatch.setattr(service, "_encode", lambda ws, texts: hashed_bag_of_words(texts))
+def fake_embedder(monkeypatch, encoder):
+    monkeypatch.setattr(service, "_encode", lambda ws, texts: encoder(texts))
 
 
 def test_match_two_files_json(tmp_path):

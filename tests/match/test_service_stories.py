@@ -12,15 +12,13 @@ from test_stream import QUAKE, QUAKE_REWRITE, RATES  # noqa: E402  (sibling test
 
 
 @pytest.fixture
-def fake_embedder(monkeypatch):
+def fake_embedder(monkeypatch, encoder):
     """USE replaced by the hashed bag of words; counts how many texts were embedded."""
-    from conftest import hashed_bag_of_words
-
     calls = []
 
     def encode(ws, texts):
         calls.append(len(texts))
-        return hashed_bag_of_words(texts)
+        return encoder(texts)
 
     monkeypatch.setattr(service, "_encode", encode)
     return calls

@@ -305,6 +305,7 @@ def demo(
         for failure in report.failures:
             err.print(f"[red]failed:[/red] {escape(failure.source)}: {escape(failure.reason)}")
         print_story_report(ws)
+        print_widest_story_comparison(ws, db.with_suffix(".html"))
 
 
 def example_files(folder: Path) -> list[str]:
@@ -330,6 +331,27 @@ def print_story_report(ws: Workspace) -> None:
             why = story.reasons.get(article.id, "")
             line = f"{published}  {article.outlet or '?'} [{article.language or '?'}]  {article.title}"
             out.print(f"  - {escape(line)}" + (f"  [dim]({escape(why)})[/dim]" if why else ""))
+
+
+def print_widest_story_comparison(ws: Workspace, html_path: Path) -> None:
+    """Compare the story told by the most outlets (then the most articles) and save it as HTML too."""
+    from storyline.report.comparison import to_html
+    from storyline.report.terminal import print_comparison
+    from storyline.service.comparison import compare_story
+
+    def reach(story: Story) -> tuple[int, int]:
+        outlets = {a.outlet or a.id for a in (ws.store.get_article(i) for i in story.articles) if a is not None}
+        return len(outlets), len(story.articles)
+
+    stories = [s for s in ws.store.list_stories() if len(s.articles) > 1]
+    if not stories:
+        return
+    widest = max(stories, key=reach)
+    comparison = compare_story(ws, widest.id)
+    out.rule(f"Story {escape(widest.id)}: who reported what")
+    print_comparison(comparison, out)
+    html_path.write_text(to_html(comparison), encoding="utf-8")
+    out.print(f"[dim]Also written as a self-contained page: {escape(str(html_path))}[/dim]")
 
 
 def _latest_news(story: Story) -> datetime:

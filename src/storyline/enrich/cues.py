@@ -36,24 +36,36 @@ REPORTING_VERBS: dict[str, frozenset[str]] = {
 
 #: Verbs of intention, stance and evaluation (lemmas): "N wants to ...", "N supported the ban",
 #: "N called for a ban". Their content is the object or infinitive clause, not a that-clause, so
-#: they yield quotes of kind "stance" (what someone holds or wants, not what they said).
+#: they yield quotes of kind "stance" (what someone holds or wants, not what they said). A
+#: reporting verb with no clause falls back to the same object content, so it is not repeated here.
 #: "hop": the small English model lemmatises "hopes"/"hoped" so.
 STANCE_VERBS: dict[str, frozenset[str]] = {
     "en": frozenset(
         """want wish plan intend seek aim refuse decline support oppose back endorse favor favour prefer
-        criticize criticise condemn praise defend blame accuse reject dismiss welcome applaud
-        propose demand mock slam question doubt call push vote advocate pledge promise vow threaten
-        urge recommend deny acknowledge admit announce ask discuss express mention thank cite point talk
-        refer describe name list share see recognize recognise highlight tout unveil outline hail
-        congratulate offer consider denounce decide address portray repeat remember remind echo nominate
-        challenge assure view embrace answer encourage present wonder compare ignore promote accept decry
-        joke imply deem understand shout rail reference voice chant signal request prove plead demonstrate
-        debate celebrate approve expose label disavow invoke blast detail yell assail realize realise assume
-        need dispute attribute credit champion cheer hop""".split()
+        criticize criticise condemn praise defend blame accuse reject dismiss welcome applaud propose
+        demand mock slam question doubt call vote advocate recommend discuss express mention thank
+        cite point talk refer name list share see recognize recognise highlight tout outline hail
+        congratulate offer consider denounce decide portray repeat remember remind echo nominate
+        challenge assure view answer encourage present wonder compare ignore promote accept decry
+        joke imply deem understand shout rail reference voice chant signal request plead
+        debate approve label disavow invoke blast detail yell assail realize realise assume
+        dispute attribute credit champion cheer hop focus""".split()
     ),
     "fr": frozenset(
-        """vouloir souhaiter espérer compter refuser soutenir appuyer critiquer condamner saluer défendre
-        rejeter accuser réclamer exiger proposer demander promettre menacer""".split()
+        """vouloir souhaiter espérer compter refuser appuyer critiquer condamner saluer défendre
+        rejeter accuser réclamer exiger proposer demander menacer""".split()
+    ),
+}
+#: Reporting verbs whose object is not what was said ("told reporters", "added a point"): no stance fallback.
+OBJECT_NOT_CONTENT: dict[str, frozenset[str]] = {
+    "en": frozenset("tell add maintain write post tweet respond reply learn".split()),
+}
+#: Nouns naming a stance, with its holder as possessive: "Trump's call for a ban", "her claim that ...".
+STANCE_NOUNS: dict[str, frozenset[str]] = {
+    "en": frozenset(
+        """call support criticism attack plan proposal claim demand promise pledge warning view belief opinion
+        position stance opposition endorsement praise denial accusation assertion argument insistence hope
+        fear concern decision remark comment statement suggestion vow threat push""".split()
     ),
 }
 #: Prepositions that carry a stance verb's content ("called for a ban", "accused N of lying").

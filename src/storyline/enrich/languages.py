@@ -140,6 +140,9 @@ def _natasha_to_spacy(vocab, text: str, ndoc) -> Doc:
             position = token.stop
         for index, head_id in pending:
             heads[index] = ids.get(head_id, index)
+        for index, _ in pending:
+            if _leads_into_cycle(heads, index):
+                heads[index] = index  # slovnet picks each head by argmax: cycles happen
             if heads[index] == index:
                 deps[index] = "ROOT"
     tail = text[position:]
@@ -156,6 +159,21 @@ def _natasha_to_spacy(vocab, text: str, ndoc) -> Doc:
     # Russian names inflect ("Захаровой" is "Захарова"): entities are named by their normal form.
     doc.user_data[NORMAL_NAMES] = {(s.start, s.stop): s.normal for s in ndoc.spans if s.normal}
     return doc
+
+
+def _leads_into_cycle(heads: list[int], index: int) -> bool:
+    """Whether following heads from ``index`` loops instead of reaching a root.
+
+    Such a token is made a root: spaCy's subtree walks over a cycle would never end.
+    """
+    seen = {index}
+    current = heads[index]
+    while heads[current] != current:
+        if current in seen:
+            return True
+        seen.add(current)
+        current = heads[current]
+    return False
 
 
 def _append_space_token(words, spaces, heads, deps, lemmas, pos, sent_starts, gap: str) -> None:

@@ -6,10 +6,10 @@ Content spans (direct and indirect speech, and beliefs). Scoring:
 - content spans: precision / recall / F1 with one-to-one greedy matching,
   at overlap >= 0.3 (shared characters over the longer span) and exact
   (same span once edge whitespace and punctuation are trimmed);
-- recall on the speech subset: gold whose content holds quotation marks or
+- recall on the speech subset (and on the rest, ``stance_recall``): gold whose content holds quotation marks or
   whose cue is a reporting verb, "according to" or a colon (PolNeAR also
   annotates beliefs, intentions and stances - "wants", "supported" - which
-  storyline does not report as quotes);
+  storyline reports as quotes of kind "stance", counted in ``by_kind``);
 - speaker accuracy over matched contents whose gold has a source: the
   predicted source span overlaps the gold one, or the gold source's head
   word (its last word) appears in the resolved speaker name.
@@ -75,6 +75,8 @@ class QuoteScores:
     speech_recall: float
     articles_per_s: float
     by_kind: dict[str, int] = field(default_factory=dict)
+    #: Recall on the rest of the gold: beliefs, intentions and stances ("wants", "supported").
+    stance_recall: float = 0.0
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -230,5 +232,6 @@ def evaluate_quotes(data_dir: Path, split: str = "dev", limit: int | None = None
         precision=p, recall=r, f1=f, exact_precision=ep, exact_recall=er, exact_f1=ef,
         speaker_accuracy=speakers_ok / with_source if with_source else 0.0,
         speech_gold=speech_n, speech_recall=speech_tp / speech_n if speech_n else 0.0,
+        stance_recall=(tp - speech_tp) / (gold_n - speech_n) if gold_n > speech_n else 0.0,
         articles_per_s=articles / elapsed if elapsed else 0.0, by_kind=kinds,
     )

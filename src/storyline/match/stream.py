@@ -5,6 +5,8 @@ copies); each candidate story is scored against the article with the same
 facets and logistic model as a pair, using the story's evolving
 representation (centroid, word and name weights, languages, time span).
 Stories close enough to share a topic but not an event are linked, not merged.
+A cheap look-back merges a story that just grew into a candidate story when the
+two whole stories now clearly tell one event (``MatchConfig.merge``).
 The result depends only on the input order.
 """
 
@@ -277,7 +279,8 @@ class StoryClusterer:
             state.absorb(signature, "started the story")
             self.states[story_id] = state
         for _, other, facets in scored:
-            if other != story_id and not self.states[other].merged_into and facets.semantic >= self.config.link_semantic:
+            linkable = other != story_id and not self.states[other].merged_into  # the merge may have absorbed it
+            if linkable and facets.semantic >= self.config.link_semantic:
                 state.related.add(other)
                 self.states[other].related.add(story_id)
         self._index(signature, story_id)

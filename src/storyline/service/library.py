@@ -28,8 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from storyline.config import cpu_threads
-from storyline.ingest import IngestError, ReadOutcome, read_file
-from storyline.ingest.reading import expand_paths, read_source
+from storyline.ingest import IngestError, ReadOutcome, expand_paths, read_file, read_source
 from storyline.model import Article
 from storyline.service.dating import estimate_undated
 from storyline.service.enrichment import enrich_articles
