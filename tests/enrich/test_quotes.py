@@ -119,6 +119,24 @@ def test_quotes_joined_across_a_long_cue_clause(enricher, make_article):
     assert quote.speaker == "Omar Haddad" and quote.text.endswith("borrow more.”")
 
 
+def test_quote_after_a_colon_belongs_to_the_subject_before_it(enricher, make_article):
+    article = enricher.enrich(make_article(
+        "Governor Tom Reyes spoke first.\n\n"
+        "Mayor Carla Benedetti released the following statement:\n\n"
+        "“We mourn with the families of the victims and we will rebuild the bridge together.”"
+    ))
+    quote = article.quotes[-1]
+    assert quote.kind == "direct" and quote.speaker == "Carla Benedetti"
+
+
+def test_dateline_is_not_the_speaker(enricher, make_article):
+    article = enricher.enrich(make_article(
+        "PARIS, May 2 (AFP) — Minister Jean Dupont said that the reform would pass next week."
+    ))
+    [quote] = article.quotes
+    assert quote.speaker == "Jean Dupont"
+
+
 def test_seed_000_stance_keeps_its_speaker(seed_articles):
     stances = [q for q in seed_articles["000"].quotes if q.kind == "stance"]
     assert ("Nasser Kanani", "rejected") in {(q.speaker, q.cue) for q in stances}

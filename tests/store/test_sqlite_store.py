@@ -164,6 +164,15 @@ def test_stories_assignment_and_replace(store):
     assert store.story_of("c") is None and store.get_story("s1") is None
 
 
+def test_deleted_stories_lose_their_assignments(store):
+    store.add_articles([article("a1", "One"), article("a2", "Two")])
+    store.save_stories([Story(id="s1", label="one", articles=["a1"]), Story(id="s2", label="two", articles=["a2"])])
+    store.delete_stories(["s2", "unknown"])
+    assert [s.id for s in store.list_stories()] == ["s1"]
+    assert store.story_of("a2") is None
+    assert store.story_of("a1").id == "s1"
+
+
 def test_documents_and_meta(store):
     store.save_document("comparison", "s1", {"groups": [1, 2]})
     store.save_document("comparison", "s1", {"groups": [3]})

@@ -157,15 +157,7 @@ def articles(
     db: DbOption = None,
 ) -> None:
     """List stored articles (latest versions), oldest first, undated last."""
-    filters = {
-        "outlet": outlet,
-        "language": language,
-        "since": parse_time(since, "--since"),
-        "until": parse_time(until, "--until", end_of_day=True),
-        "entity": entity,
-        "limit": limit,
-        "offset": offset,
-    }
+    filters = article_filters(outlet, language, since, until, entity, limit, offset)
     with workspace(db) as ws:
         found = library.list_articles(ws, **filters)
     if as_json:
@@ -180,6 +172,27 @@ def articles(
         table.add_row(*(escape(v) for v in (article.id, published, article.outlet or "-", article.language or "-", article.title)))
     out.print(table)
     out.print(f"{len(found)} article(s)")
+
+
+def article_filters(
+    outlet: str | None,
+    language: str | None,
+    since: str | None,
+    until: str | None,
+    entity: str | None,
+    limit: int | None,
+    offset: int,
+) -> dict[str, Any]:
+    """The store's article filters from the command-line options (dates parsed, ``--until`` inclusive)."""
+    return {
+        "outlet": outlet,
+        "language": language,
+        "since": parse_time(since, "--since"),
+        "until": parse_time(until, "--until", end_of_day=True),
+        "entity": entity,
+        "limit": limit,
+        "offset": offset,
+    }
 
 
 @app.command()
@@ -229,15 +242,7 @@ def search(
     db: DbOption = None,
 ) -> None:
     """Full-text search over titles and text, best match first."""
-    filters = {
-        "outlet": outlet,
-        "language": language,
-        "since": parse_time(since, "--since"),
-        "until": parse_time(until, "--until", end_of_day=True),
-        "entity": entity,
-        "limit": limit,
-        "offset": offset,
-    }
+    filters = article_filters(outlet, language, since, until, entity, limit, offset)
     with workspace(db) as ws:
         total, hits = library.search(ws, query, **filters)
     if as_json:

@@ -507,6 +507,10 @@ def _add_marked_quotes(
         elif share >= PARTIAL_SHARE or span.end > sentence.end:
             if _is_title(span):
                 continue
+            introduced = _introduced_by_colon(doc, start, end, resolver) if parsed else None
+            if introduced is not None:
+                result.append(introduced)
+                continue
             previous = [a for a in result if a.end <= start and start - a.end <= CONTINUATION_CHARS and _has_marks(a, marks)]
             speaker = previous[-1].speaker if previous else UNATTRIBUTED
             source = previous[-1].source if previous else None
@@ -517,6 +521,17 @@ def _add_marked_quotes(
                 result.append(partial)
         result.sort(key=lambda a: a.start)
     return result
+
+
+def _introduced_by_colon(doc: Doc, start: int, end: int, resolver: _SpeakerResolver) -> _Attribution | None:
+    """A quotation right after "N released the following statement:" or "N echoed:" is N's."""
+    before = doc.text[:start].rstrip()
+    colon = doc.char_span(len(before) - 1, len(before)) if before.endswith(":") else None
+    subject = _subject(colon[0].sent.root) if colon is not None else None
+    if subject is None:
+        return None
+    source = source_span(subject)
+    return _Attribution(start, end, cue=":", source=source, speaker=resolver.resolve(source))
 
 
 def _named_in_sentence(

@@ -41,9 +41,6 @@ class MatchConfig:
     same_story: float = 0.5
     #: Pair probability at or above which two articles are related (same topic).
     related: float = 0.12
-    #: SemEval overall (1-4) = intercept + weights . (semantic, lexical, entities, duplicate, numbers);
-    #: the least-squares fit printed by `storyline eval pairs` (cross-validated Pearson reported there).
-    semeval_overall: tuple[float, ...] = (4.448, -3.493, -0.062, -0.467, 2.082, -0.106)
     #: Streaming: candidate articles looked up in the vector index per article.
     candidates: int = 32
     #: Streaming: stories whose last article is older than this (days) are closed.

@@ -84,11 +84,15 @@ def clusterer_of(ws, config: MatchConfig | None = None) -> StoryClusterer:
 
 
 def _save(ws, clusterer: StoryClusterer, story_ids: set[str] | None = None) -> None:
-    """Persist the touched stories (all when ``story_ids`` is None) and the clusterer state."""
+    """Persist the touched stories (all when ``story_ids`` is None) and the clusterer state.
+
+    Stories folded into others are dropped first, so their articles belong to the survivor only.
+    """
     stories = clusterer.stories()
     if story_ids is None:
         ws.store.save_stories(stories, replace=True)
     else:
+        ws.store.delete_stories(clusterer.merged())
         ws.store.save_stories([s for s in stories if s.id in story_ids])
     ws.store.save_document(STATE_KIND, STATE_KEY, clusterer.to_state())
 

@@ -96,6 +96,9 @@ class Store(Protocol):
     def save_stories(self, stories: list[Story], *, replace: bool = False) -> None:
         """Upsert stories (replace=True drops all others first, for batch re-clustering)."""
 
+    def delete_stories(self, story_ids: Iterable[str]) -> None:
+        """Drop stories (merged into others) and their article assignments; unknown ids are ignored."""
+
     def list_stories(self, *, limit: int | None = None, offset: int = 0) -> list[Story]: ...
 
     def get_story(self, story_id: str) -> Story | None: ...

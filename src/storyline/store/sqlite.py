@@ -482,6 +482,12 @@ class SQLiteStore:
                     [(article_id, story.id) for article_id in story.articles],
                 )
 
+    def delete_stories(self, story_ids: Iterable[str]) -> None:
+        ids = [(story_id,) for story_id in story_ids]
+        with self._write() as conn:
+            conn.executemany("DELETE FROM story_articles WHERE story_id = ?", ids)
+            conn.executemany("DELETE FROM stories WHERE id = ?", ids)
+
     def list_stories(self, *, limit: int | None = None, offset: int = 0) -> list[Story]:
         rows = self._query(
             "SELECT data FROM stories ORDER BY first_published IS NULL, first_published, id LIMIT ? OFFSET ?",
