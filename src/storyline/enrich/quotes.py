@@ -1,4 +1,4 @@
-"""Who said what: direct, partial and indirect (unquoted) quotes with their speakers.
+"""Who said what: direct, partial and indirect (unquoted) quotes with their speakers, and stances.
 
 Two sources of evidence, merged:
 
@@ -6,11 +6,15 @@ Two sources of evidence, merged:
    (:data:`~storyline.enrich.cues.REPORTING_VERBS`) with its subject (the
    source) and its clausal complement (the content) - "N said that ...",
    "..., said N", "N told reporters that ...", "..., he noted" - plus "according to
-   N, ..." phrases and headline-style "N: claim" (no parse needed).
+   N, ..." phrases, headline-style "N: claim" and transcripts ("NAME: answer").
+   Stances (kind "stance"): a stance verb or noun with its holder and its
+   object, infinitive or for-phrase - "N wants to ...", "N backed the ban",
+   "N's call for a ban" (:data:`~storyline.enrich.cues.STANCE_VERBS`).
 2. Quotation marks in every common style, including quotes that run over
    several paragraphs (an opening mark at a paragraph start with no close
    continues into the next paragraph). A quote with no reporting verb of its
-   own continues the previous speaker; a short quote inside a sentence whose
+   own continues the previous speaker (or belongs to the subject of a sentence
+   ending in a colon just before it); a short quote inside a sentence whose
    main verb reports or names ("called the plan “reckless”") is a partial
    quote of that verb's subject; other short quotes are scare quotes or titles.
 
