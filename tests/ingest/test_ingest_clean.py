@@ -156,7 +156,7 @@ def test_short_list_in_body_is_kept() -> None:
     ("title", "head", "suffix"),
     [("Iran says it needs no permission | War in Ukraine", "Iran says it needs no permission", "War in Ukraine"),
      ("Storm hits the northern coast - BBC", "Storm hits the northern coast", "BBC"),
-     ("Storm hits the northern coast – The Moscow Times", "Storm hits the northern coast", "The Moscow Times"),
+     ("Storm hits the northern coast – The Washington Post", "Storm hits the northern coast", "The Washington Post"),
      ("Talks stall again - Polish PM", "Talks stall again - Polish PM", None),
      ("Neil Young announces more shows | and a new player.", "Neil Young announces more shows | and a new player.", None),
      ("Inflation | What it means", "Inflation | What it means", None)],

@@ -17,7 +17,9 @@ from storyline.model import Article
     [("https://www.themoscowtimes.com/2022/12/18/a79729", "The Moscow Times"),
      ("https://edition.cnn.com/2023/03/14/world/storm", "CNN"),
      ("https://www.bbc.co.uk/news/world-123", "BBC"),
-     ("https://news.example-daily.co.uk/story", "example-daily.co.uk"),
+     ("https://news.example-daily.co.uk/story", "Example Daily"),
+     ("https://www.dailyherald-tribune.com/news/x", "Daily Herald Tribune"),
+     ("https://www.x7q2.net/a", "x7q2.net"),
      ("not a url", None), (None, None)],
 )  # fmt: skip
 def test_outlet_from_url(url: str | None, outlet: str | None) -> None:

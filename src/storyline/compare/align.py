@@ -68,7 +68,7 @@ def _jaccard(a: set[str], b: set[str]) -> float:
 
 
 def _name_words(claim: Claim) -> set[str]:
-    """The words of the claim's entity names: "Kanani" then matches "Nasser Kanani"."""
+    """The words of the claim's entity names: "Price" then matches "Ned Price"."""
     return {word for name in claim.entities for word in name.split()}
 
 

@@ -167,7 +167,7 @@ class OpposedVerbConflict:
 
 
 def same_speaker(a: str, b: str) -> bool:
-    """Whether two speaker names plausibly name one person ("Kanani" and "Nasser Kanani")."""
+    """Whether two speaker names plausibly name one person ("Price" and "Ned Price")."""
     ta, tb = set(a.lower().split()), set(b.lower().split())
     return bool(ta <= tb or tb <= ta or fuzz.token_set_ratio(a, b) >= 90)
 

@@ -388,7 +388,7 @@ def is_duplicate_title(line: str, title: str) -> bool:
 
 
 def compact(text: str) -> str:
-    """``fold`` without spaces or hyphens: "The Moscow Times" == "themoscowtimes"."""
+    """``fold`` without spaces or hyphens: "The New York Times" == "thenewyorktimes"."""
     return re.sub(r"[\s_-]+", "", fold(text))
 
 

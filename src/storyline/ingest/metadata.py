@@ -17,7 +17,6 @@ from storyline.ingest.clean import compact
 
 #: Registrable domain -> the outlet's display name (major outlets; others get their domain).
 KNOWN_OUTLETS: dict[str, str] = {
-    "themoscowtimes.com": "The Moscow Times",
     "nytimes.com": "The New York Times",
     "washingtonpost.com": "The Washington Post",
     "wsj.com": "The Wall Street Journal",
@@ -187,13 +186,35 @@ def registrable_domain(url: str | None) -> str | None:
 
 
 def outlet_from_url(url: str | None) -> str | None:
-    """The outlet's display name from its URL: the known-outlets table, else the domain."""
+    """The outlet's display name from its URL: the known-outlets table, else a name read from the domain."""
     domain = registrable_domain(url)
     if domain is None:
         return None
     host = get_tld(url, fix_protocol=True, fail_silently=True, as_object=True)
     full_host = host.parsed_url.netloc.lower().removeprefix("www.") if host else domain  # type: ignore[union-attr]
-    return KNOWN_OUTLETS.get(full_host) or KNOWN_OUTLETS.get(domain) or domain
+    label = host.domain if host else ""  # type: ignore[union-attr]
+    return KNOWN_OUTLETS.get(full_host) or KNOWN_OUTLETS.get(domain) or name_from_domain(label) or domain
+
+
+#: Words kept lower-case inside a name read from a domain ("Times of Israel").
+_NAME_PARTICLES = frozenset({"a", "an", "and", "at", "for", "in", "of", "on", "the", "to"})
+
+
+def name_from_domain(label: str) -> str | None:
+    """``themoscowtimes`` -> "The Moscow Times", ``example-daily`` -> "Example Daily".
+
+    Sites glue the words of their name together in the domain; wordninja splits them by
+    English word frequencies. ``None`` when the label does not read as several words (one
+    word, digits, single letters), so the caller keeps the domain itself.
+    """
+    import wordninja
+
+    words = [w for part in label.lower().split("-") for w in wordninja.split(part)]
+    if not 2 <= len(words) <= 6 or any(len(w) < 2 or not w.isalpha() for w in words):
+        return None
+    return " ".join(
+        w if i and w in _NAME_PARTICLES else w.capitalize() for i, w in enumerate(words)
+    )
 
 
 @lru_cache(maxsize=1)
