@@ -163,7 +163,7 @@ class Quote(Record):
     speaker_start: int | None = None
     speaker_end: int | None = None
     cue: str | None = None  # the reporting verb ("said", "according to")
-    kind: str = "direct"  # "direct" | "indirect" | "partial"
+    kind: str = "direct"  # speech: "direct" | "indirect" | "partial"; "stance": what X wants, backs or judges
 
 
 @dataclass

@@ -59,8 +59,11 @@ def _credited_to_two_people(
 def group_quotes(
     articles: list[Article], encode: Callable[[list[str]], np.ndarray], outlet_of: dict[str, str]
 ) -> list[dict[str, Any]]:
-    """Group the articles' quotes by statement; flag a statement attributed to different people."""
-    found = [(a, q) for a in articles for q in a.quotes]
+    """Group the articles' statements by wording; flag a statement attributed to different people.
+
+    Stances ("X backed the ban") are not statements: short ones would group by topic alone.
+    """
+    found = [(a, q) for a in articles for q in a.quotes if q.kind != "stance"]
     if not found:
         return []
     quotes = [q for _, q in found]
