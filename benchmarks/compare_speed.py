@@ -18,7 +18,7 @@ import time
 from storyline.compare.story import compare
 from storyline.enrich.embedding import get_embedder
 from storyline.eval.clustering import load_ecbplus
-from storyline.eval.pairs import default_data_dir
+from storyline.eval.data import default_data_dir
 
 
 def story_articles(count: int):

@@ -17,7 +17,8 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from storyline.eval.extraction import DATASETS, default_data_dir, read_dataset
+from storyline.eval.data import default_data_dir
+from storyline.eval.extraction import DATASETS, read_dataset
 from storyline.ingest.errors import IngestError
 from storyline.ingest.html import extract_html
 

@@ -2,7 +2,11 @@
 
 Uses the ECB+ documents from ../shared/data (no embedding cache). Run:
 
-    .venv/bin/python benchmarks/match_stream.py [--limit 500]
+    .venv/bin/python benchmarks/match_stream.py [--limit 500] [--threads N]
+
+``--threads`` sets USE's BLAS threads (default: the cores this process may use). On
+a machine whose cores are busy with other work, 1 thread can be several times
+faster than 2 (docs/benchmarks/matching.md, speed section).
 """
 
 from __future__ import annotations
@@ -11,9 +15,10 @@ import argparse
 import json
 import time
 
-from storyline.enrich.embedding import get_embedder
+from storyline.config import cpu_threads
+from storyline.enrich.embedding import Embedder
 from storyline.eval.clustering import load_ecbplus
-from storyline.eval.pairs import default_data_dir
+from storyline.eval.data import default_data_dir
 from storyline.match.config import MatchConfig
 from storyline.match.signature import build_signatures
 from storyline.match.stream import StoryClusterer
@@ -22,10 +27,12 @@ from storyline.match.stream import StoryClusterer
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--limit", type=int, default=500)
+    parser.add_argument("--threads", type=int, default=None, help="USE BLAS threads (default: all usable cores)")
     args = parser.parse_args()
     articles = load_ecbplus(default_data_dir()).articles[: args.limit]
     config = MatchConfig()
-    embedder = get_embedder()
+    threads = args.threads or cpu_threads()
+    embedder = Embedder(threads=threads)
     embedder.encode(["warm up"])
     start = time.perf_counter()
     signatures = build_signatures(articles, config, embedder.encode)
@@ -36,6 +43,7 @@ def main() -> None:
     done = time.perf_counter()
     print(json.dumps({
         "articles": len(articles),
+        "threads": threads,
         "embed_and_facets_s": round(embedded - start, 2),
         "cluster_s": round(done - embedded, 2),
         "articles_per_s": round(len(articles) / (done - start), 1),

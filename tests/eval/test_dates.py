@@ -10,7 +10,8 @@ import pytest
 from typer.testing import CliRunner
 
 from storyline.cli import app
-from storyline.eval.dates import DataMissing, evaluate, parse_timeml, read_documents
+from storyline.eval.data import DataMissing
+from storyline.eval.dates import evaluate, parse_timeml, read_documents
 from storyline.model import TimeExpression
 
 TIMEML = """<?xml version="1.0" ?>

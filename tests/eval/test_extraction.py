@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from storyline.eval.data import DataMissing
 from storyline.eval.extraction import (
-    DataMissing,
     Page,
     aeb_scores,
     evaluate,

@@ -83,7 +83,7 @@ def test_jsonl_with_html_record(tmp_path: Path, limit: int, story: list[str], ht
 def test_rss_entries_from_content_and_local_page(tmp_path: Path, limit: int, html_page) -> None:
     (tmp_path / "pages").mkdir()
     (tmp_path / "pages" / "storm.html").write_text(html_page(), encoding="utf-8")
-    rss = f"""<?xml version="1.0" encoding="UTF-8"?>
+    rss = """<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0"><channel><title>Example Wire</title><link>https://wire.example.com/</link>
 <item><title>Budget approved</title><link>https://wire.example.com/budget</link>
 <pubDate>Mon, 13 Mar 2023 10:00:00 GMT</pubDate><guid>wire-42</guid>

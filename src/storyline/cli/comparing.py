@@ -86,7 +86,8 @@ def eval_alignment(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Cross-article claim alignment P/R/F1 (ECB+, MEANTIME en-es) and provenance direction accuracy."""
-    from storyline.eval.alignment import default_data_dir, evaluate
+    from storyline.eval.alignment import evaluate
+    from storyline.eval.data import default_data_dir
 
     path = data or default_data_dir()
     if not path.is_dir():

@@ -10,7 +10,8 @@ from rich.console import Console
 from rich.table import Table
 
 from storyline.cli.evaluating import eval_app
-from storyline.eval.dates import DataMissing, evaluate, read_documents
+from storyline.eval.data import DataMissing
+from storyline.eval.dates import evaluate, read_documents
 
 DEFAULT_DATA = Path("../shared/data")
 

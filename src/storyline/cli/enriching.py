@@ -12,7 +12,8 @@ from rich.table import Table
 from storyline.cli.app import app
 from storyline.cli.evaluating import eval_app
 from storyline.cli.library import DbOption, workspace
-from storyline.eval.quotes import DataMissing, evaluate_quotes
+from storyline.eval.data import DataMissing
+from storyline.eval.quotes import evaluate_quotes
 from storyline.service.enrichment import enrich_stored
 
 DEFAULT_DATA = Path("../shared/data")

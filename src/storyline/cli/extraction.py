@@ -10,7 +10,8 @@ from rich.console import Console
 from rich.table import Table
 
 from storyline.cli.evaluating import eval_app
-from storyline.eval.extraction import DATASETS, DataMissing, Scores, default_data_dir, evaluate, read_dataset
+from storyline.eval.data import DataMissing, default_data_dir
+from storyline.eval.extraction import DATASETS, Scores, evaluate, read_dataset
 
 
 @eval_app.command("extraction")

@@ -120,7 +120,7 @@ DataOption = Annotated[Path | None, typer.Option("--data", help="Gold data folde
 
 
 def _data_dir(data: Path | None) -> Path:
-    from storyline.eval.pairs import default_data_dir
+    from storyline.eval.data import default_data_dir
 
     path = data or default_data_dir()
     if not path.is_dir():

@@ -26,12 +26,11 @@ from storyline.compare.align import ALIGN_THRESHOLD, align_claims
 from storyline.compare.claims import split_claims
 from storyline.compare.story import Encode, compare
 from storyline.eval.clustering import cached_encoder, default_cache_dir, detokenise, read_conll
-from storyline.eval.pairs import default_data_dir
 from storyline.model import Article
 
 SentenceId = tuple[str, int]  # (document id, paragraph index of the sentence in its article)
 
-__all__ = ["default_data_dir", "evaluate"]
+__all__ = ["evaluate"]
 
 
 @dataclass

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from storyline.enrich.times import find_times
+from storyline.eval.data import DataMissing
 from storyline.model import TimeExpression
 
 DATASET_DIR = "tempeval3-tbaq"
@@ -64,10 +65,6 @@ class Scores:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
-
-
-class DataMissing(FileNotFoundError):
-    """The gold set is not where it should be."""
 
 
 def parse_timeml(path: Path) -> Document:

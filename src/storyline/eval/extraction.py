@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
 import re
 import statistics
 import time
@@ -27,6 +26,7 @@ from typing import Any
 
 import trafilatura
 
+from storyline.eval.data import DataMissing
 from storyline.ingest.html import extract_html, parse_html
 from storyline.ingest.html_profile import build_profiles
 
@@ -65,15 +65,6 @@ class Scores:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
-
-
-class DataMissing(FileNotFoundError):
-    """The shared gold data is not where we were told to look."""
-
-
-def default_data_dir() -> Path:
-    """``$STORYLINE_SHARED/data`` (as the tests use), else ``../shared/data``."""
-    return Path(os.environ.get("STORYLINE_SHARED", "../shared")) / "data"
 
 
 # --------------------------------------------------------------------------

@@ -22,11 +22,6 @@ FOLDS = 5
 SAME_EVENT_LABELS = ("copy", "translation", "same story")
 
 
-def default_data_dir() -> Path:
-    """``../shared/data`` next to the repository."""
-    return Path(__file__).resolve().parents[4] / "shared" / "data"
-
-
 def load_semeval(root: Path) -> tuple[list[tuple[Article, Article]], np.ndarray]:
     """Article pairs and their gold Overall scores."""
     pairs, gold = [], []

@@ -30,15 +30,12 @@ from typing import Any
 from storyline.enrich.cues import ACCORDING_TO, REPORTING_VERBS
 from storyline.enrich.languages import get_language_model
 from storyline.enrich.pipeline import EnrichConfig, Enricher
+from storyline.eval.data import DataMissing
 from storyline.model import Article, Quote
 
 POLNEAR_DIR = "polnear/data"
 OVERLAP = 0.3
 _EDGE = " \t\n.,;:!?"
-
-
-class DataMissing(FileNotFoundError):
-    """The shared gold data is not where we were told to look."""
 
 
 @dataclass
