@@ -10,12 +10,17 @@ from storyline.ingest.metadata import site_names
 
 @pytest.mark.parametrize(
     "line",
-    ["Share", "Tweet", "Share on Facebook", "Share this:", "Spread the love", "Facebook Twitter WhatsApp Email",
+    ["Share", "Tweet", "Share on Facebook", "Share this:", "Spread the word", "Facebook Twitter WhatsApp Email",
      "Click to share on X (Opens in new window)", "Teilen Sie dies mit:", "Diesen Artikel teilen", "Partager sur Facebook",
      "Compartir en WhatsApp", "Condividi", "Поделиться", "Drucken"],
 )  # fmt: skip
 def test_share_widgets(line: str) -> None:
     assert clean.residue_reason(line) == "share-widget"
+
+
+@pytest.mark.parametrize("line", ["Spread the butter on toast.", "The word of the day", "Love wins", "Print edition"])
+def test_sentences_with_share_words_stay(line: str) -> None:
+    assert clean.residue_reason(line) != "share-widget"
 
 
 @pytest.mark.parametrize(

@@ -24,7 +24,7 @@ from rapidfuzz import fuzz
 
 #: Words a share bar is made of: verbs, networks and filler, in several languages.
 _SHARE_VERBS = {
-    "share", "shares", "tweet", "retweet", "pin", "email", "e-mail", "mail", "print", "copy",
+    "share", "shares", "spread", "tweet", "retweet", "pin", "email", "e-mail", "mail", "print", "copy",
     "save", "post", "partager", "partagez", "teilen", "compartir", "compartilhar", "compartilhe",
     "condividi", "condividere", "delen", "udostępnij", "поделиться", "paylaş", "dela", "del",
     "jaa", "sdílet", "megosztás", "مشاركة", "分享", "drucken", "imprimer", "imprimir", "stampa",
@@ -41,11 +41,11 @@ _FILLER = {
     "su", "con", "na", "в", "de", "cet", "artikel", "diesen", "dieses", "esta", "este",
     "noticia", "questo", "articolo", "and", "or", "et", "und", "y", "e", "sie", "dies", "mit",
     "beitrag", "seite", "now", "friends", "your", "url", "zum", "kopieren", "ten", "geschichte",
-    "deinen", "freunden", "news",
+    "deinen", "freunden", "news", "love", "word",
 }  # fmt: skip
 #: Whole-line share phrases that are not made only of the words above.
 _SHARE_PHRASES = {
-    "spread the love", "like this", "like loading", "sharing is caring", "share the love",
+    "like this", "like loading", "sharing is caring", "share the love",
     "share this", "share article", "share story", "share via", "follow us", "facebook twitter",
     "folgen sie uns", "folge uns", "suivez nous", "síguenos", "seguici", "gefällt mir",
     "sei der erste dem dies gefällt", "be the first to like this",
@@ -264,7 +264,7 @@ def unlink_markdown(text: str) -> str:
 
 
 def is_share_widget(line: str) -> bool:
-    """A line made only of share buttons: "Share", "Tweet", "Share on Facebook", "Spread the love"."""
+    """A line made only of share buttons: "Share", "Tweet", "Share on Facebook", "Spread the word"."""
     if len(line) > 120:
         return False
     folded = fold(line)

@@ -201,7 +201,7 @@ _NAME_PARTICLES = frozenset({"a", "an", "and", "at", "for", "in", "of", "on", "t
 
 
 def name_from_domain(label: str) -> str | None:
-    """``themoscowtimes`` -> "The Moscow Times", ``example-daily`` -> "Example Daily".
+    """``thedailystar`` -> "The Daily Star", ``example-daily`` -> "Example Daily".
 
     Sites glue the words of their name together in the domain; wordninja splits them by
     English word frequencies. ``None`` when the label does not read as several words (one
