@@ -18,7 +18,7 @@ from usearch.index import Index
 
 from storyline.enrich.embedding import DIMENSIONS
 from storyline.match.config import MatchConfig
-from storyline.match.index import CONNECTIVITY
+from storyline.match.index import CONNECTIVITY, EXPANSION_SEARCH
 
 
 def synthetic(n: int, seed: int = 0) -> np.ndarray:
@@ -45,7 +45,7 @@ def main() -> None:
     build_s = time.perf_counter() - start
     queries = vectors[np.random.default_rng(1).integers(0, args.n, args.queries)]
     exact = index.search(queries[:200], 10, exact=True, threads=0)
-    for expansion in args.expansion or [index.expansion_search]:
+    for expansion in args.expansion or [EXPANSION_SEARCH]:
         index.expansion_search = expansion
         print(json.dumps({
             "vectors": args.n,

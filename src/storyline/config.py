@@ -19,7 +19,13 @@ def default_db_path() -> Path:
 
 
 def cpu_threads() -> int:
-    """Threads for numeric work: the cores this process may use."""
+    """Threads for numeric work: ``STORYLINE_THREADS`` if set, else the cores this process may use.
+
+    Set it to 1 on cores shared with other busy processes: BLAS threads waiting for a core
+    made embedding 5x slower there (docs/benchmarks/matching.md).
+    """
+    if (given := os.environ.get("STORYLINE_THREADS", "").strip()).isdigit() and int(given) > 0:
+        return int(given)
     try:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # pragma: no cover - non-Linux
