@@ -91,10 +91,6 @@ def parse_numbers(text: str) -> list[float]:
     return values
 
 
-def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s < end and start < e for s, e in spans)
-
-
 def _mask(text: str, spans: list[tuple[int, int]], offset: int) -> str:
     """``text`` with the given absolute spans blanked out (so dates are not read as numbers)."""
     chars = list(text)
