@@ -206,6 +206,11 @@ def show(
         article = library.get_article(ws, article_id)
     if article is None:
         raise fail(f"no article {article_id!r} in {ws.settings.db_path}")
+    emit_article(article, as_json)
+
+
+def emit_article(article: Article, as_json: bool) -> None:
+    """The whole article: as JSON (the stable ``show``/``extract`` shape) or for reading."""
     if as_json:
         print_json(article.to_dict())
     else:
@@ -222,10 +227,7 @@ def extract(
         article = library.extract_file(file)
     except (IngestError, OSError) as error:
         raise fail(f"{file}: {error}") from None
-    if as_json:
-        print_json(article.to_dict())
-    else:
-        print_article(article)
+    emit_article(article, as_json)
 
 
 @app.command()
