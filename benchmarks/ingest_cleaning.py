@@ -22,6 +22,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from storyline.eval.data import default_data_dir
 from storyline.ingest import read_text
 from storyline.ingest.clean import fold, residue_reason
 from storyline.ingest.errors import IngestError
@@ -85,7 +86,7 @@ def polnear(root: Path) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "data")
+    parser.add_argument("--data", type=Path, default=default_data_dir())
     args = parser.parse_args()
     root = args.data / "article-extraction-benchmark"
     line_rules(args.data / "trafilatura-eval")

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
+from storyline.eval.data import default_data_dir
 from storyline.ingest.language import detect_language
 from storyline.ingest.metadata import KNOWN_OUTLETS, outlet_from_url, registrable_domain
 
@@ -57,7 +58,7 @@ def outlet_agreement(path: Path) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "data")
+    parser.add_argument("--data", type=Path, default=default_data_dir())
     args = parser.parse_args()
     language_accuracy(args.data / "semeval2022-task8" / "train_pairs_with_text.csv")
     outlet_agreement(args.data / "uci-news-aggregator-head" / "uci-news-aggregator.head.csv")

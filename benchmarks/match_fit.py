@@ -14,18 +14,18 @@ from __future__ import annotations
 
 import sys
 from datetime import UTC, datetime
-from pathlib import Path
 
 import numpy as np
 
 from storyline.eval.clustering import LOADERS, cached_encoder, default_cache_dir
+from storyline.eval.data import default_data_dir
 from storyline.eval.pairs import evaluate_semeval
 from storyline.match.config import MatchConfig
-from storyline.match.signature import build_signatures
 from storyline.match.pairs import brevity
+from storyline.match.signature import build_signatures
 from storyline.match.stream import StoryClusterer, StoryState
 
-DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+DATA = default_data_dir()
 
 
 def rows_for(name: str, config: MatchConfig) -> tuple[np.ndarray, np.ndarray]:

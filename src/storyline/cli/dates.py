@@ -9,27 +9,22 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from storyline.cli.evaluating import eval_app
-from storyline.eval.data import DataMissing
+from storyline.cli.evaluating import eval_app, gold_data_required
+from storyline.eval.data import default_data_dir
 from storyline.eval.dates import evaluate, read_documents
-
-DEFAULT_DATA = Path("../shared/data")
 
 
 @eval_app.command("dates")
 def eval_dates(
-    data: Path = typer.Option(DEFAULT_DATA, help="The shared data directory (holds tempeval3-tbaq/)."),
+    data: Path | None = typer.Option(None, help="The shared data directory (holds tempeval3-tbaq/; default ../shared/data)."),
     limit: int | None = typer.Option(None, help="Only the first N documents."),
     only: str | None = typer.Option(None, help="Only documents whose name starts with one of these (comma-separated)."),
     errors: int = typer.Option(0, help="Also list up to N errors (wrong value, missed, spurious)."),
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
 ) -> None:
     """TIMEX3 detection F1 (strict and relaxed) and value accuracy, anchored on each document's DCT."""
-    try:
-        documents = read_documents(data, limit)
-    except DataMissing as missing:
-        typer.echo(f"error: {missing}", err=True)
-        raise typer.Exit(2) from missing
+    with gold_data_required():
+        documents = read_documents(data or default_data_dir(), limit)
     if only:
         prefixes = tuple(p.strip().lower() for p in only.split(",") if p.strip())
         documents = [d for d in documents if d.name.lower().startswith(prefixes)]

@@ -10,13 +10,11 @@ from rich.console import Console
 from rich.table import Table
 
 from storyline.cli.app import app
-from storyline.cli.evaluating import eval_app
+from storyline.cli.evaluating import eval_app, gold_data_required
 from storyline.cli.library import DbOption, workspace
-from storyline.eval.data import DataMissing
+from storyline.eval.data import default_data_dir
 from storyline.eval.quotes import evaluate_quotes
 from storyline.service.enrichment import enrich_stored
-
-DEFAULT_DATA = Path("../shared/data")
 
 
 @app.command("enrich")
@@ -35,16 +33,13 @@ def enrich(db: DbOption = None) -> None:
 @eval_app.command("quotes")
 def eval_quotes(
     split: str = typer.Option("dev", help="PolNeAR split: dev or train."),
-    data: Path = typer.Option(DEFAULT_DATA, help="The shared data directory (holds polnear/)."),
+    data: Path | None = typer.Option(None, help="The shared data directory (holds polnear/; default ../shared/data)."),
     limit: int | None = typer.Option(None, help="Only the first N articles."),
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
 ) -> None:
     """Quote (content) span P/R/F1 at overlap >= 0.3 and exact, and speaker accuracy, on PolNeAR."""
-    try:
-        scores = evaluate_quotes(data, split, limit)
-    except DataMissing as missing:
-        typer.echo(f"error: {missing}", err=True)
-        raise typer.Exit(2) from missing
+    with gold_data_required():
+        scores = evaluate_quotes(data or default_data_dir(), split, limit)
     if as_json:
         typer.echo(json.dumps(scores.to_dict(), indent=2))
         return

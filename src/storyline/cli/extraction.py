@@ -9,8 +9,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from storyline.cli.evaluating import eval_app
-from storyline.eval.data import DataMissing, default_data_dir
+from storyline.cli.evaluating import eval_app, gold_data_required
+from storyline.eval.data import default_data_dir
 from storyline.eval.extraction import DATASETS, Scores, evaluate, read_dataset
 
 
@@ -33,11 +33,8 @@ def eval_extraction(
     systems = ("storyline",) + ("storyline+profiles",) * profiles + ("trafilatura",) * baseline
     results: list[Scores] = []
     for name in names:
-        try:
+        with gold_data_required():
             pages = read_dataset(name, data or default_data_dir(), limit)
-        except DataMissing as missing:
-            typer.echo(f"error: {missing}", err=True)
-            raise typer.Exit(2) from missing
         results += [evaluate(name, system, pages) for system in systems]
     if as_json:
         typer.echo(json.dumps([r.to_dict() for r in results], indent=2))
