@@ -1,5 +1,5 @@
 """Fit the pair/story logistic weights in match/config.py on the clustering dev sets,
-or (argument ``semeval``) the SemEval overall map ``SEMEVAL_OVERALL`` in match/pairs.py.
+or (argument ``semeval``) the SemEval-2022 Task 8 maps in match/semeval_map.json.
 
 Teacher forcing: articles stream in order and always join their gold story;
 every candidate story the indexes return gives one row (facets, is it the
@@ -7,22 +7,23 @@ gold story?). A logistic regression over those rows, each dataset weighted
 equally, gives the weights. Run:
 
     STORYLINE_CACHE=/tmp/storyline-cache/D .venv/bin/python benchmarks/match_fit.py
-    STORYLINE_CACHE=/tmp/storyline-cache/D3 .venv/bin/python benchmarks/match_fit.py semeval
+    STORYLINE_CACHE=/tmp/storyline-cache/M2 .venv/bin/python benchmarks/match_fit.py semeval
 """
 
 from __future__ import annotations
 
+import json
 import sys
-from datetime import UTC, datetime
+from pathlib import Path
 
 import numpy as np
 
 from storyline.eval.clustering import LOADERS, cached_encoder, default_cache_dir
 from storyline.eval.data import default_data_dir
-from storyline.eval.pairs import evaluate_semeval
+from storyline.eval.pairs import cross_validated_heads, fit_heads, pearson, semeval_rows
 from storyline.match.config import MatchConfig
-from storyline.match.pairs import brevity
-from storyline.match.signature import build_signatures
+from storyline.match.pairs import SEMEVAL_FEATURES, SEMEVAL_HEADS, SEMEVAL_MAP_FILE, brevity
+from storyline.match.signature import build_signatures, published_order
 from storyline.match.stream import StoryClusterer, StoryState
 
 DATA = default_data_dir()
@@ -30,7 +31,7 @@ DATA = default_data_dir()
 
 def rows_for(name: str, config: MatchConfig) -> tuple[np.ndarray, np.ndarray]:
     gold_set = LOADERS[name](DATA)
-    ordered = sorted(gold_set.articles, key=lambda a: (a.published or datetime.min.replace(tzinfo=UTC), a.id))
+    ordered = published_order(gold_set.articles)  # as `storyline ingest` streams them
     signatures = build_signatures(ordered, config, cached_encoder(default_cache_dir()))
     clusterer = StoryClusterer(config)
     features, labels = [], []
@@ -62,11 +63,26 @@ def fit_logistic(x: np.ndarray, y: np.ndarray, w: np.ndarray, iterations: int = 
     return beta
 
 
+SEMEVAL_MAP = Path(__file__).resolve().parents[1] / "src" / "storyline" / "match" / SEMEVAL_MAP_FILE
+
+
 def fit_semeval() -> None:
-    """Least-squares SemEval overall map (paste into SEMEVAL_OVERALL), with its cross-validated Pearson."""
-    result = evaluate_semeval(DATA, cache_dir=default_cache_dir())
-    print(f"SEMEVAL_OVERALL = {tuple(result['fitted_weights'])}")
-    print(f"5-fold cross-validated Pearson: {result['pearson_overall_cv']}")
+    """Least-squares SemEval maps, one per head, written to match/semeval_map.json; prints their CV Pearson."""
+    pairs, gold, _, features = semeval_rows(DATA, MatchConfig(), default_cache_dir())
+    fitted = {
+        "about": "SemEval-2022 Task 8 scores (1-4) = intercept + weights . features; least squares on the "
+        f"{len(pairs)} training pairs with text (derived from the SemEval train labels) by "
+        "benchmarks/match_fit.py semeval",
+        "features": list(SEMEVAL_FEATURES),
+        "heads": fit_heads(features, gold),
+    }
+    tmp = SEMEVAL_MAP.with_suffix(".tmp")
+    tmp.write_text(json.dumps(fitted, indent=1) + "\n", encoding="utf-8")
+    tmp.replace(SEMEVAL_MAP)
+    print(f"wrote {SEMEVAL_MAP}")
+    refit = cross_validated_heads(pairs, features, gold)
+    scores = {head: round(pearson(refit[:, i], gold[:, i]), 4) for i, head in enumerate(SEMEVAL_HEADS)}
+    print(f"5-fold cross-validated Pearson per head: {scores}")
 
 
 def main() -> None:

@@ -1,6 +1,7 @@
 """End-to-end streaming speed: embed title + lead with USE, build facets, assign to stories.
 
-Uses the ECB+ documents from ../shared/data (no embedding cache). Run:
+Uses the ECB+ documents from ../shared/data, read through ingest's text reader as the
+clustering eval reads them (no embedding cache; reading is not timed). Run:
 
     .venv/bin/python benchmarks/match_stream.py [--limit 500] [--threads N]
 

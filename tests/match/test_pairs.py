@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from storyline.match.pairs import match_article_pairs, match_pair
-from storyline.match.pairs_sentences import alignment, sentence_units
+from storyline.match.pairs import SEMEVAL_FEATURES, SEMEVAL_HEADS, match_article_pairs, match_pair, semeval_map
+from storyline.match.pairs_sentences import alignment, coherence, headline_match, sentence_units
 from storyline.match.text import proper_nouns, shingles
 
 QUAKE = (
@@ -27,8 +27,12 @@ FOOTBALL = "Arsenal beat Chelsea 3-1 at the Emirates Stadium on Saturday with tw
 
 
 def test_rewrite_of_same_event_is_same_story(signatures_of, config, article):
-    a, b = signatures_of([article("a", "Quake kills 1,300 in Turkey", QUAKE),
-                          article("b", "Turkey earthquake death toll passes 1,300", QUAKE_REWRITE)])
+    a, b = signatures_of(
+        [
+            article("a", "Quake kills 1,300 in Turkey", QUAKE),
+            article("b", "Turkey earthquake death toll passes 1,300", QUAKE_REWRITE),
+        ]
+    )
     result = match_pair(a, b, config)
     assert result.label == "same story"
     assert result.probability >= config.same_story
@@ -36,16 +40,19 @@ def test_rewrite_of_same_event_is_same_story(signatures_of, config, article):
 
 
 def test_similar_but_distinct_event_is_not_same_story(signatures_of, config, article):
-    a, b = signatures_of([article("a", "Quake kills 1,300 in Turkey", QUAKE),
-                          article("b", "Earthquake shakes Hokkaido", OTHER_QUAKE, day=9)])
+    a, b = signatures_of(
+        [
+            article("a", "Quake kills 1,300 in Turkey", QUAKE),
+            article("b", "Earthquake shakes Hokkaido", OTHER_QUAKE, day=9),
+        ]
+    )
     result = match_pair(a, b, config)
     assert result.label in {"related", "unrelated"}
     assert result.probability < config.same_story
 
 
 def test_unrelated_articles(signatures_of, config, article):
-    a, b = signatures_of([article("a", "Quake kills 1,300 in Turkey", QUAKE),
-                          article("b", "Arsenal win", FOOTBALL)])
+    a, b = signatures_of([article("a", "Quake kills 1,300 in Turkey", QUAKE), article("b", "Arsenal win", FOOTBALL)])
     result = match_pair(a, b, config)
     assert result.label == "unrelated"
     assert result.semeval["overall"] > 3.0
@@ -69,8 +76,9 @@ def test_empty_and_undated_articles_have_defined_result(signatures_of, config, a
 
 
 def test_unknown_language_still_matches(signatures_of, config, article):
-    a, b = signatures_of([article("a", "Quake", QUAKE, language=""),
-                          article("b", "Quake", QUAKE_REWRITE, language="xx")])
+    a, b = signatures_of(
+        [article("a", "Quake", QUAKE, language=""), article("b", "Quake", QUAKE_REWRITE, language="xx")]
+    )
     assert match_pair(a, b, config).label == "same story"
 
 
@@ -92,7 +100,11 @@ def test_shingles_of_short_text():
 
 def test_sentence_units_split_on_sentence_ends_and_cut_long_runs():
     text = "Rescuers searched the rubble overnight. The toll rose to 1,300 on Monday! Is more aid coming? Yes."
-    assert sentence_units(text) == ["Rescuers searched the rubble overnight.", "The toll rose to 1,300 on Monday!", "Is more aid coming?"]
+    assert sentence_units(text) == [
+        "Rescuers searched the rubble overnight.",
+        "The toll rose to 1,300 on Monday!",
+        "Is more aid coming?",
+    ]
     long_run = " ".join(f"word{i}" for i in range(100))
     assert [len(u.split()) for u in sentence_units(long_run)] == [40, 40, 20]
     assert sentence_units("") == [" "]
@@ -108,9 +120,51 @@ def test_alignment_rewards_sentences_that_find_a_counterpart():
     assert alignment(basis[:0], basis[:1]) == 0.0
 
 
+def test_coherence_flags_a_body_unrelated_to_its_headline():
+    basis = np.eye(4, dtype=np.float32)
+    on_topic = np.stack([basis[0], basis[0], basis[0]])
+    boilerplate_body = np.stack([basis[0], basis[1], basis[2]])
+    assert coherence(on_topic) == pytest.approx(1.0)
+    assert coherence(boilerplate_body) == 0.0
+    assert coherence(basis[:1]) == 1.0  # a headline alone has nothing to disagree with
+
+
+def test_headline_match_takes_the_better_direction():
+    basis = np.eye(4, dtype=np.float32)
+    headline_then_junk = np.stack([basis[0], basis[1]])
+    story = np.stack([basis[2], basis[0]])
+    # a's headline is half of b's mean direction; b's headline is orthogonal to a's.
+    assert headline_match(headline_then_junk, story) == pytest.approx(1 / np.sqrt(2))
+    assert headline_match(basis[:1], basis[1:2]) == 0.0
+    assert headline_match(basis[:0], basis[:1]) == 0.0
+
+
+def test_semeval_map_has_every_head_with_one_weight_per_feature():
+    heads = semeval_map()
+    assert tuple(heads) == SEMEVAL_HEADS
+    assert all(len(beta) == len(SEMEVAL_FEATURES) + 1 for beta in heads.values())
+    # The heads are fitted separately, not copies of one another.
+    assert not np.allclose(heads["overall"], heads["narrative"])
+
+
+def test_known_dates_decide_the_time_score(signatures_of, config, article):
+    near = match_pair(
+        *signatures_of([article("a", "Quake", QUAKE), article("b", "Quake", QUAKE_REWRITE, day=1)]), config
+    )
+    far = match_pair(
+        *signatures_of([article("a", "Quake", QUAKE), article("b", "Quake", QUAKE_REWRITE, day=28)]), config
+    )
+    assert near.semeval["time"] == 1.0
+    assert far.semeval["time"] > 3.5
+    assert near.semeval["narrative"] == far.semeval["narrative"]
+
+
 def test_match_article_pairs_adds_sentence_alignment_and_orders_scores(config, article, encoder):
     pairs = [
-        (article("a", "Quake kills 1,300 in Turkey", QUAKE), article("b", "Turkey quake toll passes 1,300", QUAKE_REWRITE)),
+        (
+            article("a", "Quake kills 1,300 in Turkey", QUAKE),
+            article("b", "Turkey quake toll passes 1,300", QUAKE_REWRITE),
+        ),
         (article("c", "Quake kills 1,300 in Turkey", QUAKE), article("d", "Arsenal win", FOOTBALL)),
     ]
     calls = []
@@ -121,7 +175,8 @@ def test_match_article_pairs_adds_sentence_alignment_and_orders_scores(config, a
 
     same, other = match_article_pairs(pairs, encode, config)
     assert len(calls) == 1  # one batch: the model is called once for every lead and sentence
-    assert "sentence_alignment" in same.facets and "sentence_alignment" in other.facets
-    assert same.facets["sentence_alignment"] > other.facets["sentence_alignment"]
+    for facet in ("sentence_alignment", "headline_match"):
+        assert facet in same.facets and facet in other.facets
+        assert same.facets[facet] > other.facets[facet]
     assert same.semeval["overall"] < other.semeval["overall"]
     assert same.label == "same story" and other.label == "unrelated"

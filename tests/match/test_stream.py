@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from storyline.match.pairs import Facets
+from storyline.match.signature import published_order
 from storyline.match.stream import StoryClusterer
+from storyline.model import Entity
 
 QUAKE = (
     "A magnitude 7.8 earthquake struck southern Turkey near Gaziantep on Monday, killing more than 1,300 people "
@@ -16,7 +21,9 @@ OTHER_QUAKE = (
     "A magnitude 6.1 earthquake struck northern Japan off Hokkaido on Thursday, injuring 12 people in Kushiro, "
     "the Japan Meteorological Agency said. Rescue teams searched buildings and a tsunami advisory was lifted."
 )
-RATES = "The European Central Bank raised interest rates by half a point on Thursday, its president Christine Lagarde said."
+RATES = (
+    "The European Central Bank raised interest rates by half a point on Thursday, its president Christine Lagarde said."
+)
 
 
 def corpus(article):
@@ -48,6 +55,36 @@ def test_same_event_joins_and_distinct_events_stay_apart(signatures_of, config, 
     assert "Turkey" in turkey.label or "Gaziantep" in turkey.label
 
 
+def test_related_needs_shared_names_unless_very_close_in_meaning(config):
+    def facets(semantic: float, entities: float) -> Facets:
+        return Facets(duplicate=0.0, semantic=semantic, lexical=0.0, entities=entities, places=0.0, numbers=0.0,
+                      days=None, cross_lingual=False)  # fmt: skip
+
+    clusterer = StoryClusterer(config)
+    assert clusterer.is_related(facets(config.link_semantic, config.link_entities))
+    assert not clusterer.is_related(facets(config.link_semantic, 0.0))  # same kind of text, nobody in common
+    assert not clusterer.is_related(facets(config.link_semantic - 0.01, 1.0))
+    assert clusterer.is_related(facets(config.link_semantic_alone, 0.0))
+
+
+def test_published_order_is_oldest_first_undated_last_ties_by_id(article):
+    articles = [article("b", "x", "x", day=None), article("c", "x", "x", day=2), article("a", "x", "x", day=None),
+                article("d", "x", "x", day=1), article("e", "x", "x", day=2)]  # fmt: skip
+    assert [a.id for a in published_order(articles)] == ["d", "c", "e", "a", "b"]
+
+
+def test_enrichment_names_display_but_does_not_change_what_matches(signatures_of, article):
+    plain = article("q1", "Quake kills 1,300 in Turkey", QUAKE, day=6)
+    enriched = replace(plain, entities=[Entity(name="Turkish disaster agency AFAD", type="ORG", variants=["AFAD"]),
+                                        Entity(name="Gaziantep", type="PLACE")])  # fmt: skip
+    bare, rich = signatures_of([plain, enriched])
+    assert bare.entities == rich.entities and "afad" in rich.entities
+    assert rich.entity_names["afad"] == "Turkish disaster agency AFAD"
+    assert rich.places == {"gaziantep"}
+    clusterer = run([rich], StoryClusterer().config)
+    assert clusterer.stories()[0].label.startswith("Gaziantep, Turkish disaster agency AFAD: Quake kills")
+
+
 def test_same_input_order_gives_same_stories(signatures_of, config, article):
     first = run(signatures_of(corpus(article)), config)
     second = run(signatures_of(corpus(article)), config)
@@ -76,6 +113,15 @@ def test_time_window_starts_a_new_story(signatures_of, config, article):
     assert clusterer.assignment()["q1"] != clusterer.assignment()["late"]
 
 
+def test_closed_story_is_linked_as_related_not_joined(signatures_of, config, article):
+    signatures = signatures_of([article("q1", "Quake", QUAKE, day=1), article("late", "Quake", QUAKE_REWRITE, day=27)])
+    clusterer = run(signatures, config)
+    first, late = clusterer.assignment()["q1"], clusterer.assignment()["late"]
+    assert first != late
+    assert clusterer.states[late].related == {first}
+    assert clusterer.states[first].related == {late}
+
+
 def test_state_round_trip_continues_the_same_way(signatures_of, config, article):
     signatures = signatures_of(corpus(article))
     whole = run(signatures, config)
@@ -86,6 +132,16 @@ def test_state_round_trip_continues_the_same_way(signatures_of, config, article)
     for signature in signatures[3:]:
         restored.add(signature)
     assert restored.assignment() == whole.assignment()
+    assert [s.label for s in restored.stories()] == [s.label for s in whole.stories()]
+
+
+def test_state_saved_before_label_names_still_labels_its_stories(signatures_of, config, article):
+    clusterer = run(signatures_of(corpus(article)), config)
+    state = clusterer.to_state()
+    for story in state["stories"]:
+        del story["names"]
+    restored = StoryClusterer.from_state(state, config)
+    assert [s.label for s in restored.stories()] == [s.label for s in clusterer.stories()]
 
 
 def test_empty_articles_get_their_own_stories(signatures_of, config, article):
@@ -112,7 +168,7 @@ def test_look_back_merge_moves_articles_and_links(signatures_of, article):
 
     from storyline.match.config import MatchConfig
 
-    apart = dataclasses.replace(MatchConfig(), join=1.01, link_semantic=0.0)  # every article starts a story
+    apart = dataclasses.replace(MatchConfig(), join=1.01, link_semantic_alone=0.0)  # every article starts a story
     clusterer = run(signatures_of(corpus(article)), apart)
     story = clusterer.assignment()
     grown, absorbed = clusterer.states[story["q1"]], story["q2"]

@@ -13,20 +13,28 @@ import os
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
 from lxml import etree
 
+from storyline.ingest import IngestError, read_text
 from storyline.match.config import MatchConfig
-from storyline.match.signature import build_signatures
+from storyline.match.signature import build_signatures, published_order
 from storyline.match.stream import StoryClusterer
 from storyline.model import Article
 
+#: Hand-written detokenisation of gold tokens (no installed library does it): enough for the
+#: text to read as a user's file would, so ingest's header rules (URL, date lines) see it.
 SPACE_BEFORE = re.compile(r" ([.,;:!?%)\]}'’])(?=\s|$)")
 SPACE_AFTER = re.compile(r"([(\[{$]) ")
+CLITIC = re.compile(r"(?<=\w) (?=n't\b|['’](?:s|re|ve|ll|d|m|t)\b)|(?<=\w)(['’]) (?=(?:s|re|ve|ll|d|m|t)\b)", re.I)
+BETWEEN_DIGITS = re.compile(r"(?<=\d) ([:/-]) (?=\d)")
+PTB_QUOTES = {"``": '"', "''": '"'}
+URL_START = ("http", "https")
+LINE_BREAK = "\\n"
 
 
 @dataclass
@@ -35,19 +43,50 @@ class GoldSet:
     articles: list[Article]
     gold: dict[str, str]  # article id -> gold cluster
     topics: dict[str, str] | None = None  # article id -> gold topic (for related-story groups)
+    unreadable: dict[str, str] = field(default_factory=dict)  # document -> why ingest refused it
 
 
 def detokenise(tokens: list[str]) -> str:
-    """Join gold tokens back into readable text (spaces before punctuation removed)."""
-    text = " ".join(tokens)
-    return SPACE_AFTER.sub(r"\1", SPACE_BEFORE.sub(r"\1", text))
+    """Join gold tokens back into readable text: no space before punctuation, URLs and times whole.
+
+    A literal ``\\n`` token (NewsWCL50 keeps the page's line breaks so) becomes a line break.
+    """
+    if LINE_BREAK in tokens:
+        at = tokens.index(LINE_BREAK)
+        return "\n".join(filter(None, (detokenise(tokens[:at]), detokenise(tokens[at + 1 :]))))
+    tokens = [PTB_QUOTES.get(t, t) for t in tokens]
+    if len(tokens) > 3 and tokens[0].lower() in URL_START and tokens[1:4] == [":", "/", "/"]:
+        return "".join(tokens)  # a tokenised URL line ("http : / / www . x . com / ...")
+    text = BETWEEN_DIGITS.sub(r"\1", " ".join(tokens))
+    text = SPACE_AFTER.sub(r"\1", SPACE_BEFORE.sub(r"\1", text))
+    return CLITIC.sub(lambda m: m.group(1) or "", text)
 
 
-def article_from_sentences(doc_id: str, sentences: list[list[str]], language: str) -> Article:
-    """First sentence as the title (news corpora put the headline first), the rest as paragraphs."""
-    texts = [detokenise(s) for s in sentences if s]
-    title, body = (texts[0], texts[1:]) if texts else ("", [])
-    return Article(id=doc_id, title=title, paragraphs=body, language=language)
+def article_from_sentences(sentences: list[list[str]], source: str) -> Article:
+    """The article ``storyline ingest`` makes of the document saved as a text file, one sentence a line.
+
+    Goes through ingest's plain-text reader, so a headline line, a URL line and a date line
+    ("March 01, 2008") become title, url and ``published``, and the id is ingest's (a hash of
+    the URL or the text), exactly as for a user's file: the stream's tie order among undated
+    articles is then the product's, not the gold ids' (which list one event's documents together).
+    Raises :class:`IngestError` when the reader finds no article.
+    """
+    return read_text("\n\n".join(detokenise(s) for s in sentences if s), source=source)
+
+
+def _add(gold_set: GoldSet, doc_id: str, sentences: list[list[str]], source: str, cluster: str) -> Article | None:
+    """Read one document into the set with its gold cluster; record why, if ingest refuses or merges it."""
+    try:
+        article = article_from_sentences(sentences, f"{source}#{doc_id}")
+    except IngestError as error:
+        gold_set.unreadable[doc_id] = str(error)
+        return None
+    if article.id in gold_set.gold:  # ingest would keep only the first (same URL or same text)
+        gold_set.unreadable[doc_id] = f"same ingest id as an earlier document ({article.id})"
+        return None
+    gold_set.articles.append(article)
+    gold_set.gold[article.id] = cluster
+    return article
 
 
 # ---------------------------------------------------------------- loaders
@@ -55,17 +94,18 @@ def article_from_sentences(doc_id: str, sentences: list[list[str]], language: st
 
 def load_ecbplus(root: Path) -> GoldSet:
     """982 docs; gold event = topic + sub-corpus (ecb / ecbplus), topic = topic number."""
-    articles, gold, topics = [], {}, {}
+    topics: dict[str, str] = {}
+    gold_set = GoldSet("ecbplus", [], {}, topics)
     for path in sorted((root / "ecbplus" / "ECB+").glob("*/*.xml")):
         sentences: dict[int, list[str]] = defaultdict(list)
         for token in etree.parse(str(path)).getroot().iter("token"):
             sentences[int(token.get("sentence"))].append(token.text or "")
         doc = path.stem
         topic = doc.split("_")[0]
-        articles.append(article_from_sentences(doc, [sentences[k] for k in sorted(sentences)], "en"))
-        gold[doc] = f"{topic}{'ecbplus' if doc.endswith('plus') else 'ecb'}"
-        topics[doc] = topic
-    return GoldSet("ecbplus", articles, gold, topics)
+        cluster = f"{topic}{'ecbplus' if doc.endswith('plus') else 'ecb'}"
+        if article := _add(gold_set, doc, [sentences[k] for k in sorted(sentences)], str(path), cluster):
+            topics[article.id] = topic
+    return gold_set
 
 
 def read_conll(path: Path) -> Iterator[tuple[str, list[list[str]]]]:
@@ -90,24 +130,23 @@ def read_conll(path: Path) -> Iterator[tuple[str, list[list[str]]]]:
 
 def load_newswcl50(root: Path) -> GoldSet:
     """50 articles; gold = the event id before ``/-/``."""
-    articles, gold = [], {}
-    for doc_id, sentences in read_conll(root / "newswcl50" / "cdcr_NewsWCL50.conll"):
-        articles.append(article_from_sentences(doc_id, sentences, "en"))
-        gold[doc_id] = doc_id.split("/")[0]
-    return GoldSet("newswcl50", articles, gold)
+    gold_set = GoldSet("newswcl50", [], {})
+    path = root / "newswcl50" / "cdcr_NewsWCL50.conll"
+    for doc_id, sentences in read_conll(path):
+        _add(gold_set, doc_id, sentences, str(path), doc_id.split("/")[0])
+    return gold_set
 
 
 def load_meantime(root: Path) -> GoldSet:
-    """English and Spanish sides; gold = the shared document id (a translation pair)."""
-    articles, gold, topics = [], {}, {}
-    for language in ("en", "es"):
-        path = root / "meantime-cdcr" / language / "meantime.conll"
+    """Every language directory of MEANTIME; gold = the document id shared by its translations."""
+    topics: dict[str, str] = {}
+    gold_set = GoldSet("meantime", [], {}, topics)
+    for path in sorted((root / "meantime-cdcr").glob("*/meantime.conll")):
+        language = path.parent.name
         for doc_id, sentences in read_conll(path):
-            article = article_from_sentences(f"{language}:{doc_id}", sentences, language)
-            articles.append(article)
-            gold[article.id] = doc_id
-            topics[article.id] = doc_id.split("/")[0]
-    return GoldSet("meantime", articles, gold, topics)
+            if article := _add(gold_set, f"{language}:{doc_id}", sentences, str(path), doc_id):
+                topics[article.id] = doc_id.split("/")[0]
+    return gold_set
 
 
 def load_uci(root: Path) -> GoldSet:
@@ -120,8 +159,12 @@ def load_uci(root: Path) -> GoldSet:
                 continue  # the last row of the head is cut mid-line
             published = datetime.fromtimestamp(int(row["TIMESTAMP"]) / 1000, tz=UTC)
             article = Article(
-                id=f"uci-{row['ID']}", title=row["TITLE"], paragraphs=[], outlet=row["PUBLISHER"],
-                published=published, language="en",
+                id=f"uci-{row['ID']}",
+                title=row["TITLE"],
+                paragraphs=[],
+                outlet=row["PUBLISHER"],
+                published=published,
+                language="en",
             )
             articles.append(article)
             gold[article.id] = row["STORY"]
@@ -251,15 +294,20 @@ def related_groups(clusterer: StoryClusterer) -> dict[str, str]:
 def evaluate(gold_set: GoldSet, config: MatchConfig | None = None, cache_dir: Path | None = None) -> dict:
     """Stream the gold set's articles through the clusterer and score the stories."""
     config = config or MatchConfig()
-    ordered = sorted(gold_set.articles, key=lambda a: (a.published or datetime.min.replace(tzinfo=UTC), a.id))
+    ordered = published_order(gold_set.articles)
     signatures = build_signatures(ordered, config, cached_encoder(cache_dir))
     clusterer = StoryClusterer(config)
     for signature in signatures:
         clusterer.add(signature)
     assignment = clusterer.assignment()
-    result = {"dataset": gold_set.name, "articles": len(ordered), **scores(assignment, gold_set.gold)}
+    result = {
+        "dataset": gold_set.name,
+        "articles": len(ordered),
+        "dated": sum(a.published is not None for a in ordered),
+        "unreadable": gold_set.unreadable,  # document -> why ingest refused it (not scored)
+        **scores(assignment, gold_set.gold),
+    }
     if gold_set.topics is not None:
         topic_scores = scores(related_groups(clusterer), gold_set.topics)
         result["related_vs_topics_bcubed_f1"] = topic_scores["bcubed_f1"]
     return result
-

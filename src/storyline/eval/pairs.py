@@ -1,8 +1,9 @@
 """Pair similarity measured on SemEval-2022 Task 8 (the training pairs that have text).
 
-Pearson correlation between the predicted and gold Overall score (1 = same
-story .. 4 = different), cross-validated when the linear map from facets to
-the 1-4 scale is fitted on these pairs.
+Pearson correlation between predicted and gold scores (1 = same story ..
+4 = different) for the overall score and the geography, entities, time and
+narrative heads, cross-validated when the linear maps from facets to the
+1-4 scale are fitted on these pairs.
 """
 
 from __future__ import annotations
@@ -14,24 +15,34 @@ import numpy as np
 
 from storyline.eval.clustering import cached_encoder
 from storyline.match.config import MatchConfig
-from storyline.match.pairs import embed_pairs, match_pair, pair_facets, semeval_features
-from storyline.model import Article
+from storyline.match.pairs import (
+    SEMEVAL_FEATURES,
+    SEMEVAL_HEADS,
+    embed_pairs,
+    match_pair,
+    pair_facets,
+    semeval_features,
+)
+from storyline.model import Article, PairMatch
 
 FOLDS = 5
 #: Pair labels that claim one event.
 SAME_EVENT_LABELS = ("copy", "translation", "same story")
+#: Gold columns of the SemEval file, in the order of :data:`SEMEVAL_HEADS`.
+GOLD_COLUMNS = ("Overall", "Geography", "Entities", "Time", "Narrative")
 
 
 def load_semeval(root: Path) -> tuple[list[tuple[Article, Article]], np.ndarray]:
-    """Article pairs and their gold Overall scores."""
+    """Article pairs (ids: SemEval article ids) and their gold scores, one column per head."""
     pairs, gold = [], []
     path = root / "semeval2022-task8" / "train_pairs_with_text.csv"
     with path.open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
-            a = Article(id=f"{row['pair_id']}:1", title="", paragraphs=[row["text1"]], language=row["lang1"])
-            b = Article(id=f"{row['pair_id']}:2", title="", paragraphs=[row["text2"]], language=row["lang2"])
+            id_a, id_b = row["pair_id"].split("_")
+            a = Article(id=id_a, title="", paragraphs=[row["text1"]], language=row["lang1"])
+            b = Article(id=id_b, title="", paragraphs=[row["text2"]], language=row["lang2"])
             pairs.append((a, b))
-            gold.append(float(row["Overall"]))
+            gold.append([float(row[column]) for column in GOLD_COLUMNS])
     return pairs, np.array(gold)
 
 
@@ -45,13 +56,36 @@ def fit_linear(x: np.ndarray, y: np.ndarray) -> np.ndarray:
     return np.linalg.solve(x1.T @ x1 + 1e-3 * np.eye(x1.shape[1]), x1.T @ y)
 
 
-def cross_validated(x: np.ndarray, y: np.ndarray, folds: int = FOLDS) -> np.ndarray:
-    """Out-of-fold predictions of the linear map (deterministic folds by position)."""
-    fold = np.arange(len(y)) % folds
+def article_groups(pairs: list[tuple[Article, Article]]) -> np.ndarray:
+    """One group per set of pairs linked by a shared article, so no article is in train and test at once."""
+    parent: dict[str, str] = {}
+
+    def root(node: str) -> str:
+        while parent.setdefault(node, node) != node:
+            node = parent[node]
+        return node
+
+    for a, b in pairs:
+        parent[root(a.id)] = root(b.id)
+    names = [root(a.id) for a, _ in pairs]
+    index = {name: i for i, name in enumerate(dict.fromkeys(names))}
+    return np.array([index[name] for name in names])
+
+
+def fold_of(groups: np.ndarray, folds: int = FOLDS, seed: int = 0) -> np.ndarray:
+    """Fold of each row: groups shuffled (seeded) and dealt round-robin."""
+    order = np.random.default_rng(seed).permutation(groups.max() + 1)
+    return order[groups] % folds
+
+
+def cross_validated(x: np.ndarray, y: np.ndarray, fold: np.ndarray | None = None) -> np.ndarray:
+    """Out-of-fold predictions of the linear map (by default folds by position)."""
+    fold = np.arange(len(y)) % FOLDS if fold is None else fold
     predicted = np.empty_like(y)
-    for k in range(folds):
-        beta = fit_linear(x[fold != k], y[fold != k])
-        predicted[fold == k] = np.hstack([np.ones(((fold == k).sum(), 1)), x[fold == k]]) @ beta
+    for k in np.unique(fold):
+        test = fold == k
+        beta = fit_linear(x[~test], y[~test])
+        predicted[test] = np.hstack([np.ones((test.sum(), 1)), x[test]]) @ beta
     return predicted
 
 
@@ -66,25 +100,60 @@ def label_agreement(labels: list[str], gold: np.ndarray) -> dict[str, float]:
     }
 
 
-def evaluate_semeval(root: Path, config: MatchConfig | None = None, cache_dir: Path | None = None) -> dict:
-    """Pearson of the shipped mapping, and of a cross-validated refit of it, on Overall.
+def by_language(predicted: np.ndarray, gold: np.ndarray, languages: list[str]) -> dict[str, dict[str, float]]:
+    """Pearson and pair count per language pair."""
+    codes = np.array(languages)
+    return {
+        code: {
+            "pairs": int((codes == code).sum()),
+            "pearson": round(pearson(predicted[codes == code], gold[codes == code]), 4),
+        }
+        for code in sorted(set(languages))
+    }
 
-    Pairs go through the same path as ``storyline match --pairs`` (lead and sentence vectors).
-    """
-    config = config or MatchConfig()
+
+def semeval_rows(
+    root: Path, config: MatchConfig, cache_dir: Path | None = None
+) -> tuple[list[tuple[Article, Article]], np.ndarray, list[PairMatch], np.ndarray]:
+    """Pairs, gold, their matches and feature rows, through the same path as ``storyline match --pairs``."""
     pairs, gold = load_semeval(root)
     embedded = embed_pairs(pairs, cached_encoder(cache_dir), config)
+    features = np.array([semeval_features(pair_facets(a, b, units=units)) for a, b, units in embedded])
+    return pairs, gold, embedded, features
+
+
+def fit_heads(features: np.ndarray, gold: np.ndarray) -> dict[str, list[float]]:
+    """Intercept and weights of each head's linear map, fitted on all rows."""
+    return {
+        head: [round(float(w), 4) for w in fit_linear(features, g)]
+        for head, g in zip(SEMEVAL_HEADS, gold.T, strict=True)
+    }
+
+
+def cross_validated_heads(pairs: list[tuple[Article, Article]], features: np.ndarray, gold: np.ndarray) -> np.ndarray:
+    """Out-of-fold predictions of every head (columns), folds grouped by shared article."""
+    fold = fold_of(article_groups(pairs))
+    return np.clip(np.column_stack([cross_validated(features, g, fold) for g in gold.T]), 1.0, 4.0)
+
+
+def evaluate_semeval(root: Path, config: MatchConfig | None = None, cache_dir: Path | None = None) -> dict:
+    """Pearson of the shipped maps (fitted on these pairs) and of cross-validated refits, per head and language pair."""
+    config = config or MatchConfig()
+    pairs, gold, embedded, features = semeval_rows(root, config, cache_dir)
     matches = [match_pair(a, b, config, units=units) for a, b, units in embedded]
-    shipped = np.array([m.semeval["overall"] for m in matches])
-    facets = [pair_facets(a, b, units=units) for a, b, units in embedded]
-    features = np.array([semeval_features(f) for f in facets])
-    refit = np.clip(cross_validated(features, gold), 1.0, 4.0)
+    refit = cross_validated_heads(pairs, features, gold)
+    shipped = np.array([[m.semeval[head] for head in SEMEVAL_HEADS] for m in matches])
+    overall = gold[:, 0]
     return {
         "pairs": len(gold),
-        "pearson_overall": round(pearson(shipped, gold), 4),
-        "pearson_overall_cv": round(pearson(refit, gold), 4),
-        "pearson_semantic_only": round(pearson(-np.array([f.semantic for f in facets]), gold), 4),
-        "pearson_alignment_only": round(pearson(-np.array([f.alignment for f in facets]), gold), 4),
-        **label_agreement([m.label for m in matches], gold),
-        "fitted_weights": [round(float(w), 4) for w in fit_linear(features, gold)],
+        "pearson_overall": round(pearson(shipped[:, 0], overall), 4),
+        "pearson_overall_cv": round(pearson(refit[:, 0], overall), 4),
+        "pearson_cv": {head: round(pearson(refit[:, i], gold[:, i]), 4) for i, head in enumerate(SEMEVAL_HEADS)},
+        "pearson_shipped": {head: round(pearson(shipped[:, i], gold[:, i]), 4) for i, head in enumerate(SEMEVAL_HEADS)},
+        "pearson_overall_cv_by_language": by_language(
+            refit[:, 0], overall, [f"{a.language}-{b.language}" for a, b in pairs]
+        ),
+        "pearson_semantic_only": round(pearson(-features[:, SEMEVAL_FEATURES.index("semantic")], overall), 4),
+        "pearson_alignment_only": round(pearson(-features[:, SEMEVAL_FEATURES.index("alignment")], overall), 4),
+        **label_agreement([m.label for m in matches], overall),
     }

@@ -120,6 +120,8 @@ class _TextParser:
             reason = clean.residue_reason(line.text)
             if reason is None and (found := clean.bare_url(line.text)):
                 reason, self.url = "source-url", self.url or found
+            if reason is None and index < len(self.lines) - 1:
+                reason = self.date_line(line.text)  # a date above the headline, as many pages print it
             if reason:
                 self.strip(line, reason)
                 continue

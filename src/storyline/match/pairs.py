@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 
 import numpy as np
 
 from storyline.match.config import MatchConfig
-from storyline.match.pairs_sentences import alignment, sentence_units
+from storyline.match.pairs_sentences import alignment, coherence, headline_match, sentence_units
 from storyline.match.signature import Encoder, Signature, build_signature, lead_text
 from storyline.model import Article, PairMatch
 
@@ -37,6 +40,10 @@ class Facets:
     brevity: float = 0.0  # see :func:`brevity`
     #: Sentence alignment (:func:`~storyline.match.pairs_sentences.alignment`), when sentence vectors were given.
     alignment: float | None = None
+    #: Headline of one text against the other text (:func:`~storyline.match.pairs_sentences.headline_match`).
+    headline: float | None = None
+    #: The less coherent text's headline-to-body similarity (:func:`~storyline.match.pairs_sentences.coherence`).
+    coherence: float | None = None
 
     def as_dict(self) -> dict[str, float]:
         values = {
@@ -49,6 +56,8 @@ class Facets:
         }
         if self.alignment is not None:
             values["sentence_alignment"] = self.alignment
+        if self.headline is not None:
+            values["headline_match"] = self.headline
         if self.days is not None:
             values["time_distance_days"] = self.days
         return {k: round(float(v), 4) for k, v in values.items()}
@@ -105,6 +114,8 @@ def pair_facets(a: Signature, b: Signature, idf: IdfFn = no_idf, units: UnitVect
         cross_lingual=is_cross_lingual(a.language, b.language),
         brevity=brevity(min(a.n_words, b.n_words)),
         alignment=None if units is None else alignment(*units),
+        headline=None if units is None else headline_match(*units),
+        coherence=None if units is None else min(coherence(units[0]), coherence(units[1])),
     )
 
 
@@ -156,18 +167,34 @@ def to_scale(similarity: float) -> float:
     return round(4.0 - 3.0 * float(np.clip(similarity, 0.0, 1.0)), 3)
 
 
-#: SemEval overall (1-4) = intercept + weights . :func:`semeval_features`; least squares on the
-#: SemEval-2022 Task 8 training pairs with text, printed by
-#: ``benchmarks/match_fit.py semeval`` (5-fold cross-validated Pearson in docs/benchmarks/matching.md).
-SEMEVAL_OVERALL = (3.9945, 3.4188, -7.0866, -6.6386, 9.9848, -0.3907, -0.0614, 0.0585, 0.227)
+#: Names of :func:`semeval_features`, in order; the fitted map file must list the same.
+SEMEVAL_FEATURES = (
+    "semantic",
+    "semantic^2",
+    "alignment",
+    "alignment^2",
+    "wording",
+    "entities",
+    "numbers",
+    "cross_lingual",
+    "headline",
+    "coherence",
+    "near_duplicate",
+    "brevity",
+)
+#: SemEval-2022 Task 8 heads on the 1-4 scale, each a linear map of :func:`semeval_features`.
+SEMEVAL_HEADS = ("overall", "geography", "entities", "time", "narrative")
+#: Least-squares maps fitted on the SemEval-2022 Task 8 training labels (the pairs with text) by
+#: ``benchmarks/match_fit.py semeval``; cross-validated figures in docs/benchmarks/matching-pairs.md.
+SEMEVAL_MAP_FILE = "semeval_map.json"
 
 
 def semeval_features(facets: Facets) -> list[float]:
-    """What the SemEval overall score is predicted from.
+    """What the SemEval scores are predicted from (named in :data:`SEMEVAL_FEATURES`).
 
     Squares let the linear map bend: annotators call a pair "very similar"
     only near the top of the cosine range. Without sentence vectors the
-    alignment falls back to the lead cosine (a weaker estimate: pass
+    sentence facets fall back to the lead cosine (a weaker estimate: pass
     ``units``, as :func:`match_article_pairs` does).
     """
     lexical = facets.semantic if facets.cross_lingual else facets.lexical
@@ -181,22 +208,33 @@ def semeval_features(facets: Facets) -> list[float]:
         facets.entities,
         facets.numbers,
         float(facets.cross_lingual),
+        facets.semantic if facets.headline is None else facets.headline,
+        1.0 if facets.coherence is None else facets.coherence,
+        facets.duplicate,
+        facets.brevity,
     ]
 
 
+@cache
+def semeval_map() -> dict[str, np.ndarray]:
+    """Intercept and weights of each head, read once from the packaged map file."""
+    data = json.loads(resources.files("storyline.match").joinpath(SEMEVAL_MAP_FILE).read_text(encoding="utf-8"))
+    if tuple(data["features"]) != SEMEVAL_FEATURES:
+        raise ValueError(f"{SEMEVAL_MAP_FILE}: fitted on other features; rerun benchmarks/match_fit.py semeval")
+    return {head: np.array(data["heads"][head], dtype=float) for head in SEMEVAL_HEADS}
+
+
 def semeval_scores(facets: Facets) -> dict[str, float]:
-    """Facets on SemEval-2022 Task 8's 1-4 scale; overall from the fitted linear map."""
-    time = 0.5 if facets.days is None else math.exp(-facets.days / 7.0)
-    geography = facets.places if facets.places else facets.entities
-    intercept, *weights = SEMEVAL_OVERALL
-    overall = intercept + sum(w * f for w, f in zip(weights, semeval_features(facets), strict=True))
-    return {
-        "overall": round(float(np.clip(overall, 1.0, 4.0)), 3),
-        "geography": to_scale(geography),
-        "entities": to_scale(facets.entities),
-        "time": to_scale(time),
-        "narrative": to_scale(facets.semantic),
-    }
+    """Facets on SemEval-2022 Task 8's 1-4 scale, each from its fitted linear map.
+
+    The training texts carry no dates, so the time head learns from content
+    alone; when both publication dates are known they decide time instead.
+    """
+    features = np.array([1.0, *semeval_features(facets)])
+    scores = {head: round(float(np.clip(features @ beta, 1.0, 4.0)), 3) for head, beta in semeval_map().items()}
+    if facets.days is not None:
+        scores["time"] = to_scale(math.exp(-facets.days / 7.0))
+    return scores
 
 
 def reasons_for(a: Signature, b: Signature, facets: Facets, label: str) -> list[str]:
@@ -256,8 +294,7 @@ def embed_pairs(
     ends = np.cumsum([len(leads)] + [len(u) for u in units])
     unit_vectors = [vectors[start:end] for start, end in zip(ends[:-1], ends[1:], strict=True)]
     return [
-        (signatures[i], signatures[i + 1], (unit_vectors[i], unit_vectors[i + 1]))
-        for i in range(0, len(signatures), 2)
+        (signatures[i], signatures[i + 1], (unit_vectors[i], unit_vectors[i + 1])) for i in range(0, len(signatures), 2)
     ]
 
 

@@ -48,3 +48,31 @@ def alignment(a: np.ndarray, b: np.ndarray) -> float:
     if recall + precision == 0.0:
         return 0.0
     return 2.0 * recall * precision / (recall + precision)
+
+
+def _unit_mean(vectors: np.ndarray) -> np.ndarray:
+    mean = vectors.mean(axis=0)
+    norm = float(np.linalg.norm(mean))
+    return mean / norm if norm else mean
+
+
+def coherence(units: np.ndarray) -> float:
+    """Cosine of a text's first unit (its headline) to the mean of the rest; 1 for a one-unit text.
+
+    A scraped page whose body is boilerplate (a cookie or captcha wall, a
+    different page) has a body unrelated to its headline: its alignment then
+    says little about the article the reader saw.
+    """
+    if len(units) < 2:
+        return 1.0
+    return float(np.clip(units[0] @ _unit_mean(units[1:]), 0.0, 1.0))
+
+
+def headline_match(a: np.ndarray, b: np.ndarray) -> float:
+    """How well either text's headline (first unit) matches the other text as a whole (the larger of the two).
+
+    Headlines survive where scraped bodies do not, and a headline names the event.
+    """
+    if not len(a) or not len(b):
+        return 0.0
+    return float(np.clip(max(a[0] @ _unit_mean(b), b[0] @ _unit_mean(a)), 0.0, 1.0))

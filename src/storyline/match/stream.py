@@ -41,6 +41,8 @@ class StoryState:
     terms: Counter[str] = field(default_factory=Counter)
     entities: Counter[str] = field(default_factory=Counter)
     entity_names: dict[str, str] = field(default_factory=dict)
+    #: Display name -> articles naming it, for the label (Signature.label_names).
+    names: Counter[str] = field(default_factory=Counter)
     numbers: Counter[str] = field(default_factory=Counter)
     languages: set[str] = field(default_factory=set)
     first: datetime | None = None
@@ -61,6 +63,7 @@ class StoryState:
         self.numbers.update(dict.fromkeys(signature.numbers, 1.0))
         for key, name in signature.entity_names.items():
             self.entity_names.setdefault(key, name)
+        self.names.update(signature.label_names)
         if signature.language:
             self.languages.add(signature.language.split("-")[0])
         if signature.published is not None:
@@ -77,6 +80,7 @@ class StoryState:
         self.numbers.update(other.numbers)
         for key, name in other.entity_names.items():
             self.entity_names.setdefault(key, name)
+        self.names.update(other.names)
         self.languages |= other.languages
         self.related |= other.related - {self.id}
         self.related.discard(other.id)
@@ -96,8 +100,8 @@ class StoryState:
 
     def label(self) -> str:
         """The three most frequent names (ties alphabetical) and the first headline."""
-        ranked = sorted(self.entities.items(), key=lambda item: (-item[1], item[0]))
-        names = ", ".join(unique_names(self.entity_names.get(n, n) for n, _ in ranked)[:3])
+        ranked = sorted(self.names.items(), key=lambda item: (-item[1], item[0]))
+        names = ", ".join(unique_names(n for n, _ in ranked)[:3])
         return f"{names}: {self.headline}" if names else self.headline
 
     def to_story(self) -> Story:
@@ -122,6 +126,7 @@ class StoryState:
             "terms": dict(self.terms),
             "entities": dict(self.entities),
             "entity_names": self.entity_names,
+            "names": dict(self.names),
             "numbers": dict(self.numbers),
             "languages": sorted(self.languages),
             "first": self.first.isoformat() if self.first else None,
@@ -141,6 +146,10 @@ class StoryState:
             terms=Counter(data["terms"]),
             entities=Counter(data["entities"]),
             entity_names=dict(data["entity_names"]),
+            # States saved before labels had their own names: label from the matching names.
+            names=Counter(
+                data.get("names") or {data["entity_names"].get(k, k): n for k, n in data["entities"].items()}
+            ),
             numbers=Counter(data["numbers"]),
             languages=set(data["languages"]),
             first=datetime.fromisoformat(data["first"]) if data["first"] else None,
@@ -251,23 +260,32 @@ class StoryClusterer:
 
     def score(self, signature: Signature) -> list[tuple[float, str, Facets]]:
         """(probability, story id, facets) for every candidate story in the time window, best first."""
-        scored = []
+        return self._scored(signature)[0]
+
+    def _scored(self, signature: Signature) -> tuple[list[tuple[float, str, Facets]], list[tuple[str, Facets]]]:
+        """Candidate stories in the time window, scored best first, and the closed ones (link only)."""
+        scored, closed = [], []
         for story_id, link in self._candidates(signature).items():
             state = self.states[story_id]
             facets = self.facets(signature, state, link)
             if facets.days is not None and facets.days > self.config.window_days:
+                closed.append((story_id, facets))
                 continue
             scored.append((probability(facets, self.config), story_id, facets))
         scored.sort(key=lambda item: (-item[0], item[1]))
-        return scored
+        return scored, closed
 
     # ------------------------------------------------------------ assignment
 
     def add(self, signature: Signature) -> str:
-        """Assign one article; returns its story id. An article seen before keeps its story."""
+        """Assign one article; returns its story id. An article seen before keeps its story.
+
+        A closed story (outside the time window) is never joined or merged, but may still be
+        linked as related: the same topic months later (another launch, another verdict).
+        """
         if signature.id in self.story_of:
             return self.story_of[signature.id]
-        scored = self.score(signature)
+        scored, closed = self._scored(signature)
         if scored and scored[0][0] >= self.config.join:
             p, story_id, facets = scored[0]
             state = self.states[story_id]
@@ -278,13 +296,18 @@ class StoryClusterer:
             state = StoryState(id=story_id, headline=signature.title.strip()[:160])
             state.absorb(signature, "started the story")
             self.states[story_id] = state
-        for _, other, facets in scored:
+        for other, facets in [(other, facets) for _, other, facets in scored] + closed:
             linkable = other != story_id and not self.states[other].merged_into  # the merge may have absorbed it
-            if linkable and facets.semantic >= self.config.link_semantic:
+            if linkable and self.is_related(facets):
                 state.related.add(other)
                 self.states[other].related.add(story_id)
         self._index(signature, story_id)
         return story_id
+
+    def is_related(self, facets: Facets) -> bool:
+        """Same topic: close in meaning and sharing names, or very close in meaning alone."""
+        close = facets.semantic >= self.config.link_semantic and facets.entities >= self.config.link_entities
+        return close or facets.semantic >= self.config.link_semantic_alone
 
     def merge(self, state: StoryState, candidates: list[str]) -> None:
         """Look-back: a story that grew may now clearly be the same as a nearby story started apart.

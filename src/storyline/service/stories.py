@@ -15,7 +15,7 @@ import numpy as np
 
 from storyline.match.config import MatchConfig
 from storyline.match.pairs import match_article_pairs
-from storyline.match.signature import Signature, as_utc, build_signature, lead_text
+from storyline.match.signature import Signature, build_signature, lead_text, published_order
 from storyline.match.stream import StoryClusterer
 from storyline.model import Article, PairMatch, Story
 
@@ -40,11 +40,6 @@ def signatures(ws, articles: list[Article], config: MatchConfig) -> list[Signatu
         ws.store.save_vectors(VECTOR_KIND, fresh)
         stored.update(fresh)
     return [build_signature(a, stored[a.id], config) for a in articles]
-
-
-def published_order(articles: Iterable[Article]) -> list[Article]:
-    """Oldest first, undated last, ties by id: the order that makes clustering reproducible."""
-    return sorted(articles, key=lambda a: (a.published is None, as_utc(a.published) or datetime.min, a.id))
 
 
 def _load_clusterer(ws, config: MatchConfig) -> StoryClusterer:
