@@ -94,9 +94,11 @@ def test_stance_nouns_and_for_clauses(enricher, make_article):
     ]
 
 
-def test_one_word_stance_is_not_a_quote(enricher, make_article):
-    article = enricher.enrich(make_article("Governor Tom Reyes endorsed Lopez on Monday."))
+def test_one_word_stance_is_a_quote_only_when_it_names_someone(enricher, make_article):
+    article = enricher.enrich(make_article("Governor Tom Reyes endorsed reform on Monday."))
     assert article.quotes == []
+    article = enricher.enrich(make_article("In a short speech at the fair, Governor Tom Reyes endorsed Maria Lopez."))
+    assert [(q.speaker, q.kind, q.text) for q in article.quotes] == [("Tom Reyes", "stance", "Maria Lopez")]
 
 
 def test_transcript_answer_runs_to_the_paragraph_end(enricher, make_article):
@@ -161,3 +163,69 @@ def test_nested_cue_inside_a_quote_does_not_steal_it(enricher, make_article):
 def test_scare_quoted_title_is_not_a_quote(enricher, make_article):
     article = enricher.enrich(make_article("She appeared on “The Late Evening Show” last week."))
     assert article.quotes == []
+
+
+def test_two_apostrophes_are_a_double_quotation_mark():
+    text = "''We will win,'' she said, ''and soon.'' It's Iran's turn."
+    assert spans(text) == ["''We will win,''", "''and soon.''"]
+
+
+def test_typewriter_quotes_get_their_speaker(enricher, make_article):
+    article = enricher.enrich(make_article("''The budget is balanced,'' said Treasurer Omar Haddad."))
+    [quote] = article.quotes
+    assert quote.text == "''The budget is balanced,''" and quote.speaker == "Omar Haddad" and quote.kind == "direct"
+
+
+def test_beliefs_held_by_nobody_named_take_the_whole_clause(enricher, make_article):
+    article = enricher.enrich(make_article(
+        "The central bank is expected to raise interest rates at its next meeting.\n\n"
+        "The new rules seem unlikely to pass before the summer."
+    ))
+    assert [(q.text, q.speaker, q.kind) for q in article.quotes] == [
+        ("The central bank is expected to raise interest rates at its next meeting", "unattributed", "stance"),
+        ("The new rules seem unlikely to pass before the summer", "unattributed", "stance"),
+    ]
+
+
+def test_literal_appearance_is_no_belief(enricher, make_article):
+    article = enricher.enrich(make_article("The mayor appeared on the evening news with her husband."))
+    assert article.quotes == []
+
+
+def test_passive_with_agent_is_the_agents_stance(enricher, make_article):
+    article = enricher.enrich(make_article(
+        "Senator Ana Ruiz spoke in the capital.\n\nThe new tax plan was criticized by Senator Ana Ruiz."
+    ))
+    [quote] = article.quotes
+    assert (quote.text, quote.speaker, quote.kind) == ("The new tax plan", "Ana Ruiz", "stance")
+
+
+def test_stance_adjective_with_its_holder(enricher, make_article):
+    article = enricher.enrich(make_article("Mayor Carla Benedetti is confident that the bridge will open in May."))
+    [quote] = article.quotes
+    assert quote.speaker == "Carla Benedetti" and quote.cue == "confident"
+    assert quote.text == "that the bridge will open in May" and quote.kind == "stance"
+
+
+def test_stance_noun_held_by_the_subject_of_its_verb(enricher, make_article):
+    article = enricher.enrich(make_article("Governor Tom Reyes made a call for a ban on fracking in the state."))
+    [quote] = article.quotes
+    assert (quote.speaker, quote.cue, quote.kind) == ("Tom Reyes", "call", "stance")
+    assert quote.text.startswith("for a ban on fracking")
+
+
+def test_gerund_after_a_preposition_inherits_the_subject(enricher, make_article):
+    article = enricher.enrich(make_article(
+        "Senator Ana Ruiz opened the debate by saying that the budget was too small for the schools."
+    ))
+    [quote] = article.quotes
+    assert quote.speaker == "Ana Ruiz" and quote.text == "that the budget was too small for the schools"
+
+
+def test_cue_inside_its_content_keeps_the_content_whole(enricher, make_article):
+    article = enricher.enrich(make_article(
+        "Mayor Carla Benedetti met the press.\n\nThe new bridge, she said, will open to traffic in May."
+    ))
+    [quote] = article.quotes
+    assert quote.speaker == "Carla Benedetti" and quote.kind == "indirect"
+    assert quote.text == "The new bridge, she said, will open to traffic in May"

@@ -16,6 +16,7 @@ def test_parse_brat_reads_content_and_source():
     assert gold.content == (15, 40)
     assert gold.source == (0, 9)
     assert gold.source_text == "The mayor"
+    assert gold.cue == (10, 14) and gold.cue_text == "said"
 
 
 def test_overlap_and_one_to_one_matching():

@@ -150,6 +150,12 @@ def eval_clustering(dataset: DatasetOption = None, data: DataOption = None, as_j
             f"{r['related_vs_topics_bcubed_f1']:.3f}" if "related_vs_topics_bcubed_f1" in r else "-",
         )  # fmt: skip
     out.print(table)
+    for r in results:
+        if r.get("unreadable"):
+            reasons = sorted(set(r["unreadable"].values()))
+            shown = "; ".join(reasons[:3]) + (" ..." if len(reasons) > 3 else "")
+            count = len(r["unreadable"])
+            out.print(f"{r['dataset']}: {count} document(s) not scored (ingest would not store them): {shown}", markup=False)
 
 
 @eval_app.command("pairs")
@@ -163,4 +169,9 @@ def eval_pairs(data: DataOption = None, as_json: JsonOption = False) -> None:
         print(json.dumps(result, indent=2))
         return
     for key, value in result.items():
-        out.print(f"{key}: {value}")
+        if isinstance(value, dict):
+            out.print(f"{key}:")
+            for name, item in value.items():
+                out.print(f"  {name}: {item}", markup=False)
+        else:
+            out.print(f"{key}: {value}", markup=False)

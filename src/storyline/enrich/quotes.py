@@ -7,10 +7,13 @@ Two sources of evidence, merged:
    source) and its clausal complement (the content) - "N said that ...",
    "..., said N", "N told reporters that ...", "..., he noted" - plus "according to
    N, ..." phrases, headline-style "N: claim" and transcripts ("NAME: answer").
-   Stances (kind "stance"): a stance verb or noun with its holder and its
-   object, infinitive or for-phrase - "N wants to ...", "N backed the ban",
-   "N's call for a ban" (:data:`~storyline.enrich.cues.STANCE_VERBS`).
-2. Quotation marks in every common style, including quotes that run over
+   Stances (kind "stance"): a stance verb, noun or adjective with its holder
+   and its object, infinitive or for-phrase - "N wants to ...", "N backed the
+   ban", "N's call for a ban", "N made a call for ...", "N is confident that
+   ..." (:data:`~storyline.enrich.cues.STANCE_VERBS`); beliefs held by nobody
+   named, whose content is the whole clause - "N is expected to win", "N seems
+   unlikely to ..."; and "N was backed by M" (M's stance on N).
+2. Quotation marks in every common style (typewriter '' too), including quotes that run over
    several paragraphs (an opening mark at a paragraph start with no close
    continues into the next paragraph). A quote with no reporting verb of its
    own continues the previous speaker (or belongs to the subject of a sentence
@@ -37,12 +40,14 @@ from spacy.tokens import Doc, Span, Token
 
 from storyline.enrich.cues import (
     ACCORDING_TO,
+    EVIDENTIAL_VERBS,
     GROUP_PRONOUNS,
     NAMING_VERBS,
     OBJECT_NOT_CONTENT,
     PERSON_PRONOUNS,
     RELATIVE_PRONOUNS,
     REPORTING_VERBS,
+    STANCE_ADJECTIVES,
     STANCE_NOUNS,
     STANCE_PREPOSITIONS,
     STANCE_VERBS,
@@ -56,6 +61,9 @@ QUOTE_MARKS: dict[str, str] = {
     "“": "”", "‘": "’", "«": "»", "„": "“”", "‚": "‘’", "「": "」", "『": "』", "‹": "›", '"': '"',
 }
 _CLOSERS = frozenset("”’»“‘」』›\"")
+_TWO_APOSTROPHES = "''"
+#: Entity labels of those who can hold a stance (spaCy OntoNotes and WikiNER).
+_HOLDER_LABELS = frozenset({"PERSON", "PER", "ORG", "NORP"})
 _SUBJECTS = frozenset({"nsubj"})
 _CONTENT_DEPS = frozenset({"ccomp"})
 #: Dependencies through which a reporting verb inherits the subject of its head ("..., adding that").
@@ -68,14 +76,20 @@ _QUOTED_OBJECT_DEPS = frozenset({"dobj", "obj", "oprd", "xcomp"})
 _AS = frozenset({"as", "comme", "como", "как"})
 #: Right dependents of a stance verb that hold what is wanted, backed or judged ("wants to run", "backed Cruz").
 _STANCE_CONTENT_DEPS = frozenset({"dobj", "obj", "xcomp", "oprd", "ccomp", "acl"})
+#: What completes "N seems / is expected ...": "to win", "that ...", "a threat", "unclear" (and, after
+#: a passive cue, a preposition: "is seen as a threat").
+_BELIEF_COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "oprd", "acomp"})
 #: A quote with no cue continues the previous speaker if that quote ended this close before.
 CONTINUATION_CHARS = 600
-#: Fewest words in a stance's content: "backed Cruz" or "accused Iran" says too little to compare across
-#: articles ("denied the allegations" is kept); on PolNeAR train 2 rather than 1 gives +1.3 points of
-#: precision at the same F1.
+#: Fewest words in a stance's content unless it is a name: "backed reform" says too little to compare
+#: across articles ("denied the allegations", "endorsed Cruz" are kept); on PolNeAR train 2 rather than
+#: 1 gives +1.3 points of precision at the same F1, and names +0.1 F1.
 MIN_STANCE_WORDS = 2
-#: Longest cue clause between two quotations joined as one ("“A,” N told reporters on Monday. “B.”").
-CUE_CLAUSE_CHARS = 120
+#: Longest cue clause between two quotations joined as one ("“A,” N told reporters on Monday. “B.”");
+#: 200 rather than 120: +0.1 point of F1 on PolNeAR train.
+CUE_CLAUSE_CHARS = 200
+#: Farthest a quotation may start after a cue that did not attach it and still be its content.
+QUOTATION_AFTER_CUE_CHARS = 30
 #: A quote shorter than this share of its sentence is partial (embedded in the sentence).
 PARTIAL_SHARE = 0.6
 
@@ -103,7 +117,12 @@ def paragraph_bounds(text: str) -> list[tuple[int, int]]:
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of quoted text, marks included; a quote opened at a paragraph start may run on."""
+    """Spans of quoted text, marks included; a quote opened at a paragraph start may run on.
+
+    Two apostrophes ("''He said,''" - typewriter style, as in wire and archive copy) count as
+    one double mark.
+    """
+    original, text = text, text.replace(_TWO_APOSTROPHES, "'\"")
     paragraphs = paragraph_bounds(text)
     spans: list[tuple[int, int]] = []
     p, i = 0, paragraphs[0][0] if paragraphs else 0
@@ -117,7 +136,7 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
                     close, p = _run_on(text, paragraphs, p, text[i])
                     start, end = paragraphs[p]
                 if close is not None:
-                    spans.append((i, close + 1))
+                    spans.append((i - original.startswith(_TWO_APOSTROPHES, i - 1), close + 1))
                     i = close
             i += 1
         p += 1
@@ -186,7 +205,9 @@ def _subject(token: Token) -> Token | None:
             return subject
         if token.dep_ == "acl" and token.head.pos_ in {"NOUN", "PROPN"}:
             return token.head  # "a statement saying that ...": the statement is the source
-        if token.dep_ not in _SHARED_SUBJECT_DEPS or token.head is token:
+        if token.dep_ == "pcomp" and token.head.dep_ == "prep":
+            token = token.head  # "N began by saying ...", "after criticizing X, N ...": N's
+        elif token.dep_ not in _SHARED_SUBJECT_DEPS or token.head is token:
             return None
         token, seen = token.head, seen + 1
     return None
@@ -212,15 +233,19 @@ def _content_span(cue: Token, marks: list[tuple[int, int]]) -> tuple[int, int] |
     """Character range of what the cue verb reports: its clausal complement, its head (UD
     parataxis), what follows a colon, or an object holding a quotation ("described N as “...”")."""
     doc = cue.doc
-    complement = next((c for c in cue.children if c.dep_ in _CONTENT_DEPS), None)
+    # Of several clauses the one after the cue: "Inside the hall - which looks like X - N said ...".
+    complements = sorted((c for c in cue.children if c.dep_ in _CONTENT_DEPS), key=lambda c: c.i < cue.i)
+    complement = complements[0] if complements else None
     if complement is not None:
         return _trimmed(doc, complement.left_edge.i, complement.right_edge.i + 1)
     if cue.dep_ == "parataxis" and cue.head is not cue:
-        # UD attaches "..., said N" to the reported clause: the content is the head minus the cue.
+        # UD attaches "..., said N" to the reported clause: the content is the head minus the cue;
+        # a cue inside it ("The plan, she said, will fail") stays inside, as one content.
         head = cue.head
         left = [t for t in head.subtree if t.i < cue.left_edge.i]
+        right = [t for t in head.subtree if t.i > cue.right_edge.i and not t.is_punct]
         if left:
-            return _trimmed(doc, left[0].i, left[-1].i + 1)
+            return _trimmed(doc, left[0].i, (right or left)[-1].i + 1)
     colon = next((t for t in cue.rights if t.text == ":"), None)
     if colon is not None and colon.i + 1 < cue.sent.end:
         return _trimmed(doc, colon.i + 1, cue.sent.end)
@@ -238,7 +263,10 @@ def _nearest_quotation(cue: Token, marks: list[tuple[int, int]]) -> tuple[int, i
     inside = [m for m in marks if sentence.start_char <= m[0] < sentence.end_char and not m[0] <= cue.idx < m[1]]
     if not inside:
         return None
-    return min(inside, key=lambda m: min(abs(m[0] - cue.idx), abs(m[1] - cue.idx)))
+    nearest = min(inside, key=lambda m: min(abs(m[0] - cue.idx), abs(m[1] - cue.idx)))
+    # One after the cue must follow it closely: "promising to campaign ... “strategy”" is no report of it.
+    after_cue = nearest[0] - (cue.idx + len(cue.text))
+    return nearest if after_cue <= QUOTATION_AFTER_CUE_CHARS else None
 
 
 def _trimmed(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
@@ -262,15 +290,25 @@ def _stance_content(cue: Token) -> tuple[int, int] | None:
     if not parts:
         return None
     content = cue.doc[parts[0].left_edge.i : parts[-1].right_edge.i + 1]
-    if sum(t.is_alpha for t in content) < MIN_STANCE_WORDS:
+    if sum(t.is_alpha for t in content) < MIN_STANCE_WORDS and not _names_someone(content):
         return None
     return _trimmed(cue.doc, content.start, content.end)
+
+
+def _names_someone(content: Span) -> bool:
+    """A name is content enough for a stance ("endorsed Trump"); a lone common noun is not."""
+    return content.root.ent_type_ in _HOLDER_LABELS
+
+
+def _is_time(phrase: Token) -> bool:
+    """"on Monday", "for two years": when, not what."""
+    return any(c.ent_type_ in {"DATE", "TIME"} for c in phrase.children)
 
 
 def _opens_with_preposition(child: Token) -> bool:
     """"for a ban" (a prepositional phrase) or "for the US to act" (a clause the parser opens with "for")."""
     if child.dep_ in {"prep", "obl", "nmod"}:
-        return child.lower_ in STANCE_PREPOSITIONS
+        return child.lower_ in STANCE_PREPOSITIONS and not _is_time(child)
     return child.dep_ == "advcl" and child.left_edge.lower_ in STANCE_PREPOSITIONS
 
 
@@ -283,7 +321,8 @@ def is_headline(sentence: Span) -> bool:
 def verb_attributions(doc: Doc, language: str, marks: list[tuple[int, int]]) -> list[_Attribution]:
     """Reporting verbs with a content: "N said (that) ...", "..., said N", "N told X that ...";
     failing a clause, a cue's object is a stance: "N wants to ...", "N backed the ban", "N
-    described the plan as a failure" (kind "stance").
+    described the plan as a failure" (kind "stance"). Passive cues and verbs of appearance are
+    beliefs (kind "stance"): "N is expected to win", "N seems unlikely to run", "N was backed by M".
 
     A cue inside a quotation ("“I think ...”") belongs to the quoted speech, not to the article.
     A stance needs a subject ("the plan was backed" names no one who holds it) and no Title Case
@@ -292,10 +331,16 @@ def verb_attributions(doc: Doc, language: str, marks: list[tuple[int, int]]) -> 
     verbs = REPORTING_VERBS.get(language, frozenset())
     stances = STANCE_VERBS.get(language, frozenset())
     no_object = OBJECT_NOT_CONTENT.get(language, frozenset())
+    evidentials = EVIDENTIAL_VERBS.get(language, frozenset())
     found = []
     for token in doc:
-        reporting = _is_cue(token, verbs)
-        if not (reporting or _is_cue(token, stances)) or _inside(token.idx, marks):
+        reporting, stance = _is_cue(token, verbs), _is_cue(token, stances)
+        if not (reporting or stance or _is_cue(token, evidentials)) or _inside(token.idx, marks):
+            continue
+        belief = _belief(token, language) if _is_cue(token, evidentials) or _is_passive(token) else None
+        if belief is not None:
+            found.append(belief)
+        if belief is not None or not (reporting or stance):
             continue
         content, kind = (_content_span(token, marks) if reporting else None), "indirect"
         if content is None and token.lemma_.lower() not in no_object and not is_headline(token.sent):
@@ -312,6 +357,61 @@ def verb_attributions(doc: Doc, language: str, marks: list[tuple[int, int]]) -> 
     return found
 
 
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in {"auxpass", "aux:pass"} for c in verb.children)
+
+
+def _belief(cue: Token, language: str) -> _Attribution | None:
+    """A passive cue or a verb of appearance, as PolNeAR annotates it: "N was backed by M" is M's
+    stance on N (the subject); "N is expected to win", "N seems unlikely to run" is a belief with
+    the whole clause, subject included, as content - held by nobody named, or by the subject
+    when it names someone ("Trump seemed to ...")."""
+    subject = next((c for c in cue.lefts if c.dep_ in {"nsubj", "nsubjpass", "nsubj:pass"}), None)
+    if subject is None:
+        return None
+    agent = next((g for c in cue.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    if agent is not None:
+        content = _trimmed(cue.doc, subject.left_edge.i, subject.right_edge.i + 1)
+        return _Attribution(*content, cue=cue.text, source=source_span(agent), kind="stance") if content else None
+    # "appeared on a show" is literal; "is seen as", "is known for" are not.
+    deps = _BELIEF_COMPLEMENT_DEPS | ({"prep"} if _is_passive(cue) else set())
+    complement = next((c for c in cue.rights if c.dep_ in deps and not _is_time(c)), None)
+    content = _trimmed(cue.doc, subject.left_edge.i, complement.right_edge.i + 1) if complement is not None else None
+    if content is None:
+        return None
+    return _Attribution(*content, cue=cue.text, source=_named_subject(cue, language), kind="stance")
+
+
+def _named_subject(verb: Token, language: str) -> Span | None:
+    """The verb's subject if it names or stands for someone ("Trump seemed to ..."), not a thing."""
+    subject = _subject(verb)
+    if subject is None:
+        return None
+    if subject.ent_type_ in _HOLDER_LABELS or subject.lower_ in PERSON_PRONOUNS.get(language, ()):
+        return source_span(subject)
+    return None
+
+
+def adjective_attributions(doc: Doc, language: str, marks: list[tuple[int, int]]) -> list[_Attribution]:
+    """Stance adjectives: "N is confident that ...", "N, wary of the plan, ..." (kind "stance").
+
+    The holder is the subject of the copula; "it is clear that ..." names none.
+    """
+    adjectives = STANCE_ADJECTIVES.get(language, frozenset())
+    found = []
+    for token in doc:
+        if token.pos_ != "ADJ" or token.lemma_.lower() not in adjectives or _inside(token.idx, marks):
+            continue
+        content = _stance_content(token)
+        if content is None:
+            continue
+        subject = _subject(token.head) if token.dep_ in {"acomp", "oprd", "xcomp"} else None
+        holder = subject if subject is not None and subject.dep_ != "expl" and subject.lower_ != "it" else None
+        source = source_span(holder) if holder is not None else None
+        found.append(_Attribution(*content, cue=token.text, source=source, kind="stance"))
+    return found
+
+
 def noun_attributions(doc: Doc, language: str, marks: list[tuple[int, int]]) -> list[_Attribution]:
     """Stance nouns with a possessive holder: "Trump's call for a ban", "her claim that ..." (kind "stance")."""
     nouns = STANCE_NOUNS.get(language, frozenset())
@@ -319,11 +419,23 @@ def noun_attributions(doc: Doc, language: str, marks: list[tuple[int, int]]) -> 
     for token in doc:
         if token.pos_ != "NOUN" or token.lemma_.lower() not in nouns or _inside(token.idx, marks):
             continue
-        holder = next((c for c in token.children if c.dep_ in {"poss", "nmod:poss"}), None)
+        holder = next((c for c in token.children if c.dep_ in {"poss", "nmod:poss"}), None) or _noun_holder(token)
         content = _stance_content(token) if holder is not None and not is_headline(token.sent) else None
         if content is not None:
             found.append(_Attribution(*content, cue=token.text, source=source_span(holder), kind="stance"))
     return found
+
+
+def _noun_holder(noun: Token) -> Token | None:
+    """Who holds a stance noun with no possessive: the subject of the verb it is the object of
+    ("N made a call for ...", "N raised concerns about ...") or is attached to through a
+    preposition ("N came out in support of ...")."""
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head
+    elif noun.dep_ not in {"dobj", "obj"}:
+        return None
+    return _subject(verb) if verb.pos_ in {"VERB", "AUX"} else None
 
 
 def according_to_attributions(doc: Doc, language: str) -> list[_Attribution]:
@@ -459,6 +571,7 @@ def extract_quotes(doc: Doc, entities: list[Entity], language: str, parsed: bool
     attributions = according_to_attributions(doc, language) + colon_attributions(doc)
     if parsed:
         attributions += verb_attributions(doc, language, marks) + noun_attributions(doc, language, marks)
+        attributions += adjective_attributions(doc, language, marks)
     attributions = _without_overlaps([_snap_to_marks(a, marks) for a in attributions])
     resolver = _SpeakerResolver(entities, language)
     for attribution in attributions:

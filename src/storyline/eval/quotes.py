@@ -44,6 +44,7 @@ class GoldAttribution:
     source: tuple[int, int] | None
     source_text: str = ""
     cue_text: str = ""
+    cue: tuple[int, int] | None = None
 
 
 @dataclass
@@ -123,6 +124,7 @@ def parse_brat(ann: str, text: str) -> list[GoldAttribution]:
                 source,
                 text[source[0] : source[1]] if source else "",
                 text[cue[0] : cue[1]] if cue else "",
+                cue,
             )
         )
     return gold
