@@ -229,3 +229,30 @@ def test_cue_inside_its_content_keeps_the_content_whole(enricher, make_article):
     [quote] = article.quotes
     assert quote.speaker == "Carla Benedetti" and quote.kind == "indirect"
     assert quote.text == "The new bridge, she said, will open to traffic in May"
+
+
+def test_quotation_closed_by_comma_before_its_cue_is_the_content(enricher, make_article):
+    article = enricher.enrich(make_article(
+        "Senator Ruth Calloway spoke at the rally.\n\n"
+        "“We will win this state,” Calloway said after a brief “thank you” to the crowd."
+    ))
+    first = article.quotes[0]
+    assert (first.text, first.cue, first.kind) == ("“We will win this state,”", "said", "direct")
+    assert first.speaker == "Ruth Calloway"
+
+
+def test_as_clause_reports_the_clause_it_is_attached_to(enricher, make_article):
+    article = enricher.enrich(make_article(
+        "The bridge will cost twice the estimate, as Mayor Carla Benedetti noted on Monday."
+    ))
+    [quote] = [q for q in article.quotes if q.cue == "noted"]
+    assert quote.text == "The bridge will cost twice the estimate"
+    assert quote.speaker == "Carla Benedetti"
+
+
+def test_stance_object_keeps_the_phrase_that_follows_it(enricher, make_article):
+    article = enricher.enrich(make_article(
+        "Senator Ruth Calloway blamed the governor for the collapse of the budget talks."
+    ))
+    [quote] = [q for q in article.quotes if q.kind == "stance"]
+    assert quote.text == "the governor for the collapse of the budget talks"

@@ -222,6 +222,18 @@ _DATE_LABELS = (
     r"(?:first |last )?(?:published|posted|updated|modified)|date|dated|publié|mis à jour|veröffentlicht"
     r"|aktualisiert|publicado|actualizado|pubblicato|aggiornato|опубликовано|обновлено"
 )
+#: Words a date line holds besides the date: labels ("Last updated at", "FOR IMMEDIATE RELEASE"),
+#: connectives, times ("11:41am", "1052", "p.m."), zones ("GMT", "EDT", "GMT+01:00").
+_DATE_LINE_WORDS = re.compile(
+    rf"\b(?:{_DATE_LABELS}|for immediate release|released?|created|edited|story|article|time|on|at|le|am"
+    r"|de|del|du|the|and)\b"
+    r"|\b\d[\d:.]*\s?(?:[ap]\.?\s?m\b\.?|[ap]\b)?"
+    r"|\b(?:[ap]\.?\s?m\b\.?)"
+    r"|(?-i:\b(?:[A-Z]{1,4}T|UTC|GMT[+-]?[\d:]*)(?![a-z]))",
+    re.I,
+)
+#: Words of their own (not date, label or time) a date line may carry: an agency, a place ("Reuters", "MUMBAI").
+DATE_LINE_OTHER_WORDS = 2
 _DATE_PREFIX = re.compile(rf"^(?:{_DATE_LABELS})?\s*(?:on|at|le|am)?\s*[:|]?\s*", re.I)
 #: "First Published: Tuesday, November 19, 2019": a date line wherever it is.
 _LABELLED_DATE = re.compile(rf"^(?:{_DATE_LABELS})\s*(?:on|at|le|am)?\s*[:|]?\s*\S", re.I)
@@ -467,6 +479,28 @@ def agency_tag_name(line: str) -> str | None:
 def date_line_text(line: str) -> str:
     """The date part of a date line: "Published on: 18 Dec 2022" -> "18 Dec 2022"."""
     return _DATE_PREFIX.sub("", line.strip(), count=1).strip()
+
+
+#: "7:15 a. m." -> "7:15 am" and "Dec. 7" -> "Dec 7": dateparser's search misreads both forms.
+_SPACED_MERIDIEM = re.compile(r"\b([ap])\.\s?m\b\.?", re.I)
+_ABBREVIATION_DOT = re.compile(r"(?<=\b[^\W\d]{3})\.(?=\s+\d)")
+
+
+def date_search_text(line: str) -> str:
+    """A date line in the form dateparser's search reads best (see the patterns above)."""
+    return _ABBREVIATION_DOT.sub("", _SPACED_MERIDIEM.sub(r"\1m", line))
+
+
+def is_mostly_date(line: str, date_words: list[str]) -> bool:
+    """A line that is a date and little else: once the words saying the date, date labels,
+    times and zones are taken out, at most DATE_LINE_OTHER_WORDS words remain (an agency, a place).
+
+    Keeps ordinary sentences that mention a date ("Obama met Putin on March 5, 2008.") out.
+    """
+    for words in date_words:
+        line = line.replace(words, " ")
+    rest = _DATE_LINE_WORDS.sub(" ", line)
+    return sum(any(c.isalpha() for c in word) for word in rest.split()) <= DATE_LINE_OTHER_WORDS
 
 
 def has_date_label(line: str) -> bool:

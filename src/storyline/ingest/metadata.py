@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 from functools import lru_cache
 
 import dateparser
+from dateparser.search import search_dates
 from tld import get_tld
 
 from storyline.ingest.clean import compact
@@ -293,3 +294,31 @@ def parse_date(text: str | None, *, strict: bool = True, language: str | None = 
     except (OverflowError, TypeError):
         return None
     return to_naive_utc(value) if value else None
+
+
+#: A numeric date with a two-digit year ("12/16/08"): full, though _YEAR does not see it.
+_NUMERIC_DATE = re.compile(r"(?<!\d)\d{1,2}([/.-])\d{1,2}\1\d\d(?!\d)")
+
+
+def _names_year(text: str) -> bool:
+    return bool(_YEAR.search(text) or _NUMERIC_DATE.search(text))
+
+
+@lru_cache(maxsize=4096)
+def find_dates(text: str, language: str | None = None) -> tuple[tuple[str, datetime], ...]:
+    """Full dates inside a short line, in order: (the words that say it, the date).
+
+    For date lines that are more than a date ("POSTED: 1052 GMT (1852 HKT), April 10, 2007",
+    "18 September 2013 Last updated at 13:59 GMT"): dateparser's search finds the date among
+    labels, times and zones that make the whole line unparseable. Only matches that name a year
+    count, so a time or a weekday alone is never a date. Give it text normalised by
+    :func:`storyline.ingest.clean.date_search_text`.
+    """
+    if not _names_year(text):
+        return ()
+    languages = list(dict.fromkeys([language, "en"])) if language and language != "und" else None
+    try:
+        found = search_dates(text, languages=languages, settings=dict(_STRICT_DATE))  # type: ignore[arg-type]
+    except (ValueError, OverflowError, TypeError):
+        return ()
+    return tuple((words, to_naive_utc(value)) for words, value in found or () if _names_year(words))

@@ -16,7 +16,7 @@ from storyline.ingest import clean
 from storyline.ingest.errors import IngestError
 from storyline.ingest.finalize import finalize
 from storyline.ingest.language import detect_language
-from storyline.ingest.metadata import agency_in, agency_named, parse_date, site_names
+from storyline.ingest.metadata import agency_in, agency_named, find_dates, parse_date, site_names
 from storyline.model import Article, Stripped
 
 #: Longest first line still taken as a title (characters); a longer one is body.
@@ -25,8 +25,8 @@ TITLE_MAX_CHARS = 300
 #: and never further than HEADER_LINES lines below the title.
 FIRST_PARAGRAPH_WORDS = 15
 HEADER_LINES = 40
-#: Longest date line, in words ("Published on Sunday, December 18, 2022 11:03 am").
-DATE_LINE_MAX_WORDS = 10
+#: Longest date line, in words ("on April 30, 2008 at 4:31 AM, updated April 30, 2008 at 8:33 AM").
+DATE_LINE_MAX_WORDS = 16
 #: Hard-wrapped text: lines no longer than this, most of them at least WRAP_MIN_CHARS.
 WRAP_MAX_CHARS = 100
 WRAP_MIN_CHARS = 40
@@ -117,11 +117,12 @@ class _TextParser:
     def take_title(self) -> int:
         """Title from the first line that is not residue; returns the index of the next line."""
         for index, line in enumerate(self.lines):
-            reason = clean.residue_reason(line.text)
+            # A date above the headline, as many pages print it; before residue rules, which
+            # take an all-digit date ("05/02/2013") for a line of symbols.
+            reason = self.date_line(line.text) if index < len(self.lines) - 1 else None
+            reason = reason or clean.residue_reason(line.text)
             if reason is None and (found := clean.bare_url(line.text)):
                 reason, self.url = "source-url", self.url or found
-            if reason is None and index < len(self.lines) - 1:
-                reason = self.date_line(line.text)  # a date above the headline, as many pages print it
             if reason:
                 self.strip(line, reason)
                 continue
@@ -133,25 +134,38 @@ class _TextParser:
             return index + 1
         return len(self.lines)
 
-    def header(self, text: str) -> str | None:
-        """Byline or date line near the top: parsed into metadata, reason returned."""
+    def byline_line(self, text: str) -> str | None:
+        """The first byline near the top, parsed into metadata."""
         byline = clean.parse_byline(text)
         if byline and self.byline is None:
             self.byline = byline
             return "byline"
-        return self.date_line(text)
+        return None
 
     def date_line(self, text: str) -> str | None:
         """A short line that is a full date: the first one found is the publication date."""
         if len(text.split()) > DATE_LINE_MAX_WORDS or not any(c.isdigit() for c in text):
             return None
-        # "Desk name | Updated: 19 November 2019": the labelled part of a meta line.
-        labelled = [part for part in _META_SEPARATOR.split(text) if clean.has_date_label(part)]
-        date = parse_date(clean.date_line_text(labelled[0] if labelled else text), language=self.language)
+        date = self.line_date(text)
         if date is None:
             return None
         self.published = self.published or date
         return "date"
+
+    def line_date(self, text: str) -> datetime | None:
+        """The first date of a date line: "Desk | Updated: 19 November 2019", "Posted ... Updated ...".
+
+        A line that parses whole is a date; else the dates found inside it count when the
+        rest is only labels, times and zones (:func:`clean.is_mostly_date`).
+        """
+        for part in _META_SEPARATOR.split(text):
+            if date := parse_date(clean.date_line_text(part), language=self.language):
+                return date
+        text = clean.date_search_text(text)
+        found = find_dates(text, self.language)
+        if found and clean.is_mostly_date(text, [words for words, _ in found]):
+            return found[0][1]
+        return None
 
     def labelled_date(self, text: str) -> str | None:
         """Below the header only a date line that says so counts ("First published: ...")."""
@@ -163,9 +177,11 @@ class _TextParser:
         previous: _Line | None = None
         for index, line in enumerate(self.lines[start:], start):
             in_header = in_header and index - start < HEADER_LINES
+            # Dates first: residue rules take an all-digit date ("05/02/2013") for a line of symbols.
             reason = (
-                self.page_reason(line.text)
-                or (self.header(line.text) if in_header else self.labelled_date(line.text))
+                (self.date_line(line.text) if in_header else self.labelled_date(line.text))
+                or self.page_reason(line.text)
+                or (self.byline_line(line.text) if in_header else None)
                 or self.credit_reason(index, line.text)
                 or self.caption_reason(index, line, previous)
             )

@@ -1,0 +1,63 @@
+"""Date lines the plain-text reader reads as the publication date, and lines it must not."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from storyline.ingest.text import parse_text
+
+BODY = (
+    "The council voted on Tuesday to close the old bridge to traffic after engineers found cracks "
+    "in two of its supporting piers during a routine inspection."
+)
+
+
+def _read(date_line: str, language_body: str = BODY) -> tuple[datetime | None, str]:
+    article = parse_text(f"Council closes old bridge\n\n{date_line}\n\n{language_body}", source="t.txt")
+    return article.published, " ".join(article.paragraphs)
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("18 September 2013 Last updated at 13:59 GMT", "2013-09-18"),
+        ("on September 14, 2013 11:41am | Updated on September 15, 2013 11:41am", "2013-09-14"),
+        ("POSTED: 1052 GMT (1852 HKT), April 10, 2007", "2007-04-10"),
+        ("FOR IMMEDIATE RELEASE July 13, 2009", "2009-07-13"),
+        ("Released 2013-09-28 05:08:35 GMT", "2013-09-28"),
+        ("7:15 a. m. Dec. 7, 2009", "2009-12-07"),
+        ("8:05am UK, Monday 16 September 2013", "2013-09-16"),
+        ("12/16/08 1:30 AM EST", "2008-12-16"),
+        ("on April 30, 2008 at 4:31 AM, updated May 2, 2008 at 8:33 AM", "2008-04-30"),
+        ("05/02/2013", "2013-05-02"),
+    ],
+)
+def test_date_line_is_read_and_stripped(line: str, day: str) -> None:
+    published, body = _read(line)
+    assert published is not None and published.date().isoformat() == day
+    assert line not in body
+
+
+def test_spanish_date_line_with_a_repeated_year() -> None:
+    body = (
+        "El consejo municipal votó el martes el cierre del viejo puente al tráfico después de que los "
+        "ingenieros encontraran grietas en dos de sus pilares durante una inspección."
+    )
+    published, _ = _read("2010 8 de junio de 2010", body)
+    assert published == datetime(2010, 6, 8)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Obama met Putin on March 5, 2008.",
+        "The summit opened on March 5, 2008 in Paris.",
+        "Updated 9:06 AM",
+    ],
+)
+def test_sentence_naming_a_date_is_not_a_date_line(line: str) -> None:
+    published, body = _read(line)
+    assert published is None
+    assert line in body
