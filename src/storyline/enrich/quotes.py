@@ -378,10 +378,10 @@ def verb_attributions(doc: Doc, language: str, marks: list[tuple[int, int]]) -> 
     evidentials = EVIDENTIAL_VERBS.get(language, frozenset())
     found = []
     for token in doc:
-        reporting, stance = _is_cue(token, verbs), _is_cue(token, stances)
-        if not (reporting or stance or _is_cue(token, evidentials)) or _inside(token.idx, marks):
+        reporting, stance, evidential = (_is_cue(token, cues) for cues in (verbs, stances, evidentials))
+        if not (reporting or stance or evidential) or _inside(token.idx, marks):
             continue
-        belief = _belief(token, language) if _is_cue(token, evidentials) or _is_passive(token) else None
+        belief = _belief(token, language) if evidential or _is_passive(token) else None
         if belief is not None:
             found.append(belief)
         if belief is not None or not (reporting or stance):
