@@ -1,4 +1,4 @@
-"""End-to-end streaming speed: embed title + lead with USE, build facets, assign to stories.
+"""End-to-end streaming speed: embed title + lead with USE, build facets, assign to stories, consolidate.
 
 Uses the ECB+ documents from ../shared/data, read through ingest's text reader as the
 clustering eval reads them (no embedding cache; reading is not timed). Run:
@@ -41,6 +41,8 @@ def main() -> None:
     clusterer = StoryClusterer(config)
     for signature in signatures:
         clusterer.add(signature)
+    by_id = {signature.id: signature for signature in signatures}
+    clusterer.consolidate(by_id, by_id.get)  # the end of the run, as `storyline ingest` does
     done = time.perf_counter()
     print(json.dumps({
         "articles": len(articles),

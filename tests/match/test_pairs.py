@@ -180,3 +180,13 @@ def test_match_article_pairs_adds_sentence_alignment_and_orders_scores(config, a
         assert same.facets[facet] > other.facets[facet]
     assert same.semeval["overall"] < other.semeval["overall"]
     assert same.label == "same story" and other.label == "unrelated"
+
+
+def test_articles_years_apart_score_near_zero_without_overflow(signatures_of, config, article):
+    import dataclasses
+    from datetime import timedelta
+
+    a, b = signatures_of([article("q1", "Quake", QUAKE), article("q2", "Quake", QUAKE)])
+    b = dataclasses.replace(b, published=a.published + timedelta(days=3000))  # day penalty: logit far below -700
+    result = match_pair(a, b, config)
+    assert result.probability == 0.0 and result.facets["time_distance_days"] == 3000.0

@@ -61,3 +61,22 @@ def test_pairs_records_with_bad_lines(fake_embedder):
     assert "error" in results[1] and "error" in results[2]
     assert results[3]["label"] == "unrelated"
     assert len(fake_embedder) == 1  # one batch for all valid pairs (leads and sentences)
+
+
+def test_run_end_consolidation_merges_with_a_story_of_an_earlier_run(tmp_path, fake_embedder, article):
+    import dataclasses
+
+    from storyline.match.config import MatchConfig
+
+    apart = dataclasses.replace(MatchConfig(), join=1.01, merge=1.01)  # only consolidation can put articles together
+    settings = Settings(db_path=tmp_path / "s.db")
+    with Workspace(settings) as ws:
+        service.clusterer_of(ws, apart)
+        service.assign_to_stories(ws, stored(ws, [article("q1", "Quake in Turkey", QUAKE, day=6)]))
+        service.assign_to_stories(ws, stored(ws, [article("r1", "ECB raises rates", RATES, day=6)]))
+        first = ws.store.story_of("q1").id
+        # q1 comes from the store (an earlier run): its signature is rebuilt from the stored article and vector
+        service.assign_to_stories(ws, stored(ws, [article("q2", "Turkey toll rises", QUAKE_REWRITE, day=7)]))
+        stories = {s.id: sorted(s.articles) for s in service.list_stories(ws)}
+        assert stories[first] == ["q1", "q2"] and ["r1"] in stories.values() and len(stories) == 2
+        assert ws.store.story_of("q2").reasons["q2"].startswith("merged: p=")

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import numpy as np
+import pytest
+
 from storyline.match.pairs import Facets
 from storyline.match.signature import published_order
-from storyline.match.stream import StoryClusterer
+from storyline.match.stream import StoryClusterer, StoryState
 from storyline.model import Entity
 
 QUAKE = (
@@ -195,3 +198,117 @@ def test_story_facets_separate_events(signatures_of, config, article):
     other = clusterer.story_facets(turkey, japan)
     assert same.semantic > 0.99 and same.lexical > 0.99
     assert other.lexical < same.lexical and other.entities < same.entities
+
+
+def apart_then_consolidated(signatures, config, order=None):
+    """Every article starts its own story (no join, no look-back), then one consolidation pass."""
+    import dataclasses
+
+    clusterer = run(signatures, dataclasses.replace(config, join=1.01, merge=1.01))
+    by_id = {s.id: s for s in signatures}
+    survivors = clusterer.consolidate(order or list(by_id), by_id.get)
+    return clusterer, survivors
+
+
+def test_consolidation_merges_an_event_split_over_stories(signatures_of, config, article):
+    clusterer, survivors = apart_then_consolidated(signatures_of(corpus(article)), config)
+    story = clusterer.assignment()
+    assert story["q1"] == story["q2"] == story["q3"]
+    assert len({story["q1"], story["j1"], story["r1"]}) == 3  # the other quake and the rates stay apart
+    assert survivors == [story["q1"]]
+    assert set(clusterer.merged().values()) == {story["q1"]} and len(clusterer.merged()) == 2
+    turkey = clusterer.states[story["q1"]]
+    merged = [turkey.reasons[a] for a in turkey.articles if a != turkey.articles[0]]
+    assert len(merged) == 2 and all(r.startswith("merged: p=") and "meaning" in r for r in merged)
+    restored = StoryClusterer.from_state(clusterer.to_state(), config)
+    assert restored.assignment() == story and restored.merged() == clusterer.merged()
+
+
+def test_consolidation_does_not_depend_on_the_order_of_the_run(signatures_of, config, article):
+    signatures = signatures_of(corpus(article))
+    forward, _ = apart_then_consolidated(signatures, config)
+    backward, _ = apart_then_consolidated(signatures, config, order=[s.id for s in reversed(signatures)])
+    assert forward.assignment() == backward.assignment()
+
+
+def test_consolidation_threshold_and_time_window(signatures_of, config, article):
+    import dataclasses
+
+    strict = dataclasses.replace(config, consolidate=1.01)
+    clusterer, survivors = apart_then_consolidated(signatures_of(corpus(article)), strict)
+    assert survivors == [] and len(clusterer.stories()) == 5
+    late = signatures_of([article("q1", "Quake", QUAKE, day=1), article("late", "Quake", QUAKE_REWRITE, day=27)])
+    clusterer, survivors = apart_then_consolidated(late, config)
+    assert survivors == [] and clusterer.assignment()["q1"] != clusterer.assignment()["late"]
+
+
+def test_consolidation_redirects_links_of_the_absorbed_story(signatures_of, config, article):
+    import dataclasses
+
+    linked = dataclasses.replace(config, link_semantic_alone=0.0)  # every pair of stories is linked
+    clusterer, _ = apart_then_consolidated(signatures_of(corpus(article)), linked)
+    story = clusterer.assignment()
+    live = {s.id: s for s in clusterer.stories()}
+    assert story["q2"] in live and story["j1"] in live[story["q2"]].related
+    assert all(absorbed not in s.related for s in live.values() for absorbed in clusterer.merged())
+
+
+def test_story_gap_is_zero_when_spans_overlap(signatures_of, config, article):
+    import dataclasses
+
+    clusterer = run(signatures_of(corpus(article)), dataclasses.replace(config, join=1.01, merge=1.01))
+    story = clusterer.assignment()
+    q1, q3, r1 = (clusterer.states[story[a]] for a in ("q1", "q3", "r1"))
+    assert q1.gap_to(q3) == q3.gap_to(q1) == 1.0
+    assert q1.gap_to(q1) == 0.0 and q1.gap_to(r1) == 3.0
+    undated = StoryState(id="u", headline="")
+    assert q1.gap_to(undated) is None and undated.gap_to(q1) is None
+
+
+def test_undated_article_is_linked_to_a_dated_story_and_merged_only_at_the_higher_bar(signatures_of, config, article):
+    import dataclasses
+
+    signatures = signatures_of([article("q1", "Quake", QUAKE, day=6), article("q2", "Quake", QUAKE_REWRITE, day=None)])
+    clusterer = run(signatures, config)
+    first, undated = clusterer.assignment()["q1"], clusterer.assignment()["q2"]
+    assert first != undated and clusterer.states[first].related == {undated}  # the stream links, never joins
+    by_id = {s.id: s for s in signatures}
+    strict = StoryClusterer.from_state(clusterer.to_state(), dataclasses.replace(config, consolidate_undated=1.01))
+    for signature in signatures:
+        strict.restore_index(signature)
+    assert strict.consolidate(by_id, by_id.get) == [] and len(strict.stories()) == 2
+    assert clusterer.consolidate(by_id, by_id.get) == [first]
+    assert clusterer.assignment()["q2"] == first and clusterer.states[first].reasons["q2"].startswith("merged: p=")
+
+
+def test_release_takes_back_what_absorb_added(signatures_of, article):
+    quake, rates = signatures_of([article("q1", "Quake kills 1,300 in Turkey", QUAKE), article("r1", "ECB raises rates", RATES)])
+    alone, both = StoryState(id="a", headline=""), StoryState(id="b", headline="")
+    alone.absorb(quake, "started the story")
+    for signature in (quake, rates):
+        both.absorb(signature, "joined")
+    copy = both.without(rates)
+    assert both.articles == ["q1", "r1"]  # the copy is apart
+    both.release(rates)
+    for state in (copy, both):
+        assert state.articles == ["q1"] and "r1" not in state.reasons
+        assert state.terms == pytest.approx(alone.terms) and set(state.terms) == set(alone.terms)
+        assert state.entities == alone.entities and state.numbers == alone.numbers and state.names == alone.names
+        assert np.allclose(state.vector_sum, alone.vector_sum, atol=1e-6)
+
+
+def test_article_in_the_wrong_story_moves_to_the_one_it_now_fits(signatures_of, config, article):
+    import dataclasses
+
+    signatures = signatures_of(corpus(article))
+    stray = signatures_of([article("q4", "Quake kills 1,300 in Turkey", QUAKE, day=7)])[0]
+    clusterer = run(signatures, dataclasses.replace(config, consolidate=1.01))  # isolate the sweep from merging
+    story = clusterer.assignment()
+    japan, turkey = clusterer.states[story["j1"]], clusterer.states[story["q1"]]
+    japan.absorb(stray, "forced")  # as if the stream had put it there
+    clusterer._index(stray, japan.id)
+    by_id = {s.id: s for s in [*signatures, stray]}
+    changed = clusterer.consolidate(["q4"], by_id.get)
+    assert clusterer.assignment()["q4"] == turkey.id and turkey.reasons["q4"].startswith("moved: p=")
+    assert japan.articles == ["j1"] and sorted(changed) == sorted({japan.id, turkey.id})
+    assert clusterer.consolidate(["q4", "j1"], by_id.get) == []  # settled: nothing moves again

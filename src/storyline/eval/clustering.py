@@ -1,8 +1,9 @@
 """Story clustering measured on gold sets: ECB+, NewsWCL50, UCI headlines, MEANTIME en+es.
 
 Each loader turns a corpus into Articles plus a gold cluster id per article;
-the stream clusterer runs over them in (published, id) order and is scored
-with B-cubed, pairwise F1 and ARI.
+the stream clusterer runs over them in (published, id) order, consolidates its
+stories once at the end (one assignment run, as ``storyline ingest`` of the
+whole set would) and is scored with B-cubed, pairwise F1 and ARI.
 """
 
 from __future__ import annotations
@@ -299,6 +300,8 @@ def evaluate(gold_set: GoldSet, config: MatchConfig | None = None, cache_dir: Pa
     clusterer = StoryClusterer(config)
     for signature in signatures:
         clusterer.add(signature)
+    by_id = {signature.id: signature for signature in signatures}
+    clusterer.consolidate(by_id, by_id.get)
     assignment = clusterer.assignment()
     result = {
         "dataset": gold_set.name,

@@ -147,7 +147,8 @@ def logit(facets: Facets, config: MatchConfig) -> float:
 
 
 def probability(facets: Facets, config: MatchConfig) -> float:
-    return 1.0 / (1.0 + math.exp(-logit(facets, config)))
+    """Sigmoid of the logit; the day penalty can make the logit hugely negative, so exp is bounded."""
+    return 1.0 / (1.0 + math.exp(min(-logit(facets, config), 700.0)))
 
 
 def label_for(facets: Facets, p: float, config: MatchConfig) -> str:

@@ -16,7 +16,7 @@ import numpy as np
 from storyline.match.config import MatchConfig
 from storyline.match.pairs import match_article_pairs
 from storyline.match.signature import Signature, build_signature, lead_text, published_order
-from storyline.match.stream import StoryClusterer
+from storyline.match.stream import SignatureLookup, StoryClusterer
 from storyline.model import Article, PairMatch, Story
 
 VECTOR_KIND = "use-lead"
@@ -40,6 +40,19 @@ def signatures(ws, articles: list[Article], config: MatchConfig) -> list[Signatu
         ws.store.save_vectors(VECTOR_KIND, fresh)
         stored.update(fresh)
     return [build_signature(a, stored[a.id], config) for a in articles]
+
+
+def _signature_lookup(ws, config: MatchConfig, batch: list[Signature]) -> SignatureLookup:
+    """Signatures for consolidation: the run's own, else rebuilt from the stored article and vector."""
+    known = {signature.id: signature for signature in batch}
+
+    def signature_of(article_id: str) -> Signature | None:
+        if article_id in known:
+            return known[article_id]
+        article = ws.store.get_article(article_id)
+        return None if article is None else signatures(ws, [article], config)[0]
+
+    return signature_of
 
 
 def _load_clusterer(ws, config: MatchConfig) -> StoryClusterer:
@@ -97,20 +110,24 @@ def assign_to_stories(workspace, articles: list[Article]) -> None:
     if not articles:
         return
     clusterer = clusterer_of(workspace)
-    touched: set[str] = set()
-    for signature in signatures(workspace, published_order(articles), clusterer.config):
-        story_id = clusterer.add(signature)
-        touched.add(story_id)
+    batch = signatures(workspace, published_order(articles), clusterer.config)
+    for signature in batch:
+        clusterer.add(signature)
+    lookup = _signature_lookup(workspace, clusterer.config, batch)
+    touched = set(clusterer.consolidate([s.id for s in batch], lookup))
+    touched.update(clusterer.story_of[s.id] for s in batch)
+    for story_id in list(touched):
         touched.update(clusterer.states[story_id].related)
     _save(workspace, clusterer, touched)
 
 
 def recluster(ws, config: MatchConfig | None = None) -> list[Story]:
-    """Re-cluster every stored article from scratch (same algorithm and order as the stream)."""
+    """Re-cluster every stored article from scratch (same algorithm and order as the stream, one run)."""
     clusterer = StoryClusterer(config or MatchConfig())
     for batch in _chunks(published_order(ws.store.iter_articles()), 500):
         for signature in signatures(ws, batch, clusterer.config):
             clusterer.add(signature)
+    clusterer.consolidate(list(clusterer.story_of), _signature_lookup(ws, clusterer.config, []))
     _holder(ws)["clusterer"] = clusterer
     _save(ws, clusterer)
     return clusterer.stories()
