@@ -3,7 +3,8 @@
 Parses a split once (spaCy docs and entities cached under ``--cache``; delete them after changing
 the parser or the entity code) and then, in seconds:
 
-- ``score``: the quote extractor over the cached parses, scored like ``storyline eval quotes``;
+- ``score``: the quote extractor over the cached parses, scored like ``storyline eval quotes``
+  (with the shipped learned model, :mod:`storyline.enrich.quote_model`; ``--rules-only`` without it);
 - ``cues``: for every candidate cue token (verb, noun, adjective), how often it is a gold cue,
   by lemma and by syntactic frame (ccomp / xcomp / dobj / "that"-clause / quotation marks in the
   sentence / subject a person, organisation or pronoun); prints the lemmas outside the hand-written
@@ -45,6 +46,7 @@ from storyline.enrich.cues import (
 )
 from storyline.enrich.entities import extract_entities
 from storyline.enrich.languages import get_language_model
+from storyline.enrich.quote_model import NO_MODEL, QuoteModel
 from storyline.enrich.quotes import extract_quotes, quoted_spans
 from storyline.eval.data import default_data_dir
 from storyline.eval.quotes import OVERLAP, GoldArticle, match, overlap, read_polnear, speaker_correct
@@ -84,17 +86,20 @@ def load(split: str, cache: Path) -> list[tuple[GoldArticle, Doc, list[Entity]]]
 # score
 
 
-def predict(doc: Doc, entities: list[Entity]) -> list[Quote]:
-    return extract_quotes(doc, entities, "en")
+def predict(doc: Doc, entities: list[Entity], model: QuoteModel | None = None) -> list[Quote]:
+    return extract_quotes(doc, entities, "en", model=model)
 
 
-def score(data: list[tuple[GoldArticle, Doc, list[Entity]]]) -> dict[str, float]:
-    """Overlap P/R/F1 and speaker accuracy, as ``storyline eval quotes`` computes them."""
+def score(
+    data: list[tuple[GoldArticle, Doc, list[Entity]]], models: list[QuoteModel] | None = None
+) -> dict[str, float]:
+    """Overlap P/R/F1 and speaker accuracy, as ``storyline eval quotes`` computes them; ``models``
+    (one per article, for cross-validation) replace the shipped quote model."""
     tp = gold_n = pred_n = with_source = speakers_ok = 0
     kinds: Counter[str] = Counter()
     started = time.perf_counter()
-    for item, doc, entities in data:
-        quotes = predict(doc, entities)
+    for n, (item, doc, entities) in enumerate(data):
+        quotes = predict(doc, entities, models[n] if models else None)
         kinds.update(q.kind for q in quotes)
         matched = match([(q.start, q.end) for q in quotes], [g.content for g in item.attributions], OVERLAP)
         tp += len(matched)
@@ -306,10 +311,11 @@ def main() -> None:
     parser.add_argument("--frames", type=int, default=3, help="gold frames printed per lemma")
     parser.add_argument("--show", type=int, default=50, help="sampled misses and false positives printed")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--rules-only", action="store_true", help="score without the learned quote model")
     args = parser.parse_args()
     data = load(args.split, args.cache)
     if args.command == "score":
-        print(score(data))
+        print(score(data, [NO_MODEL] * len(data) if args.rules_only else None))
     elif args.command == "sweep":
         sweep(data, [0.2, 0.3, 0.4, 0.5], [3, 5, 8])
     elif args.command == "cues":

@@ -21,6 +21,11 @@ Two sources of evidence, merged:
    main verb reports or names ("called the plan “reckless”") is a partial
    quote of that verb's subject; other short quotes are scare quotes or titles.
 
+For English a learned model (:mod:`storyline.enrich.quote_model`, fitted on PolNeAR train) adds
+cues no list names, from their parse frame ("N grumbled that ..."), and filters what is proposed;
+under its filter weaker frames are proposed too (a stance with no subject, held by the person
+named nearest in the sentence; a noun stance with no holder; objects of "say"; Title Case lines).
+
 Without a parse (languages with no model) only the punctuation rules and
 "according to" run, and a quote goes to the person named nearest to it in
 its sentence.
@@ -53,6 +58,7 @@ from storyline.enrich.cues import (
     STANCE_VERBS,
     TITLES,
 )
+from storyline.enrich.quote_model import NO_MODEL, QuoteModel, default_quote_model, quote_features
 from storyline.model import Entity, Quote
 
 UNATTRIBUTED = "unattributed"
@@ -109,6 +115,7 @@ class _Attribution:
     speaker: str = UNATTRIBUTED
     embedded: bool = False  # a quotation inside a sentence that is not itself reported speech
     kind: str = "indirect"
+    cue_word: Token | None = None  # the cue's word in the parse, when it is one
 
 
 # --------------------------------------------------------------------------
@@ -195,6 +202,33 @@ def _inside(position: int, marks: list[tuple[int, int]]) -> bool:
 
 def _is_cue(token: Token, verbs: frozenset[str]) -> bool:
     return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in verbs
+
+
+@dataclass
+class _LearnedCues:
+    """The cue model's verdicts on the words of one document (:mod:`storyline.enrich.quote_model`)."""
+
+    model: QuoteModel
+    probabilities: dict[int, float]
+
+    @classmethod
+    def of(cls, doc: Doc, marks: list[tuple[int, int]], model: QuoteModel) -> _LearnedCues:
+        if model is NO_MODEL:
+            return _RULES_ONLY
+        return cls(model, {t.i: model.cue_probability(t, marks) for t in doc if not _inside(t.idx, marks)})
+
+    @property
+    def filtered(self) -> bool:
+        """Whether the model's filter judges the quotes: then weaker frames are proposed too."""
+        return self.model is not NO_MODEL
+
+    def adds(self, token: Token) -> bool:
+        """A word no list names that the model takes for a cue."""
+        return self.probabilities.get(token.i, 0.0) >= self.model.add_threshold
+
+
+#: The rules alone: no cue added, no weaker frame proposed.
+_RULES_ONLY = _LearnedCues(NO_MODEL, {})
 
 
 def _subject(token: Token) -> Token | None:
@@ -362,7 +396,9 @@ def is_headline(sentence: Span) -> bool:
     return len(words) >= 4 and sum(t.text[0].isupper() for t in words) >= 0.75 * len(words)
 
 
-def verb_attributions(doc: Doc, language: str, marks: list[tuple[int, int]]) -> list[_Attribution]:
+def verb_attributions(
+    doc: Doc, language: str, marks: list[tuple[int, int]], learned: _LearnedCues = _RULES_ONLY
+) -> list[_Attribution]:
     """Reporting verbs with a content: "N said (that) ...", "..., said N", "N told X that ...";
     failing a clause, a cue's object is a stance: "N wants to ...", "N backed the ban", "N
     described the plan as a failure" (kind "stance"). Passive cues and verbs of appearance are
@@ -371,6 +407,8 @@ def verb_attributions(doc: Doc, language: str, marks: list[tuple[int, int]]) -> 
     A cue inside a quotation ("“I think ...”") belongs to the quoted speech, not to the article.
     A stance needs a subject ("the plan was backed" names no one who holds it) and no Title Case
     line: headlines report speech ("N Says ...") but link texts ("N Admits Sending ...") are no stance.
+    Under the learned model (``learned``) a word it takes for a cue reads its frame like a reporting
+    verb, and stances with no subject or on a Title Case line are proposed for its filter to judge.
     """
     verbs = REPORTING_VERBS.get(language, frozenset())
     stances = STANCE_VERBS.get(language, frozenset())
@@ -379,6 +417,9 @@ def verb_attributions(doc: Doc, language: str, marks: list[tuple[int, int]]) -> 
     found = []
     for token in doc:
         reporting, stance, evidential = (_is_cue(token, cues) for cues in (verbs, stances, evidentials))
+        listed = reporting or stance or evidential
+        # A word no list names that the model takes for a cue reads its frame like a reporting verb.
+        reporting = reporting or (not listed and token.pos_ == "VERB" and learned.adds(token))
         if not (reporting or stance or evidential) or _inside(token.idx, marks):
             continue
         belief = _belief(token, language) if evidential or _is_passive(token) else None
@@ -387,17 +428,19 @@ def verb_attributions(doc: Doc, language: str, marks: list[tuple[int, int]]) -> 
         if belief is not None or not (reporting or stance):
             continue
         content, kind = (_content_span(token, marks) if reporting else None), "indirect"
-        if content is None and token.lemma_.lower() not in no_object and not is_headline(token.sent):
+        # The model's filter judges what the rules alone leave out: objects of "say", Title Case lines.
+        plain = token.lemma_.lower() not in no_object and not is_headline(token.sent)
+        if content is None and (learned.filtered or plain):
             content, kind = _stance_content(token), "stance"
         if content is None:
             continue
         subject = _subject(token)
         if subject is None and content[1] <= token.idx:
             subject = _inverted_subject(token)
-        if subject is None and kind == "stance":
+        if subject is None and kind == "stance" and not learned.filtered:
             continue
         source = source_span(subject) if subject is not None else None
-        found.append(_Attribution(*content, cue=token.text, source=source, kind=kind))
+        found.append(_Attribution(*content, cue=token.text, source=source, kind=kind, cue_word=token))
     return found
 
 
@@ -416,14 +459,16 @@ def _belief(cue: Token, language: str) -> _Attribution | None:
     agent = next((g for c in cue.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
     if agent is not None:
         content = _trimmed(cue.doc, subject.left_edge.i, subject.right_edge.i + 1)
-        return _Attribution(*content, cue=cue.text, source=source_span(agent), kind="stance") if content else None
+        if content is None:
+            return None
+        return _Attribution(*content, cue=cue.text, source=source_span(agent), kind="stance", cue_word=cue)
     # "appeared on a show" is literal; "is seen as", "is known for" are not.
     deps = _BELIEF_COMPLEMENT_DEPS | ({"prep"} if _is_passive(cue) else set())
     complement = next((c for c in cue.rights if c.dep_ in deps and not _is_time(c)), None)
     content = _trimmed(cue.doc, subject.left_edge.i, complement.right_edge.i + 1) if complement is not None else None
     if content is None:
         return None
-    return _Attribution(*content, cue=cue.text, source=_named_subject(cue, language), kind="stance")
+    return _Attribution(*content, cue=cue.text, source=_named_subject(cue, language), kind="stance", cue_word=cue)
 
 
 def _named_subject(verb: Token, language: str) -> Span | None:
@@ -436,7 +481,9 @@ def _named_subject(verb: Token, language: str) -> Span | None:
     return None
 
 
-def adjective_attributions(doc: Doc, language: str, marks: list[tuple[int, int]]) -> list[_Attribution]:
+def adjective_attributions(
+    doc: Doc, language: str, marks: list[tuple[int, int]], learned: _LearnedCues = _RULES_ONLY
+) -> list[_Attribution]:
     """Stance adjectives: "N is confident that ...", "N, wary of the plan, ..." (kind "stance").
 
     The holder is the subject of the copula; "it is clear that ..." names none.
@@ -444,7 +491,8 @@ def adjective_attributions(doc: Doc, language: str, marks: list[tuple[int, int]]
     adjectives = STANCE_ADJECTIVES.get(language, frozenset())
     found = []
     for token in doc:
-        if token.pos_ != "ADJ" or token.lemma_.lower() not in adjectives or _inside(token.idx, marks):
+        listed = token.lemma_.lower() in adjectives
+        if token.pos_ != "ADJ" or not (listed or learned.adds(token)) or _inside(token.idx, marks):
             continue
         content = _stance_content(token)
         if content is None:
@@ -452,21 +500,26 @@ def adjective_attributions(doc: Doc, language: str, marks: list[tuple[int, int]]
         subject = _subject(token.head) if token.dep_ in {"acomp", "oprd", "xcomp"} else None
         holder = subject if subject is not None and subject.dep_ != "expl" and subject.lower_ != "it" else None
         source = source_span(holder) if holder is not None else None
-        found.append(_Attribution(*content, cue=token.text, source=source, kind="stance"))
+        found.append(_Attribution(*content, cue=token.text, source=source, kind="stance", cue_word=token))
     return found
 
 
-def noun_attributions(doc: Doc, language: str, marks: list[tuple[int, int]]) -> list[_Attribution]:
+def noun_attributions(
+    doc: Doc, language: str, marks: list[tuple[int, int]], learned: _LearnedCues = _RULES_ONLY
+) -> list[_Attribution]:
     """Stance nouns with a possessive holder: "Trump's call for a ban", "her claim that ..." (kind "stance")."""
     nouns = STANCE_NOUNS.get(language, frozenset())
     found = []
     for token in doc:
-        if token.pos_ != "NOUN" or token.lemma_.lower() not in nouns or _inside(token.idx, marks):
+        listed = token.lemma_.lower() in nouns
+        if token.pos_ != "NOUN" or not (listed or learned.adds(token)) or _inside(token.idx, marks):
             continue
         holder = next((c for c in token.children if c.dep_ in {"poss", "nmod:poss"}), None) or _noun_holder(token)
-        content = _stance_content(token) if holder is not None and not is_headline(token.sent) else None
+        proposed = learned.filtered or (holder is not None and not is_headline(token.sent))
+        content = _stance_content(token) if proposed else None
         if content is not None:
-            found.append(_Attribution(*content, cue=token.text, source=source_span(holder), kind="stance"))
+            source = source_span(holder) if holder is not None else None
+            found.append(_Attribution(*content, cue=token.text, source=source, kind="stance", cue_word=token))
     return found
 
 
@@ -589,11 +642,13 @@ class _SpeakerResolver:
         people = (e.name for _, _, e in self._mentions if e.type == "PERSON")
         return next((name for name in people if name.split()[-1].upper() == surname), None)
 
-    def person_near(self, low: int, high: int, start: int, end: int) -> tuple[int, int] | None:
+    def person_near(
+        self, low: int, high: int, start: int, end: int, types: frozenset[str] = frozenset({"PERSON", "MISC"})
+    ) -> tuple[int, int] | None:
         """The person (or untyped name) mentioned in [low, high) outside [start, end), nearest to it."""
         candidates = [
             (s, e) for s, e, entity in self._mentions
-            if low <= s and e <= high and (e <= start or end <= s) and entity.type in {"PERSON", "MISC"}
+            if low <= s and e <= high and (e <= start or end <= s) and entity.type in types
         ]  # fmt: skip
         return min(candidates, key=lambda m: min(abs(m[0] - end), abs(start - m[1])), default=None)
 
@@ -608,23 +663,72 @@ class _SpeakerResolver:
 # Putting it together
 
 
-def extract_quotes(doc: Doc, entities: list[Entity], language: str, parsed: bool = True) -> list[Quote]:
-    """Quotes of one article, in text order, none overlapping another."""
+def extract_quotes(
+    doc: Doc, entities: list[Entity], language: str, parsed: bool = True, model: QuoteModel | None = None
+) -> list[Quote]:
+    """Quotes of one article, in text order, none overlapping another.
+
+    ``model`` (English only; the shipped :mod:`~storyline.enrich.quote_model` by default, ``NO_MODEL``
+    for the rules alone) adds cues no list names and drops quotes it finds unlikely.
+    """
+    model = (model or default_quote_model()) if language == "en" and parsed else NO_MODEL
+    return [quote for quote, features in scored_quotes(doc, entities, language, parsed, model) if model.keeps(features)]
+
+
+def scored_quotes(
+    doc: Doc, entities: list[Entity], language: str, parsed: bool, model: QuoteModel
+) -> list[tuple[Quote, list[str]]]:
+    """The quotes the rules and the cue model find, with their features for the keep/drop filter
+    (which ``extract_quotes`` applies; proposals it drops are already out before overlaps are settled)."""
     text = doc.text
     marks = quoted_spans(text)
+    learned = _LearnedCues.of(doc, marks, model)
     attributions = according_to_attributions(doc, language) + colon_attributions(doc)
     if parsed:
-        attributions += verb_attributions(doc, language, marks) + noun_attributions(doc, language, marks)
-        attributions += adjective_attributions(doc, language, marks)
-    attributions = _without_overlaps([_snap_to_marks(a, marks) for a in attributions])
+        attributions += verb_attributions(doc, language, marks, learned)
+        attributions += noun_attributions(doc, language, marks, learned)
+        attributions += adjective_attributions(doc, language, marks, learned)
+    attributions = [_snap_to_marks(a, marks) for a in attributions]
     resolver = _SpeakerResolver(entities, language)
     for attribution in attributions:
+        if attribution.source is None and attribution.kind == "stance" and attribution.cue_word and learned.filtered:
+            attribution.source = _holder_near(doc, attribution, resolver)
         if attribution.source is not None:
             attribution.speaker = resolver.resolve(attribution.source)
+    names = {entity.name for entity in entities}
+    if learned.filtered:  # also before overlaps are settled: a dropped wide proposal hides no narrower one
+        features = [_quote_features(doc, a, learned, names, marks, _kind(a, marks)) for a in attributions]
+        attributions = [a for a, f in zip(attributions, features, strict=True) if model.keeps(f)]
+    attributions = _without_overlaps(attributions)
     attributions = _add_marked_quotes(doc, attributions, marks, resolver, language, parsed)
     for attribution in attributions:
         attribution.kind = _kind(attribution, marks)
-    return [_to_quote(text, a) for a in _join_interrupted(text, attributions)]
+    return [
+        (_to_quote(text, a), _quote_features(doc, a, learned, names, marks, a.kind))
+        for a in _join_interrupted(text, attributions)
+    ]
+
+
+def _quote_features(
+    doc: Doc, attribution: _Attribution, learned: _LearnedCues, names: set[str], marks: list[tuple[int, int]], kind: str
+) -> list[str]:
+    """What the keep/drop filter reads: kind, cue, length, how the speaker was found."""
+    cue = attribution.cue_word
+    speaker = "none" if attribution.speaker == UNATTRIBUTED else "named" if attribution.speaker in names else "text"
+    content = doc.char_span(attribution.start, attribution.end, alignment_mode="expand")
+    probability = learned.probabilities.get(cue.i, 0.0) if cue is not None else 0.0
+    features = quote_features(content, cue, probability, kind, speaker, marks)
+    source = attribution.source.root.dep_ if attribution.source is not None else "none"
+    return features + ["headline"] * is_headline(content[0].sent) + [f"source_dep={source}"]
+
+
+def _holder_near(doc: Doc, attribution: _Attribution, resolver: _SpeakerResolver) -> Span | None:
+    """Who holds a stance whose cue has no subject ("the call for a ban", "..., hoping to win"): the
+    person or organisation named nearest to it in its sentence, outside its content."""
+    sentence = attribution.cue_word.sent
+    low, high = sentence.start_char, sentence.end_char
+    mention = resolver.person_near(low, high, attribution.start, attribution.end, _HOLDER_LABELS)
+    return doc.char_span(*mention, alignment_mode="expand") if mention else None
 
 
 def _snap_to_marks(attribution: _Attribution, marks: list[tuple[int, int]]) -> _Attribution:
@@ -739,7 +843,7 @@ def _partial_quote(
     speaker = resolver.resolve(source)
     if speaker == source.text and not any(t.ent_type_ for t in source):
         return None  # no named or resolvable speaker: a scare quote or a title
-    return _Attribution(start, end, cue=root.text, source=source, speaker=speaker, embedded=True)
+    return _Attribution(start, end, cue=root.text, source=source, speaker=speaker, embedded=True, cue_word=root)
 
 
 def _kind(attribution: _Attribution, marks: list[tuple[int, int]]) -> str:
