@@ -238,10 +238,12 @@ class StoryClusterer:
     # ------------------------------------------------------------ scoring
 
     def idf(self, term: str) -> float:
-        """Inverse document frequency over the articles seen up to the last snapshot."""
+        """Inverse document frequency over the articles seen up to the last snapshot, smoothed by
+        ``config.idf_prior_documents`` term-free pseudo-documents so small libraries score like big ones."""
         value = self._idf.get(term)
         if value is None:
-            value = math.log((self.idf_documents + 1) / (self.idf_frequency.get(term, 0) + 1)) + 1.0
+            documents = self.idf_documents + self.config.idf_prior_documents
+            value = math.log((documents + 1) / (self.idf_frequency.get(term, 0) + 1)) + 1.0
             self._idf[term] = value
         return value
 
