@@ -124,10 +124,12 @@ def assign_to_stories(workspace, articles: list[Article]) -> None:
 def recluster(ws, config: MatchConfig | None = None) -> list[Story]:
     """Re-cluster every stored article from scratch (same algorithm and order as the stream, one run)."""
     clusterer = StoryClusterer(config or MatchConfig())
+    built: list[Signature] = []  # the pass reads every article's signature: keep them, not rebuild them
     for batch in _chunks(published_order(ws.store.iter_articles()), 500):
         for signature in signatures(ws, batch, clusterer.config):
             clusterer.add(signature)
-    clusterer.consolidate(list(clusterer.story_of), _signature_lookup(ws, clusterer.config, []))
+            built.append(signature)
+    clusterer.consolidate([s.id for s in built], _signature_lookup(ws, clusterer.config, built))
     _holder(ws)["clusterer"] = clusterer
     _save(ws, clusterer)
     return clusterer.stories()
