@@ -1,5 +1,6 @@
 """Fit the pair/story logistic weights in match/config.py on the clustering dev sets,
-or (argument ``semeval``) the SemEval-2022 Task 8 maps in match/semeval_map.json.
+(argument ``gate``) the consolidation pass's merge gate, or (argument ``semeval``) the
+SemEval-2022 Task 8 maps in match/semeval_map.json.
 
 Teacher forcing: articles stream in order and always join their gold story;
 every candidate story the indexes return gives one row (facets, is it the
@@ -7,6 +8,7 @@ gold story?). A logistic regression over those rows, each dataset weighted
 equally, gives the weights. Run:
 
     STORYLINE_CACHE=/tmp/storyline-cache/D .venv/bin/python benchmarks/match_fit.py
+    STORYLINE_CACHE=/tmp/storyline-cache/D .venv/bin/python benchmarks/match_fit.py gate
     STORYLINE_CACHE=/tmp/storyline-cache/M2 .venv/bin/python benchmarks/match_fit.py semeval
 """
 
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -24,7 +27,7 @@ from storyline.eval.pairs import cross_validated_heads, fit_heads, pearson, seme
 from storyline.match.config import MatchConfig
 from storyline.match.pairs import SEMEVAL_FEATURES, SEMEVAL_HEADS, SEMEVAL_MAP_FILE, brevity
 from storyline.match.signature import build_signatures, published_order
-from storyline.match.stream import StoryClusterer, StoryState
+from storyline.match.stream import MergeEvidence, StoryClusterer, StoryState
 
 DATA = default_data_dir()
 
@@ -51,16 +54,60 @@ def rows_for(name: str, config: MatchConfig) -> tuple[np.ndarray, np.ndarray]:
     return np.array(features), np.array(labels, dtype=float)
 
 
-def fit_logistic(x: np.ndarray, y: np.ndarray, w: np.ndarray, iterations: int = 50) -> np.ndarray:
-    """Weighted logistic regression by Newton steps (small L2 for stability)."""
+def fit_logistic(x: np.ndarray, y: np.ndarray, w: np.ndarray, iterations: int = 50, l2: float = 1e-3) -> np.ndarray:
+    """Weighted logistic regression by Newton steps (L2 ``l2``; small by default, for stability)."""
     x1 = np.hstack([np.ones((len(x), 1)), x])
     beta = np.zeros(x1.shape[1])
     for _ in range(iterations):
         p = 1 / (1 + np.exp(-x1 @ beta))
-        gradient = x1.T @ (w * (y - p)) - 1e-3 * beta
-        hessian = (x1 * (w * p * (1 - p))[:, None]).T @ x1 + 1e-3 * np.eye(len(beta))
+        gradient = x1.T @ (w * (y - p)) - l2 * beta
+        hessian = (x1 * (w * p * (1 - p))[:, None]).T @ x1 + l2 * np.eye(len(beta))
         beta += np.linalg.solve(hessian, gradient)
     return beta
+
+
+class GateRecorder(StoryClusterer):
+    """A clusterer whose merge gate lets everything through and records each candidate merge's evidence."""
+
+    def __init__(self, config: MatchConfig, gold: dict[str, str]) -> None:
+        super().__init__(config)
+        self.gold = gold
+        self.rows: list[tuple[list[float], bool]] = []
+
+    def majority(self, story: StoryState) -> str:
+        return Counter(self.gold[a] for a in story.articles).most_common(1)[0][0]
+
+    def admits(self, joining: StoryState, joined: StoryState, evidence: MergeEvidence) -> bool:
+        self.rows.append((evidence.features(), self.majority(joining) == self.majority(joined)))
+        return True
+
+
+#: Candidate merges below this mean join probability are not gated (no bar is this low), so they are not fitted.
+GATE_FLOOR = 0.3
+
+
+def fit_gate(names: list[str]) -> None:
+    """The merge gate: logistic regression over the consolidation pass's candidate merges (label: both
+    stories' majority gold event is the same), every row weighted alike, L2 1.0."""
+    config = MatchConfig()
+    xs, ys = [], []
+    for name in names:
+        gold_set = LOADERS[name](DATA)
+        ordered = published_order(gold_set.articles)
+        signatures = build_signatures(ordered, config, cached_encoder(default_cache_dir()))
+        recorder = GateRecorder(config, gold_set.gold)
+        for signature in signatures:
+            recorder.add(signature)
+        by_id = {signature.id: signature for signature in signatures}
+        recorder.consolidate(by_id, by_id.get)
+        rows = [(x, y) for x, y in recorder.rows if x[0] >= GATE_FLOOR]
+        print(name, len(rows), "candidate merges,", sum(y for _, y in rows), "right")
+        xs += [x for x, _ in rows]
+        ys += [float(y) for _, y in rows]
+    beta = fit_logistic(np.array(xs), np.array(ys), np.ones(len(ys)), l2=1.0)
+    fields = ["gate_bias", "gate_mean", "gate_lowest", "gate_size", "gate_mixed", "gate_short"]
+    for field, value in zip(fields, beta, strict=True):
+        print(f"{field}: float = {value:.2f}")
 
 
 SEMEVAL_MAP = Path(__file__).resolve().parents[1] / "src" / "storyline" / "match" / SEMEVAL_MAP_FILE
@@ -88,6 +135,9 @@ def fit_semeval() -> None:
 def main() -> None:
     if sys.argv[1:] == ["semeval"]:
         fit_semeval()
+        return
+    if sys.argv[1:2] == ["gate"]:
+        fit_gate(sys.argv[2:] or list(LOADERS))
         return
     config = MatchConfig()
     names = sys.argv[1:] or list(LOADERS)

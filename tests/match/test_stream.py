@@ -9,7 +9,7 @@ import pytest
 
 from storyline.match.pairs import Facets
 from storyline.match.signature import published_order
-from storyline.match.stream import StoryClusterer, StoryState
+from storyline.match.stream import MergeEvidence, StoryClusterer, StoryState
 from storyline.model import Entity
 
 QUAKE = (
@@ -312,3 +312,23 @@ def test_article_in_the_wrong_story_moves_to_the_one_it_now_fits(signatures_of, 
     assert clusterer.assignment()["q4"] == turkey.id and turkey.reasons["q4"].startswith("moved: p=")
     assert japan.articles == ["j1"] and sorted(changed) == sorted({japan.id, turkey.id})
     assert clusterer.consolidate(["q4", "j1"], by_id.get) == []  # settled: nothing moves again
+
+
+def test_merge_gate_weighs_the_whole_evidence(config):
+    one = MergeEvidence(mean=0.6, lowest=0.6, size=1, mixed=False, short=0.05)
+    assert one.probability(config) > 0.5
+    grown = replace(one, size=12, lowest=0.05)  # a story that grew apart, some articles barely fit
+    assert grown.probability(config) < 0.5
+    assert replace(one, mixed=True).probability(config) < one.probability(config)
+    assert replace(one, mean=0.9).probability(config) > one.probability(config)
+    # Among headlines the lowest probability and the size say little: they weigh nothing there.
+    headlines = replace(grown, short=1.0)
+    assert headlines.probability(config) == replace(headlines, size=1, lowest=0.6).probability(config)
+
+
+def test_consolidation_merges_only_what_the_gate_admits(signatures_of, config, article):
+    closed = replace(config, gate_bias=-100.0)
+    clusterer, survivors = apart_then_consolidated(signatures_of(corpus(article)), closed)
+    assert survivors == [] and len(clusterer.stories()) == 5
+    clusterer, survivors = apart_then_consolidated(signatures_of(corpus(article)), config)
+    assert len(survivors) == 1

@@ -8,8 +8,9 @@ Stories close enough to share a topic but not an event are linked, not merged.
 A cheap look-back merges a story that just grew into a candidate story when the
 two whole stories now clearly tell one event (``MatchConfig.merge``), and at the
 end of each assignment run a consolidation pass merges, best pair first, the
-stories one event was split over while the stories grew (``MatchConfig.consolidate``),
-then moves each of the run's articles that now fits another story better.
+stories one event was split over while the stories grew (``MatchConfig.consolidate``,
+when a fitted merge gate admits the merge: :class:`MergeEvidence`), then moves
+each of the run's articles that now fits another story better.
 An undated article is never joined to a dated story in the stream (nor the
 reverse): only that pass merges them, at ``MatchConfig.consolidate_undated``.
 The result depends only on the input order.
@@ -211,6 +212,33 @@ class MemberLink:
 
     semantic: float = 0.0
     duplicate: float = 0.0
+
+
+@dataclass(frozen=True)
+class MergeEvidence:
+    """What the consolidation pass weighs before merging one story into another.
+
+    The joining story's articles are each scored against the other story, as the
+    stream would score them; ``short`` is their mean :func:`~storyline.match.pairs.brevity`
+    (1 for headlines alone, whose lowest probability and story size say little).
+    """
+
+    mean: float
+    lowest: float
+    size: int
+    mixed: bool
+    short: float
+
+    def features(self) -> list[float]:
+        """The gate's inputs, in the order of :meth:`probability`'s weights."""
+        long = 1.0 - self.short
+        return [self.mean, self.lowest * long, math.log(self.size) * long, float(self.mixed), self.short]
+
+    def probability(self, config: MatchConfig) -> float:
+        """Gate probability that the two stories tell one event (``MatchConfig.gate_*``)."""
+        weights = (config.gate_mean, config.gate_lowest, config.gate_size, config.gate_mixed, config.gate_short)
+        z = config.gate_bias + sum(w * f for w, f in zip(weights, self.features(), strict=True))
+        return 1.0 / (1.0 + math.exp(-z))
 
 
 #: IDF snapshot refreshed when the collection has grown by this fraction.
@@ -505,14 +533,17 @@ class StoryClusterer:
             self._norms.pop((story_id, kind), None)
 
     def cohesion(self, story: StoryState, other: StoryState, run: _ConsolidationRun) -> float:
-        """Mean probability that one story's articles would join the other now.
+        """Mean probability that one story's articles would join the other now; 0 when the gate refuses.
 
         The smaller story's articles are scored against the larger (an undated story's against
         the dated one, as the stream would have met them), with the stream's own article-to-story
         model, not the story-to-story one: the whole-story centroids of two events of one topic
         are close (NewsWCL50: two 5-article events at p 0.84), their articles to the other story are not.
+        The mean alone cannot tell a split event from two events of one topic that each grew in the
+        stream; the merge gate (:meth:`admits`) weighs the whole :class:`MergeEvidence`.
         """
-        if (story.first is None) != (other.first is None):
+        mixed = (story.first is None) != (other.first is None)
+        if mixed:
             joining, joined = (story, other) if story.first is None else (other, story)
         else:
             joining, joined = sorted((story, other), key=lambda s: (len(s.articles), s.id))
@@ -520,7 +551,21 @@ class StoryClusterer:
         if gap is not None and gap > self.config.window_days:
             return 0.0
         probabilities = [run.join_probability(article_id, joined)[0] for article_id in joining.articles]
-        return sum(probabilities) / len(probabilities) if probabilities else 0.0
+        if not probabilities:
+            return 0.0
+        signatures = [s for s in map(run.signature, joining.articles) if s is not None]
+        evidence = MergeEvidence(
+            mean=sum(probabilities) / len(probabilities),
+            lowest=min(probabilities),
+            size=len(probabilities),
+            mixed=mixed,
+            short=sum(brevity(s.n_words) for s in signatures) / len(signatures) if signatures else 0.0,
+        )
+        return evidence.mean if self.admits(joining, joined, evidence) else 0.0
+
+    def admits(self, joining: StoryState, joined: StoryState, evidence: MergeEvidence) -> bool:
+        """The merge gate: may ``joining`` be merged into ``joined`` on this evidence?"""
+        return evidence.probability(self.config) >= 0.5
 
     def _index(self, signature: Signature, story_id: str) -> None:
         self.story_of[signature.id] = story_id
