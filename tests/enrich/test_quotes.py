@@ -131,6 +131,18 @@ def test_quote_after_a_colon_belongs_to_the_subject_before_it(enricher, make_art
     assert quote.kind == "direct" and quote.speaker == "Carla Benedetti"
 
 
+def test_quote_after_a_colon_then_more_speech_stays_in_order(enricher, make_article):
+    article = enricher.enrich(make_article(
+        "Mayor Carla Benedetti released the following statement:\n\n"
+        "“We mourn with the families of the victims and we will rebuild the bridge together.”\n\n"
+        "“The city will pay for every repair,” Benedetti said on Tuesday."
+    ))
+    direct = [q for q in article.quotes if q.kind == "direct"]
+    assert direct and all(q.speaker == "Carla Benedetti" for q in direct)
+    assert "We mourn" in direct[0].text and any("every repair" in q.text for q in direct)
+    assert all(q.start < q.end for q in article.quotes)
+
+
 def test_dateline_is_not_the_speaker(enricher, make_article):
     article = enricher.enrich(make_article(
         "PARIS, May 2 (AFP) — Minister Jean Dupont said that the reform would pass next week."

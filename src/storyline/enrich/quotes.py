@@ -773,19 +773,25 @@ def _add_marked_quotes(
             if _is_title(span):
                 continue
             introduced = _introduced_by_colon(doc, start, end, resolver) if parsed else None
-            if introduced is not None:
-                result.append(introduced)
-                continue
-            previous = [a for a in result if a.end <= start and start - a.end <= CONTINUATION_CHARS and _has_marks(a, marks)]
-            speaker = previous[-1].speaker if previous else UNATTRIBUTED
-            source = previous[-1].source if previous else None
-            result.append(_Attribution(start, end, cue=None, source=source, speaker=speaker))
+            result.append(introduced or _continued_speech(result, start, end, marks))
         elif parsed:
             partial = _partial_quote(sentence, start, end, resolver, language)
             if partial is not None:
                 result.append(partial)
         result.sort(key=lambda a: a.start)
     return result
+
+
+def _continued_speech(
+    attributions: list[_Attribution], start: int, end: int, marks: list[tuple[int, int]]
+) -> _Attribution:
+    """A quotation with no cue of its own: the speaker of a quotation just before it, else unattributed."""
+    previous = [
+        a for a in attributions if a.end <= start and start - a.end <= CONTINUATION_CHARS and _has_marks(a, marks)
+    ]
+    speaker = previous[-1].speaker if previous else UNATTRIBUTED
+    source = previous[-1].source if previous else None
+    return _Attribution(start, end, cue=None, source=source, speaker=speaker)
 
 
 def _introduced_by_colon(doc: Doc, start: int, end: int, resolver: _SpeakerResolver) -> _Attribution | None:
