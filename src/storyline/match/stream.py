@@ -238,7 +238,7 @@ class MergeEvidence:
         """Gate probability that the two stories tell one event (``MatchConfig.gate_*``)."""
         weights = (config.gate_mean, config.gate_lowest, config.gate_size, config.gate_mixed, config.gate_short)
         z = config.gate_bias + sum(w * f for w, f in zip(weights, self.features(), strict=True))
-        return 1.0 / (1.0 + math.exp(-z))
+        return 1.0 / (1.0 + math.exp(min(-z, 700.0)))
 
 
 #: IDF snapshot refreshed when the collection has grown by this fraction.
