@@ -21,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
-from storyline.eval.clustering import LOADERS, cached_encoder, default_cache_dir
+from storyline.eval.clustering import LOADERS, assign, cached_encoder, default_cache_dir
 from storyline.eval.data import default_data_dir
 from storyline.eval.pairs import cross_validated_heads, fit_heads, pearson, semeval_rows
 from storyline.match.config import MatchConfig
@@ -93,13 +93,7 @@ def fit_gate(names: list[str]) -> None:
     xs, ys = [], []
     for name in names:
         gold_set = LOADERS[name](DATA)
-        ordered = published_order(gold_set.articles)
-        signatures = build_signatures(ordered, config, cached_encoder(default_cache_dir()))
-        recorder = GateRecorder(config, gold_set.gold)
-        for signature in signatures:
-            recorder.add(signature)
-        by_id = {signature.id: signature for signature in signatures}
-        recorder.consolidate(by_id, by_id.get)
+        recorder = assign(gold_set, GateRecorder(config, gold_set.gold), default_cache_dir())
         rows = [(x, y) for x, y in recorder.rows if x[0] >= GATE_FLOOR]
         print(name, len(rows), "candidate merges,", sum(y for _, y in rows), "right")
         xs += [x for x, _ in rows]

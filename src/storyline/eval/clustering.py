@@ -292,21 +292,25 @@ def related_groups(clusterer: StoryClusterer) -> dict[str, str]:
     return {a: find(s.id) for s in stories for a in s.articles}
 
 
-def evaluate(gold_set: GoldSet, config: MatchConfig | None = None, cache_dir: Path | None = None) -> dict:
-    """Stream the gold set's articles through the clusterer and score the stories."""
-    config = config or MatchConfig()
+def assign(gold_set: GoldSet, clusterer: StoryClusterer, cache_dir: Path | None = None) -> StoryClusterer:
+    """One assignment run over the gold set, as ``storyline ingest`` of the whole set: stream, then consolidate."""
     ordered = published_order(gold_set.articles)
-    signatures = build_signatures(ordered, config, cached_encoder(cache_dir))
-    clusterer = StoryClusterer(config)
+    signatures = build_signatures(ordered, clusterer.config, cached_encoder(cache_dir))
     for signature in signatures:
         clusterer.add(signature)
     by_id = {signature.id: signature for signature in signatures}
     clusterer.consolidate(by_id, by_id.get)
+    return clusterer
+
+
+def evaluate(gold_set: GoldSet, config: MatchConfig | None = None, cache_dir: Path | None = None) -> dict:
+    """Stream the gold set's articles through the clusterer and score the stories."""
+    clusterer = assign(gold_set, StoryClusterer(config or MatchConfig()), cache_dir)
     assignment = clusterer.assignment()
     result = {
         "dataset": gold_set.name,
-        "articles": len(ordered),
-        "dated": sum(a.published is not None for a in ordered),
+        "articles": len(gold_set.articles),
+        "dated": sum(a.published is not None for a in gold_set.articles),
         "unreadable": gold_set.unreadable,  # document -> why ingest refused it (not scored)
         **scores(assignment, gold_set.gold),
     }
