@@ -697,7 +697,8 @@ class _ConsolidationRun:
         nearby = (c for a, c in self.nearest(article_id) if clusterer.story_of[a] == story_id)
         if article_id not in self.maps:
             self.maps[article_id] = clusterer.article_maps(signature)
-        facets = clusterer.facets(signature, story, MemberLink(semantic=max(nearby, default=0.0)), self.maps[article_id])
+        link = MemberLink(semantic=max(nearby, default=0.0))
+        facets = clusterer.facets(signature, story, link, self.maps[article_id])
         return probability(facets, clusterer.config), facets
 
     def merged_reason(self, article_id: str, story: StoryState) -> str:
