@@ -15,6 +15,8 @@ from functools import lru_cache
 
 WORD = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
 NUMBER = re.compile(r"^\d[\d.,]*$")
+#: Characters within three before a word that make it a sentence opener (its capital says nothing).
+SENTENCE_BREAKS = ".!?\n:\"“«"
 #: Languages whose stop words are merged into the default list (text of unknown language).
 COMMON_LANGUAGES = ("en", "de", "es", "fr", "it", "nl", "pt", "pl", "tr", "ru")
 
@@ -67,10 +69,12 @@ def proper_nouns(text: str, language: str | None) -> set[str]:
     names: set[str] = set()
     for match in WORD.finditer(text):
         token = match.group()
-        gap = text[max(0, match.start() - 3) : match.start()]
-        sentence_start = match.start() == 0 or any(c in gap for c in ".!?\n:\"“«")
-        if not sentence_start and token[:1].isupper() and len(token) > 1 and token.lower() not in stops:
-            names.add(token.lower())
+        if len(token) < 2 or not token[:1].isupper() or token.lower() in stops:
+            continue  # tested first: most words are not capitalised, and the gap test is the slow part
+        start = match.start()
+        if start == 0 or any(c in text[max(0, start - 3) : start] for c in SENTENCE_BREAKS):
+            continue
+        names.add(token.lower())
     return names
 
 
