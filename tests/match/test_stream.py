@@ -346,22 +346,23 @@ def test_precomputed_article_maps_score_exactly_as_fresh_ones(signatures_of, con
         assert clusterer.facets(late, state, link, maps) == clusterer.facets(late, state, link)
 
 
-def test_undated_article_left_alone_is_adopted_by_its_best_undated_story(signatures_of, config, article):
-    """At the end of the run an undated singleton moves at ``adopt_undated``; dated ones need ``join``."""
+def test_article_left_alone_is_adopted_by_its_best_story_unless_a_headline(signatures_of, config, article):
+    """At the end of the run an article still alone moves at ``adopt``, below ``join``; not headlines."""
     from dataclasses import replace as with_
 
     # Stream and merges made impossible: every article starts and keeps its own story until the last step.
     apart = with_(config, join=1.01, merge=1.01, consolidate=1.01, consolidate_undated=1.01)
+    texts = [("q1", f"{QUAKE} {QUAKE}"), ("q2", f"{QUAKE_REWRITE} {QUAKE_REWRITE}"), ("r1", f"{RATES} {RATES} {RATES}")]
 
-    def consolidated(day, adopt):
-        texts = [("q1", QUAKE), ("q2", QUAKE_REWRITE), ("r1", RATES)]
+    def consolidated(day, **settings):
         signatures = signatures_of([article(i, "News", text, day=day) for i, text in texts])
-        clusterer = run(signatures, with_(apart, adopt_undated=adopt))
+        clusterer = run(signatures, with_(apart, **settings))
         by_id = {s.id: s for s in signatures}
         clusterer.consolidate(by_id, by_id.get)
         return clusterer.assignment()
 
-    story = consolidated(day=None, adopt=config.adopt_undated)
-    assert story["q1"] == story["q2"] and story["r1"] != story["q1"]
-    assert len(set(consolidated(day=None, adopt=1.01).values())) == 3
-    assert len(set(consolidated(day=6, adopt=config.adopt_undated).values())) == 3
+    for day in (None, 6):
+        story = consolidated(day)
+        assert story["q1"] == story["q2"] and story["r1"] != story["q1"]
+    assert len(set(consolidated(None, adopt=1.01).values())) == 3
+    assert len(set(consolidated(6, adopt_min_words=1000).values())) == 3

@@ -60,13 +60,16 @@ class MatchConfig:
     #: 0.45 keeps the seed pair (an undated copy at 0.82 in a two-article library) together (matching.md, M4;
     #: 0.8 gives ECB+ 0.889 but drops its related groups 0.002, M5).
     consolidate_undated: float = 0.45
-    #: The same pass's last step: an undated article still alone in its story moves to the undated story it
-    #: would join with the highest probability when that reaches this bar (below ``join``). With no date, the
-    #: stream could not tell an event's other reports by time, and a report no story took by the end of the
-    #: run is more often one of them than an event of its own: on ECB+ such articles score 0.12-0.32 against
-    #: their own event's undated story, at most 0.07 against the other event of their topic (matching.md, M7).
-    #: ECB+ 0.902 -> 0.913, NewsWCL50 0.967 -> 1.0, UCI and MEANTIME (dated) unchanged; 0.05-0.15 score alike.
-    adopt_undated: float = 0.1
+    #: The same pass's last step: an article still alone in its story moves to the story it would join with the
+    #: highest probability when that reaches this bar (below ``join``; towards a story as dated or undated as it
+    #: is, in the window). A report no story took by the end of the run is more often one of an event's other
+    #: reports than an event of its own: on ECB+ undated ones score 0.12-0.32 against their event's story, at most
+    #: 0.07 against the other event of their topic (matching.md, M7). ECB+ 0.902 -> 0.918, NewsWCL50 0.967 -> 1.0,
+    #: UCI and MEANTIME unchanged; 0.05-0.15 score alike.
+    adopt: float = 0.1
+    #: ... for articles of at least this many words: among headlines a low probability says little (UCI 0.802 ->
+    #: 0.800 when headlines are adopted too).
+    adopt_min_words: int = 40
     #: Merge gate of the consolidation pass (``stream.MergeEvidence``): a candidate merge that reaches its bar is
     #: made only when this logistic model of its evidence gives >= 0.5. Two stories the stream grew apart, article
     #: by article, with some articles that would barely join the other, are more often two events of one topic

@@ -513,8 +513,8 @@ class StoryClusterer:
         """One k-means-like sweep: move each article whose best candidate story beats its own.
 
         Its own story is scored without it (leave-one-out); a move needs the stream's ``join``
-        probability (``consolidate_undated`` between a dated and an undated side; ``adopt_undated``
-        for an undated article still alone in its story, towards an undated story). All moves are
+        probability (``consolidate_undated`` between a dated and an undated side; ``adopt`` for an
+        article still alone in its story, towards a story as dated or undated as it is). All moves are
         decided before any is made, so the sweep does not depend on the articles' order.
         Returns the stories that lost or gained an article.
         """
@@ -546,15 +546,15 @@ class StoryClusterer:
         if signature is None or own_id is None:
             return None
         own = self.states[own_id]
-        undated_alone = signature.published is None and len(own.articles) == 1
+        adoptable = len(own.articles) == 1 and signature.n_words >= self.config.adopt_min_words
         best: tuple[float, str, Facets] | None = None
         for story_id in sorted({self.story_of[a] for a, _ in run.nearest(article_id)} - {own.id}):
             state = self.states[story_id]
             p, facets = run.join_probability(article_id, state)
             mixed = (signature.published is None) != (state.first is None)
             bar = self.config.consolidate_undated if mixed else self.config.join
-            if undated_alone and state.first is None:
-                bar = self.config.adopt_undated
+            if adoptable and not mixed:
+                bar = self.config.adopt
             outside = facets.days is not None and facets.days > self.config.window_days
             if not outside and p >= bar and (best is None or p > best[0]):
                 best = (p, story_id, facets)
