@@ -67,8 +67,8 @@ class MatchConfig:
     #: 0.07 against the other event of their topic (matching.md, M7). ECB+ 0.902 -> 0.918, NewsWCL50 0.967 -> 1.0,
     #: UCI and MEANTIME unchanged; 0.05-0.15 score alike.
     adopt: float = 0.1
-    #: ... for articles of at least this many words: among headlines a low probability says little (UCI 0.802 ->
-    #: 0.800 when headlines are adopted too).
+    #: ... for articles of at least this many content words (``Signature.n_words``, stop words not counted): among
+    #: headlines a low probability says little (UCI 0.802 -> 0.800 when headlines are adopted too).
     adopt_min_words: int = 40
     #: Merge gate of the consolidation pass (``stream.MergeEvidence``): a candidate merge that reaches its bar is
     #: made only when this logistic model of its evidence gives >= 0.5. Two stories the stream grew apart, article
