@@ -70,3 +70,33 @@ def test_seed_entities_merge_variants_and_link_metonyms(seed_articles):
     text = seed_articles["000"].text
     for start, end in scraped["Nasser Kanani"].mentions:
         assert text[start:end] == "Nasser Kanani"
+
+
+def test_country_names_in_other_languages_map_to_one_name():
+    assert canonical_alias("Russland") == canonical_alias("Rusia") == canonical_alias("Россия") == "Russia"
+    assert canonical_alias("Türkei") == canonical_alias("Türkiye") == canonical_alias("Turkey") == "Turkey"
+
+
+def test_a_story_told_in_several_languages_names_a_country_once():
+    french = [Entity("Russie", "PLACE", ["Russie"], [(0, 6)])]
+    german = [Entity("Russland", "MISC", ["Russland"], [(0, 8)])]
+    spanish = [Entity("Rusia", "PLACE", ["Rusia"], [(3, 8)])]
+    [russia] = merge_entities([french, german, spanish])
+    assert russia.name == "Russia"
+    assert set(russia.variants) == {"Russie", "Russland", "Rusia"}
+
+
+def test_a_person_named_like_a_country_keeps_the_name():
+    mentions = [Mention("Michael Jordan", "PERSON", 0, 14), Mention("Jordan", "PERSON", 40, 46)]
+    [person] = merge_mentions(mentions)
+    assert (person.name, person.type) == ("Michael Jordan", "PERSON")
+
+
+def test_without_a_recogniser_calendar_words_are_no_names_and_countries_are_places(enricher, make_article):
+    article = enricher.enrich(make_article(
+        "Die Regierung hat am Sonntag im Dezember mit Russland und der Türkei verhandelt, sagte Jonas Weber.",
+        language="de",
+    ))
+    entities = {e.name: e.type for e in article.entities}
+    assert not {"Sonntag", "Dezember"} & set(entities)
+    assert entities["Russia"] == entities["Turkey"] == "PLACE"

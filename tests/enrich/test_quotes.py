@@ -1,3 +1,5 @@
+import pytest
+
 from storyline.enrich.quotes import paragraph_bounds, quoted_spans
 
 
@@ -268,3 +270,41 @@ def test_stance_object_keeps_the_phrase_that_follows_it(enricher, make_article):
     ))
     [quote] = [q for q in article.quotes if q.kind == "stance"]
     assert quote.text == "the governor for the collapse of the budget talks"
+
+
+@pytest.mark.parametrize(
+    ("claim", "source", "speaker"),
+    [("La région agit de manière indépendante dans sa politique agricole", "la porte-parole du conseil régional, Claire Dubois", "Claire Dubois"),
+     # the parser makes the name a conjunct of the role: the person right after the role is the speaker
+     ("La ville agit de manière indépendante dans sa politique budgétaire", "le porte-parole du ministère des Finances, Julien Marchand", "Julien Marchand")],
+)  # fmt: skip
+def test_quotation_opening_a_french_paragraph_keeps_its_cue(enricher, make_article, claim, source, speaker):
+    # The parser cut "«", the quotation and ", a déclaré N" into three sentences: the cue lost its quotation.
+    article = enricher.enrich(make_article(
+        f"Le conseil municipal a voté le budget lundi.\n\n« {claim} », a déclaré {source}, dans un communiqué.",
+        language="fr",
+    ))
+    [quote] = article.quotes
+    assert quote.text == f"« {claim} »"
+    assert (quote.kind, quote.cue, quote.speaker) == ("direct", "déclaré", speaker)
+
+
+def test_pronoun_speaker_is_never_a_capital(enricher, make_article):
+    # French models tag a lone "Washington" as a person; "Il" is the spokesman named before it.
+    article = enricher.enrich(make_article(
+        "Selon le porte-parole Julien Marchand, Washington cherche à gagner du temps. "
+        "Il a ajouté que la ville ne paierait pas.",
+        language="fr",
+    ))
+    assert [(q.cue, q.speaker) for q in article.quotes] == [("Selon", "Julien Marchand"), ("ajouté", "Julien Marchand")]
+    assert {e.name: e.type for e in article.entities}["Washington"] == "PLACE"
+
+
+def test_without_a_parser_a_word_in_quotation_marks_is_no_quote(enricher, make_article):
+    article = enricher.enrich(make_article(
+        "Die Regierung hat am Sonntag die „Bedenken“ der Opposition zurückgewiesen.\n\n"
+        "„Wir werden die Steuern nicht erhöhen“, sagte Finanzminister Jonas Weber.",
+        language="de",
+    ))
+    assert [q.text for q in article.quotes] == ["„Wir werden die Steuern nicht erhöhen“"]
+    assert article.quotes[0].speaker == "Finanzminister Jonas Weber"

@@ -84,7 +84,8 @@ def test_stray_tags_removed_inside_paragraphs() -> None:
      ("PARIS, Dec 18 (AFP) - France will host the talks.", "PARIS", "AFP", "France will"),
      ("WASHINGTON (AP) — The Senate passed the bill.", "WASHINGTON", "AP", "The Senate"),
      ("KYIV, Ukraine — Air raid sirens sounded across the country.", "KYIV, Ukraine", None, "Air raid"),
-     ("Berlin (dpa) - Die Regierung hat beschlossen.", "Berlin", "dpa", "Die Regierung")],
+     ("Berlin (dpa) - Die Regierung hat beschlossen.", "Berlin", "dpa", "Die Regierung"),
+     ("ОСЛО, 3 марта 2023 (AFP) - Правительство", "ОСЛО", "AFP", "Правительство")],
 )  # fmt: skip
 def test_datelines(paragraph: str, place: str, agency: str | None, rest: str) -> None:
     dateline = clean.split_dateline(paragraph)
@@ -101,6 +102,17 @@ def test_datelines(paragraph: str, place: str, agency: str | None, rest: str) ->
 )  # fmt: skip
 def test_not_datelines(paragraph: str) -> None:
     assert clean.split_dateline(paragraph) is None
+
+
+@pytest.mark.parametrize(
+    ("dateline", "published"),
+    [("OSLO, March 3, 2023 (Reuters) -", "2023-03-03"), ("Oslo, 3 mars 2023 (AFP) -", "2023-03-03"),
+     ("Oslo, 3. März 2023 (dpa) -", "2023-03-03"), ("OSLO, March 3 (Reuters) -", None)],
+)  # fmt: skip
+def test_dateline_with_a_year_dates_an_undated_article(dateline: str, published: str | None) -> None:
+    article = read_text(f"Talks resume\n\n{dateline} Negotiators returned to the table on Friday.", source="d.txt")
+    assert (article.published.date().isoformat() if article.published else None) == published
+    assert article.paragraphs[0] == "Negotiators returned to the table on Friday."
 
 
 def test_dateline_moves_into_metadata() -> None:

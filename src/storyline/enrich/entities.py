@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from storyline.enrich.cues import TITLES
-from storyline.enrich.gazetteer import canonical_alias, is_place_name, metonym_of, name_key
+from storyline.enrich.gazetteer import canonical_alias, is_capital_or_alias, is_place_name, metonym_of, name_key
 from storyline.enrich.languages import NORMAL_NAMES
+from storyline.enrich.times_lexicon import lexicon_for
 from storyline.model import Entity
 
 #: Model labels (spaCy OntoNotes, spaCy/WikiNER, Natasha) -> storyline types.
@@ -78,6 +79,8 @@ def recognised_mentions(doc: Doc) -> list[Mention]:
         span = _trim(_without_titles(_join_hyphenated(ent)) if kind == "PERSON" else ent)
         if span is not None:
             name = normal_names.get((span.start_char, span.end_char), span.text)
+            if kind == "PERSON" and is_capital_or_alias(name):
+                kind = "PLACE"  # a lone "Washington" the model took for a person (French models do)
             mentions.append(Mention(name, kind, span.start_char, span.end_char))
     return mentions
 
@@ -86,8 +89,11 @@ def capitalised_mentions(doc: Doc) -> list[Mention]:
     """Fallback without a recogniser: runs of capitalised words, not at a sentence start alone.
 
     Typed PLACE when the gazetteer knows the name, else MISC: capitalisation
-    alone cannot tell a person from an organisation.
+    alone cannot tell a person from an organisation. A lone month or weekday name
+    is no name (German capitalises them: "am Sonntag", "im Dezember").
     """
+    lexicon = lexicon_for(doc.lang_) if doc.lang_ not in {"en", "xx"} else None
+    calendar_words = set(lexicon.months) | set(lexicon.weekdays) if lexicon else set()
     mentions: list[Mention] = []
     run: list = []
     for token in [*doc, None]:
@@ -101,7 +107,8 @@ def capitalised_mentions(doc: Doc) -> list[Mention]:
             run.pop()
         while run and (run[0].text[0].islower() or (_opens_sentence(run[0]) and (run[0].is_stop or run[0].lower_ in _CONNECTORS))):
             run.pop(0)  # "Según la Casa Blanca": function words opening the sentence
-        if run and not (len(run) == 1 and _opens_sentence(run[0])) and not all(t.is_stop for t in run):
+        lone_word = len(run) == 1 and (_opens_sentence(run[0]) or run[0].lower_ in calendar_words)
+        if run and not lone_word and not all(t.is_stop for t in run):
             span = doc[run[0].i : run[-1].i + 1]
             kind = "PLACE" if is_place_name(span.text) else "MISC"
             mentions.append(Mention(span.text, kind, span.start_char, span.end_char))
@@ -228,7 +235,8 @@ def _is_short_form(name: str, group: _Group) -> bool:
 
 
 def _to_entity(group: _Group, keep_mentions: bool = True) -> Entity:
-    canonical = next((c for n in group.names if (c := canonical_alias(n))), None)
+    # A person keeps the name written: "Jordan" of "Michael Jordan" is no country.
+    canonical = None if group.type == "PERSON" else next((c for n in group.names if (c := canonical_alias(n))), None)
     name = canonical or group.name
     if group.refers_to:
         link: tuple[str, str] | None = (group.refers_to, group.reference_kind or "")

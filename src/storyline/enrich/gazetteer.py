@@ -1,16 +1,21 @@
-"""Small general tables: name aliases, capitals and seats of government.
+"""Small general tables: name aliases, capitals and seats of government; country names.
 
 Used to merge name variants ("U.S." = "US" = "United States") and to link
 metonyms kept as written ("Tehran" stands for Iran, "the Kremlin" for the
 Russian government). Keys are :func:`name_key` forms. The tables are general
 world knowledge, deliberately short: a missing entry only means a link is not
-drawn, never a wrong merge.
+drawn, never a wrong merge. Country names in other languages ("Russland",
+"Rusia", "Россия") come from the Unicode CLDR through Babel, so a story told in
+several languages names one country once.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
+
+from babel import Locale
 
 _ALIASES: dict[str, list[str]] = {
     "United States": ["US", "U.S.", "U.S.A.", "USA", "United States of America", "Etats-Unis", "États-Unis", "Estados Unidos", "EEUU", "EE.UU.", "США", "Соединённые Штаты", "Соединенные Штаты"],
@@ -26,6 +31,14 @@ _ALIASES: dict[str, list[str]] = {
     "European Union": ["EU", "E.U.", "Union européenne", "UE", "Unión Europea", "Евросоюз", "ЕС"],
     "United Nations": ["UN", "U.N.", "ONU", "Nations unies", "Naciones Unidas", "ООН"],
     "NATO": ["OTAN", "НАТО", "North Atlantic Treaty Organization"],
+    # English names news uses where CLDR's differ (CLDR's own English name is the variant).
+    "Turkey": ["Türkiye", "Turquie", "Turquía", "Türkei", "Турция"],
+    "Myanmar": ["Burma", "Myanmar (Burma)"],
+    "Ivory Coast": ["Côte d'Ivoire", "Côte d’Ivoire"],
+    "Czech Republic": ["Czechia"],
+    "Democratic Republic of the Congo": ["DR Congo", "DRC", "Congo - Kinshasa"],
+    "Republic of the Congo": ["Congo - Brazzaville"],
+    "Palestine": ["Palestinian Territories", "State of Palestine"],
 }
 
 #: Capital -> country it often stands for in news ("Tehran said ...").
@@ -83,9 +96,37 @@ _CAPITAL_KEYS = _keyed(CAPITALS)
 _SEAT_KEYS = _keyed(SEATS)
 
 
+#: Languages whose country names are looked up: those the multilingual sentence encoder reads.
+COUNTRY_NAME_LANGUAGES = ("en", "fr", "de", "es", "it", "nl", "pt", "pl", "ru", "uk", "tr", "ar", "zh", "ja", "ko", "th")
+#: CLDR territories that are no country or region: the EU, the UN, the eurozone, unknown/pseudo regions.
+_NOT_COUNTRIES = frozenset({"EU", "UN", "EZ", "QO", "ZZ", "XA", "XB"})
+
+
+@lru_cache(maxsize=1)
+def country_names() -> dict[str, str]:
+    """:func:`name_key` of a country's name in any of ``COUNTRY_NAME_LANGUAGES`` -> its English name.
+
+    A name two countries share in different languages is left out (none in the CLDR data of Babel 2.18).
+    """
+    english = Locale.parse("en").territories
+    names: dict[str, str] = {}
+    shared: set[str] = set()
+    for language in COUNTRY_NAME_LANGUAGES:
+        for code, name in Locale.parse(language).territories.items():
+            if len(code) != 2 or not code.isalpha() or code in _NOT_COUNTRIES:
+                continue
+            key, country = name_key(name), english[code]
+            country = ALIAS_CANONICAL.get(name_key(country), country)
+            if names.setdefault(key, country) != country:
+                shared.add(key)
+    return {key: country for key, country in names.items() if key not in shared}
+
+
 def canonical_alias(name: str) -> str | None:
-    """The canonical name of a well-known alias ("U.S." -> "United States"), else None."""
-    return ALIAS_CANONICAL.get(name_key(name))
+    """The canonical name of a well-known alias or a country named in another language
+    ("U.S." -> "United States", "Russland" -> "Russia"), else None."""
+    key = name_key(name)
+    return ALIAS_CANONICAL.get(key) or country_names().get(key)
 
 
 def metonym_of(name: str) -> tuple[str, str] | None:
@@ -99,6 +140,14 @@ def metonym_of(name: str) -> tuple[str, str] | None:
 
 
 def is_place_name(name: str) -> bool:
-    """Known country, bloc or capital: lets the fallback heuristics type a capitalised span."""
+    """Known country (in any language of ``COUNTRY_NAME_LANGUAGES``), bloc or capital: lets the
+    fallback heuristics type a capitalised span."""
+    key = name_key(name)
+    return key in _CAPITAL_KEYS or key in ALIAS_CANONICAL or key in country_names()
+
+
+def is_capital_or_alias(name: str) -> bool:
+    """A capital or a name of this module's own tables: a lone "Washington" is the place, whatever a
+    recogniser says. Unlike :func:`is_place_name`, no country that is also a person's name ("Jordan")."""
     key = name_key(name)
     return key in _CAPITAL_KEYS or key in ALIAS_CANONICAL

@@ -58,6 +58,7 @@ def _load_language_model(code: str) -> LanguageModel:
     if code in SPACY_PIPELINES:
         nlp = spacy.load(SPACY_PIPELINES[code])
         nlp.add_pipe("paragraph_breaks", before="parser")
+        nlp.add_pipe("rejoin_cut_sentences", after="parser")
         return LanguageModel(code, nlp, parsed=True, parse_many=lambda texts: nlp.pipe(texts, batch_size=32))
     if code == "ru":
         return LanguageModel(code, _natasha_parser(), parsed=True)
@@ -196,6 +197,34 @@ def paragraph_breaks(doc: Doc) -> Doc:
 
 
 _OPENING_MARKS = frozenset("«“„「『‹")
+
+
+@Language.component("rejoin_cut_sentences")
+def rejoin_cut_sentences(doc: Doc) -> Doc:
+    """Undo two cuts the parser makes around quotations and that are never right (runs after it).
+
+    "« La ville agit ... », a déclaré N" came out as "«", "La ville agit ... »" and ", a déclaré N",
+    which lost the quotation to its cue. A sentence of opening quotation marks alone is punctuation
+    of the next one; a sentence that starts with a comma hangs on the one before, as UD's parataxis
+    (how the parser attaches "..., a déclaré N" when it keeps the sentence whole). Never across a
+    line break. Setting a head makes spaCy recompute the sentences.
+    """
+    joined = True
+    while joined:
+        joined = False
+        sentences = list(doc.sents)
+        for before, after in zip(sentences, sentences[1:], strict=False):
+            if "\n" in before[-1].text or "\n" in before[-1].whitespace_:
+                continue
+            if all(t.text in _OPENING_MARKS for t in before):
+                before.root.head, before.root.dep_ = after.root, "punct"
+            elif after[0].text == ",":
+                after.root.head, after.root.dep_ = before.root, "parataxis"
+            else:
+                continue
+            joined = True
+            break
+    return doc
 
 
 @Language.component("opening_marks_start_sentences")

@@ -38,7 +38,7 @@ the source as written next to the cue.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -102,6 +102,8 @@ LEADING_GAP_CHARS = 80
 QUOTATION_AFTER_CUE_CHARS = 30
 #: A quote shorter than this share of its sentence is partial (embedded in the sentence).
 PARTIAL_SHARE = 0.6
+#: Without a parse, a quotation of fewer words inside a longer sentence is taken for a scare quote.
+SCARE_QUOTE_WORDS = 3
 
 
 @dataclass
@@ -625,6 +627,8 @@ class _SpeakerResolver:
         people = [m for m in inside if m[2].type == "PERSON"]
         if people:
             return people[-1][2].name
+        if head.lower_ in TITLES and (named := self._person_after(source)) is not None:
+            return named  # "the spokeswoman of the council, Claire Dubois," parsed without its apposition
         if inside:
             return inside[-1][2].name
         lowered = head.lower_.lstrip("-")  # French inversion: "explique-t-elle"
@@ -633,6 +637,16 @@ class _SpeakerResolver:
         if lowered in self._group_pronouns:
             return self._nearest_before(source.start_char, {"ORG", "PERSON"}) or source.text
         return self._person_by_surname(source.text) or source.text
+
+    def _person_after(self, source: Span) -> str | None:
+        """The person named right after ``source``, a comma apart at most."""
+        text = source.doc.text
+        for start, _, entity in self._mentions[bisect_left(self._starts, source.end_char) :]:
+            if text[source.end_char : start].strip() not in {"", ","}:
+                return None
+            if entity.type == "PERSON":
+                return entity.name
+        return None
 
     def _person_by_surname(self, label: str) -> str | None:
         """A transcript label in capitals ("TAPPER") names the person with that surname ("Jake Tapper")."""
@@ -766,6 +780,8 @@ def _add_marked_quotes(
             continue
         sentence = span[0].sent
         share = (end - start) / max(1, len(sentence.text.strip()))
+        if not parsed and share < PARTIAL_SHARE and sum(t.is_alpha for t in span) < SCARE_QUOTE_WORDS:
+            continue  # without a parse a word or two in quotation marks is a scare quote ("the „concerns“ of")
         named = None if parsed or _is_title(span) else _named_in_sentence(doc, sentence, start, end, resolver)
         if named is not None:
             result.append(named)

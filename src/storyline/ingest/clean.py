@@ -188,18 +188,27 @@ _CAPTION_MAX_WORDS = 45
 _MONTH = (
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 )
+#: The date of a dateline: "Dec 18", "Dec. 18, 2022", "18 décembre 2022", "18. Dezember 2022", "18 декабря".
+#: A month in another language only with a year ("LONDON, 5 things -" stays prose); ingest takes a date
+#: with a year for the article's when it has none (``finalize``).
+_DATELINE_DATE = (
+    rf"(?P<date>{_MONTH} \d{{1,2}}(?:,? \d{{4}})?|\d{{1,2}}\.? {_MONTH}(?: \d{{4}})?"
+    r"|\d{1,2}\.? [^\W\d_]{3,}\.? \d{4})"
+)
+#: Capital letters a dateline's place may start with: Latin, accented Latin, Cyrillic ("ТЕГЕРАН").
+_UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁ"
 #: "MOSCOW (Reuters) -", "PARIS, Dec 18 (AFP) -", "WASHINGTON (AP) —", "KYIV, Ukraine —".
 _DATELINE = re.compile(
-    rf"^(?P<text>(?P<place>[A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){{0,3}}"
-    rf"(?:, [A-Z][A-Za-z.'’\-]+(?: [A-Z][A-Za-z.'’\-]+){{0,2}})?)"
-    rf"(?:,? (?:{_MONTH} \d{{1,2}}|\d{{1,2}} {_MONTH}))?"
+    rf"^(?P<text>(?P<place>[{_UPPER}][{_UPPER}.'’\-]+(?: [{_UPPER}][{_UPPER}.'’\-]+){{0,3}}"
+    rf"(?:, [{_UPPER}][\w.'’\-]+(?: [{_UPPER}][\w.'’\-]+){{0,2}})?)"
+    rf"(?:,? {_DATELINE_DATE})?"
     rf"\s*(?:\((?P<agency>[A-Za-z][\w .&/-]{{0,40}})\))?\s*[-–—]+)\s+(?P<rest>\S.*)$",
     re.S,
 )
 #: Same, with a title-case place, accepted only with an agency in brackets: "Moscow (AFP) -".
 _DATELINE_TITLECASE = re.compile(
-    rf"^(?P<text>(?P<place>[A-Z][\w.'’\-]+(?: [A-Z][\w.'’\-]+){{0,3}})"
-    rf"(?:,? (?:{_MONTH} \d{{1,2}}|\d{{1,2}} {_MONTH}))?"
+    rf"^(?P<text>(?P<place>[{_UPPER}][\w.'’\-]+(?: [{_UPPER}][\w.'’\-]+){{0,3}})"
+    rf"(?:,? {_DATELINE_DATE})?"
     rf"\s*\((?P<agency>[A-Za-z][\w .&/-]{{0,40}})\)\s*[-–—:]+)\s+(?P<rest>\S.*)$",
     re.S,
 )
@@ -260,6 +269,8 @@ class Dateline:
     place: str | None
     agency: str | None
     rest: str
+    #: The date as written ("Dec 18, 2022"), when the dateline carries one.
+    date: str | None = None
 
 
 def fold(text: str) -> str:
@@ -450,7 +461,7 @@ def split_dateline(paragraph: str) -> Dateline | None:
     if sum(c.isalpha() for c in place) < 3:
         return None
     rest = match.group("rest").strip()
-    return Dateline(match.group("text").strip(), place.strip(" ,"), match.group("agency"), rest)
+    return Dateline(match.group("text").strip(), place.strip(" ,"), match.group("agency"), rest, match.group("date"))
 
 
 def parse_byline(line: str) -> str | None:

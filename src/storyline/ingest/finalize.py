@@ -7,7 +7,7 @@ import hashlib
 from storyline.ingest.clean import split_dateline
 from storyline.ingest.errors import IngestError
 from storyline.ingest.language import detect_language, normalise_language
-from storyline.ingest.metadata import agency_in, outlet_from_url, to_naive_utc
+from storyline.ingest.metadata import agency_in, outlet_from_url, parse_date, to_naive_utc
 from storyline.model import Article, Stripped
 
 #: Length of generated ids (hex digits of a SHA-256): short, and collisions are negligible.
@@ -20,7 +20,11 @@ def short_hash(text: str) -> str:
 
 
 def _drop_dateline(article: Article) -> None:
-    """Move a "PARIS, Dec 18 (AFP) -" dateline out of the first paragraph into metadata."""
+    """Move a "PARIS, Dec 18 (AFP) -" dateline out of the first paragraph into metadata.
+
+    A dateline with a full date ("TEHRAN, Dec 18, 2022 (AFP) -", "Téhéran, 18 décembre 2022 (AFP) -")
+    dates an article that came without a date: relative dates in the text then resolve.
+    """
     if not article.paragraphs:
         return
     dateline = split_dateline(article.paragraphs[0])
@@ -30,6 +34,8 @@ def _drop_dateline(article: Article) -> None:
     article.stripped.append(Stripped(dateline.text, "dateline"))
     if dateline.place:
         article.extra.setdefault("dateline_place", dateline.place)
+    if article.published is None and dateline.date:
+        article.published = parse_date(dateline.date)
     if dateline.agency:
         # "(Reuters)" names an agency; "(HawaiiNewsNow)" the outlet itself: kept aside.
         known = agency_in(dateline.agency)
