@@ -51,6 +51,12 @@ def test_one_statement_two_people_is_a_conflict_but_name_variants_are_not():
     assert run("aligned", a, claim("b:c0", "We will win", speaker="John Kirby"), 0.9) == ["speakers"]
 
 
+def test_a_speaker_named_in_another_script_is_the_same_speaker():
+    a = claim("a:c0", "We will win", speaker="Olga Petrenko")
+    assert run("aligned", a, claim("b:c0", "Мы победим", speaker="Ольга Петренко"), 0.9) == []
+    assert run("aligned", a, claim("b:c0", "Мы победим", speaker="Ирина Соколова"), 0.9) == ["speakers"]
+
+
 def test_within_article_contradiction_is_reported_with_evidence_spans(encode):
     text1 = "Rivals accused Norland of selling rifles to the rebels, and Norland denies the allegations."
     text2 = "Last week Norland admitted selling rifles to the rebels before the war."

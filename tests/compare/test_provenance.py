@@ -78,3 +78,27 @@ def test_each_article_keeps_one_source(encode):
     assert len(links) == 2
     assert sorted(link.to for link in links) == ["b", "c"]
     assert all(link.relation == "copies" for link in links)
+
+
+def test_translation_between_scripts_without_dates_says_its_direction_is_unknown(use_encode):
+    english = make_article(
+        "en",
+        [
+            "The city council of Norburg approved a new budget for schools on Monday.",
+            "Mayor Olga Petrenko said the money would pay for three hundred new teachers.",
+            "The opposition voted against the plan and called it too expensive.",
+        ],
+        language="en",
+    )
+    russian = make_article(
+        "ru",
+        [
+            "Городской совет Норбурга в понедельник утвердил новый бюджет для школ.",
+            "Мэр Ольга Петренко заявила, что эти деньги пойдут на триста новых учителей.",
+            "Оппозиция голосовала против плана и назвала его слишком дорогим.",
+        ],
+        language="ru",
+    )
+    (link,) = compare([english, russian], use_encode).provenance
+    assert link.relation == "translates"
+    assert any(e.startswith("direction unknown") for e in link.evidence)

@@ -1,4 +1,4 @@
-from storyline.enrich.entities import Mention, merge_entities, merge_mentions
+from storyline.enrich.entities import Mention, merge_entities, merge_mentions, same_person_name
 from storyline.enrich.gazetteer import canonical_alias, metonym_of, name_key
 from storyline.model import Entity
 
@@ -100,3 +100,17 @@ def test_without_a_recogniser_calendar_words_are_no_names_and_countries_are_plac
     entities = {e.name: e.type for e in article.entities}
     assert not {"Sonntag", "Dezember"} & set(entities)
     assert entities["Russia"] == entities["Turkey"] == "PLACE"
+
+
+def test_person_names_match_across_scripts_by_the_surname():
+    assert same_person_name("Ned Price", "Price") and same_person_name("José López", "Jose Lopez")
+    assert same_person_name("John Kirby", "Джон Кирби")  # "Dzhon Kirbi": the surname is close
+    assert not same_person_name("John Kirby", "Нед Прайс")
+    assert not same_person_name("Anna Smith", "John Smith")
+
+
+def test_a_person_named_in_two_scripts_is_one_entity_of_the_story():
+    english = [Entity("Olga Petrenko", "PERSON", ["Olga Petrenko", "Petrenko"], [])]
+    russian = [Entity("Ольга Петренко", "PERSON", ["Ольга Петренко"], []), Entity("Ирина Соколова", "PERSON", ["Ирина Соколова"], [])]
+    merged = merge_entities([english, russian])
+    assert sorted(sorted(e.variants) for e in merged) == [["Olga Petrenko", "Petrenko", "Ольга Петренко"], ["Ирина Соколова"]]

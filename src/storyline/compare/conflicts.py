@@ -16,10 +16,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from rapidfuzz import fuzz
-
 from storyline.compare.align import dates_agree, numbers_agree
 from storyline.compare.lexicon import NEGATION_RE, opposition
+from storyline.enrich.entities import same_person_name
 from storyline.model import Claim
 
 #: Aligned claims this similar report one fact, so different numbers or dates for it contradict.
@@ -166,12 +165,6 @@ class OpposedVerbConflict:
         return Finding("opposed-verbs", detail, [_match_span(a, cue_a), _match_span(b, cue_b)])
 
 
-def same_speaker(a: str, b: str) -> bool:
-    """Whether two speaker names plausibly name one person ("Price" and "Ned Price")."""
-    ta, tb = set(a.lower().split()), set(b.lower().split())
-    return bool(ta <= tb or tb <= ta or fuzz.token_set_ratio(a, b) >= 90)
-
-
 @dataclass
 class SpeakerConflict:
     """The same statement attributed to different people."""
@@ -180,7 +173,7 @@ class SpeakerConflict:
     scope: str = "aligned"
 
     def detect(self, a: Claim, b: Claim, similarity: float) -> Finding | None:
-        if similarity < SPEAKER_SIMILARITY or not (a.speaker and b.speaker) or same_speaker(a.speaker, b.speaker):
+        if similarity < SPEAKER_SIMILARITY or not (a.speaker and b.speaker) or same_person_name(a.speaker, b.speaker):
             return None
         detail = f"attributed to different speakers: {a.speaker} vs {b.speaker}"
         return Finding("speakers", detail, [claim_span(a), claim_span(b)])

@@ -141,8 +141,15 @@ def _new_actor_claims(claims: dict[str, list[Claim]], unique: set[str], article:
 
 
 def _translation_source(a: Article, b: Article, evidence: list[str]) -> Article:
-    """Undated translation pair: the source is the language their shared words are in."""
+    """Undated translation pair: the source is the language their shared words are in.
+
+    Two scripts share no words ("Kanani" / "Канаани"): then nothing tells the direction, and the
+    evidence says so rather than let the argument order pass for a finding.
+    """
     language, shared = shared_vocabulary_language(a, b)
+    if not shared:
+        evidence.append("direction unknown: no words in common (different scripts) and no earlier date")
+        return a
     evidence.append(f"words both use read as {language} (untranslated names and terms: {shorten(shared, 80)})")
     return a if language == a.language else b
 

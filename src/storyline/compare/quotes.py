@@ -10,7 +10,7 @@ from rapidfuzz import fuzz
 
 from storyline.compare.align import cluster
 from storyline.compare.claims import is_person
-from storyline.compare.conflicts import same_speaker
+from storyline.enrich.entities import same_person_name
 from storyline.model import Article, Quote
 
 #: Quotes at least this similar (embedding cosine, or fuzzy containment for partial quotes) are one statement.
@@ -35,7 +35,7 @@ def _speakers(speakers: set[str]) -> list[str]:
     """Distinct speakers, variants of one name merged (the longest variant kept)."""
     names: list[str] = []
     for name in sorted(speakers - {"", "unattributed"}, key=len, reverse=True):
-        if not any(same_speaker(name, kept) for kept in names):
+        if not any(same_person_name(name, kept) for kept in names):
             names.append(name)
     return names
 
@@ -51,7 +51,7 @@ def _credited_to_two_people(
     for x, i in enumerate(credited):
         for j in credited[x + 1 :]:
             a, b = found[i][1].speaker, found[j][1].speaker
-            if sim[i, j] >= SAME_STATEMENT and not same_speaker(a, b):
+            if sim[i, j] >= SAME_STATEMENT and not same_person_name(a, b):
                 return _speakers({found[k][1].speaker for k in credited})
     return []
 

@@ -11,8 +11,11 @@ linked to what they stand for (``Entity.refers_to``).
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
+from anyascii import anyascii
+from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span
 
 from storyline.enrich.cues import TITLES
@@ -180,13 +183,16 @@ def merge_entities(entity_lists: list[list[Entity]]) -> list[Entity]:
 
     Variants are pooled; ``mentions`` are offsets into each article's own text,
     so the merged entities carry none. Ordered by how many of the lists name
-    the entity, then by name.
+    the entity, then by name. A person named in another script is merged through
+    :func:`same_person_name` ("Джон Кирби" = "John Kirby").
     """
     groups: list[_Group] = []
     entities = [e for entities in entity_lists for e in entities]
     for entity in sorted(entities, key=lambda e: (-len(e.name.split()), -len(e.name))):
         names = [entity.name, *entity.variants]
         group = next((g for n in names if (g := _find_group(groups, n, entity.type, None))), None)
+        if group is None and entity.type == "PERSON":
+            group = next((g for g in groups if g.type == "PERSON" and same_person_name(entity.name, g.name)), None)
         if group is None:
             group = _Group(type=entity.type, refers_to=entity.refers_to, reference_kind=entity.reference_kind)
             groups.append(group)
@@ -214,6 +220,33 @@ def _find_group(groups: list[_Group], name: str, kind: str, position: int | None
         return max((s for s, _ in group.mentions if s < position), default=-1)
 
     return max(candidates, key=last_before)
+
+
+#: Surnames read in Latin letters this close (rapidfuzz ratio) name one person across scripts:
+#: transliterations differ by a letter or two ("Kirby" / "Kirbi" 80, "Kanani" / "Kanaani" 92).
+CROSS_SCRIPT_SURNAME_RATIO = 75
+
+
+def same_person_name(a: str, b: str) -> bool:
+    """Whether two names plausibly name one person: "Price" and "Ned Price", "Nasser Kanani" and
+    "Насер Канаани" (names in other scripts compared in Latin letters, by the surname)."""
+    words_a, words_b = _latin_words(a), _latin_words(b)
+    if not (words_a and words_b):
+        return False
+    if set(words_a) <= set(words_b) or set(words_b) <= set(words_a):
+        return True
+    if fuzz.token_set_ratio(" ".join(words_a), " ".join(words_b)) >= 90:
+        return True
+    return _is_latin(a) != _is_latin(b) and fuzz.ratio(words_a[-1], words_b[-1]) >= CROSS_SCRIPT_SURNAME_RATIO
+
+
+def _is_latin(name: str) -> bool:
+    return all(unicodedata.name(c, "").startswith("LATIN") for c in name if c.isalpha())
+
+
+def _latin_words(name: str) -> list[str]:
+    """The name's words in lower-case ASCII letters ("Шольц" -> "shol'ts" -> "sholts")."""
+    return re.sub(r"[^a-z ]", "", anyascii(name).lower().replace("-", " ")).split()
 
 
 def _identity(name: str) -> str:
