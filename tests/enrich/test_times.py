@@ -118,6 +118,16 @@ def test_english_expressions(sentence: str, expression: str, value: str, kind: s
         ("es", "La guerra dura desde hace dos años.", "dos años", "P2Y"),
         ("de", "Das Treffen ist am nächsten Montag.", "nächsten Montag", "2022-12-19"),
         ("de", "Im vergangenen Jahr stiegen die Preise.", "vergangenen Jahr", "2021"),
+        # "N units ago" / "in N units" with number words, which dateparser's digit patterns miss
+        ("fr", "Il y a deux jours, la police est intervenue.", "Il y a deux jours", "2022-12-16"),
+        ("de", "Vor zwei Tagen griff die Polizei ein.", "Vor zwei Tagen", "2022-12-16"),
+        ("es", "Hace dos días intervino la policía.", "Hace dos días", "2022-12-16"),
+        ("it", "Due giorni fa è intervenuta la polizia.", "Due giorni fa", "2022-12-16"),
+        ("ru", "Пять дней назад вмешалась полиция.", "Пять дней назад", "2022-12-13"),
+        ("nl", "Twee dagen geleden greep de politie in.", "Twee dagen geleden", "2022-12-16"),
+        ("fr", "Le vote aura lieu dans trois mois.", "dans trois mois", "2023-03"),
+        ("ru", "Выборы пройдут через три месяца.", "через три месяца", "2023-03"),
+        ("es", "La guerra dura desde hace dos años.", "hace dos años", None),
     ],
 )
 def test_other_languages(language: str, sentence: str, expression: str, value: str) -> None:

@@ -59,7 +59,25 @@ EXTRA_NUMBERS = {
            "nove": 9, "dieci": 10, "dodici": 12, "quindici": 15, "venti": 20, "trenta": 30},
     "pt": {"dois": 2, "duas": 2, "três": 3, "quatro": 4, "cinco": 5, "seis": 6, "sete": 7, "oito": 8, "nove": 9,
            "dez": 10, "doze": 12, "quinze": 15, "vinte": 20, "trinta": 30},
+    "ru": {"один": 1, "одна": 1, "одну": 1, "два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6,
+           "семь": 7, "восемь": 8, "девять": 9, "двадцать": 20, "тридцать": 30},
+    "nl": {"een": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8, "negen": 9,
+           "tien": 10, "twaalf": 12, "vijftien": 15, "twintig": 20, "dertig": 30},
 }  # fmt: skip
+#: Words around "N units" that make it a date before or after publication: (before, after) for "ago" and for
+#: "in N units"; "" where the language has none. dateparser's patterns take digits only ("il y a 2 jours")
+#: and miss some ("due giorni fa"), so the rule is built from these and the lexicon's number and unit words.
+#: "desde hace dos años" is a duration ("for two years"): OFFSET_NOT_AFTER.
+OFFSET_WORDS = {
+    "fr": {-1: ("il y a", ""), 1: ("dans", "")},
+    "de": {-1: ("vor", ""), 1: ("in", "")},
+    "es": {-1: ("hace", ""), 1: ("dentro de", "")},
+    "it": {-1: ("", "fa"), 1: ("tra", "")},
+    "pt": {-1: ("há", ""), 1: ("daqui a", "")},
+    "ru": {-1: ("", "назад"), 1: ("через", "")},
+    "nl": {-1: ("", "geleden"), 1: ("over", "")},
+}  # fmt: skip
+OFFSET_NOT_AFTER = {"es": "desde", "pt": "desde", "fr": "depuis"}
 EXTRA_UNITS = {"fr": {"an": "year"}}
 #: Tense cues (future, past) deciding where a bare weekday or month points; English is in times_rules.
 TENSE_CUES = {

@@ -23,6 +23,8 @@ from storyline.enrich.times_lexicon import (
     ENGLISH_NUMBERS,
     ENGLISH_ORDINALS,
     ENGLISH_VAGUE,
+    OFFSET_NOT_AFTER,
+    OFFSET_WORDS,
     TENSE_CUES,
     Lexicon,
     english_unit,
@@ -718,6 +720,22 @@ def _lexicon_rules(lex: Lexicon) -> list[Rule]:
             return _offset_value(ctx, unit, amount)
 
         rules.append(phrase)
+    numbers = "|".join([r"\d+", *map(re.escape, lex.numbers)])
+    for sign, (before, after) in OFFSET_WORDS.get(lex.language, {}).items() if lex.units else ():
+        around = (re.escape(before) + r"\s+" if before else "", r"\s+" + re.escape(after) if after else "")
+        not_after = OFFSET_NOT_AFTER.get(lex.language)
+        guard = rf"(?<!\b{not_after}\s)" if not_after else ""
+
+        @_rule(
+            f"{lex.language}-offset-words{sign:+d}",
+            r"(?<!\w)" + guard + around[0] + r"(?P<num>" + numbers + r")\s+(?P<unit>" + _words(lex.units) + r")" + around[1] + r"(?!\w)",
+            flags,
+        )
+        def offset_words(m: re.Match[str], ctx: Context, sign: int = sign) -> Resolution:
+            amount = parse_number(m["num"], lex.numbers)
+            return _offset_value(ctx, lex.units[m["unit"].lower()], sign * amount) if amount else None
+
+        rules.append(offset_words)
     for index, (regex, unit, sign) in enumerate(lex.offset_patterns):
 
         @_rule(f"{lex.language}-offset-{index}", r"(?<!\w)" + regex + r"(?!\w)", flags)
@@ -726,7 +744,6 @@ def _lexicon_rules(lex: Lexicon) -> list[Rule]:
 
         rules.append(offset)
     if lex.units:
-        numbers = "|".join([r"\d+", *map(re.escape, lex.numbers)])
 
         @_rule(
             f"{lex.language}-duration", r"\b(?P<num>" + numbers + r")\s+(?P<unit>" + _words(lex.units) + r")\b", flags
