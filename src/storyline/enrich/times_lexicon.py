@@ -79,6 +79,11 @@ OFFSET_WORDS = {
 }  # fmt: skip
 OFFSET_NOT_AFTER = {"es": "desde", "pt": "desde", "fr": "depuis"}
 EXTRA_UNITS = {"fr": {"an": "year"}}
+#: Month forms dateparser's locale data lacks: Russian's prepositional case ("в марте", "в декабре").
+EXTRA_MONTHS = {
+    "ru": {"январе": 1, "феврале": 2, "марте": 3, "апреле": 4, "мае": 5, "июне": 6, "июле": 7, "августе": 8,
+           "сентябре": 9, "октябре": 10, "ноябре": 11, "декабре": 12},
+}  # fmt: skip
 #: Tense cues (future, past) deciding where a bare weekday or month points; English is in times_rules.
 TENSE_CUES = {
     "fr": (r"\w{2,}ra|\w{2,}ront|va|vont|prochaine?s?", r"a|ont|avait|avaient|était|étaient|fut|dernière?s?"),
@@ -88,6 +93,10 @@ TENSE_CUES = {
            r"hat|haben|hatte|hatten|war|waren|wurde|wurden|sagte"),
     "it": (r"\w{2,}rà|\w{2,}ranno|prossim[oaie]", r"ha|hanno|aveva|era|erano|fu|scors[oaie]"),
     "pt": (r"\w{2,}rá|\w{2,}rão|vai|vão|próxim[oa]s?", r"\w{2,}ou|\w{2,}aram|\w{2,}eram|foi|foram|tinha"),
+    # Russian past tense ends in -л/-ла/-ли ("заявил", "прошла"); its future is a form of "быть" or a
+    # perfective verb, of which news uses a few ("состоится", "пройдёт").
+    "ru": (r"будет|будут|будем|станет|состоится|состоятся|пройд[её]т|пройдут|следующ\w*|предстоящ\w*",
+           r"\w{2,}(?:ал|ала|али|ял|яла|яли|ил|ила|или|ел|ела|ели)|был[аои]?|прошл\w*"),
 }  # fmt: skip
 
 #: TIMEX3 duration letters per unit (HeidelTime's: decades "DE", centuries "CE", quarters "Q").
@@ -177,6 +186,7 @@ def lexicon_for(language: str) -> Lexicon | None:
     except (KeyError, ValueError):
         return None
     months = {n: i + 1 for i, key in enumerate(MONTH_KEYS) for n in _names(info.get(key, []))}
+    months |= EXTRA_MONTHS.get(language, {})
     weekdays = {n: i for i, key in enumerate(WEEKDAY_KEYS) for n in _names(info.get(key, []))}
     units = {n: key for key in UNIT_KEYS for n in _names(info.get(key, []))} | EXTRA_UNITS.get(language, {})
     numbers = dict(EXTRA_NUMBERS.get(language, {}))
