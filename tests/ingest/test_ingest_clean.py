@@ -98,7 +98,7 @@ def test_datelines(paragraph: str, place: str, agency: str | None, rest: str) ->
     "paragraph",
     ["US officials - including the envoy - met on Monday.", "The talks - which began in May - ended.",
      "NATO - the alliance - met on Monday.",
-     "Iran said on Sunday that it does not need permission."],
+     "Iran said on Sunday that it does not need permission.", "США — крупнейшая экономика мира."],
 )  # fmt: skip
 def test_not_datelines(paragraph: str) -> None:
     assert clean.split_dateline(paragraph) is None

@@ -458,6 +458,8 @@ def split_dateline(paragraph: str) -> Dateline | None:
     place = match.group("place")
     if not match.group("agency") and not _agencyless_dateline_ok(match.group("text"), place):
         return None
+    if not (match.group("agency") or match.group("date") or place.isascii()):
+        return None  # "США — крупнейшая экономика": Russian writes "X — Y" for "X is Y"
     if sum(c.isalpha() for c in place) < 3:
         return None
     rest = match.group("rest").strip()
