@@ -308,3 +308,24 @@ def test_without_a_parser_a_word_in_quotation_marks_is_no_quote(enricher, make_a
     ))
     assert [q.text for q in article.quotes] == ["„Wir werden die Steuern nicht erhöhen“"]
     assert article.quotes[0].speaker == "Finanzminister Jonas Weber"
+
+
+def test_french_inverted_clitic_is_the_speaker_of_a_multi_paragraph_quote(enricher, make_article):
+    article = enricher.enrich(make_article(
+        "Le maire Julien Marchand a répondu aux critiques lundi.\n\n"
+        "« Nous ne céderons pas. Les travaux commenceront en mars comme prévu.\n\n"
+        "« Les riverains seront consultés à chaque étape », a-t-il ajouté.",
+        language="fr",
+    ))
+    [quote] = article.quotes
+    assert quote.text.startswith("« Nous ne céderons pas.") and quote.text.endswith("étape »")
+    assert (quote.speaker, quote.cue) == ("Julien Marchand", "ajouté")
+
+
+def test_without_a_parser_a_quotation_of_two_sentences_finds_the_name_after_it(enricher, make_article):
+    article = enricher.enrich(make_article(
+        "El alcalde Juan Pérez respondió a las críticas el lunes.\n\n"
+        "«No vamos a ceder. Las obras empezarán en marzo», dijo Pérez.",
+        language="es",
+    ))
+    assert [(q.text, q.speaker) for q in article.quotes] == [("«No vamos a ceder. Las obras empezarán en marzo»", "Juan Pérez")]

@@ -238,7 +238,7 @@ def _subject(token: Token) -> Token | None:
     seen = 0
     while token is not None and seen < 4:
         # The nearest of several: a dateline ("PARIS, May 2 (AFP) - N said") can parse as a subject too.
-        subject = next((c for c in reversed(list(token.children)) if c.dep_ in _SUBJECTS), None)
+        subject = next((c for c in reversed(list(token.children)) if c.dep_ in _SUBJECTS or _is_inverted_clitic(c)), None)
         if subject is not None and subject.lower_ in RELATIVE_PRONOUNS and token.dep_ in {"relcl", "acl:relcl"}:
             return token.head  # "N, who said ...": the relative pronoun stands for N
         if subject is not None:
@@ -251,6 +251,11 @@ def _subject(token: Token) -> Token | None:
             return None
         token, seen = token.head, seen + 1
     return None
+
+
+def _is_inverted_clitic(token: Token) -> bool:
+    """French "a-t-il ajouté": the parser makes "-il" an ``expl:subj``, as it does the impersonal "il faut"."""
+    return token.dep_ == "expl:subj" and token.text.startswith("-") and token.text != "-t"
 
 
 def _inverted_subject(cue: Token) -> Token | None:
@@ -782,7 +787,7 @@ def _add_marked_quotes(
         share = (end - start) / max(1, len(sentence.text.strip()))
         if not parsed and share < PARTIAL_SHARE and sum(t.is_alpha for t in span) < SCARE_QUOTE_WORDS:
             continue  # without a parse a word or two in quotation marks is a scare quote ("the „concerns“ of")
-        named = None if parsed or _is_title(span) else _named_in_sentence(doc, sentence, start, end, resolver)
+        named = None if parsed or _is_title(span) else _named_in_sentence(doc, sentence, span[-1].sent, start, end, resolver)
         if named is not None:
             result.append(named)
         elif share >= PARTIAL_SHARE or span.end > sentence.end:
@@ -822,10 +827,11 @@ def _introduced_by_colon(doc: Doc, start: int, end: int, resolver: _SpeakerResol
 
 
 def _named_in_sentence(
-    doc: Doc, sentence: Span, start: int, end: int, resolver: _SpeakerResolver
+    doc: Doc, first: Span, last: Span, start: int, end: int, resolver: _SpeakerResolver
 ) -> _Attribution | None:
-    """Without a parse: credit a quotation to the person named nearest to it in its sentence."""
-    mention = resolver.person_near(sentence.start_char, sentence.end_char, start, end)
+    """Without a parse: credit a quotation to the person named nearest to it in the sentences it spans
+    (from ``first`` to ``last``: "«No vamos a ceder. Las obras empezarán en marzo», dijo Pérez.")."""
+    mention = resolver.person_near(first.start_char, last.end_char, start, end)
     source = doc.char_span(*mention, alignment_mode="expand") if mention else None
     if source is None:
         return None
