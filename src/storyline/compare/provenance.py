@@ -143,7 +143,7 @@ def _new_actor_claims(claims: dict[str, list[Claim]], unique: set[str], article:
 def _translation_source(a: Article, b: Article, evidence: list[str]) -> Article:
     """Undated translation pair: the source is the language their shared words are in.
 
-    Two scripts share no words ("Kanani" / "Канаани"): then nothing tells the direction, and the
+    Two scripts share no words ("Petrenko" / "Петренко"): then nothing tells the direction, and the
     evidence says so rather than let the argument order pass for a finding.
     """
     language, shared = shared_vocabulary_language(a, b)

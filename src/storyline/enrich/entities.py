@@ -184,7 +184,7 @@ def merge_entities(entity_lists: list[list[Entity]]) -> list[Entity]:
     Variants are pooled; ``mentions`` are offsets into each article's own text,
     so the merged entities carry none. Ordered by how many of the lists name
     the entity, then by name. A person named in another script is merged through
-    :func:`same_person_name` ("Джон Кирби" = "John Kirby").
+    :func:`same_person_name` ("Ольга Петренко" = "Olga Petrenko").
     """
     groups: list[_Group] = []
     entities = [e for entities in entity_lists for e in entities]
@@ -223,13 +223,13 @@ def _find_group(groups: list[_Group], name: str, kind: str, position: int | None
 
 
 #: Surnames read in Latin letters this close (rapidfuzz ratio) name one person across scripts:
-#: transliterations differ by a letter or two ("Kirby" / "Kirbi" 80, "Kanani" / "Kanaani" 92).
+#: transliterations differ by a letter or two ("Zelensky" / "Zelenskiy" 94, "Higgins" / "Khiggins" 93).
 CROSS_SCRIPT_SURNAME_RATIO = 75
 
 
 def same_person_name(a: str, b: str) -> bool:
-    """Whether two names plausibly name one person: "Price" and "Ned Price", "Nasser Kanani" and
-    "Насер Канаани" (names in other scripts compared in Latin letters, by the surname)."""
+    """Whether two names plausibly name one person: "Price" and "Ned Price", "Olga Petrenko" and
+    "Ольга Петренко" (names in other scripts compared in Latin letters, by the surname)."""
     words_a, words_b = _latin_words(a), _latin_words(b)
     if not (words_a and words_b):
         return False

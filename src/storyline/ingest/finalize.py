@@ -22,7 +22,7 @@ def short_hash(text: str) -> str:
 def _drop_dateline(article: Article) -> None:
     """Move a "PARIS, Dec 18 (AFP) -" dateline out of the first paragraph into metadata.
 
-    A dateline with a full date ("TEHRAN, Dec 18, 2022 (AFP) -", "Téhéran, 18 décembre 2022 (AFP) -")
+    A dateline with a full date ("OSLO, March 3, 2023 (Reuters) -", "Oslo, 3 mars 2023 (AFP) -")
     dates an article that came without a date: relative dates in the text then resolve.
     """
     if not article.paragraphs:
