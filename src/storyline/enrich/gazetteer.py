@@ -142,8 +142,7 @@ def metonym_of(name: str) -> tuple[str, str] | None:
 def is_place_name(name: str) -> bool:
     """Known country (in any language of ``COUNTRY_NAME_LANGUAGES``), bloc or capital: lets the
     fallback heuristics type a capitalised span."""
-    key = name_key(name)
-    return key in _CAPITAL_KEYS or key in ALIAS_CANONICAL or key in country_names()
+    return is_capital_or_alias(name) or name_key(name) in country_names()
 
 
 def is_capital_or_alias(name: str) -> bool:

@@ -209,21 +209,15 @@ def rejoin_cut_sentences(doc: Doc) -> Doc:
     (how the parser attaches "..., a déclaré N" when it keeps the sentence whole). Never across a
     line break. Setting a head makes spaCy recompute the sentences.
     """
-    joined = True
-    while joined:
-        joined = False
-        sentences = list(doc.sents)
-        for before, after in zip(sentences, sentences[1:], strict=False):
-            if "\n" in before[-1].text or "\n" in before[-1].whitespace_:
-                continue
-            if all(t.text in _OPENING_MARKS for t in before):
-                before.root.head, before.root.dep_ = after.root, "punct"
-            elif after[0].text == ",":
-                after.root.head, after.root.dep_ = before.root, "parataxis"
-            else:
-                continue
-            joined = True
-            break
+    sentences = list(doc.sents)
+    roots = [sentence.root for sentence in sentences]  # read before any head moves
+    for i, (before, after) in enumerate(zip(sentences, sentences[1:], strict=False)):
+        if "\n" in before[-1].text or "\n" in before[-1].whitespace_:
+            continue
+        if all(t.text in _OPENING_MARKS for t in before):
+            roots[i].head, roots[i].dep_ = roots[i + 1], "punct"
+        elif after[0].text == ",":
+            roots[i + 1].head, roots[i + 1].dep_ = roots[i], "parataxis"
     return doc
 
 
