@@ -62,3 +62,11 @@ def test_semicolons_split_long_clauses_only():
 def test_scripts_without_spaces_still_make_claims():
     article = make_article("a", ["伊朗外交部发言人表示，伊朗发展与俄罗斯的关系不需要任何人的许可。美国对此表示担忧。"], language="zh")
     assert len(split_claims(article)) == 2
+
+
+def test_japanese_sentences_end_at_full_stops_without_spaces():
+    article = make_article("a", ["報道官は米国の主張には根拠がないと強調した。一方、国務省の報道官は懸念を示していた。"], language="ja")
+    assert [c.text for c in split_claims(article)] == [
+        "報道官は米国の主張には根拠がないと強調した。",
+        "一方、国務省の報道官は懸念を示していた。",
+    ]

@@ -104,6 +104,13 @@ def test_dated_events_form_the_timeline(encode):
     assert entry["outlets"] == ["Daily One", "Daily Two"]
 
 
+def test_two_names_for_one_day_make_one_event(encode):
+    text = "The bridge closed on Sunday, March 3, after engineers found deep cracks in it."
+    times = [time_at(text, "Sunday", "2024-03-03"), time_at(text, "March 3", "2024-03-03")]
+    (entry,) = compare([make_article("a", [text], times=times)], encode).timeline
+    assert [event["time_text"] for event in entry["events"]] == ["Sunday"]
+
+
 def test_degenerate_inputs_give_an_empty_comparison(encode):
     assert compare([], encode).claims == []
     empty = make_article("a", [])

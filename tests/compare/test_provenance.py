@@ -2,7 +2,7 @@ from datetime import datetime
 
 from compare_helpers import entity, make_article
 
-from storyline.compare.provenance import agencies
+from storyline.compare.provenance import agencies, containment, shingles
 from storyline.compare.story import compare
 
 BODY = [
@@ -102,3 +102,10 @@ def test_translation_between_scripts_without_dates_says_its_direction_is_unknown
     (link,) = compare([english, russian], use_encode).provenance
     assert link.relation == "translates"
     assert any(e.startswith("direction unknown") for e in link.evidence)
+
+
+def test_unspaced_text_shares_word_grams_when_rewritten():
+    original = "外交部发言人周日表示，该国的对外政策是独立的，不受任何国家的影响。"
+    rewrite = "外交部发言人18日表示，该国的对外政策是独立的，不受任何国家影响。"
+    assert containment(shingles(rewrite), shingles(original)) > 0.5
+    assert containment(shingles("台风周日在沿海登陆，造成大面积停电。"), shingles(original)) == 0.0

@@ -12,6 +12,8 @@ from functools import lru_cache
 from typing import Any
 
 from storyline.compare.lexicon import MAGNITUDES, NEGATION_RE
+from storyline.enrich.languages import CharacterTokenizer
+from storyline.ingest.language import UNSPACED_LETTER
 from storyline.model import Article, Claim
 
 #: Shorter sentences are captions, credits or widget text, not claims.
@@ -19,7 +21,7 @@ MIN_CLAIM_WORDS = 4
 
 _WORD_RE = re.compile(r"[^\W\d_]{2,}", re.UNICODE)
 # Scripts written without spaces between words: about two characters make a word.
-_UNSPACED_RE = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_UNSPACED_RE = re.compile(UNSPACED_LETTER)
 _NUMBER_RE = re.compile(r"(?<![\w.,])(\d{1,3}(?:[.,\u00a0 ]\d{3})+|\d+)(?:[.,](\d+))?(?![\d])(?:\s*([^\W\d_]+))?", re.UNICODE)
 _DATE_RE = re.compile(r"^(?!X{4}(?:-XX)*$)[\dX]{4}(?:-(?:\d\d|XX)(?:-(?:\d\d|XX))?)?$")
 _SEMICOLON_RE = re.compile(r";\s")
@@ -36,8 +38,10 @@ def _sentencizer(language: str | None) -> Any:
 
     try:
         nlp = spacy.blank(language or "xx")
-    except (ImportError, KeyError, ValueError):  # spaCy has no tokenizer rules for this language
+    except (ImportError, KeyError, ValueError):  # spaCy has no tokenizer rules for it, or needs a segmenter
         nlp = spacy.blank("xx")
+    if nlp.lang == "xx":  # "。" inside an unspaced run must be a token of its own to end a sentence
+        nlp.tokenizer = CharacterTokenizer(nlp.tokenizer)
     nlp.add_pipe("sentencizer")
     return nlp
 

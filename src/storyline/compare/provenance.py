@@ -19,6 +19,7 @@ import py3langid
 
 from storyline.compare.lexicon import AGENCY_RE, NEWS_AGENCIES
 from storyline.compare.naming import outlet_name
+from storyline.match.text import split_unspaced
 from storyline.model import Article, Claim, ProvenanceLink
 
 #: Share of the smaller article's 5-grams found in the other: above it, a copy.
@@ -34,8 +35,9 @@ _CREDIT_RE = re.compile(r"^\s*(?:by|par|por|von|di|door|от)\s+(.{2,60})$|^\s*\
 
 
 def shingles(text: str, size: int = 5) -> set[tuple[str, ...]]:
-    words = [w.lower() for w in _WORD_RE.findall(text)]
-    return {tuple(words[i : i + size]) for i in range(max(len(words) - size + 1, 0))}
+    """Word ``size``-grams (character pairs in unspaced scripts, as matching reads them)."""
+    tokens = [piece.lower() for word in _WORD_RE.findall(text) for piece in split_unspaced(word)]
+    return {tuple(tokens[i : i + size]) for i in range(max(len(tokens) - size + 1, 0))}
 
 
 def containment(small: set[tuple[str, ...]], large: set[tuple[str, ...]]) -> float:

@@ -45,6 +45,8 @@ def build_timeline(
             if claim is None:
                 continue  # a date in a caption or credit line is not an event
             entry = entries.setdefault(value, {"date": value, "events": [], "outlets": [], "groups": []})
+            if any(event["claim"] == claim.id for event in entry["events"]):
+                continue  # "on Sunday, December 18": one event, however many expressions name its day
             entry["events"].append(
                 {
                     "article": article.id,

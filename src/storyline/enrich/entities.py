@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from anyascii import anyascii
@@ -19,9 +20,17 @@ from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span
 
 from storyline.enrich.cues import TITLES
-from storyline.enrich.gazetteer import canonical_alias, is_capital_or_alias, is_place_name, metonym_of, name_key
+from storyline.enrich.gazetteer import (
+    canonical_alias,
+    is_capital_or_alias,
+    is_place_name,
+    metonym_of,
+    name_key,
+    unspaced_place_pattern,
+)
 from storyline.enrich.languages import NORMAL_NAMES
 from storyline.enrich.times_lexicon import lexicon_for
+from storyline.ingest.language import UNSPACED
 from storyline.model import Entity
 
 #: Model labels (spaCy OntoNotes, spaCy/WikiNER, Natasha) -> storyline types.
@@ -63,7 +72,12 @@ class _Group:
 
 def extract_entities(doc: Doc, recognised: bool = True) -> list[Entity]:
     """Entities of one parsed article, variants merged, mentions as offsets into ``doc.text``."""
-    mentions = recognised_mentions(doc) if recognised else capitalised_mentions(doc)
+    if recognised:
+        mentions = recognised_mentions(doc)
+    else:
+        mentions = capitalised_mentions(doc)
+        if UNSPACED.search(doc.text):
+            mentions += unspaced_mentions(doc.text, taken=mentions)
     return merge_mentions(mentions)
 
 
@@ -117,6 +131,64 @@ def capitalised_mentions(doc: Doc) -> list[Mention]:
             mentions.append(Mention(span.text, kind, span.start_char, span.end_char))
         run = []
     return mentions
+
+
+#: Common characters of the Chinese transliteration of foreign names (Xinhua's table). A name written with
+#: a middle dot ("奥尔加·彼得连科") is read outwards from the dot over them; Chinese names have no dot
+#: and no recogniser here, so they are not found.
+TRANSLITERATION_CHARACTERS = frozenset(
+    "阿埃艾爱安昂敖奥巴拜班邦保鲍贝本比彼毕宾波伯博布查达戴丹道德得登迪蒂丁东杜顿多厄恩尔法凡范菲费芬丰"
+    "弗福富伽盖甘冈戈格根贡古瓜哈海汉豪浩赫亨洪胡华怀惠霍基吉纪加佳贾杰金卡凯坎康考柯科克肯孔库夸奎昆拉"
+    "莱赖兰朗劳勒雷蕾黎里丽利莉连廉廖列林琳卢鲁路吕伦罗洛马玛迈麦曼芒毛梅美门蒙米敏明姆莫默穆纳娜奈南"
+    "内尼妮涅宁纽努诺欧帕派潘庞佩彭皮平珀普奇齐恰乔钦琴琼丘屈萨塞赛桑瑟森沙莎尚绍舍申什施史舒斯松苏索"
+    "塔泰坦汤唐特滕提廷通图托瓦万旺威韦维温文沃乌伍武西希锡谢辛欣休许雅亚扬耶伊因英尤于约扎泽詹朱兹"
+    "佐夫娃茨龙朔翰柯"
+)
+#: Middle dots between the parts of a transliterated name (Chinese, Japanese).
+NAME_DOTS = "·•‧・"
+#: Most characters read outwards from a middle dot: a given name, a surname.
+_NAME_PART_CHARACTERS = 6
+#: A Japanese foreign name: katakana parts joined by middle dots or equals signs ("ジョン・カービー").
+_KATAKANA_NAME = re.compile(r"[\u30a1-\u30fa\u30fc]{2,}(?:[・=＝][\u30a1-\u30fa\u30fc]{2,})+")
+
+
+def unspaced_mentions(text: str, taken: Sequence[Mention] = ()) -> list[Mention]:
+    """Fallback for Chinese, Japanese and Thai text: country names, and foreign names written with a
+    middle dot (PERSON) and their surname alone wherever it recurs ("彼得连科" of "奥尔加·彼得连科")."""
+    spans = [(m.start(), m.end()) for m in _KATAKANA_NAME.finditer(text)]
+    for dot in re.finditer("[" + NAME_DOTS + "]", text):
+        start, end = _dotted_name(text, dot.start())
+        if start < dot.start() and end > dot.end() and not any(s <= dot.start() < e for s, e in spans):
+            spans.append((start, end))
+    people = [Mention(text[s:e], "PERSON", s, e) for s, e in spans]
+    used = [(m.start, m.end) for m in [*taken, *people]]
+    for name in {re.split("[" + NAME_DOTS + "=＝]", m.text)[-1] for m in people}:
+        for found in re.finditer(re.escape(name), text) if len(name) >= 2 else ():
+            if not any(s < found.end() and found.start() < e for s, e in used):
+                people.append(Mention(name, "PERSON", found.start(), found.end()))
+                used.append(found.span())
+    places = [
+        Mention(m.group(), "PLACE", m.start(), m.end())
+        for m in unspaced_place_pattern().finditer(text)
+        if not any(s < m.end() and m.start() < e for s, e in used)
+    ]
+    return people + places
+
+
+def _dotted_name(text: str, dot: int) -> tuple[int, int]:
+    """The characters of a transliterated name around the middle dot at ``dot``, across further dots."""
+    start = dot
+    while start > 0 and dot - start < _NAME_PART_CHARACTERS and text[start - 1] in TRANSLITERATION_CHARACTERS:
+        start -= 1
+    end, part_start = dot + 1, dot + 1
+    while end < len(text) and end - part_start < _NAME_PART_CHARACTERS:
+        if text[end] in TRANSLITERATION_CHARACTERS:
+            end += 1
+        elif text[end] in NAME_DOTS and end > part_start and end + 1 < len(text) and text[end + 1] in TRANSLITERATION_CHARACTERS:
+            end, part_start = end + 1, end + 1
+        else:
+            break
+    return start, end
 
 
 def _next_is_capitalised(token) -> bool:
@@ -255,16 +327,21 @@ def _identity(name: str) -> str:
 
 def _is_short_form(name: str, group: _Group) -> bool:
     """"Lopez" of "Maria Lopez" (a person's name part) or "CIA" of "Central Intelligence Agency"."""
-    words = name_key(name).replace("-", " ").split()
+    words = _name_parts(name)
     if not words:
         return False
     if group.type in {"PERSON", "MISC"}:  # the recogniser may mistype a lone surname as ORG or PLACE
-        full = name_key(group.name).replace("-", " ").split()
+        full = _name_parts(group.name)
         return len(words) < len(full) and all(w in full for w in words)
     if group.type == "ORG" and name.isupper() and 2 <= len(name) <= 6:
         initials = "".join(w[0] for w in group.name.split() if w.lower() not in _CONNECTORS and w[:1].isalpha())
         return initials.upper() == name.replace(".", "")
     return False
+
+
+def _name_parts(name: str) -> list[str]:
+    """A name's words: split at spaces, hyphens and middle dots ("奥尔加·彼得连科")."""
+    return re.split(r"[\s\-" + NAME_DOTS + "=＝]+", name_key(name).strip()) if name_key(name).strip() else []
 
 
 def _to_entity(group: _Group, keep_mentions: bool = True) -> Entity:

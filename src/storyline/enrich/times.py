@@ -18,15 +18,19 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
+from storyline.enrich.languages import normalise_language
+from storyline.enrich.times_cjk import CJK_LANGUAGES, CJK_RULES, cjk_tense_cues
 from storyline.enrich.times_rules import Context, rules_for, tense_cues_for
 from storyline.model import TimeExpression
 
 
 def find_times(text: str, anchor: datetime | None, language: str | None = None) -> list[TimeExpression]:
     """Every time expression in ``text``, in order, resolved against ``anchor`` (publication date)."""
-    context = Context(text, anchor, tense_cues_for(language))
+    code = normalise_language(language)
+    cjk = code in CJK_LANGUAGES
+    context = Context(text, anchor, cjk_tense_cues(code) if cjk else tense_cues_for(language))
     candidates: list[tuple[int, int, int, TimeExpression]] = []  # (-length, start, rule rank, found)
-    for rank, rule in enumerate(rules_for(language)):
+    for rank, rule in enumerate(CJK_RULES if cjk else rules_for(language)):
         for match in rule.pattern.finditer(text):
             if match.end() == match.start():
                 continue

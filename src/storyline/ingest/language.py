@@ -12,6 +12,13 @@ MIN_LETTERS = 20
 SAMPLE_CHARS = 3000
 
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
+#: Scripts written without spaces between words: Han, kana, Thai, Lao, Khmer, Myanmar. A run of them is
+#: one regex word (a whole clause), so matching and enrichment cut it into characters or character pairs.
+UNSPACED_LETTER = (
+    "[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
+    "\uf900-\ufaff\uff66-\uff9f\U00020000-\U0002ffff]"
+)
+UNSPACED = re.compile(UNSPACED_LETTER + "+")
 
 
 def detect_language(text: str) -> str:

@@ -11,11 +11,15 @@ import re
 
 import numpy as np
 
-#: Sentence ends in the scripts of the supported languages (Latin, Arabic, CJK).
-SENTENCE_END = re.compile(r"(?<=[.!?؟。！？…])\s+(?=\S)")
+from storyline.ingest.language import UNSPACED
+
+#: Sentence ends in the scripts of the supported languages (Latin, Arabic, CJK); CJK full stops need no
+#: space after them (none is written), only no closing quotation mark.
+SENTENCE_END = re.compile(r"(?<=[.!?؟。！？…])\s+(?=\S)|(?<=[。！？])(?=[^\s」』”’）)])|(?<=[。！？][」』”])(?=\S)")
 #: Longer runs are cut into windows, so one unsplit paragraph does not become one vector.
 MAX_WORDS = 40
-#: Fragments shorter than this (characters) carry no statement ("Photo: AP.").
+#: Fragments shorter than this (characters; a letter of an unspaced script counts twice) carry no
+#: statement ("Photo: AP.").
 MIN_CHARS = 15
 
 
@@ -30,7 +34,7 @@ def sentence_units(text: str, max_words: int = MAX_WORDS) -> list[str]:
         tokens = sentence.split()
         for start in range(0, len(tokens), max_words):
             unit = " ".join(tokens[start : start + max_words])
-            if len(unit) >= MIN_CHARS:
+            if len(unit) + sum(len(run) for run in UNSPACED.findall(unit)) >= MIN_CHARS:
                 units.append(unit)
     return units or [" ".join(text.split()) or " "]
 

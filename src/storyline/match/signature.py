@@ -14,7 +14,7 @@ import numpy as np
 from rensa import RMinHash
 
 from storyline.match.config import MatchConfig
-from storyline.match.text import content_terms, numbers, proper_nouns, shingles, sublinear
+from storyline.match.text import content_terms, numbers, proper_nouns, shingles, sublinear, word_count
 from storyline.model import Article
 
 MINHASH_SEED = 42
@@ -94,7 +94,7 @@ def build_signature(article: Article, vector: np.ndarray, config: MatchConfig) -
         places=places,
         numbers=numbers(full_text),
         minhash=minhash,
-        n_words=sum(terms.values()),
+        n_words=round(word_count(terms)),
         entity_names=names,
         label_names=label_names,
     )

@@ -13,7 +13,11 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+from storyline.ingest.language import UNSPACED
+
 WORD = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
+#: A character pair counts as this share of a word in article lengths (Chinese words average 1.5-2 characters).
+UNSPACED_PAIR_WORDS = 0.5
 NUMBER = re.compile(r"^\d[\d.,]*$")
 #: Characters within three before a word that make it a sentence opener (its capital says nothing).
 SENTENCE_BREAKS = ".!?\n:\"“«"
@@ -36,8 +40,33 @@ def stop_words(language: str | None) -> frozenset[str]:
 
 
 def words(text: str) -> list[str]:
-    """Word tokens in their original case."""
-    return WORD.findall(text)
+    """Word tokens in their original case; runs of an unspaced script as character pairs."""
+    tokens = WORD.findall(text)
+    if not UNSPACED.search(text):
+        return tokens
+    return [piece for token in tokens for piece in split_unspaced(token)]
+
+
+def split_unspaced(token: str) -> list[str]:
+    """Runs of an unspaced script as overlapping character pairs, the rest as it is: search engines index
+    CJK text so (Lucene's CJK bigrams): no segmenter or dictionary needed, and a rewrite that keeps the
+    words keeps most pairs. "12月18日" -> "12", "月", "18", "日"; "外交部" -> "外交", "交部"."""
+    pieces: list[str] = []
+    position = 0
+    for run in UNSPACED.finditer(token):
+        if run.start() > position:
+            pieces.append(token[position : run.start()])
+        text = run.group()
+        pieces.extend([text] if len(text) == 1 else [text[i : i + 2] for i in range(len(text) - 1)])
+        position = run.end()
+    if position < len(token):
+        pieces.append(token[position:])
+    return [p for p in (piece.strip("-'’") for piece in pieces) if p]
+
+
+def word_count(terms: Counter[str]) -> float:
+    """Length in words of a text's content ``terms``: a character pair of an unspaced script is half a word."""
+    return sum(count * (UNSPACED_PAIR_WORDS if UNSPACED.match(term) else 1.0) for term, count in terms.items())
 
 
 def content_terms(text: str, language: str | None) -> Counter[str]:

@@ -1,0 +1,34 @@
+"""Matching's word features on text written without spaces (Chinese, Japanese, Thai)."""
+
+from __future__ import annotations
+
+from storyline.match.pairs_sentences import sentence_units
+from storyline.match.text import content_terms, numbers, shingles, word_count, words
+
+ORIGINAL = "外交部发言人周日表示，该国的对外政策是独立的，不受任何国家的影响。"
+REWRITE = "外交部发言人18日表示，该国外交政策独立自主，不受任何国家影响。"
+OTHER = "台风周日在沿海登陆，造成大面积停电，数千居民被迫撤离。"
+
+
+def test_unspaced_runs_are_character_pairs_and_latin_words_stay_whole() -> None:
+    assert words("发言人Olga Petrenko说12月18日") == ["发言", "言人", "Olga", "Petrenko", "说", "12", "月", "18", "日"]
+    assert words("Olga said") == ["Olga", "said"]
+    assert numbers("12月18日，3000人") == {"12", "18", "3000"}
+
+
+def test_a_rewrite_shares_more_pairs_than_another_story() -> None:
+    original, rewrite, other = (set(content_terms(t, "zh")) for t in (ORIGINAL, REWRITE, OTHER))
+    assert len(original & rewrite) / len(original | rewrite) > 0.4
+    assert len(original & other) / len(original | other) < 0.1
+    assert set(shingles(ORIGINAL, 4)) & set(shingles(REWRITE, 4))
+
+
+def test_a_pair_counts_as_half_a_word() -> None:
+    terms = content_terms("外交部发言人", "zh")
+    assert sum(terms.values()) == 5 and word_count(terms) == 2.5
+    assert word_count(content_terms("foreign ministry spokesman", "en")) == 3
+
+
+def test_sentences_end_at_cjk_full_stops_without_spaces() -> None:
+    text = "他说：「我们不会接受外国的任何干涉。」他还指出，声明毫无根据。据报道，双方曾表示担忧。"
+    assert sentence_units(text) == ["他说：「我们不会接受外国的任何干涉。」", "他还指出，声明毫无根据。", "据报道，双方曾表示担忧。"]
