@@ -64,6 +64,12 @@ def test_enriched_chinese_article(enricher, make_article) -> None:
         assert article.text[quote.start : quote.end] == quote.text
 
 
+def test_a_role_without_a_name_speaks_and_hearsay_does_not(enricher, make_article) -> None:
+    text = "外交部发言人表示，合作不针对第三方。据说，双方已经达成协议。"
+    article = enricher.enrich(make_article(text, language="zh"))
+    assert [(q.text, q.speaker) for q in article.quotes] == [("合作不针对第三方", "外交部发言人")]
+
+
 def test_enriched_japanese_article(enricher, make_article) -> None:
     article = enricher.enrich(make_article(JAPANESE, language="ja"))
     quotes = [(q.text, q.speaker, q.kind) for q in article.quotes]

@@ -583,7 +583,9 @@ def unspaced_attributions(doc: Doc, entities: list[Entity], language: str) -> li
         return []
     text = doc.text
     names = sorted((s, e) for entity in entities if entity.type in {"PERSON", "MISC", "ORG"} for s, e in entity.mentions)
-    pattern = re.compile("と(?:" + "|".join(verbs) + ")" if language == "ja" else "(?:" + "|".join(verbs) + ")[，,：:]")
+    alternatives = "|".join(verbs)
+    # "据说" (reportedly), "小说" (a novel), "听说", "传说": no one speaks.
+    pattern = re.compile(f"と(?:{alternatives})" if language == "ja" else f"(?<![据小听传])(?:{alternatives})[，,：:]")
     found = []
     for sentence in doc.sents:
         low, high = sentence.start_char, sentence.end_char
@@ -612,7 +614,9 @@ def _unspaced_source(doc: Doc, names: list[tuple[int, int]], clause: int, positi
     for token in doc.char_span(clause, position, alignment_mode="expand") or ():
         if token.text in PERSON_PRONOUNS.get(language, ()):
             return doc[token.i : token.i + 1]
-    return doc.char_span(clause, position, alignment_mode="expand") if position - clause <= UNSPACED_SOURCE_CHARS else None
+    if position - clause > UNSPACED_SOURCE_CHARS or position - clause < 2:
+        return None
+    return doc.char_span(clause, position, alignment_mode="expand")  # "外交部发言人表示，": a role, no name
 
 
 def _chinese_attribution(
@@ -648,7 +652,7 @@ def _japanese_attribution(doc: Doc, names: list[tuple[int, int]], low: int, cue_
     if content is None:
         return None
     source = doc.char_span(name_start, name_end, alignment_mode="expand")
-    return _Attribution(*content, cue="と" + cue[1:], source=source)
+    return _Attribution(*content, cue=cue, source=source)
 
 
 def _trimmed_chars(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -800,7 +804,7 @@ def scored_quotes(
     attributions = according_to_attributions(doc, language) + colon_attributions(doc)
     if not parsed:
         attributions += unspaced_attributions(doc, entities, language)
-    if parsed:
+    else:
         attributions += verb_attributions(doc, language, marks, learned)
         attributions += noun_attributions(doc, language, marks, learned)
         attributions += adjective_attributions(doc, language, marks, learned)
