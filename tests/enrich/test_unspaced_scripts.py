@@ -1,4 +1,4 @@
-"""Chinese and Japanese without a model: character tokens, dotted foreign names, country names,
+"""Chinese, Japanese and Korean without a model: character tokens, dotted foreign names, country names,
 reported speech from word order, and calendar notation (invented news text)."""
 
 from __future__ import annotations
@@ -70,6 +70,25 @@ def test_a_role_without_a_name_speaks_and_hearsay_does_not(enricher, make_articl
     assert [(q.text, q.speaker) for q in article.quotes] == [("合作不针对第三方", "外交部发言人")]
 
 
+KOREAN = (
+    '올가 페트렌코 외무부 대변인은 18일 기자회견에서 "외교 정책은 독립적이다"라고 말했다.\n\n'
+    "페트렌코 대변인은 미국 측의 주장이 근거가 없다고 강조했다. 그는 \"협력은 계속될 것\"이라고 덧붙였다. "
+    "이란의 입장은 변함이 없다."
+)
+
+
+def test_enriched_korean_article(enricher, make_article) -> None:
+    article = enricher.enrich(make_article(KOREAN, language="ko"))
+    quotes = [(q.text, q.speaker, q.cue, q.kind) for q in article.quotes]
+    assert quotes == [
+        ('"외교 정책은 독립적이다"', "올가 페트렌코 외무부 대변인", "말했", "direct"),
+        ("미국 측의 주장이 근거가 없다", "페트렌코 대변인", "강조했", "indirect"),  # no particle in the speaker
+        ('"협력은 계속될 것"', "페트렌코 대변인", "덧붙였", "direct"),  # "그는": the previous speaker
+    ]
+    places = {ent.name: [article.text[s:e] for s, e in ent.mentions] for ent in article.entities if ent.type == "PLACE"}
+    assert places == {"United States": ["미국"], "Iran": ["이란"]}  # "이란의": the name without its particle
+
+
 def test_enriched_japanese_article(enricher, make_article) -> None:
     article = enricher.enrich(make_article(JAPANESE, language="ja"))
     quotes = [(q.text, q.speaker, q.kind) for q in article.quotes]
@@ -98,6 +117,13 @@ def test_enriched_japanese_article(enricher, make_article) -> None:
         ("ja", "3か月前に合意した。", "3か月前", "2022-09"),
         ("ja", "2022/12/9に合意した。", "2022/12/9", "2022-12-09"),
         ("zh", "会议于15时30分开始。", "15时30分", "2022-12-18T15:30"),
+        ("ko", "협정은 2022년 12월 9일 서명됐다.", "2022년 12월 9일", "2022-12-09"),
+        ("ko", "대변인은 지난 9일 우려를 표명했다.", "지난 9일", "2022-12-09"),
+        ("ko", "회의는 오는 20일 열린다.", "오는 20일", "2022-12-20"),
+        ("ko", "그는 지난주 금요일에 말했다.", "지난주 금요일", "2022-12-09"),
+        ("ko", "물가는 작년 3월에 올랐다.", "작년 3월", "2021-03"),
+        ("ko", "3년 전에 합의했다.", "3년 전", "2019"),
+        ("ko", "한 달 전에 시작됐다.", "한 달 전", "2022-11"),
     ],
 )
 def test_calendar_notation(language: str, sentence: str, expression: str, value: str) -> None:

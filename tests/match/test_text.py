@@ -23,6 +23,10 @@ def test_a_rewrite_shares_more_pairs_than_another_story() -> None:
     assert set(shingles(ORIGINAL, 4)) & set(shingles(REWRITE, 4))
 
 
+def test_hangul_words_match_whatever_particle_they_carry() -> None:
+    assert "이란" in set(content_terms("이란의 외교", "ko")) & set(content_terms("이란은 말했다", "ko"))
+
+
 def test_a_pair_counts_as_half_a_word() -> None:
     terms = content_terms("外交部发言人", "zh")
     assert sum(terms.values()) == 5 and word_count(terms) == 2.5

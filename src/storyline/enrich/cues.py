@@ -157,14 +157,16 @@ ACCORDING_TO: dict[str, tuple[tuple[str, ...], ...]] = {
     "ru": (("по", "словам"), ("по", "мнению"), ("по", "данным"), ("согласно",)),
 }
 
-#: Reporting verbs of languages written without spaces, read from the text (no parse): Chinese verbs that
-#: a comma or colon and then the content follow ("N周日表示，..."), Japanese verbs the content precedes
-#: with the quotative "と" ("Nは...と述べた").
-UNSPACED_REPORTING_VERBS: dict[str, tuple[str, ...]] = {
+#: Reporting verbs read from news word order where there is no parse: Chinese verbs that a comma or colon
+#: and then the content follow ("N周日表示，..."), Japanese verbs the content precedes with the quotative
+#: "と" ("Nは...と述べた"), Korean ones after the quotative "(라)고" ("N은 ...다고 말했다").
+WORD_ORDER_REPORTING_VERBS: dict[str, tuple[str, ...]] = {
     "zh": ("表示", "说道", "說道", "说", "說", "称", "稱", "指出", "强调", "強調", "认为", "認為", "宣布", "透露",
            "警告", "声称", "聲稱", "回应", "回應", "坦言", "介绍", "介紹", "补充说", "補充說", "告诉", "告訴"),
     "ja": ("述べ", "語っ", "語り", "話し", "強調し", "指摘し", "明らかにし", "説明し", "発表し", "批判し",
            "主張し", "表明し", "訴え", "強調", "言っ", "話す", "語る", "述べる"),
+    "ko": ("말했", "밝혔", "강조했", "덧붙였", "전했", "설명했", "주장했", "지적했", "언급했", "말한", "밝힌",
+           "강조한", "주장한", "경고했", "비판했", "말하", "밝히"),
 }  # fmt: skip
 
 #: Pronouns standing for a person (resolved to the nearest person named before).
@@ -172,6 +174,7 @@ PERSON_PRONOUNS: dict[str, frozenset[str]] = {
     "en": frozenset({"he", "she", "him", "her"}),
     "zh": frozenset({"他", "她"}),
     "ja": frozenset({"彼", "彼女"}),
+    "ko": frozenset({"그", "그녀"}),
     "fr": frozenset({"il", "elle", "lui"}),
     "es": frozenset({"él", "ella"}),
     "ru": frozenset({"он", "она", "его", "ее", "её"}),

@@ -30,7 +30,7 @@ from storyline.enrich.gazetteer import (
 )
 from storyline.enrich.languages import NORMAL_NAMES
 from storyline.enrich.times_lexicon import lexicon_for
-from storyline.ingest.language import UNSPACED
+from storyline.ingest.language import HANGUL_LETTER, UNSPACED
 from storyline.model import Entity
 
 #: Model labels (spaCy OntoNotes, spaCy/WikiNER, Natasha) -> storyline types.
@@ -76,7 +76,7 @@ def extract_entities(doc: Doc, recognised: bool = True) -> list[Entity]:
         mentions = recognised_mentions(doc)
     else:
         mentions = capitalised_mentions(doc)
-        if UNSPACED.search(doc.text):
+        if UNSPACED.search(doc.text) or HANGUL.search(doc.text):
             mentions += unspaced_mentions(doc.text, taken=mentions)
     return merge_mentions(mentions)
 
@@ -144,6 +144,7 @@ TRANSLITERATION_CHARACTERS = frozenset(
     "塔泰坦汤唐特滕提廷通图托瓦万旺威韦维温文沃乌伍武西希锡谢辛欣休许雅亚扬耶伊因英尤于约扎泽詹朱兹"
     "佐夫娃茨龙朔翰柯"
 )
+HANGUL = re.compile(HANGUL_LETTER)
 #: Middle dots between the parts of a transliterated name (Chinese, Japanese).
 NAME_DOTS = "·•‧・"
 #: Most characters read outwards from a middle dot: a given name, a surname.
@@ -153,7 +154,7 @@ _KATAKANA_NAME = re.compile(r"[\u30a1-\u30fa\u30fc]{2,}(?:[・=＝][\u30a1-\u30f
 
 
 def unspaced_mentions(text: str, taken: Sequence[Mention] = ()) -> list[Mention]:
-    """Fallback for Chinese, Japanese and Thai text: country names, and foreign names written with a
+    """Fallback for Chinese, Japanese, Thai and Korean text: country names, and foreign names written with a
     middle dot (PERSON) and their surname alone wherever it recurs ("彼得连科" of "奥尔加·彼得连科")."""
     spans = [(m.start(), m.end()) for m in _KATAKANA_NAME.finditer(text)]
     for dot in re.finditer("[" + NAME_DOTS + "]", text):

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from babel import Locale
 
-from storyline.ingest.language import UNSPACED
+from storyline.ingest.language import HANGUL_LETTER, UNSPACED
 
 _ALIASES: dict[str, list[str]] = {
     "United States": ["US", "U.S.", "U.S.A.", "USA", "United States of America", "Etats-Unis", "États-Unis", "Estados Unidos", "EEUU", "EE.UU.", "США", "Соединённые Штаты", "Соединенные Штаты"],
@@ -126,23 +126,34 @@ def country_names() -> dict[str, str]:
     return {key: country for key, country in names.items() if key not in shared}
 
 
-#: Locales whose country names are looked for inside unspaced text (no word boundary to find them by).
-UNSPACED_NAME_LOCALES = ("zh", "zh_Hant", "ja", "th")
+#: Locales whose country names are looked for inside running text (no capitals, no word boundary to find them by).
+UNSPACED_NAME_LOCALES = ("zh", "zh_Hant", "ja", "th", "ko")
+#: Korean particles a name may carry ("이란의", "미국은").
+_KOREAN_PARTICLES = "은|는|이|가|을|를|의|에|에서|에게|와|과|도|로|으로|만|까지|측"
 
 
 @lru_cache(maxsize=1)
 def unspaced_place_pattern() -> re.Pattern[str]:
-    """Country names of Chinese, Japanese and Thai, longest first, to find inside running text.
+    """Country names of Chinese, Japanese, Thai and Korean, longest first, to find inside running text.
 
     Thai names under four letters are left out: without spaces, a short name is too often part of a word.
+    A Korean name is a whole word, or one with a particle attached.
     """
-    names = set()
+    names: dict[str, set[str]] = {"ko": set(), "other": set()}
     for locale in UNSPACED_NAME_LOCALES:
         for code, name in Locale.parse(locale).territories.items():
-            if len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES and UNSPACED.search(name):
-                if len(name) >= (4 if locale == "th" else 2):
-                    names.add(name)
-    return re.compile("|".join(map(re.escape, sorted(names, key=lambda n: (-len(n), n)))))
+            if len(code) != 2 or not code.isalpha() or code in _NOT_COUNTRIES or len(name) < (4 if locale == "th" else 2):
+                continue
+            if locale == "ko" and re.fullmatch(HANGUL_LETTER + "+", name):
+                names["ko"].add(name)
+            elif UNSPACED.search(name):
+                names["other"].add(name)
+
+    def alternation(found: set[str]) -> str:
+        return "|".join(map(re.escape, sorted(found, key=lambda n: (-len(n), n))))
+
+    korean = f"(?<!{HANGUL_LETTER})(?:{alternation(names['ko'])})(?=(?:{_KOREAN_PARTICLES})?(?!{HANGUL_LETTER}))"
+    return re.compile(f"{alternation(names['other'])}|{korean}")
 
 
 def canonical_alias(name: str) -> str | None:

@@ -56,7 +56,7 @@ from storyline.enrich.cues import (
     STANCE_NOUNS,
     STANCE_PREPOSITIONS,
     STANCE_VERBS,
-    UNSPACED_REPORTING_VERBS,
+    WORD_ORDER_REPORTING_VERBS,
     TITLES,
 )
 from storyline.enrich.quote_model import NO_MODEL, QuoteModel, default_quote_model, quote_features
@@ -571,33 +571,63 @@ UNSPACED_SOURCE_CHARS = 16
 _CLAUSE_BREAK = re.compile(r"[，,。！？；;：:\n「」“”『』]")
 
 
-def unspaced_attributions(doc: Doc, entities: list[Entity], language: str) -> list[_Attribution]:
-    """Reported speech in Chinese and Japanese without a parse, read from the word order of news.
+def word_order_attributions(doc: Doc, entities: list[Entity], language: str) -> list[_Attribution]:
+    """Reported speech in Chinese, Japanese and Korean without a parse, read from the word order of news.
 
     Chinese: speaker, reporting verb, comma or colon, then the content to the sentence end ("N周日表示，X。").
-    Japanese: speaker with "は", the content, then "と" and the verb ("Nは18日、Xと述べた。"). The speaker is
-    the person or name mentioned last before the verb in its clause, else a pronoun there, else the clause.
+    Japanese: speaker with "は", the content, then "と" and the verb ("Nは18日、Xと述べた。"). Korean: speaker
+    with a topic particle, the content, then the quotative "(라)고" and the verb ("N은 X다고 말했다."). The
+    speaker is the name mentioned last before the content, else a pronoun, else the words naming a role.
     """
-    verbs = UNSPACED_REPORTING_VERBS.get(language)
+    verbs = WORD_ORDER_REPORTING_VERBS.get(language)
     if not verbs:
         return []
     text = doc.text
     names = sorted((s, e) for entity in entities if entity.type in {"PERSON", "MISC", "ORG"} for s, e in entity.mentions)
     alternatives = "|".join(verbs)
-    # "据说" (reportedly), "小说" (a novel), "听说", "传说": no one speaks.
-    pattern = re.compile(f"と(?:{alternatives})" if language == "ja" else f"(?<![据小听传])(?:{alternatives})[，,：:]")
-    found = []
+    patterns = {
+        "ja": f"と(?:{alternatives})",
+        "ko": f"(?:라|이라)?고\\s+(?:{alternatives})",
+        # "据说" (reportedly), "小说" (a novel), "听说", "传说": no one speaks.
+        "zh": f"(?<![据小听传])(?:{alternatives})[，,：:]",
+    }
+    pattern = re.compile(patterns[language])
+    found: list[_Attribution] = []
     for sentence in doc.sents:
         low, high = sentence.start_char, sentence.end_char
         for cue in pattern.finditer(sentence.text):
             cue_start, cue_end = low + cue.start(), low + cue.end()
             if language == "ja":
                 attribution = _japanese_attribution(doc, names, low, cue_start, cue.group())
+            elif language == "ko":
+                attribution = _korean_attribution(text, low, cue_start, cue.group(), found)
             else:
                 attribution = _chinese_attribution(doc, names, low, high, cue_start, cue_end, cue.group()[:-1])
             if attribution is not None:
                 found.append(attribution)
     return found
+
+
+#: The Korean topic particle that ends the speaker's phrase ("대변인은", "그는"; subject particles are left out: "올가" ends in one).
+_KOREAN_TOPIC = re.compile(r"(?P<words>\S(?:.*?\S)??)(?:은|는)(?=\s)")
+
+
+def _korean_attribution(text: str, low: int, cue_start: int, cue: str, before: list[_Attribution]) -> _Attribution | None:
+    """"페트렌코 대변인은 X다고 강조했다": the speaker is the sentence's opening phrase up to its topic particle, the
+    content what stands between it and the quotative; "그는" is the previous speaker."""
+    topic = _KOREAN_TOPIC.match(text, low, cue_start)
+    if topic is None:
+        return None
+    start = topic.end()
+    quotation = re.search(r"[\"“'‘「][^\"”'’」]+[\"”'’」]\s*$", text[start:cue_start])
+    if quotation is not None:  # the quotation right before "라고" is the content
+        start += quotation.start()
+    content = _trimmed_chars(text, start, cue_start)
+    if content is None:
+        return None
+    # The particle is part of its token ("대변인은"), so no token span names the speaker: the words do.
+    speaker = before[-1].speaker if topic["words"] in PERSON_PRONOUNS["ko"] and before else topic["words"]
+    return _Attribution(*content, cue=cue.split()[-1], source=None, speaker=speaker)
 
 
 def _clause_start(text: str, low: int, position: int) -> int:
@@ -803,7 +833,7 @@ def scored_quotes(
     learned = _LearnedCues.of(doc, marks, model)
     attributions = according_to_attributions(doc, language) + colon_attributions(doc)
     if not parsed:
-        attributions += unspaced_attributions(doc, entities, language)
+        attributions += word_order_attributions(doc, entities, language)
     else:
         attributions += verb_attributions(doc, language, marks, learned)
         attributions += noun_attributions(doc, language, marks, learned)

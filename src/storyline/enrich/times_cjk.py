@@ -1,11 +1,12 @@
-"""Chinese and Japanese calendar notation: "2022年12月18日", "12月9日", "18日", "周日", "日曜日", "上周五",
-"去年", "先月", "三天前".
+"""Chinese, Japanese and Korean calendar notation: "2022年12月18日", "12月9日", "18日", "周日", "日曜日",
+"上周五", "去年", "先月", "三天前", "2022년 12월 18일", "지난 9일", "일요일", "3년 전".
 
 Written by hand because the notation is numeric and regular, and the
 word-boundary grammar of :mod:`storyline.enrich.times_rules` cannot apply:
-these scripts put no space or word boundary between a date and the words
-around it ("彼得连科周日表示"). dateparser's locale data has the words but
-no way to find them inside unspaced text.
+Chinese and Japanese put no space or word boundary between a date and the
+words around it ("彼得连科周日表示"), and Korean attaches particles to it
+("일요일에", "18일"). dateparser's locale data has the words but no way to
+find them there.
 """
 
 from __future__ import annotations
@@ -18,15 +19,19 @@ from storyline.enrich import times_calendar as cal
 from storyline.enrich.times_rules import Context, Resolution, Rule, _offset_value, _rule
 
 #: Languages read with these rules instead of the word grammar.
-CJK_LANGUAGES = frozenset({"zh", "ja"})
+CJK_LANGUAGES = frozenset({"zh", "ja", "ko"})
+#: The calendar characters of each script: year, month, day.
+_YEAR_MARK, _MONTH_MARK, _DAY_MARK = "[年년]", "[月월]", "[日号號일]"
 #: Chinese numerals up to 99 ("十二" 12, "二十" 20, "两" 2), as news writes small counts.
-_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_NUMBER = r"(?P<num>\d{1,3}|[零〇一二两兩三四五六七八九十]{1,3})"
+_DIGITS = {"한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9, "열": 10,
+           "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_NUMBER = r"(?P<num>\d{1,3}|[零〇一二两兩三四五六七八九十]{1,3}|다섯|여섯|일곱|여덟|아홉|[한두세네열])"
 #: Weekday characters after 星期 / 周 / 週 / 礼拜 (Chinese) or before 曜日 (Japanese); 0 = Monday.
 _ZH_WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+_KO_WEEKDAYS = {"월": 0, "화": 1, "수": 2, "목": 3, "금": 4, "토": 5, "일": 6}
 _JA_WEEKDAYS = {"月": 0, "火": 1, "水": 2, "木": 3, "金": 4, "土": 5, "日": 6}
 #: Week modifiers before a weekday: last week's, next week's, this week's.
-_WEEK_SHIFTS = {"上": -1, "上个": -1, "上個": -1, "下": 1, "下个": 1, "下個": 1, "本": 0, "这": 0, "這": 0,
+_WEEK_SHIFTS = {"지난주": -1, "이번 주": 0, "이번주": 0, "다음 주": 1, "다음주": 1, "上": -1, "上个": -1, "上個": -1, "下": 1, "下个": 1, "下個": 1, "本": 0, "这": 0, "這": 0,
                 "先週": -1, "来週": 1, "今週": 0}  # fmt: skip
 #: Words for a day, week, month or year relative to publication: (unit, offset).
 _RELATIVE_WORDS = {
@@ -38,14 +43,20 @@ _RELATIVE_WORDS = {
     "下个月": ("month", 1), "下個月": ("month", 1), "下月": ("month", 1), "今月": ("month", 0),
     "先月": ("month", -1), "来月": ("month", 1), "今年": ("year", 0), "去年": ("year", -1), "明年": ("year", 1),
     "前年": ("year", -2), "昨年": ("year", -1), "来年": ("year", 1),
+    "오늘": ("day", 0), "어제": ("day", -1), "내일": ("day", 1), "그저께": ("day", -2), "그제": ("day", -2),
+    "모레": ("day", 2), "지난주": ("week", -1), "이번 주": ("week", 0), "다음 주": ("week", 1), "지난달": ("month", -1),
+    "이번 달": ("month", 0), "다음 달": ("month", 1), "작년": ("year", -1), "지난해": ("year", -1), "올해": ("year", 0),
+    "금년": ("year", 0), "내년": ("year", 1),
 }  # fmt: skip
-_UNITS = {"天": "day", "日": "day", "周": "week", "週": "week", "星期": "week", "个星期": "week", "週間": "week",
+_UNITS = {"일": "day", "주": "week", "주일": "week", "개월": "month", "달": "month", "년": "year",
+          "天": "day", "日": "day", "周": "week", "週": "week", "星期": "week", "个星期": "week", "週間": "week",
           "个月": "month", "個月": "month", "か月": "month", "ヶ月": "month", "カ月": "month", "ヵ月": "month",
           "年": "year"}  # fmt: skip
 #: Tense cues (future, past) for a bare weekday or month: Chinese aspect and time words, Japanese verb endings.
 TENSE_CUES = {
     "zh": (r"将|将要|將|会|會|计划|計劃|即将|即將|下周|下週|明天|明年", r"了|曾|已经|已經|昨天|上周|上週|去年"),
     "ja": (r"予定|見通し|方針|する|来週|明日|来年", r"した|した。|だった|ました|昨日|先週|昨年"),
+    "ko": (r"예정|것이다|겠|오는|다음|내일|내년", r"했다|였다|었다|았다|했던|지난|어제|작년"),
 }
 
 
@@ -82,7 +93,7 @@ def _day_of_month(ctx: Context, day: int, direction: int) -> str:
         return f"{month_start.year:04d}-{month_start.month:02d}"
 
 
-@_rule("cjk-date", r"(?:(?P<year>\d{4})\s*年\s*)?(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*[日号號](?!\d)")
+@_rule("cjk-date", rf"(?:(?P<year>\d{{4}})\s*{_YEAR_MARK}\s*)?(?P<month>\d{{1,2}})\s*{_MONTH_MARK}\s*(?P<day>\d{{1,2}})\s*{_DAY_MARK}(?!\d)")
 def _date(m: re.Match[str], ctx: Context) -> Resolution:
     month, day = int(m["month"]), int(m["day"])
     if not (1 <= month <= 12 and 1 <= day <= 31):
@@ -95,7 +106,7 @@ def _date(m: re.Match[str], ctx: Context) -> Resolution:
     return cal.day_of_year(ctx.day, month, day, ctx.direction(m.start(), m.end())), "DATE"
 
 
-@_rule("cjk-month", r"(?<!\d)(?P<month>\d{1,2})\s*月(?:份)?(?!\s*\d)")
+@_rule("cjk-month", rf"(?<!\d)(?P<month>\d{{1,2}})\s*{_MONTH_MARK}(?:份)?(?!\s*\d)")
 def _month(m: re.Match[str], ctx: Context) -> Resolution:
     month = int(m["month"])
     if not 1 <= month <= 12:
@@ -103,7 +114,7 @@ def _month(m: re.Match[str], ctx: Context) -> Resolution:
     return cal.month_of_year(ctx.day, month, ctx.direction(m.start(), m.end())), "DATE"
 
 
-@_rule("cjk-year-month", r"(?P<year>\d{4})\s*年\s*(?P<month>\d{1,2})\s*月(?:份)?(?!\s*\d)")
+@_rule("cjk-year-month", rf"(?P<year>\d{{4}})\s*{_YEAR_MARK}\s*(?P<month>\d{{1,2}})\s*{_MONTH_MARK}(?:份)?(?!\s*\d)")
 def _year_month(m: re.Match[str], ctx: Context) -> Resolution:
     month = int(m["month"])
     return (f"{m['year']}-{month:02d}", "DATE") if 1 <= month <= 12 else None
@@ -114,7 +125,7 @@ _YEAR_WORDS = {w: amount for w, (unit, amount) in _RELATIVE_WORDS.items() if uni
 
 @_rule(
     "cjk-relative-year-month",
-    "(?P<word>" + "|".join(_YEAR_WORDS) + r")\s*(?P<month>\d{1,2})\s*月(?:\s*(?P<day>\d{1,2})\s*[日号號])?(?!\s*\d)",
+    "(?P<word>" + "|".join(_YEAR_WORDS) + rf")\s*(?P<month>\d{{1,2}})\s*{_MONTH_MARK}(?:\s*(?P<day>\d{{1,2}})\s*{_DAY_MARK})?(?!\s*\d)",
 )
 def _relative_year_month(m: re.Match[str], ctx: Context) -> Resolution:
     """"去年3月" (March of last year), "今年12月9日"."""
@@ -130,15 +141,19 @@ def _relative_year_month(m: re.Match[str], ctx: Context) -> Resolution:
         return None
 
 
-@_rule("cjk-year", r"(?<!\d)(?P<year>1[6-9]\d\d|20\d\d)\s*年(?!\s*\d)")
+@_rule("cjk-year", rf"(?<!\d)(?P<year>1[6-9]\d\d|20\d\d)\s*{_YEAR_MARK}(?!\s*\d)")
 def _year(m: re.Match[str], ctx: Context) -> Resolution:
     return m["year"], "DATE"
 
 
-@_rule("cjk-day", r"(?<![\d月/.-])(?P<day>\d{1,2})\s*日(?!\d|本|元|間)")
+@_rule("cjk-day", r"(?:(?P<mod>지난|오는)\s*)?(?<![\d月월/.-])(?P<day>\d{1,2})\s*[日일](?!\d|本|元|間)")
 def _day(m: re.Match[str], ctx: Context) -> Resolution:
+    """"18日" alone, or Korean "지난 9일" (the 9th just past) / "오는 20일" (the coming 20th)."""
     day = int(m["day"])
-    return (_day_of_month(ctx, day, ctx.direction(m.start(), m.end())), "DATE") if 1 <= day <= 31 else None
+    if not 1 <= day <= 31:
+        return None
+    direction = {"지난": cal.PAST, "오는": cal.FUTURE}.get(m["mod"] or "") or ctx.direction(m.start(), m.end())
+    return _day_of_month(ctx, day, direction), "DATE"
 
 
 @_rule(
@@ -147,6 +162,11 @@ def _day(m: re.Match[str], ctx: Context) -> Resolution:
 )
 def _zh_weekday(m: re.Match[str], ctx: Context) -> Resolution:
     return _weekday_value(m, ctx, _ZH_WEEKDAYS[m["wd"]])
+
+
+@_rule("ko-weekday", r"(?:(?P<shift>지난주|이번\s?주|다음\s?주)\s*)?(?P<wd>[월화수목금토일])요일")
+def _ko_weekday(m: re.Match[str], ctx: Context) -> Resolution:
+    return _weekday_value(m, ctx, _KO_WEEKDAYS[m["wd"]])
 
 
 @_rule("ja-weekday", r"(?<!毎)(?P<shift>先週|来週|今週)?の?(?P<wd>[月火水木金土日])曜(?:日)?")
@@ -174,13 +194,13 @@ def _relative(m: re.Match[str], ctx: Context) -> Resolution:
 
 @_rule(
     "cjk-offset",
-    _NUMBER + r"\s*(?P<unit>" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r")(?:之|以)?(?P<dir>前|后|後)",
+    _NUMBER + r"\s*(?P<unit>" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r")\s*(?:之|以)?(?P<dir>前|后|後|전|후|뒤)",
 )
 def _offset(m: re.Match[str], ctx: Context) -> Resolution:
     amount = chinese_number(m["num"])
     if not amount:
         return None
-    return _offset_value(ctx, _UNITS[m["unit"]], amount if m["dir"] in "后後" else -amount)
+    return _offset_value(ctx, _UNITS[m["unit"]], amount if m["dir"] in "后後후뒤" else -amount)
 
 
 @_rule("cjk-numeric-date", r"(?<!\d)(?P<year>(?:19|20)\d\d)[/.-](?P<month>\d{1,2})[/.-](?P<day>\d{1,2})(?!\d)")
@@ -199,4 +219,7 @@ def _clock(m: re.Match[str], ctx: Context) -> Resolution:
     return f"{day}T{int(m['hour']):02d}:{int(m['minute'] or m['min'] or 0):02d}", "TIME"
 
 
-CJK_RULES: list[Rule] = [_numeric_date, _clock, _relative_year_month, _date, _year_month, _month, _year, _day, _zh_weekday, _ja_weekday, _relative, _offset]
+CJK_RULES: list[Rule] = [
+    _numeric_date, _clock, _relative_year_month, _date, _year_month, _month, _year, _day,
+    _zh_weekday, _ja_weekday, _ko_weekday, _relative, _offset,
+]  # fmt: skip

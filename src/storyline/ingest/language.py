@@ -19,6 +19,8 @@ UNSPACED_LETTER = (
     "\uf900-\ufaff\uff66-\uff9f\U00020000-\U0002ffff]"
 )
 UNSPACED = re.compile(UNSPACED_LETTER + "+")
+#: Hangul syllables: Korean is written with spaces, but its words carry their particles ("이란의", "이란은").
+HANGUL_LETTER = "[\uac00-\ud7af]"
 
 
 def detect_language(text: str) -> str:

@@ -13,11 +13,14 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from storyline.ingest.language import UNSPACED
+from storyline.ingest.language import HANGUL_LETTER, UNSPACED_LETTER
 
 WORD = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
+#: Runs read as character pairs: the unspaced scripts, and Hangul, whose words carry their particles
+#: ("이란의", "이란은": Lucene's CJK bigrams take Hangul too).
+PAIRED = re.compile(f"(?:{UNSPACED_LETTER}|{HANGUL_LETTER})+")
 #: A character pair counts as this share of a word in article lengths (Chinese words average 1.5-2 characters).
-UNSPACED_PAIR_WORDS = 0.5
+PAIR_WORDS = 0.5
 NUMBER = re.compile(r"^\d[\d.,]*$")
 #: Characters within three before a word that make it a sentence opener (its capital says nothing).
 SENTENCE_BREAKS = ".!?\n:\"“«"
@@ -40,20 +43,20 @@ def stop_words(language: str | None) -> frozenset[str]:
 
 
 def words(text: str) -> list[str]:
-    """Word tokens in their original case; runs of an unspaced script as character pairs."""
+    """Word tokens in their original case; runs of an unspaced script or Hangul as character pairs."""
     tokens = WORD.findall(text)
-    if not UNSPACED.search(text):
+    if not PAIRED.search(text):
         return tokens
     return [piece for token in tokens for piece in split_unspaced(token)]
 
 
 def split_unspaced(token: str) -> list[str]:
-    """Runs of an unspaced script as overlapping character pairs, the rest as it is: search engines index
+    """Runs of an unspaced script or Hangul as overlapping character pairs, the rest as it is: search engines index
     CJK text so (Lucene's CJK bigrams): no segmenter or dictionary needed, and a rewrite that keeps the
     words keeps most pairs. "12月18日" -> "12", "月", "18", "日"; "外交部" -> "外交", "交部"."""
     pieces: list[str] = []
     position = 0
-    for run in UNSPACED.finditer(token):
+    for run in PAIRED.finditer(token):
         if run.start() > position:
             pieces.append(token[position : run.start()])
         text = run.group()
@@ -65,8 +68,8 @@ def split_unspaced(token: str) -> list[str]:
 
 
 def word_count(terms: Counter[str]) -> float:
-    """Length in words of a text's content ``terms``: a character pair of an unspaced script is half a word."""
-    return sum(count * (UNSPACED_PAIR_WORDS if UNSPACED.match(term) else 1.0) for term, count in terms.items())
+    """Length in words of a text's content ``terms``: a character pair (CJK, Hangul) is half a word."""
+    return sum(count * (PAIR_WORDS if PAIRED.match(term) else 1.0) for term, count in terms.items())
 
 
 def content_terms(text: str, language: str | None) -> Counter[str]:
