@@ -109,6 +109,14 @@ def test_person_names_match_across_scripts_by_the_surname():
     assert not same_person_name("Anna Smith", "John Smith")
 
 
+def test_spellings_of_one_sound_agree_across_scripts_and_first_names_must_too():
+    assert same_person_name("Olaf Scholz", "Олаф Шольц")  # "sch" / "ш", "z" / "ц"
+    assert same_person_name("Joe Biden", "Джо Байден") and same_person_name("Ned Price", "Нед Прайс")
+    assert same_person_name("Olga Petrenko", "ペトレンコ")  # katakana, surname alone
+    assert not same_person_name("Martin Schulz", "Олаф Шольц")
+    assert not same_person_name("Olga Petrenko", "Оксана Петренко")  # one family, two people
+
+
 def test_a_person_named_in_two_scripts_is_one_entity_of_the_story():
     english = [Entity("Olga Petrenko", "PERSON", ["Olga Petrenko", "Petrenko"], [])]
     russian = [Entity("Ольга Петренко", "PERSON", ["Ольга Петренко"], []), Entity("Ирина Соколова", "PERSON", ["Ирина Соколова"], [])]

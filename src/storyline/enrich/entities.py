@@ -310,7 +310,27 @@ def same_person_name(a: str, b: str) -> bool:
         return True
     if fuzz.token_set_ratio(" ".join(words_a), " ".join(words_b)) >= 90:
         return True
-    return _is_latin(a) != _is_latin(b) and fuzz.ratio(words_a[-1], words_b[-1]) >= CROSS_SCRIPT_SURNAME_RATIO
+    if _is_latin(a) == _is_latin(b):
+        return False
+    sounds_a, sounds_b = [_sound_key(w) for w in words_a], [_sound_key(w) for w in words_b]
+    if fuzz.ratio(sounds_a[-1], sounds_b[-1]) < CROSS_SCRIPT_SURNAME_RATIO:
+        return False
+    # Both give a first name: it must sound alike too ("Martin Schulz" is not "Олаф Шольц").
+    return len(words_a) < 2 or len(words_b) < 2 or fuzz.ratio(sounds_a[0], sounds_b[0]) >= CROSS_SCRIPT_FIRST_NAME_RATIO
+
+
+#: Spellings of one sound that Latin-script languages and romanised Cyrillic write differently
+#: ("Scholz" / "Шольц" -> "sholts", "Macron" / "Макрон" -> "makron", "Joe" / "Джо"), in the order they apply.
+_SOUND_SPELLINGS = (("tsch", "ch"), ("sch", "sh"), ("dzh", "j"), ("ck", "k"), ("ph", "f"), ("tz", "ts"), ("z", "ts"),
+                    ("w", "v"), ("ce", "se"), ("ci", "si"), ("c", "k"), ("j", "y"), ("iy", "i"), ("y", "i"))  # fmt: skip
+#: First names across scripts differ more than surnames ("Antony" / "Энтони"), but not entirely.
+CROSS_SCRIPT_FIRST_NAME_RATIO = 50
+
+
+def _sound_key(word: str) -> str:
+    for written, sound in _SOUND_SPELLINGS:
+        word = word.replace(written, sound)
+    return word
 
 
 def _is_latin(name: str) -> bool:
