@@ -11,30 +11,47 @@ from rapidfuzz import fuzz
 from storyline.compare.align import cluster
 from storyline.compare.claims import is_person
 from storyline.enrich.entities import same_person_name
+from storyline.enrich.quotes import UNATTRIBUTED
 from storyline.model import Article, Quote
 
 #: Quotes at least this similar (embedding cosine, or fuzzy containment for partial quotes) are one statement.
 QUOTE_THRESHOLD = 0.7
+#: Quotes of one speaker in two languages need only this much: a translation scores lower than a rewording
+#: (MEANTIME en-es, quotes in corresponding sentences: 21 of 39 found at 0.7 with 2 wrong, 24 with 3 at 0.6).
+TRANSLATED_QUOTE_THRESHOLD = 0.6
 #: Quotes this similar are one statement in two wordings: different people credited is a conflict.
 SAME_STATEMENT = 0.85
 #: Partial quotes ("baseless") are contained in the full one; only long enough fragments count.
 MIN_PARTIAL_CHARS = 20
 
 
-def _similarity(quotes: list[Quote], vectors: np.ndarray) -> np.ndarray:
-    sim = vectors @ vectors.T
-    for i, a in enumerate(quotes):
-        for j in range(i + 1, len(quotes)):
-            b = quotes[j]
+def _similarity(found: list[tuple[Article, Quote]], vectors: np.ndarray) -> np.ndarray:
+    """Embedding cosine, raised by fuzzy containment (partial quotes) and, for one speaker quoted in two
+    languages, to the grouping bar from :data:`TRANSLATED_QUOTE_THRESHOLD` up."""
+    sim = (vectors @ vectors.T).astype(np.float64)  # float64: a raised value must equal the bar exactly
+    for i, (article_a, a) in enumerate(found):
+        for j in range(i + 1, len(found)):
+            article_b, b = found[j]
             if min(len(a.text), len(b.text)) >= MIN_PARTIAL_CHARS:
                 sim[i, j] = sim[j, i] = max(sim[i, j], fuzz.partial_ratio(a.text.lower(), b.text.lower()) / 100)
+            if (
+                TRANSLATED_QUOTE_THRESHOLD <= sim[i, j] < QUOTE_THRESHOLD
+                and article_a.language != article_b.language
+                and _attributed(a) and _attributed(b)
+                and same_person_name(a.speaker, b.speaker)
+            ):  # fmt: skip
+                sim[i, j] = sim[j, i] = QUOTE_THRESHOLD
     return sim
+
+
+def _attributed(quote: Quote) -> bool:
+    return quote.speaker not in ("", UNATTRIBUTED)
 
 
 def _speakers(speakers: set[str]) -> list[str]:
     """Distinct speakers, variants of one name merged (the longest variant kept)."""
     names: list[str] = []
-    for name in sorted(speakers - {"", "unattributed"}, key=len, reverse=True):
+    for name in sorted(speakers - {"", UNATTRIBUTED}, key=len, reverse=True):
         if not any(same_person_name(name, kept) for kept in names):
             names.append(name)
     return names
@@ -67,7 +84,7 @@ def group_quotes(
     if not found:
         return []
     quotes = [q for _, q in found]
-    sim = _similarity(quotes, encode([q.text for q in quotes]))
+    sim = _similarity(found, encode([q.text for q in quotes]))
     result = []
     for members in cluster(sim, QUOTE_THRESHOLD):
         speakers = _speakers({quotes[i].speaker for i in members})
