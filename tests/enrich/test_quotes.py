@@ -329,3 +329,18 @@ def test_without_a_parser_a_quotation_of_two_sentences_finds_the_name_after_it(e
         language="es",
     ))
     assert [(q.text, q.speaker) for q in article.quotes] == [("«No vamos a ceder. Las obras empezarán en marzo»", "Juan Pérez")]
+
+
+def test_according_to_without_a_source_is_no_attribution(enricher, make_article):
+    article = enricher.enrich(make_article(
+        "La empresa presentó sus planes, según los cuales se cerrarán catorce plantas antes de 2012.\n\n"
+        "El precio variará según cómo evolucione el mercado del acero.\n\n"
+        "Según dijo un funcionario rumano, la planta costará 57 millones de euros.\n\n"
+        "Las ventas caerán un diez por ciento, según dijo.",
+        language="es",
+    ))
+    quotes = [(q.text, q.speaker) for q in article.quotes]
+    assert quotes == [
+        ("la planta costará 57 millones de euros", "un funcionario rumano"),  # the speaker follows the verb
+        ("Las ventas caerán un diez por ciento", "unattributed"),  # "as (he) said": not a speaker named "dijo"
+    ]

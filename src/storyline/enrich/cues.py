@@ -169,6 +169,20 @@ WORD_ORDER_REPORTING_VERBS: dict[str, tuple[str, ...]] = {
            "강조한", "주장한", "경고했", "비판했", "말하", "밝히"),
 }  # fmt: skip
 
+#: After "according to", these name no source: a relative pronoun ("según las cuales ...", "according to
+#: which") or, in Spanish, "según cómo / cuando / si" ("depending on how / when / whether").
+ACCORDING_TO_NO_SOURCE: frozenset[str] = frozenset(
+    "which whom whose cual cuales quien quienes que lequel laquelle lesquels lesquelles quoi cómo como cuando si".split()
+)
+#: After "según", a verb of saying: "según dijo" ("as he said", the speaker is someone already named),
+#: "según dijo un funcionario" (the speaker follows the verb).
+ACCORDING_TO_VERBS: dict[str, frozenset[str]] = {
+    "es": frozenset(
+        """dijo dice dicen dijeron declaró declara afirmó afirma explicó explica señaló señala indicó indica
+        informó informa informan aseguró asegura añadió apuntó publicó publica reveló anunció""".split()
+    ),
+}
+
 #: Pronouns standing for a person (resolved to the nearest person named before).
 PERSON_PRONOUNS: dict[str, frozenset[str]] = {
     "en": frozenset({"he", "she", "him", "her"}),

@@ -45,6 +45,8 @@ from spacy.tokens import Doc, Span, Token
 
 from storyline.enrich.cues import (
     ACCORDING_TO,
+    ACCORDING_TO_NO_SOURCE,
+    ACCORDING_TO_VERBS,
     EVIDENTIAL_VERBS,
     GROUP_PRONOUNS,
     NAMING_VERBS,
@@ -543,7 +545,11 @@ def _noun_holder(noun: Token) -> Token | None:
     return _subject(verb) if verb.pos_ in {"VERB", "AUX"} else None
 
 
-def according_to_attributions(doc: Doc, language: str) -> list[_Attribution]:
+#: Without a parse, an "according to" source longer than this (tokens) is taken for a clause.
+UNPARSED_SOURCE_TOKENS = 6
+
+
+def according_to_attributions(doc: Doc, language: str, parsed: bool = True) -> list[_Attribution]:
     """"According to N, ..." / "..., according to N": the source is the phrase, the content the rest."""
     found = []
     lowered = [t.lower_ for t in doc]
@@ -556,13 +562,18 @@ def according_to_attributions(doc: Doc, language: str) -> list[_Attribution]:
             source_end = source_start
             while source_end < sent.end and not doc[source_end].is_punct and not doc[source_end].is_space:
                 source_end += 1
-            if source_end == source_start:
-                continue
+            if source_end == source_start or ACCORDING_TO_NO_SOURCE & set(lowered[source_start : source_start + 2]):
+                continue  # "según las cuales ...": a relative clause, no source
+            if lowered[source_start] in ACCORDING_TO_VERBS.get(language, ()):
+                source_start += 1  # "según dijo (un funcionario)": the speaker, if any, follows the verb
+            elif not parsed and source_end - source_start > UNPARSED_SOURCE_TOKENS:
+                continue  # without a parse, a long run to the next comma is a clause, not a source
             before = _trimmed(doc, sent.start, i)
             after = _trimmed(doc, source_end, sent.end)
             content = after if before is None or (after is not None and after[1] - after[0] > before[1] - before[0]) else before
             if content is not None:
-                found.append(_Attribution(*content, cue=doc[i : source_start].text, source=doc[source_start:source_end]))
+                source = doc[source_start:source_end] if source_end > source_start else None
+                found.append(_Attribution(*content, cue=doc[i : i + len(phrase)].text, source=source))
     return found
 
 
@@ -831,7 +842,7 @@ def scored_quotes(
     text = doc.text
     marks = quoted_spans(text)
     learned = _LearnedCues.of(doc, marks, model)
-    attributions = according_to_attributions(doc, language) + colon_attributions(doc)
+    attributions = according_to_attributions(doc, language, parsed) + colon_attributions(doc)
     if not parsed:
         attributions += word_order_attributions(doc, entities, language)
     else:
