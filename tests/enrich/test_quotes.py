@@ -344,3 +344,23 @@ def test_according_to_without_a_source_is_no_attribution(enricher, make_article)
         ("la planta costará 57 millones de euros", "un funcionario rumano"),  # the speaker follows the verb
         ("Las ventas caerán un diez por ciento", "unattributed"),  # "as (he) said": not a speaker named "dijo"
     ]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("es", "El ministro de Hacienda, Juan Pérez, dijo que la reforma entrará en vigor en marzo.",
+         [("la reforma entrará en vigor en marzo", "Juan Pérez", "dijo")]),  # an apposition between
+        ("es", "El plan fracasará, advirtió la portavoz Ana Gómez.", [("El plan fracasará", "Ana Gómez", "advirtió")]),
+        ("it", "Il ministro Marco Rossi ha detto che la riforma entrerà in vigore a marzo.",
+         [("la riforma entrerà in vigore a marzo", "Marco Rossi", "ha detto")]),
+        ("pt", "O plano vai falhar, afirmou Maria Costa.", [("O plano vai falhar", "Maria Costa", "afirmou")]),
+        ("nl", "Het plan zal mislukken, aldus Anna Bakker.", [("Het plan zal mislukken", "Anna Bakker", "aldus")]),
+        ("de", "Die Regierung werde handeln, erklärte der Sprecher.",
+         [("Die Regierung werde handeln", "der Sprecher", "erklärte")]),  # a short phrase names the speaker
+        ("de", "Er kam zurück, so schnell er konnte.", []),  # "so" reports only with a name after it
+    ],
+)
+def test_without_a_parser_reported_speech_is_read_from_word_order(enricher, make_article, language, text, expected):
+    article = enricher.enrich(make_article(text, language=language))
+    assert [(q.text, q.speaker, q.cue) for q in article.quotes] == expected

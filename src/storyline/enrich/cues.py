@@ -167,7 +167,34 @@ WORD_ORDER_REPORTING_VERBS: dict[str, tuple[str, ...]] = {
            "主張し", "表明し", "訴え", "強調", "言っ", "話す", "語る", "述べる"),
     "ko": ("말했", "밝혔", "강조했", "덧붙였", "전했", "설명했", "주장했", "지적했", "언급했", "말한", "밝힌",
            "강조한", "주장한", "경고했", "비판했", "말하", "밝히"),
+    # Languages without a parser here: the inflected forms news uses, "N dijo que X" / "X, dijo N".
+    "es": ("ha dicho", "ha afirmado", "ha asegurado", "ha explicado", "ha señalado", "ha declarado", "ha añadido",
+           "ha indicado", "ha anunciado", "dijo", "afirmó", "aseguró", "explicó", "señaló", "indicó", "declaró",
+           "añadió", "advirtió", "sostuvo", "manifestó", "precisó", "subrayó", "destacó", "reconoció", "anunció",
+           "comentó", "agregó", "recordó", "insistió", "admitió", "dice", "afirma", "asegura", "explica",
+           "señala", "indica", "añade", "advierte", "sostiene"),
+    "it": ("ha detto", "ha dichiarato", "ha affermato", "ha spiegato", "ha sottolineato", "ha aggiunto",
+           "ha annunciato", "ha ribadito", "ha precisato", "ha assicurato", "ha osservato", "ha commentato",
+           "ha ammesso", "disse", "dichiarò", "affermò", "spiegò", "sottolineò", "aggiunse", "dice", "afferma",
+           "spiega", "sottolinea", "aggiunge", "ribadisce", "precisa", "assicura"),
+    "pt": ("disse", "afirmou", "declarou", "explicou", "acrescentou", "garantiu", "sublinhou", "anunciou",
+           "salientou", "referiu", "indicou", "adiantou", "destacou", "ressaltou", "diz", "afirma", "explica",
+           "garante", "sublinha", "acrescenta"),
+    "de": ("sagte", "erklärte", "betonte", "meinte", "warnte", "kritisierte", "schrieb", "sagt", "erklärt",
+           "betont", "meint", "warnt", "so"),
+    "nl": ("zei", "verklaarde", "stelde", "benadrukte", "waarschuwde", "zegt", "verklaart", "stelt", "aldus"),
 }  # fmt: skip
+#: What stands between a reporting verb and its content when the speaker comes first ("dijo que X").
+WORD_ORDER_COMPLEMENTIZERS: dict[str, str] = {
+    "zh": r"[，,：:]",
+    "es": r"\s+que\s+|:\s*",
+    "pt": r"\s+que\s+|:\s*",
+    "it": r"\s+che\s+|:\s*",
+    "de": r",?\s+dass\s+|,\s+|:\s*",
+    "nl": r"\s+dat\s+|:\s*",
+}
+#: Words that report only after the content, with a name right after them ("Das sei falsch, so Scholz.").
+AFTER_CONTENT_ONLY: frozenset[str] = frozenset({"so", "aldus"})
 
 #: After "according to", these name no source: a relative pronoun ("según las cuales ...", "according to
 #: which") or, in Spanish, "según cómo / cuando / si" ("depending on how / when / whether").
@@ -189,6 +216,10 @@ PERSON_PRONOUNS: dict[str, frozenset[str]] = {
     "zh": frozenset({"他", "她"}),
     "ja": frozenset({"彼", "彼女"}),
     "ko": frozenset({"그", "그녀"}),
+    "it": frozenset({"lui", "lei"}),
+    "pt": frozenset({"ele", "ela"}),
+    "de": frozenset({"er", "sie"}),
+    "nl": frozenset({"hij", "zij", "ze"}),
     "fr": frozenset({"il", "elle", "lui"}),
     "es": frozenset({"él", "ella"}),
     "ru": frozenset({"он", "она", "его", "ее", "её"}),

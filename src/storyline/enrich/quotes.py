@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -47,6 +48,7 @@ from storyline.enrich.cues import (
     ACCORDING_TO,
     ACCORDING_TO_NO_SOURCE,
     ACCORDING_TO_VERBS,
+    AFTER_CONTENT_ONLY,
     EVIDENTIAL_VERBS,
     GROUP_PRONOUNS,
     NAMING_VERBS,
@@ -58,8 +60,9 @@ from storyline.enrich.cues import (
     STANCE_NOUNS,
     STANCE_PREPOSITIONS,
     STANCE_VERBS,
-    WORD_ORDER_REPORTING_VERBS,
     TITLES,
+    WORD_ORDER_COMPLEMENTIZERS,
+    WORD_ORDER_REPORTING_VERBS,
 )
 from storyline.enrich.quote_model import NO_MODEL, QuoteModel, default_quote_model, quote_features
 from storyline.model import Entity, Quote
@@ -579,48 +582,112 @@ def according_to_attributions(doc: Doc, language: str, parsed: bool = True) -> l
 
 #: Farthest (characters) a Chinese speaker's name may stand before the reporting verb ("N周日在记者会上表示").
 UNSPACED_SOURCE_CHARS = 16
+#: Farthest (characters) a speaker's name may stand before "dijo que" (an apposition may come between).
+SPEAKER_BEFORE_VERB_CHARS = 80
+#: Without a name in it, a speaker after the content ("X, dijo el ministro.") is at most this many words.
+SHORT_SOURCE_WORDS = 4
 _CLAUSE_BREAK = re.compile(r"[，,。！？；;：:\n「」“”『』]")
 
 
 def word_order_attributions(doc: Doc, entities: list[Entity], language: str) -> list[_Attribution]:
-    """Reported speech in Chinese, Japanese and Korean without a parse, read from the word order of news.
+    """Reported speech in languages parsed by no model here, read from the word order of news.
 
-    Chinese: speaker, reporting verb, comma or colon, then the content to the sentence end ("N周日表示，X。").
-    Japanese: speaker with "は", the content, then "と" and the verb ("Nは18日、Xと述べた。"). Korean: speaker
-    with a topic particle, the content, then the quotative "(라)고" and the verb ("N은 X다고 말했다."). The
-    speaker is the name mentioned last before the content, else a pronoun, else the words naming a role.
+    Speaker first, then the reporting verb, a complementizer and the content to the sentence end: Chinese
+    "N周日表示，X。", Spanish "N dijo que X.", German "N sagte, X." Content first: Spanish "X, dijo N.",
+    German "X, so N." Japanese: speaker with "は", the content, "と" and the verb ("Nは18日、Xと述べた。").
+    Korean: speaker with a topic particle, the content, the quotative "(라)고" and the verb ("N은 X다고
+    말했다."). The speaker is the name mentioned last before the content, else a pronoun, else the words
+    naming a role.
     """
     verbs = WORD_ORDER_REPORTING_VERBS.get(language)
     if not verbs:
         return []
-    text = doc.text
     names = sorted((s, e) for entity in entities if entity.type in {"PERSON", "MISC", "ORG"} for s, e in entity.mentions)
-    alternatives = "|".join(verbs)
-    patterns = {
-        "ja": f"と(?:{alternatives})",
-        "ko": f"(?:라|이라)?고\\s+(?:{alternatives})",
-        # "据说" (reportedly), "小说" (a novel), "听说", "传说": no one speaks.
-        "zh": f"(?<![据小听传])(?:{alternatives})[，,：:]",
-    }
-    pattern = re.compile(patterns[language])
     found: list[_Attribution] = []
     for sentence in doc.sents:
-        low, high = sentence.start_char, sentence.end_char
-        for cue in pattern.finditer(sentence.text):
-            cue_start, cue_end = low + cue.start(), low + cue.end()
-            if language == "ja":
-                attribution = _japanese_attribution(doc, names, low, cue_start, cue.group())
-            elif language == "ko":
-                attribution = _korean_attribution(text, low, cue_start, cue.group(), found)
-            else:
-                attribution = _chinese_attribution(doc, names, low, high, cue_start, cue_end, cue.group()[:-1])
-            if attribution is not None:
-                found.append(attribution)
+        if language == "ja":
+            found += _japanese_attributions(doc, names, sentence, verbs)
+        elif language == "ko":
+            found += _korean_attributions(doc.text, sentence, verbs, found)
+        else:
+            found += _speaker_first_attributions(doc, names, sentence, verbs, language)
+            found += _content_first_attributions(doc, names, sentence, verbs)
     return found
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _speaker_first_attributions(
+    doc: Doc, names: list[tuple[int, int]], sentence: Span, verbs: tuple[str, ...], language: str
+) -> list[_Attribution]:
+    """"N dijo que X", "N周日表示，X": the name before the verb speaks, the rest of the sentence is said."""
+    verbs = tuple(v for v in verbs if v not in AFTER_CONTENT_ONLY)
+    # "据说" (reportedly), "小说" (a novel), "听说", "传说": no one speaks; elsewhere the verb is a whole word.
+    before = r"(?<![据小听传])" if language == "zh" else r"(?<!\w)"
+    pattern = re.compile(f"{before}(?:{_alternation(verbs)})(?:{WORD_ORDER_COMPLEMENTIZERS[language]})")
+    text, low, high = doc.text, sentence.start_char, sentence.end_char
+    found = []
+    for cue in pattern.finditer(sentence.text):
+        cue_start, cue_end = low + cue.start(), low + cue.end()
+        if language == "zh":
+            clause = max(_clause_start(text, low, cue_start), cue_start - UNSPACED_SOURCE_CHARS)
+            source = _unspaced_source(doc, names, clause, cue_start, language)
+        else:  # an apposition may stand between: "Pérez, ministro de Hacienda, dijo que"
+            source = _named_before(doc, names, max(low, cue_start - SPEAKER_BEFORE_VERB_CHARS), cue_start, language)
+        content = _trimmed_chars(text, cue_end, high)
+        if source is not None and content is not None:
+            verb = re.match(_alternation(verbs), cue.group()).group()
+            found.append(_Attribution(*content, cue=verb, source=source))
+    return found
+
+
+def _content_first_attributions(
+    doc: Doc, names: list[tuple[int, int]], sentence: Span, verbs: tuple[str, ...]
+) -> list[_Attribution]:
+    """"X, dijo el ministro Pérez." / "X, so Scholz.": the sentence ends with the verb and its speaker."""
+    pattern = re.compile(
+        rf",\s*(?P<cue>{_alternation(verbs)})\s+(?P<source>[^,.;:!?«»\"“”]+?)\s*[.!?]?[\"”»]?\s*$"
+    )
+    match = pattern.search(sentence.text)
+    if match is None:
+        return []
+    low = sentence.start_char
+    source_start, source_end = low + match.start("source"), low + match.end("source")
+    named = any(source_start <= s and e <= source_end for s, e in names)
+    if not named and (match["cue"] in AFTER_CONTENT_ONLY or len(match["source"].split()) > SHORT_SOURCE_WORDS):
+        return []  # "so schnell er konnte": without a name, only a short phrase ("el ministro") is a speaker
+    content = _trimmed_chars(doc.text, low, low + match.start())
+    source = doc.char_span(source_start, source_end, alignment_mode="expand")
+    if content is None or source is None:
+        return []
+    return [_Attribution(*content, cue=match["cue"], source=source)]
+
+
+def _named_before(doc: Doc, names: list[tuple[int, int]], low: int, position: int, language: str) -> Span | None:
+    """The name mentioned last in [low, position), else a person pronoun right before the verb."""
+    inside = [(s, e) for s, e in names if low <= s and e <= position]
+    if inside:
+        return doc.char_span(*inside[-1], alignment_mode="expand")
+    words = doc.char_span(low, position, alignment_mode="expand")
+    last = words[-1] if words is not None and len(words) else None
+    if last is not None and last.lower_ in PERSON_PRONOUNS.get(language, ()):
+        return words[-1:]
+    return None
 
 
 #: The Korean topic particle that ends the speaker's phrase ("대변인은", "그는"; subject particles are left out: "올가" ends in one).
 _KOREAN_TOPIC = re.compile(r"(?P<words>\S(?:.*?\S)??)(?:은|는)(?=\s)")
+
+
+def _korean_attributions(text: str, sentence: Span, verbs: tuple[str, ...], before: list[_Attribution]) -> list[_Attribution]:
+    found = []
+    for cue in re.finditer(f"(?:라|이라)?고\\s+(?:{_alternation(verbs)})", sentence.text):
+        attribution = _korean_attribution(text, sentence.start_char, sentence.start_char + cue.start(), cue.group(), before + found)
+        if attribution is not None:
+            found.append(attribution)
+    return found
 
 
 def _korean_attribution(text: str, low: int, cue_start: int, cue: str, before: list[_Attribution]) -> _Attribution | None:
@@ -660,16 +727,13 @@ def _unspaced_source(doc: Doc, names: list[tuple[int, int]], clause: int, positi
     return doc.char_span(clause, position, alignment_mode="expand")  # "外交部发言人表示，": a role, no name
 
 
-def _chinese_attribution(
-    doc: Doc, names: list[tuple[int, int]], low: int, high: int, cue_start: int, cue_end: int, cue: str
-) -> _Attribution | None:
-    text = doc.text
-    clause = max(_clause_start(text, low, cue_start), cue_start - UNSPACED_SOURCE_CHARS)
-    source = _unspaced_source(doc, names, clause, cue_start, "zh")
-    content = _trimmed_chars(text, cue_end, high)
-    if source is None or content is None:
-        return None
-    return _Attribution(*content, cue=cue, source=source)
+def _japanese_attributions(doc: Doc, names: list[tuple[int, int]], sentence: Span, verbs: tuple[str, ...]) -> list[_Attribution]:
+    found = []
+    for cue in re.finditer(f"と(?:{_alternation(verbs)})", sentence.text):
+        attribution = _japanese_attribution(doc, names, sentence.start_char, sentence.start_char + cue.start(), cue.group())
+        if attribution is not None:
+            found.append(attribution)
+    return found
 
 
 def _japanese_attribution(doc: Doc, names: list[tuple[int, int]], low: int, cue_start: int, cue: str) -> _Attribution | None:
