@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from anyascii import anyascii
@@ -165,17 +165,39 @@ def _without_common_nouns(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         for token in doc
         if token.i and token.text[:1].isupper() and _after_article(token)
     }
+
+    def is_noun(word: str) -> bool:
+        return word in nouns or _GERMAN_NOUN_SUFFIX.search(word.lower()) is not None or _GERMAN_ROLE.search(word) is not None
+
     kept = []
     for mention in mentions:
         one_word = " " not in mention.text.strip()
-        common = mention.text in nouns or _GERMAN_NOUN_SUFFIX.search(mention.text.lower()) is not None
-        if one_word and common and mention.type != "PLACE" and not _MARKED_NAME.search(mention.text):
+        if one_word and is_noun(mention.text) and mention.type != "PLACE" and not _MARKED_NAME.search(mention.text):
             continue
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is not None and span.start and _is_count(doc[span.start - 1]):
             continue  # "30 Millionen Menschen": what is counted is no name
-        kept.append(mention)
+        kept.append(_without_leading_noun(mention, is_noun))
     return kept
+
+
+#: German role nouns, alone or at the end of a compound ("Bundeskanzler", "Fraktionschef", "Finanzministerin").
+_GERMAN_ROLE = re.compile(
+    r"(?:minister|kanzler|präsident|chef|sprecher|kandidat|leiter|vorsitzender?|bürgermeister|direktor|sekretär|"
+    r"botschafter|richter|anwalt|politiker|experte|schauspieler|sänger|trainer|gründer|autor|journalist)"
+    r"(?:in|innen)?$",
+    re.IGNORECASE,
+)
+
+
+def _without_leading_noun(mention: Mention, is_noun: Callable[[str], bool]) -> Mention:
+    """"Bundeskanzler Olaf Scholz" -> "Olaf Scholz": role nouns before a name of two words or more go."""
+    words = mention.text.split(" ")
+    while len(words) >= 3 and is_noun(words[0]) and not _MARKED_NAME.search(words[0]):
+        cut = len(words[0]) + 1
+        mention = Mention(mention.text[cut:], mention.type, mention.start + cut, mention.end)
+        words = words[1:]
+    return mention
 
 
 def _is_count(token) -> bool:
