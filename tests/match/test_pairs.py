@@ -190,3 +190,13 @@ def test_articles_years_apart_score_near_zero_without_overflow(signatures_of, co
     b = dataclasses.replace(b, published=a.published + timedelta(days=3000))  # day penalty: logit far below -700
     result = match_pair(a, b, config)
     assert result.probability == 0.0 and result.facets["time_distance_days"] == 3000.0
+
+
+def test_places_are_compared_across_languages_without_enrichment(config, article, encoder):
+    english = article("a", "Tehran answers Washington", "Officials in Tehran rejected the claims made in Washington on Sunday.")
+    chinese = article("b", "伊朗回应美国", "伊朗官员周日驳斥了美国的说法。", language="zh")
+    norwegian = article("c", "Fiske i Norge", "Fiskerne i Norge melder om en god sesong.", language="no")
+    (pair, other) = match_article_pairs([(english, chinese), (english, norwegian)], encoder, config)
+    assert pair.facets["place"] == 1.0  # capitals stand for their countries: {Iran, United States} both
+    assert any(reason == "shared places: Iran, United States" for reason in pair.reasons)
+    assert other.facets["place"] == 0.0

@@ -156,6 +156,34 @@ def unspaced_place_pattern() -> re.Pattern[str]:
     return re.compile(f"{alternation(names['other'])}|{korean}")
 
 
+#: Longest place name, in words, looked up by :func:`countries_named` ("Bosnia and Herzegovina").
+_PLACE_NAME_WORDS = 4
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+
+
+def countries_named(text: str) -> set[str]:
+    """English names of the countries ``text`` names in any of ``COUNTRY_NAME_LANGUAGES``, or through a
+    capital or seat of government ("Téhéran" is not known, "Tehran" -> "Iran", "伊朗" -> "Iran").
+
+    A lookup of capitalised word runs (and every run in caseless scripts) in the gazetteer, no model:
+    what the place facet of a pair compares when the articles were not enriched.
+    """
+    words = list(_NAME_WORD.finditer(text))
+    countries = country_names()
+    found: set[str] = set()
+    for i, first in enumerate(words):
+        if first.group()[:1].islower():
+            continue
+        for last in words[i : i + _PLACE_NAME_WORDS]:
+            key = name_key(text[first.start() : last.end()])
+            country = ALIAS_CANONICAL.get(key) or countries.get(key) or _CAPITAL_KEYS.get(key)
+            if country is not None and is_place_name(country):
+                found.add(country)
+    if UNSPACED.search(text) or re.search(HANGUL_LETTER, text):
+        found |= {c for m in unspaced_place_pattern().finditer(text) if (c := canonical_alias(m.group()))}
+    return found
+
+
 def canonical_alias(name: str) -> str | None:
     """The canonical name of a well-known alias or a country named in another language
     ("U.S." -> "United States", "Russland" -> "Russia"), else None."""

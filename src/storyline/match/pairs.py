@@ -11,6 +11,7 @@ from importlib import resources
 
 import numpy as np
 
+from storyline.enrich.gazetteer import countries_named
 from storyline.match.config import MatchConfig
 from storyline.match.pairs_sentences import alignment, coherence, headline_match, sentence_units
 from storyline.match.signature import Encoder, Signature, build_signature, lead_text
@@ -260,6 +261,9 @@ def reasons_for(a: Signature, b: Signature, facets: Facets, label: str) -> list[
         reasons.append(f"shared names: {names}")
     else:
         reasons.append("no shared names")
+    places = sorted(a.places & b.places)[:3]
+    if places:
+        reasons.append(f"shared places: {', '.join(p.title() for p in places)}")
     if facets.days is not None:
         reasons.append(f"published {facets.days:.1f} days apart")
     else:
@@ -298,6 +302,9 @@ def embed_pairs(
     units = [sentence_units(lead) for lead in leads]
     vectors = encode(leads + [unit for article_units in units for unit in article_units])
     signatures = [build_signature(a, v, config) for a, v in zip(articles, vectors[: len(leads)], strict=True)]
+    for article, signature in zip(articles, signatures, strict=True):
+        # The stream never compares places, so only pairs look them up: enrichment's, else the gazetteer's.
+        signature.places |= {c.lower() for c in countries_named(f"{article.title}\n{article.text}")}
     ends = np.cumsum([len(leads)] + [len(u) for u in units])
     unit_vectors = [vectors[start:end] for start, end in zip(ends[:-1], ends[1:], strict=True)]
     return [
