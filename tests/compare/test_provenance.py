@@ -109,3 +109,10 @@ def test_unspaced_text_shares_word_grams_when_rewritten():
     rewrite = "外交部发言人18日表示，该国的对外政策是独立的，不受任何国家影响。"
     assert containment(shingles(rewrite), shingles(original)) > 0.5
     assert containment(shingles("台风周日在沿海登陆，造成大面积停电。"), shingles(original)) == 0.0
+
+
+def test_agencies_are_read_in_other_scripts():
+    chinese = make_article("a", ["新华社德黑兰12月18日电 伊朗外交部发言人周日表示，合作是正常的。"], language="zh")
+    russian = make_article("b", ["Текст статьи."], byline="ТАСС", language="ru")
+    later = make_article("c", ["发言人说，新华社的报道有误。"], language="zh")  # named inside the text: no credit
+    assert agencies(chinese) == ["Xinhua"] and agencies(russian) == ["TASS"] and agencies(later) == []

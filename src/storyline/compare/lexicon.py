@@ -107,9 +107,28 @@ NEWS_AGENCIES: dict[str, str] = {
     "anp": "ANP", "belga": "Belga", "europa press": "Europa Press", "lusa": "Lusa",
     "irna": "IRNA", "anadolu": "Anadolu", "aap": "AAP", "cp": "Canadian Press",
     "canadian press": "Canadian Press", "ukrinform": "Ukrinform", "wafa": "WAFA",
+    "тасс": "TASS", "риа новости": "RIA Novosti", "интерфакс": "Interfax", "рейтер": "Reuters",
+    "франс пресс": "AFP", "ассошиэйтед пресс": "AP", "укрінформ": "Ukrinform",
+}  # fmt: skip
+#: Agency names in scripts without spaces, found inside running text ("新华社德黑兰12月18日电").
+UNSPACED_NEWS_AGENCIES: dict[str, str] = {
+    "新华社": "Xinhua", "新華社": "Xinhua", "法新社": "AFP", "路透社": "Reuters", "美联社": "AP", "美聯社": "AP",
+    "塔斯社": "TASS", "共同社": "Kyodo", "共同通信": "Kyodo", "時事通信": "Jiji", "ロイター": "Reuters",
+    "聯合ニュース": "Yonhap", "연합뉴스": "Yonhap", "로이터": "Reuters", "중앙통신": "KCNA",
 }  # fmt: skip
 
+
+def _alternation(names: dict[str, str]) -> str:
+    return "|".join(sorted((re.escape(k) for k in names), key=len, reverse=True))
+
+
 AGENCY_RE = re.compile(
-    r"(?<![\w-])(" + "|".join(sorted((re.escape(k) for k in NEWS_AGENCIES), key=len, reverse=True)) + r")(?![\w-])",
-    re.IGNORECASE,
+    rf"(?<![\w-])({_alternation(NEWS_AGENCIES)})(?![\w-])|({_alternation(UNSPACED_NEWS_AGENCIES)})", re.IGNORECASE
 )
+
+
+def agency_name(match: re.Match[str]) -> str:
+    """The agency an :data:`AGENCY_RE` match names."""
+    if match.group(1):
+        return NEWS_AGENCIES[match.group(1).lower()]
+    return UNSPACED_NEWS_AGENCIES[match.group(2)]

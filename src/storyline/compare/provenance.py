@@ -17,7 +17,7 @@ from typing import Any
 
 import py3langid
 
-from storyline.compare.lexicon import AGENCY_RE, NEWS_AGENCIES
+from storyline.compare.lexicon import AGENCY_RE, agency_name
 from storyline.compare.naming import outlet_name
 from storyline.match.text import split_unspaced
 from storyline.model import Article, Claim, ProvenanceLink
@@ -49,7 +49,11 @@ def agencies(article: Article) -> list[str]:
     sources = [article.agency or "", article.byline or ""]
     sources += [s.text for s in article.stripped if s.reason in ("byline", "dateline", "credit")]
     sources += [" ".join(g for g in m.groups() if g) for p in article.paragraphs if (m := _CREDIT_RE.match(p.strip()))]
-    found = [NEWS_AGENCIES[m.group(1).lower()] for text in sources for m in AGENCY_RE.finditer(text)]
+    found = [agency_name(m) for text in sources for m in AGENCY_RE.finditer(text)]
+    # Chinese and Japanese datelines stay in the text ("新华社德黑兰12月18日电", "【新华社】"): the agency opens it.
+    opening = AGENCY_RE.match(article.paragraphs[0].lstrip(" 【（(「")) if article.paragraphs else None
+    if opening is not None and opening.group(2):
+        found.append(agency_name(opening))
     return list(dict.fromkeys(found))
 
 
