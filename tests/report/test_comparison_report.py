@@ -8,7 +8,7 @@ import pytest
 from rich.console import Console
 
 from storyline.model import Claim, ClaimGroup, Comparison, ProvenanceLink
-from storyline.report.comparison import render, to_html, to_json, to_markdown
+from storyline.report.comparison import quoted, render, to_html, to_json, to_markdown
 from storyline.report.terminal import print_comparison
 
 EVIL = '<script>alert("x")</script> [bold]**boom**[/bold] <img src=x onerror=alert(1)>'
@@ -73,3 +73,9 @@ def test_terminal_prints_article_text_literally(comparison):
 def test_unknown_format_is_refused(comparison):
     with pytest.raises(ValueError, match="unknown format"):
         render(comparison, "pdf")
+
+
+def test_a_quote_with_its_own_marks_is_not_quoted_twice():
+    assert quoted("We will not yield") == "\u201cWe will not yield\u201d"
+    assert quoted('"We will not yield"') == '"We will not yield"'
+    assert quoted("«Nous ne céderons pas»") == "«Nous ne céderons pas»" and quoted("「問題ない」") == "「問題ない」"

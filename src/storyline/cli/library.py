@@ -25,6 +25,7 @@ from storyline.cli.app import app
 from storyline.config import Settings, default_db_path
 from storyline.ingest import IngestError
 from storyline.model import Article, Story
+from storyline.report.comparison import quoted
 from storyline.service import library
 from storyline.service.workspace import Workspace
 from storyline.store import StoreError
@@ -281,7 +282,7 @@ def print_article(article: Article) -> None:
         "Stripped": [f"[{s.reason}] {s.text}" for s in article.stripped],
         "Captions": list(article.captions),
         "Entities": [f"{e.name} ({e.type})" + (f" a.k.a. {', '.join(e.variants)}" if e.variants else "") for e in article.entities],
-        "Quotes": [f"{q.speaker}: “{q.text}”" for q in article.quotes],
+        "Quotes": [f"{q.speaker}: {quoted(q.text)}" for q in article.quotes],
         "Times": [f"{t.text} → {t.value}" + (" (estimated)" if t.estimated else "") for t in article.times],
     }
     for heading, lines in sections.items():

@@ -91,7 +91,7 @@ def to_markdown(comparison: Comparison) -> str:
     for quote in comparison.quotes:
         flag = " **(different speakers)**" if quote.get("conflict") else ""
         speakers = md_escape(", ".join(quote["speakers"]) or "unattributed")
-        lines.append(f"- \u201c{md_escape(quote['text'])}\u201d - {speakers} ({md_escape(', '.join(quote['outlets']))}){flag}")
+        lines.append(f"- {md_escape(quoted(quote['text']))} - {speakers} ({md_escape(', '.join(quote['outlets']))}){flag}")
     lines += ["", f"## Timeline ({len(comparison.timeline)})", ""]
     for entry in comparison.timeline:
         lines.append(f"- **{md_escape(entry['date'])}** ({md_escape(', '.join(entry['outlets']))})")
@@ -141,7 +141,7 @@ table{border-collapse:collapse;width:100%} td,th{border:1px solid #ddd;padding:.
 </div>{% endfor %}
 {% endfor %}
 <h2>Quotes ({{ quotes|length }})</h2>
-{% for q in quotes %}<div class="group {{ 'conflict' if q.conflict else 'shared' }}">&ldquo;{{ q.text }}&rdquo;
+{% for q in quotes %}<div class="group {{ 'conflict' if q.conflict else 'shared' }}">{{ q.text|quoted }}
 <div class="muted">{{ q.speakers|join(", ") or "unattributed" }} &middot; {{ q.outlets|join(", ") }}</div>
 {% for e in q.evidence %}<div class="ev">{{ e }}</div>{% endfor %}</div>{% endfor %}
 <h2>Timeline ({{ timeline|length }})</h2>
@@ -153,7 +153,17 @@ table{border-collapse:collapse;width:100%} td,th{border:1px solid #ddd;padding:.
 </body></html>
 """
 
+#: Marks a quote's text may already open with (direct quotes keep their own).
+_OPENING_MARKS = "\"'“‘«„「『‹"
+
+
+def quoted(text: str) -> str:
+    """``text`` in quotation marks, unless it already opens with its own ("«Nous…»", "「…」")."""
+    return text if text[:1] in _OPENING_MARKS else f"\u201c{text}\u201d"
+
+
 _ENV = Environment(autoescape=select_autoescape(default=True, default_for_string=True))
+_ENV.filters["quoted"] = quoted
 
 
 def to_html(comparison: Comparison) -> str:

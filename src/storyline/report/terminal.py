@@ -8,7 +8,7 @@ from rich.table import Table
 from rich.text import Text
 
 from storyline.model import Comparison
-from storyline.report.comparison import ComparisonView, findings, relation_sentence
+from storyline.report.comparison import ComparisonView, findings, quoted, relation_sentence
 
 _STYLE = {"shared": "green", "unique": "blue", "conflict": "red"}
 
@@ -48,7 +48,7 @@ def comparison_renderable(comparison: Comparison) -> RenderableType:
     parts += [_claims_table(view, heading, groups) for heading, groups in view.sections()]
     quotes = Text()
     for q in comparison.quotes:
-        quotes.append(f"\u201c{q['text']}\u201d", style="italic")
+        quotes.append(quoted(q["text"]), style="italic")
         quotes.append(f" - {', '.join(q['speakers']) or 'unattributed'} ({', '.join(q['outlets'])})\n")
         if q.get("conflict"):
             quotes.append(f"  ! {'; '.join(q['evidence'])}\n", style="red")
