@@ -1,5 +1,5 @@
 from storyline.enrich.entities import Mention, merge_entities, merge_mentions, same_person_name
-from storyline.enrich.gazetteer import canonical_alias, metonym_of, name_key
+from storyline.enrich.gazetteer import canonical_alias, countries_named, metonym_of, name_key
 from storyline.model import Entity
 
 
@@ -135,3 +135,10 @@ def test_german_common_nouns_are_no_names(enricher, make_article):
     assert names["Olaf Scholz"] == ["Olaf Scholz", "Scholz"]  # no "Bundeskanzler"; "drohte Scholz" is a name
     assert {"Wien", "SPD-Fraktion", "Covid-19"} <= set(names)
     assert not {"Regierung", "Verantwortung", "Millionen Menschen", "Verband", "Landwirte", "Sprecherin", "Thema"} & set(names)
+
+
+def test_countries_named_in_any_script_through_names_aliases_and_capitals():
+    assert countries_named("Officials in Tehran and the U.S. spoke; Russland antwortete.") == {"Iran", "United States", "Russia"}
+    assert countries_named("テヘランの米国大使館") == {"Iran", "United States"}
+    assert countries_named("워싱턴의 입장과 이란은") == {"United States", "Iran"}  # with particles attached
+    assert countries_named("the washington post") == set()  # lower case: no name

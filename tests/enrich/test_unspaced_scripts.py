@@ -45,7 +45,7 @@ def test_dotted_foreign_names_and_their_surnames_are_people() -> None:
 
 def test_country_names_are_places_inside_running_text() -> None:
     places = {m.text for m in unspaced_mentions(CHINESE + JAPANESE) if m.type == "PLACE"}
-    assert places == {"美国", "ロシア"}
+    assert places == {"美国", "ロシア", "华盛顿"}  # a capital too
 
 
 def test_enriched_chinese_article(enricher, make_article) -> None:
@@ -53,6 +53,7 @@ def test_enriched_chinese_article(enricher, make_article) -> None:
     entities = {e.name: e for e in article.entities}
     assert entities["奥尔加·彼得连科"].variants == ["奥尔加·彼得连科", "彼得连科"]
     assert entities["United States"].type == "PLACE"  # 美国, named in English as other languages' countries are
+    assert (entities["华盛顿"].refers_to, entities["华盛顿"].reference_kind) == ("United States", "capital-for-country")
     quotes = [(q.text, q.speaker, q.cue, q.kind) for q in article.quotes]
     assert quotes == [
         ("该国的对外政策是独立的，不受任何国家的影响", "奥尔加·彼得连科", "表示", "indirect"),

@@ -20,7 +20,7 @@ from babel import Locale
 from storyline.ingest.language import HANGUL_LETTER, UNSPACED
 
 _ALIASES: dict[str, list[str]] = {
-    "United States": ["US", "U.S.", "U.S.A.", "USA", "United States of America", "Etats-Unis", "États-Unis", "Estados Unidos", "EEUU", "EE.UU.", "США", "Соединённые Штаты", "Соединенные Штаты"],
+    "United States": ["US", "U.S.", "U.S.A.", "USA", "United States of America", "Etats-Unis", "États-Unis", "Estados Unidos", "EEUU", "EE.UU.", "США", "Соединённые Штаты", "Соединенные Штаты", "米国", "アメリカ"],
     "United Kingdom": ["UK", "U.K.", "Britain", "Great Britain", "Royaume-Uni", "Reino Unido", "Великобритания"],
     "Russia": ["Russian Federation", "Russie", "Rusia", "Россия", "Российская Федерация"],
     "Iran": ["Islamic Republic of Iran", "Islamic Republic", "République islamique d'Iran", "Irán", "Иран"],
@@ -58,6 +58,14 @@ CAPITALS: dict[str, str] = {
     "Москва": "Russia", "Вашингтон": "United States", "Киев": "Ukraine", "Пекин": "China", "Тегеран": "Iran",
     "Londres": "United Kingdom", "Moscou": "Russia", "Pékin": "China", "Téhéran": "Iran",
     "Moscú": "Russia", "Pekín": "China", "Teherán": "Iran",
+    "华盛顿": "United States", "華盛頓": "United States", "ワシントン": "United States", "워싱턴": "United States",
+    "莫斯科": "Russia", "モスクワ": "Russia", "모스크바": "Russia", "德黑兰": "Iran", "德黑蘭": "Iran",
+    "テヘラン": "Iran", "테헤란": "Iran", "北京": "China", "베이징": "China", "基辅": "Ukraine", "基輔": "Ukraine",
+    "キーウ": "Ukraine", "キエフ": "Ukraine", "키이우": "Ukraine", "东京": "Japan", "東京": "Japan", "도쿄": "Japan",
+    "首尔": "South Korea", "ソウル": "South Korea", "서울": "South Korea", "平壤": "North Korea",
+    "平壌": "North Korea", "평양": "North Korea", "伦敦": "United Kingdom", "倫敦": "United Kingdom",
+    "ロンドン": "United Kingdom", "런던": "United Kingdom", "巴黎": "France", "パリ": "France", "파리": "France",
+    "柏林": "Germany", "ベルリン": "Germany", "베를린": "Germany",
 }
 
 #: Building or street -> the government it stands for ("the White House said ...").
@@ -132,9 +140,17 @@ UNSPACED_NAME_LOCALES = ("zh", "zh_Hant", "ja", "th", "ko")
 _KOREAN_PARTICLES = "은|는|이|가|을|를|의|에|에서|에게|와|과|도|로|으로|만|까지|측"
 
 
+def _add_unspaced_name(names: dict[str, set[str]], name: str) -> None:
+    if re.fullmatch(HANGUL_LETTER + "+", name):
+        names["ko"].add(name)
+    elif UNSPACED.search(name):
+        names["other"].add(name)
+
+
 @lru_cache(maxsize=1)
 def unspaced_place_pattern() -> re.Pattern[str]:
-    """Country names of Chinese, Japanese, Thai and Korean, longest first, to find inside running text.
+    """Country names of Chinese, Japanese, Thai and Korean, and the capitals and aliases of this module's
+    tables in those scripts, longest first, to find inside running text.
 
     Thai names under four letters are left out: without spaces, a short name is too often part of a word.
     A Korean name is a whole word, or one with a particle attached.
@@ -144,10 +160,9 @@ def unspaced_place_pattern() -> re.Pattern[str]:
         for code, name in Locale.parse(locale).territories.items():
             if len(code) != 2 or not code.isalpha() or code in _NOT_COUNTRIES or len(name) < (4 if locale == "th" else 2):
                 continue
-            if locale == "ko" and re.fullmatch(HANGUL_LETTER + "+", name):
-                names["ko"].add(name)
-            elif UNSPACED.search(name):
-                names["other"].add(name)
+            _add_unspaced_name(names, name)
+    for name in [*CAPITALS, *(v for variants in _ALIASES.values() for v in variants)]:
+        _add_unspaced_name(names, name)  # "德黑兰", "米国"
 
     def alternation(found: set[str]) -> str:
         return "|".join(map(re.escape, sorted(found, key=lambda n: (-len(n), n))))
@@ -180,7 +195,11 @@ def countries_named(text: str) -> set[str]:
             if country is not None and is_place_name(country):
                 found.add(country)
     if UNSPACED.search(text) or re.search(HANGUL_LETTER, text):
-        found |= {c for m in unspaced_place_pattern().finditer(text) if (c := canonical_alias(m.group()))}
+        for match in unspaced_place_pattern().finditer(text):
+            key = name_key(match.group())
+            country = ALIAS_CANONICAL.get(key) or countries.get(key) or _CAPITAL_KEYS.get(key)
+            if country is not None and is_place_name(country):
+                found.add(country)
     return found
 
 
