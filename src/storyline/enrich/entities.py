@@ -159,7 +159,7 @@ def _without_common_nouns(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     inflected adjective in the text ("der Wahlschlappe", "des guten Abschneidens"), or ends like a noun
     ("-ung", "-heit", "-tion"). Acronyms, words with a digit, known places and several-word names stay.
     On five German news texts read by hand, the fallback's list went from 134 mentions (about 46 names) to
-    71 (about 40); docs/benchmarks/enrichment.md, Q7."""
+    72 (about 43); docs/benchmarks/enrichment.md, Q7."""
     nouns = {
         token.text
         for token in doc
@@ -249,7 +249,7 @@ def unspaced_mentions(text: str, taken: Sequence[Mention] = ()) -> list[Mention]
             spans.append((start, end))
     people = [Mention(text[s:e], "PERSON", s, e) for s, e in spans]
     used = [(m.start, m.end) for m in [*taken, *people]]
-    for name in {re.split("[" + NAME_DOTS + "=＝]", m.text)[-1] for m in people}:
+    for name in sorted({re.split("[" + NAME_DOTS + "=＝]", m.text)[-1] for m in people}):
         for found in re.finditer(re.escape(name), text) if len(name) >= 2 else ():
             if not any(s < found.end() and found.start() < e for s, e in used):
                 people.append(Mention(name, "PERSON", found.start(), found.end()))

@@ -22,7 +22,7 @@ from storyline.enrich.times_rules import Context, Resolution, Rule, _offset_valu
 CJK_LANGUAGES = frozenset({"zh", "ja", "ko"})
 #: The calendar characters of each script: year, month, day.
 _YEAR_MARK, _MONTH_MARK, _DAY_MARK = "[年년]", "[月월]", "[日号號일]"
-#: Chinese numerals up to 99 ("十二" 12, "二十" 20, "两" 2), as news writes small counts.
+#: Chinese numerals up to 99 ("十二" 12, "二十" 20, "两" 2) and Korean native ones ("세" 3), as news writes counts.
 _DIGITS = {"한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9, "열": 10,
            "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _NUMBER = r"(?P<num>\d{1,3}|[零〇一二两兩三四五六七八九十]{1,3}|다섯|여섯|일곱|여덟|아홉|[한두세네열])"
@@ -31,8 +31,8 @@ _ZH_WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日
 _KO_WEEKDAYS = {"월": 0, "화": 1, "수": 2, "목": 3, "금": 4, "토": 5, "일": 6}
 _JA_WEEKDAYS = {"月": 0, "火": 1, "水": 2, "木": 3, "金": 4, "土": 5, "日": 6}
 #: Week modifiers before a weekday: last week's, next week's, this week's.
-_WEEK_SHIFTS = {"지난주": -1, "이번 주": 0, "이번주": 0, "다음 주": 1, "다음주": 1, "上": -1, "上个": -1, "上個": -1, "下": 1, "下个": 1, "下個": 1, "本": 0, "这": 0, "這": 0,
-                "先週": -1, "来週": 1, "今週": 0}  # fmt: skip
+_WEEK_SHIFTS = {"上": -1, "上个": -1, "上個": -1, "下": 1, "下个": 1, "下個": 1, "本": 0, "这": 0, "這": 0,
+                "先週": -1, "来週": 1, "今週": 0, "지난주": -1, "이번 주": 0, "이번주": 0, "다음 주": 1, "다음주": 1}  # fmt: skip
 #: Words for a day, week, month or year relative to publication: (unit, offset).
 _RELATIVE_WORDS = {
     "今天": ("day", 0), "今日": ("day", 0), "昨天": ("day", -1), "昨日": ("day", -1), "明天": ("day", 1),
@@ -52,7 +52,8 @@ _UNITS = {"일": "day", "주": "week", "주일": "week", "개월": "month", "달
           "天": "day", "日": "day", "周": "week", "週": "week", "星期": "week", "个星期": "week", "週間": "week",
           "个月": "month", "個月": "month", "か月": "month", "ヶ月": "month", "カ月": "month", "ヵ月": "month",
           "年": "year"}  # fmt: skip
-#: Tense cues (future, past) for a bare weekday or month: Chinese aspect and time words, Japanese verb endings.
+#: Tense cues (future, past) for a bare weekday or month: Chinese aspect and time words, Japanese and Korean
+#: verb endings.
 TENSE_CUES = {
     "zh": (r"将|将要|將|会|會|计划|計劃|即将|即將|下周|下週|明天|明年", r"了|曾|已经|已經|昨天|上周|上週|去年"),
     "ja": (r"予定|見通し|方針|する|来週|明日|来年", r"した|した。|だった|ました|昨日|先週|昨年"),
