@@ -41,6 +41,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -599,19 +600,18 @@ def word_order_attributions(doc: Doc, entities: list[Entity], language: str) -> 
     말했다."). The speaker is the name mentioned last before the content, else a pronoun, else the words
     naming a role.
     """
-    verbs = WORD_ORDER_REPORTING_VERBS.get(language)
-    if not verbs:
+    if language not in WORD_ORDER_REPORTING_VERBS:
         return []
     names = sorted((s, e) for entity in entities if entity.type in {"PERSON", "MISC", "ORG"} for s, e in entity.mentions)
     found: list[_Attribution] = []
     for sentence in doc.sents:
         if language == "ja":
-            found += _japanese_attributions(doc, names, sentence, verbs)
+            found += _japanese_attributions(doc, names, sentence)
         elif language == "ko":
-            found += _korean_attributions(doc.text, sentence, verbs, found)
+            found += _korean_attributions(doc.text, sentence, found)
         else:
-            found += _speaker_first_attributions(doc, names, sentence, verbs, language)
-            found += _content_first_attributions(doc, names, sentence, verbs)
+            found += _speaker_first_attributions(doc, names, sentence, language)
+            found += _content_first_attributions(doc, names, sentence, language)
     return found
 
 
@@ -619,17 +619,33 @@ def _alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-def _speaker_first_attributions(
-    doc: Doc, names: list[tuple[int, int]], sentence: Span, verbs: tuple[str, ...], language: str
-) -> list[_Attribution]:
-    """"N dijo que X", "N周日表示，X": the name before the verb speaks, the rest of the sentence is said."""
-    verbs = tuple(v for v in verbs if v not in AFTER_CONTENT_ONLY)
+@lru_cache(maxsize=16)
+def _word_order_patterns(language: str) -> dict[str, re.Pattern[str]]:
+    """The language's cue patterns, compiled once: "forward" (speaker first), "backward" (content first),
+    or "cue" (Japanese "と述べ", Korean "라고 말했")."""
+    verbs = WORD_ORDER_REPORTING_VERBS[language]
+    if language == "ja":
+        return {"cue": re.compile(f"と(?:{_alternation(verbs)})")}
+    if language == "ko":
+        return {"cue": re.compile(f"(?:라|이라)?고\\s+(?:{_alternation(verbs)})")}
+    forward = _alternation(v for v in verbs if v not in AFTER_CONTENT_ONLY)
     # "据说" (reportedly), "小说" (a novel), "听说", "传说": no one speaks; elsewhere the verb is a whole word.
     before = r"(?<![据小听传])" if language == "zh" else r"(?<!\w)"
-    pattern = re.compile(f"{before}(?:{_alternation(verbs)})(?:{WORD_ORDER_COMPLEMENTIZERS[language]})")
+    return {
+        "verb": re.compile(forward),
+        "forward": re.compile(f"{before}(?:{forward})(?:{WORD_ORDER_COMPLEMENTIZERS[language]})"),
+        "backward": re.compile(
+            rf",\s*(?P<cue>{_alternation(verbs)})\s+(?P<source>[^,.;:!?«»\"“”]+?)\s*[.!?]?[\"”»]?\s*$"
+        ),
+    }
+
+
+def _speaker_first_attributions(doc: Doc, names: list[tuple[int, int]], sentence: Span, language: str) -> list[_Attribution]:
+    """"N dijo que X", "N周日表示，X": the name before the verb speaks, the rest of the sentence is said."""
+    patterns = _word_order_patterns(language)
     text, low, high = doc.text, sentence.start_char, sentence.end_char
     found = []
-    for cue in pattern.finditer(sentence.text):
+    for cue in patterns["forward"].finditer(sentence.text):
         cue_start, cue_end = low + cue.start(), low + cue.end()
         if language == "zh":
             clause = max(_clause_start(text, low, cue_start), cue_start - UNSPACED_SOURCE_CHARS)
@@ -638,19 +654,13 @@ def _speaker_first_attributions(
             source = _named_before(doc, names, max(low, cue_start - SPEAKER_BEFORE_VERB_CHARS), cue_start, language)
         content = _trimmed_chars(text, cue_end, high)
         if source is not None and content is not None:
-            verb = re.match(_alternation(verbs), cue.group()).group()
-            found.append(_Attribution(*content, cue=verb, source=source))
+            found.append(_Attribution(*content, cue=patterns["verb"].match(cue.group()).group(), source=source))
     return found
 
 
-def _content_first_attributions(
-    doc: Doc, names: list[tuple[int, int]], sentence: Span, verbs: tuple[str, ...]
-) -> list[_Attribution]:
+def _content_first_attributions(doc: Doc, names: list[tuple[int, int]], sentence: Span, language: str) -> list[_Attribution]:
     """"X, dijo el ministro Pérez." / "X, so Scholz.": the sentence ends with the verb and its speaker."""
-    pattern = re.compile(
-        rf",\s*(?P<cue>{_alternation(verbs)})\s+(?P<source>[^,.;:!?«»\"“”]+?)\s*[.!?]?[\"”»]?\s*$"
-    )
-    match = pattern.search(sentence.text)
+    match = _word_order_patterns(language)["backward"].search(sentence.text)
     if match is None:
         return []
     low = sentence.start_char
@@ -681,9 +691,9 @@ def _named_before(doc: Doc, names: list[tuple[int, int]], low: int, position: in
 _KOREAN_TOPIC = re.compile(r"(?P<words>\S(?:.*?\S)??)(?:은|는)(?=\s)")
 
 
-def _korean_attributions(text: str, sentence: Span, verbs: tuple[str, ...], before: list[_Attribution]) -> list[_Attribution]:
+def _korean_attributions(text: str, sentence: Span, before: list[_Attribution]) -> list[_Attribution]:
     found = []
-    for cue in re.finditer(f"(?:라|이라)?고\\s+(?:{_alternation(verbs)})", sentence.text):
+    for cue in _word_order_patterns("ko")["cue"].finditer(sentence.text):
         attribution = _korean_attribution(text, sentence.start_char, sentence.start_char + cue.start(), cue.group(), before + found)
         if attribution is not None:
             found.append(attribution)
@@ -727,9 +737,9 @@ def _unspaced_source(doc: Doc, names: list[tuple[int, int]], clause: int, positi
     return doc.char_span(clause, position, alignment_mode="expand")  # "外交部发言人表示，": a role, no name
 
 
-def _japanese_attributions(doc: Doc, names: list[tuple[int, int]], sentence: Span, verbs: tuple[str, ...]) -> list[_Attribution]:
+def _japanese_attributions(doc: Doc, names: list[tuple[int, int]], sentence: Span) -> list[_Attribution]:
     found = []
-    for cue in re.finditer(f"と(?:{_alternation(verbs)})", sentence.text):
+    for cue in _word_order_patterns("ja")["cue"].finditer(sentence.text):
         attribution = _japanese_attribution(doc, names, sentence.start_char, sentence.start_char + cue.start(), cue.group())
         if attribution is not None:
             found.append(attribution)
