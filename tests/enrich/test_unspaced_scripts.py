@@ -1,4 +1,4 @@
-"""Chinese, Japanese and Korean without a model: character tokens, dotted foreign names, country names,
+"""Chinese, Japanese, Korean and Arabic without a model: character tokens, dotted foreign names, country names,
 reported speech from word order, and calendar notation (invented news text)."""
 
 from __future__ import annotations
@@ -88,6 +88,26 @@ def test_enriched_korean_article(enricher, make_article) -> None:
     ]
     places = {ent.name: [article.text[s:e] for s, e in ent.mentions] for ent in article.entities if ent.type == "PLACE"}
     assert places == {"United States": ["미국"], "Iran": ["이란"]}  # "이란의": the name without its particle
+
+
+ARABIC = (
+    "وقال المتحدث باسم وزارة الخارجية أولغا بترينكو يوم الأحد إن سياسة البلاد الخارجية مستقلة.\n\n"
+    "وأضاف بترينكو في مؤتمر صحفي: «لن نقبل أي تدخل أجنبي». وأضاف أن التعاون مع روسيا مستمر.\n\n"
+    "وكانت الولايات المتحدة قد أعربت عن قلقها."
+)
+
+
+def test_enriched_arabic_article(enricher, make_article) -> None:
+    article = enricher.enrich(make_article(ARABIC, language="ar"))
+    quotes = [(q.text, q.speaker, q.cue, q.kind) for q in article.quotes]
+    assert quotes == [
+        # the speaker's phrase stops where the time begins ("يوم الأحد")
+        ("سياسة البلاد الخارجية مستقلة", "المتحدث باسم وزارة الخارجية أولغا بترينكو", "قال", "indirect"),
+        ("«لن نقبل أي تدخل أجنبي»", "بترينكو", "أضاف", "direct"),
+        ("التعاون مع روسيا مستمر", "بترينكو", "أضاف", "indirect"),  # no one named: the previous speaker
+    ]
+    places = {e.name: [article.text[s:e] for s, e in e.mentions] for e in article.entities if e.type == "PLACE"}
+    assert places == {"Russia": ["روسيا"], "United States": ["الولايات المتحدة"]}  # "مع روسيا", prefixes too
 
 
 def test_enriched_japanese_article(enricher, make_article) -> None:

@@ -183,6 +183,9 @@ WORD_ORDER_REPORTING_VERBS: dict[str, tuple[str, ...]] = {
     "de": ("sagte", "erklärte", "betonte", "meinte", "warnte", "kritisierte", "schrieb", "sagt", "erklärt",
            "betont", "meint", "warnt", "so"),
     "nl": ("zei", "verklaarde", "stelde", "benadrukte", "waarschuwde", "zegt", "verklaart", "stelt", "aldus"),
+    # Arabic puts the verb first: "وقال N إن X", "وأضاف N: «X»" (the masculine and feminine forms).
+    "ar": ("قال", "قالت", "أكد", "أكدت", "أضاف", "أضافت", "أوضح", "أوضحت", "صرح", "صرحت", "أعلن", "أعلنت",
+           "أشار", "أشارت", "ذكر", "ذكرت", "شدد", "شددت", "اعتبر", "اعتبرت", "رأى", "رأت", "تابع", "تابعت"),
 }  # fmt: skip
 #: What stands between a reporting verb and its content when the speaker comes first ("dijo que X").
 WORD_ORDER_COMPLEMENTIZERS: dict[str, str] = {

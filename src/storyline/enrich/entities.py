@@ -26,11 +26,11 @@ from storyline.enrich.gazetteer import (
     is_place_name,
     metonym_of,
     name_key,
-    unspaced_place_pattern,
+    places_in_running_text,
 )
 from storyline.enrich.languages import NORMAL_NAMES
 from storyline.enrich.times_lexicon import lexicon_for
-from storyline.ingest.language import HANGUL_LETTER, UNSPACED
+from storyline.ingest.language import ARABIC_LETTER, HANGUL_LETTER, UNSPACED
 from storyline.model import Entity
 
 #: Model labels (spaCy OntoNotes, spaCy/WikiNER, Natasha) -> storyline types.
@@ -76,7 +76,7 @@ def extract_entities(doc: Doc, recognised: bool = True) -> list[Entity]:
         mentions = recognised_mentions(doc)
     else:
         mentions = capitalised_mentions(doc)
-        if UNSPACED.search(doc.text) or HANGUL.search(doc.text):
+        if UNSPACED.search(doc.text) or CASELESS.search(doc.text):
             mentions += unspaced_mentions(doc.text, taken=mentions)
     return merge_mentions(mentions)
 
@@ -230,7 +230,8 @@ TRANSLITERATION_CHARACTERS = frozenset(
     "塔泰坦汤唐特滕提廷通图托瓦万旺威韦维温文沃乌伍武西希锡谢辛欣休许雅亚扬耶伊因英尤于约扎泽詹朱兹"
     "佐夫娃茨龙朔翰柯"
 )
-HANGUL = re.compile(HANGUL_LETTER)
+#: Scripts with no capitals to find names by, whose places are looked up in running text instead.
+CASELESS = re.compile(f"{HANGUL_LETTER}|{ARABIC_LETTER}")
 #: Middle dots between the parts of a transliterated name (Chinese, Japanese).
 NAME_DOTS = "·•‧・"
 #: Most characters read outwards from a middle dot: a given name, a surname.
@@ -240,7 +241,7 @@ _KATAKANA_NAME = re.compile(r"[\u30a1-\u30fa\u30fc]{2,}(?:[・=＝][\u30a1-\u30f
 
 
 def unspaced_mentions(text: str, taken: Sequence[Mention] = ()) -> list[Mention]:
-    """Fallback for Chinese, Japanese, Thai and Korean text: country names, and foreign names written with a
+    """Fallback for Chinese, Japanese, Thai, Korean and Arabic text: country names, and foreign names written with a
     middle dot (PERSON) and their surname alone wherever it recurs ("彼得连科" of "奥尔加·彼得连科")."""
     spans = [(m.start(), m.end()) for m in _KATAKANA_NAME.finditer(text)]
     for dot in re.finditer("[" + NAME_DOTS + "]", text):
@@ -255,9 +256,9 @@ def unspaced_mentions(text: str, taken: Sequence[Mention] = ()) -> list[Mention]
                 people.append(Mention(name, "PERSON", found.start(), found.end()))
                 used.append(found.span())
     places = [
-        Mention(m.group(), "PLACE", m.start(), m.end())
-        for m in unspaced_place_pattern().finditer(text)
-        if not any(s < m.end() and m.start() < e for s, e in used)
+        Mention(name, "PLACE", start, end)
+        for name, start, end in places_in_running_text(text)
+        if not any(s < end and start < e for s, e in used)
     ]
     return people + places
 

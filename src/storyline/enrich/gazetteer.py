@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from functools import lru_cache
 
 from babel import Locale
 
-from storyline.ingest.language import HANGUL_LETTER, UNSPACED
+from storyline.ingest.language import ARABIC_LETTER, HANGUL_LETTER, UNSPACED
 
 _ALIASES: dict[str, list[str]] = {
     "United States": ["US", "U.S.", "U.S.A.", "USA", "United States of America", "Etats-Unis", "États-Unis", "Estados Unidos", "EEUU", "EE.UU.", "США", "Соединённые Штаты", "Соединенные Штаты", "米国", "アメリカ"],
@@ -135,7 +136,9 @@ def country_names() -> dict[str, str]:
 
 
 #: Locales whose country names are looked for inside running text (no capitals, no word boundary to find them by).
-UNSPACED_NAME_LOCALES = ("zh", "zh_Hant", "ja", "th", "ko")
+UNSPACED_NAME_LOCALES = ("zh", "zh_Hant", "ja", "th", "ko", "ar")
+#: Arabic prefixes a name may carry: "and", "with/in", "to/for", "so", "like" ("وإيران", "بالعراق").
+_ARABIC_PREFIXES = "[وفبلك]"
 #: Korean particles a name may carry ("이란의", "미국은").
 _KOREAN_PARTICLES = "은|는|이|가|을|를|의|에|에서|에게|와|과|도|로|으로|만|까지|측"
 
@@ -143,6 +146,8 @@ _KOREAN_PARTICLES = "은|는|이|가|을|를|의|에|에서|에게|와|과|도|�
 def _add_unspaced_name(names: dict[str, set[str]], name: str) -> None:
     if re.fullmatch(HANGUL_LETTER + "+", name):
         names["ko"].add(name)
+    elif re.match(ARABIC_LETTER, name):
+        names["ar"].add(name)
     elif UNSPACED.search(name):
         names["other"].add(name)
 
@@ -155,7 +160,7 @@ def unspaced_place_pattern() -> re.Pattern[str]:
     Thai names under four letters are left out: without spaces, a short name is too often part of a word.
     A Korean name is a whole word, or one with a particle attached.
     """
-    names: dict[str, set[str]] = {"ko": set(), "other": set()}
+    names: dict[str, set[str]] = {"ko": set(), "ar": set(), "other": set()}
     for locale in UNSPACED_NAME_LOCALES:
         for code, name in Locale.parse(locale).territories.items():
             if len(code) != 2 or not code.isalpha() or code in _NOT_COUNTRIES or len(name) < (4 if locale == "th" else 2):
@@ -167,8 +172,19 @@ def unspaced_place_pattern() -> re.Pattern[str]:
     def alternation(found: set[str]) -> str:
         return "|".join(map(re.escape, sorted(found, key=lambda n: (-len(n), n))))
 
-    korean = f"(?<!{HANGUL_LETTER})(?:{alternation(names['ko'])})(?=(?:{_KOREAN_PARTICLES})?(?!{HANGUL_LETTER}))"
-    return re.compile(f"{alternation(names['other'])}|{korean}")
+    korean = f"(?<!{HANGUL_LETTER})(?P<ko>{alternation(names['ko'])})(?=(?:{_KOREAN_PARTICLES})?(?!{HANGUL_LETTER}))"
+    arabic = f"(?<!{ARABIC_LETTER}){_ARABIC_PREFIXES}?(?P<ar>{alternation(names['ar'])})(?!{ARABIC_LETTER})"
+    return re.compile(f"(?P<other>{alternation(names['other'])})|{korean}|{arabic}")
+
+
+def places_in_running_text(text: str) -> Iterator[tuple[str, int, int]]:
+    """Country names, capitals and aliases found by :func:`unspaced_place_pattern`: (name, start, end),
+    an Arabic prefix left out ("وإيران" -> "إيران")."""
+    if not (UNSPACED.search(text) or re.search(HANGUL_LETTER, text) or re.search(ARABIC_LETTER, text)):
+        return
+    for match in unspaced_place_pattern().finditer(text):
+        group = match.lastgroup or 0
+        yield match.group(group), match.start(group), match.end(group)
 
 
 #: Longest place name, in words, looked up by :func:`countries_named` ("Bosnia and Herzegovina").
@@ -194,12 +210,11 @@ def countries_named(text: str) -> set[str]:
             country = ALIAS_CANONICAL.get(key) or countries.get(key) or _CAPITAL_KEYS.get(key)
             if country is not None and is_place_name(country):
                 found.add(country)
-    if UNSPACED.search(text) or re.search(HANGUL_LETTER, text):
-        for match in unspaced_place_pattern().finditer(text):
-            key = name_key(match.group())
-            country = ALIAS_CANONICAL.get(key) or countries.get(key) or _CAPITAL_KEYS.get(key)
-            if country is not None and is_place_name(country):
-                found.add(country)
+    for name, _, _ in places_in_running_text(text):
+        key = name_key(name)
+        country = ALIAS_CANONICAL.get(key) or countries.get(key) or _CAPITAL_KEYS.get(key)
+        if country is not None and is_place_name(country):
+            found.add(country)
     return found
 
 

@@ -609,6 +609,8 @@ def word_order_attributions(doc: Doc, entities: list[Entity], language: str) -> 
             found += _japanese_attributions(doc, names, sentence)
         elif language == "ko":
             found += _korean_attributions(doc.text, sentence, found)
+        elif language == "ar":
+            found += _arabic_attributions(doc, sentence, found)
         else:
             found += _speaker_first_attributions(doc, names, sentence, language)
             found += _content_first_attributions(doc, names, sentence, language)
@@ -628,6 +630,14 @@ def _word_order_patterns(language: str) -> dict[str, re.Pattern[str]]:
         return {"cue": re.compile(f"と(?:{_alternation(verbs)})")}
     if language == "ko":
         return {"cue": re.compile(f"(?:라|이라)?고\\s+(?:{_alternation(verbs)})")}
+    if language == "ar":  # verb first; "و"/"ف" ("and") glued to it; the speaker, if named, before "إن"/"أن" or ":"
+        letter = "[\u0600-\u06ff]"
+        return {
+            "cue": re.compile(
+                f"(?<!{letter})[وف]?(?P<cue>{_alternation(verbs)})(?!{letter})\\s*(?P<source>[^.،؛:«»\"]*?)\\s*"
+                f"(?:(?<!{letter})(?:إن|أن|بأن)(?!{letter})|:)\\s*"
+            )
+        }
     forward = _alternation(v for v in verbs if v not in AFTER_CONTENT_ONLY)
     # "据说" (reportedly), "小说" (a novel), "听说", "传说": no one speaks; elsewhere the verb is a whole word.
     before = r"(?<![据小听传])" if language == "zh" else r"(?<!\w)"
@@ -685,6 +695,38 @@ def _named_before(doc: Doc, names: list[tuple[int, int]], low: int, position: in
     if last is not None and last.lower_ in PERSON_PRONOUNS.get(language, ()):
         return words[-1:]
     return None
+
+
+#: Where an Arabic speaker's phrase ends and the circumstances begin: "يوم" (on the day), "في" (in), "خلال"
+#: (during), "لـ"/"ل" + "وكالة" ("to the agency"): "المتحدث ... بترينكو يوم الأحد" -> the spokesman.
+_ARABIC_CIRCUMSTANCE = re.compile(r"\s(?:يوم|في|خلال|اليوم|أمس|لوكالة|لصحيفة|للصحفيين)\s.*$")
+
+
+def _arabic_attributions(doc: Doc, sentence: Span, before: list[_Attribution]) -> list[_Attribution]:
+    """"وقال المتحدث N يوم الأحد إن X": the words between the verb and "إن" name the speaker (up to the
+    time or place that follows them); "وأضاف أن X" names none, so the previous speaker goes on."""
+    found: list[_Attribution] = []
+    low, high = sentence.start_char, sentence.end_char
+    for cue in _word_order_patterns("ar")["cue"].finditer(sentence.text):
+        content = _trimmed_chars(doc.text, low + cue.end(), high)
+        if content is None:
+            continue
+        closing = QUOTE_MARKS.get(doc.text[content[0]], "")
+        end = next((i for i in range(content[0] + 1, content[1]) if doc.text[i] in closing), None) if closing else None
+        if end is not None:
+            content = (content[0], end + 1)  # "وأضاف N: «X». ...": the quotation is what was said
+        phrase = _ARABIC_CIRCUMSTANCE.sub("", cue["source"]).strip(" \t\n–—-،")
+        if not phrase:  # the previous speaker's source (resolved later) or name goes on
+            previous = (before + found)[-1] if before or found else None
+            source, speaker = (previous.source, previous.speaker) if previous else (None, UNATTRIBUTED)
+            found.append(_Attribution(*content, cue=cue["cue"], source=source, speaker=speaker))
+            continue
+        if len(phrase.split()) > SHORT_SOURCE_WORDS * 2:
+            continue  # a clause, not a speaker
+        start = low + cue.start("source")
+        source = doc.char_span(start, start + len(phrase), alignment_mode="expand")
+        found.append(_Attribution(*content, cue=cue["cue"], source=source))
+    return found
 
 
 #: The Korean topic particle that ends the speaker's phrase ("대변인은", "그는"; subject particles are left out: "올가" ends in one).

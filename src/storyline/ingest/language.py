@@ -21,6 +21,8 @@ UNSPACED_LETTER = (
 UNSPACED = re.compile(UNSPACED_LETTER + "+")
 #: Hangul syllables: Korean is written with spaces, but its words carry their particles ("이란의", "이란은").
 HANGUL_LETTER = "[\uac00-\ud7af]"
+#: Arabic letters: no capitals, and prefixes glued to words ("وإيران", "بالعراق").
+ARABIC_LETTER = "[\u0600-\u06ff]"
 
 
 def detect_language(text: str) -> str:
