@@ -51,9 +51,11 @@ def words(text: str) -> list[str]:
 
 
 def split_unspaced(token: str) -> list[str]:
-    """Runs of an unspaced script or Hangul as overlapping character pairs, the rest as it is: search engines index
-    CJK text so (Lucene's CJK bigrams): no segmenter or dictionary needed, and a rewrite that keeps the
-    words keeps most pairs. "12月18日" -> "12", "月", "18", "日"; "外交部" -> "外交", "交部"."""
+    """Runs of an unspaced script or Hangul as overlapping character pairs, the rest as it is.
+
+    Search engines index CJK text so (Lucene's CJK bigrams): no segmenter or dictionary is needed, and a
+    rewrite that keeps the words keeps most pairs. "12月18日" -> "12", "月", "18", "日"; "外交部" -> "外交", "交部".
+    """
     pieces: list[str] = []
     position = 0
     for run in PAIRED.finditer(token):
