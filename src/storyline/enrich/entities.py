@@ -243,22 +243,31 @@ _KATAKANA_NAME = re.compile(r"[\u30a1-\u30fa\u30fc]{2,}(?:[・=＝][\u30a1-\u30f
 def unspaced_mentions(text: str, taken: Sequence[Mention] = ()) -> list[Mention]:
     """Fallback for Chinese, Japanese, Thai, Korean and Arabic text: country names, and foreign names written with a
     middle dot (PERSON) and their surname alone wherever it recurs ("彼得连科" of "奥尔加·彼得连科")."""
-    spans = [(m.start(), m.end()) for m in _KATAKANA_NAME.finditer(text)]
+    used = bytearray(len(text))  # 1 = the character is in a mention already
+    for mention in taken:
+        used[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
+    people: list[Mention] = []
+
+    def add(name: str, start: int, end: int) -> None:
+        people.append(Mention(name, "PERSON", start, end))
+        used[start:end] = b"\x01" * (end - start)
+
+    for match in _KATAKANA_NAME.finditer(text):
+        add(match.group(), match.start(), match.end())
     for dot in re.finditer("[" + NAME_DOTS + "]", text):
+        if used[dot.start()]:
+            continue  # a katakana name's own dot, or a later part of a name already read
         start, end = _dotted_name(text, dot.start())
-        if start < dot.start() and end > dot.end() and not any(s <= dot.start() < e for s, e in spans):
-            spans.append((start, end))
-    people = [Mention(text[s:e], "PERSON", s, e) for s, e in spans]
-    used = [(m.start, m.end) for m in [*taken, *people]]
+        if start < dot.start() and end > dot.end():
+            add(text[start:end], start, end)
     for name in sorted({re.split("[" + NAME_DOTS + "=＝]", m.text)[-1] for m in people}):
         for found in re.finditer(re.escape(name), text) if len(name) >= 2 else ():
-            if not any(s < found.end() and found.start() < e for s, e in used):
-                people.append(Mention(name, "PERSON", found.start(), found.end()))
-                used.append(found.span())
+            if not any(used[found.start() : found.end()]):
+                add(name, found.start(), found.end())
     places = [
         Mention(name, "PLACE", start, end)
         for name, start, end in places_in_running_text(text)
-        if not any(s < end and start < e for s, e in used)
+        if not any(used[start:end])
     ]
     return people + places
 

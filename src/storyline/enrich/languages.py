@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -231,10 +232,16 @@ def _append_space_token(words, spaces, heads, deps, lemmas, pos, sent_starts, ga
 
 @Language.component("paragraph_breaks")
 def paragraph_breaks(doc: Doc) -> Doc:
-    """A blank line always ends a sentence (the parser would otherwise join headings and captions)."""
-    for token in doc[1:]:
-        if "\n" in doc[token.i - 1].text or ("\n" in doc[token.i - 1].whitespace_):
-            token.is_sent_start = True
+    """A blank line always ends a sentence (the parser would otherwise join headings and captions).
+
+    Set through the token array: spaCy's ``is_sent_start`` setter scans the whole document on every call,
+    which made a long article with many paragraphs quadratic (4 s for 2,000 breaks in 60,000 tokens).
+    """
+    starts = doc.to_array([SENT_START])
+    breaks = [token.i + 1 for token in doc[:-1] if "\n" in token.text or "\n" in token.whitespace_]
+    if breaks:
+        starts[breaks] = 1
+        doc.from_array([SENT_START], starts)
     return doc
 
 

@@ -127,6 +127,18 @@ class _Attribution:
     cue_word: Token | None = None  # the cue's word in the parse, when it is one
 
 
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per document: spaCy rebuilds it from every token on each access, which
+    made per-sentence and per-cue lookups quadratic (a 64,000-character article took minutes)."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
+_TEXT_KEY = "storyline.text"
+
+
 # --------------------------------------------------------------------------
 # Quotation marks
 
@@ -322,7 +334,7 @@ def _is_as_clause(cue: Token) -> bool:
 def _leading_quotation(cue: Token, marks: list[tuple[int, int]]) -> tuple[int, int] | None:
     """"“A,” N said after X": a quotation closed by a comma just before the cue clause is what the cue
     reports, whatever the parser attached after the cue ("after a brief “sorry”", "as the crowd booed")."""
-    text = cue.doc.text
+    text = doc_text(cue.doc)
     before = [m for m in marks if m[1] <= cue.idx and cue.sent.start_char <= m[0]]
     if not before or text[cue.sent.start_char : before[-1][0]].strip():
         return None  # the quotation must open the sentence: "He called it “a disaster,” N said" is all N's
@@ -608,7 +620,7 @@ def word_order_attributions(doc: Doc, entities: list[Entity], language: str) -> 
         if language == "ja":
             found += _japanese_attributions(doc, names, sentence)
         elif language == "ko":
-            found += _korean_attributions(doc.text, sentence, found)
+            found += _korean_attributions(doc_text(doc), sentence, found)
         elif language == "ar":
             found += _arabic_attributions(doc, sentence, found)
         else:
@@ -653,7 +665,7 @@ def _word_order_patterns(language: str) -> dict[str, re.Pattern[str]]:
 def _speaker_first_attributions(doc: Doc, names: list[tuple[int, int]], sentence: Span, language: str) -> list[_Attribution]:
     """"N dijo que X", "N周日表示，X": the name before the verb speaks, the rest of the sentence is said."""
     patterns = _word_order_patterns(language)
-    text, low, high = doc.text, sentence.start_char, sentence.end_char
+    text, low, high = doc_text(doc), sentence.start_char, sentence.end_char
     found = []
     for cue in patterns["forward"].finditer(sentence.text):
         cue_start, cue_end = low + cue.start(), low + cue.end()
@@ -678,7 +690,7 @@ def _content_first_attributions(doc: Doc, names: list[tuple[int, int]], sentence
     named = any(source_start <= s and e <= source_end for s, e in names)
     if not named and (match["cue"] in AFTER_CONTENT_ONLY or len(match["source"].split()) > SHORT_SOURCE_WORDS):
         return []  # "so schnell er konnte": without a name, only a short phrase ("el ministro") is a speaker
-    content = _trimmed_chars(doc.text, low, low + match.start())
+    content = _trimmed_chars(doc_text(doc), low, low + match.start())
     source = doc.char_span(source_start, source_end, alignment_mode="expand")
     if content is None or source is None:
         return []
@@ -708,11 +720,11 @@ def _arabic_attributions(doc: Doc, sentence: Span, before: list[_Attribution]) -
     found: list[_Attribution] = []
     low, high = sentence.start_char, sentence.end_char
     for cue in _word_order_patterns("ar")["cue"].finditer(sentence.text):
-        content = _trimmed_chars(doc.text, low + cue.end(), high)
+        content = _trimmed_chars(doc_text(doc), low + cue.end(), high)
         if content is None:
             continue
-        closing = QUOTE_MARKS.get(doc.text[content[0]], "")
-        end = next((i for i in range(content[0] + 1, content[1]) if doc.text[i] in closing), None) if closing else None
+        closing = QUOTE_MARKS.get(doc_text(doc)[content[0]], "")
+        end = next((i for i in range(content[0] + 1, content[1]) if doc_text(doc)[i] in closing), None) if closing else None
         if end is not None:
             content = (content[0], end + 1)  # "وأضاف N: «X». ...": the quotation is what was said
         phrase = _ARABIC_CIRCUMSTANCE.sub("", cue["source"]).strip(" \t\n–—-،")
@@ -791,7 +803,7 @@ def _japanese_attributions(doc: Doc, names: list[tuple[int, int]], sentence: Spa
 def _japanese_attribution(doc: Doc, names: list[tuple[int, int]], low: int, cue_start: int, cue: str) -> _Attribution | None:
     """"Nは18日、Xと述べた": the content starts after the topic marker "は" that follows the speaker, and after
     a short phrase of time or audience set off by a comma ("18日、")."""
-    text = doc.text
+    text = doc_text(doc)
     speakers = [(s, e) for s, e in names if low <= s and e <= cue_start]
     if not speakers:
         return None
@@ -876,12 +888,16 @@ class _SpeakerResolver:
     def __init__(self, entities: list[Entity], language: str) -> None:
         self._mentions = sorted((s, e, entity) for entity in entities for s, e in entity.mentions)
         self._starts = [s for s, _, _ in self._mentions]
+        self._longest = max((e - s for s, e, _ in self._mentions), default=0)
         self._person_pronouns = PERSON_PRONOUNS.get(language, frozenset())
         self._group_pronouns = GROUP_PRONOUNS.get(language, frozenset())
 
     def resolve(self, source: Span) -> str:
         head = source.root
-        inside = [m for m in self._mentions if m[0] < source.end_char and source.start_char < m[1]]
+        # Mentions are sorted by start; none is longer than the longest, so the search starts that far back.
+        first = bisect_left(self._starts, source.start_char - self._longest)
+        last = bisect_left(self._starts, source.end_char)
+        inside = [m for m in self._mentions[first:last] if source.start_char < m[1]]
         at_head = [m for m in inside if m[0] <= head.idx < m[1]]
         if at_head:
             return at_head[0][2].name
@@ -901,7 +917,7 @@ class _SpeakerResolver:
 
     def _person_after(self, source: Span) -> str | None:
         """The person named right after ``source``, a comma apart at most."""
-        text = source.doc.text
+        text = doc_text(source.doc)
         for start, _, entity in self._mentions[bisect_left(self._starts, source.end_char) :]:
             if text[source.end_char : start].strip() not in {"", ","}:
                 return None
@@ -955,7 +971,7 @@ def scored_quotes(
 ) -> list[tuple[Quote, list[str]]]:
     """The quotes the rules and the cue model find, with their features for the keep/drop filter
     (which ``extract_quotes`` applies; proposals it drops are already out before overlaps are settled)."""
-    text = doc.text
+    text = doc_text(doc)
     marks = quoted_spans(text)
     learned = _LearnedCues.of(doc, marks, model)
     attributions = according_to_attributions(doc, language, parsed) + colon_attributions(doc)
@@ -1075,7 +1091,7 @@ def _continued_speech(
 
 def _introduced_by_colon(doc: Doc, start: int, end: int, resolver: _SpeakerResolver) -> _Attribution | None:
     """A quotation right after "N released the following statement:" or "N echoed:" is N's."""
-    before = doc.text[:start].rstrip()
+    before = doc_text(doc)[:start].rstrip()
     colon = doc.char_span(len(before) - 1, len(before)) if before.endswith(":") else None
     subject = _subject(colon[0].sent.root) if colon is not None else None
     if subject is None:
