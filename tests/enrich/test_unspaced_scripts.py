@@ -78,15 +78,21 @@ KOREAN = (
 )
 
 
-def test_enriched_korean_article(enricher, make_article) -> None:
-    article = enricher.enrich(make_article(KOREAN, language="ko"))
+def quotes_and_places(enricher, make_article, text: str, language: str) -> tuple[list[tuple], dict[str, list[str]]]:
+    """(text, speaker, cue, kind) of each quote, and each place's mentions as written."""
+    article = enricher.enrich(make_article(text, language=language))
     quotes = [(q.text, q.speaker, q.cue, q.kind) for q in article.quotes]
+    places = {p.name: [article.text[s:e] for s, e in p.mentions] for p in article.entities if p.type == "PLACE"}
+    return quotes, places
+
+
+def test_enriched_korean_article(enricher, make_article) -> None:
+    quotes, places = quotes_and_places(enricher, make_article, KOREAN, "ko")
     assert quotes == [
         ('"외교 정책은 독립적이다"', "올가 페트렌코 외무부 대변인", "말했", "direct"),
         ("미국 측의 주장이 근거가 없다", "페트렌코 대변인", "강조했", "indirect"),  # no particle in the speaker
         ('"협력은 계속될 것"', "페트렌코 대변인", "덧붙였", "direct"),  # "그는": the previous speaker
     ]
-    places = {ent.name: [article.text[s:e] for s, e in ent.mentions] for ent in article.entities if ent.type == "PLACE"}
     assert places == {"United States": ["미국"], "Iran": ["이란"]}  # "이란의": the name without its particle
 
 
@@ -98,15 +104,13 @@ ARABIC = (
 
 
 def test_enriched_arabic_article(enricher, make_article) -> None:
-    article = enricher.enrich(make_article(ARABIC, language="ar"))
-    quotes = [(q.text, q.speaker, q.cue, q.kind) for q in article.quotes]
+    quotes, places = quotes_and_places(enricher, make_article, ARABIC, "ar")
     assert quotes == [
         # the speaker's phrase stops where the time begins ("يوم الأحد")
         ("سياسة البلاد الخارجية مستقلة", "المتحدث باسم وزارة الخارجية أولغا بترينكو", "قال", "indirect"),
         ("«لن نقبل أي تدخل أجنبي»", "بترينكو", "أضاف", "direct"),
         ("التعاون مع روسيا مستمر", "بترينكو", "أضاف", "indirect"),  # no one named: the previous speaker
     ]
-    places = {e.name: [article.text[s:e] for s, e in e.mentions] for e in article.entities if e.type == "PLACE"}
     assert places == {"Russia": ["روسيا"], "United States": ["الولايات المتحدة"]}  # "مع روسيا", prefixes too
 
 
