@@ -183,6 +183,13 @@ WORD_ORDER_REPORTING_VERBS: dict[str, tuple[str, ...]] = {
     "de": ("sagte", "erklärte", "betonte", "meinte", "warnte", "kritisierte", "schrieb", "sagt", "erklärt",
            "betont", "meint", "warnt", "so"),
     "nl": ("zei", "verklaarde", "stelde", "benadrukte", "waarschuwde", "zegt", "verklaart", "stelt", "aldus"),
+    "pl": ("powiedział", "powiedziała", "oświadczył", "oświadczyła", "stwierdził", "stwierdziła", "dodał",
+           "dodała", "podkreślił", "podkreśliła", "zaznaczył", "zaznaczyła", "przekazał", "przekazała",
+           "poinformował", "poinformowała", "zapowiedział", "zapowiedziała", "mówi", "uważa", "twierdzi",
+           "podkreśla", "zaznacza", "dodaje"),
+    # Turkish puts the verb last: "N, X söyledi." (the content between the speaker's comma and the verb).
+    "tr": ("söyledi", "dedi", "belirtti", "açıkladı", "ifade etti", "kaydetti", "vurguladı", "bildirdi",
+           "aktardı", "dile getirdi", "ekledi", "iddia etti"),
     # Arabic puts the verb first: "وقال N إن X", "وأضاف N: «X»" (the masculine and feminine forms).
     "ar": ("قال", "قالت", "أكد", "أكدت", "أضاف", "أضافت", "أوضح", "أوضحت", "صرح", "صرحت", "أعلن", "أعلنت",
            "أشار", "أشارت", "ذكر", "ذكرت", "شدد", "شددت", "اعتبر", "اعتبرت", "رأى", "رأت", "تابع", "تابعت"),
@@ -195,6 +202,7 @@ WORD_ORDER_COMPLEMENTIZERS: dict[str, str] = {
     "it": r"\s+che\s+|:\s*",
     "de": r",?\s+dass\s+|,\s+|:\s*",
     "nl": r"\s+dat\s+|:\s*",
+    "pl": r",?\s+że\s+|:\s*",
 }
 #: Words that report only after the content, with a name right after them ("Das sei falsch, so Scholz.").
 AFTER_CONTENT_ONLY: frozenset[str] = frozenset({"so", "aldus"})

@@ -623,6 +623,8 @@ def word_order_attributions(doc: Doc, entities: list[Entity], language: str) -> 
             found += _korean_attributions(doc_text(doc), sentence, found)
         elif language == "ar":
             found += _arabic_attributions(doc, sentence, found)
+        elif language == "tr":
+            found += _turkish_attributions(doc, names, sentence)
         else:
             found += _speaker_first_attributions(doc, names, sentence, language)
             found += _content_first_attributions(doc, names, sentence, language)
@@ -642,6 +644,12 @@ def _word_order_patterns(language: str) -> dict[str, re.Pattern[str]]:
         return {"cue": re.compile(f"と(?:{_alternation(verbs)})")}
     if language == "ko":
         return {"cue": re.compile(f"(?:라|이라)?고\\s+(?:{_alternation(verbs)})")}
+    if language == "tr":  # verb last: "Bakan N, X söyledi." / "«X» dedi."
+        return {
+            "cue": re.compile(
+                rf"^(?P<source>[^,.;:!?«»\"“”]{{2,80}}?),\s*(?P<content>.+?)\s+(?P<cue>{_alternation(verbs)})\s*[.!]?\s*$"
+            )
+        }
     if language == "ar":  # verb first; "و"/"ف" ("and") glued to it; the speaker, if named, before "إن"/"أن" or ":"
         letter = "[\u0600-\u06ff]"
         return {
@@ -657,7 +665,7 @@ def _word_order_patterns(language: str) -> dict[str, re.Pattern[str]]:
         "verb": re.compile(forward),
         "forward": re.compile(f"{before}(?:{forward})(?:{WORD_ORDER_COMPLEMENTIZERS[language]})"),
         "backward": re.compile(
-            rf",\s*(?P<cue>{_alternation(verbs)})\s+(?P<source>[^,.;:!?«»\"“”]+?)\s*[.!?]?[\"”»]?\s*$"
+            rf"(?:,|\s[–—-])\s*(?P<cue>{_alternation(verbs)})\s+(?P<source>[^,.;:!?«»\"“”]+?)\s*[.!?]?[\"”»]?\s*$"
         ),
     }
 
@@ -681,7 +689,8 @@ def _speaker_first_attributions(doc: Doc, names: list[tuple[int, int]], sentence
 
 
 def _content_first_attributions(doc: Doc, names: list[tuple[int, int]], sentence: Span, language: str) -> list[_Attribution]:
-    """"X, dijo el ministro Pérez." / "X, so Scholz.": the sentence ends with the verb and its speaker."""
+    """"X, dijo el ministro Pérez." / "X, so Scholz." / "X – powiedziała N.": the sentence ends with the verb
+    and its speaker."""
     match = _word_order_patterns(language)["backward"].search(sentence.text)
     if match is None:
         return []
@@ -707,6 +716,24 @@ def _named_before(doc: Doc, names: list[tuple[int, int]], low: int, position: in
     if last is not None and last.lower_ in PERSON_PRONOUNS.get(language, ()):
         return words[-1:]
     return None
+
+
+def _turkish_attributions(doc: Doc, names: list[tuple[int, int]], sentence: Span) -> list[_Attribution]:
+    """"Bakan Ahmet Yılmaz, ekonominin büyüyeceğini söyledi.": the phrase before the first comma speaks when it
+    names someone (or is a short phrase: "Bakanlık"), the rest up to the verb at the sentence end is said."""
+    match = _word_order_patterns("tr")["cue"].search(sentence.text)
+    if match is None:
+        return []
+    low = sentence.start_char
+    source_start, source_end = low + match.start("source"), low + match.end("source")
+    named = any(source_start <= s and e <= source_end for s, e in names)
+    if not named and len(match["source"].split()) > SHORT_SOURCE_WORDS:
+        return []
+    content = _trimmed_chars(doc_text(doc), low + match.start("content"), low + match.end("content"))
+    source = doc.char_span(source_start, source_end, alignment_mode="expand")
+    if content is None or source is None:
+        return []
+    return [_Attribution(*content, cue=match["cue"], source=source)]
 
 
 #: Where an Arabic speaker's phrase ends and the circumstances begin: "يوم" (on the day), "في" (in), "خلال"
