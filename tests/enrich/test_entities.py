@@ -142,3 +142,12 @@ def test_countries_named_in_any_script_through_names_aliases_and_capitals():
     assert countries_named("テヘランの米国大使館") == {"Iran", "United States"}
     assert countries_named("워싱턴의 입장과 이란은") == {"United States", "Iran"}  # with particles attached
     assert countries_named("the washington post") == set()  # lower case: no name
+
+
+def test_fallback_names_lose_a_role_word_before_a_full_name_only(enricher, make_article):
+    article = enricher.enrich(make_article(
+        "Minister Jan Kowalski odwiedził fabrykę General Motors w Gliwicach.", language="pl"
+    ))
+    names = {e.name for e in article.entities}
+    assert "Jan Kowalski" in names and "General Motors" in names  # "General" before one word is no title
+    assert "Minister Jan Kowalski" not in names

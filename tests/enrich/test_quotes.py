@@ -360,10 +360,10 @@ def test_according_to_without_a_source_is_no_attribution(enricher, make_article)
          [("Die Regierung werde handeln", "der Sprecher", "erklärte")]),  # a short phrase names the speaker
         ("de", "Er kam zurück, so schnell er konnte.", []),  # "so" reports only with a name after it
         ("pl", "Minister Jan Kowalski powiedział, że reforma wejdzie w życie w marcu.",
-         [("reforma wejdzie w życie w marcu", "Minister Jan Kowalski", "powiedział")]),
+         [("reforma wejdzie w życie w marcu", "Jan Kowalski", "powiedział")]),  # no role noun
         ("pl", "Plan się nie powiedzie – powiedziała Anna Nowak.", [("Plan się nie powiedzie", "Anna Nowak", "powiedziała")]),
         ("tr", "Bakan Ahmet Yılmaz, ekonominin bu yıl büyüyeceğini söyledi.",
-         [("ekonominin bu yıl büyüyeceğini", "Bakan Ahmet Yılmaz", "söyledi")]),  # Turkish: the verb comes last
+         [("ekonominin bu yıl büyüyeceğini", "Ahmet Yılmaz", "söyledi")]),  # Turkish: the verb comes last
     ],
 )
 def test_without_a_parser_reported_speech_is_read_from_word_order(enricher, make_article, language, text, expected):

@@ -256,5 +256,7 @@ TITLES: frozenset[str] = frozenset(
     porte-parole ministre président présidente directeur directrice chef ambassadeur député sénateur
     maire avocat représentant treasurer congressman congresswoman speaker pope king queen prince princess
     mr mrs ms miss dr prof sen rep gov gen col lt sgt capt adm rev sir dame mme mlle m
-    представитель министр президент глава директор посол пресс-секретарь""".split()
+    представитель министр президент глава директор посол пресс-секретарь
+    prezydent premier rzecznik rzeczniczka burmistrz kanclerz wiceminister woordvoerder burgemeester
+    bakan başbakan cumhurbaşkanı sözcü sözcüsü vali""".split()
 )

@@ -128,7 +128,7 @@ def capitalised_mentions(doc: Doc) -> list[Mention]:
             run.pop(0)  # "Según la Casa Blanca": function words opening the sentence
         lone_word = len(run) == 1 and (_opens_sentence(run[0]) or run[0].lower_ in calendar_words)
         if run and not lone_word and not all(t.is_stop for t in run):
-            span = doc[run[0].i : run[-1].i + 1]
+            span = _without_leading_titles(doc[run[0].i : run[-1].i + 1])
             kind = "PLACE" if is_place_name(span.text) else "MISC"
             mentions.append(Mention(span.text, kind, span.start_char, span.end_char))
         run = []
@@ -286,6 +286,15 @@ def _dotted_name(text: str, dot: int) -> tuple[int, int]:
         else:
             break
     return start, end
+
+
+def _without_leading_titles(span: Span) -> Span:
+    """"Minister Jan Kowalski" -> "Jan Kowalski": a role word goes when a capitalised name of two words or
+    more follows it; "General Motors" and "CEO de Apple" stay whole (no type says they are people)."""
+    start = span.start
+    while span.end - start > 2 and span.doc[start].lower_.rstrip(".") in TITLES and span.doc[start + 1].text[:1].isupper():
+        start += 1
+    return span.doc[start : span.end]
 
 
 def _next_is_capitalised(token) -> bool:
