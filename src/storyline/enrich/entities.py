@@ -30,7 +30,7 @@ from storyline.enrich.gazetteer import (
 )
 from storyline.enrich.languages import NORMAL_NAMES
 from storyline.enrich.times_lexicon import lexicon_for
-from storyline.ingest.language import ARABIC_LETTER, HANGUL_LETTER, UNSPACED
+from storyline.ingest.language import NO_CAPITALS
 from storyline.model import Entity
 
 #: Model labels (spaCy OntoNotes, spaCy/WikiNER, Natasha) -> storyline types.
@@ -76,7 +76,7 @@ def extract_entities(doc: Doc, recognised: bool = True) -> list[Entity]:
         mentions = recognised_mentions(doc)
     else:
         mentions = capitalised_mentions(doc)
-        if UNSPACED.search(doc.text) or CASELESS.search(doc.text):
+        if NO_CAPITALS.search(doc.text):
             mentions += unspaced_mentions(doc.text, taken=mentions)
     return merge_mentions(mentions)
 
@@ -230,8 +230,6 @@ TRANSLITERATION_CHARACTERS = frozenset(
     "塔泰坦汤唐特滕提廷通图托瓦万旺威韦维温文沃乌伍武西希锡谢辛欣休许雅亚扬耶伊因英尤于约扎泽詹朱兹"
     "佐夫娃茨龙朔翰柯"
 )
-#: Scripts with no capitals to find names by, whose places are looked up in running text instead.
-CASELESS = re.compile(f"{HANGUL_LETTER}|{ARABIC_LETTER}")
 #: Middle dots between the parts of a transliterated name (Chinese, Japanese).
 NAME_DOTS = "·•‧・"
 #: Most characters read outwards from a middle dot: a given name, a surname.

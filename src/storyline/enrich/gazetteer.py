@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from babel import Locale
 
-from storyline.ingest.language import ARABIC_LETTER, HANGUL_LETTER, UNSPACED
+from storyline.ingest.language import ARABIC_LETTER, HANGUL_LETTER, NO_CAPITALS, UNSPACED
 
 _ALIASES: dict[str, list[str]] = {
     "United States": ["US", "U.S.", "U.S.A.", "USA", "United States of America", "Etats-Unis", "États-Unis", "Estados Unidos", "EEUU", "EE.UU.", "США", "Соединённые Штаты", "Соединенные Штаты", "米国", "アメリカ"],
@@ -154,11 +154,11 @@ def _add_unspaced_name(names: dict[str, set[str]], name: str) -> None:
 
 @lru_cache(maxsize=1)
 def unspaced_place_pattern() -> re.Pattern[str]:
-    """Country names of Chinese, Japanese, Thai and Korean, and the capitals and aliases of this module's
-    tables in those scripts, longest first, to find inside running text.
+    """Country names of Chinese, Japanese, Thai, Korean and Arabic, and the capitals and aliases of this
+    module's tables in those scripts, longest first, to find inside running text.
 
     Thai names under four letters are left out: without spaces, a short name is too often part of a word.
-    A Korean name is a whole word, or one with a particle attached.
+    A Korean name is a whole word, or one with a particle attached; an Arabic one may carry a prefix.
     """
     names: dict[str, set[str]] = {"ko": set(), "ar": set(), "other": set()}
     for locale in UNSPACED_NAME_LOCALES:
@@ -180,7 +180,7 @@ def unspaced_place_pattern() -> re.Pattern[str]:
 def places_in_running_text(text: str) -> Iterator[tuple[str, int, int]]:
     """Country names, capitals and aliases found by :func:`unspaced_place_pattern`: (name, start, end),
     an Arabic prefix left out ("وإيران" -> "إيران")."""
-    if not (UNSPACED.search(text) or re.search(HANGUL_LETTER, text) or re.search(ARABIC_LETTER, text)):
+    if not NO_CAPITALS.search(text):
         return
     for match in unspaced_place_pattern().finditer(text):
         group = match.lastgroup or 0
@@ -200,22 +200,21 @@ def countries_named(text: str) -> set[str]:
     what the place facet of a pair compares when the articles were not enriched.
     """
     words = list(_NAME_WORD.finditer(text))
-    countries = country_names()
-    found: set[str] = set()
-    for i, first in enumerate(words):
-        if first.group()[:1].islower():
-            continue
-        for last in words[i : i + _PLACE_NAME_WORDS]:
-            key = name_key(text[first.start() : last.end()])
-            country = ALIAS_CANONICAL.get(key) or countries.get(key) or _CAPITAL_KEYS.get(key)
-            if country is not None and is_place_name(country):
-                found.add(country)
-    for name, _, _ in places_in_running_text(text):
-        key = name_key(name)
-        country = ALIAS_CANONICAL.get(key) or countries.get(key) or _CAPITAL_KEYS.get(key)
-        if country is not None and is_place_name(country):
-            found.add(country)
-    return found
+    names = [
+        text[first.start() : last.end()]
+        for i, first in enumerate(words)
+        if not first.group()[:1].islower()
+        for last in words[i : i + _PLACE_NAME_WORDS]
+    ]
+    names += [name for name, _, _ in places_in_running_text(text)]
+    return {country for name in names if (country := _country_of(name)) is not None}
+
+
+def _country_of(name: str) -> str | None:
+    """The country a name, alias or capital stands for, in English; None for anything else."""
+    key = name_key(name)
+    country = ALIAS_CANONICAL.get(key) or country_names().get(key) or _CAPITAL_KEYS.get(key)
+    return country if country is not None and is_place_name(country) else None
 
 
 def canonical_alias(name: str) -> str | None:

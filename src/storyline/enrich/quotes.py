@@ -695,22 +695,43 @@ def _content_first_attributions(doc: Doc, names: list[tuple[int, int]], sentence
     if match is None:
         return []
     low = sentence.start_char
+    return _matched_attribution(
+        doc, names, match, (low, low + match.start()), low, needs_name=match["cue"] in AFTER_CONTENT_ONLY
+    )
+
+
+def _matched_attribution(
+    doc: Doc,
+    names: list[tuple[int, int]],
+    match: re.Match[str],
+    content_span: tuple[int, int],
+    low: int,
+    needs_name: bool = False,
+) -> list[_Attribution]:
+    """The attribution a word-order ``match`` (groups "source" and "cue", offsets from ``low``) makes of
+    ``content_span``. Without a name in it, only a short phrase ("el ministro") is a speaker: "so schnell er
+    konnte" is none."""
     source_start, source_end = low + match.start("source"), low + match.end("source")
     named = any(source_start <= s and e <= source_end for s, e in names)
-    if not named and (match["cue"] in AFTER_CONTENT_ONLY or len(match["source"].split()) > SHORT_SOURCE_WORDS):
-        return []  # "so schnell er konnte": without a name, only a short phrase ("el ministro") is a speaker
-    content = _trimmed_chars(doc_text(doc), low, low + match.start())
+    if not named and (needs_name or len(match["source"].split()) > SHORT_SOURCE_WORDS):
+        return []
+    content = _trimmed_chars(doc_text(doc), *content_span)
     source = doc.char_span(source_start, source_end, alignment_mode="expand")
     if content is None or source is None:
         return []
     return [_Attribution(*content, cue=match["cue"], source=source)]
 
 
+def _last_name(doc: Doc, names: list[tuple[int, int]], low: int, position: int) -> Span | None:
+    """The name mentioned last in [low, position)."""
+    inside = [(s, e) for s, e in names if low <= s and e <= position]
+    return doc.char_span(*inside[-1], alignment_mode="expand") if inside else None
+
+
 def _named_before(doc: Doc, names: list[tuple[int, int]], low: int, position: int, language: str) -> Span | None:
     """The name mentioned last in [low, position), else a person pronoun right before the verb."""
-    inside = [(s, e) for s, e in names if low <= s and e <= position]
-    if inside:
-        return doc.char_span(*inside[-1], alignment_mode="expand")
+    if (named := _last_name(doc, names, low, position)) is not None:
+        return named
     words = doc.char_span(low, position, alignment_mode="expand")
     last = words[-1] if words is not None and len(words) else None
     if last is not None and last.lower_ in PERSON_PRONOUNS.get(language, ()):
@@ -725,15 +746,7 @@ def _turkish_attributions(doc: Doc, names: list[tuple[int, int]], sentence: Span
     if match is None:
         return []
     low = sentence.start_char
-    source_start, source_end = low + match.start("source"), low + match.end("source")
-    named = any(source_start <= s and e <= source_end for s, e in names)
-    if not named and len(match["source"].split()) > SHORT_SOURCE_WORDS:
-        return []
-    content = _trimmed_chars(doc_text(doc), low + match.start("content"), low + match.end("content"))
-    source = doc.char_span(source_start, source_end, alignment_mode="expand")
-    if content is None or source is None:
-        return []
-    return [_Attribution(*content, cue=match["cue"], source=source)]
+    return _matched_attribution(doc, names, match, (low + match.start("content"), low + match.end("content")), low)
 
 
 #: Where an Arabic speaker's phrase ends and the circumstances begin: "يوم" (on the day), "في" (in), "خلال"
@@ -745,13 +758,13 @@ def _arabic_attributions(doc: Doc, sentence: Span, before: list[_Attribution]) -
     """"وقال المتحدث N يوم الأحد إن X": the words between the verb and "إن" name the speaker (up to the
     time or place that follows them); "وأضاف أن X" names none, so the previous speaker goes on."""
     found: list[_Attribution] = []
-    low, high = sentence.start_char, sentence.end_char
+    text, low, high = doc_text(doc), sentence.start_char, sentence.end_char
     for cue in _word_order_patterns("ar")["cue"].finditer(sentence.text):
-        content = _trimmed_chars(doc_text(doc), low + cue.end(), high)
+        content = _trimmed_chars(text, low + cue.end(), high)
         if content is None:
             continue
-        closing = QUOTE_MARKS.get(doc_text(doc)[content[0]], "")
-        end = next((i for i in range(content[0] + 1, content[1]) if doc_text(doc)[i] in closing), None) if closing else None
+        closing = QUOTE_MARKS.get(text[content[0]], "")
+        end = next((i for i in range(content[0] + 1, content[1]) if text[i] in closing), None) if closing else None
         if end is not None:
             content = (content[0], end + 1)  # "وأضاف N: «X». ...": the quotation is what was said
         phrase = _ARABIC_CIRCUMSTANCE.sub("", cue["source"]).strip(" \t\n–—-،")
@@ -807,9 +820,8 @@ def _clause_start(text: str, low: int, position: int) -> int:
 
 def _unspaced_source(doc: Doc, names: list[tuple[int, int]], clause: int, position: int, language: str) -> Span | None:
     """The name mentioned last in [clause, position), else a person pronoun there, else the clause itself."""
-    inside = [(s, e) for s, e in names if clause <= s and e <= position]
-    if inside:
-        return doc.char_span(*inside[-1], alignment_mode="expand")
+    if (named := _last_name(doc, names, clause, position)) is not None:
+        return named
     for token in doc.char_span(clause, position, alignment_mode="expand") or ():
         if token.text in PERSON_PRONOUNS.get(language, ()):
             return doc[token.i : token.i + 1]

@@ -23,6 +23,8 @@ UNSPACED = re.compile(UNSPACED_LETTER + "+")
 HANGUL_LETTER = "[\uac00-\ud7af]"
 #: Arabic letters: no capitals, and prefixes glued to words ("وإيران", "بالعراق").
 ARABIC_LETTER = "[\u0600-\u06ff]"
+#: Text in a script with no capitals to find names by: its places are looked up in the running text.
+NO_CAPITALS = re.compile(f"{UNSPACED_LETTER}|{HANGUL_LETTER}|{ARABIC_LETTER}")
 
 
 def detect_language(text: str) -> str:
