@@ -116,3 +116,22 @@ def test_agencies_are_read_in_other_scripts():
     russian = make_article("b", ["Текст статьи."], byline="ТАСС", language="ru")
     later = make_article("c", ["发言人说，新华社的报道有误。"], language="zh")  # named inside the text: no credit
     assert agencies(chinese) == ["Xinhua"] and agencies(russian) == ["TASS"] and agencies(later) == []
+
+
+def test_articles_of_one_outlet_are_told_apart_in_names_and_evidence(encode):
+    morning = make_article("m", BODY, outlet="City Wire", language="en", published=datetime(2024, 5, 1, 9))
+    evening = make_article("e", BODY[:2], outlet="City Wire", language="en", published=datetime(2024, 5, 2, 9))
+    rival = make_article("r", BODY[:2], outlet="Daily Post", language="en", published=datetime(2024, 5, 2, 9))
+    comparison = compare([evening, morning, rival], encode)
+    names = {a["id"]: a["name"] for a in comparison.articles}
+    assert names == {"m": "City Wire (2024-05-01)", "e": "City Wire (2024-05-02)", "r": "Daily Post"}
+    assert all(a["outlet"] in {"City Wire", "Daily Post"} for a in comparison.articles)  # the outlet stays the outlet
+    link = next(link for link in comparison.provenance if {link.from_, link.to} == {"m", "e"})
+    assert "City Wire (2024-05-01) published first" in " ".join(link.evidence)
+
+
+def test_articles_alike_in_outlet_language_and_day_are_named_by_id(encode):
+    first = make_article("first", BODY, outlet="City Wire", language="en")
+    second = make_article("second", BODY[:2], outlet="City Wire", language="en")
+    names = {a["id"]: a["name"] for a in compare([first, second], encode).articles}
+    assert names == {"first": "City Wire (first)", "second": "City Wire (second)"}

@@ -151,3 +151,13 @@ def test_fallback_names_lose_a_role_word_before_a_full_name_only(enricher, make_
     names = {e.name for e in article.entities}
     assert "Jan Kowalski" in names and "General Motors" in names  # "General" before one word is no title
     assert "Minister Jan Kowalski" not in names
+
+
+def test_fallback_names_split_at_a_conjunction_but_keep_of_and_ampersand(enricher, make_article):
+    article = enricher.enrich(make_article(
+        "Las ventas de GM y Chrysler cayeron en Melbourne y Brisbane, dijo el Banco de España a Standard & Poor's.",
+        language="es",
+    ))
+    names = {e.name for e in article.entities}
+    assert {"GM", "Chrysler", "Melbourne", "Brisbane", "Banco de España", "Standard & Poor's"} <= names
+    assert not any(" y " in name for name in names)

@@ -88,6 +88,34 @@ def test_enrichment_names_display_but_does_not_change_what_matches(signatures_of
     assert clusterer.stories()[0].label.startswith("Gaziantep, Turkish disaster agency AFAD: Quake kills")
 
 
+def test_label_leads_with_the_names_in_headlines_and_most_mentioned(signatures_of, article):
+    def entity(name: str, mentions: int) -> Entity:
+        return Entity(name=name, type="MISC", mentions=[(i, i + 1) for i in range(mentions)])
+
+    # Every article names all three; alphabetically "AFAD" would lead, but the headlines name Turkey
+    # and the texts keep returning to Gaziantep.
+    entities = [entity("AFAD", 1), entity("Gaziantep", 4), entity("Turkey", 2)]
+    first, second = (replace(article(i, title, text, day=6), entities=entities)
+                     for i, title, text in (("q1", "Quake kills 1,300 in Turkey", QUAKE),
+                                            ("q2", "Turkey earthquake toll passes 1,300", QUAKE_REWRITE)))  # fmt: skip
+    clusterer = run(signatures_of([first, second]), StoryClusterer().config)
+    assert clusterer.stories()[0].label.startswith("Turkey, Gaziantep, AFAD: Quake kills")
+
+
+def test_join_reason_shows_the_rarest_shared_names_by_their_entity_names(signatures_of, article):
+    other_news = [article(f"f{day}", f"Lira news {day}", f"Markets in Ankara said the AFAD budget was cut, {day} AFAD staff said.", day=day)
+                  for day in range(1, 6)]  # fmt: skip
+    kahraman = Entity(name="Kahramanmaras Governor Office", type="ORG", mentions=[(0, 1)])
+    quake = replace(article("q1", "Quake kills 1,300 in Turkey", QUAKE, day=6), entities=[kahraman])
+    rewrite = article("q2", "Turkey earthquake toll passes 1,300", QUAKE_REWRITE, day=6)
+    clusterer = run(signatures_of([*other_news, rewrite, quake]), StoryClusterer().config)
+    reason = clusterer.states[clusterer.assignment()["q1"]].reasons["q1"]
+    shown = reason.split("names ")[1].split(";")[0].split(", ")
+    # AFAD is named all week, so it says least of the four shared names (and would lead alphabetically);
+    # a word of an enriched name shows as that name, whichever article brought it.
+    assert "Afad" not in shown and "Kahramanmaras Governor Office" in shown and len(shown) == 3
+
+
 def test_same_input_order_gives_same_stories(signatures_of, config, article):
     first = run(signatures_of(corpus(article)), config)
     second = run(signatures_of(corpus(article)), config)
@@ -144,7 +172,11 @@ def test_state_saved_before_label_names_still_labels_its_stories(signatures_of, 
     for story in state["stories"]:
         del story["names"]
     restored = StoryClusterer.from_state(state, config)
-    assert [s.label for s in restored.stories()] == [s.label for s in clusterer.stories()]
+    for before, after in zip(clusterer.stories(), restored.stories(), strict=True):
+        names, headline = after.label.split(": ", 1)
+        assert headline == before.label.split(": ", 1)[1]
+        named = set(restored.states[after.id].entity_names.values())
+        assert names and set(names.split(", ")) <= named  # the matching names, by how many articles name them
 
 
 def test_empty_articles_get_their_own_stories(signatures_of, config, article):

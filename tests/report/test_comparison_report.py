@@ -8,7 +8,7 @@ import pytest
 from rich.console import Console
 
 from storyline.model import Claim, ClaimGroup, Comparison, ProvenanceLink
-from storyline.report.comparison import quoted, render, to_html, to_json, to_markdown
+from storyline.report.comparison import quoted, render, statement, to_html, to_json, to_markdown
 from storyline.report.terminal import print_comparison
 
 EVIL = '<script>alert("x")</script> [bold]**boom**[/bold] <img src=x onerror=alert(1)>'
@@ -79,3 +79,15 @@ def test_a_quote_with_its_own_marks_is_not_quoted_twice():
     assert quoted("We will not yield") == "\u201cWe will not yield\u201d"
     assert quoted('"We will not yield"') == '"We will not yield"'
     assert quoted("«Nous ne céderons pas»") == "«Nous ne céderons pas»" and quoted("「問題ない」") == "「問題ない」"
+    # Marks inside: a partial quote, or indirect speech around a quotation, shows which words are verbatim.
+    assert quoted('the partnership "harmful" to the region') == 'the partnership "harmful" to the region'
+    assert quoted("that “nobody has much confidence”") == "that “nobody has much confidence”"
+
+
+def test_reported_speech_is_not_dressed_as_verbatim():
+    def group(text: str, kind: str) -> dict:
+        return {"text": text, "members": [{"text": text, "kind": kind}]}
+
+    assert statement(group("We will not yield", "direct")) == "\u201cWe will not yield\u201d"
+    assert statement(group("that the plan would fail", "indirect")) == "that the plan would fail"
+    assert statement({"text": "No members listed"}) == "\u201cNo members listed\u201d"  # older comparisons

@@ -12,6 +12,7 @@ of the words both share (the translation leaves names and terms untranslated).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from textwrap import shorten
 from typing import Any
 
@@ -29,6 +30,8 @@ RELATED_COVERAGE = 0.3
 #: Share of claims aligned both ways for a translation.
 TRANSLATION_COVERAGE = 0.5
 
+#: How the evidence names an article (a story's :func:`~storyline.compare.naming.reader_names`, else its outlet).
+Names = Callable[[Article], str]
 _WORD_RE = re.compile(r"\w+", re.UNICODE)
 _LETTERS_RE = re.compile(r"[^\W\d_]{2,}", re.UNICODE)
 _CREDIT_RE = re.compile(r"^\s*(?:by|par|por|von|di|door|от)\s+(.{2,60})$|^\s*\(([^)]{2,40})\)", re.IGNORECASE)
@@ -87,36 +90,44 @@ def _link(origin: Article, derived: Article, relation: str, evidence: list[str],
     return ProvenanceLink(from_=origin.id, to=derived.id, relation=relation, evidence=evidence, score=round(score, 4), **extra)
 
 
-def _pair_evidence(a: Article, b: Article, cov_a: float, cov_b: float, overlap: float, earlier: Article | None) -> list[str]:
+def _pair_evidence(
+    a: Article, b: Article, cov_a: float, cov_b: float, overlap: float, earlier: Article | None, name: Names
+) -> list[str]:
     """The readable facts every relation between ``a`` and ``b`` rests on."""
     small, large = (a, b) if len(a.text) <= len(b.text) else (b, a)
     evidence = [
-        f"{cov_a:.0%} of {outlet_name(a)}'s claims and {cov_b:.0%} of {outlet_name(b)}'s are aligned",
-        f"{overlap:.0%} of {outlet_name(small)}'s word 5-grams appear in {outlet_name(large)}",
+        f"{cov_a:.0%} of {name(a)}'s claims and {cov_b:.0%} of {name(b)}'s are aligned",
+        f"{overlap:.0%} of {name(small)}'s word 5-grams appear in {name(large)}",
     ]
     if earlier is not None:
         later = b if earlier is a else a
         evidence.append(
-            f"{outlet_name(earlier)} published first ({earlier.published:%Y-%m-%d %H:%M}"
+            f"{name(earlier)} published first ({earlier.published:%Y-%m-%d %H:%M}"
             f" before {later.published:%Y-%m-%d %H:%M})"
         )
-    credits = [f"{outlet_name(x)} credits {'/'.join(agencies(x))}" for x in (a, b) if agencies(x)]
+    credits = [f"{name(x)} credits {'/'.join(agencies(x))}" for x in (a, b) if agencies(x)]
     if credits:
         evidence.append(f"agency credit: {', '.join(credits)}")
     return evidence
 
 
 def pair_link(
-    a: Article, b: Article, claims: dict[str, list[Claim]], aligned: dict[str, set[str]], unique: set[str]
+    a: Article,
+    b: Article,
+    claims: dict[str, list[Claim]],
+    aligned: dict[str, set[str]],
+    unique: set[str],
+    name: Names = outlet_name,
 ) -> ProvenanceLink | None:
-    """The provenance relation between two articles, or ``None`` when they share too little."""
+    """The provenance relation between two articles, or ``None`` when they share too little; ``name``
+    names articles in the evidence."""
     cov_a, cov_b = _coverage(claims, aligned, a.id, b.id), _coverage(claims, aligned, b.id, a.id)
     if max(cov_a, cov_b) < RELATED_COVERAGE:
         return None
     sh_a, sh_b = shingles(a.text), shingles(b.text)
     overlap = containment(sh_a, sh_b) if len(a.text) <= len(b.text) else containment(sh_b, sh_a)
     earlier = _earlier(a, b)
-    evidence = _pair_evidence(a, b, cov_a, cov_b, overlap, earlier)
+    evidence = _pair_evidence(a, b, cov_a, cov_b, overlap, earlier, name)
     languages = (a.language or "und", b.language or "und")
     if languages[0] != languages[1] and "und" not in languages and min(cov_a, cov_b) >= TRANSLATION_COVERAGE:
         origin = earlier or _translation_source(a, b, evidence)
@@ -126,7 +137,7 @@ def pair_link(
         return _link(origin, b if origin is a else a, "copies", evidence, overlap)
     adds = {x.id: _new_actor_claims(claims, unique, x.id, y.id) for x, y in ((a, b), (b, a))}
     evidence.append(
-        f"claims only in {outlet_name(a)} that bring in new actors: {adds[a.id]}; only in {outlet_name(b)}: {adds[b.id]}"
+        f"claims only in {name(a)} that bring in new actors: {adds[a.id]}; only in {name(b)}: {adds[b.id]}"
     )
     if min(adds.values()) > 0:
         evidence.append("each adds facts the other lacks: independent rewrites of one story")
@@ -192,9 +203,19 @@ def _descends(article: str, ancestor: str, source_of: dict[str, str]) -> bool:
 
 
 def provenance(
-    articles: list[Article], claims: list[Claim], pairs: list[tuple[str, str]], unique: set[str]
+    articles: list[Article],
+    claims: list[Claim],
+    pairs: list[tuple[str, str]],
+    unique: set[str],
+    names: dict[str, str] | None = None,
 ) -> tuple[list[ProvenanceLink], dict[str, Any]]:
-    """Links between every related pair of articles, plus the earliest reporter and who adds nothing."""
+    """Links between every related pair of articles, plus the earliest reporter and who adds nothing;
+    ``names`` (article id -> name, :func:`~storyline.compare.naming.reader_names`) names them in the evidence."""
+    known = names or {}
+
+    def name(article: Article) -> str:
+        return known.get(article.id) or outlet_name(article)
+
     by_article: dict[str, list[Claim]] = {}
     for claim in claims:
         by_article.setdefault(claim.article, []).append(claim)
@@ -207,7 +228,7 @@ def provenance(
             link
             for i, a in enumerate(articles)
             for b in articles[i + 1 :]
-            if (link := pair_link(a, b, by_article, aligned, unique)) is not None
+            if (link := pair_link(a, b, by_article, aligned, unique, name)) is not None
         ]
     )
     dated = [a for a in articles if a.published]

@@ -9,7 +9,7 @@ import numpy as np
 
 from storyline.compare.align import align_claims
 from storyline.compare.claims import split_claims
-from storyline.compare.naming import outlet_name
+from storyline.compare.naming import outlet_name, reader_names
 from storyline.compare.provenance import agencies, provenance
 from storyline.compare.quotes import group_quotes
 from storyline.compare.timeline import build_timeline
@@ -19,11 +19,13 @@ from storyline.model import Article, Claim, ClaimGroup, Comparison
 Encode = Callable[[list[str]], np.ndarray]
 
 
-def article_summary(article: Article) -> dict[str, Any]:
+def article_summary(article: Article, name: str | None = None) -> dict[str, Any]:
+    """An article as the comparison lists it; ``name`` tells it from the story's other articles (:func:`reader_names`)."""
     return {
         "id": article.id,
         "title": article.title,
         "outlet": outlet_name(article),
+        "name": name or outlet_name(article),
         "url": article.url,
         "published": article.published.isoformat() if article.published else None,
         "language": article.language,
@@ -45,16 +47,17 @@ def compare(articles: list[Article], encode: Encode) -> Comparison:
         by_id.setdefault(article.id, article)  # the same article given twice is compared once
     articles = list(by_id.values())
     outlet_of = {a.id: outlet_name(a) for a in articles}
+    names = reader_names(articles)
     claims = [c for a in articles for c in split_claims(a)]
     alignment = align_claims(claims, encode([c.text for c in claims]))
     groups = alignment_groups(claims, alignment, outlet_of)
     group_of = {claim: g.id for g in groups for claim in g.claims}
     pairs = [(claims[i].id, claims[j].id, s) for i, j, s in alignment.pairs()]
     unique = {cid for g in groups if g.verdict == "unique" for cid in g.claims}
-    links, origin = provenance(articles, claims, [(a, b) for a, b, _ in pairs], unique)
+    links, origin = provenance(articles, claims, [(a, b) for a, b, _ in pairs], unique, names)
     groups += contradiction_groups(claims, alignment, outlet_of)
     return Comparison(
-        articles=[article_summary(a) for a in articles],
+        articles=[article_summary(a, names[a.id]) for a in articles],
         claims=claims,
         groups=groups,
         quotes=group_quotes(articles, encode, outlet_of),

@@ -41,6 +41,9 @@ ENTITY_TYPES = {
 }
 _DETERMINERS = {"the", "a", "an", "le", "la", "les", "l'", "l’", "el", "los", "las"}
 _CONNECTORS = {"of", "de", "du", "des", "del", "for", "and", "&", "the", "la", "le", "y", "et"}
+#: Conjunctions join two names far more often than they sit inside one ("GM y Chrysler",
+#: "Melbourne y Brisbane"): the fallback, which has no recogniser to tell, splits there.
+_CONJUNCTIONS = {"and", "y", "et", "e", "und", "en", "i", "ve"}
 _CAPITALISED = re.compile(r"^[^\W\d_][\w'’.-]*$")
 
 
@@ -112,7 +115,7 @@ def capitalised_mentions(doc: Doc) -> list[Mention]:
     lexicon = lexicon_for(doc.lang_) if doc.lang_ not in {"en", "xx"} else None
     calendar_words = set(lexicon.months) | set(lexicon.weekdays) if lexicon else set()
     # German "des" is an article ("Eskalation des Konflikts"), not the French "of" that joins a name.
-    connectors = _CONNECTORS - {"des"} if doc.lang_ in CAPITALISED_NOUN_LANGUAGES else _CONNECTORS
+    connectors = _CONNECTORS - _CONJUNCTIONS - ({"des"} if doc.lang_ in CAPITALISED_NOUN_LANGUAGES else set())
     mentions: list[Mention] = []
     run: list = []
     for token in [*doc, None]:

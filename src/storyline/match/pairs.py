@@ -255,9 +255,9 @@ def reasons_for(a: Signature, b: Signature, facets: Facets, label: str) -> list[
     reasons.append(f"meaning similarity {facets.semantic:.2f}")
     if not facets.cross_lingual:
         reasons.append(f"shared wording {facets.lexical:.2f}")
-    shared = sorted(a.entities & b.entities, key=lambda n: (-len(n), n))[:5]
+    shared = sorted(a.entities & b.entities, key=lambda n: (-len(n), n))
     if shared:
-        names = ", ".join(a.entity_names.get(n, n) for n in shared)
+        names = ", ".join(list(dict.fromkeys(a.entity_names.get(n, n) for n in shared))[:5])
         reasons.append(f"shared names: {names}")
     else:
         reasons.append("no shared names")

@@ -6,6 +6,7 @@ batch) so callers can cache it in the store.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -35,8 +36,9 @@ class Signature:
     minhash: RMinHash
     n_words: int
     entity_names: dict[str, str] = field(default_factory=dict)  # lower-cased -> display name
-    #: Names a story label is made of: enrichment's entities ("Barack Obama"), else the matching names.
-    label_names: set[str] = field(default_factory=set)
+    #: Names a story label is made of, with how central each is to the article (:func:`label_weights`):
+    #: enrichment's entities ("Barack Obama"), else the matching names.
+    label_names: dict[str, float] = field(default_factory=dict)
 
 
 def as_utc(value: datetime | None) -> datetime | None:
@@ -62,7 +64,8 @@ def _entities(article: Article, full_text: str) -> tuple[dict[str, str], set[str
     The names compared are the capitalised words of the text whether or not the article was
     enriched: the weights were fitted on them, and with enrichment's entities instead
     `storyline ingest` clustered worse (NewsWCL50 0.826 vs 0.889; docs/benchmarks/matching.md).
-    Enrichment supplies the display form ("Obama" -> "Barack Obama") and the places.
+    Enrichment supplies the display form ("Obama" -> "Barack Obama", and a word of a longer name,
+    "Ministry" -> "Foreign Ministry", to the most mentioned entity holding it) and the places.
     """
     display: dict[str, str] = {}
     places: set[str] = set()
@@ -71,15 +74,38 @@ def _entities(article: Article, full_text: str) -> tuple[dict[str, str], set[str
             display[name.lower()] = entity.name
             if entity.type == "PLACE":
                 places.add(name.lower())
+    for entity in sorted(article.entities, key=lambda e: (-len(e.mentions), e.name)):
+        for name in (entity.name, *entity.variants):
+            for word in name.lower().split():
+                display.setdefault(word, entity.name)
     names = {n: display.get(n, n.title()) for n in proper_nouns(full_text, article.language)}
     return names, places
+
+
+def label_weights(article: Article, names: Iterable[str]) -> dict[str, float]:
+    """How central each name is to the article, for story labels.
+
+    Named at all counts 1, named in the headline 1 more, and up to 1 more for its share of the
+    mentions of the article's most mentioned entity: a story is labelled by the names in its
+    headlines and the people it keeps returning to, not by the alphabet among names every
+    article happens to contain.
+    """
+    title = article.title.lower()
+    mentions = {e.name: len(e.mentions) for e in article.entities}
+    most = max(mentions.values(), default=0) or 1
+    variants = {e.name: [e.name, *e.variants] for e in article.entities}
+    weights: dict[str, float] = {}
+    for name in names:
+        in_title = any(re.search(rf"(?<!\w){re.escape(v.lower())}(?!\w)", title) for v in variants.get(name, [name]))
+        weights[name] = 1.0 + float(in_title) + mentions.get(name, 0) / most
+    return weights
 
 
 def build_signature(article: Article, vector: np.ndarray, config: MatchConfig) -> Signature:
     """All facets of one article, given its USE vector."""
     full_text = f"{article.title}\n{article.text}"
     names, places = _entities(article, full_text)
-    label_names = {e.name for e in article.entities} or set(names.values())
+    label_names = label_weights(article, {e.name for e in article.entities} or set(names.values()))
     minhash = RMinHash(config.minhash_perm, MINHASH_SEED)
     minhash.update(shingles(full_text, config.shingle_words) or [""])
     terms = content_terms(full_text, article.language)

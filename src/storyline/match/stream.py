@@ -48,7 +48,7 @@ class StoryState:
     terms: Counter[str] = field(default_factory=Counter)
     entities: Counter[str] = field(default_factory=Counter)
     entity_names: dict[str, str] = field(default_factory=dict)
-    #: Display name -> articles naming it, for the label (Signature.label_names).
+    #: Display name -> summed weight over the articles naming it, for the label (Signature.label_names).
     names: Counter[str] = field(default_factory=Counter)
     numbers: Counter[str] = field(default_factory=Counter)
     languages: set[str] = field(default_factory=set)
@@ -68,14 +68,18 @@ class StoryState:
         self.terms.update(signature.terms)
         self.entities.update(dict.fromkeys(signature.entities, 1.0))
         self.numbers.update(dict.fromkeys(signature.numbers, 1.0))
-        for key, name in signature.entity_names.items():
-            self.entity_names.setdefault(key, name)
+        self.learn_names(signature.entity_names)
         self.names.update(signature.label_names)
         if signature.language:
             self.languages.add(signature.language.split("-")[0])
         if signature.published is not None:
             self.first = min(self.first, signature.published) if self.first else signature.published
             self.last = max(self.last, signature.published) if self.last else signature.published
+
+    def learn_names(self, entity_names: dict[str, str]) -> None:
+        """Display names of matching names: the first seen, unless only a later article was enriched."""
+        for key in entity_names:
+            self.entity_names[key] = display_name(key, self.entity_names, entity_names)
 
     def release(self, signature: Signature) -> None:
         """Remove an article that moves to another story (span and languages kept: they only ever widen)."""
@@ -86,7 +90,7 @@ class StoryState:
             (self.terms, signature.terms),
             (self.entities, dict.fromkeys(signature.entities, 1.0)),
             (self.numbers, dict.fromkeys(signature.numbers, 1.0)),
-            (self.names, dict.fromkeys(signature.label_names, 1)),
+            (self.names, signature.label_names),
         ):
             weights.subtract(removed)
             for key in [k for k in removed if weights[k] <= 1e-9]:
@@ -118,8 +122,7 @@ class StoryState:
         self.terms.update(other.terms)
         self.entities.update(other.entities)
         self.numbers.update(other.numbers)
-        for key, name in other.entity_names.items():
-            self.entity_names.setdefault(key, name)
+        self.learn_names(other.entity_names)
         self.names.update(other.names)
         self.languages |= other.languages
         self.related |= other.related - {self.id}
@@ -147,8 +150,8 @@ class StoryState:
         return min(self.days_to(other.first) or 0.0, self.days_to(other.last) or 0.0)
 
     def label(self) -> str:
-        """The three most frequent names (ties alphabetical) and the first headline."""
-        ranked = sorted(self.names.items(), key=lambda item: (-item[1], item[0]))
+        """The three names of most weight (ties alphabetical) and the first headline."""
+        ranked = sorted(self.names.items(), key=lambda item: (-round(item[1], 6), item[0]))
         names = ", ".join(unique_names(n for n, _ in ranked)[:3])
         return f"{names}: {self.headline}" if names else self.headline
 
@@ -409,7 +412,7 @@ class StoryClusterer:
         if scored and scored[0][0] >= self.config.join:
             p, story_id, facets = scored[0]
             state = self.states[story_id]
-            state.absorb(signature, join_reason(p, facets, signature, state))
+            state.absorb(signature, join_reason(p, facets, signature, state, self.idf))
             self.merge(state, [other for _, other, _ in scored if other != story_id])
         else:
             story_id = f"s{len(self.states) + 1:06d}"
@@ -528,7 +531,7 @@ class StoryClusterer:
             )
             if destination.merged_into or destination is source or signature is None:
                 continue  # emptied, or already joined, by an earlier move of this sweep
-            reason = f"moved: {join_reason(p, facets, signature, destination)}"
+            reason = f"moved: {join_reason(p, facets, signature, destination, self.idf)}"
             if len(source.articles) == 1:
                 source.reasons[article_id] = reason
                 self._fold(destination, source)
@@ -710,7 +713,8 @@ class _ConsolidationRun:
         signature = self.signature(article_id)
         if signature is None:
             return "merged with this story"
-        return f"merged: {join_reason(*self.join_probability(article_id, story), signature, story)}"
+        p, facets = self.join_probability(article_id, story)
+        return f"merged: {join_reason(p, facets, signature, story, self.clusterer.idf)}"
 
     def push(self, queue: list[tuple[float, str, str, int, int]], first: str, second: str) -> None:
         """Score a pair of stories and queue it when it is above the threshold (best first, ties by ids)."""
@@ -721,8 +725,10 @@ class _ConsolidationRun:
             heapq.heappush(queue, (-p, first, second, len(a.articles), len(b.articles)))
 
 
-def join_reason(p: float, facets: Facets, signature: Signature, state: StoryState) -> str:
-    """Why an article joined a story, in a few words."""
+def join_reason(
+    p: float, facets: Facets, signature: Signature, state: StoryState, idf: Callable[[str], float]
+) -> str:
+    """Why an article joined a story, in a few words; the shared names shown are the rarest (highest ``idf``)."""
     parts = [f"p={p:.2f}", f"meaning {facets.semantic:.2f}"]
     if facets.duplicate >= 0.5:
         parts.insert(0, f"near-copy ({facets.duplicate:.2f})")
@@ -730,12 +736,23 @@ def join_reason(p: float, facets: Facets, signature: Signature, state: StoryStat
         parts.append(f"wording {facets.lexical:.2f}")
     else:
         parts.append("other language")
-    shared = unique_names(state.entity_names.get(n, n) for n in sorted(signature.entities & set(state.entities)))[:3]
+    rarest = sorted(signature.entities & set(state.entities), key=lambda n: (-idf(n), n))
+    shared = unique_names(display_name(n, signature.entity_names, state.entity_names) for n in rarest)[:3]
     if shared:
         parts.append("names " + ", ".join(shared))
     if facets.days is not None:
         parts.append(f"{facets.days:.1f} days from the story")
     return "; ".join(parts)
+
+
+def display_name(key: str, *names: dict[str, str]) -> str:
+    """How to show a matching name: the first enriched form ("Foreign Ministry" for "ministry") in
+    ``names``, else the word title-cased (what :func:`~storyline.match.signature.build_signature` falls back to)."""
+    for known in names:
+        name = known.get(key)
+        if name is not None and name != key.title():
+            return name
+    return key.title()
 
 
 def unique_names(names: Iterable[str]) -> list[str]:

@@ -30,8 +30,9 @@ class ComparisonView:
         return {c.id: c for c in self.comparison.claims}
 
     @property
-    def outlets(self) -> dict[str, str]:
-        return {a["id"]: a.get("outlet") or a["id"] for a in self.comparison.articles}
+    def names(self) -> dict[str, str]:
+        """Article id -> the name that tells it from the story's other articles (outlet in older comparisons)."""
+        return {a["id"]: a.get("name") or a.get("outlet") or a["id"] for a in self.comparison.articles}
 
     def groups(self, verdict: str, kind: str = "alignment") -> list[ClaimGroup]:
         return [g for g in self.comparison.groups if g.verdict == verdict and g.kind == kind]
@@ -52,7 +53,8 @@ def findings(group: ClaimGroup) -> list[str]:
     """Why a conflict group conflicts, one line per finding (nothing for other verdicts)."""
     if group.verdict != "conflict":
         return []
-    return [e["detail"] for e in group.evidence if e.get("rule") not in ("aligned", "unique")]
+    details = (e["detail"] for e in group.evidence if e.get("rule") not in ("aligned", "unique"))
+    return list(dict.fromkeys(details))  # one line per finding, though several article pairs show it
 
 
 def to_json(comparison: Comparison, indent: int | None = 2) -> str:
@@ -70,42 +72,42 @@ def md_escape(text: str) -> str:
 
 def to_markdown(comparison: Comparison) -> str:
     view = ComparisonView(comparison)
-    claims, outlets = view.claims, view.outlets
+    claims, names = view.claims, view.names
     lines = ["# Story comparison", ""]
     lines += ["## Articles", ""]
     for a in comparison.articles:
         when = a.get("published") or "undated"
         language = md_escape(a.get("language") or "?")
         title = md_escape(a.get("title") or "")
-        lines.append(f"- **{md_escape(outlets[a['id']])}** ({md_escape(when)}, {language}): {title} `{a['id']}`")
+        lines.append(f"- **{md_escape(names[a['id']])}** ({md_escape(when)}, {language}): {title} `{a['id']}`")
     for heading, groups in view.sections():
         lines += ["", f"## {heading} ({len(groups)})", ""]
         for group in groups:
             score = f" (score {group.score:.2f})" if group.score is not None else ""
             lines.append(f"- {md_escape(', '.join(group.outlets))}{score}")
             lines += [
-                f"  - {md_escape(outlets[claims[c].article])}: {md_escape(claims[c].text)}" for c in group.claims if c in claims
+                f"  - {md_escape(names[claims[c].article])}: {md_escape(claims[c].text)}" for c in group.claims if c in claims
             ]
             lines += [f"  - *{md_escape(detail)}*" for detail in findings(group)]
     lines += ["", f"## Quotes ({len(comparison.quotes)})", ""]
     for quote in comparison.quotes:
         flag = " **(different speakers)**" if quote.get("conflict") else ""
         speakers = md_escape(", ".join(quote["speakers"]) or "unattributed")
-        lines.append(f"- {md_escape(quoted(quote['text']))} - {speakers} ({md_escape(', '.join(quote['outlets']))}){flag}")
+        lines.append(f"- {md_escape(statement(quote))} - {speakers} ({md_escape(', '.join(quote['outlets']))}){flag}")
     lines += ["", f"## Timeline ({len(comparison.timeline)})", ""]
     for entry in comparison.timeline:
         lines.append(f"- **{md_escape(entry['date'])}** ({md_escape(', '.join(entry['outlets']))})")
-        lines += [f"  - {md_escape(e['outlet'])}: {md_escape(e['text'])}" for e in entry["events"]]
+        lines += [f"  - {md_escape(names.get(e.get('article'), e['outlet']))}: {md_escape(e['text'])}" for e in entry["events"]]
     lines += ["", f"## Provenance ({len(comparison.provenance)})", ""]
     for link in comparison.provenance:
-        lines.append(f"- {relation_sentence(link.to_dict(), outlets, md_escape)}")
+        lines.append(f"- {relation_sentence(link.to_dict(), names, md_escape)}")
         lines += [f"  - {md_escape(e)}" for e in link.evidence]
     return "\n".join(lines) + "\n"
 
 
-def relation_sentence(link: dict[str, Any], outlets: dict[str, str], escape: Any = str) -> str:
+def relation_sentence(link: dict[str, Any], names: dict[str, str], escape: Any = str) -> str:
     """"B copies A", or "A and B: independent rewrites of one story (AFP)"; ``escape`` applied to names."""
-    a, b = escape(outlets.get(link["from"], link["from"])), escape(outlets.get(link["to"], link["to"]))
+    a, b = escape(names.get(link["from"], link["from"])), escape(names.get(link["to"], link["to"]))
     if link["relation"] == "independent":
         source = f" ({escape(link['common_source'])})" if link.get("common_source") else ""
         return f"{a} and {b}: independent rewrites of one story{source}"
@@ -127,60 +129,68 @@ table{border-collapse:collapse;width:100%} td,th{border:1px solid #ddd;padding:.
 </style></head><body>
 <h1>Story comparison</h1>
 <p class="muted">{{ summary.claims }} claims: {{ summary.shared }} shared, {{ summary.unique }} unique, {{ summary.conflicts }} conflicts
-{% if summary.earliest %}; first reported by {{ outlets[summary.earliest] }}{% endif %}. Schema v{{ schema_version }}.</p>
+{% if summary.earliest %}; first reported by {{ names[summary.earliest] }}{% endif %}. Schema v{{ schema_version }}.</p>
 <h2>Articles</h2>
 <table><tr><th>Outlet</th><th>Title</th><th>Published</th><th>Language</th><th>Agencies</th></tr>
-{% for a in articles %}<tr><td class="outlet">{{ outlets[a.id] }}</td><td>{{ a.title }}</td><td>{{ a.published or "undated" }}</td><td>{{ a.language or "?" }}</td><td>{{ a.agencies|join(", ") }}</td></tr>
+{% for a in articles %}<tr><td class="outlet">{{ names[a.id] }}</td><td>{{ a.title }}</td><td>{{ a.published or "undated" }}</td><td>{{ a.language or "?" }}</td><td>{{ a.agencies|join(", ") }}</td></tr>
 {% endfor %}</table>
 {% for title, groups in sections %}
 <h2>{{ title }} ({{ groups|length }})</h2>
 {% for g in groups %}<div class="group {{ g.verdict }}">
 <div class="muted">{{ g.outlets|join(", ") }}{% if g.score is not none %} &middot; score {{ "%.2f"|format(g.score) }}{% endif %}{% if g.scope %} &middot; {{ g.scope }}{% endif %}</div>
-{% for c in g.claims if c in claims %}<div><span class="outlet">{{ outlets[claims[c].article] }}:</span> {{ claims[c].text }}</div>{% endfor %}
+{% for c in g.claims if c in claims %}<div><span class="outlet">{{ names[claims[c].article] }}:</span> {{ claims[c].text }}</div>{% endfor %}
 {% for detail in findings(g) %}<div class="ev">{{ detail }}</div>{% endfor %}
 </div>{% endfor %}
 {% endfor %}
 <h2>Quotes ({{ quotes|length }})</h2>
-{% for q in quotes %}<div class="group {{ 'conflict' if q.conflict else 'shared' }}">{{ q.text|quoted }}
+{% for q in quotes %}<div class="group {{ 'conflict' if q.conflict else 'shared' }}">{{ statement(q) }}
 <div class="muted">{{ q.speakers|join(", ") or "unattributed" }} &middot; {{ q.outlets|join(", ") }}</div>
 {% for e in q.evidence %}<div class="ev">{{ e }}</div>{% endfor %}</div>{% endfor %}
 <h2>Timeline ({{ timeline|length }})</h2>
 <table><tr><th>Date</th><th>Reported by</th><th>Events</th></tr>
-{% for t in timeline %}<tr><td>{{ t.date }}</td><td>{{ t.outlets|join(", ") }}</td><td>{% for e in t.events %}<div><span class="outlet">{{ e.outlet }}:</span> {{ e.text }}</div>{% endfor %}</td></tr>
+{% for t in timeline %}<tr><td>{{ t.date }}</td><td>{{ t.outlets|join(", ") }}</td><td>{% for e in t.events %}<div><span class="outlet">{{ names.get(e.article, e.outlet) }}:</span> {{ e.text }}</div>{% endfor %}</td></tr>
 {% endfor %}</table>
 <h2>Provenance ({{ provenance|length }})</h2>
 {% for p in provenance %}<div class="group"><div>{{ p.sentence }}</div><ul>{% for e in p.evidence %}<li>{{ e }}</li>{% endfor %}</ul></div>{% endfor %}
 </body></html>
 """
 
-#: Marks a quote's text may already open with (direct quotes keep their own).
-_OPENING_MARKS = "\"'“‘«„「『‹"
+#: Quotation marks a quote's text may carry itself (direct quotes keep theirs; partial ones mark the quoted words).
+_QUOTATION_MARKS = frozenset("\"“”‘’«»„「」『』‹›")
 
 
 def quoted(text: str) -> str:
-    """``text`` in quotation marks, unless it already opens with its own ("«Nous…»", "「…」")."""
-    return text if text[:1] in _OPENING_MARKS else f"\u201c{text}\u201d"
+    """``text`` in quotation marks, unless it carries its own ("«Nous…»", "「…」", 'that “X”', 'called it "harmful"'):
+    wrapping those again would nest marks and pass the unquoted words off as verbatim."""
+    return text if _QUOTATION_MARKS & set(text) else f"\u201c{text}\u201d"
+
+
+def statement(quote: dict[str, Any]) -> str:
+    """A quote group's text as a reader should see it: a direct quote in quotation marks (:func:`quoted`),
+    reported speech as written, since its words are the outlet's, not the speaker's."""
+    kinds = {m.get("kind") for m in quote.get("members", []) if m.get("text") == quote["text"]}
+    return quoted(quote["text"]) if not kinds or "direct" in kinds else quote["text"]
 
 
 _ENV = Environment(autoescape=select_autoescape(default=True, default_for_string=True))
-_ENV.filters["quoted"] = quoted
 
 
 def to_html(comparison: Comparison) -> str:
     """One self-contained HTML page (inline CSS, no scripts, no external resources)."""
     view = ComparisonView(comparison)
-    outlets = view.outlets
+    names = view.names
     provenance = [
-        {"sentence": relation_sentence(link.to_dict(), outlets, str), "evidence": link.evidence} for link in comparison.provenance
+        {"sentence": relation_sentence(link.to_dict(), names, str), "evidence": link.evidence} for link in comparison.provenance
     ]
     return _ENV.from_string(_HTML).render(
         summary=comparison.summary,
         schema_version=comparison.schema_version,
         articles=comparison.articles,
-        outlets=outlets,
+        names=names,
         claims=view.claims,
         sections=view.sections(),
         findings=findings,
+        statement=statement,
         quotes=comparison.quotes,
         timeline=comparison.timeline,
         provenance=provenance,

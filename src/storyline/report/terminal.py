@@ -8,13 +8,13 @@ from rich.table import Table
 from rich.text import Text
 
 from storyline.model import Comparison
-from storyline.report.comparison import ComparisonView, findings, quoted, relation_sentence
+from storyline.report.comparison import ComparisonView, findings, relation_sentence, statement
 
 _STYLE = {"shared": "green", "unique": "blue", "conflict": "red"}
 
 
 def _claims_table(view: ComparisonView, title: str, groups: list) -> Table:
-    claims, outlets = view.claims, view.outlets
+    claims, names = view.claims, view.names
     table = Table(title=f"{title} ({len(groups)})", show_lines=True, expand=True, title_justify="left")
     table.add_column("Outlets", style="bold", ratio=1)
     table.add_column("Claims", ratio=4)
@@ -22,7 +22,7 @@ def _claims_table(view: ComparisonView, title: str, groups: list) -> Table:
         body = Text()
         for cid in group.claims:
             if cid in claims:
-                body.append(f"{outlets[claims[cid].article]}: ", style="bold")
+                body.append(f"{names[claims[cid].article]}: ", style="bold")
                 body.append(claims[cid].text + "\n")
         for detail in findings(group):
             body.append(f"! {detail}\n", style="red italic")
@@ -32,7 +32,7 @@ def _claims_table(view: ComparisonView, title: str, groups: list) -> Table:
 
 def comparison_renderable(comparison: Comparison) -> RenderableType:
     view = ComparisonView(comparison)
-    outlets = view.outlets
+    names = view.names
     summary = comparison.summary
     head = Text(
         f"{summary.get('claims', 0)} claims: {summary.get('shared', 0)} shared, "
@@ -42,13 +42,13 @@ def comparison_renderable(comparison: Comparison) -> RenderableType:
     for column in ("Outlet", "Title", "Published", "Lang"):
         articles.add_column(column)
     for a in comparison.articles:
-        cells = (outlets[a["id"]], a.get("title") or "", a.get("published") or "undated", a.get("language") or "?")
+        cells = (names[a["id"]], a.get("title") or "", a.get("published") or "undated", a.get("language") or "?")
         articles.add_row(*(Text(cell) for cell in cells))
     parts: list[RenderableType] = [head, articles]
     parts += [_claims_table(view, heading, groups) for heading, groups in view.sections()]
     quotes = Text()
     for q in comparison.quotes:
-        quotes.append(quoted(q["text"]), style="italic")
+        quotes.append(statement(q), style="italic")
         quotes.append(f" - {', '.join(q['speakers']) or 'unattributed'} ({', '.join(q['outlets'])})\n")
         if q.get("conflict"):
             quotes.append(f"  ! {'; '.join(q['evidence'])}\n", style="red")
@@ -58,11 +58,11 @@ def comparison_renderable(comparison: Comparison) -> RenderableType:
         timeline.append(f"{entry['date']}  ", style="bold")
         timeline.append(f"({', '.join(entry['outlets'])})\n", style="dim")
         for e in entry["events"]:
-            timeline.append(f"   {e['outlet']}: {e['text']}\n")
+            timeline.append(f"   {names.get(e.get('article'), e['outlet'])}: {e['text']}\n")
     parts.append(Panel(timeline or Text("no dated events"), title=f"Timeline ({len(comparison.timeline)})", title_align="left"))
     links = Text()
     for link in comparison.provenance:
-        links.append(relation_sentence(link.to_dict(), outlets) + "\n", style="bold")
+        links.append(relation_sentence(link.to_dict(), names) + "\n", style="bold")
         for e in link.evidence:
             links.append(f"   - {e}\n")
     parts.append(Panel(links or Text("no links"), title=f"Provenance ({len(comparison.provenance)})", title_align="left"))

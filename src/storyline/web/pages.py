@@ -73,7 +73,7 @@ def story(request: Request, ws: Ws, story_id: str) -> Response:
         comparison=comparison,
         groups=keyed_groups,
         claim_text={c.id: c for c in comparison.claims},
-        titles={a.id: a.outlet or a.title for a in members},
+        titles={**{a.id: a.outlet or a.title for a in members}, **{a["id"]: a["name"] for a in comparison.articles if a.get("name")}},
         entities=web_queries.story_entities(members),
         timeline=views.timeline_chart(comparison.timeline),
         graph=views.provenance_graph(_by_date(members), comparison.provenance),
