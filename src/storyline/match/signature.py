@@ -78,7 +78,7 @@ def _entities(article: Article, full_text: str) -> tuple[dict[str, str], set[str
         for name in (entity.name, *entity.variants):
             for word in name.lower().split():
                 display.setdefault(word, entity.name)
-    names = {n: display.get(n, n.title()) for n in proper_nouns(full_text, article.language)}
+    names = {n: display.get(n, phrase) for n, phrase in proper_nouns(full_text, article.language).items()}
     return names, places
 
 

@@ -93,23 +93,49 @@ def shingles(text: str, size: int) -> list[str]:
     return [" ".join(tokens[i : i + size]) for i in range(len(tokens) - size + 1)]
 
 
-def proper_nouns(text: str, language: str | None) -> set[str]:
-    """Fallback entities when enrichment did not run: capitalised non-initial words.
+def proper_nouns(text: str, language: str | None) -> dict[str, str]:
+    """Fallback entities when enrichment did not run: capitalised non-initial words (lower-cased),
+    each with the name it is part of, for display.
 
-    Words opening a sentence are skipped (their capital says nothing), so
-    "The" or "However" do not count as names.
+    Words opening a sentence are skipped (their capital says nothing), so "The" or "However" do not
+    count as names. The display name of a word is the run of capitalised words it most often stands
+    in ("ministry" -> "Foreign Ministry"; ties to the longer), a sentence opener left out of the run
+    unless it is a name elsewhere ("Later Petrenko left" -> "Petrenko"), a possessive ending the run.
     """
     stops = stop_words(language)
     names: set[str] = set()
+    runs: Counter[tuple[str, ...]] = Counter()
+    run: list[str] = []
+    end = -1
     for match in WORD.finditer(text):
         token = match.group()
-        if len(token) < 2 or not token[:1].isupper() or token.lower() in stops:
-            continue  # tested first: most words are not capitalised, and the gap test is the slow part
         start = match.start()
-        if start == 0 or any(c in text[max(0, start - 3) : start] for c in SENTENCE_BREAKS):
-            continue
-        names.add(token.lower())
-    return names
+        capitalised = len(token) >= 2 and token[:1].isupper() and token.lower() not in stops
+        if run and (not capitalised or start != end + 1 or text[end] != " "):
+            runs[tuple(run)] += 1
+            run = []
+        end = match.end()
+        if not capitalised:
+            continue  # tested first: most words are not capitalised, and the gap test is the slow part
+        if start != 0 and not any(c in text[max(0, start - 3) : start] for c in SENTENCE_BREAKS):
+            names.add(token.lower())
+        elif not run:
+            run.append("")  # marks the next word as a sentence opener
+        run.append(token)
+        if token.endswith(("'s", "’s")):  # "Ruritania's Foreign Office": the possessor is a name of its own
+            runs[tuple(run)] += 1
+            run = []
+    if run:
+        runs[tuple(run)] += 1
+    best: dict[str, tuple[int, int, str]] = {}
+    for words_, count in runs.items():
+        if not words_[0]:
+            words_ = words_[2:] if words_[1].lower() not in names else words_[1:]
+        phrase = " ".join(words_)
+        for word in phrase.lower().split():
+            if word in names and (count, len(phrase)) > best.get(word, (0, 0, ""))[:2]:
+                best[word] = (count, len(phrase), phrase)
+    return {name: best[name][2] for name in sorted(names)}
 
 
 def numbers(text: str) -> set[str]:
