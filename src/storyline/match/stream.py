@@ -77,7 +77,7 @@ class StoryState:
             self.last = max(self.last, signature.published) if self.last else signature.published
 
     def learn_names(self, entity_names: dict[str, str]) -> None:
-        """Display names of matching names: the first seen, unless only a later article was enriched."""
+        """Display names of matching names: the first seen that is more than the bare word title-cased."""
         for key in entity_names:
             self.entity_names[key] = display_name(key, self.entity_names, entity_names)
 
@@ -746,8 +746,8 @@ def join_reason(
 
 
 def display_name(key: str, *names: dict[str, str]) -> str:
-    """How to show a matching name: the first enriched form ("Foreign Ministry" for "ministry") in
-    ``names``, else the word title-cased (what :func:`~storyline.match.signature.build_signature` falls back to)."""
+    """How to show a matching name: the first fuller form ("Foreign Ministry" for "ministry", from enrichment
+    or the capitalised run) in ``names``, else the word title-cased."""
     for known in names:
         name = known.get(key)
         if name is not None and name != key.title():
