@@ -104,34 +104,36 @@ def proper_nouns(text: str, language: str | None) -> dict[str, str]:
     """
     stops = stop_words(language)
     names: set[str] = set()
-    runs: Counter[tuple[str, ...]] = Counter()
+    runs: Counter[tuple[bool, tuple[str, ...]]] = Counter()  # (opens a sentence, words) -> times seen
     run: list[str] = []
+    opens_sentence = False
     end = -1
     for match in WORD.finditer(text):
         token = match.group()
         start = match.start()
         capitalised = len(token) >= 2 and token[:1].isupper() and token.lower() not in stops
         if run and (not capitalised or start != end + 1 or text[end] != " "):
-            runs[tuple(run)] += 1
+            runs[(opens_sentence, tuple(run))] += 1
             run = []
         end = match.end()
         if not capitalised:
             continue  # tested first: most words are not capitalised, and the gap test is the slow part
-        if start != 0 and not any(c in text[max(0, start - 3) : start] for c in SENTENCE_BREAKS):
+        initial = start == 0 or any(c in text[max(0, start - 3) : start] for c in SENTENCE_BREAKS)
+        if not initial:
             names.add(token.lower())
-        elif not run:
-            run.append("")  # marks the next word as a sentence opener
+        if not run:
+            opens_sentence = initial
         run.append(token)
         if token.endswith(("'s", "’s")):  # "Ruritania's Foreign Office": the possessor is a name of its own
-            runs[tuple(run)] += 1
+            runs[(opens_sentence, tuple(run))] += 1
             run = []
     if run:
-        runs[tuple(run)] += 1
+        runs[(opens_sentence, tuple(run))] += 1
     best: dict[str, tuple[int, int, str]] = {}
-    for words_, count in runs.items():
-        if not words_[0]:
-            words_ = words_[2:] if words_[1].lower() not in names else words_[1:]
-        phrase = " ".join(words_)
+    for (opener, run_words), count in runs.items():
+        if opener and run_words[0].lower() not in names:
+            run_words = run_words[1:]
+        phrase = " ".join(run_words)
         for word in phrase.lower().split():
             if word in names and (count, len(phrase)) > best.get(word, (0, 0, ""))[:2]:
                 best[word] = (count, len(phrase), phrase)
