@@ -164,6 +164,7 @@ def test_demo_ingests_the_examples_and_prints_stories(tmp_path, library):
     assert result.exit_code == 0, result.output
     assert "1 stories" in result.stdout and "Storm knocks out power" in result.stdout
     assert "not an article" not in result.stdout
+    assert "storm.txt" in result.stdout  # no outlet: named by its file, as its comparison names it
 
 
 def test_articles_entity_filter_and_paging(library):

@@ -161,3 +161,12 @@ def test_fallback_names_split_at_a_conjunction_but_keep_of_and_ampersand(enriche
     names = {e.name for e in article.entities}
     assert {"GM", "Chrysler", "Melbourne", "Brisbane", "Banco de España", "Standard & Poor's"} <= names
     assert not any(" y " in name for name in names)
+
+
+def test_a_zone_after_a_clock_time_is_no_entity(enricher, make_article):
+    article = enricher.enrich(make_article(
+        "The index was down 2.62% at 16:08 UTC, a slight recovery. At 0800 UTC, the Bank of England added funds.",
+    ))  # the English model tags both "UTC" as organisations
+    names = {e.name for e in article.entities}
+    assert "UTC" not in names
+    assert "Bank of England" in names

@@ -93,6 +93,15 @@ def test_proper_noun_fallback_skips_sentence_starts():
     assert set(names) == {"putin", "moscow"}
 
 
+def test_proper_nouns_leave_out_months_weekdays_and_zones_after_a_clock_time():
+    names = proper_nouns(
+        "Shares fell on Monday in October, at 16:00 UTC, the Bank of Ruritania said. "
+        "On Friday the ACT government met; trading ended at 1052 GMT.", "en"
+    )  # fmt: skip
+    assert not {"monday", "october", "friday", "utc", "gmt"} & set(names)
+    assert {"bank", "ruritania", "act"} <= set(names)  # "ACT" with no clock time before it is a name
+
+
 def test_proper_nouns_display_the_name_they_most_often_stand_in():
     names = proper_nouns(
         "Officials said the Foreign Ministry in Kyiv agreed. Olga Petrenko said the Foreign Ministry would act. "

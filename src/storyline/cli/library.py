@@ -326,18 +326,23 @@ def example_files(folder: Path) -> list[str]:
 
 
 def print_story_report(ws: Workspace) -> None:
-    """Every story, largest first, then most recent first: its articles with outlet, language and date."""
+    """Every story, largest first, then most recent first: its articles with outlet, language and date.
+
+    An article with no outlet is named by its site or file name, as the comparison names it.
+    """
+    from storyline.compare.naming import outlet_name
+
     by_recency = sorted(ws.store.list_stories(), key=_latest_news, reverse=True)
     stories = sorted(by_recency, key=lambda s: -len(s.articles))
     out.rule(f"{len(stories)} stories")
     for story in stories:
         members = [a for a in (ws.store.get_article(i) for i in story.articles) if a is not None]
-        outlets = sorted({a.outlet or "?" for a in members})
+        outlets = sorted({outlet_name(a) for a in members})
         out.print(f"[bold]{escape(story.label)}[/bold]  [dim]{len(members)} article(s) · {escape(', '.join(outlets))}[/dim]")
         for article in members:
             published = article.published.date().isoformat() if article.published else "undated"
             why = story.reasons.get(article.id, "")
-            line = f"{published}  {article.outlet or '?'} [{article.language or '?'}]  {article.title}"
+            line = f"{published}  {outlet_name(article)} [{article.language or '?'}]  {article.title}"
             out.print(f"  - {escape(line)}" + (f"  [dim]({escape(why)})[/dim]" if why else ""))
 
 

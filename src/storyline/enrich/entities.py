@@ -29,7 +29,7 @@ from storyline.enrich.gazetteer import (
     places_in_running_text,
 )
 from storyline.enrich.languages import NORMAL_NAMES
-from storyline.enrich.times_lexicon import lexicon_for
+from storyline.enrich.times_lexicon import is_clock_zone, lexicon_for
 from storyline.ingest.language import NO_CAPITALS
 from storyline.model import Entity
 
@@ -81,7 +81,7 @@ def extract_entities(doc: Doc, recognised: bool = True) -> list[Entity]:
         mentions = capitalised_mentions(doc)
         if NO_CAPITALS.search(doc.text):
             mentions += unspaced_mentions(doc.text, taken=mentions)
-    return merge_mentions(mentions)
+    return merge_mentions([m for m in mentions if not is_clock_zone(doc.text, m.start, m.end)])
 
 
 def recognised_mentions(doc: Doc) -> list[Mention]:

@@ -176,6 +176,27 @@ def _offset(key: str) -> tuple[str, int] | None:
     return match.group(2), amount if key.startswith("in ") else -amount
 
 
+#: A clock time just before a word: "16:00", "1052", "8 p.m." (what makes "UTC" a zone, not a name).
+_CLOCK_BEFORE = re.compile(r"\d(?:\s*[ap]\.?m\.?)?\s*$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def time_zone_abbreviations() -> frozenset[str]:
+    """Zone abbreviations as dateparser knows them ("UTC", "GMT", "EDT", "HKT"), in capitals."""
+    from dateparser.timezones import timezone_info_list  # slow import: only when a capitalised word needs it
+
+    return frozenset(name for info in timezone_info_list for name, _ in info["timezones"])
+
+
+def is_clock_zone(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a zone written after a clock time ("at 16:00 UTC", "1052 GMT").
+
+    Recognisers and capital-letter rules read such a zone as an organisation; alone, many of the
+    abbreviations are names too ("ACT", "CAT"), so the clock time before it is what decides.
+    """
+    return text[start:end] in time_zone_abbreviations() and bool(_CLOCK_BEFORE.search(text, max(0, start - 12), start))
+
+
 @lru_cache(maxsize=32)
 def lexicon_for(language: str) -> Lexicon | None:
     """The lexicon of an ISO 639-1 language dateparser knows, else None."""

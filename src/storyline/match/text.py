@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+from storyline.enrich.times_lexicon import is_clock_zone, lexicon_for
 from storyline.ingest.language import HANGUL_LETTER, UNSPACED_LETTER
 
 WORD = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
@@ -40,6 +41,15 @@ def stop_words(language: str | None) -> frozenset[str]:
             return stop_words(None) if language else frozenset()
         words |= {w.lower() for w in module.STOP_WORDS}
     return frozenset(words)
+
+
+@lru_cache(maxsize=64)
+def not_names(language: str | None) -> frozenset[str]:
+    """Capitalised words that name no one: stop words, and month and weekday names (dateparser's, via
+    the time lexicon), which a date facet already compares ("names October, Sydney" said nothing)."""
+    lexicons = [lexicon_for(code) for code in ((language,) if language else COMMON_LANGUAGES)]
+    calendar = {w for lexicon in lexicons if lexicon for w in (*lexicon.month_words, *lexicon.weekday_words)}
+    return stop_words(language) | frozenset(calendar)
 
 
 def words(text: str) -> list[str]:
@@ -102,7 +112,7 @@ def proper_nouns(text: str, language: str | None) -> dict[str, str]:
     in ("ministry" -> "Foreign Ministry"; ties to the longer), a sentence opener left out of the run
     unless it is a name elsewhere ("Later Petrenko left" -> "Petrenko"), a possessive ending the run.
     """
-    stops = stop_words(language)
+    stops = not_names(language)
     names: set[str] = set()
     runs: Counter[tuple[bool, tuple[str, ...]]] = Counter()  # (opens a sentence, words) -> times seen
     run: list[str] = []
@@ -112,6 +122,8 @@ def proper_nouns(text: str, language: str | None) -> dict[str, str]:
         token = match.group()
         start = match.start()
         capitalised = len(token) >= 2 and token[:1].isupper() and token.lower() not in stops
+        if capitalised and token.isupper() and is_clock_zone(text, start, match.end()):
+            capitalised = False  # "16:00 UTC"
         if run and (not capitalised or start != end + 1 or text[end] != " "):
             runs[(opens_sentence, tuple(run))] += 1
             run = []
