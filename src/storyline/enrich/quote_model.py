@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import math
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -53,6 +54,15 @@ _LISTS = {
 def is_candidate(token: Token) -> bool:
     """Whether ``token`` can be a cue at all (scored by the model)."""
     return token.pos_ in CANDIDATE_POS and token.is_alpha
+
+
+def marks_from(marks: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
+    """The quotations that open in ``[start, end)``; ``marks`` sorted and apart, as ``quoted_spans`` gives them.
+
+    A bisection, not a scan: cues and contents look up their sentence's quotations, and a long article
+    holds thousands of both.
+    """
+    return marks[bisect_left(marks, (start,)) : bisect_left(marks, (end,))]
 
 
 def cue_features(token: Token, marks: list[tuple[int, int]]) -> list[str]:
@@ -107,7 +117,7 @@ def _subject_kind(token: Token) -> str:
 def _sentence_features(token: Token, marks: list[tuple[int, int]]) -> list[str]:
     """Quotation marks in the sentence (before or after the word), and where in the sentence it is."""
     sentence = token.sent
-    inside = [m for m in marks if sentence.start_char <= m[0] < sentence.end_char]
+    inside = marks_from(marks, sentence.start_char, sentence.end_char)
     found = []
     if any(m[1] <= token.idx for m in inside):
         found.append("quote_before")

@@ -65,7 +65,7 @@ from storyline.enrich.cues import (
     WORD_ORDER_COMPLEMENTIZERS,
     WORD_ORDER_REPORTING_VERBS,
 )
-from storyline.enrich.quote_model import NO_MODEL, QuoteModel, default_quote_model, quote_features
+from storyline.enrich.quote_model import NO_MODEL, QuoteModel, default_quote_model, marks_from, quote_features
 from storyline.model import Entity, Quote
 
 UNATTRIBUTED = "unattributed"
@@ -218,7 +218,9 @@ def _run_on(text: str, paragraphs: list[tuple[int, int]], p: int, mark: str) -> 
 
 
 def _inside(position: int, marks: list[tuple[int, int]]) -> bool:
-    return any(start < position < end for start, end in marks)
+    """Whether ``position`` is inside a quotation (``marks`` sorted and apart: only the last one opening before it can hold it)."""
+    before = bisect_left(marks, (position,))
+    return before > 0 and marks[before - 1][1] > position
 
 
 def _is_cue(token: Token, verbs: frozenset[str]) -> bool:
@@ -319,7 +321,7 @@ def _content_span(cue: Token, marks: list[tuple[int, int]]) -> tuple[int, int] |
     objects = [c for c in cue.rights if c.dep_ in _QUOTED_OBJECT_DEPS or (c.lower_ in _AS and c.i > cue.i + 1)]
     if objects:
         start, end = objects[0].left_edge, objects[-1].right_edge
-        if any(start.idx <= m[0] and m[1] <= end.idx + len(end.text) for m in marks):
+        if any(m[1] <= end.idx + len(end.text) for m in marks_from(marks, start.idx, end.idx + len(end.text))):
             return _trimmed(doc, start.i, end.i + 1)
     return _nearest_quotation(cue, marks)
 
@@ -335,7 +337,7 @@ def _leading_quotation(cue: Token, marks: list[tuple[int, int]]) -> tuple[int, i
     """"“A,” N said after X": a quotation closed by a comma just before the cue clause is what the cue
     reports, whatever the parser attached after the cue ("after a brief “sorry”", "as the crowd booed")."""
     text = doc_text(cue.doc)
-    before = [m for m in marks if m[1] <= cue.idx and cue.sent.start_char <= m[0]]
+    before = [m for m in marks_from(marks, cue.sent.start_char, cue.idx) if m[1] <= cue.idx]
     if not before or text[cue.sent.start_char : before[-1][0]].strip():
         return None  # the quotation must open the sentence: "He called it “a disaster,” N said" is all N's
     start, end = before[-1]
@@ -352,7 +354,7 @@ def _leading_quotation(cue: Token, marks: list[tuple[int, int]]) -> tuple[int, i
 def _nearest_quotation(cue: Token, marks: list[tuple[int, int]]) -> tuple[int, int] | None:
     """A quotation in the cue's sentence that the parse did not attach ("“...,” N, 58, told X")."""
     sentence = cue.sent
-    inside = [m for m in marks if sentence.start_char <= m[0] < sentence.end_char and not m[0] <= cue.idx < m[1]]
+    inside = [m for m in marks_from(marks, sentence.start_char, sentence.end_char) if not m[0] <= cue.idx < m[1]]
     if not inside:
         return None
     nearest = min(inside, key=lambda m: min(abs(m[0] - cue.idx), abs(m[1] - cue.idx)))
@@ -921,6 +923,18 @@ def _is_headline_claim(claim: Span) -> bool:
 # Speakers
 
 
+def _name_after_titles(source: Span) -> str | None:
+    """The capitalised name after a source's last title word, for a name the recogniser missed:
+    "Mayor Ines Vidal" -> "Ines Vidal", "Deputy Foreign Minister Olga Petrenko" -> "Olga Petrenko"."""
+    titles = [t.i for t in source if t.lower_ in TITLES]
+    if not titles:
+        return None
+    name = [t for t in source if t.i > titles[-1] and not t.is_space]
+    if not name or not all(t.text[:1].isupper() and t.is_alpha for t in name):
+        return None
+    return source.doc[name[0].i : name[-1].i + 1].text
+
+
 class _SpeakerResolver:
     """Maps a source span to a named speaker, through pronouns and role nouns."""
 
@@ -952,7 +966,7 @@ class _SpeakerResolver:
             return self._nearest_before(source.start_char, {"PERSON"}) or source.text
         if lowered in self._group_pronouns:
             return self._nearest_before(source.start_char, {"ORG", "PERSON"}) or source.text
-        return self._person_by_surname(source.text) or source.text
+        return self._person_by_surname(source.text) or _name_after_titles(source) or source.text
 
     def _person_after(self, source: Span) -> str | None:
         """The person named right after ``source``, a comma apart at most."""
@@ -1065,7 +1079,8 @@ def _holder_near(doc: Doc, attribution: _Attribution, resolver: _SpeakerResolver
 
 def _snap_to_marks(attribution: _Attribution, marks: list[tuple[int, int]]) -> _Attribution:
     """Widen a content that cuts into a quotation so it holds the whole quotation."""
-    for start, end in marks:
+    first = max(0, bisect_left(marks, (attribution.start,)) - 1)  # the one opening before may reach into it
+    for start, end in marks_from(marks, marks[first][0], attribution.end) if marks else ():
         if start < attribution.end and attribution.start < end:
             attribution.start, attribution.end = min(start, attribution.start), max(end, attribution.end)
     return attribution
@@ -1153,7 +1168,7 @@ def _named_in_sentence(
 
 def _has_marks(attribution: _Attribution, marks: list[tuple[int, int]]) -> bool:
     """Holds a quotation: only quoted speech is continued by a following cue-less quotation."""
-    return any(attribution.start <= m[0] and m[1] <= attribution.end for m in marks)
+    return any(m[1] <= attribution.end for m in marks_from(marks, attribution.start, attribution.end))
 
 
 def _is_title(span: Span) -> bool:
@@ -1191,7 +1206,7 @@ def _kind(attribution: _Attribution, marks: list[tuple[int, int]]) -> str:
     """"direct" (exactly a quotation), "partial" (holds or is a quoted fragment), "indirect", or
     "stance" (an unquoted intention or judgement: "wants to run", "backed the ban")."""
     start, end = attribution.start, attribution.end
-    inner = [m for m in marks if start <= m[0] and m[1] <= end]
+    inner = [m for m in marks_from(marks, start, end) if m[1] <= end]
     if attribution.kind == "stance" and not inner:
         return "stance"
     if inner and inner[0] == (start, end) and not attribution.embedded:

@@ -25,12 +25,14 @@ def get_enricher(workspace) -> Enricher:
     return workspace.resource("enricher", Enricher)
 
 
-def enrich_articles(workspace, articles: list[Article]) -> list[Article]:
+def enrich_articles(
+    workspace, articles: list[Article], on_failure: Callable[[Article, Exception], None] | None = None
+) -> list[Article]:
     """Return the articles with entities, quotes and times filled in.
 
     Parsed in batches; if a batch fails, its articles are redone one by one so
-    an article the models fail on is returned unchanged and logged by id, and
-    one bad article never stops the rest.
+    an article the models fail on is returned unchanged, logged by id and passed
+    to ``on_failure``, and one bad article never stops the rest.
     """
     enricher = get_enricher(workspace)
     try:
@@ -44,6 +46,8 @@ def enrich_articles(workspace, articles: list[Article]) -> list[Article]:
         except Exception as error:  # noqa: BLE001 - untrusted content: report and keep going
             log.warning("enrichment failed for article %s (%s): %s", article.id, article.source, error)
             enriched.append(article)
+            if on_failure is not None:
+                on_failure(article, error)
     return enriched
 
 

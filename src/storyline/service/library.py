@@ -45,7 +45,7 @@ Progress = Callable[[int, int], None]
 
 @dataclass
 class Failure:
-    """An input that could not be read, and why."""
+    """An input that could not be read, or an article of it the models failed on, and why."""
 
     source: str
     reason: str
@@ -108,11 +108,11 @@ def ingest(
                 report.new_version += 1
             else:
                 report.duplicate += 1
-        report.resumed += _process_pending(ws, leftover)
+        _process_pending(ws, leftover, report)
         done += len(batch)
         if on_progress:
             on_progress(done, len(articles))
-    report.resumed += _process_pending(ws, leftover)  # nothing read, or only duplicates read
+    _process_pending(ws, leftover, report)  # nothing read, or only duplicates read
     return report
 
 
@@ -178,12 +178,20 @@ def _utc(value: datetime | None) -> datetime:
     return value
 
 
-def _process_pending(ws: Workspace, leftover: set[str]) -> int:
-    """Enrich and assign to stories what is stored but not processed; return how many were leftovers."""
+def _process_pending(ws: Workspace, leftover: set[str], report: IngestReport) -> None:
+    """Enrich and assign to stories what is stored but not processed, counting leftovers as resumed.
+
+    An article the models fail on is kept and assigned unenriched, and counted as a failure.
+    """
+
+    def failed(article: Article, error: Exception) -> None:
+        reason = f"stored, but enrichment failed (no entities, quotes or times): {error}"
+        report.failures.append(Failure(article.source or article.id, reason))
+
     store = ws.store
     resumed: set[str] = set()
     for batch in _batches(store.unprocessed_articles(), ws.settings.batch_size):
-        enriched = enrich_articles(ws, batch)
+        enriched = enrich_articles(ws, batch, on_failure=failed)
         for article in enriched:
             store.update_article(article)
         assign_to_stories(ws, enriched)
@@ -191,7 +199,7 @@ def _process_pending(ws: Workspace, leftover: set[str]) -> int:
         store.mark_processed(a.id for a in enriched)
         resumed.update(leftover.intersection(a.id for a in enriched))
     leftover.difference_update(resumed)
-    return len(resumed)
+    report.resumed += len(resumed)
 
 
 def _estimate_undated_in_stories_of(ws: Workspace, articles: list[Article]) -> None:
