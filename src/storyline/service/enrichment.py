@@ -44,10 +44,11 @@ def enrich_articles(
         try:
             enriched.append(enricher.enrich(article))
         except Exception as error:  # noqa: BLE001 - untrusted content: report and keep going
-            log.warning("enrichment failed for article %s (%s): %s", article.id, article.source, error)
             enriched.append(article)
             if on_failure is not None:
-                on_failure(article, error)
+                on_failure(article, error)  # the caller reports it
+            else:
+                log.warning("enrichment failed for article %s (%s): %s", article.id, article.source, error)
     return enriched
 
 
