@@ -38,7 +38,17 @@ class ComparisonView:
         return [g for g in self.comparison.groups if g.verdict == verdict and g.kind == kind]
 
     def contradictions(self) -> list[ClaimGroup]:
-        return [g for g in self.comparison.groups if g.kind == "contradiction"]
+        """Contradicting claims, those of two articles before those inside one (what outlets disagree on comes first)."""
+        found = [g for g in self.comparison.groups if g.kind == "contradiction"]
+        return sorted(found, key=lambda g: g.scope == "within-article")
+
+    def sources(self, group: ClaimGroup) -> str:
+        """Who a group's claims come from: the articles' reader names ("Wikinews (es, 2008-09-17)", where
+        the bare outlet would not tell two apart), and "within one article" for a contradiction inside one."""
+        claims, names = self.claims, self.names
+        articles = dict.fromkeys(claims[c].article for c in group.claims if c in claims)
+        label = ", ".join(names.get(a, a) for a in articles) or ", ".join(group.outlets)
+        return f"{label} (within one article)" if group.scope == "within-article" else label
 
     def sections(self) -> list[tuple[str, list[ClaimGroup]]]:
         """Conflicts first (what a reader most needs to see), then shared, then unique claims."""
@@ -84,7 +94,7 @@ def to_markdown(comparison: Comparison) -> str:
         lines += ["", f"## {heading} ({len(groups)})", ""]
         for group in groups:
             score = f" (score {group.score:.2f})" if group.score is not None else ""
-            lines.append(f"- {md_escape(', '.join(group.outlets))}{score}")
+            lines.append(f"- {md_escape(view.sources(group))}{score}")
             lines += [
                 f"  - {md_escape(names[claims[c].article])}: {md_escape(claims[c].text)}" for c in group.claims if c in claims
             ]
@@ -137,7 +147,7 @@ table{border-collapse:collapse;width:100%} td,th{border:1px solid #ddd;padding:.
 {% for title, groups in sections %}
 <h2>{{ title }} ({{ groups|length }})</h2>
 {% for g in groups %}<div class="group {{ g.verdict }}">
-<div class="muted">{{ g.outlets|join(", ") }}{% if g.score is not none %} &middot; score {{ "%.2f"|format(g.score) }}{% endif %}{% if g.scope %} &middot; {{ g.scope }}{% endif %}</div>
+<div class="muted">{{ sources(g) }}{% if g.score is not none %} &middot; score {{ "%.2f"|format(g.score) }}{% endif %}</div>
 {% for c in g.claims if c in claims %}<div><span class="outlet">{{ names[claims[c].article] }}:</span> {{ claims[c].text }}</div>{% endfor %}
 {% for detail in findings(g) %}<div class="ev">{{ detail }}</div>{% endfor %}
 </div>{% endfor %}
@@ -190,6 +200,7 @@ def to_html(comparison: Comparison) -> str:
         claims=view.claims,
         sections=view.sections(),
         findings=findings,
+        sources=view.sources,
         statement=statement,
         quotes=comparison.quotes,
         timeline=comparison.timeline,

@@ -26,7 +26,7 @@ def _claims_table(view: ComparisonView, title: str, groups: list) -> Table:
                 body.append(claims[cid].text + "\n")
         for detail in findings(group):
             body.append(f"! {detail}\n", style="red italic")
-        table.add_row(Text(", ".join(group.outlets), style=_STYLE[group.verdict]), body)
+        table.add_row(Text(view.sources(group), style=_STYLE[group.verdict]), body)
     return table
 
 
