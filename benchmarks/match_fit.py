@@ -109,20 +109,20 @@ SEMEVAL_MAP = Path(__file__).resolve().parents[1] / "src" / "storyline" / "match
 
 def fit_semeval() -> None:
     """Least-squares SemEval maps, one per head, written to match/semeval_map.json; prints their CV Pearson."""
-    pairs, gold, _, features = semeval_rows(DATA, MatchConfig(), default_cache_dir())
+    rows = semeval_rows(DATA, MatchConfig(), default_cache_dir())
     fitted = {
         "about": "SemEval-2022 Task 8 scores (1-4) = intercept + weights . features; least squares on the "
-        f"{len(pairs)} training pairs with text (derived from the SemEval train labels) by "
-        "benchmarks/match_fit.py semeval",
+        f"{int((~rows.copies).sum())} training pairs with text that are no copies (derived from the SemEval "
+        "train labels) by benchmarks/match_fit.py semeval",
         "features": list(SEMEVAL_FEATURES),
-        "heads": fit_heads(features, gold),
+        "heads": fit_heads(rows.features, rows.gold, rows.copies),
     }
     tmp = SEMEVAL_MAP.with_suffix(".tmp")
     tmp.write_text(json.dumps(fitted, indent=1) + "\n", encoding="utf-8")
     tmp.replace(SEMEVAL_MAP)
     print(f"wrote {SEMEVAL_MAP}")
-    refit = cross_validated_heads(pairs, features, gold)
-    scores = {head: round(pearson(refit[:, i], gold[:, i]), 4) for i, head in enumerate(SEMEVAL_HEADS)}
+    refit = cross_validated_heads(rows)
+    scores = {head: round(pearson(refit[:, i], rows.gold[:, i]), 4) for i, head in enumerate(SEMEVAL_HEADS)}
     print(f"5-fold cross-validated Pearson per head: {scores}")
 
 

@@ -201,6 +201,21 @@ def test_match_article_pairs_adds_sentence_alignment_and_orders_scores(config, a
     assert same.label == "same story" and other.label == "unrelated"
 
 
+def test_identical_articles_are_a_copy_and_the_same_article_on_every_semeval_head(config, article, encoder):
+    (result,) = match_article_pairs([(article("a", "Quake kills 1,300 in Turkey", QUAKE),) * 2], encoder, config)
+    assert result.label == "copy"
+    assert result.semeval == dict.fromkeys(SEMEVAL_HEADS, 1.0)  # the fitted map alone said 3.3 for this
+
+
+def test_one_login_page_under_two_headlines_is_no_copy(config):
+    from storyline.match.pairs import Facets, is_copy
+
+    page = Facets(duplicate=0.9, semantic=0.9, lexical=0.9, entities=0.0, places=0.0, numbers=0.0, days=None,
+                  cross_lingual=False, coherence=0.05)  # headline unrelated to the body it sits on
+    assert not is_copy(page, config)
+    assert is_copy(Facets(**{**page.__dict__, "coherence": 0.6}), config)
+
+
 def test_articles_years_apart_score_near_zero_without_overflow(signatures_of, config, article):
     import dataclasses
     from datetime import timedelta

@@ -9,6 +9,7 @@ narrative heads, cross-validated when the linear maps from facets to the
 from __future__ import annotations
 
 import csv
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -19,11 +20,13 @@ from storyline.match.pairs import (
     SEMEVAL_FEATURES,
     SEMEVAL_HEADS,
     embed_pairs,
+    label_for,
     match_pair,
     pair_facets,
+    probability,
     semeval_features,
 )
-from storyline.model import Article, PairMatch
+from storyline.model import Article
 
 FOLDS = 5
 #: Pair labels that claim one event.
@@ -112,36 +115,53 @@ def by_language(predicted: np.ndarray, gold: np.ndarray, languages: list[str]) -
     }
 
 
-def semeval_rows(
-    root: Path, config: MatchConfig, cache_dir: Path | None = None
-) -> tuple[list[tuple[Article, Article]], np.ndarray, list[PairMatch], np.ndarray]:
-    """Pairs, gold, their matches and feature rows, through the same path as ``storyline match --pairs``."""
+@dataclass
+class SemevalRows:
+    """The SemEval pairs as the pair path reads them: gold scores, embedded pairs, feature rows, and
+    which pairs are copies (scored 1 by rule, so no map is fitted on them)."""
+
+    pairs: list[tuple[Article, Article]]
+    gold: np.ndarray
+    embedded: list
+    features: np.ndarray
+    copies: np.ndarray
+
+
+def semeval_rows(root: Path, config: MatchConfig, cache_dir: Path | None = None) -> SemevalRows:
+    """Pairs, gold, embedded pairs, feature rows and copies, through the same path as ``storyline match --pairs``."""
     pairs, gold = load_semeval(root)
     embedded = embed_pairs(pairs, cached_encoder(cache_dir), config)
-    features = np.array([semeval_features(pair_facets(a, b, units=units)) for a, b, units in embedded])
-    return pairs, gold, embedded, features
+    facets = [pair_facets(a, b, units=units) for a, b, units in embedded]
+    features = np.array([semeval_features(f) for f in facets])
+    copies = np.array([label_for(f, probability(f, config), config) == "copy" for f in facets])
+    return SemevalRows(pairs, gold, embedded, features, copies)
 
 
-def fit_heads(features: np.ndarray, gold: np.ndarray) -> dict[str, list[float]]:
-    """Intercept and weights of each head's linear map, fitted on all rows."""
+def fit_heads(features: np.ndarray, gold: np.ndarray, copies: np.ndarray) -> dict[str, list[float]]:
+    """Intercept and weights of each head's linear map, fitted on all rows but the copies."""
     return {
-        head: [round(float(w), 4) for w in fit_linear(features, g)]
+        head: [round(float(w), 4) for w in fit_linear(features[~copies], g[~copies])]
         for head, g in zip(SEMEVAL_HEADS, gold.T, strict=True)
     }
 
 
-def cross_validated_heads(pairs: list[tuple[Article, Article]], features: np.ndarray, gold: np.ndarray) -> np.ndarray:
-    """Out-of-fold predictions of every head (columns), folds grouped by shared article."""
-    fold = fold_of(article_groups(pairs))
-    return np.clip(np.column_stack([cross_validated(features, g, fold) for g in gold.T]), 1.0, 4.0)
+def cross_validated_heads(rows: SemevalRows) -> np.ndarray:
+    """Out-of-fold predictions of every head (columns), folds grouped by shared article; copies 1 as shipped."""
+    fold = fold_of(article_groups(rows.pairs))
+    fitted = ~rows.copies
+    predicted = np.ones_like(rows.gold)
+    for i, gold in enumerate(rows.gold.T):
+        predicted[fitted, i] = cross_validated(rows.features[fitted], gold[fitted], fold[fitted])
+    return np.clip(predicted, 1.0, 4.0)
 
 
 def evaluate_semeval(root: Path, config: MatchConfig | None = None, cache_dir: Path | None = None) -> dict:
     """Pearson of the shipped maps (fitted on these pairs) and of cross-validated refits, per head and language pair."""
     config = config or MatchConfig()
-    pairs, gold, embedded, features = semeval_rows(root, config, cache_dir)
-    matches = [match_pair(a, b, config, units=units) for a, b, units in embedded]
-    refit = cross_validated_heads(pairs, features, gold)
+    rows = semeval_rows(root, config, cache_dir)
+    pairs, gold, features = rows.pairs, rows.gold, rows.features
+    matches = [match_pair(a, b, config, units=units) for a, b, units in rows.embedded]
+    refit = cross_validated_heads(rows)
     shipped = np.array([[m.semeval[head] for head in SEMEVAL_HEADS] for m in matches])
     overall = gold[:, 0]
     return {

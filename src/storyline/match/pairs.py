@@ -158,8 +158,14 @@ def probability(facets: Facets, config: MatchConfig) -> float:
     return 1.0 / (1.0 + math.exp(min(-logit(facets, config), 700.0)))
 
 
+def is_copy(facets: Facets, config: MatchConfig) -> bool:
+    """Near-duplicate text in one language that reads as an article (not one login page under two headlines)."""
+    coherent = facets.coherence is None or facets.coherence >= config.copy_coherence
+    return facets.duplicate >= config.copy_jaccard and not facets.cross_lingual and coherent
+
+
 def label_for(facets: Facets, p: float, config: MatchConfig) -> str:
-    if facets.duplicate >= config.copy_jaccard and not facets.cross_lingual:
+    if is_copy(facets, config):
         return "copy"
     if facets.cross_lingual and facets.semantic >= config.translation_cosine:
         return "translation"
@@ -232,14 +238,19 @@ def semeval_map() -> dict[str, np.ndarray]:
     return {head: np.array(data["heads"][head], dtype=float) for head in SEMEVAL_HEADS}
 
 
-def semeval_scores(facets: Facets) -> dict[str, float]:
+def semeval_scores(facets: Facets, copy: bool = False) -> dict[str, float]:
     """Facets on SemEval-2022 Task 8's 1-4 scale, each from its fitted linear map.
 
     The training texts carry no dates, so the time head learns from content
     alone; when both publication dates are known they decide time instead.
+    A ``copy`` (one text, near-duplicate shingles) is the same article on every head: the
+    training pairs that near-duplicate are scraping failures (one captcha page on both sides, rated
+    by what the annotators saw instead), so the map scored two identical articles 3.3 of 4.
     """
     features = np.array([1.0, *semeval_features(facets)])
     scores = {head: round(float(np.clip(features @ beta, 1.0, 4.0)), 3) for head, beta in semeval_map().items()}
+    if copy:
+        scores = dict.fromkeys(scores, 1.0)
     if facets.days is not None:
         scores["time"] = to_scale(math.exp(-facets.days / 7.0))
     return scores
@@ -286,7 +297,7 @@ def match_pair(
         probability=round(p, 4),
         label=label,
         facets=facets.as_dict(),
-        semeval=semeval_scores(facets),
+        semeval=semeval_scores(facets, copy=label == "copy"),
         reasons=reasons_for(a, b, facets, label),
     )
 
