@@ -30,6 +30,17 @@ def test_compare_files_to_json_file(tmp_path, monkeypatch):
     assert {g["verdict"] for g in data["groups"]} == {"shared", "unique"}
 
 
+def test_compare_notes_articles_that_share_no_claim(tmp_path, monkeypatch):
+    monkeypatch.setattr(service, "compare_articles", lambda articles: compare(articles, bag_of_words))
+    monkeypatch.setattr(service, "enrich_articles", lambda workspace, articles: articles)
+    related = CliRunner().invoke(app, ["compare", *_files(tmp_path), "--format", "json"])
+    assert related.exit_code == 0 and "share no claim" not in related.output
+    other = tmp_path / "other.txt"
+    other.write_text("Harbour seals return\n\nMarine biologists counted forty seals on the northern sandbank.\n")
+    unrelated = CliRunner().invoke(app, ["compare", _files(tmp_path)[0], str(other), "--format", "json"])
+    assert unrelated.exit_code == 0 and "share no claim" in unrelated.output
+
+
 def test_compare_refuses_an_unknown_format_and_writes_nothing(tmp_path, monkeypatch):
     monkeypatch.setattr(service, "compare_articles", lambda articles: compare(articles, bag_of_words))
     monkeypatch.setattr(service, "enrich_articles", lambda workspace, articles: articles)

@@ -103,3 +103,11 @@ def test_contradictions_between_articles_come_first_and_one_inside_an_article_sa
     text = to_markdown(comparison)
     assert text.index("- Daily \\<One\\>, Two\n") < text.index("- Daily \\<One\\> (within one article)")
     assert "(within one article)" in to_html(comparison)
+
+
+def test_an_articles_unique_claims_are_listed_together_under_its_name_once(comparison):
+    comparison.claims.append(Claim(id="b:c2", article="b", text="The bridge stays shut.", start=53, end=75))
+    comparison.groups.append(ClaimGroup(id="g2", claims=["b:c2"], verdict="unique", outlets=["Two"], evidence=[]))
+    text = to_markdown(comparison)
+    assert "## Unique claims (2)" in text
+    assert "- Two\n  - Twelve people were hurt.\n  - The bridge stays shut." in text

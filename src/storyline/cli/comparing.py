@@ -76,6 +76,8 @@ def compare_command(
         err.print(f"[yellow]skipped[/yellow] {escape(skipped['source'])}: {escape(skipped['error'])}")
     if len(comparison.articles) < 2:
         raise fail(f"need at least two readable articles to compare, got {len(comparison.articles)}")
+    if not comparison.summary.get("shared") and not comparison.summary.get("conflicts"):
+        err.print("[yellow]note:[/yellow] these articles share no claim; they may not tell the same story")
     _emit(comparison, fmt, output)
 
 

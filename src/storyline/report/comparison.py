@@ -51,12 +51,30 @@ class ComparisonView:
         return f"{label} (within one article)" if group.scope == "within-article" else label
 
     def sections(self) -> list[tuple[str, list[ClaimGroup]]]:
-        """Conflicts first (what a reader most needs to see), then shared, then unique claims."""
+        """Conflicts first (what a reader most needs to see), then shared, then unique claims, each
+        heading with its count; an article's unique claims are listed together, under its name once."""
+        conflicts, shared, unique = self.groups("conflict") + self.contradictions(), self.groups("shared"), self.groups("unique")
         return [
-            ("Conflicts", self.groups("conflict") + self.contradictions()),
-            ("Shared claims", self.groups("shared")),
-            ("Unique claims", self.groups("unique")),
+            (f"Conflicts ({len(conflicts)})", conflicts),
+            (f"Shared claims ({len(shared)})", shared),
+            (f"Unique claims ({sum(len(g.claims) for g in unique)})", self._by_article(unique)),
         ]
+
+    def _by_article(self, groups: list[ClaimGroup]) -> list[ClaimGroup]:
+        """One group per article holding the claims of ``groups`` (single-article groups), in article order."""
+        claims = self.claims
+        merged: dict[str, ClaimGroup] = {}
+        for group in groups:
+            article = claims[group.claims[0]].article if group.claims and group.claims[0] in claims else group.id
+            if article not in merged:
+                merged[article] = ClaimGroup(id=group.id, claims=[], verdict=group.verdict, outlets=group.outlets)
+            merged[article].claims.extend(group.claims)
+        return list(merged.values())
+
+    def single_article(self, group: ClaimGroup) -> bool:
+        """Whether all of a group's claims come from one article (its heading then names it; the lines need not)."""
+        claims = self.claims
+        return len({claims[c].article for c in group.claims if c in claims}) <= 1
 
 
 def findings(group: ClaimGroup) -> list[str]:
@@ -91,13 +109,12 @@ def to_markdown(comparison: Comparison) -> str:
         title = md_escape(a.get("title") or "")
         lines.append(f"- **{md_escape(names[a['id']])}** ({md_escape(when)}, {language}): {title} `{a['id']}`")
     for heading, groups in view.sections():
-        lines += ["", f"## {heading} ({len(groups)})", ""]
+        lines += ["", f"## {heading}", ""]
         for group in groups:
             score = f" (score {group.score:.2f})" if group.score is not None else ""
             lines.append(f"- {md_escape(view.sources(group))}{score}")
-            lines += [
-                f"  - {md_escape(names[claims[c].article])}: {md_escape(claims[c].text)}" for c in group.claims if c in claims
-            ]
+            prefix = (lambda c: "") if view.single_article(group) else (lambda c: f"{md_escape(names[claims[c].article])}: ")
+            lines += [f"  - {prefix(c)}{md_escape(claims[c].text)}" for c in group.claims if c in claims]
             lines += [f"  - *{md_escape(detail)}*" for detail in findings(group)]
     lines += ["", f"## Quotes ({len(comparison.quotes)})", ""]
     for quote in comparison.quotes:
@@ -145,10 +162,10 @@ table{border-collapse:collapse;width:100%} td,th{border:1px solid #ddd;padding:.
 {% for a in articles %}<tr><td class="outlet">{{ names[a.id] }}</td><td>{{ a.title }}</td><td>{{ a.published or "undated" }}</td><td>{{ a.language or "?" }}</td><td>{{ a.agencies|join(", ") }}</td></tr>
 {% endfor %}</table>
 {% for title, groups in sections %}
-<h2>{{ title }} ({{ groups|length }})</h2>
+<h2>{{ title }}</h2>
 {% for g in groups %}<div class="group {{ g.verdict }}">
 <div class="muted">{{ sources(g) }}{% if g.score is not none %} &middot; score {{ "%.2f"|format(g.score) }}{% endif %}</div>
-{% for c in g.claims if c in claims %}<div><span class="outlet">{{ names[claims[c].article] }}:</span> {{ claims[c].text }}</div>{% endfor %}
+{% set one = single_article(g) %}{% for c in g.claims if c in claims %}<div>{% if not one %}<span class="outlet">{{ names[claims[c].article] }}:</span> {% endif %}{{ claims[c].text }}</div>{% endfor %}
 {% for detail in findings(g) %}<div class="ev">{{ detail }}</div>{% endfor %}
 </div>{% endfor %}
 {% endfor %}
@@ -201,6 +218,7 @@ def to_html(comparison: Comparison) -> str:
         sections=view.sections(),
         findings=findings,
         sources=view.sources,
+        single_article=view.single_article,
         statement=statement,
         quotes=comparison.quotes,
         timeline=comparison.timeline,

@@ -15,14 +15,18 @@ _STYLE = {"shared": "green", "unique": "blue", "conflict": "red"}
 
 def _claims_table(view: ComparisonView, title: str, groups: list) -> Table:
     claims, names = view.claims, view.names
-    table = Table(title=f"{title} ({len(groups)})", show_lines=True, expand=True, title_justify="left")
+    table = Table(title=title, show_lines=True, expand=True, title_justify="left")
     table.add_column("Outlets", style="bold", ratio=1)
     table.add_column("Claims", ratio=4)
     for group in groups:
         body = Text()
+        one = view.single_article(group)
         for cid in group.claims:
             if cid in claims:
-                body.append(f"{names[claims[cid].article]}: ", style="bold")
+                if not one:
+                    body.append(f"{names[claims[cid].article]}: ", style="bold")
+                elif len(group.claims) > 1:
+                    body.append("• ")
                 body.append(claims[cid].text + "\n")
         for detail in findings(group):
             body.append(f"! {detail}\n", style="red italic")
