@@ -111,3 +111,10 @@ def test_an_articles_unique_claims_are_listed_together_under_its_name_once(compa
     text = to_markdown(comparison)
     assert "## Unique claims (2)" in text
     assert "- Two\n  - Twelve people were hurt.\n  - The bridge stays shut." in text
+
+
+def test_dates_read_as_days_and_an_undated_article_shows_its_story_estimate(comparison):
+    comparison.articles[0]["published_estimate"] = "2023-12-31"
+    text = to_markdown(comparison)
+    assert "(undated (about 2023-12-31), en)" in text and "(2024-01-01, en)" in text
+    assert "T00:00:00" not in text and "about 2023-12-31" in to_html(comparison)

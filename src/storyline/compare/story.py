@@ -28,6 +28,7 @@ def article_summary(article: Article, name: str | None = None) -> dict[str, Any]
         "name": name or outlet_name(article),
         "url": article.url,
         "published": article.published.isoformat() if article.published else None,
+        "published_estimate": article.published_estimate.value if article.published_estimate else None,
         "language": article.language,
         "byline": article.byline,
         "agencies": agencies(article),

@@ -77,6 +77,16 @@ class ComparisonView:
         return len({claims[c].article for c in group.claims if c in claims}) <= 1
 
 
+def when(article: dict[str, Any]) -> str:
+    """An article's date as a reader wants it: the day alone at midnight, else the time too; an undated
+    article's estimate from its story marked as one ("undated (about 2022-12-18)")."""
+    published = article.get("published")
+    if published:
+        return published.removesuffix("T00:00:00").replace("T", " ")
+    estimate = article.get("published_estimate")
+    return f"undated (about {estimate})" if estimate else "undated"
+
+
 def findings(group: ClaimGroup) -> list[str]:
     """Why a conflict group conflicts, one line per finding (nothing for other verdicts)."""
     if group.verdict != "conflict":
@@ -104,10 +114,10 @@ def to_markdown(comparison: Comparison) -> str:
     lines = ["# Story comparison", ""]
     lines += ["## Articles", ""]
     for a in comparison.articles:
-        when = a.get("published") or "undated"
+        published = when(a)
         language = md_escape(a.get("language") or "?")
         title = md_escape(a.get("title") or "")
-        lines.append(f"- **{md_escape(names[a['id']])}** ({md_escape(when)}, {language}): {title} `{a['id']}`")
+        lines.append(f"- **{md_escape(names[a['id']])}** ({md_escape(published)}, {language}): {title} `{a['id']}`")
     for heading, groups in view.sections():
         lines += ["", f"## {heading}", ""]
         for group in groups:
@@ -159,7 +169,7 @@ table{border-collapse:collapse;width:100%} td,th{border:1px solid #ddd;padding:.
 {% if summary.earliest %}; first reported by {{ names[summary.earliest] }}{% endif %}. Schema v{{ schema_version }}.</p>
 <h2>Articles</h2>
 <table><tr><th>Outlet</th><th>Title</th><th>Published</th><th>Language</th><th>Agencies</th></tr>
-{% for a in articles %}<tr><td class="outlet">{{ names[a.id] }}</td><td>{{ a.title }}</td><td>{{ a.published or "undated" }}</td><td>{{ a.language or "?" }}</td><td>{{ a.agencies|join(", ") }}</td></tr>
+{% for a in articles %}<tr><td class="outlet">{{ names[a.id] }}</td><td>{{ a.title }}</td><td>{{ when(a) }}</td><td>{{ a.language or "?" }}</td><td>{{ a.agencies|join(", ") }}</td></tr>
 {% endfor %}</table>
 {% for title, groups in sections %}
 <h2>{{ title }}</h2>
@@ -219,6 +229,7 @@ def to_html(comparison: Comparison) -> str:
         findings=findings,
         sources=view.sources,
         single_article=view.single_article,
+        when=when,
         statement=statement,
         quotes=comparison.quotes,
         timeline=comparison.timeline,

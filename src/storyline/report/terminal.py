@@ -8,7 +8,7 @@ from rich.table import Table
 from rich.text import Text
 
 from storyline.model import Comparison
-from storyline.report.comparison import ComparisonView, findings, relation_sentence, statement
+from storyline.report.comparison import ComparisonView, findings, relation_sentence, statement, when
 
 _STYLE = {"shared": "green", "unique": "blue", "conflict": "red"}
 
@@ -46,7 +46,7 @@ def comparison_renderable(comparison: Comparison) -> RenderableType:
     for column in ("Outlet", "Title", "Published", "Lang"):
         articles.add_column(column)
     for a in comparison.articles:
-        cells = (names[a["id"]], a.get("title") or "", a.get("published") or "undated", a.get("language") or "?")
+        cells = (names[a["id"]], a.get("title") or "", when(a), a.get("language") or "?")
         articles.add_row(*(Text(cell) for cell in cells))
     parts: list[RenderableType] = [head, articles]
     parts += [_claims_table(view, heading, groups) for heading, groups in view.sections()]
