@@ -321,7 +321,8 @@ def _content_span(cue: Token, marks: list[tuple[int, int]]) -> tuple[int, int] |
     objects = [c for c in cue.rights if c.dep_ in _QUOTED_OBJECT_DEPS or (c.lower_ in _AS and c.i > cue.i + 1)]
     if objects:
         start, end = objects[0].left_edge, objects[-1].right_edge
-        if any(m[1] <= end.idx + len(end.text) for m in marks_from(marks, start.idx, end.idx + len(end.text))):
+        stop = end.idx + len(end.text)
+        if any(m[1] <= stop for m in marks_from(marks, start.idx, stop)):
             return _trimmed(doc, start.i, end.i + 1)
     return _nearest_quotation(cue, marks)
 
@@ -1080,7 +1081,7 @@ def _holder_near(doc: Doc, attribution: _Attribution, resolver: _SpeakerResolver
 def _snap_to_marks(attribution: _Attribution, marks: list[tuple[int, int]]) -> _Attribution:
     """Widen a content that cuts into a quotation so it holds the whole quotation."""
     first = max(0, bisect_left(marks, (attribution.start,)) - 1)  # the one opening before may reach into it
-    for start, end in marks_from(marks, marks[first][0], attribution.end) if marks else ():
+    for start, end in marks[first : bisect_left(marks, (attribution.end,))]:
         if start < attribution.end and attribution.start < end:
             attribution.start, attribution.end = min(start, attribution.start), max(end, attribution.end)
     return attribution

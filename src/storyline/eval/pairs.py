@@ -20,10 +20,9 @@ from storyline.match.pairs import (
     SEMEVAL_FEATURES,
     SEMEVAL_HEADS,
     embed_pairs,
-    label_for,
+    is_copy,
     match_pair,
     pair_facets,
-    probability,
     semeval_features,
 )
 from storyline.model import Article
@@ -133,7 +132,7 @@ def semeval_rows(root: Path, config: MatchConfig, cache_dir: Path | None = None)
     embedded = embed_pairs(pairs, cached_encoder(cache_dir), config)
     facets = [pair_facets(a, b, units=units) for a, b, units in embedded]
     features = np.array([semeval_features(f) for f in facets])
-    copies = np.array([label_for(f, probability(f, config), config) == "copy" for f in facets])
+    copies = np.array([is_copy(f, config) for f in facets])
     return SemevalRows(pairs, gold, embedded, features, copies)
 
 

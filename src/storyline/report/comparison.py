@@ -123,8 +123,12 @@ def to_markdown(comparison: Comparison) -> str:
         for group in groups:
             score = f" (score {group.score:.2f})" if group.score is not None else ""
             lines.append(f"- {md_escape(view.sources(group))}{score}")
-            prefix = (lambda c: "") if view.single_article(group) else (lambda c: f"{md_escape(names[claims[c].article])}: ")
-            lines += [f"  - {prefix(c)}{md_escape(claims[c].text)}" for c in group.claims if c in claims]
+            one = view.single_article(group)  # its heading names the article
+            lines += [
+                f"  - {'' if one else md_escape(names[claims[c].article]) + ': '}{md_escape(claims[c].text)}"
+                for c in group.claims
+                if c in claims
+            ]
             lines += [f"  - *{md_escape(detail)}*" for detail in findings(group)]
     lines += ["", f"## Quotes ({len(comparison.quotes)})", ""]
     for quote in comparison.quotes:

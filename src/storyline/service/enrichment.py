@@ -31,8 +31,9 @@ def enrich_articles(
     """Return the articles with entities, quotes and times filled in.
 
     Parsed in batches; if a batch fails, its articles are redone one by one so
-    an article the models fail on is returned unchanged, logged by id and passed
-    to ``on_failure``, and one bad article never stops the rest.
+    an article the models fail on is returned unchanged and passed to
+    ``on_failure`` (logged by id when there is none), and one bad article never
+    stops the rest.
     """
     enricher = get_enricher(workspace)
     try:
