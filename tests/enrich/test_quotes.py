@@ -12,6 +12,13 @@ def test_quote_styles_and_apostrophes():
     assert spans(text) == ["“yes”", "«oui»", "„ja“", "「はい」", '"si"', "‘maybe’"]
 
 
+def test_a_typographic_mark_closed_by_a_straight_one_in_mixed_copy(enricher, make_article):
+    text = "“Los impagos han empezado a dispararse\", dijo Julia Moreno, directora de estudios en la universidad."
+    assert spans(text) == ["“Los impagos han empezado a dispararse\""]
+    article = enricher.enrich(make_article("Los pagos han subido.\n\n" + text, language="es"))
+    assert [(q.speaker, q.kind) for q in article.quotes] == [("Julia Moreno", "direct")]
+
+
 def test_multi_paragraph_quote_runs_on_until_closed():
     text = "“First part of it.\n\n“Second part,” she said.\n\nNext paragraph."
     assert paragraph_bounds(text)[0] == (0, 18)

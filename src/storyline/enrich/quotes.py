@@ -74,6 +74,8 @@ QUOTE_MARKS: dict[str, str] = {
     "“": "”", "‘": "’", "«": "»", "„": "“”", "‚": "‘’", "「": "」", "『": "』", "‹": "›", '"': '"',
 }
 _CLOSERS = frozenset("”’»“‘」』›\"")
+#: Typographic double marks that open a quote (and may be closed by a straight mark in mixed copy).
+_DOUBLE_OPENERS = frozenset("“„«")
 _TWO_APOSTROPHES = "''"
 #: Entity labels of those who can hold a stance (spaCy OntoNotes and WikiNER).
 _HOLDER_LABELS = frozenset({"PERSON", "PER", "ORG", "NORP"})
@@ -186,7 +188,15 @@ def _opens(text: str, i: int) -> bool:
 
 
 def _find_close(text: str, i: int, end: int) -> int | None:
-    closers = QUOTE_MARKS[text[i]]
+    """Where the quote opened at ``i`` closes within ``end``. A typographic double mark with no closer of its
+    own takes a straight one: scraped and machine-translated copy mixes them ("“La morosidad ...", dijo N")."""
+    close = _closing_mark(text, i, end, QUOTE_MARKS[text[i]])
+    if close is None and text[i] in _DOUBLE_OPENERS:
+        close = _closing_mark(text, i, end, '"')
+    return close
+
+
+def _closing_mark(text: str, i: int, end: int, closers: str) -> int | None:
     for j in range(i + 1, end):
         if text[j] in closers:
             # A single closing mark followed by a letter is an apostrophe ("Iran’s").
