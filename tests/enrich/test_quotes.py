@@ -344,6 +344,16 @@ def test_without_a_parser_a_quotation_of_two_sentences_finds_the_name_after_it(e
     assert [(q.text, q.speaker) for q in article.quotes] == [("«No vamos a ceder. Las obras empezarán en marzo»", "Juan Pérez")]
 
 
+def test_without_a_parser_a_speaker_may_carry_an_apposition_or_follow_a_role(enricher, make_article):
+    article = enricher.enrich(make_article(
+        "Las marcas fueron un problema.\n\n"
+        "\"Ha sido doloroso\", ha expresado el director de Acme Inc., Pedro Ruiz.\n\n"
+        "El plan fracasará, dijo Marta Gil, portavoz del partido.",
+        language="es",
+    ))
+    assert [(q.speaker, q.cue) for q in article.quotes] == [("Pedro Ruiz", "ha expresado"), ("Marta Gil", "dijo")]
+
+
 def test_according_to_without_a_source_is_no_attribution(enricher, make_article):
     article = enricher.enrich(make_article(
         "La empresa presentó sus planes, según los cuales se cerrarán catorce plantas antes de 2012.\n\n"

@@ -678,7 +678,8 @@ def _word_order_patterns(language: str) -> dict[str, re.Pattern[str]]:
         "verb": re.compile(forward),
         "forward": re.compile(f"{before}(?:{forward})(?:{WORD_ORDER_COMPLEMENTIZERS[language]})"),
         "backward": re.compile(
-            rf"(?:,|\s[–—-])\s*(?P<cue>{_alternation(verbs)})\s+(?P<source>[^,.;:!?«»\"“”]+?)\s*[.!?]?[\"”»]?\s*$"
+            rf"(?:,|\s[–—-])\s*(?P<cue>{_alternation(verbs)})\s+(?P<source>[^,.;:!?«»\"“”]+?)"
+            rf"(?:,\s*[^,.;:!?«»\"“”]+)?\s*[.!?]?,?[\"”»]?\s*$"  # "..., dijo N, director de X."
         ),
     }
 
@@ -728,11 +729,29 @@ def _matched_attribution(
     named = any(source_start <= s and e <= source_end for s, e in names)
     if not named and (needs_name or len(match["source"].split()) > SHORT_SOURCE_WORDS):
         return []
-    content = _trimmed_chars(doc_text(doc), *content_span)
-    source = doc.char_span(source_start, source_end, alignment_mode="expand")
+    text = doc_text(doc)
+    content = _trimmed_chars(text, *content_span)
+    source = _named_after_role(doc, names, source_start, source_end) or doc.char_span(
+        source_start, source_end, alignment_mode="expand"
+    )
     if content is None or source is None:
         return []
     return [_Attribution(*content, cue=match["cue"], source=source)]
+
+
+#: What may stand between a role and the name it introduces: a comma, after an abbreviation's full stop.
+_APPOSITION = re.compile(r"\.?,[ \t]*")
+
+
+def _named_after_role(doc: Doc, names: list[tuple[int, int]], start: int, end: int) -> Span | None:
+    """The name a role in lower case introduces after a comma: "..., ha expresado el director de Acme Inc.,
+    Pedro Ruiz." -> "Pedro Ruiz" (the sentence splitter may have cut after "Inc.")."""
+    text = doc_text(doc)
+    gap = _APPOSITION.match(text, end)
+    if not text[start : start + 1].islower() or gap is None:
+        return None
+    after = next(((s, e) for s, e in names if s == gap.end()), None)
+    return doc.char_span(*after, alignment_mode="expand") if after else None
 
 
 def _last_name(doc: Doc, names: list[tuple[int, int]], low: int, position: int) -> Span | None:
