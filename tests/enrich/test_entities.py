@@ -176,3 +176,14 @@ def test_a_zone_after_a_clock_time_is_no_entity(enricher, make_article):
     names = {e.name for e in article.entities}
     assert "UTC" not in names
     assert "Bank of England" in names
+
+
+def test_fallback_splits_a_country_from_a_name_written_on_its_own_elsewhere(enricher, make_article):
+    article = enricher.enrich(make_article(
+        "El presidente de Estados Unidos Olga Petrenko habló el lunes.\n\n"
+        "Según Petrenko, la aerolínea China Southern Airlines y Washington Mutual crecen, como Qantas Airlines.",
+        language="es",
+    ))
+    names = {e.name for e in article.entities}
+    assert {"United States", "Olga Petrenko"} <= names and not any("Unidos Olga" in n for n in names)
+    assert {"China Southern Airlines", "Washington Mutual"} <= names  # "Airlines" only follows other names

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -118,6 +119,9 @@ def capitalised_mentions(doc: Doc) -> list[Mention]:
     # German "des" is an article ("Eskalation des Konflikts"), not the French "of" that joins a name.
     connectors = _CONNECTORS - _CONJUNCTIONS - ({"des"} if doc.lang_ in CAPITALISED_NOUN_LANGUAGES else set())
     mentions: list[Mention] = []
+    # Capitalised words that open a run inside a sentence (no capitalised word before them but the sentence's
+    # first): names written on their own.
+    openers = Counter(t.text for t in doc if _opens_run(t))
     run: list = []
     for token in [*doc, None]:
         if token is not None and _CAPITALISED.match(token.text) and token.text[0].isupper():
@@ -133,10 +137,33 @@ def capitalised_mentions(doc: Doc) -> list[Mention]:
         lone_word = len(run) == 1 and (_opens_sentence(run[0]) or run[0].lower_ in calendar_words)
         if run and not lone_word and not all(t.is_stop for t in run):
             span = _without_leading_titles(doc[run[0].i : run[-1].i + 1])
-            kind = "PLACE" if is_place_name(span.text) else "MISC"
-            mentions.append(Mention(span.text, kind, span.start_char, span.end_char))
+            for part in _place_apart(span, openers):
+                kind = "PLACE" if is_place_name(part.text) else "MISC"
+                mentions.append(Mention(part.text, kind, part.start_char, part.end_char))
         run = []
     return _without_common_nouns(doc, mentions) if doc.lang_ in CAPITALISED_NOUN_LANGUAGES else mentions
+
+
+def _opens_run(token) -> bool:
+    """A capitalised word inside a sentence with no capitalised word before it but the sentence's first."""
+    if not token.text[:1].isupper() or token.is_sent_start or token.i == 0:
+        return False
+    previous = token.doc[token.i - 1]
+    return not previous.text[:1].isupper() or bool(previous.is_sent_start)
+
+
+def _place_apart(span: Span, openers: Counter[str]) -> list[Span]:
+    """A run that opens with a country or capital and goes on with a name the article also writes on its own
+    (``openers``: how often each capitalised word opens a run): two names side by side ("presidente de Estados
+    Unidos Barack Obama", with "Obama" alone elsewhere), not one ("Singapore Airlines", "Estados Unidos de
+    América": "Airlines" follows other names, "de" is no name)."""
+    for cut in range(span.start + 1, span.end):
+        place, rest = span.doc[span.start : cut], span.doc[cut : span.end]
+        if not is_place_name(place.text) or is_place_name(span.text) or not rest.text[:1].isupper():
+            continue
+        if openers[rest[0].text] > _opens_run(rest[0]) or openers[rest[-1].text] > _opens_run(rest[-1]):
+            return [place, rest]  # (not counting the run itself: "Washington Mutual" opening a sentence)
+    return [span]
 
 
 #: Languages that capitalise every noun, where a capital alone does not make a name.
