@@ -102,6 +102,11 @@ def test_proper_nouns_leave_out_months_weekdays_and_zones_after_a_clock_time():
     assert {"bank", "ruritania", "act"} <= set(names)  # "ACT" with no clock time before it is a name
 
 
+def test_a_possessive_name_displays_without_its_ending():
+    names = proper_nouns("Talks with the Ruritanian Executive's National Security Council ended.", "en")
+    assert names["executive's"] == "Ruritanian Executive" and names["council"] == "National Security Council"
+
+
 def test_proper_nouns_display_the_name_they_most_often_stand_in():
     names = proper_nouns(
         "Officials said the Foreign Ministry in Kyiv agreed. Olga Petrenko said the Foreign Ministry would act. "

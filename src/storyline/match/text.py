@@ -146,10 +146,10 @@ def proper_nouns(text: str, language: str | None) -> dict[str, str]:
         if opener and run_words[0].lower() not in names:
             run_words = run_words[1:]
         phrase = " ".join(run_words)
-        for word in phrase.lower().split():
+        for word in phrase.lower().split():  # keys keep the possessive; the display drops it ("Executive's")
             if word in names and (count, len(phrase)) > best.get(word, (0, 0, ""))[:2]:
                 best[word] = (count, len(phrase), phrase)
-    return {name: best[name][2] for name in sorted(names)}
+    return {name: re.sub(r"['’]s$", "", best[name][2]) for name in sorted(names)}
 
 
 def numbers(text: str) -> set[str]:
