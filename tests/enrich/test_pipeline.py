@@ -90,3 +90,4 @@ def test_text_pieces_cut_at_paragraphs_then_sentences_then_spaces_and_cover_the_
     assert "".join(text[s:e] for s, e in pieces) == text and all(e - s <= 20 for s, e in pieces)
     assert [text[s:e] for s, e in pieces][:2] == ["One two three. ", "Four five six.\n"]
     assert text_pieces("x" * 45, 20) == [(0, 20), (20, 40), (40, 45)]  # no break in reach: a hard cut
+    assert text_pieces("伊朗外交部表示。俄罗斯回应了。", 10) == [(0, 8), (8, 15)]

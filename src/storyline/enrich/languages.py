@@ -61,13 +61,13 @@ class LanguageModel:
 
 def text_pieces(text: str, limit: int) -> list[tuple[int, int]]:
     """(start, end) pieces of ``text`` that cover it, each at most ``limit`` characters, cut after
-    the last paragraph break in reach, else the last sentence end, else the last space."""
+    the last paragraph break in reach, else the last sentence end (full-width "。" too), else the last space."""
     pieces = []
     start = 0
     while len(text) - start > limit:
         window = text[start : start + limit]
         cut = next(
-            (at + len(mark) for mark in ("\n", ". ", " ") if (at := window.rfind(mark)) > 0),
+            (at + len(mark) for mark in ("\n", ". ", "。", " ") if (at := window.rfind(mark)) > 0),
             limit,
         )
         pieces.append((start, start + cut))
