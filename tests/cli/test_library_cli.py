@@ -172,3 +172,17 @@ def test_articles_entity_filter_and_paging(library):
     porto = json.loads(invoke(*base, "--entity", "porto").stdout)
     assert [r["id"] for r in porto] == ["r1"]
     assert len(json.loads(invoke(*base, "--limit", "1", "--offset", "1").stdout)) == 1
+
+
+def test_show_lines_name_variants_and_links_once_and_quote_only_direct_speech():
+    from storyline.cli.library import _entity_line, _quote_line
+    from storyline.model import Entity, Quote
+
+    capital = Entity(name="Kyiv", type="PLACE", variants=["Kyiv"], refers_to="Ukraine", reference_kind="capital-for-country")
+    assert _entity_line(capital) == "Kyiv (PLACE), stands for Ukraine (capital-for-country)"
+    person = Entity(name="Olga Petrenko", type="PERSON", variants=["Olga Petrenko", "Petrenko"])
+    assert _entity_line(person) == "Olga Petrenko (PERSON), also Petrenko"
+    said = Quote(text="the talks would go on", start=0, end=21, speaker="Olga Petrenko", cue="said", kind="indirect")
+    assert _quote_line(said) == "Olga Petrenko (said, indirect): the talks would go on"
+    direct = Quote(text="We will stay", start=0, end=12, speaker="Olga Petrenko", cue="said", kind="direct")
+    assert _quote_line(direct) == "Olga Petrenko (said, direct): “We will stay”"

@@ -24,7 +24,7 @@ from rich.table import Table
 from storyline.cli.app import app
 from storyline.config import Settings, default_db_path
 from storyline.ingest import IngestError
-from storyline.model import Article, Story
+from storyline.model import Article, Entity, Quote, Story
 from storyline.report.comparison import quoted
 from storyline.service import library
 from storyline.service.workspace import Workspace
@@ -281,8 +281,8 @@ def print_article(article: Article) -> None:
     sections = {
         "Stripped": [f"[{s.reason}] {s.text}" for s in article.stripped],
         "Captions": list(article.captions),
-        "Entities": [f"{e.name} ({e.type})" + (f" a.k.a. {', '.join(e.variants)}" if e.variants else "") for e in article.entities],
-        "Quotes": [f"{q.speaker}: {quoted(q.text)}" for q in article.quotes],
+        "Entities": [_entity_line(e) for e in article.entities],
+        "Quotes": [_quote_line(q) for q in article.quotes],
         "Times": [f"{t.text} → {t.value}" + (" (estimated)" if t.estimated else "") for t in article.times],
     }
     for heading, lines in sections.items():
@@ -291,6 +291,24 @@ def print_article(article: Article) -> None:
             out.print(f"[bold]{heading}[/bold]")
             for line in lines:
                 out.print(f"  - {escape(line)}")
+
+
+def _entity_line(entity: Entity) -> str:
+    """"Tehran (PLACE), stands for Iran (capital-for-country)"; "Iran (PLACE), also Islamic Republic of Iran"."""
+    line = f"{entity.name} ({entity.type})"
+    others = [v for v in entity.variants if v != entity.name]
+    if others:
+        line += f", also {', '.join(others)}"
+    if entity.refers_to:
+        line += f", stands for {entity.refers_to}" + (f" ({entity.reference_kind})" if entity.reference_kind else "")
+    return line
+
+
+def _quote_line(quote: Quote) -> str:
+    """Who, by which verb, how: only a direct quote is put in quotation marks (reported speech is the outlet's words)."""
+    how = ", ".join(part for part in (quote.cue, quote.kind) if part)
+    text = quoted(quote.text) if quote.kind == "direct" else quote.text
+    return f"{quote.speaker} ({how}): {text}"
 
 
 # --------------------------------------------------------------------------
