@@ -187,3 +187,13 @@ def test_fallback_splits_a_country_from_a_name_written_on_its_own_elsewhere(enri
     names = {e.name for e in article.entities}
     assert {"United States", "Olga Petrenko"} <= names and not any("Unidos Olga" in n for n in names)
     assert {"China Southern Airlines", "Washington Mutual"} <= names  # "Airlines" only follows other names
+
+
+def test_fallback_splits_at_de_only_between_two_names_written_on_their_own(enricher, make_article):
+    article = enricher.enrich(make_article(
+        "La empresa Zentra presentó el nuevo Orbis de Zentra en Madrid, dijo el Banco de España.\n\n"
+        "El Orbis se venderá en España, y Zentra espera ventas altas.",
+        language="es",
+    ))
+    names = {e.name for e in article.entities}
+    assert {"Orbis", "Zentra", "Banco de España"} <= names and "Orbis de Zentra" not in names

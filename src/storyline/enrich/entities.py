@@ -141,7 +141,36 @@ def capitalised_mentions(doc: Doc) -> list[Mention]:
                 kind = "PLACE" if is_place_name(part.text) else "MISC"
                 mentions.append(Mention(part.text, kind, part.start_char, part.end_char))
         run = []
+    mentions = _connected_apart(doc, mentions, connectors)
     return _without_common_nouns(doc, mentions) if doc.lang_ in CAPITALISED_NOUN_LANGUAGES else mentions
+
+
+def _connected_apart(doc: Doc, mentions: list[Mention], connectors: set[str]) -> list[Mention]:
+    """Runs joined by "de"/"of" whose two sides the article also writes as runs of their own, neither a
+    place: two names ("Macintosh de Apple", "Europa de Airbus"), not one ("Banco de España", "Sistema de
+    Reserva Federal": "Banco" and "Sistema" never stand alone; "Estados Unidos de América" opens with a place)."""
+    whole = Counter(m.text for m in mentions)
+    result: list[Mention] = []
+    for mention in mentions:
+        span = doc.char_span(mention.start, mention.end)
+        cut = next(
+            (
+                t.i
+                for t in (span[1:-1] if span is not None else [])
+                if t.lower_ in connectors
+                and whole[doc[span.start : t.i].text]
+                and whole[doc[t.i + 1 : span.end].text]
+                and not is_place_name(doc[t.i + 1 : span.end].text)
+                and not is_place_name(doc[span.start : t.i].text)
+            ),
+            None,
+        )
+        if cut is None:
+            result.append(mention)
+            continue
+        for part in (doc[span.start : cut], doc[cut + 1 : span.end]):
+            result.append(Mention(part.text, "PLACE" if is_place_name(part.text) else "MISC", part.start_char, part.end_char))
+    return result
 
 
 def _opens_run(token) -> bool:
