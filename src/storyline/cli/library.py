@@ -294,7 +294,7 @@ def print_article(article: Article) -> None:
 
 
 def _entity_line(entity: Entity) -> str:
-    """"Tehran (PLACE), stands for Iran (capital-for-country)"; "Iran (PLACE), also Islamic Republic of Iran"."""
+    """"Kyiv (PLACE), stands for Ukraine (capital-for-country)"; "Olga Petrenko (PERSON), also Petrenko"."""
     line = f"{entity.name} ({entity.type})"
     others = [v for v in entity.variants if v != entity.name]
     if others:

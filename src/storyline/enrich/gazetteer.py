@@ -85,7 +85,7 @@ SEATS: dict[str, str] = {
 }
 
 #: An article opening a name: a word of its own ("the Kremlin") or elided ("l'Élysée"), never the first
-#: letters of a word ("Adler", "Lavrov", "Anderson" keep theirs).
+#: letters of a word ("Adler", "Lebedev", "Anderson" keep theirs).
 _LEADING_ARTICLES = re.compile(r"^(?:(?:the|a|an|le|la|les|el|los|las|der|die|das)\s+|l['’]\s*)", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(['’]s|['’])$")
 
