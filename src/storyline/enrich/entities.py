@@ -137,9 +137,7 @@ def capitalised_mentions(doc: Doc) -> list[Mention]:
         lone_word = len(run) == 1 and (_opens_sentence(run[0]) or run[0].lower_ in calendar_words)
         if run and not lone_word and not all(t.is_stop for t in run):
             span = _without_leading_titles(doc[run[0].i : run[-1].i + 1])
-            for part in _place_apart(span, openers):
-                kind = "PLACE" if is_place_name(part.text) else "MISC"
-                mentions.append(Mention(part.text, kind, part.start_char, part.end_char))
+            mentions += [_fallback_mention(part) for part in _place_apart(span, openers)]
         run = []
     mentions = _connected_apart(doc, mentions, connectors)
     return _without_common_nouns(doc, mentions) if doc.lang_ in CAPITALISED_NOUN_LANGUAGES else mentions
@@ -150,27 +148,26 @@ def _connected_apart(doc: Doc, mentions: list[Mention], connectors: set[str]) ->
     place: two names ("Macintosh de Apple", "Europa de Airbus"), not one ("Banco de España", "Sistema de
     Reserva Federal": "Banco" and "Sistema" never stand alone; "Estados Unidos de América" opens with a place)."""
     whole = Counter(m.text for m in mentions)
+
+    def two_names(span: Span, connector: int) -> bool:
+        sides = (span.doc[span.start : connector].text, span.doc[connector + 1 : span.end].text)
+        return all(whole[side] and not is_place_name(side) for side in sides)
+
     result: list[Mention] = []
     for mention in mentions:
         span = doc.char_span(mention.start, mention.end)
-        cut = next(
-            (
-                t.i
-                for t in (span[1:-1] if span is not None else [])
-                if t.lower_ in connectors
-                and whole[doc[span.start : t.i].text]
-                and whole[doc[t.i + 1 : span.end].text]
-                and not is_place_name(doc[t.i + 1 : span.end].text)
-                and not is_place_name(doc[span.start : t.i].text)
-            ),
-            None,
-        )
+        cut = next((t.i for t in span[1:-1] if t.lower_ in connectors and two_names(span, t.i)), None) if span else None
         if cut is None:
             result.append(mention)
-            continue
-        for part in (doc[span.start : cut], doc[cut + 1 : span.end]):
-            result.append(Mention(part.text, "PLACE" if is_place_name(part.text) else "MISC", part.start_char, part.end_char))
+        else:
+            result += [_fallback_mention(doc[span.start : cut]), _fallback_mention(doc[cut + 1 : span.end])]
     return result
+
+
+def _fallback_mention(span: Span) -> Mention:
+    """A capitalised run as a mention: a PLACE when the gazetteer knows it, else MISC (a capital alone
+    cannot tell a person from an organisation)."""
+    return Mention(span.text, "PLACE" if is_place_name(span.text) else "MISC", span.start_char, span.end_char)
 
 
 def _opens_run(token) -> bool:

@@ -750,8 +750,10 @@ def _named_after_role(doc: Doc, names: list[tuple[int, int]], start: int, end: i
     gap = _APPOSITION.match(text, end)
     if not text[start : start + 1].islower() or gap is None:
         return None
-    after = next(((s, e) for s, e in names if s == gap.end()), None)
-    return doc.char_span(*after, alignment_mode="expand") if after else None
+    following = bisect_left(names, (gap.end(),))  # names are sorted by start
+    if following == len(names) or names[following][0] != gap.end():
+        return None
+    return doc.char_span(*names[following], alignment_mode="expand")
 
 
 def _last_name(doc: Doc, names: list[tuple[int, int]], low: int, position: int) -> Span | None:
