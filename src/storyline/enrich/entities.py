@@ -183,12 +183,15 @@ def _place_apart(span: Span, openers: Counter[str]) -> list[Span]:
     (``openers``: how often each capitalised word opens a run): two names side by side ("presidente de Estados
     Unidos Barack Obama", with "Obama" alone elsewhere), not one ("Singapore Airlines", "Estados Unidos de
     América": "Airlines" follows other names, "de" is no name)."""
+    def written_alone(word) -> bool:  # not counting the run itself: "Washington Mutual" opening a sentence
+        return openers[word.text] > _opens_run(word)
+
+    if len(span) < 2 or not any(written_alone(t) for t in span[1:]):
+        return [span]  # the usual case, decided without the gazetteer
     for cut in range(span.start + 1, span.end):
         place, rest = span.doc[span.start : cut], span.doc[cut : span.end]
-        if not is_place_name(place.text) or is_place_name(span.text) or not rest.text[:1].isupper():
-            continue
-        if openers[rest[0].text] > _opens_run(rest[0]) or openers[rest[-1].text] > _opens_run(rest[-1]):
-            return [place, rest]  # (not counting the run itself: "Washington Mutual" opening a sentence)
+        if rest.text[:1].isupper() and (written_alone(rest[0]) or written_alone(rest[-1])) and is_place_name(place.text):
+            return [span] if is_place_name(span.text) else [place, rest]
     return [span]
 
 
