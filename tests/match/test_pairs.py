@@ -99,6 +99,8 @@ def test_proper_nouns_leave_out_months_weekdays_and_zones_after_a_clock_time():
         "On Friday the ACT government met; trading ended at 1052 GMT.", "en"
     )  # fmt: skip
     assert not {"monday", "october", "friday", "utc", "gmt"} & set(names)
+    addressed = proper_nouns("The award went to Mr Lev Adler Jr and to Dr Ines Vidal.", "en")
+    assert set(addressed) == {"lev", "adler", "ines", "vidal"} and addressed["adler"] == "Lev Adler"  # no Mr, Jr, Dr
     assert {"bank", "ruritania", "act"} <= set(names)  # "ACT" with no clock time before it is a name
 
 

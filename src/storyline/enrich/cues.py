@@ -251,14 +251,17 @@ RELATIVE_PRONOUNS: frozenset[str] = frozenset(
     "who which that qui lequel laquelle lesquels lesquelles quien quienes cual который которая которое которые".split()
 )
 
+#: Forms of address before a name ("Mr", "Dr", "Sra", "Herr"): they say how, not who, someone is called.
+HONORIFICS: frozenset[str] = frozenset("mr mrs ms miss dr prof sir dame mme mlle m herr frau sr sra srta".split())
+
 #: Role nouns that, with a definite article and no name, point back to a person named earlier.
-TITLES: frozenset[str] = frozenset(
+TITLES: frozenset[str] = HONORIFICS | frozenset(
     """spokesman spokeswoman spokesperson minister president premier chancellor chief director official
     secretary senator governor ambassador general commander leader mayor candidate envoy diplomat adviser
     advisor chairman chairwoman ceo head prosecutor judge lawyer attorney analyst expert researcher
     porte-parole ministre président présidente directeur directrice chef ambassadeur député sénateur
     maire avocat représentant treasurer congressman congresswoman speaker pope king queen prince princess
-    mr mrs ms miss dr prof sen rep gov gen col lt sgt capt adm rev sir dame mme mlle m
+    sen rep gov gen col lt sgt capt adm rev
     представитель министр президент глава директор посол пресс-секретарь
     prezydent premier rzecznik rzeczniczka burmistrz kanclerz wiceminister woordvoerder burgemeester
     bakan başbakan cumhurbaşkanı sözcü sözcüsü vali""".split()

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+from storyline.enrich.cues import HONORIFICS
 from storyline.enrich.times_lexicon import is_clock_zone, lexicon_for
 from storyline.ingest.language import HANGUL_LETTER, UNSPACED_LETTER
 
@@ -25,6 +26,8 @@ PAIR_WORDS = 0.5
 NUMBER = re.compile(r"^\d[\d.,]*$")
 #: Characters within three before a word that make it a sentence opener (its capital says nothing).
 SENTENCE_BREAKS = ".!?\n:\"“«"
+#: Generational suffixes ("Jr", "Sr"): part of many names, telling none apart.
+NAME_SUFFIXES = frozenset({"jr", "sr"})
 #: Languages whose stop words are merged into the default list (text of unknown language).
 COMMON_LANGUAGES = ("en", "de", "es", "fr", "it", "nl", "pt", "pl", "tr", "ru")
 
@@ -45,11 +48,12 @@ def stop_words(language: str | None) -> frozenset[str]:
 
 @lru_cache(maxsize=64)
 def not_names(language: str | None) -> frozenset[str]:
-    """Capitalised words that name no one: stop words, and month and weekday names (dateparser's, via
-    the time lexicon), which a date facet already compares ("names October, Sydney" said nothing)."""
+    """Capitalised words that name no one: stop words, forms of address and generational suffixes ("Mr",
+    "Dr", "Jr": every story has them), and month and weekday names (dateparser's, via the time lexicon),
+    which a date facet already compares ("names October, Sydney" said nothing)."""
     lexicons = [lexicon_for(code) for code in ((language,) if language else COMMON_LANGUAGES)]
     calendar = {w for lexicon in lexicons if lexicon for w in (*lexicon.month_words, *lexicon.weekday_words)}
-    return stop_words(language) | frozenset(calendar)
+    return stop_words(language) | HONORIFICS | NAME_SUFFIXES | frozenset(calendar)
 
 
 def words(text: str) -> list[str]:
