@@ -252,7 +252,9 @@ RELATIVE_PRONOUNS: frozenset[str] = frozenset(
 )
 
 #: Forms of address before a name ("Mr", "Dr", "Sra", "Herr"): they say how, not who, someone is called.
-HONORIFICS: frozenset[str] = frozenset("mr mrs ms miss dr prof sir dame mme mlle m herr frau sr sra srta".split())
+HONORIFICS: frozenset[str] = frozenset(
+    {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "mme", "mlle", "m", "herr", "frau", "sr", "sra", "srta"}
+)
 
 #: Role nouns that, with a definite article and no name, point back to a person named earlier.
 TITLES: frozenset[str] = HONORIFICS | frozenset(
