@@ -26,6 +26,8 @@ PAIR_WORDS = 0.5
 NUMBER = re.compile(r"^\d[\d.,]*$")
 #: Characters within three before a word that make it a sentence opener (its capital says nothing).
 SENTENCE_BREAKS = ".!?\n:\"“«"
+#: A possessive ending: "Ruritania's" closes a run of names, and a displayed name drops it.
+POSSESSIVE = re.compile(r"['’]s$")
 #: Generational suffixes ("Jr", "Sr"): part of many names, telling none apart.
 NAME_SUFFIXES = frozenset({"jr", "sr"})
 #: Languages whose stop words are merged into the default list (text of unknown language).
@@ -140,7 +142,7 @@ def proper_nouns(text: str, language: str | None) -> dict[str, str]:
         if not run:
             opens_sentence = initial
         run.append(token)
-        if token.endswith(("'s", "’s")):  # "Ruritania's Foreign Office": the possessor is a name of its own
+        if POSSESSIVE.search(token):  # "Ruritania's Foreign Office": the possessor is a name of its own
             runs[(opens_sentence, tuple(run))] += 1
             run = []
     if run:
@@ -153,7 +155,7 @@ def proper_nouns(text: str, language: str | None) -> dict[str, str]:
         for word in phrase.lower().split():  # keys keep the possessive; the display drops it ("Executive's")
             if word in names and (count, len(phrase)) > best.get(word, (0, 0, ""))[:2]:
                 best[word] = (count, len(phrase), phrase)
-    return {name: re.sub(r"['’]s$", "", best[name][2]) for name in sorted(names)}
+    return {name: POSSESSIVE.sub("", best[name][2]) for name in sorted(names)}
 
 
 def numbers(text: str) -> set[str]:
