@@ -197,3 +197,26 @@ def test_fallback_splits_at_de_only_between_two_names_written_on_their_own(enric
     ))
     names = {e.name for e in article.entities}
     assert {"Orbis", "Zentra", "Banco de España"} <= names and "Orbis de Zentra" not in names
+
+
+def test_fallback_splits_a_region_or_role_from_the_name_after_de(enricher, make_article):
+    article = enricher.enrich(make_article(
+        "Ruth Adler, CEO de Zentra Systems, dijo que la plantilla de Europa de Zentra bajará.\n\n"
+        "En Latinoamérica Zentra vende poco. El Ministro de Defensa y los Estados Unidos de América callaron.",
+        language="es",
+    ))
+    names = {e.name: e for e in article.entities}
+    assert {"Zentra Systems", "Europe", "Latin America", "United States"} <= names.keys()
+    assert "Zentra" in names["Zentra Systems"].variants
+    assert names["Europe"].type == "PLACE" and names["Europe"].variants == ["Europa"]
+    assert "Ministro de Defensa" in names  # a role before one word never written alone stays whole
+    assert not any(name.startswith("CEO") or "de Zentra" in name for name in names)
+
+
+def test_regions_are_places_but_not_countries():
+    from storyline.enrich.gazetteer import canonical_alias, countries_named, is_place_name
+
+    assert canonical_alias("Europa") == "Europe" and canonical_alias("Latinoamérica") == "Latin America"
+    assert is_place_name("Asia") and not is_place_name("El Mundo")
+    assert canonical_alias("America") is None  # mostly the United States in the news, not the Americas
+    assert countries_named("Ruritania y Europa") == set()  # the place facet compares countries only

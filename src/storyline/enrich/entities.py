@@ -144,23 +144,33 @@ def capitalised_mentions(doc: Doc) -> list[Mention]:
 
 
 def _connected_apart(doc: Doc, mentions: list[Mention], connectors: set[str]) -> list[Mention]:
-    """Runs joined by "de"/"of" whose two sides the article also writes as runs of their own, neither a
-    place: two names ("Macintosh de Apple", "Europa de Airbus"), not one ("Banco de España", "Sistema de
-    Reserva Federal": "Banco" and "Sistema" never stand alone; "Estados Unidos de América" opens with a place)."""
+    """Runs joined by "de"/"of" that hold two names, or a role and a name, not one name.
+
+    Two names: both sides are also written as runs of their own, neither a place ("Macintosh de Apple"), or a
+    place opens the run and a name written on its own follows ("Europa de Airbus"). A role: a title word opens
+    it ("CEO de Apple Computer" -> "Apple Computer"; the name must be of two words, a place, or written on its
+    own, so "Ministro de Defensa" stays). One name: "Banco de España", "Sistema de Reserva Federal" ("Banco"
+    and "Sistema" never stand alone), "Estados Unidos de América" (a place as a whole).
+    """
     whole = Counter(m.text for m in mentions)
 
-    def two_names(span: Span, connector: int) -> bool:
-        sides = (span.doc[span.start : connector].text, span.doc[connector + 1 : span.end].text)
-        return all(whole[side] and not is_place_name(side) for side in sides)
+    def kept_sides(span: Span, connector: int) -> list[Span] | None:
+        left, right = span.doc[span.start : connector], span.doc[connector + 1 : span.end]
+        right_alone, right_place = whole[right.text] > 0, is_place_name(right.text)
+        if len(left) == 1 and left.text.lower().rstrip(".") in TITLES and (len(right) > 1 or right_place or right_alone):
+            return [right]
+        if right_alone and not right_place and (whole[left.text] or is_place_name(left.text)):
+            return [left, right]
+        return None
 
     result: list[Mention] = []
     for mention in mentions:
         span = doc.char_span(mention.start, mention.end)
-        cut = next((t.i for t in span[1:-1] if t.lower_ in connectors and two_names(span, t.i)), None) if span else None
-        if cut is None:
+        if span is None or is_place_name(span.text):
             result.append(mention)
-        else:
-            result += [_fallback_mention(doc[span.start : cut]), _fallback_mention(doc[cut + 1 : span.end])]
+            continue
+        sides = next((kept for t in span[1:-1] if t.lower_ in connectors and (kept := kept_sides(span, t.i))), None)
+        result += [_fallback_mention(side) for side in sides] if sides else [mention]
     return result
 
 

@@ -21,7 +21,7 @@ from babel import Locale
 from storyline.ingest.language import ARABIC_LETTER, HANGUL_LETTER, NO_CAPITALS, UNSPACED
 
 _ALIASES: dict[str, list[str]] = {
-    "United States": ["US", "U.S.", "U.S.A.", "USA", "United States of America", "Etats-Unis", "États-Unis", "Estados Unidos", "EEUU", "EE.UU.", "США", "Соединённые Штаты", "Соединенные Штаты", "米国", "アメリカ"],
+    "United States": ["US", "U.S.", "U.S.A.", "USA", "United States of America", "Etats-Unis", "États-Unis", "Estados Unidos", "Estados Unidos de América", "EEUU", "EE.UU.", "США", "Соединённые Штаты", "Соединенные Штаты", "米国", "アメリカ"],
     "United Kingdom": ["UK", "U.K.", "Britain", "Great Britain", "Royaume-Uni", "Reino Unido", "Великобритания"],
     "Russia": ["Russian Federation", "Russie", "Rusia", "Россия", "Российская Федерация"],
     "Iran": ["Islamic Republic of Iran", "Islamic Republic", "République islamique d'Iran", "Irán", "Иран"],
@@ -141,6 +141,27 @@ def country_names() -> dict[str, str]:
     return {key: country for key, country in names.items() if key not in shared}
 
 
+#: CLDR regions news names as places: continents and the large regions ("Europa", "Latinoamérica", "Caribe").
+#: Not "world" (001: "El Mundo" is a newspaper), "Americas" (019: "America", "Amerika" mostly mean the United
+#: States) nor the compass sub-regions ("Europa occidental").
+_REGIONS = ("002", "003", "005", "009", "013", "029", "142", "150", "419")
+
+
+@lru_cache(maxsize=1)
+def region_names() -> dict[str, str]:
+    """:func:`name_key` of a region's name in any of ``COUNTRY_NAME_LANGUAGES`` -> its English name
+    ("Europa" -> "Europe"). Apart from :func:`country_names`: a region is a place but no country, so
+    the place facet of a pair (:func:`countries_named`) leaves it out."""
+    english = Locale.parse("en").territories
+    return {
+        name_key(names[code]): english[code]
+        for language in COUNTRY_NAME_LANGUAGES
+        for names in [Locale.parse(language).territories]
+        for code in _REGIONS
+        if code in names
+    }
+
+
 #: Locales whose country names are looked for inside running text (no capitals, no word boundary to find them by).
 UNSPACED_NAME_LOCALES = ("zh", "zh_Hant", "ja", "th", "ko", "ar")
 #: Arabic prefixes a name may carry: "and", "with/in", "to/for", "so", "like" ("وإيران", "بالعراق").
@@ -227,7 +248,7 @@ def canonical_alias(name: str) -> str | None:
     """The canonical name of a well-known alias or a country named in another language
     ("U.S." -> "United States", "Russland" -> "Russia"), else None."""
     key = name_key(name)
-    return ALIAS_CANONICAL.get(key) or country_names().get(key)
+    return ALIAS_CANONICAL.get(key) or country_names().get(key) or region_names().get(key)
 
 
 def metonym_of(name: str) -> tuple[str, str] | None:
@@ -241,9 +262,10 @@ def metonym_of(name: str) -> tuple[str, str] | None:
 
 
 def is_place_name(name: str) -> bool:
-    """Known country (in any language of ``COUNTRY_NAME_LANGUAGES``), bloc or capital: lets the
-    fallback heuristics type a capitalised span."""
-    return is_capital_or_alias(name) or name_key(name) in country_names()
+    """Known country or region (in any language of ``COUNTRY_NAME_LANGUAGES``), bloc or capital: lets
+    the fallback heuristics type a capitalised span."""
+    key = name_key(name)
+    return is_capital_or_alias(name) or key in country_names() or key in region_names()
 
 
 def is_capital_or_alias(name: str) -> bool:
