@@ -241,3 +241,15 @@ def test_places_are_compared_across_languages_without_enrichment(config, article
     assert pair.facets["place"] == 1.0  # capitals stand for their countries: {Iran, United States} both
     assert any(reason == "shared places: Iran, United States" for reason in pair.reasons)
     assert other.facets["place"] == 0.0
+
+
+def test_a_shared_name_joins_short_texts_only_when_their_meaning_agrees(config):
+    from storyline.match.pairs import Facets, probability
+
+    def headlines(semantic: float, brevity: float) -> float:  # one shared name on each side: name facet 1
+        return probability(Facets(duplicate=0.0, semantic=semantic, lexical=0.25, entities=1.0, places=0.0,
+                                  numbers=0.0, days=None, cross_lingual=False, brevity=brevity), config)
+
+    assert headlines(0.46, brevity=0.8) < config.same_story  # 0.98 before; "Olga Petrenko resigns" / "Olga Petrenko's budget passes"
+    assert headlines(0.75, brevity=0.8) > config.same_story  # one event, meaning agreeing
+    assert headlines(0.46, brevity=0.05) == pytest.approx(headlines(0.46, brevity=0.0), abs=0.05)  # full articles

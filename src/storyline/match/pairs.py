@@ -131,6 +131,15 @@ def brevity(n_words: int) -> float:
     return min(1.0, 20.0 / max(n_words, 1))
 
 
+def names_count(facets: Facets, config: MatchConfig) -> float:
+    """How much shared names count: fully between articles; between short texts only as far as their meaning
+    agrees too. Two headlines naming one person or firm are often two of its events ("Ana Costa resigns",
+    "Ana Costa's budget passes"), and in a short text one shared name makes the name facet 1."""
+    span = config.names_meaning_full - config.names_meaning_floor
+    agreement = min(1.0, max(0.0, (facets.semantic - config.names_meaning_floor) / span))
+    return 1.0 - facets.brevity * (1.0 - agreement)
+
+
 def logit(facets: Facets, config: MatchConfig) -> float:
     """Evidence that two texts tell one event.
 
@@ -142,7 +151,7 @@ def logit(facets: Facets, config: MatchConfig) -> float:
         config.bias
         + config.weight_semantic * facets.semantic
         + config.weight_lexical * lexical
-        + config.weight_entities * facets.entities
+        + config.weight_entities * facets.entities * names_count(facets, config)
         + config.weight_duplicate * facets.duplicate
         + config.weight_numbers * facets.numbers
         + facets.brevity
