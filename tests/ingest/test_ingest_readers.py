@@ -93,10 +93,10 @@ def test_rss_entries_from_content_and_local_page(tmp_path: Path, limit: int, htm
     path = tmp_path / "wire.rss"
     path.write_text(rss, encoding="utf-8")
     budget, storm = _ok(read_paths([path], max_file_bytes=limit))
-    assert budget.title == "Budget approved" and budget.id == "wire-42"
+    assert budget.title == "Budget approved" and budget.extra["guid"] == "wire-42" and len(budget.id) == 16
     assert budget.paragraphs == ["The city council approved a new budget on Monday.", "The mayor welcomed the vote."]
     assert budget.published == datetime(2023, 3, 13, 10, 0)
-    assert budget.outlet == "example.com"
+    assert budget.outlet == storm.outlet == "Example Wire"
     assert "storm would weaken" in storm.text and storm.extra["page"].endswith("storm.html")
 
 

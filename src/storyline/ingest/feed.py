@@ -3,19 +3,47 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlparse
+from urllib.parse import unquote, urljoin, urlparse
 
 import feedparser
 
 from storyline.ingest.decode import decode_bytes
 from storyline.ingest.errors import IngestError, ReadOutcome
-from storyline.ingest.finalize import finalize
-from storyline.ingest.htmlpage import fragment_text, read_html
+from storyline.ingest.finalize import finalize, short_hash
+from storyline.ingest.htmlpage import fragment_body, fragment_text, page_article
 from storyline.ingest.text import parse_text
-from storyline.model import Article
+from storyline.model import Article, Stripped
+
+#: feedparser's types for text constructs that hold markup ("<b>Breaking:</b>", "&amp;amp;").
+_MARKUP_TYPES = ("text/html", "application/xhtml+xml")
+_WEB_SCHEMES = ("http", "https")
+
+
+@dataclass(frozen=True)
+class _Channel:
+    """What every entry of one feed shares."""
+
+    title: str  # the outlet of every entry that names no source of its own
+    base: str | None  # relative entry links resolve against it (feedparser has applied xml:base)
+
+
+def _plain(detail: Any) -> str:
+    """A feed text construct as plain text: feedparser keeps the tags and entities of HTML titles."""
+    detail = detail or {}
+    value = detail.get("value") or ""
+    return fragment_text(value) if detail.get("type") in _MARKUP_TYPES else value
+
+
+def _channel(feed: Any) -> _Channel:
+    """The channel's title, and its link (else the feed's own address) as the base of entry links."""
+    self_links = [link.get("href") for link in feed.get("links", []) if link.get("rel") == "self"]
+    base = feed.get("link") or next(iter(self_links), None)
+    title = " ".join(_plain(feed.get("title_detail")).split())
+    return _Channel(title=title, base=base)
 
 
 def _entry_date(entry: Any) -> datetime | None:
@@ -23,41 +51,79 @@ def _entry_date(entry: Any) -> datetime | None:
     return datetime(*parsed[:6]) if parsed else None
 
 
-def _local_page(link: str | None, base_dir: Path | None) -> Path | None:
-    """The HTML file a relative or file: link points to, when it exists."""
+def _entry_link(entry: Any) -> str | None:
+    """The entry's link as written; a ``<guid>`` feedparser copied there ("1", "urn:...") only if a web URL."""
+    link = entry.get("link")
+    written = {found.get("href") for found in entry.get("links", [])}
+    return link if link and (link in written or urlparse(link).scheme in _WEB_SCHEMES) else None
+
+
+def _local_path(link: str | None, base_dir: Path | None) -> Path | None:
+    """The file a relative or file: link names, existing or not; ``None`` for a web link."""
     if not link or base_dir is None:
         return None
     parsed = urlparse(link)
     if parsed.scheme not in ("", "file"):
         return None
     path = Path(unquote(parsed.path))
-    path = path if path.is_absolute() else base_dir / path
-    return path if path.is_file() else None
+    return path if path.is_absolute() else base_dir / path
 
 
-def _entry_body(entry: Any) -> str | None:
+def _page(path: Path, *, source: str, url: str | None, published: datetime | None, max_file_bytes: int) -> Article:
+    """The local page an entry links to, read in place of its summary."""
+    if path.stat().st_size > max_file_bytes:
+        raise IngestError(f"linked page {path} is over the {max_file_bytes}-byte limit")
+    web_url = url if urlparse(url).scheme in _WEB_SCHEMES else None
+    article = page_article(decode_bytes(path.read_bytes()), source=source, url=web_url, published=published)
+    article.extra.setdefault("page", str(path))
+    return article
+
+
+def _entry_body(entry: Any) -> tuple[str, list[str]] | None:
+    """The longest content (else the summary) as text, and the image captions taken out of it."""
     contents = [c.get("value", "") for c in entry.get("content", []) if c.get("value")]
     body = max(contents, key=len) if contents else entry.get("summary")
-    return fragment_text(body) if body and body.strip() else None
+    return fragment_body(body) if body and body.strip() else None
 
 
-def _entry_article(entry: Any, *, source: str, base_dir: Path | None, max_file_bytes: int) -> Article:
-    link = entry.get("link")
+def _text_article(entry: Any, *, source: str, url: str | None) -> Article | None:
+    """The entry's own text with its feed title (empty when it has none: the lede is no headline)."""
+    found = _entry_body(entry)
+    if found is None:
+        return None
+    body, captions = found
+    article = parse_text(body, source=source, url=url, title=_plain(entry.get("title_detail")))
+    article.captions += captions
+    article.stripped += [Stripped(caption, "caption") for caption in captions]
+    return article
+
+
+def _entry_id(guid: str, channel: _Channel, link: str | None) -> str:
+    """A GUID is unique only within its feed: hashed with the feed's link or title, two feeds' "1" differ."""
+    return short_hash(f"{channel.base or channel.title or link or ''}\n{guid}")
+
+
+def _entry_article(
+    entry: Any, channel: _Channel, *, source: str, base_dir: Path | None, max_file_bytes: int
+) -> Article:
+    link = _entry_link(entry)
+    url = urljoin(channel.base, link) if channel.base and link else link
     published = _entry_date(entry)
-    page = _local_page(link, base_dir)
-    if page is not None:
-        if page.stat().st_size > max_file_bytes:
-            raise IngestError(f"linked page {page} is over the {max_file_bytes}-byte limit")
-        article = read_html(decode_bytes(page.read_bytes()), source=source, published=published)
-        article.extra.setdefault("page", str(page))
-        return article
-    body = _entry_body(entry)
-    if body is None:
-        raise IngestError("feed entry has no content, summary or local page")
-    article = parse_text(body, source=source, url=link, title=entry.get("title") or None)
-    article.byline = entry.get("author") or article.byline
+    path = _local_path(link, base_dir)
+    if path is not None and path.is_file():
+        article = _page(path, source=source, url=url, published=published, max_file_bytes=max_file_bytes)
+    else:
+        article = _text_article(entry, source=source, url=url)
+    if article is None:
+        missing = f"linked page {link} not found" if path else "feed entry has no content, summary or local page"
+        raise IngestError(missing)
+    if guid := entry.get("id"):
+        article.id = _entry_id(guid, channel, link)
+        article.extra["guid"] = guid
+    # What the feed says of its entry wins over what the page or text reader guessed.
+    article.outlet = (entry.get("source") or {}).get("title") or channel.title or article.outlet
+    article.byline = (entry.get("author_detail") or {}).get("name") or article.byline
     article.published = published or article.published
-    article.id = entry.get("id") or ""
     return finalize(article)
 
 
@@ -72,15 +138,16 @@ def read_feed(
         reason = f"malformed feed: {problem}" if feed.get("bozo") else "feed has no entries"
         yield ReadOutcome(source, None, reason)
         return
-    outlet = feed.get("feed", {}).get("title")
+    channel = _channel(feed.get("feed", {}))
     # A feed parsed leniently past an error: say so when one of its entries then fails.
     damage = f"malformed feed ({feed.get('bozo_exception')}): " if feed.get("bozo") else ""
     for index, entry in enumerate(entries):
         entry_source = f"{source}#{index}"
         try:
-            article = _entry_article(entry, source=entry_source, base_dir=base_dir, max_file_bytes=max_file_bytes)
+            article = _entry_article(
+                entry, channel, source=entry_source, base_dir=base_dir, max_file_bytes=max_file_bytes
+            )
         except (IngestError, OSError) as exc:
             yield ReadOutcome(entry_source, None, f"{damage}{exc}")
             continue
-        article.outlet = article.outlet or outlet
         yield ReadOutcome(entry_source, article)

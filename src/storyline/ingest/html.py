@@ -48,14 +48,14 @@ def parse_html(html: str | bytes) -> HtmlElement:
     return tree
 
 
+def caption_nodes(tree: HtmlElement) -> list[HtmlElement]:
+    """Elements holding an image caption or credit; a long one is a layout container misnamed "caption"."""
+    return [node for node in tree.xpath(CAPTION_XPATH) if 0 < len(squash(node.text_content())) <= _MAX_CAPTION_CHARS]
+
+
 def find_captions(tree: HtmlElement) -> list[str]:
     """Text of image captions and credits on the page, in order, without repeats."""
-    captions: list[str] = []
-    for node in tree.xpath(CAPTION_XPATH):
-        text = squash(node.text_content())
-        if text and len(text) <= _MAX_CAPTION_CHARS and text not in captions:
-            captions.append(text)
-    return captions
+    return list(dict.fromkeys(squash(node.text_content()) for node in caption_nodes(tree)))
 
 
 def find_published(tree: HtmlElement, url: str | None) -> datetime | None:

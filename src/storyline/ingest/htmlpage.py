@@ -5,19 +5,21 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from html import unescape
 
 import lxml.html
 from lxml.etree import ParserError
+from lxml.html import HtmlElement
 
 from storyline.ingest.errors import IngestError
 from storyline.ingest.finalize import finalize
 from storyline.model import Article
 
 
-def read_html(
+def page_article(
     html: str, *, source: str, url: str | None = None, published: datetime | None = None
 ) -> Article:
-    """One HTML page -> a finalised article; ``published`` fills in when the page has no date."""
+    """One HTML page -> an unfinalised article, for a reader that adds its own metadata first."""
     # Imported here so the other readers work while the HTML extractor is absent or broken.
     try:
         from storyline.ingest.html import extract_html
@@ -32,22 +34,51 @@ def read_html(
     article.source = article.source or source
     article.url = article.url or url
     article.published = article.published or published
-    return finalize(article)
+    return article
+
+
+def read_html(
+    html: str, *, source: str, url: str | None = None, published: datetime | None = None
+) -> Article:
+    """One HTML page -> a finalised article; ``published`` fills in when the page has no date."""
+    return finalize(page_article(html, source=source, url=url, published=published))
 
 
 #: Block-level tags whose end is a paragraph break when an HTML fragment becomes text.
 _BLOCK_END = re.compile(r"</(?:p|div|li|h[1-6]|blockquote|figure|figcaption|tr|section|article)\s*>|<br\s*/?>", re.I)
 
 
-def fragment_text(fragment: str) -> str:
-    """An HTML fragment (feed content, marked-up JSON text) -> plain text, blank lines between blocks."""
+def _fragment_root(fragment: str) -> HtmlElement | None:
+    """The parsed fragment, blocks ended by blank lines and scripts dropped; ``None`` for no markup."""
     if "<" not in fragment:
-        return fragment
+        return None
     marked = _BLOCK_END.sub(lambda m: m.group(0) + "\n\n", fragment)
     try:
         root = lxml.html.fragment_fromstring(marked, create_parent="div")
     except (ParserError, ValueError):
-        return fragment
+        return None
     for bad in root.xpath("//script|//style"):
         bad.drop_tree()
-    return root.text_content()
+    return root
+
+
+def fragment_text(fragment: str) -> str:
+    """An HTML fragment (feed content, marked-up JSON text) -> plain text, blank lines between blocks.
+
+    Entities are decoded once, with or without tags ("Second &amp; item" -> "Second & item").
+    """
+    root = _fragment_root(fragment)
+    return unescape(fragment) if root is None else root.text_content()
+
+
+def fragment_body(fragment: str) -> tuple[str, list[str]]:
+    """Feed content -> its text without image captions, and the captions, found as on a page."""
+    root = _fragment_root(fragment)
+    if root is None:
+        return fragment_text(fragment), []
+    from storyline.ingest.html import caption_nodes, find_captions  # loads trafilatura: only for markup
+
+    captions = find_captions(root)
+    for node in caption_nodes(root):
+        node.drop_tree()
+    return root.text_content(), captions

@@ -272,13 +272,14 @@ def parse_text(
 ) -> Article:
     """Plain text -> an unfinalised :class:`Article` (id ``""``); see :func:`read_text`.
 
-    With ``title`` given (a JSON record's), the first line is body, not title.
+    With ``title`` given (a JSON record's, a feed item's), the first line is body, not title;
+    ``""`` says the record has no title, so its lede stays body.
     """
     lines = _lines(text)
     if not lines:
         raise IngestError("empty text")
     parser = _TextParser(lines, url)
-    if title:
+    if title is not None:
         parser.full_title = " ".join(title.split())
         parser.title = parser.full_title
         parser.label(0)

@@ -1,0 +1,127 @@
+"""RSS/Atom entries: ids, titles, links, outlets, captions and linked pages as a feed gives them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from storyline.ingest import read_paths
+from storyline.model import Stripped
+from storyline.store import open_store
+
+LEDE = "The Ruritanian parliament approved the new harbour budget on Monday after a long debate."
+SECOND = "Olga Petrenko, the harbour master, said work on the northern pier would start in May."
+
+
+def _rss(items: str, *, channel: str = "<title>Ruritania Herald</title><link>https://herald.example.rt/</link>") -> str:
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">'
+        f"<channel>{channel}{items}</channel></rss>"
+    )
+
+
+def _item(body: str | None = f"<p>{LEDE}</p><p>{SECOND}</p>", *, extra: str = "", **fields: str) -> str:
+    """An RSS item: ``<name>value</name>`` per field, ``extra`` markup, the body as an escaped description."""
+    markup = "".join(f"<{name}>{value}</{name}>" for name, value in fields.items()) + extra
+    if body is not None:
+        escaped = body.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        markup += f"<description>{escaped}</description>"
+    return f"<item>{markup}</item>"
+
+
+def _read(tmp_path: Path, name: str, feed: str) -> list:
+    path = tmp_path / name
+    path.write_text(feed, encoding="utf-8")
+    outcomes = list(read_paths([path], max_file_bytes=1_000_000))
+    assert [o.error for o in outcomes] == [None] * len(outcomes)
+    return [o.article for o in outcomes]
+
+
+def test_same_guid_in_two_feeds_is_two_articles_and_reingest_updates_one(tmp_path: Path) -> None:
+    herald = _rss(_item(title="Harbour budget approved", guid="1"))
+    gazette = _rss(
+        _item(f"<p>{SECOND}</p>", title="Pier works begin", guid="1"),
+        channel="<title>Strelsau Gazette</title><link>https://gazette.example.rt/</link>",
+    )
+    (first,), (other,) = _read(tmp_path, "herald.rss", herald), _read(tmp_path, "gazette.rss", gazette)
+    assert first.id != other.id and first.extra["guid"] == other.extra["guid"] == "1"
+    assert first.url is None  # a bare <guid>1</guid> is no permalink
+    (again,) = _read(tmp_path, "herald-later.rss", herald.replace("Monday", "Tuesday"))
+    assert again.id == first.id
+    store = open_store(tmp_path / "lib.db")
+    try:
+        statuses = [r.status for r in store.add_articles([first, other, again, again])]
+    finally:
+        store.close()
+    assert statuses == ["new", "new", "new-version", "duplicate"]
+
+
+def test_item_without_title_keeps_its_lede(tmp_path: Path) -> None:
+    (article,) = _read(tmp_path, "untitled.rss", _rss(_item(guid="h-7")))
+    assert article.title == ""
+    assert article.paragraphs == [LEDE, SECOND]
+
+
+def test_relative_links_resolve_against_the_feed(tmp_path: Path) -> None:
+    rss = _rss(_item(title="Harbour budget approved", link="/news/2024/03/harbour"))
+    atom = (
+        '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
+        '<title>Strelsau Gazette</title><link href="https://gazette.example.rt/world/"/>'
+        '<entry><title>Pier works begin</title><id>g-1</id><link href="articles/pier.html"/>'
+        f'<content type="html">&lt;p&gt;{SECOND}&lt;/p&gt;</content></entry>'
+        '<entry xml:base="https://archive.example.rt/2024/"><title>Old pier</title><id>g-2</id>'
+        f'<link href="pier.html"/><content type="html">&lt;p&gt;{LEDE}&lt;/p&gt;</content></entry></feed>'
+    )
+    (herald,) = _read(tmp_path, "herald.rss", rss)
+    pier, archived = _read(tmp_path, "gazette.atom", atom)
+    assert herald.url == "https://herald.example.rt/news/2024/03/harbour"
+    assert pier.url == "https://gazette.example.rt/world/articles/pier.html"
+    assert archived.url == "https://archive.example.rt/2024/pier.html"
+
+
+def test_channel_title_is_every_items_outlet_unless_the_item_names_its_source(tmp_path: Path) -> None:
+    items = (
+        _item(title="Harbour budget approved", link="https://example.com/harbour")
+        + _item(title="Pier works begin", link="https://herald.example.rt/pier")
+        + _item(title="Ferry timetable", link="https://herald.example.rt/ferry",
+                extra='<source url="https://wire.example.rt/">Ruritanian Press Agency</source>')
+    )  # fmt: skip
+    articles = _read(tmp_path, "herald.rss", _rss(items))
+    assert [a.outlet for a in articles] == ["Ruritania Herald", "Ruritania Herald", "Ruritanian Press Agency"]
+
+
+def test_titles_lose_markup_and_entities(tmp_path: Path) -> None:
+    items = (
+        "<item><title><![CDATA[<b>Breaking:</b> Keeper&#8217;s cottage sold]]></title>"
+        f"<description>{LEDE}</description></item>"
+        f"<item><title>Second &amp;amp; item</title><description>{SECOND}</description></item>"
+    )
+    first, second = _read(tmp_path, "herald.rss", _rss(items))
+    assert first.title == "Breaking: Keeper\u2019s cottage sold"
+    assert second.title == "Second & item"
+
+
+def test_content_captions_are_stripped_and_author_is_a_name(tmp_path: Path) -> None:
+    caption = "The keeper's cottage above the Strelsau harbour. Photo: Olga Petrenko"
+    item = (
+        "<item><title>Keeper's cottage sold</title><author>editor@example.com (Jon Reyes)</author>"
+        f"<content:encoded><![CDATA[<p>{LEDE}</p><figure><img src='c.jpg'/><figcaption>{caption}</figcaption>"
+        f"</figure><p>{SECOND}</p>]]></content:encoded></item>"
+    )
+    (article,) = _read(tmp_path, "herald.rss", _rss(item))
+    assert article.paragraphs == [LEDE, SECOND]
+    assert article.captions == [caption] and Stripped(caption, "caption") in article.stripped
+    assert article.byline == "Jon Reyes"
+
+
+def test_linked_local_page_keeps_guid_and_url_and_a_missing_one_is_named(tmp_path: Path, html_page) -> None:
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "storm.html").write_text(html_page(), encoding="utf-8")
+    items = _item(None, guid="h-9", link="pages/storm.html") + _item(None, link="pages/none.html")
+    path = tmp_path / "herald.rss"
+    path.write_text(_rss(items), encoding="utf-8")
+    page, missing = read_paths([path], max_file_bytes=1_000_000)
+    assert page.error is None and "storm would weaken" in page.article.text
+    assert page.article.extra["guid"] == "h-9" and page.article.url == "https://herald.example.rt/pages/storm.html"
+    assert page.article.outlet == "Ruritania Herald"
+    assert missing.article is None and missing.error == "linked page pages/none.html not found"
