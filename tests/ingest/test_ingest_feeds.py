@@ -125,3 +125,9 @@ def test_linked_local_page_keeps_guid_and_url_and_a_missing_one_is_named(tmp_pat
     assert page.article.extra["guid"] == "h-9" and page.article.url == "https://herald.example.rt/pages/storm.html"
     assert page.article.outlet == "Ruritania Herald"
     assert missing.article is None and missing.error == "linked page pages/none.html not found"
+
+
+def test_entities_in_a_plain_text_body_are_decoded_once(tmp_path: Path) -> None:
+    body = f"{LEDE} Costs rose, the ministry said: spending &amp;lt; income no longer."
+    (article,) = _read(tmp_path, "plain.rss", _rss(_item(body, title="Budget passes")))
+    assert "spending &lt; income" in article.text  # the feed escaped "&lt;" once; it is text, not a "<"

@@ -75,7 +75,7 @@ def fragment_body(fragment: str) -> tuple[str, list[str]]:
     """Feed content -> its text without image captions, and the captions, found as on a page."""
     root = _fragment_root(fragment)
     if root is None:
-        return fragment_text(fragment), []
+        return fragment, []  # entities are left to the text reader, which decodes them once
     from storyline.ingest.html import caption_nodes, find_captions  # loads trafilatura: only for markup
 
     captions = find_captions(root)
