@@ -140,3 +140,28 @@ def test_text_without_body_refused(tmp_path: Path, limit: int) -> None:
     path = _write(tmp_path / "widgets.txt", "Share\n\nTweet\n\nPrevious Article\n")
     (outcome,) = read_paths([path], max_file_bytes=limit)
     assert outcome.error == "no article text found"
+
+
+def test_jsonl_error_says_column_once(tmp_path: Path, limit: int) -> None:
+    path = _write(tmp_path / "items.jsonl", '{"title": "x", "text": "unterminated}\n{"title": "y"}\n')
+    error = next(o.error for o in read_paths([path], max_file_bytes=limit) if o.error)
+    assert error == "malformed JSON on line 1: Unterminated string starting at (column 24)"
+
+
+def test_folder_assets_skipped_named_files_read(tmp_path: Path, limit: int, html_page) -> None:
+    saved = tmp_path / "Storm hits_files"
+    saved.mkdir()
+    _write(tmp_path / "Storm hits.html", html_page())
+    for name in ("style.css", "app.js", "photo.jpg", "font.woff2"):
+        _write(saved / name, b"\x89PNG\x00\x00" if name == "photo.jpg" else "body { color: red }")
+    outcomes = list(read_paths([tmp_path], max_file_bytes=limit))
+    assert [o.article.title for o in outcomes if o.article] == ["Storm hits northern coast"]
+    skipped = {Path(o.source).name: o.error for o in outcomes if o.skipped}
+    assert skipped == {
+        "app.js": "not an article format (.js)",
+        "font.woff2": "not an article format (.woff2)",
+        "photo.jpg": "not an article format (.jpg)",
+        "style.css": "not an article format (.css)",
+    }
+    (named,) = read_paths([saved / "photo.jpg"], max_file_bytes=limit)
+    assert not named.skipped and named.error == "binary file (contains NUL bytes)"

@@ -134,9 +134,9 @@ def run_ingest(ws: Workspace, paths: list[str]) -> library.IngestReport:
 
 def print_ingest_summary(report: library.IngestReport, db_path: Path) -> None:
     table = Table(title=f"Ingested into {escape(str(db_path))}", show_header=True)
-    for column in ("new", "new versions", "duplicates", "resumed", "failed"):
+    for column in ("new", "new versions", "duplicates", "resumed", "skipped", "failed"):
         table.add_column(column, justify="right")
-    counts = (report.new, report.new_version, report.duplicate, report.resumed, report.failed)
+    counts = (report.new, report.new_version, report.duplicate, report.resumed, report.skipped, report.failed)
     table.add_row(*(str(c) for c in counts))
     out.print(table)
 

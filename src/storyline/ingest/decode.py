@@ -1,4 +1,10 @@
-"""Bytes -> text: UTF-8 first, then the declared charset (HTML/XML), then charset-normalizer."""
+"""Bytes -> text: UTF-8 first, then the declared charset (HTML/XML), then a guess.
+
+The guess for text in Latin letters goes by its language: on short texts
+charset-normalizer scores the code pages of Western and central Europe alike
+(French read as cp1250 gives "impōts"), while the language, identified from
+the ASCII letters that make up most of such text, names its code page.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +12,7 @@ import codecs
 import re
 
 import charset_normalizer
+import py3langid
 
 from storyline.ingest.errors import IngestError
 
@@ -23,6 +30,17 @@ _BOMS = (
 )
 _DECLARED = re.compile(rb"""(?:<meta[^>]+charset|<\?xml[^>]+encoding)\s*=\s*["']?([\w.:-]+)""", re.I)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+#: Latin-script languages whose legacy code pages are not Western (cp1252): Windows' and ISO's.
+_CODE_PAGES = {
+    **dict.fromkeys(("cs", "pl", "hu", "sk", "sl", "hr", "bs", "ro"), ("cp1250", "iso8859_2")),
+    **dict.fromkeys(("tr", "az"), ("cp1254", "iso8859_9")),
+    **dict.fromkeys(("lt", "lv", "et"), ("cp1257", "iso8859_13")),
+}
+_WESTERN = ("cp1252",)
+_ASCII_LETTER = re.compile(rb"[A-Za-z]")
+_HIGH_BYTE = re.compile(rb"[\x80-\xff]")
+#: Latin-script text has at least this many ASCII letters per byte over 0x7f (Czech ~5, French ~25).
+_MIN_ASCII_LETTERS_PER_HIGH_BYTE = 2
 
 
 def _bom_encoding(data: bytes) -> str | None:
@@ -70,7 +88,64 @@ def decode_bytes(data: bytes) -> str:
             return _check_text(data.decode(declared))
         except UnicodeDecodeError:
             pass
-    best = charset_normalizer.from_bytes(data).best()
+    return _check_text(str(_guess(data)))
+
+
+def _guess(data: bytes) -> charset_normalizer.CharsetMatch:
+    best = _latin_script_match(data) or charset_normalizer.from_bytes(data).best()
     if best is None:
         raise IngestError("undecodable bytes: not text in any known encoding")
-    return _check_text(str(best))
+    return best
+
+
+def _latin_script_match(data: bytes) -> charset_normalizer.CharsetMatch | None:
+    """Mostly-ASCII text read in the code pages of its language; None for other scripts."""
+    sample = data[: SNIFF_BYTES * 4]
+    if len(_ASCII_LETTER.findall(sample)) < _MIN_ASCII_LETTERS_PER_HIGH_BYTE * len(_HIGH_BYTE.findall(sample)):
+        return None
+    language, _score = py3langid.classify(sample.decode("latin-1"))
+    return charset_normalizer.from_bytes(data, cp_isolation=list(_CODE_PAGES.get(language, _WESTERN))).best()
+
+
+def preview_text(data: bytes) -> str:
+    """``data`` as text good enough to tell its format by: ASCII structure kept, other letters maybe wrong."""
+    bom = _bom_encoding(data)
+    return data.decode(bom, "replace") if bom else data.decode("latin-1")
+
+
+def decode_lines(data: bytes) -> list[str | IngestError]:
+    """Each line on its own: UTF-8 where it is, else the encoding guessed from the lines that are not.
+
+    A record pasted in from another encoding then neither fails the whole
+    file nor turns its UTF-8 lines into mojibake, as one guess for all would.
+    """
+    if _bom_encoding(data) or not data.strip():  # UTF-16/32 lines cannot be split as bytes
+        return list(decode_bytes(data).splitlines())
+    lines = data.splitlines()
+    other = b"\n".join(line for line in lines if not _is_utf8(line))
+    try:
+        fallback: str | IngestError = _guess(other).encoding if other else "utf-8"
+    except IngestError as exc:
+        fallback = exc
+    return [_line_text(line, fallback) for line in lines]
+
+
+def _is_utf8(line: bytes) -> bool:
+    try:
+        line.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _line_text(line: bytes, fallback: str | IngestError) -> str | IngestError:
+    """One line as text, or why it is not (a line's error spoils only that line)."""
+    encoding = "utf-8" if _is_utf8(line) else fallback
+    if isinstance(encoding, IngestError):
+        return encoding
+    try:
+        return _check_text(line.decode(encoding))
+    except UnicodeDecodeError as exc:
+        return IngestError(f"undecodable bytes: not {encoding} either ({exc.reason} at byte {exc.start})")
+    except IngestError as exc:
+        return exc

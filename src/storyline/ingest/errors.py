@@ -13,11 +13,13 @@ class IngestError(Exception):
 
 @dataclass
 class ReadOutcome:
-    """One article read from ``source``, or the reason it could not be read."""
+    """One article read from ``source``, or the reason it could not be read or was not (``skipped``)."""
 
     source: str
     article: Article | None
     error: str | None = None
+    #: A file in a folder that its name says holds no article (a page's stylesheet, an image): no failure.
+    skipped: bool = False
 
     @property
     def ok(self) -> bool:

@@ -22,6 +22,7 @@ from trafilatura import load_html
 from storyline.ingest.errors import IngestError
 from storyline.ingest.html_blocks import Block, LinkTexts, body_blocks, filter_blocks, is_link_block, squash
 from storyline.ingest.html_chunks import with_sibling_chunks
+from storyline.ingest.metadata import to_naive_utc
 from storyline.model import Article, Stripped
 
 #: Blocks that describe an image rather than tell the story.
@@ -59,14 +60,23 @@ def find_captions(tree: HtmlElement) -> list[str]:
 
 
 def find_published(tree: HtmlElement, url: str | None) -> datetime | None:
-    """Publication date (original, not last-modified), timezone-naive."""
+    """Publication date (original, not last-modified) as naive UTC, like the other readers' dates.
+
+    The page's own timestamp (meta, JSON-LD) goes before a date in its URL,
+    which has no time of day; a stated UTC offset is applied, not dropped.
+    """
     found = find_date(
-        tree, url=url, original_date=True, outputformat="%Y-%m-%dT%H:%M:%S", extensive_search=True
+        tree,
+        url=url,
+        original_date=True,
+        outputformat="%Y-%m-%dT%H:%M:%S%z",
+        extensive_search=True,
+        deferred_url_extractor=True,
     )
     if not found:
         return None
     try:
-        return datetime.fromisoformat(found)
+        return to_naive_utc(datetime.fromisoformat(found))
     except ValueError:
         return None
 
@@ -100,7 +110,7 @@ def extract_html(
 ) -> Article:
     """Extract the article of one HTML page.
 
-    ``published`` is timezone-naive (the page's local time as written).
+    ``published`` is naive UTC (a page's time without offset is taken as UTC).
     ``boilerplate``: lines :class:`~storyline.ingest.html_profile.SiteProfiles`
     learnt to repeat across this site's pages; they are dropped from the body.
     Raises IngestError when the page holds no extractable text.

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from storyline.config import Settings
-from storyline.ingest.decode import decode_bytes
+from storyline.ingest.decode import decode_bytes, decode_lines, preview_text
 from storyline.ingest.errors import IngestError, ReadOutcome
 from storyline.ingest.feed import read_feed
 from storyline.ingest.htmlpage import read_html
@@ -20,6 +20,16 @@ from storyline.model import Article
 
 STDIN = "-"
 _GLOB_CHARS = set("*?[")
+#: Extensions of files that hold no article: a saved page's assets, media, documents, other archives.
+#: Found in a folder they are skipped; named on their own they are read (and fail) like any file.
+NOT_ARTICLE_SUFFIXES = frozenset({
+    ".css", ".js", ".mjs", ".map", ".wasm", ".swf",
+    ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg", ".ico", ".bmp", ".tif", ".tiff", ".heic",
+    ".woff", ".woff2", ".ttf", ".otf", ".eot",
+    ".mp3", ".mp4", ".m4a", ".wav", ".ogg", ".webm", ".mov", ".avi",
+    ".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".odt", ".ods", ".epub",
+    ".zip", ".7z", ".rar", ".tar", ".tgz", ".bz2", ".xz", ".exe", ".dll", ".so", ".bin", ".iso", ".dmg",
+})  # fmt: skip
 
 
 def _visible_files(directory: Path) -> list[Path]:
@@ -40,7 +50,7 @@ def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path | str | ReadOutco
             continue
         path = Path(name).expanduser()
         if path.is_dir():
-            yield from _visible_files(path)
+            yield from (_skipped(found) or found for found in _visible_files(path))
         elif path.is_file():
             yield path
         elif path.exists():  # a device or pipe could block or never end
@@ -53,6 +63,14 @@ def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path | str | ReadOutco
                 yield from expand_paths([match]) if Path(match).is_dir() else [Path(match)]
         else:
             yield ReadOutcome(name, None, "no such file or directory")
+
+
+def _skipped(path: Path) -> ReadOutcome | None:
+    """A skip outcome for a file whose extension says it holds no article, else None."""
+    suffix = suffix_of(path.name)
+    if suffix not in NOT_ARTICLE_SUFFIXES:
+        return None
+    return ReadOutcome(str(path), None, f"not an article format ({suffix})", skipped=True)
 
 
 def _read_limited(path: Path | str, max_file_bytes: int) -> bytes:
@@ -83,12 +101,13 @@ def read_bytes(
         if is_gzip(data):
             data = gunzip(data, max_file_bytes)
             suffix = suffix_of(source.removesuffix(".gz"))
+        kind = sniff_text_format(preview_text(data), suffix)
+        if kind == "jsonl":  # decoded line by line: one line in another encoding spoils no other
+            yield from read_jsonl(decode_lines(data), source=source)
+            return
         text = decode_bytes(data)
-        kind = sniff_text_format(text, suffix)
         if kind == "json":
             yield from read_json(text, source=source)
-        elif kind == "jsonl":
-            yield from read_jsonl(text, source=source)
         elif kind == "feed":
             yield from read_feed(data, source=source, base_dir=base_dir, max_file_bytes=max_file_bytes)
         elif kind == "html":
@@ -118,7 +137,8 @@ def read_paths(paths: Iterable[str | Path], *, max_file_bytes: int) -> Iterator[
     """Every article in ``paths`` (files, directories, globs, ``"-"``), or why one could not be read.
 
     Never raises for bad input: each unreadable file or record is an outcome
-    with ``error`` set, and reading goes on with the rest.
+    with ``error`` set, and reading goes on with the rest. A folder's files
+    that hold no article by their extension come as ``skipped`` outcomes.
     """
     for item in expand_paths(paths):
         if isinstance(item, ReadOutcome):

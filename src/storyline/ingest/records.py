@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from typing import Any
 
@@ -138,15 +138,18 @@ def read_json(text: str, *, source: str) -> Iterator[ReadOutcome]:
         yield _outcome(data, source)
 
 
-def read_jsonl(text: str, *, source: str) -> Iterator[ReadOutcome]:
-    """One JSON object per line; a bad line is an error outcome naming its line number."""
-    for number, line in enumerate(text.splitlines(), 1):
+def read_jsonl(lines: Iterable[str | IngestError], *, source: str) -> Iterator[ReadOutcome]:
+    """One JSON object per line; a bad line (undecodable, malformed) is an error outcome naming its line number."""
+    for number, line in enumerate(lines, 1):
+        record_source = f"{source}#L{number}"
+        if isinstance(line, IngestError):
+            yield ReadOutcome(record_source, None, f"line {number}: {line}")
+            continue
         if not line.strip():
             continue
-        record_source = f"{source}#L{number}"
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield ReadOutcome(record_source, None, f"malformed JSON on line {number}: {exc.msg} at column {exc.colno}")
+            yield ReadOutcome(record_source, None, f"malformed JSON on line {number}: {exc.msg} (column {exc.colno})")
             continue
         yield _outcome(record, record_source)

@@ -60,6 +60,8 @@ class IngestReport:
     new_version: int = 0
     #: Articles left unfinished by an earlier, interrupted run and completed by this one.
     resumed: int = 0
+    #: Files in the folders given that hold no article by their extension (stylesheets, images...).
+    skipped: int = 0
     failures: list[Failure] = field(default_factory=list)
     article_ids: list[str] = field(default_factory=list)
 
@@ -73,6 +75,7 @@ class IngestReport:
             "duplicate": self.duplicate,
             "new_version": self.new_version,
             "resumed": self.resumed,
+            "skipped": self.skipped,
             "failed": self.failed,
             "failures": [{"source": f.source, "reason": f.reason} for f in self.failures],
             "article_ids": self.article_ids,
@@ -91,7 +94,9 @@ def ingest(
     report = IngestReport()
     articles: list[Article] = []
     for outcome in read_inputs(paths, max_file_bytes=ws.settings.max_file_bytes, workers=cpu_threads()):
-        if outcome.article is None:
+        if outcome.skipped:
+            report.skipped += 1
+        elif outcome.article is None:
             report.failures.append(Failure(outcome.source, outcome.error or "unreadable"))
         else:
             articles.append(outcome.article)
