@@ -106,17 +106,3 @@ def test_bytes_in_legacy_encoding() -> None:
 def test_page_without_text_is_refused(html: str) -> None:
     with pytest.raises(IngestError):
         extract_html(html)
-
-
-def test_published_offset_applied_as_utc() -> None:
-    html = page().replace("2023-05-02T09:30:00", "2024-03-11T22:05:00-05:00")
-    article = extract_html(html, source="trams.html")
-    assert article.published == datetime(2024, 3, 12, 3, 5)
-    assert article.published.tzinfo is None
-
-
-def test_published_meta_timestamp_beats_date_in_url() -> None:
-    article = extract_html(page(), url="https://news.example.org/2023/04/30/trams", source="trams.html")
-    assert article.published == datetime(2023, 5, 2, 9, 30)
-    undated = page().replace("<meta property='article:published_time' content='2023-05-02T09:30:00'>", "")
-    assert extract_html(undated, url="https://news.example.org/2023/04/30/trams").published == datetime(2023, 4, 30)
