@@ -106,3 +106,9 @@ def test_bytes_in_legacy_encoding() -> None:
 def test_page_without_text_is_refused(html: str) -> None:
     with pytest.raises(IngestError):
         extract_html(html)
+
+
+def test_a_copyright_year_is_no_publication_date() -> None:
+    undated = page().replace("<meta property='article:published_time' content='2023-05-02T09:30:00'>", "")
+    assert extract_html(undated, source="trams.html").published is None  # was 2023-01-01 from the footer
+    assert extract_html(page(), source="trams.html").published == datetime(2023, 5, 2, 9, 30)

