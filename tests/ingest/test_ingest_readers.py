@@ -175,3 +175,22 @@ def test_gzipped_page_and_text_opening_with_a_url(tmp_path: Path, limit: int, st
     assert outcomes[1].article.title == "Storm hits northern coast"
     assert outcomes[1].article.url == "https://www.example.com/storm"
     assert outcomes[1].article.paragraphs == story
+
+
+def test_json_exports_of_news_apis(tmp_path: Path, limit: int) -> None:
+    wordpress = json.dumps([{
+        "id": 4711, "date": "2024-03-11T22:10:00", "link": "https://herald.example.rt/ferry",
+        "title": {"rendered": "Ferry &#8211; tug crash injures 14"},
+        "content": {"rendered": "<p>Fourteen people were hurt when a ferry struck a tug off Port Elwyn.</p><p>Olga Petrenko, the harbour master, said the tug's steering failed.</p>"},
+    }])
+    newsapi = json.dumps({"status": "ok", "articles": [{
+        "source": {"name": "Ruritania Herald"}, "title": "Ferry hits tug in Port Elwyn - Ruritania Herald",
+        "url": "https://herald.example.rt/news/1", "publishedAt": "2024-03-11T21:30:00Z",
+        "content": "Fourteen people were hurt when a ferry struck a tug, the harbour master said… [+1834 chars]",
+    }]})
+    wp, api = _ok(read_paths([_write(tmp_path, "wp.json", wordpress), _write(tmp_path, "api.json", newsapi)], max_file_bytes=limit))
+    assert wp.title == "Ferry – tug crash injures 14" and wp.id == "4711"
+    assert wp.paragraphs[1].startswith("Olga Petrenko") and "<p>" not in wp.text
+    assert api.title == "Ferry hits tug in Port Elwyn" and api.outlet == "Ruritania Herald"
+    assert api.published == datetime(2024, 3, 11, 21, 30)
+    assert "chars]" not in api.text and api.text.endswith("…")

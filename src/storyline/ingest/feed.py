@@ -86,13 +86,13 @@ def _entry_body(entry: Any) -> tuple[str, list[str]] | None:
     return fragment_body(body) if body and body.strip() else None
 
 
-def _text_article(entry: Any, *, source: str, url: str | None) -> Article | None:
+def _text_article(entry: Any, *, source: str, url: str | None, outlet: str) -> Article | None:
     """The entry's own text with its feed title (empty when it has none: the lede is no headline)."""
     found = _entry_body(entry)
     if found is None:
         return None
     body, captions = found
-    article = parse_text(body, source=source, url=url, title=_plain(entry.get("title_detail")))
+    article = parse_text(body, source=source, url=url, title=_plain(entry.get("title_detail")), outlet=outlet)
     article.captions += captions
     article.stripped += [Stripped(caption, "caption") for caption in captions]
     return article
@@ -113,7 +113,7 @@ def _entry_article(
     if path is not None and path.is_file():
         article = _page(path, source=source, url=url, published=published, max_file_bytes=max_file_bytes)
     else:
-        article = _text_article(entry, source=source, url=url)
+        article = _text_article(entry, source=source, url=url, outlet=channel.title)
     if article is None:
         missing = f"linked page {link} not found" if path else "feed entry has no content, summary or local page"
         raise IngestError(missing)

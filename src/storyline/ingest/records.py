@@ -31,7 +31,7 @@ FIELD_ALIASES: dict[str, tuple[str, ...]] = {
     "outlet": ("outlet", "source", "site_name", "site", "publisher", "source_name", "media"),
     "title": ("title", "headline", "name"),
     "text": ("text", "body", "content", "article", "maintext", "description", "summary"),
-    "published": ("published", "date", "pubDate", "pub_date", "published_at", "date_publish", "datetime", "time", "timestamp"),
+    "published": ("published", "date", "pubDate", "pub_date", "published_at", "publishedAt", "date_publish", "datetime", "time", "timestamp"),
     "language": ("language", "lang", "locale"),
     "byline": ("byline", "author", "authors", "creator", "by"),
     "agency": ("agency",),
@@ -54,15 +54,22 @@ def _field(record: dict[str, Any], name: str) -> Any:
 
 
 def _as_text(value: Any) -> str | None:
-    """Strings as given; lists joined (authors, paragraph lists); dicts by their name/text."""
+    """Strings as given; lists joined (authors, paragraph lists); dicts by their name/text, or as the
+    WordPress REST API gives titles and bodies (``{"rendered": "<p>...</p>"}``, HTML made text)."""
     if value is None:
         return None
     if isinstance(value, list):
         parts = [_as_text(v) for v in value]
         return ", ".join(p for p in parts if p) or None
     if isinstance(value, dict):
+        if isinstance(value.get("rendered"), str):
+            return fragment_text(value["rendered"]).strip() or None
         return _as_text(value.get("name") or value.get("text") or value.get("title"))
     return str(value).strip() or None
+
+
+#: What news APIs put where they cut a text short ("... [+1834 chars]", NewsAPI's free tier).
+_TRUNCATION_MARK = re.compile(r"\s*(?:…|\.\.\.)?\s*\[\+\d+ chars\]\s*$")
 
 
 def _as_date(value: Any) -> datetime | None:
@@ -83,6 +90,7 @@ def _body_text(record: dict[str, Any]) -> str | None:
     if isinstance(value, list):  # a list of paragraphs
         return "\n\n".join(str(v) for v in value if v)
     text = _as_text(value)
+    text = _TRUNCATION_MARK.sub(" …", text) if text else text
     return fragment_text(text) if text and _MARKUP.search(text) else text
 
 
@@ -94,16 +102,17 @@ def article_from_record(record: Any, *, source: str) -> Article:
     published = _as_date(_field(record, "published"))
     body = _body_text(record)
     html = _as_text(_field(record, "html"))
+    outlet = _as_text(_field(record, "outlet"))
     if body:
         title = _as_text(_field(record, "title"))
-        article = parse_text(body, source=source, url=url, title=title)
+        article = parse_text(body, source=source, url=url, title=title, outlet=outlet)
     elif html:
         article = read_html(html, source=source, url=url, published=published)
     else:
         raise IngestError("record has no text (fields: text/body/content) and no html")
     article.id = _as_text(_field(record, "id")) or article.id
     article.url = article.url or url
-    article.outlet = _as_text(_field(record, "outlet")) or article.outlet
+    article.outlet = outlet or article.outlet
     article.byline = _as_text(_field(record, "byline")) or article.byline
     article.agency = _as_text(_field(record, "agency")) or article.agency
     article.language = _as_text(_field(record, "language")) or article.language

@@ -233,9 +233,10 @@ class _TextParser:
                 self.strip(previous, "caption")
         return "caption"
 
-    def drop_title_suffix(self) -> None:
-        """" | Section" or " - Site Name" off the title, once the URL (hence the site) is known."""
-        self.title, suffix = clean.split_title_suffix(self.full_title, site_names(self.url))
+    def drop_title_suffix(self, outlet: str | None = None) -> None:
+        """" | Section" or " - Site Name" off the title, once the URL (hence the site) or the outlet is known."""
+        names = site_names(self.url) | ({clean.compact(outlet)} if outlet else set())
+        self.title, suffix = clean.split_title_suffix(self.full_title, frozenset(names))
         if suffix:
             self.stripped.insert(0, Stripped(suffix, "title-suffix"))
 
@@ -268,12 +269,13 @@ class _TextParser:
 
 
 def parse_text(
-    text: str, *, source: str, url: str | None = None, title: str | None = None
+    text: str, *, source: str, url: str | None = None, title: str | None = None, outlet: str | None = None
 ) -> Article:
     """Plain text -> an unfinalised :class:`Article` (id ``""``); see :func:`read_text`.
 
     With ``title`` given (a JSON record's, a feed item's), the first line is body, not title;
-    ``""`` says the record has no title, so its lede stays body.
+    ``""`` says the record has no title, so its lede stays body. ``outlet`` (a record's or feed's) is one
+    more site name the title may end with ("Ferry hits tug - Ruritania Herald").
     """
     lines = _lines(text)
     if not lines:
@@ -285,7 +287,7 @@ def parse_text(
         parser.label(0)
     else:
         parser.label(parser.take_title())
-        parser.drop_title_suffix()
+    parser.drop_title_suffix(outlet)
     parser.label_menus()
     return Article(
         id="",
