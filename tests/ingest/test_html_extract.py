@@ -112,3 +112,15 @@ def test_a_copyright_year_is_no_publication_date() -> None:
     undated = page().replace("<meta property='article:published_time' content='2023-05-02T09:30:00'>", "")
     assert extract_html(undated, source="trams.html").published is None  # was 2023-01-01 from the footer
     assert extract_html(page(), source="trams.html").published == datetime(2023, 5, 2, 9, 30)
+
+
+def test_a_page_of_menus_only_is_no_article() -> None:
+    menus = (
+        "<!DOCTYPE html><html><head><meta charset='utf-8'><title>Ruritania Herald – Sections</title></head><body>"
+        "<nav><ul>" + "".join(f"<li><a href='/{s.lower()}'>{s}</a></li>" for s in ("Home", "News", "Politics", "Sport"))
+        + "</ul></nav><div class='menu'><a href='/about'>About us</a> | <a href='/contact'>Contact</a> | "
+        "<a href='/terms'>Terms of use</a></div><footer>© 2024 Ruritania Herald</footer></body></html>"
+    )  # trafilatura flattens it into one line of link texts
+    with pytest.raises(IngestError, match="only links"):
+        extract_html(menus, source="sections.html")
+    assert extract_html(page(extra_body="<p>Read more: <a href='/a'>Tram plans</a></p>"), source="t.html").paragraphs

@@ -102,7 +102,9 @@ def named_outlet(doc: trafilatura.settings.Document | None) -> str | None:
     return name if name and not _HOST_NAME.fullmatch(name) else None
 
 
-def extract_blocks(tree: HtmlElement, url: str | None) -> tuple[list[Block], trafilatura.settings.Document | None]:
+def extract_blocks(
+    tree: HtmlElement, url: str | None, links: LinkTexts
+) -> tuple[list[Block], trafilatura.settings.Document | None]:
     """trafilatura's main-text blocks (link text marked from the page) and its metadata."""
     doc = trafilatura.bare_extraction(
         copy.deepcopy(tree),  # trafilatura may clean the tree it is given; ours is read again below
@@ -110,7 +112,17 @@ def extract_blocks(tree: HtmlElement, url: str | None) -> tuple[list[Block], tra
         include_comments=False,
         with_metadata=True,
     )
-    return body_blocks(doc.body if doc is not None else None, LinkTexts(tree)), doc
+    return body_blocks(doc.body if doc is not None else None, links), doc
+
+
+#: Main text at most this long may be a site's menus flattened into prose-like lines; an article is longer.
+_MENU_PAGE_CHARS = 1500
+
+
+def _only_menus(kept: list[Block], links: LinkTexts) -> bool:
+    """A short main text that is link texts almost throughout: a section or navigation page, no article."""
+    text = " ".join(block.text for block in kept)
+    return len(text) <= _MENU_PAGE_CHARS and links.covered_share(text) >= 0.8
 
 
 def extract_html(
@@ -125,14 +137,15 @@ def extract_html(
     """
     tree = parse_html(html)
     captions = find_captions(tree)
-    blocks, doc = extract_blocks(tree, url)
+    links = LinkTexts(tree)
+    blocks, doc = extract_blocks(tree, url, links)
     blocks = with_sibling_chunks(tree, blocks)
     title = squash(doc.title or "") if doc is not None else ""
     description = (doc.description or "") if doc is not None else ""
     kept, stripped = filter_blocks(
         blocks, title=title, description=description, captions=captions, boilerplate=boilerplate
     )
-    if all(is_link_block(block) for block in kept):
+    if all(is_link_block(block) for block in kept) or _only_menus(kept, links):
         raise IngestError("no extractable text in the HTML page (only links or nothing)")
     reported = {s.text for s in stripped}
     stripped += [Stripped(text, "caption") for text in captions if text not in reported]

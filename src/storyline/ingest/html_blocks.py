@@ -81,6 +81,26 @@ class LinkTexts:
         return leading, leading > 0
 
 
+    def covered_share(self, text: str) -> float:
+        """Share of ``text``'s letters inside whole-word link texts, wherever they stand: a menu that
+        extraction flattened into one line ("Home News Sport About us | Contact") is links throughout,
+        which :meth:`link_chars` (a block that is or opens with one link) cannot see."""
+        covered = bytearray(len(text))
+        for link in sorted((t for t in self.texts if len(t) >= 3), key=len, reverse=True)[:_MAX_COVER_LINKS]:
+            start = text.find(link)
+            while start >= 0:
+                end = start + len(link)
+                if (start == 0 or not text[start - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+                    covered[start:end] = b"\x01" * len(link)
+                start = text.find(link, end)
+        letters = [i for i, c in enumerate(text) if c.isalpha()]
+        return sum(covered[i] for i in letters) / len(letters) if letters else 1.0
+
+
+#: Longest link texts looked for by :meth:`LinkTexts.covered_share` (a page's menus come well within).
+_MAX_COVER_LINKS = 400
+
+
 def _text(element: _Element) -> str:
     """Visible text of a trafilatura element, cells joined by " | "."""
     parts = [element.text or ""]
