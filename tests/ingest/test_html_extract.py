@@ -8,6 +8,7 @@ import pytest
 
 from storyline.ingest.errors import IngestError
 from storyline.ingest.html import extract_html
+from storyline.model import Stripped
 
 BODY = [
     "The city council voted on Monday to expand the tram network to the northern districts, ending a debate that had lasted two years.",
@@ -124,3 +125,10 @@ def test_a_page_of_menus_only_is_no_article() -> None:
     with pytest.raises(IngestError, match="only links"):
         extract_html(menus, source="sections.html")
     assert extract_html(page(extra_body="<p>Read more: <a href='/a'>Tram plans</a></p>"), source="t.html").paragraphs
+
+
+def test_a_date_line_above_the_story_is_stripped_as_date() -> None:
+    dated = page().replace("<h1>Council backs tram extension</h1>", "<h1>Council backs tram extension</h1><p>May 2, 2023</p>")
+    article = extract_html(dated, source="trams.html")
+    assert article.paragraphs == BODY
+    assert Stripped("May 2, 2023", "date") in article.stripped

@@ -22,6 +22,7 @@ from trafilatura import load_html
 from storyline.ingest.errors import IngestError
 from storyline.ingest.html_blocks import Block, LinkTexts, body_blocks, filter_blocks, is_link_block, squash
 from storyline.ingest.html_chunks import with_sibling_chunks
+from storyline.ingest.text import date_of_line
 from storyline.model import Article, Stripped
 
 #: Blocks that describe an image rather than tell the story.
@@ -115,6 +116,8 @@ def extract_blocks(
     return body_blocks(doc.body if doc is not None else None, links), doc
 
 
+#: A block opening the story with at most this many words may be a date line ("Updated: 14 March 2024 10:05 GMT").
+_DATE_LINE_WORDS = 12
 #: Main text at most this long may be a site's menus flattened into prose-like lines; an article is longer.
 _MENU_PAGE_CHARS = 1500
 
@@ -147,6 +150,9 @@ def extract_html(
     )
     if all(is_link_block(block) for block in kept) or _only_menus(kept, links):
         raise IngestError("no extractable text in the HTML page (only links or nothing)")
+    language = declared_language(tree) or (doc.language if doc is not None else None)
+    while len(kept) > 1 and kept[0].words <= _DATE_LINE_WORDS and date_of_line(kept[0].text, language):
+        stripped.append(Stripped(kept.pop(0).text, "date"))  # "March 14, 2024" above the story
     reported = {s.text for s in stripped}
     stripped += [Stripped(text, "caption") for text in captions if text not in reported]
     captions += [s.text for s in stripped if s.reason == "credit" and s.text not in captions]
@@ -159,7 +165,7 @@ def extract_html(
         outlet=named_outlet(doc),
         byline=(doc.author or None) if doc is not None else None,
         published=find_published(tree, url),
-        language=declared_language(tree) or (doc.language if doc is not None else None),
+        language=language,
         captions=captions,
         stripped=stripped,
     )

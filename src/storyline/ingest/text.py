@@ -82,6 +82,22 @@ def _paragraphs(lines: list[_Line]) -> list[str]:
     return paragraphs
 
 
+def date_of_line(text: str, language: str | None) -> datetime | None:
+    """The first date of a date line: "Desk | Updated: 19 November 2019", "Posted ... Updated ...".
+
+    A line that parses whole is a date; else the dates found inside it count when the
+    rest is only labels, times and zones (:func:`clean.is_mostly_date`).
+    """
+    for part in _META_SEPARATOR.split(text):
+        if date := parse_date(clean.date_line_text(part), language=language):
+            return date
+    text = clean.date_search_text(text)
+    found = find_dates(text, language)
+    if found and clean.is_mostly_date(text, [words for words, _ in found]):
+        return found[0][1]
+    return None
+
+
 class _TextParser:
     """Labels each line as body or as residue (with its reason), collecting metadata on the way."""
 
@@ -153,19 +169,7 @@ class _TextParser:
         return "date"
 
     def line_date(self, text: str) -> datetime | None:
-        """The first date of a date line: "Desk | Updated: 19 November 2019", "Posted ... Updated ...".
-
-        A line that parses whole is a date; else the dates found inside it count when the
-        rest is only labels, times and zones (:func:`clean.is_mostly_date`).
-        """
-        for part in _META_SEPARATOR.split(text):
-            if date := parse_date(clean.date_line_text(part), language=self.language):
-                return date
-        text = clean.date_search_text(text)
-        found = find_dates(text, self.language)
-        if found and clean.is_mostly_date(text, [words for words, _ in found]):
-            return found[0][1]
-        return None
+        return date_of_line(text, self.language)
 
     def labelled_date(self, text: str) -> str | None:
         """Below the header only a date line that says so counts ("First published: ...")."""
