@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from markdown_it import MarkdownIt
 from rich.console import Console
 
 from storyline.model import Claim, ClaimGroup, Comparison, ProvenanceLink
@@ -68,6 +69,18 @@ def test_terminal_prints_article_text_literally(comparison):
     output = console.export_text()
     assert "[bold]**boom**[/bold]" in output
     assert "numbers disagree" in output
+
+
+def test_markdown_keeps_line_start_markers_and_backtick_ids_inert(comparison):
+    comparison.articles[0]["id"] = comparison.claims[0].article = "a`b"
+    comparison.claims[2] = Claim(id="b:c1", article="b", text="# Breaking: Ruritania ferry sinks", start=0, end=30)
+    comparison.provenance[0].evidence = ["+ Mayor Olga Petrenko resigns", "1. Ferry leaves port"]
+    html = MarkdownIt("commonmark").render(to_markdown(comparison))
+    assert html.count("<h1>") == 1 and "<h1>Story comparison</h1>" in html  # no claim became a heading
+    assert "# Breaking: Ruritania ferry sinks" in html
+    assert "<ul>\n<li>Mayor" not in html and "+ Mayor Olga Petrenko resigns" in html
+    assert "<ol>" not in html and "1. Ferry leaves port" in html
+    assert "<code>a`b</code>" in html
 
 
 def test_unknown_format_is_refused(comparison):
