@@ -153,18 +153,76 @@ def test_a_foreign_database_is_refused(tmp_path):
     assert result.exit_code == 2 and "not a storyline database" in result.stderr
 
 
-def test_demo_ingests_the_examples_and_prints_stories(tmp_path, library):
-    examples = tmp_path / "examples"
-    examples.mkdir()
-    (examples / "README.md").write_text("# not an article\n")
-    (examples / "storm.txt").write_text(PAGE)
+@pytest.fixture
+def examples(tmp_path):
+    folder = tmp_path / "examples"
+    folder.mkdir()
+    (folder / "README.md").write_text("# not an article\n")
+    (folder / "storm.txt").write_text(PAGE)
+    return folder
+
+
+def test_demo_ingests_the_examples_and_prints_stories(tmp_path, examples):
     db = tmp_path / "demo.db"
-    db.write_text("stale")  # replaced, not reused
-    result = invoke("demo", "--db", str(db), "--examples", str(examples))
-    assert result.exit_code == 0, result.output
+    for _ in range(2):  # the second run replaces the first run's database
+        result = invoke("demo", "--db", str(db), "--examples", str(examples))
+        assert result.exit_code == 0, result.output
     assert "1 stories" in result.stdout and "Storm knocks out power" in result.stdout
     assert "not an article" not in result.stdout
     assert "storm.txt" in result.stdout  # no outlet: named by its file, as its comparison names it
+    assert "new" in result.stdout and len(json.loads(invoke("articles", "--json", "--db", str(db)).stdout)) == 1
+
+
+def test_demo_never_replaces_a_file_it_did_not_make(tmp_path, examples, library):
+    notes = tmp_path / "notes.txt"
+    notes.write_text("Ruritania trip: call Olga Petrenko")
+    report = tmp_path / "fresh.html"
+    report.write_text("<p>my page</p>")
+    refused = {
+        library["db"]: "is not a demo database",  # a user's library
+        str(notes): "is not a demo database",
+        str(tmp_path / "fresh.db"): "fresh.html exists",  # the demo would write its report over it
+        str(tmp_path): "is a folder",
+    }
+    for db, message in refused.items():
+        result = invoke("demo", "--db", db, "--examples", str(examples))
+        assert result.exit_code == 2 and message in result.stderr, result.output
+        assert "Traceback" not in result.output
+    assert len(json.loads(invoke("articles", "--json", "--db", library["db"]).stdout)) == 3
+    assert notes.read_text() == "Ruritania trip: call Olga Petrenko" and report.read_text() == "<p>my page</p>"
+    assert not (tmp_path / "fresh.db").exists()
+
+
+@pytest.mark.parametrize("command", [["articles"], ["stories"], ["search", "ferry"], ["show", "r1"], ["story", "s1"]])
+def test_reading_a_missing_database_fails_and_creates_nothing(tmp_path, command):
+    db = tmp_path / "typo.db"
+    result = invoke(*command, "--db", str(db))
+    assert result.exit_code == 2 and f"database {db} does not exist" in result.stderr
+    assert not list(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize("option", ["--offset", "--limit"])
+def test_a_huge_page_option_is_a_usage_error(library, option):
+    result = invoke("search", "bridge", option, "99999999999999999999", "--db", library["db"])
+    assert result.exit_code == 2 and option in result.stderr and "Traceback" not in result.output
+
+
+def test_control_characters_in_content_never_reach_the_terminal(tmp_path):
+    record = {
+        "id": "ctl-1", "outlet": "Ruritania \x9b31mPost", "language": "en", "published": "2024-03-01",
+        "title": "Ferry \x1b[31mRED\x1b[0m strike \x1b]8;;https://evil.example\x07ends\x1b]8;;\x07",
+        "text": "The Ruritania ferry strike ended on Friday, Olga Petrenko said.\x1b[2J\x07\n\nCrews return today.",
+    }  # fmt: skip
+    source = tmp_path / "ctl.json"
+    source.write_text(json.dumps(record))
+    db = str(tmp_path / "c.db")
+    assert invoke("ingest", str(source), "--db", db).exit_code == 0
+    for command in (["articles"], ["show", "ctl-1"], ["stories"], ["search", "ferry"]):
+        result = invoke(*command, "--db", db)
+        assert result.exit_code == 0, result.output
+        assert not set("\x1b\x07\x9b") & set(result.stdout), command
+    shown = invoke("show", "ctl-1", "--db", db).stdout
+    assert "Ferry [31mRED[0m strike" in shown and "Olga Petrenko said." in shown
 
 
 def test_articles_entity_filter_and_paging(library):

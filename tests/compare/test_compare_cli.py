@@ -58,6 +58,9 @@ def test_compare_needs_two_readable_files(tmp_path):
 
 
 def test_story_with_an_unknown_id_is_a_clear_error(tmp_path):
+    from storyline.store import open_store
+
+    open_store(tmp_path / "x.db").close()  # an empty library
     result = CliRunner().invoke(app, ["story", "no-such-story", "--db", str(tmp_path / "x.db")])
     assert result.exit_code == 1
     assert "no story with id 'no-such-story'" in result.output

@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 
 import pytest
+from markdown_it import MarkdownIt
 from rich.console import Console
+from rich.text import Text
 
 from storyline.model import Claim, ClaimGroup, Comparison, ProvenanceLink
 from storyline.report.comparison import quoted, render, statement, to_html, to_json, to_markdown
-from storyline.report.terminal import print_comparison
+from storyline.report.terminal import print_comparison, safe_console, strip_controls
 
 EVIL = '<script>alert("x")</script> [bold]**boom**[/bold] <img src=x onerror=alert(1)>'
 
@@ -68,6 +70,33 @@ def test_terminal_prints_article_text_literally(comparison):
     output = console.export_text()
     assert "[bold]**boom**[/bold]" in output
     assert "numbers disagree" in output
+
+
+def test_markdown_keeps_line_start_markers_and_backtick_ids_inert(comparison):
+    comparison.articles[0]["id"] = comparison.claims[0].article = "a`b"
+    comparison.claims[2] = Claim(id="b:c1", article="b", text="# Breaking: Ruritania ferry sinks", start=0, end=30)
+    comparison.provenance[0].evidence = ["+ Mayor Olga Petrenko resigns", "1. Ferry leaves port"]
+    html = MarkdownIt("commonmark").render(to_markdown(comparison))
+    assert html.count("<h1>") == 1 and "<h1>Story comparison</h1>" in html  # no claim became a heading
+    assert "# Breaking: Ruritania ferry sinks" in html
+    assert "<ul>\n<li>Mayor" not in html and "+ Mayor Olga Petrenko resigns" in html
+    assert "<ol>" not in html and "1. Ferry leaves port" in html
+    assert "<code>a`b</code>" in html
+
+
+def test_terminal_consoles_drop_control_characters_but_keep_their_own_styles():
+    from io import StringIO
+
+    console = safe_console(file=StringIO(), force_terminal=True, color_system="standard", width=80)
+    console.print(Text("Ruritania \x1b[2Jferry\x1b]8;;https://evil.example\x07\ttoday\x9b31m", style="red"))
+    console.print("[bold]Olga[/bold] \x1b[31mPetrenko")
+    output = console.file.getvalue()
+    assert "\x1b[2J" not in output and "\x07" not in output and "\x9b" not in output and "\x1b]8" not in output
+    assert "\x1b[31m" in output and "\x1b[1m" in output  # Rich's own red and bold
+    plain = safe_console(file=StringIO(), width=80)
+    plain.print(Text("Ruritania \x1b[2Jferry\ncrossing"))
+    assert plain.file.getvalue() == "Ruritania [2Jferry\ncrossing\n"
+    assert strip_controls("a\tb\nc\x00\x7f\x85d") == "a\tb\ncd"
 
 
 def test_unknown_format_is_refused(comparison):

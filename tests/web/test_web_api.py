@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+from urllib.parse import quote
 
 from fastapi.testclient import TestClient
 
@@ -214,3 +216,51 @@ def test_cross_origin_writes_are_refused(writable_client) -> None:
         assert response.status_code == 403
         same = client.post("/api/articles", json=ARTICLE, headers={"Origin": "http://testserver"})
         assert same.status_code == 201, json.dumps(same.json())
+
+
+HUGE = "99999999999999999999"  # past SQLite's 64-bit integers
+
+
+def test_huge_offsets_are_422s_not_500s(client: TestClient, seed_story: str) -> None:
+    for url in ["/api/articles", "/api/stories", "/api/search?q=Kanani", f"/api/stories/{seed_story}/quotes"]:
+        response = client.get(url, params={"offset": HUGE})
+        assert response.status_code == 422, url
+        assert "offset" in response.json()["error"]
+    for url in ["/", "/articles", "/search?q=Kanani"]:
+        response = client.get(url, params={"offset": HUGE})
+        assert response.status_code == 400 and "offset" in response.text, url
+
+
+def test_empty_filters_are_no_filters(client: TestClient) -> None:
+    assert client.get("/api/articles", params={"language": "", "outlet": ""}).json()["total"] == 3
+    assert client.get("/api/search", params={"q": "Kanani", "language": "", "entity": " "}).json()["total"] == 2
+
+
+def test_openapi_documents_the_error_body_the_api_sends(client: TestClient) -> None:
+    spec = client.get("/api/openapi.json").json()
+    assert "HTTPValidationError" not in json.dumps(spec)
+    assert set(spec["components"]["schemas"]["Error"]["properties"]) == {"error", "status"}
+    error = {"$ref": "#/components/schemas/Error"}
+    responses = spec["paths"]["/api/articles"]["get"]["responses"]
+    assert responses["422"]["content"]["application/json"]["schema"] == error
+    responses = spec["paths"]["/api/articles/{article_id}"]["get"]["responses"]
+    assert responses["404"]["content"]["application/json"]["schema"] == error
+    assert "413" in spec["paths"]["/api/articles"]["post"]["responses"]
+    assert set(client.get("/api/articles", params={"limit": 0}).json()) == {"error", "status"}
+
+
+def test_any_article_id_opens_slashes_and_dots_included(writable_client) -> None:
+    ids = ["https://ruritania.example/news/ferry?x=1", "ruritania/ferry", ".."]
+    batch = [{**ARTICLE, "id": i, "title": f"Ruritania ferry {n}", "text": f"{ARTICLE['text']} Note {n}."}
+             for n, i in enumerate(ids)]  # fmt: skip
+    with writable_client() as client:
+        assert client.post("/api/articles", json=batch).json()["article_ids"] == ids
+        listing = client.get("/articles").text
+        for n, article_id in enumerate(ids):
+            quoted = "%2E%2E" if article_id == ".." else quote(article_id, safe="")  # ".." itself would be dropped
+            assert client.get(f"/api/articles/{quoted}").json()["id"] == article_id
+            href = re.search(rf'<a href="([^"]+)">Ruritania ferry {n}</a>', listing).group(1)
+            assert href.startswith("/articles/") and "/" not in href.removeprefix("/articles/")
+            assert f"Ruritania ferry {n}" in client.get(href).text
+        assert href == "/articles/%2E%2E"  # not "/articles/..", which is the home page
+        assert client.get("/articles/ruritania/ferry").status_code == 200

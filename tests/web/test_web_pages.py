@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from html import escape, unescape
+from urllib.parse import parse_qs
 
 import pytest
 from fastapi.testclient import TestClient
@@ -119,3 +121,24 @@ def test_story_page_survives_a_failing_comparison(client: TestClient, seed_story
     assert response.status_code == 200
     assert "ValueError: no &lt;claims&gt;" in response.text
     assert response.text.count('class="column"') == 2 and "Kanani" in response.text
+
+
+def test_search_pager_keeps_the_page_size(client: TestClient) -> None:
+    html = client.get("/search", params={"q": "Kanani", "limit": 1}).text
+    href = re.search(r'<a rel="next" href="\?([^"]+)"', html).group(1)
+    assert parse_qs(unescape(href)) == {"q": ["Kanani"], "limit": ["1"], "offset": ["1"]}
+
+
+def test_provenance_reads_as_the_reports_do(client: TestClient, seed_story: str, monkeypatch) -> None:
+    """ "B rewrites A": the rewriting article first, its source last, as `from`/`to` say (docs/comparison-schema.md)."""
+    from storyline.model import ProvenanceLink
+    from storyline.service import web_queries
+
+    real = web_queries.story_comparison
+    comparison = real(client.app.state.workspace, seed_story)
+    source, rewrite = comparison.articles
+    comparison.provenance = [ProvenanceLink(source["id"], rewrite["id"], "rewrites", ["adds no actor"])]
+    monkeypatch.setattr(web_queries, "story_comparison", lambda ws, story_id: comparison)
+    html = client.get(f"/stories/{seed_story}").text
+    assert f"<td>{escape(rewrite['name'])} rewrites {escape(source['name'])}</td>" in html
+    assert f"{escape(source['name'])} rewrites" not in html

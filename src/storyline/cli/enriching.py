@@ -11,7 +11,7 @@ from rich.table import Table
 
 from storyline.cli.app import app
 from storyline.cli.evaluating import eval_app, gold_data_required
-from storyline.cli.library import DbOption, workspace
+from storyline.cli.library import DbOption, err, workspace
 from storyline.eval.data import default_data_dir
 from storyline.eval.quotes import evaluate_quotes
 from storyline.service.enrichment import enrich_stored
@@ -20,7 +20,6 @@ from storyline.service.enrichment import enrich_stored
 @app.command("enrich")
 def enrich(db: DbOption = None) -> None:
     """Re-run entities, quotes and times over every stored article (after a model or rule change)."""
-    err = Console(stderr=True, highlight=False)
     with workspace(db) as ws:
         report = enrich_stored(ws)
     err.print(f"enriched {report.enriched} articles", markup=False)

@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
@@ -26,12 +25,14 @@ from storyline.config import Settings, default_db_path
 from storyline.ingest import IngestError
 from storyline.model import Article, Entity, Quote, Story
 from storyline.report.comparison import quoted
+from storyline.report.terminal import safe_console
+from storyline.service import demo as demo_library
 from storyline.service import library
 from storyline.service.workspace import Workspace
-from storyline.store import StoreError
+from storyline.store import MAX_OFFSET, StoreError
 
-out = Console(highlight=False)
-err = Console(stderr=True, highlight=False)
+out = safe_console()
+err = safe_console(stderr=True)
 
 DbOption = Annotated[
     Path | None,
@@ -42,8 +43,8 @@ OutletOption = Annotated[str | None, typer.Option(help="Only this outlet (case-i
 LanguageOption = Annotated[str | None, typer.Option(help="Only this language code, e.g. en.")]
 SinceOption = Annotated[str | None, typer.Option(help="Published on or after (ISO date or time).")]
 UntilOption = Annotated[str | None, typer.Option(help="Published on or before (ISO date or time).")]
-LimitOption = Annotated[int | None, typer.Option(help="At most this many.")]
-OffsetOption = Annotated[int, typer.Option(help="Skip this many first.")]
+LimitOption = Annotated[int | None, typer.Option(min=0, max=MAX_OFFSET, help="At most this many.")]
+OffsetOption = Annotated[int, typer.Option(min=0, max=MAX_OFFSET, help="Skip this many first.")]
 EntityOption = Annotated[str | None, typer.Option(help="Only articles mentioning this entity (name or variant).")]
 
 #: The fields of ``articles --json`` (a stable interface).
@@ -66,11 +67,12 @@ def fail(message: str, code: int = 1) -> typer.Exit:
 
 
 @contextmanager
-def workspace(db: Path | None) -> Iterator[Workspace]:
-    """A workspace on ``db`` (or the default database); schema problems become a clear error."""
+def workspace(db: Path | None, *, create: bool = False) -> Iterator[Workspace]:
+    """A workspace on ``db`` (or the default database); a missing one (unless ``create``) or schema
+    problems become a clear error: a mistyped ``--db`` must not leave an empty library behind."""
     settings = Settings(db_path=db or default_db_path())
     try:
-        with Workspace(settings) as ws:
+        with Workspace(settings, create=create) as ws:
             ws.store  # open now so a bad database is reported before any work  # noqa: B018
             yield ws
     except StoreError as error:
@@ -110,7 +112,7 @@ def ingest(
     as_json: JsonOption = False,
 ) -> None:
     """Read articles (text, HTML, JSON/JSONL, RSS/Atom, WARC) into the library."""
-    with workspace(db) as ws:
+    with workspace(db, create=True) as ws:
         report = run_ingest(ws, paths)
     if as_json:
         print_json(report.to_dict())
@@ -239,7 +241,7 @@ def search(
     since: SinceOption = None,
     until: UntilOption = None,
     entity: EntityOption = None,
-    limit: Annotated[int, typer.Option(help="Hits per page.")] = 20,
+    limit: Annotated[int, typer.Option(min=0, max=MAX_OFFSET, help="Hits per page.")] = 20,
     offset: OffsetOption = 0,
     as_json: JsonOption = False,
     db: DbOption = None,
@@ -317,21 +319,26 @@ def _quote_line(quote: Quote) -> str:
 
 @app.command()
 def demo(
-    db: Annotated[Path, typer.Option("--db", help="Demo database, replaced on every run.")] = Path("storyline-demo.db"),
+    db: Annotated[
+        Path, typer.Option("--db", help="Demo database, replaced on every run (never a file the demo did not make).")
+    ] = Path("storyline-demo.db"),
     examples: Annotated[Path, typer.Option(help="Corpus to ingest.")] = EXAMPLES,
 ) -> None:
     """Ingest the bundled examples into a fresh demo database and print the story report."""
     if not examples.is_dir():
         raise fail(f"{examples}: examples directory not found (pass --examples)")
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{db}{suffix}").unlink(missing_ok=True)
-    with workspace(db) as ws:
+    try:
+        demo_library.clear(db)
+    except demo_library.DemoError as error:
+        raise fail(str(error), 2) from None
+    with workspace(db, create=True) as ws:
+        demo_library.mark(ws)
         report = run_ingest(ws, example_files(examples))
         print_ingest_summary(report, db)
         for failure in report.failures:
             err.print(f"[red]failed:[/red] {escape(failure.source)}: {escape(failure.reason)}")
         print_story_report(ws)
-        print_widest_story_comparison(ws, db.with_suffix(".html"))
+        print_widest_story_comparison(ws, demo_library.report_path(db))
 
 
 def example_files(folder: Path) -> list[str]:

@@ -13,7 +13,7 @@ from rich.table import Table
 
 from storyline.cli.app import app
 from storyline.cli.evaluating import eval_app
-from storyline.cli.library import DbOption, JsonOption, err, fail, out, workspace
+from storyline.cli.library import DbOption, JsonOption, LimitOption, err, fail, out, workspace
 from storyline.ingest import IngestError, read_file
 from storyline.model import Article
 from storyline.service import stories as story_service
@@ -95,7 +95,7 @@ def _print_stories(items, as_json: bool) -> None:
 def stories(
     db: DbOption = None,
     as_json: JsonOption = False,
-    limit: Annotated[int | None, typer.Option(help="At most this many.")] = None,
+    limit: LimitOption = None,
 ) -> None:
     """Stories in the library: label, articles, why each joined, related stories."""
     with workspace(db) as ws:

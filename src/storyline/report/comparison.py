@@ -101,11 +101,24 @@ def to_json(comparison: Comparison, indent: int | None = 2) -> str:
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
+#: What opens a heading, list item or thematic break at the start of a line ("# Breaking", "+ Mayor", "1. First").
+_MD_BLOCK_START = re.compile(r"^(?:([#+-])|(\d{1,9})([.)])(?=\s|$))")
 
 
 def md_escape(text: str) -> str:
-    """Neutralise Markdown and HTML syntax in article text (one line)."""
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+    """Neutralise Markdown and HTML syntax in article text (one line), a block marker it starts with too:
+    the text may open a list item, where "# Breaking" would become a heading and "+ Mayor" a nested list."""
+    escaped = _MD_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+    return _MD_BLOCK_START.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", escaped)
+
+
+def md_code(text: str) -> str:
+    """``text`` as a Markdown code span whatever backticks it holds: fenced by one backtick more than its
+    longest run, and padded where it starts or ends with one (CommonMark strips one space each side)."""
+    text = " ".join(str(text).split())
+    fence = "`" * (max(map(len, re.findall(r"`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 def to_markdown(comparison: Comparison) -> str:
@@ -117,7 +130,7 @@ def to_markdown(comparison: Comparison) -> str:
         published = when(a)
         language = md_escape(a.get("language") or "?")
         title = md_escape(a.get("title") or "")
-        lines.append(f"- **{md_escape(names[a['id']])}** ({md_escape(published)}, {language}): {title} `{a['id']}`")
+        lines.append(f"- **{md_escape(names[a['id']])}** ({md_escape(published)}, {language}): {title} {md_code(a['id'])}")
     for heading, groups in view.sections():
         lines += ["", f"## {heading}", ""]
         for group in groups:

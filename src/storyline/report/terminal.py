@@ -1,9 +1,19 @@
-"""Rich terminal rendering of a comparison; article text is always plain ``Text``, never markup."""
+"""Rich terminal rendering of a comparison; article text is always plain ``Text``, never markup.
+
+Article text is untrusted and a terminal obeys the control characters in it
+(colours, OSC 8 hyperlinks, clearing the screen, a new window title): every
+console the command line prints through drops them (:func:`safe_console`).
+"""
 
 from __future__ import annotations
 
-from rich.console import Console, Group, RenderableType
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from rich.console import Console, ConsoleOptions, ConsoleRenderable, Group, RenderableType, RenderHook
 from rich.panel import Panel
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
@@ -74,4 +84,37 @@ def comparison_renderable(comparison: Comparison) -> RenderableType:
 
 
 def print_comparison(comparison: Comparison, console: Console | None = None) -> None:
-    (console or Console(highlight=False)).print(comparison_renderable(comparison))
+    (console or safe_console()).print(comparison_renderable(comparison))
+
+
+#: C0 controls but tab and newline, DEL and C1 controls (ESC, BEL, CSI...).
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def strip_controls(text: str) -> str:
+    """``text`` without the control characters a terminal would act on."""
+    return _CONTROL.sub("", text)
+
+
+class _Inert:
+    """A renderable whose text segments lose their control characters (Rich's own control segments stay)."""
+
+    def __init__(self, renderable: ConsoleRenderable) -> None:
+        self.renderable = renderable
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterable[Segment]:
+        for segment in console.render(self.renderable, options):
+            yield segment if segment.control else Segment(strip_controls(segment.text), segment.style)
+
+
+class _StripControls(RenderHook):
+    def process_renderables(self, renderables: list[ConsoleRenderable]) -> list[ConsoleRenderable]:
+        return [_Inert(r) for r in renderables]
+
+
+def safe_console(**options: Any) -> Console:
+    """A console (``highlight`` off, ``options`` as for :class:`~rich.console.Console`) that prints no
+    control character it is given: one guard for every table, rule and line, whatever builds them."""
+    console = Console(highlight=False, **options)
+    console.push_render_hook(_StripControls())
+    return console

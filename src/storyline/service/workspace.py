@@ -15,11 +15,13 @@ T = TypeVar("T")
 class Workspace:
     """Settings plus a lazily opened store and a per-process cache of loaded models.
 
-    Use as a context manager (or call :meth:`close`) so the database is closed.
+    Use as a context manager (or call :meth:`close`) so the database is closed. ``create`` off: a
+    missing database is an error rather than a new empty one (commands that only read).
     """
 
-    def __init__(self, settings: Settings | None = None) -> None:
+    def __init__(self, settings: Settings | None = None, *, create: bool = True) -> None:
         self.settings = settings or Settings()
+        self.create = create
         self._store: Store | None = None
         self._resources: dict[str, Any] = {}
 
@@ -27,7 +29,7 @@ class Workspace:
     def store(self) -> Store:
         """The store at ``settings.db_path``, opened on first use."""
         if self._store is None:
-            self._store = open_store(self.settings.db_path)
+            self._store = open_store(self.settings.db_path, create=self.create)
         return self._store
 
     def resource(self, name: str, load: Callable[[], T]) -> T:

@@ -4,13 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from storyline.store.base import AddResult, SearchHit, Store
-from storyline.store.sqlite import SchemaError, SQLiteStore, StoreError
+from storyline.store.base import MAX_OFFSET, AddResult, SearchHit, Store
+from storyline.store.sqlite import SchemaError, SQLiteStore, StoreError, read_meta
 
 
-def open_store(path: str | Path) -> Store:
-    """Open (creating and migrating as needed) the store at ``path``; ``":memory:"`` for a throwaway one."""
-    return SQLiteStore(path)
+def open_store(path: str | Path, *, create: bool = True) -> Store:
+    """Open (migrating as needed) the store at ``path``; ``":memory:"`` for a throwaway one.
+
+    ``create`` off: a missing file is a :class:`StoreError`, not a new empty library.
+    """
+    return SQLiteStore(path, create=create)
 
 
-__all__ = ["AddResult", "SQLiteStore", "SchemaError", "SearchHit", "Store", "StoreError", "open_store"]
+__all__ = [
+    "MAX_OFFSET", "AddResult", "SQLiteStore", "SchemaError", "SearchHit", "Store", "StoreError", "open_store", "read_meta",
+]

@@ -18,6 +18,9 @@ from storyline.model import Article, Story
 SNIPPET_OPEN = "\u27e6"
 SNIPPET_CLOSE = "\u27e7"
 
+#: Largest offset or limit a store takes (SQLite's integers are 64-bit); callers refuse bigger ones.
+MAX_OFFSET = 2**63 - 1
+
 
 @dataclass
 class AddResult:

@@ -18,7 +18,7 @@ import re
 import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -158,10 +158,10 @@ def fts_query(query: str) -> str:
 class SQLiteStore:
     """Store on one SQLite file (or ``":memory:"``); safe to share between threads."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, create: bool = True) -> None:
         self.path = str(path)
-        if self.path != ":memory:" and not Path(self.path).parent.is_dir():
-            raise StoreError(f"{self.path}: folder {Path(self.path).parent} does not exist")
+        if self.path != ":memory:":
+            _check_file(Path(self.path), create)
         self._lock = threading.RLock()
         try:
             self._conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
@@ -535,6 +535,31 @@ class SQLiteStore:
 # Helpers
 
 
+def _check_file(path: Path, create: bool) -> None:
+    """A clear error before SQLite's "unable to open": a folder, or (``create`` off) a missing file.
+
+    A mistyped path must not become a new, empty library for commands that only read.
+    """
+    if path.is_dir():
+        raise StoreError(f"{path} is a folder, not a database file")
+    if not path.parent.is_dir():
+        raise StoreError(f"{path}: folder {path.parent} does not exist")
+    if not create and not path.exists():
+        raise StoreError(f"database {path} does not exist")
+
+
+def read_meta(path: str | Path, key: str) -> str | None:
+    """A ``meta`` value of the database at ``path``, read without creating, migrating or adding WAL files
+    beside it; None when ``path`` is not a storyline database or lacks the key (or holds it only in the
+    WAL a crashed writer left: the answer errs towards None)."""
+    try:
+        with closing(sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro&immutable=1", uri=True)) as conn:
+            row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+    except sqlite3.Error:
+        return None
+    return row[0] if row else None
+
+
 def _article(row: sqlite3.Row) -> Article:
     return Article.from_dict(json.loads(row["data"]))
 
@@ -546,7 +571,8 @@ def _filters(
     until: datetime | None = None,
     entity: str | None = None,
 ) -> tuple[str, list[Any]]:
-    """WHERE clause over ``articles a`` (latest versions) for the common filters."""
+    """WHERE clause over ``articles a`` (latest versions) for the common filters; an empty one is no filter
+    (an empty form field or ``?language=`` must not select the articles with no language)."""
     clauses, params = ["a.is_latest = 1"], []
     checks: list[tuple[str, Any, Callable[[Any], Any]]] = [
         ("a.outlet = ?", outlet, str),
@@ -560,7 +586,7 @@ def _filters(
         ),
     ]
     for clause, value, convert in checks:
-        if value is not None:
+        if value is not None and str(value).strip():
             clauses.append(clause)
             params.append(convert(value))
     return " AND ".join(clauses), params

@@ -11,17 +11,43 @@ from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from pydantic import BaseModel
 
 from storyline import __version__
 from storyline.model import SCHEMA_VERSION, Article, Story
 from storyline.service import library, web_queries
 from storyline.service.workspace import Workspace
+from storyline.store import MAX_OFFSET
 from storyline.web.security import require_write_access
+
+
+class Error(BaseModel):
+    """The body of every error response (the app's handlers write it, FastAPI's default shape never)."""
+
+    error: str
+    status: int
+
+
+_ERRORS = {
+    400: "the request body is not what the endpoint reads",
+    401: "writes need the bearer token",
+    403: "cross-origin write refused",
+    404: "no such article or story",
+    413: "request body too large",
+    415: "unsupported content type",
+    422: "invalid parameters (a write: nothing in the body could be ingested)",
+}
+
+
+def errors(*codes: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI ``responses`` documenting these error statuses with the :class:`Error` body."""
+    return {code: {"model": Error, "description": _ERRORS[code]} for code in codes}
+
 
 router = APIRouter(prefix="/api", tags=["api"])
 
 Limit = Annotated[int, Query(ge=1, le=200, description="page size")]
-Offset = Annotated[int, Query(ge=0, description="items to skip")]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="items to skip")]
 Since = Annotated[datetime | None, Query(description="published at or after (ISO 8601 date or time)")]
 Until = Annotated[datetime | None, Query(description="published at or before (ISO 8601 date or time)")]
 
@@ -74,7 +100,7 @@ def health(ws: Ws) -> dict[str, Any]:
     }
 
 
-@router.get("/articles", summary="Articles, filtered and paginated, in publication order")
+@router.get("/articles", summary="Articles, filtered and paginated, in publication order", responses=errors(422))
 def articles(
     ws: Ws,
     outlet: str | None = None,
@@ -90,7 +116,11 @@ def articles(
     return page(total, limit, offset, [article_summary(a) for a in found])
 
 
-@router.get("/articles/{article_id}", summary="One article: text, stripped parts, entities, quotes, times")
+@router.get(
+    "/articles/{article_id:path}",
+    summary="One article: text, stripped parts, entities, quotes, times",
+    responses=errors(404, 422),
+)
 def article(ws: Ws, article_id: str) -> dict[str, Any]:
     found = library.get_article(ws, article_id)
     if found is None:
@@ -104,6 +134,7 @@ def article(ws: Ws, article_id: str) -> dict[str, Any]:
     status_code=201,
     summary="Ingest a JSON article (or list) or an uploaded file",
     dependencies=[Depends(require_write_access)],
+    responses=errors(400, 401, 403, 413, 415, 422),
 )
 async def add_articles(request: Request, ws: Ws) -> dict[str, Any]:
     """Body: ``application/json`` (an article object or a list of them, fields as ``storyline ingest``
@@ -137,13 +168,19 @@ async def _upload(request: Request) -> tuple[str, bytes]:
     raise HTTPException(415, "send application/json or multipart/form-data with a 'file' field")
 
 
-@router.get("/stories", summary="Stories, largest first, with size, outlets, languages, time span and flags")
+@router.get(
+    "/stories",
+    summary="Stories, largest first, with size, outlets, languages, time span and flags",
+    responses=errors(422),
+)
 def stories(ws: Ws, limit: Limit = 20, offset: Offset = 0) -> dict[str, Any]:
     total, summaries = web_queries.story_page(ws, limit=limit, offset=offset)
     return page(total, limit, offset, [s.to_dict() for s in summaries])
 
 
-@router.get("/stories/{story_id}", summary="One story: summary, articles and why each joined")
+@router.get(
+    "/stories/{story_id}", summary="One story: summary, articles and why each joined", responses=errors(404, 422)
+)
 def story(ws: Ws, story_id: str) -> dict[str, Any]:
     found = find_story(ws, story_id)
     members = web_queries.story_articles(ws, found)
@@ -156,32 +193,44 @@ def story(ws: Ws, story_id: str) -> dict[str, Any]:
     }
 
 
-@router.get("/stories/{story_id}/comparison", summary="The story's articles compared claim by claim")
+@router.get(
+    "/stories/{story_id}/comparison", summary="The story's articles compared claim by claim", responses=errors(404, 422)
+)
 def comparison(ws: Ws, story_id: str) -> dict[str, Any]:
     find_story(ws, story_id)
     return web_queries.story_comparison(ws, story_id).to_dict()
 
 
-@router.get("/stories/{story_id}/quotes", summary="Quotes across the story's articles, with speakers")
+@router.get(
+    "/stories/{story_id}/quotes",
+    summary="Quotes across the story's articles, with speakers",
+    responses=errors(404, 422),
+)
 def story_quotes(ws: Ws, story_id: str, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
     find_story(ws, story_id)
     return _slice(web_queries.story_comparison(ws, story_id).quotes, limit, offset)
 
 
-@router.get("/stories/{story_id}/timeline", summary="The story's dated events in order, with sources")
+@router.get(
+    "/stories/{story_id}/timeline",
+    summary="The story's dated events in order, with sources",
+    responses=errors(404, 422),
+)
 def story_timeline(ws: Ws, story_id: str, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
     find_story(ws, story_id)
     return _slice(web_queries.story_comparison(ws, story_id).timeline, limit, offset)
 
 
-@router.get("/stories/{story_id}/entities", summary="Entities named across the story's articles")
+@router.get(
+    "/stories/{story_id}/entities", summary="Entities named across the story's articles", responses=errors(404, 422)
+)
 def story_entities(ws: Ws, story_id: str, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
     members = web_queries.story_articles(ws, find_story(ws, story_id))
     entities = [e.to_dict() for e in web_queries.story_entities(members)]
     return _slice(entities, limit, offset)
 
 
-@router.get("/search", summary="Full-text search (every word must occur; word* for a prefix)")
+@router.get("/search", summary="Full-text search (every word must occur; word* for a prefix)", responses=errors(422))
 def search(
     ws: Ws,
     q: Annotated[str, Query(min_length=1, description="words to find")],

@@ -42,7 +42,7 @@ def article_list(
     language: str | None = None,
     offset: Offset = 0,
 ) -> Response:
-    filters = {"outlet": outlet or None, "language": language or None}
+    filters = {"outlet": outlet, "language": language}
     total, found = web_queries.article_page(ws, limit=PAGE_SIZE, offset=offset, **filters)
     return render(
         request, "articles.html", total=total, articles=found, offset=offset, limit=PAGE_SIZE, filters=filters
@@ -87,7 +87,7 @@ def _by_date(articles: list[Article]) -> list[Article]:
     return sorted(articles, key=lambda a: (a.published is None, a.published.isoformat() if a.published else ""))
 
 
-@router.get("/articles/{article_id}")
+@router.get("/articles/{article_id:path}")
 def article(request: Request, ws: Ws, article_id: str) -> Response:
     found = library.get_article(ws, article_id)
     if found is None:
@@ -108,11 +108,12 @@ def search(
     offset: Offset = 0,
     limit: Limit = PAGE_SIZE,
 ) -> Response:
-    filters = {"outlet": outlet or None, "language": language or None, "entity": entity or None}
+    filters = {"outlet": outlet, "language": language, "entity": entity}
     dates = {"since": _form_date(since, "since"), "until": _form_date(until, "until")}
     found = library.search(ws, q, limit=limit, offset=offset, **filters, **dates) if q.strip() else (0, [])
     total, hits = found
-    params = {"q": q, **filters, "since": since, "until": until}
+    # The pager keeps every choice; the page size only where it is not the default (shorter links).
+    params = {"q": q, **filters, "since": since, "until": until, "limit": limit if limit != PAGE_SIZE else None}
     stories = {hit.article.id: ws.store.story_of(hit.article.id) for hit in hits}
     return render(
         request, "search.html", q=q, total=total, hits=hits, stories=stories, offset=offset, limit=limit, params=params

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import quote, urlencode, urlsplit
 
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from storyline import __version__
+from storyline.report.comparison import relation_sentence
 from storyline.store.base import SNIPPET_CLOSE, SNIPPET_OPEN
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
@@ -28,6 +29,13 @@ def web_url(url: str | None) -> str | None:
     if url and urlsplit(url.strip()).scheme.lower() in ("http", "https"):
         return url.strip()
     return None
+
+
+def path_segment(value: str) -> str:
+    """``value`` quoted as one URL path segment: ids are any text ("a/b", "..", "?"), and an unquoted "/" or
+    dot segment would open another page (a "..", left as it is, links to the parent)."""
+    quoted = quote(value, safe="")
+    return quoted.replace(".", "%2E") if quoted.strip(".") == "" else quoted
 
 
 def format_date(value: datetime | str | None, with_time: bool = False) -> str:
@@ -62,7 +70,9 @@ def make_environment() -> Environment:
     env.filters["snippet"] = highlight_snippet
     env.filters["date"] = format_date
     env.filters["web_url"] = web_url
+    env.filters["segment"] = path_segment
     env.globals["query_string"] = query_string
+    env.globals["relation_sentence"] = relation_sentence
     env.globals["version"] = __version__
     return env
 
