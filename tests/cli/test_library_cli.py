@@ -193,6 +193,13 @@ def test_demo_never_replaces_a_file_it_did_not_make(tmp_path, examples, library)
     assert not (tmp_path / "fresh.db").exists()
 
 
+def test_demo_replaces_its_own_database_from_before_demos_were_marked(tmp_path, examples):
+    old = tmp_path / "storyline-demo.db"  # the demo's own name; an older demo left no mark in it
+    assert invoke("ingest", str(examples), "--db", str(old)).exit_code == 0
+    result = invoke("demo", "--db", str(old), "--examples", str(examples))
+    assert result.exit_code == 0, result.output
+
+
 @pytest.mark.parametrize("command", [["articles"], ["stories"], ["search", "ferry"], ["show", "r1"], ["story", "s1"]])
 def test_reading_a_missing_database_fails_and_creates_nothing(tmp_path, command):
     db = tmp_path / "typo.db"

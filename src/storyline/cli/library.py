@@ -321,7 +321,7 @@ def _quote_line(quote: Quote) -> str:
 def demo(
     db: Annotated[
         Path, typer.Option("--db", help="Demo database, replaced on every run (never a file the demo did not make).")
-    ] = Path("storyline-demo.db"),
+    ] = demo_library.DEFAULT_DB,
     examples: Annotated[Path, typer.Option(help="Corpus to ingest.")] = EXAMPLES,
 ) -> None:
     """Ingest the bundled examples into a fresh demo database and print the story report."""

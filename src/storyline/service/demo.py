@@ -24,8 +24,16 @@ def report_path(db: Path) -> Path:
     return db.with_suffix(".html")
 
 
+#: The demo's own database name (``make demo``); one written before demos were marked is still replaceable.
+DEFAULT_DB = Path("storyline-demo.db")
+
+
 def is_demo(db: Path) -> bool:
-    return read_meta(db, MARK[0]) == MARK[1]
+    """Marked by the demo, or a storyline library under the demo's own name from before the mark existed
+    (so ``make demo`` keeps working in a checkout that ran it earlier)."""
+    if read_meta(db, MARK[0]) == MARK[1]:
+        return True
+    return db.name == DEFAULT_DB.name and read_meta(db, "schema_version") is not None
 
 
 def clear(db: Path) -> None:
