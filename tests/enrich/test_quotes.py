@@ -392,3 +392,19 @@ def test_according_to_without_a_source_is_no_attribution(enricher, make_article)
 def test_without_a_parser_reported_speech_is_read_from_word_order(enricher, make_article, language, text, expected):
     article = enricher.enrich(make_article(text, language=language))
     assert [(q.text, q.speaker, q.cue) for q in article.quotes] == expected
+
+
+def test_french_wire_story_speakers_after_parser_slips(enricher, make_article):
+    article = enricher.enrich(make_article(
+        "Le ferry Northern Star a chaviré lundi au large de Port Elsin, faisant 23 morts, a indiqué la garde côtière.\n\n"
+        "Le ministre des Transports Paul Okafor a affirmé que le ferry transportait trop de passagers.\n\n"
+        "Une enquête indépendante débutera le 15 mars, a précisé M. Okafor.",
+        language="fr",
+    ))
+    found = {q.cue: (q.speaker, q.text) for q in article.quotes}
+    # the parser cut "Le ferry" off as a sentence of its own; the noun's adjective is part of the source
+    assert found["indiqué"] == ("la garde côtière", "Le ferry Northern Star a chaviré lundi au large de Port Elsin, faisant 23 morts")
+    # "Transports Paul Okafor" was one organisation to the recogniser
+    assert found["affirmé"][0] == "Paul Okafor" and {e.name: e.type for e in article.entities}["Paul Okafor"] == "PERSON"
+    # ", a précisé M. Okafor" parsed as a conjunct, not UD parataxis
+    assert found["précisé"] == ("Paul Okafor", "Une enquête indépendante débutera le 15 mars")

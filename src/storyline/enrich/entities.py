@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from anyascii import anyascii
@@ -93,11 +93,9 @@ def recognised_mentions(doc: Doc) -> list[Mention]:
     the mention's name; the offsets still point at the text as written.
     """
     normal_names = doc.user_data.get(NORMAL_NAMES, {})
+    surnames = {ent[-1].text for ent in doc.ents if ENTITY_TYPES.get(ent.label_) == "PERSON" and len(ent) > 0}
     mentions = []
-    for ent in doc.ents:
-        kind = ENTITY_TYPES.get(ent.label_)
-        if kind is None:
-            continue
+    for ent, kind in _recognised_pieces(doc.ents, surnames):
         span = _trim(_without_titles(_join_hyphenated(ent)) if kind == "PERSON" else ent)
         if span is not None:
             name = normal_names.get((span.start_char, span.end_char), span.text)
@@ -105,6 +103,25 @@ def recognised_mentions(doc: Doc) -> list[Mention]:
                 kind = "PLACE"  # a lone "Washington" the model took for a person (French models do)
             mentions.append(Mention(name, kind, span.start_char, span.end_char))
     return mentions
+
+
+def _recognised_pieces(ents: tuple[Span, ...], surnames: set[str]) -> Iterator[tuple[Span, str]]:
+    """The recogniser's entities with their types; an organisation or other name that the parse shows to
+    be two names side by side is split ("le ministre des Transports Paul Okafor": "Transports" hangs on
+    "ministre", "Paul" too). A piece of two or more capitalised words ending in the surname of a person named
+    elsewhere in the article is that person."""
+    for ent in ents:
+        kind = ENTITY_TYPES.get(ent.label_)
+        if kind is None:
+            continue
+        if kind == "PERSON" or len(ent) < 3:
+            yield ent, kind
+            continue
+        starts = [t.i for t in ent if t.i == ent.start or not ent.start <= t.head.i < ent.end]
+        for start, end in zip(starts, [*starts[1:], ent.end], strict=True):
+            piece = ent.doc[start:end]
+            person = len(piece) > 1 and all(t.text[:1].isupper() for t in piece) and piece[-1].text in surnames
+            yield piece, "PERSON" if person and len(starts) > 1 else kind
 
 
 def capitalised_mentions(doc: Doc) -> list[Mention]:

@@ -23,7 +23,7 @@ from functools import lru_cache
 import spacy
 from spacy.attrs import SENT_START
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from storyline.ingest.language import UNSPACED, UNSPACED_LETTER
 
@@ -309,7 +309,37 @@ def rejoin_cut_sentences(doc: Doc) -> Doc:
             roots[i].head, roots[i].dep_ = roots[i + 1], "punct"
         elif after[0].text == ",":
             roots[i + 1].head, roots[i + 1].dep_ = roots[i], "parataxis"
+        elif _is_cut_noun_phrase(before):
+            roots[i].head, roots[i].dep_ = roots[i + 1], "dep"
+    for token in doc:
+        if _is_comma_parataxis(token):
+            token.dep_ = "parataxis"
     return doc
+
+
+#: Longest words-only "sentence" taken for the start of the next one that the parser cut off.
+_CUT_PHRASE_TOKENS = 4
+
+
+def _is_cut_noun_phrase(sentence: Span) -> bool:
+    """"Le ferry" | "Northern Star a chaviré ...": a few words with no verb and no closing punctuation
+    before a name are the start of the next sentence, cut where the name begins."""
+    return (
+        len(sentence) <= _CUT_PHRASE_TOKENS
+        and not any(t.is_punct or t.pos_ in {"VERB", "AUX"} for t in sentence)
+        and sentence[-1].nbor().text[:1].isupper()
+    )
+
+
+def _is_comma_parataxis(token: Token) -> bool:
+    """"X débutera le 15 mars, a précisé M. Okafor": a clause after a comma, with no conjunction and its
+    subject after its verb, is attached to the one before (UD parataxis), though parsed as a conjunct."""
+    if token.dep_ != "conj" or any(c.dep_ == "cc" for c in token.children):
+        return False
+    subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubj:pass"}]
+    first = token.left_edge
+    after_comma = first.text == "," or (first.i > 0 and first.nbor(-1).text == ",")
+    return bool(subjects) and all(s.i > token.i for s in subjects) and after_comma
 
 
 @Language.component("opening_marks_start_sentences")

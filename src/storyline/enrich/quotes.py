@@ -295,10 +295,12 @@ def _inverted_subject(cue: Token) -> Token | None:
 
 
 def source_span(subject: Token) -> Span:
-    """The subject's name as written: its left part and name-like right dependents, no clauses."""
+    """The subject's name as written: its left part and name-like right dependents (an adjective after
+    its noun too, as French writes them), no clauses."""
     end = subject.i
     for child in subject.rights:
-        if child.dep_ in _SOURCE_RIGHT_DEPS or (child.dep_ in {"prep", "nmod"} and child.lower_ in _OF):
+        lone_adjective = child.dep_ == "amod" and not any(child.children)  # "la garde côtière"
+        if child.dep_ in _SOURCE_RIGHT_DEPS or lone_adjective or (child.dep_ in {"prep", "nmod"} and child.lower_ in _OF):
             if child.dep_ == "appos" and any(t.ent_type_ for t in subject.subtree if t.i <= subject.i):
                 continue  # "Jane Roe, the spokeswoman ...": the name is enough
             end = max(end, child.right_edge.i)
@@ -322,7 +324,7 @@ def _content_span(cue: Token, marks: list[tuple[int, int]]) -> tuple[int, int] |
         # a cue inside it ("The plan, she said, will fail") stays inside, as one content.
         head = cue.head
         left = [t for t in head.subtree if t.i < cue.left_edge.i]
-        right = [t for t in head.subtree if t.i > cue.right_edge.i and not t.is_punct]
+        right = [t for t in head.subtree if t.i > cue.right_edge.i and not (t.is_punct or t.is_space)]
         if left:
             return _trimmed(doc, left[0].i, (right or left)[-1].i + 1)
     colon = next((t for t in cue.rights if t.text == ":"), None)
