@@ -251,3 +251,26 @@ def test_show_lines_name_variants_and_links_once_and_quote_only_direct_speech():
     assert _quote_line(said) == "Olga Petrenko (said, indirect): the talks would go on"
     direct = Quote(text="We will stay", start=0, end=12, speaker="Olga Petrenko", cue="said", kind="direct")
     assert _quote_line(direct) == "Olga Petrenko (said, direct): “We will stay”"
+
+
+def test_show_gives_a_crawled_page_its_capture_time_not_a_date(tmp_path):
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    page = (b"<html><head><title>Ruritania votes</title></head><body><article><h1>Ruritania votes</h1>"
+            + b"<p>Voters in Ruritania chose a new parliament on Sunday after a short and bitter campaign, officials said.</p>" * 3
+            + b"</article></body></html>")
+    buffer = io.BytesIO()
+    headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+    writer = WARCWriter(buffer, gzip=False)
+    writer.write_record(writer.create_warc_record("https://herald.example.rt/vote", "response",
+                                                  payload=io.BytesIO(page), http_headers=headers))
+    crawl, db = tmp_path / "crawl.warc", str(tmp_path / "lib.db")
+    crawl.write_bytes(buffer.getvalue())
+    assert invoke("ingest", str(crawl), "--db", db).exit_code == 0
+    [article] = json.loads(invoke("articles", "--json", "--db", db).stdout)
+    assert article["published"] is None
+    shown = invoke("show", article["id"], "--db", db).stdout
+    assert "captured" in shown  # when the crawler fetched it: a bound on the date, shown apart

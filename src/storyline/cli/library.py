@@ -277,6 +277,8 @@ def print_article(article: Article) -> None:
             meta.add_row(f"[dim]{name}[/dim]", escape(str(value)))
     if article.published_estimate:
         meta.add_row("[dim]estimated[/dim]", escape(article.published_estimate.value))
+    if captured := article.extra.get("captured"):
+        meta.add_row("[dim]captured[/dim]", escape(str(captured)))  # a crawl's fetch time: a bound, no date
     out.print(meta)
     out.print()
     out.print(escape(article.text))
