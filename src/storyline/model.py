@@ -228,6 +228,7 @@ class Claim(Record):
     numbers: list[float] = field(default_factory=list)  # magnitudes ("40 billion" -> 4e10)
     dates: list[str] = field(default_factory=list)  # TIMEX3 values of the claim's dates
     speaker: str | None = None  # who the claim is attributed to, when a quote covers it
+    cue: str | None = None  # the speaker's reporting verb ("said", "denied")
     negated: bool = False
     language: str | None = None  # the article's
 

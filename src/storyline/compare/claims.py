@@ -14,7 +14,7 @@ from typing import Any
 from storyline.compare.lexicon import MAGNITUDES, NEGATION_RE
 from storyline.enrich.languages import CharacterTokenizer
 from storyline.ingest.language import UNSPACED_LETTER
-from storyline.model import Article, Claim
+from storyline.model import Article, Claim, Quote, TimeExpression
 
 #: Shorter sentences are captions, credits or widget text, not claims.
 MIN_CLAIM_WORDS = 4
@@ -27,6 +27,10 @@ _DATE_RE = re.compile(r"^(?!X{4}(?:-XX)*$)[\dX]{4}(?:-(?:\d\d|XX)(?:-(?:\d\d|XX)
 _SEMICOLON_RE = re.compile(r";\s")
 _YEAR_RE = re.compile(r"^(1[89]|20)\d\d$")
 _CLOCK_RE = re.compile(r"\b\d{1,2}\s?[:h]\s?\d{2}\b(?:\s?[ap]\.?m\.?)?|\b\d{1,2}\.\d{2}\s?[ap]\.?m\b", re.IGNORECASE)
+# A TIME value's calendar day: "2024-03-10" of "2024-03-10TNI" (Sunday night) or "2024-03-10T18:00".
+_TIME_DAY_RE = re.compile(r"^([\dX]{4}-[\dX]{2}-[\dX]{2})T")
+# An opening quotation mark the sentencizer left at the end of the sentence before it.
+_TRAILING_OPENER_RE = re.compile(r"\s+[\"\u201c\u201e\u00ab]$")
 # Runs of capitalised words: a proxy for names when enrichment found no entities.
 _NAME_RE = re.compile(r"[A-ZÀ-ÖØ-Þ][\w\-]+(?:\s+[A-ZÀ-ÖØ-Þ][\w\-]+)*", re.UNICODE)
 
@@ -73,11 +77,27 @@ def sentence_spans(text: str, language: str | None = None) -> list[tuple[int, in
     """Character spans of the sentences (or semicolon clauses) of ``text`` (one paragraph), trimmed."""
     doc = _sentencizer((language or "xx").split("-")[0].lower())(text)
     spans = []
-    for sent in doc.sents:
-        start, end = _trimmed(text, sent.start_char, sent.end_char)
+    for start, end in _openers_moved(text, [(sent.start_char, sent.end_char) for sent in doc.sents]):
+        start, end = _trimmed(text, start, end)
         if end > start:
             spans.extend(_clauses(text, start, end))
     return spans
+
+
+def _openers_moved(text: str, sents: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentences with an opening quotation mark moved from the end of one to the start of the next.
+
+    spaCy attaches any quote after a full stop to the sentence it ends, also the one that opens
+    the next ('overloaded. "The vessel...'): the quote would be cut from its own sentence.
+    """
+    moved = list(sents)
+    for i in range(len(moved) - 1):
+        start, end = moved[i]
+        opener = _TRAILING_OPENER_RE.search(text, start, end)
+        if opener is not None:
+            moved[i] = (start, opener.start())
+            moved[i + 1] = (opener.end() - 1, moved[i + 1][1])
+    return moved
 
 
 def parse_numbers(text: str) -> list[float]:
@@ -160,17 +180,43 @@ def is_person(article: Article, name: str) -> bool:
     return any(e.name == name and e.type == "PERSON" for e in article.entities)
 
 
-def _claim_speaker(article: Article, start: int, end: int) -> str | None:
-    """The person a quote inside the claim is attributed to."""
+def _claim_quote(article: Article, start: int, end: int) -> Quote | None:
+    """The first quote inside the claim attributed to a person: who says it, and with which verb."""
     for quote in article.quotes:
         if quote.start < end and start < quote.end and is_person(article, quote.speaker):
-            return quote.speaker
+            return quote
     return None
 
 
+def calendar_day(time: TimeExpression) -> str | None:
+    """The calendar value a time expression dates an event to: a DATE's value, a TIME's day.
+
+    "Sunday night" (2024-03-10TNI) dates its event to 2024-03-10; a bare clock time ("6 p.m.")
+    names no day (its value borrows the publication's), so it dates nothing.
+    """
+    if time.type == "DATE":
+        return time.value
+    day = _TIME_DAY_RE.match(time.value) if time.type == "TIME" else None
+    if day is None or not _WORD_RE.search(_CLOCK_RE.sub(" ", time.text)):
+        return None
+    return day.group(1)
+
+
+def event_times(article: Article, start: int, end: int) -> list[tuple[TimeExpression, str]]:
+    """The dated time expressions inside a claim, with their day; the event's before the report's.
+
+    In "31 died on Sunday night, officials said on Wednesday" the day of the saying is not the day
+    of the event: when the claim reports a statement dated inside its words, dates outside them go.
+    """
+    dated = [(t, day) for t in article.times if start <= t.start < end and (day := calendar_day(t))]
+    statements = [q for q in article.quotes if q.start < end and start < q.end]
+    inside = [(t, day) for t, day in dated if any(q.start <= t.start < q.end for q in statements)]
+    return inside or dated
+
+
 def _claim_dates(article: Article, start: int, end: int) -> list[str]:
-    """Calendar dates inside the claim; an unknown year stays "XXXX" (it matches any year)."""
-    return sorted({t.value for t in article.times if t.type == "DATE" and start <= t.start < end and _DATE_RE.match(t.value)})
+    """Calendar dates of the claim's event; an unknown year stays "XXXX" (it matches any year)."""
+    return sorted({day for _, day in event_times(article, start, end) if _DATE_RE.match(day)})
 
 
 def split_claims(article: Article) -> list[Claim]:
@@ -186,6 +232,7 @@ def split_claims(article: Article) -> list[Claim]:
             if word_count(_mask(sentence, time_spans, start)) < MIN_CLAIM_WORDS:
                 continue  # a dateline ("Published: Thursday, May 2, 2013") is not a claim
             actors = _claim_actors(article, start, end, sentence)
+            quote = _claim_quote(article, start, end)
             claims.append(
                 Claim(
                     id=f"{article.id}:c{len(claims)}",
@@ -198,7 +245,8 @@ def split_claims(article: Article) -> list[Claim]:
                     actors=actors,
                     numbers=parse_numbers(_mask(sentence, time_spans, start)),
                     dates=_claim_dates(article, start, end),
-                    speaker=_claim_speaker(article, start, end),
+                    speaker=quote.speaker if quote else None,
+                    cue=quote.cue if quote else None,
                     negated=bool(NEGATION_RE.search(sentence)),
                     language=article.language,
                 )

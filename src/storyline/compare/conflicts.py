@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from storyline.compare.align import dates_agree, numbers_agree
-from storyline.compare.lexicon import NEGATION_RE, opposition
+from storyline.compare.lexicon import NEGATION_RE, is_denial, opposition
 from storyline.enrich.entities import same_person_name
 from storyline.model import Claim
 
@@ -29,6 +29,9 @@ NEGATION_SIMILARITY = 0.85
 SPEAKER_SIMILARITY = 0.75
 #: Two claims about one topic: the floor for topic-scope detectors (with a shared actor).
 TOPIC_SIMILARITY = 0.4
+#: Claims of two articles, each the other's closest in its article, this similar tell one fact even
+#: unaligned: "Only 120 passengers were rescued" / "Rescue crews pulled 140 survivors" (0.56).
+COUNTERPART_SIMILARITY = 0.45
 
 
 @dataclass
@@ -81,9 +84,14 @@ def _match_span(claim: Claim, match: re.Match[str] | None) -> dict[str, Any]:
     return claim_span(claim, match.start(), match.end()) if match else claim_span(claim)
 
 
+#: Two reports of one figure differ by less than this factor; further apart they count different things
+#: ("for 1.5 to 2 years" / a stray "19" in a MEANTIME translation: 9.5, a false conflict at ten).
+COMPARABLE_FACTOR = 5.0
+
+
 def _comparable(a: list[float], b: list[float]) -> bool:
-    """Some number of each side is within a factor of ten of the other: plausibly one quantity."""
-    return any(0.1 <= x / y <= 10 for x in a for y in b if x and y)
+    """Some number of each side is within :data:`COMPARABLE_FACTOR` of the other: plausibly one quantity."""
+    return any(1 / COMPARABLE_FACTOR <= x / y <= COMPARABLE_FACTOR for x in a for y in b if x and y)
 
 
 @dataclass
@@ -92,9 +100,10 @@ class NumberConflict:
 
     name: str = "numbers"
     scope: str = "aligned"
+    floor: float = FACT_SIMILARITY
 
     def detect(self, a: Claim, b: Claim, similarity: float) -> Finding | None:
-        if similarity < FACT_SIMILARITY or not _comparable(a.numbers, b.numbers):
+        if similarity < self.floor or not _comparable(a.numbers, b.numbers):
             return None
         if not numbers_agree(a.numbers, b.numbers):
             detail = f"numbers disagree: {_fmt(a.numbers)} vs {_fmt(b.numbers)}"
@@ -179,9 +188,54 @@ class SpeakerConflict:
         return Finding("speakers", detail, [claim_span(a), claim_span(b)])
 
 
+@dataclass
+class DenialConflict:
+    """One person's statement reported as said in one article and denied in another.
+
+    "Okafor said the ferry was overloaded" / "Okafor denied that the ferry had been overloaded"
+    align as one claim; the reporting verb carries the polarity. A negated claim is left alone:
+    "said it was not overloaded" agrees with "denied it was overloaded".
+    """
+
+    name: str = "denial"
+    scope: str = "aligned"
+
+    def detect(self, a: Claim, b: Claim, similarity: float) -> Finding | None:
+        if is_denial(a.cue) == is_denial(b.cue) or a.negated or b.negated:
+            return None
+        if not (a.speaker and b.speaker and same_person_name(a.speaker, b.speaker)):
+            return None
+        denied, stated = (a, b) if is_denial(a.cue) else (b, a)
+        detail = f"{stated.speaker} \u201c{stated.cue}\u201d in one report, \u201c{denied.cue}\u201d in the other"
+        return Finding("denial", detail, [_cue_span(denied), _cue_span(stated)])
+
+
+def _cue_span(claim: Claim) -> dict[str, Any]:
+    """The claim's reporting verb as evidence, or the whole claim when the verb is not in its text."""
+    position = claim.text.find(claim.cue or "\0")
+    return claim_span(claim, position, position + len(claim.cue or "")) if position >= 0 else claim_span(claim)
+
+
+def claim_values(rule: str, claim: Claim) -> str:
+    """What a claim says for a numbers or dates finding ("23", "2024-03-15"); empty when it says nothing."""
+    return _fmt(claim.numbers) if rule == "numbers" else ", ".join(claim.dates)
+
+
+def values_by_outlet(rule: str, claims: list[Claim], outlet_of: dict[str, str]) -> Finding:
+    """One numbers or dates finding giving every outlet's value, not only the first disagreeing pair."""
+    said: dict[str, list[str]] = {}
+    for claim in claims:
+        if value := claim_values(rule, claim):
+            outlets = said.setdefault(value, [])
+            if outlet_of[claim.article] not in outlets:
+                outlets.append(outlet_of[claim.article])
+    detail = f"{rule} disagree: " + " vs ".join(f"{value} ({', '.join(outlets)})" for value, outlets in said.items())
+    return Finding(rule, detail, [claim_span(c) for c in claims if claim_values(rule, c)])
+
+
 def _fmt(values: list[float]) -> str:
     return ", ".join(f"{v:g}" for v in values)
 
 
-for _detector in (NumberConflict(), DateConflict(), NegationConflict(), OpposedVerbConflict(), SpeakerConflict()):
+for _detector in (NumberConflict(), DateConflict(), NegationConflict(), OpposedVerbConflict(), SpeakerConflict(), DenialConflict()):
     register_detector(_detector)

@@ -69,6 +69,15 @@ OPPOSED_VERB_RES: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = tup
     (name, _side_re(first), _side_re(second)) for name, first, second in OPPOSED_VERBS
 )
 
+#: Meanings whose second side, as a reporting verb, denies what it reports ("denied that", "a démenti").
+_DENIAL_MEANINGS = ("admit/deny", "confirm/reject")
+
+
+def is_denial(cue: str | None) -> bool:
+    """Whether a reporting verb denies what it reports, so says the opposite of "said" ("denied", "rejects")."""
+    return bool(cue) and any(second.search(cue) for name, _, second in OPPOSED_VERB_RES if name in _DENIAL_MEANINGS)
+
+
 @lru_cache(maxsize=4096)
 def _sides(text: str) -> tuple[tuple[re.Match[str] | None, re.Match[str] | None], ...]:
     """For each opposed meaning, the first cue of either side in ``text`` (cached: pairs reuse texts)."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import datetime, time
 from textwrap import shorten
 from typing import Any
 
@@ -80,10 +81,24 @@ def _coverage(claims: dict[str, list[Claim]], aligned: dict[str, set[str]], arti
     return sum(1 for c in own if any(x.startswith(other + ":") for x in aligned.get(c.id, ()))) / len(own)
 
 
+def _same_time(a: datetime, b: datetime) -> bool:
+    """Two publication times that cannot be told apart: equal, or one day where one gives no time (midnight)."""
+    return a == b or (a.date() == b.date() and time() in (a.time(), b.time()))
+
+
 def _earlier(a: Article, b: Article) -> Article | None:
-    if a.published and b.published and a.published != b.published:
+    if a.published and b.published and not _same_time(a.published, b.published):
         return a if a.published < b.published else b
     return None
+
+
+def first_reporters(articles: list[Article]) -> list[str]:
+    """The articles published first: several when their dates cannot tell them apart (a tie, not a pick)."""
+    dated = [a for a in articles if a.published]
+    if not dated:
+        return []
+    first = min(a.published for a in dated)  # type: ignore[type-var]
+    return [a.id for a in dated if _same_time(a.published, first)]  # type: ignore[arg-type]
 
 
 def _link(origin: Article, derived: Article, relation: str, evidence: list[str], score: float, **extra: Any) -> ProvenanceLink:
@@ -231,8 +246,8 @@ def provenance(
             if (link := pair_link(a, b, by_article, aligned, unique, name)) is not None
         ]
     )
-    dated = [a for a in articles if a.published]
-    earliest = min(dated, key=lambda a: a.published).id if dated else None  # type: ignore[arg-type, return-value]
+    first = first_reporters(articles)
     derived = {link.to for link in links if link.relation != "independent"}
     adds_nothing = [a.id for a in articles if a.id in derived and not any(c.id in unique for c in by_article.get(a.id, []))]
-    return links, {"earliest": earliest, "adds_nothing": adds_nothing}
+    earliest = first[0] if len(first) == 1 else None
+    return links, {"earliest": earliest, "first_reported": first, "adds_nothing": adds_nothing}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
@@ -10,6 +11,7 @@ from rapidfuzz import fuzz
 
 from storyline.compare.align import cluster
 from storyline.compare.claims import is_person
+from storyline.compare.lexicon import is_denial
 from storyline.enrich.entities import same_person_name
 from storyline.enrich.quotes import UNATTRIBUTED
 from storyline.model import Article, Quote
@@ -48,10 +50,12 @@ def _attributed(quote: Quote) -> bool:
     return quote.speaker not in ("", UNATTRIBUTED)
 
 
-def _speakers(speakers: set[str]) -> list[str]:
-    """Distinct speakers, variants of one name merged (the longest variant kept)."""
+def _speakers(speakers: list[str]) -> list[str]:
+    """Distinct speakers, variants of one name merged: the variant most members use kept, then the longest
+    (four outlets' "Paul Okafor", not one tagger's "Transports Paul Okafor")."""
+    counts = Counter(speakers)
     names: list[str] = []
-    for name in sorted(speakers - {"", UNATTRIBUTED}, key=len, reverse=True):
+    for name in sorted(set(speakers) - {"", UNATTRIBUTED}, key=lambda n: (counts[n], len(n)), reverse=True):
         if not any(same_person_name(name, kept) for kept in names):
             names.append(name)
     return names
@@ -69,8 +73,26 @@ def _credited_to_two_people(
         for j in credited[x + 1 :]:
             a, b = found[i][1].speaker, found[j][1].speaker
             if sim[i, j] >= SAME_STATEMENT and not same_person_name(a, b):
-                return _speakers({found[k][1].speaker for k in credited})
+                return _speakers([found[k][1].speaker for k in credited])
     return []
+
+
+def _shown_wording(members: list[int], found: list[tuple[Article, Quote]], speaker: str | None, language: str | None) -> str:
+    """The wording that stands for the group: one its speaker is credited with, in the story's main
+    language when there is one, the longest of those (the longest overall may be another outlet's
+    unattributed sentence, or a translation)."""
+    own = [i for i in members if speaker and same_person_name(found[i][1].speaker, speaker)] or members
+    native = [i for i in own if found[i][0].language == language] or own
+    return max((found[i][1].text for i in native), key=len)
+
+
+def _denied_by_some(members: list[int], found: list[tuple[Article, Quote]], outlet_of: dict[str, str]) -> list[str]:
+    """Evidence that one statement is reported as made by some outlets and as denied by others."""
+    denied = [outlet_of[found[i][0].id] for i in members if is_denial(found[i][1].cue)]
+    stated = [outlet_of[found[i][0].id] for i in members if _attributed(found[i][1]) and not is_denial(found[i][1].cue)]
+    if not (denied and stated):
+        return []
+    return [f"denied in {', '.join(dict.fromkeys(denied))}; stated in {', '.join(dict.fromkeys(stated))}"]
 
 
 def group_quotes(
@@ -85,19 +107,22 @@ def group_quotes(
         return []
     quotes = [q for _, q in found]
     sim = _similarity(found, encode([q.text for q in quotes]))
+    language = Counter(a.language for a in articles).most_common(1)[0][0]
     result = []
     for members in cluster(sim, QUOTE_THRESHOLD):
-        speakers = _speakers({quotes[i].speaker for i in members})
+        speakers = _speakers([quotes[i].speaker for i in members])
         people = _credited_to_two_people(members, found, sim)
+        evidence = [f"attributed to {len(people)} different people: {', '.join(people)}"] if people else []
+        evidence += _denied_by_some(members, found, outlet_of)
         articles_in = list(dict.fromkeys(found[i][0].id for i in members))
         entry: dict[str, Any] = {
             "id": f"q{len(result)}",
-            "text": max((quotes[i].text for i in members), key=len),
+            "text": _shown_wording(members, found, speakers[0] if speakers else None, language),
             "speakers": speakers,
             "articles": articles_in,
             "outlets": list(dict.fromkeys(outlet_of[a] for a in articles_in)),
-            "conflict": bool(people),
-            "evidence": [f"attributed to {len(people)} different people: {', '.join(people)}"] if people else [],
+            "conflict": bool(evidence),
+            "evidence": evidence,
             "members": [
                 {"article": found[i][0].id, "outlet": outlet_of[found[i][0].id], **quotes[i].to_dict()} for i in members
             ],

@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from storyline.compare.align import date_fits
+from storyline.compare.claims import event_times
 from storyline.model import Article, Claim
 
 #: Calendar values placed on a timeline ("2022", "2022-12", "2022-12-09", "2022-W50"); the year may be unknown.
@@ -23,27 +24,23 @@ def _resolve_year(value: str, known: set[str], article: Article) -> str:
     return estimate[:4] + value[4:] if estimate[:4].isdigit() else value
 
 
-def _claim_at(claims: list[Claim], position: int) -> Claim | None:
-    return next((c for c in claims if c.start <= position < c.end), None)
-
-
 def build_timeline(
     articles: list[Article], claims: list[Claim], group_of: dict[str, str], outlet_of: dict[str, str]
 ) -> list[dict[str, Any]]:
-    """One entry per date, ordered (unknown years last); each event names its article, claim and group."""
-    by_article: dict[str, list[Claim]] = {}
-    for claim in claims:
-        by_article.setdefault(claim.article, []).append(claim)
+    """One entry per date, ordered (unknown years last); each event names its article, claim and group.
+
+    A claim is placed on its event's day, not on the day it was reported ("said on Wednesday");
+    a date in a caption or credit line (no claim) is not an event.
+    """
+    by_id = {a.id: a for a in articles}
     entries: dict[str, dict[str, Any]] = {}
     known = {t.value for a in articles for t in a.times if t.value[:4].isdigit()}
-    for article in articles:
-        for time in article.times:
-            if time.type != "DATE" or not _CALENDAR_RE.match(time.value) or time.value == "XXXX":
+    for claim in claims:
+        article = by_id[claim.article]
+        for time, day in event_times(article, claim.start, claim.end):
+            if not _CALENDAR_RE.match(day) or day == "XXXX":
                 continue
-            value = _resolve_year(time.value, known, article)
-            claim = _claim_at(by_article.get(article.id, []), time.start)
-            if claim is None:
-                continue  # a date in a caption or credit line is not an event
+            value = _resolve_year(day, known, article)
             entry = entries.setdefault(value, {"date": value, "events": [], "outlets": [], "groups": []})
             if any(event["claim"] == claim.id for event in entry["events"]):
                 continue  # "on Sunday, December 18": one event, however many expressions name its day

@@ -145,7 +145,7 @@ def to_markdown(comparison: Comparison) -> str:
             lines += [f"  - *{md_escape(detail)}*" for detail in findings(group)]
     lines += ["", f"## Quotes ({len(comparison.quotes)})", ""]
     for quote in comparison.quotes:
-        flag = " **(different speakers)**" if quote.get("conflict") else ""
+        flag = f" **({md_escape('; '.join(quote.get('evidence', [])) or 'conflict')})**" if quote.get("conflict") else ""
         speakers = md_escape(", ".join(quote["speakers"]) or "unattributed")
         lines.append(f"- {md_escape(statement(quote))} - {speakers} ({md_escape(', '.join(quote['outlets']))}){flag}")
     lines += ["", f"## Timeline ({len(comparison.timeline)})", ""]
@@ -183,7 +183,7 @@ table{border-collapse:collapse;width:100%} td,th{border:1px solid #ddd;padding:.
 </style></head><body>
 <h1>Story comparison</h1>
 <p class="muted">{{ summary.claims }} claims: {{ summary.shared }} shared, {{ summary.unique }} unique, {{ summary.conflicts }} conflicts
-{% if summary.earliest %}; first reported by {{ names[summary.earliest] }}{% endif %}. Schema v{{ schema_version }}.</p>
+{% if summary.earliest %}; first reported by {{ names[summary.earliest] }}{% elif summary.first_reported|length > 1 %}; first reported by {% for i in summary.first_reported %}{{ names[i] }}{{ ", " if not loop.last }}{% endfor %} (a tie: same day){% endif %}. Schema v{{ schema_version }}.</p>
 <h2>Articles</h2>
 <table><tr><th>Outlet</th><th>Title</th><th>Published</th><th>Language</th><th>Agencies</th></tr>
 {% for a in articles %}<tr><td class="outlet">{{ names[a.id] }}</td><td>{{ a.title }}</td><td>{{ when(a) }}</td><td>{{ a.language or "?" }}</td><td>{{ a.agencies|join(", ") }}</td></tr>
