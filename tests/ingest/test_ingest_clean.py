@@ -225,3 +225,14 @@ def test_agency_tag_mid_text_stays_a_photo_credit() -> None:
     )
     article = read_text(text, source="f.txt")
     assert article.captions == ["Residents clear mud from a school.", "(AFP)"] and article.agency is None
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [("At least 27 died, [officials](javascript:alert(4)) said.", "At least 27 died, officials said."),
+     ("The [Ruritania Act](https://en.example.org/wiki/Act_(Ruritania)) passed.", "The Ruritania Act passed."),
+     ("Prices (in euros) rose [sharply].", "Prices (in euros) rose [sharply].")],
+)  # fmt: skip
+def test_markdown_link_targets_go_even_with_parentheses_inside(line, kept):
+    # a target's "(4)" stayed in the text and counted as a figure of the story
+    assert clean.unlink_markdown(line) == kept

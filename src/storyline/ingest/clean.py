@@ -254,7 +254,9 @@ _SOURCE_URL = re.compile(
 )
 _BARE_URL = re.compile(rf"^{_URL}$")
 #: "[text](url)" -> "text"; "<https://...>" autolinks are handled as bare URLs.
-_MD_LINK = re.compile(r"\[([^\[\]]*)\]\([^()\s]*\)")
+#: A markdown link; its target may hold one level of balanced parentheses, as CommonMark allows
+#: ("https://en.wikipedia.org/wiki/Bill_(law)", "javascript:alert(4)").
+_MD_LINK = re.compile(r"\[([^\[\]]*)\]\((?:[^()\s]|\([^()\s]*\))*\)")
 #: Separators between a headline and the site or section name appended to it.
 _TITLE_PIPE = re.compile(r"\s+(?:\||::)\s+")
 _TITLE_DASH = re.compile(r"\s+[–—-]\s+")
