@@ -236,3 +236,13 @@ def test_agency_tag_mid_text_stays_a_photo_credit() -> None:
 def test_markdown_link_targets_go_even_with_parentheses_inside(line, kept):
     # a target's "(4)" stayed in the text and counted as a figure of the story
     assert clean.unlink_markdown(line) == kept
+
+
+def test_a_source_line_with_a_script_address_is_stripped_and_never_the_url():
+    article = read_text(
+        "Ferry sinks off Ruritania\n\nA ferry sank off Ruritania on Monday, officials said.\n\n"
+        "Original url: javascript:alert(1)\n\nhttps://herald.example.rt/ferry\n",
+        source="ferry.txt",
+    )
+    assert article.url is None and "javascript" not in article.text  # was body text, searchable and shown
+    assert ("Original url: javascript:alert(1)", "source-url") in [(s.text, s.reason) for s in article.stripped]

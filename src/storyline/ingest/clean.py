@@ -249,7 +249,7 @@ _LABELLED_DATE = re.compile(rf"^(?:{_DATE_LABELS})\s*(?:on|at|le|am)?\s*[:|]?\s*
 _URL = r"<?(?P<url>https?://[^\s<>]+)>?"
 _SOURCE_URL = re.compile(
     rf"^(?:original url|original article|original link|source url|source|url|link|lien|quelle"
-    rf"|fuente|fonte|источник)\s*:\s*(?:{_URL})?$",
+    rf"|fuente|fonte|источник)\s*:\s*(?:{_URL}|(?P<other>[a-z][a-z0-9+.-]*:\S+))?$",
     re.I,
 )
 _BARE_URL = re.compile(rf"^{_URL}$")
@@ -523,10 +523,13 @@ def has_date_label(line: str) -> bool:
     return bool(_LABELLED_DATE.match(line.strip()))
 
 
-def source_url(line: str) -> tuple[bool, str | None]:
-    """Whether ``line`` labels the source URL ("Original url: <...>"), and the URL if on the line."""
+def source_url(line: str) -> tuple[bool, str | None, bool]:
+    """Whether ``line`` labels the source URL ("Original url: <...>"), the web URL if on the line, and
+    whether the line gives any address: one of another scheme ("javascript:...") is stripped, never kept."""
     match = _SOURCE_URL.match(line.strip())
-    return (True, match.group("url")) if match else (False, None)
+    if match is None:
+        return False, None, False
+    return True, match.group("url"), bool(match.group("url") or match.group("other"))
 
 
 def bare_url(line: str) -> str | None:

@@ -204,9 +204,9 @@ class _TextParser:
 
     def source_url_reason(self, text: str) -> str | None:
         """"Original url:" and the URL on the same or the next line: recorded as the article URL."""
-        labelled, on_line = clean.source_url(text)
+        labelled, on_line, given = clean.source_url(text)
         if labelled:
-            self.expecting_url = on_line is None
+            self.expecting_url = not given
             self.url = self.url or on_line
             return "source-url"
         if self.expecting_url and (found := clean.bare_url(text)):
