@@ -156,3 +156,12 @@ def test_story_flags_new_and_growing_relative_to_the_newest_article() -> None:
     assert summaries["fresh"].outlets == ["A", "B"] and summaries["fresh"].languages == ["en", "fr"]
     assert summaries["stale"].first_published == now - timedelta(hours=300)
     assert summarize_story(Story("x", "x", ["a"]), fresh[:1], None).new is False  # no dated library: no flags
+
+
+def test_an_article_without_outlet_is_named_as_the_reports_name_it() -> None:
+    named = Article(id="a", title="Ferry sinks", paragraphs=["x"], outlet="Ruritania Herald")
+    unnamed = Article(id="b", title="Ferry sank", paragraphs=["y"], source="/data/meridian.txt")
+    summary = summarize_story(Story("s", "s", ["a", "b"]), [named, unnamed], None)
+    assert summary.outlets == ["Ruritania Herald", "meridian.txt"]  # was one outlet for two articles
+    graph = views.provenance_graph([named, unnamed], [])
+    assert [node.outlet for node in graph.nodes] == ["Ruritania Herald", "meridian.txt"]  # was "unknown outlet"

@@ -15,6 +15,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from storyline.compare.naming import outlet_name
 from storyline.model import Article, Comparison, Record, Story
 from storyline.service.comparison import compare_story
 from storyline.service.library import IngestReport, ingest
@@ -98,7 +99,7 @@ def summarize_story(story: Story, articles: list[Article], now: datetime | None)
         label=story.label,
         size=len(story.articles),
         articles=list(story.articles),
-        outlets=sorted({a.outlet for a in articles if a.outlet}),
+        outlets=sorted({outlet_name(a) for a in articles}),  # named as the reports name them
         languages=sorted({a.language for a in articles if a.language}),
         first_published=first,
         last_published=last,
