@@ -97,12 +97,18 @@ def recognised_mentions(doc: Doc) -> list[Mention]:
     mentions = []
     for ent, kind in _recognised_pieces(doc.ents, surnames):
         span = _trim(_without_titles(_join_hyphenated(ent)) if kind == "PERSON" else ent)
-        if span is not None:
+        if span is not None and not _all_lower_case(span.text):
             name = normal_names.get((span.start_char, span.end_char), span.text)
             if kind == "PERSON" and is_capital_or_alias(name):
                 kind = "PLACE"  # a lone "Washington" the model took for a person (French models do)
             mentions.append(Mention(name, kind, span.start_char, span.end_char))
     return mentions
+
+
+def _all_lower_case(text: str) -> bool:
+    """Letters with case and not one capital: "the energy ministry" the small English model tags as an
+    organisation is no name in a language that capitalises names (caseless scripts never match)."""
+    return text != text.upper() and text == text.lower()
 
 
 def _recognised_pieces(ents: tuple[Span, ...], surnames: set[str]) -> Iterator[tuple[Span, str]]:
@@ -117,7 +123,8 @@ def _recognised_pieces(ents: tuple[Span, ...], surnames: set[str]) -> Iterator[t
         if kind == "PERSON" or len(ent) < 3:
             yield ent, kind
             continue
-        starts = [t.i for t in ent if t.i == ent.start or not ent.start <= t.head.i < ent.end]
+        roots = [t for t in ent if not ent.start <= t.head.i < ent.end]  # one for a name the parse keeps whole
+        starts = sorted({ent.start, *(max(root.left_edge.i, ent.start) for root in roots[1:])})
         for start, end in zip(starts, [*starts[1:], ent.end], strict=True):
             piece = ent.doc[start:end]
             person = len(piece) > 1 and all(t.text[:1].isupper() for t in piece) and piece[-1].text in surnames
