@@ -398,3 +398,22 @@ def test_article_left_alone_is_adopted_by_its_best_story_unless_a_headline(signa
         assert story["q1"] == story["q2"] and story["r1"] != story["q1"]
     assert len(set(consolidated(None, adopt=1.01).values())) == 3
     assert len(set(consolidated(6, adopt_min_words=1000).values())) == 3
+
+
+def test_a_dated_article_left_alone_is_adopted_only_by_a_story_of_its_own_days(signatures_of, config, article):
+    """The low ``adopt`` bar is for an event's other reports, not for a similar event days later."""
+    from dataclasses import replace as with_
+
+    apart = with_(config, join=1.01, merge=1.01, consolidate=1.01, consolidate_undated=1.01)
+
+    def adopted(days_apart: int) -> bool:
+        signatures = signatures_of([article("q1", "News", f"{QUAKE} {QUAKE}", day=1),
+                                    article("q2", "News", f"{QUAKE_REWRITE} {QUAKE_REWRITE}", day=1 + days_apart)])
+        clusterer = run(signatures, apart)
+        by_id = {s.id: s for s in signatures}
+        clusterer.consolidate(by_id, by_id.get)
+        story = clusterer.assignment()
+        return story["q1"] == story["q2"]
+
+    assert adopted(1)
+    assert not adopted(5)  # within the 7-day window, beyond adopt_max_days

@@ -556,7 +556,7 @@ class StoryClusterer:
             p, facets = run.join_probability(article_id, state)
             mixed = (signature.published is None) != (state.first is None)
             bar = self.config.consolidate_undated if mixed else self.config.join
-            if adoptable and not mixed:
+            if adoptable and not mixed and (facets.days is None or facets.days <= self.config.adopt_max_days):
                 bar = self.config.adopt
             outside = facets.days is not None and facets.days > self.config.window_days
             if not outside and p >= bar and (best is None or p > best[0]):
