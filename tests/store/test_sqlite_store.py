@@ -37,6 +37,17 @@ def test_same_content_twice_is_one_row(store):
     assert store.count_articles() == 1
 
 
+def test_a_dated_copy_of_an_undated_article_gives_it_its_date(store):
+    undated = article("copy", "Ruritania raised its key rate to 4 percent.")
+    dated = article("orig", "Ruritania raised its key rate to 4 percent.", url="https://herald.example.rt/rates",
+                    published=datetime(2024, 5, 15, 9, 0), outlet="Ruritania Herald")
+    assert [r.status for r in store.add_articles([undated, dated])] == ["new", "duplicate"]
+    [kept] = store.list_articles()
+    assert (kept.id, kept.published, kept.url, kept.outlet) == (
+        "copy", datetime(2024, 5, 15, 9, 0), "https://herald.example.rt/rates", "Ruritania Herald")
+    assert [a.id for a in store.list_articles(since=datetime(2024, 5, 1))] == ["copy"]  # the sortable column too
+
+
 def test_same_url_with_new_text_is_a_new_version(store):
     store.add_articles([article("a", "First draft about the storm.", url="https://n.example/1")])
     result = store.add_articles([article("b", "Corrected text about the flood.", url="https://n.example/1")])

@@ -240,9 +240,11 @@ class SQLiteStore:
     def _add_one(self, conn: sqlite3.Connection, article: Article) -> AddResult:
         content_hash = article.content_hash or article.compute_hash()
         same = conn.execute(
-            "SELECT id FROM articles WHERE content_hash = ? LIMIT 1", (content_hash,)
+            "SELECT row_id, id, is_latest, data FROM articles WHERE content_hash = ? LIMIT 1", (content_hash,)
         ).fetchone()
         if same:
+            if same["is_latest"]:
+                self._fill_in(conn, same, article)
             return AddResult(same["id"], "duplicate")
         previous = self._latest_row(conn, "id", article.id)
         if previous is None and article.url:
@@ -280,6 +282,22 @@ class SQLiteStore:
         )
         self._index_entities(conn, stored)
         return AddResult(stored.id, status)
+
+    #: Metadata a copy of stored text may know when the stored one does not (an undated copy came first).
+    _FILLABLE = ("published", "url", "outlet", "byline", "agency")
+
+    def _fill_in(self, conn: sqlite3.Connection, row: sqlite3.Row, copy: Article) -> None:
+        """Give the stored article what a later copy of the same text tells and it lacks: the copy itself is
+        a duplicate and not kept, but its date must not be lost with it."""
+        stored = _article(row)
+        missing = {name: value for name in self._FILLABLE if getattr(stored, name) is None and (value := getattr(copy, name))}
+        if not missing:
+            return
+        stored = dataclasses.replace(stored, **missing)
+        conn.execute(
+            "UPDATE articles SET url = ?, outlet = ?, published = ?, data = ? WHERE row_id = ?",
+            (stored.url, stored.outlet, _sort_time(stored.published), _article_json(stored), row["row_id"]),
+        )
 
     @staticmethod
     def _latest_row(conn: sqlite3.Connection, column: str, value: str) -> sqlite3.Row | None:
