@@ -38,9 +38,17 @@ def test_match_missing_file_names_it(tmp_path):
 def test_match_pairs_one_line_per_pair(tmp_path):
     pairs = tmp_path / "pairs.jsonl"
     good = {"id": "p1", "a": {"title": "Quake", "text": QUAKE}, "b": {"title": "Quake", "text": QUAKE_REWRITE}}
-    pairs.write_text(json.dumps(good) + "\n{not json\n", encoding="utf-8")
+    no_b = {"id": "p3", "a": {"title": "Quake", "text": QUAKE}}
+    unnamed = {"a": {"title": "Quake", "text": QUAKE}, "b": {"title": "Quake", "text": QUAKE}}
+    lines_in = [json.dumps(good), "{not json", json.dumps(no_b), "", '["a", "b"]', json.dumps(unnamed)]
+    pairs.write_text("\n".join(lines_in) + "\n", encoding="utf-8")
     result = CliRunner().invoke(app, ["match", "--pairs", str(pairs), "--json"])
-    assert result.exit_code == 0
+    assert result.exit_code == 1  # every good pair scored; the exit says some were not
     lines = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
-    assert [line["id"] for line in lines] == ["p1", "line 2"]
-    assert lines[0]["label"] == "same story" and "error" in lines[1]
+    assert [line["id"] for line in lines] == ["p1", 2, "p3", 5, 6]  # no id: its line in the file
+    assert lines[0]["label"] == "same story" and lines[4]["probability"] > 0.9
+    assert [line["error"] for line in lines[1:4]] == [
+        "line 2 is not JSON: Expecting property name enclosed in double quotes",
+        "line 3: no 'b' article (expected {id, a: {...}, b: {...}})",
+        "line 5: expected a JSON object {id, a: {...}, b: {...}}, got a list",
+    ]  # was "record 3: 'b'" and "list indices must be integers or slices, not str"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.markup import escape
@@ -31,10 +31,11 @@ def _one_article(path: Path) -> Article:
     return articles[0]
 
 
-def _read_pairs(path: Path) -> list[dict]:
-    """JSON lines; a line that is not JSON becomes a record the matcher reports as an error."""
+def _read_pairs(path: Path) -> tuple[list[Any], list[int]]:
+    """JSON lines and the line each stands on; a line that is not JSON becomes a record the matcher
+    reports as an error."""
     handle = sys.stdin if str(path) == "-" else path.open(encoding="utf-8")
-    records = []
+    records, lines = [], []
     with handle:
         for number, line in enumerate(handle, 1):
             if not line.strip():
@@ -42,8 +43,9 @@ def _read_pairs(path: Path) -> list[dict]:
             try:
                 records.append(json.loads(line))
             except json.JSONDecodeError as error:
-                records.append({"id": f"line {number}", "error": f"line {number} is not JSON: {error.msg}"})
-    return records
+                records.append({"id": number, "error": f"line {number} is not JSON: {error.msg}"})
+            lines.append(number)
+    return records, lines
 
 
 @app.command()
@@ -58,10 +60,14 @@ def match(
     if pairs is not None:
         if not (pairs.exists() or str(pairs) == "-"):
             raise fail(f"{pairs}: no such file")
-        for result in story_service.match_pair_records(ws, _read_pairs(pairs)):
+        records, lines = _read_pairs(pairs)
+        results = story_service.match_pair_records(ws, records, lines=lines)
+        for result in results:
             if "error" in result:
                 err.print(f"[red]error:[/red] {escape(str(result['error']))}")
             print(json.dumps(result, ensure_ascii=False))
+        if any("error" in result for result in results):
+            raise typer.Exit(1)  # every good pair is scored; the exit says some were not
         return
     if a is None or b is None:
         raise fail("give two article files, or --pairs FILE")

@@ -153,31 +153,48 @@ def article_from_json(data: dict[str, Any], article_id: str) -> Article:
         raise ValueError(f"{article_id}: expected an object with title/text")
     text = str(data.get("text") or "")
     published = data.get("published")
+    try:
+        when = datetime.fromisoformat(str(published)) if published else None
+    except ValueError:
+        raise ValueError(f"{article_id}.published: {published!r} is no ISO 8601 date") from None
     return Article(
         id=article_id,
         title=str(data.get("title") or ""),
         paragraphs=[p.strip() for p in text.split("\n\n") if p.strip()],
         language=data.get("language") or None,
-        published=datetime.fromisoformat(published) if published else None,
+        published=when,
     )
 
 
-def match_pair_records(ws, records: list[dict[str, Any]], config: MatchConfig | None = None) -> list[dict[str, Any]]:
+def _pair_sides(record: Any) -> tuple[Article, Article]:
+    """The two articles of a pairs-file record, or a ValueError that says what the record lacks."""
+    if not isinstance(record, dict):
+        raise ValueError(f"expected a JSON object {{id, a: {{...}}, b: {{...}}}}, got a {type(record).__name__}")
+    missing = [side for side in ("a", "b") if side not in record]
+    if missing:
+        raise ValueError(f"no {' and no '.join(repr(side) for side in missing)} article (expected {{id, a: {{...}}, b: {{...}}}})")
+    return article_from_json(record["a"], "a"), article_from_json(record["b"], "b")
+
+
+def match_pair_records(
+    ws, records: list[Any], config: MatchConfig | None = None, lines: list[int] | None = None
+) -> list[dict[str, Any]]:
     """One result per pairs-file record, in input order: ``{id, ...PairMatch}`` or ``{id, error}``.
 
-    All texts are embedded in one batch, so the model is loaded once.
+    All texts are embedded in one batch, so the model is loaded once. ``lines`` (each record's line in
+    its file) name a record in errors and stand for a missing id; else its position counts from 1.
     """
     config = config or MatchConfig()
     parsed: list[tuple[Any, Article, Article] | tuple[Any, str]] = []
-    for number, record in enumerate(records, 1):
+    for number, record in zip(lines or range(1, len(records) + 1), records, strict=True):
         pair_id = record.get("id", number) if isinstance(record, dict) else number
         if isinstance(record, dict) and "error" in record:
             parsed.append((pair_id, str(record["error"])))
             continue
         try:
-            parsed.append((pair_id, article_from_json(record["a"], "a"), article_from_json(record["b"], "b")))
-        except (KeyError, TypeError, ValueError) as error:
-            parsed.append((pair_id, f"record {number}: {error}"))
+            parsed.append((pair_id, *_pair_sides(record)))
+        except ValueError as error:
+            parsed.append((pair_id, f"{'line' if lines else 'record'} {number}: {error}"))
     good = [p for p in parsed if len(p) == 3]
     matches = iter(match_article_pairs([(a, b) for _, a, b in good], lambda texts: _encode(ws, texts), config))
     results = []
