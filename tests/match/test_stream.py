@@ -102,6 +102,13 @@ def test_label_leads_with_the_names_in_headlines_and_most_mentioned(signatures_o
     assert clusterer.stories()[0].label.startswith("Turkey, Gaziantep, AFAD: Quake kills")
 
 
+def test_an_untitled_article_labels_its_story_with_the_start_of_its_text(signatures_of, article):
+    untitled = article("u1", "", RATES, day=6)
+    [story] = run(signatures_of([untitled]), StoryClusterer().config).stories()
+    headline = story.label.split(": ")[-1]  # was blank: an empty row in `storyline stories`
+    assert RATES.startswith(headline.removesuffix("…")) and headline.endswith("…") and len(headline) <= 81
+
+
 def test_join_reason_shows_the_rarest_shared_names_by_their_entity_names(signatures_of, article):
     other_news = [article(f"f{day}", f"Lira news {day}", f"Markets in Ankara said the AFAD budget was cut, {day} AFAD staff said.", day=day)
                   for day in range(1, 6)]  # fmt: skip

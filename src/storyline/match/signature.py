@@ -53,6 +53,18 @@ def published_order(articles: Iterable[Article]) -> list[Article]:
     return sorted(articles, key=lambda a: (a.published is None, as_utc(a.published) or datetime.min, a.id))
 
 
+#: Characters of an untitled article's text that stand in for its headline in a story label.
+STAND_IN_CHARS = 80
+
+
+def headline_stand_in(text: str) -> str:
+    """The start of an untitled article's text, cut at a word: a story label must not be blank."""
+    text = " ".join(text.split())
+    if len(text) <= STAND_IN_CHARS:
+        return text
+    return text[:STAND_IN_CHARS].rsplit(" ", 1)[0] + "…"
+
+
 def lead_text(article: Article, chars: int) -> str:
     """Title and the start of the body: what USE embeds for the article."""
     return f"{article.title}\n{article.text}"[:chars].strip()
@@ -111,7 +123,7 @@ def build_signature(article: Article, vector: np.ndarray, config: MatchConfig) -
     terms = content_terms(full_text, article.language)
     return Signature(
         id=article.id,
-        title=article.title,
+        title=article.title.strip() or headline_stand_in(article.text),
         language=article.language,
         published=as_utc(article.published),
         vector=np.asarray(vector, dtype=np.float32),
