@@ -55,6 +55,18 @@ def test_ingest_prints_a_summary(library):
     assert "new" in out and "3" in out
 
 
+def test_ingest_names_each_duplicate_and_the_article_it_repeats(tmp_path):
+    text = "Ruritania votes\n\nVoters in Ruritania chose a new parliament on Sunday, officials said.\n"
+    first, copy = tmp_path / "herald.txt", tmp_path / "herald-copy.txt"
+    first.write_text(text, encoding="utf-8")
+    copy.write_text(text, encoding="utf-8")
+    db = str(tmp_path / "x.db")
+    report = json.loads(invoke("ingest", str(first), str(copy), "--db", db, "--json").stdout)
+    [stored] = json.loads(invoke("articles", "--json", "--db", db).stdout)
+    assert report["duplicate"] == 1 and report["duplicates"] == [{"source": str(copy), "article_id": stored["id"]}]
+    assert "herald-copy.txt repeats stored article" in " ".join(invoke("ingest", str(copy), "--db", db).stdout.split())
+
+
 def test_ingest_bad_input_names_the_file_and_fails(tmp_path):
     bad = tmp_path / "garbage.json"
     bad.write_text("{not json", encoding="utf-8")

@@ -64,6 +64,8 @@ class IngestReport:
     skipped: int = 0
     failures: list[Failure] = field(default_factory=list)
     article_ids: list[str] = field(default_factory=list)
+    #: Input read as text already stored: (its source, the stored article it repeats).
+    duplicates_of: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def failed(self) -> int:
@@ -79,6 +81,7 @@ class IngestReport:
             "failed": self.failed,
             "failures": [{"source": f.source, "reason": f.reason} for f in self.failures],
             "article_ids": self.article_ids,
+            "duplicates": [{"source": source, "article_id": stored} for source, stored in self.duplicates_of],
         }
 
 
@@ -105,7 +108,7 @@ def ingest(
     leftover = {a.id for a in store.unprocessed_articles()}
     done = 0
     for batch in _batches(articles, ws.settings.batch_size):
-        for result in store.add_articles(batch):
+        for article, result in zip(batch, store.add_articles(batch), strict=True):
             report.article_ids.append(result.article_id)
             if result.status == "new":
                 report.new += 1
@@ -113,6 +116,7 @@ def ingest(
                 report.new_version += 1
             else:
                 report.duplicate += 1
+                report.duplicates_of.append((article.source, result.article_id))
         _process_pending(ws, leftover, report)
         done += len(batch)
         if on_progress:
