@@ -167,9 +167,9 @@ def article_from_json(data: dict[str, Any], article_id: str) -> Article:
 
 
 def _pair_sides(record: Any) -> tuple[Article, Article]:
-    """The two articles of a pairs-file record, or a ValueError that says what the record lacks."""
+    """The two articles of a pairs-file record, or an error that says what the record lacks."""
     if not isinstance(record, dict):
-        raise ValueError(f"expected a JSON object {{id, a: {{...}}, b: {{...}}}}, got a {type(record).__name__}")
+        raise TypeError(f"expected a JSON object {{id, a: {{...}}, b: {{...}}}}, got a {type(record).__name__}")
     missing = [side for side in ("a", "b") if side not in record]
     if missing:
         raise ValueError(f"no {' and no '.join(repr(side) for side in missing)} article (expected {{id, a: {{...}}, b: {{...}}}})")
@@ -193,7 +193,7 @@ def match_pair_records(
             continue
         try:
             parsed.append((pair_id, *_pair_sides(record)))
-        except ValueError as error:
+        except (TypeError, ValueError) as error:
             parsed.append((pair_id, f"{'line' if lines else 'record'} {number}: {error}"))
     good = [p for p in parsed if len(p) == 3]
     matches = iter(match_article_pairs([(a, b) for _, a, b in good], lambda texts: _encode(ws, texts), config))
