@@ -230,3 +230,13 @@ def test_a_lower_case_phrase_is_no_name_whatever_the_recogniser_says(enricher, m
     ))  # the small English model tags "energy ministry" as an organisation
     names = {e.name for e in article.entities}
     assert not names & {"energy ministry", "the energy ministry", "energy", "ministry"} and "Olga Petrenko" in names
+
+
+def test_weekdays_are_no_names_in_a_language_spacy_has_no_pipeline_for(enricher, make_article):
+    article = enricher.enrich(make_article(
+        "Tamasha kubwa la muziki limefunguliwa katika mji wa Port Elwyn siku ya Jumatatu. "
+        "Meya Olga Petrenko alisema tamasha hilo litaleta watalii wengi.",
+        language="sw",
+    ))  # spaCy has no Swahili: the doc says "xx", the article "sw"
+    names = {e.name for e in article.entities}
+    assert "Jumatatu" not in names and "Port Elwyn" in names

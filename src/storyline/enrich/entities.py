@@ -74,13 +74,16 @@ class _Group:
         return self.names[0]
 
 
-def extract_entities(doc: Doc, recognised: bool = True) -> list[Entity]:
-    """Entities of one parsed article, variants merged, mentions as offsets into ``doc.text``."""
+def extract_entities(doc: Doc, recognised: bool = True, language: str | None = None) -> list[Entity]:
+    """Entities of one parsed article, variants merged, mentions as offsets into ``doc.text``.
+
+    ``language``: the article's, when spaCy has no pipeline for it and the doc says "xx" (Swahili, Icelandic).
+    """
     text = doc.text  # spaCy joins every token on each access: once per article
     if recognised:
         mentions = recognised_mentions(doc)
     else:
-        mentions = capitalised_mentions(doc)
+        mentions = capitalised_mentions(doc, language)
         if NO_CAPITALS.search(text):
             mentions += unspaced_mentions(text, taken=mentions)
     return merge_mentions([m for m in mentions if not is_clock_zone(text, m.start, m.end)])
@@ -131,17 +134,18 @@ def _recognised_pieces(ents: tuple[Span, ...], surnames: set[str]) -> Iterator[t
             yield piece, "PERSON" if person and len(starts) > 1 else kind
 
 
-def capitalised_mentions(doc: Doc) -> list[Mention]:
+def capitalised_mentions(doc: Doc, language: str | None = None) -> list[Mention]:
     """Fallback without a recogniser: runs of capitalised words, not at a sentence start alone.
 
     Typed PLACE when the gazetteer knows the name, else MISC: capitalisation
     alone cannot tell a person from an organisation. A lone month or weekday name
     is no name (German capitalises them: "am Sonntag", "im Dezember").
     """
-    lexicon = lexicon_for(doc.lang_) if doc.lang_ not in {"en", "xx"} else None
+    language = language or doc.lang_
+    lexicon = lexicon_for(language) if language not in {"en", "xx"} else None
     calendar_words = set(lexicon.months) | set(lexicon.weekdays) if lexicon else set()
     # German "des" is an article ("Eskalation des Konflikts"), not the French "of" that joins a name.
-    connectors = _CONNECTORS - _CONJUNCTIONS - ({"des"} if doc.lang_ in CAPITALISED_NOUN_LANGUAGES else set())
+    connectors = _CONNECTORS - _CONJUNCTIONS - ({"des"} if language in CAPITALISED_NOUN_LANGUAGES else set())
     mentions: list[Mention] = []
     # Capitalised words that open a run inside a sentence (no capitalised word before them but the sentence's
     # first): names written on their own.
@@ -164,7 +168,7 @@ def capitalised_mentions(doc: Doc) -> list[Mention]:
             mentions += [_fallback_mention(part) for part in _place_apart(span, openers)]
         run = []
     mentions = _connected_apart(doc, mentions, connectors)
-    return _without_common_nouns(doc, mentions) if doc.lang_ in CAPITALISED_NOUN_LANGUAGES else mentions
+    return _without_common_nouns(doc, mentions) if language in CAPITALISED_NOUN_LANGUAGES else mentions
 
 
 def _connected_apart(doc: Doc, mentions: list[Mention], connectors: set[str]) -> list[Mention]:

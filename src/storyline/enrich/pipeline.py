@@ -48,7 +48,9 @@ def component(name: str) -> Callable[[Component], Component]:
 
 @component("entities")
 def entities_component(analysis: Analysis) -> None:
-    analysis.article.entities = extract_entities(analysis.doc, recognised=analysis.model.parsed)
+    analysis.article.entities = extract_entities(
+        analysis.doc, recognised=analysis.model.parsed, language=analysis.model.language
+    )
 
 
 @component("quotes")
