@@ -246,3 +246,14 @@ def test_a_source_line_with_a_script_address_is_stripped_and_never_the_url():
     )
     assert article.url is None and "javascript" not in article.text  # was body text, searchable and shown
     assert ("Original url: javascript:alert(1)", "source-url") in [(s.text, s.reason) for s in article.stripped]
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [("By Olga Petrenko", "Olga Petrenko"), ("Eftir Gunnar Helgason", "Gunnar Helgason"),
+     ("Na Amani Mwangi", "Amani Mwangi"), ("Oleh Siti Rahma", "Siti Rahma"), ("Autor: Ines Vidal", "Ines Vidal"),
+     ("Na wanamuziki zaidi ya mia moja kutoka nchi kumi.", None)],
+)  # fmt: skip
+def test_bylines_in_more_languages(line, name):
+    # Icelandic, Swahili, Indonesian bylines were names in the text ("Gunnar Helgason" led a story label)
+    assert clean.parse_byline(line) == name

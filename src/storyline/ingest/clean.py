@@ -213,7 +213,7 @@ _DATELINE_TITLECASE = re.compile(
     re.S,
 )
 _BYLINE = re.compile(
-    r"^(?:by|par|von|por|di|door|av|af|автор|author|written by|reporting by)\s*[:]?\s+"
+    r"^(?:by|par|von|por|di|door|av|af|eftir|na|oleh|autor|автор|author|written by|reporting by)\s*[:]?\s+"
     r"(?P<name>\S.{0,100})$",
     re.I,
 )
