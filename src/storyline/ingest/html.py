@@ -79,7 +79,7 @@ def find_published(tree: HtmlElement, url: str | None) -> datetime | None:
 
 
 #: A copyright line's year ("© 2024", "Copyright 2010-2024 Ruritania Herald").
-_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*[-–]\s*)?(\d{4})", re.IGNORECASE)
+_COPYRIGHT_YEAR = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*[-–]\s*)?(\d{4})", re.IGNORECASE)
 
 
 def _is_copyright_year(tree: HtmlElement, date: datetime) -> bool:
@@ -87,7 +87,7 @@ def _is_copyright_year(tree: HtmlElement, date: datetime) -> bool:
     site last changed its footer, no publication date (on its 1,000 gold pages this drops 3 wrong dates, no right one)."""
     if (date.month, date.day, date.hour, date.minute) != (1, 1, 0, 0):
         return False
-    return any(int(year) == date.year for year in _COPYRIGHT.findall(tree.text_content()))
+    return any(int(year) == date.year for year in _COPYRIGHT_YEAR.findall(tree.text_content()))
 
 
 def declared_language(tree: HtmlElement) -> str | None:

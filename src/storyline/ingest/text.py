@@ -162,14 +162,11 @@ class _TextParser:
         """A short line that is a full date: the first one found is the publication date."""
         if len(text.split()) > DATE_LINE_MAX_WORDS or not any(c.isdigit() for c in text):
             return None
-        date = self.line_date(text)
+        date = date_of_line(text, self.language)
         if date is None:
             return None
         self.published = self.published or date
         return "date"
-
-    def line_date(self, text: str) -> datetime | None:
-        return date_of_line(text, self.language)
 
     def labelled_date(self, text: str) -> str | None:
         """Below the header only a date line that says so counts ("First published: ...")."""
