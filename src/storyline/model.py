@@ -121,6 +121,13 @@ class Article(Record):
     def text(self) -> str:
         return "\n\n".join(self.paragraphs)
 
+    @property
+    def title_and_text(self) -> str:
+        """Headline and body, the headline once where it is the whole body (a headline-only article):
+        what language identification and matching read."""
+        text = self.text
+        return self.title if text.strip() == self.title.strip() else f"{self.title}\n{text}"
+
     def to_dict(self) -> dict[str, Any]:
         data = super().to_dict()
         data["text"] = self.text

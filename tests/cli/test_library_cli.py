@@ -286,3 +286,18 @@ def test_show_gives_a_crawled_page_its_capture_time_not_a_date(tmp_path):
     assert article["published"] is None
     shown = invoke("show", article["id"], "--db", db).stdout
     assert "captured" in shown  # when the crawler fetched it: a bound on the date, shown apart
+
+
+def test_a_headline_export_is_ingested_and_shown_as_headlines_only(tmp_path):
+    export, db = tmp_path / "headlines.csv", str(tmp_path / "lib.db")
+    export.write_text(
+        "title,url,publisher,timestamp\n"
+        "Port Elwyn harbour fees to double,https://herald.example.rt/fees,Ruritania Herald,1710280800\n"
+        "Harbour fees in Port Elwyn will double from May,https://wire.example/fees,Elwyn Wire,1710284400\n",
+        encoding="utf-8",
+    )
+    assert invoke("ingest", str(export), "--db", db).exit_code == 0
+    articles = json.loads(invoke("articles", "--json", "--db", db).stdout)
+    assert sorted(a["outlet"] for a in articles) == ["Elwyn Wire", "Ruritania Herald"]
+    shown = invoke("show", articles[0]["id"], "--db", db).stdout
+    assert "headline only" in shown

@@ -77,7 +77,7 @@ def test_jsonl_bad_line_reported_with_number_rest_read(tmp_path: Path, limit: in
         json.dumps({"title": "One", "text": story[0]}),
         "{not json",
         json.dumps(["a list"]),
-        json.dumps({"title": "No text"}),
+        json.dumps({"url": "https://n.example/no-text"}),
         json.dumps({"title": "Four", "text": story[1]}),
     ]
     path = _write(tmp_path / "items.jsonl", "\n".join(lines))

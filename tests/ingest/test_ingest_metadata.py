@@ -58,6 +58,16 @@ def test_language(text: str, code: str) -> None:
     assert detect_language(text) == code
 
 
+@pytest.mark.parametrize(
+    "headline",
+    ["Harbour Master Not Lovin' New Fees", "Ruritania Stocks Tank In February",
+     "Elwyn Shipping Corp (ELW) March Sales Decline", "Petrenko slams Elwyn Harbour CEO"],
+)  # fmt: skip
+def test_short_headlines_are_not_read_as_rare_languages(headline: str) -> None:
+    # py3langid alone calls these Luxembourgish, Nigerian Pidgin, Welsh and Breton.
+    assert detect_language(headline) == "en"
+
+
 def test_finalize_fills_and_keeps() -> None:
     article = Article(id="", title="Storm hits coast", paragraphs=["A storm hit the northern coast on Tuesday, officials said."],
                       url="https://apnews.com/article/storm", byline="By The Associated Press", language="EN-us")  # fmt: skip

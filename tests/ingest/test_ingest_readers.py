@@ -194,3 +194,44 @@ def test_json_exports_of_news_apis(tmp_path: Path, limit: int) -> None:
     assert api.title == "Ferry hits tug in Port Elwyn" and api.outlet == "Ruritania Herald"
     assert api.published == datetime(2024, 3, 11, 21, 30)
     assert "chars]" not in api.text and api.text.endswith("…")
+
+
+def test_csv_and_tsv_exports_one_article_per_row(tmp_path: Path, limit: int) -> None:
+    csv_text = (
+        "ID,TITLE,URL,PUBLISHER,TIMESTAMP,Text\n"
+        '7,"Ferry hits tug, 14 hurt",https://herald.example.rt/ferry,Ruritania Herald,1710194400000,'
+        '"Fourteen people were hurt when a ferry struck a tug off Port Elwyn.\n\nOlga Petrenko, the harbour master, said the steering failed."\n'
+        "8,Port Elwyn harbour fees to double,https://herald.example.rt/fees,Ruritania Herald,1710280800,\n"
+        "\n"
+        "9,too,many,fields,here,1,2\n"
+    )
+    tsv_text = "headline\tbody\tdate\nCouncil backs the new pier\tThe council voted for the pier on Monday.\t2024-03-12\n"
+    outcomes = list(read_paths([_write(tmp_path, "export.csv", csv_text), _write(tmp_path, "more.tsv", tsv_text)], max_file_bytes=limit))
+    ferry, fees, pier = _ok(outcomes)
+    assert ferry.id == "7" and ferry.title == "Ferry hits tug, 14 hurt" and ferry.outlet == "Ruritania Herald"
+    assert ferry.published == datetime(2024, 3, 11, 22, 0) and ferry.paragraphs[1].startswith("Olga Petrenko")
+    assert ferry.source.endswith("export.csv#L2")
+    # A row with only a headline is a headline-only article, dated by epoch seconds written as digits.
+    assert fees.paragraphs == ["Port Elwyn harbour fees to double"] and fees.extra["headline_only"] is True
+    assert fees.published == datetime(2024, 3, 12, 22, 0)
+    assert pier.title == "Council backs the new pier" and pier.published == datetime(2024, 3, 12)
+    (bad,) = [o for o in outcomes if o.error]
+    assert bad.source.endswith("export.csv#L7") and "7 fields, the header 6" in bad.error
+
+
+def test_records_and_feed_items_with_only_a_headline(tmp_path: Path, limit: int) -> None:
+    feed = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Elwyn Wire</title><link>https://wire.example/</link>'
+        "<item><title>Port Elwyn harbour reopens</title><link>https://wire.example/a</link></item>"
+        "<item><link>https://wire.example/b</link></item></channel></rss>"
+    )
+    records = json.dumps([{"title": "Ruritania votes on Sunday", "url": "https://n.example/vote"}, {"url": "https://n.example/x"}])
+    outcomes = list(read_paths([_write(tmp_path, "wire.rss", feed), _write(tmp_path, "items.json", records)], max_file_bytes=limit))
+    harbour, vote = _ok(outcomes)
+    assert harbour.text == "Port Elwyn harbour reopens" and harbour.outlet == "Elwyn Wire" and harbour.extra["headline_only"]
+    assert vote.text == vote.title == "Ruritania votes on Sunday"
+    errors = sorted(o.error for o in outcomes if o.error)
+    assert errors == [
+        "feed entry has no content, summary, local page or title",
+        "record has no text (fields: text/body/content), no html and no title",
+    ]

@@ -66,6 +66,20 @@ def test_same_given_id_with_new_text_is_a_new_version(store):
     assert store.get_article("x1").text == "Another text."
 
 
+def test_one_given_id_on_two_pages_is_two_articles(store):
+    # Two exports numbering their rows from 1: the second "1" is another page, not a new version.
+    store.add_articles([article("1", "Harbour fee doubles.", url="https://a.example/fee")])
+    result = store.add_articles([article("1", "Cup final won.", url="https://b.example/cup")])[0]
+    assert result.status == "new" and result.article_id.startswith("1-")
+    assert store.get_article("1").text == "Harbour fee doubles."
+    assert store.count_articles() == 2
+    again = store.add_articles([article("1", "Cup final won, late goal.", url="https://b.example/cup")])[0]
+    assert (again.status, again.article_id) == ("new-version", result.article_id)
+    # A feed's GUID names one item whatever its link became.
+    moved = article("1", "Harbour fee doubles, council says.", url="https://a.example/fee?ref=rss", extra={"guid": "1"})
+    assert store.add_articles([moved])[0].status == "new-version"
+
+
 def test_a_failing_batch_writes_nothing(store):
     broken = article("bad", "fine")
     broken.paragraphs = [None]  # type: ignore[list-item]  # cannot be joined into text

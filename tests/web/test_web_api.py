@@ -181,7 +181,7 @@ def test_post_rejects_bad_bodies_with_clear_messages(writable_client) -> None:
         assert empty.status_code == 400 and "empty" in empty.json()["error"]
         binary = client.post("/api/articles", files={"file": ("blob.bin", b"\x00\x01\x02" * 100, "application/octet-stream")})
         assert binary.status_code == 422 and binary.json()["error"].startswith("blob.bin")
-        no_text = client.post("/api/articles", json={"title": "Only a title"})
+        no_text = client.post("/api/articles", json={"url": "https://n.example/only-a-link"})
         assert no_text.status_code == 422 and "text" in no_text.json()["error"]
         too_big = client.post("/api/articles", json={**ARTICLE, "text": "word " * 1000})
         assert too_big.status_code == 413 and "2000" in too_big.json()["error"]

@@ -111,7 +111,7 @@ def ingest(
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Read articles (text, HTML, JSON/JSONL, RSS/Atom, WARC) into the library."""
+    """Read articles (text, HTML, JSON/JSONL, CSV/TSV, RSS/Atom, WARC) into the library."""
     with workspace(db, create=True) as ws:
         report = run_ingest(ws, paths)
     if as_json:
@@ -281,6 +281,8 @@ def print_article(article: Article) -> None:
         meta.add_row("[dim]estimated[/dim]", escape(article.published_estimate.value))
     if captured := article.extra.get("captured"):
         meta.add_row("[dim]captured[/dim]", escape(str(captured)))  # a crawl's fetch time: a bound, no date
+    if article.extra.get("headline_only"):
+        meta.add_row("[dim]text[/dim]", "headline only (the input had no article text)")
     out.print(meta)
     out.print()
     out.print(escape(article.text))

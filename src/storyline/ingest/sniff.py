@@ -16,6 +16,7 @@ _BY_SUFFIX = {
     ".rss": "feed", ".atom": "feed", ".xml": "feed", ".rdf": "feed",
     ".html": "html", ".htm": "html", ".xhtml": "html", ".shtml": "html",
     ".txt": "text", ".text": "text", ".md": "text",
+    ".csv": "csv", ".tsv": "csv",
 }  # fmt: skip
 _FEED_ROOT = re.compile(r"<(?:rss|feed|rdf:RDF)\b", re.I)
 _HTML_START = re.compile(r"<(?:!doctype html|html|head|body|meta|title|div|article|p|section|main|h1)\b", re.I)
@@ -67,9 +68,11 @@ def _first_line_is_json_object(text: str) -> bool:
 
 
 def sniff_text_format(text: str, suffix: str) -> str:
-    """Format of decoded text: JSON/JSONL, feed, HTML or plain text."""
+    """Format of decoded text: JSON/JSONL, CSV (by its name only), feed, HTML or plain text."""
     head = text.lstrip("\ufeff \t\r\n")[:4096]
     by_suffix = _BY_SUFFIX.get(suffix)
+    if by_suffix == "csv":
+        return "csv"  # a header row looks like any text: only the name tells
     if head.startswith(("{", "[")):
         if by_suffix == "jsonl" or (head.startswith("{") and "\n" in text.strip() and _first_line_is_json_object(text)):
             return "jsonl"

@@ -12,6 +12,7 @@ from importlib import resources
 import numpy as np
 
 from storyline.enrich.gazetteer import countries_named
+from storyline.ingest.language import UNDETERMINED
 from storyline.match.config import MatchConfig
 from storyline.match.pairs_sentences import alignment, coherence, headline_match, sentence_units
 from storyline.match.signature import Encoder, Signature, build_signature, lead_text
@@ -105,7 +106,9 @@ def days_between(a: Signature, b: Signature) -> float | None:
 
 
 def is_cross_lingual(a: str | None, b: str | None) -> bool:
-    return bool(a and b and a.split("-")[0] != b.split("-")[0])
+    """Two known, different languages (a headline too short to identify is no other language)."""
+    known = {a, b} & {None, UNDETERMINED} == set()
+    return bool(known and a.split("-")[0] != b.split("-")[0])  # type: ignore[union-attr]
 
 
 def pair_facets(a: Signature, b: Signature, idf: IdfFn = no_idf, units: UnitVectors | None = None) -> Facets:
@@ -324,7 +327,7 @@ def embed_pairs(
     signatures = [build_signature(a, v, config) for a, v in zip(articles, vectors[: len(leads)], strict=True)]
     for article, signature in zip(articles, signatures, strict=True):
         # The stream never compares places, so only pairs look them up: enrichment's, else the gazetteer's.
-        signature.places |= {c.lower() for c in countries_named(f"{article.title}\n{article.text}")}
+        signature.places |= {c.lower() for c in countries_named(article.title_and_text)}
     ends = np.cumsum([len(leads)] + [len(u) for u in units])
     unit_vectors = [vectors[start:end] for start, end in zip(ends[:-1], ends[1:], strict=True)]
     return [

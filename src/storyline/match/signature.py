@@ -67,7 +67,7 @@ def headline_stand_in(text: str) -> str:
 
 def lead_text(article: Article, chars: int) -> str:
     """Title and the start of the body: what USE embeds for the article."""
-    return f"{article.title}\n{article.text}"[:chars].strip()
+    return article.title_and_text[:chars].strip()
 
 
 def _entities(article: Article, full_text: str) -> tuple[dict[str, str], set[str]]:
@@ -115,7 +115,7 @@ def label_weights(article: Article, names: Iterable[str]) -> dict[str, float]:
 
 def build_signature(article: Article, vector: np.ndarray, config: MatchConfig) -> Signature:
     """All facets of one article, given its USE vector."""
-    full_text = f"{article.title}\n{article.text}"
+    full_text = article.title_and_text
     names, places = _entities(article, full_text)
     label_names = label_weights(article, {e.name for e in article.entities} or set(names.values()))
     minhash = RMinHash(config.minhash_perm, MINHASH_SEED)

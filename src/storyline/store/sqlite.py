@@ -13,6 +13,7 @@ Article JSON (``model.to_dict``) in ``data``.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 import re
 import sqlite3
@@ -106,6 +107,11 @@ class SchemaError(StoreError):
 
 # --------------------------------------------------------------------------
 # Value conversions
+
+
+def _other_page(stored_url: str | None, url: str | None) -> bool:
+    """Two different URLs: two pages, whatever ids they were given."""
+    return bool(stored_url and url and stored_url != url)
 
 
 def _sort_time(value: datetime | None) -> str | None:
@@ -246,10 +252,16 @@ class SQLiteStore:
             if same["is_latest"]:
                 self._fill_in(conn, same, article)
             return AddResult(same["id"], "duplicate")
+        stored = dataclasses.replace(article, content_hash=content_hash)
         previous = self._latest_row(conn, "id", article.id)
+        if previous is not None and _other_page(previous["url"], article.url) and "guid" not in article.extra:
+            # A given id names an article only within its export (a CSV's row number, a site's post id):
+            # another page under the same id is another article, not a new version of the stored one.
+            # A feed's GUID says it is the same item whatever its link became.
+            stored.id = f"{article.id}-{hashlib.sha256(article.url.encode()).hexdigest()[:8]}"  # type: ignore[union-attr]
+            previous = self._latest_row(conn, "id", stored.id)
         if previous is None and article.url:
             previous = self._latest_row(conn, "url", article.url)
-        stored = dataclasses.replace(article, content_hash=content_hash)
         if previous:
             stored.id = previous["id"]
             stored.version = previous["version"] + 1
@@ -303,7 +315,7 @@ class SQLiteStore:
     def _latest_row(conn: sqlite3.Connection, column: str, value: str) -> sqlite3.Row | None:
         """The latest version with this id or url (two lookups, each on its own index)."""
         return conn.execute(
-            f"SELECT row_id, id, version FROM articles WHERE {column} = ? AND is_latest = 1 LIMIT 1",
+            f"SELECT row_id, id, version, url FROM articles WHERE {column} = ? AND is_latest = 1 LIMIT 1",
             (value,),
         ).fetchone()
 
