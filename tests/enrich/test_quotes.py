@@ -408,3 +408,28 @@ def test_french_wire_story_speakers_after_parser_slips(enricher, make_article):
     assert found["affirmé"][0] == "Paul Okafor" and {e.name: e.type for e in article.entities}["Paul Okafor"] == "PERSON"
     # ", a précisé M. Okafor" parsed as a conjunct, not UD parataxis
     assert found["précisé"] == ("Paul Okafor", "Une enquête indépendante débutera le 15 mars")
+
+
+def test_speakers_through_pronouns_roles_and_relations(enricher, make_article):
+    article = enricher.enrich(make_article(
+        "Marco Bell was questioned by Judge Ruth Adler on Monday. He said he had never seen the papers.\n\n"
+        "A friend of Olga Petrenko told reporters that she was resting at home. "
+        "Petrenko's lawyer said the charges would be dropped.\n\n"
+        "Port Elwyn police officers said the suspect fled on foot. The judge said the trial would resume in May."
+    ))
+    speakers = {q.text: q.speaker for q in article.quotes if q.kind != "stance"}
+    # "He": the subject of the sentence before, not the judge named last in it.
+    assert speakers["he had never seen the papers"] == "Marco Bell"
+    # Someone close to a person, or a place's officers, is not that person or place.
+    assert speakers["that she was resting at home"] == "A friend of Olga Petrenko"
+    assert speakers["the charges would be dropped"] == "Petrenko's lawyer"
+    assert speakers["the suspect fled on foot"] == "Port Elwyn police officers"
+    # "The judge": the person called judge before, not the last person named (the defendant).
+    assert speakers["the trial would resume in May"] == "Ruth Adler"
+
+
+def test_pronoun_speaker_skips_names_inside_quotations(enricher, make_article):
+    article = enricher.enrich(make_article(
+        "Marco Bell spoke for an hour. “I answer only to Olga Petrenko,” he said, before he told the court he would appeal."
+    ))
+    assert {q.speaker for q in article.quotes if q.kind != "stance"} == {"Marco Bell"}

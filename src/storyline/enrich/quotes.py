@@ -969,10 +969,27 @@ def _name_after_titles(source: Span) -> str | None:
     return source.doc[name[0].i : name[-1].i + 1].text
 
 
+#: Links by which a name inside a source is the source itself: "spokesman N", "his lawyer, N" (English, UD).
+_NAMING_DEPS = frozenset({"appos", "compound", "flat", "flat:name", "nmod:appos"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "nsubj:pass"})
+#: Head nouns of a source that are what someone said or wrote, so a name qualifying them is the speaker:
+#: "testimony from N", "N's statement" (English; other languages' sources keep the name inside them).
+_SAID_BY_NOUNS = STANCE_NOUNS["en"] | frozenset(
+    "testimony report letter interview tweet post words account data figures estimate documents filing records".split()
+)
+_NEUTER_PRONOUNS = frozenset({"it", "оно"})
+#: Sentences searched back for a pronoun's antecedent (its own and two before) before the nearest name is taken.
+ANTECEDENT_SENTENCES = 3
+#: Characters around a person's mention searched for the role word of "the judge" ("Judge N", "N, the judge").
+ROLE_CONTEXT_CHARS = 30
+
+
 class _SpeakerResolver:
     """Maps a source span to a named speaker, through pronouns and role nouns."""
 
-    def __init__(self, entities: list[Entity], language: str) -> None:
+    def __init__(self, doc: Doc, entities: list[Entity], language: str, marks: list[tuple[int, int]]) -> None:
+        self._doc = doc
+        self._marks = marks
         self._mentions = sorted((s, e, entity) for entity in entities for s, e in entity.mentions)
         self._starts = [s for s, _, _ in self._mentions]
         self._longest = max((e - s for s, e, _ in self._mentions), default=0)
@@ -989,18 +1006,71 @@ class _SpeakerResolver:
         if at_head:
             return at_head[0][2].name
         people = [m for m in inside if m[2].type == "PERSON"]
+        if named := [m for m in people if self._names_head(m, head)]:
+            return named[-1][2].name
+        role = head.pos_ == "NOUN" and head.lemma_.lower() not in _SAID_BY_NOUNS  # "testimony from N" is N's
         if people:
-            return people[-1][2].name
+            # "A friend of N", "N's lawyer": someone close to N, not N (unless named next: "N's lawyer, M").
+            return (self._person_after(source) or source.text) if role else people[-1][2].name
         if head.lower_ in TITLES and (named := self._person_after(source)) is not None:
             return named  # "the spokeswoman of the council, Claire Dubois," parsed without its apposition
         if inside:
-            return inside[-1][2].name
+            # "Port Elwyn police officers said": a place qualifies the speakers; an organisation speaks through them.
+            return source.text if role and all(m[2].type == "PLACE" for m in inside) else inside[-1][2].name
         lowered = head.lower_.lstrip("-")  # French inversion: "explique-t-elle"
-        if lowered in self._person_pronouns or (lowered in TITLES and source[0].lower_ in {"the", "le", "la", "l'"}):
-            return self._nearest_before(source.start_char, {"PERSON"}) or source.text
+        if lowered in self._person_pronouns:
+            return self._antecedent(source.start_char, {"PERSON"}) or source.text
+        if lowered in TITLES and source[0].lower_ in {"the", "le", "la", "l'"}:
+            return self._person_titled(lowered, source.start_char) or source.text
         if lowered in self._group_pronouns:
-            return self._nearest_before(source.start_char, {"ORG", "PERSON"}) or source.text
+            types = {"ORG"} if lowered in _NEUTER_PRONOUNS else {"ORG", "PERSON"}  # "it" is never a person
+            return self._antecedent(source.start_char, types) or source.text
         return self._person_by_surname(source.text) or _name_after_titles(source) or source.text
+
+    def _names_head(self, mention: tuple[int, int, Entity], head: Token) -> bool:
+        """Whether a person named inside a source is the source ("spokesman N", "his lawyer, N") rather
+        than qualifies it ("a friend of N", "N's mother"): linked to its head by apposition or compound only."""
+        token = self._doc.char_span(mention[0], mention[1], alignment_mode="expand").root
+        while token.i != head.i:
+            if token.dep_ not in _NAMING_DEPS or token.head.i == token.i:
+                return False
+            token = token.head
+        return True
+
+    def _quoted(self, position: int) -> bool:
+        index = bisect_right(self._marks, (position, len(self._doc.text) + 1)) - 1
+        return index >= 0 and self._marks[index][0] <= position < self._marks[index][1]
+
+    def _antecedent(self, position: int, types: set[str]) -> str | None:
+        """Who a pronoun speaker is: the nearest subject named in its sentence or the two before (a main
+        clause's subject first), else the nearest name; never a name inside someone's quotation."""
+        sentence = self._doc.char_span(position, position + 1, alignment_mode="expand")
+        window = sentence.sent.start if sentence is not None else 0
+        for _ in range(ANTECEDENT_SENTENCES - 1):
+            if window > 0:
+                window = self._doc[window - 1].sent.start
+        nearest, subjects = None, []
+        for s, e, entity in reversed(self._mentions[: bisect_right(self._starts, position)]):
+            if e > position or entity.type not in types or self._quoted(s):
+                continue
+            nearest = nearest or entity.name
+            token = self._doc.char_span(s, e, alignment_mode="expand").root
+            if token.i < window:
+                break
+            if token.dep_ in _SUBJECT_DEPS:
+                subjects.append((token.head.dep_ != "ROOT", entity.name))
+        return min(subjects, key=lambda found: found[0])[1] if subjects else nearest
+
+    def _person_titled(self, role: str, position: int) -> str | None:
+        """"the judge" names the person called judge before it ("Judge N", "N, the judge"), nearest first;
+        not merely the last person named (often the defendant)."""
+        text = doc_text(self._doc)
+        pattern = re.compile(rf"\b{re.escape(role)}\b", re.I)
+        for s, e, entity in reversed(self._mentions[: bisect_right(self._starts, position)]):
+            context = text[max(0, s - ROLE_CONTEXT_CHARS) : min(position, e + ROLE_CONTEXT_CHARS)]
+            if e <= position and entity.type == "PERSON" and pattern.search(context):
+                return entity.name
+        return None
 
     def _person_after(self, source: Span) -> str | None:
         """The person named right after ``source``, a comma apart at most."""
@@ -1030,11 +1100,6 @@ class _SpeakerResolver:
         ]  # fmt: skip
         return min(candidates, key=lambda m: min(abs(m[0] - end), abs(start - m[1])), default=None)
 
-    def _nearest_before(self, position: int, types: set[str]) -> str | None:
-        for s, e, entity in reversed(self._mentions[: bisect_right(self._starts, position)]):
-            if e <= position and entity.type in types:
-                return entity.name
-        return None
 
 
 # --------------------------------------------------------------------------
@@ -1069,7 +1134,7 @@ def scored_quotes(
         attributions += noun_attributions(doc, language, marks, learned)
         attributions += adjective_attributions(doc, language, marks, learned)
     attributions = [_snap_to_marks(a, marks) for a in attributions]
-    resolver = _SpeakerResolver(entities, language)
+    resolver = _SpeakerResolver(doc, entities, language, marks)
     for attribution in attributions:
         if attribution.source is None and attribution.kind == "stance" and attribution.cue_word and learned.filtered:
             attribution.source = _holder_near(doc, attribution, resolver)
