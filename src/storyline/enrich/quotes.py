@@ -974,9 +974,10 @@ _NAMING_DEPS = frozenset({"appos", "compound", "flat", "flat:name", "nmod:appos"
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "nsubj:pass"})
 #: Head nouns of a source that are what someone said or wrote, so a name qualifying them is the speaker:
 #: "testimony from N", "N's statement" (English; other languages' sources keep the name inside them).
-_SAID_BY_NOUNS = STANCE_NOUNS["en"] | frozenset(
-    "testimony report letter interview tweet post words account data figures estimate documents filing records".split()
-)
+_SAID_BY_NOUNS = STANCE_NOUNS["en"] | {
+    "testimony", "report", "letter", "interview", "tweet", "post", "words", "account", "data", "figures",
+    "estimate", "documents", "filing", "records",
+}  # fmt: skip
 _NEUTER_PRONOUNS = frozenset({"it", "оно"})
 #: Sentences searched back for a pronoun's antecedent (its own and two before) before the nearest name is taken.
 ANTECEDENT_SENTENCES = 3
@@ -1065,7 +1066,7 @@ class _SpeakerResolver:
         """"the judge" names the person called judge before it ("Judge N", "N, the judge"), nearest first;
         not merely the last person named (often the defendant)."""
         text = doc_text(self._doc)
-        pattern = re.compile(rf"\b{re.escape(role)}\b", re.I)
+        pattern = re.compile(rf"\b{re.escape(role)}\b", re.IGNORECASE)
         for s, e, entity in reversed(self._mentions[: bisect_right(self._starts, position)]):
             context = text[max(0, s - ROLE_CONTEXT_CHARS) : min(position, e + ROLE_CONTEXT_CHARS)]
             if e <= position and entity.type == "PERSON" and pattern.search(context):
