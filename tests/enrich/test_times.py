@@ -70,7 +70,7 @@ def test_offsets_point_into_the_text(examples_dir: Path) -> None:
         ("It was signed on Friday 9 December 2022.", "Friday 9 December 2022", "2022-12-09", "DATE"),
         ("It was signed on the 9th of December.", "the 9th of December", "2022-12-09", "DATE"),
         ("Polls close at 10 p.m. Wednesday.", "10 p.m. Wednesday", "2022-12-14T22:00", "TIME"),
-        ("Bids are due on Friday at 9:30 a.m.", "Friday at 9:30 a.m.", "2022-12-16T09:30", "TIME"),
+        ("Bids are due on Friday at 9:30 a.m.", "Friday at 9:30 a.m.", "2022-12-23T09:30", "TIME"),
         ("Profit rose in this year's third quarter.", "this year's third quarter", "2022-Q3", "DATE"),
         ("Profit rose from the year-ago third quarter.", "the year-ago third quarter", "2021-Q3", "DATE"),
         ("Profit fell in the quarter.", "the quarter", "2022-Q3", "DATE"),
@@ -167,3 +167,70 @@ def test_year_ago_in_a_quarterly_report_is_that_quarter() -> None:
     text = "Net income rose in the third quarter.\n\nSales rose 5% from a year earlier."
     assert values(text)["a year earlier"] == "2021-Q3"
     assert values("A quarter of the people left a year ago.")["a year ago"] == "2021"
+
+
+WEDNESDAY = datetime(2010, 5, 5, 9)  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    ("language", "anchor", "sentence", "expression", "value"),
+    [
+        # The verb that governs the expression decides its direction, not any tense word in the sentence.
+        ("en", WEDNESDAY, "Olga Petrenko said measures to be voted on Thursday are needed.", "Thursday", "2010-05-06"),
+        ("en", datetime(2006, 1, 27), "The loss will be restated before it is reported to the regulator in March.",
+         "March", "2006-03"),
+        ("en", WEDNESDAY, "Police searched the flat Monday evening, in a street that would later be closed.",
+         "Monday evening", "2010-05-03TEV"),
+        ("en", WEDNESDAY, "Shares in Port Elwyn Mining are expected to open little changed on Thursday.", "Thursday",
+         "2010-05-06"),
+        ("en", WEDNESDAY, "Petrenko, who arrived Thursday for a visit likely to last a week, met the mayor.",
+         "Thursday", "2010-04-29"),
+        ("en", WEDNESDAY, "Olga Petrenko said on Monday that the council would vote on Thursday.", "Monday",
+         "2010-05-03"),
+        ("en", WEDNESDAY, "Olga Petrenko said on Monday that the council would vote on Thursday.", "Thursday",
+         "2010-05-06"),
+        ("en", WEDNESDAY, "The ferry has been idle since March and was scheduled to sail again.", "March", "2010-03"),
+        ("es", WEDNESDAY, "Olga Petrenko dijo el lunes que la empresa reducirá su plantilla.", "lunes", "2010-05-03"),
+        ("es", WEDNESDAY, "Olga Petrenko dijo que la empresa cerrará la planta el lunes.", "lunes", "2010-05-10"),
+        # "N and a half"
+        ("en", WEDNESDAY, "Olga Petrenko left Ruritania four and a half years ago.", "four and a half years ago",
+         "2005"),
+        ("en", WEDNESDAY, "He served two and a half years in a Ruritanian prison.", "two and a half years", "P2Y6M"),
+        ("en", WEDNESDAY, "The ovation in Port Elwyn lasted a minute and a half.", "a minute and a half", "PT1M30S"),
+        # Quarters and halves of this year; a quarter of a century
+        ("en", WEDNESDAY, "Output at Port Elwyn should double by the second half of this year.",
+         "the second half of this year", "2010-H2"),
+        ("en", WEDNESDAY, "Sales will recover in the second half of the year.", "the second half of the year",
+         "2010-H2"),
+        ("en", WEDNESDAY, "Sales will recover in the second half.", "the second half", "2010-H2"),
+        ("en", datetime(2012, 5, 5), "Profit rose in the first quarter of 2012.", "the first quarter of 2012",
+         "2012-Q1"),
+        ("en", datetime(2012, 5, 5), "Third-quarter earnings at Port Elwyn Mining beat forecasts.", "Third-quarter",
+         "2011-Q3"),
+        ("en", WEDNESDAY, "Olga Petrenko led the choir for nearly a quarter-century.", "nearly a quarter-century",
+         "P25Y"),
+        # A clock time and its day, with a part of the day or a zone between
+        ("en", WEDNESDAY, "The rally will start at 8:30pm Thursday night in Port Elwyn.", "8:30pm Thursday night",
+         "2010-05-06T20:30"),
+        ("en", datetime(2010, 6, 4), "The probe was launched at 16:15 UTC, June 1st.", "16:15 UTC, June 1st",
+         "2010-06-01T16:15"),
+        ("en", WEDNESDAY, "Voting in Port Elwyn ends at 5 pm that day.", "5 pm", "2010-05-05T17:00"),
+    ],
+)
+def test_values_against_their_anchor(
+    language: str, anchor: datetime, sentence: str, expression: str, value: str
+) -> None:
+    assert values(sentence, anchor, language).get(expression) == value
+
+
+def test_periods_of_play_and_game_clocks_are_not_calendar_times() -> None:
+    report = (
+        "Port Elwyn led in the first quarter and scored a fourth-quarter touchdown, "
+        "but Ruritania took over in the second half and kicked a field goal with 4:08 to go."
+    )
+    assert values(report, WEDNESDAY) == {}
+    assert values("Ruritania equalised with 2:30 left in the match.", WEDNESDAY) == {}
+
+
+def test_a_quarter_century_adjective_is_left_alone() -> None:
+    assert values("Unemployment in Ruritania is near its quarter-century low.", WEDNESDAY) == {}

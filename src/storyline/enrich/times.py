@@ -20,7 +20,7 @@ from datetime import datetime
 
 from storyline.enrich.languages import normalise_language
 from storyline.enrich.times_cjk import CJK_LANGUAGES, CJK_RULES, cjk_tense_cues
-from storyline.enrich.times_rules import Context, rules_for, tense_cues_for
+from storyline.enrich.times_rules import Context, clause_breaks_for, rules_for, tense_cues_for
 from storyline.model import TimeExpression
 
 
@@ -28,7 +28,10 @@ def find_times(text: str, anchor: datetime | None, language: str | None = None) 
     """Every time expression in ``text``, in order, resolved against ``anchor`` (publication date)."""
     code = normalise_language(language)
     cjk = code in CJK_LANGUAGES
-    context = Context(text, anchor, cjk_tense_cues(code) if cjk else tense_cues_for(language))
+    if cjk:
+        context = Context(text, anchor, cjk_tense_cues(code), clause_breaks=None)
+    else:
+        context = Context(text, anchor, tense_cues_for(language), clause_breaks_for(language))
     candidates: list[tuple[int, int, int, TimeExpression]] = []  # (-length, start, rule rank, found)
     for rank, rule in enumerate(CJK_RULES if cjk else rules_for(language)):
         for match in rule.pattern.finditer(text):
@@ -54,7 +57,8 @@ def _longest_first(candidates: list[tuple[int, int, int, TimeExpression]]) -> li
     return sorted(taken, key=lambda t: t.start)
 
 
-_DAY_VALUE = re.compile(r"^[\dX]{4}-(?:\d\d-\d\d|WXX-\d)$")
+#: A day, alone or with a part of it ("Thursday night": 2010-05-06TNI), that a clock time can sit on.
+_DAY_VALUE = re.compile(r"^(?P<day>[\dX]{4}-(?:\d\d-\d\d|WXX-\d))(?:T(?:MO|AF|EV|NI))?$")
 _CLOCK_VALUE = re.compile(r"T\d\d:\d\d$")
 _CLOCK_THEN_DAY = re.compile(r"\s*,?\s*(?:on\s+)?")
 _DAY_THEN_CLOCK = re.compile(r"\s*,?\s*(?:at\s+)?")
@@ -69,8 +73,9 @@ def _join_clock_and_day(text: str, found: list[TimeExpression]) -> list[TimeExpr
             gap = text[previous.end : current.start]
             clock, day = (previous, current) if _CLOCK_THEN_DAY.fullmatch(gap) else (current, previous)
             pattern = _CLOCK_THEN_DAY if clock is previous else _DAY_THEN_CLOCK
-            if pattern.fullmatch(gap) and _CLOCK_VALUE.search(clock.value) and _DAY_VALUE.match(day.value):
-                value = day.value + clock.value[clock.value.index("T") :]
+            day_value = _DAY_VALUE.match(day.value)
+            if pattern.fullmatch(gap) and _CLOCK_VALUE.search(clock.value) and day_value:
+                value = day_value["day"] + clock.value[clock.value.index("T") :]
                 span = text[previous.start : current.end]
                 joined[-1] = TimeExpression(span, previous.start, current.end, value, "TIME")
                 continue

@@ -26,7 +26,7 @@ ENGLISH_NUMBERS = {
     "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
     "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
     "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
-    "a couple of": 2, "a dozen": 12, "half a": 0, "a half": 0,
+    "a couple of": 2, "a dozen": 12, "half a": 0, "half an": 0, "a half": 0,
 }  # fmt: skip
 #: Vague amounts: TimeML writes them with an X ("several years" -> PXY).
 ENGLISH_VAGUE = ("several", "a few", "few", "many", "some", "a number of", "numerous")
@@ -84,11 +84,14 @@ EXTRA_MONTHS = {
     "ru": {"январе": 1, "феврале": 2, "марте": 3, "апреле": 4, "мае": 5, "июне": 6, "июле": 7, "августе": 8,
            "сентябре": 9, "октябре": 10, "ноябре": 11, "декабре": 12},
 }  # fmt: skip
-#: Tense cues (future, past) deciding where a bare weekday or month points; English is in times_rules.
+#: Tense cues (future, past) deciding where a bare weekday or month points; English is in times_tense.
 TENSE_CUES = {
     "fr": (r"\w{2,}ra|\w{2,}ront|va|vont|prochaine?s?", r"a|ont|avait|avaient|était|étaient|fut|dernière?s?"),
+    # Spanish preterites in -ó/-aron/-ieron, the irregular ones news uses most ("dijo", "hizo", "tuvo",
+    # "propuso", "condujo", "dio", "vio" and their "-jeron"), and the imperfect in -aba.
     "es": (r"\w{2,}rá|\w{2,}rán|va\s+a|van\s+a|próxim[oa]s?",
-           r"\w{2,}ó|\w{2,}aron|\w{2,}ieron|ha|han|había|fue|fueron"),
+           (r"\w{2,}ó|\w{2,}aron|\w{2,}ieron|\w+jeron|\w*(?:dijo|hizo|tuvo|puso|dujo|trajo|quiso|supo|pudo)|dio|vio|"
+            r"\w{2,}aban?|ha|han|había|habían|fue|fueron")),
     "de": (r"wird|werden|soll|sollen|nächste[nrs]?|kommende[nrs]?",
            r"hat|haben|hatte|hatten|war|waren|wurde|wurden|sagte"),
     "it": (r"\w{2,}rà|\w{2,}ranno|prossim[oaie]", r"ha|hanno|aveva|era|erano|fu|scors[oaie]"),
@@ -97,6 +100,18 @@ TENSE_CUES = {
     # perfective verb, of which news uses a few ("состоится", "пройдёт").
     "ru": (r"будет|будут|будем|станет|состоится|состоятся|пройд[её]т|пройдут|следующ\w*|предстоящ\w*",
            r"\w{2,}(?:ал|ала|али|ял|яла|яли|ил|ила|или|ел|ела|ели)|был[аои]?|прошл\w*"),
+}  # fmt: skip
+
+#: Words that open a clause, where the governing verb of a time expression stops (punctuation also does).
+CLAUSE_WORDS = {  # (subordinating words, coordinating words)
+    "en": ((r"that|which|who|whom|whose|where|while|whereas|because|although|though|before|after|until|till|"
+            r"once|when|unless|if"), r"and|but|or"),
+    "es": (r"que|quien|quienes|cual|cuales|cuando|donde|porque|aunque|mientras|si|antes|después", r"y|pero|o"),
+    "fr": (r"que|qu|qui|quand|où|lorsque|lorsqu|parce|si|dont|avant|après", r"et|mais|ou"),
+    "de": (r"dass|weil|wenn|ob|bevor|nachdem|obwohl|während", r"und|aber|oder"),  # not "als": also "as", "than"
+    "it": (r"che|chi|quando|dove|perché|mentre|se|prima|dopo", r"e|ma|o"),
+    "pt": (r"que|quem|quando|onde|porque|embora|se|antes|depois", r"e|mas|ou"),
+    "ru": (r"что|который|которая|которое|которые|когда|где|потому|если", r"и|но|или"),
 }  # fmt: skip
 
 #: TIMEX3 duration letters per unit (HeidelTime's: decades "DE", centuries "CE", quarters "Q").

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
@@ -31,19 +31,15 @@ from storyline.enrich.times_lexicon import (
     lexicon_for,
     parse_number,
 )
+from storyline.enrich.times_tense import ENGLISH_TENSE_CUES, clause_breaks, governing_direction, tense_cues
 
 Resolution = tuple[str, str] | None  # (TIMEX3 value, TIMEX3 type), or None to reject the match
 
 
-_TENSE_CUE = re.compile(
-    r"\b(?:(?P<future>will|shall|won't|'ll|going to|is to|are to|scheduled|expects?(?:\s+to)?|expected\s+to|"
-    r"(?:is|are|be)\s+expected|anticipates?|"
-    r"plans? to|planned|intends? to|set to|due to|upcoming|would|to be held|next|coming)"
-    r"|said|says|was|were|had|did|ago|last|reported|announced)\b",
-    re.IGNORECASE,
-)
 #: "by March", "until Friday": a deadline, nearly always ahead of the report.
 _DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|through)\s+(?:mid-|early\s+|late\s+)?$", re.IGNORECASE)
+#: "since March": a start behind the report, whatever the verbs after it.
+_SINCE_BEFORE = re.compile(r"\bsince\s+(?:mid-|early\s+|late\s+|last\s+)?$", re.IGNORECASE)
 
 
 @dataclass
@@ -52,7 +48,9 @@ class Context:
 
     text: str
     anchor: datetime | None
-    tense_cues: re.Pattern[str] = _TENSE_CUE  # the language's, with a "future" group
+    tense_cues: re.Pattern[str] = ENGLISH_TENSE_CUES  # the language's, with a "future" group
+    #: Where the language's clauses start; None reads the whole sentence as one clause.
+    clause_breaks: re.Pattern[str] | None = field(default_factory=lambda: clause_breaks("en"))
 
     @property
     def day(self) -> date | None:
@@ -66,18 +64,13 @@ class Context:
         return left, min([*stops, ceiling])
 
     def direction(self, start: int, end: int) -> int:
-        """Where a bare "Sunday" or "in March" points: forward if the nearest tense cue is future."""
-        left, right = self.sentence(start, end)
+        """Where a bare "Sunday" or "in March" points: ahead after "by"/"until", else the governing verb's tense."""
         if _DEADLINE_BEFORE.search(self.text, max(0, start - 12), start):
             return cal.FUTURE
-        best: tuple[int, int] | None = None
-        for match in self.tense_cues.finditer(self.text, left, right):
-            if start <= match.start() < end:
-                continue
-            distance = start - match.end() if match.end() <= start else match.start() - end
-            if best is None or distance < best[0]:
-                best = (distance, cal.FUTURE if match.group("future") else cal.PAST)
-        return best[1] if best else cal.PAST
+        if _SINCE_BEFORE.search(self.text, max(0, start - 12), start):
+            return cal.PAST
+        sentence = self.sentence(start, end)
+        return governing_direction(self.text, start, end, sentence, self.tense_cues, self.clause_breaks)
 
 
 @dataclass(frozen=True)
@@ -334,20 +327,50 @@ def _relative_period(m: re.Match[str], ctx: Context) -> Resolution:
     return cal.shifted(ctx.day, m["unit"].lower(), shift), "DATE"
 
 
+#: "four and a half years", "a year and a half": the half is added to the number.
+_AND_A_HALF = r"(?P<half>\s+and\s+a\s+half)?"
+#: Mean length in days of the calendar units, to move an anchor by a fraction of one.
+_UNIT_DAYS = {"day": 1, "week": 7, "weekend": 7, "month": 30.44, "quarter": 91.31, "year": 365.25,
+              "decade": 3652.5, "century": 36525}  # fmt: skip
+
+
+def _amount(m: re.Match[str]) -> float | None:
+    """The number of units in a match with "num" and the "and a half" groups ("half a year" is 0.5)."""
+    if m["num"].lower() in ("half a", "half an"):
+        return 0.5
+    amount = parse_number(m["num"], ENGLISH_NUMBERS)
+    halves = m.groupdict()
+    if amount and (halves.get("half") or halves.get("half2")):
+        return amount + 0.5
+    return amount
+
+
+def _fractional_shift(ctx: Context, unit: str, amount: float) -> str:
+    """"four and a half years ago": the unit-sized period holding the anchor moved by that many mean units,
+    at the unit's granularity like a whole number of units (the year 4.5 years back)."""
+    if ctx.day is None:
+        return cal.shifted(None, unit, 0)
+    return cal.shifted(ctx.day + timedelta(days=round(amount * _UNIT_DAYS[unit])), unit, 0)
+
+
 @_rule(
     "en-ago",
     r"\b(?:(?:about|around|nearly|almost|roughly|some|more\s+than|less\s+than|over|only|just)\s+)?(?P<num>"
-    + _EN_NUM + r")\s+(?P<unit>" + _EN_UNITS + r")\s+(?:or\s+so\s+)?(?P<dir>ago|earlier|from\s+now|hence)\b",
+    + _EN_NUM + r")" + _AND_A_HALF + r"\s+(?P<unit>" + _EN_UNITS + r")" + _AND_A_HALF.replace("half>", "half2>")
+    + r"\s+(?:or\s+so\s+)?(?P<dir>ago|earlier|from\s+now|hence)\b",
     re.IGNORECASE,
 )
 def _ago(m: re.Match[str], ctx: Context) -> Resolution:
-    amount = parse_number(m["num"], ENGLISH_NUMBERS)
+    amount = _amount(m)
     unit = english_unit(m["unit"])
     if unit in ("hour", "minute", "second"):
         return _clock_offset(ctx, unit, amount, m["dir"].lower() in ("ago", "earlier"))
     if amount is None or unit == "fortnight":
         return ("PAST_REF" if m["dir"].lower() in ("ago", "earlier") else "FUTURE_REF"), "DATE"
     sign = -1 if m["dir"].lower() in ("ago", "earlier") else 1
+    if amount != int(amount):
+        return _fractional_shift(ctx, unit, sign * amount), "DATE"
+    amount = int(amount)
     quarter = _quarter_in_context(ctx, m.start(), m.end()) if unit == "year" else None
     if quarter:
         # "profit rose from a year earlier" in a quarterly report: that quarter, a year before.
@@ -377,7 +400,7 @@ def _quarter_in_context(ctx: Context, start: int, end: int) -> str | None:
     return cal.shifted(ctx.day, "quarter", -1) if mentions else None
 
 
-def _clock_offset(ctx: Context, unit: str, amount: int | None, back: bool) -> Resolution:
+def _clock_offset(ctx: Context, unit: str, amount: float | None, back: bool) -> Resolution:
     if ctx.anchor is None or amount is None:
         return ("PAST_REF" if back else "FUTURE_REF"), "TIME"
     moved = ctx.anchor + (-1 if back else 1) * timedelta(**{unit + "s": amount})
@@ -388,14 +411,15 @@ def _clock_offset(ctx: Context, unit: str, amount: int | None, back: bool) -> Re
     "en-duration",
     r"\b(?:(?P<approx>about|around|nearly|almost|roughly|more\s+than|less\s+than|at\s+least|up\s+to|"
     r"only|just|under|some)\s+)?(?:(?P<the>the\s+)?(?P<mod>past|last|next|first|coming|previous|"
-    r"following|final|latest|further|additional|recent)\s+)?(?P<num>" + _EN_NUM + r")(?:\s+(?:more|full|straight|"
-    r"consecutive|additional|long))?[\s-]+(?P<unit>" + _EN_UNITS + r")\b(?!-old\b)",
+    r"following|final|latest|further|additional|recent)\s+)?(?P<num>" + _EN_NUM + r")" + _AND_A_HALF
+    + r"(?:\s+(?:more|full|straight|consecutive|additional|long))?[\s-]+(?P<unit>" + _EN_UNITS + r")"
+    + _AND_A_HALF.replace("half>", "half2>") + r"\b(?!-old\b)",
     re.IGNORECASE,
 )
 def _duration(m: re.Match[str], ctx: Context) -> Resolution:
-    amount = parse_number(m["num"], ENGLISH_NUMBERS)
+    amount = _amount(m)
     unit = english_unit(m["unit"])
-    if m["num"].lower() in ("a", "an") and not (m["approx"] or m["the"] or m["mod"]):
+    if m["num"].lower() in ("a", "an") and not (m["approx"] or m["the"] or m["mod"] or m["half2"]):
         if not _DURATION_BEFORE.search(m.string, max(0, m.start() - 12), m.start()):
             return None  # a bare "a day" is too often part of something else ("twice a day")
     if "-" in m.string[m.end("num") : m.start("unit")] and m["unit"].lower().endswith("s"):
@@ -406,7 +430,39 @@ def _duration(m: re.Match[str], ctx: Context) -> Resolution:
         return None
     if amount is None and _shift_word(m["mod"]) == -1:
         return "PAST_REF", "DATE"  # TimeML: "the last few months" points at the past, no length
+    if amount is not None and amount != int(amount):
+        return _half_duration_value(int(amount), unit), "DURATION"
     return _duration_value(amount, unit), "DURATION"
+
+
+#: Half of a unit in a smaller one, as TimeML writes "a minute and a half" (PT1M30S).
+_HALF_UNIT = {"year": "6M", "month": "15D", "day": "T12H", "hour": "30M", "minute": "30S"}
+
+
+def _half_duration_value(whole: int, unit: str) -> str:
+    """"four and a half years" -> P4Y6M, "half an hour" -> PT30M, "a decade and a half" -> P15Y."""
+    if unit in ("decade", "century"):
+        years = 10 if unit == "decade" else 100
+        return f"P{whole * years + years // 2}Y"
+    if unit not in _HALF_UNIT:
+        return _duration_value(None, unit).replace("X", f"{whole}.5")
+    value = _duration_value(whole, unit) if whole else ("PT" if unit in ("hour", "minute") else "P")
+    half = _HALF_UNIT[unit]
+    return value + (half[1:] if half.startswith("T") and "T" in value else half)
+
+
+@_rule(
+    "en-fraction-of-century",
+    r"\b(?:(?:about|around|nearly|almost|roughly|more\s+than|less\s+than|at\s+least|up\s+to|only|just|some)\s+)?"
+    r"(?:(?:the\s+)?(?:past|last|next|previous|first|coming)\s+"
+    r"|(?:a|one)\s+(?=\w+(?:\s+of\s+a)?[\s-]+c)|(?=half\s+a\s))"
+    r"(?P<fraction>quarter|half)(?:\s+of\s+a|\s+a)?[\s-]+century\b(?!-old\b)",
+    re.IGNORECASE,
+)
+def _fraction_of_century(m: re.Match[str], ctx: Context) -> Resolution:
+    """"nearly a quarter-century", "half a century": 25 or 50 years, not a quarter of a year (an article or
+    "past" before it: a bare "quarter-century low" is an adjective TimeBank leaves untagged)."""
+    return ("P25Y" if m["fraction"].lower() == "quarter" else "P50Y"), "DURATION"
 
 
 _DURATION_BEFORE = re.compile(r"\b(?:for|in|within|over|than|after|lasting|spent|taking|took)\s+$", re.IGNORECASE)
@@ -452,6 +508,36 @@ def _decade(m: re.Match[str], ctx: Context) -> Resolution:
     return f"{century}{decade}", "DATE"
 
 
+#: Sports: a period of play named right after "quarter"/"half" ("fourth-quarter touchdown", "the first half of
+#: the match"), and words that put a whole sentence on a field ("halftime", "with 4:08 to go", "led 14-7").
+_PLAY_AFTER = re.compile(
+    r"[\s-]+(?:touchdowns?|field\s+goals?|goals?|tr(?:y|ies)|penalt(?:y|ies)|baskets?|interceptions?|fumbles?|"
+    r"three-pointers?|free\s+throws?|of\s+(?:the|a|that|this|their|his|her)\s+(?:game|match|contest|final|bout))\b",
+    re.IGNORECASE,
+)
+_GAME_WORDS = re.compile(
+    r"\b(?:touchdowns?|field\s+goals?|quarterbacks?|half-?time|overtime|kick-?off|innings?|rebounds?|"
+    r"three-pointers?|free\s+throws?|interceptions?|fumbles?|referee|whistle|buzzer|goalkeeper|"
+    r"(?:led|trailed|leading|trailing|won|lost|beat|tied)\s+\d{1,3}-\d{1,3}"
+    r"|\d{1,2}:\d\d\s+(?:to\s+go|left|remaining))\b",
+    re.IGNORECASE,
+)
+#: Words that keep a quarter on the calendar even in a sentence about a game (a club's results).
+_MONEY_WORDS = re.compile(
+    r"\b(?:earnings|profits?|revenues?|sales|income|loss|fiscal|shares|percent|results|dividends?|economy|GDP)\b|%",
+    re.IGNORECASE,
+)
+
+
+def _in_play(ctx: Context, start: int, end: int) -> bool:
+    """Whether a "quarter" or "half" is a period of a game, not of the calendar."""
+    if _PLAY_AFTER.match(ctx.text, end):
+        return True
+    left, right = ctx.sentence(start, end)
+    sentence = ctx.text[left:right]
+    return bool(_GAME_WORDS.search(sentence)) and not _MONEY_WORDS.search(sentence)
+
+
 _QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 
 
@@ -460,7 +546,8 @@ _QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, 
     r"\b(?:the\s+(?!(?:first|second|third|fourth)-))?(?:(?P<rel>this|last|next)\s+year's\s+)?"
     r"(?:(?P<year0>" + _YEAR + r")\s+|(?P<ago>year-(?:ago|earlier))\s+)?"
     r"(?:(?:fiscal|calendar)\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal[\s-]+)?"
-    r"(?P<unit>quarter|half)(?:\s+of\s+(?:fiscal\s+)?(?P<year>" + _YEAR + r")|,?\s+(?P<year2>" + _YEAR + r"))?\b",
+    r"(?P<unit>quarter|half)(?:\s+of\s+(?:fiscal\s+)?(?P<year>" + _YEAR + r")|,?\s+(?P<year2>" + _YEAR + r")"
+    r"|\s+of\s+(?P<rel2>this|last|next|the(?:\s+current)?)\s+(?:fiscal\s+)?year)?\b",
     re.IGNORECASE,
 )
 def _quarter(m: re.Match[str], ctx: Context) -> Resolution:
@@ -469,11 +556,17 @@ def _quarter(m: re.Match[str], ctx: Context) -> Resolution:
     if unit == "H" and number > 2:
         return None
     year = m["year0"] or m["year"] or m["year2"]
-    if not year and m["rel"]:
-        year = cal.shifted(ctx.day, "year", _shift_word(m["rel"]) or 0)
+    relative = m["rel"] or m["rel2"]  # "this year's third quarter", "the second half of this year"
+    if not (year or relative or m["ago"]) and _in_play(ctx, m.start(), m.end()):
+        return None
+    if not year and relative:
+        year = cal.shifted(ctx.day, "year", _shift_word(relative) or 0)
     elif not year:
-        # Quarters are reported after they end: the latest one not after the anchor's.
-        year = cal.quarter_of_year(ctx.day, number if unit == "Q" else 2 * number, cal.PAST)[:4]
+        # Quarters are reported after they end: the latest one not after the anchor's ("expected third-quarter
+        # results" too). A half is also forecast: ahead when the verb looks ahead ("should recover in the second half").
+        ahead = unit == "H" and ctx.direction(m.start(), m.end()) == cal.FUTURE
+        last_quarter = number if unit == "Q" else 2 * number
+        year = cal.quarter_of_year(ctx.day, last_quarter, cal.FUTURE if ahead else cal.PAST)[:4]
     if m["ago"] and year != "XXXX":
         year = f"{int(year) - 1:04d}"
     return f"{year}-{unit}{number}", "DATE"
@@ -487,6 +580,8 @@ def _quarter(m: re.Match[str], ctx: Context) -> Resolution:
 )
 def _the_quarter(m: re.Match[str], ctx: Context) -> Resolution:
     """Financial news: "the quarter" is the one just reported (before the anchor's), or the current one ahead."""
+    if _in_play(ctx, m.start(), m.end()):
+        return None
     mod = (m["mod"] or "").lower()
     if mod == "current" or (not mod and ctx.direction(m.start(), m.end()) == cal.FUTURE):
         offset = 0
@@ -576,11 +671,21 @@ def _reference(m: re.Match[str], ctx: Context) -> Resolution:
     return _REFERENCES[m["word"].lower()], "DATE"
 
 
+#: A zone after a clock time, in capitals whatever the rule's flags ("16:15 UTC", not "5 pm that").
+_ZONE = r"(?-i:\s+(?P<zone>[A-Z]{2,4}T|GMT|UTC)\b)?"
+#: "with 4:08 to go", "2:30 left in the half": time on a game clock, not a time of day.
+_GAME_CLOCK_AFTER = re.compile(
+    r"\s+(?:to\s+(?:go|play)|left|remaining|(?:still\s+)?on\s+the\s+clock|into\s+the\s+(?:game|match|first|second|"
+    r"third|fourth|final|half|period|quarter|overtime))\b",
+    re.IGNORECASE,
+)
+
+
 @_rule(
     "en-clock",
-    r"\b(?P<hour>[01]?\d|2[0-3])(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m\b)"
-    r"(?:\s+(?P<zone>[A-Z]{2,4}T|GMT|UTC))?"
-    r"|\b(?P<hhmm>(?:[01]?\d|2[0-3]):[0-5]\d)\b(?!:\d)|\b(?P<word>noon|midnight)\b",
+    r"\b(?P<hour>[01]?\d|2[0-3])(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m\b)" + _ZONE
+    + r"|\b(?P<hhmm>(?:[01]?\d|2[0-3]):[0-5]\d)\b(?!:\d)" + _ZONE.replace("zone>", "zone2>")
+    + r"|\b(?P<word>noon|midnight)\b",
     re.IGNORECASE,
 )
 def _clock(m: re.Match[str], ctx: Context) -> Resolution:
@@ -588,6 +693,8 @@ def _clock(m: re.Match[str], ctx: Context) -> Resolution:
     if m["word"]:
         return (f"{day}T24:00" if m["word"].lower() == "midnight" else f"{day}T12:00"), "TIME"
     if m["hhmm"]:
+        if _GAME_CLOCK_AFTER.match(m.string, m.end()):
+            return None
         hour, minute = (int(x) for x in m["hhmm"].split(":"))
         return _time_of_day(day, hour, minute), "TIME"
     hour = int(m["hour"]) % 12 + (12 if m["ampm"].lower().startswith("p") else 0)
@@ -643,7 +750,8 @@ def _numeric_date_rule(order: str) -> Rule:
 ENGLISH_RULES: list[Rule] = [
     _month_day, _day_month, _month_year, _month_relative_year, _month, _weekday, _day_word, _part_of_day,
     _relative_period,
-    _ago, _duration, _vague_duration, _year, _decade, _quarter, _the_quarter, _year_ago, _the_weekend, _century,
+    _ago, _fraction_of_century, _duration, _vague_duration, _year, _decade, _quarter, _the_quarter, _year_ago,
+    _the_weekend, _century,
     _numbered_quarter, _season, _reference,
     _clock, _set, _iso_date, _numeric_date_rule("MDY"),
 ]  # fmt: skip
@@ -776,10 +884,13 @@ def rules_for(language: str | None) -> list[Rule]:
     return _lexicon_rules(lex) if lex else ENGLISH_RULES
 
 
-@lru_cache(maxsize=32)
 def tense_cues_for(language: str | None) -> re.Pattern[str]:
     """The language's tense cues (English for English, unknown languages and ones without a list)."""
-    cues = TENSE_CUES.get(_language_code(language))
-    if cues is None:
-        return _TENSE_CUE
-    return re.compile(r"\b(?:(?P<future>" + cues[0] + r")|" + cues[1] + r")\b", re.IGNORECASE)
+    code = _language_code(language)
+    return tense_cues(code if code in TENSE_CUES else "en")
+
+
+def clause_breaks_for(language: str | None) -> re.Pattern[str]:
+    """Where the language's clauses start (English words where its tense cues are English too)."""
+    code = _language_code(language)
+    return clause_breaks(code if code in TENSE_CUES else "en")
