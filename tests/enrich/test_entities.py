@@ -1,4 +1,13 @@
-from storyline.enrich.entities import Mention, merge_entities, merge_mentions, same_person_name
+import spacy
+
+from storyline.enrich.entities import (
+    Mention,
+    _is_fragment,
+    _is_place_not_person,
+    merge_entities,
+    merge_mentions,
+    same_person_name,
+)
 from storyline.enrich.gazetteer import canonical_alias, countries_named, metonym_of, name_key
 from storyline.model import Entity
 
@@ -240,3 +249,107 @@ def test_weekdays_are_no_names_in_a_language_spacy_has_no_pipeline_for(enricher,
     ))  # spaCy has no Swahili: the doc says "xx", the article "sw"
     names = {e.name for e in article.entities}
     assert "Jumatatu" not in names and "Port Elwyn" in names
+
+
+def test_a_capital_stands_for_its_country_only_where_it_acts(enricher, make_article):
+    def links(text):
+        return {e.name: e.refers_to for e in enricher.enrich(make_article(text)).entities if e.type == "PLACE"}
+
+    held = links("The trade summit was held in Paris on Monday. Olga Petrenko, the Ruritanian envoy, attended.")
+    assert held["Paris"] is None
+    warned = links("Berlin warned on Tuesday that the new tariffs would hurt exporters in Ruritania.")
+    assert warned["Berlin"] == "Germany"
+    criticised = links("Ruth Adler criticised Moscow's policy on grain exports. The plan was also criticised by Tehran.")
+    assert (criticised["Moscow"], criticised["Tehran"]) == ("Russia", "Iran")  # a possessor, an agent
+    # One mention that acts is enough: the entity is linked.
+    met = links("The delegates met in Berlin on Monday. Berlin later said it would send more aid to Ruritania.")
+    assert met["Berlin"] == "Germany"
+    dateline = links("PARIS (AP) — Olga Petrenko said on Monday that the port of Port Elwyn would reopen.")
+    assert all(link is None for link in dateline.values())
+
+
+def test_a_capital_linked_by_any_mention_and_across_articles():
+    def merged(*acts):
+        return merge_mentions([Mention("Paris", "PLACE", 10 * i, 10 * i + 5, act) for i, act in enumerate(acts)])[0]
+
+    assert merged(False, False).refers_to is None  # only ever the city
+    assert (merged(False, True).refers_to, merged(False, True).reference_kind) == ("France", "capital-for-country")
+    assert merged(None).refers_to == "France"  # no parse to tell: linked as before
+    city = Entity("Paris", "PLACE", ["Paris"], [(0, 5)])
+    acting = Entity("Paris", "PLACE", ["Paris"], [(0, 5)], refers_to="France", reference_kind="capital-for-country")
+    assert merge_entities([[city], [city]])[0].refers_to is None
+    assert merge_entities([[city], [acting]])[0].refers_to == "France"
+
+
+def test_a_place_is_no_part_of_a_person_but_a_mistyped_surname_is():
+    entities = by_name(merge_mentions([
+        Mention("Elwyn Ranger", "PERSON", 0, 12),
+        Mention("Elwyn", "PLACE", 40, 45, placed=True),  # "an Elwyn jury"
+        Mention("Elwyn", "PLACE", 60, 65, placed=False),
+        Mention("Ruth Adler", "PERSON", 80, 90),
+        Mention("Adler", "PLACE", 100, 105, placed=False),  # "Adler said": the model's mistake
+    ]))
+    assert entities["Elwyn Ranger"].variants == ["Elwyn Ranger"] and entities["Elwyn"].type == "PLACE"
+    assert entities["Ruth Adler"].mentions == [(80, 90), (100, 105)]
+    # Without a parse to tell, a place stays a place.
+    [ranger, place] = merge_mentions([Mention("Elwyn Ranger", "PERSON", 0, 12), Mention("Elwyn", "PLACE", 40, 45)])
+    assert (ranger.name, place.name) == ("Elwyn Ranger", "Elwyn")
+
+
+def test_organisations_go_by_shorter_names():
+    entities = by_name(merge_mentions([
+        Mention("Port Elwyn Mariners", "ORG", 0, 19),
+        Mention("Port Elwyn", "PLACE", 30, 40),
+        Mention("Mariners", "ORG", 50, 58),  # less the place it opens with
+        Mention("Elwyn Motors Corporation", "ORG", 60, 84),
+        Mention("Elwyn Motors", "ORG", 90, 102),  # less the legal form
+        Mention("EM", "ORG", 110, 112),
+        Mention("Vidal Foods", "ORG", 120, 131),
+        Mention("Vidal", "ORG", 140, 145),  # less the trade, the rest distinctive
+        Mention("General Foods", "ORG", 150, 163),
+        Mention("General", "ORG", 170, 177),  # "General" is a title, no company
+    ]))
+    assert entities["Port Elwyn Mariners"].variants == ["Port Elwyn Mariners", "Mariners"]
+    assert set(entities["Elwyn Motors Corporation"].variants) == {"Elwyn Motors Corporation", "Elwyn Motors", "EM"}
+    assert entities["Vidal Foods"].variants == ["Vidal Foods", "Vidal"]
+    assert "General" in entities and entities["Port Elwyn"].type == "PLACE"
+
+
+def test_a_short_name_two_organisations_could_go_by_stays_apart():
+    entities = by_name(merge_mentions([
+        Mention("Vidal Foods", "ORG", 0, 11), Mention("Vidal Pharma", "ORG", 20, 32), Mention("Vidal", "ORG", 40, 45),
+    ]))
+    assert set(entities) == {"Vidal Foods", "Vidal Pharma", "Vidal"}
+
+
+def test_organisation_short_forms_in_an_article(enricher, make_article):
+    article = enricher.enrich(make_article(
+        "Elwyn Motors Corporation said on Monday it would cut 2,000 jobs. Elwyn Motors, the largest carmaker in "
+        "Ruritania, blamed weak demand.\n\nThe Port Elwyn Mariners signed a new coach on Monday. The Mariners said "
+        "the coach would arrive in Port Elwyn next week."
+    ))
+    entities = by_name(article.entities)
+    assert set(entities["Elwyn Motors Corporation"].variants) == {"Elwyn Motors Corporation", "Elwyn Motors"}
+    assert set(entities["Port Elwyn Mariners"].variants) == {"Port Elwyn Mariners", "Mariners"}
+
+
+def test_ranks_and_cut_pieces_are_no_names(enricher, make_article):
+    article = enricher.enrich(make_article("Rear Admiral Ruth Adler said the fleet would sail on Friday."))
+    assert "Ruth Adler" in {e.name for e in article.entities}
+    nlp = spacy.blank("en")
+
+    def fragment(text, kind="ORG", name_parts=frozenset()):
+        doc = nlp(text)
+        return _is_fragment(doc[:], kind, set(name_parts))
+
+    assert fragment("on Interstate") and fragment("Office of") and fragment("Rear Admiral")
+    assert fragment("Sgt", "PERSON") and fragment("Sgt.", "PERSON")
+    assert not fragment("King", "PERSON", {"Martin", "Luther", "King"})  # the surname of a person named in full
+    assert not fragment("Miss.", "PLACE") and not fragment("Bank of Ruritania")
+
+
+def test_a_known_place_the_model_took_for_a_person_is_a_place():
+    assert _is_place_not_person("Khartoum", set()) and _is_place_not_person("Jakarta", set())
+    assert not _is_place_not_person("Jordan", {"Michael", "Jordan"})  # "Jordan" of "Michael Jordan"
+    assert not _is_place_not_person("Ines", set())
+    assert metonym_of("Khartoum") == ("Sudan", "capital-for-country") and metonym_of("Athens")[0] == "Greece"

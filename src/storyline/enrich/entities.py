@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from anyascii import anyascii
@@ -22,8 +22,9 @@ from spacy.tokens import Doc, Span
 
 from storyline.enrich.cues import TITLES
 from storyline.enrich.gazetteer import (
+    CAPITAL_FOR_COUNTRY,
     canonical_alias,
-    is_capital_or_alias,
+    is_capital,
     is_place_name,
     metonym_of,
     name_key,
@@ -56,6 +57,12 @@ class Mention:
     type: str
     start: int
     end: int
+    #: For a capital: whether it acts or speaks here for its country (:func:`_capital_acts`); None when
+    #: the name is no capital or there is no parse to tell.
+    acts: bool | None = None
+    #: For a PLACE: whether the parse shows it written as a place (:func:`_written_as_place`); None
+    #: without a parse.
+    placed: bool | None = None
 
 
 @dataclass
@@ -67,6 +74,7 @@ class _Group:
     mentions: list[tuple[int, int]] = field(default_factory=list)
     refers_to: str | None = None
     reference_kind: str | None = None
+    acts: bool | None = None  # a capital: whether any mention stands for its country (None: cannot tell)
     merged: int = 0  # entities merged into this one (across articles: how many articles name it)
 
     @property
@@ -96,16 +104,120 @@ def recognised_mentions(doc: Doc) -> list[Mention]:
     the mention's name; the offsets still point at the text as written.
     """
     normal_names = doc.user_data.get(NORMAL_NAMES, {})
-    surnames = {ent[-1].text for ent in doc.ents if ENTITY_TYPES.get(ent.label_) == "PERSON" and len(ent) > 0}
+    people = [ent for ent in doc.ents if ENTITY_TYPES.get(ent.label_) == "PERSON" and len(ent) > 0]
+    surnames = {ent[-1].text for ent in people}
+    name_parts = {t.text for ent in people if len(ent) > 1 for t in ent}  # "Washington" of "George Washington"
+    parsed = doc.has_annotation("DEP")
     mentions = []
     for ent, kind in _recognised_pieces(doc.ents, surnames):
         span = _trim(_without_titles(_join_hyphenated(ent)) if kind == "PERSON" else ent)
-        if span is not None and not _all_lower_case(span.text):
-            name = normal_names.get((span.start_char, span.end_char), span.text)
-            if kind == "PERSON" and is_capital_or_alias(name):
-                kind = "PLACE"  # a lone "Washington" the model took for a person (French models do)
-            mentions.append(Mention(name, kind, span.start_char, span.end_char))
+        if span is None or _all_lower_case(span.text) or _is_fragment(span, kind, name_parts):
+            continue
+        name = normal_names.get((span.start_char, span.end_char), span.text)
+        if kind == "PERSON" and _is_place_not_person(name, name_parts):
+            kind = "PLACE"  # a lone "Khartoum" or "Washington" the model took for a person (French models do)
+        acts = _capital_acts(span) if parsed and kind != "PERSON" and is_capital(name) else None
+        placed = _written_as_place(span) if parsed and kind == "PLACE" else None
+        mentions.append(Mention(name, kind, span.start_char, span.end_char, acts, placed))
     return mentions
+
+
+def _is_place_not_person(name: str, name_parts: set[str]) -> bool:
+    """A name the gazetteer knows as a place (country, region, capital) and no part of a person's name in
+    the article: "Washington" alone is the place, unless "George Washington" is named ("Jordan" of
+    "Michael Jordan")."""
+    return is_place_name(name) and not set(name.split()) <= name_parts
+
+
+#: Dependency labels (English and Universal Dependencies) of a possessor ("Washington's policy").
+_POSSESSOR_DEPS = frozenset({"poss", "nmod:poss"})
+#: Prepositions before a capital that is a party to what is done: "talks with Tehran", "sanctions against
+#: Moscow", "ties between Seoul and Pyongyang".
+_PARTY_PREPOSITIONS = frozenset({"with", "between", "against"})
+
+
+def _capital_acts(span: Span) -> bool:
+    """Whether a capital here stands for its country or government: it acts or speaks ("Washington warned",
+    "Tehran said": subject of a verb), owns ("Washington's policy"), is the agent ("criticised by Moscow") or
+    a party ("talks with Tehran"). Elsewhere, as after "in", "at", "near" or "from" ("the summit was held in
+    Washington"), before a name it owns ("London's FTSE 100"), or opening a dateline ("WASHINGTON (AP) -"),
+    it is the city. Names joined by "and" share the first one's role."""
+    if _opens_dateline(span):
+        return False
+    token = span.root
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    dep, head = token.dep_.lower(), token.head
+    if dep == "nsubj":
+        return head.pos_ == "VERB"  # not "Paris is a city" (a copula) nor the passive's subject
+    if dep == "pobj":  # English hangs the name on its preposition: "by" of a passive is labelled agent
+        return head.dep_ == "agent" or head.lower_ in _PARTY_PREPOSITIONS
+    if dep in _POSSESSOR_DEPS:
+        return head.pos_ != "PROPN"
+    return dep == "obl:agent"
+
+
+def _opens_dateline(span: Span) -> bool:
+    """A name opening a paragraph and followed by a bracket, dash or comma: the place of a dateline."""
+    doc = span.doc
+    at_start = span.start == 0 or "\n" in doc[span.start - 1].text_with_ws or doc[span.start - 1].is_space
+    return at_start and span.end < len(doc) and doc[span.end].text in {"(", ",", ":", "-", "–", "—", "―"}
+
+
+#: Prepositions of place (English, French, Spanish): "in Texas", "dans Paris", "en Madrid". Not "to", "from"
+#: nor "à": they as often name a person ("reported to Bodiford", "loyal to Blackmore").
+_LOCATIVE_PREPOSITIONS = frozenset({
+    "in", "at", "near", "into", "across", "outside", "inside", "around", "throughout", "en", "dans", "près",
+})  # fmt: skip
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _written_as_place(span: Span) -> bool:
+    """Whether a name the recogniser calls a place is used as one: after a preposition of place ("in Texas"),
+    qualifying a common noun ("a Texas jury") or locating a place before it ("Huntsville, Texas"). A first
+    name or surname the model mistook for a place is a subject, object or possessor ("Hugh looks")."""
+    token = span.root
+    head, dep = token.head, token.dep_
+    if dep == "pobj" and head.lower_ in _LOCATIVE_PREPOSITIONS:
+        return True
+    if any(c.dep_ == "case" and c.lower_ in _LOCATIVE_PREPOSITIONS for c in token.children):
+        return True  # Universal Dependencies hang the preposition on the noun
+    if dep in {"compound", "amod"} and head.pos_ == "NOUN" and not span.start <= head.i < span.end:
+        return True
+    return dep == "appos" and head.ent_type_ in _PLACE_LABELS
+
+
+#: English prepositions that never open a name: a mention that starts with one, written in lower case, is a
+#: fragment of the recogniser ("on Interstate"). Not "de", "van", "von", "al": they open surnames.
+_LEADING_PREPOSITIONS = frozenset({
+    "on", "in", "at", "from", "to", "for", "with", "by", "into", "onto", "near", "after", "before", "during",
+    "since", "under", "over", "off", "about", "against", "via",
+})  # fmt: skip
+#: Military ranks, and words that make a title of two ("Rear Admiral", "Staff Sergeant"), besides ``TITLES``.
+_RANKS = frozenset({
+    "admiral", "commodore", "brigadier", "colonel", "major", "captain", "lieutenant", "sergeant", "corporal",
+    "private", "marshal", "maj", "cpl", "pvt", "cmdr",
+})  # fmt: skip
+_RANK_MODIFIERS = frozenset({"rear", "vice", "staff", "lance", "master", "deputy"})
+
+
+def _is_title_word(word: str) -> bool:
+    return word.lower().rstrip(".") in TITLES or word.lower().rstrip(".") in _RANKS
+
+
+def _is_fragment(span: Span, kind: str, name_parts: set[str]) -> bool:
+    """No name but a piece the recogniser cut badly: it opens with a preposition ("on Interstate"), ends with
+    a connector ("Office of"), or is only a title or rank ("Sgt", "Rear Admiral"). A title word that is part
+    of a person's name in the article stays ("King" of "Martin Luther King")."""
+    if span[0].text in _LEADING_PREPOSITIONS or span[-1].text in _CONNECTORS:
+        return True
+    if kind == "PLACE":
+        return False  # "Miss." is Mississippi
+    words = [t.text for t in span if not t.is_punct]
+    only_title = bool(words) and _is_title_word(words[-1]) and all(
+        _is_title_word(w) or w.lower() in _RANK_MODIFIERS for w in words
+    )
+    return only_title and not set(words) <= name_parts
 
 
 def _all_lower_case(text: str) -> bool:
@@ -414,9 +526,12 @@ def _join_hyphenated(span: Span) -> Span:
 
 def _without_titles(span: Span) -> Span:
     """"Treasurer Omar Haddad" -> "Omar Haddad": a role or honorific is not part of the name."""
-    start = span.start
-    while start < span.end - 1 and span.doc[start].lower_.rstrip(".") in TITLES:
-        start += 1
+    start, doc = span.start, span.doc
+    while start < span.end - 1 and (
+        _is_title_word(doc[start].text)
+        or (doc[start].lower_ in _RANK_MODIFIERS and _is_title_word(doc[start + 1].text))
+    ):
+        start += 1  # "Rear Admiral Ruth Adler" too
     while start < span.end - 1 and span.doc[start].text == ".":
         start += 1
     return span.doc[start : span.end]
@@ -440,16 +555,31 @@ def _trim(span: Span) -> Span | None:
 def merge_mentions(mentions: list[Mention]) -> list[Entity]:
     """Group one article's mentions into entities, longest names first so short ones attach to them."""
     groups: list[_Group] = []
+    places = _places_named(mentions)
     order = sorted(mentions, key=lambda m: (-len(m.text.split()), -len(m.text), m.start))
     for mention in order:
-        group = _find_group(groups, mention.text, mention.type, mention.start)
+        group = _find_group(groups, mention.text, mention.type, mention.start, places)
         if group is None:
             group = _Group(type=mention.type)
             groups.append(group)
         if mention.text not in group.names:
             group.names.append(mention.text)
         group.mentions.append((mention.start, mention.end))
+        group.acts = _either(group.acts, mention.acts)
     return [_to_entity(g) for g in sorted(groups, key=lambda g: min(g.mentions))]
+
+
+def _places_named(mentions: list[Mention]) -> dict[str, bool]:
+    """The keys of the names typed PLACE, each with whether it is mostly written as a place (half its mentions
+    or more, a mention without a parse counting as one). A surname the model mistook for a place is now and
+    then a modifier too ("the Palin administration"), a real place most of the time ("a Texas jury")."""
+    counts: dict[str, list[int]] = {}
+    for mention in mentions:
+        if mention.type == "PLACE":
+            count = counts.setdefault(name_key(mention.text), [0, 0])
+            count[0] += mention.placed is not False
+            count[1] += 1
+    return {key: 2 * placed >= total for key, (placed, total) in counts.items()}
 
 
 def merge_entities(entity_lists: list[list[Entity]]) -> list[Entity]:
@@ -462,9 +592,10 @@ def merge_entities(entity_lists: list[list[Entity]]) -> list[Entity]:
     """
     groups: list[_Group] = []
     entities = [e for entities in entity_lists for e in entities]
+    places = {name_key(n): True for e in entities if e.type == "PLACE" for n in [e.name, *e.variants]}
     for entity in sorted(entities, key=lambda e: (-len(e.name.split()), -len(e.name))):
         names = [entity.name, *entity.variants]
-        group = next((g for n in names if (g := _find_group(groups, n, entity.type, None))), None)
+        group = next((g for n in names if (g := _find_group(groups, n, entity.type, None, places))), None)
         if group is None and entity.type == "PERSON":
             group = next((g for g in groups if g.type == "PERSON" and same_person_name(entity.name, g.name)), None)
         if group is None:
@@ -472,21 +603,43 @@ def merge_entities(entity_lists: list[list[Entity]]) -> list[Entity]:
             groups.append(group)
         group.names.extend(n for n in entity.variants or [entity.name] if n not in group.names)
         group.merged += 1
+        group.acts = _either(group.acts, _entity_acts(entity))
     ranked = sorted(groups, key=lambda g: (-g.merged, g.name))
     return [_to_entity(g, keep_mentions=False) for g in ranked]
 
 
-def _find_group(groups: list[_Group], name: str, kind: str, position: int | None) -> _Group | None:
-    """The group this name belongs to: same key or alias, a part of a person's name, or an acronym."""
+def _either(a: bool | None, b: bool | None) -> bool | None:
+    """Whether a capital acts in any of its mentions (a group's so far, one more); None while none could tell."""
+    return None if a is None and b is None else bool(a) or bool(b)
+
+
+def _entity_acts(entity: Entity) -> bool | None:
+    """An entity of one article: a capital linked to its country acted there; one shown as the city did not."""
+    if entity.refers_to:
+        return True
+    return False if any(is_capital(n) for n in [entity.name, *entity.variants]) else None
+
+
+def _find_group(
+    groups: list[_Group], name: str, kind: str, position: int | None, places: Mapping[str, bool] | None = None
+) -> _Group | None:
+    """The group this name belongs to: same key or alias, a part of a person's name, an acronym or a
+    shorter form of an organisation's name. ``places``: the keys of the places named beside, each with
+    whether it is mostly written as a place (see :func:`_places_named`, :func:`_is_name_part` and
+    :func:`_org_short_forms`)."""
+    places = places or {}
     key = _identity(name)
     for group in groups:
         if any(_identity(n) == key for n in group.names):
             return group
     if kind == "PLACE" and is_place_name(name):
         return None
-    candidates = [g for g in groups if _is_short_form(name, g)]
+    candidates = [g for g in groups if _is_short_form(name, kind, g, places)]
     if not candidates:
         return None
+    organisations = [g for g in candidates if g.type == "ORG"]
+    if kind == "ORG" and not name.isupper() and _is_ambiguous_org(name, organisations, groups):
+        return None  # an acronym is read by its letters: "UAW" is no prefix of "UAW de Detroit"
     if position is None or len(candidates) == 1:
         return candidates[0]
     # Several people share the surname: the one mentioned most recently before.
@@ -547,18 +700,89 @@ def _identity(name: str) -> str:
     return name_key(canonical_alias(name) or name)
 
 
-def _is_short_form(name: str, group: _Group) -> bool:
-    """"Lopez" of "Maria Lopez" (a person's name part) or "CIA" of "Central Intelligence Agency"."""
+def _is_short_form(name: str, kind: str, group: _Group, places: Mapping[str, bool]) -> bool:
+    """"Lopez" of "Maria Lopez" (a person's name part), "CIA" of "Central Intelligence Agency" (an acronym)
+    or "Red Sox" of "Boston Red Sox" (an organisation's name less a place or a legal form)."""
     words = _name_parts(name)
     if not words:
         return False
-    if group.type in {"PERSON", "MISC"}:  # the recogniser may mistype a lone surname as ORG or PLACE
-        full = _name_parts(group.name)
-        return len(words) < len(full) and all(w in full for w in words)
-    if group.type == "ORG" and name.isupper() and 2 <= len(name) <= 6:
-        initials = "".join(w[0] for w in group.name.split() if w.lower() not in _CONNECTORS and w[:1].isalpha())
-        return initials.upper() == name.replace(".", "")
-    return False
+    if group.type in {"PERSON", "MISC"}:
+        return _is_name_part(words, kind, group, places.get(name_key(name)))
+    if group.type != "ORG":
+        return False
+    if name.isupper() and 2 <= len(name) <= 6:
+        return any(name.replace(".", "") in {_initials(n), _initials(_without_legal_form(n))} for n in group.names)
+    if kind not in {"ORG", "MISC"}:
+        return False
+    key, core = name_key(name), name_key(_without_legal_form(name))  # "Ford Motor Co" of "Ford Motor Company"
+    return any(key in _org_short_forms(n, places) or core == name_key(_without_legal_form(n)) for n in group.names)
+
+
+def _is_name_part(words: list[str], kind: str, group: _Group, mostly_placed: bool | None) -> bool:
+    """Words of a person's (or the fallback's untyped) name: "Lopez" of "Maria Lopez". The recogniser may
+    mistype a lone first name or surname as ORG or PLACE; a PLACE joins only when it is known to be mostly not
+    written as a place (``mostly_placed`` False, :func:`_places_named`): "Texas" of "a Texas jury" is no part
+    of "Texas Ranger", "Adler" of "Adler said" is Ruth Adler."""
+    full = _name_parts(group.name)
+    return len(words) < len(full) and all(w in full for w in words) and (kind != "PLACE" or mostly_placed is False)
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w.lower() not in _CONNECTORS and w[:1].isalpha()).upper()
+
+
+#: Legal forms closing a company's name, often left out: "General Motors Corporation" is "General Motors".
+_LEGAL_FORMS = frozenset({
+    "inc", "incorporated", "corp", "corporation", "co", "company", "ltd", "limited", "llc", "plc", "ag", "sa",
+    "nv", "gmbh", "group", "holdings", "spa",
+})  # fmt: skip
+#: A trade named after a company's name, left out when the rest is distinctive: "Kraft Foods" is "Kraft".
+_TRADE_WORDS = frozenset({
+    "foods", "motor", "motors", "airlines", "airways", "bank", "industries", "pharmaceuticals", "technologies",
+    "systems", "communications", "entertainment", "electronics", "energy", "petroleum", "oil", "insurance", "brands",
+})  # fmt: skip
+
+
+def _without_legal_form(name: str) -> str:
+    """"Kraft Foods, Inc." -> "Kraft Foods": legal forms at the end go, with the comma before them."""
+    words = name.split()
+    while len(words) > 1 and words[-1].lower().strip(".,") in _LEGAL_FORMS:
+        words = words[:-1]
+    return " ".join(words).rstrip(",")
+
+
+def _org_short_forms(full: str, places: Mapping[str, bool]) -> set[str]:
+    """Keys of the shorter names an organisation goes by within an article: its name without the legal form
+    ("General Motors"), without a trade word after a distinctive name ("Kraft" of "Kraft Foods", not "General"
+    of "General Motors": a title word), or without the place it opens with ("Red Sox" of "Boston Red Sox",
+    the place known to the gazetteer or named as a place beside it, ``places``)."""
+    core = name_key(_without_legal_form(full)).split()
+    forms = {" ".join(core)}
+    if len(core) > 1 and core[-1] in _TRADE_WORDS and _is_distinctive(core[:-1]):
+        forms.add(" ".join(core[:-1]))
+    for cut in range(1, len(core)):
+        place = " ".join(core[:cut])
+        if place in places or is_place_name(place):
+            forms.add(" ".join(core[cut:]))
+    return forms - {name_key(full)}
+
+
+def _is_distinctive(words: list[str]) -> bool:
+    """Enough to name a company alone: several words, or one that is no title ("General"), connector or place."""
+    if len(words) > 1:
+        return True
+    word = words[0]
+    return len(word) >= 3 and not _is_title_word(word) and word not in _CONNECTORS and not is_place_name(word)
+
+
+def _is_ambiguous_org(name: str, candidates: list[_Group], groups: list[_Group]) -> bool:
+    """A short organisation name that two organisations of the article could go by ("Kraft" beside "Kraft
+    Foods" and "Kraft Heinz"): two candidates, or another organisation whose name opens with it."""
+    if len(candidates) != 1:
+        return len(candidates) > 1
+    prefix = name_key(name) + " "
+    others = [g for g in groups if g.type == "ORG" and g not in candidates]
+    return any(name_key(n).startswith(prefix) for g in others for n in g.names)
 
 
 def _name_parts(name: str) -> list[str]:
@@ -574,6 +798,8 @@ def _to_entity(group: _Group, keep_mentions: bool = True) -> Entity:
         link: tuple[str, str] | None = (group.refers_to, group.reference_kind or "")
     else:
         link = next((m for n in [name, *group.names] if (m := metonym_of(n))), None)
+    if link and link[1] == CAPITAL_FOR_COUNTRY and (group.type == "PERSON" or group.acts is False):
+        link = None  # the city itself ("held in Washington"), or a person ("George Washington")
     return Entity(
         name=name,
         type="PLACE" if canonical and group.type == "ORG" and is_place_name(name) else group.type,

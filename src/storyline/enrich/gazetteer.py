@@ -56,6 +56,26 @@ CAPITALS: dict[str, str] = {
     "Caracas": "Venezuela", "Havana": "Cuba", "Brasilia": "Brazil", "Mexico City": "Mexico",
     "Taipei": "Taiwan", "Doha": "Qatar", "Abu Dhabi": "United Arab Emirates", "Beirut": "Lebanon",
     "Tbilisi": "Georgia", "Yerevan": "Armenia", "Baku": "Azerbaijan", "Budapest": "Hungary",
+    # More capitals of countries often in the news. No list of capitals ships with the installed packages
+    # (CLDR has none; the time-zone cities are no capitals and many are surnames: Darwin, Davis, Nelson);
+    # capitals that are common first names or surnames ("Wellington", "Sofia", "Victoria") are left out.
+    "Athens": "Greece", "Lisbon": "Portugal", "Dublin": "Ireland", "Amsterdam": "Netherlands",
+    "The Hague": "Netherlands", "Vienna": "Austria", "Bern": "Switzerland", "Prague": "Czech Republic",
+    "Bratislava": "Slovakia", "Bucharest": "Romania", "Belgrade": "Serbia", "Zagreb": "Croatia",
+    "Sarajevo": "Bosnia & Herzegovina", "Pristina": "Kosovo", "Chisinau": "Moldova", "Vilnius": "Lithuania",
+    "Riga": "Latvia", "Tallinn": "Estonia", "Helsinki": "Finland", "Stockholm": "Sweden", "Oslo": "Norway",
+    "Copenhagen": "Denmark", "Reykjavik": "Iceland", "Nicosia": "Cyprus",
+    "Khartoum": "Sudan", "Tripoli": "Libya", "Tunis": "Tunisia", "Algiers": "Algeria",
+    "Rabat": "Morocco", "Addis Ababa": "Ethiopia", "Nairobi": "Kenya", "Mogadishu": "Somalia",
+    "Kampala": "Uganda", "Kigali": "Rwanda", "Kinshasa": "Democratic Republic of the Congo", "Abuja": "Nigeria",
+    "Accra": "Ghana", "Dakar": "Senegal", "Bamako": "Mali", "Niamey": "Niger", "Harare": "Zimbabwe",
+    "Pretoria": "South Africa", "Amman": "Jordan", "Sanaa": "Yemen", "Muscat": "Oman", "Kuwait City": "Kuwait",
+    "Manama": "Bahrain", "Jakarta": "Indonesia", "Manila": "Philippines", "Bangkok": "Thailand",
+    "Hanoi": "Vietnam", "Kuala Lumpur": "Malaysia", "Dhaka": "Bangladesh", "Kathmandu": "Nepal",
+    "Colombo": "Sri Lanka", "Naypyidaw": "Myanmar", "Phnom Penh": "Cambodia", "Ulaanbaatar": "Mongolia",
+    "Astana": "Kazakhstan", "Tashkent": "Uzbekistan", "Bishkek": "Kyrgyzstan",
+    "Bogota": "Colombia", "Bogotá": "Colombia", "Lima": "Peru", "Quito": "Ecuador", "Buenos Aires": "Argentina",
+    "Montevideo": "Uruguay", "La Paz": "Bolivia", "Managua": "Nicaragua", "Port-au-Prince": "Haiti",
     "Москва": "Russia", "Вашингтон": "United States", "Киев": "Ukraine", "Пекин": "China", "Тегеран": "Iran",
     "Londres": "United Kingdom", "Moscou": "Russia", "Pékin": "China", "Téhéran": "Iran",
     "Moscú": "Russia", "Pekín": "China", "Teherán": "Iran",
@@ -251,11 +271,15 @@ def canonical_alias(name: str) -> str | None:
     return ALIAS_CANONICAL.get(key) or country_names().get(key) or region_names().get(key)
 
 
+#: The ``reference_kind`` of a capital linked to its country.
+CAPITAL_FOR_COUNTRY = "capital-for-country"
+
+
 def metonym_of(name: str) -> tuple[str, str] | None:
     """``(what it stands for, kind)`` for a capital or seat of government, else None."""
     key = name_key(name)
     if key in _CAPITAL_KEYS:
-        return _CAPITAL_KEYS[key], "capital-for-country"
+        return _CAPITAL_KEYS[key], CAPITAL_FOR_COUNTRY
     if key in _SEAT_KEYS:
         return _SEAT_KEYS[key], "seat-for-government"
     return None
@@ -273,3 +297,8 @@ def is_capital_or_alias(name: str) -> bool:
     recogniser says. Unlike :func:`is_place_name`, no country that is also a person's name ("Jordan")."""
     key = name_key(name)
     return key in _CAPITAL_KEYS or key in ALIAS_CANONICAL
+
+
+def is_capital(name: str) -> bool:
+    """A capital of the table: it may stand for its country ("Tehran said") or be the city ("in Tehran")."""
+    return name_key(name) in _CAPITAL_KEYS
