@@ -41,3 +41,15 @@ def test_story_without_dated_articles_is_left_alone(examples_dir: Path, tmp_path
         workspace.store.add_articles([undated])
         assert estimate_undated(workspace, Story(id="s1", label="x", articles=["undated", "missing"])) == []
         assert workspace.store.get_article("undated").published_estimate is None  # type: ignore[union-attr]
+
+
+def test_only_dates_that_depend_on_the_estimate_are_estimated(tmp_path: Path) -> None:
+    dated = Article(id="dated", title="Ferry", paragraphs=["The ferry Elwyn sank off Port Elwyn."], published=datetime(2013, 4, 17), language="en")
+    text = "The ferry Elwyn, launched in 1991, sank on November 19, 2008 off Port Elwyn. The inquiry opened yesterday."
+    undated = Article(id="undated", title="Ferry", paragraphs=[text], language="en")
+    with Workspace(Settings(db_path=tmp_path / "test.db")) as workspace:
+        workspace.store.add_articles([dated, undated])
+        estimate_undated(workspace, Story(id="s1", label="ferry", articles=["dated", "undated"]))
+        found = {t.text: (t.value, t.estimated) for t in workspace.store.get_article("undated").times}  # type: ignore[union-attr]
+    assert found["1991"] == ("1991", False) and found["November 19, 2008"] == ("2008-11-19", False)
+    assert found["yesterday"] == ("2013-04-16", True)

@@ -147,3 +147,41 @@ def test_dates_read_as_days_and_an_undated_article_shows_its_story_estimate(comp
     text = to_markdown(comparison)
     assert "(undated (about 2023-12-31), en)" in text and "(2024-01-01, en)" in text
     assert "T00:00:00" not in text and "about 2023-12-31" in to_html(comparison)
+
+
+def _terminal(comparison: Comparison) -> str:
+    console = Console(record=True, width=200, color_system=None)
+    print_comparison(comparison, console)
+    return console.export_text()
+
+
+def test_estimated_timeline_dates_read_as_estimates_in_every_report(comparison):
+    guessed = {"article": "a", "outlet": "Daily <One>", "text": "The Port Elwyn ferry inquiry opened.", "estimated": True}
+    reported = {"article": "b", "outlet": "Two", "text": "The ferry sank off Ruritania.", "estimated": False}
+    comparison.timeline = [
+        {"date": "2013-04-16", "outlets": ["Two", "Daily <One>"], "events": [reported, guessed], "groups": [], "estimated": False},
+        {"date": "2013-04-17", "outlets": ["Daily <One>"], "events": [guessed], "groups": [], "estimated": True},
+    ]
+    markdown, html, terminal = to_markdown(comparison), to_html(comparison), _terminal(comparison)
+    assert "- **\u2248 2013-04-17 (estimated)**" in markdown and "- **2013-04-16**" in markdown
+    assert "\u2248 2013-04-17 (estimated)" in html and "\u2248 2013-04-17 (estimated)" in terminal
+    assert "\u2248 2013-04-16" not in markdown + html + terminal  # one outlet reports that day
+    assert "The Port Elwyn ferry inquiry opened. (date estimated)" in markdown  # ... the other only guessed it
+    assert "The Port Elwyn ferry inquiry opened. (date estimated)" in terminal and "(date estimated)" in html
+
+
+def test_first_reported_and_its_rule_are_in_every_report(comparison):
+    note = "Two: 2024-01-01 12:50, the earliest time given; Ines Vidal Post gives only that day and may have been earlier"
+    comparison.summary.update({"first_reported": ["b"], "possibly_first": ["a"], "earliest": None, "first_reported_note": note})
+    assert f"First reported: {note}" in to_markdown(comparison)
+    assert f"First reported: {note}" in _terminal(comparison).replace("\n", " ")
+    assert f"first reported: {note}" in to_html(comparison)
+    comparison.summary = {"claims": 3, "earliest": "b"}  # a comparison cached before the note existed
+    assert "First reported: Two" in to_markdown(comparison)
+
+
+def test_a_link_whose_direction_is_unknown_says_so(comparison):
+    comparison.provenance = [ProvenanceLink(from_="a", to="b", relation="rewrites", evidence=[], direction="unknown")]
+    sentence = "Daily \\<One\\> and Two: one rewrites the other (which came first is unknown)"
+    assert f"- {sentence}" in to_markdown(comparison)
+    assert "Daily <One> and Two: one rewrites the other (which came first is unknown)" in _terminal(comparison)

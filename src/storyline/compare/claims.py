@@ -31,6 +31,12 @@ _CLOCK_RE = re.compile(r"\b\d{1,2}\s?[:h]\s?\d{2}\b(?:\s?[ap]\.?m\.?)?|\b\d{1,2}
 _TIME_DAY_RE = re.compile(r"^([\dX]{4}-[\dX]{2}-[\dX]{2})T")
 # An opening quotation mark the sentencizer left at the end of the sentence before it.
 _TRAILING_OPENER_RE = re.compile(r"\s+[\"\u201c\u201e\u00ab]$")
+# Links and e-mail addresses: a bare "http://business.example.com/x" has four "words" but says nothing.
+_URL_RE = re.compile(r"(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.-]+", re.IGNORECASE)
+# A line announcing what comes next: the text follows / is below ...
+_ANNOUNCES_RE = re.compile(r"\b(?:follows?|continues?|see|read\s+more)\s+below\b|\bfollows?\W*$|^\W*below\s+(?:is|are)\b", re.IGNORECASE)
+# ... or a lead-in ending with a colon ("Here is how they describe the device:").
+_LEAD_IN_RE = re.compile(r"[:：]\W*$")
 # Runs of capitalised words: a proxy for names when enrichment found no entities.
 _NAME_RE = re.compile(r"[A-ZÀ-ÖØ-Þ][\w\-]+(?:\s+[A-ZÀ-ÖØ-Þ][\w\-]+)*", re.UNICODE)
 
@@ -215,8 +221,24 @@ def event_times(article: Article, start: int, end: int) -> list[tuple[TimeExpres
 
 
 def _claim_dates(article: Article, start: int, end: int) -> list[str]:
-    """Calendar dates of the claim's event; an unknown year stays "XXXX" (it matches any year)."""
-    return sorted({day for _, day in event_times(article, start, end) if _DATE_RE.match(day)})
+    """Calendar dates of the claim's event; an unknown year stays "XXXX" (it matches any year). A date
+    estimated from an undated article's guessed publication day is left out: it is no report, and it
+    would align or conflict with the dated articles it was guessed from."""
+    return sorted({day for t, day in event_times(article, start, end) if _DATE_RE.match(day) and not t.estimated})
+
+
+def states_something(sentence: str, language: str | None = None) -> bool:
+    """Whether a sentence can be a claim: words once its links are gone, and not a line that only
+    announces what follows ("Official PR text follows below.", "Here is how they describe the device:").
+
+    Such lines are the page talking about itself; counted as claims they showed up as unique to one outlet.
+    A lead-in that names someone still reports something ("Coach Ines Vidal issued this statement on the
+    arrest:"), and so does a long sentence that merely ends in a colon.
+    """
+    text = _URL_RE.sub(" ", sentence)
+    if word_count(text) < MIN_CLAIM_WORDS or _ANNOUNCES_RE.search(text):
+        return False
+    return not (_LEAD_IN_RE.search(text) and not _capitalised_names(text, language))
 
 
 def split_claims(article: Article) -> list[Claim]:
@@ -229,8 +251,8 @@ def split_claims(article: Article) -> list[Claim]:
         for s, e in sentence_spans(paragraph, article.language):
             start, end = offset + s, offset + e
             sentence = text[start:end]
-            if word_count(_mask(sentence, time_spans, start)) < MIN_CLAIM_WORDS:
-                continue  # a dateline ("Published: Thursday, May 2, 2013") is not a claim
+            if word_count(_mask(sentence, time_spans, start)) < MIN_CLAIM_WORDS or not states_something(sentence, article.language):
+                continue  # a dateline ("Published: Thursday, May 2, 2013") or a link is not a claim
             actors = _claim_actors(article, start, end, sentence)
             quote = _claim_quote(article, start, end)
             claims.append(

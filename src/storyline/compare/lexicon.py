@@ -136,6 +136,22 @@ AGENCY_RE = re.compile(
 )
 
 
+#: Running text that credits an agency with what it reports: "according to Reuters", "the Associated Press
+#: reported", "(AP)". A bare mention ("he told Reuters") credits nothing.
+AGENCY_CREDIT_RE = re.compile(
+    rf"\b(?:according\s+to|citing|reported\s+by|selon|según|laut|secondo|segundo|согласно|по\s+данным)\s+(?:the\s+|l['’]\s*|la\s+agencia\s+)?"
+    rf"(?P<before>{_alternation(NEWS_AGENCIES)})(?![\w-])"
+    rf"|(?<![\w-])(?P<after>{_alternation(NEWS_AGENCIES)})\s+(?:news\s+agency\s+)?(?:reported|reports|quoted|contributed|сообщает|сообщило)\b"
+    rf"|\(\s*(?P<bracket>{_alternation(NEWS_AGENCIES)})\s*\)",
+    re.IGNORECASE,
+)
+
+
+def credited_agency(match: re.Match[str]) -> str:
+    """The agency an :data:`AGENCY_CREDIT_RE` match credits."""
+    return NEWS_AGENCIES[next(name for name in match.groups() if name).lower()]
+
+
 def agency_name(match: re.Match[str]) -> str:
     """The agency an :data:`AGENCY_RE` match names."""
     if match.group(1):

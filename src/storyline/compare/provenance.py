@@ -18,10 +18,11 @@ from textwrap import shorten
 from typing import Any
 
 import py3langid
+from rapidfuzz.distance import Indel
 
-from storyline.compare.lexicon import AGENCY_RE, agency_name
+from storyline.compare.lexicon import AGENCY_CREDIT_RE, AGENCY_RE, agency_name, credited_agency
 from storyline.compare.naming import outlet_name
-from storyline.match.text import split_unspaced
+from storyline.match.text import split_unspaced, words
 from storyline.model import Article, Claim, ProvenanceLink
 
 #: Share of the smaller article's 5-grams found in the other: above it, a copy.
@@ -30,6 +31,14 @@ COPY_CONTAINMENT = 0.5
 RELATED_COVERAGE = 0.3
 #: Share of claims aligned both ways for a translation.
 TRANSLATION_COVERAGE = 0.5
+#: A rewrite keeps some of its source's wording: at least this share of the smaller article's word 5-grams
+#: in the other. Reports of one event written apart share their quotes and little else (a walkthrough story:
+#: 11 of 13 pairs then called "rewrites" shared 0-3%, from outlets 18 months apart among them).
+REWRITE_CONTAINMENT = 0.15
+#: ... or this share of the smaller article's claims keeps an aligned claim of the other nearly word for word.
+REWRITE_SENTENCES = 0.3
+#: Word-sequence similarity (Indel over lower-cased words) of two claims that are one sentence lightly edited.
+NEAR_IDENTICAL = 0.7
 
 #: How the evidence names an article (a story's :func:`~storyline.compare.naming.reader_names`, else its outlet).
 Names = Callable[[Article], str]
@@ -49,11 +58,13 @@ def containment(small: set[tuple[str, ...]], large: set[tuple[str, ...]]) -> flo
 
 
 def agencies(article: Article) -> list[str]:
-    """News agencies the article credits: its agency field, byline, or a credit line ("By AFP", "(Reuters)")."""
+    """News agencies the article credits: its agency field, byline, a credit line ("By AFP", "(Reuters)"),
+    or its text ("according to Reuters", "the Associated Press reported", "PORT ELWYN (AP) -")."""
     sources = [article.agency or "", article.byline or ""]
     sources += [s.text for s in article.stripped if s.reason in ("byline", "dateline", "credit")]
     sources += [" ".join(g for g in m.groups() if g) for p in article.paragraphs if (m := _CREDIT_RE.match(p.strip()))]
     found = [agency_name(m) for text in sources for m in AGENCY_RE.finditer(text)]
+    found += [credited_agency(m) for p in article.paragraphs for m in AGENCY_CREDIT_RE.finditer(p)]
     # Chinese and Japanese datelines stay in the text ("新华社德黑兰12月18日电", "【新华社】"): the agency opens it.
     opening = AGENCY_RE.match(article.paragraphs[0].lstrip(" 【（(「")) if article.paragraphs else None
     if opening is not None and opening.group(2):
@@ -86,23 +97,90 @@ def _same_time(a: datetime, b: datetime) -> bool:
     return a == b or (a.date() == b.date() and time() in (a.time(), b.time()))
 
 
+def _day_only(published: datetime) -> bool:
+    """A publication date without a time of day (stored as midnight): any time of that day."""
+    return published.time() == time()
+
+
+def _stamp(published: datetime) -> str:
+    return f"{published:%Y-%m-%d}" if _day_only(published) else f"{published:%Y-%m-%d %H:%M}"
+
+
 def _earlier(a: Article, b: Article) -> Article | None:
     if a.published and b.published and not _same_time(a.published, b.published):
         return a if a.published < b.published else b
     return None
 
 
-def first_reporters(articles: list[Article]) -> list[str]:
-    """The articles published first: several when their dates cannot tell them apart (a tie, not a pick)."""
+def _why_unordered(a: Article, b: Article, name: Names) -> str:
+    """Why publication dates do not tell which of two articles came first."""
+    if not (a.published or b.published):
+        return "neither gives a publication date"
+    if not (a.published and b.published):
+        return f"{name(b if a.published else a)} gives no publication date"
+    if a.published == b.published:
+        return f"both give {_stamp(a.published)}"
+    day = a if _day_only(a.published) else b
+    other = b if day is a else a
+    return f"{name(day)} gives only the day ({_stamp(day.published)}), {name(other)} {_stamp(other.published)}"  # type: ignore[arg-type]
+
+
+def _first(articles: list[Article]) -> tuple[list[Article], list[Article]]:
+    """The articles published first, and those that may have been: see :func:`first_reporters`."""
     dated = [a for a in articles if a.published]
     if not dated:
-        return []
-    first = min(a.published for a in dated)  # type: ignore[type-var]
-    return [a.id for a in dated if _same_time(a.published, first)]  # type: ignore[arg-type]
+        return [], []
+    first_day = min(a.published.date() for a in dated)  # type: ignore[union-attr]
+    days = [a for a in dated if _day_only(a.published) and a.published.date() == first_day]  # type: ignore[union-attr, arg-type]
+    earliest = min((a.published for a in dated if not _day_only(a.published)), default=None)  # type: ignore[arg-type, type-var]
+    if earliest is None or earliest.date() > first_day:
+        return days, []
+    return [a for a in dated if a.published == earliest], days
 
 
-def _link(origin: Article, derived: Article, relation: str, evidence: list[str], score: float, **extra: Any) -> ProvenanceLink:
-    return ProvenanceLink(from_=origin.id, to=derived.id, relation=relation, evidence=evidence, score=round(score, 4), **extra)
+def first_reporters(articles: list[Article]) -> list[str]:
+    """The articles published first: those with the earliest exact time, or, when articles giving only a
+    day (midnight) are dated a day before any exact time, those (their order within the day unknown).
+
+    A day without a time may be any time of it, so it ties with no exact time: one at 16:52 is not first
+    beside one at 12:50 merely because a third gives only that day (:func:`first_report` names that third
+    as possibly first).
+    """
+    return [a.id for a in _first(articles)[0]]
+
+
+def first_report(articles: list[Article], name: Names = outlet_name) -> dict[str, Any]:
+    """``first_reported`` (:func:`first_reporters`), ``possibly_first`` (articles giving only the day of the
+    earliest exact time: they may have been earlier), ``earliest`` (the one first article, when nothing may
+    precede it) and ``first_reported_note``, the rule applied in words."""
+    first, possibly = _first(articles)
+    undated = sum(1 for a in articles if not a.published)
+    if not first:
+        note = "no article gives a publication date"
+    elif _day_only(first[0].published):  # type: ignore[arg-type]
+        note = f"{', '.join(map(name, first))}: {_stamp(first[0].published)}, the earliest day given"  # type: ignore[arg-type]
+        note += "; which of them came first is unknown (no times given)" if len(first) > 1 else ""
+    else:
+        note = f"{', '.join(map(name, first))}: {_stamp(first[0].published)}, the earliest time given"  # type: ignore[arg-type]
+        if possibly:
+            verb = "gives" if len(possibly) == 1 else "give"
+            note += f"; {', '.join(map(name, possibly))} {verb} only that day and may have been earlier"
+    if undated and first:
+        note += f"; {undated} undated article{'s' if undated > 1 else ''} not counted"
+    return {
+        "earliest": first[0].id if len(first) == 1 and not possibly else None,
+        "first_reported": [a.id for a in first],
+        "possibly_first": [a.id for a in possibly],
+        "first_reported_note": note,
+    }
+
+
+def _link(
+    origin: Article, derived: Article, relation: str, evidence: list[str], score: float, direction: str | None = None, **extra: Any
+) -> ProvenanceLink:
+    return ProvenanceLink(
+        from_=origin.id, to=derived.id, relation=relation, evidence=evidence, score=round(score, 4), direction=direction, **extra
+    )
 
 
 def _pair_evidence(
@@ -116,14 +194,75 @@ def _pair_evidence(
     ]
     if earlier is not None:
         later = b if earlier is a else a
-        evidence.append(
-            f"{name(earlier)} published first ({earlier.published:%Y-%m-%d %H:%M}"
-            f" before {later.published:%Y-%m-%d %H:%M})"
-        )
+        evidence.append(f"{name(earlier)} published first ({_stamp(earlier.published)} before {_stamp(later.published)})")  # type: ignore[arg-type]
     credits = [f"{name(x)} credits {'/'.join(agencies(x))}" for x in (a, b) if agencies(x)]
     if credits:
         evidence.append(f"agency credit: {', '.join(credits)}")
     return evidence
+
+
+_OUTLET_WORDS_RE = re.compile(r"\b(?:news|agency|wire|service)\b", re.IGNORECASE)
+
+
+def own_agency(article: Article) -> str | None:
+    """The agency an article comes from, when its outlet is one ("Reuters", "AP News", "afp.com")."""
+    outlet = outlet_name(article)
+    outlet = outlet.removeprefix("www.").split(".")[0] if " " not in outlet else outlet  # a site: its name
+    found = AGENCY_RE.fullmatch(" ".join(_OUTLET_WORDS_RE.sub(" ", outlet).split()))
+    return agency_name(found) if found else None
+
+
+def _credited_source(a: Article, b: Article) -> tuple[Article, Article] | None:
+    """``(source, article)`` when one of the two credits the agency the other comes from ("according to
+    Reuters" with Reuters' own report in the story): the credit names where its facts come from."""
+    found = [
+        (x, y) for x, y in ((a, b), (b, a)) if (agency := own_agency(x)) and agency in agencies(y) and own_agency(y) != agency
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def _kept_sentences(claims: dict[str, list[Claim]], aligned: dict[str, set[str]], small: str, large: str) -> float:
+    """Share of ``small``'s claims with an aligned claim of ``large`` in nearly the same words: sentences a
+    rewrite kept and lightly edited (two languages never share them; a translation is judged apart)."""
+    own, others = claims.get(small, []), {c.id: c for c in claims.get(large, [])}
+    if not own:
+        return 0.0
+
+    def kept(claim: Claim) -> bool:
+        mine = [w.lower() for w in words(claim.text)]
+        return any(
+            Indel.normalized_similarity(mine, [w.lower() for w in words(others[x].text)]) >= NEAR_IDENTICAL
+            for x in aligned.get(claim.id, ())
+            if x in others
+        )
+
+    return sum(1 for claim in own if kept(claim)) / len(own)
+
+
+def _shared_wording(
+    a: Article, b: Article, claims: dict[str, list[Claim]], aligned: dict[str, set[str]], overlap: float, name: Names
+) -> tuple[bool, str]:
+    """Whether two articles share enough wording for one to retell the other, and the evidence in words."""
+    small, large = sorted((a, b), key=lambda x: len(claims.get(x.id, [])))
+    kept = _kept_sentences(claims, aligned, small.id, large.id)
+    shared = overlap >= REWRITE_CONTAINMENT or kept >= REWRITE_SENTENCES
+    return shared, f"{kept:.0%} of {name(small)}'s claims keep an aligned claim of {name(large)} nearly word for word"
+
+
+def _rewrite_origin(
+    a: Article, b: Article, earlier: Article | None, credited: tuple[Article, Article] | None, evidence: list[str], name: Names
+) -> tuple[Article, str]:
+    """Which of two articles one retelling the other is the source, and how that is known.
+
+    An agency credit decides unless the dates say otherwise, then publication order; failing both the order
+    is unknown (the link then names the two in id order): which one adds more is no sign of which came first.
+    """
+    if credited is not None and earlier in (None, credited[0]):
+        return credited[0], "credit"
+    if earlier is not None:
+        return earlier, "dates"
+    evidence.append(f"which came first is unknown: {_why_unordered(a, b, name)}")
+    return min((a, b), key=lambda x: x.id), "unknown"
 
 
 def pair_link(
@@ -134,8 +273,8 @@ def pair_link(
     unique: set[str],
     name: Names = outlet_name,
 ) -> ProvenanceLink | None:
-    """The provenance relation between two articles, or ``None`` when they share too little; ``name``
-    names articles in the evidence."""
+    """The provenance relation between two articles, or ``None`` when they share too little (facts, or
+    for a rewrite, wording); ``name`` names articles in the evidence."""
     cov_a, cov_b = _coverage(claims, aligned, a.id, b.id), _coverage(claims, aligned, b.id, a.id)
     if max(cov_a, cov_b) < RELATED_COVERAGE:
         return None
@@ -145,25 +284,47 @@ def pair_link(
     evidence = _pair_evidence(a, b, cov_a, cov_b, overlap, earlier, name)
     languages = (a.language or "und", b.language or "und")
     if languages[0] != languages[1] and "und" not in languages and min(cov_a, cov_b) >= TRANSLATION_COVERAGE:
-        origin = earlier or _translation_source(a, b, evidence)
-        return _link(origin, b if origin is a else a, "translates", evidence, min(cov_a, cov_b))
+        origin, direction = (earlier, "dates") if earlier else _translation_source(a, b, evidence)
+        return _link(origin, b if origin is a else a, "translates", evidence, min(cov_a, cov_b), direction)
+    credited = _credited_source(a, b)
+    if credited is not None:
+        evidence.append(f"{name(credited[1])} credits {own_agency(credited[0])}, and {name(credited[0])} is its report")
     if overlap >= COPY_CONTAINMENT:
-        origin = earlier or (b if len(a.text) <= len(b.text) else a)  # a copy trims, rarely adds
-        return _link(origin, b if origin is a else a, "copies", evidence, overlap)
+        return _copy_link(a, b, earlier, credited, evidence, overlap, name)
     adds = {x.id: _new_actor_claims(claims, unique, x.id, y.id) for x, y in ((a, b), (b, a))}
     evidence.append(
         f"claims only in {name(a)} that bring in new actors: {adds[a.id]}; only in {name(b)}: {adds[b.id]}"
     )
-    if min(adds.values()) > 0:
+    if min(adds.values()) > 0 and credited is None:
         evidence.append("each adds facts the other lacks: independent rewrites of one story")
-        credited = sorted(set(agencies(a)) | set(agencies(b)))
+        credits = sorted(set(agencies(a)) | set(agencies(b)))
         origin, derived = sorted((a, b), key=lambda x: x.id)
-        return _link(origin, derived, "independent", evidence, max(cov_a, cov_b), common_source=next(iter(credited), None))
-    if earlier is not None:
-        origin = earlier
-    else:  # the one that adds more (or is less covered by the other) is the source
-        origin = a if adds[a.id] > adds[b.id] or (adds[a.id] == adds[b.id] and cov_a < cov_b) else b
-    return _link(origin, b if origin is a else a, "rewrites", evidence, max(cov_a, cov_b))
+        return _link(origin, derived, "independent", evidence, max(cov_a, cov_b), common_source=next(iter(credits), None))
+    shared, kept = _shared_wording(a, b, claims, aligned, overlap, name)
+    if not shared:
+        return None  # one story told apart: nothing shows that either retells the other
+    evidence.append(kept)
+    origin, direction = _rewrite_origin(a, b, earlier, credited, evidence, name)
+    return _link(origin, b if origin is a else a, "rewrites", evidence, max(cov_a, cov_b), direction)
+
+
+def _copy_link(
+    a: Article,
+    b: Article,
+    earlier: Article | None,
+    credited: tuple[Article, Article] | None,
+    evidence: list[str],
+    overlap: float,
+    name: Names,
+) -> ProvenanceLink:
+    """``copies``: the credited agency's report or the earlier article is the source (as for a rewrite,
+    :func:`_rewrite_origin`); undated or indistinct, the longer one (a copy trims, rarely adds)."""
+    if credited is not None or earlier is not None:
+        origin, direction = _rewrite_origin(a, b, earlier, credited, evidence, name)
+        return _link(origin, b if origin is a else a, "copies", evidence, overlap, direction)
+    origin = b if len(a.text) <= len(b.text) else a
+    evidence.append(f"dates do not tell the order ({_why_unordered(a, b, name)}): the longer text taken as the source")
+    return _link(origin, b if origin is a else a, "copies", evidence, overlap, "length")
 
 
 def _new_actor_claims(claims: dict[str, list[Claim]], unique: set[str], article: str, other: str) -> int:
@@ -172,7 +333,7 @@ def _new_actor_claims(claims: dict[str, list[Claim]], unique: set[str], article:
     return sum(1 for c in claims.get(article, []) if c.id in unique and set(c.entities) - known)
 
 
-def _translation_source(a: Article, b: Article, evidence: list[str]) -> Article:
+def _translation_source(a: Article, b: Article, evidence: list[str]) -> tuple[Article, str]:
     """Undated translation pair: the source is the language their shared words are in.
 
     Two scripts share no words ("Petrenko" / "Петренко"): then nothing tells the direction, and the
@@ -181,9 +342,9 @@ def _translation_source(a: Article, b: Article, evidence: list[str]) -> Article:
     language, shared = shared_vocabulary_language(a, b)
     if not shared:
         evidence.append("direction unknown: no words in common (different scripts) and no earlier date")
-        return a
+        return a, "unknown"
     evidence.append(f"words both use read as {language} (untranslated names and terms: {shorten(shared, 80)})")
-    return a if language == a.language else b
+    return (a if language == a.language else b), "language"
 
 
 #: Which derivation explains an article best when several could.
@@ -193,12 +354,18 @@ _STRENGTH = {"copies": 3, "translates": 2, "rewrites": 1}
 def _strongest_sources(links: list[ProvenanceLink]) -> list[ProvenanceLink]:
     """Each article keeps its one most likely source, without cycles: a story yields a tree, not every pair.
 
-    Independent links are kept between articles that derive from nothing else here (siblings of one source).
+    The agency an article credits comes first when its report is here; then the strongest relation, a
+    known direction before an unknown one, then the score. Independent links are kept between articles
+    that derive from nothing else here (siblings of one source).
     """
     source_of: dict[str, str] = {}
     kept = []
     derived = [link for link in links if link.relation in _STRENGTH]
-    for link in sorted(derived, key=lambda x: (_STRENGTH[x.relation], x.score or 0.0), reverse=True):
+
+    def rank(link: ProvenanceLink) -> tuple[bool, int, bool, float]:
+        return link.direction == "credit", _STRENGTH[link.relation], link.direction != "unknown", link.score or 0.0
+
+    for link in sorted(derived, key=rank, reverse=True):
         if link.to in source_of or _descends(link.from_, link.to, source_of):
             continue
         source_of[link.to] = link.from_
@@ -246,8 +413,6 @@ def provenance(
             if (link := pair_link(a, b, by_article, aligned, unique, name)) is not None
         ]
     )
-    first = first_reporters(articles)
-    derived = {link.to for link in links if link.relation != "independent"}
+    derived = {link.to for link in links if link.relation != "independent" and link.direction != "unknown"}
     adds_nothing = [a.id for a in articles if a.id in derived and not any(c.id in unique for c in by_article.get(a.id, []))]
-    earliest = first[0] if len(first) == 1 else None
-    return links, {"earliest": earliest, "first_reported": first, "adds_nothing": adds_nothing}
+    return links, {**first_report(articles, name), "adds_nothing": adds_nothing}

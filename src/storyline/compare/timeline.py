@@ -7,40 +7,70 @@ from typing import Any
 
 from storyline.compare.align import date_fits
 from storyline.compare.claims import event_times
-from storyline.model import Article, Claim
+from storyline.model import Article, Claim, TimeExpression
 
 #: Calendar values placed on a timeline ("2022", "2022-12", "2022-12-09", "2022-W50"); the year may be unknown.
 _CALENDAR_RE = re.compile(r"^(?:\d{4}|XXXX)(?:-(?:\d{2}|W\d{2})(?:-\d{2})?)?$")
+_DIGIT_RE = re.compile(r"\d")
+_YEAR_RE = re.compile(r"(?<!\d)\d{4}(?!\d)")
 
 
-def _resolve_year(value: str, known: set[str], article: Article) -> str:
-    """Give "XXXX-12-09" (an undated article's "December 9") the year the story's dated reports give it."""
-    if not value.startswith("XXXX"):
-        return value
-    years = {k[:4] for k in known if date_fits(k, value)}
-    if len(years) == 1:
-        return years.pop() + value[4:]
+def _gives_the_day(known: str, value: str) -> bool:
+    """Whether a reported date names ``value``'s day (or month) with its year: "2008-11-19" for "XXXX-11-19".
+
+    ``date_fits`` alone is not enough here: it compares the common prefix only, so a bare year
+    ("1991", a ship's launch) fits "XXXX-11-19" without saying anything about November 19.
+    """
+    return known[:4].isdigit() and len(known) >= len(value) and date_fits(known, value)
+
+
+def _reported_year(value: str, known: set[str]) -> str | None:
+    """The one year the story's reports give ``value``'s day ("XXXX-12-09"), or ``None`` (none, or several)."""
+    years = {k[:4] for k in known if _gives_the_day(k, value)}
+    return years.pop() if len(years) == 1 else None
+
+
+def _guessed_year(time: TimeExpression, day: str) -> bool:
+    """An estimated day whose words name the day but no year ("On November 19"): only its year is a guess,
+    taken from the undated article's estimated publication day, so a report of that day may correct it."""
+    return time.estimated and bool(_DIGIT_RE.search(time.text)) and not _YEAR_RE.search(time.text) and day[:4].isdigit()
+
+
+def _event_day(time: TimeExpression, day: str, known: set[str], article: Article) -> tuple[str, bool]:
+    """The day an event goes on, and whether that day is estimated.
+
+    A day without a year ("XXXX-12-09", or an estimated one per :func:`_guessed_year`) takes the year the
+    story's reports give that day; failing that, an unknown year takes the article's publication estimate's.
+    """
+    if _guessed_year(time, day) or day.startswith("XXXX"):
+        year = _reported_year("XXXX" + day[4:], known)
+        if year is not None:
+            return year + day[4:], False
+    if not day.startswith("XXXX"):
+        return day, time.estimated
     estimate = article.published_estimate.value if article.published_estimate else ""
-    return estimate[:4] + value[4:] if estimate[:4].isdigit() else value
+    return (estimate[:4] + day[4:], True) if estimate[:4].isdigit() else (day, False)
 
 
 def build_timeline(
     articles: list[Article], claims: list[Claim], group_of: dict[str, str], outlet_of: dict[str, str]
 ) -> list[dict[str, Any]]:
-    """One entry per date, ordered (unknown years last); each event names its article, claim and group.
+    """One entry per date, ordered (unknown years last); each event names its article, claim and group,
+    and says whether its date is estimated (an entry is when all its events are).
 
     A claim is placed on its event's day, not on the day it was reported ("said on Wednesday");
     a date in a caption or credit line (no claim) is not an event.
     """
     by_id = {a.id: a for a in articles}
     entries: dict[str, dict[str, Any]] = {}
-    known = {t.value for a in articles for t in a.times if t.value[:4].isdigit()}
+    # What the articles report, not what was inferred from an undated article's estimated publication day.
+    known = {t.value for a in articles for t in a.times if t.value[:4].isdigit() and not t.estimated}
     for claim in claims:
         article = by_id[claim.article]
         for time, day in event_times(article, claim.start, claim.end):
             if not _CALENDAR_RE.match(day) or day == "XXXX":
                 continue
-            value = _resolve_year(day, known, article)
+            value, estimated = _event_day(time, day, known, article)
             entry = entries.setdefault(value, {"date": value, "events": [], "outlets": [], "groups": []})
             if any(event["claim"] == claim.id for event in entry["events"]):
                 continue  # "on Sunday, December 18": one event, however many expressions name its day
@@ -52,7 +82,7 @@ def build_timeline(
                     "group": group_of.get(claim.id),
                     "text": claim.text,
                     "time_text": time.text,
-                    "estimated": time.estimated,
+                    "estimated": estimated,
                 }
             )
             if outlet_of[article.id] not in entry["outlets"]:
@@ -61,4 +91,6 @@ def build_timeline(
                 entry["groups"].append(group_of[claim.id])
     for entry in entries.values():
         entry["agreed_by"] = len(entry["outlets"])
+        # Only guessed from undated articles' estimated publication days: a reader must not take it as reported.
+        entry["estimated"] = all(event["estimated"] for event in entry["events"])
     return [entries[key] for key in sorted(entries, key=lambda k: (k.startswith("X"), k))]

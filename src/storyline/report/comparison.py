@@ -87,6 +87,25 @@ def when(article: dict[str, Any]) -> str:
     return f"undated (about {estimate})" if estimate else "undated"
 
 
+def timeline_date(entry: dict[str, Any]) -> str:
+    """A timeline entry's date as a reader should take it: "≈ 2013-04-17 (estimated)" when only undated
+    articles' estimated days put an event there (the JSON's ``estimated``), else the date as reported."""
+    return f"\u2248 {entry['date']} (estimated)" if entry.get("estimated") else entry["date"]
+
+
+def event_note(entry: dict[str, Any], event: dict[str, Any]) -> str:
+    """" (date estimated)" after an event whose date is estimated on an entry others report as fact."""
+    return " (date estimated)" if event.get("estimated") and not entry.get("estimated") else ""
+
+
+def first_reported(summary: dict[str, Any], names: dict[str, str]) -> str | None:
+    """Who reported first and by which rule (``first_reported_note``); older comparisons: the names only."""
+    if note := summary.get("first_reported_note"):
+        return str(note)
+    first = summary.get("first_reported") or ([summary["earliest"]] if summary.get("earliest") else [])
+    return ", ".join(names.get(i, i) for i in first) or None
+
+
 def findings(group: ClaimGroup) -> list[str]:
     """Why a conflict group conflicts, one line per finding (nothing for other verdicts)."""
     if group.verdict != "conflict":
@@ -125,6 +144,8 @@ def to_markdown(comparison: Comparison) -> str:
     view = ComparisonView(comparison)
     claims, names = view.claims, view.names
     lines = ["# Story comparison", ""]
+    if first := first_reported(comparison.summary, names):
+        lines += [f"First reported: {md_escape(first)}", ""]
     lines += ["## Articles", ""]
     for a in comparison.articles:
         published = when(a)
@@ -150,8 +171,11 @@ def to_markdown(comparison: Comparison) -> str:
         lines.append(f"- {md_escape(statement(quote))} - {speakers} ({md_escape(', '.join(quote['outlets']))}){flag}")
     lines += ["", f"## Timeline ({len(comparison.timeline)})", ""]
     for entry in comparison.timeline:
-        lines.append(f"- **{md_escape(entry['date'])}** ({md_escape(', '.join(entry['outlets']))})")
-        lines += [f"  - {md_escape(names.get(e.get('article'), e['outlet']))}: {md_escape(e['text'])}" for e in entry["events"]]
+        lines.append(f"- **{md_escape(timeline_date(entry))}** ({md_escape(', '.join(entry['outlets']))})")
+        lines += [
+            f"  - {md_escape(names.get(e.get('article'), e['outlet']))}: {md_escape(e['text'] + event_note(entry, e))}"
+            for e in entry["events"]
+        ]
     lines += ["", f"## Provenance ({len(comparison.provenance)})", ""]
     for link in comparison.provenance:
         lines.append(f"- {relation_sentence(link.to_dict(), names, md_escape)}")
@@ -160,11 +184,14 @@ def to_markdown(comparison: Comparison) -> str:
 
 
 def relation_sentence(link: dict[str, Any], names: dict[str, str], escape: Any = str) -> str:
-    """"B copies A", or "A and B: independent rewrites of one story (AFP)"; ``escape`` applied to names."""
+    """"B copies A", "A and B: independent rewrites of one story (AFP)", or "A and B: one rewrites the other
+    (which came first is unknown)" when nothing told the direction; ``escape`` applied to names."""
     a, b = escape(names.get(link["from"], link["from"])), escape(names.get(link["to"], link["to"]))
     if link["relation"] == "independent":
         source = f" ({escape(link['common_source'])})" if link.get("common_source") else ""
         return f"{a} and {b}: independent rewrites of one story{source}"
+    if link.get("direction") == "unknown":
+        return f"{a} and {b}: one {escape(link['relation'])} the other (which came first is unknown)"
     return f"{b} {escape(link['relation'])} {a}"
 
 
@@ -183,7 +210,7 @@ table{border-collapse:collapse;width:100%} td,th{border:1px solid #ddd;padding:.
 </style></head><body>
 <h1>Story comparison</h1>
 <p class="muted">{{ summary.claims }} claims: {{ summary.shared }} shared, {{ summary.unique }} unique, {{ summary.conflicts }} conflicts
-{% if summary.earliest %}; first reported by {{ names[summary.earliest] }}{% elif summary.first_reported|length > 1 %}; first reported by {% for i in summary.first_reported %}{{ names[i] }}{{ ", " if not loop.last }}{% endfor %} (a tie: same day){% endif %}. Schema v{{ schema_version }}.</p>
+{% if first %}; first reported: {{ first }}{% endif %}. Schema v{{ schema_version }}.</p>
 <h2>Articles</h2>
 <table><tr><th>Outlet</th><th>Title</th><th>Published</th><th>Language</th><th>Agencies</th></tr>
 {% for a in articles %}<tr><td class="outlet">{{ names[a.id] }}</td><td>{{ a.title }}</td><td>{{ when(a) }}</td><td>{{ a.language or "?" }}</td><td>{{ a.agencies|join(", ") }}</td></tr>
@@ -202,7 +229,7 @@ table{border-collapse:collapse;width:100%} td,th{border:1px solid #ddd;padding:.
 {% for e in q.evidence %}<div class="ev">{{ e }}</div>{% endfor %}</div>{% endfor %}
 <h2>Timeline ({{ timeline|length }})</h2>
 <table><tr><th>Date</th><th>Reported by</th><th>Events</th></tr>
-{% for t in timeline %}<tr><td>{{ t.date }}</td><td>{{ t.outlets|join(", ") }}</td><td>{% for e in t.events %}<div><span class="outlet">{{ names.get(e.article, e.outlet) }}:</span> {{ e.text }}</div>{% endfor %}</td></tr>
+{% for t in timeline %}<tr><td>{{ timeline_date(t) }}</td><td>{{ t.outlets|join(", ") }}</td><td>{% for e in t.events %}<div><span class="outlet">{{ names.get(e.article, e.outlet) }}:</span> {{ e.text }}{{ event_note(t, e) }}</div>{% endfor %}</td></tr>
 {% endfor %}</table>
 <h2>Provenance ({{ provenance|length }})</h2>
 {% for p in provenance %}<div class="group"><div>{{ p.sentence }}</div><ul>{% for e in p.evidence %}<li>{{ e }}</li>{% endfor %}</ul></div>{% endfor %}
@@ -238,6 +265,9 @@ def to_html(comparison: Comparison) -> str:
     ]
     return _ENV.from_string(_HTML).render(
         summary=comparison.summary,
+        first=first_reported(comparison.summary, names),
+        timeline_date=timeline_date,
+        event_note=event_note,
         schema_version=comparison.schema_version,
         articles=comparison.articles,
         names=names,

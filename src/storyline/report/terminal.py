@@ -18,7 +18,16 @@ from rich.table import Table
 from rich.text import Text
 
 from storyline.model import Comparison
-from storyline.report.comparison import ComparisonView, findings, relation_sentence, statement, when
+from storyline.report.comparison import (
+    ComparisonView,
+    event_note,
+    findings,
+    first_reported,
+    relation_sentence,
+    statement,
+    timeline_date,
+    when,
+)
 
 _STYLE = {"shared": "green", "unique": "blue", "conflict": "red"}
 
@@ -52,6 +61,8 @@ def comparison_renderable(comparison: Comparison) -> RenderableType:
         f"{summary.get('claims', 0)} claims: {summary.get('shared', 0)} shared, "
         f"{summary.get('unique', 0)} unique, {summary.get('conflicts', 0)} conflicts"
     )
+    if first := first_reported(summary, names):
+        head.append(f"\nFirst reported: {first}")
     articles = Table(title="Articles", title_justify="left", expand=True)
     for column in ("Outlet", "Title", "Published", "Lang"):
         articles.add_column(column)
@@ -69,10 +80,10 @@ def comparison_renderable(comparison: Comparison) -> RenderableType:
     parts.append(Panel(quotes or Text("none found"), title=f"Quotes ({len(comparison.quotes)})", title_align="left"))
     timeline = Text()
     for entry in comparison.timeline:
-        timeline.append(f"{entry['date']}  ", style="bold")
+        timeline.append(f"{timeline_date(entry)}  ", style="bold")
         timeline.append(f"({', '.join(entry['outlets'])})\n", style="dim")
         for e in entry["events"]:
-            timeline.append(f"   {names.get(e.get('article'), e['outlet'])}: {e['text']}\n")
+            timeline.append(f"   {names.get(e.get('article'), e['outlet'])}: {e['text']}{event_note(entry, e)}\n")
     parts.append(Panel(timeline or Text("no dated events"), title=f"Timeline ({len(comparison.timeline)})", title_align="left"))
     links = Text()
     for link in comparison.provenance:

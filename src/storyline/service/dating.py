@@ -6,7 +6,7 @@ import dataclasses
 from datetime import datetime
 
 from storyline.enrich.times import estimate_publication, find_times
-from storyline.model import Article, Story
+from storyline.model import Article, Story, TimeExpression
 from storyline.service.workspace import Workspace
 
 
@@ -15,7 +15,8 @@ def estimate_undated(workspace: Workspace, story: Story) -> list[Article]:
 
     Each undated article gets ``published_estimate`` (from the story's dated
     articles) and its time expressions resolved again against that estimate,
-    every one marked ``estimated``; each is saved with ``store.update_article``.
+    those whose value depends on it marked ``estimated`` (:func:`_anchored`);
+    each is saved with ``store.update_article``.
     Returns the updated articles (none when the story has no dated article).
     """
     store = workspace.store
@@ -29,9 +30,18 @@ def estimate_undated(workspace: Workspace, story: Story) -> list[Article]:
         if article.published is not None:
             continue
         article.published_estimate = estimate
-        article.times = [
-            dataclasses.replace(t, estimated=True) for t in find_times(article.text, anchor, article.language)
-        ]
+        article.times = _anchored(article, anchor)
         store.update_article(article)
         updated.append(article)
     return updated
+
+
+def _anchored(article: Article, anchor: datetime) -> list[TimeExpression]:
+    """The article's time expressions resolved against the estimated ``anchor``, ``estimated`` where the
+    value depends on it: "yesterday" and "November 19" do, "November 19, 2008" and "in 1991" do not, and
+    calling those estimated would hide reported dates (no date conflicts are raised from estimated ones)."""
+    unanchored = {(t.start, t.end): t.value for t in find_times(article.text, None, article.language)}
+    return [
+        dataclasses.replace(t, estimated=unanchored.get((t.start, t.end)) != t.value)
+        for t in find_times(article.text, anchor, article.language)
+    ]
