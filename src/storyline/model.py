@@ -219,6 +219,24 @@ class Story(Record):
 
 
 @dataclass
+class Quantity(Record):
+    """A number of a claim with what it counts, so that only like is compared with like.
+
+    ``kind`` names the quantity ("killed", "age of Olga Petrenko", "distance", "shots"); ``value`` is
+    in the kind's base unit (metres, seconds, the currency) and ``low``/``high`` bound what a hedge
+    allows ("at least 3": low 3, high None = unbounded). Offsets point into the article's text.
+    """
+
+    value: float
+    kind: str
+    text: str
+    start: int
+    end: int
+    low: float | None = None
+    high: float | None = None
+
+
+@dataclass
 class Claim(Record):
     """A sentence or clause of one article, the unit of comparison."""
 
@@ -233,6 +251,7 @@ class Claim(Record):
     # Entity mentions in the claim: [start, end, name]; a capital standing for its country is the country.
     actors: list[list[Any]] = field(default_factory=list)
     numbers: list[float] = field(default_factory=list)  # magnitudes ("40 billion" -> 4e10)
+    quantities: list[Quantity] = field(default_factory=list)  # the numbers with what they count
     dates: list[str] = field(default_factory=list)  # TIMEX3 values of the claim's dates
     speaker: str | None = None  # who the claim is attributed to, when a quote covers it
     cue: str | None = None  # the speaker's reporting verb ("said", "denied")
@@ -309,6 +328,7 @@ _NESTED.update(
         ("Article", "times"): TimeExpression,
         ("Article", "published_estimate"): TimeExpression,
         ("Comparison", "claims"): Claim,
+        ("Claim", "quantities"): Quantity,
         ("Comparison", "groups"): ClaimGroup,
         ("Comparison", "provenance"): ProvenanceLink,
     }

@@ -65,7 +65,8 @@ def test_unaligned_counterparts_with_different_figures_conflict(use_encode):
     a = make_article("a", ["The bridge over the Varna river in Ruritania collapsed during the morning rush hour.", "Rescue teams pulled 140 survivors from the river overnight."], language="en")
     b = make_article("b", ["The Varna river bridge in Ruritania fell down in the morning rush hour.", "Only 120 people were rescued."], language="en")
     conflicts = [g for g in compare([a, b], use_encode).groups if g.verdict == "conflict"]
-    assert [g.evidence[0]["detail"] for g in conflicts] == ["numbers disagree: 140 (a) vs 120 (b)"]
+    assert [g.evidence[0]["detail"] for g in conflicts] == ["numbers disagree on rescued: 140 (a) vs 120 (b)"]
+    assert conflicts[0].claims == ["a:c1", "b:c1"]  # the two claims, in one group: each tells the fact its way
 
 
 def _sunday_night_article() -> tuple:

@@ -18,6 +18,7 @@ from scipy.optimize import linear_sum_assignment
 from scipy.spatial.distance import squareform
 
 from storyline.compare.lexicon import opposition
+from storyline.compare.quantities import overlap
 from storyline.model import Claim
 
 #: Score above which two claims of different articles are aligned (tuned on ECB+ / MEANTIME dev).
@@ -48,9 +49,14 @@ class Alignment:
         return [(int(i), int(j), float(self.score[i, j])) for i, j in zip(rows, cols)]
 
 
-def numbers_agree(a: list[float], b: list[float]) -> bool:
-    """True when some number of ``a`` equals one of ``b`` within 1 %."""
-    return any(abs(x - y) <= 0.01 * max(abs(x), abs(y), 1e-9) for x in a for y in b)
+def figures_agree(a: Claim, b: Claim) -> bool:
+    """Some figure of ``a`` can be one of ``b``: their ranges meet ("at least 12" fits 13).
+
+    An anchor for alignment only: a figure in common says two sentences tell one event, whatever each
+    counts (requiring the same kind lowered ECB+ precision and recall). Whether two claims *disagree*
+    on a figure is :func:`storyline.compare.quantities.disagreements`, which compares kind by kind.
+    """
+    return any(overlap(x, y) for x in a.quantities for y in b.quantities)
 
 
 def date_fits(x: str, y: str) -> bool:
@@ -75,7 +81,7 @@ def _name_words(claim: Claim) -> set[str]:
 def anchor_bonus(a: Claim, b: Claim) -> float:
     """What shared actors, numbers and dates add to the similarity of two claims (opposed verbs subtract)."""
     bonus = ENTITY_WEIGHT * _jaccard(_name_words(a), _name_words(b))
-    if numbers_agree(a.numbers, b.numbers):
+    if figures_agree(a, b):
         bonus += NUMBER_WEIGHT
     if dates_agree(a.dates, b.dates):
         bonus += DATE_WEIGHT

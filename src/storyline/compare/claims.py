@@ -11,10 +11,12 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from storyline.compare.lexicon import MAGNITUDES, NEGATION_RE
+from storyline.compare.lexicon import negation_cue, stop_words
+from storyline.compare.parsing import prefetch
+from storyline.compare.quantities import CLOCK_RE, may_hold_numbers, not_quantities, read_quantities
 from storyline.enrich.languages import CharacterTokenizer
 from storyline.ingest.language import UNSPACED_LETTER
-from storyline.model import Article, Claim, Quote, TimeExpression
+from storyline.model import Article, Claim, Quantity, Quote, TimeExpression
 
 #: Shorter sentences are captions, credits or widget text, not claims.
 MIN_CLAIM_WORDS = 4
@@ -22,11 +24,8 @@ MIN_CLAIM_WORDS = 4
 _WORD_RE = re.compile(r"[^\W\d_]{2,}", re.UNICODE)
 # Scripts written without spaces between words: about two characters make a word.
 _UNSPACED_RE = re.compile(UNSPACED_LETTER)
-_NUMBER_RE = re.compile(r"(?<![\w.,])(\d{1,3}(?:[.,\u00a0 ]\d{3})+|\d+)(?:[.,](\d+))?(?![\d])(?:\s*([^\W\d_]+))?", re.UNICODE)
 _DATE_RE = re.compile(r"^(?!X{4}(?:-XX)*$)[\dX]{4}(?:-(?:\d\d|XX)(?:-(?:\d\d|XX))?)?$")
 _SEMICOLON_RE = re.compile(r";\s")
-_YEAR_RE = re.compile(r"^(1[89]|20)\d\d$")
-_CLOCK_RE = re.compile(r"\b\d{1,2}\s?[:h]\s?\d{2}\b(?:\s?[ap]\.?m\.?)?|\b\d{1,2}\.\d{2}\s?[ap]\.?m\b", re.IGNORECASE)
 # A TIME value's calendar day: "2024-03-10" of "2024-03-10TNI" (Sunday night) or "2024-03-10T18:00".
 _TIME_DAY_RE = re.compile(r"^([\dX]{4}-[\dX]{2}-[\dX]{2})T")
 # An opening quotation mark the sentencizer left at the end of the sentence before it.
@@ -106,23 +105,16 @@ def _openers_moved(text: str, sents: list[tuple[int, int]]) -> list[tuple[int, i
     return moved
 
 
-def parse_numbers(text: str) -> list[float]:
-    """Magnitudes of the numbers in ``text`` ("$40 billion" and "40.000 millones" both give 4e10)."""
-    values = []
-    for match in _NUMBER_RE.finditer(_CLOCK_RE.sub(" ", text)):  # clock times are times, not quantities
-        whole, fraction, word = match.group(1), match.group(2), (match.group(3) or "").lower()
-        if word and word not in MAGNITUDES and not match.group(0)[match.start(3) - match.start() - 1].isspace():
-            continue  # "76ers", "3D", "G7s": part of a name, not a quantity
-        digits = re.sub(r"[.,\u00a0 ]", "", whole)
-        if _YEAR_RE.match(digits) and not fraction:
-            continue  # years are dates, compared as dates
-        value = float(f"{digits}.{fraction}") if fraction else float(digits)
-        values.append(value * MAGNITUDES.get(word, 1.0))
-    return values
+def parse_numbers(text: str, language: str | None = None) -> list[float]:
+    """The quantities' values in ``text`` ("$40 billion" and "40.000 millones" both give 4e10; "58km" 58,000 m).
+
+    Clock times, years, codes ("AK-47"), labels ("Flight 370") and street numbers are not quantities.
+    """
+    return [q.value for q in read_quantities(text, language)]
 
 
 def _mask(text: str, spans: list[tuple[int, int]], offset: int) -> str:
-    """``text`` with the given absolute spans blanked out (so dates are not read as numbers)."""
+    """``text`` with the given absolute spans blanked out (so a dateline's date is not counted as words)."""
     chars = list(text)
     for s, e in spans:
         for i in range(max(s - offset, 0), min(e - offset, len(chars))):
@@ -145,7 +137,7 @@ def _claim_actors(article: Article, start: int, end: int, sentence: str) -> list
 
 def _capitalised_names(sentence: str, language: str | None) -> list[tuple[int, int, str]]:
     """Capitalised word runs, minus function words capitalised only because they open a sentence ("The")."""
-    stop = _stop_words(language or "xx")
+    stop = stop_words(language or "xx")
     names = []
     for match in _NAME_RE.finditer(sentence):
         words = [w for w in re.finditer(r"\S+", match.group(0))]
@@ -155,16 +147,6 @@ def _capitalised_names(sentence: str, language: str | None) -> list[tuple[int, i
             start = match.start() + words[0].start()
             names.append((start, match.end(), sentence[start : match.end()]))
     return names
-
-
-@lru_cache(maxsize=16)
-def _stop_words(language: str) -> frozenset[str]:
-    import spacy
-
-    try:
-        return frozenset(spacy.util.get_lang_class(language.split("-")[0].lower()).Defaults.stop_words)
-    except (ImportError, KeyError, ValueError):  # no spaCy language data for it
-        return frozenset()
 
 
 def _claim_entities(article: Article, start: int, end: int, actors: list[list[Any]]) -> list[str]:
@@ -203,7 +185,7 @@ def calendar_day(time: TimeExpression) -> str | None:
     if time.type == "DATE":
         return time.value
     day = _TIME_DAY_RE.match(time.value) if time.type == "TIME" else None
-    if day is None or not _WORD_RE.search(_CLOCK_RE.sub(" ", time.text)):
+    if day is None or not _WORD_RE.search(CLOCK_RE.sub(" ", time.text)):
         return None
     return day.group(1)
 
@@ -213,8 +195,14 @@ def event_times(article: Article, start: int, end: int) -> list[tuple[TimeExpres
 
     In "31 died on Sunday night, officials said on Wednesday" the day of the saying is not the day
     of the event: when the claim reports a statement dated inside its words, dates outside them go.
+    A "year" that is a street number or a code ("1800 Pitkin Ave.") dates nothing.
     """
-    dated = [(t, day) for t in article.times if start <= t.start < end and (day := calendar_day(t))]
+    numbers = [(start + s, start + e) for s, e in not_quantities(article.text[start:end])]
+    dated = [
+        (t, day)
+        for t in article.times
+        if start <= t.start < end and (day := calendar_day(t)) and not any(s <= t.start and t.end <= e for s, e in numbers)
+    ]
     statements = [q for q in article.quotes if q.start < end and start < q.end]
     inside = [(t, day) for t, day in dated if any(q.start <= t.start < q.end for q in statements)]
     return inside or dated
@@ -241,37 +229,62 @@ def states_something(sentence: str, language: str | None = None) -> bool:
     return not (_LEAD_IN_RE.search(text) and not _capitalised_names(text, language))
 
 
-def split_claims(article: Article) -> list[Claim]:
-    """The claims of ``article``, in reading order, ids ``<article id>:c<n>``."""
-    text = article.text
+#: Time expressions whose numbers are calendar values, compared as dates; a DURATION ("18 years" of
+#: "18 years old", "three minutes") is a quantity.
+_DATED_TYPES = ("DATE", "TIME", "SET")
+
+
+def _claim_quantities(article: Article, start: int, end: int, actors: list[list[Any]]) -> list[Quantity]:
+    """The claim's quantities (absolute offsets), its dates and clock times left out."""
+    dated = [(t.start - start, t.end - start) for t in article.times if t.type in _DATED_TYPES and start <= t.start < end]
+    own = [(s - start, e - start, str(name)) for s, e, name in actors]
+    return read_quantities(article.text[start:end], article.language, dated, own, offset=start)
+
+
+def _claim_spans(article: Article) -> list[tuple[int, int, int]]:
+    """(paragraph index, start, end) of each claim; a dateline ("Published: Thursday, May 2, 2013") is none."""
     time_spans = [(t.start, t.end) for t in article.times]
-    claims: list[Claim] = []
+    spans = []
     offset = 0
     for index, paragraph in enumerate(article.paragraphs):
         for s, e in sentence_spans(paragraph, article.language):
             start, end = offset + s, offset + e
-            sentence = text[start:end]
-            if word_count(_mask(sentence, time_spans, start)) < MIN_CLAIM_WORDS or not states_something(sentence, article.language):
-                continue  # a dateline ("Published: Thursday, May 2, 2013") or a link is not a claim
-            actors = _claim_actors(article, start, end, sentence)
-            quote = _claim_quote(article, start, end)
-            claims.append(
-                Claim(
-                    id=f"{article.id}:c{len(claims)}",
-                    article=article.id,
-                    text=sentence,
-                    start=start,
-                    end=end,
-                    paragraph=index,
-                    entities=_claim_entities(article, start, end, actors),
-                    actors=actors,
-                    numbers=parse_numbers(_mask(sentence, time_spans, start)),
-                    dates=_claim_dates(article, start, end),
-                    speaker=quote.speaker if quote else None,
-                    cue=quote.cue if quote else None,
-                    negated=bool(NEGATION_RE.search(sentence)),
-                    language=article.language,
-                )
-            )
+            sentence = article.text[start:end]
+            if word_count(_mask(sentence, time_spans, start)) >= MIN_CLAIM_WORDS and states_something(sentence, article.language):
+                spans.append((index, start, end))  # not a dateline, a link or a lead-in to what follows
         offset += len(paragraph) + 2  # paragraphs are joined by a blank line
+    return spans
+
+
+def split_claims(article: Article) -> list[Claim]:
+    """The claims of ``article``, in reading order, ids ``<article id>:c<n>``."""
+    text = article.text
+    spans = _claim_spans(article)
+    # What a number counts is read from a parse: the sentences with numbers are parsed in one batch.
+    prefetch([text[s:e] for _, s, e in spans if may_hold_numbers(text[s:e], article.language)], article.language)
+    claims: list[Claim] = []
+    for index, start, end in spans:
+        sentence = text[start:end]
+        actors = _claim_actors(article, start, end, sentence)
+        quote = _claim_quote(article, start, end)
+        quantities = _claim_quantities(article, start, end, actors)
+        claims.append(
+            Claim(
+                id=f"{article.id}:c{len(claims)}",
+                article=article.id,
+                text=sentence,
+                start=start,
+                end=end,
+                paragraph=index,
+                entities=_claim_entities(article, start, end, actors),
+                actors=actors,
+                numbers=[q.value for q in quantities],
+                quantities=quantities,
+                dates=_claim_dates(article, start, end),
+                speaker=quote.speaker if quote else None,
+                cue=quote.cue if quote else None,
+                negated=negation_cue(sentence) is not None,
+                language=article.language,
+            )
+        )
     return claims

@@ -16,10 +16,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from storyline.compare.align import dates_agree, numbers_agree
-from storyline.compare.lexicon import NEGATION_RE, is_denial, opposition
+from storyline.compare.align import dates_agree
+from storyline.compare.lexicon import is_denial, negation_cue, opposition, stop_words
+from storyline.compare.parsing import parse
+from storyline.compare.quantities import disagreements, of_kind
 from storyline.enrich.entities import same_person_name
-from storyline.model import Claim
+from storyline.model import Claim, Quantity
 
 #: Aligned claims this similar report one fact, so different numbers or dates for it contradict.
 FACT_SIMILARITY = 0.7
@@ -32,6 +34,11 @@ TOPIC_SIMILARITY = 0.4
 #: Claims of two articles, each the other's closest in its article, this similar tell one fact even
 #: unaligned: "Only 120 passengers were rescued" / "Rescue crews pulled 140 survivors" (0.56).
 COUNTERPART_SIMILARITY = 0.45
+#: Claims this similar that share most of their content words report one figure: "At least 12 shots were
+#: fired at the crowd" / "Police said 13 shots were fired into the crowd" score 0.59, under FACT_SIMILARITY.
+SHARED_WORDS_SIMILARITY = 0.45
+#: Share of the shorter claim's content words the other must have for SHARED_WORDS_SIMILARITY.
+SHARED_WORDS = 0.5
 
 
 @dataclass
@@ -41,9 +48,12 @@ class Finding:
     rule: str
     detail: str
     spans: list[dict[str, Any]] = field(default_factory=list)
+    #: Numbers findings: the kinds of quantity the claims disagree on ("killed", "magnitude").
+    quantities: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"rule": self.rule, "detail": self.detail, "spans": self.spans}
+        found = {"rule": self.rule, "detail": self.detail, "spans": self.spans}
+        return {**found, "quantities": self.quantities} if self.quantities else found
 
 
 class ConflictDetector(Protocol):
@@ -84,31 +94,51 @@ def _match_span(claim: Claim, match: re.Match[str] | None) -> dict[str, Any]:
     return claim_span(claim, match.start(), match.end()) if match else claim_span(claim)
 
 
-#: Two reports of one figure differ by less than this factor; further apart they count different things
-#: ("for 1.5 to 2 years" / a stray "19" in a MEANTIME translation: 9.5, a false conflict at ten).
-COMPARABLE_FACTOR = 5.0
+def quantity_span(claim: Claim, quantity: Quantity) -> dict[str, Any]:
+    """An evidence span on one figure of a claim ("at least 12", "58km")."""
+    return claim_span(claim, quantity.start - claim.start, quantity.end - claim.start)
 
 
-def _comparable(a: list[float], b: list[float]) -> bool:
-    """Some number of each side is within :data:`COMPARABLE_FACTOR` of the other: plausibly one quantity."""
-    return any(1 / COMPARABLE_FACTOR <= x / y <= COMPARABLE_FACTOR for x in a for y in b if x and y)
+def content_words(claim: Claim) -> set[str]:
+    """The claim's lower-cased words minus function words: what "most words in common" is counted on."""
+    stop = stop_words((claim.language or "en").split("-")[0].lower()) or stop_words("en")
+    return {w for w in re.findall(r"[^\W\d_]{2,}", claim.text.lower()) if w not in stop}
+
+
+def share_most_words(a: Claim, b: Claim) -> bool:
+    """Whether the two claims share at least :data:`SHARED_WORDS` of the shorter one's content words."""
+    x, y = content_words(a), content_words(b)
+    return bool(x and y) and len(x & y) >= SHARED_WORDS * min(len(x), len(y))
+
+
+def _numbers_detail(a: Claim, b: Claim, kinds: list[str]) -> str:
+    def said(claim: Claim, kind: str) -> str:
+        return ", ".join(q.text for q in claim.quantities if of_kind(q, kind))
+
+    return "; ".join(f"numbers disagree on {kind}: {said(a, kind)} vs {said(b, kind)}" for kind in kinds)
 
 
 @dataclass
 class NumberConflict:
-    """Aligned claims giving different numbers for what looks like one quantity ("12 died" / "15 died")."""
+    """Claims giving different figures for one quantity: the same kind ("killed", "magnitude", "age of
+    Olga Petrenko") with ranges that do not meet ("10 killed" / "3 killed"; "at least 3" fits 10).
+
+    Judged on aligned claims from ``floor`` up, and below it down to SHARED_WORDS_SIMILARITY when the
+    claims share most of their content words (rewordings of one sentence score low with few words).
+    """
 
     name: str = "numbers"
     scope: str = "aligned"
     floor: float = FACT_SIMILARITY
 
     def detect(self, a: Claim, b: Claim, similarity: float) -> Finding | None:
-        if similarity < self.floor or not _comparable(a.numbers, b.numbers):
+        if similarity < min(self.floor, SHARED_WORDS_SIMILARITY):
             return None
-        if not numbers_agree(a.numbers, b.numbers):
-            detail = f"numbers disagree: {_fmt(a.numbers)} vs {_fmt(b.numbers)}"
-            return Finding("numbers", detail, [claim_span(a), claim_span(b)])
-        return None
+        kinds = disagreements(a.quantities, b.quantities, coarse=a.language != b.language)
+        if not kinds or (similarity < self.floor and not share_most_words(a, b)):
+            return None
+        spans = [quantity_span(c, q) for c in (a, b) for q in c.quantities if any(of_kind(q, k) for k in kinds)]
+        return Finding("numbers", _numbers_detail(a, b, kinds), spans, quantities=kinds)
 
 
 @dataclass
@@ -127,7 +157,9 @@ class DateConflict:
 
 @dataclass
 class NegationConflict:
-    """Near-identical claims of one language where one is negated and the other is not."""
+    """Near-identical claims of one language where one negates what the other asserts: the negated
+    verb must be the other's too ("will not strike" / "will strike"), not another predicate ("had not had
+    a government since 1991" / "descended into anarchy in 1991")."""
 
     name: str = "negation"
     scope: str = "aligned"
@@ -139,9 +171,72 @@ class NegationConflict:
             return None  # "non-binding" is "no vinculante": languages negate in different places
         negated = a if a.negated else b
         other = b if a.negated else a
-        cue = NEGATION_RE.search(negated.text)
-        detail = f"negated in one report only ({cue.group(0) if cue else 'negation'})"
+        cue = negation_cue(negated.text)
+        if cue is None or not same_predicate(negated, cue, other):
+            return None
+        detail = f"negated in one report only ({cue.group(0)})"
         return Finding("negation", detail, [_match_span(negated, cue), claim_span(other)])
+
+
+#: Dependency labels of a verb's subjects and objects (spaCy English and Universal Dependencies).
+_SUBJECTS = ("nsubj", "nsubjpass", "nsubj:pass")
+_OBJECTS = ("dobj", "obj", "attr", "acomp", "oprd")
+
+
+def _arguments(verb: Any, roles: tuple[str, ...]) -> set[str]:
+    return {c.lemma_.lower() for c in verb.children if c.dep_ in roles and c.pos_ != "PRON"}
+
+
+def _same_arguments(verb: Any, token: Any) -> bool:
+    """Subjects agree where both name one, and objects too: "memos show no collusion" is not denied by
+    "memos show he leaked", nor "the country had no government" by "the army had no fuel"."""
+    for roles in (_SUBJECTS, _OBJECTS):
+        ours, theirs = _arguments(verb, roles), _arguments(token, roles)
+        if ours and theirs and not ours & theirs:
+            return False
+    return True
+
+
+def same_predicate(negated: Claim, cue: re.Match[str], other: Claim) -> bool:
+    """Whether ``other`` asserts the predicate ``cue`` negates: the same verb lemma with the same subject
+    and object where both name them. Without a parser: the first content word after the cue
+    ("not strike") must open a word of the other claim ("strike", "strikes")."""
+    doc, other_doc = parse(negated.text, negated.language), parse(other.text, other.language)
+    if doc is None or other_doc is None:
+        return _next_word_shared(negated, cue, other)
+    cue_token = next((t for t in doc if t.idx == cue.start()), None)
+    verb = _negated_verb(cue_token)
+    if verb is None:
+        return _next_word_shared(negated, cue, other)
+    negated_noun = cue_token.head.lemma_.lower() if cue_token.dep_ == "det" else None  # "no collusion"
+    return any(_asserts(token, verb, negated_noun) for token in other_doc)
+
+
+def _asserts(token: Any, verb: Any, negated_noun: str | None) -> bool:
+    """Whether ``token`` is ``verb`` asserted: same lemma and arguments, and the noun a "no" negated."""
+    if token.lemma_ != verb.lemma_ or token.pos_ not in ("VERB", "AUX") or not _same_arguments(verb, token):
+        return False
+    return negated_noun is None or negated_noun in _arguments(token, _SUBJECTS + _OBJECTS)
+
+
+def _negated_verb(cue: Any) -> Any | None:
+    """The verb a negation cue belongs to: "not" -> its verb, "no longer needed" -> "needed", "show no
+    collusion" -> "show" (the cue's head, climbed to the nearest verb)."""
+    token = cue.head if cue is not None else None
+    for _ in range(3):
+        if token is None or token.pos_ in ("VERB", "AUX"):
+            return token
+        token = token.head if token.head is not token else None
+    return None
+
+
+def _next_word_shared(negated: Claim, cue: re.Match[str], other: Claim) -> bool:
+    stop = stop_words((negated.language or "en").split("-")[0].lower()) or stop_words("en")
+    after = [w for w in re.findall(r"[^\W\d_]{2,}", negated.text[cue.end() :].lower()) if w not in stop]
+    if not after:
+        return False
+    stem = after[0][: max(4, len(after[0]) - 3)]
+    return any(w.startswith(stem) for w in re.findall(r"[^\W\d_]{2,}", other.text.lower()))
 
 
 def subject_of(claim: Claim, position: int) -> str | None:
@@ -216,21 +311,29 @@ def _cue_span(claim: Claim) -> dict[str, Any]:
     return claim_span(claim, position, position + len(claim.cue or "")) if position >= 0 else claim_span(claim)
 
 
-def claim_values(rule: str, claim: Claim) -> str:
-    """What a claim says for a numbers or dates finding ("23", "2024-03-15"); empty when it says nothing."""
+def claim_values(rule: str, claim: Claim, quantity: str | None = None) -> str:
+    """What a claim says for a numbers or dates finding ("23", "at least 12", "2024-03-15"); empty when it
+    says nothing. With ``quantity``, only its figures of that kind."""
+    if rule == "numbers" and quantity is not None:
+        return ", ".join(q.text for q in claim.quantities if of_kind(q, quantity))
     return _fmt(claim.numbers) if rule == "numbers" else ", ".join(claim.dates)
 
 
-def values_by_outlet(rule: str, claims: list[Claim], outlet_of: dict[str, str]) -> Finding:
-    """One numbers or dates finding giving every outlet's value, not only the first disagreeing pair."""
+def values_by_outlet(rule: str, claims: list[Claim], outlet_of: dict[str, str], quantity: str | None = None) -> Finding:
+    """One numbers or dates finding giving every outlet's value, not only the first disagreeing pair;
+    with ``quantity``, for that kind of figure only ("numbers disagree on killed: 10 (A, C) vs 3 (B)")."""
     said: dict[str, list[str]] = {}
     for claim in claims:
-        if value := claim_values(rule, claim):
+        if value := claim_values(rule, claim, quantity):
             outlets = said.setdefault(value, [])
             if outlet_of[claim.article] not in outlets:
                 outlets.append(outlet_of[claim.article])
-    detail = f"{rule} disagree: " + " vs ".join(f"{value} ({', '.join(outlets)})" for value, outlets in said.items())
-    return Finding(rule, detail, [claim_span(c) for c in claims if claim_values(rule, c)])
+    topic = f"{rule} disagree on {quantity}" if quantity else f"{rule} disagree"
+    detail = f"{topic}: " + " vs ".join(f"{value} ({', '.join(outlets)})" for value, outlets in said.items())
+    if quantity is None:
+        return Finding(rule, detail, [claim_span(c) for c in claims if claim_values(rule, c)])
+    spans = [quantity_span(c, q) for c in claims for q in c.quantities if of_kind(q, quantity)]
+    return Finding(rule, detail, spans, quantities=[quantity])
 
 
 def _fmt(values: list[float]) -> str:

@@ -157,3 +157,131 @@ def agency_name(match: re.Match[str]) -> str:
     if match.group(1):
         return NEWS_AGENCIES[match.group(1).lower()]
     return UNSPACED_NEWS_AGENCIES[match.group(2)]
+
+#: Words that undo the negation cue before them: "not without drama" and "not only X but Y" assert,
+#: "not least" stresses, "no matter where", "no doubt" concede; litotes are not denials.
+DOUBLE_NEGATION_RE = re.compile(
+    r"\s+(?:without|only|just|merely|simply|least|unlike|uncommon|unusual|insignificant|matter|doubt|sooner|"
+    r"seulement|que|sans|solo|sólo|sin|nur|ohne)\b",
+    re.IGNORECASE,
+)
+
+
+def negation_cue(text: str) -> re.Match[str] | None:
+    """The first negation cue of ``text`` that negates: "not without drama" and "not only" do not."""
+    for cue in NEGATION_RE.finditer(text):
+        if not DOUBLE_NEGATION_RE.match(text, cue.end()):
+            return cue
+    return None
+
+
+#: Hedges before a number, as the range they make of it: (low factor, high factor); None is unbounded.
+#: "at least 3" is 3 or more, "nearly 1,400" a little under, "about 58km" within a tenth.
+HEDGES: dict[str, tuple[float | None, float | None]] = {
+    "at least": (1.0, None), "more than": (1.0, None), "over": (1.0, None), "upwards of": (1.0, None),
+    "no fewer than": (1.0, None), "no less than": (1.0, None), "in excess of": (1.0, None),
+    "at most": (None, 1.0), "up to": (None, 1.0), "fewer than": (None, 1.0), "less than": (None, 1.0),
+    "under": (None, 1.0), "as many as": (None, 1.0), "no more than": (None, 1.0),
+    "nearly": (0.85, 1.0), "almost": (0.85, 1.0), "close to": (0.85, 1.0), "just under": (0.9, 1.0),
+    "about": (0.9, 1.1), "around": (0.9, 1.1), "approximately": (0.9, 1.1), "roughly": (0.9, 1.1),
+    "some": (0.9, 1.1), "an estimated": (0.9, 1.1), "estimated": (0.9, 1.1), "approx.": (0.9, 1.1),
+    "circa": (0.9, 1.1), "c.": (0.9, 1.1), "~": (0.9, 1.1), "just over": (1.0, 1.1),
+    # es / fr / de
+    "al menos": (1.0, None), "más de": (1.0, None), "unos": (0.9, 1.1), "unas": (0.9, 1.1),
+    "cerca de": (0.85, 1.1), "casi": (0.85, 1.0), "alrededor de": (0.9, 1.1), "hasta": (None, 1.0),
+    "au moins": (1.0, None), "plus de": (1.0, None), "près de": (0.85, 1.1), "environ": (0.9, 1.1),
+    "presque": (0.85, 1.0), "jusqu'à": (None, 1.0), "mindestens": (1.0, None), "mehr als": (1.0, None),
+    "über": (1.0, None), "fast": (0.85, 1.0), "etwa": (0.9, 1.1), "rund": (0.9, 1.1), "bis zu": (None, 1.0),
+}  # fmt: skip
+
+#: Number words for amounts given as a range, per language: "dozens of people" is two dozen up to about
+#: a hundred ("miles" is thousands in Spanish only).
+VAGUE_AMOUNTS: dict[str, dict[str, tuple[float, float]]] = {
+    "en": {"dozens": (24, 99), "scores": (40, 199), "hundreds": (200, 999), "thousands": (2000, 9999),
+           "tens of thousands": (20_000, 99_999), "hundreds of thousands": (200_000, 999_999), "millions": (2e6, 9.99e8)},
+    "es": {"decenas": (20, 99), "cientos": (200, 999), "centenares": (200, 999), "miles": (2000, 9999)},
+    "fr": {"dizaines": (20, 99), "centaines": (200, 999), "milliers": (2000, 9999)},
+    "de": {"dutzende": (24, 99), "hunderte": (200, 999), "tausende": (2000, 9999)},
+}  # fmt: skip
+
+#: Measure words after a number: (kind, factor to the kind's base unit). Kinds are language-independent,
+#: so "58km" and "36 miles" are one distance in any two languages.
+MEASURES: dict[str, tuple[str, float]] = {
+    "km": ("distance", 1000.0), "kilometres": ("distance", 1000.0), "kilometers": ("distance", 1000.0),
+    "kilometre": ("distance", 1000.0), "kilometer": ("distance", 1000.0), "kilómetros": ("distance", 1000.0),
+    "kilomètres": ("distance", 1000.0), "километров": ("distance", 1000.0),
+    "miles": ("distance", 1609.344), "mile": ("distance", 1609.344), "millas": ("distance", 1609.344),
+    "m": ("distance", 1.0), "metres": ("distance", 1.0), "meters": ("distance", 1.0), "metros": ("distance", 1.0),
+    "mètres": ("distance", 1.0), "feet": ("distance", 0.3048), "ft": ("distance", 0.3048),
+    "kg": ("weight", 1.0), "kilograms": ("weight", 1.0), "kilos": ("weight", 1.0), "tonnes": ("weight", 1000.0),
+    "tons": ("weight", 1000.0), "toneladas": ("weight", 1000.0), "lbs": ("weight", 0.4536),
+    "%": ("percent", 1.0), "percent": ("percent", 1.0), "per cent": ("percent", 1.0), "pct": ("percent", 1.0),
+    "por ciento": ("percent", 1.0), "pour cent": ("percent", 1.0), "prozent": ("percent", 1.0),
+    "magnitude": ("magnitude", 1.0), "magnitud": ("magnitude", 1.0), "richter": ("magnitude", 1.0),
+    "seconds": ("duration", 1.0), "minutes": ("duration", 60.0), "minute": ("duration", 60.0),
+    "hours": ("duration", 3600.0), "hour": ("duration", 3600.0), "days": ("duration", 86400.0),
+    "day": ("duration", 86400.0), "weeks": ("duration", 604800.0), "week": ("duration", 604800.0),
+    "months": ("duration", 2.63e6), "month": ("duration", 2.63e6), "years": ("duration", 3.156e7),
+    "year": ("duration", 3.156e7), "minutos": ("duration", 60.0), "horas": ("duration", 3600.0),
+    "días": ("duration", 86400.0), "años": ("duration", 3.156e7), "heures": ("duration", 3600.0),
+    "jours": ("duration", 86400.0), "ans": ("duration", 3.156e7), "années": ("duration", 3.156e7),
+    "degrees": ("temperature", 1.0), "°c": ("temperature", 1.0), "°f": ("temperature °F", 1.0),
+}  # fmt: skip
+#: Measure words written before the number: "magnitude 6.1", "a 6.1 quake of magnitude" aside.
+MEASURES_BEFORE = ("magnitude", "magnitud", "richter")
+#: Currency signs and words: "$5 million" and "5 million dollars" are both money in USD.
+CURRENCIES: dict[str, str] = {
+    "$": "USD", "us$": "USD", "usd": "USD", "dollars": "USD", "dollar": "USD", "dólares": "USD",
+    "€": "EUR", "eur": "EUR", "euros": "EUR", "euro": "EUR", "£": "GBP", "gbp": "GBP", "sterling": "GBP",
+    "¥": "JPY", "yen": "JPY", "yuan": "CNY", "rubles": "RUB", "roubles": "RUB", "рублей": "RUB",
+}  # fmt: skip
+
+#: What a count of people is about, by word stem (verbs, adjectives, nouns): "killed 10", "10 dead",
+#: "death toll of 10" and "10 fatalities" are one quantity; "injured 80" another.
+EVENT_STEMS: dict[str, tuple[str, ...]] = {
+    "killed": ("kill", "dead\\b", "death", "die[ds]\\b", "dying", "fatalit", "perish", "toll\\b", "bodies",
+               "muert", "fallec", "morts?\\b", "tué", "décéd", "tot\\b", "tote", "getötet", "gestorben", "погиб", "убит"),
+    "injured": ("injur", "wound", "hurt", "herid", "lesionad", "blessé", "verletz", "ранен", "пострада"),
+    "missing": ("missing", "unaccounted", "desaparec", "disparu", "vermisst", "пропал"),
+    "rescued": ("rescu", "surviv", "saved", "rescat", "sauvé", "secour", "gerettet", "спасен"),
+    "arrested": ("arrest", "detain", "detention", "custody", "deten", "arrêt", "interpell", "festgenommen", "задержан"),
+    "evacuated": ("evacu", "displac", "homeless", "desplazad", "évacu", "déplac", "evakuier"),
+    "hospitalised": ("hospitali", "hospitaliz"),
+}  # fmt: skip
+#: Counts that only grow as a story unfolds: a later, higher figure updates an earlier one.
+RUNNING_TOTALS = frozenset({"killed", "injured", "rescued", "arrested", "evacuated", "hospitalised"})
+#: Nouns that name people in general: "killed 10" counts the same thing as "10 people were killed".
+PEOPLE_NOUNS = frozenset({"people", "person", "persons", "individual", "personas", "personnes", "menschen", "человек"})
+#: Nouns of a person whose age "is N" gives: "her daughter is 11".
+PERSON_NOUNS = frozenset({
+    "man", "woman", "boy", "girl", "child", "son", "daughter", "father", "mother", "husband", "wife", "brother",
+    "sister", "victim", "suspect", "driver", "pilot", "teenager", "student", "officer", "soldier", "gunman",
+})  # fmt: skip
+#: Words after a number that make it a street address ("1800 Pitkin Ave."), not a quantity.
+STREET_WORDS = frozenset({
+    "ave", "avenue", "st", "street", "road", "rd", "boulevard", "blvd", "lane", "ln", "drive", "dr", "way",
+    "place", "pl", "square", "court", "ct", "highway", "hwy", "calle", "avenida", "rue", "straße", "strasse",
+})  # fmt: skip
+
+
+@lru_cache(maxsize=16)
+def stop_words(language: str) -> frozenset[str]:
+    """The language's function words (spaCy's lists; none where spaCy has no data for it)."""
+    import spacy
+
+    try:
+        return frozenset(spacy.util.get_lang_class(language.split("-")[0].lower()).Defaults.stop_words)
+    except (ImportError, KeyError, ValueError):  # no spaCy language data for it
+        return frozenset()
+
+
+def _stem_re(stems: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)(?:" + "|".join(stems) + r")", re.IGNORECASE)
+
+
+EVENT_RES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((event, _stem_re(stems)) for event, stems in EVENT_STEMS.items())
+
+
+def event_of(word: str) -> str | None:
+    """The people-count event a word names ("killed", "fatalities" -> "killed"), else None."""
+    return next((event for event, pattern in EVENT_RES if pattern.match(word)), None)

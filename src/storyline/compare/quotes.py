@@ -12,13 +12,14 @@ from typing import Any
 import numpy as np
 from rapidfuzz.distance import Indel
 
-from storyline.compare.align import cluster, numbers_agree
-from storyline.compare.claims import is_person, parse_numbers
+from storyline.compare.align import cluster
+from storyline.compare.claims import is_person
 from storyline.compare.lexicon import NEGATION_RE, is_denial, opposition
+from storyline.compare.quantities import overlap, read_quantities
 from storyline.enrich.entities import same_person_name
 from storyline.enrich.quotes import UNATTRIBUTED
 from storyline.match.text import words
-from storyline.model import Article, Quote
+from storyline.model import Article, Quantity, Quote
 
 #: Quotes at least this similar (embedding cosine, or containment for partial quotes) are one statement.
 QUOTE_THRESHOLD = 0.7
@@ -55,8 +56,8 @@ def _speaker_words(text: str, partial: bool) -> tuple[str, ...]:  # cached: ever
 
 
 @lru_cache(maxsize=4096)
-def _numbers(text: str) -> tuple[float, ...]:
-    return tuple(parse_numbers(text))
+def _quantities(text: str) -> tuple[Quantity, ...]:  # cached: every pair of quotes reads them
+    return tuple(read_quantities(text))
 
 
 def _contained(short: list[str], long: list[str]) -> tuple[float, list[str]]:
@@ -93,8 +94,8 @@ def _compare_wording(a: Quote, b: Quote) -> _Pair:
 def _numbers_differ(a: Quote, b: Quote) -> bool:
     """Both quotes give figures and some figure of the one with fewer is not among the other's:
     "a magnitude-6.1 temblor" is not "put it at 5.9", however alike the rest."""
-    fewer, more = sorted((_numbers(a.text), _numbers(b.text)), key=len)
-    return bool(fewer) and not all(numbers_agree([x], list(more)) for x in fewer)
+    fewer, more = sorted((_quantities(a.text), _quantities(b.text)), key=len)
+    return bool(fewer) and not all(any(overlap(x, y) for y in more) for x in fewer)
 
 
 def _polarity_differs(pair: _Pair, a: Quote, b: Quote, same_language: bool) -> bool:

@@ -51,7 +51,7 @@ def compare(articles: list[Article], encode: Encode) -> Comparison:
     names = reader_names(articles)
     claims = [c for a in articles for c in split_claims(a)]
     alignment = align_claims(claims, encode([c.text for c in claims]))
-    groups = alignment_groups(claims, alignment, outlet_of)
+    groups = alignment_groups(claims, alignment, outlet_of, {a.id: a.published for a in articles})
     group_of = {claim: g.id for g in groups for claim in g.claims}
     pairs = [(claims[i].id, claims[j].id, s) for i, j, s in alignment.pairs()]
     unique = {cid for g in groups if g.verdict == "unique" for cid in g.claims}

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+from itertools import pairwise
+
 import numpy as np
 
 from storyline.compare.align import Alignment
@@ -14,64 +17,165 @@ from storyline.compare.conflicts import (
     detectors,
     values_by_outlet,
 )
+from storyline.compare.lexicon import RUNNING_TOTALS
+from storyline.compare.quantities import of_kind
 from storyline.model import Claim, ClaimGroup
+
+Published = dict[str, datetime | None]
+
+#: Ages of one person in reports published this far apart may both be right (at the crime, at the trial).
+AGE_SPAN = timedelta(days=180)
+#: A running total reported this much later and higher is an update of the earlier figure, not a contradiction.
+UPDATE_GAP = timedelta(hours=1)
 
 
 def _findings(a: Claim, b: Claim, similarity: float, scope: str) -> list[Finding]:
     return [f for d in detectors(scope) if (f := d.detect(a, b, similarity)) is not None]
 
 
-#: Rules whose findings in one group are restated as one list of every outlet's value.
-_VALUE_RULES = ("numbers", "dates")
+def _far_apart(a: Claim, b: Claim, published: Published) -> bool:
+    x, y = published.get(a.article), published.get(b.article)
+    return bool(x and y) and abs(x - y) > AGE_SPAN  # type: ignore[operator]
 
 
-def _with_all_values(evidence: list[dict], members: list[Claim], outlet_of: dict[str, str]) -> list[dict]:
-    """Pairwise numbers/dates findings replaced by one per rule naming every member's value:
-    "23 vs 31" leaves out the third outlet's 27, "23 (A, C) vs 31 (B) vs 27 (D)" does not."""
-    rules = [rule for rule in _VALUE_RULES if any(e["rule"] == rule for e in evidence)]
-    kept = [e for e in evidence if e["rule"] not in rules]
-    return [values_by_outlet(rule, members, outlet_of).to_dict() for rule in rules] + kept
+def _in_time(findings: list[Finding], a: Claim, b: Claim, published: Published) -> list[Finding]:
+    """Findings without the ages that may both be true: the claims' articles are published far apart, or
+    the claims date their events differently (a suspect is 18 at the shooting and 20 at the trial)."""
+    if not (_far_apart(a, b, published) or (a.dates and b.dates and set(a.dates).isdisjoint(b.dates))):
+        return findings
+    kept = []
+    for finding in findings:
+        if finding.rule == "numbers" and finding.quantities:
+            finding.quantities = [k for k in finding.quantities if not k.startswith("age")]
+            if not finding.quantities:
+                continue
+        kept.append(finding)
+    return kept
 
 
-def alignment_groups(claims: list[Claim], alignment: Alignment, outlet_of: dict[str, str]) -> list[ClaimGroup]:
-    """One group per set of aligned claims: shared, unique, or conflict when aligned claims disagree."""
-    groups = []
-    for number, members in enumerate(alignment.groups):
-        articles = list(dict.fromkeys(claims[i].article for i in members))
-        outlets = list(dict.fromkeys(outlet_of[a] for a in articles))
-        evidence: list[dict] = []
-        scores: list[float] = []
-        conflict = False
-        for x, i in enumerate(members):
-            for j in members[x + 1 :]:
-                a, b = claims[i], claims[j]
-                if a.article == b.article:
-                    continue
-                score = float(alignment.score[i, j])
-                scores.append(score)
-                if not alignment.links[i, j]:
-                    continue  # in one group through others: too loosely paired to judge
-                findings = _findings(a, b, score, "aligned")  # judged at the score that aligned them
-                conflict = conflict or bool(findings)
-                evidence.extend(f.to_dict() for f in findings)
-                if not findings:
-                    evidence.append(
-                        {"rule": "aligned", "detail": f"same claim (score {score:.2f})", "spans": [claim_span(a), claim_span(b)]}
-                    )
-        evidence = _with_all_values(evidence, [claims[i] for i in members], outlet_of)
-        if len(articles) == 1:
-            evidence = [{"rule": "unique", "detail": f"only in {outlets[0]}", "spans": [claim_span(claims[i]) for i in members]}]
-        groups.append(
-            ClaimGroup(
-                id=f"g{number}",
-                claims=[claims[i].id for i in members],
-                verdict="conflict" if conflict else ("shared" if len(articles) > 1 else "unique"),
-                outlets=outlets,
-                evidence=evidence,
-                score=round(float(np.mean(scores)), 4) if scores else None,
-            )
-        )
-    return groups
+def _value_rules(evidence: list[dict]) -> tuple[list[str], bool, bool]:
+    """The quantity kinds numbers findings name, and whether there are numbers findings without kinds
+    (a user's detector) and dates findings."""
+    numbers = [e for e in evidence if e["rule"] == "numbers"]
+    kinds = list(dict.fromkeys(k for e in numbers for k in e.get("quantities", [])))
+    return kinds, any(not e.get("quantities") for e in numbers), any(e["rule"] == "dates" for e in evidence)
+
+
+def _with_all_values(evidence: list[dict], members: list[Claim], outlet_of: dict[str, str], published: Published) -> list[dict]:
+    """Pairwise numbers/dates findings replaced by one per quantity naming every member's value:
+    "23 vs 31" leaves out the third outlet's 27, "killed: 23 (A, C) vs 31 (B) vs 27 (D)" does not."""
+    kinds, bare_numbers, dates = _value_rules(evidence)
+    restated = [_as_update(values_by_outlet("numbers", members, outlet_of, kind), members, outlet_of, published) for kind in kinds]
+    restated += [values_by_outlet("numbers", members, outlet_of)] if bare_numbers else []
+    restated += [values_by_outlet("dates", members, outlet_of)] if dates else []
+    kept = [e for e in evidence if e["rule"] not in ("numbers", "dates")]
+    return [f.to_dict() for f in restated] + kept
+
+
+def _as_update(finding: Finding, members: list[Claim], outlet_of: dict[str, str], published: Published) -> Finding:
+    """A running total ("killed", "injured") that only grows from report to report, each higher figure
+    published at least UPDATE_GAP later: the toll was updated, and the finding says so and in which order."""
+    kind = finding.quantities[0]
+    if kind.split(" (")[0] not in RUNNING_TOTALS:
+        return finding
+    figures = [(published.get(c.article), q.value, q.text, c) for c in members for q in c.quantities if of_kind(q, kind)]
+    if any(when is None for when, *_ in figures):
+        return finding
+    figures.sort(key=lambda f: (f[0], f[1]))
+    steps = [(x, y) for x, y in pairwise(figures) if x[1] != y[1]]
+    if not steps or any(y[1] < x[1] or y[0] - x[0] < UPDATE_GAP for x, y in steps):  # type: ignore[operator]
+        return finding
+    said = " then ".join(f"{text} ({outlet_of[c.article]}, {when:%Y-%m-%d %H:%M})" for when, _, text, c in _firsts(figures))
+    return Finding("figure-updated", f"figure updated on {kind}: {said}", finding.spans, quantities=[kind])
+
+
+def _firsts(figures: list[tuple]) -> list[tuple]:
+    """Each figure at its first report, in order."""
+    firsts: dict[float, tuple] = {}
+    for figure in figures:
+        firsts.setdefault(figure[1], figure)
+    return list(firsts.values())
+
+
+def _pair_evidence(a: Claim, b: Claim, score: float, published: Published) -> list[dict]:
+    """What one linked pair shows: its findings, judged at the score that aligned it, or "same claim"."""
+    findings = _in_time(_findings(a, b, score, "aligned"), a, b, published)
+    if findings:
+        return [f.to_dict() for f in findings]
+    return [{"rule": "aligned", "detail": f"same claim (score {score:.2f})", "spans": [claim_span(a), claim_span(b)]}]
+
+
+def _group(
+    number: int,
+    members: list[int],
+    claims: list[Claim],
+    alignment: Alignment,
+    outlet_of: dict[str, str],
+    published: Published,
+    figures: dict[tuple[int, int], Finding],
+) -> ClaimGroup:
+    """One alignment group: its linked pairs judged, plus the counterpart figures that merged it."""
+    articles = list(dict.fromkeys(claims[i].article for i in members))
+    outlets = list(dict.fromkeys(outlet_of[a] for a in articles))
+    evidence: list[dict] = []
+    scores: list[float] = []
+    for x, i in enumerate(members):
+        for j in members[x + 1 :]:
+            a, b = claims[i], claims[j]
+            if a.article == b.article:
+                continue
+            score = float(alignment.score[i, j])
+            scores.append(score)
+            if (i, j) in figures or (j, i) in figures:
+                evidence.append((figures.get((i, j)) or figures[(j, i)]).to_dict())
+            elif alignment.links[i, j]:  # unlinked: in one group through others, too loosely paired to judge
+                evidence.extend(_pair_evidence(a, b, score, published))
+    conflict = any(e["rule"] != "aligned" for e in evidence)
+    evidence = _with_all_values(evidence, [claims[i] for i in members], outlet_of, published)
+    if len(articles) == 1:
+        evidence = [{"rule": "unique", "detail": f"only in {outlets[0]}", "spans": [claim_span(claims[i]) for i in members]}]
+    return ClaimGroup(
+        id=f"g{number}",
+        claims=[claims[i].id for i in members],
+        verdict="conflict" if conflict else ("shared" if len(articles) > 1 else "unique"),
+        outlets=outlets,
+        evidence=evidence,
+        score=round(float(np.mean(scores)), 4) if scores else None,
+    )
+
+
+def alignment_groups(
+    claims: list[Claim], alignment: Alignment, outlet_of: dict[str, str], published: Published | None = None
+) -> list[ClaimGroup]:
+    """One group per set of claims telling one fact: shared, unique, or conflict when they disagree.
+
+    Groups whose closest claims give one figure differently, too unlike in wording to align ("120
+    passengers were rescued" / "pulled 140 survivors"), are one fact told two ways: they are merged
+    into one conflict group, so that no claim is both shared and conflicting. ``published`` (article
+    id -> publication time) tells updates of a running total and ages of far-apart reports.
+    """
+    published = published or {}
+    figures = _counterpart_figures(claims, alignment, published)
+    merged = _merged(alignment.groups, list(figures))
+    return [_group(n, members, claims, alignment, outlet_of, published, figures) for n, members in enumerate(merged)]
+
+
+def _merged(groups: list[list[int]], pairs: list[tuple[int, int]]) -> list[list[int]]:
+    """``groups`` with those holding the two claims of any pair joined, ordered by first claim."""
+    root = list(range(len(groups)))
+    group_of = {i: g for g, members in enumerate(groups) for i in members}
+
+    def find(g: int) -> int:
+        while root[g] != g:
+            g = root[g]
+        return g
+
+    for i, j in pairs:
+        root[find(group_of[i])] = find(group_of[j])
+    joined: dict[int, list[int]] = {}
+    for g, members in enumerate(groups):
+        joined.setdefault(find(g), []).extend(members)
+    return sorted((sorted(members) for members in joined.values()), key=lambda m: m[0])
 
 
 def contradiction_groups(claims: list[Claim], alignment: Alignment, outlet_of: dict[str, str]) -> list[ClaimGroup]:
@@ -98,7 +202,7 @@ def contradiction_groups(claims: list[Claim], alignment: Alignment, outlet_of: d
                     scope="within-article" if a.article == b.article else "across-articles",
                 )
             )
-    return found + _figure_conflicts(claims, alignment, outlet_of, len(found))
+    return found
 
 
 def _counterparts(claims: list[Claim], alignment: Alignment) -> list[tuple[int, int]]:
@@ -119,32 +223,21 @@ def _counterparts(claims: list[Claim], alignment: Alignment) -> list[tuple[int, 
     return pairs
 
 
-def _figure_conflicts(claims: list[Claim], alignment: Alignment, outlet_of: dict[str, str], first: int) -> list[ClaimGroup]:
-    """Two groups giving one figure differently, too unlike in wording to align ("120 passengers were
-    rescued" / "pulled 140 survivors"): their closest claims disagree on a number of the same order."""
+def _counterpart_figures(claims: list[Claim], alignment: Alignment, published: Published) -> dict[tuple[int, int], Finding]:
+    """Counterpart claims of two groups that tell no article in common, giving one quantity differently.
+
+    An article telling both groups' facts tells two facts, not one twice; the claims are judged at their
+    similarity (not aligned, so no anchors), from COUNTERPART_SIMILARITY up.
+    """
     group_of = {i: g for g, members in enumerate(alignment.groups) for i in members}
     articles_of = [{claims[i].article for i in members} for members in alignment.groups]
     rule = NumberConflict(floor=COUNTERPART_SIMILARITY)
-    disagreeing = dict.fromkeys(
-        tuple(sorted((group_of[i], group_of[j])))
-        for i, j in _counterparts(claims, alignment)
-        if not articles_of[group_of[i]] & articles_of[group_of[j]]  # an article telling both: two facts
-        and rule.detect(claims[i], claims[j], float(alignment.similarity[i, j]))
-    )
-    found = []
-    for g, h in disagreeing:
-        members = [claims[i] for i in alignment.groups[g] + alignment.groups[h] if claims[i].numbers]
-        found.append(
-            ClaimGroup(
-                id=f"x{first + len(found)}",
-                claims=[c.id for c in members],
-                verdict="conflict",
-                outlets=list(dict.fromkeys(outlet_of[c.article] for c in members)),
-                evidence=[values_by_outlet("numbers", members, outlet_of).to_dict()],
-                score=None,
-                kind="contradiction",
-                scope="across-articles",
-            )
-        )
+    found: dict[tuple[int, int], Finding] = {}
+    for i, j in _counterparts(claims, alignment):
+        g, h = group_of[i], group_of[j]
+        if g == h or articles_of[g] & articles_of[h]:
+            continue
+        finding = rule.detect(claims[i], claims[j], float(alignment.similarity[i, j]))
+        if finding is not None and _in_time([finding], claims[i], claims[j], published):
+            found[(i, j)] = finding
     return found
-

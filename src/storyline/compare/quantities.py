@@ -1,0 +1,601 @@
+"""Quantities: the numbers of a claim, each with what it counts.
+
+Two reports agree on a figure only when they give it for the same thing: "killed 10 people and
+injured 80" and "killed 3 people and injured 80" share the 80 and disagree on the dead. So each
+number is read with
+
+- its hedge, which makes a range of it ("at least 3", "about 58km", "dozens of"),
+- a measure word or currency ("58km", "magnitude 6.1", "$5 million", "31-year-old": an age),
+- else what it counts, from the enrich stage's spaCy parse where the language has one (the head
+  noun it modifies and the verb or adjective that says what happened to it: "killed 10", "10 dead",
+  "death toll rose to 10" all count the dead) and from the neighbouring words where not.
+
+Numbers that are not quantities are dropped: clock times ("09:10 hours (0440 GMT)"), years, codes
+and model numbers ("AK-47"), labels ("Flight 370"), street numbers and names ("1800 Pitkin Ave.",
+"the 8 Block gang").
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from storyline.compare.lexicon import (
+    CURRENCIES,
+    HEDGES,
+    MAGNITUDES,
+    MEASURES,
+    MEASURES_BEFORE,
+    PEOPLE_NOUNS,
+    PERSON_NOUNS,
+    STREET_WORDS,
+    VAGUE_AMOUNTS,
+    event_of,
+    stop_words,
+)
+from storyline.compare.parsing import parse, token_at
+from storyline.enrich.times_lexicon import ENGLISH_NUMBERS, MONTH_KEYS, WEEKDAY_KEYS, lexicon_for
+from storyline.model import Quantity
+
+NUMBER_RE = re.compile(r"(?<![\w.,])(\d{1,3}(?:[.,\u00a0 ]\d{3})+|\d+)(?:[.,](\d+))?(?![\d])(?:\s*([^\W\d_]+))?", re.UNICODE)
+YEAR_RE = re.compile(r"^(1[89]|20)\d\d$")
+#: Clock times: "6:30", "18h30", "6.30pm", "6 p.m.", and the military "0440 GMT" / "09:10 hours".
+CLOCK_RE = re.compile(
+    r"\b\d{1,2}\s?[:h]\s?\d{2}\b(?:\s?(?:[ap]\.?m\b\.?|hours|hrs|GMT|UTC))?"
+    r"|\b\d{1,2}(?:\.\d{2})?\s?[ap]\.?m\b\.?"
+    r"|\b[0-2]\d[0-5]\d\s?(?:GMT|UTC|Z|hrs|hours|local)\b",
+    re.IGNORECASE,
+)
+#: Codes and model numbers: letters joined to the digits ("AK-47", "F-16", "COVID-19"), "No. 5", "#5".
+#: A measure word before its figure is no code: "magnitude-6.1" is a figure, "AK-47" a name.
+_CODE_RE = re.compile(
+    r"(?<![\w-])(?!(?i:" + "|".join(MEASURES_BEFORE) + r")-)[^\W\d_]+-\d[\w.-]*|\d+-[A-Z]\b|(?:\bNo\.|#)\s?\d+", re.UNICODE
+)
+#: Street numbers: "1800 Pitkin Ave.", "10 Downing Street".
+_ADDRESS_RE = re.compile(
+    r"\b\d+[A-Za-z]?\s+(?:[A-Z][\w'-]*\s+){1,3}(?i:" + "|".join(sorted(STREET_WORDS, key=len, reverse=True)) + r")\b\.?",
+)
+_HEDGE_RE = re.compile(r"(?<!\w)(" + "|".join(re.escape(h) for h in sorted(HEDGES, key=len, reverse=True)) + r")\s*$", re.IGNORECASE)
+_OR_MORE_RE = re.compile(r"^\s*(?:\+|-plus\b|or more\b|and more\b|and over\b)", re.IGNORECASE)
+_AGE_AFTER_RE = re.compile(r"^(?:\s*|-)years?[\s-]+old\b|^\s*años de edad\b|^\s*ans\b(?=\s*[,)])", re.IGNORECASE)
+_AGE_BEFORE_RE = re.compile(r"(?:\baged?|\bage of|\bedad de|\bâgée? de)\s+$", re.IGNORECASE)
+_CURRENCY_BEFORE_RE = re.compile(r"(US\$|\$|€|£|¥)\s?$", re.IGNORECASE)
+_CURRENCY_AFTER_RE = re.compile(r"^\s*(?:(\w+)\s+)?(" + "|".join(re.escape(c) for c in CURRENCIES if c.isalpha()) + r")\b", re.IGNORECASE)
+_MEASURE_AFTER_RE = re.compile(
+    r"^(?:\s*|-)(?:metric\s+)?(" + "|".join(re.escape(m) for m in sorted(MEASURES, key=len, reverse=True)) + r")(?![\w])", re.IGNORECASE
+)
+_MEASURE_BEFORE_RE = re.compile(r"(?:" + "|".join(MEASURES_BEFORE) + r")(?:\s+of)?(?:\s+|-)$", re.IGNORECASE)
+_WORD_RE = re.compile(r"[^\W\d_][\w'-]*", re.UNICODE)
+#: Where the words that say what a number counts stop: a clause boundary.
+_BOUNDARY_RE = re.compile(r"[,;:()\u2013\u2014]|\b(?:and|or|but|while|which|who|y|et|und)\b", re.IGNORECASE)
+#: Measure kinds, whose figures are rounded to their last digit ("35 miles" is 34.5 to 35.5 miles).
+MEASURE_KINDS = frozenset(kind for kind, _ in MEASURES.values())
+
+
+@dataclass
+class _Number:
+    """A number read from the text: where, its value, and the range its hedge or vague word allows."""
+
+    start: int
+    end: int
+    value: float
+    low: float | None
+    high: float | None
+    fraction: bool = False
+
+
+# ---------------------------------------------------------------- what is not a quantity
+
+
+def not_quantities(text: str) -> list[tuple[int, int]]:
+    """Spans of ``text`` holding numbers that count nothing: clock times, codes, street addresses."""
+    spans = [m.span() for m in CLOCK_RE.finditer(text)]
+    spans += [m.span() for m in _CODE_RE.finditer(text)]
+    spans += [m.span() for m in _ADDRESS_RE.finditer(text)]
+    return spans
+
+
+def blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with the spans blanked out, offsets kept."""
+    chars = list(text)
+    for s, e in spans:
+        for i in range(max(s, 0), min(e, len(chars))):
+            chars[i] = " "
+    return "".join(chars)
+
+
+@lru_cache(maxsize=32)
+def _calendar_words(language: str) -> frozenset[str]:
+    """Month and weekday names: "Sunday 10 people died" does not make "Sunday 10" a label."""
+    words = set(MONTH_KEYS) | set(WEEKDAY_KEYS)
+    lexicon = lexicon_for(language) if language != "en" else None
+    if lexicon is not None:
+        words |= set(lexicon.months) | set(lexicon.weekdays)
+    return frozenset(words)
+
+
+def _labelled(text: str, start: int, language: str, stop: frozenset[str]) -> bool:
+    """A number right after a capitalised word names something ("Flight 370", "Route 66", "Block 8")."""
+    before = re.search(r"([^\W\d_][\w'-]*)[ \u00a0]$", text[:start])
+    if before is None or not before.group(1)[0].isupper():
+        return False
+    word = before.group(1).lower()
+    return word not in stop and word not in _calendar_words(language) and word not in HEDGES and word not in MEASURES_BEFORE
+
+
+# ---------------------------------------------------------------- reading numbers
+
+
+@lru_cache(maxsize=16)
+def _number_words(language: str) -> dict[str, float]:
+    """Number words of the language, 2 and up where "one" is also an article ("un", "ein")."""
+    if language == "en":
+        return {w: float(v) for w, v in ENGLISH_NUMBERS.items() if v and w not in ("a", "an")}
+    lexicon = lexicon_for(language)
+    return {w: float(v) for w, v in (lexicon.numbers if lexicon else {}).items() if v >= 2}
+
+
+@lru_cache(maxsize=16)
+def _number_words_re(language: str) -> re.Pattern[str] | None:
+    words = _number_words(language)
+    if not words:
+        return None
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternation})(?:[\s-]+(?:{alternation}|dozen|hundred|thousand))*(?![\w-])", re.IGNORECASE)
+
+
+def _word_value(words: str, language: str) -> float | None:
+    """ "twenty-five" -> 25, "two hundred" -> 200, "a dozen" -> 12, "four dozen" -> 48."""
+    table = _number_words(language)
+    words = words.lower().strip()
+    if words in table:
+        return table[words]
+    total, current = 0.0, 0.0
+    for part in re.split(r"[\s-]+", words):
+        if part in ("dozen", "hundred"):
+            current = (current or 1) * (12 if part == "dozen" else 100)
+        elif part == "thousand":
+            total, current = total + (current or 1) * 1000, 0.0
+        elif part in table:
+            current += table[part]
+        else:
+            return None
+    return total + current or None
+
+
+def _digit_numbers(text: str) -> list[_Number]:
+    """Numbers written in digits, with a magnitude word after them ("$40 billion", "40.000 millones")."""
+    found = []
+    for match in NUMBER_RE.finditer(text):
+        whole, fraction, word = match.group(1), match.group(2), (match.group(3) or "").lower()
+        glued = word and not match.group(0)[match.start(3) - match.start() - 1].isspace()
+        if glued and word not in MAGNITUDES and word.lower() not in MEASURES:
+            continue  # "76ers", "3D", "G7s": part of a name, not a quantity
+        digits = re.sub(r"[.,\u00a0 ]", "", whole)
+        if YEAR_RE.match(whole) and not fraction:
+            continue  # a year, compared as a date; "1,400" is not one
+        value = float(f"{digits}.{fraction}") if fraction else float(digits)
+        end = match.end(3) if word in MAGNITUDES else match.end(2) if fraction else match.end(1)
+        value *= MAGNITUDES.get(word, 1.0)
+        found.append(_Number(match.start(), end, value, value, value, fraction=bool(fraction)))
+    return found
+
+
+def _word_numbers(text: str, language: str) -> list[_Number]:
+    """Numbers written in words ("three people", "a dozen boats") and vague amounts ("dozens of")."""
+    found = []
+    pattern = _number_words_re(language)
+    for match in pattern.finditer(text) if pattern else ():
+        value = _word_value(match.group(0), language)
+        if value:
+            after = re.match(r"\s+(" + "|".join(MAGNITUDES) + r")\b", text[match.end() :], re.IGNORECASE)
+            end = match.end() + (after.end() if after else 0)
+            value *= MAGNITUDES[after.group(1).lower()] if after else 1.0
+            found.append(_Number(match.start(), end, value, value, value))
+    vague = _vague_re(language)
+    for match in vague.finditer(text) if vague else ():
+        low, high = VAGUE_AMOUNTS[language][match.group(1).lower()]
+        found.append(_Number(match.start(), match.end(), low, low, high))
+    return found
+
+
+@lru_cache(maxsize=16)
+def _vague_re(language: str) -> re.Pattern[str] | None:
+    words = sorted(VAGUE_AMOUNTS.get(language, {}), key=len, reverse=True)
+    if not words:
+        return None
+    return re.compile(r"(?<!\w)(" + "|".join(re.escape(v) for v in words) + r")(?!\w)", re.IGNORECASE)
+
+
+def _hedged(number: _Number, text: str) -> _Number:
+    """The number with the range its hedge allows: "at least 3" is [3, None], "about 58" is [52.2, 63.8]."""
+    hedge = _HEDGE_RE.search(text[: number.start])
+    if hedge is not None:
+        low, high = HEDGES[hedge.group(1).lower()]
+        number.start = hedge.start(1)
+        number.low = 0.0 if low is None else number.value * low  # "up to 5": from nothing
+        number.high = None if high is None else number.value * high
+    elif _OR_MORE_RE.match(text[number.end :]):
+        number.high = None
+    return number
+
+
+# ---------------------------------------------------------------- what a number counts
+
+
+def _measure(text: str, number: _Number) -> tuple[str, float, int] | None:
+    """(kind, factor to the base unit, end) of a measure or currency around the number, else None."""
+    after, before = text[number.end :], text[: number.start]
+    currency = _CURRENCY_BEFORE_RE.search(before)
+    if currency:
+        return f"money ({CURRENCIES[currency.group(1).lower()]})", 1.0, number.end
+    named = _CURRENCY_AFTER_RE.match(after)
+    if named and (named.group(1) is None or named.group(1).lower() in MAGNITUDES):
+        scale = MAGNITUDES.get((named.group(1) or "").lower(), 1.0)
+        return f"money ({CURRENCIES[named.group(2).lower()]})", scale, number.end + named.end()
+    unit = _MEASURE_AFTER_RE.match(after)
+    if unit and not _AGE_AFTER_RE.match(after):
+        kind, factor = MEASURES[unit.group(1).lower()]
+        return kind, factor, number.end + unit.end()
+    if _MEASURE_BEFORE_RE.search(before):
+        return "magnitude", 1.0, number.end
+    return None
+
+
+def _percent_of(doc: Any, number: _Number) -> str | None:
+    """What a percentage is of, by the parse: "a 15 percent increase" (increase), "13 percent of imports"
+    (import), "unemployment fell to 5%" (unemployment). Two shares of different things do not conflict."""
+    token = token_at(doc, number.start, number.end)
+    unit = token.head if token is not None and token.dep_ == "nummod" else token
+    if unit is None:
+        return None
+    if unit.dep_ in ("compound", "amod", "nmod") and unit.head.pos_ == "NOUN":
+        return unit.head.lemma_.lower()
+    of = [g for c in unit.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    if of:
+        return of[0].lemma_.lower()
+    verb = unit.head.head if unit.head.dep_ == "prep" else unit.head
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return subjects[0].lemma_.lower() if subjects else None
+
+
+def _rounding(text: str, number: _Number) -> float:
+    """Half the place of the number's last digit ("35" -> 0.5, "6.1" -> 0.05): a measure's precision."""
+    digits = re.search(r"\d+(?:[.,]\d+)?", text[number.start : number.end])
+    if digits is None or not number.fraction:
+        return 0.5
+    return 0.5 * 10 ** -len(re.split(r"[.,]", digits.group(0))[-1])
+
+
+def _age(text: str, number: _Number) -> int | None:
+    """Where an age ends when the number is one ("31-year-old", "18 years old", "aged 31"), else None."""
+    after = _AGE_AFTER_RE.match(text[number.end :])
+    if after:
+        return number.end + after.end()
+    if _AGE_BEFORE_RE.search(text[: number.start]):
+        return number.end
+    return None
+
+
+def _apposed_actor(text: str, number: _Number, actors: list[tuple[int, int, str]]) -> str | None:
+    """The person a bare number stands beside as an age: "Olga Petrenko, 31," / "Petrenko (31)"."""
+    if not re.match(r"^\s*[,)]", text[number.end :]) and number.end != len(text.rstrip(". ")):
+        return None
+    for s, e, name in actors:
+        if re.fullmatch(r"\s*[,(]\s*", text[e : number.start]):
+            return name
+    return None
+
+
+def _actor_at(actors: list[tuple[int, int, str]], start: int, end: int) -> str | None:
+    return next((name for s, e, name in actors if s <= start and end <= e), None)
+
+
+def _age_holder(doc: Any, number: _Number, actors: list[tuple[int, int, str]]) -> str:
+    """Whose age it is: the person the phrase modifies (by the parse) or the next name or word after it."""
+    token = token_at(doc, number.start, number.end) if doc is not None else None
+    holder = _parsed_age_holder(token) if token is not None else None
+    if holder is not None:
+        return _actor_at(actors, holder.idx, holder.idx + len(holder)) or holder.lemma_.lower()
+    return next((name for s, _, name in actors if s >= number.end), "")
+
+
+def _parsed_age_holder(token: Any) -> Any | None:
+    """Climb from the age's number to the noun it describes: "31-year-old man", "Petrenko, aged 31",
+    "the suspect was 18 years old" (the copula's subject)."""
+    for _ in range(5):
+        if token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() not in ("year", "age", "año", "an"):
+            return token
+        if token.dep_ == "ROOT" or token.head is token:
+            break
+        if token.dep_ in ("acomp", "attr") or token.head.pos_ == "AUX" or token.head.lemma_ == "be":
+            subjects = [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            return subjects[0] if subjects else None
+        token = token.head
+    return None
+
+
+def _copula_age(token: Any, actors: list[tuple[int, int, str]]) -> str | None:
+    """ "her daughter is 11": a bare number said of a person (a person noun or name) is that person's age."""
+    if token.dep_ not in ("attr", "acomp") or token.head.lemma_ != "be":
+        return None
+    for subject in (c for c in token.head.children if c.dep_ == "nsubj"):
+        name = _actor_at(actors, subject.idx, subject.idx + len(subject))
+        if name or subject.lemma_.lower() in PERSON_NOUNS:
+            return name or subject.lemma_.lower()
+    return None
+
+
+def _counted(token: Any) -> tuple[Any | None, Any | None]:
+    """(the noun a number counts, the word that says what happened to it) from the parse.
+
+    "killed 10 people": (people, killed); "injured 80": (None, injured); "death toll rose to 12":
+    (None, rose); "dozens of people were hurt": (people, hurt).
+    """
+    while token.head is not token and token.head.pos_ == "NUM" and token.dep_ in ("compound", "quantmod", "nummod"):
+        token = token.head
+    if token.dep_ in ("nummod", "quantmod", "amod", "compound") and token.head.pos_ in ("NOUN", "PROPN", "ADJ"):
+        return token.head, _governor(token.head)
+    if token.pos_ == "NOUN":  # "dozens of people": the people are counted, "dozens" is the argument
+        of = (g for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "de") for g in c.children if g.dep_ == "pobj")
+        return next(of, None), _governor(token)
+    return None, _governor(token)
+
+
+def _governor(argument: Any) -> Any | None:
+    """The verb or adjective a counted argument belongs to, through a preposition ("rose to 12")."""
+    head = argument.head
+    if head is argument:
+        return None
+    if head.dep_ == "prep" and head.head is not head:
+        head = head.head
+    if head.pos_ in ("VERB", "ADJ", "AUX", "NOUN"):
+        return head
+    return None
+
+
+def _event_of_governor(governor: Any, bare: bool) -> str | None:
+    """The event a governing word names, or, for a bare number ("rose to 12", "stood at 12"), the one
+    its subject names ("the death toll")."""
+    event = event_of(governor.text) or event_of(governor.lemma_)
+    if event is not None or not bare:
+        return event
+    for child in governor.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "acomp", "attr", "oprd"):
+            for word in child.subtree:
+                if (found := event_of(word.text)) is not None:
+                    return found
+    return None
+
+
+def _parsed_kind(token: Any) -> str:
+    """A count's kind from the parse: its event, narrowed by a noun other than "people", else its noun."""
+    noun, governor = _counted(token)
+    noun_event = event_of(noun.text) if noun is not None else None
+    event = noun_event or (_event_of_governor(governor, noun is None) if governor is not None else None)
+    noun_word = noun.lemma_.lower() if noun is not None and noun.pos_ == "NOUN" and not noun_event else None
+    if event:
+        return event if noun_word in (None, *PEOPLE_NOUNS) else f"{event} ({noun_word})"
+    return noun_word or ""
+
+
+def _window_kind(text: str, number: _Number, stop: frozenset[str]) -> str:
+    """A count's kind from the words around it, where no parser is available: the event named next to
+    it within its clause ("killed 10", "10 dead"), else the word it stands before ("12 shots")."""
+    after = _BOUNDARY_RE.split(text[number.end :], maxsplit=1)[0]
+    before = _BOUNDARY_RE.split(text[: number.start])[-1]
+    words_after = _WORD_RE.findall(after)[:3]
+    words_before = _WORD_RE.findall(before)[-2:]
+    noun = words_after[0].lower() if words_after and words_after[0].lower() not in stop else None
+    # "killed 10 people": the verb before counts people; "Rescuers fired 12 shots" counts shots.
+    nearby = words_after + (words_before[::-1] if noun in (None, *PEOPLE_NOUNS) else [])
+    event = next((e for w in nearby if (e := event_of(w))), None)
+    if event:
+        return event if noun in (None, *PEOPLE_NOUNS) or event_of(noun) else f"{event} ({noun})"
+    return noun or ""
+
+
+# ---------------------------------------------------------------- one claim
+
+
+@dataclass
+class _Context:
+    """What reading one sentence's quantities needs besides its text."""
+
+    text: str
+    language: str
+    doc: Any
+    actors: list[tuple[int, int, str]]
+    stop: frozenset[str]
+
+
+def _parsed_label(ctx: _Context, number: _Number) -> bool:
+    """By the parse, a number that names rather than counts: after its noun ("Flight 370"), in a name
+    ("1800 Pitkin Ave", "the 8 Block gang": a singular proper noun between it and its head), or right
+    after a singular proper noun ("iPhone 4")."""
+    token = token_at(ctx.doc, number.start, number.end)
+    if token is None or token.dep_ not in ("nummod", "compound"):
+        return False
+    head = token.head
+    if head.i < token.i and head.lemma_.lower() not in MEASURES_BEFORE:
+        return True
+    between = ctx.doc[token.i + 1 : head.i + 1]
+    if any(t.pos_ == "PROPN" and t.tag_ != "NNPS" for t in between):
+        return True
+    before = ctx.doc[token.i - 1] if token.i else None  # "iPhone 4", "Windows 10": a name's number
+    if before is None or before.pos_ != "PROPN" or before.tag_ == "NNPS":
+        return False
+    return before.lower_ not in _calendar_words(ctx.language)
+
+
+def _is_label(ctx: _Context, number: _Number) -> bool:
+    if ctx.doc is not None:
+        return _parsed_label(ctx, number)
+    return _labelled(ctx.text, number.start, ctx.language, ctx.stop)
+
+
+def _kind(ctx: _Context, number: _Number) -> tuple[str, float, int]:
+    """(kind, factor to its base unit, end of the quantity's text) of one number."""
+    measure = _measure(ctx.text, number)
+    if measure is not None and measure[0] == "percent" and ctx.doc is not None:
+        of = _percent_of(ctx.doc, number)
+        return (f"percent ({of})" if of else "percent"), measure[1], measure[2]
+    if measure is not None:
+        return measure
+    age_end = _age(ctx.text, number)
+    if age_end is not None:
+        holder = _age_holder(ctx.doc, number, ctx.actors)
+        return (f"age of {holder}" if holder else "age"), 1.0, age_end
+    apposed = _apposed_actor(ctx.text, number, ctx.actors)
+    if apposed:
+        return f"age of {apposed}", 1.0, number.end
+    token = token_at(ctx.doc, number.start, number.end) if ctx.doc is not None else None
+    if token is not None:
+        copula = _copula_age(token, ctx.actors)
+        return (f"age of {copula}", 1.0, number.end) if copula else (_parsed_kind(token), 1.0, number.end)
+    return _window_kind(ctx.text, number, ctx.stop), 1.0, number.end
+
+
+def _quantity(ctx: _Context, number: _Number, offset: int) -> Quantity:
+    kind, factor, end = _kind(ctx, number)
+    low, high = number.low, number.high
+    if kind.split(" ")[0] in MEASURE_KINDS and low == high:
+        step = _rounding(ctx.text, number)
+        low, high = number.value - step, number.value + step
+    scaled = [None if v is None else round(v * factor, 6) for v in (number.value, low, high)]
+    return Quantity(
+        value=scaled[0] or 0.0, kind=kind, text=ctx.text[number.start : end].strip(), start=offset + number.start,
+        end=offset + end, low=scaled[1], high=scaled[2],
+    )  # fmt: skip
+
+
+def _one_words_kept(ctx: _Context, numbers: list[_Number]) -> list[_Number]:
+    """Drop a spelled "one" unless the parse makes it count a noun ("one person", not "one of them")."""
+    kept = []
+    for number in numbers:
+        if ctx.text[number.start : number.end].lower() == "one":
+            token = token_at(ctx.doc, number.start, number.end) if ctx.doc is not None else None
+            if token is None or token.dep_ != "nummod":
+                continue
+        kept.append(number)
+    return kept
+
+
+def may_hold_numbers(text: str, language: str | None) -> bool:
+    """A cheap test before parsing: digits or a number word in ``text``."""
+    code = (language or "xx").split("-")[0].lower()
+    if re.search(r"\d", text):
+        return True
+    return any(pattern is not None and pattern.search(text) for pattern in (_number_words_re(code), _vague_re(code)))
+
+
+def read_quantities(
+    text: str,
+    language: str | None = None,
+    masked: list[tuple[int, int]] | None = None,
+    actors: list[tuple[int, int, str]] | None = None,
+    offset: int = 0,
+) -> list[Quantity]:
+    """The quantities of one sentence, in reading order; ``masked`` spans (dates) are not read.
+
+    ``actors`` are the entity mentions of the sentence (sentence-relative ``start, end, name``), for
+    whose age a number is; offsets of the result are shifted by ``offset`` (the sentence's in the article).
+    """
+    code = (language or "xx").split("-")[0].lower()
+    readable = blank(text, (masked or []) + not_quantities(text))
+    numbers = _digit_numbers(readable) + _word_numbers(readable, code)
+    if not numbers:
+        return []
+    doc = parse(text, language) if re.search(r"[^\W\d_]", text) else None
+    ctx = _Context(text, code, doc, actors or [], stop_words(code) or stop_words("en"))
+    numbers = _ranges([_hedged(n, readable) for n in _one_words_kept(ctx, _without_overlaps(numbers))], readable)
+    return [_quantity(ctx, n, offset) for n in numbers if not _is_label(ctx, n)]
+
+
+_RANGE_GAP_RE = re.compile(r"^\s*(?:and|to)\s*$", re.IGNORECASE)
+
+
+def _ranges(numbers: list[_Number], text: str) -> list[_Number]:
+    """ "between 150 and 200" and "10 to 12" read as one range; "from 10 to 12" stays two figures (a
+    change), and so do "killed 10 and injured 80" and "10-12" (as often a score or a vote as a range)."""
+    merged: list[_Number] = []
+    for number in numbers:
+        last = merged[-1] if merged else None
+        if last is None or not _RANGE_GAP_RE.match(text[last.end : number.start]):
+            merged.append(number)
+            continue
+        before = text[: last.start]
+        between = re.search(r"\bbetween\s+$", before, re.IGNORECASE)
+        is_and = "and" in text[last.end : number.start].lower()
+        if (is_and and not between) or re.search(r"\bfrom\s+$", before, re.IGNORECASE):
+            merged.append(number)
+            continue
+        last.end, last.high = number.end, number.high
+        last.start = between.start() if between else last.start
+    return merged
+
+
+def _without_overlaps(numbers: list[_Number]) -> list[_Number]:
+    """Numbers in reading order, the longer reading of overlapping ones kept ("tens of thousands")."""
+    kept: list[_Number] = []
+    for number in sorted(numbers, key=lambda n: (n.start, -(n.end - n.start))):
+        if not kept or number.start >= kept[-1].end:
+            kept.append(number)
+    return kept
+
+
+# ---------------------------------------------------------------- comparing
+
+
+#: Two reports of one figure differ by less than this factor; further apart they count different things.
+COMPARABLE_FACTOR = 10.0
+#: Counts within this share of each other are one figure (rounding in conversions, "1,400" / "1,401").
+TOLERANCE = 0.01
+
+
+def _bounds(q: Quantity) -> tuple[float, float]:
+    """A quantity's range; an unbounded side is 0 or infinity ("up to 5", "at least 3")."""
+    return (0.0 if q.low is None else q.low), (math.inf if q.high is None else q.high)
+
+
+def overlap(x: Quantity, y: Quantity) -> bool:
+    """Whether two quantities of one kind can be the same figure: their ranges meet (within 1 %)."""
+    (a_low, a_high), (b_low, b_high) = _bounds(x), _bounds(y)
+    return a_low <= b_high * (1 + TOLERANCE) and b_low <= a_high * (1 + TOLERANCE)
+
+
+def _comparable(x: Quantity, y: Quantity) -> bool:
+    if not (x.value and y.value):
+        return False
+    return 1 / COMPARABLE_FACTOR <= x.value / y.value <= COMPARABLE_FACTOR
+
+
+def coarse_kind(kind: str) -> str:
+    """A kind without the noun that narrows it ("percent (import)" -> "percent"), a person's age kept:
+    what two languages' readings can still compare (their nouns are different words)."""
+    return kind if kind.startswith("age") else kind.split(" (")[0]
+
+
+def of_kind(quantity: Quantity, kind: str) -> bool:
+    """Whether a figure is of ``kind``, a coarse kind ("percent") taking in its narrowed ones."""
+    return quantity.kind == kind or (kind == coarse_kind(kind) and coarse_kind(quantity.kind) == kind)
+
+
+def disagreements(a: list[Quantity], b: list[Quantity], coarse: bool = False) -> list[str]:
+    """The kinds both lists give a figure for, where no figure of one fits one of the other.
+
+    "killed 10, injured 80" / "killed 3, injured 80" -> ["killed"]; "at least 3 killed" / "10 killed"
+    -> []; kinds only one side names, or that the text does not tell (""), are never compared.
+    ``coarse`` (claims of two languages) compares kinds without their nouns (:func:`coarse_kind`).
+    """
+    kind_of = coarse_kind if coarse else (lambda k: k)
+    kinds = [k for k in dict.fromkeys(kind_of(q.kind) for q in a) if k and any(kind_of(q.kind) == k for q in b)]
+    found = []
+    for kind in kinds:
+        xs, ys = [q for q in a if kind_of(q.kind) == kind], [q for q in b if kind_of(q.kind) == kind]
+        if not any(overlap(x, y) for x in xs for y in ys) and any(_comparable(x, y) for x in xs for y in ys):
+            found.append(kind)
+    return found
