@@ -9,6 +9,7 @@ Languages without a parser get None and the rules fall back to the neighbouring 
 
 from __future__ import annotations
 
+import threading
 from collections import OrderedDict
 from typing import Any
 
@@ -20,6 +21,8 @@ from storyline.enrich.languages import get_language_model, normalise_language
 #: Parses kept for reuse: claims are judged in many pairs, and an evaluation splits articles repeatedly.
 CACHE_SIZE = 8192
 _CACHE: OrderedDict[tuple[str, str], Doc | None] = OrderedDict()
+#: The web app compares stories in worker threads: the cache is shared, so its updates are serialised.
+_LOCK = threading.Lock()
 #: Pipes the rules do not read.
 _UNUSED_PIPES = ("ner",)
 
@@ -44,10 +47,11 @@ def prefetch(texts: list[str], language: str | None) -> None:
 
 
 def _remember(key: tuple[str, str], doc: Doc | None) -> None:
-    _CACHE[key] = doc
-    _CACHE.move_to_end(key)
-    while len(_CACHE) > CACHE_SIZE:
-        _CACHE.popitem(last=False)
+    with _LOCK:
+        _CACHE[key] = doc
+        _CACHE.move_to_end(key)
+        while len(_CACHE) > CACHE_SIZE:
+            _CACHE.popitem(last=False)
 
 
 def parse(text: str, language: str | None) -> Doc | None:
@@ -55,10 +59,13 @@ def parse(text: str, language: str | None) -> Doc | None:
     if not language:
         return None
     key = (text, normalise_language(language))
-    if key not in _CACHE:
-        prefetch([text], language)
-    _CACHE.move_to_end(key)
-    return _CACHE[key]
+    with _LOCK:
+        if key in _CACHE:
+            _CACHE.move_to_end(key)
+            return _CACHE[key]
+    doc = _parsed_batch([text], key[1])[0]  # evicted or never fetched: parsed here, whatever other threads do
+    _remember(key, doc)
+    return doc
 
 
 def token_at(doc: Doc, start: int, end: int) -> Any | None:

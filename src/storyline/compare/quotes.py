@@ -45,7 +45,7 @@ APART = -1.0
 
 def _words(quote: Quote) -> list[str]:
     """The speaker's words, lower-cased: a partial quote's are those inside its quotation marks
-    (in 'Tehran "acts independently"', "Tehran" is the outlet's)."""
+    (in 'Ankara "acts independently"', "Ankara" is the outlet's)."""
     return list(_speaker_words(quote.text, quote.kind == "partial"))
 
 

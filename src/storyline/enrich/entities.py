@@ -131,15 +131,15 @@ def _is_place_not_person(name: str, name_parts: set[str]) -> bool:
 
 #: Dependency labels (English and Universal Dependencies) of a possessor ("Washington's policy").
 _POSSESSOR_DEPS = frozenset({"poss", "nmod:poss"})
-#: Prepositions before a capital that is a party to what is done: "talks with Tehran", "sanctions against
+#: Prepositions before a capital that is a party to what is done: "talks with Ankara", "sanctions against
 #: Moscow", "ties between Seoul and Pyongyang".
 _PARTY_PREPOSITIONS = frozenset({"with", "between", "against"})
 
 
 def _capital_acts(span: Span) -> bool:
     """Whether a capital here stands for its country or government: it acts or speaks ("Washington warned",
-    "Tehran said": subject of a verb), owns ("Washington's policy"), is the agent ("criticised by Moscow") or
-    a party ("talks with Tehran"). Elsewhere, as after "in", "at", "near" or "from" ("the summit was held in
+    "Ankara said": subject of a verb), owns ("Washington's policy"), is the agent ("criticised by Moscow") or
+    a party ("talks with Ankara"). Elsewhere, as after "in", "at", "near" or "from" ("the summit was held in
     Washington"), before a name it owns ("London's FTSE 100"), or opening a dateline ("WASHINGTON (AP) -"),
     it is the city. Names joined by "and" share the first one's role."""
     if _opens_dateline(span):

@@ -300,5 +300,5 @@ def is_capital_or_alias(name: str) -> bool:
 
 
 def is_capital(name: str) -> bool:
-    """A capital of the table: it may stand for its country ("Tehran said") or be the city ("in Tehran")."""
+    """A capital of the table: it may stand for its country ("Ankara said") or be the city ("in Ankara")."""
     return name_key(name) in _CAPITAL_KEYS
