@@ -301,3 +301,16 @@ def test_a_headline_export_is_ingested_and_shown_as_headlines_only(tmp_path):
     assert sorted(a["outlet"] for a in articles) == ["Elwyn Wire", "Ruritania Herald"]
     shown = invoke("show", articles[0]["id"], "--db", db).stdout
     assert "headline only" in shown
+
+
+def test_show_sets_stances_apart_from_what_was_said(tmp_path):
+    page = tmp_path / "council.txt"
+    page.write_text(
+        "Council backs harbour plan\n\nMarch 4, 2024\n\n"
+        "Olga Petrenko said the harbour would reopen in May. The council backed the plan to double the fees.\n",
+        encoding="utf-8",
+    )
+    shown = invoke("extract", str(page)).stdout
+    said, stances = shown.index("Quotes"), shown.index("Stances")
+    assert said < shown.index("the harbour would reopen in May", said) < stances
+    assert shown.index("the plan to double the fees", stances) > stances

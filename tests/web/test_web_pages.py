@@ -6,6 +6,7 @@ import re
 from html import escape, unescape
 from urllib.parse import parse_qs
 
+import markupsafe
 import pytest
 from fastapi.testclient import TestClient
 
@@ -142,3 +143,20 @@ def test_provenance_reads_as_the_reports_do(client: TestClient, seed_story: str,
     html = client.get(f"/stories/{seed_story}").text
     assert f"<td>{escape(rewrite['name'])} rewrites {escape(source['name'])}</td>" in html
     assert f"{escape(source['name'])} rewrites" not in html
+
+
+def test_article_page_sets_stances_apart_from_quotes(client: TestClient) -> None:
+    articles = client.get("/api/articles", params={"limit": 100}).json()["items"]
+    for summary in articles:
+        article = client.get(f"/api/articles/{summary['id']}").json()
+        kinds = {q["kind"] for q in article["quotes"]}
+        if "stance" in kinds and kinds - {"stance"}:
+            break
+    else:
+        pytest.fail("no fixture article has both quotes and stances")
+    html = client.get(f"/articles/{article['id']}").text
+    quotes, stances = html.index("<h2>Quotes</h2>"), html.index("<h2>Stances</h2>")
+    assert quotes < stances
+    for quote in article["quotes"]:
+        shown = html.index(str(markupsafe.escape(quote["text"][:30])), quotes)  # the article text comes before
+        assert (shown > stances) == (quote["kind"] == "stance")

@@ -290,7 +290,11 @@ def print_article(article: Article) -> None:
         "Stripped": [f"[{s.reason}] {s.text}" for s in article.stripped],
         "Captions": list(article.captions),
         "Entities": [_entity_line(e) for e in article.entities],
-        "Quotes": [_quote_line(q) for q in article.quotes],
+        "Quotes": [_quote_line(q) for q in article.quotes if q.kind != "stance"],
+        # Positions and beliefs ascribed to someone ("N backed the ban"): apart, and read less surely.
+        "Stances (positions and beliefs ascribed, not words said)": [
+            _quote_line(q) for q in article.quotes if q.kind == "stance"
+        ],
         "Times": [f"{t.text} → {t.value}" + (" (estimated)" if t.estimated else "") for t in article.times],
     }
     for heading, lines in sections.items():
