@@ -235,3 +235,10 @@ def test_records_and_feed_items_with_only_a_headline(tmp_path: Path, limit: int)
         "feed entry has no content, summary, local page or title",
         "record has no text (fields: text/body/content), no html and no title",
     ]
+
+
+def test_semicolon_csv_with_a_byte_order_mark_and_german_headers(tmp_path: Path, limit: int) -> None:
+    path = tmp_path / "hafen.csv"
+    path.write_bytes("\ufefftitel;text;datum\n\"Hafen schließt\";\"Der Hafen von Port Elwyn schließt am Montag, teilte die Stadt mit.\";2024-03-04\n".encode())
+    (article,) = _ok(read_paths([path], max_file_bytes=limit))
+    assert (article.title, article.published, article.language) == ("Hafen schließt", datetime(2024, 3, 4), "de")

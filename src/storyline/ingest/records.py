@@ -29,12 +29,12 @@ from storyline.model import Article
 
 #: Field -> names it may go by, first match wins.
 FIELD_ALIASES: dict[str, tuple[str, ...]] = {
-    "id": ("id", "article_id", "guid", "uuid"),
+    "id": ("id", "article_id", "guid", "uuid", "stories_id"),
     "url": ("url", "link", "href", "canonical_url", "uri"),
-    "outlet": ("outlet", "source", "site_name", "site", "publisher", "source_name", "media"),
-    "title": ("title", "headline", "name"),
-    "text": ("text", "body", "content", "article", "maintext", "description", "summary"),
-    "published": ("published", "date", "pubDate", "pub_date", "published_at", "publishedAt", "date_publish", "datetime", "time", "timestamp"),
+    "outlet": ("outlet", "source", "site_name", "site", "publisher", "source_name", "media", "media_name"),
+    "title": ("title", "headline", "name", "titel", "titre", "titulo", "título", "titolo"),
+    "text": ("text", "body", "content", "article", "maintext", "description", "summary", "texte", "texto", "testo"),
+    "published": ("published", "date", "pubDate", "pub_date", "published_at", "publishedAt", "date_publish", "publish_date", "datetime", "time", "timestamp", "datum", "fecha"),
     "language": ("language", "lang", "locale"),
     "byline": ("byline", "author", "authors", "creator", "by"),
     "agency": ("agency",),
