@@ -143,6 +143,8 @@ def test_provenance_reads_as_the_reports_do(client: TestClient, seed_story: str,
     html = client.get(f"/stories/{seed_story}").text
     assert f"<td>{escape(rewrite['name'])} rewrites {escape(source['name'])}</td>" in html
     assert f"{escape(source['name'])} rewrites" not in html
+    # Who reported first, by the rule the reports state (the dated article; the undated one not counted).
+    assert "<p>First reported: " in html and "undated" in html.split("<p>First reported: ", 1)[1].split("</p>", 1)[0]
 
 
 def test_article_page_sets_stances_apart_from_quotes(client: TestClient) -> None:

@@ -165,3 +165,13 @@ def test_an_article_without_outlet_is_named_as_the_reports_name_it() -> None:
     assert summary.outlets == ["Ruritania Herald", "meridian.txt"]  # was one outlet for two articles
     graph = views.provenance_graph([named, unnamed], [])
     assert [node.outlet for node in graph.nodes] == ["Ruritania Herald", "meridian.txt"]  # was "unknown outlet"
+
+
+def test_timeline_marks_estimated_dates_and_still_places_them() -> None:
+    entries = [
+        {"date": "2024-03-04", "events": [{"text": "Harbour closes"}], "outlets": ["A"]},
+        {"date": "2024-03-05", "events": [{"text": "Ferry diverted"}], "outlets": ["B"], "estimated": True},
+    ]
+    chart = views.timeline_chart(entries, width=600)
+    assert [p.when for p in chart.points] == ["2024-03-04", "≈ 2024-03-05"]
+    assert chart.points[0].x < chart.points[1].x

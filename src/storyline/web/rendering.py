@@ -11,7 +11,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from storyline import __version__
-from storyline.report.comparison import relation_sentence
+from storyline.report.comparison import first_reported, relation_sentence
 from storyline.store.base import SNIPPET_CLOSE, SNIPPET_OPEN
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
@@ -73,6 +73,7 @@ def make_environment() -> Environment:
     env.filters["segment"] = path_segment
     env.globals["query_string"] = query_string
     env.globals["relation_sentence"] = relation_sentence
+    env.globals["first_reported"] = first_reported
     env.globals["version"] = __version__
     return env
 

@@ -175,8 +175,15 @@ def calendar_day(value: str) -> date | None:
     return None
 
 
-def _entry_when(entry: dict[str, Any]) -> str:
+def _entry_date(entry: dict[str, Any]) -> str:
     return str(entry.get("date") or entry.get("value") or "")
+
+
+def _entry_when(entry: dict[str, Any]) -> str:
+    """The entry's date as shown: "≈" before one estimated from an undated article's guessed day, as the
+    reports mark it."""
+    when = _entry_date(entry)
+    return f"≈ {when}" if when and entry.get("estimated") else when
 
 
 def _entry_events(entry: dict[str, Any]) -> list[dict[str, Any]]:
@@ -201,7 +208,7 @@ def _free_row(rows: list[list[tuple[float, float]]], left: float, right: float) 
 
 def timeline_chart(entries: list[dict[str, Any]], width: int = 900, row: int = 22) -> TimelineChart:
     """Dated entries on a horizontal time axis; labels point inwards and stack in rows so none overlap."""
-    dated = [(calendar_day(_entry_when(e)), e) for e in entries]
+    dated = [(calendar_day(_entry_date(e)), e) for e in entries]
     plotted = sorted(((d, e) for d, e in dated if d), key=lambda pair: pair[0])
     undated = [e for d, e in dated if d is None]
     margin = 30
