@@ -7,6 +7,7 @@ import re
 
 import numpy as np
 
+from storyline.compare.quantities import read_quantities
 from storyline.model import Article, Entity, Quote, TimeExpression
 
 
@@ -38,3 +39,8 @@ def time_at(text: str, surface: str, value: str) -> TimeExpression:
 def quote_at(text: str, quoted: str, speaker: str) -> Quote:
     start = text.index(quoted)
     return Quote(text=quoted, start=start, end=start + len(quoted), speaker=speaker)
+
+
+def parse_numbers(text: str, language: str | None = None) -> list[float]:
+    """The values of the quantities read in ``text``, in order."""
+    return [q.value for q in read_quantities(text, language)]

@@ -1,6 +1,6 @@
-from compare_helpers import entity, make_article, quote_at, time_at
+from compare_helpers import entity, make_article, parse_numbers, quote_at, time_at
 
-from storyline.compare.claims import parse_numbers, split_claims
+from storyline.compare.claims import split_claims
 
 
 def test_claims_point_into_the_article_text():

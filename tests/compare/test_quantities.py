@@ -1,8 +1,8 @@
 """Numbers read with what they count (an invented quake and shooting in Port Elwyn, Ruritania)."""
 
-from compare_helpers import entity, make_article, time_at
+from compare_helpers import entity, make_article, parse_numbers, time_at
 
-from storyline.compare.claims import parse_numbers, split_claims
+from storyline.compare.claims import split_claims
 from storyline.compare.quantities import read_quantities
 from storyline.model import TimeExpression
 

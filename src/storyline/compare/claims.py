@@ -105,14 +105,6 @@ def _openers_moved(text: str, sents: list[tuple[int, int]]) -> list[tuple[int, i
     return moved
 
 
-def parse_numbers(text: str, language: str | None = None) -> list[float]:
-    """The quantities' values in ``text`` ("$40 billion" and "40.000 millones" both give 4e10; "58km" 58,000 m).
-
-    Clock times, years, codes ("AK-47"), labels ("Flight 370") and street numbers are not quantities.
-    """
-    return [q.value for q in read_quantities(text, language)]
-
-
 def _mask(text: str, spans: list[tuple[int, int]], offset: int) -> str:
     """``text`` with the given absolute spans blanked out (so a dateline's date is not counted as words)."""
     chars = list(text)
