@@ -24,7 +24,7 @@ from storyline.eval.data import default_data_dir
 def story_articles(count: int):
     """The first ``count`` ECB+ documents in topic order (topic 1, then topic 2 as needed)."""
     gold = load_ecbplus(default_data_dir())
-    return sorted(gold.articles, key=lambda a: (int(a.id.split("_")[0]), a.id))[:count]
+    return sorted(gold.articles, key=lambda a: (int(gold.topics[a.id]), gold.gold[a.id], a.id))[:count]
 
 
 def main() -> None:

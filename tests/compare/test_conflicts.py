@@ -77,6 +77,25 @@ def test_within_article_contradiction_is_reported_with_evidence_spans(encode):
         assert article.text[span["start"] : span["end"]] == span["text"]
 
 
+def test_an_article_telling_both_sides_does_not_disagree_with_one_telling_one(encode):
+    """B says Norland denies and admits; A only that it admitted: B's tension is B's, not A vs B."""
+    told_both = [
+        "Rivals accused Norland of selling rifles to the rebels, and Norland denies the allegations.",
+        "Last week Norland admitted selling rifles to the rebels before the war.",
+    ]
+    a = make_article("a", ["Norland has admitted selling rifles to the rebels, but only before the war."])
+    b = make_article("b", told_both)
+    for article in (a, b):
+        article.entities = [entity(article.text, "Norland", "PLACE")]
+    contradictions = [g for g in compare([a, b], encode).groups if g.kind == "contradiction"]
+    assert [g.scope for g in contradictions] == ["within-article"]
+    lone = make_article("c", ["Rivals accused Norland of selling rifles to the rebels, and Norland denies the allegations."])
+    lone.entities = [entity(lone.text, "Norland", "PLACE")]
+    (group,) = [g for g in compare([a, lone], encode).groups if g.verdict == "conflict"]
+    assert {c.split(":")[0] for c in group.claims} == {"a", "c"}
+    assert [e["rule"] for e in group.evidence] == ["opposed-verbs"]
+
+
 @dataclass
 class AlwaysContradicts:
     """A stand-in for a user's NLI model."""

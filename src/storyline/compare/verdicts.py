@@ -98,8 +98,12 @@ def _firsts(figures: list[tuple]) -> list[tuple]:
 
 
 def _pair_evidence(a: Claim, b: Claim, score: float, published: Published) -> list[dict]:
-    """What one linked pair shows: its findings, judged at the score that aligned it, or "same claim"."""
-    findings = _in_time(_findings(a, b, score, "aligned"), a, b, published)
+    """What one linked pair shows: its findings, judged at the score that aligned it, or "same claim".
+
+    Topic detectors judge aligned pairs too: "N admitted selling rifles" / "N denies the allegations" can
+    align on shared words, and are then one fact told two opposite ways, not a shared claim.
+    """
+    findings = _in_time(_findings(a, b, score, "aligned") + _findings(a, b, score, "topic"), a, b, published)
     if findings:
         return [f.to_dict() for f in findings]
     return [{"rule": "aligned", "detail": f"same claim (score {score:.2f})", "spans": [claim_span(a), claim_span(b)]}]
@@ -179,15 +183,23 @@ def _merged(groups: list[list[int]], pairs: list[tuple[int, int]]) -> list[list[
 
 
 def contradiction_groups(claims: list[Claim], alignment: Alignment, outlet_of: dict[str, str]) -> list[ClaimGroup]:
-    """Pairs of claims from different groups (or one article) on one topic that contradict each other."""
+    """Pairs of claims from different groups (or one article) on one topic that contradict each other.
+
+    Two articles disagree only where neither also tells the other's claim: when article B tells both
+    "N admitted X" (aligned with A's claim) and "N denies Y", A's "N admitted X" is what B says too,
+    and the tension is B's own (a within-article pair), not a conflict between the outlets.
+    """
     group_of = {i: g for g, members in enumerate(alignment.groups) for i in members}
+    articles_of = [{claims[i].article for i in members} for members in alignment.groups]
     similarity = alignment.similarity
     rows, cols = np.nonzero(np.triu(similarity >= TOPIC_SIMILARITY, k=1))
     found = []
     for i, j in zip(rows.tolist(), cols.tolist()):
-        if group_of[i] == group_of[j]:
-            continue
         a, b = claims[i], claims[j]
+        if group_of[i] == group_of[j] or (
+            a.article != b.article and (b.article in articles_of[group_of[i]] or a.article in articles_of[group_of[j]])
+        ):
+            continue
         findings = _findings(a, b, float(similarity[i, j]), "topic")
         if findings:
             found.append(
