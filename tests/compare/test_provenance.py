@@ -34,13 +34,22 @@ def test_each_adding_new_actors_means_independent_rewrites(encode):
         "Citing the rising cost of asphalt, opposition members voted against the plan.",
     ]
     a = make_article("a", paraphrase + [extra_a], byline="By Reuters")
-    b = make_article("b", BODY + [extra_b])
+    b = make_article("b", BODY + [extra_b], byline="Reuters")
     a.entities = [entity(a.text, "Jonas Berg")]
     b.entities = [entity(b.text, "Mia Holt")]
     (link,) = compare([a, b], encode).provenance
     assert link.relation == "independent"
     assert link.common_source == "Reuters"
-    assert any("independent rewrites" in e for e in link.evidence)
+    assert any("independent rewrites of one Reuters story" in e for e in link.evidence)
+    # One credits Reuters, the other UPI or its own reporter: no common source, two reports made apart.
+    for byline in ("UPI", "By Ines Vidal"):
+        b.byline = byline
+        (link,) = compare([a, b], encode).provenance
+        assert link.relation == "independent" and link.common_source is None
+        assert any("reported independently" in e for e in link.evidence)
+    # A copy naming no author at all: the one credit is the likely common source.
+    b.byline = None
+    assert compare([a, b], encode).provenance[0].common_source == "Reuters"
 
 
 def test_agency_credits_are_read_from_byline_and_credit_lines():

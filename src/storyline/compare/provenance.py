@@ -72,6 +72,21 @@ def agencies(article: Article) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+def common_agency(a: Article, b: Article) -> str | None:
+    """The agency two retellings of one story both come from: one both credit; or the one article's credit
+    when the other names no author or agency at all (a scraped copy). A staff byline on the other side, or
+    another agency ("AP" / "UPI"), means no common source is known."""
+    credits = {x.id: agencies(x) for x in (a, b)}
+    both = sorted(set(credits[a.id]) & set(credits[b.id]))
+    if both:
+        return both[0]
+    credited = [x for x in (a, b) if credits[x.id]]
+    if len(credited) == 1:
+        other = b if credited[0] is a else a
+        return credits[credited[0].id][0] if not (other.byline or "").strip() else None
+    return None
+
+
 def shared_vocabulary_language(a: Article, b: Article) -> tuple[str, str]:
     """Which of the two languages the words both articles share read as, and those words.
 
@@ -296,10 +311,11 @@ def pair_link(
         f"claims only in {name(a)} that bring in new actors: {adds[a.id]}; only in {name(b)}: {adds[b.id]}"
     )
     if min(adds.values()) > 0 and credited is None:
-        evidence.append("each adds facts the other lacks: independent rewrites of one story")
-        credits = sorted(set(agencies(a)) | set(agencies(b)))
+        common = common_agency(a, b)
+        told = f"independent rewrites of one {common} story" if common else "reported independently"
+        evidence.append(f"each adds facts the other lacks: {told}")
         origin, derived = sorted((a, b), key=lambda x: x.id)
-        return _link(origin, derived, "independent", evidence, max(cov_a, cov_b), common_source=next(iter(credits), None))
+        return _link(origin, derived, "independent", evidence, max(cov_a, cov_b), common_source=common)
     shared, kept = _shared_wording(a, b, claims, aligned, overlap, name)
     if not shared:
         return None  # one story told apart: nothing shows that either retells the other

@@ -184,12 +184,14 @@ def to_markdown(comparison: Comparison) -> str:
 
 
 def relation_sentence(link: dict[str, Any], names: dict[str, str], escape: Any = str) -> str:
-    """"B copies A", "A and B: independent rewrites of one story (AFP)", or "A and B: one rewrites the other
-    (which came first is unknown)" when nothing told the direction; ``escape`` applied to names."""
+    """"B copies A", "A and B: independent rewrites of one story (AFP)" (an agency both credit), "A and B:
+    reported independently", or "A and B: one rewrites the other (which came first is unknown)" when
+    nothing told the direction; ``escape`` applied to names."""
     a, b = escape(names.get(link["from"], link["from"])), escape(names.get(link["to"], link["to"]))
     if link["relation"] == "independent":
-        source = f" ({escape(link['common_source'])})" if link.get("common_source") else ""
-        return f"{a} and {b}: independent rewrites of one story{source}"
+        if link.get("common_source"):
+            return f"{a} and {b}: independent rewrites of one story ({escape(link['common_source'])})"
+        return f"{a} and {b}: reported independently"
     if link.get("direction") == "unknown":
         return f"{a} and {b}: one {escape(link['relation'])} the other (which came first is unknown)"
     return f"{b} {escape(link['relation'])} {a}"
