@@ -63,3 +63,17 @@ def test_unreadable_files_are_skipped_with_their_reason(tmp_path, monkeypatch):
     assert len(result.articles) == 2
     (skipped,) = result.summary["skipped"]
     assert skipped["source"].endswith("missing.txt") and skipped["error"]
+
+
+def test_files_compared_as_one_story_date_the_undated_from_the_dated(tmp_path, monkeypatch):
+    monkeypatch.setattr(service, "compare_articles", lambda articles: compare(articles, bag_of_words))
+    dated, undated = tmp_path / "dated.json", tmp_path / "copy.json"
+    body = "The Port Elwyn council approved a new budget for road repairs on Friday, officials said."
+    dated.write_text(
+        '{"title": "Council passes budget", "date": "2024-03-15T18:00:00Z", "text": "%s"}' % body, encoding="utf-8"
+    )
+    undated.write_text('{"title": "Budget passed", "text": "%s It was a long night."}' % body, encoding="utf-8")
+    result = service.compare_files([dated, undated])
+    (entry,) = [t for t in result.timeline if t["date"] == "2024-03-15"]
+    assert len({e["article"] for e in entry["events"]}) == 2
+    assert [e.get("estimated", False) for e in entry["events"]].count(True) == 1

@@ -10,6 +10,7 @@ from storyline.compare.story import compare
 from storyline.config import Settings
 from storyline.enrich.embedding import get_embedder
 from storyline.model import SCHEMA_VERSION, Article, Comparison
+from storyline.service.dating import date_undated
 from storyline.service.enrichment import enrich_articles
 from storyline.service.workspace import Workspace
 
@@ -35,7 +36,8 @@ def _needs_enrichment(article: Article) -> bool:
 def compare_files(paths: Iterable[str | Path], workspace: Workspace | None = None) -> Comparison:
     """Read, enrich and compare files straight away, no database.
 
-    A file that cannot be read is skipped and listed in ``summary["skipped"]``
+    The files are taken as one story: undated articles get their dates estimated from the dated ones,
+    as stored stories do. A file that cannot be read is skipped and listed in ``summary["skipped"]``
     with its reason; the others are still compared.
     """
     from storyline.ingest import read_paths
@@ -49,6 +51,7 @@ def compare_files(paths: Iterable[str | Path], workspace: Workspace | None = Non
         else:
             skipped.append({"source": outcome.source, "error": outcome.error or "no article"})
     articles = _enriched(workspace, articles)
+    date_undated(articles)
     comparison = compare_articles(articles)
     if skipped:
         comparison.summary["skipped"] = skipped

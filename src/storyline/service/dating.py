@@ -11,16 +11,19 @@ from storyline.service.workspace import Workspace
 
 
 def estimate_undated(workspace: Workspace, story: Story) -> list[Article]:
-    """Estimate ``published`` for the story's undated articles and re-anchor their times.
-
-    Each undated article gets ``published_estimate`` (from the story's dated
-    articles) and its time expressions resolved again against that estimate,
-    those whose value depends on it marked ``estimated`` (:func:`_anchored`);
-    each is saved with ``store.update_article``.
-    Returns the updated articles (none when the story has no dated article).
-    """
+    """Estimate ``published`` for the story's undated articles (:func:`date_undated`) and save each with
+    ``store.update_article``. Returns the updated articles (none when the story has no dated article)."""
     store = workspace.store
-    articles = [a for a in (store.get_article(i) for i in story.articles) if a is not None]
+    updated = date_undated([a for a in (store.get_article(i) for i in story.articles) if a is not None])
+    for article in updated:
+        store.update_article(article)
+    return updated
+
+
+def date_undated(articles: list[Article]) -> list[Article]:
+    """Give the undated ones of one story's ``articles`` a ``published_estimate`` from the dated ones, in
+    place, with their time expressions resolved again against it, those whose value depends on it marked
+    ``estimated`` (:func:`_anchored`). Returns the articles it dated."""
     estimate = estimate_publication([a.published for a in articles if a.published is not None])
     if estimate is None:
         return []
@@ -31,7 +34,6 @@ def estimate_undated(workspace: Workspace, story: Story) -> list[Article]:
             continue
         article.published_estimate = estimate
         article.times = _anchored(article, anchor)
-        store.update_article(article)
         updated.append(article)
     return updated
 
