@@ -177,6 +177,12 @@ WEDNESDAY = datetime(2010, 5, 5, 9)  # a Wednesday
     [
         # The verb that governs the expression decides its direction, not any tense word in the sentence.
         ("en", WEDNESDAY, "Olga Petrenko said measures to be voted on Thursday are needed.", "Thursday", "2010-05-06"),
+        # Modals of possibility and duty look ahead, unless "have" turns them back.
+        ("en", WEDNESDAY, "The two leaders may meet again on Friday.", "Friday", "2010-05-07"),
+        ("en", WEDNESDAY, "The ferry may have sunk on Monday.", "Monday", "2010-05-03"),
+        ("en", WEDNESDAY, "The sale should be completed in October.", "October", "2010-10"),
+        ("en", WEDNESDAY, "Talks are supposed to take place in June.", "June", "2010-06"),
+        ("en", WEDNESDAY, "The leaders are poised on Saturday to sign the accord.", "Saturday", "2010-05-08"),
         ("en", datetime(2006, 1, 27), "The loss will be restated before it is reported to the regulator in March.",
          "March", "2006-03"),
         ("en", WEDNESDAY, "Police searched the flat Monday evening, in a street that would later be closed.",

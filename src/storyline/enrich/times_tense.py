@@ -27,13 +27,16 @@ _GROUP_TAIL = _ADVERBS + _AUXILIARIES + _ADVERBS + _MAIN_VERB
 
 _EN_FUTURE = (
     r"(?:will|shall|would|won't|wo\s+n't|'ll"
-    r"|(?:(?:is|are|am|was|were|be|been)\s+)?(?:going|about|set|due|scheduled|slated|poised|expected|likely)\s+to"
+    # Modals of possibility and duty look ahead ("may meet again on Wednesday"), unless "have" makes them
+    # look back ("may have died on Friday"); "could" is also the past of "can", so it is no cue.
+    r"|(?:may|might|should|must)(?!(?:\s+(?:not|n't|also|still|well|\w+ly))*\s+have\b)"
+    r"|(?:(?:is|are|am|was|were|be|been)\s+)?(?:going|about|set|due|scheduled|slated|poised|expected|likely|supposed)\s+to"
     r"|(?:is|are|am|be)\s+(?:expected|scheduled|planned|due|set|slated)"  # "the closing, which is expected in May"
     r"|is\s+to|are\s+to|(?:plans?|planned|intends?|expects?|hopes?|aims?)\s+to"
     r"|to\s+be(?=\s+\w+(?:ed|en)\b)"  # a passive infinitive: "measures to be voted on Thursday"
     # The present tense in a clause of time or condition speaks of the future: "before it is reported in March".
     r"|(?:before|until|till|once|when|unless|if|after)\s+(?:\w+\s+){0,3}?(?:is|are|am|has|have)(?!\s+to\b)"
-    r")" + _GROUP_TAIL + r"|scheduled|anticipates?|planned|upcoming|next|coming"
+    r")" + _GROUP_TAIL + r"|scheduled|poised|anticipates?|planned|upcoming|next|coming"
 )
 _IRREGULAR_PAST = (
     r"began|became|broke|brought|built|bought|came|caught|chose|drew|drove|fell|felt|fled|flew|fought|found|forgot|"
