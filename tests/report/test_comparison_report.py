@@ -118,7 +118,7 @@ def test_reported_speech_is_not_dressed_as_verbatim():
         return {"text": text, "members": [{"text": text, "kind": kind}]}
 
     assert statement(group("We will not yield", "direct")) == "\u201cWe will not yield\u201d"
-    assert statement(group("that the plan would fail", "indirect")) == "that the plan would fail"
+    assert statement(group("that the plan would fail", "indirect")) == "that the plan would fail (reported speech)"
     assert statement({"text": "No members listed"}) == "\u201cNo members listed\u201d"  # older comparisons
 
 

@@ -57,6 +57,7 @@ def test_story_page_highlights_claims_by_verdict(client: TestClient, seed_story:
     assert "<svg" in html and 'class="edge' in html  # provenance graph
     assert 'aria-label="Timeline' in html
     assert "Kanani" in html  # quotes and entities
+    assert "(reported speech)" in html  # the spokesman's unquoted statements are marked as the outlet's words
     # The agency report denies and admits; the copy tells only what the report tells too, so the
     # contradiction is the report's own, not one between the two outlets.
     assert "<small>within-article</small>" in html and "<small>across-articles</small>" not in html

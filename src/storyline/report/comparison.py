@@ -250,9 +250,9 @@ def quoted(text: str) -> str:
 
 def statement(quote: dict[str, Any]) -> str:
     """A quote group's text as a reader should see it: a direct quote in quotation marks (:func:`quoted`),
-    reported speech as written, since its words are the outlet's, not the speaker's."""
+    reported speech as written and marked so, since its words are the outlet's, not the speaker's."""
     kinds = {m.get("kind") for m in quote.get("members", []) if m.get("text") == quote["text"]}
-    return quoted(quote["text"]) if not kinds or "direct" in kinds else quote["text"]
+    return quoted(quote["text"]) if not kinds or "direct" in kinds else f"{quote['text']} (reported speech)"
 
 
 _ENV = Environment(autoescape=select_autoescape(default=True, default_for_string=True))

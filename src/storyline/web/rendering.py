@@ -11,7 +11,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from storyline import __version__
-from storyline.report.comparison import first_reported, relation_sentence
+from storyline.report.comparison import first_reported, relation_sentence, statement
 from storyline.store.base import SNIPPET_CLOSE, SNIPPET_OPEN
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
@@ -74,6 +74,7 @@ def make_environment() -> Environment:
     env.globals["query_string"] = query_string
     env.globals["relation_sentence"] = relation_sentence
     env.globals["first_reported"] = first_reported
+    env.globals["statement"] = statement
     env.globals["version"] = __version__
     return env
 
