@@ -185,3 +185,22 @@ def test_a_link_whose_direction_is_unknown_says_so(comparison):
     sentence = "Daily \\<One\\> and Two: one rewrites the other (which came first is unknown)"
     assert f"- {sentence}" in to_markdown(comparison)
     assert "Daily <One> and Two: one rewrites the other (which came first is unknown)" in _terminal(comparison)
+
+
+def test_quotes_and_timeline_name_two_articles_of_one_outlet_apart():
+    names = {"en": "Wikinews (en)", "es": "Wikinews (es)"}
+    comparison = Comparison(
+        articles=[{"id": i, "title": "t", "outlet": "Wikinews", "name": n, "language": i, "agencies": []} for i, n in names.items()],
+        claims=[],
+        groups=[],
+        quotes=[{"id": "q0", "text": "We will rebuild", "speakers": ["Ines Vidal"], "outlets": ["Wikinews"],
+                 "members": [{"article": "en", "text": "We will rebuild", "kind": "direct"},
+                             {"article": "es", "text": "Reconstruiremos", "kind": "direct"}]}],
+        timeline=[{"date": "2024-01-01", "outlets": ["Wikinews"], "groups": [],
+                   "events": [{"article": "en", "outlet": "Wikinews", "text": "The bridge fell."},
+                              {"article": "es", "outlet": "Wikinews", "text": "El puente cayó."}]}],
+        provenance=[],
+        summary={},
+    )
+    for page in (to_markdown(comparison), to_html(comparison)):
+        assert page.count("Wikinews (en), Wikinews (es)") == 2  # the quote's and the date's reporters

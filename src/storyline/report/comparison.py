@@ -34,6 +34,13 @@ class ComparisonView:
         """Article id -> the name that tells it from the story's other articles (outlet in older comparisons)."""
         return {a["id"]: a.get("name") or a.get("outlet") or a["id"] for a in self.comparison.articles}
 
+    def reporters(self, item: dict[str, Any]) -> str:
+        """Who tells a quote group (its members) or a timeline entry (its events): the articles' reader names,
+        so that two articles of one outlet read as two ("Wikinews (en, ...), Wikinews (es, ...)")."""
+        names = self.names
+        articles = dict.fromkeys(m["article"] for m in item.get("members") or item.get("events") or [] if m.get("article"))
+        return ", ".join(names.get(a, a) for a in articles) or ", ".join(item.get("outlets", []))
+
     def groups(self, verdict: str, kind: str = "alignment") -> list[ClaimGroup]:
         return [g for g in self.comparison.groups if g.verdict == verdict and g.kind == kind]
 
@@ -168,10 +175,10 @@ def to_markdown(comparison: Comparison) -> str:
     for quote in comparison.quotes:
         flag = f" **({md_escape('; '.join(quote.get('evidence', [])) or 'conflict')})**" if quote.get("conflict") else ""
         speakers = md_escape(", ".join(quote["speakers"]) or "unattributed")
-        lines.append(f"- {md_escape(statement(quote))} - {speakers} ({md_escape(', '.join(quote['outlets']))}){flag}")
+        lines.append(f"- {md_escape(statement(quote))} - {speakers} ({md_escape(view.reporters(quote))}){flag}")
     lines += ["", f"## Timeline ({len(comparison.timeline)})", ""]
     for entry in comparison.timeline:
-        lines.append(f"- **{md_escape(timeline_date(entry))}** ({md_escape(', '.join(entry['outlets']))})")
+        lines.append(f"- **{md_escape(timeline_date(entry))}** ({md_escape(view.reporters(entry))})")
         lines += [
             f"  - {md_escape(names.get(e.get('article'), e['outlet']))}: {md_escape(e['text'] + event_note(entry, e))}"
             for e in entry["events"]
@@ -227,11 +234,11 @@ table{border-collapse:collapse;width:100%} td,th{border:1px solid #ddd;padding:.
 {% endfor %}
 <h2>Quotes ({{ quotes|length }})</h2>
 {% for q in quotes %}<div class="group {{ 'conflict' if q.conflict else 'shared' }}">{{ statement(q) }}
-<div class="muted">{{ q.speakers|join(", ") or "unattributed" }} &middot; {{ q.outlets|join(", ") }}</div>
+<div class="muted">{{ q.speakers|join(", ") or "unattributed" }} &middot; {{ reporters(q) }}</div>
 {% for e in q.evidence %}<div class="ev">{{ e }}</div>{% endfor %}</div>{% endfor %}
 <h2>Timeline ({{ timeline|length }})</h2>
 <table><tr><th>Date</th><th>Reported by</th><th>Events</th></tr>
-{% for t in timeline %}<tr><td>{{ timeline_date(t) }}</td><td>{{ t.outlets|join(", ") }}</td><td>{% for e in t.events %}<div><span class="outlet">{{ names.get(e.article, e.outlet) }}:</span> {{ e.text }}{{ event_note(t, e) }}</div>{% endfor %}</td></tr>
+{% for t in timeline %}<tr><td>{{ timeline_date(t) }}</td><td>{{ reporters(t) }}</td><td>{% for e in t.events %}<div><span class="outlet">{{ names.get(e.article, e.outlet) }}:</span> {{ e.text }}{{ event_note(t, e) }}</div>{% endfor %}</td></tr>
 {% endfor %}</table>
 <h2>Provenance ({{ provenance|length }})</h2>
 {% for p in provenance %}<div class="group"><div>{{ p.sentence }}</div><ul>{% for e in p.evidence %}<li>{{ e }}</li>{% endfor %}</ul></div>{% endfor %}
@@ -269,6 +276,7 @@ def to_html(comparison: Comparison) -> str:
         summary=comparison.summary,
         first=first_reported(comparison.summary, names),
         timeline_date=timeline_date,
+        reporters=view.reporters,
         event_note=event_note,
         schema_version=comparison.schema_version,
         articles=comparison.articles,

@@ -74,14 +74,14 @@ def comparison_renderable(comparison: Comparison) -> RenderableType:
     quotes = Text()
     for q in comparison.quotes:
         quotes.append(statement(q), style="italic")
-        quotes.append(f" - {', '.join(q['speakers']) or 'unattributed'} ({', '.join(q['outlets'])})\n")
+        quotes.append(f" - {', '.join(q['speakers']) or 'unattributed'} ({view.reporters(q)})\n")
         if q.get("conflict"):
             quotes.append(f"  ! {'; '.join(q['evidence'])}\n", style="red")
     parts.append(Panel(quotes or Text("none found"), title=f"Quotes ({len(comparison.quotes)})", title_align="left"))
     timeline = Text()
     for entry in comparison.timeline:
         timeline.append(f"{timeline_date(entry)}  ", style="bold")
-        timeline.append(f"({', '.join(entry['outlets'])})\n", style="dim")
+        timeline.append(f"({view.reporters(entry)})\n", style="dim")
         for e in entry["events"]:
             timeline.append(f"   {names.get(e.get('article'), e['outlet'])}: {e['text']}{event_note(entry, e)}\n")
     parts.append(Panel(timeline or Text("no dated events"), title=f"Timeline ({len(comparison.timeline)})", title_align="left"))
