@@ -204,3 +204,25 @@ def test_quotes_and_timeline_name_two_articles_of_one_outlet_apart():
     )
     for page in (to_markdown(comparison), to_html(comparison)):
         assert page.count("Wikinews (en), Wikinews (es)") == 2  # the quote's and the date's reporters
+
+
+def test_shared_claims_told_by_most_articles_and_unique_news_come_first():
+    claims = [
+        Claim(id="a:c0", article="a", text="It rained.", start=0, end=10),
+        Claim(id="b:c0", article="b", text="It rained hard.", start=0, end=15),
+        Claim(id="a:c1", article="a", text="The bridge fell.", start=11, end=27),
+        Claim(id="b:c1", article="b", text="The bridge collapsed.", start=16, end=37),
+        Claim(id="c:c0", article="c", text="The bridge came down.", start=0, end=21),
+        Claim(id="c:c1", article="c", text="Such a sad day.", start=22, end=37),
+        Claim(id="c:c2", article="c", text="Mayor Ines Vidal closed 3 roads.", start=38, end=70, actors=[[44, 54, "Ines Vidal"]]),
+    ]
+    groups = [
+        ClaimGroup(id="g0", claims=["a:c0", "b:c0"], verdict="shared", outlets=["A", "B"], evidence=[], score=0.9),
+        ClaimGroup(id="g1", claims=["a:c1", "b:c1", "c:c0"], verdict="shared", outlets=["A", "B", "C"], evidence=[], score=0.8),
+        ClaimGroup(id="g2", claims=["c:c1"], verdict="unique", outlets=["C"], evidence=[]),
+        ClaimGroup(id="g3", claims=["c:c2"], verdict="unique", outlets=["C"], evidence=[]),
+    ]
+    articles = [{"id": i, "title": "t", "outlet": i.upper(), "language": "en", "agencies": []} for i in "abc"]
+    page = to_markdown(Comparison(articles=articles, claims=claims, groups=groups, quotes=[], timeline=[], provenance=[], summary={}))
+    assert page.index("The bridge came down") < page.index("It rained hard")
+    assert page.index("Ines Vidal closed") < page.index("Such a sad day")

@@ -59,8 +59,11 @@ class ComparisonView:
 
     def sections(self) -> list[tuple[str, list[ClaimGroup]]]:
         """Conflicts first (what a reader most needs to see), then shared, then unique claims, each
-        heading with its count; an article's unique claims are listed together, under its name once."""
+        heading with its count. Shared claims told by the most articles come first (what all report before
+        what two do); an article's unique claims are listed together, under its name once."""
         conflicts, shared, unique = self.groups("conflict") + self.contradictions(), self.groups("shared"), self.groups("unique")
+        claims = self.claims
+        shared.sort(key=lambda g: (-len({claims[c].article for c in g.claims if c in claims}), -(g.score or 0.0)))
         return [
             (f"Conflicts ({len(conflicts)})", conflicts),
             (f"Shared claims ({len(shared)})", shared),
@@ -68,7 +71,9 @@ class ComparisonView:
         ]
 
     def _by_article(self, groups: list[ClaimGroup]) -> list[ClaimGroup]:
-        """One group per article holding the claims of ``groups`` (single-article groups), in article order."""
+        """One group per article holding the claims of ``groups`` (single-article groups), in article order;
+        in each, the claims that name someone or give a figure before the rest (a long list of one outlet's
+        extras reads from its news, not from its colour), in text order otherwise."""
         claims = self.claims
         merged: dict[str, ClaimGroup] = {}
         for group in groups:
@@ -76,6 +81,8 @@ class ComparisonView:
             if article not in merged:
                 merged[article] = ClaimGroup(id=group.id, claims=[], verdict=group.verdict, outlets=group.outlets)
             merged[article].claims.extend(group.claims)
+        for group in merged.values():
+            group.claims.sort(key=lambda c: not (c in claims and (claims[c].actors or claims[c].quantities)))
         return list(merged.values())
 
     def single_article(self, group: ClaimGroup) -> bool:
