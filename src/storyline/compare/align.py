@@ -5,7 +5,9 @@ assignment (SciPy's Hungarian solver) keeps its pairs scoring at least
 :data:`ALIGN_THRESHOLD`, and any further pair scoring :data:`MANY_MARGIN` more
 is kept too (one sentence can sum up two). Groups of claims that say the same
 thing come from average-linkage clustering over those links, which, unlike
-connected components, does not chain loosely related claims together.
+connected components, does not chain loosely related claims together; a claim aligned with under half
+of a 3+-article group's other members then leaves it. Pairs of one language under
+:data:`EVIDENCE_BELOW` need words or a figure in common beyond the story's topic (:func:`has_evidence`).
 """
 
 from __future__ import annotations
@@ -41,6 +43,8 @@ EVIDENCE_BELOW = 0.7
 #: rarity in the story (log of claims per claim using it: "Korea" in a Korea story weighs little), or a
 #: figure in common.
 EVIDENCE_SHARE = 0.15
+#: ... unless it scores this much above either claim's next best partner in the other's article (and still
+#: shares a word or figure): one clear counterpart among many topical ones.
 STAND_OUT = 0.1
 #: Words are compared on this many first letters ("ended" / "end", "Koreans" / "Korean"): no stemmer offline.
 STEM_LETTERS = 5
