@@ -28,9 +28,10 @@ def test_figures_of_one_kind_that_disagree_conflict_and_equal_ones_do_not():
 
 
 def test_dates_with_an_unknown_year_fit_a_full_date():
-    a = claim("a:c0", "x", dates=["XXXX-12-09"])
-    assert run("aligned", a, claim("b:c0", "x", dates=["2022-12-09"]), 0.9) == []
-    assert run("aligned", a, claim("b:c0", "x", dates=["2022-12-10"]), 0.9) == ["dates"]
+    text = "The court in Port Elwyn will rule on the appeal"
+    a = claim("a:c0", text, dates=["XXXX-12-09"])
+    assert run("aligned", a, claim("b:c0", text, dates=["2022-12-09"]), 0.9) == []
+    assert run("aligned", a, claim("b:c0", text, dates=["2022-12-10"]), 0.9) == ["dates"]
 
 
 def test_negation_flip_needs_near_identical_claims():

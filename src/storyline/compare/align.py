@@ -5,11 +5,16 @@ assignment (SciPy's Hungarian solver) keeps its pairs scoring at least
 :data:`ALIGN_THRESHOLD`, and any further pair scoring :data:`MANY_MARGIN` more
 is kept too (one sentence can sum up two). Groups of claims that say the same
 thing come from average-linkage clustering over those links, which, unlike
-connected components, does not chain loosely related claims together.
+connected components, does not chain loosely related claims together; a claim aligned with under half
+of a 3+-article group's other members then leaves it. Pairs of one language under
+:data:`EVIDENCE_BELOW` need words or a figure in common beyond the story's topic (:func:`has_evidence`).
 """
 
 from __future__ import annotations
 
+import math
+import re
+from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
@@ -17,7 +22,7 @@ from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.optimize import linear_sum_assignment
 from scipy.spatial.distance import squareform
 
-from storyline.compare.lexicon import opposition
+from storyline.compare.lexicon import opposition, stop_words
 from storyline.compare.quantities import overlap
 from storyline.model import Claim
 
@@ -32,6 +37,23 @@ OPPOSITION_PENALTY = 0.1
 MAX_BONUS = ENTITY_WEIGHT + NUMBER_WEIGHT + DATE_WEIGHT
 #: Beyond the one-to-one assignment, a pair needs this much more than the threshold.
 MANY_MARGIN = 0.2
+#: A pair of one language scoring under this aligns only with evidence beyond a shared topic ...
+EVIDENCE_BELOW = 0.7
+#: ... words in common that make up this share of the shorter claim's words, each word weighted by its
+#: rarity in the story (log of claims per claim using it: "Korea" in a Korea story weighs little), or a
+#: figure in common.
+EVIDENCE_SHARE = 0.15
+#: ... unless it scores this much above either claim's next best partner in the other's article (and still
+#: shares a word or figure): one clear counterpart among many topical ones.
+STAND_OUT = 0.1
+#: Words are compared on this many first letters ("ended" / "end", "Koreans" / "Korean"): no stemmer offline.
+STEM_LETTERS = 5
+
+#: A claim stays in a group of three or more articles only when aligned with at least this share of the
+#: group's claims from other articles: average linkage otherwise chains topic neighbours across 3-5 articles.
+GROUP_MAJORITY = 0.5
+
+_WORD_RE = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 
 
 @dataclass
@@ -90,8 +112,56 @@ def anchor_bonus(a: Claim, b: Claim) -> float:
     return bonus
 
 
+def key_words(claim: Claim) -> set[str]:
+    """The claim's words that can show what it is about: lower-cased stems of its words minus the
+    language's function words, its speaker's name and reporting verb ("Olga Petrenko said ..." is no
+    evidence that two of her statements are one)."""
+    language = (claim.language or "en").split("-")[0].lower()
+    stop = stop_words(language) or stop_words("en")
+    speaker = {w.lower() for w in f"{claim.speaker or ''} {claim.cue or ''}".split()}
+    words = (w.lower() for w in _WORD_RE.findall(claim.text))
+    return {w[:STEM_LETTERS] for w in words if w not in stop and w not in speaker}
+
+
+def _rarity(claims: list[Claim]) -> tuple[list[set[str]], dict[str, float]]:
+    """Each claim's key words and each word's rarity in the story: log(claims / claims using it)."""
+    words = [key_words(c) for c in claims]
+    used = Counter(w for ws in words for w in ws)
+    return words, {w: math.log(len(claims) / n) for w, n in used.items()}
+
+
+def has_evidence(a: Claim, b: Claim, words_a: set[str], words_b: set[str], rarity: dict[str, float]) -> bool:
+    """Whether two claims of one language share more than a topic: rare words or a figure in common.
+
+    Long articles on one story are full of claims about its topic that say different things ("the war has
+    not ended" / "talks on ending the war"; three quotes of one speaker); embeddings score those 0.55-0.7.
+    Claims of two languages share no words, so only their score counts (translations are the core case).
+    """
+    if a.language != b.language:
+        return True
+    weight = lambda words: sum(rarity.get(w, 0.0) for w in words)  # noqa: E731
+    least = min(weight(words_a), weight(words_b))
+    return weight(words_a & words_b) >= EVIDENCE_SHARE * least or figures_agree(a, b)
+
+
+def _some_word(a: Claim, b: Claim, words_a: set[str], words_b: set[str]) -> bool:
+    return a.language != b.language or bool(words_a & words_b) or figures_agree(a, b)
+
+
+def _stands_out(score: np.ndarray, articles: np.ndarray, i: int, j: int) -> float:
+    """How far ``i``-``j`` scores above each claim's next best partner in the other's article."""
+    others_j = (articles == articles[j]) & (np.arange(len(articles)) != j)
+    others_i = (articles == articles[i]) & (np.arange(len(articles)) != i)
+    rival = max(score[i, others_j].max(initial=-1.0), score[others_i, j].max(initial=-1.0))
+    return float(score[i, j] - rival)
+
+
 def align_claims(claims: list[Claim], vectors: np.ndarray, threshold: float = ALIGN_THRESHOLD) -> Alignment:
-    """Score every pair of claims and group those that say the same thing."""
+    """Score every pair of claims and group those that say the same thing.
+
+    A pair under EVIDENCE_BELOW without evidence (:func:`has_evidence`) is scored just under the threshold
+    before the one-to-one assignment, so it neither aligns nor takes a claim's real counterpart.
+    """
     n = len(claims)
     similarity = vectors @ vectors.T if n else np.zeros((0, 0), dtype=np.float32)
     score = similarity.astype(np.float64).copy()
@@ -101,11 +171,19 @@ def align_claims(claims: list[Claim], vectors: np.ndarray, threshold: float = AL
     candidates = np.triu((score >= threshold - MAX_BONUS) & ~same_article, k=1)
     for i, j in zip(*np.nonzero(candidates)):
         score[i, j] = score[j, i] = score[i, j] + anchor_bonus(claims[i], claims[j])
+    words, rarity = _rarity(claims)
+    weak = np.triu((score >= threshold) & (score < EVIDENCE_BELOW) & ~same_article, k=1)
+    for i, j in zip(*np.nonzero(weak)):
+        a, b = claims[i], claims[j]
+        if not _some_word(a, b, words[i], words[j]) or (
+            _stands_out(score, articles, i, j) < STAND_OUT and not has_evidence(a, b, words[i], words[j], rarity)
+        ):
+            score[i, j] = score[j, i] = threshold - 0.01
     score[same_article] = -1.0
     links = _links(score, articles, threshold)
     # Unlinked pairs may still join a group through others, but never pull one together alone.
     grouping = np.where(links | same_article, score, np.minimum(score, threshold - 0.01))
-    return Alignment(similarity=similarity, score=score, links=links, groups=cluster(grouping, threshold))
+    return Alignment(similarity=similarity, score=score, links=links, groups=_pruned(cluster(grouping, threshold), links, articles))
 
 
 def _links(score: np.ndarray, articles: np.ndarray, threshold: float) -> np.ndarray:
@@ -120,6 +198,27 @@ def _links(score: np.ndarray, articles: np.ndarray, threshold: float) -> np.ndar
             links[rows[r[keep]], cols[c[keep]]] = True
             links[cols[c[keep]], rows[r[keep]]] = True
     return links
+
+
+def _pruned(groups: list[list[int]], links: np.ndarray, articles: np.ndarray) -> list[list[int]]:
+    """Groups without the members aligned to under GROUP_MAJORITY of the others (least aligned first);
+    each member dropped becomes a group of its own."""
+    kept: list[list[int]] = []
+    for group in groups:
+        group = list(group)
+        while len(set(articles[group].tolist())) >= 3:
+            support = [_support(m, group, links, articles) for m in group]
+            worst = int(np.argmin(support))
+            if support[worst] >= GROUP_MAJORITY:
+                break
+            kept.append([group.pop(worst)])
+        kept.append(group)
+    return sorted(kept, key=lambda g: g[0])
+
+
+def _support(member: int, group: list[int], links: np.ndarray, articles: np.ndarray) -> float:
+    others = [m for m in group if articles[m] != articles[member]]
+    return sum(bool(links[member, m]) for m in others) / len(others) if others else 1.0
 
 
 def cluster(score: np.ndarray, threshold: float) -> list[list[int]]:
