@@ -99,3 +99,10 @@ def test_sums_of_money_for_different_things_do_not_conflict():
     assert NumberConflict().detect(bank, market, 0.8) is None
     again = claim("c:c0", "The government announced an injection of 19.7 billion dollars into the economy", quantities=[_money(19.7e9, "19.7 billion dollars")])
     assert NumberConflict().detect(bank, again, 0.8) is not None
+
+
+def test_unspaced_scripts_share_words_as_character_pairs():
+    # "The foreign ministry spokesman said on Sunday ..." told twice in Chinese: no spaces, yet shared words.
+    a = claim("a:c0", "外交部发言人周日表示，该国不需要任何人的许可。", language="zh")
+    b = claim("b:c0", "外交部发言人表示，发展关系不需要任何人许可。", language="zh")
+    assert key_words(a) & key_words(b) >= {"外交", "许可"}

@@ -24,6 +24,8 @@ from scipy.spatial.distance import squareform
 
 from storyline.compare.lexicon import opposition, stop_words
 from storyline.compare.quantities import overlap
+from storyline.ingest.language import UNSPACED_LETTER
+from storyline.match.text import split_unspaced
 from storyline.model import Claim
 
 #: Score above which two claims of different articles are aligned (tuned on ECB+ / MEANTIME dev).
@@ -53,7 +55,8 @@ STEM_LETTERS = 5
 #: group's claims from other articles: average linkage otherwise chains topic neighbours across 3-5 articles.
 GROUP_MAJORITY = 0.5
 
-_WORD_RE = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
+_WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
+_UNSPACED_RE = re.compile(UNSPACED_LETTER)
 
 
 @dataclass
@@ -119,8 +122,9 @@ def key_words(claim: Claim) -> set[str]:
     language = (claim.language or "en").split("-")[0].lower()
     stop = stop_words(language) or stop_words("en")
     speaker = {w.lower() for w in f"{claim.speaker or ''} {claim.cue or ''}".split()}
-    words = (w.lower() for w in _WORD_RE.findall(claim.text))
-    return {w[:STEM_LETTERS] for w in words if w not in stop and w not in speaker}
+    # Unspaced scripts (Chinese, Japanese) as character pairs, as matching reads them; elsewhere words of 3+ letters.
+    words = (p.lower() for w in _WORD_RE.findall(claim.text) for p in split_unspaced(w))
+    return {w[:STEM_LETTERS] for w in words if (len(w) >= 3 or _UNSPACED_RE.match(w)) and w not in stop and w not in speaker}
 
 
 def _rarity(claims: list[Claim]) -> tuple[list[set[str]], dict[str, float]]:
