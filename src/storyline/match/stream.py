@@ -276,6 +276,8 @@ class StoryClusterer:
         # norms can be cached; the snapshot is saved, keeping restarts exact.
         self.idf_frequency: dict[str, int] = {}
         self.idf_documents = 0
+        #: Story ids given so far: new stories count on from it, so no id ever names two stories.
+        self.issued = 0
         self._idf: dict[str, float] = {}
         self._norms: dict[tuple[str, str], tuple[tuple[int, int], float]] = {}
 
@@ -415,7 +417,7 @@ class StoryClusterer:
             state.absorb(signature, join_reason(p, facets, signature, state, self.idf))
             self.merge(state, [other for _, other, _ in scored if other != story_id])
         else:
-            story_id = f"s{len(self.states) + 1:06d}"
+            story_id = self._new_id()
             state = StoryState(id=story_id, headline=signature.title.strip()[:160])
             state.absorb(signature, "started the story")
             self.states[story_id] = state
@@ -426,6 +428,10 @@ class StoryClusterer:
                 self.states[other].related.add(story_id)
         self._index(signature, story_id)
         return story_id
+
+    def _new_id(self) -> str:
+        self.issued += 1
+        return f"s{self.issued:06d}"
 
     def is_related(self, facets: Facets) -> bool:
         """Same topic: close in meaning and sharing names, or very close in meaning alone."""
@@ -638,6 +644,34 @@ class StoryClusterer:
     def assignment(self) -> dict[str, str]:
         return dict(self.story_of)
 
+    def keep_ids(self, earlier: dict[str, list[str]], issued: int) -> None:
+        """Rename a re-clustering's stories: each takes the id of the earlier story (``earlier``: id ->
+        articles) more than half of whose articles it holds (the one it shares most with, if several);
+        every other story gets a fresh id counted on from ``issued``, the ids given before.
+
+        A bookmarked or linked story id so keeps naming (most of) the same articles, and never another
+        story. Stories merged during the run are dropped first: nothing stored refers to their ids.
+        """
+        live = [state for state in self.states.values() if not state.merged_into]
+        home = {article_id: story_id for story_id, articles in earlier.items() for article_id in articles}
+        claims = []
+        for state in live:
+            shared = Counter(home[a] for a in state.articles if a in home)
+            claims += [(-n, old, state.id) for old, n in shared.items() if 2 * n > len(earlier[old])]
+        names: dict[str, str] = {}
+        for _, old, story_id in sorted(claims):  # an earlier story has at most one claim (over half)
+            names.setdefault(story_id, old)
+        self.issued = issued
+        for state in live:
+            if state.id not in names:
+                names[state.id] = self._new_id()
+        for state in live:
+            state.id = names[state.id]
+            state.related = {names[r] for r in state.related if r in names}
+        self.states = {state.id: state for state in live}
+        self.story_of = {article_id: names[story_id] for article_id, story_id in self.story_of.items()}
+        self._norms.clear()
+
     def to_state(self) -> dict[str, Any]:
         """Everything but the indexes (rebuilt from stored vectors and texts)."""
         return {
@@ -646,6 +680,7 @@ class StoryClusterer:
             "documents": self.documents,
             "idf_frequency": self.idf_frequency,
             "idf_documents": self.idf_documents,
+            "issued": self.issued,
         }
 
     @classmethod
@@ -659,6 +694,8 @@ class StoryClusterer:
         clusterer.documents = int(data["documents"])
         clusterer.idf_frequency = dict(data["idf_frequency"])
         clusterer.idf_documents = int(data["idf_documents"])
+        # States saved before the count: every story ever started is still in them (merged ones too).
+        clusterer.issued = int(data.get("issued", len(data["stories"])))
         return clusterer
 
 

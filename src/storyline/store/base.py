@@ -22,6 +22,10 @@ SNIPPET_CLOSE = "\u27e7"
 MAX_OFFSET = 2**63 - 1
 
 
+class StaleStories(RuntimeError):
+    """Another writer saved stories after this one read the state it built on; reload and redo."""
+
+
 @dataclass
 class AddResult:
     """What happened to one article offered to the store."""
@@ -96,11 +100,30 @@ class Store(Protocol):
     def load_vectors(self, kind: str, ids: list[str] | None = None) -> dict[str, np.ndarray]: ...
 
     # Stories ----------------------------------------------------------------
-    def save_stories(self, stories: list[Story], *, replace: bool = False) -> None:
-        """Upsert stories (replace=True drops all others first, for batch re-clustering)."""
+    # Several processes (the CLI, server workers) may assign stories to one library, each from a
+    # clusterer state it holds in memory; the stories version tells a writer its state went stale.
+    def save_stories(
+        self,
+        stories: list[Story],
+        *,
+        replace: bool = False,
+        drop: Iterable[str] = (),
+        state: dict[str, Any] | None = None,
+        expected_version: int | None = None,
+    ) -> int:
+        """Upsert stories in one transaction and return the new stories version (each call adds one).
 
-    def delete_stories(self, story_ids: Iterable[str]) -> None:
-        """Drop stories (merged into others) and their article assignments; unknown ids are ignored."""
+        ``replace``: drop all other stories first (re-clustering); ``drop``: stories merged into others,
+        with their article assignments (unknown ids are ignored); ``state``: the clusterer state to save
+        with them. ``expected_version`` set: raise :class:`StaleStories`, writing nothing, when another
+        writer saved stories since that version was read.
+        """
+
+    def stories_version(self) -> int:
+        """How many story writes the library has seen (0 for none): cheap, to check a held state."""
+
+    def story_state(self) -> tuple[int, dict[str, Any] | None]:
+        """(stories version, the clusterer state saved with it), read together."""
 
     def list_stories(self, *, limit: int | None = None, offset: int = 0) -> list[Story]: ...
 

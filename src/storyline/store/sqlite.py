@@ -27,7 +27,7 @@ from typing import Any
 import numpy as np
 
 from storyline.model import Article, Story
-from storyline.store.base import SNIPPET_CLOSE, SNIPPET_OPEN, AddResult, SearchHit
+from storyline.store.base import SNIPPET_CLOSE, SNIPPET_OPEN, AddResult, SearchHit, StaleStories
 
 # --------------------------------------------------------------------------
 # Schema: ordered migrations; ``meta.schema_version`` = how many were applied.
@@ -95,6 +95,10 @@ CREATE TABLE documents (
 
 #: Applied in order; append new ones, never edit a released one.
 MIGRATIONS: list[str] = [_V1]
+
+#: The clusterer state saved with the stories (a document), and the meta key counting story writes.
+_STORY_STATE = ("story-index", "stream")
+_STORIES_VERSION = "stories_version"
 
 
 class StoreError(RuntimeError):
@@ -490,11 +494,28 @@ class SQLiteStore:
 
     # ---------------------------------------------------------------- stories
 
-    def save_stories(self, stories: list[Story], *, replace: bool = False) -> None:
+    def save_stories(
+        self,
+        stories: list[Story],
+        *,
+        replace: bool = False,
+        drop: Iterable[str] = (),
+        state: dict[str, Any] | None = None,
+        expected_version: int | None = None,
+    ) -> int:
         with self._write() as conn:
+            # Read inside the write transaction (BEGIN IMMEDIATE): no other writer can slip in after the check.
+            version = _stories_version(conn)
+            if expected_version is not None and version != expected_version:
+                raise StaleStories(
+                    f"{self.path}: stories were saved by another writer (version {version}, expected {expected_version})"
+                )
             if replace:
                 conn.execute("DELETE FROM stories")
                 conn.execute("DELETE FROM story_articles")
+            dropped = [(story_id,) for story_id in drop]
+            conn.executemany("DELETE FROM story_articles WHERE story_id = ?", dropped)
+            conn.executemany("DELETE FROM stories WHERE id = ?", dropped)
             for story in stories:
                 conn.execute(
                     "INSERT OR REPLACE INTO stories (id, label, first_published, size, data) VALUES (?, ?, ?, ?, ?)",
@@ -511,12 +532,32 @@ class SQLiteStore:
                     "INSERT OR REPLACE INTO story_articles (article_id, story_id) VALUES (?, ?)",
                     [(article_id, story.id) for article_id in story.articles],
                 )
+            if state is not None:
+                conn.execute(
+                    "INSERT OR REPLACE INTO documents (kind, key, updated_at, data) VALUES (?, ?, ?, ?)",
+                    (*_STORY_STATE, _now(), json.dumps(state, ensure_ascii=False)),
+                )
+            conn.execute(
+                "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (_STORIES_VERSION, str(version + 1)),
+            )
+        return version + 1
 
-    def delete_stories(self, story_ids: Iterable[str]) -> None:
-        ids = [(story_id,) for story_id in story_ids]
-        with self._write() as conn:
-            conn.executemany("DELETE FROM story_articles WHERE story_id = ?", ids)
-            conn.executemany("DELETE FROM stories WHERE id = ?", ids)
+    def stories_version(self) -> int:
+        with self._lock:
+            return _stories_version(self._conn)
+
+    def story_state(self) -> tuple[int, dict[str, Any] | None]:
+        with self._lock:
+            self._conn.execute("BEGIN")  # one snapshot for both reads
+            try:
+                version = _stories_version(self._conn)
+                row = self._conn.execute(
+                    "SELECT data FROM documents WHERE kind = ? AND key = ?", _STORY_STATE
+                ).fetchone()
+            finally:
+                self._conn.execute("COMMIT")
+        return version, json.loads(row["data"]) if row else None
 
     def list_stories(self, *, limit: int | None = None, offset: int = 0) -> list[Story]:
         rows = self._query(
@@ -620,6 +661,11 @@ def _filters(
             clauses.append(clause)
             params.append(convert(value))
     return " AND ".join(clauses), params
+
+
+def _stories_version(conn: sqlite3.Connection) -> int:
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", (_STORIES_VERSION,)).fetchone()
+    return int(row["value"]) if row else 0
 
 
 def _statements(script: str) -> list[str]:
