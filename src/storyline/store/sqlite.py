@@ -508,7 +508,7 @@ class SQLiteStore:
             version = _stories_version(conn)
             if expected_version is not None and version != expected_version:
                 raise StaleStories(
-                    f"{self.path}: stories were saved by another writer (version {version}, expected {expected_version})"
+                    f"{self.path}: another writer saved stories (version {version}, expected {expected_version})"
                 )
             if replace:
                 conn.execute("DELETE FROM stories")
