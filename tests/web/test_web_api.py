@@ -167,7 +167,20 @@ def test_post_file_upload_ingests_any_readable_format(writable_client) -> None:
         response = client.post("/api/articles", files={"file": ("../../etc/bridge.txt", text.encode(), "text/plain")})
         assert response.status_code == 201, response.text
         (article_id,) = response.json()["article_ids"]
-        assert client.get(f"/api/articles/{article_id}").json()["title"] == "Bridge reopens after repairs"
+        stored = client.get(f"/api/articles/{article_id}").json()
+        assert stored["title"] == "Bridge reopens after repairs"
+        assert stored["source"] == "bridge.txt"  # the uploaded file's name, not the server's temporary copy
+
+
+def test_an_upload_without_outlet_is_of_an_unknown_outlet(writable_client) -> None:
+    article = {k: v for k, v in ARTICLE.items() if k != "outlet"} | {"id": "elwyn-1"}
+    with writable_client() as client:
+        assert client.post("/api/articles", json=article).status_code == 201
+        assert client.get("/api/articles/elwyn-1").json()["source"] == "upload"
+        story = client.get(f"/api/stories/{client.get('/api/articles/elwyn-1').json()['story']}").json()
+        assert story["outlets"] == ["unknown outlet"]
+        page = client.get(f"/articles/elwyn-1").text
+        assert "article.json" not in page and "storyline-upload" not in page
 
 
 def test_post_rejects_bad_bodies_with_clear_messages(writable_client) -> None:

@@ -9,6 +9,7 @@ import uvicorn
 from typer.testing import CliRunner
 
 from storyline.cli import app as cli_app
+from storyline.compare.naming import reader_names
 from storyline.model import Article, Claim, ClaimGroup, ProvenanceLink, Story
 from storyline.service.web_queries import summarize_story
 from storyline.web import views
@@ -159,12 +160,19 @@ def test_story_flags_new_and_growing_relative_to_the_newest_article() -> None:
 
 
 def test_an_article_without_outlet_is_named_as_the_reports_name_it() -> None:
+    """A file name identifies an article of no known outlet, but is never shown as its outlet."""
     named = Article(id="a", title="Ferry sinks", paragraphs=["x"], outlet="Ruritania Herald")
     unnamed = Article(id="b", title="Ferry sank", paragraphs=["y"], source="/data/meridian.txt")
-    summary = summarize_story(Story("s", "s", ["a", "b"]), [named, unnamed], None)
-    assert summary.outlets == ["Ruritania Herald", "meridian.txt"]  # was one outlet for two articles
+    other = Article(id="c", title="Ferry lost", paragraphs=["z"], source="/data/elwyn.txt#2")
+    summary = summarize_story(Story("s", "s", ["a", "b", "c"]), [named, unnamed, other], None)
+    assert summary.outlets == ["Ruritania Herald", "unknown outlet"]
     graph = views.provenance_graph([named, unnamed], [])
-    assert [node.outlet for node in graph.nodes] == ["Ruritania Herald", "meridian.txt"]  # was "unknown outlet"
+    assert [node.outlet for node in graph.nodes] == ["Ruritania Herald", "unknown outlet (meridian.txt)"]
+    assert reader_names([named, unnamed, other]) == {
+        "a": "Ruritania Herald", "b": "unknown outlet (meridian.txt)", "c": "unknown outlet (elwyn.txt)",
+    }
+    twins = [Article(id=i, title="Ferry", paragraphs=[i], source="/data/feed.jsonl#1", language=i) for i in "xy"]
+    assert reader_names(twins) == {"x": "unknown outlet (feed.jsonl, x)", "y": "unknown outlet (feed.jsonl, y)"}
 
 
 def test_timeline_marks_estimated_dates_and_still_places_them() -> None:

@@ -363,9 +363,9 @@ def example_files(folder: Path) -> list[str]:
 def print_story_report(ws: Workspace) -> None:
     """Every story, largest first, then most recent first: its articles with outlet, language and date.
 
-    An article with no outlet is named by its site or file name, as the comparison names it.
+    An article with no outlet is named by its site, else as of an unknown outlet, as the comparison names it.
     """
-    from storyline.compare.naming import outlet_name
+    from storyline.compare.naming import article_name, outlet_name
 
     by_recency = sorted(ws.store.list_stories(), key=_latest_news, reverse=True)
     stories = sorted(by_recency, key=lambda s: -len(s.articles))
@@ -377,7 +377,7 @@ def print_story_report(ws: Workspace) -> None:
         for article in members:
             published = article.published.date().isoformat() if article.published else "undated"
             why = story.reasons.get(article.id, "")
-            line = f"{published}  {outlet_name(article)} [{article.language or '?'}]  {article.title}"
+            line = f"{published}  {article_name(article)} [{article.language or '?'}]  {article.title}"
             out.print(f"  - {escape(line)}" + (f"  [dim]({escape(why)})[/dim]" if why else ""))
 
 

@@ -86,22 +86,34 @@ class IngestReport:
 
 
 def ingest(
-    ws: Workspace, paths: Sequence[str | Path], *, on_progress: Progress | None = None
+    ws: Workspace,
+    paths: Sequence[str | Path],
+    *,
+    on_progress: Progress | None = None,
+    known_as: dict[str, str] | None = None,
 ) -> IngestReport:
     """Read ``paths`` and store, enrich and assign to stories every article not stored yet.
 
     Each batch of ``settings.batch_size`` articles is one store transaction;
     an interrupted run is completed by the next one (unprocessed articles are
-    picked up again).
+    picked up again). ``known_as``: path -> the name recorded as the articles' (and failures') source
+    instead, for a file read from where it was only put to be read (an upload's temporary copy).
     """
+
+    def source(read_from: str) -> str:
+        for path, name in (known_as or {}).items():
+            read_from = read_from.replace(path, name)
+        return read_from
+
     report = IngestReport()
     articles: list[Article] = []
     for outcome in read_inputs(paths, max_file_bytes=ws.settings.max_file_bytes, workers=cpu_threads()):
         if outcome.skipped:
             report.skipped += 1
         elif outcome.article is None:
-            report.failures.append(Failure(outcome.source, outcome.error or "unreadable"))
+            report.failures.append(Failure(source(outcome.source), outcome.error or "unreadable"))
         else:
+            outcome.article.source = source(outcome.article.source) if outcome.article.source else None
             articles.append(outcome.article)
     articles = in_ingest_order(articles)
     store = ws.store

@@ -144,16 +144,15 @@ def story_entities(articles: list[Article]) -> list[StoryEntity]:
 _UNSAFE_NAME = re.compile(r"[^\w.-]+")
 
 
-def ingest_upload(ws: Workspace, filename: str, content: bytes) -> IngestReport:
-    """Ingest uploaded bytes as if read from a file of that name (the readers sniff content and extension)."""
-    safe_name = _UNSAFE_NAME.sub("_", Path(filename or "upload").name).strip("._") or "upload"
+def ingest_upload(ws: Workspace, filename: str | None, content: bytes) -> IngestReport:
+    """Ingest uploaded bytes as if read from a file of that name (the readers sniff content and extension);
+    a body without a file name (a JSON post) is read as JSON. The articles' source is the uploaded file's
+    name, or "upload": the temporary copy read is gone once read."""
+    safe_name = _UNSAFE_NAME.sub("_", Path(filename or "").name).strip("._") or "upload"
     with tempfile.TemporaryDirectory(prefix="storyline-upload-") as folder:
-        path = Path(folder) / safe_name
+        path = Path(folder) / (safe_name if filename else "upload.json")
         path.write_bytes(content)
-        report = ingest(ws, [path])
-    for failure in report.failures:  # name the upload, not the temporary file
-        failure.source = failure.source.replace(str(path), safe_name)
-    return report
+        return ingest(ws, [path], known_as={str(path): safe_name})
 
 
 _comparison_locks: dict[str, threading.Lock] = {}

@@ -147,7 +147,8 @@ async def add_articles(request: Request, ws: Ws) -> dict[str, Any]:
     return report.to_dict()
 
 
-async def _upload(request: Request) -> tuple[str, bytes]:
+async def _upload(request: Request) -> tuple[str | None, bytes]:
+    """The body's file name (None for a JSON body) and content."""
     kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if kind == "application/json":
         content = await request.body()
@@ -155,7 +156,7 @@ async def _upload(request: Request) -> tuple[str, bytes]:
             json.loads(content)
         except ValueError as error:
             raise HTTPException(400, f"the JSON body does not parse: {error}") from error
-        return "article.json", content
+        return None, content
     if kind == "multipart/form-data":
         form = await request.form()
         upload = form.get("file")

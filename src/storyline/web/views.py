@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from storyline.compare.naming import outlet_name
+from storyline.compare.naming import article_name
 from storyline.model import Article, Claim, ClaimGroup, ProvenanceLink
 
 #: When a claim sits in several groups, the strongest verdict colours it.
@@ -284,7 +284,7 @@ def provenance_graph(articles: list[Article], links: list[ProvenanceLink]) -> Pr
     """
     box_width, step, top = 300, 64, 20
     nodes = [
-        GraphNode(a.id, 10, top + i * step, a.title if len(a.title) <= 44 else a.title[:43] + "…", outlet_name(a))
+        GraphNode(a.id, 10, top + i * step, a.title if len(a.title) <= 44 else a.title[:43] + "…", article_name(a))
         for i, a in enumerate(articles)
     ]
     position = {node.id: node for node in nodes}
