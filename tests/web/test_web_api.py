@@ -54,6 +54,17 @@ def test_articles_filter_by_outlet_language_and_dates(client: TestClient) -> Non
     assert [a["id"] for a in later["items"]] == ["hostile-1"]
 
 
+def test_a_date_as_until_keeps_that_whole_day(client: TestClient) -> None:
+    """The hostile article is of 2 March 2023, 08:00 UTC."""
+    day = {"since": "2023-03-02", "until": "2023-03-02"}
+    assert [a["id"] for a in client.get("/api/articles", params=day).json()["items"]] == ["hostile-1"]
+    assert client.get("/api/search", params={"q": "harbour bridge", **day}).json()["total"] == 1
+    before = client.get("/api/articles", params={"since": "2023-03-02", "until": "2023-03-02T07:59"}).json()
+    assert before["total"] == 0  # a time is taken as it is
+    assert "1 article match" in client.get("/search", params={"q": "harbour bridge", **day}).text
+    assert client.get("/api/articles", params={"until": "someday"}).status_code == 422
+
+
 def test_article_detail_has_text_stripped_and_enrichment(client: TestClient) -> None:
     summary = client.get("/api/articles", params={"outlet": SEED_OUTLET}).json()["items"][0]
     article = client.get(f"/api/articles/{summary['id']}").json()

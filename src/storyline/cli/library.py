@@ -11,7 +11,7 @@ import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, time
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -84,12 +84,9 @@ def parse_time(value: str | None, option: str, *, end_of_day: bool = False) -> d
     if value is None:
         return None
     try:
-        parsed = datetime.fromisoformat(value)
+        return library.time_bound(value, end_of_day=end_of_day)
     except ValueError:
         raise fail(f"{option} {value!r}: not an ISO date (e.g. 2022-12-18 or 2022-12-18T10:00)", 2) from None
-    if end_of_day and len(value) <= 10:
-        parsed = datetime.combine(parsed.date(), time.max)
-    return parsed
 
 
 def print_json(data: Any) -> None:

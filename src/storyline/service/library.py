@@ -239,6 +239,15 @@ def _batches(items: list[Article], size: int) -> Iterable[list[Article]]:
         yield items[start : start + size]
 
 
+def time_bound(value: str, *, end_of_day: bool = False) -> datetime:
+    """A date filter's bound from ISO text (ValueError if it is none); ``end_of_day``, for an upper
+    bound: a bare date means the end of that day, so "until 2008-12-13" keeps that day's articles."""
+    parsed = datetime.fromisoformat(value.strip())
+    if end_of_day and len(value.strip()) <= 10:
+        parsed = datetime.combine(parsed.date(), datetime.max.time())
+    return parsed
+
+
 def list_articles(ws: Workspace, **filters: Any) -> list[Article]:
     """Latest version of each stored article matching the filters (outlet, language, since, until, entity, limit, offset)."""
     return ws.store.list_articles(**filters)

@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
-from pydantic import BaseModel
+from pydantic import BaseModel, BeforeValidator
 
 from storyline import __version__
 from storyline.model import SCHEMA_VERSION, Article, Story
@@ -48,8 +48,22 @@ router = APIRouter(prefix="/api", tags=["api"])
 
 Limit = Annotated[int, Query(ge=1, le=200, description="page size")]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="items to skip")]
+
+
+def _end_of_day(value: Any) -> Any:
+    """A bare date as an upper bound is the end of that day; anything else is left to the datetime parser."""
+    try:
+        return library.time_bound(value, end_of_day=True) if isinstance(value, str) else value
+    except ValueError:
+        return value
+
+
 Since = Annotated[datetime | None, Query(description="published at or after (ISO 8601 date or time)")]
-Until = Annotated[datetime | None, Query(description="published at or before (ISO 8601 date or time)")]
+Until = Annotated[
+    datetime | None,
+    BeforeValidator(_end_of_day),
+    Query(description="published at or before (ISO 8601 time, or a date: to the end of that day)"),
+]
 
 
 def workspace(request: Request) -> Workspace:

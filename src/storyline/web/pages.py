@@ -109,7 +109,7 @@ def search(
     limit: Limit = PAGE_SIZE,
 ) -> Response:
     filters = {"outlet": outlet, "language": language, "entity": entity}
-    dates = {"since": _form_date(since, "since"), "until": _form_date(until, "until")}
+    dates = {"since": _form_date(since, "since"), "until": _form_date(until, "until", end_of_day=True)}
     found = library.search(ws, q, limit=limit, offset=offset, **filters, **dates) if q.strip() else (0, [])
     total, hits = found
     # The pager keeps every choice; the page size only where it is not the default (shorter links).
@@ -120,12 +120,12 @@ def search(
     )
 
 
-def _form_date(value: str, name: str) -> datetime | None:
-    """A date field of a search form: empty means no bound."""
+def _form_date(value: str, name: str, *, end_of_day: bool = False) -> datetime | None:
+    """A date field of a search form: empty means no bound (``end_of_day``: :func:`library.time_bound`)."""
     if not value.strip():
         return None
     try:
-        return datetime.fromisoformat(value.strip())
+        return library.time_bound(value, end_of_day=end_of_day)
     except ValueError:
         raise HTTPException(400, f"{name}: {value!r} is not a date (YYYY-MM-DD)") from None
 
