@@ -198,6 +198,14 @@ def test_deleted_stories_lose_their_assignments(store):
     assert store.story_of("a1").id == "s1"
 
 
+def test_latest_published_sees_past_many_undated_articles(store):
+    """The web's "new"/"growing" flags count from it; undated articles sort last and once hid it."""
+    assert store.latest_published() is None
+    dated = [article(f"d{n}", f"Ferry {n} docks in Port Elwyn", published=datetime(2024, 3, n, 9)) for n in (1, 2)]
+    store.add_articles(dated + [article(f"u{n}", f"Undated note {n} from Ruritania") for n in range(60)])
+    assert store.latest_published() == datetime(2024, 3, 2, 9, tzinfo=UTC)
+
+
 def test_a_stale_story_write_is_refused_whole(store):
     """Two writers (the CLI, a server) build on the state they read; the second to save must not win."""
     first = store.save_stories([Story(id="s1", label="Port Elwyn strike", articles=["a1"])], state={"n": 1})

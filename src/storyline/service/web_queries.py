@@ -63,28 +63,9 @@ def story_articles(ws: Workspace, story: Story) -> list[Article]:
     return [article for article in found if article is not None]
 
 
-_now_cache: dict[str, tuple[int, datetime | None]] = {}
-
-
 def library_now(ws: Workspace) -> datetime | None:
-    """Publication time of the newest dated article (the reference for the fresh flags).
-
-    Cached per library until its article count changes: finding it reads whole
-    articles, which would otherwise dominate every story page.
-    """
-    count = ws.store.count_articles()
-    key = str(ws.settings.db_path)
-    cached = _now_cache.get(key)
-    if cached and cached[0] == count:
-        return cached[1]
-    newest = None
-    # Undated articles sort last, so step back from the end to the last dated one.
-    for article in reversed(ws.store.list_articles(limit=50, offset=max(0, count - 50))):
-        if article.published is not None:
-            newest = _utc(article.published)
-            break
-    _now_cache[key] = (count, newest)
-    return newest
+    """Publication time of the newest dated article (the reference for the fresh flags)."""
+    return ws.store.latest_published()
 
 
 def summarize_story(story: Story, articles: list[Article], now: datetime | None) -> StorySummary:

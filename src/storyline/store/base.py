@@ -69,6 +69,9 @@ class Store(Protocol):
 
     def count_articles(self, **filters: Any) -> int: ...
 
+    def latest_published(self) -> datetime | None:
+        """Publication time (UTC) of the newest dated article, however many undated ones there are."""
+
     def iter_articles(self) -> Iterator[Article]:
         """Every article (latest version) in published order, streaming."""
 

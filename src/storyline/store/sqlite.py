@@ -391,6 +391,13 @@ class SQLiteStore:
         where, params = _filters(**filters)
         return int(self._query(f"SELECT count(*) AS n FROM articles a WHERE {where}", params)[0]["n"])
 
+    def latest_published(self) -> datetime | None:
+        rows = self._query(  # one step down the (is_latest, published) index
+            "SELECT published FROM articles WHERE is_latest = 1 AND published IS NOT NULL "
+            "ORDER BY published DESC LIMIT 1"
+        )
+        return datetime.fromisoformat(rows[0]["published"]).replace(tzinfo=UTC) if rows else None
+
     def iter_articles(self) -> Iterator[Article]:
         """Pages through the table so a large library never sits in memory at once."""
         page, after = 500, (0, "", "")
