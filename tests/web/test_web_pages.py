@@ -163,3 +163,14 @@ def test_article_page_sets_stances_apart_from_quotes(client: TestClient) -> None
     for quote in article["quotes"]:
         shown = html.index(str(markupsafe.escape(quote["text"][:30])), quotes)  # the article text comes before
         assert (shown > stances) == (quote["kind"] == "stance")
+
+
+@pytest.mark.parametrize("url", ["/", "/articles", "/search?q=harbour", "/api/health", "/api/stories", "/static/app.js"])
+def test_head_answers_like_get_without_a_body(client: TestClient, url: str) -> None:
+    """Link checkers and uptime monitors probe with HEAD."""
+    head, get = client.head(url), client.get(url)
+    assert head.status_code == get.status_code == 200
+    assert head.content == b"" and head.headers["content-type"] == get.headers["content-type"]
+    assert head.headers["x-content-type-options"] == "nosniff"
+    assert client.head("/stories/nope").status_code == 404
+    assert client.head("/api/articles").status_code == 200  # a GET route beside the POST one
