@@ -174,3 +174,18 @@ def test_head_answers_like_get_without_a_body(client: TestClient, url: str) -> N
     assert head.headers["x-content-type-options"] == "nosniff"
     assert client.head("/stories/nope").status_code == 404
     assert client.head("/api/articles").status_code == 200  # a GET route beside the POST one
+
+
+def test_an_article_without_title_is_headed_by_its_first_words(writable_client) -> None:
+    article = {
+        "id": "untitled-1", "title": "", "outlet": "Elwyn Gazette", "published": "2023-04-01T09:00:00Z",
+        "text": "Olga Petrenko opened the new ferry terminal in Port Elwyn on Saturday morning before a large crowd.",
+    }
+    heading = "Olga Petrenko opened the new ferry terminal in Port Elwyn…"
+    with writable_client() as client:
+        assert client.post("/api/articles", json=article).status_code == 201
+        story = client.get("/api/articles/untitled-1").json()["story"]
+        page = client.get("/articles/untitled-1").text
+        assert f"<h1>{heading}</h1>" in page and f"<title>{heading} · storyline</title>" in page
+        for url in ("/articles", "/search?q=terminal", f"/stories/{story}"):
+            assert f'href="/articles/untitled-1">{heading}</a>' in client.get(url).text, url

@@ -13,6 +13,7 @@ from markupsafe import Markup, escape
 from storyline import __version__
 from storyline.report.comparison import first_reported, relation_sentence
 from storyline.store.base import SNIPPET_CLOSE, SNIPPET_OPEN
+from storyline.web.views import article_heading
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 STATIC_DIR = Path(__file__).parent / "static"
@@ -68,6 +69,7 @@ def make_environment() -> Environment:
         lstrip_blocks=True,
     )
     env.filters["snippet"] = highlight_snippet
+    env.filters["heading"] = article_heading
     env.filters["date"] = format_date
     env.filters["web_url"] = web_url
     env.filters["segment"] = path_segment
