@@ -189,3 +189,13 @@ def test_an_article_without_title_is_headed_by_its_first_words(writable_client) 
         assert f"<h1>{heading}</h1>" in page and f"<title>{heading} · storyline</title>" in page
         for url in ("/articles", "/search?q=terminal", f"/stories/{story}"):
             assert f'href="/articles/untitled-1">{heading}</a>' in client.get(url).text, url
+
+
+@pytest.mark.parametrize("url", ["/?offset=1000000", "/articles?offset=100", "/search?q=harbour&offset=500"])
+def test_a_page_past_the_end_says_so_and_links_back(client: TestClient, url: str) -> None:
+    html = client.get(url).text
+    assert "No stories yet" not in html and "101–" not in html
+    assert "Past the end" in html
+    back = re.search(r'<a rel="prev" href="\?([^"]*)">← Last page</a>', html).group(1)
+    assert "offset" not in back  # the library is small: its last page is the first
+    assert "Past the end" not in client.get(f"{url.split('?')[0]}?{back}").text
