@@ -198,6 +198,14 @@ def test_deleted_stories_lose_their_assignments(store):
     assert store.story_of("a1").id == "s1"
 
 
+def test_an_articles_own_markers_cannot_forge_a_match(store):
+    text = f"Port Elwyn {SNIPPET_CLOSE}<script>{SNIPPET_OPEN} harbour reopened, Olga Petrenko said."
+    store.add_articles([article("p", text, title="Quay news")])
+    (hit,) = store.search("harbour")[1]
+    assert hit.snippet.count(SNIPPET_OPEN) == hit.snippet.count(SNIPPET_CLOSE) == 1
+    assert f"]<script>[ {SNIPPET_OPEN}harbour{SNIPPET_CLOSE} reopened" in hit.snippet
+
+
 def test_latest_published_sees_past_many_undated_articles(store):
     """The web's "new"/"growing" flags count from it; undated articles sort last and once hid it."""
     assert store.latest_published() is None

@@ -54,6 +54,11 @@ def test_articles_filter_by_outlet_language_and_dates(client: TestClient) -> Non
     assert [a["id"] for a in later["items"]] == ["hostile-1"]
 
 
+def test_the_schema_documents_the_snippet_markers(client: TestClient) -> None:
+    search = client.get("/api/openapi.json").json()["paths"]["/api/search"]["get"]
+    assert "\u27e6" in search["description"] and "\u27e7" in search["description"]
+
+
 def test_a_date_as_until_keeps_that_whole_day(client: TestClient) -> None:
     """The hostile article is of 2 March 2023, 08:00 UTC."""
     day = {"since": "2023-03-02", "until": "2023-03-02"}

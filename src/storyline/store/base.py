@@ -15,6 +15,7 @@ import numpy as np
 from storyline.model import Article, Story
 
 #: Marks around the matched words in :attr:`SearchHit.snippet` (plain text; escape, then style them).
+#: Only the store sets them: the article's own ⟦ ⟧ are given as [ ].
 SNIPPET_OPEN = "\u27e6"
 SNIPPET_CLOSE = "\u27e7"
 

@@ -16,6 +16,7 @@ import dataclasses
 import hashlib
 import json
 import re
+import secrets
 import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Iterator
@@ -447,14 +448,19 @@ class SQLiteStore:
             return total, []
         # Snippets for the page only: computing them in the ranking query costs one per match.
         marks = ",".join("?" * len(ranked))
+        token = secrets.token_hex(8)  # markers no article text can contain (see _marked)
+        opening, closing = f"\ue000{token}", f"\ue001{token}"
         pages = self._query(
             "SELECT a.row_id, a.data, snippet(article_fts, -1, ?, ?, '…', 16) AS snippet FROM article_fts "
             f"CROSS JOIN articles a ON a.row_id = article_fts.rowid WHERE article_fts MATCH ? AND a.row_id IN ({marks})",
-            [SNIPPET_OPEN, SNIPPET_CLOSE, match, *(r["row_id"] for r in ranked)],
+            [opening, closing, match, *(r["row_id"] for r in ranked)],
         )
         by_row = {r["row_id"]: r for r in pages}
         return total, [
-            SearchHit(_article(by_row[r["row_id"]]), by_row[r["row_id"]]["snippet"], -float(r["rank"])) for r in ranked
+            SearchHit(
+                _article(by_row[r["row_id"]]), _marked(by_row[r["row_id"]]["snippet"], opening, closing), -float(r["rank"])
+            )
+            for r in ranked
         ]
 
     # ---------------------------------------------------- pipeline bookkeeping
@@ -668,6 +674,13 @@ def _filters(
             clauses.append(clause)
             params.append(convert(value))
     return " AND ".join(clauses), params
+
+
+def _marked(snippet: str, opening: str, closing: str) -> str:
+    """The snippet with :data:`SNIPPET_OPEN`/:data:`SNIPPET_CLOSE` around the matches only: the article's own
+    ⟦ ⟧ become [ ] first, so no text can forge a mark."""
+    plain = snippet.replace(SNIPPET_OPEN, "[").replace(SNIPPET_CLOSE, "]")
+    return plain.replace(opening, SNIPPET_OPEN).replace(closing, SNIPPET_CLOSE)
 
 
 def _stories_version(conn: sqlite3.Connection) -> int:

@@ -257,6 +257,9 @@ def search(
     limit: Limit = 20,
     offset: Offset = 0,
 ) -> dict[str, Any]:
+    """Each item is an article summary plus ``snippet``, plain text around the matched words, which stand
+    between the markers ⟦ and ⟧ (U+27E6, U+27E7; the article's own ⟦ ⟧ are given as [ ], so every marker
+    is the search's: escape the snippet, then style them), and ``score`` (BM25, higher is better)."""
     total, hits = library.search(
         ws, q, outlet=outlet, language=language, since=since, until=until, entity=entity,
         limit=limit, offset=offset,
