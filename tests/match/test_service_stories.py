@@ -79,7 +79,7 @@ def test_run_end_consolidation_merges_with_a_story_of_an_earlier_run(tmp_path, f
         service.assign_to_stories(ws, stored(ws, [article("q2", "Turkey toll rises", QUAKE_REWRITE, day=7)]))
         stories = {s.id: sorted(s.articles) for s in service.list_stories(ws)}
         assert stories[first] == ["q1", "q2"] and ["r1"] in stories.values() and len(stories) == 2
-        assert ws.store.story_of("q2").reasons["q2"].startswith("merged: p=")
+        assert ws.store.story_of("q2").reasons["q2"].startswith("merged with this story: same-story probability")
 
 
 def _stories(ws):

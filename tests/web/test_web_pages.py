@@ -60,6 +60,8 @@ def test_story_page_highlights_claims_by_verdict(client: TestClient, seed_story:
     # The agency report denies and admits; the copy tells only what the report tells too, so the
     # contradiction is the report's own, not one between the two outlets.
     assert "<small>within-article</small>" in html and "<small>across-articles</small>" not in html
+    assert 'class="reason">same-story probability' in html or 'class="reason">merged with this story' in html
+    assert "p=0." not in html
 
 
 def test_story_page_of_hostile_article_is_inert(client: TestClient, hostile_story: str) -> None:

@@ -183,3 +183,38 @@ def test_timeline_marks_estimated_dates_and_still_places_them() -> None:
     chart = views.timeline_chart(entries, width=600)
     assert [p.when for p in chart.points] == ["2024-03-04", "≈ 2024-03-05"]
     assert chart.points[0].x < chart.points[1].x
+
+
+@pytest.mark.parametrize(
+    ("value", "words"),
+    [
+        ("XXXX-09-22", "22 September (year unknown)"),
+        ("XXXX-09", "September (year unknown)"),
+        ("XXXX-W15", "week 15 (year unknown)"),
+        ("2018-W15", "week 15 of 2018"),
+        ("2018-04-07", "7 April 2018"),
+        ("2018-04", "April 2018"),
+        ("2018", "2018"),
+        ("2018-13", "2018-13"),
+        ("PRESENT_REF", "PRESENT_REF"),
+    ],
+)
+def test_timeline_values_read_as_words(value: str, words: str) -> None:
+    from storyline.report.comparison import calendar_words
+
+    assert calendar_words(value) == words
+
+
+def test_one_name_typed_two_ways_is_one_entity_of_its_specific_type() -> None:
+    from storyline.model import Entity
+    from storyline.service.web_queries import story_entities
+
+    def named(article_id: str, kind: str, mentions: int) -> Article:
+        entity = Entity(name="Olga Petrenko", type=kind, mentions=[(0, 5)] * mentions)
+        return Article(id=article_id, title="Port Elwyn", paragraphs=["x"], entities=[entity])
+
+    (entity,) = story_entities([named("a", "MISC", 3), named("b", "PERSON", 1), named("c", "MISC", 1)])
+    assert (entity.name, entity.type, entity.articles) == ("Olga Petrenko", "PERSON", ["a", "b", "c"])
+    assert entity.mentions == 5
+    (alone,) = story_entities([named("a", "MISC", 1)])
+    assert alone.type == "MISC"

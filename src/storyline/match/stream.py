@@ -31,7 +31,7 @@ import numpy as np
 from storyline.match.config import MatchConfig
 from storyline.match.index import CopyIndex, VectorIndex
 from storyline.match.pairs import Facets, brevity, probability, weighted_cosine, weighted_norm
-from storyline.match.signature import Signature
+from storyline.match.signature import Signature, shorten
 from storyline.model import Story
 
 
@@ -257,6 +257,9 @@ class MergeEvidence:
         return 1.0 / (1.0 + math.exp(min(-z, 700.0)))
 
 
+#: Longest headline a story label takes from its first article's title.
+HEADLINE_CHARS = 160
+
 #: IDF snapshot refreshed when the collection has grown by this fraction.
 IDF_REFRESH = 0.05
 
@@ -418,7 +421,7 @@ class StoryClusterer:
             self.merge(state, [other for _, other, _ in scored if other != story_id])
         else:
             story_id = self._new_id()
-            state = StoryState(id=story_id, headline=signature.title.strip()[:160])
+            state = StoryState(id=story_id, headline=shorten(signature.title, HEADLINE_CHARS))
             state.absorb(signature, "started the story")
             self.states[story_id] = state
         for other, facets in [(other, facets) for _, other, facets in scored] + closed:
@@ -537,7 +540,7 @@ class StoryClusterer:
             )
             if destination.merged_into or destination is source or signature is None:
                 continue  # emptied, or already joined, by an earlier move of this sweep
-            reason = f"moved: {join_reason(p, facets, signature, destination, self.idf)}"
+            reason = f"moved here: {join_reason(p, facets, signature, destination, self.idf)}"
             if len(source.articles) == 1:
                 source.reasons[article_id] = reason
                 self._fold(destination, source)
@@ -751,7 +754,7 @@ class _ConsolidationRun:
         if signature is None:
             return "merged with this story"
         p, facets = self.join_probability(article_id, story)
-        return f"merged: {join_reason(p, facets, signature, story, self.clusterer.idf)}"
+        return f"merged with this story: {join_reason(p, facets, signature, story, self.clusterer.idf)}"
 
     def push(self, queue: list[tuple[float, str, str, int, int]], first: str, second: str) -> None:
         """Score a pair of stories and queue it when it is above the threshold (best first, ties by ids)."""
@@ -765,18 +768,19 @@ class _ConsolidationRun:
 def join_reason(
     p: float, facets: Facets, signature: Signature, state: StoryState, idf: Callable[[str], float]
 ) -> str:
-    """Why an article joined a story, in a few words; the shared names shown are the rarest (highest ``idf``)."""
-    parts = [f"p={p:.2f}", f"meaning {facets.semantic:.2f}"]
+    """Why an article joined a story, in a few words a reader can follow ("same-story probability 0.82;
+    meaning 0.71; wording 0.40; shared names ..."); the shared names shown are the rarest (highest ``idf``)."""
+    parts = [f"same-story probability {p:.2f}", f"meaning {facets.semantic:.2f}"]
     if facets.duplicate >= 0.5:
         parts.insert(0, f"near-copy ({facets.duplicate:.2f})")
     if not facets.cross_lingual:
         parts.append(f"wording {facets.lexical:.2f}")
     else:
-        parts.append("other language")
+        parts.append("in another language")
     rarest = sorted(signature.entities & set(state.entities), key=lambda n: (-idf(n), n))
     shared = unique_names(display_name(n, signature.entity_names, state.entity_names) for n in rarest)[:3]
     if shared:
-        parts.append("names " + ", ".join(shared))
+        parts.append("shared names " + ", ".join(shared))
     if facets.days is not None:
         parts.append(f"{facets.days:.1f} days from the story")
     return "; ".join(parts)

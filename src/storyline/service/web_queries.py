@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import tempfile
 import threading
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -107,11 +108,16 @@ def article_page(ws: Workspace, *, limit: int, offset: int, **filters: Any) -> t
 
 
 def story_entities(articles: list[Article]) -> list[StoryEntity]:
-    """Entities across a story's articles, one per (name, type), most mentioned first."""
-    merged: dict[tuple[str, str], StoryEntity] = {}
+    """Entities across a story's articles, one per name, most mentioned first.
+
+    Articles may type one name differently ("Olga Petrenko" a PERSON in one, MISC in another): it is one
+    chip, typed by its most mentioned type other than MISC (MISC only when it has no other).
+    """
+    merged: dict[str, StoryEntity] = {}
+    types: dict[str, Counter[str]] = defaultdict(Counter)
     for article in articles:
         for entity in article.entities:
-            key = (entity.name.casefold(), entity.type)
+            key = entity.name.casefold()
             item = merged.setdefault(key, StoryEntity(entity.name, entity.type, [], [], 0))
             for variant in [entity.name, *entity.variants]:
                 if variant not in item.variants:
@@ -119,6 +125,9 @@ def story_entities(articles: list[Article]) -> list[StoryEntity]:
             if article.id not in item.articles:
                 item.articles.append(article.id)
             item.mentions += max(1, len(entity.mentions))
+            types[key][entity.type] += max(1, len(entity.mentions))
+    for key, item in merged.items():
+        item.type = min(types[key].items(), key=lambda pair: (pair[0] == "MISC", -pair[1], pair[0]))[0]
     return sorted(merged.values(), key=lambda e: (-len(e.articles), -e.mentions, e.name))
 
 

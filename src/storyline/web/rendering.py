@@ -11,7 +11,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from storyline import __version__
-from storyline.report.comparison import first_reported, relation_sentence
+from storyline.report.comparison import calendar_words, first_reported, relation_sentence
 from storyline.store.base import SNIPPET_CLOSE, SNIPPET_OPEN
 from storyline.web.views import article_heading
 
@@ -70,6 +70,7 @@ def make_environment() -> Environment:
     )
     env.filters["snippet"] = highlight_snippet
     env.filters["heading"] = article_heading
+    env.filters["calendar_words"] = calendar_words
     env.filters["date"] = format_date
     env.filters["web_url"] = web_url
     env.filters["segment"] = path_segment

@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any
 
 from storyline.compare.naming import article_name
+from storyline.match.signature import shorten
 from storyline.model import Article, Claim, ClaimGroup, ProvenanceLink
 
 #: When a claim sits in several groups, the strongest verdict colours it.
@@ -299,9 +300,8 @@ def provenance_graph(articles: list[Article], links: list[ProvenanceLink]) -> Pr
     """
     box_width, step, top = 300, 64, 20
     nodes = [
-        GraphNode(a.id, 10, top + i * step, title if len(title) <= 44 else title[:43] + "…", article_name(a))
+        GraphNode(a.id, 10, top + i * step, shorten(article_heading(a), 44), article_name(a))
         for i, a in enumerate(articles)
-        for title in [article_heading(a)]
     ]
     position = {node.id: node for node in nodes}
     edges = []
