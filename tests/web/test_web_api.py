@@ -293,3 +293,19 @@ def test_any_article_id_opens_slashes_and_dots_included(writable_client) -> None
             assert f"Ruritania ferry {n}" in client.get(href).text
         assert href == "/articles/%2E%2E"  # not "/articles/..", which is the home page
         assert client.get("/articles/ruritania/ferry").status_code == 200
+
+
+def test_openapi_declares_the_upload_body(client: TestClient) -> None:
+    """Generated clients need it to upload at all."""
+    body = client.get("/api/openapi.json").json()["paths"]["/api/articles"]["post"]["requestBody"]
+    assert set(body["content"]) == {"application/json", "multipart/form-data"}
+    assert body["content"]["multipart/form-data"]["schema"]["required"] == ["file"]
+    article, articles = body["content"]["application/json"]["schema"]["oneOf"]
+    assert "text" in article["properties"] and articles["items"] == article
+
+
+def test_a_trailing_slash_leads_to_the_list(client: TestClient) -> None:
+    for url, target in (("/articles/", "/articles"), ("/api/articles/", "/api/articles")):
+        response = client.get(url, follow_redirects=False)
+        assert response.status_code == 308 and response.headers["location"] == target
+        assert client.get(url).status_code == 200

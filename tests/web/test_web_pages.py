@@ -201,3 +201,9 @@ def test_a_page_past_the_end_says_so_and_links_back(client: TestClient, url: str
     back = re.search(r'<a rel="prev" href="\?([^"]*)">← Last page</a>', html).group(1)
     assert "offset" not in back  # the library is small: its last page is the first
     assert "Past the end" not in client.get(f"{url.split('?')[0]}?{back}").text
+
+
+def test_search_drops_control_characters_from_the_query(client: TestClient) -> None:
+    html = client.get("/search", params={"q": "harbour\x00 bridge\x1b"}).text
+    assert "\x00" not in html and "\x1b" not in html
+    assert "1 article match “harbour bridge”" in html

@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.responses import RedirectResponse
 from pydantic import BaseModel, BeforeValidator
 
 from storyline import __version__
@@ -135,12 +136,40 @@ def articles(
     summary="One article: text, stripped parts, entities, quotes, times",
     responses=errors(404, 422),
 )
-def article(ws: Ws, article_id: str) -> dict[str, Any]:
+def article(ws: Ws, article_id: str) -> Any:
+    if not article_id:  # "/api/articles/": the list
+        return RedirectResponse("/api/articles", status_code=308)
     found = library.get_article(ws, article_id)
     if found is None:
         raise HTTPException(404, f"no article with id {article_id!r}")
     story = ws.store.story_of(article_id)
     return {**found.to_dict(), "story": story.id if story else None}
+
+
+#: An article as ``storyline ingest`` reads JSON; other fields are kept (``published``: ISO 8601).
+ARTICLE_IN = {
+    "type": "object",
+    "required": ["text"],
+    "properties": {
+        name: {"type": "string"}
+        for name in ("id", "title", "text", "url", "outlet", "language", "byline", "published")
+    },
+    "additionalProperties": True,
+}
+#: The upload body, declared by hand: the endpoint reads the raw request, so FastAPI cannot infer it.
+UPLOAD_BODY = {
+    "required": True,
+    "content": {
+        "application/json": {"schema": {"oneOf": [ARTICLE_IN, {"type": "array", "items": ARTICLE_IN}]}},
+        "multipart/form-data": {
+            "schema": {
+                "type": "object",
+                "required": ["file"],
+                "properties": {"file": {"type": "string", "format": "binary"}},
+            }
+        },
+    },
+}
 
 
 @router.post(
@@ -149,6 +178,7 @@ def article(ws: Ws, article_id: str) -> dict[str, Any]:
     summary="Ingest a JSON article (or list) or an uploaded file",
     dependencies=[Depends(require_write_access)],
     responses=errors(400, 401, 403, 413, 415, 422),
+    openapi_extra={"requestBody": UPLOAD_BODY},
 )
 async def add_articles(request: Request, ws: Ws) -> dict[str, Any]:
     """Body: ``application/json`` (an article object or a list of them, fields as ``storyline ingest``
