@@ -75,6 +75,15 @@ def test_script_and_style_never_in_text() -> None:
     assert "color: red" not in text
 
 
+def test_a_script_in_the_heading_stays_out_of_the_title() -> None:
+    html = page().replace(
+        "<title>Council backs tram extension</title>", "<title>Port Elwyn tram</title>"
+    ).replace("<h1>Council backs tram extension</h1>", "<h1>Council backs <script>alert(1)</script> tram extension</h1>")
+    article = extract_html(html)
+    assert "alert" not in article.title and "tram extension" in article.title
+    assert article.published == datetime(2023, 5, 2, 9, 30)  # metadata still read
+
+
 def test_widgets_and_related_links_dropped() -> None:
     extra = (
         "<p>Sign up for our daily newsletter to get the latest news.</p>"

@@ -79,4 +79,50 @@ def test_run_end_consolidation_merges_with_a_story_of_an_earlier_run(tmp_path, f
         service.assign_to_stories(ws, stored(ws, [article("q2", "Turkey toll rises", QUAKE_REWRITE, day=7)]))
         stories = {s.id: sorted(s.articles) for s in service.list_stories(ws)}
         assert stories[first] == ["q1", "q2"] and ["r1"] in stories.values() and len(stories) == 2
-        assert ws.store.story_of("q2").reasons["q2"].startswith("merged: p=")
+        assert ws.store.story_of("q2").reasons["q2"].startswith("merged with this story: same-story probability")
+
+
+def _stories(ws):
+    return {s.id: sorted(s.articles) for s in service.list_stories(ws)}
+
+
+def test_a_writer_beside_another_builds_on_its_stories(tmp_path, fake_embedder, article):
+    """The server keeps its clusterer in memory; the CLI's writes meanwhile must survive the server's next one."""
+    from test_stream import OTHER_QUAKE
+
+    settings = Settings(db_path=tmp_path / "s.db")
+    with Workspace(settings) as server, Workspace(settings) as cli:
+        service.assign_to_stories(server, stored(server, [article("q1", "Quake in Turkey", QUAKE, day=6)]))
+        service.assign_to_stories(cli, stored(cli, [article("q2", "Turkey toll rises", QUAKE_REWRITE, day=6)]))
+        service.assign_to_stories(server, stored(server, [article("q3", "Turkey quake toll", QUAKE_REWRITE, day=7)]))
+        assert sorted(server.store.story_of("q2").articles) == ["q1", "q2", "q3"]
+        service.recluster(cli)
+        service.assign_to_stories(server, stored(server, [article("j1", "Hokkaido quake", OTHER_QUAKE, day=9)]))
+        after = _stories(server)
+        assert sorted(a for articles in after.values() for a in articles) == ["j1", "q1", "q2", "q3"]
+        for story in service.list_stories(server):  # links are mutual
+            assert all(story.id in server.store.get_story(other).related for other in story.related)
+    with Workspace(settings) as fresh:  # the saved clusterer state agrees with the saved stories
+        _, state = fresh.store.story_state()
+        assert {s["id"]: sorted(s["articles"]) for s in state["stories"] if not s["merged_into"]} == after
+
+
+def test_recluster_keeps_ids_of_stories_that_keep_their_articles(tmp_path, fake_embedder, article):
+    import dataclasses
+
+    from storyline.match.config import MatchConfig
+
+    apart = dataclasses.replace(MatchConfig(), join=1.01, merge=1.01, consolidate=1.01, consolidate_undated=1.01)
+    with Workspace(Settings(db_path=tmp_path / "s.db")) as ws:
+        service.clusterer_of(ws, apart)
+        for item in [
+            article("q1", "Quake in Turkey", QUAKE, day=6),
+            article("q2", "Turkey toll rises", QUAKE_REWRITE, day=6),
+            article("r1", "ECB raises rates", RATES, day=6),
+        ]:
+            service.assign_to_stories(ws, stored(ws, [item]))
+        assert _stories(ws) == {"s000001": ["q1"], "s000002": ["q2"], "s000003": ["r1"]}
+        service.recluster(ws, MatchConfig())
+        assert _stories(ws) == {"s000001": ["q1", "q2"], "s000003": ["r1"]}
+        service.assign_to_stories(ws, stored(ws, [article("r2", "Rates up", "A cat show in Port Elwyn.", day=8)]))
+        assert ws.store.story_of("r2").id == "s000004"  # s000002 named another story: never given again

@@ -54,7 +54,7 @@ def test_same_event_joins_and_distinct_events_stay_apart(signatures_of, config, 
     assert story["r1"] not in {story["q1"], story["j1"]}
     turkey = clusterer.states[story["q1"]].to_story()
     assert turkey.reasons["q1"] == "started the story"
-    assert "p=" in turkey.reasons["q2"]
+    assert turkey.reasons["q2"].startswith("same-story probability")
     assert "Turkey" in turkey.label or "Gaziantep" in turkey.label
 
 
@@ -258,7 +258,8 @@ def test_consolidation_merges_an_event_split_over_stories(signatures_of, config,
     assert set(clusterer.merged().values()) == {story["q1"]} and len(clusterer.merged()) == 2
     turkey = clusterer.states[story["q1"]]
     merged = [turkey.reasons[a] for a in turkey.articles if a != turkey.articles[0]]
-    assert len(merged) == 2 and all(r.startswith("merged: p=") and "meaning" in r for r in merged)
+    assert len(merged) == 2
+    assert all(r.startswith("merged with this story: same-story probability") and "meaning" in r for r in merged)
     restored = StoryClusterer.from_state(clusterer.to_state(), config)
     assert restored.assignment() == story and restored.merged() == clusterer.merged()
 
@@ -317,7 +318,8 @@ def test_undated_article_is_linked_to_a_dated_story_and_merged_only_at_the_highe
         strict.restore_index(signature)
     assert strict.consolidate(by_id, by_id.get) == [] and len(strict.stories()) == 2
     assert clusterer.consolidate(by_id, by_id.get) == [first]
-    assert clusterer.assignment()["q2"] == first and clusterer.states[first].reasons["q2"].startswith("merged: p=")
+    assert clusterer.assignment()["q2"] == first
+    assert clusterer.states[first].reasons["q2"].startswith("merged with this story: same-story probability")
 
 
 def test_release_takes_back_what_absorb_added(signatures_of, article):
@@ -348,7 +350,8 @@ def test_article_in_the_wrong_story_moves_to_the_one_it_now_fits(signatures_of, 
     clusterer._index(stray, japan.id)
     by_id = {s.id: s for s in [*signatures, stray]}
     changed = clusterer.consolidate(["q4"], by_id.get)
-    assert clusterer.assignment()["q4"] == turkey.id and turkey.reasons["q4"].startswith("moved: p=")
+    assert clusterer.assignment()["q4"] == turkey.id
+    assert turkey.reasons["q4"].startswith("moved here: same-story probability")
     assert japan.articles == ["j1"] and sorted(changed) == sorted({japan.id, turkey.id})
     assert clusterer.consolidate(["q4", "j1"], by_id.get) == []  # settled: nothing moves again
 
@@ -424,3 +427,11 @@ def test_a_dated_article_left_alone_is_adopted_only_by_a_story_of_its_own_days(s
 
     assert adopted(1)
     assert not adopted(5)  # within the 7-day window, beyond adopt_max_days
+
+
+def test_a_long_headline_is_cut_at_a_word_with_an_ellipsis(signatures_of, article):
+    title = "Ruritania " + "harbour workers in Port Elwyn strike again " * 6
+    [story] = run(signatures_of([article("h1", title, RATES, day=6)]), StoryClusterer().config).stories()
+    headline = story.label.split(": ")[-1]
+    assert len(headline) <= 160 and headline.endswith("…")
+    assert title.startswith(headline.removesuffix("…")) and title[len(headline) - 1] == " "  # a whole word

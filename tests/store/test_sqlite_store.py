@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from storyline.model import Article, Entity, Story
-from storyline.store import SchemaError, StoreError, open_store
+from storyline.store import SchemaError, StaleStories, StoreError, open_store
 from storyline.store import sqlite as sqlite_store
 from storyline.store.base import SNIPPET_CLOSE, SNIPPET_OPEN
 
@@ -192,10 +192,38 @@ def test_stories_assignment_and_replace(store):
 def test_deleted_stories_lose_their_assignments(store):
     store.add_articles([article("a1", "One"), article("a2", "Two")])
     store.save_stories([Story(id="s1", label="one", articles=["a1"]), Story(id="s2", label="two", articles=["a2"])])
-    store.delete_stories(["s2", "unknown"])
+    store.save_stories([], drop=["s2", "unknown"])
     assert [s.id for s in store.list_stories()] == ["s1"]
     assert store.story_of("a2") is None
     assert store.story_of("a1").id == "s1"
+
+
+def test_an_articles_own_markers_cannot_forge_a_match(store):
+    text = f"Port Elwyn {SNIPPET_CLOSE}<script>{SNIPPET_OPEN} harbour reopened, Olga Petrenko said."
+    store.add_articles([article("p", text, title="Quay news")])
+    (hit,) = store.search("harbour")[1]
+    assert hit.snippet.count(SNIPPET_OPEN) == hit.snippet.count(SNIPPET_CLOSE) == 1
+    assert f"]<script>[ {SNIPPET_OPEN}harbour{SNIPPET_CLOSE} reopened" in hit.snippet
+
+
+def test_latest_published_sees_past_many_undated_articles(store):
+    """The web's "new"/"growing" flags count from it; undated articles sort last and once hid it."""
+    assert store.latest_published() is None
+    dated = [article(f"d{n}", f"Ferry {n} docks in Port Elwyn", published=datetime(2024, 3, n, 9)) for n in (1, 2)]
+    store.add_articles(dated + [article(f"u{n}", f"Undated note {n} from Ruritania") for n in range(60)])
+    assert store.latest_published() == datetime(2024, 3, 2, 9, tzinfo=UTC)
+
+
+def test_a_stale_story_write_is_refused_whole(store):
+    """Two writers (the CLI, a server) build on the state they read; the second to save must not win."""
+    first = store.save_stories([Story(id="s1", label="Port Elwyn strike", articles=["a1"])], state={"n": 1})
+    assert store.story_state() == (first, {"n": 1}) and store.stories_version() == first
+    second = store.save_stories([Story(id="s2", label="Ruritania vote", articles=["a2"])], state={"n": 2},
+                                expected_version=first)
+    with pytest.raises(StaleStories):
+        store.save_stories([], replace=True, state={"n": 3}, expected_version=first)
+    assert store.story_state() == (second, {"n": 2})
+    assert [s.id for s in store.list_stories()] == ["s1", "s2"]
 
 
 def test_documents_and_meta(store):

@@ -54,6 +54,22 @@ def test_articles_filter_by_outlet_language_and_dates(client: TestClient) -> Non
     assert [a["id"] for a in later["items"]] == ["hostile-1"]
 
 
+def test_the_schema_documents_the_snippet_markers(client: TestClient) -> None:
+    search = client.get("/api/openapi.json").json()["paths"]["/api/search"]["get"]
+    assert "\u27e6" in search["description"] and "\u27e7" in search["description"]
+
+
+def test_a_date_as_until_keeps_that_whole_day(client: TestClient) -> None:
+    """The hostile article is of 2 March 2023, 08:00 UTC."""
+    day = {"since": "2023-03-02", "until": "2023-03-02"}
+    assert [a["id"] for a in client.get("/api/articles", params=day).json()["items"]] == ["hostile-1"]
+    assert client.get("/api/search", params={"q": "harbour bridge", **day}).json()["total"] == 1
+    before = client.get("/api/articles", params={"since": "2023-03-02", "until": "2023-03-02T07:59"}).json()
+    assert before["total"] == 0  # a time is taken as it is
+    assert "1 article match" in client.get("/search", params={"q": "harbour bridge", **day}).text
+    assert client.get("/api/articles", params={"until": "someday"}).status_code == 422
+
+
 def test_article_detail_has_text_stripped_and_enrichment(client: TestClient) -> None:
     summary = client.get("/api/articles", params={"outlet": SEED_OUTLET}).json()["items"][0]
     article = client.get(f"/api/articles/{summary['id']}").json()
@@ -167,7 +183,20 @@ def test_post_file_upload_ingests_any_readable_format(writable_client) -> None:
         response = client.post("/api/articles", files={"file": ("../../etc/bridge.txt", text.encode(), "text/plain")})
         assert response.status_code == 201, response.text
         (article_id,) = response.json()["article_ids"]
-        assert client.get(f"/api/articles/{article_id}").json()["title"] == "Bridge reopens after repairs"
+        stored = client.get(f"/api/articles/{article_id}").json()
+        assert stored["title"] == "Bridge reopens after repairs"
+        assert stored["source"] == "bridge.txt"  # the uploaded file's name, not the server's temporary copy
+
+
+def test_an_upload_without_outlet_is_of_an_unknown_outlet(writable_client) -> None:
+    article = {k: v for k, v in ARTICLE.items() if k != "outlet"} | {"id": "elwyn-1"}
+    with writable_client() as client:
+        assert client.post("/api/articles", json=article).status_code == 201
+        assert client.get("/api/articles/elwyn-1").json()["source"] == "upload"
+        story = client.get(f"/api/stories/{client.get('/api/articles/elwyn-1').json()['story']}").json()
+        assert story["outlets"] == ["unknown outlet"]
+        page = client.get(f"/articles/elwyn-1").text
+        assert "article.json" not in page and "storyline-upload" not in page
 
 
 def test_post_rejects_bad_bodies_with_clear_messages(writable_client) -> None:
@@ -264,3 +293,19 @@ def test_any_article_id_opens_slashes_and_dots_included(writable_client) -> None
             assert f"Ruritania ferry {n}" in client.get(href).text
         assert href == "/articles/%2E%2E"  # not "/articles/..", which is the home page
         assert client.get("/articles/ruritania/ferry").status_code == 200
+
+
+def test_openapi_declares_the_upload_body(client: TestClient) -> None:
+    """Generated clients need it to upload at all."""
+    body = client.get("/api/openapi.json").json()["paths"]["/api/articles"]["post"]["requestBody"]
+    assert set(body["content"]) == {"application/json", "multipart/form-data"}
+    assert body["content"]["multipart/form-data"]["schema"]["required"] == ["file"]
+    article, articles = body["content"]["application/json"]["schema"]["oneOf"]
+    assert "text" in article["properties"] and articles["items"] == article
+
+
+def test_a_trailing_slash_leads_to_the_list(client: TestClient) -> None:
+    for url, target in (("/articles/", "/articles"), ("/api/articles/", "/api/articles")):
+        response = client.get(url, follow_redirects=False)
+        assert response.status_code == 308 and response.headers["location"] == target
+        assert client.get(url).status_code == 200

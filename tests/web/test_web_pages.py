@@ -61,6 +61,8 @@ def test_story_page_highlights_claims_by_verdict(client: TestClient, seed_story:
     # The agency report denies and admits; the copy tells only what the report tells too, so the
     # contradiction is the report's own, not one between the two outlets.
     assert "<small>within-article</small>" in html and "<small>across-articles</small>" not in html
+    assert 'class="reason">same-story probability' in html or 'class="reason">merged with this story' in html
+    assert "p=0." not in html
 
 
 def test_story_page_of_hostile_article_is_inert(client: TestClient, hostile_story: str) -> None:
@@ -164,3 +166,45 @@ def test_article_page_sets_stances_apart_from_quotes(client: TestClient) -> None
     for quote in article["quotes"]:
         shown = html.index(str(markupsafe.escape(quote["text"][:30])), quotes)  # the article text comes before
         assert (shown > stances) == (quote["kind"] == "stance")
+
+
+@pytest.mark.parametrize("url", ["/", "/articles", "/search?q=harbour", "/api/health", "/api/stories", "/static/app.js"])
+def test_head_answers_like_get_without_a_body(client: TestClient, url: str) -> None:
+    """Link checkers and uptime monitors probe with HEAD."""
+    head, get = client.head(url), client.get(url)
+    assert head.status_code == get.status_code == 200
+    assert head.content == b"" and head.headers["content-type"] == get.headers["content-type"]
+    assert head.headers["x-content-type-options"] == "nosniff"
+    assert client.head("/stories/nope").status_code == 404
+    assert client.head("/api/articles").status_code == 200  # a GET route beside the POST one
+
+
+def test_an_article_without_title_is_headed_by_its_first_words(writable_client) -> None:
+    article = {
+        "id": "untitled-1", "title": "", "outlet": "Elwyn Gazette", "published": "2023-04-01T09:00:00Z",
+        "text": "Olga Petrenko opened the new ferry terminal in Port Elwyn on Saturday morning before a large crowd.",
+    }
+    heading = "Olga Petrenko opened the new ferry terminal in Port Elwyn…"
+    with writable_client() as client:
+        assert client.post("/api/articles", json=article).status_code == 201
+        story = client.get("/api/articles/untitled-1").json()["story"]
+        page = client.get("/articles/untitled-1").text
+        assert f"<h1>{heading}</h1>" in page and f"<title>{heading} · storyline</title>" in page
+        for url in ("/articles", "/search?q=terminal", f"/stories/{story}"):
+            assert f'href="/articles/untitled-1">{heading}</a>' in client.get(url).text, url
+
+
+@pytest.mark.parametrize("url", ["/?offset=1000000", "/articles?offset=100", "/search?q=harbour&offset=500"])
+def test_a_page_past_the_end_says_so_and_links_back(client: TestClient, url: str) -> None:
+    html = client.get(url).text
+    assert "No stories yet" not in html and "101–" not in html
+    assert "Past the end" in html
+    back = re.search(r'<a rel="prev" href="\?([^"]*)">← Last page</a>', html).group(1)
+    assert "offset" not in back  # the library is small: its last page is the first
+    assert "Past the end" not in client.get(f"{url.split('?')[0]}?{back}").text
+
+
+def test_search_drops_control_characters_from_the_query(client: TestClient) -> None:
+    html = client.get("/search", params={"q": "harbour\x00 bridge\x1b"}).text
+    assert "\x00" not in html and "\x1b" not in html
+    assert "1 article match “harbour bridge”" in html

@@ -9,6 +9,7 @@ import uvicorn
 from typer.testing import CliRunner
 
 from storyline.cli import app as cli_app
+from storyline.compare.naming import reader_names
 from storyline.model import Article, Claim, ClaimGroup, ProvenanceLink, Story
 from storyline.service.web_queries import summarize_story
 from storyline.web import views
@@ -159,12 +160,19 @@ def test_story_flags_new_and_growing_relative_to_the_newest_article() -> None:
 
 
 def test_an_article_without_outlet_is_named_as_the_reports_name_it() -> None:
+    """A file name identifies an article of no known outlet, but is never shown as its outlet."""
     named = Article(id="a", title="Ferry sinks", paragraphs=["x"], outlet="Ruritania Herald")
     unnamed = Article(id="b", title="Ferry sank", paragraphs=["y"], source="/data/meridian.txt")
-    summary = summarize_story(Story("s", "s", ["a", "b"]), [named, unnamed], None)
-    assert summary.outlets == ["Ruritania Herald", "meridian.txt"]  # was one outlet for two articles
+    other = Article(id="c", title="Ferry lost", paragraphs=["z"], source="/data/elwyn.txt#2")
+    summary = summarize_story(Story("s", "s", ["a", "b", "c"]), [named, unnamed, other], None)
+    assert summary.outlets == ["Ruritania Herald", "unknown outlet"]
     graph = views.provenance_graph([named, unnamed], [])
-    assert [node.outlet for node in graph.nodes] == ["Ruritania Herald", "meridian.txt"]  # was "unknown outlet"
+    assert [node.outlet for node in graph.nodes] == ["Ruritania Herald", "unknown outlet (meridian.txt)"]
+    assert reader_names([named, unnamed, other]) == {
+        "a": "Ruritania Herald", "b": "unknown outlet (meridian.txt)", "c": "unknown outlet (elwyn.txt)",
+    }
+    twins = [Article(id=i, title="Ferry", paragraphs=[i], source="/data/feed.jsonl#1", language=i) for i in "xy"]
+    assert reader_names(twins) == {"x": "unknown outlet (feed.jsonl, x)", "y": "unknown outlet (feed.jsonl, y)"}
 
 
 def test_timeline_marks_estimated_dates_and_still_places_them() -> None:
@@ -175,3 +183,38 @@ def test_timeline_marks_estimated_dates_and_still_places_them() -> None:
     chart = views.timeline_chart(entries, width=600)
     assert [p.when for p in chart.points] == ["2024-03-04", "≈ 2024-03-05"]
     assert chart.points[0].x < chart.points[1].x
+
+
+@pytest.mark.parametrize(
+    ("value", "words"),
+    [
+        ("XXXX-09-22", "22 September (year unknown)"),
+        ("XXXX-09", "September (year unknown)"),
+        ("XXXX-W15", "week 15 (year unknown)"),
+        ("2018-W15", "week 15 of 2018"),
+        ("2018-04-07", "7 April 2018"),
+        ("2018-04", "April 2018"),
+        ("2018", "2018"),
+        ("2018-13", "2018-13"),
+        ("PRESENT_REF", "PRESENT_REF"),
+    ],
+)
+def test_timeline_values_read_as_words(value: str, words: str) -> None:
+    from storyline.report.comparison import calendar_words
+
+    assert calendar_words(value) == words
+
+
+def test_one_name_typed_two_ways_is_one_entity_of_its_specific_type() -> None:
+    from storyline.model import Entity
+    from storyline.service.web_queries import story_entities
+
+    def named(article_id: str, kind: str, mentions: int) -> Article:
+        entity = Entity(name="Olga Petrenko", type=kind, mentions=[(0, 5)] * mentions)
+        return Article(id=article_id, title="Port Elwyn", paragraphs=["x"], entities=[entity])
+
+    (entity,) = story_entities([named("a", "MISC", 3), named("b", "PERSON", 1), named("c", "MISC", 1)])
+    assert (entity.name, entity.type, entity.articles) == ("Olga Petrenko", "PERSON", ["a", "b", "c"])
+    assert entity.mentions == 5
+    (alone,) = story_entities([named("a", "MISC", 1)])
+    assert alone.type == "MISC"

@@ -11,7 +11,7 @@ import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, time
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -84,12 +84,9 @@ def parse_time(value: str | None, option: str, *, end_of_day: bool = False) -> d
     if value is None:
         return None
     try:
-        parsed = datetime.fromisoformat(value)
+        return library.time_bound(value, end_of_day=end_of_day)
     except ValueError:
         raise fail(f"{option} {value!r}: not an ISO date (e.g. 2022-12-18 or 2022-12-18T10:00)", 2) from None
-    if end_of_day and len(value) <= 10:
-        parsed = datetime.combine(parsed.date(), time.max)
-    return parsed
 
 
 def print_json(data: Any) -> None:
@@ -363,9 +360,9 @@ def example_files(folder: Path) -> list[str]:
 def print_story_report(ws: Workspace) -> None:
     """Every story, largest first, then most recent first: its articles with outlet, language and date.
 
-    An article with no outlet is named by its site or file name, as the comparison names it.
+    An article with no outlet is named by its site, else as of an unknown outlet, as the comparison names it.
     """
-    from storyline.compare.naming import outlet_name
+    from storyline.compare.naming import article_name, outlet_name
 
     by_recency = sorted(ws.store.list_stories(), key=_latest_news, reverse=True)
     stories = sorted(by_recency, key=lambda s: -len(s.articles))
@@ -377,7 +374,7 @@ def print_story_report(ws: Workspace) -> None:
         for article in members:
             published = article.published.date().isoformat() if article.published else "undated"
             why = story.reasons.get(article.id, "")
-            line = f"{published}  {outlet_name(article)} [{article.language or '?'}]  {article.title}"
+            line = f"{published}  {article_name(article)} [{article.language or '?'}]  {article.title}"
             out.print(f"  - {escape(line)}" + (f"  [dim]({escape(why)})[/dim]" if why else ""))
 
 

@@ -21,7 +21,7 @@ import py3langid
 from rapidfuzz.distance import Indel
 
 from storyline.compare.lexicon import AGENCY_CREDIT_RE, AGENCY_RE, agency_name, credited_agency
-from storyline.compare.naming import outlet_name
+from storyline.compare.naming import article_name, outlet_name
 from storyline.match.text import split_unspaced, words
 from storyline.model import Article, Claim, ProvenanceLink
 
@@ -164,7 +164,7 @@ def first_reporters(articles: list[Article]) -> list[str]:
     return [a.id for a in _first(articles)[0]]
 
 
-def first_report(articles: list[Article], name: Names = outlet_name) -> dict[str, Any]:
+def first_report(articles: list[Article], name: Names = article_name) -> dict[str, Any]:
     """``first_reported`` (:func:`first_reporters`), ``possibly_first`` (articles giving only the day of the
     earliest exact time: they may have been earlier), ``earliest`` (the one first article, when nothing may
     precede it) and ``first_reported_note``, the rule applied in words."""
@@ -286,7 +286,7 @@ def pair_link(
     claims: dict[str, list[Claim]],
     aligned: dict[str, set[str]],
     unique: set[str],
-    name: Names = outlet_name,
+    name: Names = article_name,
 ) -> ProvenanceLink | None:
     """The provenance relation between two articles, or ``None`` when they share too little (facts, or
     for a rewrite, wording); ``name`` names articles in the evidence."""
@@ -412,7 +412,7 @@ def provenance(
     known = names or {}
 
     def name(article: Article) -> str:
-        return known.get(article.id) or outlet_name(article)
+        return known.get(article.id) or article_name(article)
 
     by_article: dict[str, list[Claim]] = {}
     for claim in claims:

@@ -9,7 +9,7 @@ import numpy as np
 
 from storyline.compare.align import align_claims
 from storyline.compare.claims import split_claims
-from storyline.compare.naming import outlet_name, reader_names
+from storyline.compare.naming import article_name, outlet_name, reader_names
 from storyline.compare.provenance import agencies, provenance
 from storyline.compare.quotes import group_quotes
 from storyline.compare.timeline import build_timeline
@@ -25,7 +25,7 @@ def article_summary(article: Article, name: str | None = None) -> dict[str, Any]
         "id": article.id,
         "title": article.title,
         "outlet": outlet_name(article),
-        "name": name or outlet_name(article),
+        "name": name or article_name(article),
         "url": article.url,
         "published": article.published.isoformat() if article.published else None,
         "published_estimate": article.published_estimate.value if article.published_estimate else None,
@@ -47,7 +47,7 @@ def compare(articles: list[Article], encode: Encode) -> Comparison:
     for article in articles:
         by_id.setdefault(article.id, article)  # the same article given twice is compared once
     articles = list(by_id.values())
-    outlet_of = {a.id: outlet_name(a) for a in articles}
+    outlet_of = {a.id: article_name(a) for a in articles}
     names = reader_names(articles)
     claims = [c for a in articles for c in split_claims(a)]
     alignment = align_claims(claims, encode([c.text for c in claims]))

@@ -103,12 +103,20 @@ def named_outlet(doc: trafilatura.settings.Document | None) -> str | None:
     return name if name and not _HOST_NAME.fullmatch(name) else None
 
 
+#: Elements whose content is code, not text (JSON data scripts stay: trafilatura reads JSON-LD metadata).
+_CODE_XPATH = "//script[not(contains(@type, 'json'))] | //style"
+
+
 def extract_blocks(
     tree: HtmlElement, url: str | None, links: LinkTexts
 ) -> tuple[list[Block], trafilatura.settings.Document | None]:
-    """trafilatura's main-text blocks (link text marked from the page) and its metadata."""
+    """trafilatura's main-text blocks (link text marked from the page) and its metadata, read without the
+    page's scripts and styles: their code is no text, and trafilatura kept a script in a heading in the title."""
+    readable = copy.deepcopy(tree)  # trafilatura may clean the tree it is given; ours is read again below
+    for node in readable.xpath(_CODE_XPATH):
+        node.drop_tree()  # keeps the text after it
     doc = trafilatura.bare_extraction(
-        copy.deepcopy(tree),  # trafilatura may clean the tree it is given; ours is read again below
+        readable,
         url=url,
         include_comments=False,
         with_metadata=True,

@@ -57,12 +57,17 @@ def published_order(articles: Iterable[Article]) -> list[Article]:
 STAND_IN_CHARS = 80
 
 
-def headline_stand_in(text: str) -> str:
-    """The start of an untitled article's text, cut at a word: a story label must not be blank."""
+def shorten(text: str, limit: int) -> str:
+    """``text`` on one line, cut to at most ``limit`` characters at a word boundary with "…" when cut
+    (mid-word only when its first word is longer: a script written without spaces). Story labels take
+    a title so, or an untitled article's text start: a label must be neither blank nor cut mid-word."""
     text = " ".join(text.split())
-    if len(text) <= STAND_IN_CHARS:
+    if len(text) <= limit:
         return text
-    return text[:STAND_IN_CHARS].rsplit(" ", 1)[0] + "…"
+    cut = text[: limit - 1]
+    if text[limit - 1] != " " and " " in cut:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:-–—") + "…"
 
 
 def lead_text(article: Article, chars: int) -> str:
@@ -123,7 +128,7 @@ def build_signature(article: Article, vector: np.ndarray, config: MatchConfig) -
     terms = content_terms(full_text, article.language)
     return Signature(
         id=article.id,
-        title=article.title.strip() or headline_stand_in(article.text),
+        title=article.title.strip() or shorten(article.text, STAND_IN_CHARS),
         language=article.language,
         published=as_utc(article.published),
         vector=np.asarray(vector, dtype=np.float32),

@@ -31,7 +31,7 @@ import numpy as np
 from storyline.match.config import MatchConfig
 from storyline.match.index import CopyIndex, VectorIndex
 from storyline.match.pairs import Facets, brevity, probability, weighted_cosine, weighted_norm
-from storyline.match.signature import Signature
+from storyline.match.signature import Signature, shorten
 from storyline.model import Story
 
 
@@ -257,6 +257,9 @@ class MergeEvidence:
         return 1.0 / (1.0 + math.exp(min(-z, 700.0)))
 
 
+#: Longest headline a story label takes from its first article's title.
+HEADLINE_CHARS = 160
+
 #: IDF snapshot refreshed when the collection has grown by this fraction.
 IDF_REFRESH = 0.05
 
@@ -276,6 +279,8 @@ class StoryClusterer:
         # norms can be cached; the snapshot is saved, keeping restarts exact.
         self.idf_frequency: dict[str, int] = {}
         self.idf_documents = 0
+        #: Story ids given so far: new stories count on from it, so no id ever names two stories.
+        self.issued = 0
         self._idf: dict[str, float] = {}
         self._norms: dict[tuple[str, str], tuple[tuple[int, int], float]] = {}
 
@@ -415,8 +420,8 @@ class StoryClusterer:
             state.absorb(signature, join_reason(p, facets, signature, state, self.idf))
             self.merge(state, [other for _, other, _ in scored if other != story_id])
         else:
-            story_id = f"s{len(self.states) + 1:06d}"
-            state = StoryState(id=story_id, headline=signature.title.strip()[:160])
+            story_id = self._new_id()
+            state = StoryState(id=story_id, headline=shorten(signature.title, HEADLINE_CHARS))
             state.absorb(signature, "started the story")
             self.states[story_id] = state
         for other, facets in [(other, facets) for _, other, facets in scored] + closed:
@@ -426,6 +431,10 @@ class StoryClusterer:
                 self.states[other].related.add(story_id)
         self._index(signature, story_id)
         return story_id
+
+    def _new_id(self) -> str:
+        self.issued += 1
+        return f"s{self.issued:06d}"
 
     def is_related(self, facets: Facets) -> bool:
         """Same topic: close in meaning and sharing names, or very close in meaning alone."""
@@ -531,7 +540,7 @@ class StoryClusterer:
             )
             if destination.merged_into or destination is source or signature is None:
                 continue  # emptied, or already joined, by an earlier move of this sweep
-            reason = f"moved: {join_reason(p, facets, signature, destination, self.idf)}"
+            reason = f"moved here: {join_reason(p, facets, signature, destination, self.idf)}"
             if len(source.articles) == 1:
                 source.reasons[article_id] = reason
                 self._fold(destination, source)
@@ -638,6 +647,34 @@ class StoryClusterer:
     def assignment(self) -> dict[str, str]:
         return dict(self.story_of)
 
+    def keep_ids(self, earlier: dict[str, list[str]], issued: int) -> None:
+        """Rename a re-clustering's stories: each takes the id of the earlier story (``earlier``: id ->
+        articles) more than half of whose articles it holds (the one it shares most with, if several);
+        every other story gets a fresh id counted on from ``issued``, the ids given before.
+
+        A bookmarked or linked story id so keeps naming (most of) the same articles, and never another
+        story. Stories merged during the run are dropped first: nothing stored refers to their ids.
+        """
+        live = [state for state in self.states.values() if not state.merged_into]
+        home = {article_id: story_id for story_id, articles in earlier.items() for article_id in articles}
+        claims = []
+        for state in live:
+            shared = Counter(home[a] for a in state.articles if a in home)
+            claims += [(-n, old, state.id) for old, n in shared.items() if 2 * n > len(earlier[old])]
+        names: dict[str, str] = {}
+        for _, old, story_id in sorted(claims):  # an earlier story has at most one claim (over half)
+            names.setdefault(story_id, old)
+        self.issued = issued
+        for state in live:
+            if state.id not in names:
+                names[state.id] = self._new_id()
+        for state in live:
+            state.id = names[state.id]
+            state.related = {names[r] for r in state.related if r in names}
+        self.states = {state.id: state for state in live}
+        self.story_of = {article_id: names[story_id] for article_id, story_id in self.story_of.items()}
+        self._norms.clear()
+
     def to_state(self) -> dict[str, Any]:
         """Everything but the indexes (rebuilt from stored vectors and texts)."""
         return {
@@ -646,6 +683,7 @@ class StoryClusterer:
             "documents": self.documents,
             "idf_frequency": self.idf_frequency,
             "idf_documents": self.idf_documents,
+            "issued": self.issued,
         }
 
     @classmethod
@@ -659,6 +697,8 @@ class StoryClusterer:
         clusterer.documents = int(data["documents"])
         clusterer.idf_frequency = dict(data["idf_frequency"])
         clusterer.idf_documents = int(data["idf_documents"])
+        # States saved before the count: every story ever started is still in them (merged ones too).
+        clusterer.issued = int(data.get("issued", len(data["stories"])))
         return clusterer
 
 
@@ -714,7 +754,7 @@ class _ConsolidationRun:
         if signature is None:
             return "merged with this story"
         p, facets = self.join_probability(article_id, story)
-        return f"merged: {join_reason(p, facets, signature, story, self.clusterer.idf)}"
+        return f"merged with this story: {join_reason(p, facets, signature, story, self.clusterer.idf)}"
 
     def push(self, queue: list[tuple[float, str, str, int, int]], first: str, second: str) -> None:
         """Score a pair of stories and queue it when it is above the threshold (best first, ties by ids)."""
@@ -728,18 +768,19 @@ class _ConsolidationRun:
 def join_reason(
     p: float, facets: Facets, signature: Signature, state: StoryState, idf: Callable[[str], float]
 ) -> str:
-    """Why an article joined a story, in a few words; the shared names shown are the rarest (highest ``idf``)."""
-    parts = [f"p={p:.2f}", f"meaning {facets.semantic:.2f}"]
+    """Why an article joined a story, in a few words a reader can follow ("same-story probability 0.82;
+    meaning 0.71; wording 0.40; shared names ..."); the shared names shown are the rarest (highest ``idf``)."""
+    parts = [f"same-story probability {p:.2f}", f"meaning {facets.semantic:.2f}"]
     if facets.duplicate >= 0.5:
         parts.insert(0, f"near-copy ({facets.duplicate:.2f})")
     if not facets.cross_lingual:
         parts.append(f"wording {facets.lexical:.2f}")
     else:
-        parts.append("other language")
+        parts.append("in another language")
     rarest = sorted(signature.entities & set(state.entities), key=lambda n: (-idf(n), n))
     shared = unique_names(display_name(n, signature.entity_names, state.entity_names) for n in rarest)[:3]
     if shared:
-        parts.append("names " + ", ".join(shared))
+        parts.append("shared names " + ", ".join(shared))
     if facets.days is not None:
         parts.append(f"{facets.days:.1f} days from the story")
     return "; ".join(parts)

@@ -107,6 +107,31 @@ def timeline_date(entry: dict[str, Any]) -> str:
     return f"\u2248 {entry['date']} (estimated)" if entry.get("estimated") else entry["date"]
 
 
+_CALENDAR_VALUE = re.compile(r"^(\d{4}|XXXX)(?:-(\d{2})(?:-(\d{2}))?|-W(\d{2}))?$")
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)
+
+
+def calendar_words(value: str) -> str:
+    """A TimeML calendar value as a reader says it: "22 September 2018", "22 September (year unknown)"
+    for "XXXX-09-22", "week 15 of 2018", "September 2018"; any other value as it is."""
+    match = _CALENDAR_VALUE.match(value)
+    if not match or value == "XXXX" or (match.group(2) and not 1 <= int(match.group(2)) <= 12):
+        return value
+    year, month, day, week = match.groups()
+    if week:
+        words = f"week {int(week)}"
+    elif month:
+        words = f"{int(day)} {_MONTHS[int(month) - 1]}" if day else _MONTHS[int(month) - 1]
+    else:
+        return year
+    if year == "XXXX":
+        return f"{words} (year unknown)"
+    return f"{words} of {year}" if week else f"{words} {year}"
+
+
 def event_note(entry: dict[str, Any], event: dict[str, Any]) -> str:
     """" (date estimated)" after an event whose date is estimated on an entry others report as fact."""
     return " (date estimated)" if event.get("estimated") and not entry.get("estimated") else ""

@@ -86,22 +86,34 @@ class IngestReport:
 
 
 def ingest(
-    ws: Workspace, paths: Sequence[str | Path], *, on_progress: Progress | None = None
+    ws: Workspace,
+    paths: Sequence[str | Path],
+    *,
+    on_progress: Progress | None = None,
+    known_as: dict[str, str] | None = None,
 ) -> IngestReport:
     """Read ``paths`` and store, enrich and assign to stories every article not stored yet.
 
     Each batch of ``settings.batch_size`` articles is one store transaction;
     an interrupted run is completed by the next one (unprocessed articles are
-    picked up again).
+    picked up again). ``known_as``: path -> the name recorded as the articles' (and failures') source
+    instead, for a file read from where it was only put to be read (an upload's temporary copy).
     """
+
+    def source(read_from: str) -> str:
+        for path, name in (known_as or {}).items():
+            read_from = read_from.replace(path, name)
+        return read_from
+
     report = IngestReport()
     articles: list[Article] = []
     for outcome in read_inputs(paths, max_file_bytes=ws.settings.max_file_bytes, workers=cpu_threads()):
         if outcome.skipped:
             report.skipped += 1
         elif outcome.article is None:
-            report.failures.append(Failure(outcome.source, outcome.error or "unreadable"))
+            report.failures.append(Failure(source(outcome.source), outcome.error or "unreadable"))
         else:
+            outcome.article.source = source(outcome.article.source) if outcome.article.source else None
             articles.append(outcome.article)
     articles = in_ingest_order(articles)
     store = ws.store
@@ -225,6 +237,15 @@ def _estimate_undated_in_stories_of(ws: Workspace, articles: list[Article]) -> N
 def _batches(items: list[Article], size: int) -> Iterable[list[Article]]:
     for start in range(0, len(items), max(1, size)):
         yield items[start : start + size]
+
+
+def time_bound(value: str, *, end_of_day: bool = False) -> datetime:
+    """A date filter's bound from ISO text (ValueError if it is none); ``end_of_day``, for an upper
+    bound: a bare date means the end of that day, so "until 2008-12-13" keeps that day's articles."""
+    parsed = datetime.fromisoformat(value.strip())
+    if end_of_day and len(value.strip()) <= 10:
+        parsed = datetime.combine(parsed.date(), datetime.max.time())
+    return parsed
 
 
 def list_articles(ws: Workspace, **filters: Any) -> list[Article]:

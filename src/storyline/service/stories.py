@@ -1,8 +1,11 @@
 """Stories: assign articles as they arrive, re-cluster the store, match pairs.
 
-The stream clusterer's state (story representations) is a store document and
-the USE vectors are store vectors, so a restart rebuilds the indexes from the
-database without embedding anything again.
+The stream clusterer's state (story representations) is saved with the stories
+and the USE vectors are store vectors, so a restart rebuilds the indexes from the
+database without embedding anything again. Several processes may write stories
+to one library (the CLI beside a server): each write checks, inside its
+transaction, that no other writer saved stories since its state was read, and is
+redone on the fresh state otherwise.
 """
 
 from __future__ import annotations
@@ -18,10 +21,9 @@ from storyline.match.pairs import match_article_pairs
 from storyline.match.signature import Signature, build_signature, lead_text, published_order
 from storyline.match.stream import SignatureLookup, StoryClusterer
 from storyline.model import Article, PairMatch, Story
+from storyline.store import StaleStories
 
 VECTOR_KIND = "use-lead"
-STATE_KIND = "story-index"
-STATE_KEY = "stream"
 CLUSTERER = "story-clusterer"
 
 
@@ -55,9 +57,8 @@ def _signature_lookup(ws, config: MatchConfig, batch: list[Signature]) -> Signat
     return signature_of
 
 
-def _load_clusterer(ws, config: MatchConfig) -> StoryClusterer:
+def _load_clusterer(ws, state: dict[str, Any] | None, config: MatchConfig) -> StoryClusterer:
     """The saved clusterer with its indexes rebuilt from stored vectors and texts, or a new one."""
-    state = ws.store.get_document(STATE_KIND, STATE_KEY)
     if state is None:
         return StoryClusterer(config)
     clusterer = StoryClusterer.from_state(state, config)
@@ -79,60 +80,95 @@ def _chunks(items: list[Article], size: int) -> Iterator[list[Article]]:
         yield items[start : start + size]
 
 
-def _holder(ws) -> dict[str, StoryClusterer]:
-    """Per-workspace slot for the clusterer (a re-cluster swaps its content)."""
+#: Tries of a story write that finds another writer saved stories since its state was read.
+WRITE_ATTEMPTS = 5
+
+
+def _holder(ws) -> dict[str, Any]:
+    """Per-workspace slot for the clusterer, the stories version it reflects and its config."""
     return ws.resource(CLUSTERER, dict)
 
 
-def clusterer_of(ws, config: MatchConfig | None = None) -> StoryClusterer:
+def clusterer_of(ws, config: MatchConfig | None = None) -> tuple[StoryClusterer, int]:
+    """The clusterer as the store holds it now, and the stories version it reflects.
+
+    Kept in memory between writes (rebuilding its indexes reads every vector), and reloaded when
+    another writer (the CLI beside the server, another server process) saved stories since.
+    ``config`` is taken on first use and kept across reloads.
+    """
     holder = _holder(ws)
-    if "clusterer" not in holder:
-        holder["clusterer"] = _load_clusterer(ws, config or MatchConfig())
-    return holder["clusterer"]
+    holder.setdefault("config", config or MatchConfig())
+    if "clusterer" not in holder or holder["version"] != ws.store.stories_version():
+        version, state = ws.store.story_state()
+        holder.update(clusterer=_load_clusterer(ws, state, holder["config"]), version=version)
+    return holder["clusterer"], holder["version"]
 
 
-def _save(ws, clusterer: StoryClusterer, story_ids: set[str] | None = None) -> None:
-    """Persist the touched stories (all when ``story_ids`` is None) and the clusterer state.
+def _save(ws, clusterer: StoryClusterer, version: int, story_ids: set[str] | None = None) -> bool:
+    """Persist the touched stories (all when ``story_ids`` is None) with the clusterer state, unless
+    another writer saved stories since ``version``; says whether it did.
 
-    Stories folded into others are dropped first, so their articles belong to the survivor only.
+    Stories folded into others are dropped, so their articles belong to the survivor only.
     """
     stories = clusterer.stories()
-    if story_ids is None:
-        ws.store.save_stories(stories, replace=True)
-    else:
-        ws.store.delete_stories(clusterer.merged())
-        ws.store.save_stories([s for s in stories if s.id in story_ids])
-    ws.store.save_document(STATE_KIND, STATE_KEY, clusterer.to_state())
+    try:
+        saved = ws.store.save_stories(
+            stories if story_ids is None else [s for s in stories if s.id in story_ids],
+            replace=story_ids is None,
+            drop=clusterer.merged(),
+            state=clusterer.to_state(),
+            expected_version=version,
+        )
+    except StaleStories:
+        _holder(ws).pop("clusterer", None)  # holds this attempt's changes on an outdated state
+        return False
+    _holder(ws).update(clusterer=clusterer, version=saved, config=clusterer.config)
+    return True
 
 
 def assign_to_stories(workspace, articles: list[Article]) -> None:
-    """Stream the new articles, in published order, into the stories they belong to."""
+    """Stream the new articles, in published order, into the stories they belong to.
+
+    Built on the stored state as it is now; redone on a fresh one when another writer saved
+    stories meanwhile (its stories would otherwise be overwritten with stale ones).
+    """
     if not articles:
         return
-    clusterer = clusterer_of(workspace)
-    batch = signatures(workspace, published_order(articles), clusterer.config)
-    for signature in batch:
-        clusterer.add(signature)
-    lookup = _signature_lookup(workspace, clusterer.config, batch)
-    touched = set(clusterer.consolidate([s.id for s in batch], lookup))
-    touched.update(clusterer.story_of[s.id] for s in batch)
-    for story_id in list(touched):
-        touched.update(clusterer.states[story_id].related)
-    _save(workspace, clusterer, touched)
+    ordered = published_order(articles)
+    for _ in range(WRITE_ATTEMPTS):
+        clusterer, version = clusterer_of(workspace)
+        batch = signatures(workspace, ordered, clusterer.config)
+        for signature in batch:
+            clusterer.add(signature)
+        lookup = _signature_lookup(workspace, clusterer.config, batch)
+        touched = set(clusterer.consolidate([s.id for s in batch], lookup))
+        touched.update(clusterer.story_of[s.id] for s in batch)
+        for story_id in list(touched):
+            touched.update(clusterer.states[story_id].related)
+        if _save(workspace, clusterer, version, touched):
+            return
+    raise StaleStories(f"stories kept changing under this writer ({WRITE_ATTEMPTS} tries); run it again")
 
 
 def recluster(ws, config: MatchConfig | None = None) -> list[Story]:
-    """Re-cluster every stored article from scratch (same algorithm and order as the stream, one run)."""
-    clusterer = StoryClusterer(config or MatchConfig())
-    built: list[Signature] = []  # the pass reads every article's signature: keep them, not rebuild them
-    for batch in _chunks(published_order(ws.store.iter_articles()), 500):
-        for signature in signatures(ws, batch, clusterer.config):
-            clusterer.add(signature)
-            built.append(signature)
-    clusterer.consolidate([s.id for s in built], _signature_lookup(ws, clusterer.config, built))
-    _holder(ws)["clusterer"] = clusterer
-    _save(ws, clusterer)
-    return clusterer.stories()
+    """Re-cluster every stored article from scratch (same algorithm and order as the stream, one run).
+
+    A story keeps its id when it keeps most of its articles; other stories get ids never given before.
+    """
+    for _ in range(WRITE_ATTEMPTS):
+        version, state = ws.store.story_state()
+        earlier = StoryClusterer.from_state(state) if state else StoryClusterer()
+        clusterer = StoryClusterer(config or MatchConfig())
+        built: list[Signature] = []  # the pass reads every article's signature: keep them, not rebuild them
+        for batch in _chunks(published_order(ws.store.iter_articles()), 500):
+            for signature in signatures(ws, batch, clusterer.config):
+                clusterer.add(signature)
+                built.append(signature)
+        clusterer.consolidate([s.id for s in built], _signature_lookup(ws, clusterer.config, built))
+        clusterer.keep_ids({s.id: s.articles for s in earlier.stories()}, earlier.issued)
+        if _save(ws, clusterer, version):
+            return clusterer.stories()
+    raise StaleStories(f"stories kept changing during the re-clustering ({WRITE_ATTEMPTS} tries); run it again")
 
 
 def list_stories(ws, *, limit: int | None = None, offset: int = 0) -> list[Story]:

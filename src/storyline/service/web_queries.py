@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import tempfile
 import threading
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -63,28 +64,9 @@ def story_articles(ws: Workspace, story: Story) -> list[Article]:
     return [article for article in found if article is not None]
 
 
-_now_cache: dict[str, tuple[int, datetime | None]] = {}
-
-
 def library_now(ws: Workspace) -> datetime | None:
-    """Publication time of the newest dated article (the reference for the fresh flags).
-
-    Cached per library until its article count changes: finding it reads whole
-    articles, which would otherwise dominate every story page.
-    """
-    count = ws.store.count_articles()
-    key = str(ws.settings.db_path)
-    cached = _now_cache.get(key)
-    if cached and cached[0] == count:
-        return cached[1]
-    newest = None
-    # Undated articles sort last, so step back from the end to the last dated one.
-    for article in reversed(ws.store.list_articles(limit=50, offset=max(0, count - 50))):
-        if article.published is not None:
-            newest = _utc(article.published)
-            break
-    _now_cache[key] = (count, newest)
-    return newest
+    """Publication time of the newest dated article (the reference for the fresh flags)."""
+    return ws.store.latest_published()
 
 
 def summarize_story(story: Story, articles: list[Article], now: datetime | None) -> StorySummary:
@@ -126,11 +108,16 @@ def article_page(ws: Workspace, *, limit: int, offset: int, **filters: Any) -> t
 
 
 def story_entities(articles: list[Article]) -> list[StoryEntity]:
-    """Entities across a story's articles, one per (name, type), most mentioned first."""
-    merged: dict[tuple[str, str], StoryEntity] = {}
+    """Entities across a story's articles, one per name, most mentioned first.
+
+    Articles may type one name differently ("Olga Petrenko" a PERSON in one, MISC in another): it is one
+    chip, typed by its most mentioned type other than MISC (MISC only when it has no other).
+    """
+    merged: dict[str, StoryEntity] = {}
+    types: dict[str, Counter[str]] = defaultdict(Counter)
     for article in articles:
         for entity in article.entities:
-            key = (entity.name.casefold(), entity.type)
+            key = entity.name.casefold()
             item = merged.setdefault(key, StoryEntity(entity.name, entity.type, [], [], 0))
             for variant in [entity.name, *entity.variants]:
                 if variant not in item.variants:
@@ -138,22 +125,24 @@ def story_entities(articles: list[Article]) -> list[StoryEntity]:
             if article.id not in item.articles:
                 item.articles.append(article.id)
             item.mentions += max(1, len(entity.mentions))
+            types[key][entity.type] += max(1, len(entity.mentions))
+    for key, item in merged.items():
+        item.type = min(types[key].items(), key=lambda pair: (pair[0] == "MISC", -pair[1], pair[0]))[0]
     return sorted(merged.values(), key=lambda e: (-len(e.articles), -e.mentions, e.name))
 
 
 _UNSAFE_NAME = re.compile(r"[^\w.-]+")
 
 
-def ingest_upload(ws: Workspace, filename: str, content: bytes) -> IngestReport:
-    """Ingest uploaded bytes as if read from a file of that name (the readers sniff content and extension)."""
-    safe_name = _UNSAFE_NAME.sub("_", Path(filename or "upload").name).strip("._") or "upload"
+def ingest_upload(ws: Workspace, filename: str | None, content: bytes) -> IngestReport:
+    """Ingest uploaded bytes as if read from a file of that name (the readers sniff content and extension);
+    a body without a file name (a JSON post) is read as JSON. The articles' source is the uploaded file's
+    name, or "upload": the temporary copy read is gone once read."""
+    safe_name = _UNSAFE_NAME.sub("_", Path(filename or "").name).strip("._") or "upload"
     with tempfile.TemporaryDirectory(prefix="storyline-upload-") as folder:
-        path = Path(folder) / safe_name
+        path = Path(folder) / (safe_name if filename else "upload.json")
         path.write_bytes(content)
-        report = ingest(ws, [path])
-    for failure in report.failures:  # name the upload, not the temporary file
-        failure.source = failure.source.replace(str(path), safe_name)
-    return report
+        return ingest(ws, [path], known_as={str(path): safe_name})
 
 
 _comparison_locks: dict[str, threading.Lock] = {}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from storyline.store.base import MAX_OFFSET, AddResult, SearchHit, Store
+from storyline.store.base import MAX_OFFSET, AddResult, SearchHit, StaleStories, Store
 from storyline.store.sqlite import SchemaError, SQLiteStore, StoreError, read_meta
 
 
@@ -17,5 +17,6 @@ def open_store(path: str | Path, *, create: bool = True) -> Store:
 
 
 __all__ = [
-    "MAX_OFFSET", "AddResult", "SQLiteStore", "SchemaError", "SearchHit", "Store", "StoreError", "open_store", "read_meta",
+    "MAX_OFFSET", "AddResult", "SQLiteStore", "SchemaError", "SearchHit", "StaleStories", "Store", "StoreError",
+    "open_store", "read_meta",
 ]

@@ -15,11 +15,16 @@ import numpy as np
 from storyline.model import Article, Story
 
 #: Marks around the matched words in :attr:`SearchHit.snippet` (plain text; escape, then style them).
+#: Only the store sets them: the article's own ⟦ ⟧ are given as [ ].
 SNIPPET_OPEN = "\u27e6"
 SNIPPET_CLOSE = "\u27e7"
 
 #: Largest offset or limit a store takes (SQLite's integers are 64-bit); callers refuse bigger ones.
 MAX_OFFSET = 2**63 - 1
+
+
+class StaleStories(RuntimeError):
+    """Another writer saved stories after this one read the state it built on; reload and redo."""
 
 
 @dataclass
@@ -65,6 +70,9 @@ class Store(Protocol):
 
     def count_articles(self, **filters: Any) -> int: ...
 
+    def latest_published(self) -> datetime | None:
+        """Publication time (UTC) of the newest dated article, however many undated ones there are."""
+
     def iter_articles(self) -> Iterator[Article]:
         """Every article (latest version) in published order, streaming."""
 
@@ -96,11 +104,30 @@ class Store(Protocol):
     def load_vectors(self, kind: str, ids: list[str] | None = None) -> dict[str, np.ndarray]: ...
 
     # Stories ----------------------------------------------------------------
-    def save_stories(self, stories: list[Story], *, replace: bool = False) -> None:
-        """Upsert stories (replace=True drops all others first, for batch re-clustering)."""
+    # Several processes (the CLI, server workers) may assign stories to one library, each from a
+    # clusterer state it holds in memory; the stories version tells a writer its state went stale.
+    def save_stories(
+        self,
+        stories: list[Story],
+        *,
+        replace: bool = False,
+        drop: Iterable[str] = (),
+        state: dict[str, Any] | None = None,
+        expected_version: int | None = None,
+    ) -> int:
+        """Upsert stories in one transaction and return the new stories version (each call adds one).
 
-    def delete_stories(self, story_ids: Iterable[str]) -> None:
-        """Drop stories (merged into others) and their article assignments; unknown ids are ignored."""
+        ``replace``: drop all other stories first (re-clustering); ``drop``: stories merged into others,
+        with their article assignments (unknown ids are ignored); ``state``: the clusterer state to save
+        with them. ``expected_version`` set: raise :class:`StaleStories`, writing nothing, when another
+        writer saved stories since that version was read.
+        """
+
+    def stories_version(self) -> int:
+        """How many story writes the library has seen (0 for none): cheap, to check a held state."""
+
+    def story_state(self) -> tuple[int, dict[str, Any] | None]:
+        """(stories version, the clusterer state saved with it), read together."""
 
     def list_stories(self, *, limit: int | None = None, offset: int = 0) -> list[Story]: ...
 

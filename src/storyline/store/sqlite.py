@@ -16,6 +16,7 @@ import dataclasses
 import hashlib
 import json
 import re
+import secrets
 import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Iterator
@@ -27,7 +28,7 @@ from typing import Any
 import numpy as np
 
 from storyline.model import Article, Story
-from storyline.store.base import SNIPPET_CLOSE, SNIPPET_OPEN, AddResult, SearchHit
+from storyline.store.base import SNIPPET_CLOSE, SNIPPET_OPEN, AddResult, SearchHit, StaleStories
 
 # --------------------------------------------------------------------------
 # Schema: ordered migrations; ``meta.schema_version`` = how many were applied.
@@ -95,6 +96,10 @@ CREATE TABLE documents (
 
 #: Applied in order; append new ones, never edit a released one.
 MIGRATIONS: list[str] = [_V1]
+
+#: The clusterer state saved with the stories (a document), and the meta key counting story writes.
+_STORY_STATE = ("story-index", "stream")
+_STORIES_VERSION = "stories_version"
 
 
 class StoreError(RuntimeError):
@@ -387,6 +392,13 @@ class SQLiteStore:
         where, params = _filters(**filters)
         return int(self._query(f"SELECT count(*) AS n FROM articles a WHERE {where}", params)[0]["n"])
 
+    def latest_published(self) -> datetime | None:
+        rows = self._query(  # one step down the (is_latest, published) index
+            "SELECT published FROM articles WHERE is_latest = 1 AND published IS NOT NULL "
+            "ORDER BY published DESC LIMIT 1"
+        )
+        return datetime.fromisoformat(rows[0]["published"]).replace(tzinfo=UTC) if rows else None
+
     def iter_articles(self) -> Iterator[Article]:
         """Pages through the table so a large library never sits in memory at once."""
         page, after = 500, (0, "", "")
@@ -436,14 +448,19 @@ class SQLiteStore:
             return total, []
         # Snippets for the page only: computing them in the ranking query costs one per match.
         marks = ",".join("?" * len(ranked))
+        token = secrets.token_hex(8)  # markers no article text can contain (see _marked)
+        opening, closing = f"\ue000{token}", f"\ue001{token}"
         pages = self._query(
             "SELECT a.row_id, a.data, snippet(article_fts, -1, ?, ?, '…', 16) AS snippet FROM article_fts "
             f"CROSS JOIN articles a ON a.row_id = article_fts.rowid WHERE article_fts MATCH ? AND a.row_id IN ({marks})",
-            [SNIPPET_OPEN, SNIPPET_CLOSE, match, *(r["row_id"] for r in ranked)],
+            [opening, closing, match, *(r["row_id"] for r in ranked)],
         )
         by_row = {r["row_id"]: r for r in pages}
         return total, [
-            SearchHit(_article(by_row[r["row_id"]]), by_row[r["row_id"]]["snippet"], -float(r["rank"])) for r in ranked
+            SearchHit(
+                _article(by_row[r["row_id"]]), _marked(by_row[r["row_id"]]["snippet"], opening, closing), -float(r["rank"])
+            )
+            for r in ranked
         ]
 
     # ---------------------------------------------------- pipeline bookkeeping
@@ -490,11 +507,28 @@ class SQLiteStore:
 
     # ---------------------------------------------------------------- stories
 
-    def save_stories(self, stories: list[Story], *, replace: bool = False) -> None:
+    def save_stories(
+        self,
+        stories: list[Story],
+        *,
+        replace: bool = False,
+        drop: Iterable[str] = (),
+        state: dict[str, Any] | None = None,
+        expected_version: int | None = None,
+    ) -> int:
         with self._write() as conn:
+            # Read inside the write transaction (BEGIN IMMEDIATE): no other writer can slip in after the check.
+            version = _stories_version(conn)
+            if expected_version is not None and version != expected_version:
+                raise StaleStories(
+                    f"{self.path}: another writer saved stories (version {version}, expected {expected_version})"
+                )
             if replace:
                 conn.execute("DELETE FROM stories")
                 conn.execute("DELETE FROM story_articles")
+            dropped = [(story_id,) for story_id in drop]
+            conn.executemany("DELETE FROM story_articles WHERE story_id = ?", dropped)
+            conn.executemany("DELETE FROM stories WHERE id = ?", dropped)
             for story in stories:
                 conn.execute(
                     "INSERT OR REPLACE INTO stories (id, label, first_published, size, data) VALUES (?, ?, ?, ?, ?)",
@@ -511,12 +545,32 @@ class SQLiteStore:
                     "INSERT OR REPLACE INTO story_articles (article_id, story_id) VALUES (?, ?)",
                     [(article_id, story.id) for article_id in story.articles],
                 )
+            if state is not None:
+                conn.execute(
+                    "INSERT OR REPLACE INTO documents (kind, key, updated_at, data) VALUES (?, ?, ?, ?)",
+                    (*_STORY_STATE, _now(), json.dumps(state, ensure_ascii=False)),
+                )
+            conn.execute(
+                "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (_STORIES_VERSION, str(version + 1)),
+            )
+        return version + 1
 
-    def delete_stories(self, story_ids: Iterable[str]) -> None:
-        ids = [(story_id,) for story_id in story_ids]
-        with self._write() as conn:
-            conn.executemany("DELETE FROM story_articles WHERE story_id = ?", ids)
-            conn.executemany("DELETE FROM stories WHERE id = ?", ids)
+    def stories_version(self) -> int:
+        with self._lock:
+            return _stories_version(self._conn)
+
+    def story_state(self) -> tuple[int, dict[str, Any] | None]:
+        with self._lock:
+            self._conn.execute("BEGIN")  # one snapshot for both reads
+            try:
+                version = _stories_version(self._conn)
+                row = self._conn.execute(
+                    "SELECT data FROM documents WHERE kind = ? AND key = ?", _STORY_STATE
+                ).fetchone()
+            finally:
+                self._conn.execute("COMMIT")
+        return version, json.loads(row["data"]) if row else None
 
     def list_stories(self, *, limit: int | None = None, offset: int = 0) -> list[Story]:
         rows = self._query(
@@ -620,6 +674,18 @@ def _filters(
             clauses.append(clause)
             params.append(convert(value))
     return " AND ".join(clauses), params
+
+
+def _marked(snippet: str, opening: str, closing: str) -> str:
+    """The snippet with :data:`SNIPPET_OPEN`/:data:`SNIPPET_CLOSE` around the matches only: the article's own
+    ⟦ ⟧ become [ ] first, so no text can forge a mark."""
+    plain = snippet.replace(SNIPPET_OPEN, "[").replace(SNIPPET_CLOSE, "]")
+    return plain.replace(opening, SNIPPET_OPEN).replace(closing, SNIPPET_CLOSE)
+
+
+def _stories_version(conn: sqlite3.Connection) -> int:
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", (_STORIES_VERSION,)).fetchone()
+    return int(row["value"]) if row else 0
 
 
 def _statements(script: str) -> list[str]:

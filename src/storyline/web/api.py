@@ -11,7 +11,8 @@ from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
-from pydantic import BaseModel
+from fastapi.responses import RedirectResponse
+from pydantic import BaseModel, BeforeValidator
 
 from storyline import __version__
 from storyline.model import SCHEMA_VERSION, Article, Story
@@ -48,8 +49,22 @@ router = APIRouter(prefix="/api", tags=["api"])
 
 Limit = Annotated[int, Query(ge=1, le=200, description="page size")]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="items to skip")]
+
+
+def _end_of_day(value: Any) -> Any:
+    """A bare date as an upper bound is the end of that day; anything else is left to the datetime parser."""
+    try:
+        return library.time_bound(value, end_of_day=True) if isinstance(value, str) else value
+    except ValueError:
+        return value
+
+
 Since = Annotated[datetime | None, Query(description="published at or after (ISO 8601 date or time)")]
-Until = Annotated[datetime | None, Query(description="published at or before (ISO 8601 date or time)")]
+Until = Annotated[
+    datetime | None,
+    BeforeValidator(_end_of_day),
+    Query(description="published at or before (ISO 8601 time, or a date: to the end of that day)"),
+]
 
 
 def workspace(request: Request) -> Workspace:
@@ -121,12 +136,40 @@ def articles(
     summary="One article: text, stripped parts, entities, quotes, times",
     responses=errors(404, 422),
 )
-def article(ws: Ws, article_id: str) -> dict[str, Any]:
+def article(ws: Ws, article_id: str) -> Any:
+    if not article_id:  # "/api/articles/": the list
+        return RedirectResponse("/api/articles", status_code=308)
     found = library.get_article(ws, article_id)
     if found is None:
         raise HTTPException(404, f"no article with id {article_id!r}")
     story = ws.store.story_of(article_id)
     return {**found.to_dict(), "story": story.id if story else None}
+
+
+#: An article as ``storyline ingest`` reads JSON; other fields are kept (``published``: ISO 8601).
+ARTICLE_IN = {
+    "type": "object",
+    "required": ["text"],
+    "properties": {
+        name: {"type": "string"}
+        for name in ("id", "title", "text", "url", "outlet", "language", "byline", "published")
+    },
+    "additionalProperties": True,
+}
+#: The upload body, declared by hand: the endpoint reads the raw request, so FastAPI cannot infer it.
+UPLOAD_BODY = {
+    "required": True,
+    "content": {
+        "application/json": {"schema": {"oneOf": [ARTICLE_IN, {"type": "array", "items": ARTICLE_IN}]}},
+        "multipart/form-data": {
+            "schema": {
+                "type": "object",
+                "required": ["file"],
+                "properties": {"file": {"type": "string", "format": "binary"}},
+            }
+        },
+    },
+}
 
 
 @router.post(
@@ -135,6 +178,7 @@ def article(ws: Ws, article_id: str) -> dict[str, Any]:
     summary="Ingest a JSON article (or list) or an uploaded file",
     dependencies=[Depends(require_write_access)],
     responses=errors(400, 401, 403, 413, 415, 422),
+    openapi_extra={"requestBody": UPLOAD_BODY},
 )
 async def add_articles(request: Request, ws: Ws) -> dict[str, Any]:
     """Body: ``application/json`` (an article object or a list of them, fields as ``storyline ingest``
@@ -147,7 +191,8 @@ async def add_articles(request: Request, ws: Ws) -> dict[str, Any]:
     return report.to_dict()
 
 
-async def _upload(request: Request) -> tuple[str, bytes]:
+async def _upload(request: Request) -> tuple[str | None, bytes]:
+    """The body's file name (None for a JSON body) and content."""
     kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if kind == "application/json":
         content = await request.body()
@@ -155,7 +200,7 @@ async def _upload(request: Request) -> tuple[str, bytes]:
             json.loads(content)
         except ValueError as error:
             raise HTTPException(400, f"the JSON body does not parse: {error}") from error
-        return "article.json", content
+        return None, content
     if kind == "multipart/form-data":
         form = await request.form()
         upload = form.get("file")
@@ -242,6 +287,9 @@ def search(
     limit: Limit = 20,
     offset: Offset = 0,
 ) -> dict[str, Any]:
+    """Each item is an article summary plus ``snippet``, plain text around the matched words, which stand
+    between the markers ⟦ and ⟧ (U+27E6, U+27E7; the article's own ⟦ ⟧ are given as [ ], so every marker
+    is the search's: escape the snippet, then style them), and ``score`` (BM25, higher is better)."""
     total, hits = library.search(
         ws, q, outlet=outlet, language=language, since=since, until=until, entity=entity,
         limit=limit, offset=offset,

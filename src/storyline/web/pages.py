@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import logging
+import re
 from datetime import datetime
 from typing import Any
 
 from fastapi import APIRouter, HTTPException, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from storyline.model import Article, Claim, Comparison
 from storyline.service import library, web_queries
@@ -18,6 +19,8 @@ from storyline.web.rendering import templates
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
 PAGE_SIZE = 20
+#: Control characters (tab, newline and carriage return aside), removed from a search query.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 log = logging.getLogger(__name__)
 
 
@@ -89,6 +92,8 @@ def _by_date(articles: list[Article]) -> list[Article]:
 
 @router.get("/articles/{article_id:path}")
 def article(request: Request, ws: Ws, article_id: str) -> Response:
+    if not article_id:  # "/articles/": the list
+        return RedirectResponse("/articles", status_code=308)
     found = library.get_article(ws, article_id)
     if found is None:
         raise HTTPException(404, f"no article with id {article_id!r}")
@@ -108,8 +113,9 @@ def search(
     offset: Offset = 0,
     limit: Limit = PAGE_SIZE,
 ) -> Response:
+    q = _CONTROL.sub("", q)  # a NUL or escape code is no word, and must not be echoed into the page
     filters = {"outlet": outlet, "language": language, "entity": entity}
-    dates = {"since": _form_date(since, "since"), "until": _form_date(until, "until")}
+    dates = {"since": _form_date(since, "since"), "until": _form_date(until, "until", end_of_day=True)}
     found = library.search(ws, q, limit=limit, offset=offset, **filters, **dates) if q.strip() else (0, [])
     total, hits = found
     # The pager keeps every choice; the page size only where it is not the default (shorter links).
@@ -120,12 +126,12 @@ def search(
     )
 
 
-def _form_date(value: str, name: str) -> datetime | None:
-    """A date field of a search form: empty means no bound."""
+def _form_date(value: str, name: str, *, end_of_day: bool = False) -> datetime | None:
+    """A date field of a search form: empty means no bound (``end_of_day``: :func:`library.time_bound`)."""
     if not value.strip():
         return None
     try:
-        return datetime.fromisoformat(value.strip())
+        return library.time_bound(value, end_of_day=end_of_day)
     except ValueError:
         raise HTTPException(400, f"{name}: {value!r} is not a date (YYYY-MM-DD)") from None
 

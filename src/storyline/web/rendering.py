@@ -11,8 +11,9 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from storyline import __version__
-from storyline.report.comparison import first_reported, relation_sentence, statement
+from storyline.report.comparison import calendar_words, first_reported, relation_sentence, statement
 from storyline.store.base import SNIPPET_CLOSE, SNIPPET_OPEN
+from storyline.web.views import article_heading
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 STATIC_DIR = Path(__file__).parent / "static"
@@ -68,6 +69,8 @@ def make_environment() -> Environment:
         lstrip_blocks=True,
     )
     env.filters["snippet"] = highlight_snippet
+    env.filters["heading"] = article_heading
+    env.filters["calendar_words"] = calendar_words
     env.filters["date"] = format_date
     env.filters["web_url"] = web_url
     env.filters["segment"] = path_segment

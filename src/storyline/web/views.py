@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from storyline.compare.naming import outlet_name
+from storyline.compare.naming import article_name
+from storyline.match.signature import shorten
 from storyline.model import Article, Claim, ClaimGroup, ProvenanceLink
 
 #: When a claim sits in several groups, the strongest verdict colours it.
@@ -275,6 +276,21 @@ class ProvenanceGraph:
     edges: list[GraphEdge]
 
 
+#: Words of the text that stand in for an empty title.
+HEADING_WORDS = 10
+
+
+def article_heading(article: Article) -> str:
+    """The title, else the text's first words, else the id: an empty title drew an empty, unclickable
+    link, an empty ``<h1>`` and a page title of " · storyline"."""
+    if article.title.strip():
+        return article.title.strip()
+    words = article.text.split()
+    if not words:
+        return article.id
+    return " ".join(words[:HEADING_WORDS]) + ("…" if len(words) > HEADING_WORDS else "")
+
+
 def provenance_graph(articles: list[Article], links: list[ProvenanceLink]) -> ProvenanceGraph:
     """Articles as boxes down a column in publication order, each link an arc on the right.
 
@@ -284,7 +300,7 @@ def provenance_graph(articles: list[Article], links: list[ProvenanceLink]) -> Pr
     """
     box_width, step, top = 300, 64, 20
     nodes = [
-        GraphNode(a.id, 10, top + i * step, a.title if len(a.title) <= 44 else a.title[:43] + "…", outlet_name(a))
+        GraphNode(a.id, 10, top + i * step, shorten(article_heading(a), 44), article_name(a))
         for i, a in enumerate(articles)
     ]
     position = {node.id: node for node in nodes}
