@@ -6,7 +6,14 @@ Invented fixtures (Ruritania, Port Elwyn, Olga Petrenko); each test fails on the
 import numpy as np
 
 from storyline.compare.align import _pruned, align_claims, has_evidence, key_words
-from storyline.compare.conflicts import DateConflict, NumberConflict, SpeakerConflict, clashing_dates, is_caption
+from storyline.compare.conflicts import (
+    DateConflict,
+    NumberConflict,
+    SpeakerConflict,
+    clashing_dates,
+    is_caption,
+    values_by_outlet,
+)
 from storyline.model import Claim, Quantity
 
 
@@ -70,6 +77,11 @@ def test_dates_of_different_granularity_or_events_do_not_conflict():
     assert DateConflict().detect(deal, visit, 0.8) is None  # "said" and "met" date different events
     again = claim("c:c0", "Olga Petrenko met the envoy of Ruritania in Port Elwyn on Saturday", dates=["2024-04-28"])
     assert DateConflict().detect(visit, again, 0.8) is not None
+    # All outlets' values, of the day that clashed only: the 2015 of an aside is no value of this finding.
+    later = claim("d:c0", "Olga Petrenko, who signed the 2015 accord, met the envoy of Ruritania in Port Elwyn on Saturday",
+                  dates=["2015", "2024-04-28"])
+    finding = values_by_outlet("dates", [visit, again, later], {"b": "B", "c": "C", "d": "D"}, "day")
+    assert finding.detail == "dates disagree on the day: 2024-04-29 (B) vs 2024-04-28 (C, D)"
 
 
 def test_a_photo_caption_dates_the_photo():

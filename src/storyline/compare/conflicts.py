@@ -228,8 +228,9 @@ class DateConflict:
         clash = clashing_dates(a.dates, b.dates)
         if clash is None or is_caption(a) or is_caption(b) or not same_event(a, b):
             return None
-        detail = f"dates disagree: {clash[0]} vs {clash[1]}"
-        return Finding("dates", detail, [claim_span(a), claim_span(b)])
+        granularity = _GRANULARITY[len(clash[0])]
+        detail = f"dates disagree on the {granularity}: {clash[0]} vs {clash[1]}"
+        return Finding("dates", detail, [claim_span(a), claim_span(b)], quantities=[granularity])
 
 
 @dataclass
@@ -400,25 +401,29 @@ def _cue_span(claim: Claim) -> dict[str, Any]:
 
 def claim_values(rule: str, claim: Claim, quantity: str | None = None) -> str:
     """What a claim says for a numbers or dates finding ("23", "at least 12", "2024-03-15"); empty when it
-    says nothing. With ``quantity``, only its figures of that kind."""
+    says nothing. With ``quantity``, only its figures of that kind, or its dates of that granularity ("day")."""
     if rule == "numbers" and quantity is not None:
         return ", ".join(q.text for q in claim.quantities if of_kind(q, quantity))
-    return _fmt(claim.numbers) if rule == "numbers" else ", ".join(claim.dates)
+    if rule == "dates":
+        return ", ".join(d for d in claim.dates if quantity is None or _GRANULARITY.get(len(d)) == quantity)
+    return _fmt(claim.numbers)
 
 
 def values_by_outlet(rule: str, claims: list[Claim], outlet_of: dict[str, str], quantity: str | None = None) -> Finding:
     """One numbers or dates finding giving every outlet's value, not only the first disagreeing pair;
-    with ``quantity``, for that kind of figure only ("numbers disagree on killed: 10 (A, C) vs 3 (B)")."""
+    with ``quantity``, for that kind of figure or granularity of date only ("numbers disagree on killed:
+    10 (A, C) vs 3 (B)", "dates disagree on the day: 2024-03-15 (A) vs 2024-03-16 (B)")."""
     said: dict[str, list[str]] = {}
     for claim in claims:
         if value := claim_values(rule, claim, quantity):
             outlets = said.setdefault(value, [])
             if outlet_of[claim.article] not in outlets:
                 outlets.append(outlet_of[claim.article])
-    topic = f"{rule} disagree on {quantity}" if quantity else f"{rule} disagree"
+    topic = f"{rule} disagree" + (f" on the {quantity}" if rule == "dates" else f" on {quantity}") * bool(quantity)
     detail = f"{topic}: " + " vs ".join(f"{value} ({', '.join(outlets)})" for value, outlets in said.items())
-    if quantity is None:
-        return Finding(rule, detail, [claim_span(c) for c in claims if claim_values(rule, c)])
+    if quantity is None or rule == "dates":
+        spans = [claim_span(c) for c in claims if claim_values(rule, c, quantity)]
+        return Finding(rule, detail, spans, quantities=[quantity] if quantity else [])
     spans = [quantity_span(c, q) for c in claims for q in c.quantities if of_kind(q, quantity)]
     return Finding(rule, detail, spans, quantities=[quantity])
 

@@ -53,12 +53,13 @@ def _in_time(findings: list[Finding], a: Claim, b: Claim, published: Published) 
     return kept
 
 
-def _value_rules(evidence: list[dict]) -> tuple[list[str], bool, bool]:
-    """The quantity kinds numbers findings name, and whether there are numbers findings without kinds
-    (a user's detector) and dates findings."""
+def _value_rules(evidence: list[dict]) -> tuple[list[str], bool, list[str | None]]:
+    """The quantity kinds numbers findings name, whether there are numbers findings without kinds (a
+    user's detector), and the granularities dates findings name (None for one that names none)."""
     numbers = [e for e in evidence if e["rule"] == "numbers"]
     kinds = list(dict.fromkeys(k for e in numbers for k in e.get("quantities", [])))
-    return kinds, any(not e.get("quantities") for e in numbers), any(e["rule"] == "dates" for e in evidence)
+    dates = list(dict.fromkeys(k for e in evidence if e["rule"] == "dates" for k in e.get("quantities") or [None]))
+    return kinds, any(not e.get("quantities") for e in numbers), dates
 
 
 def _with_all_values(evidence: list[dict], members: list[Claim], outlet_of: dict[str, str], published: Published) -> list[dict]:
@@ -67,7 +68,7 @@ def _with_all_values(evidence: list[dict], members: list[Claim], outlet_of: dict
     kinds, bare_numbers, dates = _value_rules(evidence)
     restated = [_as_update(values_by_outlet("numbers", members, outlet_of, kind), members, outlet_of, published) for kind in kinds]
     restated += [values_by_outlet("numbers", members, outlet_of)] if bare_numbers else []
-    restated += [values_by_outlet("dates", members, outlet_of)] if dates else []
+    restated += [values_by_outlet("dates", members, outlet_of, granularity) for granularity in dates]
     kept = [e for e in evidence if e["rule"] not in ("numbers", "dates")]
     return [f.to_dict() for f in restated] + kept
 
