@@ -20,7 +20,7 @@ from anyascii import anyascii
 from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span
 
-from storyline.enrich.cues import TITLES
+from storyline.enrich.cues import ROLE_SUFFIX, TITLES
 from storyline.enrich.gazetteer import (
     CAPITAL_FOR_COUNTRY,
     canonical_alias,
@@ -377,7 +377,7 @@ def _without_common_nouns(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     }
 
     def is_noun(word: str) -> bool:
-        return word in nouns or _GERMAN_NOUN_SUFFIX.search(word.lower()) is not None or _GERMAN_ROLE.search(word) is not None
+        return word in nouns or _GERMAN_NOUN_SUFFIX.search(word.lower()) is not None or ROLE_SUFFIX.search(word) is not None
 
     kept = []
     for mention in mentions:
@@ -389,15 +389,6 @@ def _without_common_nouns(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             continue  # "30 Millionen Menschen": what is counted is no name
         kept.append(_without_leading_noun(mention, is_noun))
     return kept
-
-
-#: German role nouns, alone or at the end of a compound ("Bundeskanzler", "Fraktionschef", "Finanzministerin").
-_GERMAN_ROLE = re.compile(
-    r"(?:minister|kanzler|präsident|chef|sprecher|kandidat|leiter|vorsitzender?|bürgermeister|direktor|sekretär|"
-    r"botschafter|richter|anwalt|politiker|experte|schauspieler|sänger|trainer|gründer|autor|journalist)"
-    r"(?:in|innen)?$",
-    re.IGNORECASE,
-)
 
 
 def _without_leading_noun(mention: Mention, is_noun: Callable[[str], bool]) -> Mention:
