@@ -479,3 +479,24 @@ def test_without_a_parser_a_verb_with_no_subject_continues_the_speaker(enricher,
     assert [(q.text[:12], q.speaker) for q in polish.quotes] == [
         ("szkoły zosta", "Olga Petrenko"), ("- Wierzymy, ", "Olga Petrenko"), ("decyzja nale", "Olga Petrenko")
     ]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("de", "Olga Petrenko ist Ministerin. Laut Petrenko bleibt die Grenze geschlossen.",
+         [("bleibt die Grenze geschlossen", "Olga Petrenko", "Laut")]),
+        ("de", "Dem Minister Marco Bell zufolge gibt es keine Alternative.",
+         [("gibt es keine Alternative", "Marco Bell", "zufolge")]),  # "zufolge" follows its source
+        ("it", "Secondo il ministro Marco Bell, la curva scende.", [("la curva scende", "Marco Bell", "Secondo")]),
+        ("pl", "Według ministra Marco Bella epidemia zwalnia. Jego zdaniem szczyt minie w maju.",
+         [("epidemia zwalnia", "Marco Bella", "Według"), ("szczyt minie w maju", "Marco Bella", "zdaniem")]),
+        # a surname alone opening a sentence is a name once the article has named the person in full
+        ("es", "Ines Vidal habló en Port Elwyn. Vidal afirmó ayer que la cuarentena seguirá.",
+         [("la cuarentena seguirá", "Ines Vidal", "afirmó")]),
+    ],
+)
+def test_without_a_parser_according_to_in_more_languages(enricher, make_article, language, text, expected):
+    article = enricher.enrich(make_article(text, language=language))
+    assert [(q.text, q.speaker, q.cue) for q in article.quotes] == expected
+    assert not any(e.name.startswith("Laut") for e in article.entities)

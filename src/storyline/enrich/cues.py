@@ -256,6 +256,7 @@ PERSON_PRONOUNS: dict[str, frozenset[str]] = {
     "fr": frozenset({"il", "elle", "lui"}),
     "es": frozenset({"él", "ella"}),
     "ru": frozenset({"он", "она", "его", "ее", "её"}),
+    "pl": frozenset({"on", "ona", "jego", "jej"}),
 }
 #: Pronouns standing for an organisation or group.
 GROUP_PRONOUNS: dict[str, frozenset[str]] = {

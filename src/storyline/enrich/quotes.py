@@ -599,6 +599,11 @@ def according_to_attributions(doc: Doc, language: str, parsed: bool = True) -> l
                 continue
             sent = doc[i].sent
             source_start = i + len(phrase)
+            if i > sent.start and lowered[i - 1] in PERSON_PRONOUNS.get(language, ()):  # "Jego zdaniem X"
+                content = _trimmed(doc, source_start, sent.end)
+                if content is not None:
+                    found.append(_Attribution(*content, cue=doc[i].text, source=doc[i - 1 : i], continues=True))
+                continue
             source_end = source_start
             while source_end < sent.end and not doc[source_end].is_punct and not doc[source_end].is_space:
                 source_end += 1
@@ -606,14 +611,44 @@ def according_to_attributions(doc: Doc, language: str, parsed: bool = True) -> l
                 continue  # "según las cuales ...": a relative clause, no source
             if lowered[source_start] in ACCORDING_TO_VERBS.get(language, ()):
                 source_start += 1  # "según dijo (un funcionario)": the speaker, if any, follows the verb
-            elif not parsed and source_end - source_start > UNPARSED_SOURCE_TOKENS:
-                continue  # without a parse, a long run to the next comma is a clause, not a source
+            elif not parsed and (source_end - source_start > UNPARSED_SOURCE_TOKENS or source_end >= sent.end - 1):
+                # without a parse, a long run to the next comma or the sentence end is a clause, not a source;
+                # a name may open it ("Laut Petrenko bleibt die Grenze zu")
+                source_end = _name_run_end(doc, source_start, source_end)
+                if source_end == source_start:
+                    continue
             before = _trimmed(doc, sent.start, i)
             after = _trimmed(doc, source_end, sent.end)
             content = after if before is None or (after is not None and after[1] - after[0] > before[1] - before[0]) else before
             if content is not None:
                 source = doc[source_start:source_end] if source_end > source_start else None
                 found.append(_Attribution(*content, cue=doc[i : i + len(phrase)].text, source=source))
+    return found + _postposed_according_to(doc, lowered, language)
+
+
+def _name_run_end(doc: Doc, start: int, end: int) -> int:
+    """Without a parse, where the name after "laut" / "según" ends when no comma closes it: after its run of
+    capitalised or role words ("Laut Ministerin Olga Petrenko bleibt X"); ``start`` when there is none."""
+    position = start
+    while position < end and (doc[position].text[:1].isupper() or is_role_word(doc[position].text)):
+        position += 1
+    return position if any(t.text[:1].isupper() for t in doc[start:position]) else start
+
+
+def _postposed_according_to(doc: Doc, lowered: list[str], language: str) -> list[_Attribution]:
+    """"Dem Minister N zufolge bleibt X", "Bakan N'ya göre X": the source runs back from the word to the
+    sentence start or a comma (a few words at most), the content is what follows to the sentence end."""
+    found = []
+    for i, word in enumerate(lowered):
+        if word not in ACCORDING_TO_AFTER.get(language, ()):
+            continue
+        sentence = doc[i].sent
+        start = i
+        while start > sentence.start and not doc[start - 1].is_punct and not doc[start - 1].is_space:
+            start -= 1
+        content = _trimmed(doc, i + 1, sentence.end)
+        if start < i and i - start <= UNPARSED_SOURCE_TOKENS and content is not None:
+            found.append(_Attribution(*content, cue=doc[i].text, source=doc[start:i]))
     return found
 
 
