@@ -433,3 +433,70 @@ def test_pronoun_speaker_skips_names_inside_quotations(enricher, make_article):
         "Marco Bell spoke for an hour. “I answer only to Olga Petrenko,” he said, before he told the court he would appeal."
     ))
     assert {q.speaker for q in article.quotes if q.kind != "stance"} == {"Marco Bell"}
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # the name before the verb speaks, not the name inside what was said
+        ("es", "Ines Vidal afirmó hoy que las Fuerzas Navales (FFNN) \"están listas para ayudar\".",
+         ("Ines Vidal", "afirmó")),
+        # "sagte der Kanzler:" is the chancellor's, named with the role before; not "Kraft" of "in Kraft"
+        ("de", "Bundeskanzler Marco Bell sprach lange. Weil die Regeln erst seit Montag in Kraft sind, sagte der "
+               "Kanzler: \"Wir sind noch nicht so weit, das zu beurteilen\".", ("Marco Bell", "sagte")),
+        # the verb right after the quotation names its speaker after it, a role word before the name
+        ("pl", "Liczby w Ruritanii „nie są prawdziwe i trzeba je sprawdzić”- ocenił wirusolog profesor Olga Petrenko.",
+         ("Olga Petrenko", "ocenił")),
+        # a verb inside the quotation between dashes
+        ("it", "«Non si va al lavoro - commenta Marco Bell - e si mangia troppo davanti alla televisione».",
+         ("Marco Bell", "commenta")),
+        # German capitalises nouns: this is speech, not a Title Case name
+        ("de", "\"Unsere Wünsche und Gebete sind mit ihm und seiner Familie\", sagte Olga Petrenko.",
+         ("Olga Petrenko", "sagte")),
+    ],
+)
+def test_without_a_parser_a_quotation_is_the_reporting_verbs_subjects(enricher, make_article, language, text, expected):
+    article = enricher.enrich(make_article("Port Elwyn bleibt ruhig.\n\n" + text, language=language))
+    assert [(q.speaker, q.cue) for q in article.quotes] == [expected]
+
+
+def test_without_a_parser_a_verb_with_no_subject_continues_the_speaker(enricher, make_article):
+    article = enricher.enrich(make_article(
+        "El ministro de Defensa, Ines Vidal, afirmó este lunes que las obras empezarán en marzo. "
+        "También anunció que el puerto de Port Elwyn reabrirá. "
+        "\"No vamos a ceder\", dijo el ministro en declaraciones radiales.",
+        language="es",
+    ))
+    assert [(q.speaker, q.cue) for q in article.quotes] == [
+        ("Ines Vidal", "afirmó"), ("Ines Vidal", "anunció"), ("Ines Vidal", "dijo")
+    ]
+    polish = enricher.enrich(make_article(
+        "Premier Olga Petrenko powiedziała, że szkoły zostaną otwarte.\n\n"
+        "- Wierzymy, że wszystko się uda. Termin zostaje bez zmian - podkreśliła.\n\n"
+        "Podkreśliła jednak, że decyzja należy do rządu.",
+        language="pl",
+    ))
+    assert [(q.text[:12], q.speaker) for q in polish.quotes] == [
+        ("szkoły zosta", "Olga Petrenko"), ("- Wierzymy, ", "Olga Petrenko"), ("decyzja nale", "Olga Petrenko")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("de", "Olga Petrenko ist Ministerin. Laut Petrenko bleibt die Grenze geschlossen.",
+         [("bleibt die Grenze geschlossen", "Olga Petrenko", "Laut")]),
+        ("de", "Dem Minister Marco Bell zufolge gibt es keine Alternative.",
+         [("gibt es keine Alternative", "Marco Bell", "zufolge")]),  # "zufolge" follows its source
+        ("it", "Secondo il ministro Marco Bell, la curva scende.", [("la curva scende", "Marco Bell", "Secondo")]),
+        ("pl", "Według ministra Marco Bella epidemia zwalnia. Jego zdaniem szczyt minie w maju.",
+         [("epidemia zwalnia", "Marco Bella", "Według"), ("szczyt minie w maju", "Marco Bella", "zdaniem")]),
+        # a surname alone opening a sentence is a name once the article has named the person in full
+        ("es", "Ines Vidal habló en Port Elwyn. Vidal afirmó ayer que la cuarentena seguirá.",
+         [("la cuarentena seguirá", "Ines Vidal", "afirmó")]),
+    ],
+)
+def test_without_a_parser_according_to_in_more_languages(enricher, make_article, language, text, expected):
+    article = enricher.enrich(make_article(text, language=language))
+    assert [(q.text, q.speaker, q.cue) for q in article.quotes] == expected
+    assert not any(e.name.startswith("Laut") for e in article.entities)

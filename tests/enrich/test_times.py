@@ -240,3 +240,20 @@ def test_periods_of_play_and_game_clocks_are_not_calendar_times() -> None:
 
 def test_a_quarter_century_adjective_is_left_alone() -> None:
     assert values("Unemployment in Ruritania is near its quarter-century low.", WEDNESDAY) == {}
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("ru", "В 2014 году порт закрыли, ему 2014 лет.", [("2014 году", "2014"), ("2014 лет", "P2014Y")]),
+        ("fr", "Le maire a parlé le 20 mars dernier.", [("20 mars dernier", "2020-03-20")]),
+        ("es", "La alcaldesa habló el 20 de marzo pasado.", [("20 de marzo pasado", "2020-03-20")]),
+        ("it", "Il sindaco ha parlato il 3 aprile scorso.", [("3 aprile scorso", "2019-04-03")]),
+        ("pl", "W sobotę odbędzie się spotkanie w Port Elwyn.", [("sobotę", "2020-03-28")]),
+        ("tr", "Cumartesi günü toplantı yapılacak.", [("Cumartesi", "2020-03-28")]),
+        ("ar", "سوف يعقد الاجتماع يوم السبت.", [("السبت", "2020-03-28")]),
+    ],
+)
+def test_year_numbers_days_before_last_and_future_cues_in_more_languages(language, text, expected):
+    found = find_times(text, datetime(2020, 3, 25), language)  # a Wednesday
+    assert [(t.text, t.value) for t in found] == expected

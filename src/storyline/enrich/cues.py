@@ -8,6 +8,8 @@ quotes; it only loses unquoted reported speech.
 
 from __future__ import annotations
 
+import re
+
 #: Cue lemmas mined from PolNeAR train (840 articles; ``benchmarks/quote_cues.py cues --precision 0.3
 #: --min-count 3``): lemmas outside the hand lists that are an annotated cue in >= 30 % of their uses
 #: and at least 3 times - the thresholds ``quote_cues.py sweep`` found best for train F1. Verbs whose
@@ -154,7 +156,17 @@ ACCORDING_TO: dict[str, tuple[tuple[str, ...], ...]] = {
     "en": (("according", "to"),),
     "fr": (("selon",), ("d'après",), ("d’après",)),
     "es": (("según",),),
-    "ru": (("по", "словам"), ("по", "мнению"), ("по", "данным"), ("согласно",)),
+    "ru": (("по", "словам"), ("по", "мнению"), ("по", "данным"), ("согласно",), ("как", "сказал"), ("как", "сказала"),
+           ("как", "заявил"), ("как", "заявила")),
+    "de": (("laut",), ("nach", "angaben")),
+    "it": (("secondo",),),
+    "pl": (("według",), ("zdaniem",)),
+    "ar": (("حسب",), ("وفقا",), ("وفقاً",)),
+}
+#: "according to" written after its source: German "Dem Minister zufolge", Turkish "Bakan Koca'ya göre".
+ACCORDING_TO_AFTER: dict[str, frozenset[str]] = {
+    "de": frozenset({"zufolge"}),
+    "tr": frozenset({"göre"}),
 }
 
 #: Reporting verbs read from news word order where there is no parse: Chinese verbs that a comma or colon
@@ -175,21 +187,27 @@ WORD_ORDER_REPORTING_VERBS: dict[str, tuple[str, ...]] = {
            "señala", "indica", "añade", "advierte", "sostiene", "ha expresado", "ha comentado", "ha confirmado",
            "ha reconocido", "ha advertido", "ha subrayado", "ha destacado", "ha respondido", "ha aclarado",
            "expresó", "confirmó", "respondió", "aclaró", "apuntó", "puntualizó", "concluyó", "relató",
-           "denunció", "lamentó", "decía", "afirmaba", "explicaba", "señalaba", "comentaba", "confesaba", "confesó"),
+           "denunció", "lamentó", "remarcó", "resaltó", "consideró", "considera", "opinó", "enfatizó", "reiteró",
+           "decía", "afirmaba", "explicaba", "señalaba", "comentaba", "confesaba", "confesó"),
     "it": ("ha detto", "ha dichiarato", "ha affermato", "ha spiegato", "ha sottolineato", "ha aggiunto",
            "ha annunciato", "ha ribadito", "ha precisato", "ha assicurato", "ha osservato", "ha commentato",
            "ha ammesso", "disse", "dichiarò", "affermò", "spiegò", "sottolineò", "aggiunse", "dice", "afferma",
-           "spiega", "sottolinea", "aggiunge", "ribadisce", "precisa", "assicura"),
+           "spiega", "sottolinea", "aggiunge", "ribadisce", "precisa", "assicura", "commenta", "avverte", "incalza",
+           "ripete", "riassume", "osserva", "conclude", "ricorda", "conferma", "replica", "risponde", "ha avvertito",
+           "ha concluso", "ha ricordato", "ha confermato", "ha chiarito", "ha replicato", "ha risposto"),
     "pt": ("disse", "afirmou", "declarou", "explicou", "acrescentou", "garantiu", "sublinhou", "anunciou",
            "salientou", "referiu", "indicou", "adiantou", "destacou", "ressaltou", "diz", "afirma", "explica",
            "garante", "sublinha", "acrescenta"),
     "de": ("sagte", "erklärte", "betonte", "meinte", "warnte", "kritisierte", "schrieb", "sagt", "erklärt",
-           "betont", "meint", "warnt", "so"),
+           "betont", "meint", "warnt", "so", "berichtete", "versicherte", "kommentierte", "teilte", "fügte",
+           "kündigte", "bekräftigte", "unterstrich", "räumte", "berichtet", "versichert", "teilt"),
     "nl": ("zei", "verklaarde", "stelde", "benadrukte", "waarschuwde", "zegt", "verklaart", "stelt", "aldus"),
     "pl": ("powiedział", "powiedziała", "oświadczył", "oświadczyła", "stwierdził", "stwierdziła", "dodał",
            "dodała", "podkreślił", "podkreśliła", "zaznaczył", "zaznaczyła", "przekazał", "przekazała",
            "poinformował", "poinformowała", "zapowiedział", "zapowiedziała", "mówi", "uważa", "twierdzi",
-           "podkreśla", "zaznacza", "dodaje"),
+           "podkreśla", "zaznacza", "dodaje", "ocenił", "oceniła", "ocenia", "odpowiedział", "odpowiedziała",
+           "napisał", "napisała", "napisało", "przyznał", "przyznała", "wyjaśnił", "wyjaśniła", "mówił", "mówiła",
+           "uzasadnił", "uzasadniła"),
     # Turkish puts the verb last: "N, X söyledi." (the content between the speaker's comma and the verb).
     "tr": ("söyledi", "dedi", "belirtti", "açıkladı", "ifade etti", "kaydetti", "vurguladı", "bildirdi",
            "aktardı", "dile getirdi", "ekledi", "iddia etti"),
@@ -197,16 +215,17 @@ WORD_ORDER_REPORTING_VERBS: dict[str, tuple[str, ...]] = {
     "ar": ("قال", "قالت", "أكد", "أكدت", "أضاف", "أضافت", "أوضح", "أوضحت", "صرح", "صرحت", "أعلن", "أعلنت",
            "أشار", "أشارت", "ذكر", "ذكرت", "شدد", "شددت", "اعتبر", "اعتبرت", "رأى", "رأت", "تابع", "تابعت"),
 }  # fmt: skip
-#: What stands between a reporting verb and its content when the speaker comes first ("dijo que X").
+#: The word that opens reported content after a reporting verb ("dijo que X"); a source never holds it.
+COMPLEMENTIZERS: dict[str, str] = {"es": "que", "pt": "que", "it": "che", "de": "dass", "nl": "dat", "pl": "że"}
+#: What stands between a reporting verb and its content when the speaker comes first ("dijo que X"; German
+#: also "sagte, X").
 WORD_ORDER_COMPLEMENTIZERS: dict[str, str] = {
     "zh": r"[，,：:]",
-    "es": r"\s+que\s+|:\s*",
-    "pt": r"\s+que\s+|:\s*",
-    "it": r"\s+che\s+|:\s*",
-    "de": r",?\s+dass\s+|,\s+|:\s*",
-    "nl": r"\s+dat\s+|:\s*",
-    "pl": r",?\s+że\s+|:\s*",
+    **{language: rf",?\s+{word}\s+|:\s*" + (r"|,\s+" if language == "de" else "") for language, word in COMPLEMENTIZERS.items()},
 }
+#: Languages that drop a known subject ("Podkreślił, że X", "Añadió que X"): a reporting verb with no
+#: subject before it reports the speaker of the sentences before, as English "he said" does.
+PRO_DROP_LANGUAGES: frozenset[str] = frozenset({"es", "it", "pt", "pl"})
 #: Words that report only after the content, with a name right after them ("Das sei falsch, so Scholz.").
 AFTER_CONTENT_ONLY: frozenset[str] = frozenset({"so", "aldus"})
 
@@ -237,6 +256,7 @@ PERSON_PRONOUNS: dict[str, frozenset[str]] = {
     "fr": frozenset({"il", "elle", "lui"}),
     "es": frozenset({"él", "ella"}),
     "ru": frozenset({"он", "она", "его", "ее", "её"}),
+    "pl": frozenset({"on", "ona", "jego", "jej"}),
 }
 #: Pronouns standing for an organisation or group.
 GROUP_PRONOUNS: dict[str, frozenset[str]] = {
@@ -266,5 +286,27 @@ TITLES: frozenset[str] = HONORIFICS | frozenset(
     sen rep gov gen col lt sgt capt adm rev
     представитель министр президент глава директор посол пресс-секретарь
     prezydent premier rzecznik rzeczniczka burmistrz kanclerz wiceminister woordvoerder burgemeester
-    bakan başbakan cumhurbaşkanı sözcü sözcüsü vali""".split()
+    bakan başbakan cumhurbaşkanı sözcü sözcüsü vali
+    ministro ministra presidente presidenta portavoz gobernador gobernadora funcionario funcionaria
+    portavoce direttore direttrice segretario segretaria capo dg
+    profesor profesorka ekspert
+    sprecher sprecherin""".split()
 )
+#: The end of German role compounds ("Bundeskanzler", "Fraktionschef", "Finanzministerin").
+ROLE_SUFFIX = re.compile(
+    r"(?P<role>minister|kanzler|präsident|chef|sprecher|kandidat|leiter|vorsitzender?|bürgermeister|direktor|sekretär|"
+    r"botschafter|richter|anwalt|politiker|experte|schauspieler|sänger|trainer|gründer|autor|journalist)"
+    r"(?:in|innen)?$",
+    re.IGNORECASE,
+)
+
+
+def is_role_word(word: str) -> bool:
+    """A word naming someone by role in any language here: "ministro", "premier", "Arbeitsminister"."""
+    return word.lower().rstrip(".") in TITLES or ROLE_SUFFIX.search(word) is not None
+
+
+def role_key(word: str) -> str:
+    """What two ways of writing a role share: "Arbeitsminister" and "Bundesminister" -> "minister"."""
+    compound = ROLE_SUFFIX.search(word)
+    return compound["role"].lower() if compound else word.lower().rstrip(".")

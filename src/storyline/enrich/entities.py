@@ -20,7 +20,7 @@ from anyascii import anyascii
 from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span
 
-from storyline.enrich.cues import TITLES
+from storyline.enrich.cues import ACCORDING_TO, ROLE_SUFFIX, TITLES
 from storyline.enrich.gazetteer import (
     CAPITAL_FOR_COUNTRY,
     canonical_alias,
@@ -272,15 +272,31 @@ def capitalised_mentions(doc: Doc, language: str | None = None) -> list[Mention]
             continue
         while run and run[-1].text.lower() in connectors:
             run.pop()
-        while run and (run[0].text[0].islower() or (_opens_sentence(run[0]) and (run[0].is_stop or run[0].lower_ in connectors))):
-            run.pop(0)  # "Según la Casa Blanca": function words opening the sentence
+        while run and (run[0].text[0].islower() or (_opens_sentence(run[0]) and (run[0].is_stop or run[0].lower_ in _OPENERS))):
+            run.pop(0)  # "Según la Casa Blanca", "Laut Olga Petrenko": function words opening the sentence
         lone_word = len(run) == 1 and (_opens_sentence(run[0]) or run[0].lower_ in calendar_words)
         if run and not lone_word and not all(t.is_stop for t in run):
             span = _without_leading_titles(doc[run[0].i : run[-1].i + 1])
             mentions += [_fallback_mention(part) for part in _place_apart(span, openers)]
         run = []
+    mentions += _known_surnames_opening_sentences(doc, mentions)
     mentions = _connected_apart(doc, mentions, connectors)
     return _without_common_nouns(doc, mentions) if language in CAPITALISED_NOUN_LANGUAGES else mentions
+
+
+#: Words that open a sentence before a name and are no part of it: connectors and "according to" ("Laut N").
+_OPENERS = _CONNECTORS | {phrase[0] for phrases in ACCORDING_TO.values() for phrase in phrases}
+
+
+def _known_surnames_opening_sentences(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """"Rossi afirmó que ...": a lone capitalised word opening a sentence is a name when the article names
+    someone with it in full ("Agustín Rossi") elsewhere; otherwise it is any capitalised first word."""
+    surnames = {m.text.split()[-1] for m in mentions if " " in m.text and m.type != "PLACE"}
+    return [
+        _fallback_mention(doc[t.i : t.i + 1])
+        for t in doc
+        if t.text in surnames and _opens_sentence(t) and not _next_is_capitalised(t)
+    ]
 
 
 def _connected_apart(doc: Doc, mentions: list[Mention], connectors: set[str]) -> list[Mention]:
@@ -377,7 +393,7 @@ def _without_common_nouns(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     }
 
     def is_noun(word: str) -> bool:
-        return word in nouns or _GERMAN_NOUN_SUFFIX.search(word.lower()) is not None or _GERMAN_ROLE.search(word) is not None
+        return word in nouns or _GERMAN_NOUN_SUFFIX.search(word.lower()) is not None or ROLE_SUFFIX.search(word) is not None
 
     kept = []
     for mention in mentions:
@@ -389,15 +405,6 @@ def _without_common_nouns(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             continue  # "30 Millionen Menschen": what is counted is no name
         kept.append(_without_leading_noun(mention, is_noun))
     return kept
-
-
-#: German role nouns, alone or at the end of a compound ("Bundeskanzler", "Fraktionschef", "Finanzministerin").
-_GERMAN_ROLE = re.compile(
-    r"(?:minister|kanzler|präsident|chef|sprecher|kandidat|leiter|vorsitzender?|bürgermeister|direktor|sekretär|"
-    r"botschafter|richter|anwalt|politiker|experte|schauspieler|sänger|trainer|gründer|autor|journalist)"
-    r"(?:in|innen)?$",
-    re.IGNORECASE,
-)
 
 
 def _without_leading_noun(mention: Mention, is_noun: Callable[[str], bool]) -> Mention:

@@ -344,10 +344,12 @@ def _is_comma_parataxis(token: Token) -> bool:
 
 @Language.component("opening_marks_start_sentences")
 def opening_marks_start_sentences(doc: Doc) -> Doc:
-    """The rule sentencizer leaves an opening quotation mark at the end of the previous sentence."""
+    """The rule sentencizer leaves an opening quotation mark at the end of the previous sentence; a straight
+    mark opens when it is glued to the word after it ("... marzo. "No vamos")."""
     for token in doc[:-1]:
         after = doc[token.i + 1]
-        if token.text in _OPENING_MARKS and after.is_sent_start:
+        opening = token.text in _OPENING_MARKS or (token.text == '"' and not token.whitespace_)
+        if opening and after.is_sent_start:
             token.is_sent_start = True
             after.is_sent_start = False
     return doc

@@ -47,14 +47,17 @@ from spacy.tokens import Doc, Span, Token
 
 from storyline.enrich.cues import (
     ACCORDING_TO,
+    ACCORDING_TO_AFTER,
     ACCORDING_TO_NO_SOURCE,
     ACCORDING_TO_VERBS,
     AFTER_CONTENT_ONLY,
+    COMPLEMENTIZERS,
     EVIDENTIAL_VERBS,
     GROUP_PRONOUNS,
     NAMING_VERBS,
     OBJECT_NOT_CONTENT,
     PERSON_PRONOUNS,
+    PRO_DROP_LANGUAGES,
     RELATIVE_PRONOUNS,
     REPORTING_VERBS,
     STANCE_ADJECTIVES,
@@ -62,9 +65,12 @@ from storyline.enrich.cues import (
     STANCE_PREPOSITIONS,
     STANCE_VERBS,
     TITLES,
+    is_role_word,
+    role_key,
     WORD_ORDER_COMPLEMENTIZERS,
     WORD_ORDER_REPORTING_VERBS,
 )
+from storyline.enrich.entities import CAPITALISED_NOUN_LANGUAGES
 from storyline.enrich.quote_model import NO_MODEL, QuoteModel, default_quote_model, marks_from, quote_features
 from storyline.model import Entity, Quote
 
@@ -127,6 +133,9 @@ class _Attribution:
     embedded: bool = False  # a quotation inside a sentence that is not itself reported speech
     kind: str = "indirect"
     cue_word: Token | None = None  # the cue's word in the parse, when it is one
+    #: No parse and no name said who speaks ("Añadió que X", "X – powiedział.", "X, dijo el ministro"): the
+    #: speaker of the reported speech just before goes on, as for English "he said".
+    continues: bool = False
 
 
 def doc_text(doc: Doc) -> str:
@@ -590,6 +599,11 @@ def according_to_attributions(doc: Doc, language: str, parsed: bool = True) -> l
                 continue
             sent = doc[i].sent
             source_start = i + len(phrase)
+            if i > sent.start and lowered[i - 1] in PERSON_PRONOUNS.get(language, ()):  # "Jego zdaniem X"
+                content = _trimmed(doc, source_start, sent.end)
+                if content is not None:
+                    found.append(_Attribution(*content, cue=doc[i].text, source=doc[i - 1 : i], continues=True))
+                continue
             source_end = source_start
             while source_end < sent.end and not doc[source_end].is_punct and not doc[source_end].is_space:
                 source_end += 1
@@ -597,14 +611,44 @@ def according_to_attributions(doc: Doc, language: str, parsed: bool = True) -> l
                 continue  # "según las cuales ...": a relative clause, no source
             if lowered[source_start] in ACCORDING_TO_VERBS.get(language, ()):
                 source_start += 1  # "según dijo (un funcionario)": the speaker, if any, follows the verb
-            elif not parsed and source_end - source_start > UNPARSED_SOURCE_TOKENS:
-                continue  # without a parse, a long run to the next comma is a clause, not a source
+            elif not parsed and (source_end - source_start > UNPARSED_SOURCE_TOKENS or source_end >= sent.end - 1):
+                # without a parse, a long run to the next comma or the sentence end is a clause, not a source;
+                # a name may open it ("Laut Petrenko bleibt die Grenze zu")
+                source_end = _name_run_end(doc, source_start, source_end)
+                if source_end == source_start:
+                    continue
             before = _trimmed(doc, sent.start, i)
             after = _trimmed(doc, source_end, sent.end)
             content = after if before is None or (after is not None and after[1] - after[0] > before[1] - before[0]) else before
             if content is not None:
                 source = doc[source_start:source_end] if source_end > source_start else None
                 found.append(_Attribution(*content, cue=doc[i : i + len(phrase)].text, source=source))
+    return found + _postposed_according_to(doc, lowered, language)
+
+
+def _name_run_end(doc: Doc, start: int, end: int) -> int:
+    """Without a parse, where the name after "laut" / "según" ends when no comma closes it: after its run of
+    capitalised or role words ("Laut Ministerin Olga Petrenko bleibt X"); ``start`` when there is none."""
+    position = start
+    while position < end and (doc[position].text[:1].isupper() or is_role_word(doc[position].text)):
+        position += 1
+    return position if any(t.text[:1].isupper() for t in doc[start:position]) else start
+
+
+def _postposed_according_to(doc: Doc, lowered: list[str], language: str) -> list[_Attribution]:
+    """"Dem Minister N zufolge bleibt X", "Bakan N'ya göre X": the source runs back from the word to the
+    sentence start or a comma (a few words at most), the content is what follows to the sentence end."""
+    found = []
+    for i, word in enumerate(lowered):
+        if word not in ACCORDING_TO_AFTER.get(language, ()):
+            continue
+        sentence = doc[i].sent
+        start = i
+        while start > sentence.start and not doc[start - 1].is_punct and not doc[start - 1].is_space:
+            start -= 1
+        content = _trimmed(doc, i + 1, sentence.end)
+        if start < i and i - start <= UNPARSED_SOURCE_TOKENS and content is not None:
+            found.append(_Attribution(*content, cue=doc[i].text, source=doc[start:i]))
     return found
 
 
@@ -614,6 +658,8 @@ UNSPACED_SOURCE_CHARS = 16
 SPEAKER_BEFORE_VERB_CHARS = 80
 #: Without a name in it, a speaker after the content ("X, dijo el ministro.") is at most this many words.
 SHORT_SOURCE_WORDS = 4
+#: Most lower-case words between a reporting verb and its complementizer ("afirmó este lunes que").
+GAP_WORDS = 3
 _CLAUSE_BREAK = re.compile(r"[，,。！？；;：:\n「」“”『』]")
 
 
@@ -629,7 +675,7 @@ def word_order_attributions(doc: Doc, entities: list[Entity], language: str) -> 
     """
     if language not in WORD_ORDER_REPORTING_VERBS:
         return []
-    names = sorted((s, e) for entity in entities if entity.type in {"PERSON", "MISC", "ORG"} for s, e in entity.mentions)
+    names = speaker_names(entities)
     found: list[_Attribution] = []
     for sentence in doc.sents:
         if language == "ja":
@@ -644,6 +690,11 @@ def word_order_attributions(doc: Doc, entities: list[Entity], language: str) -> 
             found += _speaker_first_attributions(doc, names, sentence, language)
             found += _content_first_attributions(doc, names, sentence, language)
     return found
+
+
+def speaker_names(entities: list[Entity]) -> list[tuple[int, int]]:
+    """Sorted (start, end) of the mentions that may name a speaker: people, organisations, untyped names."""
+    return sorted((s, e) for entity in entities if entity.type in {"PERSON", "MISC", "ORG"} for s, e in entity.mentions)
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -676,12 +727,19 @@ def _word_order_patterns(language: str) -> dict[str, re.Pattern[str]]:
     forward = _alternation(v for v in verbs if v not in AFTER_CONTENT_ONLY)
     # "据说" (reportedly), "小说" (a novel), "听说", "传说": no one speaks; elsewhere the verb is a whole word.
     before = r"(?<![据小听传])" if language == "zh" else r"(?<!\w)"
+    # A source holds no complementizer: "..., afirmó este lunes que X" reports X, it does not name a speaker.
+    source_char = rf"(?:(?!\s{COMPLEMENTIZERS[language]}\s)[^,.;:!?«»\"“”„])" if language in COMPLEMENTIZERS else r"[^,.;:!?«»\"“”„]"
     return {
-        "verb": re.compile(forward),
-        "forward": re.compile(f"{before}(?:{forward})(?:{WORD_ORDER_COMPLEMENTIZERS[language]})"),
+        # A few lower-case words may stand before the complementizer: "afirmó este lunes que", "Podkreślił jednak, że".
+        "forward": re.compile(
+            rf"{before}(?P<cue>{forward})(?P<gap>(?:\s+[^\W\d_]+){{0,{GAP_WORDS}}}?)(?:{WORD_ORDER_COMPLEMENTIZERS[language]})",
+            re.IGNORECASE,
+        ),
+        "any": re.compile(rf"{before}(?P<cue>{_alternation(verbs)})(?!\w)", re.IGNORECASE),
         "backward": re.compile(
-            rf"(?:,|\s[–—-])\s*(?P<cue>{_alternation(verbs)})\s+(?P<source>[^,.;:!?«»\"“”]+?)"
-            rf"(?:,\s*[^,.;:!?«»\"“”]+)?\s*[.!?]?,?[\"”»]?\s*$"  # "..., dijo N, director de X."
+            rf"(?:,|\s[–—-])\s*(?P<cue>{_alternation(verbs)})(?:\s+(?P<source>{source_char}+?))?"
+            # "..., dijo N, director de X." (a straight mark opening the next quotation may end the sentence)
+            rf"(?:,\s*[^,.;:!?«»\"“”]+)?\s*[.!?]?,?[\"”»]?(?:\s+[\"“„«])?\s*$"
         ),
     }
 
@@ -692,6 +750,8 @@ def _speaker_first_attributions(doc: Doc, names: list[tuple[int, int]], sentence
     text, low, high = doc_text(doc), sentence.start_char, sentence.end_char
     found = []
     for cue in patterns["forward"].finditer(sentence.text):
+        if any(word[0].isupper() for word in cue["gap"].split()):
+            continue  # "explicó el Plan que": a name between is an object, not the time or audience of the verb
         cue_start, cue_end = low + cue.start(), low + cue.end()
         if language == "zh":
             clause = max(_clause_start(text, low, cue_start), cue_start - UNSPACED_SOURCE_CHARS)
@@ -699,21 +759,57 @@ def _speaker_first_attributions(doc: Doc, names: list[tuple[int, int]], sentence
         else:  # an apposition may stand between: "Pérez, ministro de Hacienda, dijo que"
             source = _named_before(doc, names, max(low, cue_start - SPEAKER_BEFORE_VERB_CHARS), cue_start, language)
         content = _trimmed_chars(text, cue_end, high)
-        if source is not None and content is not None:
-            found.append(_Attribution(*content, cue=patterns["verb"].match(cue.group()).group(), source=source))
+        if content is None:
+            continue
+        if source is not None:
+            found.append(_Attribution(*content, cue=cue["cue"], source=source))
+        elif _drops_subject(text, low, cue_start, language):
+            found.append(_Attribution(*content, cue=cue["cue"], source=None, continues=True))
     return found
+
+
+def _drops_subject(text: str, low: int, cue_start: int, language: str) -> bool:
+    """"También anunció que", "En ese sentido, destacó que", "Podkreślił jednak, że": in a language that drops
+    known subjects, a verb opening its clause (after a few words at most) has the previous speaker's subject."""
+    clause = text[_clause_start(text, low, cue_start) : cue_start].split()
+    return language in PRO_DROP_LANGUAGES and len(clause) <= GAP_WORDS
 
 
 def _content_first_attributions(doc: Doc, names: list[tuple[int, int]], sentence: Span, language: str) -> list[_Attribution]:
     """"X, dijo el ministro Pérez." / "X, so Scholz." / "X – powiedziała N.": the sentence ends with the verb
-    and its speaker."""
+    and its speaker; "X – powiedział." (no subject) continues the previous speaker."""
     match = _word_order_patterns(language)["backward"].search(sentence.text)
     if match is None:
         return []
     low = sentence.start_char
-    return _matched_attribution(
-        doc, names, match, (low, low + match.start()), low, needs_name=match["cue"] in AFTER_CONTENT_ONLY
-    )
+    content = (_dash_speech_start(doc, sentence, language), low + match.start())
+    if match["source"] is None:
+        trimmed = _trimmed_chars(doc_text(doc), *content)
+        if language not in PRO_DROP_LANGUAGES or trimmed is None:
+            return []
+        return [_Attribution(*trimmed, cue=match["cue"], source=None, continues=True)]
+    return _matched_attribution(doc, names, match, content, low, needs_name=match["cue"] in AFTER_CONTENT_ONLY)
+
+
+#: Sentences searched back for the dash that opens speech ended by "- powiedział N".
+DASH_SPEECH_SENTENCES = 4
+_DASHES = frozenset("-–—")
+
+
+def _dash_speech_start(doc: Doc, sentence: Span, language: str) -> int:
+    """Where speech set off by a dash starts ("- A. B - podkreślił."; Polish, Italian): the dash opening this
+    sentence or one of the few before it in the paragraph, none of them ending speech of its own; else this
+    sentence's start."""
+    current = sentence
+    for _ in range(DASH_SPEECH_SENTENCES):
+        if current[0].text in _DASHES:
+            return current.start_char
+        if current.start == 0 or "\n" in doc[current.start - 1].text_with_ws:
+            break
+        current = doc[current.start - 1].sent
+        if _word_order_patterns(language)["backward"].search(current.text):
+            break
+    return sentence.start_char
 
 
 def _matched_attribution(
@@ -726,23 +822,47 @@ def _matched_attribution(
 ) -> list[_Attribution]:
     """The attribution a word-order ``match`` (groups "source" and "cue", offsets from ``low``) makes of
     ``content_span``. Without a name in it, only a short phrase ("el ministro") is a speaker: "so schnell er
-    konnte" is none."""
-    source_start, source_end = low + match.start("source"), low + match.end("source")
-    named = any(source_start <= s and e <= source_end for s, e in names)
+    konnte" is none; the name in it is the speaker ("kommentierte Captain Tom Moore seinen Spendenlauf")."""
+    source, named = _source_after_cue(doc, names, low + match.start("source"), low + match.end("source"))
     if not named and (needs_name or len(match["source"].split()) > SHORT_SOURCE_WORDS):
         return []
-    text = doc_text(doc)
-    content = _trimmed_chars(text, *content_span)
-    source = _named_after_role(doc, names, source_start, source_end) or doc.char_span(
-        source_start, source_end, alignment_mode="expand"
-    )
+    content = _trimmed_chars(doc_text(doc), *content_span)
     if content is None or source is None:
         return []
-    return [_Attribution(*content, cue=match["cue"], source=source)]
+    return [_Attribution(*content, cue=match["cue"], source=source, continues=not named)]
 
 
-#: What may stand between a role and the name it introduces: a comma, after an abbreviation's full stop.
-_APPOSITION = re.compile(r"\.?,[ \t]*")
+def _source_after_cue(doc: Doc, names: list[tuple[int, int]], low: int, high: int) -> tuple[Span | None, bool]:
+    """Who the words [low, high) after a reporting verb name, and whether by name: the name a role there
+    introduces ("el director de Acme Inc., Pedro Ruiz"), else the name there (:func:`_speaker_after_cue`),
+    else the words themselves ("der Sprecher")."""
+    text = doc_text(doc)
+    phrase = _trimmed_chars(text, low, high)
+    if phrase is None:
+        return None, False
+    if (introduced := _named_after_role(doc, names, *phrase)) is not None:
+        return introduced, True
+    named = _speaker_after_cue(text, [(s, e) for s, e in names if low <= s and e <= high], low)
+    if named is not None:
+        return doc.char_span(*named, alignment_mode="expand"), True
+    return doc.char_span(*phrase, alignment_mode="expand"), False
+
+
+def _speaker_after_cue(text: str, names: list[tuple[int, int]], low: int) -> tuple[int, int] | None:
+    """Of the ``names`` after a cue at ``low``, the one a role introduces ("powiedział na antenie TVN prof. Jan
+    Nowak"), else the first unless a role opens the phrase without naming it: "incalza il capo dell'agenzia
+    Onu" is the head's, not the agency's (None: the role is the speaker)."""
+    for start, end in names:
+        if (role := _ROLE_BEFORE_NAME.search(text[max(low, start - ROLE_CONTEXT_CHARS) : start])) and is_role_word(role["role"]):
+            return start, end
+    if not names or any(is_role_word(word) for word in text[low : names[0][0]].split()):
+        return None
+    return names[0]
+
+
+#: What may stand between a role and the name it introduces: a comma, after an abbreviation's full stop
+#: ("director de Acme Inc., N"), or a title's full stop alone ("prof. N").
+_APPOSITION = re.compile(r"\.?,?[ \t]*")
 
 
 def _named_after_role(doc: Doc, names: list[tuple[int, int]], start: int, end: int) -> Span | None:
@@ -750,7 +870,8 @@ def _named_after_role(doc: Doc, names: list[tuple[int, int]], start: int, end: i
     Pedro Ruiz." -> "Pedro Ruiz" (the sentence splitter may have cut after "Inc.")."""
     text = doc_text(doc)
     gap = _APPOSITION.match(text, end)
-    if not text[start : start + 1].islower() or gap is None:
+    words = text[start:end].split()
+    if not text[start : start + 1].islower() or not ("," in gap.group() or (words and is_role_word(words[-1]))):
         return None
     following = bisect_left(names, (gap.end(),))  # names are sorted by start
     if following == len(names) or names[following][0] != gap.end():
@@ -983,6 +1104,8 @@ _NEUTER_PRONOUNS = frozenset({"it", "оно"})
 ANTECEDENT_SENTENCES = 3
 #: Characters around a person's mention searched for the role word of "the judge" ("Judge N", "N, the judge").
 ROLE_CONTEXT_CHARS = 30
+#: A role word right before a name, or before "of X," and the name: "premier N", "prof. N", "ministro de Defensa, N".
+_ROLE_BEFORE_NAME = re.compile(r"(?P<role>\w+)\.?(?:\s+\w+\s+\w+,)?[\s,]*$")
 
 
 class _SpeakerResolver:
@@ -994,6 +1117,7 @@ class _SpeakerResolver:
         self._mentions = sorted((s, e, entity) for entity in entities for s, e in entity.mentions)
         self._starts = [s for s, _, _ in self._mentions]
         self._longest = max((e - s for s, e, _ in self._mentions), default=0)
+        self.names = speaker_names(entities)
         self._person_pronouns = PERSON_PRONOUNS.get(language, frozenset())
         self._group_pronouns = GROUP_PRONOUNS.get(language, frozenset())
 
@@ -1038,7 +1162,7 @@ class _SpeakerResolver:
             token = token.head
         return True
 
-    def _quoted(self, position: int) -> bool:
+    def quoted(self, position: int) -> bool:
         index = bisect_right(self._marks, (position, len(self._doc.text) + 1)) - 1
         return index >= 0 and self._marks[index][0] <= position < self._marks[index][1]
 
@@ -1052,7 +1176,7 @@ class _SpeakerResolver:
                 window = self._doc[window - 1].sent.start
         nearest, subjects = None, []
         for s, e, entity in reversed(self._mentions[: bisect_right(self._starts, position)]):
-            if e > position or entity.type not in types or self._quoted(s):
+            if e > position or entity.type not in types or self.quoted(s):
                 continue
             nearest = nearest or entity.name
             token = self._doc.char_span(s, e, alignment_mode="expand").root
@@ -1070,6 +1194,19 @@ class _SpeakerResolver:
         for s, e, entity in reversed(self._mentions[: bisect_right(self._starts, position)]):
             context = text[max(0, s - ROLE_CONTEXT_CHARS) : min(position, e + ROLE_CONTEXT_CHARS)]
             if e <= position and entity.type == "PERSON" and pattern.search(context):
+                return entity.name
+        return None
+
+    def named_with_role(self, source: Span | None) -> str | None:
+        """Without a parse: "der Kanzler", "el ministro" name the person written with that role before
+        ("Bundeskanzlerin Angela Merkel", "El ministro de Defensa, Agustín Rossi"), nearest first."""
+        keys = {role_key(t.text) for t in source or () if t.is_alpha and is_role_word(t.text)}
+        if not keys:
+            return None
+        text = doc_text(self._doc)
+        for s, _, entity in reversed(self._mentions[: bisect_left(self._starts, source.start_char)]):
+            role = _ROLE_BEFORE_NAME.search(text[max(0, s - ROLE_CONTEXT_CHARS) : s])
+            if entity.type != "PLACE" and role and any(key in role["role"].lower() for key in keys):
                 return entity.name
         return None
 
@@ -1147,6 +1284,8 @@ def scored_quotes(
         attributions = [a for a, f in zip(attributions, features, strict=True) if model.keeps(f)]
     attributions = _without_overlaps(attributions)
     attributions = _add_marked_quotes(doc, attributions, marks, resolver, language, parsed)
+    if not parsed:
+        _carry_speakers(attributions, resolver, {entity.name for entity in entities}, language)
     for attribution in attributions:
         attribution.kind = _kind(attribution, marks)
     return [
@@ -1215,11 +1354,11 @@ def _add_marked_quotes(
         share = (end - start) / max(1, len(sentence.text.strip()))
         if not parsed and share < PARTIAL_SHARE and sum(t.is_alpha for t in span) < SCARE_QUOTE_WORDS:
             continue  # without a parse a word or two in quotation marks is a scare quote ("the „concerns“ of")
-        named = None if parsed or _is_title(span) else _named_in_sentence(doc, sentence, span[-1].sent, start, end, resolver)
+        named = None if parsed or _is_title(span, language) else _named_in_sentence(doc, sentence, span[-1].sent, start, end, resolver, language)
         if named is not None:
             result.append(named)
         elif share >= PARTIAL_SHARE or span.end > sentence.end:
-            if _is_title(span):
+            if _is_title(span, language):
                 continue
             introduced = _introduced_by_colon(doc, start, end, resolver) if parsed else None
             result.append(introduced or _continued_speech(result, start, end, marks))
@@ -1231,6 +1370,32 @@ def _add_marked_quotes(
     return result
 
 
+def _carry_speakers(attributions: list[_Attribution], resolver: _SpeakerResolver, names: set[str], language: str) -> None:
+    """Without a parse, reported speech whose verb has no subject ("Añadió que X", "X – powiedział."), a pronoun
+    or only a role ("sagte er", "dijo el ministro") is that of the person introduced by that role before
+    ("premier Jan Nowak" for "powiedział premier"), else of the previous named speaker within
+    :data:`CONTINUATION_CHARS`; with neither, it keeps the phrase (or stays unattributed)."""
+    previous: _Attribution | None = None
+    for attribution in attributions:
+        near = previous is not None and attribution.start - previous.end <= CONTINUATION_CHARS
+        if not attribution.continues or attribution.speaker in names or not _stands_for_someone(attribution.source, language):
+            pass
+        elif (titled := resolver.named_with_role(attribution.source)) is not None:
+            attribution.speaker = titled
+        elif near:
+            attribution.speaker, attribution.source = previous.speaker, attribution.source or previous.source
+        if attribution.speaker in names:
+            previous = attribution
+
+
+def _stands_for_someone(source: Span | None, language: str) -> bool:
+    """No source at all (a dropped subject), a pronoun or a phrase naming a role ("el ministro", "der Kanzler")."""
+    if source is None:
+        return True
+    words = [t.lower_.rstrip(".") for t in source if t.is_alpha]
+    return any(w in PERSON_PRONOUNS.get(language, ()) or is_role_word(w) for w in words)
+
+
 def _continued_speech(
     attributions: list[_Attribution], start: int, end: int, marks: list[tuple[int, int]]
 ) -> _Attribution:
@@ -1240,7 +1405,7 @@ def _continued_speech(
     ]
     speaker = previous[-1].speaker if previous else UNATTRIBUTED
     source = previous[-1].source if previous else None
-    return _Attribution(start, end, cue=None, source=source, speaker=speaker)
+    return _Attribution(start, end, cue=None, source=source, speaker=speaker, continues=True)
 
 
 def _introduced_by_colon(doc: Doc, start: int, end: int, resolver: _SpeakerResolver) -> _Attribution | None:
@@ -1255,10 +1420,16 @@ def _introduced_by_colon(doc: Doc, start: int, end: int, resolver: _SpeakerResol
 
 
 def _named_in_sentence(
-    doc: Doc, first: Span, last: Span, start: int, end: int, resolver: _SpeakerResolver
+    doc: Doc, first: Span, last: Span, start: int, end: int, resolver: _SpeakerResolver, language: str
 ) -> _Attribution | None:
-    """Without a parse: credit a quotation to the person named nearest to it in the sentences it spans
-    (from ``first`` to ``last``: "«No vamos a ceder. Las obras empezarán en marzo», dijo Pérez.")."""
+    """Without a parse: credit a quotation through the reporting verb next to it (:func:`_cued_quotation`),
+    else, in a language with no word-order rules here, to the person named nearest to it in the sentences it
+    spans (from ``first`` to ``last``)."""
+    if language in COMPLEMENTIZERS:
+        cued = _cued_quotation(doc, first.start_char, last.end_char, start, end, resolver, language)
+        if cued is not None and cued.source is not None:
+            cued.speaker = resolver.resolve(cued.source)
+        return cued
     mention = resolver.person_near(first.start_char, last.end_char, start, end)
     source = doc.char_span(*mention, alignment_mode="expand") if mention else None
     if source is None:
@@ -1266,17 +1437,68 @@ def _named_in_sentence(
     return _Attribution(start, end, cue=None, source=source, speaker=resolver.resolve(source))
 
 
+#: Where the words naming a speaker after the verb end: "..., dijo Pérez en Madrid." / "- spiega N - B".
+_SOURCE_END = re.compile(r"[,.;:!?«»\"“”„()\n]|\s[–—-]")
+#: What may stand between a quotation and the verb after it: "A", dijo / „A”- ocenił / «A» – powiedział.
+_BEFORE_CUE = re.compile(r"[\s,–—-]*")
+
+
+def _cued_quotation(
+    doc: Doc, low: int, high: int, start: int, end: int, resolver: _SpeakerResolver, language: str
+) -> _Attribution | None:
+    """A quotation at [start, end) and the reporting verb next to it in its sentence(s) [low, high), without a
+    parse. A verb right after it ("A", dijo N / „A” – ocenił profesor N) or inside it between dashes («A - spiega
+    N - B») has its speaker after it; one before it has it before ("N afirmó que "A"", "N podkreślił: „A”"), or
+    between it and a colon ("sagte der Kanzler: "A""). Never a name inside the quotation, nor the nearest name
+    anywhere: "in Kraft gekommen sind, sagte der Kanzler: "A"" is not Kraft's. A verb with no name next to it
+    continues the previous speaker; no verb, None."""
+    text = doc_text(doc)
+    cues = list(_word_order_patterns(language)["any"].finditer(text, low, high))
+    for cue in cues:
+        interpolated = start < cue.start() and cue.end() < end and text[: cue.start()].rstrip().endswith(("-", "–", "—"))
+        follows = cue.start() >= end and _BEFORE_CUE.fullmatch(text, end, cue.start())
+        if interpolated or follows:
+            clause = _SOURCE_END.search(text, cue.end(), high)
+            return _cue_source(doc, resolver, start, end, cue, cue.end(), clause.start() if clause else high)
+    before = [cue for cue in cues if cue.end() <= start and not resolver.quoted(cue.start())]
+    if not before:
+        return None
+    cue = before[-1]
+    colon = text.rfind(":", cue.end(), start)
+    if colon >= 0 and len(text[cue.end() : colon].split()) <= SHORT_SOURCE_WORDS:
+        return _cue_source(doc, resolver, start, end, cue, cue.end(), colon)  # "sagte der Kanzler: "A""
+    subject = re.match(r"\s+(\w+)", text[cue.end() : start])
+    if subject and subject[1].lower() in PERSON_PRONOUNS.get(language, ()):  # "sagte sie, ...: "A""
+        source = doc.char_span(cue.end() + subject.start(1), cue.end() + subject.end(1))
+        return _Attribution(start, end, cue=cue["cue"], source=source, continues=True)
+    source = _named_before(doc, resolver.names, max(low, cue.start() - SPEAKER_BEFORE_VERB_CHARS), cue.start(), language)
+    return _Attribution(start, end, cue=cue["cue"], source=source, continues=source is None)
+
+
+def _cue_source(
+    doc: Doc, resolver: _SpeakerResolver, start: int, end: int, cue: re.Match[str], low: int, high: int
+) -> _Attribution:
+    """The quotation [start, end) said by whoever [low, high) names: the name there (one a title introduces
+    first), else the short phrase there ("der Arbeitsminister"), which the previous speaker may stand for."""
+    source, named = _source_after_cue(doc, resolver.names, low, high)
+    if not named and source is not None and len(source) > SHORT_SOURCE_WORDS:
+        source = None
+    return _Attribution(start, end, cue=cue["cue"], source=source, continues=not named)
+
+
 def _has_marks(attribution: _Attribution, marks: list[tuple[int, int]]) -> bool:
     """Holds a quotation: only quoted speech is continued by a following cue-less quotation."""
     return any(m[1] <= attribution.end for m in marks_from(marks, attribution.start, attribution.end))
 
 
-def _is_title(span: Span) -> bool:
+def _is_title(span: Span, language: str) -> bool:
     """A quoted name of a show, book or slogan ("“The Evening Show”"), not speech.
 
-    Lowercase function words ("of", "de") do not count against Title Case.
+    Lowercase function words ("of", "de") do not count against Title Case. German capitalises every noun,
+    so there every word counts: "Unsere Wünsche und Gebete sind mit ihm" is speech, "Die Zeit der Wölfe" a title.
     """
-    words = [t for t in span if t.is_alpha and not (t.is_lower and t.is_stop)]
+    every_word = language in CAPITALISED_NOUN_LANGUAGES
+    words = [t for t in span if t.is_alpha and (every_word or not (t.is_lower and t.is_stop))]
     return not words or (len(words) >= 2 and sum(t.text[0].isupper() for t in words) >= 0.75 * len(words))
 
 

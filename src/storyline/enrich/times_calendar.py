@@ -93,6 +93,22 @@ def month_of_year(anchor: date | None, month: int, direction: int) -> str:
     return f"{year:04d}-{month:02d}"
 
 
+def day_on_side(anchor: date | None, month: int, day: int, shift: int) -> str:
+    """"le 20 mars dernier" / "il 20 marzo prossimo": that day's most recent date on or before the anchor
+    (``shift`` < 0), or its first on or after it."""
+    if anchor is None:
+        return f"XXXX-{month:02d}-{day:02d}"
+    years = (anchor.year, anchor.year - 1, anchor.year - 2) if shift < 0 else (anchor.year, anchor.year + 1, anchor.year + 2)
+    for year in years:
+        try:
+            candidate = date(year, month, day)
+        except ValueError:  # 29 February in a common year
+            continue
+        if (candidate <= anchor) if shift < 0 else (candidate >= anchor):
+            return candidate.isoformat()
+    return f"XXXX-{month:02d}-{day:02d}"
+
+
 def day_of_year(anchor: date | None, month: int, day: int, direction: int) -> str:
     """A month and day without a year, put in the year that brings it nearest the anchor.
 

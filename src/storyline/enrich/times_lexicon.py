@@ -100,6 +100,14 @@ TENSE_CUES = {
     # perfective verb, of which news uses a few ("состоится", "пройдёт").
     "ru": (r"будет|будут|будем|станет|состоится|состоятся|пройд[её]т|пройдут|следующ\w*|предстоящ\w*",
            r"\w{2,}(?:ал|ала|али|ял|яла|яли|ил|ила|или|ел|ела|ели)|был[аои]?|прошл\w*"),
+    # Polish future is "będzie" or a perfective verb ("zostanie", "odbędzie się"); its past ends in -ł/-ła/-li.
+    "pl": (r"będzie|będą|będziemy|zostanie|zostaną|odbędzie|odbędą|przyszł\w*|nadchodząc\w*",
+           r"\w{2,}(?:ał|ała|ali|ił|iła|ili|ył|yła|yli|ół|eł|eła|eli)|był[aoy]?|byli|ubiegł\w*|zeszł\w*"),
+    # Turkish future suffix -ecek/-acak ("açıklanacak", "yapılacağını"); "gelecek", "önümüzdeki": next.
+    "tr": (r"\w+(?:ecek|acak|eceğ|acağ)\w*|gelecek|önümüzdeki",
+           r"geçen|geçtiğimiz|dedi|söyledi|açıkladı|belirtti|oldu|yaptı"),
+    # Arabic future "سوف"; "المقبل"/"القادم": next ("the coming"); "الماضي": last.
+    "ar": (r"سوف|المقبل|المقبلة|القادم|القادمة", r"الماضي|الماضية|قال|قالت|أعلن|أعلنت|كان|كانت"),
 }  # fmt: skip
 
 #: Words that open a clause, where the governing verb of a time expression stops (punctuation also does).
@@ -112,6 +120,9 @@ CLAUSE_WORDS = {  # (subordinating words, coordinating words)
     "it": (r"che|chi|quando|dove|perché|mentre|se|prima|dopo", r"e|ma|o"),
     "pt": (r"que|quem|quando|onde|porque|embora|se|antes|depois", r"e|mas|ou"),
     "ru": (r"что|который|которая|которое|которые|когда|где|потому|если", r"и|но|или"),
+    "pl": (r"że|który|która|które|którzy|kiedy|gdy|gdzie|ponieważ|jeśli|jeżeli", r"i|ale|lub"),
+    "tr": (r"çünkü|eğer|ki", r"ve|ama|fakat"),
+    "ar": (r"الذي|التي|عندما|لأن|إذا|أن|إن", r"و|لكن|أو"),
 }  # fmt: skip
 
 #: TIMEX3 duration letters per unit (HeidelTime's: decades "DE", centuries "CE", quarters "Q").

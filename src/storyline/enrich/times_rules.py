@@ -761,6 +761,13 @@ ENGLISH_RULES: list[Rule] = [
 # Other languages, from dateparser's locale words
 
 
+#: A number that reads as a year (1800-2100) before a word for "year".
+_YEAR_LIKE = re.compile(r"18\d\d|19\d\d|20\d\d|2100")
+#: Words for "year" that follow an amount, never a date ("2014 лет", "2014 years"): the rest ("году", "года",
+#: "год") name the year itself after its number.
+_YEARS_OF_AMOUNT = frozenset({"лет", "years", "ans", "años", "anni", "jahre", "jahren", "lat"})
+
+
 def _lexicon_rules(lex: Lexicon) -> list[Rule]:
     """Dates, months, weekdays, fixed relative phrases and "N units ago" for one language."""
     months = _words(lex.months)
@@ -804,7 +811,9 @@ def _lexicon_rules(lex: Lexicon) -> list[Rule]:
 
         @_rule(
             f"{lex.language}-relative-name",
-            r"\b(?:(?P<pre>" + modifiers + r")\s+)?(?P<name>" + names + r")(?:\s+(?P<post>" + modifiers + r"))?\b",
+            # "le 20 mars dernier", "el 20 de marzo pasado": a day before the month names that day
+            r"\b(?:(?P<day>[12]\d|3[01]|0?[1-9])(?:er|\.|º|°)?\s+(?:de\s+)?(?=(?:" + months + r")\s+(?:" + modifiers + r")\b))?"
+            r"(?:(?P<pre>" + modifiers + r")\s+)?(?P<name>" + names + r")(?:\s+(?P<post>" + modifiers + r"))?\b",
             flags,
         )
         def relative_name(m: re.Match[str], ctx: Context) -> Resolution:
@@ -812,6 +821,8 @@ def _lexicon_rules(lex: Lexicon) -> list[Rule]:
                 return None
             shift = lex.modifiers[(m["pre"] or m["post"]).lower()]
             name = m["name"].lower()
+            if m["day"] and name in lex.month_words:
+                return cal.day_on_side(ctx.day, lex.month_words[name], int(m["day"]), shift), "DATE"
             if name in lex.weekday_words:
                 return _relative_weekday(ctx, lex.weekday_words[name], shift), "DATE"
             if name in lex.month_words:
@@ -858,7 +869,10 @@ def _lexicon_rules(lex: Lexicon) -> list[Rule]:
         )
         def duration(m: re.Match[str], ctx: Context) -> Resolution:
             amount = parse_number(m["num"], lex.numbers)
-            return (_duration_value(amount, lex.units[m["unit"].lower()]), "DURATION") if amount else None
+            unit = lex.units[m["unit"].lower()]
+            if unit == "year" and _YEAR_LIKE.fullmatch(m["num"]) and m["unit"].lower() not in _YEARS_OF_AMOUNT:
+                return m["num"], "DATE"  # "в 2014 году", "после 2022 года": the year 2014, not 2014 years
+            return (_duration_value(amount, unit), "DURATION") if amount else None
 
         rules.append(duration)
     return [*rules, _year, _clock, _iso_date, _numeric_date_rule(lex.date_order)]
