@@ -1,3 +1,5 @@
+import json
+
 from compare_helpers import bag_of_words, make_article
 
 from storyline.compare.story import compare
@@ -69,10 +71,8 @@ def test_files_compared_as_one_story_date_the_undated_from_the_dated(tmp_path, m
     monkeypatch.setattr(service, "compare_articles", lambda articles: compare(articles, bag_of_words))
     dated, undated = tmp_path / "dated.json", tmp_path / "copy.json"
     body = "The Port Elwyn council approved a new budget for road repairs on Friday, officials said."
-    dated.write_text(
-        '{"title": "Council passes budget", "date": "2024-03-15T18:00:00Z", "text": "%s"}' % body, encoding="utf-8"
-    )
-    undated.write_text('{"title": "Budget passed", "text": "%s It was a long night."}' % body, encoding="utf-8")
+    dated.write_text(json.dumps({"title": "Council passes budget", "date": "2024-03-15T18:00:00Z", "text": body}), encoding="utf-8")
+    undated.write_text(json.dumps({"title": "Budget passed", "text": f"{body} It was a long night."}), encoding="utf-8")
     result = service.compare_files([dated, undated])
     (entry,) = [t for t in result.timeline if t["date"] == "2024-03-15"]
     assert len({e["article"] for e in entry["events"]}) == 2

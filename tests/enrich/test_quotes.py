@@ -442,8 +442,8 @@ def test_pronoun_speaker_skips_names_inside_quotations(enricher, make_article):
         ("es", "Ines Vidal afirmó hoy que las Fuerzas Navales (FFNN) \"están listas para ayudar\".",
          ("Ines Vidal", "afirmó")),
         # "sagte der Kanzler:" is the chancellor's, named with the role before; not "Kraft" of "in Kraft"
-        ("de", "Bundeskanzler Marco Bell sprach lange. Weil die Regeln erst seit Montag in Kraft sind, sagte der "
-               "Kanzler: \"Wir sind noch nicht so weit, das zu beurteilen\".", ("Marco Bell", "sagte")),
+        ("de", ("Bundeskanzler Marco Bell sprach lange. Weil die Regeln erst seit Montag in Kraft sind, sagte der "
+                "Kanzler: \"Wir sind noch nicht so weit, das zu beurteilen\"."), ("Marco Bell", "sagte")),
         # the verb right after the quotation names its speaker after it, a role word before the name
         ("pl", "Liczby w Ruritanii „nie są prawdziwe i trzeba je sprawdzić”- ocenił wirusolog profesor Olga Petrenko.",
          ("Olga Petrenko", "ocenił")),

@@ -195,7 +195,7 @@ def test_an_upload_without_outlet_is_of_an_unknown_outlet(writable_client) -> No
         assert client.get("/api/articles/elwyn-1").json()["source"] == "upload"
         story = client.get(f"/api/stories/{client.get('/api/articles/elwyn-1').json()['story']}").json()
         assert story["outlets"] == ["unknown outlet"]
-        page = client.get(f"/articles/elwyn-1").text
+        page = client.get("/articles/elwyn-1").text
         assert "article.json" not in page and "storyline-upload" not in page
 
 

@@ -143,7 +143,9 @@ def has_evidence(a: Claim, b: Claim, words_a: set[str], words_b: set[str], rarit
     """
     if a.language != b.language:
         return True
-    weight = lambda words: sum(rarity.get(w, 0.0) for w in words)  # noqa: E731
+    def weight(words: set[str]) -> float:
+        return sum(rarity.get(w, 0.0) for w in words)
+
     least = min(weight(words_a), weight(words_b))
     return weight(words_a & words_b) >= EVIDENCE_SHARE * least or figures_agree(a, b)
 

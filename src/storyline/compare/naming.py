@@ -9,7 +9,6 @@ from urllib.parse import urlsplit
 
 from storyline.model import Article
 
-
 #: What an article without outlet or site is shown as published by (its file name tells the file, not the outlet).
 UNKNOWN_OUTLET = "unknown outlet"
 

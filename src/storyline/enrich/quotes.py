@@ -65,10 +65,10 @@ from storyline.enrich.cues import (
     STANCE_PREPOSITIONS,
     STANCE_VERBS,
     TITLES,
-    is_role_word,
-    role_key,
     WORD_ORDER_COMPLEMENTIZERS,
     WORD_ORDER_REPORTING_VERBS,
+    is_role_word,
+    role_key,
 )
 from storyline.enrich.entities import CAPITALISED_NOUN_LANGUAGES
 from storyline.enrich.quote_model import NO_MODEL, QuoteModel, default_quote_model, marks_from, quote_features
