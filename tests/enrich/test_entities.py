@@ -2,6 +2,8 @@ import spacy
 
 from storyline.enrich.entities import (
     Mention,
+    _known_people_again,
+    _written_as_person,
     _is_fragment,
     _is_place_not_person,
     merge_entities,
@@ -353,3 +355,28 @@ def test_a_known_place_the_model_took_for_a_person_is_a_place():
     assert not _is_place_not_person("Jordan", {"Michael", "Jordan"})  # "Jordan" of "Michael Jordan"
     assert not _is_place_not_person("Ines", set())
     assert metonym_of("Khartoum") == ("Sudan", "capital-for-country") and metonym_of("Athens")[0] == "Greece"
+
+
+def test_people_the_recogniser_missed_are_found_by_the_name_it_gave_them_elsewhere():
+    text = "Ines Vidal spoke first. Later Vidal, who runs the port, met Marco Bell of Vidal Shipping and Jordan Lee in Jordan."
+    def at(name: str, kind: str = "PERSON", after: int = 0) -> Mention:
+        start = text.index(name, after)
+        return Mention(name, kind, start, start + len(name))
+
+    mentions = [at("Ines Vidal"), at("Marco Bell"), at("Jordan Lee"), at("Jordan", "PLACE", text.index("in Jordan"))]
+    again = _known_people_again(text, mentions)
+    # "Vidal" alone is Ines Vidal; "Vidal Shipping" is another name; "Jordan" is the place it was.
+    assert [(m.text, text[m.start : m.end]) for m in again] == [("Vidal", "Vidal")]
+    assert again[0].start == text.index("Later Vidal") + len("Later ")
+
+
+def test_a_name_written_as_a_persons_is_a_person():
+    doc = spacy.blank("en")("Rubio Mendez, 34, a farmer, spoke. Acme Corp, a firm, spoke. Blanco said she was tired.")
+
+    def span(name: str):
+        start = doc.text.index(name)
+        return doc.char_span(start, start + len(name))
+
+    assert _written_as_person(span("Rubio Mendez"))  # an age after the name
+    assert not _written_as_person(span("Acme Corp"))  # "Acme Corp, a firm"
+    assert _written_as_person(span("Blanco"))  # "Blanco said she"

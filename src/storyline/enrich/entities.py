@@ -90,6 +90,7 @@ def extract_entities(doc: Doc, recognised: bool = True, language: str | None = N
     text = doc.text  # spaCy joins every token on each access: once per article
     if recognised:
         mentions = recognised_mentions(doc)
+        mentions += _known_people_again(text, mentions)
     else:
         mentions = capitalised_mentions(doc, language)
         if NO_CAPITALS.search(text):
@@ -116,10 +117,28 @@ def recognised_mentions(doc: Doc) -> list[Mention]:
         name = normal_names.get((span.start_char, span.end_char), span.text)
         if kind == "PERSON" and _is_place_not_person(name, name_parts):
             kind = "PLACE"  # a lone "Khartoum" or "Washington" the model took for a person (French models do)
+        elif kind in ("ORG", "MISC") and _written_as_person(span):
+            kind = "PERSON"  # "Rubilio Mendez, 34," / "Blanco said she": names the model took for organisations
         acts = _capital_acts(span) if parsed and kind != "PERSON" and is_capital(name) else None
         placed = _written_as_place(span) if parsed and kind == "PLACE" else None
         mentions.append(Mention(name, kind, span.start_char, span.end_char, acts, placed))
     return mentions
+
+
+#: What follows a person's name, never an organisation's: an age ("N, 34," / "N, a 23-year-old"), "N, who",
+#: or a statement the name makes about himself or herself ("N said she").
+_PERSON_AFTER = re.compile(
+    r",\s+(?:\d{1,3},|an?\s+\d{1,3}-year-old\b|who\b)"
+    r"|\s+(?:\w+ly\s+)?(?:said|says|told\s+\w+|added|recalled|explained|insisted)\s+(?:that\s+)?(?:he|she)\b"
+)
+
+
+def _written_as_person(span: Span) -> bool:
+    """Whether a name the recogniser calls an organisation is written as a person's (:data:`_PERSON_AFTER`):
+    the small English model types many Spanish and Portuguese names so ("Olimpia Blanco")."""
+    if span.text.isupper() or not all(t.text[:1].isupper() for t in span if t.is_alpha):
+        return False
+    return _PERSON_AFTER.match(span.doc.text, span.end_char) is not None
 
 
 def _is_place_not_person(name: str, name_parts: set[str]) -> bool:
@@ -286,6 +305,24 @@ def capitalised_mentions(doc: Doc, language: str | None = None) -> list[Mention]
 
 #: Words that open a sentence before a name and are no part of it: connectors and "according to" ("Laut N").
 _OPENERS = _CONNECTORS | {phrase[0] for phrases in ACCORDING_TO.values() for phrase in phrases}
+
+
+def _known_people_again(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Mentions the recogniser missed of people it found elsewhere in the article: the full name again, or
+    the surname alone ("Monica Torres" ... "said Torres, who ..."), not inside a longer capitalised name
+    ("Torres Strait") nor a surname that is also a place ("Jordan"). Without them a pronoun or a speaker
+    phrase went to another person named nearby."""
+    taken = sorted((m.start, m.end) for m in mentions)
+    people = {m.text for m in mentions if m.type == "PERSON" and len(m.text.split()) >= 2}
+    surnames = {name.split()[-1] for name in people if len(name.split()[-1]) > 2 and not is_place_name(name.split()[-1])}
+    found: list[Mention] = []
+    for name in sorted(people, key=len, reverse=True) + sorted(surnames):
+        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-]|\s+[A-Z])", text):
+            start, end = match.span()
+            if not any(s < end and start < e for s, e in taken):
+                found.append(Mention(name, "PERSON", start, end))
+                taken.append((start, end))
+    return found
 
 
 def _known_surnames_opening_sentences(doc: Doc, mentions: list[Mention]) -> list[Mention]:
