@@ -206,7 +206,7 @@ def test_quotes_and_timeline_name_two_articles_of_one_outlet_apart():
         assert page.count("Wikinews (en), Wikinews (es)") == 2  # the quote's and the date's reporters
 
 
-def test_shared_claims_told_by_most_articles_and_unique_news_come_first():
+def test_shared_claims_most_surely_one_and_unique_news_come_first():
     claims = [
         Claim(id="a:c0", article="a", text="It rained.", start=0, end=10),
         Claim(id="b:c0", article="b", text="It rained hard.", start=0, end=15),
@@ -217,7 +217,7 @@ def test_shared_claims_told_by_most_articles_and_unique_news_come_first():
         Claim(id="c:c2", article="c", text="Mayor Ines Vidal closed 3 roads.", start=38, end=70, actors=[[44, 54, "Ines Vidal"]]),
     ]
     groups = [
-        ClaimGroup(id="g0", claims=["a:c0", "b:c0"], verdict="shared", outlets=["A", "B"], evidence=[], score=0.9),
+        ClaimGroup(id="g0", claims=["a:c0", "b:c0"], verdict="shared", outlets=["A", "B"], evidence=[], score=0.7),
         ClaimGroup(id="g1", claims=["a:c1", "b:c1", "c:c0"], verdict="shared", outlets=["A", "B", "C"], evidence=[], score=0.8),
         ClaimGroup(id="g2", claims=["c:c1"], verdict="unique", outlets=["C"], evidence=[]),
         ClaimGroup(id="g3", claims=["c:c2"], verdict="unique", outlets=["C"], evidence=[]),

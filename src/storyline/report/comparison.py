@@ -59,11 +59,11 @@ class ComparisonView:
 
     def sections(self) -> list[tuple[str, list[ClaimGroup]]]:
         """Conflicts first (what a reader most needs to see), then shared, then unique claims, each
-        heading with its count. Shared claims told by the most articles come first (what all report before
-        what two do); an article's unique claims are listed together, under its name once."""
+        heading with its count. Shared claims most surely one come first (highest alignment score; a group of
+        many articles at a middling score is often one topic, not one fact); an article's unique claims are
+        listed together, under its name once."""
         conflicts, shared, unique = self.groups("conflict") + self.contradictions(), self.groups("shared"), self.groups("unique")
-        claims = self.claims
-        shared.sort(key=lambda g: (-len({claims[c].article for c in g.claims if c in claims}), -(g.score or 0.0)))
+        shared.sort(key=lambda g: -(g.score or 0.0))
         return [
             (f"Conflicts ({len(conflicts)})", conflicts),
             (f"Shared claims ({len(shared)})", shared),
