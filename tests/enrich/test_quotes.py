@@ -428,6 +428,15 @@ def test_speakers_through_pronouns_roles_and_relations(enricher, make_article):
     assert speakers["the trial would resume in May"] == "Ruth Adler"
 
 
+def test_the_title_names_the_person_it_is_written_with_not_one_near_it(enricher, make_article):
+    article = enricher.enrich(make_article(
+        "Talks between Ruritanian President Marco Bell and Olga Petrenko are planned for May. "
+        "The president said the summit would bring peace to the region."
+    ))
+    speakers = {q.text: q.speaker for q in article.quotes if q.kind != "stance"}
+    assert speakers["the summit would bring peace to the region"] == "Marco Bell"
+
+
 def test_pronoun_speaker_skips_names_inside_quotations(enricher, make_article):
     article = enricher.enrich(make_article(
         "Marco Bell spoke for an hour. “I answer only to Olga Petrenko,” he said, before he told the court he would appeal."

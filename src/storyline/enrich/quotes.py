@@ -1187,13 +1187,17 @@ class _SpeakerResolver:
         return min(subjects, key=lambda found: found[0])[1] if subjects else nearest
 
     def _person_titled(self, role: str, position: int) -> str | None:
-        """"the judge" names the person called judge before it ("Judge N", "N, the judge"), nearest first;
-        not merely the last person named (often the defendant)."""
+        """"the judge" names the person called judge before it ("Judge N", "U.S. President N", "N, the judge"),
+        nearest first; not merely the last person named (often the defendant), nor a person merely near the
+        title ("President N and Kim": Kim is no president)."""
         text = doc_text(self._doc)
-        pattern = re.compile(rf"\b{re.escape(role)}\b", re.IGNORECASE)
+        # The role in any case, the words between it and the name capitalised ("President Donald Trump").
+        before = re.compile(rf"\b(?i:{re.escape(role)})\.?(?:\s+[A-Z][\w.'-]*)*\s*$")
+        after = re.compile(rf"^,?\s+(?:(?:the|a|an|its|his|her|their)\s+)?(?:[\w.'-]+\s+){{0,3}}?{re.escape(role)}\b", re.IGNORECASE)
         for s, e, entity in reversed(self._mentions[: bisect_right(self._starts, position)]):
-            context = text[max(0, s - ROLE_CONTEXT_CHARS) : min(position, e + ROLE_CONTEXT_CHARS)]
-            if e <= position and entity.type == "PERSON" and pattern.search(context):
+            if e > position or entity.type != "PERSON":
+                continue
+            if before.search(text[max(0, s - ROLE_CONTEXT_CHARS) : s]) or after.match(text[e : min(position, e + ROLE_CONTEXT_CHARS)]):
                 return entity.name
         return None
 
