@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -278,10 +278,11 @@ def reasons_for(a: Signature, b: Signature, facets: Facets, label: str) -> list[
     reasons.append(f"meaning similarity {facets.semantic:.2f}")
     if not facets.cross_lingual:
         reasons.append(f"shared wording {facets.lexical:.2f}")
-    shared = sorted(a.entities & b.entities, key=lambda n: (-len(n), n))
+    shared = telling_names(
+        a.entities & b.entities, lambda n: mentioned(a, n) * mentioned(b, n), a.entity_names, b.entity_names
+    )
     if shared:
-        names = ", ".join(list(dict.fromkeys(a.entity_names.get(n, n) for n in shared))[:5])
-        reasons.append(f"shared names: {names}")
+        reasons.append(f"shared names: {', '.join(shared[:5])}")
     else:
         reasons.append("no shared names")
     places = sorted(a.places & b.places)[:3]
@@ -292,6 +293,47 @@ def reasons_for(a: Signature, b: Signature, facets: Facets, label: str) -> list[
     else:
         reasons.append("publication date unknown")
     return reasons
+
+
+def mentioned(signature: Signature, name: str) -> float:
+    """How much an article dwells on a name: 1 + log of its mentions (a name said once counts 1)."""
+    return 1.0 + math.log(max(signature.name_mentions.get(name, 1), 1))
+
+
+def telling_names(keys: Iterable[str], weight: Callable[[str], float], *names: dict[str, str]) -> list[str]:
+    """Display names of shared matching names, most telling first (highest ``weight``: mentioned most in both,
+    rarest in the library), each once. Sorting by word length or rarity alone showed side words
+    ("Maintenance", "Birthday") before the firms and people both texts are about."""
+    ranked = sorted(keys, key=lambda n: (-round(weight(n), 9), n))
+    return unique_names(display_name(n, *names) for n in ranked)
+
+
+def display_name(key: str, *names: dict[str, str]) -> str:
+    """How to show a matching name: the first fuller form ("Foreign Ministry" for "ministry", from enrichment
+    or the capitalised run) in ``names``, else the word title-cased."""
+    for known in names:
+        name = known.get(key)
+        if name is not None and name != key.title():
+            return name
+    return key.title()
+
+
+def unique_names(names: Iterable[str]) -> list[str]:
+    """Display names once each, in order; a variant goes into its fullest form ("Trump" after "Donald Trump";
+    "Trump" then "Donald Trump" gives "Donald Trump" in the first place), so a name is not listed twice."""
+    shown: list[str] = []
+    for name in names:
+        words = set(name.lower().split())
+        for i, other in enumerate(shown):
+            known = set(other.lower().split())
+            if words <= known:
+                break
+            if known < words:
+                shown[i] = name
+                break
+        else:
+            shown.append(name)
+    return list(dict.fromkeys(shown))
 
 
 def match_pair(
