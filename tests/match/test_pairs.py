@@ -167,7 +167,7 @@ def test_headline_match_takes_the_better_direction():
 
 def test_semeval_map_has_every_head_with_one_weight_per_feature():
     heads = semeval_map()
-    assert tuple(heads) == SEMEVAL_HEADS
+    assert tuple(heads) == (*SEMEVAL_HEADS, "same_story")
     assert all(len(beta) == len(SEMEVAL_FEATURES) + 1 for beta in heads.values())
     # The heads are fitted separately, not copies of one another.
     assert not np.allclose(heads["overall"], heads["narrative"])
@@ -273,3 +273,16 @@ def test_name_variants_are_listed_once_in_their_fullest_form():
     assert unique_names(["Petrenko", "Ruritania", "Olga Petrenko", "Petrenko", "Port Elwyn"]) == [
         "Olga Petrenko", "Ruritania", "Port Elwyn"
     ]  # fmt: skip
+
+
+def test_a_pair_is_related_by_the_streams_link_rule(config):
+    from storyline.match.pairs import Facets, label_for
+
+    def facets(semantic, entities):
+        return Facets(duplicate=0.0, semantic=semantic, lexical=0.2, entities=entities, places=0.0, numbers=0.0,
+                      days=26.0, cross_lingual=False)  # fmt: skip
+
+    # A same-topic follow-up weeks later: the stream links it to the story, so `storyline match` calls it related.
+    assert label_for(facets(0.6, 0.3), 0.01, config) == "related"
+    assert label_for(facets(0.6, 0.0), 0.01, config) == "unrelated"
+    assert label_for(facets(0.8, 0.0), 0.01, config) == "related"

@@ -170,6 +170,13 @@ def probability(facets: Facets, config: MatchConfig) -> float:
     return 1.0 / (1.0 + math.exp(min(-logit(facets, config), 700.0)))
 
 
+def is_related(facets: Facets, config: MatchConfig) -> bool:
+    """Same topic: close in meaning and sharing names, or very close in meaning alone (the stream links
+    stories so, and a pair is labelled "related" so: one rule, so `storyline match` agrees with the stream)."""
+    close = facets.semantic >= config.link_semantic and facets.entities >= config.link_entities
+    return close or facets.semantic >= config.link_semantic_alone
+
+
 def is_copy(facets: Facets, config: MatchConfig) -> bool:
     """Near-duplicate text in one language that reads as an article (not one login page under two headlines)."""
     coherent = facets.coherence is None or facets.coherence >= config.copy_coherence
@@ -183,9 +190,7 @@ def label_for(facets: Facets, p: float, config: MatchConfig) -> str:
         return "translation"
     if p >= config.same_story:
         return "same story"
-    if p >= config.related:
-        return "related"
-    return "unrelated"
+    return "related" if is_related(facets, config) else "unrelated"
 
 
 def to_scale(similarity: float) -> float:
@@ -243,11 +248,29 @@ def semeval_features(facets: Facets) -> list[float]:
 
 @cache
 def semeval_map() -> dict[str, np.ndarray]:
-    """Intercept and weights of each head, read once from the packaged map file."""
+    """Intercept and weights of each head, and of the pair's same-story logit (key ``same_story``), read once
+    from the packaged map file."""
     data = json.loads(resources.files("storyline.match").joinpath(SEMEVAL_MAP_FILE).read_text(encoding="utf-8"))
     if tuple(data["features"]) != SEMEVAL_FEATURES:
         raise ValueError(f"{SEMEVAL_MAP_FILE}: fitted on other features; rerun benchmarks/match_fit.py semeval")
-    return {head: np.array(data["heads"][head], dtype=float) for head in SEMEVAL_HEADS}
+    heads = {head: np.array(data["heads"][head], dtype=float) for head in SEMEVAL_HEADS}
+    return {**heads, "same_story": np.array(data["same_story"], dtype=float)}
+
+
+def pair_probability(facets: Facets, config: MatchConfig) -> float:
+    """Probability that two articles matched as a pair tell one story.
+
+    Not the stream's article-to-story model: that one was fitted to place articles into stories of the
+    clustering sets, and on SemEval's pairs (many languages, no library IDF) it labelled a third of the very
+    similar pairs unrelated (Pearson with gold -0.53). This is a logistic regression of SemEval's "very or
+    mostly similar" on the same features as the SemEval scores (``benchmarks/match_fit.py semeval``; grouped CV
+    in docs/benchmarks/matching.md, M11), with the stream's day penalty when both dates are known (the
+    training pairs have none).
+    """
+    z = float(np.array([1.0, *semeval_features(facets)]) @ semeval_map()["same_story"])
+    if facets.days is not None:
+        z += config.weight_days * max(0.0, facets.days - 1.0)
+    return 1.0 / (1.0 + math.exp(min(-z, 700.0)))
 
 
 def semeval_scores(facets: Facets, copy: bool = False) -> dict[str, float]:
@@ -260,7 +283,7 @@ def semeval_scores(facets: Facets, copy: bool = False) -> dict[str, float]:
     by what the annotators saw instead), so the map scored two identical articles 3.3 of 4.
     """
     features = np.array([1.0, *semeval_features(facets)])
-    scores = {head: round(float(np.clip(features @ beta, 1.0, 4.0)), 3) for head, beta in semeval_map().items()}
+    scores = {head: round(float(np.clip(features @ semeval_map()[head], 1.0, 4.0)), 3) for head in SEMEVAL_HEADS}
     if copy:
         scores = dict.fromkeys(scores, 1.0)
     if facets.days is not None:
@@ -345,7 +368,7 @@ def match_pair(
     """
     config = config or MatchConfig()
     facets = pair_facets(a, b, idf, units)
-    p = probability(facets, config)
+    p = pair_probability(facets, config)
     label = label_for(facets, p, config)
     return PairMatch(
         probability=round(p, 4),

@@ -35,6 +35,7 @@ from storyline.match.pairs import (
     mentioned,
     brevity,
     display_name,
+    is_related,
     probability,
     telling_names,
     unique_names,
@@ -447,9 +448,8 @@ class StoryClusterer:
         return f"s{self.issued:06d}"
 
     def is_related(self, facets: Facets) -> bool:
-        """Same topic: close in meaning and sharing names, or very close in meaning alone."""
-        close = facets.semantic >= self.config.link_semantic and facets.entities >= self.config.link_entities
-        return close or facets.semantic >= self.config.link_semantic_alone
+        """Same topic: :func:`~storyline.match.pairs.is_related`."""
+        return is_related(facets, self.config)
 
     def merge(self, state: StoryState, candidates: list[str]) -> None:
         """Look-back: a story that grew may now clearly be the same as a nearby story started apart.
