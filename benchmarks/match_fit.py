@@ -23,7 +23,7 @@ import numpy as np
 
 from storyline.eval.clustering import LOADERS, assign, cached_encoder, default_cache_dir
 from storyline.eval.data import default_data_dir
-from storyline.eval.pairs import cross_validated_heads, fit_heads, pearson, semeval_rows
+from storyline.eval.pairs import article_groups, cross_validated_heads, fit_heads, fold_of, pearson, semeval_rows
 from storyline.match.config import MatchConfig
 from storyline.match.pairs import SEMEVAL_FEATURES, SEMEVAL_HEADS, SEMEVAL_MAP_FILE, brevity
 from storyline.match.signature import build_signatures, published_order
@@ -116,6 +116,7 @@ def fit_semeval() -> None:
         "train labels) by benchmarks/match_fit.py semeval",
         "features": list(SEMEVAL_FEATURES),
         "heads": fit_heads(rows.features, rows.gold, rows.copies),
+        "same_story": [round(float(w), 4) for w in fit_same_story(rows.features, rows.gold[:, 0], ~rows.copies)],
     }
     tmp = SEMEVAL_MAP.with_suffix(".tmp")
     tmp.write_text(json.dumps(fitted, indent=1) + "\n", encoding="utf-8")
@@ -124,6 +125,34 @@ def fit_semeval() -> None:
     refit = cross_validated_heads(rows)
     scores = {head: round(pearson(refit[:, i], rows.gold[:, i]), 4) for i, head in enumerate(SEMEVAL_HEADS)}
     print(f"5-fold cross-validated Pearson per head: {scores}")
+    report_same_story(rows)
+
+
+#: Gold Overall at or below which a SemEval pair counts as one story ("very" or "mostly similar").
+SAME_STORY_GOLD = 2.0
+
+
+def fit_same_story(features: np.ndarray, overall: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """The pair probability of `storyline match`: logistic regression of gold Overall <= 2 on the SemEval
+    features (``rows`` selects the pairs fitted on; L2 1.0)."""
+    return fit_logistic(features[rows], (overall[rows] <= SAME_STORY_GOLD).astype(float), np.ones(rows.sum()), l2=1.0)
+
+
+def report_same_story(rows) -> None:
+    """Grouped 5-fold CV of the same-story probability: Pearson with gold Overall, label precision / recall at 0.5."""
+    fold, overall = fold_of(article_groups(rows.pairs)), rows.gold[:, 0]
+    p = np.ones(len(overall))  # copies: the same article
+    for k in np.unique(fold):
+        test, train = (fold == k) & ~rows.copies, (fold != k) & ~rows.copies
+        beta = fit_same_story(rows.features, overall, train)
+        p[test] = 1 / (1 + np.exp(-(beta[0] + rows.features[test] @ beta[1:])))
+    same, similar = p >= MatchConfig().same_story, overall <= SAME_STORY_GOLD
+    print(
+        f"same-story probability, grouped 5-fold CV: Pearson with Overall {pearson(p, overall):.4f}; "
+        f"label precision {(same & similar).sum() / same.sum():.4f}, recall {(same & similar).sum() / similar.sum():.4f}, "
+        f"very similar (<= 1.5) labelled same {(same & (overall <= 1.5)).sum() / (overall <= 1.5).sum():.4f}, "
+        f"very dissimilar (>= 3.5) labelled same {(same & (overall >= 3.5)).sum()} of {(overall >= 3.5).sum()}"
+    )
 
 
 def main() -> None:

@@ -167,7 +167,7 @@ def test_headline_match_takes_the_better_direction():
 
 def test_semeval_map_has_every_head_with_one_weight_per_feature():
     heads = semeval_map()
-    assert tuple(heads) == SEMEVAL_HEADS
+    assert tuple(heads) == (*SEMEVAL_HEADS, "same_story")
     assert all(len(beta) == len(SEMEVAL_FEATURES) + 1 for beta in heads.values())
     # The heads are fitted separately, not copies of one another.
     assert not np.allclose(heads["overall"], heads["narrative"])
@@ -253,3 +253,36 @@ def test_a_shared_name_joins_short_texts_only_when_their_meaning_agrees(config):
     assert headlines(0.46, brevity=0.8) < config.same_story  # 0.98 before; "Olga Petrenko resigns" / "Olga Petrenko's budget passes"
     assert headlines(0.75, brevity=0.8) > config.same_story  # one event, meaning agreeing
     assert headlines(0.46, brevity=0.05) == pytest.approx(headlines(0.46, brevity=0.0), abs=0.05)  # full articles
+
+
+def test_pair_reasons_lead_with_the_names_both_texts_return_to(signatures_of, config, article):
+    text = (
+        "Ruritania Aerospace won the tanker contract over Elwyn Dynamics, the ministry in Port Elwyn said. "
+        "Ruritania Aerospace will build 80 tankers. Elwyn Dynamics may appeal; Elwyn Dynamics had led. "
+        "Maintenance work goes to Ruritania Aerospace, and Washington officials watched."
+    )
+    a, b = signatures_of([article("a", "Tanker deal", text), article("b", "Tanker deal", text)])
+    names = next(r for r in match_pair(a, b, config).reasons if r.startswith("shared names"))
+    shown = names.removeprefix("shared names: ").split(", ")
+    assert set(shown[:2]) == {"Ruritania Aerospace", "Elwyn Dynamics"} and "Aerospace" not in shown
+
+
+def test_name_variants_are_listed_once_in_their_fullest_form():
+    from storyline.match.pairs import unique_names
+
+    assert unique_names(["Petrenko", "Ruritania", "Olga Petrenko", "Petrenko", "Port Elwyn"]) == [
+        "Olga Petrenko", "Ruritania", "Port Elwyn"
+    ]  # fmt: skip
+
+
+def test_a_pair_is_related_by_the_streams_link_rule(config):
+    from storyline.match.pairs import Facets, label_for
+
+    def facets(semantic, entities):
+        return Facets(duplicate=0.0, semantic=semantic, lexical=0.2, entities=entities, places=0.0, numbers=0.0,
+                      days=26.0, cross_lingual=False)  # fmt: skip
+
+    # A same-topic follow-up weeks later: the stream links it to the story, so `storyline match` calls it related.
+    assert label_for(facets(0.6, 0.3), 0.01, config) == "related"
+    assert label_for(facets(0.6, 0.0), 0.01, config) == "unrelated"
+    assert label_for(facets(0.8, 0.0), 0.01, config) == "related"

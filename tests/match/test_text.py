@@ -1,9 +1,9 @@
-"""Matching's word features on text written without spaces (Chinese, Japanese, Thai)."""
+"""Matching's word features: text written without spaces (Chinese, Japanese, Thai), names in German."""
 
 from __future__ import annotations
 
 from storyline.match.pairs_sentences import sentence_units
-from storyline.match.text import content_terms, numbers, shingles, word_count, words
+from storyline.match.text import content_terms, names_in, numbers, shingles, word_count, words
 
 ORIGINAL = "外交部发言人周日表示，该国的对外政策是独立的，不受任何国家的影响。"
 REWRITE = "外交部发言人18日表示，该国外交政策独立自主，不受任何国家影响。"
@@ -36,3 +36,20 @@ def test_a_pair_counts_as_half_a_word() -> None:
 def test_sentences_end_at_cjk_full_stops_without_spaces() -> None:
     text = "他说：「我们不会接受外国的任何干涉。」他还指出，声明毫无根据。据报道，双方曾表示担忧。"
     assert sentence_units(text) == ["他说：「我们不会接受外国的任何干涉。」", "他还指出，声明毫无根据。", "据报道，双方曾表示担忧。"]
+
+
+def test_german_common_nouns_are_no_names_but_people_acronyms_and_places_stay() -> None:
+    text = (
+        "Port Elwyn. Die Polizei hat einen Mann festgenommen, sagte Olga Petrenko. Nach Angaben der Polizei waren "
+        "30 Prozent der Menschen betroffen. Die neue Regierung der Ukraine und die SPD schwiegen. "
+        "Polizeisprecher Olga Petrenko sagte, die Menschen seien ruhig."
+    )
+    names = set(names_in(text, "de")[0])
+    assert {"olga", "petrenko", "spd", "ukraine"} <= names
+    assert not names & {"polizei", "mann", "prozent", "menschen", "regierung", "polizeisprecher"}
+    assert {"polizei", "menschen"} <= set(names_in(text, "en")[0])  # English capitals are names
+
+
+def test_names_in_counts_the_mentions_of_each_name() -> None:
+    display, mentions = names_in("The envoy Olga Petrenko met Ruritania. Later Petrenko left Ruritania.", "en")
+    assert display["petrenko"] == "Olga Petrenko" and mentions["petrenko"] == 2 and mentions["olga"] == 1

@@ -48,10 +48,9 @@ class MatchConfig:
     #: Added to the logit per day beyond the first between the texts. The teacher-forced fit gives -0.95
     #: now that the eval reads MEANTIME's and ECB+'s date lines as ingest does (before: -0.5 by hand).
     weight_days: float = -1.0
-    #: Pair probability at or above which two articles tell the same story.
+    #: Pair probability (``pairs.pair_probability``) at or above which two articles tell the same story; below it
+    #: a pair is "related" by the stream's link rule (``pairs.is_related``), else "unrelated".
     same_story: float = 0.5
-    #: Pair probability at or above which two articles are related (same topic).
-    related: float = 0.12
     #: Streaming: candidate articles looked up in the vector index per article.
     candidates: int = 32
     #: Streaming: stories whose last article is older than this (days) are closed.

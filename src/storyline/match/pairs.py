@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -170,6 +170,13 @@ def probability(facets: Facets, config: MatchConfig) -> float:
     return 1.0 / (1.0 + math.exp(min(-logit(facets, config), 700.0)))
 
 
+def is_related(facets: Facets, config: MatchConfig) -> bool:
+    """Same topic: close in meaning and sharing names, or very close in meaning alone (the stream links
+    stories so, and a pair is labelled "related" so: one rule, so `storyline match` agrees with the stream)."""
+    close = facets.semantic >= config.link_semantic and facets.entities >= config.link_entities
+    return close or facets.semantic >= config.link_semantic_alone
+
+
 def is_copy(facets: Facets, config: MatchConfig) -> bool:
     """Near-duplicate text in one language that reads as an article (not one login page under two headlines)."""
     coherent = facets.coherence is None or facets.coherence >= config.copy_coherence
@@ -183,9 +190,7 @@ def label_for(facets: Facets, p: float, config: MatchConfig) -> str:
         return "translation"
     if p >= config.same_story:
         return "same story"
-    if p >= config.related:
-        return "related"
-    return "unrelated"
+    return "related" if is_related(facets, config) else "unrelated"
 
 
 def to_scale(similarity: float) -> float:
@@ -243,11 +248,29 @@ def semeval_features(facets: Facets) -> list[float]:
 
 @cache
 def semeval_map() -> dict[str, np.ndarray]:
-    """Intercept and weights of each head, read once from the packaged map file."""
+    """Intercept and weights of each head, and of the pair's same-story logit (key ``same_story``), read once
+    from the packaged map file."""
     data = json.loads(resources.files("storyline.match").joinpath(SEMEVAL_MAP_FILE).read_text(encoding="utf-8"))
     if tuple(data["features"]) != SEMEVAL_FEATURES:
         raise ValueError(f"{SEMEVAL_MAP_FILE}: fitted on other features; rerun benchmarks/match_fit.py semeval")
-    return {head: np.array(data["heads"][head], dtype=float) for head in SEMEVAL_HEADS}
+    heads = {head: np.array(data["heads"][head], dtype=float) for head in SEMEVAL_HEADS}
+    return {**heads, "same_story": np.array(data["same_story"], dtype=float)}
+
+
+def pair_probability(facets: Facets, config: MatchConfig) -> float:
+    """Probability that two articles matched as a pair tell one story.
+
+    Not the stream's article-to-story model: that one was fitted to place articles into stories of the
+    clustering sets, and on SemEval's pairs (many languages, no library IDF) it labelled a third of the very
+    similar pairs unrelated (Pearson with gold -0.53). This is a logistic regression of SemEval's "very or
+    mostly similar" on the same features as the SemEval scores (``benchmarks/match_fit.py semeval``; grouped CV
+    in docs/benchmarks/matching.md, M11), with the stream's day penalty when both dates are known (the
+    training pairs have none).
+    """
+    z = float(np.array([1.0, *semeval_features(facets)]) @ semeval_map()["same_story"])
+    if facets.days is not None:
+        z += config.weight_days * max(0.0, facets.days - 1.0)
+    return 1.0 / (1.0 + math.exp(min(-z, 700.0)))
 
 
 def semeval_scores(facets: Facets, copy: bool = False) -> dict[str, float]:
@@ -260,7 +283,7 @@ def semeval_scores(facets: Facets, copy: bool = False) -> dict[str, float]:
     by what the annotators saw instead), so the map scored two identical articles 3.3 of 4.
     """
     features = np.array([1.0, *semeval_features(facets)])
-    scores = {head: round(float(np.clip(features @ beta, 1.0, 4.0)), 3) for head, beta in semeval_map().items()}
+    scores = {head: round(float(np.clip(features @ semeval_map()[head], 1.0, 4.0)), 3) for head in SEMEVAL_HEADS}
     if copy:
         scores = dict.fromkeys(scores, 1.0)
     if facets.days is not None:
@@ -278,10 +301,11 @@ def reasons_for(a: Signature, b: Signature, facets: Facets, label: str) -> list[
     reasons.append(f"meaning similarity {facets.semantic:.2f}")
     if not facets.cross_lingual:
         reasons.append(f"shared wording {facets.lexical:.2f}")
-    shared = sorted(a.entities & b.entities, key=lambda n: (-len(n), n))
+    shared = telling_names(
+        a.entities & b.entities, lambda n: mentioned(a, n) * mentioned(b, n), a.entity_names, b.entity_names
+    )
     if shared:
-        names = ", ".join(list(dict.fromkeys(a.entity_names.get(n, n) for n in shared))[:5])
-        reasons.append(f"shared names: {names}")
+        reasons.append(f"shared names: {', '.join(shared[:5])}")
     else:
         reasons.append("no shared names")
     places = sorted(a.places & b.places)[:3]
@@ -294,6 +318,47 @@ def reasons_for(a: Signature, b: Signature, facets: Facets, label: str) -> list[
     return reasons
 
 
+def mentioned(signature: Signature, name: str) -> float:
+    """How much an article dwells on a name: 1 + log of its mentions (a name said once counts 1)."""
+    return 1.0 + math.log(max(signature.name_mentions.get(name, 1), 1))
+
+
+def telling_names(keys: Iterable[str], weight: Callable[[str], float], *names: dict[str, str]) -> list[str]:
+    """Display names of shared matching names, most telling first (highest ``weight``: mentioned most in both,
+    rarest in the library), each once. Sorting by word length or rarity alone showed side words
+    ("Maintenance", "Birthday") before the firms and people both texts are about."""
+    ranked = sorted(keys, key=lambda n: (-round(weight(n), 9), n))
+    return unique_names(display_name(n, *names) for n in ranked)
+
+
+def display_name(key: str, *names: dict[str, str]) -> str:
+    """How to show a matching name: the first fuller form ("Foreign Ministry" for "ministry", from enrichment
+    or the capitalised run) in ``names``, else the word title-cased."""
+    for known in names:
+        name = known.get(key)
+        if name is not None and name != key.title():
+            return name
+    return key.title()
+
+
+def unique_names(names: Iterable[str]) -> list[str]:
+    """Display names once each, in order; a variant goes into its fullest form ("Trump" after "Donald Trump";
+    "Trump" then "Donald Trump" gives "Donald Trump" in the first place), so a name is not listed twice."""
+    shown: list[str] = []
+    for name in names:
+        words = set(name.lower().split())
+        for i, other in enumerate(shown):
+            known = set(other.lower().split())
+            if words <= known:
+                break
+            if known < words:
+                shown[i] = name
+                break
+        else:
+            shown.append(name)
+    return list(dict.fromkeys(shown))
+
+
 def match_pair(
     a: Signature, b: Signature, config: MatchConfig | None = None, idf: IdfFn = no_idf, units: UnitVectors | None = None
 ) -> PairMatch:
@@ -303,7 +368,7 @@ def match_pair(
     """
     config = config or MatchConfig()
     facets = pair_facets(a, b, idf, units)
-    p = probability(facets, config)
+    p = pair_probability(facets, config)
     label = label_for(facets, p, config)
     return PairMatch(
         probability=round(p, 4),

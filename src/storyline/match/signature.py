@@ -15,7 +15,7 @@ import numpy as np
 from rensa import RMinHash
 
 from storyline.match.config import MatchConfig
-from storyline.match.text import content_terms, numbers, proper_nouns, shingles, sublinear, word_count
+from storyline.match.text import content_terms, names_in, numbers, shingles, sublinear, word_count
 from storyline.model import Article
 
 MINHASH_SEED = 42
@@ -36,6 +36,8 @@ class Signature:
     minhash: RMinHash
     n_words: int
     entity_names: dict[str, str] = field(default_factory=dict)  # lower-cased -> display name
+    #: Matching name -> times written capitalised: which shared names a reason shows (:func:`~storyline.match.text.names_in`).
+    name_mentions: dict[str, int] = field(default_factory=dict)
     #: Names a story label is made of, with how central each is to the article (:func:`label_weights`):
     #: enrichment's entities ("Barack Obama"), else the matching names.
     label_names: dict[str, float] = field(default_factory=dict)
@@ -75,8 +77,8 @@ def lead_text(article: Article, chars: int) -> str:
     return article.title_and_text[:chars].strip()
 
 
-def _entities(article: Article, full_text: str) -> tuple[dict[str, str], set[str]]:
-    """Names that match (lower-cased -> display) and places.
+def _entities(article: Article, full_text: str) -> tuple[dict[str, str], set[str], dict[str, int]]:
+    """Names that match (lower-cased -> display), places, and how often each name is mentioned.
 
     The names compared are the capitalised words of the text whether or not the article was
     enriched: the weights were fitted on them, and with enrichment's entities instead
@@ -95,8 +97,9 @@ def _entities(article: Article, full_text: str) -> tuple[dict[str, str], set[str
         for name in (entity.name, *entity.variants):
             for word in name.lower().split():
                 display.setdefault(word, entity.name)
-    names = {n: display.get(n, phrase) for n, phrase in proper_nouns(full_text, article.language).items()}
-    return names, places
+    found, mentions = names_in(full_text, article.language)
+    names = {n: display.get(n, phrase) for n, phrase in found.items()}
+    return names, places, dict(mentions)
 
 
 def label_weights(article: Article, names: Iterable[str]) -> dict[str, float]:
@@ -121,7 +124,7 @@ def label_weights(article: Article, names: Iterable[str]) -> dict[str, float]:
 def build_signature(article: Article, vector: np.ndarray, config: MatchConfig) -> Signature:
     """All facets of one article, given its USE vector."""
     full_text = article.title_and_text
-    names, places = _entities(article, full_text)
+    names, places, mentions = _entities(article, full_text)
     label_names = label_weights(article, {e.name for e in article.entities} or set(names.values()))
     minhash = RMinHash(config.minhash_perm, MINHASH_SEED)
     minhash.update(shingles(full_text, config.shingle_words) or [""])
@@ -139,6 +142,7 @@ def build_signature(article: Article, vector: np.ndarray, config: MatchConfig) -
         minhash=minhash,
         n_words=round(word_count(terms)),
         entity_names=names,
+        name_mentions=mentions,
         label_names=label_names,
     )
 

@@ -30,7 +30,18 @@ import numpy as np
 
 from storyline.match.config import MatchConfig
 from storyline.match.index import CopyIndex, VectorIndex
-from storyline.match.pairs import Facets, brevity, probability, weighted_cosine, weighted_norm
+from storyline.match.pairs import (
+    Facets,
+    mentioned,
+    brevity,
+    display_name,
+    is_related,
+    probability,
+    telling_names,
+    unique_names,
+    weighted_cosine,
+    weighted_norm,
+)
 from storyline.match.signature import Signature, shorten
 from storyline.model import Story
 
@@ -437,9 +448,8 @@ class StoryClusterer:
         return f"s{self.issued:06d}"
 
     def is_related(self, facets: Facets) -> bool:
-        """Same topic: close in meaning and sharing names, or very close in meaning alone."""
-        close = facets.semantic >= self.config.link_semantic and facets.entities >= self.config.link_entities
-        return close or facets.semantic >= self.config.link_semantic_alone
+        """Same topic: :func:`~storyline.match.pairs.is_related`."""
+        return is_related(facets, self.config)
 
     def merge(self, state: StoryState, candidates: list[str]) -> None:
         """Look-back: a story that grew may now clearly be the same as a nearby story started apart.
@@ -769,7 +779,8 @@ def join_reason(
     p: float, facets: Facets, signature: Signature, state: StoryState, idf: Callable[[str], float]
 ) -> str:
     """Why an article joined a story, in a few words a reader can follow ("same-story probability 0.82;
-    meaning 0.71; wording 0.40; shared names ..."); the shared names shown are the rarest (highest ``idf``)."""
+    meaning 0.71; wording 0.40; shared names ..."); the shared names shown are the most telling (:func:`telling_names`:
+    the article mentions them often, many of the story's articles name them, and they are rare in the library)."""
     parts = [f"same-story probability {p:.2f}", f"meaning {facets.semantic:.2f}"]
     if facets.duplicate >= 0.5:
         parts.insert(0, f"near-copy ({facets.duplicate:.2f})")
@@ -777,25 +788,15 @@ def join_reason(
         parts.append(f"wording {facets.lexical:.2f}")
     else:
         parts.append("in another language")
-    rarest = sorted(signature.entities & set(state.entities), key=lambda n: (-idf(n), n))
-    shared = unique_names(display_name(n, signature.entity_names, state.entity_names) for n in rarest)[:3]
+    size = max(len(state.articles), 1)
+    shared = telling_names(
+        signature.entities & set(state.entities),
+        lambda n: idf(n) * mentioned(signature, n) * state.entities[n] / size,
+        signature.entity_names,
+        state.entity_names,
+    )[:3]
     if shared:
         parts.append("shared names " + ", ".join(shared))
     if facets.days is not None:
         parts.append(f"{facets.days:.1f} days from the story")
     return "; ".join(parts)
-
-
-def display_name(key: str, *names: dict[str, str]) -> str:
-    """How to show a matching name: the first fuller form ("Foreign Ministry" for "ministry", from enrichment
-    or the capitalised run) in ``names``, else the word title-cased."""
-    for known in names:
-        name = known.get(key)
-        if name is not None and name != key.title():
-            return name
-    return key.title()
-
-
-def unique_names(names: Iterable[str]) -> list[str]:
-    """Display names once each, in order (variants map to one canonical name)."""
-    return list(dict.fromkeys(names))

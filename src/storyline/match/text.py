@@ -13,7 +13,14 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from storyline.enrich.cues import HONORIFICS
+from storyline.enrich.cues import HONORIFICS, ROLE_SUFFIX
+from storyline.enrich.entities import (
+    _GERMAN_DETERMINERS,
+    _GERMAN_NOUN_SUFFIX,
+    _MARKED_NAME,
+    CAPITALISED_NOUN_LANGUAGES,
+)
+from storyline.enrich.gazetteer import is_place_name
 from storyline.enrich.times_lexicon import is_clock_zone, lexicon_for
 from storyline.ingest.language import HANGUL_LETTER, UNSPACED_LETTER
 
@@ -110,16 +117,28 @@ def shingles(text: str, size: int) -> list[str]:
 
 
 def proper_nouns(text: str, language: str | None) -> dict[str, str]:
+    """Matching names of ``text`` (lower-cased) with their display names: :func:`names_in`'s first half."""
+    return names_in(text, language)[0]
+
+
+def names_in(text: str, language: str | None) -> tuple[dict[str, str], Counter[str]]:
     """Fallback entities when enrichment did not run: capitalised non-initial words (lower-cased),
-    each with the name it is part of, for display.
+    each with the name it is part of, for display; and how often each is written capitalised (join
+    reasons show the names both texts keep returning to, not the ones each mentions once).
 
     Words opening a sentence are skipped (their capital says nothing), so "The" or "However" do not
     count as names. The display name of a word is the run of capitalised words it most often stands
     in ("ministry" -> "Foreign Ministry"; ties to the longer), a sentence opener left out of the run
     unless it is a name elsewhere ("Later Petrenko left" -> "Petrenko"), a possessive ending the run.
+    In German, which capitalises every noun, common nouns are left out (:func:`is_common_noun`).
     """
     stops = not_names(language)
+    german = (language or "").split("-")[0] in CAPITALISED_NOUN_LANGUAGES
     names: set[str] = set()
+    mentions: Counter[str] = Counter()
+    spelled: dict[str, str] = {}  # lower-cased -> as first written: German nouns are told by their spelling
+    determined: set[str] = set()  # German words written after an article or a count: common nouns
+    before = ("", "")  # the two words before this one
     runs: Counter[tuple[bool, tuple[str, ...]]] = Counter()  # (opens a sentence, words) -> times seen
     run: list[str] = []
     opens_sentence = False
@@ -130,6 +149,10 @@ def proper_nouns(text: str, language: str | None) -> dict[str, str]:
         capitalised = len(token) >= 2 and token[:1].isupper() and token.lower() not in stops
         if capitalised and token.isupper() and is_clock_zone(text, start, match.end()):
             capitalised = False  # "16:00 UTC"
+        if german:
+            if capitalised and follows_article(*before):
+                determined.add(token.lower())
+            before = (before[1], token)
         if run and (not capitalised or start != end + 1 or text[end] != " "):
             runs[(opens_sentence, tuple(run))] += 1
             run = []
@@ -139,6 +162,8 @@ def proper_nouns(text: str, language: str | None) -> dict[str, str]:
         initial = start == 0 or any(c in text[max(0, start - 3) : start] for c in SENTENCE_BREAKS)
         if not initial:
             names.add(token.lower())
+            spelled.setdefault(token.lower(), token)
+        mentions[token.lower()] += 1
         if not run:
             opens_sentence = initial
         run.append(token)
@@ -147,6 +172,8 @@ def proper_nouns(text: str, language: str | None) -> dict[str, str]:
             run = []
     if run:
         runs[(opens_sentence, tuple(run))] += 1
+    if german:
+        names = {n for n in names if not is_common_noun(spelled[n], n in determined)}
     best: dict[str, tuple[int, int, str]] = {}
     for (opener, run_words), count in runs.items():
         if opener and run_words[0].lower() not in names:
@@ -155,7 +182,26 @@ def proper_nouns(text: str, language: str | None) -> dict[str, str]:
         for word in phrase.lower().split():  # keys keep the possessive; the display drops it ("Executive's")
             if word in names and (count, len(phrase)) > best.get(word, (0, 0, ""))[:2]:
                 best[word] = (count, len(phrase), phrase)
-    return {name: POSSESSIVE.sub("", best[name][2]) for name in sorted(names)}
+    display = {name: POSSESSIVE.sub("", best[name][2]) for name in sorted(names)}
+    return display, Counter({name: mentions[name] for name in display})
+
+
+def follows_article(second_before: str, before: str) -> bool:
+    """A German word after an article or determiner ("die Polizei"), a count ("30 Prozent"), or a determiner
+    and an inflected adjective ("die neue Regierung"): the place of a common noun, as enrichment reads it."""
+    last = before.lower()
+    if last in _GERMAN_DETERMINERS or (NUMBER.match(before) and len(re.sub(r"[.,]", "", before)) <= 3):
+        return True
+    inflected = before.islower() and last.endswith(("e", "en", "er", "es", "em"))
+    return inflected and second_before.lower() in _GERMAN_DETERMINERS
+
+
+def is_common_noun(word: str, after_article: bool) -> bool:
+    """A capitalised German word that is no name: seen after an article ("der Mann", "die Polizei") or ending
+    like a noun ("-ung", "-heit") or a role ("-sprecher"); enrichment's test for its fallback names. Acronyms,
+    words with a digit and known places ("die Ukraine") stay names."""
+    noun = after_article or _GERMAN_NOUN_SUFFIX.search(word.lower()) is not None or ROLE_SUFFIX.search(word) is not None
+    return noun and not _MARKED_NAME.search(word) and not is_place_name(word)
 
 
 def numbers(text: str) -> set[str]:
