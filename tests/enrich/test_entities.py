@@ -2,10 +2,10 @@ import spacy
 
 from storyline.enrich.entities import (
     Mention,
-    _known_people_again,
-    _written_as_person,
     _is_fragment,
     _is_place_not_person,
+    _known_people_again,
+    _written_as_person,
     merge_entities,
     merge_mentions,
     same_person_name,

@@ -401,20 +401,20 @@ def _place_apart(span: Span, openers: Counter[str]) -> list[Span]:
 #: Languages that capitalise every noun, where a capital alone does not make a name.
 CAPITALISED_NOUN_LANGUAGES = frozenset({"de", "lb"})
 #: German words before a noun: articles, determiners, possessives, preposition-article contractions.
-_GERMAN_DETERMINERS = frozenset(
+GERMAN_DETERMINERS = frozenset(
     """der die das den dem des ein eine einen einem einer eines kein keine keinen keinem keiner keines
     dieser diese dieses diesen diesem jeder jede jedes jeden jedem sein seine seinen seinem seiner ihr ihre
     ihren ihrem ihrer unser unsere unseren unserem im am zum zur vom beim ins ans aufs fürs""".split()
 )
 #: German noun suffixes: a single capitalised word ending so is a common noun ("Verantwortung", "Partei").
-_GERMAN_NOUN_SUFFIX = re.compile(
+GERMAN_NOUN_SUFFIX = re.compile(
     r"(?:ung|ungen|heit|heiten|keit|keiten|schaft|schaften|tion|tionen|tät|täten|ismus|nis|nisse|tum|ment|"
     r"mente|enz|anz|ik|ling|chen|ei|eien|ur|uren|ität|isten|ist|sion|sionen)$"
 )
 
 
 #: What a German common noun never has: an acronym ("SPD", "SPÖ-Bundesorganisation") or a digit ("Covid-19").
-_MARKED_NAME = re.compile(r"(?:^|-)[A-ZÄÖÜ]{2,}(?:$|-)|\d")
+MARKED_NAME = re.compile(r"(?:^|-)[A-ZÄÖÜ]{2,}(?:$|-)|\d")
 
 
 def _without_common_nouns(doc: Doc, mentions: list[Mention]) -> list[Mention]:
@@ -430,12 +430,12 @@ def _without_common_nouns(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     }
 
     def is_noun(word: str) -> bool:
-        return word in nouns or _GERMAN_NOUN_SUFFIX.search(word.lower()) is not None or ROLE_SUFFIX.search(word) is not None
+        return word in nouns or GERMAN_NOUN_SUFFIX.search(word.lower()) is not None or ROLE_SUFFIX.search(word) is not None
 
     kept = []
     for mention in mentions:
         one_word = " " not in mention.text.strip()
-        if one_word and is_noun(mention.text) and mention.type != "PLACE" and not _MARKED_NAME.search(mention.text):
+        if one_word and is_noun(mention.text) and mention.type != "PLACE" and not MARKED_NAME.search(mention.text):
             continue
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is not None and span.start and _is_count(doc[span.start - 1]):
@@ -447,7 +447,7 @@ def _without_common_nouns(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 def _without_leading_noun(mention: Mention, is_noun: Callable[[str], bool]) -> Mention:
     """"Bundeskanzler Olaf Scholz" -> "Olaf Scholz": role nouns before a name of two words or more go."""
     words = mention.text.split(" ")
-    while len(words) >= 3 and is_noun(words[0]) and not _MARKED_NAME.search(words[0]):
+    while len(words) >= 3 and is_noun(words[0]) and not MARKED_NAME.search(words[0]):
         cut = len(words[0]) + 1
         mention = Mention(mention.text[cut:], mention.type, mention.start + cut, mention.end)
         words = words[1:]
@@ -463,13 +463,13 @@ def _after_article(token) -> bool:
     """After a determiner ("der Wahlschlappe"), a number ("30 Minuten") or a determiner and an inflected
     adjective ("die neue Regierung"). An "-e" word alone is no evidence: past tenses end so too ("drohte N")."""
     before = token.doc[token.i - 1]
-    if before.lower_ in _GERMAN_DETERMINERS or _is_count(before):
+    if before.lower_ in GERMAN_DETERMINERS or _is_count(before):
         return True
     return (
         token.i >= 2
         and before.is_lower
         and before.lower_.endswith(("e", "en", "er", "es", "em"))
-        and token.doc[token.i - 2].lower_ in _GERMAN_DETERMINERS
+        and token.doc[token.i - 2].lower_ in GERMAN_DETERMINERS
     )
 
 

@@ -32,10 +32,10 @@ from storyline.match.config import MatchConfig
 from storyline.match.index import CopyIndex, VectorIndex
 from storyline.match.pairs import (
     Facets,
-    mentioned,
     brevity,
     display_name,
     is_related,
+    mentioned,
     probability,
     telling_names,
     unique_names,

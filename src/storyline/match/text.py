@@ -15,10 +15,10 @@ from functools import lru_cache
 
 from storyline.enrich.cues import HONORIFICS, ROLE_SUFFIX
 from storyline.enrich.entities import (
-    _GERMAN_DETERMINERS,
-    _GERMAN_NOUN_SUFFIX,
-    _MARKED_NAME,
     CAPITALISED_NOUN_LANGUAGES,
+    GERMAN_DETERMINERS,
+    GERMAN_NOUN_SUFFIX,
+    MARKED_NAME,
 )
 from storyline.enrich.gazetteer import is_place_name
 from storyline.enrich.times_lexicon import is_clock_zone, lexicon_for
@@ -190,18 +190,18 @@ def follows_article(second_before: str, before: str) -> bool:
     """A German word after an article or determiner ("die Polizei"), a count ("30 Prozent"), or a determiner
     and an inflected adjective ("die neue Regierung"): the place of a common noun, as enrichment reads it."""
     last = before.lower()
-    if last in _GERMAN_DETERMINERS or (NUMBER.match(before) and len(re.sub(r"[.,]", "", before)) <= 3):
+    if last in GERMAN_DETERMINERS or (NUMBER.match(before) and len(re.sub(r"[.,]", "", before)) <= 3):
         return True
     inflected = before.islower() and last.endswith(("e", "en", "er", "es", "em"))
-    return inflected and second_before.lower() in _GERMAN_DETERMINERS
+    return inflected and second_before.lower() in GERMAN_DETERMINERS
 
 
 def is_common_noun(word: str, after_article: bool) -> bool:
     """A capitalised German word that is no name: seen after an article ("der Mann", "die Polizei") or ending
     like a noun ("-ung", "-heit") or a role ("-sprecher"); enrichment's test for its fallback names. Acronyms,
     words with a digit and known places ("die Ukraine") stay names."""
-    noun = after_article or _GERMAN_NOUN_SUFFIX.search(word.lower()) is not None or ROLE_SUFFIX.search(word) is not None
-    return noun and not _MARKED_NAME.search(word) and not is_place_name(word)
+    noun = after_article or GERMAN_NOUN_SUFFIX.search(word.lower()) is not None or ROLE_SUFFIX.search(word) is not None
+    return noun and not MARKED_NAME.search(word) and not is_place_name(word)
 
 
 def numbers(text: str) -> set[str]:
