@@ -131,3 +131,10 @@ def test_entities_in_a_plain_text_body_are_decoded_once(tmp_path: Path) -> None:
     body = f"{LEDE} Costs rose, the ministry said: spending &amp;lt; income no longer."
     (article,) = _read(tmp_path, "plain.rss", _rss(_item(body, title="Budget passes")))
     assert "spending &lt; income" in article.text  # the feed escaped "&lt;" once; it is text, not a "<"
+
+
+def test_an_item_with_only_a_summary_is_partial(tmp_path: Path) -> None:
+    full = f"<content:encoded><![CDATA[<p>{LEDE}</p><p>{SECOND}</p>]]></content:encoded>"
+    feed = _rss(_item(title="Budget", link="https://herald.example.rt/1") + _item(None, extra=full, title="Pier", link="https://herald.example.rt/2"))
+    summary, content = _read(tmp_path, "f.rss", feed)
+    assert summary.extra.get("partial") is True and "partial" not in content.extra

@@ -194,6 +194,17 @@ def test_json_exports_of_news_apis(tmp_path: Path, limit: int) -> None:
     assert api.title == "Ferry hits tug in Port Elwyn" and api.outlet == "Ruritania Herald"
     assert api.published == datetime(2024, 3, 11, 21, 30)
     assert "chars]" not in api.text and api.text.endswith("…")
+    assert api.extra["partial"] is True and "partial" not in wp.extra
+
+
+def test_summaries_and_cut_texts_are_marked_partial(tmp_path: Path, limit: int) -> None:
+    records = [
+        {"url": "https://herald.example.rt/a", "title": "Pier vote", "description": "The council backed the pier."},
+        {"url": "https://herald.example.rt/b", "title": "Pier vote", "text": "The council backed the pier, and then..."},
+        {"url": "https://herald.example.rt/c", "title": "Pier vote", "text": "The council backed the pier on Monday."},
+    ]
+    summary, cut, whole = _ok(read_paths([_write(tmp_path, "x.json", json.dumps(records))], max_file_bytes=limit))
+    assert summary.extra.get("partial") and cut.extra.get("partial") and not whole.extra.get("partial")
 
 
 def test_csv_and_tsv_exports_one_article_per_row(tmp_path: Path, limit: int) -> None:

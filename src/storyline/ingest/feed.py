@@ -80,11 +80,15 @@ def _page(path: Path, *, source: str, url: str | None, published: datetime | Non
     return article
 
 
-def _entry_body(entry: Any) -> tuple[str, list[str]] | None:
-    """The longest content (else the summary) as text, and the image captions taken out of it."""
+def _entry_body(entry: Any) -> tuple[str, list[str], bool] | None:
+    """The longest content (else the summary) as text, the image captions taken out of it, and whether it is
+    only the summary (a teaser, or the whole text: the feed does not say, so it never hides a fuller text)."""
     contents = [c.get("value", "") for c in entry.get("content", []) if c.get("value")]
     body = max(contents, key=len) if contents else entry.get("summary")
-    return fragment_body(body) if body and body.strip() else None
+    if not body or not body.strip():
+        return None
+    text, captions = fragment_body(body)
+    return text, captions, not contents
 
 
 def _text_article(entry: Any, *, source: str, url: str | None, outlet: str) -> Article | None:
@@ -92,8 +96,10 @@ def _text_article(entry: Any, *, source: str, url: str | None, outlet: str) -> A
     found = _entry_body(entry)
     if found is None:
         return None
-    body, captions = found
+    body, captions, summary_only = found
     article = parse_text(body, source=source, url=url, title=_plain(entry.get("title_detail")), outlet=outlet)
+    if summary_only:
+        article.extra["partial"] = True
     article.captions += captions
     article.stripped += [Stripped(caption, "caption") for caption in captions]
     return article

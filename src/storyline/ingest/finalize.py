@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 
 from storyline.ingest.clean import split_dateline
 from storyline.ingest.errors import IngestError
@@ -44,6 +45,17 @@ def _drop_dateline(article: Article) -> None:
             article.extra.setdefault("dateline_source", dateline.agency)
 
 
+#: How a text cut short ends: "…", "...", "[…]", "[...]" (a feed summary, an API's free tier, a teaser).
+_CUT_END = re.compile(r"(?:…|\.\.\.|\[(?:…|\.\.\.)\])\s*$")
+
+
+def mark_partial(article: Article) -> None:
+    """Mark a text known to be only part of its article, so the store never lets it hide the full text of the
+    same page: a teaser is kept as a version, not read in place of the story."""
+    if article.paragraphs and _CUT_END.search(article.paragraphs[-1]):
+        article.extra["partial"] = True
+
+
 def _outlet(article: Article) -> str | None:
     """The given outlet name, unless it is only a host name and the URL gives a better one."""
     given = article.outlet.strip() if article.outlet else None
@@ -65,6 +77,7 @@ def finalize(article: Article) -> Article:
     article.paragraphs = [p for p in article.paragraphs if p]
     if not article.paragraphs:
         raise IngestError("no article text found")
+    mark_partial(article)
     article.language = normalise_language(article.language) or detect_language(article.title_and_text)
     article.outlet = _outlet(article)
     article.agency = article.agency or agency_in(article.byline)
