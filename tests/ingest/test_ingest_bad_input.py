@@ -37,6 +37,18 @@ def test_binary_empty_and_oversized_refused_rest_continues(tmp_path: Path, good:
     assert reasons["good.txt"] is None and outcomes[-1].article.title == "Storm hits northern coast"
 
 
+def test_an_over_long_article_is_refused_naming_file_and_record(tmp_path: Path, good: Path, limit: int) -> None:
+    para = "The Port Elwyn council debated the harbour budget until late in the evening. "
+    long_text = _write(tmp_path / "minutes.txt", "Council minutes\n\n" + (para * 40 + "\n\n") * 40)
+    records = [{"title": "Short", "text": para}, {"title": "Long", "text": para * 400}]
+    export = _write(tmp_path / "x.jsonl", "".join(json.dumps(r) + "\n" for r in records))
+    outcomes = list(read_paths([long_text, export, good], max_file_bytes=limit, max_article_chars=10_000))
+    errors = {o.source: o.error for o in outcomes if o.error}
+    assert set(errors) == {str(long_text), f"{export}#L2"}
+    assert all("over the 10,000-character limit (max_article_chars)" in e for e in errors.values())
+    assert sum(o.article is not None for o in outcomes) == 2  # the short record and good.txt
+
+
 def test_oversized_not_read_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     big = _write(tmp_path / "big.txt", "x" * 5000)
     monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail("read whole"))

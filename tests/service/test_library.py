@@ -46,6 +46,19 @@ def test_reingest_is_duplicate_and_changed_text_is_a_new_version(workspace, inpu
     assert workspace.store.unprocessed_articles() == []
 
 
+def test_an_over_long_article_stored_earlier_never_blocks_the_pending_queue(tmp_path, enricher, inputs):
+    ws = Workspace(Settings(db_path=tmp_path / "lib.db", max_article_chars=2_000))
+    ws.resource("enricher", lambda: enricher)
+    huge = Article(id="minutes", title="Council minutes", paragraphs=["The Port Elwyn council met again. " * 100])
+    ws.store.add_articles([huge])  # stored by a run before the limit, never processed
+    report = library.ingest(ws, [inputs["report"]])
+    assert report.new == 1 and ws.store.unprocessed_articles() == []
+    [failure] = report.failures
+    assert failure.source == "minutes" and "over the 2,000-character limit" in failure.reason
+    assert library.get_article(ws, "minutes").entities == []
+    ws.close()
+
+
 def test_ingest_order_is_dated_oldest_first_then_undated_in_input_order():
     def art(id: str, published: datetime | None) -> Article:
         return Article(id=id, title=id, paragraphs=["x"], published=published)
@@ -124,7 +137,7 @@ def test_parallel_reading_yields_what_serial_reading_does(inputs, monkeypatch):
     paths = [inputs["folder"], inputs["folder"] / "missing.txt", inputs["records"]]
 
     def outcomes(workers: int) -> list[tuple[str, str | None, str | None]]:
-        read = library.read_inputs(paths, max_file_bytes=10**6, workers=workers)
+        read = library.read_inputs(paths, max_file_bytes=10**6, max_article_chars=10**5, workers=workers)
         return [(o.source, o.article.title if o.article else None, o.error) for o in read]
 
     serial = outcomes(1)

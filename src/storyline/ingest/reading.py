@@ -8,6 +8,9 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from storyline.config import Settings
+
+#: The default per-article limit (characters of clean text).
+MAX_ARTICLE_CHARS = Settings.max_article_chars
 from storyline.ingest.decode import decode_bytes, decode_lines, preview_text
 from storyline.ingest.errors import IngestError, ReadOutcome
 from storyline.ingest.feed import read_feed
@@ -90,8 +93,27 @@ def _read_limited(path: Path | str, max_file_bytes: int) -> bytes:
     return data
 
 
+def _too_long(chars: int, max_article_chars: int) -> str:
+    return (f"article text is {chars:,} characters, over the {max_article_chars:,}-character limit "
+            "(max_article_chars): split it into its articles")
+
+
+def _within_limit(outcomes: Iterable[ReadOutcome], max_article_chars: int) -> Iterator[ReadOutcome]:
+    """Each outcome, an article longer than the limit refused: enrichment time grows with the text."""
+    for outcome in outcomes:
+        if outcome.article is not None and (chars := len(outcome.article.text)) > max_article_chars:
+            outcome = ReadOutcome(outcome.source, None, _too_long(chars, max_article_chars))
+        yield outcome
+
+
 def read_bytes(
-    data: bytes, *, source: str, suffix: str = "", base_dir: Path | None = None, max_file_bytes: int
+    data: bytes,
+    *,
+    source: str,
+    suffix: str = "",
+    base_dir: Path | None = None,
+    max_file_bytes: int,
+    max_article_chars: int = MAX_ARTICLE_CHARS,
 ) -> Iterator[ReadOutcome]:
     """Sniff ``data`` and run the matching reader; bad input becomes error outcomes."""
     try:
@@ -114,14 +136,18 @@ def read_bytes(
             yield from read_feed(data, source=source, base_dir=base_dir, max_file_bytes=max_file_bytes)
         elif kind == "html":
             yield ReadOutcome(source, read_html(text, source=source))
+        elif len(text) > max_article_chars:  # a plain text is one article: refused before it is parsed
+            yield ReadOutcome(source, None, _too_long(len(text), max_article_chars))
         else:
             yield ReadOutcome(source, read_text(text, source=source))
     except (IngestError, ValueError, OSError) as exc:  # a reader's parser gave up on bad input
         yield ReadOutcome(source, None, str(exc))
 
 
-def read_source(path: Path | str, *, max_file_bytes: int) -> Iterator[ReadOutcome]:
-    """One file (or stdin) -> its outcomes."""
+def read_source(
+    path: Path | str, *, max_file_bytes: int, max_article_chars: int = MAX_ARTICLE_CHARS
+) -> Iterator[ReadOutcome]:
+    """One file (or stdin) -> its outcomes; an article over ``max_article_chars`` is an error outcome."""
     source = "stdin" if path == STDIN else str(path)
     try:
         data = _read_limited(path, max_file_bytes)
@@ -132,10 +158,16 @@ def read_source(path: Path | str, *, max_file_bytes: int) -> Iterator[ReadOutcom
         yield ReadOutcome(source, None, f"cannot read: {exc.strerror or exc}")
         return
     base_dir = None if path == STDIN else Path(path).parent
-    yield from read_bytes(data, source=source, suffix=suffix_of(source), base_dir=base_dir, max_file_bytes=max_file_bytes)
+    outcomes = read_bytes(
+        data, source=source, suffix=suffix_of(source), base_dir=base_dir, max_file_bytes=max_file_bytes,
+        max_article_chars=max_article_chars,
+    )
+    yield from _within_limit(outcomes, max_article_chars)
 
 
-def read_paths(paths: Iterable[str | Path], *, max_file_bytes: int) -> Iterator[ReadOutcome]:
+def read_paths(
+    paths: Iterable[str | Path], *, max_file_bytes: int, max_article_chars: int = MAX_ARTICLE_CHARS
+) -> Iterator[ReadOutcome]:
     """Every article in ``paths`` (files, directories, globs, ``"-"``), or why one could not be read.
 
     Never raises for bad input: each unreadable file or record is an outcome
@@ -146,7 +178,7 @@ def read_paths(paths: Iterable[str | Path], *, max_file_bytes: int) -> Iterator[
         if isinstance(item, ReadOutcome):
             yield item
         else:
-            yield from read_source(item, max_file_bytes=max_file_bytes)
+            yield from read_source(item, max_file_bytes=max_file_bytes, max_article_chars=max_article_chars)
 
 
 def read_file(path: str | Path, *, max_file_bytes: int | None = None) -> list[Article]:

@@ -107,7 +107,8 @@ def ingest(
 
     report = IngestReport()
     articles: list[Article] = []
-    for outcome in read_inputs(paths, max_file_bytes=ws.settings.max_file_bytes, workers=cpu_threads()):
+    limits = {"max_file_bytes": ws.settings.max_file_bytes, "max_article_chars": ws.settings.max_article_chars}
+    for outcome in read_inputs(paths, **limits, workers=cpu_threads()):
         if outcome.skipped:
             report.skipped += 1
         elif outcome.article is None:
@@ -137,7 +138,9 @@ def ingest(
     return report
 
 
-def read_inputs(paths: Iterable[str | Path], *, max_file_bytes: int, workers: int) -> Iterator[ReadOutcome]:
+def read_inputs(
+    paths: Iterable[str | Path], *, max_file_bytes: int, max_article_chars: int, workers: int
+) -> Iterator[ReadOutcome]:
     """What ``read_paths`` yields, in the same order, with files read by ``workers`` processes when many.
 
     HTML extraction is CPU-bound pure Python, so threads would not help; a
@@ -145,23 +148,24 @@ def read_inputs(paths: Iterable[str | Path], *, max_file_bytes: int, workers: in
     """
     items = list(expand_paths(paths))
     files = [item for item in items if isinstance(item, Path)]
+    limits = {"max_file_bytes": max_file_bytes, "max_article_chars": max_article_chars}
     if workers <= 1 or len(files) < PARALLEL_MIN_FILES:
         for item in items:
-            yield from [item] if isinstance(item, ReadOutcome) else read_source(item, max_file_bytes=max_file_bytes)
+            yield from [item] if isinstance(item, ReadOutcome) else read_source(item, **limits)
         return
     # forkserver: forking a process that runs threads (progress bar, web server) is unsafe.
     context = multiprocessing.get_context("forkserver")
     with ProcessPoolExecutor(
         workers, mp_context=context, initializer=_end_with, initargs=(os.getpid(),)
     ) as pool:
-        read = pool.map(_read_file, files, repeat(max_file_bytes), chunksize=16)
+        read = pool.map(_read_file, files, repeat(max_file_bytes), repeat(max_article_chars), chunksize=16)
         for item in items:
             if isinstance(item, ReadOutcome):
                 yield item
             elif isinstance(item, Path):
                 yield from next(read)
             else:  # stdin can only be read here
-                yield from read_source(item, max_file_bytes=max_file_bytes)
+                yield from read_source(item, **limits)
 
 
 def _end_with(parent: int) -> None:
@@ -182,8 +186,8 @@ def _end_with(parent: int) -> None:
     threading.Thread(target=watch, daemon=True).start()
 
 
-def _read_file(path: Path, max_file_bytes: int) -> list[ReadOutcome]:
-    return list(read_source(path, max_file_bytes=max_file_bytes))
+def _read_file(path: Path, max_file_bytes: int, max_article_chars: int) -> list[ReadOutcome]:
+    return list(read_source(path, max_file_bytes=max_file_bytes, max_article_chars=max_article_chars))
 
 
 def in_ingest_order(articles: Iterable[Article]) -> list[Article]:
@@ -212,6 +216,7 @@ def _process_pending(ws: Workspace, leftover: set[str], report: IngestReport) ->
     store = ws.store
     resumed: set[str] = set()
     for batch in _batches(store.unprocessed_articles(), ws.settings.batch_size):
+        batch = _set_aside_over_long(ws, batch, report)
         enriched = enrich_articles(ws, batch, on_failure=failed)
         for article in enriched:
             store.update_article(article)
@@ -221,6 +226,18 @@ def _process_pending(ws: Workspace, leftover: set[str], report: IngestReport) ->
         resumed.update(leftover.intersection(a.id for a in enriched))
     leftover.difference_update(resumed)
     report.resumed += len(resumed)
+
+
+def _set_aside_over_long(ws: Workspace, batch: list[Article], report: IngestReport) -> list[Article]:
+    """The batch without articles over the length limit (stored before there was one), which are marked processed
+    unenriched and reported: enriching one took 20 minutes, and a run cut short resumed it every time after."""
+    limit = ws.settings.max_article_chars
+    over = [article for article in batch if len(article.text) > limit]
+    for article in over:
+        reason = f"stored, but not enriched: its text is {len(article.text):,} characters, over the {limit:,}-character limit"
+        report.failures.append(Failure(article.source or article.id, reason))
+    ws.store.mark_processed(article.id for article in over)
+    return [article for article in batch if len(article.text) <= limit] if over else batch
 
 
 def _estimate_undated_in_stories_of(ws: Workspace, articles: list[Article]) -> None:
