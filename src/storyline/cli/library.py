@@ -115,6 +115,8 @@ def ingest(
         print_json(report.to_dict())
     else:
         print_ingest_summary(report, ws.settings.db_path)
+    for warning in report.warnings:
+        err.print(f"[yellow]warning:[/yellow] {escape(warning.source)}: {escape(warning.reason)}")
     for failure in report.failures:
         err.print(f"[red]failed:[/red] {escape(failure.source)}: {escape(failure.reason)}")
     if report.failures:

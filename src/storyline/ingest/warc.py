@@ -36,13 +36,9 @@ def _charset(content_type: str) -> str | None:
 
 
 def _payload_text(body: bytes, content_type: str) -> str:
-    charset = _charset(content_type)
-    if charset:
-        try:
-            return body.decode(charset)
-        except (LookupError, UnicodeDecodeError):
-            pass
-    return decode_bytes(body)
+    """The page as text: valid UTF-8 and the page's own ``<meta charset>`` before the HTTP header's charset,
+    which is often a server default (``iso-8859-1`` on a UTF-8 page read "that’s" as "thatâ\x80\x99s")."""
+    return decode_bytes(body, given=_charset(content_type))
 
 
 def read_warc(data: bytes, *, source: str) -> Iterator[ReadOutcome]:

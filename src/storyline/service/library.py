@@ -63,6 +63,8 @@ class IngestReport:
     #: Files in the folders given that hold no article by their extension (stylesheets, images...).
     skipped: int = 0
     failures: list[Failure] = field(default_factory=list)
+    #: Inputs read after a repair (stray NUL bytes removed): their articles are stored, the user told.
+    warnings: list[Failure] = field(default_factory=list)
     article_ids: list[str] = field(default_factory=list)
     #: Input read as text already stored: (its source, the stored article it repeats).
     duplicates_of: list[tuple[str, str]] = field(default_factory=list)
@@ -80,6 +82,7 @@ class IngestReport:
             "skipped": self.skipped,
             "failed": self.failed,
             "failures": [{"source": f.source, "reason": f.reason} for f in self.failures],
+            "warnings": [{"source": w.source, "reason": w.reason} for w in self.warnings],
             "article_ids": self.article_ids,
             "duplicates": [{"source": source, "article_id": stored} for source, stored in self.duplicates_of],
         }
@@ -109,6 +112,9 @@ def ingest(
     articles: list[Article] = []
     limits = {"max_file_bytes": ws.settings.max_file_bytes, "max_article_chars": ws.settings.max_article_chars}
     for outcome in read_inputs(paths, **limits, workers=cpu_threads()):
+        warning = Failure(source(outcome.source.split("#", 1)[0]), outcome.warning or "")
+        if outcome.warning and warning not in report.warnings:  # once per file, not once per feed item
+            report.warnings.append(warning)
         if outcome.skipped:
             report.skipped += 1
         elif outcome.article is None:
