@@ -7,7 +7,7 @@ from datetime import datetime
 import pytest
 
 from storyline.ingest import IngestError, finalize
-from storyline.ingest.language import detect_language
+from storyline.ingest.language import detect_language, normalise_language
 from storyline.ingest.metadata import agency_in, outlet_from_url, parse_date
 from storyline.model import Article
 
@@ -90,3 +90,53 @@ def test_finalize_prefers_known_outlet_over_host_name() -> None:
 def test_finalize_refuses_empty_article() -> None:
     with pytest.raises(IngestError, match="no article text"):
         finalize(Article(id="", title="Only a title", paragraphs=["  ", ""]))
+
+
+@pytest.mark.parametrize(
+    ("given", "code"),
+    [("en", "en"), ("EN_gb", "en"), ("eng", "en"), ("fre", "fr"), ("fra", "fr"), ("English", "en"),
+     ("Persian", "fa"), ("haw", "haw"), ("", None), ("12", None)],
+)  # fmt: skip
+def test_language_names_and_three_letter_codes_become_iso_639_1(given: str, code: str | None) -> None:
+    assert normalise_language(given) == code
+
+
+SPANISH = ("El ayuntamiento de Puerto Elwyn aprobó el martes el presupuesto del nuevo muelle después de un largo "
+           "debate. La alcaldesa Olga Petrenko dijo que las obras empezarán en mayo y durarán dos años. Los "
+           "pescadores pidieron que el puerto siga abierto durante las obras y el consejo prometió estudiarlo. ")
+
+
+def test_a_long_text_overrules_a_template_language_a_short_one_does_not() -> None:
+    spanish = finalize(Article(id="", title="Muelle", paragraphs=[SPANISH * 2], language="en"))
+    assert spanish.language == "es"
+    short = finalize(Article(id="", title="Muelle", paragraphs=[SPANISH[:120]], language="en"))
+    assert short.language == "en"  # too short to contradict the page
+    norwegian = finalize(Article(id="", title="Havn", paragraphs=[
+        "Kommunestyret i Port Elwyn vedtok tirsdag budsjettet for den nye kaien etter en lang debatt. " * 6],
+        language="nb"))
+    assert norwegian.language == "nb"  # py3langid's "no" or "da" is no disagreement
+
+
+@pytest.mark.parametrize(
+    ("url", "outlet"),
+    [("https://elwynpost.net/news/1", "Elwynpost"),  # "Elwyn" is no common English word
+     ("https://www.thegardenpost.de/x", "Thegardenpost"),  # a German domain is not split into English words
+     ("https://www.beirutobserver.com/x", "Beirut Observer"), ("https://www.inexhibit.com/x", "Inexhibit"),
+     ("https://port-elwyn-gazette.com/x", "Port Elwyn Gazette")],
+)  # fmt: skip
+def test_a_domain_is_split_into_words_only_when_they_are_common_english_words(url: str, outlet: str) -> None:
+    assert outlet_from_url(url) == outlet
+
+
+@pytest.mark.parametrize(
+    ("sitename", "outlet"),
+    [("Ruritania Herald", "Ruritania Herald"), ("herald.example.rt", None),
+     ("Ruritania Herald | Breaking News, Sport and Weather", None),
+     ("Breaking news sport weather and culture from Port Elwyn and Ruritania", None)],
+)  # fmt: skip
+def test_a_declared_site_name_is_an_outlet_unless_it_is_a_whole_seo_title(sitename: str, outlet: str | None) -> None:
+    from types import SimpleNamespace
+
+    from storyline.ingest.html import named_outlet
+
+    assert named_outlet(SimpleNamespace(sitename=sitename)) == outlet

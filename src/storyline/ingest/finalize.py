@@ -7,7 +7,7 @@ import re
 
 from storyline.ingest.clean import split_dateline
 from storyline.ingest.errors import IngestError
-from storyline.ingest.language import detect_language, normalise_language
+from storyline.ingest.language import checked_language, normalise_language
 from storyline.ingest.metadata import agency_in, outlet_from_url, parse_date, to_naive_utc
 from storyline.model import Article, Stripped
 
@@ -78,7 +78,7 @@ def finalize(article: Article) -> Article:
     if not article.paragraphs:
         raise IngestError("no article text found")
     mark_partial(article)
-    article.language = normalise_language(article.language) or detect_language(article.title_and_text)
+    article.language = checked_language(normalise_language(article.language), article.title_and_text)
     article.outlet = _outlet(article)
     article.agency = article.agency or agency_in(article.byline)
     if article.published is not None:

@@ -97,10 +97,19 @@ def declared_language(tree: HtmlElement) -> str | None:
     return primary if primary.isalpha() and 2 <= len(primary) <= 3 else None
 
 
+#: A declared site name with more words than this, or a title's separators, is an SEO title ("Ruritania Herald |
+#: Breaking News, Sport and Weather from Port Elwyn"), no outlet name.
+_MAX_OUTLET_WORDS = 6
+_TITLE_SEPARATOR = re.compile(r"\s[|–—-]\s|:\s|[|•»]")
+
+
 def named_outlet(doc: trafilatura.settings.Document | None) -> str | None:
-    """The site name the page declares (og:site_name, publisher), not a host name trafilatura fell back on."""
+    """The site name the page declares (og:site_name, publisher), not a host name trafilatura fell back on,
+    nor a whole SEO title."""
     name = squash(doc.sitename or "") if doc is not None else ""
-    return name if name and not _HOST_NAME.fullmatch(name) else None
+    if not name or _HOST_NAME.fullmatch(name) or _TITLE_SEPARATOR.search(name):
+        return None
+    return name if len(name.split()) <= _MAX_OUTLET_WORDS else None
 
 
 #: Elements whose content is code, not text (JSON data scripts stay: trafilatura reads JSON-LD metadata).
