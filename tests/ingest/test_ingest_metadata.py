@@ -140,3 +140,17 @@ def test_a_declared_site_name_is_an_outlet_unless_it_is_a_whole_seo_title(sitena
     from storyline.ingest.html import named_outlet
 
     assert named_outlet(SimpleNamespace(sitename=sitename)) == outlet
+
+
+@pytest.mark.parametrize(
+    ("byline", "url", "kept"),
+    [("Elwynpost net", "https://elwynpost.net/a", None),  # the site's own name
+     ("Www Elwynpost Info; Olga Petrenko", "https://elwynpost.info/a", "Olga Petrenko"),  # a URL
+     ("Admin", "https://elwynpost.net/a", None), ("redaktion", "https://elwynpost.net/a", None),
+     ("Elwyn Creating Search Engine Api Message", "https://elwynpost.net/a", None),  # a menu, no name
+     ("Olga Petrenko and Lena Fisk", "https://elwynpost.net/a", "Olga Petrenko and Lena Fisk"),
+     ("By Lena Fisk, Reuters", "https://elwynpost.net/a", "By Lena Fisk, Reuters")],
+)  # fmt: skip
+def test_bylines_that_name_no_one_are_dropped(byline: str, url: str, kept: str | None) -> None:
+    article = finalize(Article(id="", title="Pier", paragraphs=["The council backed the pier."], url=url, byline=byline))
+    assert article.byline == kept

@@ -5,7 +5,9 @@ from __future__ import annotations
 import hashlib
 import re
 
-from storyline.ingest.clean import split_dateline
+from tld import get_tld
+
+from storyline.ingest.clean import compact, split_dateline
 from storyline.ingest.errors import IngestError
 from storyline.ingest.language import checked_language, normalise_language
 from storyline.ingest.metadata import agency_in, outlet_from_url, parse_date, to_naive_utc
@@ -56,6 +58,33 @@ def mark_partial(article: Article) -> None:
         article.extra["partial"] = True
 
 
+#: A name of more words than this is a sentence or a menu trafilatura took for an author.
+_MAX_NAME_WORDS = 5
+#: Account names that sign no article.
+_ACCOUNT = re.compile(r"(?i)^(?:by\s+)?(?:site\s+)?(?:admin|administrator|webmaster|editor|staff|guest|user|"
+                      r"anonymous|unknown|redaktion|rédaction|redacción|redazione|редакция)\b\W*$")
+_URL_LIKE = re.compile(r"(?i)^www\b|https?:|\w\.(?:com|net|org|info)\b")
+_NAME_SEPARATORS = re.compile(r"\s*;\s*")
+
+
+def _byline(article: Article) -> str | None:
+    """The byline's names without what is no one's name: the site itself ("Example net"), a URL ("Www Example
+    Info"), an account ("Admin"), a sentence or menu ("Creating Search Engine Api Message")."""
+    if not article.byline:
+        return None
+    parsed = get_tld(article.url, fix_protocol=True, fail_silently=True, as_object=True) if article.url else None
+    site = {compact(name) for name in (article.outlet, parsed and parsed.domain, parsed and parsed.fld) if name}  # type: ignore[union-attr]
+    names = [
+        name for name in _NAME_SEPARATORS.split(article.byline.strip())
+        if name
+        and not _ACCOUNT.match(name)
+        and not _URL_LIKE.search(name)
+        and compact(name) not in site
+        and all(len(person.split()) <= _MAX_NAME_WORDS for person in re.split(r",|\band\b|&", name))
+    ]
+    return "; ".join(names) or None
+
+
 def _outlet(article: Article) -> str | None:
     """The given outlet name, unless it is only a host name and the URL gives a better one."""
     given = article.outlet.strip() if article.outlet else None
@@ -80,6 +109,7 @@ def finalize(article: Article) -> Article:
     mark_partial(article)
     article.language = checked_language(normalise_language(article.language), article.title_and_text)
     article.outlet = _outlet(article)
+    article.byline = _byline(article)
     article.agency = article.agency or agency_in(article.byline)
     if article.published is not None:
         article.published = to_naive_utc(article.published)
