@@ -154,3 +154,23 @@ def test_a_declared_site_name_is_an_outlet_unless_it_is_a_whole_seo_title(sitena
 def test_bylines_that_name_no_one_are_dropped(byline: str, url: str, kept: str | None) -> None:
     article = finalize(Article(id="", title="Pier", paragraphs=["The council backed the pier."], url=url, byline=byline))
     assert article.byline == kept
+
+
+def test_a_dateline_under_a_caption_and_a_date_line_is_found() -> None:
+    article = finalize(Article(id="", title="Pier", language="en", paragraphs=[
+        "FILE PHOTO: Olga Petrenko speaks in Port Elwyn, Ruritania, March 2, 2024. REUTERS/Lena Fisk",
+        "March 3, 2024",
+        "PORT ELWYN (Reuters) – The council backed the new pier on Monday after a long debate.",
+        "Work starts in May."]))
+    assert article.agency == "Reuters" and article.paragraphs[0].startswith("The council backed")
+    assert [s.reason for s in article.stripped] == ["caption", "date", "dateline"]
+    assert article.captions[0].startswith("FILE PHOTO") and article.published == datetime(2024, 3, 3)
+    story = finalize(Article(id="", title="Pier", paragraphs=["The council met.", "PORT ELWYN (Reuters) – Not a dateline here."]))
+    assert story.agency is None and len(story.paragraphs) == 2  # a dateline only under a caption or date
+
+
+def test_cyrillic_datelines_with_an_agency() -> None:
+    article = finalize(Article(id="", title="Причал", paragraphs=[
+        "ПОРТ-ЭЛВИН, 12 марта (Рейтер) - Городской совет одобрил строительство нового причала в понедельник."]))
+    assert article.agency == "Reuters" and article.paragraphs[0].startswith("Городской совет")
+    assert article.extra["dateline_place"] == "ПОРТ-ЭЛВИН"

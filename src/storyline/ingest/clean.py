@@ -193,8 +193,11 @@ _MONTH = (
 #: with a year for the article's when it has none (``finalize``).
 _DATELINE_DATE = (
     rf"(?P<date>{_MONTH} \d{{1,2}}(?:,? \d{{4}})?|\d{{1,2}}\.? {_MONTH}(?: \d{{4}})?"
-    r"|\d{1,2}\.? [^\W\d_]{3,}\.? \d{4})"
+    r"|\d{1,2}\.? [^\W\d_]{3,}\.?(?: \d{4})?)"
 )
+#: A month name in another language without a year: a dateline date only before an agency in brackets
+#: ("БЕРЛИН, 12 марта (Рейтер) -").
+_OTHER_MONTH_NO_YEAR = re.compile(rf"^\d{{1,2}}\.? (?!{_MONTH}$)[^\W\d_]{{3,}}\.?$")
 #: Capital letters a dateline's place may start with: Latin, accented Latin, Cyrillic ("ТЕГЕРАН").
 _UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁ"
 #: "MOSCOW (Reuters) -", "PARIS, Dec 18 (AFP) -", "WASHINGTON (AP) —", "KYIV, Ukraine —".
@@ -202,14 +205,14 @@ _DATELINE = re.compile(
     rf"^(?P<text>(?P<place>[{_UPPER}][{_UPPER}.'’\-]+(?: [{_UPPER}][{_UPPER}.'’\-]+){{0,3}}"
     rf"(?:, [{_UPPER}][\w.'’\-]+(?: [{_UPPER}][\w.'’\-]+){{0,2}})?)"
     rf"(?:,? {_DATELINE_DATE})?"
-    rf"\s*(?:\((?P<agency>[A-Za-z][\w .&/-]{{0,40}})\))?\s*[-–—]+)\s+(?P<rest>\S.*)$",
+    rf"\s*(?:\((?P<agency>[^\W\d_][\w .&/-]{{0,40}})\))?\s*[-–—]+)\s+(?P<rest>\S.*)$",
     re.S,
 )
 #: Same, with a title-case place, accepted only with an agency in brackets: "Moscow (AFP) -".
 _DATELINE_TITLECASE = re.compile(
     rf"^(?P<text>(?P<place>[{_UPPER}][\w.'’\-]+(?: [{_UPPER}][\w.'’\-]+){{0,3}})"
     rf"(?:,? {_DATELINE_DATE})?"
-    rf"\s*\((?P<agency>[A-Za-z][\w .&/-]{{0,40}})\)\s*[-–—:]+)\s+(?P<rest>\S.*)$",
+    rf"\s*\((?P<agency>[^\W\d_][\w .&/-]{{0,40}})\)\s*[-–—:]+)\s+(?P<rest>\S.*)$",
     re.S,
 )
 _BYLINE = re.compile(
@@ -460,6 +463,8 @@ def split_dateline(paragraph: str) -> Dateline | None:
     place = match.group("place")
     if not match.group("agency") and not _agencyless_dateline_ok(match.group("text"), place):
         return None
+    if not match.group("agency") and _OTHER_MONTH_NO_YEAR.match(match.group("date") or ""):
+        return None  # "LONDON, 5 things -" is prose
     if not (match.group("agency") or match.group("date") or place.isascii()):
         return None  # "США — крупнейшая экономика": Russian writes "X — Y" for "X is Y"
     if sum(c.isalpha() for c in place) < 3:

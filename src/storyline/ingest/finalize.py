@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import re
+from datetime import datetime
 
 from tld import get_tld
 
-from storyline.ingest.clean import compact, split_dateline
+from storyline.ingest.clean import compact, is_captioned, is_credit, split_dateline
 from storyline.ingest.errors import IngestError
 from storyline.ingest.language import checked_language, normalise_language
 from storyline.ingest.metadata import agency_in, outlet_from_url, parse_date, to_naive_utc
@@ -22,19 +23,43 @@ def short_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:ID_LENGTH]
 
 
+#: A dateline may follow this many lead paragraphs that are a photo caption or a date line ("FILE PHOTO: ...",
+#: "January 18, 2020", then "PARIS (Reuters) -"), as pages whose images and dates sit inside the story give them.
+_LEAD_PARAGRAPHS = 2
+
+
+def _lead_date(paragraph: str, article: Article) -> datetime | None:
+    from storyline.ingest.text import date_of_line  # the text reader finalises its articles: imported late
+
+    return date_of_line(paragraph, normalise_language(article.language)) if len(paragraph.split()) <= 12 else None
+
+
 def _drop_dateline(article: Article) -> None:
-    """Move a "PARIS, Dec 18 (AFP) -" dateline out of the first paragraph into metadata.
+    """Move a "PARIS, Dec 18 (AFP) -" dateline out of the story's first paragraph into metadata, with a caption or
+    date line above it (the date line dates an undated article).
 
     A dateline with a full date ("OSLO, March 3, 2023 (Reuters) -", "Oslo, 3 mars 2023 (AFP) -")
     dates an article that came without a date: relative dates in the text then resolve.
     """
-    if not article.paragraphs:
+    lead: list[Stripped] = []
+    lead_date = None
+    for paragraph in article.paragraphs[: _LEAD_PARAGRAPHS + 1]:
+        dateline = split_dateline(paragraph)
+        if dateline is not None:
+            break
+        if is_captioned(paragraph) or is_credit(paragraph):
+            lead.append(Stripped(paragraph, "caption"))
+        elif date := _lead_date(paragraph, article):
+            lead.append(Stripped(paragraph, "date"))
+            lead_date = lead_date or date
+        else:
+            return
+    else:
         return
-    dateline = split_dateline(article.paragraphs[0])
-    if dateline is None:
-        return
-    article.paragraphs[0] = dateline.rest
-    article.stripped.append(Stripped(dateline.text, "dateline"))
+    article.published = article.published or lead_date
+    article.paragraphs[: len(lead) + 1] = [dateline.rest]
+    article.stripped += [*lead, Stripped(dateline.text, "dateline")]
+    article.captions += [s.text for s in lead if s.reason == "caption" and s.text not in article.captions]
     if dateline.place:
         article.extra.setdefault("dateline_place", dateline.place)
     if article.published is None and dateline.date:
