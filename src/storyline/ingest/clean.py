@@ -262,7 +262,7 @@ _BARE_URL = re.compile(rf"^{_URL}$")
 _MD_LINK = re.compile(r"\[([^\[\]]*)\]\((?:[^()\s]|\([^()\s]*\))*\)")
 #: Separators between a headline and the site or section name appended to it.
 _TITLE_PIPE = re.compile(r"\s+(?:\||::)\s+")
-_TITLE_DASH = re.compile(r"\s+[–—-]\s+")
+_TITLE_DASH = re.compile(r"\s+[–—-]\s+|:\s+")
 _TITLE_SUFFIX_MAX_WORDS = 4
 
 
@@ -432,16 +432,16 @@ def _name_like(part: str) -> bool:
 def split_title_suffix(title: str, site_names: frozenset[str] = frozenset()) -> tuple[str, str | None]:
     """"Headline | Section" or "Headline - Site" -> ("Headline", the suffix), else (title, None).
 
-    A short name after a pipe is a site or section name. After a dash it must
+    A short name after a pipe is a site or section name. After a dash or colon it must
     be the site's own name (``site_names``, compacted), because a dash also joins
-    a headline to its subtitle ("Talks stall - minister").
+    a headline to its subtitle ("Talks stall - minister", "Brexit: what next").
     """
     piped = _TITLE_PIPE.split(title)
     if len(piped) > 1 and len(piped[0].split()) >= 3 and all(_name_like(p) for p in piped[1:]):
         return piped[0].strip(), title[len(piped[0]) :].strip(" |:")
     dashed = _TITLE_DASH.split(title)
     if len(dashed) > 1 and compact(dashed[-1]) in site_names:
-        head = title[: len(title) - len(dashed[-1])].rstrip(" -–—")
+        head = title[: len(title) - len(dashed[-1])].rstrip(" -–—:")
         return head, dashed[-1].strip()
     return title, None
 

@@ -8,10 +8,10 @@ from datetime import datetime
 
 from tld import get_tld
 
-from storyline.ingest.clean import compact, is_captioned, is_credit, split_dateline
+from storyline.ingest.clean import compact, is_captioned, is_credit, split_dateline, split_title_suffix
 from storyline.ingest.errors import IngestError
 from storyline.ingest.language import checked_language, normalise_language
-from storyline.ingest.metadata import agency_in, outlet_from_url, parse_date, to_naive_utc
+from storyline.ingest.metadata import agency_in, outlet_from_url, parse_date, site_names, to_naive_utc
 from storyline.model import Article, Stripped
 
 #: Length of generated ids (hex digits of a SHA-256): short, and collisions are negligible.
@@ -110,6 +110,17 @@ def _byline(article: Article) -> str | None:
     return "; ".join(names) or None
 
 
+def _drop_title_suffix(article: Article) -> None:
+    """" | Inexhibit", " - WSJ", ": CityAM" off any reader's title once the site is known, as the text reader does."""
+    names = site_names(article.url) | ({compact(article.outlet)} if article.outlet else set())
+    title, suffix = split_title_suffix(article.title, frozenset(names))
+    if suffix:
+        if article.extra.get("headline_only") and article.paragraphs == [article.title]:
+            article.paragraphs = [title]
+        article.title = title
+        article.stripped.insert(0, Stripped(suffix, "title-suffix"))
+
+
 def _outlet(article: Article) -> str | None:
     """The given outlet name, unless it is only a host name and the URL gives a better one."""
     given = article.outlet.strip() if article.outlet else None
@@ -134,6 +145,7 @@ def finalize(article: Article) -> Article:
     mark_partial(article)
     article.language = checked_language(normalise_language(article.language), article.title_and_text)
     article.outlet = _outlet(article)
+    _drop_title_suffix(article)
     article.byline = _byline(article)
     article.agency = article.agency or agency_in(article.byline)
     if article.published is not None:
