@@ -177,3 +177,12 @@ def test_folder_assets_skipped_named_files_read(tmp_path: Path, limit: int, html
     }
     (named,) = read_paths([saved / "photo.jpg"], max_file_bytes=limit)
     assert not named.skipped and named.error == "binary file (contains NUL bytes)"
+
+
+def test_a_page_of_only_a_cookie_banner_and_widgets_is_refused(tmp_path: Path, limit: int) -> None:
+    page = _write(tmp_path / "notice.html", (
+        "<html><head><title>Elwyn Post</title></head><body><div class='cookie'>We use cookies to improve your "
+        "experience. <button>Accept all cookies</button></div><nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+        "<p>Spread the love</p><a href='/prev'>Previous Article</a> <a href='/next'>Next Article</a>"
+        "<footer>© 2024 Elwyn Post</footer></body></html>"))
+    assert "no extractable text" in _errors([page], limit)["notice.html"]

@@ -153,3 +153,14 @@ def test_feed_and_page_titles_lose_the_site_name(tmp_path: Path) -> None:
                     f"<h1>Council backs the pier</h1><p>{LEDE}</p><p>{SECOND}</p></article></body></html>")
     [article] = _read(tmp_path, "page.html", page.read_text())
     assert article.title == "Council backs the pier"
+
+
+def test_wordpress_footer_and_read_more_links_leave_feed_text(tmp_path: Path) -> None:
+    body = (f"<p>{LEDE}</p><p>{SECOND}</p><p>The post <a href='https://herald.example.rt/1'>Budget</a> appeared first"
+            " on <a href='https://herald.example.rt'>Ruritania Herald</a>.</p>")
+    teaser = f"{LEDE[:60]} &hellip; <a href='https://herald.example.rt/2'>Read more</a>"
+    budget, pier = _read(tmp_path, "wp.rss", _rss(_item(body, title="Budget", link="https://herald.example.rt/1")
+                                                  + _item(teaser, title="Pier", link="https://herald.example.rt/2")))
+    assert budget.paragraphs == [LEDE, SECOND]
+    assert Stripped("The post Budget appeared first on Ruritania Herald.", "boilerplate") in budget.stripped
+    assert pier.text.endswith("…") and "Read more" not in pier.text and pier.extra["partial"]

@@ -113,7 +113,8 @@ _BOILERPLATE = re.compile(
     r"|(?:wir verwenden|we use|diese website (?:speichert|verwendet)|this website uses) cookies.*|was sind cookies\??"
     r"|privacy|anmelden|abmelden|sign in|log out|watch this next|lade weitere inhalte"
     r"|cookie (?:policy|settings)|accept (?:all )?cookies"
-    r"|impressum|datenschutz(?:erklärung)?|mentions légales|aviso legal)$",
+    r"|impressum|datenschutz(?:erklärung)?|mentions légales|aviso legal)$"
+    r"|^the post .{1,250} appeared first on .{1,120}$",  # WordPress's feed footer
     re.IGNORECASE,
 )
 #: Longest line the boilerplate patterns apply to, in words.
@@ -321,6 +322,27 @@ def is_relative_timestamp(line: str) -> bool:
 def has_no_letters(line: str) -> bool:
     """Bullets, arrows, "×", "...", lone numbers: no word in it."""
     return not any(c.isalpha() for c in line)
+
+
+#: A teaser's link at the end of its cut text: "… Read more", "... Continue reading →".
+_READ_MORE = re.compile(
+    r"\s*(?P<cut>…|\.\.\.|\[(?:…|\.\.\.)\])?\s*(?P<link>(?:read more|continue reading|read the full (?:story|article)"
+    r"|weiterlesen|lire la suite|leer más|seguir leyendo|leggi tutto|continua a leggere|читать далее)\s*[»›→>.]*)$",
+    re.I,
+)
+
+
+def split_read_more(line: str) -> tuple[str, str | None]:
+    """"Text … Read more" -> ("Text …", "Read more"): the link goes, the cut mark stays (the text is partial).
+    Without a cut mark only a capitalised link after a finished sentence ("... on Monday. Read more »"), so
+    "I want to read more." stays."""
+    match = _READ_MORE.search(line)
+    if match is None or match.start() == 0:
+        return line, None
+    head = line[: match.start()]
+    if not match.group("cut") and not (head.rstrip()[-1:] in ".!?\"”" and match.group("link")[:1].isupper()):
+        return line, None
+    return head + (" …" if match.group("cut") else ""), match.group("link")
 
 
 def residue_reason(line: str) -> str | None:

@@ -19,6 +19,7 @@ from htmldate import find_date
 from lxml.html import HtmlElement
 from trafilatura import load_html
 
+from storyline.ingest.clean import residue_reason
 from storyline.ingest.errors import IngestError
 from storyline.ingest.html_blocks import Block, LinkTexts, body_blocks, filter_blocks, is_link_block, squash
 from storyline.ingest.html_chunks import with_sibling_chunks
@@ -139,10 +140,22 @@ _DATE_LINE_WORDS = 12
 _MENU_PAGE_CHARS = 1500
 
 
-def _only_menus(kept: list[Block], links: LinkTexts) -> bool:
-    """A short main text that is link texts almost throughout: a section or navigation page, no article."""
+#: Page elements longer than this are not looked at as one notice or widget.
+_NOTICE_CHARS = 300
+
+
+def _only_menus(tree: HtmlElement, kept: list[Block], links: LinkTexts) -> bool:
+    """A short main text that is link texts almost throughout, once the page's cookie notices, share widgets and
+    other residue lines are taken out: a section or navigation page, no article ("Example": a cookie banner,
+    "Spread the love", "Previous Article Next Article", which extraction flattened into one block)."""
     text = " ".join(block.text for block in kept)
-    return len(text) <= _MENU_PAGE_CHARS and links.covered_share(text) >= 0.8
+    if len(text) > _MENU_PAGE_CHARS:
+        return False
+    for node in tree.iter("div", "p", "span", "button", "section", "aside", "footer", "header", "li"):
+        own = squash(node.text_content())
+        if own and len(own) <= _NOTICE_CHARS and own in text and residue_reason(own):
+            text = text.replace(own, " ")
+    return links.covered_share(text) >= 0.8
 
 
 def extract_html(
@@ -165,8 +178,8 @@ def extract_html(
     kept, stripped = filter_blocks(
         blocks, title=title, description=description, captions=captions, boilerplate=boilerplate
     )
-    if all(is_link_block(block) for block in kept) or _only_menus(kept, links):
-        raise IngestError("no extractable text in the HTML page (only links or nothing)")
+    if all(is_link_block(block) for block in kept) or _only_menus(tree, kept, links):
+        raise IngestError("no extractable text in the HTML page (only links, site notices or nothing)")
     language = declared_language(tree) or (doc.language if doc is not None else None)
     while len(kept) > 1 and kept[0].words <= _DATE_LINE_WORDS and date_of_line(kept[0].text, language):
         stripped.append(Stripped(kept.pop(0).text, "date"))  # "March 14, 2024" above the story
