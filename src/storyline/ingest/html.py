@@ -76,7 +76,9 @@ def find_published(tree: HtmlElement, url: str | None) -> datetime | None:
         date = datetime.fromisoformat(found)
     except ValueError:
         return None
-    return None if _is_copyright_year(tree, date) else date
+    if (date.month, date.day, date.hour, date.minute) != (1, 1, 0, 0):
+        return date
+    return None if _is_copyright_year(tree, date) or _is_bare_year(tree, url, date) else date
 
 
 #: A copyright line's year ("© 2024", "Copyright 2010-2024 Ruritania Herald").
@@ -86,9 +88,26 @@ _COPYRIGHT_YEAR = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*[-–]\s*)?(\
 def _is_copyright_year(tree: HtmlElement, date: datetime) -> bool:
     """htmldate's extensive search falls back on a copyright line and returns 1 January of its year: the year the
     site last changed its footer, no publication date (on its 1,000 gold pages this drops 3 wrong dates, no right one)."""
-    if (date.month, date.day, date.hour, date.minute) != (1, 1, 0, 0):
-        return False
     return any(int(year) == date.year for year in _COPYRIGHT_YEAR.findall(tree.text_content()))
+
+
+def _first_of_january(year: int) -> re.Pattern[str]:
+    """1 January of ``year`` written out: ISO, numeric (either order), or "1 January" / "January 1" / "1. Januar" /
+    "1er janvier" / "1 de enero" in a few languages."""
+    months = "jan(?:uary|uar|vier|\\.)?|janv\\.?|enero|gennaio|janeiro|januari|января|styczni[au]"
+    return re.compile(
+        rf"{year}[-/.]0?1[-/.]0?1\b|\b0?1[./-]0?1[./-]{year}|\b(?:0?1(?:er|\.|st)?\s+(?:de\s+)?(?:{months})(?:\s+de)?,?\s+{year})"
+        rf"|\b(?:{months})\s+0?1(?:st)?,?\s+{year}",
+        re.I,
+    )
+
+
+def _is_bare_year(tree: HtmlElement, url: str | None, date: datetime) -> bool:
+    """1 January that htmldate's extensive search made of a year alone in the text ("seit Anfang 2019"): no
+    date of the page's metadata, and written nowhere as a day."""
+    if find_date(tree, url=url, original_date=True, extensive_search=False):
+        return False
+    return not _first_of_january(date.year).search(f"{url or ''} {tree.text_content()}")
 
 
 def declared_language(tree: HtmlElement) -> str | None:
