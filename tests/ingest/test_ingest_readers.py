@@ -253,3 +253,11 @@ def test_semicolon_csv_with_a_byte_order_mark_and_german_headers(tmp_path: Path,
     path.write_bytes("\ufefftitel;text;datum\n\"Hafen schließt\";\"Der Hafen von Port Elwyn schließt am Montag, teilte die Stadt mit.\";2024-03-04\n".encode())
     (article,) = _ok(read_paths([path], max_file_bytes=limit))
     assert (article.title, article.published, article.language) == ("Hafen schließt", datetime(2024, 3, 4), "de")
+
+
+def test_gdelt_records_give_seendate_domain_and_language_name(tmp_path: Path, limit: int) -> None:
+    record = {"url": "https://www.elwynpost.com/pier", "title": "Council backs the pier", "seendate": "20240311T213000Z",
+              "domain": "www.elwynpost.com", "language": "English",
+              "text": "The Port Elwyn council backed the new pier on Monday, Olga Petrenko said."}
+    [article] = _ok(read_paths([_write(tmp_path, "gdelt.jsonl", json.dumps(record) + "\n")], max_file_bytes=limit))
+    assert (article.published, article.outlet, article.language) == (datetime(2024, 3, 11, 21, 30), "Elwynpost", "en")

@@ -31,10 +31,10 @@ from storyline.model import Article
 FIELD_ALIASES: dict[str, tuple[str, ...]] = {
     "id": ("id", "article_id", "guid", "uuid", "stories_id"),
     "url": ("url", "link", "href", "canonical_url", "uri"),
-    "outlet": ("outlet", "source", "site_name", "site", "publisher", "source_name", "media", "media_name"),
+    "outlet": ("outlet", "source", "site_name", "site", "publisher", "source_name", "media", "media_name", "domain"),
     "title": ("title", "headline", "name", "titel", "titre", "titulo", "título", "titolo"),
     "text": ("text", "body", "content", "article", "maintext", "description", "summary", "texte", "texto", "testo"),
-    "published": ("published", "date", "pubDate", "pub_date", "published_at", "publishedAt", "date_publish", "publish_date", "datetime", "time", "timestamp", "datum", "fecha"),
+    "published": ("published", "date", "pubDate", "pub_date", "published_at", "publishedAt", "date_publish", "publish_date", "datetime", "time", "timestamp", "seendate", "datum", "fecha"),
     "language": ("language", "lang", "locale"),
     "byline": ("byline", "author", "authors", "creator", "by"),
     "agency": ("agency",),
