@@ -83,10 +83,12 @@ def test_ingest_completes_an_interrupted_run(workspace, inputs):
     assert all(workspace.store.story_of(a.id) for a in stored)
 
 
-def test_progress_is_reported_per_batch(workspace, inputs):
-    seen: list[tuple[int, int]] = []
-    library.ingest(workspace, [inputs["records"]], on_progress=lambda done, total: seen.append((done, total)))
-    assert seen == [(2, 3), (3, 3)]  # batch_size is 2
+def test_progress_is_reported_per_file_read_and_per_article_enriched(workspace, inputs, monkeypatch):
+    monkeypatch.setattr(library, "ENRICH_CHUNK", 1)
+    seen: list[tuple[str, int, int]] = []
+    library.ingest(workspace, [inputs["records"], inputs["report"]], on_progress=lambda *step: seen.append(step))
+    assert seen[:2] == [("reading", 1, 2), ("reading", 2, 2)]
+    assert [done for stage, done, total in seen[2:]] == [1, 2, 3, 4, 4] and {t for _, _, t in seen[2:]} == {4}
 
 
 def test_oversized_files_are_refused_with_a_reason(workspace, inputs):

@@ -125,12 +125,15 @@ def ingest(
 
 def run_ingest(ws: Workspace, paths: list[str]) -> library.IngestReport:
     """Ingest with a progress bar on stderr."""
-    columns = (TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    labels = {"reading": "reading files", "processing": "enriching articles"}
     with Progress(*columns, console=err, transient=True) as progress:
-        task = progress.add_task("ingest", total=None)
-        return library.ingest(
-            ws, paths, on_progress=lambda done, total: progress.update(task, completed=done, total=total)
-        )
+        task = progress.add_task(labels["reading"], total=None)
+
+        def show(stage: str, done: int, total: int) -> None:
+            progress.update(task, description=labels[stage], completed=done, total=total)
+
+        return library.ingest(ws, paths, on_progress=show)
 
 
 def print_ingest_summary(report: library.IngestReport, db_path: Path) -> None:

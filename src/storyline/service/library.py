@@ -39,8 +39,11 @@ from storyline.store import SearchHit
 #: Inputs with fewer files than this are read in this process (worker start-up would cost more).
 PARALLEL_MIN_FILES = 64
 
-#: ``on_progress(done, total)``: articles handled so far out of those read.
-Progress = Callable[[int, int], None]
+#: ``on_progress(stage, done, total)``: "reading", files read of those given (folders expanded); then
+#: "processing", articles stored and enriched (or found duplicate) of those read and left by an earlier run.
+Progress = Callable[[str, int, int], None]
+#: Articles enriched at a time within a store batch: the progress bar moves this often.
+ENRICH_CHUNK = 25
 
 
 @dataclass
@@ -108,10 +111,12 @@ def ingest(
             read_from = read_from.replace(path, name)
         return read_from
 
+    progress = on_progress or (lambda stage, done, total: None)
     report = IngestReport()
     articles: list[Article] = []
     limits = {"max_file_bytes": ws.settings.max_file_bytes, "max_article_chars": ws.settings.max_article_chars}
-    for outcome in read_inputs(paths, **limits, workers=cpu_threads()):
+    on_file = lambda done, total: progress("reading", done, total)  # noqa: E731
+    for outcome in read_inputs(paths, **limits, workers=cpu_threads(), on_file=on_file):
         warning = Failure(source(outcome.source.split("#", 1)[0]), outcome.warning or "")
         if outcome.warning and warning not in report.warnings:  # once per file, not once per feed item
             report.warnings.append(warning)
@@ -125,7 +130,15 @@ def ingest(
     articles = in_ingest_order(articles)
     store = ws.store
     leftover = {a.id for a in store.unprocessed_articles()}
+    total = len(articles) + len(leftover)
     done = 0
+
+    def advance(count: int) -> None:
+        nonlocal done
+        if count:
+            done = min(total, done + count)
+            progress("processing", done, total)
+
     for batch in _batches(articles, ws.settings.batch_size):
         for article, result in zip(batch, store.add_articles(batch), strict=True):
             report.article_ids.append(result.article_id)
@@ -136,16 +149,20 @@ def ingest(
             else:
                 report.duplicate += 1
                 report.duplicates_of.append((article.source, result.article_id))
-        _process_pending(ws, leftover, report)
-        done += len(batch)
-        if on_progress:
-            on_progress(done, len(articles))
-    _process_pending(ws, leftover, report)  # nothing read, or only duplicates read
+                advance(1)
+        _process_pending(ws, leftover, report, advance)
+    _process_pending(ws, leftover, report, advance)  # nothing read, or only duplicates read
+    progress("processing", total, total)  # partial texts kept aside as versions are never pending
     return report
 
 
 def read_inputs(
-    paths: Iterable[str | Path], *, max_file_bytes: int, max_article_chars: int, workers: int
+    paths: Iterable[str | Path],
+    *,
+    max_file_bytes: int,
+    max_article_chars: int,
+    workers: int,
+    on_file: Callable[[int, int], None] | None = None,
 ) -> Iterator[ReadOutcome]:
     """What ``read_paths`` yields, in the same order, with files read by ``workers`` processes when many.
 
@@ -155,9 +172,11 @@ def read_inputs(
     items = list(expand_paths(paths))
     files = [item for item in items if isinstance(item, Path)]
     limits = {"max_file_bytes": max_file_bytes, "max_article_chars": max_article_chars}
+    done = (on_file or (lambda done, total: None))
     if workers <= 1 or len(files) < PARALLEL_MIN_FILES:
-        for item in items:
+        for number, item in enumerate(items, 1):
             yield from [item] if isinstance(item, ReadOutcome) else read_source(item, **limits)
+            done(number, len(items))
         return
     # forkserver: forking a process that runs threads (progress bar, web server) is unsafe.
     context = multiprocessing.get_context("forkserver")
@@ -165,13 +184,14 @@ def read_inputs(
         workers, mp_context=context, initializer=_end_with, initargs=(os.getpid(),)
     ) as pool:
         read = pool.map(_read_file, files, repeat(max_file_bytes), repeat(max_article_chars), chunksize=16)
-        for item in items:
+        for number, item in enumerate(items, 1):
             if isinstance(item, ReadOutcome):
                 yield item
             elif isinstance(item, Path):
                 yield from next(read)
             else:  # stdin can only be read here
                 yield from read_source(item, **limits)
+            done(number, len(items))
 
 
 def _end_with(parent: int) -> None:
@@ -209,10 +229,13 @@ def _utc(value: datetime | None) -> datetime:
     return value
 
 
-def _process_pending(ws: Workspace, leftover: set[str], report: IngestReport) -> None:
+def _process_pending(
+    ws: Workspace, leftover: set[str], report: IngestReport, advance: Callable[[int], None]
+) -> None:
     """Enrich and assign to stories what is stored but not processed, counting leftovers as resumed.
 
-    An article the models fail on is kept and assigned unenriched, and counted as a failure.
+    An article the models fail on is kept and assigned unenriched, and counted as a failure. ``advance(n)``: n more
+    articles enriched (or set aside), ``ENRICH_CHUNK`` at a time so that a progress bar moves within a batch.
     """
 
     def failed(article: Article, error: Exception) -> None:
@@ -222,8 +245,12 @@ def _process_pending(ws: Workspace, leftover: set[str], report: IngestReport) ->
     store = ws.store
     resumed: set[str] = set()
     for batch in _batches(store.unprocessed_articles(), ws.settings.batch_size):
-        batch = _set_aside_over_long(ws, batch, report)
-        enriched = enrich_articles(ws, batch, on_failure=failed)
+        kept = _set_aside_over_long(ws, batch, report)
+        advance(len(batch) - len(kept))
+        enriched = []
+        for chunk in _batches(kept, ENRICH_CHUNK):
+            enriched += enrich_articles(ws, chunk, on_failure=failed)
+            advance(len(chunk))
         for article in enriched:
             store.update_article(article)
         assign_to_stories(ws, enriched)
