@@ -186,3 +186,30 @@ def test_a_page_of_only_a_cookie_banner_and_widgets_is_refused(tmp_path: Path, l
         "<p>Spread the love</p><a href='/prev'>Previous Article</a> <a href='/next'>Next Article</a>"
         "<footer>© 2024 Elwyn Post</footer></body></html>"))
     assert "no extractable text" in _errors([page], limit)["notice.html"]
+
+
+def test_warc_records_that_are_no_page_are_skipped_with_a_reason(tmp_path: Path, limit: int, html_page) -> None:
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=False)
+    for url, status, content_type, payload in [
+        ("https://herald.example.rt/pier", "200 OK", "text/html", html_page().encode()),
+        ("https://herald.example.rt/logo.png", "200 OK", "image/png", b"\x89PNG\r\n\x1a\n"),
+        ("https://herald.example.rt/gone", "404 Not Found", "text/html", b"<html><body>Not found</body></html>"),
+    ]:
+        headers = StatusAndHeaders(status, [("Content-Type", content_type)], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(payload), http_headers=headers))
+    writer.write_record(writer.create_revisit_record(
+        "https://herald.example.rt/pier", digest="sha1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+        refers_to_uri="https://herald.example.rt/pier", refers_to_date="2024-03-11T10:00:00Z"))
+    path = _write(tmp_path / "crawl.warc", buffer.getvalue())
+    outcomes = list(read_paths([path], max_file_bytes=limit))
+    assert [o.article.title for o in outcomes if o.article] == ["Storm hits northern coast"]
+    assert [o.error for o in outcomes if o.skipped] == [
+        "WARC record not HTML (image/png)", "WARC record with HTTP status 404",
+        "WARC revisit record (a repeat capture, no page)"]
+    assert not any(o.error and not o.skipped for o in outcomes)

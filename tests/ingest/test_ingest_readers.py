@@ -124,7 +124,7 @@ def test_warc_html_records(tmp_path: Path, limit: int, gzip: bool, html_page, wa
     path = tmp_path / ("crawl.warc.gz" if gzip else "crawl.warc")
     path.write_bytes(data)
     outcomes = list(read_paths([path], max_file_bytes=limit))
-    assert len(outcomes) == 1 and outcomes[0].error is None
+    assert len(outcomes) == 2 and outcomes[0].error is None and outcomes[1].skipped  # the image
     article = outcomes[0].article
     assert article.url == "https://www.theguardian.com/world/storm" and article.outlet == "The Guardian"
     assert article.published is None  # the page has none; a crawl of old pages would date them all today

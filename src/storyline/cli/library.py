@@ -143,6 +143,8 @@ def print_ingest_summary(report: library.IngestReport, db_path: Path) -> None:
     counts = (report.new, report.new_version, report.duplicate, report.resumed, report.skipped, report.failed)
     table.add_row(*(str(c) for c in counts))
     out.print(table)
+    for reason, count in sorted(report.skipped_because.items()):
+        out.print(f"[dim]skipped {count}:[/dim] {escape(reason)}")
     for source, stored in report.duplicates_of:
         out.print(f"[dim]duplicate:[/dim] {escape(source)} [dim]repeats stored article[/dim] {escape(stored)}")
 

@@ -65,6 +65,8 @@ class IngestReport:
     resumed: int = 0
     #: Files in the folders given that hold no article by their extension (stylesheets, images...).
     skipped: int = 0
+    #: Why files or records were skipped, and how many each time.
+    skipped_because: dict[str, int] = field(default_factory=dict)
     failures: list[Failure] = field(default_factory=list)
     #: Inputs read after a repair (stray NUL bytes removed): their articles are stored, the user told.
     warnings: list[Failure] = field(default_factory=list)
@@ -83,6 +85,7 @@ class IngestReport:
             "new_version": self.new_version,
             "resumed": self.resumed,
             "skipped": self.skipped,
+            "skipped_because": self.skipped_because,
             "failed": self.failed,
             "failures": [{"source": f.source, "reason": f.reason} for f in self.failures],
             "warnings": [{"source": w.source, "reason": w.reason} for w in self.warnings],
@@ -122,6 +125,8 @@ def ingest(
             report.warnings.append(warning)
         if outcome.skipped:
             report.skipped += 1
+            reason = outcome.error or "not an article"
+            report.skipped_because[reason] = report.skipped_because.get(reason, 0) + 1
         elif outcome.article is None:
             report.failures.append(Failure(source(outcome.source), outcome.error or "unreadable"))
         else:
