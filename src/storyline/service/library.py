@@ -177,11 +177,11 @@ def read_inputs(
     items = list(expand_paths(paths))
     files = [item for item in items if isinstance(item, Path)]
     limits = {"max_file_bytes": max_file_bytes, "max_article_chars": max_article_chars}
-    done = (on_file or (lambda done, total: None))
+    file_read = on_file or (lambda done, total: None)
     if workers <= 1 or len(files) < PARALLEL_MIN_FILES:
         for number, item in enumerate(items, 1):
             yield from [item] if isinstance(item, ReadOutcome) else read_source(item, **limits)
-            done(number, len(items))
+            file_read(number, len(items))
         return
     # forkserver: forking a process that runs threads (progress bar, web server) is unsafe.
     context = multiprocessing.get_context("forkserver")
@@ -196,7 +196,7 @@ def read_inputs(
                 yield from next(read)
             else:  # stdin can only be read here
                 yield from read_source(item, **limits)
-            done(number, len(items))
+            file_read(number, len(items))
 
 
 def _end_with(parent: int) -> None:
