@@ -37,5 +37,8 @@ class Settings:
     db_path: Path = field(default_factory=default_db_path)
     #: Largest input file read; bigger files are refused with a message.
     max_file_bytes: int = 50 * 1024 * 1024
+    #: Longest article text stored (characters, ~50,000 words); a longer one is refused with a message:
+    #: enrichment time grows with it, and one 30 MB text held up its whole batch for 20 minutes.
+    max_article_chars: int = 300_000
     #: Articles per store transaction during ingest.
     batch_size: int = 200

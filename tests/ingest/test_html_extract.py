@@ -124,6 +124,14 @@ def test_a_copyright_year_is_no_publication_date() -> None:
     assert extract_html(page(), source="trams.html").published == datetime(2023, 5, 2, 9, 30)
 
 
+def test_a_year_alone_in_the_text_is_no_publication_date() -> None:
+    undated = page(extra_body="<p>Since early 2019 the Port Elwyn trams have run every ten minutes.</p>").replace(
+        "<meta property='article:published_time' content='2023-05-02T09:30:00'>", "").replace("Copyright 2023", "")
+    assert extract_html(undated, source="trams.html").published is None  # was 2019-01-01
+    new_year = undated.replace("Since early 2019", "On January 1, 2019,")
+    assert extract_html(new_year, source="trams.html").published == datetime(2019, 1, 1)
+
+
 def test_a_page_of_menus_only_is_no_article() -> None:
     menus = (
         "<!DOCTYPE html><html><head><meta charset='utf-8'><title>Ruritania Herald – Sections</title></head><body>"

@@ -37,6 +37,18 @@ def test_binary_empty_and_oversized_refused_rest_continues(tmp_path: Path, good:
     assert reasons["good.txt"] is None and outcomes[-1].article.title == "Storm hits northern coast"
 
 
+def test_an_over_long_article_is_refused_naming_file_and_record(tmp_path: Path, good: Path, limit: int) -> None:
+    para = "The Port Elwyn council debated the harbour budget until late in the evening. "
+    long_text = _write(tmp_path / "minutes.txt", "Council minutes\n\n" + (para * 40 + "\n\n") * 40)
+    records = [{"title": "Short", "text": para}, {"title": "Long", "text": para * 400}]
+    export = _write(tmp_path / "x.jsonl", "".join(json.dumps(r) + "\n" for r in records))
+    outcomes = list(read_paths([long_text, export, good], max_file_bytes=limit, max_article_chars=10_000))
+    errors = {o.source: o.error for o in outcomes if o.error}
+    assert set(errors) == {str(long_text), f"{export}#L2"}
+    assert all("over the 10,000-character limit (max_article_chars)" in e for e in errors.values())
+    assert sum(o.article is not None for o in outcomes) == 2  # the short record and good.txt
+
+
 def test_oversized_not_read_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     big = _write(tmp_path / "big.txt", "x" * 5000)
     monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail("read whole"))
@@ -165,3 +177,39 @@ def test_folder_assets_skipped_named_files_read(tmp_path: Path, limit: int, html
     }
     (named,) = read_paths([saved / "photo.jpg"], max_file_bytes=limit)
     assert not named.skipped and named.error == "binary file (contains NUL bytes)"
+
+
+def test_a_page_of_only_a_cookie_banner_and_widgets_is_refused(tmp_path: Path, limit: int) -> None:
+    page = _write(tmp_path / "notice.html", (
+        "<html><head><title>Elwyn Post</title></head><body><div class='cookie'>We use cookies to improve your "
+        "experience. <button>Accept all cookies</button></div><nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+        "<p>Spread the love</p><a href='/prev'>Previous Article</a> <a href='/next'>Next Article</a>"
+        "<footer>© 2024 Elwyn Post</footer></body></html>"))
+    assert "no extractable text" in _errors([page], limit)["notice.html"]
+
+
+def test_warc_records_that_are_no_page_are_skipped_with_a_reason(tmp_path: Path, limit: int, html_page) -> None:
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=False)
+    for url, status, content_type, payload in [
+        ("https://herald.example.rt/pier", "200 OK", "text/html", html_page().encode()),
+        ("https://herald.example.rt/logo.png", "200 OK", "image/png", b"\x89PNG\r\n\x1a\n"),
+        ("https://herald.example.rt/gone", "404 Not Found", "text/html", b"<html><body>Not found</body></html>"),
+    ]:
+        headers = StatusAndHeaders(status, [("Content-Type", content_type)], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(payload), http_headers=headers))
+    writer.write_record(writer.create_revisit_record(
+        "https://herald.example.rt/pier", digest="sha1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+        refers_to_uri="https://herald.example.rt/pier", refers_to_date="2024-03-11T10:00:00Z"))
+    path = _write(tmp_path / "crawl.warc", buffer.getvalue())
+    outcomes = list(read_paths([path], max_file_bytes=limit))
+    assert [o.article.title for o in outcomes if o.article] == ["Storm hits northern coast"]
+    assert [o.error for o in outcomes if o.skipped] == [
+        "WARC record not HTML (image/png)", "WARC record with HTTP status 404",
+        "WARC revisit record (a repeat capture, no page)"]
+    assert not any(o.error and not o.skipped for o in outcomes)

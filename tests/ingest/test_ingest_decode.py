@@ -91,3 +91,39 @@ def test_jsonl_garbled_line_fails_alone(tmp_path: Path, limit: int, story: list[
 def test_empty_jsonl_still_an_error(tmp_path: Path, limit: int) -> None:
     (outcome,) = read_paths([_jsonl(tmp_path, [b"", b"  "])], max_file_bytes=limit)
     assert outcome.error == "empty file"
+
+
+def test_warc_header_charset_loses_to_valid_utf8_and_the_page_meta(tmp_path: Path, limit: int, warc_bytes) -> None:
+    para = "<p>Olga Petrenko said that’s the harbour’s last ferry to Port Elwyn this winter, and the café closes.</p>"
+    utf8_page = f"<html><head><title>Ferry</title></head><body><article>{para * 3}</article></body></html>"
+    cp1251_page = ("<html><head><meta charset='windows-1251'><title>Паром</title></head><body><article>"
+                   + "<p>Ольга Петренко сказала, что последний паром в Порт-Элвин уходит в пятницу вечером.</p>" * 3
+                   + "</article></body></html>")
+    warc = warc_bytes([
+        ("https://herald.example.rt/ferry", "text/html; charset=iso-8859-1", utf8_page.encode("utf-8")),
+        ("https://herald.example.rt/parom", "text/html; charset=iso-8859-1", cp1251_page.encode("cp1251")),
+        ("https://herald.example.rt/cafe", "text/html; charset=windows-1252", utf8_page.replace("’", "'").encode("cp1252")),
+    ])
+    path = tmp_path / "crawl.warc"
+    path.write_bytes(warc)
+    ferry, parom, cafe = [o.article for o in read_paths([path], max_file_bytes=limit)]
+    assert "that’s" in ferry.text and "â" not in ferry.text
+    assert "Ольга Петренко" in parom.text
+    assert "café" in cafe.text  # no meta, not UTF-8: the header's charset
+
+
+def test_a_stray_nul_and_a_bad_byte_spoil_no_feed(tmp_path: Path, limit: int) -> None:
+    items = "".join(
+        f"<item><title>Pier {n}: that’s news</title><link>https://herald.example.rt/{n}</link>"
+        f"<description>Olga Petrenko’s council backed pier number {n} in Port Elwyn on Monday evening.</description></item>"
+        for n in range(10)
+    )
+    feed = ('<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Ruritania Herald</title>'
+            f"{items}</channel></rss>").encode("utf-8")
+    cut = feed.index(b"<item>", feed.index(b"Pier 2"))
+    damaged = tmp_path / "feed.xml"
+    damaged.write_bytes(feed[:cut] + b"\x00\xff" + feed[cut:])
+    outcomes = list(read_paths([damaged], max_file_bytes=limit))
+    assert [o.error for o in outcomes] == [None] * 10
+    assert all(o.warning == "1 stray NUL byte(s) removed" for o in outcomes)
+    assert all("that’s" in o.article.title and "’s council" in o.article.text for o in outcomes)

@@ -131,3 +131,36 @@ def test_entities_in_a_plain_text_body_are_decoded_once(tmp_path: Path) -> None:
     body = f"{LEDE} Costs rose, the ministry said: spending &amp;lt; income no longer."
     (article,) = _read(tmp_path, "plain.rss", _rss(_item(body, title="Budget passes")))
     assert "spending &lt; income" in article.text  # the feed escaped "&lt;" once; it is text, not a "<"
+
+
+def test_an_item_with_only_a_summary_is_partial(tmp_path: Path) -> None:
+    full = f"<content:encoded><![CDATA[<p>{LEDE}</p><p>{SECOND}</p>]]></content:encoded>"
+    feed = _rss(_item(title="Budget", link="https://herald.example.rt/1") + _item(None, extra=full, title="Pier", link="https://herald.example.rt/2"))
+    summary, content = _read(tmp_path, "f.rss", feed)
+    assert summary.extra.get("partial") is True and "partial" not in content.extra
+
+
+def test_feed_and_page_titles_lose_the_site_name(tmp_path: Path) -> None:
+    feed = _rss(_item(title="Council backs the pier - Elwyn Post", link="https://www.elwynpost.com/pier")
+                + _item(title="Harbour fees to double: Elwyn Post", link="https://www.elwynpost.com/fees")
+                + _item(title="Brexit: what the pier vote means", link="https://www.elwynpost.com/vote"))
+    pier, fees, vote = _read(tmp_path, "f.rss", feed)
+    assert (pier.title, fees.title) == ("Council backs the pier", "Harbour fees to double")
+    assert Stripped("Elwyn Post", "title-suffix") in pier.stripped
+    assert vote.title == "Brexit: what the pier vote means"  # a colon joining a headline stays
+    page = tmp_path / "page.html"
+    page.write_text(f"<html><head><title>Council backs the pier | Elwynpost</title></head><body><article>"
+                    f"<h1>Council backs the pier</h1><p>{LEDE}</p><p>{SECOND}</p></article></body></html>")
+    [article] = _read(tmp_path, "page.html", page.read_text())
+    assert article.title == "Council backs the pier"
+
+
+def test_wordpress_footer_and_read_more_links_leave_feed_text(tmp_path: Path) -> None:
+    body = (f"<p>{LEDE}</p><p>{SECOND}</p><p>The post <a href='https://herald.example.rt/1'>Budget</a> appeared first"
+            " on <a href='https://herald.example.rt'>Ruritania Herald</a>.</p>")
+    teaser = f"{LEDE[:60]} &hellip; <a href='https://herald.example.rt/2'>Read more</a>"
+    budget, pier = _read(tmp_path, "wp.rss", _rss(_item(body, title="Budget", link="https://herald.example.rt/1")
+                                                  + _item(teaser, title="Pier", link="https://herald.example.rt/2")))
+    assert budget.paragraphs == [LEDE, SECOND]
+    assert Stripped("The post Budget appeared first on Ruritania Herald.", "boilerplate") in budget.stripped
+    assert pier.text.endswith("…") and "Read more" not in pier.text and pier.extra["partial"]

@@ -7,7 +7,7 @@ from datetime import datetime
 import pytest
 
 from storyline.ingest import IngestError, finalize
-from storyline.ingest.language import detect_language
+from storyline.ingest.language import detect_language, normalise_language
 from storyline.ingest.metadata import agency_in, outlet_from_url, parse_date
 from storyline.model import Article
 
@@ -90,3 +90,87 @@ def test_finalize_prefers_known_outlet_over_host_name() -> None:
 def test_finalize_refuses_empty_article() -> None:
     with pytest.raises(IngestError, match="no article text"):
         finalize(Article(id="", title="Only a title", paragraphs=["  ", ""]))
+
+
+@pytest.mark.parametrize(
+    ("given", "code"),
+    [("en", "en"), ("EN_gb", "en"), ("eng", "en"), ("fre", "fr"), ("fra", "fr"), ("English", "en"),
+     ("Persian", "fa"), ("haw", "haw"), ("", None), ("12", None)],
+)  # fmt: skip
+def test_language_names_and_three_letter_codes_become_iso_639_1(given: str, code: str | None) -> None:
+    assert normalise_language(given) == code
+
+
+SPANISH = ("El ayuntamiento de Puerto Elwyn aprobó el martes el presupuesto del nuevo muelle después de un largo "
+           "debate. La alcaldesa Olga Petrenko dijo que las obras empezarán en mayo y durarán dos años. Los "
+           "pescadores pidieron que el puerto siga abierto durante las obras y el consejo prometió estudiarlo. ")
+
+
+def test_a_long_text_overrules_a_template_language_a_short_one_does_not() -> None:
+    spanish = finalize(Article(id="", title="Muelle", paragraphs=[SPANISH * 2], language="en"))
+    assert spanish.language == "es"
+    short = finalize(Article(id="", title="Muelle", paragraphs=[SPANISH[:120]], language="en"))
+    assert short.language == "en"  # too short to contradict the page
+    norwegian = finalize(Article(id="", title="Havn", paragraphs=[
+        "Kommunestyret i Port Elwyn vedtok tirsdag budsjettet for den nye kaien etter en lang debatt. " * 6],
+        language="nb"))
+    assert norwegian.language == "nb"  # py3langid's "no" or "da" is no disagreement
+
+
+@pytest.mark.parametrize(
+    ("url", "outlet"),
+    [("https://elwynpost.net/news/1", "Elwynpost"),  # "Elwyn" is no common English word
+     ("https://www.thegardenpost.de/x", "Thegardenpost"),  # a German domain is not split into English words
+     ("https://www.beirutobserver.com/x", "Beirut Observer"), ("https://www.inexhibit.com/x", "Inexhibit"),
+     ("https://port-elwyn-gazette.com/x", "Port Elwyn Gazette")],
+)  # fmt: skip
+def test_a_domain_is_split_into_words_only_when_they_are_common_english_words(url: str, outlet: str) -> None:
+    assert outlet_from_url(url) == outlet
+
+
+@pytest.mark.parametrize(
+    ("sitename", "outlet"),
+    [("Ruritania Herald", "Ruritania Herald"), ("herald.example.rt", None),
+     ("Ruritania Herald | Breaking News, Sport and Weather", None),
+     ("Breaking news sport weather and culture from Port Elwyn and Ruritania", None)],
+)  # fmt: skip
+def test_a_declared_site_name_is_an_outlet_unless_it_is_a_whole_seo_title(sitename: str, outlet: str | None) -> None:
+    from types import SimpleNamespace
+
+    from storyline.ingest.html import named_outlet
+
+    assert named_outlet(SimpleNamespace(sitename=sitename)) == outlet
+
+
+@pytest.mark.parametrize(
+    ("byline", "url", "kept"),
+    [("Elwynpost net", "https://elwynpost.net/a", None),  # the site's own name
+     ("Www Elwynpost Info; Olga Petrenko", "https://elwynpost.info/a", "Olga Petrenko"),  # a URL
+     ("Admin", "https://elwynpost.net/a", None), ("redaktion", "https://elwynpost.net/a", None),
+     ("Elwyn Creating Search Engine Api Message", "https://elwynpost.net/a", None),  # a menu, no name
+     ("Olga Petrenko and Lena Fisk", "https://elwynpost.net/a", "Olga Petrenko and Lena Fisk"),
+     ("By Lena Fisk, Reuters", "https://elwynpost.net/a", "By Lena Fisk, Reuters")],
+)  # fmt: skip
+def test_bylines_that_name_no_one_are_dropped(byline: str, url: str, kept: str | None) -> None:
+    article = finalize(Article(id="", title="Pier", paragraphs=["The council backed the pier."], url=url, byline=byline))
+    assert article.byline == kept
+
+
+def test_a_dateline_under_a_caption_and_a_date_line_is_found() -> None:
+    article = finalize(Article(id="", title="Pier", language="en", paragraphs=[
+        "FILE PHOTO: Olga Petrenko speaks in Port Elwyn, Ruritania, March 2, 2024. REUTERS/Lena Fisk",
+        "March 3, 2024",
+        "PORT ELWYN (Reuters) – The council backed the new pier on Monday after a long debate.",
+        "Work starts in May."]))
+    assert article.agency == "Reuters" and article.paragraphs[0].startswith("The council backed")
+    assert [s.reason for s in article.stripped] == ["caption", "date", "dateline"]
+    assert article.captions[0].startswith("FILE PHOTO") and article.published == datetime(2024, 3, 3)
+    story = finalize(Article(id="", title="Pier", paragraphs=["The council met.", "PORT ELWYN (Reuters) – Not a dateline here."]))
+    assert story.agency is None and len(story.paragraphs) == 2  # a dateline only under a caption or date
+
+
+def test_cyrillic_datelines_with_an_agency() -> None:
+    article = finalize(Article(id="", title="Причал", paragraphs=[
+        "ПОРТ-ЭЛВИН, 12 марта (Рейтер) - Городской совет одобрил строительство нового причала в понедельник."]))
+    assert article.agency == "Reuters" and article.paragraphs[0].startswith("Городской совет")
+    assert article.extra["dateline_place"] == "ПОРТ-ЭЛВИН"

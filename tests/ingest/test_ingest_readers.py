@@ -124,7 +124,7 @@ def test_warc_html_records(tmp_path: Path, limit: int, gzip: bool, html_page, wa
     path = tmp_path / ("crawl.warc.gz" if gzip else "crawl.warc")
     path.write_bytes(data)
     outcomes = list(read_paths([path], max_file_bytes=limit))
-    assert len(outcomes) == 1 and outcomes[0].error is None
+    assert len(outcomes) == 2 and outcomes[0].error is None and outcomes[1].skipped  # the image
     article = outcomes[0].article
     assert article.url == "https://www.theguardian.com/world/storm" and article.outlet == "The Guardian"
     assert article.published is None  # the page has none; a crawl of old pages would date them all today
@@ -194,6 +194,17 @@ def test_json_exports_of_news_apis(tmp_path: Path, limit: int) -> None:
     assert api.title == "Ferry hits tug in Port Elwyn" and api.outlet == "Ruritania Herald"
     assert api.published == datetime(2024, 3, 11, 21, 30)
     assert "chars]" not in api.text and api.text.endswith("…")
+    assert api.extra["partial"] is True and "partial" not in wp.extra
+
+
+def test_summaries_and_cut_texts_are_marked_partial(tmp_path: Path, limit: int) -> None:
+    records = [
+        {"url": "https://herald.example.rt/a", "title": "Pier vote", "description": "The council backed the pier."},
+        {"url": "https://herald.example.rt/b", "title": "Pier vote", "text": "The council backed the pier, and then..."},
+        {"url": "https://herald.example.rt/c", "title": "Pier vote", "text": "The council backed the pier on Monday."},
+    ]
+    summary, cut, whole = _ok(read_paths([_write(tmp_path, "x.json", json.dumps(records))], max_file_bytes=limit))
+    assert summary.extra.get("partial") and cut.extra.get("partial") and not whole.extra.get("partial")
 
 
 def test_csv_and_tsv_exports_one_article_per_row(tmp_path: Path, limit: int) -> None:
@@ -242,3 +253,11 @@ def test_semicolon_csv_with_a_byte_order_mark_and_german_headers(tmp_path: Path,
     path.write_bytes("\ufefftitel;text;datum\n\"Hafen schließt\";\"Der Hafen von Port Elwyn schließt am Montag, teilte die Stadt mit.\";2024-03-04\n".encode())
     (article,) = _ok(read_paths([path], max_file_bytes=limit))
     assert (article.title, article.published, article.language) == ("Hafen schließt", datetime(2024, 3, 4), "de")
+
+
+def test_gdelt_records_give_seendate_domain_and_language_name(tmp_path: Path, limit: int) -> None:
+    record = {"url": "https://www.elwynpost.com/pier", "title": "Council backs the pier", "seendate": "20240311T213000Z",
+              "domain": "www.elwynpost.com", "language": "English",
+              "text": "The Port Elwyn council backed the new pier on Monday, Olga Petrenko said."}
+    [article] = _ok(read_paths([_write(tmp_path, "gdelt.jsonl", json.dumps(record) + "\n")], max_file_bytes=limit))
+    assert (article.published, article.outlet, article.language) == (datetime(2024, 3, 11, 21, 30), "Elwynpost", "en")

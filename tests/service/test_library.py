@@ -46,6 +46,19 @@ def test_reingest_is_duplicate_and_changed_text_is_a_new_version(workspace, inpu
     assert workspace.store.unprocessed_articles() == []
 
 
+def test_an_over_long_article_stored_earlier_never_blocks_the_pending_queue(tmp_path, enricher, inputs):
+    ws = Workspace(Settings(db_path=tmp_path / "lib.db", max_article_chars=2_000))
+    ws.resource("enricher", lambda: enricher)
+    huge = Article(id="minutes", title="Council minutes", paragraphs=["The Port Elwyn council met again. " * 100])
+    ws.store.add_articles([huge])  # stored by a run before the limit, never processed
+    report = library.ingest(ws, [inputs["report"]])
+    assert report.new == 1 and ws.store.unprocessed_articles() == []
+    [failure] = report.failures
+    assert failure.source == "minutes" and "over the 2,000-character limit" in failure.reason
+    assert library.get_article(ws, "minutes").entities == []
+    ws.close()
+
+
 def test_ingest_order_is_dated_oldest_first_then_undated_in_input_order():
     def art(id: str, published: datetime | None) -> Article:
         return Article(id=id, title=id, paragraphs=["x"], published=published)
@@ -70,10 +83,12 @@ def test_ingest_completes_an_interrupted_run(workspace, inputs):
     assert all(workspace.store.story_of(a.id) for a in stored)
 
 
-def test_progress_is_reported_per_batch(workspace, inputs):
-    seen: list[tuple[int, int]] = []
-    library.ingest(workspace, [inputs["records"]], on_progress=lambda done, total: seen.append((done, total)))
-    assert seen == [(2, 3), (3, 3)]  # batch_size is 2
+def test_progress_is_reported_per_file_read_and_per_article_enriched(workspace, inputs, monkeypatch):
+    monkeypatch.setattr(library, "ENRICH_CHUNK", 1)
+    seen: list[tuple[str, int, int]] = []
+    library.ingest(workspace, [inputs["records"], inputs["report"]], on_progress=lambda *step: seen.append(step))
+    assert seen[:2] == [("reading", 1, 2), ("reading", 2, 2)]
+    assert [done for stage, done, total in seen[2:]] == [1, 2, 3, 4, 4] and {t for _, _, t in seen[2:]} == {4}
 
 
 def test_oversized_files_are_refused_with_a_reason(workspace, inputs):
@@ -124,7 +139,7 @@ def test_parallel_reading_yields_what_serial_reading_does(inputs, monkeypatch):
     paths = [inputs["folder"], inputs["folder"] / "missing.txt", inputs["records"]]
 
     def outcomes(workers: int) -> list[tuple[str, str | None, str | None]]:
-        read = library.read_inputs(paths, max_file_bytes=10**6, workers=workers)
+        read = library.read_inputs(paths, max_file_bytes=10**6, max_article_chars=10**5, workers=workers)
         return [(o.source, o.article.title if o.article else None, o.error) for o in read]
 
     serial = outcomes(1)

@@ -66,6 +66,34 @@ def test_same_given_id_with_new_text_is_a_new_version(store):
     assert store.get_article("x1").text == "Another text."
 
 
+def test_a_partial_text_never_hides_the_full_text_of_its_page(store):
+    url = "https://herald.example.rt/harbour"
+    full = article("page", "Olga Petrenko reopened the Port Elwyn harbour on Monday.\n\n" + "The dredging took a year. " * 20,
+                   url=url)
+    teaser = article("api", "Olga Petrenko reopened the Port Elwyn harbour …", url=url,
+                     published=datetime(2024, 5, 15, 9, 0), extra={"partial": True})
+    assert [r.status for r in store.add_articles([full, teaser])] == ["new", "new-version"]
+    latest = store.get_article("page")
+    assert "dredging" in latest.text and latest.version == 1
+    assert latest.published == datetime(2024, 5, 15, 9, 0)  # the teaser's date fills the gap
+    assert [v.version for v in store.article_versions("page")] == [1, 2]  # the teaser is kept
+    assert store.count_articles() == 1 and store.search("dredging")[0] == 1
+    # A later full text still replaces the latest one, as any new version does.
+    fixed = article("page", full.text + "\n\nThe mayor thanked the divers.", url=url)
+    assert store.add_articles([fixed])[0].status == "new-version"
+    assert store.get_article("page").version == 3
+
+
+def test_a_full_text_replaces_a_teaser_and_keeps_its_date(store):
+    url = "https://herald.example.rt/bridge"
+    teaser = article("api", "The bridge to Port Elwyn reopens …", url=url, published=datetime(2024, 6, 1),
+                     extra={"partial": True})
+    full = article("page", "The bridge to Port Elwyn reopens on Friday after repairs, officials said.", url=url)
+    assert [r.status for r in store.add_articles([teaser, full])] == ["new", "new-version"]
+    latest = store.get_article("api")
+    assert "officials said" in latest.text and latest.published == datetime(2024, 6, 1)
+
+
 def test_one_given_id_on_two_pages_is_two_articles(store):
     # Two exports numbering their rows from 1: the second "1" is another page, not a new version.
     store.add_articles([article("1", "Harbour fee doubles.", url="https://a.example/fee")])

@@ -115,6 +115,8 @@ def ingest(
         print_json(report.to_dict())
     else:
         print_ingest_summary(report, ws.settings.db_path)
+    for warning in report.warnings:
+        err.print(f"[yellow]warning:[/yellow] {escape(warning.source)}: {escape(warning.reason)}")
     for failure in report.failures:
         err.print(f"[red]failed:[/red] {escape(failure.source)}: {escape(failure.reason)}")
     if report.failures:
@@ -123,12 +125,15 @@ def ingest(
 
 def run_ingest(ws: Workspace, paths: list[str]) -> library.IngestReport:
     """Ingest with a progress bar on stderr."""
-    columns = (TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    labels = {"reading": "reading files", "processing": "enriching articles"}
     with Progress(*columns, console=err, transient=True) as progress:
-        task = progress.add_task("ingest", total=None)
-        return library.ingest(
-            ws, paths, on_progress=lambda done, total: progress.update(task, completed=done, total=total)
-        )
+        task = progress.add_task(labels["reading"], total=None)
+
+        def show(stage: str, done: int, total: int) -> None:
+            progress.update(task, description=labels[stage], completed=done, total=total)
+
+        return library.ingest(ws, paths, on_progress=show)
 
 
 def print_ingest_summary(report: library.IngestReport, db_path: Path) -> None:
@@ -138,6 +143,8 @@ def print_ingest_summary(report: library.IngestReport, db_path: Path) -> None:
     counts = (report.new, report.new_version, report.duplicate, report.resumed, report.skipped, report.failed)
     table.add_row(*(str(c) for c in counts))
     out.print(table)
+    for reason, count in sorted(report.skipped_because.items()):
+        out.print(f"[dim]skipped {count}:[/dim] {escape(reason)}")
     for source, stored in report.duplicates_of:
         out.print(f"[dim]duplicate:[/dim] {escape(source)} [dim]repeats stored article[/dim] {escape(stored)}")
 

@@ -113,7 +113,8 @@ _BOILERPLATE = re.compile(
     r"|(?:wir verwenden|we use|diese website (?:speichert|verwendet)|this website uses) cookies.*|was sind cookies\??"
     r"|privacy|anmelden|abmelden|sign in|log out|watch this next|lade weitere inhalte"
     r"|cookie (?:policy|settings)|accept (?:all )?cookies"
-    r"|impressum|datenschutz(?:erklärung)?|mentions légales|aviso legal)$",
+    r"|impressum|datenschutz(?:erklärung)?|mentions légales|aviso legal)$"
+    r"|^the post .{1,250} appeared first on .{1,120}$",  # WordPress's feed footer
     re.IGNORECASE,
 )
 #: Longest line the boilerplate patterns apply to, in words.
@@ -193,8 +194,11 @@ _MONTH = (
 #: with a year for the article's when it has none (``finalize``).
 _DATELINE_DATE = (
     rf"(?P<date>{_MONTH} \d{{1,2}}(?:,? \d{{4}})?|\d{{1,2}}\.? {_MONTH}(?: \d{{4}})?"
-    r"|\d{1,2}\.? [^\W\d_]{3,}\.? \d{4})"
+    r"|\d{1,2}\.? [^\W\d_]{3,}\.?(?: \d{4})?)"
 )
+#: A month name in another language without a year: a dateline date only before an agency in brackets
+#: ("БЕРЛИН, 12 марта (Рейтер) -").
+_OTHER_MONTH_NO_YEAR = re.compile(rf"^\d{{1,2}}\.? (?!{_MONTH}$)[^\W\d_]{{3,}}\.?$")
 #: Capital letters a dateline's place may start with: Latin, accented Latin, Cyrillic ("ТЕГЕРАН").
 _UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁ"
 #: "MOSCOW (Reuters) -", "PARIS, Dec 18 (AFP) -", "WASHINGTON (AP) —", "KYIV, Ukraine —".
@@ -202,14 +206,14 @@ _DATELINE = re.compile(
     rf"^(?P<text>(?P<place>[{_UPPER}][{_UPPER}.'’\-]+(?: [{_UPPER}][{_UPPER}.'’\-]+){{0,3}}"
     rf"(?:, [{_UPPER}][\w.'’\-]+(?: [{_UPPER}][\w.'’\-]+){{0,2}})?)"
     rf"(?:,? {_DATELINE_DATE})?"
-    rf"\s*(?:\((?P<agency>[A-Za-z][\w .&/-]{{0,40}})\))?\s*[-–—]+)\s+(?P<rest>\S.*)$",
+    rf"\s*(?:\((?P<agency>[^\W\d_][\w .&/-]{{0,40}})\))?\s*[-–—]+)\s+(?P<rest>\S.*)$",
     re.S,
 )
 #: Same, with a title-case place, accepted only with an agency in brackets: "Moscow (AFP) -".
 _DATELINE_TITLECASE = re.compile(
     rf"^(?P<text>(?P<place>[{_UPPER}][\w.'’\-]+(?: [{_UPPER}][\w.'’\-]+){{0,3}})"
     rf"(?:,? {_DATELINE_DATE})?"
-    rf"\s*\((?P<agency>[A-Za-z][\w .&/-]{{0,40}})\)\s*[-–—:]+)\s+(?P<rest>\S.*)$",
+    rf"\s*\((?P<agency>[^\W\d_][\w .&/-]{{0,40}})\)\s*[-–—:]+)\s+(?P<rest>\S.*)$",
     re.S,
 )
 _BYLINE = re.compile(
@@ -259,7 +263,7 @@ _BARE_URL = re.compile(rf"^{_URL}$")
 _MD_LINK = re.compile(r"\[([^\[\]]*)\]\((?:[^()\s]|\([^()\s]*\))*\)")
 #: Separators between a headline and the site or section name appended to it.
 _TITLE_PIPE = re.compile(r"\s+(?:\||::)\s+")
-_TITLE_DASH = re.compile(r"\s+[–—-]\s+")
+_TITLE_DASH = re.compile(r"\s+[–—-]\s+|:\s+")
 _TITLE_SUFFIX_MAX_WORDS = 4
 
 
@@ -318,6 +322,27 @@ def is_relative_timestamp(line: str) -> bool:
 def has_no_letters(line: str) -> bool:
     """Bullets, arrows, "×", "...", lone numbers: no word in it."""
     return not any(c.isalpha() for c in line)
+
+
+#: A teaser's link at the end of its cut text: "… Read more", "... Continue reading →".
+_READ_MORE = re.compile(
+    r"\s*(?P<cut>…|\.\.\.|\[(?:…|\.\.\.)\])?\s*(?P<link>(?:read more|continue reading|read the full (?:story|article)"
+    r"|weiterlesen|lire la suite|leer más|seguir leyendo|leggi tutto|continua a leggere|читать далее)\s*[»›→>.]*)$",
+    re.I,
+)
+
+
+def split_read_more(line: str) -> tuple[str, str | None]:
+    """"Text … Read more" -> ("Text …", "Read more"): the link goes, the cut mark stays (the text is partial).
+    Without a cut mark only a capitalised link after a finished sentence ("... on Monday. Read more »"), so
+    "I want to read more." stays."""
+    match = _READ_MORE.search(line)
+    if match is None or match.start() == 0:
+        return line, None
+    head = line[: match.start()]
+    if not match.group("cut") and not (head.rstrip()[-1:] in ".!?\"”" and match.group("link")[:1].isupper()):
+        return line, None
+    return head + (" …" if match.group("cut") else ""), match.group("link")
 
 
 def residue_reason(line: str) -> str | None:
@@ -429,16 +454,16 @@ def _name_like(part: str) -> bool:
 def split_title_suffix(title: str, site_names: frozenset[str] = frozenset()) -> tuple[str, str | None]:
     """"Headline | Section" or "Headline - Site" -> ("Headline", the suffix), else (title, None).
 
-    A short name after a pipe is a site or section name. After a dash it must
+    A short name after a pipe is a site or section name. After a dash or colon it must
     be the site's own name (``site_names``, compacted), because a dash also joins
-    a headline to its subtitle ("Talks stall - minister").
+    a headline to its subtitle ("Talks stall - minister", "Brexit: what next").
     """
     piped = _TITLE_PIPE.split(title)
     if len(piped) > 1 and len(piped[0].split()) >= 3 and all(_name_like(p) for p in piped[1:]):
         return piped[0].strip(), title[len(piped[0]) :].strip(" |:")
     dashed = _TITLE_DASH.split(title)
     if len(dashed) > 1 and compact(dashed[-1]) in site_names:
-        head = title[: len(title) - len(dashed[-1])].rstrip(" -–—")
+        head = title[: len(title) - len(dashed[-1])].rstrip(" -–—:")
         return head, dashed[-1].strip()
     return title, None
 
@@ -460,6 +485,8 @@ def split_dateline(paragraph: str) -> Dateline | None:
     place = match.group("place")
     if not match.group("agency") and not _agencyless_dateline_ok(match.group("text"), place):
         return None
+    if not match.group("agency") and _OTHER_MONTH_NO_YEAR.match(match.group("date") or ""):
+        return None  # "LONDON, 5 things -" is prose
     if not (match.group("agency") or match.group("date") or place.isascii()):
         return None  # "США — крупнейшая экономика": Russian writes "X — Y" for "X is Y"
     if sum(c.isalpha() for c in place) < 3:

@@ -52,11 +52,24 @@ def declared_charset(data: bytes) -> str | None:
     match = _DECLARED.search(data[:SNIFF_BYTES])
     if not match:
         return None
-    name = match.group(1).decode("ascii", "ignore")
-    try:
-        return codecs.lookup(name).name
-    except LookupError:
-        return None
+    return _known_codec(match.group(1).decode("ascii", "ignore"))
+
+
+#: At most this many NUL bytes (and one per 1,000 bytes) in a file without a UTF-16/32 BOM are damage (a flipped
+#: byte in a feed), removed; more make it binary. What is left still has to pass the control-character test.
+MAX_STRAY_NULS = 4
+
+
+def strip_stray_nuls(data: bytes) -> tuple[bytes, int]:
+    """``data`` without a few stray NUL bytes, and how many were removed: one NUL must not refuse a whole
+    10-item feed as binary."""
+    count = data.count(b"\x00")
+    if not 0 < count <= min(MAX_STRAY_NULS, len(data) // 1000) or _bom_encoding(data):
+        return data, 0
+    sample = data[:SNIFF_BYTES].replace(b"\x00", b"").decode("latin-1")
+    if len(_CONTROL.findall(sample)) > MAX_CONTROL_SHARE * len(sample):  # binary with few NULs (an image header)
+        return data, 0
+    return data.replace(b"\x00", b""), count
 
 
 def _check_text(text: str) -> str:
@@ -66,8 +79,12 @@ def _check_text(text: str) -> str:
     return text
 
 
-def decode_bytes(data: bytes) -> str:
-    """Decode ``data`` or raise :class:`IngestError` naming why it is not text."""
+def decode_bytes(data: bytes, *, given: str | None = None) -> str:
+    """Decode ``data`` or raise :class:`IngestError` naming why it is not text.
+
+    ``given``: a charset named outside the bytes (an HTTP header), tried after valid UTF-8 and the document's
+    own declaration: servers name a default ("iso-8859-1") whatever the page is, and latin-1 never fails.
+    """
     if not data.strip():
         raise IngestError("empty file")
     bom = _bom_encoding(data)
@@ -82,13 +99,20 @@ def decode_bytes(data: bytes) -> str:
         return _check_text(data.decode("utf-8"))
     except UnicodeDecodeError:
         pass
-    declared = declared_charset(data)
-    if declared and declared not in ("utf-8",):
-        try:
-            return _check_text(data.decode(declared))
-        except UnicodeDecodeError:
-            pass
+    for declared in dict.fromkeys((declared_charset(data), _known_codec(given))):
+        if declared and declared != "utf-8":
+            try:
+                return _check_text(data.decode(declared))
+            except UnicodeDecodeError:
+                pass
     return _check_text(str(_guess(data)))
+
+
+def _known_codec(name: str | None) -> str | None:
+    try:
+        return codecs.lookup(name).name if name else None
+    except LookupError:
+        return None
 
 
 def _guess(data: bytes) -> charset_normalizer.CharsetMatch:

@@ -20,6 +20,8 @@ class ReadOutcome:
     error: str | None = None
     #: A file in a folder that its name says holds no article (a page's stylesheet, an image): no failure.
     skipped: bool = False
+    #: Damage repaired while reading (stray NUL bytes removed): the article is kept, the user told.
+    warning: str | None = None
 
     @property
     def ok(self) -> bool:

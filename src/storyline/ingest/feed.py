@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -11,7 +12,7 @@ from urllib.parse import unquote, urljoin, urlparse
 
 import feedparser
 
-from storyline.ingest.decode import decode_bytes
+from storyline.ingest.decode import declared_charset, decode_bytes
 from storyline.ingest.errors import IngestError, ReadOutcome
 from storyline.ingest.finalize import finalize, short_hash
 from storyline.ingest.htmlpage import fragment_body, fragment_text, page_article
@@ -80,11 +81,15 @@ def _page(path: Path, *, source: str, url: str | None, published: datetime | Non
     return article
 
 
-def _entry_body(entry: Any) -> tuple[str, list[str]] | None:
-    """The longest content (else the summary) as text, and the image captions taken out of it."""
+def _entry_body(entry: Any) -> tuple[str, list[str], bool] | None:
+    """The longest content (else the summary) as text, the image captions taken out of it, and whether it is
+    only the summary (a teaser, or the whole text: the feed does not say, so it never hides a fuller text)."""
     contents = [c.get("value", "") for c in entry.get("content", []) if c.get("value")]
     body = max(contents, key=len) if contents else entry.get("summary")
-    return fragment_body(body) if body and body.strip() else None
+    if not body or not body.strip():
+        return None
+    text, captions = fragment_body(body)
+    return text, captions, not contents
 
 
 def _text_article(entry: Any, *, source: str, url: str | None, outlet: str) -> Article | None:
@@ -92,8 +97,10 @@ def _text_article(entry: Any, *, source: str, url: str | None, outlet: str) -> A
     found = _entry_body(entry)
     if found is None:
         return None
-    body, captions = found
+    body, captions, summary_only = found
     article = parse_text(body, source=source, url=url, title=_plain(entry.get("title_detail")), outlet=outlet)
+    if summary_only:
+        article.extra["partial"] = True
     article.captions += captions
     article.stripped += [Stripped(caption, "caption") for caption in captions]
     return article
@@ -130,11 +137,37 @@ def _entry_article(
     return finalize(article)
 
 
+#: Bytes that are no XML 1.0 character (form feed, other C0 controls): feedparser's strict parser stops at them.
+_NOT_XML_CHAR = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _utf8_repaired(data: bytes) -> bytes:
+    """A UTF-8 feed (declared or by default) with a few bad bytes, those replaced by U+FFFD: given the bytes,
+    feedparser reads the whole feed in another encoding (iso-8859-2: "’" as "â€™" in every item)."""
+    if declared_charset(data) not in (None, "utf-8"):
+        return data
+    try:
+        data.decode("utf-8")
+        return data
+    except UnicodeDecodeError:
+        pass
+    text = data.decode("utf-8", "replace")
+    bad = text.count("\ufffd")
+    multibyte = sum(1 for char in text if char > "\x7f") - bad
+    if bad > max(_MAX_BAD_BYTES, multibyte // 10):  # mostly not UTF-8: an undeclared legacy encoding
+        return data
+    return _NOT_XML_CHAR.sub("", text).encode("utf-8")
+
+
+#: Undecodable bytes a UTF-8 feed may have and still be read as UTF-8 (more, if it has 10 good characters each).
+_MAX_BAD_BYTES = 3
+
+
 def read_feed(
     data: bytes, *, source: str, base_dir: Path | None = None, max_file_bytes: int
 ) -> Iterator[ReadOutcome]:
     """Every entry of an RSS/Atom feed; a malformed feed with no entries is one error."""
-    feed = feedparser.parse(data)
+    feed = feedparser.parse(_utf8_repaired(data))
     entries = feed.get("entries", [])
     if not entries:
         problem = feed.get("bozo_exception")

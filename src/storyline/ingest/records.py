@@ -31,10 +31,10 @@ from storyline.model import Article
 FIELD_ALIASES: dict[str, tuple[str, ...]] = {
     "id": ("id", "article_id", "guid", "uuid", "stories_id"),
     "url": ("url", "link", "href", "canonical_url", "uri"),
-    "outlet": ("outlet", "source", "site_name", "site", "publisher", "source_name", "media", "media_name"),
+    "outlet": ("outlet", "source", "site_name", "site", "publisher", "source_name", "media", "media_name", "domain"),
     "title": ("title", "headline", "name", "titel", "titre", "titulo", "título", "titolo"),
     "text": ("text", "body", "content", "article", "maintext", "description", "summary", "texte", "texto", "testo"),
-    "published": ("published", "date", "pubDate", "pub_date", "published_at", "publishedAt", "date_publish", "publish_date", "datetime", "time", "timestamp", "datum", "fecha"),
+    "published": ("published", "date", "pubDate", "pub_date", "published_at", "publishedAt", "date_publish", "publish_date", "datetime", "time", "timestamp", "seendate", "datum", "fecha"),
     "language": ("language", "lang", "locale"),
     "byline": ("byline", "author", "authors", "creator", "by"),
     "agency": ("agency",),
@@ -50,16 +50,21 @@ WRAPPER_KEYS = ("articles", "items", "entries", "results", "documents", "data", 
 
 def _field(record: dict[str, Any], name: str) -> Any:
     """The first alias of ``name`` the record fills; exports differ in case ("TITLE", "Title")."""
+    return _named_field(record, name)[1]
+
+
+def _named_field(record: dict[str, Any], name: str) -> tuple[str | None, Any]:
+    """(the alias that matched, its value): which field a text came from tells whether it is the whole text."""
     for key in FIELD_ALIASES[name]:
         value = record.get(key)
         if value not in (None, "", []):
-            return value
+            return key, value
     folded = {str(key).lower(): value for key, value in record.items()}
     for key in FIELD_ALIASES[name]:
         value = folded.get(key.lower())
         if value not in (None, "", []):
-            return value
-    return None
+            return key, value
+    return None, None
 
 
 def _as_text(value: Any) -> str | None:
@@ -100,13 +105,20 @@ def _as_date(value: Any) -> datetime | None:
         return parse_date(text, strict=False)
 
 
-def _body_text(record: dict[str, Any]) -> str | None:
-    value = _field(record, "text")
+#: Text fields that hold a summary of the article, not the article.
+_SUMMARY_FIELDS = frozenset({"description", "summary"})
+
+
+def _body_text(record: dict[str, Any]) -> tuple[str | None, bool]:
+    """The record's text, and whether it is known to be partial (a summary, or cut at "[+1834 chars]")."""
+    key, value = _named_field(record, "text")
+    partial = (key or "").lower() in _SUMMARY_FIELDS
     if isinstance(value, list):  # a list of paragraphs
-        return "\n\n".join(str(v) for v in value if v)
+        return "\n\n".join(str(v) for v in value if v), partial
     text = _as_text(value)
-    text = _TRUNCATION_MARK.sub(" …", text) if text else text
-    return fragment_text(text) if text and _MARKUP.search(text) else text
+    if text and _TRUNCATION_MARK.search(text):
+        text, partial = _TRUNCATION_MARK.sub(" …", text), True
+    return (fragment_text(text) if text and _MARKUP.search(text) else text), partial
 
 
 def article_from_record(record: Any, *, source: str) -> Article:
@@ -115,7 +127,7 @@ def article_from_record(record: Any, *, source: str) -> Article:
         raise IngestError(f"record is a JSON {type(record).__name__}, not an object")
     url = _as_text(_field(record, "url"))
     published = _as_date(_field(record, "published"))
-    body = _body_text(record)
+    body, partial = _body_text(record)
     html = _as_text(_field(record, "html"))
     outlet = _as_text(_field(record, "outlet"))
     title = _as_text(_field(record, "title"))
@@ -134,6 +146,8 @@ def article_from_record(record: Any, *, source: str) -> Article:
     article.agency = _as_text(_field(record, "agency")) or article.agency
     article.language = _as_text(_field(record, "language")) or article.language
     article.published = published or article.published
+    if partial:
+        article.extra["partial"] = True
     return finalize(article)
 
 

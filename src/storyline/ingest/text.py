@@ -263,7 +263,9 @@ class _TextParser:
                 continue
             text, tags = clean.remove_stray_tags(line.text)
             self.stripped.extend(Stripped(tag, "stray-tag") for tag in tags)
-            text = clean.unlink_markdown(text).strip()
+            text, link = clean.split_read_more(clean.unlink_markdown(text).strip())
+            if link:
+                self.stripped.append(Stripped(link, "navigation"))
             if text:
                 kept.append(_Line(text, line.block))
         return kept

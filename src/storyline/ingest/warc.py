@@ -36,23 +36,32 @@ def _charset(content_type: str) -> str | None:
 
 
 def _payload_text(body: bytes, content_type: str) -> str:
-    charset = _charset(content_type)
-    if charset:
-        try:
-            return body.decode(charset)
-        except (LookupError, UnicodeDecodeError):
-            pass
-    return decode_bytes(body)
+    """The page as text: valid UTF-8 and the page's own ``<meta charset>`` before the HTTP header's charset,
+    which is often a server default (``iso-8859-1`` on a UTF-8 page read "that’s" as "thatâ\x80\x99s")."""
+    return decode_bytes(body, given=_charset(content_type))
+
+
+def _not_a_page(content_type: str, status: int | None) -> str | None:
+    """Why a response record holds no article (an image, a stylesheet, an error page), else ``None``."""
+    if not content_type.lower().startswith(_HTML_TYPES):
+        return f"WARC record not HTML ({content_type.split(';')[0].strip() or 'no content type'})"
+    if not status or not 200 <= status < 300:
+        return f"WARC record with HTTP status {status}"
+    return None
 
 
 def read_warc(data: bytes, *, source: str) -> Iterator[ReadOutcome]:
     """HTML responses with status 2xx; URL from WARC-Target-URI, date from WARC-Date as fallback."""
     seen = articles = problems = 0
+    kinds = WarcRecordType.response | WarcRecordType.revisit
     try:
-        for record in ArchiveIterator(io.BytesIO(data), record_types=WarcRecordType.response, parse_http=True):
-            seen += 1
+        for record in ArchiveIterator(io.BytesIO(data), record_types=kinds, parse_http=True):
             uri = record.headers.get("WARC-Target-URI") or None
             record_source = f"{source}#{uri or record.record_id}"
+            if record.record_type == WarcRecordType.revisit:
+                yield ReadOutcome(record_source, None, "WARC revisit record (a repeat capture, no page)", skipped=True)
+                continue
+            seen += 1
             http = record.http_headers
             block_type = record.headers.get("Content-Type") or ""
             if http is None and (not block_type or "http" in block_type):  # cut or garbled record
@@ -61,7 +70,9 @@ def read_warc(data: bytes, *, source: str) -> Iterator[ReadOutcome]:
                 continue
             content_type = (http.get("Content-Type") or "") if http else ""
             status = http.status_code if http else None
-            if not content_type.lower().startswith(_HTML_TYPES) or not status or not 200 <= status < 300:
+            skip = _not_a_page(content_type, status)
+            if skip:
+                yield ReadOutcome(record_source, None, skip, skipped=True)
                 continue
             try:
                 payload = record.reader.read()

@@ -39,8 +39,11 @@ from storyline.store import SearchHit
 #: Inputs with fewer files than this are read in this process (worker start-up would cost more).
 PARALLEL_MIN_FILES = 64
 
-#: ``on_progress(done, total)``: articles handled so far out of those read.
-Progress = Callable[[int, int], None]
+#: ``on_progress(stage, done, total)``: "reading", files read of those given (folders expanded); then
+#: "processing", articles stored and enriched (or found duplicate) of those read and left by an earlier run.
+Progress = Callable[[str, int, int], None]
+#: Articles enriched at a time within a store batch: the progress bar moves this often.
+ENRICH_CHUNK = 25
 
 
 @dataclass
@@ -62,7 +65,11 @@ class IngestReport:
     resumed: int = 0
     #: Files in the folders given that hold no article by their extension (stylesheets, images...).
     skipped: int = 0
+    #: Why files or records were skipped, and how many each time.
+    skipped_because: dict[str, int] = field(default_factory=dict)
     failures: list[Failure] = field(default_factory=list)
+    #: Inputs read after a repair (stray NUL bytes removed): their articles are stored, the user told.
+    warnings: list[Failure] = field(default_factory=list)
     article_ids: list[str] = field(default_factory=list)
     #: Input read as text already stored: (its source, the stored article it repeats).
     duplicates_of: list[tuple[str, str]] = field(default_factory=list)
@@ -78,8 +85,10 @@ class IngestReport:
             "new_version": self.new_version,
             "resumed": self.resumed,
             "skipped": self.skipped,
+            "skipped_because": self.skipped_because,
             "failed": self.failed,
             "failures": [{"source": f.source, "reason": f.reason} for f in self.failures],
+            "warnings": [{"source": w.source, "reason": w.reason} for w in self.warnings],
             "article_ids": self.article_ids,
             "duplicates": [{"source": source, "article_id": stored} for source, stored in self.duplicates_of],
         }
@@ -105,11 +114,19 @@ def ingest(
             read_from = read_from.replace(path, name)
         return read_from
 
+    progress = on_progress or (lambda stage, done, total: None)
     report = IngestReport()
     articles: list[Article] = []
-    for outcome in read_inputs(paths, max_file_bytes=ws.settings.max_file_bytes, workers=cpu_threads()):
+    limits = {"max_file_bytes": ws.settings.max_file_bytes, "max_article_chars": ws.settings.max_article_chars}
+    on_file = lambda done, total: progress("reading", done, total)  # noqa: E731
+    for outcome in read_inputs(paths, **limits, workers=cpu_threads(), on_file=on_file):
+        warning = Failure(source(outcome.source.split("#", 1)[0]), outcome.warning or "")
+        if outcome.warning and warning not in report.warnings:  # once per file, not once per feed item
+            report.warnings.append(warning)
         if outcome.skipped:
             report.skipped += 1
+            reason = outcome.error or "not an article"
+            report.skipped_because[reason] = report.skipped_because.get(reason, 0) + 1
         elif outcome.article is None:
             report.failures.append(Failure(source(outcome.source), outcome.error or "unreadable"))
         else:
@@ -118,7 +135,15 @@ def ingest(
     articles = in_ingest_order(articles)
     store = ws.store
     leftover = {a.id for a in store.unprocessed_articles()}
+    total = len(articles) + len(leftover)
     done = 0
+
+    def advance(count: int) -> None:
+        nonlocal done
+        if count:
+            done = min(total, done + count)
+            progress("processing", done, total)
+
     for batch in _batches(articles, ws.settings.batch_size):
         for article, result in zip(batch, store.add_articles(batch), strict=True):
             report.article_ids.append(result.article_id)
@@ -129,15 +154,21 @@ def ingest(
             else:
                 report.duplicate += 1
                 report.duplicates_of.append((article.source, result.article_id))
-        _process_pending(ws, leftover, report)
-        done += len(batch)
-        if on_progress:
-            on_progress(done, len(articles))
-    _process_pending(ws, leftover, report)  # nothing read, or only duplicates read
+                advance(1)
+        _process_pending(ws, leftover, report, advance)
+    _process_pending(ws, leftover, report, advance)  # nothing read, or only duplicates read
+    progress("processing", total, total)  # partial texts kept aside as versions are never pending
     return report
 
 
-def read_inputs(paths: Iterable[str | Path], *, max_file_bytes: int, workers: int) -> Iterator[ReadOutcome]:
+def read_inputs(
+    paths: Iterable[str | Path],
+    *,
+    max_file_bytes: int,
+    max_article_chars: int,
+    workers: int,
+    on_file: Callable[[int, int], None] | None = None,
+) -> Iterator[ReadOutcome]:
     """What ``read_paths`` yields, in the same order, with files read by ``workers`` processes when many.
 
     HTML extraction is CPU-bound pure Python, so threads would not help; a
@@ -145,23 +176,27 @@ def read_inputs(paths: Iterable[str | Path], *, max_file_bytes: int, workers: in
     """
     items = list(expand_paths(paths))
     files = [item for item in items if isinstance(item, Path)]
+    limits = {"max_file_bytes": max_file_bytes, "max_article_chars": max_article_chars}
+    file_read = on_file or (lambda done, total: None)
     if workers <= 1 or len(files) < PARALLEL_MIN_FILES:
-        for item in items:
-            yield from [item] if isinstance(item, ReadOutcome) else read_source(item, max_file_bytes=max_file_bytes)
+        for number, item in enumerate(items, 1):
+            yield from [item] if isinstance(item, ReadOutcome) else read_source(item, **limits)
+            file_read(number, len(items))
         return
     # forkserver: forking a process that runs threads (progress bar, web server) is unsafe.
     context = multiprocessing.get_context("forkserver")
     with ProcessPoolExecutor(
         workers, mp_context=context, initializer=_end_with, initargs=(os.getpid(),)
     ) as pool:
-        read = pool.map(_read_file, files, repeat(max_file_bytes), chunksize=16)
-        for item in items:
+        read = pool.map(_read_file, files, repeat(max_file_bytes), repeat(max_article_chars), chunksize=16)
+        for number, item in enumerate(items, 1):
             if isinstance(item, ReadOutcome):
                 yield item
             elif isinstance(item, Path):
                 yield from next(read)
             else:  # stdin can only be read here
-                yield from read_source(item, max_file_bytes=max_file_bytes)
+                yield from read_source(item, **limits)
+            file_read(number, len(items))
 
 
 def _end_with(parent: int) -> None:
@@ -182,8 +217,8 @@ def _end_with(parent: int) -> None:
     threading.Thread(target=watch, daemon=True).start()
 
 
-def _read_file(path: Path, max_file_bytes: int) -> list[ReadOutcome]:
-    return list(read_source(path, max_file_bytes=max_file_bytes))
+def _read_file(path: Path, max_file_bytes: int, max_article_chars: int) -> list[ReadOutcome]:
+    return list(read_source(path, max_file_bytes=max_file_bytes, max_article_chars=max_article_chars))
 
 
 def in_ingest_order(articles: Iterable[Article]) -> list[Article]:
@@ -199,10 +234,13 @@ def _utc(value: datetime | None) -> datetime:
     return value
 
 
-def _process_pending(ws: Workspace, leftover: set[str], report: IngestReport) -> None:
+def _process_pending(
+    ws: Workspace, leftover: set[str], report: IngestReport, advance: Callable[[int], None]
+) -> None:
     """Enrich and assign to stories what is stored but not processed, counting leftovers as resumed.
 
-    An article the models fail on is kept and assigned unenriched, and counted as a failure.
+    An article the models fail on is kept and assigned unenriched, and counted as a failure. ``advance(n)``: n more
+    articles enriched (or set aside), ``ENRICH_CHUNK`` at a time so that a progress bar moves within a batch.
     """
 
     def failed(article: Article, error: Exception) -> None:
@@ -212,7 +250,12 @@ def _process_pending(ws: Workspace, leftover: set[str], report: IngestReport) ->
     store = ws.store
     resumed: set[str] = set()
     for batch in _batches(store.unprocessed_articles(), ws.settings.batch_size):
-        enriched = enrich_articles(ws, batch, on_failure=failed)
+        kept = _set_aside_over_long(ws, batch, report)
+        advance(len(batch) - len(kept))
+        enriched = []
+        for chunk in _batches(kept, ENRICH_CHUNK):
+            enriched += enrich_articles(ws, chunk, on_failure=failed)
+            advance(len(chunk))
         for article in enriched:
             store.update_article(article)
         assign_to_stories(ws, enriched)
@@ -221,6 +264,18 @@ def _process_pending(ws: Workspace, leftover: set[str], report: IngestReport) ->
         resumed.update(leftover.intersection(a.id for a in enriched))
     leftover.difference_update(resumed)
     report.resumed += len(resumed)
+
+
+def _set_aside_over_long(ws: Workspace, batch: list[Article], report: IngestReport) -> list[Article]:
+    """The batch without articles over the length limit (stored before there was one), which are marked processed
+    unenriched and reported: enriching one took 20 minutes, and a run cut short resumed it every time after."""
+    limit = ws.settings.max_article_chars
+    over = [article for article in batch if len(article.text) > limit]
+    for article in over:
+        reason = f"stored, but not enriched: its text is {len(article.text):,} characters, over the {limit:,}-character limit"
+        report.failures.append(Failure(article.source or article.id, reason))
+    ws.store.mark_processed(article.id for article in over)
+    return [article for article in batch if len(article.text) <= limit] if over else batch
 
 
 def _estimate_undated_in_stories_of(ws: Workspace, articles: list[Article]) -> None:

@@ -119,6 +119,21 @@ def _other_page(stored_url: str | None, url: str | None) -> bool:
     return bool(stored_url and url and stored_url != url)
 
 
+#: Metadata a copy of stored text may know when the stored one does not (an undated copy came first).
+_FILLABLE = ("published", "url", "outlet", "byline", "agency")
+
+
+def _filled(article: Article, other: Article) -> Article:
+    """``article`` with the metadata it lacks taken from ``other`` (itself when ``other`` adds nothing)."""
+    missing = {name: value for name in _FILLABLE if getattr(article, name) is None and (value := getattr(other, name))}
+    return dataclasses.replace(article, **missing) if missing else article
+
+
+def _partial(article: Article) -> bool:
+    """Only part of its article: a feed summary, a cut-off API text, a headline."""
+    return bool(article.extra.get("partial") or article.extra.get("headline_only"))
+
+
 def _sort_time(value: datetime | None) -> str | None:
     """Comparable ISO text: aware times in UTC, naive ones taken as UTC."""
     if value is None:
@@ -267,22 +282,36 @@ class SQLiteStore:
             previous = self._latest_row(conn, "id", stored.id)
         if previous is None and article.url:
             previous = self._latest_row(conn, "url", article.url)
-        if previous:
-            stored.id = previous["id"]
-            stored.version = previous["version"] + 1
-            conn.execute("UPDATE articles SET is_latest = 0 WHERE row_id = ?", (previous["row_id"],))
-            conn.execute("DELETE FROM article_fts WHERE rowid = ?", (previous["row_id"],))
-            status = "new-version"
-        else:
+        if previous is None:
             stored.version = 1
-            status = "new"
+            self._insert(conn, stored, latest=True)
+            return AddResult(stored.id, "new")
+        stored.id = previous["id"]
+        stored.version = self._next_version(conn, stored.id)
+        latest = _article(previous)
+        if _partial(stored) and not _partial(latest) and len(stored.text) < len(latest.text):
+            # A teaser or cut-off copy (feed summary, "[+1834 chars]") of a stored full text: kept as a
+            # version, its metadata filling the full one's gaps, but never read in its place.
+            self._insert(conn, stored, latest=False)
+            self._fill_in(conn, previous, stored)
+            return AddResult(stored.id, "new-version")
+        if _partial(latest):
+            stored = _filled(stored, latest)  # the full text keeps the date a teaser of it gave
+        conn.execute("UPDATE articles SET is_latest = 0 WHERE row_id = ?", (previous["row_id"],))
+        conn.execute("DELETE FROM article_fts WHERE rowid = ?", (previous["row_id"],))
+        self._insert(conn, stored, latest=True)
+        return AddResult(stored.id, "new-version")
+
+    def _insert(self, conn: sqlite3.Connection, stored: Article, *, latest: bool) -> None:
+        """One version's row; only the latest is searchable and has its entities indexed."""
         cursor = conn.execute(
-            "INSERT INTO articles (id, version, content_hash, url, source, outlet, language, "
-            "published, title, added_at, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO articles (id, version, is_latest, content_hash, url, source, outlet, language, "
+            "published, title, added_at, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 stored.id,
                 stored.version,
-                content_hash,
+                int(latest),
+                stored.content_hash,
                 stored.url,
                 stored.source,
                 stored.outlet,
@@ -293,24 +322,26 @@ class SQLiteStore:
                 _article_json(stored),
             ),
         )
-        conn.execute(
-            "INSERT INTO article_fts (rowid, title, text) VALUES (?, ?, ?)",
-            (cursor.lastrowid, stored.title, stored.text),
-        )
-        self._index_entities(conn, stored)
-        return AddResult(stored.id, status)
+        if latest:
+            conn.execute(
+                "INSERT INTO article_fts (rowid, title, text) VALUES (?, ?, ?)",
+                (cursor.lastrowid, stored.title, stored.text),
+            )
+            self._index_entities(conn, stored)
 
-    #: Metadata a copy of stored text may know when the stored one does not (an undated copy came first).
-    _FILLABLE = ("published", "url", "outlet", "byline", "agency")
+    @staticmethod
+    def _next_version(conn: sqlite3.Connection, article_id: str) -> int:
+        """Versions count in the order they were stored; a kept-aside partial one may be above the latest."""
+        return conn.execute("SELECT MAX(version) FROM articles WHERE id = ?", (article_id,)).fetchone()[0] + 1
 
     def _fill_in(self, conn: sqlite3.Connection, row: sqlite3.Row, copy: Article) -> None:
         """Give the stored article what a later copy of the same text tells and it lacks: the copy itself is
         a duplicate and not kept, but its date must not be lost with it."""
         stored = _article(row)
-        missing = {name: value for name in self._FILLABLE if getattr(stored, name) is None and (value := getattr(copy, name))}
-        if not missing:
+        filled = _filled(stored, copy)
+        if filled is stored:
             return
-        stored = dataclasses.replace(stored, **missing)
+        stored = filled
         conn.execute(
             "UPDATE articles SET url = ?, outlet = ?, published = ?, data = ? WHERE row_id = ?",
             (stored.url, stored.outlet, _sort_time(stored.published), _article_json(stored), row["row_id"]),
@@ -320,7 +351,7 @@ class SQLiteStore:
     def _latest_row(conn: sqlite3.Connection, column: str, value: str) -> sqlite3.Row | None:
         """The latest version with this id or url (two lookups, each on its own index)."""
         return conn.execute(
-            f"SELECT row_id, id, version, url FROM articles WHERE {column} = ? AND is_latest = 1 LIMIT 1",
+            f"SELECT row_id, id, version, url, data FROM articles WHERE {column} = ? AND is_latest = 1 LIMIT 1",
             (value,),
         ).fetchone()
 
