@@ -119,7 +119,7 @@ def test_a_stray_nul_and_a_bad_byte_spoil_no_feed(tmp_path: Path, limit: int) ->
         for n in range(10)
     )
     feed = ('<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Ruritania Herald</title>'
-            f"{items}</channel></rss>").encode("utf-8")
+            f"{items}</channel></rss>").encode()
     cut = feed.index(b"<item>", feed.index(b"Pier 2"))
     damaged = tmp_path / "feed.xml"
     damaged.write_bytes(feed[:cut] + b"\x00\xff" + feed[cut:])

@@ -137,10 +137,10 @@ _TAG_NAMES = (
     r"|style|font|center|picture|source|time|mark|q|cite|abbr"
 )
 #: A tag, whole or broken: "<p>", "< /p>", "</div >", "<br/>", "<a href=...>".
-_TAG = re.compile(rf"<\s*/?\s*(?:{_TAG_NAMES})\b[^<>]*>|<\s*/?\s*(?:{_TAG_NAMES})\s*/?\s*$", re.I)
+_TAG = re.compile(rf"<\s*/?\s*(?:{_TAG_NAMES})\b[^<>]*>|<\s*/?\s*(?:{_TAG_NAMES})\s*/?\s*$", re.IGNORECASE)
 #: A closing tag that lost its "<": "text. /p>".
-_BROKEN_CLOSE = re.compile(rf"(?<![\w<])/\s*(?:{_TAG_NAMES})\s*>", re.I)
-_ONLY_TAGS = re.compile(rf"^(?:\s|<\s*/?\s*(?:{_TAG_NAMES})\b[^<>]*>?|/\s*(?:{_TAG_NAMES})\s*>)+$", re.I)
+_BROKEN_CLOSE = re.compile(rf"(?<![\w<])/\s*(?:{_TAG_NAMES})\s*>", re.IGNORECASE)
+_ONLY_TAGS = re.compile(rf"^(?:\s|<\s*/?\s*(?:{_TAG_NAMES})\b[^<>]*>?|/\s*(?:{_TAG_NAMES})\s*>)+$", re.IGNORECASE)
 
 # --------------------------------------------------------------------------
 # Captions and photo credits
@@ -158,7 +158,7 @@ _CREDIT_PATTERNS = (
         r"^\(?(?:photo|photos|image|images|picture|pictures|foto|fotos|photograph|illustration"
         r"|video|credit|credits|crédit(?: photo)?|bild|bildquelle|source|photo credit|image credit"
         r"|file photo|фото)\s*(?:credit)?\s*[:/©|–—-]",
-        re.I,
+        re.IGNORECASE,
     ),
     # "© Reuters", "(AFP)", "AFP/Getty Images", "Jane Doe / AFP".
     re.compile(r"^\(?©"),
@@ -166,11 +166,11 @@ _CREDIT_PATTERNS = (
     re.compile(rf"(?:/|\bvia)\s*(?:{_PHOTO_AGENCIES})[\w .'&-]*\)?\.?$"),
     # "Iranian Presidency via ZUMA Press Wire": capitalised names "via" capitalised names.
     re.compile(r"^\(?[A-Z][\w.'&-]*(?: [A-Z&][\w.'&-]*){0,6} via [A-Z][\w.'&-]*(?: [A-Z&][\w.'&-]*){0,5}\)?$"),
-    re.compile(r"\((?:photo|image|picture|foto)s?(?: by| credit)?\s*[:]?\s*[^()]{2,60}\)\.?$", re.I),
+    re.compile(r"\((?:photo|image|picture|foto)s?(?: by| credit)?\s*[:]?\s*[^()]{2,60}\)\.?$", re.IGNORECASE),
 )
 _CAPTION_PREFIX = re.compile(
     r"^(?:caption|pictured|file photo|above|top|photo|image|foto|légende|bildunterschrift)\s*[:|–—-]",
-    re.I,
+    re.IGNORECASE,
 )
 #: A run of at least MENU_MIN_RUN lines of at most MENU_ITEM_MAX_WORDS words is a menu.
 MENU_ITEM_MAX_WORDS = 4
@@ -207,19 +207,19 @@ _DATELINE = re.compile(
     rf"(?:, [{_UPPER}][\w.'’\-]+(?: [{_UPPER}][\w.'’\-]+){{0,2}})?)"
     rf"(?:,? {_DATELINE_DATE})?"
     rf"\s*(?:\((?P<agency>[^\W\d_][\w .&/-]{{0,40}})\))?\s*[-–—]+)\s+(?P<rest>\S.*)$",
-    re.S,
+    re.DOTALL,
 )
 #: Same, with a title-case place, accepted only with an agency in brackets: "Moscow (AFP) -".
 _DATELINE_TITLECASE = re.compile(
     rf"^(?P<text>(?P<place>[{_UPPER}][\w.'’\-]+(?: [{_UPPER}][\w.'’\-]+){{0,3}})"
     rf"(?:,? {_DATELINE_DATE})?"
     rf"\s*\((?P<agency>[^\W\d_][\w .&/-]{{0,40}})\)\s*[-–—:]+)\s+(?P<rest>\S.*)$",
-    re.S,
+    re.DOTALL,
 )
 _BYLINE = re.compile(
     r"^(?:by|par|von|por|di|door|av|af|eftir|na|oleh|autor|автор|author|written by|reporting by)\s*[:]?\s+"
     r"(?P<name>\S.{0,100})$",
-    re.I,
+    re.IGNORECASE,
 )
 _BYLINE_MAX_WORDS = 12
 #: Who else worked on the text: "(Reporting by Jane Doe; Editing by John Roe)",
@@ -227,10 +227,10 @@ _BYLINE_MAX_WORDS = 12
 _CONTRIBUTORS = re.compile(
     r"^\(?(?:additional |further )?(?:reporting|writing|editing)\s+by\b[^()]{0,200}\)?\.?$"
     r"|^(?P<who>[^.]{2,80}?) contributed (?:reporting )?(?:to )?(?:this|the) (?:report|story|article)\.?$",
-    re.I,
+    re.IGNORECASE,
 )
 #: A line that is only an agency credit: "(AFP)", "— Reuters", "With AFP", "Source: dpa".
-_AGENCY_TAG = re.compile(r"^[(\[—–-]*\s*(?:with|source|sources|quelle|fuente|fonte|avec)?\s*:?\s*(?P<name>[^()\[\]]{2,40}?)\s*[)\]]*\.?$", re.I)
+_AGENCY_TAG = re.compile(r"^[(\[—–-]*\s*(?:with|source|sources|quelle|fuente|fonte|avec)?\s*:?\s*(?P<name>[^()\[\]]{2,40}?)\s*[)\]]*\.?$", re.IGNORECASE)
 _DATE_LABELS = (
     r"(?:first |last )?(?:published|posted|updated|modified)|date|dated|publié|mis à jour|veröffentlicht"
     r"|aktualisiert|publicado|actualizado|pubblicato|aggiornato|опубликовано|обновлено"
@@ -243,18 +243,18 @@ _DATE_LINE_WORDS = re.compile(
     r"|\b\d[\d:.]*\s?(?:[ap]\.?\s?m\b\.?|[ap]\b)?"
     r"|\b(?:[ap]\.?\s?m\b\.?)"
     r"|(?-i:\b(?:[A-Z]{1,4}T|UTC|GMT[+-]?[\d:]*)(?![a-z]))",
-    re.I,
+    re.IGNORECASE,
 )
 #: Words of their own (not date, label or time) a date line may carry: an agency, a place ("Reuters", "MUMBAI").
 DATE_LINE_OTHER_WORDS = 2
-_DATE_PREFIX = re.compile(rf"^(?:{_DATE_LABELS})?\s*(?:on|at|le|am)?\s*[:|]?\s*", re.I)
+_DATE_PREFIX = re.compile(rf"^(?:{_DATE_LABELS})?\s*(?:on|at|le|am)?\s*[:|]?\s*", re.IGNORECASE)
 #: "First Published: Tuesday, November 19, 2019": a date line wherever it is.
-_LABELLED_DATE = re.compile(rf"^(?:{_DATE_LABELS})\s*(?:on|at|le|am)?\s*[:|]?\s*\S", re.I)
+_LABELLED_DATE = re.compile(rf"^(?:{_DATE_LABELS})\s*(?:on|at|le|am)?\s*[:|]?\s*\S", re.IGNORECASE)
 _URL = r"<?(?P<url>https?://[^\s<>]+)>?"
 _SOURCE_URL = re.compile(
     rf"^(?:original url|original article|original link|source url|source|url|link|lien|quelle"
     rf"|fuente|fonte|источник)\s*:\s*(?:{_URL}|(?P<other>[a-z][a-z0-9+.-]*:\S+))?$",
-    re.I,
+    re.IGNORECASE,
 )
 _BARE_URL = re.compile(rf"^{_URL}$")
 #: "[text](url)" -> "text"; "<https://...>" autolinks are handled as bare URLs.
@@ -328,7 +328,7 @@ def has_no_letters(line: str) -> bool:
 _READ_MORE = re.compile(
     r"\s*(?P<cut>…|\.\.\.|\[(?:…|\.\.\.)\])?\s*(?P<link>(?:read more|continue reading|read the full (?:story|article)"
     r"|weiterlesen|lire la suite|leer más|seguir leyendo|leggi tutto|continua a leggere|читать далее)\s*[»›→>.]*)$",
-    re.I,
+    re.IGNORECASE,
 )
 
 
@@ -524,7 +524,7 @@ def date_line_text(line: str) -> str:
 
 
 #: "7:15 a. m." -> "7:15 am" and "Dec. 7" -> "Dec 7": dateparser's search misreads both forms.
-_SPACED_MERIDIEM = re.compile(r"\b([ap])\.\s?m\b\.?", re.I)
+_SPACED_MERIDIEM = re.compile(r"\b([ap])\.\s?m\b\.?", re.IGNORECASE)
 _ABBREVIATION_DOT = re.compile(r"(?<=\b[^\W\d]{3})\.(?=\s+\d)")
 
 

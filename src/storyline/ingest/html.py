@@ -98,7 +98,7 @@ def _first_of_january(year: int) -> re.Pattern[str]:
     return re.compile(
         rf"{year}[-/.]0?1[-/.]0?1\b|\b0?1[./-]0?1[./-]{year}|\b(?:0?1(?:er|\.|st)?\s+(?:de\s+)?(?:{months})(?:\s+de)?,?\s+{year})"
         rf"|\b(?:{months})\s+0?1(?:st)?,?\s+{year}",
-        re.I,
+        re.IGNORECASE,
     )
 
 

@@ -226,7 +226,7 @@ def _word_rank(word: str) -> float:
 
     import wordninja
 
-    costs = wordninja.DEFAULT_LANGUAGE_MODEL._wordcost  # noqa: SLF001 - the model keeps its ranks only here
+    costs = wordninja.DEFAULT_LANGUAGE_MODEL._wordcost  # the model keeps its ranks only here
     return math.exp(costs[word]) / math.log(len(costs)) if word in costs else math.inf
 
 

@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import partial
 from itertools import repeat
 from pathlib import Path
 from typing import Any
@@ -118,8 +119,7 @@ def ingest(
     report = IngestReport()
     articles: list[Article] = []
     limits = {"max_file_bytes": ws.settings.max_file_bytes, "max_article_chars": ws.settings.max_article_chars}
-    on_file = lambda done, total: progress("reading", done, total)  # noqa: E731
-    for outcome in read_inputs(paths, **limits, workers=cpu_threads(), on_file=on_file):
+    for outcome in read_inputs(paths, **limits, workers=cpu_threads(), on_file=partial(progress, "reading")):
         warning = Failure(source(outcome.source.split("#", 1)[0]), outcome.warning or "")
         if outcome.warning and warning not in report.warnings:  # once per file, not once per feed item
             report.warnings.append(warning)
