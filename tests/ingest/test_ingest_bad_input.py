@@ -183,7 +183,7 @@ def test_a_page_of_only_a_cookie_banner_and_widgets_is_refused(tmp_path: Path, l
     page = _write(tmp_path / "notice.html", (
         "<html><head><title>Elwyn Post</title></head><body><div class='cookie'>We use cookies to improve your "
         "experience. <button>Accept all cookies</button></div><nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
-        "<p>Spread the love</p><a href='/prev'>Previous Article</a> <a href='/next'>Next Article</a>"
+        "<p>Share this</p><a href='/prev'>Older post</a> <a href='/next'>Newer post</a>"
         "<footer>© 2024 Elwyn Post</footer></body></html>"))
     assert "no extractable text" in _errors([page], limit)["notice.html"]
 

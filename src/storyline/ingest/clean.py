@@ -363,7 +363,7 @@ def residue_reason(line: str) -> str | None:
 
 
 def is_navigation(line: str) -> bool:
-    """Links to other pages: "Previous Article", "Related article: <headline>", "Read more"."""
+    """Links to other pages: "Next post", "Related article: <headline>", "Read more"."""
     text = line.strip().strip("«»›>|·•").strip().rstrip(" .…").strip()
     if _NAV_WHOLE.match(text):
         return True

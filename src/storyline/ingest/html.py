@@ -166,7 +166,7 @@ _NOTICE_CHARS = 300
 def _only_menus(tree: HtmlElement, kept: list[Block], links: LinkTexts) -> bool:
     """A short main text that is link texts almost throughout, once the page's cookie notices, share widgets and
     other residue lines are taken out: a section or navigation page, no article ("Example": a cookie banner,
-    "Spread the love", "Previous Article Next Article", which extraction flattened into one block)."""
+    a "Share this" widget, "Older post Newer post" links, which extraction flattened into one block)."""
     text = " ".join(block.text for block in kept)
     if len(text) > _MENU_PAGE_CHARS:
         return False
