@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from storyline.match.pairs_sentences import sentence_units
-from storyline.match.text import content_terms, names_in, numbers, shingles, word_count, words
+from storyline.match.text import content_terms, names_in, numbers, proper_nouns, shingles, word_count, words
 
 ORIGINAL = "外交部发言人周日表示，该国的对外政策是独立的，不受任何国家的影响。"
 REWRITE = "外交部发言人18日表示，该国外交政策独立自主，不受任何国家影响。"
@@ -53,3 +53,9 @@ def test_german_common_nouns_are_no_names_but_people_acronyms_and_places_stay() 
 def test_names_in_counts_the_mentions_of_each_name() -> None:
     display, mentions = names_in("The envoy Olga Petrenko met Ruritania. Later Petrenko left Ruritania.", "en")
     assert display["petrenko"] == "Olga Petrenko" and mentions["petrenko"] == 2 and mentions["olga"] == 1
+
+
+def test_a_months_short_form_before_a_day_is_no_name():
+    names = proper_nouns("Police said on Feb. 12 that Jan Nowak met Ines Vidal in Port Elwyn on Sept 3.", "en")
+    assert "feb" not in names and "sept" not in names
+    assert names["jan"] == "Jan Nowak"  # a first name, with no day after it

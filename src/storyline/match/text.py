@@ -65,6 +65,18 @@ def not_names(language: str | None) -> frozenset[str]:
     return stop_words(language) | HONORIFICS | NAME_SUFFIXES | frozenset(calendar)
 
 
+@lru_cache(maxsize=64)
+def calendar_abbreviations(language: str | None) -> frozenset[str]:
+    """Short forms of month and weekday names ("Feb", "Sept", "Thu"): three and four first letters."""
+    lexicons = [lexicon_for(code) for code in ((language,) if language else COMMON_LANGUAGES)]
+    calendar = {w for lexicon in lexicons if lexicon for w in (*lexicon.month_words, *lexicon.weekday_words)}
+    return frozenset(w[:n] for w in calendar for n in (3, 4) if len(w) > n)
+
+
+#: What follows a month's short form in a date: "Feb 12", "Feb. 12", "Sept.12".
+_DAY_AFTER = re.compile(r"\.?\s?\d{1,2}\b")
+
+
 def words(text: str) -> list[str]:
     """Word tokens in their original case; runs of an unspaced script or Hangul as character pairs."""
     tokens = WORD.findall(text)
@@ -133,6 +145,7 @@ def names_in(text: str, language: str | None) -> tuple[dict[str, str], Counter[s
     In German, which capitalises every noun, common nouns are left out (:func:`is_common_noun`).
     """
     stops = not_names(language)
+    abbreviations = calendar_abbreviations(language)
     german = (language or "").split("-")[0] in CAPITALISED_NOUN_LANGUAGES
     names: set[str] = set()
     mentions: Counter[str] = Counter()
@@ -149,6 +162,8 @@ def names_in(text: str, language: str | None) -> tuple[dict[str, str], Counter[s
         capitalised = len(token) >= 2 and token[:1].isupper() and token.lower() not in stops
         if capitalised and token.isupper() and is_clock_zone(text, start, match.end()):
             capitalised = False  # "16:00 UTC"
+        elif capitalised and token.lower() in abbreviations and _DAY_AFTER.match(text, match.end()):
+            capitalised = False  # "Feb 12": a date, which the date facet compares (not "Jan Nowak", "Sun 5" rarely)
         if german:
             if capitalised and follows_article(*before):
                 determined.add(token.lower())
