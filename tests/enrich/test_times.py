@@ -257,3 +257,14 @@ def test_a_quarter_century_adjective_is_left_alone() -> None:
 def test_year_numbers_days_before_last_and_future_cues_in_more_languages(language, text, expected):
     found = find_times(text, datetime(2020, 3, 25), language)  # a Wednesday
     assert [(t.text, t.value) for t in found] == expected
+
+
+def test_a_capitalised_german_day_adverb_inside_a_sentence_is_a_noun() -> None:
+    anchor = datetime(2020, 3, 4, 10)
+
+    def found(text: str) -> list[tuple[str, str]]:
+        return [(t.text, t.value) for t in find_times(text, anchor, "de")]
+
+    assert found("Der Elwyner Morgen berichtete am frühen Morgen davon.") == []  # a newspaper, a morning
+    assert found("Wir treffen uns morgen.") == [("morgen", "2020-03-05")]
+    assert found("Morgen treffen wir uns.") == [("Morgen", "2020-03-05")]  # a sentence's first word

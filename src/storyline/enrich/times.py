@@ -41,9 +41,24 @@ def find_times(text: str, anchor: datetime | None, language: str | None = None) 
             if resolved is None:
                 continue
             value, kind = resolved
+            if code == "de" and _german_noun(text, match):
+                continue
             found = TimeExpression(text=match.group(), start=match.start(), end=match.end(), value=value, type=kind)
             candidates.append((match.start() - match.end(), match.start(), rank, found))
     return _join_clock_and_day(text, _longest_first(candidates))
+
+
+#: German adverbs of day, lower case in running text: capitalised after a sentence's first word they are nouns
+#: ("am frühen Morgen", the newspaper "Mannheimer Morgen"), not "tomorrow".
+_GERMAN_DAY_ADVERBS = frozenset({"morgen", "heute", "gestern", "übermorgen", "vorgestern"})
+
+
+def _german_noun(text: str, match: re.Match[str]) -> bool:
+    word = match.group()
+    if word.lower() not in _GERMAN_DAY_ADVERBS or not word[:1].isupper():
+        return False
+    before = text[: match.start()].rstrip(" \t\"„“«»")
+    return bool(before) and before[-1] not in ".!?:\n"
 
 
 def _longest_first(candidates: list[tuple[int, int, int, TimeExpression]]) -> list[TimeExpression]:
