@@ -380,3 +380,12 @@ def test_a_name_written_as_a_persons_is_a_person():
     assert _written_as_person(span("Rubio Mendez"))  # an age after the name
     assert not _written_as_person(span("Acme Corp"))  # "Acme Corp, a firm"
     assert _written_as_person(span("Blanco"))  # "Blanco said she"
+
+
+def test_fallback_keeps_a_first_name_that_is_also_a_country(enricher, make_article):
+    article = enricher.enrich(make_article(
+        "El lunes habló Georgia Vidal ante la prensa. Según Vidal, el puerto reabrirá en marzo.", language="es"
+    ))
+    names = {e.name: e for e in article.entities}
+    assert "Georgia Vidal" in names and "Vidal" in names["Georgia Vidal"].variants
+    assert not any(e.type == "PLACE" for e in article.entities)

@@ -189,6 +189,8 @@ _LOCATIVE_PREPOSITIONS = frozenset({
     "in", "at", "near", "into", "across", "outside", "inside", "around", "throughout", "en", "dans", "près",
 })  # fmt: skip
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+#: Prepositions of place in the languages read without a recogniser too ("en Europa", "in Europa", "w Polsce").
+_LOCATIVE_PREPOSITIONS_ANY = _LOCATIVE_PREPOSITIONS | {"nach", "aus", "bei", "w", "we", "z", "nella", "a", "em", "no", "na"}
 
 
 def _written_as_place(span: Span) -> bool:
@@ -385,11 +387,14 @@ def _place_apart(span: Span, openers: Counter[str]) -> list[Span]:
     """A run that opens with a country or capital and goes on with a name the article also writes on its own
     (``openers``: how often each capitalised word opens a run): two names side by side ("presidente de Estados
     Unidos Barack Obama", with "Obama" alone elsewhere), not one ("Singapore Airlines", "Estados Unidos de
-    América": "Airlines" follows other names, "de" is no name)."""
+    América": "Airlines" follows other names, "de" is no name). Two words are a first name and a surname
+    ("Mauricio Macri", "Jordan Henderson", with "Macri" alone elsewhere), not a place and a name, unless a
+    preposition of place comes before them ("En Latinoamérica Zentra vende poco")."""
     def written_alone(word) -> bool:  # not counting the run itself: "Washington Mutual" opening a sentence
         return openers[word.text] > _opens_run(word)
 
-    if len(span) < 2 or not any(written_alone(t) for t in span[1:]):
+    after_place_word = span.start > 0 and span.doc[span.start - 1].lower_ in _LOCATIVE_PREPOSITIONS_ANY
+    if len(span) < 2 or (len(span) == 2 and not after_place_word) or not any(written_alone(t) for t in span[1:]):
         return [span]  # the usual case, decided without the gazetteer
     for cut in range(span.start + 1, span.end):
         place, rest = span.doc[span.start : cut], span.doc[cut : span.end]
