@@ -1381,13 +1381,12 @@ def _carry_speakers(attributions: list[_Attribution], resolver: _SpeakerResolver
     :data:`CONTINUATION_CHARS`; with neither, it keeps the phrase (or stays unattributed)."""
     previous: _Attribution | None = None
     for attribution in attributions:
-        near = previous is not None and attribution.start - previous.end <= CONTINUATION_CHARS
-        if not attribution.continues or attribution.speaker in names or not _stands_for_someone(attribution.source, language):
-            pass
-        elif (titled := resolver.named_with_role(attribution.source)) is not None:
-            attribution.speaker = titled
-        elif near:
-            attribution.speaker, attribution.source = previous.speaker, attribution.source or previous.source
+        unnamed = attribution.speaker not in names and _stands_for_someone(attribution.source, language)
+        if attribution.continues and unnamed:
+            if (titled := resolver.named_with_role(attribution.source)) is not None:
+                attribution.speaker = titled
+            elif previous is not None and attribution.start - previous.end <= CONTINUATION_CHARS:
+                attribution.speaker, attribution.source = previous.speaker, attribution.source or previous.source
         if attribution.speaker in names:
             previous = attribution
 
