@@ -1,0 +1,521 @@
+"""Attributions read without a parse: "according to N" and the word order of news.
+
+For languages no model here parses: speaker first ("N dijo que X", Chinese "N表示，X"), content first
+("X, dijo N", "X, so N"), Japanese, Korean, Arabic and Turkish patterns, and a quotation credited
+through the reporting verb next to it (:func:`cued_quotation`). Apart from
+:mod:`storyline.enrich.quotes` because these rules use characters and names only, never the parse.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterable
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span
+
+from storyline.enrich.cues import (
+    ACCORDING_TO,
+    ACCORDING_TO_AFTER,
+    ACCORDING_TO_NO_SOURCE,
+    ACCORDING_TO_VERBS,
+    AFTER_CONTENT_ONLY,
+    COMPLEMENTIZERS,
+    PERSON_PRONOUNS,
+    PRO_DROP_LANGUAGES,
+    WORD_ORDER_COMPLEMENTIZERS,
+    WORD_ORDER_REPORTING_VERBS,
+    is_role_word,
+)
+from storyline.enrich.quotes_base import UNATTRIBUTED, Attribution, doc_text
+from storyline.enrich.quotes_marks import QUOTE_MARKS, trimmed
+from storyline.enrich.quotes_speakers import ROLE_BEFORE_NAME, ROLE_CONTEXT_CHARS, SpeakerResolver, speaker_names
+from storyline.model import Entity
+
+#: Without a parse, an "according to" source longer than this (tokens) is taken for a clause.
+UNPARSED_SOURCE_TOKENS = 6
+
+
+def according_to_attributions(doc: Doc, language: str, parsed: bool = True) -> list[Attribution]:
+    """"According to N, ..." / "..., according to N": the source is the phrase, the content the rest."""
+    found = []
+    lowered = [t.lower_ for t in doc]
+    for phrase in ACCORDING_TO.get(language, ()):
+        for i in range(len(doc) - len(phrase)):
+            if tuple(lowered[i : i + len(phrase)]) != phrase:
+                continue
+            sent = doc[i].sent
+            source_start = i + len(phrase)
+            if i > sent.start and lowered[i - 1] in PERSON_PRONOUNS.get(language, ()):  # "Jego zdaniem X"
+                content = trimmed(doc, source_start, sent.end)
+                if content is not None:
+                    found.append(Attribution(*content, cue=doc[i].text, source=doc[i - 1 : i], continues=True))
+                continue
+            source_end = source_start
+            while source_end < sent.end and not doc[source_end].is_punct and not doc[source_end].is_space:
+                source_end += 1
+            if source_end == source_start or ACCORDING_TO_NO_SOURCE & set(lowered[source_start : source_start + 2]):
+                continue  # "según las cuales ...": a relative clause, no source
+            if lowered[source_start] in ACCORDING_TO_VERBS.get(language, ()):
+                source_start += 1  # "según dijo (un funcionario)": the speaker, if any, follows the verb
+            elif not parsed and (source_end - source_start > UNPARSED_SOURCE_TOKENS or source_end >= sent.end - 1):
+                # without a parse, a long run to the next comma or the sentence end is a clause, not a source;
+                # a name may open it ("Laut Petrenko bleibt die Grenze zu")
+                source_end = _name_run_end(doc, source_start, source_end)
+                if source_end == source_start:
+                    continue
+            before = trimmed(doc, sent.start, i)
+            after = trimmed(doc, source_end, sent.end)
+            content = after if before is None or (after is not None and after[1] - after[0] > before[1] - before[0]) else before
+            if content is not None:
+                source = doc[source_start:source_end] if source_end > source_start else None
+                found.append(Attribution(*content, cue=doc[i : i + len(phrase)].text, source=source))
+    return found + _postposed_according_to(doc, lowered, language)
+
+
+def _name_run_end(doc: Doc, start: int, end: int) -> int:
+    """Without a parse, where the name after "laut" / "según" ends when no comma closes it: after its run of
+    capitalised or role words ("Laut Ministerin Olga Petrenko bleibt X"); ``start`` when there is none."""
+    position = start
+    while position < end and (doc[position].text[:1].isupper() or is_role_word(doc[position].text)):
+        position += 1
+    return position if any(t.text[:1].isupper() for t in doc[start:position]) else start
+
+
+def _postposed_according_to(doc: Doc, lowered: list[str], language: str) -> list[Attribution]:
+    """"Dem Minister N zufolge bleibt X", "Bakan N'ya göre X": the source runs back from the word to the
+    sentence start or a comma (a few words at most), the content is what follows to the sentence end."""
+    found = []
+    for i, word in enumerate(lowered):
+        if word not in ACCORDING_TO_AFTER.get(language, ()):
+            continue
+        sentence = doc[i].sent
+        start = i
+        while start > sentence.start and not doc[start - 1].is_punct and not doc[start - 1].is_space:
+            start -= 1
+        content = trimmed(doc, i + 1, sentence.end)
+        if start < i and i - start <= UNPARSED_SOURCE_TOKENS and content is not None:
+            found.append(Attribution(*content, cue=doc[i].text, source=doc[start:i]))
+    return found
+
+
+#: Farthest (characters) a Chinese speaker's name may stand before the reporting verb ("N周日在记者会上表示").
+UNSPACED_SOURCE_CHARS = 16
+#: Farthest (characters) a speaker's name may stand before "dijo que" (an apposition may come between).
+SPEAKER_BEFORE_VERB_CHARS = 80
+#: Without a name in it, a speaker after the content ("X, dijo el ministro.") is at most this many words.
+SHORT_SOURCE_WORDS = 4
+#: Most lower-case words between a reporting verb and its complementizer ("afirmó este lunes que").
+GAP_WORDS = 3
+_CLAUSE_BREAK = re.compile(r"[，,。！？；;：:\n「」“”『』]")
+
+
+def word_order_attributions(doc: Doc, entities: list[Entity], language: str) -> list[Attribution]:
+    """Reported speech in languages parsed by no model here, read from the word order of news.
+
+    Speaker first, then the reporting verb, a complementizer and the content to the sentence end: Chinese
+    "N周日表示，X。", Spanish "N dijo que X.", German "N sagte, X." Content first: Spanish "X, dijo N.",
+    German "X, so N." Japanese: speaker with "は", the content, "と" and the verb ("Nは18日、Xと述べた。").
+    Korean: speaker with a topic particle, the content, the quotative "(라)고" and the verb ("N은 X다고
+    말했다."). The speaker is the name mentioned last before the content, else a pronoun, else the words
+    naming a role.
+    """
+    if language not in WORD_ORDER_REPORTING_VERBS:
+        return []
+    names = speaker_names(entities)
+    found: list[Attribution] = []
+    for sentence in doc.sents:
+        if language == "ja":
+            found += _japanese_attributions(doc, names, sentence)
+        elif language == "ko":
+            found += _korean_attributions(doc_text(doc), sentence, found)
+        elif language == "ar":
+            found += _arabic_attributions(doc, sentence, found)
+        elif language == "tr":
+            found += _turkish_attributions(doc, names, sentence)
+        else:
+            found += _speaker_first_attributions(doc, names, sentence, language)
+            found += _content_first_attributions(doc, names, sentence, language)
+    return found
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=16)
+def _word_order_patterns(language: str) -> dict[str, re.Pattern[str]]:
+    """The language's cue patterns, compiled once: "forward" (speaker first), "backward" (content first),
+    or "cue" (Japanese "と述べ", Korean "라고 말했")."""
+    verbs = WORD_ORDER_REPORTING_VERBS[language]
+    if language == "ja":
+        return {"cue": re.compile(f"と(?:{_alternation(verbs)})")}
+    if language == "ko":
+        return {"cue": re.compile(f"(?:라|이라)?고\\s+(?:{_alternation(verbs)})")}
+    if language == "tr":  # verb last: "Bakan N, X söyledi." / "«X» dedi."
+        return {
+            "cue": re.compile(
+                rf"^(?P<source>[^,.;:!?«»\"“”]{{2,80}}?),\s*(?P<content>.+?)\s+(?P<cue>{_alternation(verbs)})\s*[.!]?\s*$"
+            )
+        }
+    if language == "ar":  # verb first; "و"/"ف" ("and") glued to it; the speaker, if named, before "إن"/"أن" or ":"
+        letter = "[\u0600-\u06ff]"
+        return {
+            "cue": re.compile(
+                f"(?<!{letter})[وف]?(?P<cue>{_alternation(verbs)})(?!{letter})\\s*(?P<source>[^.،؛:«»\"]*?)\\s*"
+                f"(?:(?<!{letter})(?:إن|أن|بأن)(?!{letter})|:)\\s*"
+            )
+        }
+    forward = _alternation(v for v in verbs if v not in AFTER_CONTENT_ONLY)
+    # "据说" (reportedly), "小说" (a novel), "听说", "传说": no one speaks; elsewhere the verb is a whole word.
+    before = r"(?<![据小听传])" if language == "zh" else r"(?<!\w)"
+    # A source holds no complementizer: "..., afirmó este lunes que X" reports X, it does not name a speaker.
+    source_char = rf"(?:(?!\s{COMPLEMENTIZERS[language]}\s)[^,.;:!?«»\"“”„])" if language in COMPLEMENTIZERS else r"[^,.;:!?«»\"“”„]"
+    return {
+        # A few lower-case words may stand before the complementizer: "afirmó este lunes que", "Podkreślił jednak, że".
+        "forward": re.compile(
+            rf"{before}(?P<cue>{forward})(?P<gap>(?:\s+[^\W\d_]+){{0,{GAP_WORDS}}}?)(?:{WORD_ORDER_COMPLEMENTIZERS[language]})",
+            re.IGNORECASE,
+        ),
+        "any": re.compile(rf"{before}(?P<cue>{_alternation(verbs)})(?!\w)", re.IGNORECASE),
+        "backward": re.compile(
+            rf"(?:,|\s[–—-])\s*(?P<cue>{_alternation(verbs)})(?:\s+(?P<source>{source_char}+?))?"
+            # "..., dijo N, director de X." (a straight mark opening the next quotation may end the sentence)
+            rf"(?:,\s*[^,.;:!?«»\"“”]+)?\s*[.!?]?,?[\"”»]?(?:\s+[\"“„«])?\s*$"
+        ),
+    }
+
+
+def _speaker_first_attributions(doc: Doc, names: list[tuple[int, int]], sentence: Span, language: str) -> list[Attribution]:
+    """"N dijo que X", "N周日表示，X": the name before the verb speaks, the rest of the sentence is said."""
+    patterns = _word_order_patterns(language)
+    text, low, high = doc_text(doc), sentence.start_char, sentence.end_char
+    found = []
+    for cue in patterns["forward"].finditer(sentence.text):
+        if any(word[0].isupper() for word in cue["gap"].split()):
+            continue  # "explicó el Plan que": a name between is an object, not the time or audience of the verb
+        cue_start, cue_end = low + cue.start(), low + cue.end()
+        if language == "zh":
+            clause = max(_clause_start(text, low, cue_start), cue_start - UNSPACED_SOURCE_CHARS)
+            source = _unspaced_source(doc, names, clause, cue_start, language)
+        else:  # an apposition may stand between: "Pérez, ministro de Hacienda, dijo que"
+            source = _named_before(doc, names, max(low, cue_start - SPEAKER_BEFORE_VERB_CHARS), cue_start, language)
+        content = _trimmed_chars(text, cue_end, high)
+        if content is None:
+            continue
+        if source is not None:
+            found.append(Attribution(*content, cue=cue["cue"], source=source))
+        elif _drops_subject(text, low, cue_start, language):
+            found.append(Attribution(*content, cue=cue["cue"], source=None, continues=True))
+    return found
+
+
+def _drops_subject(text: str, low: int, cue_start: int, language: str) -> bool:
+    """"También anunció que", "En ese sentido, destacó que", "Podkreślił jednak, że": in a language that drops
+    known subjects, a verb opening its clause (after a few words at most) has the previous speaker's subject."""
+    clause = text[_clause_start(text, low, cue_start) : cue_start].split()
+    return language in PRO_DROP_LANGUAGES and len(clause) <= GAP_WORDS
+
+
+def _content_first_attributions(doc: Doc, names: list[tuple[int, int]], sentence: Span, language: str) -> list[Attribution]:
+    """"X, dijo el ministro Pérez." / "X, so Scholz." / "X – powiedziała N.": the sentence ends with the verb
+    and its speaker; "X – powiedział." (no subject) continues the previous speaker."""
+    match = _word_order_patterns(language)["backward"].search(sentence.text)
+    if match is None:
+        return []
+    low = sentence.start_char
+    content = (_dash_speech_start(doc, sentence, language), low + match.start())
+    if match["source"] is None:
+        trimmed = _trimmed_chars(doc_text(doc), *content)
+        if language not in PRO_DROP_LANGUAGES or trimmed is None:
+            return []
+        return [Attribution(*trimmed, cue=match["cue"], source=None, continues=True)]
+    return _matched_attribution(doc, names, match, content, low, needs_name=match["cue"] in AFTER_CONTENT_ONLY)
+
+
+#: Sentences searched back for the dash that opens speech ended by "- powiedział N".
+DASH_SPEECH_SENTENCES = 4
+_DASHES = frozenset("-–—")
+
+
+def _dash_speech_start(doc: Doc, sentence: Span, language: str) -> int:
+    """Where speech set off by a dash starts ("- A. B - podkreślił."; Polish, Italian): the dash opening this
+    sentence or one of the few before it in the paragraph, none of them ending speech of its own; else this
+    sentence's start."""
+    current = sentence
+    for _ in range(DASH_SPEECH_SENTENCES):
+        if current[0].text in _DASHES:
+            return current.start_char
+        if current.start == 0 or "\n" in doc[current.start - 1].text_with_ws:
+            break
+        current = doc[current.start - 1].sent
+        if _word_order_patterns(language)["backward"].search(current.text):
+            break
+    return sentence.start_char
+
+
+def _matched_attribution(
+    doc: Doc,
+    names: list[tuple[int, int]],
+    match: re.Match[str],
+    content_span: tuple[int, int],
+    low: int,
+    needs_name: bool = False,
+) -> list[Attribution]:
+    """The attribution a word-order ``match`` (groups "source" and "cue", offsets from ``low``) makes of
+    ``content_span``. Without a name in it, only a short phrase ("el ministro") is a speaker: "so schnell er
+    konnte" is none; the name in it is the speaker ("kommentierte Captain Tom Moore seinen Spendenlauf")."""
+    source, named = _source_after_cue(doc, names, low + match.start("source"), low + match.end("source"))
+    if not named and (needs_name or len(match["source"].split()) > SHORT_SOURCE_WORDS):
+        return []
+    content = _trimmed_chars(doc_text(doc), *content_span)
+    if content is None or source is None:
+        return []
+    return [Attribution(*content, cue=match["cue"], source=source, continues=not named)]
+
+
+def _source_after_cue(doc: Doc, names: list[tuple[int, int]], low: int, high: int) -> tuple[Span | None, bool]:
+    """Who the words [low, high) after a reporting verb name, and whether by name: the name a role there
+    introduces ("el director de Acme Inc., Pedro Ruiz"), else the name there (:func:`_speaker_after_cue`),
+    else the words themselves ("der Sprecher")."""
+    text = doc_text(doc)
+    phrase = _trimmed_chars(text, low, high)
+    if phrase is None:
+        return None, False
+    if (introduced := _named_after_role(doc, names, *phrase)) is not None:
+        return introduced, True
+    named = _speaker_after_cue(text, [(s, e) for s, e in names if low <= s and e <= high], low)
+    if named is not None:
+        return doc.char_span(*named, alignment_mode="expand"), True
+    return doc.char_span(*phrase, alignment_mode="expand"), False
+
+
+def _speaker_after_cue(text: str, names: list[tuple[int, int]], low: int) -> tuple[int, int] | None:
+    """Of the ``names`` after a cue at ``low``, the one a role introduces ("powiedział na antenie TVN prof. Jan
+    Nowak"), else the first unless a role opens the phrase without naming it: "incalza il capo dell'agenzia
+    Onu" is the head's, not the agency's (None: the role is the speaker)."""
+    for start, end in names:
+        if (role := ROLE_BEFORE_NAME.search(text[max(low, start - ROLE_CONTEXT_CHARS) : start])) and is_role_word(role["role"]):
+            return start, end
+    if not names or any(is_role_word(word) for word in text[low : names[0][0]].split()):
+        return None
+    return names[0]
+
+
+#: What may stand between a role and the name it introduces: a comma, after an abbreviation's full stop
+#: ("director de Acme Inc., N"), or a title's full stop alone ("prof. N").
+_APPOSITION = re.compile(r"\.?,?[ \t]*")
+
+
+def _named_after_role(doc: Doc, names: list[tuple[int, int]], start: int, end: int) -> Span | None:
+    """The name a role in lower case introduces after a comma: "..., ha expresado el director de Acme Inc.,
+    Pedro Ruiz." -> "Pedro Ruiz" (the sentence splitter may have cut after "Inc.")."""
+    text = doc_text(doc)
+    gap = _APPOSITION.match(text, end)
+    words = text[start:end].split()
+    if not text[start : start + 1].islower() or not ("," in gap.group() or (words and is_role_word(words[-1]))):
+        return None
+    following = bisect_left(names, (gap.end(),))  # names are sorted by start
+    if following == len(names) or names[following][0] != gap.end():
+        return None
+    return doc.char_span(*names[following], alignment_mode="expand")
+
+
+def _last_name(doc: Doc, names: list[tuple[int, int]], low: int, position: int) -> Span | None:
+    """The name mentioned last in [low, position)."""
+    inside = [(s, e) for s, e in names if low <= s and e <= position]
+    return doc.char_span(*inside[-1], alignment_mode="expand") if inside else None
+
+
+def _named_before(doc: Doc, names: list[tuple[int, int]], low: int, position: int, language: str) -> Span | None:
+    """The name mentioned last in [low, position), else a person pronoun right before the verb."""
+    if (named := _last_name(doc, names, low, position)) is not None:
+        return named
+    words = doc.char_span(low, position, alignment_mode="expand")
+    last = words[-1] if words is not None and len(words) else None
+    if last is not None and last.lower_ in PERSON_PRONOUNS.get(language, ()):
+        return words[-1:]
+    return None
+
+
+def _turkish_attributions(doc: Doc, names: list[tuple[int, int]], sentence: Span) -> list[Attribution]:
+    """"Bakan Ahmet Yılmaz, ekonominin büyüyeceğini söyledi.": the phrase before the first comma speaks when it
+    names someone (or is a short phrase: "Bakanlık"), the rest up to the verb at the sentence end is said."""
+    match = _word_order_patterns("tr")["cue"].search(sentence.text)
+    if match is None:
+        return []
+    low = sentence.start_char
+    return _matched_attribution(doc, names, match, (low + match.start("content"), low + match.end("content")), low)
+
+
+#: Where an Arabic speaker's phrase ends and the circumstances begin: "يوم" (on the day), "في" (in), "خلال"
+#: (during), "لـ"/"ل" + "وكالة" ("to the agency"): "المتحدث ... بترينكو يوم الأحد" -> the spokesman.
+_ARABIC_CIRCUMSTANCE = re.compile(r"\s(?:يوم|في|خلال|اليوم|أمس|لوكالة|لصحيفة|للصحفيين)\s.*$")
+
+
+def _arabic_attributions(doc: Doc, sentence: Span, before: list[Attribution]) -> list[Attribution]:
+    """"وقال المتحدث N يوم الأحد إن X": the words between the verb and "إن" name the speaker (up to the
+    time or place that follows them); "وأضاف أن X" names none, so the previous speaker goes on."""
+    found: list[Attribution] = []
+    text, low, high = doc_text(doc), sentence.start_char, sentence.end_char
+    for cue in _word_order_patterns("ar")["cue"].finditer(sentence.text):
+        content = _trimmed_chars(text, low + cue.end(), high)
+        if content is None:
+            continue
+        closing = QUOTE_MARKS.get(text[content[0]], "")
+        end = next((i for i in range(content[0] + 1, content[1]) if text[i] in closing), None) if closing else None
+        if end is not None:
+            content = (content[0], end + 1)  # "وأضاف N: «X». ...": the quotation is what was said
+        phrase = _ARABIC_CIRCUMSTANCE.sub("", cue["source"]).strip(" \t\n–—-،")
+        if not phrase:  # the previous speaker's source (resolved later) or name goes on
+            previous = (before + found)[-1] if before or found else None
+            source, speaker = (previous.source, previous.speaker) if previous else (None, UNATTRIBUTED)
+            found.append(Attribution(*content, cue=cue["cue"], source=source, speaker=speaker))
+            continue
+        if len(phrase.split()) > SHORT_SOURCE_WORDS * 2:
+            continue  # a clause, not a speaker
+        start = low + cue.start("source")
+        source = doc.char_span(start, start + len(phrase), alignment_mode="expand")
+        found.append(Attribution(*content, cue=cue["cue"], source=source))
+    return found
+
+
+#: The Korean topic particle that ends the speaker's phrase ("대변인은", "그는"; subject particles are left out: "올가" ends in one).
+_KOREAN_TOPIC = re.compile(r"(?P<words>\S(?:.*?\S)??)(?:은|는)(?=\s)")
+
+
+def _korean_attributions(text: str, sentence: Span, before: list[Attribution]) -> list[Attribution]:
+    found = []
+    for cue in _word_order_patterns("ko")["cue"].finditer(sentence.text):
+        attribution = _korean_attribution(text, sentence.start_char, sentence.start_char + cue.start(), cue.group(), before + found)
+        if attribution is not None:
+            found.append(attribution)
+    return found
+
+
+def _korean_attribution(text: str, low: int, cue_start: int, cue: str, before: list[Attribution]) -> Attribution | None:
+    """"페트렌코 대변인은 X다고 강조했다": the speaker is the sentence's opening phrase up to its topic particle, the
+    content what stands between it and the quotative; "그는" is the previous speaker."""
+    topic = _KOREAN_TOPIC.match(text, low, cue_start)
+    if topic is None:
+        return None
+    start = topic.end()
+    quotation = re.search(r"[\"“'‘「][^\"”'’」]+[\"”'’」]\s*$", text[start:cue_start])
+    if quotation is not None:  # the quotation right before "라고" is the content
+        start += quotation.start()
+    content = _trimmed_chars(text, start, cue_start)
+    if content is None:
+        return None
+    # The particle is part of its token ("대변인은"), so no token span names the speaker: the words do.
+    speaker = before[-1].speaker if topic["words"] in PERSON_PRONOUNS["ko"] and before else topic["words"]
+    return Attribution(*content, cue=cue.split()[-1], source=None, speaker=speaker)
+
+
+def _clause_start(text: str, low: int, position: int) -> int:
+    """Start of the clause that ends at ``position`` (after the last comma, colon or quotation mark)."""
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, low, position)]
+    return breaks[-1] if breaks else low
+
+
+def _unspaced_source(doc: Doc, names: list[tuple[int, int]], clause: int, position: int, language: str) -> Span | None:
+    """The name mentioned last in [clause, position), else a person pronoun there, else the clause itself."""
+    if (named := _last_name(doc, names, clause, position)) is not None:
+        return named
+    for token in doc.char_span(clause, position, alignment_mode="expand") or ():
+        if token.text in PERSON_PRONOUNS.get(language, ()):
+            return doc[token.i : token.i + 1]
+    if position - clause > UNSPACED_SOURCE_CHARS or position - clause < 2:
+        return None
+    return doc.char_span(clause, position, alignment_mode="expand")  # "外交部发言人表示，": a role, no name
+
+
+def _japanese_attributions(doc: Doc, names: list[tuple[int, int]], sentence: Span) -> list[Attribution]:
+    found = []
+    for cue in _word_order_patterns("ja")["cue"].finditer(sentence.text):
+        attribution = _japanese_attribution(doc, names, sentence.start_char, sentence.start_char + cue.start(), cue.group())
+        if attribution is not None:
+            found.append(attribution)
+    return found
+
+
+def _japanese_attribution(doc: Doc, names: list[tuple[int, int]], low: int, cue_start: int, cue: str) -> Attribution | None:
+    """"Nは18日、Xと述べた": the content starts after the topic marker "は" that follows the speaker, and after
+    a short phrase of time or audience set off by a comma ("18日、")."""
+    text = doc_text(doc)
+    speakers = [(s, e) for s, e in names if low <= s and e <= cue_start]
+    if not speakers:
+        return None
+    name_start, name_end = speakers[-1]
+    topic = text.find("は", name_end, cue_start)
+    if topic < 0 or topic - name_end > 6:  # a title may stand between: "カービー報道官は"
+        return None
+    start = topic + 1
+    comma = text.find("、", start, cue_start)
+    if 0 <= comma - start <= 12:
+        start = comma + 1
+    if text[cue_start - 1] in "」』":  # "…、記者会見で「X」と述べた": the content is the quotation
+        start = max(start, text.rfind("「" if text[cue_start - 1] == "」" else "『", start, cue_start))
+    content = _trimmed_chars(text, start, cue_start)
+    if content is None:
+        return None
+    source = doc.char_span(name_start, name_end, alignment_mode="expand")
+    return Attribution(*content, cue=cue, source=source)
+
+
+def _trimmed_chars(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """[start, end) without edge spaces and sentence-final punctuation; None when nothing is left."""
+    while start < end and (text[start].isspace() or text[start] in "，,：:"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in "。！？.!?"):
+        end -= 1
+    return (start, end) if end > start else None
+
+
+#: Where the words naming a speaker after the verb end: "..., dijo Pérez en Madrid." / "- spiega N - B".
+_SOURCE_END = re.compile(r"[,.;:!?«»\"“”„()\n]|\s[–—-]")
+#: What may stand between a quotation and the verb after it: "A", dijo / „A”- ocenił / «A» – powiedział.
+_BEFORE_CUE = re.compile(r"[\s,–—-]*")
+
+
+def cued_quotation(
+    doc: Doc, low: int, high: int, start: int, end: int, resolver: SpeakerResolver, language: str
+) -> Attribution | None:
+    """A quotation at [start, end) and the reporting verb next to it in its sentence(s) [low, high), without a
+    parse. A verb right after it ("A", dijo N / „A” – ocenił profesor N) or inside it between dashes («A - spiega
+    N - B») has its speaker after it; one before it has it before ("N afirmó que "A"", "N podkreślił: „A”"), or
+    between it and a colon ("sagte der Kanzler: "A""). Never a name inside the quotation, nor the nearest name
+    anywhere: "in Kraft gekommen sind, sagte der Kanzler: "A"" is not Kraft's. A verb with no name next to it
+    continues the previous speaker; no verb, None."""
+    text = doc_text(doc)
+    cues = list(_word_order_patterns(language)["any"].finditer(text, low, high))
+    for cue in cues:
+        interpolated = start < cue.start() and cue.end() < end and text[: cue.start()].rstrip().endswith(("-", "–", "—"))
+        follows = cue.start() >= end and _BEFORE_CUE.fullmatch(text, end, cue.start())
+        if interpolated or follows:
+            clause = _SOURCE_END.search(text, cue.end(), high)
+            return _cue_source(doc, resolver, start, end, cue, cue.end(), clause.start() if clause else high)
+    before = [cue for cue in cues if cue.end() <= start and not resolver.quoted(cue.start())]
+    if not before:
+        return None
+    cue = before[-1]
+    colon = text.rfind(":", cue.end(), start)
+    if colon >= 0 and len(text[cue.end() : colon].split()) <= SHORT_SOURCE_WORDS:
+        return _cue_source(doc, resolver, start, end, cue, cue.end(), colon)  # "sagte der Kanzler: "A""
+    subject = re.match(r"\s+(\w+)", text[cue.end() : start])
+    if subject and subject[1].lower() in PERSON_PRONOUNS.get(language, ()):  # "sagte sie, ...: "A""
+        source = doc.char_span(cue.end() + subject.start(1), cue.end() + subject.end(1))
+        return Attribution(start, end, cue=cue["cue"], source=source, continues=True)
+    source = _named_before(doc, resolver.names, max(low, cue.start() - SPEAKER_BEFORE_VERB_CHARS), cue.start(), language)
+    return Attribution(start, end, cue=cue["cue"], source=source, continues=source is None)
+
+
+def _cue_source(
+    doc: Doc, resolver: SpeakerResolver, start: int, end: int, cue: re.Match[str], low: int, high: int
+) -> Attribution:
+    """The quotation [start, end) said by whoever [low, high) names: the name there (one a title introduces
+    first), else the short phrase there ("der Arbeitsminister"), which the previous speaker may stand for."""
+    source, named = _source_after_cue(doc, resolver.names, low, high)
+    if not named and source is not None and len(source) > SHORT_SOURCE_WORDS:
+        source = None
+    return Attribution(start, end, cue=cue["cue"], source=source, continues=not named)
