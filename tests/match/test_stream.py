@@ -435,3 +435,16 @@ def test_a_long_headline_is_cut_at_a_word_with_an_ellipsis(signatures_of, articl
     headline = story.label.split(": ")[-1]
     assert len(headline) <= 160 and headline.endswith("…")
     assert title.startswith(headline.removesuffix("…")) and title[len(headline) - 1] == " "  # a whole word
+
+
+def test_a_story_whose_first_article_moves_away_takes_the_next_ones_headline(signatures_of, article):
+    first, second = signatures_of(
+        [article("a", "Ferry sinks off Port Elwyn", "A ferry sank off Port Elwyn on Monday."),
+         article("b", "Rescuers reach the ferry", "Rescuers reached the ferry off Port Elwyn on Monday.")]
+    )
+    story = StoryState(id="s1", headline="Ferry sinks off Port Elwyn")
+    story.absorb(first, "started the story")
+    story.absorb(second, "joined")
+    story.release(first)  # moved to another story by consolidation
+    assert story.headline == "Rescuers reach the ferry"
+    assert StoryState.from_state(story.to_state()).headlines == {"b": "Rescuers reach the ferry"}

@@ -67,6 +67,9 @@ class StoryState:
     last: datetime | None = None
     #: Set when a later article showed this story to be part of another one (see StoryClusterer.merge).
     merged_into: str | None = None
+    #: Each member's headline: when the article that gave the story its headline moves to another story, the
+    #: headline of the first article still here takes over (a label never heads a story with another's title).
+    headlines: dict[str, str] = field(default_factory=dict)
 
     def centroid(self) -> np.ndarray:
         return self.vector_sum / max(float(np.linalg.norm(self.vector_sum)), 1e-12)
@@ -74,6 +77,7 @@ class StoryState:
     def absorb(self, signature: Signature, reason: str) -> None:
         self.articles.append(signature.id)
         self.reasons[signature.id] = reason
+        self.headlines[signature.id] = shorten(signature.title, HEADLINE_CHARS)
         vector = signature.vector.astype(np.float32)
         self.vector_sum = vector.copy() if self.vector_sum.size == 0 else self.vector_sum + vector
         self.terms.update(signature.terms)
@@ -96,6 +100,8 @@ class StoryState:
         """Remove an article that moves to another story (span and languages kept: they only ever widen)."""
         self.articles.remove(signature.id)
         self.reasons.pop(signature.id, None)
+        if self.headlines.pop(signature.id, None) == self.headline and self.articles and self.articles[0] in self.headlines:
+            self.headline = self.headlines[self.articles[0]]
         self.vector_sum = self.vector_sum - signature.vector.astype(np.float32)
         for weights, removed in (
             (self.terms, signature.terms),
@@ -113,6 +119,7 @@ class StoryState:
             id=f"{self.id}~",
             headline=self.headline,
             articles=list(self.articles),
+            headlines=dict(self.headlines),
             vector_sum=self.vector_sum.copy(),
             terms=Counter(self.terms),
             entities=Counter(self.entities),
@@ -129,6 +136,7 @@ class StoryState:
         """Absorb another story's articles and representation (it is the same story)."""
         self.articles.extend(other.articles)
         self.reasons.update(other.reasons)
+        self.headlines.update(other.headlines)
         self.vector_sum = self.vector_sum + other.vector_sum
         self.terms.update(other.terms)
         self.entities.update(other.entities)
@@ -194,6 +202,7 @@ class StoryState:
             "first": self.first.isoformat() if self.first else None,
             "last": self.last.isoformat() if self.last else None,
             "merged_into": self.merged_into,
+            "headlines": self.headlines,
         }
 
     @classmethod
@@ -217,6 +226,7 @@ class StoryState:
             first=datetime.fromisoformat(data["first"]) if data["first"] else None,
             last=datetime.fromisoformat(data["last"]) if data["last"] else None,
             merged_into=data.get("merged_into"),
+            headlines=dict(data.get("headlines", {})),  # states saved before: the headline stays as it was
         )
 
 
