@@ -389,3 +389,11 @@ def test_fallback_keeps_a_first_name_that_is_also_a_country(enricher, make_artic
     names = {e.name: e for e in article.entities}
     assert "Georgia Vidal" in names and "Vidal" in names["Georgia Vidal"].variants
     assert not any(e.type == "PLACE" for e in article.entities)
+
+
+def test_an_article_of_another_language_is_part_of_the_name(enricher, make_article):
+    article = enricher.enrich(make_article(
+        "Actor Marco Bell was seen in Los Angeles on Friday. He later flew to El Paso. The White House said nothing."
+    ))
+    names = {e.name for e in article.entities}
+    assert {"Los Angeles", "El Paso", "White House"} <= names

@@ -42,6 +42,9 @@ ENTITY_TYPES = {
     "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE",
 }
 _DETERMINERS = {"the", "a", "an", "le", "la", "les", "l'", "l’", "el", "los", "las"}
+#: A name's leading article is dropped only in its own language: in English "Los Angeles", "El Paso" and
+#: "Las Vegas" are whole names, not "Angeles", "Paso" and "Vegas".
+_DETERMINERS_OF = {"en": {"the", "a", "an"}, "fr": {"le", "la", "les", "l'", "l’"}, "es": {"el", "la", "los", "las"}}
 _CONNECTORS = {"of", "de", "du", "des", "del", "for", "and", "&", "the", "la", "le", "y", "et"}
 #: Conjunctions join two names far more often than they sit inside one ("GM y Chrysler",
 #: "Melbourne y Brisbane"): the fallback, which has no recogniser to tell, splits there.
@@ -587,10 +590,11 @@ def _without_titles(span: Span) -> Span:
 
 
 def _trim(span: Span) -> Span | None:
-    """Drop leading articles and trailing possessives or punctuation."""
+    """Drop leading articles (of the text's language) and trailing possessives or punctuation."""
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (doc[start].lower_ in _DETERMINERS or doc[start].is_punct or doc[start].is_space):
+    determiners = _DETERMINERS_OF.get(doc.lang_, _DETERMINERS)
+    while start < end and (doc[start].lower_ in determiners or doc[start].is_punct or doc[start].is_space):
         start += 1
     while end > start and (doc[end - 1].lower_ in {"'s", "’s", "'", "’"} or doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
