@@ -226,6 +226,12 @@ def test_a_huge_page_option_is_a_usage_error(library, option):
     assert result.exit_code == 2 and option in result.stderr and "Traceback" not in result.output
 
 
+@pytest.mark.parametrize("command", [("search", "bridge"), ("articles",)])
+def test_a_limit_of_zero_is_a_usage_error_as_in_the_api(library, command):
+    result = invoke(*command, "--limit", "0", "--db", library["db"])
+    assert result.exit_code == 2 and "--limit" in result.stderr
+
+
 def test_control_characters_in_content_never_reach_the_terminal(tmp_path):
     record = {
         "id": "ctl-1", "outlet": "Ruritania \x9b31mPost", "language": "en", "published": "2024-03-01",

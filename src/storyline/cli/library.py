@@ -43,7 +43,7 @@ OutletOption = Annotated[str | None, typer.Option(help="Only this outlet (case-i
 LanguageOption = Annotated[str | None, typer.Option(help="Only this language code, e.g. en.")]
 SinceOption = Annotated[str | None, typer.Option(help="Published on or after (ISO date or time).")]
 UntilOption = Annotated[str | None, typer.Option(help="Published on or before (ISO date or time).")]
-LimitOption = Annotated[int | None, typer.Option(min=0, max=MAX_OFFSET, help="At most this many.")]
+LimitOption = Annotated[int | None, typer.Option(min=1, max=MAX_OFFSET, help="At most this many.")]
 OffsetOption = Annotated[int, typer.Option(min=0, max=MAX_OFFSET, help="Skip this many first.")]
 EntityOption = Annotated[str | None, typer.Option(help="Only articles mentioning this entity (name or variant).")]
 
@@ -247,7 +247,7 @@ def search(
     since: SinceOption = None,
     until: UntilOption = None,
     entity: EntityOption = None,
-    limit: Annotated[int, typer.Option(min=0, max=MAX_OFFSET, help="Hits per page.")] = 20,
+    limit: Annotated[int, typer.Option(min=1, max=MAX_OFFSET, help="Hits per page.")] = 20,
     offset: OffsetOption = 0,
     as_json: JsonOption = False,
     db: DbOption = None,
