@@ -268,3 +268,12 @@ def test_a_capitalised_german_day_adverb_inside_a_sentence_is_a_noun() -> None:
     assert found("Der Elwyner Morgen berichtete am frühen Morgen davon.") == []  # a newspaper, a morning
     assert found("Wir treffen uns morgen.") == [("morgen", "2020-03-05")]
     assert found("Morgen treffen wir uns.") == [("Morgen", "2020-03-05")]  # a sentence's first word
+
+
+def test_hours_from_a_publication_known_to_the_day_only_make_no_clock_time() -> None:
+    def value(text: str, anchor: datetime, language: str = "en") -> str:
+        return find_times(text, anchor, language)[0].value
+
+    assert value("The ship sank six hours ago.", datetime(2020, 3, 4, 10)) == "2020-03-04T04:00"
+    assert value("The ship sank six hours ago.", datetime(2020, 3, 4)) == "PAST_REF"  # was 2020-03-03T18:00
+    assert value("Переговоры возобновятся через шесть часов.", datetime(2020, 3, 4), "ru") == "FUTURE_REF"

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 
 from storyline.enrich import times_calendar as cal
@@ -401,7 +401,9 @@ def _quarter_in_context(ctx: Context, start: int, end: int) -> str | None:
 
 
 def _clock_offset(ctx: Context, unit: str, amount: float | None, back: bool) -> Resolution:
-    if ctx.anchor is None or amount is None:
+    """"six hours ago", "через шесть часов": the publication time moved; a publication known to the day only
+    (midnight) gives no clock time to move, so the expression is only a time before or after it."""
+    if ctx.anchor is None or amount is None or ctx.anchor.time() == time():
         return ("PAST_REF" if back else "FUTURE_REF"), "TIME"
     moved = ctx.anchor + (-1 if back else 1) * timedelta(**{unit + "s": amount})
     return moved.strftime("%Y-%m-%dT%H:%M"), "TIME"
