@@ -183,6 +183,12 @@ def _merged(groups: list[list[int]], pairs: list[tuple[int, int]]) -> list[list[
     return sorted((sorted(members) for members in joined.values()), key=lambda m: m[0])
 
 
+def _group_index(claims: list[Claim], alignment: Alignment) -> tuple[dict[int, int], list[set[str]]]:
+    """Each claim's alignment group, and each group's articles."""
+    group_of = {i: g for g, members in enumerate(alignment.groups) for i in members}
+    return group_of, [{claims[i].article for i in members} for members in alignment.groups]
+
+
 def contradiction_groups(claims: list[Claim], alignment: Alignment, outlet_of: dict[str, str]) -> list[ClaimGroup]:
     """Pairs of claims from different groups (or one article) on one topic that contradict each other.
 
@@ -190,8 +196,7 @@ def contradiction_groups(claims: list[Claim], alignment: Alignment, outlet_of: d
     "N admitted X" (aligned with A's claim) and "N denies Y", A's "N admitted X" is what B says too,
     and the tension is B's own (a within-article pair), not a conflict between the outlets.
     """
-    group_of = {i: g for g, members in enumerate(alignment.groups) for i in members}
-    articles_of = [{claims[i].article for i in members} for members in alignment.groups]
+    group_of, articles_of = _group_index(claims, alignment)
     similarity = alignment.similarity
     rows, cols = np.nonzero(np.triu(similarity >= TOPIC_SIMILARITY, k=1))
     found = []
@@ -242,8 +247,7 @@ def _counterpart_figures(claims: list[Claim], alignment: Alignment, published: P
     An article telling both groups' facts tells two facts, not one twice; the claims are judged at their
     similarity (not aligned, so no anchors), from COUNTERPART_SIMILARITY up.
     """
-    group_of = {i: g for g, members in enumerate(alignment.groups) for i in members}
-    articles_of = [{claims[i].article for i in members} for members in alignment.groups]
+    group_of, articles_of = _group_index(claims, alignment)
     rule = NumberConflict(floor=COUNTERPART_SIMILARITY)
     found: dict[tuple[int, int], Finding] = {}
     for i, j in _counterparts(claims, alignment):

@@ -56,21 +56,24 @@ def stop_words(language: str | None) -> frozenset[str]:
 
 
 @lru_cache(maxsize=64)
+def _calendar_words(language: str | None) -> frozenset[str]:
+    """Month and weekday names of the language (dateparser's, via the time lexicon); of the common ones unknown."""
+    lexicons = [lexicon_for(code) for code in ((language,) if language else COMMON_LANGUAGES)]
+    return frozenset(w for lexicon in lexicons if lexicon for w in (*lexicon.month_words, *lexicon.weekday_words))
+
+
+@lru_cache(maxsize=64)
 def not_names(language: str | None) -> frozenset[str]:
     """Capitalised words that name no one: stop words, forms of address and generational suffixes ("Mr",
-    "Dr", "Jr": every story has them), and month and weekday names (dateparser's, via the time lexicon),
-    which a date facet already compares ("names October, Sydney" said nothing)."""
-    lexicons = [lexicon_for(code) for code in ((language,) if language else COMMON_LANGUAGES)]
-    calendar = {w for lexicon in lexicons if lexicon for w in (*lexicon.month_words, *lexicon.weekday_words)}
-    return stop_words(language) | HONORIFICS | NAME_SUFFIXES | frozenset(calendar)
+    "Dr", "Jr": every story has them), and month and weekday names, which a date facet already compares
+    ("names October, Sydney" said nothing)."""
+    return stop_words(language) | HONORIFICS | NAME_SUFFIXES | _calendar_words(language)
 
 
 @lru_cache(maxsize=64)
 def calendar_abbreviations(language: str | None) -> frozenset[str]:
     """Short forms of month and weekday names ("Feb", "Sept", "Thu"): three and four first letters."""
-    lexicons = [lexicon_for(code) for code in ((language,) if language else COMMON_LANGUAGES)]
-    calendar = {w for lexicon in lexicons if lexicon for w in (*lexicon.month_words, *lexicon.weekday_words)}
-    return frozenset(w[:n] for w in calendar for n in (3, 4) if len(w) > n)
+    return frozenset(w[:n] for w in _calendar_words(language) for n in (3, 4) if len(w) > n)
 
 
 #: What follows a month's short form in a date: "Feb 12", "Feb. 12", "Sept.12".
