@@ -471,3 +471,37 @@ def test_a_surname_across_articles_goes_to_the_person_most_articles_name():
     assert "Petrenko" in merged["Olga Petrenko"].variants
     tied = merge_entities([olga, ivan, bare])
     assert {e.name for e in tied} == {"Olga Petrenko", "Ivan Petrenko", "Petrenko"}
+
+
+def _english_entities(text):
+    from storyline.enrich.entities import extract_entities
+    from storyline.enrich.languages import get_language_model
+
+    return by_name(extract_entities(get_language_model("en").doc(text)))
+
+
+def test_a_sentence_opening_function_word_is_no_part_of_a_name():
+    entities = _english_entities("Anything Petrenko touched turned to gold, critics said. Olga Petrenko denied it.")
+    assert set(entities) == {"Olga Petrenko"}
+    assert entities["Olga Petrenko"].variants == ["Olga Petrenko", "Petrenko"]
+
+
+def test_a_possessive_ends_a_name():
+    doc = spacy.blank("en")("Critics met Adler's Ruritania Security Council.")
+    from storyline.enrich.entities import _after_possessive
+
+    assert _after_possessive(doc[2:7]).text == "Ruritania Security Council"
+    assert _after_possessive(doc[4:7]).text == "Ruritania Security Council"
+
+
+def test_a_sons_surname_with_his_suffix_is_his():
+    entities = _english_entities("Marco Bell Jr. met Marco Bell in Port Elwyn. Bell spoke first. Later Bell Jr. left.")
+    assert entities["Marco Bell Jr."].variants == ["Marco Bell Jr.", "Bell Jr."]
+    assert entities["Marco Bell"].variants == ["Marco Bell", "Bell"]
+
+
+def test_a_formal_name_with_initial_and_suffix_is_still_the_short_ones():
+    assert same_person_name("Ruth B. Adler III", "Ruth Adler")
+    formal = [Entity("Ruth B. Adler III", "PERSON", ["Ruth B. Adler III"], [(0, 17)])]
+    short = [Entity("Ruth Adler", "PERSON", ["Ruth Adler"], [(0, 10)])]
+    assert len(merge_entities([formal, short])) == 1

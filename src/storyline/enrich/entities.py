@@ -290,6 +290,7 @@ def _recognised_pieces(ents: tuple[Span, ...], surnames: set[str]) -> Iterator[t
         kind = ENTITY_TYPES.get(ent.label_)
         if kind is None:
             continue
+        ent = _after_possessive(ent)
         if kind == "PERSON" or len(ent) < 3:
             yield ent, kind
             continue
@@ -299,6 +300,16 @@ def _recognised_pieces(ents: tuple[Span, ...], surnames: set[str]) -> Iterator[t
             piece = ent.doc[start:end]
             person = len(piece) > 1 and all(t.text[:1].isupper() for t in piece) and piece[-1].text in surnames
             yield piece, "PERSON" if person and len(starts) > 1 else kind
+
+
+_POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
+
+
+def _after_possessive(ent: Span) -> Span:
+    """A possessive ends a name: "Adler's Ruritania Council" is the council (Adler, her own name, is found
+    again by :func:`_known_people_again`)."""
+    cut = max((t.i + 1 for t in ent[:-1] if t.text in _POSSESSIVES), default=ent.start)
+    return ent.doc[cut : ent.end]
 
 
 def capitalised_mentions(doc: Doc, language: str | None = None) -> list[Mention]:
@@ -327,7 +338,7 @@ def capitalised_mentions(doc: Doc, language: str | None = None) -> list[Mention]
             continue
         while run and run[-1].text.lower() in connectors:
             run.pop()
-        while run and (run[0].text[0].islower() or (_opens_sentence(run[0]) and (run[0].is_stop or run[0].lower_ in _OPENERS))):
+        while run and (run[0].text[0].islower() or (_opens_sentence(run[0]) and _is_opener(run[0]))):
             run.pop(0)  # "Según la Casa Blanca", "Laut Olga Petrenko": function words opening the sentence
         lone_word = len(run) == 1 and (_opens_sentence(run[0]) or run[0].lower_ in calendar_words)
         if run and not lone_word and not all(t.is_stop for t in run):
@@ -341,6 +352,12 @@ def capitalised_mentions(doc: Doc, language: str | None = None) -> list[Mention]
 
 #: Words that open a sentence before a name and are no part of it: connectors and "according to" ("Laut N").
 _OPENERS = _CONNECTORS | {phrase[0] for phrases in ACCORDING_TO.values() for phrase in phrases}
+
+
+def _is_opener(token) -> bool:
+    """A word opening a sentence that is no part of a name after it: a function word, an adverb where a
+    tagger says so ("Meanwhile"), a connector or "according to"."""
+    return token.is_stop or token.lower_ in _OPENERS or token.pos_ in _FUNCTION_POS
 
 
 def _known_people_again(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -620,12 +637,23 @@ def _without_titles(span: Span) -> Span:
     return span.doc[start : span.end]
 
 
+#: Parts of speech that are no part of a name, though capitalised at a sentence's start ("Anything",
+#: "Meanwhile", "But"). Not AUX: the tagger reads "Will" of "Will Smith" so.
+_FUNCTION_POS = frozenset({"PRON", "DET", "ADV", "ADP", "CCONJ", "SCONJ", "PART", "INTJ"})
+
+
 def _trim(span: Span) -> Span | None:
-    """Drop leading articles (of the text's language) and trailing possessives or punctuation."""
+    """Drop leading articles (of the text's language), a function word or adverb opening the sentence
+    ("Anything Obama"), and trailing possessives or punctuation."""
     start, end = span.start, span.end
     doc = span.doc
     determiners = _DETERMINERS_OF.get(doc.lang_, _DETERMINERS)
-    while start < end and (doc[start].lower_ in determiners or doc[start].is_punct or doc[start].is_space):
+    while start < end and (
+        doc[start].lower_ in determiners
+        or doc[start].is_punct
+        or doc[start].is_space
+        or (doc[start].pos_ in _FUNCTION_POS and _opens_sentence(doc[start]))
+    ):
         start += 1
     while end > start and (doc[end - 1].lower_ in {"'s", "’s", "'", "’"} or doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
@@ -766,9 +794,10 @@ _FEMALE_HONORIFICS = frozenset({"mrs", "ms", "miss", "dame", "mme", "mlle", "fra
 def _likeliest(candidates: list[_Group], title: str | None, across_articles: bool) -> _Group | None:
     """Which of several people (or names) sharing a short form it means, as a reader would take it. Written
     with a title: the one written with that title before, else one no honorific of the other sex was written
-    with. Then the one most often named in full (in most articles, across articles); on a tie within an
+    with; one without a generational suffix (the son is "Bell Jr."). Then the one most often named in full (in most articles, across articles); on a tie within an
     article the first named, across articles none: "Smith" of "Anna Smith" and "John Smith" stays apart."""
     pool = [g for g in candidates if title in g.titles] or [g for g in candidates if _may_bear(g, title)]
+    pool = [g for g in pool if not _is_generation(_name_parts(g.name)[-1:])] or pool  # "Bell" is not Bell Jr.
     if not pool:
         return None
 
@@ -802,8 +831,8 @@ def same_person_name(a: str, b: str) -> bool:
     words_a, words_b = _latin_words(a), _latin_words(b)
     if not (words_a and words_b):
         return False
-    if len(words_a) > 1 and len(words_b) > 1 and _is_generation(words_a[-1:]) != _is_generation(words_b[-1:]):
-        return False  # a father and his son: "Ruth Adler" and "Ruth Adler Jr."
+    if _is_suffixed(words_a, words_b) or _is_suffixed(words_b, words_a):
+        return False
     if set(words_a) <= set(words_b) or set(words_b) <= set(words_a):
         return True
     if fuzz.token_set_ratio(" ".join(words_a), " ".join(words_b)) >= 90:
@@ -870,8 +899,8 @@ def _is_name_part(words: list[str], kind: str, group: _Group, mostly_placed: boo
     full = _name_parts(group.name)
     if len(words) >= len(full) or not all(w in full for w in words) or _is_generation(words):
         return False
-    if len(words) > 1 and _is_generation(full[-1:]):
-        return False  # "Ruth Adler" is not "Ruth Adler Jr.", her son
+    if len(words) > 1 and _is_suffixed(full, words):
+        return False
     if kind == "ORG" and group.type == "MISC":
         return False  # an untyped name may be a product named after the company: "Ruritan A3" is no "Ruritan"
     return kind != "PLACE" or mostly_placed is False
@@ -884,6 +913,12 @@ _GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
 def _is_generation(words: list[str]) -> bool:
     """Words that are all generational suffixes (keyed: "jr", "iii"), never a name on their own."""
     return bool(words) and all(w.rstrip(".").casefold() in _GENERATIONS for w in words)
+
+
+def _is_suffixed(suffixed: list[str], plain: list[str]) -> bool:
+    """Whether one name is the other with a generational suffix: "Ruth Adler Jr." is not "Ruth Adler", her
+    parent, though "Ruth B. Adler III" may well be the "Ruth Adler" of a shorter mention."""
+    return _is_generation(suffixed[-1:]) and suffixed[:-1] == plain
 
 
 def _without_generation(name: str) -> str:
