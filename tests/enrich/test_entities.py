@@ -120,6 +120,8 @@ def test_the_canonical_name_is_the_most_written_full_form():
     mentions = [Mention("Ruth Adler Papers", "PERSON", 0, 17), Mention("Ruth Adler", "PERSON", 30, 40),
                 Mention("Ruth Adler", "PERSON", 50, 60), Mention("Adler", "PERSON", 70, 75)]
     assert [e.name for e in merge_mentions(mentions)] == ["Ruth Adler"]
+    once_each = [Mention("Ruth Adler", "PERSON", 0, 10), Mention("Ruth Adler Papers", "PERSON", 30, 47)]
+    assert [e.name for e in merge_mentions(once_each)] == ["Ruth Adler"]
 
 
 def test_merge_entities_across_articles_pools_variants():

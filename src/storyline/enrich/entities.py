@@ -92,13 +92,15 @@ class _Group:
     @property
     def full_uses(self) -> int:
         """Mentions by a name of several words ("Ruth Adler", not "Adler"): how prominent a person is."""
-        return sum(count for name, count in self.uses.items() if len(name.split()) > 1)
+        return sum(count for name, count in self.uses.items() if len(_without_generation(name).split()) > 1)
 
     def canonical(self) -> str:
         """The name to show: the most written of its full forms (names of several words where it has any),
-        the most informative on a tie. Not simply the longest: "Ruth Adler Papers" is no name of hers."""
-        full = [n for n in self.names if len(n.split()) > 1] or self.names
-        return max(full, key=lambda n: (self.uses[n], -self.names.index(n)))
+        on a tie a person's plainest ("Ruth Adler Papers" is no name of hers), an organisation's most
+        informative ("Elwyn Motors Corporation")."""
+        full = [n for n in self.names if len(_without_generation(n).split()) > 1] or self.names  # not "Adler Jr."
+        plain = self.type == "PERSON"
+        return max(full, key=lambda n: (self.uses[n], -len(n.split()) if plain else 0, -self.names.index(n)))
 
 
 def extract_entities(doc: Doc, recognised: bool = True, language: str | None = None) -> list[Entity]:
