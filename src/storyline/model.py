@@ -309,6 +309,8 @@ class Comparison(Record):
     """A story's articles laid side by side down to the claim."""
 
     articles: list[dict[str, Any]]
+    #: Who is involved: :class:`storyline.compare.involved.StoryEntity` as dicts, named by most articles first.
+    entities: list[dict[str, Any]] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     groups: list[ClaimGroup] = field(default_factory=list)
     quotes: list[dict[str, Any]] = field(default_factory=list)

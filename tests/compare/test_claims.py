@@ -70,3 +70,21 @@ def test_japanese_sentences_end_at_full_stops_without_spaces():
         "報道官は米国の主張には根拠がないと強調した。",
         "一方、国務省の報道官は懸念を示していた。",
     ]
+
+
+def test_claims_of_a_story_name_one_entity_alike():
+    from compare_helpers import bag_of_words
+
+    from storyline.compare.story import compare
+
+    first = "Ines Vidal said the Ruritania bridge would reopen next spring."
+    second = "Vidal said the bridge in Ruritania would reopen within months."
+    articles = [
+        make_article("a", [first], entities=[entity(first, "Ines Vidal")]),
+        make_article("b", [second], entities=[entity(second, "Vidal")]),
+    ]
+    comparison = compare(articles, bag_of_words)
+    assert [c.entities for c in comparison.claims] == [["ines vidal"], ["ines vidal"]]
+    assert comparison.claims[1].actors[0][2] == "Ines Vidal"
+    (vidal,) = comparison.entities
+    assert (vidal["name"], vidal["articles"]) == ("Ines Vidal", ["a", "b"])

@@ -56,15 +56,72 @@ def test_person_surname_and_acronym_merge_within_an_article():
     assert entities["United States"].type == "PLACE"
 
 
-def test_shared_surname_goes_to_the_most_recent_person():
+def test_shared_surname_goes_to_the_person_most_named_in_full_not_the_last():
     mentions = [
-        Mention("Anna Smith", "PERSON", 0, 10),
-        Mention("John Smith", "PERSON", 100, 110),
-        Mention("Smith", "PERSON", 120, 125),
+        Mention("Marco Bell", "PERSON", 0, 10),
+        Mention("Marco Bell", "PERSON", 50, 60),
+        Mention("Anna Bell", "PERSON", 100, 109),
+        Mention("Bell", "PERSON", 120, 124),
     ]
     entities = by_name(merge_mentions(mentions))
-    assert (120, 125) in entities["John Smith"].mentions
-    assert (120, 125) not in entities["Anna Smith"].mentions
+    assert (120, 124) in entities["Marco Bell"].mentions
+    tie = by_name(merge_mentions([Mention("Anna Bell", "PERSON", 0, 9), Mention("John Bell", "PERSON", 50, 59),
+                                  Mention("Bell", "PERSON", 70, 74)]))
+    assert (70, 74) in tie["Anna Bell"].mentions  # the first named
+
+
+def test_a_titled_surname_goes_to_the_person_written_with_that_title():
+    mentions = [
+        Mention("Ines Vidal", "PERSON", 0, 10, title="president"),
+        Mention("Hugo Vidal", "PERSON", 40, 50),
+        Mention("Hugo Vidal", "PERSON", 60, 70),
+        Mention("Vidal", "PERSON", 90, 95, title="president"),
+        Mention("Vidal", "PERSON", 120, 125),
+    ]
+    entities = by_name(merge_mentions(mentions))
+    assert (90, 95) in entities["Ines Vidal"].mentions
+    assert (120, 125) in entities["Hugo Vidal"].mentions
+
+
+def test_an_honorific_goes_to_no_one_written_with_one_of_the_other_sex():
+    mentions = [
+        Mention("Olga Petrenko", "PERSON", 0, 13, title="mrs"),
+        Mention("Olga Petrenko", "PERSON", 20, 33),
+        Mention("Ivan Petrenko", "PERSON", 40, 53),
+        Mention("Petrenko", "PERSON", 60, 68, title="mr"),
+    ]
+    entities = by_name(merge_mentions(mentions))
+    assert (60, 68) in entities["Ivan Petrenko"].mentions
+
+
+def test_a_generational_suffix_names_another_person():
+    mentions = [
+        Mention("Marco Bell Jr.", "PERSON", 0, 14),
+        Mention("Marco Bell", "PERSON", 30, 40),
+        Mention("Marco Bell", "PERSON", 50, 60),
+        Mention("Bell", "PERSON", 70, 74),
+    ]
+    entities = by_name(merge_mentions(mentions))
+    assert entities["Marco Bell"].mentions == [(30, 40), (50, 60), (70, 74)]
+    assert entities["Marco Bell Jr."].variants == ["Marco Bell Jr."]
+    assert not same_person_name("Marco Bell", "Marco Bell Jr.")
+    merged = merge_entities([[Entity("Marco Bell Jr.", "PERSON", ["Marco Bell Jr."], [])],
+                             [Entity("Marco Bell", "PERSON", ["Marco Bell"], [])]])
+    assert len(merged) == 2
+
+
+def test_a_suffix_alone_is_no_name_nor_a_surname_to_look_for():
+    text = "Marco Bell Jr. spoke. Later, Bell left. Jr. is his title."
+    found = _known_people_again(text, [Mention("Marco Bell Jr.", "PERSON", 0, 14)])
+    assert {m.text for m in found} == {"Bell"}
+
+
+def test_the_canonical_name_is_the_most_written_full_form():
+    mentions = [Mention("Ruth Adler Papers", "PERSON", 0, 17), Mention("Ruth Adler", "PERSON", 30, 40),
+                Mention("Ruth Adler", "PERSON", 50, 60), Mention("Adler", "PERSON", 70, 75)]
+    assert [e.name for e in merge_mentions(mentions)] == ["Ruth Adler"]
+    once_each = [Mention("Ruth Adler", "PERSON", 0, 10), Mention("Ruth Adler Papers", "PERSON", 30, 47)]
+    assert [e.name for e in merge_mentions(once_each)] == ["Ruth Adler"]
 
 
 def test_merge_entities_across_articles_pools_variants():
@@ -397,3 +454,56 @@ def test_an_article_of_another_language_is_part_of_the_name(enricher, make_artic
     ))
     names = {e.name for e in article.entities}
     assert {"Los Angeles", "El Paso", "White House"} <= names
+
+
+def test_a_company_does_not_fold_into_a_product_named_after_it():
+    product = [Entity("Ruritan A3", "MISC", ["Ruritan A3"], [(0, 10)]), Entity("Ruritan", "MISC", ["Ruritan"], [(20, 27)])]
+    company = [Entity("Ruritan", "ORG", ["Ruritan"], [(0, 7)])]
+    merged = by_name(merge_entities([product, company]))
+    assert set(merged) == {"Ruritan A3", "Ruritan"}
+    assert merged["Ruritan"].type == "ORG"
+
+
+def test_a_surname_across_articles_goes_to_the_person_most_articles_name():
+    olga = [Entity("Olga Petrenko", "PERSON", ["Olga Petrenko", "Petrenko"], [(0, 13)])]
+    ivan = [Entity("Ivan Petrenko", "PERSON", ["Ivan Petrenko", "Petrenko"], [(0, 13)])]
+    bare = [Entity("Petrenko", "PERSON", ["Petrenko"], [(0, 8)])]
+    merged = by_name(merge_entities([olga, olga, ivan, bare]))
+    assert set(merged) == {"Olga Petrenko", "Ivan Petrenko"}
+    assert "Petrenko" in merged["Olga Petrenko"].variants
+    tied = merge_entities([olga, ivan, bare])
+    assert {e.name for e in tied} == {"Olga Petrenko", "Ivan Petrenko", "Petrenko"}
+
+
+def _english_entities(text):
+    from storyline.enrich.entities import extract_entities
+    from storyline.enrich.languages import get_language_model
+
+    return by_name(extract_entities(get_language_model("en").doc(text)))
+
+
+def test_a_sentence_opening_function_word_is_no_part_of_a_name():
+    entities = _english_entities("Anything Petrenko touched turned to gold, critics said. Olga Petrenko denied it.")
+    assert set(entities) == {"Olga Petrenko"}
+    assert entities["Olga Petrenko"].variants == ["Olga Petrenko", "Petrenko"]
+
+
+def test_a_possessive_ends_a_name():
+    doc = spacy.blank("en")("Critics met Adler's Ruritania Security Council.")
+    from storyline.enrich.entities import _after_possessive
+
+    assert _after_possessive(doc[2:7]).text == "Ruritania Security Council"
+    assert _after_possessive(doc[4:7]).text == "Ruritania Security Council"
+
+
+def test_a_sons_surname_with_his_suffix_is_his():
+    entities = _english_entities("Marco Bell Jr. met Marco Bell in Port Elwyn. Bell spoke first. Later Bell Jr. left.")
+    assert entities["Marco Bell Jr."].variants == ["Marco Bell Jr.", "Bell Jr."]
+    assert entities["Marco Bell"].variants == ["Marco Bell", "Bell"]
+
+
+def test_a_formal_name_with_initial_and_suffix_is_still_the_short_ones():
+    assert same_person_name("Ruth B. Adler III", "Ruth Adler")
+    formal = [Entity("Ruth B. Adler III", "PERSON", ["Ruth B. Adler III"], [(0, 17)])]
+    short = [Entity("Ruth Adler", "PERSON", ["Ruth Adler"], [(0, 10)])]
+    assert len(merge_entities([formal, short])) == 1

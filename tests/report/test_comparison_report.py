@@ -226,3 +226,22 @@ def test_shared_claims_most_surely_one_and_unique_news_come_first():
     page = to_markdown(Comparison(articles=articles, claims=claims, groups=groups, quotes=[], timeline=[], provenance=[], summary={}))
     assert page.index("The bridge came down") < page.index("It rained hard")
     assert page.index("Ines Vidal closed") < page.index("Such a sad day")
+
+
+def test_who_is_involved_is_in_every_report_escaped_with_metonyms_shown(comparison):
+    from storyline.report.comparison import INVOLVED_TOP
+
+    adler = {"name": "Ruth Adler", "type": "PERSON", "variants": ["Ruth Adler", "Adler", EVIL], "articles": ["a", "b"], "mentions": 5}
+    palace = {"name": "Elwyn Palace", "type": "ORG", "variants": ["Elwyn Palace"], "articles": ["b"], "mentions": 1,
+              "refers_to": "Ruritania government", "reference_kind": "seat-for-government"}
+    towns = [{"name": f"Town {n}", "type": "PLACE", "variants": [], "articles": ["a"], "mentions": 1} for n in range(INVOLVED_TOP + 2)]
+    comparison.entities = [adler, palace, *towns]
+    markdown, page, terminal = to_markdown(comparison), to_html(comparison), _terminal(comparison)
+    for report in (markdown, page, terminal):
+        assert "Who is involved" in report and "Ruth Adler" in report
+        assert "Ruritania government" in report and "in 2 of 2 articles" in report
+        assert f"Town {INVOLVED_TOP - 1}" in report and f"Town {INVOLVED_TOP}" not in report
+    assert "Elwyn Palace \u2192 Ruritania government" in markdown
+    assert "<script>" not in markdown and "<script>" not in page
+    assert "(top 8 of 10)" in markdown
+    assert json.loads(to_json(comparison))["entities"][0]["name"] == "Ruth Adler"

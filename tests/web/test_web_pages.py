@@ -208,3 +208,11 @@ def test_search_drops_control_characters_from_the_query(client: TestClient) -> N
     html = client.get("/search", params={"q": "harbour\x00 bridge\x1b"}).text
     assert "\x00" not in html and "\x1b" not in html
     assert "1 article match “harbour bridge”" in html
+
+
+def test_story_page_and_api_show_what_a_seat_of_government_stands_for(client: TestClient, seed_story: str) -> None:
+    html = client.get(f"/stories/{seed_story}").text
+    assert "White House &rarr; United States government" in html
+    entities = client.get(f"/api/stories/{seed_story}/entities").json()["items"]
+    house = next(e for e in entities if e["name"] == "White House")
+    assert (house["refers_to"], house["reference_kind"]) == ("United States government", "seat-for-government")

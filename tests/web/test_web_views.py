@@ -218,3 +218,19 @@ def test_one_name_typed_two_ways_is_one_entity_of_its_specific_type() -> None:
     assert entity.mentions == 5
     (alone,) = story_entities([named("a", "MISC", 1)])
     assert alone.type == "MISC"
+
+
+def test_story_entities_merge_variants_across_articles_and_keep_metonym_links() -> None:
+    from storyline.model import Entity
+    from storyline.service.web_queries import story_entities
+
+    def article(article_id: str, *entities: Entity) -> Article:
+        return Article(id=article_id, title="Port Elwyn", paragraphs=["x"], entities=list(entities))
+
+    full = Entity("Ruth Adler", "PERSON", ["Ruth Adler", "Adler"], [(0, 10), (20, 25)])
+    seat = Entity("Elwyn Palace", "ORG", ["Elwyn Palace"], [(30, 42)], "Ruritania government", "seat-for-government")
+    listed = story_entities([article("a", full, seat), article("b", Entity("Adler", "PERSON", ["Adler"], [(0, 5)]))])
+    adler = next(e for e in listed if e.type == "PERSON")
+    assert (adler.name, adler.articles, adler.mentions) == ("Ruth Adler", ["a", "b"], 3)
+    palace = next(e for e in listed if e.type == "ORG")
+    assert palace.refers_to == "Ruritania government"

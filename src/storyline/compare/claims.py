@@ -8,6 +8,7 @@ language-independent enough to help align claims across translations.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
 
@@ -114,10 +115,11 @@ def _mask(text: str, spans: list[tuple[int, int]], offset: int) -> str:
     return "".join(chars)
 
 
-def _claim_actors(article: Article, start: int, end: int, sentence: str) -> list[list[Any]]:
-    """Entity mentions inside the claim, in order, as [start, end, name] (absolute offsets)."""
+def _claim_actors(article: Article, start: int, end: int, sentence: str, names: Mapping[str, str]) -> list[list[Any]]:
+    """Entity mentions inside the claim, in order, as [start, end, name] (absolute offsets), each named as
+    the story names it (``names``, :func:`storyline.compare.involved.story_names`)."""
     actors = [
-        [s, e, entity.refers_to or entity.name]
+        [s, e, entity.refers_to or names.get(entity.name, entity.name)]
         for entity in article.entities
         for s, e in entity.mentions
         if start <= s and e <= end
@@ -141,12 +143,12 @@ def _capitalised_names(sentence: str, language: str | None) -> list[tuple[int, i
     return names
 
 
-def _claim_entities(article: Article, start: int, end: int, actors: list[list[Any]]) -> list[str]:
-    names = {str(name).lower() for _, _, name in actors}
+def _claim_entities(article: Article, start: int, end: int, actors: list[list[Any]], names: Mapping[str, str]) -> list[str]:
+    found = {str(name).lower() for _, _, name in actors}
     for entity in article.entities:
         if any(start <= s and e <= end for s, e in entity.mentions):
-            names.add(entity.name.lower())
-    return sorted(names)
+            found.add(names.get(entity.name, entity.name).lower())
+    return sorted(found)
 
 
 def is_person(article: Article, name: str) -> bool:
@@ -248,8 +250,10 @@ def _claim_spans(article: Article) -> list[tuple[int, int, int]]:
     return spans
 
 
-def split_claims(article: Article) -> list[Claim]:
-    """The claims of ``article``, in reading order, ids ``<article id>:c<n>``."""
+def split_claims(article: Article, names: Mapping[str, str] | None = None) -> list[Claim]:
+    """The claims of ``article``, in reading order, ids ``<article id>:c<n>``; ``names`` maps its entities'
+    names to its story's (:func:`storyline.compare.involved.story_names`), else they are kept."""
+    names = names or {}
     text = article.text
     spans = _claim_spans(article)
     # What a number counts is read from a parse: the sentences with numbers are parsed in one batch.
@@ -257,7 +261,7 @@ def split_claims(article: Article) -> list[Claim]:
     claims: list[Claim] = []
     for index, start, end in spans:
         sentence = text[start:end]
-        actors = _claim_actors(article, start, end, sentence)
+        actors = _claim_actors(article, start, end, sentence, names)
         quote = _claim_quote(article, start, end)
         quantities = _claim_quantities(article, start, end, actors)
         claims.append(
@@ -268,7 +272,7 @@ def split_claims(article: Article) -> list[Claim]:
                 start=start,
                 end=end,
                 paragraph=index,
-                entities=_claim_entities(article, start, end, actors),
+                entities=_claim_entities(article, start, end, actors, names),
                 actors=actors,
                 numbers=[q.value for q in quantities],
                 quantities=quantities,

@@ -20,7 +20,7 @@ from anyascii import anyascii
 from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span
 
-from storyline.enrich.cues import ACCORDING_TO, ROLE_SUFFIX, TITLES
+from storyline.enrich.cues import ACCORDING_TO, ROLE_SUFFIX, TITLES, role_key
 from storyline.enrich.gazetteer import (
     CAPITAL_FOR_COUNTRY,
     canonical_alias,
@@ -66,6 +66,8 @@ class Mention:
     #: For a PLACE: whether the parse shows it written as a place (:func:`_written_as_place`); None
     #: without a parse.
     placed: bool | None = None
+    #: The title or honorific written just before the name ("president", "mrs"; :func:`_title_before`).
+    title: str | None = None
 
 
 @dataclass
@@ -79,10 +81,26 @@ class _Group:
     reference_kind: str | None = None
     acts: bool | None = None  # a capital: whether any mention stands for its country (None: cannot tell)
     merged: int = 0  # entities merged into this one (across articles: how many articles name it)
+    uses: Counter[str] = field(default_factory=Counter)  # how often each name is written (mentions)
+    titles: set[str] = field(default_factory=set)  # titles and honorifics written before its mentions
 
     @property
     def name(self) -> str:
+        """The most informative name: what shorter forms are matched against."""
         return self.names[0]
+
+    @property
+    def full_uses(self) -> int:
+        """Mentions by a name of several words ("Ruth Adler", not "Adler"): how prominent a person is."""
+        return sum(count for name, count in self.uses.items() if len(_without_generation(name).split()) > 1)
+
+    def canonical(self) -> str:
+        """The name to show: the most written of its full forms (names of several words where it has any),
+        on a tie a person's plainest ("Ruth Adler Papers" is no name of hers), an organisation's most
+        informative ("Elwyn Motors Corporation")."""
+        full = [n for n in self.names if len(_without_generation(n).split()) > 1] or self.names  # not "Adler Jr."
+        plain = self.type == "PERSON"
+        return max(full, key=lambda n: (self.uses[n], -len(n.split()) if plain else 0, -self.names.index(n)))
 
 
 def extract_entities(doc: Doc, recognised: bool = True, language: str | None = None) -> list[Entity]:
@@ -98,7 +116,19 @@ def extract_entities(doc: Doc, recognised: bool = True, language: str | None = N
         mentions = capitalised_mentions(doc, language)
         if NO_CAPITALS.search(text):
             mentions += unspaced_mentions(text, taken=mentions)
+    for mention in mentions:
+        mention.title = _title_before(text, mention.start)
     return merge_mentions([m for m in mentions if not is_clock_zone(text, m.start, m.end)])
+
+
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)\.?\s+$")
+
+
+def _title_before(text: str, start: int) -> str | None:
+    """The title or honorific right before a name ("Mrs. Adler" -> "mrs"), or None: which of two people
+    sharing a surname a titled mention means (:func:`_likeliest`)."""
+    match = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    return role_key(match[1]) if match and _is_title_word(match[1]) else None
 
 
 def recognised_mentions(doc: Doc) -> list[Mention]:
@@ -232,8 +262,11 @@ def _is_title_word(word: str) -> bool:
 def _is_fragment(span: Span, kind: str, name_parts: set[str]) -> bool:
     """No name but a piece the recogniser cut badly: it opens with a preposition ("on Interstate"), ends with
     a connector ("Office of"), or is only a title or rank ("Sgt", "Rear Admiral"). A title word that is part
-    of a person's name in the article stays ("King" of "Martin Luther King")."""
+    of a person's name in the article stays ("King" of "Martin Luther King"). A generational suffix alone
+    ("Jr.") is no name either."""
     if span[0].text in _LEADING_PREPOSITIONS or span[-1].text in _CONNECTORS:
+        return True
+    if _is_generation([t.text for t in span if not t.is_punct]):
         return True
     if kind == "PLACE":
         return False  # "Miss." is Mississippi
@@ -259,6 +292,7 @@ def _recognised_pieces(ents: tuple[Span, ...], surnames: set[str]) -> Iterator[t
         kind = ENTITY_TYPES.get(ent.label_)
         if kind is None:
             continue
+        ent = _after_possessive(ent)
         if kind == "PERSON" or len(ent) < 3:
             yield ent, kind
             continue
@@ -268,6 +302,16 @@ def _recognised_pieces(ents: tuple[Span, ...], surnames: set[str]) -> Iterator[t
             piece = ent.doc[start:end]
             person = len(piece) > 1 and all(t.text[:1].isupper() for t in piece) and piece[-1].text in surnames
             yield piece, "PERSON" if person and len(starts) > 1 else kind
+
+
+_POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
+
+
+def _after_possessive(ent: Span) -> Span:
+    """A possessive ends a name: "Adler's Ruritania Council" is the council (Adler, her own name, is found
+    again by :func:`_known_people_again`)."""
+    cut = max((t.i + 1 for t in ent[:-1] if t.text in _POSSESSIVES), default=ent.start)
+    return ent.doc[cut : ent.end]
 
 
 def capitalised_mentions(doc: Doc, language: str | None = None) -> list[Mention]:
@@ -296,7 +340,7 @@ def capitalised_mentions(doc: Doc, language: str | None = None) -> list[Mention]
             continue
         while run and run[-1].text.lower() in connectors:
             run.pop()
-        while run and (run[0].text[0].islower() or (_opens_sentence(run[0]) and (run[0].is_stop or run[0].lower_ in _OPENERS))):
+        while run and (run[0].text[0].islower() or (_opens_sentence(run[0]) and _is_opener(run[0]))):
             run.pop(0)  # "Según la Casa Blanca", "Laut Olga Petrenko": function words opening the sentence
         lone_word = len(run) == 1 and (_opens_sentence(run[0]) or run[0].lower_ in calendar_words)
         if run and not lone_word and not all(t.is_stop for t in run):
@@ -312,6 +356,12 @@ def capitalised_mentions(doc: Doc, language: str | None = None) -> list[Mention]
 _OPENERS = _CONNECTORS | {phrase[0] for phrases in ACCORDING_TO.values() for phrase in phrases}
 
 
+def _is_opener(token) -> bool:
+    """A word opening a sentence that is no part of a name after it: a function word, an adverb where a
+    tagger says so ("Meanwhile"), a connector or "according to"."""
+    return token.is_stop or token.lower_ in _OPENERS or token.pos_ in _FUNCTION_POS
+
+
 def _known_people_again(text: str, mentions: list[Mention]) -> list[Mention]:
     """Mentions the recogniser missed of people it found elsewhere in the article: the full name again, or
     the surname alone ("Monica Torres" ... "said Torres, who ..."), not inside a longer capitalised name
@@ -319,7 +369,7 @@ def _known_people_again(text: str, mentions: list[Mention]) -> list[Mention]:
     phrase went to another person named nearby."""
     taken = sorted((m.start, m.end) for m in mentions)
     people = {m.text for m in mentions if m.type == "PERSON" and len(m.text.split()) >= 2}
-    surnames = {name.split()[-1] for name in people if len(name.split()[-1]) > 2 and not is_place_name(name.split()[-1])}
+    surnames = {s for name in people if len(s := _without_generation(name).split()[-1]) > 2 and not is_place_name(s)}
     found: list[Mention] = []
     for name in sorted(people, key=len, reverse=True) + sorted(surnames):
         for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-]|\s+[A-Z])", text):
@@ -589,12 +639,23 @@ def _without_titles(span: Span) -> Span:
     return span.doc[start : span.end]
 
 
+#: Parts of speech that are no part of a name, though capitalised at a sentence's start ("Anything",
+#: "Meanwhile", "But"). Not AUX: the tagger reads "Will" of "Will Smith" so.
+_FUNCTION_POS = frozenset({"PRON", "DET", "ADV", "ADP", "CCONJ", "SCONJ", "PART", "INTJ"})
+
+
 def _trim(span: Span) -> Span | None:
-    """Drop leading articles (of the text's language) and trailing possessives or punctuation."""
+    """Drop leading articles (of the text's language), a function word or adverb opening the sentence
+    ("Anything Obama"), and trailing possessives or punctuation."""
     start, end = span.start, span.end
     doc = span.doc
     determiners = _DETERMINERS_OF.get(doc.lang_, _DETERMINERS)
-    while start < end and (doc[start].lower_ in determiners or doc[start].is_punct or doc[start].is_space):
+    while start < end and (
+        doc[start].lower_ in determiners
+        or doc[start].is_punct
+        or doc[start].is_space
+        or (doc[start].pos_ in _FUNCTION_POS and _opens_sentence(doc[start]))
+    ):
         start += 1
     while end > start and (doc[end - 1].lower_ in {"'s", "’s", "'", "’"} or doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
@@ -611,13 +672,15 @@ def merge_mentions(mentions: list[Mention]) -> list[Entity]:
     places = _places_named(mentions)
     order = sorted(mentions, key=lambda m: (-len(m.text.split()), -len(m.text), m.start))
     for mention in order:
-        group = _find_group(groups, mention.text, mention.type, mention.start, places)
+        group = _find_group(groups, mention.text, mention.type, mention.start, places, mention.title)
         if group is None:
             group = _Group(type=mention.type)
             groups.append(group)
         if mention.text not in group.names:
             group.names.append(mention.text)
         group.mentions.append((mention.start, mention.end))
+        group.uses[mention.text] += 1
+        group.titles.update([mention.title] if mention.title else [])
         group.acts = _either(group.acts, mention.acts)
     return [_to_entity(g) for g in sorted(groups, key=lambda g: min(g.mentions))]
 
@@ -643,22 +706,44 @@ def merge_entities(entity_lists: list[list[Entity]]) -> list[Entity]:
     the entity, then by name. A person named in another script is merged through
     :func:`same_person_name` ("Ольга Петренко" = "Olga Petrenko").
     """
+    return merge_with_members(entity_lists)[0]
+
+
+def merge_with_members(entity_lists: list[list[Entity]]) -> tuple[list[Entity], list[list[int]]]:
+    """:func:`merge_entities`, and for each list the index of the merged entity each of its entities went
+    into: what a story's listing counts articles and mentions by, and what a claim's names are keyed by."""
     groups: list[_Group] = []
-    entities = [e for entities in entity_lists for e in entities]
-    places = {name_key(n): True for e in entities if e.type == "PLACE" for n in [e.name, *e.variants]}
-    for entity in sorted(entities, key=lambda e: (-len(e.name.split()), -len(e.name))):
-        names = [entity.name, *entity.variants]
-        group = next((g for n in names if (g := _find_group(groups, n, entity.type, None, places))), None)
-        if group is None and entity.type == "PERSON":
-            group = next((g for g in groups if g.type == "PERSON" and same_person_name(entity.name, g.name)), None)
-        if group is None:
-            group = _Group(type=entity.type, refers_to=entity.refers_to, reference_kind=entity.reference_kind)
-            groups.append(group)
+    owner: dict[tuple[int, int], _Group] = {}
+    entities = [(i, j, e) for i, listed in enumerate(entity_lists) for j, e in enumerate(listed)]
+    places = {name_key(n): True for _, _, e in entities if e.type == "PLACE" for n in [e.name, *e.variants]}
+    # Longest names first, so short ones attach to them; a typed name before the same one untyped (MISC),
+    # so that "Airbus" of a fallback article joins the company, not a product named after it.
+    for i, j, entity in sorted(entities, key=lambda x: (-len(x[2].name.split()), -len(x[2].name), x[2].type == "MISC")):
+        owner[i, j] = group = _story_group(groups, entity, places)
         group.names.extend(n for n in entity.variants or [entity.name] if n not in group.names)
+        group.uses[entity.name] += max(1, len(entity.mentions))
         group.merged += 1
         group.acts = _either(group.acts, _entity_acts(entity))
-    ranked = sorted(groups, key=lambda g: (-g.merged, g.name))
-    return [_to_entity(g, keep_mentions=False) for g in ranked]
+    ranked = sorted(groups, key=lambda g: (-g.merged, g.canonical()))
+    index = {id(g): k for k, g in enumerate(ranked)}
+    members = [[index[id(owner[i, j])] for j in range(len(listed))] for i, listed in enumerate(entity_lists)]
+    return [_to_entity(g, keep_mentions=False) for g in ranked], members
+
+
+def _story_group(groups: list[_Group], entity: Entity, places: Mapping[str, bool]) -> _Group:
+    """The group of ``groups`` one article's entity joins (by any of its names, or a person by
+    :func:`same_person_name` when only one is alike), or a new one appended."""
+    names = [entity.name, *entity.variants]
+    if entity.type == "PERSON" and len(entity.name.split()) > 1:
+        names = [n for n in names if len(n.split()) > 1]  # the surname alone may be another's ("Vidal")
+    group = next((g for n in names if (g := _find_group(groups, n, entity.type, None, places))), None)
+    if group is None and entity.type == "PERSON":
+        alike = [g for g in groups if g.type == "PERSON" and same_person_name(entity.name, g.name)]
+        group = alike[0] if len(alike) == 1 else None  # "Petrenko" of two Petrenkos stays apart
+    if group is None:
+        group = _Group(type=entity.type, refers_to=entity.refers_to, reference_kind=entity.reference_kind)
+        groups.append(group)
+    return group
 
 
 def _either(a: bool | None, b: bool | None) -> bool | None:
@@ -674,32 +759,67 @@ def _entity_acts(entity: Entity) -> bool | None:
 
 
 def _find_group(
-    groups: list[_Group], name: str, kind: str, position: int | None, places: Mapping[str, bool] | None = None
+    groups: list[_Group],
+    name: str,
+    kind: str,
+    position: int | None,
+    places: Mapping[str, bool] | None = None,
+    title: str | None = None,
 ) -> _Group | None:
     """The group this name belongs to: same key or alias, a part of a person's name, an acronym or a
     shorter form of an organisation's name. ``places``: the keys of the places named beside, each with
     whether it is mostly written as a place (see :func:`_places_named`, :func:`_is_name_part` and
-    :func:`_org_short_forms`)."""
+    :func:`_org_short_forms`). ``position`` is None across articles; ``title``: the one written before the
+    name (:func:`_likeliest`)."""
     places = places or {}
     key = _identity(name)
-    for group in groups:
-        if any(_identity(n) == key for n in group.names):
-            return group
+    same = next((g for g in groups if any(_identity(n) == key for n in g.names)), None)
+    if same is not None and not (same.type == "PERSON" and _is_short_form(name, kind, same, places)):
+        return same
     if kind == "PLACE" and is_place_name(name):
         return None
+    # A person's short name found already ("Vidal") is weighed again: two people may share it.
     candidates = [g for g in groups if _is_short_form(name, kind, g, places)]
     if not candidates:
         return None
     organisations = [g for g in candidates if g.type == "ORG"]
     if kind == "ORG" and not name.isupper() and _is_ambiguous_org(name, organisations, groups):
         return None  # an acronym is read by its letters: "UAW" is no prefix of "UAW de Detroit"
-    if position is None or len(candidates) == 1:
-        return candidates[0]
-    # Several people share the surname: the one mentioned most recently before.
-    def last_before(group: _Group) -> int:
-        return max((s for s, _ in group.mentions if s < position), default=-1)
+    return candidates[0] if len(candidates) == 1 else _likeliest(candidates, title, position is None)
 
-    return max(candidates, key=last_before)
+
+#: Honorifics of a man and of a woman: "Mr. Adler" is not the Ruth Adler written "Mrs. Ruth Adler".
+_MALE_HONORIFICS = frozenset({"mr", "sir", "herr", "m", "sr"})
+_FEMALE_HONORIFICS = frozenset({"mrs", "ms", "miss", "dame", "mme", "mlle", "frau", "sra", "srta"})
+
+
+def _likeliest(candidates: list[_Group], title: str | None, across_articles: bool) -> _Group | None:
+    """Which of several people (or names) sharing a short form it means, as a reader would take it. Written
+    with a title: the one written with that title before, else one no honorific of the other sex was written
+    with; one without a generational suffix (the son is "Bell Jr."). Then the one most often named in full (in most articles, across articles); on a tie within an
+    article the first named, across articles none: "Smith" of "Anna Smith" and "John Smith" stays apart."""
+    pool = [g for g in candidates if title in g.titles] or [g for g in candidates if _may_bear(g, title)]
+    pool = [g for g in pool if not _is_generation(_name_parts(g.name)[-1:])] or pool  # "Bell" is not Bell Jr.
+    if not pool:
+        return None
+
+    def weight(group: _Group) -> int:
+        return group.merged if across_articles else group.full_uses
+
+    best = max(weight(g) for g in pool)
+    leaders = [g for g in pool if weight(g) == best]
+    if across_articles and len(leaders) > 1:
+        return None
+    return min(leaders, key=lambda g: min(g.mentions, default=(0, 0)))
+
+
+def _may_bear(group: _Group, title: str | None) -> bool:
+    """Whether a person written so far with ``group.titles`` may be called by this honorific."""
+    if title in _MALE_HONORIFICS:
+        return not group.titles & _FEMALE_HONORIFICS
+    if title in _FEMALE_HONORIFICS:
+        return not group.titles & _MALE_HONORIFICS
+    return True
 
 
 #: Surnames read in Latin letters this close (rapidfuzz ratio) name one person across scripts:
@@ -712,6 +832,8 @@ def same_person_name(a: str, b: str) -> bool:
     "Ольга Петренко" (names in other scripts compared in Latin letters, by the surname)."""
     words_a, words_b = _latin_words(a), _latin_words(b)
     if not (words_a and words_b):
+        return False
+    if _is_suffixed(words_a, words_b) or _is_suffixed(words_b, words_a):
         return False
     if set(words_a) <= set(words_b) or set(words_b) <= set(words_a):
         return True
@@ -777,7 +899,34 @@ def _is_name_part(words: list[str], kind: str, group: _Group, mostly_placed: boo
     written as a place (``mostly_placed`` False, :func:`_places_named`): "Texas" of "a Texas jury" is no part
     of "Texas Ranger", "Adler" of "Adler said" is Ruth Adler."""
     full = _name_parts(group.name)
-    return len(words) < len(full) and all(w in full for w in words) and (kind != "PLACE" or mostly_placed is False)
+    if len(words) >= len(full) or not all(w in full for w in words) or _is_generation(words):
+        return False
+    if len(words) > 1 and _is_suffixed(full, words):
+        return False
+    if kind == "ORG" and group.type == "MISC":
+        return False  # an untyped name may be a product named after the company: "Ruritan A3" is no "Ruritan"
+    return kind != "PLACE" or mostly_placed is False
+
+
+#: Generational suffixes closing a person's name ("Jr.", "III"): with one it names another person.
+_GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def _is_generation(words: list[str]) -> bool:
+    """Words that are all generational suffixes (keyed: "jr", "iii"), never a name on their own."""
+    return bool(words) and all(w.rstrip(".").casefold() in _GENERATIONS for w in words)
+
+
+def _is_suffixed(suffixed: list[str], plain: list[str]) -> bool:
+    """Whether one name is the other with a generational suffix: "Ruth Adler Jr." is not "Ruth Adler", her
+    parent, though "Ruth B. Adler III" may well be the "Ruth Adler" of a shorter mention."""
+    return _is_generation(suffixed[-1:]) and suffixed[:-1] == plain
+
+
+def _without_generation(name: str) -> str:
+    """"Ruth Adler Jr." -> "Ruth Adler"."""
+    words = name.split()
+    return " ".join(words[:-1]) if len(words) > 1 and _is_generation(words[-1:]) else name
 
 
 def _initials(name: str) -> str:
@@ -846,7 +995,7 @@ def _name_parts(name: str) -> list[str]:
 def _to_entity(group: _Group, keep_mentions: bool = True) -> Entity:
     # A person keeps the name written: "Jordan" of "Michael Jordan" is no country.
     canonical = None if group.type == "PERSON" else next((c for n in group.names if (c := canonical_alias(n))), None)
-    name = canonical or group.name
+    name = canonical or group.canonical()
     if group.refers_to:
         link: tuple[str, str] | None = (group.refers_to, group.reference_kind or "")
     else:

@@ -153,6 +153,39 @@ def findings(group: ClaimGroup) -> list[str]:
     return list(dict.fromkeys(details))  # one line per finding, though several article pairs show it
 
 
+#: Entities of each kind a report lists, the story's most named (the JSON keeps them all).
+INVOLVED_TOP = 8
+INVOLVED_KINDS = (("PERSON", "People"), ("ORG", "Organisations"), ("PLACE", "Places"), ("MISC", "Other names"))
+#: Other names an entity goes by that a report line shows at most.
+_VARIANTS_SHOWN = 4
+
+
+def involved(comparison: Comparison) -> list[tuple[str, list[dict[str, Any]], int]]:
+    """Who is involved, by kind (people, organisations, places, names of no known kind): each kind's heading,
+    its entities named by most articles (at most :data:`INVOLVED_TOP`), and how many it has in all."""
+    found = []
+    for kind, heading in INVOLVED_KINDS:
+        entities = [e for e in comparison.entities if e.get("type") == kind]
+        if entities:
+            found.append((heading, entities[:INVOLVED_TOP], len(entities)))
+    return found
+
+
+def entity_label(entity: dict[str, Any]) -> str:
+    """An entity's name, with what a capital or seat of government stands for shown, not silently swapped:
+    "White House → United States government"."""
+    refers_to = entity.get("refers_to")
+    return f"{entity['name']} → {refers_to}" if refers_to else str(entity["name"])
+
+
+def entity_detail(entity: dict[str, Any], articles: int) -> str:
+    """How many of the story's ``articles`` name it, and the other names it goes by:
+    "in 3 of 5 articles; also Adler, R. Adler"."""
+    others = [v for v in entity.get("variants", []) if v != entity["name"]]
+    also = f"; also {', '.join(others[:_VARIANTS_SHOWN])}{', ...' if len(others) > _VARIANTS_SHOWN else ''}" if others else ""
+    return f"in {len(entity.get('articles', []))} of {articles} articles{also}"
+
+
 def to_json(comparison: Comparison, indent: int | None = 2) -> str:
     """The documented JSON interface (docs/comparison-schema.md)."""
     return json.dumps(comparison.to_dict(), ensure_ascii=False, indent=indent)
@@ -191,6 +224,7 @@ def to_markdown(comparison: Comparison) -> str:
         language = md_escape(a.get("language") or "?")
         title = md_escape(a.get("title") or "")
         lines.append(f"- **{md_escape(names[a['id']])}** ({md_escape(published)}, {language}): {title} {md_code(a['id'])}")
+    lines += _involved_markdown(comparison)
     for heading, groups in view.sections():
         lines += ["", f"## {heading}", ""]
         for group in groups:
@@ -220,6 +254,20 @@ def to_markdown(comparison: Comparison) -> str:
         lines.append(f"- {relation_sentence(link.to_dict(), names, md_escape)}")
         lines += [f"  - {md_escape(e)}" for e in link.evidence]
     return "\n".join(lines) + "\n"
+
+
+def _involved_markdown(comparison: Comparison) -> list[str]:
+    """The "Who is involved" section: a line per entity under its kind (:func:`involved`)."""
+    kinds = involved(comparison)
+    if not kinds:
+        return []
+    lines = ["", "## Who is involved", ""]
+    for heading, entities, total in kinds:
+        shown = f" (top {len(entities)} of {total})" if total > len(entities) else ""
+        lines.append(f"- **{md_escape(heading)}**{shown}")
+        articles = len(comparison.articles)
+        lines += [f"  - {md_escape(entity_label(e))} ({md_escape(entity_detail(e, articles))})" for e in entities]
+    return lines
 
 
 def relation_sentence(link: dict[str, Any], names: dict[str, str], escape: Any = str) -> str:
@@ -256,6 +304,10 @@ table{border-collapse:collapse;width:100%} td,th{border:1px solid #ddd;padding:.
 <table><tr><th>Outlet</th><th>Title</th><th>Published</th><th>Language</th><th>Agencies</th></tr>
 {% for a in articles %}<tr><td class="outlet">{{ names[a.id] }}</td><td>{{ a.title }}</td><td>{{ when(a) }}</td><td>{{ a.language or "?" }}</td><td>{{ a.agencies|join(", ") }}</td></tr>
 {% endfor %}</table>
+{% if involved %}<h2>Who is involved</h2>
+{% for heading, entities, total in involved %}<h3>{{ heading }}{% if total > entities|length %} <span class="muted">(top {{ entities|length }} of {{ total }})</span>{% endif %}</h3>
+<ul>{% for e in entities %}<li><span class="outlet">{{ entity_label(e) }}</span> <span class="muted">{{ entity_detail(e, articles|length) }}</span></li>{% endfor %}</ul>
+{% endfor %}{% endif %}
 {% for title, groups in sections %}
 <h2>{{ title }}</h2>
 {% for g in groups %}<div class="group {{ g.verdict }}">
@@ -312,6 +364,9 @@ def to_html(comparison: Comparison) -> str:
         event_note=event_note,
         schema_version=comparison.schema_version,
         articles=comparison.articles,
+        involved=involved(comparison),
+        entity_label=entity_label,
+        entity_detail=entity_detail,
         names=names,
         claims=view.claims,
         sections=view.sections(),

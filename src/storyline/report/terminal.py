@@ -20,9 +20,12 @@ from rich.text import Text
 from storyline.model import Comparison
 from storyline.report.comparison import (
     ComparisonView,
+    entity_detail,
+    entity_label,
     event_note,
     findings,
     first_reported,
+    involved,
     relation_sentence,
     statement,
     timeline_date,
@@ -53,6 +56,17 @@ def _claims_table(view: ComparisonView, title: str, groups: list) -> Table:
     return table
 
 
+def _involved_text(comparison: Comparison) -> Text:
+    """People, organisations and places of the story, a line each under its kind (empty when none)."""
+    text = Text()
+    for heading, entities, total in involved(comparison):
+        text.append(heading + (f" (top {len(entities)} of {total})" if total > len(entities) else "") + "\n", style="bold")
+        for entity in entities:
+            text.append(f"   {entity_label(entity)}")
+            text.append(f"  {entity_detail(entity, len(comparison.articles))}\n", style="dim")
+    return text
+
+
 def comparison_renderable(comparison: Comparison) -> RenderableType:
     view = ComparisonView(comparison)
     names = view.names
@@ -70,6 +84,8 @@ def comparison_renderable(comparison: Comparison) -> RenderableType:
         cells = (names[a["id"]], a.get("title") or "", when(a), a.get("language") or "?")
         articles.add_row(*(Text(cell) for cell in cells))
     parts: list[RenderableType] = [head, articles]
+    if who := _involved_text(comparison):
+        parts.append(Panel(who, title="Who is involved", title_align="left"))
     parts += [_claims_table(view, heading, groups) for heading, groups in view.sections()]
     quotes = Text()
     for q in comparison.quotes:

@@ -2,7 +2,8 @@
 
 Story summaries for a story list (size, outlets, languages, time span, fresh
 flags), pages of articles with their total, a story's entities across its
-articles, and ingesting uploaded bytes (which the library reads from paths).
+articles (:mod:`storyline.compare.involved`, which the reports share), and ingesting uploaded bytes
+(which the library reads from paths).
 """
 
 from __future__ import annotations
@@ -10,12 +11,12 @@ from __future__ import annotations
 import re
 import tempfile
 import threading
-from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from storyline.compare.involved import StoryEntity, story_entities
 from storyline.compare.naming import outlet_name
 from storyline.model import Article, Comparison, Record, Story
 from storyline.service.comparison import compare_story
@@ -41,17 +42,6 @@ class StorySummary(Record):
     last_published: datetime | None = None
     new: bool = False
     growing: bool = False
-
-
-@dataclass
-class StoryEntity(Record):
-    """An entity named in a story, with the names and articles it appears under."""
-
-    name: str
-    type: str
-    variants: list[str]
-    articles: list[str]
-    mentions: int
 
 
 def _utc(value: datetime) -> datetime:
@@ -105,30 +95,6 @@ def article_page(ws: Workspace, *, limit: int, offset: int, **filters: Any) -> t
     """(number of matching articles, one page of them)."""
     total = ws.store.count_articles(**filters)
     return total, ws.store.list_articles(limit=limit, offset=offset, **filters)
-
-
-def story_entities(articles: list[Article]) -> list[StoryEntity]:
-    """Entities across a story's articles, one per name, most mentioned first.
-
-    Articles may type one name differently ("Olga Petrenko" a PERSON in one, MISC in another): it is one
-    chip, typed by its most mentioned type other than MISC (MISC only when it has no other).
-    """
-    merged: dict[str, StoryEntity] = {}
-    types: dict[str, Counter[str]] = defaultdict(Counter)
-    for article in articles:
-        for entity in article.entities:
-            key = entity.name.casefold()
-            item = merged.setdefault(key, StoryEntity(entity.name, entity.type, [], [], 0))
-            for variant in [entity.name, *entity.variants]:
-                if variant not in item.variants:
-                    item.variants.append(variant)
-            if article.id not in item.articles:
-                item.articles.append(article.id)
-            item.mentions += max(1, len(entity.mentions))
-            types[key][entity.type] += max(1, len(entity.mentions))
-    for key, item in merged.items():
-        item.type = min(types[key].items(), key=lambda pair: (pair[0] == "MISC", -pair[1], pair[0]))[0]
-    return sorted(merged.values(), key=lambda e: (-len(e.articles), -e.mentions, e.name))
 
 
 _UNSAFE_NAME = re.compile(r"[^\w.-]+")

@@ -1,0 +1,59 @@
+"""Who is involved in a story: its people, organisations and places across its articles.
+
+One list for every place that shows or keys a story's entities (the web story page and API, the
+reports, the claims' names), built on :func:`storyline.enrich.entities.merge_with_members`, so that
+"Olga Petrenko" in one article and "Petrenko" in another are one entity everywhere.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from storyline.enrich.entities import merge_with_members
+from storyline.model import Article, Record
+
+
+@dataclass
+class StoryEntity(Record):
+    """An entity named in a story, with the names and articles it appears under; ``refers_to``: what a
+    capital or seat of government stands for ("White House" -> "United States government")."""
+
+    name: str
+    type: str
+    variants: list[str]
+    articles: list[str]
+    mentions: int
+    refers_to: str | None = None
+    reference_kind: str | None = None
+
+
+def story_entities(articles: list[Article]) -> list[StoryEntity]:
+    """Entities across a story's articles, variants merged, named by most articles first.
+
+    Articles may type one name differently ("Olga Petrenko" a PERSON in one, MISC in another): it is one
+    entity, typed by its most mentioned type other than MISC (MISC only when it has no other).
+    """
+    merged, members = merge_with_members([a.entities for a in articles])
+    items = [StoryEntity(e.name, e.type, list(e.variants), [], 0, e.refers_to, e.reference_kind) for e in merged]
+    types: list[Counter[str]] = [Counter() for _ in merged]
+    for article, owners in zip(articles, members, strict=True):
+        for entity, index in zip(article.entities, owners, strict=True):
+            item, weight = items[index], max(1, len(entity.mentions))
+            if article.id not in item.articles:
+                item.articles.append(article.id)
+            item.mentions += weight
+            types[index][entity.type] += weight
+    for item, counted in zip(items, types, strict=True):
+        item.type = min(counted.items(), key=lambda pair: (pair[0] == "MISC", -pair[1], pair[0]))[0]
+    return sorted(items, key=lambda e: (-len(e.articles), -e.mentions, e.name))
+
+
+def story_names(articles: list[Article]) -> dict[str, dict[str, str]]:
+    """Article id -> {an entity's name there: the story's name for it}: claims of two articles that write
+    "Olga Petrenko" and "Petrenko" then name one entity alike."""
+    merged, members = merge_with_members([a.entities for a in articles])
+    return {
+        article.id: {entity.name: merged[index].name for entity, index in zip(article.entities, owners, strict=True)}
+        for article, owners in zip(articles, members, strict=True)
+    }
