@@ -16,7 +16,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from storyline.compare.involved import StoryEntity, story_entities
+from storyline.compare.involved import story_entities  # noqa: F401 (re-exported for the web shell)
 from storyline.compare.naming import outlet_name
 from storyline.model import Article, Comparison, Record, Story
 from storyline.service.comparison import compare_story
