@@ -45,7 +45,7 @@ def find_times(text: str, anchor: datetime | None, language: str | None = None) 
                 continue
             found = TimeExpression(text=match.group(), start=match.start(), end=match.end(), value=value, type=kind)
             candidates.append((match.start() - match.end(), match.start(), rank, found))
-    return _join_clock_and_day(text, _longest_first(candidates))
+    return _order_ranges(text, _join_clock_and_day(text, _longest_first(candidates)))
 
 
 #: German adverbs of day, lower case in running text: capitalised after a sentence's first word they are nouns
@@ -96,6 +96,41 @@ def _join_clock_and_day(text: str, found: list[TimeExpression]) -> list[TimeExpr
                 continue
         joined.append(current)
     return joined
+
+
+#: "between January 1 and September 26", "from May to June": the two ends of a range.
+_RANGE_OPEN = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
+_RANGE_JOIN = re.compile(r"\s*(?:and|to|until|till|through|-|\u2013)\s*", re.IGNORECASE)
+_CALENDAR_VALUE = re.compile(r"^(?P<year>\d{4})(?P<rest>-\d\d(?:-\d\d)?)$")
+_WRITTEN_YEAR = re.compile(r"\d{4}")
+
+
+def _order_ranges(text: str, found: list[TimeExpression]) -> list[TimeExpression]:
+    """A range cannot end before it starts: an end put before its start, the one written without its year
+    moves by a year (the start back, else the end forward)."""
+    for index, (first, second) in enumerate(zip(found, found[1:])):
+        if not _is_range(text, first, second) or first.value <= second.value:
+            continue
+        if not _WRITTEN_YEAR.search(first.text):
+            found[index] = _moved_year(first, -1)
+        elif not _WRITTEN_YEAR.search(second.text):
+            found[index + 1] = _moved_year(second, 1)
+    return found
+
+
+def _is_range(text: str, first: TimeExpression, second: TimeExpression) -> bool:
+    """Whether two calendar values of one granularity are the ends of "between/from ... and/to ..."."""
+    return (
+        bool(_CALENDAR_VALUE.match(first.value) and _CALENDAR_VALUE.match(second.value))
+        and len(first.value) == len(second.value)
+        and bool(_RANGE_JOIN.fullmatch(text, first.end, second.start))
+        and bool(_RANGE_OPEN.search(text, max(0, first.start - 10), first.start))
+    )
+
+
+def _moved_year(found: TimeExpression, years: int) -> TimeExpression:
+    value = f"{int(found.value[:4]) + years:04d}{found.value[4:]}"
+    return TimeExpression(found.text, found.start, found.end, value, found.type)
 
 
 def estimate_publication(dated: list[datetime]) -> TimeExpression | None:

@@ -36,10 +36,14 @@ from storyline.enrich.times_tense import ENGLISH_TENSE_CUES, clause_breaks, gove
 Resolution = tuple[str, str] | None  # (TIMEX3 value, TIMEX3 type), or None to reject the match
 
 
-#: "by March", "until Friday": a deadline, nearly always ahead of the report.
+#: "by March", "until Friday": a deadline, ahead of the report when no verb says otherwise.
 _DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|through)\s+(?:mid-|early\s+|late\s+)?$", re.IGNORECASE)
+#: "extended to Nov. 20": the end of a span, which a past verb before it does not date.
+_SPAN_END_BEFORE = re.compile(r"\bto\s+(?:mid-|early\s+|late\s+)?$", re.IGNORECASE)
 #: "since March": a start behind the report, whatever the verbs after it.
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:mid-|early\s+|late\s+|last\s+)?$", re.IGNORECASE)
+
+_LEANS = {cal.PAST: cal.LEAN_PAST, cal.FUTURE: cal.LEAN_FUTURE}
 
 
 @dataclass
@@ -63,14 +67,35 @@ class Context:
         stops = [i for i in (self.text.find("\n", end, ceiling), self.text.find(". ", end, ceiling)) if i >= 0]
         return left, min([*stops, ceiling])
 
+    def side(self, start: int, end: int) -> int:
+        """Where a bare "Jan. 5" or "in March" lies: behind after "since", else on the side of the verb in
+        its own clause. A deadline ("through August") only leans: ahead, or back after a past verb ("were
+        flat through August"); so does a past verb before the end of a span ("extended to Nov. 20") and a
+        verb outside the clause. NEAREST when nothing says."""
+        window = max(0, start - 12)
+        if _SINCE_BEFORE.search(self.text, window, start):
+            return cal.PAST
+        own = self._tense(start, end, own_clause=True)
+        if _DEADLINE_BEFORE.search(self.text, window, start):
+            return cal.FUTURE if own == cal.FUTURE else _LEANS.get(own, cal.LEAN_FUTURE)
+        if own == cal.PAST and _SPAN_END_BEFORE.search(self.text, window, start):
+            return cal.LEAN_PAST
+        if own != cal.NEAREST:
+            return own
+        return _LEANS.get(self._tense(start, end, own_clause=False), cal.NEAREST)
+
     def direction(self, start: int, end: int) -> int:
-        """Where a bare "Sunday" or "in March" points: ahead after "by"/"until", else the governing verb's tense."""
+        """Where a bare "Sunday" points: ahead after "by"/"until", else the governing verb's tense, the past
+        when there is none (news reports)."""
         if _DEADLINE_BEFORE.search(self.text, max(0, start - 12), start):
             return cal.FUTURE
         if _SINCE_BEFORE.search(self.text, max(0, start - 12), start):
             return cal.PAST
+        return self._tense(start, end, own_clause=False) or cal.PAST
+
+    def _tense(self, start: int, end: int, own_clause: bool) -> int:
         sentence = self.sentence(start, end)
-        return governing_direction(self.text, start, end, sentence, self.tense_cues, self.clause_breaks)
+        return governing_direction(self.text, start, end, sentence, self.tense_cues, self.clause_breaks, own_clause)
 
 
 @dataclass(frozen=True)
@@ -194,11 +219,12 @@ def _month_day(m: re.Match[str], ctx: Context) -> Resolution:
 
 
 def _calendar_day(m: re.Match[str], ctx: Context) -> Resolution:
-    """A month-day match, in its own year or in the year nearest the anchor."""
+    """A month-day match, in its own year or in the year its weekday or tense gives."""
     month, day = _en_month(m["month"]), _en_day(m["day"])
     if m["year"]:
         return _absolute_day(int(m["year"]), month, day)
-    return cal.day_of_year(ctx.day, month, day, ctx.direction(m.start(), m.end())), "DATE"
+    weekday = _en_weekday(m["wd"]) if m["wd"] else None
+    return cal.day_of_year(ctx.day, month, day, ctx.side(m.start(), m.end()), weekday), "DATE"
 
 
 @_rule(
@@ -251,7 +277,7 @@ def _month(m: re.Match[str], ctx: Context) -> Resolution:
         return f"{ctx.day.year:04d}-{month:02d}", "DATE"
     if shift in (-1, 1):
         return _relative_month(ctx, month, shift), "DATE"
-    return cal.month_of_year(ctx.day, month, ctx.direction(m.start(), m.end())), "DATE"
+    return cal.month_of_year(ctx.day, month, ctx.side(m.start(), m.end())), "DATE"
 
 
 @_rule(
@@ -787,7 +813,8 @@ def _lexicon_rules(lex: Lexicon) -> list[Rule]:
         month, day = lex.months[m["month"].lower()], int(m["day"])
         if m["year"]:
             return _absolute_day(int(m["year"]), month, day)
-        return cal.day_of_year(ctx.day, month, day, ctx.direction(m.start(), m.end())), "DATE"
+        weekday = lex.weekdays.get(m["wd"].lower()) if m["wd"] else None
+        return cal.day_of_year(ctx.day, month, day, ctx.side(m.start(), m.end()), weekday), "DATE"
 
     @_rule(
         f"{lex.language}-month-year",
@@ -800,7 +827,7 @@ def _lexicon_rules(lex: Lexicon) -> list[Rule]:
     @_rule(f"{lex.language}-month", r"\b(?P<month>" + _words(lex.month_words) + r")\b", flags)
     def month(m: re.Match[str], ctx: Context) -> Resolution:
         month_number = lex.month_words[m["month"].lower()]
-        return cal.month_of_year(ctx.day, month_number, ctx.direction(m.start(), m.end())), "DATE"
+        return cal.month_of_year(ctx.day, month_number, ctx.side(m.start(), m.end())), "DATE"
 
     @_rule(f"{lex.language}-weekday", r"\b(?P<wd>" + weekdays + r")\b", flags)
     def weekday(m: re.Match[str], ctx: Context) -> Resolution:
