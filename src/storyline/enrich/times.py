@@ -20,6 +20,7 @@ from datetime import datetime
 
 from storyline.enrich.languages import normalise_language
 from storyline.enrich.times_cjk import CJK_LANGUAGES, CJK_RULES, cjk_tense_cues
+from storyline.enrich.times_lexicon import CLOCK_WORDS
 from storyline.enrich.times_rules import Context, clause_breaks_for, rules_for, tense_cues_for
 from storyline.model import TimeExpression
 
@@ -76,7 +77,7 @@ def _longest_first(candidates: list[tuple[int, int, int, TimeExpression]]) -> li
 _DAY_VALUE = re.compile(r"^(?P<day>[\dX]{4}-(?:\d\d-\d\d|WXX-\d))(?:T(?:MO|AF|EV|NI))?$")
 _CLOCK_VALUE = re.compile(r"T\d\d:\d\d$")
 _CLOCK_THEN_DAY = re.compile(r"\s*,?\s*(?:on\s+)?")
-_DAY_THEN_CLOCK = re.compile(r"\s*,?\s*(?:at\s+)?")
+_DAY_THEN_CLOCK = re.compile(r"\s*,?\s*(?:(?:at|" + "|".join(CLOCK_WORDS.values()) + r")\s+)?", re.IGNORECASE)
 
 
 def _join_clock_and_day(text: str, found: list[TimeExpression]) -> list[TimeExpression]:

@@ -19,6 +19,8 @@ from functools import lru_cache
 
 from storyline.enrich import times_calendar as cal
 from storyline.enrich.times_lexicon import (
+    CLOCK_WORDS,
+    DECADE_WORDS,
     DURATION_CODES,
     ENGLISH_NUMBERS,
     ENGLISH_ORDINALS,
@@ -806,7 +808,7 @@ def _lexicon_rules(lex: Lexicon) -> list[Rule]:
     @_rule(
         f"{lex.language}-day-month",
         r"(?:\b(?P<wd>" + weekdays + r"),?\s+)?\b(?P<day>[12]\d|3[01]|0?[1-9])(?:er|\.|º|°)?\s+(?:de\s+)?(?P<month>"
-        + months + r")\b(?:\s+(?:de\s+)?(?P<year>" + _YEAR + "))?",
+        + months + r")\b(?:\s+(?:del?\s+)?(?P<year>" + _YEAR + "))?",
         flags,
     )
     def day_month(m: re.Match[str], ctx: Context) -> Resolution:
@@ -818,7 +820,7 @@ def _lexicon_rules(lex: Lexicon) -> list[Rule]:
 
     @_rule(
         f"{lex.language}-month-year",
-        r"\b(?P<month>" + months + r")\b\s+(?:de\s+)?(?P<year>" + _YEAR + ")",
+        r"\b(?P<month>" + months + r")\b\s+(?:del?\s+)?(?P<year>" + _YEAR + ")",
         flags,
     )
     def month_year(m: re.Match[str], ctx: Context) -> Resolution:
@@ -891,6 +893,10 @@ def _lexicon_rules(lex: Lexicon) -> list[Rule]:
             return _offset_value(ctx, unit, sign * int(float(m.group(1).replace(",", "."))))
 
         rules.append(offset)
+    if lex.language in CLOCK_WORDS:
+        rules.append(_hour_of_day_rule(lex))
+    if lex.language in DECADE_WORDS:
+        rules.append(_decade_rule(lex.language))
     if lex.units:
 
         @_rule(
@@ -905,6 +911,36 @@ def _lexicon_rules(lex: Lexicon) -> list[Rule]:
 
         rules.append(duration)
     return [*rules, _year, _clock, _iso_date, _numeric_date_rule(lex.date_order)]
+
+
+def _hour_of_day_rule(lex: Lexicon) -> Rule:
+    """"vers 15 heures", "a las 15 horas": a time of day after the language's clock words, not a duration."""
+    hours = _words(word for word, unit in lex.units.items() if unit == "hour")
+    before = re.compile(r"\b(?:" + CLOCK_WORDS[lex.language] + r")\s+$", re.IGNORECASE)
+
+    @_rule(f"{lex.language}-hour-of-day", r"\b(?P<hour>[01]?\d|2[0-3])\s+(?:" + hours + r")\b", re.IGNORECASE)
+    def resolve(m: re.Match[str], ctx: Context) -> Resolution:
+        if not _prefix_blocked(m, before):
+            return None
+        return _time_of_day(ctx.day.isoformat() if ctx.day else "XXXX-XX-XX", int(m["hour"]), 0), "TIME"
+
+    return resolve
+
+
+def _decade_rule(language: str) -> Rule:
+    """"les années 1990", "la década de 1980", "los años noventa": the decade, as English "the 1990s"."""
+    lead, names = DECADE_WORDS[language]
+    named = r"|(?P<name>" + _words(names) + ")" if names else ""
+    pattern = r"\b" + lead + r"\s+(?:(?P<century>1[6-9]|20)(?P<dec>\d)0|(?P<short>\d)0" + named + r")\b"
+
+    @_rule(f"{language}-decade", pattern, re.IGNORECASE)
+    def resolve(m: re.Match[str], ctx: Context) -> Resolution:
+        if m["century"]:
+            return f"{m['century']}{m['dec']}", "DATE"
+        decade = int(m["short"]) if m["short"] else names.index(m["name"].lower()) + 2
+        return f"19{decade}", "DATE"
+
+    return resolve
 
 
 def _offset_value(ctx: Context, unit: str, amount: int) -> Resolution:
