@@ -16,25 +16,48 @@ valid TIMEX3. Durations and PRESENT_REF/PAST_REF need no anchor.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import datetime
 
 from storyline.enrich.languages import normalise_language
 from storyline.enrich.times_cjk import CJK_LANGUAGES, CJK_RULES, cjk_tense_cues
 from storyline.enrich.times_lexicon import CLOCK_WORDS
-from storyline.enrich.times_rules import Context, clause_breaks_for, rules_for, tense_cues_for
+from storyline.enrich.times_rules import Context, Rule, clause_breaks_for, rules_for, tense_cues_for
 from storyline.model import TimeExpression
 
 
 def find_times(text: str, anchor: datetime | None, language: str | None = None) -> list[TimeExpression]:
-    """Every time expression in ``text``, in order, resolved against ``anchor`` (publication date)."""
+    """Every time expression in ``text``, in order, resolved against ``anchor`` (publication date).
+
+    Anaphoric ones ("the following year", "a day later") are resolved in a second pass, against the
+    explicit dates the first found before them."""
     code = normalise_language(language)
     cjk = code in CJK_LANGUAGES
     if cjk:
         context = Context(text, anchor, cjk_tense_cues(code), clause_breaks=None)
     else:
         context = Context(text, anchor, tense_cues_for(language), clause_breaks_for(language))
-    candidates: list[tuple[int, int, int, TimeExpression]] = []  # (-length, start, rule rank, found)
-    for rank, rule in enumerate(CJK_RULES if cjk else rules_for(language)):
+    rules = CJK_RULES if cjk else rules_for(language)
+    german = code == "de"
+    candidates = _candidates(text, rules, range(len(rules)), context, german)
+    found = _longest_first(candidates)
+    anaphoric = [rank for rank, rule in enumerate(rules) if rule.anaphoric]
+    if anaphoric and found:
+        kept = {id(t) for t in found}
+        context.explicit = [(c[3].start, c[3].value) for c in candidates if id(c[3]) in kept and c[2] not in anaphoric]
+        candidates = [c for c in candidates if c[2] not in anaphoric]
+        found = _longest_first(candidates + _candidates(text, rules, anaphoric, context, german))
+    return _order_ranges(text, _join_clock_and_day(text, found))
+
+
+Candidate = tuple[int, int, int, TimeExpression]  # (-length, start, rule rank, found)
+
+
+def _candidates(text: str, rules: list[Rule], ranks: Iterable[int], context: Context, german: bool) -> list[Candidate]:
+    """Every match of the rules of ``ranks`` that its resolver accepts."""
+    candidates: list[Candidate] = []
+    for rank in ranks:
+        rule = rules[rank]
         for match in rule.pattern.finditer(text):
             if match.end() == match.start():
                 continue
@@ -42,11 +65,11 @@ def find_times(text: str, anchor: datetime | None, language: str | None = None) 
             if resolved is None:
                 continue
             value, kind = resolved
-            if code == "de" and _german_noun(text, match):
+            if german and _german_noun(text, match):
                 continue
             found = TimeExpression(text=match.group(), start=match.start(), end=match.end(), value=value, type=kind)
             candidates.append((match.start() - match.end(), match.start(), rank, found))
-    return _order_ranges(text, _join_clock_and_day(text, _longest_first(candidates)))
+    return candidates
 
 
 #: German adverbs of day, lower case in running text: capitalised after a sentence's first word they are nouns
@@ -62,7 +85,7 @@ def _german_noun(text: str, match: re.Match[str]) -> bool:
     return bool(before) and before[-1] not in ".!?:\n"
 
 
-def _longest_first(candidates: list[tuple[int, int, int, TimeExpression]]) -> list[TimeExpression]:
+def _longest_first(candidates: list[Candidate]) -> list[TimeExpression]:
     """Keep the longest of overlapping matches (the earlier rule on a tie), in text order."""
     taken: list[TimeExpression] = []
     used = bytearray(max((c[3].end for c in candidates), default=0))  # 1 = character already in a kept match

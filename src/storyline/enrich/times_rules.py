@@ -46,6 +46,9 @@ _SPAN_END_BEFORE = re.compile(r"\bto\s+(?:mid-|early\s+|late\s+)?$", re.IGNORECA
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:mid-|early\s+|late\s+|last\s+)?$", re.IGNORECASE)
 
 _LEANS = {cal.PAST: cal.LEAN_PAST, cal.FUTURE: cal.LEAN_FUTURE}
+#: A calendar value an anaphoric expression can count from, and how many of its characters each unit needs.
+_REFERENCE_VALUE = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d\d)(?:-(?P<day>\d\d))?)?(?=$|T)")
+_REFERENCE_PRECISION = {"day": 10, "week": 10, "weekend": 10, "month": 7, "quarter": 7, "half": 7}
 
 
 @dataclass
@@ -57,10 +60,24 @@ class Context:
     tense_cues: re.Pattern[str] = ENGLISH_TENSE_CUES  # the language's, with a "future" group
     #: Where the language's clauses start; None reads the whole sentence as one clause.
     clause_breaks: re.Pattern[str] | None = field(default_factory=lambda: clause_breaks("en"))
+    #: (start, value) of the explicit dates found in the text, once known: what anaphoric expressions follow.
+    explicit: list[tuple[int, str]] = field(default_factory=list)
 
     @property
     def day(self) -> date | None:
         return self.anchor.date() if self.anchor else None
+
+    def reference_day(self, start: int, unit: str) -> date | None:
+        """The latest explicit date before ``start`` in its sentence or the one before, precise enough for
+        ``unit`` ("the following year" needs a year, "a day later" a day): what an anaphoric expression
+        counts from ("On May 22, 2015 ... the following year" is 2016)."""
+        left = self.sentence(start, start)[0]
+        floor = self.sentence(max(left - 1, 0), max(left - 1, 0))[0]
+        for at, value in reversed(self.explicit):
+            found = _REFERENCE_VALUE.match(value)
+            if floor <= at < start and found and len(found.group()) >= _REFERENCE_PRECISION.get(unit, 4):
+                return date(int(found["year"]), int(found["month"] or 1), int(found["day"] or 1))
+        return None
 
     def sentence(self, start: int, end: int) -> tuple[int, int]:
         """Bounds of the sentence around a span, at most 150 characters either side."""
@@ -105,13 +122,15 @@ class Rule:
     name: str
     pattern: re.Pattern[str]
     resolve: Callable[[re.Match[str], Context], Resolution]
+    #: Whether it may count from an explicit date of the text (``Context.reference_day``), not the anchor.
+    anaphoric: bool = False
 
 
-def _rule(name: str, pattern: str, flags: int = 0) -> Callable[..., Rule]:
+def _rule(name: str, pattern: str, flags: int = 0, anaphoric: bool = False) -> Callable[..., Rule]:
     """Decorator: compile ``pattern`` and pair it with the resolver it decorates."""
 
     def wrap(resolve: Callable[[re.Match[str], Context], Resolution]) -> Rule:
-        return Rule(name, re.compile(pattern, flags), resolve)
+        return Rule(name, re.compile(pattern, flags), resolve, anaphoric)
 
     return wrap
 
@@ -345,14 +364,21 @@ def _part_of_day(m: re.Match[str], ctx: Context) -> Resolution:
 
 @_rule(
     "en-relative-period",
-    r"\b(?:(?:early|late|earlier|later)\s+)?(?:the\s+)?(?P<mod>last|this|next|past|coming|previous|current|"
-    r"following|(?:earlier|later)\s+this)\s+"
-    r"(?P<unit>week|weekend|month|quarter|year|decade|century)\b(?![-\s](?:old|long|earlier|ago))",
+    r"\b(?:(?:early|late|earlier|later)\s+)?(?:(?P<the>the)\s+)?(?P<mod>last|this|next|past|coming|previous|current|"
+    r"following|preceding|(?:earlier|later)\s+this)\s+"
+    r"(?P<unit>day|week|weekend|month|quarter|year|decade|century)\b(?![-\s](?:old|long|earlier|ago))",
     re.IGNORECASE,
+    anaphoric=True,
 )
 def _relative_period(m: re.Match[str], ctx: Context) -> Resolution:
-    shift = _shift_word(m["mod"]) or 0
-    return cal.shifted(ctx.day, m["unit"].lower(), shift), "DATE"
+    """"next month" counts from the anchor; "the following year" from the date it follows (else the anchor);
+    "the next day", "the previous day" only from such a date."""
+    unit, mod = m["unit"].lower(), m["mod"].lower()
+    anaphoric = mod in ("following", "previous", "preceding") or (unit == "day" and mod == "next" and m["the"])
+    reference = ctx.reference_day(m.start(), unit) if anaphoric else None
+    if unit == "day" and reference is None:
+        return None  # "to this day", "the next day" with no date before it: no day of the calendar
+    return cal.shifted(reference or ctx.day, unit, _shift_word(m["mod"]) or 0), "DATE"
 
 
 #: "four and a half years", "a year and a half": the half is added to the number.
@@ -373,37 +399,46 @@ def _amount(m: re.Match[str]) -> float | None:
     return amount
 
 
-def _fractional_shift(ctx: Context, unit: str, amount: float) -> str:
+def _fractional_shift(day: date | None, unit: str, amount: float) -> str:
     """"four and a half years ago": the unit-sized period holding the anchor moved by that many mean units,
     at the unit's granularity like a whole number of units (the year 4.5 years back)."""
-    if ctx.day is None:
+    if day is None:
         return cal.shifted(None, unit, 0)
-    return cal.shifted(ctx.day + timedelta(days=round(amount * _UNIT_DAYS[unit])), unit, 0)
+    return cal.shifted(day + timedelta(days=round(amount * _UNIT_DAYS[unit])), unit, 0)
 
 
 @_rule(
     "en-ago",
     r"\b(?:(?:about|around|nearly|almost|roughly|some|more\s+than|less\s+than|over|only|just)\s+)?(?P<num>"
     + _EN_NUM + r")" + _AND_A_HALF + r"\s+(?P<unit>" + _EN_UNITS + r")" + _AND_A_HALF.replace("half>", "half2>")
-    + r"\s+(?:or\s+so\s+)?(?P<dir>ago|earlier|from\s+now|hence)\b",
+    + r"\s+(?:or\s+so\s+)?(?P<dir>ago|earlier|later|from\s+now|hence)\b",
     re.IGNORECASE,
+    anaphoric=True,
 )
 def _ago(m: re.Match[str], ctx: Context) -> Resolution:
+    """"two years ago" counts from the anchor; "a day earlier", "two years later" from the date they follow,
+    "later" only from one. "A day earlier than expected" compares: a length, no date."""
     amount = _amount(m)
     unit = english_unit(m["unit"])
+    direction = m["dir"].lower()
+    sign = -1 if direction in ("ago", "earlier") else 1
+    if direction in ("earlier", "later") and _THAN_AFTER.match(m.string, m.end()):
+        return (_duration_value(int(amount), unit), "DURATION") if amount and amount == int(amount) else None
     if unit in ("hour", "minute", "second"):
-        return _clock_offset(ctx, unit, amount, m["dir"].lower() in ("ago", "earlier"))
+        return None if direction == "later" else _clock_offset(ctx, unit, amount, sign < 0)
+    reference = ctx.reference_day(m.start(), unit) if direction in ("earlier", "later") else None
+    if direction == "later" and (reference is None or amount is None):
+        return None
     if amount is None or unit == "fortnight":
-        return ("PAST_REF" if m["dir"].lower() in ("ago", "earlier") else "FUTURE_REF"), "DATE"
-    sign = -1 if m["dir"].lower() in ("ago", "earlier") else 1
-    if amount != int(amount):
-        return _fractional_shift(ctx, unit, sign * amount), "DATE"
-    amount = int(amount)
-    quarter = _quarter_in_context(ctx, m.start(), m.end()) if unit == "year" else None
+        return ("PAST_REF" if sign < 0 else "FUTURE_REF"), "DATE"
+    quarter = _quarter_in_context(ctx, m.start(), m.end()) if unit == "year" and amount == int(amount) else None
     if quarter:
         # "profit rose from a year earlier" in a quarterly report: that quarter, a year before.
-        return f"{int(quarter[:4]) + sign * amount:04d}{quarter[4:]}", "DATE"
-    return cal.shifted(ctx.day, unit, sign * amount), "DATE"
+        return f"{int(quarter[:4]) + sign * int(amount):04d}{quarter[4:]}", "DATE"
+    day = reference or ctx.day
+    if amount != int(amount):
+        return _fractional_shift(day, unit, sign * amount), "DATE"
+    return cal.shifted(day, unit, sign * int(amount)), "DATE"
 
 
 #: A calendar quarter named in the text ("third-quarter", "the quarter"), not a fraction ("a quarter of").
@@ -495,6 +530,7 @@ def _fraction_of_century(m: re.Match[str], ctx: Context) -> Resolution:
     return ("P25Y" if m["fraction"].lower() == "quarter" else "P50Y"), "DURATION"
 
 
+_THAN_AFTER = re.compile(r"\s+than\b", re.IGNORECASE)
 _DURATION_BEFORE = re.compile(r"\b(?:for|in|within|over|than|after|lasting|spent|taking|took)\s+$", re.IGNORECASE)
 
 
