@@ -9,6 +9,7 @@ TIMEX3 value, and one that says exactly what is missing.
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 #: Direction a bare expression points to: back (news past tense), forward, or nearest.
@@ -31,6 +32,25 @@ UNDERSPECIFIED = {
 }
 
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+
+
+_CALENDAR_VALUE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
+_WEEK_VALUE = re.compile(r"^(\d{4})-W(\d{2})$")
+
+
+def calendar_day(value: str) -> date | None:
+    """The first day a TIMEX3 calendar value ("2022-12-09", "2022-12", "2022-W50", "2022") can mean: what
+    orders values of different granularities on one line."""
+    week = _WEEK_VALUE.match(value or "")
+    match = _CALENDAR_VALUE.match(value or "")
+    try:
+        if week:
+            return date.fromisocalendar(int(week.group(1)), int(week.group(2)), 1)
+        if match:
+            return date(int(match.group(1)), int(match.group(2) or 1), int(match.group(3) or 1))
+    except ValueError:
+        return None
+    return None
 
 
 def iso_week(day: date) -> str:
