@@ -21,7 +21,7 @@ from datetime import datetime
 
 from storyline.enrich.languages import normalise_language
 from storyline.enrich.times_cjk import CJK_LANGUAGES, CJK_RULES, cjk_tense_cues
-from storyline.enrich.times_lexicon import CLOCK_WORDS
+from storyline.enrich.times_lexicon import CLOCK_WORDS, LOWER_CASE_CALENDAR, PRESS_WORDS
 from storyline.enrich.times_rules import Context, Rule, clause_breaks_for, rules_for, tense_cues_for
 from storyline.model import TimeExpression
 
@@ -47,7 +47,31 @@ def find_times(text: str, anchor: datetime | None, language: str | None = None) 
         context.explicit = [(c[3].start, c[3].value) for c in candidates if id(c[3]) in kept and c[2] not in anaphoric]
         candidates = [c for c in candidates if c[2] not in anaphoric]
         found = _longest_first(candidates + _candidates(text, rules, anaphoric, context, german))
+    found = [t for t in found if not _part_of_a_name(text, t, code)]
     return _order_ranges(text, _join_clock_and_day(text, found))
+
+
+#: A day next to a press word, with at most one short particle between ("Welt am Sonntag", "Sunday Times"), but
+#: not the preposition of a date ("an article in The Times on Friday").
+_PRESS_BEFORE = re.compile(r"\b(?:" + PRESS_WORDS + r")(?:\s+(?!on\b)[a-z]{1,3})?\s+$")
+_PRESS_AFTER = re.compile(r"\s+(?:[a-z]{1,3}\s+)?(?:" + PRESS_WORDS + r")\b")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:\n][\s\"'“”«»]*)$")
+#: English words of time written in lower case inside a sentence: capitalised, they are a name ("Russia Today").
+_ENGLISH_LOWER_CASE = frozenset({"today", "tonight", "now", "yesterday", "tomorrow"})
+
+
+def _part_of_a_name(text: str, found: TimeExpression, language: str) -> bool:
+    """Whether a one-word expression is a word of a title or name: next to a press word, or capitalised
+    inside a sentence in a language that writes it in lower case."""
+    word = found.text
+    if not word.isalpha() or not word[:1].isupper():
+        return False
+    before = text[max(0, found.start - 40) : found.start]
+    if _PRESS_BEFORE.search(before) or _PRESS_AFTER.match(text, found.end):
+        return True
+    if _SENTENCE_START.search(before):
+        return language in LOWER_CASE_CALENDAR and bool(re.match(r"\s+[A-Z]", text[found.end :]))
+    return language in LOWER_CASE_CALENDAR or (language == "en" and word.lower() in _ENGLISH_LOWER_CASE)
 
 
 Candidate = tuple[int, int, int, TimeExpression]  # (-length, start, rule rank, found)

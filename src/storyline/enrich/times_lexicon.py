@@ -139,6 +139,17 @@ DECADE_WORDS = {
 CLOCK_WORDS = {"fr": r"à|vers|dès|avant|après", "es": r"a\s+las|hacia\s+las|desde\s+las", "it": r"alle|verso\s+le",
                "pt": r"às|por\s+volta\s+das"}  # fmt: skip
 
+#: Languages that write month and weekday names in lower case: a capitalised one inside a sentence is a name
+#: ("Mayo Gómez", "el diario Domingo", "le Journal du Dimanche").
+LOWER_CASE_CALENDAR = frozenset({"es", "fr", "it", "pt", "ru", "pl", "nl"})
+#: Words of newspaper and channel titles: a day next to one names the paper ("the Sunday Times", "Welt am Sonntag").
+PRESS_WORDS = (
+    r"Times|Post|Journal|News|Herald|Tribune|Gazette|Telegraph|Chronicle|Observer|Mail|Express|Standard|Star|"
+    r"Mirror|Sun|Review|Magazine|Edition|Show|Zeitung|Welt|Presse|Diario|Periódico|Giornale"
+)
+#: Numbering nouns: the number after one is a label ("room 1998", "flight 2012"), not a year.
+NUMBERING_NOUNS = r"room|rooms|page|pages|flight|route|exit|gate|platform|line|bus|suite|apartment|box|highway|number|no|chapter|section|item|model|version|unit|lot|row|seat"
+
 #: TIMEX3 duration letters per unit (HeidelTime's: decades "DE", centuries "CE", quarters "Q").
 DURATION_CODES = {
     "second": "TS", "minute": "TM", "hour": "TH", "day": "D", "week": "W", "weekend": "WE",

@@ -22,6 +22,7 @@ from storyline.enrich.times_lexicon import (
     CLOCK_WORDS,
     DECADE_WORDS,
     DURATION_CODES,
+    NUMBERING_NOUNS,
     ENGLISH_NUMBERS,
     ENGLISH_ORDINALS,
     ENGLISH_VAGUE,
@@ -199,6 +200,9 @@ _YEAR = _YEAR_DIGITS + r"(?![\d,.]\d|\s*%|\s*(?:percent|per\s+cent)\b|-\d)"
 _MONTH_ANY = "(?:" + _words(_EN_MONTHS) + "|(?:" + _words(_EN_MONTH_ABBR) + r")\.?)"
 _MODS = r"(?:early|late|mid|the\s+(?:beginning|start|end|middle|first\s+half|second\s+half)\s+of)"
 _PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
+_CALENDAR_WORD = re.compile(
+    r"(?:" + _words(_EN_MONTHS) + "|" + _words(_EN_WEEKDAYS) + r"|Spring|Summer|Autumn|Fall|Winter|Christmas|Easter)",
+)
 _NOT_A_YEAR_BEFORE = re.compile(r"(?:[$£€#/]|\d[,.]?|No\.\s?)$")
 _MAY_CONTEXT = re.compile(
     r"\b(?:in|since|until|till|by|of|from|through|during|last|next|this|early|late|mid-?)\s+$", re.IGNORECASE
@@ -552,9 +556,23 @@ def _vague_duration(m: re.Match[str], ctx: Context) -> Resolution:
     re.IGNORECASE,
 )
 def _year(m: re.Match[str], ctx: Context) -> Resolution:
-    if not m["mod"] and _prefix_blocked(m, _NOT_A_YEAR_BEFORE):
+    if not m["mod"] and (_prefix_blocked(m, _NOT_A_YEAR_BEFORE) or _label_number(m)):
         return None
     return m["year"], "DATE"
+
+
+_NUMBERING_BEFORE = re.compile(r"\b(?:" + NUMBERING_NOUNS + r")\.?\s+$", re.IGNORECASE)
+#: A capitalised word inside a sentence right before the number: "Windows 2000", "Expo 2020".
+_PRODUCT_BEFORE = re.compile(r"[a-z,;]\s+(?P<name>[A-Z][a-z]+)\s+$")
+
+
+def _label_number(m: re.Match[str]) -> bool:
+    """Whether a year-like number labels something: after a numbering noun ("room 1998") or a capitalised
+    name inside a sentence ("ran Windows 2000") that is no calendar word ("in March 2020" is a date)."""
+    if _prefix_blocked(m, _NUMBERING_BEFORE):
+        return True
+    product = _PRODUCT_BEFORE.search(m.string, max(0, m.start() - 30), m.start())
+    return bool(product) and not _CALENDAR_WORD.fullmatch(product["name"])
 
 
 _DECADE_WORDS = "twenties thirties forties fifties sixties seventies eighties nineties".split()
