@@ -10,6 +10,7 @@ TIMEX3 value, and one that says exactly what is missing.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, timedelta
 
 #: Direction a bare expression points to: back (news past tense), forward, or nearest.
@@ -168,6 +169,60 @@ def year_on_side(offsets: dict[int, int], direction: int) -> int:
     side = {year: offset for year, offset in offsets.items() if not strict or offset * direction >= 0} or offsets
     ahead, behind = (1.0, 1.5) if direction > 0 else (1.5, 1.0)
     return min(side, key=lambda year: side[year] * ahead if side[year] > 0 else -side[year] * behind)
+
+
+def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> date:
+    """The ``nth`` given weekday (0 = Monday) of a month; -1 for the last."""
+    if nth < 0:
+        last = add_months(date(year, month, 1), 1) - timedelta(days=1)
+        return last - timedelta(days=(last.weekday() - weekday) % 7)
+    first = date(year, month, 1)
+    return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+
+
+def _easter(year: int) -> date | None:
+    try:
+        from dateutil.easter import easter
+    except ImportError:  # dateutil is optional: then Easter has no date
+        return None
+    return easter(year)
+
+
+#: Holidays by their lower-case name: a function of the year giving the day (None when it cannot be computed).
+HOLIDAYS: dict[str, Callable[[int], date | None]] = {
+    "christmas": lambda y: date(y, 12, 25),
+    "christmas day": lambda y: date(y, 12, 25),
+    "christmas eve": lambda y: date(y, 12, 24),
+    "new year's day": lambda y: date(y, 1, 1),
+    "new year's": lambda y: date(y, 1, 1),
+    "new year's eve": lambda y: date(y, 12, 31),
+    "independence day": lambda y: date(y, 7, 4),
+    "halloween": lambda y: date(y, 10, 31),
+    "memorial day": lambda y: _nth_weekday(y, 5, 0, -1),
+    "labor day": lambda y: _nth_weekday(y, 9, 0, 1),
+    "thanksgiving": lambda y: _nth_weekday(y, 11, 3, 4),
+    "thanksgiving day": lambda y: _nth_weekday(y, 11, 3, 4),
+    # The Tuesday after the first Monday of November.
+    "election day": lambda y: _nth_weekday(y, 11, 0, 1) + timedelta(days=1),
+    "easter": _easter,
+    "easter sunday": _easter,
+    "good friday": lambda y: (e := _easter(y)) and e - timedelta(days=2),
+}
+
+
+def holiday(anchor: date | None, name: str, direction: int, year: int | None = None) -> str | None:
+    """A holiday's day: in ``year`` when written, else in the year ``direction`` picks (see ``year_on_side``);
+    None when its day cannot be computed."""
+    day_of = HOLIDAYS[name.lower()]
+    if year is not None:
+        day = day_of(year)
+        return day.isoformat() if day else None
+    if anchor is None:
+        return UNDERSPECIFIED["day"]
+    days = {y: d for y in _near_years(anchor) if (d := day_of(y))}
+    if not days:
+        return None
+    return days[year_on_side({y: (d - anchor).days for y, d in days.items()}, direction)].isoformat()
 
 
 def quarter_of_year(anchor: date | None, quarter: int, direction: int) -> str:

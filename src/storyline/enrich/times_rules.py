@@ -831,8 +831,23 @@ def _numeric_date_rule(order: str) -> Rule:
     return resolve
 
 
+_HOLIDAY_NAMES = sorted({name.title().replace("'S", "'s") for name in cal.HOLIDAYS}, key=len, reverse=True)
+
+
+@_rule(
+    "en-holiday",
+    r"\b(?P<name>" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in _HOLIDAY_NAMES) + r")\b"
+    r"(?:,?\s+(?:of\s+)?(?P<year>" + _YEAR + r"))?",
+)
+def _holiday(m: re.Match[str], ctx: Context) -> Resolution:
+    """"Christmas", "Thanksgiving", "Election Day": that day of the written year, or of the year the tense gives."""
+    name = " ".join(m["name"].split())
+    value = cal.holiday(ctx.day, name, ctx.side(m.start(), m.end()), int(m["year"]) if m["year"] else None)
+    return (value, "DATE") if value else None
+
+
 ENGLISH_RULES: list[Rule] = [
-    _month_day, _day_month, _month_year, _month_relative_year, _month, _weekday, _day_word, _part_of_day,
+    _holiday, _month_day, _day_month, _month_year, _month_relative_year, _month, _weekday, _day_word, _part_of_day,
     _relative_period,
     _ago, _fraction_of_century, _duration, _vague_duration, _year, _decade, _quarter, _the_quarter, _year_ago,
     _the_weekend, _century,

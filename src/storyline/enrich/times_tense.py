@@ -47,11 +47,11 @@ _IRREGULAR_PAST = (
 )
 #: Words in -ed that are not past tenses: a few nouns and adjectives, and "un-" adjectives ("unspecified").
 _NOT_PAST = r"(?!(?:hundred|kindred|sacred|naked|wicked|united|limited|beloved|bed|red|shed|fed|un[a-z]+)\b)"
-#: A participle after a determiner is an adjective ("the increased dividend", "a still unnamed buyer"): matched
-#: as a group of its own so that its "-ed" is not read as a past tense.
+#: A participle after a determiner is an adjective ("the increased dividend", "a still unnamed buyer"), and after
+#: "is"/"are" a present passive ("are banned"): matched as a group of its own so that its "-ed" is no past tense.
 _ADJECTIVE = (
-    r"(?P<adjective>(?:a|an|the|its|his|her|their|our|this|that|these|those)(?:\s+\w+ly|\s+still)?\s+"
-    r"(?!(?:planned|scheduled|expected|anticipated)\b)[a-z]+ed)"
+    r"(?P<adjective>(?:a|an|the|its|his|her|their|our|this|that|these|those|is|are|am)(?:\s+\w+ly|\s+still)?\s+"
+    r"(?!(?:planned|scheduled|expected|anticipated|slated|set)\b)[a-z]+ed)"
 )
 #: Past cues that do not date what follows them (group "loose"): a reporting verb ("said it is calling for
 #: redemption on Dec. 7") and the present perfect ("has extended the loans through January").
