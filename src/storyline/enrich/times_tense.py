@@ -51,7 +51,7 @@ _NOT_PAST = r"(?!(?:hundred|kindred|sacred|naked|wicked|united|limited|beloved|b
 #: "is"/"are" a present passive ("are banned"): matched as a group of its own so that its "-ed" is no past tense.
 _ADJECTIVE = (
     r"(?P<adjective>(?:a|an|the|its|his|her|their|our|this|that|these|those|is|are|am)(?:\s+\w+ly|\s+still)?\s+"
-    r"(?!(?:planned|scheduled|expected|anticipated|slated|set)\b)[a-z]+ed)"
+    r"(?!(?:planned|scheduled|expected|anticipated|slated|supposed|poised)\b)[a-z]+ed)"
 )
 #: Past cues that do not date what follows them (group "loose"): a reporting verb ("said it is calling for
 #: redemption on Dec. 7") and the present perfect ("has extended the loans through January").
