@@ -33,3 +33,7 @@ def test_new_years_day_just_past():
     assert found("The mayor of Port Elwyn spoke on New Year's Day.", datetime(2023, 1, 3)) == [
         ("New Year's Day", "2023-01-01")
     ]
+
+
+def test_a_holiday_after_a_kind_of_work_is_a_title():
+    assert found("The film Christmas Eve opened in Port Elwyn in 1996.") == [("1996", "1996")]

@@ -831,6 +831,7 @@ def _numeric_date_rule(order: str) -> Rule:
     return resolve
 
 
+_WORK_BEFORE = re.compile(r"\b(?:film|movie|show|series|song|album|book|novel|play|musical|opera)\s+$", re.IGNORECASE)
 _HOLIDAY_NAMES = sorted({name.title().replace("'S", "'s") for name in cal.HOLIDAYS}, key=len, reverse=True)
 
 
@@ -840,7 +841,10 @@ _HOLIDAY_NAMES = sorted({name.title().replace("'S", "'s") for name in cal.HOLIDA
     r"(?:,?\s+(?:of\s+)?(?P<year>" + _YEAR + r"))?",
 )
 def _holiday(m: re.Match[str], ctx: Context) -> Resolution:
-    """"Christmas", "Thanksgiving", "Election Day": that day of the written year, or of the year the tense gives."""
+    """"Christmas", "Thanksgiving", "Election Day": that day of the written year, or of the year the tense gives;
+    after a kind of work it is a title ("the film Independence Day")."""
+    if _prefix_blocked(m, _WORK_BEFORE):
+        return None
     name = " ".join(m["name"].split())
     value = cal.holiday(ctx.day, name, ctx.side(m.start(), m.end()), int(m["year"]) if m["year"] else None)
     return (value, "DATE") if value else None
