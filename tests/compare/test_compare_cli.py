@@ -64,3 +64,11 @@ def test_story_with_an_unknown_id_is_a_clear_error(tmp_path):
     result = CliRunner().invoke(app, ["story", "no-such-story", "--db", str(tmp_path / "x.db")])
     assert result.exit_code == 1
     assert "no story with id 'no-such-story'" in result.output
+
+
+def test_compare_takes_markdown_as_another_name_of_md(tmp_path, monkeypatch):
+    monkeypatch.setattr(service, "compare_articles", lambda articles: compare(articles, bag_of_words))
+    monkeypatch.setattr(service, "enrich_articles", lambda workspace, articles: articles)
+    result = CliRunner().invoke(app, ["compare", *_files(tmp_path), "--format", "markdown"])
+    assert result.exit_code == 0, result.output
+    assert result.output.lstrip().startswith("#")

@@ -121,3 +121,17 @@ def test_articles_of_one_day_without_a_time_tie_for_first():
     later = make_article("d", ["The bridge in Ruritania collapsed on Sunday night."], published=datetime(2025, 5, 6, 9))
     assert first_reporters([later, *day]) == ["a", "b", "c"]
     assert first_reporters([later, day[0]]) == ["a"]
+
+
+def test_the_timeline_orders_weeks_by_their_first_day():
+    text = "Ines Vidal arrived in Port Elwyn on Dec. 16 and will leave next week, before Dec. 21."
+    times = [
+        TimeExpression(text=w, start=text.index(w), end=text.index(w) + len(w), value=v, type="DATE")
+        for w, v in (("Dec. 16", "2022-12-16"), ("next week", "2022-W51"), ("Dec. 21", "2022-12-21"))
+    ]
+    article = make_article("a", [text], times=times)
+    claims = [_claim(f"a:c{i}", text, dates=[t.value]) for i, t in enumerate(times)]
+    for claim, time in zip(claims, times):
+        claim.start, claim.end = time.start, time.end
+    dates = [entry["date"] for entry in build_timeline([article], claims, {}, {"a": "A"})]
+    assert dates == ["2022-12-16", "2022-W51", "2022-12-21"]

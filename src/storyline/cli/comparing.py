@@ -13,7 +13,7 @@ from storyline.cli.app import app
 from storyline.cli.evaluating import eval_app
 from storyline.cli.library import DbOption, err, fail, out, workspace
 from storyline.model import Comparison
-from storyline.report.comparison import FORMATS, render
+from storyline.report.comparison import FORMATS, format_name, render
 from storyline.report.terminal import print_comparison
 
 FormatOption = Annotated[
@@ -24,8 +24,10 @@ OutputOption = Annotated[Path | None, typer.Option("--output", "-o", help="Write
 
 def _emit(comparison: Comparison, fmt: str | None, output: Path | None) -> None:
     """Print or write the comparison; a file is written whole or not at all."""
-    if fmt is not None and fmt not in FORMATS:
-        raise fail(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    try:
+        fmt = format_name(fmt) if fmt is not None else None
+    except ValueError as error:
+        raise fail(str(error)) from None
     if fmt is None and output is None:
         print_comparison(comparison, out)
         return

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Any
 
 from storyline.compare.align import date_fits
 from storyline.compare.claims import event_times
+from storyline.enrich.times_calendar import calendar_day
 from storyline.model import Article, Claim, TimeExpression
 
 #: Calendar values placed on a timeline ("2022", "2022-12", "2022-12-09", "2022-W50"); the year may be unknown.
@@ -93,4 +95,9 @@ def build_timeline(
         entry["agreed_by"] = len(entry["outlets"])
         # Only guessed from undated articles' estimated publication days: a reader must not take it as reported.
         entry["estimated"] = all(event["estimated"] for event in entry["events"])
-    return [entries[key] for key in sorted(entries, key=lambda k: (k.startswith("X"), k))]
+    return [entries[key] for key in sorted(entries, key=_chronological)]
+
+
+def _chronological(value: str) -> tuple[bool, date, str]:
+    """Unknown years last, else by first day: the week "2022-W51" (from 19 December) after "2022-12-16"."""
+    return value.startswith("X"), calendar_day(value) or date.max, value

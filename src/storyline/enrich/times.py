@@ -16,24 +16,72 @@ valid TIMEX3. Durations and PRESENT_REF/PAST_REF need no anchor.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import datetime
 
 from storyline.enrich.languages import normalise_language
 from storyline.enrich.times_cjk import CJK_LANGUAGES, CJK_RULES, cjk_tense_cues
-from storyline.enrich.times_rules import Context, clause_breaks_for, rules_for, tense_cues_for
+from storyline.enrich.times_lexicon import CLOCK_WORDS, LOWER_CASE_CALENDAR, PRESS_WORDS
+from storyline.enrich.times_rules import Context, Rule, clause_breaks_for, rules_for, tense_cues_for
 from storyline.model import TimeExpression
 
 
 def find_times(text: str, anchor: datetime | None, language: str | None = None) -> list[TimeExpression]:
-    """Every time expression in ``text``, in order, resolved against ``anchor`` (publication date)."""
+    """Every time expression in ``text``, in order, resolved against ``anchor`` (publication date).
+
+    Anaphoric ones ("the following year", "a day later") are resolved in a second pass, against the
+    explicit dates the first found before them."""
     code = normalise_language(language)
     cjk = code in CJK_LANGUAGES
     if cjk:
         context = Context(text, anchor, cjk_tense_cues(code), clause_breaks=None)
     else:
         context = Context(text, anchor, tense_cues_for(language), clause_breaks_for(language))
-    candidates: list[tuple[int, int, int, TimeExpression]] = []  # (-length, start, rule rank, found)
-    for rank, rule in enumerate(CJK_RULES if cjk else rules_for(language)):
+    rules = CJK_RULES if cjk else rules_for(language)
+    german = code == "de"
+    candidates = _candidates(text, rules, range(len(rules)), context, german)
+    found = _longest_first(candidates)
+    anaphoric = [rank for rank, rule in enumerate(rules) if rule.anaphoric]
+    if anaphoric and found:
+        kept = {id(t) for t in found}
+        context.explicit = [(c[3].start, c[3].value) for c in candidates if id(c[3]) in kept and c[2] not in anaphoric]
+        candidates = [c for c in candidates if c[2] not in anaphoric]
+        found = _longest_first(candidates + _candidates(text, rules, anaphoric, context, german))
+    found = [t for t in found if not _part_of_a_name(text, t, code)]
+    return _order_ranges(text, _join_clock_and_day(text, found))
+
+
+#: A day next to a press word, with at most one short particle between ("Welt am Sonntag", "Sunday Times"), but
+#: not the preposition of a date ("an article in The Times on Friday").
+_PRESS_BEFORE = re.compile(r"\b(?:" + PRESS_WORDS + r")(?:\s+(?!on\b)[a-z]{1,3})?\s+$")
+_PRESS_AFTER = re.compile(r"\s+(?:[a-z]{1,3}\s+)?(?:" + PRESS_WORDS + r")\b")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:\n][\s\"'“”«»]*)$")
+#: English words of time written in lower case inside a sentence: capitalised, they are a name ("Russia Today").
+_ENGLISH_LOWER_CASE = frozenset({"today", "tonight", "now", "yesterday", "tomorrow"})
+
+
+def _part_of_a_name(text: str, found: TimeExpression, language: str) -> bool:
+    """Whether a one-word expression is a word of a title or name: next to a press word, or capitalised
+    inside a sentence in a language that writes it in lower case."""
+    word = found.text
+    if not word.isalpha() or not word[:1].isupper():
+        return False
+    before = text[max(0, found.start - 40) : found.start]
+    if _PRESS_BEFORE.search(before) or _PRESS_AFTER.match(text, found.end):
+        return True
+    if _SENTENCE_START.search(before):
+        return language in LOWER_CASE_CALENDAR and bool(re.match(r"\s+[A-Z]", text[found.end :]))
+    return language in LOWER_CASE_CALENDAR or (language == "en" and word.lower() in _ENGLISH_LOWER_CASE)
+
+
+Candidate = tuple[int, int, int, TimeExpression]  # (-length, start, rule rank, found)
+
+
+def _candidates(text: str, rules: list[Rule], ranks: Iterable[int], context: Context, german: bool) -> list[Candidate]:
+    """Every match of the rules of ``ranks`` that its resolver accepts."""
+    candidates: list[Candidate] = []
+    for rank in ranks:
+        rule = rules[rank]
         for match in rule.pattern.finditer(text):
             if match.end() == match.start():
                 continue
@@ -41,11 +89,11 @@ def find_times(text: str, anchor: datetime | None, language: str | None = None) 
             if resolved is None:
                 continue
             value, kind = resolved
-            if code == "de" and _german_noun(text, match):
+            if german and _german_noun(text, match):
                 continue
             found = TimeExpression(text=match.group(), start=match.start(), end=match.end(), value=value, type=kind)
             candidates.append((match.start() - match.end(), match.start(), rank, found))
-    return _join_clock_and_day(text, _longest_first(candidates))
+    return candidates
 
 
 #: German adverbs of day, lower case in running text: capitalised after a sentence's first word they are nouns
@@ -61,7 +109,7 @@ def _german_noun(text: str, match: re.Match[str]) -> bool:
     return bool(before) and before[-1] not in ".!?:\n"
 
 
-def _longest_first(candidates: list[tuple[int, int, int, TimeExpression]]) -> list[TimeExpression]:
+def _longest_first(candidates: list[Candidate]) -> list[TimeExpression]:
     """Keep the longest of overlapping matches (the earlier rule on a tie), in text order."""
     taken: list[TimeExpression] = []
     used = bytearray(max((c[3].end for c in candidates), default=0))  # 1 = character already in a kept match
@@ -76,7 +124,7 @@ def _longest_first(candidates: list[tuple[int, int, int, TimeExpression]]) -> li
 _DAY_VALUE = re.compile(r"^(?P<day>[\dX]{4}-(?:\d\d-\d\d|WXX-\d))(?:T(?:MO|AF|EV|NI))?$")
 _CLOCK_VALUE = re.compile(r"T\d\d:\d\d$")
 _CLOCK_THEN_DAY = re.compile(r"\s*,?\s*(?:on\s+)?")
-_DAY_THEN_CLOCK = re.compile(r"\s*,?\s*(?:at\s+)?")
+_DAY_THEN_CLOCK = re.compile(r"\s*,?\s*(?:(?:at|" + "|".join(CLOCK_WORDS.values()) + r")\s+)?", re.IGNORECASE)
 
 
 def _join_clock_and_day(text: str, found: list[TimeExpression]) -> list[TimeExpression]:
@@ -96,6 +144,41 @@ def _join_clock_and_day(text: str, found: list[TimeExpression]) -> list[TimeExpr
                 continue
         joined.append(current)
     return joined
+
+
+#: "between January 1 and September 26", "from May to June": the two ends of a range.
+_RANGE_OPEN = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
+_RANGE_JOIN = re.compile(r"\s*(?:and|to|until|till|through|-|\u2013)\s*", re.IGNORECASE)
+_CALENDAR_VALUE = re.compile(r"^(?P<year>\d{4})(?P<rest>-\d\d(?:-\d\d)?)$")
+_WRITTEN_YEAR = re.compile(r"\d{4}")
+
+
+def _order_ranges(text: str, found: list[TimeExpression]) -> list[TimeExpression]:
+    """A range cannot end before it starts: an end put before its start, the one written without its year
+    moves by a year (the start back, else the end forward)."""
+    for index, (first, second) in enumerate(zip(found, found[1:])):
+        if not _is_range(text, first, second) or first.value <= second.value:
+            continue
+        if not _WRITTEN_YEAR.search(first.text):
+            found[index] = _moved_year(first, -1)
+        elif not _WRITTEN_YEAR.search(second.text):
+            found[index + 1] = _moved_year(second, 1)
+    return found
+
+
+def _is_range(text: str, first: TimeExpression, second: TimeExpression) -> bool:
+    """Whether two calendar values of one granularity are the ends of "between/from ... and/to ..."."""
+    return (
+        bool(_CALENDAR_VALUE.match(first.value) and _CALENDAR_VALUE.match(second.value))
+        and len(first.value) == len(second.value)
+        and bool(_RANGE_JOIN.fullmatch(text, first.end, second.start))
+        and bool(_RANGE_OPEN.search(text, max(0, first.start - 10), first.start))
+    )
+
+
+def _moved_year(found: TimeExpression, years: int) -> TimeExpression:
+    value = f"{int(found.value[:4]) + years:04d}{found.value[4:]}"
+    return TimeExpression(found.text, found.start, found.end, value, found.type)
 
 
 def estimate_publication(dated: list[datetime]) -> TimeExpression | None:

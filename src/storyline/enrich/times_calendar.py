@@ -9,10 +9,15 @@ TIMEX3 value, and one that says exactly what is missing.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from datetime import date, timedelta
 
 #: Direction a bare expression points to: back (news past tense), forward, or nearest.
 PAST, NEAREST, FUTURE = -1, 0, 1
+#: Sides only leaned to (a deadline, a verb outside the expression's clause): a date written without its year
+#: is then the nearest, one on the other side counting 1.5 times as far.
+LEAN_PAST, LEAN_FUTURE = -2, 2
 
 #: Granularities a relative expression can have, with their underspecified value.
 UNDERSPECIFIED = {
@@ -28,6 +33,25 @@ UNDERSPECIFIED = {
 }
 
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+
+
+_CALENDAR_VALUE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
+_WEEK_VALUE = re.compile(r"^(\d{4})-W(\d{2})$")
+
+
+def calendar_day(value: str) -> date | None:
+    """The first day a TIMEX3 calendar value ("2022-12-09", "2022-12", "2022-W50", "2022") can mean: what
+    orders values of different granularities on one line."""
+    week = _WEEK_VALUE.match(value or "")
+    match = _CALENDAR_VALUE.match(value or "")
+    try:
+        if week:
+            return date.fromisocalendar(int(week.group(1)), int(week.group(2)), 1)
+        if match:
+            return date(int(match.group(1)), int(match.group(2) or 1), int(match.group(3) or 1))
+    except ValueError:
+        return None
+    return None
 
 
 def iso_week(day: date) -> str:
@@ -82,13 +106,14 @@ def weekday(anchor: date | None, day_index: int, direction: int) -> str:
 
 
 def month_of_year(anchor: date | None, month: int, direction: int) -> str:
-    """A month named without a year: the latest one not after the anchor's month, or the next one."""
+    """A month named without a year: the latest one not after the anchor's month, or the next one when
+    ``direction`` is or leans ahead."""
     if anchor is None:
         return f"XXXX-{month:02d}"
     year = anchor.year
-    if direction == FUTURE and month < anchor.month:
+    if direction > 0 and month < anchor.month:
         year += 1
-    elif direction != FUTURE and month > anchor.month:
+    elif direction <= 0 and month > anchor.month:
         year -= 1
     return f"{year:04d}-{month:02d}"
 
@@ -109,29 +134,95 @@ def day_on_side(anchor: date | None, month: int, day: int, shift: int) -> str:
     return f"XXXX-{month:02d}-{day:02d}"
 
 
-def day_of_year(anchor: date | None, month: int, day: int, direction: int) -> str:
-    """A month and day without a year, put in the year that brings it nearest the anchor.
-
-    News mostly reports what happened, so unless the tense points forward a
-    date ahead of the anchor counts as 1.5 times as far as one behind it (and
-    the other way round when it does).
-    """
+def day_of_year(anchor: date | None, month: int, day: int, direction: int, weekday: int | None = None) -> str:
+    """A month and day without a year, in the year ``direction`` picks (see ``year_on_side``); a weekday
+    written with it ("Saturday, April 25", 0 = Monday) picks the year itself when one of them fits."""
     if anchor is None:
         return f"XXXX-{month:02d}-{day:02d}"
-    candidates = []
-    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+    dates = {}
+    for year in _near_years(anchor):
         try:
-            candidates.append(date(year, month, day))
+            dates[year] = date(year, month, day)
         except ValueError:  # 29 February in a common year
             continue
-    if not candidates:
+    if weekday is not None and any(d.weekday() == weekday for d in dates.values()):
+        dates = {year: d for year, d in dates.items() if d.weekday() == weekday}
+    if not dates:
         return f"XXXX-{month:02d}-{day:02d}"
-    forward_weight, backward_weight = (1.0, 1.5) if direction == FUTURE else (1.5, 1.0)
-    def distance(candidate: date) -> float:
-        days = (candidate - anchor).days
-        return days * forward_weight if days > 0 else -days * backward_weight
+    offsets = {year: (d - anchor).days for year, d in dates.items()}
+    return dates[year_on_side(offsets, direction)].isoformat()
 
-    return min(candidates, key=distance).isoformat()
+
+def _near_years(anchor: date) -> range:
+    """The years a date written without one can fall in: the anchor's and those either side."""
+    return range(anchor.year - 1, anchor.year + 2)
+
+
+def year_on_side(offsets: dict[int, int], direction: int) -> int:
+    """The year, among candidates with their signed distance from the anchor, on the side ``direction`` names.
+
+    A verb of the expression's own clause rules a side out: past ("was born on Jan. 20") the dates ahead of
+    the anchor, future the ones behind. Otherwise the nearest is taken, one ahead counting 1.5 times as far
+    (news mostly reports what happened), or one behind when the side leans ahead.
+    """
+    strict = direction in (PAST, FUTURE)
+    side = {year: offset for year, offset in offsets.items() if not strict or offset * direction >= 0} or offsets
+    ahead, behind = (1.0, 1.5) if direction > 0 else (1.5, 1.0)
+    return min(side, key=lambda year: side[year] * ahead if side[year] > 0 else -side[year] * behind)
+
+
+def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> date:
+    """The ``nth`` given weekday (0 = Monday) of a month; -1 for the last."""
+    if nth < 0:
+        last = add_months(date(year, month, 1), 1) - timedelta(days=1)
+        return last - timedelta(days=(last.weekday() - weekday) % 7)
+    first = date(year, month, 1)
+    return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+
+
+def _easter(year: int) -> date | None:
+    try:
+        from dateutil.easter import easter
+    except ImportError:  # dateutil is optional: then Easter has no date
+        return None
+    return easter(year)
+
+
+#: Holidays by their lower-case name: a function of the year giving the day (None when it cannot be computed).
+HOLIDAYS: dict[str, Callable[[int], date | None]] = {
+    "christmas": lambda y: date(y, 12, 25),
+    "christmas day": lambda y: date(y, 12, 25),
+    "christmas eve": lambda y: date(y, 12, 24),
+    "new year's day": lambda y: date(y, 1, 1),
+    "new year's": lambda y: date(y, 1, 1),
+    "new year's eve": lambda y: date(y, 12, 31),
+    "independence day": lambda y: date(y, 7, 4),
+    "halloween": lambda y: date(y, 10, 31),
+    "memorial day": lambda y: _nth_weekday(y, 5, 0, -1),
+    "labor day": lambda y: _nth_weekday(y, 9, 0, 1),
+    "thanksgiving": lambda y: _nth_weekday(y, 11, 3, 4),
+    "thanksgiving day": lambda y: _nth_weekday(y, 11, 3, 4),
+    # The Tuesday after the first Monday of November.
+    "election day": lambda y: _nth_weekday(y, 11, 0, 1) + timedelta(days=1),
+    "easter": _easter,
+    "easter sunday": _easter,
+    "good friday": lambda y: (e := _easter(y)) and e - timedelta(days=2),
+}
+
+
+def holiday(anchor: date | None, name: str, direction: int, year: int | None = None) -> str | None:
+    """A holiday's day: in ``year`` when written, else in the year ``direction`` picks (see ``year_on_side``);
+    None when its day cannot be computed."""
+    day_of = HOLIDAYS[name.lower()]
+    if year is not None:
+        day = day_of(year)
+        return day.isoformat() if day else None
+    if anchor is None:
+        return UNDERSPECIFIED["day"]
+    days = {y: d for y in _near_years(anchor) if (d := day_of(y))}
+    if not days:
+        return None
+    return days[year_on_side({y: (d - anchor).days for y, d in days.items()}, direction)].isoformat()
 
 
 def quarter_of_year(anchor: date | None, quarter: int, direction: int) -> str:

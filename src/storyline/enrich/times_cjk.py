@@ -104,7 +104,7 @@ def _date(m: re.Match[str], ctx: Context) -> Resolution:
             return date(int(m["year"]), month, day).isoformat(), "DATE"
         except ValueError:
             return None
-    return cal.day_of_year(ctx.day, month, day, ctx.direction(m.start(), m.end())), "DATE"
+    return cal.day_of_year(ctx.day, month, day, ctx.side(m.start(), m.end())), "DATE"
 
 
 @_rule("cjk-month", rf"(?<!\d)(?P<month>\d{{1,2}})\s*{_MONTH_MARK}(?:份)?(?!\s*\d)")
@@ -112,7 +112,7 @@ def _month(m: re.Match[str], ctx: Context) -> Resolution:
     month = int(m["month"])
     if not 1 <= month <= 12:
         return None
-    return cal.month_of_year(ctx.day, month, ctx.direction(m.start(), m.end())), "DATE"
+    return cal.month_of_year(ctx.day, month, ctx.side(m.start(), m.end())), "DATE"
 
 
 @_rule("cjk-year-month", rf"(?P<year>\d{{4}})\s*{_YEAR_MARK}\s*(?P<month>\d{{1,2}})\s*{_MONTH_MARK}(?:份)?(?!\s*\d)")

@@ -89,7 +89,7 @@ TENSE_CUES = {
     "fr": (r"\w{2,}ra|\w{2,}ront|va|vont|prochaine?s?", r"a|ont|avait|avaient|était|étaient|fut|dernière?s?"),
     # Spanish preterites in -ó/-aron/-ieron, the irregular ones news uses most ("dijo", "hizo", "tuvo",
     # "propuso", "condujo", "dio", "vio" and their "-jeron"), and the imperfect in -aba.
-    "es": (r"\w{2,}rá|\w{2,}rán|va\s+a|van\s+a|próxim[oa]s?",
+    "es": (r"\w{2,}rá|\w{2,}rán|va\s+a|van\s+a|próxim[oa]s?|programad[oa]s?|previst[oa]s?",
            (r"\w{2,}ó|\w{2,}aron|\w{2,}ieron|\w+jeron|\w*(?:dijo|hizo|tuvo|puso|dujo|trajo|quiso|supo|pudo)|dio|vio|"
             r"\w{2,}aban?|ha|han|había|habían|fue|fueron")),
     "de": (r"wird|werden|soll|sollen|nächste[nrs]?|kommende[nrs]?",
@@ -124,6 +124,31 @@ CLAUSE_WORDS = {  # (subordinating words, coordinating words)
     "tr": (r"çünkü|eğer|ki", r"ve|ama|fakat"),
     "ar": (r"الذي|التي|عندما|لأن|إذا|أن|إن", r"و|لكن|أو"),
 }  # fmt: skip
+
+#: Decades by their first year ("les années 1990", "la década de 1980", "los años 90") or by name ("los años
+#: noventa"): (words before the number, names of the decades from the twenties on).
+DECADE_WORDS = {
+    "fr": (r"(?:les\s+)?années", ()),
+    "es": (r"(?:(?:los\s+)?años|(?:la\s+)?década\s+de(?:\s+los)?)",
+           ("veinte", "treinta", "cuarenta", "cincuenta", "sesenta", "setenta", "ochenta", "noventa")),
+    "pt": (r"(?:(?:os\s+)?anos|(?:a\s+)?década\s+de)",
+           ("vinte", "trinta", "quarenta", "cinquenta", "sessenta", "setenta", "oitenta", "noventa")),
+    "it": (r"(?:gli\s+)?anni", ("venti", "trenta", "quaranta", "cinquanta", "sessanta", "settanta", "ottanta", "novanta")),
+}  # fmt: skip
+#: Words before a number of hours that make it a time of day ("vers 15 heures"), not a duration ("15 heures").
+CLOCK_WORDS = {"fr": r"à|vers|dès|avant|après", "es": r"a\s+las|hacia\s+las|desde\s+las", "it": r"alle|verso\s+le",
+               "pt": r"às|por\s+volta\s+das"}  # fmt: skip
+
+#: Languages that write month and weekday names in lower case: a capitalised one inside a sentence is a name
+#: ("Mayo Gómez", "el diario Domingo", "le Journal du Dimanche").
+LOWER_CASE_CALENDAR = frozenset({"es", "fr", "it", "pt", "ru", "pl", "nl"})
+#: Words of newspaper and channel titles: a day next to one names the paper ("the Sunday Times", "Welt am Sonntag").
+PRESS_WORDS = (
+    r"Times|Post|Journal|News|Herald|Tribune|Gazette|Telegraph|Chronicle|Observer|Mail|Express|Standard|Star|"
+    r"Mirror|Sun|Review|Magazine|Edition|Show|Zeitung|Welt|Presse|Diario|Periódico|Giornale"
+)
+#: Numbering nouns: the number after one is a label ("room 1998", "flight 2012"), not a year.
+NUMBERING_NOUNS = r"room|rooms|page|pages|flight|route|exit|gate|platform|line|bus|suite|apartment|box|highway|number|no|chapter|section|item|model|version|unit|lot|row|seat"
 
 #: TIMEX3 duration letters per unit (HeidelTime's: decades "DE", centuries "CE", quarters "Q").
 DURATION_CODES = {

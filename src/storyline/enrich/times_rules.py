@@ -19,7 +19,10 @@ from functools import lru_cache
 
 from storyline.enrich import times_calendar as cal
 from storyline.enrich.times_lexicon import (
+    CLOCK_WORDS,
+    DECADE_WORDS,
     DURATION_CODES,
+    NUMBERING_NOUNS,
     ENGLISH_NUMBERS,
     ENGLISH_ORDINALS,
     ENGLISH_VAGUE,
@@ -36,10 +39,17 @@ from storyline.enrich.times_tense import ENGLISH_TENSE_CUES, clause_breaks, gove
 Resolution = tuple[str, str] | None  # (TIMEX3 value, TIMEX3 type), or None to reject the match
 
 
-#: "by March", "until Friday": a deadline, nearly always ahead of the report.
+#: "by March", "until Friday": a deadline, ahead of the report when no verb says otherwise.
 _DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|through)\s+(?:mid-|early\s+|late\s+)?$", re.IGNORECASE)
+#: "extended to Nov. 20": the end of a span, which a past verb before it does not date.
+_SPAN_END_BEFORE = re.compile(r"\bto\s+(?:mid-|early\s+|late\s+)?$", re.IGNORECASE)
 #: "since March": a start behind the report, whatever the verbs after it.
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:mid-|early\s+|late\s+|last\s+)?$", re.IGNORECASE)
+
+_LEANS = {cal.PAST: cal.LEAN_PAST, cal.FUTURE: cal.LEAN_FUTURE}
+#: A calendar value an anaphoric expression can count from, and how many of its characters each unit needs.
+_REFERENCE_VALUE = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d\d)(?:-(?P<day>\d\d))?)?(?=$|T)")
+_REFERENCE_PRECISION = {"day": 10, "week": 10, "weekend": 10, "month": 7, "quarter": 7, "half": 7}
 
 
 @dataclass
@@ -51,10 +61,24 @@ class Context:
     tense_cues: re.Pattern[str] = ENGLISH_TENSE_CUES  # the language's, with a "future" group
     #: Where the language's clauses start; None reads the whole sentence as one clause.
     clause_breaks: re.Pattern[str] | None = field(default_factory=lambda: clause_breaks("en"))
+    #: (start, value) of the explicit dates found in the text, once known: what anaphoric expressions follow.
+    explicit: list[tuple[int, str]] = field(default_factory=list)
 
     @property
     def day(self) -> date | None:
         return self.anchor.date() if self.anchor else None
+
+    def reference_day(self, start: int, unit: str) -> date | None:
+        """The latest explicit date before ``start`` in its sentence or the one before, precise enough for
+        ``unit`` ("the following year" needs a year, "a day later" a day): what an anaphoric expression
+        counts from ("On May 22, 2015 ... the following year" is 2016)."""
+        left = self.sentence(start, start)[0]
+        floor = self.sentence(max(left - 1, 0), max(left - 1, 0))[0]
+        for at, value in reversed(self.explicit):
+            found = _REFERENCE_VALUE.match(value)
+            if floor <= at < start and found and len(found.group()) >= _REFERENCE_PRECISION.get(unit, 4):
+                return date(int(found["year"]), int(found["month"] or 1), int(found["day"] or 1))
+        return None
 
     def sentence(self, start: int, end: int) -> tuple[int, int]:
         """Bounds of the sentence around a span, at most 150 characters either side."""
@@ -63,14 +87,35 @@ class Context:
         stops = [i for i in (self.text.find("\n", end, ceiling), self.text.find(". ", end, ceiling)) if i >= 0]
         return left, min([*stops, ceiling])
 
+    def side(self, start: int, end: int) -> int:
+        """Where a bare "Jan. 5" or "in March" lies: behind after "since", else on the side of the verb in
+        its own clause. A deadline ("through August") only leans: ahead, or back after a past verb ("were
+        flat through August"); so does a past verb before the end of a span ("extended to Nov. 20") and a
+        verb outside the clause. NEAREST when nothing says."""
+        window = max(0, start - 12)
+        if _SINCE_BEFORE.search(self.text, window, start):
+            return cal.PAST
+        own = self._tense(start, end, own_clause=True)
+        if _DEADLINE_BEFORE.search(self.text, window, start):
+            return cal.FUTURE if own == cal.FUTURE else _LEANS.get(own, cal.LEAN_FUTURE)
+        if own == cal.PAST and _SPAN_END_BEFORE.search(self.text, window, start):
+            return cal.LEAN_PAST
+        if own != cal.NEAREST:
+            return own
+        return _LEANS.get(self._tense(start, end, own_clause=False), cal.NEAREST)
+
     def direction(self, start: int, end: int) -> int:
-        """Where a bare "Sunday" or "in March" points: ahead after "by"/"until", else the governing verb's tense."""
+        """Where a bare "Sunday" points: ahead after "by"/"until", else the governing verb's tense, the past
+        when there is none (news reports)."""
         if _DEADLINE_BEFORE.search(self.text, max(0, start - 12), start):
             return cal.FUTURE
         if _SINCE_BEFORE.search(self.text, max(0, start - 12), start):
             return cal.PAST
+        return self._tense(start, end, own_clause=False) or cal.PAST
+
+    def _tense(self, start: int, end: int, own_clause: bool) -> int:
         sentence = self.sentence(start, end)
-        return governing_direction(self.text, start, end, sentence, self.tense_cues, self.clause_breaks)
+        return governing_direction(self.text, start, end, sentence, self.tense_cues, self.clause_breaks, own_clause)
 
 
 @dataclass(frozen=True)
@@ -78,13 +123,15 @@ class Rule:
     name: str
     pattern: re.Pattern[str]
     resolve: Callable[[re.Match[str], Context], Resolution]
+    #: Whether it may count from an explicit date of the text (``Context.reference_day``), not the anchor.
+    anaphoric: bool = False
 
 
-def _rule(name: str, pattern: str, flags: int = 0) -> Callable[..., Rule]:
+def _rule(name: str, pattern: str, flags: int = 0, anaphoric: bool = False) -> Callable[..., Rule]:
     """Decorator: compile ``pattern`` and pair it with the resolver it decorates."""
 
     def wrap(resolve: Callable[[re.Match[str], Context], Resolution]) -> Rule:
-        return Rule(name, re.compile(pattern, flags), resolve)
+        return Rule(name, re.compile(pattern, flags), resolve, anaphoric)
 
     return wrap
 
@@ -153,6 +200,9 @@ _YEAR = _YEAR_DIGITS + r"(?![\d,.]\d|\s*%|\s*(?:percent|per\s+cent)\b|-\d)"
 _MONTH_ANY = "(?:" + _words(_EN_MONTHS) + "|(?:" + _words(_EN_MONTH_ABBR) + r")\.?)"
 _MODS = r"(?:early|late|mid|the\s+(?:beginning|start|end|middle|first\s+half|second\s+half)\s+of)"
 _PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
+_CALENDAR_WORD = re.compile(
+    r"(?:" + _words(_EN_MONTHS) + "|" + _words(_EN_WEEKDAYS) + r"|Spring|Summer|Autumn|Fall|Winter|Christmas|Easter)",
+)
 _NOT_A_YEAR_BEFORE = re.compile(r"(?:[$£€#/]|\d[,.]?|No\.\s?)$")
 _MAY_CONTEXT = re.compile(
     r"\b(?:in|since|until|till|by|of|from|through|during|last|next|this|early|late|mid-?)\s+$", re.IGNORECASE
@@ -194,11 +244,12 @@ def _month_day(m: re.Match[str], ctx: Context) -> Resolution:
 
 
 def _calendar_day(m: re.Match[str], ctx: Context) -> Resolution:
-    """A month-day match, in its own year or in the year nearest the anchor."""
+    """A month-day match, in its own year or in the year its weekday or tense gives."""
     month, day = _en_month(m["month"]), _en_day(m["day"])
     if m["year"]:
         return _absolute_day(int(m["year"]), month, day)
-    return cal.day_of_year(ctx.day, month, day, ctx.direction(m.start(), m.end())), "DATE"
+    weekday = _en_weekday(m["wd"]) if m["wd"] else None
+    return cal.day_of_year(ctx.day, month, day, ctx.side(m.start(), m.end()), weekday), "DATE"
 
 
 @_rule(
@@ -251,7 +302,7 @@ def _month(m: re.Match[str], ctx: Context) -> Resolution:
         return f"{ctx.day.year:04d}-{month:02d}", "DATE"
     if shift in (-1, 1):
         return _relative_month(ctx, month, shift), "DATE"
-    return cal.month_of_year(ctx.day, month, ctx.direction(m.start(), m.end())), "DATE"
+    return cal.month_of_year(ctx.day, month, ctx.side(m.start(), m.end())), "DATE"
 
 
 @_rule(
@@ -317,14 +368,21 @@ def _part_of_day(m: re.Match[str], ctx: Context) -> Resolution:
 
 @_rule(
     "en-relative-period",
-    r"\b(?:(?:early|late|earlier|later)\s+)?(?:the\s+)?(?P<mod>last|this|next|past|coming|previous|current|"
-    r"following|(?:earlier|later)\s+this)\s+"
-    r"(?P<unit>week|weekend|month|quarter|year|decade|century)\b(?![-\s](?:old|long|earlier|ago))",
+    r"\b(?:(?:early|late|earlier|later)\s+)?(?:(?P<the>the)\s+)?(?P<mod>last|this|next|past|coming|previous|current|"
+    r"following|preceding|(?:earlier|later)\s+this)\s+"
+    r"(?P<unit>day|week|weekend|month|quarter|year|decade|century)\b(?![-\s](?:old|long|earlier|ago))",
     re.IGNORECASE,
+    anaphoric=True,
 )
 def _relative_period(m: re.Match[str], ctx: Context) -> Resolution:
-    shift = _shift_word(m["mod"]) or 0
-    return cal.shifted(ctx.day, m["unit"].lower(), shift), "DATE"
+    """"next month" counts from the anchor; "the following year" from the date it follows (else the anchor);
+    "the next day", "the previous day" only from such a date."""
+    unit, mod = m["unit"].lower(), m["mod"].lower()
+    anaphoric = mod in ("following", "previous", "preceding") or (unit == "day" and mod == "next" and m["the"])
+    reference = ctx.reference_day(m.start(), unit) if anaphoric else None
+    if unit == "day" and reference is None:
+        return None  # "to this day", "the next day" with no date before it: no day of the calendar
+    return cal.shifted(reference or ctx.day, unit, _shift_word(m["mod"]) or 0), "DATE"
 
 
 #: "four and a half years", "a year and a half": the half is added to the number.
@@ -345,37 +403,46 @@ def _amount(m: re.Match[str]) -> float | None:
     return amount
 
 
-def _fractional_shift(ctx: Context, unit: str, amount: float) -> str:
+def _fractional_shift(day: date | None, unit: str, amount: float) -> str:
     """"four and a half years ago": the unit-sized period holding the anchor moved by that many mean units,
     at the unit's granularity like a whole number of units (the year 4.5 years back)."""
-    if ctx.day is None:
+    if day is None:
         return cal.shifted(None, unit, 0)
-    return cal.shifted(ctx.day + timedelta(days=round(amount * _UNIT_DAYS[unit])), unit, 0)
+    return cal.shifted(day + timedelta(days=round(amount * _UNIT_DAYS[unit])), unit, 0)
 
 
 @_rule(
     "en-ago",
     r"\b(?:(?:about|around|nearly|almost|roughly|some|more\s+than|less\s+than|over|only|just)\s+)?(?P<num>"
     + _EN_NUM + r")" + _AND_A_HALF + r"\s+(?P<unit>" + _EN_UNITS + r")" + _AND_A_HALF.replace("half>", "half2>")
-    + r"\s+(?:or\s+so\s+)?(?P<dir>ago|earlier|from\s+now|hence)\b",
+    + r"\s+(?:or\s+so\s+)?(?P<dir>ago|earlier|later|from\s+now|hence)\b",
     re.IGNORECASE,
+    anaphoric=True,
 )
 def _ago(m: re.Match[str], ctx: Context) -> Resolution:
+    """"two years ago" counts from the anchor; "a day earlier", "two years later" from the date they follow,
+    "later" only from one. "A day earlier than expected" compares: a length, no date."""
     amount = _amount(m)
     unit = english_unit(m["unit"])
+    direction = m["dir"].lower()
+    sign = -1 if direction in ("ago", "earlier") else 1
+    if direction in ("earlier", "later") and _THAN_AFTER.match(m.string, m.end()):
+        return (_duration_value(int(amount), unit), "DURATION") if amount and amount == int(amount) else None
     if unit in ("hour", "minute", "second"):
-        return _clock_offset(ctx, unit, amount, m["dir"].lower() in ("ago", "earlier"))
+        return None if direction == "later" else _clock_offset(ctx, unit, amount, sign < 0)
+    reference = ctx.reference_day(m.start(), unit) if direction in ("earlier", "later") else None
+    if direction == "later" and (reference is None or amount is None):
+        return None
     if amount is None or unit == "fortnight":
-        return ("PAST_REF" if m["dir"].lower() in ("ago", "earlier") else "FUTURE_REF"), "DATE"
-    sign = -1 if m["dir"].lower() in ("ago", "earlier") else 1
-    if amount != int(amount):
-        return _fractional_shift(ctx, unit, sign * amount), "DATE"
-    amount = int(amount)
-    quarter = _quarter_in_context(ctx, m.start(), m.end()) if unit == "year" else None
+        return ("PAST_REF" if sign < 0 else "FUTURE_REF"), "DATE"
+    quarter = _quarter_in_context(ctx, m.start(), m.end()) if unit == "year" and amount == int(amount) else None
     if quarter:
         # "profit rose from a year earlier" in a quarterly report: that quarter, a year before.
-        return f"{int(quarter[:4]) + sign * amount:04d}{quarter[4:]}", "DATE"
-    return cal.shifted(ctx.day, unit, sign * amount), "DATE"
+        return f"{int(quarter[:4]) + sign * int(amount):04d}{quarter[4:]}", "DATE"
+    day = reference or ctx.day
+    if amount != int(amount):
+        return _fractional_shift(day, unit, sign * amount), "DATE"
+    return cal.shifted(day, unit, sign * int(amount)), "DATE"
 
 
 #: A calendar quarter named in the text ("third-quarter", "the quarter"), not a fraction ("a quarter of").
@@ -467,6 +534,7 @@ def _fraction_of_century(m: re.Match[str], ctx: Context) -> Resolution:
     return ("P25Y" if m["fraction"].lower() == "quarter" else "P50Y"), "DURATION"
 
 
+_THAN_AFTER = re.compile(r"\s+than\b", re.IGNORECASE)
 _DURATION_BEFORE = re.compile(r"\b(?:for|in|within|over|than|after|lasting|spent|taking|took)\s+$", re.IGNORECASE)
 
 
@@ -488,9 +556,23 @@ def _vague_duration(m: re.Match[str], ctx: Context) -> Resolution:
     re.IGNORECASE,
 )
 def _year(m: re.Match[str], ctx: Context) -> Resolution:
-    if not m["mod"] and _prefix_blocked(m, _NOT_A_YEAR_BEFORE):
+    if not m["mod"] and (_prefix_blocked(m, _NOT_A_YEAR_BEFORE) or _label_number(m)):
         return None
     return m["year"], "DATE"
+
+
+_NUMBERING_BEFORE = re.compile(r"\b(?:" + NUMBERING_NOUNS + r")\.?\s+$", re.IGNORECASE)
+#: A capitalised word inside a sentence right before the number: "Windows 2000", "Expo 2020".
+_PRODUCT_BEFORE = re.compile(r"[a-z,;]\s+(?P<name>[A-Z][a-z]+)\s+$")
+
+
+def _label_number(m: re.Match[str]) -> bool:
+    """Whether a year-like number labels something: after a numbering noun ("room 1998") or a capitalised
+    name inside a sentence ("ran Windows 2000") that is no calendar word ("in March 2020" is a date)."""
+    if _prefix_blocked(m, _NUMBERING_BEFORE):
+        return True
+    product = _PRODUCT_BEFORE.search(m.string, max(0, m.start() - 30), m.start())
+    return bool(product) and not _CALENDAR_WORD.fullmatch(product["name"])
 
 
 _DECADE_WORDS = "twenties thirties forties fifties sixties seventies eighties nineties".split()
@@ -749,8 +831,27 @@ def _numeric_date_rule(order: str) -> Rule:
     return resolve
 
 
+_WORK_BEFORE = re.compile(r"\b(?:film|movie|show|series|song|album|book|novel|play|musical|opera)\s+$", re.IGNORECASE)
+_HOLIDAY_NAMES = sorted({name.title().replace("'S", "'s") for name in cal.HOLIDAYS}, key=len, reverse=True)
+
+
+@_rule(
+    "en-holiday",
+    r"\b(?P<name>" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in _HOLIDAY_NAMES) + r")\b"
+    r"(?:,?\s+(?:of\s+)?(?P<year>" + _YEAR + r"))?",
+)
+def _holiday(m: re.Match[str], ctx: Context) -> Resolution:
+    """"Christmas", "Thanksgiving", "Election Day": that day of the written year, or of the year the tense gives;
+    after a kind of work it is a title ("the film Independence Day")."""
+    if _prefix_blocked(m, _WORK_BEFORE):
+        return None
+    name = " ".join(m["name"].split())
+    value = cal.holiday(ctx.day, name, ctx.side(m.start(), m.end()), int(m["year"]) if m["year"] else None)
+    return (value, "DATE") if value else None
+
+
 ENGLISH_RULES: list[Rule] = [
-    _month_day, _day_month, _month_year, _month_relative_year, _month, _weekday, _day_word, _part_of_day,
+    _holiday, _month_day, _day_month, _month_year, _month_relative_year, _month, _weekday, _day_word, _part_of_day,
     _relative_period,
     _ago, _fraction_of_century, _duration, _vague_duration, _year, _decade, _quarter, _the_quarter, _year_ago,
     _the_weekend, _century,
@@ -780,18 +881,19 @@ def _lexicon_rules(lex: Lexicon) -> list[Rule]:
     @_rule(
         f"{lex.language}-day-month",
         r"(?:\b(?P<wd>" + weekdays + r"),?\s+)?\b(?P<day>[12]\d|3[01]|0?[1-9])(?:er|\.|º|°)?\s+(?:de\s+)?(?P<month>"
-        + months + r")\b(?:\s+(?:de\s+)?(?P<year>" + _YEAR + "))?",
+        + months + r")\b(?:\s+(?:del?\s+)?(?P<year>" + _YEAR + "))?",
         flags,
     )
     def day_month(m: re.Match[str], ctx: Context) -> Resolution:
         month, day = lex.months[m["month"].lower()], int(m["day"])
         if m["year"]:
             return _absolute_day(int(m["year"]), month, day)
-        return cal.day_of_year(ctx.day, month, day, ctx.direction(m.start(), m.end())), "DATE"
+        weekday = lex.weekdays.get(m["wd"].lower()) if m["wd"] else None
+        return cal.day_of_year(ctx.day, month, day, ctx.side(m.start(), m.end()), weekday), "DATE"
 
     @_rule(
         f"{lex.language}-month-year",
-        r"\b(?P<month>" + months + r")\b\s+(?:de\s+)?(?P<year>" + _YEAR + ")",
+        r"\b(?P<month>" + months + r")\b\s+(?:del?\s+)?(?P<year>" + _YEAR + ")",
         flags,
     )
     def month_year(m: re.Match[str], ctx: Context) -> Resolution:
@@ -800,7 +902,7 @@ def _lexicon_rules(lex: Lexicon) -> list[Rule]:
     @_rule(f"{lex.language}-month", r"\b(?P<month>" + _words(lex.month_words) + r")\b", flags)
     def month(m: re.Match[str], ctx: Context) -> Resolution:
         month_number = lex.month_words[m["month"].lower()]
-        return cal.month_of_year(ctx.day, month_number, ctx.direction(m.start(), m.end())), "DATE"
+        return cal.month_of_year(ctx.day, month_number, ctx.side(m.start(), m.end())), "DATE"
 
     @_rule(f"{lex.language}-weekday", r"\b(?P<wd>" + weekdays + r")\b", flags)
     def weekday(m: re.Match[str], ctx: Context) -> Resolution:
@@ -864,6 +966,10 @@ def _lexicon_rules(lex: Lexicon) -> list[Rule]:
             return _offset_value(ctx, unit, sign * int(float(m.group(1).replace(",", "."))))
 
         rules.append(offset)
+    if lex.language in CLOCK_WORDS:
+        rules.append(_hour_of_day_rule(lex))
+    if lex.language in DECADE_WORDS:
+        rules.append(_decade_rule(lex.language))
     if lex.units:
 
         @_rule(
@@ -878,6 +984,36 @@ def _lexicon_rules(lex: Lexicon) -> list[Rule]:
 
         rules.append(duration)
     return [*rules, _year, _clock, _iso_date, _numeric_date_rule(lex.date_order)]
+
+
+def _hour_of_day_rule(lex: Lexicon) -> Rule:
+    """"vers 15 heures", "a las 15 horas": a time of day after the language's clock words, not a duration."""
+    hours = _words(word for word, unit in lex.units.items() if unit == "hour")
+    before = re.compile(r"\b(?:" + CLOCK_WORDS[lex.language] + r")\s+$", re.IGNORECASE)
+
+    @_rule(f"{lex.language}-hour-of-day", r"\b(?P<hour>[01]?\d|2[0-3])\s+(?:" + hours + r")\b", re.IGNORECASE)
+    def resolve(m: re.Match[str], ctx: Context) -> Resolution:
+        if not _prefix_blocked(m, before):
+            return None
+        return _time_of_day(ctx.day.isoformat() if ctx.day else "XXXX-XX-XX", int(m["hour"]), 0), "TIME"
+
+    return resolve
+
+
+def _decade_rule(language: str) -> Rule:
+    """"les années 1990", "la década de 1980", "los años noventa": the decade, as English "the 1990s"."""
+    lead, names = DECADE_WORDS[language]
+    named = r"|(?P<name>" + _words(names) + ")" if names else ""
+    pattern = r"\b" + lead + r"\s+(?:(?P<century>1[6-9]|20)(?P<dec>\d)0|(?P<short>\d)0" + named + r")\b"
+
+    @_rule(f"{language}-decade", pattern, re.IGNORECASE)
+    def resolve(m: re.Match[str], ctx: Context) -> Resolution:
+        if m["century"]:
+            return f"{m['century']}{m['dec']}", "DATE"
+        decade = int(m["short"]) if m["short"] else names.index(m["name"].lower()) + 2
+        return f"19{decade}", "DATE"
+
+    return resolve
 
 
 def _offset_value(ctx: Context, unit: str, amount: int) -> Resolution:

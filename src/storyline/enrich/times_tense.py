@@ -28,8 +28,9 @@ _GROUP_TAIL = _ADVERBS + _AUXILIARIES + _ADVERBS + _MAIN_VERB
 _EN_FUTURE = (
     r"(?:will|shall|would|won't|wo\s+n't|'ll"
     # Modals of possibility and duty look ahead ("may meet again on Wednesday"), unless "have" makes them
-    # look back ("may have died on Friday"); "could" is also the past of "can", so it is no cue.
-    r"|(?:may|might|should|must)(?!(?:\s+(?:not|n't|also|still|well|\w+ly))*\s+have\b)"
+    # look back ("may have died on Friday"); "could" is also the past of "can", so it is no cue. A capital
+    # "May" is the month ("ran from May to June").
+    r"|(?:(?-i:may)|might|should|must)(?!(?:\s+(?:not|n't|also|still|well|\w+ly))*\s+have\b)"
     r"|(?:(?:is|are|am|was|were|be|been)\s+)?(?:going|about|set|due|scheduled|slated|poised|expected|likely|supposed)\s+to"
     r"|(?:is|are|am|be)\s+(?:expected|scheduled|planned|due|set|slated)"  # "the closing, which is expected in May"
     r"|is\s+to|are\s+to|(?:plans?|planned|intends?|expects?|hopes?|aims?)\s+to"
@@ -46,18 +47,22 @@ _IRREGULAR_PAST = (
 )
 #: Words in -ed that are not past tenses: a few nouns and adjectives, and "un-" adjectives ("unspecified").
 _NOT_PAST = r"(?!(?:hundred|kindred|sacred|naked|wicked|united|limited|beloved|bed|red|shed|fed|un[a-z]+)\b)"
-#: A participle after a determiner is an adjective ("the increased dividend", "a still unnamed buyer"): matched
-#: as a group of its own so that its "-ed" is not read as a past tense.
+#: A participle after a determiner is an adjective ("the increased dividend", "a still unnamed buyer"), and after
+#: "is"/"are" a present passive ("are banned"): matched as a group of its own so that its "-ed" is no past tense.
 _ADJECTIVE = (
-    r"(?P<adjective>(?:a|an|the|its|his|her|their|our|this|that|these|those)(?:\s+\w+ly|\s+still)?\s+"
-    r"(?!(?:planned|scheduled|expected|anticipated)\b)[a-z]+ed)"
+    r"(?P<adjective>(?:a|an|the|its|his|her|their|our|this|that|these|those|is|are|am)(?:\s+\w+ly|\s+still)?\s+"
+    r"(?!(?:planned|scheduled|expected|anticipated|slated|supposed|poised)\b)[a-z]+ed)"
 )
+#: Past cues that do not date what follows them (group "loose"): a reporting verb ("said it is calling for
+#: redemption on Dec. 7") and the present perfect ("has extended the loans through January").
 _EN_PAST = (
-    r"(?:has|have|had)(?!\s+to\b)"
+    r"(?P<loose>(?:has|have)(?!\s+to\b)"
+    + _GROUP_TAIL
+    + r"|said|says|told)|had(?!\s+to\b)"
     + _GROUP_TAIL
     + r"|(?:was|were)"
     + _GROUP_TAIL
-    + r"|said|says|did|ago|last|agreed|(?P<weak>"
+    + r"|did|ago|last|agreed|(?P<weak>"
     + _NOT_PAST
     + r"[a-z]{2,}[a-df-z]ed)|"
     + _IRREGULAR_PAST
@@ -66,7 +71,8 @@ ENGLISH_TENSE_CUES = re.compile(
     r"\b(?:" + _ADJECTIVE + r"|(?P<future>" + _EN_FUTURE + r")|" + _EN_PAST + r")\b", re.IGNORECASE
 )
 
-_PUNCTUATION_BREAK = r"[,;:()\[\]\u2014\u2013\"\u201c\u201d]|\s-{1,2}\s"
+#: A comma inside a number ("481,000 shares") is no break.
+_PUNCTUATION_BREAK = r"(?<!\d),|,(?!\d)|[;:()\[\]\u2014\u2013\"\u201c\u201d]|\s-{1,2}\s"
 _CLAUSE_ENDS = {",", ";", "\u2014", "\u2013", "-", "--"}
 #: What may stand between "and" and a time expression it joins to another ("Thursday and on Friday").
 _JOINED = re.compile(r"\s*(?:\w{1,3}\s+)?")
@@ -133,9 +139,16 @@ def split_clauses(text: str, left: int, right: int, breaks: re.Pattern[str] | No
 
 
 def governing_direction(
-    text: str, start: int, end: int, sentence: tuple[int, int], cues: re.Pattern[str], breaks: re.Pattern[str] | None
+    text: str,
+    start: int,
+    end: int,
+    sentence: tuple[int, int],
+    cues: re.Pattern[str],
+    breaks: re.Pattern[str] | None,
+    own_clause: bool = False,
 ) -> int:
-    """PAST or FUTURE from the verb that governs the span, PAST when none is found (news reports).
+    """PAST or FUTURE from the verb that governs the span, NEAREST when none is found (with ``own_clause``,
+    when none is in the span's own clause but a "loose" one: a verb elsewhere is too weak a cue to rule a side out).
 
     In the span's own clause: the nearer of the best cue on its left (a verb group before a bare "-ed"
     word: "are expected to open little changed on Thursday") and the nearest verb group on its right; a
@@ -147,7 +160,7 @@ def governing_direction(
     best: dict[str, tuple[bool, int, int]] = {}  # place -> (weak, distance, direction)
     for match in cues.finditer(text, *sentence):
         found = match.groupdict()
-        if start <= match.start() < end or found.get("adjective"):
+        if start <= match.start() < end or found.get("adjective") or (own_clause and found.get("loose")):
             continue
         own = own_left <= match.start() < own_right
         if not own and clauses.subordinate_after(match.start(), own_right):
@@ -162,5 +175,5 @@ def governing_direction(
     nearest = [best[place] for place in ("left", "right") if place in best]
     if nearest:
         return min(nearest, key=lambda key: key[1])[2]
-    fallback = best.get("right-weak") or best.get("outside")
-    return fallback[2] if fallback else cal.PAST
+    fallback = None if own_clause else best.get("right-weak") or best.get("outside")
+    return fallback[2] if fallback else cal.NEAREST

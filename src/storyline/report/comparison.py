@@ -17,6 +17,8 @@ from jinja2 import Environment, select_autoescape
 from storyline.model import Claim, ClaimGroup, Comparison
 
 FORMATS = ("json", "md", "html")
+#: Other names accepted for a format.
+FORMAT_ALIASES = {"markdown": "md", "htm": "html"}
 
 
 @dataclass
@@ -381,9 +383,15 @@ def to_html(comparison: Comparison) -> str:
     )
 
 
-def render(comparison: Comparison, fmt: str) -> str:
-    """``fmt`` is one of :data:`FORMATS`."""
-    renderers = {"json": to_json, "md": to_markdown, "html": to_html}
-    if fmt not in renderers:
+def format_name(fmt: str) -> str:
+    """The format ``fmt`` names, one of :data:`FORMATS` ("markdown" is "md"); ValueError for an unknown one."""
+    name = FORMAT_ALIASES.get(fmt.lower(), fmt.lower())
+    if name not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    return renderers[fmt](comparison)
+    return name
+
+
+def render(comparison: Comparison, fmt: str) -> str:
+    """``fmt`` names one of :data:`FORMATS` (or an alias)."""
+    renderers = {"json": to_json, "md": to_markdown, "html": to_html}
+    return renderers[format_name(fmt)](comparison)

@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any
 
 from storyline.compare.naming import article_name
+from storyline.enrich.times_calendar import calendar_day
 from storyline.match.signature import shorten
 from storyline.model import Article, Claim, ClaimGroup, ProvenanceLink
 
@@ -156,24 +157,6 @@ class TimelineChart:
     points: list[TimelinePoint]
     ticks: list[tuple[float, str, str]]  # x, label, text-anchor
     undated: list[dict[str, Any]]  # entries whose value is no calendar date (listed, not drawn)
-
-
-_CALENDAR = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
-_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
-
-
-def calendar_day(value: str) -> date | None:
-    """The first day a TIMEX3 calendar value ("2022-12-09", "2022-12", "2022-W50", "2022") can mean."""
-    week = _WEEK.match(value or "")
-    match = _CALENDAR.match(value or "")
-    try:
-        if week:
-            return date.fromisocalendar(int(week.group(1)), int(week.group(2)), 1)
-        if match:
-            return date(int(match.group(1)), int(match.group(2) or 1), int(match.group(3) or 1))
-    except ValueError:
-        return None
-    return None
 
 
 def _entry_date(entry: dict[str, Any]) -> str:
