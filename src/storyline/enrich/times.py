@@ -156,7 +156,8 @@ _WRITTEN_YEAR = re.compile(r"\d{4}")
 def _order_ranges(text: str, found: list[TimeExpression]) -> list[TimeExpression]:
     """A range cannot end before it starts: an end put before its start, the one written without its year
     moves by a year (the start back, else the end forward)."""
-    for index, (first, second) in enumerate(zip(found, found[1:])):
+    for index in range(len(found) - 1):
+        first, second = found[index], found[index + 1]  # read after the previous step's move
         if not _is_range(text, first, second) or first.value <= second.value:
             continue
         if not _WRITTEN_YEAR.search(first.text):
