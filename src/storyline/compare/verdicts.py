@@ -7,7 +7,7 @@ from itertools import pairwise
 
 import numpy as np
 
-from storyline.compare.align import Alignment
+from storyline.compare.align import Alignment, ArticleRuns
 from storyline.compare.conflicts import (
     COUNTERPART_SIMILARITY,
     TOPIC_SIMILARITY,
@@ -225,20 +225,29 @@ def contradiction_groups(claims: list[Claim], alignment: Alignment, outlet_of: d
 
 def _counterparts(claims: list[Claim], alignment: Alignment) -> list[tuple[int, int]]:
     """Pairs of claims of two articles that stand for each other: aligned, or each the other's most
-    similar claim once the aligned ones are set aside."""
-    articles = np.array([c.article for c in claims])
-    members = [np.flatnonzero(articles == a) for a in dict.fromkeys(articles.tolist())]
+    similar claim once the aligned ones are set aside (per article pair: a claim linked to any claim of
+    the other article is set aside for that pair). Done an article's rows at a time against every later
+    article, not pair by pair: a story of n articles has n(n-1)/2 pairs."""
+    runs = ArticleRuns.of(np.array([c.article for c in claims]))
     pairs = [(i, j) for i, j, _ in alignment.pairs()]
-    for x, rows in enumerate(members):
-        for cols in members[x + 1 :]:
-            linked = alignment.links[np.ix_(rows, cols)]
-            free_rows, free_cols = rows[~linked.any(axis=1)], cols[~linked.any(axis=0)]
-            if not (len(free_rows) and len(free_cols)):
-                continue
-            block = alignment.similarity[np.ix_(free_rows, free_cols)]
-            best_col, best_row = block.argmax(axis=1), block.argmax(axis=0)
-            pairs += [(int(free_rows[r]), int(free_cols[c])) for r, c in enumerate(best_col) if best_row[c] == r]
+    for x, rows in enumerate(runs.members):
+        free = (runs.rank > x) & ~alignment.links[rows].any(axis=0)  # later claims no claim of x is linked to
+        free_rows = ~runs.per_article(alignment.links[rows], np.logical_or)  # (row, article): linked to none of it
+        block = np.where(free[None, :] & free_rows[:, runs.rank], alignment.similarity[rows], -np.inf)
+        peaks = runs.per_article(block, np.maximum)  # (row, article): its highest free similarity there
+        best_row = block.argmax(axis=0)  # per claim of a later article, its most similar free row
+        best_col = _first_at(block, peaks, runs)  # per row and article, its most similar free claim there
+        found = np.isfinite(peaks) & (best_row[best_col] == np.arange(len(rows))[:, None])
+        pairs += [(int(rows[r]), int(best_col[r, y])) for y, r in zip(*np.nonzero(found.T))]
     return pairs
+
+
+def _first_at(block: np.ndarray, peaks: np.ndarray, runs: ArticleRuns) -> np.ndarray:
+    """Per row of ``block`` and article, the first of that article's columns holding the row's peak there
+    (the column ``argmax`` over the article's columns would give)."""
+    at_peak = block[:, runs.order] == peaks[:, runs.rank[runs.order]]
+    positions = np.where(at_peak, np.arange(len(runs.order)), len(runs.order))
+    return runs.order[np.minimum.reduceat(positions, runs.starts, axis=1)]
 
 
 def _counterpart_figures(claims: list[Claim], alignment: Alignment, published: Published) -> dict[tuple[int, int], Finding]:
