@@ -113,6 +113,7 @@ class StoryFacts:
     own: dict[str, str | None]  # article id -> the agency it is (own_agency)
     named: dict[str, set[str]]  # article id -> entities its claims name
     covered: Counter[tuple[str, str]]  # (article, other) -> claims of article aligned to some claim of other
+    wording: dict[str, list[str]]  # claim id -> its lower-cased words
 
     @classmethod
     def of(cls, articles: list[Article], claims: list[Claim], pairs: list[tuple[str, str]], unique: set[str]) -> StoryFacts:
@@ -136,6 +137,7 @@ class StoryFacts:
             own={a.id: own_agency(a) for a in articles},
             named={a.id: {e for c in by_article.get(a.id, []) for e in c.entities} for a in articles},
             covered=covered,
+            wording={c.id: [w.lower() for w in words(c.text)] for c in claims},
         )
 
     def coverage(self, article: str, other: str) -> float:
@@ -286,14 +288,14 @@ def _credited_source(a: Article, b: Article, facts: StoryFacts) -> tuple[Article
 def _kept_sentences(facts: StoryFacts, small: str, large: str) -> float:
     """Share of ``small``'s claims with an aligned claim of ``large`` in nearly the same words: sentences a
     rewrite kept and lightly edited (two languages never share them; a translation is judged apart)."""
-    own, others = facts.claims.get(small, []), {c.id: c for c in facts.claims.get(large, [])}
+    own, others = facts.claims.get(small, []), {c.id for c in facts.claims.get(large, [])}
     if not own:
         return 0.0
 
     def kept(claim: Claim) -> bool:
-        mine = [w.lower() for w in words(claim.text)]
+        mine = facts.wording[claim.id]
         return any(
-            Indel.normalized_similarity(mine, [w.lower() for w in words(others[x].text)]) >= NEAR_IDENTICAL
+            Indel.normalized_similarity(mine, facts.wording[x]) >= NEAR_IDENTICAL
             for x in facts.aligned.get(claim.id, ())
             if x in others
         )

@@ -122,7 +122,7 @@ def _group(
     """One alignment group: its linked pairs judged, plus the counterpart figures that merged it."""
     articles = list(dict.fromkeys(claims[i].article for i in members))
     outlets = list(dict.fromkeys(outlet_of[a] for a in articles))
-    evidence: list[dict] = []
+    judged: list[tuple[float, int, int, list[dict]]] = []
     scores: list[float] = []
     for x, i in enumerate(members):
         for j in members[x + 1 :]:
@@ -132,11 +132,14 @@ def _group(
             score = float(alignment.score[i, j])
             scores.append(score)
             if (i, j) in figures or (j, i) in figures:
-                evidence.append((figures.get((i, j)) or figures[(j, i)]).to_dict())
+                judged.append((score, i, j, [(figures.get((i, j)) or figures[(j, i)]).to_dict()]))
             elif alignment.links[i, j]:  # unlinked: in one group through others, too loosely paired to judge
-                evidence.extend(_pair_evidence(a, b, score, published))
+                judged.append((score, i, j, _pair_evidence(a, b, score, published)))
+    evidence, omitted = _listed(judged, len(members))
     conflict = any(e["rule"] != "aligned" for e in evidence)
     evidence = _with_all_values(evidence, [claims[i] for i in members], outlet_of, published)
+    if omitted:
+        evidence.append({"rule": "aligned", "detail": _omitted_detail(omitted), "spans": [], "count": omitted})
     if len(articles) == 1:
         evidence = [{"rule": "unique", "detail": f"only in {outlets[0]}", "spans": [claim_span(claims[i]) for i in members]}]
     return ClaimGroup(
@@ -147,6 +150,37 @@ def _group(
         evidence=evidence,
         score=round(float(np.mean(scores)), 4) if scores else None,
     )
+
+
+def _same_claim(items: list[dict]) -> bool:
+    return [item["rule"] for item in items] == ["aligned"]
+
+
+def _listed(judged: list[tuple[float, int, int, list[dict]]], size: int) -> tuple[list[dict], int]:
+    """A group's evidence in pair order, and how many "same claim" pairs are left out of it.
+
+    Findings are all kept. "Same claim" pairs are all listed while they are no more than the group's
+    claims; beyond that (every pair of a claim many outlets carry: 85 claims, 2,989 pairs) each claim's
+    best-scoring pair is, which still names a counterpart for every claim.
+    """
+    same = [(score, i, j) for score, i, j, items in judged if _same_claim(items)]
+    kept = _best_pairs(same) if len(same) > size else {(i, j) for _, i, j in same}
+    evidence = [e for _, i, j, items in judged if not _same_claim(items) or (i, j) in kept for e in items]
+    return evidence, len(same) - len(kept)
+
+
+def _best_pairs(same: list[tuple[float, int, int]]) -> set[tuple[int, int]]:
+    """Each claim's highest-scoring pair (the first on a tie)."""
+    best: dict[int, tuple[float, int, int]] = {}
+    for pair in same:
+        for claim in pair[1:]:
+            if claim not in best or pair[0] > best[claim][0]:
+                best[claim] = pair
+    return {(i, j) for _, i, j in best.values()}
+
+
+def _omitted_detail(omitted: int) -> str:
+    return f"{omitted} more aligned pair{'s' if omitted > 1 else ''} of these claims not listed (each claim's best-scoring pair is)"
 
 
 def alignment_groups(
