@@ -225,8 +225,6 @@ def _links(score: np.ndarray, articles: np.ndarray, threshold: float) -> np.ndar
     of n articles has n(n-1)/2 pairs, most of them sharing nothing.
     """
     links = score >= threshold + MANY_MARGIN
-    if not len(articles):
-        return links
     runs = ArticleRuns.of(articles)
     for x, rows in enumerate(runs.members):
         peaks = runs.per_article(score[rows], np.maximum).max(axis=0)

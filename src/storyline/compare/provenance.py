@@ -116,7 +116,9 @@ class StoryFacts:
     wording: dict[str, list[str]]  # claim id -> its lower-cased words
 
     @classmethod
-    def of(cls, articles: list[Article], claims: list[Claim], pairs: list[tuple[str, str]], unique: set[str]) -> StoryFacts:
+    def of(
+        cls, articles: list[Article], claims: list[Claim], pairs: list[tuple[str, str]], unique: set[str]
+    ) -> StoryFacts:
         by_article: dict[str, list[Claim]] = {}
         for claim in claims:
             by_article.setdefault(claim.article, []).append(claim)
@@ -246,7 +248,14 @@ def _link(
 
 
 def _pair_evidence(
-    a: Article, b: Article, facts: StoryFacts, cov_a: float, cov_b: float, overlap: float, earlier: Article | None, name: Names
+    a: Article,
+    b: Article,
+    facts: StoryFacts,
+    cov_a: float,
+    cov_b: float,
+    overlap: float,
+    earlier: Article | None,
+    name: Names,
 ) -> list[str]:
     """The readable facts every relation between ``a`` and ``b`` rests on."""
     small, large = (a, b) if len(a.text) <= len(b.text) else (b, a)
@@ -343,7 +352,8 @@ def pair_link(a: Article, b: Article, facts: StoryFacts, name: Names = article_n
         return _link(origin, b if origin is a else a, "translates", evidence, min(cov_a, cov_b), direction)
     credited = _credited_source(a, b, facts)
     if credited is not None:
-        evidence.append(f"{name(credited[1])} credits {facts.own[credited[0].id]}, and {name(credited[0])} is its report")
+        source, credit = credited
+        evidence.append(f"{name(credit)} credits {facts.own[source.id]}, and {name(source)} is its report")
     if overlap >= COPY_CONTAINMENT:
         return _copy_link(a, b, earlier, credited, evidence, overlap, name)
     adds = {x.id: _new_actor_claims(facts, x.id, y.id) for x, y in ((a, b), (b, a))}
@@ -458,5 +468,7 @@ def provenance(
     candidates = facts.related(articles)
     links = _strongest_sources([link for a, b in candidates if (link := pair_link(a, b, facts, name)) is not None])
     derived = {link.to for link in links if link.relation != "independent" and link.direction != "unknown"}
-    adds_nothing = [a.id for a in articles if a.id in derived and not any(c.id in unique for c in facts.claims.get(a.id, []))]
+    adds_nothing = [
+        a.id for a in articles if a.id in derived and not any(c.id in unique for c in facts.claims.get(a.id, []))
+    ]
     return links, {**first_report(articles, name), "adds_nothing": adds_nothing}

@@ -180,7 +180,8 @@ def _best_pairs(same: list[tuple[float, int, int]]) -> set[tuple[int, int]]:
 
 
 def _omitted_detail(omitted: int) -> str:
-    return f"{omitted} more aligned pair{'s' if omitted > 1 else ''} of these claims not listed (each claim's best-scoring pair is)"
+    pairs = f"{omitted} more aligned pair{'s' if omitted > 1 else ''}"
+    return f"{pairs} of these claims not listed (each claim's best-scoring pair is)"
 
 
 def alignment_groups(
