@@ -1,17 +1,20 @@
 """Speed of one story comparison: 30 real news articles (ECB+, full text) compared end to end.
 
-Usage: .venv/bin/python benchmarks/compare_speed.py [--articles 30] [--enrich]
+Usage: .venv/bin/python benchmarks/compare_speed.py [--articles 30] [--sizes 30,60,120] [--enrich]
 
 Times ``compare()`` (claim splitting, embedding every claim with the
 multilingual USE model, alignment, verdicts, quotes, timeline, provenance) and
 prints the wall time and the process's peak memory. ``--enrich`` first fills
 entities, quotes and times (done once at ingest in normal use, so not timed).
-Target: under 5 s on 2 cores.
+``--sizes`` compares the first N articles for each N, one line each with the
+CPU time and the comparison's JSON size: how both grow with the story.
+Target: under 5 s on 2 cores for 30 articles.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import resource
 import time
 
@@ -27,12 +30,27 @@ def story_articles(count: int):
     return sorted(gold.articles, key=lambda a: (int(gold.topics[a.id]), gold.gold[a.id], a.id))[:count]
 
 
+def timed(articles, encode) -> None:
+    """Compare ``articles`` once and print what it cost and produced."""
+    start, cpu = time.perf_counter(), time.process_time()
+    result = compare(articles, encode)
+    elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    size = len(json.dumps(result.to_dict(), ensure_ascii=False, default=str).encode())
+    print(
+        f"{len(articles)} articles, {len(result.claims)} claims, {len(result.groups)} groups: "
+        f"{elapsed:.2f} s wall, {cpu:.2f} s CPU, JSON {size / 1e6:.2f} MB, peak memory {peak:.0f} MiB"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--articles", type=int, default=30)
+    parser.add_argument("--sizes", help="comma-separated article counts, e.g. 30,60,120 (overrides --articles)")
     parser.add_argument("--enrich", action="store_true")
     args = parser.parse_args()
-    articles = story_articles(args.articles)
+    sizes = [int(n) for n in args.sizes.split(",")] if args.sizes else [args.articles]
+    articles = story_articles(max(sizes))
     if args.enrich:
         from storyline.service.enrichment import enrich_articles
         from storyline.service.workspace import Workspace
@@ -40,14 +58,8 @@ def main() -> None:
         articles = enrich_articles(Workspace(), articles)
     encode = get_embedder().encode
     compare(articles[:2], encode)  # load the model and the sentence splitter outside the timing
-    start, cpu = time.perf_counter(), time.process_time()
-    result = compare(articles, encode)
-    elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(
-        f"{len(articles)} articles, {len(result.claims)} claims, {len(result.groups)} groups: "
-        f"{elapsed:.2f} s wall, {cpu:.2f} s CPU, peak memory {peak:.0f} MiB"
-    )
+    for size in sizes:
+        timed(articles[:size], encode)
 
 
 if __name__ == "__main__":

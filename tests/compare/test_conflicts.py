@@ -151,3 +151,18 @@ def test_the_same_article_twice_is_compared_once(encode):
     result = compare([make_article("a", [text]), make_article("a", [text]), make_article("b", [text])], encode)
     assert [a["id"] for a in result.articles] == ["a", "b"]
     assert len({c.id for c in result.claims}) == len(result.claims) == 2
+
+
+def test_a_claim_many_outlets_carry_lists_one_pair_per_claim_and_counts_the_rest(encode):
+    sentence = "Olga Petrenko opened the new bridge across the river in Port Elwyn on Monday morning."
+    five = [make_article(f"a{n}", [sentence]) for n in range(5)]
+    (group,) = [g for g in compare(five, encode).groups if g.kind == "alignment"]
+    listed = [e for e in group.evidence if "count" not in e]
+    (rest,) = [e for e in group.evidence if "count" in e]
+    assert group.verdict == "shared" and len(group.claims) == 5
+    assert len(listed) <= 5 and len(listed) + rest["count"] == 10  # 10 linked pairs of 5 claims
+    assert {span["claim"] for e in listed for span in e["spans"]} == set(group.claims)
+    assert rest["rule"] == "aligned" and rest["spans"] == []
+    # No more pairs than claims: every pair is listed, nothing counted.
+    (group,) = [g for g in compare(five[:3], encode).groups if g.kind == "alignment"]
+    assert len(group.evidence) == 3 and not any("count" in e for e in group.evidence)

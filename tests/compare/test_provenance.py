@@ -144,3 +144,28 @@ def test_articles_alike_in_outlet_language_and_day_are_named_by_id(encode):
     second = make_article("second", BODY[:2], outlet="City Wire", language="en")
     names = {a["id"]: a["name"] for a in compare([first, second], encode).articles}
     assert names == {"first": "City Wire (first)", "second": "City Wire (second)"}
+
+
+def test_links_only_pairs_with_aligned_claims_and_match_every_pair_judged(encode):
+    """Skipping article pairs that share no aligned claim changes no link: judging every pair agrees."""
+    from storyline.compare.provenance import StoryFacts, pair_link, provenance
+
+    other = ["The harbour of Port Elwyn reopened after the storm damaged two piers last week."]
+    articles = [
+        make_article("orig", BODY, published=datetime(2024, 5, 1, 9)),
+        make_article("copy", BODY[:2], published=datetime(2024, 5, 1, 12)),
+        make_article("late", BODY[1:], published=datetime(2024, 5, 2, 8)),
+        make_article("port", other),
+    ]
+    comparison = compare(articles, encode)
+    pairs = [(x["a"], x["b"]) for x in comparison.alignments]
+    unique = {c for g in comparison.groups if g.verdict == "unique" for c in g.claims}
+    facts = StoryFacts.of(articles, comparison.claims, pairs, unique)
+    assert ("port", "orig") not in {(a.id, b.id) for a, b in facts.related(articles)}
+    everything = [
+        link for i, a in enumerate(articles) for b in articles[i + 1 :] if (link := pair_link(a, b, facts)) is not None
+    ]
+    skipped = [link for a, b in facts.related(articles) if (link := pair_link(a, b, facts)) is not None]
+    assert everything == skipped and skipped
+    links, _ = provenance(articles, comparison.claims, pairs, unique)
+    assert {(x.from_, x.to, x.relation) for x in links} == {("orig", "copy", "copies"), ("orig", "late", "copies")}

@@ -192,12 +192,44 @@ def align_claims(claims: list[Claim], vectors: np.ndarray, threshold: float = AL
     return Alignment(similarity=similarity, score=score, links=links, groups=_pruned(cluster(grouping, threshold), links, articles))
 
 
+@dataclass
+class ArticleRuns:
+    """A story's claims by article, for work per article pair done a row block at a time: ``members`` holds
+    each article's claim indices (articles in order of their first claim), ``order`` the same indices run
+    after run and ``starts`` where each run begins in it, so that ``np.ufunc.reduceat(x[..., order], starts)``
+    reduces a row over each article's claims at once."""
+
+    members: list[np.ndarray]
+    order: np.ndarray
+    starts: np.ndarray
+    rank: np.ndarray  # each claim's article, as a position in ``members``
+
+    @classmethod
+    def of(cls, articles: np.ndarray) -> ArticleRuns:
+        position = {a: k for k, a in enumerate(dict.fromkeys(articles.tolist()))}
+        rank = np.array([position[a] for a in articles.tolist()], dtype=np.intp)
+        order = np.argsort(rank, kind="stable")
+        starts = np.searchsorted(rank[order], np.arange(len(position)))
+        members = np.split(order, starts[1:]) if len(position) else []
+        return cls(members=members, order=order, starts=starts, rank=rank)
+
+    def per_article(self, rows: np.ndarray, reduce: np.ufunc) -> np.ndarray:
+        """``rows`` (one row per claim of a block, one column per claim) reduced over each article's claims."""
+        return reduce.reduceat(rows[:, self.order], self.starts, axis=1)
+
+
 def _links(score: np.ndarray, articles: np.ndarray, threshold: float) -> np.ndarray:
-    """Per article pair: the best one-to-one assignment above ``threshold``, plus clearly strong extra pairs."""
+    """Per article pair: the best one-to-one assignment above ``threshold``, plus clearly strong extra pairs.
+
+    Only article pairs with some score at the threshold are assigned: any other keeps no pair, and a story
+    of n articles has n(n-1)/2 pairs, most of them sharing nothing.
+    """
     links = score >= threshold + MANY_MARGIN
-    members = [np.flatnonzero(articles == a) for a in dict.fromkeys(articles.tolist())]
-    for x, rows in enumerate(members):
-        for cols in members[x + 1 :]:
+    runs = ArticleRuns.of(articles)
+    for x, rows in enumerate(runs.members):
+        peaks = runs.per_article(score[rows], np.maximum).max(axis=0)
+        for y in np.flatnonzero(peaks[x + 1 :] >= threshold) + x + 1:
+            cols = runs.members[y]
             block = score[np.ix_(rows, cols)]
             r, c = linear_sum_assignment(block, maximize=True)
             keep = block[r, c] >= threshold

@@ -12,7 +12,9 @@ of the words both share (the translation leaves names and terms untranslated).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime, time
 from textwrap import shorten
 from typing import Any
@@ -72,11 +74,10 @@ def agencies(article: Article) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def common_agency(a: Article, b: Article) -> str | None:
+def common_agency(a: Article, b: Article, credits: dict[str, list[str]]) -> str | None:
     """The agency two retellings of one story both come from: one both credit; or the one article's credit
     when the other names no author or agency at all (a scraped copy). A staff byline on the other side, or
-    another agency ("AP" / "UPI"), means no common source is known."""
-    credits = {x.id: agencies(x) for x in (a, b)}
+    another agency ("AP" / "UPI"), means no common source is known. ``credits``: article id -> :func:`agencies`."""
     both = sorted(set(credits[a.id]) & set(credits[b.id]))
     if both:
         return both[0]
@@ -99,12 +100,60 @@ def shared_vocabulary_language(a: Article, b: Article) -> tuple[str, str]:
     return max(languages, key=lambda lang: scores.get(lang, float("-inf"))), shared
 
 
-def _coverage(claims: dict[str, list[Claim]], aligned: dict[str, set[str]], article: str, other: str) -> float:
-    """Share of ``article``'s claims aligned to some claim of ``other``."""
-    own = claims.get(article, [])
-    if not own:
-        return 0.0
-    return sum(1 for c in own if any(x.startswith(other + ":") for x in aligned.get(c.id, ()))) / len(own)
+@dataclass
+class StoryFacts:
+    """What :func:`pair_link` reads of each article and claim, computed once per story: a story of n
+    articles has n(n-1)/2 pairs, and per pair these cost as much as the rest of the comparison."""
+
+    claims: dict[str, list[Claim]]  # article id -> its claims
+    aligned: dict[str, set[str]]  # claim id -> ids of the claims aligned with it
+    unique: set[str]  # ids of the claims no other article tells
+    shingles: dict[str, set[tuple[str, ...]]]  # article id -> word 5-grams
+    credits: dict[str, list[str]]  # article id -> agencies it credits
+    own: dict[str, str | None]  # article id -> the agency it is (own_agency)
+    named: dict[str, set[str]]  # article id -> entities its claims name
+    covered: Counter[tuple[str, str]]  # (article, other) -> claims of article aligned to some claim of other
+    wording: dict[str, list[str]]  # claim id -> its lower-cased words
+
+    @classmethod
+    def of(
+        cls, articles: list[Article], claims: list[Claim], pairs: list[tuple[str, str]], unique: set[str]
+    ) -> StoryFacts:
+        by_article: dict[str, list[Claim]] = {}
+        for claim in claims:
+            by_article.setdefault(claim.article, []).append(claim)
+        aligned: dict[str, set[str]] = {}
+        for x, y in pairs:
+            aligned.setdefault(x, set()).add(y)
+            aligned.setdefault(y, set()).add(x)
+        article_of = {c.id: c.article for c in claims}
+        covered = Counter(
+            (claim.article, other) for claim in claims for other in {article_of[x] for x in aligned.get(claim.id, ())}
+        )
+        return cls(
+            claims=by_article,
+            aligned=aligned,
+            unique=unique,
+            shingles={a.id: shingles(a.text) for a in articles},
+            credits={a.id: agencies(a) for a in articles},
+            own={a.id: own_agency(a) for a in articles},
+            named={a.id: {e for c in by_article.get(a.id, []) for e in c.entities} for a in articles},
+            covered=covered,
+            wording={c.id: [w.lower() for w in words(c.text)] for c in claims},
+        )
+
+    def coverage(self, article: str, other: str) -> float:
+        """Share of ``article``'s claims aligned to some claim of ``other``."""
+        own = len(self.claims.get(article, []))
+        return self.covered[(article, other)] / own if own else 0.0
+
+    def related(self, articles: list[Article]) -> list[tuple[Article, Article]]:
+        """The pairs of ``articles`` (in list order) that may be linked: some claim of one is aligned to one
+        of the other. Exact, not a heuristic: any other pair covers 0% of either's claims, under
+        RELATED_COVERAGE, so :func:`pair_link` would return ``None``."""
+        position = {a.id: i for i, a in enumerate(articles)}
+        pairs = sorted({tuple(sorted((position[x], position[y]))) for x, y in self.covered if x != y})
+        return [(articles[i], articles[j]) for i, j in pairs]
 
 
 def _same_time(a: datetime, b: datetime) -> bool:
@@ -199,7 +248,14 @@ def _link(
 
 
 def _pair_evidence(
-    a: Article, b: Article, cov_a: float, cov_b: float, overlap: float, earlier: Article | None, name: Names
+    a: Article,
+    b: Article,
+    facts: StoryFacts,
+    cov_a: float,
+    cov_b: float,
+    overlap: float,
+    earlier: Article | None,
+    name: Names,
 ) -> list[str]:
     """The readable facts every relation between ``a`` and ``b`` rests on."""
     small, large = (a, b) if len(a.text) <= len(b.text) else (b, a)
@@ -210,7 +266,7 @@ def _pair_evidence(
     if earlier is not None:
         later = b if earlier is a else a
         evidence.append(f"{name(earlier)} published first ({_stamp(earlier.published)} before {_stamp(later.published)})")  # type: ignore[arg-type]
-    credits = [f"{name(x)} credits {'/'.join(agencies(x))}" for x in (a, b) if agencies(x)]
+    credits = [f"{name(x)} credits {'/'.join(facts.credits[x.id])}" for x in (a, b) if facts.credits[x.id]]
     if credits:
         evidence.append(f"agency credit: {', '.join(credits)}")
     return evidence
@@ -227,39 +283,39 @@ def own_agency(article: Article) -> str | None:
     return agency_name(found) if found else None
 
 
-def _credited_source(a: Article, b: Article) -> tuple[Article, Article] | None:
+def _credited_source(a: Article, b: Article, facts: StoryFacts) -> tuple[Article, Article] | None:
     """``(source, article)`` when one of the two credits the agency the other comes from ("according to
     Reuters" with Reuters' own report in the story): the credit names where its facts come from."""
     found = [
-        (x, y) for x, y in ((a, b), (b, a)) if (agency := own_agency(x)) and agency in agencies(y) and own_agency(y) != agency
+        (x, y)
+        for x, y in ((a, b), (b, a))
+        if (agency := facts.own[x.id]) and agency in facts.credits[y.id] and facts.own[y.id] != agency
     ]
     return found[0] if len(found) == 1 else None
 
 
-def _kept_sentences(claims: dict[str, list[Claim]], aligned: dict[str, set[str]], small: str, large: str) -> float:
+def _kept_sentences(facts: StoryFacts, small: str, large: str) -> float:
     """Share of ``small``'s claims with an aligned claim of ``large`` in nearly the same words: sentences a
     rewrite kept and lightly edited (two languages never share them; a translation is judged apart)."""
-    own, others = claims.get(small, []), {c.id: c for c in claims.get(large, [])}
+    own, others = facts.claims.get(small, []), {c.id for c in facts.claims.get(large, [])}
     if not own:
         return 0.0
 
     def kept(claim: Claim) -> bool:
-        mine = [w.lower() for w in words(claim.text)]
+        mine = facts.wording[claim.id]
         return any(
-            Indel.normalized_similarity(mine, [w.lower() for w in words(others[x].text)]) >= NEAR_IDENTICAL
-            for x in aligned.get(claim.id, ())
+            Indel.normalized_similarity(mine, facts.wording[x]) >= NEAR_IDENTICAL
+            for x in facts.aligned.get(claim.id, ())
             if x in others
         )
 
     return sum(1 for claim in own if kept(claim)) / len(own)
 
 
-def _shared_wording(
-    a: Article, b: Article, claims: dict[str, list[Claim]], aligned: dict[str, set[str]], overlap: float, name: Names
-) -> tuple[bool, str]:
+def _shared_wording(a: Article, b: Article, facts: StoryFacts, overlap: float, name: Names) -> tuple[bool, str]:
     """Whether two articles share enough wording for one to retell the other, and the evidence in words."""
-    small, large = sorted((a, b), key=lambda x: len(claims.get(x.id, [])))
-    kept = _kept_sentences(claims, aligned, small.id, large.id)
+    small, large = sorted((a, b), key=lambda x: len(facts.claims.get(x.id, [])))
+    kept = _kept_sentences(facts, small.id, large.id)
     shared = overlap >= REWRITE_CONTAINMENT or kept >= REWRITE_SENTENCES
     return shared, f"{kept:.0%} of {name(small)}'s claims keep an aligned claim of {name(large)} nearly word for word"
 
@@ -280,43 +336,37 @@ def _rewrite_origin(
     return min((a, b), key=lambda x: x.id), "unknown"
 
 
-def pair_link(
-    a: Article,
-    b: Article,
-    claims: dict[str, list[Claim]],
-    aligned: dict[str, set[str]],
-    unique: set[str],
-    name: Names = article_name,
-) -> ProvenanceLink | None:
+def pair_link(a: Article, b: Article, facts: StoryFacts, name: Names = article_name) -> ProvenanceLink | None:
     """The provenance relation between two articles, or ``None`` when they share too little (facts, or
     for a rewrite, wording); ``name`` names articles in the evidence."""
-    cov_a, cov_b = _coverage(claims, aligned, a.id, b.id), _coverage(claims, aligned, b.id, a.id)
+    cov_a, cov_b = facts.coverage(a.id, b.id), facts.coverage(b.id, a.id)
     if max(cov_a, cov_b) < RELATED_COVERAGE:
         return None
-    sh_a, sh_b = shingles(a.text), shingles(b.text)
+    sh_a, sh_b = facts.shingles[a.id], facts.shingles[b.id]
     overlap = containment(sh_a, sh_b) if len(a.text) <= len(b.text) else containment(sh_b, sh_a)
     earlier = _earlier(a, b)
-    evidence = _pair_evidence(a, b, cov_a, cov_b, overlap, earlier, name)
+    evidence = _pair_evidence(a, b, facts, cov_a, cov_b, overlap, earlier, name)
     languages = (a.language or "und", b.language or "und")
     if languages[0] != languages[1] and "und" not in languages and min(cov_a, cov_b) >= TRANSLATION_COVERAGE:
         origin, direction = (earlier, "dates") if earlier else _translation_source(a, b, evidence)
         return _link(origin, b if origin is a else a, "translates", evidence, min(cov_a, cov_b), direction)
-    credited = _credited_source(a, b)
+    credited = _credited_source(a, b, facts)
     if credited is not None:
-        evidence.append(f"{name(credited[1])} credits {own_agency(credited[0])}, and {name(credited[0])} is its report")
+        source, credit = credited
+        evidence.append(f"{name(credit)} credits {facts.own[source.id]}, and {name(source)} is its report")
     if overlap >= COPY_CONTAINMENT:
         return _copy_link(a, b, earlier, credited, evidence, overlap, name)
-    adds = {x.id: _new_actor_claims(claims, unique, x.id, y.id) for x, y in ((a, b), (b, a))}
+    adds = {x.id: _new_actor_claims(facts, x.id, y.id) for x, y in ((a, b), (b, a))}
     evidence.append(
         f"claims only in {name(a)} that bring in new actors: {adds[a.id]}; only in {name(b)}: {adds[b.id]}"
     )
     if min(adds.values()) > 0 and credited is None:
-        common = common_agency(a, b)
+        common = common_agency(a, b, facts.credits)
         told = f"independent rewrites of one {common} story" if common else "reported independently"
         evidence.append(f"each adds facts the other lacks: {told}")
         origin, derived = sorted((a, b), key=lambda x: x.id)
         return _link(origin, derived, "independent", evidence, max(cov_a, cov_b), common_source=common)
-    shared, kept = _shared_wording(a, b, claims, aligned, overlap, name)
+    shared, kept = _shared_wording(a, b, facts, overlap, name)
     if not shared:
         return None  # one story told apart: nothing shows that either retells the other
     evidence.append(kept)
@@ -343,10 +393,10 @@ def _copy_link(
     return _link(origin, b if origin is a else a, "copies", evidence, overlap, "length")
 
 
-def _new_actor_claims(claims: dict[str, list[Claim]], unique: set[str], article: str, other: str) -> int:
+def _new_actor_claims(facts: StoryFacts, article: str, other: str) -> int:
     """How many of ``article``'s unique claims name an actor ``other`` never mentions: facts it adds."""
-    known = {e for c in claims.get(other, []) for e in c.entities}
-    return sum(1 for c in claims.get(article, []) if c.id in unique and set(c.entities) - known)
+    known = facts.named[other]
+    return sum(1 for c in facts.claims.get(article, []) if c.id in facts.unique and set(c.entities) - known)
 
 
 def _translation_source(a: Article, b: Article, evidence: list[str]) -> tuple[Article, str]:
@@ -414,21 +464,11 @@ def provenance(
     def name(article: Article) -> str:
         return known.get(article.id) or article_name(article)
 
-    by_article: dict[str, list[Claim]] = {}
-    for claim in claims:
-        by_article.setdefault(claim.article, []).append(claim)
-    aligned: dict[str, set[str]] = {}
-    for x, y in pairs:
-        aligned.setdefault(x, set()).add(y)
-        aligned.setdefault(y, set()).add(x)
-    links = _strongest_sources(
-        [
-            link
-            for i, a in enumerate(articles)
-            for b in articles[i + 1 :]
-            if (link := pair_link(a, b, by_article, aligned, unique, name)) is not None
-        ]
-    )
+    facts = StoryFacts.of(articles, claims, pairs, unique)
+    candidates = facts.related(articles)
+    links = _strongest_sources([link for a, b in candidates if (link := pair_link(a, b, facts, name)) is not None])
     derived = {link.to for link in links if link.relation != "independent" and link.direction != "unknown"}
-    adds_nothing = [a.id for a in articles if a.id in derived and not any(c.id in unique for c in by_article.get(a.id, []))]
+    adds_nothing = [
+        a.id for a in articles if a.id in derived and not any(c.id in unique for c in facts.claims.get(a.id, []))
+    ]
     return links, {**first_report(articles, name), "adds_nothing": adds_nothing}

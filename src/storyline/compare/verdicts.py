@@ -7,7 +7,7 @@ from itertools import pairwise
 
 import numpy as np
 
-from storyline.compare.align import Alignment
+from storyline.compare.align import Alignment, ArticleRuns
 from storyline.compare.conflicts import (
     COUNTERPART_SIMILARITY,
     TOPIC_SIMILARITY,
@@ -122,7 +122,7 @@ def _group(
     """One alignment group: its linked pairs judged, plus the counterpart figures that merged it."""
     articles = list(dict.fromkeys(claims[i].article for i in members))
     outlets = list(dict.fromkeys(outlet_of[a] for a in articles))
-    evidence: list[dict] = []
+    judged: list[tuple[float, int, int, list[dict]]] = []
     scores: list[float] = []
     for x, i in enumerate(members):
         for j in members[x + 1 :]:
@@ -132,11 +132,14 @@ def _group(
             score = float(alignment.score[i, j])
             scores.append(score)
             if (i, j) in figures or (j, i) in figures:
-                evidence.append((figures.get((i, j)) or figures[(j, i)]).to_dict())
+                judged.append((score, i, j, [(figures.get((i, j)) or figures[(j, i)]).to_dict()]))
             elif alignment.links[i, j]:  # unlinked: in one group through others, too loosely paired to judge
-                evidence.extend(_pair_evidence(a, b, score, published))
+                judged.append((score, i, j, _pair_evidence(a, b, score, published)))
+    evidence, omitted = _listed(judged, len(members))
     conflict = any(e["rule"] != "aligned" for e in evidence)
     evidence = _with_all_values(evidence, [claims[i] for i in members], outlet_of, published)
+    if omitted:
+        evidence.append({"rule": "aligned", "detail": _omitted_detail(omitted), "spans": [], "count": omitted})
     if len(articles) == 1:
         evidence = [{"rule": "unique", "detail": f"only in {outlets[0]}", "spans": [claim_span(claims[i]) for i in members]}]
     return ClaimGroup(
@@ -147,6 +150,38 @@ def _group(
         evidence=evidence,
         score=round(float(np.mean(scores)), 4) if scores else None,
     )
+
+
+def _same_claim(items: list[dict]) -> bool:
+    return [item["rule"] for item in items] == ["aligned"]
+
+
+def _listed(judged: list[tuple[float, int, int, list[dict]]], size: int) -> tuple[list[dict], int]:
+    """A group's evidence in pair order, and how many "same claim" pairs are left out of it.
+
+    Findings are all kept. "Same claim" pairs are all listed while they are no more than the group's
+    claims; beyond that (every pair of a claim many outlets carry: 85 claims, 2,989 pairs) each claim's
+    best-scoring pair is, which still names a counterpart for every claim.
+    """
+    same = [(score, i, j) for score, i, j, items in judged if _same_claim(items)]
+    kept = _best_pairs(same) if len(same) > size else {(i, j) for _, i, j in same}
+    evidence = [e for _, i, j, items in judged if not _same_claim(items) or (i, j) in kept for e in items]
+    return evidence, len(same) - len(kept)
+
+
+def _best_pairs(same: list[tuple[float, int, int]]) -> set[tuple[int, int]]:
+    """Each claim's highest-scoring pair (the first on a tie)."""
+    best: dict[int, tuple[float, int, int]] = {}
+    for pair in same:
+        for claim in pair[1:]:
+            if claim not in best or pair[0] > best[claim][0]:
+                best[claim] = pair
+    return {(i, j) for _, i, j in best.values()}
+
+
+def _omitted_detail(omitted: int) -> str:
+    pairs = f"{omitted} more aligned pair{'s' if omitted > 1 else ''}"
+    return f"{pairs} of these claims not listed (each claim's best-scoring pair is)"
 
 
 def alignment_groups(
@@ -225,20 +260,29 @@ def contradiction_groups(claims: list[Claim], alignment: Alignment, outlet_of: d
 
 def _counterparts(claims: list[Claim], alignment: Alignment) -> list[tuple[int, int]]:
     """Pairs of claims of two articles that stand for each other: aligned, or each the other's most
-    similar claim once the aligned ones are set aside."""
-    articles = np.array([c.article for c in claims])
-    members = [np.flatnonzero(articles == a) for a in dict.fromkeys(articles.tolist())]
+    similar claim once the aligned ones are set aside (per article pair: a claim linked to any claim of
+    the other article is set aside for that pair). Done an article's rows at a time against every later
+    article, not pair by pair: a story of n articles has n(n-1)/2 pairs."""
+    runs = ArticleRuns.of(np.array([c.article for c in claims]))
     pairs = [(i, j) for i, j, _ in alignment.pairs()]
-    for x, rows in enumerate(members):
-        for cols in members[x + 1 :]:
-            linked = alignment.links[np.ix_(rows, cols)]
-            free_rows, free_cols = rows[~linked.any(axis=1)], cols[~linked.any(axis=0)]
-            if not (len(free_rows) and len(free_cols)):
-                continue
-            block = alignment.similarity[np.ix_(free_rows, free_cols)]
-            best_col, best_row = block.argmax(axis=1), block.argmax(axis=0)
-            pairs += [(int(free_rows[r]), int(free_cols[c])) for r, c in enumerate(best_col) if best_row[c] == r]
+    for x, rows in enumerate(runs.members):
+        free = (runs.rank > x) & ~alignment.links[rows].any(axis=0)  # later claims no claim of x is linked to
+        free_rows = ~runs.per_article(alignment.links[rows], np.logical_or)  # (row, article): linked to none of it
+        block = np.where(free[None, :] & free_rows[:, runs.rank], alignment.similarity[rows], -np.inf)
+        peaks = runs.per_article(block, np.maximum)  # (row, article): its highest free similarity there
+        best_row = block.argmax(axis=0)  # per claim of a later article, its most similar free row
+        best_col = _first_at(block, peaks, runs)  # per row and article, its most similar free claim there
+        found = np.isfinite(peaks) & (best_row[best_col] == np.arange(len(rows))[:, None])
+        pairs += [(int(rows[r]), int(best_col[r, y])) for y, r in zip(*np.nonzero(found.T))]
     return pairs
+
+
+def _first_at(block: np.ndarray, peaks: np.ndarray, runs: ArticleRuns) -> np.ndarray:
+    """Per row of ``block`` and article, the first of that article's columns holding the row's peak there
+    (the column ``argmax`` over the article's columns would give)."""
+    at_peak = block[:, runs.order] == peaks[:, runs.rank[runs.order]]
+    positions = np.where(at_peak, np.arange(len(runs.order)), len(runs.order))
+    return runs.order[np.minimum.reduceat(positions, runs.starts, axis=1)]
 
 
 def _counterpart_figures(claims: list[Claim], alignment: Alignment, published: Published) -> dict[tuple[int, int], Finding]:
