@@ -166,7 +166,7 @@ def test_state_round_trip_continues_the_same_way(signatures_of, config, article)
     part = run(signatures[:3], config)
     restored = StoryClusterer.from_state(part.to_state(), config)
     for signature in signatures[:3]:
-        restored.restore_index(signature)
+        restored.restore_index(signature.id, signature.vector, signature.minhash)
     for signature in signatures[3:]:
         restored.add(signature)
     assert restored.assignment() == whole.assignment()
@@ -198,7 +198,7 @@ def test_indexes_find_the_article_itself(signatures_of, config, article):
     vectors, copies = VectorIndex(), CopyIndex(config)
     for signature in signatures:
         vectors.add(signature.id, signature.vector)
-        copies.add(signature)
+        copies.add(signature.id, signature.minhash)
     nearest = vectors.nearest(signatures[2].vector, 3)
     assert nearest[0][0] == "j1" and nearest[0][1] > 0.99
     assert ("q1", 1.0) in copies.similar(signatures[0])
@@ -315,7 +315,7 @@ def test_undated_article_is_linked_to_a_dated_story_and_merged_only_at_the_highe
     by_id = {s.id: s for s in signatures}
     strict = StoryClusterer.from_state(clusterer.to_state(), dataclasses.replace(config, consolidate_undated=1.01))
     for signature in signatures:
-        strict.restore_index(signature)
+        strict.restore_index(signature.id, signature.vector, signature.minhash)
     assert strict.consolidate(by_id, by_id.get) == [] and len(strict.stories()) == 2
     assert clusterer.consolidate(by_id, by_id.get) == [first]
     assert clusterer.assignment()["q2"] == first

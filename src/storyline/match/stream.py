@@ -27,6 +27,7 @@ from datetime import datetime
 from typing import Any
 
 import numpy as np
+from rensa import RMinHash
 
 from storyline.match.config import MatchConfig
 from storyline.match.index import CopyIndex, VectorIndex
@@ -642,17 +643,18 @@ class StoryClusterer:
 
     def _index(self, signature: Signature, story_id: str) -> None:
         self.story_of[signature.id] = story_id
-        self.restore_index(signature)
+        self.restore_index(signature.id, signature.vector, signature.minhash)
         self.document_frequency.update(signature.terms.keys())
         self.document_frequency.update(signature.entities)
         self.document_frequency.update(signature.numbers)
         self.documents += 1
         self._refresh_idf()
 
-    def restore_index(self, signature: Signature) -> None:
-        """Re-index an already assigned article after a restart (no re-scoring)."""
-        self.vectors.add(signature.id, signature.vector)
-        self.copies.add(signature)
+    def restore_index(self, article_id: str, vector: np.ndarray, minhash: RMinHash) -> None:
+        """Re-index an already assigned article after a restart (no re-scoring): its vector and MinHash
+        are all the indexes hold, so a restart need not rebuild whole signatures."""
+        self.vectors.add(article_id, vector)
+        self.copies.add(article_id, minhash)
 
     # ------------------------------------------------------------ results and state
 
