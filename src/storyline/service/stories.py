@@ -169,10 +169,9 @@ def _save(ws, clusterer: StoryClusterer, version: int, story_ids: set[str] | Non
 
     Stories folded into others are dropped, so their articles belong to the survivor only.
     """
-    stories = clusterer.stories()
     try:
         saved = ws.store.save_stories(
-            stories if story_ids is None else [s for s in stories if s.id in story_ids],
+            clusterer.stories(story_ids),
             replace=story_ids is None,
             drop=clusterer.merged(),
             state=clusterer.to_state(),
