@@ -6,6 +6,7 @@ import pytest
 
 from storyline.config import Settings
 from storyline.service import stories as service
+from storyline.match.signature import saved_kinds
 from storyline.service.workspace import Workspace
 
 from test_stream import QUAKE, QUAKE_REWRITE, RATES  # noqa: E402  (sibling test module on sys.path)
@@ -126,3 +127,35 @@ def test_recluster_keeps_ids_of_stories_that_keep_their_articles(tmp_path, fake_
         assert _stories(ws) == {"s000001": ["q1", "q2"], "s000003": ["r1"]}
         service.assign_to_stories(ws, stored(ws, [article("r2", "Rates up", "A cat show in Port Elwyn.", day=8)]))
         assert ws.store.story_of("r2").id == "s000004"  # s000002 named another story: never given again
+
+
+def test_a_restart_reads_saved_signatures_and_an_old_library_migrates_lazily(tmp_path, fake_embedder, article, monkeypatch):
+    settings = Settings(db_path=tmp_path / "s.db")
+    with Workspace(settings) as ws:
+        service.assign_to_stories(ws, stored(ws, [article("q1", "Quake", QUAKE, day=6), article("r1", "Rates", RATES, day=6)]))
+        kinds = saved_kinds(service.clusterer_of(ws)[0].config)
+        ws.store._conn.execute("DELETE FROM article_features")  # as a library stored before signatures were saved
+    built = []
+    real = service.build_signature
+    monkeypatch.setattr(service, "build_signature", lambda a, *rest: built.append(a.id) or real(a, *rest))
+    with Workspace(settings) as ws:
+        service.assign_to_stories(ws, stored(ws, [article("q2", "Toll rises", QUAKE_REWRITE, day=7)]))
+        assert sorted(built) == ["q1", "q2", "r1"]  # the old ones once, and saved
+        assert set(ws.store.load_features(kinds[1], ["q1", "q2", "r1"])) == {"q1", "q2", "r1"}
+    built.clear()
+    with Workspace(settings) as ws:
+        service.assign_to_stories(ws, stored(ws, [article("r2", "Rates again", RATES + " Again.", day=8)]))
+        assert built == ["r2"]  # the restart parsed no stored text
+
+
+def test_a_saved_signature_is_the_built_one(signatures_of, config, article):
+    import dataclasses
+
+    from storyline.match.signature import facets_bytes, minhash_bytes, minhash_from_bytes, saved_signature
+
+    for signature in signatures_of([article("q1", "Quake in Turkey", QUAKE, day=6), article("u", "", RATES, day=None)]):
+        minhash = minhash_from_bytes(minhash_bytes(signature), config)
+        back = saved_signature(signature.id, signature.vector, minhash, facets_bytes(signature))
+        assert minhash.digest() == signature.minhash.digest()
+        assert dataclasses.replace(back, minhash=signature.minhash) == dataclasses.replace(signature, vector=back.vector)
+        assert back.vector.tobytes() == signature.vector.tobytes()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 from datetime import UTC, datetime, timedelta, timezone
 
@@ -305,3 +306,32 @@ def test_unopenable_databases_raise_a_store_error_naming_the_file(tmp_path):
         open_store(garbage)
     with pytest.raises(StoreError, match="does not exist"):
         open_store(tmp_path / "no" / "such" / "folder.db")
+
+
+def test_features_are_dropped_whenever_their_article_changes(store):
+    store.add_articles([article("a", "First text."), article("b", "Other text.")])
+    store.save_features("k", {"a": b"A", "b": b"B"})
+    assert store.load_features("k", ["a", "b", "zz"]) == {"a": b"A", "b": b"B"}
+    assert store.load_features("other", ["a"]) == {}
+    store.update_article(dataclasses.replace(store.get_article("a"), published=datetime(2024, 5, 1)))
+    assert store.load_features("k", ["a", "b"]) == {"b": b"B"}
+    store.save_features("k", {"a": b"A"})
+    store.add_articles([article("a", "A new text for a.")])  # a new version
+    assert store.load_features("k", ["a", "b"]) == {"b": b"B"}
+    store.add_articles([article("copy", "Other text.", url="https://x.example/b", published=datetime(2024, 5, 2))])
+    assert store.load_features("k", ["b"]) == {}  # a dated copy gave it its date
+    assert store.published_times(["a", "b", "zz"]) == {"a": None, "b": datetime(2024, 5, 2)}
+
+
+def test_a_version_1_database_gains_article_features_on_open(tmp_path, monkeypatch):
+    path = tmp_path / "v1.db"
+    monkeypatch.setattr(sqlite_store, "MIGRATIONS", sqlite_store.MIGRATIONS[:1])
+    old = open_store(path)
+    old.save_vectors("use-lead", {"a": np.ones(4)})
+    old.close()
+    monkeypatch.undo()
+    store = open_store(path)
+    assert store.schema_version() == len(sqlite_store.MIGRATIONS) >= 2
+    store.add_articles([article("a", "Stored after the upgrade.")])
+    store.save_features("k", {"a": b"A"})
+    assert store.load_features("k", ["a"]) == {"a": b"A"} and set(store.load_vectors("use-lead")) == {"a"}

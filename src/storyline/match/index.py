@@ -57,9 +57,9 @@ class CopyIndex:
         self._lsh = RMinHashLSH(config.copy_jaccard, config.minhash_perm, LSH_BANDS)
         self._members: list[tuple[str, RMinHash]] = []
 
-    def add(self, signature: Signature) -> None:
-        self._lsh.insert(len(self._members), signature.minhash)
-        self._members.append((signature.id, signature.minhash))
+    def add(self, article_id: str, minhash: RMinHash) -> None:
+        self._lsh.insert(len(self._members), minhash)
+        self._members.append((article_id, minhash))
 
     def similar(self, signature: Signature) -> list[tuple[str, float]]:
         """(article id, estimated shingle Jaccard) of the indexed articles sharing a band."""

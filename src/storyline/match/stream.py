@@ -18,6 +18,7 @@ The result depends only on the input order.
 
 from __future__ import annotations
 
+import base64
 import heapq
 import math
 from collections import Counter
@@ -27,6 +28,7 @@ from datetime import datetime
 from typing import Any
 
 import numpy as np
+from rensa import RMinHash
 
 from storyline.match.config import MatchConfig
 from storyline.match.index import CopyIndex, VectorIndex
@@ -192,7 +194,7 @@ class StoryState:
             "articles": self.articles,
             "reasons": self.reasons,
             "related": sorted(self.related),
-            "vector_sum": self.vector_sum.tolist(),
+            "vector_sum": base64.b64encode(self.vector_sum.astype(np.float32).tobytes()).decode("ascii"),
             "terms": dict(self.terms),
             "entities": dict(self.entities),
             "entity_names": self.entity_names,
@@ -213,7 +215,7 @@ class StoryState:
             articles=list(data["articles"]),
             reasons=dict(data["reasons"]),
             related=set(data["related"]),
-            vector_sum=np.asarray(data["vector_sum"], dtype=np.float32),
+            vector_sum=_vector_sum(data["vector_sum"]),
             terms=Counter(data["terms"]),
             entities=Counter(data["entities"]),
             entity_names=dict(data["entity_names"]),
@@ -228,6 +230,14 @@ class StoryState:
             merged_into=data.get("merged_into"),
             headlines=dict(data.get("headlines", {})),  # states saved before: the headline stays as it was
         )
+
+
+def _vector_sum(saved: str | list[float]) -> np.ndarray:
+    """A saved vector sum: base64 of its float32 bytes (a quarter of the size of the float list states
+    were saved with before, which is still read), exact either way."""
+    if isinstance(saved, str):
+        return np.frombuffer(base64.b64decode(saved), dtype=np.float32).copy()
+    return np.asarray(saved, dtype=np.float32)
 
 
 @dataclass
@@ -642,23 +652,28 @@ class StoryClusterer:
 
     def _index(self, signature: Signature, story_id: str) -> None:
         self.story_of[signature.id] = story_id
-        self.restore_index(signature)
+        self.restore_index(signature.id, signature.vector, signature.minhash)
         self.document_frequency.update(signature.terms.keys())
         self.document_frequency.update(signature.entities)
         self.document_frequency.update(signature.numbers)
         self.documents += 1
         self._refresh_idf()
 
-    def restore_index(self, signature: Signature) -> None:
-        """Re-index an already assigned article after a restart (no re-scoring)."""
-        self.vectors.add(signature.id, signature.vector)
-        self.copies.add(signature)
+    def restore_index(self, article_id: str, vector: np.ndarray, minhash: RMinHash) -> None:
+        """Re-index an already assigned article after a restart (no re-scoring): its vector and MinHash
+        are all the indexes hold, so a restart need not rebuild whole signatures."""
+        self.vectors.add(article_id, vector)
+        self.copies.add(article_id, minhash)
 
     # ------------------------------------------------------------ results and state
 
-    def stories(self) -> list[Story]:
-        """Current stories (those merged into another are left out)."""
-        return [state.to_story() for state in self.states.values() if not state.merged_into]
+    def stories(self, ids: set[str] | None = None) -> list[Story]:
+        """Current stories (those merged into another are left out), or those of them among ``ids``."""
+        return [
+            state.to_story()
+            for state in self.states.values()
+            if not state.merged_into and (ids is None or state.id in ids)
+        ]
 
     def merged(self) -> dict[str, str]:
         """Story id -> the story it was merged into (callers drop these from their stores)."""
@@ -696,9 +711,10 @@ class StoryClusterer:
         self._norms.clear()
 
     def to_state(self) -> dict[str, Any]:
-        """Everything but the indexes (rebuilt from stored vectors and texts)."""
+        """Everything but the indexes (restored from stored vectors and MinHashes). Stories merged into
+        others are left out: nothing refers to them any more (``issued`` keeps their ids from being reused)."""
         return {
-            "stories": [s.to_state() for s in self.states.values()],
+            "stories": [s.to_state() for s in self.states.values() if not s.merged_into],
             "document_frequency": dict(self.document_frequency),
             "documents": self.documents,
             "idf_frequency": self.idf_frequency,

@@ -1,8 +1,9 @@
 """Stories: assign articles as they arrive, re-cluster the store, match pairs.
 
-The stream clusterer's state (story representations) is saved with the stories
-and the USE vectors are store vectors, so a restart rebuilds the indexes from the
-database without embedding anything again. Several processes may write stories
+The stream clusterer's state (story representations) is saved with the stories,
+the USE vectors are store vectors and each article's signature is saved beside it
+(dropped when the article changes), so a restart restores the indexes from the
+database without embedding or parsing any text again. Several processes may write stories
 to one library (the CLI beside a server): each write checks, inside its
 transaction, that no other writer saved stories since its state was read, and is
 redone on the fresh state otherwise.
@@ -12,19 +13,32 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
+from rensa import RMinHash
 
 from storyline.match.config import MatchConfig
 from storyline.match.pairs import match_article_pairs
-from storyline.match.signature import Signature, build_signature, lead_text, published_order
+from storyline.match.signature import (
+    Signature,
+    build_signature,
+    facets_bytes,
+    lead_text,
+    minhash_bytes,
+    minhash_from_bytes,
+    order_key,
+    published_order,
+    saved_kinds,
+    saved_signature,
+)
 from storyline.match.stream import SignatureLookup, StoryClusterer
 from storyline.model import Article, PairMatch, Story
 from storyline.store import StaleStories
 
 VECTOR_KIND = "use-lead"
 CLUSTERER = "story-clusterer"
+T = TypeVar("T")
 
 
 def _encode(ws, texts: list[str]) -> np.ndarray:
@@ -34,23 +48,52 @@ def _encode(ws, texts: list[str]) -> np.ndarray:
 
 
 def signatures(ws, articles: list[Article], config: MatchConfig) -> list[Signature]:
-    """Signatures using stored vectors; only articles never embedded go through USE (and are saved)."""
+    """Signatures of stored articles: saved ones read back, the others built and saved (only articles
+    never embedded go through USE)."""
+    vectors = _vectors(ws, articles, config)
+    found = _saved_signatures(ws, vectors, config)
+    built = [build_signature(a, vectors[a.id], config) for a in articles if a.id not in found]
+    if built:
+        minhash_kind, facets_kind = saved_kinds(config)
+        ws.store.save_features(minhash_kind, {s.id: minhash_bytes(s) for s in built})
+        ws.store.save_features(facets_kind, {s.id: facets_bytes(s) for s in built})
+        found.update((s.id, s) for s in built)
+    return [found[a.id] for a in articles]
+
+
+def _vectors(ws, articles: list[Article], config: MatchConfig) -> dict[str, np.ndarray]:
+    """The articles' stored vectors; those never embedded are embedded now and saved."""
     stored = ws.store.load_vectors(VECTOR_KIND, [a.id for a in articles])
     missing = [a for a in articles if a.id not in stored]
     if missing:
         fresh = dict(zip((a.id for a in missing), _encode(ws, [lead_text(a, config.lead_chars) for a in missing]), strict=True))
         ws.store.save_vectors(VECTOR_KIND, fresh)
         stored.update(fresh)
-    return [build_signature(a, stored[a.id], config) for a in articles]
+    return stored
+
+
+def _saved_signatures(ws, vectors: dict[str, np.ndarray], config: MatchConfig) -> dict[str, Signature]:
+    """The saved signatures of the articles whose vectors are given (none for an article changed since)."""
+    ids = list(vectors)
+    minhash_kind, facets_kind = saved_kinds(config)
+    minhashes, facets = ws.store.load_features(minhash_kind, ids), ws.store.load_features(facets_kind, ids)
+    return {
+        i: saved_signature(i, vectors[i], minhash_from_bytes(minhashes[i], config), facets[i])
+        for i in ids
+        if i in minhashes and i in facets
+    }
 
 
 def _signature_lookup(ws, config: MatchConfig, batch: list[Signature]) -> SignatureLookup:
-    """Signatures for consolidation: the run's own, else rebuilt from the stored article and vector."""
+    """Signatures for consolidation: the run's own, else the saved one, else rebuilt from the stored article."""
     known = {signature.id: signature for signature in batch}
 
     def signature_of(article_id: str) -> Signature | None:
         if article_id in known:
             return known[article_id]
+        saved = _saved_signatures(ws, ws.store.load_vectors(VECTOR_KIND, [article_id]), config)
+        if article_id in saved:
+            return saved[article_id]
         article = ws.store.get_article(article_id)
         return None if article is None else signatures(ws, [article], config)[0]
 
@@ -58,14 +101,30 @@ def _signature_lookup(ws, config: MatchConfig, batch: list[Signature]) -> Signat
 
 
 def _load_clusterer(ws, state: dict[str, Any] | None, config: MatchConfig) -> StoryClusterer:
-    """The saved clusterer with its indexes rebuilt from stored vectors and texts, or a new one."""
+    """The saved clusterer with its indexes restored from stored vectors and MinHashes, or a new one."""
     if state is None:
         return StoryClusterer(config)
     clusterer = StoryClusterer.from_state(state, config)
-    for batch in _chunks(published_order(_stored(ws, clusterer.story_of)), 500):
-        for signature in signatures(ws, batch, config):
-            clusterer.restore_index(signature)
+    published = ws.store.published_times(list(clusterer.story_of))
+    for chunk in _chunks(sorted(published, key=lambda i: order_key(i, published[i])), 500):
+        for article_id, vector, minhash in _index_entries(ws, chunk, config):
+            clusterer.restore_index(article_id, vector, minhash)
     return clusterer
+
+
+def _index_entries(ws, ids: list[str], config: MatchConfig) -> Iterator[tuple[str, np.ndarray, RMinHash]]:
+    """What the indexes hold of each stored article, in the given order: its saved vector and MinHash, else
+    those of its signature built now (and saved: a library stored before signatures were migrates so)."""
+    vectors = ws.store.load_vectors(VECTOR_KIND, ids)
+    minhashes = ws.store.load_features(saved_kinds(config)[0], ids)
+    lacking = [i for i in ids if i not in vectors or i not in minhashes]
+    rebuilt = {s.id: s for s in signatures(ws, list(_stored(ws, lacking)), config)}
+    for article_id in ids:
+        if article_id in rebuilt:
+            signature = rebuilt[article_id]
+            yield article_id, signature.vector, signature.minhash
+        elif article_id in vectors:
+            yield article_id, vectors[article_id], minhash_from_bytes(minhashes[article_id], config)
 
 
 def _stored(ws, ids: Iterable[str]) -> Iterator[Article]:
@@ -75,7 +134,7 @@ def _stored(ws, ids: Iterable[str]) -> Iterator[Article]:
             yield article
 
 
-def _chunks(items: list[Article], size: int) -> Iterator[list[Article]]:
+def _chunks(items: list[T], size: int) -> Iterator[list[T]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
 
@@ -110,10 +169,9 @@ def _save(ws, clusterer: StoryClusterer, version: int, story_ids: set[str] | Non
 
     Stories folded into others are dropped, so their articles belong to the survivor only.
     """
-    stories = clusterer.stories()
     try:
         saved = ws.store.save_stories(
-            stories if story_ids is None else [s for s in stories if s.id in story_ids],
+            clusterer.stories(story_ids),
             replace=story_ids is None,
             drop=clusterer.merged(),
             state=clusterer.to_state(),

@@ -103,6 +103,15 @@ class Store(Protocol):
 
     def load_vectors(self, kind: str, ids: list[str] | None = None) -> dict[str, np.ndarray]: ...
 
+    def save_features(self, kind: str, features: dict[str, bytes]) -> None:
+        """Store what was derived from articles (bytes by article id) under a kind; an article's are
+        dropped whenever it changes (update, new version, a copy filling its date), so they never go stale."""
+
+    def load_features(self, kind: str, ids: list[str]) -> dict[str, bytes]: ...
+
+    def published_times(self, ids: list[str]) -> dict[str, datetime | None]:
+        """Publication time of each stored article among ``ids``, as its record holds it, without reading texts."""
+
     # Stories ----------------------------------------------------------------
     # Several processes (the CLI, server workers) may assign stories to one library, each from a
     # clusterer state it holds in memory; the stories version tells a writer its state went stale.

@@ -94,8 +94,19 @@ CREATE TABLE documents (
 ) WITHOUT ROWID;
 """
 
+# What matching derives from an article's text (its signature, less the vector), so a restart reads it
+# back instead of parsing every text again; dropped whenever the article changes.
+_V2 = """
+CREATE TABLE article_features (
+    article_id TEXT NOT NULL,
+    kind       TEXT NOT NULL,
+    data       BLOB NOT NULL,
+    PRIMARY KEY (article_id, kind)
+) WITHOUT ROWID;
+"""
+
 #: Applied in order; append new ones, never edit a released one.
-MIGRATIONS: list[str] = [_V1]
+MIGRATIONS: list[str] = [_V1, _V2]
 
 #: The clusterer state saved with the stories (a document), and the meta key counting story writes.
 _STORY_STATE = ("story-index", "stream")
@@ -304,6 +315,8 @@ class SQLiteStore:
 
     def _insert(self, conn: sqlite3.Connection, stored: Article, *, latest: bool) -> None:
         """One version's row; only the latest is searchable and has its entities indexed."""
+        if latest:
+            _forget_features(conn, stored.id)
         cursor = conn.execute(
             "INSERT INTO articles (id, version, is_latest, content_hash, url, source, outlet, language, "
             "published, title, added_at, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -342,6 +355,7 @@ class SQLiteStore:
         if filled is stored:
             return
         stored = filled
+        _forget_features(conn, stored.id)
         conn.execute(
             "UPDATE articles SET url = ?, outlet = ?, published = ?, data = ? WHERE row_id = ?",
             (stored.url, stored.outlet, _sort_time(stored.published), _article_json(stored), row["row_id"]),
@@ -371,6 +385,7 @@ class SQLiteStore:
                 raise KeyError(f"no article {article.id!r} to update")
             article.version = row["version"]
             article.content_hash = article.content_hash or article.compute_hash()
+            _forget_features(conn, article.id)
             conn.execute(
                 "UPDATE articles SET content_hash = ?, url = ?, source = ?, outlet = ?, language = ?, "
                 "published = ?, title = ?, data = ? WHERE row_id = ?",
@@ -535,6 +550,34 @@ class SQLiteStore:
                     [kind, *chunk],
                 )
         return {r["article_id"]: np.frombuffer(r["data"], dtype=np.float32).copy() for r in rows}
+
+    def save_features(self, kind: str, features: dict[str, bytes]) -> None:
+        with self._write() as conn:
+            conn.executemany(
+                "INSERT OR REPLACE INTO article_features (article_id, kind, data) VALUES (?, ?, ?)",
+                [(article_id, kind, data) for article_id, data in features.items()],
+            )
+
+    def load_features(self, kind: str, ids: list[str]) -> dict[str, bytes]:
+        rows = []
+        for chunk in _chunks(ids, 500):
+            marks = ",".join("?" * len(chunk))
+            rows += self._query(
+                f"SELECT article_id, data FROM article_features WHERE kind = ? AND article_id IN ({marks})",
+                [kind, *chunk],
+            )
+        return {r["article_id"]: bytes(r["data"]) for r in rows}
+
+    def published_times(self, ids: list[str]) -> dict[str, datetime | None]:
+        rows = []
+        for chunk in _chunks(ids, 500):
+            marks = ",".join("?" * len(chunk))
+            rows += self._query(
+                "SELECT id, json_extract(data, '$.published') AS published FROM articles "
+                f"WHERE is_latest = 1 AND id IN ({marks})",
+                chunk,
+            )
+        return {r["id"]: datetime.fromisoformat(r["published"]) if r["published"] else None for r in rows}
 
     # ---------------------------------------------------------------- stories
 
@@ -712,6 +755,11 @@ def _marked(snippet: str, opening: str, closing: str) -> str:
     ⟦ ⟧ become [ ] first, so no text can forge a mark."""
     plain = snippet.replace(SNIPPET_OPEN, "[").replace(SNIPPET_CLOSE, "]")
     return plain.replace(opening, SNIPPET_OPEN).replace(closing, SNIPPET_CLOSE)
+
+
+def _forget_features(conn: sqlite3.Connection, article_id: str) -> None:
+    """Drop what was derived from an article that changes (its date, entities or text)."""
+    conn.execute("DELETE FROM article_features WHERE article_id = ?", (article_id,))
 
 
 def _stories_version(conn: sqlite3.Connection) -> int:
