@@ -159,3 +159,20 @@ def test_a_saved_signature_is_the_built_one(signatures_of, config, article):
         assert minhash.digest() == signature.minhash.digest()
         assert dataclasses.replace(back, minhash=signature.minhash) == dataclasses.replace(signature, vector=back.vector)
         assert back.vector.tobytes() == signature.vector.tobytes()
+
+
+#: The saved facets of the two articles below, as this SIGNATURE_FORMAT builds them. When this test fails,
+#: build_signature's output changed: bump SIGNATURE_FORMAT (saved signatures are then rebuilt) and update it.
+FACETS_FINGERPRINT = {1: "f5141e0e1c793f46"}
+
+
+def test_signature_format_is_bumped_when_signatures_change(signatures_of, article):
+    import hashlib
+    import json
+
+    from storyline.match.signature import SIGNATURE_FORMAT, facets_bytes
+
+    built = signatures_of([article("q1", "Quake in Turkey", QUAKE, day=6), article("u", "", RATES, day=None)])
+    facets = [json.loads(facets_bytes(s)) for s in built]  # canonical: a set's order is no change
+    fingerprint = hashlib.sha256(json.dumps(facets, sort_keys=True).encode()).hexdigest()[:16]
+    assert FACETS_FINGERPRINT.get(SIGNATURE_FORMAT) == fingerprint, "build_signature changed: bump SIGNATURE_FORMAT"
