@@ -327,6 +327,28 @@ def test_a_capital_stands_for_its_country_only_where_it_acts(enricher, make_arti
     assert all(link is None for link in dateline.values())
 
 
+def test_each_mention_of_a_capital_or_seat_is_judged_on_its_own(enricher, make_article):
+    article = enricher.enrich(make_article(
+        "WASHINGTON, April 30 (Reuters) - Olga Petrenko will visit London in July, the British Ambassador to "
+        "Washington said. London's mayor welcomed her. Ines Vidal said the agreement between Tehran and world "
+        "powers held, though Ruritania kept seeking assistance from Moscow. Ankara, a city of five million, was "
+        "quiet. Ankara is still subject to new tariffs. Ruth Adler, a White House correspondent, waited at the "
+        "White House. The White House said talks would go on."
+    ))
+    text = article.text
+
+    def acting(name):
+        entity = next(e for e in article.entities if name in e.variants)
+        return entity.refers_to, [text[s:e] + "@" + text[max(0, s - 12):s].split()[-1] for s, e in entity.acting_mentions]
+
+    assert acting("Washington") == ("United States", ["Washington@to"])  # not the dateline
+    assert acting("London")[0] is None  # a visit, the city's mayor
+    assert acting("Tehran")[0] == "Iran" and acting("Moscow")[0] == "Russia"
+    assert acting("Ankara") == ("Turkey", ["Ankara@quiet."])  # the second, bound by a predicate
+    seat, ways = acting("White House")
+    assert seat == "United States government" and ways == ["White House@The"]
+
+
 def test_a_capital_linked_by_any_mention_and_across_articles():
     def merged(*acts):
         return merge_mentions([Mention("Paris", "PLACE", 10 * i, 10 * i + 5, act) for i, act in enumerate(acts)])[0]

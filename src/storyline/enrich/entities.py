@@ -18,13 +18,12 @@ from dataclasses import dataclass, field
 
 from anyascii import anyascii
 from rapidfuzz import fuzz
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from storyline.enrich.cues import ACCORDING_TO, ROLE_SUFFIX, TITLES, role_key
 from storyline.enrich.gazetteer import (
     CAPITAL_FOR_COUNTRY,
     canonical_alias,
-    is_capital,
     is_place_name,
     metonym_of,
     name_key,
@@ -60,8 +59,8 @@ class Mention:
     type: str
     start: int
     end: int
-    #: For a capital: whether it acts or speaks here for its country (:func:`_capital_acts`); None when
-    #: the name is no capital or there is no parse to tell.
+    #: For a capital or seat of government: whether it stands here for its country or government
+    #: (:func:`_stands_for_country`); None when the name is neither or there is no parse to tell.
     acts: bool | None = None
     #: For a PLACE: whether the parse shows it written as a place (:func:`_written_as_place`); None
     #: without a parse.
@@ -79,7 +78,8 @@ class _Group:
     mentions: list[tuple[int, int]] = field(default_factory=list)
     refers_to: str | None = None
     reference_kind: str | None = None
-    acts: bool | None = None  # a capital: whether any mention stands for its country (None: cannot tell)
+    acts: bool | None = None  # a capital or seat: whether any mention stands for its country (None: cannot tell)
+    acting: list[tuple[int, int]] = field(default_factory=list)  # the mentions that do
     merged: int = 0  # entities merged into this one (across articles: how many articles name it)
     uses: Counter[str] = field(default_factory=Counter)  # how often each name is written (mentions)
     titles: set[str] = field(default_factory=set)  # titles and honorifics written before its mentions
@@ -152,7 +152,8 @@ def recognised_mentions(doc: Doc) -> list[Mention]:
             kind = "PLACE"  # a lone "Khartoum" or "Washington" the model took for a person (French models do)
         elif kind in ("ORG", "MISC") and _written_as_person(span):
             kind = "PERSON"  # "Rubilio Mendez, 34," / "Blanco said she": names the model took for organisations
-        acts = _capital_acts(span) if parsed and kind != "PERSON" and is_capital(name) else None
+        link = metonym_of(name) if parsed and kind != "PERSON" else None
+        acts = _stands_for_country(span, link[1] != CAPITAL_FOR_COUNTRY) if link else None
         placed = _written_as_place(span) if parsed and kind == "PLACE" else None
         mentions.append(Mention(name, kind, span.start_char, span.end_char, acts, placed))
     return mentions
@@ -186,27 +187,102 @@ _POSSESSOR_DEPS = frozenset({"poss", "nmod:poss"})
 #: Prepositions before a capital that is a party to what is done: "talks with Ankara", "sanctions against
 #: Moscow", "ties between Seoul and Pyongyang".
 _PARTY_PREPOSITIONS = frozenset({"with", "between", "against"})
+#: Prepositions that make a capital a party only after a word of statecraft (:data:`_STATE_WORDS`):
+#: "ambassador to Ankara", "assistance from Moscow", "sanctions on Tehran"; elsewhere a place ("flights to Ankara").
+_ADDRESS_PREPOSITIONS = frozenset({"to", "from", "on"})
+#: Lemmas of words whose complement, modifier or possessor is a state, not a city.
+_STATE_WORDS = frozenset({
+    "ambassador", "envoy", "embassy", "assistance", "help", "aid", "support", "pressure", "sanction", "limit",
+    "constraint", "restriction", "tariff", "call", "reach", "appeal", "outreach", "overture", "government",
+    "administration", "regime", "official", "leadership", "policy", "demand", "concession", "message", "ally",
+    "relation", "tie", "talk", "negotiation", "stance", "position", "decision", "response",
+})  # fmt: skip
+#: Lemmas of words after which a capital (or a seat) is the place itself: movement and visits ("visit London",
+#: "came to Washington", "reporting from Moscow"), the city's own people and parts ("London's mayor", "a city
+#: of nine million"), a building's ("at the White House", "White House correspondent", "the White House lawn").
+_PLACE_WORDS = frozenset({
+    "visit", "trip", "tour", "travel", "come", "go", "arrive", "return", "fly", "welcome", "invite", "move",
+    "leave", "report", "base", "mayor", "resident", "street", "city", "capital", "town", "suburb", "airport",
+    "skyline", "district", "neighborhood", "neighbourhood", "population", "correspondent", "lawn", "hotel",
+    "outskirt", "centre", "center", "ground",
+})  # fmt: skip
 
 
-def _capital_acts(span: Span) -> bool:
-    """Whether a capital here stands for its country or government: it acts or speaks ("Washington warned",
-    "Ankara said": subject of a verb), owns ("Washington's policy"), is the agent ("criticised by Moscow") or
-    a party ("talks with Ankara"). Elsewhere, as after "in", "at", "near" or "from" ("the summit was held in
-    Washington"), before a name it owns ("London's FTSE 100"), or opening a dateline ("WASHINGTON (AP) -"),
-    it is the city. Names joined by "and" share the first one's role."""
+def _stands_for_country(span: Span, seat: bool) -> bool:
+    """Whether a capital or seat of government here stands for its country or government (one mention at a time).
+
+    It does when it acts or speaks ("Washington warned": subject of a verb), owns ("Washington's policy"), is
+    the agent ("criticised by Moscow"), the object of what is done to a state ("restrain Tehran"), a party
+    ("talks with Ankara", "between Tehran and world powers"), addressed by statecraft ("ambassador to Ankara",
+    "sanctions on Tehran") or bound by a predicate ("Seoul is subject to tariffs"). It is the place in a
+    dateline ("WASHINGTON (AP) -"), after a preposition of place ("held in Washington"), a movement or visit
+    ("visit London"), before its own parts ("London's mayor"), or beside "a city of". Where the parse says
+    neither, a capital is the city and a seat ("the White House") the government."""
     if _opens_dateline(span):
         return False
-    token = span.root
+    token = _role_token(span.root)
+    if any(c.dep_ == "appos" and c.lemma_.lower() in _PLACE_WORDS for c in token.children):
+        return False  # "Ankara, a city of five million,"
+    role = _metonymic_role(token)
+    return seat if role is None else role
+
+
+def _role_token(token: Token) -> Token:
+    """The token whose place in the sentence decides a name's role: names joined by "and" share the first
+    one's; the small English model hangs "Tehran" of "between Tehran and world powers" on "powers"."""
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
+    if token.dep_ == "nmod" and token.head.dep_ == "pobj":
+        return token.head
+    return token
+
+
+def _metonymic_role(token: Token) -> bool | None:
+    """True where the parse shows the name acting for a state, False where it shows a place, None where it
+    shows neither (:func:`_stands_for_country`)."""
     dep, head = token.dep_.lower(), token.head
     if dep == "nsubj":
-        return head.pos_ == "VERB"  # not "Paris is a city" (a copula) nor the passive's subject
+        return True if head.pos_ == "VERB" else _copula_role(head)  # not "Paris is a city"
     if dep == "pobj":  # English hangs the name on its preposition: "by" of a passive is labelled agent
-        return head.dep_ == "agent" or head.lower_ in _PARTY_PREPOSITIONS
+        return _preposition_role(head)
     if dep in _POSSESSOR_DEPS:
-        return head.pos_ != "PROPN"
-    return dep == "obl:agent"
+        return head.pos_ != "PROPN" and head.lemma_.lower() not in _PLACE_WORDS
+    if dep == "dobj":
+        return head.lemma_.lower() not in _PLACE_WORDS  # "restrain Tehran", not "visit London"
+    if dep in {"compound", "amod"} and head.pos_ == "NOUN":
+        return _head_role(head)  # "the Tehran government", "a White House correspondent"
+    return True if dep == "obl:agent" else None
+
+
+def _head_role(word: Token) -> bool | None:
+    """True for a word of statecraft, False for one of places and movement, else None."""
+    lemma = word.lemma_.lower()
+    return True if lemma in _STATE_WORDS else False if lemma in _PLACE_WORDS else None
+
+
+def _copula_role(verb: Token) -> bool | None:
+    """The subject of "be": bound by a predicate with a complement ("Seoul is subject to tariffs", "ready to
+    talk") it acts; described by a noun ("Paris is a city") it is the place."""
+    for child in verb.children:
+        if child.dep_ == "attr":
+            return False
+        if child.dep_ == "acomp" and any(c.dep_ in {"prep", "xcomp"} for c in child.children):
+            return True
+    return None
+
+
+def _preposition_role(preposition: Token) -> bool | None:
+    """A name after a preposition: a party ("with", "between", "against", the agent's "by"), a place after a
+    movement ("came to Washington") or a preposition of place ("in Washington"), addressed by statecraft
+    ("ambassador to Ankara")."""
+    if preposition.dep_ == "agent" or preposition.lower_ in _PARTY_PREPOSITIONS:
+        return True
+    head = preposition.head  # the verb's object where the parse hangs it on the verb: "seeking assistance from"
+    words = [head, *(c for c in head.children if c.dep_ == "dobj" and c.i < preposition.i)]
+    role = next((r for w in words if (r := _head_role(w)) is not None), None)
+    if role is not None and (preposition.lower_ in _ADDRESS_PREPOSITIONS or role is False):
+        return role
+    return False if preposition.lower_ in _LOCATIVE_PREPOSITIONS else None
 
 
 def _opens_dateline(span: Span) -> bool:
@@ -682,6 +758,7 @@ def merge_mentions(mentions: list[Mention]) -> list[Entity]:
         group.uses[mention.text] += 1
         group.titles.update([mention.title] if mention.title else [])
         group.acts = _either(group.acts, mention.acts)
+        group.acting += [(mention.start, mention.end)] if mention.acts else []
     return [_to_entity(g) for g in sorted(groups, key=lambda g: min(g.mentions))]
 
 
@@ -752,10 +829,11 @@ def _either(a: bool | None, b: bool | None) -> bool | None:
 
 
 def _entity_acts(entity: Entity) -> bool | None:
-    """An entity of one article: a capital linked to its country acted there; one shown as the city did not."""
+    """An entity of one article: a capital or seat linked to what it stands for acted there; one shown
+    unlinked, as the place, did not."""
     if entity.refers_to:
         return True
-    return False if any(is_capital(n) for n in [entity.name, *entity.variants]) else None
+    return False if any(metonym_of(n) for n in [entity.name, *entity.variants]) else None
 
 
 def _find_group(
@@ -1000,13 +1078,14 @@ def _to_entity(group: _Group, keep_mentions: bool = True) -> Entity:
         link: tuple[str, str] | None = (group.refers_to, group.reference_kind or "")
     else:
         link = next((m for n in [name, *group.names] if (m := metonym_of(n))), None)
-    if link and link[1] == CAPITAL_FOR_COUNTRY and (group.type == "PERSON" or group.acts is False):
-        link = None  # the city itself ("held in Washington"), or a person ("George Washington")
+    if link and (group.acts is False or (group.type == "PERSON" and link[1] == CAPITAL_FOR_COUNTRY)):
+        link = None  # the place itself ("held in Washington", "at the White House"), or a person ("George Washington")
     return Entity(
         name=name,
         type="PLACE" if canonical and group.type == "ORG" and is_place_name(name) else group.type,
         variants=list(group.names),
         mentions=sorted(group.mentions) if keep_mentions else [],
+        acting_mentions=sorted(group.acting) if keep_mentions and link else [],
         refers_to=link[0] if link else None,
         reference_kind=link[1] if link else None,
     )

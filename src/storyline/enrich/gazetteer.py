@@ -298,7 +298,3 @@ def is_capital_or_alias(name: str) -> bool:
     key = name_key(name)
     return key in _CAPITAL_KEYS or key in ALIAS_CANONICAL
 
-
-def is_capital(name: str) -> bool:
-    """A capital of the table: it may stand for its country ("Ankara said") or be the city ("in Ankara")."""
-    return name_key(name) in _CAPITAL_KEYS
