@@ -349,6 +349,17 @@ def test_each_mention_of_a_capital_or_seat_is_judged_on_its_own(enricher, make_a
     assert seat == "United States government" and ways == ["White House@The"]
 
 
+def test_platforms_outlets_common_words_and_fragments_are_no_people(enricher, make_article):
+    article = enricher.enrich(make_article(
+        "Olga Petrenko wrote on Twitter that the talks in North Ruritania would go on. Aides said she was tired, "
+        "and the aides of Ruth Adler agreed. Later Petrenko posted on Twitter again from her Lake-a-Vista estate. "
+        "The North will reply, the Ruritanian newswire service Elwynpress reported."
+    ))
+    types = {e.name: e.type for e in article.entities}
+    assert types.get("Twitter") != "PERSON" and "Aides" not in types and "North" not in types
+    assert "Lake" not in types and types["Olga Petrenko"] == "PERSON"
+
+
 def test_a_capital_linked_by_any_mention_and_across_articles():
     def merged(*acts):
         return merge_mentions([Mention("Paris", "PLACE", 10 * i, 10 * i + 5, act) for i, act in enumerate(acts)])[0]
@@ -529,3 +540,10 @@ def test_a_formal_name_with_initial_and_suffix_is_still_the_short_ones():
     formal = [Entity("Ruth B. Adler III", "PERSON", ["Ruth B. Adler III"], [(0, 17)])]
     short = [Entity("Ruth Adler", "PERSON", ["Ruth Adler"], [(0, 10)])]
     assert len(merge_entities([formal, short])) == 1
+
+
+def test_a_surname_typed_as_a_place_joins_the_person_named_in_full():
+    [adler] = merge_mentions([Mention("Ruth Adler", "PERSON", 0, 10), Mention("Adler", "PLACE", 40, 45, placed=True)])
+    assert adler.mentions == [(0, 10), (40, 45)]
+    # A surname the gazetteer knows as a place stays apart: "Jordan" of "Michael Jordan".
+    assert len(merge_mentions([Mention("Ines Jordan", "PERSON", 0, 11), Mention("Jordan", "PLACE", 40, 46, placed=True)])) == 2

@@ -143,9 +143,12 @@ def recognised_mentions(doc: Doc) -> list[Mention]:
     name_parts = {t.text for ent in people if len(ent) > 1 for t in ent}  # "Washington" of "George Washington"
     parsed = doc.has_annotation("DEP")
     mentions = []
+    named_as_thing: dict[str, list[bool]] = {}
     for ent, kind in _recognised_pieces(doc.ents, surnames):
         span = _trim(_without_titles(_join_hyphenated(ent)) if kind == "PERSON" else ent)
         if span is None or _all_lower_case(span.text) or _is_fragment(span, kind, name_parts):
+            continue
+        if _is_common_phrase(span, kind) or _is_hyphen_fragment(span):
             continue
         name = normal_names.get((span.start_char, span.end_char), span.text)
         if kind == "PERSON" and _is_place_not_person(name, name_parts):
@@ -156,7 +159,64 @@ def recognised_mentions(doc: Doc) -> list[Mention]:
         acts = _stands_for_country(span, link[1] != CAPITAL_FOR_COUNTRY) if link else None
         placed = _written_as_place(span) if parsed and kind == "PLACE" else None
         mentions.append(Mention(name, kind, span.start_char, span.end_char, acts, placed))
+        named_as_thing.setdefault(name, []).append(kind == "PERSON" and _written_as_thing(span))
+    return _outlets_as_organisations(_without_bare_compass_words(mentions), named_as_thing, doc.text)
+
+
+def _is_common_phrase(span: Span, kind: str) -> bool:
+    """Common words capitalised, no name: the article writes them in lower case too ("Aides" / "aides",
+    "Special Counsel" / "the special counsel"), or a word opens its sentence that the tagger reads as no proper
+    noun ("Undocumented", "Lies"). An organisation after "the" stays ("the House": "house" is no rival), as do
+    acronyms and places the gazetteer knows."""
+    text = span.text
+    if text.isupper() or is_place_name(text) or (kind == "ORG" and span.start and span.doc[span.start - 1].lower_ == "the"):
+        return False
+    if len(span) == 1 and _opens_sentence(span[0]) and (span[0].pos_ != "PROPN" or span[0].tag_ == "NNS"):
+        return True
+    return re.search(rf"(?<![\w-]){re.escape(text.lower())}(?![\w-])", span.doc.text) is not None
+
+
+def _is_hyphen_fragment(span: Span) -> bool:
+    """A piece of a hyphenated lower-case compound the recogniser cut ("Mar" of "Mar-a-Lago")."""
+    doc = span.doc
+    glued_after = span.end < len(doc) and doc[span.end].text == "-" and not doc[span.end - 1].whitespace_
+    glued_before = span.start > 0 and doc[span.start - 1].text == "-" and not doc[span.start - 1].whitespace_
+    return glued_after or glued_before
+
+
+#: Nouns of media and platforms: a one-word "person" named beside one is an outlet ("the newswire service Yonhap",
+#: "Sputnik, a Russian state site").
+_OUTLET_WORDS = frozenset({
+    "agency", "service", "newswire", "wire", "site", "website", "outlet", "newspaper", "paper", "daily", "network",
+    "broadcaster", "channel", "platform", "app", "station",
+})  # fmt: skip
+
+
+def _written_as_thing(span: Span) -> bool:
+    """A name written as no person is: the object of a preposition ("posted on Twitter", "via Twitter") or
+    beside a noun of media ("the newswire service Yonhap")."""
+    token = span.root
+    if token.dep_ == "pobj" and not token.head.lower_ in {"by", "to", "with", "from", "for"}:
+        return True
+    near = [*token.children, token.head] if token.dep_ == "appos" else list(token.children)
+    return any(t.dep_ in {"appos", "compound"} or t is token.head for t in near if t.lemma_.lower() in _OUTLET_WORDS)
+
+
+def _outlets_as_organisations(mentions: list[Mention], named_as_thing: dict[str, list[bool]], text: str) -> list[Mention]:
+    """A one-word "person" never written with a title nor as a person is (:func:`_written_as_thing` in every
+    mention) is a platform or an outlet: the small English model types "Twitter" and "Yonhap" as people."""
+    titled = {m.text for m in mentions if _title_before(text, m.start)}
+    for mention in mentions:
+        things = named_as_thing.get(mention.text, [])
+        if mention.type == "PERSON" and " " not in mention.text and things and all(things) and mention.text not in titled:
+            mention.type = "ORG"
     return mentions
+
+
+def _without_bare_compass_words(mentions: list[Mention]) -> list[Mention]:
+    """"the North" beside "North Korea": the first word of a place named in full, alone, is no place of its own."""
+    openers = {m.text.split()[0] for m in mentions if m.type == "PLACE" and " " in m.text}
+    return [m for m in mentions if not (m.type == "PLACE" and m.text in openers and not is_place_name(m.text))]
 
 
 #: What follows a person's name, never an organisation's: an age ("N, 34," / "N, a 23-year-old"), "N, who",
@@ -983,6 +1043,8 @@ def _is_name_part(words: list[str], kind: str, group: _Group, mostly_placed: boo
         return False
     if kind == "ORG" and group.type == "MISC":
         return False  # an untyped name may be a product named after the company: "Ruritan A3" is no "Ruritan"
+    if kind == "PLACE" and group.type == "PERSON" and words == full[-1:] and not is_place_name(" ".join(words)):
+        return True  # a person's surname the gazetteer knows as no place: "Adler" beside "Ruth Adler"
     return kind != "PLACE" or mostly_placed is False
 
 
