@@ -547,3 +547,12 @@ def test_a_surname_typed_as_a_place_joins_the_person_named_in_full():
     assert adler.mentions == [(0, 10), (40, 45)]
     # A surname the gazetteer knows as a place stays apart: "Jordan" of "Michael Jordan".
     assert len(merge_mentions([Mention("Ines Jordan", "PERSON", 0, 11), Mention("Jordan", "PLACE", 40, 46, placed=True)])) == 2
+
+
+def test_america_is_the_united_states_where_the_article_names_it():
+    [country] = merge_mentions([Mention("U.S.", "PLACE", 0, 4), Mention("America", "PLACE", 20, 27)])
+    assert (country.name, country.variants) == ("United States", ["U.S.", "America"])
+    alone = merge_mentions([Mention("America", "PLACE", 0, 7), Mention("Latin America", "PLACE", 20, 33)])
+    assert sorted(e.name for e in alone) == ["America", "Latin America"]  # no country named: kept as written
+    continents = merge_mentions([Mention("United States", "PLACE", 0, 13), Mention("South America", "PLACE", 30, 43)])
+    assert len(continents) == 2

@@ -24,6 +24,7 @@ from storyline.enrich.cues import ACCORDING_TO, ROLE_SUFFIX, TITLES, role_key
 from storyline.enrich.gazetteer import (
     CAPITAL_FOR_COUNTRY,
     canonical_alias,
+    contextual_alias,
     is_place_name,
     metonym_of,
     name_key,
@@ -806,9 +807,13 @@ def merge_mentions(mentions: list[Mention]) -> list[Entity]:
     """Group one article's mentions into entities, longest names first so short ones attach to them."""
     groups: list[_Group] = []
     places = _places_named(mentions)
-    order = sorted(mentions, key=lambda m: (-len(m.text.split()), -len(m.text), m.start))
+    named = {_identity(m.text) for m in mentions}
+    # A name read in context ("America") last, when the country it may mean has its group.
+    order = sorted(mentions, key=lambda m: (contextual_alias(m.text) is not None, -len(m.text.split()), -len(m.text), m.start))
     for mention in order:
-        group = _find_group(groups, mention.text, mention.type, mention.start, places, mention.title)
+        country = contextual_alias(mention.text)
+        lookup = country if country and _identity(country) in named else mention.text
+        group = _find_group(groups, lookup, mention.type, mention.start, places, mention.title)
         if group is None:
             group = _Group(type=mention.type)
             groups.append(group)
