@@ -178,8 +178,11 @@ def _is_common_phrase(span: Span, kind: str) -> bool:
 
 
 def _is_hyphen_fragment(span: Span) -> bool:
-    """A piece of a hyphenated lower-case compound the recogniser cut ("Mar" of "Mar-a-Lago")."""
+    """A word the recogniser cut from a hyphenated compound ("Mar" of "Mar-a-Lago"); a name of several words
+    keeps its hyphenated end ("Moon Jae" of "Moon Jae-in" is the person)."""
     doc = span.doc
+    if len(span) > 1:
+        return False
     glued_after = span.end < len(doc) and doc[span.end].text == "-" and not doc[span.end - 1].whitespace_
     glued_before = span.start > 0 and doc[span.start - 1].text == "-" and not doc[span.start - 1].whitespace_
     return glued_after or glued_before
