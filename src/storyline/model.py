@@ -71,7 +71,7 @@ def _decode_field(cls: type, name: str, value: Any) -> Any:
         if isinstance(value, list):
             return [sub.from_dict(v) if isinstance(v, dict) else v for v in value]  # type: ignore[attr-defined]
         return sub.from_dict(value) if isinstance(value, dict) else value  # type: ignore[attr-defined]
-    if name in ("mentions",) and isinstance(value, list):
+    if name in ("mentions", "acting_mentions") and isinstance(value, list):
         return [tuple(v) for v in value]
     return value
 
@@ -157,6 +157,8 @@ class Entity(Record):
     # Metonymy kept visible: "Tehran" stands for "Iran" (kind "capital-for-country").
     refers_to: str | None = None
     reference_kind: str | None = None
+    # The mentions that stand for ``refers_to`` ("Tehran said"); the others name the place ("in Tehran").
+    acting_mentions: list[tuple[int, int]] = field(default_factory=list)
 
 
 @dataclass

@@ -263,6 +263,8 @@ def test_show_lines_name_variants_and_links_once_and_quote_only_direct_speech():
 
     capital = Entity(name="Kyiv", type="PLACE", variants=["Kyiv"], refers_to="Ukraine", reference_kind="capital-for-country")
     assert _entity_line(capital) == "Kyiv (PLACE), stands for Ukraine (capital-for-country)"
+    capital.mentions, capital.acting_mentions = [(0, 4), (30, 34)], [(30, 34)]  # "in Kyiv", then "Kyiv said"
+    assert _entity_line(capital) == "Kyiv (PLACE), stands for Ukraine (capital-for-country) in 1 of 2 mentions"
     person = Entity(name="Olga Petrenko", type="PERSON", variants=["Olga Petrenko", "Petrenko"])
     assert _entity_line(person) == "Olga Petrenko (PERSON), also Petrenko"
     said = Quote(text="the talks would go on", start=0, end=21, speaker="Olga Petrenko", cue="said", kind="indirect")

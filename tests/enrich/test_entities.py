@@ -327,6 +327,39 @@ def test_a_capital_stands_for_its_country_only_where_it_acts(enricher, make_arti
     assert all(link is None for link in dateline.values())
 
 
+def test_each_mention_of_a_capital_or_seat_is_judged_on_its_own(enricher, make_article):
+    article = enricher.enrich(make_article(
+        "WASHINGTON, April 30 (Reuters) - Olga Petrenko will visit London in July, the British Ambassador to "
+        "Washington said. London's mayor welcomed her. Ines Vidal said the agreement between Tehran and world "
+        "powers held, though Ruritania kept seeking assistance from Moscow. Ankara, a city of five million, was "
+        "quiet. Ankara is still subject to new tariffs. Ruth Adler, a White House correspondent, waited at the "
+        "White House. The White House said talks would go on."
+    ))
+    text = article.text
+
+    def acting(name):
+        entity = next(e for e in article.entities if name in e.variants)
+        return entity.refers_to, [text[s:e] + "@" + text[max(0, s - 12):s].split()[-1] for s, e in entity.acting_mentions]
+
+    assert acting("Washington") == ("United States", ["Washington@to"])  # not the dateline
+    assert acting("London")[0] is None  # a visit, the city's mayor
+    assert acting("Tehran")[0] == "Iran" and acting("Moscow")[0] == "Russia"
+    assert acting("Ankara") == ("Turkey", ["Ankara@quiet."])  # the second, bound by a predicate
+    seat, ways = acting("White House")
+    assert seat == "United States government" and ways == ["White House@The"]
+
+
+def test_platforms_outlets_common_words_and_fragments_are_no_people(enricher, make_article):
+    article = enricher.enrich(make_article(
+        "Olga Petrenko wrote on Twitter that the talks in North Ruritania would go on. Aides said she was tired, "
+        "and the aides of Ruth Adler agreed. Later Petrenko posted on Twitter again from her Lake-a-Vista estate. "
+        "The North will reply, the Ruritanian newswire service Elwynpress reported."
+    ))
+    types = {e.name: e.type for e in article.entities}
+    assert types.get("Twitter") != "PERSON" and "Aides" not in types and "North" not in types
+    assert "Lake" not in types and types["Olga Petrenko"] == "PERSON"
+
+
 def test_a_capital_linked_by_any_mention_and_across_articles():
     def merged(*acts):
         return merge_mentions([Mention("Paris", "PLACE", 10 * i, 10 * i + 5, act) for i, act in enumerate(acts)])[0]
@@ -507,3 +540,19 @@ def test_a_formal_name_with_initial_and_suffix_is_still_the_short_ones():
     formal = [Entity("Ruth B. Adler III", "PERSON", ["Ruth B. Adler III"], [(0, 17)])]
     short = [Entity("Ruth Adler", "PERSON", ["Ruth Adler"], [(0, 10)])]
     assert len(merge_entities([formal, short])) == 1
+
+
+def test_a_surname_typed_as_a_place_joins_the_person_named_in_full():
+    [adler] = merge_mentions([Mention("Ruth Adler", "PERSON", 0, 10), Mention("Adler", "PLACE", 40, 45, placed=True)])
+    assert adler.mentions == [(0, 10), (40, 45)]
+    # A surname the gazetteer knows as a place stays apart: "Jordan" of "Michael Jordan".
+    assert len(merge_mentions([Mention("Ines Jordan", "PERSON", 0, 11), Mention("Jordan", "PLACE", 40, 46, placed=True)])) == 2
+
+
+def test_america_is_the_united_states_where_the_article_names_it():
+    [country] = merge_mentions([Mention("U.S.", "PLACE", 0, 4), Mention("America", "PLACE", 20, 27)])
+    assert (country.name, country.variants) == ("United States", ["U.S.", "America"])
+    alone = merge_mentions([Mention("America", "PLACE", 0, 7), Mention("Latin America", "PLACE", 20, 33)])
+    assert sorted(e.name for e in alone) == ["America", "Latin America"]  # no country named: kept as written
+    continents = merge_mentions([Mention("United States", "PLACE", 0, 13), Mention("South America", "PLACE", 30, 43)])
+    assert len(continents) == 2

@@ -310,13 +310,16 @@ def print_article(article: Article) -> None:
 
 
 def _entity_line(entity: Entity) -> str:
-    """"Kyiv (PLACE), stands for Ukraine (capital-for-country)"; "Olga Petrenko (PERSON), also Petrenko"."""
+    """"Kyiv (PLACE), stands for Ukraine (capital-for-country) in 2 of 3 mentions"; "Olga Petrenko (PERSON),
+    also Petrenko". The other mentions of a capital or seat name the place ("in Kyiv", "at the White House")."""
     line = f"{entity.name} ({entity.type})"
     others = [v for v in entity.variants if v != entity.name]
     if others:
         line += f", also {', '.join(others)}"
     if entity.refers_to:
         line += f", stands for {entity.refers_to}" + (f" ({entity.reference_kind})" if entity.reference_kind else "")
+        if entity.acting_mentions:
+            line += f" in {len(entity.acting_mentions)} of {len(entity.mentions)} mentions"
     return line
 
 

@@ -18,13 +18,13 @@ from dataclasses import dataclass, field
 
 from anyascii import anyascii
 from rapidfuzz import fuzz
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from storyline.enrich.cues import ACCORDING_TO, ROLE_SUFFIX, TITLES, role_key
 from storyline.enrich.gazetteer import (
     CAPITAL_FOR_COUNTRY,
     canonical_alias,
-    is_capital,
+    contextual_alias,
     is_place_name,
     metonym_of,
     name_key,
@@ -60,8 +60,8 @@ class Mention:
     type: str
     start: int
     end: int
-    #: For a capital: whether it acts or speaks here for its country (:func:`_capital_acts`); None when
-    #: the name is no capital or there is no parse to tell.
+    #: For a capital or seat of government: whether it stands here for its country or government
+    #: (:func:`_stands_for_country`); None when the name is neither or there is no parse to tell.
     acts: bool | None = None
     #: For a PLACE: whether the parse shows it written as a place (:func:`_written_as_place`); None
     #: without a parse.
@@ -79,7 +79,8 @@ class _Group:
     mentions: list[tuple[int, int]] = field(default_factory=list)
     refers_to: str | None = None
     reference_kind: str | None = None
-    acts: bool | None = None  # a capital: whether any mention stands for its country (None: cannot tell)
+    acts: bool | None = None  # a capital or seat: whether any mention stands for its country (None: cannot tell)
+    acting: list[tuple[int, int]] = field(default_factory=list)  # the mentions that do
     merged: int = 0  # entities merged into this one (across articles: how many articles name it)
     uses: Counter[str] = field(default_factory=Counter)  # how often each name is written (mentions)
     titles: set[str] = field(default_factory=set)  # titles and honorifics written before its mentions
@@ -143,19 +144,83 @@ def recognised_mentions(doc: Doc) -> list[Mention]:
     name_parts = {t.text for ent in people if len(ent) > 1 for t in ent}  # "Washington" of "George Washington"
     parsed = doc.has_annotation("DEP")
     mentions = []
+    named_as_thing: dict[str, list[bool]] = {}
     for ent, kind in _recognised_pieces(doc.ents, surnames):
         span = _trim(_without_titles(_join_hyphenated(ent)) if kind == "PERSON" else ent)
         if span is None or _all_lower_case(span.text) or _is_fragment(span, kind, name_parts):
+            continue
+        if _is_common_phrase(span, kind) or _is_hyphen_fragment(span):
             continue
         name = normal_names.get((span.start_char, span.end_char), span.text)
         if kind == "PERSON" and _is_place_not_person(name, name_parts):
             kind = "PLACE"  # a lone "Khartoum" or "Washington" the model took for a person (French models do)
         elif kind in ("ORG", "MISC") and _written_as_person(span):
             kind = "PERSON"  # "Rubilio Mendez, 34," / "Blanco said she": names the model took for organisations
-        acts = _capital_acts(span) if parsed and kind != "PERSON" and is_capital(name) else None
+        link = metonym_of(name) if parsed and kind != "PERSON" else None
+        acts = _stands_for_country(span, link[1] != CAPITAL_FOR_COUNTRY) if link else None
         placed = _written_as_place(span) if parsed and kind == "PLACE" else None
         mentions.append(Mention(name, kind, span.start_char, span.end_char, acts, placed))
+        named_as_thing.setdefault(name, []).append(kind == "PERSON" and _written_as_thing(span))
+    return _outlets_as_organisations(_without_bare_compass_words(mentions), named_as_thing, doc.text)
+
+
+def _is_common_phrase(span: Span, kind: str) -> bool:
+    """Common words capitalised, no name: the article writes them in lower case too ("Aides" / "aides",
+    "Special Counsel" / "the special counsel"), or a word opens its sentence that the tagger reads as no proper
+    noun ("Undocumented", "Lies"). An organisation after "the" stays ("the House": "house" is no rival), as do
+    acronyms and places the gazetteer knows."""
+    text = span.text
+    if text.isupper() or is_place_name(text) or (kind == "ORG" and span.start and span.doc[span.start - 1].lower_ == "the"):
+        return False
+    if len(span) == 1 and _opens_sentence(span[0]) and (span[0].pos_ != "PROPN" or span[0].tag_ == "NNS"):
+        return True
+    return re.search(rf"(?<![\w-]){re.escape(text.lower())}(?![\w-])", span.doc.text) is not None
+
+
+def _is_hyphen_fragment(span: Span) -> bool:
+    """A word the recogniser cut from a hyphenated compound ("Mar" of "Mar-a-Lago"); a name of several words
+    keeps its hyphenated end ("Moon Jae" of "Moon Jae-in" is the person)."""
+    doc = span.doc
+    if len(span) > 1:
+        return False
+    glued_after = span.end < len(doc) and doc[span.end].text == "-" and not doc[span.end - 1].whitespace_
+    glued_before = span.start > 0 and doc[span.start - 1].text == "-" and not doc[span.start - 1].whitespace_
+    return glued_after or glued_before
+
+
+#: Nouns of media and platforms: a one-word "person" named beside one is an outlet ("the newswire service Yonhap",
+#: "Sputnik, a Russian state site").
+_OUTLET_WORDS = frozenset({
+    "agency", "service", "newswire", "wire", "site", "website", "outlet", "newspaper", "paper", "daily", "network",
+    "broadcaster", "channel", "platform", "app", "station",
+})  # fmt: skip
+
+
+def _written_as_thing(span: Span) -> bool:
+    """A name written as no person is: the object of a preposition ("posted on Twitter", "via Twitter") or
+    beside a noun of media ("the newswire service Yonhap")."""
+    token = span.root
+    if token.dep_ == "pobj" and not token.head.lower_ in {"by", "to", "with", "from", "for"}:
+        return True
+    near = [*token.children, token.head] if token.dep_ == "appos" else list(token.children)
+    return any(t.dep_ in {"appos", "compound"} or t is token.head for t in near if t.lemma_.lower() in _OUTLET_WORDS)
+
+
+def _outlets_as_organisations(mentions: list[Mention], named_as_thing: dict[str, list[bool]], text: str) -> list[Mention]:
+    """A one-word "person" never written with a title nor as a person is (:func:`_written_as_thing` in every
+    mention) is a platform or an outlet: the small English model types "Twitter" and "Yonhap" as people."""
+    titled = {m.text for m in mentions if _title_before(text, m.start)}
+    for mention in mentions:
+        things = named_as_thing.get(mention.text, [])
+        if mention.type == "PERSON" and " " not in mention.text and things and all(things) and mention.text not in titled:
+            mention.type = "ORG"
     return mentions
+
+
+def _without_bare_compass_words(mentions: list[Mention]) -> list[Mention]:
+    """"the North" beside "North Korea": the first word of a place named in full, alone, is no place of its own."""
+    openers = {m.text.split()[0] for m in mentions if m.type == "PLACE" and " " in m.text}
+    return [m for m in mentions if not (m.type == "PLACE" and m.text in openers and not is_place_name(m.text))]
 
 
 #: What follows a person's name, never an organisation's: an age ("N, 34," / "N, a 23-year-old"), "N, who",
@@ -186,27 +251,102 @@ _POSSESSOR_DEPS = frozenset({"poss", "nmod:poss"})
 #: Prepositions before a capital that is a party to what is done: "talks with Ankara", "sanctions against
 #: Moscow", "ties between Seoul and Pyongyang".
 _PARTY_PREPOSITIONS = frozenset({"with", "between", "against"})
+#: Prepositions that make a capital a party only after a word of statecraft (:data:`_STATE_WORDS`):
+#: "ambassador to Ankara", "assistance from Moscow", "sanctions on Tehran"; elsewhere a place ("flights to Ankara").
+_ADDRESS_PREPOSITIONS = frozenset({"to", "from", "on"})
+#: Lemmas of words whose complement, modifier or possessor is a state, not a city.
+_STATE_WORDS = frozenset({
+    "ambassador", "envoy", "embassy", "assistance", "help", "aid", "support", "pressure", "sanction", "limit",
+    "constraint", "restriction", "tariff", "call", "reach", "appeal", "outreach", "overture", "government",
+    "administration", "regime", "official", "leadership", "policy", "demand", "concession", "message", "ally",
+    "relation", "tie", "talk", "negotiation", "stance", "position", "decision", "response",
+})  # fmt: skip
+#: Lemmas of words after which a capital (or a seat) is the place itself: movement and visits ("visit London",
+#: "came to Washington", "reporting from Moscow"), the city's own people and parts ("London's mayor", "a city
+#: of nine million"), a building's ("at the White House", "White House correspondent", "the White House lawn").
+_PLACE_WORDS = frozenset({
+    "visit", "trip", "tour", "travel", "come", "go", "arrive", "return", "fly", "welcome", "invite", "move",
+    "leave", "report", "base", "mayor", "resident", "street", "city", "capital", "town", "suburb", "airport",
+    "skyline", "district", "neighborhood", "neighbourhood", "population", "correspondent", "lawn", "hotel",
+    "outskirt", "centre", "center", "ground",
+})  # fmt: skip
 
 
-def _capital_acts(span: Span) -> bool:
-    """Whether a capital here stands for its country or government: it acts or speaks ("Washington warned",
-    "Ankara said": subject of a verb), owns ("Washington's policy"), is the agent ("criticised by Moscow") or
-    a party ("talks with Ankara"). Elsewhere, as after "in", "at", "near" or "from" ("the summit was held in
-    Washington"), before a name it owns ("London's FTSE 100"), or opening a dateline ("WASHINGTON (AP) -"),
-    it is the city. Names joined by "and" share the first one's role."""
+def _stands_for_country(span: Span, seat: bool) -> bool:
+    """Whether a capital or seat of government here stands for its country or government (one mention at a time).
+
+    It does when it acts or speaks ("Washington warned": subject of a verb), owns ("Washington's policy"), is
+    the agent ("criticised by Moscow"), the object of what is done to a state ("restrain Tehran"), a party
+    ("talks with Ankara", "between Tehran and world powers"), addressed by statecraft ("ambassador to Ankara",
+    "sanctions on Tehran") or bound by a predicate ("Seoul is subject to tariffs"). It is the place in a
+    dateline ("WASHINGTON (AP) -"), after a preposition of place ("held in Washington"), a movement or visit
+    ("visit London"), before its own parts ("London's mayor"), or beside "a city of". Where the parse says
+    neither, a capital is the city and a seat ("the White House") the government."""
     if _opens_dateline(span):
         return False
-    token = span.root
+    token = _role_token(span.root)
+    if any(c.dep_ == "appos" and c.lemma_.lower() in _PLACE_WORDS for c in token.children):
+        return False  # "Ankara, a city of five million,"
+    role = _metonymic_role(token)
+    return seat if role is None else role
+
+
+def _role_token(token: Token) -> Token:
+    """The token whose place in the sentence decides a name's role: names joined by "and" share the first
+    one's; the small English model hangs "Tehran" of "between Tehran and world powers" on "powers"."""
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
+    if token.dep_ == "nmod" and token.head.dep_ == "pobj":
+        return token.head
+    return token
+
+
+def _metonymic_role(token: Token) -> bool | None:
+    """True where the parse shows the name acting for a state, False where it shows a place, None where it
+    shows neither (:func:`_stands_for_country`)."""
     dep, head = token.dep_.lower(), token.head
     if dep == "nsubj":
-        return head.pos_ == "VERB"  # not "Paris is a city" (a copula) nor the passive's subject
+        return True if head.pos_ == "VERB" else _copula_role(head)  # not "Paris is a city"
     if dep == "pobj":  # English hangs the name on its preposition: "by" of a passive is labelled agent
-        return head.dep_ == "agent" or head.lower_ in _PARTY_PREPOSITIONS
+        return _preposition_role(head)
     if dep in _POSSESSOR_DEPS:
-        return head.pos_ != "PROPN"
-    return dep == "obl:agent"
+        return head.pos_ != "PROPN" and head.lemma_.lower() not in _PLACE_WORDS
+    if dep == "dobj":
+        return head.lemma_.lower() not in _PLACE_WORDS  # "restrain Tehran", not "visit London"
+    if dep in {"compound", "amod"} and head.pos_ == "NOUN":
+        return _head_role(head)  # "the Tehran government", "a White House correspondent"
+    return True if dep == "obl:agent" else None
+
+
+def _head_role(word: Token) -> bool | None:
+    """True for a word of statecraft, False for one of places and movement, else None."""
+    lemma = word.lemma_.lower()
+    return True if lemma in _STATE_WORDS else False if lemma in _PLACE_WORDS else None
+
+
+def _copula_role(verb: Token) -> bool | None:
+    """The subject of "be": bound by a predicate with a complement ("Seoul is subject to tariffs", "ready to
+    talk") it acts; described by a noun ("Paris is a city") it is the place."""
+    for child in verb.children:
+        if child.dep_ == "attr":
+            return False
+        if child.dep_ == "acomp" and any(c.dep_ in {"prep", "xcomp"} for c in child.children):
+            return True
+    return None
+
+
+def _preposition_role(preposition: Token) -> bool | None:
+    """A name after a preposition: a party ("with", "between", "against", the agent's "by"), a place after a
+    movement ("came to Washington") or a preposition of place ("in Washington"), addressed by statecraft
+    ("ambassador to Ankara")."""
+    if preposition.dep_ == "agent" or preposition.lower_ in _PARTY_PREPOSITIONS:
+        return True
+    head = preposition.head  # the verb's object where the parse hangs it on the verb: "seeking assistance from"
+    words = [head, *(c for c in head.children if c.dep_ == "dobj" and c.i < preposition.i)]
+    role = next((r for w in words if (r := _head_role(w)) is not None), None)
+    if role is not None and (preposition.lower_ in _ADDRESS_PREPOSITIONS or role is False):
+        return role
+    return False if preposition.lower_ in _LOCATIVE_PREPOSITIONS else None
 
 
 def _opens_dateline(span: Span) -> bool:
@@ -670,9 +810,13 @@ def merge_mentions(mentions: list[Mention]) -> list[Entity]:
     """Group one article's mentions into entities, longest names first so short ones attach to them."""
     groups: list[_Group] = []
     places = _places_named(mentions)
-    order = sorted(mentions, key=lambda m: (-len(m.text.split()), -len(m.text), m.start))
+    named = {_identity(m.text) for m in mentions}
+    # A name read in context ("America") last, when the country it may mean has its group.
+    order = sorted(mentions, key=lambda m: (contextual_alias(m.text) is not None, -len(m.text.split()), -len(m.text), m.start))
     for mention in order:
-        group = _find_group(groups, mention.text, mention.type, mention.start, places, mention.title)
+        country = contextual_alias(mention.text)
+        lookup = country if country and _identity(country) in named else mention.text
+        group = _find_group(groups, lookup, mention.type, mention.start, places, mention.title)
         if group is None:
             group = _Group(type=mention.type)
             groups.append(group)
@@ -682,6 +826,7 @@ def merge_mentions(mentions: list[Mention]) -> list[Entity]:
         group.uses[mention.text] += 1
         group.titles.update([mention.title] if mention.title else [])
         group.acts = _either(group.acts, mention.acts)
+        group.acting += [(mention.start, mention.end)] if mention.acts else []
     return [_to_entity(g) for g in sorted(groups, key=lambda g: min(g.mentions))]
 
 
@@ -752,10 +897,11 @@ def _either(a: bool | None, b: bool | None) -> bool | None:
 
 
 def _entity_acts(entity: Entity) -> bool | None:
-    """An entity of one article: a capital linked to its country acted there; one shown as the city did not."""
+    """An entity of one article: a capital or seat linked to what it stands for acted there; one shown
+    unlinked, as the place, did not."""
     if entity.refers_to:
         return True
-    return False if any(is_capital(n) for n in [entity.name, *entity.variants]) else None
+    return False if any(metonym_of(n) for n in [entity.name, *entity.variants]) else None
 
 
 def _find_group(
@@ -905,6 +1051,8 @@ def _is_name_part(words: list[str], kind: str, group: _Group, mostly_placed: boo
         return False
     if kind == "ORG" and group.type == "MISC":
         return False  # an untyped name may be a product named after the company: "Ruritan A3" is no "Ruritan"
+    if kind == "PLACE" and group.type == "PERSON" and words == full[-1:] and not is_place_name(" ".join(words)):
+        return True  # a person's surname the gazetteer knows as no place: "Adler" beside "Ruth Adler"
     return kind != "PLACE" or mostly_placed is False
 
 
@@ -1000,13 +1148,14 @@ def _to_entity(group: _Group, keep_mentions: bool = True) -> Entity:
         link: tuple[str, str] | None = (group.refers_to, group.reference_kind or "")
     else:
         link = next((m for n in [name, *group.names] if (m := metonym_of(n))), None)
-    if link and link[1] == CAPITAL_FOR_COUNTRY and (group.type == "PERSON" or group.acts is False):
-        link = None  # the city itself ("held in Washington"), or a person ("George Washington")
+    if link and (group.acts is False or (group.type == "PERSON" and link[1] == CAPITAL_FOR_COUNTRY)):
+        link = None  # the place itself ("held in Washington", "at the White House"), or a person ("George Washington")
     return Entity(
         name=name,
         type="PLACE" if canonical and group.type == "ORG" and is_place_name(name) else group.type,
         variants=list(group.names),
         mentions=sorted(group.mentions) if keep_mentions else [],
+        acting_mentions=sorted(group.acting) if keep_mentions and link else [],
         refers_to=link[0] if link else None,
         reference_kind=link[1] if link else None,
     )

@@ -271,6 +271,17 @@ def canonical_alias(name: str) -> str | None:
     return ALIAS_CANONICAL.get(key) or country_names().get(key) or region_names().get(key)
 
 
+#: Names of a country that are also another place's, so no alias by themselves: "America" is the United States
+#: in an article that names the United States too (:func:`contextual_alias`), else it may be the continents'.
+_CONTEXTUAL_ALIASES = {name_key(k): v for k, v in {"America": "United States", "Amerika": "United States"}.items()}
+
+
+def contextual_alias(name: str) -> str | None:
+    """The country a name means where the article names that country too ("America" -> "United States"), else
+    None. "Latin America", "South America" and "the Americas" are names of their own and never match."""
+    return _CONTEXTUAL_ALIASES.get(name_key(name))
+
+
 #: The ``reference_kind`` of a capital linked to its country.
 CAPITAL_FOR_COUNTRY = "capital-for-country"
 
@@ -298,7 +309,3 @@ def is_capital_or_alias(name: str) -> bool:
     key = name_key(name)
     return key in _CAPITAL_KEYS or key in ALIAS_CANONICAL
 
-
-def is_capital(name: str) -> bool:
-    """A capital of the table: it may stand for its country ("Ankara said") or be the city ("in Ankara")."""
-    return name_key(name) in _CAPITAL_KEYS
