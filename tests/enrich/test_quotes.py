@@ -268,6 +268,23 @@ def test_quotation_closed_by_comma_before_its_cue_is_the_content(enricher, make_
     assert first.speaker == "Ruth Calloway"
 
 
+def test_a_quotation_with_its_own_cue_starts_a_new_quote(enricher, make_article):
+    article = enricher.enrich(make_article(
+        "“We will rebuild the harbour,” Olga Petrenko said. “The work starts in spring.”\n\n"
+        "“It will take years,” she added. “But it will be done.”"
+    ))
+    assert [(q.text, q.cue) for q in article.quotes] == [
+        ("“We will rebuild the harbour,” Olga Petrenko said. “The work starts in spring.”", "said"),
+        ("“It will take years,” she added. “But it will be done.”", "added"),
+    ]
+
+
+def test_a_continuation_takes_in_what_was_read_inside_the_cue_clause(enricher, make_article):
+    text = "“The bridge is safe,” Ines Vidal told reporters when asked whether it would close. “We inspected it last week.”"
+    [quote] = enricher.enrich(make_article(text)).quotes
+    assert (quote.text, quote.speaker, quote.cue) == (text, "Ines Vidal", "told")
+
+
 def test_as_clause_reports_the_clause_it_is_attached_to(enricher, make_article):
     article = enricher.enrich(make_article(
         "The bridge will cost twice the estimate, as Mayor Carla Benedetti noted on Monday."

@@ -747,22 +747,34 @@ def _kind(attribution: Attribution, marks: list[tuple[int, int]]) -> str:
 def _join_interrupted(text: str, attributions: list[Attribution]) -> list[Attribution]:
     """One quote for speech split by its cue or by paragraphs: "“A,” she said. “B.”" -> "“A,” ... “B.”".
 
-    Joined when the same speaker's direct quotes are separated only by white
-    space or by the cue clause of the first (its source and cue, nothing else).
+    A direct quote with no cue of its own joins the same speaker's direct quote before it when only
+    white space or that quote's cue clause (its source and cue, nothing else) lies between; what the
+    parse read inside the cue clause ("..., she told X when asked if ...") goes into the joined quote.
     """
     joined: list[Attribution] = []
     for attribution in attributions:
-        previous = joined[-1] if joined else None
-        if previous is not None and _continues(text, previous, attribution):
-            previous.end = attribution.end
+        last = _last_direct(joined)
+        if last is not None and _continues(text, joined[last], attribution):
+            joined[last].end = attribution.end
+            del joined[last + 1 :]
         else:
             joined.append(attribution)
     return joined
 
 
+def _last_direct(attributions: list[Attribution]) -> int | None:
+    """Index of the last direct quote: a continuation may skip what was read inside its cue clause."""
+    return next((i for i in range(len(attributions) - 1, -1, -1) if attributions[i].kind == "direct"), None)
+
+
 def _continues(text: str, first: Attribution, second: Attribution) -> bool:
+    """Whether ``second`` goes on with ``first``. PolNeAR makes "“A,” N said. “B.”" one content but
+    starts a new one at "“C,” N added." (train, rules alone: +0.14 points of F1; with the skipped
+    cue-clause readings +0.35)."""
     if first.kind != "direct" or second.kind != "direct" or first.speaker != second.speaker:
         return False
+    if second.cue is not None:
+        return False  # "“C,” she added": a quotation with its own cue is a statement of its own
     if first.speaker == UNATTRIBUTED:
         return False
     gap = text[first.end : second.start]
