@@ -279,6 +279,16 @@ def test_a_quotation_with_its_own_cue_starts_a_new_quote(enricher, make_article)
     ]
 
 
+def test_a_continuation_joins_across_a_clause_that_is_no_cue(enricher, make_article):
+    article = enricher.enrich(make_article(
+        "“The harbour will reopen,” Marco Bell said.\n\n“It will take years,” he went on. “But it will be done.”"
+    ))
+    assert [(q.text, q.speaker) for q in article.quotes] == [
+        ("“The harbour will reopen,”", "Marco Bell"),
+        ("“It will take years,” he went on. “But it will be done.”", "Marco Bell"),
+    ]
+
+
 def test_a_continuation_takes_in_what_was_read_inside_the_cue_clause(enricher, make_article):
     text = "“The bridge is safe,” Ines Vidal told reporters when asked whether it would close. “We inspected it last week.”"
     [quote] = enricher.enrich(make_article(text)).quotes
