@@ -295,6 +295,15 @@ def test_a_continuation_takes_in_what_was_read_inside_the_cue_clause(enricher, m
     assert (quote.text, quote.speaker, quote.cue) == (text, "Ines Vidal", "told")
 
 
+@pytest.mark.parametrize(("text", "speaker", "cue"), [
+    ("“Who will pay for the new bridge?” Ruth Adler asked reporters.", "Ruth Adler", "asked"),
+    ("“We are ready!” Ines Vidal told the crowd.", "Ines Vidal", "told"),
+])
+def test_a_quotation_the_parser_ended_a_sentence_with_is_its_cues(enricher, make_article, text, speaker, cue):
+    [quote] = enricher.enrich(make_article(text)).quotes
+    assert (quote.text, quote.speaker, quote.cue, quote.kind) == (text.split("” ")[0] + "”", speaker, cue, "direct")
+
+
 def test_as_clause_reports_the_clause_it_is_attached_to(enricher, make_article):
     article = enricher.enrich(make_article(
         "The bridge will cost twice the estimate, as Mayor Carla Benedetti noted on Monday."

@@ -236,12 +236,16 @@ def _is_as_clause(cue: Token) -> bool:
 
 def _leading_quotation(cue: Token, marks: list[tuple[int, int]]) -> tuple[int, int] | None:
     """"“A,” N said after X": a quotation closed by a comma just before the cue clause is what the cue
-    reports, whatever the parser attached after the cue ("after a brief “sorry”", "as the crowd booed")."""
+    reports, whatever the parser attached after the cue ("after a brief “sorry”", "as the crowd booed")
+    and wherever it ended the sentence ("“A,” | N said.")."""
     text = doc_text(cue.doc)
-    before = [m for m in marks_from(marks, cue.sent.start_char, cue.idx) if m[1] <= cue.idx]
-    if not before or text[cue.sent.start_char : before[-1][0]].strip():
+    last = bisect_left(marks, (cue.idx,)) - 1
+    if last < 0 or marks[last][1] > cue.idx:
+        return None
+    start, end = marks[last]
+    opening = cue.doc.char_span(start, start + 1, alignment_mode="expand")
+    if opening is None or text[opening[0].sent.start_char : start].strip():
         return None  # the quotation must open the sentence: "He called it “a disaster,” N said" is all N's
-    start, end = before[-1]
     gap = text[end : cue.idx]
     closed_by_comma = text[end - 2 : end - 1] in {",", "?", "!"} or gap.lstrip().startswith(",")
     if not closed_by_comma or len(gap) > LEADING_GAP_CHARS or "\n" in gap or any(m in gap for m in QUOTE_MARKS):
