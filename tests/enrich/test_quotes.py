@@ -304,6 +304,15 @@ def test_a_quotation_the_parser_ended_a_sentence_with_is_its_cues(enricher, make
     assert (quote.text, quote.speaker, quote.cue, quote.kind) == (text.split("” ")[0] + "”", speaker, cue, "direct")
 
 
+@pytest.mark.parametrize(("headline", "claim", "speaker"), [
+    ("Adler: We Will Not Raise Taxes", "We Will Not Raise Taxes", "Adler"),
+    ("Poll: Vidal Leads Bell In The Race For Mayor", "Vidal Leads Bell In The Race For Mayor", "Poll"),
+])
+def test_a_headline_opened_by_one_capitalised_word_and_a_colon_is_its_claim(enricher, make_article, headline, claim, speaker):
+    article = enricher.enrich(make_article(headline + "\n\nThe council met on Monday."))
+    assert [(q.text, q.speaker, q.cue) for q in article.quotes] == [(claim, speaker, ":")]
+
+
 def test_as_clause_reports_the_clause_it_is_attached_to(enricher, make_article):
     article = enricher.enrich(make_article(
         "The bridge will cost twice the estimate, as Mayor Carla Benedetti noted on Monday."
