@@ -313,6 +313,13 @@ def test_a_headline_opened_by_one_capitalised_word_and_a_colon_is_its_claim(enri
     assert [(q.text, q.speaker, q.cue) for q in article.quotes] == [(claim, speaker, ":")]
 
 
+def test_a_passive_stance_with_no_agent_is_about_its_subject(enricher, make_article):
+    article = enricher.enrich(make_article("Marco Bell built the harbour wall. The harbour wall was criticized."))
+    assert [(q.text, q.speaker, q.cue, q.kind) for q in article.quotes] == [
+        ("The harbour wall", "unattributed", "criticized", "stance"),
+    ]
+
+
 def test_as_clause_reports_the_clause_it_is_attached_to(enricher, make_article):
     article = enricher.enrich(make_article(
         "The bridge will cost twice the estimate, as Mayor Carla Benedetti noted on Monday."

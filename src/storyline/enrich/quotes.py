@@ -372,25 +372,31 @@ def _is_passive(verb: Token) -> bool:
 
 def _belief(cue: Token, language: str) -> Attribution | None:
     """A passive cue or a verb of appearance, as PolNeAR annotates it: "N was backed by M" is M's
-    stance on N (the subject); "N is expected to win", "N seems unlikely to run" is a belief with
-    the whole clause, subject included, as content - held by nobody named, or by the subject
-    when it names someone ("Trump seemed to ...")."""
+    stance on N (the subject), "the plan was rejected" someone unnamed's; "N is expected to win",
+    "N seems unlikely to run" is a belief with the whole clause, subject included, as content - held
+    by nobody named, or by the subject when it names someone ("Trump seemed to ...")."""
     subject = next((c for c in cue.lefts if c.dep_ in {"nsubj", "nsubjpass", "nsubj:pass"}), None)
     if subject is None:
         return None
     agent = next((g for c in cue.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
-    if agent is not None:
-        content = trimmed(cue.doc, subject.left_edge.i, subject.right_edge.i + 1)
-        if content is None:
-            return None
-        return Attribution(*content, cue=cue.text, source=source_span(agent), kind="stance", cue_word=cue)
     # "appeared on a show" is literal; "is seen as", "is known for" are not.
     deps = _BELIEF_COMPLEMENT_DEPS | ({"prep"} if _is_passive(cue) else set())
     complement = next((c for c in cue.rights if c.dep_ in deps and not _is_time(c)), None)
-    content = trimmed(cue.doc, subject.left_edge.i, complement.right_edge.i + 1) if complement is not None else None
+    if agent is not None or (complement is None and _is_passive(cue) and _is_thing(subject, language)):
+        content = trimmed(cue.doc, subject.left_edge.i, subject.right_edge.i + 1)
+        source = source_span(agent) if agent is not None else None
+    else:
+        content = trimmed(cue.doc, subject.left_edge.i, complement.right_edge.i + 1) if complement is not None else None
+        source = _named_subject(cue, language)
     if content is None:
         return None
-    return Attribution(*content, cue=cue.text, source=_named_subject(cue, language), kind="stance", cue_word=cue)
+    return Attribution(*content, cue=cue.text, source=source, kind="stance", cue_word=cue)
+
+
+def _is_thing(subject: Token, language: str) -> bool:
+    """A common noun that is no stance of its own: "the plan was rejected" is a stance on the plan, but
+    "N's call for a vote was ignored" keeps N's call."""
+    return subject.pos_ == "NOUN" and subject.lemma_.lower() not in STANCE_NOUNS.get(language, frozenset())
 
 
 def _named_subject(verb: Token, language: str) -> Span | None:
