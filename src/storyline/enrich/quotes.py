@@ -767,8 +767,8 @@ def _join_interrupted(text: str, attributions: list[Attribution]) -> list[Attrib
     """One quote for speech split by its cue or by paragraphs: "“A,” she said. “B.”" -> "“A,” ... “B.”".
 
     A direct quote with no cue of its own joins the same speaker's direct quote before it when only
-    white space or that quote's cue clause (its source and cue, nothing else) lies between; what the
-    parse read inside the cue clause ("..., she told X when asked if ...") goes into the joined quote.
+    white space or a short clause of the same paragraph lies between ("she said.", "he went on."); what
+    the parse read inside that clause ("..., she told X when asked if ...") goes into the joined quote.
     """
     joined: list[Attribution] = []
     for attribution in attributions:
