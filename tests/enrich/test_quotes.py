@@ -268,6 +268,58 @@ def test_quotation_closed_by_comma_before_its_cue_is_the_content(enricher, make_
     assert first.speaker == "Ruth Calloway"
 
 
+def test_a_quotation_with_its_own_cue_starts_a_new_quote(enricher, make_article):
+    article = enricher.enrich(make_article(
+        "“We will rebuild the harbour,” Olga Petrenko said. “The work starts in spring.”\n\n"
+        "“It will take years,” she added. “But it will be done.”"
+    ))
+    assert [(q.text, q.cue) for q in article.quotes] == [
+        ("“We will rebuild the harbour,” Olga Petrenko said. “The work starts in spring.”", "said"),
+        ("“It will take years,” she added. “But it will be done.”", "added"),
+    ]
+
+
+def test_a_continuation_joins_across_a_clause_that_is_no_cue(enricher, make_article):
+    article = enricher.enrich(make_article(
+        "“The harbour will reopen,” Marco Bell said.\n\n“It will take years,” he went on. “But it will be done.”"
+    ))
+    assert [(q.text, q.speaker) for q in article.quotes] == [
+        ("“The harbour will reopen,”", "Marco Bell"),
+        ("“It will take years,” he went on. “But it will be done.”", "Marco Bell"),
+    ]
+
+
+def test_a_continuation_takes_in_what_was_read_inside_the_cue_clause(enricher, make_article):
+    text = "“The bridge is safe,” Ines Vidal told reporters when asked whether it would close. “We inspected it last week.”"
+    [quote] = enricher.enrich(make_article(text)).quotes
+    assert (quote.text, quote.speaker, quote.cue) == (text, "Ines Vidal", "told")
+
+
+@pytest.mark.parametrize(("text", "speaker", "cue"), [
+    ("“Who will pay for the new bridge?” Ruth Adler asked reporters.", "Ruth Adler", "asked"),
+    ("“We are ready!” Ines Vidal told the crowd.", "Ines Vidal", "told"),
+])
+def test_a_quotation_the_parser_ended_a_sentence_with_is_its_cues(enricher, make_article, text, speaker, cue):
+    [quote] = enricher.enrich(make_article(text)).quotes
+    assert (quote.text, quote.speaker, quote.cue, quote.kind) == (text.split("” ")[0] + "”", speaker, cue, "direct")
+
+
+@pytest.mark.parametrize(("headline", "claim", "speaker"), [
+    ("Adler: We Will Not Raise Taxes", "We Will Not Raise Taxes", "Adler"),
+    ("Poll: Vidal Leads Bell In The Race For Mayor", "Vidal Leads Bell In The Race For Mayor", "Poll"),
+])
+def test_a_headline_opened_by_one_capitalised_word_and_a_colon_is_its_claim(enricher, make_article, headline, claim, speaker):
+    article = enricher.enrich(make_article(headline + "\n\nThe council met on Monday."))
+    assert [(q.text, q.speaker, q.cue) for q in article.quotes] == [(claim, speaker, ":")]
+
+
+def test_a_passive_stance_with_no_agent_is_about_its_subject(enricher, make_article):
+    article = enricher.enrich(make_article("Marco Bell built the harbour wall. The harbour wall was criticized."))
+    assert [(q.text, q.speaker, q.cue, q.kind) for q in article.quotes] == [
+        ("The harbour wall", "unattributed", "criticized", "stance"),
+    ]
+
+
 def test_as_clause_reports_the_clause_it_is_attached_to(enricher, make_article):
     article = enricher.enrich(make_article(
         "The bridge will cost twice the estimate, as Mayor Carla Benedetti noted on Monday."
