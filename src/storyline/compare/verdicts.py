@@ -272,11 +272,11 @@ def _group_index(claims: list[Claim], alignment: Alignment) -> tuple[dict[int, i
 
 
 def contradiction_groups(claims: list[Claim], alignment: Alignment, outlet_of: dict[str, str]) -> list[ClaimGroup]:
-    """Pairs of claims from different groups (or one article) on one topic that contradict each other.
+    """Pairs of claims of two articles, from different groups, on one topic that contradict each other.
 
     Two articles disagree only where neither also tells the other's claim: when article B tells both
-    "N admitted X" (aligned with A's claim) and "N denies Y", A's "N admitted X" is what B says too,
-    and the tension is B's own (a within-article pair), not a conflict between the outlets.
+    "N admitted X" (aligned with A's claim) and "N denies Y", A's "N admitted X" is what B says too.
+    One article telling both ("N denied it, then admitted it") disagrees with no one: no conflict.
     """
     group_of, articles_of = _group_index(claims, alignment)
     similarity = alignment.similarity
@@ -284,9 +284,9 @@ def contradiction_groups(claims: list[Claim], alignment: Alignment, outlet_of: d
     found = []
     for i, j in zip(rows.tolist(), cols.tolist()):
         a, b = claims[i], claims[j]
-        if group_of[i] == group_of[j] or (
-            a.article != b.article and (b.article in articles_of[group_of[i]] or a.article in articles_of[group_of[j]])
-        ):
+        if a.article == b.article or group_of[i] == group_of[j]:
+            continue
+        if b.article in articles_of[group_of[i]] or a.article in articles_of[group_of[j]]:
             continue
         findings = _findings(a, b, float(similarity[i, j]), "topic")
         if findings:
@@ -299,7 +299,7 @@ def contradiction_groups(claims: list[Claim], alignment: Alignment, outlet_of: d
                     evidence=[f.to_dict() for f in findings],
                     score=round(float(similarity[i, j]), 4),
                     kind="contradiction",
-                    scope="within-article" if a.article == b.article else "across-articles",
+                    scope="across-articles",
                 )
             )
     return found
