@@ -58,9 +58,9 @@ def test_story_page_highlights_claims_by_verdict(client: TestClient, seed_story:
     assert 'aria-label="Timeline' in html
     assert "Kanani" in html  # quotes and entities
     assert "(reported speech)" in html  # the spokesman's unquoted statements are marked as the outlet's words
-    # The agency report denies and admits; the copy tells only what the report tells too, so the
-    # contradiction is the report's own, not one between the two outlets.
-    assert "<small>within-article</small>" in html and "<small>across-articles</small>" not in html
+    # The agency report denies and admits; the copy tells only what the report tells too: the tension
+    # is the report's own, a conflict with no one.
+    assert "<small>within-article</small>" not in html and "<small>across-articles</small>" not in html
     assert 'class="reason">same-story probability' in html or 'class="reason">merged with this story' in html
     assert "p=0." not in html
 

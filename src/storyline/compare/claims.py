@@ -184,11 +184,17 @@ def calendar_day(time: TimeExpression) -> str | None:
     return day.group(1)
 
 
+#: What may stand before a time expression that heads its claim (a preposition), and what ends it (a comma).
+_HEADING_BEFORE_RE = re.compile(r"^\W*(?:[^\W\d_]+\s+)?$")
+_HEADING_AFTER_RE = re.compile(r"^\s*,")
+
+
 def event_times(article: Article, start: int, end: int) -> list[tuple[TimeExpression, str]]:
     """The dated time expressions inside a claim, with their day; the event's before the report's.
 
-    In "31 died on Sunday night, officials said on Wednesday" the day of the saying is not the day
-    of the event: when the claim reports a statement dated inside its words, dates outside them go.
+    A time expression heading the claim dates it (:func:`_heads`). Else, in "31 died on Sunday night,
+    officials said on Wednesday" the day of the saying is not the day of the event: when the claim
+    reports a statement dated inside its words, dates outside them go.
     A "year" that is a street number or a code ("1800 Pitkin Ave.") dates nothing.
     """
     numbers = [(start + s, start + e) for s, e in not_quantities(article.text[start:end])]
@@ -197,9 +203,16 @@ def event_times(article: Article, start: int, end: int) -> list[tuple[TimeExpres
         for t in article.times
         if start <= t.start < end and (day := calendar_day(t)) and not any(s <= t.start and t.end <= e for s, e in numbers)
     ]
+    heading = [(t, day) for t, day in dated if _heads(article.text, start, t)]
     statements = [q for q in article.quotes if q.start < end and start < q.end]
     inside = [(t, day) for t, day in dated if any(q.start <= t.start < q.end for q in statements)]
-    return inside or dated
+    return heading or inside or dated
+
+
+def _heads(text: str, start: int, time: TimeExpression) -> bool:
+    """A time expression heading its claim, set off by a comma ("Last month, N admitted ... which began in
+    February"; "On Monday, ..."): it dates the claim's main clause, not a later subordinate one."""
+    return bool(_HEADING_BEFORE_RE.match(text[start : time.start]) and _HEADING_AFTER_RE.match(text[time.end :]))
 
 
 def _claim_dates(article: Article, start: int, end: int) -> list[str]:

@@ -13,6 +13,7 @@ same thing; ``"topic"`` detectors judge any two claims about the same topic
 from __future__ import annotations
 
 import re
+from collections.abc import Hashable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -21,7 +22,7 @@ from rapidfuzz.distance import Indel
 from storyline.compare.align import date_fits
 from storyline.compare.lexicon import is_denial, negation_cue, opposition, stop_words
 from storyline.compare.parsing import parse
-from storyline.compare.quantities import disagreements, of_kind
+from storyline.compare.quantities import disagreements, figure_key, of_kind
 from storyline.enrich.cues import REPORTING_VERBS
 from storyline.enrich.entities import same_person_name
 from storyline.model import Claim, Quantity
@@ -409,18 +410,30 @@ def claim_values(rule: str, claim: Claim, quantity: str | None = None) -> str:
     return _fmt(claim.numbers)
 
 
+def _value_key(rule: str, claim: Claim, quantity: str | None) -> Hashable:
+    """What tells one value from another: a figure's value and range ("4 %" is "4 percent"), else its text."""
+    if rule == "numbers" and quantity is not None:
+        return tuple(figure_key(q) for q in claim.quantities if of_kind(q, quantity))
+    return claim_values(rule, claim, quantity)
+
+
+def listed_values(rule: str, claims: list[Claim], outlet_of: dict[str, str], quantity: str | None = None) -> str:
+    """Each distinct value the claims give, once, with every outlet giving it: "10 (A, C) vs 3 (B)"."""
+    said: dict[Hashable, tuple[str, list[str]]] = {}
+    for claim in claims:
+        if value := claim_values(rule, claim, quantity):
+            outlets = said.setdefault(_value_key(rule, claim, quantity), (value, []))[1]
+            if outlet_of[claim.article] not in outlets:
+                outlets.append(outlet_of[claim.article])
+    return " vs ".join(f"{value} ({', '.join(outlets)})" for value, outlets in said.values())
+
+
 def values_by_outlet(rule: str, claims: list[Claim], outlet_of: dict[str, str], quantity: str | None = None) -> Finding:
     """One numbers or dates finding giving every outlet's value, not only the first disagreeing pair;
     with ``quantity``, for that kind of figure or granularity of date only ("numbers disagree on killed:
     10 (A, C) vs 3 (B)", "dates disagree on the day: 2024-03-15 (A) vs 2024-03-16 (B)")."""
-    said: dict[str, list[str]] = {}
-    for claim in claims:
-        if value := claim_values(rule, claim, quantity):
-            outlets = said.setdefault(value, [])
-            if outlet_of[claim.article] not in outlets:
-                outlets.append(outlet_of[claim.article])
     topic = f"{rule} disagree" + (f" on the {quantity}" if rule == "dates" else f" on {quantity}") * bool(quantity)
-    detail = f"{topic}: " + " vs ".join(f"{value} ({', '.join(outlets)})" for value, outlets in said.items())
+    detail = f"{topic}: " + listed_values(rule, claims, outlet_of, quantity)
     if quantity is None or rule == "dates":
         spans = [claim_span(c) for c in claims if claim_values(rule, c, quantity)]
         return Finding(rule, detail, spans, quantities=[quantity] if quantity else [])

@@ -567,6 +567,38 @@ def overlap(x: Quantity, y: Quantity) -> bool:
     return a_low <= b_high * (1 + TOLERANCE) and b_low <= a_high * (1 + TOLERANCE)
 
 
+def _holds(q: Quantity, value: float) -> bool:
+    """Whether ``value`` lies in ``q``'s range (within 1 %)."""
+    low, high = _bounds(q)
+    return low * (1 - TOLERANCE) <= value <= high * (1 + TOLERANCE)
+
+
+def _estimate(q: Quantity) -> bool:
+    """A figure with a margin on both sides: "about 2,400", "35 miles" (rounded), "between 10 and 12"."""
+    return q.low is not None and q.high is not None and q.low < q.high
+
+
+def agree(x: Quantity, y: Quantity) -> bool:
+    """Whether two reports of one figure agree: their ranges meet, and of two estimates one's figure lies
+    in the other's margin. Adding both margins let "some 2,400" and "around 2,000" (20 % apart) agree."""
+    if not overlap(x, y):
+        return False
+    return not (_estimate(x) and _estimate(y)) or _holds(x, y.value) or _holds(y, x.value)
+
+
+def figure_key(q: Quantity) -> tuple[float | None, ...]:
+    """One figure however written, as a key: "4 %" / "4 percent", "Forty-three" / "43", "some 2,400" /
+    "about 2,400" (the value and range, in the kind's base unit)."""
+    return tuple(None if v is None else round(v, 6) for v in (q.value, q.low, q.high))
+
+
+def may_change(kind: str) -> bool:
+    """A figure that can change from one day to the next: a count ("ship", "killed"), a share, a sum of
+    money (an offer), unlike a physical measure (distance, magnitude) or an age."""
+    coarse = coarse_kind(kind)
+    return bool(coarse) and not coarse.startswith("age") and (coarse == "percent" or coarse not in MEASURE_KINDS)
+
+
 def _comparable(x: Quantity, y: Quantity) -> bool:
     if not (x.value and y.value):
         return False
@@ -588,7 +620,8 @@ def disagreements(a: list[Quantity], b: list[Quantity], coarse: bool = False) ->
     """The kinds both lists give a figure for, where no figure of one fits one of the other.
 
     "killed 10, injured 80" / "killed 3, injured 80" -> ["killed"]; "at least 3 killed" / "10 killed"
-    -> []; kinds only one side names, or that the text does not tell (""), are never compared.
+    -> []; "some 2,400" / "around 2,000" -> ["walked out"] (:func:`agree`); kinds only one side names, or
+    that the text does not tell (""), are never compared.
     ``coarse`` (claims of two languages) compares kinds without their nouns (:func:`coarse_kind`).
     """
     kind_of = coarse_kind if coarse else (lambda k: k)
@@ -596,6 +629,6 @@ def disagreements(a: list[Quantity], b: list[Quantity], coarse: bool = False) ->
     found = []
     for kind in kinds:
         xs, ys = [q for q in a if kind_of(q.kind) == kind], [q for q in b if kind_of(q.kind) == kind]
-        if not any(overlap(x, y) for x in xs for y in ys) and any(_comparable(x, y) for x in xs for y in ys):
+        if not any(agree(x, y) for x in xs for y in ys) and any(_comparable(x, y) for x in xs for y in ys):
             found.append(kind)
     return found

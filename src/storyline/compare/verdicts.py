@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from itertools import pairwise
+from itertools import combinations, pairwise
 
 import numpy as np
 
@@ -15,10 +15,11 @@ from storyline.compare.conflicts import (
     NumberConflict,
     claim_span,
     detectors,
+    listed_values,
     values_by_outlet,
 )
 from storyline.compare.lexicon import RUNNING_TOTALS
-from storyline.compare.quantities import of_kind
+from storyline.compare.quantities import disagreements, figure_key, may_change, of_kind
 from storyline.model import Claim, ClaimGroup
 
 Published = dict[str, datetime | None]
@@ -66,11 +67,57 @@ def _with_all_values(evidence: list[dict], members: list[Claim], outlet_of: dict
     """Pairwise numbers/dates findings replaced by one per quantity naming every member's value:
     "23 vs 31" leaves out the third outlet's 27, "killed: 23 (A, C) vs 31 (B) vs 27 (D)" does not."""
     kinds, bare_numbers, dates = _value_rules(evidence)
-    restated = [_as_update(values_by_outlet("numbers", members, outlet_of, kind), members, outlet_of, published) for kind in kinds]
+    restated = [_figures_of(kind, members, outlet_of, published) for kind in kinds]
     restated += [values_by_outlet("numbers", members, outlet_of)] if bare_numbers else []
     restated += [values_by_outlet("dates", members, outlet_of, granularity) for granularity in dates]
     kept = [e for e in evidence if e["rule"] not in ("numbers", "dates")]
     return [f.to_dict() for f in restated] + kept
+
+
+def _figures_of(kind: str, members: list[Claim], outlet_of: dict[str, str], published: Published) -> Finding:
+    """One kind's finding, every value with its outlets. A figure that may change (:func:`may_change`) is
+    judged day by day: values of other days than the one the reports disagree on are listed apart, and
+    values that differ only from one day to the next are a change over time (rule ``figure-changed``),
+    not a conflict: 43 ships waiting on Monday, more than 50 on Tuesday."""
+    if not may_change(kind):
+        return _as_update(values_by_outlet("numbers", members, outlet_of, kind), members, outlet_of, published)
+    that_day, other_days = _by_day(members, kind, published)
+    dated = {c.article: _on_day(outlet_of[c.article], published.get(c.article)) for c in other_days}
+    if that_day is None:
+        return Finding("figure-changed", f"changed over time on {kind}: " + listed_values("numbers", other_days, dated, kind),
+                       values_by_outlet("numbers", other_days, outlet_of, kind).spans, quantities=[kind])  # fmt: skip
+    finding = _as_update(values_by_outlet("numbers", that_day, outlet_of, kind), that_day, outlet_of, published)
+    if other_days:
+        finding.detail += "; changed over time: " + listed_values("numbers", other_days, dated, kind)
+        finding.spans += values_by_outlet("numbers", other_days, outlet_of, kind).spans
+    return finding
+
+
+def _on_day(outlet: str, when: datetime | None) -> str:
+    return f"{outlet}, {when:%Y-%m-%d}" if when else outlet
+
+
+def _by_day(members: list[Claim], kind: str, published: Published) -> tuple[list[Claim] | None, list[Claim]]:
+    """The claims of the first day whose reports disagree on a figure (with undated ones, and those of other
+    days giving one of its figures), and the rest; None and all claims when no day's reports disagree."""
+    day_of = {c.id: when.date() if (when := published.get(c.article)) else None for c in members}
+    for day in sorted({d for d in day_of.values() if d is not None}) or [None]:
+        that_day = [c for c in members if day_of[c.id] in (day, None)]
+        if _figures_differ(that_day, kind):
+            keys = set().union(*(_figure_keys(c, kind) for c in that_day))
+            alike = [c for c in members if c not in that_day and _figure_keys(c, kind) <= keys]
+            return that_day + alike, [c for c in members if c not in that_day and c not in alike]
+    return None, members
+
+
+def _figure_keys(claim: Claim, kind: str) -> set[tuple]:
+    return {figure_key(q) for q in claim.quantities if of_kind(q, kind)}
+
+
+def _figures_differ(claims: list[Claim], kind: str) -> bool:
+    """Whether claims of two articles give a figure of ``kind`` differently."""
+    figures = [(c.article, [q for q in c.quantities if of_kind(q, kind)]) for c in claims]
+    return any(a != b and disagreements(x, y, coarse=True) for (a, x), (b, y) in combinations(figures, 2))
 
 
 def _as_update(finding: Finding, members: list[Claim], outlet_of: dict[str, str], published: Published) -> Finding:
@@ -136,8 +183,8 @@ def _group(
             elif alignment.links[i, j]:  # unlinked: in one group through others, too loosely paired to judge
                 judged.append((score, i, j, _pair_evidence(a, b, score, published)))
     evidence, omitted = _listed(judged, len(members))
-    conflict = any(e["rule"] != "aligned" for e in evidence)
     evidence = _with_all_values(evidence, [claims[i] for i in members], outlet_of, published)
+    conflict = any(e["rule"] not in ("aligned", "figure-changed") for e in evidence)
     if omitted:
         evidence.append({"rule": "aligned", "detail": _omitted_detail(omitted), "spans": [], "count": omitted})
     if len(articles) == 1:
@@ -225,11 +272,11 @@ def _group_index(claims: list[Claim], alignment: Alignment) -> tuple[dict[int, i
 
 
 def contradiction_groups(claims: list[Claim], alignment: Alignment, outlet_of: dict[str, str]) -> list[ClaimGroup]:
-    """Pairs of claims from different groups (or one article) on one topic that contradict each other.
+    """Pairs of claims of two articles, from different groups, on one topic that contradict each other.
 
     Two articles disagree only where neither also tells the other's claim: when article B tells both
-    "N admitted X" (aligned with A's claim) and "N denies Y", A's "N admitted X" is what B says too,
-    and the tension is B's own (a within-article pair), not a conflict between the outlets.
+    "N admitted X" (aligned with A's claim) and "N denies Y", A's "N admitted X" is what B says too.
+    One article telling both ("N denied it, then admitted it") disagrees with no one: no conflict.
     """
     group_of, articles_of = _group_index(claims, alignment)
     similarity = alignment.similarity
@@ -237,9 +284,9 @@ def contradiction_groups(claims: list[Claim], alignment: Alignment, outlet_of: d
     found = []
     for i, j in zip(rows.tolist(), cols.tolist()):
         a, b = claims[i], claims[j]
-        if group_of[i] == group_of[j] or (
-            a.article != b.article and (b.article in articles_of[group_of[i]] or a.article in articles_of[group_of[j]])
-        ):
+        if a.article == b.article or group_of[i] == group_of[j]:
+            continue
+        if b.article in articles_of[group_of[i]] or a.article in articles_of[group_of[j]]:
             continue
         findings = _findings(a, b, float(similarity[i, j]), "topic")
         if findings:
@@ -252,7 +299,7 @@ def contradiction_groups(claims: list[Claim], alignment: Alignment, outlet_of: d
                     evidence=[f.to_dict() for f in findings],
                     score=round(float(similarity[i, j]), 4),
                     kind="contradiction",
-                    scope="within-article" if a.article == b.article else "across-articles",
+                    scope="across-articles",
                 )
             )
     return found
