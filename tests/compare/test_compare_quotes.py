@@ -147,4 +147,7 @@ def test_groups_run_from_most_outlets_and_tie_each_speaker_to_its_outlets(encode
     lone = _quoting("c", '"Quotas are too low," Ines Vidal said.', "Quotas are too low", "Ines Vidal")
     first, second = group_quotes([lone, a, b], encode, {"a": "A", "b": "B", "c": "C"})
     assert first["outlets"] == ["A", "B"] and second["outlets"] == ["C"]
-    assert first["credited"] == [{"speaker": "Olga Petrenko", "outlets": ["A"]}, {"speaker": "unattributed", "outlets": ["B"]}]
+    assert [(c["speaker"], c["articles"], c["outlets"]) for c in first["credited"]] == [
+        ("Olga Petrenko", ["a"], ["A"]),
+        ("unattributed", ["b"], ["B"]),
+    ]

@@ -269,7 +269,15 @@ def _credited(members: list[_Found], speakers: list[str], outlet_of: dict[str, s
     a reader sees who says which, not one list of names."""
     credited = [(name, [f for f in members if f.speaker and same_name(f.speaker, name)]) for name in speakers]
     credited.append((UNATTRIBUTED, [f for f in members if not f.speaker]))
-    return [{"speaker": name, "outlets": list(dict.fromkeys(outlet_of[f.article.id] for f in found))} for name, found in credited if found]
+    return [
+        {
+            "speaker": name,
+            "articles": list(dict.fromkeys(f.article.id for f in found)),
+            "outlets": list(dict.fromkeys(outlet_of[f.article.id] for f in found)),
+        }
+        for name, found in credited
+        if found
+    ]
 
 
 def _misattributed(members: list[_Found], outlet_of: dict[str, str]) -> list[str]:
