@@ -55,3 +55,99 @@ def test_one_speaker_quoted_in_two_languages_needs_less_similarity():
     assert quote["articles"] == ["a", "b"]
     assert len(_translated_pair("Olaf Scholz", "Maria Stone", "ru")) == 2  # other speaker: two statements
     assert len(_translated_pair("Olaf Scholz", "Olaf Scholz", "en")) == 2  # one language: a rewording needs 0.7
+
+
+def _quoting(article_id: str, text: str, quoted: str, speaker: str, kind: str = "direct", speaker_type: str = "PERSON"):
+    """An article whose one quote is ``quoted`` (its text, marks and all for a partial one) by ``speaker``."""
+    article = make_article(article_id, [text], outlet=f"Outlet {article_id}")
+    article.entities = [entity(text, speaker, speaker_type)] if speaker != "unattributed" else []
+    article.quotes = [quote_at(text, quoted, speaker)]
+    article.quotes[0].kind = kind
+    return article
+
+
+def _orthogonal(texts):
+    """A fake encoder under which no two quotes are alike: only wording and speakers may group them."""
+    return np.eye(len(texts))
+
+
+def _groups(*articles):
+    return group_quotes(list(articles), _orthogonal, {a.id: a.outlet for a in articles})
+
+
+def test_a_short_quoted_word_of_one_speaker_joins_the_full_quote():
+    # "optimistic" (10 letters) never counted as contained: fragments under 20 characters were ignored
+    full = _quoting("a", '"I am optimistic that the harbour will reopen," Olga Petrenko said.', "I am optimistic that the harbour will reopen", "Olga Petrenko")
+    part = 'Petrenko said she was "optimistic" about the port.'
+    (group,) = _groups(full, _quoting("b", part, 'she was "optimistic" about the port', "Petrenko", "partial"))
+    assert group["articles"] == ["a", "b"] and group["speakers"] == ["Olga Petrenko"]
+    other = _quoting("b", 'Ines Vidal said she was "optimistic" about the port.', 'she was "optimistic" about the port', "Ines Vidal", "partial")
+    assert len(_groups(full, other)) == 2  # another speaker's one word is no evidence
+
+
+def test_a_compound_written_apart_is_the_same_fragment():
+    full = _quoting("a", '"There is a lot of good will in Port Elwyn," Ruth Adler said.', "There is a lot of good will in Port Elwyn", "Ruth Adler")
+    part = 'Adler said "there is a lot of goodwill" in the town.'
+    (group,) = _groups(full, _quoting("b", part, 'said "there is a lot of goodwill" in the town', "Adler", "partial"))
+    assert group["articles"] == ["a", "b"]
+
+
+def test_two_fragments_sharing_a_short_phrase_stay_apart():
+    a = _quoting("a", 'Bell said "half a ton" of grain was lost.', '"half a ton" of grain was lost', "Marco Bell", "partial")
+    b = _quoting("b", 'Bell said "half a ton" of nets were stolen.', '"half a ton" of nets were stolen', "Marco Bell", "partial")
+    assert len(_groups(a, b)) == 2
+
+
+def test_a_fragment_negated_outside_its_marks_is_not_the_statement_it_denies(encode):
+    # "memos show no collusion" grouped with "X tried to hold up the investigation": the partial quote's own
+    # words ("show clearly") carry no negation, the outlet's words around them do
+    said = 'Bell said the files "show clearly" no fraud at the port.'
+    other = "Critics said the files show clearly that Bell tried to stop the port inquiry."
+    a = _quoting("a", said, 'the files "show clearly" no fraud at the port', "Marco Bell", "partial")
+    b = _quoting("b", other, "the files show clearly that Bell tried to stop the port inquiry", "Critics", "indirect", "MISC")
+    b.entities = []
+    assert len(group_quotes([a, b], encode, {"a": "A", "b": "B"})) == 2
+
+
+def test_two_organisations_are_two_speakers_but_not_an_organisation_and_no_one():
+    # two outlets' reports of a visit grouped as one statement: only two people were two speakers
+    said, reworded = "The ferry to Port Elwyn will resume on Monday", "Ferries return to the Elwyn route next week"
+    gazette = _quoting("a", f"{said}, Elwyn Gazette reported.", said, "Elwyn Gazette", "indirect", "ORG")
+    radio = _quoting("b", f"{reworded}, Radio Elwyn reported.", reworded, "Radio Elwyn", "indirect", "ORG")
+    nobody = _quoting("b", f"{reworded}, it was reported.", reworded, "unattributed", "indirect")
+    assert len(group_quotes([gazette, radio], _cosine(0.8), {"a": "A", "b": "B"})) == 2
+    assert len(group_quotes([gazette, nobody], _cosine(0.8), {"a": "A", "b": "B"})) == 1
+
+
+def _cosine(value: float):
+    """A fake encoder putting two texts at cosine ``value``."""
+    return lambda texts: np.array([[1.0, 0.0], [value, (1 - value**2) ** 0.5]])[: len(texts)]
+
+
+def test_one_speaker_has_one_name_across_groups_and_nicknames_are_no_conflict():
+    # "Trump" / "Donald Trump" split groups' speakers; "Bob X" vs "Robert W. X" was flagged as two speakers
+    said = "The port of Elwyn will stay open all winter"
+    a = _quoting("a", f'"{said}," Robert W. Adler said.', said, "Robert W. Adler")
+    b = _quoting("b", f'"{said}," Bob Adler said.', said, "Bob Adler")
+    c = _quoting("c", '"Fishing quotas are too low," Adler said.', "Fishing quotas are too low", "Adler")
+    (same, other) = group_quotes([a, b, c], _cosine_all(0.9), {"a": "A", "b": "B", "c": "C"})
+    assert not same["conflict"] and same["articles"] == ["a", "b"]
+    assert same["speakers"] == other["speakers"] and len(same["speakers"]) == 1
+
+
+def _cosine_all(value: float):
+    """Texts identical by meaning except the last: 1 among the first ones, 0 with the last."""
+    return lambda texts: np.array([[1.0, 0.0]] * (len(texts) - 1) + [[0.0, 1.0]])
+
+
+def test_groups_run_from_most_outlets_and_tie_each_speaker_to_its_outlets(encode):
+    said = "The port of Elwyn will stay open all winter"
+    a = _quoting("a", f'"{said}," Olga Petrenko said.', said, "Olga Petrenko")
+    b = _quoting("b", f'"{said}," it said.', said, "unattributed")
+    lone = _quoting("c", '"Quotas are too low," Ines Vidal said.', "Quotas are too low", "Ines Vidal")
+    first, second = group_quotes([lone, a, b], encode, {"a": "A", "b": "B", "c": "C"})
+    assert first["outlets"] == ["A", "B"] and second["outlets"] == ["C"]
+    assert [(c["speaker"], c["articles"], c["outlets"]) for c in first["credited"]] == [
+        ("Olga Petrenko", ["a"], ["A"]),
+        ("unattributed", ["b"], ["B"]),
+    ]

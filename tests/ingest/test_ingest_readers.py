@@ -261,3 +261,13 @@ def test_gdelt_records_give_seendate_domain_and_language_name(tmp_path: Path, li
               "text": "The Port Elwyn council backed the new pier on Monday, Olga Petrenko said."}
     [article] = _ok(read_paths([_write(tmp_path, "gdelt.jsonl", json.dumps(record) + "\n")], max_file_bytes=limit))
     assert (article.published, article.outlet, article.language) == (datetime(2024, 3, 11, 21, 30), "Elwynpost", "en")
+
+
+def test_a_bare_url_on_the_last_line_is_the_articles_url(story: list[str]) -> None:
+    # copied pages that end with their address showed "unknown outlet" in every comparison
+    text = "Ferry resumes in Port Elwyn\n\n" + "\n\n".join(story) + "\n\nhttps://www.reuters.com/world/port-elwyn-ferry/\n"
+    article = read_text(text, source="t.txt")
+    assert article.url == "https://www.reuters.com/world/port-elwyn-ferry/" and article.outlet == "Reuters"
+    assert article.paragraphs == story and ("https://www.reuters.com/world/port-elwyn-ferry/", "source-url") in [
+        (s.text, s.reason) for s in article.stripped
+    ]

@@ -245,3 +245,36 @@ def test_who_is_involved_is_in_every_report_escaped_with_metonyms_shown(comparis
     assert "<script>" not in markdown and "<script>" not in page
     assert "(top 8 of 10)" in markdown
     assert json.loads(to_json(comparison))["entities"][0]["name"] == "Ruth Adler"
+
+
+def test_partial_quotes_and_stray_marks_read_as_written():
+    # a partial quote was labelled "(reported speech)"; a tagger's dangling mark and comma were shown
+    def group(text: str, kind: str) -> dict:
+        return {"text": text, "members": [{"text": text, "kind": kind}]}
+
+    assert statement(group('she was "optimistic" about the port', "partial")) == 'she was "optimistic" about the port'
+    assert statement(group('It is absurd, "', "indirect")) == "It is absurd (reported speech)"
+    assert statement(group('"We will rebuild,"', "direct")) == '"We will rebuild,"'  # balanced marks stay
+
+
+def test_a_statement_of_several_outlets_shows_each_wording_and_who_credits_whom():
+    names = {"a": "Port Elwyn Gazette", "b": "Radio <Elwyn>"}
+    comparison = Comparison(
+        articles=[{"id": i, "title": "t", "outlet": n, "name": n, "language": "en", "agencies": []} for i, n in names.items()],
+        claims=[],
+        groups=[],
+        quotes=[{"id": "q0", "text": "I am optimistic", "speakers": ["Olga Petrenko"], "outlets": list(names.values()),
+                 "credited": [{"speaker": "Olga Petrenko", "articles": ["a"], "outlets": ["Port Elwyn Gazette"]},
+                              {"speaker": "unattributed", "articles": ["b"], "outlets": ["Radio <Elwyn>"]}],
+                 "members": [{"article": "a", "text": "I am optimistic", "kind": "direct"},
+                             {"article": "b", "text": 'she was "optimistic"', "kind": "partial"}]}],
+        timeline=[],
+        provenance=[],
+        summary={},
+    )  # fmt: skip
+    speakers = "Olga Petrenko (Port Elwyn Gazette); unattributed (Radio <Elwyn>)"
+    assert speakers in _terminal(comparison) and "Radio <Elwyn> (partial quote): she was \"optimistic\"" in _terminal(comparison)
+    markdown = to_markdown(comparison)
+    assert "unattributed (Radio \\<Elwyn\\>)" in markdown and "  - Port Elwyn Gazette (quote): I am optimistic" in markdown
+    html = to_html(comparison)
+    assert "unattributed (Radio &lt;Elwyn&gt;)" in html and "(partial quote): she was &#34;optimistic&#34;" in html

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import accumulate
 from typing import Any
 
 import numpy as np
@@ -14,6 +16,7 @@ from rapidfuzz.distance import Indel
 
 from storyline.compare.align import cluster
 from storyline.compare.claims import is_person
+from storyline.compare.involved import story_names
 from storyline.compare.lexicon import NEGATION_RE, is_denial, opposition
 from storyline.compare.quantities import overlap, read_quantities
 from storyline.enrich.entities import same_person_name
@@ -26,10 +29,13 @@ QUOTE_THRESHOLD = 0.7
 #: Quotes of one speaker in two languages need only this much: a translation scores lower than a rewording
 #: (MEANTIME en-es, quotes in corresponding sentences: 21 of 39 found at 0.7 with 2 wrong, 24 with 3 at 0.6).
 TRANSLATED_QUOTE_THRESHOLD = 0.6
-#: Quotes this alike in wording are one statement in two wordings: different people credited is a conflict.
+#: Quotes this alike in wording are one statement in two wordings: different speakers credited is a conflict.
 SAME_STATEMENT = 0.85
 #: Partial quotes ("baseless") are contained in the full one; only long enough fragments count.
 MIN_PARTIAL_CHARS = 20
+#: A shorter fragment in quotation marks counts when both quotes have one speaker and the other is a whole
+#: statement: one word ("insane") is found in many statements, but seldom in more than one of a speaker's.
+MIN_SPOKEN_FRAGMENT_CHARS = 6
 #: Share of the shorter quote's words found, in order, in the longer one for it to be a fragment of it.
 #: Measured over the whole shorter quote: rapidfuzz's partial_ratio matched any look-alike substring and
 #: scored "I saw blood coming from her" against a police statement at 0.70. Not all of it: outlets reword
@@ -41,6 +47,43 @@ STEM = 6
 _QUOTED_RE = re.compile(r"[\"\u201c\u201d\u201e\u00ab\u00bb\u2039\u300c\u300e](.+?)[\"\u201c\u201d\u00bb\u00ab\u203a\u300d\u300f]")
 #: Two quotes that must never be one statement (different figures, opposite polarity, other people).
 APART = -1.0
+
+
+@dataclass(frozen=True)
+class _Found:
+    """A quote of the story with its speaker as the story names it ("Donald Trump" where an article
+    writes "Trump", so that every group and the conflict rules see one name)."""
+
+    article: Article
+    quote: Quote
+    speaker: str  # the story's name for the speaker; "" when unattributed
+    kind: str  # "person", "named" (another entity the article names: an organisation, an outlet), or ""
+
+
+def _names(articles: list[Article]) -> list[dict[str, str]]:
+    story = story_names(articles)
+    return [story[a.id] for a in articles]
+
+
+def _story_speakers(found: list[_Found]) -> list[_Found]:
+    """One name per speaker across the story's groups: variants the entity merge keeps apart ("Bob
+    Goodlatte" / "Robert W. Goodlatte") take the name most quotes use (:func:`_speakers`)."""
+    kept = _speakers([f.speaker for f in found])
+    name = {f.speaker: next((k for k in kept if same_name(f.speaker, k)), f.speaker) for f in found}
+    return [replace(f, speaker=name[f.speaker]) for f in found]
+
+
+def _found(article: Article, quote: Quote, names: dict[str, str]) -> _Found:
+    speaker = names.get(quote.speaker, quote.speaker) if _attributed(quote) else ""
+    return _Found(article, quote, speaker, _speaker_kind(article, quote.speaker) if speaker else "")
+
+
+def _speaker_kind(article: Article, speaker: str) -> str:
+    """Whether the speaker is a person, another named entity, or someone vague ("officials", "a source"):
+    each kind speaks for itself only, but an institution speaks through people (its spokesperson)."""
+    if is_person(article, speaker):
+        return "person"
+    return "named" if any(e.name == speaker for e in article.entities) else ""
 
 
 def _words(quote: Quote) -> list[str]:
@@ -62,7 +105,10 @@ def _quantities(text: str) -> tuple[Quantity, ...]:  # cached: every pair of quo
 
 def _contained(short: list[str], long: list[str]) -> tuple[float, list[str]]:
     """Share of ``short``'s words found in order in ``long`` (by their first letters, so "regulating"
-    matches "regulate"), and the stretch of ``long`` they span."""
+    matches "regulate"), and the stretch of ``long`` they span; all of it when ``long`` spells ``short``
+    with other spaces ("goodwill" / "good will")."""
+    if spelled := _spelled_in(short, long):
+        return 1.0, spelled
     equal = [op for op in Indel.opcodes([w[:STEM] for w in short], [w[:STEM] for w in long]) if op.tag == "equal"]
     if not short or not equal:
         return 0.0, []
@@ -70,25 +116,46 @@ def _contained(short: list[str], long: list[str]) -> tuple[float, list[str]]:
     return found / len(short), long[equal[0].dest_start : equal[-1].dest_end]
 
 
+def _spelled_in(short: list[str], long: list[str]) -> list[str]:
+    """The whole words of ``long`` that spell ``short`` once spaces are dropped, or none: outlets write
+    compounds apart or together ("goodwill" / "good will"), which no word-by-word match sees."""
+    target, joined = "".join(short), "".join(long)
+    ends = list(accumulate(len(w) for w in long))
+    position = joined.find(target) if target else -1
+    while position >= 0:
+        first, last = bisect_right(ends, position), bisect_left(ends, position + len(target))
+        if (first == 0 or ends[first - 1] == position) and last < len(ends) and ends[last] == position + len(target):
+            return long[first : last + 1]
+        position = joined.find(target, position + 1)
+    return []
+
+
 @dataclass
 class _Pair:
-    """How two quotes' wordings relate: the shorter's share found in the longer, and overall likeness."""
+    """How two quotes' wordings relate: the shorter's share found in the longer, overall likeness, and the
+    stretches whose polarity must agree."""
 
     contained: float  # share of the shorter quote's words found in order in the longer (0 when too short)
     wording: float  # word-sequence similarity of the whole quotes (Indel, 0-1)
-    window: list[str]  # the longer quote's words the shorter one spans, or all of them when not contained
-    shorter: list[str]
+    fragment: list[str]  # the shorter quote's words when contained, else its whole text's
+    window: list[str]  # the longer quote's words the shorter one spans, else its whole text's
 
 
-def _compare_wording(a: Quote, b: Quote) -> _Pair:
-    words_a, words_b = _words(a), _words(b)
-    shorter, longer = sorted((words_a, words_b), key=len)
+def _compare_wording(a: _Found, b: _Found) -> _Pair:
+    (short, shorter), (long, longer) = sorted(((a.quote, _words(a.quote)), (b.quote, _words(b.quote))), key=lambda p: len(p[1]))
     contained, window = _contained(shorter, longer)
-    if len(" ".join(shorter)) < MIN_PARTIAL_CHARS:
+    if len(" ".join(shorter)) < _min_fragment_chars(short, long, _same_speaker(a, b)):
         contained = 0.0  # the comments "baseless": one word is found in many statements
-    if contained < CONTAINED:
-        window = longer
-    return _Pair(contained, Indel.normalized_similarity(words_a, words_b), window, shorter)
+    if contained < CONTAINED:  # not a fragment: the outlets' own words count too ("no collusion", "show clearly")
+        shorter, window = list(_speaker_words(short.text, False)), list(_speaker_words(long.text, False))
+    return _Pair(contained, Indel.normalized_similarity(_words(a.quote), _words(b.quote)), shorter, window)
+
+
+def _min_fragment_chars(short: Quote, long: Quote, same_speaker: bool) -> int:
+    """Verbatim words (a direct or partial quote) of the pair's one speaker may be short when found in a
+    whole statement; two fragments sharing a short phrase ("half a ton") are two uses of a catchword."""
+    relaxed = same_speaker and short.kind != "indirect" and long.kind != "partial"
+    return MIN_SPOKEN_FRAGMENT_CHARS if relaxed else MIN_PARTIAL_CHARS
 
 
 def _numbers_differ(a: Quote, b: Quote) -> bool:
@@ -106,46 +173,74 @@ def _polarity_differs(pair: _Pair, a: Quote, b: Quote, same_language: bool) -> b
         return True
     if not same_language:
         return False  # "non-binding" is "no vinculante": languages negate in different places
-    return _negated(pair.shorter) != _negated(pair.window)
+    return _negated(pair.fragment) != _negated(pair.window)
 
 
 def _negated(words: list[str]) -> bool:
     return bool(NEGATION_RE.search(" ".join(words)))
 
 
-def _other_people(found_a: tuple[Article, Quote], found_b: tuple[Article, Quote]) -> bool:
-    """Both quotes credited to people (not institutions or "a source"), and not to one person."""
-    (article_a, a), (article_b, b) = found_a, found_b
-    return is_person(article_a, a.speaker) and is_person(article_b, b.speaker) and not same_person_name(a.speaker, b.speaker)
+def same_name(a: str, b: str) -> bool:
+    """Whether two speakers' names name one speaker: :func:`same_person_name`, or one surname with first
+    names one may shorten to the other ("Bob Goodlatte" / "Robert W. Goodlatte", "R. Goodlatte")."""
+    return a == b or same_person_name(a, b) or _nickname_of(a, b)
+
+
+#: Common English short forms of first names: "Bob Goodlatte" and "Robert W. Goodlatte" are one person.
+NICKNAMES = {
+    "bob": "robert", "rob": "robert", "bobby": "robert", "bill": "william", "will": "william", "jim": "james",
+    "jimmy": "james", "mike": "michael", "tom": "thomas", "dick": "richard", "rick": "richard", "ted": "edward",
+    "ned": "edward", "chuck": "charles", "joe": "joseph", "tony": "anthony", "liz": "elizabeth", "kate": "katherine",
+}  # fmt: skip
+
+
+def _nickname_of(a: str, b: str) -> bool:
+    words_a, words_b = a.lower().replace(".", " ").split(), b.lower().replace(".", " ").split()
+    if min(len(words_a), len(words_b)) < 2 or words_a[-1] != words_b[-1]:
+        return False
+    first_a, first_b = (NICKNAMES.get(w, w) for w in (words_a[0], words_b[0]))
+    return first_a == first_b or (min(len(first_a), len(first_b)) == 1 and first_a[0] == first_b[0])
+
+
+def _same_speaker(a: _Found, b: _Found) -> bool:
+    return bool(a.speaker and b.speaker) and same_name(a.speaker, b.speaker)
+
+
+def _other_speakers(a: _Found, b: _Found) -> bool:
+    """Two speakers, not one: two people, two other named speakers (organisations, outlets: "Port Elwyn
+    Gazette" reporting a visit is not "Radio Elwyn" reporting it), or any two one article credits (it does
+    not tell one statement twice under two names). Across articles a person and an institution may be
+    its spokesperson and it, and "officials" or no one may be anybody."""
+    if not a.speaker or not b.speaker or _same_speaker(a, b):
+        return False
+    return a.article.id == b.article.id or (bool(a.kind) and a.kind == b.kind)
 
 
 def _near_identical(pair: _Pair) -> bool:
-    """Wordings too alike to be two people's: one outlet credited the other's statement to someone else."""
+    """Wordings too alike to be two speakers': one outlet credited the other's statement to someone else."""
     return max(pair.wording, pair.contained) >= SAME_STATEMENT
 
 
-def _pair_score(found_a: tuple[Article, Quote], found_b: tuple[Article, Quote], cosine: float) -> float:
+def _pair_score(a: _Found, b: _Found, cosine: float) -> float:
     """How much two quotes are one statement: embedding cosine, raised by containment of the whole
-    shorter quote and, for one speaker in two languages, to the bar from
-    :data:`TRANSLATED_QUOTE_THRESHOLD` up; :data:`APART` when figures, polarity or speakers disagree."""
-    (article_a, a), (article_b, b) = found_a, found_b
+    shorter quote and, for one speaker in two languages, to the bar from :data:`TRANSLATED_QUOTE_THRESHOLD`
+    up; :data:`APART` when figures, polarity or speakers disagree.
+
+    One speaker in one language keeps the full bar: between 0.6 and 0.7 a speaker's different statements
+    on one topic score as often as one statement paraphrased (NewsWCL50, docs/benchmarks/comparison.md)."""
     pair = _compare_wording(a, b)
-    same_language = article_a.language == article_b.language
-    if _numbers_differ(a, b) or _polarity_differs(pair, a, b, same_language):
+    same_language = a.article.language == b.article.language
+    if _numbers_differ(a.quote, b.quote) or _polarity_differs(pair, a.quote, b.quote, same_language):
         return APART
-    if _other_people(found_a, found_b):
+    if _other_speakers(a, b):
         return max(cosine, pair.wording, pair.contained) if _near_identical(pair) else APART
     score = max(cosine, pair.contained if pair.contained >= CONTAINED else 0.0)
-    if TRANSLATED_QUOTE_THRESHOLD <= score < QUOTE_THRESHOLD and not same_language and _one_speaker(a, b):
+    if TRANSLATED_QUOTE_THRESHOLD <= score < QUOTE_THRESHOLD and not same_language and _same_speaker(a, b):
         return QUOTE_THRESHOLD
     return score
 
 
-def _one_speaker(a: Quote, b: Quote) -> bool:
-    return _attributed(a) and _attributed(b) and same_person_name(a.speaker, b.speaker)
-
-
-def _similarity(found: list[tuple[Article, Quote]], vectors: np.ndarray) -> np.ndarray:
+def _similarity(found: list[_Found], vectors: np.ndarray) -> np.ndarray:
     """Pairwise :func:`_pair_score` of the quotes (float64: a raised value must equal the bar exactly)."""
     sim = (vectors @ vectors.T).astype(np.float64)
     for i in range(len(found)):
@@ -163,76 +258,94 @@ def _speakers(speakers: list[str]) -> list[str]:
     (four outlets' "Paul Okafor", not one tagger's "Transports Paul Okafor")."""
     counts = Counter(speakers)
     names: list[str] = []
-    for name in sorted(set(speakers) - {"", UNATTRIBUTED}, key=lambda n: (counts[n], len(n)), reverse=True):
-        if not any(same_person_name(name, kept) for kept in names):
+    for name in sorted(set(speakers) - {""}, key=lambda n: (counts[n], len(n)), reverse=True):
+        if not any(same_name(name, kept) for kept in names):
             names.append(name)
     return names
 
 
-def _misattributed(members: list[int], found: list[tuple[Article, Quote]], outlet_of: dict[str, str]) -> list[str]:
-    """Evidence that one statement is credited to different people, each with the outlets that credit them.
+def _credited(members: list[_Found], speakers: list[str], outlet_of: dict[str, str]) -> list[dict[str, Any]]:
+    """Each speaker of a group with the outlets that credit them (and the outlets that credit no one), so
+    a reader sees who says which, not one list of names."""
+    credited = [(name, [f for f in members if f.speaker and same_name(f.speaker, name)]) for name in speakers]
+    credited.append((UNATTRIBUTED, [f for f in members if not f.speaker]))
+    return [
+        {
+            "speaker": name,
+            "articles": list(dict.fromkeys(f.article.id for f in found)),
+            "outlets": list(dict.fromkeys(outlet_of[f.article.id] for f in found)),
+        }
+        for name, found in credited
+        if found
+    ]
 
-    Two people's quotes share a group only when their wording is near-identical (:func:`_pair_score`):
+
+def _misattributed(members: list[_Found], outlet_of: dict[str, str]) -> list[str]:
+    """Evidence that one statement is credited to different people (or, with no person, organisations), each
+    with the outlets that credit them.
+
+    Two such speakers' quotes share a group only when their wording is near-identical (:func:`_pair_score`):
     one outlet put the statement in the wrong mouth, and the reader should see who says which.
     """
-    credited = [i for i in members if is_person(found[i][0], found[i][1].speaker)]
-    people = _speakers([found[i][1].speaker for i in credited])
-    if len(people) < 2:
+    credited = [f for f in members if f.kind == "person"] or [f for f in members if f.kind]
+    credited = _credited(credited, _speakers([f.speaker for f in credited]), outlet_of)
+    if len(credited) < 2:
         return []
-    crediting = [
-        f"{person} ({', '.join(dict.fromkeys(outlet_of[found[i][0].id] for i in credited if same_person_name(found[i][1].speaker, person)))})"
-        for person in people
-    ]
-    return [f"attributed to different speakers: {'; '.join(crediting)}"]
+    crediting = "; ".join(f"{c['speaker']} ({', '.join(c['outlets'])})" for c in credited)
+    return [f"attributed to different speakers: {crediting}"]
 
 
-def _shown_wording(members: list[int], found: list[tuple[Article, Quote]], speaker: str | None, language: str | None) -> str:
+def _shown_wording(members: list[_Found], speaker: str | None, language: str | None) -> str:
     """The wording that stands for the group: one its speaker is credited with, in the story's main
     language when there is one, the longest of those (the longest overall may be another outlet's
     unattributed sentence, or a translation)."""
-    own = [i for i in members if speaker and same_person_name(found[i][1].speaker, speaker)] or members
-    native = [i for i in own if found[i][0].language == language] or own
-    return max((found[i][1].text for i in native), key=len)
+    own = [f for f in members if speaker and f.speaker and same_name(f.speaker, speaker)] or members
+    native = [f for f in own if f.article.language == language] or own
+    return max((f.quote.text for f in native), key=len)
 
 
-def _denied_by_some(members: list[int], found: list[tuple[Article, Quote]], outlet_of: dict[str, str]) -> list[str]:
+def _denied_by_some(members: list[_Found], outlet_of: dict[str, str]) -> list[str]:
     """Evidence that one statement is reported as made by some outlets and as denied by others."""
-    denied = [outlet_of[found[i][0].id] for i in members if is_denial(found[i][1].cue)]
-    stated = [outlet_of[found[i][0].id] for i in members if _attributed(found[i][1]) and not is_denial(found[i][1].cue)]
+    denied = [outlet_of[f.article.id] for f in members if is_denial(f.quote.cue)]
+    stated = [outlet_of[f.article.id] for f in members if f.speaker and not is_denial(f.quote.cue)]
     if not (denied and stated):
         return []
     return [f"denied in {', '.join(dict.fromkeys(denied))}; stated in {', '.join(dict.fromkeys(stated))}"]
 
 
+def _group(members: list[_Found], outlet_of: dict[str, str], language: str | None) -> dict[str, Any]:
+    speakers = _speakers([f.speaker for f in members])
+    evidence = _misattributed(members, outlet_of) + _denied_by_some(members, outlet_of)
+    articles_in = list(dict.fromkeys(f.article.id for f in members))
+    return {
+        "text": _shown_wording(members, speakers[0] if speakers else None, language),
+        "speakers": speakers,
+        "credited": _credited(members, speakers, outlet_of),
+        "articles": articles_in,
+        "outlets": list(dict.fromkeys(outlet_of[a] for a in articles_in)),
+        "conflict": bool(evidence),
+        "evidence": evidence,
+        "members": [{"article": f.article.id, "outlet": outlet_of[f.article.id], **f.quote.to_dict()} for f in members],
+    }
+
+
+def _reading_order(group: dict[str, Any]) -> tuple[int, bool, str]:
+    """Statements most outlets carry first, then by speaker (unattributed last): a reader scans who said what."""
+    speaker = group["speakers"][0] if group["speakers"] else ""
+    return -len(group["outlets"]), not speaker, speaker.lower()
+
+
 def group_quotes(
     articles: list[Article], encode: Callable[[list[str]], np.ndarray], outlet_of: dict[str, str]
 ) -> list[dict[str, Any]]:
-    """Group the articles' statements by wording; flag a statement attributed to different people.
+    """Group the articles' statements by wording; flag a statement attributed to different speakers.
 
     Stances ("X backed the ban") are not statements: short ones would group by topic alone.
     """
-    found = [(a, q) for a in articles for q in a.quotes if q.kind != "stance"]
+    found = _story_speakers([_found(a, q, names) for a, names in zip(articles, _names(articles)) for q in a.quotes if q.kind != "stance"])
     if not found:
         return []
-    quotes = [q for _, q in found]
-    sim = _similarity(found, encode([q.text for q in quotes]))
+    sim = _similarity(found, encode([f.quote.text for f in found]))
     language = Counter(a.language for a in articles).most_common(1)[0][0]
-    result = []
-    for members in cluster(sim, QUOTE_THRESHOLD):
-        speakers = _speakers([quotes[i].speaker for i in members])
-        evidence = _misattributed(members, found, outlet_of) + _denied_by_some(members, found, outlet_of)
-        articles_in = list(dict.fromkeys(found[i][0].id for i in members))
-        entry: dict[str, Any] = {
-            "id": f"q{len(result)}",
-            "text": _shown_wording(members, found, speakers[0] if speakers else None, language),
-            "speakers": speakers,
-            "articles": articles_in,
-            "outlets": list(dict.fromkeys(outlet_of[a] for a in articles_in)),
-            "conflict": bool(evidence),
-            "evidence": evidence,
-            "members": [
-                {"article": found[i][0].id, "outlet": outlet_of[found[i][0].id], **quotes[i].to_dict()} for i in members
-            ],
-        }
-        result.append(entry)
-    return result
+    groups = sorted((_group([found[i] for i in members], outlet_of, language) for members in cluster(sim, QUOTE_THRESHOLD)), key=_reading_order)
+    return [{"id": f"q{n}", **group} for n, group in enumerate(groups)]

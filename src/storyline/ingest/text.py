@@ -184,6 +184,7 @@ class _TextParser:
                 or self.page_reason(line.text)
                 or (self.byline_line(line.text) if in_header else None)
                 or self.credit_reason(index, line.text)
+                or self.trailing_url_reason(index, line.text)
                 or self.caption_reason(index, line, previous)
             )
             if reason:
@@ -191,6 +192,15 @@ class _TextParser:
             elif len(line.text.split()) >= FIRST_PARAGRAPH_WORDS:
                 in_header = False  # the body has begun
             previous = None if reason else line
+
+    def trailing_url_reason(self, index: int, text: str) -> str | None:
+        """A bare URL after the last body line: copied pages end with their address, the article's URL
+        (unless a labelled source line came first: that one decides, even when it was unusable)."""
+        found = clean.bare_url(text) if index > self.last_body_index else None
+        if found is None or any(s.reason == "source-url" for s in self.stripped):
+            return None
+        self.url = self.url or found
+        return "source-url"
 
     def page_reason(self, text: str) -> str | None:
         """Residue of the page: widgets, navigation, the repeated title, the source URL."""

@@ -43,6 +43,22 @@ class ComparisonView:
         articles = dict.fromkeys(m["article"] for m in item.get("members") or item.get("events") or [] if m.get("article"))
         return ", ".join(names.get(a, a) for a in articles) or ", ".join(item.get("outlets", []))
 
+    def credited(self, quote: dict[str, Any]) -> str:
+        """Who says it, each speaker with the articles that credit them ("Olga Petrenko (A, B); unattributed
+        (C)"); older comparisons give the speakers, then the reporters."""
+        if "credited" not in quote:
+            return f"{', '.join(quote.get('speakers', [])) or 'unattributed'} ({self.reporters(quote)})"
+        names = self.names
+        return "; ".join(f"{c['speaker']} ({', '.join(names.get(a, a) for a in c['articles'])})" for c in quote["credited"])
+
+    def wordings(self, quote: dict[str, Any]) -> list[tuple[str, str, str]]:
+        """Each article's wording of a statement several articles carry: (reader name, kind label, text)."""
+        members = quote.get("members", [])
+        if len({m.get("article") for m in members}) < 2:
+            return []
+        names = self.names
+        return [(names.get(m["article"], m.get("outlet", "")), KIND_LABELS.get(m.get("kind"), m.get("kind") or ""), shown(m["text"])) for m in members]
+
     def groups(self, verdict: str, kind: str = "alignment") -> list[ClaimGroup]:
         return [g for g in self.comparison.groups if g.verdict == verdict and g.kind == kind]
 
@@ -242,8 +258,8 @@ def to_markdown(comparison: Comparison) -> str:
     lines += ["", f"## Quotes ({len(comparison.quotes)})", ""]
     for quote in comparison.quotes:
         flag = f" **({md_escape('; '.join(quote.get('evidence', [])) or 'conflict')})**" if quote.get("conflict") else ""
-        speakers = md_escape(", ".join(quote["speakers"]) or "unattributed")
-        lines.append(f"- {md_escape(statement(quote))} - {speakers} ({md_escape(view.reporters(quote))}){flag}")
+        lines.append(f"- {md_escape(statement(quote))} - {md_escape(view.credited(quote))}{flag}")
+        lines += [f"  - {md_escape(name)} ({label}): {md_escape(text)}" for name, label, text in view.wordings(quote)]
     lines += ["", f"## Timeline ({len(comparison.timeline)})", ""]
     for entry in comparison.timeline:
         lines.append(f"- **{md_escape(timeline_date(entry))}** ({md_escape(view.reporters(entry))})")
@@ -320,7 +336,8 @@ table{border-collapse:collapse;width:100%} td,th{border:1px solid #ddd;padding:.
 {% endfor %}
 <h2>Quotes ({{ quotes|length }})</h2>
 {% for q in quotes %}<div class="group {{ 'conflict' if q.conflict else 'shared' }}">{{ statement(q) }}
-<div class="muted">{{ q.speakers|join(", ") or "unattributed" }} &middot; {{ reporters(q) }}</div>
+<div class="muted">{{ credited(q) }}</div>
+{% for name, label, text in wordings(q) %}<div><span class="outlet">{{ name }}</span> ({{ label }}): {{ text }}</div>{% endfor %}
 {% for e in q.evidence %}<div class="ev">{{ e }}</div>{% endfor %}</div>{% endfor %}
 <h2>Timeline ({{ timeline|length }})</h2>
 <table><tr><th>Date</th><th>Reported by</th><th>Events</th></tr>
@@ -341,11 +358,42 @@ def quoted(text: str) -> str:
     return text if _QUOTATION_MARKS & set(text) else f"\u201c{text}\u201d"
 
 
+#: Marks that end a quote's text without beginning it, with the commas the tagger left ('It's absurd, "').
+_DANGLING = re.compile(r"^\s*[\"”’»]\s*(?=\S)|[\s,]*[\"“‘«]?[\s,]*$")
+
+
+def shown(text: str) -> str:
+    """A quote's text without the stray end a tagger may leave: a trailing comma, a mark that closes or opens
+    nothing (the words stay as quoted; balanced marks are kept)."""
+    text = text.strip().rstrip(",").rstrip()
+    if text.count('"') % 2 or text.count("“") != text.count("”"):
+        text = _DANGLING.sub("", text).rstrip(",").rstrip()
+    return text
+
+
+def _kind(quote: dict[str, Any]) -> str:
+    """How the group's shown wording was reported: "direct" when any member quotes it so."""
+    kinds = {m.get("kind") for m in quote.get("members", []) if m.get("text") == quote["text"]}
+    return "direct" if not kinds or "direct" in kinds else "partial" if "partial" in kinds else "indirect"
+
+
 def statement(quote: dict[str, Any]) -> str:
     """A quote group's text as a reader should see it: a direct quote in quotation marks (:func:`quoted`),
-    reported speech as written and marked so, since its words are the outlet's, not the speaker's."""
-    kinds = {m.get("kind") for m in quote.get("members", []) if m.get("text") == quote["text"]}
-    return quoted(quote["text"]) if not kinds or "direct" in kinds else f"{quote['text']} (reported speech)"
+    a partial one as written (its marks show the verbatim words), reported speech marked so, since its words
+    are the outlet's, not the speaker's."""
+    return wording(quote["text"], _kind(quote))
+
+
+def wording(text: str, kind: str | None) -> str:
+    """One wording of a statement as :func:`statement` shows it."""
+    text = shown(text)
+    if kind == "indirect":
+        return f"{text} (reported speech)"
+    return text if kind == "partial" else quoted(text)
+
+
+#: What each kind of quote is, beside an outlet's wording.
+KIND_LABELS = {"direct": "quote", "partial": "partial quote", "indirect": "paraphrase"}
 
 
 _ENV = Environment(autoescape=select_autoescape(default=True, default_for_string=True))
@@ -377,6 +425,8 @@ def to_html(comparison: Comparison) -> str:
         single_article=view.single_article,
         when=when,
         statement=statement,
+        credited=view.credited,
+        wordings=view.wordings,
         quotes=comparison.quotes,
         timeline=comparison.timeline,
         provenance=provenance,

@@ -90,7 +90,10 @@ def comparison_renderable(comparison: Comparison) -> RenderableType:
     quotes = Text()
     for q in comparison.quotes:
         quotes.append(statement(q), style="italic")
-        quotes.append(f" - {', '.join(q['speakers']) or 'unattributed'} ({view.reporters(q)})\n")
+        quotes.append(f" - {view.credited(q)}\n")
+        for name, label, text in view.wordings(q):
+            quotes.append(f"    {name} ({label}): ", style="dim")
+            quotes.append(f"{text}\n")
         if q.get("conflict"):
             quotes.append(f"  ! {'; '.join(q['evidence'])}\n", style="red")
     parts.append(Panel(quotes or Text("none found"), title=f"Quotes ({len(comparison.quotes)})", title_align="left"))

@@ -11,7 +11,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from storyline import __version__
-from storyline.report.comparison import calendar_words, first_reported, relation_sentence, statement
+from storyline.report.comparison import KIND_LABELS, calendar_words, first_reported, relation_sentence, shown, statement
 from storyline.store.base import SNIPPET_CLOSE, SNIPPET_OPEN
 from storyline.web.views import article_heading
 
@@ -78,6 +78,8 @@ def make_environment() -> Environment:
     env.globals["relation_sentence"] = relation_sentence
     env.globals["first_reported"] = first_reported
     env.globals["statement"] = statement
+    env.globals["shown"] = shown
+    env.globals["kind_labels"] = KIND_LABELS
     env.globals["version"] = __version__
     return env
 
