@@ -19,6 +19,15 @@ def test_a_typographic_mark_closed_by_a_straight_one_in_mixed_copy(enricher, mak
     assert [(q.speaker, q.kind) for q in article.quotes] == [("Julia Moreno", "direct")]
 
 
+def test_spaced_straight_marks_of_tokenised_copy_pair_up(enricher, make_article):
+    text = '" We will not give up on the harbour , " Olga Petrenko said .'
+    assert spans(text) == ['" We will not give up on the harbour , "']
+    assert spans('He said "yes" and "no" to it.') == ['"yes"', '"no"']  # a closer before a space opens nothing
+    assert spans('The " odd mark stays alone.') == []
+    article = enricher.enrich(make_article("Talks resume in Port Elwyn.\n\n" + text))
+    assert [(q.speaker, q.kind) for q in article.quotes] == [("Olga Petrenko", "direct")]
+
+
 def test_multi_paragraph_quote_runs_on_until_closed():
     text = "“First part of it.\n\n“Second part,” she said.\n\nNext paragraph."
     assert paragraph_bounds(text)[0] == (0, 18)

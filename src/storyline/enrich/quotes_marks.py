@@ -41,7 +41,7 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
         start, end = paragraphs[p]
         i = max(i, start)
         while i < end:
-            if text[i] in QUOTE_MARKS and _opens(text, i):
+            if text[i] in QUOTE_MARKS and _opens(text, i, start, end):
                 close = _find_close(text, i, end)
                 if close is None and not text[start:i].strip():
                     close, p = _run_on(text, paragraphs, p, text[i])
@@ -54,14 +54,26 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _opens(text: str, i: int) -> bool:
-    """Whether the mark at ``i`` opens a quote (a straight or single mark must follow no letter)."""
+def _opens(text: str, i: int, start: int, end: int) -> bool:
+    """Whether the mark at ``i`` (in the paragraph ``start``-``end``) opens a quote: a straight or single
+    mark must follow no letter and come before one, except a spaced straight double mark that pairs up
+    (:func:`_pairs_up`)."""
     mark = text[i]
     if mark in "\"‘‚'":
         before = text[i - 1] if i else " "
         after = text[i + 1] if i + 1 < len(text) else " "
-        return not before.isalnum() and not after.isspace()
+        if before.isalnum():
+            return False
+        return not after.isspace() or (mark == '"' and _pairs_up(text, i, start, end))
     return True
+
+
+def _pairs_up(text: str, i: int, start: int, end: int) -> bool:
+    """Whether a straight double mark followed by a space opens a quote, as in tokenised copy
+    (``" We will stay , " she said``): the paragraph's straight marks pair up and this one is the first of a
+    pair. A closing mark followed by a space ("yes" and "no") is the second of its pair."""
+    marks = [j for j in range(start, end) if text[j] == '"']
+    return len(marks) % 2 == 0 and marks.index(i) % 2 == 0
 
 
 def _find_close(text: str, i: int, end: int) -> int | None:
