@@ -179,7 +179,7 @@ def test_demo_ingests_the_examples_and_prints_stories(tmp_path, examples):
     for _ in range(2):  # the second run replaces the first run's database
         result = invoke("demo", "--db", str(db), "--examples", str(examples))
         assert result.exit_code == 0, result.output
-    assert "1 stories" in result.stdout and "Storm knocks out power" in result.stdout
+    assert "1 story" in result.stdout and "Storm knocks out power" in result.stdout
     assert "not an article" not in result.stdout
     assert "storm.txt" in result.stdout  # no outlet: named by its file, as its comparison names it
     assert "new" in result.stdout and len(json.loads(invoke("articles", "--json", "--db", str(db)).stdout)) == 1
@@ -322,3 +322,13 @@ def test_show_sets_stances_apart_from_what_was_said(tmp_path):
     said, stances = shown.index("Quotes"), shown.index("Stances")
     assert said < shown.index("the harbour would reopen in May", said) < stances
     assert shown.index("the plan to double the fees", stances) > stances
+
+
+def test_stories_say_why_each_article_joined(library):
+    found = json.loads(invoke("stories", "--json", "--db", library["db"]).stdout)
+    shown = invoke("stories", "--db", library["db"])
+    assert shown.exit_code == 0, shown.output
+    for story in found:
+        assert story["id"] in shown.stdout
+        assert all(f"({reason})" in shown.stdout for reason in story["reasons"].values())
+    assert f"{len(found)} stories" in shown.stdout or len(found) == 1

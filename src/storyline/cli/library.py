@@ -89,6 +89,11 @@ def parse_time(value: str | None, option: str, *, end_of_day: bool = False) -> d
         raise fail(f"{option} {value!r}: not an ISO date (e.g. 2022-12-18 or 2022-12-18T10:00)", 2) from None
 
 
+def plural(count: int, word: str, words: str | None = None) -> str:
+    """"1 article", "2 articles" ("1 story", "2 stories" with ``words``)."""
+    return f"{count} {word if count == 1 else words or word + 's'}"
+
+
 def print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
@@ -368,24 +373,31 @@ def example_files(folder: Path) -> list[str]:
 
 
 def print_story_report(ws: Workspace) -> None:
-    """Every story, largest first, then most recent first: its articles with outlet, language and date.
-
-    An article with no outlet is named by its site, else as of an unknown outlet, as the comparison names it.
-    """
-    from storyline.compare.naming import article_name, outlet_name
-
+    """Every story, largest first, then most recent first (:func:`print_stories`)."""
     by_recency = sorted(ws.store.list_stories(), key=_latest_news, reverse=True)
     stories = sorted(by_recency, key=lambda s: -len(s.articles))
-    out.rule(f"{len(stories)} stories")
+    out.rule(plural(len(stories), "story", "stories"))
+    print_stories(ws, stories)
+
+
+def print_stories(ws: Workspace, stories: list[Story]) -> None:
+    """Each story: label, id, outlets, then its articles with date, name, language and why each joined,
+    then its related stories. An article with no outlet is named by its site, else as of an unknown outlet,
+    as the comparison names it."""
+    from storyline.compare.naming import article_name, outlet_name
+
     for story in stories:
         members = [a for a in (ws.store.get_article(i) for i in story.articles) if a is not None]
         outlets = sorted({outlet_name(a) for a in members})
-        out.print(f"[bold]{escape(story.label)}[/bold]  [dim]{len(members)} article(s) · {escape(', '.join(outlets))}[/dim]")
+        about = f"{story.id} · {plural(len(members), 'article')} · {', '.join(outlets)}"
+        out.print(f"[bold]{escape(story.label)}[/bold]  [dim]{escape(about)}[/dim]")
         for article in members:
             published = article.published.date().isoformat() if article.published else "undated"
             why = story.reasons.get(article.id, "")
             line = f"{published}  {article_name(article)} [{article.language or '?'}]  {article.title}"
             out.print(f"  - {escape(line)}" + (f"  [dim]({escape(why)})[/dim]" if why else ""))
+        if story.related:
+            out.print(f"  [dim]related: {escape(', '.join(story.related))}[/dim]")
 
 
 def print_widest_story_comparison(ws: Workspace, html_path: Path) -> None:

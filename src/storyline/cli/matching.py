@@ -13,7 +13,7 @@ from rich.table import Table
 
 from storyline.cli.app import app
 from storyline.cli.evaluating import eval_app
-from storyline.cli.library import DbOption, JsonOption, LimitOption, err, fail, out, workspace
+from storyline.cli.library import DbOption, JsonOption, LimitOption, err, fail, out, plural, print_stories, workspace
 from storyline.ingest import IngestError, read_file
 from storyline.model import Article
 from storyline.service import stories as story_service
@@ -87,25 +87,20 @@ def _story_rows(items) -> list[dict]:
     ]
 
 
-def _print_stories(items, as_json: bool) -> None:
-    if as_json:
-        print(json.dumps(_story_rows(items), ensure_ascii=False, indent=2))
-        return
-    table = Table("id", "articles", "label", "related")
-    for story in items:
-        table.add_row(story.id, str(len(story.articles)), escape(story.label), ", ".join(story.related))
-    out.print(table)
-
-
 @app.command()
 def stories(
     db: DbOption = None,
     as_json: JsonOption = False,
     limit: LimitOption = None,
 ) -> None:
-    """Stories in the library: label, articles, why each joined, related stories."""
+    """Stories in the library: label, id, articles and why each joined, related stories."""
     with workspace(db) as ws:
-        _print_stories(story_service.list_stories(ws, limit=limit), as_json)
+        found = story_service.list_stories(ws, limit=limit)
+        if as_json:
+            print(json.dumps(_story_rows(found), ensure_ascii=False, indent=2))
+        else:
+            print_stories(ws, found)
+            out.print(plural(len(found), "story", "stories"))
 
 
 @app.command()
