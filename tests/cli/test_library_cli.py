@@ -332,3 +332,44 @@ def test_stories_say_why_each_article_joined(library):
         assert story["id"] in shown.stdout
         assert all(f"({reason})" in shown.stdout for reason in story["reasons"].values())
     assert f"{len(found)} stories" in shown.stdout or len(found) == 1
+
+
+def test_enrich_and_recluster_say_what_they_did(library):
+    enriched = invoke("enrich", "--db", library["db"])
+    assert enriched.exit_code == 0, enriched.output
+    assert "enriched 3 articles" in enriched.stderr
+    stories = len(json.loads(invoke("stories", "--json", "--db", library["db"]).stdout))
+    reclustered = invoke("recluster", "--db", library["db"])
+    assert reclustered.exit_code == 0, reclustered.output
+    assert f"{stories} stories before, {stories} now; 0 articles moved to another story" in reclustered.stderr
+
+
+def test_moved_articles_counts_those_in_another_story_or_in_none_before():
+    from storyline.model import Story
+    from storyline.service.stories import moved_articles
+
+    before = [Story(id="s1", label="Port Elwyn strike", articles=["a", "b", "c"]), Story(id="s2", label="Ferry", articles=["d"])]
+    after = [Story(id="s1", label="Port Elwyn strike", articles=["a", "b"]), Story(id="s3", label="Ferry", articles=["c", "d", "e"])]
+    assert moved_articles(before, after) == 3  # c and d into a new story, e never in one
+
+
+def test_a_date_only_article_shows_its_day_without_a_false_midnight(library):
+    shown, found = invoke("show", "r1", "--db", library["db"]), invoke("search", "bridge", "--db", library["db"])
+    for result in (shown, found):
+        assert result.exit_code == 0, result.output
+        assert "2023-02-05" in result.stdout and "00:00" not in result.stdout
+    assert json.loads(invoke("show", "r1", "--json", "--db", library["db"]).stdout)["published"] == "2023-02-05T00:00:00"
+
+
+def test_help_shows_flags_as_flags_and_no_absurd_range():
+    shown = invoke("articles", "--help")
+    assert shown.exit_code == 0
+    assert "<bool>" not in shown.stdout and "9223372036854775807" not in shown.stdout
+    assert "--json" in shown.stdout and "x>=1" in shown.stdout
+
+
+def test_version():
+    from storyline import __version__
+
+    shown = invoke("--version")
+    assert shown.exit_code == 0 and shown.stdout.strip() == f"storyline {__version__}"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -24,7 +24,7 @@ from storyline.cli.app import app
 from storyline.config import Settings, default_db_path
 from storyline.ingest import IngestError
 from storyline.model import Article, Entity, Quote, Story
-from storyline.report.comparison import quoted
+from storyline.report.comparison import quoted, reader_time
 from storyline.report.terminal import safe_console
 from storyline.service import demo as demo_library
 from storyline.service import library
@@ -43,8 +43,18 @@ OutletOption = Annotated[str | None, typer.Option(help="Only this outlet (case-i
 LanguageOption = Annotated[str | None, typer.Option(help="Only this language code, e.g. en.")]
 SinceOption = Annotated[str | None, typer.Option(help="Published on or after (ISO date or time).")]
 UntilOption = Annotated[str | None, typer.Option(help="Published on or before (ISO date or time).")]
-LimitOption = Annotated[int | None, typer.Option(min=1, max=MAX_OFFSET, help="At most this many.")]
-OffsetOption = Annotated[int, typer.Option(min=0, max=MAX_OFFSET, help="Skip this many first.")]
+
+
+def within_store(value: int | None) -> int | None:
+    """Refuse a paging number the database cannot take (a usage error, not a crash); checked here rather
+    than as the option's maximum, which help would print as an absurd range."""
+    if value is not None and value > MAX_OFFSET:
+        raise typer.BadParameter(f"at most {MAX_OFFSET}")
+    return value
+
+
+LimitOption = Annotated[int | None, typer.Option(min=1, callback=within_store, help="At most this many.")]
+OffsetOption = Annotated[int, typer.Option(min=0, callback=within_store, help="Skip this many first.")]
 EntityOption = Annotated[str | None, typer.Option(help="Only articles mentioning this entity (name or variant).")]
 
 #: The fields of ``articles --json`` (a stable interface).
@@ -128,17 +138,21 @@ def ingest(
         raise typer.Exit(1)
 
 
+@contextmanager
+def progress_bar(description: str) -> Iterator[Callable[[str, int, int], None]]:
+    """A progress bar on stderr, gone when done, so a long step is never silent; yields
+    ``show(description, done, total)``. Until the first call it only says that work has begun."""
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=err, transient=True) as progress:
+        task = progress.add_task(description, total=None)
+        yield lambda text, done, total: progress.update(task, description=text, completed=done, total=total)
+
+
 def run_ingest(ws: Workspace, paths: list[str]) -> library.IngestReport:
     """Ingest with a progress bar on stderr."""
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     labels = {"reading": "reading files", "processing": "enriching articles"}
-    with Progress(*columns, console=err, transient=True) as progress:
-        task = progress.add_task(labels["reading"], total=None)
-
-        def show(stage: str, done: int, total: int) -> None:
-            progress.update(task, description=labels[stage], completed=done, total=total)
-
-        return library.ingest(ws, paths, on_progress=show)
+    with progress_bar(labels["reading"]) as show:
+        return library.ingest(ws, paths, on_progress=lambda stage, done, total: show(labels[stage], done, total))
 
 
 def print_ingest_summary(report: library.IngestReport, db_path: Path) -> None:
@@ -252,7 +266,7 @@ def search(
     since: SinceOption = None,
     until: UntilOption = None,
     entity: EntityOption = None,
-    limit: Annotated[int, typer.Option(min=1, max=MAX_OFFSET, help="Hits per page.")] = 20,
+    limit: Annotated[int, typer.Option(min=1, callback=within_store, help="Hits per page.")] = 20,
     offset: OffsetOption = 0,
     as_json: JsonOption = False,
     db: DbOption = None,
@@ -273,9 +287,15 @@ def search(
         return
     for hit in hits:
         a = hit.article
-        out.print(f"[bold]{escape(a.title)}[/bold]  [dim]{escape(a.id)} · {escape(a.outlet or '-')} · {a.published or 'undated'}[/dim]")
+        out.print(f"[bold]{escape(a.title)}[/bold]  [dim]{escape(a.id)} · {escape(a.outlet or '-')} · {published_text(a)}[/dim]")
         out.print(f"  {escape(hit.snippet)}")
     out.print(f"{total} hit(s)")
+
+
+def published_text(article: Article) -> str:
+    """When an article was published as a reader wants it: a source's bare date is stored at midnight,
+    so midnight shows as the day alone, not a false "00:00:00" (:func:`reader_time`)."""
+    return reader_time(article.published.isoformat()) if article.published else "undated"
 
 
 def print_article(article: Article) -> None:
@@ -283,7 +303,7 @@ def print_article(article: Article) -> None:
     out.rule(escape(article.title))
     meta = Table.grid(padding=(0, 2))
     for name in ("id", "version", "source", "url", "outlet", "agency", "byline", "published", "language"):
-        value = getattr(article, name)
+        value = published_text(article) if name == "published" and article.published else getattr(article, name)
         if value not in (None, ""):
             meta.add_row(f"[dim]{name}[/dim]", escape(str(value)))
     if article.published_estimate:

@@ -107,11 +107,14 @@ def stories(
 def recluster(db: DbOption = None, as_json: JsonOption = False) -> None:
     """Re-cluster the whole library from stored vectors (same result as streaming it in order)."""
     with workspace(db) as ws:
+        before = story_service.list_stories(ws)
         result = story_service.recluster(ws)
     if as_json:
         print(json.dumps(_story_rows(result), ensure_ascii=False, indent=2))
-    else:
-        err.print(f"{len(result)} stories")
+        return
+    moved = story_service.moved_articles(before, result)
+    counts = f"{plural(len(before), 'story', 'stories')} before, {len(result)} now"
+    err.print(f"{counts}; {plural(moved, 'article')} moved to another story", markup=False)
 
 
 DatasetOption = Annotated[
