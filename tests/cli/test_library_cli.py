@@ -373,3 +373,29 @@ def test_version():
 
     shown = invoke("--version")
     assert shown.exit_code == 0 and shown.stdout.strip() == f"storyline {__version__}"
+
+
+def test_ingesting_nothing_fails_and_makes_no_database(tmp_path):
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "styles").mkdir()
+    (tmp_path / "styles" / "site.css").write_text("body{}")
+    db = tmp_path / "e.db"
+    for path in ("empty", "styles", "absent.txt"):
+        result = invoke("ingest", str(tmp_path / path), "--db", str(db))
+        assert result.exit_code == 1 and f"no article files found in {tmp_path / path}" in " ".join(result.stderr.split())
+        assert not db.exists()
+    assert "no such file or directory" in invoke("ingest", str(tmp_path / "absent.txt"), "--db", str(db)).stderr
+
+
+def test_an_empty_search_is_a_usage_error(library):
+    result = invoke("search", "  ", "--db", library["db"])
+    assert result.exit_code == 2 and "give words to search for" in result.stderr
+
+
+def test_language_names_and_three_letter_codes_filter_as_the_stored_code(library):
+    def ids(language: str) -> list[str]:
+        return [a["id"] for a in json.loads(invoke("articles", "--json", "--language", language, "--db", library["db"]).stdout)]
+
+    assert ids("English") == ids("eng") == ids("en") and ids("spa") == ids("es") == ["r2"]
+    unknown = invoke("articles", "--language", "Elwynish", "--db", library["db"])
+    assert unknown.exit_code == 2 and "unknown language 'Elwynish'" in unknown.stderr

@@ -40,7 +40,7 @@ DbOption = Annotated[
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 OutletOption = Annotated[str | None, typer.Option(help="Only this outlet (case-insensitive).")]
-LanguageOption = Annotated[str | None, typer.Option(help="Only this language code, e.g. en.")]
+LanguageOption = Annotated[str | None, typer.Option(help="Only this language: a code or name, e.g. en, eng, English.")]
 SinceOption = Annotated[str | None, typer.Option(help="Published on or after (ISO date or time).")]
 UntilOption = Annotated[str | None, typer.Option(help="Published on or before (ISO date or time).")]
 
@@ -104,6 +104,16 @@ def plural(count: int, word: str, words: str | None = None) -> str:
     return f"{count} {word if count == 1 else words or word + 's'}"
 
 
+def parse_language(value: str | None) -> str | None:
+    """``--language`` as stored: "english" finds the articles stored as "en"; an unknown one is a usage error."""
+    if value is None:
+        return None
+    try:
+        return library.language_filter(value)
+    except ValueError as error:
+        raise fail(f"--language: {error}", 2) from None
+
+
 def print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
@@ -124,6 +134,10 @@ def ingest(
     as_json: JsonOption = False,
 ) -> None:
     """Read articles (text, HTML, JSON/JSONL, CSV/TSV, RSS/Atom, WARC) into the library."""
+    if (reasons := library.nothing_to_read(paths)) is not None:
+        for reason in reasons:
+            err.print(f"[dim]{escape(reason.source)}: {escape(reason.reason)}[/dim]")
+        raise fail(f"no article files found in {', '.join(paths)}")
     with workspace(db, create=True) as ws:
         report = run_ingest(ws, paths)
     if as_json:
@@ -211,10 +225,11 @@ def article_filters(
     limit: int | None,
     offset: int,
 ) -> dict[str, Any]:
-    """The store's article filters from the command-line options (dates parsed, ``--until`` inclusive)."""
+    """The store's article filters from the command-line options (dates parsed, ``--until`` inclusive,
+    the language as ingest stores it)."""
     return {
         "outlet": outlet,
-        "language": language,
+        "language": parse_language(language),
         "since": parse_time(since, "--since"),
         "until": parse_time(until, "--until", end_of_day=True),
         "entity": entity,
@@ -272,6 +287,8 @@ def search(
     db: DbOption = None,
 ) -> None:
     """Full-text search over titles and text, best match first."""
+    if not query.strip():
+        raise fail("give words to search for (an empty query matches nothing)", 2)
     filters = article_filters(outlet, language, since, until, entity, limit, offset)
     with workspace(db) as ws:
         total, hits = library.search(ws, query, **filters)
