@@ -399,3 +399,15 @@ def test_language_names_and_three_letter_codes_filter_as_the_stored_code(library
     assert ids("English") == ids("eng") == ids("en") and ids("spa") == ids("es") == ["r2"]
     unknown = invoke("articles", "--language", "Elwynish", "--db", library["db"])
     assert unknown.exit_code == 2 and "unknown language 'Elwynish'" in unknown.stderr
+
+
+def test_at_80_columns_the_title_keeps_its_room_and_a_long_outlet_is_cut(tmp_path):
+    record = {"id": "pe1", "title": "Dockworkers strike shuts Port Elwyn terminals", "outlet": "Port Elwyn Evening Chronicle",
+              "text": "Dockworkers in Port Elwyn walked out on Monday, union leader Olga Petrenko said.", "language": "en"}  # fmt: skip
+    (tmp_path / "one.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    db = str(tmp_path / "n.db")
+    assert invoke("ingest", str(tmp_path / "one.jsonl"), "--db", db).exit_code == 0
+    shown = runner.invoke(app, ["articles", "--db", db], env={"COLUMNS": "80"})
+    assert shown.exit_code == 0, shown.output
+    assert "Port Elwyn …" in shown.stdout and "Chronicle" not in shown.stdout and "Dockworkers strike shuts" in shown.stdout
+    assert max(len(line) for line in shown.stdout.splitlines()) <= 80

@@ -62,6 +62,11 @@ LISTING_FIELDS = (
     "id", "source", "url", "outlet", "agency", "byline", "title", "published", "language", "version", "text",
 )  # fmt: skip
 
+#: Narrowest title column of ``articles``, and widest outlet column (a longer outlet ends in "…"):
+#: the table then fits 80 columns.
+TITLE_MIN_WIDTH = 22
+OUTLET_WIDTH = 12
+
 #: Bundled example corpus: <repo>/examples next to src/.
 EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
 
@@ -206,9 +211,12 @@ def articles(
         print_json([listing(a) for a in found])
         return
     table = Table(show_header=True)
-    for column in ("id", "published", "outlet", "lang"):
-        table.add_column(column, no_wrap=True)
-    table.add_column("title")
+    table.add_column("id", no_wrap=True)
+    table.add_column("published", no_wrap=True)
+    # The title is what a reader scans for: it keeps room; a long outlet is cut short instead.
+    table.add_column("outlet", no_wrap=True, overflow="ellipsis", max_width=OUTLET_WIDTH)
+    table.add_column("lang", no_wrap=True)
+    table.add_column("title", min_width=TITLE_MIN_WIDTH, ratio=1)
     for article in found:
         published = article.published.date().isoformat() if article.published else "-"
         table.add_row(*(escape(v) for v in (article.id, published, article.outlet or "-", article.language or "-", article.title)))
