@@ -411,3 +411,13 @@ def test_at_80_columns_the_title_keeps_its_room_and_a_long_outlet_is_cut(tmp_pat
     assert shown.exit_code == 0, shown.output
     assert "Port Elwyn …" in shown.stdout and "Chronicle" not in shown.stdout and "Dockworkers strike shuts" in shown.stdout
     assert max(len(line) for line in shown.stdout.splitlines()) <= 80
+
+
+@pytest.mark.parametrize("command", ["extract", "match"])
+def test_taking_one_article_of_a_file_of_several_says_which(library, command):
+    records = library["folder"] / "records.jsonl"
+    files = [str(records)] if command == "extract" else [str(records), str(library["folder"] / "storm.txt")]
+    result = invoke(command, *files, "--json")
+    assert result.exit_code == 0, result.output
+    assert "holds 2 articles; using the first, 'Bridge opens to traffic'" in " ".join(result.stderr.split())
+    assert "holds" not in invoke("extract", str(library["folder"] / "storm.txt"), "--json").stderr

@@ -274,11 +274,19 @@ def extract(
     as_json: JsonOption = False,
 ) -> None:
     """Read and enrich one file without a database; print its (first) article."""
+    emit_article(library.enrich_one(first_article(file)), as_json)
+
+
+def first_article(path: Path) -> Article:
+    """The first article of ``path``, with a note on stderr when the file holds more (a feed, a list of
+    records), since the others are silently left out otherwise; a clear error naming the file when none."""
     try:
-        article = library.extract_file(file)
+        article, count = library.read_first(path)
     except (IngestError, OSError) as error:
-        raise fail(f"{file}: {error}") from None
-    emit_article(article, as_json)
+        raise fail(f"{path}: {error}") from None
+    if count > 1:
+        err.print(f"[yellow]note:[/yellow] {escape(str(path))} holds {count} articles; using the first, {escape(repr(article.title))}")
+    return article
 
 
 @app.command()

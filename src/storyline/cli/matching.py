@@ -13,22 +13,20 @@ from rich.table import Table
 
 from storyline.cli.app import app
 from storyline.cli.evaluating import eval_app
-from storyline.cli.library import DbOption, JsonOption, LimitOption, err, fail, out, plural, print_stories, workspace
-from storyline.ingest import IngestError, read_file
-from storyline.model import Article
+from storyline.cli.library import (
+    DbOption,
+    JsonOption,
+    LimitOption,
+    err,
+    fail,
+    first_article,
+    out,
+    plural,
+    print_stories,
+    workspace,
+)
 from storyline.service import stories as story_service
 from storyline.service.workspace import Workspace
-
-
-def _one_article(path: Path) -> Article:
-    """The first article of ``path``; a clear error naming the file otherwise."""
-    try:
-        articles = read_file(path)
-    except (IngestError, OSError) as error:
-        raise fail(f"{path}: {error}") from None
-    if not articles:
-        raise fail(f"{path}: no article found")
-    return articles[0]
 
 
 def _read_pairs(path: Path) -> tuple[list[Any], list[int]]:
@@ -71,7 +69,7 @@ def match(
         return
     if a is None or b is None:
         raise fail("give two article files, or --pairs FILE")
-    result = story_service.match_articles(ws, _one_article(a), _one_article(b))
+    result = story_service.match_articles(ws, first_article(a), first_article(b))
     if as_json:
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
         return

@@ -338,10 +338,20 @@ def search(ws: Workspace, query: str, **filters: Any) -> tuple[int, list[SearchH
     return ws.store.search(query, **filters)
 
 
-def extract_file(path: str | Path, ws: Workspace | None = None) -> Article:
-    """Read and enrich one file without touching a database (its first article if it holds several)."""
+def read_first(path: str | Path) -> tuple[Article, int]:
+    """The first article of one file and how many it holds (a feed or a list of records holds several,
+    and a caller that takes one should say which); IngestError when it holds none."""
     articles = read_file(path)
     if not articles:
         raise IngestError("no article found")
-    workspace = ws or Workspace()
-    return enrich_articles(workspace, articles[:1])[0]
+    return articles[0], len(articles)
+
+
+def enrich_one(article: Article, ws: Workspace | None = None) -> Article:
+    """One article enriched without touching a database."""
+    return enrich_articles(ws or Workspace(), [article])[0]
+
+
+def extract_file(path: str | Path, ws: Workspace | None = None) -> Article:
+    """Read and enrich one file without touching a database (its first article if it holds several)."""
+    return enrich_one(read_first(path)[0], ws)
