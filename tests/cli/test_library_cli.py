@@ -179,7 +179,7 @@ def test_demo_ingests_the_examples_and_prints_stories(tmp_path, examples):
     for _ in range(2):  # the second run replaces the first run's database
         result = invoke("demo", "--db", str(db), "--examples", str(examples))
         assert result.exit_code == 0, result.output
-    assert "1 stories" in result.stdout and "Storm knocks out power" in result.stdout
+    assert "1 story" in result.stdout and "Storm knocks out power" in result.stdout
     assert "not an article" not in result.stdout
     assert "storm.txt" in result.stdout  # no outlet: named by its file, as its comparison names it
     assert "new" in result.stdout and len(json.loads(invoke("articles", "--json", "--db", str(db)).stdout)) == 1
@@ -322,3 +322,102 @@ def test_show_sets_stances_apart_from_what_was_said(tmp_path):
     said, stances = shown.index("Quotes"), shown.index("Stances")
     assert said < shown.index("the harbour would reopen in May", said) < stances
     assert shown.index("the plan to double the fees", stances) > stances
+
+
+def test_stories_say_why_each_article_joined(library):
+    found = json.loads(invoke("stories", "--json", "--db", library["db"]).stdout)
+    shown = invoke("stories", "--db", library["db"])
+    assert shown.exit_code == 0, shown.output
+    for story in found:
+        assert story["id"] in shown.stdout
+        assert all(f"({reason})" in shown.stdout for reason in story["reasons"].values())
+    assert f"{len(found)} stories" in shown.stdout or len(found) == 1
+
+
+def test_enrich_and_recluster_say_what_they_did(library):
+    enriched = invoke("enrich", "--db", library["db"])
+    assert enriched.exit_code == 0, enriched.output
+    assert "enriched 3 articles" in enriched.stderr
+    stories = len(json.loads(invoke("stories", "--json", "--db", library["db"]).stdout))
+    reclustered = invoke("recluster", "--db", library["db"])
+    assert reclustered.exit_code == 0, reclustered.output
+    assert f"{stories} stories before, {stories} now; 0 articles moved to another story" in reclustered.stderr
+
+
+def test_moved_articles_counts_those_in_another_story_or_in_none_before():
+    from storyline.model import Story
+    from storyline.service.stories import moved_articles
+
+    before = [Story(id="s1", label="Port Elwyn strike", articles=["a", "b", "c"]), Story(id="s2", label="Ferry", articles=["d"])]
+    after = [Story(id="s1", label="Port Elwyn strike", articles=["a", "b"]), Story(id="s3", label="Ferry", articles=["c", "d", "e"])]
+    assert moved_articles(before, after) == 3  # c and d into a new story, e never in one
+
+
+def test_a_date_only_article_shows_its_day_without_a_false_midnight(library):
+    shown, found = invoke("show", "r1", "--db", library["db"]), invoke("search", "bridge", "--db", library["db"])
+    for result in (shown, found):
+        assert result.exit_code == 0, result.output
+        assert "2023-02-05" in result.stdout and "00:00" not in result.stdout
+    assert json.loads(invoke("show", "r1", "--json", "--db", library["db"]).stdout)["published"] == "2023-02-05T00:00:00"
+
+
+def test_help_shows_flags_as_flags_and_no_absurd_range():
+    shown = invoke("articles", "--help")
+    assert shown.exit_code == 0
+    assert "<bool>" not in shown.stdout and "9223372036854775807" not in shown.stdout
+    assert "--json" in shown.stdout and "x>=1" in shown.stdout
+
+
+def test_version():
+    from storyline import __version__
+
+    shown = invoke("--version")
+    assert shown.exit_code == 0 and shown.stdout.strip() == f"storyline {__version__}"
+
+
+def test_ingesting_nothing_fails_and_makes_no_database(tmp_path):
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "styles").mkdir()
+    (tmp_path / "styles" / "site.css").write_text("body{}")
+    db = tmp_path / "e.db"
+    for path in ("empty", "styles", "absent.txt"):
+        result = invoke("ingest", str(tmp_path / path), "--db", str(db))
+        assert result.exit_code == 1 and f"no article files found in {tmp_path / path}" in " ".join(result.stderr.split())
+        assert not db.exists()
+    assert "no such file or directory" in invoke("ingest", str(tmp_path / "absent.txt"), "--db", str(db)).stderr
+
+
+def test_an_empty_search_is_a_usage_error(library):
+    result = invoke("search", "  ", "--db", library["db"])
+    assert result.exit_code == 2 and "give words to search for" in result.stderr
+
+
+def test_language_names_and_three_letter_codes_filter_as_the_stored_code(library):
+    def ids(language: str) -> list[str]:
+        return [a["id"] for a in json.loads(invoke("articles", "--json", "--language", language, "--db", library["db"]).stdout)]
+
+    assert ids("English") == ids("eng") == ids("en") and ids("spa") == ids("es") == ["r2"]
+    unknown = invoke("articles", "--language", "Elwynish", "--db", library["db"])
+    assert unknown.exit_code == 2 and "unknown language 'Elwynish'" in unknown.stderr
+
+
+def test_at_80_columns_the_title_keeps_its_room_and_a_long_outlet_is_cut(tmp_path):
+    record = {"id": "pe1", "title": "Dockworkers strike shuts Port Elwyn terminals", "outlet": "Port Elwyn Evening Chronicle",
+              "text": "Dockworkers in Port Elwyn walked out on Monday, union leader Olga Petrenko said.", "language": "en"}  # fmt: skip
+    (tmp_path / "one.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    db = str(tmp_path / "n.db")
+    assert invoke("ingest", str(tmp_path / "one.jsonl"), "--db", db).exit_code == 0
+    shown = runner.invoke(app, ["articles", "--db", db], env={"COLUMNS": "80"})
+    assert shown.exit_code == 0, shown.output
+    assert "Port Elwyn …" in shown.stdout and "Chronicle" not in shown.stdout and "Dockworkers strike shuts" in shown.stdout
+    assert max(len(line) for line in shown.stdout.splitlines()) <= 80
+
+
+@pytest.mark.parametrize("command", ["extract", "match"])
+def test_taking_one_article_of_a_file_of_several_says_which(library, command):
+    records = library["folder"] / "records.jsonl"
+    files = [str(records)] if command == "extract" else [str(records), str(library["folder"] / "storm.txt")]
+    result = invoke(command, *files, "--json")
+    assert result.exit_code == 0, result.output
+    assert "holds 2 articles; using the first, 'Bridge opens to traffic'" in " ".join(result.stderr.split())
+    assert "holds" not in invoke("extract", str(library["folder"] / "storm.txt"), "--json").stderr

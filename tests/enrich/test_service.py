@@ -52,7 +52,9 @@ def test_enrich_stored_updates_each_article_and_reports_failures(enricher, make_
     articles = [make_article("Chief Omar Diallo said rain is coming.", article_id="a"),
                 Article(id="b", title="", paragraphs=["y"], language="en")]
     workspace = FakeWorkspace(BrokenOn(enricher, "b"), articles)
-    report = enrich_stored(workspace)
+    progress = []
+    report = enrich_stored(workspace, on_progress=lambda done, total: progress.append((done, total)))
     assert report.enriched == 1 and report.failed == ["b: model crashed"]
+    assert progress == [(1, 2), (2, 2)]  # failures count as done: the bar reaches the end
     assert workspace.store.updated == ["a"]
     assert workspace.store.articles["a"].quotes[0].speaker == "Omar Diallo"

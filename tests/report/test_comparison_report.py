@@ -77,7 +77,7 @@ def test_markdown_keeps_line_start_markers_and_backtick_ids_inert(comparison):
     comparison.claims[2] = Claim(id="b:c1", article="b", text="# Breaking: Ruritania ferry sinks", start=0, end=30)
     comparison.provenance[0].evidence = ["+ Mayor Olga Petrenko resigns", "1. Ferry leaves port"]
     html = MarkdownIt("commonmark").render(to_markdown(comparison))
-    assert html.count("<h1>") == 1 and "<h1>Story comparison</h1>" in html  # no claim became a heading
+    assert html.count("<h1>") == 1 and "<h1>Story comparison: " in html  # no claim became a heading
     assert "# Breaking: Ruritania ferry sinks" in html
     assert "<ul>\n<li>Mayor" not in html and "+ Mayor Olga Petrenko resigns" in html
     assert "<ol>" not in html and "1. Ferry leaves port" in html
@@ -278,3 +278,31 @@ def test_a_statement_of_several_outlets_shows_each_wording_and_who_credits_whom(
     assert "unattributed (Radio \\<Elwyn\\>)" in markdown and "  - Port Elwyn Gazette (quote): I am optimistic" in markdown
     html = to_html(comparison)
     assert "unattributed (Radio &lt;Elwyn&gt;)" in html and "(partial quote): she was &#34;optimistic&#34;" in html
+
+
+def test_reports_are_titled_by_the_story_and_count_claims_and_groups_apart(comparison):
+    comparison.summary.update(story="s-elwyn", label="Port Elwyn ferry strike", unique_claims={"a": 0, "b": 1}, adds_nothing=["a"])
+    console = Console(record=True, width=200, color_system=None)
+    print_comparison(comparison, console)
+    line = "3 claims: 0 groups shared by several articles, 1 group in conflict, 1 claim unique to one article"
+    terminal, markdown, html = console.export_text(), to_markdown(comparison), to_html(comparison)
+    for text in (terminal, markdown, html):
+        assert line in text
+    assert "Adds nothing to its source: Daily" in terminal and "Adds nothing to its source: Daily" in markdown
+    assert markdown.startswith("# Story comparison: Port Elwyn ferry strike (story s-elwyn)\n")
+    assert "<title>Story comparison: Port Elwyn ferry strike (story s-elwyn)</title>" in html
+    assert "Schema v" not in html and '<meta name="storyline-schema-version" content="1">' in html
+
+
+def test_a_report_of_files_is_titled_by_its_first_articles_title(comparison):
+    comparison.articles[0]["title"] = "Olga Petrenko opens the harbour"
+    assert to_markdown(comparison).startswith("# Story comparison: Olga Petrenko opens the harbour\n")
+
+
+def test_a_files_extension_names_its_format():
+    from pathlib import Path
+
+    from storyline.report.comparison import format_of_file
+
+    assert [format_of_file(Path(n)) for n in ("a.html", "a.HTM", "a.md", "a.markdown", "a.json")] == ["html", "html", "md", "md", "json"]
+    assert format_of_file(Path("a.txt")) is None and format_of_file(Path("report")) is None

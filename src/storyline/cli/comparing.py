@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 from typing import Annotated
@@ -13,25 +14,51 @@ from storyline.cli.app import app
 from storyline.cli.evaluating import eval_app
 from storyline.cli.library import DbOption, err, fail, out, workspace
 from storyline.model import Comparison
-from storyline.report.comparison import FORMATS, format_name, render
-from storyline.report.terminal import print_comparison
+from storyline.report.comparison import FORMATS, format_name, format_of_file, render
+from storyline.report.terminal import print_comparison, safe_console
 
+#: The view on screen; not a file format, so it is named here and parsed with the others.
+TERMINAL = "terminal"
+VIEWS = (TERMINAL, *FORMATS)
 FormatOption = Annotated[
-    str | None, typer.Option("--format", "-f", help=f"One of {', '.join(FORMATS)} (default: terminal view).")
-]
+    str | None,
+    typer.Option(
+        "--format", "-f",
+        help=f"One of {', '.join(VIEWS)} (default: terminal on screen; for --output, the file's extension, else json).",
+    ),
+]  # fmt: skip
 OutputOption = Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")]
+#: Width of the terminal view written to a file.
+TEXT_WIDTH = 100
+
+
+def _view(fmt: str | None, output: Path | None) -> str:
+    """The view asked for: ``--format``, else the output file's extension (story.html is HTML), else the
+    terminal on screen and JSON in a file of any other name."""
+    if fmt is not None:
+        try:
+            return format_name(fmt, VIEWS)
+        except ValueError as error:
+            raise fail(str(error), 2) from None
+    if output is None:
+        return TERMINAL
+    return format_of_file(output) or "json"
+
+
+def _terminal_text(comparison: Comparison) -> str:
+    """The terminal view as plain text, for a file."""
+    console = safe_console(file=io.StringIO(), width=TEXT_WIDTH, color_system=None)
+    print_comparison(comparison, console)
+    return console.file.getvalue()
 
 
 def _emit(comparison: Comparison, fmt: str | None, output: Path | None) -> None:
     """Print or write the comparison; a file is written whole or not at all."""
-    try:
-        fmt = format_name(fmt) if fmt is not None else None
-    except ValueError as error:
-        raise fail(str(error)) from None
-    if fmt is None and output is None:
+    view = _view(fmt, output)
+    if output is None and view == TERMINAL:
         print_comparison(comparison, out)
         return
-    text = render(comparison, fmt or "json")
+    text = _terminal_text(comparison) if view == TERMINAL else render(comparison, view)
     if output is None:
         print(text)
         return

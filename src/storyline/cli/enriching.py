@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from functools import partial
 from pathlib import Path
 
 import typer
@@ -11,7 +12,7 @@ from rich.table import Table
 
 from storyline.cli.app import app
 from storyline.cli.evaluating import eval_app, gold_data_required
-from storyline.cli.library import DbOption, err, workspace
+from storyline.cli.library import DbOption, err, plural, progress_bar, workspace
 from storyline.eval.data import default_data_dir
 from storyline.eval.quotes import evaluate_quotes
 from storyline.service.enrichment import enrich_stored
@@ -20,9 +21,9 @@ from storyline.service.enrichment import enrich_stored
 @app.command("enrich")
 def enrich(db: DbOption = None) -> None:
     """Re-run entities, quotes and times over every stored article (after a model or rule change)."""
-    with workspace(db) as ws:
-        report = enrich_stored(ws)
-    err.print(f"enriched {report.enriched} articles", markup=False)
+    with workspace(db) as ws, progress_bar("enriching articles") as show:
+        report = enrich_stored(ws, on_progress=partial(show, "enriching articles"))
+    err.print(f"enriched {plural(report.enriched, 'article')}", markup=False)
     for failure in report.failed:
         err.print(f"error: could not enrich {failure}", markup=False)
     if report.failed:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -24,7 +24,7 @@ from storyline.cli.app import app
 from storyline.config import Settings, default_db_path
 from storyline.ingest import IngestError
 from storyline.model import Article, Entity, Quote, Story
-from storyline.report.comparison import quoted
+from storyline.report.comparison import quoted, reader_time
 from storyline.report.terminal import safe_console
 from storyline.service import demo as demo_library
 from storyline.service import library
@@ -40,17 +40,32 @@ DbOption = Annotated[
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 OutletOption = Annotated[str | None, typer.Option(help="Only this outlet (case-insensitive).")]
-LanguageOption = Annotated[str | None, typer.Option(help="Only this language code, e.g. en.")]
+LanguageOption = Annotated[str | None, typer.Option(help="Only this language: a code or name, e.g. en, eng, English.")]
 SinceOption = Annotated[str | None, typer.Option(help="Published on or after (ISO date or time).")]
 UntilOption = Annotated[str | None, typer.Option(help="Published on or before (ISO date or time).")]
-LimitOption = Annotated[int | None, typer.Option(min=1, max=MAX_OFFSET, help="At most this many.")]
-OffsetOption = Annotated[int, typer.Option(min=0, max=MAX_OFFSET, help="Skip this many first.")]
+
+
+def within_store(value: int | None) -> int | None:
+    """Refuse a paging number the database cannot take (a usage error, not a crash); checked here rather
+    than as the option's maximum, which help would print as an absurd range."""
+    if value is not None and value > MAX_OFFSET:
+        raise typer.BadParameter(f"at most {MAX_OFFSET}")
+    return value
+
+
+LimitOption = Annotated[int | None, typer.Option(min=1, callback=within_store, help="At most this many.")]
+OffsetOption = Annotated[int, typer.Option(min=0, callback=within_store, help="Skip this many first.")]
 EntityOption = Annotated[str | None, typer.Option(help="Only articles mentioning this entity (name or variant).")]
 
 #: The fields of ``articles --json`` (a stable interface).
 LISTING_FIELDS = (
     "id", "source", "url", "outlet", "agency", "byline", "title", "published", "language", "version", "text",
 )  # fmt: skip
+
+#: Narrowest title column of ``articles``, and widest outlet column (a longer outlet ends in "…"):
+#: the table then fits 80 columns.
+TITLE_MIN_WIDTH = 22
+OUTLET_WIDTH = 12
 
 #: Bundled example corpus: <repo>/examples next to src/.
 EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
@@ -89,6 +104,21 @@ def parse_time(value: str | None, option: str, *, end_of_day: bool = False) -> d
         raise fail(f"{option} {value!r}: not an ISO date (e.g. 2022-12-18 or 2022-12-18T10:00)", 2) from None
 
 
+def plural(count: int, word: str, words: str | None = None) -> str:
+    """"1 article", "2 articles" ("1 story", "2 stories" with ``words``)."""
+    return f"{count} {word if count == 1 else words or word + 's'}"
+
+
+def parse_language(value: str | None) -> str | None:
+    """``--language`` as stored: "english" finds the articles stored as "en"; an unknown one is a usage error."""
+    if value is None:
+        return None
+    try:
+        return library.language_filter(value)
+    except ValueError as error:
+        raise fail(f"--language: {error}", 2) from None
+
+
 def print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
@@ -109,6 +139,10 @@ def ingest(
     as_json: JsonOption = False,
 ) -> None:
     """Read articles (text, HTML, JSON/JSONL, CSV/TSV, RSS/Atom, WARC) into the library."""
+    if (reasons := library.nothing_to_read(paths)) is not None:
+        for reason in reasons:
+            err.print(f"[dim]{escape(reason.source)}: {escape(reason.reason)}[/dim]")
+        raise fail(f"no article files found in {', '.join(paths)}")
     with workspace(db, create=True) as ws:
         report = run_ingest(ws, paths)
     if as_json:
@@ -123,17 +157,21 @@ def ingest(
         raise typer.Exit(1)
 
 
+@contextmanager
+def progress_bar(description: str) -> Iterator[Callable[[str, int, int], None]]:
+    """A progress bar on stderr, gone when done, so a long step is never silent; yields
+    ``show(description, done, total)``. Until the first call it only says that work has begun."""
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=err, transient=True) as progress:
+        task = progress.add_task(description, total=None)
+        yield lambda text, done, total: progress.update(task, description=text, completed=done, total=total)
+
+
 def run_ingest(ws: Workspace, paths: list[str]) -> library.IngestReport:
     """Ingest with a progress bar on stderr."""
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     labels = {"reading": "reading files", "processing": "enriching articles"}
-    with Progress(*columns, console=err, transient=True) as progress:
-        task = progress.add_task(labels["reading"], total=None)
-
-        def show(stage: str, done: int, total: int) -> None:
-            progress.update(task, description=labels[stage], completed=done, total=total)
-
-        return library.ingest(ws, paths, on_progress=show)
+    with progress_bar(labels["reading"]) as show:
+        return library.ingest(ws, paths, on_progress=lambda stage, done, total: show(labels[stage], done, total))
 
 
 def print_ingest_summary(report: library.IngestReport, db_path: Path) -> None:
@@ -173,9 +211,12 @@ def articles(
         print_json([listing(a) for a in found])
         return
     table = Table(show_header=True)
-    for column in ("id", "published", "outlet", "lang"):
-        table.add_column(column, no_wrap=True)
-    table.add_column("title")
+    table.add_column("id", no_wrap=True)
+    table.add_column("published", no_wrap=True)
+    # The title is what a reader scans for: it keeps room; a long outlet is cut short instead.
+    table.add_column("outlet", no_wrap=True, overflow="ellipsis", max_width=OUTLET_WIDTH)
+    table.add_column("lang", no_wrap=True)
+    table.add_column("title", min_width=TITLE_MIN_WIDTH, ratio=1)
     for article in found:
         published = article.published.date().isoformat() if article.published else "-"
         table.add_row(*(escape(v) for v in (article.id, published, article.outlet or "-", article.language or "-", article.title)))
@@ -192,10 +233,11 @@ def article_filters(
     limit: int | None,
     offset: int,
 ) -> dict[str, Any]:
-    """The store's article filters from the command-line options (dates parsed, ``--until`` inclusive)."""
+    """The store's article filters from the command-line options (dates parsed, ``--until`` inclusive,
+    the language as ingest stores it)."""
     return {
         "outlet": outlet,
-        "language": language,
+        "language": parse_language(language),
         "since": parse_time(since, "--since"),
         "until": parse_time(until, "--until", end_of_day=True),
         "entity": entity,
@@ -232,11 +274,19 @@ def extract(
     as_json: JsonOption = False,
 ) -> None:
     """Read and enrich one file without a database; print its (first) article."""
+    emit_article(library.enrich_one(first_article(file)), as_json)
+
+
+def first_article(path: Path) -> Article:
+    """The first article of ``path``, with a note on stderr when the file holds more (a feed, a list of
+    records), since the others are silently left out otherwise; a clear error naming the file when none."""
     try:
-        article = library.extract_file(file)
+        article, count = library.read_first(path)
     except (IngestError, OSError) as error:
-        raise fail(f"{file}: {error}") from None
-    emit_article(article, as_json)
+        raise fail(f"{path}: {error}") from None
+    if count > 1:
+        err.print(f"[yellow]note:[/yellow] {escape(str(path))} holds {count} articles; using the first, {escape(repr(article.title))}")
+    return article
 
 
 @app.command()
@@ -247,12 +297,14 @@ def search(
     since: SinceOption = None,
     until: UntilOption = None,
     entity: EntityOption = None,
-    limit: Annotated[int, typer.Option(min=1, max=MAX_OFFSET, help="Hits per page.")] = 20,
+    limit: Annotated[int, typer.Option(min=1, callback=within_store, help="Hits per page.")] = 20,
     offset: OffsetOption = 0,
     as_json: JsonOption = False,
     db: DbOption = None,
 ) -> None:
     """Full-text search over titles and text, best match first."""
+    if not query.strip():
+        raise fail("give words to search for (an empty query matches nothing)", 2)
     filters = article_filters(outlet, language, since, until, entity, limit, offset)
     with workspace(db) as ws:
         total, hits = library.search(ws, query, **filters)
@@ -268,9 +320,15 @@ def search(
         return
     for hit in hits:
         a = hit.article
-        out.print(f"[bold]{escape(a.title)}[/bold]  [dim]{escape(a.id)} · {escape(a.outlet or '-')} · {a.published or 'undated'}[/dim]")
+        out.print(f"[bold]{escape(a.title)}[/bold]  [dim]{escape(a.id)} · {escape(a.outlet or '-')} · {published_text(a)}[/dim]")
         out.print(f"  {escape(hit.snippet)}")
     out.print(f"{total} hit(s)")
+
+
+def published_text(article: Article) -> str:
+    """When an article was published as a reader wants it: a source's bare date is stored at midnight,
+    so midnight shows as the day alone, not a false "00:00:00" (:func:`reader_time`)."""
+    return reader_time(article.published.isoformat()) if article.published else "undated"
 
 
 def print_article(article: Article) -> None:
@@ -278,7 +336,7 @@ def print_article(article: Article) -> None:
     out.rule(escape(article.title))
     meta = Table.grid(padding=(0, 2))
     for name in ("id", "version", "source", "url", "outlet", "agency", "byline", "published", "language"):
-        value = getattr(article, name)
+        value = published_text(article) if name == "published" and article.published else getattr(article, name)
         if value not in (None, ""):
             meta.add_row(f"[dim]{name}[/dim]", escape(str(value)))
     if article.published_estimate:
@@ -368,24 +426,31 @@ def example_files(folder: Path) -> list[str]:
 
 
 def print_story_report(ws: Workspace) -> None:
-    """Every story, largest first, then most recent first: its articles with outlet, language and date.
-
-    An article with no outlet is named by its site, else as of an unknown outlet, as the comparison names it.
-    """
-    from storyline.compare.naming import article_name, outlet_name
-
+    """Every story, largest first, then most recent first (:func:`print_stories`)."""
     by_recency = sorted(ws.store.list_stories(), key=_latest_news, reverse=True)
     stories = sorted(by_recency, key=lambda s: -len(s.articles))
-    out.rule(f"{len(stories)} stories")
+    out.rule(plural(len(stories), "story", "stories"))
+    print_stories(ws, stories)
+
+
+def print_stories(ws: Workspace, stories: list[Story]) -> None:
+    """Each story: label, id, outlets, then its articles with date, name, language and why each joined,
+    then its related stories. An article with no outlet is named by its site, else as of an unknown outlet,
+    as the comparison names it."""
+    from storyline.compare.naming import article_name, outlet_name
+
     for story in stories:
         members = [a for a in (ws.store.get_article(i) for i in story.articles) if a is not None]
         outlets = sorted({outlet_name(a) for a in members})
-        out.print(f"[bold]{escape(story.label)}[/bold]  [dim]{len(members)} article(s) · {escape(', '.join(outlets))}[/dim]")
+        about = f"{story.id} · {plural(len(members), 'article')} · {', '.join(outlets)}"
+        out.print(f"[bold]{escape(story.label)}[/bold]  [dim]{escape(about)}[/dim]")
         for article in members:
             published = article.published.date().isoformat() if article.published else "undated"
             why = story.reasons.get(article.id, "")
             line = f"{published}  {article_name(article)} [{article.language or '?'}]  {article.title}"
             out.print(f"  - {escape(line)}" + (f"  [dim]({escape(why)})[/dim]" if why else ""))
+        if story.related:
+            out.print(f"  [dim]related: {escape(', '.join(story.related))}[/dim]")
 
 
 def print_widest_story_comparison(ws: Workspace, html_path: Path) -> None:

@@ -13,22 +13,20 @@ from rich.table import Table
 
 from storyline.cli.app import app
 from storyline.cli.evaluating import eval_app
-from storyline.cli.library import DbOption, JsonOption, LimitOption, err, fail, out, workspace
-from storyline.ingest import IngestError, read_file
-from storyline.model import Article
+from storyline.cli.library import (
+    DbOption,
+    JsonOption,
+    LimitOption,
+    err,
+    fail,
+    first_article,
+    out,
+    plural,
+    print_stories,
+    workspace,
+)
 from storyline.service import stories as story_service
 from storyline.service.workspace import Workspace
-
-
-def _one_article(path: Path) -> Article:
-    """The first article of ``path``; a clear error naming the file otherwise."""
-    try:
-        articles = read_file(path)
-    except (IngestError, OSError) as error:
-        raise fail(f"{path}: {error}") from None
-    if not articles:
-        raise fail(f"{path}: no article found")
-    return articles[0]
 
 
 def _read_pairs(path: Path) -> tuple[list[Any], list[int]]:
@@ -71,7 +69,7 @@ def match(
         return
     if a is None or b is None:
         raise fail("give two article files, or --pairs FILE")
-    result = story_service.match_articles(ws, _one_article(a), _one_article(b))
+    result = story_service.match_articles(ws, first_article(a), first_article(b))
     if as_json:
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
         return
@@ -87,36 +85,34 @@ def _story_rows(items) -> list[dict]:
     ]
 
 
-def _print_stories(items, as_json: bool) -> None:
-    if as_json:
-        print(json.dumps(_story_rows(items), ensure_ascii=False, indent=2))
-        return
-    table = Table("id", "articles", "label", "related")
-    for story in items:
-        table.add_row(story.id, str(len(story.articles)), escape(story.label), ", ".join(story.related))
-    out.print(table)
-
-
 @app.command()
 def stories(
     db: DbOption = None,
     as_json: JsonOption = False,
     limit: LimitOption = None,
 ) -> None:
-    """Stories in the library: label, articles, why each joined, related stories."""
+    """Stories in the library: label, id, articles and why each joined, related stories."""
     with workspace(db) as ws:
-        _print_stories(story_service.list_stories(ws, limit=limit), as_json)
+        found = story_service.list_stories(ws, limit=limit)
+        if as_json:
+            print(json.dumps(_story_rows(found), ensure_ascii=False, indent=2))
+        else:
+            print_stories(ws, found)
+            out.print(plural(len(found), "story", "stories"))
 
 
 @app.command()
 def recluster(db: DbOption = None, as_json: JsonOption = False) -> None:
     """Re-cluster the whole library from stored vectors (same result as streaming it in order)."""
     with workspace(db) as ws:
+        before = story_service.list_stories(ws)
         result = story_service.recluster(ws)
     if as_json:
         print(json.dumps(_story_rows(result), ensure_ascii=False, indent=2))
-    else:
-        err.print(f"{len(result)} stories")
+        return
+    moved = story_service.moved_articles(before, result)
+    counts = f"{plural(len(before), 'story', 'stories')} before, {len(result)} now"
+    err.print(f"{counts}; {plural(moved, 'article')} moved to another story", markup=False)
 
 
 DatasetOption = Annotated[

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from pathlib import PurePath
 from typing import Any
 
 from jinja2 import Environment, select_autoescape
@@ -109,12 +110,18 @@ class ComparisonView:
         return len({claims[c].article for c in group.claims if c in claims}) <= 1
 
 
+def reader_time(iso: str) -> str:
+    """An ISO time as a reader wants it: the day alone at midnight (a source that gave only the day is
+    stored at midnight; no false "00:00:00"), else day and time."""
+    return iso.removesuffix("T00:00:00").replace("T", " ")
+
+
 def when(article: dict[str, Any]) -> str:
-    """An article's date as a reader wants it: the day alone at midnight, else the time too; an undated
+    """An article's date as a reader wants it (:func:`reader_time`); an undated
     article's estimate from its story marked as one ("undated (about 2022-12-18)")."""
     published = article.get("published")
     if published:
-        return published.removesuffix("T00:00:00").replace("T", " ")
+        return reader_time(published)
     estimate = article.get("published_estimate")
     return f"undated (about {estimate})" if estimate else "undated"
 
@@ -153,6 +160,34 @@ def calendar_words(value: str) -> str:
 def event_note(entry: dict[str, Any], event: dict[str, Any]) -> str:
     """" (date estimated)" after an event whose date is estimated on an entry others report as fact."""
     return " (date estimated)" if event.get("estimated") and not entry.get("estimated") else ""
+
+
+def plural(count: int, word: str) -> str:
+    """"1 claim", "2 claims"."""
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def summary_line(summary: dict[str, Any]) -> str:
+    """The counts a report opens with, claims told from groups of claims: "35 claims: 3 groups shared by
+    several articles, 1 group in conflict, 7 claims unique to one article"."""
+    unique = sum(summary["unique_claims"].values()) if "unique_claims" in summary else summary.get("unique", 0)
+    return (
+        f"{plural(summary.get('claims', 0), 'claim')}: {plural(summary.get('shared', 0), 'group')} shared by several "
+        f"articles, {plural(summary.get('conflicts', 0), 'group')} in conflict, {plural(unique, 'claim')} unique to one article"
+    )
+
+
+def adds_nothing(summary: dict[str, Any], names: dict[str, str]) -> str | None:
+    """The articles that add nothing to their source (copies, translations: ``summary.adds_nothing``), by name."""
+    return ", ".join(names.get(i, i) for i in summary.get("adds_nothing", [])) or None
+
+
+def report_title(comparison: Comparison) -> str:
+    """What the story is, for a report's title: its label (else the first article's title) and its id."""
+    label = comparison.summary.get("label") or next((a.get("title") for a in comparison.articles if a.get("title")), "")
+    title = f"Story comparison: {label}" if label else "Story comparison"
+    story = comparison.summary.get("story")
+    return f"{title} (story {story})" if story else title
 
 
 def first_reported(summary: dict[str, Any], names: dict[str, str]) -> str | None:
@@ -233,9 +268,11 @@ def md_code(text: str) -> str:
 def to_markdown(comparison: Comparison) -> str:
     view = ComparisonView(comparison)
     claims, names = view.claims, view.names
-    lines = ["# Story comparison", ""]
+    lines = [f"# {md_escape(report_title(comparison))}", "", md_escape(summary_line(comparison.summary)), ""]
     if first := first_reported(comparison.summary, names):
         lines += [f"First reported: {md_escape(first)}", ""]
+    if copies := adds_nothing(comparison.summary, names):
+        lines += [f"Adds nothing to its source: {md_escape(copies)}", ""]
     lines += ["## Articles", ""]
     for a in comparison.articles:
         published = when(a)
@@ -306,7 +343,8 @@ _HTML = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<title>Story comparison</title>
+<meta name="storyline-schema-version" content="{{ schema_version }}">
+<title>{{ title }}</title>
 <style>
 body{font:15px/1.5 system-ui,sans-serif;max-width:72rem;margin:2rem auto;padding:0 1rem;color:#222}
 h1{font-size:1.6rem} h2{border-bottom:1px solid #ddd;padding-bottom:.2rem;margin-top:2rem}
@@ -315,9 +353,9 @@ table{border-collapse:collapse;width:100%} td,th{border:1px solid #ddd;padding:.
 .shared{border-color:#2a7} .unique{border-color:#57a} .conflict{border-color:#d33;background:#fff5f5}
 .outlet{font-weight:600} .ev{color:#a22;font-style:italic} .muted{color:#777;font-size:.9em}
 </style></head><body>
-<h1>Story comparison</h1>
-<p class="muted">{{ summary.claims }} claims: {{ summary.shared }} shared, {{ summary.unique }} unique, {{ summary.conflicts }} conflicts
-{% if first %}; first reported: {{ first }}{% endif %}. Schema v{{ schema_version }}.</p>
+<h1>{{ title }}</h1>
+<p class="muted">{{ counts }}{% if first %}; first reported: {{ first }}{% endif %}.
+{% if copies %}Adds nothing to its source: {{ copies }}.{% endif %}</p>
 <h2>Articles</h2>
 <table><tr><th>Outlet</th><th>Title</th><th>Published</th><th>Language</th><th>Agencies</th></tr>
 {% for a in articles %}<tr><td class="outlet">{{ names[a.id] }}</td><td>{{ a.title }}</td><td>{{ when(a) }}</td><td>{{ a.language or "?" }}</td><td>{{ a.agencies|join(", ") }}</td></tr>
@@ -407,7 +445,9 @@ def to_html(comparison: Comparison) -> str:
         {"sentence": relation_sentence(link.to_dict(), names, str), "evidence": link.evidence} for link in comparison.provenance
     ]
     return _ENV.from_string(_HTML).render(
-        summary=comparison.summary,
+        title=report_title(comparison),
+        counts=summary_line(comparison.summary),
+        copies=adds_nothing(comparison.summary, names),
         first=first_reported(comparison.summary, names),
         timeline_date=timeline_date,
         reporters=view.reporters,
@@ -433,12 +473,21 @@ def to_html(comparison: Comparison) -> str:
     )
 
 
-def format_name(fmt: str) -> str:
-    """The format ``fmt`` names, one of :data:`FORMATS` ("markdown" is "md"); ValueError for an unknown one."""
+def format_name(fmt: str, choices: tuple[str, ...] = FORMATS) -> str:
+    """The format ``fmt`` names, one of ``choices`` ("markdown" is "md"); ValueError for an unknown one.
+    The one parser of format names: a caller with views of its own (the terminal) passes them in ``choices``."""
     name = FORMAT_ALIASES.get(fmt.lower(), fmt.lower())
-    if name not in FORMATS:
-        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    if name not in choices:
+        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(choices)}")
     return name
+
+
+def format_of_file(path: PurePath) -> str | None:
+    """The format a file's extension names ("story.html", "x.markdown"), None for any other extension."""
+    try:
+        return format_name(path.suffix.removeprefix("."))
+    except ValueError:
+        return None
 
 
 def render(comparison: Comparison, fmt: str) -> str:

@@ -20,6 +20,7 @@ from rich.text import Text
 from storyline.model import Comparison
 from storyline.report.comparison import (
     ComparisonView,
+    adds_nothing,
     entity_detail,
     entity_label,
     event_note,
@@ -28,6 +29,7 @@ from storyline.report.comparison import (
     involved,
     relation_sentence,
     statement,
+    summary_line,
     timeline_date,
     when,
 )
@@ -71,12 +73,11 @@ def comparison_renderable(comparison: Comparison) -> RenderableType:
     view = ComparisonView(comparison)
     names = view.names
     summary = comparison.summary
-    head = Text(
-        f"{summary.get('claims', 0)} claims: {summary.get('shared', 0)} shared, "
-        f"{summary.get('unique', 0)} unique, {summary.get('conflicts', 0)} conflicts"
-    )
+    head = Text(summary_line(summary))
     if first := first_reported(summary, names):
         head.append(f"\nFirst reported: {first}")
+    if copies := adds_nothing(summary, names):
+        head.append(f"\nAdds nothing to its source: {copies}")
     articles = Table(title="Articles", title_justify="left", expand=True)
     for column in ("Outlet", "Title", "Published", "Lang"):
         articles.add_column(column)

@@ -84,8 +84,10 @@ def compare_story(workspace: Workspace, story_id: str, *, refresh: bool = False)
     key = cache_key(story_id, articles)
     cached = None if refresh else store.get_document(DOCUMENT_KIND, story_id)
     if cached and cached.get("key") == key:
-        return Comparison.from_dict(cached["comparison"])
-    comparison = compare_articles(_enriched(workspace, articles))
-    comparison.summary["story"] = story_id
-    store.save_document(DOCUMENT_KIND, story_id, {"key": key, "comparison": comparison.to_dict()})
+        comparison = Comparison.from_dict(cached["comparison"])
+    else:
+        comparison = compare_articles(_enriched(workspace, articles))
+        comparison.summary["story"] = story_id
+        store.save_document(DOCUMENT_KIND, story_id, {"key": key, "comparison": comparison.to_dict()})
+    comparison.summary["label"] = story.label  # the story's label now (re-clustering may rename it), for titles
     return comparison

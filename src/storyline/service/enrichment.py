@@ -53,19 +53,21 @@ def enrich_articles(
     return enriched
 
 
-def enrich_stored(workspace, on_article: Callable[[Article], None] | None = None) -> EnrichReport:
-    """Re-enrich every stored article (latest versions) and save each in place."""
-    enricher = get_enricher(workspace)
+def enrich_stored(workspace, on_progress: Callable[[int, int], None] | None = None) -> EnrichReport:
+    """Re-enrich every stored article (latest versions) and save each in place;
+    ``on_progress(done, total)`` after each article, so a caller can show how far it is."""
     store = workspace.store
+    articles = list(store.iter_articles())
+    enricher = get_enricher(workspace)
     report = EnrichReport()
-    for article in list(store.iter_articles()):
+    for done, article in enumerate(articles, 1):
         try:
             enriched = enricher.enrich(article)
         except Exception as error:  # noqa: BLE001 - one bad article must not stop the rest
             report.failed.append(f"{article.id}: {error}")
-            continue
-        store.update_article(enriched)
-        report.enriched += 1
-        if on_article is not None:
-            on_article(enriched)
+        else:
+            store.update_article(enriched)
+            report.enriched += 1
+        if on_progress is not None:
+            on_progress(done, len(articles))
     return report

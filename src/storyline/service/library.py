@@ -28,8 +28,11 @@ from itertools import repeat
 from pathlib import Path
 from typing import Any
 
+from babel.core import Locale
+
 from storyline.config import cpu_threads
 from storyline.ingest import IngestError, ReadOutcome, expand_paths, read_file, read_source
+from storyline.ingest.language import normalise_language
 from storyline.model import Article
 from storyline.service.dating import estimate_undated
 from storyline.service.enrichment import enrich_articles
@@ -159,6 +162,15 @@ def ingest(
     _process_pending(ws, leftover, report, advance)  # nothing read, or only duplicates read
     progress("processing", total, total)  # partial texts kept aside as versions are never pending
     return report
+
+
+def nothing_to_read(paths: Sequence[str | Path]) -> list[Failure] | None:
+    """Why ``paths`` name no file to read (an empty folder, a typo, only stylesheets), a reason per path;
+    None when they name one. Asked before a run, so that no database is made for nothing."""
+    items = list(expand_paths(paths))
+    if any(not isinstance(item, ReadOutcome) for item in items):
+        return None
+    return [Failure(item.source, item.error or "not an article") for item in items]
 
 
 def read_inputs(
@@ -303,6 +315,15 @@ def time_bound(value: str, *, end_of_day: bool = False) -> datetime:
     return parsed
 
 
+def language_filter(value: str) -> str:
+    """The stored code (ISO 639-1, as ingest normalises languages) of what a user types: "English", "eng",
+    "en-GB" are "en"; ValueError for a name or code of no language CLDR knows ("xx", "Deutsch")."""
+    code = normalise_language(value)
+    if code is None or code not in Locale("en").languages:
+        raise ValueError(f"unknown language {value!r}: give an ISO 639 code (en, eng) or an English name (German)")
+    return code
+
+
 def list_articles(ws: Workspace, **filters: Any) -> list[Article]:
     """Latest version of each stored article matching the filters (outlet, language, since, until, entity, limit, offset)."""
     return ws.store.list_articles(**filters)
@@ -317,10 +338,20 @@ def search(ws: Workspace, query: str, **filters: Any) -> tuple[int, list[SearchH
     return ws.store.search(query, **filters)
 
 
-def extract_file(path: str | Path, ws: Workspace | None = None) -> Article:
-    """Read and enrich one file without touching a database (its first article if it holds several)."""
+def read_first(path: str | Path) -> tuple[Article, int]:
+    """The first article of one file and how many it holds (a feed or a list of records holds several,
+    and a caller that takes one should say which); IngestError when it holds none."""
     articles = read_file(path)
     if not articles:
         raise IngestError("no article found")
-    workspace = ws or Workspace()
-    return enrich_articles(workspace, articles[:1])[0]
+    return articles[0], len(articles)
+
+
+def enrich_one(article: Article, ws: Workspace | None = None) -> Article:
+    """One article enriched without touching a database."""
+    return enrich_articles(ws or Workspace(), [article])[0]
+
+
+def extract_file(path: str | Path, ws: Workspace | None = None) -> Article:
+    """Read and enrich one file without touching a database (its first article if it holds several)."""
+    return enrich_one(read_first(path)[0], ws)

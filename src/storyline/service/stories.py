@@ -229,6 +229,13 @@ def recluster(ws, config: MatchConfig | None = None) -> list[Story]:
     raise StaleStories(f"stories kept changing during the re-clustering ({WRITE_ATTEMPTS} tries); run it again")
 
 
+def moved_articles(before: list[Story], after: list[Story]) -> int:
+    """How many of the articles in ``after`` are in another story than in ``before`` (or in none before):
+    what a re-clustering changed, since a story that keeps most of its articles keeps its id."""
+    story_of = {article: story.id for story in before for article in story.articles}
+    return sum(1 for story in after for article in story.articles if story_of.get(article) != story.id)
+
+
 def list_stories(ws, *, limit: int | None = None, offset: int = 0) -> list[Story]:
     return ws.store.list_stories(limit=limit, offset=offset)
 
