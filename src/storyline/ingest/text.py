@@ -120,7 +120,8 @@ class _TextParser:
         """Index of the last line that may be body: a closing agency credit can only be there."""
         for index in range(len(self.lines) - 1, -1, -1):
             text = self.lines[index].text
-            if not (clean.residue_reason(text) or clean.bare_url(text) or clean.source_url(text)[0]):
+            furniture = clean.residue_reason(text) or clean.edge_reason(text)
+            if not (furniture or clean.bare_url(text) or clean.source_url(text)[0]):
                 return index
         return -1
 
@@ -136,7 +137,7 @@ class _TextParser:
             # A date above the headline, as many pages print it; before residue rules, which
             # take an all-digit date ("05/02/2013") for a line of symbols.
             reason = self.date_line(line.text) if index < len(self.lines) - 1 else None
-            reason = reason or clean.residue_reason(line.text)
+            reason = reason or clean.residue_reason(line.text) or clean.edge_reason(line.text)
             if reason is None and (found := clean.bare_url(line.text)):
                 reason, self.url = "source-url", self.url or found
             if reason:
@@ -183,6 +184,7 @@ class _TextParser:
                 (self.date_line(line.text) if in_header else self.labelled_date(line.text))
                 or self.page_reason(line.text)
                 or (self.byline_line(line.text) if in_header else None)
+                or (clean.edge_reason(line.text) if in_header or index > self.last_body_index else None)
                 or self.credit_reason(index, line.text)
                 or self.caption_reason(index, line, previous)
             )
