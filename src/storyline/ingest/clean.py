@@ -4,8 +4,8 @@ Every rule names its reason (the ``Stripped.reason`` vocabulary):
 "share-widget", "navigation", "boilerplate" (copyright, comment forms),
 "timestamp" ("3 hours ago"), "symbols" (a line without a letter), "stray-tag",
 "duplicate-title", "caption" (captions and photo credits), "dateline", "byline"
-(bylines and contributor credits), "date", "source-url", "title-suffix"; at a text's edges only
-"newsletter", "standards" and "copyright" (:func:`edge_reason`).
+(bylines and contributor credits), "date", "source-url", "title-suffix", "outlet" and "language" (a text's
+own header lines); at a text's edges only "newsletter", "standards" and "copyright" (:func:`edge_reason`).
 
 No library recognises scraped-page residue in plain text (trafilatura works on
 the HTML tree, which text input no longer has), so these are small hand-written
@@ -585,6 +585,25 @@ def is_mostly_date(line: str, date_words: list[str]) -> bool:
 def has_date_label(line: str) -> bool:
     """A line that says it is a date ("Published: ...", "Mis à jour le ...")."""
     return bool(_LABELLED_DATE.match(line.strip()))
+
+
+#: A plain-text file's own header line naming its outlet or language: "Outlet: Harbour Gazette", "Language: fr".
+#: Dates ("Published: ..."), bylines ("Author: ...") and URLs ("URL: ...") have rules of their own.
+_HEADER_FIELD = re.compile(
+    r"^(?P<key>outlet|publisher|publication|source|language|lang)\s*:\s*(?P<value>\S.{0,80})$", re.IGNORECASE
+)
+_HEADER_KEYS = {"publisher": "outlet", "publication": "outlet", "source": "outlet", "lang": "language"}
+
+
+def header_field(line: str) -> tuple[str, str] | None:
+    """("outlet", "Harbour Gazette") for "Source: Harbour Gazette", ("language", "fr") for "Language: fr";
+    ``None`` when the value is no name ("Source: company filings" is a chart's credit)."""
+    match = _HEADER_FIELD.match(line.strip())
+    if match is None:
+        return None
+    key = match.group("key").lower()
+    key, value = _HEADER_KEYS.get(key, key), match.group("value").strip()
+    return (key, value) if key == "language" or _name_like(value) else None
 
 
 def source_url(line: str) -> tuple[bool, str | None, bool]:

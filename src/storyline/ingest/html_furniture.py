@@ -18,7 +18,9 @@ _KINDS = {"nav": "nav", "footer": "footer", "aside": "aside", "navigation": "nav
 _NOTICE_WORDS = ("cookie", "consent", "gdpr")
 _NOTICE_CHARS = 600
 _LOWER = "translate({}, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
-_NOTICE_TEST = " or ".join(f"contains({_LOWER.format(attr)}, '{word}')" for word in _NOTICE_WORDS for attr in ("@id", "@class"))
+_NOTICE_TEST = " or ".join(
+    f"contains({_LOWER.format(attr)}, '{word}')" for word in _NOTICE_WORDS for attr in ("@id", "@class")
+)
 _FURNITURE_XPATH = (
     "//nav | //footer | //aside | //*[@role='navigation' or @role='contentinfo' or @role='complementary']"
     f" | //*[{_NOTICE_TEST}]"

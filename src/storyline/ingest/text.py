@@ -1,5 +1,8 @@
 """Plain-text reader: a title line, optional byline and date lines, body, trailing source URL.
 
+"Key: value" header lines above or below the title name the outlet, date, byline, URL and language
+(README, input formats); a closing "Source: <name>" line names the outlet.
+
 This is the shape of text saved from a browser or a scraper (see examples/seeds):
 the page's residue (share bars, navigation, stray tags, captions) is recognised
 by the rules in :mod:`storyline.ingest.clean` and recorded, not silently lost.
@@ -15,7 +18,7 @@ from datetime import datetime
 from storyline.ingest import clean
 from storyline.ingest.errors import IngestError
 from storyline.ingest.finalize import finalize
-from storyline.ingest.language import detect_language
+from storyline.ingest.language import detect_language, normalise_language
 from storyline.ingest.metadata import agency_in, agency_named, find_dates, parse_date, site_names
 from storyline.model import Article, Stripped
 
@@ -114,6 +117,7 @@ class _TextParser:
         self.captions: list[str] = []
         self.expecting_url = False
         self.agency: str | None = None
+        self.outlet: str | None = None
         self.last_body_index = self._last_body_index()
 
     def _last_body_index(self) -> int:
@@ -138,6 +142,7 @@ class _TextParser:
             # take an all-digit date ("05/02/2013") for a line of symbols.
             reason = self.date_line(line.text) if index < len(self.lines) - 1 else None
             reason = reason or clean.residue_reason(line.text) or clean.edge_reason(line.text)
+            reason = reason or self.header_reason(line.text)
             if reason is None and (found := clean.bare_url(line.text)):
                 reason, self.url = "source-url", self.url or found
             if reason:
@@ -150,6 +155,23 @@ class _TextParser:
             self.full_title = self.title = candidate
             return index + 1
         return len(self.lines)
+
+    def header_reason(self, text: str) -> str | None:
+        """A header line above the title: outlet or language, byline, source URL."""
+        return self.field_line(text) or self.byline_line(text) or self.source_url_reason(text)
+
+    def field_line(self, text: str) -> str | None:
+        """"Outlet: X", "Source: X", "Language: fr": the first of each fills the metadata."""
+        field = clean.header_field(text)
+        if field is None:
+            return None
+        key, value = field
+        if key == "language":
+            language = normalise_language(value)
+            self.language = language or self.language
+            return "language" if language else None
+        self.outlet = self.outlet or value
+        return "outlet"
 
     def byline_line(self, text: str) -> str | None:
         """The first byline near the top, parsed into metadata."""
@@ -186,6 +208,7 @@ class _TextParser:
                 or (self.byline_line(line.text) if in_header else None)
                 or (clean.edge_reason(line.text) if in_header or index > self.last_body_index else None)
                 or self.credit_reason(index, line.text)
+                or (self.field_line(line.text) if in_header or index == self.last_body_index else None)
                 or self.caption_reason(index, line, previous)
             )
             if reason:
@@ -292,7 +315,7 @@ def parse_text(
         parser.label(0)
     else:
         parser.label(parser.take_title())
-    parser.drop_title_suffix(outlet)
+    parser.drop_title_suffix(outlet or parser.outlet)
     parser.label_menus()
     return Article(
         id="",
@@ -301,6 +324,7 @@ def parse_text(
         source=source,
         url=parser.url,
         byline=parser.byline,
+        outlet=parser.outlet,
         agency=agency_in(parser.byline) or parser.agency,
         published=parser.published,
         language=parser.language,
