@@ -556,3 +556,14 @@ def test_america_is_the_united_states_where_the_article_names_it():
     assert sorted(e.name for e in alone) == ["America", "Latin America"]  # no country named: kept as written
     continents = merge_mentions([Mention("United States", "PLACE", 0, 13), Mention("South America", "PLACE", 30, 43)])
     assert len(continents) == 2
+
+
+def test_a_plural_possessive_is_part_of_an_organisation_name():
+    from storyline.enrich.entities import _after_possessive, _has_plural_possessive
+
+    doc = spacy.blank("en")("Critics met the Ruritania Farmers' Party and Olga Petrenko's Port Elwyn Council.")
+    party, council = doc[3:7], doc[8:14]
+    assert party.text == "Ruritania Farmers' Party" and _after_possessive(party).text == party.text
+    assert _after_possessive(council).text == "Port Elwyn Council"
+    assert _has_plural_possessive(party) and not _has_plural_possessive(council)
+    assert not _has_plural_possessive(doc[3:6])  # "Ruritania Farmers'": no name after the possessive

@@ -149,3 +149,24 @@ def test_a_date_line_above_the_story_is_stripped_as_date() -> None:
     article = extract_html(dated, source="trams.html")
     assert article.paragraphs == BODY
     assert Stripped("May 2, 2023", "date") in article.stripped
+
+
+def test_page_furniture_is_recorded_with_its_kind() -> None:
+    banner = "<div id='CookieBanner'>We use cookies on this site. <button>Accept</button><script>x()</script></div>"
+    aside = "<aside><h3>Related</h3><a href='/ferry'>Ferry fares rise in Port Elwyn</a></aside>"
+    article = extract_html(page(head="", tail=banner + aside), source="trams.html")
+    reasons = {s.text: s.reason for s in article.stripped}
+    assert reasons["Home World"] == "page furniture (nav)"
+    assert reasons["Copyright 2023 The Daily Example"] == "page furniture (footer)"
+    assert reasons["Related Ferry fares rise in Port Elwyn"] == "page furniture (aside)"
+    assert reasons["We use cookies on this site. Accept"] == "page furniture (cookie notice)"
+    assert article.paragraphs == BODY
+
+
+def test_page_furniture_is_bounded() -> None:
+    menu = "<nav>" + "".join(f"<a href='/s{i}'>Section {i}</a>" for i in range(500)) + "</nav>"
+    asides = "".join(f"<aside>Ruritania briefing number {i}</aside>" for i in range(50))
+    article = extract_html(page(tail=menu + asides), source="trams.html")
+    furniture = [s.text for s in article.stripped if s.reason.startswith("page furniture")]
+    assert len(furniture) <= 12 and sum(map(len, furniture)) <= 2000 + 12 * 2
+    assert furniture[1].endswith(" …") and len(furniture[1]) <= 302

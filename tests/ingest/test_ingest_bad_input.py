@@ -213,3 +213,25 @@ def test_warc_records_that_are_no_page_are_skipped_with_a_reason(tmp_path: Path,
         "WARC record not HTML (image/png)", "WARC record with HTTP status 404",
         "WARC revisit record (a repeat capture, no page)"]
     assert not any(o.error and not o.skipped for o in outcomes)
+
+
+def test_csv_rows_with_an_unreadable_date_or_no_text_are_kept_with_a_warning(tmp_path: Path, limit: int) -> None:
+    rows = (
+        "title,url,date,text\n"
+        "Ferry fares rise,https://herald.example/fares,sometime soon,Fares to Port Elwyn rise by a tenth in May.\n"
+        "Ferry strike ends,https://herald.example/strike,2026-05-09,\n"
+        "Tram line opens,https://herald.example/tram,2026-05-10,The new tram line in Ruritania opened on Sunday.\n"
+    )
+    outcomes = list(read_paths([_write(tmp_path / "news.csv", rows)], max_file_bytes=limit))
+    assert [o.ok for o in outcomes] == [True, True, True]
+    fares, strike, tram = outcomes
+    assert fares.warning == "row at line 2: field 'date' holds no readable date ('sometime soon'): kept undated"
+    assert fares.article.published is None
+    assert strike.warning == "row at line 3: empty text field: kept as a headline-only article"
+    assert strike.article.extra["headline_only"] and tram.warning is None
+
+
+def test_a_headline_dataset_without_a_text_column_is_read_without_warnings(tmp_path: Path, limit: int) -> None:
+    rows = "title,url,publisher\nFerry strike ends,https://herald.example/strike,Ruritania Herald\n"
+    outcomes = list(read_paths([_write(tmp_path / "heads.csv", rows)], max_file_bytes=limit))
+    assert outcomes[0].ok and outcomes[0].warning is None

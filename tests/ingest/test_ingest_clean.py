@@ -257,3 +257,46 @@ def test_a_source_line_with_a_script_address_is_stripped_and_never_the_url():
 def test_bylines_in_more_languages(line, name):
     # Icelandic, Swahili, Indonesian bylines were names in the text ("Gunnar Helgason" led a story label)
     assert clean.parse_byline(line) == name
+
+
+_WIRE_COPY = """Ferry strike halts crossings to Port Elwyn
+By Olga Petrenko
+
+PORT ELWYN, May 2 (Ruritania Press) - Ferry crews walked out on Friday, the crews' union said.
+
+"Our standards of safety come first," union secretary Olga Petrenko said.
+
+(Reporting by Olga Petrenko; Editing by Ivan Sirko)
+
+Our Standards: The Ruritania Press Editorial Principles.
+
+Subscribe to our newsletter for the latest updates.
+
+© 2026 Ruritania Press
+"""
+
+
+def test_furniture_at_the_end_of_a_wire_copy_is_stripped_with_reasons() -> None:
+    article = read_text(_WIRE_COPY, source="wire.txt")
+    reasons = {s.text: s.reason for s in article.stripped}
+    assert reasons["Our Standards: The Ruritania Press Editorial Principles."] == "standards"
+    assert reasons["Subscribe to our newsletter for the latest updates."] == "newsletter"
+    assert reasons["© 2026 Ruritania Press"] == "copyright"
+    assert reasons["(Reporting by Olga Petrenko; Editing by Ivan Sirko)"] == "byline"
+    assert article.paragraphs[-1].startswith('"Our standards of safety come first,"')  # prose inside the story stays
+
+
+def test_furniture_opening_a_text_is_stripped() -> None:
+    text = "Sign up for our daily newsletter\n\nFerry strike halts crossings\n\n" + _WIRE_COPY.split("\n", 2)[2]
+    article = read_text(text, source="wire.txt")
+    assert article.title == "Ferry strike halts crossings"
+    assert ("Sign up for our daily newsletter", "newsletter") in {(s.text, s.reason) for s in article.stripped}
+
+
+@pytest.mark.parametrize(
+    "line", ["Subscribe to our newsletter for the weekly digest.", "Our editorial standards are set out here."]
+)
+def test_edge_rules_apply_only_at_the_edges(line: str) -> None:
+    body = "Ferry crews walked out at Port Elwyn early on Friday morning over pay, the union said."
+    text = f"Ferry strike halts crossings\n\n{body}\n\n{line}\n\nIt is the first strike at the port in ten years."
+    assert line in read_text(text, source="t.txt").paragraphs

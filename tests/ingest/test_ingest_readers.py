@@ -271,3 +271,35 @@ def test_a_bare_url_on_the_last_line_is_the_articles_url(story: list[str]) -> No
     assert article.paragraphs == story and ("https://www.reuters.com/world/port-elwyn-ferry/", "source-url") in [
         (s.text, s.reason) for s in article.stripped
     ]
+
+
+_FERRY = "Ferry crews walked out at Port Elwyn early on Friday morning over pay, the crews' union said on Friday."
+
+
+def test_text_header_lines_name_outlet_date_author_url_and_language() -> None:
+    text = (
+        "Outlet: Ruritania Herald\nDate: 2026-05-02\nAuthor: Olga Petrenko\nURL: https://herald.example/ferry\n"
+        f"Language: en\n\nFerry strike halts crossings - Ruritania Herald\n\n{_FERRY}\n"
+    )
+    article = read_text(text, source="ferry.txt")
+    assert (article.title, article.outlet, article.byline) == ("Ferry strike halts crossings", "Ruritania Herald",
+                                                                "Olga Petrenko")
+    assert (article.url, article.published, article.language) == ("https://herald.example/ferry",
+                                                                  datetime(2026, 5, 2), "en")
+    assert article.paragraphs == [_FERRY]
+    assert {"outlet", "date", "byline", "source-url", "language"} <= {s.reason for s in article.stripped}
+
+
+def test_text_header_lines_below_the_title_and_a_closing_source() -> None:
+    text = f"Ferry strike halts crossings\nPublisher: Harbour Gazette\nBy: Olga Petrenko\n\n{_FERRY}"
+    below = read_text(text, source="a.txt")
+    assert (below.outlet, below.byline, below.paragraphs) == ("Harbour Gazette", "Olga Petrenko", [_FERRY])
+    closing = read_text(f"Ferry strike halts crossings\n\n{_FERRY}\n\nSource: Harbour Gazette", source="b.txt")
+    assert closing.outlet == "Harbour Gazette" and closing.captions == []
+    assert ("Source: Harbour Gazette", "outlet") in {(s.text, s.reason) for s in closing.stripped}
+
+
+def test_a_chart_source_in_the_body_stays_a_caption() -> None:
+    text = f"Ferry strike halts crossings\n\n{_FERRY}\n\nSource: company filings\n\nThe union meets on Monday."
+    article = read_text(text, source="c.txt")
+    assert article.outlet is None and "Source: company filings" in article.captions

@@ -429,7 +429,7 @@ def _recognised_pieces(ents: tuple[Span, ...], surnames: set[str]) -> Iterator[t
     "ministre", "Paul" too). A piece of two or more capitalised words ending in the surname of a person named
     elsewhere in the article is that person."""
     for ent in ents:
-        kind = ENTITY_TYPES.get(ent.label_)
+        kind = ENTITY_TYPES.get(ent.label_) or ("ORG" if _has_plural_possessive(ent) else None)
         if kind is None:
             continue
         ent = _after_possessive(ent)
@@ -444,14 +444,26 @@ def _recognised_pieces(ents: tuple[Span, ...], surnames: set[str]) -> Iterator[t
             yield piece, "PERSON" if person and len(starts) > 1 else kind
 
 
-_POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
+_POSSESSIVES = frozenset({"'s", "’s"})
+_APOSTROPHES = frozenset({"'", "’"})
 
 
 def _after_possessive(ent: Span) -> Span:
     """A possessive ends a name: "Adler's Ruritania Council" is the council (Adler, her own name, is found
-    again by :func:`_known_people_again`)."""
+    again by :func:`_known_people_again`). A plural possessive does not: it names the members of an
+    organisation ("the Farmers' Party"), a person or place never takes it."""
     cut = max((t.i + 1 for t in ent[:-1] if t.text in _POSSESSIVES), default=ent.start)
     return ent.doc[cut : ent.end]
+
+
+def _has_plural_possessive(ent: Span) -> bool:
+    """"the Ruritania Farmers' Union", which the recogniser may take for a title of a work: capitalised words
+    either side of a plural possessive make an organisation's name."""
+    return any(
+        t.text in _APOSTROPHES and 0 < t.i - ent.start < len(ent) - 1 and ent.doc[t.i - 1].text.endswith("s")
+        and ent.doc[t.i - 1].text[:1].isupper() and ent.doc[t.i + 1].text[:1].isupper()
+        for t in ent
+    )
 
 
 def capitalised_mentions(doc: Doc, language: str | None = None) -> list[Mention]:

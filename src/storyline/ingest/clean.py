@@ -4,7 +4,8 @@ Every rule names its reason (the ``Stripped.reason`` vocabulary):
 "share-widget", "navigation", "boilerplate" (copyright, comment forms),
 "timestamp" ("3 hours ago"), "symbols" (a line without a letter), "stray-tag",
 "duplicate-title", "caption" (captions and photo credits), "dateline", "byline"
-(bylines and contributor credits), "date", "source-url", "title-suffix".
+(bylines and contributor credits), "date", "source-url", "title-suffix", "outlet" and "language" (a text's
+own header lines); at a text's edges only "newsletter", "standards" and "copyright" (:func:`edge_reason`).
 
 No library recognises scraped-page residue in plain text (trafilatura works on
 the HTML tree, which text input no longer has), so these are small hand-written
@@ -117,6 +118,26 @@ _BOILERPLATE = re.compile(
     r"|^the post .{1,250} appeared first on .{1,120}$",  # WordPress's feed footer
     re.IGNORECASE,
 )
+#: A call to subscribe, in the languages of the corpora we read: "Subscribe to our newsletter for the latest updates".
+#: A widget anywhere in a page's blocks (:mod:`.html_blocks`); in plain text only at the edges (:func:`edge_reason`).
+NEWSLETTER_CALL = (
+    r"sign up (for|to) (our|the)\b.*newsletter|subscribe to (our|the)\b.*newsletter|thanks for signing up"
+    r"|keep an eye on your inbox|there was an error processing your subscription|delivered (straight )?to your inbox"
+    r"|newsletter abonnieren|jetzt (kostenlos )?abonnieren|inscrivez-vous à (notre|la) newsletter"
+    r"|suscr[ií]bete a (nuestro|nuestra|la) (newsletter|bolet[ií]n)|iscriviti alla (nostra )?newsletter"
+    r"|right (in|to) your inbox|subscribe to\b.{0,40}\bnewsletters?\b|^subscribe (today|now)\W*$|\bsubscribe today!"
+)
+_NEWSLETTER = re.compile(NEWSLETTER_CALL, re.IGNORECASE)
+#: An outlet's standards footer: "Our Standards: The ... Trust Principles.", "Read our editorial guidelines".
+_STANDARDS = re.compile(
+    r"^(?:(?:read |about |see )?our (?:standards|editorial (?:standards|guidelines|values|policy)|ethics(?: policy)?"
+    r"|code of (?:ethics|conduct)|journalistic (?:standards|principles)|corrections policy)"
+    r"|editorial (?:standards|guidelines)|why you can trust\b)\b"
+    r"|\btrust principles\W*$",
+    re.IGNORECASE,
+)
+#: "© 2025 Ruritania Press", "Copyright 2024-2025 Harbour Wire": a copyright line, a year and a name.
+_DATED_COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright)\s*©?\s*(?:19|20)\d\d\b", re.IGNORECASE)
 #: Longest line the boilerplate patterns apply to, in words.
 _BOILERPLATE_MAX_WORDS = 30
 #: "3 hours ago", "10H ago", "1 day ago", "vor 2 Stunden", "il y a 3 heures".
@@ -312,6 +333,22 @@ def is_boilerplate(line: str) -> bool:
     """Copyright and legal lines, comment-form prompts, cookie notices."""
     text = line.strip()
     return len(text.split()) <= _BOILERPLATE_MAX_WORDS and bool(_RIGHTS.search(text) or _BOILERPLATE.search(text))
+
+
+def edge_reason(line: str) -> str | None:
+    """Why a line at the very start or end of a text is the outlet's furniture: a subscribe call ("newsletter"),
+    a standards footer ("standards"), a dated copyright ("copyright"). Only at the edges: inside a story such
+    words may be prose ("Our standards have slipped," she said)."""
+    text = line.strip()
+    if len(text.split()) > _BOILERPLATE_MAX_WORDS:
+        return None
+    if _NEWSLETTER.search(text):
+        return "newsletter"
+    if _STANDARDS.search(text):
+        return "standards"
+    if _DATED_COPYRIGHT.match(text) or _RIGHTS.search(text):
+        return "copyright"
+    return None
 
 
 def is_relative_timestamp(line: str) -> bool:
@@ -548,6 +585,25 @@ def is_mostly_date(line: str, date_words: list[str]) -> bool:
 def has_date_label(line: str) -> bool:
     """A line that says it is a date ("Published: ...", "Mis à jour le ...")."""
     return bool(_LABELLED_DATE.match(line.strip()))
+
+
+#: A plain-text file's own header line naming its outlet or language: "Outlet: Harbour Gazette", "Language: fr".
+#: Dates ("Published: ..."), bylines ("Author: ...") and URLs ("URL: ...") have rules of their own.
+_HEADER_FIELD = re.compile(
+    r"^(?P<key>outlet|publisher|publication|source|language|lang)\s*:\s*(?P<value>\S.{0,80})$", re.IGNORECASE
+)
+_HEADER_KEYS = {"publisher": "outlet", "publication": "outlet", "source": "outlet", "lang": "language"}
+
+
+def header_field(line: str) -> tuple[str, str] | None:
+    """("outlet", "Harbour Gazette") for "Source: Harbour Gazette", ("language", "fr") for "Language: fr";
+    ``None`` when the value is no name ("Source: company filings" is a chart's credit)."""
+    match = _HEADER_FIELD.match(line.strip())
+    if match is None:
+        return None
+    key = match.group("key").lower()
+    key, value = _HEADER_KEYS.get(key, key), match.group("value").strip()
+    return (key, value) if key == "language" or _name_like(value) else None
 
 
 def source_url(line: str) -> tuple[bool, str | None, bool]:

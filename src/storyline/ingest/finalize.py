@@ -8,7 +8,7 @@ from datetime import datetime
 
 from tld import get_tld
 
-from storyline.ingest.clean import compact, is_captioned, is_credit, split_dateline, split_title_suffix
+from storyline.ingest.clean import compact, edge_reason, is_captioned, is_credit, split_dateline, split_title_suffix
 from storyline.ingest.errors import IngestError
 from storyline.ingest.language import checked_language, normalise_language
 from storyline.ingest.metadata import agency_in, outlet_from_url, parse_date, site_names, to_naive_utc
@@ -70,6 +70,15 @@ def _drop_dateline(article: Article) -> None:
         article.agency = article.agency or known
         if known is None:
             article.extra.setdefault("dateline_source", dateline.agency)
+
+
+def _drop_edge_furniture(article: Article) -> None:
+    """Subscribe calls, standards footers and copyright lines opening or closing any reader's text
+    (:func:`~storyline.ingest.clean.edge_reason`); the text reader has labelled its own lines already."""
+    while len(article.paragraphs) > 1 and (reason := edge_reason(article.paragraphs[-1])):
+        article.stripped.append(Stripped(article.paragraphs.pop(), reason))
+    while len(article.paragraphs) > 1 and (reason := edge_reason(article.paragraphs[0])):
+        article.stripped.append(Stripped(article.paragraphs.pop(0), reason))
 
 
 #: How a text cut short ends: "…", "...", "[…]", "[...]" (a feed summary, an API's free tier, a teaser).
@@ -138,6 +147,7 @@ def finalize(article: Article) -> Article:
     """
     article.title = " ".join(article.title.split())
     article.paragraphs = [p.strip() for p in article.paragraphs if p and p.strip()]
+    _drop_edge_furniture(article)
     _drop_dateline(article)
     article.paragraphs = [p for p in article.paragraphs if p]
     if not article.paragraphs:

@@ -23,6 +23,7 @@ from storyline.ingest.clean import residue_reason
 from storyline.ingest.errors import IngestError
 from storyline.ingest.html_blocks import Block, LinkTexts, body_blocks, filter_blocks, is_link_block, squash
 from storyline.ingest.html_chunks import with_sibling_chunks
+from storyline.ingest.html_furniture import page_furniture
 from storyline.ingest.text import date_of_line
 from storyline.model import Article, Stripped
 
@@ -205,6 +206,7 @@ def extract_html(
     reported = {s.text for s in stripped}
     stripped += [Stripped(text, "caption") for text in captions if text not in reported]
     captions += [s.text for s in stripped if s.reason == "credit" and s.text not in captions]
+    stripped += page_furniture(tree, " ".join([*(block.text for block in kept), *(s.text for s in stripped)]))
     return Article(
         id="",
         title=title,

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from lxml.etree import _Element
 from rapidfuzz import fuzz
 
+from storyline.ingest.clean import NEWSLETTER_CALL
 from storyline.model import Stripped
 
 _SPACES = re.compile(r"\s+")
@@ -142,13 +143,7 @@ def _walk(element: _Element, links: LinkTexts | None) -> Iterator[Block]:
 #: Calls to action and widgets that sit inside article bodies, in the
 #: languages of the corpora we read (en, de, fr, es, it, pt, nl, pl).
 _WIDGET_PATTERNS = {
-    "newsletter": (
-        r"sign up for (our|the)\b.*newsletter|subscribe to (our|the)\b.*newsletter|thanks for signing up"
-        r"|keep an eye on your inbox|there was an error processing your subscription"
-        r"|newsletter abonnieren|jetzt (kostenlos )?abonnieren|inscrivez-vous à (notre|la) newsletter"
-        r"|suscr[ií]bete a (nuestro|nuestra|la) (newsletter|bolet[ií]n)|iscriviti alla (nostra )?newsletter"
-        r"|right (in|to) your inbox|subscribe to\b.{0,40}\bnewsletters?\b|^subscribe (today|now)\W*$|\bsubscribe today!"
-    ),
+    "newsletter": NEWSLETTER_CALL,
     "share-widget": (
         r"^(share|teilen|partager|compartir|condividi|partilhar|delen|udostępnij)"
         r"(\s+(this\b.{0,20}|(on|via|auf|mit|sur|en|su|per)\b.{0,30}))?\s*[:!?]?$"

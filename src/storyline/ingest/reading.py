@@ -127,7 +127,7 @@ def read_bytes(
         data, nuls = strip_stray_nuls(data)
         warning = f"{nuls} stray NUL byte(s) removed" if nuls else None
         for outcome in _read_text_format(data, source, suffix, base_dir, max_file_bytes, max_article_chars):
-            outcome.warning = warning
+            outcome.warning = "; ".join(w for w in (warning, outcome.warning) if w) or None
             yield outcome
     except (IngestError, ValueError, OSError) as exc:  # a reader's parser gave up on bad input
         yield ReadOutcome(source, None, str(exc), warning=warning)

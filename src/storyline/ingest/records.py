@@ -158,11 +158,32 @@ def headline_only(title: str, *, source: str) -> Article:
     return Article(id="", title=title, paragraphs=[title], source=source, extra={"headline_only": True})
 
 
-def _outcome(record: Any, source: str) -> ReadOutcome:
+def _has_field(record: dict[str, Any], name: str) -> bool:
+    """Whether the record has a field for ``name`` at all, filled or not (a CSV column)."""
+    aliases = {alias.lower() for alias in FIELD_ALIASES[name]}
+    return any(str(key).lower() in aliases for key in record)
+
+
+def record_warnings(record: dict[str, Any], article: Article) -> list[str]:
+    """What a kept record lacks, told rather than hidden: an unreadable date (the article stays undated), an empty
+    text field (the article is its headline only; a headline dataset without a text column is no surprise)."""
+    warnings = []
+    key, value = _named_field(record, "published")
+    if key and article.published is None:
+        warnings.append(f"field '{key}' holds no readable date ({str(value)[:40]!r}): kept undated")
+    if article.extra.get("headline_only") and _has_field(record, "text"):
+        warnings.append("empty text field: kept as a headline-only article")
+    return warnings
+
+
+def _outcome(record: Any, source: str, where: str = "") -> ReadOutcome:
+    """The record's article, or why there is none; ``where`` (its row or line) opens any warning."""
     try:
-        return ReadOutcome(source, article_from_record(record, source=source))
+        article = article_from_record(record, source=source)
     except IngestError as exc:
         return ReadOutcome(source, None, str(exc))
+    warning = "; ".join(record_warnings(record, article))
+    return ReadOutcome(source, article, warning=f"{where}: {warning}" if where and warning else warning or None)
 
 
 def read_json(text: str, *, source: str) -> Iterator[ReadOutcome]:
@@ -180,7 +201,7 @@ def read_json(text: str, *, source: str) -> Iterator[ReadOutcome]:
         if not data:
             yield ReadOutcome(source, None, "empty JSON list")
         for index, record in enumerate(data):
-            yield _outcome(record, f"{source}#{index}")
+            yield _outcome(record, f"{source}#{index}", f"record {index}")
     else:
         yield _outcome(data, source)
 
@@ -199,7 +220,7 @@ def read_jsonl(lines: Iterable[str | IngestError], *, source: str) -> Iterator[R
         except json.JSONDecodeError as exc:
             yield ReadOutcome(record_source, None, f"malformed JSON on line {number}: {exc.msg} (column {exc.colno})")
             continue
-        yield _outcome(record, record_source)
+        yield _outcome(record, record_source, f"line {number}")
 
 
 #: Delimiters a CSV export may use; a ``.tsv`` file is tab-separated whatever its content suggests.
@@ -239,4 +260,4 @@ def read_csv(text: str, *, source: str, tab_separated: bool = False) -> Iterator
             reason = f"line {number} has {len(row)} fields, the header {len(header)}"
             yield ReadOutcome(f"{source}#L{number}", None, reason)
             continue
-        yield _outcome(dict(zip(header, row, strict=True)), f"{source}#L{number}")
+        yield _outcome(dict(zip(header, row, strict=True)), f"{source}#L{number}", f"row at line {number}")

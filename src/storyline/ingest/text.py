@@ -1,5 +1,8 @@
 """Plain-text reader: a title line, optional byline and date lines, body, trailing source URL.
 
+"Key: value" header lines above or below the title name the outlet, date, byline, URL and language
+(README, input formats); a closing "Source: <name>" line names the outlet.
+
 This is the shape of text saved from a browser or a scraper (see examples/seeds):
 the page's residue (share bars, navigation, stray tags, captions) is recognised
 by the rules in :mod:`storyline.ingest.clean` and recorded, not silently lost.
@@ -15,7 +18,7 @@ from datetime import datetime
 from storyline.ingest import clean
 from storyline.ingest.errors import IngestError
 from storyline.ingest.finalize import finalize
-from storyline.ingest.language import detect_language
+from storyline.ingest.language import detect_language, normalise_language
 from storyline.ingest.metadata import agency_in, agency_named, find_dates, parse_date, site_names
 from storyline.model import Article, Stripped
 
@@ -114,13 +117,15 @@ class _TextParser:
         self.captions: list[str] = []
         self.expecting_url = False
         self.agency: str | None = None
+        self.outlet: str | None = None
         self.last_body_index = self._last_body_index()
 
     def _last_body_index(self) -> int:
         """Index of the last line that may be body: a closing agency credit can only be there."""
         for index in range(len(self.lines) - 1, -1, -1):
             text = self.lines[index].text
-            if not (clean.residue_reason(text) or clean.bare_url(text) or clean.source_url(text)[0]):
+            furniture = clean.residue_reason(text) or clean.edge_reason(text)
+            if not (furniture or clean.bare_url(text) or clean.source_url(text)[0]):
                 return index
         return -1
 
@@ -136,7 +141,8 @@ class _TextParser:
             # A date above the headline, as many pages print it; before residue rules, which
             # take an all-digit date ("05/02/2013") for a line of symbols.
             reason = self.date_line(line.text) if index < len(self.lines) - 1 else None
-            reason = reason or clean.residue_reason(line.text)
+            reason = reason or clean.residue_reason(line.text) or clean.edge_reason(line.text)
+            reason = reason or self.header_reason(line.text)
             if reason is None and (found := clean.bare_url(line.text)):
                 reason, self.url = "source-url", self.url or found
             if reason:
@@ -149,6 +155,23 @@ class _TextParser:
             self.full_title = self.title = candidate
             return index + 1
         return len(self.lines)
+
+    def header_reason(self, text: str) -> str | None:
+        """A header line above the title: outlet or language, byline, source URL."""
+        return self.field_line(text) or self.byline_line(text) or self.source_url_reason(text)
+
+    def field_line(self, text: str) -> str | None:
+        """"Outlet: X", "Source: X", "Language: fr": the first of each fills the metadata."""
+        field = clean.header_field(text)
+        if field is None:
+            return None
+        key, value = field
+        if key == "language":
+            language = normalise_language(value)
+            self.language = language or self.language
+            return "language" if language else None
+        self.outlet = self.outlet or value
+        return "outlet"
 
     def byline_line(self, text: str) -> str | None:
         """The first byline near the top, parsed into metadata."""
@@ -183,8 +206,10 @@ class _TextParser:
                 (self.date_line(line.text) if in_header else self.labelled_date(line.text))
                 or self.page_reason(line.text)
                 or (self.byline_line(line.text) if in_header else None)
+                or (clean.edge_reason(line.text) if in_header or index > self.last_body_index else None)
                 or self.credit_reason(index, line.text)
                 or self.trailing_url_reason(index, line.text)
+                or (self.field_line(line.text) if in_header or index == self.last_body_index else None)
                 or self.caption_reason(index, line, previous)
             )
             if reason:
@@ -300,7 +325,7 @@ def parse_text(
         parser.label(0)
     else:
         parser.label(parser.take_title())
-    parser.drop_title_suffix(outlet)
+    parser.drop_title_suffix(outlet or parser.outlet)
     parser.label_menus()
     return Article(
         id="",
@@ -309,6 +334,7 @@ def parse_text(
         source=source,
         url=parser.url,
         byline=parser.byline,
+        outlet=parser.outlet,
         agency=agency_in(parser.byline) or parser.agency,
         published=parser.published,
         language=parser.language,
