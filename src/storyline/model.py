@@ -274,7 +274,7 @@ class ClaimGroup(Record):
     # "alignment": claims that say the same thing; "contradiction": claims of different
     # alignment groups (or of one article) that contradict each other.
     kind: str = "alignment"
-    scope: str | None = None  # contradictions: "within-article" | "across-articles"
+    scope: str | None = None  # contradictions: "across-articles" (an article at odds with itself disagrees with no one)
 
 
 @dataclass

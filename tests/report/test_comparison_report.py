@@ -122,18 +122,6 @@ def test_reported_speech_is_not_dressed_as_verbatim():
     assert statement({"text": "No members listed"}) == "\u201cNo members listed\u201d"  # older comparisons
 
 
-def test_contradictions_between_articles_come_first_and_one_inside_an_article_says_so(comparison):
-    comparison.claims.append(Claim(id="a:c1", article="a", text="Nobody was hurt.", start=41, end=57))
-    inside = ClaimGroup(id="x0", claims=["a:c0", "a:c1"], verdict="conflict", outlets=["Daily <One>"], evidence=[],
-                        kind="contradiction", scope="within-article")
-    across = ClaimGroup(id="x1", claims=["a:c1", "b:c1"], verdict="conflict", outlets=["Daily <One>", "Two"],
-                        evidence=[], kind="contradiction", scope="across-articles")
-    comparison.groups += [inside, across]
-    text = to_markdown(comparison)
-    assert text.index("- Daily \\<One\\>, Two\n") < text.index("- Daily \\<One\\> (within one article)")
-    assert "(within one article)" in to_html(comparison)
-
-
 def test_an_articles_unique_claims_are_listed_together_under_its_name_once(comparison):
     comparison.claims.append(Claim(id="b:c2", article="b", text="The bridge stays shut.", start=53, end=75))
     comparison.groups.append(ClaimGroup(id="g2", claims=["b:c2"], verdict="unique", outlets=["Two"], evidence=[]))

@@ -7,7 +7,7 @@ detector with :func:`register_detector`; every registered detector runs.
 
 Two scopes: ``"aligned"`` detectors judge claims already aligned as saying the
 same thing; ``"topic"`` detectors judge any two claims about the same topic
-(also within one article), e.g. "denies the allegations" vs "admitted it".
+of two articles, e.g. "denies the allegations" vs "admitted it".
 """
 
 from __future__ import annotations

@@ -64,17 +64,15 @@ class ComparisonView:
         return [g for g in self.comparison.groups if g.verdict == verdict and g.kind == kind]
 
     def contradictions(self) -> list[ClaimGroup]:
-        """Contradicting claims, those of two articles before those inside one (what outlets disagree on comes first)."""
-        found = [g for g in self.comparison.groups if g.kind == "contradiction"]
-        return sorted(found, key=lambda g: g.scope == "within-article")
+        """Claims of two articles that contradict each other."""
+        return [g for g in self.comparison.groups if g.kind == "contradiction"]
 
     def sources(self, group: ClaimGroup) -> str:
         """Who a group's claims come from: the articles' reader names ("Wikinews (es, 2008-09-17)", where
-        the bare outlet would not tell two apart), and "within one article" for a contradiction inside one."""
+        the bare outlet would not tell two apart)."""
         claims, names = self.claims, self.names
         articles = dict.fromkeys(claims[c].article for c in group.claims if c in claims)
-        label = ", ".join(names.get(a, a) for a in articles) or ", ".join(group.outlets)
-        return f"{label} (within one article)" if group.scope == "within-article" else label
+        return ", ".join(names.get(a, a) for a in articles) or ", ".join(group.outlets)
 
     def sections(self) -> list[tuple[str, list[ClaimGroup]]]:
         """Conflicts first (what a reader most needs to see), then shared, then unique claims, each

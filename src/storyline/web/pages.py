@@ -66,8 +66,7 @@ def story(request: Request, ws: Ws, story_id: str) -> Response:
     for claim in comparison.claims:
         claims_of.setdefault(claim.article, []).append(claim)
     keyed_groups = [(views.group_key(g, n), g) for n, g in enumerate(comparison.groups)]
-    # Conflicts first, those between two articles before those inside one (as the reports order them).
-    keyed_groups.sort(key=lambda pair: (-views.VERDICT_RANK.get(pair[1].verdict, 0), pair[1].scope == "within-article"))
+    keyed_groups.sort(key=lambda pair: -views.VERDICT_RANK.get(pair[1].verdict, 0))  # conflicts first, as in the reports
     return render(
         request,
         "story.html",
