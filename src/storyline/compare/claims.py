@@ -117,7 +117,7 @@ def _mask(text: str, spans: list[tuple[int, int]], offset: int) -> str:
 
 def _claim_actors(article: Article, start: int, end: int, sentence: str, names: Mapping[str, str]) -> list[list[Any]]:
     """Entity mentions inside the claim, in order, as [start, end, name] (absolute offsets), each named as
-    the story names it (``names``, :func:`storyline.compare.involved.story_names`)."""
+    the story names it (``names``, :class:`storyline.compare.involved.Cast`)."""
     actors = [
         [s, e, entity.refers_to or names.get(entity.name, entity.name)]
         for entity in article.entities
@@ -265,7 +265,7 @@ def _claim_spans(article: Article) -> list[tuple[int, int, int]]:
 
 def split_claims(article: Article, names: Mapping[str, str] | None = None) -> list[Claim]:
     """The claims of ``article``, in reading order, ids ``<article id>:c<n>``; ``names`` maps its entities'
-    names to its story's (:func:`storyline.compare.involved.story_names`), else they are kept."""
+    names to its story's (:class:`storyline.compare.involved.Cast`), else they are kept."""
     names = names or {}
     text = article.text
     spans = _claim_spans(article)

@@ -28,8 +28,19 @@ class StoryEntity(Record):
     reference_kind: str | None = None
 
 
-def story_entities(articles: list[Article]) -> list[StoryEntity]:
-    """Entities across a story's articles, variants merged, named by most articles first.
+@dataclass
+class Cast:
+    """Who is involved in a story, from one merge of its articles' entities: the entity list, and what each
+    article's names are called story-wide (article id -> {a name there: the story's name})."""
+
+    entities: list[StoryEntity]
+    names: dict[str, dict[str, str]]
+
+
+def story_cast(articles: list[Article]) -> Cast:
+    """The story's entities, variants merged, named by most articles first, and the story's name for each
+    article's entities: claims and quotes of two articles that write "Olga Petrenko" and "Petrenko" then
+    name one entity alike.
 
     Articles may type one name differently ("Olga Petrenko" a PERSON in one, MISC in another): it is one
     entity, typed by its most mentioned type other than MISC (MISC only when it has no other).
@@ -46,14 +57,13 @@ def story_entities(articles: list[Article]) -> list[StoryEntity]:
             types[index][entity.type] += weight
     for item, counted in zip(items, types, strict=True):
         item.type = min(counted.items(), key=lambda pair: (pair[0] == "MISC", -pair[1], pair[0]))[0]
-    return sorted(items, key=lambda e: (-len(e.articles), -e.mentions, e.name))
-
-
-def story_names(articles: list[Article]) -> dict[str, dict[str, str]]:
-    """Article id -> {an entity's name there: the story's name for it}: claims of two articles that write
-    "Olga Petrenko" and "Petrenko" then name one entity alike."""
-    merged, members = merge_with_members([a.entities for a in articles])
-    return {
+    names = {
         article.id: {entity.name: merged[index].name for entity, index in zip(article.entities, owners, strict=True)}
         for article, owners in zip(articles, members, strict=True)
     }
+    return Cast(sorted(items, key=lambda e: (-len(e.articles), -e.mentions, e.name)), names)
+
+
+def story_entities(articles: list[Article]) -> list[StoryEntity]:
+    """The story's entities alone (:func:`story_cast`), for the pages that list them."""
+    return story_cast(articles).entities

@@ -16,7 +16,7 @@ from rapidfuzz.distance import Indel
 
 from storyline.compare.align import cluster
 from storyline.compare.claims import is_person
-from storyline.compare.involved import story_names
+from storyline.compare.involved import story_cast
 from storyline.compare.lexicon import NEGATION_RE, is_denial, opposition
 from storyline.compare.quantities import overlap, read_quantities
 from storyline.enrich.entities import same_person_name
@@ -58,11 +58,6 @@ class _Found:
     quote: Quote
     speaker: str  # the story's name for the speaker; "" when unattributed
     kind: str  # "person", "named" (another entity the article names: an organisation, an outlet), or ""
-
-
-def _names(articles: list[Article]) -> list[dict[str, str]]:
-    story = story_names(articles)
-    return [story[a.id] for a in articles]
 
 
 def _story_speakers(found: list[_Found]) -> list[_Found]:
@@ -336,13 +331,22 @@ def _reading_order(group: dict[str, Any]) -> tuple[int, bool, str]:
 
 
 def group_quotes(
-    articles: list[Article], encode: Callable[[list[str]], np.ndarray], outlet_of: dict[str, str]
+    articles: list[Article],
+    encode: Callable[[list[str]], np.ndarray],
+    outlet_of: dict[str, str],
+    story_names: dict[str, dict[str, str]] | None = None,
 ) -> list[dict[str, Any]]:
     """Group the articles' statements by wording; flag a statement attributed to different speakers.
+    ``story_names``: the story's name for each article's entities (:class:`storyline.compare.involved.Cast`,
+    worked out here when not given), so that one speaker is one name.
 
     Stances ("X backed the ban") are not statements: short ones would group by topic alone.
     """
-    found = _story_speakers([_found(a, q, names) for a, names in zip(articles, _names(articles)) for q in a.quotes if q.kind != "stance"])
+    if story_names is None:
+        story_names = story_cast(articles).names
+    found = _story_speakers(
+        [_found(a, q, story_names.get(a.id, {})) for a in articles for q in a.quotes if q.kind != "stance"]
+    )
     if not found:
         return []
     sim = _similarity(found, encode([f.quote.text for f in found]))

@@ -9,7 +9,7 @@ import numpy as np
 
 from storyline.compare.align import align_claims
 from storyline.compare.claims import split_claims
-from storyline.compare.involved import story_entities, story_names
+from storyline.compare.involved import story_cast
 from storyline.compare.naming import article_name, outlet_name, reader_names
 from storyline.compare.provenance import agencies, provenance
 from storyline.compare.quotes import group_quotes
@@ -50,8 +50,8 @@ def compare(articles: list[Article], encode: Encode) -> Comparison:
     articles = list(by_id.values())
     outlet_of = {a.id: article_name(a) for a in articles}
     names = reader_names(articles)
-    known_as = story_names(articles)  # one entity, one name in every article's claims
-    claims = [c for a in articles for c in split_claims(a, known_as[a.id])]
+    cast = story_cast(articles)  # one entity, one name in every article's claims and quotes
+    claims = [c for a in articles for c in split_claims(a, cast.names[a.id])]
     alignment = align_claims(claims, encode([c.text for c in claims]))
     groups = alignment_groups(claims, alignment, outlet_of, {a.id: a.published for a in articles})
     group_of = {claim: g.id for g in groups for claim in g.claims}
@@ -61,10 +61,10 @@ def compare(articles: list[Article], encode: Encode) -> Comparison:
     groups += contradiction_groups(claims, alignment, outlet_of)
     return Comparison(
         articles=[article_summary(a, names[a.id]) for a in articles],
-        entities=[e.to_dict() for e in story_entities(articles)],
+        entities=[e.to_dict() for e in cast.entities],
         claims=claims,
         groups=groups,
-        quotes=group_quotes(articles, encode, outlet_of),
+        quotes=group_quotes(articles, encode, outlet_of, cast.names),
         timeline=build_timeline(articles, claims, group_of, outlet_of),
         provenance=links,
         alignments=[{"a": a, "b": b, "score": round(s, 4)} for a, b, s in pairs],
