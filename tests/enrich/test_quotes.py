@@ -570,3 +570,74 @@ def test_without_a_parser_according_to_in_more_languages(enricher, make_article,
     article = enricher.enrich(make_article(text, language=language))
     assert [(q.text, q.speaker, q.cue) for q in article.quotes] == expected
     assert not any(e.name.startswith("Laut") for e in article.entities)
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("The former Audit Bureau director said the accounts were never checked.", "The former Audit Bureau director"),
+    ("The head of Ruritania's Energy Agency said the plant would open in May.", "The head of Ruritania's Energy Agency"),
+    (
+        "The chairmen of the two panels that asked the Port Elwyn Harbour Board for the files said they were late.",
+        "The chairmen of the two panels",
+    ),
+])
+def test_a_role_noun_speaks_not_the_organisation_in_its_modifiers(enricher, make_article, text, speaker):
+    article = enricher.enrich(make_article(text))
+    assert speaker in [q.speaker for q in article.quotes if q.cue == "said"]
+
+
+def test_a_role_noun_speaks_as_the_person_given_that_role(enricher, make_article):
+    article = enricher.enrich(make_article(
+        "Audit Bureau Director Ruth Adler met the committee on Monday.\n\n"
+        "The director said the accounts were never checked."
+    ))
+    assert [q.speaker for q in article.quotes if q.cue == "said"] == ["Ruth Adler"]
+
+
+def test_the_person_named_speaks_not_the_organisation_in_the_apposition(enricher, make_article):
+    article = enricher.enrich(make_article(
+        "Marco Bellweather, the senior member of the Harbour Committee, argued that the plan was too costly."
+    ))
+    assert [(q.speaker, q.cue) for q in article.quotes] == [("Marco Bellweather", "argued")]
+
+
+def test_quoted_as_saying_is_the_subjects_report(enricher, make_article):
+    article = enricher.enrich(make_article("“We will keep the plant open,” Olga Petrenko was quoted as saying."))
+    assert [(q.speaker, q.cue) for q in article.quotes] == [("Olga Petrenko", "saying")]
+
+
+@pytest.mark.parametrize("text", [
+    "Ines Vidal sent a letter to the board.\n\nI replied: “That is not possible.”",
+    "Few in Ruritania believe that the talks will succeed.",
+    "Each said the vote was fair.",
+    "UPDATE: Officials said the bridge would reopen.",
+])
+def test_words_that_name_no_one_are_no_speaker(enricher, make_article, text):
+    article = enricher.enrich(make_article(text))
+    speakers = [q.speaker for q in article.quotes if q.speaker_start is not None and q.cue != "sent"]
+    assert speakers and all(s == "unattributed" for s in speakers[:1])
+
+
+def test_a_date_after_an_according_to_source_is_left_out(enricher, make_article):
+    article = enricher.enrich(make_article(
+        "Olga Petrenko met the envoy in Port Elwyn over the weekend, according to press reports Tuesday."
+    ))
+    [quote] = [q for q in article.quotes if q.cue == "according to"]
+    assert article.text[quote.speaker_start : quote.speaker_end] == "press reports"
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Ines Vidal, directora ejecutiva de Acme Naval, dijo que la empresa ganó el contrato.", "Ines Vidal"),
+    ("Marco Bell, senador de Ruritania, dijo que la empresa ganó el contrato.", "Marco Bell"),
+])
+def test_spanish_name_qualifying_a_role_is_not_the_speaker(enricher, make_article, text, speaker):
+    article = enricher.enrich(make_article(text, language="es"))
+    assert [q.speaker for q in article.quotes] == [speaker]
+
+
+def test_spanish_indefinite_role_is_a_new_unnamed_speaker(enricher, make_article):
+    article = enricher.enrich(make_article(
+        "“No debemos rendirnos”, dijo Marco Bell, alcalde de Port Elwyn.\n\n"
+        "“Estamos preocupados por los precios”, dijo un proveedor de repuestos de Ruritania.",
+        language="es",
+    ))
+    assert [q.speaker for q in article.quotes][-1] == "un proveedor de repuestos de Ruritania"

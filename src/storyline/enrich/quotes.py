@@ -85,6 +85,8 @@ _SUBJECTS = frozenset({"nsubj"})
 _CONTENT_DEPS = frozenset({"ccomp"})
 #: Dependencies through which a reporting verb inherits the subject of its head ("..., adding that").
 _SHARED_SUBJECT_DEPS = frozenset({"conj", "advcl", "xcomp"})
+#: Dependents that open a clause, which a source's name leaves out ("the panel that asked X").
+_CLAUSE_DEPS = frozenset({"relcl", "acl", "acl:relcl", "advcl", "punct"})
 #: Right-hand dependents that still belong to a source's name ("the president of France").
 _SOURCE_RIGHT_DEPS = frozenset({"compound", "flat", "flat:name", "nmod", "nummod", "appos"})
 _OF = frozenset({"of", "de", "du", "des"})
@@ -165,11 +167,21 @@ def _subject(token: Token) -> Token | None:
         if token.dep_ == "acl" and token.head.pos_ in {"NOUN", "PROPN"}:
             return token.head  # "a statement saying that ...": the statement is the source
         if token.dep_ == "pcomp" and token.head.dep_ == "prep":
+            if (quoted := _quoted_as_subject(token.head)) is not None:
+                return quoted
             token = token.head  # "N began by saying ...", "after criticizing X, N ...": N's
         elif token.dep_ not in _SHARED_SUBJECT_DEPS or token.head is token:
             return None
         token, seen = token.head, seen + 1
     return None
+
+
+def _quoted_as_subject(preposition: Token) -> Token | None:
+    """"N was quoted as saying": the passive verb's subject is the one who said it."""
+    verb = preposition.head
+    if preposition.lower_ not in _AS or not _is_passive(verb):
+        return None
+    return next((c for c in verb.children if c.dep_ in {"nsubjpass", "nsubj:pass"}), None)
 
 
 def _is_inverted_clitic(token: Token) -> bool:
@@ -184,15 +196,28 @@ def _inverted_subject(cue: Token) -> Token | None:
 
 def source_span(subject: Token) -> Span:
     """The subject's name as written: its left part and name-like right dependents (an adjective after
-    its noun too, as French writes them), no clauses."""
+    its noun too, as French writes them), no clauses and no time ("media reports Tuesday")."""
     end = subject.i
     for child in subject.rights:
         lone_adjective = child.dep_ == "amod" and not any(child.children)  # "la garde côtière"
+        if _is_time_word(child):
+            break
         if child.dep_ in _SOURCE_RIGHT_DEPS or lone_adjective or (child.dep_ in {"prep", "nmod"} and child.lower_ in _OF):
             if child.dep_ == "appos" and any(t.ent_type_ for t in subject.subtree if t.i <= subject.i):
                 continue  # "Jane Roe, the spokeswoman ...": the name is enough
-            end = max(end, child.right_edge.i)
+            end = max(end, _phrase_end(child))
     return subject.doc[subject.left_edge.i : end + 1]
+
+
+def _phrase_end(token: Token) -> int:
+    """Index of a phrase's last word less its clauses: "the committees that asked X for Y" ends at
+    "committees", so no name in the clause is taken for the speaker."""
+    return max((_phrase_end(c) for c in token.rights if c.dep_ not in _CLAUSE_DEPS), default=token.i)
+
+
+def _is_time_word(token: Token) -> bool:
+    """A date or time after a source, not part of its name ("officials Tuesday", "reports on Monday")."""
+    return token.ent_type_ in {"DATE", "TIME"} and token.dep_ in {"npadvmod", "obl:tmod", "compound"}
 
 
 def _content_span(cue: Token, marks: list[tuple[int, int]]) -> tuple[int, int] | None:
@@ -342,7 +367,7 @@ def verb_attributions(
         listed = reporting or stance or evidential
         # A word no list names that the model takes for a cue reads its frame like a reporting verb.
         reporting = reporting or (not listed and token.pos_ == "VERB" and learned.adds(token))
-        if not (reporting or stance or evidential) or inside(token.idx, marks):
+        if not (reporting or stance or evidential) or inside(token.idx, marks) or _reports_as(token, language):
             continue
         belief = _belief(token, language) if evidential or _is_passive(token) else None
         if belief is not None:
@@ -391,6 +416,12 @@ def _belief(cue: Token, language: str) -> Attribution | None:
     if content is None:
         return None
     return Attribution(*content, cue=cue.text, source=source, kind="stance", cue_word=cue)
+
+
+def _reports_as(cue: Token, language: str) -> bool:
+    """"N was quoted as saying X" is N's report of X, read from "saying", not a belief about N."""
+    verbs = REPORTING_VERBS.get(language, frozenset())
+    return any(_is_cue(g, verbs) for c in cue.rights if c.lower_ in _AS for g in c.children)
 
 
 def _is_thing(subject: Token, language: str) -> bool:

@@ -13,7 +13,7 @@ from bisect import bisect_left, bisect_right
 from spacy.tokens import Doc, Span, Token
 
 from storyline.enrich.cues import GROUP_PRONOUNS, PERSON_PRONOUNS, STANCE_NOUNS, TITLES, is_role_word, role_key
-from storyline.enrich.quotes_base import doc_text
+from storyline.enrich.quotes_base import UNATTRIBUTED, doc_text
 from storyline.model import Entity
 
 
@@ -44,12 +44,50 @@ _SAID_BY_NOUNS = STANCE_NOUNS["en"] | {
     "estimate", "documents", "filing", "records",
 }  # fmt: skip
 _NEUTER_PRONOUNS = frozenset({"it", "оно"})
+#: Articles that make a role noun point back to someone named before ("the judge", "la ministre").
+_DEFINITE = frozenset({"the", "le", "la", "l'"})
+#: Articles that introduce someone new and unnamed: "a supplier from Port Elwyn", "un proveedor de X".
+INDEFINITE_ARTICLES = frozenset({"a", "an", "un", "una", "une", "uno", "um", "uma", "ein", "eine", "een"})
+#: Parts of speech (and English determiner tags, which spaCy may call pronouns) that, as a source's head,
+#: name no one: "Few in Ruritania said", "Each said", "This suggests".
+_NO_ONE_HEADS = frozenset({"DET", "ADJ", "NUM"})
+_DETERMINER_TAGS = frozenset({"DT", "PDT"})
 #: Sentences searched back for a pronoun's antecedent (its own and two before) before the nearest name is taken.
 ANTECEDENT_SENTENCES = 3
 #: Characters around a person's mention searched for the role word of "the judge" ("Judge N", "N, the judge").
 ROLE_CONTEXT_CHARS = 30
 #: A role word right before a name, or before "of X," and the name: "premier N", "prof. N", "ministro de Defensa, N".
 ROLE_BEFORE_NAME = re.compile(r"(?P<role>\w+)\.?(?:\s+\w+\s+\w+,)?[\s,]*$")
+
+
+def _unrecognised_name(head: Token) -> str | None:
+    """A source headed by a proper noun no entity covers is a name the recogniser missed, and it speaks
+    even when its apposition names an organisation ("Ruth Adler, the top member of the Audit Committee")."""
+    if head.pos_ != "PROPN" or head.ent_type_ not in {"", "PERSON"} or head.text.isupper():
+        return None
+    start = head.i
+    while start > 0 and _is_name_part(head.doc[start - 1], head):
+        start -= 1
+    return head.doc[start : head.i + 1].text
+
+
+def _is_name_part(token: Token, head: Token) -> bool:
+    """A capitalised word before ``head`` that belongs to its name, not a title ("Mayor", "Mr.")."""
+    within = token.i < token.head.i <= head.i
+    return within and token.dep_ in _NAMING_DEPS and token.pos_ == "PROPN" and token.lower_.rstrip(".") not in TITLES
+
+
+def _names_no_one(head: Token) -> bool:
+    """A quantifier or determiner alone ("Few in Ruritania", "Each"), or a first-person pronoun, whose
+    author the article does not name ("I replied" in a quoted letter)."""
+    first_person = head.pos_ == "PRON" and head.morph.get("Person") == ["1"]
+    return head.pos_ in _NO_ONE_HEADS or head.tag_ in _DETERMINER_TAGS or first_person
+
+
+def _unless_tag(source: Span) -> str:
+    """The source as written, unless it is a one-word tag in capitals ("NEW", "UPDATE") no one answers to."""
+    tag = len(source) == 1 and source.text.isupper() and len(source.text) > 1
+    return UNATTRIBUTED if tag else source.text
 
 
 class SpeakerResolver:
@@ -74,6 +112,8 @@ class SpeakerResolver:
         at_head = [m for m in inside if m[0] <= head.idx < m[1]]
         if at_head:
             return at_head[0][2].name
+        if source[0].lower_ in INDEFINITE_ARTICLES:
+            return source.text  # someone new and unnamed, not the name qualifying them
         people = [m for m in inside if m[2].type == "PERSON"]
         if named := [m for m in people if self._names_head(m, head)]:
             return named[-1][2].name
@@ -83,18 +123,31 @@ class SpeakerResolver:
             return (self._person_after(source) or source.text) if role else people[-1][2].name
         if head.lower_ in TITLES and (named := self._person_after(source)) is not None:
             return named  # "the spokeswoman of the council, Claire Dubois," parsed without its apposition
+        if (name := _unrecognised_name(head)) is not None:
+            return name
+        if role and is_role_word(head.lemma_):
+            return self._role_holder(head, source)
         if inside:
             # "Port Elwyn police officers said": a place qualifies the speakers; an organisation speaks through them.
             return source.text if role and all(m[2].type == "PLACE" for m in inside) else inside[-1][2].name
         lowered = head.lower_.lstrip("-")  # French inversion: "explique-t-elle"
         if lowered in self._person_pronouns:
             return self._antecedent(source.start_char, {"PERSON"}) or source.text
-        if lowered in TITLES and source[0].lower_ in {"the", "le", "la", "l'"}:
+        if lowered in TITLES and source[0].lower_ in _DEFINITE:
             return self._person_titled(lowered, source.start_char) or source.text
         if lowered in self._group_pronouns:
             types = {"ORG"} if lowered in _NEUTER_PRONOUNS else {"ORG", "PERSON"}  # "it" is never a person
             return self._antecedent(source.start_char, types) or source.text
-        return self._person_by_surname(source.text) or _name_after_titles(source) or source.text
+        if _names_no_one(head):
+            return UNATTRIBUTED
+        return self._person_by_surname(source.text) or _name_after_titles(source) or _unless_tag(source)
+
+    def _role_holder(self, head: Token, source: Span) -> str:
+        """A role noun speaks as a person, never as the organisation in its modifiers ("the former FBI
+        director" is not the FBI): the one person written with that role before, else the role as written."""
+        if source[0].lower_ in _DEFINITE and "Plur" not in head.morph.get("Number"):
+            return self._person_titled(head.lemma_.lower(), source.start_char) or source.text
+        return source.text
 
     def _names_head(self, mention: tuple[int, int, Entity], head: Token) -> bool:
         """Whether a person named inside a source is the source ("spokesman N", "his lawyer, N") rather

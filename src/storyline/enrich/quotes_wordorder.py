@@ -13,7 +13,7 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from functools import lru_cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from storyline.enrich.cues import (
     ACCORDING_TO,
@@ -30,7 +30,7 @@ from storyline.enrich.cues import (
 )
 from storyline.enrich.quotes_base import UNATTRIBUTED, Attribution, doc_text
 from storyline.enrich.quotes_marks import QUOTE_MARKS, trimmed
-from storyline.enrich.quotes_speakers import ROLE_BEFORE_NAME, ROLE_CONTEXT_CHARS, SpeakerResolver, speaker_names
+from storyline.enrich.quotes_speakers import INDEFINITE_ARTICLES, ROLE_BEFORE_NAME, ROLE_CONTEXT_CHARS, SpeakerResolver, speaker_names
 from storyline.model import Entity
 
 #: Without a parse, an "according to" source longer than this (tokens) is taken for a clause.
@@ -53,7 +53,7 @@ def according_to_attributions(doc: Doc, language: str, parsed: bool = True) -> l
                     found.append(Attribution(*content, cue=doc[i].text, source=doc[i - 1 : i], continues=True))
                 continue
             source_end = source_start
-            while source_end < sent.end and not doc[source_end].is_punct and not doc[source_end].is_space:
+            while source_end < sent.end and not _ends_source(doc[source_end], source_start):
                 source_end += 1
             if source_end == source_start or ACCORDING_TO_NO_SOURCE & set(lowered[source_start : source_start + 2]):
                 continue  # "según las cuales ...": a relative clause, no source
@@ -72,6 +72,13 @@ def according_to_attributions(doc: Doc, language: str, parsed: bool = True) -> l
                 source = doc[source_start:source_end] if source_end > source_start else None
                 found.append(Attribution(*content, cue=doc[i : i + len(phrase)].text, source=source))
     return found + _postposed_according_to(doc, lowered, language)
+
+
+def _ends_source(token: Token, start: int) -> bool:
+    """Where an "according to" source stops: punctuation, a line break, or a date the parse attaches
+    outside it ("according to media reports Tuesday")."""
+    outside = token.head.i < start
+    return token.is_punct or token.is_space or (outside and token.ent_type_ in {"DATE", "TIME"})
 
 
 def _name_run_end(doc: Doc, start: int, end: int) -> int:
@@ -276,13 +283,16 @@ def _matched_attribution(
 
 
 def _source_after_cue(doc: Doc, names: list[tuple[int, int]], low: int, high: int) -> tuple[Span | None, bool]:
-    """Who the words [low, high) after a reporting verb name, and whether by name: the name a role there
-    introduces ("el director de Acme Inc., Pedro Ruiz"), else the name there (:func:`_speaker_after_cue`),
-    else the words themselves ("der Sprecher")."""
+    """Who the words [low, high) after a reporting verb name, and whether by name or as someone new: the name
+    a role there introduces ("el director de Acme Inc., Pedro Ruiz"), else the name there
+    (:func:`_speaker_after_cue`), else the words themselves ("der Sprecher"); "un proveedor de Port Elwyn"
+    is someone new, not the previous speaker nor the place."""
     text = doc_text(doc)
     phrase = _trimmed_chars(text, low, high)
     if phrase is None:
         return None, False
+    if text[phrase[0] : phrase[1]].split()[0].lower() in INDEFINITE_ARTICLES:
+        return doc.char_span(*phrase, alignment_mode="expand"), True
     if (introduced := _named_after_role(doc, names, *phrase)) is not None:
         return introduced, True
     named = _speaker_after_cue(text, [(s, e) for s, e in names if low <= s and e <= high], low)
@@ -323,8 +333,12 @@ def _named_after_role(doc: Doc, names: list[tuple[int, int]], start: int, end: i
 
 
 def _last_name(doc: Doc, names: list[tuple[int, int]], low: int, position: int) -> Span | None:
-    """The name mentioned last in [low, position)."""
+    """The name mentioned last in [low, position) that does not qualify an earlier one: in "Ines Vidal,
+    directora de Acme, dijo" or "Acme, con sede en Port Elwyn (Ruritania) y dijo" the first name speaks."""
     inside = [(s, e) for s, e in names if low <= s and e <= position]
+    text = doc_text(doc)
+    while len(inside) > 1 and _QUALIFYING.search(text[max(low, inside[-1][0] - ROLE_CONTEXT_CHARS) : inside[-1][0]]):
+        inside.pop()
     return doc.char_span(*inside[-1], alignment_mode="expand") if inside else None
 
 
@@ -337,6 +351,11 @@ def _named_before(doc: Doc, names: list[tuple[int, int]], low: int, position: in
     if last is not None and last.lower_ in PERSON_PRONOUNS.get(language, ()):
         return words[-1:]
     return None
+
+
+#: Right before a name that only qualifies the one before it: a bracket, or a lower-case word and "of"
+#: ("directora de", "senador por", "head of"), not the comma of an apposition ("el ministro, N").
+_QUALIFYING = re.compile(r"(?:\(|\b[a-zà-ÿ]+\s+(?:de|del|por|of|for|von|des|du|di|da|do)(?:\s+(?:la|el|los|las|the))?\s+)$")
 
 
 def _turkish_attributions(doc: Doc, names: list[tuple[int, int]], sentence: Span) -> list[Attribution]:
