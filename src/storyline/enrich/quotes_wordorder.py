@@ -30,7 +30,13 @@ from storyline.enrich.cues import (
 )
 from storyline.enrich.quotes_base import UNATTRIBUTED, Attribution, doc_text
 from storyline.enrich.quotes_marks import QUOTE_MARKS, trimmed
-from storyline.enrich.quotes_speakers import INDEFINITE_ARTICLES, ROLE_BEFORE_NAME, ROLE_CONTEXT_CHARS, SpeakerResolver, speaker_names
+from storyline.enrich.quotes_speakers import (
+    INDEFINITE_ARTICLES,
+    ROLE_BEFORE_NAME,
+    ROLE_CONTEXT_CHARS,
+    SpeakerResolver,
+    speaker_names,
+)
 from storyline.model import Entity
 
 #: Without a parse, an "according to" source longer than this (tokens) is taken for a clause.
