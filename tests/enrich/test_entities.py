@@ -567,3 +567,20 @@ def test_a_plural_possessive_is_part_of_an_organisation_name():
     assert _after_possessive(council).text == "Port Elwyn Council"
     assert _has_plural_possessive(party) and not _has_plural_possessive(council)
     assert not _has_plural_possessive(doc[3:6])  # "Ruritania Farmers'": no name after the possessive
+
+
+def test_a_surname_listed_beside_a_relative_names_another_person(enricher, make_article):
+    # "President Bell and Anna Bell": every later "Bell" and "Mr. Bell" is the president, not Anna Bell
+    article = enricher.enrich(make_article(
+        "President Bell and Anna Bell arrived in Port Elwyn on Monday.\n\n"
+        '"We are glad to be here," Mr. Bell said. Bell later met the mayor.\n\nAnna Bell visited a school.'
+    ))
+    people = {e.name: e for e in article.entities if e.type == "PERSON"}
+    assert set(people) == {"Bell", "Anna Bell"}
+    assert len(people["Bell"].mentions) == 3 and len(people["Anna Bell"].mentions) == 2
+    assert [q.speaker for q in article.quotes] == ["Bell"]
+    # with the president named in full too, the listed surname is his
+    named = enricher.enrich(make_article(
+        "President Marco Bell landed on Monday. President Bell and Anna Bell arrived in Port Elwyn."
+    ))
+    assert {e.name: len(e.mentions) for e in named.entities if e.type == "PERSON"} == {"Marco Bell": 2, "Anna Bell": 1}

@@ -68,6 +68,9 @@ class Mention:
     placed: bool | None = None
     #: The title or honorific written just before the name ("president", "mrs"; :func:`_title_before`).
     title: str | None = None
+    #: A full name this surname is written beside as another person ("President Bell and Anna Bell"):
+    #: it names someone else (:func:`_coordinated_relatives`).
+    not_of: str | None = None
 
 
 @dataclass
@@ -119,10 +122,27 @@ def extract_entities(doc: Doc, recognised: bool = True, language: str | None = N
             mentions += unspaced_mentions(text, taken=mentions)
     for mention in mentions:
         mention.title = _title_before(text, mention.start)
+    _coordinated_relatives(text, mentions)
     return merge_mentions([m for m in mentions if not is_clock_zone(text, m.start, m.end)])
 
 
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\.?\s+$")
+#: What joins two people in a list: "President Bell and Anna Bell", "Bell, Anna Bell".
+_COORDINATION = re.compile(r"\s*(?:,|&|\band\b|\bet\b|\by\b|\bund\b)\s*")
+
+
+def _coordinated_relatives(text: str, mentions: list[Mention]) -> None:
+    """Mark a surname written in one list with a full name of that surname ("President Bell and Anna Bell",
+    "Anna Bell and Mr. Bell") as another person: the article calls one of two relatives by surname alone,
+    and every later "Bell" means that one, not the only one named in full (:attr:`Mention.not_of`)."""
+    people = sorted((m for m in mentions if m.type == "PERSON"), key=lambda m: m.start)
+    for first, second in zip(people, people[1:], strict=False):
+        if not _COORDINATION.fullmatch(text[first.end : second.start]):
+            continue
+        for short, full in ((first, second), (second, first)):
+            words, names = short.text.split(), full.text.split()
+            if len(words) == 1 and len(names) > 1 and words[-1] == names[-1]:
+                short.not_of = full.text
 
 
 def _title_before(text: str, start: int) -> str | None:
@@ -824,11 +844,16 @@ def merge_mentions(mentions: list[Mention]) -> list[Entity]:
     places = _places_named(mentions)
     named = {_identity(m.text) for m in mentions}
     # A name read in context ("America") last, when the country it may mean has its group.
-    order = sorted(mentions, key=lambda m: (contextual_alias(m.text) is not None, -len(m.text.split()), -len(m.text), m.start))
+    # A surname written as another person than its relative (:attr:`Mention.not_of`) before its other uses.
+    order = sorted(
+        mentions,
+        key=lambda m: (contextual_alias(m.text) is not None, -len(m.text.split()), m.not_of is None, -len(m.text), m.start),
+    )
     for mention in order:
         country = contextual_alias(mention.text)
         lookup = country if country and _identity(country) in named else mention.text
-        group = _find_group(groups, lookup, mention.type, mention.start, places, mention.title)
+        others = [g for g in groups if mention.not_of not in g.names] if mention.not_of else groups
+        group = _find_group(others, lookup, mention.type, mention.start, places, mention.title)
         if group is None:
             group = _Group(type=mention.type)
             groups.append(group)
