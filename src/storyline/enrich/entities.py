@@ -15,6 +15,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from anyascii import anyascii
 from rapidfuzz import fuzz
@@ -136,7 +137,7 @@ def _coordinated_relatives(text: str, mentions: list[Mention]) -> None:
     "Anna Bell and Mr. Bell") as another person: the article calls one of two relatives by surname alone,
     and every later "Bell" means that one, not the only one named in full (:attr:`Mention.not_of`)."""
     people = sorted((m for m in mentions if m.type == "PERSON"), key=lambda m: m.start)
-    for first, second in zip(people, people[1:], strict=False):
+    for first, second in pairwise(people):
         if not _COORDINATION.fullmatch(text[first.end : second.start]):
             continue
         for short, full in ((first, second), (second, first)):
