@@ -218,6 +218,16 @@ def test_contributor_lines_and_closing_agency_credit() -> None:
     assert helped.agency == "AP" and len(helped.paragraphs) == 1
 
 
+def test_a_date_line_naming_an_agency_credits_it() -> None:
+    text = (
+        "Quake shakes Ruritania\n\nA strong quake struck the north of Ruritania on Tuesday.\n\n"
+        "AFP, Tuesday 2 Jul 2013\n\nThe quake struck the northern province, officials said, sending people into the streets."
+    )
+    article = read_text(text, source="q.txt")
+    assert article.agency == "AFP" and article.published is not None and article.published.date().isoformat() == "2013-07-02"
+    assert read_text("Bridge reopens\n\nTuesday 2 Jul 2013\n\nThe old bridge reopened to traffic.", source="b.txt").agency is None
+
+
 def test_agency_tag_mid_text_stays_a_photo_credit() -> None:
     text = (
         "Flood waters recede\n\nFlood waters began to recede on Monday, letting residents return home to assess damage.\n\n"

@@ -182,13 +182,15 @@ class _TextParser:
         return None
 
     def date_line(self, text: str) -> str | None:
-        """A short line that is a full date: the first one found is the publication date."""
+        """A short line that is a full date: the first one found is the publication date; an agency it
+        names is the article's ("AFP, Tuesday 2 Jul 2013": the credit and its date on one line)."""
         if len(text.split()) > DATE_LINE_MAX_WORDS or not any(c.isdigit() for c in text):
             return None
         date = date_of_line(text, self.language)
         if date is None:
             return None
         self.published = self.published or date
+        self.agency = self.agency or agency_in(text)
         return "date"
 
     def labelled_date(self, text: str) -> str | None:
