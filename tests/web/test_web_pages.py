@@ -216,3 +216,5 @@ def test_story_page_and_api_show_what_a_seat_of_government_stands_for(client: Te
     entities = client.get(f"/api/stories/{seed_story}/entities").json()["items"]
     house = next(e for e in entities if e["name"] == "White House")
     assert (house["refers_to"], house["reference_kind"]) == ("United States government", "seat-for-government")
+    assert 0 < house["acting"] <= house["mentions"]
+    assert f"(acting in {house['acting']} of {house['mentions']} mentions)" in html

@@ -11,13 +11,14 @@ from collections import Counter
 from dataclasses import dataclass
 
 from storyline.enrich.entities import merge_with_members
-from storyline.model import Article, Record
+from storyline.model import Article, Entity, Record
 
 
 @dataclass
 class StoryEntity(Record):
     """An entity named in a story, with the names and articles it appears under; ``refers_to``: what a
-    capital or seat of government stands for ("White House" -> "United States government")."""
+    capital or seat of government stands for ("White House" -> "United States government"), ``acting``: in
+    how many of its mentions it does ("Paris said", not "in Paris")."""
 
     name: str
     type: str
@@ -26,6 +27,7 @@ class StoryEntity(Record):
     mentions: int
     refers_to: str | None = None
     reference_kind: str | None = None
+    acting: int = 0
 
 
 @dataclass
@@ -43,25 +45,38 @@ def story_cast(articles: list[Article]) -> Cast:
     name one entity alike.
 
     Articles may type one name differently ("Olga Petrenko" a PERSON in one, MISC in another): it is one
-    entity, typed by its most mentioned type other than MISC (MISC only when it has no other).
+    entity, typed by its most mentioned type other than MISC (MISC only when it has no other). A capital or
+    seat keeps what it stands for only when some mention acts for it, or an article could not tell
+    (:func:`_link_unjudged`): one only named as the place is the place.
     """
     merged, members = merge_with_members([a.entities for a in articles])
     items = [StoryEntity(e.name, e.type, list(e.variants), [], 0, e.refers_to, e.reference_kind) for e in merged]
     types: list[Counter[str]] = [Counter() for _ in merged]
+    unjudged: set[int] = set()
     for article, owners in zip(articles, members, strict=True):
         for entity, index in zip(article.entities, owners, strict=True):
             item, weight = items[index], max(1, len(entity.mentions))
             if article.id not in item.articles:
                 item.articles.append(article.id)
             item.mentions += weight
+            item.acting += len(entity.acting_mentions)
+            unjudged.update([index] if _link_unjudged(entity) else [])
             types[index][entity.type] += weight
-    for item, counted in zip(items, types, strict=True):
+    for index, (item, counted) in enumerate(zip(items, types, strict=True)):
         item.type = min(counted.items(), key=lambda pair: (pair[0] == "MISC", -pair[1], pair[0]))[0]
+        if not (item.acting or index in unjudged):
+            item.refers_to = item.reference_kind = None
     names = {
         article.id: {entity.name: merged[index].name for entity, index in zip(article.entities, owners, strict=True)}
         for article, owners in zip(articles, members, strict=True)
     }
     return Cast(sorted(items, key=lambda e: (-len(e.articles), -e.mentions, e.name)), names)
+
+
+def _link_unjudged(entity: Entity) -> bool:
+    """An article's capital or seat linked with no mention found acting: its article had no parse to tell
+    (a language without one, an entity stored before mentions were judged), so the link stands."""
+    return bool(entity.refers_to) and not entity.acting_mentions
 
 
 def story_entities(articles: list[Article]) -> list[StoryEntity]:

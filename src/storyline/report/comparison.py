@@ -223,10 +223,19 @@ def involved(comparison: Comparison) -> list[tuple[str, list[dict[str, Any]], in
 
 
 def entity_label(entity: dict[str, Any]) -> str:
-    """An entity's name, with what a capital or seat of government stands for shown, not silently swapped:
-    "White House → United States government"."""
+    """An entity's name, with what a capital or seat of government stands for shown, not silently swapped,
+    and how often it acts for it: "White House → United States government (acting in 3 of 5 mentions)"."""
     refers_to = entity.get("refers_to")
-    return f"{entity['name']} → {refers_to}" if refers_to else str(entity["name"])
+    if not refers_to:
+        return str(entity["name"])
+    return f"{entity['name']} → {refers_to}{acting_note(entity)}"
+
+
+def acting_note(entity: dict[str, Any]) -> str:
+    """" (acting in 3 of 5 mentions)" for a capital or seat that acts for what it stands for in some of its
+    mentions (the rest name the place), else nothing (no parse could tell)."""
+    acting = entity.get("acting") or 0
+    return f" (acting in {acting} of {entity.get('mentions', acting)} mentions)" if acting else ""
 
 
 def entity_detail(entity: dict[str, Any], articles: int) -> str:

@@ -11,7 +11,15 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from storyline import __version__
-from storyline.report.comparison import KIND_LABELS, calendar_words, first_reported, relation_sentence, shown, statement
+from storyline.report.comparison import (
+    KIND_LABELS,
+    acting_note,
+    calendar_words,
+    first_reported,
+    relation_sentence,
+    shown,
+    statement,
+)
 from storyline.store.base import SNIPPET_CLOSE, SNIPPET_OPEN
 from storyline.web.views import article_heading
 
@@ -77,6 +85,7 @@ def make_environment() -> Environment:
     env.globals["query_string"] = query_string
     env.globals["relation_sentence"] = relation_sentence
     env.globals["first_reported"] = first_reported
+    env.globals["acting_note"] = acting_note
     env.globals["statement"] = statement
     env.globals["shown"] = shown
     env.globals["kind_labels"] = KIND_LABELS
