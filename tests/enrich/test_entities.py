@@ -349,6 +349,19 @@ def test_each_mention_of_a_capital_or_seat_is_judged_on_its_own(enricher, make_a
     assert seat == "United States government" and ways == ["White House@The"]
 
 
+def test_a_seat_of_government_used_as_a_building_is_the_place(enricher, make_article):
+    article = enricher.enrich(make_article(
+        "Protesters gathered outside the White House on Sunday. Tourists queued at the Kremlin walls, and Olga "
+        "Petrenko walked past the Kremlin. Snipers stood on the White House roof; guards surrounded the Kremlin. "
+        "The Kremlin denied the report."
+    ))
+    text = article.text
+    (house,) = [e for e in article.entities if e.name == "White House"]
+    (kremlin,) = [e for e in article.entities if e.name == "Kremlin"]
+    assert house.refers_to is None and house.acting_mentions == []
+    assert [text[s:e] + " " + text[e:].split()[0] for s, e in kremlin.acting_mentions] == ["Kremlin denied"]
+
+
 def test_platforms_outlets_common_words_and_fragments_are_no_people(enricher, make_article):
     article = enricher.enrich(make_article(
         "Olga Petrenko wrote on Twitter that the talks in North Ruritania would go on. Aides said she was tired, "

@@ -284,12 +284,15 @@ _STATE_WORDS = frozenset({
 })  # fmt: skip
 #: Lemmas of words after which a capital (or a seat) is the place itself: movement and visits ("visit London",
 #: "came to Washington", "reporting from Moscow"), the city's own people and parts ("London's mayor", "a city
-#: of nine million"), a building's ("at the White House", "White House correspondent", "the White House lawn").
+#: of nine million"), a building's ("at the White House", "White House correspondent", "the White House lawn",
+#: "the Kremlin walls", "entered the Kremlin", "protesters surrounded the White House").
 _PLACE_WORDS = frozenset({
     "visit", "trip", "tour", "travel", "come", "go", "arrive", "return", "fly", "welcome", "invite", "move",
     "leave", "report", "base", "mayor", "resident", "street", "city", "capital", "town", "suburb", "airport",
     "skyline", "district", "neighborhood", "neighbourhood", "population", "correspondent", "lawn", "hotel",
     "outskirt", "centre", "center", "ground",
+    "wall", "gate", "fence", "door", "step", "roof", "garden", "courtyard", "balcony", "window", "entrance",
+    "corridor", "room", "building", "tower", "perimeter", "enter", "storm", "surround", "evacuate", "guard",
 })  # fmt: skip
 
 
@@ -380,7 +383,8 @@ def _opens_dateline(span: Span) -> bool:
 #: Prepositions of place (English, French, Spanish): "in Texas", "dans Paris", "en Madrid". Not "to", "from"
 #: nor "à": they as often name a person ("reported to Bodiford", "loyal to Blackmore").
 _LOCATIVE_PREPOSITIONS = frozenset({
-    "in", "at", "near", "into", "across", "outside", "inside", "around", "throughout", "en", "dans", "près",
+    "in", "at", "near", "into", "across", "outside", "inside", "around", "throughout", "past", "behind", "beside",
+    "opposite", "within", "en", "dans", "près",
 })  # fmt: skip
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: Prepositions of place in the languages read without a recogniser too ("en Europa", "in Europa", "w Polsce").
