@@ -183,6 +183,15 @@ def test_person_names_match_across_scripts_by_the_surname():
     assert not same_person_name("Anna Smith", "John Smith")
 
 
+def test_a_nickname_or_an_initial_names_one_person_in_a_story():
+    assert same_person_name("Bill Vidal", "William Vidal") and same_person_name("Bob Vidal", "Robert W. Vidal")
+    assert same_person_name("R. Vidal", "Robert Vidal") and not same_person_name("Bill Vidal", "Robert Vidal")
+    assert not same_person_name("Seo Jae-in", "Seo Chung-in")  # one family name, two given names
+    merged = merge_entities([[Entity("Bill Vidal", "PERSON", ["Bill Vidal"], [])],
+                             [Entity("William Vidal", "PERSON", ["William Vidal", "Vidal"], [])]])
+    assert [sorted(e.variants) for e in merged] == [["Bill Vidal", "Vidal", "William Vidal"]]
+
+
 def test_spellings_of_one_sound_agree_across_scripts_and_first_names_must_too():
     assert same_person_name("Olaf Scholz", "Олаф Шольц")  # "sch" / "ш", "z" / "ц"
     assert same_person_name("Joe Biden", "Джо Байден") and same_person_name("Ned Price", "Нед Прайс")

@@ -61,10 +61,10 @@ class _Found:
 
 
 def _story_speakers(found: list[_Found]) -> list[_Found]:
-    """One name per speaker across the story's groups: variants the entity merge keeps apart ("Bob
-    Goodlatte" / "Robert W. Goodlatte") take the name most quotes use (:func:`_speakers`)."""
+    """One name per speaker across the story's groups: names of one speaker the entity merge leaves apart
+    (:func:`same_person_name`) take the name most quotes use (:func:`_speakers`)."""
     kept = _speakers([f.speaker for f in found])
-    name = {f.speaker: next((k for k in kept if same_name(f.speaker, k)), f.speaker) for f in found}
+    name = {f.speaker: next((k for k in kept if same_person_name(f.speaker, k)), f.speaker) for f in found}
     return [replace(f, speaker=name[f.speaker]) for f in found]
 
 
@@ -175,30 +175,8 @@ def _negated(words: list[str]) -> bool:
     return bool(NEGATION_RE.search(" ".join(words)))
 
 
-def same_name(a: str, b: str) -> bool:
-    """Whether two speakers' names name one speaker: :func:`same_person_name`, or one surname with first
-    names one may shorten to the other ("Bob Goodlatte" / "Robert W. Goodlatte", "R. Goodlatte")."""
-    return a == b or same_person_name(a, b) or _nickname_of(a, b)
-
-
-#: Common English short forms of first names: "Bob Goodlatte" and "Robert W. Goodlatte" are one person.
-NICKNAMES = {
-    "bob": "robert", "rob": "robert", "bobby": "robert", "bill": "william", "will": "william", "jim": "james",
-    "jimmy": "james", "mike": "michael", "tom": "thomas", "dick": "richard", "rick": "richard", "ted": "edward",
-    "ned": "edward", "chuck": "charles", "joe": "joseph", "tony": "anthony", "liz": "elizabeth", "kate": "katherine",
-}  # fmt: skip
-
-
-def _nickname_of(a: str, b: str) -> bool:
-    words_a, words_b = a.lower().replace(".", " ").split(), b.lower().replace(".", " ").split()
-    if min(len(words_a), len(words_b)) < 2 or words_a[-1] != words_b[-1]:
-        return False
-    first_a, first_b = (NICKNAMES.get(w, w) for w in (words_a[0], words_b[0]))
-    return first_a == first_b or (min(len(first_a), len(first_b)) == 1 and first_a[0] == first_b[0])
-
-
 def _same_speaker(a: _Found, b: _Found) -> bool:
-    return bool(a.speaker and b.speaker) and same_name(a.speaker, b.speaker)
+    return bool(a.speaker and b.speaker) and same_person_name(a.speaker, b.speaker)
 
 
 def _other_speakers(a: _Found, b: _Found) -> bool:
@@ -254,7 +232,7 @@ def _speakers(speakers: list[str]) -> list[str]:
     counts = Counter(speakers)
     names: list[str] = []
     for name in sorted(set(speakers) - {""}, key=lambda n: (counts[n], len(n)), reverse=True):
-        if not any(same_name(name, kept) for kept in names):
+        if not any(same_person_name(name, kept) for kept in names):
             names.append(name)
     return names
 
@@ -262,7 +240,7 @@ def _speakers(speakers: list[str]) -> list[str]:
 def _credited(members: list[_Found], speakers: list[str], outlet_of: dict[str, str]) -> list[dict[str, Any]]:
     """Each speaker of a group with the outlets that credit them (and the outlets that credit no one), so
     a reader sees who says which, not one list of names."""
-    credited = [(name, [f for f in members if f.speaker and same_name(f.speaker, name)]) for name in speakers]
+    credited = [(name, [f for f in members if f.speaker and same_person_name(f.speaker, name)]) for name in speakers]
     credited.append((UNATTRIBUTED, [f for f in members if not f.speaker]))
     return [
         {
@@ -294,7 +272,7 @@ def _shown_wording(members: list[_Found], speaker: str | None, language: str | N
     """The wording that stands for the group: one its speaker is credited with, in the story's main
     language when there is one, the longest of those (the longest overall may be another outlet's
     unattributed sentence, or a translation)."""
-    own = [f for f in members if speaker and f.speaker and same_name(f.speaker, speaker)] or members
+    own = [f for f in members if speaker and f.speaker and same_person_name(f.speaker, speaker)] or members
     native = [f for f in own if f.article.language == language] or own
     return max((f.quote.text for f in native), key=len)
 

@@ -1016,14 +1016,17 @@ CROSS_SCRIPT_SURNAME_RATIO = 75
 
 
 def same_person_name(a: str, b: str) -> bool:
-    """Whether two names plausibly name one person: "Price" and "Ned Price", "Olga Petrenko" and
-    "Ольга Петренко" (names in other scripts compared in Latin letters, by the surname)."""
+    """Whether two names plausibly name one person: "Price" and "Ned Price", "Bob Goodlatte" and "Robert W.
+    Goodlatte" or "R. Goodlatte" (:func:`_first_names_agree`), "Olga Petrenko" and "Ольга Петренко" (names in
+    other scripts compared in Latin letters, by the surname)."""
+    if a == b:
+        return True
     words_a, words_b = _latin_words(a), _latin_words(b)
     if not (words_a and words_b):
         return False
     if _is_suffixed(words_a, words_b) or _is_suffixed(words_b, words_a):
         return False
-    if set(words_a) <= set(words_b) or set(words_b) <= set(words_a):
+    if set(words_a) <= set(words_b) or set(words_b) <= set(words_a) or _first_names_agree(a, b):
         return True
     if fuzz.token_set_ratio(" ".join(words_a), " ".join(words_b)) >= 90:
         return True
@@ -1034,6 +1037,24 @@ def same_person_name(a: str, b: str) -> bool:
         return False
     # Both give a first name: it must sound alike too ("Martin Schulz" is not "Олаф Шольц").
     return len(words_a) < 2 or len(words_b) < 2 or fuzz.ratio(sounds_a[0], sounds_b[0]) >= CROSS_SCRIPT_FIRST_NAME_RATIO
+
+
+#: Common English short forms of first names: "Bob Goodlatte" and "Robert W. Goodlatte" are one person.
+NICKNAMES = {
+    "bob": "robert", "rob": "robert", "bobby": "robert", "bill": "william", "will": "william", "jim": "james",
+    "jimmy": "james", "mike": "michael", "tom": "thomas", "dick": "richard", "rick": "richard", "ted": "edward",
+    "ned": "edward", "chuck": "charles", "joe": "joseph", "tony": "anthony", "liz": "elizabeth", "kate": "katherine",
+}  # fmt: skip
+
+
+def _first_names_agree(a: str, b: str) -> bool:
+    """One surname, and first names one may shorten to the other: a nickname ("Bill" / "William") or an
+    initial ("R." / "Robert"). Words are split at spaces only: "Moon Jae-in" and "Moon Chung-in" are two."""
+    words_a, words_b = a.lower().replace(".", " ").split(), b.lower().replace(".", " ").split()
+    if min(len(words_a), len(words_b)) < 2 or words_a[-1] != words_b[-1]:
+        return False
+    first_a, first_b = (NICKNAMES.get(w, w) for w in (words_a[0], words_b[0]))
+    return first_a == first_b or (min(len(first_a), len(first_b)) == 1 and first_a[0] == first_b[0])
 
 
 #: Spellings of one sound that Latin-script languages and romanised Cyrillic write differently
