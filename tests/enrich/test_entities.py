@@ -382,6 +382,17 @@ def test_platforms_outlets_common_words_and_fragments_are_no_people(enricher, ma
     assert "Lake" not in types and types["Olga Petrenko"] == "PERSON"
 
 
+def test_a_us_state_abbreviation_is_a_variant_of_the_state():
+    mentions = [Mention("California", "PLACE", 0, 10), Mention("Calif.", "PLACE", 20, 26), Mention("Fla.", "PLACE", 30, 34),
+                Mention("Fla.", "PLACE", 40, 44), Mention("N.Y.", "PLACE", 50, 54)]
+    assert {e.name: e.variants for e in merge_mentions(mentions)} == {
+        "California": ["California", "Calif."], "Florida": ["Fla."], "New York": ["N.Y."]}
+    counsel = merge_mentions([Mention("Special Counsel", "ORG", 0, 15), Mention("S.C.", "PLACE", 20, 24)])
+    assert [(e.name, e.type) for e in counsel] == [("Special Counsel", "ORG")]  # the organisation's initials
+    story = merge_entities([[Entity("Florida", "PLACE", ["Fla."], [(0, 4)])], [Entity("Florida", "PLACE", ["Florida"], [])]])
+    assert [(e.name, sorted(e.variants)) for e in story] == [("Florida", ["Fla.", "Florida"])]
+
+
 def test_a_capital_linked_by_any_mention_and_across_articles():
     def merged(*acts):
         return merge_mentions([Mention("Paris", "PLACE", 10 * i, 10 * i + 5, act) for i, act in enumerate(acts)])[0]

@@ -30,6 +30,7 @@ from storyline.enrich.gazetteer import (
     metonym_of,
     name_key,
     places_in_running_text,
+    us_state_of,
 )
 from storyline.enrich.languages import NORMAL_NAMES
 from storyline.enrich.times_lexicon import is_clock_zone, lexicon_for
@@ -872,6 +873,13 @@ def merge_mentions(mentions: list[Mention]) -> list[Entity]:
     return [_to_entity(g) for g in sorted(groups, key=lambda g: min(g.mentions))]
 
 
+def _place_alias(name: str, kind: str | None) -> str | None:
+    """The name a place goes by in full: a well-known alias's ("U.S." -> "United States"), and for a name typed
+    as a place a US state's abbreviation ("Calif." -> "California", :func:`us_state_of`; typed otherwise, as
+    "S.C." of "Special Counsel", it is no state)."""
+    return canonical_alias(name) or (us_state_of(name) if kind == "PLACE" else None)
+
+
 def _places_named(mentions: list[Mention]) -> dict[str, bool]:
     """The keys of the names typed PLACE, each with whether it is mostly written as a place (half its mentions
     or more, a mention without a parse counting as one). A surname the model mistook for a place is now and
@@ -960,8 +968,8 @@ def _find_group(
     :func:`_org_short_forms`). ``position`` is None across articles; ``title``: the one written before the
     name (:func:`_likeliest`)."""
     places = places or {}
-    key = _identity(name)
-    same = next((g for g in groups if any(_identity(n) == key for n in g.names)), None)
+    key = _identity(name, kind)
+    same = next((g for g in groups if any(_identity(n, g.type) == key for n in g.names)), None)
     if same is not None and not (same.type == "PERSON" and _is_short_form(name, kind, same, places)):
         return same
     if kind == "PLACE" and is_place_name(name):
@@ -1080,8 +1088,9 @@ def _latin_words(name: str) -> list[str]:
     return re.sub(r"[^a-z ]", "", anyascii(name).lower().replace("-", " ")).split()
 
 
-def _identity(name: str) -> str:
-    return name_key(canonical_alias(name) or name)
+def _identity(name: str, kind: str | None = None) -> str:
+    """What one place's names share ("U.S." / "United States", a place's "Calif." / "California"), else the key."""
+    return name_key(_place_alias(name, kind) or name)
 
 
 def _is_short_form(name: str, kind: str, group: _Group, places: Mapping[str, bool]) -> bool:
@@ -1205,7 +1214,7 @@ def _name_parts(name: str) -> list[str]:
 
 def _to_entity(group: _Group, keep_mentions: bool = True) -> Entity:
     # A person keeps the name written: "Jordan" of "Michael Jordan" is no country.
-    canonical = None if group.type == "PERSON" else next((c for n in group.names if (c := canonical_alias(n))), None)
+    canonical = None if group.type == "PERSON" else next((c for n in group.names if (c := _place_alias(n, group.type))), None)
     name = canonical or group.canonical()
     if group.refers_to:
         link: tuple[str, str] | None = (group.refers_to, group.reference_kind or "")

@@ -104,6 +104,27 @@ SEATS: dict[str, str] = {
     "Кремль": "Russian government", "Белый дом": "United States government",
 }
 
+#: AP-style abbreviations of US states as written, dots and all ("Calif.", "N.Y."): variants of the state.
+#: Looked up as written, never by :func:`name_key`: keyed without dots, "Miss.", "Ill." and "S.C." are words
+#: or acronyms of anything. Not "Wash.": the state would merge with the capital's "Washington".
+US_STATE_ABBREVIATIONS: dict[str, str] = {
+    "Ala.": "Alabama", "Ariz.": "Arizona", "Ark.": "Arkansas", "Calif.": "California", "Colo.": "Colorado",
+    "Conn.": "Connecticut", "Del.": "Delaware", "Fla.": "Florida", "Ga.": "Georgia", "Ill.": "Illinois",
+    "Ind.": "Indiana", "Kan.": "Kansas", "Ky.": "Kentucky", "La.": "Louisiana", "Md.": "Maryland",
+    "Mass.": "Massachusetts", "Mich.": "Michigan", "Minn.": "Minnesota", "Miss.": "Mississippi", "Mo.": "Missouri",
+    "Mont.": "Montana", "Neb.": "Nebraska", "Nev.": "Nevada", "N.H.": "New Hampshire", "N.J.": "New Jersey",
+    "N.M.": "New Mexico", "N.Y.": "New York", "N.C.": "North Carolina", "N.D.": "North Dakota",
+    "Okla.": "Oklahoma", "Ore.": "Oregon", "Pa.": "Pennsylvania", "R.I.": "Rhode Island", "S.C.": "South Carolina",
+    "S.D.": "South Dakota", "Tenn.": "Tennessee", "Tex.": "Texas", "Vt.": "Vermont", "Va.": "Virginia",
+    "W.Va.": "West Virginia", "Wis.": "Wisconsin", "Wyo.": "Wyoming",
+}
+
+
+def us_state_of(name: str) -> str | None:
+    """The US state an AP-style abbreviation written as a place stands for ("Calif." -> "California"), else None."""
+    return US_STATE_ABBREVIATIONS.get(name.strip())
+
+
 #: An article opening a name: a word of its own ("the Kremlin") or elided ("l'Élysée"), never the first
 #: letters of a word ("Adler", "Lebedev", "Anderson" keep theirs).
 _LEADING_ARTICLES = re.compile(r"^(?:(?:the|a|an|le|la|les|el|los|las|der|die|das)\s+|l['’]\s*)", re.IGNORECASE)
