@@ -393,6 +393,18 @@ def test_a_us_state_abbreviation_is_a_variant_of_the_state():
     assert [(e.name, sorted(e.variants)) for e in story] == [("Florida", ["Fla.", "Florida"])]
 
 
+def test_places_sharing_their_last_words_are_two(enricher, make_article):
+    article = enricher.enrich(make_article(
+        "Talks between North and South Korea resumed in Port Elwyn. Floods hit North and South Dakota, and "
+        "Ruth Adler flew between Port Elwyn and South Korea."
+    ))
+    text = article.text
+    named = {e.name: [text[s:e] for s, e in e.mentions] for e in article.entities if e.type == "PLACE"}
+    assert named["North Korea"] == ["North"] and named["South Korea"] == ["South Korea", "South Korea"]
+    assert named["North Dakota"] == ["North"] and named["South Dakota"] == ["South Dakota"]
+    assert not {"North", "South", "North and South Korea", "Elwyn Korea"} & set(named)
+
+
 def test_a_capital_linked_by_any_mention_and_across_articles():
     def merged(*acts):
         return merge_mentions([Mention("Paris", "PLACE", 10 * i, 10 * i + 5, act) for i, act in enumerate(acts)])[0]

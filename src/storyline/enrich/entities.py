@@ -14,7 +14,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from anyascii import anyascii
@@ -27,6 +27,7 @@ from storyline.enrich.gazetteer import (
     canonical_alias,
     contextual_alias,
     is_place_name,
+    is_us_state,
     metonym_of,
     name_key,
     places_in_running_text,
@@ -183,7 +184,43 @@ def recognised_mentions(doc: Doc) -> list[Mention]:
         placed = _written_as_place(span) if parsed and kind == "PLACE" else None
         mentions.append(Mention(name, kind, span.start_char, span.end_char, acts, placed))
         named_as_thing.setdefault(name, []).append(kind == "PERSON" and _written_as_thing(span))
+    mentions = _coordinated_places(doc.text, mentions)
     return _outlets_as_organisations(_without_bare_compass_words(mentions), named_as_thing, doc.text)
+
+
+#: Two places sharing their last words, the first written short: "North and South Korea", "South or North Dakota".
+_SHARED_NAME_END = re.compile(r"(?P<a>[^\W\d_][\w.-]*)\s+(?:and|or|&)\s+(?P<b>[^\W\d_][\w.-]*)\s+(?P<rest>\S.*)")
+_BEFORE_CONJUNCTION = re.compile(r"(?<![\w-])(?P<a>[^\W\d_][\w.-]*)\s+(?:and|or|&)\s+$")
+
+
+def _coordinated_places(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Two places written with their shared words once are two: "North and South Korea" names North Korea and
+    South Korea, whether the recogniser took it whole or found "North" apart, or not at all. Each is a place the
+    gazetteer knows (a country, region, capital or US state); the first is read at its own word."""
+    result = []
+    for mention in mentions:
+        whole = _SHARED_NAME_END.fullmatch(mention.text) if mention.type == "PLACE" else None
+        if whole and _is_known_place(f"{whole['a']} {whole['rest']}") and _is_known_place(f"{whole['b']} {whole['rest']}"):
+            first_end, second_start = mention.start + whole.end("a"), mention.start + whole.start("b")
+            result += [replace(mention, text=f"{whole['a']} {whole['rest']}", end=first_end),
+                       replace(mention, text=f"{whole['b']} {whole['rest']}", start=second_start)]
+            continue
+        result.append(mention)
+    for mention in [m for m in result if m.type == "PLACE" and " " in m.text]:
+        before = _BEFORE_CONJUNCTION.search(text, max(0, mention.start - 40), mention.start)
+        if before is None or before["a"][0].islower():
+            continue
+        first = f"{before['a']} {mention.text.split(' ', 1)[1]}"
+        if not _is_known_place(first):
+            continue
+        start, end = before.start("a"), before.end("a")
+        result = [m for m in result if (m.start, m.end) != (start, end)]
+        result.append(replace(mention, text=first, start=start, end=end))
+    return sorted(result, key=lambda m: m.start)
+
+
+def _is_known_place(name: str) -> bool:
+    return is_place_name(name) or is_us_state(name)
 
 
 def _is_common_phrase(span: Span, kind: str) -> bool:

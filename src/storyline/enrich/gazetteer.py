@@ -125,6 +125,12 @@ def us_state_of(name: str) -> str | None:
     return US_STATE_ABBREVIATIONS.get(name.strip())
 
 
+def is_us_state(name: str) -> bool:
+    """A US state by its full name ("South Dakota"). Not one of :func:`is_place_name`'s: a lone "Virginia" may
+    be a person's first name."""
+    return name_key(name) in _US_STATE_KEYS
+
+
 #: An article opening a name: a word of its own ("the Kremlin") or elided ("l'Élysée"), never the first
 #: letters of a word ("Adler", "Lebedev", "Anderson" keep theirs).
 _LEADING_ARTICLES = re.compile(r"^(?:(?:the|a|an|le|la|les|el|los|las|der|die|das)\s+|l['’]\s*)", re.IGNORECASE)
@@ -152,6 +158,7 @@ ALIAS_CANONICAL: dict[str, str] = {name_key(c): c for c in _ALIASES} | {
 }
 _CAPITAL_KEYS = _keyed(CAPITALS)
 _SEAT_KEYS = _keyed(SEATS)
+_US_STATE_KEYS = frozenset(name_key(state) for state in US_STATE_ABBREVIATIONS.values())
 
 
 #: Languages whose country names are looked up: those the multilingual sentence encoder reads.
