@@ -405,6 +405,24 @@ def test_places_sharing_their_last_words_are_two(enricher, make_article):
     assert not {"North", "South", "North and South Korea", "Elwyn Korea"} & set(named)
 
 
+def test_a_title_and_a_name_are_a_person_whatever_type_the_recogniser_gave():
+    from spacy.tokens import Span
+
+    from storyline.enrich.entities import extract_entities
+    from storyline.enrich.languages import get_language_model
+
+    doc = get_language_model("en").parse(
+        "President Marco Bell met Sen. Ines Vidal and Mr Hugo Adler. General Motors and the President Hotel agreed. "
+        "The hotel opened.")
+    labels = {"President Marco Bell": "ORG", "Ines Vidal": "GPE", "Mr Hugo Adler": "PRODUCT", "General Motors": "ORG",
+              "President Hotel": "ORG"}
+    doc.ents = [Span(doc, span.start, span.end, label=label) for text, label in labels.items()
+                if (span := doc.char_span(doc.text.index(text), doc.text.index(text) + len(text)))]
+    assert {e.name: e.type for e in extract_entities(doc)} == {
+        "Marco Bell": "PERSON", "Ines Vidal": "PERSON", "Hugo Adler": "PERSON", "General Motors": "ORG",
+        "President Hotel": "ORG"}
+
+
 def test_a_capital_linked_by_any_mention_and_across_articles():
     def merged(*acts):
         return merge_mentions([Mention("Paris", "PLACE", 10 * i, 10 * i + 5, act) for i, act in enumerate(acts)])[0]

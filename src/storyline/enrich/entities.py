@@ -21,7 +21,7 @@ from anyascii import anyascii
 from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span, Token
 
-from storyline.enrich.cues import ACCORDING_TO, ROLE_SUFFIX, TITLES, role_key
+from storyline.enrich.cues import ACCORDING_TO, HONORIFICS, ROLE_SUFFIX, TITLES, role_key
 from storyline.enrich.gazetteer import (
     CAPITAL_FOR_COUNTRY,
     canonical_alias,
@@ -492,6 +492,9 @@ def _recognised_pieces(ents: tuple[Span, ...], surnames: set[str]) -> Iterator[t
     "ministre", "Paul" too). A piece of two or more capitalised words ending in the surname of a person named
     elsewhere in the article is that person."""
     for ent in ents:
+        if (titled := _titled_name(ent)) is not None:
+            yield titled, "PERSON"  # "President Marco Bell", "Mr Adler" typed an organisation or a place
+            continue
         kind = ENTITY_TYPES.get(ent.label_) or ("ORG" if _has_plural_possessive(ent) else None)
         if kind is None:
             continue
@@ -505,6 +508,41 @@ def _recognised_pieces(ents: tuple[Span, ...], surnames: set[str]) -> Iterator[t
             piece = ent.doc[start:end]
             person = len(piece) > 1 and all(t.text[:1].isupper() for t in piece) and piece[-1].text in surnames
             yield piece, "PERSON" if person and len(starts) > 1 else kind
+
+
+#: Titles written before a person's name and no other ("President Marco Bell", "Sen. Vidal", "Mr Adler"): not
+#: "General", "Chief" or "Major", which open names of companies and leagues too.
+_PERSONAL_TITLES = HONORIFICS | frozenset({
+    "president", "senator", "sen", "governor", "gov", "rep", "representative", "congressman", "congresswoman",
+    "minister", "secretary", "chancellor", "premier", "mayor", "ambassador", "treasurer", "pope", "rev", "lt",
+    "sgt", "capt", "col", "adm", "président", "présidente", "ministre", "presidente", "presidenta", "ministro",
+    "ministra",
+})  # fmt: skip
+#: Recogniser labels of values, never a name: "Mr" before a date is no person.
+_VALUE_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "QUANTITY", "PERCENT"})
+#: Most words of a name after a title: a first name, a middle one or an initial, a surname.
+_TITLED_NAME_WORDS = 3
+
+
+def _titled_name(ent: Span) -> Span | None:
+    """The name in a recogniser's span of another type that a personal title opens or follows
+    (:data:`_PERSONAL_TITLES`): "President Marco Bell" typed ORG, "Mr Adler" typed a product. The name is one
+    to three capitalised words, none a known place or a word the article also writes in lower case
+    ("President Hotel"); the title is written capitalised, not in capitals ("MS Columbus" is a ship)."""
+    if ENTITY_TYPES.get(ent.label_) == "PERSON" or ent.label_ in _VALUE_LABELS:
+        return None
+    doc = ent.doc
+    name = _without_titles(ent)
+    title = doc[name.start - 1] if name.start > ent.start else (doc[ent.start - 1] if ent.start else None)
+    if title is None or role_key(title.text) not in _PERSONAL_TITLES or not title.text[:1].isupper() or title.text.isupper():
+        return None
+    words = [t for t in name if not t.is_punct]
+    if not 0 < len(words) <= _TITLED_NAME_WORDS or not all(w.text[:1].isupper() and not w.is_digit for w in words):
+        return None
+    if is_place_name(name.text) or metonym_of(name.text) or any(w.lower_ in _CONNECTORS for w in words):
+        return None
+    lower_case = (re.search(rf"(?<![\w-]){re.escape(w.lower_)}(?![\w-])", doc.text) for w in words if len(w) > 1)
+    return None if any(lower_case) else name
 
 
 _POSSESSIVES = frozenset({"'s", "’s"})
