@@ -26,3 +26,15 @@ def test_a_link_no_parse_could_judge_stands_without_a_count() -> None:
     unparsed = Entity("Port Elwyn", "PLACE", ["Port Elwyn"], [(0, 10)], **LINK)
     (linked,) = story_entities([article("a", unparsed)])
     assert (linked.refers_to, linked.acting, entity_label(linked.to_dict())) == ("Ruritania", 0, "Port Elwyn → Ruritania")
+
+
+def test_a_story_entity_is_typed_by_its_full_name_mentions_not_a_stray_short_one() -> None:
+    def written(article_id: str, text: str, kind: str, name: str) -> Article:
+        spans = [(i, i + len(name)) for i in range(len(text)) if text.startswith(name, i)]
+        entity = Entity(name, kind, [name], spans)
+        return Article(id=article_id, title="Port Elwyn", paragraphs=[text], entities=[entity])
+
+    short = written("a", "Adler wrote it. Adler denied it. Adler left.", "ORG", "Adler")
+    full = [written(k, "Ruth Adler wrote the memo.", "PERSON", "Ruth Adler") for k in "bc"]
+    (adler,) = story_entities([short, *full])
+    assert (adler.name, adler.type, adler.mentions) == ("Ruth Adler", "PERSON", 5)

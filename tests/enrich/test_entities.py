@@ -423,6 +423,12 @@ def test_a_title_and_a_name_are_a_person_whatever_type_the_recogniser_gave():
         "President Hotel": "ORG"}
 
 
+def test_an_entity_is_typed_by_most_of_its_full_name_mentions():
+    mentions = [Mention("Ruth Adler", "ORG", 0, 10), Mention("Ruth Adler", "PERSON", 20, 30),
+                Mention("Ruth Adler", "PERSON", 40, 50), Mention("Adler", "PERSON", 60, 65)]
+    assert [(e.name, e.type, len(e.mentions)) for e in merge_mentions(mentions)] == [("Ruth Adler", "PERSON", 4)]
+
+
 def test_a_capital_linked_by_any_mention_and_across_articles():
     def merged(*acts):
         return merge_mentions([Mention("Paris", "PLACE", 10 * i, 10 * i + 5, act) for i, act in enumerate(acts)])[0]

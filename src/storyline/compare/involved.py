@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from storyline.enrich.entities import merge_with_members
+from storyline.enrich.entities import is_full_name, merge_with_members, typed_by_full_names
 from storyline.model import Article, Entity, Record
 
 
@@ -45,15 +45,18 @@ def story_cast(articles: list[Article]) -> Cast:
     name one entity alike.
 
     Articles may type one name differently ("Olga Petrenko" a PERSON in one, MISC in another): it is one
-    entity, typed by its most mentioned type other than MISC (MISC only when it has no other). A capital or
+    entity, typed by most of its full-name mentions ("Christopher Steele", not "Steele"), else by its most
+    mentioned type, other than MISC either way (MISC only when it has no other). A capital or
     seat keeps what it stands for only when some mention acts for it, or an article could not tell
     (:func:`_link_unjudged`): one only named as the place is the place.
     """
     merged, members = merge_with_members([a.entities for a in articles])
     items = [StoryEntity(e.name, e.type, list(e.variants), [], 0, e.refers_to, e.reference_kind) for e in merged]
     types: list[Counter[str]] = [Counter() for _ in merged]
+    full_types: list[Counter[str]] = [Counter() for _ in merged]
     unjudged: set[int] = set()
     for article, owners in zip(articles, members, strict=True):
+        text = article.text
         for entity, index in zip(article.entities, owners, strict=True):
             item, weight = items[index], max(1, len(entity.mentions))
             if article.id not in item.articles:
@@ -62,8 +65,10 @@ def story_cast(articles: list[Article]) -> Cast:
             item.acting += len(entity.acting_mentions)
             unjudged.update([index] if _link_unjudged(entity) else [])
             types[index][entity.type] += weight
-    for index, (item, counted) in enumerate(zip(items, types, strict=True)):
-        item.type = min(counted.items(), key=lambda pair: (pair[0] == "MISC", -pair[1], pair[0]))[0]
+            full_types[index][entity.type] += sum(is_full_name(text[s:e]) for s, e in entity.mentions)
+    for index, item in enumerate(items):
+        mentioned = min(types[index].items(), key=lambda pair: (pair[0] == "MISC", -pair[1], pair[0]))[0]
+        item.type = typed_by_full_names(full_types[index], mentioned)
         if not (item.acting or index in unjudged):
             item.refers_to = item.reference_kind = None
     names = {

@@ -89,6 +89,7 @@ class _Group:
     acting: list[tuple[int, int]] = field(default_factory=list)  # the mentions that do
     merged: int = 0  # entities merged into this one (across articles: how many articles name it)
     uses: Counter[str] = field(default_factory=Counter)  # how often each name is written (mentions)
+    full_types: Counter[str] = field(default_factory=Counter)  # the types its full names were given, per mention
     titles: set[str] = field(default_factory=set)  # titles and honorifics written before its mentions
 
     @property
@@ -99,13 +100,13 @@ class _Group:
     @property
     def full_uses(self) -> int:
         """Mentions by a name of several words ("Ruth Adler", not "Adler"): how prominent a person is."""
-        return sum(count for name, count in self.uses.items() if len(_without_generation(name).split()) > 1)
+        return sum(count for name, count in self.uses.items() if is_full_name(name))
 
     def canonical(self) -> str:
         """The name to show: the most written of its full forms (names of several words where it has any),
         on a tie a person's plainest ("Ruth Adler Papers" is no name of hers), an organisation's most
         informative ("Elwyn Motors Corporation")."""
-        full = [n for n in self.names if len(_without_generation(n).split()) > 1] or self.names  # not "Adler Jr."
+        full = [n for n in self.names if is_full_name(n)] or self.names  # not "Adler Jr."
         plain = self.type == "PERSON"
         return max(full, key=lambda n: (self.uses[n], -len(n.split()) if plain else 0, -self.names.index(n)))
 
@@ -942,6 +943,9 @@ def merge_mentions(mentions: list[Mention]) -> list[Entity]:
             group.names.append(mention.text)
         group.mentions.append((mention.start, mention.end))
         group.uses[mention.text] += 1
+        if is_full_name(mention.text):  # full names come first: the short ones then join by the type they make
+            group.full_types[mention.type] += 1
+            group.type = typed_by_full_names(group.full_types, group.type)
         group.titles.update([mention.title] if mention.title else [])
         group.acts = _either(group.acts, mention.acts)
         group.acting += [(mention.start, mention.end)] if mention.acts else []
@@ -1216,6 +1220,23 @@ def _is_suffixed(suffixed: list[str], plain: list[str]) -> bool:
     """Whether one name is the other with a generational suffix: "Ruth Adler Jr." is not "Ruth Adler", her
     parent, though "Ruth B. Adler III" may well be the "Ruth Adler" of a shorter mention."""
     return _is_generation(suffixed[-1:]) and suffixed[:-1] == plain
+
+
+def is_full_name(name: str) -> bool:
+    """A name of several words ("Ruth Adler", "North Korea"), not a short form ("Adler", "Adler Jr.")."""
+    return len(_without_generation(name).split()) > 1
+
+
+def typed_by_full_names(types: Counter[str], fallback: str) -> str:
+    """The type most of an entity's full-name mentions were given (:func:`is_full_name`), other than MISC where
+    it has another: "Steele" typed an organisation does not outvote "Christopher Steele" typed a person. On a
+    tie, or with no full name typed, ``fallback``."""
+    typed = {kind: count for kind, count in types.items() if count > 0}
+    typed = {kind: count for kind, count in typed.items() if kind != "MISC"} or typed
+    if not typed:
+        return fallback
+    leaders = sorted(kind for kind, count in typed.items() if count == max(typed.values()))
+    return fallback if fallback in leaders else leaders[0]
 
 
 def _without_generation(name: str) -> str:
