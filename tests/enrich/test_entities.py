@@ -429,6 +429,19 @@ def test_an_entity_is_typed_by_most_of_its_full_name_mentions():
     assert [(e.name, e.type, len(e.mentions)) for e in merge_mentions(mentions)] == [("Ruth Adler", "PERSON", 4)]
 
 
+def test_a_name_closing_with_a_trade_or_legal_form_is_no_person():
+    from spacy.tokens import Span
+
+    from storyline.enrich.entities import extract_entities
+    from storyline.enrich.languages import get_language_model
+
+    doc = get_language_model("en").parse("Fire broke out at Elwyn Petroleum, and Ruth Adler of Vidal Holdings Ltd. called.")
+    doc.ents = [Span(doc, span.start, span.end, label="PERSON") for text in ("Elwyn Petroleum", "Ruth Adler", "Vidal Holdings Ltd.")
+                if (span := doc.char_span(doc.text.index(text), doc.text.index(text) + len(text)))]
+    assert {e.name: e.type for e in extract_entities(doc)} == {
+        "Elwyn Petroleum": "ORG", "Ruth Adler": "PERSON", "Vidal Holdings Ltd.": "ORG"}
+
+
 def test_a_capital_linked_by_any_mention_and_across_articles():
     def merged(*acts):
         return merge_mentions([Mention("Paris", "PLACE", 10 * i, 10 * i + 5, act) for i, act in enumerate(acts)])[0]

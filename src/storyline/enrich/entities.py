@@ -180,6 +180,8 @@ def recognised_mentions(doc: Doc) -> list[Mention]:
             kind = "PLACE"  # a lone "Khartoum" or "Washington" the model took for a person (French models do)
         elif kind in ("ORG", "MISC") and _written_as_person(span):
             kind = "PERSON"  # "Rubilio Mendez, 34," / "Blanco said she": names the model took for organisations
+        elif kind == "PERSON" and _ends_as_company(name):
+            kind = "ORG"  # "Crowley Petroleum", "Elwyn Motors Inc.": a full name decides the entity's type
         link = metonym_of(name) if parsed and kind != "PERSON" else None
         acts = _stands_for_country(span, link[1] != CAPITAL_FOR_COUNTRY) if link else None
         placed = _written_as_place(span) if parsed and kind == "PLACE" else None
@@ -1259,6 +1261,13 @@ _TRADE_WORDS = frozenset({
     "foods", "motor", "motors", "airlines", "airways", "bank", "industries", "pharmaceuticals", "technologies",
     "systems", "communications", "entertainment", "electronics", "energy", "petroleum", "oil", "insurance", "brands",
 })  # fmt: skip
+
+
+def _ends_as_company(name: str) -> bool:
+    """A name of several words closing with a legal form or a trade ("Crowley Petroleum", "Elwyn Motors Inc."):
+    a company's, though the small English model types some as people."""
+    words = name.split()
+    return len(words) > 1 and words[-1].lower().strip(".,") in _LEGAL_FORMS | _TRADE_WORDS
 
 
 def _without_legal_form(name: str) -> str:
