@@ -151,11 +151,24 @@ def test_estimated_timeline_dates_read_as_estimates_in_every_report(comparison):
         {"date": "2013-04-17", "outlets": ["Daily <One>"], "events": [guessed], "groups": [], "estimated": True},
     ]
     markdown, html, terminal = to_markdown(comparison), to_html(comparison), _terminal(comparison)
-    assert "- **\u2248 2013-04-17 (estimated)**" in markdown and "- **2013-04-16**" in markdown
-    assert "\u2248 2013-04-17 (estimated)" in html and "\u2248 2013-04-17 (estimated)" in terminal
-    assert "\u2248 2013-04-16" not in markdown + html + terminal  # one outlet reports that day
+    assert "- **\u2248 17 April 2013 (estimated)**" in markdown and "- **16 April 2013**" in markdown
+    assert "\u2248 17 April 2013 (estimated)" in html and "\u2248 17 April 2013 (estimated)" in terminal
+    assert "\u2248 16 April 2013" not in markdown + html + terminal  # one outlet reports that day
     assert "The Port Elwyn ferry inquiry opened. (date estimated)" in markdown  # ... the other only guessed it
     assert "The Port Elwyn ferry inquiry opened. (date estimated)" in terminal and "(date estimated)" in html
+
+
+def test_timeline_dates_read_as_calendar_words_in_every_report_and_stay_values_in_json(comparison):
+    event = {"article": "a", "outlet": "Daily <One>", "text": "The Port Elwyn ferry inquiry opened.", "estimated": False}
+    comparison.timeline = [
+        {"date": value, "outlets": ["Daily <One>"], "events": [event], "groups": [], "estimated": False}
+        for value in ("2022-12", "2022-W50", "2022-12-18", "XXXX-12-09")
+    ]
+    words = ["December 2022", "week of 12 December 2022", "18 December 2022", "9 December (year unknown)"]
+    markdown, html, terminal = to_markdown(comparison), to_html(comparison), _terminal(comparison)
+    assert all(f"- **{w}** (" in markdown and f"<td>{w}</td>" in html and w in terminal for w in words)
+    assert "2022-12-18" not in markdown + html + terminal
+    assert [e["date"] for e in json.loads(to_json(comparison))["timeline"]] == ["2022-12", "2022-W50", "2022-12-18", "XXXX-12-09"]
 
 
 def test_first_reported_and_its_rule_are_in_every_report(comparison):

@@ -15,6 +15,7 @@ from typing import Any
 
 from jinja2 import Environment, select_autoescape
 
+from storyline.enrich.times_calendar import calendar_day
 from storyline.model import Claim, ClaimGroup, Comparison
 
 FORMATS = ("json", "md", "html")
@@ -125,9 +126,11 @@ def when(article: dict[str, Any]) -> str:
 
 
 def timeline_date(entry: dict[str, Any]) -> str:
-    """A timeline entry's date as a reader should take it: "≈ 2013-04-17 (estimated)" when only undated
-    articles' estimated days put an event there (the JSON's ``estimated``), else the date as reported."""
-    return f"\u2248 {entry['date']} (estimated)" if entry.get("estimated") else entry["date"]
+    """A timeline entry's date in words (:func:`calendar_words`; the JSON keeps the TIMEX value) as a reader
+    should take it: "≈ 17 April 2013 (estimated)" when only undated articles' estimated days put an event
+    there (the JSON's ``estimated``), else the date as reported."""
+    words = calendar_words(entry["date"])
+    return f"\u2248 {words} (estimated)" if entry.get("estimated") else words
 
 
 _CALENDAR_VALUE = re.compile(r"^(\d{4}|XXXX)(?:-(\d{2})(?:-(\d{2}))?|-W(\d{2}))?$")
@@ -139,11 +142,15 @@ _MONTHS = (
 
 def calendar_words(value: str) -> str:
     """A TimeML calendar value as a reader says it: "22 September 2018", "22 September (year unknown)"
-    for "XXXX-09-22", "week 15 of 2018", "September 2018"; any other value as it is."""
+    for "XXXX-09-22", "week of 9 April 2018" for "2018-W15" (its Monday), "September 2018"; any other
+    value as it is. The one way the reports and the web pages write a timeline's dates."""
     match = _CALENDAR_VALUE.match(value)
     if not match or value == "XXXX" or (match.group(2) and not 1 <= int(match.group(2)) <= 12):
         return value
     year, month, day, week = match.groups()
+    if week and year != "XXXX":
+        monday = calendar_day(value)
+        return f"week of {monday.day} {_MONTHS[monday.month - 1]} {monday.year}" if monday else value
     if week:
         words = f"week {int(week)}"
     elif month:
@@ -152,7 +159,7 @@ def calendar_words(value: str) -> str:
         return year
     if year == "XXXX":
         return f"{words} (year unknown)"
-    return f"{words} of {year}" if week else f"{words} {year}"
+    return f"{words} {year}"
 
 
 def event_note(entry: dict[str, Any], event: dict[str, Any]) -> str:

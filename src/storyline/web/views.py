@@ -15,6 +15,7 @@ from storyline.compare.naming import article_name
 from storyline.enrich.times_calendar import calendar_day
 from storyline.match.signature import shorten
 from storyline.model import Article, Claim, ClaimGroup, ProvenanceLink
+from storyline.report.comparison import calendar_words
 
 #: When a claim sits in several groups, the strongest verdict colours it.
 VERDICT_RANK = {"conflict": 3, "shared": 2, "unique": 1}
@@ -164,9 +165,9 @@ def _entry_date(entry: dict[str, Any]) -> str:
 
 
 def _entry_when(entry: dict[str, Any]) -> str:
-    """The entry's date as shown: "≈" before one estimated from an undated article's guessed day, as the
-    reports mark it."""
-    when = _entry_date(entry)
+    """The entry's date in words, as the reports write it (:func:`calendar_words`): "≈" before one estimated
+    from an undated article's guessed day, as the reports mark it."""
+    when = calendar_words(_entry_date(entry))
     return f"≈ {when}" if when and entry.get("estimated") else when
 
 
