@@ -218,14 +218,15 @@ INVOLVED_KINDS = (("PERSON", "People"), ("ORG", "Organisations"), ("PLACE", "Pla
 _VARIANTS_SHOWN = 4
 
 
-def involved(comparison: Comparison) -> list[tuple[str, list[dict[str, Any]], int]]:
+def involved(entities: list[dict[str, Any]], top: int | None = INVOLVED_TOP) -> list[tuple[str, list[dict[str, Any]], int]]:
     """Who is involved, by kind (people, organisations, places, names of no known kind): each kind's heading,
-    its entities named by most articles (at most :data:`INVOLVED_TOP`), and how many it has in all."""
+    its first ``entities`` (a story's, named by most articles first; at most ``top``, None for all), and how
+    many it has in all. The one grouping of the reports and the web story page."""
     found = []
     for kind, heading in INVOLVED_KINDS:
-        entities = [e for e in comparison.entities if e.get("type") == kind]
-        if entities:
-            found.append((heading, entities[:INVOLVED_TOP], len(entities)))
+        of_kind = [e for e in entities if e.get("type") == kind]
+        if of_kind:
+            found.append((heading, of_kind[:top], len(of_kind)))
     return found
 
 
@@ -318,7 +319,7 @@ def to_markdown(comparison: Comparison) -> str:
 
 def _involved_markdown(comparison: Comparison) -> list[str]:
     """The "Who is involved" section: a line per entity under its kind (:func:`involved`)."""
-    kinds = involved(comparison)
+    kinds = involved(comparison.entities)
     if not kinds:
         return []
     lines = ["", "## Who is involved", ""]
@@ -459,7 +460,7 @@ def to_html(comparison: Comparison) -> str:
         event_note=event_note,
         schema_version=comparison.schema_version,
         articles=comparison.articles,
-        involved=involved(comparison),
+        involved=involved(comparison.entities),
         entity_label=entity_label,
         entity_detail=entity_detail,
         names=names,

@@ -61,7 +61,7 @@ def _claims_table(view: ComparisonView, title: str, groups: list) -> Table:
 def _involved_text(comparison: Comparison) -> Text:
     """People, organisations and places of the story, a line each under its kind (empty when none)."""
     text = Text()
-    for heading, entities, total in involved(comparison):
+    for heading, entities, total in involved(comparison.entities):
         text.append(heading + (f" (top {len(entities)} of {total})" if total > len(entities) else "") + "\n", style="bold")
         for entity in entities:
             text.append(f"   {entity_label(entity)}")
