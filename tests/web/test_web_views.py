@@ -236,3 +236,12 @@ def test_story_entities_merge_variants_across_articles_and_keep_metonym_links() 
     assert (adler.name, adler.articles, adler.mentions) == ("Ruth Adler", ["a", "b"], 3)
     palace = next(e for e in listed if e.type == "ORG")
     assert palace.refers_to == "Ruritania government"
+
+
+def test_an_article_heading_written_in_capitals_reads_in_title_case_with_its_names_as_written() -> None:
+    from storyline.model import Entity
+
+    nato = Entity(name="NATO", type="ORG", mentions=[(0, 4)])
+    article = Article(id="a1", title="NATO CHIEF VISITS THE PORT OF ELWYN", paragraphs=["NATO said so."], entities=[nato])
+    assert views.article_heading(article) == "NATO Chief Visits the Port of Elwyn"
+    assert article.title == "NATO CHIEF VISITS THE PORT OF ELWYN"

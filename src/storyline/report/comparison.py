@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any
@@ -187,9 +188,64 @@ def adds_nothing(summary: dict[str, Any], names: dict[str, str]) -> str | None:
     return ", ".join(names.get(i, i) for i in summary.get("adds_nothing", [])) or None
 
 
+#: Words a headline in title case keeps in lower case, but first in a part ("Ferry Strike Ends in Port Elwyn").
+_MINOR_WORDS = frozenset((
+    "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor",
+    "of", "on", "onto", "or", "over", "per", "the", "to", "up", "via", "vs", "with",
+))  # fmt: skip
+#: An all-capital name no longer than this is an acronym ("NATO", "BBC") a heading keeps so.
+_ACRONYM_LETTERS = 4
+_HEADLINE_PART = re.compile(r"(:\s+|\s+[-–—|]+\s+)")
+_WORD = re.compile(r"\S+")
+
+
+def headline_case(text: str, names: Iterable[str] = ()) -> str:
+    """A headline as a heading shows it: one the source wrote in capitals ("FERRY STRIKE ENDS IN PORT
+    ELWYN") in title case ("Ferry Strike Ends in Port Elwyn"), each part between colons or dashes judged
+    alone (a story label's names stay as they are); any other headline as written. ``names``: the names
+    the article or story gives, whose mixed-case forms ("McAllister") and acronyms ("NATO") are kept."""
+    forms = _name_forms(names)
+    parts = _HEADLINE_PART.split(text)
+    return "".join(_title_case(part, forms) if _shouts(part) else part for part in parts)
+
+
+def _shouts(part: str) -> bool:
+    """Written in capitals: no lower-case letter, and two words of four letters or more (not an acronym or two)."""
+    words = [w for w in part.split() if sum(c.isalpha() for c in w) >= 4]
+    return len(words) >= 2 and not any(c.islower() for c in part) and any(c.isupper() for c in part)
+
+
+def _name_forms(names: Iterable[str]) -> dict[str, str]:
+    """Each name word that title case would spoil, by its folded form: "McAllister", "NATO"."""
+    forms = {}
+    for name in names:
+        for word in _WORD.findall(name):
+            letters = [c for c in word if c.isalpha()]
+            mixed = any(c.islower() for c in letters[1:]) and any(c.isupper() for c in letters[1:])
+            acronym = len(letters) <= _ACRONYM_LETTERS and all(c.isupper() for c in letters) and word.casefold() not in _MINOR_WORDS
+            if letters and (mixed or acronym):
+                forms[word.casefold()] = word
+    return forms
+
+
+def _title_case(part: str, forms: dict[str, str]) -> str:
+    def word_case(match: re.Match[str]) -> str:
+        word = match.group(0)
+        folded = word.casefold()
+        if folded in forms:
+            return forms[folded]
+        if match.start() > 0 and folded in _MINOR_WORDS:
+            return folded
+        return "-".join(piece[:1] + piece[1:].lower() for piece in word.split("-"))
+
+    return _WORD.sub(word_case, part)
+
+
 def report_title(comparison: Comparison) -> str:
-    """What the story is, for a report's title: its label (else the first article's title) and its id."""
+    """What the story is, for a report's title: its label (else the first article's title; one written in
+    capitals in title case, :func:`headline_case`) and its id."""
     label = comparison.summary.get("label") or next((a.get("title") for a in comparison.articles if a.get("title")), "")
+    label = headline_case(label, entity_names(comparison.entities))
     title = f"Story comparison: {label}" if label else "Story comparison"
     story = comparison.summary.get("story")
     return f"{title} (story {story})" if story else title
@@ -228,6 +284,11 @@ def involved(entities: list[dict[str, Any]], top: int | None = INVOLVED_TOP) -> 
         if of_kind:
             found.append((heading, of_kind[:top], len(of_kind)))
     return found
+
+
+def entity_names(entities: Iterable[dict[str, Any]]) -> list[str]:
+    """Every name the entities go by (their names and variants)."""
+    return [name for e in entities for name in (e["name"], *e.get("variants", []))]
 
 
 def entity_label(entity: dict[str, Any]) -> str:

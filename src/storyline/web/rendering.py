@@ -11,7 +11,15 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from storyline import __version__
-from storyline.report.comparison import KIND_LABELS, calendar_words, first_reported, relation_sentence, shown, statement
+from storyline.report.comparison import (
+    KIND_LABELS,
+    calendar_words,
+    first_reported,
+    headline_case,
+    relation_sentence,
+    shown,
+    statement,
+)
 from storyline.store.base import SNIPPET_CLOSE, SNIPPET_OPEN
 from storyline.web.views import article_heading
 
@@ -71,6 +79,7 @@ def make_environment() -> Environment:
     env.filters["snippet"] = highlight_snippet
     env.filters["heading"] = article_heading
     env.filters["calendar_words"] = calendar_words
+    env.filters["headline"] = headline_case
     env.filters["date"] = format_date
     env.filters["web_url"] = web_url
     env.filters["segment"] = path_segment
