@@ -179,6 +179,7 @@ def test_timeline_dates_read_as_calendar_words_in_every_report_and_stay_values_i
      ("Petrenko, NATO: PORT ELWYN TALKS RESUME", "Petrenko, NATO: Port Elwyn Talks Resume"),  # a story label's names stay
      ("NATO CHIEF MEETS MCALLISTER IN RURITANIA", "NATO Chief Meets McAllister in Ruritania"),  # names as the story writes them
      ("Ferry strike ends: SHOCK in Port Elwyn", "Ferry strike ends: SHOCK in Port Elwyn"),  # one word of emphasis is the source's
+     ("NBC ANCHOR QUITS OVER PORT ELWYN REPORT", "NBC Anchor Quits over Port Elwyn Report"),  # no vowel: an acronym
      ("NATO, EU", "NATO, EU"), ("Ferry Strike Ends", "Ferry Strike Ends")],
 )  # fmt: skip
 def test_a_headline_written_in_capitals_reads_in_title_case(headline, shown):

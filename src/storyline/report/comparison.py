@@ -197,6 +197,7 @@ _MINOR_WORDS = frozenset((
 _ACRONYM_LETTERS = 4
 _HEADLINE_PART = re.compile(r"(:\s+|\s+[-–—|]+\s+)")
 _WORD = re.compile(r"\S+")
+_VOWEL = re.compile(r"[aeiouy]|[^\W\d_a-z]")  # a letter outside a-z (another script, an accent) may be one
 
 
 def headline_case(text: str, names: Iterable[str] = ()) -> str:
@@ -236,6 +237,8 @@ def _title_case(part: str, forms: dict[str, str]) -> str:
             return forms[folded]
         if match.start() > 0 and folded in _MINOR_WORDS:
             return folded
+        if not _VOWEL.search(folded):
+            return word  # no vowel, no word: an acronym ("NBC", "SXSW")
         return "-".join(piece[:1] + piece[1:].lower() for piece in word.split("-"))
 
     return _WORD.sub(word_case, part)
