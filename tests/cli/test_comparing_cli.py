@@ -33,12 +33,22 @@ def files(tmp_path, monkeypatch):
 
 @pytest.mark.parametrize(
     ("name", "starts"), [("report.html", "<!DOCTYPE html>"), ("report.htm", "<!DOCTYPE html>"), ("report.md", "# Story"),
-                         ("report.markdown", "# Story"), ("report.json", "{"), ("report.out", "{")],
+                         ("report.markdown", "# Story"), ("report.json", "{"), ("report.out", "{"),
+                         ("report.txt", "Story comparison: Port Elwyn"), ("REPORT.TXT", "Story comparison"),
+                         ("report.log", "Story comparison")],
 )  # fmt: skip
 def test_the_output_files_extension_picks_the_format(tmp_path, files, name, starts):
     result = runner.invoke(app, ["compare", *files, "-o", str(tmp_path / name)])
     assert result.exit_code == 0, result.output
     assert (tmp_path / name).read_text(encoding="utf-8").startswith(starts)
+
+
+def test_a_text_file_holds_the_terminal_view_without_colour_codes(tmp_path, files):
+    result = runner.invoke(app, ["compare", *files, "-o", str(tmp_path / "report.txt")], env={"FORCE_COLOR": "1"})
+    assert result.exit_code == 0, result.output
+    written = (tmp_path / "report.txt").read_text(encoding="utf-8")
+    assert "Olga Petrenko ended the strike." in written and "Shared claims (1)" in written
+    assert "\x1b" not in written
 
 
 def test_an_explicit_format_wins_over_the_extension(tmp_path, files):

@@ -52,7 +52,7 @@ def library(tmp_path_factory):
 
 def test_ingest_prints_a_summary(library):
     out = library["ingest"].stdout
-    assert "new" in out and "3" in out
+    assert "New" in out and "New versions" in out and "3" in out  # headers in sentence case, as the reports
 
 
 def test_ingest_names_each_duplicate_and_the_article_it_repeats(tmp_path):
@@ -182,7 +182,7 @@ def test_demo_ingests_the_examples_and_prints_stories(tmp_path, examples):
     assert "1 story" in result.stdout and "Storm knocks out power" in result.stdout
     assert "not an article" not in result.stdout
     assert "storm.txt" in result.stdout  # no outlet: named by its file, as its comparison names it
-    assert "new" in result.stdout and len(json.loads(invoke("articles", "--json", "--db", str(db)).stdout)) == 1
+    assert "New" in result.stdout and len(json.loads(invoke("articles", "--json", "--db", str(db)).stdout)) == 1
 
 
 def test_demo_never_replaces_a_file_it_did_not_make(tmp_path, examples, library):
@@ -322,6 +322,17 @@ def test_show_sets_stances_apart_from_what_was_said(tmp_path):
     said, stances = shown.index("Quotes"), shown.index("Stances")
     assert said < shown.index("the harbour would reopen in May", said) < stances
     assert shown.index("the plan to double the fees", stances) > stances
+
+
+def test_show_heads_a_headline_written_in_capitals_in_title_case_and_keeps_it_as_written(tmp_path):
+    page = tmp_path / "council.txt"
+    page.write_text(
+        "COUNCIL BACKS THE HARBOUR PLAN IN PORT ELWYN\n\nMarch 4, 2024\n\n"
+        "Olga Petrenko said the harbour would reopen in May. The council backed the plan to double the fees.\n",
+        encoding="utf-8",
+    )
+    shown = invoke("extract", str(page)).stdout
+    assert shown.index("Council Backs the Harbour Plan in Port Elwyn") < shown.index("COUNCIL BACKS THE HARBOUR PLAN IN PORT ELWYN")
 
 
 def test_stories_say_why_each_article_joined(library):

@@ -135,3 +135,16 @@ def test_the_timeline_orders_weeks_by_their_first_day():
         claim.start, claim.end = time.start, time.end
     dates = [entry["date"] for entry in build_timeline([article], claims, {}, {"a": "A"})]
     assert dates == ["2022-12-16", "2022-W51", "2022-12-21"]
+
+
+def test_a_shared_claims_score_is_at_most_one_however_many_anchors_it_shares(encode):
+    text = "Minister Olga Petrenko said 12 people died when the Port Elwyn bridge fell on 4 May 2025."
+    a, b = (
+        make_article(aid, [text], entities=[entity(text, "Olga Petrenko")], times=[time_at(text, "4 May 2025", "2025-05-04")], language="en")
+        for aid in ("a", "b")
+    )
+    comparison = compare([a, b], encode)
+    (shared,) = [g for g in comparison.groups if g.verdict == "shared"]
+    assert shared.score == 1.0  # the cosine of one wording is 1; the name, figure and date anchors add nothing shown
+    assert [p["score"] for p in comparison.alignments] == [1.0]
+    assert [e["detail"] for e in shared.evidence] == ["same claim (score 1.00)"]

@@ -78,6 +78,25 @@ def test_stray_tags_removed_inside_paragraphs() -> None:
     assert removed == ["<br>", "</span>", "/p>"]
 
 
+def test_markdown_images_are_stripped_as_page_furniture_with_their_reason() -> None:
+    lines = [
+        "Ferry strike ends in Port Elwyn",
+        '![Olga Petrenko at the harbour](https://example.org/img/harbour_(1).jpg "Harbour")',
+        "[![](https://example.org/share.png)](https://example.org/share)",
+        "Union leader Olga Petrenko said on Monday the ferry strike in Port Elwyn was over after talks with the harbour board.",
+        "Crews return to work on Tuesday. ![map](<https://example.org/map of route.png>) The first sailing leaves at noon.",
+    ]  # fmt: skip
+    article = read_text("\n\n".join(lines), source="strike.md")
+    assert article.title == "Ferry strike ends in Port Elwyn"
+    assert article.paragraphs[-1] == "Crews return to work on Tuesday. The first sailing leaves at noon."
+    assert not any("!" in p or "example.org" in p for p in article.paragraphs)
+    assert [s.text for s in article.stripped if s.reason == "image"] == [
+        '![Olga Petrenko at the harbour](https://example.org/img/harbour_(1).jpg "Harbour")',
+        "[![](https://example.org/share.png)](https://example.org/share)",
+        "![map](<https://example.org/map of route.png>)",
+    ]
+
+
 @pytest.mark.parametrize(
     ("paragraph", "place", "agency", "rest"),
     [("MOSCOW (Reuters) - Russia said on Monday it would respond.", "MOSCOW", "Reuters", "Russia said"),

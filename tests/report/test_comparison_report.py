@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from markdown_it import MarkdownIt
@@ -10,7 +11,7 @@ from rich.console import Console
 from rich.text import Text
 
 from storyline.model import Claim, ClaimGroup, Comparison, ProvenanceLink
-from storyline.report.comparison import quoted, render, statement, to_html, to_json, to_markdown
+from storyline.report.comparison import headline_case, quoted, render, statement, to_html, to_json, to_markdown
 from storyline.report.terminal import print_comparison, safe_console, strip_controls
 
 EVIL = '<script>alert("x")</script> [bold]**boom**[/bold] <img src=x onerror=alert(1)>'
@@ -151,11 +152,58 @@ def test_estimated_timeline_dates_read_as_estimates_in_every_report(comparison):
         {"date": "2013-04-17", "outlets": ["Daily <One>"], "events": [guessed], "groups": [], "estimated": True},
     ]
     markdown, html, terminal = to_markdown(comparison), to_html(comparison), _terminal(comparison)
-    assert "- **\u2248 2013-04-17 (estimated)**" in markdown and "- **2013-04-16**" in markdown
-    assert "\u2248 2013-04-17 (estimated)" in html and "\u2248 2013-04-17 (estimated)" in terminal
-    assert "\u2248 2013-04-16" not in markdown + html + terminal  # one outlet reports that day
+    assert "- **\u2248 17 April 2013 (estimated)**" in markdown and "- **16 April 2013**" in markdown
+    assert "\u2248 17 April 2013 (estimated)" in html and "\u2248 17 April 2013 (estimated)" in terminal
+    assert "\u2248 16 April 2013" not in markdown + html + terminal  # one outlet reports that day
     assert "The Port Elwyn ferry inquiry opened. (date estimated)" in markdown  # ... the other only guessed it
     assert "The Port Elwyn ferry inquiry opened. (date estimated)" in terminal and "(date estimated)" in html
+
+
+def test_timeline_dates_read_as_calendar_words_in_every_report_and_stay_values_in_json(comparison):
+    event = {"article": "a", "outlet": "Daily <One>", "text": "The Port Elwyn ferry inquiry opened.", "estimated": False}
+    comparison.timeline = [
+        {"date": value, "outlets": ["Daily <One>"], "events": [event], "groups": [], "estimated": False}
+        for value in ("2022-12", "2022-W50", "2022-12-18", "XXXX-12-09")
+    ]
+    words = ["December 2022", "week of 12 December 2022", "18 December 2022", "9 December (year unknown)"]
+    markdown, html, terminal = to_markdown(comparison), to_html(comparison), _terminal(comparison)
+    assert all(f"- **{w}** (" in markdown and f"<td>{w}</td>" in html and w in terminal for w in words)
+    assert "2022-12-18" not in markdown + html + terminal
+    assert [e["date"] for e in json.loads(to_json(comparison))["timeline"]] == ["2022-12", "2022-W50", "2022-12-18", "XXXX-12-09"]
+
+
+@pytest.mark.parametrize(
+    ("headline", "shown"),
+    [("FERRY STRIKE ENDS IN PORT ELWYN", "Ferry Strike Ends in Port Elwyn"),
+     ("RUTH ADLER QUITS: THE INQUIRY INTO THE HARBOUR-BOARD DEAL", "Ruth Adler Quits: The Inquiry into the Harbour-Board Deal"),
+     ("Petrenko, NATO: PORT ELWYN TALKS RESUME", "Petrenko, NATO: Port Elwyn Talks Resume"),  # a story label's names stay
+     ("NATO CHIEF MEETS MCALLISTER IN RURITANIA", "NATO Chief Meets McAllister in Ruritania"),  # names as the story writes them
+     ("Ferry strike ends: SHOCK in Port Elwyn", "Ferry strike ends: SHOCK in Port Elwyn"),  # one word of emphasis is the source's
+     ("NBC ANCHOR QUITS OVER PORT ELWYN REPORT", "NBC Anchor Quits over Port Elwyn Report"),  # no vowel: an acronym
+     ("NATO, EU", "NATO, EU"), ("Ferry Strike Ends", "Ferry Strike Ends")],
+)  # fmt: skip
+def test_a_headline_written_in_capitals_reads_in_title_case(headline, shown):
+    assert headline_case(headline, ["NATO", "Ian McAllister", "THE"]) == shown
+
+
+def test_report_headings_show_a_shouted_headline_in_title_case_and_the_article_list_keeps_it(comparison):
+    comparison.articles[0]["title"] = "FERRY STRIKE ENDS IN PORT ELWYN"
+    markdown, html, terminal = to_markdown(comparison), to_html(comparison), _terminal(comparison)
+    title = "Story comparison: Ferry Strike Ends in Port Elwyn"
+    assert markdown.startswith(f"# {title}\n") and f"<h1>{title}</h1>" in html and terminal.startswith(title)
+    assert "FERRY STRIKE ENDS IN PORT ELWYN `a`" in markdown and "<td>FERRY STRIKE ENDS IN PORT ELWYN</td>" in html
+    assert "FERRY STRIKE ENDS IN PORT ELWYN" in terminal  # the articles table: the title as written
+
+
+def test_report_headings_are_one_set_in_sentence_case_in_every_format(comparison):
+    comparison.entities = [{"name": "Olga Petrenko", "type": "PERSON", "variants": [], "articles": ["a", "b"]}]
+    markdown, html, terminal = to_markdown(comparison), to_html(comparison), _terminal(comparison)
+    sections = ["Articles", "Who is involved", "Conflicts (1)", "Shared claims (0)", "Unique claims (1)", "Quotes (1)",
+                "Timeline (1)", "Provenance (1)"]  # fmt: skip
+    assert all(f"\n## {h}\n" in markdown and f"<h2>{h}</h2>" in html and h in terminal for h in sections)
+    assert re.findall(r"^## (.+)$", markdown, re.MULTILINE) == sections
+    assert re.findall(r"<h2>([^<]+)</h2>", html) == sections
+    assert all(h[1:] == h[1:].lower() for h in sections)
 
 
 def test_first_reported_and_its_rule_are_in_every_report(comparison):

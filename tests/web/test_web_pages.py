@@ -218,3 +218,14 @@ def test_story_page_and_api_show_what_a_seat_of_government_stands_for(client: Te
     assert (house["refers_to"], house["reference_kind"]) == ("United States government", "seat-for-government")
     assert 0 < house["acting"] <= house["mentions"]
     assert f"(acting in {house['acting']} of {house['mentions']} mentions)" in html
+
+
+def test_story_page_groups_who_is_involved_by_kind_as_the_reports_do(client: TestClient, seed_story: str) -> None:
+    html = client.get(f"/stories/{seed_story}").text
+    section = re.search(r'<section class="entities"[^>]*>(.*?)</section>', html, re.DOTALL).group(1)
+    assert "<h2 id=\"entities-h\">Who is involved</h2>" in section and ">Entities<" not in html
+    kinds = re.findall(r"<h3>([^<]+)</h3>", section)
+    assert kinds == ["People", "Organisations", "Places"]
+    by_kind = dict(zip(kinds, re.split(r"<h3>[^<]+</h3>", section)[1:], strict=True))
+    assert "White House &rarr; United States government" in by_kind["Organisations"]
+    assert ">Ukraine <small>" in by_kind["Places"] and "type-place" not in by_kind["People"]

@@ -69,13 +69,13 @@ def test_timeline_places_dates_in_order_without_overlapping_labels() -> None:
         {"date": "PRESENT_REF", "events": []},
     ]
     chart = views.timeline_chart(entries, width=600)
-    assert [p.when for p in chart.points] == ["2022-12-09", "2022-12-10", "2022-12-18"]
+    assert [p.when for p in chart.points] == ["9 December 2022", "10 December 2022", "18 December 2022"]
     assert chart.points[0].x < chart.points[1].x < chart.points[2].x
     assert chart.points[0].y != chart.points[1].y  # close dates: labels on different rows
     assert chart.points[2].anchor == "end" and chart.points[2].claim == "c9"
     assert chart.points[2].outlets == "A, B"
     assert [e["date"] for e in chart.undated] == ["PRESENT_REF"]
-    assert [(label, anchor) for _, label, anchor in chart.ticks] == [("2022-12-09", "start"), ("2022-12-18", "end")]
+    assert [(label, anchor) for _, label, anchor in chart.ticks] == [("9 December 2022", "start"), ("18 December 2022", "end")]
     assert views.timeline_chart([]).points == []
 
 
@@ -181,7 +181,7 @@ def test_timeline_marks_estimated_dates_and_still_places_them() -> None:
         {"date": "2024-03-05", "events": [{"text": "Ferry diverted"}], "outlets": ["B"], "estimated": True},
     ]
     chart = views.timeline_chart(entries, width=600)
-    assert [p.when for p in chart.points] == ["2024-03-04", "≈ 2024-03-05"]
+    assert [p.when for p in chart.points] == ["4 March 2024", "≈ 5 March 2024"]
     assert chart.points[0].x < chart.points[1].x
 
 
@@ -191,7 +191,9 @@ def test_timeline_marks_estimated_dates_and_still_places_them() -> None:
         ("XXXX-09-22", "22 September (year unknown)"),
         ("XXXX-09", "September (year unknown)"),
         ("XXXX-W15", "week 15 (year unknown)"),
-        ("2018-W15", "week 15 of 2018"),
+        ("2018-W15", "week of 9 April 2018"),
+        ("2020-W53", "week of 28 December 2020"),
+        ("2018-W54", "2018-W54"),
         ("2018-04-07", "7 April 2018"),
         ("2018-04", "April 2018"),
         ("2018", "2018"),
@@ -234,3 +236,12 @@ def test_story_entities_merge_variants_across_articles_and_keep_metonym_links() 
     assert (adler.name, adler.articles, adler.mentions) == ("Ruth Adler", ["a", "b"], 3)
     palace = next(e for e in listed if e.type == "ORG")
     assert palace.refers_to == "Ruritania government"
+
+
+def test_an_article_heading_written_in_capitals_reads_in_title_case_with_its_names_as_written() -> None:
+    from storyline.model import Entity
+
+    nato = Entity(name="NATO", type="ORG", mentions=[(0, 4)])
+    article = Article(id="a1", title="NATO CHIEF VISITS THE PORT OF ELWYN", paragraphs=["NATO said so."], entities=[nato])
+    assert views.article_heading(article) == "NATO Chief Visits the Port of Elwyn"
+    assert article.title == "NATO CHIEF VISITS THE PORT OF ELWYN"

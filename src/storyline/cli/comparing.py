@@ -24,23 +24,30 @@ FormatOption = Annotated[
     str | None,
     typer.Option(
         "--format", "-f",
-        help=f"One of {', '.join(VIEWS)} (default: terminal on screen; for --output, the file's extension, else json).",
+        help=(
+            f"One of {', '.join(VIEWS)} (default: terminal on screen; for --output, the file's extension: "
+            "terminal as plain text for .txt, else json)."
+        ),
     ),
 ]  # fmt: skip
 OutputOption = Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")]
 #: Width of the terminal view written to a file.
 TEXT_WIDTH = 100
+#: Extensions of plain-text files: the terminal view (without colour) is what they hold.
+PLAIN_TEXT_SUFFIXES = (".txt", ".text", ".log")
 
 
 def _view(fmt: str | None, output: Path | None) -> str:
-    """The view asked for: ``--format``, else the output file's extension (story.html is HTML), else the
-    terminal on screen and JSON in a file of any other name."""
+    """The view asked for: ``--format``, else the output file's extension (story.html is HTML; story.txt the
+    terminal view as plain text), else the terminal on screen and JSON in a file of any other name."""
     if fmt is not None:
         try:
             return format_name(fmt, VIEWS)
         except ValueError as error:
             raise fail(str(error), 2) from None
     if output is None:
+        return TERMINAL
+    if output.suffix.lower() in PLAIN_TEXT_SUFFIXES:
         return TERMINAL
     return format_of_file(output) or "json"
 

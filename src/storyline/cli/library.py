@@ -24,7 +24,7 @@ from storyline.cli.app import app
 from storyline.config import Settings, default_db_path
 from storyline.ingest import IngestError
 from storyline.model import Article, Entity, Quote, Story
-from storyline.report.comparison import quoted, reader_time
+from storyline.report.comparison import entity_names, headline_case, quoted, reader_time
 from storyline.report.terminal import safe_console
 from storyline.service import demo as demo_library
 from storyline.service import library
@@ -176,7 +176,7 @@ def run_ingest(ws: Workspace, paths: list[str]) -> library.IngestReport:
 
 def print_ingest_summary(report: library.IngestReport, db_path: Path) -> None:
     table = Table(title=f"Ingested into {escape(str(db_path))}", show_header=True)
-    for column in ("new", "new versions", "duplicates", "resumed", "skipped", "failed"):
+    for column in ("New", "New versions", "Duplicates", "Resumed", "Skipped", "Failed"):
         table.add_column(column, justify="right")
     counts = (report.new, report.new_version, report.duplicate, report.resumed, report.skipped, report.failed)
     table.add_row(*(str(c) for c in counts))
@@ -211,12 +211,12 @@ def articles(
         print_json([listing(a) for a in found])
         return
     table = Table(show_header=True)
-    table.add_column("id", no_wrap=True)
-    table.add_column("published", no_wrap=True)
+    table.add_column("ID", no_wrap=True)
+    table.add_column("Published", no_wrap=True)
     # The title is what a reader scans for: it keeps room; a long outlet is cut short instead.
-    table.add_column("outlet", no_wrap=True, overflow="ellipsis", max_width=OUTLET_WIDTH)
-    table.add_column("lang", no_wrap=True)
-    table.add_column("title", min_width=TITLE_MIN_WIDTH, ratio=1)
+    table.add_column("Outlet", no_wrap=True, overflow="ellipsis", max_width=OUTLET_WIDTH)
+    table.add_column("Language", no_wrap=True)
+    table.add_column("Title", min_width=TITLE_MIN_WIDTH, ratio=1)
     for article in found:
         published = article.published.date().isoformat() if article.published else "-"
         table.add_row(*(escape(v) for v in (article.id, published, article.outlet or "-", article.language or "-", article.title)))
@@ -333,8 +333,11 @@ def published_text(article: Article) -> str:
 
 def print_article(article: Article) -> None:
     """Human view of one article; every piece of content escaped for Rich."""
-    out.rule(escape(article.title))
+    heading = headline_case(article.title, entity_names(e.to_dict() for e in article.entities))
+    out.rule(escape(heading))
     meta = Table.grid(padding=(0, 2))
+    if heading != article.title:
+        meta.add_row("[dim]title[/dim]", escape(article.title))  # as the source wrote it
     for name in ("id", "version", "source", "url", "outlet", "agency", "byline", "published", "language"):
         value = published_text(article) if name == "published" and article.published else getattr(article, name)
         if value not in (None, ""):
@@ -443,7 +446,7 @@ def print_stories(ws: Workspace, stories: list[Story]) -> None:
         members = [a for a in (ws.store.get_article(i) for i in story.articles) if a is not None]
         outlets = sorted({outlet_name(a) for a in members})
         about = f"{story.id} · {plural(len(members), 'article')} · {', '.join(outlets)}"
-        out.print(f"[bold]{escape(story.label)}[/bold]  [dim]{escape(about)}[/dim]")
+        out.print(f"[bold]{escape(headline_case(story.label))}[/bold]  [dim]{escape(about)}[/dim]")
         for article in members:
             published = article.published.date().isoformat() if article.published else "undated"
             why = story.reasons.get(article.id, "")

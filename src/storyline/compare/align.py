@@ -74,6 +74,13 @@ class Alignment:
         return [(int(i), int(j), float(self.score[i, j])) for i, j in zip(rows, cols)]
 
 
+def reported_score(score: float) -> float:
+    """A pair's alignment score as a comparison reports it, at most 1: the anchors lift a close pair's sum
+    past the cosine's 1 ("score 1.11"), where a reader takes the score for how surely two claims are one.
+    Judging a pair (the detectors' thresholds) reads the sum itself."""
+    return min(score, 1.0)
+
+
 def figures_agree(a: Claim, b: Claim) -> bool:
     """Some figure of ``a`` can be one of ``b``: their ranges meet ("at least 12" fits 13).
 

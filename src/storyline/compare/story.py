@@ -7,7 +7,7 @@ from typing import Any
 
 import numpy as np
 
-from storyline.compare.align import align_claims
+from storyline.compare.align import align_claims, reported_score
 from storyline.compare.claims import split_claims
 from storyline.compare.involved import story_cast
 from storyline.compare.naming import article_name, outlet_name, reader_names
@@ -67,7 +67,7 @@ def compare(articles: list[Article], encode: Encode) -> Comparison:
         quotes=group_quotes(articles, encode, outlet_of, cast.names),
         timeline=build_timeline(articles, claims, group_of, outlet_of),
         provenance=links,
-        alignments=[{"a": a, "b": b, "score": round(s, 4)} for a, b, s in pairs],
+        alignments=[{"a": a, "b": b, "score": round(reported_score(s), 4)} for a, b, s in pairs],
         summary={**_counts(articles, claims, groups, unique), **origin},
     )
 

@@ -7,7 +7,7 @@ from itertools import combinations, pairwise
 
 import numpy as np
 
-from storyline.compare.align import Alignment, ArticleRuns
+from storyline.compare.align import Alignment, ArticleRuns, reported_score
 from storyline.compare.conflicts import (
     COUNTERPART_SIMILARITY,
     TOPIC_SIMILARITY,
@@ -154,7 +154,7 @@ def _pair_evidence(a: Claim, b: Claim, score: float, published: Published) -> li
     findings = _in_time(_findings(a, b, score, "aligned") + _findings(a, b, score, "topic"), a, b, published)
     if findings:
         return [f.to_dict() for f in findings]
-    return [{"rule": "aligned", "detail": f"same claim (score {score:.2f})", "spans": [claim_span(a), claim_span(b)]}]
+    return [{"rule": "aligned", "detail": f"same claim (score {reported_score(score):.2f})", "spans": [claim_span(a), claim_span(b)]}]
 
 
 def _group(
@@ -195,7 +195,7 @@ def _group(
         verdict="conflict" if conflict else ("shared" if len(articles) > 1 else "unique"),
         outlets=outlets,
         evidence=evidence,
-        score=round(float(np.mean(scores)), 4) if scores else None,
+        score=round(float(np.mean([reported_score(s) for s in scores])), 4) if scores else None,
     )
 
 

@@ -162,6 +162,11 @@ _TAG = re.compile(rf"<\s*/?\s*(?:{_TAG_NAMES})\b[^<>]*>|<\s*/?\s*(?:{_TAG_NAMES}
 #: A closing tag that lost its "<": "text. /p>".
 _BROKEN_CLOSE = re.compile(rf"(?<![\w<])/\s*(?:{_TAG_NAMES})\s*>", re.IGNORECASE)
 _ONLY_TAGS = re.compile(rf"^(?:\s|<\s*/?\s*(?:{_TAG_NAMES})\b[^<>]*>?|/\s*(?:{_TAG_NAMES})\s*>)+$", re.IGNORECASE)
+#: A markdown image: "![alt](src)", "![alt](<src with spaces> "title")" (the source may hold one level of
+#: balanced parentheses, as in a link).
+_MD_IMAGE = re.compile(
+    r"!\[[^\[\]]*\]\(\s*(?:<[^<>\n]*>|(?:[^()\s]|\([^()\s]*\))*)(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^()]*\)))?\s*\)"
+)
 
 # --------------------------------------------------------------------------
 # Captions and photo credits
@@ -386,6 +391,8 @@ def residue_reason(line: str) -> str | None:
     """Why ``line`` is page residue wherever it appears, or ``None`` if it may be body."""
     if is_only_tags(line):
         return "stray-tag"
+    if is_only_images(line):
+        return "image"
     if is_share_widget(line):
         return "share-widget"
     if is_navigation(unlink_markdown(line)):
@@ -410,13 +417,31 @@ def is_navigation(line: str) -> bool:
 
 def remove_stray_tags(text: str) -> tuple[str, list[str]]:
     """Remove HTML tags and broken tag remnants ("< /p>", "/p>") from inside text."""
+    return _remove(text, _TAG, _BROKEN_CLOSE)
+
+
+def remove_markdown_images(text: str) -> tuple[str, list[str]]:
+    """Remove markdown images ("![alt](src)") from inside text: page furniture copied with it, whose alt
+    text is no sentence of the article (a linked image, "[![alt](src)](href)", leaves an empty link)."""
+    return _remove(text, _MD_IMAGE)
+
+
+def is_only_images(line: str) -> bool:
+    """A line with nothing but markdown images (linked or not)."""
+    return bool(_MD_IMAGE.search(line)) and not unlink_markdown(_MD_IMAGE.sub("", line)).strip()
+
+
+def _remove(text: str, *patterns: re.Pattern[str]) -> tuple[str, list[str]]:
+    """``text`` without what ``patterns`` match (in turn), spaces tidied where something went, and the removed parts."""
     removed: list[str] = []
 
     def note(match: re.Match[str]) -> str:
         removed.append(match.group(0))
         return " "
 
-    cleaned = _BROKEN_CLOSE.sub(note, _TAG.sub(note, text))
+    cleaned = text
+    for pattern in patterns:
+        cleaned = pattern.sub(note, cleaned)
     if removed:
         cleaned = re.sub(r"[ \t]+([.,;:!?])", r"\1", " ".join(cleaned.split()))
     return cleaned, removed

@@ -293,12 +293,14 @@ class _TextParser:
             run = []
 
     def body(self) -> list[_Line]:
-        """Kept lines with tag remnants and markdown link targets removed from inside them."""
+        """Kept lines with tag remnants, markdown images and link targets removed from inside them."""
         kept: list[_Line] = []
         for line in self.lines:
             if line.reason:
                 continue
-            text, tags = clean.remove_stray_tags(line.text)
+            text, images = clean.remove_markdown_images(line.text)
+            self.stripped.extend(Stripped(image, "image") for image in images)
+            text, tags = clean.remove_stray_tags(text)
             self.stripped.extend(Stripped(tag, "stray-tag") for tag in tags)
             text, link = clean.split_read_more(clean.unlink_markdown(text).strip())
             if link:

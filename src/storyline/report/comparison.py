@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any
 
 from jinja2 import Environment, select_autoescape
 
+from storyline.enrich.times_calendar import calendar_day
 from storyline.model import Claim, ClaimGroup, Comparison
 
 FORMATS = ("json", "md", "html")
@@ -125,9 +127,11 @@ def when(article: dict[str, Any]) -> str:
 
 
 def timeline_date(entry: dict[str, Any]) -> str:
-    """A timeline entry's date as a reader should take it: "≈ 2013-04-17 (estimated)" when only undated
-    articles' estimated days put an event there (the JSON's ``estimated``), else the date as reported."""
-    return f"\u2248 {entry['date']} (estimated)" if entry.get("estimated") else entry["date"]
+    """A timeline entry's date in words (:func:`calendar_words`; the JSON keeps the TIMEX value) as a reader
+    should take it: "≈ 17 April 2013 (estimated)" when only undated articles' estimated days put an event
+    there (the JSON's ``estimated``), else the date as reported."""
+    words = calendar_words(entry["date"])
+    return f"\u2248 {words} (estimated)" if entry.get("estimated") else words
 
 
 _CALENDAR_VALUE = re.compile(r"^(\d{4}|XXXX)(?:-(\d{2})(?:-(\d{2}))?|-W(\d{2}))?$")
@@ -139,11 +143,15 @@ _MONTHS = (
 
 def calendar_words(value: str) -> str:
     """A TimeML calendar value as a reader says it: "22 September 2018", "22 September (year unknown)"
-    for "XXXX-09-22", "week 15 of 2018", "September 2018"; any other value as it is."""
+    for "XXXX-09-22", "week of 9 April 2018" for "2018-W15" (its Monday), "September 2018"; any other
+    value as it is. The one way the reports and the web pages write a timeline's dates."""
     match = _CALENDAR_VALUE.match(value)
     if not match or value == "XXXX" or (match.group(2) and not 1 <= int(match.group(2)) <= 12):
         return value
     year, month, day, week = match.groups()
+    if week and year != "XXXX":
+        monday = calendar_day(value)
+        return f"week of {monday.day} {_MONTHS[monday.month - 1]} {monday.year}" if monday else value
     if week:
         words = f"week {int(week)}"
     elif month:
@@ -152,7 +160,7 @@ def calendar_words(value: str) -> str:
         return year
     if year == "XXXX":
         return f"{words} (year unknown)"
-    return f"{words} of {year}" if week else f"{words} {year}"
+    return f"{words} {year}"
 
 
 def event_note(entry: dict[str, Any], event: dict[str, Any]) -> str:
@@ -180,9 +188,67 @@ def adds_nothing(summary: dict[str, Any], names: dict[str, str]) -> str | None:
     return ", ".join(names.get(i, i) for i in summary.get("adds_nothing", [])) or None
 
 
+#: Words a headline in title case keeps in lower case, but first in a part ("Ferry Strike Ends in Port Elwyn").
+_MINOR_WORDS = frozenset((
+    "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor",
+    "of", "on", "onto", "or", "over", "per", "the", "to", "up", "via", "vs", "with",
+))  # fmt: skip
+#: An all-capital name no longer than this is an acronym ("NATO", "BBC") a heading keeps so.
+_ACRONYM_LETTERS = 4
+_HEADLINE_PART = re.compile(r"(:\s+|\s+[-–—|]+\s+)")
+_WORD = re.compile(r"\S+")
+_VOWEL = re.compile(r"[aeiouy]|[^\W\d_a-z]")  # a letter outside a-z (another script, an accent) may be one
+
+
+def headline_case(text: str, names: Iterable[str] = ()) -> str:
+    """A headline as a heading shows it: one the source wrote in capitals ("FERRY STRIKE ENDS IN PORT
+    ELWYN") in title case ("Ferry Strike Ends in Port Elwyn"), each part between colons or dashes judged
+    alone (a story label's names stay as they are); any other headline as written. ``names``: the names
+    the article or story gives, whose mixed-case forms ("McAllister") and acronyms ("NATO") are kept."""
+    forms = _name_forms(names)
+    parts = _HEADLINE_PART.split(text)
+    return "".join(_title_case(part, forms) if _shouts(part) else part for part in parts)
+
+
+def _shouts(part: str) -> bool:
+    """Written in capitals: no lower-case letter, and two words of four letters or more (not an acronym or two)."""
+    words = [w for w in part.split() if sum(c.isalpha() for c in w) >= 4]
+    return len(words) >= 2 and not any(c.islower() for c in part) and any(c.isupper() for c in part)
+
+
+def _name_forms(names: Iterable[str]) -> dict[str, str]:
+    """Each name word that title case would spoil, by its folded form: "McAllister", "NATO"."""
+    forms = {}
+    for name in names:
+        for word in _WORD.findall(name):
+            letters = [c for c in word if c.isalpha()]
+            mixed = any(c.islower() for c in letters[1:]) and any(c.isupper() for c in letters[1:])
+            acronym = len(letters) <= _ACRONYM_LETTERS and all(c.isupper() for c in letters) and word.casefold() not in _MINOR_WORDS
+            if letters and (mixed or acronym):
+                forms[word.casefold()] = word
+    return forms
+
+
+def _title_case(part: str, forms: dict[str, str]) -> str:
+    def word_case(match: re.Match[str]) -> str:
+        word = match.group(0)
+        folded = word.casefold()
+        if folded in forms:
+            return forms[folded]
+        if match.start() > 0 and folded in _MINOR_WORDS:
+            return folded
+        if not _VOWEL.search(folded):
+            return word  # no vowel, no word: an acronym ("NBC", "SXSW")
+        return "-".join(piece[:1] + piece[1:].lower() for piece in word.split("-"))
+
+    return _WORD.sub(word_case, part)
+
+
 def report_title(comparison: Comparison) -> str:
-    """What the story is, for a report's title: its label (else the first article's title) and its id."""
+    """What the story is, for a report's title: its label (else the first article's title; one written in
+    capitals in title case, :func:`headline_case`) and its id."""
     label = comparison.summary.get("label") or next((a.get("title") for a in comparison.articles if a.get("title")), "")
+    label = headline_case(label, entity_names(comparison.entities))
     title = f"Story comparison: {label}" if label else "Story comparison"
     story = comparison.summary.get("story")
     return f"{title} (story {story})" if story else title
@@ -211,15 +277,21 @@ INVOLVED_KINDS = (("PERSON", "People"), ("ORG", "Organisations"), ("PLACE", "Pla
 _VARIANTS_SHOWN = 4
 
 
-def involved(comparison: Comparison) -> list[tuple[str, list[dict[str, Any]], int]]:
+def involved(entities: list[dict[str, Any]], top: int | None = INVOLVED_TOP) -> list[tuple[str, list[dict[str, Any]], int]]:
     """Who is involved, by kind (people, organisations, places, names of no known kind): each kind's heading,
-    its entities named by most articles (at most :data:`INVOLVED_TOP`), and how many it has in all."""
+    its first ``entities`` (a story's, named by most articles first; at most ``top``, None for all), and how
+    many it has in all. The one grouping of the reports and the web story page."""
     found = []
     for kind, heading in INVOLVED_KINDS:
-        entities = [e for e in comparison.entities if e.get("type") == kind]
-        if entities:
-            found.append((heading, entities[:INVOLVED_TOP], len(entities)))
+        of_kind = [e for e in entities if e.get("type") == kind]
+        if of_kind:
+            found.append((heading, of_kind[:top], len(of_kind)))
     return found
+
+
+def entity_names(entities: Iterable[dict[str, Any]]) -> list[str]:
+    """Every name the entities go by (their names and variants)."""
+    return [name for e in entities for name in (e["name"], *e.get("variants", []))]
 
 
 def entity_label(entity: dict[str, Any]) -> str:
@@ -320,7 +392,7 @@ def to_markdown(comparison: Comparison) -> str:
 
 def _involved_markdown(comparison: Comparison) -> list[str]:
     """The "Who is involved" section: a line per entity under its kind (:func:`involved`)."""
-    kinds = involved(comparison)
+    kinds = involved(comparison.entities)
     if not kinds:
         return []
     lines = ["", "## Who is involved", ""]
@@ -461,7 +533,7 @@ def to_html(comparison: Comparison) -> str:
         event_note=event_note,
         schema_version=comparison.schema_version,
         articles=comparison.articles,
-        involved=involved(comparison),
+        involved=involved(comparison.entities),
         entity_label=entity_label,
         entity_detail=entity_detail,
         names=names,

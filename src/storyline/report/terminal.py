@@ -28,6 +28,7 @@ from storyline.report.comparison import (
     first_reported,
     involved,
     relation_sentence,
+    report_title,
     statement,
     summary_line,
     timeline_date,
@@ -61,7 +62,7 @@ def _claims_table(view: ComparisonView, title: str, groups: list) -> Table:
 def _involved_text(comparison: Comparison) -> Text:
     """People, organisations and places of the story, a line each under its kind (empty when none)."""
     text = Text()
-    for heading, entities, total in involved(comparison):
+    for heading, entities, total in involved(comparison.entities):
         text.append(heading + (f" (top {len(entities)} of {total})" if total > len(entities) else "") + "\n", style="bold")
         for entity in entities:
             text.append(f"   {entity_label(entity)}")
@@ -73,13 +74,14 @@ def comparison_renderable(comparison: Comparison) -> RenderableType:
     view = ComparisonView(comparison)
     names = view.names
     summary = comparison.summary
-    head = Text(summary_line(summary))
+    head = Text(report_title(comparison), style="bold")
+    head.append(f"\n{summary_line(summary)}", style="not bold")
     if first := first_reported(summary, names):
         head.append(f"\nFirst reported: {first}")
     if copies := adds_nothing(summary, names):
         head.append(f"\nAdds nothing to its source: {copies}")
     articles = Table(title="Articles", title_justify="left", expand=True)
-    for column in ("Outlet", "Title", "Published", "Lang"):
+    for column in ("Outlet", "Title", "Published", "Language"):
         articles.add_column(column)
     for a in comparison.articles:
         cells = (names[a["id"]], a.get("title") or "", when(a), a.get("language") or "?")

@@ -11,6 +11,7 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from storyline.model import Article, Claim, Comparison
+from storyline.report.comparison import entity_names, involved
 from storyline.service import library, web_queries
 from storyline.web import views
 from storyline.web.api import Limit, Offset, Ws, find_story
@@ -66,6 +67,7 @@ def story(request: Request, ws: Ws, story_id: str) -> Response:
     for claim in comparison.claims:
         claims_of.setdefault(claim.article, []).append(claim)
     keyed_groups = [(views.group_key(g, n), g) for n, g in enumerate(comparison.groups)]
+    entities = [e.to_dict() for e in web_queries.story_entities(members)]
     keyed_groups.sort(key=lambda pair: -views.VERDICT_RANK.get(pair[1].verdict, 0))  # conflicts first, as in the reports
     return render(
         request,
@@ -77,7 +79,8 @@ def story(request: Request, ws: Ws, story_id: str) -> Response:
         groups=keyed_groups,
         claim_text={c.id: c for c in comparison.claims},
         titles={**{a.id: a.outlet or a.title for a in members}, **{a["id"]: a["name"] for a in comparison.articles if a.get("name")}},
-        entities=web_queries.story_entities(members),
+        involved=involved(entities, top=None),
+        names=entity_names(entities),
         timeline=views.timeline_chart(comparison.timeline),
         graph=views.provenance_graph(_by_date(members), comparison.provenance),
         related=[s for s in (ws.store.get_story(r) for r in found.related) if s is not None],

@@ -16,6 +16,7 @@ from storyline.report.comparison import (
     acting_note,
     calendar_words,
     first_reported,
+    headline_case,
     relation_sentence,
     shown,
     statement,
@@ -79,6 +80,7 @@ def make_environment() -> Environment:
     env.filters["snippet"] = highlight_snippet
     env.filters["heading"] = article_heading
     env.filters["calendar_words"] = calendar_words
+    env.filters["headline"] = headline_case
     env.filters["date"] = format_date
     env.filters["web_url"] = web_url
     env.filters["segment"] = path_segment

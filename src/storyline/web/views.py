@@ -15,6 +15,7 @@ from storyline.compare.naming import article_name
 from storyline.enrich.times_calendar import calendar_day
 from storyline.match.signature import shorten
 from storyline.model import Article, Claim, ClaimGroup, ProvenanceLink
+from storyline.report.comparison import calendar_words, entity_names, headline_case
 
 #: When a claim sits in several groups, the strongest verdict colours it.
 VERDICT_RANK = {"conflict": 3, "shared": 2, "unique": 1}
@@ -164,9 +165,9 @@ def _entry_date(entry: dict[str, Any]) -> str:
 
 
 def _entry_when(entry: dict[str, Any]) -> str:
-    """The entry's date as shown: "≈" before one estimated from an undated article's guessed day, as the
-    reports mark it."""
-    when = _entry_date(entry)
+    """The entry's date in words, as the reports write it (:func:`calendar_words`): "≈" before one estimated
+    from an undated article's guessed day, as the reports mark it."""
+    when = calendar_words(_entry_date(entry))
     return f"≈ {when}" if when and entry.get("estimated") else when
 
 
@@ -264,10 +265,11 @@ HEADING_WORDS = 10
 
 
 def article_heading(article: Article) -> str:
-    """The title, else the text's first words, else the id: an empty title drew an empty, unclickable
-    link, an empty ``<h1>`` and a page title of " · storyline"."""
+    """The title (in title case where the source wrote it in capitals, :func:`headline_case`), else the
+    text's first words, else the id: an empty title drew an empty, unclickable link, an empty ``<h1>`` and
+    a page title of " · storyline"."""
     if article.title.strip():
-        return article.title.strip()
+        return headline_case(article.title.strip(), entity_names(e.to_dict() for e in article.entities))
     words = article.text.split()
     if not words:
         return article.id
