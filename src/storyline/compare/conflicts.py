@@ -20,9 +20,9 @@ from typing import Any, Protocol
 from rapidfuzz.distance import Indel
 
 from storyline.compare.align import date_fits
-from storyline.compare.lexicon import is_denial, negation_cue, opposition, stop_words
+from storyline.compare.lexicon import GENERIC_NOUNS, is_denial, negation_cue, opposition, stop_words
 from storyline.compare.parsing import parse
-from storyline.compare.quantities import disagreements, figure_key, of_kind
+from storyline.compare.quantities import disagreements, figure_key, is_calendar_word, of_kind
 from storyline.enrich.cues import REPORTING_VERBS
 from storyline.enrich.entities import same_person_name
 from storyline.model import Claim, Quantity
@@ -189,16 +189,47 @@ def _verbs(claim: Claim) -> set[str] | None:
     return {t.lemma_.lower() for t in doc if t.pos_ == "VERB" and t.lemma_.lower() not in reporting}
 
 
+def event_words(claim: Claim) -> set[str]:
+    """The claim's content words that can tell its event from another: lemmas where there is a parser,
+    without reporting verbs ("said", "told"), people in general ("officials", "people"), calendar words
+    ("Monday", "March", "yesterday") and names, which any two reports of a story share whatever happened."""
+    language = (claim.language or "en").split("-")[0].lower()
+    doc = parse(claim.text, claim.language)
+    if doc is None:
+        words = content_words(claim)
+    else:
+        words = {t.lemma_.lower() for t in doc if t.is_alpha and len(t) > 1 and t.pos_ != "PROPN"}
+    names = {w for name in claim.entities for w in name.lower().split()}
+    stop = stop_words(language) or stop_words("en")
+    generic = names | GENERIC_NOUNS | REPORTING_VERBS.get(language, frozenset())
+    return {w for w in words if w not in stop and w not in generic and not is_calendar_word(w, language)}
+
+
+def share_event_words(a: Claim, b: Claim) -> bool:
+    """Whether the claims share at least :data:`SHARED_WORDS` of the shorter one's :func:`event_words`."""
+    x, y = event_words(a), event_words(b)
+    return bool(x and y) and len(x & y) >= SHARED_WORDS * min(len(x), len(y))
+
+
 def same_event(a: Claim, b: Claim) -> bool:
-    """Whether two claims of one language date one event: a verb in common (not a reporting verb), or,
-    without a parser, most content words in common. Claims of two (or unknown) languages: their alignment
-    says so."""
+    """Whether two claims of one language date one event: a verb in common (not a reporting verb), or most
+    of their event words (:func:`event_words`). Claims of two (or unknown) languages: their alignment says so.
+
+    Counting every content word made "Officials said on Monday the ferry sank" and "Officials said on
+    Monday the strike ended" one event."""
     if not a.language or a.language != b.language:
         return True
     x, y = _verbs(a), _verbs(b)
-    if x is None or y is None:
-        return share_most_words(a, b)
-    return bool(x & y) or share_most_words(a, b)
+    return bool(x and y and x & y) or share_event_words(a, b)
+
+
+def _resolved_years_agree(a: Claim, x: str, b: Claim, y: str) -> bool:
+    """Whether two months may be compared: each claim names its month's year, or both months resolve to the
+    same year (through their articles' publication dates). "in March" of an article of 2012 and "in May" of
+    one of 2013 are two years' months; a month of an undated article ("XXXX-03") has no year to compare."""
+    if x[:4] in a.text and y[:4] in b.text:
+        return True
+    return x[:4].isdigit() and x[:4] == y[:4]
 
 
 def clashing_dates(a: list[str], b: list[str]) -> tuple[str, str] | None:
@@ -230,6 +261,8 @@ class DateConflict:
         if clash is None or is_caption(a) or is_caption(b) or not same_event(a, b):
             return None
         granularity = _GRANULARITY[len(clash[0])]
+        if granularity == "month" and not _resolved_years_agree(a, clash[0], b, clash[1]):
+            return None
         detail = f"dates disagree on the {granularity}: {clash[0]} vs {clash[1]}"
         return Finding("dates", detail, [claim_span(a), claim_span(b)], quantities=[granularity])
 

@@ -252,6 +252,16 @@ EVENT_STEMS: dict[str, tuple[str, ...]] = {
 RUNNING_TOTALS = frozenset({"killed", "injured", "rescued", "arrested", "evacuated", "hospitalised"})
 #: Nouns that name people in general: "killed 10" counts the same thing as "10 people were killed".
 PEOPLE_NOUNS = frozenset({"people", "person", "persons", "individual", "personas", "personnes", "menschen", "человек"})
+#: Nouns (lemmas) any report of a story may use, whatever its event: people in general and the sources they speak for.
+GENERIC_NOUNS = PEOPLE_NOUNS | frozenset({
+    "official", "officials", "authority", "authorities", "spokesman", "spokeswoman", "spokesperson", "source",
+    "sources", "statement", "report", "reports", "news", "media", "resident", "residents",
+})
+#: Words of a relative day or a part of one: date words as much as "Monday".
+RELATIVE_DAY_WORDS = frozenset({
+    "today", "yesterday", "tomorrow", "tonight", "morning", "afternoon", "evening", "night", "day", "week", "month",
+    "year", "weekend", "hoy", "ayer", "mañana", "aujourd'hui", "hier", "demain",
+})
 #: Nouns of a person whose age "is N" gives: "her daughter is 11".
 PERSON_NOUNS = frozenset({
     "man", "woman", "boy", "girl", "child", "son", "daughter", "father", "mother", "husband", "wife", "brother",

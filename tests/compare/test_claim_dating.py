@@ -1,0 +1,52 @@
+"""When a claim happened, and when two claims' dates and times disagree (fact-checker walkthrough on
+ECB+ and NewsWCL50 stories). Invented fixtures; each test fails on the rules before."""
+
+from compare_helpers import make_article, time_at
+
+from storyline.compare.claims import split_claims
+from storyline.compare.conflicts import DateConflict, same_event
+from storyline.model import Claim
+
+
+def claim(cid: str, text: str, **anchors) -> Claim:
+    return Claim(id=cid, article=cid.split(":")[0], text=text, start=0, end=len(text), language="en", **anchors)
+
+
+def _dates(text: str, *times: tuple[str, str]) -> list[str]:
+    article = make_article("a", [text], language="en", times=[time_at(text, surface, value) for surface, value in times])
+    (only,) = split_claims(article)
+    return only.dates
+
+
+def test_a_year_describing_a_noun_does_not_date_the_claim():
+    tsunami = "The 2004 tsunami destroyed the harbour of Port Elwyn, Ines Vidal said on Tuesday."
+    assert _dates(tsunami, ("2004", "2004"), ("Tuesday", "2013-04-30")) == ["2013-04-30"]
+    assert _dates("The 2010 law was struck down in March 2012 by a court.", ("2010", "2010"), ("March 2012", "2012-03")) == ["2012-03"]
+    assert _dates("Marco Bell was driving a 1990s model when he crashed.", ("1990s", "199")) == []
+    assert _dates("The harbour of Port Elwyn was destroyed in a 2004 storm.", ("2004", "2004")) == []
+    # what happened in a year, or on a day its noun is named by, is dated by it
+    assert _dates("In 2004 the harbour of Port Elwyn was destroyed.", ("2004", "2004")) == ["2004"]
+    assert _dates("Monday's storm destroyed the harbour of Port Elwyn.", ("Monday", "2013-04-29")) == ["2013-04-29"]
+
+
+def test_a_month_without_its_year_is_compared_only_within_one_resolved_year():
+    march_2012 = claim("a:c0", "The strike at Port Elwyn began in March, union leader Ines Vidal said.", dates=["2012-03"])
+    may_2013 = claim("b:c0", "The strike at Port Elwyn began in May, union leader Ines Vidal said.", dates=["2013-05"])
+    may_2012 = claim("c:c0", "The strike at Port Elwyn began in May, union leader Ines Vidal said.", dates=["2012-05"])
+    undated = claim("d:c0", "The strike at Port Elwyn began in May, union leader Ines Vidal said.", dates=["XXXX-05"])
+    detector = DateConflict()
+    assert detector.detect(march_2012, may_2013, 0.9) is None  # each borrowed its article's year: 2012 vs 2013
+    assert detector.detect(march_2012, undated, 0.9) is None  # no year to compare with
+    found = detector.detect(march_2012, may_2012, 0.9)  # one year: March and May disagree
+    assert found is not None and found.quantities == ["month"]
+    named = claim("e:c0", "The strike at Port Elwyn began in May 2013, union leader Ines Vidal said.", dates=["2013-05"])
+    named_too = claim("f:c0", "The strike at Port Elwyn began in March 2012, union leader Ines Vidal said.", dates=["2012-03"])
+    assert detector.detect(named_too, named, 0.9) is not None  # both name their years
+
+
+def test_reporting_verbs_generic_nouns_and_date_words_do_not_make_one_event():
+    ferry = claim("a:c0", "Officials said on Monday that the ferry sank near Port Elwyn.", entities=["port elwyn"])
+    strike = claim("b:c0", "Officials said on Monday that the strike ended at the port.")
+    assert not same_event(ferry, strike)
+    sank = claim("c:c0", "The ferry sank near Port Elwyn on Sunday, officials said.", entities=["port elwyn"])
+    assert same_event(ferry, sank)
