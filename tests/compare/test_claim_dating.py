@@ -4,7 +4,7 @@ ECB+ and NewsWCL50 stories). Invented fixtures; each test fails on the rules bef
 from compare_helpers import make_article, time_at
 
 from storyline.compare.claims import split_claims
-from storyline.compare.conflicts import DateConflict, same_event
+from storyline.compare.conflicts import ClockTimeConflict, DateConflict, same_event
 from storyline.model import Claim
 
 
@@ -50,3 +50,39 @@ def test_reporting_verbs_generic_nouns_and_date_words_do_not_make_one_event():
     assert not same_event(ferry, strike)
     sank = claim("c:c0", "The ferry sank near Port Elwyn on Sunday, officials said.", entities=["port elwyn"])
     assert same_event(ferry, sank)
+
+
+def _ferry(article_id: str, text: str):
+    return make_article(article_id, [text], language="en")
+
+
+def test_two_clock_times_for_one_event_conflict_on_the_time(encode):
+    from storyline.compare.story import compare
+
+    three = _ferry("a", "The ferry from Port Elwyn docked at Ruritania harbour at 3 p.m. with 40 passengers aboard.")
+    five = _ferry("b", "The ferry from Port Elwyn docked at Ruritania harbour at 5 p.m. with 40 passengers aboard.")
+    (group,) = compare([three, five], encode).groups
+    assert group.verdict == "conflict"
+    (finding,) = [e for e in group.evidence if e["rule"] == "dates"]
+    assert finding["quantities"] == ["time"]
+    assert finding["detail"] == "dates disagree on the time: 3 p.m. (a) vs 5 p.m. (b)"
+    assert [s["text"] for s in finding["spans"]] == [three.text, five.text]
+
+
+def test_clock_times_of_two_zones_verbs_or_roundings_do_not_conflict():
+    detector = ClockTimeConflict()
+    local = claim("a:c0", "The ferry docked at Port Elwyn at 5 p.m. local time (1500 GMT) on Sunday.")
+    universal = claim("b:c0", "The ferry docked at Port Elwyn at 1500 GMT on Sunday.")
+    bare = claim("c:c0", "The ferry docked at Port Elwyn at 3 p.m. on Sunday.")
+    assert detector.detect(local, universal, 0.9) is None  # both 1500 GMT
+    assert detector.detect(local, bare, 0.9) is None  # local time and an unsaid zone: not compared
+    late = claim("d:c0", "The ferry docked at Port Elwyn at 1700 GMT on Sunday.")
+    found = detector.detect(local, late, 0.9)
+    assert found is not None and found.detail == "dates disagree on the time: 1500 GMT vs 1700 GMT"
+    rounded = claim("e:c0", "The ferry docked at Port Elwyn at about 3:20 p.m. on Sunday.")
+    assert detector.detect(bare, rounded, 0.9) is None  # within half an hour
+    left = claim("f:c0", "The ferry left Port Elwyn at 5 p.m. on Sunday.")
+    assert detector.detect(bare, left, 0.9) is None  # docking and leaving: two events
+    said = claim("g:c0", "Ines Vidal said at 5 p.m. on Sunday that the ferry was safe.")
+    bare_said = claim("h:c0", "Ines Vidal said at 3 p.m. on Sunday that the harbour was closed.")
+    assert detector.detect(said, bare_said, 0.9) is None  # a reporting verb is no event in common

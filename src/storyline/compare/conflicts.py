@@ -19,7 +19,8 @@ from typing import Any, Protocol
 
 from rapidfuzz.distance import Indel
 
-from storyline.compare.align import date_fits
+from storyline.compare.align import date_fits, dates_agree
+from storyline.compare.clock import clashing_times, clock_times
 from storyline.compare.lexicon import GENERIC_NOUNS, is_denial, negation_cue, opposition, stop_words
 from storyline.compare.parsing import parse
 from storyline.compare.quantities import disagreements, figure_key, is_calendar_word, of_kind
@@ -267,6 +268,43 @@ class DateConflict:
         return Finding("dates", detail, [claim_span(a), claim_span(b)], quantities=[granularity])
 
 
+def shares_event_verb(a: Claim, b: Claim) -> bool:
+    """Whether two claims of one language tell one action: a verb in common, not a reporting verb ("arrived"
+    in both, not "said"); without a parser, most of their event words (:func:`event_words`)."""
+    if not a.language or a.language != b.language:
+        return True
+    x, y = _verbs(a), _verbs(b)
+    if x is None or y is None:
+        return share_event_words(a, b)
+    return bool(x & y)
+
+
+def _days_differ(a: Claim, b: Claim) -> bool:
+    days = [[d for d in claim.dates if _GRANULARITY.get(len(d)) == "day"] for claim in (a, b)]
+    return all(days) and not dates_agree(*days)
+
+
+@dataclass
+class ClockTimeConflict:
+    """Aligned claims giving one event two clock times ("arrived at 3 p.m." / "arrived at 5 p.m."): the same
+    verb (not a reporting verb), one time each of one zone, more than AGREE_WITHIN minutes apart
+    (:func:`storyline.compare.clock.clashing_times`). Times of two zones ("5 p.m. local time" / "1500 GMT"),
+    or of a zone and none, are not compared; nor are times of two days."""
+
+    name: str = "times"
+    scope: str = "aligned"
+
+    def detect(self, a: Claim, b: Claim, similarity: float) -> Finding | None:
+        if similarity < FACT_SIMILARITY:
+            return None
+        clash = clashing_times(clock_times(a.text), clock_times(b.text))
+        if clash is None or _days_differ(a, b) or is_caption(a) or is_caption(b) or not shares_event_verb(a, b):
+            return None
+        x, y = clash
+        spans = [claim_span(a, x.start, x.end), claim_span(b, y.start, y.end)]
+        return Finding("dates", f"dates disagree on the time: {x.text} vs {y.text}", spans, quantities=["time"])
+
+
 @dataclass
 class NegationConflict:
     """Near-identical claims of one language where one negates what the other asserts: the negated
@@ -438,6 +476,8 @@ def claim_values(rule: str, claim: Claim, quantity: str | None = None) -> str:
     says nothing. With ``quantity``, only its figures of that kind, or its dates of that granularity ("day")."""
     if rule == "numbers" and quantity is not None:
         return ", ".join(q.text for q in claim.quantities if of_kind(q, quantity))
+    if rule == "dates" and quantity == "time":
+        return ", ".join(t.text for t in clock_times(claim.text))
     if rule == "dates":
         return ", ".join(d for d in claim.dates if quantity is None or _GRANULARITY.get(len(d)) == quantity)
     return _fmt(claim.numbers)
@@ -447,6 +487,8 @@ def _value_key(rule: str, claim: Claim, quantity: str | None) -> Hashable:
     """What tells one value from another: a figure's value and range ("4 %" is "4 percent"), else its text."""
     if rule == "numbers" and quantity is not None:
         return tuple(figure_key(q) for q in claim.quantities if of_kind(q, quantity))
+    if rule == "dates" and quantity == "time":
+        return tuple((t.minutes, t.zone) for t in clock_times(claim.text))
     return claim_values(rule, claim, quantity)
 
 
@@ -478,5 +520,5 @@ def _fmt(values: list[float]) -> str:
     return ", ".join(f"{v:g}" for v in values)
 
 
-for _detector in (NumberConflict(), DateConflict(), NegationConflict(), OpposedVerbConflict(), SpeakerConflict(), DenialConflict()):
+for _detector in (NumberConflict(), DateConflict(), ClockTimeConflict(), NegationConflict(), OpposedVerbConflict(), SpeakerConflict(), DenialConflict()):
     register_detector(_detector)
