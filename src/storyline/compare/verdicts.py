@@ -19,7 +19,7 @@ from storyline.compare.conflicts import (
     values_by_outlet,
 )
 from storyline.compare.lexicon import RUNNING_TOTALS
-from storyline.compare.quantities import disagreements, figure_key, may_change, of_kind
+from storyline.compare.quantities import coarse_kind, disagreements, figure_key, may_change, of_kind
 from storyline.model import Claim, ClaimGroup
 
 Published = dict[str, datetime | None]
@@ -55,10 +55,12 @@ def _in_time(findings: list[Finding], a: Claim, b: Claim, published: Published) 
 
 
 def _value_rules(evidence: list[dict]) -> tuple[list[str], bool, list[str | None]]:
-    """The quantity kinds numbers findings name, whether there are numbers findings without kinds (a
-    user's detector), and the granularities dates findings name (None for one that names none)."""
+    """The quantity kinds numbers findings name (a narrowed kind left out where its coarse kind, which
+    takes it in, is named too), whether there are numbers findings without kinds (a user's detector), and
+    the granularities dates findings name (None for one that names none)."""
     numbers = [e for e in evidence if e["rule"] == "numbers"]
     kinds = list(dict.fromkeys(k for e in numbers for k in e.get("quantities", [])))
+    kinds = [k for k in kinds if coarse_kind(k) == k or coarse_kind(k) not in kinds]  # "killed" has "killed (passenger)"
     dates = list(dict.fromkeys(k for e in evidence if e["rule"] == "dates" for k in e.get("quantities") or [None]))
     return kinds, any(not e.get("quantities") for e in numbers), dates
 
@@ -244,7 +246,36 @@ def alignment_groups(
     published = published or {}
     figures = _counterpart_figures(claims, alignment, published)
     merged = _merged(alignment.groups, list(figures))
+    groups = [_group(n, members, claims, alignment, outlet_of, published, figures) for n, members in enumerate(merged)]
+    repeated = _repeated_disagreements(groups, merged, claims)
+    if not repeated:
+        return groups
+    merged = _merged(merged, repeated)
     return [_group(n, members, claims, alignment, outlet_of, published, figures) for n, members in enumerate(merged)]
+
+
+#: Rules of a figure disagreement between reports.
+_FIGURE_RULES = ("numbers", "figure-updated")
+
+
+def _disagreements(group: ClaimGroup, members: list[Claim]) -> list[tuple[str, set[tuple]]]:
+    """What a conflict group disagrees on: each kind of figure (coarse: "killed", not "killed (passenger)")
+    with every value its claims give of it."""
+    kinds = {coarse_kind(k) for e in group.evidence if e["rule"] in _FIGURE_RULES for k in e.get("quantities", [])}
+    return [(kind, set().union(*(_figure_keys(c, kind) for c in members))) for kind in kinds]
+
+
+def _repeated_disagreements(groups: list[ClaimGroup], merged: list[list[int]], claims: list[Claim]) -> list[tuple[int, int]]:
+    """Pairs of claims (one of each group) of conflict groups disagreeing on one figure with two values in
+    common: "killing 7 passengers" / "killing 8" and "7 people had died" / "8 people" are one disagreement
+    on the toll, told by two pairs of claims, so one conflict with all its evidence."""
+    found = [
+        (members[0], kind, values)
+        for group, members in zip(groups, merged)
+        if group.verdict == "conflict"
+        for kind, values in _disagreements(group, [claims[i] for i in members])
+    ]
+    return [(i, j) for (i, kind, xs), (j, other, ys) in combinations(found, 2) if i != j and kind == other and len(xs & ys) >= 2]
 
 
 def _merged(groups: list[list[int]], pairs: list[tuple[int, int]]) -> list[list[int]]:
