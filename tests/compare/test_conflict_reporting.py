@@ -1,7 +1,7 @@
 """How conflicts read: one per disagreement, denials reported as such, figures over time (fact-checker
 walkthrough on ECB+ and NewsWCL50 stories). Invented fixtures; each test fails on the rules before."""
 
-from compare_helpers import make_article
+from compare_helpers import entity, make_article, quote_at
 
 from storyline.compare.story import compare
 
@@ -16,3 +16,36 @@ def test_one_figure_disagreement_told_by_several_pairs_of_claims_is_one_conflict
     (finding,) = [e for e in group.evidence if e["rule"] == "numbers"]
     assert finding["detail"] == "numbers disagree on killed: 7 (a) vs 8 (b)"
     assert [s["text"] for s in finding["spans"]] == ["7", "7", "8", "8"]
+
+
+def test_an_outlet_reporting_a_denial_of_what_another_states_is_no_conflict(encode):
+    stated = make_article("a", ["Ruritanian jets bombed the refugee camp at Port Elwyn on Thursday."], language="en")
+    denied = make_article("b", ["The Ruritanian army denied that its jets bombed the refugee camp at Port Elwyn on Thursday."], language="en")
+    (group,) = compare([stated, denied], encode).groups
+    assert group.verdict == "shared"  # not "same claim" either: b reports a denial of it
+    (finding,) = group.evidence
+    assert finding["rule"] == "denial-reported"
+    assert finding["detail"] == "b reports a denial (\u201cdenied\u201d) of what a states"
+    assert [s["text"] for s in finding["spans"]] == ["denied", stated.text]
+    rejected = make_article("c", ["Ines Vidal rejected claims that Ruritanian jets bombed the refugee camp at Port Elwyn."], language="en")
+    (group,) = compare([stated, rejected], encode).groups
+    assert [e["rule"] for e in group.evidence] == ["denial-reported"]
+
+
+def test_a_denial_by_someone_else_than_the_quoted_speaker_is_a_note_not_a_quote_conflict(encode):
+    said = "Ines Vidal said the bridge had been overloaded by lorries."
+    denied = "Minister Olga Petrenko denied that the bridge had been overloaded by lorries."
+    articles = [
+        make_article("a", [said], entities=[entity(said, "Ines Vidal")], quotes=[_quote(said, "the bridge had been overloaded by lorries", "Ines Vidal", "said")]),
+        make_article("b", [denied], entities=[entity(denied, "Olga Petrenko")],
+                     quotes=[_quote(denied, "the bridge had been overloaded by lorries", "Olga Petrenko", "denied")]),
+    ]  # fmt: skip
+    (group,) = compare(articles, encode).quotes
+    assert group["evidence"] == [] and not group["conflict"]
+    assert group["notes"] == ["b reports a denial by Olga Petrenko of what a reports"]
+
+
+def _quote(text: str, quoted: str, speaker: str, cue: str):
+    found = quote_at(text, quoted, speaker)
+    found.cue = cue
+    return found

@@ -21,7 +21,7 @@ from rapidfuzz.distance import Indel
 
 from storyline.compare.align import date_fits, dates_agree
 from storyline.compare.clock import clashing_times, clock_times
-from storyline.compare.lexicon import GENERIC_NOUNS, is_denial, negation_cue, opposition, stop_words
+from storyline.compare.lexicon import GENERIC_NOUNS, denial_cue, is_denial, negation_cue, opposition, stop_words
 from storyline.compare.parsing import parse
 from storyline.compare.quantities import disagreements, figure_key, is_calendar_word, of_kind
 from storyline.enrich.cues import REPORTING_VERBS
@@ -456,13 +456,51 @@ class DenialConflict:
     scope: str = "aligned"
 
     def detect(self, a: Claim, b: Claim, similarity: float) -> Finding | None:
-        if is_denial(a.cue) == is_denial(b.cue) or a.negated or b.negated:
-            return None
+        if similarity < SPEAKER_SIMILARITY or is_denial(a.cue) == is_denial(b.cue) or a.negated or b.negated:
+            return None  # below: two statements of one speaker ("denied any links" / "said the army repelled")
         if not (a.speaker and b.speaker and same_person_name(a.speaker, b.speaker)):
             return None
         denied, stated = (a, b) if is_denial(a.cue) else (b, a)
         detail = f"{stated.speaker} \u201c{stated.cue}\u201d in one report, \u201c{denied.cue}\u201d in the other"
         return Finding("denial", detail, [_cue_span(denied), _cue_span(stated)])
+
+
+def reported_denial(claim: Claim) -> re.Match[str] | None:
+    """The words of a denial the claim reports: its speaker's denying verb, or a denial verb taking a claim."""
+    cue = denial_cue(claim.text)
+    if cue is None and claim.cue and is_denial(claim.cue):
+        cue = re.search(re.escape(claim.cue), claim.text)
+    return cue
+
+
+@dataclass
+class DenialReport:
+    """One report states what the other reports someone denied ("Jets bombed the camp" / "The army denied that
+    its jets bombed the camp"): the second outlet reports a denial, the two outlets do not contradict each
+    other (rule ``denial-reported``, no conflict). The same person stating and denying it is a
+    :class:`DenialConflict`, an admission denied is :class:`OpposedVerbConflict`'s; a negated statement ("did
+    not bomb") agrees with the denial."""
+
+    name: str = "denial-reported"
+    scope: str = "aligned"
+
+    def detect(self, a: Claim, b: Claim, similarity: float) -> Finding | None:
+        denials = reported_denial(a), reported_denial(b)
+        if bool(denials[0]) == bool(denials[1]) or a.negated or b.negated:
+            return None
+        (denied, cue), stated = ((a, denials[0]), b) if denials[0] else ((b, denials[1]), a)
+        if denied.speaker and stated.speaker and same_person_name(denied.speaker, stated.speaker):
+            return None
+        if opposition(denied.text, stated.text):  # "denies" / "admitted": opposed verbs, judged as such
+            return None
+        spans = [claim_span(denied, cue.start(), cue.end()), claim_span(stated)]
+        return Finding("denial-reported", denial_detail(denied, cue.group(0)), spans)
+
+
+def denial_detail(denied: Claim, cue: str, denier: str = "one report", stater: str = "the other") -> str:
+    """How a reported denial reads: "B reports a denial (Olga Petrenko \u201cdenied\u201d) of what A states"."""
+    who = f"{denied.speaker} " if denied.speaker else ""
+    return f"{denier} reports a denial ({who}\u201c{cue}\u201d) of what {stater} states"
 
 
 def _cue_span(claim: Claim) -> dict[str, Any]:
@@ -520,5 +558,5 @@ def _fmt(values: list[float]) -> str:
     return ", ".join(f"{v:g}" for v in values)
 
 
-for _detector in (NumberConflict(), DateConflict(), ClockTimeConflict(), NegationConflict(), OpposedVerbConflict(), SpeakerConflict(), DenialConflict()):
+for _detector in (NumberConflict(), DateConflict(), ClockTimeConflict(), NegationConflict(), OpposedVerbConflict(), SpeakerConflict(), DenialConflict(), DenialReport()):
     register_detector(_detector)

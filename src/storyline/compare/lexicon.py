@@ -78,6 +78,26 @@ def is_denial(cue: str | None) -> bool:
     return bool(cue) and any(second.search(cue) for name, _, second in OPPOSED_VERB_RES if name in _DENIAL_MEANINGS)
 
 
+#: What a denial verb denies when it reports a denial: a clause ("that", "que", "dass") or a claim ("those
+#: claims", "any links"), a few words on at most ("denied over the years that").
+_DENIED_RE = re.compile(
+    r"\s+(?:[^\W\d_]+\s+){0,3}?(?:that|que|qu'|dass|что|claims?|allegations?|accusations?|reports?|charges?|"
+    r"suggestions?|rumou?rs?|any)\b",
+    re.IGNORECASE,
+)
+
+
+def denial_cue(text: str) -> re.Match[str] | None:
+    """A reported denial in ``text``: a denial verb taking what it denies ("denied that ...", "rejected claims
+    that ...", "denied any links"), not a verb that only refuses something ("denied him bail", "rejected the offer")."""
+    for name, _, second in OPPOSED_VERB_RES:
+        if name in _DENIAL_MEANINGS:
+            for cue in second.finditer(text):
+                if _DENIED_RE.match(text, cue.end()):
+                    return cue
+    return None
+
+
 @lru_cache(maxsize=4096)
 def _sides(text: str) -> tuple[tuple[re.Match[str] | None, re.Match[str] | None], ...]:
     """For each opposed meaning, the first cue of either side in ``text`` (cached: pairs reuse texts)."""

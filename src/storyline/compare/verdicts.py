@@ -14,6 +14,7 @@ from storyline.compare.conflicts import (
     Finding,
     NumberConflict,
     claim_span,
+    denial_detail,
     detectors,
     listed_values,
     values_by_outlet,
@@ -24,6 +25,9 @@ from storyline.model import Claim, ClaimGroup
 
 Published = dict[str, datetime | None]
 
+#: Evidence rules that are no disagreement between outlets: a claim told alike, a figure that changed from one
+#: day to the next, one outlet reporting a denial of what another states.
+NOT_CONFLICTS = ("aligned", "figure-changed", "denial-reported")
 #: Ages of one person in reports published this far apart may both be right (at the crime, at the trial).
 AGE_SPAN = timedelta(days=180)
 #: A running total reported this much later and higher is an update of the earlier figure, not a contradiction.
@@ -186,7 +190,8 @@ def _group(
                 judged.append((score, i, j, _pair_evidence(a, b, score, published)))
     evidence, omitted = _listed(judged, len(members))
     evidence = _with_all_values(evidence, [claims[i] for i in members], outlet_of, published)
-    conflict = any(e["rule"] not in ("aligned", "figure-changed") for e in evidence)
+    evidence = [_named_denial(e, claims, outlet_of) if e["rule"] == "denial-reported" else e for e in evidence]
+    conflict = any(e["rule"] not in NOT_CONFLICTS for e in evidence)
     if omitted:
         evidence.append({"rule": "aligned", "detail": _omitted_detail(omitted), "spans": [], "count": omitted})
     if len(articles) == 1:
@@ -199,6 +204,14 @@ def _group(
         evidence=evidence,
         score=round(float(np.mean(scores)), 4) if scores else None,
     )
+
+
+def _named_denial(evidence: dict, claims: list[Claim], outlet_of: dict[str, str]) -> dict:
+    """A reported denial naming the outlets: which reports the denial, of what which states."""
+    cue, stated = evidence["spans"]
+    denied = next(c for c in claims if c.id == cue["claim"])
+    detail = denial_detail(denied, cue["text"], outlet_of[denied.article], outlet_of[stated["article"]])
+    return {**evidence, "detail": detail}
 
 
 def _same_claim(items: list[dict]) -> bool:
