@@ -1,6 +1,8 @@
 """How conflicts read: one per disagreement, denials reported as such, figures over time (fact-checker
 walkthrough on ECB+ and NewsWCL50 stories). Invented fixtures; each test fails on the rules before."""
 
+from datetime import datetime
+
 from compare_helpers import entity, make_article, quote_at
 
 from storyline.compare.story import compare
@@ -49,3 +51,17 @@ def _quote(text: str, quoted: str, speaker: str, cue: str):
     found = quote_at(text, quoted, speaker)
     found.cue = cue
     return found
+
+
+def test_a_toll_that_grew_from_one_day_to_the_next_reads_as_dated_updates(encode):
+    text = "The ferry capsized off Port Elwyn, killing {} people."
+    first = make_article("a", [text.format(5)], language="en", published=datetime(2024, 3, 1, 9))
+    later = make_article("b", [text.format(7)], language="en", published=datetime(2024, 3, 2, 9))
+    (group,) = compare([first, later], encode).groups
+    assert group.verdict == "shared"
+    assert [(e["rule"], e["detail"]) for e in group.evidence] == [
+        ("figure-changed", "figure updated on killed: 5 (a, 2024-03-01 09:00) then 7 (b, 2024-03-02 09:00)")
+    ]
+    lowered = make_article("c", [text.format(3)], language="en", published=datetime(2024, 3, 2, 9))
+    (group,) = compare([first, lowered], encode).groups  # a lower toll later is no update: listed by day
+    assert group.evidence[0]["detail"] == "changed over time on killed: 5 (a, 2024-03-01) vs 3 (c, 2024-03-02)"

@@ -88,15 +88,27 @@ def _figures_of(kind: str, members: list[Claim], outlet_of: dict[str, str], publ
     if not may_change(kind):
         return _as_update(values_by_outlet("numbers", members, outlet_of, kind), members, outlet_of, published)
     that_day, other_days = _by_day(members, kind, published)
-    dated = {c.article: _on_day(outlet_of[c.article], published.get(c.article)) for c in other_days}
     if that_day is None:
-        return Finding("figure-changed", f"changed over time on {kind}: " + listed_values("numbers", other_days, dated, kind),
-                       values_by_outlet("numbers", other_days, outlet_of, kind).spans, quantities=[kind])  # fmt: skip
+        return _changed(kind, other_days, outlet_of, published)
+    dated = {c.article: _on_day(outlet_of[c.article], published.get(c.article)) for c in other_days}
     finding = _as_update(values_by_outlet("numbers", that_day, outlet_of, kind), that_day, outlet_of, published)
     if other_days:
         finding.detail += "; changed over time: " + listed_values("numbers", other_days, dated, kind)
         finding.spans += values_by_outlet("numbers", other_days, outlet_of, kind).spans
     return finding
+
+
+def _changed(kind: str, members: list[Claim], outlet_of: dict[str, str], published: Published) -> Finding:
+    """A figure whose values differ only between publication days (rule ``figure-changed``, no conflict); a
+    running total that only grew reads as its updates in order: "figure updated on killed: 5 (A, 2024-03-01
+    09:00) then 7 (B, 2024-03-02 09:00)", not "5 vs 7"."""
+    values = values_by_outlet("numbers", members, outlet_of, kind)
+    update = _as_update(values, members, outlet_of, published)
+    if update.rule == "figure-updated":
+        return Finding("figure-changed", update.detail, values.spans, quantities=[kind])
+    dated = {c.article: _on_day(outlet_of[c.article], published.get(c.article)) for c in members}
+    detail = f"changed over time on {kind}: " + listed_values("numbers", members, dated, kind)
+    return Finding("figure-changed", detail, values.spans, quantities=[kind])
 
 
 def _on_day(outlet: str, when: datetime | None) -> str:
