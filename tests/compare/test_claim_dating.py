@@ -86,3 +86,13 @@ def test_clock_times_of_two_zones_verbs_or_roundings_do_not_conflict():
     said = claim("g:c0", "Ines Vidal said at 5 p.m. on Sunday that the ferry was safe.")
     bare_said = claim("h:c0", "Ines Vidal said at 3 p.m. on Sunday that the harbour was closed.")
     assert detector.detect(said, bare_said, 0.9) is None  # a reporting verb is no event in common
+
+
+def test_a_game_clock_or_a_time_of_another_verb_is_no_clock_time_conflict():
+    detector = ClockTimeConflict()
+    left = claim("a:c0", "Marco Bell scored the record point for Port Elwyn with 4:43 left in the first half.")
+    remaining = claim("b:c0", "Marco Bell scored the record point for Port Elwyn with 7:02 remaining in the half.")
+    assert detector.detect(left, remaining, 0.9) is None  # no a.m. or p.m.: a game clock as often as a time of day
+    struck = claim("c:c0", "The quake struck Port Elwyn at 9:27 a.m. on Sunday, the survey said.")
+    followed = claim("d:c0", "At 9:32 p.m. on Sunday the quake at Port Elwyn was followed by a smaller one.")
+    assert detector.detect(struck, followed, 0.9) is None  # the times modify two verbs: two events

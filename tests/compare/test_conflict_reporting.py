@@ -65,3 +65,12 @@ def test_a_toll_that_grew_from_one_day_to_the_next_reads_as_dated_updates(encode
     lowered = make_article("c", [text.format(3)], language="en", published=datetime(2024, 3, 2, 9))
     (group,) = compare([first, lowered], encode).groups  # a lower toll later is no update: listed by day
     assert group.evidence[0]["detail"] == "changed over time on killed: 5 (a, 2024-03-01) vs 3 (c, 2024-03-02)"
+
+
+def test_a_denial_of_something_the_other_report_does_not_state_is_no_reported_denial(encode):
+    wander = make_article("a", ["Marco Bell would wander the streets of Port Elwyn in his bathrobe, muttering."], language="en")
+    text = "Denying he was a smuggler, Marco Bell would wander the streets of Port Elwyn in his bathrobe."
+    denying = make_article("b", [text], language="en", entities=[entity(text, "Marco Bell")],
+                           quotes=[_quote(text, "he was a smuggler", "Marco Bell", "Denying")])  # fmt: skip
+    (group,) = compare([wander, denying], encode).groups
+    assert [e["rule"] for e in group.evidence] == ["aligned"]

@@ -11,8 +11,6 @@ from dataclasses import dataclass
 
 from storyline.compare.quantities import CLOCK_RE
 
-#: Minutes in half a day: "6:30" without "a.m." or "p.m." may be either.
-HALF_DAY = 12 * 60
 #: Reports of one moment round it: times this many minutes apart or less agree ("3:20 p.m." / "about 3:30").
 AGREE_WITHIN = 30
 
@@ -68,21 +66,15 @@ def clock_times(text: str) -> list[ClockTime]:
     return [time for m in CLOCK_RE.finditer(text) if (time := _read(m, text)) is not None]
 
 
-def apart(x: ClockTime, y: ClockTime) -> int:
-    """Minutes between two clock times of one zone; a time whose half of the day is unknown is taken in the
-    half nearer the other ("6:30" and "6:30 p.m." are one time)."""
-    gap = abs(x.minutes - y.minutes)
-    if x.half_known and y.half_known:
-        return gap
-    gap %= HALF_DAY
-    return min(gap, HALF_DAY - gap)
-
-
 def clashing_times(a: list[ClockTime], b: list[ClockTime]) -> tuple[ClockTime, ClockTime] | None:
     """A time of ``a`` and one of ``b`` that cannot be one moment: of one zone (a bare time with a bare
-    one, "local" with "local"), each text giving only one time of that zone, more than AGREE_WITHIN apart."""
+    one, "local" with "local"), each text giving only one time of that zone, more than AGREE_WITHIN apart.
+
+    Only times of day whose half of the day is known count ("9:27 a.m.", "21:32", "0440 GMT"): a bare
+    "4:43" is as often a game clock ("with 4:43 left", "ate up 6:05 of the clock") as a time of day."""
+    a, b = [t for t in a if t.half_known], [t for t in b if t.half_known]
     for zone in dict.fromkeys(t.zone for t in a):
         xs, ys = [t for t in a if t.zone == zone], [t for t in b if t.zone == zone]
-        if len(xs) == 1 and len(ys) == 1 and apart(xs[0], ys[0]) > AGREE_WITHIN:
+        if len(xs) == 1 and len(ys) == 1 and abs(xs[0].minutes - ys[0].minutes) > AGREE_WITHIN:
             return xs[0], ys[0]
     return None

@@ -14,15 +14,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Hashable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
 from rapidfuzz.distance import Indel
 
 from storyline.compare.align import date_fits, dates_agree
-from storyline.compare.clock import clashing_times, clock_times
+from storyline.compare.clock import ClockTime, clashing_times, clock_times
 from storyline.compare.lexicon import GENERIC_NOUNS, denial_cue, is_denial, negation_cue, opposition, stop_words
-from storyline.compare.parsing import parse
+from storyline.compare.parsing import parse, token_at
 from storyline.compare.quantities import disagreements, figure_key, is_calendar_word, of_kind
 from storyline.enrich.cues import REPORTING_VERBS
 from storyline.enrich.entities import same_person_name
@@ -56,6 +56,8 @@ _CAPTION_RE = re.compile(
     r"|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+\w+\.?\s+\d{1,2},\s+\d{4}\.?\s*$",
     re.IGNORECASE,
 )
+#: Where the clause a denial verb takes ends ("Denying he was a smuggler, N would wander ...").
+_CLAUSE_END_RE = re.compile(r"[,;:()\u2013\u2014]")
 #: TIMEX3 value lengths: a year, a month, a day.
 _GRANULARITY = {4: "year", 7: "month", 10: "day"}
 
@@ -284,12 +286,34 @@ def _days_differ(a: Claim, b: Claim) -> bool:
     return all(days) and not dates_agree(*days)
 
 
+#: Most steps from a clock time up its parse to the verb it modifies.
+_TIME_TO_VERB = 6
+
+
+def _timed_verb(claim: Claim, time: ClockTime) -> str | None:
+    """The lemma of the verb a clock time modifies ("docked at 3 p.m." -> "dock"); "" for a reporting verb
+    or no verb, None without a parser."""
+    doc = parse(claim.text, claim.language)
+    token = token_at(doc, time.start, time.end) if doc is not None else None
+    if token is None:
+        return None
+    verb = token
+    for _ in range(_TIME_TO_VERB):  # "at 5 p.m. local time (1500 GMT)": GMT, time, p.m., at, docked
+        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+            break
+        verb = verb.head
+    verb = verb if verb.pos_ in ("VERB", "AUX") else None
+    reporting = REPORTING_VERBS.get((claim.language or "en").split("-")[0].lower(), frozenset())
+    return verb.lemma_.lower() if verb is not None and verb.lemma_.lower() not in reporting else ""
+
+
 @dataclass
 class ClockTimeConflict:
     """Aligned claims giving one event two clock times ("arrived at 3 p.m." / "arrived at 5 p.m."): the same
     verb (not a reporting verb), one time each of one zone, more than AGREE_WITHIN minutes apart
     (:func:`storyline.compare.clock.clashing_times`). Times of two zones ("5 p.m. local time" / "1500 GMT"),
-    or of a zone and none, are not compared; nor are times of two days."""
+    or of a zone and none, are not compared; nor are times of two days. Where there is a parser, the verbs
+    the two times modify must be one, not a reporting verb ("said at 5 p.m." times the saying)."""
 
     name: str = "times"
     scope: str = "aligned"
@@ -298,9 +322,13 @@ class ClockTimeConflict:
         if similarity < FACT_SIMILARITY:
             return None
         clash = clashing_times(clock_times(a.text), clock_times(b.text))
-        if clash is None or _days_differ(a, b) or is_caption(a) or is_caption(b) or not shares_event_verb(a, b):
+        if clash is None or _days_differ(a, b) or is_caption(a) or is_caption(b):
             return None
         x, y = clash
+        verbs = _timed_verb(a, x), _timed_verb(b, y)
+        one_verb = shares_event_verb(a, b) if None in verbs else bool(verbs[0]) and verbs[0] == verbs[1]
+        if not one_verb:
+            return None  # "occurred at 9:27 a.m." / "at 9:32 p.m. it was followed by": two events
         spans = [claim_span(a, x.start, x.end), claim_span(b, y.start, y.end)]
         return Finding("dates", f"dates disagree on the time: {x.text} vs {y.text}", spans, quantities=["time"])
 
@@ -479,7 +507,8 @@ class DenialReport:
     its jets bombed the camp"): the second outlet reports a denial, the two outlets do not contradict each
     other (rule ``denial-reported``, no conflict). The same person stating and denying it is a
     :class:`DenialConflict`, an admission denied is :class:`OpposedVerbConflict`'s; a negated statement ("did
-    not bomb") agrees with the denial."""
+    not bomb") agrees with the denial. What is denied (the words after the cue, to the clause's end) must be what the other
+    states: most of its event words (:func:`share_event_words`) in the other claim."""
 
     name: str = "denial-reported"
     scope: str = "aligned"
@@ -493,6 +522,9 @@ class DenialReport:
             return None
         if opposition(denied.text, stated.text):  # "denies" / "admitted": opposed verbs, judged as such
             return None
+        what = _CLAUSE_END_RE.split(denied.text[cue.end() :])[0]
+        if not share_event_words(replace(denied, text=what), stated):
+            return None  # "Denying he was a gangster, N would wander the streets" / "N would wander around"
         spans = [claim_span(denied, cue.start(), cue.end()), claim_span(stated)]
         return Finding("denial-reported", denial_detail(denied, cue.group(0)), spans)
 
