@@ -192,34 +192,30 @@ def _verbs(claim: Claim) -> set[str] | None:
     return {t.lemma_.lower() for t in doc if t.pos_ == "VERB" and t.lemma_.lower() not in reporting}
 
 
-def event_words(claim: Claim) -> set[str]:
-    """The claim's content words that can tell its event from another: lemmas where there is a parser,
-    without reporting verbs ("said", "told"), people in general ("officials", "people"), calendar words
-    ("Monday", "March", "yesterday") and names, which any two reports of a story share whatever happened."""
+def generic_words(claim: Claim) -> set[str]:
+    """The claim's words (lower-cased, as written) that any two reports of a story share whatever happened:
+    reporting verbs ("said", "told"; by lemma where there is a parser), people in general ("officials",
+    "people") and calendar words ("Monday", "March", "yesterday")."""
     language = (claim.language or "en").split("-")[0].lower()
+    generic = GENERIC_NOUNS | REPORTING_VERBS.get(language, frozenset())
     doc = parse(claim.text, claim.language)
-    if doc is None:
-        words = content_words(claim)
-    else:
-        words = {t.lemma_.lower() for t in doc if t.is_alpha and len(t) > 1 and t.pos_ != "PROPN"}
-    names = {w for name in claim.entities for w in name.lower().split()}
-    stop = stop_words(language) or stop_words("en")
-    generic = names | GENERIC_NOUNS | REPORTING_VERBS.get(language, frozenset())
-    return {w for w in words if w not in stop and w not in generic and not is_calendar_word(w, language)}
+    words = [(w, w) for w in content_words(claim)] if doc is None else [(t.lower_, t.lemma_.lower()) for t in doc]
+    return {word for word, lemma in words if {word, lemma} & generic or is_calendar_word(word, language)}
 
 
 def share_event_words(a: Claim, b: Claim) -> bool:
-    """Whether the claims share at least :data:`SHARED_WORDS` of the shorter one's :func:`event_words`."""
-    x, y = event_words(a), event_words(b)
-    return bool(x and y) and len(x & y) >= SHARED_WORDS * min(len(x), len(y))
+    """Whether the claims share at least :data:`SHARED_WORDS` of the shorter one's content words, the shared
+    words counted without :func:`generic_words`: "Officials said on Monday the ferry sank" and "Officials
+    said on Monday the strike ended" share four words, none of them about what happened."""
+    x, y = content_words(a), content_words(b)
+    shared = (x & y) - generic_words(a) - generic_words(b)
+    return bool(x and y) and len(shared) >= SHARED_WORDS * min(len(x), len(y))
 
 
 def same_event(a: Claim, b: Claim) -> bool:
     """Whether two claims of one language date one event: a verb in common (not a reporting verb), or most
-    of their event words (:func:`event_words`). Claims of two (or unknown) languages: their alignment says so.
-
-    Counting every content word made "Officials said on Monday the ferry sank" and "Officials said on
-    Monday the strike ended" one event."""
+    of their content words in common, not counting :func:`generic_words` (:func:`share_event_words`).
+    Claims of two (or unknown) languages: their alignment says so."""
     if not a.language or a.language != b.language:
         return True
     x, y = _verbs(a), _verbs(b)
@@ -272,7 +268,7 @@ class DateConflict:
 
 def shares_event_verb(a: Claim, b: Claim) -> bool:
     """Whether two claims of one language tell one action: a verb in common, not a reporting verb ("arrived"
-    in both, not "said"); without a parser, most of their event words (:func:`event_words`)."""
+    in both, not "said"); without a parser, most of their words (:func:`share_event_words`)."""
     if not a.language or a.language != b.language:
         return True
     x, y = _verbs(a), _verbs(b)
@@ -508,7 +504,7 @@ class DenialReport:
     other (rule ``denial-reported``, no conflict). The same person stating and denying it is a
     :class:`DenialConflict`, an admission denied is :class:`OpposedVerbConflict`'s; a negated statement ("did
     not bomb") agrees with the denial. What is denied (the words after the cue, to the clause's end) must be what the other
-    states: most of its event words (:func:`share_event_words`) in the other claim."""
+    states: most of its words in the other claim (:func:`share_event_words`)."""
 
     name: str = "denial-reported"
     scope: str = "aligned"
