@@ -503,8 +503,8 @@ class DenialReport:
     its jets bombed the camp"): the second outlet reports a denial, the two outlets do not contradict each
     other (rule ``denial-reported``, no conflict). The same person stating and denying it is a
     :class:`DenialConflict`, an admission denied is :class:`OpposedVerbConflict`'s; a negated statement ("did
-    not bomb") agrees with the denial. What is denied (the words after the cue, to the clause's end) must be what the other
-    states: most of its words in the other claim (:func:`share_event_words`)."""
+    not bomb") agrees with the denial, and so does a claim that is itself a denial. What is denied must be
+    what the other states (:func:`_states_what_is_denied`)."""
 
     name: str = "denial-reported"
     scope: str = "aligned"
@@ -518,11 +518,21 @@ class DenialReport:
             return None
         if opposition(denied.text, stated.text):  # "denies" / "admitted": opposed verbs, judged as such
             return None
-        what = _CLAUSE_END_RE.split(denied.text[cue.end() :])[0]
-        if not share_event_words(replace(denied, text=what), stated):
+        if not _states_what_is_denied(denied, cue, stated):
             return None  # "Denying he was a gangster, N would wander the streets" / "N would wander around"
         spans = [claim_span(denied, cue.start(), cue.end()), claim_span(stated)]
         return Finding("denial-reported", denial_detail(denied, cue.group(0)), spans)
+
+
+def _states_what_is_denied(denied: Claim, cue: re.Match[str], stated: Claim) -> bool:
+    """Whether ``stated`` holds what ``denied`` denies: most words of the denied clause (after the cue, to the
+    clause's end), not counting :func:`generic_words` nor names, which both may share ("Sudan denied any
+    bombing" / "Sudan accused its neighbour of arming rebels"); a clause of names only is held by its names."""
+    clause = replace(denied, text=_CLAUSE_END_RE.split(denied.text[cue.end() :])[0])
+    words = content_words(clause) - generic_words(clause)
+    named = {w.lower() for w in re.findall(r"[^\W\d_]{2,}", clause.text) if w[0].isupper()}
+    words = (words - named) or words
+    return bool(words) and len(words & content_words(stated)) >= SHARED_WORDS * len(words)
 
 
 def denial_detail(denied: Claim, cue: str, denier: str = "one report", stater: str = "the other") -> str:
