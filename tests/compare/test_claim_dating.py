@@ -27,6 +27,8 @@ def test_a_year_describing_a_noun_does_not_date_the_claim():
     # what happened in a year, or on a day its noun is named by, is dated by it
     assert _dates("In 2004 the harbour of Port Elwyn was destroyed.", ("2004", "2004")) == ["2004"]
     assert _dates("Monday's storm destroyed the harbour of Port Elwyn.", ("Monday", "2013-04-29")) == ["2013-04-29"]
+    thieves = "And last month thieves made off with £35, 000 of jewellery after cracking two safes at the Grand Hotel in Port Elwyn."
+    assert _dates(thieves, ("last month", "2013-04")) == ["2013-04"]  # parsed "month thieves": still its time
 
 
 def test_a_month_without_its_year_is_compared_only_within_one_resolved_year():

@@ -14,7 +14,7 @@ from typing import Any
 
 from storyline.compare.lexicon import negation_cue, stop_words
 from storyline.compare.parsing import parse, prefetch, token_at
-from storyline.compare.quantities import CLOCK_RE, may_hold_numbers, not_quantities, read_quantities
+from storyline.compare.quantities import CLOCK_RE, is_calendar_word, may_hold_numbers, not_quantities, read_quantities
 from storyline.enrich.languages import CharacterTokenizer
 from storyline.ingest.language import UNSPACED_LETTER
 from storyline.model import Article, Claim, Quantity, Quote, TimeExpression
@@ -226,13 +226,20 @@ def names_a_thing(article: Article, start: int, end: int, time: TimeExpression, 
     Read from the claim's parse (the expression's head word premodifies a noun); a possessive ("Monday's
     attack") is no premodifier, and languages without a parser keep every date.
     """
-    if len(day) > _NAMING_VALUE or not _WORD_AFTER_RE.match(article.text, time.end):
+    if len(day) > _NAMING_VALUE or not _WORD_AFTER_RE.match(article.text, time.end) or not _names_its_time(time, article.language):
         return False
     doc = parse(article.text[start:end], article.language)
     token = token_at(doc, time.start - start, time.end - start) if doc is not None else None
     if token is None or token.dep_ not in _PREMODIFIERS:
         return False
     return token.head.pos_ in ("NOUN", "PROPN") and token.head.i > token.i and token.head.idx >= time.end - start
+
+
+def _names_its_time(time: TimeExpression, language: str | None) -> bool:
+    """A year or a month by its name ("2004", "1990s", "January"), not a relative one ("last month thieves
+    made off with ...", where the parser may take "month" for a modifier of "thieves")."""
+    first = time.text.split()[0] if time.text.split() else ""
+    return first[:1].isdigit() or is_calendar_word(first.lower(), (language or "en").split("-")[0].lower())
 
 
 def _heads(text: str, start: int, time: TimeExpression) -> bool:
