@@ -23,8 +23,12 @@ def test_a_year_describing_a_noun_does_not_date_the_claim():
     assert _dates(tsunami, ("2004", "2004"), ("Tuesday", "2013-04-30")) == ["2013-04-30"]
     assert _dates("The 2010 law was struck down in March 2012 by a court.", ("2010", "2010"), ("March 2012", "2012-03")) == ["2012-03"]
     assert _dates("Marco Bell was driving a 1990s model when he crashed.", ("1990s", "199")) == []
-    assert _dates("The harbour of Port Elwyn was destroyed in a 2004 storm.", ("2004", "2004")) == []
-    # what happened in a year, or on a day its noun is named by, is dated by it
+    assert _dates("Survivors of the 2004 storm rebuilt the harbour of Port Elwyn.", ("2004", "2004")) == []
+    split = "Ruritania split off in July after voting in a January referendum, the end of a 2005 peace deal."
+    assert _dates(split, ("July", "2011-07"), ("January", "2011-01"), ("2005", "2005")) == ["2011-07"]
+    # what happened in a year, on a day its noun is named by, or in or during a thing a date names, is dated by it
+    assert _dates("The harbour of Port Elwyn was destroyed in a 2004 storm.", ("2004", "2004")) == ["2004"]
+    assert _dates("Ines Vidal told officials in a March meeting that the port would close.", ("March", "2013-03")) == ["2013-03"]
     assert _dates("In 2004 the harbour of Port Elwyn was destroyed.", ("2004", "2004")) == ["2004"]
     assert _dates("Monday's storm destroyed the harbour of Port Elwyn.", ("Monday", "2013-04-29")) == ["2013-04-29"]
     thieves = "And last month thieves made off with £35, 000 of jewellery after cracking two safes at the Grand Hotel in Port Elwyn."

@@ -224,7 +224,8 @@ def names_a_thing(article: Article, start: int, end: int, time: TimeExpression, 
     referendum"): it tells which thing, not when the claim's event happened, so it dates nothing of the claim.
 
     Read from the claim's parse (the expression's head word premodifies a noun); a possessive ("Monday's
-    attack") is no premodifier, and languages without a parser keep every date.
+    attack") is no premodifier, a noun the verb happened in or during (:func:`_sets_the_time`) dates it, and
+    languages without a parser keep every date.
     """
     if len(day) > _NAMING_VALUE or not _WORD_AFTER_RE.match(article.text, time.end) or not _names_its_time(time, article.language):
         return False
@@ -232,7 +233,22 @@ def names_a_thing(article: Article, start: int, end: int, time: TimeExpression, 
     token = token_at(doc, time.start - start, time.end - start) if doc is not None else None
     if token is None or token.dep_ not in _PREMODIFIERS:
         return False
-    return token.head.pos_ in ("NOUN", "PROPN") and token.head.i > token.i and token.head.idx >= time.end - start
+    noun = token.head
+    return noun.pos_ in ("NOUN", "PROPN") and noun.i > token.i and noun.idx >= time.end - start and not _sets_the_time(noun)
+
+
+#: Prepositions that put a verb's event inside a named thing: "told officials in a March meeting".
+_WITHIN = ("in", "during", "at")
+
+
+def _sets_the_time(noun: Any) -> bool:
+    """Whether the noun a date describes is when the claim's main verb happened: "died in the 2004 tsunami",
+    "told officials in a March meeting", "during the 2016 campaign, Russia launched" - not "survivors of the
+    2004 tsunami", "invoked a 1962 trade law", "interference in the 2016 election" (a noun's), nor "split off
+    in July after voting in a January referendum" (a subordinate verb's)."""
+    preposition = noun.head
+    verb = preposition.head
+    return noun.dep_ == "pobj" and preposition.lower_ in _WITHIN and verb.pos_ in ("VERB", "AUX") and verb.dep_ == "ROOT"
 
 
 def _names_its_time(time: TimeExpression, language: str | None) -> bool:
