@@ -13,8 +13,8 @@ from functools import lru_cache
 from typing import Any
 
 from storyline.compare.lexicon import negation_cue, stop_words
-from storyline.compare.parsing import prefetch
-from storyline.compare.quantities import CLOCK_RE, may_hold_numbers, not_quantities, read_quantities
+from storyline.compare.parsing import parse, prefetch, token_at
+from storyline.compare.quantities import CLOCK_RE, is_calendar_word, may_hold_numbers, not_quantities, read_quantities
 from storyline.enrich.languages import CharacterTokenizer
 from storyline.ingest.language import UNSPACED_LETTER
 from storyline.model import Article, Claim, Quantity, Quote, TimeExpression
@@ -201,12 +201,61 @@ def event_times(article: Article, start: int, end: int) -> list[tuple[TimeExpres
     dated = [
         (t, day)
         for t in article.times
-        if start <= t.start < end and (day := calendar_day(t)) and not any(s <= t.start and t.end <= e for s, e in numbers)
+        if start <= t.start < end
+        and (day := calendar_day(t))
+        and not any(s <= t.start and t.end <= e for s, e in numbers)
+        and not names_a_thing(article, start, end, t, day)
     ]
     heading = [(t, day) for t, day in dated if _heads(article.text, start, t)]
     statements = [q for q in article.quotes if q.start < end and start < q.end]
     inside = [(t, day) for t, day in dated if any(q.start <= t.start < q.end for q in statements)]
     return heading or inside or dated
+
+
+#: Dependencies of a word placed before the noun it describes ("the 2004 tsunami", "a January referendum").
+_PREMODIFIERS = ("nummod", "compound", "amod", "nmod")
+#: Longest calendar value a noun's premodifier is read for: a month ("2011-01"); a day ("the March 5 attack") dates its event.
+_NAMING_VALUE = len("2011-01")
+_WORD_AFTER_RE = re.compile(r"\s+[^\W\d_]")
+
+
+def names_a_thing(article: Article, start: int, end: int, time: TimeExpression, day: str) -> bool:
+    """A year, decade or month describing a noun ("the 2004 tsunami", "the 2010 law", "a 1990s model", "a January
+    referendum"): it tells which thing, not when the claim's event happened, so it dates nothing of the claim.
+
+    Read from the claim's parse (the expression's head word premodifies a noun); a possessive ("Monday's
+    attack") is no premodifier, a noun the verb happened in or during (:func:`_sets_the_time`) dates it, and
+    languages without a parser keep every date.
+    """
+    if len(day) > _NAMING_VALUE or not _WORD_AFTER_RE.match(article.text, time.end) or not _names_its_time(time, article.language):
+        return False
+    doc = parse(article.text[start:end], article.language)
+    token = token_at(doc, time.start - start, time.end - start) if doc is not None else None
+    if token is None or token.dep_ not in _PREMODIFIERS:
+        return False
+    noun = token.head
+    return noun.pos_ in ("NOUN", "PROPN") and noun.i > token.i and noun.idx >= time.end - start and not _sets_the_time(noun)
+
+
+#: Prepositions that put a verb's event inside a named thing: "told officials in a March meeting".
+_WITHIN = ("in", "during", "at")
+
+
+def _sets_the_time(noun: Any) -> bool:
+    """Whether the noun a date describes is when the claim's main verb happened: "died in the 2004 tsunami",
+    "told officials in a March meeting", "during the 2016 campaign, Russia launched" - not "survivors of the
+    2004 tsunami", "invoked a 1962 trade law", "interference in the 2016 election" (a noun's), nor "split off
+    in July after voting in a January referendum" (a subordinate verb's)."""
+    preposition = noun.head
+    verb = preposition.head
+    return noun.dep_ == "pobj" and preposition.lower_ in _WITHIN and verb.pos_ in ("VERB", "AUX") and verb.dep_ == "ROOT"
+
+
+def _names_its_time(time: TimeExpression, language: str | None) -> bool:
+    """A year or a month by its name ("2004", "1990s", "January"), not a relative one ("last month thieves
+    made off with ...", where the parser may take "month" for a modifier of "thieves")."""
+    first = time.text.split()[0] if time.text.split() else ""
+    return first[:1].isdigit() or is_calendar_word(first.lower(), (language or "en").split("-")[0].lower())
 
 
 def _heads(text: str, start: int, time: TimeExpression) -> bool:

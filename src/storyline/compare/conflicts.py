@@ -14,15 +14,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Hashable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
 from rapidfuzz.distance import Indel
 
-from storyline.compare.align import date_fits
-from storyline.compare.lexicon import is_denial, negation_cue, opposition, stop_words
-from storyline.compare.parsing import parse
-from storyline.compare.quantities import disagreements, figure_key, of_kind
+from storyline.compare.align import date_fits, dates_agree
+from storyline.compare.clock import ClockTime, clashing_times, clock_times
+from storyline.compare.lexicon import GENERIC_NOUNS, denial_cue, is_denial, negation_cue, opposition, stop_words
+from storyline.compare.parsing import parse, token_at
+from storyline.compare.quantities import disagreements, figure_key, is_calendar_word, of_kind
 from storyline.enrich.cues import REPORTING_VERBS
 from storyline.enrich.entities import same_person_name
 from storyline.model import Claim, Quantity
@@ -55,6 +56,8 @@ _CAPTION_RE = re.compile(
     r"|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+\w+\.?\s+\d{1,2},\s+\d{4}\.?\s*$",
     re.IGNORECASE,
 )
+#: Where the clause a denial verb takes ends ("Denying he was a smuggler, N would wander ...").
+_CLAUSE_END_RE = re.compile(r"[,;:()\u2013\u2014]")
 #: TIMEX3 value lengths: a year, a month, a day.
 _GRANULARITY = {4: "year", 7: "month", 10: "day"}
 
@@ -189,16 +192,43 @@ def _verbs(claim: Claim) -> set[str] | None:
     return {t.lemma_.lower() for t in doc if t.pos_ == "VERB" and t.lemma_.lower() not in reporting}
 
 
+def generic_words(claim: Claim) -> set[str]:
+    """The claim's words (lower-cased, as written) that any two reports of a story share whatever happened:
+    reporting verbs ("said", "told"; by lemma where there is a parser), people in general ("officials",
+    "people") and calendar words ("Monday", "March", "yesterday")."""
+    language = (claim.language or "en").split("-")[0].lower()
+    generic = GENERIC_NOUNS | REPORTING_VERBS.get(language, frozenset())
+    doc = parse(claim.text, claim.language)
+    words = [(w, w) for w in content_words(claim)] if doc is None else [(t.lower_, t.lemma_.lower()) for t in doc]
+    return {word for word, lemma in words if {word, lemma} & generic or is_calendar_word(word, language)}
+
+
+def share_event_words(a: Claim, b: Claim) -> bool:
+    """Whether the claims share at least :data:`SHARED_WORDS` of the shorter one's content words, the shared
+    words counted without :func:`generic_words`: "Officials said on Monday the ferry sank" and "Officials
+    said on Monday the strike ended" share four words, none of them about what happened."""
+    x, y = content_words(a), content_words(b)
+    shared = (x & y) - generic_words(a) - generic_words(b)
+    return bool(x and y) and len(shared) >= SHARED_WORDS * min(len(x), len(y))
+
+
 def same_event(a: Claim, b: Claim) -> bool:
-    """Whether two claims of one language date one event: a verb in common (not a reporting verb), or,
-    without a parser, most content words in common. Claims of two (or unknown) languages: their alignment
-    says so."""
+    """Whether two claims of one language date one event: a verb in common (not a reporting verb), or most
+    of their content words in common, not counting :func:`generic_words` (:func:`share_event_words`).
+    Claims of two (or unknown) languages: their alignment says so."""
     if not a.language or a.language != b.language:
         return True
     x, y = _verbs(a), _verbs(b)
-    if x is None or y is None:
-        return share_most_words(a, b)
-    return bool(x & y) or share_most_words(a, b)
+    return bool(x and y and x & y) or share_event_words(a, b)
+
+
+def _resolved_years_agree(a: Claim, x: str, b: Claim, y: str) -> bool:
+    """Whether two months may be compared: each claim names its month's year, or both months resolve to the
+    same year (through their articles' publication dates). "in March" of an article of 2012 and "in May" of
+    one of 2013 are two years' months; a month of an undated article ("XXXX-03") has no year to compare."""
+    if x[:4] in a.text and y[:4] in b.text:
+        return True
+    return x[:4].isdigit() and x[:4] == y[:4]
 
 
 def clashing_dates(a: list[str], b: list[str]) -> tuple[str, str] | None:
@@ -230,8 +260,73 @@ class DateConflict:
         if clash is None or is_caption(a) or is_caption(b) or not same_event(a, b):
             return None
         granularity = _GRANULARITY[len(clash[0])]
+        if granularity == "month" and not _resolved_years_agree(a, clash[0], b, clash[1]):
+            return None
         detail = f"dates disagree on the {granularity}: {clash[0]} vs {clash[1]}"
         return Finding("dates", detail, [claim_span(a), claim_span(b)], quantities=[granularity])
+
+
+def shares_event_verb(a: Claim, b: Claim) -> bool:
+    """Whether two claims of one language tell one action: a verb in common, not a reporting verb ("arrived"
+    in both, not "said"); without a parser, most of their words (:func:`share_event_words`)."""
+    if not a.language or a.language != b.language:
+        return True
+    x, y = _verbs(a), _verbs(b)
+    if x is None or y is None:
+        return share_event_words(a, b)
+    return bool(x & y)
+
+
+def _days_differ(a: Claim, b: Claim) -> bool:
+    days = [[d for d in claim.dates if _GRANULARITY.get(len(d)) == "day"] for claim in (a, b)]
+    return all(days) and not dates_agree(*days)
+
+
+#: Most steps from a clock time up its parse to the verb it modifies.
+_TIME_TO_VERB = 6
+
+
+def _timed_verb(claim: Claim, time: ClockTime) -> str | None:
+    """The lemma of the verb a clock time modifies ("docked at 3 p.m." -> "dock"); "" for a reporting verb
+    or no verb, None without a parser."""
+    doc = parse(claim.text, claim.language)
+    token = token_at(doc, time.start, time.end) if doc is not None else None
+    if token is None:
+        return None
+    verb = token
+    for _ in range(_TIME_TO_VERB):  # "at 5 p.m. local time (1500 GMT)": GMT, time, p.m., at, docked
+        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+            break
+        verb = verb.head
+    verb = verb if verb.pos_ in ("VERB", "AUX") else None
+    reporting = REPORTING_VERBS.get((claim.language or "en").split("-")[0].lower(), frozenset())
+    return verb.lemma_.lower() if verb is not None and verb.lemma_.lower() not in reporting else ""
+
+
+@dataclass
+class ClockTimeConflict:
+    """Aligned claims giving one event two clock times ("arrived at 3 p.m." / "arrived at 5 p.m."): the same
+    verb (not a reporting verb), one time each of one zone, more than AGREE_WITHIN minutes apart
+    (:func:`storyline.compare.clock.clashing_times`). Times of two zones ("5 p.m. local time" / "1500 GMT"),
+    or of a zone and none, are not compared; nor are times of two days. Where there is a parser, the verbs
+    the two times modify must be one, not a reporting verb ("said at 5 p.m." times the saying)."""
+
+    name: str = "times"
+    scope: str = "aligned"
+
+    def detect(self, a: Claim, b: Claim, similarity: float) -> Finding | None:
+        if similarity < FACT_SIMILARITY:
+            return None
+        clash = clashing_times(clock_times(a.text), clock_times(b.text))
+        if clash is None or _days_differ(a, b) or is_caption(a) or is_caption(b):
+            return None
+        x, y = clash
+        verbs = _timed_verb(a, x), _timed_verb(b, y)
+        one_verb = shares_event_verb(a, b) if None in verbs else bool(verbs[0]) and verbs[0] == verbs[1]
+        if not one_verb:
+            return None  # "occurred at 9:27 a.m." / "at 9:32 p.m. it was followed by": two events
+        spans = [claim_span(a, x.start, x.end), claim_span(b, y.start, y.end)]
+        return Finding("dates", f"dates disagree on the time: {x.text} vs {y.text}", spans, quantities=["time"])
 
 
 @dataclass
@@ -385,13 +480,65 @@ class DenialConflict:
     scope: str = "aligned"
 
     def detect(self, a: Claim, b: Claim, similarity: float) -> Finding | None:
-        if is_denial(a.cue) == is_denial(b.cue) or a.negated or b.negated:
-            return None
+        if similarity < SPEAKER_SIMILARITY or is_denial(a.cue) == is_denial(b.cue) or a.negated or b.negated:
+            return None  # below: two statements of one speaker ("denied any links" / "said the army repelled")
         if not (a.speaker and b.speaker and same_person_name(a.speaker, b.speaker)):
             return None
         denied, stated = (a, b) if is_denial(a.cue) else (b, a)
         detail = f"{stated.speaker} \u201c{stated.cue}\u201d in one report, \u201c{denied.cue}\u201d in the other"
         return Finding("denial", detail, [_cue_span(denied), _cue_span(stated)])
+
+
+def reported_denial(claim: Claim) -> re.Match[str] | None:
+    """The words of a denial the claim reports: its speaker's denying verb, or a denial verb taking a claim."""
+    cue = denial_cue(claim.text)
+    if cue is None and claim.cue and is_denial(claim.cue):
+        cue = re.search(re.escape(claim.cue), claim.text)
+    return cue
+
+
+@dataclass
+class DenialReport:
+    """One report states what the other reports someone denied ("Jets bombed the camp" / "The army denied that
+    its jets bombed the camp"): the second outlet reports a denial, the two outlets do not contradict each
+    other (rule ``denial-reported``, no conflict). The same person stating and denying it is a
+    :class:`DenialConflict`, an admission denied is :class:`OpposedVerbConflict`'s; a negated statement ("did
+    not bomb") agrees with the denial, and so does a claim that is itself a denial. What is denied must be
+    what the other states (:func:`_states_what_is_denied`)."""
+
+    name: str = "denial-reported"
+    scope: str = "aligned"
+
+    def detect(self, a: Claim, b: Claim, similarity: float) -> Finding | None:
+        denials = reported_denial(a), reported_denial(b)
+        if bool(denials[0]) == bool(denials[1]) or a.negated or b.negated:
+            return None
+        (denied, cue), stated = ((a, denials[0]), b) if denials[0] else ((b, denials[1]), a)
+        if denied.speaker and stated.speaker and same_person_name(denied.speaker, stated.speaker):
+            return None
+        if opposition(denied.text, stated.text):  # "denies" / "admitted": opposed verbs, judged as such
+            return None
+        if not _states_what_is_denied(denied, cue, stated):
+            return None  # "Denying he was a gangster, N would wander the streets" / "N would wander around"
+        spans = [claim_span(denied, cue.start(), cue.end()), claim_span(stated)]
+        return Finding("denial-reported", denial_detail(denied, cue.group(0)), spans)
+
+
+def _states_what_is_denied(denied: Claim, cue: re.Match[str], stated: Claim) -> bool:
+    """Whether ``stated`` holds what ``denied`` denies: most words of the denied clause (after the cue, to the
+    clause's end), not counting :func:`generic_words` nor names, which both may share ("Sudan denied any
+    bombing" / "Sudan accused its neighbour of arming rebels"); a clause of names only is held by its names."""
+    clause = replace(denied, text=_CLAUSE_END_RE.split(denied.text[cue.end() :])[0])
+    words = content_words(clause) - generic_words(clause)
+    named = {w.lower() for w in re.findall(r"[^\W\d_]{2,}", clause.text) if w[0].isupper()}
+    words = (words - named) or words
+    return bool(words) and len(words & content_words(stated)) >= SHARED_WORDS * len(words)
+
+
+def denial_detail(denied: Claim, cue: str, denier: str = "one report", stater: str = "the other") -> str:
+    """How a reported denial reads: "B reports a denial (Olga Petrenko \u201cdenied\u201d) of what A states"."""
+    who = f"{denied.speaker} " if denied.speaker else ""
+    return f"{denier} reports a denial ({who}\u201c{cue}\u201d) of what {stater} states"
 
 
 def _cue_span(claim: Claim) -> dict[str, Any]:
@@ -405,6 +552,8 @@ def claim_values(rule: str, claim: Claim, quantity: str | None = None) -> str:
     says nothing. With ``quantity``, only its figures of that kind, or its dates of that granularity ("day")."""
     if rule == "numbers" and quantity is not None:
         return ", ".join(q.text for q in claim.quantities if of_kind(q, quantity))
+    if rule == "dates" and quantity == "time":
+        return ", ".join(t.text for t in clock_times(claim.text))
     if rule == "dates":
         return ", ".join(d for d in claim.dates if quantity is None or _GRANULARITY.get(len(d)) == quantity)
     return _fmt(claim.numbers)
@@ -414,6 +563,8 @@ def _value_key(rule: str, claim: Claim, quantity: str | None) -> Hashable:
     """What tells one value from another: a figure's value and range ("4 %" is "4 percent"), else its text."""
     if rule == "numbers" and quantity is not None:
         return tuple(figure_key(q) for q in claim.quantities if of_kind(q, quantity))
+    if rule == "dates" and quantity == "time":
+        return tuple((t.minutes, t.zone) for t in clock_times(claim.text))
     return claim_values(rule, claim, quantity)
 
 
@@ -445,5 +596,5 @@ def _fmt(values: list[float]) -> str:
     return ", ".join(f"{v:g}" for v in values)
 
 
-for _detector in (NumberConflict(), DateConflict(), NegationConflict(), OpposedVerbConflict(), SpeakerConflict(), DenialConflict()):
+for _detector in (NumberConflict(), DateConflict(), ClockTimeConflict(), NegationConflict(), OpposedVerbConflict(), SpeakerConflict(), DenialConflict(), DenialReport()):
     register_detector(_detector)

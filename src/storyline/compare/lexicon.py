@@ -78,6 +78,29 @@ def is_denial(cue: str | None) -> bool:
     return bool(cue) and any(second.search(cue) for name, _, second in OPPOSED_VERB_RES if name in _DENIAL_MEANINGS)
 
 
+#: Nouns of what someone alleges ("claims that ...", "rumors that ..."): what a denial takes.
+_CLAIM_NOUNS = r"claims?|allegations?|accusations?|reports?|charges?|suggestions?|rumou?rs?"
+#: What a denial verb denies when it reports a denial: a clause ("that", "que", "dass"), a claim ("those
+#: claims", "any links"), a few words on at most ("denied over the years that"), or a gerund ("denied striking").
+_DENIED_RE = re.compile(
+    r"\s+(?:[^\W\d_]+\s+){0,3}?(?:that|que|qu'|dass|что|any|" + _CLAIM_NOUNS + r")\b|\s+[^\W\d_]+ing\b", re.IGNORECASE
+)
+#: Verbs that deny only with a claim noun: "discounted rumors that", "dismissed claims".
+_DISPUTE_RE = re.compile(r"\b(?:dismiss|discount)\w*(?=\s+(?:[^\W\d_]+\s+){0,3}?(?:" + _CLAIM_NOUNS + r")\b)", re.IGNORECASE)
+
+
+def denial_cue(text: str) -> re.Match[str] | None:
+    """A reported denial in ``text``: a denial verb taking what it denies ("denied that ...", "rejected claims
+    that ...", "denied any links", "discounted rumors that"), not a verb that only refuses something ("denied
+    him bail", "rejected the offer")."""
+    for name, _, second in OPPOSED_VERB_RES:
+        if name in _DENIAL_MEANINGS:
+            for cue in second.finditer(text):
+                if _DENIED_RE.match(text, cue.end()):
+                    return cue
+    return _DISPUTE_RE.search(text)
+
+
 @lru_cache(maxsize=4096)
 def _sides(text: str) -> tuple[tuple[re.Match[str] | None, re.Match[str] | None], ...]:
     """For each opposed meaning, the first cue of either side in ``text`` (cached: pairs reuse texts)."""
@@ -252,6 +275,19 @@ EVENT_STEMS: dict[str, tuple[str, ...]] = {
 RUNNING_TOTALS = frozenset({"killed", "injured", "rescued", "arrested", "evacuated", "hospitalised"})
 #: Nouns that name people in general: "killed 10" counts the same thing as "10 people were killed".
 PEOPLE_NOUNS = frozenset({"people", "person", "persons", "individual", "personas", "personnes", "menschen", "человек"})
+#: Nouns (lemmas) any report of a story may use, whatever its event: people in general, the sources they
+#: speak for, and what they allege.
+GENERIC_NOUNS = PEOPLE_NOUNS | frozenset({
+    "official", "officials", "authority", "authorities", "spokesman", "spokeswoman", "spokesperson", "source",
+    "sources", "statement", "report", "reports", "news", "media", "resident", "residents", "claim", "claims",
+    "suggestion", "suggestions", "allegation", "allegations", "accusation", "accusations", "rumor", "rumors",
+    "rumour", "rumours",
+})
+#: Words of a relative day or a part of one: date words as much as "Monday".
+RELATIVE_DAY_WORDS = frozenset({
+    "today", "yesterday", "tomorrow", "tonight", "morning", "afternoon", "evening", "night", "day", "week", "month",
+    "year", "weekend", "hoy", "ayer", "mañana", "aujourd'hui", "hier", "demain",
+})
 #: Nouns of a person whose age "is N" gives: "her daughter is 11".
 PERSON_NOUNS = frozenset({
     "man", "woman", "boy", "girl", "child", "son", "daughter", "father", "mother", "husband", "wife", "brother",

@@ -31,6 +31,7 @@ from storyline.compare.lexicon import (
     MEASURES_BEFORE,
     PEOPLE_NOUNS,
     PERSON_NOUNS,
+    RELATIVE_DAY_WORDS,
     STREET_WORDS,
     VAGUE_AMOUNTS,
     event_of,
@@ -115,6 +116,11 @@ def _calendar_words(language: str) -> frozenset[str]:
     if lexicon is not None:
         words |= set(lexicon.months) | set(lexicon.weekdays)
     return frozenset(words)
+
+
+def is_calendar_word(word: str, language: str) -> bool:
+    """A month or weekday name, or a word of a relative day ("yesterday", "tonight"), lower-cased."""
+    return word in _calendar_words(language) or word in RELATIVE_DAY_WORDS
 
 
 def _labelled(text: str, start: int, language: str, stop: frozenset[str]) -> bool:

@@ -277,18 +277,36 @@ def _shown_wording(members: list[_Found], speaker: str | None, language: str | N
     return max((f.quote.text for f in native), key=len)
 
 
-def _denied_by_some(members: list[_Found], outlet_of: dict[str, str]) -> list[str]:
-    """Evidence that one statement is reported as made by some outlets and as denied by others."""
-    denied = [outlet_of[f.article.id] for f in members if is_denial(f.quote.cue)]
-    stated = [outlet_of[f.article.id] for f in members if f.speaker and not is_denial(f.quote.cue)]
-    if not (denied and stated):
-        return []
-    return [f"denied in {', '.join(dict.fromkeys(denied))}; stated in {', '.join(dict.fromkeys(stated))}"]
+def _denied_by_some(members: list[_Found], outlet_of: dict[str, str]) -> tuple[list[str], list[str]]:
+    """Evidence that one speaker's statement is reported as made by some outlets and as denied by others; and
+    notes of denials of what someone else states ("Ines Vidal said ..." / "Olga Petrenko denied ..."): those
+    outlets report a denial, they do not contradict each other."""
+    denials = [f for f in members if is_denial(f.quote.cue)]
+    statements = [f for f in members if f.speaker and not is_denial(f.quote.cue)]
+    if not (denials and statements):
+        return [], []
+    own = [f for f in denials if any(f.speaker and same_name(f.speaker, s.speaker) for s in statements)]
+    if own:
+        stated = [s for s in statements if any(same_name(f.speaker, s.speaker) for f in own)]
+        return [f"denied in {_outlets(own, outlet_of)}; stated in {_outlets(stated, outlet_of)}"], []
+    notes = [
+        f"{outlet_of[f.article.id]} reports a denial by {f.speaker or 'someone'} of what {_outlets(statements, outlet_of)} reports"
+        for f in denials
+    ]
+    return [], list(dict.fromkeys(notes))
+
+
+def _outlets(found: list[_Found], outlet_of: dict[str, str]) -> str:
+    return ", ".join(dict.fromkeys(outlet_of[f.article.id] for f in found))
 
 
 def _group(members: list[_Found], outlet_of: dict[str, str], language: str | None) -> dict[str, Any]:
     speakers = _speakers([f.speaker for f in members])
-    evidence = _misattributed(members, outlet_of) + _denied_by_some(members, outlet_of)
+    denied, notes = _denied_by_some(members, outlet_of)
+    # A denial's words are what someone else is said to hold: credited apart from the statement's.
+    denials = [f for f in members if is_denial(f.quote.cue)]
+    statements = [f for f in members if not is_denial(f.quote.cue)]
+    evidence = _misattributed(statements, outlet_of) + _misattributed(denials, outlet_of) + denied
     articles_in = list(dict.fromkeys(f.article.id for f in members))
     return {
         "text": _shown_wording(members, speakers[0] if speakers else None, language),
@@ -298,6 +316,7 @@ def _group(members: list[_Found], outlet_of: dict[str, str], language: str | Non
         "outlets": list(dict.fromkeys(outlet_of[a] for a in articles_in)),
         "conflict": bool(evidence),
         "evidence": evidence,
+        "notes": notes,
         "members": [{"article": f.article.id, "outlet": outlet_of[f.article.id], **f.quote.to_dict()} for f in members],
     }
 

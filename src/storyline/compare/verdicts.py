@@ -14,16 +14,20 @@ from storyline.compare.conflicts import (
     Finding,
     NumberConflict,
     claim_span,
+    denial_detail,
     detectors,
     listed_values,
     values_by_outlet,
 )
 from storyline.compare.lexicon import RUNNING_TOTALS
-from storyline.compare.quantities import disagreements, figure_key, may_change, of_kind
+from storyline.compare.quantities import coarse_kind, disagreements, figure_key, may_change, of_kind
 from storyline.model import Claim, ClaimGroup
 
 Published = dict[str, datetime | None]
 
+#: Evidence rules that are no disagreement between outlets: a claim told alike, a figure that changed from one
+#: day to the next, one outlet reporting a denial of what another states.
+NOT_CONFLICTS = ("aligned", "figure-changed", "denial-reported")
 #: Ages of one person in reports published this far apart may both be right (at the crime, at the trial).
 AGE_SPAN = timedelta(days=180)
 #: A running total reported this much later and higher is an update of the earlier figure, not a contradiction.
@@ -55,10 +59,12 @@ def _in_time(findings: list[Finding], a: Claim, b: Claim, published: Published) 
 
 
 def _value_rules(evidence: list[dict]) -> tuple[list[str], bool, list[str | None]]:
-    """The quantity kinds numbers findings name, whether there are numbers findings without kinds (a
-    user's detector), and the granularities dates findings name (None for one that names none)."""
+    """The quantity kinds numbers findings name (a narrowed kind left out where its coarse kind, which
+    takes it in, is named too), whether there are numbers findings without kinds (a user's detector), and
+    the granularities dates findings name (None for one that names none)."""
     numbers = [e for e in evidence if e["rule"] == "numbers"]
     kinds = list(dict.fromkeys(k for e in numbers for k in e.get("quantities", [])))
+    kinds = [k for k in kinds if coarse_kind(k) == k or coarse_kind(k) not in kinds]  # "killed" has "killed (passenger)"
     dates = list(dict.fromkeys(k for e in evidence if e["rule"] == "dates" for k in e.get("quantities") or [None]))
     return kinds, any(not e.get("quantities") for e in numbers), dates
 
@@ -82,15 +88,27 @@ def _figures_of(kind: str, members: list[Claim], outlet_of: dict[str, str], publ
     if not may_change(kind):
         return _as_update(values_by_outlet("numbers", members, outlet_of, kind), members, outlet_of, published)
     that_day, other_days = _by_day(members, kind, published)
-    dated = {c.article: _on_day(outlet_of[c.article], published.get(c.article)) for c in other_days}
     if that_day is None:
-        return Finding("figure-changed", f"changed over time on {kind}: " + listed_values("numbers", other_days, dated, kind),
-                       values_by_outlet("numbers", other_days, outlet_of, kind).spans, quantities=[kind])  # fmt: skip
+        return _changed(kind, other_days, outlet_of, published)
+    dated = {c.article: _on_day(outlet_of[c.article], published.get(c.article)) for c in other_days}
     finding = _as_update(values_by_outlet("numbers", that_day, outlet_of, kind), that_day, outlet_of, published)
     if other_days:
         finding.detail += "; changed over time: " + listed_values("numbers", other_days, dated, kind)
         finding.spans += values_by_outlet("numbers", other_days, outlet_of, kind).spans
     return finding
+
+
+def _changed(kind: str, members: list[Claim], outlet_of: dict[str, str], published: Published) -> Finding:
+    """A figure whose values differ only between publication days (rule ``figure-changed``, no conflict); a
+    running total that only grew reads as its updates in order: "figure updated on killed: 5 (A, 2024-03-01
+    09:00) then 7 (B, 2024-03-02 09:00)", not "5 vs 7"."""
+    values = values_by_outlet("numbers", members, outlet_of, kind)
+    update = _as_update(values, members, outlet_of, published)
+    if update.rule == "figure-updated":
+        return Finding("figure-changed", update.detail, values.spans, quantities=[kind])
+    dated = {c.article: _on_day(outlet_of[c.article], published.get(c.article)) for c in members}
+    detail = f"changed over time on {kind}: " + listed_values("numbers", members, dated, kind)
+    return Finding("figure-changed", detail, values.spans, quantities=[kind])
 
 
 def _on_day(outlet: str, when: datetime | None) -> str:
@@ -184,7 +202,8 @@ def _group(
                 judged.append((score, i, j, _pair_evidence(a, b, score, published)))
     evidence, omitted = _listed(judged, len(members))
     evidence = _with_all_values(evidence, [claims[i] for i in members], outlet_of, published)
-    conflict = any(e["rule"] not in ("aligned", "figure-changed") for e in evidence)
+    evidence = [_named_denial(e, claims, outlet_of) if e["rule"] == "denial-reported" else e for e in evidence]
+    conflict = any(e["rule"] not in NOT_CONFLICTS for e in evidence)
     if omitted:
         evidence.append({"rule": "aligned", "detail": _omitted_detail(omitted), "spans": [], "count": omitted})
     if len(articles) == 1:
@@ -197,6 +216,14 @@ def _group(
         evidence=evidence,
         score=round(float(np.mean([reported_score(s) for s in scores])), 4) if scores else None,
     )
+
+
+def _named_denial(evidence: dict, claims: list[Claim], outlet_of: dict[str, str]) -> dict:
+    """A reported denial naming the outlets: which reports the denial, of what which states."""
+    cue, stated = evidence["spans"]
+    denied = next(c for c in claims if c.id == cue["claim"])
+    detail = denial_detail(denied, cue["text"], outlet_of[denied.article], outlet_of[stated["article"]])
+    return {**evidence, "detail": detail}
 
 
 def _same_claim(items: list[dict]) -> bool:
@@ -244,7 +271,36 @@ def alignment_groups(
     published = published or {}
     figures = _counterpart_figures(claims, alignment, published)
     merged = _merged(alignment.groups, list(figures))
+    groups = [_group(n, members, claims, alignment, outlet_of, published, figures) for n, members in enumerate(merged)]
+    repeated = _repeated_disagreements(groups, merged, claims)
+    if not repeated:
+        return groups
+    merged = _merged(merged, repeated)
     return [_group(n, members, claims, alignment, outlet_of, published, figures) for n, members in enumerate(merged)]
+
+
+#: Rules of a figure disagreement between reports.
+_FIGURE_RULES = ("numbers", "figure-updated")
+
+
+def _disagreements(group: ClaimGroup, members: list[Claim]) -> list[tuple[str, set[tuple]]]:
+    """What a conflict group disagrees on: each kind of figure (coarse: "killed", not "killed (passenger)")
+    with every value its claims give of it."""
+    kinds = {coarse_kind(k) for e in group.evidence if e["rule"] in _FIGURE_RULES for k in e.get("quantities", [])}
+    return [(kind, set().union(*(_figure_keys(c, kind) for c in members))) for kind in kinds]
+
+
+def _repeated_disagreements(groups: list[ClaimGroup], merged: list[list[int]], claims: list[Claim]) -> list[tuple[int, int]]:
+    """Pairs of claims (one of each group) of conflict groups disagreeing on one figure with two values in
+    common: "killing 7 passengers" / "killing 8" and "7 people had died" / "8 people" are one disagreement
+    on the toll, told by two pairs of claims, so one conflict with all its evidence."""
+    found = [
+        (members[0], kind, values)
+        for group, members in zip(groups, merged)
+        if group.verdict == "conflict"
+        for kind, values in _disagreements(group, [claims[i] for i in members])
+    ]
+    return [(i, j) for (i, kind, xs), (j, other, ys) in combinations(found, 2) if i != j and kind == other and len(xs & ys) >= 2]
 
 
 def _merged(groups: list[list[int]], pairs: list[tuple[int, int]]) -> list[list[int]]:

@@ -16,6 +16,7 @@ from typing import Any
 
 from jinja2 import Environment, select_autoescape
 
+from storyline.compare.verdicts import NOT_CONFLICTS
 from storyline.enrich.times_calendar import calendar_day
 from storyline.model import Claim, ClaimGroup, Comparison
 
@@ -263,10 +264,12 @@ def first_reported(summary: dict[str, Any], names: dict[str, str]) -> str | None
 
 
 def findings(group: ClaimGroup) -> list[str]:
-    """Why a conflict group conflicts, one line per finding (nothing for other verdicts)."""
-    if group.verdict != "conflict":
-        return []
-    details = (e["detail"] for e in group.evidence if e.get("rule") not in ("aligned", "unique"))
+    """Why a conflict group conflicts, one line per finding; for other verdicts what still tells the claims
+    apart without a disagreement (a figure that changed over time, one outlet reporting a denial)."""
+    if group.verdict == "conflict":
+        details = (e["detail"] for e in group.evidence if e.get("rule") not in ("aligned", "unique"))
+    else:
+        details = (e["detail"] for e in group.evidence if e.get("rule") in NOT_CONFLICTS and e.get("rule") != "aligned")
     return list(dict.fromkeys(details))  # one line per finding, though several article pairs show it
 
 
@@ -376,6 +379,7 @@ def to_markdown(comparison: Comparison) -> str:
         flag = f" **({md_escape('; '.join(quote.get('evidence', [])) or 'conflict')})**" if quote.get("conflict") else ""
         lines.append(f"- {md_escape(statement(quote))} - {md_escape(view.credited(quote))}{flag}")
         lines += [f"  - {md_escape(name)} ({label}): {md_escape(text)}" for name, label, text in view.wordings(quote)]
+        lines += [f"  - *{md_escape(note)}*" for note in quote.get("notes", [])]
     lines += ["", f"## Timeline ({len(comparison.timeline)})", ""]
     for entry in comparison.timeline:
         lines.append(f"- **{md_escape(timeline_date(entry))}** ({md_escape(view.reporters(entry))})")
@@ -455,7 +459,7 @@ table{border-collapse:collapse;width:100%} td,th{border:1px solid #ddd;padding:.
 {% for q in quotes %}<div class="group {{ 'conflict' if q.conflict else 'shared' }}">{{ statement(q) }}
 <div class="muted">{{ credited(q) }}</div>
 {% for name, label, text in wordings(q) %}<div><span class="outlet">{{ name }}</span> ({{ label }}): {{ text }}</div>{% endfor %}
-{% for e in q.evidence %}<div class="ev">{{ e }}</div>{% endfor %}</div>{% endfor %}
+{% for e in (q.evidence or []) + (q.notes or []) %}<div class="ev">{{ e }}</div>{% endfor %}</div>{% endfor %}
 <h2>Timeline ({{ timeline|length }})</h2>
 <table><tr><th>Date</th><th>Reported by</th><th>Events</th></tr>
 {% for t in timeline %}<tr><td>{{ timeline_date(t) }}</td><td>{{ reporters(t) }}</td><td>{% for e in t.events %}<div><span class="outlet">{{ names.get(e.article, e.outlet) }}:</span> {{ e.text }}{{ event_note(t, e) }}</div>{% endfor %}</td></tr>

@@ -99,6 +99,8 @@ def comparison_renderable(comparison: Comparison) -> RenderableType:
             quotes.append(f"{text}\n")
         if q.get("conflict"):
             quotes.append(f"  ! {'; '.join(q['evidence'])}\n", style="red")
+        for note in q.get("notes", []):
+            quotes.append(f"  ~ {note}\n", style="dim")
     parts.append(Panel(quotes or Text("none found"), title=f"Quotes ({len(comparison.quotes)})", title_align="left"))
     timeline = Text()
     for entry in comparison.timeline:
