@@ -285,9 +285,9 @@ def _denied_by_some(members: list[_Found], outlet_of: dict[str, str]) -> tuple[l
     statements = [f for f in members if f.speaker and not is_denial(f.quote.cue)]
     if not (denials and statements):
         return [], []
-    own = [f for f in denials if any(f.speaker and same_name(f.speaker, s.speaker) for s in statements)]
+    own = [f for f in denials if any(f.speaker and same_person_name(f.speaker, s.speaker) for s in statements)]
     if own:
-        stated = [s for s in statements if any(same_name(f.speaker, s.speaker) for f in own)]
+        stated = [s for s in statements if any(same_person_name(f.speaker, s.speaker) for f in own)]
         return [f"denied in {_outlets(own, outlet_of)}; stated in {_outlets(stated, outlet_of)}"], []
     notes = [
         f"{outlet_of[f.article.id]} reports a denial by {f.speaker or 'someone'} of what {_outlets(statements, outlet_of)} reports"
