@@ -11,7 +11,16 @@ from rich.console import Console
 from rich.text import Text
 
 from storyline.model import Claim, ClaimGroup, Comparison, ProvenanceLink
-from storyline.report.comparison import headline_case, quoted, render, statement, to_html, to_json, to_markdown
+from storyline.report.comparison import (
+    headline_case,
+    quoted,
+    reader_time,
+    render,
+    statement,
+    to_html,
+    to_json,
+    to_markdown,
+)
 from storyline.report.terminal import print_comparison, safe_console, strip_controls
 
 EVIL = '<script>alert("x")</script> [bold]**boom**[/bold] <img src=x onerror=alert(1)>'
@@ -342,3 +351,10 @@ def test_a_files_extension_names_its_format():
 
     assert [format_of_file(Path(n)) for n in ("a.html", "a.HTM", "a.md", "a.markdown", "a.json")] == ["html", "html", "md", "md", "json"]
     assert format_of_file(Path("a.txt")) is None and format_of_file(Path("report")) is None
+
+
+def test_publication_times_read_to_the_second_and_a_day_alone_at_midnight() -> None:
+    assert reader_time("2014-03-11T08:15:27.352000") == "2014-03-11 08:15:27"
+    assert reader_time("2014-03-11T00:00:00") == "2014-03-11"
+    assert reader_time("2014-03-11T00:00:00.000000") == "2014-03-11"
+    assert reader_time("2014-03-11T08:15:27") == "2014-03-11 08:15:27"

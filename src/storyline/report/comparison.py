@@ -111,10 +111,14 @@ class ComparisonView:
         return len({claims[c].article for c in group.claims if c in claims}) <= 1
 
 
+_FRACTION_OF_SECOND_RE = re.compile(r"(?<=:\d\d)\.\d+")
+
+
 def reader_time(iso: str) -> str:
     """An ISO time as a reader wants it: the day alone at midnight (a source that gave only the day is
-    stored at midnight; no false "00:00:00"), else day and time."""
-    return iso.removesuffix("T00:00:00").replace("T", " ")
+    stored at midnight; no false "00:00:00"), else day and time to the second (a feed's microseconds are
+    no news)."""
+    return _FRACTION_OF_SECOND_RE.sub("", iso).removesuffix("T00:00:00").replace("T", " ")
 
 
 def when(article: dict[str, Any]) -> str:
