@@ -358,3 +358,14 @@ def test_publication_times_read_to_the_second_and_a_day_alone_at_midnight() -> N
     assert reader_time("2014-03-11T00:00:00") == "2014-03-11"
     assert reader_time("2014-03-11T00:00:00.000000") == "2014-03-11"
     assert reader_time("2014-03-11T08:15:27") == "2014-03-11 08:15:27"
+
+
+def test_an_empty_section_says_none_found_in_every_format(comparison):
+    comparison.groups = [g for g in comparison.groups if g.verdict != "conflict"]
+    assert "## Conflicts (0)\n\nNone found." in to_markdown(comparison)
+    assert re.search(r"<h2>Conflicts \(0\)</h2>\s*<p class=\"muted\">None found.</p>", to_html(comparison))
+    console = Console(record=True, width=120, color_system=None)
+    print_comparison(comparison, console)
+    output = console.export_text()
+    assert "Conflicts (0): none found" in output and "Shared claims (0): none found" in output
+    assert "Unique claims (1)" in output and "none found" not in output.split("Unique claims (1)")[1].split("Quotes")[0]

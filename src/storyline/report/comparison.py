@@ -367,7 +367,7 @@ def to_markdown(comparison: Comparison) -> str:
         lines.append(f"- **{md_escape(names[a['id']])}** ({md_escape(published)}, {language}): {title} {md_code(a['id'])}")
     lines += _involved_markdown(comparison)
     for heading, groups in view.sections():
-        lines += ["", f"## {heading}", ""]
+        lines += ["", f"## {heading}", ""] + ([] if groups else ["None found."])
         for group in groups:
             score = f" (score {group.score:.2f})" if group.score is not None else ""
             lines.append(f"- {md_escape(view.sources(group))}{score}")
@@ -453,6 +453,7 @@ table{border-collapse:collapse;width:100%} td,th{border:1px solid #ddd;padding:.
 {% endfor %}{% endif %}
 {% for title, groups in sections %}
 <h2>{{ title }}</h2>
+{% if not groups %}<p class="muted">None found.</p>{% endif %}
 {% for g in groups %}<div class="group {{ g.verdict }}">
 <div class="muted">{{ sources(g) }}{% if g.score is not none %} &middot; score {{ "%.2f"|format(g.score) }}{% endif %}</div>
 {% set one = single_article(g) %}{% for c in g.claims if c in claims %}<div>{% if not one %}<span class="outlet">{{ names[claims[c].article] }}:</span> {% endif %}{{ claims[c].text }}</div>{% endfor %}

@@ -89,7 +89,10 @@ def comparison_renderable(comparison: Comparison) -> RenderableType:
     parts: list[RenderableType] = [head, articles]
     if who := _involved_text(comparison):
         parts.append(Panel(who, title="Who is involved", title_align="left"))
-    parts += [_claims_table(view, heading, groups) for heading, groups in view.sections()]
+    parts += [
+        _claims_table(view, heading, groups) if groups else Text(f"{heading}: none found", style="italic")
+        for heading, groups in view.sections()
+    ]
     quotes = Text()
     for q in comparison.quotes:
         quotes.append(statement(q), style="italic")
