@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import date, datetime, timedelta
+from itertools import pairwise
 
 from storyline.enrich.languages import normalise_language
 from storyline.enrich.times_cjk import CJK_LANGUAGES, CJK_RULES, cjk_tense_cues
@@ -182,18 +183,40 @@ def _moved_year(found: TimeExpression, years: int) -> TimeExpression:
     return TimeExpression(found.text, found.start, found.end, value, found.type)
 
 
+#: Dated articles of one story further apart than this are not one run of coverage: copies follow their event
+#: within days and follow-ups within weeks, so a lone date months off is a wrong date (a year off on the page).
+_COVERAGE_GAP = timedelta(days=31)
+
+
 def estimate_publication(dated: list[datetime]) -> TimeExpression | None:
     """A bounded publication estimate for an undated article from its story's dated articles.
 
-    The value is the earliest publication date in the story (an undated copy
-    cannot predate the event it reports, and copies follow within days); the
-    text gives the whole range so a reader sees how loose the bound is.
+    The value is the earliest publication date of the story's main run of
+    coverage (an undated copy cannot predate the event it reports, and copies
+    follow within days): the run (:func:`_coverage_runs`) with most dated
+    articles, the earliest on a tie, so one article dated a year off does not
+    move the estimate. The text gives the run's range, and the dates left out,
+    so a reader sees how loose the bound is.
     """
     if not dated:
         return None
-    days = sorted(d.date() for d in dated)
+    runs = _coverage_runs(sorted(d.date() for d in dated))
+    days = max(runs, key=len)  # the first of the longest: the earliest on a tie
     first, last = days[0].isoformat(), days[-1].isoformat()
     span = first if first == last else f"{first} to {last}"
     plural = "s" if len(days) > 1 else ""
     text = f"estimated from {len(days)} dated article{plural} of the story: {span}"
+    apart = [d.isoformat() for run in runs if run is not days for d in run]
+    if apart:
+        text += f" ({len(apart)} dated apart from the rest left out: {', '.join(apart)})"
     return TimeExpression(text=text, start=0, end=0, value=first, type="DATE", estimated=True)
+
+
+def _coverage_runs(days: list[date]) -> list[list[date]]:
+    """Sorted ``days`` cut where two follow each other by more than :data:`_COVERAGE_GAP`."""
+    runs = [[days[0]]]
+    for previous, day in pairwise(days):
+        if day - previous > _COVERAGE_GAP:
+            runs.append([])
+        runs[-1].append(day)
+    return runs
