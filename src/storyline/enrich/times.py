@@ -23,6 +23,7 @@ from itertools import pairwise
 from storyline.enrich.languages import normalise_language
 from storyline.enrich.times_cjk import CJK_LANGUAGES, CJK_RULES, cjk_tense_cues
 from storyline.enrich.times_lexicon import CLOCK_WORDS, LOWER_CASE_CALENDAR, PRESS_WORDS
+from storyline.enrich.times_ranges import join_ranges
 from storyline.enrich.times_rules import Context, Rule, clause_breaks_for, rules_for, tense_cues_for
 from storyline.model import TimeExpression
 
@@ -49,7 +50,7 @@ def find_times(text: str, anchor: datetime | None, language: str | None = None) 
         candidates = [c for c in candidates if c[2] not in anaphoric]
         found = _longest_first(candidates + _candidates(text, rules, anaphoric, context, german))
     found = [t for t in found if not _part_of_a_name(text, t, code)]
-    return _order_ranges(text, _join_clock_and_day(text, found))
+    return join_ranges(text, _join_clock_and_day(text, found), anchor, code == "en")
 
 
 #: A day next to a press word, with at most one short particle between ("Welt am Sonntag", "Sunday Times"), but
@@ -145,42 +146,6 @@ def _join_clock_and_day(text: str, found: list[TimeExpression]) -> list[TimeExpr
                 continue
         joined.append(current)
     return joined
-
-
-#: "between January 1 and September 26", "from May to June": the two ends of a range.
-_RANGE_OPEN = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
-_RANGE_JOIN = re.compile(r"\s*(?:and|to|until|till|through|-|\u2013)\s*", re.IGNORECASE)
-_CALENDAR_VALUE = re.compile(r"^(?P<year>\d{4})(?P<rest>-\d\d(?:-\d\d)?)$")
-_WRITTEN_YEAR = re.compile(r"\d{4}")
-
-
-def _order_ranges(text: str, found: list[TimeExpression]) -> list[TimeExpression]:
-    """A range cannot end before it starts: an end put before its start, the one written without its year
-    moves by a year (the start back, else the end forward)."""
-    for index in range(len(found) - 1):
-        first, second = found[index], found[index + 1]  # read after the previous step's move
-        if not _is_range(text, first, second) or first.value <= second.value:
-            continue
-        if not _WRITTEN_YEAR.search(first.text):
-            found[index] = _moved_year(first, -1)
-        elif not _WRITTEN_YEAR.search(second.text):
-            found[index + 1] = _moved_year(second, 1)
-    return found
-
-
-def _is_range(text: str, first: TimeExpression, second: TimeExpression) -> bool:
-    """Whether two calendar values of one granularity are the ends of "between/from ... and/to ..."."""
-    return (
-        bool(_CALENDAR_VALUE.match(first.value) and _CALENDAR_VALUE.match(second.value))
-        and len(first.value) == len(second.value)
-        and bool(_RANGE_JOIN.fullmatch(text, first.end, second.start))
-        and bool(_RANGE_OPEN.search(text, max(0, first.start - 10), first.start))
-    )
-
-
-def _moved_year(found: TimeExpression, years: int) -> TimeExpression:
-    value = f"{int(found.value[:4]) + years:04d}{found.value[4:]}"
-    return TimeExpression(found.text, found.start, found.end, value, found.type)
 
 
 #: Dated articles of one story further apart than this are not one run of coverage: copies follow their event
