@@ -43,7 +43,7 @@ _YEAR_BEFORE = re.compile(r"(?<![\d.,:/-])\b(?P<year>1[6-9]\d\d|20\d\d)" + _DASH
 _SHORT_YEARS = re.compile(
     r"(?<![\d.,:/$£€#-])\b(?P<start>1[6-9]\d\d|20\d\d)[-\u2013](?P<end>\d\d)\b(?![-\u2013/:.,]?\d)"
 )
-_DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d$")
+_DAY_VALUE = re.compile(r"^(?:\d{4}|XXXX)-\d\d-\d\d$")  # the year may be unknown
 _YEAR_VALUE = re.compile(r"^\d{4}$")
 _CALENDAR_VALUE = re.compile(r"^\d{4}(?:-\d\d(?:-\d\d)?)?$")
 _WRITTEN_YEAR = re.compile(r"\d{4}|\b\d\d$")
@@ -145,12 +145,15 @@ def _joins(join: str, english: bool, opened: bool) -> bool:
 
 
 def _same_month(value: str, day: int) -> str | None:
-    """``value``'s month on ``day`` (a range's other end), when that is a real day other than ``value``."""
+    """``value``'s month on ``day`` (a range's other end), when that is a real day other than ``value``'s; an
+    unknown year ("XXXX-12-09") stays unknown, checked against a leap year."""
+    year = value[:4]
     try:
-        other = date(int(value[:4]), int(value[5:7]), day)
+        date(int(year) if year.isdigit() else 2000, int(value[5:7]), day)
     except ValueError:
         return None
-    return other.isoformat() if other != date.fromisoformat(value) else None
+    other = f"{value[:8]}{day:02d}"
+    return other if other != value else None
 
 
 def _span(text: str, start: int, end: int, value: str | None, last: TimeExpression) -> TimeExpression | None:
