@@ -75,3 +75,15 @@ def test_offsets_of_a_range_point_into_the_text():
     text = "Talks in Port Elwyn ran Dec. 9-11, 2021, and 9–11 December, then 2019-21 budgets."
     for found in find_times(text, SUNDAY, "en"):
         assert text[found.start : found.end] == found.text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Port Elwyn budget for 2009-10 was cut.", [("2009-10", "2009", "2010")]),
+        ("The Port Elwyn records of 1997-10 were lost.", []),  # a month written as a number, no span
+        ("The Port Elwyn records of 1989-09 were lost.", []),
+    ],
+)
+def test_a_year_with_two_digits_after_it_is_a_span_only_where_no_month_can_be_read(text, expected):
+    assert ranges(text) == expected

@@ -124,17 +124,23 @@ def _year_first(text: str, last: TimeExpression, floor: int) -> TimeExpression |
 
 
 def _short_year_spans(text: str, found: list[TimeExpression]) -> list[TimeExpression]:
-    """"2019-21", "1999-00": years 2019 to 2021, 1999 to 2000, where no expression was found (at most 20
-    years: "2019-05" is no span)."""
+    """"2019-21", "2009-10": years 2019 to 2021, 2009 to 2010, where no expression was found."""
     spans = []
     for match in _SHORT_YEARS.finditer(text):
-        start = int(match["start"])
-        end = start - start % 100 + int(match["end"])
+        start, last_digits = int(match["start"]), int(match["end"])
+        end = start - start % 100 + last_digits
         end += 100 if end <= start else 0
-        if end - start <= 20 and not any(t.start < match.end() and match.start() < t.end for t in found):
+        overlaps = any(t.start < match.end() and match.start() < t.end for t in found)
+        if _years_apart(start, end, last_digits) and not overlaps:
             value = match["start"]
             spans.append(TimeExpression(match.group(), match.start(), match.end(), value, "DATE", until=str(end)))
     return sorted([*found, *spans], key=lambda t: t.start) if spans else found
+
+
+def _years_apart(start: int, end: int, last_digits: int) -> bool:
+    """Whether "YYYY-NN" reads as a span of at most ten years: a month ("2001-05", "1997-10") is none, so
+    an end that could be a month counts only as the next year (a season, "2009-10")."""
+    return end - start <= 10 and (last_digits > 12 or end == start + 1)
 
 
 def _joins(join: str, english: bool, opened: bool) -> bool:
