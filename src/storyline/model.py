@@ -185,6 +185,8 @@ class TimeExpression(Record):
     value: str  # "2022-12-18", "2022-W50", "2022-12", "2022", "P3D", "PRESENT_REF"
     type: str = "DATE"  # "DATE" | "TIME" | "DURATION" | "SET"
     estimated: bool = False
+    #: A range's last day, month or year ("Dec. 9-11": value "2022-12-09", until "2022-12-11"); "" when no range.
+    until: str = ""
 
 
 # --------------------------------------------------------------------------

@@ -181,6 +181,18 @@ def test_timeline_dates_read_as_calendar_words_in_every_report_and_stay_values_i
     assert [e["date"] for e in json.loads(to_json(comparison))["timeline"]] == ["2022-12", "2022-W50", "2022-12-18", "XXXX-12-09"]
 
 
+def test_a_timeline_range_reads_as_one_span_in_every_report_and_keeps_its_values_in_json(comparison):
+    event = {"article": "a", "outlet": "Daily <One>", "text": "Talks were held in Port Elwyn.", "estimated": False}
+    comparison.timeline = [
+        {"date": start, "until": until, "outlets": ["Daily <One>"], "events": [event], "groups": [], "estimated": False}
+        for start, until in (("2022-11-30", "2022-12-02"), ("2022-12-09", "2022-12-11"))
+    ]
+    markdown, html, terminal = to_markdown(comparison), to_html(comparison), _terminal(comparison)
+    for words in ("30 November \u2013 2 December 2022", "9\u201311 December 2022"):
+        assert f"- **{words}** (" in markdown and f"<td>{words}</td>" in html and words in terminal
+    assert [(e["date"], e["until"]) for e in json.loads(to_json(comparison))["timeline"]][1] == ("2022-12-09", "2022-12-11")
+
+
 @pytest.mark.parametrize(
     ("headline", "shown"),
     [("FERRY STRIKE ENDS IN PORT ELWYN", "Ferry Strike Ends in Port Elwyn"),

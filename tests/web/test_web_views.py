@@ -185,6 +185,27 @@ def test_timeline_marks_estimated_dates_and_still_places_them() -> None:
     assert chart.points[0].x < chart.points[1].x
 
 
+def test_a_range_on_the_chart_reads_as_its_span() -> None:
+    entries = [{"date": "2024-03-04", "until": "2024-03-06", "events": [{"text": "Harbour closed"}], "outlets": ["A"]}]
+    assert [p.when for p in views.timeline_chart(entries, width=600).points] == ["4\u20136 March 2024"]
+
+
+@pytest.mark.parametrize(
+    ("start", "until", "words"),
+    [
+        ("2022-12-30", "2023-01-02", "30 December 2022 \u2013 2 January 2023"),
+        ("2021-11", "2022-02", "November 2021 \u2013 February 2022"),
+        ("2022-03", "2022-05", "March\u2013May 2022"),
+        ("2019", "2021", "2019\u20132021"),
+        ("XXXX-12-09", "XXXX-12-11", "9\u201311 December (year unknown)"),
+    ],
+)
+def test_a_range_says_the_words_its_ends_share_once(start: str, until: str, words: str) -> None:
+    from storyline.report.comparison import calendar_words
+
+    assert calendar_words(start, until) == words
+
+
 @pytest.mark.parametrize(
     ("value", "words"),
     [

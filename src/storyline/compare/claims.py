@@ -267,8 +267,10 @@ def _heads(text: str, start: int, time: TimeExpression) -> bool:
 def _claim_dates(article: Article, start: int, end: int) -> list[str]:
     """Calendar dates of the claim's event; an unknown year stays "XXXX" (it matches any year). A date
     estimated from an undated article's guessed publication day is left out: it is no report, and it
-    would align or conflict with the dated articles it was guessed from."""
-    return sorted({day for t, day in event_times(article, start, end) if _DATE_RE.match(day) and not t.estimated})
+    would align or conflict with the dated articles it was guessed from. A range ("Dec. 9-11") gives both
+    ends, as "from Dec. 9 to Dec. 11" does: one day of it is no conflict."""
+    ends = ((day, t.until) for t, day in event_times(article, start, end) if not t.estimated)
+    return sorted({value for pair in ends for value in pair if _DATE_RE.match(value)})
 
 
 def states_something(sentence: str, language: str | None = None) -> bool:

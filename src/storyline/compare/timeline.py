@@ -57,8 +57,9 @@ def _event_day(time: TimeExpression, day: str, known: set[str], article: Article
 def build_timeline(
     articles: list[Article], claims: list[Claim], group_of: dict[str, str], outlet_of: dict[str, str]
 ) -> list[dict[str, Any]]:
-    """One entry per date, ordered (unknown years last); each event names its article, claim and group,
-    and says whether its date is estimated (an entry is when all its events are).
+    """One entry per date or range (``until``: its last day, month or year), ordered (unknown years last);
+    each event names its article, claim and group, and says whether its date is estimated (an entry is
+    when all its events are). The end of "from Monday to Wednesday" is on the range's entry, not its own.
 
     A claim is placed on its event's day, not on the day it was reported ("said on Wednesday");
     a date in a caption or credit line (no claim) is not an event.
@@ -69,11 +70,17 @@ def build_timeline(
     known = {t.value for a in articles for t in a.times if t.value[:4].isdigit() and not t.estimated}
     for claim in claims:
         article = by_id[claim.article]
-        for time, day in event_times(article, claim.start, claim.end):
-            if not _CALENDAR_RE.match(day) or day == "XXXX":
-                continue
+        times = event_times(article, claim.start, claim.end)
+        range_ends = {t.until for t, _ in times if t.until}
+        for time, day in times:
+            if not _CALENDAR_RE.match(day) or day == "XXXX" or (day in range_ends and not time.until):
+                continue  # "from Monday to Wednesday": the end is on the range's entry
             value, estimated = _event_day(time, day, known, article)
-            entry = entries.setdefault(value, {"date": value, "events": [], "outlets": [], "groups": []})
+            until = _range_until(time.until, day, value)
+            key = f"{value}/{until}" if until else value
+            entry = entries.setdefault(key, {"date": value, "events": [], "outlets": [], "groups": []})
+            if until:
+                entry["until"] = until
             if any(event["claim"] == claim.id for event in entry["events"]):
                 continue  # "on Sunday, December 18": one event, however many expressions name its day
             entry["events"].append(
@@ -95,9 +102,22 @@ def build_timeline(
         entry["agreed_by"] = len(entry["outlets"])
         # Only guessed from undated articles' estimated publication days: a reader must not take it as reported.
         entry["estimated"] = all(event["estimated"] for event in entry["events"])
-    return [entries[key] for key in sorted(entries, key=_chronological)]
+    return [entries[key] for key in sorted(entries, key=lambda key: _chronological(entries[key]))]
 
 
-def _chronological(value: str) -> tuple[bool, date, str]:
-    """Unknown years last, else by first day: the week "2022-W51" (from 19 December) after "2022-12-16"."""
-    return value.startswith("X"), calendar_day(value) or date.max, value
+def _chronological(entry: dict[str, Any]) -> tuple[bool, date, str, str]:
+    """Unknown years last, else by first day: the week "2022-W51" (from 19 December) after "2022-12-16";
+    a day before a range starting on it."""
+    value = entry["date"]
+    return value.startswith("X"), calendar_day(value) or date.max, value, entry.get("until", "")
+
+
+def _range_until(until: str, day: str, value: str) -> str:
+    """A range's end moved by the years its start moved from ``day`` to ``value`` (:func:`_event_day`): an
+    undated "Dec. 9-11" ("XXXX-12-09" to "XXXX-12-11") placed in 2022 ends on "2022-12-11"."""
+    if not until or day[:4] == value[:4] or not value[:4].isdigit():
+        return until
+    if until[:4].isdigit() and day[:4].isdigit():
+        return f"{int(until[:4]) + int(value[:4]) - int(day[:4]):04d}{until[4:]}"
+    moved = f"{value[:4]}{until[4:]}"
+    return moved if moved >= value else f"{int(value[:4]) + 1:04d}{until[4:]}"

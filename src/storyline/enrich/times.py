@@ -17,11 +17,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import date, datetime, timedelta
+from itertools import pairwise
 
 from storyline.enrich.languages import normalise_language
 from storyline.enrich.times_cjk import CJK_LANGUAGES, CJK_RULES, cjk_tense_cues
 from storyline.enrich.times_lexicon import CLOCK_WORDS, LOWER_CASE_CALENDAR, PRESS_WORDS
+from storyline.enrich.times_ranges import join_ranges
 from storyline.enrich.times_rules import Context, Rule, clause_breaks_for, rules_for, tense_cues_for
 from storyline.model import TimeExpression
 
@@ -48,7 +50,7 @@ def find_times(text: str, anchor: datetime | None, language: str | None = None) 
         candidates = [c for c in candidates if c[2] not in anaphoric]
         found = _longest_first(candidates + _candidates(text, rules, anaphoric, context, german))
     found = [t for t in found if not _part_of_a_name(text, t, code)]
-    return _order_ranges(text, _join_clock_and_day(text, found))
+    return join_ranges(text, _join_clock_and_day(text, found), anchor, code == "en")
 
 
 #: A day next to a press word, with at most one short particle between ("Welt am Sonntag", "Sunday Times"), but
@@ -146,54 +148,40 @@ def _join_clock_and_day(text: str, found: list[TimeExpression]) -> list[TimeExpr
     return joined
 
 
-#: "between January 1 and September 26", "from May to June": the two ends of a range.
-_RANGE_OPEN = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
-_RANGE_JOIN = re.compile(r"\s*(?:and|to|until|till|through|-|\u2013)\s*", re.IGNORECASE)
-_CALENDAR_VALUE = re.compile(r"^(?P<year>\d{4})(?P<rest>-\d\d(?:-\d\d)?)$")
-_WRITTEN_YEAR = re.compile(r"\d{4}")
-
-
-def _order_ranges(text: str, found: list[TimeExpression]) -> list[TimeExpression]:
-    """A range cannot end before it starts: an end put before its start, the one written without its year
-    moves by a year (the start back, else the end forward)."""
-    for index in range(len(found) - 1):
-        first, second = found[index], found[index + 1]  # read after the previous step's move
-        if not _is_range(text, first, second) or first.value <= second.value:
-            continue
-        if not _WRITTEN_YEAR.search(first.text):
-            found[index] = _moved_year(first, -1)
-        elif not _WRITTEN_YEAR.search(second.text):
-            found[index + 1] = _moved_year(second, 1)
-    return found
-
-
-def _is_range(text: str, first: TimeExpression, second: TimeExpression) -> bool:
-    """Whether two calendar values of one granularity are the ends of "between/from ... and/to ..."."""
-    return (
-        bool(_CALENDAR_VALUE.match(first.value) and _CALENDAR_VALUE.match(second.value))
-        and len(first.value) == len(second.value)
-        and bool(_RANGE_JOIN.fullmatch(text, first.end, second.start))
-        and bool(_RANGE_OPEN.search(text, max(0, first.start - 10), first.start))
-    )
-
-
-def _moved_year(found: TimeExpression, years: int) -> TimeExpression:
-    value = f"{int(found.value[:4]) + years:04d}{found.value[4:]}"
-    return TimeExpression(found.text, found.start, found.end, value, found.type)
+#: Dated articles of one story further apart than this are not one run of coverage: copies follow their event
+#: within days and follow-ups within weeks, so a lone date months off is a wrong date (a year off on the page).
+_COVERAGE_GAP = timedelta(days=31)
 
 
 def estimate_publication(dated: list[datetime]) -> TimeExpression | None:
     """A bounded publication estimate for an undated article from its story's dated articles.
 
-    The value is the earliest publication date in the story (an undated copy
-    cannot predate the event it reports, and copies follow within days); the
-    text gives the whole range so a reader sees how loose the bound is.
+    The value is the earliest publication date of the story's main run of
+    coverage (an undated copy cannot predate the event it reports, and copies
+    follow within days): the run (:func:`_coverage_runs`) with most dated
+    articles, the earliest on a tie, so one article dated a year off does not
+    move the estimate. The text gives the run's range, and the dates left out,
+    so a reader sees how loose the bound is.
     """
     if not dated:
         return None
-    days = sorted(d.date() for d in dated)
+    runs = _coverage_runs(sorted(d.date() for d in dated))
+    days = max(runs, key=len)  # the first of the longest: the earliest on a tie
     first, last = days[0].isoformat(), days[-1].isoformat()
     span = first if first == last else f"{first} to {last}"
     plural = "s" if len(days) > 1 else ""
     text = f"estimated from {len(days)} dated article{plural} of the story: {span}"
+    apart = [d.isoformat() for run in runs if run is not days for d in run]
+    if apart:
+        text += f" ({len(apart)} dated apart from the rest left out: {', '.join(apart)})"
     return TimeExpression(text=text, start=0, end=0, value=first, type="DATE", estimated=True)
+
+
+def _coverage_runs(days: list[date]) -> list[list[date]]:
+    """Sorted ``days`` cut where two follow each other by more than :data:`_COVERAGE_GAP`."""
+    runs = [[days[0]]]
+    for previous, day in pairwise(days):
+        if day - previous > _COVERAGE_GAP:
+            runs.append([])
+        runs[-1].append(day)
+    return runs

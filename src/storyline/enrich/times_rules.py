@@ -204,8 +204,12 @@ _CALENDAR_WORD = re.compile(
     r"(?:" + _words(_EN_MONTHS) + "|" + _words(_EN_WEEKDAYS) + r"|Spring|Summer|Autumn|Fall|Winter|Christmas|Easter)",
 )
 _NOT_A_YEAR_BEFORE = re.compile(r"(?:[$£€#/]|\d[,.]?|No\.\s?)$")
+#: Where a capital "May" is the month: after a preposition of time, or as the other end of a month range or
+#: list ("between March and May", "March–May").
 _MAY_CONTEXT = re.compile(
-    r"\b(?:in|since|until|till|by|of|from|through|during|last|next|this|early|late|mid-?)\s+$", re.IGNORECASE
+    r"\b(?:in|since|until|till|by|of|from|through|during|last|next|this|early|late|mid-?)\s+$|"
+    r"\b(?-i:" + _MONTH_ANY + r")\s*(?:(?:and|or|to|through|until|till)\s+|[-\u2013]\s*)$",
+    re.IGNORECASE,
 )
 
 
@@ -294,7 +298,7 @@ def _month_relative_year(m: re.Match[str], ctx: Context) -> Resolution:
     + _words(_EN_MONTHS) + r"|(?:" + _words(_EN_MONTH_ABBR) + r")\.)(?!\s*\d)",
 )
 def _month(m: re.Match[str], ctx: Context) -> Resolution:
-    if m["month"] == "May" and not m["mod"] and not _MAY_CONTEXT.search(m.string, max(0, m.start() - 10), m.start()):
+    if m["month"] == "May" and not m["mod"] and not _MAY_CONTEXT.search(m.string, max(0, m.start() - 16), m.start()):
         return None
     month = _en_month(m["month"])
     shift = _shift_word(m["mod"]) if m["mod"] and m["mod"].split()[-1] in ("last", "next", "this") else None

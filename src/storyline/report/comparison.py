@@ -135,7 +135,7 @@ def timeline_date(entry: dict[str, Any]) -> str:
     """A timeline entry's date in words (:func:`calendar_words`; the JSON keeps the TIMEX value) as a reader
     should take it: "≈ 17 April 2013 (estimated)" when only undated articles' estimated days put an event
     there (the JSON's ``estimated``), else the date as reported."""
-    words = calendar_words(entry["date"])
+    words = calendar_words(entry["date"], entry.get("until", ""))
     return f"\u2248 {words} (estimated)" if entry.get("estimated") else words
 
 
@@ -146,10 +146,14 @@ _MONTHS = (
 )
 
 
-def calendar_words(value: str) -> str:
+def calendar_words(value: str, until: str = "") -> str:
     """A TimeML calendar value as a reader says it: "22 September 2018", "22 September (year unknown)"
     for "XXXX-09-22", "week of 9 April 2018" for "2018-W15" (its Monday), "September 2018"; any other
-    value as it is. The one way the reports and the web pages write a timeline's dates."""
+    value as it is. With a range's ``until``, both ends, the words they share said once: "9–11 December
+    2022", "30 November – 2 December 2022", "March–May 2022", "2019–2021". The one way the reports and
+    the web pages write a timeline's dates."""
+    if until:
+        return _range_words(calendar_words(value).split(" "), calendar_words(until).split(" "))
     match = _CALENDAR_VALUE.match(value)
     if not match or value == "XXXX" or (match.group(2) and not 1 <= int(match.group(2)) <= 12):
         return value
@@ -166,6 +170,17 @@ def calendar_words(value: str) -> str:
     if year == "XXXX":
         return f"{words} (year unknown)"
     return f"{words} {year}"
+
+
+def _range_words(start: list[str], end: list[str]) -> str:
+    """Two dates in words with their shared last words said once; an en dash between single words, spaced
+    between longer ones."""
+    shared = 0
+    while shared < min(len(start), len(end)) - 1 and start[-1 - shared] == end[-1 - shared]:
+        shared += 1
+    first, last = " ".join(start[: len(start) - shared]), " ".join(end[: len(end) - shared])
+    dash = "\u2013" if " " not in first + last else " \u2013 "
+    return " ".join([first + dash + last, *end[len(end) - shared :]])
 
 
 def event_note(entry: dict[str, Any], event: dict[str, Any]) -> str:

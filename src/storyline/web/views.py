@@ -167,7 +167,7 @@ def _entry_date(entry: dict[str, Any]) -> str:
 def _entry_when(entry: dict[str, Any]) -> str:
     """The entry's date in words, as the reports write it (:func:`calendar_words`): "≈" before one estimated
     from an undated article's guessed day, as the reports mark it."""
-    when = calendar_words(_entry_date(entry))
+    when = calendar_words(_entry_date(entry), str(entry.get("until") or ""))
     return f"≈ {when}" if when and entry.get("estimated") else when
 
 
