@@ -230,6 +230,16 @@ def test_csv_and_tsv_exports_one_article_per_row(tmp_path: Path, limit: int) -> 
     assert bad.source.endswith("export.csv#L7") and "7 fields, the header 6" in bad.error
 
 
+def test_regex_escaped_outlet_names_and_urls_read_plain(tmp_path: Path, limit: int) -> None:
+    # an aggregator export writes "Herald \(blog\)" and "page.aspx\?id=7"; a report showed the backslashes
+    csv_text = (
+        "TITLE,URL,PUBLISHER\n"
+        "Ferry hits tug,http://herald.example.rt/page.aspx\\?id=7,Ruritania Herald \\(blog\\)\n"
+    )
+    (ferry,) = _ok(read_paths([_write(tmp_path, "export.csv", csv_text)], max_file_bytes=limit))
+    assert (ferry.outlet, ferry.url) == ("Ruritania Herald (blog)", "http://herald.example.rt/page.aspx?id=7")
+
+
 def test_records_and_feed_items_with_only_a_headline(tmp_path: Path, limit: int) -> None:
     feed = (
         '<?xml version="1.0"?><rss version="2.0"><channel><title>Elwyn Wire</title><link>https://wire.example/</link>'

@@ -82,6 +82,16 @@ def _as_text(value: Any) -> str | None:
     return str(value).strip() or None
 
 
+#: A backslash before ASCII punctuation, as exports that regex-escape their fields write it ("Reuters UK
+#: \(blog\)", "story.aspx\?id=7"): no outlet name or URL holds one (a browser reads "\" in a URL as "/").
+_ESCAPED_PUNCTUATION = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def _unescaped(text: str | None) -> str | None:
+    """An outlet name or URL without the backslashes an export put before its punctuation."""
+    return _ESCAPED_PUNCTUATION.sub(r"\1", text) if text else text
+
+
 #: What news APIs put where they cut a text short ("... [+1834 chars]", NewsAPI's free tier).
 _TRUNCATION_MARK = re.compile(r"\s*(?:…|\.\.\.)?\s*\[\+\d+ chars\]\s*$")
 
@@ -125,11 +135,11 @@ def article_from_record(record: Any, *, source: str) -> Article:
     """One JSON object -> a finalised article; raises :class:`IngestError` naming what is wrong."""
     if not isinstance(record, dict):
         raise IngestError(f"record is a JSON {type(record).__name__}, not an object")
-    url = _as_text(_field(record, "url"))
+    url = _unescaped(_as_text(_field(record, "url")))
     published = _as_date(_field(record, "published"))
     body, partial = _body_text(record)
     html = _as_text(_field(record, "html"))
-    outlet = _as_text(_field(record, "outlet"))
+    outlet = _unescaped(_as_text(_field(record, "outlet")))
     title = _as_text(_field(record, "title"))
     if body:
         article = parse_text(body, source=source, url=url, title=title, outlet=outlet)
