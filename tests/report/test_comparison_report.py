@@ -207,6 +207,17 @@ def test_a_headline_written_in_capitals_reads_in_title_case(headline, shown):
     assert headline_case(headline, ["NATO", "Ian McAllister", "THE"]) == shown
 
 
+@pytest.mark.parametrize(
+    ("headline", "language", "shown"),
+    [("EL PUERTO DE PORT ELWYN CIERRA EL LUNES", "es", "El puerto de Port Elwyn cierra el lunes"),
+     ("«LE PORT DE PORT ELWYN FERME» : LA OTAN RÉAGIT", "fr", "«Le port de Port Elwyn ferme» : La OTAN réagit"),
+     ("DER HAFEN VON PORT ELWYN SCHLIESST", "en", "Der Hafen Von Port Elwyn Schliesst"),
+     ("Ferry: Port Elwyn", "es", "Ferry: Port Elwyn")],
+)  # fmt: skip
+def test_a_shouted_headline_of_another_language_reads_in_sentence_case(headline, language, shown):
+    assert headline_case(headline, ["Port Elwyn", "OTAN"], language) == shown
+
+
 def test_report_headings_show_a_shouted_headline_in_title_case_and_the_article_list_keeps_it(comparison):
     comparison.articles[0]["title"] = "FERRY STRIKE ENDS IN PORT ELWYN"
     markdown, html, terminal = to_markdown(comparison), to_html(comparison), _terminal(comparison)

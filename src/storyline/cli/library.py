@@ -333,7 +333,7 @@ def published_text(article: Article) -> str:
 
 def print_article(article: Article) -> None:
     """Human view of one article; every piece of content escaped for Rich."""
-    heading = headline_case(article.title, entity_names(e.to_dict() for e in article.entities))
+    heading = headline_case(article.title, entity_names(e.to_dict() for e in article.entities), article.language)
     out.rule(escape(heading))
     meta = Table.grid(padding=(0, 2))
     if heading != article.title:

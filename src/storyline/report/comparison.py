@@ -220,14 +220,18 @@ _WORD = re.compile(r"\S+")
 _VOWEL = re.compile(r"[aeiouy]|[^\W\d_a-z]")  # a letter outside a-z (another script, an accent) may be one
 
 
-def headline_case(text: str, names: Iterable[str] = ()) -> str:
+def headline_case(text: str, names: Iterable[str] = (), language: str | None = None) -> str:
     """A headline as a heading shows it: one the source wrote in capitals ("FERRY STRIKE ENDS IN PORT
     ELWYN") in title case ("Ferry Strike Ends in Port Elwyn"), each part between colons or dashes judged
     alone (a story label's names stay as they are); any other headline as written. ``names``: the names
-    the article or story gives, whose mixed-case forms ("McAllister") and acronyms ("NATO") are kept."""
+    the article or story gives, whose mixed-case forms ("McAllister") and acronyms ("NATO") are kept.
+    Title case is an English habit: a headline of another ``language`` reads in sentence case, its names
+    capitalised as the text writes them ("El puerto de Port Elwyn cierra")."""
+    names = list(names)
+    if language not in (None, "en"):
+        return "".join(_sentence_case(part, names) if _shouts(part) else part for part in _HEADLINE_PART.split(text))
     forms = _name_forms(names)
-    parts = _HEADLINE_PART.split(text)
-    return "".join(_title_case(part, forms) if _shouts(part) else part for part in parts)
+    return "".join(_title_case(part, forms) if _shouts(part) else part for part in _HEADLINE_PART.split(text))
 
 
 def _shouts(part: str) -> bool:
@@ -264,11 +268,31 @@ def _title_case(part: str, forms: dict[str, str]) -> str:
     return _WORD.sub(word_case, part)
 
 
+def _sentence_case(part: str, names: list[str]) -> str:
+    """Lower case but the first word, acronyms (no vowel) and the ``names``, matched whole as written
+    ("Port Elwyn", not every "port")."""
+
+    def word_case(match: re.Match[str]) -> str:
+        word = match.group(0)
+        if not _VOWEL.search(word.casefold()):
+            return word
+        if match.start() > 0:
+            return word.lower()
+        first = next((i for i, c in enumerate(word) if c.isalpha()), 0)  # "«EL" -> "«El"
+        return word[: first + 1] + word[first + 1 :].lower()
+
+    text = _WORD.sub(word_case, part)
+    for name in sorted({n for n in names if n.strip()}, key=len, reverse=True):
+        text = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", lambda _, name=name: name, text, flags=re.IGNORECASE)
+    return text
+
+
 def report_title(comparison: Comparison) -> str:
     """What the story is, for a report's title: its label (else the first article's title; one written in
     capitals in title case, :func:`headline_case`) and its id."""
     label = comparison.summary.get("label") or next((a.get("title") for a in comparison.articles if a.get("title")), "")
-    label = headline_case(label, entity_names(comparison.entities))
+    languages = {a.get("language") for a in comparison.articles}
+    label = headline_case(label, entity_names(comparison.entities), languages.pop() if len(languages) == 1 else None)
     title = f"Story comparison: {label}" if label else "Story comparison"
     story = comparison.summary.get("story")
     return f"{title} (story {story})" if story else title

@@ -269,7 +269,7 @@ def article_heading(article: Article) -> str:
     text's first words, else the id: an empty title drew an empty, unclickable link, an empty ``<h1>`` and
     a page title of " · storyline"."""
     if article.title.strip():
-        return headline_case(article.title.strip(), entity_names(e.to_dict() for e in article.entities))
+        return headline_case(article.title.strip(), entity_names(e.to_dict() for e in article.entities), article.language)
     words = article.text.split()
     if not words:
         return article.id
