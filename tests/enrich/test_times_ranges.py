@@ -37,6 +37,31 @@ def test_a_dash_makes_a_range_in_any_language():
 
 
 @pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("fr", "La foire de Port Elwyn a eu lieu du 9 au 11 décembre.", [("9 au 11 décembre", "2022-12-09", "2022-12-11")]),
+        ("fr", "Elle a eu lieu entre le 9 et le 11 décembre.", [("9 et le 11 décembre", "2022-12-09", "2022-12-11")]),
+        ("es", "La feria de Port Elwyn fue del 9 al 11 de diciembre.", [("9 al 11 de diciembre", "2022-12-09", "2022-12-11")]),
+        ("de", "Die Messe in Port Elwyn lief vom 9. bis 11. Dezember.", [("9. bis 11. Dezember", "2022-12-09", "2022-12-11")]),
+        ("it", "La fiera di Port Elwyn si è tenuta dal 9 all'11 dicembre.", [("9 all'11 dicembre", "2022-12-09", "2022-12-11")]),
+        ("pt", "A feira de Port Elwyn foi de 9 a 11 de dezembro.", [("9 a 11 de dezembro", "2022-12-09", "2022-12-11")]),
+        ("es", "Las obras en Port Elwyn duraron de marzo a mayo.", [("marzo", "2022-03", "2022-05"), ("mayo", "2022-05", "")]),
+        ("de", "Gebaut wurde zwischen März und Mai.", [("März", "2022-03", "2022-05"), ("Mai", "2022-05", "")]),
+    ],
+)
+def test_ranges_written_in_words_of_other_languages(language, text, expected):
+    assert ranges(text, language=language) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [("fr", "La mairie a voté en mars et mai."), ("es", "Votaron en marzo y mayo."), ("de", "Sie stimmten im März und Mai ab.")],
+)
+def test_two_months_joined_by_and_are_no_range_without_between(language, text):
+    assert all(until == "" for _, _, until in ranges(text, language=language))
+
+
+@pytest.mark.parametrize(
     ("text", "anchor", "expected"),
     [
         ("Prices in Ruritania rose between March and May.", SUNDAY,

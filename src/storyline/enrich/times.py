@@ -50,7 +50,7 @@ def find_times(text: str, anchor: datetime | None, language: str | None = None) 
         candidates = [c for c in candidates if c[2] not in anaphoric]
         found = _longest_first(candidates + _candidates(text, rules, anaphoric, context, german))
     found = [t for t in found if not _part_of_a_name(text, t, code)]
-    return join_ranges(text, _join_clock_and_day(text, found), anchor, code == "en")
+    return join_ranges(text, _join_clock_and_day(text, found), anchor, code)
 
 
 #: A day next to a press word, with at most one short particle between ("Welt am Sonntag", "Sunday Times"), but

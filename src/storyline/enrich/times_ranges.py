@@ -12,25 +12,75 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import cached_property
 
 from storyline.enrich.times_calendar import calendar_day
 from storyline.model import TimeExpression
 
 _DASH = r"\s*[-\u2013\u2014]\s*"
-#: "between January 1 and September 26", "from May to June", "March–May": the two ends of a range. Words
-#: need "between" or "from" before the start ("in March and May" is two months); a dash does not.
-_RANGE_OPEN = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
-_WORD_JOIN = re.compile(r"\s*(?:and|to|until|till|through)\s*", re.IGNORECASE)
 _DASH_JOIN = re.compile(_DASH)
-#: The first day of "9-11 December", "from 9 to 11 December", "between 9th and 11th December", before the
-#: expression of the last; not a score or a number's tail ("2-1", "1,9-11").
-_DAY_BEFORE = re.compile(
-    r"(?<![\d.,:/-])\b(?P<opener>between\s+)?(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?P<join>"
-    + _DASH
-    + r"|\s+(?:to|until|till|through|and)\s+)$",
-    re.IGNORECASE,
-)
+
+
+@dataclass(frozen=True)
+class RangeWords:
+    """How a language writes a range in words. ``between`` and ``opens`` come before the start ("between",
+    "from"); ``joins`` and ``pairs`` between the ends ("to", "and"); a pair word needs a ``between`` word
+    first ("in March and May" is two months); ``articles`` may follow an opener or a joiner ("entre le 9
+    et le 11"). A word ending in an apostrophe is written against the next ("dall'8 all'11")."""
+
+    between: tuple[str, ...]
+    opens: tuple[str, ...]
+    joins: tuple[str, ...]
+    pairs: tuple[str, ...]
+    articles: tuple[str, ...] = ()
+
+    @cached_property
+    def open_before(self) -> re.Pattern[str]:
+        """The opener right before a range's start, with its article."""
+        return re.compile(rf"(?<!\w)(?:{_words(self.between + self.opens)})(?:{_words(self.articles)})?$", re.IGNORECASE)
+
+    @cached_property
+    def joined_by(self) -> re.Pattern[str]:
+        """What stands between a range's two ends written in words."""
+        return re.compile(rf"\s*(?:{_words(self.joins + self.pairs)})(?:{_words(self.articles)})?", re.IGNORECASE)
+
+    @cached_property
+    def day_before(self) -> re.Pattern[str]:
+        """The first day of "9-11 December", "from 9 to 11 December", "entre le 9 et le 11 décembre",
+        "vom 9. bis 11. Dezember", before the expression of the last; not a score or a number's tail ("2-1",
+        "1,9-11")."""
+        return re.compile(
+            rf"(?<![\d.,:/-])\b(?:(?P<opener>{_words(self.between)})(?:{_words(self.articles)})?)?"
+            rf"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|\.)?(?P<join>{_DASH}|\s+(?:{_words(self.joins + self.pairs)})"
+            rf"(?:{_words(self.articles)})?)$",
+            re.IGNORECASE,
+        )
+
+    def needs_opener(self, join: str) -> bool:
+        """Whether the words between the ends are a pair word ("and"), which needs "between" first."""
+        first = join.split()[0].lower() if join.split() else ""
+        return first in self.pairs
+
+
+def _words(words: tuple[str, ...]) -> str:
+    """Alternatives of whole words, each with the space after it (none after an apostrophe)."""
+    forms = sorted(words, key=len, reverse=True)
+    return "|".join(re.escape(w) + ("" if w.endswith(("'", "\u2019")) else r"\s+") for w in forms) or "(?!)"
+
+
+#: Range words of the languages whose dates the rules read; others take ranges written with a dash only.
+RANGE_WORDS = {
+    "en": RangeWords(("between",), ("from",), ("to", "until", "till", "through"), ("and",)),
+    "fr": RangeWords(("entre",), ("du", "de", "depuis"), ("au", "à", "jusqu'au", "jusqu\u2019au"), ("et",), ("le", "l'")),
+    "es": RangeWords(("entre",), ("del", "de", "desde"), ("al", "a", "hasta"), ("y",), ("el",)),
+    "pt": RangeWords(("entre",), ("de", "do", "desde"), ("a", "ao", "até"), ("e",), ("o",)),
+    "it": RangeWords(("tra", "fra"), ("dal", "da", "dall'", "dall\u2019"), ("al", "a", "all'", "all\u2019"), ("e",), ("il", "l'")),
+    "de": RangeWords(("zwischen",), ("vom", "von", "ab"), ("bis zum", "bis zur", "bis"), ("und",), ("dem", "der")),
+}
+#: A range written with a dash only ("9-11", "2019-2021").
+_DASH_ONLY = RangeWords((), (), (), ())
 #: The last day after "Dec. 9": "-11", "–11th", and the year that may follow (", 2022").
 _DAY_AFTER = re.compile(
     _DASH + r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?![-\u2013/:.]?\d|\s*(?:[ap]\.?m\b|h\b|o'clock))",
@@ -51,20 +101,21 @@ _ENDS_WITH_DAY = re.compile(r"\d{1,2}(?:st|nd|rd|th)?$")
 _STARTS_WITH_DAY = re.compile(r"^\d{1,2}(?:st|nd|rd|th)?\b")
 
 
-def join_ranges(text: str, found: list[TimeExpression], anchor: datetime | None, english: bool) -> list[TimeExpression]:
+def join_ranges(text: str, found: list[TimeExpression], anchor: datetime | None, language: str) -> list[TimeExpression]:
     """``found`` (in text order) with compact ranges made one expression and the ends of every range put in
-    order, the start carrying ``until``."""
-    joined = _short_year_spans(text, _compact_ranges(text, found, english))
+    order, the start carrying ``until``; ranges in words as ``language`` writes them (:data:`RANGE_WORDS`)."""
+    words = RANGE_WORDS.get(language, _DASH_ONLY)
+    joined = _short_year_spans(text, _compact_ranges(text, found, words))
     for index in range(len(joined) - 1):
         first, second = joined[index], joined[index + 1]  # read after the previous step's change
-        if _is_range(text, first, second, english):
+        if _is_range(text, first, second, words):
             first, second = _ordered(first, second, anchor)
             joined[index] = dataclasses.replace(first, until=second.value)
             joined[index + 1] = second
     return joined
 
 
-def _compact_ranges(text: str, found: list[TimeExpression], english: bool) -> list[TimeExpression]:
+def _compact_ranges(text: str, found: list[TimeExpression], words: RangeWords) -> list[TimeExpression]:
     """"9-11 December", "Dec. 9-11, 2022", "2019-2021": the start (a bare number) joined to the expression
     it belongs to; a year written after the range ("Dec. 9-11, 2022") joins too and dates the start."""
     joined: list[TimeExpression] = []
@@ -72,7 +123,7 @@ def _compact_ranges(text: str, found: list[TimeExpression], english: bool) -> li
     while position < len(found):
         current = found[position]
         following = found[position + 1] if position + 1 < len(found) else None
-        day_first = _day_first(text, current, joined[-1].end if joined else 0, english)
+        day_first = _day_first(text, current, joined[-1].end if joined else 0, words)
         if day_first is not None:
             joined.append(day_first)
         elif (day_last := _day_last(text, current, following)) is not None:
@@ -85,12 +136,12 @@ def _compact_ranges(text: str, found: list[TimeExpression], english: bool) -> li
     return joined
 
 
-def _day_first(text: str, last: TimeExpression, floor: int, english: bool) -> TimeExpression | None:
+def _day_first(text: str, last: TimeExpression, floor: int, words: RangeWords) -> TimeExpression | None:
     """"9-11 December" from "11 December": the first day before it, in the same month."""
     if not _DAY_VALUE.match(last.value) or not _STARTS_WITH_DAY.match(last.text):
         return None
-    before = _DAY_BEFORE.search(text, max(floor, last.start - 24), last.start)
-    if before is None or not _joins(before["join"], english, bool(before["opener"])):
+    before = words.day_before.search(text, max(floor, last.start - 32), last.start)
+    if before is None or (words.needs_opener(before["join"]) and not before["opener"]):
         return None
     start = before.start("day")
     return _span(text, start, last.end, _same_month(last.value, int(before["day"])), last)
@@ -143,13 +194,6 @@ def _years_apart(start: int, end: int, last_digits: int) -> bool:
     return end - start <= 10 and (last_digits > 12 or end == start + 1)
 
 
-def _joins(join: str, english: bool, opened: bool) -> bool:
-    """A dash joins in any language; "to", "and" in English, "and" only after "between"."""
-    if _DASH_JOIN.fullmatch(join):
-        return True
-    return english and (join.strip().lower() != "and" or opened)
-
-
 def _same_month(value: str, day: int) -> str | None:
     """``value``'s month on ``day`` (a range's other end), when that is a real day other than ``value``'s; an
     unknown year ("XXXX-12-09") stays unknown, checked against a leap year."""
@@ -169,7 +213,7 @@ def _span(text: str, start: int, end: int, value: str | None, last: TimeExpressi
     return TimeExpression(text[start:end], start, end, value, last.type, last.estimated, until=last.value)
 
 
-def _is_range(text: str, first: TimeExpression, second: TimeExpression, english: bool) -> bool:
+def _is_range(text: str, first: TimeExpression, second: TimeExpression, words: RangeWords) -> bool:
     """Whether two calendar values of one granularity are the ends of "between/from ... and/to ..." or
     "... – ..."."""
     if not (_CALENDAR_VALUE.match(first.value) and _CALENDAR_VALUE.match(second.value)):
@@ -178,8 +222,11 @@ def _is_range(text: str, first: TimeExpression, second: TimeExpression, english:
         return False
     if _DASH_JOIN.fullmatch(text, first.end, second.start):
         return True
-    opened = _RANGE_OPEN.search(text, max(0, first.start - 10), first.start)
-    return english and bool(opened and _WORD_JOIN.fullmatch(text, first.end, second.start))
+    opened = words.open_before.search(text, max(0, first.start - 16), first.start)
+    joined = words.joined_by.fullmatch(text, first.end, second.start)
+    if not (opened and joined):
+        return False
+    return not words.needs_opener(joined.group()) or opened.group().split()[0].lower() in words.between
 
 
 def _ordered(first: TimeExpression, second: TimeExpression, anchor: datetime | None) -> tuple[TimeExpression, ...]:
