@@ -55,6 +55,15 @@ def test_ranges_written_in_words_of_other_languages(language, text, expected):
 
 @pytest.mark.parametrize(
     ("language", "text"),
+    [("en", "The Port Elwyn office is open Monday through Friday."), ("de", "Das Amt in Port Elwyn ist Montag bis Freitag offen.")],
+)
+def test_weekdays_joined_by_through_are_one_week(language, text):
+    # the end of a weekday range is the first such weekday after its start, not a day of another week
+    assert ranges(text, language=language)[0][1:] == ("2022-12-12", "2022-12-16")
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
     [("fr", "La mairie a voté en mars et mai."), ("es", "Votaron en marzo y mayo."), ("de", "Sie stimmten im März und Mai ab.")],
 )
 def test_two_months_joined_by_and_are_no_range_without_between(language, text):

@@ -17,6 +17,7 @@ from datetime import date, datetime, timedelta
 from functools import cached_property
 
 from storyline.enrich.times_calendar import calendar_day
+from storyline.enrich.times_lexicon import lexicon_for
 from storyline.model import TimeExpression
 
 _DASH = r"\s*[-\u2013\u2014]\s*"
@@ -27,14 +28,16 @@ _DASH_JOIN = re.compile(_DASH)
 class RangeWords:
     """How a language writes a range in words. ``between`` and ``opens`` come before the start ("between",
     "from"); ``joins`` and ``pairs`` between the ends ("to", "and"); a pair word needs a ``between`` word
-    first ("in March and May" is two months); ``articles`` may follow an opener or a joiner ("entre le 9
-    et le 11"). A word ending in an apostrophe is written against the next ("dall'8 all'11")."""
+    first ("in March and May" is two months), a join word an opener, but for the ``joins_alone`` ("Monday
+    through Friday", "Montag bis Freitag"); ``articles`` may follow an opener or a joiner ("entre le 9 et le
+    11"). A word ending in an apostrophe is written against the next ("dall'8 all'11")."""
 
     between: tuple[str, ...]
     opens: tuple[str, ...]
     joins: tuple[str, ...]
     pairs: tuple[str, ...]
     articles: tuple[str, ...] = ()
+    joins_alone: tuple[str, ...] = ()
 
     @cached_property
     def open_before(self) -> re.Pattern[str]:
@@ -72,12 +75,12 @@ def _words(words: tuple[str, ...]) -> str:
 
 #: Range words of the languages whose dates the rules read; others take ranges written with a dash only.
 RANGE_WORDS = {
-    "en": RangeWords(("between",), ("from",), ("to", "until", "till", "through"), ("and",)),
+    "en": RangeWords(("between",), ("from",), ("to", "until", "till", "through", "thru"), ("and",), joins_alone=("through", "thru")),
     "fr": RangeWords(("entre",), ("du", "de", "depuis"), ("au", "à", "jusqu'au", "jusqu\u2019au"), ("et",), ("le", "l'")),
     "es": RangeWords(("entre",), ("del", "de", "desde"), ("al", "a", "hasta"), ("y",), ("el",)),
     "pt": RangeWords(("entre",), ("de", "do", "desde"), ("a", "ao", "até"), ("e",), ("o",)),
     "it": RangeWords(("tra", "fra"), ("dal", "da", "dall'", "dall\u2019"), ("al", "a", "all'", "all\u2019"), ("e",), ("il", "l'")),
-    "de": RangeWords(("zwischen",), ("vom", "von", "ab"), ("bis zum", "bis zur", "bis"), ("und",), ("dem", "der")),
+    "de": RangeWords(("zwischen",), ("vom", "von", "ab"), ("bis zum", "bis zur", "bis"), ("und",), ("dem", "der"), ("bis",)),
 }
 #: A range written with a dash only ("9-11", "2019-2021").
 _DASH_ONLY = RangeWords((), (), (), ())
@@ -105,11 +108,14 @@ def join_ranges(text: str, found: list[TimeExpression], anchor: datetime | None,
     """``found`` (in text order) with compact ranges made one expression and the ends of every range put in
     order, the start carrying ``until``; ranges in words as ``language`` writes them (:data:`RANGE_WORDS`)."""
     words = RANGE_WORDS.get(language, _DASH_ONLY)
+    lexicon = lexicon_for(language)
+    weekdays = set(lexicon.weekday_words) if lexicon else set()
     joined = _short_year_spans(text, _compact_ranges(text, found, words))
     for index in range(len(joined) - 1):
         first, second = joined[index], joined[index + 1]  # read after the previous step's change
         if _is_range(text, first, second, words):
-            first, second = _ordered(first, second, anchor)
+            weekly = all(t.text.strip().lower() in weekdays for t in (first, second))
+            first, second = _ordered(first, second, anchor, weekly)
             joined[index] = dataclasses.replace(first, until=second.value)
             joined[index + 1] = second
     return joined
@@ -222,16 +228,18 @@ def _is_range(text: str, first: TimeExpression, second: TimeExpression, words: R
         return False
     if _DASH_JOIN.fullmatch(text, first.end, second.start):
         return True
-    opened = words.open_before.search(text, max(0, first.start - 16), first.start)
     joined = words.joined_by.fullmatch(text, first.end, second.start)
-    if not (opened and joined):
+    if not joined:
         return False
-    return not words.needs_opener(joined.group()) or opened.group().split()[0].lower() in words.between
+    if joined.group().split()[0].lower() in words.joins_alone:
+        return True
+    opened = words.open_before.search(text, max(0, first.start - 16), first.start)
+    return bool(opened) and (not words.needs_opener(joined.group()) or opened.group().split()[0].lower() in words.between)
 
 
-def _ordered(first: TimeExpression, second: TimeExpression, anchor: datetime | None) -> tuple[TimeExpression, ...]:
+def _ordered(first: TimeExpression, second: TimeExpression, anchor: datetime | None, weekly: bool) -> tuple[TimeExpression, ...]:
     """The ends of a range, in order and within one turn of each other: an end without its written year
-    takes its turn (year, or week for weekdays) from the other end; when neither has one, the end
+    takes its turn (year, or week for weekdays, ``weekly`` when both are weekday names) from the other end; when neither has one, the end
     follows the start, unless that carries an end read in the past beyond the report: then the start
     goes back instead ("from Monday to Wednesday" in a past sentence published on a Tuesday)."""
     start, end = calendar_day(first.value), calendar_day(second.value)
@@ -241,17 +249,17 @@ def _ordered(first: TimeExpression, second: TimeExpression, anchor: datetime | N
     if start_written and end_written:
         return first, second
     if end_written:
-        return _moved(first, _latest_up_to(start, end, _turn(start, end))), second
-    moved_end = _earliest_from(end, start, _turn(start, end))
+        return _moved(first, _latest_up_to(start, end, _turn(start, end, weekly))), second
+    moved_end = _earliest_from(end, start, _turn(start, end, weekly))
     if start_written or anchor is None or not end <= anchor.date() < moved_end:
         return first, _moved(second, moved_end)
-    return _moved(first, _latest_up_to(start, end, _turn(start, end))), second
+    return _moved(first, _latest_up_to(start, end, _turn(start, end, weekly))), second
 
 
-def _turn(start: date, end: date) -> str:
-    """What a year-less end repeats with: a week when the ends are weekdays (less than a week the wrong way
-    round: "Monday" 5 Dec, "Wednesday" 30 Nov), else a year."""
-    return "week" if timedelta(0) < start - end < timedelta(days=7) else "year"
+def _turn(start: date, end: date, weekly: bool) -> str:
+    """What a year-less end repeats with: a week when the ends are weekday names or less than a week the
+    wrong way round ("Monday" 5 Dec, "Wednesday" 30 Nov), else a year."""
+    return "week" if weekly or timedelta(0) < start - end < timedelta(days=7) else "year"
 
 
 def _earliest_from(day: date, floor: date, turn: str) -> date:
