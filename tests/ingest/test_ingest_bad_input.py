@@ -110,6 +110,18 @@ def test_malformed_feed_and_xml(tmp_path: Path, good: Path, limit: int) -> None:
     assert "good.txt" not in reasons
 
 
+def test_a_cut_off_feed_keeps_its_whole_entries_and_warns_once(tmp_path: Path, limit: int) -> None:
+    items = "".join(f"<item><title>Pier {n} opens in Port Elwyn</title><description>Olga Petrenko opened pier {n}.</description></item>"
+                    for n in range(3))
+    feed = _write(tmp_path / "cut.rss", f"<?xml version='1.0'?><rss><channel><title>Elwyn Wire</title>{items}<item><title>Pier")
+    whole = _write(tmp_path / "whole.rss", f"<?xml version='1.0'?><rss><channel><title>Elwyn Wire</title>{items}</channel></rss>")
+    cut_outcomes = list(read_paths([feed], max_file_bytes=limit))
+    assert [o.article.title for o in cut_outcomes if o.article][:3] == [f"Pier {n} opens in Port Elwyn" for n in range(3)]
+    warnings = [o.warning for o in cut_outcomes if o.warning]
+    assert len(warnings) == 1 and warnings[0].startswith("malformed feed") and "entries may be missing" in warnings[0]
+    assert not any(o.warning for o in read_paths([whole], max_file_bytes=limit))
+
+
 def test_malformed_warc(tmp_path: Path, good: Path, limit: int, warc_bytes, html_page) -> None:
     whole = warc_bytes([("https://example.com/a", "text/html", html_page().encode())])
     cut_headers = _write(tmp_path / "cut.warc", whole[:200])

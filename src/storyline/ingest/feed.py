@@ -175,8 +175,10 @@ def read_feed(
         yield ReadOutcome(source, None, reason)
         return
     channel = _channel(feed.get("feed", {}))
-    # A feed parsed leniently past an error: say so when one of its entries then fails.
+    # A feed parsed leniently past an error: say so when one of its entries then fails, and once with the
+    # first entry kept (a cut-off feed may have lost entries or the end of one).
     damage = f"malformed feed ({feed.get('bozo_exception')}): " if feed.get("bozo") else ""
+    warning = f"{damage}read leniently, entries may be missing or cut" if _is_damaged(feed) else None
     for index, entry in enumerate(entries):
         entry_source = f"{source}#{index}"
         try:
@@ -186,4 +188,15 @@ def read_feed(
         except (IngestError, OSError) as exc:
             yield ReadOutcome(entry_source, None, f"{damage}{exc}")
             continue
-        yield ReadOutcome(entry_source, article)
+        yield ReadOutcome(entry_source, article, warning=warning)
+        warning = None
+
+
+#: What feedparser flags as bozo that loses nothing: a charset header that disagrees with the document, a
+#: feed served as another content type, a namespace prefix not declared.
+_HARMLESS_BOZO = (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType, feedparser.UndeclaredNamespace)
+
+
+def _is_damaged(feed: feedparser.FeedParserDict) -> bool:
+    """Whether the feed's XML broke (cut off, malformed) rather than a harmless oddity."""
+    return bool(feed.get("bozo")) and not isinstance(feed.get("bozo_exception"), _HARMLESS_BOZO)
