@@ -200,6 +200,16 @@ def test_a_page_of_only_a_cookie_banner_and_widgets_is_refused(tmp_path: Path, l
     assert "no extractable text" in _errors([page], limit)["notice.html"]
 
 
+def test_a_page_of_scripts_and_a_menu_is_refused(tmp_path: Path, limit: int) -> None:
+    # the extractor fell back to the menu's word: the page was stored as an article "Home"
+    menu = _write(tmp_path / "menu.html", "<html><body><script>var a = 1;</script><nav>Home</nav>"
+                  "<script>document.write('x')</script></body></html>")
+    short = _write(tmp_path / "short.html", "<html><body><nav>Home</nav><p>The Port Elwyn ferry workers went on "
+                   "strike on Monday, Olga Petrenko said.</p></body></html>")
+    errors = _errors([menu, short], limit)
+    assert "no extractable text" in errors["menu.html"] and "short.html" not in errors
+
+
 def test_warc_records_that_are_no_page_are_skipped_with_a_reason(tmp_path: Path, limit: int, html_page) -> None:
     import io
 

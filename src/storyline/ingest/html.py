@@ -23,7 +23,7 @@ from storyline.ingest.clean import residue_reason
 from storyline.ingest.errors import IngestError
 from storyline.ingest.html_blocks import Block, LinkTexts, body_blocks, filter_blocks, is_link_block, squash
 from storyline.ingest.html_chunks import with_sibling_chunks
-from storyline.ingest.html_furniture import page_furniture
+from storyline.ingest.html_furniture import inside_menus, page_furniture
 from storyline.ingest.text import date_of_line
 from storyline.model import Article, Stripped
 
@@ -178,6 +178,12 @@ def _only_menus(tree: HtmlElement, kept: list[Block], links: LinkTexts) -> bool:
     return links.covered_share(text) >= 0.8
 
 
+def _only_in_menus(tree: HtmlElement, kept: list[Block]) -> bool:
+    """A short main text that the page writes inside its menus or footers only."""
+    text = " ".join(block.text for block in kept)
+    return len(text) <= _MENU_PAGE_CHARS and inside_menus(tree, squash(text))
+
+
 def extract_html(
     html: str | bytes, *, url: str | None = None, source: str = "", boilerplate: Iterable[str] = ()
 ) -> Article:
@@ -198,7 +204,7 @@ def extract_html(
     kept, stripped = filter_blocks(
         blocks, title=title, description=description, captions=captions, boilerplate=boilerplate
     )
-    if all(is_link_block(block) for block in kept) or _only_menus(tree, kept, links):
+    if all(is_link_block(block) for block in kept) or _only_menus(tree, kept, links) or _only_in_menus(tree, kept):
         raise IngestError("no extractable text in the HTML page (only links, site notices or nothing)")
     language = declared_language(tree) or (doc.language if doc is not None else None)
     while len(kept) > 1 and kept[0].words <= _DATE_LINE_WORDS and date_of_line(kept[0].text, language):

@@ -65,3 +65,14 @@ def page_furniture(tree: HtmlElement, reported: str) -> list[Stripped]:
         if len(stripped) == MAX_BLOCKS or budget <= 0:
             break
     return stripped
+
+
+#: Menus and footers only: some sites put their article in an ``<aside>``, and a cookie class may name the body.
+_MENUS_XPATH = "//nav | //footer | //*[@role='navigation' or @role='contentinfo']"
+
+
+def inside_menus(tree: HtmlElement, text: str) -> bool:
+    """Whether ``text`` (the page's main text as extracted) is all found in its menus or footers: a page with
+    no article whose extractor fell back to its menu ("Home")."""
+    menus = " ".join(_visible_text(node) for node in _outermost(tree.xpath(_MENUS_XPATH)))
+    return bool(text) and text in menus
