@@ -196,6 +196,9 @@ def recognised_mentions(doc: Doc) -> list[Mention]:
         placed = _written_as_place(span) if parsed and kind == "PLACE" else None
         mentions.append(Mention(name, kind, span.start_char, span.end_char, acts, placed))
         named_as_thing.setdefault(name, []).append(kind == "PERSON" and _written_as_thing(span))
+    for mention in mentions:
+        if mention.type == "PERSON" and mention.text not in retyped and _written_with_the(doc.text, mention.text):
+            retyped[mention.text] = _kind_of_group(mention.text.split()[-1], surnames)
     mentions = _retyped_alike(_coordinated_places(doc.text, mentions), retyped, doc.text)
     return _outlets_as_organisations(_without_bare_compass_words(mentions), named_as_thing, doc.text)
 
@@ -367,13 +370,26 @@ def _named_as_thing(span: Span, name: str, places: set[str], parsed: bool) -> bo
 
 
 def _kind_of_thing(span: Span, surnames: set[str]) -> str:
-    """What a "person" written after "the" is: a group by a plural name ("the Elwyn Gulls": a team, a band) is
-    an organisation, unless it is a family of a person named ("the Adlers"); a name in the singular is some
-    other thing (a ship, a building, an aircraft)."""
-    last = span[-1]
-    if last.text.endswith("s") and not last.text.endswith("ss"):
-        return "PERSON" if last.text[:-1] in surnames else "ORG"
+    """What a "person" written after "the" is (:func:`_kind_of_group`)."""
+    return _kind_of_group(span[-1].text, surnames)
+
+
+def _kind_of_group(last_word: str, surnames: set[str]) -> str:
+    """What a "person" written after "the" is, by its last word: a group by a plural name ("the Elwyn Gulls": a
+    team, a band) is an organisation, unless it is a family of a person named ("the Adlers"); a name in the
+    singular is some other thing (a ship, a building, an aircraft)."""
+    if last_word.endswith("s") and not last_word.endswith("ss"):
+        return "PERSON" if last_word[:-1] in surnames else "ORG"
     return "MISC"
+
+
+def _written_with_the(text: str, name: str) -> bool:
+    """A full name written somewhere in the article after "the" and closing its phrase ("with the Elwyn Gulls,",
+    "aboard the Port Elwyn."), where the recogniser may have typed it otherwise or missed it: no person's. A
+    name before a noun ("the Ruth Adler case") or a possessive ("the Ruth Adler's") proves nothing."""
+    if " " not in name:
+        return False
+    return re.search(rf"\b[Tt]he\s+{re.escape(name)}(?=\s*[,.;:!?)\"”]|\s+(?:and|or|was|is|were|are|has|had)\b)", text) is not None
 
 
 def _without_trailing_titles(span: Span) -> Span:
