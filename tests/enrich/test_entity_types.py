@@ -3,7 +3,13 @@
 import spacy
 
 from storyline.compare.involved import story_entities
-from storyline.enrich.entities import _in_spaced_compound, _names_institution
+from storyline.enrich.entities import (
+    _in_spaced_compound,
+    _kind_of_group,
+    _names_institution,
+    _names_vessel,
+    _written_with_the,
+)
 
 
 def types_of(enricher, make_article, text):
@@ -55,7 +61,9 @@ def test_title_holiday_and_state_abbreviation_without_its_dot(enricher, make_art
 
 def test_title_words_run_into_an_organisation_are_cut_from_it(enricher, make_article):
     types = types_of(
-        enricher, make_article, 'Asked about the rift, Ruritan Executive Vice President Marco Bell replied, "We will see."'
+        enricher,
+        make_article,
+        'Asked about the rift, Ruritan Executive Vice President Marco Bell replied, "We will see."',
     )
     assert types == {"Ruritan": "ORG", "Marco Bell": "PERSON"}
 
@@ -71,11 +79,27 @@ def test_a_word_of_a_spaced_hyphen_compound_is_no_name_but_a_dash_is_no_compound
 def test_story_types_follow_the_articles_evidence(enricher, make_article):
     articles = [
         enricher.enrich(make_article(text, article_id=str(i)))
-        for i, text in enumerate([
-            "According to the Port Elwyn Herald, who first reported the deal, Ruth Adler resigned.",
-            "Ruth Adler resigned on Monday, the Port Elwyn Herald reported.",
-        ])
+        for i, text in enumerate(
+            [
+                "According to the Port Elwyn Herald, who first reported the deal, Ruth Adler resigned.",
+                "Ruth Adler resigned on Monday, the Port Elwyn Herald reported.",
+            ]
+        )
     ]
     types = {e.name: e.type for e in story_entities(articles)}
     assert types["Port Elwyn Herald"] == "ORG"
     assert types["Ruth Adler"] == "PERSON"
+
+
+def test_what_a_name_written_with_the_is():
+    assert _written_with_the("Adler signed with the Elwyn Gulls, a team in the north.", "Elwyn Gulls")
+    assert _written_with_the("Pirates boarded the Port Elwyn. Port Elwyn sank.", "Port Elwyn")
+    assert not _written_with_the("He covered the Ruth Adler case for years.", "Ruth Adler")
+    assert not _written_with_the("He met the Ruth Adler's lawyer.", "Ruth Adler")
+    assert [_kind_of_group(w, {"Adler"}) for w in ("Gulls", "Adlers", "Trader", "Herald")] == [
+        "ORG",
+        "PERSON",
+        "MISC",
+        "ORG",
+    ]
+    assert _names_vessel("MV Port Elwyn") and not _names_vessel("Mr Bell") and not _names_vessel("Ms Adler")

@@ -377,7 +377,10 @@ def _kind_of_thing(span: Span, surnames: set[str]) -> str:
 def _kind_of_group(last_word: str, surnames: set[str]) -> str:
     """What a "person" written after "the" is, by its last word: a group by a plural name ("the Elwyn Gulls": a
     team, a band) is an organisation, unless it is a family of a person named ("the Adlers"); a name in the
-    singular is some other thing (a ship, a building, an aircraft)."""
+    singular is some other thing (a ship, a building, an aircraft), or an outlet or institution by its noun
+    ("the Herald")."""
+    if last_word.lower() in _MEDIA_WORDS | _INSTITUTION_WORDS:
+        return "ORG"
     if last_word.endswith("s") and not last_word.endswith("ss"):
         return "PERSON" if last_word[:-1] in surnames else "ORG"
     return "MISC"
