@@ -103,3 +103,14 @@ def test_what_a_name_written_with_the_is():
         "ORG",
     ]
     assert _names_vessel("MV Port Elwyn") and not _names_vessel("Mr Bell") and not _names_vessel("Ms Adler")
+
+
+def test_a_name_in_apposition_to_a_firm_is_an_organisation_but_not_to_a_role(enricher, make_article):
+    types = types_of(
+        enricher,
+        make_article,
+        "The party engaged a plaintiffs' law firm, Adler Vidal, to write the complaint. "
+        "Her lawyer, Marco Bell, agreed. A request to interview club President Ines Petrenko was declined.",
+    )
+    assert types["Adler Vidal"] == "ORG"
+    assert types["Marco Bell"] == types["Ines Petrenko"] == "PERSON"

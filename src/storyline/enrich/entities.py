@@ -187,6 +187,8 @@ def recognised_mentions(doc: Doc) -> list[Mention]:
             kind = retyped[name] = "ORG"  # "Crowley Petroleum", "Duke University", "the Elwyn Post"
         elif kind == "PERSON" and _names_vessel(name):
             kind = retyped[name] = "MISC"  # "MV Port Elwyn", "HMS Ruritania": a ship, though the model says a person
+        elif kind == "PERSON" and parsed and (thing := _kind_named_beside(span)):
+            kind = retyped[name] = thing  # "a law firm, Elwyn Partners,", "the warship Port Elwyn"
         elif kind == "PERSON" and parsed and _after_definite_article(span):
             kind = retyped[name] = _kind_of_thing(span, surnames)  # "the MV Elwyn": no person takes "the"
         elif kind == "PLACE" and parsed:
@@ -338,6 +340,30 @@ def _written_as_thing(span: Span) -> bool:
         return True
     near = [*token.children, token.head] if token.dep_ == "appos" else list(token.children)
     return any(t.dep_ in {"appos", "compound"} or t is token.head for t in near if t.lemma_.lower() in _OUTLET_WORDS)
+
+
+#: Nouns of organisations and of ships: a name in apposition to one, or after one, names such a thing ("a law
+#: firm, Elwyn Partners,", "the newspaper Munhwa Daily", "the tanker Port Elwyn").
+_ORGANISATION_NOUNS = _OUTLET_WORDS | {
+    "firm", "company", "team", "club", "band", "bank", "magazine", "tabloid", "university", "college", "hospital",
+    "charity", "union", "airline", "carrier", "retailer", "manufacturer", "maker", "publisher", "broadcaster",
+}  # fmt: skip
+_VESSEL_NOUNS = frozenset({"ship", "vessel", "tanker", "freighter", "warship", "yacht", "ferry", "trawler", "liner"})
+
+
+def _kind_named_beside(span: Span) -> str | None:
+    """ORG or MISC for a name set beside a noun of organisations or ships (:data:`_ORGANISATION_NOUNS`) as its
+    apposition or after it ("a law firm, Elwyn Partners,", "the warship Port Elwyn"), else None: what a
+    "person" the model found is. Only for names of several words: a one-word name beside a noun of media is
+    judged over all its mentions (:func:`_outlets_as_organisations`)."""
+    if len(span) < 2:
+        return None
+    root = span.root
+    nouns = [c for c in root.children if c.dep_ == "appos" or (c.dep_ == "compound" and c.i == span.start - 1)]
+    if root.dep_ == "appos" and not span.start <= root.head.i < span.end:
+        nouns.append(root.head)
+    lemmas = {t.lemma_.lower() for t in nouns if t.pos_ == "NOUN"}  # not "Intelligence Service, Ruth Adler"
+    return "ORG" if lemmas & _ORGANISATION_NOUNS else "MISC" if lemmas & _VESSEL_NOUNS else None
 
 
 def _after_definite_article(span: Span) -> bool:
