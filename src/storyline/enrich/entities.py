@@ -383,9 +383,10 @@ _VESSEL_PREFIXES = frozenset({"MV", "MS", "SS", "RMS", "USS", "USNS", "HMS", "HM
 
 
 def _names_vessel(name: str) -> bool:
-    """A ship's name: a prefix of ships in capitals and a name after it ("MV Port Elwyn")."""
+    """A ship's name: a prefix of ships in capitals or a noun of ships and a name after it ("MV Port Elwyn",
+    "Warship Elwyn")."""
     words = name.split()
-    return len(words) > 1 and words[0] in _VESSEL_PREFIXES
+    return len(words) > 1 and (words[0] in _VESSEL_PREFIXES or words[0].lower() in _VESSEL_NOUNS)
 
 
 def _named_as_thing(span: Span, name: str, places: set[str], parsed: bool) -> bool:
