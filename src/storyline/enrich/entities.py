@@ -34,6 +34,7 @@ from storyline.enrich.gazetteer import (
     us_state_of,
 )
 from storyline.enrich.languages import NORMAL_NAMES
+from storyline.enrich.times_calendar import HOLIDAYS
 from storyline.enrich.times_lexicon import is_clock_zone, lexicon_for
 from storyline.ingest.language import NO_CAPITALS
 from storyline.model import Entity
@@ -167,28 +168,51 @@ def recognised_mentions(doc: Doc) -> list[Mention]:
     surnames = {ent[-1].text for ent in people}
     name_parts = {t.text for ent in people if len(ent) > 1 for t in ent}  # "Washington" of "George Washington"
     parsed = doc.has_annotation("DEP")
+    places = {ent.text for ent in doc.ents if ENTITY_TYPES.get(ent.label_) == "PLACE"}
     mentions = []
     named_as_thing: dict[str, list[bool]] = {}
+    retyped: dict[str, str] = {}  # names some mention shows to be no person's, with the type it shows
     for ent, kind in _recognised_pieces(doc.ents, surnames):
-        span = _trim(_without_titles(_join_hyphenated(ent)) if kind == "PERSON" else ent)
+        span = _trim(_without_titles(_join_hyphenated(ent)) if kind == "PERSON" else _without_trailing_titles(ent))
         if span is None or _all_lower_case(span.text) or _is_fragment(span, kind, name_parts):
             continue
-        if _is_common_phrase(span, kind) or _is_hyphen_fragment(span):
+        if _is_common_phrase(span, kind) or _is_hyphen_fragment(span) or _is_no_name(span):
             continue
         name = normal_names.get((span.start_char, span.end_char), span.text)
         if kind == "PERSON" and _is_place_not_person(name, name_parts):
             kind = "PLACE"  # a lone "Khartoum" or "Washington" the model took for a person (French models do)
-        elif kind in ("ORG", "MISC") and _written_as_person(span):
+        elif kind in ("ORG", "MISC") and _written_as_person(span) and not _named_as_thing(span, name, places, parsed):
             kind = "PERSON"  # "Rubilio Mendez, 34," / "Blanco said she": names the model took for organisations
-        elif kind == "PERSON" and _ends_as_company(name):
-            kind = "ORG"  # "Crowley Petroleum", "Elwyn Motors Inc.": a full name decides the entity's type
+        elif kind == "PERSON" and _names_institution(name, places, parsed and _after_definite_article(span)):
+            kind = retyped[name] = "ORG"  # "Crowley Petroleum", "Duke University", "the Elwyn Post"
+        elif kind == "PERSON" and _names_vessel(name):
+            kind = retyped[name] = "MISC"  # "MV Port Elwyn", "HMS Ruritania": a ship, though the model says a person
+        elif kind == "PERSON" and parsed and (thing := _kind_named_beside(span)):
+            kind = retyped[name] = thing  # "a law firm, Elwyn Partners,", "the warship Port Elwyn"
+        elif kind == "PERSON" and parsed and _after_definite_article(span):
+            kind = retyped[name] = _kind_of_thing(span, surnames)  # "the MV Elwyn": no person takes "the"
+        elif kind == "PLACE" and parsed:
+            name = _state_abbreviation_undotted(name, span)
         link = metonym_of(name) if parsed and kind != "PERSON" else None
         acts = _stands_for_country(span, link[1] != CAPITAL_FOR_COUNTRY) if link else None
         placed = _written_as_place(span) if parsed and kind == "PLACE" else None
         mentions.append(Mention(name, kind, span.start_char, span.end_char, acts, placed))
         named_as_thing.setdefault(name, []).append(kind == "PERSON" and _written_as_thing(span))
-    mentions = _coordinated_places(doc.text, mentions)
+    for mention in mentions:
+        if mention.type == "PERSON" and mention.text not in retyped and _written_with_the(doc.text, mention.text):
+            retyped[mention.text] = _kind_of_group(mention.text.split()[-1], surnames)
+    mentions = _retyped_alike(_coordinated_places(doc.text, mentions), retyped, doc.text)
     return _outlets_as_organisations(_without_bare_compass_words(mentions), named_as_thing, doc.text)
+
+
+def _retyped_alike(mentions: list[Mention], retyped: dict[str, str], text: str) -> list[Mention]:
+    """Every mention of a name that one mention shows to be no person's ("the Elwyn Herald" ... "Elwyn Herald
+    said") takes the type that one shows, unless it is written with a title ("Mr. Elwyn Herald")."""
+    titled = {m.text for m in mentions if _title_before(text, m.start)}
+    for mention in mentions:
+        if mention.type == "PERSON" and mention.text in retyped and mention.text not in titled:
+            mention.type = retyped[mention.text]
+    return mentions
 
 
 #: Two places sharing their last words, the first written short: "North and South Korea", "South or North Dakota".
@@ -240,14 +264,64 @@ def _is_common_phrase(span: Span, kind: str) -> bool:
 
 
 def _is_hyphen_fragment(span: Span) -> bool:
-    """A word the recogniser cut from a hyphenated compound ("Mar" of "Mar-a-Lago"); a name of several words
+    """A word the recogniser cut from a hyphenated compound ("Mar" of "Mar-a-Lago", also written spaced, "Mar - a -
+    Lago", where a lower-case word between two hyphens shows a compound, not a dash); a name of several words
     keeps its hyphenated end ("Moon Jae" of "Moon Jae-in" is the person)."""
     doc = span.doc
     if len(span) > 1:
         return False
     glued_after = span.end < len(doc) and doc[span.end].text == "-" and not doc[span.end - 1].whitespace_
     glued_before = span.start > 0 and doc[span.start - 1].text == "-" and not doc[span.start - 1].whitespace_
-    return glued_after or glued_before
+    return glued_after or glued_before or _in_spaced_compound(doc, span.start)
+
+
+def _in_spaced_compound(doc: Doc, index: int) -> bool:
+    """Whether the word at ``index`` opens or closes a run "Word - word - Word" of hyphens and a lower-case link."""
+    after = [t.text for t in doc[index + 1 : index + 4]]
+    before = [t.text for t in doc[max(0, index - 3) : index]]
+    return any(len(side) == 3 and side[0] == side[2] == "-" and side[1].islower() for side in (after, before))
+
+
+#: Portfolios that complete a title ("Secretary of State", "Minister of Finance"): the word is no organisation's name.
+_PORTFOLIOS = frozenset({
+    "state", "defense", "defence", "treasury", "interior", "justice", "commerce", "labor", "labour", "energy",
+    "education", "health", "agriculture", "transportation", "transport", "finance", "war", "trade", "culture",
+})  # fmt: skip
+
+
+def _is_no_name(span: Span) -> bool:
+    """Capitalised words the recogniser takes for a name that name no one: a holiday ("Easter": the times
+    module's business), the portfolio of a title ("Secretary of State"), or a word listed beside capitalised
+    common nouns, as in a book's title ("Truth, Lies, and Leadership")."""
+    if span.text.lower() in HOLIDAYS:
+        return True
+    if len(span) != 1:
+        return False
+    doc, token = span.doc, span[0]
+    if token.lower_ in _PORTFOLIOS and span.start >= 2 and doc[span.start - 1].lower_ == "of":
+        return _is_title_word(doc[span.start - 2].text)
+    return _listed_with_common_nouns(token) and not _after_definite_article(span)
+
+
+def _listed_with_common_nouns(token: Token) -> bool:
+    """A word coordinated only with words that are no names, one a capitalised common noun ("Truth, Lies, and
+    Leadership"), in a sentence not written in title case (a headline capitalises every word)."""
+    conjuncts = token.conjuncts
+    if not conjuncts or any(t.ent_type_ in ENTITY_TYPES for t in conjuncts) or _in_title_case(token.sent):
+        return False
+    return any(t.tag_ in {"NN", "NNS"} and t.text.istitle() and not _after_full_stop(t) for t in conjuncts)
+
+
+def _in_title_case(sentence: Span) -> bool:
+    """Most words capitalised: a headline's capitals say nothing of names."""
+    words = [t for t in sentence if t.is_alpha]
+    return 2 * sum(t.text[:1].isupper() for t in words) > len(words)
+
+
+def _after_full_stop(token: Token) -> bool:
+    """The first word of a text, a paragraph or a sentence closed by a full stop, whose capital says nothing
+    (after a colon it may: "Truth, Lies, and Leadership")."""
+    return token.i == 0 or token.doc[token.i - 1].text in {".", "!", "?"} or token.doc[token.i - 1].is_space
 
 
 #: Nouns of media and platforms: a one-word "person" named beside one is an outlet ("the newswire service Yonhap",
@@ -266,6 +340,110 @@ def _written_as_thing(span: Span) -> bool:
         return True
     near = [*token.children, token.head] if token.dep_ == "appos" else list(token.children)
     return any(t.dep_ in {"appos", "compound"} or t is token.head for t in near if t.lemma_.lower() in _OUTLET_WORDS)
+
+
+#: Nouns of organisations and of ships: a name in apposition to one, or after one, names such a thing ("a law
+#: firm, Elwyn Partners,", "the newspaper Munhwa Daily", "the tanker Port Elwyn").
+_ORGANISATION_NOUNS = _OUTLET_WORDS | {
+    "firm", "company", "team", "club", "band", "bank", "magazine", "tabloid", "university", "college", "hospital",
+    "charity", "union", "airline", "carrier", "retailer", "manufacturer", "maker", "publisher", "broadcaster",
+}  # fmt: skip
+_VESSEL_NOUNS = frozenset({"ship", "vessel", "tanker", "freighter", "warship", "yacht", "ferry", "trawler", "liner"})
+
+
+def _kind_named_beside(span: Span) -> str | None:
+    """ORG or MISC for a name set beside a noun of organisations or ships (:data:`_ORGANISATION_NOUNS`) as its
+    apposition or after it ("a law firm, Elwyn Partners,", "the warship Port Elwyn"), else None: what a
+    "person" the model found is. Only for names of several words: a one-word name beside a noun of media is
+    judged over all its mentions (:func:`_outlets_as_organisations`)."""
+    if len(span) < 2:
+        return None
+    root = span.root
+    nouns = [c for c in root.children if c.dep_ == "appos" or (c.dep_ == "compound" and c.i == span.start - 1)]
+    if root.dep_ == "appos" and not span.start <= root.head.i < span.end:
+        nouns.append(root.head)
+    lemmas = {t.lemma_.lower() for t in nouns if t.pos_ == "NOUN"}  # not "Intelligence Service, Ruth Adler"
+    return "ORG" if lemmas & _ORGANISATION_NOUNS else "MISC" if lemmas & _VESSEL_NOUNS else None
+
+
+def _after_definite_article(span: Span) -> bool:
+    """A name after "the" that is its own determiner ("the Elwyn Herald reported", "aboard the MV Port Elwyn"),
+    not a noun's the name qualifies ("the Adler campaign", "the Adler family's lawyer"): what a person's name
+    never takes."""
+    if span.start == 0:
+        return False
+    article, root = span.doc[span.start - 1], span.root
+    if article.lower_ != "the" or not span.start <= article.head.i < span.end:
+        return False
+    return span.start <= root.head.i < span.end or root.dep_ not in {"compound", "poss", "nmod", "amod"}
+
+
+#: Prefixes of ships' names ("MV", "HMS", "USS"): written in capitals, they open no person's name.
+_VESSEL_PREFIXES = frozenset({"MV", "MS", "SS", "RMS", "USS", "USNS", "HMS", "HMAS", "HMCS", "INS", "MT", "FV"})
+
+
+def _names_vessel(name: str) -> bool:
+    """A ship's name: a prefix of ships in capitals or a noun of ships and a name after it ("MV Port Elwyn",
+    "Warship Elwyn")."""
+    words = name.split()
+    return len(words) > 1 and (words[0] in _VESSEL_PREFIXES or words[0].lower() in _VESSEL_NOUNS)
+
+
+def _named_as_thing(span: Span, name: str, places: set[str], parsed: bool) -> bool:
+    """A name closing with an institution's noun, or a group's written with "the": "the Elwyn Herald, who first
+    reported", "Duke University, who" and "the Elwyn Gulls, who" are no people for the "who" after them."""
+    after_the = parsed and _after_definite_article(span)
+    return _names_institution(name, places, after_the) or (after_the and _kind_of_thing(span, set()) == "ORG")
+
+
+def _kind_of_thing(span: Span, surnames: set[str]) -> str:
+    """What a "person" written after "the" is (:func:`_kind_of_group`)."""
+    return _kind_of_group(span[-1].text, surnames)
+
+
+def _kind_of_group(last_word: str, surnames: set[str]) -> str:
+    """What a "person" written after "the" is, by its last word: a group by a plural name ("the Elwyn Gulls": a
+    team, a band) is an organisation, unless it is a family of a person named ("the Adlers"); a name in the
+    singular is some other thing (a ship, a building, an aircraft), or an outlet or institution by its noun
+    ("the Herald")."""
+    if last_word.lower() in _MEDIA_WORDS | _INSTITUTION_WORDS:
+        return "ORG"
+    if last_word.endswith("s") and not last_word.endswith("ss"):
+        return "PERSON" if last_word[:-1] in surnames else "ORG"
+    return "MISC"
+
+
+def _written_with_the(text: str, name: str) -> bool:
+    """A full name written somewhere in the article after "the" and closing its phrase ("with the Elwyn Gulls,",
+    "aboard the Port Elwyn."), where the recogniser may have typed it otherwise or missed it: no person's. A
+    name before a noun ("the Ruth Adler case") or a possessive ("the Ruth Adler's") proves nothing."""
+    if " " not in name:
+        return False
+    return re.search(rf"\b[Tt]he\s+{re.escape(name)}(?=\s*[,.;:!?)\"”]|\s+(?:and|or|was|is|were|are|has|had)\b)", text) is not None
+
+
+def _without_trailing_titles(span: Span) -> Span:
+    """"Elwyn Motors Executive" of "Elwyn Motors Executive Vice President Ruth Adler" -> "Elwyn Motors": the
+    opening words of a title the recogniser ran into an organisation's name go, so the person after is found."""
+    doc, end = span.doc, span.end
+    follower = end
+    while follower < len(doc) and doc[follower].lower_ in _TITLE_OPENERS:
+        follower += 1
+    if follower == len(doc) or not _is_title_word(doc[follower].text):
+        return span
+    while end - span.start > 1 and (doc[end - 1].lower_ in _TITLE_OPENERS or _is_title_word(doc[end - 1].text)):
+        end -= 1
+    return doc[span.start : end]
+
+
+def _state_abbreviation_undotted(name: str, span: Span) -> str:
+    """"Calif" written without its dot where a state's abbreviation stands, after a town and a comma ("Rancho
+    Elwyn, Calif,"), read as "Calif.": the state. Elsewhere a dotless "Miss" or "Ill" is no state."""
+    dotted = f"{name}."
+    if us_state_of(name) or not us_state_of(dotted) or span.start < 2:
+        return name
+    comma, town = span.doc[span.start - 1], span.doc[span.start - 2]
+    return dotted if comma.text == "," and town.text[:1].isupper() else name
 
 
 def _outlets_as_organisations(mentions: list[Mention], named_as_thing: dict[str, list[bool]], text: str) -> list[Mention]:
@@ -459,6 +637,9 @@ _RANKS = frozenset({
     "private", "marshal", "maj", "cpl", "pvt", "cmdr",
 })  # fmt: skip
 _RANK_MODIFIERS = frozenset({"rear", "vice", "staff", "lance", "master", "deputy"})
+#: Words that open a title of several words ("Executive Vice President"): with a title word after them, they
+#: are no part of an organisation's name the recogniser ran them into ("Boeing Executive").
+_TITLE_OPENERS = _RANK_MODIFIERS | {"executive", "senior", "vice", "assistant", "associate", "chief"}
 
 
 def _is_title_word(word: str) -> bool:
@@ -1263,11 +1444,36 @@ _TRADE_WORDS = frozenset({
 })  # fmt: skip
 
 
-def _ends_as_company(name: str) -> bool:
-    """A name of several words closing with a legal form or a trade ("Crowley Petroleum", "Elwyn Motors Inc."):
-    a company's, though the small English model types some as people."""
+#: Nouns closing the name of an institution, a newspaper or a prize that no surname ends with ("Duke University",
+#: "Ruritania Tribune"), besides legal forms and trades.
+_INSTITUTION_WORDS = frozenset({
+    "university", "college", "institute", "academy", "school", "hospital", "clinic", "museum", "foundation",
+    "association", "society", "council", "committee", "commission", "ministry", "department", "agency", "bureau",
+    "league", "federation", "coalition", "party", "store", "awards", "workers", "union", "tribune", "gazette",
+    "herald", "dispatch", "times", "chronicle", "telegraph", "newspaper", "magazine", "center", "centre",
+})  # fmt: skip
+#: Nouns closing a newspaper's name that close surnames too ("Emily Post", "Jim Press"): an outlet's after a place
+#: ("Elwyn Post") or after "the" ("the Ruritania Star").
+_MEDIA_WORDS = frozenset({
+    "post", "press", "star", "sun", "globe", "mirror", "journal", "news", "daily", "standard", "record", "register",
+    "examiner", "observer", "courier", "bulletin", "review", "independent", "guardian", "express", "inquirer",
+    "reporter",
+})  # fmt: skip
+
+
+def _names_institution(name: str, places: set[str], after_the: bool) -> bool:
+    """A name of several words closing with a legal form, a trade or an institution's noun ("Crowley Petroleum",
+    "Elwyn Motors Inc.", "Duke University"), or with a newspaper's after a place or "the" ("Alaska Post", "the
+    Elwyn Star"): not a person's, though the small English model types some so. ``places``: names the
+    recogniser typed as places in the article."""
     words = name.split()
-    return len(words) > 1 and words[-1].lower().strip(".,") in _LEGAL_FORMS | _TRADE_WORDS
+    if len(words) < 2:
+        return False
+    last = words[-1].lower().strip(".,")
+    if last in _LEGAL_FORMS | _TRADE_WORDS | _INSTITUTION_WORDS:
+        return True
+    opening = " ".join(words[:-1])
+    return last in _MEDIA_WORDS and (after_the or opening in places or _is_known_place(opening))
 
 
 def _without_legal_form(name: str) -> str:

@@ -158,7 +158,9 @@ ALIAS_CANONICAL: dict[str, str] = {name_key(c): c for c in _ALIASES} | {
 }
 _CAPITAL_KEYS = _keyed(CAPITALS)
 _SEAT_KEYS = _keyed(SEATS)
-_US_STATE_KEYS = frozenset(name_key(state) for state in US_STATE_ABBREVIATIONS.values())
+#: The states AP style never abbreviates: no entry above, states all the same.
+_UNABBREVIATED_US_STATES = ("Alaska", "Hawaii", "Idaho", "Iowa", "Maine", "Ohio", "Utah")
+_US_STATE_KEYS = frozenset(name_key(state) for state in [*US_STATE_ABBREVIATIONS.values(), *_UNABBREVIATED_US_STATES])
 
 
 #: Languages whose country names are looked up: those the multilingual sentence encoder reads.
