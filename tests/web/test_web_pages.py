@@ -212,7 +212,7 @@ def test_search_drops_control_characters_from_the_query(client: TestClient) -> N
 
 def test_story_page_and_api_show_what_a_seat_of_government_stands_for(client: TestClient, seed_story: str) -> None:
     html = client.get(f"/stories/{seed_story}").text
-    assert "White House &rarr; United States government" in html
+    assert "White House → United States government" in html
     entities = client.get(f"/api/stories/{seed_story}/entities").json()["items"]
     house = next(e for e in entities if e["name"] == "White House")
     assert (house["refers_to"], house["reference_kind"]) == ("United States government", "seat-for-government")
@@ -227,5 +227,5 @@ def test_story_page_groups_who_is_involved_by_kind_as_the_reports_do(client: Tes
     kinds = re.findall(r"<h3>([^<]+)</h3>", section)
     assert kinds == ["People", "Organisations", "Places"]
     by_kind = dict(zip(kinds, re.split(r"<h3>[^<]+</h3>", section)[1:], strict=True))
-    assert "White House &rarr; United States government" in by_kind["Organisations"]
+    assert "White House → United States government" in by_kind["Organisations"]
     assert ">Ukraine <small>" in by_kind["Places"] and "type-place" not in by_kind["People"]

@@ -13,8 +13,8 @@ from markupsafe import Markup, escape
 from storyline import __version__
 from storyline.report.comparison import (
     KIND_LABELS,
-    acting_note,
     calendar_words,
+    entity_label,
     first_reported,
     headline_case,
     relation_sentence,
@@ -87,7 +87,7 @@ def make_environment() -> Environment:
     env.globals["query_string"] = query_string
     env.globals["relation_sentence"] = relation_sentence
     env.globals["first_reported"] = first_reported
-    env.globals["acting_note"] = acting_note
+    env.globals["entity_label"] = entity_label
     env.globals["statement"] = statement
     env.globals["shown"] = shown
     env.globals["kind_labels"] = KIND_LABELS
