@@ -68,8 +68,8 @@ def test_hedges_make_ranges():
     (more,) = read_quantities("More than 1,400 homes were destroyed.", "en")  # "1,400" is no year
     assert (more.kind, more.low, more.high) == ("home", 1400.0, None)
     about, converted = read_quantities("The epicentre was about 58km (36 miles) from Port Elwyn.", "en")
-    assert (about.kind, about.low, about.high) == ("distance", 52200.0, 63800.0)
-    assert converted.kind == "distance" and converted.low < 57936 < converted.high
+    assert (about.kind, about.low, about.high) == ("distance (port)", 52200.0, 63800.0)
+    assert converted.kind == "distance (port)" and converted.low < 57936 < converted.high
 
 
 def test_without_a_parser_the_neighbouring_words_tell_the_kind():

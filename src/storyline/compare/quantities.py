@@ -43,11 +43,12 @@ from storyline.model import Quantity
 
 NUMBER_RE = re.compile(r"(?<![\w.,])(\d{1,3}(?:[.,\u00a0 ]\d{3})+|\d+)(?:[.,](\d+))?(?![\d])(?:\s*([^\W\d_]+))?", re.UNICODE)
 YEAR_RE = re.compile(r"^(1[89]|20)\d\d$")
+#: "am", "p.m." and, in tokenised text, "p. m.": the half of the day after a clock time.
+MERIDIEM = r"[ap](?:\.\s?)?m\b\.?"
 #: Clock times: "6:30", "18h30", "6.30pm", "6 p.m.", and the military "0440 GMT" / "09:10 hours".
 CLOCK_RE = re.compile(
-    r"\b\d{1,2}\s?[:h]\s?\d{2}\b(?:\s?(?:[ap]\.?m\b\.?|hours|hrs|GMT|UTC))?"
-    r"|\b\d{1,2}(?:\.\d{2})?\s?[ap]\.?m\b\.?"
-    r"|\b[0-2]\d[0-5]\d\s?(?:GMT|UTC|Z|hrs|hours|local)\b",
+    r"\b\d{1,2}\s?[:h]\s?\d{2}\b(?:\s?(?:" + MERIDIEM + r"|hours|hrs|GMT|UTC))?"
+    r"|\b\d{1,2}(?:\.\d{2})?\s?" + MERIDIEM + r"|\b[0-2]\d[0-5]\d\s?(?:GMT|UTC|Z|hrs|hours|local)\b",
     re.IGNORECASE,
 )
 #: Codes and model numbers: letters joined to the digits ("AK-47", "F-16", "COVID-19"), "No. 5", "#5".
@@ -61,12 +62,12 @@ _ADDRESS_RE = re.compile(
 )
 _HEDGE_RE = re.compile(r"(?<!\w)(" + "|".join(re.escape(h) for h in sorted(HEDGES, key=len, reverse=True)) + r")\s*$", re.IGNORECASE)
 _OR_MORE_RE = re.compile(r"^\s*(?:\+|-plus\b|or more\b|and more\b|and over\b)", re.IGNORECASE)
-_AGE_AFTER_RE = re.compile(r"^(?:\s*|-)years?[\s-]+old\b|^\s*años de edad\b|^\s*ans\b(?=\s*[,)])", re.IGNORECASE)
+_AGE_AFTER_RE = re.compile(r"^\s*(?:-\s*)?years?[\s-]+old\b|^\s*años de edad\b|^\s*ans\b(?=\s*[,)])", re.IGNORECASE)
 _AGE_BEFORE_RE = re.compile(r"(?:\baged?|\bage of|\bedad de|\bâgée? de)\s+$", re.IGNORECASE)
 _CURRENCY_BEFORE_RE = re.compile(r"(US\$|\$|€|£|¥)\s?$", re.IGNORECASE)
 _CURRENCY_AFTER_RE = re.compile(r"^\s*(?:(\w+)\s+)?(" + "|".join(re.escape(c) for c in CURRENCIES if c.isalpha()) + r")\b", re.IGNORECASE)
 _MEASURE_AFTER_RE = re.compile(
-    r"^(?:\s*|-)(?:metric\s+)?(" + "|".join(re.escape(m) for m in sorted(MEASURES, key=len, reverse=True)) + r")(?![\w])", re.IGNORECASE
+    r"^\s*(?:-\s*)?(?:metric\s+)?(" + "|".join(re.escape(m) for m in sorted(MEASURES, key=len, reverse=True)) + r")(?![\w])", re.IGNORECASE
 )
 _MEASURE_BEFORE_RE = re.compile(r"(?:" + "|".join(MEASURES_BEFORE) + r")(?:\s+of)?(?:\s+|-)$", re.IGNORECASE)
 _WORD_RE = re.compile(r"[^\W\d_][\w'-]*", re.UNICODE)
@@ -268,6 +269,27 @@ def _percent_of(doc: Any, number: _Number) -> str | None:
     return subjects[0].lemma_.lower() if subjects else None
 
 
+#: What a distance is measured from, after it (or after the figure it converts): "58km (36 miles) north of Port
+#: Elwyn", "six miles beneath the surface".
+_DISTANCE_FROM_RE = re.compile(
+    r"^\s*\)?\s*(?:\([^)]*\)\s*)?(?:[^\W\d_]+[\s-]+){0,2}?(?:of|from|off|beneath|below|under|above)\s+(?:(?:the|a|an)\s+)?([^\W\d_][\w'-]*)",
+    re.IGNORECASE,
+)
+#: What a distance measures, before it: "at a depth of 10 km".
+_DISTANCE_OF_RE = re.compile(r"\b([^\W\d_]{3,})\s+of\s+$", re.IGNORECASE)
+
+
+def _distance_scope(text: str, start: int, end: int) -> str:
+    """What a distance is of: the first word of the place it is measured from ("port" of "off Port Elwyn") or
+    the dimension it gives ("depth"); "" when the sentence does not say. "135 km from the capital", "at a
+    depth of 35 km" and "20 km off the coast" are figures of three things, not one distance told three ways."""
+    after = _DISTANCE_FROM_RE.match(text[end:])
+    if after:
+        return re.sub(r"['’]s$", "", after.group(1).lower())
+    before = _DISTANCE_OF_RE.search(text[:start])
+    return before.group(1).lower() if before else ""
+
+
 def _rounding(text: str, number: _Number) -> float:
     """Half the place of the number's last digit ("35" -> 0.5, "6.1" -> 0.05): a measure's precision."""
     digits = re.search(r"\d+(?:[.,]\d+)?", text[number.start : number.end])
@@ -377,15 +399,25 @@ def _event_of_governor(governor: Any, bare: bool) -> str | None:
     return None
 
 
-def _parsed_kind(token: Any) -> str:
-    """A count's kind from the parse: its event, narrowed by a noun other than "people", else its noun."""
+def _parsed_kind(token: Any, actors: list[tuple[int, int, str]]) -> str:
+    """A count's kind from the parse: its event, narrowed by a noun other than "people", else its noun,
+    narrowed by the person named as its holder (:func:`_named_holder`)."""
     noun, governor = _counted(token)
     noun_event = event_of(noun.text) if noun is not None else None
     event = noun_event or (_event_of_governor(governor, noun is None) if governor is not None else None)
     noun_word = noun.lemma_.lower() if noun is not None and noun.pos_ == "NOUN" and not noun_event else None
     if event:
         return event if noun_word in (None, *PEOPLE_NOUNS) else f"{event} ({noun_word})"
-    return noun_word or ""
+    holder = _named_holder(governor, actors) if noun_word and governor is not None else None
+    return f"{noun_word} (of {holder})" if holder else noun_word or ""
+
+
+def _named_holder(governor: Any, actors: list[tuple[int, int, str]]) -> str | None:
+    """The named subject of the verb a count of things hangs on: "Ines Vidal scored 14 points" counts Vidal's
+    points, "Marco Bell had 12" Bell's. A game's box score gives every player's points, rebounds and yards:
+    counts of two players are two figures. Counts of people ("killed 10") are no one's."""
+    subjects = [c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return next((name for s in subjects if (name := _actor_at(actors, s.idx, s.idx + len(s)))), None)
 
 
 def _window_kind(text: str, number: _Number, stop: frozenset[str]) -> str:
@@ -449,6 +481,9 @@ def _kind(ctx: _Context, number: _Number) -> tuple[str, float, int]:
     if measure is not None and measure[0] == "percent" and ctx.doc is not None:
         of = _percent_of(ctx.doc, number)
         return (f"percent ({of})" if of else "percent"), measure[1], measure[2]
+    if measure is not None and measure[0] == "distance":
+        scope = _distance_scope(ctx.text, number.start, measure[2])
+        return (f"distance ({scope})" if scope else "distance"), measure[1], measure[2]
     if measure is not None:
         return measure
     age_end = _age(ctx.text, number)
@@ -461,7 +496,7 @@ def _kind(ctx: _Context, number: _Number) -> tuple[str, float, int]:
     token = token_at(ctx.doc, number.start, number.end) if ctx.doc is not None else None
     if token is not None:
         copula = _copula_age(token, ctx.actors)
-        return (f"age of {copula}", 1.0, number.end) if copula else (_parsed_kind(token), 1.0, number.end)
+        return (f"age of {copula}", 1.0, number.end) if copula else (_parsed_kind(token, ctx.actors), 1.0, number.end)
     return _window_kind(ctx.text, number, ctx.stop), 1.0, number.end
 
 
