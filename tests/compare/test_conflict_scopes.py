@@ -11,8 +11,10 @@ from storyline.compare.conflicts import (
     DenialConflict,
     NumberConflict,
     OpposedVerbConflict,
+    SpeakerConflict,
     reported_denial,
 )
+from storyline.compare.lexicon import negation_cue
 from storyline.compare.quantities import disagreements, read_quantities
 from storyline.compare.verdicts import _same_values
 from storyline.model import Claim
@@ -34,7 +36,7 @@ def _kinds(text: str, names: tuple[str, ...] = ()) -> list[str]:
 
 def test_tokenised_ages_measures_and_clock_times_are_read_as_such():
     assert _kinds("A 32 - year - old climber from Port Elwyn fell on Sunday.") == ["age of climber"]
-    assert _kinds("Ines Vidal began a 90 - day stay at the clinic in Port Elwyn.", ("Ines Vidal",)) == ["duration"]
+    assert _kinds("Ines Vidal began a 90 - day stay at the clinic in Port Elwyn.", ("Ines Vidal",)) == ["duration (days)"]
     assert _kinds("At approximately 7 p. m. the ferry left Port Elwyn.") == []  # a time of day, no count
     assert [t.minutes for t in clock_times("At approximately 7 p. m. the ferry left Port Elwyn.")] == [19 * 60]
 
@@ -120,3 +122,30 @@ def test_opposed_words_that_tell_no_event_do_not_conflict():
     growing = claim("i:c0", "Ines Vidal runs a fast - growing ferry company in Port Elwyn.", ("Ines Vidal",))
     fell = claim("j:c0", "Ines Vidal saw ferry sales fell in Port Elwyn.", ("Ines Vidal",))
     assert detector.detect(growing, fell, 0.9) is None
+
+
+def test_durations_in_two_units_time_two_things():
+    days = claim("a:c0", "The jury in Port Elwyn deadlocked after four days of deliberations.")
+    hours = claim("b:c0", "The jury in Port Elwyn deadlocked after 30 hours of deliberations.")
+    assert disagreements(days.quantities, hours.quantities) == []
+    more = claim("c:c0", "The jury in Port Elwyn deadlocked after six days of deliberations.")
+    assert disagreements(days.quantities, more.quantities) == ["duration (days)"]
+
+
+def test_a_speaker_found_outside_the_claim_is_no_evidence_of_misattribution():
+    detector = SpeakerConflict()
+    said = '"We appreciate your respect for her privacy," Ines Vidal told reporters in Port Elwyn.'
+    named = claim("a:c0", said, ("Ines Vidal",), speaker="Ines Vidal")
+    pronoun = claim("b:c0", '"We appreciate your respect for her privacy," he told reporters in Port Elwyn.', speaker="Marco Bell")
+    assert detector.detect(named, pronoun, 0.95) is None  # "he" was resolved elsewhere: a guess
+    other = claim("c:c0", said.replace("Ines Vidal", "Marco Bell"), ("Marco Bell",), speaker="Marco Bell")
+    assert detector.detect(named, other, 0.95) is not None
+
+
+def test_negations_in_quick_copy_and_tokenised_compounds():
+    curly = claim("a:c0", "The case hadn\u2019t been submitted to the Port Elwyn court as of Tuesday.")
+    plain = claim("b:c0", "The case hadn't been submitted to the Port Elwyn court as of Tuesday.")
+    assert negation_cue(curly.text) is not None and negation_cue(plain.text) is not None
+    assert negation_cue("I cant speak for the first death in Port Elwyn.") is not None
+    assert negation_cue("Business and non - business customers of Port Elwyn can order it.") is None
+    assert negation_cue("Business customers of Port Elwyn can not order it.") is not None

@@ -35,7 +35,7 @@ def test_clock_times_are_not_quantities_even_when_a_duration_covers_part_of_them
     # The enrich stage reads "10 hours" as a duration; masking it first left "09" to be read as 9.
     duration = TimeExpression(text="10 hours", start=text.index("10 hours"), end=text.index("10 hours") + 8, value="PT10H", type="DURATION")
     (claim,) = split_claims(make_article("a", [text], times=[duration], language="en"))
-    assert [(q.kind, q.text) for q in claim.quantities] == [("duration", "three minutes")]
+    assert [(q.kind, q.text) for q in claim.quantities] == [("duration (minutes)", "three minutes")]
 
 
 def test_a_street_number_read_as_a_year_dates_nothing():

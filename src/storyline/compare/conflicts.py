@@ -518,11 +518,19 @@ def said_words(claim: Claim) -> str:
     return " ".join(re.findall(r"[^\W_]+", (quoted or claim.text).lower()))
 
 
+def names_speaker(claim: Claim) -> bool:
+    """Whether the claim's own words name its speaker (a word of the name): in '"We will rebuild," she said.'
+    the speaker was found in other sentences, a guess that two outlets' attributions cannot be judged on."""
+    words = {w.lower() for w in re.findall(r"[^\W\d_]{2,}", claim.text)}
+    return any(w.lower() in words for w in re.findall(r"[^\W\d_]{2,}", claim.speaker or ""))
+
+
 @dataclass
 class SpeakerConflict:
     """The same statement attributed to different people: in one language, the quoted words must be
     nearly the same (Indel similarity >= SAME_WORDS), since two people can say similar things ("X lied on
-    the front end" / "X lied"); across languages, the claims' similarity must be SPEAKER_SIMILARITY."""
+    the front end" / "X lied"), and each claim must name its speaker (:func:`names_speaker`); across
+    languages, the claims' similarity must be SPEAKER_SIMILARITY."""
 
     name: str = "speakers"
     scope: str = "aligned"
@@ -530,8 +538,9 @@ class SpeakerConflict:
     def detect(self, a: Claim, b: Claim, similarity: float) -> Finding | None:
         if similarity < SPEAKER_SIMILARITY or not (a.speaker and b.speaker) or same_person_name(a.speaker, b.speaker):
             return None
-        if a.language and a.language == b.language and Indel.normalized_similarity(said_words(a), said_words(b)) < SAME_WORDS:
-            return None
+        if a.language and a.language == b.language:
+            if Indel.normalized_similarity(said_words(a), said_words(b)) < SAME_WORDS or not (names_speaker(a) and names_speaker(b)):
+                return None
         detail = f"attributed to different speakers: {a.speaker} vs {b.speaker}"
         return Finding("speakers", detail, [claim_span(a), claim_span(b)])
 

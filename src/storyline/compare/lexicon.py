@@ -24,8 +24,17 @@ NEGATION_CUES: tuple[str, ...] = (
     "не", "нет", "никогда", "ні",
 )  # fmt: skip
 
+#: English contractions written without their apostrophe ("cant", "didnt"), as quick copy has them.
+BARE_CONTRACTIONS = ("cant", "dont", "doesnt", "didnt", "isnt", "wasnt", "arent", "werent", "hasnt", "havent", "hadnt", "wouldnt", "couldnt", "shouldnt")  # fmt: skip
+
+#: Negation cues that also open compounds ("non-business", "no-fly zone").
+_PREFIX_CUES = ("non", "no")
+#: A negation cue as a word, not the first part of a compound, spaced as in tokenised text ("non - business");
+#: "n't" with either apostrophe.
 NEGATION_RE = re.compile(
-    r"(?<![\w-])(?:" + "|".join(re.escape(c) for c in NEGATION_CUES) + r")(?![\w-])|n't\b",
+    r"(?<![\w-])(?:" + "|".join(re.escape(c) for c in NEGATION_CUES + BARE_CONTRACTIONS if c not in _PREFIX_CUES) + r")(?![\w-])"
+    r"|(?<![\w-])(?:" + "|".join(_PREFIX_CUES) + r")(?![\w-])(?!\s-\s?\w)"
+    r"|n['\u2019]t\b",
     re.IGNORECASE,
 )
 

@@ -269,6 +269,13 @@ def _percent_of(doc: Any, number: _Number) -> str | None:
     return subjects[0].lemma_.lower() if subjects else None
 
 
+#: A duration's unit by its factor to seconds. The unit says what was timed: "four days" of deliberations are
+#: days on the calendar, "30 hours" of deliberation the hours spent; "30 minutes" and "three hours" time two
+#: sittings. Durations are compared in one unit only.
+_DURATION_UNITS = {factor: unit for unit, factor in (
+    ("seconds", 1.0), ("minutes", 60.0), ("hours", 3600.0), ("days", 86400.0), ("weeks", 604800.0), ("months", 2.63e6),
+    ("years", 3.156e7),
+)}  # fmt: skip
 #: What a distance is measured from, after it (or after the figure it converts): "58km (36 miles) north of Port
 #: Elwyn", "six miles beneath the surface".
 _DISTANCE_FROM_RE = re.compile(
@@ -481,6 +488,8 @@ def _kind(ctx: _Context, number: _Number) -> tuple[str, float, int]:
     if measure is not None and measure[0] == "percent" and ctx.doc is not None:
         of = _percent_of(ctx.doc, number)
         return (f"percent ({of})" if of else "percent"), measure[1], measure[2]
+    if measure is not None and measure[0] == "duration":
+        return f"duration ({_DURATION_UNITS[measure[1]]})", measure[1], measure[2]
     if measure is not None and measure[0] == "distance":
         scope = _distance_scope(ctx.text, number.start, measure[2])
         return (f"distance ({scope})" if scope else "distance"), measure[1], measure[2]
