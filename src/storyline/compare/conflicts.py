@@ -525,6 +525,11 @@ def names_speaker(claim: Claim) -> bool:
     return any(w.lower() in words for w in re.findall(r"[^\W\d_]{2,}", claim.speaker or ""))
 
 
+def _one_statement_two_names(a: Claim, b: Claim) -> bool:
+    """Claims of one language quoting nearly the same words, each naming its speaker."""
+    return Indel.normalized_similarity(said_words(a), said_words(b)) >= SAME_WORDS and names_speaker(a) and names_speaker(b)
+
+
 @dataclass
 class SpeakerConflict:
     """The same statement attributed to different people: in one language, the quoted words must be
@@ -538,9 +543,8 @@ class SpeakerConflict:
     def detect(self, a: Claim, b: Claim, similarity: float) -> Finding | None:
         if similarity < SPEAKER_SIMILARITY or not (a.speaker and b.speaker) or same_person_name(a.speaker, b.speaker):
             return None
-        if a.language and a.language == b.language:
-            if Indel.normalized_similarity(said_words(a), said_words(b)) < SAME_WORDS or not (names_speaker(a) and names_speaker(b)):
-                return None
+        if a.language and a.language == b.language and not _one_statement_two_names(a, b):
+            return None
         detail = f"attributed to different speakers: {a.speaker} vs {b.speaker}"
         return Finding("speakers", detail, [claim_span(a), claim_span(b)])
 
