@@ -149,3 +149,12 @@ def test_negations_in_quick_copy_and_tokenised_compounds():
     assert negation_cue("I cant speak for the first death in Port Elwyn.") is not None
     assert negation_cue("Business and non - business customers of Port Elwyn can order it.") is None
     assert negation_cue("Business customers of Port Elwyn can not order it.") is not None
+
+
+def test_a_claim_giving_several_figures_of_a_kind_is_not_matched_with_one():
+    two = claim("a:c0", "A 12-year-old girl and a 15-year-old girl from Port Elwyn testified on Monday.")
+    one = claim("b:c0", "A 14-year-old girl from Port Elwyn testified on Monday.")
+    assert disagreements(two.quantities, one.quantities) == []  # which of the two girls is 14?
+    converted = claim("c:c0", "The quake struck 58km (36 miles) off Port Elwyn on Sunday.")
+    farther = claim("d:c0", "The quake struck 100 km off Port Elwyn on Sunday.")
+    assert disagreements(converted.quantities, farther.quantities) == ["distance (port)"]  # one figure, converted

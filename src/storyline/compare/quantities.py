@@ -670,8 +670,9 @@ def disagreements(a: list[Quantity], b: list[Quantity], coarse: bool = False) ->
     """The kinds both lists give a figure for, where no figure of one fits one of the other.
 
     "killed 10, injured 80" / "killed 3, injured 80" -> ["killed"]; "at least 3 killed" / "10 killed"
-    -> []; "some 2,400" / "around 2,000" -> ["walked out"] (:func:`agree`); kinds only one side names, or
-    that the text does not tell (""), are never compared.
+    -> []; "some 2,400" / "around 2,000" -> ["walked out"] (:func:`agree`); kinds only one side names, that
+    the text does not tell (""), or that the two give a different number of figures of (:func:`distinct_figures`)
+    are never compared.
     ``coarse`` (claims of two languages) compares kinds without their nouns (:func:`coarse_kind`).
     """
     kind_of = coarse_kind if coarse else (lambda k: k)
@@ -679,6 +680,21 @@ def disagreements(a: list[Quantity], b: list[Quantity], coarse: bool = False) ->
     found = []
     for kind in kinds:
         xs, ys = [q for q in a if kind_of(q.kind) == kind], [q for q in b if kind_of(q.kind) == kind]
+        if len(distinct_figures(xs)) != len(distinct_figures(ys)):
+            continue  # "793 yards rushing and 302 receiving" / "716 yards": which of the two is the 716?
         if not any(agree(x, y) for x in xs for y in ys) and any(_comparable(x, y) for x in xs for y in ys):
             found.append(kind)
     return found
+
+
+def distinct_figures(quantities: list[Quantity]) -> list[Quantity]:
+    """The figures of one kind a claim gives, a conversion of one kept once ("58km (36 miles)" is one figure).
+
+    A claim giving several figures of one kind counts several things of it ("12-year-old and 15-year-old
+    girls", a player's rushing and receiving yards): a report giving another number of figures of that kind
+    cannot be matched figure to figure, so the kind is not compared."""
+    kept: list[Quantity] = []
+    for q in quantities:
+        if not any(agree(q, k) for k in kept):
+            kept.append(q)
+    return kept
