@@ -158,3 +158,12 @@ def test_a_claim_giving_several_figures_of_a_kind_is_not_matched_with_one():
     converted = claim("c:c0", "The quake struck 58km (36 miles) off Port Elwyn on Sunday.")
     farther = claim("d:c0", "The quake struck 100 km off Port Elwyn on Sunday.")
     assert disagreements(converted.quantities, farther.quantities) == ["distance (port)"]  # one figure, converted
+
+
+def test_a_count_describing_a_noun_counts_for_that_noun():
+    goal = claim("a:c0", "Marco Bell kicked a 47-yard field goal for Port Elwyn late in the game.")
+    drive = claim("b:c0", "Marco Bell capped a 73-yard drive for Port Elwyn late in the game.")
+    assert [q.kind for q in goal.quantities] == ["yard (goal)"]
+    assert disagreements(goal.quantities, drive.quantities) == []
+    longer = claim("c:c0", "Marco Bell kicked a 52-yard field goal for Port Elwyn late in the game.")
+    assert disagreements(goal.quantities, longer.quantities) == ["yard (goal)"]

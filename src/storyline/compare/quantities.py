@@ -415,8 +415,20 @@ def _parsed_kind(token: Any, actors: list[tuple[int, int, str]]) -> str:
     noun_word = noun.lemma_.lower() if noun is not None and noun.pos_ == "NOUN" and not noun_event else None
     if event:
         return event if noun_word in (None, *PEOPLE_NOUNS) else f"{event} ({noun_word})"
+    described = _described_noun(noun) if noun_word else None
+    if described is not None:
+        return f"{noun_word} ({described.lemma_.lower()})"
     holder = _named_holder(governor, actors) if noun_word and governor is not None else None
     return f"{noun_word} (of {holder})" if holder else noun_word or ""
+
+
+def _described_noun(noun: Any) -> Any | None:
+    """The noun a counted noun describes when it premodifies one: "a 47-yard field goal" (goal), "a 73-yard
+    drive" (drive). Yards of a field goal and yards of a drive are two figures, as a 31-year-old's age is his."""
+    head = noun
+    while head.dep_ in ("compound", "amod") and head.head.pos_ == "NOUN" and head.head.i > head.i:
+        head = head.head
+    return head if head is not noun else None
 
 
 def _named_holder(governor: Any, actors: list[tuple[int, int, str]]) -> str | None:
