@@ -67,7 +67,7 @@ _AGE_BEFORE_RE = re.compile(r"(?:\baged?|\bage of|\bedad de|\bâgée? de)\s+$", 
 _CURRENCY_BEFORE_RE = re.compile(r"(US\$|\$|€|£|¥)\s?$", re.IGNORECASE)
 _CURRENCY_AFTER_RE = re.compile(r"^\s*(?:(\w+)\s+)?(" + "|".join(re.escape(c) for c in CURRENCIES if c.isalpha()) + r")\b", re.IGNORECASE)
 _MEASURE_AFTER_RE = re.compile(
-    r"^\s*(?:-\s*)?(?:metric\s+)?(" + "|".join(re.escape(m) for m in sorted(MEASURES, key=len, reverse=True)) + r")(?![\w])", re.IGNORECASE
+    r"^(?:\s*|-)(?:metric\s+)?(" + "|".join(re.escape(m) for m in sorted(MEASURES, key=len, reverse=True)) + r")(?![\w])", re.IGNORECASE
 )
 _MEASURE_BEFORE_RE = re.compile(r"(?:" + "|".join(MEASURES_BEFORE) + r")(?:\s+of)?(?:\s+|-)$", re.IGNORECASE)
 _WORD_RE = re.compile(r"[^\W\d_][\w'-]*", re.UNICODE)
