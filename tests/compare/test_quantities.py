@@ -35,7 +35,7 @@ def test_clock_times_are_not_quantities_even_when_a_duration_covers_part_of_them
     # The enrich stage reads "10 hours" as a duration; masking it first left "09" to be read as 9.
     duration = TimeExpression(text="10 hours", start=text.index("10 hours"), end=text.index("10 hours") + 8, value="PT10H", type="DURATION")
     (claim,) = split_claims(make_article("a", [text], times=[duration], language="en"))
-    assert [(q.kind, q.text) for q in claim.quantities] == [("duration", "three minutes")]
+    assert [(q.kind, q.text) for q in claim.quantities] == [("duration (minutes)", "three minutes")]
 
 
 def test_a_street_number_read_as_a_year_dates_nothing():
@@ -68,8 +68,8 @@ def test_hedges_make_ranges():
     (more,) = read_quantities("More than 1,400 homes were destroyed.", "en")  # "1,400" is no year
     assert (more.kind, more.low, more.high) == ("home", 1400.0, None)
     about, converted = read_quantities("The epicentre was about 58km (36 miles) from Port Elwyn.", "en")
-    assert (about.kind, about.low, about.high) == ("distance", 52200.0, 63800.0)
-    assert converted.kind == "distance" and converted.low < 57936 < converted.high
+    assert (about.kind, about.low, about.high) == ("distance (port)", 52200.0, 63800.0)
+    assert converted.kind == "distance (port)" and converted.low < 57936 < converted.high
 
 
 def test_without_a_parser_the_neighbouring_words_tell_the_kind():

@@ -9,12 +9,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from storyline.compare.quantities import CLOCK_RE
+from storyline.compare.quantities import CLOCK_RE, MERIDIEM
 
 #: Reports of one moment round it: times this many minutes apart or less agree ("3:20 p.m." / "about 3:30").
 AGREE_WITHIN = 30
 
-_MERIDIEM_RE = re.compile(r"([ap])\.?m\b", re.IGNORECASE)
+_MERIDIEM_RE = re.compile(r"(?=([ap]))" + MERIDIEM, re.IGNORECASE)
 _MILITARY_RE = re.compile(r"^[0-2]\d[0-5]\d\b")
 #: A zone inside the time's words or just after them: "GMT", "UTC", "EST", "(1500 GMT)", "local time".
 _ZONE_RE = re.compile(r"\b(GMT|UTC|Z|local)\b", re.IGNORECASE)

@@ -15,13 +15,24 @@ from __future__ import annotations
 import re
 from collections.abc import Hashable
 from dataclasses import dataclass, field, replace
+from datetime import date
 from typing import Any, Protocol
 
 from rapidfuzz.distance import Indel
 
 from storyline.compare.align import date_fits, dates_agree
 from storyline.compare.clock import ClockTime, clashing_times, clock_times
-from storyline.compare.lexicon import GENERIC_NOUNS, denial_cue, is_denial, negation_cue, opposition, stop_words
+from storyline.compare.lexicon import (
+    DEICTIC_DAY_RE,
+    GENERIC_NOUNS,
+    ONE_OF_SEVERAL,
+    denial_cue,
+    is_claim_noun,
+    is_denial,
+    negation_cue,
+    opposition,
+    stop_words,
+)
 from storyline.compare.parsing import parse, token_at
 from storyline.compare.quantities import disagreements, figure_key, is_calendar_word, of_kind
 from storyline.enrich.cues import REPORTING_VERBS
@@ -132,6 +143,27 @@ def share_most_words(a: Claim, b: Claim) -> bool:
     return bool(x and y) and len(x & y) >= SHARED_WORDS * min(len(x), len(y))
 
 
+def _one_of_several(claim: Claim) -> frozenset[tuple[str, str]] | None:
+    """The subjects the claim makes one of several ("the first quake struck": ("first", "quake")), by the
+    parse (:data:`ONE_OF_SEVERAL`); None without a parser."""
+    doc = parse(claim.text, claim.language)
+    if doc is None:
+        return None
+    return frozenset(
+        (t.lower_, t.head.lemma_.lower())
+        for t in doc
+        if t.dep_ in ("amod", "det") and t.lower_ in ONE_OF_SEVERAL and t.head.dep_ in ("nsubj", "nsubjpass", "nsubj:pass")
+    )
+
+
+def same_occurrence(a: Claim, b: Claim) -> bool:
+    """Whether two claims may tell one occurrence: neither makes its subject one of several unless the other
+    does alike. "The first quake struck at 4:43 a.m." and "The quake struck at 7:48 a.m." tell two quakes
+    of one story, each with its time, distance and magnitude."""
+    x, y = _one_of_several(a), _one_of_several(b)
+    return x is None or y is None or x == y
+
+
 def _numbers_detail(a: Claim, b: Claim, kinds: list[str]) -> str:
     def said(claim: Claim, kind: str) -> str:
         return ", ".join(q.text for q in claim.quantities if of_kind(q, kind))
@@ -156,7 +188,7 @@ class NumberConflict:
         if similarity < min(self.floor, SHARED_WORDS_SIMILARITY):
             return None
         kinds = [k for k in disagreements(a.quantities, b.quantities, coarse=a.language != b.language) if _same_thing(a, b, k, similarity)]
-        if not kinds or (similarity < self.floor and not share_most_words(a, b)):
+        if not kinds or (similarity < self.floor and not share_most_words(a, b)) or not same_occurrence(a, b):
             return None
         spans = [quantity_span(c, q) for c in (a, b) for q in c.quantities if any(of_kind(q, k) for k in kinds)]
         return Finding("numbers", _numbers_detail(a, b, kinds), spans, quantities=kinds)
@@ -231,6 +263,17 @@ def _resolved_years_agree(a: Claim, x: str, b: Claim, y: str) -> bool:
     return x[:4].isdigit() and x[:4] == y[:4]
 
 
+def _a_told_day_apart(a: Claim, x: str, b: Claim, y: str) -> bool:
+    """Two days one apart, one of them said as "today" or "last night" (:data:`DEICTIC_DAY_RE`): "at 10am today"
+    in an outlet of another time zone is "Monday" of the others, not a second day."""
+    if not (DEICTIC_DAY_RE.search(a.text) or DEICTIC_DAY_RE.search(b.text)):
+        return False
+    try:
+        return abs((date.fromisoformat(x) - date.fromisoformat(y)).days) == 1
+    except ValueError:  # "XXXX-04-09": no year to count days in
+        return False
+
+
 def clashing_dates(a: list[str], b: list[str]) -> tuple[str, str] | None:
     """A date of ``a`` and one of ``b`` that cannot be one: of one granularity (year, month or day), each
     claim giving only one date of it. "2015" (when a deal was signed) and "2018-04-30" (when it was
@@ -257,10 +300,12 @@ class DateConflict:
         if similarity < FACT_SIMILARITY or not (a.dates and b.dates):
             return None
         clash = clashing_dates(a.dates, b.dates)
-        if clash is None or is_caption(a) or is_caption(b) or not same_event(a, b):
+        if clash is None or is_caption(a) or is_caption(b) or not same_event(a, b) or not same_occurrence(a, b):
             return None
         granularity = _GRANULARITY[len(clash[0])]
         if granularity == "month" and not _resolved_years_agree(a, clash[0], b, clash[1]):
+            return None
+        if granularity == "day" and _a_told_day_apart(a, clash[0], b, clash[1]):
             return None
         detail = f"dates disagree on the {granularity}: {clash[0]} vs {clash[1]}"
         return Finding("dates", detail, [claim_span(a), claim_span(b)], quantities=[granularity])
@@ -318,7 +363,7 @@ class ClockTimeConflict:
         if similarity < FACT_SIMILARITY:
             return None
         clash = clashing_times(clock_times(a.text), clock_times(b.text))
-        if clash is None or _days_differ(a, b) or is_caption(a) or is_caption(b):
+        if clash is None or _days_differ(a, b) or is_caption(a) or is_caption(b) or not same_occurrence(a, b):
             return None
         x, y = clash
         verbs = _timed_verb(a, x), _timed_verb(b, y)
@@ -422,6 +467,28 @@ def subject_of(claim: Claim, position: int) -> str | None:
     return before[-1] if before else None
 
 
+#: Dependencies of a word that describes a noun or a state rather than telling an event: "the fast-growing
+#: market", "made Creighton look lost".
+_DESCRIBING = ("amod", "acomp")
+
+
+def _asserted(claim: Claim, cue: re.Match[str]) -> bool:
+    """Whether the opposed word at ``cue`` tells what happened, by the parse: not negated ("did not deny"), not
+    an infinitive hung on a noun, adjective or verb ("a chance to win", "able to grow", "attempt to win"), not
+    a word describing a noun or state ("fast-growing", "look lost"), nor a verb governing another one
+    ("declined to say": a refusal, not a fall). True without a parser."""
+    doc = parse(claim.text, claim.language)
+    token = token_at(doc, cue.start(), cue.end()) if doc is not None else None
+    if token is None:
+        return True
+    children = list(token.children)
+    if token.dep_ in _DESCRIBING or any(c.dep_ == "neg" for c in children):
+        return False
+    if token.dep_ in ("xcomp", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in children):
+        return False
+    return not any(c.dep_ == "xcomp" and c.tag_ == "VB" for c in children)
+
+
 @dataclass
 class OpposedVerbConflict:
     """Claims on one topic where one actor takes opposite sides (admits / denies, rises / falls...)."""
@@ -436,6 +503,8 @@ class OpposedVerbConflict:
         if found is None:
             return None
         meaning, cue_a, cue_b = found
+        if not (_asserted(a, cue_a) and _asserted(b, cue_b)):
+            return None
         actor = subject_of(a, cue_a.start())
         if actor is None or actor != subject_of(b, cue_b.start()):
             return None  # "Ford's sales rose" and "Toyota's sales fell" do not contradict
@@ -449,11 +518,24 @@ def said_words(claim: Claim) -> str:
     return " ".join(re.findall(r"[^\W_]+", (quoted or claim.text).lower()))
 
 
+def names_speaker(claim: Claim) -> bool:
+    """Whether the claim's own words name its speaker (a word of the name): in '"We will rebuild," she said.'
+    the speaker was found in other sentences, a guess that two outlets' attributions cannot be judged on."""
+    words = {w.lower() for w in re.findall(r"[^\W\d_]{2,}", claim.text)}
+    return any(w.lower() in words for w in re.findall(r"[^\W\d_]{2,}", claim.speaker or ""))
+
+
+def _one_statement_two_names(a: Claim, b: Claim) -> bool:
+    """Claims of one language quoting nearly the same words, each naming its speaker."""
+    return Indel.normalized_similarity(said_words(a), said_words(b)) >= SAME_WORDS and names_speaker(a) and names_speaker(b)
+
+
 @dataclass
 class SpeakerConflict:
     """The same statement attributed to different people: in one language, the quoted words must be
     nearly the same (Indel similarity >= SAME_WORDS), since two people can say similar things ("X lied on
-    the front end" / "X lied"); across languages, the claims' similarity must be SPEAKER_SIMILARITY."""
+    the front end" / "X lied"), and each claim must name its speaker (:func:`names_speaker`); across
+    languages, the claims' similarity must be SPEAKER_SIMILARITY."""
 
     name: str = "speakers"
     scope: str = "aligned"
@@ -461,7 +543,7 @@ class SpeakerConflict:
     def detect(self, a: Claim, b: Claim, similarity: float) -> Finding | None:
         if similarity < SPEAKER_SIMILARITY or not (a.speaker and b.speaker) or same_person_name(a.speaker, b.speaker):
             return None
-        if a.language and a.language == b.language and Indel.normalized_similarity(said_words(a), said_words(b)) < SAME_WORDS:
+        if a.language and a.language == b.language and not _one_statement_two_names(a, b):
             return None
         detail = f"attributed to different speakers: {a.speaker} vs {b.speaker}"
         return Finding("speakers", detail, [claim_span(a), claim_span(b)])
@@ -480,21 +562,42 @@ class DenialConflict:
     scope: str = "aligned"
 
     def detect(self, a: Claim, b: Claim, similarity: float) -> Finding | None:
-        if similarity < SPEAKER_SIMILARITY or is_denial(a.cue) == is_denial(b.cue) or a.negated or b.negated:
+        denials = _speakers_denial(a), _speakers_denial(b)
+        if similarity < SPEAKER_SIMILARITY or bool(denials[0]) == bool(denials[1]) or a.negated or b.negated:
             return None  # below: two statements of one speaker ("denied any links" / "said the army repelled")
         if not (a.speaker and b.speaker and same_person_name(a.speaker, b.speaker)):
             return None
-        denied, stated = (a, b) if is_denial(a.cue) else (b, a)
+        (denied, cue), stated = ((a, denials[0]), b) if denials[0] else ((b, denials[1]), a)
+        if not _states_what_is_denied(denied, cue, stated):
+            return None  # "N denied the prosecution was political" / "N appointed a special prosecutor"
         detail = f"{stated.speaker} \u201c{stated.cue}\u201d in one report, \u201c{denied.cue}\u201d in the other"
         return Finding("denial", detail, [_cue_span(denied), _cue_span(stated)])
 
 
+def _speakers_denial(claim: Claim) -> re.Match[str] | None:
+    """The denial the claim's speaker makes: a denying reporting verb that denies a statement."""
+    return reported_denial(claim) if is_denial(claim.cue) else None
+
+
 def reported_denial(claim: Claim) -> re.Match[str] | None:
-    """The words of a denial the claim reports: its speaker's denying verb, or a denial verb taking a claim."""
+    """The words of a denial the claim reports: its speaker's denying verb, or a denial verb taking a claim.
+    A denying verb whose object is a thing denies no statement: "the prosecutor denied a plea offer"."""
     cue = denial_cue(claim.text)
     if cue is None and claim.cue and is_denial(claim.cue):
         cue = re.search(re.escape(claim.cue), claim.text)
+        return None if cue is None or _denies_a_thing(claim, cue) else cue
     return cue
+
+
+def _denies_a_thing(claim: Claim, cue: re.Match[str]) -> bool:
+    """Whether the denying verb at ``cue`` takes a noun object other than a claim ("denied an offer",
+    "denied him bail"), by the parse: it refuses something, it does not deny a statement."""
+    doc = parse(claim.text, claim.language)
+    verb = token_at(doc, cue.start(), cue.end()) if doc is not None else None
+    if verb is None:
+        return False
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj", "dative", "iobj")]
+    return any(o.pos_ in ("NOUN", "PROPN", "PRON") and not is_claim_noun(o.lemma_) for o in objects)
 
 
 @dataclass

@@ -24,8 +24,17 @@ NEGATION_CUES: tuple[str, ...] = (
     "не", "нет", "никогда", "ні",
 )  # fmt: skip
 
+#: English contractions written without their apostrophe ("cant", "didnt"), as quick copy has them.
+BARE_CONTRACTIONS = ("cant", "dont", "doesnt", "didnt", "isnt", "wasnt", "arent", "werent", "hasnt", "havent", "hadnt", "wouldnt", "couldnt", "shouldnt")  # fmt: skip
+
+#: Negation cues that also open compounds ("non-business", "no-fly zone").
+_PREFIX_CUES = ("non", "no")
+#: A negation cue as a word, not the first part of a compound, spaced as in tokenised text ("non - business");
+#: "n't" with either apostrophe.
 NEGATION_RE = re.compile(
-    r"(?<![\w-])(?:" + "|".join(re.escape(c) for c in NEGATION_CUES) + r")(?![\w-])|n't\b",
+    r"(?<![\w-])(?:" + "|".join(re.escape(c) for c in NEGATION_CUES + BARE_CONTRACTIONS if c not in _PREFIX_CUES) + r")(?![\w-])"
+    r"|(?<![\w-])(?:" + "|".join(_PREFIX_CUES) + r")(?![\w-])(?!\s-\s?\w)"
+    r"|n['\u2019]t\b",
     re.IGNORECASE,
 )
 
@@ -54,8 +63,8 @@ OPPOSED_VERBS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ),
     (
         "win/lose",
-        ("win(?:s|ning|ner|ners)?\\b", "won\\b", "victor", "ganó", "ganaron", "remport", "gewann", "gewonnen", "vins[ei]", "vinto"),
-        ("los(?:e|es|ing)\\b", "lost\\b", "defeat", "perdi", "perdu", "verlor", "perso\\b"),
+        ("win(?:s|ning|ner|ners)?\\b", "won\\b(?!['\u2019]t)", "victor", "ganó", "ganaron", "remport", "gewann", "gewonnen", "vins[ei]", "vinto"),
+        ("los(?:e|es|ing)\\b", "lost\\b", "defeat\\b", "(?:was|were|been|being|be)\\s+defeated\\b", "perdi", "perdu", "verlor", "perso\\b"),
     ),
 )  # fmt: skip
 
@@ -80,6 +89,14 @@ def is_denial(cue: str | None) -> bool:
 
 #: Nouns of what someone alleges ("claims that ...", "rumors that ..."): what a denial takes.
 _CLAIM_NOUNS = r"claims?|allegations?|accusations?|reports?|charges?|suggestions?|rumou?rs?"
+_CLAIM_NOUN_RE = re.compile(rf"(?:{_CLAIM_NOUNS})", re.IGNORECASE)
+
+
+def is_claim_noun(word: str) -> bool:
+    """A noun of what someone alleges ("claims", "allegation", "rumours"): what a denial may take as object."""
+    return bool(_CLAIM_NOUN_RE.fullmatch(word))
+
+
 #: What a denial verb denies when it reports a denial: a clause ("that", "que", "dass"), a claim ("those
 #: claims", "any links"), a few words on at most ("denied over the years that"), or a gerund ("denied striking").
 _DENIED_RE = re.compile(
@@ -288,6 +305,20 @@ RELATIVE_DAY_WORDS = frozenset({
     "today", "yesterday", "tomorrow", "tonight", "morning", "afternoon", "evening", "night", "day", "week", "month",
     "year", "weekend", "hoy", "ayer", "mañana", "aujourd'hui", "hier", "demain",
 })
+#: Words naming a day by the day it is told on ("today", "last night"): read from a publication time, they may
+#: be off by a day (the outlet's time zone, a report written the evening before it appeared).
+DEICTIC_DAY_RE = re.compile(
+    r"\b(?:today|yesterday|tomorrow|tonight|last\s+night|this\s+(?:morning|afternoon|evening)"
+    r"|hoy|ayer|anoche|aujourd'hui|hier|demain|heute|gestern)\b",
+    re.IGNORECASE,
+)
+#: Words that make their noun one of several of its kind ("the first quake", "a second blast", "another
+#: rocket"): a story with a second quake has a figure for each.
+ONE_OF_SEVERAL = frozenset({
+    "first", "second", "third", "fourth", "fifth", "another", "other", "earlier", "later", "latest", "previous",
+    "last", "final", "initial", "subsequent", "primer", "segundo", "otro", "otra", "premier", "première", "deuxième",
+    "autre",
+})  # fmt: skip
 #: Nouns of a person whose age "is N" gives: "her daughter is 11".
 PERSON_NOUNS = frozenset({
     "man", "woman", "boy", "girl", "child", "son", "daughter", "father", "mother", "husband", "wife", "brother",

@@ -43,11 +43,12 @@ from storyline.model import Quantity
 
 NUMBER_RE = re.compile(r"(?<![\w.,])(\d{1,3}(?:[.,\u00a0 ]\d{3})+|\d+)(?:[.,](\d+))?(?![\d])(?:\s*([^\W\d_]+))?", re.UNICODE)
 YEAR_RE = re.compile(r"^(1[89]|20)\d\d$")
+#: "am", "p.m." and, in tokenised text, "p. m.": the half of the day after a clock time.
+MERIDIEM = r"[ap](?:\.\s?)?m\b\.?"
 #: Clock times: "6:30", "18h30", "6.30pm", "6 p.m.", and the military "0440 GMT" / "09:10 hours".
 CLOCK_RE = re.compile(
-    r"\b\d{1,2}\s?[:h]\s?\d{2}\b(?:\s?(?:[ap]\.?m\b\.?|hours|hrs|GMT|UTC))?"
-    r"|\b\d{1,2}(?:\.\d{2})?\s?[ap]\.?m\b\.?"
-    r"|\b[0-2]\d[0-5]\d\s?(?:GMT|UTC|Z|hrs|hours|local)\b",
+    r"\b\d{1,2}\s?[:h]\s?\d{2}\b(?:\s?(?:" + MERIDIEM + r"|hours|hrs|GMT|UTC))?"
+    r"|\b\d{1,2}(?:\.\d{2})?\s?" + MERIDIEM + r"|\b[0-2]\d[0-5]\d\s?(?:GMT|UTC|Z|hrs|hours|local)\b",
     re.IGNORECASE,
 )
 #: Codes and model numbers: letters joined to the digits ("AK-47", "F-16", "COVID-19"), "No. 5", "#5".
@@ -61,7 +62,7 @@ _ADDRESS_RE = re.compile(
 )
 _HEDGE_RE = re.compile(r"(?<!\w)(" + "|".join(re.escape(h) for h in sorted(HEDGES, key=len, reverse=True)) + r")\s*$", re.IGNORECASE)
 _OR_MORE_RE = re.compile(r"^\s*(?:\+|-plus\b|or more\b|and more\b|and over\b)", re.IGNORECASE)
-_AGE_AFTER_RE = re.compile(r"^(?:\s*|-)years?[\s-]+old\b|^\s*años de edad\b|^\s*ans\b(?=\s*[,)])", re.IGNORECASE)
+_AGE_AFTER_RE = re.compile(r"^\s*(?:-\s*)?years?[\s-]+old\b|^\s*años de edad\b|^\s*ans\b(?=\s*[,)])", re.IGNORECASE)
 _AGE_BEFORE_RE = re.compile(r"(?:\baged?|\bage of|\bedad de|\bâgée? de)\s+$", re.IGNORECASE)
 _CURRENCY_BEFORE_RE = re.compile(r"(US\$|\$|€|£|¥)\s?$", re.IGNORECASE)
 _CURRENCY_AFTER_RE = re.compile(r"^\s*(?:(\w+)\s+)?(" + "|".join(re.escape(c) for c in CURRENCIES if c.isalpha()) + r")\b", re.IGNORECASE)
@@ -268,6 +269,34 @@ def _percent_of(doc: Any, number: _Number) -> str | None:
     return subjects[0].lemma_.lower() if subjects else None
 
 
+#: A duration's unit by its factor to seconds. The unit says what was timed: "four days" of deliberations are
+#: days on the calendar, "30 hours" of deliberation the hours spent; "30 minutes" and "three hours" time two
+#: sittings. Durations are compared in one unit only.
+_DURATION_UNITS = {factor: unit for unit, factor in (
+    ("seconds", 1.0), ("minutes", 60.0), ("hours", 3600.0), ("days", 86400.0), ("weeks", 604800.0), ("months", 2.63e6),
+    ("years", 3.156e7),
+)}  # fmt: skip
+#: What a distance is measured from, after it (or after the figure it converts): "58km (36 miles) north of Port
+#: Elwyn", "six miles beneath the surface".
+_DISTANCE_FROM_RE = re.compile(
+    r"^\s*\)?\s*(?:\([^)]*\)\s*)?(?:[^\W\d_]+[\s-]+){0,2}?(?:of|from|off|beneath|below|under|above)\s+(?:(?:the|a|an)\s+)?([^\W\d_][\w'-]*)",
+    re.IGNORECASE,
+)
+#: What a distance measures, before it: "at a depth of 10 km".
+_DISTANCE_OF_RE = re.compile(r"\b([^\W\d_]{3,})\s+of\s+$", re.IGNORECASE)
+
+
+def _distance_scope(text: str, start: int, end: int) -> str:
+    """What a distance is of: the first word of the place it is measured from ("port" of "off Port Elwyn") or
+    the dimension it gives ("depth"); "" when the sentence does not say. "135 km from the capital", "at a
+    depth of 35 km" and "20 km off the coast" are figures of three things, not one distance told three ways."""
+    after = _DISTANCE_FROM_RE.match(text[end:])
+    if after:
+        return re.sub(r"['’]s$", "", after.group(1).lower())
+    before = _DISTANCE_OF_RE.search(text[:start])
+    return before.group(1).lower() if before else ""
+
+
 def _rounding(text: str, number: _Number) -> float:
     """Half the place of the number's last digit ("35" -> 0.5, "6.1" -> 0.05): a measure's precision."""
     digits = re.search(r"\d+(?:[.,]\d+)?", text[number.start : number.end])
@@ -377,15 +406,37 @@ def _event_of_governor(governor: Any, bare: bool) -> str | None:
     return None
 
 
-def _parsed_kind(token: Any) -> str:
-    """A count's kind from the parse: its event, narrowed by a noun other than "people", else its noun."""
+def _parsed_kind(token: Any, actors: list[tuple[int, int, str]]) -> str:
+    """A count's kind from the parse: its event, narrowed by a noun other than "people", else its noun,
+    narrowed by the person named as its holder (:func:`_named_holder`)."""
     noun, governor = _counted(token)
     noun_event = event_of(noun.text) if noun is not None else None
     event = noun_event or (_event_of_governor(governor, noun is None) if governor is not None else None)
     noun_word = noun.lemma_.lower() if noun is not None and noun.pos_ == "NOUN" and not noun_event else None
     if event:
         return event if noun_word in (None, *PEOPLE_NOUNS) else f"{event} ({noun_word})"
-    return noun_word or ""
+    described = _described_noun(noun) if noun_word else None
+    if described is not None:
+        return f"{noun_word} ({described.lemma_.lower()})"
+    holder = _named_holder(governor, actors) if noun_word and governor is not None else None
+    return f"{noun_word} (of {holder})" if holder else noun_word or ""
+
+
+def _described_noun(noun: Any) -> Any | None:
+    """The noun a counted noun describes when it premodifies one: "a 47-yard field goal" (goal), "a 73-yard
+    drive" (drive). Yards of a field goal and yards of a drive are two figures, as a 31-year-old's age is his."""
+    head = noun
+    while head.dep_ in ("compound", "amod") and head.head.pos_ == "NOUN" and head.head.i > head.i:
+        head = head.head
+    return head if head is not noun else None
+
+
+def _named_holder(governor: Any, actors: list[tuple[int, int, str]]) -> str | None:
+    """The named subject of the verb a count of things hangs on: "Ines Vidal scored 14 points" counts Vidal's
+    points, "Marco Bell had 12" Bell's. A game's box score gives every player's points, rebounds and yards:
+    counts of two players are two figures. Counts of people ("killed 10") are no one's."""
+    subjects = [c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return next((name for s in subjects if (name := _actor_at(actors, s.idx, s.idx + len(s)))), None)
 
 
 def _window_kind(text: str, number: _Number, stop: frozenset[str]) -> str:
@@ -449,6 +500,11 @@ def _kind(ctx: _Context, number: _Number) -> tuple[str, float, int]:
     if measure is not None and measure[0] == "percent" and ctx.doc is not None:
         of = _percent_of(ctx.doc, number)
         return (f"percent ({of})" if of else "percent"), measure[1], measure[2]
+    if measure is not None and measure[0] == "duration":
+        return f"duration ({_DURATION_UNITS[measure[1]]})", measure[1], measure[2]
+    if measure is not None and measure[0] == "distance":
+        scope = _distance_scope(ctx.text, number.start, measure[2])
+        return (f"distance ({scope})" if scope else "distance"), measure[1], measure[2]
     if measure is not None:
         return measure
     age_end = _age(ctx.text, number)
@@ -461,7 +517,7 @@ def _kind(ctx: _Context, number: _Number) -> tuple[str, float, int]:
     token = token_at(ctx.doc, number.start, number.end) if ctx.doc is not None else None
     if token is not None:
         copula = _copula_age(token, ctx.actors)
-        return (f"age of {copula}", 1.0, number.end) if copula else (_parsed_kind(token), 1.0, number.end)
+        return (f"age of {copula}", 1.0, number.end) if copula else (_parsed_kind(token, ctx.actors), 1.0, number.end)
     return _window_kind(ctx.text, number, ctx.stop), 1.0, number.end
 
 
@@ -626,8 +682,9 @@ def disagreements(a: list[Quantity], b: list[Quantity], coarse: bool = False) ->
     """The kinds both lists give a figure for, where no figure of one fits one of the other.
 
     "killed 10, injured 80" / "killed 3, injured 80" -> ["killed"]; "at least 3 killed" / "10 killed"
-    -> []; "some 2,400" / "around 2,000" -> ["walked out"] (:func:`agree`); kinds only one side names, or
-    that the text does not tell (""), are never compared.
+    -> []; "some 2,400" / "around 2,000" -> ["walked out"] (:func:`agree`); kinds only one side names, that
+    the text does not tell (""), or that the two give a different number of figures of (:func:`distinct_figures`)
+    are never compared.
     ``coarse`` (claims of two languages) compares kinds without their nouns (:func:`coarse_kind`).
     """
     kind_of = coarse_kind if coarse else (lambda k: k)
@@ -635,6 +692,21 @@ def disagreements(a: list[Quantity], b: list[Quantity], coarse: bool = False) ->
     found = []
     for kind in kinds:
         xs, ys = [q for q in a if kind_of(q.kind) == kind], [q for q in b if kind_of(q.kind) == kind]
+        if len(distinct_figures(xs)) != len(distinct_figures(ys)):
+            continue  # "793 yards rushing and 302 receiving" / "716 yards": which of the two is the 716?
         if not any(agree(x, y) for x in xs for y in ys) and any(_comparable(x, y) for x in xs for y in ys):
             found.append(kind)
     return found
+
+
+def distinct_figures(quantities: list[Quantity]) -> list[Quantity]:
+    """The figures of one kind a claim gives, a conversion of one kept once ("58km (36 miles)" is one figure).
+
+    A claim giving several figures of one kind counts several things of it ("12-year-old and 15-year-old
+    girls", a player's rushing and receiving yards): a report giving another number of figures of that kind
+    cannot be matched figure to figure, so the kind is not compared."""
+    kept: list[Quantity] = []
+    for q in quantities:
+        if not any(agree(q, k) for k in kept):
+            kept.append(q)
+    return kept

@@ -293,14 +293,22 @@ def _disagreements(group: ClaimGroup, members: list[Claim]) -> list[tuple[str, s
 def _repeated_disagreements(groups: list[ClaimGroup], merged: list[list[int]], claims: list[Claim]) -> list[tuple[int, int]]:
     """Pairs of claims (one of each group) of conflict groups disagreeing on one figure with two values in
     common: "killing 7 passengers" / "killing 8" and "7 people had died" / "8 people" are one disagreement
-    on the toll, told by two pairs of claims, so one conflict with all its evidence."""
+    on the toll, told by two pairs of claims, so one conflict with all its evidence (:func:`_same_values`)."""
     found = [
         (members[0], kind, values)
         for group, members in zip(groups, merged)
         if group.verdict == "conflict"
         for kind, values in _disagreements(group, [claims[i] for i in members])
     ]
-    return [(i, j) for (i, kind, xs), (j, other, ys) in combinations(found, 2) if i != j and kind == other and len(xs & ys) >= 2]
+    return [(i, j) for (i, kind, xs), (j, other, ys) in combinations(found, 2) if i != j and kind == other and _same_values(xs, ys)]
+
+
+def _same_values(xs: set[tuple], ys: set[tuple]) -> bool:
+    """Whether two groups' values of one figure are one disagreement: two values in common, and each group
+    gives at most one value besides them. Box scores of one game give "12 points", "9 rebounds", "86 yards"
+    by the dozen: two groups of them share two values by chance, and merging them joined a whole game."""
+    shared = len(xs & ys)
+    return shared >= 2 and max(len(xs), len(ys)) - shared <= 1
 
 
 def _merged(groups: list[list[int]], pairs: list[tuple[int, int]]) -> list[list[int]]:
