@@ -236,6 +236,32 @@ def test_fallback_names_lose_a_role_word_before_a_full_name_only(enricher, make_
     assert "Minister Jan Kowalski" not in names
 
 
+def test_fallback_names_lose_a_common_word_that_opens_the_sentence(enricher, make_article):
+    spanish = enricher.enrich(make_article(
+        "Los sindicatos firmaron el acuerdo. Recientemente Ruth Adler presentó el plan. Creó ZMX en 1998.\n\n"
+        "Rosa Vidal dijo que sí. Paz Bell habló después.",
+        language="es",
+    ))
+    names = {e.name for e in spanish.entities}
+    assert {"Ruth Adler", "ZMX"} <= names and not any(n.startswith(("Recientemente", "Creó")) for n in names)
+    assert {"Rosa Vidal", "Paz Bell"} <= names  # first names that are also common words are met capitalised too
+    german = enricher.enrich(make_article(
+        "Angela Weber sagte am Montag, sie komme. Zuvor Olga Petrenko hatte gewarnt.", language="de"
+    ))
+    assert {"Angela Weber", "Olga Petrenko"} <= {e.name for e in german.entities}
+
+
+def test_fallback_names_of_common_words_keep_their_first_word(enricher, make_article):
+    article = enricher.enrich(make_article(
+        "Fuerzas Armadas de Ruritania cerraron el puerto. Vecinos de Olga Petrenko convocó una marcha.\n\n"
+        "La asociación Vecinos de Olga Petrenko nació en Port Elwyn.",
+        language="es",
+    ))
+    names = {e.name for e in article.entities}
+    assert "Fuerzas Armadas de Ruritania" in names  # "Armadas" is no name the vocabulary knows
+    assert "Vecinos de Olga Petrenko" in names  # written inside a sentence too: its capital is its own
+
+
 def test_fallback_names_split_at_a_conjunction_but_keep_of_and_ampersand(enricher, make_article):
     article = enricher.enrich(make_article(
         "Las ventas de GM y Chrysler cayeron en Melbourne y Brisbane, dijo el Banco de España a Standard & Poor's.",

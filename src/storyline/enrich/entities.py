@@ -36,6 +36,7 @@ from storyline.enrich.gazetteer import (
 from storyline.enrich.languages import NORMAL_NAMES
 from storyline.enrich.times_calendar import HOLIDAYS
 from storyline.enrich.times_lexicon import is_clock_zone, lexicon_for
+from storyline.enrich.vocabulary import is_common_word, is_known_name
 from storyline.ingest.language import NO_CAPITALS
 from storyline.model import Entity
 
@@ -761,8 +762,9 @@ def capitalised_mentions(doc: Doc, language: str | None = None) -> list[Mention]
     language = language or doc.lang_
     lexicon = lexicon_for(language) if language not in {"en", "xx"} else None
     calendar_words = set(lexicon.months) | set(lexicon.weekdays) if lexicon else set()
+    nouns_capitalised = language in CAPITALISED_NOUN_LANGUAGES
     # German "des" is an article ("Eskalation des Konflikts"), not the French "of" that joins a name.
-    connectors = _CONNECTORS - _CONJUNCTIONS - ({"des"} if language in CAPITALISED_NOUN_LANGUAGES else set())
+    connectors = _CONNECTORS - _CONJUNCTIONS - ({"des"} if nouns_capitalised else set())
     mentions: list[Mention] = []
     # Capitalised words that open a run inside a sentence (no capitalised word before them but the sentence's
     # first): names written on their own.
@@ -777,8 +779,8 @@ def capitalised_mentions(doc: Doc, language: str | None = None) -> list[Mention]
             continue
         while run and run[-1].text.lower() in connectors:
             run.pop()
-        while run and (run[0].text[0].islower() or (_opens_sentence(run[0]) and _is_opener(run[0]))):
-            run.pop(0)  # "Según la Casa Blanca", "Laut Olga Petrenko": function words opening the sentence
+        while run and (run[0].text[0].islower() or _opens_sentence_apart(run, nouns_capitalised)):
+            run.pop(0)  # "Según la Casa Blanca", "Recientemente GM": words opening the sentence, not the name
         lone_word = len(run) == 1 and (_opens_sentence(run[0]) or run[0].lower_ in calendar_words)
         if run and not lone_word and not all(t.is_stop for t in run):
             span = _without_leading_titles(doc[run[0].i : run[-1].i + 1])
@@ -786,7 +788,7 @@ def capitalised_mentions(doc: Doc, language: str | None = None) -> list[Mention]
         run = []
     mentions += _known_surnames_opening_sentences(doc, mentions)
     mentions = _connected_apart(doc, mentions, connectors)
-    return _without_common_nouns(doc, mentions) if language in CAPITALISED_NOUN_LANGUAGES else mentions
+    return _without_common_nouns(doc, mentions) if nouns_capitalised else mentions
 
 
 #: Words that open a sentence before a name and are no part of it: connectors and "according to" ("Laut N").
@@ -797,6 +799,36 @@ def _is_opener(token) -> bool:
     """A word opening a sentence that is no part of a name after it: a function word, an adverb where a
     tagger says so ("Meanwhile"), a connector or "according to"."""
     return token.is_stop or token.lower_ in _OPENERS or token.pos_ in _FUNCTION_POS
+
+
+def _opens_sentence_apart(run: list, nouns_capitalised: bool) -> bool:
+    """The first word of a capitalised run opens its sentence and is no part of the name after it: a function
+    word (:func:`_is_opener`) or a common word capitalised only there (:func:`_common_word_before_name`)."""
+    return _opens_sentence(run[0]) and (_is_opener(run[0]) or _common_word_before_name(run, nouns_capitalised))
+
+
+def _common_word_before_name(run: list, nouns_capitalised: bool) -> bool:
+    """"Recientemente GM adelantó", "Zuvor Ruth Adler": a word the language writes in lower case
+    (:func:`is_common_word`) before one the vocabulary knows as a name (:func:`is_known_name`). Before a word
+    it does not know, the two may make one name of common words ("Straż Pożarna", "Fuerzas Armadas"). Not
+    either when the two words name a known place or the article writes them inside a sentence too ("del
+    Fondo de Apoyo"), their capital their own. Where every noun is capitalised a word after is no name alone
+    ("Mehrere Zeugen"): a name of two words must follow."""
+    first, second = run[0], next((t for t in run[1:] if t.text[:1].isupper()), None)  # "Casos de Italia"
+    if second is None or (nouns_capitalised and len(run) < 3) or not is_common_word(first.text):
+        return False
+    pair = first.doc[first.i : second.i + 1]
+    return is_known_name(second.text) and not is_place_name(pair.text) and not _written_inside_sentence(pair)
+
+
+def _written_inside_sentence(span: Span) -> bool:
+    """Whether the article writes these words, as cased here, after another word of a sentence somewhere."""
+    doc = span.doc
+    for match in re.finditer(rf"(?<![\w-]){re.escape(span.text)}(?![\w-])", doc.text):
+        found = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if found is not None and not _opens_sentence(found[0]):
+            return True
+    return False
 
 
 def _known_people_again(text: str, mentions: list[Mention]) -> list[Mention]:
