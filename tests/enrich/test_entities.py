@@ -262,6 +262,18 @@ def test_fallback_names_of_common_words_keep_their_first_word(enricher, make_art
     assert "Vecinos de Olga Petrenko" in names  # written inside a sentence too: its capital is its own
 
 
+def test_a_stop_word_opening_a_place_name_stays_in_it(enricher, make_article):
+    # spaCy's Spanish stop words hold "estados" and "buenos": the sentence's first word was cut off the place
+    spanish = enricher.enrich(make_article(
+        "Estados Unidos firmó el lunes un acuerdo con Ruritania. Buenos Aires guardó silencio, dijo Olga Petrenko.",
+        language="es",
+    ))
+    names = {e.name for e in spanish.entities}
+    assert {"United States", "Buenos Aires"} <= names and not names & {"Unidos", "Aires"}
+    german = enricher.enrich(make_article("Die Schweiz stimmte am Montag ab, sagte Olga Petrenko.", language="de"))
+    assert not any(e.name.startswith("Die ") for e in german.entities)
+
+
 def test_fallback_names_split_at_a_conjunction_but_keep_of_and_ampersand(enricher, make_article):
     article = enricher.enrich(make_article(
         "Las ventas de GM y Chrysler cayeron en Melbourne y Brisbane, dijo el Banco de España a Standard & Poor's.",

@@ -803,8 +803,24 @@ def _is_opener(token) -> bool:
 
 def _opens_sentence_apart(run: list, nouns_capitalised: bool) -> bool:
     """The first word of a capitalised run opens its sentence and is no part of the name after it: a function
-    word (:func:`_is_opener`) or a common word capitalised only there (:func:`_common_word_before_name`)."""
-    return _opens_sentence(run[0]) and (_is_opener(run[0]) or _common_word_before_name(run, nouns_capitalised))
+    word (:func:`_is_opener`) that opens no name of its own (:func:`_opens_a_name`), or a common word
+    capitalised only there (:func:`_common_word_before_name`)."""
+    if not _opens_sentence(run[0]):
+        return False
+    if _is_opener(run[0]):
+        return not _opens_a_name(run)
+    return _common_word_before_name(run, nouns_capitalised)
+
+
+def _opens_a_name(run: list) -> bool:
+    """A word of a stop list that begins the name of a known place the rest alone does not name ("Estados
+    Unidos", "Buenos Aires": spaCy's Spanish stop words hold "estados" and "buenos"; "Die Schweiz" is
+    "Schweiz" after an article). The vocabulary cannot tell here: stop words met capitalised in brands
+    ("Bizim") would open every name after them."""
+    if len(run) < 2 or not run[1].text[:1].isupper():
+        return False
+    first, second = run[0].text, run[1].text
+    return is_place_name(f"{first} {second}") and not is_place_name(second)
 
 
 def _common_word_before_name(run: list, nouns_capitalised: bool) -> bool:
