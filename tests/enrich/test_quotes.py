@@ -41,6 +41,7 @@ def test_a_quote_split_at_its_sentences_runs_on_to_the_paragraph_that_closes_it(
     )
     assert spans(text)[1].startswith('"I am glad') and spans(text)[1].endswith('lucky one,"')
     assert spans('"A first part.\n\nNo mark here.\n\n"A quote of its own," she said.')[0] == '"A first part.'
+    assert spans("''We are back.\n\nThat's all I can say,\" Marco Bell said.") == ["''We are back.\n\nThat's all I can say,\""]
     article = enricher.enrich(make_article(text))
     assert [q.speaker for q in article.quotes] == ["Marco Bell", "Olga Petrenko"]
 

@@ -43,7 +43,7 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
         while i < end:
             if text[i] in QUOTE_MARKS and _opens(text, i, start, end):
                 close = _find_close(text, i, end)
-                if close is None and not text[start:i].strip():
+                if close is None and not text[start:i].strip().strip("'"):  # the first of two apostrophes (''A) is the mark's
                     close, p = _run_on(text, paragraphs, p, text[i])
                     start, end = paragraphs[p]
                 if close is not None:
