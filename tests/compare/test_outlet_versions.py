@@ -52,5 +52,5 @@ def test_a_quote_group_names_an_outlet_once(encode):
     comparison = compare([_quoting("g1", "Port Elwyn Gazette"), _quoting("g2", "Port Elwyn Gazette"), _quoting("h1", "Ruritania Herald")], encode)
     (quote,) = comparison.quotes
     view = ComparisonView(comparison)
-    assert view.credited(quote) == "Olga Petrenko (Port Elwyn Gazette, Ruritania Herald)"
-    assert view.wordings(quote) == [("Port Elwyn Gazette", "quote", SAID), ("Ruritania Herald", "quote", SAID)]
+    assert view.credited(quote) == "Olga Petrenko (Port Elwyn Gazette (g1; g2), Ruritania Herald)"
+    assert view.wordings(quote) == [("Port Elwyn Gazette (g1; g2)", "quote", SAID), ("Ruritania Herald", "quote", SAID)]

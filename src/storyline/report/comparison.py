@@ -56,13 +56,21 @@ class ComparisonView:
 
     def outlets_of(self, quote: dict[str, Any], articles: Iterable[str]) -> str:
         """The articles of a quote group by reader name, each outlet named once: an outlet with several of
-        them here (two versions of one report) by its name alone, as the group's members give it."""
+        them here (two versions of one report, two language editions) once, with what tells its articles
+        apart ("Wikinews (en; es)"), as the group's members name the outlet."""
         outlet_of = {m["article"]: m.get("outlet") or m["article"] for m in quote.get("members", [])}
         by_outlet: dict[str, list[str]] = {}
         for article in articles:
             by_outlet.setdefault(outlet_of.get(article, article), []).append(article)
-        names = self.names
-        return ", ".join(names.get(ids[0], ids[0]) if len(ids) == 1 else outlet for outlet, ids in by_outlet.items())
+        return ", ".join(self._outlet_once(outlet, ids) for outlet, ids in by_outlet.items())
+
+    def _outlet_once(self, outlet: str, articles: list[str]) -> str:
+        """"Outlet (en; es)" for an outlet's articles named "Outlet (en)" and "Outlet (es)"; one article by its name."""
+        names = [self.names.get(a, a) for a in articles]
+        if len(names) == 1:
+            return names[0]
+        details = [n[len(outlet) + 2 : -1] for n in names if n.startswith(f"{outlet} (") and n.endswith(")")]
+        return f"{outlet} ({'; '.join(details)})" if len(details) == len(names) else outlet
 
     def wordings(self, quote: dict[str, Any]) -> list[tuple[str, str, str]]:
         """Each wording of a statement several articles carry: (who, kind label, text); an outlet's articles
