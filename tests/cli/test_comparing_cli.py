@@ -60,7 +60,7 @@ def test_an_explicit_format_wins_over_the_extension(tmp_path, files):
 def test_the_terminal_view_can_be_asked_for_by_name(tmp_path, files):
     shown = runner.invoke(app, ["compare", *files, "--format", "Terminal"], env={"COLUMNS": "120"})
     assert shown.exit_code == 0, shown.output
-    assert "2 claims: 1 group shared by several articles" in shown.output and not shown.output.startswith("{")
+    assert "2 claims: 1 group shared by several outlets" in shown.output and not shown.output.startswith("{")
     written = runner.invoke(app, ["compare", *files, "--format", "terminal", "-o", str(tmp_path / "view.txt")])
     assert written.exit_code == 0, written.output
     assert "Olga Petrenko ended the strike." in (tmp_path / "view.txt").read_text(encoding="utf-8")

@@ -28,6 +28,11 @@ def test_one_statement_credited_to_two_people_is_flagged(encode):
     assert "Maria Stone" in quote["evidence"][0] and "Peter Vance" in quote["evidence"][0]
 
 
+def test_a_short_answer_two_people_give_is_two_statements(encode):
+    quotes = compare([_article("a", "Maria Stone", words="Yes"), _article("b", "Peter Vance", words="Yes")], encode).quotes
+    assert len(quotes) == 2 and not any(q["conflict"] for q in quotes)
+
+
 def test_an_institution_and_its_spokesperson_do_not_conflict(encode):
     (quote,) = compare([_article("a", "Maria Stone"), _article("b", "Finance Ministry", "ORG")], encode).quotes
     assert not quote["conflict"]

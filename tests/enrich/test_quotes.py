@@ -34,6 +34,36 @@ def test_multi_paragraph_quote_runs_on_until_closed():
     assert spans(text) == ["“First part of it.\n\n“Second part,”"]
 
 
+def test_a_quote_split_at_its_sentences_runs_on_to_the_paragraph_that_closes_it(enricher, make_article):
+    text = (
+        '"We are pleased," said Marco Bell.\n\n"I am glad to be back in Port Elwyn.\n\nIt’s true.\n\n'
+        'The third time is the lucky one," said Olga Petrenko.'
+    )
+    assert spans(text)[1].startswith('"I am glad') and spans(text)[1].endswith('lucky one,"')
+    assert spans('"A first part.\n\nNo mark here.\n\n"A quote of its own," she said.')[0] == '"A first part.'
+    assert spans("''We are back.\n\nThat's all I can say,\" Marco Bell said.") == ["''We are back.\n\nThat's all I can say,\""]
+    article = enricher.enrich(make_article(text))
+    assert [q.speaker for q in article.quotes] == ["Marco Bell", "Olga Petrenko"]
+
+
+def test_a_pronoun_speaker_looks_back_from_before_the_quote(enricher, make_article):
+    article = enricher.enrich(make_article(
+        "It is not the first time Marco Bell has coached in Port Elwyn.\n\n"
+        "At 55, he is the same age as Ruth Adler when she won the cup.\n\n"
+        '"Being asked is a privilege.\n\nI cannot wait to get started," he said.'
+    ))
+    assert [q.speaker for q in article.quotes if q.kind != "stance"] == ["Marco Bell"]
+
+
+def test_a_pronoun_speaker_is_not_a_name_in_what_is_said(enricher, make_article):
+    article = enricher.enrich(make_article(
+        "Olga Petrenko was arrested in Port Elwyn on Monday.\n\n"
+        "The Navy spokesman said the boat was searched.\n\n"
+        "Ines Vidal was later taken to the harbour, he added."
+    ))
+    assert [q.speaker for q in article.quotes] == ["The Navy spokesman", "The Navy spokesman"]
+
+
 def test_unquoted_reported_speech_with_inverted_subject(enricher, make_article):
     article = enricher.enrich(make_article(
         "Mayor Carla Benedetti met the press on Monday.\n\n"

@@ -352,7 +352,7 @@ def test_reports_are_titled_by_the_story_and_count_claims_and_groups_apart(compa
     comparison.summary.update(story="s-elwyn", label="Port Elwyn ferry strike", unique_claims={"a": 0, "b": 1}, adds_nothing=["a"])
     console = Console(record=True, width=200, color_system=None)
     print_comparison(comparison, console)
-    line = "3 claims: 0 groups shared by several articles, 1 group in conflict, 1 claim unique to one article"
+    line = "3 claims: 0 groups shared by several outlets, 1 group in conflict, 1 claim unique to one outlet"
     terminal, markdown, html = console.export_text(), to_markdown(comparison), to_html(comparison)
     for text in (terminal, markdown, html):
         assert line in text

@@ -190,8 +190,9 @@ def _other_speakers(a: _Found, b: _Found) -> bool:
 
 
 def _near_identical(pair: _Pair) -> bool:
-    """Wordings too alike to be two speakers': one outlet credited the other's statement to someone else."""
-    return max(pair.wording, pair.contained) >= SAME_STATEMENT
+    """Wordings too alike to be two speakers': one outlet credited the other's statement to someone else. Not
+    a short phrase (a defendant's and a witness's "Yes.", a nickname in quotation marks): many say those."""
+    return len(" ".join(pair.fragment)) >= MIN_PARTIAL_CHARS and max(pair.wording, pair.contained) >= SAME_STATEMENT
 
 
 def _pair_score(a: _Found, b: _Found, cosine: float) -> float:

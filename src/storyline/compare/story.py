@@ -57,7 +57,7 @@ def compare(articles: list[Article], encode: Encode) -> Comparison:
     group_of = {claim: g.id for g in groups for claim in g.claims}
     pairs = [(claims[i].id, claims[j].id, s) for i, j, s in alignment.pairs()]
     unique = {cid for g in groups if g.verdict == "unique" for cid in g.claims}
-    links, origin = provenance(articles, claims, [(a, b) for a, b, _ in pairs], unique, names)
+    links, origin = provenance(articles, claims, [(a, b) for a, b, _ in pairs], _told_once(groups, claims), names)
     groups += contradiction_groups(claims, alignment, outlet_of)
     return Comparison(
         articles=[article_summary(a, names[a.id]) for a in articles],
@@ -70,6 +70,13 @@ def compare(articles: list[Article], encode: Encode) -> Comparison:
         alignments=[{"a": a, "b": b, "score": round(reported_score(s), 4)} for a, b, s in pairs],
         summary={**_counts(articles, claims, groups, unique), **origin},
     )
+
+
+def _told_once(groups: list[ClaimGroup], claims: list[Claim]) -> set[str]:
+    """Claims no other article tells: an outlet's updated version adds what its first did not tell, though
+    a fact both versions tell is still unique to the outlet."""
+    article_of = {c.id: c.article for c in claims}
+    return {cid for g in groups if g.verdict == "unique" and len({article_of[c] for c in g.claims}) == 1 for cid in g.claims}
 
 
 def _counts(articles: list[Article], claims: list[Claim], groups: list[ClaimGroup], unique: set[str]) -> dict[str, Any]:

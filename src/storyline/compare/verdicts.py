@@ -184,7 +184,9 @@ def _group(
     published: Published,
     figures: dict[tuple[int, int], Finding],
 ) -> ClaimGroup:
-    """One alignment group: its linked pairs judged, plus the counterpart figures that merged it."""
+    """One alignment group: its linked pairs judged, plus the counterpart figures that merged it. Shared when
+    two outlets tell it: an outlet telling a fact in two articles (an updated version, a follow-up) is still
+    the only one telling it."""
     articles = list(dict.fromkeys(claims[i].article for i in members))
     outlets = list(dict.fromkeys(outlet_of[a] for a in articles))
     judged: list[tuple[float, int, int, list[dict]]] = []
@@ -206,12 +208,12 @@ def _group(
     conflict = any(e["rule"] not in NOT_CONFLICTS for e in evidence)
     if omitted:
         evidence.append({"rule": "aligned", "detail": _omitted_detail(omitted), "spans": [], "count": omitted})
-    if len(articles) == 1:
+    if len(outlets) == 1 and not conflict:  # an outlet's articles (two versions of one report) share nothing
         evidence = [{"rule": "unique", "detail": f"only in {outlets[0]}", "spans": [claim_span(claims[i]) for i in members]}]
     return ClaimGroup(
         id=f"g{number}",
         claims=[claims[i].id for i in members],
-        verdict="conflict" if conflict else ("shared" if len(articles) > 1 else "unique"),
+        verdict="conflict" if conflict else ("shared" if len(outlets) > 1 else "unique"),
         outlets=outlets,
         evidence=evidence,
         score=round(float(np.mean([reported_score(s) for s in scores])), 4) if scores else None,

@@ -580,12 +580,13 @@ def scored_quotes(
         attributions += noun_attributions(doc, language, marks, learned)
         attributions += adjective_attributions(doc, language, marks, learned)
     attributions = [_snap_to_marks(a, marks) for a in attributions]
-    resolver = SpeakerResolver(doc, entities, language, marks)
+    speech = [a.source for a in attributions if a.source is not None and a.kind != "stance"]
+    resolver = SpeakerResolver(doc, entities, language, marks, speech)
     for attribution in attributions:
         if attribution.source is None and attribution.kind == "stance" and attribution.cue_word and learned.filtered:
             attribution.source = _holder_near(doc, attribution, resolver)
         if attribution.source is not None:
-            attribution.speaker = resolver.resolve(attribution.source)
+            attribution.speaker = resolver.resolve(attribution.source, (attribution.start, attribution.end))
     names = {entity.name for entity in entities}
     if learned.filtered:  # also before overlaps are settled: a dropped wide proposal hides no narrower one
         features = [_quote_features(doc, a, learned, names, marks, _kind(a, marks)) for a in attributions]
@@ -723,7 +724,7 @@ def _introduced_by_colon(doc: Doc, start: int, end: int, resolver: SpeakerResolv
     if subject is None:
         return None
     source = source_span(subject)
-    return Attribution(start, end, cue=":", source=source, speaker=resolver.resolve(source))
+    return Attribution(start, end, cue=":", source=source, speaker=resolver.resolve(source, (start, end)))
 
 
 def _named_in_sentence(
@@ -735,13 +736,13 @@ def _named_in_sentence(
     if language in COMPLEMENTIZERS:
         cued = cued_quotation(doc, first.start_char, last.end_char, start, end, resolver, language)
         if cued is not None and cued.source is not None:
-            cued.speaker = resolver.resolve(cued.source)
+            cued.speaker = resolver.resolve(cued.source, (cued.start, cued.end))
         return cued
     mention = resolver.person_near(first.start_char, last.end_char, start, end)
     source = doc.char_span(*mention, alignment_mode="expand") if mention else None
     if source is None:
         return None
-    return Attribution(start, end, cue=None, source=source, speaker=resolver.resolve(source))
+    return Attribution(start, end, cue=None, source=source, speaker=resolver.resolve(source, (start, end)))
 
 
 def _has_marks(attribution: Attribution, marks: list[tuple[int, int]]) -> bool:

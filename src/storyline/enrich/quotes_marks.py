@@ -43,7 +43,7 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
         while i < end:
             if text[i] in QUOTE_MARKS and _opens(text, i, start, end):
                 close = _find_close(text, i, end)
-                if close is None and not text[start:i].strip():
+                if close is None and not text[start:i].strip().strip("'"):  # the first of two apostrophes (''A) is the mark's
                     close, p = _run_on(text, paragraphs, p, text[i])
                     start, end = paragraphs[p]
                 if close is not None:
@@ -99,17 +99,41 @@ def _run_on(text: str, paragraphs: list[tuple[int, int]], p: int, mark: str) -> 
     """Follow a paragraph-initial quote with no close: continued paragraphs reopen with the mark.
 
     Returns the closing position and the paragraph it is in; without a
-    continuation the quote ends with its own paragraph.
+    continuation the quote ends with its own paragraph, unless a later paragraph closes it
+    (:func:`_closed_later`).
     """
     while p + 1 < len(paragraphs):
         start, end = paragraphs[p + 1]
         if not text[start:end].lstrip().startswith(mark):
-            break
+            return _closed_later(text, paragraphs, p, mark) or (paragraphs[p][1] - 1, p)
         p += 1
         close = _find_close(text, start + text[start:end].index(mark), end)
         if close is not None:
             return close, p
     return paragraphs[p][1] - 1, p
+
+
+def _closed_later(text: str, paragraphs: list[tuple[int, int]], p: int, mark: str) -> tuple[int, int] | None:
+    """The close of a quote that runs on through paragraphs that do not reopen it: copy split at every
+    sentence (a scrape, a tokenised corpus) leaves ``"A. | B," said N.``. The first mark after the
+    quote's paragraph must close it and open nothing ("B," or "B, "); one that opens a quote, or no
+    mark at all, leaves the quote to its own paragraph."""
+    closers = QUOTE_MARKS[mark] + ('"' if mark in _DOUBLE_OPENERS else "")
+    for q in range(p + 1, len(paragraphs)):
+        start, end = paragraphs[q]
+        j = next((k for k in range(start, end) if _is_mark(text, k)), None)
+        if j is None:
+            continue
+        if text[j] in closers and not (text[j] in QUOTE_MARKS and _opens(text, j, start, end)):
+            return j, q
+        return None
+    return None
+
+
+def _is_mark(text: str, k: int) -> bool:
+    """A quotation mark, not an apostrophe ("Port Elwyn’s")."""
+    apostrophe = text[k] in "’'" and k + 1 < len(text) and text[k + 1].isalpha()
+    return (text[k] in QUOTE_MARKS or text[k] in _CLOSERS) and not apostrophe
 
 
 def inside(position: int, marks: list[tuple[int, int]]) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
@@ -93,8 +94,13 @@ def _unless_tag(source: Span) -> str:
 class SpeakerResolver:
     """Maps a source span to a named speaker, through pronouns and role nouns."""
 
-    def __init__(self, doc: Doc, entities: list[Entity], language: str, marks: list[tuple[int, int]]) -> None:
+    def __init__(
+        self, doc: Doc, entities: list[Entity], language: str, marks: list[tuple[int, int]], sources: Sequence[Span] = ()
+    ) -> None:
+        """``sources``: the sources of the article's reported speech, earlier speakers a pronoun may stand for."""
         self._doc = doc
+        self._sources = {source.root.i: source for source in sources}
+        self._source_tokens = {token.i for source in sources for token in source}
         self._marks = marks
         self._mentions = sorted((s, e, entity) for entity in entities for s, e in entity.mentions)
         self._starts = [s for s, _, _ in self._mentions]
@@ -103,7 +109,8 @@ class SpeakerResolver:
         self._person_pronouns = PERSON_PRONOUNS.get(language, frozenset())
         self._group_pronouns = GROUP_PRONOUNS.get(language, frozenset())
 
-    def resolve(self, source: Span) -> str:
+    def resolve(self, source: Span, content: tuple[int, int] | None = None) -> str:
+        """The speaker ``source`` names; ``content``: where the quote's words are (:meth:`_antecedent`)."""
         head = source.root
         # Mentions are sorted by start; none is longer than the longest, so the search starts that far back.
         first = bisect_left(self._starts, source.start_char - self._longest)
@@ -132,12 +139,12 @@ class SpeakerResolver:
             return source.text if role and all(m[2].type == "PLACE" for m in inside) else inside[-1][2].name
         lowered = head.lower_.lstrip("-")  # French inversion: "explique-t-elle"
         if lowered in self._person_pronouns:
-            return self._antecedent(source.start_char, {"PERSON"}) or source.text
+            return self._antecedent(source.start_char, {"PERSON"}, content) or source.text
         if lowered in TITLES and source[0].lower_ in _DEFINITE:
             return self._person_titled(lowered, source.start_char) or source.text
         if lowered in self._group_pronouns:
             types = {"ORG"} if lowered in _NEUTER_PRONOUNS else {"ORG", "PERSON"}  # "it" is never a person
-            return self._antecedent(source.start_char, types) or source.text
+            return self._antecedent(source.start_char, types, content) or source.text
         if _names_no_one(head):
             return UNATTRIBUTED
         return self._person_by_surname(source.text) or _name_after_titles(source) or _unless_tag(source)
@@ -163,25 +170,66 @@ class SpeakerResolver:
         index = bisect_right(self._marks, (position, len(self._doc.text) + 1)) - 1
         return index >= 0 and self._marks[index][0] <= position < self._marks[index][1]
 
-    def _antecedent(self, position: int, types: set[str]) -> str | None:
-        """Who a pronoun speaker is: the nearest subject named in its sentence or the two before (a main
-        clause's subject first), else the nearest name; never a name inside someone's quotation."""
-        sentence = self._doc.char_span(position, position + 1, alignment_mode="expand")
-        window = sentence.sent.start if sentence is not None else 0
-        for _ in range(ANTECEDENT_SENTENCES - 1):
-            if window > 0:
-                window = self._doc[window - 1].sent.start
+    def _antecedent(self, position: int, types: set[str], content: tuple[int, int] | None = None) -> str | None:
+        """Who a pronoun speaker is: the nearest subject in its sentence or the two before (a main clause's
+        subject first), else the nearest name; never a name inside someone's quotation. For a person
+        pronoun, earlier speakers no entity covers count too (:meth:`_earlier_speakers`): "the Navy
+        spokesman said ... he said" is the spokesman's, not the last name before.
+
+        The sentences are counted back from the start of the quote's ``content`` (in "“A. B. C,” he said"
+        those before "he" are the quote's own), and a name in it is not its speaker ("N was escorted to
+        safety, he added": N is what he says, not who), unless another cue credits it (a content that runs
+        over another quote's cue)."""
+        window = self._window_start(min(position, content[0]) if content else position)
         nearest, subjects = None, []
         for s, e, entity in reversed(self._mentions[: bisect_right(self._starts, position)]):
-            if e > position or entity.type not in types or self.quoted(s):
+            if e > position or entity.type not in types or self.quoted(s) or self._said_in(s, content):
                 continue
             nearest = nearest or entity.name
             token = self._doc.char_span(s, e, alignment_mode="expand").root
             if token.i < window:
                 break
             if token.dep_ in _SUBJECT_DEPS:
-                subjects.append((token.head.dep_ != "ROOT", entity.name))
-        return min(subjects, key=lambda found: found[0])[1] if subjects else nearest
+                subjects.append((s, token.head.dep_ != "ROOT", entity.name))
+        if types == {"PERSON"}:
+            subjects += self._earlier_speakers(window, position)
+        if not subjects:
+            return nearest
+        nearest_first = sorted(subjects, key=lambda found: -found[0])
+        return min(nearest_first, key=lambda found: found[1])[2]
+
+    def _window_start(self, position: int) -> int:
+        """The first token of the sentence at ``position`` and the two before it (:data:`ANTECEDENT_SENTENCES`)."""
+        sentence = self._doc.char_span(position, position + 1, alignment_mode="expand")
+        window = sentence.sent.start if sentence is not None else 0
+        for _ in range(ANTECEDENT_SENTENCES - 1):
+            if window > 0:
+                window = self._doc[window - 1].sent.start
+        return window
+
+    def _earlier_speakers(self, window: int, position: int) -> list[tuple[int, bool, str]]:
+        """Sources of reported speech from token ``window`` up to ``position`` that no entity covers but that
+        name one person by role: the previous speaker ("the Navy spokesman said ... he said", resolved as a
+        source). Not a pronoun (the one before it may be someone else), nor a thing ("the statement said").
+        As (start, in a subordinate clause, its speaker)."""
+        found = []
+        for head, source in self._sources.items():
+            token = self._doc[head]
+            if not (window <= head and token.idx < position) or self.quoted(token.idx) or self._named_at(token.idx):
+                continue
+            if token.pos_ == "NOUN" and is_role_word(token.lemma_) and "Plur" not in token.morph.get("Number"):
+                found.append((token.idx, token.head.dep_ != "ROOT", self.resolve(source)))
+        return found
+
+    def _said_in(self, position: int, content: tuple[int, int] | None) -> bool:
+        """Whether ``position`` is inside ``content`` and no source of reported speech."""
+        inside_content = content is not None and content[0] <= position < content[1]
+        return inside_content and self._doc.char_span(position, position + 1, alignment_mode="expand")[0].i not in self._source_tokens
+
+    def _named_at(self, position: int) -> bool:
+        """Whether an entity mention covers ``position``."""
+        first = bisect_left(self._starts, position - self._longest)
+        return any(s <= position < e for s, e, _ in self._mentions[first : bisect_right(self._starts, position)])
 
     def _person_titled(self, role: str, position: int) -> str | None:
         """"the judge" names the person called judge before it ("Judge N", "U.S. President N", "N, the judge"),

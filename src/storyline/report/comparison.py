@@ -52,16 +52,36 @@ class ComparisonView:
         (C)"); older comparisons give the speakers, then the reporters."""
         if "credited" not in quote:
             return f"{', '.join(quote.get('speakers', [])) or 'unattributed'} ({self.reporters(quote)})"
-        names = self.names
-        return "; ".join(f"{c['speaker']} ({', '.join(names.get(a, a) for a in c['articles'])})" for c in quote["credited"])
+        return "; ".join(f"{c['speaker']} ({self.outlets_of(quote, c['articles'])})" for c in quote["credited"])
+
+    def outlets_of(self, quote: dict[str, Any], articles: Iterable[str]) -> str:
+        """The articles of a quote group by reader name, each outlet named once: an outlet with several of
+        them here (two versions of one report, two language editions) once, with what tells its articles
+        apart ("Wikinews (en; es)"), as the group's members name the outlet."""
+        outlet_of = {m["article"]: m.get("outlet") or m["article"] for m in quote.get("members", [])}
+        by_outlet: dict[str, list[str]] = {}
+        for article in articles:
+            by_outlet.setdefault(outlet_of.get(article, article), []).append(article)
+        return ", ".join(self._outlet_once(outlet, ids) for outlet, ids in by_outlet.items())
+
+    def _outlet_once(self, outlet: str, articles: list[str]) -> str:
+        """"Outlet (en; es)" for an outlet's articles named "Outlet (en)" and "Outlet (es)"; one article by its name."""
+        names = [self.names.get(a, a) for a in articles]
+        if len(names) == 1:
+            return names[0]
+        details = [n[len(outlet) + 2 : -1] for n in names if n.startswith(f"{outlet} (") and n.endswith(")")]
+        return f"{outlet} ({'; '.join(details)})" if len(details) == len(names) else outlet
 
     def wordings(self, quote: dict[str, Any]) -> list[tuple[str, str, str]]:
-        """Each article's wording of a statement several articles carry: (reader name, kind label, text)."""
-        members = quote.get("members", [])
-        if len({m.get("article") for m in members}) < 2:
+        """Each wording of a statement several articles carry: (who, kind label, text); an outlet's articles
+        with one wording (two versions of one report) are one line (:meth:`outlets_of`)."""
+        lines: dict[tuple[str, str, str], list[str]] = {}
+        for m in quote.get("members", []):
+            key = (m.get("outlet") or m["article"], KIND_LABELS.get(m.get("kind"), m.get("kind") or ""), shown(m["text"]))
+            lines.setdefault(key, []).append(m["article"])
+        if len(lines) < 2:
             return []
-        names = self.names
-        return [(names.get(m["article"], m.get("outlet", "")), KIND_LABELS.get(m.get("kind"), m.get("kind") or ""), shown(m["text"])) for m in members]
+        return [(self.outlets_of(quote, dict.fromkeys(ids)), label, text) for (_, label, text), ids in lines.items()]
 
     def groups(self, verdict: str, kind: str = "alignment") -> list[ClaimGroup]:
         return [g for g in self.comparison.groups if g.verdict == verdict and g.kind == kind]
@@ -195,11 +215,11 @@ def plural(count: int, word: str) -> str:
 
 def summary_line(summary: dict[str, Any]) -> str:
     """The counts a report opens with, claims told from groups of claims: "35 claims: 3 groups shared by
-    several articles, 1 group in conflict, 7 claims unique to one article"."""
+    several outlets, 1 group in conflict, 7 claims unique to one outlet" (an outlet's two articles share nothing)."""
     unique = sum(summary["unique_claims"].values()) if "unique_claims" in summary else summary.get("unique", 0)
     return (
         f"{plural(summary.get('claims', 0), 'claim')}: {plural(summary.get('shared', 0), 'group')} shared by several "
-        f"articles, {plural(summary.get('conflicts', 0), 'group')} in conflict, {plural(unique, 'claim')} unique to one article"
+        f"outlets, {plural(summary.get('conflicts', 0), 'group')} in conflict, {plural(unique, 'claim')} unique to one outlet"
     )
 
 
