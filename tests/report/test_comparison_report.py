@@ -392,3 +392,27 @@ def test_an_empty_section_says_none_found_in_every_format(comparison):
     output = console.export_text()
     assert "Conflicts (0): none found" in output and "Shared claims (0): none found" in output
     assert "Unique claims (1)" in output and "none found" not in output.split("Unique claims (1)")[1].split("Quotes")[0]
+
+
+def test_a_fact_one_outlet_tells_in_two_editions_keeps_its_own_row():
+    # the outlet's en and es editions tell it: unique to that outlet, but its two wordings side by side, not
+    # scattered among the first edition's other extras
+    claims = [
+        Claim(id="en:c0", article="en", text="The Port Elwyn ferry resumed on Monday.", start=0, end=40),
+        Claim(id="en:c1", article="en", text="Olga Petrenko thanked the crews.", start=41, end=73),
+        Claim(id="es:c0", article="es", text="El ferry de Port Elwyn volvió el lunes.", start=0, end=39),
+    ]
+    articles = [{"id": a, "title": a, "outlet": "Elwyn Wire", "published": None, "language": a, "agencies": []}
+                for a in ("en", "es")]
+    comparison = Comparison(
+        articles=articles, claims=claims,
+        groups=[ClaimGroup(id="g0", claims=["en:c1"], verdict="unique", outlets=["Elwyn Wire"], evidence=[]),
+                ClaimGroup(id="g1", claims=["en:c0", "es:c0"], verdict="unique", outlets=["Elwyn Wire"], evidence=[], score=0.9)],
+        quotes=[], timeline=[], provenance=[], summary={"claims": 3, "shared": 0, "unique": 2, "conflicts": 0},
+    )
+    text = to_markdown(comparison)
+    section = text.split("## Unique claims (3)")[1]
+    lines = section.split("\n## ")[0].splitlines()
+    starts = [i for i, line in enumerate(lines) if line.startswith("- ")]
+    first, second = "\n".join(lines[starts[0] : starts[1]]), "\n".join(lines[starts[1] :])
+    assert len(starts) == 2 and "ferry resumed" in first and "volvió" in first and "Olga Petrenko thanked" in second

@@ -101,13 +101,16 @@ class ComparisonView:
         """Conflicts first (what a reader most needs to see), then shared, then unique claims, each
         heading with its count. Shared claims most surely one come first (highest alignment score; a group of
         many articles at a middling score is often one topic, not one fact); an article's unique claims are
-        listed together, under its name once."""
+        listed together, under its name once, after the facts one outlet tells in several of its articles (an
+        update, another language edition), each in its own row as a shared fact is, its wordings side by side."""
         conflicts, shared, unique = self.groups("conflict") + self.contradictions(), self.groups("shared"), self.groups("unique")
         shared.sort(key=lambda g: -(g.score or 0.0))
+        told_again = sorted((g for g in unique if not self.single_article(g)), key=lambda g: -(g.score or 0.0))
+        told_once = self._by_article([g for g in unique if self.single_article(g)])
         return [
             (f"Conflicts ({len(conflicts)})", conflicts),
             (f"Shared claims ({len(shared)})", shared),
-            (f"Unique claims ({sum(len(g.claims) for g in unique)})", self._by_article(unique)),
+            (f"Unique claims ({sum(len(g.claims) for g in unique)})", told_again + told_once),
         ]
 
     def _by_article(self, groups: list[ClaimGroup]) -> list[ClaimGroup]:
