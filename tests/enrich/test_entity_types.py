@@ -114,3 +114,10 @@ def test_a_name_in_apposition_to_a_firm_is_an_organisation_but_not_to_a_role(enr
     )
     assert types["Adler Vidal"] == "ORG"
     assert types["Marco Bell"] == types["Ines Petrenko"] == "PERSON"
+
+
+def test_a_lone_name_before_a_comma_and_a_country_is_a_town(enricher, make_article):
+    # the small model typed "Toulouse" of "flown to Toulouse, France" as a person
+    types = types_of(enricher, make_article, "After the plane was delivered in Singapore, it was flown to Toulouse, "
+                     "France for the ceremony, Ruth Adler said. Adler, an Alabama physician, flew with it.")
+    assert types["Toulouse"] == "PLACE" and types["Ruth Adler"] == "PERSON"

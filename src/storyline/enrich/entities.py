@@ -180,8 +180,8 @@ def recognised_mentions(doc: Doc) -> list[Mention]:
         if _is_common_phrase(span, kind) or _is_hyphen_fragment(span) or _is_no_name(span):
             continue
         name = normal_names.get((span.start_char, span.end_char), span.text)
-        if kind == "PERSON" and _is_place_not_person(name, name_parts):
-            kind = "PLACE"  # a lone "Khartoum" or "Washington" the model took for a person (French models do)
+        if kind == "PERSON" and (_is_place_not_person(name, name_parts) or _placed_in_country(span)):
+            kind = "PLACE"  # a lone "Khartoum" or "Toulouse, France" the model took for a person (French models do)
         elif kind in ("ORG", "MISC") and _written_as_person(span) and not _named_as_thing(span, name, places, parsed):
             kind = "PERSON"  # "Rubilio Mendez, 34," / "Blanco said she": names the model took for organisations
         elif kind == "PERSON" and _names_institution(name, places, parsed and _after_definite_article(span)):
@@ -485,6 +485,24 @@ def _is_place_not_person(name: str, name_parts: set[str]) -> bool:
     the article: "Washington" alone is the place, unless "George Washington" is named ("Jordan" of
     "Michael Jordan")."""
     return is_place_name(name) and not set(name.split()) <= name_parts
+
+
+def _placed_in_country(span: Span) -> bool:
+    """A lone name followed by a comma and a country or US state ("Toulouse, France", "Elwyn, Calif.", "Elwyn,
+    Texas,"): a town, as datelines and addresses write one. Not when the place goes on as a possessive or a
+    modifier ("Adler, France's envoy", "Adler, an Alabama physician"); a full name is left alone (results
+    lists write "Ruth Adler, France")."""
+    doc = span.doc
+    if len(span) != 1 or span.end + 1 >= len(doc) or doc[span.end].text != ",":
+        return False
+    for end in range(span.end + 2, min(span.end + 4, len(doc)) + 1):
+        place = doc[span.end + 1 : end]
+        if not all(t.text[:1].isupper() for t in place):
+            return False
+        if is_place_name(place.text) or is_us_state(place.text) or us_state_of(place.text):
+            after = doc[end] if end < len(doc) else None
+            return after is None or not (after.text in {"'s", "’s"} or after.pos_ in {"NOUN", "PROPN", "ADJ"})
+    return False
 
 
 #: Dependency labels (English and Universal Dependencies) of a possessor ("Washington's policy").
