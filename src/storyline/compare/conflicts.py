@@ -23,6 +23,7 @@ from rapidfuzz.distance import Indel
 from storyline.compare.align import date_fits, dates_agree
 from storyline.compare.clock import ClockTime, clashing_times, clock_times
 from storyline.compare.lexicon import (
+    CONTESTS,
     DEICTIC_DAY_RE,
     GENERIC_NOUNS,
     ONE_OF_SEVERAL,
@@ -274,6 +275,25 @@ def _a_told_day_apart(a: Claim, x: str, b: Claim, y: str) -> bool:
         return False
 
 
+def writes_day(claim: Claim, value: str) -> bool:
+    """Whether the claim writes the day of month of ``value`` ("June 13", "13 June", "the 13th"), rather than
+    telling it by a weekday or "today", which a reader resolves from the article's publication day."""
+    return re.search(rf"(?<!\d)0?{int(value[8:10])}(?:st|nd|rd|th)?(?!\d)", claim.text) is not None
+
+
+def _year_unwritten(claim: Claim, dates: list[str]) -> list[str]:
+    """The claim's days with a year it does not write made unknown ("XXXX-04-09"): "on April 9" is read in
+    the year of its article's publication, and two articles of two years give one April 9 two years."""
+    return [f"XXXX{d[4:]}" if len(d) == len("YYYY-MM-DD") and d[:4] not in claim.text else d for d in dates]
+
+
+def _one_day_read_in_two_years(a: Claim, b: Claim, clash: tuple[str, str]) -> bool:
+    """Whether two clashing days differ only by years neither claim writes (:func:`_year_unwritten`)."""
+    if len(clash[0]) != len("YYYY-MM-DD") or clash[0][:4] == clash[1][:4]:
+        return False
+    return clashing_dates(_year_unwritten(a, a.dates), _year_unwritten(b, b.dates)) is None
+
+
 def clashing_dates(a: list[str], b: list[str]) -> tuple[str, str] | None:
     """A date of ``a`` and one of ``b`` that cannot be one: of one granularity (year, month or day), each
     claim giving only one date of it. "2015" (when a deal was signed) and "2018-04-30" (when it was
@@ -300,7 +320,7 @@ class DateConflict:
         if similarity < FACT_SIMILARITY or not (a.dates and b.dates):
             return None
         clash = clashing_dates(a.dates, b.dates)
-        if clash is None or is_caption(a) or is_caption(b) or not same_event(a, b) or not same_occurrence(a, b):
+        if clash is None or _one_day_read_in_two_years(a, b, clash) or is_caption(a) or is_caption(b) or not same_event(a, b) or not same_occurrence(a, b):
             return None
         granularity = _GRANULARITY[len(clash[0])]
         if granularity == "month" and not _resolved_years_agree(a, clash[0], b, clash[1]):
@@ -467,16 +487,46 @@ def subject_of(claim: Claim, position: int) -> str | None:
     return before[-1] if before else None
 
 
+def doer(claim: Claim, cue: re.Match[str]) -> str | None:
+    """Who does what the opposed word at ``cue`` says: by the parse, the actor its verb's subject names (the
+    subject itself, its possessor or a name compounded with it; a relative pronoun stands for the noun it
+    hangs on); None when the subject names no actor or the verb has none ("a fumble by N won the game" is
+    the fumble's doing, "jumping to a lead" has no subject). Without a parser, :func:`subject_of`."""
+    doc = parse(claim.text, claim.language)
+    verb = token_at(doc, cue.start(), cue.end()) if doc is not None else None
+    if verb is None:
+        return subject_of(claim, cue.start())
+    while verb.dep_ == "conj" and not _subjects(verb):  # "rose and then fell": the first verb's subject
+        verb = verb.head
+    for subject in _subjects(verb):
+        if subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+            subject = verb.head
+        for word in (subject, *(c for c in subject.children if c.dep_ in ("poss", "compound"))):
+            if name := _actor_named_at(claim, word.idx, word.idx + len(word)):
+                return name
+    return None
+
+
+def _subjects(verb: Any) -> list[Any]:
+    return [c for c in verb.children if c.dep_ in _SUBJECTS]
+
+
+def _actor_named_at(claim: Claim, start: int, end: int) -> str | None:
+    """The actor a mention of the claim covering ``start``-``end`` (claim-relative) names, lower-cased."""
+    return next((str(n).lower() for s, e, n in claim.actors if s - claim.start <= start and end <= e - claim.start), None)
+
+
 #: Dependencies of a word that describes a noun or a state rather than telling an event: "the fast-growing
 #: market", "made Creighton look lost".
 _DESCRIBING = ("amod", "acomp")
 
 
-def _asserted(claim: Claim, cue: re.Match[str]) -> bool:
+def _asserted(claim: Claim, cue: re.Match[str], meaning: str) -> bool:
     """Whether the opposed word at ``cue`` tells what happened, by the parse: not negated ("did not deny"), not
     an infinitive hung on a noun, adjective or verb ("a chance to win", "able to grow", "attempt to win"), not
     a word describing a noun or state ("fast-growing", "look lost"), nor a verb governing another one
-    ("declined to say": a refusal, not a fall). True without a parser."""
+    ("declined to say": a refusal, not a fall), nor a win or loss of no contest ("lost a fumble"). True
+    without a parser."""
     doc = parse(claim.text, claim.language)
     token = token_at(doc, cue.start(), cue.end()) if doc is not None else None
     if token is None:
@@ -486,7 +536,17 @@ def _asserted(claim: Claim, cue: re.Match[str]) -> bool:
         return False
     if token.dep_ in ("xcomp", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in children):
         return False
+    if meaning == "win/lose" and _wins_no_contest(claim, token):
+        return False
     return not any(c.dep_ == "xcomp" and c.tag_ == "VB" for c in children)
+
+
+def _wins_no_contest(claim: Claim, verb: Any) -> bool:
+    """Whether an English "win" or "lose" takes an object that is no contest (:data:`CONTESTS`): "lost a
+    fumble", "lost power", "won approval"."""
+    if not (claim.language or "").lower().startswith("en"):
+        return False
+    return any(c.dep_ == "dobj" and c.lemma_.lower() not in CONTESTS for c in verb.children)
 
 
 @dataclass
@@ -503,10 +563,10 @@ class OpposedVerbConflict:
         if found is None:
             return None
         meaning, cue_a, cue_b = found
-        if not (_asserted(a, cue_a) and _asserted(b, cue_b)):
+        if not (_asserted(a, cue_a, meaning) and _asserted(b, cue_b, meaning)):
             return None
-        actor = subject_of(a, cue_a.start())
-        if actor is None or actor != subject_of(b, cue_b.start()):
+        actor = doer(a, cue_a)
+        if actor is None or actor != doer(b, cue_b):
             return None  # "Ford's sales rose" and "Toyota's sales fell" do not contradict
         detail = f"opposed verbs ({meaning}): \u201c{cue_a.group(0)}\u201d vs \u201c{cue_b.group(0)}\u201d"
         return Finding("opposed-verbs", detail, [_match_span(a, cue_a), _match_span(b, cue_b)])
@@ -518,16 +578,20 @@ def said_words(claim: Claim) -> str:
     return " ".join(re.findall(r"[^\W_]+", (quoted or claim.text).lower()))
 
 
-def names_speaker(claim: Claim) -> bool:
-    """Whether the claim's own words name its speaker (a word of the name): in '"We will rebuild," she said.'
-    the speaker was found in other sentences, a guess that two outlets' attributions cannot be judged on."""
+def names_speaker(claim: Claim, other: str = "") -> bool:
+    """Whether the claim's own words name its speaker (a word of the name, not one of the ``other`` speaker's
+    name): in '"We will rebuild," she said.' the speaker was found in other sentences, and "Bell said" names
+    neither Marco nor Anna Bell; guesses that two outlets' attributions cannot be judged on."""
     words = {w.lower() for w in re.findall(r"[^\W\d_]{2,}", claim.text)}
-    return any(w.lower() in words for w in re.findall(r"[^\W\d_]{2,}", claim.speaker or ""))
+    others = {w.lower() for w in re.findall(r"[^\W\d_]{2,}", other)}
+    return any(w.lower() in words - others for w in re.findall(r"[^\W\d_]{2,}", claim.speaker or ""))
 
 
 def _one_statement_two_names(a: Claim, b: Claim) -> bool:
-    """Claims of one language quoting nearly the same words, each naming its speaker."""
-    return Indel.normalized_similarity(said_words(a), said_words(b)) >= SAME_WORDS and names_speaker(a) and names_speaker(b)
+    """Claims of one language quoting nearly the same words, each naming its speaker apart from the other's."""
+    if Indel.normalized_similarity(said_words(a), said_words(b)) < SAME_WORDS:
+        return False
+    return names_speaker(a, b.speaker or "") and names_speaker(b, a.speaker or "")
 
 
 @dataclass

@@ -69,6 +69,15 @@ OPPOSED_VERBS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
 )  # fmt: skip
 
 
+#: English nouns of what is won or lost in a contest ("lost the final", "won the election"): "win" and "lose" with
+#: another object ("lost a fumble", "lost power", "won approval") tell no contest's outcome.
+CONTESTS = frozenset({
+    "game", "match", "final", "semifinal", "playoff", "series", "tournament", "championship", "title", "cup", "race",
+    "election", "primary", "vote", "ballot", "referendum", "seat", "majority", "case", "trial", "appeal", "lawsuit",
+    "suit", "battle", "war", "fight", "bout", "contest", "round", "bid", "tie", "set", "medal", "award", "prize",
+})  # fmt: skip
+
+
 def _side_re(stems: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + "|".join(stems) + r")\w*", re.IGNORECASE)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from itertools import combinations, pairwise
 
 import numpy as np
@@ -14,10 +14,12 @@ from storyline.compare.conflicts import (
     Finding,
     NumberConflict,
     claim_span,
+    clashing_dates,
     denial_detail,
     detectors,
     listed_values,
     values_by_outlet,
+    writes_day,
 )
 from storyline.compare.lexicon import RUNNING_TOTALS
 from storyline.compare.quantities import coarse_kind, disagreements, figure_key, may_change, of_kind
@@ -44,8 +46,11 @@ def _far_apart(a: Claim, b: Claim, published: Published) -> bool:
 
 
 def _in_time(findings: list[Finding], a: Claim, b: Claim, published: Published) -> list[Finding]:
-    """Findings without the ages that may both be true: the claims' articles are published far apart, or
-    the claims date their events differently (a suspect is 18 at the shooting and 20 at the trial)."""
+    """Findings without those that may both be true: days each told from its own article's publication
+    day (:func:`_own_days`), and ages when the claims' articles are published far apart or the claims date
+    their events differently (a suspect is 18 at the shooting and 20 at the trial)."""
+    if _own_days(a, b, published):
+        findings = [f for f in findings if not (f.rule == "dates" and f.quantities == ["day"])]
     if not (_far_apart(a, b, published) or (a.dates and b.dates and set(a.dates).isdisjoint(b.dates))):
         return findings
     kept = []
@@ -56,6 +61,22 @@ def _in_time(findings: list[Finding], a: Claim, b: Claim, published: Published) 
                 continue
         kept.append(finding)
     return kept
+
+
+def _own_days(a: Claim, b: Claim, published: Published) -> bool:
+    """Whether the claims' clashing days lie as far apart as their articles' publication days, neither
+    claim writing its day's number: "checked in on Thursday" of one week's report and "checked out on
+    Thursday" of a later one, or "fell today" / "rose today" of two days' market reports, each tell their
+    own day's event, not one event dated two ways."""
+    x, y = published.get(a.article), published.get(b.article)
+    clash = clashing_dates(a.dates, b.dates)
+    if not (x and y) or x.date() == y.date() or clash is None or len(clash[0]) != len("YYYY-MM-DD"):
+        return False
+    try:
+        gap = date.fromisoformat(clash[0]) - date.fromisoformat(clash[1])
+    except ValueError:  # "XXXX-04-09": no year to count days in
+        return False
+    return gap == x.date() - y.date() and not (writes_day(a, clash[0]) or writes_day(b, clash[1]))
 
 
 def _value_rules(evidence: list[dict]) -> tuple[list[str], bool, list[str | None]]:
