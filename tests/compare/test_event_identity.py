@@ -86,3 +86,27 @@ def test_a_surname_two_speakers_share_names_neither():
     marco = claim("c:c0", '"We will rebuild the bridge," Marco Bell said.', speaker="Marco Bell")
     anna = claim("d:c0", '"We will rebuild the bridge," Anna Bell said.', speaker="Anna Bell")
     assert SpeakerConflict().detect(marco, anna, 0.9) is not None
+
+
+def test_a_rise_and_a_fall_told_on_two_days_are_two_days_moves(encode):
+    fell = "The Port Elwyn index, the PEX 50, fell in value by 2.4% to below the 5000 mark."
+    rose = "The Port Elwyn index, the PEX 50, rose in value by 8.1% to above the 5000 mark."
+
+    def report(name: str, text: str, day: int):
+        return make_article(name, [text], language="en", published=datetime(2025, 3, day, 18))
+
+    a, b = report("a", fell, 17), report("b", rose, 20)
+    assert "opposed-verbs" not in _conflicts([a, b], encode)
+    same_day = report("c", rose, 17)
+    assert "opposed-verbs" in _conflicts([a, same_day], encode)
+
+
+def test_clock_times_of_two_publication_days_are_each_days_own(encode):
+    def report(name: str, text: str, day: int):
+        return make_article(name, [text], language="en", published=datetime(2025, 3, day, 18))
+
+    a = report("a", "The Port Elwyn index was down 2.6% at 16:08 UTC, a slight increase from earlier in the day.", 17)
+    b = report("b", "The Port Elwyn index was down 2.6% at 14:58 UTC, a slight increase from earlier in the day.", 20)
+    assert _conflicts([a, b], encode) == []
+    c = report("c", "The Port Elwyn index was down 2.6% at 14:58 UTC, a slight increase from earlier in the day.", 17)
+    assert _conflicts([a, c], encode) == ["dates"]

@@ -40,6 +40,8 @@ NEGATION_RE = re.compile(
 
 #: Pairs of opposed meanings. Each side lists regular expressions matched at a word start
 #: (any ending allowed), so "admit" covers admits/admitted/admitting.
+#: The opposed meaning of a change, which a figure or a market may take either way from one day to the next.
+CHANGES = "rise/fall"
 OPPOSED_VERBS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     (
         "admit/deny",
@@ -52,7 +54,7 @@ OPPOSED_VERBS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
         ("reject", "rebut", "rechaz", "rejet", "respin", "lehnte?\\s+\\w+\\s+ab", "verwerp"),
     ),
     (
-        "rise/fall",
+        CHANGES,
         ("ris(?:e|es|en|ing)\\b", "rose\\b", "increas", "grew\\b", "grow(?:s|n|ing)?\\b", "climb", "jump", "soar", "aument", "subi[óe]", "crec", "augment", "hausse", "stieg", "steig", "gestiegen", "steeg", "stijg"),
         ("fall(?:s|en|ing)?\\b", "fell\\b", "declin", "decreas", "drop", "shr[iau]nk", "slump", "plung", "cay[óe]", "bajó", "bajaron", "disminu", "baisse", "diminu", "sank", "sink", "gesunken", "fiel\\b", "daal", "daald"),
     ),
