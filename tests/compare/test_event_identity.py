@@ -1,14 +1,22 @@
 """False conflicts a second fact-checker walkthrough (ECB+, NewsWCL50, MEANTIME) found: days each told from its
-own article's publication day, a day read in two years, opposed verbs whose subject is no one named, a win or
-loss of no contest, and a speaker named only by a surname two speakers share. Invented fixtures; each test
-fails on the rules before."""
+own article's publication day or one weekday read twice, a day read in two years, opposed verbs whose subject
+is no one named, a win or loss of no contest, a speaker named only by a surname two speakers share,
+hypothetical figures, measures of two actions, another occurrence and negated modifiers. Invented fixtures;
+each test fails on the rules before."""
 
 import re
 from datetime import datetime
 
 from compare_helpers import make_article, time_at
 
-from storyline.compare.conflicts import DateConflict, OpposedVerbConflict, SpeakerConflict
+from storyline.compare.conflicts import (
+    DateConflict,
+    NegationConflict,
+    NumberConflict,
+    OpposedVerbConflict,
+    SpeakerConflict,
+    hypothetical,
+)
 from storyline.compare.quantities import read_quantities
 from storyline.compare.story import compare
 from storyline.model import Claim
@@ -38,8 +46,8 @@ def test_days_each_told_from_its_own_publication_day_are_two_events(encode):
     a = _dated("a", text, "Thursday", "2025-03-06", datetime(2025, 3, 7, 9))
     b = _dated("b", text, "Thursday", "2025-03-13", datetime(2025, 3, 14, 9))
     assert _conflicts([a, b], encode) == []  # each report's own Thursday: two dockings
-    late = _dated("c", text, "Thursday", "2025-03-13", datetime(2025, 3, 7, 9))
-    assert _conflicts([a, late], encode) == ["dates"]  # one day's reports give two days
+    friday = _dated("c", text.replace("Thursday", "Friday"), "Friday", "2025-03-07", datetime(2025, 3, 7, 9))
+    assert _conflicts([a, friday], encode) == ["dates"]  # one day's reports give two days
     written = text.replace("on Thursday", "on Thursday, March 13,")
     c = _dated("c", written, "Thursday, March 13", "2025-03-13", datetime(2025, 3, 14, 9))
     assert _conflicts([a, c], encode) == ["dates"]  # a day written out is no report's own day
@@ -110,3 +118,66 @@ def test_clock_times_of_two_publication_days_are_each_days_own(encode):
     assert _conflicts([a, b], encode) == []
     c = report("c", "The Port Elwyn index was down 2.6% at 14:58 UTC, a slight increase from earlier in the day.", 17)
     assert _conflicts([a, c], encode) == ["dates"]
+
+
+def test_hypothetical_figures_are_not_compared():
+    detector = NumberConflict()
+    needed = claim("a:c0", "Ines Vidal needed 9 points against Port Elwyn to pass the school record.", ("Ines Vidal",))
+    scored = claim("b:c0", "Ines Vidal scored 20 points against Port Elwyn to pass the school record.", ("Ines Vidal",))
+    assert detector.detect(needed, scored, 0.9) is None
+    could = claim("c:c0", "The worm could infect hundreds of thousands of computers in Ruritania, experts said.")
+    infected = claim("d:c0", "The worm has infected more than two million computers in Ruritania, experts said.")
+    assert detector.detect(could, infected, 0.9) is None
+    if_pushed = claim("e:c0", "If the Gulls are pushed to 10 years, they would accept a contract for Marco Bell.")
+    offered = claim("f:c0", "The Gulls offered Marco Bell a contract of seven years.")
+    assert not hypothetical(offered, offered.quantities[0]) and hypothetical(if_pushed, if_pushed.quantities[0])
+    scored_less = claim("g:c0", "Ines Vidal scored 14 points against Port Elwyn to pass the school record.", ("Ines Vidal",))
+    assert detector.detect(scored_less, scored, 0.9) is not None
+    wouldnt = claim("h:c0", "If it had, we wouldn't have 355 damaged shops in Port Elwyn.")
+    assert not hypothetical(wouldnt, wouldnt.quantities[0])  # a negated "would" says there are 355
+
+
+def test_distances_and_durations_of_two_actions_are_two_figures():
+    detector = NumberConflict()
+    building = claim("a:c0", "Police evacuated the office building, about 15 miles north of Port Elwyn.")
+    motorist = claim("b:c0", "Police received a tip from a motorist in Elwyn Falls, about 50 miles north of Port Elwyn.")
+    assert detector.detect(building, motorist, 0.9) is None
+    evacuated = claim("c:c0", "Police evacuated the office building, about 25 miles north of Port Elwyn.")
+    assert detector.detect(building, evacuated, 0.9) is not None
+    ensued = claim("d:c0", "Legal battles over the competence of Marco Bell ensued for seven years.")
+    took = claim("e:c0", "It took another six years for Marco Bell to concede his competence.")
+    assert detector.detect(ensued, took, 0.9) is None
+    served = claim("f:c0", "Marco Bell served four months in a federal prison.")
+    assert detector.detect(served, claim("g:c0", "Marco Bell served five months in a federal prison."), 0.9) is not None
+
+
+def test_one_weekday_read_from_two_publication_days_is_one_day():
+    text = "Olga Petrenko had argued with her co - workers on Thursday evening at the Port Elwyn plant."
+    a, b = claim("a:c0", text, dates=["2010-09-09"]), claim("b:c0", text, dates=["2010-11-04"])
+    assert DateConflict().detect(a, b, 0.9) is None
+    friday = claim("c:c0", text.replace("Thursday", "Friday"), dates=["2010-09-10"])
+    assert DateConflict().detect(a, friday, 0.9) is not None
+
+
+def test_another_object_is_another_occurrence():
+    revoked = claim("a:c0", "The government revoked a rule that weakened the Port Elwyn wildlife act.", dates=["2009-04-29"])
+    another = claim("b:c0", "The government revoked another rule that weakened the Port Elwyn wildlife act.", dates=["2009-03-03"])
+    assert DateConflict().detect(revoked, another, 0.9) is None
+    same = claim("c:c0", "The government revoked the rule that weakened the Port Elwyn wildlife act.", dates=["2009-03-03"])
+    assert DateConflict().detect(revoked, same, 0.9) is not None
+    wounded = claim("d:c0", "The quake killed 10 people in Port Elwyn and wounded other 70.")
+    injured = claim("e:c0", "The quake killed 10 people in Port Elwyn and injured 80.")
+    assert NumberConflict().detect(wounded, injured, 0.9) is not None  # "other 70": more people, not another quake
+
+
+def test_a_negated_modifier_or_an_auxiliary_is_no_negated_predicate():
+    detector = NegationConflict()
+    near = claim("a:c0", "Marco Bell was arrested not far from the scene in Port Elwyn, police said.", negated=True)
+    arrested = claim("b:c0", "Marco Bell was arrested several blocks from the scene in Port Elwyn, police said.")
+    assert detector.detect(near, arrested, 0.9) is None
+    had = claim("c:c0", "Ruritania has not had a functioning government since 1991.", negated=True)
+    seen = claim("d:c0", "Ruritania has seen continuous conflict since 1991.")
+    assert detector.detect(had, seen, 0.9) is None
+    guilty = claim("e:c0", "Marco Bell pleaded not guilty to the charges in Port Elwyn.", negated=True)
+    pleaded = claim("f:c0", "Marco Bell pleaded guilty to the charges in Port Elwyn.")
+    assert detector.detect(guilty, pleaded, 0.9) is not None

@@ -21,12 +21,15 @@ from typing import Any, Protocol
 from rapidfuzz.distance import Indel
 
 from storyline.compare.align import date_fits, dates_agree
-from storyline.compare.clock import ClockTime, clashing_times, clock_times
+from storyline.compare.clock import clashing_times, clock_times
 from storyline.compare.lexicon import (
+    CONDITIONS,
     CONTESTS,
     DEICTIC_DAY_RE,
     GENERIC_NOUNS,
+    MODALS,
     ONE_OF_SEVERAL,
+    WANTING,
     denial_cue,
     is_claim_noun,
     is_denial,
@@ -35,7 +38,7 @@ from storyline.compare.lexicon import (
     stop_words,
 )
 from storyline.compare.parsing import parse, token_at
-from storyline.compare.quantities import disagreements, figure_key, is_calendar_word, of_kind
+from storyline.compare.quantities import coarse_kind, disagreements, figure_key, is_calendar_word, of_kind
 from storyline.enrich.cues import REPORTING_VERBS
 from storyline.enrich.entities import same_person_name
 from storyline.model import Claim, Quantity
@@ -145,15 +148,16 @@ def share_most_words(a: Claim, b: Claim) -> bool:
 
 
 def _one_of_several(claim: Claim) -> frozenset[tuple[str, str]] | None:
-    """The subjects the claim makes one of several ("the first quake struck": ("first", "quake")), by the
-    parse (:data:`ONE_OF_SEVERAL`); None without a parser."""
+    """The subjects and objects the claim makes one of several ("the first quake struck": ("first", "quake"),
+    "overturned another regulation"), by the parse (:data:`ONE_OF_SEVERAL`); None without a parser."""
     doc = parse(claim.text, claim.language)
     if doc is None:
         return None
     return frozenset(
         (t.lower_, t.head.lemma_.lower())
         for t in doc
-        if t.dep_ in ("amod", "det") and t.lower_ in ONE_OF_SEVERAL and t.head.dep_ in ("nsubj", "nsubjpass", "nsubj:pass")
+        if t.dep_ in ("amod", "det") and t.lower_ in ONE_OF_SEVERAL and t.head.dep_ in _SUBJECTS + ("dobj", "obj")
+        and t.head.pos_ != "NUM"  # "wounding other 70": more of the people, not another event
     )
 
 
@@ -188,11 +192,72 @@ class NumberConflict:
     def detect(self, a: Claim, b: Claim, similarity: float) -> Finding | None:
         if similarity < min(self.floor, SHARED_WORDS_SIMILARITY):
             return None
-        kinds = [k for k in disagreements(a.quantities, b.quantities, coarse=a.language != b.language) if _same_thing(a, b, k, similarity)]
+        xs, ys = compared_figures(a, b)
+        kinds = [k for k in disagreements(xs, ys, coarse=a.language != b.language) if _same_thing(a, b, k, similarity)]
         if not kinds or (similarity < self.floor and not share_most_words(a, b)) or not same_occurrence(a, b):
             return None
         spans = [quantity_span(c, q) for c in (a, b) for q in c.quantities if any(of_kind(q, k) for k in kinds)]
         return Finding("numbers", _numbers_detail(a, b, kinds), spans, quantities=kinds)
+
+
+#: Measures told of an action ("served four months", "evacuated the building, 15 miles north of the city"): a
+#: figure of one is compared only with the other claim's figure of the same verb.
+_ACTION_MEASURES = ("distance", "duration")
+
+
+def compared_figures(a: Claim, b: Claim) -> tuple[list[Quantity], list[Quantity]]:
+    """The figures of each claim that the other's may contradict: not hypothetical ones (:func:`hypothetical`),
+    and, in one language, distances and durations only where the other claim gives one to the same verb
+    (:func:`verb_of`): "a motorist 50 miles north of the city spotted the car" and "the building is 15 miles
+    north of the city" measure two things, "legal battles ensued for seven years" and "it took another six
+    years to concede" two spans."""
+    xs = [q for q in a.quantities if not hypothetical(a, q)]
+    ys = [q for q in b.quantities if not hypothetical(b, q)]
+    if not a.language or a.language != b.language:
+        return xs, ys
+    return _of_one_action(a, xs, _actions(b, ys)), _of_one_action(b, ys, _actions(a, xs))
+
+
+def _action(claim: Claim, quantity: Quantity) -> tuple[str, str | None] | None:
+    """(measure, verb) of a distance or duration; None for any other figure."""
+    measure = coarse_kind(quantity.kind)
+    if measure not in _ACTION_MEASURES:
+        return None
+    return measure, verb_of(claim, quantity.start - claim.start, quantity.end - claim.start)
+
+
+def _actions(claim: Claim, figures: list[Quantity]) -> set[tuple[str, str | None]]:
+    return {action for q in figures if (action := _action(claim, q)) is not None}
+
+
+def _of_one_action(claim: Claim, figures: list[Quantity], others: set[tuple[str, str | None]]) -> list[Quantity]:
+    kept = []
+    for q in figures:
+        action = _action(claim, q)
+        if action is None or action[1] is None or action in others:
+            kept.append(q)
+    return kept
+
+
+def hypothetical(claim: Claim, quantity: Quantity) -> bool:
+    """Whether a figure tells what may, would or is wanted to be, not what is (English, by the parse): a verb
+    above it takes a modal ("could throw for 400 yards", not "wouldn't have 355 shops") or a condition ("if
+    pushed to 10 years"), or a word above it needs or asks for it ("needed nine points", "seeking $20
+    million", "a request for a 10-year deal"). Reports of one event do not contradict in such figures."""
+    doc = parse(claim.text, claim.language) if (claim.language or "").lower().startswith("en") else None
+    token = token_at(doc, quantity.start - claim.start, quantity.end - claim.start) if doc is not None else None
+    while token is not None:
+        if token.lemma_.lower() in WANTING or (token.pos_ in ("VERB", "AUX") and _unreal(token)):
+            return True
+        token = token.head if token.head.i != token.i else None
+    return False
+
+
+def _unreal(verb: Any) -> bool:
+    children = list(verb.children)
+    if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in children):
+        return True
+    return any(c.dep_ == "aux" and c.lower_ in MODALS for c in children) and not any(c.dep_ == "neg" for c in children)
 
 
 def _same_thing(a: Claim, b: Claim, kind: str, similarity: float) -> bool:
@@ -294,6 +359,16 @@ def _one_day_read_in_two_years(a: Claim, b: Claim, clash: tuple[str, str]) -> bo
     return clashing_dates(_year_unwritten(a, a.dates), _year_unwritten(b, b.dates)) is None
 
 
+def _one_weekday_read_twice(a: Claim, b: Claim, clash: tuple[str, str]) -> bool:
+    """Whether two clashing days are one weekday neither claim writes the date of: "on Friday" in two reports,
+    read from two publication days a week or more apart, is what both say, not a disagreement between them."""
+    try:
+        x, y = date.fromisoformat(clash[0]), date.fromisoformat(clash[1])
+    except ValueError:  # a month, a year, or "XXXX-04-09"
+        return False
+    return x.weekday() == y.weekday() and not (writes_day(a, clash[0]) or writes_day(b, clash[1]))
+
+
 def clashing_dates(a: list[str], b: list[str]) -> tuple[str, str] | None:
     """A date of ``a`` and one of ``b`` that cannot be one: of one granularity (year, month or day), each
     claim giving only one date of it. "2015" (when a deal was signed) and "2018-04-30" (when it was
@@ -320,7 +395,7 @@ class DateConflict:
         if similarity < FACT_SIMILARITY or not (a.dates and b.dates):
             return None
         clash = clashing_dates(a.dates, b.dates)
-        if clash is None or _one_day_read_in_two_years(a, b, clash) or is_caption(a) or is_caption(b) or not same_event(a, b) or not same_occurrence(a, b):
+        if clash is None or _one_day_read_in_two_years(a, b, clash) or _one_weekday_read_twice(a, b, clash) or is_caption(a) or is_caption(b) or not same_event(a, b) or not same_occurrence(a, b):
             return None
         granularity = _GRANULARITY[len(clash[0])]
         if granularity == "month" and not _resolved_years_agree(a, clash[0], b, clash[1]):
@@ -347,19 +422,19 @@ def _days_differ(a: Claim, b: Claim) -> bool:
     return all(days) and not dates_agree(*days)
 
 
-#: Most steps from a clock time up its parse to the verb it modifies.
-_TIME_TO_VERB = 6
+#: Most steps from a clock time or a measure up its parse to the verb it modifies.
+_TO_VERB = 6
 
 
-def _timed_verb(claim: Claim, time: ClockTime) -> str | None:
-    """The lemma of the verb a clock time modifies ("docked at 3 p.m." -> "dock"); "" for a reporting verb
-    or no verb, None without a parser."""
+def verb_of(claim: Claim, start: int, end: int) -> str | None:
+    """The lemma of the verb the words at ``start``-``end`` (claim-relative) modify ("docked at 3 p.m." ->
+    "dock", "served four months" -> "serve"); "" for a reporting verb or no verb, None without a parser."""
     doc = parse(claim.text, claim.language)
-    token = token_at(doc, time.start, time.end) if doc is not None else None
+    token = token_at(doc, start, end) if doc is not None else None
     if token is None:
         return None
     verb = token
-    for _ in range(_TIME_TO_VERB):  # "at 5 p.m. local time (1500 GMT)": GMT, time, p.m., at, docked
+    for _ in range(_TO_VERB):  # "at 5 p.m. local time (1500 GMT)": GMT, time, p.m., at, docked
         if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
             break
         verb = verb.head
@@ -386,7 +461,7 @@ class ClockTimeConflict:
         if clash is None or _days_differ(a, b) or is_caption(a) or is_caption(b) or not same_occurrence(a, b):
             return None
         x, y = clash
-        verbs = _timed_verb(a, x), _timed_verb(b, y)
+        verbs = verb_of(a, x.start, x.end), verb_of(b, y.start, y.end)
         one_verb = shares_event_verb(a, b) if None in verbs else bool(verbs[0]) and verbs[0] == verbs[1]
         if not one_verb:
             return None  # "occurred at 9:27 a.m." / "at 9:32 p.m. it was followed by": two events
@@ -444,6 +519,8 @@ def same_predicate(negated: Claim, cue: re.Match[str], other: Claim) -> bool:
     if doc is None or other_doc is None:
         return _next_word_shared(negated, cue, other)
     cue_token = next((t for t in doc if t.idx == cue.start()), None)
+    if cue_token is not None and cue_token.dep_ == "neg" and cue_token.head.pos_ in ("ADV", "NOUN"):
+        return False  # "arrested not far from the scene", "not a day ago": a negated modifier, not the verb
     verb = _negated_verb(cue_token)
     if verb is None:
         return _next_word_shared(negated, cue, other)
@@ -453,7 +530,9 @@ def same_predicate(negated: Claim, cue: re.Match[str], other: Claim) -> bool:
 
 def _asserts(token: Any, verb: Any, negated_noun: str | None) -> bool:
     """Whether ``token`` is ``verb`` asserted: same lemma and arguments, and the noun a "no" negated."""
-    if token.lemma_ != verb.lemma_ or token.pos_ not in ("VERB", "AUX") or not _same_arguments(verb, token):
+    if token.lemma_ != verb.lemma_ or token.pos_ not in ("VERB", "AUX") or token.dep_ in ("aux", "auxpass"):
+        return False  # "has seen" asserts seeing, not having
+    if not _same_arguments(verb, token):
         return False
     return negated_noun is None or negated_noun in _arguments(token, _SUBJECTS + _OBJECTS)
 
@@ -465,7 +544,7 @@ def _negated_verb(cue: Any) -> Any | None:
     for _ in range(3):
         if token is None or token.pos_ in ("VERB", "AUX"):
             return token
-        token = token.head if token.head is not token else None
+        token = token.head if token.head.i != token.i else None
     return None
 
 

@@ -71,6 +71,14 @@ OPPOSED_VERBS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
 )  # fmt: skip
 
 
+#: English words that make a figure what may, would or is wanted to be rather than what is: modal auxiliaries
+#: ("could throw for 400 yards"), the conjunctions of a condition ("if the Sox are pushed to 10 years"), and
+#: verbs and nouns of needing and asking ("needed nine points", "seeking $20 million", "a request for 10 years").
+MODALS = frozenset({"could", "would", "might", "may", "should", "'d"})
+CONDITIONS = frozenset({"if", "unless"})
+WANTING = frozenset({
+    "need", "want", "seek", "hope", "wish", "ask", "request", "demand", "prefer", "preference", "expect",
+})  # fmt: skip
 #: English nouns of what is won or lost in a contest ("lost the final", "won the election"): "win" and "lose" with
 #: another object ("lost a fumble", "lost power", "won approval") tell no contest's outcome.
 CONTESTS = frozenset({
