@@ -181,3 +181,16 @@ def test_a_negated_modifier_or_an_auxiliary_is_no_negated_predicate():
     guilty = claim("e:c0", "Marco Bell pleaded not guilty to the charges in Port Elwyn.", negated=True)
     pleaded = claim("f:c0", "Marco Bell pleaded guilty to the charges in Port Elwyn.")
     assert detector.detect(guilty, pleaded, 0.9) is not None
+
+
+def test_opposed_stances_on_two_matters_do_not_conflict():
+    detector = OpposedVerbConflict()
+    wives = claim("a:c0", "Marco Bell openly acknowledges having several wives in Port Elwyn.", ("Marco Bell",))
+    wrongdoing = claim("b:c0", "Marco Bell has denied any criminal wrongdoing within the community.", ("Marco Bell",))
+    assert detector.detect(wives, wrongdoing, 0.9) is None
+    denied = claim("c:c0", "Marco Bell has denied having several wives in Port Elwyn.", ("Marco Bell",))
+    assert detector.detect(wives, denied, 0.9) is not None
+    allegations = claim("d:c0", "Marco Bell denies the allegations.", ("Marco Bell",))
+    assert detector.detect(wives, allegations, 0.9) is not None  # what is alleged is not told: it may be the wives
+    but = claim("e:c0", "Marco Bell acknowledges having several wives but said the community abhors any wrongdoing.", ("Marco Bell",))
+    assert detector.detect(but, wrongdoing, 0.9) is None  # the matter ends at "but"

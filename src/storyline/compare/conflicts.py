@@ -29,6 +29,7 @@ from storyline.compare.lexicon import (
     GENERIC_NOUNS,
     MODALS,
     ONE_OF_SEVERAL,
+    STANCES,
     WANTING,
     denial_cue,
     is_claim_noun,
@@ -73,6 +74,9 @@ _CAPTION_RE = re.compile(
 )
 #: Where the clause a denial verb takes ends ("Denying he was a smuggler, N would wander ...").
 _CLAUSE_END_RE = re.compile(r"[,;:()\u2013\u2014]")
+#: Where the matter a stance takes ends: its clause's end, or a conjunction opening another ("admits having
+#: wives but has said ...").
+_MATTER_END_RE = re.compile(r"[,;:()\u2013\u2014]|\b(?:but|while|although|though|whereas)\b", re.IGNORECASE)
 #: TIMEX3 value lengths: a year, a month, a day.
 _GRANULARITY = {4: "year", 7: "month", 10: "day"}
 
@@ -647,8 +651,26 @@ class OpposedVerbConflict:
         actor = doer(a, cue_a)
         if actor is None or actor != doer(b, cue_b):
             return None  # "Ford's sales rose" and "Toyota's sales fell" do not contradict
+        if meaning in STANCES and not _same_matter(a, cue_a, b, cue_b):
+            return None  # "N acknowledges having several wives" / "N denied any criminal wrongdoing"
         detail = f"opposed verbs ({meaning}): \u201c{cue_a.group(0)}\u201d vs \u201c{cue_b.group(0)}\u201d"
         return Finding("opposed-verbs", detail, [_match_span(a, cue_a), _match_span(b, cue_b)])
+
+
+def _matter(claim: Claim, cue: re.Match[str]) -> set[str]:
+    """What a stance word takes: the content words of its clause after it, less generic words, names and nouns
+    of allegations ("denies the allegations" takes whatever is alleged), cut to their first four letters."""
+    clause = replace(claim, text=_MATTER_END_RE.split(claim.text[cue.end() :])[0])
+    named = {w.lower() for w in re.findall(r"[^\W\d_]{2,}", clause.text) if w[0].isupper()}
+    words = content_words(clause) - generic_words(clause) - named
+    return {w[:4] for w in words if not is_claim_noun(w)}
+
+
+def _same_matter(a: Claim, cue_a: re.Match[str], b: Claim, cue_b: re.Match[str]) -> bool:
+    """Whether two opposed stances (admits / denies) take one matter: a word in common, or one of them takes
+    nothing but allegations or a pronoun ("denies it")."""
+    x, y = _matter(a, cue_a), _matter(b, cue_b)
+    return not (x and y) or bool(x & y)
 
 
 def said_words(claim: Claim) -> str:

@@ -71,6 +71,8 @@ OPPOSED_VERBS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
 )  # fmt: skip
 
 
+#: Opposed meanings of a stance taken on a matter (admits / denies it), which oppose only on one matter.
+STANCES = ("admit/deny", "confirm/reject", "accept/refuse")
 #: English words that make a figure what may, would or is wanted to be rather than what is: modal auxiliaries
 #: ("could throw for 400 yards"), the conjunctions of a condition ("if the Sox are pushed to 10 years"), and
 #: verbs and nouns of needing and asking ("needed nine points", "seeking $20 million", "a request for 10 years").
