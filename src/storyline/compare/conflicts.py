@@ -21,11 +21,16 @@ from typing import Any, Protocol
 from rapidfuzz.distance import Indel
 
 from storyline.compare.align import date_fits, dates_agree
-from storyline.compare.clock import ClockTime, clashing_times, clock_times
+from storyline.compare.clock import clashing_times, clock_times
 from storyline.compare.lexicon import (
+    CONDITIONS,
+    CONTESTS,
     DEICTIC_DAY_RE,
     GENERIC_NOUNS,
+    MODALS,
     ONE_OF_SEVERAL,
+    STANCES,
+    WANTING,
     denial_cue,
     is_claim_noun,
     is_denial,
@@ -34,7 +39,7 @@ from storyline.compare.lexicon import (
     stop_words,
 )
 from storyline.compare.parsing import parse, token_at
-from storyline.compare.quantities import disagreements, figure_key, is_calendar_word, of_kind
+from storyline.compare.quantities import coarse_kind, disagreements, figure_key, is_calendar_word, of_kind
 from storyline.enrich.cues import REPORTING_VERBS
 from storyline.enrich.entities import same_person_name
 from storyline.model import Claim, Quantity
@@ -69,6 +74,9 @@ _CAPTION_RE = re.compile(
 )
 #: Where the clause a denial verb takes ends ("Denying he was a smuggler, N would wander ...").
 _CLAUSE_END_RE = re.compile(r"[,;:()\u2013\u2014]")
+#: Where the matter a stance takes ends: its clause's end, or a conjunction opening another ("admits having
+#: wives but has said ...").
+_MATTER_END_RE = re.compile(r"[,;:()\u2013\u2014]|\b(?:but|while|although|though|whereas)\b", re.IGNORECASE)
 #: TIMEX3 value lengths: a year, a month, a day.
 _GRANULARITY = {4: "year", 7: "month", 10: "day"}
 
@@ -144,15 +152,16 @@ def share_most_words(a: Claim, b: Claim) -> bool:
 
 
 def _one_of_several(claim: Claim) -> frozenset[tuple[str, str]] | None:
-    """The subjects the claim makes one of several ("the first quake struck": ("first", "quake")), by the
-    parse (:data:`ONE_OF_SEVERAL`); None without a parser."""
+    """The subjects and objects the claim makes one of several ("the first quake struck": ("first", "quake"),
+    "overturned another regulation"), by the parse (:data:`ONE_OF_SEVERAL`); None without a parser."""
     doc = parse(claim.text, claim.language)
     if doc is None:
         return None
     return frozenset(
         (t.lower_, t.head.lemma_.lower())
         for t in doc
-        if t.dep_ in ("amod", "det") and t.lower_ in ONE_OF_SEVERAL and t.head.dep_ in ("nsubj", "nsubjpass", "nsubj:pass")
+        if t.dep_ in ("amod", "det") and t.lower_ in ONE_OF_SEVERAL and t.head.dep_ in _SUBJECTS + ("dobj", "obj")
+        and t.head.pos_ != "NUM"  # "wounding other 70": more of the people, not another event
     )
 
 
@@ -187,11 +196,72 @@ class NumberConflict:
     def detect(self, a: Claim, b: Claim, similarity: float) -> Finding | None:
         if similarity < min(self.floor, SHARED_WORDS_SIMILARITY):
             return None
-        kinds = [k for k in disagreements(a.quantities, b.quantities, coarse=a.language != b.language) if _same_thing(a, b, k, similarity)]
+        xs, ys = compared_figures(a, b)
+        kinds = [k for k in disagreements(xs, ys, coarse=a.language != b.language) if _same_thing(a, b, k, similarity)]
         if not kinds or (similarity < self.floor and not share_most_words(a, b)) or not same_occurrence(a, b):
             return None
         spans = [quantity_span(c, q) for c in (a, b) for q in c.quantities if any(of_kind(q, k) for k in kinds)]
         return Finding("numbers", _numbers_detail(a, b, kinds), spans, quantities=kinds)
+
+
+#: Measures told of an action ("served four months", "evacuated the building, 15 miles north of the city"): a
+#: figure of one is compared only with the other claim's figure of the same verb.
+_ACTION_MEASURES = ("distance", "duration")
+
+
+def compared_figures(a: Claim, b: Claim) -> tuple[list[Quantity], list[Quantity]]:
+    """The figures of each claim that the other's may contradict: not hypothetical ones (:func:`hypothetical`),
+    and, in one language, distances and durations only where the other claim gives one to the same verb
+    (:func:`verb_of`): "a motorist 50 miles north of the city spotted the car" and "the building is 15 miles
+    north of the city" measure two things, "legal battles ensued for seven years" and "it took another six
+    years to concede" two spans."""
+    xs = [q for q in a.quantities if not hypothetical(a, q)]
+    ys = [q for q in b.quantities if not hypothetical(b, q)]
+    if not a.language or a.language != b.language:
+        return xs, ys
+    return _of_one_action(a, xs, _actions(b, ys)), _of_one_action(b, ys, _actions(a, xs))
+
+
+def _action(claim: Claim, quantity: Quantity) -> tuple[str, str | None] | None:
+    """(measure, verb) of a distance or duration; None for any other figure."""
+    measure = coarse_kind(quantity.kind)
+    if measure not in _ACTION_MEASURES:
+        return None
+    return measure, verb_of(claim, quantity.start - claim.start, quantity.end - claim.start)
+
+
+def _actions(claim: Claim, figures: list[Quantity]) -> set[tuple[str, str | None]]:
+    return {action for q in figures if (action := _action(claim, q)) is not None}
+
+
+def _of_one_action(claim: Claim, figures: list[Quantity], others: set[tuple[str, str | None]]) -> list[Quantity]:
+    kept = []
+    for q in figures:
+        action = _action(claim, q)
+        if action is None or action[1] is None or action in others:
+            kept.append(q)
+    return kept
+
+
+def hypothetical(claim: Claim, quantity: Quantity) -> bool:
+    """Whether a figure tells what may, would or is wanted to be, not what is (English, by the parse): a verb
+    above it takes a modal ("could throw for 400 yards", not "wouldn't have 355 shops") or a condition ("if
+    pushed to 10 years"), or a word above it needs or asks for it ("needed nine points", "seeking $20
+    million", "a request for a 10-year deal"). Reports of one event do not contradict in such figures."""
+    doc = parse(claim.text, claim.language) if (claim.language or "").lower().startswith("en") else None
+    token = token_at(doc, quantity.start - claim.start, quantity.end - claim.start) if doc is not None else None
+    while token is not None:
+        if token.lemma_.lower() in WANTING or (token.pos_ in ("VERB", "AUX") and _unreal(token)):
+            return True
+        token = token.head if token.head.i != token.i else None
+    return False
+
+
+def _unreal(verb: Any) -> bool:
+    children = list(verb.children)
+    if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in children):
+        return True
+    return any(c.dep_ == "aux" and c.lower_ in MODALS for c in children) and not any(c.dep_ == "neg" for c in children)
 
 
 def _same_thing(a: Claim, b: Claim, kind: str, similarity: float) -> bool:
@@ -274,6 +344,35 @@ def _a_told_day_apart(a: Claim, x: str, b: Claim, y: str) -> bool:
         return False
 
 
+def writes_day(claim: Claim, value: str) -> bool:
+    """Whether the claim writes the day of month of ``value`` ("June 13", "13 June", "the 13th"), rather than
+    telling it by a weekday or "today", which a reader resolves from the article's publication day."""
+    return re.search(rf"(?<!\d)0?{int(value[8:10])}(?:st|nd|rd|th)?(?!\d)", claim.text) is not None
+
+
+def _year_unwritten(claim: Claim, dates: list[str]) -> list[str]:
+    """The claim's days with a year it does not write made unknown ("XXXX-04-09"): "on April 9" is read in
+    the year of its article's publication, and two articles of two years give one April 9 two years."""
+    return [f"XXXX{d[4:]}" if len(d) == len("YYYY-MM-DD") and d[:4] not in claim.text else d for d in dates]
+
+
+def _one_day_read_in_two_years(a: Claim, b: Claim, clash: tuple[str, str]) -> bool:
+    """Whether two clashing days differ only by years neither claim writes (:func:`_year_unwritten`)."""
+    if len(clash[0]) != len("YYYY-MM-DD") or clash[0][:4] == clash[1][:4]:
+        return False
+    return clashing_dates(_year_unwritten(a, a.dates), _year_unwritten(b, b.dates)) is None
+
+
+def _one_weekday_read_twice(a: Claim, b: Claim, clash: tuple[str, str]) -> bool:
+    """Whether two clashing days are one weekday neither claim writes the date of: "on Friday" in two reports,
+    read from two publication days a week or more apart, is what both say, not a disagreement between them."""
+    try:
+        x, y = date.fromisoformat(clash[0]), date.fromisoformat(clash[1])
+    except ValueError:  # a month, a year, or "XXXX-04-09"
+        return False
+    return x.weekday() == y.weekday() and not (writes_day(a, clash[0]) or writes_day(b, clash[1]))
+
+
 def clashing_dates(a: list[str], b: list[str]) -> tuple[str, str] | None:
     """A date of ``a`` and one of ``b`` that cannot be one: of one granularity (year, month or day), each
     claim giving only one date of it. "2015" (when a deal was signed) and "2018-04-30" (when it was
@@ -300,7 +399,7 @@ class DateConflict:
         if similarity < FACT_SIMILARITY or not (a.dates and b.dates):
             return None
         clash = clashing_dates(a.dates, b.dates)
-        if clash is None or is_caption(a) or is_caption(b) or not same_event(a, b) or not same_occurrence(a, b):
+        if clash is None or _one_day_read_in_two_years(a, b, clash) or _one_weekday_read_twice(a, b, clash) or is_caption(a) or is_caption(b) or not same_event(a, b) or not same_occurrence(a, b):
             return None
         granularity = _GRANULARITY[len(clash[0])]
         if granularity == "month" and not _resolved_years_agree(a, clash[0], b, clash[1]):
@@ -327,19 +426,19 @@ def _days_differ(a: Claim, b: Claim) -> bool:
     return all(days) and not dates_agree(*days)
 
 
-#: Most steps from a clock time up its parse to the verb it modifies.
-_TIME_TO_VERB = 6
+#: Most steps from a clock time or a measure up its parse to the verb it modifies.
+_TO_VERB = 6
 
 
-def _timed_verb(claim: Claim, time: ClockTime) -> str | None:
-    """The lemma of the verb a clock time modifies ("docked at 3 p.m." -> "dock"); "" for a reporting verb
-    or no verb, None without a parser."""
+def verb_of(claim: Claim, start: int, end: int) -> str | None:
+    """The lemma of the verb the words at ``start``-``end`` (claim-relative) modify ("docked at 3 p.m." ->
+    "dock", "served four months" -> "serve"); "" for a reporting verb or no verb, None without a parser."""
     doc = parse(claim.text, claim.language)
-    token = token_at(doc, time.start, time.end) if doc is not None else None
+    token = token_at(doc, start, end) if doc is not None else None
     if token is None:
         return None
     verb = token
-    for _ in range(_TIME_TO_VERB):  # "at 5 p.m. local time (1500 GMT)": GMT, time, p.m., at, docked
+    for _ in range(_TO_VERB):  # "at 5 p.m. local time (1500 GMT)": GMT, time, p.m., at, docked
         if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
             break
         verb = verb.head
@@ -366,7 +465,7 @@ class ClockTimeConflict:
         if clash is None or _days_differ(a, b) or is_caption(a) or is_caption(b) or not same_occurrence(a, b):
             return None
         x, y = clash
-        verbs = _timed_verb(a, x), _timed_verb(b, y)
+        verbs = verb_of(a, x.start, x.end), verb_of(b, y.start, y.end)
         one_verb = shares_event_verb(a, b) if None in verbs else bool(verbs[0]) and verbs[0] == verbs[1]
         if not one_verb:
             return None  # "occurred at 9:27 a.m." / "at 9:32 p.m. it was followed by": two events
@@ -424,6 +523,8 @@ def same_predicate(negated: Claim, cue: re.Match[str], other: Claim) -> bool:
     if doc is None or other_doc is None:
         return _next_word_shared(negated, cue, other)
     cue_token = next((t for t in doc if t.idx == cue.start()), None)
+    if cue_token is not None and cue_token.dep_ == "neg" and cue_token.head.pos_ in ("ADV", "NOUN"):
+        return False  # "arrested not far from the scene", "not a day ago": a negated modifier, not the verb
     verb = _negated_verb(cue_token)
     if verb is None:
         return _next_word_shared(negated, cue, other)
@@ -433,7 +534,9 @@ def same_predicate(negated: Claim, cue: re.Match[str], other: Claim) -> bool:
 
 def _asserts(token: Any, verb: Any, negated_noun: str | None) -> bool:
     """Whether ``token`` is ``verb`` asserted: same lemma and arguments, and the noun a "no" negated."""
-    if token.lemma_ != verb.lemma_ or token.pos_ not in ("VERB", "AUX") or not _same_arguments(verb, token):
+    if token.lemma_ != verb.lemma_ or token.pos_ not in ("VERB", "AUX") or token.dep_ in ("aux", "auxpass"):
+        return False  # "has seen" asserts seeing, not having
+    if not _same_arguments(verb, token):
         return False
     return negated_noun is None or negated_noun in _arguments(token, _SUBJECTS + _OBJECTS)
 
@@ -445,7 +548,7 @@ def _negated_verb(cue: Any) -> Any | None:
     for _ in range(3):
         if token is None or token.pos_ in ("VERB", "AUX"):
             return token
-        token = token.head if token.head is not token else None
+        token = token.head if token.head.i != token.i else None
     return None
 
 
@@ -467,16 +570,46 @@ def subject_of(claim: Claim, position: int) -> str | None:
     return before[-1] if before else None
 
 
+def doer(claim: Claim, cue: re.Match[str]) -> str | None:
+    """Who does what the opposed word at ``cue`` says: by the parse, the actor its verb's subject names (the
+    subject itself, its possessor or a name compounded with it; a relative pronoun stands for the noun it
+    hangs on); None when the subject names no actor or the verb has none ("a fumble by N won the game" is
+    the fumble's doing, "jumping to a lead" has no subject). Without a parser, :func:`subject_of`."""
+    doc = parse(claim.text, claim.language)
+    verb = token_at(doc, cue.start(), cue.end()) if doc is not None else None
+    if verb is None:
+        return subject_of(claim, cue.start())
+    while verb.dep_ == "conj" and not _subjects(verb):  # "rose and then fell": the first verb's subject
+        verb = verb.head
+    for subject in _subjects(verb):
+        if subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+            subject = verb.head
+        for word in (subject, *(c for c in subject.children if c.dep_ in ("poss", "compound"))):
+            if name := _actor_named_at(claim, word.idx, word.idx + len(word)):
+                return name
+    return None
+
+
+def _subjects(verb: Any) -> list[Any]:
+    return [c for c in verb.children if c.dep_ in _SUBJECTS]
+
+
+def _actor_named_at(claim: Claim, start: int, end: int) -> str | None:
+    """The actor a mention of the claim covering ``start``-``end`` (claim-relative) names, lower-cased."""
+    return next((str(n).lower() for s, e, n in claim.actors if s - claim.start <= start and end <= e - claim.start), None)
+
+
 #: Dependencies of a word that describes a noun or a state rather than telling an event: "the fast-growing
 #: market", "made Creighton look lost".
 _DESCRIBING = ("amod", "acomp")
 
 
-def _asserted(claim: Claim, cue: re.Match[str]) -> bool:
+def _asserted(claim: Claim, cue: re.Match[str], meaning: str) -> bool:
     """Whether the opposed word at ``cue`` tells what happened, by the parse: not negated ("did not deny"), not
     an infinitive hung on a noun, adjective or verb ("a chance to win", "able to grow", "attempt to win"), not
     a word describing a noun or state ("fast-growing", "look lost"), nor a verb governing another one
-    ("declined to say": a refusal, not a fall). True without a parser."""
+    ("declined to say": a refusal, not a fall), nor a win or loss of no contest ("lost a fumble"). True
+    without a parser."""
     doc = parse(claim.text, claim.language)
     token = token_at(doc, cue.start(), cue.end()) if doc is not None else None
     if token is None:
@@ -486,7 +619,17 @@ def _asserted(claim: Claim, cue: re.Match[str]) -> bool:
         return False
     if token.dep_ in ("xcomp", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in children):
         return False
+    if meaning == "win/lose" and _wins_no_contest(claim, token):
+        return False
     return not any(c.dep_ == "xcomp" and c.tag_ == "VB" for c in children)
+
+
+def _wins_no_contest(claim: Claim, verb: Any) -> bool:
+    """Whether an English "win" or "lose" takes an object that is no contest (:data:`CONTESTS`): "lost a
+    fumble", "lost power", "won approval"."""
+    if not (claim.language or "").lower().startswith("en"):
+        return False
+    return any(c.dep_ == "dobj" and c.lemma_.lower() not in CONTESTS for c in verb.children)
 
 
 @dataclass
@@ -503,13 +646,31 @@ class OpposedVerbConflict:
         if found is None:
             return None
         meaning, cue_a, cue_b = found
-        if not (_asserted(a, cue_a) and _asserted(b, cue_b)):
+        if not (_asserted(a, cue_a, meaning) and _asserted(b, cue_b, meaning)):
             return None
-        actor = subject_of(a, cue_a.start())
-        if actor is None or actor != subject_of(b, cue_b.start()):
+        actor = doer(a, cue_a)
+        if actor is None or actor != doer(b, cue_b):
             return None  # "Ford's sales rose" and "Toyota's sales fell" do not contradict
+        if meaning in STANCES and not _same_matter(a, cue_a, b, cue_b):
+            return None  # "N acknowledges having several wives" / "N denied any criminal wrongdoing"
         detail = f"opposed verbs ({meaning}): \u201c{cue_a.group(0)}\u201d vs \u201c{cue_b.group(0)}\u201d"
         return Finding("opposed-verbs", detail, [_match_span(a, cue_a), _match_span(b, cue_b)])
+
+
+def _matter(claim: Claim, cue: re.Match[str]) -> set[str]:
+    """What a stance word takes: the content words of its clause after it, less generic words, names and nouns
+    of allegations ("denies the allegations" takes whatever is alleged), cut to their first four letters."""
+    clause = replace(claim, text=_MATTER_END_RE.split(claim.text[cue.end() :])[0])
+    named = {w.lower() for w in re.findall(r"[^\W\d_]{2,}", clause.text) if w[0].isupper()}
+    words = content_words(clause) - generic_words(clause) - named
+    return {w[:4] for w in words if not is_claim_noun(w)}
+
+
+def _same_matter(a: Claim, cue_a: re.Match[str], b: Claim, cue_b: re.Match[str]) -> bool:
+    """Whether two opposed stances (admits / denies) take one matter: a word in common, or one of them takes
+    nothing but allegations or a pronoun ("denies it")."""
+    x, y = _matter(a, cue_a), _matter(b, cue_b)
+    return not (x and y) or bool(x & y)
 
 
 def said_words(claim: Claim) -> str:
@@ -518,16 +679,20 @@ def said_words(claim: Claim) -> str:
     return " ".join(re.findall(r"[^\W_]+", (quoted or claim.text).lower()))
 
 
-def names_speaker(claim: Claim) -> bool:
-    """Whether the claim's own words name its speaker (a word of the name): in '"We will rebuild," she said.'
-    the speaker was found in other sentences, a guess that two outlets' attributions cannot be judged on."""
+def names_speaker(claim: Claim, other: str = "") -> bool:
+    """Whether the claim's own words name its speaker (a word of the name, not one of the ``other`` speaker's
+    name): in '"We will rebuild," she said.' the speaker was found in other sentences, and "Bell said" names
+    neither Marco nor Anna Bell; guesses that two outlets' attributions cannot be judged on."""
     words = {w.lower() for w in re.findall(r"[^\W\d_]{2,}", claim.text)}
-    return any(w.lower() in words for w in re.findall(r"[^\W\d_]{2,}", claim.speaker or ""))
+    others = {w.lower() for w in re.findall(r"[^\W\d_]{2,}", other)}
+    return any(w.lower() in words - others for w in re.findall(r"[^\W\d_]{2,}", claim.speaker or ""))
 
 
 def _one_statement_two_names(a: Claim, b: Claim) -> bool:
-    """Claims of one language quoting nearly the same words, each naming its speaker."""
-    return Indel.normalized_similarity(said_words(a), said_words(b)) >= SAME_WORDS and names_speaker(a) and names_speaker(b)
+    """Claims of one language quoting nearly the same words, each naming its speaker apart from the other's."""
+    if Indel.normalized_similarity(said_words(a), said_words(b)) < SAME_WORDS:
+        return False
+    return names_speaker(a, b.speaker or "") and names_speaker(b, a.speaker or "")
 
 
 @dataclass

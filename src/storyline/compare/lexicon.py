@@ -40,6 +40,8 @@ NEGATION_RE = re.compile(
 
 #: Pairs of opposed meanings. Each side lists regular expressions matched at a word start
 #: (any ending allowed), so "admit" covers admits/admitted/admitting.
+#: The opposed meaning of a change, which a figure or a market may take either way from one day to the next.
+CHANGES = "rise/fall"
 OPPOSED_VERBS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     (
         "admit/deny",
@@ -52,7 +54,7 @@ OPPOSED_VERBS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
         ("reject", "rebut", "rechaz", "rejet", "respin", "lehnte?\\s+\\w+\\s+ab", "verwerp"),
     ),
     (
-        "rise/fall",
+        CHANGES,
         ("ris(?:e|es|en|ing)\\b", "rose\\b", "increas", "grew\\b", "grow(?:s|n|ing)?\\b", "climb", "jump", "soar", "aument", "subi[óe]", "crec", "augment", "hausse", "stieg", "steig", "gestiegen", "steeg", "stijg"),
         ("fall(?:s|en|ing)?\\b", "fell\\b", "declin", "decreas", "drop", "shr[iau]nk", "slump", "plung", "cay[óe]", "bajó", "bajaron", "disminu", "baisse", "diminu", "sank", "sink", "gesunken", "fiel\\b", "daal", "daald"),
     ),
@@ -67,6 +69,25 @@ OPPOSED_VERBS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
         ("los(?:e|es|ing)\\b", "lost\\b", "defeat\\b", "(?:was|were|been|being|be)\\s+defeated\\b", "perdi", "perdu", "verlor", "perso\\b"),
     ),
 )  # fmt: skip
+
+
+#: Opposed meanings of a stance taken on a matter (admits / denies it), which oppose only on one matter.
+STANCES = ("admit/deny", "confirm/reject", "accept/refuse")
+#: English words that make a figure what may, would or is wanted to be rather than what is: modal auxiliaries
+#: ("could throw for 400 yards"), the conjunctions of a condition ("if the Sox are pushed to 10 years"), and
+#: verbs and nouns of needing and asking ("needed nine points", "seeking $20 million", "a request for 10 years").
+MODALS = frozenset({"could", "would", "might", "may", "should", "'d"})
+CONDITIONS = frozenset({"if", "unless"})
+WANTING = frozenset({
+    "need", "want", "seek", "hope", "wish", "ask", "request", "demand", "prefer", "preference", "expect",
+})  # fmt: skip
+#: English nouns of what is won or lost in a contest ("lost the final", "won the election"): "win" and "lose" with
+#: another object ("lost a fumble", "lost power", "won approval") tell no contest's outcome.
+CONTESTS = frozenset({
+    "game", "match", "final", "semifinal", "playoff", "series", "tournament", "championship", "title", "cup", "race",
+    "election", "primary", "vote", "ballot", "referendum", "seat", "majority", "case", "trial", "appeal", "lawsuit",
+    "suit", "battle", "war", "fight", "bout", "contest", "round", "bid", "tie", "set", "medal", "award", "prize",
+})  # fmt: skip
 
 
 def _side_re(stems: tuple[str, ...]) -> re.Pattern[str]:

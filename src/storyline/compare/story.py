@@ -53,12 +53,13 @@ def compare(articles: list[Article], encode: Encode) -> Comparison:
     cast = story_cast(articles)  # one entity, one name in every article's claims and quotes
     claims = [c for a in articles for c in split_claims(a, cast.names[a.id])]
     alignment = align_claims(claims, encode([c.text for c in claims]))
-    groups = alignment_groups(claims, alignment, outlet_of, {a.id: a.published for a in articles})
+    published = {a.id: a.published for a in articles}
+    groups = alignment_groups(claims, alignment, outlet_of, published)
     group_of = {claim: g.id for g in groups for claim in g.claims}
     pairs = [(claims[i].id, claims[j].id, s) for i, j, s in alignment.pairs()]
     unique = {cid for g in groups if g.verdict == "unique" for cid in g.claims}
     links, origin = provenance(articles, claims, [(a, b) for a, b, _ in pairs], _told_once(groups, claims), names)
-    groups += contradiction_groups(claims, alignment, outlet_of)
+    groups += contradiction_groups(claims, alignment, outlet_of, published)
     return Comparison(
         articles=[article_summary(a, names[a.id]) for a in articles],
         entities=[e.to_dict() for e in cast.entities],

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from itertools import combinations, pairwise
 
 import numpy as np
@@ -14,12 +14,14 @@ from storyline.compare.conflicts import (
     Finding,
     NumberConflict,
     claim_span,
+    clashing_dates,
     denial_detail,
     detectors,
     listed_values,
     values_by_outlet,
+    writes_day,
 )
-from storyline.compare.lexicon import RUNNING_TOTALS
+from storyline.compare.lexicon import CHANGES, RUNNING_TOTALS, opposition
 from storyline.compare.quantities import coarse_kind, disagreements, figure_key, may_change, of_kind
 from storyline.model import Claim, ClaimGroup
 
@@ -44,8 +46,10 @@ def _far_apart(a: Claim, b: Claim, published: Published) -> bool:
 
 
 def _in_time(findings: list[Finding], a: Claim, b: Claim, published: Published) -> list[Finding]:
-    """Findings without the ages that may both be true: the claims' articles are published far apart, or
-    the claims date their events differently (a suspect is 18 at the shooting and 20 at the trial)."""
+    """Findings without those that may both be true: what each claim tells of its own article's publication
+    day (:func:`_of_own_days`), and ages when the claims' articles are published far apart or the claims date
+    their events differently (a suspect is 18 at the shooting and 20 at the trial)."""
+    findings = [f for f in findings if not _of_own_days(f, a, b, published)]
     if not (_far_apart(a, b, published) or (a.dates and b.dates and set(a.dates).isdisjoint(b.dates))):
         return findings
     kept = []
@@ -56,6 +60,40 @@ def _in_time(findings: list[Finding], a: Claim, b: Claim, published: Published) 
                 continue
         kept.append(finding)
     return kept
+
+
+def _of_own_days(finding: Finding, a: Claim, b: Claim, published: Published) -> bool:
+    """Whether the finding sets what each claim tells of its own article's publication day against the other:
+    days told from it (:func:`_own_days`), clock times of claims naming no other day, a rise against a fall (a
+    market or a toll moves from day to day), the articles published on two days."""
+    x, y = published.get(a.article), published.get(b.article)
+    if not (x and y) or x.date() == y.date():
+        return False
+    if finding.rule == "dates" and finding.quantities == ["day"]:
+        return _own_days(a, b, x.date() - y.date())
+    if finding.rule == "dates" and finding.quantities == ["time"]:
+        return _no_other_day(a, x) and _no_other_day(b, y)
+    return finding.rule == "opposed-verbs" and (opposition(a.text, b.text) or ("",))[0] == CHANGES
+
+
+def _no_other_day(claim: Claim, published: datetime) -> bool:
+    """Whether the claim names no day but its article's publication day ("at 16:08 UTC", "earlier today")."""
+    return all(d == published.date().isoformat() for d in claim.dates if len(d) == len("YYYY-MM-DD"))
+
+
+def _own_days(a: Claim, b: Claim, published_gap: timedelta) -> bool:
+    """Whether the claims' clashing days lie as far apart as their articles' publication days, neither
+    claim writing its day's number: "checked in on Thursday" of one week's report and "checked out on
+    Thursday" of a later one, or "fell today" / "rose today" of two days' market reports, each tell their
+    own day's event, not one event dated two ways."""
+    clash = clashing_dates(a.dates, b.dates)
+    if clash is None or len(clash[0]) != len("YYYY-MM-DD"):
+        return False
+    try:
+        gap = date.fromisoformat(clash[0]) - date.fromisoformat(clash[1])
+    except ValueError:  # "XXXX-04-09": no year to count days in
+        return False
+    return gap == published_gap and not (writes_day(a, clash[0]) or writes_day(b, clash[1]))
 
 
 def _value_rules(evidence: list[dict]) -> tuple[list[str], bool, list[str | None]]:
@@ -337,7 +375,9 @@ def _group_index(claims: list[Claim], alignment: Alignment) -> tuple[dict[int, i
     return group_of, [{claims[i].article for i in members} for members in alignment.groups]
 
 
-def contradiction_groups(claims: list[Claim], alignment: Alignment, outlet_of: dict[str, str]) -> list[ClaimGroup]:
+def contradiction_groups(
+    claims: list[Claim], alignment: Alignment, outlet_of: dict[str, str], published: Published | None = None
+) -> list[ClaimGroup]:
     """Pairs of claims of two articles, from different groups, on one topic that contradict each other.
 
     Two articles disagree only where neither also tells the other's claim: when article B tells both
@@ -354,7 +394,7 @@ def contradiction_groups(claims: list[Claim], alignment: Alignment, outlet_of: d
             continue
         if b.article in articles_of[group_of[i]] or a.article in articles_of[group_of[j]]:
             continue
-        findings = _findings(a, b, float(similarity[i, j]), "topic")
+        findings = _in_time(_findings(a, b, float(similarity[i, j]), "topic"), a, b, published or {})
         if findings:
             found.append(
                 ClaimGroup(
