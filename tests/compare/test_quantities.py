@@ -98,3 +98,14 @@ def test_ranges_and_multiples_of_a_dozen():
 def test_a_percentage_is_of_something():
     assert _kinds("Imports rose last year, a 15 percent increase.") == [("percent (increase)", 15.0)]
     assert _kinds("Ruritania ships about 13 percent of the imports.") == [("percent (import)", 13.0)]
+
+
+def test_a_root_word_governs_nothing_of_its_own():
+    # spaCy builds a new Token on each access, so "token.head is token" never held and a sentence's root was
+    # taken for its own governor
+    from storyline.compare.quantities import _governor
+    from storyline.enrich.languages import get_language_model
+
+    doc = get_language_model("en").parse("Twelve ferries.")
+    root = next(t for t in doc if t.dep_ == "ROOT")
+    assert _governor(root) is None

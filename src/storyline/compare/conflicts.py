@@ -439,7 +439,7 @@ def verb_of(claim: Claim, start: int, end: int) -> str | None:
         return None
     verb = token
     for _ in range(_TO_VERB):  # "at 5 p.m. local time (1500 GMT)": GMT, time, p.m., at, docked
-        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
             break
         verb = verb.head
     verb = verb if verb.pos_ in ("VERB", "AUX") else None

@@ -344,7 +344,7 @@ def _parsed_age_holder(token: Any) -> Any | None:
     for _ in range(5):
         if token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() not in ("year", "age", "año", "an"):
             return token
-        if token.dep_ == "ROOT" or token.head is token:
+        if token.dep_ == "ROOT" or token.head.i == token.i:
             break
         if token.dep_ in ("acomp", "attr") or token.head.pos_ == "AUX" or token.head.lemma_ == "be":
             subjects = [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -370,7 +370,7 @@ def _counted(token: Any) -> tuple[Any | None, Any | None]:
     "killed 10 people": (people, killed); "injured 80": (None, injured); "death toll rose to 12":
     (None, rose); "dozens of people were hurt": (people, hurt).
     """
-    while token.head is not token and token.head.pos_ == "NUM" and token.dep_ in ("compound", "quantmod", "nummod"):
+    while token.head.i != token.i and token.head.pos_ == "NUM" and token.dep_ in ("compound", "quantmod", "nummod"):
         token = token.head
     if token.dep_ in ("nummod", "quantmod", "amod", "compound") and token.head.pos_ in ("NOUN", "PROPN", "ADJ"):
         return token.head, _governor(token.head)
@@ -383,9 +383,9 @@ def _counted(token: Any) -> tuple[Any | None, Any | None]:
 def _governor(argument: Any) -> Any | None:
     """The verb or adjective a counted argument belongs to, through a preposition ("rose to 12")."""
     head = argument.head
-    if head is argument:
+    if head.i == argument.i:
         return None
-    if head.dep_ == "prep" and head.head is not head:
+    if head.dep_ == "prep" and head.head.i != head.i:
         head = head.head
     if head.pos_ in ("VERB", "ADJ", "AUX", "NOUN"):
         return head
@@ -428,7 +428,7 @@ def _described_noun(noun: Any) -> Any | None:
     head = noun
     while head.dep_ in ("compound", "amod") and head.head.pos_ == "NOUN" and head.head.i > head.i:
         head = head.head
-    return head if head is not noun else None
+    return head if head.i != noun.i else None
 
 
 def _named_holder(governor: Any, actors: list[tuple[int, int, str]]) -> str | None:

@@ -340,7 +340,7 @@ def _written_as_thing(span: Span) -> bool:
     if token.dep_ == "pobj" and not token.head.lower_ in {"by", "to", "with", "from", "for"}:
         return True
     near = [*token.children, token.head] if token.dep_ == "appos" else list(token.children)
-    return any(t.dep_ in {"appos", "compound"} or t is token.head for t in near if t.lemma_.lower() in _OUTLET_WORDS)
+    return any(t.dep_ in {"appos", "compound"} or t.i == token.head.i for t in near if t.lemma_.lower() in _OUTLET_WORDS)
 
 
 #: Nouns of organisations and of ships: a name in apposition to one, or after one, names such a thing ("a law

@@ -170,7 +170,7 @@ def _subject(token: Token) -> Token | None:
             if (quoted := _quoted_as_subject(token.head)) is not None:
                 return quoted
             token = token.head  # "N began by saying ...", "after criticizing X, N ...": N's
-        elif token.dep_ not in _SHARED_SUBJECT_DEPS or token.head is token:
+        elif token.dep_ not in _SHARED_SUBJECT_DEPS or token.head.i == token.i:
             return None
         token, seen = token.head, seen + 1
     return None
@@ -232,7 +232,7 @@ def _content_span(cue: Token, marks: list[tuple[int, int]]) -> tuple[int, int] |
     complement = complements[0] if complements else None
     if complement is not None:
         return trimmed(doc, complement.left_edge.i, complement.right_edge.i + 1)
-    if (cue.dep_ == "parataxis" or _is_as_clause(cue)) and cue.head is not cue:
+    if (cue.dep_ == "parataxis" or _is_as_clause(cue)) and cue.head.i != cue.i:
         # UD attaches "..., said N" to the reported clause: the content is the head minus the cue;
         # a cue inside it ("The plan, she said, will fail") stays inside, as one content.
         head = cue.head
