@@ -313,3 +313,16 @@ def test_a_chart_source_in_the_body_stays_a_caption() -> None:
     text = f"Ferry strike halts crossings\n\n{_FERRY}\n\nSource: company filings\n\nThe union meets on Monday."
     article = read_text(text, source="c.txt")
     assert article.outlet is None and "Source: company filings" in article.captions
+
+
+def test_plain_text_reads_closed_character_references_only() -> None:
+    """A URL's "&region=" or "&copy=" is no entity: only references closed by ";" are read."""
+    text = (
+        "Outlet: Ruritania Herald\n"
+        "URL: https://herald.example/ferry?id=7&region=north&copy=1\n\n"
+        "Ferry strike halts crossings to Port Elwyn\n\n"
+        "Olga Petrenko said the crossings to Port Elwyn stop &amp; the harbour&#8217;s cafés close &notice.\n"
+    )
+    article = read_text(text, source="t.txt")
+    assert article.url == "https://herald.example/ferry?id=7&region=north&copy=1"
+    assert "stop & the harbour\u2019s cafés close &notice." in article.text

@@ -37,6 +37,9 @@ WRAP_MIN_CHARS = 40
 _META_SEPARATOR = re.compile(r"\s+[|•·]\s+")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 _HEADING_MARK = re.compile(r"^#{1,6}\s+")
+#: An HTML character reference closed by its ";" ("&amp;", "&#8217;"). Plain text is read only for these:
+#: the legacy names a browser also reads without ";" would turn a URL's "&region=" into "®ion=".
+_CHARACTER_REFERENCE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 
 
 @dataclass
@@ -51,7 +54,7 @@ class _Line:
 def _lines(text: str) -> list[_Line]:
     text = _INVISIBLE.sub("", text).replace("\r\n", "\n").replace("\r", "\n").replace("\xa0", " ")
     if "&" in text:
-        text = html.unescape(text)
+        text = _CHARACTER_REFERENCE.sub(lambda reference: html.unescape(reference.group()), text)
     lines: list[_Line] = []
     block = 0
     for raw in text.split("\n"):
