@@ -145,6 +145,26 @@ def test_dateline_moves_into_metadata() -> None:
     assert [s.reason for s in article.stripped] == ["dateline"]
 
 
+
+@pytest.mark.parametrize("title", ["Ferry strike halts crossings\n\n", ""])
+def test_a_dateline_on_its_own_line_moves_into_metadata_and_is_no_title(title: str) -> None:
+    """"PORT ELWYN, Ruritania —" alone above the lede is its dateline, never the body's opening or the title."""
+    article = read_text(
+        f"{title}PORT ELWYN, Ruritania —\n\nOlga Petrenko said on Tuesday that the crossings would stop for a week."
+        "\n\nThe next ferry is due in April.",
+        source="d.txt",
+    )
+    assert article.title == ("Ferry strike halts crossings" if title else "")
+    assert article.paragraphs[0].startswith("Olga Petrenko said")
+    assert article.extra["dateline_place"] == "PORT ELWYN, Ruritania"
+    assert [s.text for s in article.stripped if s.reason == "dateline"] == ["PORT ELWYN, Ruritania —"]
+
+
+def test_a_short_capitalised_line_above_prose_is_no_dateline() -> None:
+    article = read_text("STRIKE ENDS\n\nNATO - the alliance - met on Monday in Port Elwyn.", source="d.txt")
+    assert article.title == "STRIKE ENDS"
+    assert article.paragraphs == ["NATO - the alliance - met on Monday in Port Elwyn."]
+
 def test_caption_before_credit_and_captioned_line() -> None:
     article = read_text(
         "Flood waters recede\n\n"

@@ -557,6 +557,12 @@ def split_dateline(paragraph: str) -> Dateline | None:
     return Dateline(match.group("text").strip(), place.strip(" ,"), match.group("agency"), rest, match.group("date"))
 
 
+
+def split_lone_dateline(paragraph: str, following: str) -> Dateline | None:
+    """"WASHINGTON —" printed on a line of its own above the lede it opens: the dateline of the two read as one."""
+    dateline = split_dateline(f"{paragraph.strip()} {following.strip()}")
+    return dateline if dateline is not None and dateline.text == paragraph.strip() else None
+
 def parse_byline(line: str) -> str | None:
     """"By Jane Doe and John Roe" -> "Jane Doe and John Roe"; ``None`` if not a byline."""
     match = _BYLINE.match(unlink_markdown(line).strip())

@@ -8,7 +8,7 @@ from datetime import datetime
 
 from tld import get_tld
 
-from storyline.ingest.clean import compact, edge_reason, is_captioned, is_credit, split_dateline, split_title_suffix
+from storyline.ingest.clean import compact, edge_reason, is_captioned, is_credit, split_dateline, split_lone_dateline, split_title_suffix
 from storyline.ingest.errors import IngestError
 from storyline.ingest.language import checked_language, normalise_language
 from storyline.ingest.metadata import agency_in, outlet_from_url, parse_date, site_names, to_naive_utc
@@ -43,9 +43,13 @@ def _drop_dateline(article: Article) -> None:
     """
     lead: list[Stripped] = []
     lead_date = None
-    for paragraph in article.paragraphs[: _LEAD_PARAGRAPHS + 1]:
+    for index, paragraph in enumerate(article.paragraphs[: _LEAD_PARAGRAPHS + 1]):
         dateline = split_dateline(paragraph)
         if dateline is not None:
+            break
+        following = article.paragraphs[index + 1 : index + 2]
+        if following and (dateline := split_lone_dateline(paragraph, following[0])):
+            del article.paragraphs[index + 1]  # the lede joins its dateline's paragraph
             break
         if is_captioned(paragraph) or is_credit(paragraph):
             lead.append(Stripped(paragraph, "caption"))

@@ -151,6 +151,9 @@ class _TextParser:
             if reason:
                 self.strip(line, reason)
                 continue
+            following = self.lines[index + 1 : index + 2]
+            if following and clean.split_lone_dateline(line.text, following[0].text):
+                return index  # no title: the text opens with its dateline ("WASHINGTON —")
             candidate = _HEADING_MARK.sub("", clean.unlink_markdown(line.text)).strip()
             if len(candidate) > TITLE_MAX_CHARS or index == len(self.lines) - 1:
                 return index
