@@ -8,7 +8,15 @@ from datetime import datetime
 
 from tld import get_tld
 
-from storyline.ingest.clean import compact, edge_reason, is_captioned, is_credit, split_dateline, split_lone_dateline, split_title_suffix
+from storyline.ingest.clean import (
+    compact,
+    edge_reason,
+    is_captioned,
+    is_credit,
+    split_dateline,
+    split_lone_dateline,
+    split_title_suffix,
+)
 from storyline.ingest.errors import IngestError
 from storyline.ingest.language import checked_language, normalise_language
 from storyline.ingest.metadata import agency_in, outlet_from_url, parse_date, site_names, to_naive_utc
