@@ -235,6 +235,14 @@ def test_an_articles_own_markers_cannot_forge_a_match(store):
     assert f"]<script>[ {SNIPPET_OPEN}harbour{SNIPPET_CLOSE} reopened" in hit.snippet
 
 
+
+def test_a_snippet_across_paragraphs_reads_as_one_line(store):
+    text = "Port Elwyn —\n\nThe harbour reopened on Monday.\n\nOlga Petrenko said the ferries run again."
+    store.add_articles([article("p", text, title="Quay news")])
+    (hit,) = store.search("harbour")[1]
+    assert f"Port Elwyn — The {SNIPPET_OPEN}harbour{SNIPPET_CLOSE} reopened on Monday. Olga Petrenko" in hit.snippet
+    assert "\n" not in hit.snippet
+
 def test_latest_published_sees_past_many_undated_articles(store):
     """The web's "new"/"growing" flags count from it; undated articles sort last and once hid it."""
     assert store.latest_published() is None

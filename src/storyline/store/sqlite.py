@@ -751,9 +751,10 @@ def _filters(
 
 
 def _marked(snippet: str, opening: str, closing: str) -> str:
-    """The snippet with :data:`SNIPPET_OPEN`/:data:`SNIPPET_CLOSE` around the matches only: the article's own
-    ⟦ ⟧ become [ ] first, so no text can forge a mark."""
-    plain = snippet.replace(SNIPPET_OPEN, "[").replace(SNIPPET_CLOSE, "]")
+    """The snippet on one line, with :data:`SNIPPET_OPEN`/:data:`SNIPPET_CLOSE` around the matches only: the
+    article's own ⟦ ⟧ become [ ] first, so no text can forge a mark; its paragraph breaks become spaces, as a
+    result list shows an excerpt as one line."""
+    plain = " ".join(snippet.split()).replace(SNIPPET_OPEN, "[").replace(SNIPPET_CLOSE, "]")
     return plain.replace(opening, SNIPPET_OPEN).replace(closing, SNIPPET_CLOSE)
 
 
