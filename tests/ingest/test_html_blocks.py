@@ -24,6 +24,21 @@ def test_single_closing_link_is_kept() -> None:
     assert kept == [PROSE, closing]
 
 
+
+def test_a_linked_headline_in_capitals_between_paragraphs_is_a_related_link() -> None:
+    shouted = "OLGA PETRENKO QUITS OVER PORT ELWYN FERRY DEAL"
+    plain_link = "Read the full report here"
+    blocks = [PROSE, Block(shouted, "p", len(shouted)), Block(plain_link, "p", len(plain_link)), PROSE]
+    kept, stripped = filter_blocks(blocks)
+    assert [b.text for b in kept] == [PROSE.text, plain_link, PROSE.text]
+    assert [(s.text, s.reason) for s in stripped] == [(shouted, "related-links")]
+
+
+def test_a_paragraph_in_capitals_that_is_no_link_is_kept() -> None:
+    shouted = Block("THE FERRIES WILL NOT RUN UNTIL MONDAY, THE HARBOUR MASTER SAID.", "p")
+    kept, _ = filter_blocks([PROSE, shouted, PROSE])
+    assert shouted in kept
+
 def test_title_and_caption_blocks_dropped() -> None:
     blocks = [Block("Minister sets new rules", "head"), PROSE, Block("The minister in Paris. Photo: AP", "p")]
     kept, stripped = filter_blocks(blocks, title="Minister sets  new rules", captions=["The minister in Paris. Photo: AP"])

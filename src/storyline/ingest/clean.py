@@ -563,6 +563,12 @@ def split_lone_dateline(paragraph: str, following: str) -> Dateline | None:
     dateline = split_dateline(f"{paragraph.strip()} {following.strip()}")
     return dateline if dateline is not None and dateline.text == paragraph.strip() else None
 
+
+def shouts(text: str) -> bool:
+    """Written in capitals: no lower-case letter, and two words of four letters or more (not an acronym or two)."""
+    words = [w for w in text.split() if sum(c.isalpha() for c in w) >= 4]
+    return len(words) >= 2 and not any(c.islower() for c in text) and any(c.isupper() for c in text)
+
 def parse_byline(line: str) -> str | None:
     """"By Jane Doe and John Roe" -> "Jane Doe and John Roe"; ``None`` if not a byline."""
     match = _BYLINE.match(unlink_markdown(line).strip())

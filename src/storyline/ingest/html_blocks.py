@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from lxml.etree import _Element
 from rapidfuzz import fuzz
 
-from storyline.ingest.clean import NEWSLETTER_CALL
+from storyline.ingest.clean import NEWSLETTER_CALL, shouts
 from storyline.model import Stripped
 
 _SPACES = re.compile(r"\s+")
@@ -263,6 +263,12 @@ def is_teaser(block: Block) -> bool:
     return is_link_block(block) or (block.kind == "item" and block.opens_with_link and block.link_ratio >= 0.2)
 
 
+def is_inline_teaser(block: Block) -> bool:
+    """A paragraph that is one link written in capitals ("SENATOR QUITS OVER FERRY DEAL"): a related story
+    flagged between the story's paragraphs, not a part of it."""
+    return block.kind in ("p", "head") and is_link_block(block) and shouts(block.text)
+
+
 def trailing_link_run(blocks: list[Block]) -> int:
     """Index where a final run of teasers (related stories) begins.
 
@@ -332,7 +338,7 @@ def filter_blocks(
     cut = trailing_link_run(blocks)
     for index, block in enumerate(blocks):
         key = _key(block.text)
-        if index >= cut:
+        if index >= cut or is_inline_teaser(block):
             reason: str | None = "related-links"
         elif title_key and key == title_key:
             reason = "duplicate-title"

@@ -18,6 +18,7 @@ from jinja2 import Environment, select_autoescape
 
 from storyline.compare.verdicts import NOT_CONFLICTS
 from storyline.enrich.times_calendar import calendar_day
+from storyline.ingest.clean import shouts
 from storyline.model import Claim, ClaimGroup, Comparison
 
 FORMATS = ("json", "md", "html")
@@ -252,15 +253,9 @@ def headline_case(text: str, names: Iterable[str] = (), language: str | None = N
     capitalised as the text writes them ("El puerto de Port Elwyn cierra")."""
     names = list(names)
     if language not in (None, "en"):
-        return "".join(_sentence_case(part, names) if _shouts(part) else part for part in _HEADLINE_PART.split(text))
+        return "".join(_sentence_case(part, names) if shouts(part) else part for part in _HEADLINE_PART.split(text))
     forms = _name_forms(names)
-    return "".join(_title_case(part, forms) if _shouts(part) else part for part in _HEADLINE_PART.split(text))
-
-
-def _shouts(part: str) -> bool:
-    """Written in capitals: no lower-case letter, and two words of four letters or more (not an acronym or two)."""
-    words = [w for w in part.split() if sum(c.isalpha() for c in w) >= 4]
-    return len(words) >= 2 and not any(c.islower() for c in part) and any(c.isupper() for c in part)
+    return "".join(_title_case(part, forms) if shouts(part) else part for part in _HEADLINE_PART.split(text))
 
 
 def _name_forms(names: Iterable[str]) -> dict[str, str]:
