@@ -124,6 +124,15 @@ def test_the_canonical_name_is_the_most_written_full_form():
     assert [e.name for e in merge_mentions(once_each)] == ["Ruth Adler"]
 
 
+
+def test_a_name_in_capitals_yields_to_its_mixed_case_form():
+    """A dateline's "PORT ELWYN" in one article names the story's place "Port Elwyn"; an acronym stays."""
+    dateline = [Entity("PORT ELWYN", "PLACE", ["PORT ELWYN"], [(0, 10)])]
+    written = [Entity("Port Elwyn", "PLACE", ["Port Elwyn"], [(0, 10)])]
+    assert [e.name for e in merge_entities([dateline, written])] == ["Port Elwyn"]
+    acronym = [Entity("NATO", "ORG", ["NATO"], [(0, 4), (9, 13)])]
+    assert [e.name for e in merge_entities([acronym, [Entity("Nato", "ORG", ["Nato"], [(0, 4)])]])] == ["NATO"]
+
 def test_merge_entities_across_articles_pools_variants():
     first = [Entity("Nadia Petrova", "PERSON", ["Nadia Petrova"], [(0, 13)]), Entity("United States", "PLACE", ["US"], [(20, 22)])]
     second = [Entity("Petrova", "PERSON", ["Petrova"], [(5, 12)]), Entity("United States", "PLACE", ["U.S."], [(0, 4)])]

@@ -107,10 +107,22 @@ class _Group:
     def canonical(self) -> str:
         """The name to show: the most written of its full forms (names of several words where it has any),
         on a tie a person's plainest ("Ruth Adler Papers" is no name of hers), an organisation's most
-        informative ("Elwyn Motors Corporation")."""
+        informative ("Elwyn Motors Corporation"). Never a name in capitals also written in its own case
+        ("PORT ELWYN" of a dateline beside "Port Elwyn")."""
         full = [n for n in self.names if is_full_name(n)] or self.names  # not "Adler Jr."
         plain = self.type == "PERSON"
-        return max(full, key=lambda n: (self.uses[n], -len(n.split()) if plain else 0, -self.names.index(n)))
+        return max(
+            full,
+            key=lambda n: (not self._capitalised_copy(n), self.uses[n], -len(n.split()) if plain else 0, -self.names.index(n)),
+        )
+
+    def _capitalised_copy(self, name: str) -> bool:
+        """A name written in capitals (more than an acronym's four letters) that the group also holds in mixed case."""
+        return (
+            name.isupper()
+            and sum(c.isalpha() for c in name) > 4
+            and any(other != name and other.casefold() == name.casefold() for other in self.names)
+        )
 
 
 def extract_entities(doc: Doc, recognised: bool = True, language: str | None = None) -> list[Entity]:
