@@ -260,6 +260,21 @@ def test_fallback_names_lose_a_common_word_that_opens_the_sentence(enricher, mak
     assert {"Angela Weber", "Olga Petrenko"} <= {e.name for e in german.entities}
 
 
+
+def test_fallback_a_lone_capitalised_word_opening_a_quotation_is_no_name(enricher, make_article):
+    """A quoted sentence inside another opens with a capital, as a sentence does ('dijo que "Evidentemente, ..."').
+    A surname the article writes in full stays a name there too."""
+    article = enricher.enrich(make_article(
+        'El portavoz Marco Bell dijo que "Evidentemente, estamos decepcionados". '
+        "Ines Vidal respondió: «Claramente, el puerto cierra», y añadió que «Bell miente».",
+        language="es",
+    ))
+    names = {e.name for e in article.entities}
+    assert not names & {"Evidentemente", "Claramente"}
+    assert {"Marco Bell", "Ines Vidal"} <= names
+    bell = next(e for e in article.entities if e.name == "Marco Bell")
+    assert len(bell.mentions) == 2
+
 def test_fallback_names_of_common_words_keep_their_first_word(enricher, make_article):
     article = enricher.enrich(make_article(
         "Fuerzas Armadas de Ruritania cerraron el puerto. Vecinos de Olga Petrenko convocó una marcha.\n\n"

@@ -34,6 +34,7 @@ from storyline.enrich.gazetteer import (
     us_state_of,
 )
 from storyline.enrich.languages import NORMAL_NAMES
+from storyline.enrich.quotes_marks import quoted_spans
 from storyline.enrich.times_calendar import HOLIDAYS
 from storyline.enrich.times_lexicon import is_clock_zone, lexicon_for
 from storyline.enrich.vocabulary import is_common_word, is_known_name
@@ -799,6 +800,7 @@ def capitalised_mentions(doc: Doc, language: str | None = None) -> list[Mention]
     # Capitalised words that open a run inside a sentence (no capitalised word before them but the sentence's
     # first): names written on their own.
     openers = Counter(t.text for t in doc if _opens_run(t))
+    quote_starts = _quotation_starts(doc.text)
     run: list = []
     for token in [*doc, None]:
         if token is not None and _CAPITALISED.match(token.text) and token.text[0].isupper():
@@ -811,14 +813,26 @@ def capitalised_mentions(doc: Doc, language: str | None = None) -> list[Mention]
             run.pop()
         while run and (run[0].text[0].islower() or _opens_sentence_apart(run, nouns_capitalised)):
             run.pop(0)  # "Según la Casa Blanca", "Recientemente GM": words opening the sentence, not the name
-        lone_word = len(run) == 1 and (_opens_sentence(run[0]) or run[0].lower_ in calendar_words)
+        lone_word = len(run) == 1 and (
+            _opens_sentence(run[0]) or run[0].idx in quote_starts or run[0].lower_ in calendar_words
+        )
         if run and not lone_word and not all(t.is_stop for t in run):
             span = _without_leading_titles(doc[run[0].i : run[-1].i + 1])
             mentions += [_fallback_mention(part) for part in _place_apart(span, openers)]
         run = []
-    mentions += _known_surnames_opening_sentences(doc, mentions)
+    mentions += _known_surnames_opening_sentences(doc, mentions, quote_starts)
     mentions = _connected_apart(doc, mentions, connectors)
     return _without_common_nouns(doc, mentions) if nouns_capitalised else mentions
+
+
+def _quotation_starts(text: str) -> set[int]:
+    """Where each quotation's first word starts: a quoted sentence opens there inside the sentence quoting it
+    ('dijo que "Evidentemente, ..."'), its capital no name's."""
+    starts = set()
+    for start, end in quoted_spans(text):
+        inner = text[start + 1 : end]
+        starts.add(start + 1 + len(inner) - len(inner.lstrip()))
+    return starts
 
 
 #: Words that open a sentence before a name and are no part of it: connectors and "according to" ("Laut N").
@@ -895,14 +909,14 @@ def _known_people_again(text: str, mentions: list[Mention]) -> list[Mention]:
     return found
 
 
-def _known_surnames_opening_sentences(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """"Rossi afirmó que ...": a lone capitalised word opening a sentence is a name when the article names
-    someone with it in full ("Agustín Rossi") elsewhere; otherwise it is any capitalised first word."""
+def _known_surnames_opening_sentences(doc: Doc, mentions: list[Mention], quote_starts: set[int]) -> list[Mention]:
+    """"Rossi afirmó que ...": a lone capitalised word opening a sentence (or a quotation) is a name when the
+    article names someone with it in full ("Agustín Rossi") elsewhere; otherwise it is any capitalised first word."""
     surnames = {m.text.split()[-1] for m in mentions if " " in m.text and m.type != "PLACE"}
     return [
         _fallback_mention(doc[t.i : t.i + 1])
         for t in doc
-        if t.text in surnames and _opens_sentence(t) and not _next_is_capitalised(t)
+        if t.text in surnames and (_opens_sentence(t) or t.idx in quote_starts) and not _next_is_capitalised(t)
     ]
 
 
