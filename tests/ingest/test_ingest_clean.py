@@ -103,6 +103,7 @@ def test_markdown_images_are_stripped_as_page_furniture_with_their_reason() -> N
      ("PARIS, Dec 18 (AFP) - France will host the talks.", "PARIS", "AFP", "France will"),
      ("WASHINGTON (AP) — The Senate passed the bill.", "WASHINGTON", "AP", "The Senate"),
      ("KYIV, Ukraine — Air raid sirens sounded across the country.", "KYIV, Ukraine", None, "Air raid"),
+     ("PORT ELWYN BAY, Ruritania — Ferries stopped.", "PORT ELWYN BAY, Ruritania", None, "Ferries stopped"),
      ("Berlin (dpa) - Die Regierung hat beschlossen.", "Berlin", "dpa", "Die Regierung"),
      ("ОСЛО, 3 марта 2023 (AFP) - Правительство", "ОСЛО", "AFP", "Правительство")],
 )  # fmt: skip

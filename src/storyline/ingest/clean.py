@@ -532,8 +532,9 @@ def split_title_suffix(title: str, site_names: frozenset[str] = frozenset()) -> 
 
 def _agencyless_dateline_ok(text: str, place: str) -> bool:
     """Without "(Agency)": "PLACE —", or with a plain hyphen a longer or comma'd place
-    ("BERLIN -", "NASHUA, N.H. -"), so that "NATO - the alliance..." stays prose."""
-    if len(place.split()) > 3:
+    ("BERLIN -", "NASHUA, N.H. -"), so that "NATO - the alliance..." stays prose. A town of up to three words
+    before its state ("WEST PALM BEACH, Fla. —")."""
+    if len(place.split(",")[0].split()) > 3:
         return False
     long_place = "," in place or sum(c.isalpha() for c in place) >= 5
     return text.rstrip().endswith(("—", "–", "--")) or long_place
