@@ -185,6 +185,12 @@ def test_timeline_marks_estimated_dates_and_still_places_them() -> None:
     assert chart.points[0].x < chart.points[1].x
 
 
+
+def test_a_long_label_on_the_chart_is_cut_at_a_word() -> None:
+    text = "The ferry strike at Port Elwyn began hours after the talks with Olga Petrenko failed"
+    (point,) = views.timeline_chart([{"date": "2024-03-04", "events": [{"text": text}], "outlets": ["A"]}]).points
+    assert point.label == "The ferry strike at Port Elwyn began…"
+
 def test_a_range_on_the_chart_reads_as_its_span() -> None:
     entries = [{"date": "2024-03-04", "until": "2024-03-06", "events": [{"text": "Harbour closed"}], "outlets": ["A"]}]
     assert [p.when for p in views.timeline_chart(entries, width=600).points] == ["4\u20136 March 2024"]

@@ -191,6 +191,10 @@ def _free_row(rows: list[list[tuple[float, float]]], left: float, right: float) 
     return len(rows) - 1
 
 
+#: Characters of a claim's text shown beside its point on the timeline (cut at a word).
+TIMELINE_LABEL_CHARS = 40
+
+
 def timeline_chart(entries: list[dict[str, Any]], width: int = 900, row: int = 22) -> TimelineChart:
     """Dated entries on a horizontal time axis; labels point inwards and stack in rows so none overlap."""
     dated = [(calendar_day(_entry_date(e)), e) for e in entries]
@@ -209,7 +213,7 @@ def timeline_chart(entries: list[dict[str, Any]], width: int = 900, row: int = 2
     for day, entry in plotted:
         x = x_of(day)
         label = _entry_label(entry)
-        shown = label if len(label) <= 40 else label[:39] + "…"
+        shown = shorten(label, TIMELINE_LABEL_CHARS)
         text_width = 5.6 * (len(shown) + len(_entry_when(entry)) + 1)  # ~11px sans-serif
         anchor = "start" if x < width / 2 else "end"
         left, right = (x, x + text_width) if anchor == "start" else (x - text_width, x)
