@@ -133,6 +133,13 @@ def test_a_name_in_capitals_yields_to_its_mixed_case_form():
     acronym = [Entity("NATO", "ORG", ["NATO"], [(0, 4), (9, 13)])]
     assert [e.name for e in merge_entities([acronym, [Entity("Nato", "ORG", ["Nato"], [(0, 4)])]])] == ["NATO"]
 
+
+def test_an_ampersand_and_and_write_one_name():
+    ampersand = [Entity("Elwyn Institute for Ports & Ferries", "ORG", ["Elwyn Institute for Ports & Ferries"], [(0, 5)])]
+    spelled = [Entity("Elwyn Institute for Ports and Ferries", "ORG", ["Elwyn Institute for Ports and Ferries"], [(0, 5)])]
+    assert len(merge_entities([ampersand, spelled])) == 1
+    assert name_key("AT&T") == "at&t"
+
 def test_merge_entities_across_articles_pools_variants():
     first = [Entity("Nadia Petrova", "PERSON", ["Nadia Petrova"], [(0, 13)]), Entity("United States", "PLACE", ["US"], [(20, 22)])]
     second = [Entity("Petrova", "PERSON", ["Petrova"], [(5, 12)]), Entity("United States", "PLACE", ["U.S."], [(0, 4)])]

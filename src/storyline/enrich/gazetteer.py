@@ -137,16 +137,21 @@ _LEADING_ARTICLES = re.compile(r"^(?:(?:the|a|an|le|la|les|el|los|las|der|die|da
 _POSSESSIVE = re.compile(r"(['’]s|['’])$")
 
 
+#: "Center for Strategic & International Studies" is the "... and ..." of another article ("AT&T" keeps its sign).
+_SPACED_AMPERSAND = re.compile(r"\s+&\s+")
+
+
 @lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
-    """Comparison key: no leading article, possessive, dots or accents; casefolded.
+    """Comparison key: no leading article, possessive, dots or accents; a spaced "&" read "and"; casefolded.
 
     Cached: merging an article's mentions compares every name with every group, so the same few names
     are keyed thousands of times (it was two thirds of the fallback languages' enrichment time)."""
     name = _POSSESSIVE.sub("", _LEADING_ARTICLES.sub("", name.strip()))
     name = unicodedata.normalize("NFKD", name)
     name = "".join(c for c in name if not unicodedata.combining(c))
-    return re.sub(r"\s+", " ", name.replace(".", "").replace("’", "'")).casefold().strip()
+    name = _SPACED_AMPERSAND.sub(" and ", name.replace(".", "").replace("’", "'"))
+    return re.sub(r"\s+", " ", name).casefold().strip()
 
 
 def _keyed(table: dict[str, str]) -> dict[str, str]:
