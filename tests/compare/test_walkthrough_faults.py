@@ -116,6 +116,16 @@ def test_the_shown_wording_is_the_speakers_in_the_main_language(encode):
     assert shown["text"] == "The bridge was safe for every lorry"
 
 
+
+def test_the_shown_wording_is_a_whole_quote_rather_than_a_partial_ones_framing(encode):
+    partial = 'Olga Petrenko called the inquiry into the collapse a "political stunt by the council, nothing more".'
+    whole = '"This is a political stunt by the council, nothing more," Olga Petrenko said.'
+    framed = _said("a", partial, 'the inquiry into the collapse a "political stunt by the council, nothing more"', "Olga Petrenko", "called")
+    framed.quotes[0].kind = "partial"
+    direct = _said("b", whole, '"This is a political stunt by the council, nothing more,"', "Olga Petrenko", "said")
+    shown = next(g for g in compare([framed, direct], encode).quotes if "a" in g["articles"])
+    assert shown["text"] == '"This is a political stunt by the council, nothing more,"'
+
 def test_articles_of_one_day_without_a_time_tie_for_first():
     day = [make_article(x, ["The bridge in Ruritania collapsed on Sunday night."], published=datetime(2025, 5, 5)) for x in "abc"]
     later = make_article("d", ["The bridge in Ruritania collapsed on Sunday night."], published=datetime(2025, 5, 6, 9))

@@ -271,11 +271,13 @@ def _misattributed(members: list[_Found], outlet_of: dict[str, str]) -> list[str
 
 def _shown_wording(members: list[_Found], speaker: str | None, language: str | None) -> str:
     """The wording that stands for the group: one its speaker is credited with, in the story's main
-    language when there is one, the longest of those (the longest overall may be another outlet's
-    unattributed sentence, or a translation)."""
+    language when there is one, the words quoted whole where an outlet has them (a partial quote carries the
+    reporter's framing: 'the allegations a "sham lawsuit"'), the longest of those (the longest overall may be
+    another outlet's unattributed sentence, or a translation)."""
     own = [f for f in members if speaker and f.speaker and same_person_name(f.speaker, speaker)] or members
     native = [f for f in own if f.article.language == language] or own
-    return max((f.quote.text for f in native), key=len)
+    whole = [f for f in native if f.quote.kind == "direct"] or native
+    return max((f.quote.text for f in whole), key=len)
 
 
 def _denied_by_some(members: list[_Found], outlet_of: dict[str, str]) -> tuple[list[str], list[str]]:
