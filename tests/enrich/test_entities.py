@@ -282,6 +282,17 @@ def test_fallback_a_lone_capitalised_word_opening_a_quotation_is_no_name(enriche
     bell = next(e for e in article.entities if e.name == "Marco Bell")
     assert len(bell.mentions) == 2
 
+
+def test_a_name_cut_short_by_the_model_is_not_split_into_its_words(enricher, make_article):
+    """The small English model ends a long company name early ("Ruritanian Aeronautic Defence" of "... and Space
+    Company"); every word of it hangs on the word after it, so it is one name cut short, not three names."""
+    article = enricher.enrich(make_article(
+        "Elwyn Motors and its partner Ruritanian Aeronautic Defence and Space Company RADS N.V. (RADS) have "
+        "unexpectedly defeated Port Elwyn Shipyards for a contract."
+    ))
+    names = {e.name for e in article.entities}
+    assert not names & {"Ruritanian", "Aeronautic", "Defence"}
+
 def test_fallback_names_of_common_words_keep_their_first_word(enricher, make_article):
     article = enricher.enrich(make_article(
         "Fuerzas Armadas de Ruritania cerraron el puerto. Vecinos de Olga Petrenko convocó una marcha.\n\n"

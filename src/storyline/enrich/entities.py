@@ -705,7 +705,8 @@ def _all_lower_case(text: str) -> bool:
 def _recognised_pieces(ents: tuple[Span, ...], surnames: set[str]) -> Iterator[tuple[Span, str]]:
     """The recogniser's entities with their types; an organisation or other name that the parse shows to
     be two names side by side is split ("le ministre des Transports Paul Okafor": "Transports" hangs on
-    "ministre", "Paul" too). A piece of two or more capitalised words ending in the surname of a person named
+    "ministre", "Paul" too), not one whose words all hang on one word after it ("European Aeronautic Defence" of
+    "... and Space Company"). A piece of two or more capitalised words ending in the surname of a person named
     elsewhere in the article is that person."""
     for ent in ents:
         if (titled := _titled_name(ent)) is not None:
@@ -719,6 +720,9 @@ def _recognised_pieces(ents: tuple[Span, ...], surnames: set[str]) -> Iterator[t
             yield ent, kind
             continue
         roots = [t for t in ent if not ent.start <= t.head.i < ent.end]  # one for a name the parse keeps whole
+        if len({root.head.i for root in roots}) == 1 and roots[0].head.i >= ent.end:
+            yield ent, kind  # words of one name all modifying its next word, the model's span cut short
+            continue
         starts = sorted({ent.start, *(max(root.left_edge.i, ent.start) for root in roots[1:])})
         for start, end in zip(starts, [*starts[1:], ent.end], strict=True):
             piece = ent.doc[start:end]
