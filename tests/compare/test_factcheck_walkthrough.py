@@ -97,6 +97,14 @@ def test_a_bare_year_does_not_give_an_undated_day_its_year():
     assert [e["date"] for e in _timeline(undated, dated)] == ["1991", "2008-11-19"]
 
 
+
+def test_a_month_without_its_year_does_not_borrow_a_reports_year():
+    text = "In January this year the ferry to Port Elwyn was cancelled, Olga Petrenko said."
+    undated = _sinking("a", text, [time_at(text, "January this year", "XXXX-01")])
+    report = "The ferry to Port Elwyn was first cancelled in January 2017, Ines Vidal said."
+    earlier = _sinking("b", report, [time_at(report, "January 2017", "2017-01")])
+    assert sorted(e["date"] for e in _timeline(undated, earlier)) == ["2017-01", "XXXX-01"]
+
 def test_an_estimated_year_yields_to_the_day_another_article_reports():
     text = "The frigate Elwyn sank on November 19 off Port Elwyn, the navy of Ruritania said."
     guessed = TimeExpression("November 19", text.index("November"), text.index("November") + 11, "2012-11-19", estimated=True)

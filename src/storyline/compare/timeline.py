@@ -43,8 +43,10 @@ def _event_day(time: TimeExpression, day: str, known: set[str], article: Article
 
     A day without a year ("XXXX-12-09", or an estimated one per :func:`_guessed_year`) takes the year the
     story's reports give that day; failing that, an unknown year takes the article's publication estimate's.
+    A month or week alone ("XXXX-01") does not borrow a report's year: it comes back every year, and "January
+    2017" in one article does not say which January another's "in January this year" is.
     """
-    if _guessed_year(time, day) or day.startswith("XXXX"):
+    if (_guessed_year(time, day) or day.startswith("XXXX")) and len(day) == len("XXXX-MM-DD"):
         year = _reported_year("XXXX" + day[4:], known)
         if year is not None:
             return year + day[4:], False
