@@ -188,6 +188,11 @@ class TimeExpression(Record):
     #: A range's last day, month or year ("Dec. 9-11": value "2022-12-09", until "2022-12-11"); "" when no range.
     until: str = ""
 
+    @property
+    def span_value(self) -> str:
+        """The value as a reader sees it: a range with its end ("2022-12-09 – 2022-12-11"), else the value."""
+        return f"{self.value} – {self.until}" if self.until else self.value
+
 
 # --------------------------------------------------------------------------
 # Match

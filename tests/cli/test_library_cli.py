@@ -324,6 +324,17 @@ def test_show_sets_stances_apart_from_what_was_said(tmp_path):
     assert shown.index("the plan to double the fees", stances) > stances
 
 
+
+def test_show_gives_a_range_its_end(tmp_path):
+    page = tmp_path / "ferries.txt"
+    page.write_text(
+        "Ferries stop for three days\n\nMarch 4, 2024\n\n"
+        "Olga Petrenko said the ferries to Port Elwyn will not run on March 9-11 because of the strike.\n",
+        encoding="utf-8",
+    )
+    shown = invoke("extract", str(page)).stdout
+    assert "March 9-11 → 2024-03-09 – 2024-03-11" in shown
+
 def test_show_heads_a_headline_written_in_capitals_in_title_case_and_keeps_it_as_written(tmp_path):
     page = tmp_path / "council.txt"
     page.write_text(

@@ -194,6 +194,16 @@ def test_an_article_without_title_is_headed_by_its_first_words(writable_client) 
             assert f'href="/articles/untitled-1">{heading}</a>' in client.get(url).text, url
 
 
+
+def test_the_article_page_gives_a_range_its_end(writable_client) -> None:
+    article = {
+        "id": "range-1", "title": "Ferries stop for three days", "outlet": "Elwyn Gazette", "published": "2024-03-04",
+        "text": "Olga Petrenko said the ferries to Port Elwyn will not run on March 9-11 because of the strike.",
+    }
+    with writable_client() as client:
+        assert client.post("/api/articles", json=article).status_code == 201
+        assert "<td>2024-03-09 – 2024-03-11</td>" in client.get("/articles/range-1").text
+
 @pytest.mark.parametrize("url", ["/?offset=1000000", "/articles?offset=100", "/search?q=harbour&offset=500"])
 def test_a_page_past_the_end_says_so_and_links_back(client: TestClient, url: str) -> None:
     html = client.get(url).text

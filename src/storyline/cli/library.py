@@ -360,7 +360,7 @@ def print_article(article: Article) -> None:
         "Stances (positions and beliefs ascribed, not words said)": [
             _quote_line(q) for q in article.quotes if q.kind == "stance"
         ],
-        "Times": [f"{t.text} → {t.value}" + (" (estimated)" if t.estimated else "") for t in article.times],
+        "Times": [f"{t.text} → {t.span_value}" + (" (estimated)" if t.estimated else "") for t in article.times],
     }
     for heading, lines in sections.items():
         if lines:
