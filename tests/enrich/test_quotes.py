@@ -658,6 +658,7 @@ def test_a_date_after_an_according_to_source_is_left_out(enricher, make_article)
 @pytest.mark.parametrize(("text", "speaker"), [
     ("Ines Vidal, directora ejecutiva de Acme Naval, dijo que la empresa ganó el contrato.", "Ines Vidal"),
     ("Marco Bell, senador de Ruritania, dijo que la empresa ganó el contrato.", "Marco Bell"),
+    ("Ruth Adler, directora de Acme en Ruritania y ex directora de Elwyn, comentó que el contrato es vital.", "Ruth Adler"),
 ])
 def test_spanish_name_qualifying_a_role_is_not_the_speaker(enricher, make_article, text, speaker):
     article = enricher.enrich(make_article(text, language="es"))

@@ -359,9 +359,13 @@ def _named_before(doc: Doc, names: list[tuple[int, int]], low: int, position: in
     return None
 
 
-#: Right before a name that only qualifies the one before it: a bracket, or a lower-case word and "of"
-#: ("directora de", "senador por", "head of"), not the comma of an apposition ("el ministro, N").
-_QUALIFYING = re.compile(r"(?:\(|\b[a-zà-ÿ]+\s+(?:de|del|por|of|for|von|des|du|di|da|do)(?:\s+(?:la|el|los|las|the))?\s+)$")
+#: Right before a name that only qualifies the one before it: a bracket, a lower-case word and "of"
+#: ("directora de", "senador por", "head of"), or "in" after any word ("de Acme en Norteamérica", "of Acme in
+#: Europe"), not the comma of an apposition ("el ministro, N").
+_QUALIFYING = re.compile(
+    r"(?:\(|\b[a-zà-ÿ]+\s+(?:de|del|por|of|for|von|des|du|di|da|do)(?:\s+(?:la|el|los|las|the))?\s+"
+    r"|\s(?:en|in)\s+(?:(?:la|el|los|las|the)\s+)?)$"
+)
 
 
 def _turkish_attributions(doc: Doc, names: list[tuple[int, int]], sentence: Span) -> list[Attribution]:
