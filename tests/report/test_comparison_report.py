@@ -153,6 +153,13 @@ def _terminal(comparison: Comparison) -> str:
     return console.export_text()
 
 
+
+def test_an_article_without_a_title_says_so_in_every_report(comparison):
+    comparison.articles[1]["title"] = ""
+    assert "(2024-01-01, en): (no title) `b`" in to_markdown(comparison)
+    assert "<td>(no title)</td>" in to_html(comparison)
+    assert "(no title)" in _terminal(comparison)
+
 def test_estimated_timeline_dates_read_as_estimates_in_every_report(comparison):
     guessed = {"article": "a", "outlet": "Daily <One>", "text": "The Port Elwyn ferry inquiry opened.", "estimated": True}
     reported = {"article": "b", "outlet": "Two", "text": "The ferry sank off Ruritania.", "estimated": False}

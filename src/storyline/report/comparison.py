@@ -145,6 +145,12 @@ def reader_time(iso: str) -> str:
     return _FRACTION_OF_SECOND_RE.sub("", iso).removesuffix("T00:00:00").replace("T", " ")
 
 
+def article_title(article: dict[str, Any]) -> str:
+    """An article's title, or a note that it has none (a text opening with its dateline): an empty cell read
+    as a missing value."""
+    return article.get("title") or "(no title)"
+
+
 def when(article: dict[str, Any]) -> str:
     """An article's date as a reader wants it (:func:`reader_time`); an undated
     article's estimate from its story marked as one ("undated (about 2022-12-18)")."""
@@ -420,7 +426,7 @@ def to_markdown(comparison: Comparison) -> str:
     for a in comparison.articles:
         published = when(a)
         language = md_escape(a.get("language") or "?")
-        title = md_escape(a.get("title") or "")
+        title = md_escape(article_title(a))
         lines.append(f"- **{md_escape(names[a['id']])}** ({md_escape(published)}, {language}): {title} {md_code(a['id'])}")
     lines += _involved_markdown(comparison)
     for heading, groups in view.sections():
@@ -502,7 +508,7 @@ table{border-collapse:collapse;width:100%} td,th{border:1px solid #ddd;padding:.
 {% if copies %}Adds nothing to its source: {{ copies }}.{% endif %}</p>
 <h2>Articles</h2>
 <table><tr><th>Outlet</th><th>Title</th><th>Published</th><th>Language</th><th>Agencies</th></tr>
-{% for a in articles %}<tr><td class="outlet">{{ names[a.id] }}</td><td>{{ a.title }}</td><td>{{ when(a) }}</td><td>{{ a.language or "?" }}</td><td>{{ a.agencies|join(", ") }}</td></tr>
+{% for a in articles %}<tr><td class="outlet">{{ names[a.id] }}</td><td>{{ article_title(a) }}</td><td>{{ when(a) }}</td><td>{{ a.language or "?" }}</td><td>{{ a.agencies|join(", ") }}</td></tr>
 {% endfor %}</table>
 {% if involved %}<h2>Who is involved</h2>
 {% for heading, entities, total in involved %}<h3>{{ heading }}{% if total > entities|length %} <span class="muted">(top {{ entities|length }} of {{ total }})</span>{% endif %}</h3>
@@ -609,6 +615,7 @@ def to_html(comparison: Comparison) -> str:
         sources=view.sources,
         single_article=view.single_article,
         when=when,
+        article_title=article_title,
         statement=statement,
         credited=view.credited,
         wordings=view.wordings,

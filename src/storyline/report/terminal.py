@@ -21,6 +21,7 @@ from storyline.model import Comparison
 from storyline.report.comparison import (
     ComparisonView,
     adds_nothing,
+    article_title,
     entity_detail,
     entity_label,
     event_note,
@@ -84,7 +85,7 @@ def comparison_renderable(comparison: Comparison) -> RenderableType:
     for column in ("Outlet", "Title", "Published", "Language"):
         articles.add_column(column)
     for a in comparison.articles:
-        cells = (names[a["id"]], a.get("title") or "", when(a), a.get("language") or "?")
+        cells = (names[a["id"]], article_title(a), when(a), a.get("language") or "?")
         articles.add_row(*(Text(cell) for cell in cells))
     parts: list[RenderableType] = [head, articles]
     if who := _involved_text(comparison):
