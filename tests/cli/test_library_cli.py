@@ -325,6 +325,20 @@ def test_show_sets_stances_apart_from_what_was_said(tmp_path):
 
 
 
+
+def test_an_untitled_article_is_headed_by_its_first_words(tmp_path):
+    page, db = tmp_path / "ferries.txt", str(tmp_path / "lib.db")
+    page.write_text(
+        "PORT ELWYN, Ruritania —\n\nOlga Petrenko said the ferries to Port Elwyn will not run this week because of "
+        "the strike.\n\nThe harbour stays open for fishing boats.\n",
+        encoding="utf-8",
+    )
+    assert invoke("ingest", str(page), "--db", db).exit_code == 0
+    [article] = json.loads(invoke("articles", "--json", "--db", db).stdout)
+    assert article["title"] == ""
+    assert "── Olga Petrenko said the ferries to Port Elwyn" in invoke("show", article["id"], "--db", db).stdout
+    assert "[en]  Olga Petrenko said the ferries to Port Elwyn will not…" in invoke("stories", "--db", db).stdout
+
 def test_show_gives_a_range_its_end(tmp_path):
     page = tmp_path / "ferries.txt"
     page.write_text(

@@ -24,7 +24,7 @@ from storyline.cli.app import app
 from storyline.config import Settings, default_db_path
 from storyline.ingest import IngestError
 from storyline.model import Article, Entity, Quote, Story
-from storyline.report.comparison import entity_names, headline_case, quoted, reader_time
+from storyline.report.comparison import article_heading, headline_case, quoted, reader_time
 from storyline.report.terminal import safe_console
 from storyline.service import demo as demo_library
 from storyline.service import library
@@ -219,7 +219,7 @@ def articles(
     table.add_column("Title", min_width=TITLE_MIN_WIDTH, ratio=1)
     for article in found:
         published = article.published.date().isoformat() if article.published else "-"
-        table.add_row(*(escape(v) for v in (article.id, published, article.outlet or "-", article.language or "-", article.title)))
+        table.add_row(*(escape(v) for v in (article.id, published, article.outlet or "-", article.language or "-", article_heading(article))))
     out.print(table)
     out.print(f"{len(found)} article(s)")
 
@@ -333,10 +333,10 @@ def published_text(article: Article) -> str:
 
 def print_article(article: Article) -> None:
     """Human view of one article; every piece of content escaped for Rich."""
-    heading = headline_case(article.title, entity_names(e.to_dict() for e in article.entities), article.language)
+    heading = article_heading(article)
     out.rule(escape(heading))
     meta = Table.grid(padding=(0, 2))
-    if heading != article.title:
+    if article.title and heading != article.title:
         meta.add_row("[dim]title[/dim]", escape(article.title))  # as the source wrote it
     for name in ("id", "version", "source", "url", "outlet", "agency", "byline", "published", "language"):
         value = published_text(article) if name == "published" and article.published else getattr(article, name)
@@ -450,7 +450,7 @@ def print_stories(ws: Workspace, stories: list[Story]) -> None:
         for article in members:
             published = article.published.date().isoformat() if article.published else "undated"
             why = story.reasons.get(article.id, "")
-            line = f"{published}  {article_name(article)} [{article.language or '?'}]  {article.title}"
+            line = f"{published}  {article_name(article)} [{article.language or '?'}]  {article_heading(article)}"
             out.print(f"  - {escape(line)}" + (f"  [dim]({escape(why)})[/dim]" if why else ""))
         if story.related:
             out.print(f"  [dim]related: {escape(', '.join(story.related))}[/dim]")

@@ -19,7 +19,7 @@ from jinja2 import Environment, select_autoescape
 from storyline.compare.verdicts import NOT_CONFLICTS
 from storyline.enrich.times_calendar import calendar_day
 from storyline.ingest.clean import shouts
-from storyline.model import Claim, ClaimGroup, Comparison
+from storyline.model import Article, Claim, ClaimGroup, Comparison
 
 FORMATS = ("json", "md", "html")
 #: Other names accepted for a format.
@@ -309,6 +309,22 @@ def _sentence_case(part: str, names: list[str]) -> str:
     for name in sorted({n for n in names if n.strip()}, key=len, reverse=True):
         text = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", lambda _, name=name: name, text, flags=re.IGNORECASE)
     return text
+
+
+#: Words of the text that stand in for an empty title.
+HEADING_WORDS = 10
+
+
+def article_heading(article: Article) -> str:
+    """The title (in title case where the source wrote it in capitals, :func:`headline_case`), else the
+    text's first words, else the id: an empty title drew an empty, unclickable link, an empty ``<h1>`` and
+    a page title of " · storyline"."""
+    if article.title.strip():
+        return headline_case(article.title.strip(), entity_names(e.to_dict() for e in article.entities), article.language)
+    words = article.text.split()
+    if not words:
+        return article.id
+    return " ".join(words[:HEADING_WORDS]) + ("…" if len(words) > HEADING_WORDS else "")
 
 
 def report_title(comparison: Comparison) -> str:

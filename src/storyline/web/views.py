@@ -15,7 +15,7 @@ from storyline.compare.naming import article_name
 from storyline.enrich.times_calendar import calendar_day
 from storyline.match.signature import shorten
 from storyline.model import Article, Claim, ClaimGroup, ProvenanceLink
-from storyline.report.comparison import calendar_words, entity_names, headline_case
+from storyline.report.comparison import article_heading, calendar_words
 
 #: When a claim sits in several groups, the strongest verdict colours it.
 VERDICT_RANK = {"conflict": 3, "shared": 2, "unique": 1}
@@ -262,22 +262,6 @@ class ProvenanceGraph:
     height: int
     nodes: list[GraphNode]
     edges: list[GraphEdge]
-
-
-#: Words of the text that stand in for an empty title.
-HEADING_WORDS = 10
-
-
-def article_heading(article: Article) -> str:
-    """The title (in title case where the source wrote it in capitals, :func:`headline_case`), else the
-    text's first words, else the id: an empty title drew an empty, unclickable link, an empty ``<h1>`` and
-    a page title of " · storyline"."""
-    if article.title.strip():
-        return headline_case(article.title.strip(), entity_names(e.to_dict() for e in article.entities), article.language)
-    words = article.text.split()
-    if not words:
-        return article.id
-    return " ".join(words[:HEADING_WORDS]) + ("…" if len(words) > HEADING_WORDS else "")
 
 
 def provenance_graph(articles: list[Article], links: list[ProvenanceLink]) -> ProvenanceGraph:
