@@ -672,3 +672,11 @@ def test_spanish_indefinite_role_is_a_new_unnamed_speaker(enricher, make_article
         language="es",
     ))
     assert [q.speaker for q in article.quotes][-1] == "un proveedor de repuestos de Ruritania"
+
+
+def test_a_clause_before_a_semicolon_is_not_what_the_next_verb_reports(enricher, make_article):
+    article = enricher.enrich(make_article(
+        "Ruritania is worried it will be caught in the middle of a trade war between Elwyn and Ostland; "
+        "each has threatened the other with tariffs on their exports."
+    ))
+    assert not [q for q in article.quotes if q.cue == "threatened" and "worried" in q.text]

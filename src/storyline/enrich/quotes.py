@@ -227,8 +227,12 @@ def _content_span(cue: Token, marks: list[tuple[int, int]]) -> tuple[int, int] |
     leading = _leading_quotation(cue, marks)
     if leading is not None:
         return leading
-    # Of several clauses the one after the cue: "Inside the hall - which looks like X - N said ...".
-    complements = sorted((c for c in cue.children if c.dep_ in _CONTENT_DEPS), key=lambda c: c.i < cue.i)
+    # Of several clauses the one after the cue: "Inside the hall - which looks like X - N said ...". A clause
+    # before a semicolon is a sentence of its own, not what the verb after it reports ("X is worried ...; each
+    # has threatened the other").
+    complements = sorted(
+        (c for c in cue.children if c.dep_ in _CONTENT_DEPS and not _semicolon_between(c, cue)), key=lambda c: c.i < cue.i
+    )
     complement = complements[0] if complements else None
     if complement is not None:
         return trimmed(doc, complement.left_edge.i, complement.right_edge.i + 1)
@@ -250,6 +254,11 @@ def _content_span(cue: Token, marks: list[tuple[int, int]]) -> tuple[int, int] |
         if any(m[1] <= stop for m in marks_from(marks, start.idx, stop)):
             return trimmed(doc, start.i, end.i + 1)
     return _nearest_quotation(cue, marks)
+
+
+def _semicolon_between(clause: Token, cue: Token) -> bool:
+    """A ";" between a clause left of the cue and the cue."""
+    return clause.i < cue.i and any(t.text == ";" for t in cue.doc[clause.right_edge.i + 1 : cue.i])
 
 
 def _is_as_clause(cue: Token) -> bool:
