@@ -558,7 +558,6 @@ def split_dateline(paragraph: str) -> Dateline | None:
     return Dateline(match.group("text").strip(), place.strip(" ,"), match.group("agency"), rest, match.group("date"))
 
 
-
 def split_lone_dateline(paragraph: str, following: str) -> Dateline | None:
     """"WASHINGTON —" printed on a line of its own above the lede it opens: the dateline of the two read as one."""
     dateline = split_dateline(f"{paragraph.strip()} {following.strip()}")
@@ -569,6 +568,7 @@ def shouts(text: str) -> bool:
     """Written in capitals: no lower-case letter, and two words of four letters or more (not an acronym or two)."""
     words = [w for w in text.split() if sum(c.isalpha() for c in w) >= 4]
     return len(words) >= 2 and not any(c.islower() for c in text) and any(c.isupper() for c in text)
+
 
 def parse_byline(line: str) -> str | None:
     """"By Jane Doe and John Roe" -> "Jane Doe and John Roe"; ``None`` if not a byline."""
