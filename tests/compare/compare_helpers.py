@@ -8,7 +8,7 @@ import re
 import numpy as np
 
 from storyline.compare.quantities import read_quantities
-from storyline.model import Article, Entity, Quote, TimeExpression
+from storyline.model import Article, Claim, Entity, Quote, TimeExpression
 
 
 def bag_of_words(texts: list[str]) -> np.ndarray:
@@ -44,3 +44,13 @@ def quote_at(text: str, quoted: str, speaker: str) -> Quote:
 def parse_numbers(text: str, language: str | None = None) -> list[float]:
     """The values of the quantities read in ``text``, in order."""
     return [q.value for q in read_quantities(text, language)]
+
+
+def english_claim(cid: str, text: str, names: tuple[str, ...] = (), **anchors) -> Claim:
+    """An English claim with its figures read; ``names`` are its actors (every mention)."""
+    actors = [[m.start(), m.end(), n] for n in names for m in re.finditer(re.escape(n), text)]
+    quantities = read_quantities(text, "en", actors=[(s, e, n) for s, e, n in actors])
+    return Claim(
+        id=cid, article=cid.split(":")[0], text=text, start=0, end=len(text), language="en", actors=sorted(actors),
+        quantities=quantities, **anchors,
+    )  # fmt: skip

@@ -2,7 +2,8 @@
 two places, two quakes, "today" and "Monday"), tokenised text, a refused offer read as a denial, and opposed
 words that tell no event. Invented fixtures; each test fails on the rules before."""
 
-import re
+
+from compare_helpers import english_claim
 
 from storyline.compare.clock import clock_times
 from storyline.compare.conflicts import (
@@ -15,19 +16,10 @@ from storyline.compare.conflicts import (
     reported_denial,
 )
 from storyline.compare.lexicon import negation_cue
-from storyline.compare.quantities import disagreements, read_quantities
+from storyline.compare.quantities import disagreements
 from storyline.compare.verdicts import _same_values
-from storyline.model import Claim
 
-
-def claim(cid: str, text: str, names: tuple[str, ...] = (), **anchors) -> Claim:
-    """An English claim; ``names`` are its actors (every mention)."""
-    actors = [[m.start(), m.end(), n] for n in names for m in re.finditer(re.escape(n), text)]
-    quantities = read_quantities(text, "en", actors=[(s, e, n) for s, e, n in actors])
-    return Claim(
-        id=cid, article=cid.split(":")[0], text=text, start=0, end=len(text), language="en", actors=sorted(actors),
-        quantities=quantities, **anchors,
-    )  # fmt: skip
+claim = english_claim
 
 
 def _kinds(text: str, names: tuple[str, ...] = ()) -> list[str]:

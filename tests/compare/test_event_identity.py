@@ -4,10 +4,9 @@ is no one named, a win or loss of no contest, a speaker named only by a surname 
 hypothetical figures, measures of two actions, another occurrence and negated modifiers. Invented fixtures;
 each test fails on the rules before."""
 
-import re
 from datetime import datetime
 
-from compare_helpers import make_article, time_at
+from compare_helpers import english_claim, make_article, time_at
 
 from storyline.compare.conflicts import (
     DateConflict,
@@ -17,19 +16,9 @@ from storyline.compare.conflicts import (
     SpeakerConflict,
     hypothetical,
 )
-from storyline.compare.quantities import read_quantities
 from storyline.compare.story import compare
-from storyline.model import Claim
 
-
-def claim(cid: str, text: str, names: tuple[str, ...] = (), **anchors) -> Claim:
-    """An English claim; ``names`` are its actors (every mention)."""
-    actors = [[m.start(), m.end(), n] for n in names for m in re.finditer(re.escape(n), text)]
-    quantities = read_quantities(text, "en", actors=[(s, e, n) for s, e, n in actors])
-    return Claim(
-        id=cid, article=cid.split(":")[0], text=text, start=0, end=len(text), language="en", actors=sorted(actors),
-        quantities=quantities, **anchors,
-    )  # fmt: skip
+claim = english_claim
 
 
 def _dated(name: str, text: str, surface: str, value: str, published: datetime):
