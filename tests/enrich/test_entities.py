@@ -691,6 +691,16 @@ def test_a_possessive_ends_a_name():
     assert _after_possessive(doc[4:7]).text == "Ruritania Security Council"
 
 
+def test_a_possessive_before_a_lone_common_noun_is_part_of_the_name():
+    # "Club" or "Creek" alone names nothing: "Petrenko's Club" is the shop, "Adler's Creek" the show.
+    from storyline.enrich.entities import _after_possessive
+
+    doc = spacy.blank("en")("Shoppers queued at Petrenko's Club while Adler's Ruritania watched Adler's Creek.")
+    assert _after_possessive(doc[3:6]).text == "Petrenko's Club"
+    assert _after_possessive(doc[7:10]).text == "Ruritania"
+    assert _after_possessive(doc[11:14]).text == "Adler's Creek"
+
+
 def test_a_sons_surname_with_his_suffix_is_his():
     entities = _english_entities("Marco Bell Jr. met Marco Bell in Port Elwyn. Bell spoke first. Later Bell Jr. left.")
     assert entities["Marco Bell Jr."].variants == ["Marco Bell Jr.", "Bell Jr."]

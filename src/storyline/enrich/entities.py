@@ -37,7 +37,7 @@ from storyline.enrich.languages import NORMAL_NAMES
 from storyline.enrich.quotes_marks import quoted_spans
 from storyline.enrich.times_calendar import HOLIDAYS
 from storyline.enrich.times_lexicon import is_clock_zone, lexicon_for
-from storyline.enrich.vocabulary import is_common_word, is_known_name
+from storyline.enrich.vocabulary import is_also_lower_case, is_common_word, is_known_name
 from storyline.ingest.language import NO_CAPITALS
 from storyline.model import Entity
 
@@ -772,8 +772,11 @@ _APOSTROPHES = frozenset({"'", "’"})
 def _after_possessive(ent: Span) -> Span:
     """A possessive ends a name: "Adler's Ruritania Council" is the council (Adler, her own name, is found
     again by :func:`_known_people_again`). A plural possessive does not: it names the members of an
-    organisation ("the Farmers' Party"), a person or place never takes it."""
+    organisation ("the Farmers' Party"), a person or place never takes it. Nor does one before a lone common
+    noun ("Sam's Club", "Dawson's Creek"): a club or creek alone names nothing, the possessive is the name's."""
     cut = max((t.i + 1 for t in ent[:-1] if t.text in _POSSESSIVES), default=ent.start)
+    if cut == ent.end - 1 and is_also_lower_case(ent[-1].text):
+        return ent
     return ent.doc[cut : ent.end]
 
 
