@@ -756,3 +756,14 @@ def test_a_surname_listed_beside_a_relative_names_another_person(enricher, make_
         "President Marco Bell landed on Monday. President Bell and Anna Bell arrived in Port Elwyn."
     ))
     assert {e.name: len(e.mentions) for e in named.entities if e.type == "PERSON"} == {"Marco Bell": 2, "Anna Bell": 1}
+
+
+def test_a_well_known_abbreviation_inside_a_name_is_the_name_spelled_out():
+    # "U.N. Command" of one article is the "United Nations Command" of another, not any other command.
+    short = [Entity("U.N. Command", "ORG", ["U.N. Command"], [(0, 12)])]
+    full = [Entity("United Nations Command", "ORG", ["United Nations Command"], [(0, 22)])]
+    other = [Entity("Ruritania Command", "ORG", ["Ruritania Command"], [(0, 17)])]
+    merged = merge_entities([short, full, other])
+    assert sorted(e.name for e in merged) == ["Ruritania Command", "United Nations Command"]
+    [office] = merge_mentions([Mention("US Port Elwyn Office", "ORG", 0, 20), Mention("United States Port Elwyn Office", "ORG", 30, 61)])
+    assert sorted(office.variants) == ["US Port Elwyn Office", "United States Port Elwyn Office"]

@@ -1450,8 +1450,28 @@ def _latin_words(name: str) -> list[str]:
 
 
 def _identity(name: str, kind: str | None = None) -> str:
-    """What one place's names share ("U.S." / "United States", a place's "Calif." / "California"), else the key."""
-    return name_key(_place_alias(name, kind) or name)
+    """What one place's names share ("U.S." / "United States", a place's "Calif." / "California"), else the key
+    with well-known abbreviations spelled out ("U.N. Command" / "United Nations Command")."""
+    return name_key(_place_alias(name, kind) or _abbreviations_spelled_out(name))
+
+
+#: Letters of the longest abbreviation spelled out inside a name ("DPRK", "EE.UU.").
+_ABBREVIATION_LETTERS = 4
+
+
+def _abbreviations_spelled_out(name: str) -> str:
+    """A name of several words with each abbreviation in it that is a well-known alias written in full ("U.S.
+    Government" -> "United States Government"): the same body, whichever way an article writes it."""
+    words = name.split()
+    if len(words) < 2:
+        return name
+    return " ".join((canonical_alias(w) or w) if _is_abbreviation(w) else w for w in words)
+
+
+def _is_abbreviation(word: str) -> bool:
+    """Capitals, dotted or not, of two to four letters: "U.N.", "EU", "EE.UU."."""
+    letters = word.replace(".", "")
+    return letters.isalpha() and letters.isupper() and 2 <= len(letters) <= _ABBREVIATION_LETTERS
 
 
 def _is_short_form(name: str, kind: str, group: _Group, places: Mapping[str, bool]) -> bool:
