@@ -767,3 +767,12 @@ def test_a_well_known_abbreviation_inside_a_name_is_the_name_spelled_out():
     assert sorted(e.name for e in merged) == ["Ruritania Command", "United Nations Command"]
     [office] = merge_mentions([Mention("US Port Elwyn Office", "ORG", 0, 20), Mention("United States Port Elwyn Office", "ORG", 30, 61)])
     assert sorted(office.variants) == ["US Port Elwyn Office", "United States Port Elwyn Office"]
+
+
+def test_the_words_after_a_connector_of_an_untyped_name_name_another_entity():
+    # Without a recogniser (MISC): "Banco de Port Elwyn" is a bank, "Port Elwyn" the place; "Banco" still joins it.
+    bank = [Entity("Banco de Port Elwyn", "MISC", ["Banco de Port Elwyn"], [(0, 19)])]
+    place = [Entity("Port Elwyn", "MISC", ["Port Elwyn"], [(0, 10)])]
+    assert sorted(e.name for e in merge_entities([bank, place])) == ["Banco de Port Elwyn", "Port Elwyn"]
+    [one] = merge_entities([bank, [Entity("Banco", "MISC", ["Banco"], [(0, 5)])]])
+    assert one.name == "Banco de Port Elwyn"

@@ -1504,9 +1504,18 @@ def _is_name_part(words: list[str], kind: str, group: _Group, mostly_placed: boo
         return False
     if kind == "ORG" and group.type == "MISC":
         return False  # an untyped name may be a product named after the company: "Ruritan A3" is no "Ruritan"
+    if group.type != "PERSON" and _after_connector(words, full):
+        return False  # "Port Elwyn" of "Banco de Port Elwyn" names the place, not the bank
     if kind == "PLACE" and group.type == "PERSON" and words == full[-1:] and not is_place_name(" ".join(words)):
         return True  # a person's surname the gazetteer knows as no place: "Adler" beside "Ruth Adler"
     return kind != "PLACE" or mostly_placed is False
+
+
+def _after_connector(words: list[str], full: list[str]) -> bool:
+    """Whether ``words`` close ``full`` after a connector ("de", "of"): "Northrop Grumman" of "KC-45 de Northrop
+    Grumman" is its maker, "England" of "Bank of England" its country; either names another entity."""
+    cut = len(full) - len(words)
+    return cut > 1 and full[cut:] == words and full[cut - 1] in _CONNECTORS
 
 
 #: Generational suffixes closing a person's name ("Jr.", "III"): with one it names another person.
