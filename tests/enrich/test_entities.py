@@ -691,6 +691,16 @@ def test_a_possessive_ends_a_name():
     assert _after_possessive(doc[4:7]).text == "Ruritania Security Council"
 
 
+def test_a_possessive_before_a_lone_common_noun_is_part_of_the_name():
+    # "Club" or "Creek" alone names nothing: "Petrenko's Club" is the shop, "Adler's Creek" the show.
+    from storyline.enrich.entities import _after_possessive
+
+    doc = spacy.blank("en")("Shoppers queued at Petrenko's Club while Adler's Ruritania watched Adler's Creek.")
+    assert _after_possessive(doc[3:6]).text == "Petrenko's Club"
+    assert _after_possessive(doc[7:10]).text == "Ruritania"
+    assert _after_possessive(doc[11:14]).text == "Adler's Creek"
+
+
 def test_a_sons_surname_with_his_suffix_is_his():
     entities = _english_entities("Marco Bell Jr. met Marco Bell in Port Elwyn. Bell spoke first. Later Bell Jr. left.")
     assert entities["Marco Bell Jr."].variants == ["Marco Bell Jr.", "Bell Jr."]
@@ -746,3 +756,23 @@ def test_a_surname_listed_beside_a_relative_names_another_person(enricher, make_
         "President Marco Bell landed on Monday. President Bell and Anna Bell arrived in Port Elwyn."
     ))
     assert {e.name: len(e.mentions) for e in named.entities if e.type == "PERSON"} == {"Marco Bell": 2, "Anna Bell": 1}
+
+
+def test_a_well_known_abbreviation_inside_a_name_is_the_name_spelled_out():
+    # "U.N. Command" of one article is the "United Nations Command" of another, not any other command.
+    short = [Entity("U.N. Command", "ORG", ["U.N. Command"], [(0, 12)])]
+    full = [Entity("United Nations Command", "ORG", ["United Nations Command"], [(0, 22)])]
+    other = [Entity("Ruritania Command", "ORG", ["Ruritania Command"], [(0, 17)])]
+    merged = merge_entities([short, full, other])
+    assert sorted(e.name for e in merged) == ["Ruritania Command", "United Nations Command"]
+    [office] = merge_mentions([Mention("US Port Elwyn Office", "ORG", 0, 20), Mention("United States Port Elwyn Office", "ORG", 30, 61)])
+    assert sorted(office.variants) == ["US Port Elwyn Office", "United States Port Elwyn Office"]
+
+
+def test_the_words_after_a_connector_of_an_untyped_name_name_another_entity():
+    # Without a recogniser (MISC): "Banco de Port Elwyn" is a bank, "Port Elwyn" the place; "Banco" still joins it.
+    bank = [Entity("Banco de Port Elwyn", "MISC", ["Banco de Port Elwyn"], [(0, 19)])]
+    place = [Entity("Port Elwyn", "MISC", ["Port Elwyn"], [(0, 10)])]
+    assert sorted(e.name for e in merge_entities([bank, place])) == ["Banco de Port Elwyn", "Port Elwyn"]
+    [one] = merge_entities([bank, [Entity("Banco", "MISC", ["Banco"], [(0, 5)])]])
+    assert one.name == "Banco de Port Elwyn"

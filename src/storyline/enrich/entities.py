@@ -37,7 +37,7 @@ from storyline.enrich.languages import NORMAL_NAMES
 from storyline.enrich.quotes_marks import quoted_spans
 from storyline.enrich.times_calendar import HOLIDAYS
 from storyline.enrich.times_lexicon import is_clock_zone, lexicon_for
-from storyline.enrich.vocabulary import is_common_word, is_known_name
+from storyline.enrich.vocabulary import is_also_lower_case, is_common_word, is_known_name
 from storyline.ingest.language import NO_CAPITALS
 from storyline.model import Entity
 
@@ -772,8 +772,11 @@ _APOSTROPHES = frozenset({"'", "’"})
 def _after_possessive(ent: Span) -> Span:
     """A possessive ends a name: "Adler's Ruritania Council" is the council (Adler, her own name, is found
     again by :func:`_known_people_again`). A plural possessive does not: it names the members of an
-    organisation ("the Farmers' Party"), a person or place never takes it."""
+    organisation ("the Farmers' Party"), a person or place never takes it. Nor does one before a lone common
+    noun ("Sam's Club", "Dawson's Creek"): a club or creek alone names nothing, the possessive is the name's."""
     cut = max((t.i + 1 for t in ent[:-1] if t.text in _POSSESSIVES), default=ent.start)
+    if cut == ent.end - 1 and is_also_lower_case(ent[-1].text):
+        return ent
     return ent.doc[cut : ent.end]
 
 
@@ -1447,8 +1450,28 @@ def _latin_words(name: str) -> list[str]:
 
 
 def _identity(name: str, kind: str | None = None) -> str:
-    """What one place's names share ("U.S." / "United States", a place's "Calif." / "California"), else the key."""
-    return name_key(_place_alias(name, kind) or name)
+    """What one place's names share ("U.S." / "United States", a place's "Calif." / "California"), else the key
+    with well-known abbreviations spelled out ("U.N. Command" / "United Nations Command")."""
+    return name_key(_place_alias(name, kind) or _abbreviations_spelled_out(name))
+
+
+#: Letters of the longest abbreviation spelled out inside a name ("DPRK", "EE.UU.").
+_ABBREVIATION_LETTERS = 4
+
+
+def _abbreviations_spelled_out(name: str) -> str:
+    """A name of several words with each abbreviation in it that is a well-known alias written in full ("U.S.
+    Government" -> "United States Government"): the same body, whichever way an article writes it."""
+    words = name.split()
+    if len(words) < 2:
+        return name
+    return " ".join((canonical_alias(w) or w) if _is_abbreviation(w) else w for w in words)
+
+
+def _is_abbreviation(word: str) -> bool:
+    """Capitals, dotted or not, of two to four letters: "U.N.", "EU", "EE.UU."."""
+    letters = word.replace(".", "")
+    return letters.isalpha() and letters.isupper() and 2 <= len(letters) <= _ABBREVIATION_LETTERS
 
 
 def _is_short_form(name: str, kind: str, group: _Group, places: Mapping[str, bool]) -> bool:
@@ -1481,9 +1504,18 @@ def _is_name_part(words: list[str], kind: str, group: _Group, mostly_placed: boo
         return False
     if kind == "ORG" and group.type == "MISC":
         return False  # an untyped name may be a product named after the company: "Ruritan A3" is no "Ruritan"
+    if group.type != "PERSON" and _after_connector(words, full):
+        return False  # "Port Elwyn" of "Banco de Port Elwyn" names the place, not the bank
     if kind == "PLACE" and group.type == "PERSON" and words == full[-1:] and not is_place_name(" ".join(words)):
         return True  # a person's surname the gazetteer knows as no place: "Adler" beside "Ruth Adler"
     return kind != "PLACE" or mostly_placed is False
+
+
+def _after_connector(words: list[str], full: list[str]) -> bool:
+    """Whether ``words`` close ``full`` after a connector ("de", "of"): "Northrop Grumman" of "KC-45 de Northrop
+    Grumman" is its maker, "England" of "Bank of England" its country; either names another entity."""
+    cut = len(full) - len(words)
+    return cut > 1 and full[cut:] == words and full[cut - 1] in _CONNECTORS
 
 
 #: Generational suffixes closing a person's name ("Jr.", "III"): with one it names another person.

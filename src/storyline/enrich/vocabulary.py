@@ -51,6 +51,12 @@ def is_known_name(word: str) -> bool:
     return written is not None and (lower is None or written > lower)
 
 
+def is_also_lower_case(word: str) -> bool:
+    """A capitalised word ("Club", "Creek") the vocabulary also holds whole in lower case: a common noun, though
+    it may close a name ("Port Elwyn Club"); "Ruritania" or "Petrenko" are met only capitalised."""
+    return _is_capitalised(word) and _score(word.lower()) is not None
+
+
 def _is_capitalised(word: str) -> bool:
     return word[:1].isupper() and word[1:].islower()
 
