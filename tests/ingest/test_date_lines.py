@@ -61,3 +61,29 @@ def test_sentence_naming_a_date_is_not_a_date_line(line: str) -> None:
     published, body = _read(line)
     assert published is None
     assert line in body
+
+
+def test_an_undated_text_is_dated_by_the_day_its_url_files_it_under() -> None:
+    from storyline.ingest import read_text
+
+    url = "https://news.example.org/world/2021/03/09/port-elwyn-bridge-closes.html?ref=2019/01/01/"
+    article = read_text(f"Council closes old bridge\nURL: {url}\n\n{BODY}", source="t.txt")
+    assert article.url == url and article.published == datetime(2021, 3, 9)
+    dated = read_text(f"Council closes old bridge\nURL: {url}\n\n12 March 2021\n\n{BODY}", source="t.txt")
+    assert dated.published == datetime(2021, 3, 12)  # the article's own date line wins
+
+
+@pytest.mark.parametrize(
+    ("url", "day"),
+    [
+        ("https://example.org/2021-03-09-bridge-closes", datetime(2021, 3, 9)),
+        ("https://example.org/news/bridge-closes/", None),
+        ("https://example.org/2021/13/45/bridge", None),  # no such day
+        ("https://example.org/news?day=2021/03/09/", None),  # a query is no filing path
+        (None, None),
+    ],
+)
+def test_date_from_url_reads_only_a_full_day_in_the_path(url: str | None, day: datetime | None) -> None:
+    from storyline.ingest.metadata import date_from_url
+
+    assert date_from_url(url) == day

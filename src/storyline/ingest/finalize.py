@@ -19,7 +19,14 @@ from storyline.ingest.clean import (
 )
 from storyline.ingest.errors import IngestError
 from storyline.ingest.language import checked_language, normalise_language
-from storyline.ingest.metadata import agency_in, outlet_from_url, parse_date, site_names, to_naive_utc
+from storyline.ingest.metadata import (
+    agency_in,
+    date_from_url,
+    outlet_from_url,
+    parse_date,
+    site_names,
+    to_naive_utc,
+)
 from storyline.model import Article, Stripped
 
 #: Length of generated ids (hex digits of a SHA-256): short, and collisions are negligible.
@@ -170,6 +177,7 @@ def finalize(article: Article) -> Article:
     _drop_title_suffix(article)
     article.byline = _byline(article)
     article.agency = article.agency or agency_in(article.byline)
+    article.published = article.published or date_from_url(article.url)
     if article.published is not None:
         article.published = to_naive_utc(article.published)
     article.content_hash = article.compute_hash()
