@@ -35,9 +35,7 @@ def sentence_pieces():
 def is_common_word(word: str) -> bool:
     """A capitalised word ("Recientemente", "Zahlreiche") the vocabulary holds whole in lower case and not as
     written: a common word capitalised by its place. Words in capitals (acronyms, headlines) are never one."""
-    if not _is_capitalised(word):
-        return False
-    return _score(word.lower()) is not None and _score(word) is None
+    return is_also_lower_case(word) and _score(word) is None
 
 
 def is_known_name(word: str) -> bool:
