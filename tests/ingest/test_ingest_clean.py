@@ -104,6 +104,7 @@ def test_markdown_images_are_stripped_as_page_furniture_with_their_reason() -> N
      ("WASHINGTON (AP) — The Senate passed the bill.", "WASHINGTON", "AP", "The Senate"),
      ("KYIV, Ukraine — Air raid sirens sounded across the country.", "KYIV, Ukraine", None, "Air raid"),
      ("PORT ELWYN BAY, Ruritania — Ferries stopped.", "PORT ELWYN BAY, Ruritania", None, "Ferries stopped"),
+     ("PORT ELWYN \u2015 The ferries stopped on Monday.", "PORT ELWYN", None, "The ferries"),  # a horizontal bar
      ("Berlin (dpa) - Die Regierung hat beschlossen.", "Berlin", "dpa", "Die Regierung"),
      ("ОСЛО, 3 марта 2023 (AFP) - Правительство", "ОСЛО", "AFP", "Правительство")],
 )  # fmt: skip

@@ -174,3 +174,21 @@ def test_cyrillic_datelines_with_an_agency() -> None:
         "ПОРТ-ЭЛВИН, 12 марта (Рейтер) - Городской совет одобрил строительство нового причала в понедельник."]))
     assert article.agency == "Reuters" and article.paragraphs[0].startswith("Городской совет")
     assert article.extra["dateline_place"] == "ПОРТ-ЭЛВИН"
+
+
+def test_a_video_blurb_above_a_dateline_goes_with_it() -> None:
+    """A dateline opens the story: short paragraphs above a dateline on its own line (a video's blurb and its
+    credit) or above a sure one (with its state or country) are no story."""
+    article = finalize(Article(id="", title="Pier", language="en", paragraphs=[
+        "The Port Elwyn council backs a new pier after a long fight with the harbour board.",
+        "Ruth Adler has that story.",
+        "WASHINGTON —",
+        "The council backed the new pier on Monday after a long debate.",
+        "Work starts in May."]))
+    assert article.paragraphs == ["The council backed the new pier on Monday after a long debate.", "Work starts in May."]
+    assert [s.reason for s in article.stripped] == ["above the dateline", "above the dateline", "dateline"]
+    assert article.extra["dateline_place"] == "WASHINGTON" and not article.captions
+    sure = finalize(Article(id="", title="Pier", paragraphs=[
+        "Olga Petrenko at the pier in Port Elwyn on Sunday.",
+        "PORT ELWYN, Ruritania — The council backed the new pier on Monday."]))
+    assert sure.paragraphs == ["The council backed the new pier on Monday."]

@@ -9,6 +9,7 @@ from datetime import datetime
 from tld import get_tld
 
 from storyline.ingest.clean import (
+    Dateline,
     compact,
     edge_reason,
     is_captioned,
@@ -41,6 +42,12 @@ def short_hash(text: str) -> str:
 #: A dateline may follow this many lead paragraphs that are a photo caption or a date line ("FILE PHOTO: ...",
 #: "January 18, 2020", then "PARIS (Reuters) -"), as pages whose images and dates sit inside the story give them.
 _LEAD_PARAGRAPHS = 2
+#: A lead paragraph of at most this many words that is no caption by its form (a video's blurb, "Ruth Adler has
+#: that story.", a caption without a credit) goes above a dateline on a line of its own or a sure one
+#: (:func:`_sure_dateline`): a dateline opens the story.
+_LEAD_WORDS = 60
+#: Reason of such a paragraph.
+ABOVE_DATELINE = "above the dateline"
 
 
 def _lead_date(paragraph: str, article: Article) -> datetime | None:
@@ -51,7 +58,7 @@ def _lead_date(paragraph: str, article: Article) -> datetime | None:
 
 def _drop_dateline(article: Article) -> None:
     """Move a "PARIS, Dec 18 (AFP) -" dateline out of the story's first paragraph into metadata, with a caption or
-    date line above it (the date line dates an undated article).
+    date line above it (the date line dates an undated article), or a short paragraph above a lone or sure one.
 
     A dateline with a full date ("OSLO, March 3, 2023 (Reuters) -", "Oslo, 3 mars 2023 (AFP) -")
     dates an article that came without a date: relative dates in the text then resolve.
@@ -61,6 +68,8 @@ def _drop_dateline(article: Article) -> None:
     for index, paragraph in enumerate(article.paragraphs[: _LEAD_PARAGRAPHS + 1]):
         dateline = split_dateline(paragraph)
         if dateline is not None:
+            if any(s.reason == ABOVE_DATELINE for s in lead) and not _sure_dateline(dateline):
+                return
             break
         following = article.paragraphs[index + 1 : index + 2]
         if following and (dateline := split_lone_dateline(paragraph, following[0])):
@@ -71,6 +80,8 @@ def _drop_dateline(article: Article) -> None:
         elif date := _lead_date(paragraph, article):
             lead.append(Stripped(paragraph, "date"))
             lead_date = lead_date or date
+        elif len(paragraph.split()) <= _LEAD_WORDS:
+            lead.append(Stripped(paragraph, ABOVE_DATELINE))
         else:
             return
     else:
@@ -89,6 +100,12 @@ def _drop_dateline(article: Article) -> None:
         article.agency = article.agency or known
         if known is None:
             article.extra.setdefault("dateline_source", dateline.agency)
+
+
+def _sure_dateline(dateline: Dateline) -> bool:
+    """A dateline that no prose opens with: one with its date ("PORT ELWYN, May 2 (Reuters) -") or a place with its
+    state or country ("PALM BEACH, Fla. —"); "PORT ELWYN (Reuters) -" may open a roundup's next item."""
+    return bool(dateline.date or (dateline.place or "").partition(",")[2].strip())
 
 
 def _drop_edge_furniture(article: Article) -> None:
