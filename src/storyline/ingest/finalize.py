@@ -26,6 +26,7 @@ from storyline.ingest.metadata import (
     outlet_from_url,
     parse_date,
     site_names,
+    title_from_url,
     to_naive_utc,
 )
 from storyline.model import Article, Stripped
@@ -175,6 +176,14 @@ def _outlet(article: Article) -> str | None:
     return outlet_from_url(article.url) or given
 
 
+def _title_from_url(article: Article) -> None:
+    """An untitled article is headed by its URL's slug, marked ``extra["title_from_url"]``: a story list of
+    empty titles tells the user nothing."""
+    if not article.title and (title := title_from_url(article.url)):
+        article.title = title
+        article.extra["title_from_url"] = True
+
+
 def finalize(article: Article) -> Article:
     """Fill language, outlet, agency, content hash and id; raise :class:`IngestError` if empty.
 
@@ -192,6 +201,7 @@ def finalize(article: Article) -> Article:
     article.language = checked_language(normalise_language(article.language), article.title_and_text)
     article.outlet = _outlet(article)
     _drop_title_suffix(article)
+    _title_from_url(article)
     article.byline = _byline(article)
     article.agency = article.agency or agency_in(article.byline)
     article.published = article.published or date_from_url(article.url)
