@@ -132,7 +132,8 @@ def test_a_domain_is_split_into_words_only_when_they_are_common_english_words(ur
     ("sitename", "outlet"),
     [("Ruritania Herald", "Ruritania Herald"), ("herald.example.rt", None),
      ("Ruritania Herald | Breaking News, Sport and Weather", None),
-     ("Breaking news sport weather and culture from Port Elwyn and Ruritania", None)],
+     ("Breaking news sport weather and culture from Port Elwyn and Ruritania", None),
+     ("Elwyn_Post", None), ("Elwynpost_", None)],  # account handles
 )  # fmt: skip
 def test_a_declared_site_name_is_an_outlet_unless_it_is_a_whole_seo_title(sitename: str, outlet: str | None) -> None:
     from types import SimpleNamespace
@@ -147,6 +148,9 @@ def test_a_declared_site_name_is_an_outlet_unless_it_is_a_whole_seo_title(sitena
     [("Elwynpost net", "https://elwynpost.net/a", None),  # the site's own name
      ("Www Elwynpost Info; Olga Petrenko", "https://elwynpost.info/a", "Olga Petrenko"),  # a URL
      ("Admin", "https://elwynpost.net/a", None), ("redaktion", "https://elwynpost.net/a", None),
+     ("Name", "https://elwynpost.net/a", None),  # a form's placeholder
+     ("Elwyn https; Cdnelwyn; I; Logo Png", "https://elwynpost.net/a", None),  # a logo's URL split into words
+     ("Текст Ольга Петренко", "https://elwynpost.net/a", "Ольга Петренко"), ("Text: Ines Vidal", None, "Ines Vidal"),
      ("Elwyn Creating Search Engine Api Message", "https://elwynpost.net/a", None),  # a menu, no name
      ("Olga Petrenko and Lena Fisk", "https://elwynpost.net/a", "Olga Petrenko and Lena Fisk"),
      ("By Lena Fisk, Reuters", "https://elwynpost.net/a", "By Lena Fisk, Reuters")],

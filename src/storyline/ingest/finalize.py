@@ -133,20 +133,26 @@ def mark_partial(article: Article) -> None:
 _MAX_NAME_WORDS = 5
 #: Account names that sign no article.
 _ACCOUNT = re.compile(r"(?i)^(?:by\s+)?(?:site\s+)?(?:admin|administrator|webmaster|editor|staff|guest|user|"
-                      r"anonymous|unknown|redaktion|rédaction|redacción|redazione|редакция)\b\W*$")
+                      r"anonymous|unknown|redaktion|rédaction|redacción|redazione|редакция|name)\b\W*$")
 _URL_LIKE = re.compile(r"(?i)^www\b|https?:|\w\.(?:com|net|org|info)\b")
+#: Words of a URL split into a byline ("Sputnik https; Cdnarabic; I; Logo Png" from a logo's address): every
+#: part of such a byline is a piece of it.
+_URL_PIECE = re.compile(r"(?i)\b(?:https?|png|jpe?g|gif|svg|webp)\b")
 _NAME_SEPARATORS = re.compile(r"\s*;\s*")
+#: "Text: Ines Vidal", "Текст Лида ...": the label of the text's author, in a few languages.
+_TEXT_LABEL = re.compile(r"(?i)^(?:text|texte|texto|testo|tekst|текст)\s*[:：]?\s+(?=\S)")
 
 
 def _byline(article: Article) -> str | None:
     """The byline's names without what is no one's name: the site itself ("Example net"), a URL ("Www Example
-    Info"), an account ("Admin"), a sentence or menu ("Creating Search Engine Api Message")."""
-    if not article.byline:
+    Info", "Example https; Logo Png"), an account ("Admin"), a sentence or menu ("Creating Search Engine Api
+    Message"), a label ("Text: ")."""
+    if not article.byline or _URL_PIECE.search(article.byline):
         return None
     parsed = get_tld(article.url, fix_protocol=True, fail_silently=True, as_object=True) if article.url else None
     site = {compact(name) for name in (article.outlet, parsed and parsed.domain, parsed and parsed.fld) if name}  # type: ignore[union-attr]
     names = [
-        name for name in _NAME_SEPARATORS.split(article.byline.strip())
+        name for name in (_TEXT_LABEL.sub("", part) for part in _NAME_SEPARATORS.split(article.byline.strip()))
         if name
         and not _ACCOUNT.match(name)
         and not _URL_LIKE.search(name)

@@ -125,10 +125,10 @@ _TITLE_SEPARATOR = re.compile(r"\s[|–—-]\s|:\s|[|•»]")
 
 
 def named_outlet(doc: trafilatura.settings.Document | None) -> str | None:
-    """The site name the page declares (og:site_name, publisher), not a host name trafilatura fell back on,
-    nor a whole SEO title."""
+    """The site name the page declares (og:site_name, publisher), not a host name trafilatura fell back on, nor a
+    whole SEO title, nor an account handle (trafilatura reads ``twitter:site`` "@elwyn_post" as "Elwyn_Post")."""
     name = squash(doc.sitename or "") if doc is not None else ""
-    if not name or _HOST_NAME.fullmatch(name) or _TITLE_SEPARATOR.search(name):
+    if not name or _HOST_NAME.fullmatch(name) or _TITLE_SEPARATOR.search(name) or "_" in name:
         return None
     return name if len(name.split()) <= _MAX_OUTLET_WORDS else None
 
