@@ -78,6 +78,16 @@ def test_ingest_bad_input_names_the_file_and_fails(tmp_path):
     assert json.loads(as_json.stdout)["failed"] == 1
 
 
+def test_each_failure_is_one_line_however_narrow_the_terminal(tmp_path):
+    """Scripts grep stderr for "failed: FILE: reason": a long path must not wrap the reason onto another line."""
+    folder = tmp_path / "a-rather-long-folder-name-for-the-port-elwyn-ferry-strike-coverage"
+    folder.mkdir()
+    (folder / "empty-notes-from-the-harbour-board-meeting.txt").write_text("", encoding="utf-8")
+    result = runner.invoke(app, ["ingest", str(folder), "--db", str(tmp_path / "x.db")], env={"COLUMNS": "80"})
+    [line] = [line for line in result.stderr.splitlines() if line.startswith("failed:")]
+    assert line.endswith("empty-notes-from-the-harbour-board-meeting.txt: empty file")
+
+
 def test_articles_json_shape_and_filters(library):
     result = invoke("articles", "--json", "--db", library["db"])
     assert result.exit_code == 0

@@ -121,3 +121,14 @@ def test_offsets_of_a_range_point_into_the_text():
 )
 def test_a_year_with_two_digits_after_it_is_a_span_only_where_no_month_can_be_read(text, expected):
     assert ranges(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Port Elwyn fair ran Nov. 30-Dec. 2.", [("Nov. 30-Dec. 2", "2022-11-30", "2022-12-02")]),
+        ("The Port Elwyn fair ran 30 Nov. – 2 Dec. 2021.", [("30 Nov. – 2 Dec. 2021", "2021-11-30", "2021-12-02")]),
+    ],
+)
+def test_a_range_of_days_across_months_joined_by_a_dash_is_one_expression(text, expected):
+    assert ranges(text) == expected

@@ -57,3 +57,16 @@ def test_a_weekday_written_with_the_date_picks_its_year():
 )  # fmt: skip
 def test_the_end_of_a_span_only_leans(text, anchor, expected):
     assert found(text, anchor) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sales in January may rise, Ines Vidal said.", [("January", "2024-01")]),
+        ("Prices in Ruritania in February might fall.", [("February", "2024-02")]),
+        ("Olga Petrenko may meet Ruth Adler again in January.", [("January", "2025-01")]),  # the modal's verb's time
+        ("The Port Elwyn fair may open on May 5.", [("May 5", "2024-05-05")]),
+    ],
+)
+def test_a_possibility_modal_after_the_expression_is_no_future_cue(text, expected):
+    assert found(text, datetime(2024, 3, 10, 9)) == expected

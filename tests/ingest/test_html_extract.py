@@ -170,3 +170,17 @@ def test_page_furniture_is_bounded() -> None:
     furniture = [s.text for s in article.stripped if s.reason.startswith("page furniture")]
     assert len(furniture) <= 12 and sum(map(len, furniture)) <= 2000 + 12 * 2
     assert furniture[1].endswith(" …") and len(furniture[1]) <= 302
+
+
+def test_a_story_set_only_in_an_aside_is_read() -> None:
+    """trafilatura drops ``<aside>`` unread; when nothing else on the page is an article, the aside is the story."""
+    paragraphs = "".join(f"<p>{p}</p>" for p in BODY)
+    story = (
+        "<html><head><title>Council backs tram extension</title></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/world'>World</a></nav>"
+        f"<main><aside class='story'><h1>Council backs tram extension</h1>{paragraphs}</aside></main>"
+        "<footer>Contact</footer></body></html>"
+    )
+    assert extract_html(story, source="aside.html").paragraphs == BODY
+    related = page(tail="<aside><h3>Related</h3><a href='/ferry'>Ferry fares rise in Port Elwyn</a></aside>")
+    assert extract_html(related, source="trams.html").paragraphs == BODY  # an article elsewhere: the aside stays out

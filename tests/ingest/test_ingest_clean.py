@@ -104,6 +104,7 @@ def test_markdown_images_are_stripped_as_page_furniture_with_their_reason() -> N
      ("WASHINGTON (AP) — The Senate passed the bill.", "WASHINGTON", "AP", "The Senate"),
      ("KYIV, Ukraine — Air raid sirens sounded across the country.", "KYIV, Ukraine", None, "Air raid"),
      ("PORT ELWYN BAY, Ruritania — Ferries stopped.", "PORT ELWYN BAY, Ruritania", None, "Ferries stopped"),
+     ("PORT ELWYN \u2015 The ferries stopped on Monday.", "PORT ELWYN", None, "The ferries"),  # a horizontal bar
      ("Berlin (dpa) - Die Regierung hat beschlossen.", "Berlin", "dpa", "Die Regierung"),
      ("ОСЛО, 3 марта 2023 (AFP) - Правительство", "ОСЛО", "AFP", "Правительство")],
 )  # fmt: skip
@@ -159,6 +160,25 @@ def test_a_dateline_on_its_own_line_moves_into_metadata_and_is_no_title(title: s
     assert article.paragraphs[0].startswith("Olga Petrenko said")
     assert article.extra["dateline_place"] == "PORT ELWYN, Ruritania"
     assert [s.text for s in article.stripped if s.reason == "dateline"] == ["PORT ELWYN, Ruritania —"]
+
+
+@pytest.mark.parametrize(
+    ("url", "title"),
+    [
+        ("https://ruritania.example/2024/05/02/ferry-strike-halts-crossings.html?ref=home", "Ferry strike halts crossings"),
+        ("https://ruritania.example/news/ferry-strike-halts-crossings/5523411/", "Ferry strike halts crossings"),
+        ("https://ruritania.example/qa/5523411.html", ""),  # an id names no headline
+        ("https://ruritania.example/news/port-elwyn", ""),  # nor do two words
+    ],
+)
+def test_a_text_without_a_title_line_is_headed_by_its_url(url: str, title: str) -> None:
+    """A text opening with its dateline has no title line; its URL's slug heads it, marked as read from the URL."""
+    article = read_text(
+        f"URL: {url}\n\nPORT ELWYN, Ruritania —\n\nOlga Petrenko said on Tuesday that the crossings would stop.",
+        source="d.txt",
+    )
+    assert article.title == title
+    assert article.extra.get("title_from_url", False) == bool(title)
 
 
 def test_a_short_capitalised_line_above_prose_is_no_dateline() -> None:

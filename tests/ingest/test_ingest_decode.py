@@ -9,6 +9,7 @@ import pytest
 
 from storyline.ingest import read_paths
 from storyline.ingest.decode import decode_bytes
+from storyline.ingest.errors import IngestError
 
 #: Invented news sentences, each in an encoding its language was commonly published in.
 #: Short texts are the hard case: charset-normalizer scores cp1250 and cp1252 alike on them.
@@ -127,3 +128,17 @@ def test_a_stray_nul_and_a_bad_byte_spoil_no_feed(tmp_path: Path, limit: int) ->
     assert [o.error for o in outcomes] == [None] * 10
     assert all(o.warning == "1 stray NUL byte(s) removed" for o in outcomes)
     assert all("that’s" in o.article.title and "’s council" in o.article.text for o in outcomes)
+
+
+def test_terminal_escape_sequences_are_removed_not_taken_for_binary() -> None:
+    """Text pasted from a terminal or a log keeps its colour codes: they are no content and no sign of binary."""
+    coloured = (
+        "\x1b[1mPort Elwyn ferry strike ends\x1b[0m\n\n\x1b[32mThe strike\x1b[0m ended on Tuesday, said \x1b[1;33mRuth"
+        " Adler\x1b[0m.\n\x1b]0;terminal title\x07\x1b[2KCrossings resume on \x1b[4mWednesday\x1b[24m.\n"
+    )
+    text = decode_bytes(coloured.encode())
+    assert text == (
+        "Port Elwyn ferry strike ends\n\nThe strike ended on Tuesday, said Ruth Adler.\nCrossings resume on Wednesday.\n"
+    )
+    with pytest.raises(IngestError, match="control characters"):
+        decode_bytes(("Port Elwyn " + "\x01\x02\x03" * 5 + " ferry").encode())

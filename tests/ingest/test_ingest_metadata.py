@@ -132,7 +132,8 @@ def test_a_domain_is_split_into_words_only_when_they_are_common_english_words(ur
     ("sitename", "outlet"),
     [("Ruritania Herald", "Ruritania Herald"), ("herald.example.rt", None),
      ("Ruritania Herald | Breaking News, Sport and Weather", None),
-     ("Breaking news sport weather and culture from Port Elwyn and Ruritania", None)],
+     ("Breaking news sport weather and culture from Port Elwyn and Ruritania", None),
+     ("Elwyn_Post", None), ("Elwynpost_", None)],  # account handles
 )  # fmt: skip
 def test_a_declared_site_name_is_an_outlet_unless_it_is_a_whole_seo_title(sitename: str, outlet: str | None) -> None:
     from types import SimpleNamespace
@@ -147,6 +148,9 @@ def test_a_declared_site_name_is_an_outlet_unless_it_is_a_whole_seo_title(sitena
     [("Elwynpost net", "https://elwynpost.net/a", None),  # the site's own name
      ("Www Elwynpost Info; Olga Petrenko", "https://elwynpost.info/a", "Olga Petrenko"),  # a URL
      ("Admin", "https://elwynpost.net/a", None), ("redaktion", "https://elwynpost.net/a", None),
+     ("Name", "https://elwynpost.net/a", None),  # a form's placeholder
+     ("Elwyn https; Cdnelwyn; I; Logo Png", "https://elwynpost.net/a", None),  # a logo's URL split into words
+     ("Текст Ольга Петренко", "https://elwynpost.net/a", "Ольга Петренко"), ("Text: Ines Vidal", None, "Ines Vidal"),
      ("Elwyn Creating Search Engine Api Message", "https://elwynpost.net/a", None),  # a menu, no name
      ("Olga Petrenko and Lena Fisk", "https://elwynpost.net/a", "Olga Petrenko and Lena Fisk"),
      ("By Lena Fisk, Reuters", "https://elwynpost.net/a", "By Lena Fisk, Reuters")],
@@ -174,3 +178,21 @@ def test_cyrillic_datelines_with_an_agency() -> None:
         "ПОРТ-ЭЛВИН, 12 марта (Рейтер) - Городской совет одобрил строительство нового причала в понедельник."]))
     assert article.agency == "Reuters" and article.paragraphs[0].startswith("Городской совет")
     assert article.extra["dateline_place"] == "ПОРТ-ЭЛВИН"
+
+
+def test_a_video_blurb_above_a_dateline_goes_with_it() -> None:
+    """A dateline opens the story: short paragraphs above a dateline on its own line (a video's blurb and its
+    credit) or above a sure one (with its state or country) are no story."""
+    article = finalize(Article(id="", title="Pier", language="en", paragraphs=[
+        "The Port Elwyn council backs a new pier after a long fight with the harbour board.",
+        "Ruth Adler has that story.",
+        "WASHINGTON —",
+        "The council backed the new pier on Monday after a long debate.",
+        "Work starts in May."]))
+    assert article.paragraphs == ["The council backed the new pier on Monday after a long debate.", "Work starts in May."]
+    assert [s.reason for s in article.stripped] == ["above the dateline", "above the dateline", "dateline"]
+    assert article.extra["dateline_place"] == "WASHINGTON" and not article.captions
+    sure = finalize(Article(id="", title="Pier", paragraphs=[
+        "Olga Petrenko at the pier in Port Elwyn on Sunday.",
+        "PORT ELWYN, Ruritania — The council backed the new pier on Monday."]))
+    assert sure.paragraphs == ["The council backed the new pier on Monday."]

@@ -32,7 +32,9 @@ from storyline.service.workspace import Workspace
 from storyline.store import MAX_OFFSET, StoreError
 
 out = safe_console()
-err = safe_console(stderr=True)
+#: One line per message, however long: "failed: FILE: reason" lines are read by scripts and grep, and a
+#: piped stderr is 80 columns wide to rich.
+err = safe_console(stderr=True, soft_wrap=True)
 
 DbOption = Annotated[
     Path | None,

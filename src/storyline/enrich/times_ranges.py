@@ -1,9 +1,11 @@
 """Date ranges: "Dec. 9-11", "9-11 December", "2019-21", "from Monday to Wednesday", "between March and May".
 
 A range keeps its start in ``value`` and gives its last day, month or year in ``until``. Where both ends
-are time expressions of their own ("from Aug. 26 to Oct. 20", "1998–2003") both stay, as TimeML tags them
-(two TIMEX3, TimeBank's convention), and the start carries ``until``; a compact range whose start is a bare
-number ("Dec. 9-11", "9-11 December", "2019-21") is one expression from its first character to its last.
+are time expressions of their own joined by words ("from Aug. 26 to Oct. 20", "between 1998 and 2003") both
+stay, as TimeML tags them (two TIMEX3, TimeBank's convention), and the start carries ``until``, as do months
+and years joined by a dash ("March–May 2021", "1998–2003"); a compact range whose start is a bare number
+("Dec. 9-11", "9-11 December", "2019-21") or of days across months joined by a dash ("Nov. 30-Dec. 2") is
+one expression from its first character to its last.
 The two ends of a range are also put in order: one without its year takes it from the other, and a range
 cannot end before it starts.
 """
@@ -118,7 +120,24 @@ def join_ranges(text: str, found: list[TimeExpression], anchor: datetime | None,
             first, second = _ordered(first, second, anchor, weekly)
             joined[index] = dataclasses.replace(first, until=second.value)
             joined[index + 1] = second
-    return joined
+    return _dashed_days_as_one(text, joined)
+
+
+def _dashed_days_as_one(text: str, found: list[TimeExpression]) -> list[TimeExpression]:
+    """"Nov. 30-Dec. 2": a range of days joined by a dash alone is one expression, as "Dec. 9-11" is."""
+    merged: list[TimeExpression] = []
+    for expression in found:
+        start = merged[-1] if merged else None
+        if (
+            start
+            and start.until == expression.value
+            and _DAY_VALUE.match(expression.value)
+            and _DASH_JOIN.fullmatch(text, start.end, expression.start)
+        ):
+            merged[-1] = dataclasses.replace(start, text=text[start.start : expression.end], end=expression.end)
+        else:
+            merged.append(expression)
+    return merged
 
 
 def _compact_ranges(text: str, found: list[TimeExpression], words: RangeWords) -> list[TimeExpression]:

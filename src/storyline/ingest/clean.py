@@ -227,19 +227,19 @@ _DATELINE_DATE = (
 _OTHER_MONTH_NO_YEAR = re.compile(rf"^\d{{1,2}}\.? (?!{_MONTH}$)[^\W\d_]{{3,}}\.?$")
 #: Capital letters a dateline's place may start with: Latin, accented Latin, Cyrillic ("ТЕГЕРАН").
 _UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁ"
-#: "MOSCOW (Reuters) -", "PARIS, Dec 18 (AFP) -", "WASHINGTON (AP) —", "KYIV, Ukraine —".
+#: "MOSCOW (Reuters) -", "PARIS, Dec 18 (AFP) -", "WASHINGTON (AP) —", "KYIV, Ukraine —", "SAN DIEGO ―" (a bar).
 _DATELINE = re.compile(
     rf"^(?P<text>(?P<place>[{_UPPER}][{_UPPER}.'’\-]+(?: [{_UPPER}][{_UPPER}.'’\-]+){{0,3}}"
     rf"(?:, [{_UPPER}][\w.'’\-]+(?: [{_UPPER}][\w.'’\-]+){{0,2}})?)"
     rf"(?:,? {_DATELINE_DATE})?"
-    rf"\s*(?:\((?P<agency>[^\W\d_][\w .&/-]{{0,40}})\))?\s*[-–—]+)\s+(?P<rest>\S.*)$",
+    rf"\s*(?:\((?P<agency>[^\W\d_][\w .&/-]{{0,40}})\))?\s*[-–—―]+)\s+(?P<rest>\S.*)$",
     re.DOTALL,
 )
 #: Same, with a title-case place, accepted only with an agency in brackets: "Moscow (AFP) -".
 _DATELINE_TITLECASE = re.compile(
     rf"^(?P<text>(?P<place>[{_UPPER}][\w.'’\-]+(?: [{_UPPER}][\w.'’\-]+){{0,3}})"
     rf"(?:,? {_DATELINE_DATE})?"
-    rf"\s*\((?P<agency>[^\W\d_][\w .&/-]{{0,40}})\)\s*[-–—:]+)\s+(?P<rest>\S.*)$",
+    rf"\s*\((?P<agency>[^\W\d_][\w .&/-]{{0,40}})\)\s*[-–—―:]+)\s+(?P<rest>\S.*)$",
     re.DOTALL,
 )
 _BYLINE = re.compile(
@@ -537,7 +537,7 @@ def _agencyless_dateline_ok(text: str, place: str) -> bool:
     if len(place.split(",")[0].split()) > 3:
         return False
     long_place = "," in place or sum(c.isalpha() for c in place) >= 5
-    return text.rstrip().endswith(("—", "–", "--")) or long_place
+    return text.rstrip().endswith(("—", "–", "―", "--")) or long_place
 
 
 def split_dateline(paragraph: str) -> Dateline | None:

@@ -30,6 +30,9 @@ _BOMS = (
 )
 _DECLARED = re.compile(rb"""(?:<meta[^>]+charset|<\?xml[^>]+encoding)\s*=\s*["']?([\w.:-]+)""", re.I)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+#: A terminal's escape sequences (ECMA-48 CSI "ESC[1m", OSC "ESC]...BEL", two-character ones): colours and
+#: cursor moves left in text copied from a terminal or a log, no content.
+_TERMINAL_ESCAPE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])")
 #: Latin-script languages whose legacy code pages are not Western (cp1252): Windows' and ISO's.
 _CODE_PAGES = {
     **dict.fromkeys(("cs", "pl", "hu", "sk", "sl", "hr", "bs", "ro"), ("cp1250", "iso8859_2")),
@@ -73,6 +76,8 @@ def strip_stray_nuls(data: bytes) -> tuple[bytes, int]:
 
 
 def _check_text(text: str) -> str:
+    """``text`` without terminal escape sequences; IngestError when control characters make it binary."""
+    text = _TERMINAL_ESCAPE.sub("", text)
     sample = text[:SNIFF_BYTES]
     if sample and len(_CONTROL.findall(sample)) > MAX_CONTROL_SHARE * len(sample):
         raise IngestError("binary content (control characters), not text")

@@ -9,6 +9,7 @@ from datetime import datetime
 from tld import get_tld
 
 from storyline.ingest.clean import (
+    Dateline,
     compact,
     edge_reason,
     is_captioned,
@@ -25,6 +26,7 @@ from storyline.ingest.metadata import (
     outlet_from_url,
     parse_date,
     site_names,
+    title_from_url,
     to_naive_utc,
 )
 from storyline.model import Article, Stripped
@@ -41,6 +43,12 @@ def short_hash(text: str) -> str:
 #: A dateline may follow this many lead paragraphs that are a photo caption or a date line ("FILE PHOTO: ...",
 #: "January 18, 2020", then "PARIS (Reuters) -"), as pages whose images and dates sit inside the story give them.
 _LEAD_PARAGRAPHS = 2
+#: A lead paragraph of at most this many words that is no caption by its form (a video's blurb, "Ruth Adler has
+#: that story.", a caption without a credit) goes above a dateline on a line of its own or a sure one
+#: (:func:`_sure_dateline`): a dateline opens the story.
+_LEAD_WORDS = 60
+#: Reason of such a paragraph.
+ABOVE_DATELINE = "above the dateline"
 
 
 def _lead_date(paragraph: str, article: Article) -> datetime | None:
@@ -51,7 +59,7 @@ def _lead_date(paragraph: str, article: Article) -> datetime | None:
 
 def _drop_dateline(article: Article) -> None:
     """Move a "PARIS, Dec 18 (AFP) -" dateline out of the story's first paragraph into metadata, with a caption or
-    date line above it (the date line dates an undated article).
+    date line above it (the date line dates an undated article), or a short paragraph above a lone or sure one.
 
     A dateline with a full date ("OSLO, March 3, 2023 (Reuters) -", "Oslo, 3 mars 2023 (AFP) -")
     dates an article that came without a date: relative dates in the text then resolve.
@@ -61,6 +69,8 @@ def _drop_dateline(article: Article) -> None:
     for index, paragraph in enumerate(article.paragraphs[: _LEAD_PARAGRAPHS + 1]):
         dateline = split_dateline(paragraph)
         if dateline is not None:
+            if any(s.reason == ABOVE_DATELINE for s in lead) and not _sure_dateline(dateline):
+                return
             break
         following = article.paragraphs[index + 1 : index + 2]
         if following and (dateline := split_lone_dateline(paragraph, following[0])):
@@ -71,6 +81,8 @@ def _drop_dateline(article: Article) -> None:
         elif date := _lead_date(paragraph, article):
             lead.append(Stripped(paragraph, "date"))
             lead_date = lead_date or date
+        elif len(paragraph.split()) <= _LEAD_WORDS:
+            lead.append(Stripped(paragraph, ABOVE_DATELINE))
         else:
             return
     else:
@@ -89,6 +101,12 @@ def _drop_dateline(article: Article) -> None:
         article.agency = article.agency or known
         if known is None:
             article.extra.setdefault("dateline_source", dateline.agency)
+
+
+def _sure_dateline(dateline: Dateline) -> bool:
+    """A dateline that no prose opens with: one with its date ("PORT ELWYN, May 2 (Reuters) -") or a place with its
+    state or country ("PALM BEACH, Fla. —"); "PORT ELWYN (Reuters) -" may open a roundup's next item."""
+    return bool(dateline.date or (dateline.place or "").partition(",")[2].strip())
 
 
 def _drop_edge_furniture(article: Article) -> None:
@@ -115,20 +133,26 @@ def mark_partial(article: Article) -> None:
 _MAX_NAME_WORDS = 5
 #: Account names that sign no article.
 _ACCOUNT = re.compile(r"(?i)^(?:by\s+)?(?:site\s+)?(?:admin|administrator|webmaster|editor|staff|guest|user|"
-                      r"anonymous|unknown|redaktion|rédaction|redacción|redazione|редакция)\b\W*$")
+                      r"anonymous|unknown|redaktion|rédaction|redacción|redazione|редакция|name)\b\W*$")
 _URL_LIKE = re.compile(r"(?i)^www\b|https?:|\w\.(?:com|net|org|info)\b")
+#: Words of a URL split into a byline ("Sputnik https; Cdnarabic; I; Logo Png" from a logo's address): every
+#: part of such a byline is a piece of it.
+_URL_PIECE = re.compile(r"(?i)\b(?:https?|png|jpe?g|gif|svg|webp)\b")
 _NAME_SEPARATORS = re.compile(r"\s*;\s*")
+#: "Text: Ines Vidal", "Текст Лида ...": the label of the text's author, in a few languages.
+_TEXT_LABEL = re.compile(r"(?i)^(?:text|texte|texto|testo|tekst|текст)\s*[:：]?\s+(?=\S)")
 
 
 def _byline(article: Article) -> str | None:
     """The byline's names without what is no one's name: the site itself ("Example net"), a URL ("Www Example
-    Info"), an account ("Admin"), a sentence or menu ("Creating Search Engine Api Message")."""
-    if not article.byline:
+    Info", "Example https; Logo Png"), an account ("Admin"), a sentence or menu ("Creating Search Engine Api
+    Message"), a label ("Text: ")."""
+    if not article.byline or _URL_PIECE.search(article.byline):
         return None
     parsed = get_tld(article.url, fix_protocol=True, fail_silently=True, as_object=True) if article.url else None
     site = {compact(name) for name in (article.outlet, parsed and parsed.domain, parsed and parsed.fld) if name}  # type: ignore[union-attr]
     names = [
-        name for name in _NAME_SEPARATORS.split(article.byline.strip())
+        name for name in (_TEXT_LABEL.sub("", part) for part in _NAME_SEPARATORS.split(article.byline.strip()))
         if name
         and not _ACCOUNT.match(name)
         and not _URL_LIKE.search(name)
@@ -158,6 +182,14 @@ def _outlet(article: Article) -> str | None:
     return outlet_from_url(article.url) or given
 
 
+def _title_from_url(article: Article) -> None:
+    """An untitled article is headed by its URL's slug, marked ``extra["title_from_url"]``: a story list of
+    empty titles tells the user nothing."""
+    if not article.title and (title := title_from_url(article.url)):
+        article.title = title
+        article.extra["title_from_url"] = True
+
+
 def finalize(article: Article) -> Article:
     """Fill language, outlet, agency, content hash and id; raise :class:`IngestError` if empty.
 
@@ -175,6 +207,7 @@ def finalize(article: Article) -> Article:
     article.language = checked_language(normalise_language(article.language), article.title_and_text)
     article.outlet = _outlet(article)
     _drop_title_suffix(article)
+    _title_from_url(article)
     article.byline = _byline(article)
     article.agency = article.agency or agency_in(article.byline)
     article.published = article.published or date_from_url(article.url)

@@ -125,10 +125,10 @@ _TITLE_SEPARATOR = re.compile(r"\s[|–—-]\s|:\s|[|•»]")
 
 
 def named_outlet(doc: trafilatura.settings.Document | None) -> str | None:
-    """The site name the page declares (og:site_name, publisher), not a host name trafilatura fell back on,
-    nor a whole SEO title."""
+    """The site name the page declares (og:site_name, publisher), not a host name trafilatura fell back on, nor a
+    whole SEO title, nor an account handle (trafilatura reads ``twitter:site`` "@elwyn_post" as "Elwyn_Post")."""
     name = squash(doc.sitename or "") if doc is not None else ""
-    if not name or _HOST_NAME.fullmatch(name) or _TITLE_SEPARATOR.search(name):
+    if not name or _HOST_NAME.fullmatch(name) or _TITLE_SEPARATOR.search(name) or "_" in name:
         return None
     return name if len(name.split()) <= _MAX_OUTLET_WORDS else None
 
@@ -138,13 +138,19 @@ _CODE_XPATH = "//script[not(contains(@type, 'json'))] | //style"
 
 
 def extract_blocks(
-    tree: HtmlElement, url: str | None, links: LinkTexts
+    tree: HtmlElement, url: str | None, links: LinkTexts, *, asides_as_text: bool = False
 ) -> tuple[list[Block], trafilatura.settings.Document | None]:
     """trafilatura's main-text blocks (link text marked from the page) and its metadata, read without the
-    page's scripts and styles: their code is no text, and trafilatura kept a script in a heading in the title."""
+    page's scripts and styles: their code is no text, and trafilatura kept a script in a heading in the title.
+
+    ``asides_as_text``: read ``<aside>`` elements as ordinary containers (trafilatura drops them unread).
+    """
     readable = copy.deepcopy(tree)  # trafilatura may clean the tree it is given; ours is read again below
     for node in readable.xpath(_CODE_XPATH):
         node.drop_tree()  # keeps the text after it
+    if asides_as_text:
+        for node in readable.iter("aside"):
+            node.tag = "div"
     doc = trafilatura.bare_extraction(
         readable,
         url=url,
@@ -184,6 +190,31 @@ def _only_in_menus(tree: HtmlElement, kept: list[Block]) -> bool:
     return len(text) <= _MENU_PAGE_CHARS and inside_menus(tree, squash(text))
 
 
+def _no_article(tree: HtmlElement, kept: list[Block], links: LinkTexts) -> bool:
+    """Main text that is only links, site notices or the page's menus: no article."""
+    return all(is_link_block(block) for block in kept) or _only_menus(tree, kept, links) or _only_in_menus(tree, kept)
+
+
+def _main_text(
+    tree: HtmlElement,
+    url: str | None,
+    links: LinkTexts,
+    captions: list[str],
+    boilerplate: Iterable[str],
+    *,
+    asides_as_text: bool = False,
+) -> tuple[list[Block], list[Stripped], trafilatura.settings.Document | None]:
+    """The body blocks kept, those stripped with their reason, and trafilatura's metadata."""
+    blocks, doc = extract_blocks(tree, url, links, asides_as_text=asides_as_text)
+    blocks = with_sibling_chunks(tree, blocks)
+    title = squash(doc.title or "") if doc is not None else ""
+    description = (doc.description or "") if doc is not None else ""
+    kept, stripped = filter_blocks(
+        blocks, title=title, description=description, captions=captions, boilerplate=boilerplate
+    )
+    return kept, stripped, doc
+
+
 def extract_html(
     html: str | bytes, *, url: str | None = None, source: str = "", boilerplate: Iterable[str] = ()
 ) -> Article:
@@ -197,15 +228,12 @@ def extract_html(
     tree = parse_html(html)
     captions = find_captions(tree)
     links = LinkTexts(tree)
-    blocks, doc = extract_blocks(tree, url, links)
-    blocks = with_sibling_chunks(tree, blocks)
-    title = squash(doc.title or "") if doc is not None else ""
-    description = (doc.description or "") if doc is not None else ""
-    kept, stripped = filter_blocks(
-        blocks, title=title, description=description, captions=captions, boilerplate=boilerplate
-    )
-    if all(is_link_block(block) for block in kept) or _only_menus(tree, kept, links) or _only_in_menus(tree, kept):
+    kept, stripped, doc = _main_text(tree, url, links, captions, boilerplate)
+    if _no_article(tree, kept, links) and tree.find(".//aside") is not None:  # a story set in an <aside>
+        kept, stripped, doc = _main_text(tree, url, links, captions, boilerplate, asides_as_text=True)
+    if _no_article(tree, kept, links):
         raise IngestError("no extractable text in the HTML page (only links, site notices or nothing)")
+    title = squash(doc.title or "") if doc is not None else ""
     language = declared_language(tree) or (doc.language if doc is not None else None)
     while len(kept) > 1 and kept[0].words <= _DATE_LINE_WORDS and date_of_line(kept[0].text, language):
         stripped.append(Stripped(kept.pop(0).text, "date"))  # "March 14, 2024" above the story

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime
 from functools import lru_cache
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import dateparser
 from dateparser.search import search_dates
@@ -295,6 +295,29 @@ def date_from_url(url: str | None) -> datetime | None:
         return datetime(*(int(part) for part in match.groups()))  # type: ignore[arg-type]
     except ValueError:  # "/2018/13/45/": no day
         return None
+
+
+#: A slug with fewer words than this ("/news/index.html", "/qa/11763760.html") names no headline.
+_MIN_SLUG_WORDS = 3
+#: An id in a slug ("...-north-korea-522179002"): digits only, five or more.
+_SLUG_ID = re.compile(r"^\d{5,}$")
+
+
+def title_from_url(url: str | None) -> str | None:
+    """The headline a URL's last path segment (but an id) spells (".../2024/05/02/ferry-strike-ends-in-port-elwyn.html" ->
+    "Ferry strike ends in port elwyn"), for an article that came without a title: a text opening with its
+    dateline has none. ``None`` for a segment of fewer than three words (an id, "index.html")."""
+    segments = [segment for segment in urlsplit(url).path.split("/") if segment] if url else []
+    while segments and _SLUG_ID.match(segments[-1]):
+        segments.pop()  # ".../trade-agenda/522179002/"
+    if not segments:
+        return None
+    slug = re.sub(r"\.[a-z]{2,5}$", "", unquote(segments[-1]), flags=re.IGNORECASE)
+    words = [word for word in re.split(r"[-_+]+", slug) if word and not _SLUG_ID.match(word)]
+    if sum(word.isalpha() for word in words) < _MIN_SLUG_WORDS or not all(word.isalnum() for word in words):
+        return None
+    title = " ".join(words)
+    return title[0].upper() + title[1:]
 
 
 def to_naive_utc(value: datetime) -> datetime:
