@@ -94,6 +94,7 @@ class _Group:
     merged: int = 0  # entities merged into this one (across articles: how many articles name it)
     uses: Counter[str] = field(default_factory=Counter)  # how often each name is written (mentions)
     full_types: Counter[str] = field(default_factory=Counter)  # the types its full names were given, per mention
+    types: Counter[str] = field(default_factory=Counter)  # the types all its mentions were given
     titles: set[str] = field(default_factory=set)  # titles and honorifics written before its mentions
 
     @property
@@ -229,7 +230,7 @@ def recognised_mentions(doc: Doc) -> list[Mention]:
     named_as_thing: dict[str, list[bool]] = {}
     located: dict[str, list[bool]] = {}  # acronyms typed as places: whether each mention is written as one
     retyped: dict[str, str] = {}  # names some mention shows to be no person's, with the type it shows
-    for ent, kind in _recognised_pieces(doc.ents, surnames):
+    for ent, kind in _recognised_pieces(_rejoined(doc.ents), surnames):
         span = _trim(_without_titles(_join_hyphenated(ent)) if kind == "PERSON" else _without_trailing_titles(ent))
         if span is None or _all_lower_case(span.text) or _is_fragment(span, kind, name_parts):
             continue
@@ -242,6 +243,8 @@ def recognised_mentions(doc: Doc) -> list[Mention]:
             kind = "PLACE"  # a lone "Khartoum" or "Toulouse, France" the model took for a person (French models do)
         elif kind in ("ORG", "MISC") and _written_as_person(span) and not _named_as_thing(span, name, places, parsed):
             kind = "PERSON"  # "Rubilio Mendez, 34," / "Blanco said she": names the model took for organisations
+        elif kind == "ORG" and parsed and _listed_with_people(span) and not _named_as_thing(span, name, places, parsed):
+            kind = "PERSON"  # "victims: Ruth Adler, Olga Petrenko and Marco Bell", the first typed an organisation
         elif kind == "PERSON" and _names_institution(name, places, parsed and _after_definite_article(span)):
             kind = retyped[name] = "ORG"  # "Crowley Petroleum", "Duke University", "the Elwyn Post"
         elif kind == "PERSON" and _names_vessel(name):
@@ -555,6 +558,16 @@ def _written_as_person(span: Span) -> bool:
     return _PERSON_AFTER.match(span.doc.text, span.end_char) is not None
 
 
+def _listed_with_people(span: Span) -> bool:
+    """A name of two or three capitalised words listed only with people's full names ("Ruth Adler, Olga Petrenko
+    and Marco Bell"): the parse's conjuncts, every one the recogniser's person."""
+    words = [t for t in span if not t.is_punct]
+    if not 2 <= len(words) <= _TITLED_NAME_WORDS or not all(t.text[:1].isupper() and t.is_alpha for t in words):
+        return False
+    conjuncts = span.root.conjuncts  # each the last word of a full name: not "Rivals" of a stray "RivalsDell"
+    return bool(conjuncts) and all(t.ent_type_ == "PERSON" and t.ent_iob_ == "I" for t in conjuncts)
+
+
 def _is_place_not_person(name: str, name_parts: set[str]) -> bool:
     """A name the gazetteer knows as a place (country, region, capital) and no part of a person's name in
     the article: "Washington" alone is the place, unless "George Washington" is named ("Jordan" of
@@ -808,7 +821,7 @@ def _is_common_word_alone(span: Span, name_parts: set[str]) -> bool:
     written with no title, in no person's full name in the article ("Vice President Pence" is one) and not
     before a noun ("the Daya family")."""
     word = span.text
-    if len(span) != 1 or not is_common_word(word) or word in name_parts or span.root.dep_ == "compound":
+    if len(span) != 1 or not is_common_word(word) or word in name_parts or span.root.dep_ in {"compound", "amod"}:
         return False  # "the Daya family"
     return _title_before(span.doc.text, span.start_char) is None
 
@@ -874,6 +887,32 @@ def _all_lower_case(text: str) -> bool:
     """Letters with case and not one capital: "the energy ministry" the small English model tags as an
     organisation is no name in a language that capitalises names (caseless scripts never match)."""
     return text != text.upper() and text == text.lower()
+
+
+def _rejoined(ents: tuple[Span, ...]) -> tuple[Span, ...]:
+    """The recogniser's entities, an organisation cut before its last word made whole again where the article
+    names the two words as one elsewhere: "Lockheed" (ORG) "Martin" (a product) beside "Lockheed Martin's": in
+    place, the model read the name as an organisation's (the whole it may type a person)."""
+    whole = {_POSSESSIVE_END.sub("", e.text) for e in ents if len(e) > 1}
+    joined: list[Span] = []
+    for ent in ents:
+        if joined and ent.start < joined[-1].end:
+            continue  # the word joined to the organisation before
+        doc, after = ent.doc, ent.end
+        if (
+            ENTITY_TYPES.get(ent.label_) == "ORG"
+            and after < len(doc)
+            and ent[-1].whitespace_
+            and doc[after].is_alpha
+            and doc[after].text[:1].isupper()
+            and f"{ent.text} {doc[after].text}" in whole
+        ):
+            ent = Span(doc, ent.start, after + 1, label=ent.label_)
+        joined.append(ent)
+    return tuple(joined)
+
+
+_POSSESSIVE_END = re.compile(r"\s*['’]s?$")
 
 
 def _recognised_pieces(ents: tuple[Span, ...], surnames: set[str]) -> Iterator[tuple[Span, str]]:
@@ -1428,13 +1467,25 @@ def merge_mentions(mentions: list[Mention]) -> list[Entity]:
             group.names.append(mention.text)
         group.mentions.append((mention.start, mention.end))
         group.uses[mention.text] += 1
+        group.types[mention.type] += 1
         if is_full_name(mention.text):  # full names come first: the short ones then join by the type they make
             group.full_types[mention.type] += 1
             group.type = typed_by_full_names(group.full_types, group.type)
         group.titles.update([mention.title] if mention.title else [])
         group.acts = _either(group.acts, mention.acts)
         group.acting += [(mention.start, mention.end)] if mention.acts else []
+    for group in groups:
+        group.type = _typed_by_most_mentions(group)
     return [_to_entity(g) for g in sorted(groups, key=lambda g: min(g.mentions))]
+
+
+def _typed_by_most_mentions(group: _Group) -> str:
+    """A name never written in full is a person or an organisation as most of its mentions were typed: the small
+    English model types "Instagram" a person in one sentence, an organisation in two."""
+    people, organisations = group.types["PERSON"], group.types["ORG"]
+    if group.full_types or group.type not in {"PERSON", "ORG"} or people == organisations:
+        return group.type
+    return "PERSON" if people > organisations else "ORG"
 
 
 def _place_alias(name: str, kind: str | None) -> str | None:
