@@ -886,6 +886,8 @@ def test_fallback_names_opening_a_sentence_and_states_after_a_town(enricher, mak
     assert "York" not in names and "Nueva York" in names
     article = enricher.enrich(make_article("El avión voló en Everett (Washington) el martes.", language="es"))
     assert [e.refers_to for e in article.entities if e.name == "Washington"] == [None]
+    article = enricher.enrich(make_article("Los ministros se reunirán en Washington el lunes.", language="es"))
+    assert [e.refers_to for e in article.entities if e.name == "Washington"] == [None]
     article = enricher.enrich(make_article("Tokio, Washington y Londres acordaron el plan.", language="es"))
     assert [e.refers_to for e in article.entities if e.name == "Washington"] == ["United States"]
 

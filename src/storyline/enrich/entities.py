@@ -143,8 +143,7 @@ def extract_entities(doc: Doc, recognised: bool = True, language: str | None = N
             mentions += unspaced_mentions(text, taken=mentions)
     for mention in mentions:
         mention.title = _title_before(text, mention.start)
-        if mention.acts is None and metonym_of(mention.text) and _locates_a_town(text, mention.start, mention.end):
-            mention.acts = False  # "Everett, Washington": the state, read without a parse
+    _placed_without_parse(text, mentions)
     _coordinated_relatives(text, mentions)
     datelines = _dateline_spans(text)
     return merge_mentions([
@@ -157,6 +156,30 @@ def extract_entities(doc: Doc, recognised: bool = True, language: str | None = N
 _TOWN_BEFORE = re.compile(r"(?<![\w-])(?P<town>[^\W\d_][\w.'’-]*(?: [^\W\d_][\w.'’-]*){0,2})(?:,|\s*\()\s*$")
 #: Another name listed after this one: ", Toronto", " y Toronto", " and Toronto".
 _LIST_GOES_ON = re.compile(r"\s*(?:,|\s(?:and|y|et|und|e|i|o|or))\s+[^\W\d_a-z]")
+
+
+_WORD_BEFORE_NAME = re.compile(r"(?<![\w-])([^\W\d_]+)\s+$")
+
+
+def _placed_without_parse(text: str, mentions: list[Mention]) -> None:
+    """A capital no parse judged, every mention of it written as the place (:func:`_placed_by_word_order`): it
+    names the place, not its state ("en Washington", "Everett (Washington)"); one mention left unjudged keeps the
+    link a reader may mean."""
+    unjudged = [m for m in mentions if m.acts is None and metonym_of(m.text)]
+    placed = {m.text: True for m in unjudged}
+    for mention in unjudged:
+        placed[mention.text] &= _placed_by_word_order(text, mention.start, mention.end)
+    for mention in unjudged:
+        mention.acts = False if placed[mention.text] else None
+
+
+def _placed_by_word_order(text: str, start: int, end: int) -> bool:
+    """A capital read without a parse as the place, not its state: right after a preposition of place ("en
+    Washington") or locating a town before it (:func:`_locates_a_town`)."""
+    before = _WORD_BEFORE_NAME.search(text, max(0, start - 20), start)
+    if before is not None and before[1] in _PLACE_PREPOSITIONS_UNPARSED:
+        return True
+    return _locates_a_town(text, start, end)
 
 
 def _locates_a_town(text: str, start: int, end: int) -> bool:
@@ -715,6 +738,9 @@ _LOCATIVE_PREPOSITIONS = frozenset({
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: Prepositions of place in the languages read without a recogniser too ("en Europa", "in Europa", "w Polsce").
 _LOCATIVE_PREPOSITIONS_ANY = _LOCATIVE_PREPOSITIONS | {"nach", "aus", "bei", "w", "we", "z", "nella", "a", "em", "no", "na"}
+#: Those that stand right before a place, read without a parse ("en Madrid", "w Warszawie"): not "a", "z", "aus",
+#: which also mark a person or a party ("criticó a Washington").
+_PLACE_PREPOSITIONS_UNPARSED = _LOCATIVE_PREPOSITIONS_ANY - {"a", "z", "aus"}
 
 
 def _written_as_place(span: Span) -> bool:
