@@ -872,12 +872,6 @@ def test_a_name_listed_only_with_people_is_a_person():
     assert types == dict.fromkeys(("Ruth Adler", "Olga Petrenko", "Marco Bell"), "PERSON")
 
 
-def test_a_name_never_written_in_full_takes_the_type_most_mentions_give_it():
-    merged = merge_mentions([Mention("Chirper", "PERSON", 0, 7), Mention("Chirper", "ORG", 20, 27),
-                             Mention("Chirper", "ORG", 40, 47)])
-    assert [(e.name, e.type) for e in merged] == [("Chirper", "ORG")]
-
-
 def test_fallback_names_opening_a_sentence_and_states_after_a_town(enricher, make_article):
     article = enricher.enrich(make_article(
         "Nueva York recibió el avión. Los vuelos a Nueva York empiezan. El avión voló en Everett (Washington). "

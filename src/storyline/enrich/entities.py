@@ -94,7 +94,6 @@ class _Group:
     merged: int = 0  # entities merged into this one (across articles: how many articles name it)
     uses: Counter[str] = field(default_factory=Counter)  # how often each name is written (mentions)
     full_types: Counter[str] = field(default_factory=Counter)  # the types its full names were given, per mention
-    types: Counter[str] = field(default_factory=Counter)  # the types all its mentions were given
     titles: set[str] = field(default_factory=set)  # titles and honorifics written before its mentions
 
     @property
@@ -1493,25 +1492,13 @@ def merge_mentions(mentions: list[Mention]) -> list[Entity]:
             group.names.append(mention.text)
         group.mentions.append((mention.start, mention.end))
         group.uses[mention.text] += 1
-        group.types[mention.type] += 1
         if is_full_name(mention.text):  # full names come first: the short ones then join by the type they make
             group.full_types[mention.type] += 1
             group.type = typed_by_full_names(group.full_types, group.type)
         group.titles.update([mention.title] if mention.title else [])
         group.acts = _either(group.acts, mention.acts)
         group.acting += [(mention.start, mention.end)] if mention.acts else []
-    for group in groups:
-        group.type = _typed_by_most_mentions(group)
     return [_to_entity(g) for g in sorted(groups, key=lambda g: min(g.mentions))]
-
-
-def _typed_by_most_mentions(group: _Group) -> str:
-    """A name never written in full is a person or an organisation as most of its mentions were typed: the small
-    English model types "Instagram" a person in one sentence, an organisation in two."""
-    people, organisations = group.types["PERSON"], group.types["ORG"]
-    if group.full_types or group.type not in {"PERSON", "ORG"} or people == organisations:
-        return group.type
-    return "PERSON" if people > organisations else "ORG"
 
 
 def _place_alias(name: str, kind: str | None) -> str | None:
