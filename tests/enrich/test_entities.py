@@ -831,15 +831,17 @@ def test_a_plural_name_after_a_possessor_with_the_is_a_team():
     assert types["Elwyn Gulls"] == "ORG" and types["Marco Bell"] == "PERSON"
 
 
-def test_a_person_after_of_is_still_a_person():
+def test_a_person_after_of_is_still_a_person_and_a_plural_name_a_group():
     types = _typed("The talks came at the behest of Petrenko, who later left.", {"Petrenko": "PERSON"})
     assert types == {"Petrenko": "PERSON"}
+    assert _typed("The Greeks protested on Sunday.", {"Greeks": "PERSON"}) == {"Greeks": "ORG"}
 
 
 def test_a_paper_goes_by_its_name_less_its_state_or_with_its_initials():
     merged = merge_mentions([Mention("Vermont Courier", "ORG", 0, 15), Mention("Courier", "ORG", 30, 37),
-                             Mention("Port Elwyn Herald", "ORG", 50, 67), Mention("PE Herald", "ORG", 80, 89)])
-    assert sorted(e.name for e in merged) == ["Port Elwyn Herald", "Vermont Courier"]
+                             Mention("Port Elwyn Herald", "ORG", 50, 67), Mention("PE Herald", "ORG", 80, 89),
+                             Mention("Los Elwyn Star", "ORG", 100, 114), Mention("LE Star", "ORG", 120, 127)])
+    assert sorted(e.name for e in merged) == ["Los Elwyn Star", "Port Elwyn Herald", "Vermont Courier"]
     assert name_key("LA Herald") != name_key("Herald") and name_key("The Herald") == name_key("Herald")
 
 
@@ -851,13 +853,15 @@ def test_a_word_the_language_writes_in_lower_case_names_no_person_alone():
 
 def test_places_the_model_took_for_people():
     text = ("Ruth Adler, 66, of Elwynville, died in the border town of Portelwyn. An Elwynburg woman flew to "
-            "Ruritania's Marco Bell airport. Olga Petrenko of Vidal, Stone and Bell testified.")
+            "Ruritania's Marco Bell airport. Olga Petrenko of Vidal, Stone and Bell testified. Ines Vidal, 40, of "
+            "Elwynton, N.Y., spoke.")
     labels = {"Ruth Adler": "PERSON", "Elwynville": "PERSON", "Portelwyn": "PERSON", "Elwynburg": "PERSON",
-              "Ruritania": "GPE", "Marco Bell": "PERSON", "Olga Petrenko": "PERSON", "Vidal": "PERSON"}
+              "Ruritania": "GPE", "Marco Bell": "PERSON", "Olga Petrenko": "PERSON", "Vidal": "PERSON",
+              "Ines Vidal": "PERSON", "Elwynton": "PERSON"}
     types = _typed(text, labels)
-    assert {n: types[n] for n in ("Elwynville", "Portelwyn", "Elwynburg", "Marco Bell")} == dict.fromkeys(
-        ("Elwynville", "Portelwyn", "Elwynburg", "Marco Bell"), "PLACE")
-    assert types["Vidal"] == "PERSON" and types["Ruth Adler"] == "PERSON"  # a firm's partners, listed
+    places = ("Elwynville", "Portelwyn", "Elwynburg", "Marco Bell", "Elwynton")
+    assert {n: types[n] for n in places} == dict.fromkeys(places, "PLACE")
+    assert {n for n, t in types.items() if t == "PLACE"} == {*places, "Ruritania"}  # not "of Vidal, Stone and Bell"
 
 
 def test_an_organisation_cut_before_its_last_word_is_made_whole():

@@ -279,6 +279,8 @@ def recognised_mentions(doc: Doc) -> list[Mention]:
             kind = retyped[name] = _kind_of_thing(span, surnames)  # "the MV Elwyn": no person takes "the"
         elif kind == "PERSON" and _group_after_possessor(span, surnames):
             kind = retyped[name] = "ORG"  # "the NBA's Elwyn Gulls": "the" is the possessor's, the plural a team's
+        elif kind == "PERSON" and len(span) == 1 and span[0].tag_ == "NNPS" and name[:-1] not in surnames:
+            kind = "ORG"  # "Greeks", "Elwyn Gulls" of a team: a plural proper noun is a group, unless a family named
         elif kind == "PERSON" and _is_common_word_alone(span, name_parts):
             kind = "MISC"  # "Le Freak by Chic": a word the language writes in lower case names no person alone
         elif kind == "PLACE" and parsed:
@@ -586,8 +588,13 @@ def _listed_with_people(span: Span) -> bool:
     words = [t for t in span if not t.is_punct]
     if not 2 <= len(words) <= _TITLED_NAME_WORDS or not all(t.text[:1].isupper() and t.is_alpha for t in words):
         return False
+    if _INITIALS_AFTER.match(span.doc.text, span.end_char):
+        return False  # "Server Message Block (SMB)": a person's name is never spelled out so
     conjuncts = span.root.conjuncts  # each the last word of a full name: not "Rivals" of a stray "RivalsDell"
     return bool(conjuncts) and all(t.ent_type_ == "PERSON" and t.ent_iob_ == "I" for t in conjuncts)
+
+
+_INITIALS_AFTER = re.compile(r"\s*\([A-Z]{2,}\)")
 
 
 def _is_place_not_person(name: str, name_parts: set[str]) -> bool:
@@ -824,13 +831,28 @@ def _named_as_place(span: Span) -> bool:
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.i == span.start - 1:
         if root.head.head.lemma_.lower() in _SETTLEMENT_NOUNS:
             return True
-        return _after_person(doc, root.head.i) and _LIST_GOES_ON.match(doc.text, span.end_char) is None
+        return _after_person(doc, root.head.i) and not _listed_on(doc.text, span.end_char)
     head = root.head
     if root.dep_ != "compound" or span.start <= head.i < span.end or not head.is_lower:
         return False
     if head.lemma_.lower() in _RESIDENT_NOUNS:
         return span.start > 0 and doc[span.start - 1].lower_ in {"a", "an"}
     return len(span) > 1 and head.lemma_.lower() in _FACILITY_NOUNS
+
+
+def _listed_on(text: str, end: int) -> bool:
+    """Whether another name follows in a list ("of Vidal, Stone and Bell"), not the state or country that locates
+    a town ("of Elwynville, N.Y.", "of Elwynville, Ruritania")."""
+    listed = _LIST_GOES_ON.match(text, end)
+    if listed is None:
+        return False
+    following = _NEXT_NAME.match(text, listed.end() - 1)
+    place = following[0].replace(" ", "") if following else ""
+    return not (us_state_of(place) or _is_known_place(following[0] if following else ""))
+
+
+#: The name after a comma: a word or two ("New York"), or initials ("N. Y.").
+_NEXT_NAME = re.compile(r"[^\W\d_][\w.]*(?: [^\W\d_][\w.]*)?")
 
 
 def _after_person(doc: Doc, index: int) -> bool:
@@ -1893,8 +1915,10 @@ def _org_short_forms(full: str, places: Mapping[str, bool]) -> set[str]:
         place = " ".join(core[:cut])
         if place in places or _is_known_place(place):
             forms.add(" ".join(core[cut:]))
-        if cut > 1 and not set(core[:cut]) & _CONNECTORS:
-            forms.add(" ".join(["".join(w[0] for w in core[:cut]), *core[cut:]]))  # "LA Times" of "Los Angeles Times"
+    words = _without_legal_form(full).split()  # as written: "Los" of "Los Angeles" is no article here
+    for cut in range(2, len(words)):
+        if not {w.lower() for w in words[:cut]} & _CONNECTORS:
+            forms.add(name_key(" ".join(["".join(w[0] for w in words[:cut]), *words[cut:]])))  # "LA Times"
     return forms - {name_key(full)}
 
 
