@@ -1,3 +1,5 @@
+import re
+
 import spacy
 
 from storyline.enrich.entities import (
@@ -776,3 +778,121 @@ def test_the_words_after_a_connector_of_an_untyped_name_name_another_entity():
     assert sorted(e.name for e in merge_entities([bank, place])) == ["Banco de Port Elwyn", "Port Elwyn"]
     [one] = merge_entities([bank, [Entity("Banco", "MISC", ["Banco"], [(0, 5)])]])
     assert one.name == "Banco de Port Elwyn"
+
+
+def _typed(text: str, labels: dict[str, str]) -> dict[str, str]:
+    """Entities of ``text`` parsed by the English model, with the recogniser's spans and labels set by hand (the
+    small model's mistypes, made certain)."""
+    from spacy.tokens import Span
+
+    from storyline.enrich.entities import extract_entities
+    from storyline.enrich.languages import get_language_model
+
+    doc = get_language_model("en").parse(text)
+    spans: list[Span] = []
+    for name, label in sorted(labels.items(), key=lambda item: -len(item[0])):  # a longer name first, never cut
+        for match in re.finditer(rf"\b{re.escape(name)}(?!\w)", text):
+            span = doc.char_span(match.start(), match.end())
+            if not any(span.start < s.end and s.start < span.end for s in spans):
+                spans.append(Span(doc, span.start, span.end, label=label))
+    doc.ents = sorted(spans, key=lambda s: s.start)
+    return {e.name: e.type for e in extract_entities(doc)}
+
+
+def test_a_dateline_left_in_the_text_names_no_entity(enricher, make_article):
+    from storyline.enrich.entities import _dateline_spans
+
+    text = "Ruth Adler spoke.\n\nPORT ELWYN, Calif. —\n\nOlga Petrenko met her in Ruritania.\n\nROME (Reuters) - Talks ended."
+    assert [text[s:e] for s, e in _dateline_spans(text)] == ["PORT ELWYN, Calif. —", "ROME (Reuters) -"]
+    article = enricher.enrich(make_article(text))
+    dated = [(s, e) for s, e in _dateline_spans(article.text)]
+    assert dated and not any(d <= s < f for e in article.entities for s, _ in e.mentions for d, f in dated)
+
+
+def test_dotted_initials_typed_a_place_are_an_organisation_unless_written_as_one():
+    text = "Vidal lied to the R.P.B. about it. The R.P.B. director left. She lives in the P.R.E. now."
+    types = _typed(text, {"Vidal": "PERSON", "R.P.B.": "GPE", "P.R.E.": "GPE"})
+    assert types["R.P.B."] == "ORG" and types["P.R.E."] == "PLACE"
+
+
+def test_a_demonym_and_a_degree_are_no_places():
+    from storyline.enrich.entities import _is_demonym
+
+    assert _is_demonym("Ruritanians", {"Ruritania"}) and _is_demonym("Port Elwyners", {"Port Elwyn"})
+    assert _is_demonym("Londoners", set()) and not _is_demonym("Elwyn Rangers", set())
+    text = "Ruritanians love Ruritania, Ruth Adler, MD, said."
+    assert _typed(text, {"Ruritanians": "NORP", "Ruritania": "GPE", "Ruth Adler": "PERSON", "MD": "GPE"}) == {
+        "Ruritania": "PLACE", "Ruth Adler": "PERSON"}
+
+
+def test_a_plural_name_after_a_possessor_with_the_is_a_team():
+    text = "Ford, a coach for the NBA's Elwyn Gulls, met the NBA's Marco Bell."
+    types = _typed(text, {"Ford": "PERSON", "NBA": "ORG", "Elwyn Gulls": "PERSON", "Marco Bell": "PERSON"})
+    assert types["Elwyn Gulls"] == "ORG" and types["Marco Bell"] == "PERSON"
+
+
+def test_a_person_after_of_is_still_a_person_and_a_plural_name_a_group():
+    types = _typed("The talks came at the behest of Petrenko, who later left.", {"Petrenko": "PERSON"})
+    assert types == {"Petrenko": "PERSON"}
+    assert _typed("The Greeks protested on Sunday.", {"Greeks": "PERSON"}) == {"Greeks": "ORG"}
+
+
+def test_a_paper_goes_by_its_name_less_its_state_or_with_its_initials():
+    merged = merge_mentions([Mention("Vermont Courier", "ORG", 0, 15), Mention("Courier", "ORG", 30, 37),
+                             Mention("Port Elwyn Herald", "ORG", 50, 67), Mention("PE Herald", "ORG", 80, 89),
+                             Mention("Los Elwyn Star", "ORG", 100, 114), Mention("LE Star", "ORG", 120, 127)])
+    assert sorted(e.name for e in merged) == ["Los Elwyn Star", "Port Elwyn Herald", "Vermont Courier"]
+    assert name_key("LA Herald") != name_key("Herald") and name_key("The Herald") == name_key("Herald")
+
+
+def test_a_word_the_language_writes_in_lower_case_names_no_person_alone():
+    assert _typed("The song was Le Freak by Chic.", {"Chic": "PERSON"}) == {"Chic": "MISC"}
+    assert _typed("Later Vice President Chic spoke.", {"Chic": "PERSON"}) == {"Chic": "PERSON"}  # a title
+    assert _typed("They met at the Chic family home.", {"Chic": "PERSON"}) == {"Chic": "PERSON"}  # a family
+
+
+def test_places_the_model_took_for_people():
+    text = ("Ruth Adler, 66, of Elwynville, died in the border town of Portelwyn. An Elwynburg woman flew to "
+            "Ruritania's Marco Bell airport. Olga Petrenko of Vidal, Stone and Bell testified. Ines Vidal, 40, of "
+            "Elwynton, N.Y., spoke.")
+    labels = {"Ruth Adler": "PERSON", "Elwynville": "PERSON", "Portelwyn": "PERSON", "Elwynburg": "PERSON",
+              "Ruritania": "GPE", "Marco Bell": "PERSON", "Olga Petrenko": "PERSON", "Vidal": "PERSON",
+              "Ines Vidal": "PERSON", "Elwynton": "PERSON"}
+    types = _typed(text, labels)
+    places = ("Elwynville", "Portelwyn", "Elwynburg", "Marco Bell", "Elwynton")
+    assert {n: types[n] for n in places} == dict.fromkeys(places, "PLACE")
+    assert {n for n, t in types.items() if t == "PLACE"} == {*places, "Ruritania"}  # not "of Vidal, Stone and Bell"
+
+
+def test_an_organisation_cut_before_its_last_word_is_made_whole():
+    text = "Papers came from Elwyn Vidal, a rival. Elwyn Vidal's rocket flew."
+    types = _typed(text, {"Elwyn": "ORG", "Vidal": "PRODUCT", "Elwyn Vidal's": "PERSON"})
+    assert types == {"Elwyn Vidal": "ORG"}
+
+
+def test_a_name_listed_only_with_people_is_a_person():
+    text = "Wakes were held for three victims: Ruth Adler, Olga Petrenko and Marco Bell."
+    types = _typed(text, {"Ruth Adler": "ORG", "Olga Petrenko": "PERSON", "Marco Bell": "PERSON"})
+    assert types == dict.fromkeys(("Ruth Adler", "Olga Petrenko", "Marco Bell"), "PERSON")
+
+
+def test_fallback_names_opening_a_sentence_and_states_after_a_town(enricher, make_article):
+    article = enricher.enrich(make_article(
+        "Nueva York recibió el avión. Los vuelos a Nueva York empiezan. El avión voló en Everett (Washington). "
+        "Tokio, Washington y Londres acordaron el plan.", language="es"))
+    names = {e.name: e for e in article.entities}
+    assert "York" not in names and "Nueva York" in names
+    article = enricher.enrich(make_article("El avión voló en Everett (Washington) el martes.", language="es"))
+    assert [e.refers_to for e in article.entities if e.name == "Washington"] == [None]
+    article = enricher.enrich(make_article("Los ministros se reunirán en Washington el lunes.", language="es"))
+    assert [e.refers_to for e in article.entities if e.name == "Washington"] == [None]
+    article = enricher.enrich(make_article("Tokio, Washington y Londres acordaron el plan.", language="es"))
+    assert [e.refers_to for e in article.entities if e.name == "Washington"] == ["United States"]
+
+
+def test_german_names_lose_their_leading_article_and_common_noun(enricher, make_article):
+    article = enricher.enrich(make_article(
+        "Aktivistin Ruth Adler sagte am Montag, sie gehe nach Ruritanien. Die Corona-Pandemie traf Port Elwyn.",
+        language="de"))
+    names = {e.name for e in article.entities}
+    assert "Ruth Adler" in names and not any(n.startswith(("Aktivistin", "Die ")) for n in names)

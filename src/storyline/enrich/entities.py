@@ -38,6 +38,7 @@ from storyline.enrich.quotes_marks import quoted_spans
 from storyline.enrich.times_calendar import HOLIDAYS
 from storyline.enrich.times_lexicon import is_clock_zone, lexicon_for
 from storyline.enrich.vocabulary import is_also_lower_case, is_common_word, is_known_name
+from storyline.ingest.clean import split_dateline, split_lone_dateline
 from storyline.ingest.language import NO_CAPITALS
 from storyline.model import Entity
 
@@ -141,8 +142,72 @@ def extract_entities(doc: Doc, recognised: bool = True, language: str | None = N
             mentions += unspaced_mentions(text, taken=mentions)
     for mention in mentions:
         mention.title = _title_before(text, mention.start)
+    _placed_without_parse(text, mentions)
     _coordinated_relatives(text, mentions)
-    return merge_mentions([m for m in mentions if not is_clock_zone(text, m.start, m.end)])
+    datelines = _dateline_spans(text)
+    return merge_mentions([
+        m for m in mentions
+        if not is_clock_zone(text, m.start, m.end) and not any(s <= m.start and m.end <= e for s, e in datelines)
+    ])
+
+
+#: Up to three words of a town and what comes between it and the region that locates it: "Port Elwyn, ", "Elwyn (".
+_TOWN_BEFORE = re.compile(r"(?<![\w-])(?P<town>[^\W\d_][\w.'’-]*(?: [^\W\d_][\w.'’-]*){0,2})(?:,|\s*\()\s*$")
+#: Another name listed after this one: ", Toronto", " y Toronto", " and Toronto".
+_LIST_GOES_ON = re.compile(r"\s*(?:,|\s(?:and|y|et|und|e|i|o|or))\s+[^\W\d_a-z]")
+
+
+_WORD_BEFORE_NAME = re.compile(r"(?<![\w-])([^\W\d_]+)\s+$")
+
+
+def _placed_without_parse(text: str, mentions: list[Mention]) -> None:
+    """A capital no parse judged, every mention of it written as the place (:func:`_placed_by_word_order`): it
+    names the place, not its state ("en Washington", "Everett (Washington)"); one mention left unjudged keeps the
+    link a reader may mean."""
+    unjudged = [m for m in mentions if m.acts is None and metonym_of(m.text)]
+    placed = {m.text: True for m in unjudged}
+    for mention in unjudged:
+        placed[mention.text] &= _placed_by_word_order(text, mention.start, mention.end)
+    for mention in unjudged:
+        mention.acts = False if placed[mention.text] else None
+
+
+def _placed_by_word_order(text: str, start: int, end: int) -> bool:
+    """A capital read without a parse as the place, not its state: right after a preposition of place ("en
+    Washington") or locating a town before it (:func:`_locates_a_town`)."""
+    before = _WORD_BEFORE_NAME.search(text, max(0, start - 20), start)
+    if before is not None and before[1] in _PLACE_PREPOSITIONS_UNPARSED:
+        return True
+    return _locates_a_town(text, start, end)
+
+
+def _locates_a_town(text: str, start: int, end: int) -> bool:
+    """A name right after a town and a comma or bracket ("Everett, Washington", "Everett (Washington)"): a region
+    locating the town, never a capital acting for its state. Not after a known place, nor inside a list ("Tokio,
+    Buenos Aires y Toronto"; "París, Berlín y Londres" lists capitals)."""
+    before = _TOWN_BEFORE.search(text, max(0, start - 40), start)
+    words = before["town"].split() if before else []
+    while words and not words[0][0].isupper():
+        words.pop(0)  # "en Everett (": the town is the capitalised words
+    if not words or not all(w[0].isupper() for w in words) or _is_known_place(" ".join(words)):
+        return False
+    return _LIST_GOES_ON.match(text, end) is None
+
+
+def _dateline_spans(text: str) -> list[tuple[int, int]]:
+    """Where a dateline opens a paragraph inside the text ("WASHINGTON —", "PALM BEACH, Fla. —" above the lede):
+    ingest moves the first one out as metadata (:func:`split_dateline`), one left in the text (after a caption or
+    page junk) names where the report was filed, nothing the story is about."""
+    spans, offset = [], 0
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        start = offset + len(line) - len(line.lstrip())
+        offset += len(line) + 1
+        following = next((later for later in lines[index + 1 :] if later.strip()), "")
+        dateline = split_dateline(line.strip()) or (split_lone_dateline(line, following) if following else None)
+        if dateline is not None:
+            spans.append((start, start + len(dateline.text)))
+    return spans
 
 
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\.?\s+$")
@@ -185,26 +250,39 @@ def recognised_mentions(doc: Doc) -> list[Mention]:
     places = {ent.text for ent in doc.ents if ENTITY_TYPES.get(ent.label_) == "PLACE"}
     mentions = []
     named_as_thing: dict[str, list[bool]] = {}
+    located: dict[str, list[bool]] = {}  # acronyms typed as places: whether each mention is written as one
     retyped: dict[str, str] = {}  # names some mention shows to be no person's, with the type it shows
-    for ent, kind in _recognised_pieces(doc.ents, surnames):
+    for ent, kind in _recognised_pieces(_rejoined(doc.ents), surnames):
         span = _trim(_without_titles(_join_hyphenated(ent)) if kind == "PERSON" else _without_trailing_titles(ent))
         if span is None or _all_lower_case(span.text) or _is_fragment(span, kind, name_parts):
             continue
         if _is_common_phrase(span, kind) or _is_hyphen_fragment(span) or _is_no_name(span):
             continue
         name = normal_names.get((span.start_char, span.end_char), span.text)
+        if kind == "PLACE" and (_is_demonym(name, places) or _is_degree(span)):
+            continue  # "Londoners": a place's people, which the recogniser calls NORP; "Ruth Adler, MD,"
         if kind == "PERSON" and (_is_place_not_person(name, name_parts) or _placed_in_country(span)):
             kind = "PLACE"  # a lone "Khartoum" or "Toulouse, France" the model took for a person (French models do)
         elif kind in ("ORG", "MISC") and _written_as_person(span) and not _named_as_thing(span, name, places, parsed):
             kind = "PERSON"  # "Rubilio Mendez, 34," / "Blanco said she": names the model took for organisations
+        elif kind == "ORG" and parsed and _listed_with_people(span) and not _named_as_thing(span, name, places, parsed):
+            kind = "PERSON"  # "victims: Ruth Adler, Olga Petrenko and Marco Bell", the first typed an organisation
         elif kind == "PERSON" and _names_institution(name, places, parsed and _after_definite_article(span)):
             kind = retyped[name] = "ORG"  # "Crowley Petroleum", "Duke University", "the Elwyn Post"
         elif kind == "PERSON" and _names_vessel(name):
             kind = retyped[name] = "MISC"  # "MV Port Elwyn", "HMS Ruritania": a ship, though the model says a person
         elif kind == "PERSON" and parsed and (thing := _kind_named_beside(span)):
             kind = retyped[name] = thing  # "a law firm, Elwyn Partners,", "the warship Port Elwyn"
+        elif kind == "PERSON" and parsed and _named_as_place(span):
+            kind = "PLACE"  # "the town of Elwyn", "the Marco Bell airport": a place, though the model says a person
         elif kind == "PERSON" and parsed and _after_definite_article(span):
             kind = retyped[name] = _kind_of_thing(span, surnames)  # "the MV Elwyn": no person takes "the"
+        elif kind == "PERSON" and _group_after_possessor(span, surnames):
+            kind = retyped[name] = "ORG"  # "the NBA's Elwyn Gulls": "the" is the possessor's, the plural a team's
+        elif kind == "PERSON" and len(span) == 1 and span[0].tag_ == "NNPS" and name[:-1] not in surnames:
+            kind = "ORG"  # "Greeks", "Elwyn Gulls" of a team: a plural proper noun is a group, unless a family named
+        elif kind == "PERSON" and _is_common_word_alone(span, name_parts):
+            kind = "MISC"  # "Le Freak by Chic": a word the language writes in lower case names no person alone
         elif kind == "PLACE" and parsed:
             name = _state_abbreviation_undotted(name, span)
         link = metonym_of(name) if parsed and kind != "PERSON" else None
@@ -212,19 +290,23 @@ def recognised_mentions(doc: Doc) -> list[Mention]:
         placed = _written_as_place(span) if parsed and kind == "PLACE" else None
         mentions.append(Mention(name, kind, span.start_char, span.end_char, acts, placed))
         named_as_thing.setdefault(name, []).append(kind == "PERSON" and _written_as_thing(span))
+        if parsed and kind == "PLACE" and _is_dotted_acronym(name) and not _is_known_place(name):
+            located.setdefault(name, []).append(_located(span))
     for mention in mentions:
         if mention.type == "PERSON" and mention.text not in retyped and _written_with_the(doc.text, mention.text):
             retyped[mention.text] = _kind_of_group(mention.text.split()[-1], surnames)
+    retyped |= {name: "ORG" for name, where in located.items() if not any(where)}  # "the F.B.I.", never "in the F.B.I."
     mentions = _retyped_alike(_coordinated_places(doc.text, mentions), retyped, doc.text)
     return _outlets_as_organisations(_without_bare_compass_words(mentions), named_as_thing, doc.text)
 
 
 def _retyped_alike(mentions: list[Mention], retyped: dict[str, str], text: str) -> list[Mention]:
     """Every mention of a name that one mention shows to be no person's ("the Elwyn Herald" ... "Elwyn Herald
-    said") takes the type that one shows, unless it is written with a title ("Mr. Elwyn Herald")."""
+    said"), or no place's (an acronym never written as a place), takes the type that one shows, unless it is
+    written with a title ("Mr. Elwyn Herald")."""
     titled = {m.text for m in mentions if _title_before(text, m.start)}
     for mention in mentions:
-        if mention.type == "PERSON" and mention.text in retyped and mention.text not in titled:
+        if mention.type in {"PERSON", "PLACE"} and mention.text in retyped and mention.text not in titled:
             mention.type = retyped[mention.text]
     return mentions
 
@@ -346,11 +428,18 @@ _OUTLET_WORDS = frozenset({
 })  # fmt: skip
 
 
+#: Prepositions as often before a person as before anything: "by Xi", "the behest of Xi", "talks with Adler".
+_PREPOSITIONS_OF_PEOPLE = frozenset({
+    "by", "to", "with", "from", "for", "of", "about", "against", "like", "between", "among", "behind", "beside",
+    "than", "toward", "towards",
+})  # fmt: skip
+
+
 def _written_as_thing(span: Span) -> bool:
     """A name written as no person is: the object of a preposition ("posted on Twitter", "via Twitter") or
     beside a noun of media ("the newswire service Yonhap")."""
     token = span.root
-    if token.dep_ == "pobj" and not token.head.lower_ in {"by", "to", "with", "from", "for"}:
+    if token.dep_ == "pobj" and token.head.lower_ not in _PREPOSITIONS_OF_PEOPLE:
         return True
     near = [*token.children, token.head] if token.dep_ == "appos" else list(token.children)
     return any(t.dep_ in {"appos", "compound"} or t.i == token.head.i for t in near if t.lemma_.lower() in _OUTLET_WORDS)
@@ -491,6 +580,21 @@ def _written_as_person(span: Span) -> bool:
     if span.text.isupper() or not all(t.text[:1].isupper() for t in span if t.is_alpha):
         return False
     return _PERSON_AFTER.match(span.doc.text, span.end_char) is not None
+
+
+def _listed_with_people(span: Span) -> bool:
+    """A name of two or three capitalised words listed only with people's full names ("Ruth Adler, Olga Petrenko
+    and Marco Bell"): the parse's conjuncts, every one the recogniser's person."""
+    words = [t for t in span if not t.is_punct]
+    if not 2 <= len(words) <= _TITLED_NAME_WORDS or not all(t.text[:1].isupper() and t.is_alpha for t in words):
+        return False
+    if _INITIALS_AFTER.match(span.doc.text, span.end_char):
+        return False  # "Server Message Block (SMB)": a person's name is never spelled out so
+    conjuncts = span.root.conjuncts  # each the last word of a full name: not "Rivals" of a stray "RivalsDell"
+    return bool(conjuncts) and all(t.ent_type_ == "PERSON" and t.ent_iob_ == "I" for t in conjuncts)
+
+
+_INITIALS_AFTER = re.compile(r"\s*\([A-Z]{2,}\)")
 
 
 def _is_place_not_person(name: str, name_parts: set[str]) -> bool:
@@ -640,21 +744,151 @@ _LOCATIVE_PREPOSITIONS = frozenset({
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: Prepositions of place in the languages read without a recogniser too ("en Europa", "in Europa", "w Polsce").
 _LOCATIVE_PREPOSITIONS_ANY = _LOCATIVE_PREPOSITIONS | {"nach", "aus", "bei", "w", "we", "z", "nella", "a", "em", "no", "na"}
+#: Those that stand right before a place, read without a parse ("en Madrid", "w Warszawie"): not "a", "z", "aus",
+#: which also mark a person or a party ("criticó a Washington").
+_PLACE_PREPOSITIONS_UNPARSED = _LOCATIVE_PREPOSITIONS_ANY - {"a", "z", "aus"}
 
 
 def _written_as_place(span: Span) -> bool:
-    """Whether a name the recogniser calls a place is used as one: after a preposition of place ("in Texas"),
-    qualifying a common noun ("a Texas jury") or locating a place before it ("Huntsville, Texas"). A first
-    name or surname the model mistook for a place is a subject, object or possessor ("Hugh looks")."""
+    """Whether a name the recogniser calls a place is used as one: located (:func:`_located`) or qualifying a
+    common noun ("a Texas jury"). A first name or surname the model mistook for a place is a subject, object or
+    possessor ("Hugh looks")."""
+    token = span.root
+    if token.dep_ in {"compound", "amod"} and token.head.pos_ == "NOUN" and not span.start <= token.head.i < span.end:
+        return True
+    return _located(span)
+
+
+def _located(span: Span) -> bool:
+    """A name after a preposition of place ("in Texas") or locating a place before it ("Huntsville, Texas"): what
+    a place is written as, an organisation seldom (not "F.B.I. agents", a modifier either may be)."""
     token = span.root
     head, dep = token.head, token.dep_
     if dep == "pobj" and head.lower_ in _LOCATIVE_PREPOSITIONS:
         return True
     if any(c.dep_ == "case" and c.lower_ in _LOCATIVE_PREPOSITIONS for c in token.children):
         return True  # Universal Dependencies hang the preposition on the noun
-    if dep in {"compound", "amod"} and head.pos_ == "NOUN" and not span.start <= head.i < span.end:
-        return True
     return dep == "appos" and head.ent_type_ in _PLACE_LABELS
+
+
+def _is_degree(span: Span) -> bool:
+    """Initials set between commas after a person's name ("Ruth Adler, MD, said"): a degree, which the small
+    English model types as a place."""
+    doc = span.doc
+    if not _is_acronym(span.text) or span.start < 2 or doc[span.start - 1].text != ",":
+        return False
+    return (span.end == len(doc) or doc[span.end].text == ",") and _after_person(doc, span.start)
+
+
+def _is_acronym(name: str) -> bool:
+    """Initials in capitals, dotted or not ("F.B.I.", "MD")."""
+    letters = name.replace(".", "")
+    return 2 <= len(letters) <= 5 and letters.isalpha() and letters.isupper()
+
+
+def _is_dotted_acronym(name: str) -> bool:
+    """Three initials or more, each with its dot ("F.B.I."): how an organisation is written far more often than a
+    place, whose dotted initials the gazetteer knows ("U.S.", "U.K."; two letters are a state's, "D.C."). Initials
+    without dots are as often units and products ("GB", "XP")."""
+    return _is_acronym(name) and len(name) >= 6 and re.fullmatch(r"(?:[A-Z]\.)+", name) is not None
+
+
+#: Endings of the name of a place's people: "Londoners", "Chicagoans", "Parisians", "Brooklynites".
+_DEMONYM_ENDINGS = ("ers", "ites", "ians", "ans")
+
+
+def _is_demonym(name: str, places: set[str]) -> bool:
+    """A place's people ("Londoners", "New Yorkers", "Koreans"): a place's name, known or typed a place in the
+    article, and a demonym's ending."""
+    for ending in _DEMONYM_ENDINGS:
+        stem = name[: -len(ending)]
+        forms = (stem, f"{stem}a", f"{stem}o", f"{stem}e")  # "Londoners", "Americans", "Chicagoans", "Europeans"
+        if name.endswith(ending) and len(stem) > 2 and any(_is_known_place(f) or f in places for f in forms):
+            return True
+    return False
+
+
+#: Nouns of settlements and regions: "the town of N" names a place ("the state of Washington").
+_SETTLEMENT_NOUNS = frozenset({
+    "town", "village", "city", "hamlet", "province", "region", "county", "district", "state", "island", "capital",
+})  # fmt: skip
+#: Nouns of buildings and works a person's name is given to: "the John F. Kennedy airport", "Bell stadium".
+_FACILITY_NOUNS = frozenset({
+    "airport", "stadium", "arena", "bridge", "street", "avenue", "boulevard", "square", "station", "terminal",
+    "highway", "tunnel", "dam", "port", "harbour", "harbor",
+})  # fmt: skip
+
+
+#: Nouns of a person a place of residence qualifies: "a Port Elwyn woman", "an Elwyn native".
+_RESIDENT_NOUNS = frozenset({"man", "woman", "resident", "native", "teenager", "teen", "boy", "girl", "couple"})
+
+
+def _named_as_place(span: Span) -> bool:
+    """A "person" the parse shows to be a place: after "the town of" ("the border town of Elwyn"), where a person
+    named lives ("Ruth Adler, 66, of Elwyn", "an Elwyn woman"; not "of Elwyn, Vidal and Bell", a firm's partners),
+    or a full name given to a building before its noun ("New York's John F. Kennedy airport")."""
+    root, doc = span.root, span.doc
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.i == span.start - 1:
+        if root.head.head.lemma_.lower() in _SETTLEMENT_NOUNS:
+            return True
+        return _after_person(doc, root.head.i) and not _listed_on(doc.text, span.end_char)
+    head = root.head
+    if root.dep_ != "compound" or span.start <= head.i < span.end or not head.is_lower:
+        return False
+    if head.lemma_.lower() in _RESIDENT_NOUNS:
+        return span.start > 0 and doc[span.start - 1].lower_ in {"a", "an"}
+    return len(span) > 1 and head.lemma_.lower() in _FACILITY_NOUNS
+
+
+def _listed_on(text: str, end: int) -> bool:
+    """Whether another name follows in a list ("of Vidal, Stone and Bell"), not the state or country that locates
+    a town ("of Elwynville, N.Y.", "of Elwynville, Ruritania")."""
+    listed = _LIST_GOES_ON.match(text, end)
+    if listed is None:
+        return False
+    following = _NEXT_NAME.match(text, listed.end() - 1)
+    place = following[0].replace(" ", "") if following else ""
+    return not (us_state_of(place) or _is_known_place(following[0] if following else ""))
+
+
+#: The name after a comma: a word or two ("New York"), or initials ("N. Y.").
+_NEXT_NAME = re.compile(r"[^\W\d_][\w.]*(?: [^\W\d_][\w.]*)?")
+
+
+def _after_person(doc: Doc, index: int) -> bool:
+    """Whether a person's name ends just before ``index``, an age between ("Ruth Adler, 66, of")."""
+    index -= 1
+    while index > 0 and (doc[index].text == "," or doc[index].like_num):
+        index -= 1
+    return index >= 0 and doc[index].ent_type_ == "PERSON"
+
+
+def _is_common_word_alone(span: Span, name_parts: set[str]) -> bool:
+    """One word the vocabulary holds in lower case only (:func:`is_common_word`: "Chic", not "Rose" nor "Ford"),
+    written with no title, in no person's full name in the article ("Vice President Pence" is one) and not
+    before a noun ("the Daya family")."""
+    word = span.text
+    if len(span) != 1 or not is_common_word(word) or word in name_parts or span.root.dep_ in {"compound", "amod"}:
+        return False  # "the Daya family"
+    return _title_before(span.doc.text, span.start_char) is None
+
+
+def _group_after_possessor(span: Span, surnames: set[str]) -> bool:
+    """A plural name after "the" and a name that owns or qualifies it ("the NBA's Elwyn Gulls", "the NBA Elwyn
+    Gulls"): "the" is no person's, and a plural name a team's or a band's, unless a family of a person named."""
+    last = span[-1].text
+    if not last.endswith("s") or last.endswith("ss") or last[:-1] in surnames:
+        return False
+    doc, index = span.doc, span.start - 1
+    while index > 0 and span.start - index <= _POSSESSOR_WORDS and (
+        doc[index].text in _POSSESSIVES or doc[index].text[:1].isupper()
+    ):
+        index -= 1
+    return index < span.start - 1 and doc[index].lower_ == "the"
+
+
+#: Most words between "the" and the plural name it determines: a possessor's name and its "'s".
+_POSSESSOR_WORDS = 4
 
 
 #: English prepositions that never open a name: a mention that starts with one, written in lower case, is a
@@ -700,6 +934,32 @@ def _all_lower_case(text: str) -> bool:
     """Letters with case and not one capital: "the energy ministry" the small English model tags as an
     organisation is no name in a language that capitalises names (caseless scripts never match)."""
     return text != text.upper() and text == text.lower()
+
+
+def _rejoined(ents: tuple[Span, ...]) -> tuple[Span, ...]:
+    """The recogniser's entities, an organisation cut before its last word made whole again where the article
+    names the two words as one elsewhere: "Lockheed" (ORG) "Martin" (a product) beside "Lockheed Martin's": in
+    place, the model read the name as an organisation's (the whole it may type a person)."""
+    whole = {_POSSESSIVE_END.sub("", e.text) for e in ents if len(e) > 1}
+    joined: list[Span] = []
+    for ent in ents:
+        if joined and ent.start < joined[-1].end:
+            continue  # the word joined to the organisation before
+        doc, after = ent.doc, ent.end
+        if (
+            ENTITY_TYPES.get(ent.label_) == "ORG"
+            and after < len(doc)
+            and ent[-1].whitespace_
+            and doc[after].is_alpha
+            and doc[after].text[:1].isupper()
+            and f"{ent.text} {doc[after].text}" in whole
+        ):
+            ent = Span(doc, ent.start, after + 1, label=ent.label_)
+        joined.append(ent)
+    return tuple(joined)
+
+
+_POSSESSIVE_END = re.compile(r"\s*['’]s?$")
 
 
 def _recognised_pieces(ents: tuple[Span, ...], surnames: set[str]) -> Iterator[tuple[Span, str]]:
@@ -818,8 +1078,12 @@ def capitalised_mentions(doc: Doc, language: str | None = None) -> list[Mention]
             continue
         while run and run[-1].text.lower() in connectors:
             run.pop()
-        while run and (run[0].text[0].islower() or _opens_sentence_apart(run, nouns_capitalised)):
-            run.pop(0)  # "Según la Casa Blanca", "Recientemente GM": words opening the sentence, not the name
+        while run and (
+            run[0].text[0].islower()
+            or _opens_sentence_apart(run, nouns_capitalised)
+            or (nouns_capitalised and run[0].lower_ in GERMAN_DETERMINERS)
+        ):
+            run.pop(0)  # "Según la Casa Blanca", "Recientemente GM", "Die Corona-Pandemie": not the name's words
         lone_word = len(run) == 1 and (
             _opens_sentence(run[0]) or run[0].idx in quote_starts or run[0].lower_ in calendar_words
         )
@@ -866,12 +1130,27 @@ def _opens_sentence_apart(run: list, nouns_capitalised: bool) -> bool:
 def _opens_a_name(run: list) -> bool:
     """A word of a stop list that begins the name of a known place the rest alone does not name ("Estados
     Unidos", "Buenos Aires": spaCy's Spanish stop words hold "estados" and "buenos"; "Die Schweiz" is
-    "Schweiz" after an article). The vocabulary cannot tell here: stop words met capitalised in brands
+    "Schweiz" after an article), or of a name the article writes whole after a word in lower case ("de Nueva
+    York"), the word no article. The vocabulary cannot tell here: stop words met capitalised in brands
     ("Bizim") would open every name after them."""
     if len(run) < 2 or not run[1].text[:1].isupper():
         return False
     first, second = run[0].text, run[1].text
-    return is_place_name(f"{first} {second}") and not is_place_name(second)
+    if is_place_name(f"{first} {second}") and not is_place_name(second):
+        return True
+    article = run[0].lower_ in _DETERMINERS | GERMAN_DETERMINERS
+    return not article and _written_after_lower_case_word(run[0].doc[run[0].i : run[1].i + 1])
+
+
+def _written_after_lower_case_word(span: Span) -> bool:
+    """Whether the article writes these words, as cased here, right after a word in lower case ("vuelos a Nueva
+    York"): their capitals are the name's, whatever the sentence splitter says."""
+    doc = span.doc
+    for match in re.finditer(rf"(?<![\w-]){re.escape(span.text)}(?![\w-])", doc.text):
+        found = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if found is not None and found.start and doc[found.start - 1].is_alpha and doc[found.start - 1].is_lower:
+            return True
+    return False
 
 
 def _common_word_before_name(run: list, nouns_capitalised: bool) -> bool:
@@ -1039,13 +1318,23 @@ def _without_common_nouns(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 
 
 def _without_leading_noun(mention: Mention, is_noun: Callable[[str], bool]) -> Mention:
-    """"Bundeskanzler Olaf Scholz" -> "Olaf Scholz": role nouns before a name of two words or more go."""
+    """"Bundeskanzler Olaf Scholz" -> "Olaf Scholz": role nouns before a name of two words or more go, and any
+    word the vocabulary never met as a name before one it did ("Aktivistin Ruth Adler": German capitalises its
+    nouns, so the encoder's vocabulary holds "Aktivistin" in no other case, and "Ruth" as a name)."""
     words = mention.text.split(" ")
-    while len(words) >= 3 and is_noun(words[0]) and not MARKED_NAME.search(words[0]):
+    while len(words) >= 3 and _is_leading_noun(words[0], words[1], is_noun) and not MARKED_NAME.search(words[0]):
         cut = len(words[0]) + 1
         mention = Mention(mention.text[cut:], mention.type, mention.start + cut, mention.end)
         words = words[1:]
     return mention
+
+
+def _is_leading_noun(word: str, following: str, is_noun: Callable[[str], bool]) -> bool:
+    """A noun by the article's evidence (``is_noun``), or a word the vocabulary never met as a name before one it
+    did; not the first word of a known place ("New York")."""
+    if _is_known_place(f"{word} {following}"):
+        return False
+    return is_noun(word) or (not is_known_name(word) and is_known_name(following))
 
 
 def _is_count(token) -> bool:
@@ -1615,16 +1904,21 @@ def _without_legal_form(name: str) -> str:
 def _org_short_forms(full: str, places: Mapping[str, bool]) -> set[str]:
     """Keys of the shorter names an organisation goes by within an article: its name without the legal form
     ("General Motors"), without a trade word after a distinctive name ("Kraft" of "Kraft Foods", not "General"
-    of "General Motors": a title word), or without the place it opens with ("Red Sox" of "Boston Red Sox",
-    the place known to the gazetteer or named as a place beside it, ``places``)."""
+    of "General Motors": a title word), without the place it opens with ("Red Sox" of "Boston Red Sox", "Times"
+    of "New York Times", the place known to the gazetteer, a US state too, or named as a place beside it, ``places``),
+    or with its first words' initials ("LA Times")."""
     core = name_key(_without_legal_form(full)).split()
     forms = {" ".join(core)}
     if len(core) > 1 and core[-1] in _TRADE_WORDS and _is_distinctive(core[:-1]):
         forms.add(" ".join(core[:-1]))
     for cut in range(1, len(core)):
         place = " ".join(core[:cut])
-        if place in places or is_place_name(place):
+        if place in places or _is_known_place(place):
             forms.add(" ".join(core[cut:]))
+    words = _without_legal_form(full).split()  # as written: "Los" of "Los Angeles" is no article here
+    for cut in range(2, len(words)):
+        if not {w.lower() for w in words[:cut]} & _CONNECTORS:
+            forms.add(name_key(" ".join(["".join(w[0] for w in words[:cut]), *words[cut:]])))  # "LA Times"
     return forms - {name_key(full)}
 
 

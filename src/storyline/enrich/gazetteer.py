@@ -132,8 +132,11 @@ def is_us_state(name: str) -> bool:
 
 
 #: An article opening a name: a word of its own ("the Kremlin") or elided ("l'Élysée"), never the first
-#: letters of a word ("Adler", "Lebedev", "Anderson" keep theirs).
-_LEADING_ARTICLES = re.compile(r"^(?:(?:the|a|an|le|la|les|el|los|las|der|die|das)\s+|l['’]\s*)", re.IGNORECASE)
+#: letters of a word ("Adler", "Lebedev", "Anderson" keep theirs), nor initials in capitals before words that are
+#: not ("LA Times": Los Angeles; "THE WHITE HOUSE" is a headline's article).
+_LEADING_ARTICLES = re.compile(
+    r"^(?!(?-i:[A-Z]{2,3}\s+\S*[a-z]))(?:(?:the|a|an|le|la|les|el|los|las|der|die|das)\s+|l['’]\s*)", re.IGNORECASE
+)
 _POSSESSIVE = re.compile(r"(['’]s|['’])$")
 
 
