@@ -13,9 +13,10 @@ from functools import lru_cache
 from typing import Any
 
 from storyline.compare.lexicon import negation_cue, stop_words
-from storyline.compare.parsing import parse, prefetch, token_at
+from storyline.compare.parsing import parse, prefetch, token_at, verb_above
 from storyline.compare.quantities import CLOCK_RE, is_calendar_word, may_hold_numbers, not_quantities, read_quantities
-from storyline.enrich.languages import CharacterTokenizer
+from storyline.enrich.cues import REPORTING_VERBS
+from storyline.enrich.languages import CharacterTokenizer, normalise_language
 from storyline.ingest.language import UNSPACED_LETTER
 from storyline.model import Article, Claim, Quantity, Quote, TimeExpression
 
@@ -269,8 +270,21 @@ def _claim_dates(article: Article, start: int, end: int) -> list[str]:
     estimated from an undated article's guessed publication day is left out: it is no report, and it
     would align or conflict with the dated articles it was guessed from. A range ("Dec. 9-11") gives both
     ends, as "from Dec. 9 to Dec. 11" does: one day of it is no conflict."""
-    ends = ((day, t.until) for t, day in event_times(article, start, end) if not t.estimated)
+    ends = ((day, t.until) for t, day in event_times(article, start, end) if not (t.estimated or dates_a_report(article, start, end, t)))
     return sorted({value for pair in ends for value in pair if _DATE_RE.match(value)})
+
+
+def dates_a_report(article: Article, start: int, end: int, time: TimeExpression) -> bool:
+    """Whether a time expression dates the reporting verb that tells the claim's clause ("..., ITAR-TASS reported
+    September 26"; "two climbers have fallen ..., police confirmed today"): the day of the report, not of the
+    event it reports, which two reports of one event may give two ways. A reporting verb with no clause
+    ("announced a ban on Monday") is the event. Read from the claim's parse; False without one."""
+    doc = parse(article.text[start:end], article.language)
+    token = token_at(doc, time.start - start, time.end - start) if doc is not None else None
+    verb = verb_above(token) if token is not None else None
+    if verb is None or verb.lemma_.lower() not in REPORTING_VERBS.get(normalise_language(article.language), frozenset()):
+        return False
+    return any(c.dep_ == "ccomp" for c in verb.children)
 
 
 def states_something(sentence: str, language: str | None = None) -> bool:

@@ -38,7 +38,7 @@ from storyline.compare.lexicon import (
     opposition,
     stop_words,
 )
-from storyline.compare.parsing import parse, token_at
+from storyline.compare.parsing import parse, token_at, verb_above
 from storyline.compare.quantities import coarse_kind, disagreements, figure_key, is_calendar_word, of_kind
 from storyline.enrich.cues import REPORTING_VERBS
 from storyline.enrich.entities import same_person_name
@@ -217,9 +217,23 @@ def compared_figures(a: Claim, b: Claim) -> tuple[list[Quantity], list[Quantity]
     years to concede" two spans."""
     xs = [q for q in a.quantities if not hypothetical(a, q)]
     ys = [q for q in b.quantities if not hypothetical(b, q)]
+    if another_contest(a, b):
+        return [], []
     if not a.language or a.language != b.language:
         return xs, ys
     return _of_one_action(a, xs, _actions(b, ys)), _of_one_action(b, ys, _actions(a, xs))
+
+
+#: A contest's score or a side's record: "won 91-73", "the Tar Heels (10-0)", "a 20-13 lead".
+_SCORE_RE = re.compile(r"(?<![\w.,-])\d{1,3}-\d{1,3}(?![\w.,-])")
+
+
+def another_contest(a: Claim, b: Claim) -> bool:
+    """Whether the claims give scores or records and none in common: "N scored 20 points in the 91-73 win" and
+    "M had 15 points for the Gulls (14-1), beaten 85-78" tell two games of one team, whose figures (the scores
+    too: "a 162-139 record" over three seasons, "a 35-47 record" over one) count two games' things."""
+    x, y = ({m.group(0) for m in _SCORE_RE.finditer(c.text)} for c in (a, b))
+    return bool(x and y) and not x & y
 
 
 def _action(claim: Claim, quantity: Quantity) -> tuple[str, str | None] | None:
@@ -426,10 +440,6 @@ def _days_differ(a: Claim, b: Claim) -> bool:
     return all(days) and not dates_agree(*days)
 
 
-#: Most steps from a clock time or a measure up its parse to the verb it modifies.
-_TO_VERB = 6
-
-
 def verb_of(claim: Claim, start: int, end: int) -> str | None:
     """The lemma of the verb the words at ``start``-``end`` (claim-relative) modify ("docked at 3 p.m." ->
     "dock", "served four months" -> "serve"); "" for a reporting verb or no verb, None without a parser."""
@@ -437,12 +447,7 @@ def verb_of(claim: Claim, start: int, end: int) -> str | None:
     token = token_at(doc, start, end) if doc is not None else None
     if token is None:
         return None
-    verb = token
-    for _ in range(_TO_VERB):  # "at 5 p.m. local time (1500 GMT)": GMT, time, p.m., at, docked
-        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
-            break
-        verb = verb.head
-    verb = verb if verb.pos_ in ("VERB", "AUX") else None
+    verb = verb_above(token)
     reporting = REPORTING_VERBS.get((claim.language or "en").split("-")[0].lower(), frozenset())
     return verb.lemma_.lower() if verb is not None and verb.lemma_.lower() not in reporting else ""
 
@@ -536,9 +541,15 @@ def _asserts(token: Any, verb: Any, negated_noun: str | None) -> bool:
     """Whether ``token`` is ``verb`` asserted: same lemma and arguments, and the noun a "no" negated."""
     if token.lemma_ != verb.lemma_ or token.pos_ not in ("VERB", "AUX") or token.dep_ in ("aux", "auxpass"):
         return False  # "has seen" asserts seeing, not having
-    if not _same_arguments(verb, token):
-        return False
+    if not _same_arguments(verb, token) or _takes_infinitive(verb) > _takes_infinitive(token):
+        return False  # "doesn't have to be replaced" denies a need, not "has fewer toxins"
     return negated_noun is None or negated_noun in _arguments(token, _SUBJECTS + _OBJECTS)
+
+
+def _takes_infinitive(verb: Any) -> bool:
+    """Whether a verb governs an infinitive ("have to be replaced", "want to leave"): it then tells a need or
+    a wish, which the same verb without one does not assert."""
+    return any(c.dep_ == "xcomp" and any(g.dep_ in ("aux", "auxpass") and g.lower_ == "to" for g in c.children) for c in verb.children)
 
 
 def _negated_verb(cue: Any) -> Any | None:

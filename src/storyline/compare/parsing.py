@@ -72,3 +72,18 @@ def token_at(doc: Doc, start: int, end: int) -> Any | None:
     """The syntactic head of the tokens covering characters ``start``-``end`` ("5 million" -> "million")."""
     span = doc.char_span(start, end, alignment_mode="expand")
     return span.root if span is not None and len(span) else None
+
+
+#: Most steps from a clock time, a date or a measure up its parse to the verb it modifies.
+_TO_VERB = 6
+
+
+def verb_above(token: Any) -> Any | None:
+    """The verb a word modifies, climbing its parse ("at 5 p.m. local time (1500 GMT)": GMT, time, p.m., at,
+    docked); None when no verb is within reach."""
+    verb = token
+    for _ in range(_TO_VERB):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return verb if verb.pos_ in ("VERB", "AUX") else None

@@ -1,0 +1,104 @@
+"""False conflicts a third fact-checker walkthrough (ECB+, NewsWCL50, MEANTIME) found: the day of a report taken for
+the day of the event it reports, tallies of two spans or two games (a season and a game, a rate and a count, two
+contests' box scores), and a negated need read as a negated possession. Invented fixtures; each test fails on the
+rules before."""
+
+from datetime import datetime
+
+from compare_helpers import english_claim, make_article, time_at
+
+from storyline.compare.claims import split_claims
+from storyline.compare.conflicts import NegationConflict, NumberConflict
+from storyline.compare.quantities import another_tally
+from storyline.compare.story import compare
+
+claim = english_claim
+
+
+def _dated(name: str, text: str, times: list[tuple[str, str]]):
+    return make_article(
+        name, [text], language="en", published=datetime(2025, 9, 27, 9), times=[time_at(text, s, v) for s, v in times]
+    )
+
+
+def test_the_day_of_a_report_does_not_date_the_event_it_reports():
+    reported = "Ruritania will hold its first two - party elections, the Port Elwyn Gazette reported September 26."
+    assert split_claims(_dated("a", reported, [("September 26", "2025-09-26")]))[0].dates == []
+    confirmed = "Two climbers have fallen to their deaths near Port Elwyn, police confirmed today."
+    assert split_claims(_dated("b", confirmed, [("today", "2025-09-27")]))[0].dates == []
+    announced = "The Port Elwyn council announced a ferry ban on September 26."
+    assert split_claims(_dated("c", announced, [("September 26", "2025-09-26")]))[0].dates == ["2025-09-26"]
+    quoted = "Ruritania will hold its first two - party elections on December 15, the commission said on September 26."
+    dates = split_claims(_dated("d", quoted, [("December 15", "2025-12-15"), ("September 26", "2025-09-26")]))[0].dates
+    assert dates == ["2025-12-15"]
+
+
+def test_a_reported_day_does_not_conflict_with_the_day_of_the_event(encode):
+    planned = "Ruritania will hold its first two - party parliamentary elections on December 15, the commission said."
+    reported = "Ruritania will hold its first two - party parliamentary elections, the Port Elwyn Gazette reported September 26."
+    a = _dated("a", planned, [("December 15", "2025-12-15")])
+    b = _dated("b", reported, [("September 26", "2025-09-26")])
+    groups = compare([a, b], encode).groups
+    assert not [g for g in groups if g.verdict == "conflict"]
+
+
+def test_counts_that_all_disagree_tally_two_spans():
+    detector = NumberConflict()
+    names = ("Marco Bell",)
+    part = claim("a:c0", "Marco Bell hit 13 homers and 43 runs in 54 games with the Gulls.", names)
+    season = claim("b:c0", "Marco Bell had 33 homers and 121 runs in 157 games with the Gulls.", names)
+    assert detector.detect(part, season, 0.9) is None  # part of a season and all of it
+    one_off = claim("c:c0", "Marco Bell hit 13 homers and 45 runs in 54 games with the Gulls.", names)
+    assert detector.detect(part, one_off, 0.9) is not None  # one figure told two ways
+    two_games = claim("d:c0", "Earl Clark finished with 22 points and nine rebounds.", ("Earl Clark",))
+    other_game = claim("e:c0", "Louisville's Earl Clark finished the victory with 25 points and 16 rebounds.")
+    assert another_tally(two_games.quantities, other_game.quantities)  # "point (of Earl Clark)" and "point" alike
+    toll = claim("f:c0", "The quake killed 10 people and injured 50 in Port Elwyn.")
+    other_toll = claim("g:c0", "The quake killed 12 people and injured 80 in Port Elwyn.")
+    assert detector.detect(toll, other_toll, 0.9) is not None  # a toll and its wounded may both be wrong
+
+
+def test_a_rate_is_not_a_count():
+    detector = NumberConflict()
+    average = claim("a:c0", "Ines Vidal averaged 23 points a game for the Port Elwyn Gulls.", ("Ines Vidal",))
+    game = claim("b:c0", "Ines Vidal scored 25 points for the Port Elwyn Gulls.", ("Ines Vidal",))
+    assert [q.kind for q in average.quantities] == ["point (per game)"]
+    assert detector.detect(average, game, 0.9) is None
+    allowed = claim("c:c0", "The Gulls face the top pass defence in Ruritania, 156.9 yards allowed per game.")
+    assert [q.kind for q in allowed.quantities] == ["yard (per game)"]
+
+
+def test_box_scores_of_two_contests_are_two_games():
+    detector = NumberConflict()
+    win = claim("a:c0", "Ines Vidal scored 20 points for the Gulls in their 91-73 win over Port Elwyn.")
+    loss = claim("b:c0", "Ines Vidal scored 15 points for the Gulls (14-1), beaten at home by Port Elwyn, 85-78.")
+    assert detector.detect(win, loss, 0.9) is None
+    same_game = claim("c:c0", "Ines Vidal scored 15 points for the Gulls in their 91-73 win over Port Elwyn.")
+    assert detector.detect(win, same_game, 0.9) is not None
+    undated = claim("d:c0", "Ines Vidal scored 15 points for the Gulls against Port Elwyn.")
+    assert detector.detect(win, undated, 0.9) is not None  # one claim gives no score: nothing tells two games
+
+
+def test_a_negated_need_is_no_negated_possession():
+    detector = NegationConflict()
+    need = claim("a:c0", "The new battery of the Port Elwyn phone does not have to be replaced so often.", negated=True)
+    has = claim("b:c0", "The new battery of the Port Elwyn phone has fewer toxins and lasts five years.")
+    assert detector.detect(need, has, 0.9) is None
+    must = claim("c:c0", "The new battery of the Port Elwyn phone has to be replaced so often.")
+    assert detector.detect(need, must, 0.9) is not None
+
+
+def test_figures_of_claims_dated_apart_tell_two_occurrences(encode):
+    def report(name: str, text: str, surface: str, value: str):
+        return make_article(name, [text], language="en", published=datetime(2025, 9, 12, 9), times=[time_at(text, surface, value)])
+
+    february = report("a", "In February, a gunman opened fire at the Port Elwyn plant, killing three workers.", "February", "2025-02")
+    thursday = report("b", "On Thursday night, a gunman opened fire at the Port Elwyn plant, killing two workers.", "Thursday night", "2025-09-11")
+    assert "numbers" not in _rules([february, thursday], encode)
+    same_day = report("c", "On Thursday night, a gunman opened fire at the Port Elwyn plant, killing three workers.", "Thursday night", "2025-09-11")
+    assert "numbers" in _rules([thursday, same_day], encode)
+
+
+def _rules(articles, encode) -> list[str]:
+    groups = compare(articles, encode).groups
+    return [e["rule"] for g in groups if g.verdict == "conflict" for e in g.evidence]
