@@ -8,7 +8,7 @@ from datetime import datetime
 from compare_helpers import english_claim, make_article, time_at
 
 from storyline.compare.claims import split_claims
-from storyline.compare.conflicts import NegationConflict, NumberConflict
+from storyline.compare.conflicts import DateConflict, NegationConflict, NumberConflict
 from storyline.compare.quantities import another_tally
 from storyline.compare.story import compare
 
@@ -102,3 +102,58 @@ def test_figures_of_claims_dated_apart_tell_two_occurrences(encode):
 def _rules(articles, encode) -> list[str]:
     groups = compare(articles, encode).groups
     return [e["rule"] for g in groups if g.verdict == "conflict" for e in g.evidence]
+
+
+def test_dates_of_two_events_one_story_tells_are_not_compared():
+    detector = DateConflict()
+    checked_in = claim("a:c0", "Ines Vidal checked into the Port Elwyn clinic on Thursday.", dates=["2013-05-02"], date_verbs={"2013-05-02": "check"})
+    checked_out = claim(
+        "b:c0", "Ines Vidal checked out of the Port Elwyn clinic on Thursday (June 13).", dates=["2013-06-13"],
+        date_verbs={"2013-06-13": "check out"},
+    )  # fmt: skip
+    assert detector.detect(checked_in, checked_out, 0.9) is None
+    presented = claim(
+        "c:c0", "The video was presented on Thursday at the trial of two men accused of killing Olga Petrenko in Port Elwyn.",
+        dates=["2013-04-11"], date_verbs={"2013-04-11": "present"},
+    )  # fmt: skip
+    killing = claim(
+        "d:c0", "The video was shown at the trial of two men charged with killing Olga Petrenko in Port Elwyn on Oct. 21, 2011.",
+        dates=["2011-10-21"], date_verbs={"2011-10-21": "kill"},
+    )  # fmt: skip
+    assert detector.detect(presented, killing, 0.9) is None  # the first tells the killing too, undated
+    deliberated = claim(
+        "e:c0", "The jury deliberated Thursday before convicting Marco Bell of the Port Elwyn murder.", dates=["2013-09-26"],
+        date_verbs={"2013-09-26": "deliberate"},
+    )  # fmt: skip
+    trial = claim(
+        "f:c0", "Trial is set for June 17 for Marco Bell, accused of the Port Elwyn murder.", dates=["2013-06-17"],
+        date_verbs={"2013-06-17": "set"},
+    )  # fmt: skip
+    assert detector.detect(deliberated, trial, 0.9) is None  # two subjects: the jury, the trial
+    ejected = claim("g:c0", "Marco Bell was ejected from the Port Elwyn sect in 2003.", dates=["2003"], date_verbs={"2003": "eject"})
+    ousted = claim("h:c0", "Marco Bell was ousted from the Port Elwyn sect in 2002.", dates=["2002"], date_verbs={"2002": "oust"})
+    assert detector.detect(ejected, ousted, 0.9) is not None  # one subject: two words for one event
+
+
+def test_a_claim_records_the_verb_its_date_times():
+    text = "Ines Vidal checked out of the Port Elwyn clinic on Thursday."
+    article = make_article("a", [text], language="en", times=[time_at(text, "Thursday", "2013-06-13")])
+    assert split_claims(article)[0].date_verbs == {"2013-06-13": "check out"}
+
+
+def test_a_negation_on_no_verb_negates_no_predicate():
+    none = claim(
+        "a:c0", "Ines Vidal, with a reputation as one who parties hard, none more so when she was photographed in Port Elwyn.",
+        negated=True,
+    )  # fmt: skip
+    photographed = claim("b:c0", "Ines Vidal, with a reputation as one who parties hard, was photographed in Port Elwyn.")
+    assert NegationConflict().detect(none, photographed, 0.9) is None
+
+
+def test_versions_and_currencies_written_before_a_figure():
+    ports = claim("a:c0", "The Port Elwyn laptop has three USB 2.0 ports.")
+    assert [(q.text, q.kind) for q in ports.quantities] == [("three", "port")]  # "USB 2.0": a version, no count
+    australian = claim("b:c0", "Damage to the Port Elwyn church was estimated at $US1 million ($1.52 million).")
+    assert [q.value for q in australian.quantities] == [1e6, 1.52e6]  # two figures: a conversion is not compared
+    one = claim("c:c0", "Damage to the Port Elwyn church was estimated at $1 million.")
+    assert NumberConflict().detect(australian, one, 0.9) is None

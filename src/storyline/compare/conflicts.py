@@ -38,7 +38,7 @@ from storyline.compare.lexicon import (
     opposition,
     stop_words,
 )
-from storyline.compare.parsing import parse, token_at, verb_above
+from storyline.compare.parsing import parse, phrasal_lemma, token_at, verb_above
 from storyline.compare.quantities import coarse_kind, disagreements, figure_key, is_calendar_word, of_kind
 from storyline.enrich.cues import REPORTING_VERBS
 from storyline.enrich.entities import same_person_name
@@ -420,8 +420,41 @@ class DateConflict:
             return None
         if granularity == "day" and _a_told_day_apart(a, clash[0], b, clash[1]):
             return None
+        if _two_dated_events(a, clash[0], b, clash[1]):
+            return None
         detail = f"dates disagree on the {granularity}: {clash[0]} vs {clash[1]}"
         return Finding("dates", detail, [claim_span(a), claim_span(b)], quantities=[granularity])
+
+
+def _two_dated_events(a: Claim, x: str, b: Claim, y: str) -> bool:
+    """Whether two clashing dates time two events of a story, by the verbs they time (``date_verbs``): one verb
+    with two particles ("checked into the clinic on Thursday" / "checked out of it on Thursday, June 13"), two
+    verbs of which one claim tells the other's undated ("accused of killing N, the video was presented on
+    Thursday" / "charged with killing N on Oct. 21"), or two verbs of two subjects ("the jury deliberated on
+    Thursday" / "the trial is set for June 17"). Synonyms of one subject still compare ("was ejected in 2003"
+    / "was ousted in 2002")."""
+    verbs = a.date_verbs.get(x), b.date_verbs.get(y)
+    if not (verbs[0] and verbs[1]) or verbs[0] == verbs[1]:
+        return False
+    if verbs[0].split()[0] == verbs[1].split()[0]:
+        return True
+    if verbs[0] in _told_verbs(b) or verbs[1] in _told_verbs(a):
+        return True
+    subjects = _subjects_of(a, verbs[0]), _subjects_of(b, verbs[1])
+    return bool(subjects[0] and subjects[1]) and subjects[0].isdisjoint(subjects[1])
+
+
+def _told_verbs(claim: Claim) -> set[str]:
+    doc = parse(claim.text, claim.language)
+    return {phrasal_lemma(t) for t in doc if t.pos_ == "VERB"} if doc is not None else set()
+
+
+def _subjects_of(claim: Claim, verb: str) -> set[str]:
+    """The lemmas of what the claim's ``verb`` (a phrasal lemma) has for subject, pronouns left out (they may
+    stand for anything the other claim names)."""
+    doc = parse(claim.text, claim.language)
+    tokens = [t for t in doc if t.pos_ in ("VERB", "AUX") and phrasal_lemma(t) == verb] if doc is not None else []
+    return {c.lemma_.lower() for t in tokens for c in t.children if c.dep_ in _SUBJECTS and c.pos_ != "PRON"}
 
 
 def shares_event_verb(a: Claim, b: Claim) -> bool:
@@ -531,8 +564,8 @@ def same_predicate(negated: Claim, cue: re.Match[str], other: Claim) -> bool:
     if cue_token is not None and cue_token.dep_ == "neg" and cue_token.head.pos_ in ("ADV", "NOUN"):
         return False  # "arrested not far from the scene", "not a day ago": a negated modifier, not the verb
     verb = _negated_verb(cue_token)
-    if verb is None:
-        return _next_word_shared(negated, cue, other)
+    if verb is None:  # parsed, the cue hangs on no verb ("Reid, ..., none more so when"): it negates no predicate
+        return cue_token is None and _next_word_shared(negated, cue, other)
     negated_noun = cue_token.head.lemma_.lower() if cue_token.dep_ == "det" else None  # "no collusion"
     return any(_asserts(token, verb, negated_noun) for token in other_doc)
 

@@ -87,3 +87,14 @@ def verb_above(token: Any) -> Any | None:
             break
         verb = verb.head
     return verb if verb.pos_ in ("VERB", "AUX") else None
+
+
+def phrasal_lemma(verb: Any) -> str:
+    """A verb's lemma with its particle: "gave up" -> "give up", "checked out of the clinic" -> "check out" (a
+    preposition with no object of its own is a particle), "checked into the clinic" -> "check"."""
+    particles = [c.lower_ for c in verb.children if c.dep_ in ("prt", "compound:prt") or _bare_preposition(c)]
+    return " ".join([verb.lemma_.lower(), *particles])
+
+
+def _bare_preposition(token: Any) -> bool:
+    return token.dep_ == "prep" and token.i == token.head.i + 1 and not any(c.dep_ == "pobj" for c in token.children)

@@ -42,7 +42,7 @@ from storyline.compare.parsing import parse, token_at
 from storyline.enrich.times_lexicon import ENGLISH_NUMBERS, MONTH_KEYS, WEEKDAY_KEYS, lexicon_for
 from storyline.model import Quantity
 
-NUMBER_RE = re.compile(r"(?<![\w.,])(\d{1,3}(?:[.,\u00a0 ]\d{3})+|\d+)(?:[.,](\d+))?(?![\d])(?:\s*([^\W\d_]+))?", re.UNICODE)
+NUMBER_RE = re.compile(r"(?:(?<![\w.,])|(?<=\$US))(\d{1,3}(?:[.,\u00a0 ]\d{3})+|\d+)(?:[.,](\d+))?(?![\d])(?:\s*([^\W\d_]+))?", re.UNICODE)
 YEAR_RE = re.compile(r"^(1[89]|20)\d\d$")
 #: "am", "p.m." and, in tokenised text, "p. m.": the half of the day after a clock time.
 MERIDIEM = r"[ap](?:\.\s?)?m\b\.?"
@@ -65,7 +65,8 @@ _HEDGE_RE = re.compile(r"(?<!\w)(" + "|".join(re.escape(h) for h in sorted(HEDGE
 _OR_MORE_RE = re.compile(r"^\s*(?:\+|-plus\b|or more\b|and more\b|and over\b)", re.IGNORECASE)
 _AGE_AFTER_RE = re.compile(r"^\s*(?:-\s*)?years?[\s-]+old\b|^\s*años de edad\b|^\s*ans\b(?=\s*[,)])", re.IGNORECASE)
 _AGE_BEFORE_RE = re.compile(r"(?:\baged?|\bage of|\bedad de|\bâgée? de)\s+$", re.IGNORECASE)
-_CURRENCY_BEFORE_RE = re.compile(r"(US\$|\$|€|£|¥)\s?$", re.IGNORECASE)
+#: A currency before its figure; "$US1 million" (Australian style) is "US$1 million".
+_CURRENCY_BEFORE_RE = re.compile(r"(US\$|\$(?=US$)|\$|€|£|¥)(?:US)?\s?$", re.IGNORECASE)
 _CURRENCY_AFTER_RE = re.compile(r"^\s*(?:(\w+)\s+)?(" + "|".join(re.escape(c) for c in CURRENCIES if c.isalpha()) + r")\b", re.IGNORECASE)
 _MEASURE_AFTER_RE = re.compile(
     r"^(?:\s*|-)(?:metric\s+)?(" + "|".join(re.escape(m) for m in sorted(MEASURES, key=len, reverse=True)) + r")(?![\w])", re.IGNORECASE
@@ -486,6 +487,10 @@ class _Context:
     stop: frozenset[str]
 
 
+#: An acronym ("USB", "AK"): a number right after it is a version or model ("USB 2.0 ports", "AK 47 rifles").
+_ACRONYM_RE = re.compile(r"[A-Z]{2,}")
+
+
 def _parsed_label(ctx: _Context, number: _Number) -> bool:
     """By the parse, a number that names rather than counts: after its noun ("Flight 370"), in a name
     ("1800 Pitkin Ave", "the 8 Block gang": a singular proper noun between it and its head), or right
@@ -499,7 +504,9 @@ def _parsed_label(ctx: _Context, number: _Number) -> bool:
     between = ctx.doc[token.i + 1 : head.i + 1]
     if any(t.pos_ == "PROPN" and t.tag_ != "NNPS" for t in between):
         return True
-    before = ctx.doc[token.i - 1] if token.i else None  # "iPhone 4", "Windows 10": a name's number
+    before = ctx.doc[token.i - 1] if token.i else None  # "iPhone 4", "Windows 10", "USB 2.0": a name's number
+    if before is not None and _ACRONYM_RE.fullmatch(before.text):
+        return True
     if before is None or before.pos_ != "PROPN" or before.tag_ == "NNPS":
         return False
     return before.lower_ not in _calendar_words(ctx.language)
