@@ -8,7 +8,7 @@ from datetime import datetime
 from compare_helpers import english_claim, make_article, time_at
 
 from storyline.compare.claims import split_claims
-from storyline.compare.conflicts import DateConflict, NegationConflict, NumberConflict
+from storyline.compare.conflicts import DateConflict, NegationConflict, NumberConflict, SpeakerConflict
 from storyline.compare.quantities import another_tally
 from storyline.compare.story import compare
 
@@ -157,3 +157,13 @@ def test_versions_and_currencies_written_before_a_figure():
     assert [q.value for q in australian.quantities] == [1e6, 1.52e6]  # two figures: a conversion is not compared
     one = claim("c:c0", "Damage to the Port Elwyn church was estimated at $1 million.")
     assert NumberConflict().detect(australian, one, 0.9) is None
+
+
+def test_a_speaker_who_is_not_the_subject_of_the_cue_is_no_evidence():
+    said = "Pennings said Marco Bell gave a blood sample for an alcohol test, but the results are not yet known."
+    told = "Marco Bell gave a blood sample for an alcohol test, but the results are not yet known."
+    pennings = claim("a:c0", said, speaker="Ruth Pennings", cue="said")
+    bell = claim("b:c0", told, speaker="Marco Bell", cue="known")  # a misread cue credits the man it tells of
+    assert SpeakerConflict().detect(pennings, bell, 0.95) is None
+    adler = claim("c:c0", said.replace("Pennings said", "Adler said"), speaker="Ruth Adler", cue="said")
+    assert SpeakerConflict().detect(pennings, adler, 0.95) is not None
