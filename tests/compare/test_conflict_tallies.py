@@ -1,7 +1,7 @@
 """False conflicts a third fact-checker walkthrough (ECB+, NewsWCL50, MEANTIME) found: the day of a report taken for
-the day of the event it reports, tallies of two spans or two games (a season and a game, a rate and a count, two
-contests' box scores), and a negated need read as a negated possession. Invented fixtures; each test fails on the
-rules before."""
+the day of the event it reports, dates of two events, tallies of two spans or two games (a season and a game, a rate
+and a count, two contests' box scores), figures of claims dated apart, versions read as counts, negations of no
+predicate and a misread cue taken for a speaker. Invented fixtures; each test fails on the rules before."""
 
 from datetime import datetime
 
