@@ -262,6 +262,8 @@ class Claim(Record):
     numbers: list[float] = field(default_factory=list)  # magnitudes ("40 billion" -> 4e10)
     quantities: list[Quantity] = field(default_factory=list)  # the numbers with what they count
     dates: list[str] = field(default_factory=list)  # TIMEX3 values of the claim's dates
+    # The verb each date times, with its particle ("check out"); "" for none. Empty without a parser.
+    date_verbs: dict[str, str] = field(default_factory=dict)
     speaker: str | None = None  # who the claim is attributed to, when a quote covers it
     cue: str | None = None  # the speaker's reporting verb ("said", "denied")
     negated: bool = False

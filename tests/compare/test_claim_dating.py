@@ -20,7 +20,7 @@ def _dates(text: str, *times: tuple[str, str]) -> list[str]:
 
 def test_a_year_describing_a_noun_does_not_date_the_claim():
     tsunami = "The 2004 tsunami destroyed the harbour of Port Elwyn, Ines Vidal said on Tuesday."
-    assert _dates(tsunami, ("2004", "2004"), ("Tuesday", "2013-04-30")) == ["2013-04-30"]
+    assert _dates(tsunami, ("2004", "2004"), ("Tuesday", "2013-04-30")) == []  # Tuesday: the day of the saying
     assert _dates("The 2010 law was struck down in March 2012 by a court.", ("2010", "2010"), ("March 2012", "2012-03")) == ["2012-03"]
     assert _dates("Marco Bell was driving a 1990s model when he crashed.", ("1990s", "199")) == []
     assert _dates("Survivors of the 2004 storm rebuilt the harbour of Port Elwyn.", ("2004", "2004")) == []

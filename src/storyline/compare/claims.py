@@ -13,9 +13,10 @@ from functools import lru_cache
 from typing import Any
 
 from storyline.compare.lexicon import negation_cue, stop_words
-from storyline.compare.parsing import parse, prefetch, token_at
+from storyline.compare.parsing import parse, phrasal_lemma, prefetch, token_at, verb_above
 from storyline.compare.quantities import CLOCK_RE, is_calendar_word, may_hold_numbers, not_quantities, read_quantities
-from storyline.enrich.languages import CharacterTokenizer
+from storyline.enrich.cues import REPORTING_VERBS
+from storyline.enrich.languages import CharacterTokenizer, normalise_language
 from storyline.ingest.language import UNSPACED_LETTER
 from storyline.model import Article, Claim, Quantity, Quote, TimeExpression
 
@@ -264,13 +265,47 @@ def _heads(text: str, start: int, time: TimeExpression) -> bool:
     return bool(_HEADING_BEFORE_RE.match(text[start : time.start]) and _HEADING_AFTER_RE.match(text[time.end :]))
 
 
-def _claim_dates(article: Article, start: int, end: int) -> list[str]:
-    """Calendar dates of the claim's event; an unknown year stays "XXXX" (it matches any year). A date
-    estimated from an undated article's guessed publication day is left out: it is no report, and it
-    would align or conflict with the dated articles it was guessed from. A range ("Dec. 9-11") gives both
-    ends, as "from Dec. 9 to Dec. 11" does: one day of it is no conflict."""
-    ends = ((day, t.until) for t, day in event_times(article, start, end) if not t.estimated)
-    return sorted({value for pair in ends for value in pair if _DATE_RE.match(value)})
+def _claim_times(article: Article, start: int, end: int) -> list[tuple[TimeExpression, str]]:
+    """The time expressions dating the claim's event, with their day: not one estimated from an undated article's
+    guessed publication day (it is no report, and it would align or conflict with the dated articles it was
+    guessed from), nor the day of the report (:func:`dates_a_report`)."""
+    return [(t, day) for t, day in event_times(article, start, end) if not (t.estimated or dates_a_report(article, start, end, t))]
+
+
+def _date_values(time: TimeExpression, day: str) -> list[str]:
+    """A time's calendar values: its day, and a range's last ("Dec. 9-11" gives both ends, as "from Dec. 9 to
+    Dec. 11" does: one day of it is no conflict); an unknown year stays "XXXX" (it matches any year)."""
+    return [value for value in (day, time.until) if _DATE_RE.match(value)]
+
+
+def _claim_dates(times: list[tuple[TimeExpression, str]]) -> list[str]:
+    return sorted({value for t, day in times for value in _date_values(t, day)})
+
+
+def _date_verbs(article: Article, start: int, end: int, times: list[tuple[TimeExpression, str]]) -> dict[str, str]:
+    """The verb each date of the claim times, with its particle ("checked out of the clinic on Thursday": "check
+    out"), "" for none; empty without a parser. Two claims' dates of two verbs may time two events."""
+    doc = parse(article.text[start:end], article.language) if times else None
+    verbs: dict[str, str] = {}
+    for time, day in times if doc is not None else ():
+        token = token_at(doc, time.start - start, time.end - start)
+        verb = verb_above(token) if token is not None else None
+        for value in _date_values(time, day):
+            verbs.setdefault(value, phrasal_lemma(verb) if verb is not None else "")
+    return verbs
+
+
+def dates_a_report(article: Article, start: int, end: int, time: TimeExpression) -> bool:
+    """Whether a time expression dates the reporting verb that tells the claim's clause ("..., ITAR-TASS reported
+    September 26"; "two climbers have fallen ..., police confirmed today"): the day of the report, not of the
+    event it reports, which two reports of one event may give two ways. A reporting verb with no clause
+    ("announced a ban on Monday") is the event. Read from the claim's parse; False without one."""
+    doc = parse(article.text[start:end], article.language)
+    token = token_at(doc, time.start - start, time.end - start) if doc is not None else None
+    verb = verb_above(token) if token is not None else None
+    if verb is None or verb.lemma_.lower() not in REPORTING_VERBS.get(normalise_language(article.language), frozenset()):
+        return False
+    return any(c.dep_ == "ccomp" for c in verb.children)
 
 
 def states_something(sentence: str, language: str | None = None) -> bool:
@@ -328,6 +363,7 @@ def split_claims(article: Article, names: Mapping[str, str] | None = None) -> li
         actors = _claim_actors(article, start, end, sentence, names)
         quote = _claim_quote(article, start, end)
         quantities = _claim_quantities(article, start, end, actors)
+        times = _claim_times(article, start, end)
         claims.append(
             Claim(
                 id=f"{article.id}:c{len(claims)}",
@@ -340,7 +376,8 @@ def split_claims(article: Article, names: Mapping[str, str] | None = None) -> li
                 actors=actors,
                 numbers=[q.value for q in quantities],
                 quantities=quantities,
-                dates=_claim_dates(article, start, end),
+                dates=_claim_dates(times),
+                date_verbs=_date_verbs(article, start, end, times),
                 speaker=quote.speaker if quote else None,
                 cue=quote.cue if quote else None,
                 negated=negation_cue(sentence) is not None,

@@ -38,7 +38,7 @@ from storyline.compare.lexicon import (
     opposition,
     stop_words,
 )
-from storyline.compare.parsing import parse, token_at
+from storyline.compare.parsing import parse, phrasal_lemma, token_at, verb_above
 from storyline.compare.quantities import coarse_kind, disagreements, figure_key, is_calendar_word, of_kind
 from storyline.enrich.cues import REPORTING_VERBS
 from storyline.enrich.entities import same_person_name
@@ -217,9 +217,23 @@ def compared_figures(a: Claim, b: Claim) -> tuple[list[Quantity], list[Quantity]
     years to concede" two spans."""
     xs = [q for q in a.quantities if not hypothetical(a, q)]
     ys = [q for q in b.quantities if not hypothetical(b, q)]
+    if another_contest(a, b):
+        return [], []
     if not a.language or a.language != b.language:
         return xs, ys
     return _of_one_action(a, xs, _actions(b, ys)), _of_one_action(b, ys, _actions(a, xs))
+
+
+#: A contest's score or a side's record: "won 91-73", "the Tar Heels (10-0)", "a 20-13 lead".
+_SCORE_RE = re.compile(r"(?<![\w.,-])\d{1,3}-\d{1,3}(?![\w.,-])")
+
+
+def another_contest(a: Claim, b: Claim) -> bool:
+    """Whether the claims give scores or records and none in common: "N scored 20 points in the 91-73 win" and
+    "M had 15 points for the Gulls (14-1), beaten 85-78" tell two games of one team, whose figures (the scores
+    too: "a 162-139 record" over three seasons, "a 35-47 record" over one) count two games' things."""
+    x, y = ({m.group(0) for m in _SCORE_RE.finditer(c.text)} for c in (a, b))
+    return bool(x and y) and not x & y
 
 
 def _action(claim: Claim, quantity: Quantity) -> tuple[str, str | None] | None:
@@ -406,8 +420,41 @@ class DateConflict:
             return None
         if granularity == "day" and _a_told_day_apart(a, clash[0], b, clash[1]):
             return None
+        if _two_dated_events(a, clash[0], b, clash[1]):
+            return None
         detail = f"dates disagree on the {granularity}: {clash[0]} vs {clash[1]}"
         return Finding("dates", detail, [claim_span(a), claim_span(b)], quantities=[granularity])
+
+
+def _two_dated_events(a: Claim, x: str, b: Claim, y: str) -> bool:
+    """Whether two clashing dates time two events of a story, by the verbs they time (``date_verbs``): one verb
+    with two particles ("checked into the clinic on Thursday" / "checked out of it on Thursday, June 13"), two
+    verbs of which one claim tells the other's undated ("accused of killing N, the video was presented on
+    Thursday" / "charged with killing N on Oct. 21"), or two verbs of two subjects ("the jury deliberated on
+    Thursday" / "the trial is set for June 17"). Synonyms of one subject still compare ("was ejected in 2003"
+    / "was ousted in 2002")."""
+    verbs = a.date_verbs.get(x), b.date_verbs.get(y)
+    if not (verbs[0] and verbs[1]) or verbs[0] == verbs[1]:
+        return False
+    if verbs[0].split()[0] == verbs[1].split()[0]:
+        return True
+    if verbs[0] in _told_verbs(b) or verbs[1] in _told_verbs(a):
+        return True
+    subjects = _subjects_of(a, verbs[0]), _subjects_of(b, verbs[1])
+    return bool(subjects[0] and subjects[1]) and subjects[0].isdisjoint(subjects[1])
+
+
+def _told_verbs(claim: Claim) -> set[str]:
+    doc = parse(claim.text, claim.language)
+    return {phrasal_lemma(t) for t in doc if t.pos_ == "VERB"} if doc is not None else set()
+
+
+def _subjects_of(claim: Claim, verb: str) -> set[str]:
+    """The lemmas of what the claim's ``verb`` (a phrasal lemma) has for subject, pronouns left out (they may
+    stand for anything the other claim names)."""
+    doc = parse(claim.text, claim.language)
+    tokens = [t for t in doc if t.pos_ in ("VERB", "AUX") and phrasal_lemma(t) == verb] if doc is not None else []
+    return {c.lemma_.lower() for t in tokens for c in t.children if c.dep_ in _SUBJECTS and c.pos_ != "PRON"}
 
 
 def shares_event_verb(a: Claim, b: Claim) -> bool:
@@ -426,10 +473,6 @@ def _days_differ(a: Claim, b: Claim) -> bool:
     return all(days) and not dates_agree(*days)
 
 
-#: Most steps from a clock time or a measure up its parse to the verb it modifies.
-_TO_VERB = 6
-
-
 def verb_of(claim: Claim, start: int, end: int) -> str | None:
     """The lemma of the verb the words at ``start``-``end`` (claim-relative) modify ("docked at 3 p.m." ->
     "dock", "served four months" -> "serve"); "" for a reporting verb or no verb, None without a parser."""
@@ -437,12 +480,7 @@ def verb_of(claim: Claim, start: int, end: int) -> str | None:
     token = token_at(doc, start, end) if doc is not None else None
     if token is None:
         return None
-    verb = token
-    for _ in range(_TO_VERB):  # "at 5 p.m. local time (1500 GMT)": GMT, time, p.m., at, docked
-        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
-            break
-        verb = verb.head
-    verb = verb if verb.pos_ in ("VERB", "AUX") else None
+    verb = verb_above(token)
     reporting = REPORTING_VERBS.get((claim.language or "en").split("-")[0].lower(), frozenset())
     return verb.lemma_.lower() if verb is not None and verb.lemma_.lower() not in reporting else ""
 
@@ -526,8 +564,8 @@ def same_predicate(negated: Claim, cue: re.Match[str], other: Claim) -> bool:
     if cue_token is not None and cue_token.dep_ == "neg" and cue_token.head.pos_ in ("ADV", "NOUN"):
         return False  # "arrested not far from the scene", "not a day ago": a negated modifier, not the verb
     verb = _negated_verb(cue_token)
-    if verb is None:
-        return _next_word_shared(negated, cue, other)
+    if verb is None:  # parsed, the cue hangs on no verb ("Reid, ..., none more so when"): it negates no predicate
+        return cue_token is None and _next_word_shared(negated, cue, other)
     negated_noun = cue_token.head.lemma_.lower() if cue_token.dep_ == "det" else None  # "no collusion"
     return any(_asserts(token, verb, negated_noun) for token in other_doc)
 
@@ -536,9 +574,15 @@ def _asserts(token: Any, verb: Any, negated_noun: str | None) -> bool:
     """Whether ``token`` is ``verb`` asserted: same lemma and arguments, and the noun a "no" negated."""
     if token.lemma_ != verb.lemma_ or token.pos_ not in ("VERB", "AUX") or token.dep_ in ("aux", "auxpass"):
         return False  # "has seen" asserts seeing, not having
-    if not _same_arguments(verb, token):
-        return False
+    if not _same_arguments(verb, token) or _takes_infinitive(verb) > _takes_infinitive(token):
+        return False  # "doesn't have to be replaced" denies a need, not "has fewer toxins"
     return negated_noun is None or negated_noun in _arguments(token, _SUBJECTS + _OBJECTS)
+
+
+def _takes_infinitive(verb: Any) -> bool:
+    """Whether a verb governs an infinitive ("have to be replaced", "want to leave"): it then tells a need or
+    a wish, which the same verb without one does not assert."""
+    return any(c.dep_ == "xcomp" and any(g.dep_ in ("aux", "auxpass") and g.lower_ == "to" for g in c.children) for c in verb.children)
 
 
 def _negated_verb(cue: Any) -> Any | None:
@@ -689,10 +733,23 @@ def names_speaker(claim: Claim, other: str = "") -> bool:
 
 
 def _one_statement_two_names(a: Claim, b: Claim) -> bool:
-    """Claims of one language quoting nearly the same words, each naming its speaker apart from the other's."""
+    """Claims of one language quoting nearly the same words, each naming its speaker apart from the other's as
+    the one who speaks (:func:`_cue_not_of_speaker`)."""
     if Indel.normalized_similarity(said_words(a), said_words(b)) < SAME_WORDS:
         return False
-    return names_speaker(a, b.speaker or "") and names_speaker(b, a.speaker or "")
+    named = names_speaker(a, b.speaker or "") and names_speaker(b, a.speaker or "")
+    return named and not (_cue_not_of_speaker(a) or _cue_not_of_speaker(b))
+
+
+def _cue_not_of_speaker(claim: Claim) -> bool:
+    """Whether, by the parse, the claim's reporting verb stands in it with subjects none of which is a word of its
+    speaker's name: in "Williams gave a blood sample, but the results were not yet known" (cue "known") Williams
+    is what is told, not who tells it. False without a parser or when the cue is not one of the claim's words."""
+    doc = parse(claim.text, claim.language)
+    cues = [t for t in doc if t.lower_ == (claim.cue or "").lower()] if doc is not None else []
+    subjects = [c for t in cues for c in t.children if c.dep_ in _SUBJECTS]
+    named = {w.lower() for w in re.findall(r"[^\W\d_]{2,}", claim.speaker or "")}
+    return bool(cues) and not any(w.lower_ in named for s in subjects for w in s.subtree)
 
 
 @dataclass

@@ -72,3 +72,29 @@ def token_at(doc: Doc, start: int, end: int) -> Any | None:
     """The syntactic head of the tokens covering characters ``start``-``end`` ("5 million" -> "million")."""
     span = doc.char_span(start, end, alignment_mode="expand")
     return span.root if span is not None and len(span) else None
+
+
+#: Most steps from a clock time, a date or a measure up its parse to the verb it modifies.
+_TO_VERB = 6
+
+
+def verb_above(token: Any) -> Any | None:
+    """The verb a word modifies, climbing its parse ("at 5 p.m. local time (1500 GMT)": GMT, time, p.m., at,
+    docked); None when no verb is within reach."""
+    verb = token
+    for _ in range(_TO_VERB):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return verb if verb.pos_ in ("VERB", "AUX") else None
+
+
+def phrasal_lemma(verb: Any) -> str:
+    """A verb's lemma with its particle: "gave up" -> "give up", "checked out of the clinic" -> "check out" (a
+    preposition with no object of its own is a particle), "checked into the clinic" -> "check"."""
+    particles = [c.lower_ for c in verb.children if c.dep_ in ("prt", "compound:prt") or _bare_preposition(c)]
+    return " ".join([verb.lemma_.lower(), *particles])
+
+
+def _bare_preposition(token: Any) -> bool:
+    return token.dep_ == "prep" and token.i == token.head.i + 1 and not any(c.dep_ == "pobj" for c in token.children)

@@ -25,6 +25,7 @@ from typing import Any
 
 from storyline.compare.lexicon import (
     CURRENCIES,
+    EVENT_STEMS,
     HEDGES,
     MAGNITUDES,
     MEASURES,
@@ -41,7 +42,7 @@ from storyline.compare.parsing import parse, token_at
 from storyline.enrich.times_lexicon import ENGLISH_NUMBERS, MONTH_KEYS, WEEKDAY_KEYS, lexicon_for
 from storyline.model import Quantity
 
-NUMBER_RE = re.compile(r"(?<![\w.,])(\d{1,3}(?:[.,\u00a0 ]\d{3})+|\d+)(?:[.,](\d+))?(?![\d])(?:\s*([^\W\d_]+))?", re.UNICODE)
+NUMBER_RE = re.compile(r"(?:(?<![\w.,])|(?<=\$US))(\d{1,3}(?:[.,\u00a0 ]\d{3})+|\d+)(?:[.,](\d+))?(?![\d])(?:\s*([^\W\d_]+))?", re.UNICODE)
 YEAR_RE = re.compile(r"^(1[89]|20)\d\d$")
 #: "am", "p.m." and, in tokenised text, "p. m.": the half of the day after a clock time.
 MERIDIEM = r"[ap](?:\.\s?)?m\b\.?"
@@ -64,7 +65,8 @@ _HEDGE_RE = re.compile(r"(?<!\w)(" + "|".join(re.escape(h) for h in sorted(HEDGE
 _OR_MORE_RE = re.compile(r"^\s*(?:\+|-plus\b|or more\b|and more\b|and over\b)", re.IGNORECASE)
 _AGE_AFTER_RE = re.compile(r"^\s*(?:-\s*)?years?[\s-]+old\b|^\s*años de edad\b|^\s*ans\b(?=\s*[,)])", re.IGNORECASE)
 _AGE_BEFORE_RE = re.compile(r"(?:\baged?|\bage of|\bedad de|\bâgée? de)\s+$", re.IGNORECASE)
-_CURRENCY_BEFORE_RE = re.compile(r"(US\$|\$|€|£|¥)\s?$", re.IGNORECASE)
+#: A currency before its figure; "$US1 million" (Australian style) is "US$1 million".
+_CURRENCY_BEFORE_RE = re.compile(r"(US\$|\$(?=US$)|\$|€|£|¥)(?:US)?\s?$", re.IGNORECASE)
 _CURRENCY_AFTER_RE = re.compile(r"^\s*(?:(\w+)\s+)?(" + "|".join(re.escape(c) for c in CURRENCIES if c.isalpha()) + r")\b", re.IGNORECASE)
 _MEASURE_AFTER_RE = re.compile(
     r"^(?:\s*|-)(?:metric\s+)?(" + "|".join(re.escape(m) for m in sorted(MEASURES, key=len, reverse=True)) + r")(?![\w])", re.IGNORECASE
@@ -415,11 +417,27 @@ def _parsed_kind(token: Any, actors: list[tuple[int, int, str]]) -> str:
     noun_word = noun.lemma_.lower() if noun is not None and noun.pos_ == "NOUN" and not noun_event else None
     if event:
         return event if noun_word in (None, *PEOPLE_NOUNS) else f"{event} ({noun_word})"
+    rate = _rate_of(noun) if noun_word else None
+    if rate is not None:
+        return f"{noun_word} (per {rate})"
     described = _described_noun(noun) if noun_word else None
     if described is not None:
         return f"{noun_word} ({described.lemma_.lower()})"
     holder = _named_holder(governor, actors) if noun_word and governor is not None else None
     return f"{noun_word} (of {holder})" if holder else noun_word or ""
+
+
+def _rate_of(noun: Any) -> str | None:
+    """What a counted noun is counted per, by the parse: "23 points a game", "156.9 yards allowed per game",
+    "20 calls per hour" (English). A rate is no count: "23 points a game" over a season and "25 points" of one
+    game are two figures."""
+    for child in noun.children:
+        if child.dep_ == "npadvmod" and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in child.children):
+            return child.lemma_.lower()
+        for per in (child, *(c for c in child.children if child.dep_ == "acl")):
+            if per.dep_ == "prep" and per.lower_ == "per":
+                return next((o.lemma_.lower() for o in per.children if o.dep_ == "pobj"), None)
+    return None
 
 
 def _described_noun(noun: Any) -> Any | None:
@@ -469,6 +487,10 @@ class _Context:
     stop: frozenset[str]
 
 
+#: An acronym ("USB", "AK"): a number right after it is a version or model ("USB 2.0 ports", "AK 47 rifles").
+_ACRONYM_RE = re.compile(r"[A-Z]{2,}")
+
+
 def _parsed_label(ctx: _Context, number: _Number) -> bool:
     """By the parse, a number that names rather than counts: after its noun ("Flight 370"), in a name
     ("1800 Pitkin Ave", "the 8 Block gang": a singular proper noun between it and its head), or right
@@ -482,7 +504,9 @@ def _parsed_label(ctx: _Context, number: _Number) -> bool:
     between = ctx.doc[token.i + 1 : head.i + 1]
     if any(t.pos_ == "PROPN" and t.tag_ != "NNPS" for t in between):
         return True
-    before = ctx.doc[token.i - 1] if token.i else None  # "iPhone 4", "Windows 10": a name's number
+    before = ctx.doc[token.i - 1] if token.i else None  # "iPhone 4", "Windows 10", "USB 2.0": a name's number
+    if before is not None and _ACRONYM_RE.fullmatch(before.text):
+        return True
     if before is None or before.pos_ != "PROPN" or before.tag_ == "NNPS":
         return False
     return before.lower_ not in _calendar_words(ctx.language)
@@ -696,7 +720,25 @@ def disagreements(a: list[Quantity], b: list[Quantity], coarse: bool = False) ->
             continue  # "793 yards rushing and 302 receiving" / "716 yards": which of the two is the 716?
         if not any(agree(x, y) for x in xs for y in ys) and any(_comparable(x, y) for x in xs for y in ys):
             found.append(kind)
-    return found
+    return [k for k in found if not _counts_things(k)] if found and another_tally(a, b) else found
+
+
+def another_tally(a: list[Quantity], b: list[Quantity]) -> bool:
+    """Whether two claims' figures disagree on every one of two or more kinds of things both count: "13 homers
+    and 43 RBIs in 54 games" / "33 homers and 121 RBIs in 157 games", "25 points and 16 rebounds" / "22 points
+    and nine rebounds" tally two spans (part of a season and all of it, two games). Two reports of one tally
+    disagree on a figure, not on all of them. Kinds are taken coarse ("point" takes in "point (of N)": one
+    report may name the holder, the other not); counts of an event ("killed", "injured"), measures, sums and
+    ages are not things counted so."""
+    kinds = {coarse_kind(q.kind) for q in a if _counts_things(q.kind)} & {coarse_kind(q.kind) for q in b if _counts_things(q.kind)}
+    if len(kinds) < 2:
+        return False
+    return not any(agree(x, y) for x in a for y in b if coarse_kind(x.kind) == coarse_kind(y.kind) in kinds)
+
+
+def _counts_things(kind: str) -> bool:
+    coarse = coarse_kind(kind)
+    return bool(coarse) and not (coarse in EVENT_STEMS or coarse in MEASURE_KINDS or coarse.startswith(("age", "money")))
 
 
 def distinct_figures(quantities: list[Quantity]) -> list[Quantity]:

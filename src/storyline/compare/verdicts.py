@@ -7,7 +7,7 @@ from itertools import combinations, pairwise
 
 import numpy as np
 
-from storyline.compare.align import Alignment, ArticleRuns, reported_score
+from storyline.compare.align import Alignment, ArticleRuns, dates_agree, reported_score
 from storyline.compare.conflicts import (
     COUNTERPART_SIMILARITY,
     TOPIC_SIMILARITY,
@@ -47,9 +47,13 @@ def _far_apart(a: Claim, b: Claim, published: Published) -> bool:
 
 def _in_time(findings: list[Finding], a: Claim, b: Claim, published: Published) -> list[Finding]:
     """Findings without those that may both be true: what each claim tells of its own article's publication
-    day (:func:`_of_own_days`), and ages when the claims' articles are published far apart or the claims date
-    their events differently (a suspect is 18 at the shooting and 20 at the trial)."""
+    day (:func:`_of_own_days`), figures of claims dating their events to times that cannot be one (a shooting
+    "in February" that killed three, another "on Thursday night" that killed two), and ages when the claims'
+    articles are published far apart or the claims date their events differently (a suspect is 18 at the
+    shooting and 20 at the trial)."""
     findings = [f for f in findings if not _of_own_days(f, a, b, published)]
+    if a.dates and b.dates and not dates_agree(a.dates, b.dates):
+        findings = [f for f in findings if f.rule != "numbers"]
     if not (_far_apart(a, b, published) or (a.dates and b.dates and set(a.dates).isdisjoint(b.dates))):
         return findings
     kept = []
