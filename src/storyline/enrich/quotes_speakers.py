@@ -269,7 +269,8 @@ class SpeakerResolver:
                 break
             if token.dep_ == "appos":  # "The pastor, N, declined": the subject is N
                 token = token.head
-            if token.dep_ in _SUBJECT_DEPS:
+            # A source of reported speech is one too, whatever the parse made of it ("..., retorted N").
+            if token.dep_ in _SUBJECT_DEPS or token.i in self._source_tokens:
                 subjects.append((s, token.head.dep_ != "ROOT", entity.name))
         return nearest, subjects
 
@@ -333,10 +334,10 @@ class SpeakerResolver:
     @cached_property
     def _sexes(self) -> dict[str, str]:
         """Each person's sex ("Masc", "Fem") as the text itself tells it: a word written with the name ("Mrs. N",
-        "spokeswoman N", "N, the actress": :data:`~storyline.enrich.cues.SEXED_WORDS`), else the pronouns
-        that follow the name as a subject in its clause (:meth:`_pronoun_after`), the more of one sex. Absent where
-        the text says nothing or both alike; no list of first names. (About one in fifteen persons given a sex by
-        pronouns alone on ECB+ is given the wrong one: "N enthused that she ..." in an article about her.)"""
+        "spokeswoman N", "N, the actress": :data:`~storyline.enrich.cues.SEXED_WORDS`), else the pronouns that
+        follow the name in its clause (:meth:`_pronoun_after`), the more of one sex. The pronouns of the person
+        the article is most about say nothing of anyone else ("Hefner said her photos ...", "N enthused that she
+        ..." in an article about her). Absent where the text says nothing or both alike; no list of first names."""
         text = doc_text(self._doc)
         words: dict[str, Counter[str]] = defaultdict(Counter)
         pronouns: dict[str, Counter[str]] = defaultdict(Counter)
@@ -346,22 +347,25 @@ class SpeakerResolver:
             following = people[index + 1][0] if index + 1 < len(people) else len(text)
             if (sex := self._pronoun_after(s, e, following)) is not None:
                 pronouns[name][sex] += 1
-        return {
-            name: sex
-            for name in words.keys() | pronouns.keys()
-            if (sex := _majority(words[name]) or _majority(pronouns[name]))
-        }
+        sexes = {name: sex for name in words if (sex := _majority(words[name]))}
+        if not people:
+            return sexes
+        main = Counter(name for _, _, name in people).most_common(1)[0][0]
+        main_sex = sexes.get(main) or _majority(pronouns[main])
+        for name, votes in pronouns.items():
+            if name not in sexes and (sex := _majority(votes)) is not None and (name == main or sex != main_sex):
+                sexes[name] = sex
+        return sexes
 
     def _pronoun_after(self, start: int, end: int, limit: int) -> str | None:
-        """The sex of the pronoun that is the next subject in the clause of a person named as its subject, before
-        ``limit`` (the next person named): "N said she would ...", "N said he was ..."; a pronoun anywhere
-        else may stand for someone else ("Hefner said her photos ...", in an article about her)."""
+        """The sex of the first personal pronoun after a person named as a subject, in that subject's clause and
+        before ``limit`` (the next person named): "N said she would ...", "N was held ... since his arrest"."""
         mention = self._doc.char_span(start, end, alignment_mode="expand").root
         if mention.dep_ not in _SUBJECT_DEPS:
             return None
         for token in mention.head.subtree:
-            if end <= token.idx < limit and token.dep_ in _SUBJECT_DEPS and not self.quoted(token.idx):
-                return _sex(token)
+            if end <= token.idx < limit and (sex := _sex(token)) is not None and not self.quoted(token.idx):
+                return sex
         return None
 
     def _entity_at(self, position: int) -> Entity | None:
