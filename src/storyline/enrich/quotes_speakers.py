@@ -230,8 +230,8 @@ class SpeakerResolver:
         self, position: int, types: set[str], content: tuple[int, int] | None = None, sex: str | None = None
     ) -> str | None:
         """Who a pronoun speaker is: the nearest subject in its sentence or the two before (a main clause's
-        subject first; failing one, in the sentences before those, :data:`FARTHEST_ANTECEDENT_SENTENCES`),
-        else the nearest name; never a name inside someone's quotation, nor a person the text gives the
+        subject first; failing one and a name in its own sentence, in the sentences before those,
+        :data:`FARTHEST_ANTECEDENT_SENTENCES`), else the nearest name; never a name inside someone's quotation, nor a person the text gives the
         other ``sex`` (:attr:`_sexes`: "she said" is not the "Mr. N" named last). For a person pronoun,
         earlier speakers no entity covers count too (:meth:`_earlier_speakers`): "the Navy spokesman said
         ... he said" is the spokesman's, not the last name before.
@@ -242,6 +242,7 @@ class SpeakerResolver:
         over another quote's cue)."""
         start = min(position, content[0]) if content else position
         person = types == {"PERSON"}
+        own_sentence = self._doc[self._token_at(start)].sent.start_char if start < len(self._doc.text) else start
         nearest = None
         for sentences in (ANTECEDENT_SENTENCES, FARTHEST_ANTECEDENT_SENTENCES)[: 1 + person]:
             window = self._window_start(start, sentences)
@@ -250,20 +251,22 @@ class SpeakerResolver:
                 subjects += self._earlier_speakers(window, position, sex)
             if subjects:
                 return _main_clause_first(subjects)
-        return nearest
+            if nearest is not None and nearest[0] >= own_sentence:
+                break  # "... did not appeal to N, she said": a name in its own sentence before any farther subject
+        return nearest[1] if nearest is not None else None
 
     def _named_subjects(
         self, window: int, position: int, types: set[str], content: tuple[int, int] | None, sex: str | None
-    ) -> tuple[str | None, list[tuple[int, bool, str]]]:
-        """The nearest name of ``types`` before ``position`` that may be the pronoun's, and the names that are
-        subjects from token ``window`` on, as (start, in a subordinate clause, name)."""
+    ) -> tuple[tuple[int, str] | None, list[tuple[int, bool, str]]]:
+        """The nearest name of ``types`` before ``position`` that may be the pronoun's, as (start, name), and the
+        names that are subjects from token ``window`` on, as (start, in a subordinate clause, name)."""
         nearest, subjects = None, []
         for s, e, entity in reversed(self._mentions[: bisect_right(self._starts, position)]):
             if e > position or entity.type not in types or self.quoted(s) or self._said_in(s, content):
                 continue
             if sex is not None and self._sexes.get(entity.name, sex) != sex:
                 continue
-            nearest = nearest or entity.name
+            nearest = nearest or (s, entity.name)
             token = self._doc.char_span(s, e, alignment_mode="expand").root
             if token.i < window:
                 break
