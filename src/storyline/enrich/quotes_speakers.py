@@ -113,6 +113,7 @@ def _sex(token: Token) -> str | None:
 
 
 def _sex_of_word(word: str) -> str | None:
+    """The sex a word such as "spokeswoman" says, if any (:data:`~storyline.enrich.cues.SEXED_WORDS`)."""
     return next((sex for sex, words in SEXED_WORDS.items() if word in words), None)
 
 
@@ -230,11 +231,11 @@ class SpeakerResolver:
         self, position: int, types: set[str], content: tuple[int, int] | None = None, sex: str | None = None
     ) -> str | None:
         """Who a pronoun speaker is: the nearest subject in its sentence or the two before (a main clause's
-        subject first; failing one and a name in its own sentence, in the sentences before those,
-        :data:`FARTHEST_ANTECEDENT_SENTENCES`), else the nearest name; never a name inside someone's quotation, nor a person the text gives the
-        other ``sex`` (:attr:`_sexes`: "she said" is not the "Mr. N" named last). For a person pronoun,
-        earlier speakers no entity covers count too (:meth:`_earlier_speakers`): "the Navy spokesman said
-        ... he said" is the spokesman's, not the last name before.
+        subject first; failing one and a name in its own sentence, for a person in the sentences before those,
+        :data:`FARTHEST_ANTECEDENT_SENTENCES`), else the nearest name; never a name inside someone's quotation,
+        nor a person the text gives the other ``sex`` (:attr:`_sexes`: "she said" is not the "Mr. N" named
+        last). For a person pronoun, earlier speakers no entity covers count too (:meth:`_earlier_speakers`):
+        "the Navy spokesman said ... he said" is the spokesman's, not the last name before.
 
         The sentences are counted back from the start of the quote's ``content`` (in "“A. B. C,” he said"
         those before "he" are the quote's own), and a name in it is not its speaker ("N was escorted to
@@ -242,7 +243,7 @@ class SpeakerResolver:
         over another quote's cue)."""
         start = min(position, content[0]) if content else position
         person = types == {"PERSON"}
-        own_sentence = self._doc[self._token_at(start)].sent.start_char if start < len(self._doc.text) else start
+        own_sentence = self._doc[self._window_start(start, 1)].idx
         nearest = None
         for sentences in (ANTECEDENT_SENTENCES, FARTHEST_ANTECEDENT_SENTENCES)[: 1 + person]:
             window = self._window_start(start, sentences)
@@ -330,7 +331,7 @@ class SpeakerResolver:
                 continue
             if token.pos_ == "NOUN" and is_role_word(token.lemma_) and "Plur" not in token.morph.get("Number"):
                 speaker = self.resolve(source)
-                if sex is None or _sex_of_word(token.lower_) in {None, sex} and self._sexes.get(speaker, sex) == sex:
+                if sex is None or (_sex_of_word(token.lower_) in {None, sex} and self._sexes.get(speaker, sex) == sex):
                     found.append((token.idx, token.head.dep_ != "ROOT", speaker))
         return found
 
