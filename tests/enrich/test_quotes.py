@@ -680,3 +680,66 @@ def test_a_clause_before_a_semicolon_is_not_what_the_next_verb_reports(enricher,
         "each has threatened the other with tariffs on their exports."
     ))
     assert not [q for q in article.quotes if q.cue == "threatened" and "worried" in q.text]
+
+
+@pytest.mark.parametrize("evidence", [
+    "Mr. Marco Bell met the council on Monday.",  # an honorific
+    "Harbour spokesman Marco Bell met the council on Monday.",  # a title word of one sex
+    "Marco Bell said he would meet the council on Monday.",  # the pronoun right after the name
+])
+def test_she_is_not_a_person_the_text_says_is_a_man(enricher, make_article, evidence):
+    article = enricher.enrich(make_article(
+        f"{evidence} Later, Ruth Adler arrived at the harbour in Port Elwyn.\n\n"
+        'Bell said the ferry would run again. "We have waited long enough," she said.'
+    ))
+    speakers = {q.text: q.speaker for q in article.quotes}
+    assert speakers['"We have waited long enough,"'] == "Ruth Adler"
+
+
+def test_they_is_the_group_named_before_not_one_person(enricher, make_article):
+    article = enricher.enrich(make_article(
+        "Deputies said the suspect fled towards Port Elwyn. Marco Bell, the mayor, visited the harbour. "
+        "They said the suspect was armed.\n\n"
+        "The Ruritania Harbour Authority met Olga Petrenko on Monday. They said the port would reopen."
+    ))
+    speakers = {q.text: q.speaker for q in article.quotes}
+    assert speakers["the suspect was armed"] == "Deputies"
+    assert speakers["the port would reopen"] == "Ruritania Harbour Authority"
+
+
+def test_they_with_no_group_in_reach_stays_as_written(enricher, make_article):
+    article = enricher.enrich(make_article(
+        "Marco Bell will host the gala in Port Elwyn. Why is he the host? They said the choice was final."
+    ))
+    assert [q.speaker for q in article.quotes if q.text == "the choice was final"] == ["They"]
+
+
+def test_a_pronoun_looks_further_back_for_a_subject_before_taking_the_nearest_name(enricher, make_article):
+    article = enricher.enrich(make_article(
+        "Marco Bell is best known for his role in a harbour drama.\n\n"
+        "He has a long list of stage credits.\n\n"
+        "He also directed Olga Petrenko's short film, which won an award in 1994.\n\n"
+        "In an interview with the radio he admitted he had been a fan of the show.\n\n"
+        '"Being asked is a privilege," he said.'
+    ))
+    assert {q.speaker for q in article.quotes if q.kind == "direct"} == {"Marco Bell"}
+
+
+def test_a_quoted_article_is_read_as_the_statements_it_reports(enricher, make_article):
+    article = enricher.enrich(make_article(
+        "There is news from Port Elwyn.\n\n"
+        '"A fire damaged the harbour office on Monday, police said.\n\n'
+        "The ferry will run again on Friday, harbour master Ruth Adler said.\n\n"
+        'Witnesses told reporters that the smoke could be seen from Ruritania." (Elwyn Gazette article)\n\n'
+        "More details will follow."
+    ))
+    speakers = {q.speaker for q in article.quotes}
+    assert {"police", "Ruth Adler", "Witnesses"} <= speakers
+    assert not [q for q in article.quotes if q.speaker == "unattributed" and len(q.text) > 100]
+
+
+def test_a_passive_verb_of_motion_is_no_stance(enricher, make_article):
+    article = enricher.enrich(make_article(
+        "The former star, 42, was voted off the dance competition on Monday after a tight race against singer Ruth Adler."
+    ))
+    assert not [q for q in article.quotes if q.cue == "voted"]

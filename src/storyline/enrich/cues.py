@@ -271,10 +271,25 @@ RELATIVE_PRONOUNS: frozenset[str] = frozenset(
     "who which that qui lequel laquelle lesquels lesquelles quien quienes cual который которая которое которые".split()
 )
 
+#: Honorifics of a man and of a woman: "Mr. Adler" is not the Ruth Adler written "Mrs. Ruth Adler".
+MALE_HONORIFICS: frozenset[str] = frozenset({"mr", "sir", "herr", "m", "sr"})
+FEMALE_HONORIFICS: frozenset[str] = frozenset({"mrs", "ms", "miss", "dame", "mme", "mlle", "frau", "sra", "srta"})
 #: Forms of address before a name ("Mr", "Dr", "Sra", "Herr"): they say how, not who, someone is called.
-HONORIFICS: frozenset[str] = frozenset(
-    {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "mme", "mlle", "m", "herr", "frau", "sr", "sra", "srta"}
-)
+HONORIFICS: frozenset[str] = MALE_HONORIFICS | FEMALE_HONORIFICS | frozenset({"dr", "prof"})
+#: Words written next to a name ("Mrs. N", "spokeswoman N", "N, the actress") that say a person's sex: the text's
+#: own evidence for whom "she" or "he" can stand (no list of first names). Keyed by spaCy's morphological Gender.
+SEXED_WORDS: dict[str, frozenset[str]] = {
+    "Masc": MALE_HONORIFICS - {"sr"} | frozenset({  # "Sr." before an English name is a nun's title
+        "spokesman", "chairman", "congressman", "councilman", "businessman", "actor", "king", "prince", "duke",
+        "husband", "father", "son", "brother", "uncle", "nephew", "grandfather", "boyfriend", "widower", "man",
+        "boy",
+    }),
+    "Fem": FEMALE_HONORIFICS | frozenset({
+        "spokeswoman", "chairwoman", "congresswoman", "councilwoman", "businesswoman", "actress", "queen",
+        "princess", "duchess", "wife", "mother", "daughter", "sister", "aunt", "niece", "grandmother", "girlfriend",
+        "widow", "woman", "girl",
+    }),
+}
 
 #: Role nouns that, with a definite article and no name, point back to a person named earlier.
 TITLES: frozenset[str] = HONORIFICS | frozenset(

@@ -21,7 +21,15 @@ from anyascii import anyascii
 from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span, Token
 
-from storyline.enrich.cues import ACCORDING_TO, HONORIFICS, ROLE_SUFFIX, TITLES, role_key
+from storyline.enrich.cues import (
+    ACCORDING_TO,
+    FEMALE_HONORIFICS,
+    HONORIFICS,
+    MALE_HONORIFICS,
+    ROLE_SUFFIX,
+    TITLES,
+    role_key,
+)
 from storyline.enrich.gazetteer import (
     CAPITAL_FOR_COUNTRY,
     canonical_alias,
@@ -1634,11 +1642,6 @@ def _find_group(
     return candidates[0] if len(candidates) == 1 else _likeliest(candidates, title, position is None)
 
 
-#: Honorifics of a man and of a woman: "Mr. Adler" is not the Ruth Adler written "Mrs. Ruth Adler".
-_MALE_HONORIFICS = frozenset({"mr", "sir", "herr", "m", "sr"})
-_FEMALE_HONORIFICS = frozenset({"mrs", "ms", "miss", "dame", "mme", "mlle", "frau", "sra", "srta"})
-
-
 def _likeliest(candidates: list[_Group], title: str | None, across_articles: bool) -> _Group | None:
     """Which of several people (or names) sharing a short form it means, as a reader would take it. Written
     with a title: the one written with that title before, else one no honorific of the other sex was written
@@ -1661,10 +1664,10 @@ def _likeliest(candidates: list[_Group], title: str | None, across_articles: boo
 
 def _may_bear(group: _Group, title: str | None) -> bool:
     """Whether a person written so far with ``group.titles`` may be called by this honorific."""
-    if title in _MALE_HONORIFICS:
-        return not group.titles & _FEMALE_HONORIFICS
-    if title in _FEMALE_HONORIFICS:
-        return not group.titles & _MALE_HONORIFICS
+    if title in MALE_HONORIFICS:
+        return not group.titles & FEMALE_HONORIFICS
+    if title in FEMALE_HONORIFICS:
+        return not group.titles & MALE_HONORIFICS
     return True
 
 

@@ -117,6 +117,9 @@ QUOTATION_AFTER_CUE_CHARS = 30
 PARTIAL_SHARE = 0.6
 #: Without a parse, a quotation of fewer words inside a longer sentence is taken for a scare quote.
 SCARE_QUOTE_WORDS = 3
+#: Paragraphs of a quotation that report someone named or described ("..., police said.") for it to be a
+#: quoted article rather than one speaker's words (:func:`_is_quoted_article`).
+QUOTED_ARTICLE_REPORTS = 2
 
 
 # --------------------------------------------------------------------------
@@ -416,6 +419,8 @@ def _belief(cue: Token, language: str) -> Attribution | None:
     # "appeared on a show" is literal; "is seen as", "is known for" are not.
     deps = _BELIEF_COMPLEMENT_DEPS | ({"prep"} if _is_passive(cue) else set())
     complement = next((c for c in cue.rights if c.dep_ in deps and not _is_time(c)), None)
+    if agent is None and complement is not None and complement.dep_ == "prep" and not _opens_with_preposition(complement):
+        return None  # "was voted off the show": something done to the subject, not a judgement of it
     if agent is not None or (complement is None and _is_passive(cue) and _is_thing(subject, language)):
         content = trimmed(cue.doc, subject.left_edge.i, subject.right_edge.i + 1)
         source = source_span(agent) if agent is not None else None
@@ -580,6 +585,8 @@ def scored_quotes(
     (which ``extract_quotes`` applies; proposals it drops are already out before overlaps are settled)."""
     text = doc_text(doc)
     marks = quoted_spans(text)
+    if parsed:
+        marks = _without_quoted_articles(doc, text, marks, language)
     learned = _LearnedCues.of(doc, marks, model)
     attributions = according_to_attributions(doc, language, parsed) + colon_attributions(doc)
     if not parsed:
@@ -610,6 +617,36 @@ def scored_quotes(
         (_to_quote(text, a), _quote_features(doc, a, learned, names, marks, a.kind))
         for a in _join_interrupted(text, attributions)
     ]
+
+
+def _without_quoted_articles(doc: Doc, text: str, marks: list[tuple[int, int]], language: str) -> list[tuple[int, int]]:
+    """The quotation marks less those around a quoted article: a blog quoting a wire story whole, or a
+    statement that reports others, is no one's words, and the statements in it are read as the article's
+    own (:func:`_is_quoted_article`)."""
+    articles = [mark for mark in marks if _is_quoted_article(doc, text, mark, language)]
+    if not articles:
+        return marks
+    unmarked = list(text)
+    for start, end in articles:
+        unmarked[start] = unmarked[end - 1] = " "
+    return quoted_spans("".join(unmarked))
+
+
+def _is_quoted_article(doc: Doc, text: str, mark: tuple[int, int], language: str) -> bool:
+    """A quotation running over paragraphs of which at least :data:`QUOTED_ARTICLE_REPORTS` report what
+    someone named or described said ("..., police said.", "Witnesses told ..."), as an article does and a
+    speaker seldom does."""
+    start, end = mark
+    if "\n" not in text[start:end]:
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    verbs = REPORTING_VERBS.get(language, frozenset())
+    reporting = {
+        text.count("\n", start, token.idx)
+        for token in span
+        if _is_cue(token, verbs) and (subject := _subject(token)) is not None and subject.pos_ in {"NOUN", "PROPN"}
+    }
+    return len(reporting) >= QUOTED_ARTICLE_REPORTS
 
 
 def _quote_features(

@@ -9,11 +9,21 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter, defaultdict
 from collections.abc import Sequence
+from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
-from storyline.enrich.cues import GROUP_PRONOUNS, PERSON_PRONOUNS, STANCE_NOUNS, TITLES, is_role_word, role_key
+from storyline.enrich.cues import (
+    GROUP_PRONOUNS,
+    PERSON_PRONOUNS,
+    SEXED_WORDS,
+    STANCE_NOUNS,
+    TITLES,
+    is_role_word,
+    role_key,
+)
 from storyline.enrich.quotes_base import UNATTRIBUTED, doc_text
 from storyline.model import Entity
 
@@ -55,6 +65,9 @@ _NO_ONE_HEADS = frozenset({"DET", "ADJ", "NUM"})
 _DETERMINER_TAGS = frozenset({"DT", "PDT"})
 #: Sentences searched back for a pronoun's antecedent (its own and two before) before the nearest name is taken.
 ANTECEDENT_SENTENCES = 3
+#: Sentences searched back when those hold no subject it may stand for: "N is best known for ... He has ... He's
+#: also ... he directed M's film. ... He said" is N's, not M's (M, the nearest name, is no subject).
+FARTHEST_ANTECEDENT_SENTENCES = 6
 #: Characters around a person's mention searched for the role word of "the judge" ("Judge N", "N, the judge").
 ROLE_CONTEXT_CHARS = 30
 #: A role word right before a name, or before "of X," and the name: "premier N", "prof. N", "ministro de Defensa, N".
@@ -89,6 +102,49 @@ def _unless_tag(source: Span) -> str:
     """The source as written, unless it is a one-word tag in capitals ("NEW", "UPDATE") no one answers to."""
     tag = len(source) == 1 and source.text.isupper() and len(source.text) > 1
     return UNATTRIBUTED if tag else source.text
+
+
+def _sex(token: Token) -> str | None:
+    """"Masc" or "Fem" for a third-person singular personal pronoun that has one ("he", "her", "elle")."""
+    morph = token.morph
+    if token.pos_ != "PRON" or morph.get("Person") != ["3"] or "Plur" in morph.get("Number"):
+        return None
+    return next((sex for sex in morph.get("Gender") if sex in SEXED_WORDS), None)
+
+
+def _sex_of_word(word: str) -> str | None:
+    """The sex a word such as "spokeswoman" says, if any (:data:`~storyline.enrich.cues.SEXED_WORDS`)."""
+    return next((sex for sex, words in SEXED_WORDS.items() if word in words), None)
+
+
+def _sexed_word_patterns(words: frozenset[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """One of ``words`` right before a name ("Mrs. N", "spokeswoman N"; not the "m" of "p.m."), and in an
+    apposition after it ("N, the actress", "N, his wife"; not "N, a friend of the actress")."""
+    alternatives = "|".join(sorted(map(re.escape, words)))
+    before = re.compile(rf"(?<![\w.'’])(?i:{alternatives})\.?\s+$")
+    after = re.compile(rf",\s+(?i:the|a|an|his|her|their|its)\s+(?:(?!of\b)[\w'-]+\s+){{0,2}}?(?i:{alternatives})\b")
+    return before, after
+
+
+_SEXED_WORD_PATTERNS = {sex: _sexed_word_patterns(words) for sex, words in SEXED_WORDS.items()}
+
+
+def _written_with(text: str, start: int, end: int, sex: str) -> bool:
+    """Whether a word of ``sex`` is written with the name at ``start``-``end`` (:func:`_sexed_word_patterns`)."""
+    before, after = _SEXED_WORD_PATTERNS[sex]
+    return bool(before.search(text[max(0, start - ROLE_CONTEXT_CHARS) : start]) or after.match(text[end : end + ROLE_CONTEXT_CHARS]))
+
+
+def _majority(votes: Counter[str]) -> str | None:
+    """The sex with more votes than the other, if one has any."""
+    ranked = votes.most_common(2) + [("", 0), ("", 0)]
+    return ranked[0][0] if ranked[0][1] > ranked[1][1] else None
+
+
+def _main_clause_first(subjects: list[tuple[int, bool, str]]) -> str:
+    """Of (start, in a subordinate clause, name) candidates, a main clause's nearest, else the nearest."""
+    nearest_first = sorted(subjects, key=lambda found: -found[0])
+    return min(nearest_first, key=lambda found: found[1])[2]
 
 
 class SpeakerResolver:
@@ -139,12 +195,13 @@ class SpeakerResolver:
             return source.text if role and all(m[2].type == "PLACE" for m in inside) else inside[-1][2].name
         lowered = head.lower_.lstrip("-")  # French inversion: "explique-t-elle"
         if lowered in self._person_pronouns:
-            return self._antecedent(source.start_char, {"PERSON"}, content) or source.text
+            return self._antecedent(source.start_char, {"PERSON"}, content, _sex(head)) or source.text
         if lowered in TITLES and source[0].lower_ in _DEFINITE:
             return self._person_titled(lowered, source.start_char) or source.text
         if lowered in self._group_pronouns:
-            types = {"ORG"} if lowered in _NEUTER_PRONOUNS else {"ORG", "PERSON"}  # "it" is never a person
-            return self._antecedent(source.start_char, types, content) or source.text
+            if lowered in _NEUTER_PRONOUNS:  # "it" is never a person
+                return self._antecedent(source.start_char, {"ORG"}, content) or source.text
+            return self._group_antecedent(source.start_char, content) or source.text
         if _names_no_one(head):
             return UNATTRIBUTED
         return self._person_by_surname(source.text) or _name_after_titles(source) or _unless_tag(source)
@@ -170,47 +227,102 @@ class SpeakerResolver:
         index = bisect_right(self._marks, (position, len(self._doc.text) + 1)) - 1
         return index >= 0 and self._marks[index][0] <= position < self._marks[index][1]
 
-    def _antecedent(self, position: int, types: set[str], content: tuple[int, int] | None = None) -> str | None:
+    def _antecedent(
+        self, position: int, types: set[str], content: tuple[int, int] | None = None, sex: str | None = None
+    ) -> str | None:
         """Who a pronoun speaker is: the nearest subject in its sentence or the two before (a main clause's
-        subject first), else the nearest name; never a name inside someone's quotation. For a person
-        pronoun, earlier speakers no entity covers count too (:meth:`_earlier_speakers`): "the Navy
-        spokesman said ... he said" is the spokesman's, not the last name before.
+        subject first; failing one and a name in its own sentence, for a person in the sentences before those,
+        :data:`FARTHEST_ANTECEDENT_SENTENCES`), else the nearest name; never a name inside someone's quotation,
+        nor a person the text gives the other ``sex`` (:attr:`_sexes`: "she said" is not the "Mr. N" named
+        last). For a person pronoun, earlier speakers no entity covers count too (:meth:`_earlier_speakers`):
+        "the Navy spokesman said ... he said" is the spokesman's, not the last name before.
 
         The sentences are counted back from the start of the quote's ``content`` (in "“A. B. C,” he said"
         those before "he" are the quote's own), and a name in it is not its speaker ("N was escorted to
         safety, he added": N is what he says, not who), unless another cue credits it (a content that runs
         over another quote's cue)."""
-        window = self._window_start(min(position, content[0]) if content else position)
+        start = min(position, content[0]) if content else position
+        person = types == {"PERSON"}
+        own_sentence = self._doc[self._window_start(start, 1)].idx
+        nearest = None
+        for sentences in (ANTECEDENT_SENTENCES, FARTHEST_ANTECEDENT_SENTENCES)[: 1 + person]:
+            window = self._window_start(start, sentences)
+            nearest, subjects = self._named_subjects(window, position, types, content, sex)
+            if person:
+                subjects += self._earlier_speakers(window, position, sex)
+            if subjects:
+                return _main_clause_first(subjects)
+            if nearest is not None and nearest[0] >= own_sentence:
+                break  # "... did not appeal to N, she said": a name in its own sentence before any farther subject
+        return nearest[1] if nearest is not None else None
+
+    def _named_subjects(
+        self, window: int, position: int, types: set[str], content: tuple[int, int] | None, sex: str | None
+    ) -> tuple[tuple[int, str] | None, list[tuple[int, bool, str]]]:
+        """The nearest name of ``types`` before ``position`` that may be the pronoun's, as (start, name), and the
+        names that are subjects from token ``window`` on, as (start, in a subordinate clause, name)."""
         nearest, subjects = None, []
         for s, e, entity in reversed(self._mentions[: bisect_right(self._starts, position)]):
             if e > position or entity.type not in types or self.quoted(s) or self._said_in(s, content):
                 continue
-            nearest = nearest or entity.name
+            if sex is not None and self._sexes.get(entity.name, sex) != sex:
+                continue
+            nearest = nearest or (s, entity.name)
             token = self._doc.char_span(s, e, alignment_mode="expand").root
             if token.i < window:
                 break
-            if token.dep_ in _SUBJECT_DEPS:
+            if token.dep_ == "appos":  # "The pastor, N, declined": the subject is N
+                token = token.head
+            # A source of reported speech is one too, whatever the parse made of it ("..., retorted N").
+            if token.dep_ in _SUBJECT_DEPS or token.i in self._source_tokens:
                 subjects.append((s, token.head.dep_ != "ROOT", entity.name))
-        if types == {"PERSON"}:
-            subjects += self._earlier_speakers(window, position)
-        if not subjects:
-            return nearest
-        nearest_first = sorted(subjects, key=lambda found: -found[0])
-        return min(nearest_first, key=lambda found: found[1])[2]
+        return nearest, subjects
 
-    def _window_start(self, position: int) -> int:
-        """The first token of the sentence at ``position`` and the two before it (:data:`ANTECEDENT_SENTENCES`)."""
+    def _group_antecedent(self, position: int, content: tuple[int, int] | None) -> str | None:
+        """Who "they" are: the nearest subject in its sentence or the two before that names several (a main
+        clause's first): an organisation ("the Red Sox ... they"), a plural noun ("Deputies said ...
+        They said", "Protesters ... They"), people joined by "and"; never one person. None if there is none."""
+        window = self._window_start(min(position, content[0]) if content else position, ANTECEDENT_SENTENCES)
+        subjects = []
+        for token in self._doc[window : self._token_at(position)]:
+            if token.dep_ not in _SUBJECT_DEPS or self.quoted(token.idx) or self._said_in(token.idx, content):
+                continue
+            if (group := self._group_named(token)) is not None:
+                subjects.append((token.idx, token.head.dep_ != "ROOT", group))
+        return _main_clause_first(subjects) if subjects else None
+
+    def _group_named(self, subject: Token) -> str | None:
+        """The group a subject names: an organisation's name, a plural common noun ("Deputies", not "Eight
+        years") or a coordination as written ("Perlo and co-counsel Robin Yanes")."""
+        entity = self._entity_at(subject.idx)
+        if entity is not None and entity.type == "ORG":
+            return entity.name
+        if subject.conjuncts:
+            return self._doc[subject.left_edge.i : max(c.right_edge.i for c in subject.conjuncts) + 1].text
+        if entity is None and subject.pos_ == "NOUN" and "Plur" in subject.morph.get("Number") and not subject.ent_type_:
+            source = self._sources.get(subject.i)
+            return source.text if source is not None else self._doc[subject.left_edge.i : subject.i + 1].text
+        return None
+
+    def _token_at(self, position: int) -> int:
+        """Index of the token at character ``position``."""
+        span = self._doc.char_span(position, position + 1, alignment_mode="expand")
+        return span.start if span is not None else len(self._doc)
+
+    def _window_start(self, position: int, sentences: int) -> int:
+        """The first token of the sentence at ``position`` and of the ``sentences`` - 1 before it."""
         sentence = self._doc.char_span(position, position + 1, alignment_mode="expand")
         window = sentence.sent.start if sentence is not None else 0
-        for _ in range(ANTECEDENT_SENTENCES - 1):
+        for _ in range(sentences - 1):
             if window > 0:
                 window = self._doc[window - 1].sent.start
         return window
 
-    def _earlier_speakers(self, window: int, position: int) -> list[tuple[int, bool, str]]:
+    def _earlier_speakers(self, window: int, position: int, sex: str | None = None) -> list[tuple[int, bool, str]]:
         """Sources of reported speech from token ``window`` up to ``position`` that no entity covers but that
         name one person by role: the previous speaker ("the Navy spokesman said ... he said", resolved as a
-        source). Not a pronoun (the one before it may be someone else), nor a thing ("the statement said").
+        source). Not a pronoun (the one before it may be someone else), nor a thing ("the statement said"),
+        nor a role or person of the other ``sex`` ("the spokeswoman said ... he said").
         As (start, in a subordinate clause, its speaker)."""
         found = []
         for head, source in self._sources.items():
@@ -218,8 +330,52 @@ class SpeakerResolver:
             if not (window <= head and token.idx < position) or self.quoted(token.idx) or self._named_at(token.idx):
                 continue
             if token.pos_ == "NOUN" and is_role_word(token.lemma_) and "Plur" not in token.morph.get("Number"):
-                found.append((token.idx, token.head.dep_ != "ROOT", self.resolve(source)))
+                speaker = self.resolve(source)
+                if sex is None or (_sex_of_word(token.lower_) in {None, sex} and self._sexes.get(speaker, sex) == sex):
+                    found.append((token.idx, token.head.dep_ != "ROOT", speaker))
         return found
+
+    @cached_property
+    def _sexes(self) -> dict[str, str]:
+        """Each person's sex ("Masc", "Fem") as the text itself tells it: a word written with the name ("Mrs. N",
+        "spokeswoman N", "N, the actress": :data:`~storyline.enrich.cues.SEXED_WORDS`), else the pronouns that
+        follow the name in its clause (:meth:`_pronoun_after`), the more of one sex. The pronouns of the person
+        the article is most about say nothing of anyone else ("Hefner said her photos ...", "N enthused that she
+        ..." in an article about her). Absent where the text says nothing or both alike; no list of first names."""
+        text = doc_text(self._doc)
+        words: dict[str, Counter[str]] = defaultdict(Counter)
+        pronouns: dict[str, Counter[str]] = defaultdict(Counter)
+        people = [(s, e, entity.name) for s, e, entity in self._mentions if entity.type == "PERSON"]
+        for index, (s, e, name) in enumerate(people):
+            words[name].update(sex for sex in SEXED_WORDS if _written_with(text, s, e, sex))
+            following = people[index + 1][0] if index + 1 < len(people) else len(text)
+            if (sex := self._pronoun_after(s, e, following)) is not None:
+                pronouns[name][sex] += 1
+        sexes = {name: sex for name in words if (sex := _majority(words[name]))}
+        if not people:
+            return sexes
+        main = Counter(name for _, _, name in people).most_common(1)[0][0]
+        main_sex = sexes.get(main) or _majority(pronouns[main])
+        for name, votes in pronouns.items():
+            if name not in sexes and (sex := _majority(votes)) is not None and (name == main or sex != main_sex):
+                sexes[name] = sex
+        return sexes
+
+    def _pronoun_after(self, start: int, end: int, limit: int) -> str | None:
+        """The sex of the first personal pronoun after a person named as a subject, in that subject's clause and
+        before ``limit`` (the next person named): "N said she would ...", "N was held ... since his arrest"."""
+        mention = self._doc.char_span(start, end, alignment_mode="expand").root
+        if mention.dep_ not in _SUBJECT_DEPS:
+            return None
+        for token in mention.head.subtree:
+            if end <= token.idx < limit and (sex := _sex(token)) is not None and not self.quoted(token.idx):
+                return sex
+        return None
+
+    def _entity_at(self, position: int) -> Entity | None:
+        """The entity a mention covering ``position`` names."""
+        first = bisect_left(self._starts, position - self._longest)
+        return next((m[2] for m in self._mentions[first : bisect_right(self._starts, position)] if m[0] <= position < m[1]), None)
 
     def _said_in(self, position: int, content: tuple[int, int] | None) -> bool:
         """Whether ``position`` is inside ``content`` and no source of reported speech."""
@@ -228,8 +384,7 @@ class SpeakerResolver:
 
     def _named_at(self, position: int) -> bool:
         """Whether an entity mention covers ``position``."""
-        first = bisect_left(self._starts, position - self._longest)
-        return any(s <= position < e for s, e, _ in self._mentions[first : bisect_right(self._starts, position)])
+        return self._entity_at(position) is not None
 
     def _person_titled(self, role: str, position: int) -> str | None:
         """"the judge" names the person called judge before it ("Judge N", "U.S. President N", "N, the judge"),
