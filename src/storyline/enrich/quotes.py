@@ -239,11 +239,12 @@ def _content_span(cue: Token, marks: list[tuple[int, int]]) -> tuple[int, int] |
     if (cue.dep_ == "parataxis" or _is_as_clause(cue)) and cue.head.i != cue.i:
         # UD attaches "..., said N" to the reported clause: the content is the head minus the cue;
         # a cue inside it ("The plan, she said, will fail") stays inside, as one content.
+        # "As N noted, X" has nothing before the cue clause: the content is what follows it.
         head = cue.head
         left = [t for t in head.subtree if t.i < cue.left_edge.i]
         right = [t for t in head.subtree if t.i > cue.right_edge.i and not (t.is_punct or t.is_space)]
-        if left:
-            return trimmed(doc, left[0].i, (right or left)[-1].i + 1)
+        if left or right:
+            return trimmed(doc, (left or right)[0].i, (right or left)[-1].i + 1)
     colon = next((t for t in cue.rights if t.text == ":"), None)
     if colon is not None and colon.i + 1 < cue.sent.end:
         return trimmed(doc, colon.i + 1, cue.sent.end)
@@ -812,14 +813,16 @@ def _join_interrupted(text: str, attributions: list[Attribution]) -> list[Attrib
     the parse read inside that clause ("..., she told X when asked if ...") goes into the joined quote.
     """
     joined: list[Attribution] = []
+    nested: list[Attribution] = []
     for attribution in attributions:
         last = _last_direct(joined)
         if last is not None and _continues(text, joined[last], attribution):
             joined[last].end = attribution.end
+            nested += joined[last + 1 :]
             del joined[last + 1 :]
         else:
             joined.append(attribution)
-    return joined
+    return sorted(joined + nested, key=lambda a: a.start)
 
 
 def _last_direct(attributions: list[Attribution]) -> int | None:
