@@ -569,7 +569,8 @@ def _is_headline_claim(claim: Span) -> bool:
 def extract_quotes(
     doc: Doc, entities: list[Entity], language: str, parsed: bool = True, model: QuoteModel | None = None
 ) -> list[Quote]:
-    """Quotes of one article, in text order, none overlapping another.
+    """Quotes of one article, in text order, none overlapping another except what the cue clause of a
+    joined quotation reports ("“A,” N said, adding that X. “B.”": X lies inside "“A,” ... “B.”").
 
     ``model`` (English only; the shipped :mod:`~storyline.enrich.quote_model` by default, ``NO_MODEL``
     for the rules alone) adds cues no list names and drops quotes it finds unlikely.
@@ -814,7 +815,8 @@ def _join_interrupted(text: str, attributions: list[Attribution]) -> list[Attrib
 
     A direct quote with no cue of its own joins the same speaker's direct quote before it when only
     white space or a short clause of the same paragraph lies between ("she said.", "he went on."); what
-    the parse read inside that clause ("..., she told X when asked if ...") goes into the joined quote.
+    the parse read inside that clause ("..., she told X when asked if ...") goes into the joined quote and
+    stays a quote of its own, as PolNeAR nests it (train, with the shipped model: +0.03 points of F1).
     """
     joined: list[Attribution] = []
     nested: list[Attribution] = []
