@@ -388,6 +388,15 @@ def test_as_clause_before_what_it_reports(enricher, make_article):
     assert quote.speaker == "Port Elwyn Herald"
 
 
+@pytest.mark.parametrize("text", [
+    "Ruth Adler endorsed Marco Bell, the former governor of Ruritania.",
+    "Ruth Adler attacked Marco Bell, who runs the port, in a speech.",
+])
+def test_stance_object_leaves_out_an_aside_after_a_comma(enricher, make_article, text):
+    [quote] = enricher.enrich(make_article(text)).quotes
+    assert (quote.text, quote.speaker, quote.kind) == ("Marco Bell", "Ruth Adler", "stance")
+
+
 def test_stance_object_keeps_the_phrase_that_follows_it(enricher, make_article):
     article = enricher.enrich(make_article(
         "Senator Ruth Calloway blamed the governor for the collapse of the budget talks."

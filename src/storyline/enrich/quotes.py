@@ -95,6 +95,8 @@ _QUOTED_OBJECT_DEPS = frozenset({"dobj", "obj", "oprd", "xcomp"})
 _AS = frozenset({"as", "comme", "como", "как"})
 #: Right dependents of a stance verb that hold what is wanted, backed or judged ("wants to run", "backed Cruz").
 _STANCE_CONTENT_DEPS = frozenset({"dobj", "obj", "xcomp", "oprd", "ccomp", "acl"})
+#: Dependents that, after a comma, add an aside to a stance's object rather than say more of it.
+_ASIDE_DEPS = frozenset({"appos", "relcl", "acl:relcl"})
 #: Right dependents of a stance cue that may follow its object and still belong to its content.
 _TRAILING_DEPS = frozenset({"prep", "dative", "advmod", "obl"})
 #: What completes "N seems / is expected ...": "to win", "that ...", "a threat", "unclear" (and, after
@@ -313,10 +315,20 @@ def _stance_content(cue: Token) -> tuple[int, int] | None:
     if not parts:
         return None
     parts += _trailing_modifiers(cue, parts[-1])
-    content = cue.doc[parts[0].left_edge.i : parts[-1].right_edge.i + 1]
+    content = cue.doc[parts[0].left_edge.i : _before_aside(parts[-1]) + 1]
     if sum(t.is_alpha for t in content) < MIN_STANCE_WORDS and not _names_someone(content):
         return None
     return trimmed(cue.doc, content.start, content.end)
+
+
+def _before_aside(part: Token) -> int:
+    """Index of a stance object's last word before a comma and an aside on it ("endorsed Bush, the former
+    governor", "attacked Trump, with whom he clashed"): PolNeAR leaves the aside out."""
+    for token in part.subtree:
+        comma = token.left_edge.i - 1
+        if token.dep_ in _ASIDE_DEPS and comma > part.left_edge.i and token.doc[comma].text == ",":
+            return comma - 1
+    return part.right_edge.i
 
 
 def _trailing_modifiers(cue: Token, last: Token) -> list[Token]:
