@@ -266,6 +266,16 @@ def test_passive_with_agent_is_the_agents_stance(enricher, make_article):
     assert (quote.text, quote.speaker, quote.kind) == ("The new tax plan", "Ana Ruiz", "stance")
 
 
+def test_passive_with_agent_and_complement_is_a_stance_on_the_clause(enricher, make_article):
+    article = enricher.enrich(make_article(
+        "Senator Ana Ruiz spoke in the capital.\n\nMarco Bell was criticized by Senator Ana Ruiz for skipping the debate."
+    ))
+    [quote] = article.quotes
+    assert (quote.text, quote.speaker, quote.kind) == (
+        "Marco Bell was criticized by Senator Ana Ruiz for skipping the debate", "Ana Ruiz", "stance"
+    )
+
+
 def test_stance_adjective_with_its_holder(enricher, make_article):
     article = enricher.enrich(make_article("Mayor Carla Benedetti is confident that the bridge will open in May."))
     [quote] = article.quotes
@@ -328,10 +338,11 @@ def test_a_continuation_joins_across_a_clause_that_is_no_cue(enricher, make_arti
     ]
 
 
-def test_a_continuation_takes_in_what_was_read_inside_the_cue_clause(enricher, make_article):
+def test_a_continuation_takes_in_the_cue_clause_whose_own_report_stays_a_quote(enricher, make_article):
     text = "“The bridge is safe,” Ines Vidal told reporters when asked whether it would close. “We inspected it last week.”"
-    [quote] = enricher.enrich(make_article(text)).quotes
-    assert (quote.text, quote.speaker, quote.cue) == (text, "Ines Vidal", "told")
+    joined, nested = enricher.enrich(make_article(text)).quotes
+    assert (joined.text, joined.speaker, joined.cue) == (text, "Ines Vidal", "told")
+    assert (nested.text, nested.cue) == ("whether it would close", "asked")  # nested, as PolNeAR annotates it
 
 
 @pytest.mark.parametrize(("text", "speaker", "cue"), [
@@ -366,6 +377,24 @@ def test_as_clause_reports_the_clause_it_is_attached_to(enricher, make_article):
     [quote] = [q for q in article.quotes if q.cue == "noted"]
     assert quote.text == "The bridge will cost twice the estimate"
     assert quote.speaker == "Carla Benedetti"
+
+
+def test_as_clause_before_what_it_reports(enricher, make_article):
+    article = enricher.enrich(make_article(
+        "As the Port Elwyn Herald noted, Olga Petrenko raised more than $1 million from the fishing industry."
+    ))
+    [quote] = [q for q in article.quotes if q.cue == "noted"]
+    assert quote.text == "Olga Petrenko raised more than $1 million from the fishing industry"
+    assert quote.speaker == "Port Elwyn Herald"
+
+
+@pytest.mark.parametrize("text", [
+    "Ruth Adler endorsed Marco Bell, the former governor of Ruritania.",
+    "Ruth Adler attacked Marco Bell, who runs the port, in a speech.",
+])
+def test_stance_object_leaves_out_an_aside_after_a_comma(enricher, make_article, text):
+    [quote] = enricher.enrich(make_article(text)).quotes
+    assert (quote.text, quote.speaker, quote.kind) == ("Marco Bell", "Ruth Adler", "stance")
 
 
 def test_stance_object_keeps_the_phrase_that_follows_it(enricher, make_article):

@@ -95,6 +95,8 @@ _QUOTED_OBJECT_DEPS = frozenset({"dobj", "obj", "oprd", "xcomp"})
 _AS = frozenset({"as", "comme", "como", "как"})
 #: Right dependents of a stance verb that hold what is wanted, backed or judged ("wants to run", "backed Cruz").
 _STANCE_CONTENT_DEPS = frozenset({"dobj", "obj", "xcomp", "oprd", "ccomp", "acl"})
+#: Dependents that, after a comma, add an aside to a stance's object rather than say more of it.
+_ASIDE_DEPS = frozenset({"appos", "relcl", "acl:relcl"})
 #: Right dependents of a stance cue that may follow its object and still belong to its content.
 _TRAILING_DEPS = frozenset({"prep", "dative", "advmod", "obl"})
 #: What completes "N seems / is expected ...": "to win", "that ...", "a threat", "unclear" (and, after
@@ -242,11 +244,12 @@ def _content_span(cue: Token, marks: list[tuple[int, int]]) -> tuple[int, int] |
     if (cue.dep_ == "parataxis" or _is_as_clause(cue)) and cue.head.i != cue.i:
         # UD attaches "..., said N" to the reported clause: the content is the head minus the cue;
         # a cue inside it ("The plan, she said, will fail") stays inside, as one content.
+        # "As N noted, X" has nothing before the cue clause: the content is what follows it.
         head = cue.head
         left = [t for t in head.subtree if t.i < cue.left_edge.i]
         right = [t for t in head.subtree if t.i > cue.right_edge.i and not (t.is_punct or t.is_space)]
-        if left:
-            return trimmed(doc, left[0].i, (right or left)[-1].i + 1)
+        if left or right:
+            return trimmed(doc, (left or right)[0].i, (right or left)[-1].i + 1)
     colon = next((t for t in cue.rights if t.text == ":"), None)
     if colon is not None and colon.i + 1 < cue.sent.end:
         return trimmed(doc, colon.i + 1, cue.sent.end)
@@ -315,10 +318,20 @@ def _stance_content(cue: Token) -> tuple[int, int] | None:
     if not parts:
         return None
     parts += _trailing_modifiers(cue, parts[-1])
-    content = cue.doc[parts[0].left_edge.i : parts[-1].right_edge.i + 1]
+    content = cue.doc[parts[0].left_edge.i : _before_aside(parts[-1]) + 1]
     if sum(t.is_alpha for t in content) < MIN_STANCE_WORDS and not _names_someone(content):
         return None
     return trimmed(cue.doc, content.start, content.end)
+
+
+def _before_aside(part: Token) -> int:
+    """Index of a stance object's last word before a comma and an aside on it ("endorsed Bush, the former
+    governor", "attacked Trump, with whom he clashed"): PolNeAR leaves the aside out."""
+    for token in part.subtree:
+        comma = token.left_edge.i - 1
+        if token.dep_ in _ASIDE_DEPS and comma > part.left_edge.i and token.doc[comma].text == ",":
+            return comma - 1
+    return part.right_edge.i
 
 
 def _trailing_modifiers(cue: Token, last: Token) -> list[Token]:
@@ -409,7 +422,8 @@ def _is_passive(verb: Token) -> bool:
 
 def _belief(cue: Token, language: str) -> Attribution | None:
     """A passive cue or a verb of appearance, as PolNeAR annotates it: "N was backed by M" is M's
-    stance on N (the subject), "the plan was rejected" someone unnamed's; "N is expected to win",
+    stance on N (the subject), "N was criticized by M for X" M's on the clause (PolNeAR train: 18 golds
+    the clause, 10 the subject), "the plan was rejected" someone unnamed's; "N is expected to win",
     "N seems unlikely to run" is a belief with the whole clause, subject included, as content - held
     by nobody named, or by the subject when it names someone ("Trump seemed to ...")."""
     subject = next((c for c in cue.lefts if c.dep_ in {"nsubj", "nsubjpass", "nsubj:pass"}), None)
@@ -421,9 +435,12 @@ def _belief(cue: Token, language: str) -> Attribution | None:
     complement = next((c for c in cue.rights if c.dep_ in deps and not _is_time(c)), None)
     if agent is None and complement is not None and complement.dep_ == "prep" and not _opens_with_preposition(complement):
         return None  # "was voted off the show": something done to the subject, not a judgement of it
-    if agent is not None or (complement is None and _is_passive(cue) and _is_thing(subject, language)):
-        content = trimmed(cue.doc, subject.left_edge.i, subject.right_edge.i + 1)
-        source = source_span(agent) if agent is not None else None
+    if agent is not None:
+        # "N was backed by M" is M's stance on N; "N was criticized by M for X" on the whole clause.
+        end = complement.right_edge.i if complement is not None else subject.right_edge.i
+        content, source = trimmed(cue.doc, subject.left_edge.i, end + 1), source_span(agent)
+    elif complement is None and _is_passive(cue) and _is_thing(subject, language):
+        content, source = trimmed(cue.doc, subject.left_edge.i, subject.right_edge.i + 1), None
     else:
         content = trimmed(cue.doc, subject.left_edge.i, complement.right_edge.i + 1) if complement is not None else None
         source = _named_subject(cue, language)
@@ -569,7 +586,8 @@ def _is_headline_claim(claim: Span) -> bool:
 def extract_quotes(
     doc: Doc, entities: list[Entity], language: str, parsed: bool = True, model: QuoteModel | None = None
 ) -> list[Quote]:
-    """Quotes of one article, in text order, none overlapping another.
+    """Quotes of one article, in text order, none overlapping another except what the cue clause of a
+    joined quotation reports ("“A,” N said, adding that X. “B.”": X lies inside "“A,” ... “B.”").
 
     ``model`` (English only; the shipped :mod:`~storyline.enrich.quote_model` by default, ``NO_MODEL``
     for the rules alone) adds cues no list names and drops quotes it finds unlikely.
@@ -846,17 +864,20 @@ def _join_interrupted(text: str, attributions: list[Attribution]) -> list[Attrib
 
     A direct quote with no cue of its own joins the same speaker's direct quote before it when only
     white space or a short clause of the same paragraph lies between ("she said.", "he went on."); what
-    the parse read inside that clause ("..., she told X when asked if ...") goes into the joined quote.
+    the parse read inside that clause ("..., she told X when asked if ...") goes into the joined quote and
+    stays a quote of its own, as PolNeAR nests it (train, with the shipped model: +0.03 points of F1).
     """
     joined: list[Attribution] = []
+    nested: list[Attribution] = []
     for attribution in attributions:
         last = _last_direct(joined)
         if last is not None and _continues(text, joined[last], attribution):
             joined[last].end = attribution.end
+            nested += joined[last + 1 :]
             del joined[last + 1 :]
         else:
             joined.append(attribution)
-    return joined
+    return sorted(joined + nested, key=lambda a: a.start)
 
 
 def _last_direct(attributions: list[Attribution]) -> int | None:
