@@ -181,6 +181,8 @@ _INITIALS_AFTER = re.compile(r"\s*\([A-Z]{2,}\)")
 
 #: Most words of a name after a title: a first name, a middle one or an initial, a surname.
 _TITLED_NAME_WORDS = 3
+
+
 def _is_place_not_person(name: str, name_parts: set[str]) -> bool:
     """A name the gazetteer knows as a place (country, region, capital) and no part of a person's name in
     the article: "Washington" alone is the place, unless "George Washington" is named ("Jordan" of
