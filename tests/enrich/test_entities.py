@@ -2,16 +2,10 @@ import re
 
 import spacy
 
-from storyline.enrich.entities import (
-    Mention,
-    _is_fragment,
-    _is_place_not_person,
-    _known_people_again,
-    _written_as_person,
-    merge_entities,
-    merge_mentions,
-    same_person_name,
-)
+from storyline.enrich.entities import _is_fragment, _known_people_again, merge_entities, merge_mentions
+from storyline.enrich.entities_base import Mention
+from storyline.enrich.entities_merge import same_person_name
+from storyline.enrich.entities_types import _is_place_not_person, _written_as_person
 from storyline.enrich.gazetteer import canonical_alias, countries_named, metonym_of, name_key
 from storyline.model import Entity
 
@@ -816,7 +810,7 @@ def test_dotted_initials_typed_a_place_are_an_organisation_unless_written_as_one
 
 
 def test_a_demonym_and_a_degree_are_no_places():
-    from storyline.enrich.entities import _is_demonym
+    from storyline.enrich.entities_types import _is_demonym
 
     assert _is_demonym("Ruritanians", {"Ruritania"}) and _is_demonym("Port Elwyners", {"Port Elwyn"})
     assert _is_demonym("Londoners", set()) and not _is_demonym("Elwyn Rangers", set())

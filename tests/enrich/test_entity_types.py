@@ -3,13 +3,8 @@
 import spacy
 
 from storyline.compare.involved import story_entities
-from storyline.enrich.entities import (
-    _in_spaced_compound,
-    _kind_of_group,
-    _names_institution,
-    _names_vessel,
-    _written_with_the,
-)
+from storyline.enrich.entities import _in_spaced_compound
+from storyline.enrich.entities_types import _kind_of_group, _names_institution, _names_vessel, _written_with_the
 
 
 def types_of(enricher, make_article, text):

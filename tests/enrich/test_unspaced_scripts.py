@@ -7,7 +7,7 @@ from datetime import datetime
 
 import pytest
 
-from storyline.enrich.entities import unspaced_mentions
+from storyline.enrich.entities_fallback import unspaced_mentions
 from storyline.enrich.languages import get_language_model
 from storyline.enrich.times import find_times
 from storyline.enrich.times_cjk import chinese_number

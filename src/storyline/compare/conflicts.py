@@ -41,7 +41,7 @@ from storyline.compare.lexicon import (
 from storyline.compare.parsing import parse, phrasal_lemma, token_at, verb_above
 from storyline.compare.quantities import coarse_kind, disagreements, figure_key, is_calendar_word, of_kind
 from storyline.enrich.cues import REPORTING_VERBS
-from storyline.enrich.entities import same_person_name
+from storyline.enrich.entities_merge import same_person_name
 from storyline.model import Claim, Quantity
 
 #: Aligned claims this similar report one fact, so different numbers or dates for it contradict.

@@ -1,7 +1,7 @@
 """Who is involved in a story: its people, organisations and places across its articles.
 
 One list for every place that shows or keys a story's entities (the web story page and API, the
-reports, the claims' names), built on :func:`storyline.enrich.entities.merge_with_members`, so that
+reports, the claims' names), built on :func:`storyline.enrich.entities_merge.merge_with_members`, so that
 "Olga Petrenko" in one article and "Petrenko" in another are one entity everywhere.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from storyline.enrich.entities import is_full_name, merge_with_members, typed_by_full_names
+from storyline.enrich.entities_merge import is_full_name, merge_with_members, typed_by_full_names
 from storyline.model import Article, Entity, Record
 
 

@@ -19,7 +19,7 @@ from storyline.compare.claims import is_person
 from storyline.compare.involved import story_cast
 from storyline.compare.lexicon import NEGATION_RE, is_denial, opposition
 from storyline.compare.quantities import overlap, read_quantities
-from storyline.enrich.entities import same_person_name
+from storyline.enrich.entities_merge import same_person_name
 from storyline.enrich.quotes import UNATTRIBUTED
 from storyline.match.text import words
 from storyline.model import Article, Quantity, Quote

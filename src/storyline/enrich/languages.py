@@ -8,7 +8,7 @@ are those of ``article.text``:
   converted into a spaCy ``Doc`` so the same components run on it.
 - Anything else: a blank spaCy tokenizer with a rule sentencizer; entities
   then come from capitalised-span heuristics and quotes from punctuation only
-  (see :mod:`storyline.enrich.entities` and :mod:`storyline.enrich.quotes`).
+  (see :mod:`storyline.enrich.entities_fallback` and :mod:`storyline.enrich.quotes`).
   Scripts written without spaces (Chinese, Japanese, Thai) are cut into
   characters: spaCy's own tokenizers for them need segmenters we do not ship.
 """

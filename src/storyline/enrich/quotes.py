@@ -62,7 +62,7 @@ from storyline.enrich.cues import (
     STANCE_VERBS,
     is_role_word,
 )
-from storyline.enrich.entities import CAPITALISED_NOUN_LANGUAGES
+from storyline.enrich.entities_fallback import CAPITALISED_NOUN_LANGUAGES
 from storyline.enrich.quote_model import NO_MODEL, QuoteModel, default_quote_model, marks_from, quote_features
 from storyline.enrich.quotes_base import UNATTRIBUTED, Attribution, doc_text
 from storyline.enrich.quotes_marks import (

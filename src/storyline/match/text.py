@@ -14,7 +14,7 @@ from collections import Counter
 from functools import lru_cache
 
 from storyline.enrich.cues import HONORIFICS, ROLE_SUFFIX
-from storyline.enrich.entities import (
+from storyline.enrich.entities_fallback import (
     CAPITALISED_NOUN_LANGUAGES,
     GERMAN_DETERMINERS,
     GERMAN_NOUN_SUFFIX,
