@@ -169,3 +169,14 @@ def test_links_only_pairs_with_aligned_claims_and_match_every_pair_judged(encode
     assert everything == skipped and skipped
     links, _ = provenance(articles, comparison.claims, pairs, unique)
     assert {(x.from_, x.to, x.relation) for x in links} == {("orig", "copy", "copies"), ("orig", "late", "copies")}
+
+
+def test_a_copy_that_changes_a_figure_adds_something(encode):
+    """A later copy giving another figure carries the change: it is a copy, but no copy that adds nothing."""
+    offer = "Port authority chief Ines Vidal said the offer of {} was final."
+    original = make_article("orig", [*BODY, offer.format("4%")], published=datetime(2024, 5, 1, 9))
+    same = make_article("same", [*BODY, offer.format("4%")], published=datetime(2024, 5, 1, 12))
+    changed = make_article("changed", [*BODY, offer.format("5%")], published=datetime(2024, 5, 2, 12))
+    comparison = compare([original, same, changed], encode)
+    assert {(link.from_, link.to, link.relation) for link in comparison.provenance} >= {("orig", "changed", "copies")}
+    assert comparison.summary["adds_nothing"] == ["same"]
