@@ -504,12 +504,12 @@ def compact(text: str) -> str:
     return re.sub(r"[\s_-]+", "", fold(text))
 
 
-def _name_like(part: str) -> bool:
+def _name_like(part: str, max_words: int = _TITLE_SUFFIX_MAX_WORDS) -> bool:
     return (
         part[:1].isalpha()
         and part[:1].isupper()
         and not part.rstrip("'\"’”»").endswith((".", "?", "!", ","))
-        and len(part.split()) <= _TITLE_SUFFIX_MAX_WORDS
+        and len(part.split()) <= max_words
     )
 
 
@@ -631,6 +631,9 @@ _HEADER_FIELD = re.compile(
     r"^(?P<key>outlet|publisher|publication|source|language|lang)\s*:\s*(?P<value>\S.{0,80})$", re.IGNORECASE
 )
 _HEADER_KEYS = {"publisher": "outlet", "publication": "outlet", "source": "outlet", "lang": "language"}
+#: Words an outlet named as such ("Outlet:", "Publisher:") may have: "Port Elwyn Evening Gazette & Star" is longer
+#: than a title's site suffix, and the key says it is a name ("Source:" may begin a chart's credit: the suffix's bound).
+_OUTLET_NAME_MAX_WORDS = 8
 
 
 def header_field(line: str) -> tuple[str, str] | None:
@@ -639,9 +642,10 @@ def header_field(line: str) -> tuple[str, str] | None:
     match = _HEADER_FIELD.match(line.strip())
     if match is None:
         return None
-    key = match.group("key").lower()
-    key, value = _HEADER_KEYS.get(key, key), match.group("value").strip()
-    return (key, value) if key == "language" or _name_like(value) else None
+    given = match.group("key").lower()
+    key, value = _HEADER_KEYS.get(given, given), match.group("value").strip()
+    max_words = _TITLE_SUFFIX_MAX_WORDS if given == "source" else _OUTLET_NAME_MAX_WORDS
+    return (key, value) if key == "language" or _name_like(value, max_words) else None
 
 
 def source_url(line: str) -> tuple[bool, str | None, bool]:
