@@ -435,3 +435,12 @@ def test_html_report_sets_each_text_in_its_own_direction_and_wraps_long_words(co
     assert html.count(f"<bdi>{rtl}</bdi>") == 2  # the unique claim and the timeline event
     assert '<h1 dir="auto">' in html and '<td dir="auto" lang="en">Fine</td>' in html
     assert "overflow-wrap:anywhere" in html
+
+
+def test_a_story_of_one_article_says_there_is_nothing_to_compare_yet_in_every_report(comparison):
+    """Its claims are all its own: "3 claims unique to one outlet" and "first reported" would read as findings."""
+    comparison.articles, comparison.groups = comparison.articles[1:], comparison.groups[1:]
+    comparison.summary.update(unique_claims={"b": 2}, first_reported=["b"], first_reported_note="Two: 2024-01-01")
+    line = "3 claims from one article: no other report to compare them with yet"
+    for text in (to_markdown(comparison), to_html(comparison), _terminal(comparison)):
+        assert line in text and "unique to one outlet" not in text and "first reported" not in text.lower()

@@ -258,3 +258,9 @@ def test_right_to_left_text_keeps_its_direction_and_long_words_break(writable_cl
     assert re.search(r'<p dir="auto"><span class="claim [a-z]+" id="claim-rtl-1:c0"', story_page)
     assert f'<p dir="auto">{hebrew}</p>' in article_page and 'class="article-page" dir="auto" lang="he"' in article_page
     assert re.search(r"main \{[^}]*overflow-wrap: anywhere", css)
+
+
+def test_a_story_of_one_article_says_there_is_nothing_to_compare_yet(client: TestClient, hostile_story: str) -> None:
+    html = client.get(f"/stories/{hostile_story}").text
+    assert "from one article: no other report to compare them with yet." in html
+    assert "First reported" not in html

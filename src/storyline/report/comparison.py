@@ -223,9 +223,17 @@ def plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
+def one_article(summary: dict[str, Any]) -> bool:
+    """Whether the comparison holds one article (a story no other report has joined yet): nothing to compare."""
+    return len(summary.get("unique_claims", {})) == 1
+
+
 def summary_line(summary: dict[str, Any]) -> str:
     """The counts a report opens with, claims told from groups of claims: "35 claims: 3 groups shared by
-    several outlets, 1 group in conflict, 7 claims unique to one outlet" (an outlet's two articles share nothing)."""
+    several outlets, 1 group in conflict, 7 claims unique to one outlet" (an outlet's two articles share nothing);
+    of one article, that it has nothing to be compared with (all its claims "unique" would read as news)."""
+    if one_article(summary):
+        return f"{plural(summary.get('claims', 0), 'claim')} from one article: no other report to compare them with yet"
     unique = sum(summary["unique_claims"].values()) if "unique_claims" in summary else summary.get("unique", 0)
     return (
         f"{plural(summary.get('claims', 0), 'claim')}: {plural(summary.get('shared', 0), 'group')} shared by several "
@@ -339,7 +347,10 @@ def report_title(comparison: Comparison) -> str:
 
 
 def first_reported(summary: dict[str, Any], names: dict[str, str]) -> str | None:
-    """Who reported first and by which rule (``first_reported_note``); older comparisons: the names only."""
+    """Who reported first and by which rule (``first_reported_note``); older comparisons: the names only.
+    None for one article: first of one says nothing."""
+    if one_article(summary):
+        return None
     if note := summary.get("first_reported_note"):
         return str(note)
     first = summary.get("first_reported") or ([summary["earliest"]] if summary.get("earliest") else [])

@@ -20,6 +20,7 @@ from storyline.report.comparison import (
     relation_sentence,
     shown,
     statement,
+    summary_line,
 )
 from storyline.store.base import SNIPPET_CLOSE, SNIPPET_OPEN
 from storyline.web.views import article_heading
@@ -95,6 +96,7 @@ def make_environment() -> Environment:
     env.globals["date_span"] = date_span
     env.globals["relation_sentence"] = relation_sentence
     env.globals["first_reported"] = first_reported
+    env.globals["summary_line"] = summary_line
     env.globals["entity_label"] = entity_label
     env.globals["statement"] = statement
     env.globals["shown"] = shown
