@@ -143,7 +143,7 @@ def test_an_articles_unique_claims_are_listed_together_under_its_name_once(compa
 def test_dates_read_as_days_and_an_undated_article_shows_its_story_estimate(comparison):
     comparison.articles[0]["published_estimate"] = "2023-12-31"
     text = to_markdown(comparison)
-    assert "(undated (about 2023-12-31), en)" in text and "(2024-01-01, en)" in text
+    assert "(undated (about 2023-12-31), en)" in text and "(2024-01-01, en, agencies: AFP)" in text
     assert "T00:00:00" not in text and "about 2023-12-31" in to_html(comparison)
 
 
@@ -156,7 +156,7 @@ def _terminal(comparison: Comparison) -> str:
 
 def test_an_article_without_a_title_says_so_in_every_report(comparison):
     comparison.articles[1]["title"] = ""
-    assert "(2024-01-01, en): (no title) `b`" in to_markdown(comparison)
+    assert "(2024-01-01, en, agencies: AFP): (no title) `b`" in to_markdown(comparison)
     assert '<td dir="auto" lang="en">(no title)</td>' in to_html(comparison)
     assert "(no title)" in _terminal(comparison)
 
@@ -444,3 +444,9 @@ def test_a_story_of_one_article_says_there_is_nothing_to_compare_yet_in_every_re
     line = "3 claims from one article: no other report to compare them with yet"
     for text in (to_markdown(comparison), to_html(comparison), _terminal(comparison)):
         assert line in text and "unique to one outlet" not in text and "first reported" not in text.lower()
+
+
+def test_the_agencies_an_article_credits_are_in_every_report(comparison):
+    assert "(2024-01-01, en, agencies: AFP): Fine `b`" in to_markdown(comparison)
+    assert re.search(r"Two\s+│ Fine\s+│ 2024-01-01\s+│ en\s+│ AFP", _terminal(comparison))
+    assert "<td>AFP</td>" in to_html(comparison)

@@ -454,7 +454,8 @@ def to_markdown(comparison: Comparison) -> str:
         published = when(a)
         language = md_escape(a.get("language") or "?")
         title = md_escape(article_title(a))
-        lines.append(f"- **{md_escape(names[a['id']])}** ({md_escape(published)}, {language}): {title} {md_code(a['id'])}")
+        credits = f", agencies: {md_escape(', '.join(a['agencies']))}" if a.get("agencies") else ""
+        lines.append(f"- **{md_escape(names[a['id']])}** ({md_escape(published)}, {language}{credits}): {title} {md_code(a['id'])}")
     lines += _involved_markdown(comparison)
     for heading, groups in view.sections():
         lines += ["", f"## {heading}", ""] + ([] if groups else ["None found."])
