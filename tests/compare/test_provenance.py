@@ -50,6 +50,11 @@ def test_each_adding_new_actors_means_independent_rewrites(encode):
     # A copy naming no author at all: the one credit is the likely common source.
     b.byline = None
     assert compare([a, b], encode).provenance[0].common_source == "Reuters"
+    # The link names the pair in one order, its evidence too, whichever order the articles came in.
+    (link,) = compare([b, a], encode).provenance
+    assert (link.from_, link.to) == ("a", "b")
+    assert link.evidence[0] == "75% of a's claims and 75% of b's are aligned"
+    assert "claims only in a that bring in new actors: 1; only in b: 1" in link.evidence
 
 
 def test_agency_credits_are_read_from_byline_and_credit_lines():

@@ -338,7 +338,11 @@ def _rewrite_origin(
 
 def pair_link(a: Article, b: Article, facts: StoryFacts, name: Names = article_name) -> ProvenanceLink | None:
     """The provenance relation between two articles, or ``None`` when they share too little (facts, or
-    for a rewrite, wording); ``name`` names articles in the evidence."""
+    for a rewrite, wording); ``name`` names articles in the evidence.
+
+    The pair is taken in id order, as an independent link names it ("A and B: reported independently"): its
+    evidence then names them in that order too, and neither depends on the order the articles came in."""
+    a, b = sorted((a, b), key=lambda x: x.id)
     cov_a, cov_b = facts.coverage(a.id, b.id), facts.coverage(b.id, a.id)
     if max(cov_a, cov_b) < RELATED_COVERAGE:
         return None
@@ -364,8 +368,7 @@ def pair_link(a: Article, b: Article, facts: StoryFacts, name: Names = article_n
         common = common_agency(a, b, facts.credits)
         told = f"independent rewrites of one {common} story" if common else "reported independently"
         evidence.append(f"each adds facts the other lacks: {told}")
-        origin, derived = sorted((a, b), key=lambda x: x.id)
-        return _link(origin, derived, "independent", evidence, max(cov_a, cov_b), common_source=common)
+        return _link(a, b, "independent", evidence, max(cov_a, cov_b), common_source=common)
     shared, kept = _shared_wording(a, b, facts, overlap, name)
     if not shared:
         return None  # one story told apart: nothing shows that either retells the other
