@@ -134,6 +134,14 @@ def test_search_pager_keeps_the_page_size(client: TestClient) -> None:
     assert parse_qs(unescape(href)) == {"q": ["Kanani"], "limit": ["1"], "offset": ["1"]}
 
 
+def test_article_list_takes_a_page_size_and_its_pager_keeps_it(client: TestClient) -> None:
+    html = client.get("/articles", params={"limit": 1, "language": "en"}).text
+    assert html.count('<li><a dir="auto" href="/articles/') == 1
+    href = re.search(r'<a rel="next" href="\?([^"]+)"', html).group(1)
+    assert parse_qs(unescape(href)) == {"language": ["en"], "limit": ["1"], "offset": ["1"]}
+    assert client.get("/articles", params={"limit": 0}).status_code == 400  # pages answer a bad parameter so
+
+
 def test_provenance_reads_as_the_reports_do(client: TestClient, seed_story: str, monkeypatch) -> None:
     """ "B rewrites A": the rewriting article first, its source last, as `from`/`to` say (docs/comparison-schema.md)."""
     from storyline.model import ProvenanceLink
