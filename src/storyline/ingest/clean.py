@@ -159,6 +159,8 @@ _TAG_NAMES = (
 )
 #: A tag, whole or broken: "<p>", "< /p>", "</div >", "<br/>", "<a href=...>".
 _TAG = re.compile(rf"<\s*/?\s*(?:{_TAG_NAMES})\b[^<>]*>|<\s*/?\s*(?:{_TAG_NAMES})\s*/?\s*$", re.IGNORECASE)
+#: A script or style element with its content, which a page never shows: "<script>alert(1)</script>".
+_CODE_ELEMENT = re.compile(r"<\s*(script|style)\b[^<>]*>.*?<\s*/\s*\1\s*>", re.IGNORECASE)
 #: A closing tag that lost its "<": "text. /p>".
 _BROKEN_CLOSE = re.compile(rf"(?<![\w<])/\s*(?:{_TAG_NAMES})\s*>", re.IGNORECASE)
 _ONLY_TAGS = re.compile(rf"^(?:\s|<\s*/?\s*(?:{_TAG_NAMES})\b[^<>]*>?|/\s*(?:{_TAG_NAMES})\s*>)+$", re.IGNORECASE)
@@ -416,8 +418,9 @@ def is_navigation(line: str) -> bool:
 
 
 def remove_stray_tags(text: str) -> tuple[str, list[str]]:
-    """Remove HTML tags and broken tag remnants ("< /p>", "/p>") from inside text."""
-    return _remove(text, _TAG, _BROKEN_CLOSE)
+    """Remove HTML tags and broken tag remnants ("< /p>", "/p>") from inside text, a script or style element
+    with its code (its content is no text of the page)."""
+    return _remove(text, _CODE_ELEMENT, _TAG, _BROKEN_CLOSE)
 
 
 def remove_markdown_images(text: str) -> tuple[str, list[str]]:
