@@ -122,7 +122,8 @@ def test_a_long_text_overrules_a_template_language_a_short_one_does_not() -> Non
     [("https://elwynpost.net/news/1", "Elwynpost"),  # "Elwyn" is no common English word
      ("https://www.thegardenpost.de/x", "Thegardenpost"),  # a German domain is not split into English words
      ("https://www.beirutobserver.com/x", "Beirut Observer"), ("https://www.inexhibit.com/x", "Inexhibit"),
-     ("https://port-elwyn-gazette.com/x", "Port Elwyn Gazette")],
+     ("https://port-elwyn-gazette.com/x", "Port Elwyn Gazette"),
+     ("https://www.rtp.pt/x", "RTP"), ("https://www.nbcsports.com/x", "NBC Sports")],  # no vowel: an acronym
 )  # fmt: skip
 def test_a_domain_is_split_into_words_only_when_they_are_common_english_words(url: str, outlet: str) -> None:
     assert outlet_from_url(url) == outlet

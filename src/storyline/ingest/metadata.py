@@ -229,6 +229,8 @@ def _hosted_site(host: Result | None, domain: str) -> str | None:
     return handle.group(1) if handle else None
 
 
+#: A vowel, in any of the Latin script's forms a domain may hold ("y" sounds as one: "yle").
+_VOWEL = re.compile(r"[aeiouyàáâäåæèéêëìíîïòóôöøùúûü]", re.IGNORECASE)
 #: Words kept lower-case inside a name read from a domain ("Times of Israel").
 _NAME_PARTICLES = frozenset({"a", "an", "and", "at", "for", "in", "of", "on", "the", "to"})
 #: A word read from a domain counts only among the English words this common (wordninja's frequency rank):
@@ -277,7 +279,13 @@ def name_from_domain(label: str, suffix: str = "com") -> str | None:
     words: list[str] = []
     for part in parts:
         words += (_english_words(part) if english else None) or [part]
-    return " ".join(w if i and w in _NAME_PARTICLES else w.capitalize() for i, w in enumerate(words))
+    return " ".join(w if i and w in _NAME_PARTICLES else _name_word(w) for i, w in enumerate(words))
+
+
+def _name_word(word: str) -> str:
+    """A word of a domain as a name writes it: capitalised, or in capitals when it has no vowel and so is an
+    acronym ("mlb" -> "MLB", "nrk" -> "NRK", not "Mlb")."""
+    return word.upper() if not _VOWEL.search(word) else word.capitalize()
 
 
 @lru_cache(maxsize=1)
