@@ -179,7 +179,7 @@ def fts_query(query: str) -> str:
     """A user's words as a safe FTS5 query: every word must occur; ``word*`` is a prefix.
 
     FTS5's own syntax (quotes, NEAR, column filters) errors on ordinary input
-    such as ``U.S.-Iran``, so words are quoted one by one. A word holding punctuation is a phrase, its
+    such as ``U.S.-Ruritania``, so words are quoted one by one. A word holding punctuation is a phrase, its
     pieces in a row: "12,000" finds that figure, not a "12" and a "000" anywhere in the text.
     """
     terms = []
