@@ -156,3 +156,16 @@ def test_groups_run_from_most_outlets_and_tie_each_speaker_to_its_outlets(encode
         ("Olga Petrenko", ["a"], ["A"]),
         ("unattributed", ["b"], ["B"]),
     ]
+
+
+def test_paraphrases_giving_adjacent_figures_are_two_statements(encode):
+    """"4%" and "5%" are each rounded to the unit: their margins touch at 4.5 without either figure fitting
+    the other, so the quotes are not one statement credited to both outlets."""
+    said = "Port authority chief Ines Vidal said the offer of {} was final."
+    a, b = (
+        _quoting(i, said.format(figure), f"the offer of {figure} was final", "Ines Vidal", kind="indirect")
+        for i, figure in (("a", "4%"), ("b", "5%"))
+    )
+    assert len(compare([a, b], encode).quotes) == 2
+    same = _quoting("c", said.format("4 percent"), "the offer of 4 percent was final", "Ines Vidal", kind="indirect")
+    assert len(compare([a, same], encode).quotes) == 1

@@ -50,6 +50,11 @@ def test_each_adding_new_actors_means_independent_rewrites(encode):
     # A copy naming no author at all: the one credit is the likely common source.
     b.byline = None
     assert compare([a, b], encode).provenance[0].common_source == "Reuters"
+    # The link names the pair in one order, its evidence too, whichever order the articles came in.
+    (link,) = compare([b, a], encode).provenance
+    assert (link.from_, link.to) == ("a", "b")
+    assert link.evidence[0] == "75% of a's claims and 75% of b's are aligned"
+    assert "claims only in a that bring in new actors: 1; only in b: 1" in link.evidence
 
 
 def test_agency_credits_are_read_from_byline_and_credit_lines():
@@ -169,3 +174,14 @@ def test_links_only_pairs_with_aligned_claims_and_match_every_pair_judged(encode
     assert everything == skipped and skipped
     links, _ = provenance(articles, comparison.claims, pairs, unique)
     assert {(x.from_, x.to, x.relation) for x in links} == {("orig", "copy", "copies"), ("orig", "late", "copies")}
+
+
+def test_a_copy_that_changes_a_figure_adds_something(encode):
+    """A later copy giving another figure carries the change: it is a copy, but no copy that adds nothing."""
+    offer = "Port authority chief Ines Vidal said the offer of {} was final."
+    original = make_article("orig", [*BODY, offer.format("4%")], published=datetime(2024, 5, 1, 9))
+    same = make_article("same", [*BODY, offer.format("4%")], published=datetime(2024, 5, 1, 12))
+    changed = make_article("changed", [*BODY, offer.format("5%")], published=datetime(2024, 5, 2, 12))
+    comparison = compare([original, same, changed], encode)
+    assert {(link.from_, link.to, link.relation) for link in comparison.provenance} >= {("orig", "changed", "copies")}
+    assert comparison.summary["adds_nothing"] == ["same"]

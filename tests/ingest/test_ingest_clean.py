@@ -370,3 +370,9 @@ def test_edge_rules_apply_only_at_the_edges(line: str) -> None:
     body = "Ferry crews walked out at Port Elwyn early on Friday morning over pay, the union said."
     text = f"Ferry strike halts crossings\n\n{body}\n\n{line}\n\nIt is the first strike at the port in ten years."
     assert line in read_text(text, source="t.txt").paragraphs
+
+
+def test_a_script_in_text_goes_with_its_code() -> None:
+    text, removed = clean.remove_stray_tags('Ferry strike <script type="x">alert("x")</script> halts crossings <b>now</b>.')
+    assert text == "Ferry strike halts crossings now."
+    assert removed[0] == '<script type="x">alert("x")</script>'

@@ -122,7 +122,8 @@ def test_a_long_text_overrules_a_template_language_a_short_one_does_not() -> Non
     [("https://elwynpost.net/news/1", "Elwynpost"),  # "Elwyn" is no common English word
      ("https://www.thegardenpost.de/x", "Thegardenpost"),  # a German domain is not split into English words
      ("https://www.beirutobserver.com/x", "Beirut Observer"), ("https://www.inexhibit.com/x", "Inexhibit"),
-     ("https://port-elwyn-gazette.com/x", "Port Elwyn Gazette")],
+     ("https://port-elwyn-gazette.com/x", "Port Elwyn Gazette"),
+     ("https://www.rtp.pt/x", "RTP"), ("https://www.nbcsports.com/x", "NBC Sports")],  # no vowel: an acronym
 )  # fmt: skip
 def test_a_domain_is_split_into_words_only_when_they_are_common_english_words(url: str, outlet: str) -> None:
     assert outlet_from_url(url) == outlet
@@ -153,7 +154,10 @@ def test_a_declared_site_name_is_an_outlet_unless_it_is_a_whole_seo_title(sitena
      ("Текст Ольга Петренко", "https://elwynpost.net/a", "Ольга Петренко"), ("Text: Ines Vidal", None, "Ines Vidal"),
      ("Elwyn Creating Search Engine Api Message", "https://elwynpost.net/a", None),  # a menu, no name
      ("Olga Petrenko and Lena Fisk", "https://elwynpost.net/a", "Olga Petrenko and Lena Fisk"),
-     ("By Lena Fisk, Reuters", "https://elwynpost.net/a", "By Lena Fisk, Reuters")],
+     ("By Lena Fisk, Reuters", "https://elwynpost.net/a", "By Lena Fisk, Reuters"),
+     ("Teilen", "https://elwynpost.de/a", None), ("Share", None, None), ("Partager", None, None),  # share buttons
+     ("Compartir", None, None), ("Share on Facebook; Ruth Adler", None, "Ruth Adler"), ("Artikel teilen", None, None),
+     ("Sharon Post", None, "Sharon Post")],
 )  # fmt: skip
 def test_bylines_that_name_no_one_are_dropped(byline: str, url: str, kept: str | None) -> None:
     article = finalize(Article(id="", title="Pier", paragraphs=["The council backed the pier."], url=url, byline=byline))
@@ -196,3 +200,18 @@ def test_a_video_blurb_above_a_dateline_goes_with_it() -> None:
         "Olga Petrenko at the pier in Port Elwyn on Sunday.",
         "PORT ELWYN, Ruritania — The council backed the new pier on Monday."]))
     assert sure.paragraphs == ["The council backed the new pier on Monday."]
+
+
+@pytest.mark.parametrize(
+    ("url", "outlet"),
+    [("https://ruritaniawatch.wordpress.com/2026/05/02/ferry", "Ruritaniawatch"),
+     ("https://www.port-elwyn-notes.wordpress.com/ferry", "Port Elwyn Notes"),
+     ("https://port-elwyn-news.blogspot.co.uk/2026/05/ferry.html", "Port Elwyn News"),
+     ("https://elwyndispatch.substack.com/p/ferry", "Elwyndispatch"),
+     ("https://medium.com/@marcobell/ferry-strike-1f2e", "Marco Bell"),
+     ("https://medium.com/ferry-strike-1f2e", "Medium"),  # no site of its own named: the host
+     ("https://sports.espn.go.com/nba/news/story", "ESPN"),  # a known site on a network's host
+     ("https://wordpress.org/news/2026/05/release", "Wordpress")],
+)  # fmt: skip
+def test_a_blog_on_a_hosting_site_is_named_by_its_subdomain(url: str, outlet: str) -> None:
+    assert outlet_from_url(url) == outlet

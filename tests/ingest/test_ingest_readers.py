@@ -326,3 +326,11 @@ def test_plain_text_reads_closed_character_references_only() -> None:
     article = read_text(text, source="t.txt")
     assert article.url == "https://herald.example/ferry?id=7&region=north&copy=1"
     assert "stop & the harbour\u2019s cafés close &notice." in article.text
+
+
+def test_an_outlet_header_names_a_long_outlet_with_an_ampersand() -> None:
+    text = f"Outlet: The Port Elwyn Evening Gazette & Star\nDate: 2026-05-02\n\nFerry strike halts crossings\n\n{_FERRY}"
+    article = read_text(text, source="long.txt")
+    assert (article.outlet, article.title) == ("The Port Elwyn Evening Gazette & Star", "Ferry strike halts crossings")
+    closing = read_text(f"Ferry strike halts crossings\n\n{_FERRY}\n\nSource: Port authority figures for the whole year", source="credit.txt")
+    assert closing.outlet is None  # a closing "Source:" line of many words is a credit, not an outlet

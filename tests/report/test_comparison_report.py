@@ -143,7 +143,7 @@ def test_an_articles_unique_claims_are_listed_together_under_its_name_once(compa
 def test_dates_read_as_days_and_an_undated_article_shows_its_story_estimate(comparison):
     comparison.articles[0]["published_estimate"] = "2023-12-31"
     text = to_markdown(comparison)
-    assert "(undated (about 2023-12-31), en)" in text and "(2024-01-01, en)" in text
+    assert "(undated (about 2023-12-31), en)" in text and "(2024-01-01, en, agencies: AFP)" in text
     assert "T00:00:00" not in text and "about 2023-12-31" in to_html(comparison)
 
 
@@ -156,8 +156,8 @@ def _terminal(comparison: Comparison) -> str:
 
 def test_an_article_without_a_title_says_so_in_every_report(comparison):
     comparison.articles[1]["title"] = ""
-    assert "(2024-01-01, en): (no title) `b`" in to_markdown(comparison)
-    assert "<td>(no title)</td>" in to_html(comparison)
+    assert "(2024-01-01, en, agencies: AFP): (no title) `b`" in to_markdown(comparison)
+    assert '<td dir="auto" lang="en">(no title)</td>' in to_html(comparison)
     assert "(no title)" in _terminal(comparison)
 
 def test_estimated_timeline_dates_read_as_estimates_in_every_report(comparison):
@@ -229,8 +229,8 @@ def test_report_headings_show_a_shouted_headline_in_title_case_and_the_article_l
     comparison.articles[0]["title"] = "FERRY STRIKE ENDS IN PORT ELWYN"
     markdown, html, terminal = to_markdown(comparison), to_html(comparison), _terminal(comparison)
     title = "Story comparison: Ferry Strike Ends in Port Elwyn"
-    assert markdown.startswith(f"# {title}\n") and f"<h1>{title}</h1>" in html and terminal.startswith(title)
-    assert "FERRY STRIKE ENDS IN PORT ELWYN `a`" in markdown and "<td>FERRY STRIKE ENDS IN PORT ELWYN</td>" in html
+    assert markdown.startswith(f"# {title}\n") and f'<h1 dir="auto">{title}</h1>' in html and terminal.startswith(title)
+    assert "FERRY STRIKE ENDS IN PORT ELWYN `a`" in markdown and '<td dir="auto" lang="en">FERRY STRIKE ENDS IN PORT ELWYN</td>' in html
     assert "FERRY STRIKE ENDS IN PORT ELWYN" in terminal  # the articles table: the title as written
 
 
@@ -352,7 +352,7 @@ def test_a_statement_of_several_outlets_shows_each_wording_and_who_credits_whom(
     markdown = to_markdown(comparison)
     assert "unattributed (Radio \\<Elwyn\\>)" in markdown and "  - Port Elwyn Gazette (quote): I am optimistic" in markdown
     html = to_html(comparison)
-    assert "unattributed (Radio &lt;Elwyn&gt;)" in html and "(partial quote): she was &#34;optimistic&#34;" in html
+    assert "unattributed (Radio &lt;Elwyn&gt;)" in html and "(partial quote): <bdi>she was &#34;optimistic&#34;</bdi>" in html
 
 
 def test_reports_are_titled_by_the_story_and_count_claims_and_groups_apart(comparison):
@@ -423,3 +423,30 @@ def test_a_fact_one_outlet_tells_in_two_editions_keeps_its_own_row():
     starts = [i for i, line in enumerate(lines) if line.startswith("- ")]
     first, second = "\n".join(lines[starts[0] : starts[1]]), "\n".join(lines[starts[1] :])
     assert len(starts) == 2 and "ferry resumed" in first and "volvió" in first and "Olga Petrenko thanked" in second
+
+
+def test_html_report_sets_each_text_in_its_own_direction_and_wraps_long_words(comparison):
+    """A Hebrew or Arabic claim between an outlet's name and the page's English keeps its own direction (its
+    full stop at its left), and a word longer than the page is broken, not pushed past the edge."""
+    rtl = "מזכיר האיגוד אמר כי השביתה תימשך שלושה ימים."
+    comparison.claims[2].text = rtl
+    comparison.timeline[0]["events"][0]["text"] = rtl
+    html = to_html(comparison)
+    assert html.count(f"<bdi>{rtl}</bdi>") == 2  # the unique claim and the timeline event
+    assert '<h1 dir="auto">' in html and '<td dir="auto" lang="en">Fine</td>' in html
+    assert "overflow-wrap:anywhere" in html
+
+
+def test_a_story_of_one_article_says_there_is_nothing_to_compare_yet_in_every_report(comparison):
+    """Its claims are all its own: "3 claims unique to one outlet" and "first reported" would read as findings."""
+    comparison.articles, comparison.groups = comparison.articles[1:], comparison.groups[1:]
+    comparison.summary.update(unique_claims={"b": 2}, first_reported=["b"], first_reported_note="Two: 2024-01-01")
+    line = "3 claims from one article: no other report to compare them with yet"
+    for text in (to_markdown(comparison), to_html(comparison), _terminal(comparison)):
+        assert line in text and "unique to one outlet" not in text and "first reported" not in text.lower()
+
+
+def test_the_agencies_an_article_credits_are_in_every_report(comparison):
+    assert "(2024-01-01, en, agencies: AFP): Fine `b`" in to_markdown(comparison)
+    assert re.search(r"Two\s+│ Fine\s+│ 2024-01-01\s+│ en\s+│ AFP", _terminal(comparison))
+    assert "<td>AFP</td>" in to_html(comparison)

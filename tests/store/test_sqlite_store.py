@@ -172,6 +172,17 @@ def test_search_ranks_filters_and_highlights(store):
     assert [h.article.id for h in store.search("tehran", limit=1, offset=1)[1]] == ["m"]
 
 
+def test_a_figure_or_hyphenated_word_is_searched_as_written(store):
+    store.add_articles([
+        article("fig", "About 12,000 passengers use the Port Elwyn crossing."),
+        article("apart", "Some 12 ferries carried 3,000 passengers."),
+        article("name", "Ines Vidal-Ramos spoke in Port Elwyn."),
+    ])  # fmt: skip
+    assert [h.article.id for h in store.search("12,000")[1]] == ["fig"]
+    assert [h.article.id for h in store.search("vidal-ramos")[1]] == ["name"]
+    assert store.search("12,0*")[0] == 1
+
+
 def test_update_article_keeps_search_and_entity_index_in_sync(store):
     store.add_articles([article("a", "Officials in Tehran spoke.")])
     stored = store.get_article("a")

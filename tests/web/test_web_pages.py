@@ -134,6 +134,14 @@ def test_search_pager_keeps_the_page_size(client: TestClient) -> None:
     assert parse_qs(unescape(href)) == {"q": ["Kanani"], "limit": ["1"], "offset": ["1"]}
 
 
+def test_article_list_takes_a_page_size_and_its_pager_keeps_it(client: TestClient) -> None:
+    html = client.get("/articles", params={"limit": 1, "language": "en"}).text
+    assert html.count('<li><a dir="auto" href="/articles/') == 1
+    href = re.search(r'<a rel="next" href="\?([^"]+)"', html).group(1)
+    assert parse_qs(unescape(href)) == {"language": ["en"], "limit": ["1"], "offset": ["1"]}
+    assert client.get("/articles", params={"limit": 0}).status_code == 400  # pages answer a bad parameter so
+
+
 def test_provenance_reads_as_the_reports_do(client: TestClient, seed_story: str, monkeypatch) -> None:
     """ "B rewrites A": the rewriting article first, its source last, as `from`/`to` say (docs/comparison-schema.md)."""
     from storyline.model import ProvenanceLink
@@ -239,3 +247,28 @@ def test_story_page_groups_who_is_involved_by_kind_as_the_reports_do(client: Tes
     by_kind = dict(zip(kinds, re.split(r"<h3>[^<]+</h3>", section)[1:], strict=True))
     assert "White House → United States government" in by_kind["Organisations"]
     assert ">Ukraine <small>" in by_kind["Places"] and "type-place" not in by_kind["People"]
+
+
+def test_right_to_left_text_keeps_its_direction_and_long_words_break(writable_client) -> None:
+    """A Hebrew article beside English ones reads right to left (each paragraph, claim and wording decides its
+    own direction), and a word longer than a column is broken rather than pushed past the column's edge."""
+    hebrew = "מזכיר האיגוד אמר כי השביתה תימשך שלושה ימים בנמל."
+    article = {
+        "id": "rtl-1", "title": "השביתה בנמל נמשכת", "outlet": "Elwyn Gazette", "published": "2024-03-04",
+        "language": "he", "text": f"{hebrew}\n\n{'x' * 200} Ruth Adler.",
+    }
+    with writable_client() as client:
+        assert client.post("/api/articles", json=article).status_code == 201
+        story = client.get("/api/articles/rtl-1").json()["story"]
+        story_page, article_page = client.get(f"/stories/{story}").text, client.get("/articles/rtl-1").text
+        css = client.get("/static/style.css").text
+    assert 'id="article-rtl-1" dir="auto" lang="he"' in story_page
+    assert re.search(r'<p dir="auto"><span class="claim [a-z]+" id="claim-rtl-1:c0"', story_page)
+    assert f'<p dir="auto">{hebrew}</p>' in article_page and 'class="article-page" dir="auto" lang="he"' in article_page
+    assert re.search(r"main \{[^}]*overflow-wrap: anywhere", css)
+
+
+def test_a_story_of_one_article_says_there_is_nothing_to_compare_yet(client: TestClient, hostile_story: str) -> None:
+    html = client.get(f"/stories/{hostile_story}").text
+    assert "from one article: no other report to compare them with yet." in html
+    assert "First reported" not in html

@@ -13,7 +13,7 @@ from storyline.compare.naming import reader_names
 from storyline.model import Article, Claim, ClaimGroup, ProvenanceLink, Story
 from storyline.service.web_queries import summarize_story
 from storyline.web import views
-from storyline.web.rendering import highlight_snippet, web_url
+from storyline.web.rendering import date_span, highlight_snippet, web_url
 from storyline.web.security import is_loopback, resolve_token
 
 TEXT = "One two. Three four.\n\nFive six."
@@ -272,3 +272,10 @@ def test_an_article_heading_written_in_capitals_reads_in_title_case_with_its_nam
     article = Article(id="a1", title="NATO CHIEF VISITS THE PORT OF ELWYN", paragraphs=["NATO said so."], entities=[nato])
     assert views.article_heading(article) == "NATO Chief Visits the Port of Elwyn"
     assert article.title == "NATO CHIEF VISITS THE PORT OF ELWYN"
+
+
+def test_a_story_of_one_day_spans_that_day_once() -> None:
+    morning, evening = datetime(2013, 8, 2, 9, 5), datetime(2013, 8, 2, 21, 40)
+    assert date_span(morning, evening) == "2 Aug 2013"
+    assert date_span(morning, datetime(2013, 8, 4, 8)) == "2 Aug 2013 \u2013 4 Aug 2013"
+    assert date_span(None, None) == "undated" and date_span(morning, None) == "2 Aug 2013"

@@ -25,7 +25,7 @@ from rapidfuzz.distance import Indel
 from storyline.compare.lexicon import AGENCY_CREDIT_RE, AGENCY_RE, agency_name, credited_agency
 from storyline.compare.naming import article_name, outlet_name
 from storyline.match.text import split_unspaced, words
-from storyline.model import Article, Claim, ProvenanceLink
+from storyline.model import Article, Claim, ClaimGroup, ProvenanceLink
 
 #: Share of the smaller article's 5-grams found in the other: above it, a copy.
 COPY_CONTAINMENT = 0.5
@@ -338,7 +338,11 @@ def _rewrite_origin(
 
 def pair_link(a: Article, b: Article, facts: StoryFacts, name: Names = article_name) -> ProvenanceLink | None:
     """The provenance relation between two articles, or ``None`` when they share too little (facts, or
-    for a rewrite, wording); ``name`` names articles in the evidence."""
+    for a rewrite, wording); ``name`` names articles in the evidence.
+
+    The pair is taken in id order, as an independent link names it ("A and B: reported independently"): its
+    evidence then names them in that order too, and neither depends on the order the articles came in."""
+    a, b = sorted((a, b), key=lambda x: x.id)
     cov_a, cov_b = facts.coverage(a.id, b.id), facts.coverage(b.id, a.id)
     if max(cov_a, cov_b) < RELATED_COVERAGE:
         return None
@@ -364,8 +368,7 @@ def pair_link(a: Article, b: Article, facts: StoryFacts, name: Names = article_n
         common = common_agency(a, b, facts.credits)
         told = f"independent rewrites of one {common} story" if common else "reported independently"
         evidence.append(f"each adds facts the other lacks: {told}")
-        origin, derived = sorted((a, b), key=lambda x: x.id)
-        return _link(origin, derived, "independent", evidence, max(cov_a, cov_b), common_source=common)
+        return _link(a, b, "independent", evidence, max(cov_a, cov_b), common_source=common)
     shared, kept = _shared_wording(a, b, facts, overlap, name)
     if not shared:
         return None  # one story told apart: nothing shows that either retells the other
@@ -456,9 +459,11 @@ def provenance(
     pairs: list[tuple[str, str]],
     unique: set[str],
     names: dict[str, str] | None = None,
+    disagreements: list[dict[str, set[str]]] | None = None,
 ) -> tuple[list[ProvenanceLink], dict[str, Any]]:
     """Links between every related pair of articles, plus the earliest reporter and who adds nothing;
-    ``names`` (article id -> name, :func:`~storyline.compare.naming.reader_names`) names them in the evidence."""
+    ``names`` (article id -> name, :func:`~storyline.compare.naming.reader_names`) names them in the evidence;
+    ``disagreements``: the words each article gives where claims are told apart (:func:`told_apart`)."""
     known = names or {}
 
     def name(article: Article) -> str:
@@ -467,8 +472,33 @@ def provenance(
     facts = StoryFacts.of(articles, claims, pairs, unique)
     candidates = facts.related(articles)
     links = _strongest_sources([link for a, b in candidates if (link := pair_link(a, b, facts, name)) is not None])
-    derived = {link.to for link in links if link.relation != "independent" and link.direction != "unknown"}
+    source_of = {link.to: link.from_ for link in links if link.relation != "independent" and link.direction != "unknown"}
     adds_nothing = [
-        a.id for a in articles if a.id in derived and not any(c.id in unique for c in facts.claims.get(a.id, []))
+        a.id
+        for a in articles
+        if a.id in source_of
+        and not any(c.id in unique for c in facts.claims.get(a.id, []))
+        and not _departs_from(a.id, source_of[a.id], disagreements or [])
     ]
     return links, {**first_report(articles, name), "adds_nothing": adds_nothing}
+
+
+def told_apart(groups: list[ClaimGroup]) -> list[dict[str, set[str]]]:
+    """Per finding that tells aligned claims apart (a changed figure, a conflict, a reported denial), the words
+    each article gives there: {"A": {"4%"}, "B": {"5%"}}."""
+    found = []
+    for group in groups:
+        for finding in group.evidence:
+            if finding["rule"] in ("aligned", "unique"):
+                continue
+            words: dict[str, set[str]] = {}
+            for span in finding.get("spans", []):
+                words.setdefault(span["article"], set()).add(span["text"])
+            found.append(words)
+    return found
+
+
+def _departs_from(article: str, source: str, disagreements: list[dict[str, set[str]]]) -> bool:
+    """Whether ``article`` gives other words than its source where claims are told apart: a copy that changes a
+    figure ("4%" -> "5%") adds something, the change, and a reader must not be told it adds nothing."""
+    return any(article in words and source in words and words[article] != words[source] for words in disagreements)

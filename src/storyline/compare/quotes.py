@@ -18,7 +18,7 @@ from storyline.compare.align import cluster
 from storyline.compare.claims import is_person
 from storyline.compare.involved import story_cast
 from storyline.compare.lexicon import NEGATION_RE, is_denial, opposition
-from storyline.compare.quantities import overlap, read_quantities
+from storyline.compare.quantities import agree, read_quantities
 from storyline.enrich.entities_merge import same_person_name
 from storyline.enrich.quotes import UNATTRIBUTED
 from storyline.match.text import words
@@ -154,10 +154,11 @@ def _min_fragment_chars(short: Quote, long: Quote, same_speaker: bool) -> int:
 
 
 def _numbers_differ(a: Quote, b: Quote) -> bool:
-    """Both quotes give figures and some figure of the one with fewer is not among the other's:
-    "a magnitude-6.1 temblor" is not "put it at 5.9", however alike the rest."""
+    """Both quotes give figures and some figure of the one with fewer is not among the other's, as claims
+    compare them (:func:`agree`): "a magnitude-6.1 temblor" is not "put it at 5.9", nor "an offer of 4%"
+    "an offer of 5%" (their rounding margins touch at 4.5), however alike the rest."""
     fewer, more = sorted((_quantities(a.text), _quantities(b.text)), key=len)
-    return bool(fewer) and not all(any(overlap(x, y) for y in more) for x in fewer)
+    return bool(fewer) and not all(any(agree(x, y) for y in more) for x in fewer)
 
 
 def _polarity_differs(pair: _Pair, a: Quote, b: Quote, same_language: bool) -> bool:

@@ -11,7 +11,7 @@ from storyline.compare.align import align_claims, reported_score
 from storyline.compare.claims import split_claims
 from storyline.compare.involved import story_cast
 from storyline.compare.naming import article_name, outlet_name, reader_names
-from storyline.compare.provenance import agencies, provenance
+from storyline.compare.provenance import agencies, provenance, told_apart
 from storyline.compare.quotes import group_quotes
 from storyline.compare.timeline import build_timeline
 from storyline.compare.verdicts import alignment_groups, contradiction_groups
@@ -58,7 +58,9 @@ def compare(articles: list[Article], encode: Encode) -> Comparison:
     group_of = {claim: g.id for g in groups for claim in g.claims}
     pairs = [(claims[i].id, claims[j].id, s) for i, j, s in alignment.pairs()]
     unique = {cid for g in groups if g.verdict == "unique" for cid in g.claims}
-    links, origin = provenance(articles, claims, [(a, b) for a, b, _ in pairs], _told_once(groups, claims), names)
+    links, origin = provenance(
+        articles, claims, [(a, b) for a, b, _ in pairs], _told_once(groups, claims), names, told_apart(groups)
+    )
     groups += contradiction_groups(claims, alignment, outlet_of, published)
     return Comparison(
         articles=[article_summary(a, names[a.id]) for a in articles],

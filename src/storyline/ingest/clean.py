@@ -159,6 +159,8 @@ _TAG_NAMES = (
 )
 #: A tag, whole or broken: "<p>", "< /p>", "</div >", "<br/>", "<a href=...>".
 _TAG = re.compile(rf"<\s*/?\s*(?:{_TAG_NAMES})\b[^<>]*>|<\s*/?\s*(?:{_TAG_NAMES})\s*/?\s*$", re.IGNORECASE)
+#: A script or style element with its content, which a page never shows: "<script>alert(1)</script>".
+_CODE_ELEMENT = re.compile(r"<\s*(script|style)\b[^<>]*>.*?<\s*/\s*\1\s*>", re.IGNORECASE)
 #: A closing tag that lost its "<": "text. /p>".
 _BROKEN_CLOSE = re.compile(rf"(?<![\w<])/\s*(?:{_TAG_NAMES})\s*>", re.IGNORECASE)
 _ONLY_TAGS = re.compile(rf"^(?:\s|<\s*/?\s*(?:{_TAG_NAMES})\b[^<>]*>?|/\s*(?:{_TAG_NAMES})\s*>)+$", re.IGNORECASE)
@@ -416,8 +418,9 @@ def is_navigation(line: str) -> bool:
 
 
 def remove_stray_tags(text: str) -> tuple[str, list[str]]:
-    """Remove HTML tags and broken tag remnants ("< /p>", "/p>") from inside text."""
-    return _remove(text, _TAG, _BROKEN_CLOSE)
+    """Remove HTML tags and broken tag remnants ("< /p>", "/p>") from inside text, a script or style element
+    with its code (its content is no text of the page)."""
+    return _remove(text, _CODE_ELEMENT, _TAG, _BROKEN_CLOSE)
 
 
 def remove_markdown_images(text: str) -> tuple[str, list[str]]:
@@ -504,12 +507,12 @@ def compact(text: str) -> str:
     return re.sub(r"[\s_-]+", "", fold(text))
 
 
-def _name_like(part: str) -> bool:
+def _name_like(part: str, max_words: int = _TITLE_SUFFIX_MAX_WORDS) -> bool:
     return (
         part[:1].isalpha()
         and part[:1].isupper()
         and not part.rstrip("'\"’”»").endswith((".", "?", "!", ","))
-        and len(part.split()) <= _TITLE_SUFFIX_MAX_WORDS
+        and len(part.split()) <= max_words
     )
 
 
@@ -631,6 +634,9 @@ _HEADER_FIELD = re.compile(
     r"^(?P<key>outlet|publisher|publication|source|language|lang)\s*:\s*(?P<value>\S.{0,80})$", re.IGNORECASE
 )
 _HEADER_KEYS = {"publisher": "outlet", "publication": "outlet", "source": "outlet", "lang": "language"}
+#: Words an outlet named as such ("Outlet:", "Publisher:") may have: "Port Elwyn Evening Gazette & Star" is longer
+#: than a title's site suffix, and the key says it is a name ("Source:" may begin a chart's credit: the suffix's bound).
+_OUTLET_NAME_MAX_WORDS = 8
 
 
 def header_field(line: str) -> tuple[str, str] | None:
@@ -639,9 +645,10 @@ def header_field(line: str) -> tuple[str, str] | None:
     match = _HEADER_FIELD.match(line.strip())
     if match is None:
         return None
-    key = match.group("key").lower()
-    key, value = _HEADER_KEYS.get(key, key), match.group("value").strip()
-    return (key, value) if key == "language" or _name_like(value) else None
+    given = match.group("key").lower()
+    key, value = _HEADER_KEYS.get(given, given), match.group("value").strip()
+    max_words = _TITLE_SUFFIX_MAX_WORDS if given == "source" else _OUTLET_NAME_MAX_WORDS
+    return (key, value) if key == "language" or _name_like(value, max_words) else None
 
 
 def source_url(line: str) -> tuple[bool, str | None, bool]:

@@ -135,6 +135,16 @@ _MAX_NAME_WORDS = 5
 _ACCOUNT = re.compile(r"(?i)^(?:by\s+)?(?:site\s+)?(?:admin|administrator|webmaster|editor|staff|guest|user|"
                       r"anonymous|unknown|redaktion|rédaction|redacción|redazione|редакция|name)\b\W*$")
 _URL_LIKE = re.compile(r"(?i)^www\b|https?:|\w\.(?:com|net|org|info)\b")
+#: Words of the buttons a page sets beside its byline (share, print, follow, comment, a network's name), in a few
+#: languages, and the little words joining them: a byline of nothing else ("Teilen", "Share on Facebook",
+#: "Partager", "Compartir", "Artikel teilen") is a button's label, not a name.
+_BUTTON_WORDS = (
+    r"share|teilen|partager|compartir|condividi|compartilhar|partilhar|delen|udostępnij|sdílet|paylaş|поделиться|"
+    r"поділитися|print|drucken|imprimer|imprimir|stampa|follow|folgen|suivre|seguir|segui|comments?|kommentare?|"
+    r"commentaires?|comentarios?|commenti|e-?mail|facebook|twitter|whatsapp|linkedin|telegram|copy link|"
+    r"this|article|story|post|on|via|auf|sur|en|per|artikel|beitrag|l'article|cet|el|este|artículo|la|nota"
+)
+_BUTTON_LABEL = re.compile(rf"(?i)^(?:(?:{_BUTTON_WORDS})(?![\w'-])[\s:|/·•]*)+$")
 #: Words of a URL split into a byline ("Sputnik https; Cdnarabic; I; Logo Png" from a logo's address): every
 #: part of such a byline is a piece of it.
 _URL_PIECE = re.compile(r"(?i)\b(?:https?|png|jpe?g|gif|svg|webp)\b")
@@ -146,7 +156,7 @@ _TEXT_LABEL = re.compile(r"(?i)^(?:text|texte|texto|testo|tekst|текст)\s*[:
 def _byline(article: Article) -> str | None:
     """The byline's names without what is no one's name: the site itself ("Example net"), a URL ("Www Example
     Info", "Example https; Logo Png"), an account ("Admin"), a sentence or menu ("Creating Search Engine Api
-    Message"), a label ("Text: ")."""
+    Message"), a label ("Text: "), a button ("Teilen", "Share")."""
     if not article.byline or _URL_PIECE.search(article.byline):
         return None
     parsed = get_tld(article.url, fix_protocol=True, fail_silently=True, as_object=True) if article.url else None
@@ -155,6 +165,7 @@ def _byline(article: Article) -> str | None:
         name for name in (_TEXT_LABEL.sub("", part) for part in _NAME_SEPARATORS.split(article.byline.strip()))
         if name
         and not _ACCOUNT.match(name)
+        and not _BUTTON_LABEL.match(name)
         and not _URL_LIKE.search(name)
         and compact(name) not in site
         and all(len(person.split()) <= _MAX_NAME_WORDS for person in re.split(r",|\band\b|&", name))

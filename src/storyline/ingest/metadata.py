@@ -14,7 +14,7 @@ from urllib.parse import unquote, urlsplit
 import dateparser
 from dateparser.search import search_dates
 from htmldate.extractors import COMPLETE_URL
-from tld import get_tld
+from tld import Result, get_tld
 
 from storyline.ingest.clean import compact
 
@@ -31,6 +31,7 @@ KNOWN_OUTLETS: dict[str, str] = {
     "nbcnews.com": "NBC News",
     "cbsnews.com": "CBS News",
     "abcnews.go.com": "ABC News",
+    "espn.go.com": "ESPN",
     "npr.org": "NPR",
     "usatoday.com": "USA Today",
     "latimes.com": "Los Angeles Times",
@@ -188,8 +189,20 @@ def registrable_domain(url: str | None) -> str | None:
     return parsed.fld.lower()  # type: ignore[union-attr]
 
 
+#: Hosts whose subdomains (or "/@name" paths) are sites of their own, blogs and newsletters: the subdomain names
+#: the outlet ("ruritaniawatch.wordpress.com" is "Ruritaniawatch", not "Wordpress"). Blogspot under any country
+#: domain too; the public suffix list already makes "name.blogspot.com" and "name.github.io" sites of their own.
+SITE_HOSTS = frozenset({
+    "wordpress.com", "substack.com", "medium.com", "tumblr.com", "livejournal.com", "typepad.com", "over-blog.com",
+    "weebly.com", "wixsite.com", "ghost.io", "home.blog", "blog.jp", "go.com",
+})  # fmt: skip
+_SITE_HOST_LABELS = frozenset({"blogspot"})
+_HANDLE_PATH = re.compile(r"^/@([\w.-]+)")
+
+
 def outlet_from_url(url: str | None) -> str | None:
-    """The outlet's display name from its URL: the known-outlets table, else a name read from the domain."""
+    """The outlet's display name from its URL: the known-outlets table, else a name read from the domain (from
+    the subdomain, for a blog on a hosting site)."""
     domain = registrable_domain(url)
     if domain is None:
         return None
@@ -197,9 +210,27 @@ def outlet_from_url(url: str | None) -> str | None:
     full_host = host.parsed_url.netloc.lower().removeprefix("www.") if host else domain  # type: ignore[union-attr]
     label = host.domain if host else ""  # type: ignore[union-attr]
     suffix = host.tld if host else ""  # type: ignore[union-attr]
-    return KNOWN_OUTLETS.get(full_host) or KNOWN_OUTLETS.get(domain) or name_from_domain(label, suffix) or domain
+    if known := KNOWN_OUTLETS.get(full_host) or KNOWN_OUTLETS.get(domain):
+        return known
+    if site := _hosted_site(host, domain):  # type: ignore[arg-type]
+        return KNOWN_OUTLETS.get(f"{site}.{domain}") or name_from_domain(site, suffix) or site
+    return name_from_domain(label, suffix) or domain
 
 
+def _hosted_site(host: Result | None, domain: str) -> str | None:
+    """The site's own name on a hosting site (:data:`SITE_HOSTS`): the subdomain next to the host's domain
+    ("ruritaniawatch" of "www.ruritaniawatch.wordpress.com"), else a "/@name" path (medium.com/@name)."""
+    if host is None or not (domain in SITE_HOSTS or host.domain in _SITE_HOST_LABELS):
+        return None
+    subdomain = host.subdomain.lower().split(".")[-1]
+    if subdomain and subdomain != "www":
+        return subdomain
+    handle = _HANDLE_PATH.match(host.parsed_url.path)
+    return handle.group(1) if handle else None
+
+
+#: A vowel, in any of the Latin script's forms a domain may hold ("y" sounds as one: "yle").
+_VOWEL = re.compile(r"[aeiouyàáâäåæèéêëìíîïòóôöøùúûü]", re.IGNORECASE)
 #: Words kept lower-case inside a name read from a domain ("Times of Israel").
 _NAME_PARTICLES = frozenset({"a", "an", "and", "at", "for", "in", "of", "on", "the", "to"})
 #: A word read from a domain counts only among the English words this common (wordninja's frequency rank):
@@ -248,7 +279,13 @@ def name_from_domain(label: str, suffix: str = "com") -> str | None:
     words: list[str] = []
     for part in parts:
         words += (_english_words(part) if english else None) or [part]
-    return " ".join(w if i and w in _NAME_PARTICLES else w.capitalize() for i, w in enumerate(words))
+    return " ".join(w if i and w in _NAME_PARTICLES else _name_word(w) for i, w in enumerate(words))
+
+
+def _name_word(word: str) -> str:
+    """A word of a domain as a name writes it: capitalised, or in capitals when it has no vowel and so is an
+    acronym ("mlb" -> "MLB", "nrk" -> "NRK", not "Mlb")."""
+    return word.upper() if not _VOWEL.search(word) else word.capitalize()
 
 
 @lru_cache(maxsize=1)

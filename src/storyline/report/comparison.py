@@ -223,9 +223,17 @@ def plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
+def one_article(summary: dict[str, Any]) -> bool:
+    """Whether the comparison holds one article (a story no other report has joined yet): nothing to compare."""
+    return len(summary.get("unique_claims", {})) == 1
+
+
 def summary_line(summary: dict[str, Any]) -> str:
     """The counts a report opens with, claims told from groups of claims: "35 claims: 3 groups shared by
-    several outlets, 1 group in conflict, 7 claims unique to one outlet" (an outlet's two articles share nothing)."""
+    several outlets, 1 group in conflict, 7 claims unique to one outlet" (an outlet's two articles share nothing);
+    of one article, that it has nothing to be compared with (all its claims "unique" would read as news)."""
+    if one_article(summary):
+        return f"{plural(summary.get('claims', 0), 'claim')} from one article: no other report to compare them with yet"
     unique = sum(summary["unique_claims"].values()) if "unique_claims" in summary else summary.get("unique", 0)
     return (
         f"{plural(summary.get('claims', 0), 'claim')}: {plural(summary.get('shared', 0), 'group')} shared by several "
@@ -339,7 +347,10 @@ def report_title(comparison: Comparison) -> str:
 
 
 def first_reported(summary: dict[str, Any], names: dict[str, str]) -> str | None:
-    """Who reported first and by which rule (``first_reported_note``); older comparisons: the names only."""
+    """Who reported first and by which rule (``first_reported_note``); older comparisons: the names only.
+    None for one article: first of one says nothing."""
+    if one_article(summary):
+        return None
     if note := summary.get("first_reported_note"):
         return str(note)
     first = summary.get("first_reported") or ([summary["earliest"]] if summary.get("earliest") else [])
@@ -443,7 +454,8 @@ def to_markdown(comparison: Comparison) -> str:
         published = when(a)
         language = md_escape(a.get("language") or "?")
         title = md_escape(article_title(a))
-        lines.append(f"- **{md_escape(names[a['id']])}** ({md_escape(published)}, {language}): {title} {md_code(a['id'])}")
+        credits = f", agencies: {md_escape(', '.join(a['agencies']))}" if a.get("agencies") else ""
+        lines.append(f"- **{md_escape(names[a['id']])}** ({md_escape(published)}, {language}{credits}): {title} {md_code(a['id'])}")
     lines += _involved_markdown(comparison)
     for heading, groups in view.sections():
         lines += ["", f"## {heading}", ""] + ([] if groups else ["None found."])
@@ -512,19 +524,19 @@ _HTML = """<!DOCTYPE html>
 <meta name="storyline-schema-version" content="{{ schema_version }}">
 <title>{{ title }}</title>
 <style>
-body{font:15px/1.5 system-ui,sans-serif;max-width:72rem;margin:2rem auto;padding:0 1rem;color:#222}
+body{font:15px/1.5 system-ui,sans-serif;max-width:72rem;margin:2rem auto;padding:0 1rem;color:#222;overflow-wrap:anywhere}
 h1{font-size:1.6rem} h2{border-bottom:1px solid #ddd;padding-bottom:.2rem;margin-top:2rem}
 table{border-collapse:collapse;width:100%} td,th{border:1px solid #ddd;padding:.3rem .5rem;vertical-align:top;text-align:left}
 .group{border-left:4px solid #999;padding:.3rem .8rem;margin:.6rem 0;background:#fafafa}
 .shared{border-color:#2a7} .unique{border-color:#57a} .conflict{border-color:#d33;background:#fff5f5}
 .outlet{font-weight:600} .ev{color:#a22;font-style:italic} .muted{color:#777;font-size:.9em}
 </style></head><body>
-<h1>{{ title }}</h1>
+<h1 dir="auto">{{ title }}</h1>
 <p class="muted">{{ counts }}{% if first %}; first reported: {{ first }}{% endif %}.
 {% if copies %}Adds nothing to its source: {{ copies }}.{% endif %}</p>
 <h2>Articles</h2>
 <table><tr><th>Outlet</th><th>Title</th><th>Published</th><th>Language</th><th>Agencies</th></tr>
-{% for a in articles %}<tr><td class="outlet">{{ names[a.id] }}</td><td>{{ article_title(a) }}</td><td>{{ when(a) }}</td><td>{{ a.language or "?" }}</td><td>{{ a.agencies|join(", ") }}</td></tr>
+{% for a in articles %}<tr><td class="outlet" dir="auto">{{ names[a.id] }}</td><td dir="auto"{% if a.language %} lang="{{ a.language }}"{% endif %}>{{ article_title(a) }}</td><td>{{ when(a) }}</td><td>{{ a.language or "?" }}</td><td>{{ a.agencies|join(", ") }}</td></tr>
 {% endfor %}</table>
 {% if involved %}<h2>Who is involved</h2>
 {% for heading, entities, total in involved %}<h3>{{ heading }}{% if total > entities|length %} <span class="muted">(top {{ entities|length }} of {{ total }})</span>{% endif %}</h3>
@@ -535,18 +547,18 @@ table{border-collapse:collapse;width:100%} td,th{border:1px solid #ddd;padding:.
 {% if not groups %}<p class="muted">None found.</p>{% endif %}
 {% for g in groups %}<div class="group {{ g.verdict }}">
 <div class="muted">{{ sources(g) }}{% if g.score is not none %} &middot; score {{ "%.2f"|format(g.score) }}{% endif %}</div>
-{% set one = single_article(g) %}{% for c in g.claims if c in claims %}<div>{% if not one %}<span class="outlet">{{ names[claims[c].article] }}:</span> {% endif %}{{ claims[c].text }}</div>{% endfor %}
+{% set one = single_article(g) %}{% for c in g.claims if c in claims %}<div>{% if not one %}<span class="outlet">{{ names[claims[c].article] }}:</span> {% endif %}<bdi>{{ claims[c].text }}</bdi></div>{% endfor %}
 {% for detail in findings(g) %}<div class="ev">{{ detail }}</div>{% endfor %}
 </div>{% endfor %}
 {% endfor %}
 <h2>Quotes ({{ quotes|length }})</h2>
-{% for q in quotes %}<div class="group {{ 'conflict' if q.conflict else 'shared' }}">{{ statement(q) }}
+{% for q in quotes %}<div class="group {{ 'conflict' if q.conflict else 'shared' }}"><bdi>{{ statement(q) }}</bdi>
 <div class="muted">{{ credited(q) }}</div>
-{% for name, label, text in wordings(q) %}<div><span class="outlet">{{ name }}</span> ({{ label }}): {{ text }}</div>{% endfor %}
+{% for name, label, text in wordings(q) %}<div><span class="outlet">{{ name }}</span> ({{ label }}): <bdi>{{ text }}</bdi></div>{% endfor %}
 {% for e in (q.evidence or []) + (q.notes or []) %}<div class="ev">{{ e }}</div>{% endfor %}</div>{% endfor %}
 <h2>Timeline ({{ timeline|length }})</h2>
 <table><tr><th>Date</th><th>Reported by</th><th>Events</th></tr>
-{% for t in timeline %}<tr><td>{{ timeline_date(t) }}</td><td>{{ reporters(t) }}</td><td>{% for e in t.events %}<div><span class="outlet">{{ names.get(e.article, e.outlet) }}:</span> {{ e.text }}{{ event_note(t, e) }}</div>{% endfor %}</td></tr>
+{% for t in timeline %}<tr><td>{{ timeline_date(t) }}</td><td>{{ reporters(t) }}</td><td>{% for e in t.events %}<div><span class="outlet">{{ names.get(e.article, e.outlet) }}:</span> <bdi>{{ e.text }}</bdi>{{ event_note(t, e) }}</div>{% endfor %}</td></tr>
 {% endfor %}</table>
 <h2>Provenance ({{ provenance|length }})</h2>
 {% for p in provenance %}<div class="group"><div>{{ p.sentence }}</div><ul>{% for e in p.evidence %}<li>{{ e }}</li>{% endfor %}</ul></div>{% endfor %}

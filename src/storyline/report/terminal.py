@@ -82,10 +82,10 @@ def comparison_renderable(comparison: Comparison) -> RenderableType:
     if copies := adds_nothing(summary, names):
         head.append(f"\nAdds nothing to its source: {copies}")
     articles = Table(title="Articles", title_justify="left", expand=True)
-    for column in ("Outlet", "Title", "Published", "Language"):
+    for column in ("Outlet", "Title", "Published", "Language", "Agencies"):
         articles.add_column(column)
     for a in comparison.articles:
-        cells = (names[a["id"]], article_title(a), when(a), a.get("language") or "?")
+        cells = (names[a["id"]], article_title(a), when(a), a.get("language") or "?", ", ".join(a.get("agencies", [])))
         articles.add_row(*(Text(cell) for cell in cells))
     parts: list[RenderableType] = [head, articles]
     if who := _involved_text(comparison):

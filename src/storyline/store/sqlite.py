@@ -171,14 +171,16 @@ def _entity_names(article: Article) -> set[str]:
     return names
 
 
-_WORD = re.compile(r"\w+\*?", re.UNICODE)
+#: A word, with the punctuation inside it: "12,000", "4.5", "Jong-un" are one term of the query.
+_WORD = re.compile(r"\w+(?:[-.,'’/:]\w+)*\*?", re.UNICODE)
 
 
 def fts_query(query: str) -> str:
     """A user's words as a safe FTS5 query: every word must occur; ``word*`` is a prefix.
 
     FTS5's own syntax (quotes, NEAR, column filters) errors on ordinary input
-    such as ``U.S.-Iran``, so words are quoted one by one.
+    such as ``U.S.-Ruritania``, so words are quoted one by one. A word holding punctuation is a phrase, its
+    pieces in a row: "12,000" finds that figure, not a "12" and a "000" anywhere in the text.
     """
     terms = []
     for word in _WORD.findall(query):

@@ -45,11 +45,14 @@ def article_list(
     outlet: str | None = None,
     language: str | None = None,
     offset: Offset = 0,
+    limit: Limit = PAGE_SIZE,
 ) -> Response:
     filters = {"outlet": outlet, "language": language}
-    total, found = web_queries.article_page(ws, limit=PAGE_SIZE, offset=offset, **filters)
+    total, found = web_queries.article_page(ws, limit=limit, offset=offset, **filters)
+    # The pager keeps the page size where it is not the default, as search's does.
+    params = {**filters, "limit": limit if limit != PAGE_SIZE else None}
     return render(
-        request, "articles.html", total=total, articles=found, offset=offset, limit=PAGE_SIZE, filters=filters
+        request, "articles.html", total=total, articles=found, offset=offset, limit=limit, filters=filters, params=params
     )
 
 

@@ -20,6 +20,7 @@ from storyline.report.comparison import (
     relation_sentence,
     shown,
     statement,
+    summary_line,
 )
 from storyline.store.base import SNIPPET_CLOSE, SNIPPET_OPEN
 from storyline.web.views import article_heading
@@ -63,6 +64,13 @@ def format_date(value: datetime | str | None, with_time: bool = False) -> str:
     return text
 
 
+def date_span(first: datetime | None, last: datetime | None) -> str:
+    """A story's time span in days: "2 Aug 2013" for articles of one day (not "2 Aug 2013 – 2 Aug 2013"),
+    else "18 Dec 2022 – 20 Dec 2022"; "undated" for none."""
+    start, end = format_date(first), format_date(last)
+    return start if last is None or end == start else f"{start} \u2013 {end}"
+
+
 def query_string(params: dict[str, object], **changes: object) -> str:
     """``?a=1&b=2`` from the current parameters with some changed (pagination links)."""
     merged = {**params, **changes}
@@ -85,8 +93,10 @@ def make_environment() -> Environment:
     env.filters["web_url"] = web_url
     env.filters["segment"] = path_segment
     env.globals["query_string"] = query_string
+    env.globals["date_span"] = date_span
     env.globals["relation_sentence"] = relation_sentence
     env.globals["first_reported"] = first_reported
+    env.globals["summary_line"] = summary_line
     env.globals["entity_label"] = entity_label
     env.globals["statement"] = statement
     env.globals["shown"] = shown
