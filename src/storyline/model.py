@@ -154,10 +154,10 @@ class Entity(Record):
     type: str  # "PERSON" | "ORG" | "PLACE" | "MISC"
     variants: list[str] = field(default_factory=list)
     mentions: list[tuple[int, int]] = field(default_factory=list)
-    # Metonymy kept visible: "Tehran" stands for "Iran" (kind "capital-for-country").
+    # Metonymy kept visible: "Pyongyang" stands for "North Korea" (kind "capital-for-country").
     refers_to: str | None = None
     reference_kind: str | None = None
-    # The mentions that stand for ``refers_to`` ("Tehran said"); the others name the place ("in Tehran").
+    # The mentions that stand for ``refers_to`` ("Pyongyang said"); the others name the place ("in Pyongyang").
     acting_mentions: list[tuple[int, int]] = field(default_factory=list)
 
 

@@ -608,7 +608,7 @@ def _next_word_shared(negated: Claim, cue: re.Match[str], other: Claim) -> bool:
 def subject_of(claim: Claim, position: int) -> str | None:
     """Who does what the word at ``position`` (claim-relative) says: the last actor named before it.
 
-    A parser-free approximation of the verb's subject; it also follows "Tehran, which denies".
+    A parser-free approximation of the verb's subject; it also follows "Pyongyang, which denies".
     """
     before = [str(name).lower() for s, _, name in claim.actors if s - claim.start < position]
     return before[-1] if before else None

@@ -109,7 +109,7 @@ _POSSESSOR_DEPS = frozenset({"poss", "nmod:poss"})
 #: Moscow", "ties between Seoul and Pyongyang".
 _PARTY_PREPOSITIONS = frozenset({"with", "between", "against"})
 #: Prepositions that make a capital a party only after a word of statecraft (:data:`_STATE_WORDS`):
-#: "ambassador to Ankara", "assistance from Moscow", "sanctions on Tehran"; elsewhere a place ("flights to Ankara").
+#: "ambassador to Ankara", "assistance from Moscow", "sanctions on Pyongyang"; elsewhere a place ("flights to Ankara").
 _ADDRESS_PREPOSITIONS = frozenset({"to", "from", "on"})
 #: Lemmas of words whose complement, modifier or possessor is a state, not a city.
 _STATE_WORDS = frozenset({
@@ -136,9 +136,9 @@ def _stands_for_country(span: Span, seat: bool) -> bool:
     """Whether a capital or seat of government here stands for its country or government (one mention at a time).
 
     It does when it acts or speaks ("Washington warned": subject of a verb), owns ("Washington's policy"), is
-    the agent ("criticised by Moscow"), the object of what is done to a state ("restrain Tehran"), a party
-    ("talks with Ankara", "between Tehran and world powers"), addressed by statecraft ("ambassador to Ankara",
-    "sanctions on Tehran") or bound by a predicate ("Seoul is subject to tariffs"). It is the place in a
+    the agent ("criticised by Moscow"), the object of what is done to a state ("restrain Pyongyang"), a party
+    ("talks with Ankara", "between Pyongyang and world powers"), addressed by statecraft ("ambassador to Ankara",
+    "sanctions on Pyongyang") or bound by a predicate ("Seoul is subject to tariffs"). It is the place in a
     dateline ("WASHINGTON (AP) -"), after a preposition of place ("held in Washington"), a movement or visit
     ("visit London"), before its own parts ("London's mayor"), or beside "a city of". Where the parse says
     neither, a capital is the city and a seat ("the White House") the government."""
@@ -153,7 +153,7 @@ def _stands_for_country(span: Span, seat: bool) -> bool:
 
 def _role_token(token: Token) -> Token:
     """The token whose place in the sentence decides a name's role: names joined by "and" share the first
-    one's; the small English model hangs "Tehran" of "between Tehran and world powers" on "powers"."""
+    one's; the small English model hangs "Pyongyang" of "between Pyongyang and world powers" on "powers"."""
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     if token.dep_ == "nmod" and token.head.dep_ == "pobj":
@@ -172,9 +172,9 @@ def _metonymic_role(token: Token) -> bool | None:
     if dep in _POSSESSOR_DEPS:
         return head.pos_ != "PROPN" and head.lemma_.lower() not in _PLACE_WORDS
     if dep == "dobj":
-        return head.lemma_.lower() not in _PLACE_WORDS  # "restrain Tehran", not "visit London"
+        return head.lemma_.lower() not in _PLACE_WORDS  # "restrain Pyongyang", not "visit London"
     if dep in {"compound", "amod"} and head.pos_ == "NOUN":
-        return _head_role(head)  # "the Tehran government", "a White House correspondent"
+        return _head_role(head)  # "the Pyongyang government", "a White House correspondent"
     return True if dep == "obl:agent" else None
 
 

@@ -1,7 +1,7 @@
 """Small general tables: name aliases, capitals and seats of government; country names.
 
 Used to merge name variants ("U.S." = "US" = "United States") and to link
-metonyms kept as written ("Tehran" stands for Iran, "the Kremlin" for the
+metonyms kept as written ("Pyongyang" stands for North Korea, "the Kremlin" for the
 Russian government). Keys are :func:`name_key` forms. The tables are general
 world knowledge, deliberately short: a missing entry only means a link is not
 drawn, never a wrong merge. Country names in other languages ("Russland",
@@ -44,7 +44,7 @@ _ALIASES: dict[str, list[str]] = {
     "Palestine": ["Palestinian Territories", "State of Palestine"],
 }
 
-#: Capital -> country it often stands for in news ("Tehran said ...").
+#: Capital -> country it often stands for in news ("Pyongyang said ...").
 CAPITALS: dict[str, str] = {
     "Washington": "United States", "Moscow": "Russia", "Tehran": "Iran", "Beijing": "China",
     "Kyiv": "Ukraine", "Kiev": "Ukraine", "London": "United Kingdom", "Paris": "France",
