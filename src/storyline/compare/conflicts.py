@@ -23,7 +23,6 @@ from rapidfuzz.distance import Indel
 from storyline.compare.align import date_fits, dates_agree
 from storyline.compare.clock import clashing_times, clock_times
 from storyline.compare.lexicon import (
-    CONDITIONS,
     CONTESTS,
     DEICTIC_DAY_RE,
     GENERIC_NOUNS,
@@ -38,7 +37,7 @@ from storyline.compare.lexicon import (
     opposition,
     stop_words,
 )
-from storyline.compare.parsing import parse, phrasal_lemma, token_at, verb_above
+from storyline.compare.parsing import conditional, parse, phrasal_lemma, token_at, verb_above
 from storyline.compare.quantities import coarse_kind, disagreements, figure_key, is_calendar_word, of_kind
 from storyline.enrich.cues import REPORTING_VERBS
 from storyline.enrich.entities_merge import same_person_name
@@ -197,11 +196,53 @@ class NumberConflict:
         if similarity < min(self.floor, SHARED_WORDS_SIMILARITY):
             return None
         xs, ys = compared_figures(a, b)
-        kinds = [k for k in disagreements(xs, ys, coarse=a.language != b.language) if _same_thing(a, b, k, similarity)]
+        kinds = [
+            k for k in disagreements(xs, ys, coarse=a.language != b.language)
+            if _same_thing(a, b, k, similarity) and not parts_of_total(a, b, k)
+        ]
         if not kinds or (similarity < self.floor and not share_most_words(a, b)) or not same_occurrence(a, b):
             return None
         spans = [quantity_span(c, q) for c in (a, b) for q in c.quantities if any(of_kind(q, k) for k in kinds)]
         return Finding("numbers", _numbers_detail(a, b, kinds), spans, quantities=kinds)
+
+
+def _listed_parts(claim: Claim) -> list[list[float]]:
+    """The lists of figures a claim adds up, by the parse: numbers counting one noun ("12 Somali and 11 Yemeni
+    nationals") or joined nouns ("12 Somalis and 11 Yemenis"), each read as the claim's figure there or
+    as digits; a list with a number read neither way is left out."""
+    doc = parse(claim.text, claim.language)
+    lists: dict[int, list[Any]] = {}
+    for token in doc if doc is not None else ():
+        if token.dep_ == "nummod":
+            noun = token.head
+            while noun.dep_ == "conj" and noun.head.i != noun.i:
+                noun = noun.head
+            lists.setdefault(noun.i, []).append(token)
+    parts = []
+    for numbers in lists.values():
+        values = [_value_at(claim, n) for n in numbers]
+        if len(values) >= 2 and None not in values:
+            parts.append(values)
+    return parts
+
+
+def _value_at(claim: Claim, number: Any) -> float | None:
+    start = claim.start + number.idx
+    for q in claim.quantities:
+        if q.start <= start < q.end:
+            return q.value
+    digits = number.text.replace(",", "")
+    return float(digits) if digits.isdigit() else None
+
+
+def parts_of_total(a: Claim, b: Claim, kind: str) -> bool:
+    """Whether one claim's figures of ``kind`` are parts of the other's single figure: "seized 12 Somali and 11
+    Yemeni pirates" / "23 pirates were arrested" tell one count, split and whole."""
+    for parted, whole in ((a, b), (b, a)):
+        totals = {q.value for q in whole.quantities if of_kind(q, kind)}
+        if len(totals) == 1 and any(abs(sum(parts) - next(iter(totals))) < 1e-6 for parts in _listed_parts(parted)):
+            return True
+    return False
 
 
 #: Measures told of an action ("served four months", "evacuated the building, 15 miles north of the city"): a
@@ -259,21 +300,28 @@ def _of_one_action(claim: Claim, figures: list[Quantity], others: set[tuple[str,
 
 def hypothetical(claim: Claim, quantity: Quantity) -> bool:
     """Whether a figure tells what may, would or is wanted to be, not what is (English, by the parse): a verb
-    above it takes a modal ("could throw for 400 yards", not "wouldn't have 355 shops") or a condition ("if
-    pushed to 10 years"), or a word above it needs or asks for it ("needed nine points", "seeking $20
+    above it takes a modal ("could throw for 400 yards", not "wouldn't have 355 shops") or is on a condition
+    (:func:`~storyline.compare.parsing.conditional`: "if pushed to 10 years", "if they win, N will get nine
+    points"), or a word above it or modifying it needs or asks for it ("needed nine points", "seeking $20
     million", "a request for a 10-year deal"). Reports of one event do not contradict in such figures."""
     doc = parse(claim.text, claim.language) if (claim.language or "").lower().startswith("en") else None
     token = token_at(doc, quantity.start - claim.start, quantity.end - claim.start) if doc is not None else None
     while token is not None:
-        if token.lemma_.lower() in WANTING or (token.pos_ in ("VERB", "AUX") and _unreal(token)):
+        if token.lemma_.lower() in WANTING or (token.pos_ in ("VERB", "AUX") and _unreal(token)) or _wanted(token):
             return True
         token = token.head if token.head.i != token.i else None
     return False
 
 
+def _wanted(noun: Any) -> bool:
+    """A noun a participle of wanting qualifies: "needed nine points", parsed with "needed" a modifier of
+    "points"."""
+    return any(c.dep_ == "amod" and c.lemma_.lower() in WANTING for c in noun.children)
+
+
 def _unreal(verb: Any) -> bool:
     children = list(verb.children)
-    if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in children):
+    if conditional(verb):
         return True
     return any(c.dep_ == "aux" and c.lower_ in MODALS for c in children) and not any(c.dep_ == "neg" for c in children)
 
