@@ -197,3 +197,14 @@ def test_a_day_on_a_condition_dates_nothing():
     assert split_claims(_dated("a", text, [("Saturday, Jan. 15", "2026-01-15")]))[0].dates == []
     plain = "The Rovers will face the Gulls on Saturday, Jan. 15 in Ruritania."
     assert split_claims(_dated("b", plain, [("Saturday, Jan. 15", "2026-01-15")]))[0].dates == ["2026-01-15"]
+
+
+def test_a_figure_the_other_claim_tells_as_a_part_agrees():
+    detector = NumberConflict()
+    count = claim("a:c0", "At least five rockets landed in Ruritania today, including one that hit Port Elwyn.")
+    one = claim("b:c0", "One rocket landed in Ruritania today and hit Port Elwyn.")
+    assert detector.detect(count, one, 0.9) is None
+    of_which = claim("c:c0", "At least five rockets landed in Ruritania today, one of which hit Port Elwyn.")
+    assert detector.detect(of_which, one, 0.9) is None
+    no_part = claim("d:c0", "At least five rockets landed in Ruritania today and hit Port Elwyn.")
+    assert detector.detect(no_part, one, 0.9) is not None

@@ -38,7 +38,7 @@ from storyline.compare.lexicon import (
     stop_words,
 )
 from storyline.compare.parsing import conditional, parse, phrasal_lemma, token_at, verb_above
-from storyline.compare.quantities import coarse_kind, disagreements, figure_key, is_calendar_word, of_kind
+from storyline.compare.quantities import coarse_kind, disagreements, figure_key, is_calendar_word, number_value, of_kind
 from storyline.enrich.cues import REPORTING_VERBS
 from storyline.enrich.entities_merge import same_person_name
 from storyline.model import Claim, Quantity
@@ -231,16 +231,36 @@ def _value_at(claim: Claim, number: Any) -> float | None:
     for q in claim.quantities:
         if q.start <= start < q.end:
             return q.value
-    digits = number.text.replace(",", "")
-    return float(digits) if digits.isdigit() else None
+    return number_value(number.text, claim.language)
+
+
+#: Words that make the number after them one part of a count told before ("five rockets, including one that").
+_PART_OF = frozenset({"including", "among"})
+
+
+def _told_parts(claim: Claim) -> set[float]:
+    """The figures a claim tells as part of a count, by the parse: after "including" or "among" ("at least five
+    rockets landed, including one that hit the town"), or taking "of" ("one of which hit the town")."""
+    doc = parse(claim.text, claim.language)
+    parts = set()
+    for token in doc if doc is not None else ():
+        if token.like_num and (token.head.lower_ in _PART_OF or any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)):
+            value = _value_at(claim, token)
+            if value is not None:
+                parts.add(value)
+    return parts
 
 
 def parts_of_total(a: Claim, b: Claim, kind: str) -> bool:
-    """Whether one claim's figures of ``kind`` are parts of the other's single figure: "seized 12 Somali and 11
-    Yemeni pirates" / "23 pirates were arrested" tell one count, split and whole."""
+    """Whether one claim's figures of ``kind`` are parts of the other's single figure, or its single figure one
+    the other tells as a part: "seized 12 Somali and 11 Yemeni pirates" / "23 pirates were arrested"; "at least
+    five rockets landed, including one that hit the town" / "one rocket struck the town"."""
     for parted, whole in ((a, b), (b, a)):
         totals = {q.value for q in whole.quantities if of_kind(q, kind)}
-        if len(totals) == 1 and any(abs(sum(parts) - next(iter(totals))) < 1e-6 for parts in _listed_parts(parted)):
+        if len(totals) != 1:
+            continue
+        total = next(iter(totals))
+        if any(abs(sum(parts) - total) < 1e-6 for parts in _listed_parts(parted)) or total in _told_parts(parted):
             return True
     return False
 
