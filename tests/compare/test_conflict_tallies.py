@@ -208,3 +208,12 @@ def test_a_figure_the_other_claim_tells_as_a_part_agrees():
     assert detector.detect(of_which, one, 0.9) is None
     no_part = claim("d:c0", "At least five rockets landed in Ruritania today and hit Port Elwyn.")
     assert detector.detect(no_part, one, 0.9) is not None
+
+
+def test_a_figure_of_what_followed_is_another_occurrence():
+    detector = NumberConflict()
+    first = claim("a:c0", "The 4.4-magnitude quake struck two miles from Port Elwyn at 9:27 a.m.")
+    followed = claim("b:c0", "The quake struck two miles from Port Elwyn and was followed by a 2.0-magnitude quake.")
+    assert detector.detect(first, followed, 0.9) is None
+    misread = claim("c:c0", "A 2.0-magnitude quake struck two miles from Port Elwyn and was followed by aftershocks.")
+    assert detector.detect(first, misread, 0.9) is not None

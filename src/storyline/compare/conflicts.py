@@ -275,9 +275,9 @@ def compared_figures(a: Claim, b: Claim) -> tuple[list[Quantity], list[Quantity]
     and, in one language, distances and durations only where the other claim gives one to the same verb
     (:func:`verb_of`): "a motorist 50 miles north of the city spotted the car" and "the building is 15 miles
     north of the city" measure two things, "legal battles ensued for seven years" and "it took another six
-    years to concede" two spans."""
-    xs = [q for q in a.quantities if not hypothetical(a, q)]
-    ys = [q for q in b.quantities if not hypothetical(b, q)]
+    years to concede" two spans; nor figures of what came before or after (:func:`of_a_sequel`)."""
+    xs = [q for q in a.quantities if not (hypothetical(a, q) or of_a_sequel(a, q))]
+    ys = [q for q in b.quantities if not (hypothetical(b, q) or of_a_sequel(b, q))]
     if another_contest(a, b):
         return [], []
     if not a.language or a.language != b.language:
@@ -330,6 +330,23 @@ def hypothetical(claim: Claim, quantity: Quantity) -> bool:
         if token.lemma_.lower() in WANTING or (token.pos_ in ("VERB", "AUX") and _unreal(token)) or _wanted(token):
             return True
         token = token.head if token.head.i != token.i else None
+    return False
+
+
+#: Verbs whose passive agent is another occurrence of the story's event ("was followed by a 2.0-magnitude quake").
+_SEQUEL_VERBS = frozenset({"follow", "precede"})
+
+
+def of_a_sequel(claim: Claim, quantity: Quantity) -> bool:
+    """Whether a figure tells what came after or before the claim's event, in the agent of a passive "followed
+    by" or "preceded by" (English, by the parse): "the quake was followed by a 2.0-magnitude quake" gives a
+    second quake's magnitude, no other report of the first's."""
+    doc = parse(claim.text, claim.language) if (claim.language or "").lower().startswith("en") else None
+    token = token_at(doc, quantity.start - claim.start, quantity.end - claim.start) if doc is not None else None
+    while token is not None and token.head.i != token.i:
+        if token.dep_ == "agent" and token.head.lemma_.lower() in _SEQUEL_VERBS:
+            return True
+        token = token.head
     return False
 
 
