@@ -8,7 +8,13 @@ from datetime import datetime
 from compare_helpers import english_claim, make_article, time_at
 
 from storyline.compare.claims import split_claims
-from storyline.compare.conflicts import DateConflict, NegationConflict, NumberConflict, SpeakerConflict
+from storyline.compare.conflicts import (
+    ClockTimeConflict,
+    DateConflict,
+    NegationConflict,
+    NumberConflict,
+    SpeakerConflict,
+)
 from storyline.compare.quantities import another_tally
 from storyline.compare.story import compare
 
@@ -197,6 +203,12 @@ def test_a_day_on_a_condition_dates_nothing():
     assert split_claims(_dated("a", text, [("Saturday, Jan. 15", "2026-01-15")]))[0].dates == []
     plain = "The Rovers will face the Gulls on Saturday, Jan. 15 in Ruritania."
     assert split_claims(_dated("b", plain, [("Saturday, Jan. 15", "2026-01-15")]))[0].dates == ["2026-01-15"]
+    detector = ClockTimeConflict()
+    kickoff = claim("c:c0", "The Gulls face the Rovers at 3:30 p.m. in Port Elwyn.")
+    later = claim("d:c0", "If the Gulls beat Port Elwyn, the Rovers will face the Gulls at 8 p.m. in Port Elwyn.")
+    assert detector.detect(kickoff, later, 0.9) is None
+    other_time = claim("e:c0", "The Rovers will face the Gulls at 8 p.m. in Port Elwyn.")
+    assert detector.detect(kickoff, other_time, 0.9) is not None
 
 
 def test_a_figure_the_other_claim_tells_as_a_part_agrees():

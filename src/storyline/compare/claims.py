@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Any
 
 from storyline.compare.lexicon import negation_cue, stop_words
-from storyline.compare.parsing import conditional, parse, phrasal_lemma, prefetch, token_at, verb_above
+from storyline.compare.parsing import on_condition, parse, phrasal_lemma, prefetch, token_at, verb_above
 from storyline.compare.quantities import CLOCK_RE, is_calendar_word, may_hold_numbers, not_quantities, read_quantities
 from storyline.enrich.cues import REPORTING_VERBS
 from storyline.enrich.languages import CharacterTokenizer, normalise_language
@@ -303,10 +303,7 @@ def _date_verbs(article: Article, start: int, end: int, times: list[tuple[TimeEx
 def dates_a_condition(article: Article, start: int, end: int, time: TimeExpression) -> bool:
     """Whether a time expression dates what holds only on a condition ("If N wins, the team will face M on
     Saturday, Jan. 15"): a possible day, which a report of the day that came does not contradict."""
-    doc = parse(article.text[start:end], article.language)
-    token = token_at(doc, time.start - start, time.end - start) if doc is not None else None
-    verb = verb_above(token) if token is not None else None
-    return verb is not None and conditional(verb)
+    return on_condition(parse(article.text[start:end], article.language), time.start - start, time.end - start)
 
 
 def dates_a_report(article: Article, start: int, end: int, time: TimeExpression) -> bool:

@@ -21,7 +21,7 @@ from typing import Any, Protocol
 from rapidfuzz.distance import Indel
 
 from storyline.compare.align import date_fits, dates_agree
-from storyline.compare.clock import clashing_times, clock_times
+from storyline.compare.clock import ClockTime, clashing_times, clock_times
 from storyline.compare.lexicon import (
     CONTESTS,
     DEICTIC_DAY_RE,
@@ -37,7 +37,7 @@ from storyline.compare.lexicon import (
     opposition,
     stop_words,
 )
-from storyline.compare.parsing import conditional, parse, phrasal_lemma, token_at, verb_above
+from storyline.compare.parsing import conditional, on_condition, parse, phrasal_lemma, token_at, verb_above
 from storyline.compare.quantities import coarse_kind, disagreements, figure_key, is_calendar_word, number_value, of_kind
 from storyline.enrich.cues import REPORTING_VERBS
 from storyline.enrich.entities_merge import same_person_name
@@ -575,7 +575,7 @@ class ClockTimeConflict:
     """Aligned claims giving one event two clock times ("arrived at 3 p.m." / "arrived at 5 p.m."): the same
     verb (not a reporting verb), one time each of one zone, more than AGREE_WITHIN minutes apart
     (:func:`storyline.compare.clock.clashing_times`). Times of two zones ("5 p.m. local time" / "1500 GMT"),
-    or of a zone and none, are not compared; nor are times of two days. Where there is a parser, the verbs
+    or of a zone and none, are not compared; nor are times of two days, nor one on a condition. Where there is a parser, the verbs
     the two times modify must be one, not a reporting verb ("said at 5 p.m." times the saying)."""
 
     name: str = "times"
@@ -584,7 +584,7 @@ class ClockTimeConflict:
     def detect(self, a: Claim, b: Claim, similarity: float) -> Finding | None:
         if similarity < FACT_SIMILARITY:
             return None
-        clash = clashing_times(clock_times(a.text), clock_times(b.text))
+        clash = clashing_times(_told_times(a), _told_times(b))
         if clash is None or _days_differ(a, b) or is_caption(a) or is_caption(b) or not same_occurrence(a, b):
             return None
         x, y = clash
@@ -594,6 +594,12 @@ class ClockTimeConflict:
             return None  # "occurred at 9:27 a.m." / "at 9:32 p.m. it was followed by": two events
         spans = [claim_span(a, x.start, x.end), claim_span(b, y.start, y.end)]
         return Finding("dates", f"dates disagree on the time: {x.text} vs {y.text}", spans, quantities=["time"])
+
+
+def _told_times(claim: Claim) -> list[ClockTime]:
+    """The claim's clock times but those on a condition ("if N wins, the team will play at 8 p.m.")."""
+    doc = parse(claim.text, claim.language)
+    return [t for t in clock_times(claim.text) if not on_condition(doc, t.start, t.end)]
 
 
 @dataclass

@@ -102,6 +102,14 @@ def conditional(verb: Any) -> bool:
     )
 
 
+def on_condition(doc: Doc | None, start: int, end: int) -> bool:
+    """Whether the words at ``start``-``end`` (a date, a clock time) time a verb on a condition
+    (:func:`conditional`); False without a parse."""
+    token = token_at(doc, start, end) if doc is not None else None
+    verb = verb_above(token) if token is not None else None
+    return verb is not None and conditional(verb)
+
+
 def phrasal_lemma(verb: Any) -> str:
     """A verb's lemma with its particle: "gave up" -> "give up", "checked out of the clinic" -> "check out" (a
     preposition with no object of its own is a particle), "checked into the clinic" -> "check"."""
