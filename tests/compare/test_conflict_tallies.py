@@ -8,7 +8,13 @@ from datetime import datetime
 from compare_helpers import english_claim, make_article, time_at
 
 from storyline.compare.claims import split_claims
-from storyline.compare.conflicts import DateConflict, NegationConflict, NumberConflict, SpeakerConflict
+from storyline.compare.conflicts import (
+    ClockTimeConflict,
+    DateConflict,
+    NegationConflict,
+    NumberConflict,
+    SpeakerConflict,
+)
 from storyline.compare.quantities import another_tally
 from storyline.compare.story import compare
 
@@ -167,3 +173,59 @@ def test_a_speaker_who_is_not_the_subject_of_the_cue_is_no_evidence():
     assert SpeakerConflict().detect(pennings, bell, 0.95) is None
     adler = claim("c:c0", said.replace("Pennings said", "Adler said"), speaker="Ruth Adler", cue="said")
     assert SpeakerConflict().detect(pennings, adler, 0.95) is not None
+
+
+def test_parts_that_add_up_to_the_other_claims_total_agree():
+    detector = NumberConflict()
+    parts = claim("a:c0", "Guards seized rifles from the 12 Ruritanian and 11 Elwynian pirates on the two boats.")
+    total = claim("b:c0", "Guards seized rifles from the 23 pirates on the two boats.")
+    assert detector.detect(parts, total, 0.9) is None
+    assert detector.detect(total, parts, 0.9) is None
+    joined = claim("c:c0", "Guards caught 12 Ruritanians and 11 Elwynians, 23 pirates in all.")
+    assert detector.detect(joined, total, 0.9) is None
+    wrong_total = claim("d:c0", "Guards seized rifles from the 25 pirates on the two boats.")
+    assert detector.detect(parts, wrong_total, 0.9) is not None
+
+
+def test_a_figure_needed_or_on_a_condition_is_hypothetical():
+    detector = NumberConflict()
+    needed = claim("a:c0", "The 6-foot-9 senior needed nine points in the game against Port Elwyn.")  # "needed": a modifier
+    scored = claim("b:c0", "The 6-foot-9 senior scored 20 points in the game against Port Elwyn.")
+    assert detector.detect(needed, scored, 0.9) is None
+    consequent = claim("c:c0", "If the Gulls beat Port Elwyn, the 6-foot-9 senior will get nine points in the game.")
+    assert detector.detect(consequent, scored, 0.9) is None
+    real = claim("d:c0", "The 6-foot-9 senior got nine points in the game against Port Elwyn.")
+    assert detector.detect(real, scored, 0.9) is not None
+
+
+def test_a_day_on_a_condition_dates_nothing():
+    text = "If the Gulls beat Port Elwyn, the Rovers will face the Gulls on Saturday, Jan. 15 in Ruritania."
+    assert split_claims(_dated("a", text, [("Saturday, Jan. 15", "2026-01-15")]))[0].dates == []
+    plain = "The Rovers will face the Gulls on Saturday, Jan. 15 in Ruritania."
+    assert split_claims(_dated("b", plain, [("Saturday, Jan. 15", "2026-01-15")]))[0].dates == ["2026-01-15"]
+    detector = ClockTimeConflict()
+    kickoff = claim("c:c0", "The Gulls face the Rovers at 3:30 p.m. in Port Elwyn.")
+    later = claim("d:c0", "If the Gulls beat Port Elwyn, the Rovers will face the Gulls at 8 p.m. in Port Elwyn.")
+    assert detector.detect(kickoff, later, 0.9) is None
+    other_time = claim("e:c0", "The Rovers will face the Gulls at 8 p.m. in Port Elwyn.")
+    assert detector.detect(kickoff, other_time, 0.9) is not None
+
+
+def test_a_figure_the_other_claim_tells_as_a_part_agrees():
+    detector = NumberConflict()
+    count = claim("a:c0", "At least five rockets landed in Ruritania today, including one that hit Port Elwyn.")
+    one = claim("b:c0", "One rocket landed in Ruritania today and hit Port Elwyn.")
+    assert detector.detect(count, one, 0.9) is None
+    of_which = claim("c:c0", "At least five rockets landed in Ruritania today, one of which hit Port Elwyn.")
+    assert detector.detect(of_which, one, 0.9) is None
+    no_part = claim("d:c0", "At least five rockets landed in Ruritania today and hit Port Elwyn.")
+    assert detector.detect(no_part, one, 0.9) is not None
+
+
+def test_a_figure_of_what_followed_is_another_occurrence():
+    detector = NumberConflict()
+    first = claim("a:c0", "The 4.4-magnitude quake struck two miles from Port Elwyn at 9:27 a.m.")
+    followed = claim("b:c0", "The quake struck two miles from Port Elwyn and was followed by a 2.0-magnitude quake.")
+    assert detector.detect(first, followed, 0.9) is None
+    misread = claim("c:c0", "A 2.0-magnitude quake struck two miles from Port Elwyn and was followed by aftershocks.")
+    assert detector.detect(first, misread, 0.9) is not None

@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Any
 
 from storyline.compare.lexicon import negation_cue, stop_words
-from storyline.compare.parsing import parse, phrasal_lemma, prefetch, token_at, verb_above
+from storyline.compare.parsing import on_condition, parse, phrasal_lemma, prefetch, token_at, verb_above
 from storyline.compare.quantities import CLOCK_RE, is_calendar_word, may_hold_numbers, not_quantities, read_quantities
 from storyline.enrich.cues import REPORTING_VERBS
 from storyline.enrich.languages import CharacterTokenizer, normalise_language
@@ -268,8 +268,13 @@ def _heads(text: str, start: int, time: TimeExpression) -> bool:
 def _claim_times(article: Article, start: int, end: int) -> list[tuple[TimeExpression, str]]:
     """The time expressions dating the claim's event, with their day: not one estimated from an undated article's
     guessed publication day (it is no report, and it would align or conflict with the dated articles it was
-    guessed from), nor the day of the report (:func:`dates_a_report`)."""
-    return [(t, day) for t, day in event_times(article, start, end) if not (t.estimated or dates_a_report(article, start, end, t))]
+    guessed from), nor the day of the report (:func:`dates_a_report`), nor a day on a condition
+    (:func:`dates_a_condition`)."""
+    return [
+        (t, day)
+        for t, day in event_times(article, start, end)
+        if not (t.estimated or dates_a_report(article, start, end, t) or dates_a_condition(article, start, end, t))
+    ]
 
 
 def _date_values(time: TimeExpression, day: str) -> list[str]:
@@ -293,6 +298,12 @@ def _date_verbs(article: Article, start: int, end: int, times: list[tuple[TimeEx
         for value in _date_values(time, day):
             verbs.setdefault(value, phrasal_lemma(verb) if verb is not None else "")
     return verbs
+
+
+def dates_a_condition(article: Article, start: int, end: int, time: TimeExpression) -> bool:
+    """Whether a time expression dates what holds only on a condition ("If N wins, the team will face M on
+    Saturday, Jan. 15"): a possible day, which a report of the day that came does not contradict."""
+    return on_condition(parse(article.text[start:end], article.language), time.start - start, time.end - start)
 
 
 def dates_a_report(article: Article, start: int, end: int, time: TimeExpression) -> bool:

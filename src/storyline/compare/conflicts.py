@@ -21,9 +21,8 @@ from typing import Any, Protocol
 from rapidfuzz.distance import Indel
 
 from storyline.compare.align import date_fits, dates_agree
-from storyline.compare.clock import clashing_times, clock_times
+from storyline.compare.clock import ClockTime, clashing_times, clock_times
 from storyline.compare.lexicon import (
-    CONDITIONS,
     CONTESTS,
     DEICTIC_DAY_RE,
     GENERIC_NOUNS,
@@ -38,8 +37,8 @@ from storyline.compare.lexicon import (
     opposition,
     stop_words,
 )
-from storyline.compare.parsing import parse, phrasal_lemma, token_at, verb_above
-from storyline.compare.quantities import coarse_kind, disagreements, figure_key, is_calendar_word, of_kind
+from storyline.compare.parsing import conditional, on_condition, parse, phrasal_lemma, token_at, verb_above
+from storyline.compare.quantities import coarse_kind, disagreements, figure_key, is_calendar_word, number_value, of_kind
 from storyline.enrich.cues import REPORTING_VERBS
 from storyline.enrich.entities_merge import same_person_name
 from storyline.model import Claim, Quantity
@@ -197,11 +196,73 @@ class NumberConflict:
         if similarity < min(self.floor, SHARED_WORDS_SIMILARITY):
             return None
         xs, ys = compared_figures(a, b)
-        kinds = [k for k in disagreements(xs, ys, coarse=a.language != b.language) if _same_thing(a, b, k, similarity)]
+        kinds = [
+            k for k in disagreements(xs, ys, coarse=a.language != b.language)
+            if _same_thing(a, b, k, similarity) and not parts_of_total(a, b, k)
+        ]
         if not kinds or (similarity < self.floor and not share_most_words(a, b)) or not same_occurrence(a, b):
             return None
         spans = [quantity_span(c, q) for c in (a, b) for q in c.quantities if any(of_kind(q, k) for k in kinds)]
         return Finding("numbers", _numbers_detail(a, b, kinds), spans, quantities=kinds)
+
+
+def _listed_parts(claim: Claim) -> list[list[float]]:
+    """The lists of figures a claim adds up, by the parse: numbers counting one noun ("12 Somali and 11 Yemeni
+    nationals") or joined nouns ("12 Somalis and 11 Yemenis"), each read as the claim's figure there or
+    as digits; a list with a number read neither way is left out."""
+    doc = parse(claim.text, claim.language)
+    lists: dict[int, list[Any]] = {}
+    for token in doc if doc is not None else ():
+        if token.dep_ == "nummod":
+            noun = token.head
+            while noun.dep_ == "conj" and noun.head.i != noun.i:
+                noun = noun.head
+            lists.setdefault(noun.i, []).append(token)
+    parts = []
+    for numbers in lists.values():
+        values = [_value_at(claim, n) for n in numbers]
+        if len(values) >= 2 and None not in values:
+            parts.append(values)
+    return parts
+
+
+def _value_at(claim: Claim, number: Any) -> float | None:
+    start = claim.start + number.idx
+    for q in claim.quantities:
+        if q.start <= start < q.end:
+            return q.value
+    return number_value(number.text, claim.language)
+
+
+#: Words that make the number after them one part of a count told before ("five rockets, including one that").
+_PART_OF = frozenset({"including", "among"})
+
+
+def _told_parts(claim: Claim) -> set[float]:
+    """The figures a claim tells as part of a count, by the parse: after "including" or "among" ("at least five
+    rockets landed, including one that hit the town"), or taking "of" ("one of which hit the town")."""
+    doc = parse(claim.text, claim.language)
+    parts = set()
+    for token in doc if doc is not None else ():
+        if token.like_num and (token.head.lower_ in _PART_OF or any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)):
+            value = _value_at(claim, token)
+            if value is not None:
+                parts.add(value)
+    return parts
+
+
+def parts_of_total(a: Claim, b: Claim, kind: str) -> bool:
+    """Whether one claim's figures of ``kind`` are parts of the other's single figure, or its single figure one
+    the other tells as a part: "seized 12 Somali and 11 Yemeni pirates" / "23 pirates were arrested"; "at least
+    five rockets landed, including one that hit the town" / "one rocket struck the town"."""
+    for parted, whole in ((a, b), (b, a)):
+        totals = {q.value for q in whole.quantities if of_kind(q, kind)}
+        if len(totals) != 1:
+            continue
+        total = next(iter(totals))
+        if any(abs(sum(parts) - total) < 1e-6 for parts in _listed_parts(parted)) or total in _told_parts(parted):
+            return True
+    return False
 
 
 #: Measures told of an action ("served four months", "evacuated the building, 15 miles north of the city"): a
@@ -214,9 +275,9 @@ def compared_figures(a: Claim, b: Claim) -> tuple[list[Quantity], list[Quantity]
     and, in one language, distances and durations only where the other claim gives one to the same verb
     (:func:`verb_of`): "a motorist 50 miles north of the city spotted the car" and "the building is 15 miles
     north of the city" measure two things, "legal battles ensued for seven years" and "it took another six
-    years to concede" two spans."""
-    xs = [q for q in a.quantities if not hypothetical(a, q)]
-    ys = [q for q in b.quantities if not hypothetical(b, q)]
+    years to concede" two spans; nor figures of what came before or after (:func:`of_a_sequel`)."""
+    xs = [q for q in a.quantities if not (hypothetical(a, q) or of_a_sequel(a, q))]
+    ys = [q for q in b.quantities if not (hypothetical(b, q) or of_a_sequel(b, q))]
     if another_contest(a, b):
         return [], []
     if not a.language or a.language != b.language:
@@ -259,21 +320,45 @@ def _of_one_action(claim: Claim, figures: list[Quantity], others: set[tuple[str,
 
 def hypothetical(claim: Claim, quantity: Quantity) -> bool:
     """Whether a figure tells what may, would or is wanted to be, not what is (English, by the parse): a verb
-    above it takes a modal ("could throw for 400 yards", not "wouldn't have 355 shops") or a condition ("if
-    pushed to 10 years"), or a word above it needs or asks for it ("needed nine points", "seeking $20
+    above it takes a modal ("could throw for 400 yards", not "wouldn't have 355 shops") or is on a condition
+    (:func:`~storyline.compare.parsing.conditional`: "if pushed to 10 years", "if they win, N will get nine
+    points"), or a word above it or modifying it needs or asks for it ("needed nine points", "seeking $20
     million", "a request for a 10-year deal"). Reports of one event do not contradict in such figures."""
     doc = parse(claim.text, claim.language) if (claim.language or "").lower().startswith("en") else None
     token = token_at(doc, quantity.start - claim.start, quantity.end - claim.start) if doc is not None else None
     while token is not None:
-        if token.lemma_.lower() in WANTING or (token.pos_ in ("VERB", "AUX") and _unreal(token)):
+        if token.lemma_.lower() in WANTING or (token.pos_ in ("VERB", "AUX") and _unreal(token)) or _wanted(token):
             return True
         token = token.head if token.head.i != token.i else None
     return False
 
 
+#: Verbs whose passive agent is another occurrence of the story's event ("was followed by a 2.0-magnitude quake").
+_SEQUEL_VERBS = frozenset({"follow", "precede"})
+
+
+def of_a_sequel(claim: Claim, quantity: Quantity) -> bool:
+    """Whether a figure tells what came after or before the claim's event, in the agent of a passive "followed
+    by" or "preceded by" (English, by the parse): "the quake was followed by a 2.0-magnitude quake" gives a
+    second quake's magnitude, no other report of the first's."""
+    doc = parse(claim.text, claim.language) if (claim.language or "").lower().startswith("en") else None
+    token = token_at(doc, quantity.start - claim.start, quantity.end - claim.start) if doc is not None else None
+    while token is not None and token.head.i != token.i:
+        if token.dep_ == "agent" and token.head.lemma_.lower() in _SEQUEL_VERBS:
+            return True
+        token = token.head
+    return False
+
+
+def _wanted(noun: Any) -> bool:
+    """A noun a participle of wanting qualifies: "needed nine points", parsed with "needed" a modifier of
+    "points"."""
+    return any(c.dep_ == "amod" and c.lemma_.lower() in WANTING for c in noun.children)
+
+
 def _unreal(verb: Any) -> bool:
     children = list(verb.children)
-    if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in children):
+    if conditional(verb):
         return True
     return any(c.dep_ == "aux" and c.lower_ in MODALS for c in children) and not any(c.dep_ == "neg" for c in children)
 
@@ -490,7 +575,7 @@ class ClockTimeConflict:
     """Aligned claims giving one event two clock times ("arrived at 3 p.m." / "arrived at 5 p.m."): the same
     verb (not a reporting verb), one time each of one zone, more than AGREE_WITHIN minutes apart
     (:func:`storyline.compare.clock.clashing_times`). Times of two zones ("5 p.m. local time" / "1500 GMT"),
-    or of a zone and none, are not compared; nor are times of two days. Where there is a parser, the verbs
+    or of a zone and none, are not compared; nor are times of two days, nor one on a condition. Where there is a parser, the verbs
     the two times modify must be one, not a reporting verb ("said at 5 p.m." times the saying)."""
 
     name: str = "times"
@@ -499,7 +584,7 @@ class ClockTimeConflict:
     def detect(self, a: Claim, b: Claim, similarity: float) -> Finding | None:
         if similarity < FACT_SIMILARITY:
             return None
-        clash = clashing_times(clock_times(a.text), clock_times(b.text))
+        clash = clashing_times(_told_times(a), _told_times(b))
         if clash is None or _days_differ(a, b) or is_caption(a) or is_caption(b) or not same_occurrence(a, b):
             return None
         x, y = clash
@@ -509,6 +594,12 @@ class ClockTimeConflict:
             return None  # "occurred at 9:27 a.m." / "at 9:32 p.m. it was followed by": two events
         spans = [claim_span(a, x.start, x.end), claim_span(b, y.start, y.end)]
         return Finding("dates", f"dates disagree on the time: {x.text} vs {y.text}", spans, quantities=["time"])
+
+
+def _told_times(claim: Claim) -> list[ClockTime]:
+    """The claim's clock times but those on a condition ("if N wins, the team will play at 8 p.m.")."""
+    doc = parse(claim.text, claim.language)
+    return [t for t in clock_times(claim.text) if not on_condition(doc, t.start, t.end)]
 
 
 @dataclass

@@ -16,6 +16,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from storyline.compare.lexicon import CONDITIONS
 from storyline.enrich.languages import get_language_model, normalise_language
 
 #: Parses kept for reuse: claims are judged in many pairs, and an evaluation splits articles repeatedly.
@@ -87,6 +88,26 @@ def verb_above(token: Any) -> Any | None:
             break
         verb = verb.head
     return verb if verb.pos_ in ("VERB", "AUX") else None
+
+
+def conditional(verb: Any) -> bool:
+    """Whether a verb tells what holds only on a condition: it takes "if"/"unless" ("if pushed to 10 years"), or,
+    not negated, heads a clause with such a condition ("If N wins Sunday, the team will face M on Jan. 15").
+    A negated consequent ("if it had, we wouldn't have 355 shops") tells what is."""
+    children = list(verb.children)
+    if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in children):
+        return True
+    return not any(c.dep_ == "neg" for c in children) and any(
+        c.dep_ == "advcl" and any(t.dep_ == "mark" and t.lower_ in CONDITIONS for t in c.subtree) for c in children
+    )
+
+
+def on_condition(doc: Doc | None, start: int, end: int) -> bool:
+    """Whether the words at ``start``-``end`` (a date, a clock time) time a verb on a condition
+    (:func:`conditional`); False without a parse."""
+    token = token_at(doc, start, end) if doc is not None else None
+    verb = verb_above(token) if token is not None else None
+    return verb is not None and conditional(verb)
 
 
 def phrasal_lemma(verb: Any) -> str:

@@ -175,6 +175,14 @@ def _word_value(words: str, language: str) -> float | None:
     return total + current or None
 
 
+def number_value(word: str, language: str | None) -> float | None:
+    """The value of one number as a parse gives it ("11", "1,400", "one"); None for another word."""
+    digits = word.replace(",", "")
+    if digits.isdigit():
+        return float(digits)
+    return _word_value(word, (language or "xx").split("-")[0].lower())
+
+
 def _digit_numbers(text: str) -> list[_Number]:
     """Numbers written in digits, with a magnitude word after them ("$40 billion", "40.000 millones")."""
     found = []
