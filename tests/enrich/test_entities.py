@@ -279,6 +279,19 @@ def test_fallback_a_lone_capitalised_word_opening_a_quotation_is_no_name(enriche
     assert len(bell.mentions) == 2
 
 
+
+def test_fallback_an_article_opening_a_quoted_sentence_is_no_part_of_the_name(enricher, make_article):
+    """Tokenised copy leaves a quoted sentence's marks unpaired ('dijo que " El Zentra 900 ...'): its article goes
+    as a sentence's does. A quoted name keeps its own ('«La Garza»'), and so does one after a preposition."""
+    article = enricher.enrich(make_article(
+        'Ines Vidal dijo que " El Zentra 900 tiene la mejor fiabilidad del mercado. '
+        "Marco «La Garza» Bell vive en el barrio de El Alcor, en Port Elwyn.",
+        language="es",
+    ))
+    names = {e.name for e in article.entities}
+    assert "Zentra" in names and not any(n.startswith("El Zentra") for n in names)
+    assert {"La Garza", "El Alcor"} <= names
+
 def test_a_name_cut_short_by_the_model_is_not_split_into_its_words(enricher, make_article):
     """The small English model ends a long company name early ("Ruritanian Aeronautic Defence" of "... and Space
     Company"); every word of it hangs on the word after it, so it is one name cut short, not three names."""

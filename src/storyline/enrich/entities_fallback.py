@@ -100,14 +100,21 @@ def _is_opener(token) -> bool:
 
 
 def _opens_sentence_apart(run: list, nouns_capitalised: bool) -> bool:
-    """The first word of a capitalised run opens its sentence and is no part of the name after it: a function
-    word (:func:`_is_opener`) that opens no name of its own (:func:`_opens_a_name`), or a common word
-    capitalised only there (:func:`_common_word_before_name`)."""
-    if not _opens_sentence(run[0]):
+    """The first word of a capitalised run opens its sentence, or a quoted one ('dijo que " El Boeing ...'), and
+    is no part of the name after it: a function word (:func:`_is_opener`) that opens no name of its own
+    (:func:`_opens_a_name`), or a common word capitalised only there (:func:`_common_word_before_name`)."""
+    if not (_opens_sentence(run[0]) or _opens_quoted_sentence(run)):
         return False
     if _is_opener(run[0]):
         return not _opens_a_name(run)
     return _common_word_before_name(run, nouns_capitalised)
+
+
+def _opens_quoted_sentence(run: list) -> bool:
+    """The run follows a quotation mark and no mark closes it: a quoted sentence ('" El Boeing 737 tiene ...',
+    its marks unpaired in tokenised copy), not a quoted name or title ('«La Hiena»')."""
+    doc, before, after = run[0].doc, run[0].i - 1, run[-1].i + 1
+    return before >= 0 and doc[before].is_quote and not (after < len(doc) and doc[after].is_quote)
 
 
 def _opens_a_name(run: list) -> bool:
