@@ -365,6 +365,19 @@ def test_fallback_splits_at_de_only_between_two_names_written_on_their_own(enric
     assert {"Orbis", "Zentra", "Banco de España"} <= names and "Orbis de Zentra" not in names
 
 
+
+def test_fallback_splits_a_model_code_from_its_maker_after_de(enricher, make_article):
+    """"ZX-900 de Elwyn Motors": a model written with a digit or in capitals, "de" its maker named on its own
+    elsewhere, is two names. A name of common words before a maker's stays one ("Universidad de Zentra")."""
+    article = enricher.enrich(make_article(
+        "El ejército eligió el avión ZX-900 de Elwyn Motors y la Universidad de Zentra lo celebró.\n\n"
+        "Elwyn Motors y Zentra no comentaron, dijo Ines Vidal.",
+        language="es",
+    ))
+    names = {e.name for e in article.entities}
+    assert {"ZX-900", "Elwyn Motors", "Universidad de Zentra"} <= names
+    assert "ZX-900 de Elwyn Motors" not in names
+
 def test_fallback_splits_a_region_or_role_from_the_name_after_de(enricher, make_article):
     article = enricher.enrich(make_article(
         "Ruth Adler, CEO de Zentra Systems, dijo que la plantilla de Europa de Zentra bajará.\n\n"

@@ -182,7 +182,8 @@ def _connected_apart(doc: Doc, mentions: list[Mention], connectors: set[str]) ->
     """Runs joined by "de"/"of" that hold two names, or a role and a name, not one name.
 
     Two names: both sides are also written as runs of their own, neither a place ("Macintosh de Apple"), or a
-    place opens the run and a name written on its own follows ("Europa de Airbus"). A role: a title word opens
+    place or a model's code (a digit or capitals: "KC-45 de Northrop Grumman", a product of its maker) opens the
+    run and a name written on its own follows ("Europa de Airbus"). A role: a title word opens
     it ("CEO de Apple Computer" -> "Apple Computer"; the name must be of two words, a place, or written on its
     own, so "Ministro de Defensa" stays). One name: "Banco de España", "Sistema de Reserva Federal" ("Banco"
     and "Sistema" never stand alone), "Estados Unidos de América" (a place as a whole).
@@ -194,7 +195,7 @@ def _connected_apart(doc: Doc, mentions: list[Mention], connectors: set[str]) ->
         right_alone, right_place = whole[right.text] > 0, is_place_name(right.text)
         if len(left) == 1 and left.text.lower().rstrip(".") in TITLES and (len(right) > 1 or right_place or right_alone):
             return [right]
-        if right_alone and not right_place and (whole[left.text] or is_place_name(left.text)):
+        if right_alone and not right_place and (whole[left.text] or is_place_name(left.text) or MARKED_NAME.search(left.text)):
             return [left, right]
         return None
 
