@@ -916,3 +916,14 @@ def test_german_names_lose_their_leading_article_and_common_noun(enricher, make_
         language="de"))
     names = {e.name for e in article.entities}
     assert "Ruth Adler" in names and not any(n.startswith(("Aktivistin", "Die ")) for n in names)
+
+
+def test_a_title_abbreviation_cut_at_its_dot_closes_no_name(enricher, make_article):
+    """"Capt." is cut into "Capt" and "." by the tokenizer, and the recogniser ran it into the organisation
+    before it: it is the title of the person after."""
+    article = enricher.enrich(make_article(
+        "Port Elwyn Police Department Capt. Marco Bell and state police bomb technicians arrived at the bank."
+    ))
+    names = {e.name for e in article.entities}
+    assert {"Port Elwyn Police Department", "Marco Bell"} <= names
+    assert not any(n.endswith("Capt") for n in names)
