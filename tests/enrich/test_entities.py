@@ -279,6 +279,19 @@ def test_fallback_a_lone_capitalised_word_opening_a_quotation_is_no_name(enriche
     assert len(bell.mentions) == 2
 
 
+
+def test_fallback_an_article_opening_a_quoted_sentence_is_no_part_of_the_name(enricher, make_article):
+    """Tokenised copy leaves a quoted sentence's marks unpaired ('dijo que " El Zentra 900 ...'): its article goes
+    as a sentence's does. A quoted name keeps its own ('«La Garza»'), and so does one after a preposition."""
+    article = enricher.enrich(make_article(
+        'Ines Vidal dijo que " El Zentra 900 tiene la mejor fiabilidad del mercado. '
+        "Marco «La Garza» Bell vive en el barrio de El Alcor, en Port Elwyn.",
+        language="es",
+    ))
+    names = {e.name for e in article.entities}
+    assert "Zentra" in names and not any(n.startswith("El Zentra") for n in names)
+    assert {"La Garza", "El Alcor"} <= names
+
 def test_a_name_cut_short_by_the_model_is_not_split_into_its_words(enricher, make_article):
     """The small English model ends a long company name early ("Ruritanian Aeronautic Defence" of "... and Space
     Company"); every word of it hangs on the word after it, so it is one name cut short, not three names."""
@@ -351,6 +364,19 @@ def test_fallback_splits_at_de_only_between_two_names_written_on_their_own(enric
     names = {e.name for e in article.entities}
     assert {"Orbis", "Zentra", "Banco de España"} <= names and "Orbis de Zentra" not in names
 
+
+
+def test_fallback_splits_a_model_code_from_its_maker_after_de(enricher, make_article):
+    """"ZX-900 de Elwyn Motors": a model written with a digit or in capitals, "de" its maker named on its own
+    elsewhere, is two names. A name of common words before a maker's stays one ("Universidad de Zentra")."""
+    article = enricher.enrich(make_article(
+        "El ejército eligió el avión ZX-900 de Elwyn Motors y la Universidad de Zentra lo celebró.\n\n"
+        "Elwyn Motors y Zentra no comentaron, dijo Ines Vidal.",
+        language="es",
+    ))
+    names = {e.name for e in article.entities}
+    assert {"ZX-900", "Elwyn Motors", "Universidad de Zentra"} <= names
+    assert "ZX-900 de Elwyn Motors" not in names
 
 def test_fallback_splits_a_region_or_role_from_the_name_after_de(enricher, make_article):
     article = enricher.enrich(make_article(
@@ -890,3 +916,14 @@ def test_german_names_lose_their_leading_article_and_common_noun(enricher, make_
         language="de"))
     names = {e.name for e in article.entities}
     assert "Ruth Adler" in names and not any(n.startswith(("Aktivistin", "Die ")) for n in names)
+
+
+def test_a_title_abbreviation_cut_at_its_dot_closes_no_name(enricher, make_article):
+    """"Capt." is cut into "Capt" and "." by the tokenizer, and the recogniser ran it into the organisation
+    before it: it is the title of the person after."""
+    article = enricher.enrich(make_article(
+        "Port Elwyn Police Department Capt. Marco Bell and state police bomb technicians arrived at the bank."
+    ))
+    names = {e.name for e in article.entities}
+    assert {"Port Elwyn Police Department", "Marco Bell"} <= names
+    assert not any(n.endswith("Capt") for n in names)

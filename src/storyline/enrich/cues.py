@@ -291,14 +291,15 @@ SEXED_WORDS: dict[str, frozenset[str]] = {
     }),
 }
 
+#: Titles written short before a name ("Capt. N", "Sen. N"); the dot closes the abbreviation, not a sentence.
+TITLE_ABBREVIATIONS: frozenset[str] = frozenset({"sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "adm", "rev"})
 #: Role nouns that, with a definite article and no name, point back to a person named earlier.
-TITLES: frozenset[str] = HONORIFICS | frozenset(
+TITLES: frozenset[str] = HONORIFICS | TITLE_ABBREVIATIONS | frozenset(
     """spokesman spokeswoman spokesperson minister president premier chancellor chief director official
     secretary senator governor ambassador general commander leader mayor candidate envoy diplomat adviser
     advisor chairman chairwoman ceo head prosecutor judge lawyer attorney analyst expert researcher
     porte-parole ministre président présidente directeur directrice chef ambassadeur député sénateur
     maire avocat représentant treasurer congressman congresswoman speaker pope king queen prince princess
-    sen rep gov gen col lt sgt capt adm rev
     представитель министр президент глава директор посол пресс-секретарь
     prezydent premier rzecznik rzeczniczka burmistrz kanclerz wiceminister woordvoerder burgemeester
     bakan başbakan cumhurbaşkanı sözcü sözcüsü vali

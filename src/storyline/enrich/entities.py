@@ -22,7 +22,7 @@ from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
-from storyline.enrich.cues import HONORIFICS, role_key
+from storyline.enrich.cues import HONORIFICS, TITLE_ABBREVIATIONS, role_key
 from storyline.enrich.entities_base import (
     _CONNECTORS,
     _DETERMINERS,
@@ -295,6 +295,7 @@ def _after_full_stop(token: Token) -> bool:
 def _without_trailing_titles(span: Span) -> Span:
     """"Elwyn Motors Executive" of "Elwyn Motors Executive Vice President Ruth Adler" -> "Elwyn Motors": the
     opening words of a title the recogniser ran into an organisation's name go, so the person after is found."""
+    span = _without_cut_abbreviation(span)
     doc, end = span.doc, span.end
     follower = end
     while follower < len(doc) and doc[follower].lower_ in _TITLE_OPENERS:
@@ -304,6 +305,14 @@ def _without_trailing_titles(span: Span) -> Span:
     while end - span.start > 1 and (doc[end - 1].lower_ in _TITLE_OPENERS or _is_title_word(doc[end - 1].text)):
         end -= 1
     return doc[span.start : end]
+
+
+def _without_cut_abbreviation(span: Span) -> Span:
+    """"Port Elwyn Police Department" of "Port Elwyn Police Department Capt. Marco Bell": a title abbreviation the
+    tokenizer cut from its dot closes no name; it is the title of the person after."""
+    doc, last = span.doc, span[-1]
+    cut = last.lower_ in TITLE_ABBREVIATIONS and not last.whitespace_ and last.i + 1 < len(doc) and doc[last.i + 1].text == "."
+    return span[:-1] if cut and len(span) > 1 else span
 
 
 #: English prepositions that never open a name: a mention that starts with one, written in lower case, is a

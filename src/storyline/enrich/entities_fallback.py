@@ -100,14 +100,21 @@ def _is_opener(token) -> bool:
 
 
 def _opens_sentence_apart(run: list, nouns_capitalised: bool) -> bool:
-    """The first word of a capitalised run opens its sentence and is no part of the name after it: a function
-    word (:func:`_is_opener`) that opens no name of its own (:func:`_opens_a_name`), or a common word
-    capitalised only there (:func:`_common_word_before_name`)."""
-    if not _opens_sentence(run[0]):
+    """The first word of a capitalised run opens its sentence, or a quoted one ('dijo que " El Boeing ...'), and
+    is no part of the name after it: a function word (:func:`_is_opener`) that opens no name of its own
+    (:func:`_opens_a_name`), or a common word capitalised only there (:func:`_common_word_before_name`)."""
+    if not (_opens_sentence(run[0]) or _opens_quoted_sentence(run)):
         return False
     if _is_opener(run[0]):
         return not _opens_a_name(run)
     return _common_word_before_name(run, nouns_capitalised)
+
+
+def _opens_quoted_sentence(run: list) -> bool:
+    """The run follows a quotation mark and no mark closes it: a quoted sentence ('" El Boeing 737 tiene ...',
+    its marks unpaired in tokenised copy), not a quoted name or title ('«La Hiena»')."""
+    doc, before, after = run[0].doc, run[0].i - 1, run[-1].i + 1
+    return before >= 0 and doc[before].is_quote and not (after < len(doc) and doc[after].is_quote)
 
 
 def _opens_a_name(run: list) -> bool:
@@ -175,7 +182,8 @@ def _connected_apart(doc: Doc, mentions: list[Mention], connectors: set[str]) ->
     """Runs joined by "de"/"of" that hold two names, or a role and a name, not one name.
 
     Two names: both sides are also written as runs of their own, neither a place ("Macintosh de Apple"), or a
-    place opens the run and a name written on its own follows ("Europa de Airbus"). A role: a title word opens
+    place or a model's code (a digit or capitals: "KC-45 de Northrop Grumman", a product of its maker) opens the
+    run and a name written on its own follows ("Europa de Airbus"). A role: a title word opens
     it ("CEO de Apple Computer" -> "Apple Computer"; the name must be of two words, a place, or written on its
     own, so "Ministro de Defensa" stays). One name: "Banco de España", "Sistema de Reserva Federal" ("Banco"
     and "Sistema" never stand alone), "Estados Unidos de América" (a place as a whole).
@@ -187,7 +195,7 @@ def _connected_apart(doc: Doc, mentions: list[Mention], connectors: set[str]) ->
         right_alone, right_place = whole[right.text] > 0, is_place_name(right.text)
         if len(left) == 1 and left.text.lower().rstrip(".") in TITLES and (len(right) > 1 or right_place or right_alone):
             return [right]
-        if right_alone and not right_place and (whole[left.text] or is_place_name(left.text)):
+        if right_alone and not right_place and (whole[left.text] or is_place_name(left.text) or MARKED_NAME.search(left.text)):
             return [left, right]
         return None
 
