@@ -927,3 +927,26 @@ def test_a_title_abbreviation_cut_at_its_dot_closes_no_name(enricher, make_artic
     names = {e.name for e in article.entities}
     assert {"Port Elwyn Police Department", "Marco Bell"} <= names
     assert not any(n.endswith("Capt") for n in names)
+
+
+def test_fallback_a_german_article_inside_a_run_opens_another_name(enricher, make_article):
+    """A headline or a teaser runs into the text with no full stop ("... in Ruritanien Der Sender ..."): the
+    capitalised article inside the run opens another name, and an article ending a run names nothing."""
+    article = enricher.enrich(make_article(
+        "Streit um Wahlen in Ruritanien Der Sender Radio Elwyn hat am Montag berichtet. "
+        "Das sagte Olga Petrenko Ein Sprecher bestätigte es.",
+        language="de",
+    ))
+    names = {e.name for e in article.entities}
+    assert {"Radio Elwyn", "Olga Petrenko"} <= {n.removeprefix("Sender ") for n in names}
+    assert not any(word in {"Der", "Ein"} for n in names for word in n.split())
+
+
+def test_fallback_a_german_name_holding_an_article_stays_whole(enricher, make_article):
+    """An article the text writes with the same words around it more than once belongs to the name (the noun
+    before it goes, as before any name)."""
+    article = enricher.enrich(make_article(
+        "Die Partei Die Elwyner hat gewonnen. Danach sprach die Partei Die Elwyner mit Olga Petrenko.",
+        language="de",
+    ))
+    assert "Die Elwyner" in {e.name for e in article.entities}

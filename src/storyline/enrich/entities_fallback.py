@@ -52,31 +52,56 @@ def capitalised_mentions(doc: Doc, language: str | None = None) -> list[Mention]
     openers = Counter(t.text for t in doc if _opens_run(t))
     quote_starts = _quotation_starts(doc.text)
     run: list = []
+
+    def run_mentions(words: list) -> list[Mention]:
+        """The name a run of capitals holds, its words outside a name trimmed."""
+        while words and words[-1].text.lower() in connectors:
+            words.pop()
+        while words and (
+            words[0].text[0].islower()
+            or _opens_sentence_apart(words, nouns_capitalised)
+            or (nouns_capitalised and words[0].lower_ in GERMAN_DETERMINERS)
+        ):
+            words.pop(0)  # "Según la Casa Blanca", "Recientemente GM", "Die Corona-Pandemie": not the name's words
+        lone_word = len(words) == 1 and (
+            _opens_sentence(words[0]) or words[0].idx in quote_starts or words[0].lower_ in calendar_words
+        )
+        if not words or lone_word or all(t.is_stop for t in words):
+            return []
+        span = _without_leading_titles(doc[words[0].i : words[-1].i + 1])
+        return [_fallback_mention(part) for part in _place_apart(span, openers)]
+
     for token in [*doc, None]:
         if token is not None and _CAPITALISED.match(token.text) and token.text[0].isupper():
+            if run and nouns_capitalised and _article_opening_name(token):
+                mentions += run_mentions(run)  # "im Nordland Der Sender Radio Elwyn": a headline run into the text
+                run = []
             run.append(token)
             continue
         if token is not None and run and token.lower_ in connectors and _next_is_capitalised(token):
             run.append(token)  # "Bank of England"
             continue
-        while run and run[-1].text.lower() in connectors:
-            run.pop()
-        while run and (
-            run[0].text[0].islower()
-            or _opens_sentence_apart(run, nouns_capitalised)
-            or (nouns_capitalised and run[0].lower_ in GERMAN_DETERMINERS)
-        ):
-            run.pop(0)  # "Según la Casa Blanca", "Recientemente GM", "Die Corona-Pandemie": not the name's words
-        lone_word = len(run) == 1 and (
-            _opens_sentence(run[0]) or run[0].idx in quote_starts or run[0].lower_ in calendar_words
-        )
-        if run and not lone_word and not all(t.is_stop for t in run):
-            span = _without_leading_titles(doc[run[0].i : run[-1].i + 1])
-            mentions += [_fallback_mention(part) for part in _place_apart(span, openers)]
+        mentions += run_mentions(run)
         run = []
     mentions += _known_surnames_opening_sentences(doc, mentions, quote_starts)
     mentions = _connected_apart(doc, mentions, connectors)
     return _without_common_nouns(doc, mentions) if nouns_capitalised else mentions
+
+
+def _article_opening_name(token) -> bool:
+    """A capitalised German article inside a run of capitals opens another name, or a common noun, after the
+    run's words ("Anzeige Die Hisbollah", "im Nordland Der Sender": a headline or a teaser run into the text
+    with no full stop), unless the article shows the words around it as one name: it writes them so more
+    than once ("Partei Die Linke"), or the article and the word after it after a word in lower case ("von Die
+    Linke"), the article a name's own."""
+    doc = token.doc
+    if token.lower_ not in GERMAN_DETERMINERS:
+        return False
+    if not _next_is_capitalised(token):
+        return True  # "Peter Mühlbauer Ein ...": an article ending a run names nothing
+    around, named = doc[token.i - 1 : token.i + 2], doc[token.i : token.i + 2]
+    written_twice = len(re.findall(rf"(?<![\w-]){re.escape(around.text)}(?![\w-])", doc.text)) > 1
+    return not written_twice and not _written_after_lower_case_word(named)
 
 
 def _quotation_starts(text: str) -> set[int]:
