@@ -725,6 +725,17 @@ def test_she_is_not_a_person_the_text_says_is_a_man(enricher, make_article, evid
     assert speakers['"We have waited long enough,"'] == "Ruth Adler"
 
 
+def test_she_is_a_nearer_name_the_text_says_is_a_woman_not_a_farther_subject_of_no_sex(enricher, make_article):
+    article = enricher.enrich(make_article(
+        "Marco Bell announced the exhibition on Monday.\n\n"
+        "The show opens in Port Elwyn in May.\n\n"
+        "A photographer remembered the actress Ruth Adler, who died in March.\n\n"
+        "Her films were shown across Ruritania.\n\n"
+        '"I never liked the camera," she said.'
+    ))
+    assert [q.speaker for q in article.quotes if q.kind == "direct"] == ["Ruth Adler"]
+
+
 def test_they_is_the_group_named_before_not_one_person(enricher, make_article):
     article = enricher.enrich(make_article(
         "Deputies said the suspect fled towards Port Elwyn. Marco Bell, the mayor, visited the harbour. "

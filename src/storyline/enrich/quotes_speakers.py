@@ -141,10 +141,10 @@ def _majority(votes: Counter[str]) -> str | None:
     return ranked[0][0] if ranked[0][1] > ranked[1][1] else None
 
 
-def _main_clause_first(subjects: list[tuple[int, bool, str]]) -> str:
+def _main_clause_first(subjects: list[tuple[int, bool, str]]) -> tuple[int, bool, str]:
     """Of (start, in a subordinate clause, name) candidates, a main clause's nearest, else the nearest."""
     nearest_first = sorted(subjects, key=lambda found: -found[0])
-    return min(nearest_first, key=lambda found: found[1])[2]
+    return min(nearest_first, key=lambda found: found[1])
 
 
 class SpeakerResolver:
@@ -232,7 +232,8 @@ class SpeakerResolver:
     ) -> str | None:
         """Who a pronoun speaker is: the nearest subject in its sentence or the two before (a main clause's
         subject first; failing one and a name in its own sentence, for a person in the sentences before those,
-        :data:`FARTHEST_ANTECEDENT_SENTENCES`), else the nearest name; never a name inside someone's quotation,
+        :data:`FARTHEST_ANTECEDENT_SENTENCES`, unless a nearer name has the pronoun's sex and it none:
+        :meth:`_sexed_nearer`), else the nearest name; never a name inside someone's quotation,
         nor a person the text gives the other ``sex`` (:attr:`_sexes`: "she said" is not the "Mr. N" named
         last). For a person pronoun, earlier speakers no entity covers count too (:meth:`_earlier_speakers`):
         "the Navy spokesman said ... he said" is the spokesman's, not the last name before.
@@ -251,10 +252,19 @@ class SpeakerResolver:
             if person:
                 subjects += self._earlier_speakers(window, position, sex)
             if subjects:
-                return _main_clause_first(subjects)
+                subject = _main_clause_first(subjects)
+                return subject[2] if sentences == ANTECEDENT_SENTENCES else self._sexed_nearer(nearest, subject, sex)
             if nearest is not None and nearest[0] >= own_sentence:
                 break  # "... did not appeal to N, she said": a name in its own sentence before any farther subject
         return nearest[1] if nearest is not None else None
+
+    def _sexed_nearer(self, nearest: tuple[int, str] | None, subject: tuple[int, bool, str], sex: str | None) -> str:
+        """The farther subject a pronoun of ``sex`` stands for, unless the text gives it no sex and gives a
+        nearer name that sex: "M said ... A photographer remembered N, the actress. ... She said" is N's."""
+        start, _, name = subject
+        if sex is None or nearest is None or nearest[0] <= start or name in self._sexes:
+            return name
+        return nearest[1] if self._sexes.get(nearest[1]) == sex else name
 
     def _named_subjects(
         self, window: int, position: int, types: set[str], content: tuple[int, int] | None, sex: str | None
@@ -289,7 +299,7 @@ class SpeakerResolver:
                 continue
             if (group := self._group_named(token)) is not None:
                 subjects.append((token.idx, token.head.dep_ != "ROOT", group))
-        return _main_clause_first(subjects) if subjects else None
+        return _main_clause_first(subjects)[2] if subjects else None
 
     def _group_named(self, subject: Token) -> str | None:
         """The group a subject names: an organisation's name, a plural common noun ("Deputies", not "Eight
