@@ -184,9 +184,9 @@ def print_ingest_summary(report: library.IngestReport, db_path: Path) -> None:
     table.add_row(*(str(c) for c in counts))
     out.print(table)
     for reason, count in sorted(report.skipped_because.items()):
-        out.print(f"[dim]skipped {count}:[/dim] {escape(reason)}")
-    for source, stored in report.duplicates_of:
-        out.print(f"[dim]duplicate:[/dim] {escape(source)} [dim]repeats stored article[/dim] {escape(stored)}")
+        out.print(f"[dim]skipped {count}:[/dim] {escape(reason)}", soft_wrap=True)
+    for source, stored in report.duplicates_of:  # one line each, as "failed:" lines: read by grep
+        out.print(f"[dim]duplicate:[/dim] {escape(source)} [dim]repeats stored article[/dim] {escape(stored)}", soft_wrap=True)
 
 
 # --------------------------------------------------------------------------
