@@ -96,6 +96,8 @@ def test_each_duplicate_is_one_line_however_narrow_the_terminal(tmp_path):
     result = runner.invoke(app, ["ingest", str(folder), "--db", str(tmp_path / "x.db")], env={"COLUMNS": "80"})
     [line] = [line for line in result.stdout.splitlines() if line.startswith("duplicate:")]
     assert "harbour-board-statement.txt repeats stored article " in line
+    assert "stories: 1 started, 0 grew" in result.stdout  # where the increment went
+    assert "s000001  started (1 article)  Storm knocks out power across the coast" in result.stdout
 
 
 def test_articles_json_shape_and_filters(library):
