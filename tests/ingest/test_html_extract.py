@@ -84,6 +84,20 @@ def test_a_script_in_the_heading_stays_out_of_the_title() -> None:
     assert article.published == datetime(2023, 5, 2, 9, 30)  # metadata still read
 
 
+@pytest.mark.parametrize("logo", ["<a href='/'><h1>Elwyn Post</h1></a>", "<h1><a href='https://elwyn.example/'>Elwyn Post</a></h1>"])
+def test_the_site_name_as_the_pages_only_heading_is_no_headline(logo: str) -> None:
+    """A heading that links home is the site's name over every page: the page's <title> has the headline."""
+    html = (
+        page()
+        .replace("<title>Council backs tram extension</title>", "<title>Council backs tram extension - Elwyn Post</title>")
+        .replace("<h1>Council backs tram extension</h1>", "")
+        .replace("<nav>", f"<header>{logo}</header><nav>")
+    )
+    assert extract_html(html).title == "Council backs tram extension"
+    linked = html.replace(logo, "<h1><a href='/2023/05/02/council-backs-tram-extension'>Council backs tram extension</a></h1>")
+    assert extract_html(linked).title == "Council backs tram extension"  # a headline linking to its own page stays
+
+
 def test_widgets_and_related_links_dropped() -> None:
     extra = (
         "<p>Sign up for our daily newsletter to get the latest news.</p>"
