@@ -98,6 +98,16 @@ def test_the_site_name_as_the_pages_only_heading_is_no_headline(logo: str) -> No
     assert extract_html(linked).title == "Council backs tram extension"  # a headline linking to its own page stays
 
 
+def test_a_galleries_pager_and_counter_are_no_text() -> None:
+    """Previous/next links written together ("ÖncekiSonraki") and "1 / 22" beside a gallery are pagination."""
+    pager = "<a rel='prev' href='/g-p22'><span>Önceki</span></a><a rel='next' href='/g-p2'><span>Sonraki</span></a>"
+    article = extract_html(page(extra_body="<p>1 / 22</p>").replace("<article><h1>Council backs tram extension</h1>",
+                                                                    f"<article><h1>Council backs tram extension</h1>{pager}"))
+    assert article.paragraphs == BODY
+    assert [s.text for s in article.stripped if s.reason == "pagination"] == ["ÖncekiSonraki", "1 / 22"]
+    assert extract_html(page(extra_body="<p>Olga Petrenko won 3 / 4 votes.</p>")).paragraphs[-1].endswith("3 / 4 votes.")
+
+
 def test_widgets_and_related_links_dropped() -> None:
     extra = (
         "<p>Sign up for our daily newsletter to get the latest news.</p>"

@@ -235,8 +235,9 @@ def _main_text(
     blocks = with_sibling_chunks(tree, blocks)
     title = _headline(tree, doc)
     description = (doc.description or "") if doc is not None else ""
+    pager = [link.text_content() for link in tree.xpath("//a[@rel='prev' or @rel='next']")]
     kept, stripped = filter_blocks(
-        blocks, title=title, description=description, captions=captions, boilerplate=boilerplate
+        blocks, title=title, description=description, captions=captions, boilerplate=boilerplate, pager=pager
     )
     return kept, stripped, doc
 
