@@ -75,6 +75,24 @@ def test_script_and_style_never_in_text() -> None:
     assert "color: red" not in text
 
 
+def test_a_self_closed_script_tag_keeps_its_code_out_of_the_text() -> None:
+    """``<script/>`` then code then ``</script>``: a browser runs the code, lxml alone read it as page text (a recipe
+    page opened with "(function() { document.addEventListener(...")."""
+    from storyline.ingest.html import parse_html
+
+    code = "(function() { document.addEventListener('DOMContentLoaded', function() { track('ferry'); }); })();"
+    html = (
+        '\r\n<!DOCTYPE html>\r\n<html lang="en"><head><title>Ferry deal</title><meta charset="utf-8" /></head><body>'
+        f'<form id="f"><div>\r\n<script type="text/javascript"/>\n{code}\n</script></div>'
+        f"<div><h1>Ferry deal</h1>{''.join(f'<p>{p}</p>' for p in BODY)}<p>Ruth Adler agreed.</p></div></form></body></html>"
+    )
+    (script,) = [node for node in parse_html(html).iter("script") if "track(" in (node.text or "") + (node.tail or "")]
+    assert "track('ferry')" in (script.text or "") and not (script.tail or "").strip()
+    article = extract_html(html)
+    assert "addEventListener" not in article.text and article.paragraphs[-1] == "Ruth Adler agreed."
+    assert extract_html(page(extra_body='<script src="/ads.js"/><p>Ruth Adler agreed.</p>')).paragraphs[-1] == "Ruth Adler agreed."
+
+
 def test_a_script_in_the_heading_stays_out_of_the_title() -> None:
     html = page().replace(
         "<title>Council backs tram extension</title>", "<title>Port Elwyn tram</title>"
@@ -106,6 +124,7 @@ def test_a_galleries_pager_and_counter_are_no_text() -> None:
     assert article.paragraphs == BODY
     assert [s.text for s in article.stripped if s.reason == "pagination"] == ["ÖncekiSonraki", "1 / 22"]
     assert extract_html(page(extra_body="<p>Olga Petrenko won 3 / 4 votes.</p>")).paragraphs[-1].endswith("3 / 4 votes.")
+    assert extract_html(page(extra_body="<ul><li>1/4</li><li>cup butter</li></ul>")).paragraphs[-2:] == ["1/4", "cup butter"]
 
 
 def test_widgets_and_related_links_dropped() -> None:

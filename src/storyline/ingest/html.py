@@ -42,10 +42,20 @@ _HOST_NAME = re.compile(r"(www\.)?[\w-]+(\.[\w-]+)+")
 _MAX_CAPTION_CHARS = 600
 
 
+#: A script tag written self-closed right before its code and end tag (``<script type="text/javascript"/>code</script>``):
+#: a browser ignores the "/" and runs the code, lxml closes the tag and reads the code as page text.
+_SELF_CLOSED_SCRIPT = re.compile(r"(<script\b[^>]*?)\s*/>(?=[^<]*</script>)", re.IGNORECASE)
+_SELF_CLOSED_SCRIPT_BYTES = re.compile(_SELF_CLOSED_SCRIPT.pattern.encode(), re.IGNORECASE)
+
+
 def parse_html(html: str | bytes) -> HtmlElement:
     """Parse any (even malformed) HTML, guessing the encoding of bytes; IngestError when empty."""
     if not html or not html.strip():
         raise IngestError("empty HTML document")
+    if isinstance(html, str):
+        html = _SELF_CLOSED_SCRIPT.sub(r"\1>", html)
+    else:
+        html = _SELF_CLOSED_SCRIPT_BYTES.sub(rb"\1>", html)
     tree = load_html(html)  # trafilatura's loader: charset detection, lxml fallbacks
     if tree is None:
         raise IngestError("unparseable HTML")

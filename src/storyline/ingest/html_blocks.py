@@ -253,8 +253,9 @@ def metadata_reason(block: Block) -> str | None:
     return None
 
 
-#: A gallery's or a paged article's position ("1 / 22", "3/10"): a counter beside the pager, no text.
-_PAGE_COUNTER = re.compile(r"^(\d{1,3})\s*/\s*(\d{1,3})$")
+#: A gallery's or a paged article's position ("1 / 22"): a counter beside the pager, no text. Spaced: "1/4" alone
+#: on a line is a recipe's quantity as often ("1/4" / "cup butter").
+_PAGE_COUNTER = re.compile(r"^(\d{1,3})\s+/\s+(\d{1,3})$")
 #: What may stand between pager links ("« Previous | Next »").
 _PAGER_GLUE = re.compile(r"[\s|·•«»‹›<>←→/-]*")
 
