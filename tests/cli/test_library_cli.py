@@ -88,6 +88,18 @@ def test_each_failure_is_one_line_however_narrow_the_terminal(tmp_path):
     assert line.endswith("empty-notes-from-the-harbour-board-meeting.txt: empty file")
 
 
+def test_each_duplicate_is_one_line_however_narrow_the_terminal(tmp_path):
+    folder = tmp_path / "a-rather-long-folder-name-for-the-port-elwyn-ferry-strike-coverage"
+    folder.mkdir()
+    for name in ("first-copy-of-the-harbour-board-statement.txt", "second-copy-of-the-harbour-board-statement.txt"):
+        (folder / name).write_text(PAGE, encoding="utf-8")
+    result = runner.invoke(app, ["ingest", str(folder), "--db", str(tmp_path / "x.db")], env={"COLUMNS": "80"})
+    [line] = [line for line in result.stdout.splitlines() if line.startswith("duplicate:")]
+    assert "harbour-board-statement.txt repeats stored article " in line
+    assert "stories: 1 started, 0 grew" in result.stdout  # where the increment went
+    assert "s000001  started (1 article)  Storm knocks out power across the coast" in result.stdout
+
+
 def test_articles_json_shape_and_filters(library):
     result = invoke("articles", "--json", "--db", library["db"])
     assert result.exit_code == 0

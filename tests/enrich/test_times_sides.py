@@ -64,6 +64,8 @@ def test_the_end_of_a_span_only_leans(text, anchor, expected):
     [
         ("Sales in January may rise, Ines Vidal said.", [("January", "2024-01")]),
         ("Prices in Ruritania in February might fall.", [("February", "2024-02")]),
+        ("Sales in January should rise, Ines Vidal said.", [("January", "2024-01")]),  # an expectation, not a when
+        ("Olga Petrenko should meet Ruth Adler in January.", [("January", "2025-01")]),
         ("Olga Petrenko may meet Ruth Adler again in January.", [("January", "2025-01")]),  # the modal's verb's time
         ("The Port Elwyn fair may open on May 5.", [("May 5", "2024-05-05")]),
     ],

@@ -75,6 +75,24 @@ def test_script_and_style_never_in_text() -> None:
     assert "color: red" not in text
 
 
+def test_a_self_closed_script_tag_keeps_its_code_out_of_the_text() -> None:
+    """``<script/>`` then code then ``</script>``: a browser runs the code, lxml alone read it as page text (a recipe
+    page opened with "(function() { document.addEventListener(...")."""
+    from storyline.ingest.html import parse_html
+
+    code = "(function() { document.addEventListener('DOMContentLoaded', function() { track('ferry'); }); })();"
+    html = (
+        '\r\n<!DOCTYPE html>\r\n<html lang="en"><head><title>Ferry deal</title><meta charset="utf-8" /></head><body>'
+        f'<form id="f"><div>\r\n<script type="text/javascript"/>\n{code}\n</script></div>'
+        f"<div><h1>Ferry deal</h1>{''.join(f'<p>{p}</p>' for p in BODY)}<p>Ruth Adler agreed.</p></div></form></body></html>"
+    )
+    (script,) = [node for node in parse_html(html).iter("script") if "track(" in (node.text or "") + (node.tail or "")]
+    assert "track('ferry')" in (script.text or "") and not (script.tail or "").strip()
+    article = extract_html(html)
+    assert "addEventListener" not in article.text and article.paragraphs[-1] == "Ruth Adler agreed."
+    assert extract_html(page(extra_body='<script src="/ads.js"/><p>Ruth Adler agreed.</p>')).paragraphs[-1] == "Ruth Adler agreed."
+
+
 def test_a_script_in_the_heading_stays_out_of_the_title() -> None:
     html = page().replace(
         "<title>Council backs tram extension</title>", "<title>Port Elwyn tram</title>"
@@ -82,6 +100,31 @@ def test_a_script_in_the_heading_stays_out_of_the_title() -> None:
     article = extract_html(html)
     assert "alert" not in article.title and "tram extension" in article.title
     assert article.published == datetime(2023, 5, 2, 9, 30)  # metadata still read
+
+
+@pytest.mark.parametrize("logo", ["<a href='/'><h1>Elwyn Post</h1></a>", "<h1><a href='https://elwyn.example/'>Elwyn Post</a></h1>"])
+def test_the_site_name_as_the_pages_only_heading_is_no_headline(logo: str) -> None:
+    """A heading that links home is the site's name over every page: the page's <title> has the headline."""
+    html = (
+        page()
+        .replace("<title>Council backs tram extension</title>", "<title>Council backs tram extension - Elwyn Post</title>")
+        .replace("<h1>Council backs tram extension</h1>", "")
+        .replace("<nav>", f"<header>{logo}</header><nav>")
+    )
+    assert extract_html(html).title == "Council backs tram extension"
+    linked = html.replace(logo, "<h1><a href='/2023/05/02/council-backs-tram-extension'>Council backs tram extension</a></h1>")
+    assert extract_html(linked).title == "Council backs tram extension"  # a headline linking to its own page stays
+
+
+def test_a_galleries_pager_and_counter_are_no_text() -> None:
+    """Previous/next links written together ("ÖncekiSonraki") and "1 / 22" beside a gallery are pagination."""
+    pager = "<a rel='prev' href='/g-p22'><span>Önceki</span></a><a rel='next' href='/g-p2'><span>Sonraki</span></a>"
+    article = extract_html(page(extra_body="<p>1 / 22</p>").replace("<article><h1>Council backs tram extension</h1>",
+                                                                    f"<article><h1>Council backs tram extension</h1>{pager}"))
+    assert article.paragraphs == BODY
+    assert [s.text for s in article.stripped if s.reason == "pagination"] == ["ÖncekiSonraki", "1 / 22"]
+    assert extract_html(page(extra_body="<p>Olga Petrenko won 3 / 4 votes.</p>")).paragraphs[-1].endswith("3 / 4 votes.")
+    assert extract_html(page(extra_body="<ul><li>1/4</li><li>cup butter</li></ul>")).paragraphs[-2:] == ["1/4", "cup butter"]
 
 
 def test_widgets_and_related_links_dropped() -> None:

@@ -134,6 +134,17 @@ def test_malformed_warc(tmp_path: Path, good: Path, limit: int, warc_bytes, html
     assert "good.txt" not in reasons
 
 
+def test_a_warc_cut_inside_a_status_line_fails_and_is_not_skipped(tmp_path: Path, limit: int, warc_bytes, html_page) -> None:
+    first = ("https://example.com/a", "text/html", html_page(title="Ferry strike halts crossings").encode())
+    second = ("https://example.com/b", "text/html", html_page(title="Port Elwyn reopens its pier").encode())
+    whole = warc_bytes([first, second])
+    cut = _write(tmp_path / "cut.warc", whole[: whole.rindex(b"HTTP/1.1 200") + 2])  # "HT"
+    outcomes = list(read_paths([cut], max_file_bytes=limit))
+    assert [o.article.title for o in outcomes if o.article] == ["Ferry strike halts crossings"]
+    assert not any(o.skipped for o in outcomes)
+    assert [o.error for o in outcomes if o.error] == ["malformed WARC record: unreadable HTTP headers"]
+
+
 def test_missing_and_unreadable_paths(
     tmp_path: Path, good: Path, limit: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -181,6 +181,17 @@ def test_a_text_without_a_title_line_is_headed_by_its_url(url: str, title: str) 
     assert article.extra.get("title_from_url", False) == bool(title)
 
 
+def test_a_title_from_a_url_writes_names_as_the_text_does() -> None:
+    """A slug is lower case; the words the article writes capitalised inside its sentences are names."""
+    article = read_text(
+        "URL: https://ruritania.example/2024/05/02/petrenko-visits-port-elwyn-after-nato-talks\n\n"
+        "PORT ELWYN, Ruritania —\n\nVisits by ministers are rare. Olga Petrenko arrived in Port Elwyn on Tuesday, "
+        "after talks at NATO. Port officials welcomed Petrenko.",
+        source="d.txt",
+    )
+    assert article.title == "Petrenko visits Port Elwyn after NATO talks"
+
+
 def test_a_short_capitalised_line_above_prose_is_no_dateline() -> None:
     article = read_text("STRIKE ENDS\n\nNATO - the alliance - met on Monday in Port Elwyn.", source="d.txt")
     assert article.title == "STRIKE ENDS"

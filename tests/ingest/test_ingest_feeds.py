@@ -164,3 +164,21 @@ def test_wordpress_footer_and_read_more_links_leave_feed_text(tmp_path: Path) ->
     assert budget.paragraphs == [LEDE, SECOND]
     assert Stripped("The post Budget appeared first on Ruritania Herald.", "boilerplate") in budget.stripped
     assert pier.text.endswith("…") and "Read more" not in pier.text and pier.extra["partial"]
+
+
+def test_an_entry_date_that_cannot_be_read_is_told(tmp_path: Path) -> None:
+    """As for a CSV row: the article is kept, undated or dated by its URL, with a warning naming the entry."""
+    feed = _rss(
+        _item(title="Harbour budget approved", pubDate="Mon, 14 Mar 2023 09:00:00 GMT")
+        + _item(title="Pier works begin", pubDate="not a date")
+        + _item(title="Ferry strike ends", pubDate="sometime", link="https://herald.example.rt/2023/03/15/ferry-strike-ends")
+    )
+    path = tmp_path / "dates.rss"
+    path.write_text(feed, encoding="utf-8")
+    outcomes = list(read_paths([path], max_file_bytes=1_000_000))
+    assert [o.article.published is not None for o in outcomes] == [True, False, True]
+    assert [o.warning for o in outcomes] == [
+        None,
+        "entry date 'not a date' is no readable date: kept undated",
+        "entry date 'sometime' is no readable date: dated by its URL",
+    ]

@@ -267,6 +267,18 @@ def test_pair_reasons_lead_with_the_names_both_texts_return_to(signatures_of, co
     assert set(shown[:2]) == {"Ruritania Aerospace", "Elwyn Dynamics"} and "Aerospace" not in shown
 
 
+def test_a_shared_word_of_two_different_names_is_shown_as_that_word(signatures_of, config, article):
+    """"County" in "Brazos County" and "Fulton County" is one shared matching name: the reason must not show one side's
+    county as shared by both."""
+    a, b = signatures_of([
+        article("a", "Inmate escapes", "Olga Petrenko escaped near Port Elwyn. Brazos County deputies searched Brazos County."),
+        article("b", "Judge sentences killer", "Marco Bell was sentenced in Strelsau. Fulton County prosecutors spoke."),
+    ])  # fmt: skip
+    names = next(r for r in match_pair(a, b, config).reasons if "names" in r)
+    assert "Brazos" not in names and "Fulton" not in names
+    assert names == "shared names: County"
+
+
 def test_name_variants_are_listed_once_in_their_fullest_form():
     from storyline.match.pairs import unique_names
 

@@ -24,6 +24,27 @@ def test_ingest_counts_new_articles_and_names_failed_files(workspace, inputs):
     assert all(store.story_of(a.id) is not None for a in store.list_articles())
 
 
+def test_an_increment_says_which_stories_it_started_and_which_grew(workspace, inputs, tmp_path):
+    """Day 1 a story starts; day 2 a follow-up joins it: the report names the story that grew, and by what."""
+    first = library.ingest(workspace, [inputs["report"]])
+    (started,) = first.stories
+    assert started.started and started.size == 1
+    follow_up = tmp_path / "day2.txt"
+    follow_up.write_text(
+        "Danube river ports stay closed after the flooding\n\nBy Reuters\n\nMarch 4, 2021\n\n"
+        "Heavy rain kept three river ports in Vienna closed on Thursday, officials said.\n\n"
+        '"We have never seen water this high in March," harbour master Anna Berger told reporters again.\n',
+        encoding="utf-8",
+    )
+    second = library.ingest(workspace, [follow_up])
+    (grew,) = second.stories
+    assert grew.id == started.id and not grew.started and grew.size == 2 and grew.added == second.article_ids
+    assert second.to_dict()["stories"] == [
+        {"id": grew.id, "label": grew.label, "added": grew.added, "size": 2, "started": False}
+    ]
+    assert library.ingest(workspace, [follow_up]).stories == []  # a duplicate goes nowhere new
+
+
 def test_ingest_enriches_what_it_stores(workspace, inputs):
     library.ingest(workspace, [inputs["report"]])
     (article,) = library.list_articles(workspace)

@@ -186,6 +186,8 @@ def test_post_file_upload_ingests_any_readable_format(writable_client) -> None:
         stored = client.get(f"/api/articles/{article_id}").json()
         assert stored["title"] == "Bridge reopens after repairs"
         assert stored["source"] == "bridge.txt"  # the uploaded file's name, not the server's temporary copy
+        (story,) = response.json()["stories"]  # where the upload went, as `storyline ingest` says
+        assert story["added"] == [article_id], story
 
 
 def test_an_upload_without_outlet_is_of_an_unknown_outlet(writable_client) -> None:

@@ -92,6 +92,7 @@ def test_upload_adds_an_article(page, base_url: str, tmp_path: Path) -> None:
     link = page.locator("#upload-result a").first
     link.wait_for()
     assert "1 new" in page.locator("#upload-result").inner_text()
+    assert "story started (1 article): Port Alba, Kell: Ferry service resumes in Port Alba" in page.locator("#upload-result").inner_text()
     link.click()
     page.wait_for_selector("h1")
     assert page.locator("h1").inner_text() == "Ferry service resumes in Port Alba"

@@ -184,9 +184,28 @@ def print_ingest_summary(report: library.IngestReport, db_path: Path) -> None:
     table.add_row(*(str(c) for c in counts))
     out.print(table)
     for reason, count in sorted(report.skipped_because.items()):
-        out.print(f"[dim]skipped {count}:[/dim] {escape(reason)}")
-    for source, stored in report.duplicates_of:
-        out.print(f"[dim]duplicate:[/dim] {escape(source)} [dim]repeats stored article[/dim] {escape(stored)}")
+        out.print(f"[dim]skipped {count}:[/dim] {escape(reason)}", soft_wrap=True)
+    for source, stored in report.duplicates_of:  # one line each, as "failed:" lines: read by grep
+        out.print(f"[dim]duplicate:[/dim] {escape(source)} [dim]repeats stored article[/dim] {escape(stored)}", soft_wrap=True)
+    print_stories_reached(report.stories)
+
+
+#: Stories an ingest summary lists by name; the rest are counted (``storyline stories`` lists them all).
+STORIES_LISTED = 10
+
+
+def print_stories_reached(stories: list[library.StoryReached]) -> None:
+    """Which stories the new articles started or joined: after each increment of a running story, where it went."""
+    if not stories:
+        return
+    started = sum(story.started for story in stories)
+    out.print(f"stories: {started} started, {len(stories) - started} grew")
+    for story in stories[:STORIES_LISTED]:
+        change = "started" if story.started else f"+{len(story.added)}"
+        about = f"{story.id}  {change} ({plural(story.size, 'article')})"
+        out.print(f"  {escape(about)}  {escape(headline_case(story.label))}", soft_wrap=True)
+    if len(stories) > STORIES_LISTED:
+        out.print(f"  [dim]… and {len(stories) - STORIES_LISTED} more: storyline stories[/dim]")
 
 
 # --------------------------------------------------------------------------

@@ -30,7 +30,7 @@ _EN_FUTURE = (
     # Modals of possibility and duty look ahead ("may meet again on Wednesday"), unless "have" makes them
     # look back ("may have died on Friday"); "could" is also the past of "can", so it is no cue. A capital
     # "May" is the month ("ran from May to June"). Group "possibility": see ``governing_direction``.
-    r"|(?:(?P<possibility>(?-i:may)|might)|should|must)(?!(?:\s+(?:not|n't|also|still|well|\w+ly))*\s+have\b)"
+    r"|(?:(?P<possibility>(?-i:may)|might|should)|must)(?!(?:\s+(?:not|n't|also|still|well|\w+ly))*\s+have\b)"
     r"|(?:(?:is|are|am|was|were|be|been)\s+)?(?:going|about|set|due|scheduled|slated|poised|expected|likely|supposed)\s+to"
     r"|(?:is|are|am|be)\s+(?:expected|scheduled|planned|due|set|slated)"  # "the closing, which is expected in May"
     r"|is\s+to|are\s+to|(?:plans?|planned|intends?|expects?|hopes?|aims?)\s+to"
@@ -150,7 +150,8 @@ def governing_direction(
     """PAST or FUTURE from the verb that governs the span, NEAREST when none is found (with ``own_clause``,
     when none is in the span's own clause but a "loose" one: a verb elsewhere is too weak a cue to rule a side out).
 
-    A possibility modal after the span ("Sales in January may rise") is no cue: the span is inside its subject.
+    A possibility modal after the span ("Sales in January may rise", "... should rise": an expectation) is no cue:
+    the span is inside its subject.
     In the span's own clause: the nearer of the best cue on its left (a verb group before a bare "-ed"
     word: "are expected to open little changed on Thursday") and the nearest verb group on its right; a
     bare "-ed" word on the right ("Thursday following muted trends") only when there is nothing else.
@@ -164,7 +165,7 @@ def governing_direction(
         if start <= match.start() < end or found.get("adjective") or (own_clause and found.get("loose")):
             continue
         if found.get("possibility") and match.start() >= end:
-            continue  # "Sales in January may rise": how sure the claim is, not when January is
+            continue  # "Sales in January may (should) rise": how sure the claim is, not when January is
         own = own_left <= match.start() < own_right
         if not own and clauses.subordinate_after(match.start(), own_right):
             continue

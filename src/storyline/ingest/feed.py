@@ -53,6 +53,15 @@ def _entry_date(entry: Any) -> datetime | None:
     return datetime(*parsed[:6]) if parsed else None
 
 
+def _date_warning(entry: Any, article: Article) -> str | None:
+    """An entry date feedparser could not read, told as a CSV row's is: the article is undated or takes its URL's day."""
+    written = entry.get("published") or entry.get("updated")
+    if not written or _entry_date(entry) is not None:
+        return None
+    kept = "kept undated" if article.published is None else "dated by its URL"
+    return f"entry date {written[:40]!r} is no readable date: {kept}"
+
+
 def _entry_link(entry: Any) -> str | None:
     """The entry's link as written; a ``<guid>`` feedparser copied there ("1", "urn:...") only if a web URL."""
     link = entry.get("link")
@@ -188,7 +197,8 @@ def read_feed(
         except (IngestError, OSError) as exc:
             yield ReadOutcome(entry_source, None, f"{damage}{exc}")
             continue
-        yield ReadOutcome(entry_source, article, warning=warning)
+        told = "; ".join(filter(None, (warning, _date_warning(entry, article))))
+        yield ReadOutcome(entry_source, article, warning=told or None)
         warning = None
 
 

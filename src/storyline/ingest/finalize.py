@@ -196,7 +196,7 @@ def _outlet(article: Article) -> str | None:
 def _title_from_url(article: Article) -> None:
     """An untitled article is headed by its URL's slug, marked ``extra["title_from_url"]``: a story list of
     empty titles tells the user nothing."""
-    if not article.title and (title := title_from_url(article.url)):
+    if not article.title and (title := title_from_url(article.url, article.text)):
         article.title = title
         article.extra["title_from_url"] = True
 

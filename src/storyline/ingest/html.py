@@ -18,6 +18,7 @@ import trafilatura
 from htmldate import find_date
 from lxml.html import HtmlElement
 from trafilatura import load_html
+from trafilatura.metadata import examine_title_element
 
 from storyline.ingest.clean import residue_reason
 from storyline.ingest.errors import IngestError
@@ -41,10 +42,20 @@ _HOST_NAME = re.compile(r"(www\.)?[\w-]+(\.[\w-]+)+")
 _MAX_CAPTION_CHARS = 600
 
 
+#: A script tag written self-closed right before its code and end tag (``<script type="text/javascript"/>code</script>``):
+#: a browser ignores the "/" and runs the code, lxml closes the tag and reads the code as page text.
+_SELF_CLOSED_SCRIPT = re.compile(r"(<script\b[^>]*?)\s*/>(?=[^<]*</script>)", re.IGNORECASE)
+_SELF_CLOSED_SCRIPT_BYTES = re.compile(_SELF_CLOSED_SCRIPT.pattern.encode(), re.IGNORECASE)
+
+
 def parse_html(html: str | bytes) -> HtmlElement:
     """Parse any (even malformed) HTML, guessing the encoding of bytes; IngestError when empty."""
     if not html or not html.strip():
         raise IngestError("empty HTML document")
+    if isinstance(html, str):
+        html = _SELF_CLOSED_SCRIPT.sub(r"\1>", html)
+    else:
+        html = _SELF_CLOSED_SCRIPT_BYTES.sub(rb"\1>", html)
     tree = load_html(html)  # trafilatura's loader: charset detection, lxml fallbacks
     if tree is None:
         raise IngestError("unparseable HTML")
@@ -195,6 +206,31 @@ def _no_article(tree: HtmlElement, kept: list[Block], links: LinkTexts) -> bool:
     return all(is_link_block(block) for block in kept) or _only_menus(tree, kept, links) or _only_in_menus(tree, kept)
 
 
+#: Where a link goes home: the site's root ("/", "/index.html", "https://example.org/").
+_HOME_PATH = re.compile(r"^(?:https?://[^/?#]+)?/?(?:index\.\w+)?(?:[?#].*)?$", re.IGNORECASE)
+
+
+def _home_headings(tree: HtmlElement) -> set[str]:
+    """Texts of the ``<h1>`` that link to the site's home page (in a link, or holding one): the site's name
+    set as a heading over every page, not the article's headline."""
+    headings = tree.xpath("//a[@href]//h1 | //h1[.//a[@href]]")
+    return {
+        squash(heading.text_content())
+        for heading in headings
+        if any(_HOME_PATH.match(href.strip()) for href in heading.xpath("ancestor-or-self::a/@href | .//a/@href"))
+    }
+
+
+def _headline(tree: HtmlElement, doc: trafilatura.settings.Document | None) -> str:
+    """trafilatura's title, unless it is the site's name heading a page (a lone ``<h1>`` linking home): then the
+    longer part of the page's ``<title>`` ("Ferry strike ends - Elwyn Post" -> "Ferry strike ends")."""
+    title = squash(doc.title or "") if doc is not None else ""
+    if not title or title not in _home_headings(tree):
+        return title
+    whole, first, second = examine_title_element(tree)
+    return squash(max((first or "", second or ""), key=len) or whole or "") or title
+
+
 def _main_text(
     tree: HtmlElement,
     url: str | None,
@@ -207,10 +243,11 @@ def _main_text(
     """The body blocks kept, those stripped with their reason, and trafilatura's metadata."""
     blocks, doc = extract_blocks(tree, url, links, asides_as_text=asides_as_text)
     blocks = with_sibling_chunks(tree, blocks)
-    title = squash(doc.title or "") if doc is not None else ""
+    title = _headline(tree, doc)
     description = (doc.description or "") if doc is not None else ""
+    pager = [link.text_content() for link in tree.xpath("//a[@rel='prev' or @rel='next']")]
     kept, stripped = filter_blocks(
-        blocks, title=title, description=description, captions=captions, boilerplate=boilerplate
+        blocks, title=title, description=description, captions=captions, boilerplate=boilerplate, pager=pager
     )
     return kept, stripped, doc
 
@@ -233,7 +270,7 @@ def extract_html(
         kept, stripped, doc = _main_text(tree, url, links, captions, boilerplate, asides_as_text=True)
     if _no_article(tree, kept, links):
         raise IngestError("no extractable text in the HTML page (only links, site notices or nothing)")
-    title = squash(doc.title or "") if doc is not None else ""
+    title = _headline(tree, doc)
     language = declared_language(tree) or (doc.language if doc is not None else None)
     while len(kept) > 1 and kept[0].words <= _DATE_LINE_WORDS and date_of_line(kept[0].text, language):
         stripped.append(Stripped(kept.pop(0).text, "date"))  # "March 14, 2024" above the story

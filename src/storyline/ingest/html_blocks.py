@@ -253,6 +253,25 @@ def metadata_reason(block: Block) -> str | None:
     return None
 
 
+#: A gallery's or a paged article's position ("1 / 22"): a counter beside the pager, no text. Spaced: "1/4" alone
+#: on a line is a recipe's quantity as often ("1/4" / "cup butter").
+_PAGE_COUNTER = re.compile(r"^(\d{1,3})\s+/\s+(\d{1,3})$")
+#: What may stand between pager links ("« Previous | Next »").
+_PAGER_GLUE = re.compile(r"[\s|·•«»‹›<>←→/-]*")
+
+
+def pager_reason(block: Block, pager: Iterable[str]) -> str | None:
+    """"pagination" for a block made only of the page's previous/next link texts ("ÖncekiSonraki": Turkish
+    "Previous" and "Next" written together) or a position counter ("1 / 22")."""
+    counter = _PAGE_COUNTER.match(block.text)
+    if counter and 0 < int(counter.group(1)) <= int(counter.group(2)):
+        return "pagination"
+    rest = block.text
+    for text in sorted(filter(None, pager), key=len, reverse=True):
+        rest = rest.replace(text, " ")
+    return "pagination" if rest != block.text and _PAGER_GLUE.fullmatch(rest) else None
+
+
 def is_link_block(block: Block) -> bool:
     """A block that is (almost) nothing but link text: navigation, teasers."""
     return block.link_ratio >= 0.8
@@ -322,14 +341,17 @@ def filter_blocks(
     description: str = "",
     captions: Iterable[str] = (),
     boilerplate: Iterable[str] = (),
+    pager: Iterable[str] = (),
 ) -> tuple[list[Block], list[Stripped]]:
     """Keep the story's blocks; return them and what was dropped, with reasons.
 
     ``description`` is the page's own summary (meta description); a heading
     repeating it above the body is the standfirst. ``boilerplate`` holds
     lines known to repeat across a site's pages (see
-    :mod:`storyline.ingest.html_profile`).
+    :mod:`storyline.ingest.html_profile`). ``pager``: the texts of the page's
+    previous/next links (``rel="prev"``, ``rel="next"``).
     """
+    pager = [squash(text) for text in pager]
     caption_keys = {_key(c) for c in captions}
     boilerplate_keys = {_key(b) for b in boilerplate}
     title_key = _key(title)
@@ -349,7 +371,7 @@ def filter_blocks(
         elif key in boilerplate_keys:
             reason = "site-boilerplate"
         else:
-            reason = widget_reason(block) or metadata_reason(block)
+            reason = widget_reason(block) or metadata_reason(block) or pager_reason(block, pager)
         if reason:
             stripped.append(Stripped(block.text, reason))
         else:

@@ -7,6 +7,7 @@ Dates are returned as naive UTC datetimes so that every stage can compare them
 from __future__ import annotations
 
 import re
+from collections import Counter
 from datetime import UTC, datetime
 from functools import lru_cache
 from urllib.parse import unquote, urlsplit
@@ -340,10 +341,28 @@ _MIN_SLUG_WORDS = 3
 _SLUG_ID = re.compile(r"^\d{5,}$")
 
 
-def title_from_url(url: str | None) -> str | None:
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether the word at ``start`` opens a sentence or a line (its capital then says nothing of it)."""
+    before = text[max(0, start - 20) : start].rstrip(" \t\"'“‘(«")
+    return (not before and start <= 20) or (bool(before) and before[-1] in ".!?:\n")
+
+
+def written_case(word: str, text: str) -> str:
+    """``word`` as ``text`` most often writes it inside a sentence ("japan" -> "Japan", "nato" -> "NATO"), else as
+    given: a URL's slug is lower case whatever its words are, the article itself says which are names."""
+    forms = Counter(
+        found.group()
+        for found in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.IGNORECASE)
+        if not _opens_sentence(text, found.start())
+    )
+    return forms.most_common(1)[0][0] if forms else word
+
+
+def title_from_url(url: str | None, text: str = "") -> str | None:
     """The headline a URL's last path segment (but an id) spells (".../2024/05/02/ferry-strike-ends-in-port-elwyn.html" ->
-    "Ferry strike ends in port elwyn"), for an article that came without a title: a text opening with its
-    dateline has none. ``None`` for a segment of fewer than three words (an id, "index.html")."""
+    "Ferry strike ends in Port Elwyn", each word cased as the article's ``text`` writes it), for an article that came
+    without a title: a text opening with its dateline has none. ``None`` for a segment of fewer than three words
+    (an id, "index.html")."""
     segments = [segment for segment in urlsplit(url).path.split("/") if segment] if url else []
     while segments and _SLUG_ID.match(segments[-1]):
         segments.pop()  # ".../trade-agenda/522179002/"
@@ -353,7 +372,7 @@ def title_from_url(url: str | None) -> str | None:
     words = [word for word in re.split(r"[-_+]+", slug) if word and not _SLUG_ID.match(word)]
     if sum(word.isalpha() for word in words) < _MIN_SLUG_WORDS or not all(word.isalnum() for word in words):
         return None
-    title = " ".join(words)
+    title = " ".join(written_case(word, text) for word in words)
     return title[0].upper() + title[1:]
 
 

@@ -50,6 +50,12 @@ def _not_a_page(content_type: str, status: int | None) -> str | None:
     return None
 
 
+def _unreadable_http(http: object | None) -> bool:
+    """Whether a record's HTTP headers could not be read: missing, or a status line cut short ("HT"),
+    as in an archive cut off inside a record, which must fail, not be skipped as a page of no type."""
+    return http is None or http.status_code is None
+
+
 def read_warc(data: bytes, *, source: str) -> Iterator[ReadOutcome]:
     """HTML responses with status 2xx; URL from WARC-Target-URI, date from WARC-Date as fallback."""
     seen = articles = problems = 0
@@ -64,7 +70,7 @@ def read_warc(data: bytes, *, source: str) -> Iterator[ReadOutcome]:
             seen += 1
             http = record.http_headers
             block_type = record.headers.get("Content-Type") or ""
-            if http is None and (not block_type or "http" in block_type):  # cut or garbled record
+            if _unreadable_http(http) and (not block_type or "http" in block_type):  # cut or garbled record
                 problems += 1
                 yield ReadOutcome(record_source, None, "malformed WARC record: unreadable HTTP headers")
                 continue

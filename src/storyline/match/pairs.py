@@ -16,6 +16,7 @@ from storyline.ingest.language import UNDETERMINED
 from storyline.match.config import MatchConfig
 from storyline.match.pairs_sentences import alignment, coherence, headline_match, sentence_units
 from storyline.match.signature import Encoder, Signature, build_signature, lead_text
+from storyline.match.text import WORD
 from storyline.model import Article, PairMatch
 
 IdfFn = Callable[[str], float]
@@ -328,7 +329,26 @@ def telling_names(keys: Iterable[str], weight: Callable[[str], float], *names: d
     rarest in the library), each once. Sorting by word length or rarity alone showed side words
     ("Maintenance", "Birthday") before the firms and people both texts are about."""
     ranked = sorted(keys, key=lambda n: (-round(weight(n), 9), n))
-    return unique_names(display_name(n, *names) for n in ranked)
+    vocabularies = [_name_words(known) for known in names]
+    return unique_names(shared_name(n, names, vocabularies) for n in ranked)
+
+
+def _name_words(names: dict[str, str]) -> set[str]:
+    """Every word one side names: its matching names and the words of their display forms."""
+    return set(names).union(*(WORD.findall(form.lower()) for form in names.values()))
+
+
+def shared_name(key: str, names: Sequence[dict[str, str]], vocabularies: Sequence[set[str]]) -> str:
+    """How to show a matching name both sides have: the fullest side's form all of whose names both sides write
+    ("Olga Petrenko", else "Petrenko"); "Brazos County" and "Fulton County" share only "County", and a reason must
+    not show one side's name as shared by both."""
+
+    def on_every_side(form: str) -> bool:
+        named = {word for word in WORD.findall(form.lower()) if any(word in known for known in names)}
+        return all(word in vocabulary for word in named for vocabulary in vocabularies)
+
+    forms = [known.get(key, key.title()) for known in names]
+    return max(filter(on_every_side, forms), key=lambda form: len(form.split()), default=key.title())
 
 
 def display_name(key: str, *names: dict[str, str]) -> str:

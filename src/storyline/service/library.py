@@ -59,6 +59,22 @@ class Failure:
 
 
 @dataclass
+class StoryReached:
+    """A story this ingest's new articles (or new versions) joined or started: what a reader following a
+    running story looks at after each increment."""
+
+    id: str
+    label: str
+    added: list[str]
+    size: int
+
+    @property
+    def started(self) -> bool:
+        """Whether every article of the story came with this ingest."""
+        return len(self.added) >= self.size
+
+
+@dataclass
 class IngestReport:
     """What one ingest did: counts by outcome, and every failure with its reason."""
 
@@ -77,6 +93,8 @@ class IngestReport:
     article_ids: list[str] = field(default_factory=list)
     #: Input read as text already stored: (its source, the stored article it repeats).
     duplicates_of: list[tuple[str, str]] = field(default_factory=list)
+    #: The stories the new articles and new versions went to, most added first.
+    stories: list[StoryReached] = field(default_factory=list)
 
     @property
     def failed(self) -> int:
@@ -95,6 +113,9 @@ class IngestReport:
             "warnings": [{"source": w.source, "reason": w.reason} for w in self.warnings],
             "article_ids": self.article_ids,
             "duplicates": [{"source": source, "article_id": stored} for source, stored in self.duplicates_of],
+            "stories": [
+                {"id": s.id, "label": s.label, "added": s.added, "size": s.size, "started": s.started} for s in self.stories
+            ],
         }
 
 
@@ -147,9 +168,12 @@ def ingest(
             done = min(total, done + count)
             progress("processing", done, total)
 
+    added: list[str] = []
     for batch in _batches(articles, ws.settings.batch_size):
         for article, result in zip(batch, store.add_articles(batch), strict=True):
             report.article_ids.append(result.article_id)
+            if result.status in ("new", "new-version"):
+                added.append(result.article_id)
             if result.status == "new":
                 report.new += 1
             elif result.status == "new-version":
@@ -161,7 +185,19 @@ def ingest(
         _process_pending(ws, leftover, report, advance)
     _process_pending(ws, leftover, report, advance)  # nothing read, or only duplicates read
     progress("processing", total, total)  # partial texts kept aside as versions are never pending
+    report.stories = _stories_reached(ws, added)
     return report
+
+
+def _stories_reached(ws: Workspace, article_ids: Iterable[str]) -> list[StoryReached]:
+    """The stories that ``article_ids`` are in now (after the stream's merges), most of them first."""
+    reached: dict[str, StoryReached] = {}
+    for article_id in dict.fromkeys(article_ids):
+        story = ws.store.story_of(article_id)
+        if story is not None:
+            entry = reached.setdefault(story.id, StoryReached(story.id, story.label, [], len(story.articles)))
+            entry.added.append(article_id)
+    return sorted(reached.values(), key=lambda story: (-len(story.added), story.id))
 
 
 def nothing_to_read(paths: Sequence[str | Path]) -> list[Failure] | None:

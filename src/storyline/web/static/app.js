@@ -66,6 +66,12 @@ async function onUpload(event) {
     }
     const lines = [[`${body.new} new, ${body.duplicate} already stored, ${body.new_version} new versions, ${body.failed} failed`]];
     body.article_ids.forEach((id) => lines.push([id, "/articles/" + encodeURIComponent(id)]));
+    body.stories.forEach((s) => {
+      const change = s.started ? "started" : `grew by ${s.added.length}`;
+      const size = s.size === 1 ? "1 article" : `${s.size} articles`;
+      lines.push([`story ${change} (${size}): ${s.label}`, "/stories/" + encodeURIComponent(s.id)]);
+    });
+    body.warnings.forEach((w) => lines.push([`warning: ${w.source}: ${w.reason}`]));
     body.failures.forEach((f) => lines.push([`${f.source}: ${f.reason}`]));
     showResult(box, lines, true);
   } catch (error) {
