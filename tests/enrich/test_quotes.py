@@ -833,3 +833,11 @@ def test_without_a_parser_according_to_inside_a_clause_reports_the_whole_clause(
         ("Die genauen Regeln sollen laut Petrenko noch im Juni bekanntgegeben werden", "Petrenko"),
         ("Der Hafen bleibt geschlossen", "Ruth Adler"),
     ]
+
+
+def test_without_a_parser_a_colon_opening_the_text_leaves_the_other_quotes(enricher, make_article):
+    article = enricher.enrich(make_article(
+        "Vidal: \"No habrá excepciones en este puerto\"\n\nLa ministra Ines Vidal dijo que el puerto cerrará en abril.",
+        language="es",
+    ))
+    assert ("el puerto cerrará en abril", "Ines Vidal") in [(q.text, q.speaker) for q in article.quotes]

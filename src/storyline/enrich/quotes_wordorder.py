@@ -607,7 +607,7 @@ def colon_subject(doc: Doc, resolver: SpeakerResolver, start: int, end: int) -> 
     token = doc.char_span(colon, colon + 1, alignment_mode="expand")
     if token is None:
         return None
-    low = max(token[0].sent.start_char, *(i + 1 for i in range(colon) if text[i] in ".!?»”\"\n"))
+    low = max(token[0].sent.start_char, *(text.rfind(mark, 0, colon) + 1 for mark in ".!?»”\"\n"))
     inside = [(s, e) for s, e in resolver.names if low <= s and e <= colon]
     if not inside:
         return None
