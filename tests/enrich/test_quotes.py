@@ -841,3 +841,12 @@ def test_without_a_parser_a_colon_opening_the_text_leaves_the_other_quotes(enric
         language="es",
     ))
     assert ("el puerto cerrará en abril", "Ines Vidal") in [(q.text, q.speaker) for q in article.quotes]
+
+
+def test_french_inverted_pronouns_resolve_and_read_as_written(enricher, make_article):
+    resolved = enricher.enrich(make_article(
+        "La ministre Ruth Adler est arrivée à Port Elwyn lundi. « Nous allons tout reconstruire », a-t-elle ajouté.",
+        language="fr",
+    ))
+    alone = enricher.enrich(make_article("« Le port restera fermé jusqu’en avril », a-t-il déclaré mardi.", language="fr"))
+    assert [q.speaker for q in resolved.quotes + alone.quotes] == ["Ruth Adler", "il"]  # no one named: as written

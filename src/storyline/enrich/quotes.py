@@ -735,7 +735,7 @@ def _add_marked_quotes(
         named = None
         if not (parsed or _is_title(span, language)):
             named = _named_in_sentence(doc, sentence, span[-1].sent, start, end, resolver, language)
-            named = named or colon_subject(doc, resolver, start, end)
+            named = named or colon_subject(doc, resolver, start, end, language)
         if named is not None:
             result.append(named)
         elif share >= PARTIAL_SHARE or span.end > sentence.end:

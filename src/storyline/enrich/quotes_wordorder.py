@@ -596,10 +596,12 @@ TITLE_WORDS_BEFORE_SUBJECT = 3
 PREDICATE_WORDS = 2
 
 
-def colon_subject(doc: Doc, resolver: SpeakerResolver, start: int, end: int) -> Attribution | None:
+def colon_subject(doc: Doc, resolver: SpeakerResolver, start: int, end: int, language: str) -> Attribution | None:
     """Without a parse: a quotation after a colon that ends a clause opening with a name ("Trepoll beharrt nicht
     auf seinem Posten: «A»", "Vidal reiteró su postura: «A»") is that name's, whatever the verb; the name
-    may follow a title or two ("Ex-Bürgermeister N", "El presidente N"). None when no name opens the clause."""
+    may follow a title or two ("Ex-Bürgermeister N", "El presidente N"). None when no name opens the clause, or
+    when what follows the name is no verb by the little the text shows: a comma, a capital or a preposition
+    ("Jahresausblick mit Astrologin N: «A»", a headline's label)."""
     text = doc_text(doc)
     colon = len(text[:start].rstrip()) - 1
     if colon < 0 or text[colon] != ":":
@@ -607,7 +609,7 @@ def colon_subject(doc: Doc, resolver: SpeakerResolver, start: int, end: int) -> 
     token = doc.char_span(colon, colon + 1, alignment_mode="expand")
     if token is None:
         return None
-    low = max(token[0].sent.start_char, *(text.rfind(mark, 0, colon) + 1 for mark in ".!?»”\"\n"))
+    low = max(token[0].sent.start_char, *(text.rfind(mark, 0, colon) + 1 for mark in ".!?:»”\"\n"))
     inside = [(s, e) for s, e in resolver.names if low <= s and e <= colon]
     if not inside:
         return None
@@ -616,6 +618,8 @@ def colon_subject(doc: Doc, resolver: SpeakerResolver, start: int, end: int) -> 
     if len(before) > TITLE_WORDS_BEFORE_SUBJECT or len(after) < PREDICATE_WORDS:
         return None
     if not all(word[:1].isupper() or is_role_word(word) for word in before):
+        return None
+    if not after[0].isalpha() or not after[0].islower() or after[0] in SPEAKER_CIRCUMSTANCES.get(language, ()):
         return None
     source = doc.char_span(name_start, name_end, alignment_mode="expand")
     return Attribution(start, end, cue=":", source=source, speaker=resolver.resolve(source, (start, end)))
