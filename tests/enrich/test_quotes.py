@@ -850,3 +850,12 @@ def test_french_inverted_pronouns_resolve_and_read_as_written(enricher, make_art
     ))
     alone = enricher.enrich(make_article("« Le port restera fermé jusqu’en avril », a-t-il déclaré mardi.", language="fr"))
     assert [q.speaker for q in resolved.quotes + alone.quotes] == ["Ruth Adler", "il"]  # no one named: as written
+
+
+def test_more_french_reporting_verbs(enricher, make_article):
+    article = enricher.enrich(make_article(
+        "« Nous avons décidé de fermer le port », a mentionné Mme Ines Vidal, préfète de Port Elwyn.\n\n"
+        "« Rien ne changera avant avril », a glissé Marco Bell.",
+        language="fr",
+    ))
+    assert [(q.speaker, q.cue) for q in article.quotes] == [("Ines Vidal", "mentionné"), ("Marco Bell", "glissé")]

@@ -74,7 +74,8 @@ REPORTING_VERBS: dict[str, frozenset[str]] = {
         """dire déclarer affirmer ajouter expliquer estimer indiquer souligner préciser annoncer assurer
         répondre rétorquer confier noter écrire raconter avertir prévenir insister reconnaître démentir
         juger admettre poursuivre lancer marteler confirmer dénoncer rappeler commenter observer
-        regretter promettre prédire révéler avouer nier soutenir penser croire tweeter""".split()
+        regretter promettre prédire révéler avouer nier soutenir penser croire tweeter mentionner signaler
+        conclure résumer lâcher glisser témoigner relever détailler déplorer""".split()
     ),
     "ru": frozenset(
         """сказать говорить заявить заявлять отметить отмечать сообщить сообщать добавить добавлять
