@@ -859,3 +859,17 @@ def test_more_french_reporting_verbs(enricher, make_article):
         language="fr",
     ))
     assert [(q.speaker, q.cue) for q in article.quotes] == [("Ines Vidal", "mentionné"), ("Marco Bell", "glissé")]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "speaker"),
+    [
+        ("es", "La noticia llegó a Port Elwyn por Twitter, donde una usuaria aseguró que el puerto cerrará.", "una usuaria"),
+        ("de", "Der Hafen von Port Elwyn bleibt zu, ein Sprecher sagte, die Reparatur dauere bis April.", "ein Sprecher"),
+    ],
+)
+def test_without_a_parser_someone_new_right_before_the_verb_speaks_not_a_name_further_back(
+    enricher, make_article, language, text, speaker
+):
+    article = enricher.enrich(make_article(text, language=language))
+    assert [q.speaker for q in article.quotes] == [speaker]

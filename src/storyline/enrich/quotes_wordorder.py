@@ -29,6 +29,7 @@ from storyline.enrich.cues import (
     WORD_ORDER_REPORTING_VERBS,
     is_role_word,
 )
+from storyline.enrich.entities_fallback import CAPITALISED_NOUN_LANGUAGES
 from storyline.enrich.quotes_base import UNATTRIBUTED, Attribution, doc_text
 from storyline.enrich.quotes_marks import QUOTE_MARKS, trimmed
 from storyline.enrich.quotes_speakers import (
@@ -228,7 +229,9 @@ def _speaker_first_attributions(doc: Doc, names: list[tuple[int, int]], sentence
             clause = max(_clause_start(text, low, cue_start), cue_start - UNSPACED_SOURCE_CHARS)
             source = _unspaced_source(doc, names, clause, cue_start, language)
         else:  # an apposition may stand between: "Pérez, ministro de Hacienda, dijo que"
-            source = _named_before(doc, names, max(low, cue_start - SPEAKER_BEFORE_VERB_CHARS), cue_start, language)
+            source = _someone_new_before(doc, low, cue_start, language) or _named_before(
+                doc, names, max(low, cue_start - SPEAKER_BEFORE_VERB_CHARS), cue_start, language
+            )
         content = _trimmed_chars(text, cue_end, high)
         if content is None:
             continue
@@ -237,6 +240,25 @@ def _speaker_first_attributions(doc: Doc, names: list[tuple[int, int]], sentence
         elif _drops_subject(text, low, cue_start, language):
             found.append(Attribution(*content, cue=cue["cue"], source=None, continues=True))
     return found
+
+
+#: Most words after an indefinite article that name someone new right before a reporting verb ("una usuaria").
+NEW_SPEAKER_WORDS = 2
+
+
+def _someone_new_before(doc: Doc, low: int, position: int, language: str) -> Span | None:
+    """Someone new and unnamed right before the verb ("..., en donde una usuaria aseguró que X", "ein Sprecher
+    sagte, X"): an indefinite article and a word or two, in lower case where the language writes nouns so,
+    not a name mentioned further back."""
+    words = doc.char_span(low, position, alignment_mode="expand")
+    if words is None:
+        return None
+    capitalised_nouns = language in CAPITALISED_NOUN_LANGUAGES
+    for start in range(max(words.start, words.end - NEW_SPEAKER_WORDS - 1), words.end - 1):
+        after = doc[start + 1 : words.end]
+        if doc[start].lower_ in INDEFINITE_ARTICLES and all(t.is_alpha and (t.is_lower or capitalised_nouns) for t in after):
+            return doc[start : words.end]
+    return None
 
 
 def _drops_subject(text: str, low: int, cue_start: int, language: str) -> bool:
