@@ -873,3 +873,11 @@ def test_without_a_parser_someone_new_right_before_the_verb_speaks_not_a_name_fu
 ):
     article = enricher.enrich(make_article(text, language=language))
     assert [q.speaker for q in article.quotes] == [speaker]
+
+
+def test_without_a_parser_a_thing_after_a_preposition_is_no_new_speaker(enricher, make_article):
+    article = enricher.enrich(make_article(
+        "Ines Vidal dirige Acme desde 2019.\n\nEn una declaración ha dicho que el puerto de Port Elwyn cerrará.",
+        language="es",
+    ))
+    assert [q.speaker for q in article.quotes] == ["unattributed"]  # not "una declaración"

@@ -244,19 +244,29 @@ def _speaker_first_attributions(doc: Doc, names: list[tuple[int, int]], sentence
 
 #: Most words after an indefinite article that name someone new right before a reporting verb ("una usuaria").
 NEW_SPEAKER_WORDS = 2
+#: Words after which such an article opens its clause ("donde una usuaria aseguró"), unlike a preposition ("En
+#: una declaración ha dicho", "el director de una empresa dijo"): where, and, that.
+_CLAUSE_OPENERS = frozenset({
+    "donde", "wo", "où", "dove", "onde", "gdzie", "y", "e", "und", "et", "i", "que", "dass", "che", "że",
+})  # fmt: skip
 
 
 def _someone_new_before(doc: Doc, low: int, position: int, language: str) -> Span | None:
     """Someone new and unnamed right before the verb ("..., en donde una usuaria aseguró que X", "ein Sprecher
-    sagte, X"): an indefinite article and a word or two, in lower case where the language writes nouns so,
-    not a name mentioned further back."""
+    sagte, X"): an indefinite article opening its clause and a word or two, in lower case where the language
+    writes nouns so, not a name mentioned further back."""
     words = doc.char_span(low, position, alignment_mode="expand")
     if words is None:
         return None
     capitalised_nouns = language in CAPITALISED_NOUN_LANGUAGES
     for start in range(max(words.start, words.end - NEW_SPEAKER_WORDS - 1), words.end - 1):
         after = doc[start + 1 : words.end]
-        if doc[start].lower_ in INDEFINITE_ARTICLES and all(t.is_alpha and (t.is_lower or capitalised_nouns) for t in after):
+        opens_clause = start == words.start or doc[start - 1].is_punct or doc[start - 1].lower_ in _CLAUSE_OPENERS
+        if (
+            doc[start].lower_ in INDEFINITE_ARTICLES
+            and opens_clause
+            and all(t.is_alpha and (t.is_lower or capitalised_nouns) for t in after)
+        ):
             return doc[start : words.end]
     return None
 
