@@ -950,3 +950,16 @@ def test_fallback_a_german_name_holding_an_article_stays_whole(enricher, make_ar
         language="de",
     ))
     assert "Die Elwyner" in {e.name for e in article.entities}
+
+
+def test_turkish_case_endings_after_an_apostrophe_are_no_part_of_the_name(enricher, make_article):
+    text = (
+        "Ruritanya'dan gelen heyet dün Port Elwyn'e ulaştı. Heyet, Ruritanya'nın başkentinde Olga Petrenko'yla "
+        "görüştü. Dünya Sağlık Örgütü’nün açıklamasına göre Ocak'ta Ines Vidal istifa etti. Dünya Sağlık Örgütü "
+        "yeni bir rapor yayımladı."
+    )
+    entities = enricher.enrich(make_article(text, language="tr")).entities
+    names = {e.name: e.variants for e in entities}
+    assert {"Ruritanya", "Port Elwyn", "Olga Petrenko", "Dünya Sağlık Örgütü", "Ines Vidal"} <= set(names)
+    assert names["Ruritanya"] == ["Ruritanya"]  # both case forms one entity
+    assert not any("'" in name or "’" in name or name.startswith("Ocak") for name in names)

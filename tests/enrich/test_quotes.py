@@ -783,3 +783,101 @@ def test_a_passive_verb_of_motion_is_no_stance(enricher, make_article):
         "The former star, 42, was voted off the dance competition on Monday after a tight race against singer Ruth Adler."
     ))
     assert not [q for q in article.quotes if q.cue == "voted"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("es", "\"El puerto cerrará en abril\", dijo el consejo en un comunicado.",
+         [("\"El puerto cerrará en abril\"", "el consejo", "dijo")]),
+        ("es", "Port Elwyn sigue cerrado. \"Habrá cambios\", aseguró una usuaria el martes pasado.",
+         [("\"Habrá cambios\"", "una usuaria", "aseguró")]),
+        ("de", ("Ruth Adler leitet den Tierpark. \"Es gibt keine überlebenden Tiere\", schrieb der Zoo am frühen "
+                "Mittwochmorgen auf seiner Facebookseite."),
+         [("\"Es gibt keine überlebenden Tiere\"", "der Zoo", "schrieb")]),
+        ("it", "Il porto resterà chiuso, ha detto il consiglio ai giornalisti durante la conferenza.",
+         [("Il porto resterà chiuso", "il consiglio", "ha detto")]),
+    ],
+)
+def test_without_a_parser_a_speaker_after_the_verb_ends_before_where_and_when_it_spoke(
+    enricher, make_article, language, text, expected
+):
+    article = enricher.enrich(make_article(text, language=language))
+    assert [(q.text, q.speaker, q.cue) for q in article.quotes] == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "speaker"),
+    [
+        ("de", ("\"Wir müssen das verdauen\", sagte Fraktionschef Marco Bell. Ex-Bürgermeisterin Ruth Adler kritisierte "
+                "den Kurs. „Wir haben Chaos“, sagte Adler. Bell beharrt offenbar nicht auf seinem Posten: «Da ich ein "
+                "Teamspieler bin, ist es mein Ziel, dass die neue Fraktion gute Entscheidungen trifft.»"), "Marco Bell"),
+        ("es", ("La ministra Ines Vidal visitó Port Elwyn el lunes. La alcaldesa Olga Petrenko no quiso comentar. "
+                "Vidal mantuvo su postura ante la prensa: \"No habrá excepciones para nadie en este puerto.\""), "Ines Vidal"),
+    ],
+)
+def test_without_a_parser_a_quotation_after_a_colon_is_the_subject_of_the_clause_before(
+    enricher, make_article, language, text, speaker
+):
+    article = enricher.enrich(make_article(text, language=language))
+    assert (article.quotes[-1].speaker, article.quotes[-1].cue) == (speaker, ":")
+
+
+def test_without_a_parser_according_to_inside_a_clause_reports_the_whole_clause(enricher, make_article):
+    article = enricher.enrich(make_article(
+        "Die Sitzung in Port Elwyn endete spät. Die genauen Regeln sollen laut Petrenko noch im Juni bekanntgegeben "
+        "werden.\n\nDer Hafen bleibt geschlossen, laut Ruth Adler.",
+        language="de",
+    ))
+    assert [(q.text, q.speaker) for q in article.quotes] == [
+        ("Die genauen Regeln sollen laut Petrenko noch im Juni bekanntgegeben werden", "Petrenko"),
+        ("Der Hafen bleibt geschlossen", "Ruth Adler"),
+    ]
+
+
+def test_without_a_parser_a_colon_opening_the_text_leaves_the_other_quotes(enricher, make_article):
+    article = enricher.enrich(make_article(
+        "Vidal: \"No habrá excepciones en este puerto\"\n\nLa ministra Ines Vidal dijo que el puerto cerrará en abril.",
+        language="es",
+    ))
+    assert ("el puerto cerrará en abril", "Ines Vidal") in [(q.text, q.speaker) for q in article.quotes]
+
+
+def test_french_inverted_pronouns_resolve_and_read_as_written(enricher, make_article):
+    resolved = enricher.enrich(make_article(
+        "La ministre Ruth Adler est arrivée à Port Elwyn lundi. « Nous allons tout reconstruire », a-t-elle ajouté.",
+        language="fr",
+    ))
+    alone = enricher.enrich(make_article("« Le port restera fermé jusqu’en avril », a-t-il déclaré mardi.", language="fr"))
+    assert [q.speaker for q in resolved.quotes + alone.quotes] == ["Ruth Adler", "il"]  # no one named: as written
+
+
+def test_more_french_reporting_verbs(enricher, make_article):
+    article = enricher.enrich(make_article(
+        "« Nous avons décidé de fermer le port », a mentionné Mme Ines Vidal, préfète de Port Elwyn.\n\n"
+        "« Rien ne changera avant avril », a glissé Marco Bell.",
+        language="fr",
+    ))
+    assert [(q.speaker, q.cue) for q in article.quotes] == [("Ines Vidal", "mentionné"), ("Marco Bell", "glissé")]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "speaker"),
+    [
+        ("es", "La noticia llegó a Port Elwyn por Twitter, donde una usuaria aseguró que el puerto cerrará.", "una usuaria"),
+        ("de", "Der Hafen von Port Elwyn bleibt zu, ein Sprecher sagte, die Reparatur dauere bis April.", "ein Sprecher"),
+    ],
+)
+def test_without_a_parser_someone_new_right_before_the_verb_speaks_not_a_name_further_back(
+    enricher, make_article, language, text, speaker
+):
+    article = enricher.enrich(make_article(text, language=language))
+    assert [q.speaker for q in article.quotes] == [speaker]
+
+
+def test_without_a_parser_a_thing_after_a_preposition_is_no_new_speaker(enricher, make_article):
+    article = enricher.enrich(make_article(
+        "Ines Vidal dirige Acme desde 2019.\n\nEn una declaración ha dicho que el puerto de Port Elwyn cerrará.",
+        language="es",
+    ))
+    assert [q.speaker for q in article.quotes] == ["unattributed"]  # not "una declaración"

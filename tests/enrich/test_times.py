@@ -277,3 +277,19 @@ def test_hours_from_a_publication_known_to_the_day_only_make_no_clock_time() -> 
     assert value("The ship sank six hours ago.", datetime(2020, 3, 4, 10)) == "2020-03-04T04:00"
     assert value("The ship sank six hours ago.", datetime(2020, 3, 4)) == "PAST_REF"  # was 2020-03-03T18:00
     assert value("Переговоры возобновятся через шесть часов.", datetime(2020, 3, 4), "ru") == "FUTURE_REF"
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("de", "Olga Petrenko traf am Montagabend in Port Elwyn ein.", [("Montagabend", "2020-03-02TEV")]),
+        ("de", "Am frühen Dienstagmorgen brannte das Lagerhaus.", [("Dienstagmorgen", "2020-03-03TMO")]),
+        ("de", "Am Samstagabend soll Ines Vidal sprechen.", [("Samstagabend", "2020-03-07TEV")]),
+        ("nl", "De haven ging dinsdagochtend dicht.", [("dinsdagochtend", "2020-03-03TMO")]),
+        ("fr", "Ruth Adler a démissionné lundi soir.", [("lundi soir", "2020-03-02TEV")]),
+        ("es", "Marco Bell llegó el martes por la noche.", [("martes por la noche", "2020-03-03TNI")]),
+        ("it", "Il porto ha chiuso martedì sera.", [("martedì sera", "2020-03-03TEV")]),
+    ],
+)
+def test_a_weekday_with_a_part_of_the_day_is_that_part_of_that_day(language, text, expected):
+    assert [(t.text, t.value) for t in find_times(text, datetime(2020, 3, 4, 10), language)] == expected  # a Wednesday

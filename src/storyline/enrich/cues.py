@@ -74,7 +74,8 @@ REPORTING_VERBS: dict[str, frozenset[str]] = {
         """dire déclarer affirmer ajouter expliquer estimer indiquer souligner préciser annoncer assurer
         répondre rétorquer confier noter écrire raconter avertir prévenir insister reconnaître démentir
         juger admettre poursuivre lancer marteler confirmer dénoncer rappeler commenter observer
-        regretter promettre prédire révéler avouer nier soutenir penser croire tweeter""".split()
+        regretter promettre prédire révéler avouer nier soutenir penser croire tweeter mentionner signaler
+        conclure résumer lâcher glisser témoigner relever détailler déplorer""".split()
     ),
     "ru": frozenset(
         """сказать говорить заявить заявлять отметить отмечать сообщить сообщать добавить добавлять
@@ -223,6 +224,21 @@ WORD_ORDER_COMPLEMENTIZERS: dict[str, str] = {
     "zh": r"[，,：:]",
     **{language: rf",?\s+{word}\s+|:\s*" + (r"|,\s+" if language == "de" else "") for language, word in COMPLEMENTIZERS.items()},
 }
+#: Words after a reporting verb's speaker that open the circumstances of the saying (place, medium, audience,
+#: time), not part of who speaks: "dijo el órgano en un comunicado", "schrieb der Zoo am Mittwoch auf Facebook".
+SPEAKER_CIRCUMSTANCES: dict[str, frozenset[str]] = {
+    "es": frozenset({"en", "a", "al", "ante", "durante", "tras", "desde", "mediante", "con", "ayer", "hoy", "anoche"}),
+    "pt": frozenset({"em", "no", "na", "nos", "nas", "a", "ao", "à", "durante", "após", "desde", "com", "ontem", "hoje"}),
+    "it": frozenset({
+        "a", "al", "ai", "agli", "alla", "alle", "in", "nel", "nella", "durante", "dopo", "con", "su", "ieri", "oggi",
+    }),
+    "de": frozenset({
+        "am", "im", "in", "auf", "bei", "beim", "gegenüber", "vor", "nach", "mit", "während", "zum", "zur", "per",
+        "heute", "gestern",
+    }),
+    "nl": frozenset({"in", "op", "aan", "tegen", "tijdens", "bij", "na", "met", "gisteren", "vandaag"}),
+    "pl": frozenset({"w", "we", "na", "podczas", "dla", "po", "przed", "wczoraj", "dziś", "dzisiaj"}),
+}  # fmt: skip
 #: Languages that drop a known subject ("Podkreślił, że X", "Añadió que X"): a reporting verb with no
 #: subject before it reports the speaker of the sentences before, as English "he said" does.
 PRO_DROP_LANGUAGES: frozenset[str] = frozenset({"es", "it", "pt", "pl"})

@@ -31,6 +31,10 @@ from storyline.enrich.vocabulary import is_common_word, is_known_name
 #: "Melbourne y Brisbane"): the fallback, which has no recogniser to tell, splits there.
 _CONJUNCTIONS = {"and", "y", "et", "e", "und", "en", "i", "ve"}
 _CAPITALISED = re.compile(r"^[^\W\d_][\w'’.-]*$")
+#: Languages that write a name's case ending after an apostrophe ("İtalya'dan", "Dünya Sağlık Örgütü’nün").
+CASE_ENDING_LANGUAGES = frozenset({"tr", "az"})
+#: That ending: an apostrophe and lower-case letters closing the word.
+_CASE_ENDING = re.compile(r"['’](?=[a-zçğıöşüâîû]+$)")
 
 
 def capitalised_mentions(doc: Doc, language: str | None = None) -> list[Mention]:
@@ -77,6 +81,9 @@ def capitalised_mentions(doc: Doc, language: str | None = None) -> list[Mention]
                 mentions += run_mentions(run)  # "im Nordland Der Sender Radio Elwyn": a headline run into the text
                 run = []
             run.append(token)
+            if language in CASE_ENDING_LANGUAGES and _CASE_ENDING.search(token.text):
+                mentions += run_mentions(run)  # "İspanya Sağlık Bakanlığı'nın Açıklaması": the ending closes the name
+                run = []
             continue
         if token is not None and run and token.lower_ in connectors and _next_is_capitalised(token):
             run.append(token)  # "Bank of England"
@@ -85,7 +92,26 @@ def capitalised_mentions(doc: Doc, language: str | None = None) -> list[Mention]
         run = []
     mentions += _known_surnames_opening_sentences(doc, mentions, quote_starts)
     mentions = _connected_apart(doc, mentions, connectors)
+    if language in CASE_ENDING_LANGUAGES:
+        mentions = _without_case_endings(mentions, calendar_words)
     return _without_common_nouns(doc, mentions) if nouns_capitalised else mentions
+
+
+def _without_case_endings(mentions: list[Mention], calendar_words: set[str]) -> list[Mention]:
+    """Names without the case ending written after their apostrophe, so that "İtalya'dan" and "İtalya'nın"
+    are the place "İtalya"; a month or weekday so freed ("Ocak'ta") is no name."""
+    kept = []
+    for mention in mentions:
+        ending = _CASE_ENDING.search(mention.text)
+        if ending is None:
+            kept.append(mention)
+            continue
+        name = mention.text[: ending.start()]
+        if name.lower() in calendar_words:
+            continue
+        kind = "PLACE" if is_place_name(name) else mention.type
+        kept.append(Mention(name, kind, mention.start, mention.start + len(name)))
+    return kept
 
 
 def _article_opening_name(token) -> bool:

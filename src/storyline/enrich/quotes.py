@@ -76,7 +76,12 @@ from storyline.enrich.quotes_speakers import (
     SpeakerResolver,
     speaker_names,  # noqa: F401 (re-exported: public API)
 )
-from storyline.enrich.quotes_wordorder import according_to_attributions, cued_quotation, word_order_attributions
+from storyline.enrich.quotes_wordorder import (
+    according_to_attributions,
+    colon_subject,
+    cued_quotation,
+    word_order_attributions,
+)
 from storyline.model import Entity, Quote
 
 #: Entity labels of those who can hold a stance (spaCy OntoNotes and WikiNER).
@@ -727,7 +732,10 @@ def _add_marked_quotes(
         share = (end - start) / max(1, len(sentence.text.strip()))
         if not parsed and share < PARTIAL_SHARE and sum(t.is_alpha for t in span) < SCARE_QUOTE_WORDS:
             continue  # without a parse a word or two in quotation marks is a scare quote ("the „concerns“ of")
-        named = None if parsed or _is_title(span, language) else _named_in_sentence(doc, sentence, span[-1].sent, start, end, resolver, language)
+        named = None
+        if not (parsed or _is_title(span, language)):
+            named = _named_in_sentence(doc, sentence, span[-1].sent, start, end, resolver, language)
+            named = named or colon_subject(doc, resolver, start, end, language)
         if named is not None:
             result.append(named)
         elif share >= PARTIAL_SHARE or span.end > sentence.end:

@@ -55,6 +55,8 @@ _SAID_BY_NOUNS = STANCE_NOUNS["en"] | {
     "estimate", "documents", "filing", "records",
 }  # fmt: skip
 _NEUTER_PRONOUNS = frozenset({"it", "оно"})
+#: The hyphen (and the "-t-" of euphony) a French inverted subject pronoun is written with: "a-t-il", "dit-elle".
+_INVERTED_CLITIC = re.compile(r"^-(?:t-?)?")
 #: Articles that make a role noun point back to someone named before ("the judge", "la ministre").
 _DEFINITE = frozenset({"the", "le", "la", "l'"})
 #: Articles that introduce someone new and unnamed: "a supplier from Port Elwyn", "un proveedor de X".
@@ -193,15 +195,19 @@ class SpeakerResolver:
         if inside:
             # "Port Elwyn police officers said": a place qualifies the speakers; an organisation speaks through them.
             return source.text if role and all(m[2].type == "PLACE" for m in inside) else inside[-1][2].name
-        lowered = head.lower_.lstrip("-")  # French inversion: "explique-t-elle"
+        # French inversion ("a-t-il", "ont-ils", "a-t-elle", parsed as "-t" and "-elle"): the pronoun, as written alone
+        inverted = source.text.startswith("-")
+        pronoun_token = source[-1] if inverted else head
+        written = _INVERTED_CLITIC.sub("", source.text) if inverted else source.text
+        lowered = _INVERTED_CLITIC.sub("", pronoun_token.lower_)
         if lowered in self._person_pronouns:
-            return self._antecedent(source.start_char, {"PERSON"}, content, _sex(head)) or source.text
+            return self._antecedent(source.start_char, {"PERSON"}, content, _sex(pronoun_token)) or written
         if lowered in TITLES and source[0].lower_ in _DEFINITE:
             return self._person_titled(lowered, source.start_char) or source.text
         if lowered in self._group_pronouns:
             if lowered in _NEUTER_PRONOUNS:  # "it" is never a person
-                return self._antecedent(source.start_char, {"ORG"}, content) or source.text
-            return self._group_antecedent(source.start_char, content) or source.text
+                return self._antecedent(source.start_char, {"ORG"}, content) or written
+            return self._group_antecedent(source.start_char, content) or written
         if _names_no_one(head):
             return UNATTRIBUTED
         return self._person_by_surname(source.text) or _name_after_titles(source) or _unless_tag(source)

@@ -24,10 +24,12 @@ from storyline.enrich.cues import (
     COMPLEMENTIZERS,
     PERSON_PRONOUNS,
     PRO_DROP_LANGUAGES,
+    SPEAKER_CIRCUMSTANCES,
     WORD_ORDER_COMPLEMENTIZERS,
     WORD_ORDER_REPORTING_VERBS,
     is_role_word,
 )
+from storyline.enrich.entities_fallback import CAPITALISED_NOUN_LANGUAGES
 from storyline.enrich.quotes_base import UNATTRIBUTED, Attribution, doc_text
 from storyline.enrich.quotes_marks import QUOTE_MARKS, trimmed
 from storyline.enrich.quotes_speakers import (
@@ -37,6 +39,7 @@ from storyline.enrich.quotes_speakers import (
     SpeakerResolver,
     speaker_names,
 )
+from storyline.enrich.times_lexicon import lexicon_for
 from storyline.model import Entity
 
 #: Without a parse, an "according to" source longer than this (tokens) is taken for a clause.
@@ -74,10 +77,19 @@ def according_to_attributions(doc: Doc, language: str, parsed: bool = True) -> l
             before = trimmed(doc, sent.start, i)
             after = trimmed(doc, source_end, sent.end)
             content = after if before is None or (after is not None and after[1] - after[0] > before[1] - before[0]) else before
+            if not parsed and before is not None and after is not None and not _set_off(doc, i, source_end):
+                content = trimmed(doc, sent.start, sent.end)  # "Die Regeln sollen laut N im Juni kommen": one clause
             if content is not None:
                 source = doc[source_start:source_end] if source_end > source_start else None
                 found.append(Attribution(*content, cue=doc[i : i + len(phrase)].text, source=source))
     return found + _postposed_according_to(doc, lowered, language)
+
+
+def _set_off(doc: Doc, start: int, end: int) -> bool:
+    """Whether the "according to" phrase [start, end) stands apart from the clause around it, a comma or other
+    mark before or after it ("X, según N, Y"), rather than inside it (German "Die Regeln sollen laut N im Juni
+    kommen", the claim's words on both sides)."""
+    return doc[start - 1].is_punct or (end < len(doc) and doc[end].is_punct)
 
 
 def _ends_source(token: Token, start: int) -> bool:
@@ -119,6 +131,8 @@ UNSPACED_SOURCE_CHARS = 16
 SPEAKER_BEFORE_VERB_CHARS = 80
 #: Without a name in it, a speaker after the content ("X, dijo el ministro.") is at most this many words.
 SHORT_SOURCE_WORDS = 4
+#: Longest article or demonstrative before a day that goes with it ("el", "este", "am").
+ARTICLE_LETTERS = 4
 #: Most lower-case words between a reporting verb and its complementizer ("afirmó este lunes que").
 GAP_WORDS = 3
 _CLAUSE_BREAK = re.compile(r"[，,。！？；;：:\n「」“”『』]")
@@ -185,6 +199,8 @@ def _word_order_patterns(language: str) -> dict[str, re.Pattern[str]]:
     before = r"(?<![据小听传])" if language == "zh" else r"(?<!\w)"
     # A source holds no complementizer: "..., afirmó este lunes que X" reports X, it does not name a speaker.
     source_char = rf"(?:(?!\s{COMPLEMENTIZERS[language]}\s)[^,.;:!?«»\"“”„])" if language in COMPLEMENTIZERS else r"[^,.;:!?«»\"“”„]"
+    # nor opens with it: in "..., dijo que X en marzo" X is said, not a speaker
+    source_start = rf"(?!{COMPLEMENTIZERS[language]}\s)" if language in COMPLEMENTIZERS else ""
     return {
         # A few lower-case words may stand before the complementizer: "afirmó este lunes que", "Podkreślił jednak, że".
         "forward": re.compile(
@@ -193,7 +209,7 @@ def _word_order_patterns(language: str) -> dict[str, re.Pattern[str]]:
         ),
         "any": re.compile(rf"{before}(?P<cue>{_alternation(verbs)})(?!\w)", re.IGNORECASE),
         "backward": re.compile(
-            rf"(?:,|\s[–—-])\s*(?P<cue>{_alternation(verbs)})(?:\s+(?P<source>{source_char}+?))?"
+            rf"(?:,|\s[–—-])\s*(?P<cue>{_alternation(verbs)})(?:\s+{source_start}(?P<source>{source_char}+?))?"
             # "..., dijo N, director de X." (a straight mark opening the next quotation may end the sentence)
             rf"(?:,\s*[^,.;:!?«»\"“”]+)?\s*[.!?]?,?[\"”»]?(?:\s+[\"“„«])?\s*$"
         ),
@@ -213,7 +229,9 @@ def _speaker_first_attributions(doc: Doc, names: list[tuple[int, int]], sentence
             clause = max(_clause_start(text, low, cue_start), cue_start - UNSPACED_SOURCE_CHARS)
             source = _unspaced_source(doc, names, clause, cue_start, language)
         else:  # an apposition may stand between: "Pérez, ministro de Hacienda, dijo que"
-            source = _named_before(doc, names, max(low, cue_start - SPEAKER_BEFORE_VERB_CHARS), cue_start, language)
+            source = _someone_new_before(doc, low, cue_start, language) or _named_before(
+                doc, names, max(low, cue_start - SPEAKER_BEFORE_VERB_CHARS), cue_start, language
+            )
         content = _trimmed_chars(text, cue_end, high)
         if content is None:
             continue
@@ -222,6 +240,35 @@ def _speaker_first_attributions(doc: Doc, names: list[tuple[int, int]], sentence
         elif _drops_subject(text, low, cue_start, language):
             found.append(Attribution(*content, cue=cue["cue"], source=None, continues=True))
     return found
+
+
+#: Most words after an indefinite article that name someone new right before a reporting verb ("una usuaria").
+NEW_SPEAKER_WORDS = 2
+#: Words after which such an article opens its clause ("donde una usuaria aseguró"), unlike a preposition ("En
+#: una declaración ha dicho", "el director de una empresa dijo"): where, and, that.
+_CLAUSE_OPENERS = frozenset({
+    "donde", "wo", "où", "dove", "onde", "gdzie", "y", "e", "und", "et", "i", "que", "dass", "che", "że",
+})  # fmt: skip
+
+
+def _someone_new_before(doc: Doc, low: int, position: int, language: str) -> Span | None:
+    """Someone new and unnamed right before the verb ("..., en donde una usuaria aseguró que X", "ein Sprecher
+    sagte, X"): an indefinite article opening its clause and a word or two, in lower case where the language
+    writes nouns so, not a name mentioned further back."""
+    words = doc.char_span(low, position, alignment_mode="expand")
+    if words is None:
+        return None
+    capitalised_nouns = language in CAPITALISED_NOUN_LANGUAGES
+    for start in range(max(words.start, words.end - NEW_SPEAKER_WORDS - 1), words.end - 1):
+        after = doc[start + 1 : words.end]
+        opens_clause = start == words.start or doc[start - 1].is_punct or doc[start - 1].lower_ in _CLAUSE_OPENERS
+        if (
+            doc[start].lower_ in INDEFINITE_ARTICLES
+            and opens_clause
+            and all(t.is_alpha and (t.is_lower or capitalised_nouns) for t in after)
+        ):
+            return doc[start : words.end]
+    return None
 
 
 def _drops_subject(text: str, low: int, cue_start: int, language: str) -> bool:
@@ -244,7 +291,7 @@ def _content_first_attributions(doc: Doc, names: list[tuple[int, int]], sentence
         if language not in PRO_DROP_LANGUAGES or trimmed is None:
             return []
         return [Attribution(*trimmed, cue=match["cue"], source=None, continues=True)]
-    return _matched_attribution(doc, names, match, content, low, needs_name=match["cue"] in AFTER_CONTENT_ONLY)
+    return _matched_attribution(doc, names, match, content, low, language, needs_name=match["cue"] in AFTER_CONTENT_ONLY)
 
 
 #: Sentences searched back for the dash that opens speech ended by "- powiedział N".
@@ -274,13 +321,14 @@ def _matched_attribution(
     match: re.Match[str],
     content_span: tuple[int, int],
     low: int,
+    language: str,
     needs_name: bool = False,
 ) -> list[Attribution]:
     """The attribution a word-order ``match`` (groups "source" and "cue", offsets from ``low``) makes of
     ``content_span``. Without a name in it, only a short phrase ("el ministro") is a speaker: "so schnell er
     konnte" is none; the name in it is the speaker ("kommentierte Captain Tom Moore seinen Spendenlauf")."""
-    source, named = _source_after_cue(doc, names, low + match.start("source"), low + match.end("source"))
-    if not named and (needs_name or len(match["source"].split()) > SHORT_SOURCE_WORDS):
+    source, named = _source_after_cue(doc, names, low + match.start("source"), low + match.end("source"), language)
+    if not named and (needs_name or source is None or len(source.text.split()) > SHORT_SOURCE_WORDS):
         return []
     content = _trimmed_chars(doc_text(doc), *content_span)
     if content is None or source is None:
@@ -288,23 +336,47 @@ def _matched_attribution(
     return [Attribution(*content, cue=match["cue"], source=source, continues=not named)]
 
 
-def _source_after_cue(doc: Doc, names: list[tuple[int, int]], low: int, high: int) -> tuple[Span | None, bool]:
+def _source_after_cue(
+    doc: Doc, names: list[tuple[int, int]], low: int, high: int, language: str
+) -> tuple[Span | None, bool]:
     """Who the words [low, high) after a reporting verb name, and whether by name or as someone new: the name
     a role there introduces ("el director de Acme Inc., Pedro Ruiz"), else the name there
-    (:func:`_speaker_after_cue`), else the words themselves ("der Sprecher"); "un proveedor de Port Elwyn"
-    is someone new, not the previous speaker nor the place."""
+    (:func:`_speaker_after_cue`), else the words themselves before the circumstances of the saying ("der
+    Sprecher", "el órgano" of "dijo el órgano en un comunicado": :func:`_before_circumstances`); "un
+    proveedor de Port Elwyn" is someone new, not the previous speaker nor the place."""
     text = doc_text(doc)
     phrase = _trimmed_chars(text, low, high)
     if phrase is None:
         return None, False
+    speaker = (phrase[0], _before_circumstances(text, *phrase, language))
     if text[phrase[0] : phrase[1]].split()[0].lower() in INDEFINITE_ARTICLES:
-        return doc.char_span(*phrase, alignment_mode="expand"), True
+        return doc.char_span(*speaker, alignment_mode="expand"), True
     if (introduced := _named_after_role(doc, names, *phrase)) is not None:
         return introduced, True
     named = _speaker_after_cue(text, [(s, e) for s, e in names if low <= s and e <= high], low)
     if named is not None:
         return doc.char_span(*named, alignment_mode="expand"), True
-    return doc.char_span(*phrase, alignment_mode="expand"), False
+    return doc.char_span(*speaker, alignment_mode="expand"), False
+
+
+def _before_circumstances(text: str, start: int, end: int, language: str) -> int:
+    """Where a speaker's phrase [start, end) ends before the place, medium, audience or day of the saying
+    (:data:`~storyline.enrich.cues.SPEAKER_CIRCUMSTANCES`, a weekday or month: "dijo el presidente el jueves
+    pasado" -> "el presidente", the article before the day going with it); ``end`` when none follows its
+    first two words."""
+    lexicon = lexicon_for(language) if language in SPEAKER_CIRCUMSTANCES else None
+    if lexicon is None:
+        return end
+    words = list(re.finditer(r"\S+", text[start:end]))
+    for index, word in enumerate(words[2:], start=2):
+        lowered = word.group().lower()
+        if lowered in SPEAKER_CIRCUMSTANCES[language]:
+            return start + words[index - 1].end()
+        if lowered in lexicon.weekday_words or lowered in lexicon.month_words:
+            previous = words[index - 1].group()
+            kept = index - 1 if previous.islower() and len(previous) <= ARTICLE_LETTERS else index
+            return start + words[kept - 1].end()
+    return end
 
 
 def _speaker_after_cue(text: str, names: list[tuple[int, int]], low: int) -> tuple[int, int] | None:
@@ -375,7 +447,7 @@ def _turkish_attributions(doc: Doc, names: list[tuple[int, int]], sentence: Span
     if match is None:
         return []
     low = sentence.start_char
-    return _matched_attribution(doc, names, match, (low + match.start("content"), low + match.end("content")), low)
+    return _matched_attribution(doc, names, match, (low + match.start("content"), low + match.end("content")), low, "tr")
 
 
 #: Where an Arabic speaker's phrase ends and the circumstances begin: "يوم" (on the day), "في" (in), "خلال"
@@ -523,14 +595,14 @@ def cued_quotation(
         follows = cue.start() >= end and _BEFORE_CUE.fullmatch(text, end, cue.start())
         if interpolated or follows:
             clause = _SOURCE_END.search(text, cue.end(), high)
-            return _cue_source(doc, resolver, start, end, cue, cue.end(), clause.start() if clause else high)
+            return _cue_source(doc, resolver, start, end, cue, cue.end(), clause.start() if clause else high, language)
     before = [cue for cue in cues if cue.end() <= start and not resolver.quoted(cue.start())]
     if not before:
         return None
     cue = before[-1]
     colon = text.rfind(":", cue.end(), start)
     if colon >= 0 and len(text[cue.end() : colon].split()) <= SHORT_SOURCE_WORDS:
-        return _cue_source(doc, resolver, start, end, cue, cue.end(), colon)  # "sagte der Kanzler: "A""
+        return _cue_source(doc, resolver, start, end, cue, cue.end(), colon, language)  # "sagte der Kanzler: "A""
     subject = re.match(r"\s+(\w+)", text[cue.end() : start])
     if subject and subject[1].lower() in PERSON_PRONOUNS.get(language, ()):  # "sagte sie, ...: "A""
         source = doc.char_span(cue.end() + subject.start(1), cue.end() + subject.end(1))
@@ -540,11 +612,46 @@ def cued_quotation(
 
 
 def _cue_source(
-    doc: Doc, resolver: SpeakerResolver, start: int, end: int, cue: re.Match[str], low: int, high: int
+    doc: Doc, resolver: SpeakerResolver, start: int, end: int, cue: re.Match[str], low: int, high: int, language: str
 ) -> Attribution:
     """The quotation [start, end) said by whoever [low, high) names: the name there (one a title introduces
     first), else the short phrase there ("der Arbeitsminister"), which the previous speaker may stand for."""
-    source, named = _source_after_cue(doc, resolver.names, low, high)
+    source, named = _source_after_cue(doc, resolver.names, low, high, language)
     if not named and source is not None and len(source) > SHORT_SOURCE_WORDS:
         source = None
     return Attribution(start, end, cue=cue["cue"], source=source, continues=not named)
+
+
+#: Most words (titles, capitalised) that may stand before the name opening a clause ("Ex-Bürgermeister N").
+TITLE_WORDS_BEFORE_SUBJECT = 3
+#: Fewest words after that name up to the colon: a predicate, not a headline's label ("Corona-Krise: «A»").
+PREDICATE_WORDS = 2
+
+
+def colon_subject(doc: Doc, resolver: SpeakerResolver, start: int, end: int, language: str) -> Attribution | None:
+    """Without a parse: a quotation after a colon that ends a clause opening with a name ("Trepoll beharrt nicht
+    auf seinem Posten: «A»", "Vidal reiteró su postura: «A»") is that name's, whatever the verb; the name
+    may follow a title or two ("Ex-Bürgermeister N", "El presidente N"). None when no name opens the clause, or
+    when what follows the name is no verb by the little the text shows: a comma, a capital or a preposition
+    ("Jahresausblick mit Astrologin N: «A»", a headline's label)."""
+    text = doc_text(doc)
+    colon = len(text[:start].rstrip()) - 1
+    if colon < 0 or text[colon] != ":":
+        return None
+    token = doc.char_span(colon, colon + 1, alignment_mode="expand")
+    if token is None:
+        return None
+    low = max(token[0].sent.start_char, *(text.rfind(mark, 0, colon) + 1 for mark in ".!?:»”\"\n"))
+    inside = [(s, e) for s, e in resolver.names if low <= s and e <= colon]
+    if not inside:
+        return None
+    name_start, name_end = inside[0]
+    before, after = text[low:name_start].split(), text[name_end:colon].split()
+    if len(before) > TITLE_WORDS_BEFORE_SUBJECT or len(after) < PREDICATE_WORDS:
+        return None
+    if not all(word[:1].isupper() or is_role_word(word) for word in before):
+        return None
+    if not after[0].isalpha() or not after[0].islower() or after[0] in SPEAKER_CIRCUMSTANCES.get(language, ()):
+        return None
+    source = doc.char_span(name_start, name_end, alignment_mode="expand")
+    return Attribution(start, end, cue=":", source=source, speaker=resolver.resolve(source, (start, end)))

@@ -139,6 +139,19 @@ DECADE_WORDS = {
 CLOCK_WORDS = {"fr": r"à|vers|dès|avant|après", "es": r"a\s+las|hacia\s+las|desde\s+las", "it": r"alle|verso\s+le",
                "pt": r"às|por\s+volta\s+das"}  # fmt: skip
 
+#: Parts of the day after a weekday, with their TIMEX3 codes: glued to it in German and Dutch ("Montagabend",
+#: "dinsdagochtend"), a word or phrase after it elsewhere ("lundi soir", "el martes por la noche").
+PARTS_OF_DAY = {
+    "de": {"morgen": "MO", "vormittag": "MO", "mittag": "MI", "nachmittag": "AF", "abend": "EV", "nacht": "NI"},
+    "nl": {"ochtend": "MO", "morgen": "MO", "middag": "AF", "avond": "EV", "nacht": "NI"},
+    "fr": {"matin": "MO", "après-midi": "AF", "soir": "EV", "soirée": "EV", "nuit": "NI"},
+    "it": {"mattina": "MO", "mattino": "MO", "pomeriggio": "AF", "sera": "EV", "notte": "NI"},
+    "es": {"por la mañana": "MO", "por la tarde": "AF", "por la noche": "NI"},
+    "pt": {"de manhã": "MO", "à tarde": "AF", "à noite": "NI"},
+}  # fmt: skip
+#: Languages that write a part of the day as one word with the weekday before it.
+GLUED_PARTS_OF_DAY = frozenset({"de", "nl"})
+
 #: Languages that write month and weekday names in lower case: a capitalised one inside a sentence is a name
 #: ("Mayo Gómez", "el diario Domingo", "le Journal du Dimanche").
 LOWER_CASE_CALENDAR = frozenset({"es", "fr", "it", "pt", "ru", "pl", "nl"})

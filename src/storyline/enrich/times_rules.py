@@ -25,9 +25,11 @@ from storyline.enrich.times_lexicon import (
     ENGLISH_NUMBERS,
     ENGLISH_ORDINALS,
     ENGLISH_VAGUE,
+    GLUED_PARTS_OF_DAY,
     NUMBERING_NOUNS,
     OFFSET_NOT_AFTER,
     OFFSET_WORDS,
+    PARTS_OF_DAY,
     TENSE_CUES,
     Lexicon,
     english_unit,
@@ -908,9 +910,15 @@ def _lexicon_rules(lex: Lexicon) -> list[Rule]:
         month_number = lex.month_words[m["month"].lower()]
         return cal.month_of_year(ctx.day, month_number, ctx.side(m.start(), m.end())), "DATE"
 
-    @_rule(f"{lex.language}-weekday", r"\b(?P<wd>" + weekdays + r")\b", flags)
+    parts = PARTS_OF_DAY.get(lex.language, {})
+    part = (r"(?:" + ("" if lex.language in GLUED_PARTS_OF_DAY else r"\s+") + r"(?P<part>" + _words(parts) + r"))?") if parts else ""
+
+    @_rule(f"{lex.language}-weekday", r"\b(?P<wd>" + weekdays + r")" + part + r"\b", flags)
     def weekday(m: re.Match[str], ctx: Context) -> Resolution:
-        return cal.weekday(ctx.day, lex.weekday_words[m["wd"].lower()], ctx.direction(m.start(), m.end())), "DATE"
+        value = cal.weekday(ctx.day, lex.weekday_words[m["wd"].lower()], ctx.direction(m.start(), m.end()))
+        if m.groupdict().get("part"):  # "Montagabend", "lundi soir": a part of that day
+            return f"{value}T{parts[m['part'].lower()]}", "TIME"
+        return value, "DATE"
 
     rules += [day_month, month_year, month, weekday]
     if lex.modifiers:
