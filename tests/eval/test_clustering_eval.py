@@ -52,6 +52,18 @@ def test_detokenise_rebuilds_urls_times_clitics_and_line_breaks():
     assert detokenise(["Title", "\\n", "Next", "line"]) == "Title\nNext line"
 
 
+def _tokens(spaced: str) -> list[str]:
+    """Gold tokens written one space apart."""
+    return spaced.split()
+
+
+def test_detokenise_rejoins_figures_initials_and_sites():
+    tokens = _tokens("A magnitude 4 . 6 quake hit at 9 . 25 a . m . , the U . S . agency told TMZ . com .")
+    assert detokenise(tokens) == "A magnitude 4.6 quake hit at 9.25 a.m., the U.S. agency told TMZ.com."
+    tokens = _tokens("It cost $ 27 . 5 million ; 1 , 300 , 000 fled in 2005 . 3 stayed , 12 , 400 left")
+    assert detokenise(tokens) == "It cost $27.5 million; 1,300,000 fled in 2005. 3 stayed, 12,400 left"
+
+
 def test_article_goes_through_the_ingest_text_reader():
     sentences = [
         ["http", ":", "/", "/", "news", ".", "example", ".", "org", "/", "quake"],

@@ -463,3 +463,34 @@ def test_a_story_whose_first_article_moves_away_takes_the_next_ones_headline(sig
     story.release(first)  # moved to another story by consolidation
     assert story.headline == "Rescuers reach the ferry"
     assert StoryState.from_state(story.to_state()).headlines == {"b": "Rescuers reach the ferry"}
+
+
+HARBOUR_QUAKE = (
+    "A magnitude 5.8 earthquake struck Ruritania near Port Elwyn on Monday, damaging homes and the harbour, the "
+    "Ruritanian seismic office said. Olga Petrenko, the mayor of Port Elwyn, said rescuers searched the rubble."
+)
+
+
+def harbour_report(magnitude: str) -> str:
+    return (
+        f"Rescuers searched the rubble in Port Elwyn after a {magnitude} magnitude quake struck Ruritania, the "
+        "Ruritanian seismic office said. The mayor, Olga Petrenko, said homes and the harbour were damaged."
+    )
+
+
+def test_an_undated_report_of_another_magnitude_does_not_join_the_dated_quake(signatures_of, config, article):
+    """Two earthquakes of one town look alike to every facet; the magnitude tells them apart."""
+
+    def consolidated(magnitude: str, settings):
+        signatures = signatures_of(
+            [article("q1", "Quake", HARBOUR_QUAKE, day=6), article("q2", "Quake", harbour_report(magnitude), day=None)]
+        )
+        clusterer = run(signatures, settings)
+        by_id = {s.id: s for s in signatures}
+        clusterer.consolidate(by_id, by_id.get)
+        story = clusterer.assignment()
+        return story["q1"] == story["q2"]
+
+    assert consolidated("5.8", config)  # the same quake's report joins
+    assert not consolidated("4.9", config)  # another quake's does not
+    assert consolidated("4.9", replace(config, figure_share=1.01))  # ... because of the magnitude

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from storyline.match.pairs_sentences import sentence_units
-from storyline.match.text import content_terms, names_in, numbers, proper_nouns, shingles, word_count, words
+from storyline.match.text import content_terms, measures, names_in, numbers, proper_nouns, shingles, word_count, words
 
 ORIGINAL = "外交部发言人周日表示，该国的对外政策是独立的，不受任何国家的影响。"
 REWRITE = "外交部发言人18日表示，该国外交政策独立自主，不受任何国家影响。"
@@ -59,3 +59,9 @@ def test_a_months_short_form_before_a_day_is_no_name():
     names = proper_nouns("Police said on Feb. 12 that Jan Nowak met Ines Vidal in Port Elwyn on Sept 3.", "en")
     assert "feb" not in names and "sept" not in names
     assert names["jan"] == "Jan Nowak"  # a first name, with no day after it
+
+
+def test_measures_are_figures_with_a_decimal_point_and_the_words_beside_them() -> None:
+    found = measures("A magnitude 4.6 quake and a 4.4-magnitude aftershock hit Port Elwyn at 9:25; 1,300 fled", "en")
+    assert found == {"magnitude 4.6", "quake 4.6", "magnitude 4.4"}  # no count, time or thousands group
+    assert measures("Un terremoto de magnitud 5,8 en Port Elwyn", "es") == {"magnitud 5.8"}

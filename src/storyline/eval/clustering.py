@@ -33,6 +33,13 @@ SPACE_BEFORE = re.compile(r" ([.,;:!?%)\]}'’])(?=\s|$)")
 SPACE_AFTER = re.compile(r"([(\[{$]) ")
 CLITIC = re.compile(r"(?<=\w) (?=n't\b|['’](?:s|re|ve|ll|d|m|t)\b)|(?<=\w)(['’]) (?=(?:s|re|ve|ll|d|m|t)\b)", re.I)
 BETWEEN_DIGITS = re.compile(r"(?<=\d) ([:/-]) (?=\d)")
+#: The tokenisers split every point and comma: "4. 6" was 4.6, "$27. 5 million" $27.5 million, "100, 000" 100,000
+#: (a point after one to three digits, a comma before a group of three), "U. S." and "a. m." abbreviations
+#: (a letter and its point before another), "TMZ. com" a site.
+DECIMAL = re.compile(r"(?<![\d.])(\d{1,3})\. (?=\d)")
+THOUSANDS = re.compile(r"(?<![\d.])(\d{1,3}(?:,\d{3})*), (?=\d{3}(?!\d))")
+INITIALS = re.compile(r"\b([A-Za-z])\. (?=[A-Za-z]\.)")
+SITE = re.compile(r"(?<=\w)\. (?=(?:com|org|net|gov|edu)\b)")
 PTB_QUOTES = {"``": '"', "''": '"'}
 URL_START = ("http", "https")
 LINE_BREAK = "\\n"
@@ -60,7 +67,10 @@ def detokenise(tokens: list[str]) -> str:
         return "".join(tokens)  # a tokenised URL line ("http : / / www . x . com / ...")
     text = BETWEEN_DIGITS.sub(r"\1", " ".join(tokens))
     text = SPACE_AFTER.sub(r"\1", SPACE_BEFORE.sub(r"\1", text))
-    return CLITIC.sub(lambda m: m.group(1) or "", text)
+    text = CLITIC.sub(lambda m: m.group(1) or "", text)
+    for pattern in (DECIMAL, THOUSANDS):
+        text = pattern.sub(lambda m: m.group(0).replace(" ", ""), text)
+    return SITE.sub(".", INITIALS.sub(r"\1.", text))
 
 
 def article_from_sentences(sentences: list[list[str]], source: str) -> Article:

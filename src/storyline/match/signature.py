@@ -16,7 +16,7 @@ import numpy as np
 from rensa import RMinHash
 
 from storyline.match.config import MatchConfig
-from storyline.match.text import content_terms, names_in, numbers, shingles, sublinear, word_count
+from storyline.match.text import content_terms, measures, names_in, numbers, shingles, sublinear, word_count
 from storyline.model import Article
 
 MINHASH_SEED = 42
@@ -42,6 +42,8 @@ class Signature:
     #: Names a story label is made of, with how central each is to the article (:func:`label_weights`):
     #: enrichment's entities ("Barack Obama"), else the matching names.
     label_names: dict[str, float] = field(default_factory=dict)
+    #: Figures with a decimal point and the word beside each ("magnitude 4.6"; :func:`~storyline.match.text.measures`).
+    measures: set[str] = field(default_factory=set)
 
 
 def as_utc(value: datetime | None) -> datetime | None:
@@ -150,6 +152,7 @@ def build_signature(article: Article, vector: np.ndarray, config: MatchConfig) -
         entity_names=names,
         name_mentions=mentions,
         label_names=label_names,
+        measures=measures(full_text, article.language),
     )
 
 
@@ -172,7 +175,7 @@ def build_signatures(
 # that restoring the copy index needs) and the text facets, and read back bit for bit.
 
 #: Bump whenever build_signature's output changes, so signatures saved by an older build are rebuilt.
-SIGNATURE_FORMAT = 1
+SIGNATURE_FORMAT = 2
 
 
 def saved_kinds(config: MatchConfig) -> tuple[str, str]:
@@ -206,6 +209,7 @@ def facets_bytes(signature: Signature) -> bytes:
             "entity_names": signature.entity_names,
             "name_mentions": signature.name_mentions,
             "label_names": signature.label_names,
+            "measures": sorted(signature.measures),
         },
         ensure_ascii=False,
     ).encode()
@@ -229,4 +233,5 @@ def saved_signature(article_id: str, vector: np.ndarray, minhash: RMinHash, face
         entity_names=data["entity_names"],
         name_mentions=data["name_mentions"],
         label_names=data["label_names"],
+        measures=set(data["measures"]),
     )

@@ -750,6 +750,7 @@ class _ConsolidationRun:
         self.signatures: dict[str, Signature | None] = {}
         self.neighbours: dict[str, list[tuple[str, float]]] = {}
         self.maps: dict[str, ArticleMaps] = {}  # the pass adds no article, so the IDF stays put
+        self.measures: dict[tuple[str, int], dict[str, Counter[str]]] = {}
 
     def signature(self, article_id: str) -> Signature | None:
         if article_id not in self.signatures:
@@ -782,7 +783,40 @@ class _ConsolidationRun:
             self.maps[article_id] = clusterer.article_maps(signature)
         link = MemberLink(semantic=max(nearby, default=0.0))
         facets = clusterer.facets(signature, story, link, self.maps[article_id])
+        mixed = (signature.published is None) != (story.first is None)
+        if mixed and members_of is None and self.contradicts(signature, story):
+            return 0.0, facets
         return probability(facets, clusterer.config), facets
+
+    def contradicts(self, signature: Signature, story: StoryState) -> bool:
+        """Does the article measure with other figures what the story measures (magnitude 4.2 vs 4.6)?
+
+        Only between an undated article and a dated story, or back: there two events of one topic
+        (two earthquakes of one region) look alike to every facet, and M12 found all that a better
+        merge decision can still win. The story's figure for a word counts when at least
+        ``figure_share`` of its articles give it, and contradicts when the article gives none of the
+        figures the story gives for that word (aftershocks and revisions are then shared).
+        """
+        if not signature.measures or signature.id in story.articles:
+            return False
+        figures = self.story_measures(story)
+        share = self.clusterer.config.figure_share * len(story.articles)
+        for word, mine in _by_word(signature.measures).items():
+            theirs = figures.get(word, Counter())
+            if any(count >= share for count in theirs.values()) and not mine & set(theirs):
+                return True
+        return False
+
+    def story_measures(self, story: StoryState) -> dict[str, Counter[str]]:
+        """Word -> how many of the story's articles give each figure for it, cached per story size."""
+        key = (story.id, len(story.articles))
+        if key not in self.measures:
+            figures: dict[str, Counter[str]] = {}
+            for signature in filter(None, map(self.signature, story.articles)):
+                for word, values in _by_word(signature.measures).items():
+                    figures.setdefault(word, Counter()).update(values)
+            self.measures[key] = figures
+        return self.measures[key]
 
     def merged_reason(self, article_id: str, story: StoryState) -> str:
         """Why an article of an absorbed story belongs to the story it moves into."""
@@ -799,6 +833,15 @@ class _ConsolidationRun:
         p = self.clusterer.cohesion(a, b, self)
         if p >= (config.consolidate_undated if (a.first is None) != (b.first is None) else config.consolidate):
             heapq.heappush(queue, (-p, first, second, len(a.articles), len(b.articles)))
+
+
+def _by_word(measures: set[str]) -> dict[str, set[str]]:
+    """ "magnitude 4.6" entries as word -> figures."""
+    grouped: dict[str, set[str]] = {}
+    for entry in measures:
+        word, _, value = entry.rpartition(" ")
+        grouped.setdefault(word, set()).add(value)
+    return grouped
 
 
 def join_reason(

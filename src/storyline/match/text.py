@@ -222,6 +222,26 @@ def is_common_noun(word: str, after_article: bool) -> bool:
     return noun and not MARKED_NAME.search(word) and not is_place_name(word)
 
 
+#: A figure with a decimal point or comma ("4.6", "2,5"); a comma before three digits is a thousands group.
+DECIMAL_FIGURE = re.compile(r"(?<![\w.,])\d+[.,](?!\d{3}(?!\d))\d+(?![\w]|[.,]\d)")
+#: The word just after a figure ("4.6 magnitude", "4.6-magnitude") and the word just before it ("magnitude 4.6").
+WORD_AFTER = re.compile(r"[- ]?([^\W\d_]+)")
+WORD_BEFORE = re.compile(r"([^\W\d_]+)[- ]?$")
+
+
+def measures(text: str, language: str | None) -> set[str]:
+    """Figures with a decimal point, each as "word value" for the content word on either side of it
+    ("magnitude 4.6", "quake 4.6", "ghz 2.93"): what a magnitude, a rate or a price measures. Counts are
+    left out: one event's reports update them ("10 dead", later "12 dead"), a measure they repeat."""
+    stops = stop_words(language)
+    found: set[str] = set()
+    for match in DECIMAL_FIGURE.finditer(text):
+        value = match.group().replace(",", ".")
+        beside = (WORD_AFTER.match(text, match.end()), WORD_BEFORE.search(text[max(0, match.start() - 40) : match.start()]))
+        found.update(f"{word.group(1).lower()} {value}" for word in beside if word and word.group(1).lower() not in stops)
+    return found
+
+
 def numbers(text: str) -> set[str]:
     """Numbers as written (digits only, separators removed): counts, years, scores."""
     return {re.sub(r"[.,]", "", t) for t in words(text) if NUMBER.match(t)}
