@@ -950,3 +950,28 @@ def test_fallback_a_german_name_holding_an_article_stays_whole(enricher, make_ar
         language="de",
     ))
     assert "Die Elwyner" in {e.name for e in article.entities}
+
+
+def test_a_name_beside_a_noun_of_a_person_is_a_person():
+    """The small model types "Ines Vidal" of "port authority chief Ines Vidal" an organisation; a role, kin or
+    honorific noun in lower case right before a name, linked to it by the parse, makes it a person's."""
+    from storyline.enrich.entities import extract_entities
+    from storyline.enrich.languages import get_language_model
+
+    doc = get_language_model("en").parse("Port authority chief Ines Vidal said the harbour would reopen on Monday.")
+    assert {e.name: e.type for e in extract_entities(doc)} == {"Ines Vidal": "PERSON"}
+    text = "Marco Bell said that his wife, Ruth, had left the Elwyn Herald."
+    types = _typed(text, {"Marco Bell": "PERSON", "Ruth": "ORG", "Elwyn Herald": "ORG"})
+    assert types == {"Marco Bell": "PERSON", "Ruth": "PERSON", "Elwyn Herald": "ORG"}
+
+
+def test_an_organisation_closing_with_a_surname_written_alone_is_that_person():
+    text = "Ruth Adler won. Adler said it was hard. The Elwyn Adler Inc. board agreed."
+    types = _typed(text, {"Ruth Adler": "ORG", "Adler": "PERSON", "Elwyn Adler Inc.": "ORG"})
+    assert types == {"Ruth Adler": "PERSON", "Elwyn Adler Inc.": "ORG"}
+    text = "Ines Vidal joined the RBC. In an interview with the RBC Vidal admitted she was nervous. Vidal smiled."
+    types = _typed(text, {"Ines Vidal": "PERSON", "RBC": "ORG", "RBC Vidal": "ORG", "Vidal": "PERSON"})
+    assert types == {"Ines Vidal": "PERSON", "RBC": "ORG"}
+    text = "Police arrested Adler and Vidal on Monday. Adler denied it. Vidal did not."
+    types = _typed(text, {"Adler and Vidal": "ORG", "Adler": "PERSON", "Vidal": "PERSON"})
+    assert types == {"Adler": "PERSON", "Vidal": "PERSON"}

@@ -9,6 +9,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
+from storyline.enrich.cues import SEXED_WORDS, TITLES
 from storyline.enrich.entities_base import (
     _LEGAL_FORMS,
     _POSSESSIVES,
@@ -175,6 +176,28 @@ def _listed_with_people(span: Span) -> bool:
         return False  # "Server Message Block (SMB)": a person's name is never spelled out so
     conjuncts = span.root.conjuncts  # each the last word of a full name: not "Rivals" of a stray "RivalsDell"
     return bool(conjuncts) and all(t.ent_type_ == "PERSON" and t.ent_iob_ == "I" for t in conjuncts)
+
+
+#: Nouns of a person a name is set beside: roles, kin and honorifics ("chief", "wife", "actress"), and "friend".
+_PERSON_NOUNS = TITLES | SEXED_WORDS["Masc"] | SEXED_WORDS["Fem"] | {"friend"}
+
+
+def _named_beside_person_noun(span: Span) -> bool:
+    """A name of capitalised words set beside a noun of a person (:data:`_PERSON_NOUNS`), the noun in lower case
+    right before it and the parse linking the two ("his wife, Ruth", "port authority chief Ines Vidal", "one
+    woman, Ruth Adler,"): a person's, though the recogniser typed an organisation."""
+    doc, index = span.doc, span.start - 1
+    if index > 0 and doc[index].text == ",":
+        index -= 1
+    words = [t for t in span if not t.is_punct]
+    if index < 0 or span.text.isupper() or not 0 < len(words) <= _TITLED_NAME_WORDS:
+        return False
+    if not all(t.text[:1].isupper() for t in words):
+        return False
+    noun, root = doc[index], span.root
+    if not noun.is_lower or noun.lemma_.lower() not in _PERSON_NOUNS:
+        return False
+    return root.head.i == noun.i or noun.head.i == root.i
 
 
 _INITIALS_AFTER = re.compile(r"\s*\([A-Z]{2,}\)")
