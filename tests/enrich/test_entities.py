@@ -975,3 +975,29 @@ def test_an_organisation_closing_with_a_surname_written_alone_is_that_person():
     text = "Police arrested Adler and Vidal on Monday. Adler denied it. Vidal did not."
     types = _typed(text, {"Adler and Vidal": "ORG", "Adler": "PERSON", "Vidal": "PERSON"})
     assert types == {"Adler": "PERSON", "Vidal": "PERSON"}
+
+
+def test_fallback_german_nouns_after_numbers_quantifiers_and_adjectives_are_no_names(enricher, make_article):
+    """German capitalises every noun: one after a number word, a quantifier or an inflected adjective with no
+    article is no name ("vier Verletzte", "mehreren Männern", "dramatische Szenen"); a name after an adjective
+    that the text also places ("nach Elwynburg") stays."""
+    article = enricher.enrich(make_article(
+        "Beim Brand gab es vier Verletzte. Olga Petrenko sah dramatische Szenen mit mehreren Männern. "
+        "Sie liebt sonniges Elwynburg und fuhr danach nach Elwynburg zurück.",
+        language="de",
+    ))
+    names = {e.name for e in article.entities}
+    assert {"Olga Petrenko", "Elwynburg"} <= names
+    assert not {"Verletzte", "Szenen", "Männern"} & names
+
+
+def test_fallback_german_function_words_are_no_part_of_a_name(enricher, make_article):
+    """A headline or a teaser run into the text leaves capitalised prepositions, adverbs and a verb with its
+    "Sie" beside names ("Mit Ruth Adler", "Olga Petrenko Jetzt", "Lesen Sie"); a count is no name either."""
+    article = enricher.enrich(make_article(
+        "Mit Ruth Adler im Gespräch Olga Petrenko Jetzt kommt es anders. Lesen Sie mehr: Million Euro für Elwynburg.",
+        language="de",
+    ))
+    names = {e.name for e in article.entities}
+    assert {"Ruth Adler", "Olga Petrenko"} <= names
+    assert not any(word in {"Mit", "Jetzt", "Lesen", "Sie", "Million"} for name in names for word in name.split())
