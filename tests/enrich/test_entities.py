@@ -1001,3 +1001,9 @@ def test_fallback_german_function_words_are_no_part_of_a_name(enricher, make_art
     names = {e.name for e in article.entities}
     assert {"Ruth Adler", "Olga Petrenko"} <= names
     assert not any(word in {"Mit", "Jetzt", "Lesen", "Sie", "Million"} for name in names for word in name.split())
+
+
+def test_a_person_named_as_a_settlement_or_its_part_is_a_place():
+    text = "The hardest hit villages were Elwynbad, Vidalia and Bellton. Services failed in parts of Gorvan."
+    types = _typed(text, {"Elwynbad": "GPE", "Vidalia": "PERSON", "Bellton": "PERSON", "Gorvan": "PERSON"})
+    assert types == dict.fromkeys(("Elwynbad", "Vidalia", "Bellton", "Gorvan"), "PLACE")

@@ -284,13 +284,15 @@ _RESIDENT_NOUNS = frozenset({"man", "woman", "resident", "native", "teenager", "
 
 
 def _named_as_place(span: Span) -> bool:
-    """A "person" the parse shows to be a place: after "the town of" ("the border town of Elwyn"), where a person
-    named lives ("Ruth Adler, 66, of Elwyn", "an Elwyn woman"; not "of Elwyn, Vidal and Bell", a firm's partners),
-    or a full name given to a building before its noun ("New York's John F. Kennedy airport")."""
+    """A "person" the parse shows to be a place: after "the town of" or "parts of", or named as what settlements are,
+    alone or in a list ("the border town of Elwyn", "parts of Elwyn and Vidalia", "the villages were Elwyn, Vidalia
+    and Bellton"), where a person named lives ("Ruth Adler, 66, of Elwyn", "an Elwyn woman"; not "of Elwyn, Vidal
+    and Bell", a firm's partners), or a full name given to a building before its noun ("New York's John F. Kennedy
+    airport")."""
     root, doc = span.root, span.doc
+    if _named_as_settlement(root):
+        return True
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.i == span.start - 1:
-        if root.head.head.lemma_.lower() in _SETTLEMENT_NOUNS:
-            return True
         return _after_person(doc, root.head.i) and not _listed_on(doc.text, span.end_char)
     head = root.head
     if root.dep_ != "compound" or span.start <= head.i < span.end or not head.is_lower:
@@ -298,6 +300,22 @@ def _named_as_place(span: Span) -> bool:
     if head.lemma_.lower() in _RESIDENT_NOUNS:
         return span.start > 0 and doc[span.start - 1].lower_ in {"a", "an"}
     return len(span) > 1 and head.lemma_.lower() in _FACILITY_NOUNS
+
+
+#: Nouns of a place's parts: "parts of N", "the outskirts of N".
+_AREA_NOUNS = frozenset({"part", "outskirt", "outskirts", "suburb", "suburbs"})
+
+
+def _named_as_settlement(token) -> bool:
+    """The name, or the first of a list it is in, after "the town of" or "parts of", or what settlements are
+    ("the villages were N, M and O")."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ == "of":
+        return head.head.lemma_.lower() in _SETTLEMENT_NOUNS | _AREA_NOUNS
+    subjects = (c for c in head.children if c.dep_ == "nsubj")
+    return token.dep_ == "attr" and head.lemma_ == "be" and any(c.lemma_.lower() in _SETTLEMENT_NOUNS for c in subjects)
 
 
 def _listed_on(text: str, end: int) -> bool:
