@@ -1007,3 +1007,9 @@ def test_a_person_named_as_a_settlement_or_its_part_is_a_place():
     text = "The hardest hit villages were Elwynbad, Vidalia and Bellton. Services failed in parts of Gorvan."
     types = _typed(text, {"Elwynbad": "GPE", "Vidalia": "PERSON", "Bellton": "PERSON", "Gorvan": "PERSON"})
     assert types == dict.fromkeys(("Elwynbad", "Vidalia", "Bellton", "Gorvan"), "PLACE")
+
+
+def test_a_people_typed_a_person_is_no_entity():
+    text = "Ruritania's ruler called himself the father of all Ruritans. The Adlers of Ruth Adler's family came."
+    types = _typed(text, {"Ruritania": "GPE", "Ruritans": "PERSON", "Adlers": "PERSON", "Ruth Adler": "PERSON"})
+    assert types == {"Ruritania": "PLACE", "Adlers": "PERSON", "Ruth Adler": "PERSON"}

@@ -180,6 +180,8 @@ def recognised_mentions(doc: Doc) -> list[Mention]:
         name = normal_names.get((span.start_char, span.end_char), span.text)
         if kind == "PLACE" and (_is_demonym(name, places) or _is_degree(span)):
             continue  # "Londoners": a place's people, which the recogniser calls NORP; "Ruth Adler, MD,"
+        if kind == "PERSON" and len(span) == 1 and name[:-1] not in surnames and _is_demonym(name, places):
+            continue  # "the father of all Uzbeks": a people, not a person (not "the Adlers" of "Ruth Adler")
         if kind == "PERSON" and (_is_place_not_person(name, name_parts) or _placed_in_country(span)):
             kind = "PLACE"  # a lone "Khartoum" or "Toulouse, France" the model took for a person (French models do)
         elif kind in ("ORG", "MISC") and _written_as_person(span) and not _named_as_thing(span, name, places, parsed):

@@ -253,16 +253,19 @@ def _is_dotted_acronym(name: str) -> bool:
     return _is_acronym(name) and len(name) >= 6 and re.fullmatch(r"(?:[A-Z]\.)+", name) is not None
 
 
-#: Endings of the name of a place's people: "Londoners", "Chicagoans", "Parisians", "Brooklynites".
-_DEMONYM_ENDINGS = ("ers", "ites", "ians", "ans")
+#: Endings of the name of a place's people, and the place's endings after its stem: "Londoners", "Chicagoans",
+#: "Parisians", "Brooklynites", "Europeans"; "Uzbeks", "Kazakhs", "Serbs" ("Uzbekistan", "Kazakhstan", "Serbia").
+_DEMONYM_ENDINGS = {
+    "ers": ("",), "ites": ("",), "ians": ("", "a", "o", "e"), "ans": ("", "a", "o", "e"), "s": ("istan", "stan", "ia"),
+}
 
 
 def _is_demonym(name: str, places: set[str]) -> bool:
-    """A place's people ("Londoners", "New Yorkers", "Koreans"): a place's name, known or typed a place in the
-    article, and a demonym's ending."""
-    for ending in _DEMONYM_ENDINGS:
+    """A place's people ("Londoners", "New Yorkers", "Koreans", "Uzbeks"): a place's name, known or typed a place
+    in the article, and a demonym's ending."""
+    for ending, place_endings in _DEMONYM_ENDINGS.items():
         stem = name[: -len(ending)]
-        forms = (stem, f"{stem}a", f"{stem}o", f"{stem}e")  # "Londoners", "Americans", "Chicagoans", "Europeans"
+        forms = [f"{stem}{end}" for end in place_endings]
         if name.endswith(ending) and len(stem) > 2 and any(_is_known_place(f) or f in places for f in forms):
             return True
     return False
