@@ -1013,3 +1013,13 @@ def test_a_people_typed_a_person_is_no_entity():
     text = "Ruritania's ruler called himself the father of all Ruritans. The Adlers of Ruth Adler's family came."
     types = _typed(text, {"Ruritania": "GPE", "Ruritans": "PERSON", "Adlers": "PERSON", "Ruth Adler": "PERSON"})
     assert types == {"Ruritania": "PLACE", "Adlers": "PERSON", "Ruth Adler": "PERSON"}
+
+
+def test_fallback_a_capital_whose_role_someone_has_names_the_place(enricher, make_article):
+    """Without a parse, "el senador de Washington" and "los representantes de Washington" have a role of the place
+    (a state or a city), not an act of the government seated there: no link to the country."""
+    article = enricher.enrich(make_article(
+        "Olga Petrenko, senadora de Washington, criticó el plan. Los representantes de Washington firmaron una carta.",
+        language="es",
+    ))
+    assert [e.refers_to for e in article.entities if e.name == "Washington"] == [None]
