@@ -963,3 +963,75 @@ def test_turkish_case_endings_after_an_apostrophe_are_no_part_of_the_name(enrich
     assert {"Ruritanya", "Port Elwyn", "Olga Petrenko", "Dünya Sağlık Örgütü", "Ines Vidal"} <= set(names)
     assert names["Ruritanya"] == ["Ruritanya"]  # both case forms one entity
     assert not any("'" in name or "’" in name or name.startswith("Ocak") for name in names)
+
+def test_a_name_beside_a_noun_of_a_person_is_a_person():
+    """The small model types "Ines Vidal" of "port authority chief Ines Vidal" an organisation; a role, kin or
+    honorific noun in lower case right before a name, linked to it by the parse, makes it a person's."""
+    from storyline.enrich.entities import extract_entities
+    from storyline.enrich.languages import get_language_model
+
+    doc = get_language_model("en").parse("Port authority chief Ines Vidal said the harbour would reopen on Monday.")
+    assert {e.name: e.type for e in extract_entities(doc)} == {"Ines Vidal": "PERSON"}
+    text = "Marco Bell said that his wife, Ruth, had left the Elwyn Herald."
+    types = _typed(text, {"Marco Bell": "PERSON", "Ruth": "ORG", "Elwyn Herald": "ORG"})
+    assert types == {"Marco Bell": "PERSON", "Ruth": "PERSON", "Elwyn Herald": "ORG"}
+
+
+def test_an_organisation_closing_with_a_surname_written_alone_is_that_person():
+    text = "Ruth Adler won. Adler said it was hard. The Elwyn Adler Inc. board agreed."
+    types = _typed(text, {"Ruth Adler": "ORG", "Adler": "PERSON", "Elwyn Adler Inc.": "ORG"})
+    assert types == {"Ruth Adler": "PERSON", "Elwyn Adler Inc.": "ORG"}
+    text = "Ines Vidal joined the RBC. In an interview with the RBC Vidal admitted she was nervous. Vidal smiled."
+    types = _typed(text, {"Ines Vidal": "PERSON", "RBC": "ORG", "RBC Vidal": "ORG", "Vidal": "PERSON"})
+    assert types == {"Ines Vidal": "PERSON", "RBC": "ORG"}
+    text = "Police arrested Adler and Vidal on Monday. Adler denied it. Vidal did not."
+    types = _typed(text, {"Adler and Vidal": "ORG", "Adler": "PERSON", "Vidal": "PERSON"})
+    assert types == {"Adler": "PERSON", "Vidal": "PERSON"}
+
+
+def test_fallback_german_nouns_after_numbers_quantifiers_and_adjectives_are_no_names(enricher, make_article):
+    """German capitalises every noun: one after a number word, a quantifier or an inflected adjective with no
+    article is no name ("vier Verletzte", "mehreren Männern", "dramatische Szenen"); a name after an adjective
+    that the text also places ("nach Elwynburg") stays."""
+    article = enricher.enrich(make_article(
+        "Beim Brand gab es vier Verletzte. Olga Petrenko sah dramatische Szenen mit mehreren Männern. "
+        "Sie liebt sonniges Elwynburg und fuhr danach nach Elwynburg zurück.",
+        language="de",
+    ))
+    names = {e.name for e in article.entities}
+    assert {"Olga Petrenko", "Elwynburg"} <= names
+    assert not {"Verletzte", "Szenen", "Männern"} & names
+
+
+def test_fallback_german_function_words_are_no_part_of_a_name(enricher, make_article):
+    """A headline or a teaser run into the text leaves capitalised prepositions, adverbs and a verb with its
+    "Sie" beside names ("Mit Ruth Adler", "Olga Petrenko Jetzt", "Lesen Sie"); a count is no name either."""
+    article = enricher.enrich(make_article(
+        "Mit Ruth Adler im Gespräch Olga Petrenko Jetzt kommt es anders. Lesen Sie mehr: Million Euro für Elwynburg.",
+        language="de",
+    ))
+    names = {e.name for e in article.entities}
+    assert {"Ruth Adler", "Olga Petrenko"} <= names
+    assert not any(word in {"Mit", "Jetzt", "Lesen", "Sie", "Million"} for name in names for word in name.split())
+
+
+def test_a_person_named_as_a_settlement_or_its_part_is_a_place():
+    text = "The hardest hit villages were Elwynbad, Vidalia and Bellton. Services failed in parts of Gorvan."
+    types = _typed(text, {"Elwynbad": "GPE", "Vidalia": "PERSON", "Bellton": "PERSON", "Gorvan": "PERSON"})
+    assert types == dict.fromkeys(("Elwynbad", "Vidalia", "Bellton", "Gorvan"), "PLACE")
+
+
+def test_a_people_typed_a_person_is_no_entity():
+    text = "Ruritania's ruler called himself the father of all Ruritans. The Adlers of Ruth Adler's family came."
+    types = _typed(text, {"Ruritania": "GPE", "Ruritans": "PERSON", "Adlers": "PERSON", "Ruth Adler": "PERSON"})
+    assert types == {"Ruritania": "PLACE", "Adlers": "PERSON", "Ruth Adler": "PERSON"}
+
+
+def test_fallback_a_capital_whose_role_someone_has_names_the_place(enricher, make_article):
+    """Without a parse, "el senador de Washington" and "los representantes de Washington" have a role of the place
+    (a state or a city), not an act of the government seated there: no link to the country."""
+    article = enricher.enrich(make_article(
+        "Olga Petrenko, senadora de Washington, criticó el plan. Los representantes de Washington firmaron una carta.",
+        language="es",
+    ))
+    assert [e.refers_to for e in article.entities if e.name == "Washington"] == [None]

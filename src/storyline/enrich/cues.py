@@ -319,7 +319,8 @@ TITLES: frozenset[str] = HONORIFICS | TITLE_ABBREVIATIONS | frozenset(
     представитель министр президент глава директор посол пресс-секретарь
     prezydent premier rzecznik rzeczniczka burmistrz kanclerz wiceminister woordvoerder burgemeester
     bakan başbakan cumhurbaşkanı sözcü sözcüsü vali
-    ministro ministra presidente presidenta portavoz gobernador gobernadora funcionario funcionaria
+    ministro ministra presidente presidenta portavoz gobernador gobernadora funcionario funcionaria senador senadora
+    diputado diputada representante alcalde alcaldesa político política politician
     portavoce direttore direttrice segretario segretaria capo dg
     profesor profesorka ekspert
     sprecher sprecherin""".split()

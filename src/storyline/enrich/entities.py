@@ -66,6 +66,7 @@ from storyline.enrich.entities_types import (
     _listed_with_people,
     _named_as_place,
     _named_as_thing,
+    _named_beside_person_noun,
     _names_institution,
     _names_vessel,
     _outlets_as_organisations,
@@ -179,12 +180,16 @@ def recognised_mentions(doc: Doc) -> list[Mention]:
         name = normal_names.get((span.start_char, span.end_char), span.text)
         if kind == "PLACE" and (_is_demonym(name, places) or _is_degree(span)):
             continue  # "Londoners": a place's people, which the recogniser calls NORP; "Ruth Adler, MD,"
+        if kind == "PERSON" and len(span) == 1 and name[:-1] not in surnames and _is_demonym(name, places):
+            continue  # "the father of all Uzbeks": a people, not a person (not "the Adlers" of "Ruth Adler")
         if kind == "PERSON" and (_is_place_not_person(name, name_parts) or _placed_in_country(span)):
             kind = "PLACE"  # a lone "Khartoum" or "Toulouse, France" the model took for a person (French models do)
         elif kind in ("ORG", "MISC") and _written_as_person(span) and not _named_as_thing(span, name, places, parsed):
             kind = "PERSON"  # "Rubilio Mendez, 34," / "Blanco said she": names the model took for organisations
         elif kind == "ORG" and parsed and _listed_with_people(span) and not _named_as_thing(span, name, places, parsed):
             kind = "PERSON"  # "victims: Ruth Adler, Olga Petrenko and Marco Bell", the first typed an organisation
+        elif kind == "ORG" and parsed and _named_beside_person_noun(span) and not _named_as_thing(span, name, places, parsed):
+            kind = "PERSON"  # "his wife, Ruth", "port authority chief Ines Vidal" typed an organisation
         elif kind == "PERSON" and _names_institution(name, places, parsed and _after_definite_article(span)):
             kind = retyped[name] = "ORG"  # "Crowley Petroleum", "Duke University", "the Elwyn Post"
         elif kind == "PERSON" and _names_vessel(name):
@@ -391,6 +396,9 @@ def _recognised_pieces(ents: tuple[Span, ...], surnames: set[str]) -> Iterator[t
         if kind is None:
             continue
         ent = _after_possessive(ent)
+        if kind == "ORG" and (people := _people_by_surname(ent, ents)):
+            yield from people
+            continue
         if kind == "PERSON" or len(ent) < 3:
             yield ent, kind
             continue
@@ -403,6 +411,39 @@ def _recognised_pieces(ents: tuple[Span, ...], surnames: set[str]) -> Iterator[t
             piece = ent.doc[start:end]
             person = len(piece) > 1 and all(t.text[:1].isupper() for t in piece) and piece[-1].text in surnames
             yield piece, "PERSON" if person and len(starts) > 1 else kind
+
+
+def _people_by_surname(ent: Span, ents: tuple[Span, ...]) -> list[tuple[Span, str]]:
+    """An organisation's span of two or three capitalised words closing with the surname of a person the recogniser
+    found alone elsewhere in the article (:func:`_person_alone`): that person ("Ruth Adler" typed ORG beside
+    "Adler" typed PERSON), after initials that the article names as an organisation of their own, the surname
+    closing a person's full name too ("the BBC Adler admitted" beside "Ruth Adler": two names run together);
+    surnames joined by "and" are two people ("Adler and Bell"). Not where a word before the surname is a
+    common word too ("Blue Adler", "Port Adler") or the name closes with a company's or an institution's word
+    ("Elwyn Adler Inc.")."""
+    words = [t.text for t in ent]
+    if "and" in words[1:-1]:
+        cut = words.index("and")
+        sides = (ent[:cut], ent[cut + 1 :])
+        both = all(len(side) <= _TITLED_NAME_WORDS and _person_alone(side[-1].text, ents) for side in sides)
+        return [(side, "PERSON") for side in sides] if both else []
+    if not 2 <= len(words) <= _TITLED_NAME_WORDS or not _person_alone(words[-1], ents):
+        return []
+    if not all(w[:1].isupper() and w.isalpha() for w in words) or _names_institution(ent.text, set(), False):
+        return []
+    opening = ent[:-1]
+    if opening.text.isupper():
+        full_name = any(len(e) > 1 and e[-1].text == words[-1] and ENTITY_TYPES.get(e.label_) == "PERSON" for e in ents)
+        named_alone = any(e.text == opening.text and ENTITY_TYPES.get(e.label_) == "ORG" for e in ents)
+        return [(opening, "ORG"), (ent[-1:], "PERSON")] if full_name and named_alone else []
+    return [] if any(is_also_lower_case(w) for w in words[:-1]) else [(ent, "PERSON")]
+
+
+def _person_alone(word: str, ents: tuple[Span, ...]) -> bool:
+    """A word the recogniser typed a person alone somewhere in the article, one the language never writes in lower
+    case ("Adler"; the small model types "Pro" of a product a person too)."""
+    alone = any(e.text == word and ENTITY_TYPES.get(e.label_) == "PERSON" for e in ents)
+    return alone and not is_also_lower_case(word)
 
 
 #: Titles written before a person's name and no other ("President Marco Bell", "Sen. Vidal", "Mr Adler"): not

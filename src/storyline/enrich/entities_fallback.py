@@ -59,12 +59,14 @@ def capitalised_mentions(doc: Doc, language: str | None = None) -> list[Mention]
 
     def run_mentions(words: list) -> list[Mention]:
         """The name a run of capitals holds, its words outside a name trimmed."""
-        while words and words[-1].text.lower() in connectors:
-            words.pop()
+        while words and (words[-1].text.lower() in connectors or (nouns_capitalised and _is_stop_word(words[-1]))):
+            if words[-1].lower_ in _GERMAN_SUBJECT_PRONOUNS and len(words) > 1:
+                words.pop()  # "Lesen Sie": the verb before its subject
+            words.pop()  # "Bank of", "Christoph Adler Jetzt": a headline run into the text
         while words and (
             words[0].text[0].islower()
             or _opens_sentence_apart(words, nouns_capitalised)
-            or (nouns_capitalised and words[0].lower_ in GERMAN_DETERMINERS)
+            or (nouns_capitalised and (words[0].lower_ in GERMAN_DETERMINERS or _is_stop_word(words[0])))
         ):
             words.pop(0)  # "Según la Casa Blanca", "Recientemente GM", "Die Corona-Pandemie": not the name's words
         lone_word = len(words) == 1 and (
@@ -94,7 +96,9 @@ def capitalised_mentions(doc: Doc, language: str | None = None) -> list[Mention]
     mentions = _connected_apart(doc, mentions, connectors)
     if language in CASE_ENDING_LANGUAGES:
         mentions = _without_case_endings(mentions, calendar_words)
-    return _without_common_nouns(doc, mentions) if nouns_capitalised else mentions
+    if not nouns_capitalised:
+        return mentions
+    return _without_common_nouns(doc, mentions, set(lexicon.numbers) - GERMAN_DETERMINERS if lexicon else set())
 
 
 def _without_case_endings(mentions: list[Mention], calendar_words: set[str]) -> list[Mention]:
@@ -148,6 +152,12 @@ def _is_opener(token) -> bool:
     """A word opening a sentence that is no part of a name after it: a function word, an adverb where a
     tagger says so ("Meanwhile"), a connector or "according to"."""
     return token.is_stop or token.lower_ in _OPENERS or token.pos_ in _FUNCTION_POS
+
+
+def _is_stop_word(token) -> bool:
+    """A preposition, pronoun, conjunction or adverb written with a capital where every noun has one ("Mit",
+    "Von", "Jetzt", "Noch", "Lesen Sie"): no word of a German name; a headline or a teaser ran into the text."""
+    return token.lower_ in GERMAN_FUNCTION_WORDS and not token.text.isupper()
 
 
 def _opens_sentence_apart(run: list, nouns_capitalised: bool) -> bool:
@@ -303,6 +313,16 @@ GERMAN_DETERMINERS = frozenset(
     dieser diese dieses diesen diesem jeder jede jedes jeden jedem sein seine seinen seinem seiner ihr ihre
     ihren ihrem ihrer unser unsere unseren unserem im am zum zur vom beim ins ans aufs fürs""".split()
 )
+#: German prepositions, pronouns, conjunctions and adverbs that no name holds; not stop words that are surnames
+#: too ("kurz", "lang", "klein").
+GERMAN_FUNCTION_WORDS = frozenset({
+    "mit", "von", "für", "seit", "in", "auf", "aus", "bei", "nach", "zu", "über", "unter", "vor", "gegen", "ohne",
+    "durch", "um", "an", "ab", "bis", "trotz", "während", "wegen", "sie", "er", "es", "wir", "ihr", "ich", "du",
+    "man", "wer", "was", "wo", "wie", "und", "oder", "aber", "doch", "denn", "als", "auch", "noch", "mehr",
+    "jetzt", "bisher", "dies", "nun", "schon", "hier", "dort", "so", "dabei", "dazu", "damit", "zudem", "außerdem",
+})  # fmt: skip
+#: Subject pronouns written with a capital after a verb: "Lesen Sie", "Teilen Sie", "Fügen Sie".
+_GERMAN_SUBJECT_PRONOUNS = frozenset({"sie", "er", "es", "wir", "ihr", "ich", "du", "man"})
 #: German noun suffixes: a single capitalised word ending so is a common noun ("Verantwortung", "Partei").
 GERMAN_NOUN_SUFFIX = re.compile(
     r"(?:ung|ungen|heit|heiten|keit|keiten|schaft|schaften|tion|tionen|tät|täten|ismus|nis|nisse|tum|ment|"
@@ -314,16 +334,20 @@ GERMAN_NOUN_SUFFIX = re.compile(
 MARKED_NAME = re.compile(r"(?:^|-)[A-ZÄÖÜ]{2,}(?:$|-)|\d")
 
 
-def _without_common_nouns(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """German capitalises nouns: a one-word mention is no name when its word ever follows an article or an
-    inflected adjective in the text ("der Wahlschlappe", "des guten Abschneidens"), or ends like a noun
-    ("-ung", "-heit", "-tion"). Acronyms, words with a digit, known places and several-word names stay.
+def _without_common_nouns(doc: Doc, mentions: list[Mention], number_words: set[str]) -> list[Mention]:
+    """German capitalises nouns: a one-word mention is no name when its word ever follows an article, a number
+    or a quantifier, or an inflected adjective in the text ("der Wahlschlappe", "vier Verletzte", "mehreren
+    Männern", "dramatische Szenen"; :func:`_after_article`), or ends like a noun ("-ung", "-heit", "-tion").
+    Acronyms, words with a digit, known places and several-word names stay; so does a name that follows an
+    adjective but also a preposition of place ("im westlichen Elwynburg" and "nach Elwynburg").
     On five German news texts read by hand, the fallback's list went from 134 mentions (about 46 names) to
-    72 (about 43); docs/benchmarks/enrichment.md, Q7."""
+    72 (about 43); docs/benchmarks/enrichment.md, Q7. ``number_words``: the language's ("drei", "zwölf")."""
+    placed = {t.text for t in doc if t.i and doc[t.i - 1].lower_ in _LOCATIVE_PREPOSITIONS_ANY}
     nouns = {
         token.text
         for token in doc
-        if token.i and token.text[:1].isupper() and _after_article(token)
+        if token.i and token.text[:1].isupper()
+        and (_after_article(token, number_words) or (_after_adjective(token) and token.text not in placed))
     }
 
     def is_noun(word: str) -> bool:
@@ -335,10 +359,30 @@ def _without_common_nouns(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         if one_word and is_noun(mention.text) and mention.type != "PLACE" and not MARKED_NAME.search(mention.text):
             continue
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is not None and span.start and _is_count(doc[span.start - 1]):
-            continue  # "30 Millionen Menschen": what is counted is no name
+        if span is not None and (span[0].lower_ in _NUMBER_NOUNS or (span.start and _is_count(doc[span.start - 1], number_words))):
+            continue  # "30 Millionen Menschen", "Million Euro": what is counted is no name
         kept.append(_without_leading_noun(mention, is_noun))
     return kept
+
+
+#: Nouns of numbers: a run opening with one counts something ("Million Euro", "Dutzend Mal"), it names nothing.
+_NUMBER_NOUNS = frozenset({
+    "million", "millionen", "milliarde", "milliarden", "dutzend", "dutzende", "hundert", "hunderte", "tausend",
+    "tausende", "prozent",
+})  # fmt: skip
+#: Quantifiers before a plural noun ("mehreren Männern", "viele Menschen", "solche Fortschritte").
+_GERMAN_QUANTIFIER = re.compile(
+    r"(?:mehrer|viel|einig|zahlreich|beid|solch|wenig|etlich|weiter|ander|manch|sämtlich|jeglich|all)(?:e|en|er|es|em)"
+)
+#: Adjectives by their suffix and a strong ending, before a noun with no article ("dramatische Szenen",
+#: "aktuelle Fallzahlen", "jüdischen Kernlandes"); not "-te" ("drohte N" is a past tense).
+_GERMAN_ADJECTIVE = re.compile(r"\w{2,}(?:isch|lich|ig|bar|sam|haft|los|ell|al|iv|är|ös)(?:e|en|er|es|em)")
+
+
+def _after_adjective(token) -> bool:
+    """Right after an adjective in lower case that ends like one and is inflected (:data:`_GERMAN_ADJECTIVE`)."""
+    before = token.doc[token.i - 1]
+    return before.is_lower and _GERMAN_ADJECTIVE.fullmatch(before.lower_) is not None
 
 
 def _without_leading_noun(mention: Mention, is_noun: Callable[[str], bool]) -> Mention:
@@ -361,16 +405,20 @@ def _is_leading_noun(word: str, following: str, is_noun: Callable[[str], bool]) 
     return is_noun(word) or (not is_known_name(word) and is_known_name(following))
 
 
-def _is_count(token) -> bool:
-    """A number of up to three digits ("30", "2,5", "drei"): "1010 Wien" is a postcode, "2020" a year."""
+def _is_count(token, number_words: set[str]) -> bool:
+    """A number of up to three digits ("30", "2,5"), a number word ("drei") or a quantifier ("mehreren"): "1010
+    Wien" is a postcode, "2020" a year."""
+    if token.lower_ in number_words or _GERMAN_QUANTIFIER.fullmatch(token.lower_):
+        return True
     return token.like_num and len(token.text.replace(",", "").replace(".", "")) <= 3
 
 
-def _after_article(token) -> bool:
-    """After a determiner ("der Wahlschlappe"), a number ("30 Minuten") or a determiner and an inflected
-    adjective ("die neue Regierung"). An "-e" word alone is no evidence: past tenses end so too ("drohte N")."""
+def _after_article(token, number_words: set[str]) -> bool:
+    """After a determiner ("der Wahlschlappe"), a number or quantifier ("30 Minuten", "vier Verletzte") or a
+    determiner and an inflected adjective ("die neue Regierung"). An "-e" word alone is no evidence: past
+    tenses end so too ("drohte N")."""
     before = token.doc[token.i - 1]
-    if before.lower_ in GERMAN_DETERMINERS or _is_count(before):
+    if before.lower_ in GERMAN_DETERMINERS or _is_count(before, number_words):
         return True
     return (
         token.i >= 2

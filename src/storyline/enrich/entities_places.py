@@ -10,6 +10,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
+from storyline.enrich.cues import is_role_word
 from storyline.enrich.entities_base import Mention, _is_known_place
 from storyline.enrich.gazetteer import is_place_name, metonym_of, us_state_of
 
@@ -36,11 +37,21 @@ def _placed_without_parse(text: str, mentions: list[Mention]) -> None:
 
 def _placed_by_word_order(text: str, start: int, end: int) -> bool:
     """A capital read without a parse as the place, not its state: right after a preposition of place ("en
-    Washington") or locating a town before it (:func:`_locates_a_town`)."""
+    Washington"), whose role someone has ("el senador de Washington", "representantes de Ruritania": they
+    represent the place, a state or a city, and are no act of its government), or locating a town before it
+    (:func:`_locates_a_town`)."""
     before = _WORD_BEFORE_NAME.search(text, max(0, start - 20), start)
     if before is not None and before[1] in _PLACE_PREPOSITIONS_UNPARSED:
         return True
+    if before is not None and before[1] in _OF:
+        role = _WORD_BEFORE_NAME.search(text, max(0, before.start() - 30), before.start())
+        if role is not None and any(is_role_word(role[1][: len(role[1]) - cut]) for cut in (0, 1, 2)):
+            return True  # "senador", "representantes": a plural too
     return _locates_a_town(text, start, end)
+
+
+#: "Of" between a role and the place it has: "senador de", "representative of", "Abgeordneter von".
+_OF = frozenset({"de", "of", "von", "di", "du", "do", "da"})
 
 
 def _locates_a_town(text: str, start: int, end: int) -> bool:

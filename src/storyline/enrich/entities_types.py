@@ -9,6 +9,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
+from storyline.enrich.cues import SEXED_WORDS, TITLES
 from storyline.enrich.entities_base import (
     _LEGAL_FORMS,
     _POSSESSIVES,
@@ -177,6 +178,28 @@ def _listed_with_people(span: Span) -> bool:
     return bool(conjuncts) and all(t.ent_type_ == "PERSON" and t.ent_iob_ == "I" for t in conjuncts)
 
 
+#: Nouns of a person a name is set beside: roles, kin and honorifics ("chief", "wife", "actress"), and "friend".
+_PERSON_NOUNS = TITLES | SEXED_WORDS["Masc"] | SEXED_WORDS["Fem"] | {"friend"}
+
+
+def _named_beside_person_noun(span: Span) -> bool:
+    """A name of capitalised words set beside a noun of a person (:data:`_PERSON_NOUNS`), the noun in lower case
+    right before it and the parse linking the two ("his wife, Ruth", "port authority chief Ines Vidal", "one
+    woman, Ruth Adler,"): a person's, though the recogniser typed an organisation."""
+    doc, index = span.doc, span.start - 1
+    if index > 0 and doc[index].text == ",":
+        index -= 1
+    words = [t for t in span if not t.is_punct]
+    if index < 0 or span.text.isupper() or not 0 < len(words) <= _TITLED_NAME_WORDS:
+        return False
+    if not all(t.text[:1].isupper() for t in words):
+        return False
+    noun, root = doc[index], span.root
+    if not noun.is_lower or noun.lemma_.lower() not in _PERSON_NOUNS:
+        return False
+    return root.head.i == noun.i or noun.head.i == root.i
+
+
 _INITIALS_AFTER = re.compile(r"\s*\([A-Z]{2,}\)")
 
 #: Most words of a name after a title: a first name, a middle one or an initial, a surname.
@@ -230,16 +253,19 @@ def _is_dotted_acronym(name: str) -> bool:
     return _is_acronym(name) and len(name) >= 6 and re.fullmatch(r"(?:[A-Z]\.)+", name) is not None
 
 
-#: Endings of the name of a place's people: "Londoners", "Chicagoans", "Parisians", "Brooklynites".
-_DEMONYM_ENDINGS = ("ers", "ites", "ians", "ans")
+#: Endings of the name of a place's people, and the place's endings after its stem: "Londoners", "Chicagoans",
+#: "Parisians", "Brooklynites", "Europeans"; "Uzbeks", "Kazakhs", "Serbs" ("Uzbekistan", "Kazakhstan", "Serbia").
+_DEMONYM_ENDINGS = {
+    "ers": ("",), "ites": ("",), "ians": ("", "a", "o", "e"), "ans": ("", "a", "o", "e"), "s": ("istan", "stan", "ia"),
+}
 
 
 def _is_demonym(name: str, places: set[str]) -> bool:
-    """A place's people ("Londoners", "New Yorkers", "Koreans"): a place's name, known or typed a place in the
-    article, and a demonym's ending."""
-    for ending in _DEMONYM_ENDINGS:
+    """A place's people ("Londoners", "New Yorkers", "Koreans", "Uzbeks"): a place's name, known or typed a place
+    in the article, and a demonym's ending."""
+    for ending, place_endings in _DEMONYM_ENDINGS.items():
         stem = name[: -len(ending)]
-        forms = (stem, f"{stem}a", f"{stem}o", f"{stem}e")  # "Londoners", "Americans", "Chicagoans", "Europeans"
+        forms = [f"{stem}{end}" for end in place_endings]
         if name.endswith(ending) and len(stem) > 2 and any(_is_known_place(f) or f in places for f in forms):
             return True
     return False
@@ -261,13 +287,15 @@ _RESIDENT_NOUNS = frozenset({"man", "woman", "resident", "native", "teenager", "
 
 
 def _named_as_place(span: Span) -> bool:
-    """A "person" the parse shows to be a place: after "the town of" ("the border town of Elwyn"), where a person
-    named lives ("Ruth Adler, 66, of Elwyn", "an Elwyn woman"; not "of Elwyn, Vidal and Bell", a firm's partners),
-    or a full name given to a building before its noun ("New York's John F. Kennedy airport")."""
+    """A "person" the parse shows to be a place: after "the town of" or "parts of", or named as what settlements are,
+    alone or in a list ("the border town of Elwyn", "parts of Elwyn and Vidalia", "the villages were Elwyn, Vidalia
+    and Bellton"), where a person named lives ("Ruth Adler, 66, of Elwyn", "an Elwyn woman"; not "of Elwyn, Vidal
+    and Bell", a firm's partners), or a full name given to a building before its noun ("New York's John F. Kennedy
+    airport")."""
     root, doc = span.root, span.doc
+    if _named_as_settlement(root):
+        return True
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.i == span.start - 1:
-        if root.head.head.lemma_.lower() in _SETTLEMENT_NOUNS:
-            return True
         return _after_person(doc, root.head.i) and not _listed_on(doc.text, span.end_char)
     head = root.head
     if root.dep_ != "compound" or span.start <= head.i < span.end or not head.is_lower:
@@ -275,6 +303,22 @@ def _named_as_place(span: Span) -> bool:
     if head.lemma_.lower() in _RESIDENT_NOUNS:
         return span.start > 0 and doc[span.start - 1].lower_ in {"a", "an"}
     return len(span) > 1 and head.lemma_.lower() in _FACILITY_NOUNS
+
+
+#: Nouns of a place's parts: "parts of N", "the outskirts of N".
+_AREA_NOUNS = frozenset({"part", "outskirt", "outskirts", "suburb", "suburbs"})
+
+
+def _named_as_settlement(token) -> bool:
+    """The name, or the first of a list it is in, after "the town of" or "parts of", or what settlements are
+    ("the villages were N, M and O")."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ == "of":
+        return head.head.lemma_.lower() in _SETTLEMENT_NOUNS | _AREA_NOUNS
+    subjects = (c for c in head.children if c.dep_ == "nsubj")
+    return token.dep_ == "attr" and head.lemma_ == "be" and any(c.lemma_.lower() in _SETTLEMENT_NOUNS for c in subjects)
 
 
 def _listed_on(text: str, end: int) -> bool:
