@@ -28,6 +28,7 @@ from storyline.report.comparison import article_heading, headline_case, quoted, 
 from storyline.report.terminal import safe_console
 from storyline.service import demo as demo_library
 from storyline.service import library
+from storyline.service.stories import story_articles
 from storyline.service.workspace import Workspace
 from storyline.store import MAX_OFFSET, StoreError
 
@@ -474,7 +475,7 @@ def print_stories(ws: Workspace, stories: list[Story]) -> None:
     from storyline.compare.naming import article_name, outlet_name
 
     for story in stories:
-        members = [a for a in (ws.store.get_article(i) for i in story.articles) if a is not None]
+        members = story_articles(ws, story)
         outlets = sorted({outlet_name(a) for a in members})
         about = f"{story.id} · {plural(len(members), 'article')} · {', '.join(outlets)}"
         out.print(f"[bold]{escape(headline_case(story.label))}[/bold]  [dim]{escape(about)}[/dim]")

@@ -22,7 +22,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from functools import partial
 from itertools import repeat
 from pathlib import Path
@@ -36,7 +36,7 @@ from storyline.ingest.language import normalise_language
 from storyline.model import Article
 from storyline.service.dating import estimate_undated
 from storyline.service.enrichment import enrich_articles
-from storyline.service.stories import assign_to_stories
+from storyline.service.stories import assign_to_stories, by_publication
 from storyline.service.workspace import Workspace
 from storyline.store import SearchHit
 
@@ -166,7 +166,7 @@ def ingest(
         else:
             outcome.article.source = source(outcome.article.source) if outcome.article.source else None
             articles.append(outcome.article)
-    articles = in_ingest_order(articles)
+    articles = by_publication(articles)
     store = ws.store
     leftover = {a.id for a in store.unprocessed_articles()}
     total = len(articles) + len(leftover)
@@ -277,19 +277,6 @@ def _end_with(parent: int) -> None:
 
 def _read_file(path: Path, max_file_bytes: int, max_article_chars: int) -> list[ReadOutcome]:
     return list(read_source(path, max_file_bytes=max_file_bytes, max_article_chars=max_article_chars))
-
-
-def in_ingest_order(articles: Iterable[Article]) -> list[Article]:
-    """Dated articles oldest first, then undated ones in input order (a stable sort)."""
-    return sorted(articles, key=lambda a: (a.published is None, _utc(a.published)))
-
-
-def _utc(value: datetime | None) -> datetime:
-    if value is None:
-        return datetime.min
-    if value.tzinfo is not None:
-        return value.astimezone(UTC).replace(tzinfo=None)
-    return value
 
 
 def _process_pending(
