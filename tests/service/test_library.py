@@ -9,6 +9,7 @@ from storyline.config import Settings
 from storyline.ingest import read_paths
 from storyline.model import Article
 from storyline.service import library, stories, web_queries
+from storyline.service.comparison import compare_story
 from storyline.service.workspace import Workspace
 
 
@@ -61,6 +62,7 @@ def test_a_storys_articles_are_listed_by_publication_whatever_the_increment_they
     assert [a.id for a in stories.story_articles(workspace, story)] == [day2, day1]
     _, (summary,) = web_queries.story_page(workspace, limit=10, offset=0)
     assert summary.articles == [day2, day1]
+    assert [a["id"] for a in compare_story(workspace, story.id).articles] == [day2, day1]
 
 
 def test_ingest_enriches_what_it_stores(workspace, inputs):
