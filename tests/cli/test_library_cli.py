@@ -100,6 +100,24 @@ def test_each_duplicate_is_one_line_however_narrow_the_terminal(tmp_path):
     assert "s000001  started (1 article)  Storm knocks out power across the coast" in result.stdout
 
 
+def test_each_skip_reason_is_one_line_naming_the_first_files_skipped(tmp_path):
+    folder = tmp_path / "port-elwyn-coverage"
+    folder.mkdir()
+    (folder / "storm.txt").write_text(PAGE, encoding="utf-8")
+    for name in ("a.css", "b.css", "c.css", "d.css", "e.css", "logo.png"):
+        (folder / name).write_text("x", encoding="utf-8")
+    db = str(tmp_path / "x.db")
+    result = runner.invoke(app, ["ingest", str(folder), "--db", db], env={"COLUMNS": "80"})
+    lines = [line for line in result.stdout.splitlines() if line.startswith("skipped")]
+    assert lines == [
+        f"skipped 5: not an article format (.css): {folder / 'a.css'}, {folder / 'b.css'}, {folder / 'c.css'} and 2 more",
+        f"skipped 1: not an article format (.png): {folder / 'logo.png'}",
+    ]
+    again = json.loads(runner.invoke(app, ["ingest", str(folder), "--db", db, "--json"]).stdout)
+    assert again["skipped_because"] == {"not an article format (.css)": 5, "not an article format (.png)": 1}
+    assert {"source": str(folder / "e.css"), "reason": "not an article format (.css)"} in again["skips"]
+
+
 def test_articles_json_shape_and_filters(library):
     result = invoke("articles", "--json", "--db", library["db"])
     assert result.exit_code == 0

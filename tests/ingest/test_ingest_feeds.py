@@ -172,13 +172,15 @@ def test_an_entry_date_that_cannot_be_read_is_told(tmp_path: Path) -> None:
         _item(title="Harbour budget approved", pubDate="Mon, 14 Mar 2023 09:00:00 GMT")
         + _item(title="Pier works begin", pubDate="not a date")
         + _item(title="Ferry strike ends", pubDate="sometime", link="https://herald.example.rt/2023/03/15/ferry-strike-ends")
+        + _item(title="Port Elwyn council meets again over the harbour budget and the pier works", pubDate="soon")
     )
     path = tmp_path / "dates.rss"
     path.write_text(feed, encoding="utf-8")
     outcomes = list(read_paths([path], max_file_bytes=1_000_000))
-    assert [o.article.published is not None for o in outcomes] == [True, False, True]
-    assert [o.warning for o in outcomes] == [
+    assert [o.article.published is not None for o in outcomes] == [True, False, True, False]
+    assert [o.warning for o in outcomes] == [  # warnings name the file: each names its entry
         None,
-        "entry date 'not a date' is no readable date: kept undated",
-        "entry date 'sometime' is no readable date: dated by its URL",
+        "entry 'Pier works begin': date 'not a date' is no readable date: kept undated",
+        "entry 'Ferry strike ends': date 'sometime' is no readable date: dated by its URL",
+        "entry 'Port Elwyn council meets again over the harbour budget and…': date 'soon' is no readable date: kept undated",
     ]

@@ -186,7 +186,7 @@ def test_cyrillic_datelines_with_an_agency() -> None:
 
 def test_a_video_blurb_above_a_dateline_goes_with_it() -> None:
     """A dateline opens the story: short paragraphs above a dateline on its own line (a video's blurb and its
-    credit) or above a sure one (with its state or country) are no story."""
+    credit) or above a sure one (with its state or country, or with no agency: a dek) are no story."""
     article = finalize(Article(id="", title="Pier", language="en", paragraphs=[
         "The Port Elwyn council backs a new pier after a long fight with the harbour board.",
         "Ruth Adler has that story.",
@@ -200,6 +200,12 @@ def test_a_video_blurb_above_a_dateline_goes_with_it() -> None:
         "Olga Petrenko at the pier in Port Elwyn on Sunday.",
         "PORT ELWYN, Ruritania — The council backed the new pier on Monday."]))
     assert sure.paragraphs == ["The council backed the new pier on Monday."]
+    own = finalize(Article(id="", title="Ferry", paragraphs=[
+        "Crossings to the islands resume after a week of talks between the union and the harbour board.",
+        "PORT ELWYN ― As the ferry left the pier on Monday, Marco Bell counted the cars aboard.",
+        "The union backed the deal."]))
+    assert own.paragraphs[0].startswith("As the ferry left the pier")  # a paper's own dateline, no agency
+    assert [s.reason for s in own.stripped] == ["above the dateline", "dateline"]
 
 
 @pytest.mark.parametrize(

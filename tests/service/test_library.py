@@ -8,7 +8,8 @@ from datetime import datetime, timedelta, timezone
 from storyline.config import Settings
 from storyline.ingest import read_paths
 from storyline.model import Article
-from storyline.service import library
+from storyline.service import library, stories, web_queries
+from storyline.service.comparison import compare_story
 from storyline.service.workspace import Workspace
 
 
@@ -43,6 +44,25 @@ def test_an_increment_says_which_stories_it_started_and_which_grew(workspace, in
         {"id": grew.id, "label": grew.label, "added": grew.added, "size": 2, "started": False}
     ]
     assert library.ingest(workspace, [follow_up]).stories == []  # a duplicate goes nowhere new
+
+
+def test_a_storys_articles_are_listed_by_publication_whatever_the_increment_they_came_in(workspace, inputs, tmp_path):
+    """Day 2 brings a report published before day 1's: every listing of the story puts it first."""
+    (day1,) = library.ingest(workspace, [inputs["report"]]).article_ids
+    earlier = tmp_path / "day2.txt"
+    earlier.write_text(
+        "Danube river ports brace for the flooding\n\nBy Reuters\n\nMarch 2, 2021\n\n"
+        "Heavy rain is expected to close three river ports in Vienna on Wednesday, officials said.\n\n"
+        '"We have never seen water this high in March," harbour master Anna Berger told reporters.\n',
+        encoding="utf-8",
+    )
+    (day2,) = library.ingest(workspace, [earlier]).article_ids
+    story = workspace.store.story_of(day1)
+    assert story.articles == [day1, day2]  # the stream's order: as ingested
+    assert [a.id for a in stories.story_articles(workspace, story)] == [day2, day1]
+    _, (summary,) = web_queries.story_page(workspace, limit=10, offset=0)
+    assert summary.articles == [day2, day1]
+    assert [a["id"] for a in compare_story(workspace, story.id).articles] == [day2, day1]
 
 
 def test_ingest_enriches_what_it_stores(workspace, inputs):
@@ -91,7 +111,7 @@ def test_ingest_order_is_dated_oldest_first_then_undated_in_input_order():
         art("undated-2", None),
         art("a", datetime(2021, 1, 1, 13, tzinfo=plus2)),  # 11:00 UTC, before b
     ]
-    assert [a.id for a in library.in_ingest_order(articles)] == ["a", "b", "undated-1", "undated-2"]
+    assert [a.id for a in stories.by_publication(articles)] == ["a", "b", "undated-1", "undated-2"]
 
 
 def test_ingest_completes_an_interrupted_run(workspace, inputs):

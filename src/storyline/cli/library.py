@@ -28,6 +28,7 @@ from storyline.report.comparison import article_heading, headline_case, quoted, 
 from storyline.report.terminal import safe_console
 from storyline.service import demo as demo_library
 from storyline.service import library
+from storyline.service.stories import story_articles
 from storyline.service.workspace import Workspace
 from storyline.store import MAX_OFFSET, StoreError
 
@@ -183,11 +184,21 @@ def print_ingest_summary(report: library.IngestReport, db_path: Path) -> None:
     counts = (report.new, report.new_version, report.duplicate, report.resumed, report.skipped, report.failed)
     table.add_row(*(str(c) for c in counts))
     out.print(table)
-    for reason, count in sorted(report.skipped_because.items()):
-        out.print(f"[dim]skipped {count}:[/dim] {escape(reason)}", soft_wrap=True)
+    for reason, sources in sorted(report.skipped_because.items()):
+        out.print(f"[dim]skipped {len(sources)}:[/dim] {escape(reason)}: {escape(listed(sources))}", soft_wrap=True)
     for source, stored in report.duplicates_of:  # one line each, as "failed:" lines: read by grep
         out.print(f"[dim]duplicate:[/dim] {escape(source)} [dim]repeats stored article[/dim] {escape(stored)}", soft_wrap=True)
     print_stories_reached(report.stories)
+
+
+#: Skipped files an ingest summary names for each reason; the rest are counted (``ingest --json`` lists them all).
+SKIPPED_NAMED = 3
+
+
+def listed(sources: list[str]) -> str:
+    """The first few ``sources``, and how many more: a folder's hundred images make one line."""
+    named = ", ".join(sources[:SKIPPED_NAMED])
+    return named + (f" and {len(sources) - SKIPPED_NAMED} more" if len(sources) > SKIPPED_NAMED else "")
 
 
 #: Stories an ingest summary lists by name; the rest are counted (``storyline stories`` lists them all).
@@ -464,7 +475,7 @@ def print_stories(ws: Workspace, stories: list[Story]) -> None:
     from storyline.compare.naming import article_name, outlet_name
 
     for story in stories:
-        members = [a for a in (ws.store.get_article(i) for i in story.articles) if a is not None]
+        members = story_articles(ws, story)
         outlets = sorted({outlet_name(a) for a in members})
         about = f"{story.id} · {plural(len(members), 'article')} · {', '.join(outlets)}"
         out.print(f"[bold]{escape(headline_case(story.label))}[/bold]  [dim]{escape(about)}[/dim]")

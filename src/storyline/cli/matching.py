@@ -25,6 +25,7 @@ from storyline.cli.library import (
     print_stories,
     workspace,
 )
+from storyline.model import Story
 from storyline.service import stories as story_service
 from storyline.service.workspace import Workspace
 
@@ -78,9 +79,16 @@ def match(
         out.print(f"  - {escape(reason)}")
 
 
-def _story_rows(items) -> list[dict]:
+def _story_rows(ws: Workspace, items: list[Story]) -> list[dict]:
+    """The stories as JSON, each one's articles by publication as every story listing shows them."""
     return [
-        {"id": s.id, "label": s.label, "articles": s.articles, "reasons": s.reasons, "related": s.related}
+        {
+            "id": s.id,
+            "label": s.label,
+            "articles": [a.id for a in story_service.story_articles(ws, s)],
+            "reasons": s.reasons,
+            "related": s.related,
+        }
         for s in items
     ]
 
@@ -95,7 +103,7 @@ def stories(
     with workspace(db) as ws:
         found = story_service.list_stories(ws, limit=limit)
         if as_json:
-            print(json.dumps(_story_rows(found), ensure_ascii=False, indent=2))
+            print(json.dumps(_story_rows(ws, found), ensure_ascii=False, indent=2))
         else:
             print_stories(ws, found)
             out.print(plural(len(found), "story", "stories"))
@@ -107,9 +115,9 @@ def recluster(db: DbOption = None, as_json: JsonOption = False) -> None:
     with workspace(db) as ws:
         before = story_service.list_stories(ws)
         result = story_service.recluster(ws)
-    if as_json:
-        print(json.dumps(_story_rows(result), ensure_ascii=False, indent=2))
-        return
+        if as_json:
+            print(json.dumps(_story_rows(ws, result), ensure_ascii=False, indent=2))
+            return
     moved = story_service.moved_articles(before, result)
     counts = f"{plural(len(before), 'story', 'stories')} before, {len(result)} now"
     err.print(f"{counts}; {plural(moved, 'article')} moved to another story", markup=False)

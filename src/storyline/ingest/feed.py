@@ -59,7 +59,20 @@ def _date_warning(entry: Any, article: Article) -> str | None:
     if not written or _entry_date(entry) is not None:
         return None
     kept = "kept undated" if article.published is None else "dated by its URL"
-    return f"entry date {written[:40]!r} is no readable date: {kept}"
+    return f"entry {_entry_name(article)!r}: date {written[:40]!r} is no readable date: {kept}"
+
+
+#: Characters of an entry's title or link a warning quotes: enough to find the entry in the feed.
+_NAME_CHARS = 60
+
+
+def _entry_name(article: Article) -> str:
+    """The entry as a warning names it: its title, else its link, cut short (warnings name the file, not the item)."""
+    name = " ".join((article.title or article.url or "untitled").split())
+    if len(name) <= _NAME_CHARS:
+        return name
+    cut = name[:_NAME_CHARS]
+    return (cut.rsplit(" ", 1)[0] if " " in cut else cut[:-1]) + "…"
 
 
 def _entry_link(entry: Any) -> str | None:

@@ -104,9 +104,10 @@ def _drop_dateline(article: Article) -> None:
 
 
 def _sure_dateline(dateline: Dateline) -> bool:
-    """A dateline that no prose opens with: one with its date ("PORT ELWYN, May 2 (Reuters) -") or a place with its
-    state or country ("PALM BEACH, Fla. —"); "PORT ELWYN (Reuters) -" may open a roundup's next item."""
-    return bool(dateline.date or (dateline.place or "").partition(",")[2].strip())
+    """A dateline that no prose opens with: one with its date ("PORT ELWYN, May 2 (Reuters) -"), a place with its
+    state or country ("PALM BEACH, Fla. —") or a paper's own, with no agency ("PORT ELWYN ― As the ferry..."):
+    "PORT ELWYN (Reuters) -" may open a roundup's next item, wire copy a paper's dateline does not follow."""
+    return bool(dateline.date or not dateline.agency or (dateline.place or "").partition(",")[2].strip())
 
 
 def _drop_edge_furniture(article: Article) -> None:

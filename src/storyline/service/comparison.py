@@ -12,12 +12,13 @@ from storyline.enrich.embedding import get_embedder
 from storyline.model import SCHEMA_VERSION, Article, Comparison
 from storyline.service.dating import date_undated
 from storyline.service.enrichment import enrich_articles
+from storyline.service.stories import story_articles
 from storyline.service.workspace import Workspace
 
 #: Store document kind of cached comparisons (key: story id).
 DOCUMENT_KIND = "comparison"
 #: Bump when the comparison rules change, so cached comparisons are recomputed.
-RULES_VERSION = 27
+RULES_VERSION = 28
 
 
 class StoryNotFound(LookupError):
@@ -80,7 +81,7 @@ def compare_story(workspace: Workspace, story_id: str, *, refresh: bool = False)
     story = store.get_story(story_id)
     if story is None:
         raise StoryNotFound(f"no story with id {story_id!r}")
-    articles = [a for a in (store.get_article(i) for i in story.articles) if a is not None]
+    articles = story_articles(workspace, story)  # listed by publication, as everywhere a story is shown
     key = cache_key(story_id, articles)
     cached = None if refresh else store.get_document(DOCUMENT_KIND, story_id)
     if cached and cached.get("key") == key:

@@ -22,7 +22,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from functools import partial
 from itertools import repeat
 from pathlib import Path
@@ -36,7 +36,7 @@ from storyline.ingest.language import normalise_language
 from storyline.model import Article
 from storyline.service.dating import estimate_undated
 from storyline.service.enrichment import enrich_articles
-from storyline.service.stories import assign_to_stories
+from storyline.service.stories import assign_to_stories, by_publication
 from storyline.service.workspace import Workspace
 from storyline.store import SearchHit
 
@@ -83,10 +83,9 @@ class IngestReport:
     new_version: int = 0
     #: Articles left unfinished by an earlier, interrupted run and completed by this one.
     resumed: int = 0
-    #: Files in the folders given that hold no article by their extension (stylesheets, images...).
-    skipped: int = 0
-    #: Why files or records were skipped, and how many each time.
-    skipped_because: dict[str, int] = field(default_factory=dict)
+    #: Files in the folders given that hold no article by their extension (stylesheets, images...) and a WARC's
+    #: records that are no page, each with why: skipped, not failed.
+    skips: list[Failure] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
     #: Inputs read after a repair (stray NUL bytes removed): their articles are stored, the user told.
     warnings: list[Failure] = field(default_factory=list)
@@ -100,6 +99,18 @@ class IngestReport:
     def failed(self) -> int:
         return len(self.failures)
 
+    @property
+    def skipped(self) -> int:
+        return len(self.skips)
+
+    @property
+    def skipped_because(self) -> dict[str, list[str]]:
+        """The sources skipped for each reason, in the order read."""
+        because: dict[str, list[str]] = {}
+        for skip in self.skips:
+            because.setdefault(skip.reason, []).append(skip.source)
+        return because
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "new": self.new,
@@ -107,7 +118,8 @@ class IngestReport:
             "new_version": self.new_version,
             "resumed": self.resumed,
             "skipped": self.skipped,
-            "skipped_because": self.skipped_because,
+            "skipped_because": {reason: len(sources) for reason, sources in self.skipped_because.items()},
+            "skips": [{"source": s.source, "reason": s.reason} for s in self.skips],
             "failed": self.failed,
             "failures": [{"source": f.source, "reason": f.reason} for f in self.failures],
             "warnings": [{"source": w.source, "reason": w.reason} for w in self.warnings],
@@ -148,15 +160,13 @@ def ingest(
         if outcome.warning and warning not in report.warnings:  # once per file, not once per feed item
             report.warnings.append(warning)
         if outcome.skipped:
-            report.skipped += 1
-            reason = outcome.error or "not an article"
-            report.skipped_because[reason] = report.skipped_because.get(reason, 0) + 1
+            report.skips.append(Failure(source(outcome.source), outcome.error or "not an article"))
         elif outcome.article is None:
             report.failures.append(Failure(source(outcome.source), outcome.error or "unreadable"))
         else:
             outcome.article.source = source(outcome.article.source) if outcome.article.source else None
             articles.append(outcome.article)
-    articles = in_ingest_order(articles)
+    articles = by_publication(articles)
     store = ws.store
     leftover = {a.id for a in store.unprocessed_articles()}
     total = len(articles) + len(leftover)
@@ -267,19 +277,6 @@ def _end_with(parent: int) -> None:
 
 def _read_file(path: Path, max_file_bytes: int, max_article_chars: int) -> list[ReadOutcome]:
     return list(read_source(path, max_file_bytes=max_file_bytes, max_article_chars=max_article_chars))
-
-
-def in_ingest_order(articles: Iterable[Article]) -> list[Article]:
-    """Dated articles oldest first, then undated ones in input order (a stable sort)."""
-    return sorted(articles, key=lambda a: (a.published is None, _utc(a.published)))
-
-
-def _utc(value: datetime | None) -> datetime:
-    if value is None:
-        return datetime.min
-    if value.tzinfo is not None:
-        return value.astimezone(UTC).replace(tzinfo=None)
-    return value
 
 
 def _process_pending(

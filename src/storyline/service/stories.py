@@ -22,6 +22,7 @@ from storyline.match.config import MatchConfig
 from storyline.match.pairs import match_article_pairs
 from storyline.match.signature import (
     Signature,
+    as_utc,
     build_signature,
     facets_bytes,
     lead_text,
@@ -238,6 +239,18 @@ def moved_articles(before: list[Story], after: list[Story]) -> int:
 
 def list_stories(ws, *, limit: int | None = None, offset: int = 0) -> list[Story]:
     return ws.store.list_stories(limit=limit, offset=offset)
+
+
+def by_publication(articles: Iterable[Article]) -> list[Article]:
+    """Dated articles oldest first, then undated ones in the order given (a stable sort)."""
+    return sorted(articles, key=lambda a: (a.published is None, as_utc(a.published) or datetime.min))
+
+
+def story_articles(ws, story: Story) -> list[Article]:
+    """The story's articles still in the store, by publication: the one order every listing of a story shows,
+    however the increments of a running story came in (its stored order is the order they were streamed in)."""
+    found = (ws.store.get_article(article_id) for article_id in story.articles)
+    return by_publication(article for article in found if article is not None)
 
 
 # ------------------------------------------------------------------ pairs

@@ -21,6 +21,7 @@ from storyline.compare.naming import outlet_name
 from storyline.model import Article, Comparison, Record, Story
 from storyline.service.comparison import compare_story
 from storyline.service.library import IngestReport, ingest
+from storyline.service.stories import story_articles
 from storyline.service.workspace import Workspace
 
 #: A story is "new" when it started, and "growing" when it gained an article, this
@@ -48,12 +49,6 @@ def _utc(value: datetime) -> datetime:
     return value.astimezone(UTC) if value.tzinfo else value.replace(tzinfo=UTC)
 
 
-def story_articles(ws: Workspace, story: Story) -> list[Article]:
-    """The story's articles that are still in the store, in the story's order."""
-    found = (ws.store.get_article(article_id) for article_id in story.articles)
-    return [article for article in found if article is not None]
-
-
 def library_now(ws: Workspace) -> datetime | None:
     """Publication time of the newest dated article (the reference for the fresh flags)."""
     return ws.store.latest_published()
@@ -70,7 +65,7 @@ def summarize_story(story: Story, articles: list[Article], now: datetime | None)
         id=story.id,
         label=story.label,
         size=len(story.articles),
-        articles=list(story.articles),
+        articles=[article.id for article in articles],  # by publication (:func:`story_articles`)
         outlets=sorted({outlet_name(a) for a in articles}),  # named as the reports name them
         languages=sorted({a.language for a in articles if a.language}),
         first_published=first,

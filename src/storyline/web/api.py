@@ -17,6 +17,7 @@ from pydantic import BaseModel, BeforeValidator
 from storyline import __version__
 from storyline.model import SCHEMA_VERSION, Article, Story
 from storyline.service import library, web_queries
+from storyline.service.stories import story_articles
 from storyline.service.workspace import Workspace
 from storyline.store import MAX_OFFSET
 from storyline.web.security import require_write_access
@@ -228,7 +229,7 @@ def stories(ws: Ws, limit: Limit = 20, offset: Offset = 0) -> dict[str, Any]:
 )
 def story(ws: Ws, story_id: str) -> dict[str, Any]:
     found = find_story(ws, story_id)
-    members = web_queries.story_articles(ws, found)
+    members = story_articles(ws, found)
     summary = web_queries.summarize_story(found, members, web_queries.library_now(ws))
     return {
         **summary.to_dict(),
@@ -270,7 +271,7 @@ def story_timeline(ws: Ws, story_id: str, limit: Limit = 50, offset: Offset = 0)
     "/stories/{story_id}/entities", summary="Entities named across the story's articles", responses=errors(404, 422)
 )
 def story_entities(ws: Ws, story_id: str, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
-    members = web_queries.story_articles(ws, find_story(ws, story_id))
+    members = story_articles(ws, find_story(ws, story_id))
     entities = [e.to_dict() for e in web_queries.story_entities(members)]
     return _slice(entities, limit, offset)
 

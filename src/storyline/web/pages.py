@@ -10,9 +10,10 @@ from typing import Any
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from storyline.model import Article, Claim, Comparison
+from storyline.model import Claim, Comparison
 from storyline.report.comparison import entity_names, involved
 from storyline.service import library, web_queries
+from storyline.service.stories import story_articles
 from storyline.web import views
 from storyline.web.api import Limit, Offset, Ws, find_story
 from storyline.web.rendering import templates
@@ -59,7 +60,7 @@ def article_list(
 @router.get("/stories/{story_id}")
 def story(request: Request, ws: Ws, story_id: str) -> Response:
     found = find_story(ws, story_id)
-    members = web_queries.story_articles(ws, found)
+    members = story_articles(ws, found)
     try:
         comparison, problem = web_queries.story_comparison(ws, story_id), None
     except Exception as error:  # the articles are still worth showing side by side
@@ -85,14 +86,10 @@ def story(request: Request, ws: Ws, story_id: str) -> Response:
         involved=involved(entities, top=None),
         names=entity_names(entities),
         timeline=views.timeline_chart(comparison.timeline),
-        graph=views.provenance_graph(_by_date(members), comparison.provenance),
+        graph=views.provenance_graph(members, comparison.provenance),
         related=[s for s in (ws.store.get_story(r) for r in found.related) if s is not None],
         problem=problem,
     )
-
-
-def _by_date(articles: list[Article]) -> list[Article]:
-    return sorted(articles, key=lambda a: (a.published is None, a.published.isoformat() if a.published else ""))
 
 
 @router.get("/articles/{article_id:path}")
