@@ -60,6 +60,7 @@ def test_a_storys_articles_are_listed_by_publication_whatever_the_increment_they
     story = workspace.store.story_of(day1)
     assert story.articles == [day1, day2]  # the stream's order: as ingested
     assert [a.id for a in stories.story_articles(workspace, story)] == [day2, day1]
+    assert stories.story_article_ids(workspace, story) == [day2, day1]  # `stories --json`, from the dates alone
     _, (summary,) = web_queries.story_page(workspace, limit=10, offset=0)
     assert summary.articles == [day2, day1]
     assert [a["id"] for a in compare_story(workspace, story.id).articles] == [day2, day1]

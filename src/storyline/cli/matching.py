@@ -85,7 +85,7 @@ def _story_rows(ws: Workspace, items: list[Story]) -> list[dict]:
         {
             "id": s.id,
             "label": s.label,
-            "articles": [a.id for a in story_service.story_articles(ws, s)],
+            "articles": story_service.story_article_ids(ws, s),
             "reasons": s.reasons,
             "related": s.related,
         }
