@@ -52,6 +52,13 @@ def test_detokenise_rebuilds_urls_times_clitics_and_line_breaks():
     assert detokenise(["Title", "\\n", "Next", "line"]) == "Title\nNext line"
 
 
+def test_detokenise_keeps_decimals_and_thousands_whole():
+    """A number split by the tokeniser reads as written, so the sentence splitter does not cut "6. 1" at its dot."""
+    assert detokenise(["A", "6", ".", "1", "magnitude", "quake"]) == "A 6.1 magnitude quake"
+    assert detokenise(["scored", "2", ",", "129", "points", ",", "3", "more"]) == "scored 2,129 points, 3 more"
+    assert detokenise(["March", "11", ",", "2005", ",", "at", "noon"]) == "March 11, 2005, at noon"
+
+
 def test_article_goes_through_the_ingest_text_reader():
     sentences = [
         ["http", ":", "/", "/", "news", ".", "example", ".", "org", "/", "quake"],

@@ -32,7 +32,8 @@ from storyline.model import Article
 SPACE_BEFORE = re.compile(r" ([.,;:!?%)\]}'’])(?=\s|$)")
 SPACE_AFTER = re.compile(r"([(\[{$]) ")
 CLITIC = re.compile(r"(?<=\w) (?=n't\b|['’](?:s|re|ve|ll|d|m|t)\b)|(?<=\w)(['’]) (?=(?:s|re|ve|ll|d|m|t)\b)", re.I)
-BETWEEN_DIGITS = re.compile(r"(?<=\d) ([:/-]) (?=\d)")
+#: Tokens split inside one number or time: "6 . 1" (a decimal), "2 , 129" (thousands), "12 / 16", "1 : 30".
+BETWEEN_DIGITS = re.compile(r"(?<=\d) ([:/.-]|,(?= \d{3}\b)) (?=\d)")
 PTB_QUOTES = {"``": '"', "''": '"'}
 URL_START = ("http", "https")
 LINE_BREAK = "\\n"
