@@ -431,7 +431,7 @@ def _parsed_kind(token: Any, actors: list[tuple[int, int, str]]) -> str:
     described = _described_noun(noun) if noun_word else None
     if described is not None:
         return f"{noun_word} ({described.lemma_.lower()})"
-    holder = _named_holder(governor, actors) if noun_word and governor is not None else None
+    holder = _possessor(noun, actors) or (_named_holder(governor, actors) if governor is not None else None) if noun_word else None
     return f"{noun_word} (of {holder})" if holder else noun_word or ""
 
 
@@ -455,6 +455,18 @@ def _described_noun(noun: Any) -> Any | None:
     while head.dep_ in ("compound", "amod") and head.head.pos_ == "NOUN" and head.head.i > head.i:
         head = head.head
     return head if head.i != noun.i else None
+
+
+def _possessor(noun: Any, actors: list[tuple[int, int, str]]) -> str | None:
+    """Who a count of things belongs to by a possessive, on the counted noun or on the noun it is "of" (the
+    name, else the noun's lemma; a pronoun stands for anyone): "N scored 10 of the team's first 17 points"
+    counts the team's points, "N broke M's record of 2,116 points" M's, whoever scores them."""
+    owners = [noun, noun.head.head] if noun.dep_ == "pobj" and noun.head.lower_ == "of" else [noun]
+    for owner in owners:
+        for child in owner.children:
+            if child.dep_ == "poss" and child.pos_ != "PRON":
+                return _actor_at(actors, child.idx, child.idx + len(child)) or child.lemma_.lower()
+    return None
 
 
 def _named_holder(governor: Any, actors: list[tuple[int, int, str]]) -> str | None:
