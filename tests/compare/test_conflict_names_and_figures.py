@@ -1,6 +1,7 @@
 """False conflicts a fourth fact-checker walkthrough (ECB+, SemEval same-story pairs) found: one kind of thing under
-two names (two polls, two courts), and a count that belongs to whoever its possessive names (a team's points, a
-record's). Invented fixtures; each test fails on the rules before."""
+two names (two polls, two courts), a count that belongs to whoever its possessive names (a team's points, a
+record's), and figures misread (a hedge before a currency, a mixed fraction). Invented fixtures; each test fails
+on the rules before."""
 
 from compare_helpers import english_claim
 
@@ -57,3 +58,21 @@ def test_a_possessive_names_whose_count_it_is():
     assert detector.detect(record, ended, 0.9) is None
     other_total = claim("e:c0", "Marco Bell ended the game with 2,029 points against Port Elwyn.", names)
     assert detector.detect(ended, other_total, 0.9) is not None
+
+
+def test_a_hedge_before_a_currency_still_hedges():
+    detector = NumberConflict()
+    over = claim("a:c0", "The Port Elwyn film has already brought in over $363 million at the box office.")
+    exact = claim("b:c0", "The Port Elwyn film has brought in $368 million at the box office.")
+    assert [(q.kind, q.low, q.high) for q in over.quantities] == [("money (USD)", 363e6, None)]
+    assert detector.detect(over, exact, 0.9) is None
+    under = claim("c:c0", "The Port Elwyn film has already brought in over $380 million at the box office.")
+    assert detector.detect(under, exact, 0.9) is not None
+
+
+def test_a_mixed_fraction_is_one_figure():
+    detector = NumberConflict()
+    written = claim("a:c0", "Ines Vidal spent 10 minutes on the stand after 4 1/2 hours of testimony in Port Elwyn.")
+    decimal = claim("b:c0", "Ines Vidal spent 10 minutes on the stand after 4.5 hours of testimony in Port Elwyn.")
+    assert [q.value for q in written.quantities] == [600.0, 4.5 * 3600]
+    assert detector.detect(written, decimal, 0.9) is None
