@@ -32,8 +32,10 @@ from storyline.model import Article
 SPACE_BEFORE = re.compile(r" ([.,;:!?%)\]}'’])(?=\s|$)")
 SPACE_AFTER = re.compile(r"([(\[{$]) ")
 CLITIC = re.compile(r"(?<=\w) (?=n't\b|['’](?:s|re|ve|ll|d|m|t)\b)|(?<=\w)(['’]) (?=(?:s|re|ve|ll|d|m|t)\b)", re.I)
-#: Tokens split inside one number or time: "6 . 1" (a decimal), "2 , 129" (thousands), "12 / 16", "1 : 30".
-BETWEEN_DIGITS = re.compile(r"(?<=\d) ([:/.-]|,(?= \d{3}\b)) (?=\d)")
+#: Tokens split inside one number, date or time: "6 . 1" (a decimal), "12 / 16", "1 : 30".
+BETWEEN_DIGITS = re.compile(r"(?<=\d) ([:/.-]) (?=\d)")
+#: A thousands separator split off ("2 , 129"), not a comma after a height or score ("6 - foot - 9 , 260 - pound").
+THOUSANDS = re.compile(r"(?<!- \d)(?<!- \d\d)(?<=\d) , (?=\d{3}\b)")
 PTB_QUOTES = {"``": '"', "''": '"'}
 URL_START = ("http", "https")
 LINE_BREAK = "\\n"
@@ -59,7 +61,7 @@ def detokenise(tokens: list[str]) -> str:
     tokens = [PTB_QUOTES.get(t, t) for t in tokens]
     if len(tokens) > 3 and tokens[0].lower() in URL_START and tokens[1:4] == [":", "/", "/"]:
         return "".join(tokens)  # a tokenised URL line ("http : / / www . x . com / ...")
-    text = BETWEEN_DIGITS.sub(r"\1", " ".join(tokens))
+    text = BETWEEN_DIGITS.sub(r"\1", THOUSANDS.sub(",", " ".join(tokens)))
     text = SPACE_AFTER.sub(r"\1", SPACE_BEFORE.sub(r"\1", text))
     return CLITIC.sub(lambda m: m.group(1) or "", text)
 
