@@ -13,6 +13,7 @@ of two articles, e.g. "denies the allegations" vs "admitted it".
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Hashable
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -206,8 +207,9 @@ def _named_things(claim: Claim) -> dict[str, set[str]] | None:
     if doc is None:
         return None
     named: dict[str, set[str]] = {}
+    told = Counter(t.lemma_ for t in doc)
     for noun in doc:
-        if noun.pos_ in ("NOUN", "PROPN") and sum(t.lemma_ == noun.lemma_ for t in doc) == 1:
+        if noun.pos_ in ("NOUN", "PROPN") and told[noun.lemma_] == 1:
             names = {name for namer in _namers(noun) if (name := _name_of(claim, namer))}
             if names:
                 named[noun.lemma_.lower()] = names
