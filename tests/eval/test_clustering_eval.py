@@ -64,6 +64,15 @@ def test_detokenise_rejoins_figures_initials_and_sites():
     assert detokenise(tokens) == "It cost $27.5 million; 1,300,000 fled in 2005. 3 stayed, 12,400 left"
 
 
+def test_detokenise_keeps_decimals_and_thousands_whole():
+    """A number split by the tokeniser reads as written, so the sentence splitter does not cut "6. 1" at its dot."""
+    assert detokenise(["A", "6", ".", "1", "magnitude", "quake"]) == "A 6.1 magnitude quake"
+    assert detokenise(["scored", "2", ",", "129", "points", ",", "3", "more"]) == "scored 2,129 points, 3 more"
+    assert detokenise(["March", "11", ",", "2005", ",", "at", "noon"]) == "March 11, 2005, at noon"
+    assert detokenise(["is", "5", "-", "foot", "-", "8", ",", "135", "pounds"]) == "is 5 - foot - 8, 135 pounds"
+    assert detokenise(["went", "5", "-", "11", ",", "220", "in", "all"]) == "went 5-11, 220 in all"
+
+
 def test_article_goes_through_the_ingest_text_reader():
     sentences = [
         ["http", ":", "/", "/", "news", ".", "example", ".", "org", "/", "quake"],

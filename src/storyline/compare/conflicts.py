@@ -13,6 +13,7 @@ of two articles, e.g. "denies the allegations" vs "admitted it".
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Hashable
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -39,8 +40,9 @@ from storyline.compare.lexicon import (
 )
 from storyline.compare.parsing import conditional, on_condition, parse, phrasal_lemma, token_at, verb_above
 from storyline.compare.quantities import coarse_kind, disagreements, figure_key, is_calendar_word, number_value, of_kind
-from storyline.enrich.cues import REPORTING_VERBS
+from storyline.enrich.cues import HONORIFICS, REPORTING_VERBS, TITLE_ABBREVIATIONS
 from storyline.enrich.entities_merge import same_person_name
+from storyline.enrich.vocabulary import is_also_lower_case
 from storyline.model import Claim, Quantity
 
 #: Aligned claims this similar report one fact, so different numbers or dates for it contradict.
@@ -166,10 +168,73 @@ def _one_of_several(claim: Claim) -> frozenset[tuple[str, str]] | None:
 
 def same_occurrence(a: Claim, b: Claim) -> bool:
     """Whether two claims may tell one occurrence: neither makes its subject one of several unless the other
-    does alike. "The first quake struck at 4:43 a.m." and "The quake struck at 7:48 a.m." tell two quakes
-    of one story, each with its time, distance and magnitude."""
+    does alike, and no thing both tell of is named apart (:func:`named_apart`). "The first quake struck at
+    4:43 a.m." and "The quake struck at 7:48 a.m." tell two quakes of one story, each with its time, distance
+    and magnitude."""
     x, y = _one_of_several(a), _one_of_several(b)
-    return x is None or y is None or x == y
+    return (x is None or y is None or x == y) and not named_apart(a, b)
+
+
+#: Dependencies of the words of a name before its last: "Taunton Crown Court", "Magistrates' Court".
+_NAME_PARTS = ("compound", "poss")
+#: Prepositions that name who makes or orders a thing: "a poll for the Kathimerini newspaper", "a study by N".
+_MAKERS = frozenset({"by", "for"})
+
+
+def _namers(noun: Any) -> list[Any]:
+    """The words that name which one a noun is, by the parse: a name closing with a common noun, itself
+    ("Crown Court", "Magistrates' Court"; not "Petrenko"), or a common noun's maker ("a poll for the
+    Kathimerini newspaper", "a poll published by Ethnos")."""
+    if noun.pos_ == "PROPN":
+        closes_name = noun.dep_ not in _NAME_PARTS and any(c.dep_ in _NAME_PARTS for c in noun.children)
+        return [noun] if closes_name and is_also_lower_case(noun.text) else []
+    preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in _MAKERS]
+    preps += [g for c in noun.children if c.dep_ == "acl" for g in c.children if g.dep_ == "agent"]
+    return [o for p in preps for o in p.children if o.dep_ == "pobj"]
+
+
+def _name_of(claim: Claim, namer: Any) -> str:
+    """The name a word gives: the story's name of the actor it is in ("Taunton Crown Court"), else the proper
+    nouns of its phrase ("Ethnos"); lower-cased, "" for none."""
+    actor = _actor_named_at(claim, namer.idx, namer.idx + len(namer))
+    return actor or " ".join(w.lower_ for w in namer.subtree if w.pos_ == "PROPN")
+
+
+def _named_things(claim: Claim) -> dict[str, set[str]] | None:
+    """Each noun the claim tells of once that its words name (:func:`_namers`), with its names; None without
+    a parser."""
+    doc = parse(claim.text, claim.language)
+    if doc is None:
+        return None
+    named: dict[str, set[str]] = {}
+    told = Counter(t.lemma_ for t in doc)
+    for noun in doc:
+        if noun.pos_ in ("NOUN", "PROPN") and told[noun.lemma_] == 1:
+            names = {name for namer in _namers(noun) if (name := _name_of(claim, namer))}
+            if names:
+                named[noun.lemma_.lower()] = names
+    return named
+
+
+#: Words that say how a person is addressed, not who: "Mr.", "Dr", "Sen.".
+_ADDRESS_WORDS = HONORIFICS | TITLE_ABBREVIATIONS
+
+
+def _one_name(x: str, y: str) -> bool:
+    """Names that may be one: the words of one are among the other's, forms of address left out ("Elwyn Court",
+    "Port Elwyn Court"; "Mr. Green", "Danny Green")."""
+    words_x, words_y = ({w.strip(".") for w in name.split()} - _ADDRESS_WORDS for name in (x, y))
+    return words_x <= words_y or words_y <= words_x
+
+
+def named_apart(a: Claim, b: Claim) -> bool:
+    """Whether the claims tell of one kind of thing under two names: "due to appear before Taunton Magistrates'
+    Court on Tuesday" / "to appear before Taunton Crown Court on 19 August" are two hearings, "a poll for the
+    Kathimerini newspaper found 68 percent" / "a poll published by Ethnos said 83 percent" two polls."""
+    x, y = _named_things(a), _named_things(b)
+    if not (x and y):
+        return False
+    return any(not any(_one_name(m, n) for m in x[noun] for n in y[noun]) for noun in x.keys() & y.keys())
 
 
 def _numbers_detail(a: Claim, b: Claim, kinds: list[str]) -> str:

@@ -183,10 +183,27 @@ def number_value(word: str, language: str | None) -> float | None:
     return _word_value(word, (language or "xx").split("-")[0].lower())
 
 
-def _digit_numbers(text: str) -> list[_Number]:
-    """Numbers written in digits, with a magnitude word after them ("$40 billion", "40.000 millones")."""
+#: A whole number and a fraction: "4 1/2 hours" is four and a half.
+_MIXED_FRACTION_RE = re.compile(r"(?<![\w.,/])(\d{1,3}) (\d)/(\d{1,2})(?![\w/])")
+
+
+def _mixed_fractions(text: str) -> list[_Number]:
     found = []
+    for match in _MIXED_FRACTION_RE.finditer(text):
+        whole, numerator, denominator = (int(g) for g in match.groups())
+        if 0 < numerator < denominator:
+            value = whole + numerator / denominator
+            found.append(_Number(match.start(), match.end(), value, value, value, fraction=True))
+    return found
+
+
+def _digit_numbers(text: str) -> list[_Number]:
+    """Numbers written in digits, with a magnitude word after them ("$40 billion", "40.000 millones"), and mixed
+    fractions ("4 1/2")."""
+    found = _mixed_fractions(text)
     for match in NUMBER_RE.finditer(text):
+        if any(n.start <= match.start(1) < n.end for n in found):
+            continue
         whole, fraction, word = match.group(1), match.group(2), (match.group(3) or "").lower()
         glued = word and not match.group(0)[match.start(3) - match.start() - 1].isspace()
         if glued and word not in MAGNITUDES and word.lower() not in MEASURES:
@@ -228,8 +245,9 @@ def _vague_re(language: str) -> re.Pattern[str] | None:
 
 
 def _hedged(number: _Number, text: str) -> _Number:
-    """The number with the range its hedge allows: "at least 3" is [3, None], "about 58" is [52.2, 63.8]."""
-    hedge = _HEDGE_RE.search(text[: number.start])
+    """The number with the range its hedge allows: "at least 3" is [3, None], "about 58" is [52.2, 63.8]; a
+    currency may stand between them ("nearly $14 billion")."""
+    hedge = _HEDGE_RE.search(_CURRENCY_BEFORE_RE.sub("", text[: number.start]))  # "over $363 million"
     if hedge is not None:
         low, high = HEDGES[hedge.group(1).lower()]
         number.start = hedge.start(1)
@@ -246,7 +264,8 @@ def _hedged(number: _Number, text: str) -> _Number:
 def _measure(text: str, number: _Number) -> tuple[str, float, int] | None:
     """(kind, factor to the base unit, end) of a measure or currency around the number, else None."""
     after, before = text[number.end :], text[: number.start]
-    currency = _CURRENCY_BEFORE_RE.search(before)
+    hedge = re.match(r"\D*", text[number.start : number.end]).group(0)  # "over $": a currency after a hedge
+    currency = _CURRENCY_BEFORE_RE.search(before) or _CURRENCY_BEFORE_RE.search(hedge)
     if currency:
         return f"money ({CURRENCIES[currency.group(1).lower()]})", 1.0, number.end
     named = _CURRENCY_AFTER_RE.match(after)
@@ -431,7 +450,7 @@ def _parsed_kind(token: Any, actors: list[tuple[int, int, str]]) -> str:
     described = _described_noun(noun) if noun_word else None
     if described is not None:
         return f"{noun_word} ({described.lemma_.lower()})"
-    holder = _named_holder(governor, actors) if noun_word and governor is not None else None
+    holder = _possessor(noun, actors) or (_named_holder(governor, actors) if governor is not None else None) if noun_word else None
     return f"{noun_word} (of {holder})" if holder else noun_word or ""
 
 
@@ -455,6 +474,18 @@ def _described_noun(noun: Any) -> Any | None:
     while head.dep_ in ("compound", "amod") and head.head.pos_ == "NOUN" and head.head.i > head.i:
         head = head.head
     return head if head.i != noun.i else None
+
+
+def _possessor(noun: Any, actors: list[tuple[int, int, str]]) -> str | None:
+    """Who a count of things belongs to by a possessive, on the counted noun or on the noun it is "of" (the
+    name, else the noun's lemma; a pronoun stands for anyone): "N scored 10 of the team's first 17 points"
+    counts the team's points, "N broke M's record of 2,116 points" M's, whoever scores them."""
+    owners = [noun, noun.head.head] if noun.dep_ == "pobj" and noun.head.lower_ == "of" else [noun]
+    for owner in owners:
+        for child in owner.children:
+            if child.dep_ == "poss" and child.pos_ != "PRON":
+                return _actor_at(actors, child.idx, child.idx + len(child)) or child.lemma_.lower()
+    return None
 
 
 def _named_holder(governor: Any, actors: list[tuple[int, int, str]]) -> str | None:

@@ -34,10 +34,11 @@ SPACE_AFTER = re.compile(r"([(\[{$]) ")
 CLITIC = re.compile(r"(?<=\w) (?=n't\b|['’](?:s|re|ve|ll|d|m|t)\b)|(?<=\w)(['’]) (?=(?:s|re|ve|ll|d|m|t)\b)", re.I)
 BETWEEN_DIGITS = re.compile(r"(?<=\d) ([:/-]) (?=\d)")
 #: The tokenisers split every point and comma: "4. 6" was 4.6, "$27. 5 million" $27.5 million, "100, 000" 100,000
-#: (a point after one to three digits, a comma before a group of three), "U. S." and "a. m." abbreviations
+#: (a point after one to three digits, a comma before a group of three, not after a hyphened height or record:
+#: "6 - foot - 9, 260 - pound", "5-11, 220"), "U. S." and "a. m." abbreviations
 #: (a letter and its point before another), "TMZ. com" a site.
 DECIMAL = re.compile(r"(?<![\d.])(\d{1,3})\. (?=\d)")
-THOUSANDS = re.compile(r"(?<![\d.])(\d{1,3}(?:,\d{3})*), (?=\d{3}(?!\d))")
+THOUSANDS = re.compile(r"(?<![\d.-])(?<!- )(\d{1,3}(?:,\d{3})*), (?=\d{3}(?!\d))")
 INITIALS = re.compile(r"\b([A-Za-z])\. (?=[A-Za-z]\.)")
 SITE = re.compile(r"(?<=\w)\. (?=(?:com|org|net|gov|edu)\b)")
 PTB_QUOTES = {"``": '"', "''": '"'}
