@@ -807,6 +807,23 @@ def test_without_a_parser_a_speaker_after_the_verb_ends_before_where_and_when_it
 
 
 @pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("es", "La presa cedió tras una semana de lluvias, dijo a los periodistas la ministra del Interior, Ines Vidal.",
+         [("La presa cedió tras una semana de lluvias", "Ines Vidal", "dijo")]),
+        ("de", "Der Damm brach nach einer Woche Regen, sagte am Dienstag der Sprecher der Firma.",
+         [("Der Damm brach nach einer Woche Regen", "der Sprecher der Firma", "sagte")]),
+    ],
+)
+def test_without_a_parser_a_speaker_after_the_verb_starts_after_where_and_when_it_spoke(
+    enricher, make_article, language, text, expected
+):
+    """"dijo a los periodistas la ministra": the audience before the speaker is no part of who spoke."""
+    article = enricher.enrich(make_article(text, language=language))
+    assert [(q.text, q.speaker, q.cue) for q in article.quotes] == expected
+
+
+@pytest.mark.parametrize(
     ("language", "text", "speaker"),
     [
         ("de", ("\"Wir müssen das verdauen\", sagte Fraktionschef Marco Bell. Ex-Bürgermeisterin Ruth Adler kritisierte "
