@@ -388,6 +388,16 @@ def test_as_clause_before_what_it_reports(enricher, make_article):
     assert quote.speaker == "Port Elwyn Herald"
 
 
+def test_an_as_clause_after_a_negated_phrase_is_what_the_sentence_corrects(enricher, make_article):
+    """"X, not Y as N said": N said Y; X is the writer's (or its own source's) correction, not N's words."""
+    article = enricher.enrich(make_article(
+        "The dam burst at about 4:15 a.m. on Saturday, according to residents of Holt, not at 3:40 as officials said."
+    ))
+    assert [(q.speaker, q.text) for q in article.quotes] == [
+        ("residents of Holt", "The dam burst at about 4:15 a.m. on Saturday")
+    ]
+
+
 @pytest.mark.parametrize("text", [
     "Ruth Adler endorsed Marco Bell, the former governor of Ruritania.",
     "Ruth Adler attacked Marco Bell, who runs the port, in a speech.",
