@@ -558,6 +558,20 @@ def test_speakers_through_pronouns_roles_and_relations(enricher, make_article):
     assert speakers["the trial would resume in May"] == "Ruth Adler"
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("A spokesman for Elwyn Hydro, Marco Bell, said the company would cooperate with any inquiry.", "Marco Bell"),
+        ("A friend of Olga Petrenko, Ruth Adler, said the company would cooperate with any inquiry.", "Ruth Adler"),
+        ("A friend of Olga Petrenko said the company would cooperate with any inquiry.", "A friend of Olga Petrenko"),
+    ],
+)
+def test_someone_new_named_between_commas_is_that_person(enricher, make_article, text, speaker):
+    """"A spokesman for X, N, said" is N's statement, not an unnamed spokesman's."""
+    article = enricher.enrich(make_article(text))
+    assert [q.speaker for q in article.quotes] == [speaker]
+
+
 def test_the_title_names_the_person_it_is_written_with_not_one_near_it(enricher, make_article):
     article = enricher.enrich(make_article(
         "Talks between Ruritanian President Marco Bell and Olga Petrenko are planned for May. "
