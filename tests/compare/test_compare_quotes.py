@@ -169,3 +169,20 @@ def test_paraphrases_giving_adjacent_figures_are_two_statements(encode):
     assert len(compare([a, b], encode).quotes) == 2
     same = _quoting("c", said.format("4 percent"), "the offer of 4 percent was final", "Ines Vidal", kind="indirect")
     assert len(compare([a, same], encode).quotes) == 1
+
+
+def test_a_fragment_joins_the_translation_of_the_whole_quote_it_is_taken_from():
+    # the Spanish rendering of a minister's words stood apart: the English fragment of them scored 0.3 with it,
+    # and one low pair kept it out of the statement's group
+    said = "We warned the operator twice last year that the spillway was cracked"
+    whole = _quoting("a", f'"{said}," Ines Vidal said.', said, "Ines Vidal")
+    part = f'Ines Vidal had said that her ministry "{said[3:]}".'
+    fragment = _quoting("b", part, f'that her ministry "{said[3:]}"', "Ines Vidal", "partial")
+    dicho = "Advertimos al operador dos veces el año pasado de que el aliviadero estaba agrietado"
+    spanish = _quoting("c", f'"{dicho}", dijo Ines Vidal.', dicho, "Ines Vidal")
+    spanish.language = "es"
+    for article in (whole, fragment):
+        article.language = "en"
+    vectors = np.array([[1.0, 0.0, 0.0], [0.4, 0.0, (1 - 0.4**2) ** 0.5], [0.75, (1 - 0.75**2) ** 0.5, 0.0]])
+    (group,) = group_quotes([whole, fragment, spanish], lambda texts: vectors[: len(texts)], {"a": "A", "b": "B", "c": "C"})
+    assert group["articles"] == ["a", "b", "c"]

@@ -86,6 +86,34 @@ def test_translation_direction_without_dates(use_encode):
     assert (link.from_, link.to, link.relation) == ("en", "es", "translates")
 
 
+
+def test_a_translation_cites_no_shared_wording(use_encode):
+    """Two languages share no word 5-grams: "0% ... appear in" beside "translates" reads as independence."""
+    wire = make_article(
+        "wire",
+        [
+            "The Kestrel Dam burst above Port Elwyn early on Saturday, flooding three villages in the valley.",
+            "Interior Minister Ines Vidal said the dam gave way after a week of heavy rain.",
+            "Rescue teams evacuated about two thousand residents from the villages by mid-morning.",
+        ],
+        language="en",
+        published=datetime(2026, 3, 14, 6),
+    )
+    translated = make_article(
+        "diario",
+        [
+            "La presa de Kestrel se rompió sobre Port Elwyn en la madrugada del sábado, inundando tres aldeas del valle.",
+            "La ministra del Interior, Ines Vidal, dijo que la presa cedió tras una semana de fuertes lluvias.",
+            "Los equipos de rescate evacuaron a unos dos mil vecinos de las aldeas a media mañana.",
+        ],
+        language="es",
+        published=datetime(2026, 3, 14, 11),
+    )
+    (link,) = compare([translated, wire], use_encode).provenance
+    assert (link.from_, link.to, link.relation) == ("wire", "diario", "translates")
+    assert not any("5-grams" in e for e in link.evidence)
+    assert any("published first" in e for e in link.evidence)
+
 def test_each_article_keeps_one_source(encode):
     articles = [make_article(name, BODY, published=datetime(2024, 5, 1, hour)) for name, hour in (("a", 8), ("b", 9), ("c", 10))]
     links = compare(articles, encode).provenance

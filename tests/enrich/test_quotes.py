@@ -388,6 +388,16 @@ def test_as_clause_before_what_it_reports(enricher, make_article):
     assert quote.speaker == "Port Elwyn Herald"
 
 
+def test_an_as_clause_after_a_negated_phrase_is_what_the_sentence_corrects(enricher, make_article):
+    """"X, not Y as N said": N said Y; X is the writer's (or its own source's) correction, not N's words."""
+    article = enricher.enrich(make_article(
+        "The dam burst at about 4:15 a.m. on Saturday, according to residents of Holt, not at 3:40 as officials said."
+    ))
+    assert [(q.speaker, q.text) for q in article.quotes] == [
+        ("residents of Holt", "The dam burst at about 4:15 a.m. on Saturday")
+    ]
+
+
 @pytest.mark.parametrize("text", [
     "Ruth Adler endorsed Marco Bell, the former governor of Ruritania.",
     "Ruth Adler attacked Marco Bell, who runs the port, in a speech.",
@@ -546,6 +556,20 @@ def test_speakers_through_pronouns_roles_and_relations(enricher, make_article):
     assert speakers["the suspect fled on foot"] == "Port Elwyn police officers"
     # "The judge": the person called judge before, not the last person named (the defendant).
     assert speakers["the trial would resume in May"] == "Ruth Adler"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("A spokesman for Elwyn Hydro, Marco Bell, said the company would cooperate with any inquiry.", "Marco Bell"),
+        ("A friend of Olga Petrenko, Ruth Adler, said the company would cooperate with any inquiry.", "Ruth Adler"),
+        ("A friend of Olga Petrenko said the company would cooperate with any inquiry.", "A friend of Olga Petrenko"),
+    ],
+)
+def test_someone_new_named_between_commas_is_that_person(enricher, make_article, text, speaker):
+    """"A spokesman for X, N, said" is N's statement, not an unnamed spokesman's."""
+    article = enricher.enrich(make_article(text))
+    assert [q.speaker for q in article.quotes] == [speaker]
 
 
 def test_the_title_names_the_person_it_is_written_with_not_one_near_it(enricher, make_article):
@@ -802,6 +826,23 @@ def test_a_passive_verb_of_motion_is_no_stance(enricher, make_article):
 def test_without_a_parser_a_speaker_after_the_verb_ends_before_where_and_when_it_spoke(
     enricher, make_article, language, text, expected
 ):
+    article = enricher.enrich(make_article(text, language=language))
+    assert [(q.text, q.speaker, q.cue) for q in article.quotes] == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("es", "La presa cedió tras una semana de lluvias, dijo a los periodistas la ministra del Interior, Ines Vidal.",
+         [("La presa cedió tras una semana de lluvias", "Ines Vidal", "dijo")]),
+        ("de", "Der Damm brach nach einer Woche Regen, sagte am Dienstag der Sprecher der Firma.",
+         [("Der Damm brach nach einer Woche Regen", "der Sprecher der Firma", "sagte")]),
+    ],
+)
+def test_without_a_parser_a_speaker_after_the_verb_starts_after_where_and_when_it_spoke(
+    enricher, make_article, language, text, expected
+):
+    """"dijo a los periodistas la ministra": the audience before the speaker is no part of who spoke."""
     article = enricher.enrich(make_article(text, language=language))
     assert [(q.text, q.speaker, q.cue) for q in article.quotes] == expected
 

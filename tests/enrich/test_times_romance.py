@@ -35,3 +35,17 @@ def test_an_hour_after_a_clock_word_is_a_time_of_day_on_the_day_before_it():
         ("9 décembre vers 15 heures", "2022-12-09T15:00")
     ]
     assert found("Olga Petrenko a dormi 15 heures.", "fr", anchor) == [("15 heures", "PT15H")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Los rescatistas evacuaron Port Elwyn a media mañana.", []),
+        ("Ines Vidal llegó por la mañana.", []),
+        ("Llegaron en la mañana del sábado.", [("sábado", "2005-11-05")]),
+        ("Ines Vidal llegará mañana a Port Elwyn.", [("mañana", "2005-11-06")]),
+    ],
+)
+def test_spanish_morning_is_not_tomorrow(text, expected):
+    """"mañana" after an article or "media" is the morning; alone it is still "tomorrow"."""
+    assert found(text, "es") == expected

@@ -257,12 +257,12 @@ def _pair_evidence(
     earlier: Article | None,
     name: Names,
 ) -> list[str]:
-    """The readable facts every relation between ``a`` and ``b`` rests on."""
+    """The readable facts every relation between ``a`` and ``b`` rests on. Shared wording is no fact of two
+    languages: "0% of the word 5-grams" would read as a sign of independence beside a translation."""
     small, large = (a, b) if len(a.text) <= len(b.text) else (b, a)
-    evidence = [
-        f"{cov_a:.0%} of {name(a)}'s claims and {cov_b:.0%} of {name(b)}'s are aligned",
-        f"{overlap:.0%} of {name(small)}'s word 5-grams appear in {name(large)}",
-    ]
+    evidence = [f"{cov_a:.0%} of {name(a)}'s claims and {cov_b:.0%} of {name(b)}'s are aligned"]
+    if not _two_languages(a, b):
+        evidence.append(f"{overlap:.0%} of {name(small)}'s word 5-grams appear in {name(large)}")
     if earlier is not None:
         later = b if earlier is a else a
         evidence.append(f"{name(earlier)} published first ({_stamp(earlier.published)} before {_stamp(later.published)})")  # type: ignore[arg-type]
@@ -350,8 +350,7 @@ def pair_link(a: Article, b: Article, facts: StoryFacts, name: Names = article_n
     overlap = containment(sh_a, sh_b) if len(a.text) <= len(b.text) else containment(sh_b, sh_a)
     earlier = _earlier(a, b)
     evidence = _pair_evidence(a, b, facts, cov_a, cov_b, overlap, earlier, name)
-    languages = (a.language or "und", b.language or "und")
-    if languages[0] != languages[1] and "und" not in languages and min(cov_a, cov_b) >= TRANSLATION_COVERAGE:
+    if _two_languages(a, b) and min(cov_a, cov_b) >= TRANSLATION_COVERAGE:
         origin, direction = (earlier, "dates") if earlier else _translation_source(a, b, evidence)
         return _link(origin, b if origin is a else a, "translates", evidence, min(cov_a, cov_b), direction)
     credited = _credited_source(a, b, facts)
@@ -375,6 +374,12 @@ def pair_link(a: Article, b: Article, facts: StoryFacts, name: Names = article_n
     evidence.append(kept)
     origin, direction = _rewrite_origin(a, b, earlier, credited, evidence, name)
     return _link(origin, b if origin is a else a, "rewrites", evidence, max(cov_a, cov_b), direction)
+
+
+def _two_languages(a: Article, b: Article) -> bool:
+    """Both articles' languages are known and differ: the pair can only be a translation, never share wording."""
+    languages = (a.language or "und", b.language or "und")
+    return languages[0] != languages[1] and "und" not in languages
 
 
 def _copy_link(

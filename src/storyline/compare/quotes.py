@@ -221,7 +221,21 @@ def _similarity(found: list[_Found], vectors: np.ndarray) -> np.ndarray:
     for i in range(len(found)):
         for j in range(i + 1, len(found)):
             sim[i, j] = sim[j, i] = _pair_score(found[i], found[j], float(sim[i, j]))
+    _through_whole_quotes(found, sim)
     return sim
+
+
+def _through_whole_quotes(found: list[_Found], sim: np.ndarray) -> None:
+    """Score a fragment (partial quote) against quotes in other languages as the whole quotes of its own
+    language it scores with do (the lower of the two scores): a translation renders the whole statement,
+    which a few of its words match poorly, and one low pair keeps the translation out of the group."""
+    language = np.array([f.article.language or "" for f in found])
+    whole = np.array([f.quote.kind != "partial" for f in found])
+    for fragment in np.nonzero(~whole)[0]:
+        wholes, others = whole & (language == language[fragment]), language != language[fragment]
+        if wholes.any() and others.any():
+            through = np.minimum(sim[fragment, wholes][:, None], sim[np.ix_(wholes, others)]).max(axis=0)
+            sim[fragment, others] = sim[others, fragment] = np.maximum(sim[fragment, others], through)
 
 
 def _attributed(quote: Quote) -> bool:

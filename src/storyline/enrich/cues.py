@@ -224,6 +224,15 @@ WORD_ORDER_COMPLEMENTIZERS: dict[str, str] = {
     "zh": r"[，,：:]",
     **{language: rf",?\s+{word}\s+|:\s*" + (r"|,\s+" if language == "de" else "") for language, word in COMPLEMENTIZERS.items()},
 }
+#: Definite articles that open a speaker's phrase after the circumstances of the saying, when those come first:
+#: "dijo a los periodistas la ministra", "sagte am Dienstag der Sprecher".
+SPEAKER_ARTICLES: dict[str, frozenset[str]] = {
+    "es": frozenset({"el", "la", "los", "las"}),
+    "pt": frozenset({"o", "a", "os", "as"}),
+    "it": frozenset({"il", "lo", "la", "i", "gli", "le"}),
+    "de": frozenset({"der", "die", "das"}),
+    "nl": frozenset({"de", "het"}),
+}
 #: Words after a reporting verb's speaker that open the circumstances of the saying (place, medium, audience,
 #: time), not part of who speaks: "dijo el órgano en un comunicado", "schrieb der Zoo am Mittwoch auf Facebook".
 SPEAKER_CIRCUMSTANCES: dict[str, frozenset[str]] = {

@@ -276,7 +276,24 @@ def _is_as_clause(cue: Token) -> bool:
     """"As N noted, X" / "X, as N points out": the clause the cue is attached to is what N said."""
     if cue.dep_ != "advcl" or any(c.dep_ in _STANCE_CONTENT_DEPS | {"conj"} for c in cue.children):
         return False  # "as Obama defended his record" is a time clause: the cue has its own object
-    return any(c.dep_ == "mark" and c.lower_ in _AS for c in cue.children)
+    mark = next((c for c in cue.children if c.dep_ == "mark" and c.lower_ in _AS), None)
+    return mark is not None and not _set_against(mark)
+
+
+#: Most words between a negation and the "as" of the clause telling what the negated phrase stands against.
+_CONTRAST_WORDS = 6
+
+
+def _set_against(mark: Token) -> bool:
+    """"X, not Y as N said": the "as" clause tells what N said of the negated Y, which X corrects; the clause
+    the cue hangs on is the correction, not N's words (a "not" in the words just before "as", back to a comma)."""
+    doc = mark.doc
+    for token in reversed(doc[max(mark.sent.start, mark.i - _CONTRAST_WORDS) : mark.i]):
+        if token.text in {",", ";", "-", "–", "—"}:
+            return False
+        if token.dep_ == "neg":
+            return True
+    return False
 
 
 def _leading_quotation(cue: Token, marks: list[tuple[int, int]]) -> tuple[int, int] | None:

@@ -178,7 +178,8 @@ class SpeakerResolver:
         if at_head:
             return at_head[0][2].name
         if source[0].lower_ in INDEFINITE_ARTICLES:
-            return source.text  # someone new and unnamed, not the name qualifying them
+            # someone new, unnamed ("a friend of N") unless named between commas ("a spokesman for X, N, said")
+            return self._closing_apposition(source) or source.text
         people = [m for m in inside if m[2].type == "PERSON"]
         if named := [m for m in people if self._names_head(m, head)]:
             return named[-1][2].name
@@ -427,6 +428,20 @@ class SpeakerResolver:
         for s, _, entity in reversed(self._mentions[: bisect_left(self._starts, source.start_char)]):
             role = ROLE_BEFORE_NAME.search(text[max(0, s - ROLE_CONTEXT_CHARS) : s])
             if entity.type != "PLACE" and role and any(key in role["role"].lower() for key in keys):
+                return entity.name
+        return None
+
+    def _closing_apposition(self, source: Span) -> str | None:
+        """The person named between commas at the end of the subject's phrase: "A spokesman for Elwyn Hydro,
+        Marco Bell, said" (parsed as an apposition of "Elwyn Hydro"), "A friend of N, Ruth Adler, said"."""
+        text = doc_text(source.doc)
+        last = source.root.right_edge
+        stop = last.idx + len(last.text)
+        for start, end, entity in self._mentions[bisect_left(self._starts, source.start_char) :]:
+            if start >= stop:
+                return None
+            closes = text[end:stop].strip() in {"", ","} and text[:start].rstrip().endswith(",")
+            if entity.type == "PERSON" and closes:
                 return entity.name
         return None
 

@@ -24,6 +24,7 @@ from storyline.enrich.cues import (
     COMPLEMENTIZERS,
     PERSON_PRONOUNS,
     PRO_DROP_LANGUAGES,
+    SPEAKER_ARTICLES,
     SPEAKER_CIRCUMSTANCES,
     WORD_ORDER_COMPLEMENTIZERS,
     WORD_ORDER_REPORTING_VERBS,
@@ -348,6 +349,7 @@ def _source_after_cue(
     phrase = _trimmed_chars(text, low, high)
     if phrase is None:
         return None, False
+    phrase = (_after_circumstances(text, *phrase, language), phrase[1])
     speaker = (phrase[0], _before_circumstances(text, *phrase, language))
     if text[phrase[0] : phrase[1]].split()[0].lower() in INDEFINITE_ARTICLES:
         return doc.char_span(*speaker, alignment_mode="expand"), True
@@ -357,6 +359,19 @@ def _source_after_cue(
     if named is not None:
         return doc.char_span(*named, alignment_mode="expand"), True
     return doc.char_span(*speaker, alignment_mode="expand"), False
+
+
+def _after_circumstances(text: str, start: int, end: int, language: str) -> int:
+    """Where a speaker's phrase starts when the circumstances of the saying open the words [start, end) after
+    the verb: at the definite article that follows them ("dijo a los periodistas la ministra del Interior" ->
+    "la ministra ..."); ``start`` when no circumstance opens the words or no such article follows."""
+    words = list(re.finditer(r"\S+", text[start:end]))
+    if not words or words[0].group().lower() not in SPEAKER_CIRCUMSTANCES.get(language, ()):
+        return start
+    articles = SPEAKER_ARTICLES.get(language, frozenset())
+    # the circumstance's own article and noun come first: "a los periodistas", "am Dienstag"
+    opening = next((word for word in words[2:] if word.group() in articles), None)
+    return start + opening.start() if opening is not None else start
 
 
 def _before_circumstances(text: str, start: int, end: int, language: str) -> int:

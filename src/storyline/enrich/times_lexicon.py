@@ -149,6 +149,9 @@ PARTS_OF_DAY = {
     "es": {"por la mañana": "MO", "por la tarde": "AF", "por la noche": "NI"},
     "pt": {"de manhã": "MO", "à tarde": "AF", "à noite": "NI"},
 }  # fmt: skip
+#: Words of a relative day that are also the noun of a part of the day, with what, right before, makes them the
+#: noun: Spanish "mañana" is "tomorrow", but "por la mañana", "a media mañana", "esta mañana" are a morning.
+PHRASES_AS_NOUN = {"es": {"mañana": re.compile(r"\b(?:la|esta|esa|media|una|cada|toda|misma|aquella)\s+$", re.IGNORECASE)}}
 #: Languages that write a part of the day as one word with the weekday before it.
 GLUED_PARTS_OF_DAY = frozenset({"de", "nl"})
 

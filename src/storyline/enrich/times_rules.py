@@ -30,6 +30,7 @@ from storyline.enrich.times_lexicon import (
     OFFSET_NOT_AFTER,
     OFFSET_WORDS,
     PARTS_OF_DAY,
+    PHRASES_AS_NOUN,
     TENSE_CUES,
     Lexicon,
     english_unit,
@@ -948,10 +949,15 @@ def _lexicon_rules(lex: Lexicon) -> list[Rule]:
 
         rules.append(relative_name)
     if lex.phrases:
+        nouns = PHRASES_AS_NOUN.get(lex.language, {})
 
         @_rule(f"{lex.language}-phrase", r"(?<!\w)(?P<phrase>" + _words(lex.phrases) + r")(?!\w)", flags)
         def phrase(m: re.Match[str], ctx: Context) -> Resolution:
-            unit, amount = lex.phrases[m["phrase"].lower()]
+            word = m["phrase"].lower()
+            noun_cue = nouns.get(word)
+            if noun_cue and noun_cue.search(ctx.text[max(0, m.start() - 20) : m.start()]):
+                return None  # "a media mañana": a part of the day, not "tomorrow"
+            unit, amount = lex.phrases[word]
             return _offset_value(ctx, unit, amount)
 
         rules.append(phrase)
