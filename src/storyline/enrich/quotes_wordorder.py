@@ -235,8 +235,9 @@ def _speaker_first_attributions(doc: Doc, names: list[tuple[int, int]], sentence
         content = _trimmed_chars(text, cue_end, high)
         if content is None:
             continue
-        if source is not None:
-            found.append(Attribution(*content, cue=cue["cue"], source=source))
+        if source is not None:  # a pronoun or role stands for someone named before (resolved later)
+            named = any(s <= source.start_char < e for s, e in names)
+            found.append(Attribution(*content, cue=cue["cue"], source=source, continues=not named))
         elif _drops_subject(text, low, cue_start, language):
             found.append(Attribution(*content, cue=cue["cue"], source=None, continues=True))
     return found
@@ -421,16 +422,21 @@ def _last_name(doc: Doc, names: list[tuple[int, int]], low: int, position: int) 
 
 
 def _named_before(doc: Doc, names: list[tuple[int, int]], low: int, position: int, language: str) -> Span | None:
-    """The name mentioned last in [low, position), else a person pronoun right before the verb."""
+    """A role with its definite article right before the verb ("tras ver a N, la ministra dijo", "die
+    Ministerin sagte"), else the name mentioned last in [low, position), else a person pronoun right before it."""
+    words = doc.char_span(low, position, alignment_mode="expand")
+    if words is not None and len(words) > 1 and words[-2].lower_ in _DEFINITE_BEFORE_ROLE and is_role_word(words[-1].text):
+        return words[-2:]
     if (named := _last_name(doc, names, low, position)) is not None:
         return named
-    words = doc.char_span(low, position, alignment_mode="expand")
     last = words[-1] if words is not None and len(words) else None
     if last is not None and last.lower_ in PERSON_PRONOUNS.get(language, ()):
         return words[-1:]
     return None
 
 
+#: Singular definite articles before a role noun that stands for someone named before ("la ministra").
+_DEFINITE_BEFORE_ROLE = frozenset({"el", "la", "le", "il", "lo", "der", "die"})
 #: Right before a name that only qualifies the one before it: a bracket, a lower-case word and "of"
 #: ("directora de", "senador por", "head of"), or "in" after any word ("de Acme en Norteamérica", "of Acme in
 #: Europe"), not the comma of an apposition ("el ministro, N").
