@@ -217,6 +217,9 @@ WORD_ORDER_REPORTING_VERBS: dict[str, tuple[str, ...]] = {
            "أشار", "أشارت", "ذكر", "ذكرت", "شدد", "شددت", "اعتبر", "اعتبرت", "رأى", "رأت", "تابع", "تابعت"),
 }  # fmt: skip
 #: The word that opens reported content after a reporting verb ("dijo que X"); a source never holds it.
+#: Demonstratives opening a report whose content is the sentence before: "Das sagte N am Montag.", "Dies
+#: teilte das Ministerium mit." (German; the verb's separable particle, "mit", may close the sentence).
+BACK_REFERRING_REPORTS: dict[str, tuple[frozenset[str], str]] = {"de": (frozenset({"das", "dies"}), "mit")}
 COMPLEMENTIZERS: dict[str, str] = {"es": "que", "pt": "que", "it": "che", "de": "dass", "nl": "dat", "pl": "że"}
 #: What stands between a reporting verb and its content when the speaker comes first ("dijo que X"; German
 #: also "sagte, X").

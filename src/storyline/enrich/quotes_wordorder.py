@@ -21,6 +21,7 @@ from storyline.enrich.cues import (
     ACCORDING_TO_NO_SOURCE,
     ACCORDING_TO_VERBS,
     AFTER_CONTENT_ONLY,
+    BACK_REFERRING_REPORTS,
     COMPLEMENTIZERS,
     PERSON_PRONOUNS,
     PRO_DROP_LANGUAGES,
@@ -164,7 +165,40 @@ def word_order_attributions(doc: Doc, entities: list[Entity], language: str) -> 
         else:
             found += _speaker_first_attributions(doc, names, sentence, language)
             found += _content_first_attributions(doc, names, sentence, language)
+            found += _back_referring_attributions(doc, names, sentence, language)
     return found
+
+
+def _back_referring_attributions(doc: Doc, names: list[tuple[int, int]], sentence: Span, language: str) -> list[Attribution]:
+    """"Das sagte N am Montag.", "Dies teilten die Behörden mit.": the sentence before, in the same paragraph,
+    is what the speaker after the verb said (:data:`~storyline.enrich.cues.BACK_REFERRING_REPORTS`)."""
+    if language not in BACK_REFERRING_REPORTS or sentence.start == 0 or len(sentence) < 3:
+        return []
+    demonstratives, particle = BACK_REFERRING_REPORTS[language]
+    opening, verb = sentence[0], sentence[1]
+    verbs = WORD_ORDER_REPORTING_VERBS[language]
+    if opening.lower_ not in demonstratives or (verb.lower_ not in verbs and verb.lower_[:-1] not in verbs):
+        return []  # "teilten": the plural of a listed verb
+    before = doc[sentence.start - 1].sent
+    text = doc_text(doc)
+    if "\n" in text[before.end_char : sentence.start_char]:
+        return []  # a new paragraph points back to nothing it holds
+    words = [t for t in sentence[2:] if not t.is_punct]
+    if words and words[-1].lower_ == particle:
+        words.pop()
+    if not words:
+        return []
+    source, named = _source_after_cue(doc, names, words[0].idx, words[-1].idx + len(words[-1]), language)
+    content = _trimmed_chars(text, before.start_char, before.end_char)
+    # Not a name that only qualifies who speaks: in "die Behörden von Spitzbergen" the place says nothing.
+    qualifies = named and doc[source.start - 1].lower_ in _QUALIFYING_WORDS.get(language, ())
+    if source is None or content is None or qualifies or (not named and len(source) > SHORT_SOURCE_WORDS):
+        return []
+    return [Attribution(*content, cue=verb.text, source=source, continues=not named)]
+
+
+#: Words before a name that make it qualify the phrase it ends ("die Behörden von Spitzbergen").
+_QUALIFYING_WORDS = {"de": frozenset({"von", "des", "der", "aus", "in", "im"})}
 
 
 def _alternation(words: Iterable[str]) -> str:
