@@ -252,7 +252,8 @@ class SpeakerResolver:
         roles = [t for t in words if is_role_word(t.text) and "Plur" not in t.morph.get("Number")]
         if not roles:
             return None
-        return _role_sex(words[0].text if words[0].i < roles[0].i else None, roles[0].text, self._language)
+        # No language: the German masculine names a man before a name only, alone it is also the generic one.
+        return _role_sex(words[0].text if words[0].i < roles[0].i else None, roles[0].text, None)
 
     def may_be(self, name: str, sex: str | None) -> bool:
         """Whether the person ``name`` may be one of ``sex``: the text gives them no other (:attr:`_sexes`)."""

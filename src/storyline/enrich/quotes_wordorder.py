@@ -188,7 +188,8 @@ def _back_referring_attributions(doc: Doc, names: list[tuple[int, int]], sentenc
         words.pop()
     if not words:
         return []
-    source, named = _source_after_cue(doc, names, words[0].idx, words[-1].idx + len(words[-1]), language)
+    low = words[0].idx  # the speaker, not a place or day of the saying: "die Wahlkommission in N am Freitag"
+    source, named = _source_after_cue(doc, names, low, _before_circumstances(text, low, words[-1].idx + len(words[-1]), language), language)
     content = _trimmed_chars(text, before.start_char, before.end_char)
     # Not a name that only qualifies who speaks: in "die Behörden von Spitzbergen" the place says nothing.
     qualifies = named and doc[source.start - 1].lower_ in _QUALIFYING_WORDS.get(language, ())
@@ -269,9 +270,8 @@ def _speaker_first_attributions(doc: Doc, names: list[tuple[int, int]], sentence
         content = _trimmed_chars(text, cue_end, high)
         if content is None:
             continue
-        if source is not None:  # a pronoun or role stands for someone named before (resolved later)
-            named = any(s <= source.start_char < e for s, e in names)
-            found.append(Attribution(*content, cue=cue["cue"], source=source, continues=not named))
+        if source is not None:  # "la ministra" stands for someone named before with that role (resolved later)
+            found.append(Attribution(*content, cue=cue["cue"], source=source, continues=_is_role_with_article(source)))
         elif _drops_subject(text, low, cue_start, language):
             found.append(Attribution(*content, cue=cue["cue"], source=None, continues=True))
     return found
@@ -459,7 +459,7 @@ def _named_before(doc: Doc, names: list[tuple[int, int]], low: int, position: in
     """A role with its definite article right before the verb ("tras ver a N, la ministra dijo", "die
     Ministerin sagte"), else the name mentioned last in [low, position), else a person pronoun right before it."""
     words = doc.char_span(low, position, alignment_mode="expand")
-    if words is not None and len(words) > 1 and words[-2].lower_ in _DEFINITE_BEFORE_ROLE and is_role_word(words[-1].text):
+    if words is not None and len(words) > 1 and _is_role_with_article(words[-2:]):
         return words[-2:]
     if (named := _last_name(doc, names, low, position)) is not None:
         return named
@@ -471,6 +471,11 @@ def _named_before(doc: Doc, names: list[tuple[int, int]], low: int, position: in
 
 #: Singular definite articles before a role noun that stands for someone named before ("la ministra").
 _DEFINITE_BEFORE_ROLE = frozenset({"el", "la", "le", "il", "lo", "der", "die"})
+def _is_role_with_article(words: Span) -> bool:
+    """Two words, a definite article and a role noun: "la ministra", "die Ministerin"."""
+    return len(words) == 2 and words[0].lower_ in _DEFINITE_BEFORE_ROLE and is_role_word(words[1].text)
+
+
 #: Right before a name that only qualifies the one before it: a bracket, a lower-case word and "of"
 #: ("directora de", "senador por", "head of"), or "in" after any word ("de Acme en Norteamérica", "of Acme in
 #: Europe"), not the comma of an apposition ("el ministro, N").
