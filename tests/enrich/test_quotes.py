@@ -919,3 +919,11 @@ def test_german_demonstrative_report_credits_the_sentence_before(enricher, make_
     assert [(q.text, q.speaker, q.cue) for q in article.quotes] == [
         ("Der Hafen von Port Elwyn bleibt bis April geschlossen", "Marco Bell", "sagte")
     ]
+
+
+def test_the_m_of_pm_before_a_name_says_no_sex(enricher, make_article):
+    """The "m" of "p.m." is not the French "M." of a man: a time stamp before her name leaves "she" hers."""
+    article = enricher.enrich(make_article(
+        "4:30 p.m.\n\nRuth Adler says the port of Port Elwyn will close in April. She says repairs will take a year."
+    ))
+    assert [q.speaker for q in article.quotes] == ["Ruth Adler", "Ruth Adler"]

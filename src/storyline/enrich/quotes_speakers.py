@@ -78,9 +78,9 @@ ROLE_CONTEXT_CHARS = 30
 #: A role word right before a name, or before "of X," and the name: "premier N", "prof. N", "ministro de Defensa, N".
 ROLE_BEFORE_NAME = re.compile(r"(?P<role>\w+)\.?(?:\s+\w+\s+\w+,)?[\s,]*$")
 #: The same with the article before the role, which may say the sex the role does not: "la portavoz del Gobierno,
-#: N", "le porte-parole du ministère, N", "la ministre de la Santé, N", "Bundeskanzlerin N".
+#: N", "le porte-parole du ministère, N", "la ministre de la Santé, N", "Bundeskanzlerin N" (not the "m" of "p.m.").
 _ARTICLE_ROLE_BEFORE_NAME = re.compile(
-    r"(?:(?<![\w'-])(?P<article>\w+)\s+)?(?P<role>[\w-]+)\.?(?:\s+\w+(?:\s+\w+)?\s+[\w-]+,)?[\s,]*$"
+    r"(?:(?<![\w'-])(?P<article>\w+)\s+)?(?<![\w.'’-])(?P<role>[\w-]+)\.?(?:\s+\w+(?:\s+\w+)?\s+[\w-]+,)?[\s,]*$"
 )
 #: Characters before a name searched for its role and article (:data:`_ARTICLE_ROLE_BEFORE_NAME`).
 ARTICLE_ROLE_CHARS = 45
