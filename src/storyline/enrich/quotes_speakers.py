@@ -77,12 +77,7 @@ FARTHEST_ANTECEDENT_SENTENCES = 6
 ROLE_CONTEXT_CHARS = 30
 #: A role word right before a name, or before "of X," and the name: "premier N", "prof. N", "ministro de Defensa, N".
 ROLE_BEFORE_NAME = re.compile(r"(?P<role>\w+)\.?(?:\s+\w+\s+\w+,)?[\s,]*$")
-#: The same with the article before the role, which may say the sex the role does not: "la portavoz del Gobierno,
-#: N", "le porte-parole du ministère, N", "la ministre de la Santé, N", "Bundeskanzlerin N" (not the "m" of "p.m.").
-_ARTICLE_ROLE_BEFORE_NAME = re.compile(
-    r"(?:(?<![\w'-])(?P<article>\w+)\s+)?(?<![\w.'’-])(?P<role>[\w-]+)\.?(?:\s+\w+(?:\s+\w+)?\s+[\w-]+,)?[\s,]*$"
-)
-#: Characters before a name searched for its role and article (:data:`_ARTICLE_ROLE_BEFORE_NAME`).
+#: Characters before a name searched for its role and article (:func:`_role_before_name`).
 ARTICLE_ROLE_CHARS = 45
 
 
@@ -153,8 +148,26 @@ def _written_with(text: str, start: int, end: int, sex: str, language: str) -> b
     before, after = _SEXED_WORD_PATTERNS[sex]
     if before.search(text[max(0, start - ROLE_CONTEXT_CHARS) : start]) or after.match(text[end : end + ROLE_CONTEXT_CHARS]):
         return True
-    role = _ARTICLE_ROLE_BEFORE_NAME.search(text[max(0, start - ARTICLE_ROLE_CHARS) : start])
-    return role is not None and _role_sex(role["article"], role["role"], language) == sex
+    role = _role_before_name(text[max(0, start - ARTICLE_ROLE_CHARS) : start])
+    return role is not None and _role_sex(*role, language) == sex
+
+
+#: Words of a window before a name; not the "m" of "p.m." nor a part of "porte-parole".
+_WORD = re.compile(r"(?<![\w.'’-])[\w-]+")
+#: Most words between a role and the comma before the name ("ministre de la Santé, N").
+ROLE_QUALIFIER_WORDS = 3
+
+
+def _role_before_name(window: str) -> tuple[str | None, str] | None:
+    """The role written right before the name ending ``window``, or before a few words and a comma, nearest
+    first, with the word before it, its article if any: "la portavoz del Gobierno, N", "le porte-parole du
+    ministère, N", "el presidente estadounidense, N", "Bundeskanzlerin N"."""
+    words = list(_WORD.finditer(window))
+    for index in range(len(words) - 1, max(-1, len(words) - 2 - ROLE_QUALIFIER_WORDS), -1):
+        rest = window[words[index].end() :]
+        if (index == len(words) - 1 or rest.rstrip().endswith(",")) and is_role_word(words[index][0]):
+            return (words[index - 1][0] if index > 0 else None), words[index][0]
+    return None
 
 
 def _majority(votes: Counter[str]) -> str | None:

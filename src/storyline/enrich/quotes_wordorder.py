@@ -663,7 +663,8 @@ def _cue_source(
     first), else the short phrase there ("der Arbeitsminister"), which the previous speaker may stand for."""
     source, named = _source_after_cue(doc, resolver.names, low, high, language)
     if not named and source is not None and len(source) > SHORT_SOURCE_WORDS:
-        source = None
+        # a role and its article keep the sex of who speaks: "dijo la presidenta de la Cámara de X"
+        source = source[:2] if _is_role_with_article(source[:2]) else None
     return Attribution(start, end, cue=cue["cue"], source=source, continues=not named)
 
 
