@@ -886,20 +886,23 @@ def test_without_a_parser_a_thing_after_a_preposition_is_no_new_speaker(enricher
 @pytest.mark.parametrize(
     ("language", "text", "speakers"),
     [
-        ("fr", "La porte-parole du gouvernement, Ruth Adler, est arrivée à Port Elwyn avec le maire Marco Bell.\n\n"
-         "Marco Bell a visité le port. « Nous allons tout reconstruire », a-t-elle ajouté.", ["Ruth Adler"]),
-        ("fr", "La porte-parole Ruth Adler est arrivée à Port Elwyn. Le porte-parole Marco Bell l'accompagnait.\n\n"
-         "« Nous allons tout reconstruire », a déclaré la porte-parole.", ["Ruth Adler"]),
-        ("es", "El alcalde Marco Bell y la ministra de Sanidad, Ines Vidal, visitaron Port Elwyn el lunes.\n\n"
-         "Marco Bell habló del puerto.\n\nLa ministra dijo que el puerto cerrará en abril.", ["Ines Vidal"]),
-        ("es", "La ministra de Sanidad, Ines Vidal, visitó Port Elwyn con el alcalde Marco Bell.\n\n"
-         "El alcalde Marco Bell dijo que el puerto está dañado. Ella dijo que el puerto cerrará en abril.",
+        ("fr", ("La porte-parole du gouvernement, Ruth Adler, est arrivée à Port Elwyn avec le maire Marco Bell.\n\n"
+          "Marco Bell a visité le port. « Nous allons tout reconstruire », a-t-elle ajouté."), ["Ruth Adler"]),
+        ("fr", ("La porte-parole Ruth Adler est arrivée à Port Elwyn. Le porte-parole Marco Bell l'accompagnait.\n\n"
+          "« Nous allons tout reconstruire », a déclaré la porte-parole."), ["Ruth Adler"]),
+        ("es", ("El alcalde Marco Bell y la ministra de Sanidad, Ines Vidal, visitaron Port Elwyn el lunes.\n\n"
+          "Marco Bell habló del puerto.\n\nLa ministra dijo que el puerto cerrará en abril."), ["Ines Vidal"]),
+        ("es", ("La ministra de Sanidad, Ines Vidal, visitó Port Elwyn con el alcalde Marco Bell.\n\n"
+          "El alcalde Marco Bell dijo que el puerto está dañado. Ella dijo que el puerto cerrará en abril."),
          ["Marco Bell", "Ella"]),
-        ("de", "Die Ministerin Ruth Adler besuchte am Montag Port Elwyn.\n\n"
-         "„Der Hafen ist zerstört“, sagte Bürgermeister Marco Bell.\n\n„Wir bauen alles wieder auf“, sagte sie.",
+        ("de", ("Die Ministerin Ruth Adler besuchte am Montag Port Elwyn.\n\n"
+          "„Der Hafen ist zerstört“, sagte Bürgermeister Marco Bell.\n\n„Wir bauen alles wieder auf“, sagte sie."),
          ["Marco Bell", "sie"]),
-        ("de", "Bundesministerin Ruth Adler besuchte am Montag Port Elwyn mit Bürgermeister Marco Bell.\n\n"
-         "Marco Bell zeigte den Hafen. Die Ministerin sagte, der Hafen bleibe bis April geschlossen.", ["Ruth Adler"]),
+        ("de", ("Bundesministerin Ruth Adler besuchte am Montag Port Elwyn mit Bürgermeister Marco Bell.\n\n"
+          "Marco Bell zeigte den Hafen. Die Ministerin sagte, der Hafen bleibe bis April geschlossen."), ["Ruth Adler"]),
+        ("es", ("«El puerto cerrará», dijo el presidente estadounidense, Marco Bell.\n\n"
+          "«Hoy hacemos historia», dijo la presidenta de la Cámara de Comercio de Port Elwyn."),
+         ["Marco Bell", "la presidenta"]),
     ],
 )
 def test_pronouns_and_roles_beyond_english_keep_the_sex_the_text_gives(enricher, make_article, language, text, speakers):
