@@ -922,3 +922,52 @@ def test_without_a_parser_a_thing_after_a_preposition_is_no_new_speaker(enricher
         language="es",
     ))
     assert [q.speaker for q in article.quotes] == ["unattributed"]  # not "una declaración"
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "speakers"),
+    [
+        ("fr", ("La porte-parole du gouvernement, Ruth Adler, est arrivée à Port Elwyn avec le maire Marco Bell.\n\n"
+          "Marco Bell a visité le port. « Nous allons tout reconstruire », a-t-elle ajouté."), ["Ruth Adler"]),
+        ("fr", ("La porte-parole Ruth Adler est arrivée à Port Elwyn. Le porte-parole Marco Bell l'accompagnait.\n\n"
+          "« Nous allons tout reconstruire », a déclaré la porte-parole."), ["Ruth Adler"]),
+        ("es", ("El alcalde Marco Bell y la ministra de Sanidad, Ines Vidal, visitaron Port Elwyn el lunes.\n\n"
+          "Marco Bell habló del puerto.\n\nLa ministra dijo que el puerto cerrará en abril."), ["Ines Vidal"]),
+        ("es", ("La ministra de Sanidad, Ines Vidal, visitó Port Elwyn con el alcalde Marco Bell.\n\n"
+          "El alcalde Marco Bell dijo que el puerto está dañado. Ella dijo que el puerto cerrará en abril."),
+         ["Marco Bell", "Ella"]),
+        ("de", ("Die Ministerin Ruth Adler besuchte am Montag Port Elwyn.\n\n"
+          "„Der Hafen ist zerstört“, sagte Bürgermeister Marco Bell.\n\n„Wir bauen alles wieder auf“, sagte sie."),
+         ["Marco Bell", "sie"]),
+        ("de", ("Bundesministerin Ruth Adler besuchte am Montag Port Elwyn mit Bürgermeister Marco Bell.\n\n"
+          "Marco Bell zeigte den Hafen. Die Ministerin sagte, der Hafen bleibe bis April geschlossen."), ["Ruth Adler"]),
+        ("es", ("«El puerto cerrará», dijo el presidente estadounidense, Marco Bell.\n\n"
+          "«Hoy hacemos historia», dijo la presidenta de la Cámara de Comercio de Port Elwyn."),
+         ["Marco Bell", "la presidenta"]),
+    ],
+)
+def test_pronouns_and_roles_beyond_english_keep_the_sex_the_text_gives(enricher, make_article, language, text, speakers):
+    """"a-t-elle", "la porte-parole", "la ministra", "sagte sie", "die Ministerin": not a man the text names so
+    ("le maire N", "el alcalde N", "Bürgermeister N"); a woman written with a feminine role or article instead."""
+    article = enricher.enrich(make_article(text, language=language))
+    assert [q.speaker for q in article.quotes] == speakers
+
+
+def test_german_demonstrative_report_credits_the_sentence_before(enricher, make_article):
+    article = enricher.enrich(make_article(
+        "Der Hafen von Port Elwyn bleibt bis April geschlossen. Das sagte Bürgermeister Marco Bell am Montag.\n\n"
+        "Zwei Touristen sind bei einem Sturm verletzt worden. Dies teilten die Behörden von Ruritania mit.",
+        language="de",
+    ))
+    # The place that qualifies the authorities is no speaker: that report is left out.
+    assert [(q.text, q.speaker, q.cue) for q in article.quotes] == [
+        ("Der Hafen von Port Elwyn bleibt bis April geschlossen", "Marco Bell", "sagte")
+    ]
+
+
+def test_the_m_of_pm_before_a_name_says_no_sex(enricher, make_article):
+    """The "m" of "p.m." is not the French "M." of a man: a time stamp before her name leaves "she" hers."""
+    article = enricher.enrich(make_article(
+        "4:30 p.m.\n\nRuth Adler says the port of Port Elwyn will close in April. She says repairs will take a year."
+    ))
+    assert [q.speaker for q in article.quotes] == ["Ruth Adler", "Ruth Adler"]

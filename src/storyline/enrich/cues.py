@@ -217,6 +217,9 @@ WORD_ORDER_REPORTING_VERBS: dict[str, tuple[str, ...]] = {
            "أشار", "أشارت", "ذكر", "ذكرت", "شدد", "شددت", "اعتبر", "اعتبرت", "رأى", "رأت", "تابع", "تابعت"),
 }  # fmt: skip
 #: The word that opens reported content after a reporting verb ("dijo que X"); a source never holds it.
+#: Demonstratives opening a report whose content is the sentence before: "Das sagte N am Montag.", "Dies
+#: teilte das Ministerium mit." (German; the verb's separable particle, "mit", may close the sentence).
+BACK_REFERRING_REPORTS: dict[str, tuple[frozenset[str], str]] = {"de": (frozenset({"das", "dies"}), "mit")}
 COMPLEMENTIZERS: dict[str, str] = {"es": "que", "pt": "que", "it": "che", "de": "dass", "nl": "dat", "pl": "że"}
 #: What stands between a reporting verb and its content when the speaker comes first ("dijo que X"; German
 #: also "sagte, X").
@@ -308,13 +311,31 @@ SEXED_WORDS: dict[str, frozenset[str]] = {
         "spokesman", "chairman", "congressman", "councilman", "businessman", "actor", "king", "prince", "duke",
         "husband", "father", "son", "brother", "uncle", "nephew", "grandfather", "boyfriend", "widower", "man",
         "boy",
+        "señor", "monsieur", "signor", "signore",
+        "ministro", "diputado", "senador", "gobernador", "alcalde", "funcionario", "segretario", "direttore",
+        "directeur", "ambassadeur", "député", "sénateur", "avocat", "président", "esposo", "marido", "mari",
     }),
     "Fem": FEMALE_HONORIFICS | frozenset({
         "spokeswoman", "chairwoman", "congresswoman", "councilwoman", "businesswoman", "actress", "queen",
         "princess", "duchess", "wife", "mother", "daughter", "sister", "aunt", "niece", "grandmother", "girlfriend",
         "widow", "woman", "girl",
+        "señora", "madame", "signora",
+        "ministra", "diputada", "senadora", "gobernadora", "alcaldesa", "funcionaria", "presidenta", "directora",
+        "segretaria", "direttrice", "ministre-présidente", "présidente", "directrice", "ambassadrice", "députée",
+        "sénatrice", "avocate", "esposa", "épouse",
     }),
 }
+#: Singular articles that say the sex of the role noun after them, where the noun alone may not ("la portavoz",
+#: "le porte-parole", "la ministre"); not the elided "l'", nor German "der"/"die" (also a case or a plural).
+GENDERED_ARTICLES: dict[str, frozenset[str]] = {
+    "Masc": frozenset({"le", "el", "il", "lo", "del", "al", "du", "au"}),
+    "Fem": frozenset({"la"}),
+}
+#: Third-person pronouns' sex, for texts no parser gives morphology ("ella dijo", "sagte er", "-t-elle").
+PRONOUN_SEXES: dict[str, str] = {
+    "il": "Masc", "él": "Masc", "lui": "Masc", "ele": "Masc", "er": "Masc",
+    "elle": "Fem", "ella": "Fem", "lei": "Fem", "ela": "Fem", "sie": "Fem",
+}  # fmt: skip
 
 #: Titles written short before a name ("Capt. N", "Sen. N"); the dot closes the abbreviation, not a sentence.
 TITLE_ABBREVIATIONS: frozenset[str] = frozenset({"sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "adm", "rev"})
@@ -352,3 +373,18 @@ def role_key(word: str) -> str:
     """What two ways of writing a role share: "Arbeitsminister" and "Bundesminister" -> "minister"."""
     compound = ROLE_SUFFIX.search(word)
     return compound["role"].lower() if compound else word.lower().rstrip(".")
+
+
+def sex_of_word(word: str, language: str | None = None) -> str | None:
+    """The sex a word written with a name says: "spokeswoman", "ministra" (:data:`SEXED_WORDS`), a German role
+    in the feminine ("Finanzministerin"); in German text, one in the masculine before a name ("Bürgermeister N":
+    a woman would be "Bürgermeisterin N"), but not "Vorsitzende", the same for both."""
+    lowered = word.lower().rstrip(".")
+    if (sex := next((sex for sex, words in SEXED_WORDS.items() if lowered in words), None)) is not None:
+        return sex
+    compound = ROLE_SUFFIX.search(word)
+    if compound is None or compound["role"].lower() == "vorsitzende":
+        return None
+    if lowered.endswith(compound["role"].lower() + "in"):
+        return "Fem"
+    return "Masc" if language == "de" and lowered.endswith(compound["role"].lower()) else None

@@ -772,14 +772,17 @@ def _carry_speakers(attributions: list[Attribution], resolver: SpeakerResolver, 
     """Without a parse, reported speech whose verb has no subject ("Añadió que X", "X – powiedział."), a pronoun
     or only a role ("sagte er", "dijo el ministro") is that of the person introduced by that role before
     ("premier Jan Nowak" for "powiedział premier"), else of the previous named speaker within
-    :data:`CONTINUATION_CHARS`; with neither, it keeps the phrase (or stays unattributed)."""
+    :data:`CONTINUATION_CHARS` unless the text gives that one the other sex ("dijo ella" after "el ministro N");
+    with neither, it keeps the phrase (or stays unattributed)."""
     previous: Attribution | None = None
     for attribution in attributions:
         unnamed = attribution.speaker not in names and _stands_for_someone(attribution.source, language)
         if attribution.continues and unnamed:
             if (titled := resolver.named_with_role(attribution.source)) is not None:
                 attribution.speaker = titled
-            elif previous is not None and attribution.start - previous.end <= CONTINUATION_CHARS:
+            elif previous is not None and attribution.start - previous.end <= CONTINUATION_CHARS and resolver.may_be(
+                previous.speaker, resolver.source_sex(attribution.source)
+            ):
                 attribution.speaker, attribution.source = previous.speaker, attribution.source or previous.source
         if attribution.speaker in names:
             previous = attribution

@@ -16,13 +16,16 @@ from functools import cached_property
 from spacy.tokens import Doc, Span, Token
 
 from storyline.enrich.cues import (
+    GENDERED_ARTICLES,
     GROUP_PRONOUNS,
     PERSON_PRONOUNS,
+    PRONOUN_SEXES,
     SEXED_WORDS,
     STANCE_NOUNS,
     TITLES,
     is_role_word,
     role_key,
+    sex_of_word,
 )
 from storyline.enrich.quotes_base import UNATTRIBUTED, doc_text
 from storyline.model import Entity
@@ -74,6 +77,8 @@ FARTHEST_ANTECEDENT_SENTENCES = 6
 ROLE_CONTEXT_CHARS = 30
 #: A role word right before a name, or before "of X," and the name: "premier N", "prof. N", "ministro de Defensa, N".
 ROLE_BEFORE_NAME = re.compile(r"(?P<role>\w+)\.?(?:\s+\w+\s+\w+,)?[\s,]*$")
+#: Characters before a name searched for its role and article (:func:`_role_before_name`).
+ARTICLE_ROLE_CHARS = 45
 
 
 def _unrecognised_name(head: Token) -> str | None:
@@ -114,9 +119,16 @@ def _sex(token: Token) -> str | None:
     return next((sex for sex in morph.get("Gender") if sex in SEXED_WORDS), None)
 
 
-def _sex_of_word(word: str) -> str | None:
-    """The sex a word such as "spokeswoman" says, if any (:data:`~storyline.enrich.cues.SEXED_WORDS`)."""
-    return next((sex for sex, words in SEXED_WORDS.items() if word in words), None)
+def _pronoun_sex(token: Token) -> str | None:
+    """A person pronoun's sex, from its morphology, else (no parser: "ella dijo", "sagte er") from the word."""
+    return _sex(token) or PRONOUN_SEXES.get(_INVERTED_CLITIC.sub("", token.lower_))
+
+
+def _role_sex(article: str | None, role: str, language: str) -> str | None:
+    """The sex a role says, by its own form ("ministra", "Sprecherin") or its article ("la portavoz")."""
+    if (sex := sex_of_word(role, language)) is not None or article is None or not is_role_word(role):
+        return sex
+    return next((sex for sex, articles in GENDERED_ARTICLES.items() if article.lower() in articles), None)
 
 
 def _sexed_word_patterns(words: frozenset[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
@@ -131,10 +143,31 @@ def _sexed_word_patterns(words: frozenset[str]) -> tuple[re.Pattern[str], re.Pat
 _SEXED_WORD_PATTERNS = {sex: _sexed_word_patterns(words) for sex, words in SEXED_WORDS.items()}
 
 
-def _written_with(text: str, start: int, end: int, sex: str) -> bool:
+def _written_with(text: str, start: int, end: int, sex: str, language: str) -> bool:
     """Whether a word of ``sex`` is written with the name at ``start``-``end`` (:func:`_sexed_word_patterns`)."""
     before, after = _SEXED_WORD_PATTERNS[sex]
-    return bool(before.search(text[max(0, start - ROLE_CONTEXT_CHARS) : start]) or after.match(text[end : end + ROLE_CONTEXT_CHARS]))
+    if before.search(text[max(0, start - ROLE_CONTEXT_CHARS) : start]) or after.match(text[end : end + ROLE_CONTEXT_CHARS]):
+        return True
+    role = _role_before_name(text[max(0, start - ARTICLE_ROLE_CHARS) : start])
+    return role is not None and _role_sex(*role, language) == sex
+
+
+#: Words of a window before a name; not the "m" of "p.m." nor a part of "porte-parole".
+_WORD = re.compile(r"(?<![\w.'’-])[\w-]+")
+#: Most words between a role and the comma before the name ("ministre de la Santé, N").
+ROLE_QUALIFIER_WORDS = 3
+
+
+def _role_before_name(window: str) -> tuple[str | None, str] | None:
+    """The role written right before the name ending ``window``, or before a few words and a comma, nearest
+    first, with the word before it, its article if any: "la portavoz del Gobierno, N", "le porte-parole du
+    ministère, N", "el presidente estadounidense, N", "Bundeskanzlerin N"."""
+    words = list(_WORD.finditer(window))
+    for index in range(len(words) - 1, max(-1, len(words) - 2 - ROLE_QUALIFIER_WORDS), -1):
+        rest = window[words[index].end() :]
+        if (index == len(words) - 1 or rest.rstrip().endswith(",")) and is_role_word(words[index][0]):
+            return (words[index - 1][0] if index > 0 else None), words[index][0]
+    return None
 
 
 def _majority(votes: Counter[str]) -> str | None:
@@ -164,6 +197,7 @@ class SpeakerResolver:
         self._starts = [s for s, _, _ in self._mentions]
         self._longest = max((e - s for s, e, _ in self._mentions), default=0)
         self.names = speaker_names(entities)
+        self._language = language
         self._person_pronouns = PERSON_PRONOUNS.get(language, frozenset())
         self._group_pronouns = GROUP_PRONOUNS.get(language, frozenset())
 
@@ -202,9 +236,9 @@ class SpeakerResolver:
         written = _INVERTED_CLITIC.sub("", source.text) if inverted else source.text
         lowered = _INVERTED_CLITIC.sub("", pronoun_token.lower_)
         if lowered in self._person_pronouns:
-            return self._antecedent(source.start_char, {"PERSON"}, content, _sex(pronoun_token)) or written
+            return self._antecedent(source.start_char, {"PERSON"}, content, _pronoun_sex(pronoun_token)) or written
         if lowered in TITLES and source[0].lower_ in _DEFINITE:
-            return self._person_titled(lowered, source.start_char) or source.text
+            return self._person_titled(lowered, source.start_char, self.source_sex(source)) or source.text
         if lowered in self._group_pronouns:
             if lowered in _NEUTER_PRONOUNS:  # "it" is never a person
                 return self._antecedent(source.start_char, {"ORG"}, content) or written
@@ -217,8 +251,27 @@ class SpeakerResolver:
         """A role noun speaks as a person, never as the organisation in its modifiers ("the former FBI
         director" is not the FBI): the one person written with that role before, else the role as written."""
         if source[0].lower_ in _DEFINITE and "Plur" not in head.morph.get("Number"):
-            return self._person_titled(head.lemma_.lower(), source.start_char) or source.text
+            return self._person_titled(head.lemma_.lower(), source.start_char, self.source_sex(source)) or source.text
         return source.text
+
+    def source_sex(self, source: Span | None) -> str | None:
+        """The sex of whoever a source names by pronoun or role: "elle", "-t-il", "ella", "la ministra", "le
+        porte-parole", "die Sprecherin"; None for a name, a plural or a role of either sex ("der Sprecher")."""
+        words = [t for t in source or () if not t.is_punct]
+        if not words:
+            return None
+        pronoun = _INVERTED_CLITIC.sub("", words[-1].lower_)
+        if len(words) <= 2 and pronoun in self._person_pronouns:  # "ella", "-t -elle"
+            return _pronoun_sex(words[-1])
+        roles = [t for t in words if is_role_word(t.text) and "Plur" not in t.morph.get("Number")]
+        if not roles:
+            return None
+        # No language: the German masculine names a man before a name only, alone it is also the generic one.
+        return _role_sex(words[0].text if words[0].i < roles[0].i else None, roles[0].text, None)
+
+    def may_be(self, name: str, sex: str | None) -> bool:
+        """Whether the person ``name`` may be one of ``sex``: the text gives them no other (:attr:`_sexes`)."""
+        return sex is None or self._sexes.get(name, sex) == sex
 
     def _names_head(self, mention: tuple[int, int, Entity], head: Token) -> bool:
         """Whether a person named inside a source is the source ("spokesman N", "his lawyer, N") rather
@@ -348,7 +401,7 @@ class SpeakerResolver:
                 continue
             if token.pos_ == "NOUN" and is_role_word(token.lemma_) and "Plur" not in token.morph.get("Number"):
                 speaker = self.resolve(source)
-                if sex is None or (_sex_of_word(token.lower_) in {None, sex} and self._sexes.get(speaker, sex) == sex):
+                if sex is None or (sex_of_word(token.text) in {None, sex} and self._sexes.get(speaker, sex) == sex):
                     found.append((token.idx, token.head.dep_ != "ROOT", speaker))
         return found
 
@@ -362,9 +415,11 @@ class SpeakerResolver:
         text = doc_text(self._doc)
         words: dict[str, Counter[str]] = defaultdict(Counter)
         pronouns: dict[str, Counter[str]] = defaultdict(Counter)
+        for s, e, entity in self._mentions:
+            if entity.type in {"PERSON", "MISC"}:  # untyped: the names of a text no recogniser reads
+                words[entity.name].update(sex for sex in SEXED_WORDS if _written_with(text, s, e, sex, self._language))
         people = [(s, e, entity.name) for s, e, entity in self._mentions if entity.type == "PERSON"]
         for index, (s, e, name) in enumerate(people):
-            words[name].update(sex for sex in SEXED_WORDS if _written_with(text, s, e, sex))
             following = people[index + 1][0] if index + 1 < len(people) else len(text)
             if (sex := self._pronoun_after(s, e, following)) is not None:
                 pronouns[name][sex] += 1
@@ -403,16 +458,16 @@ class SpeakerResolver:
         """Whether an entity mention covers ``position``."""
         return self._entity_at(position) is not None
 
-    def _person_titled(self, role: str, position: int) -> str | None:
+    def _person_titled(self, role: str, position: int, sex: str | None = None) -> str | None:
         """"the judge" names the person called judge before it ("Judge N", "U.S. President N", "N, the judge"),
         nearest first; not merely the last person named (often the defendant), nor a person merely near the
-        title ("President N and Kim": Kim is no president)."""
+        title ("President N and Kim": Kim is no president), nor one of the other ``sex`` ("la ministre")."""
         text = doc_text(self._doc)
         # The role in any case, the words between it and the name capitalised ("President Donald Trump").
         before = re.compile(rf"\b(?i:{re.escape(role)})\.?(?:\s+[A-Z][\w.'-]*)*\s*$")
         after = re.compile(rf"^,?\s+(?:(?:the|a|an|its|his|her|their)\s+)?(?:[\w.'-]+\s+){{0,3}}?{re.escape(role)}\b", re.IGNORECASE)
         for s, e, entity in reversed(self._mentions[: bisect_right(self._starts, position)]):
-            if e > position or entity.type != "PERSON":
+            if e > position or entity.type != "PERSON" or not self.may_be(entity.name, sex):
                 continue
             if before.search(text[max(0, s - ROLE_CONTEXT_CHARS) : s]) or after.match(text[e : min(position, e + ROLE_CONTEXT_CHARS)]):
                 return entity.name
@@ -420,14 +475,17 @@ class SpeakerResolver:
 
     def named_with_role(self, source: Span | None) -> str | None:
         """Without a parse: "der Kanzler", "el ministro" name the person written with that role before
-        ("Bundeskanzlerin Angela Merkel", "El ministro de Defensa, Agustín Rossi"), nearest first."""
+        ("Bundeskanzlerin Angela Merkel", "El ministro de Defensa, Agustín Rossi"), nearest first; not one of
+        the other sex ("la ministra" is not "el ministro N", "die Ministerin" not "Minister N")."""
         keys = {role_key(t.text) for t in source or () if t.is_alpha and is_role_word(t.text)}
         if not keys:
             return None
-        text = doc_text(self._doc)
+        text, sex = doc_text(self._doc), self.source_sex(source)
         for s, _, entity in reversed(self._mentions[: bisect_left(self._starts, source.start_char)]):
             role = ROLE_BEFORE_NAME.search(text[max(0, s - ROLE_CONTEXT_CHARS) : s])
-            if entity.type != "PLACE" and role and any(key in role["role"].lower() for key in keys):
+            if entity.type == "PLACE" or not self.may_be(entity.name, sex):
+                continue
+            if role and any(key in role["role"].lower() for key in keys):
                 return entity.name
         return None
 

@@ -21,6 +21,7 @@ from storyline.enrich.cues import (
     ACCORDING_TO_NO_SOURCE,
     ACCORDING_TO_VERBS,
     AFTER_CONTENT_ONLY,
+    BACK_REFERRING_REPORTS,
     COMPLEMENTIZERS,
     PERSON_PRONOUNS,
     PRO_DROP_LANGUAGES,
@@ -165,7 +166,41 @@ def word_order_attributions(doc: Doc, entities: list[Entity], language: str) -> 
         else:
             found += _speaker_first_attributions(doc, names, sentence, language)
             found += _content_first_attributions(doc, names, sentence, language)
+            found += _back_referring_attributions(doc, names, sentence, language)
     return found
+
+
+def _back_referring_attributions(doc: Doc, names: list[tuple[int, int]], sentence: Span, language: str) -> list[Attribution]:
+    """"Das sagte N am Montag.", "Dies teilten die Behörden mit.": the sentence before, in the same paragraph,
+    is what the speaker after the verb said (:data:`~storyline.enrich.cues.BACK_REFERRING_REPORTS`)."""
+    if language not in BACK_REFERRING_REPORTS or sentence.start == 0 or len(sentence) < 3:
+        return []
+    demonstratives, particle = BACK_REFERRING_REPORTS[language]
+    opening, verb = sentence[0], sentence[1]
+    verbs = WORD_ORDER_REPORTING_VERBS[language]
+    if opening.lower_ not in demonstratives or (verb.lower_ not in verbs and verb.lower_[:-1] not in verbs):
+        return []  # "teilten": the plural of a listed verb
+    before = doc[sentence.start - 1].sent
+    text = doc_text(doc)
+    if "\n" in text[before.end_char : sentence.start_char]:
+        return []  # a new paragraph points back to nothing it holds
+    words = [t for t in sentence[2:] if not t.is_punct]
+    if words and words[-1].lower_ == particle:
+        words.pop()
+    if not words:
+        return []
+    low = words[0].idx  # the speaker, not a place or day of the saying: "die Wahlkommission in N am Freitag"
+    source, named = _source_after_cue(doc, names, low, _before_circumstances(text, low, words[-1].idx + len(words[-1]), language), language)
+    content = _trimmed_chars(text, before.start_char, before.end_char)
+    # Not a name that only qualifies who speaks: in "die Behörden von Spitzbergen" the place says nothing.
+    qualifies = named and doc[source.start - 1].lower_ in _QUALIFYING_WORDS.get(language, ())
+    if source is None or content is None or qualifies or (not named and len(source) > SHORT_SOURCE_WORDS):
+        return []
+    return [Attribution(*content, cue=verb.text, source=source, continues=not named)]
+
+
+#: Words before a name that make it qualify the phrase it ends ("die Behörden von Spitzbergen").
+_QUALIFYING_WORDS = {"de": frozenset({"von", "des", "der", "aus", "in", "im"})}
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -236,8 +271,8 @@ def _speaker_first_attributions(doc: Doc, names: list[tuple[int, int]], sentence
         content = _trimmed_chars(text, cue_end, high)
         if content is None:
             continue
-        if source is not None:
-            found.append(Attribution(*content, cue=cue["cue"], source=source))
+        if source is not None:  # "la ministra" stands for someone named before with that role (resolved later)
+            found.append(Attribution(*content, cue=cue["cue"], source=source, continues=_is_role_with_article(source)))
         elif _drops_subject(text, low, cue_start, language):
             found.append(Attribution(*content, cue=cue["cue"], source=None, continues=True))
     return found
@@ -436,14 +471,24 @@ def _last_name(doc: Doc, names: list[tuple[int, int]], low: int, position: int) 
 
 
 def _named_before(doc: Doc, names: list[tuple[int, int]], low: int, position: int, language: str) -> Span | None:
-    """The name mentioned last in [low, position), else a person pronoun right before the verb."""
+    """A role with its definite article right before the verb ("tras ver a N, la ministra dijo", "die
+    Ministerin sagte"), else the name mentioned last in [low, position), else a person pronoun right before it."""
+    words = doc.char_span(low, position, alignment_mode="expand")
+    if words is not None and len(words) > 1 and _is_role_with_article(words[-2:]):
+        return words[-2:]
     if (named := _last_name(doc, names, low, position)) is not None:
         return named
-    words = doc.char_span(low, position, alignment_mode="expand")
     last = words[-1] if words is not None and len(words) else None
     if last is not None and last.lower_ in PERSON_PRONOUNS.get(language, ()):
         return words[-1:]
     return None
+
+
+#: Singular definite articles before a role noun that stands for someone named before ("la ministra").
+_DEFINITE_BEFORE_ROLE = frozenset({"el", "la", "le", "il", "lo", "der", "die"})
+def _is_role_with_article(words: Span) -> bool:
+    """Two words, a definite article and a role noun: "la ministra", "die Ministerin"."""
+    return len(words) == 2 and words[0].lower_ in _DEFINITE_BEFORE_ROLE and is_role_word(words[1].text)
 
 
 #: Right before a name that only qualifies the one before it: a bracket, a lower-case word and "of"
@@ -633,7 +678,8 @@ def _cue_source(
     first), else the short phrase there ("der Arbeitsminister"), which the previous speaker may stand for."""
     source, named = _source_after_cue(doc, resolver.names, low, high, language)
     if not named and source is not None and len(source) > SHORT_SOURCE_WORDS:
-        source = None
+        # a role and its article keep the sex of who speaks: "dijo la presidenta de la Cámara de X"
+        source = source[:2] if _is_role_with_article(source[:2]) else None
     return Attribution(start, end, cue=cue["cue"], source=source, continues=not named)
 
 
