@@ -1,6 +1,7 @@
 """False conflicts left by the fourth fact-checker walkthrough (ECB+): two vague amounts read as two figures, a
-dimension's two sides read as two figures of one thing, and the year of the event a claim is placed after read as
-the claim's own. Invented fixtures; each test fails on the rules before."""
+dimension's two sides read as two figures of one thing, the year of the event a claim is placed after read as
+the claim's own, and a possessive with a typographic apostrophe lost to the parser. Invented fixtures; each test
+fails on the rules before."""
 
 from compare_helpers import english_claim, make_article, time_at
 
@@ -40,3 +41,12 @@ def test_the_year_of_the_event_a_claim_is_placed_after_is_not_the_claims():
     assert _dates("Marco Bell will appear before the court in Port Elwyn on Tuesday.", "Tuesday", "2026-07-21") == [
         "2026-07-21"
     ]
+
+
+def test_a_typographic_apostrophe_still_names_whose_count_it_is():
+    detector = NumberConflict()
+    names = ("Marco Bell",)
+    finished = claim("a:c0", "Marco Bell finished with 23 points against Port Elwyn.", names)
+    teams = claim("b:c0", "Marco Bell scored 10 of the team\u2019s first 17 points against Port Elwyn.", names)
+    assert [q.kind for q in teams.quantities if q.text == "17"] == ["point (of team)"]
+    assert detector.detect(finished, teams, 0.9) is None
