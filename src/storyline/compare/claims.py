@@ -269,11 +269,16 @@ def _claim_times(article: Article, start: int, end: int) -> list[tuple[TimeExpre
     """The time expressions dating the claim's event, with their day: not one estimated from an undated article's
     guessed publication day (it is no report, and it would align or conflict with the dated articles it was
     guessed from), nor the day of the report (:func:`dates_a_report`), nor a day on a condition
-    (:func:`dates_a_condition`)."""
+    (:func:`dates_a_condition`), nor the day of the event the claim is placed after (:func:`dates_a_reference`)."""
     return [
         (t, day)
         for t, day in event_times(article, start, end)
-        if not (t.estimated or dates_a_report(article, start, end, t) or dates_a_condition(article, start, end, t))
+        if not (
+            t.estimated
+            or dates_a_report(article, start, end, t)
+            or dates_a_condition(article, start, end, t)
+            or dates_a_reference(article, start, end, t)
+        )
     ]
 
 
@@ -304,6 +309,25 @@ def dates_a_condition(article: Article, start: int, end: int, time: TimeExpressi
     """Whether a time expression dates what holds only on a condition ("If N wins, the team will face M on
     Saturday, Jan. 15"): a possible day, which a report of the day that came does not contradict."""
     return on_condition(parse(article.text[start:end], article.language), time.start - start, time.end - start)
+
+
+#: Prepositions placing the claim's event after or before another one: "After N's election in 1968, M worked".
+_RELATIVE_TO = frozenset({"after", "before", "following"})
+
+
+def dates_a_reference(article: Article, start: int, end: int, time: TimeExpression) -> bool:
+    """Whether a time expression dates the event a fronted phrase places the claim after or before ("After N's
+    election in 1968, M worked at the palace"; "Before the 2004 flood, ..."): that event's day, not the claim's,
+    which another report gives as its own ("M joined the palace in 1969"). A bare date ("after 1968") still
+    dates the claim, and so does one after the verb ("appear before the court on 19 August": a place).
+    Read from the claim's parse; False without one."""
+    doc = parse(article.text[start:end], article.language)
+    token = token_at(doc, time.start - start, time.end - start) if doc is not None else None
+    if token is None:
+        return False
+    noun = token.head.head if token.dep_ == "pobj" and token.head.dep_ == "prep" else token.head
+    relative = noun.head
+    return noun.dep_ == "pobj" and relative.lower_ in _RELATIVE_TO and relative.i < relative.head.i
 
 
 def dates_a_report(article: Article, start: int, end: int, time: TimeExpression) -> bool:

@@ -9,6 +9,7 @@ Languages without a parser get None and the rules fall back to the neighbouring 
 
 from __future__ import annotations
 
+import re
 import threading
 from collections import OrderedDict
 from typing import Any
@@ -28,10 +29,21 @@ _LOCK = threading.Lock()
 _UNUSED_PIPES = ("ner",)
 
 
+#: A typographic apostrophe inside a word ("the team’s", "won’t").
+_CURLY_APOSTROPHE_RE = re.compile(r"(?<=\w)\u2019(?=\w)")
+
+
+def _straight_apostrophes(text: str) -> str:
+    """The text with its in-word typographic apostrophes straight: the models read "the team’s first 17
+    points" as "team" and a stray "’s", the points as no one's. One character for one keeps the offsets."""
+    return _CURLY_APOSTROPHE_RE.sub("'", text)
+
+
 def _parsed_batch(texts: list[str], language: str) -> list[Doc | None]:
     model = get_language_model(language)
     if not model.parsed:
         return [None] * len(texts)
+    texts = [_straight_apostrophes(t) for t in texts]
     if isinstance(model.parse, Language):
         disable = [p for p in _UNUSED_PIPES if p in model.parse.pipe_names]
         return list(model.parse.pipe(texts, batch_size=64, disable=disable))

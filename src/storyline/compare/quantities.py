@@ -61,6 +61,13 @@ _CODE_RE = re.compile(
 _ADDRESS_RE = re.compile(
     r"\b\d+[A-Za-z]?\s+(?:[A-Z][\w'-]*\s+){1,3}(?i:" + "|".join(sorted(STREET_WORDS, key=len, reverse=True)) + r")\b\.?",
 )
+#: Dimensions: "2880 x 1800 pixels", "2,880 by 1,800 pixels", "20 feet by 30 feet"; "by" takes a unit word after
+#: a figure (not "5 people by 2010", "10 people by 10 p.m.").
+_DIMENSION_RE = re.compile(
+    r"(?<![\w.,])\d+(?:[.,]\d+)*(?:\s*(?P<unit>[^\W\d_]{3,}))?\s*(?:[x\u00d7]|\b(?P<by>by)\b)\s*"
+    r"(?P<second>\d+(?:[.,]\d+)*)(?:\s*(?P<second_unit>[^\W\d_]+))?",
+    re.UNICODE,
+)
 _HEDGE_RE = re.compile(r"(?<!\w)(" + "|".join(re.escape(h) for h in sorted(HEDGES, key=len, reverse=True)) + r")\s*$", re.IGNORECASE)
 _OR_MORE_RE = re.compile(r"^\s*(?:\+|-plus\b|or more\b|and more\b|and over\b)", re.IGNORECASE)
 _AGE_AFTER_RE = re.compile(r"^\s*(?:-\s*)?years?[\s-]+old\b|^\s*años de edad\b|^\s*ans\b(?=\s*[,)])", re.IGNORECASE)
@@ -95,11 +102,26 @@ class _Number:
 
 
 def not_quantities(text: str) -> list[tuple[int, int]]:
-    """Spans of ``text`` holding numbers that count nothing: clock times, codes, street addresses."""
+    """Spans of ``text`` holding numbers that count nothing: clock times, codes, street addresses, and
+    dimensions (one measure given as two figures, "2880 x 1800 pixels", which another report gives as one or
+    the other)."""
     spans = [m.span() for m in CLOCK_RE.finditer(text)]
     spans += [m.span() for m in _CODE_RE.finditer(text)]
     spans += [m.span() for m in _ADDRESS_RE.finditer(text)]
+    spans += [m.span() for m in _DIMENSION_RE.finditer(text) if _is_dimension(m)]
     return spans
+
+
+def _is_dimension(match: re.Match[str]) -> bool:
+    """Whether two figures joined by "x" or "by" are one measure's sides: "by" wants a unit word after a
+    figure, the same word if after both ("20 feet by 30 feet", not "10 people by 10 p.m."), and no year
+    second ("5 people by 2010")."""
+    if match["by"] is None:
+        return True
+    if YEAR_RE.match(match["second"]):
+        return False
+    units = [u.lower() for u in (match["unit"], match["second_unit"]) if u]
+    return bool(units) and len(set(units)) == 1 and len(units[-1]) >= 3
 
 
 def blank(text: str, spans: list[tuple[int, int]]) -> str:
@@ -698,6 +720,26 @@ def _holds(q: Quantity, value: float) -> bool:
     return low * (1 - TOLERANCE) <= value <= high * (1 + TOLERANCE)
 
 
+_ANY_VAGUE_RE = re.compile(
+    r"(?<!\w)(?:" + "|".join(re.escape(w) for words in VAGUE_AMOUNTS.values() for w in words) + r")(?!\w)", re.IGNORECASE
+)
+
+
+def vague_word(q: Quantity) -> str | None:
+    """The vague amount a quantity is ("dozens", "tens of thousands", Spanish "miles"), lower case: an order of
+    magnitude, not a figure. Its text opens with the vague word, as "15 miles" does not."""
+    found = _ANY_VAGUE_RE.match(q.text)
+    return found.group().lower() if found else None
+
+
+def _one_unit_counted(x: Quantity, y: Quantity) -> bool:
+    """Two vague amounts of one unit, counted apart ("thousands" / "tens of thousands of students"): no figure to
+    disagree on. Amounts of two units ("hundreds" / "thousands of protesters") stay a disagreement, the crowd
+    counts a reader checks."""
+    words = sorted(filter(None, (vague_word(x), vague_word(y))), key=len)
+    return len(words) == 2 and words[1].endswith(words[0])
+
+
 def _estimate(q: Quantity) -> bool:
     """A figure with a margin on both sides: "about 2,400", "35 miles" (rounded), "between 10 and 12"."""
     return q.low is not None and q.high is not None and q.low < q.high
@@ -705,7 +747,10 @@ def _estimate(q: Quantity) -> bool:
 
 def agree(x: Quantity, y: Quantity) -> bool:
     """Whether two reports of one figure agree: their ranges meet, and of two estimates one's figure lies
-    in the other's margin. Adding both margins let "some 2,400" and "around 2,000" (20 % apart) agree."""
+    in the other's margin. Adding both margins let "some 2,400" and "around 2,000" (20 % apart) agree.
+    Two vague amounts of one unit ("thousands" / "tens of thousands of students") give no figure to disagree on."""
+    if _one_unit_counted(x, y):
+        return True
     if not overlap(x, y):
         return False
     return not (_estimate(x) and _estimate(y)) or _holds(x, y.value) or _holds(y, x.value)
