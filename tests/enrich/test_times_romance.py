@@ -49,3 +49,55 @@ def test_an_hour_after_a_clock_word_is_a_time_of_day_on_the_day_before_it():
 def test_spanish_morning_is_not_tomorrow(text, expected):
     """"mañana" after an article or "media" is the morning; alone it is still "tomorrow"."""
     assert found(text, "es") == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("es", "Ines Vidal llegó a Port Elwyn esta mañana.", [("esta mañana", "2026-03-09TMO")]),
+        ("es", "Ines Vidal hablará esta tarde.", [("esta tarde", "2026-03-09TAF")]),
+        ("es", "Ines Vidal cenará esta noche en Ruritania.", [("esta noche", "2026-03-09TNI")]),
+        ("es", "Ines Vidal llegó anoche.", [("anoche", "2026-03-08TNI")]),
+        ("es", "Ines Vidal llegó ayer por la tarde.", [("ayer por la tarde", "2026-03-08TAF")]),
+        ("es", "Ines Vidal vendrá mañana por la mañana.", [("mañana por la mañana", "2026-03-10TMO")]),
+        ("fr", "Ines Vidal est arrivée ce matin.", [("ce matin", "2026-03-09TMO")]),
+        ("fr", "Ines Vidal parlera cet après-midi.", [("cet après-midi", "2026-03-09TAF")]),
+        ("fr", "Ines Vidal parlera ce soir.", [("ce soir", "2026-03-09TEV")]),
+        ("fr", "Ines Vidal est venue hier soir.", [("hier soir", "2026-03-08TEV")]),
+        ("de", "Ruth Adler kam heute Morgen an.", [("heute Morgen", "2026-03-09TMO")]),
+        ("de", "Ruth Adler sprach gestern Abend.", [("gestern Abend", "2026-03-08TEV")]),
+        ("de", "Ruth Adler kommt morgen früh.", [("morgen früh", "2026-03-10TMO")]),
+        ("it", "Marco Bell è arrivato stamattina.", [("stamattina", "2026-03-09TMO")]),
+        ("it", "Marco Bell parlerà stasera.", [("stasera", "2026-03-09TEV")]),
+        ("it", "Marco Bell è arrivato ieri sera.", [("ieri sera", "2026-03-08TEV")]),
+        ("pt", "Ines Vidal chegou esta manhã.", [("esta manhã", "2026-03-09TMO")]),
+        ("pt", "Ines Vidal chegou ontem à noite.", [("ontem à noite", "2026-03-08TNI")]),
+    ],
+)
+def test_a_part_of_a_relative_day_is_that_part_of_that_day(language, text, expected):
+    """Read as English "this morning", "last night", "yesterday evening": a TIME on the day, not nothing
+    ("esta mañana") or the bare day ("hier soir" as yesterday)."""
+    assert found(text, language, datetime(2026, 3, 9, 10)) == expected
+
+
+def test_a_part_of_a_relative_day_without_anchor_keeps_its_part():
+    assert found("Ines Vidal llegó esta mañana.", "es", None) == [("esta mañana", "XXXX-XX-XXTMO")]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("es", "Ines Vidal vendrá pasado mañana.", [("pasado mañana", "2026-03-11")]),
+        ("es", "Ines Vidal llegó anteayer.", [("anteayer", "2026-03-07")]),
+        ("fr", "Ines Vidal viendra après-demain.", [("après-demain", "2026-03-11")]),
+        ("fr", "Ines Vidal est venue avant-hier.", [("avant-hier", "2026-03-07")]),
+        ("de", "Ruth Adler kommt übermorgen.", [("übermorgen", "2026-03-11")]),
+        ("de", "Ruth Adler kam vorgestern.", [("vorgestern", "2026-03-07")]),
+        ("it", "Marco Bell verrà dopodomani.", [("dopodomani", "2026-03-11")]),
+        ("it", "Marco Bell è arrivato l'altro ieri.", [("altro ieri", "2026-03-07")]),
+        ("pt", "Ines Vidal chega depois de amanhã.", [("depois de amanhã", "2026-03-11")]),
+    ],
+)
+def test_days_two_away(language, text, expected):
+    """"pasado mañana" is the day after tomorrow, not "mañana" (tomorrow)."""
+    assert found(text, language, datetime(2026, 3, 9, 10)) == expected

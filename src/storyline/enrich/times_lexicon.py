@@ -79,6 +79,9 @@ OFFSET_WORDS = {
 }  # fmt: skip
 OFFSET_NOT_AFTER = {"es": "desde", "pt": "desde", "fr": "depuis"}
 EXTRA_UNITS = {"fr": {"an": "year"}}
+#: Days two away that dateparser's locale data lacks: (unit, signed amount) as in ``Lexicon.phrases``.
+EXTRA_PHRASES = {"es": {"pasado mañana": ("day", 2)}, "it": {"dopodomani": ("day", 2)},
+                 "pt": {"depois de amanhã": ("day", 2)}}  # fmt: skip
 #: Month forms dateparser's locale data lacks: Russian's prepositional case ("в марте", "в декабре").
 EXTRA_MONTHS = {
     "ru": {"январе": 1, "феврале": 2, "марте": 3, "апреле": 4, "мае": 5, "июне": 6, "июле": 7, "августе": 8,
@@ -142,12 +145,21 @@ CLOCK_WORDS = {"fr": r"à|vers|dès|avant|après", "es": r"a\s+las|hacia\s+las|d
 #: Parts of the day after a weekday, with their TIMEX3 codes: glued to it in German and Dutch ("Montagabend",
 #: "dinsdagochtend"), a word or phrase after it elsewhere ("lundi soir", "el martes por la noche").
 PARTS_OF_DAY = {
-    "de": {"morgen": "MO", "vormittag": "MO", "mittag": "MI", "nachmittag": "AF", "abend": "EV", "nacht": "NI"},
+    "de": {"morgen": "MO", "früh": "MO", "vormittag": "MO", "mittag": "MI", "nachmittag": "AF", "abend": "EV", "nacht": "NI"},
     "nl": {"ochtend": "MO", "morgen": "MO", "middag": "AF", "avond": "EV", "nacht": "NI"},
     "fr": {"matin": "MO", "après-midi": "AF", "soir": "EV", "soirée": "EV", "nuit": "NI"},
     "it": {"mattina": "MO", "mattino": "MO", "pomeriggio": "AF", "sera": "EV", "notte": "NI"},
     "es": {"por la mañana": "MO", "por la tarde": "AF", "por la noche": "NI"},
     "pt": {"de manhã": "MO", "à tarde": "AF", "à noite": "NI"},
+}  # fmt: skip
+#: Parts of a day said with a demonstrative or as one word, with the day's offset from the anchor and their
+#: TIMEX3 codes: "esta mañana", "ce soir", "stasera" are this morning and this evening, "anoche" last night.
+#: ("cette nuit", "stanotte" are left out: the night before the report or the one ahead, the text alone can't say.)
+DAY_PART_PHRASES = {
+    "es": {"esta mañana": (0, "MO"), "esta tarde": (0, "AF"), "esta noche": (0, "NI"), "anoche": (-1, "NI")},
+    "fr": {"ce matin": (0, "MO"), "cet après-midi": (0, "AF"), "ce soir": (0, "EV")},
+    "it": {"stamattina": (0, "MO"), "stamani": (0, "MO"), "stamane": (0, "MO"), "stasera": (0, "EV")},
+    "pt": {"esta manhã": (0, "MO"), "esta tarde": (0, "AF"), "esta noite": (0, "NI")},
 }  # fmt: skip
 #: Words of a relative day that are also the noun of a part of the day, with what, right before, makes them the
 #: noun: Spanish "mañana" is "tomorrow", but "por la mañana", "a media mañana", "esta mañana" are a morning.
@@ -287,6 +299,7 @@ def lexicon_for(language: str) -> Lexicon | None:
         offset = _offset(key)
         if offset:
             phrases.update({t.lower(): offset for t in texts if len(t) >= 3})
+    phrases |= EXTRA_PHRASES.get(language, {})
     patterns = []
     for key, regexes in info.get("relative-type-regex", {}).items():
         offset = _offset(key)

@@ -20,6 +20,7 @@ from functools import lru_cache
 from storyline.enrich import times_calendar as cal
 from storyline.enrich.times_lexicon import (
     CLOCK_WORDS,
+    DAY_PART_PHRASES,
     DECADE_WORDS,
     DURATION_CODES,
     ENGLISH_NUMBERS,
@@ -363,14 +364,20 @@ def _day_word(m: re.Match[str], ctx: Context) -> Resolution:
     value = cal.shifted(ctx.day, "day", offset)
     part = m["part"] or ("tonight" if word == "tonight" else None)
     if part:
-        return f"{value}T{_PARTS[part.lower()]}", "TIME"
+        return _day_part(ctx, offset, _PARTS[part.lower()])
     return value, "DATE"
 
 
 @_rule("en-part-of-day", r"\b(?P<mod>this|last)\s+(?P<part>morning|afternoon|evening|night)\b", re.IGNORECASE)
 def _part_of_day(m: re.Match[str], ctx: Context) -> Resolution:
     offset = -1 if m["mod"].lower() == "last" else 0
-    return f"{cal.shifted(ctx.day, 'day', offset)}T{_PARTS[m['part'].lower()]}", "TIME"
+    return _day_part(ctx, offset, _PARTS[m["part"].lower()])
+
+
+def _day_part(ctx: Context, offset: int, code: str) -> Resolution:
+    """A part of the day ``offset`` days from the anchor, a TIME at TimeML's part-of-day granularity ("last
+    night": 2026-03-08TNI), in every language alike."""
+    return f"{cal.shifted(ctx.day, 'day', offset)}T{code}", "TIME"
 
 
 @_rule(
@@ -961,6 +968,8 @@ def _lexicon_rules(lex: Lexicon) -> list[Rule]:
             return _offset_value(ctx, unit, amount)
 
         rules.append(phrase)
+        if lex.language in DAY_PART_PHRASES or lex.language in PARTS_OF_DAY:
+            rules.append(_day_part_rule(lex))
     numbers = "|".join([r"\d+", *map(re.escape, lex.numbers)])
     for sign, (before, after) in OFFSET_WORDS.get(lex.language, {}).items() if lex.units else ():
         around = (re.escape(before) + r"\s+" if before else "", r"\s+" + re.escape(after) if after else "")
@@ -1002,6 +1011,26 @@ def _lexicon_rules(lex: Lexicon) -> list[Rule]:
 
         rules.append(duration)
     return [*rules, _year, _clock, _iso_date, _numeric_date_rule(lex.date_order)]
+
+
+def _day_part_rule(lex: Lexicon) -> Rule:
+    """A part of a relative day: "esta mañana", "ce soir", "stasera" (this morning, this evening) and a day
+    word with a part after it ("heute Morgen", "hier soir", "ieri sera"), as English "this morning" and
+    "yesterday evening" are read."""
+    fixed = DAY_PART_PHRASES.get(lex.language, {})
+    parts = PARTS_OF_DAY.get(lex.language, {})
+    days = [word for word, (unit, _) in lex.phrases.items() if unit == "day"]
+    alternatives = [r"(?P<fixed>" + _words(fixed) + ")"] if fixed else []
+    if parts and days:
+        alternatives.append(r"(?P<day>" + _words(days) + r")\s+(?P<part>" + _words(parts) + ")")
+
+    @_rule(f"{lex.language}-day-part", r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
+    def resolve(m: re.Match[str], ctx: Context) -> Resolution:
+        if m.groupdict().get("fixed"):
+            return _day_part(ctx, *fixed[m["fixed"].lower()])
+        return _day_part(ctx, lex.phrases[m["day"].lower()][1], parts[m["part"].lower()])
+
+    return resolve
 
 
 def _hour_of_day_rule(lex: Lexicon) -> Rule:
