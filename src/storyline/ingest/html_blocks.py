@@ -231,7 +231,8 @@ def widget_reason(block: Block) -> str | None:
     """Name the widget a short block belongs to (newsletter box, share bar...)."""
     if block.words > _WIDGET_MAX_WORDS:
         return None
-    if is_share_widget(block.text):  # "Facebook Compartir", "Twitter Enviar"
+    # "Facebook Compartir", "Twitter Enviar"; a heading is a section's name ("Like" on a wiki's gift list).
+    if block.kind != "head" and is_share_widget(block.text):
         return "share-widget"
     for reason, pattern in _WIDGET_RES.items():
         if pattern.search(block.text):
