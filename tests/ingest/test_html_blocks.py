@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from storyline.ingest.html_blocks import Block, filter_blocks, metadata_reason, widget_reason
 
 PROSE = Block("The minister said on Friday that the new rules would apply from July, after months of talks.", "p")
@@ -93,3 +95,33 @@ def test_sentences_opening_with_widget_words_are_prose() -> None:
     assert widget_reason(Block("Also on example.com: Ministers meet", "p")) == "related-links"
     assert widget_reason(Block("Related: Ministers meet again", "p")) == "related-links"
     assert widget_reason(Block("Teilen mit:", "p")) == "share-widget"
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("Facebook Compartir", "share-widget"),
+        ("Twitter Enviar", "share-widget"),
+        ("Copier le lien", "share-widget"),
+        ("Auf Facebook teilen", "share-widget"),
+        ("Compartilhe no WhatsApp", "share-widget"),
+        ("Lea también: Port Elwyn cierra su puerto por la tormenta", "related-links"),
+        ("Vous aimerez aussi : Ines Vidal quitte Ruritania", "related-links"),
+        ("Ebenfalls interessant: Ruth Adler im Interview", "related-links"),
+        ("Veja também: Marco Bell deixa o clube", "related-links"),
+        ("Suscríbete", "newsletter"),
+        ("Inscreva-se", "newsletter"),
+    ],
+)
+def test_share_related_and_subscribe_labels_in_other_languages(text: str, reason: str) -> None:
+    assert widget_reason(Block(text, "p")) == reason
+
+
+def test_sentences_with_label_words_stay_prose() -> None:
+    for text in (
+        "Lea también el informe completo, pidió Ines Vidal a los vecinos.",
+        "Ines Vidal dijo que hay que compartir la información con el puerto.",
+        "Veja também o que disse Marco Bell sobre o acordo.",
+        "Vous aimerez aussi la nouvelle gare de Port Elwyn, dit-elle.",
+    ):
+        assert widget_reason(Block(text, "p")) is None, text

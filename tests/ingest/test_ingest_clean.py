@@ -387,3 +387,25 @@ def test_a_script_in_text_goes_with_its_code() -> None:
     text, removed = clean.remove_stray_tags('Ferry strike <script type="x">alert("x")</script> halts crossings <b>now</b>.')
     assert text == "Ferry strike halts crossings now."
     assert removed[0] == '<script type="x">alert("x")</script>'
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [("Twitter Enviar", "share-widget"), ("Copiar enlace", "share-widget"), ("Invia", "share-widget"),
+     ("Lea también: Port Elwyn cierra su puerto", "navigation"), ("Te puede interesar", "navigation"),
+     ("Leia também: Marco Bell deixa o clube", "navigation"), ("Potrebbe interessarti anche: Ruritania al voto", "navigation"),
+     ("Abonnieren", "navigation"), ("Abbonati!", "navigation")],
+)  # fmt: skip
+def test_labels_in_other_languages(line: str, reason: str) -> None:
+    assert clean.residue_reason(line) == reason
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Lea también el informe completo, pidió Ines Vidal.",
+     "Te puede interesar saber que el puerto de Port Elwyn cerró.",
+     "Ruth Adler wollte die Fotos nicht teilen, sagte sie.",
+     "Leia também os relatórios, disse Marco Bell."],
+)  # fmt: skip
+def test_sentences_with_labels_in_other_languages_stay(line: str) -> None:
+    assert clean.residue_reason(line) is None

@@ -30,6 +30,8 @@ _SHARE_VERBS = {
     "condividi", "condividere", "delen", "udostępnij", "поделиться", "paylaş", "dela", "del",
     "jaa", "sdílet", "megosztás", "مشاركة", "分享", "drucken", "imprimer", "imprimir", "stampa",
     "sharen", "weiterempfehlen", "empfehlen", "empfiehl", "recommend", "like", "gefällt", "twittern",
+    # Send and copy buttons: es/pt, fr, de, it.
+    "enviar", "envoyer", "tweeter", "senden", "invia", "copiar", "copier", "copia",
 }  # fmt: skip
 _NETWORKS = {
     "facebook", "twitter", "x", "whatsapp", "linkedin", "telegram", "reddit", "pinterest",
@@ -42,7 +44,7 @@ _FILLER = {
     "su", "con", "na", "в", "de", "cet", "artikel", "diesen", "dieses", "esta", "este",
     "noticia", "questo", "articolo", "and", "or", "et", "und", "y", "e", "sie", "dies", "mit",
     "beitrag", "seite", "now", "friends", "your", "url", "zum", "kopieren", "ten", "geschichte",
-    "deinen", "freunden", "news", "love", "word",
+    "deinen", "freunden", "news", "love", "word", "enlace", "lien", "le", "correo", "no",
 }  # fmt: skip
 #: Whole-line share phrases that are not made only of the words above.
 _SHARE_PHRASES = {
@@ -55,6 +57,13 @@ _SHARE_PHRASES = {
 # --------------------------------------------------------------------------
 # Navigation
 
+#: Subscribe buttons alone on a line (es, fr, de, it, pt).
+SUBSCRIBE_LABELS = (
+    "suscríbete", "suscribirse", "suscríbase", "abonnez-vous", "s'abonner", "je m'abonne", r"(?:jetzt )?abonnieren",
+    "iscriviti", "abbonati", "assine(?: já)?", "inscreva-se",
+)  # fmt: skip
+SUBSCRIBE_BUTTON = rf"^(?:{'|'.join(SUBSCRIBE_LABELS)})!?$"
+
 _NAV_WHOLE = re.compile(
     r"^(?:previous|prev|next|older|newer)(?: (?:article|post|story|page|item|entry))?$"
     r"|^(?:article|post|story) (?:précédent|suivant)e?$"
@@ -63,6 +72,7 @@ _NAV_WHOLE = re.compile(
     r"|^(?:you are (?:here|at)|sie sind hier|vous êtes ici|usted está aquí|estás en|ti trovi in)\s*:?$"
     r"|^(?:read|continue reading|load) more$"
     r"|^(?:subscribe|sign up|log in|login|register)(?: now| today| to our newsletter)?$"
+    rf"|{SUBSCRIBE_BUTTON}"
     # Headings of link lists and comment sections (en, de, fr, es, it, pl, ru).
     r"|^(?:related|more|similar|recommended|popular|trending|latest|top|most (?:read|popular|viewed))"
     r" (?:articles|stories|posts|news|topics|content|reads)$|^(?:most popular|most read|top stories)$"
@@ -77,19 +87,44 @@ _NAV_WHOLE = re.compile(
     r"|laisser un commentaire|\d+ commentaires|deja un comentario|lascia un commento)$",
     re.IGNORECASE,
 )
-#: A heading that introduces a link to another article ("Related article: ...").
+#: Labels that introduce a link to another article ("Lea también: <headline>"), by language. Alone on a line
+#: or before a separator only: "Lea también el informe" is a sentence.
+RELATED_LABELS = {
+    "en": (
+        r"related(?: article| articles| story| stories| content| news| posts| coverage| reading)?",
+        "read more", "read also", "also read", "read next", "see also", r"more on this(?: story)?",
+        r"more from [\w ]{1,30}", r"recommended(?: for you)?", r"you (?:may|might) also like",
+        r"trending(?: now)?", "most read", "popular",
+    ),
+    "es": (
+        "lea también", "lee también", "leer también", "lea además", "vea también", "ver también", "leer más",
+        "te puede interesar", "le puede interesar", "te podría interesar", "quizás te interese",
+        r"(?:noticias|notas|artículos) relacionad[ao]s", "relacionad[ao]s?",
+    ),
+    "fr": (
+        "lire aussi", "à lire aussi", "a lire aussi", "lire également", "à lire également", "voir aussi",
+        "à voir aussi", "vous aimerez aussi", "vous pourriez aussi aimer", "sur le même sujet",
+    ),
+    "de": (
+        r"lesen sie (?:auch|mehr)", "mehr zum thema", "auch interessant", "ebenfalls interessant", "siehe auch",
+        "weitere informationen", "das könnte sie auch interessieren",
+    ),
+    "it": ("leggi anche", "leggi pure", "potrebbe interessarti(?: anche)?", "ti potrebbe interessare", "vedi anche"),
+    "pt": ("leia também", "leia mais", "veja também", "saiba mais", "pode interessar", "você pode gostar"),
+    "nl": ("lees ook",),
+    "pl": ("czytaj też", "czytaj także"),
+    "ru": ("читайте также", "смотрите также", "читайте по теме"),
+    "tr": ("ayrıca bakınız",),
+}  # fmt: skip
+RELATED_LABEL = "|".join(label for labels in RELATED_LABELS.values() for label in labels)
+#: What separates a label from the headline it introduces.
+LABEL_SEPARATOR = r"\s*[:|›»>–—-]"
+#: A heading that introduces a link to another article ("Related article: ...") or a tag list ("Tags: a, b").
 _NAV_PREFIX = re.compile(
-    r"^(?:related(?: article| articles| story| stories| content| news| posts| coverage| reading)?"
-    r"|read more|read also|also read|read next|see also|more on this(?: story)?|more from [\w ]{1,30}"
-    r"|recommended(?: for you)?|you (?:may|might) also like|trending(?: now)?|most read|popular"
-    r"|mehr zum thema|lesen sie (?:auch|mehr)|auch interessant|siehe auch|weitere informationen"
-    # Tag and category lists: "Tags: a, b, c".
+    rf"^(?:{RELATED_LABEL}"
     r"|tags|tagged(?: with)?|topics|categories|category|filed under|themen|thema|schlagworte|schlagwörter"
-    r"|kategorien?|getaggt mit|mots-clés|étiquettes|etiquetas|temas|tematy|теги|темы"
-    r"|lire aussi|à lire aussi|a lire aussi|voir aussi|lesen sie auch|mehr zum thema|auch interessant"
-    r"|leer más|lee también|leer también|vea también|leggi anche|leggi pure|lees ook"
-    r"|читайте также|смотрите также|читайте по теме|czytaj też|czytaj także|ayrıca bakınız)"
-    r"(?:\s*[:|›»>–—-]\s*(?P<rest>.*))?$",
+    r"|kategorien?|getaggt mit|mots-clés|étiquettes|etiquetas|temas|tematy|теги|темы)"
+    rf"(?:{LABEL_SEPARATOR}\s*(?P<rest>.*))?$",
     re.IGNORECASE,
 )
 #: Most words a "Related article: <headline>" line may have.

@@ -16,7 +16,14 @@ from dataclasses import dataclass
 from lxml.etree import _Element
 from rapidfuzz import fuzz
 
-from storyline.ingest.clean import NEWSLETTER_CALL, shouts
+from storyline.ingest.clean import (
+    LABEL_SEPARATOR,
+    NEWSLETTER_CALL,
+    RELATED_LABEL,
+    SUBSCRIBE_BUTTON,
+    is_share_widget,
+    shouts,
+)
 from storyline.model import Stripped
 
 _SPACES = re.compile(r"\s+")
@@ -143,7 +150,7 @@ def _walk(element: _Element, links: LinkTexts | None) -> Iterator[Block]:
 #: Calls to action and widgets that sit inside article bodies, in the
 #: languages of the corpora we read (en, de, fr, es, it, pt, nl, pl).
 _WIDGET_PATTERNS = {
-    "newsletter": NEWSLETTER_CALL,
+    "newsletter": f"{NEWSLETTER_CALL}|{SUBSCRIBE_BUTTON}",
     "share-widget": (
         r"^(share|teilen|partager|compartir|condividi|partilhar|delen|udostępnij)"
         r"(\s+(this\b.{0,20}|(on|via|auf|mit|sur|en|su|per)\b.{0,30}))?\s*[:!?]?$"
@@ -164,6 +171,7 @@ _WIDGET_PATTERNS = {
         r"|^(related( articles| stories| posts| content| coverage)?|recommended( for you| reading| stories)?"
         r"|more from [^:]{1,40}|puedes ver|mira|ver también|see|watch|siehe)\s*:"
         r"|^(also on|auch auf) [\w-]+(\.[\w-]+)*\.[a-z]{2,}\b"  # "Also on example.com: ..."
+        rf"|^({RELATED_LABEL})({LABEL_SEPARATOR}.{{0,160}})?$"  # "Lea también: <headline>"
     ),
     "tags": (
         r"^(tags?|filed under|schlagw(ö|oe)rter|themen|mots-clés|etiquetas|category|categories|kategorien?"
@@ -223,6 +231,9 @@ def widget_reason(block: Block) -> str | None:
     """Name the widget a short block belongs to (newsletter box, share bar...)."""
     if block.words > _WIDGET_MAX_WORDS:
         return None
+    # "Facebook Compartir", "Twitter Enviar"; a heading is a section's name ("Like" on a wiki's gift list).
+    if block.kind != "head" and is_share_widget(block.text):
+        return "share-widget"
     for reason, pattern in _WIDGET_RES.items():
         if pattern.search(block.text):
             return reason
