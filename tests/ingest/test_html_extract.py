@@ -6,6 +6,7 @@ from datetime import datetime
 
 import pytest
 
+from storyline.ingest import finalize
 from storyline.ingest.errors import IngestError
 from storyline.ingest.html import extract_html
 from storyline.model import Stripped
@@ -227,3 +228,15 @@ def test_a_story_set_only_in_an_aside_is_read() -> None:
     assert extract_html(story, source="aside.html").paragraphs == BODY
     related = page(tail="<aside><h3>Related</h3><a href='/ferry'>Ferry fares rise in Port Elwyn</a></aside>")
     assert extract_html(related, source="trams.html").paragraphs == BODY  # an article elsewhere: the aside stays out
+
+
+def test_a_staff_credit_block_signs_an_unsigned_page() -> None:
+    body = "".join(
+        f"<p>{sentence} The ferry crews of Port Elwyn stayed out for a second week, the union said.</p>"
+        for sentence in ("Crossings to Ruritania were halted.", "Talks stalled over pay.", "A reduced service may run.")
+    )
+    credit = "Reporting by Olga Petrenko; Writing by Ruth Adler; Editing by Ines Vidal"
+    html = f"<html><head><title>Ferry strike</title></head><body><article>{body}<p>{credit}</p></article></body></html>"
+    article = finalize(extract_html(html, source="f.html"))
+    assert article.byline == "Olga Petrenko; Ruth Adler"
+    assert credit not in article.paragraphs and credit in {s.text for s in article.stripped}

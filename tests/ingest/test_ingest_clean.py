@@ -409,3 +409,40 @@ def test_labels_in_other_languages(line: str, reason: str) -> None:
 )  # fmt: skip
 def test_sentences_with_labels_in_other_languages_stay(line: str) -> None:
     assert clean.residue_reason(line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "reporters"),
+    [
+        ("(Reporting by Olga Petrenko in Port Elwyn; Additional reporting by Marco Bell; Editing by Ines Vidal)", "Olga Petrenko"),
+        ("Reporting by Olga Petrenko; Writing by Ruth Adler; Editing by Ines Vidal", "Olga Petrenko; Ruth Adler"),
+        ("(Additional reporting by Marco Bell)", None),
+        ("Editing by Ines Vidal", None),
+        ("Marco Bell contributed to this report.", None),
+        ("The inquiry criticised the reporting by Olga Petrenko in Port Elwyn.", None),
+    ],
+)
+def test_credited_reporters_names_reporters_not_editors(line: str, reporters: str | None) -> None:
+    assert clean.credited_reporters(line) == reporters
+
+
+_CREDITED_STORY = (
+    "Ferry strike spreads\n\nFerry crews in Port Elwyn walked out on Monday, halting crossings to Ruritania.\n\n"
+    "Union leaders said the talks had stalled over pay.\n\n{credit}\n"
+)
+
+
+def test_a_wire_credit_line_signs_an_unsigned_story() -> None:
+    credit = "(Reporting by Olga Petrenko in Port Elwyn; Additional reporting by Marco Bell; Editing by Ines Vidal)"
+    article = read_text(_CREDITED_STORY.format(credit=credit), source="w.txt")
+    assert article.byline == "Olga Petrenko"
+    assert (credit, "byline") in {(s.text, s.reason) for s in article.stripped}
+    assert len(article.paragraphs) == 2
+    signed = read_text("By Ruth Adler\n" + _CREDITED_STORY.format(credit=credit), source="w.txt")
+    assert signed.byline == "Ruth Adler"
+
+
+def test_a_sentence_about_reporting_signs_nothing() -> None:
+    line = "Critics said the reporting by Olga Petrenko had forced the inquiry."
+    article = read_text(_CREDITED_STORY.format(credit=line), source="w.txt")
+    assert article.byline is None and line in article.paragraphs

@@ -625,6 +625,21 @@ def contributors(line: str) -> tuple[bool, str | None]:
     return (True, match.group("who")) if match else (False, None)
 
 
+#: One reporter's credit in a wire story's credit line, less the place it was filed from: "Reporting by Olga
+#: Petrenko in Port Elwyn" -> "Olga Petrenko". Editors and additional reporters sign no byline.
+_REPORTER_CREDIT = re.compile(r"^(?:reporting|writing)\s+by\s+(?P<names>.+?)(?:\s+in\s+\S.*)?$", re.IGNORECASE)
+
+
+def credited_reporters(line: str) -> str | None:
+    """The reporters and writers a contributor line names ("Reporting by Olga Petrenko; Writing by Ruth Adler;
+    Editing by Ines Vidal" -> "Olga Petrenko; Ruth Adler"), or ``None``: wire copy signs there, not in a byline."""
+    if not _CONTRIBUTORS.match(line.strip()) or " contributed " in line:
+        return None
+    credits = (_REPORTER_CREDIT.match(part.strip()) for part in line.strip().strip("().").split(";"))
+    names = [match.group("names").strip(" ,") for match in credits if match]
+    return "; ".join(names) or None
+
+
 def agency_tag_name(line: str) -> str | None:
     """The name in a line that is only a short credit ("(AFP)" -> "AFP"), else ``None``."""
     match = _AGENCY_TAG.match(line.strip())

@@ -11,6 +11,7 @@ from tld import get_tld
 from storyline.ingest.clean import (
     Dateline,
     compact,
+    credited_reporters,
     edge_reason,
     is_captioned,
     is_credit,
@@ -202,6 +203,17 @@ def _title_from_url(article: Article) -> None:
         article.extra["title_from_url"] = True
 
 
+#: Why a line was stripped as naming the story's people, as the text and HTML readers label it.
+_CREDIT_REASONS = ("byline", "staff-credit")
+
+
+def _credited_byline(article: Article) -> str | None:
+    """The reporters a stripped wire credit line names ("Reporting by ...; Editing by ..."): the only byline
+    wire copy carries."""
+    credits = (credited_reporters(line.text) for line in article.stripped if line.reason in _CREDIT_REASONS)
+    return next((names for names in credits if names), None)
+
+
 def finalize(article: Article) -> Article:
     """Fill language, outlet, agency, content hash and id; raise :class:`IngestError` if empty.
 
@@ -220,6 +232,7 @@ def finalize(article: Article) -> Article:
     article.outlet = _outlet(article)
     _drop_title_suffix(article)
     _title_from_url(article)
+    article.byline = article.byline or _credited_byline(article)
     article.byline = _byline(article)
     article.agency = article.agency or agency_in(article.byline)
     article.published = article.published or date_from_url(article.url)
