@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
 
+from storyline.compare.clock import ZONE_WORDS_RE
 from storyline.compare.lexicon import negation_cue, stop_words
 from storyline.compare.parsing import on_condition, parse, phrasal_lemma, prefetch, token_at, verb_above
 from storyline.compare.quantities import CLOCK_RE, is_calendar_word, may_hold_numbers, not_quantities, read_quantities
@@ -174,13 +175,13 @@ def _claim_quote(article: Article, start: int, end: int) -> Quote | None:
 def calendar_day(time: TimeExpression) -> str | None:
     """The calendar value a time expression dates an event to: a DATE's value, a TIME's day.
 
-    "Sunday night" (2024-03-10TNI) dates its event to 2024-03-10; a bare clock time ("6 p.m.")
-    names no day (its value borrows the publication's), so it dates nothing.
+    "Sunday night" (2024-03-10TNI) dates its event to 2024-03-10; a bare clock time ("6 p.m.", "1:30 p.m.
+    PST": a zone is no day) names no day (its value borrows the publication's), so it dates nothing.
     """
     if time.type == "DATE":
         return time.value
     day = _TIME_DAY_RE.match(time.value) if time.type == "TIME" else None
-    if day is None or not _WORD_RE.search(CLOCK_RE.sub(" ", time.text)):
+    if day is None or not _WORD_RE.search(ZONE_WORDS_RE.sub(" ", CLOCK_RE.sub(" ", time.text))):
         return None
     return day.group(1)
 

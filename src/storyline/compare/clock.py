@@ -18,7 +18,10 @@ _MERIDIEM_RE = re.compile(r"(?=([ap]))" + MERIDIEM, re.IGNORECASE)
 _MILITARY_RE = re.compile(r"^[0-2]\d[0-5]\d\b")
 #: A zone inside the time's words or just after them: "GMT", "UTC", "EST", "(1500 GMT)", "local time".
 _ZONE_RE = re.compile(r"\b(GMT|UTC|Z|local)\b", re.IGNORECASE)
-_ZONE_AFTER_RE = re.compile(r"\s*\(?\s*(GMT|UTC|Z|[A-Z]{1,4}T|(?i:local))\b")
+_ZONE = r"(GMT|UTC|Z|[A-Z]{1,4}T|(?i:local))"
+_ZONE_AFTER_RE = re.compile(r"\s*\(?\s*" + _ZONE + r"\b")
+#: A zone's words anywhere ("PST", "local time"): they name no day.
+ZONE_WORDS_RE = re.compile(r"\b" + _ZONE + r"(?:\s+(?i:time))?\b")
 #: Names of universal time: one zone.
 _UNIVERSAL = frozenset({"GMT", "UTC", "Z"})
 

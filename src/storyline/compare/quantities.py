@@ -68,6 +68,8 @@ _DIMENSION_RE = re.compile(
     r"(?P<second>\d+(?:[.,]\d+)*)(?:\s*(?P<second_unit>[^\W\d_]+))?",
     re.UNICODE,
 )
+#: Units of a screen's or a print's sides, beside the length measures: "2880 pixels by 1800".
+_SIDE_UNITS = frozenset({"pixels", "px", "dots"})
 _HEDGE_RE = re.compile(r"(?<!\w)(" + "|".join(re.escape(h) for h in sorted(HEDGES, key=len, reverse=True)) + r")\s*$", re.IGNORECASE)
 _OR_MORE_RE = re.compile(r"^\s*(?:\+|-plus\b|or more\b|and more\b|and over\b)", re.IGNORECASE)
 _AGE_AFTER_RE = re.compile(r"^\s*(?:-\s*)?years?[\s-]+old\b|^\s*años de edad\b|^\s*ans\b(?=\s*[,)])", re.IGNORECASE)
@@ -118,10 +120,22 @@ def _is_dimension(match: re.Match[str]) -> bool:
     second ("5 people by 2010")."""
     if match["by"] is None:
         return True
-    if YEAR_RE.match(match["second"]):
+    if YEAR_RE.match(match["second"]) and not _side_like_year(match):
         return False
     units = [u.lower() for u in (match["unit"], match["second_unit"]) if u]
     return bool(units) and len(set(units)) == 1 and len(units[-1]) >= 3
+
+
+def _side_like_year(match: re.Match[str]) -> bool:
+    """Whether a year-like second figure is a side all the same: after a plain figure of as many digits and
+    a length unit ("2880 pixels by 1800"; not "5 people by 2010", "3000 troops by 2012", "1500 metres by
+    2012 in ...", whose word after is no unit of the first)."""
+    if match["unit"] is None:
+        return False
+    unit = match["unit"].lower()
+    first = match.string[match.start() : match.start("unit")].strip()
+    lengths = unit in _SIDE_UNITS or MEASURES.get(unit, ("",))[0] == "distance"
+    return lengths and first.isdigit() and len(first) == len(match["second"])
 
 
 def blank(text: str, spans: list[tuple[int, int]]) -> str:
