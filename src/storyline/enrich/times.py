@@ -45,7 +45,8 @@ def find_times(text: str, anchor: datetime | None, language: str | None = None) 
     if cjk:
         context = Context(text, anchor, cjk_tense_cues(code), clause_breaks=None)
     else:
-        context = Context(text, anchor, tense_cues_for(language), clause_breaks_for(language), frames=frame_years_for(language))
+        cues, breaks, frames = tense_cues_for(language), clause_breaks_for(language), frame_years_for(language)
+        context = Context(text, anchor, cues, breaks, frames=frames)
     rules = CJK_RULES if cjk else rules_for(language)
     german = code == "de"
     candidates = _candidates(text, rules, range(len(rules)), context, german)

@@ -176,6 +176,10 @@ DAY_PART_PHRASES = {
            "stanotte": (0, "NI")},
     "pt": {"esta manhã": (0, "MO"), "esta tarde": (0, "AF"), "esta noite": (0, "NI")},
 }  # fmt: skip
+#: "This night" said of the night just gone as well as the one ahead: after a past verb it is English "last night"
+#: ("cette nuit, un incendie a ravagé"), else "tonight". Spanish "esta noche" is only "tonight" ("anoche" is
+#: last night): with a past verb it is an evening already under way ("se encontraba reunida esta noche").
+NIGHT_GONE_AFTER_PAST = {"fr": {"cette nuit"}, "it": {"stanotte"}, "de": {"heute nacht"}, "pt": {"esta noite"}}
 #: Words of a relative day that are also the noun of a part of the day, with what, right before, makes them the
 #: noun: Spanish "mañana" is "tomorrow", but "por la mañana", "a media mañana", "esta mañana" are a morning.
 PHRASES_AS_NOUN = {"es": {"mañana": re.compile(r"\b(?:la|esta|esa|media|una|cada|toda|misma|aquella)\s+$", re.IGNORECASE)}}

@@ -29,6 +29,7 @@ from storyline.enrich.times_lexicon import (
     FRAME_YEARS,
     GLUED_PARTS_OF_DAY,
     HOUR_WORDS,
+    NIGHT_GONE_AFTER_PAST,
     NUMBERING_NOUNS,
     OFFSET_NOT_AFTER,
     OFFSET_WORDS,
@@ -1042,9 +1043,10 @@ def _lexicon_rules(lex: Lexicon) -> list[Rule]:
 def _day_part_rule(lex: Lexicon) -> Rule:
     """A part of a relative day: "esta mañana", "ce soir", "stasera" (this morning, this evening) and a day
     word with a part after it ("heute Morgen", "hier soir", "ieri sera"), as English "this morning" and
-    "yesterday evening" are read."""
+    "yesterday evening" are read; "cette nuit", "heute Nacht" after a past verb as "last night"."""
     fixed = DAY_PART_PHRASES.get(lex.language, {})
     parts = PARTS_OF_DAY.get(lex.language, {})
+    night_gone = NIGHT_GONE_AFTER_PAST.get(lex.language, set())
     days = [word for word, (unit, _) in lex.phrases.items() if unit == "day"]
     alternatives = [r"(?P<fixed>" + _words(fixed) + ")"] if fixed else []
     if parts and days:
@@ -1056,8 +1058,8 @@ def _day_part_rule(lex: Lexicon) -> Rule:
             offset, code = fixed[m["fixed"].lower()]
         else:
             offset, code = lex.phrases[m["day"].lower()][1], parts[m["part"].lower()]
-        if offset == 0 and code == "NI" and ctx.in_past(m.start(), m.end()):
-            offset = -1  # "cette nuit, un incendie a ravagé": the night just gone, English "last night"
+        if " ".join(m.group().lower().split()) in night_gone and ctx.in_past(m.start(), m.end()):
+            offset = -1
         return _day_part(ctx, offset, code)
 
     return resolve
