@@ -101,3 +101,42 @@ def test_a_part_of_a_relative_day_without_anchor_keeps_its_part():
 def test_days_two_away(language, text, expected):
     """"pasado mañana" is the day after tomorrow, not "mañana" (tomorrow)."""
     assert found(text, language, datetime(2026, 3, 9, 10)) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("fr", "Cette nuit, un incendie a ravagé le port.", [("Cette nuit", "2026-03-08TNI")]),
+        ("fr", "Le conseil se réunira cette nuit.", [("cette nuit", "2026-03-09TNI")]),
+        ("it", "Stanotte un incendio ha distrutto il porto.", [("Stanotte", "2026-03-08TNI")]),
+        ("it", "Il consiglio si riunirà stanotte.", [("stanotte", "2026-03-09TNI")]),
+        ("de", "Heute Nacht hat es im Hafen gebrannt.", [("Heute Nacht", "2026-03-08TNI")]),
+        ("de", "Heute Nacht wird im Rat abgestimmt.", [("Heute Nacht", "2026-03-09TNI")]),
+        ("pt", "Esta noite, o fogo queimou o porto.", [("Esta noite", "2026-03-08TNI")]),
+        ("es", "El consejo se encontraba reunido esta noche.", [("esta noche", "2026-03-09TNI")]),  # only "tonight"
+    ],
+)
+def test_this_night_is_last_night_after_a_past_verb(language, text, expected):
+    """As English "last night" (the night before) and "tonight" (the night of the day): a past verb makes
+    "cette nuit", "stanotte", "heute Nacht", "esta noite" the night just gone; Spanish says "anoche" for it."""
+    assert found(text, language, datetime(2026, 3, 9, 10)) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("de", "Der Rat tagt heute Abend um 11 Uhr.", [("heute Abend um 11 Uhr", "2026-03-09T23:00")]),
+        ("de", "Der Rat tagt am Montag um 9.30 Uhr.", [("Montag um 9.30 Uhr", "2026-03-09T09:30")]),
+        ("de", "Ruth Adler schlief 11 Stunden.", [("11 Stunden", "PT11H")]),
+        ("fr", "Ines Vidal parlera demain à 15 heures.", [("demain à 15 heures", "2026-03-10T15:00")]),
+        ("fr", "Ines Vidal parlera ce soir à 8 heures.", [("ce soir à 8 heures", "2026-03-09T20:00")]),
+        ("es", "Mañana a las 10 votarán en Port Elwyn.", [("Mañana a las 10", "2026-03-10T10:00")]),
+        ("es", "Ines Vidal ayudó a las 10 empresas.", []),  # "a las" is "to the": no clock without a day
+        ("it", "Domani alle 10 voteranno.", [("Domani alle 10", "2026-03-10T10:00")]),
+        ("it", "Marco Bell ha scritto alle 10 famiglie.", []),
+        ("pt", "Amanhã às 10 votam em Port Elwyn.", [("Amanhã às 10", "2026-03-10T10:00")]),
+    ],
+)
+def test_a_day_and_its_clock_time_are_one_time(language, text, expected):
+    """As English "tomorrow at 3 p.m.": one TIME on that day, the hour read in the part of the day it was said with."""
+    assert found(text, language, datetime(2026, 3, 9, 10)) == expected

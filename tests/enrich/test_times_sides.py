@@ -72,3 +72,63 @@ def test_the_end_of_a_span_only_leans(text, anchor, expected):
 )
 def test_a_possibility_modal_after_the_expression_is_no_future_cue(text, expected):
     assert found(text, datetime(2024, 3, 10, 9)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("In 2019, Ruth Adler said on March 3 that the ferry would stop.", "en", [("2019", "2019"), ("March 3", "2019-03-03")]),
+        ("In early 2019 the ferry to Port Elwyn stopped on March 3.", "en", [("early 2019", "2019"), ("March 3", "2019-03-03")]),
+        ("During the 2011 season, Marco Bell scored on Sept. 4.", "en", [("2011", "2011"), ("Sept. 4", "2011-09-04")]),
+        ("En 2019, Ines Vidal a déclaré le 3 mars que le bac cesserait.", "fr", [("2019", "2019"), ("3 mars", "2019-03-03")]),
+        ("En 2019, Ines Vidal dijo el 3 de marzo que el ferry pararía.", "es", [("2019", "2019"), ("3 de marzo", "2019-03-03")]),
+        ("В 2019 году Ольга Петренко 3 марта заявила об этом.", "ru", [("2019 году", "2019"), ("3 марта", "2019-03-03")]),
+    ],
+)
+def test_a_year_framing_the_sentence_is_the_year_of_a_day_without_one(text, language, expected):
+    assert found(text, FRIDAY, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "since" bounds a span; a year inside a clause ("founded in 1998") does not set the scene
+        ("Since 2019, the ferry to Port Elwyn stopped on March 3.", [("2019", "2019"), ("March 3", "2022-03-03")]),
+        ("The ferry line, founded in 1998, stopped on March 3.", [("1998", "1998"), ("March 3", "2022-03-03")]),
+        # two years named: the sentence has no one frame
+        ("In 2019, the ferry stopped on March 3 and the line, opened in 1998, closed.",
+         [("2019", "2019"), ("March 3", "2022-03-03"), ("1998", "1998")]),
+        # a season of two years is no one year
+        ("The 2011-12 season opened on Sept. 4.", [("2011-12", "2011"), ("Sept. 4", "2022-09-04")]),
+        # the frame is the sentence's: the next sentence is not in it
+        ("In 2019, the ferry stopped. It ran again on March 3.", [("2019", "2019"), ("March 3", "2022-03-03")]),
+    ],
+)
+def test_a_year_that_does_not_frame_the_sentence_leaves_the_day_to_the_tense(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a reflexive past ("начались") is nearer than the future in the next clause or the relative one
+        ("В марте переговоры начались, а в апреле будут продолжены.", [("марте", "2022-03"), ("апреле", "2023-04")]),
+        ("Переговоры, которые пройдут в Порт-Элвине, начались в марте.", [("марте", "2022-03")]),
+        ("В марте это произошло, а в апреле будет суд.", [("марте", "2022-03"), ("апреле", "2023-04")]),  # neuter past
+        ("Переговоры пройдут в марте.", [("марте", "2023-03")]),
+    ],
+)
+def test_russian_past_forms_rule_out_the_future(text, expected):
+    assert found(text, FRIDAY, "ru") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("В понедельник они встретились в Порт-Элвине.", [("понедельник", "2022-12-12")]),
+        ("В понедельник они будут обсуждать план.", [("понедельник", "2022-12-19")]),
+        ("В понедельник было решено закрыть порт.", [("понедельник", "2022-12-12")]),
+    ],
+)
+def test_a_russian_weekday_points_where_its_verb_does(text, expected):
+    assert found(text, FRIDAY, "ru") == expected

@@ -24,7 +24,14 @@ from storyline.enrich.languages import normalise_language
 from storyline.enrich.times_cjk import CJK_LANGUAGES, CJK_RULES, cjk_tense_cues
 from storyline.enrich.times_lexicon import CLOCK_WORDS, LOWER_CASE_CALENDAR, PRESS_WORDS
 from storyline.enrich.times_ranges import join_ranges
-from storyline.enrich.times_rules import Context, Rule, clause_breaks_for, rules_for, tense_cues_for
+from storyline.enrich.times_rules import (
+    Context,
+    Rule,
+    clause_breaks_for,
+    frame_years_for,
+    rules_for,
+    tense_cues_for,
+)
 from storyline.model import TimeExpression
 
 
@@ -38,7 +45,8 @@ def find_times(text: str, anchor: datetime | None, language: str | None = None) 
     if cjk:
         context = Context(text, anchor, cjk_tense_cues(code), clause_breaks=None)
     else:
-        context = Context(text, anchor, tense_cues_for(language), clause_breaks_for(language))
+        cues, breaks, frames = tense_cues_for(language), clause_breaks_for(language), frame_years_for(language)
+        context = Context(text, anchor, cues, breaks, frames=frames)
     rules = CJK_RULES if cjk else rules_for(language)
     german = code == "de"
     candidates = _candidates(text, rules, range(len(rules)), context, german)
@@ -123,8 +131,10 @@ def _longest_first(candidates: list[Candidate]) -> list[TimeExpression]:
 
 
 #: A day, alone or with a part of it ("Thursday night": 2010-05-06TNI), that a clock time can sit on.
-_DAY_VALUE = re.compile(r"^(?P<day>[\dX]{4}-(?:\d\d-\d\d|WXX-\d))(?:T(?:MO|AF|EV|NI))?$")
-_CLOCK_VALUE = re.compile(r"T\d\d:\d\d$")
+_DAY_VALUE = re.compile(r"^(?P<day>[\dX]{4}-(?:\d\d-\d\d|WXX-\d))(?:T(?P<part>MO|AF|EV|NI))?$")
+_CLOCK_VALUE = re.compile(r"T(?P<hour>\d\d):(?P<minute>\d\d)$")
+#: Parts of the day whose hours on a twelve-hour clock are after noon: (first hour read as such, last hour).
+_AFTERNOON_HOURS = {"AF": (1, 11), "EV": (1, 11), "NI": (6, 11)}
 _CLOCK_THEN_DAY = re.compile(r"\s*,?\s*(?:on\s+)?")
 _DAY_THEN_CLOCK = re.compile(r"\s*,?\s*(?:(?:at|" + "|".join(CLOCK_WORDS.values()) + r")\s+)?", re.IGNORECASE)
 
@@ -139,13 +149,23 @@ def _join_clock_and_day(text: str, found: list[TimeExpression]) -> list[TimeExpr
             clock, day = (previous, current) if _CLOCK_THEN_DAY.fullmatch(gap) else (current, previous)
             pattern = _CLOCK_THEN_DAY if clock is previous else _DAY_THEN_CLOCK
             day_value = _DAY_VALUE.match(day.value)
-            if pattern.fullmatch(gap) and _CLOCK_VALUE.search(clock.value) and day_value:
-                value = day_value["day"] + clock.value[clock.value.index("T") :]
+            clock_value = _CLOCK_VALUE.search(clock.value)
+            if pattern.fullmatch(gap) and clock_value and day_value:
+                value = f"{day_value['day']}T{_hour_in_part(clock_value, day_value['part'])}"
                 span = text[previous.start : current.end]
                 joined[-1] = TimeExpression(span, previous.start, current.end, value, "TIME")
                 continue
         joined.append(current)
     return joined
+
+
+def _hour_in_part(clock: re.Match[str], part: str | None) -> str:
+    """The clock time read in the part of the day it was said with: "heute Abend um 11 Uhr" is 23:00."""
+    hour = int(clock["hour"])
+    first, last = _AFTERNOON_HOURS.get(part or "", (1, 0))
+    if first <= hour <= last:
+        hour += 12
+    return f"{hour:02d}:{clock['minute']}"
 
 
 #: Dated articles of one story further apart than this are not one run of coverage: copies follow their event

@@ -101,8 +101,9 @@ TENSE_CUES = {
     "pt": (r"\w{2,}rá|\w{2,}rão|vai|vão|próxim[oa]s?", r"\w{2,}ou|\w{2,}aram|\w{2,}eram|foi|foram|tinha"),
     # Russian past tense ends in -л/-ла/-ли ("заявил", "прошла"); its future is a form of "быть" or a
     # perfective verb, of which news uses a few ("состоится", "пройдёт").
+    # The past neuter ("заявило", "произошло") and reflexive past ("встретились", "состоялась") too.
     "ru": (r"будет|будут|будем|станет|состоится|состоятся|пройд[её]т|пройдут|следующ\w*|предстоящ\w*",
-           r"\w{2,}(?:ал|ала|али|ял|яла|яли|ил|ила|или|ел|ела|ели)|был[аои]?|прошл\w*"),
+           (r"\w{2,}(?:[аяие]л[аои]?|шло|гло)(?:с[яь])?|был[аои]?|прошл\w*")),
     # Polish future is "będzie" or a perfective verb ("zostanie", "odbędzie się"); its past ends in -ł/-ła/-li.
     "pl": (r"będzie|będą|będziemy|zostanie|zostaną|odbędzie|odbędą|przyszł\w*|nadchodząc\w*",
            r"\w{2,}(?:ał|ała|ali|ił|iła|ili|ył|yła|yli|ół|eł|eła|eli)|był[aoy]?|byli|ubiegł\w*|zeszł\w*"),
@@ -140,7 +141,21 @@ DECADE_WORDS = {
 }  # fmt: skip
 #: Words before a number of hours that make it a time of day ("vers 15 heures"), not a duration ("15 heures").
 CLOCK_WORDS = {"fr": r"à|vers|dès|avant|après", "es": r"a\s+las|hacia\s+las|desde\s+las", "it": r"alle|verso\s+le",
-               "pt": r"às|por\s+volta\s+das"}  # fmt: skip
+               "pt": r"às|por\s+volta\s+das", "de": r"um|gegen|ab"}  # fmt: skip
+#: A year framing its sentence, so that a day and month in it without a year fall in that year: one opening the
+#: sentence ("In 2019, the company said on March 3 ...") or a season ("the 2011 season ... on Sept. 4"). Not
+#: "since 2019" or "by 2019", which bound a span rather than set the scene. "{year}" stands for the year.
+FRAME_YEARS = {
+    "en": (r"(?:In|During|Throughout)\s+(?:(?:early|late|mid)[\s-]+)?{year}", r"{year}\s+season"),
+    "fr": (r"(?:En|Au\s+cours\s+de)\s+{year}", r"saison\s+{year}"),
+    "es": (r"(?:En|Durante)\s+(?:el\s+(?:año\s+)?)?{year}", r"temporada\s+(?:de\s+)?{year}"),
+    "it": (r"(?:Nel|Durante\s+il)\s+{year}", r"stagione\s+{year}"),
+    "pt": (r"(?:Em|Durante)\s+{year}", r"temporada\s+(?:de\s+)?{year}"),
+    "de": (r"Im\s+Jahre?\s+{year}", r"Saison\s+{year}"),
+    "ru": (r"В\s+{year}\s+году", r"сезоне?\s+{year}"),
+}  # fmt: skip
+#: Words for "o'clock" that are no unit of duration: "um 11 Uhr" is a time of day, never 11 hours.
+HOUR_WORDS = {"de": ("uhr",)}
 
 #: Parts of the day after a weekday, with their TIMEX3 codes: glued to it in German and Dutch ("Montagabend",
 #: "dinsdagochtend"), a word or phrase after it elsewhere ("lundi soir", "el martes por la noche").
@@ -154,13 +169,17 @@ PARTS_OF_DAY = {
 }  # fmt: skip
 #: Parts of a day said with a demonstrative or as one word, with the day's offset from the anchor and their
 #: TIMEX3 codes: "esta mañana", "ce soir", "stasera" are this morning and this evening, "anoche" last night.
-#: ("cette nuit", "stanotte" are left out: the night before the report or the one ahead, the text alone can't say.)
 DAY_PART_PHRASES = {
     "es": {"esta mañana": (0, "MO"), "esta tarde": (0, "AF"), "esta noche": (0, "NI"), "anoche": (-1, "NI")},
-    "fr": {"ce matin": (0, "MO"), "cet après-midi": (0, "AF"), "ce soir": (0, "EV")},
-    "it": {"stamattina": (0, "MO"), "stamani": (0, "MO"), "stamane": (0, "MO"), "stasera": (0, "EV")},
+    "fr": {"ce matin": (0, "MO"), "cet après-midi": (0, "AF"), "ce soir": (0, "EV"), "cette nuit": (0, "NI")},
+    "it": {"stamattina": (0, "MO"), "stamani": (0, "MO"), "stamane": (0, "MO"), "stasera": (0, "EV"),
+           "stanotte": (0, "NI")},
     "pt": {"esta manhã": (0, "MO"), "esta tarde": (0, "AF"), "esta noite": (0, "NI")},
 }  # fmt: skip
+#: "This night" said of the night just gone as well as the one ahead: after a past verb it is English "last night"
+#: ("cette nuit, un incendie a ravagé"), else "tonight". Spanish "esta noche" is only "tonight" ("anoche" is
+#: last night): with a past verb it is an evening already under way ("se encontraba reunida esta noche").
+NIGHT_GONE_AFTER_PAST = {"fr": {"cette nuit"}, "it": {"stanotte"}, "de": {"heute nacht"}, "pt": {"esta noite"}}
 #: Words of a relative day that are also the noun of a part of the day, with what, right before, makes them the
 #: noun: Spanish "mañana" is "tomorrow", but "por la mañana", "a media mañana", "esta mañana" are a morning.
 PHRASES_AS_NOUN = {"es": {"mañana": re.compile(r"\b(?:la|esta|esa|media|una|cada|toda|misma|aquella)\s+$", re.IGNORECASE)}}

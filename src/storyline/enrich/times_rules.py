@@ -26,7 +26,10 @@ from storyline.enrich.times_lexicon import (
     ENGLISH_NUMBERS,
     ENGLISH_ORDINALS,
     ENGLISH_VAGUE,
+    FRAME_YEARS,
     GLUED_PARTS_OF_DAY,
+    HOUR_WORDS,
+    NIGHT_GONE_AFTER_PAST,
     NUMBERING_NOUNS,
     OFFSET_NOT_AFTER,
     OFFSET_WORDS,
@@ -67,6 +70,8 @@ class Context:
     clause_breaks: re.Pattern[str] | None = field(default_factory=lambda: clause_breaks("en"))
     #: (start, value) of the explicit dates found in the text, once known: what anaphoric expressions follow.
     explicit: list[tuple[int, str]] = field(default_factory=list)
+    #: The language's year frames (:func:`frame_years_for`): a sentence's opening one, and a season anywhere.
+    frames: tuple[re.Pattern[str], re.Pattern[str]] | None = None
 
     @property
     def day(self) -> date | None:
@@ -116,6 +121,24 @@ class Context:
         if _SINCE_BEFORE.search(self.text, max(0, start - 12), start):
             return cal.PAST
         return self._tense(start, end, own_clause=False) or cal.PAST
+
+    def frame_year(self, start: int, end: int) -> int | None:
+        """The year that frames the span's sentence ("In 2019, ... on March 3", "the 2011 season ... on Sept.
+        4"), when the sentence names no other year: the year of a day and month written without one."""
+        if self.frames is None:
+            return None
+        left, right = self.sentence(start, end)
+        if left > 0 and self.text[left] not in ".\n":
+            return None  # a sentence too long to see where it starts
+        opening = self.frames[0].match(self.text, left + (left > 0), start)
+        framing = {opening["year"]} if opening else set()
+        framing |= {found["year"] for found in self.frames[1].finditer(self.text, left, right)}
+        named = set(_NAMED_YEAR.findall(self.text, left, right))
+        return int(framing.pop()) if len(framing) == 1 and named == framing else None
+
+    def in_past(self, start: int, end: int) -> bool:
+        """Whether a verb in the past tense governs the span (a cue, not the past a bare weekday defaults to)."""
+        return self._tense(start, end, own_clause=False) == cal.PAST
 
     def _tense(self, start: int, end: int, own_clause: bool) -> int:
         sentence = self.sentence(start, end)
@@ -201,6 +224,8 @@ _EN_NUM = (
 _EN_DAY = r"(?:(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)|" + _words(ENGLISH_ORDINALS) + ")"
 _YEAR_DIGITS = r"(?:1[6-9]\d\d|20\d\d)"
 _YEAR = _YEAR_DIGITS + r"(?![\d,.]\d|\s*%|\s*(?:percent|per\s+cent)\b|-\d)"
+#: Any number a year could be, for telling whether a sentence names more than one year.
+_NAMED_YEAR = re.compile(r"(?<![\d,.])" + _YEAR_DIGITS + r"(?!\d|[,.]\d)")
 _MONTH_ANY = "(?:" + _words(_EN_MONTHS) + "|(?:" + _words(_EN_MONTH_ABBR) + r")\.?)"
 _MODS = r"(?:early|late|mid|the\s+(?:beginning|start|end|middle|first\s+half|second\s+half)\s+of)"
 _PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
@@ -252,10 +277,11 @@ def _month_day(m: re.Match[str], ctx: Context) -> Resolution:
 
 
 def _calendar_day(m: re.Match[str], ctx: Context) -> Resolution:
-    """A month-day match, in its own year or in the year its weekday or tense gives."""
+    """A month-day match, in its own year, the year framing its sentence, or the year its weekday or tense gives."""
     month, day = _en_month(m["month"]), _en_day(m["day"])
-    if m["year"]:
-        return _absolute_day(int(m["year"]), month, day)
+    year = m["year"] or ctx.frame_year(m.start(), m.end())
+    if year:
+        return _absolute_day(int(year), month, day)
     weekday = _en_weekday(m["wd"]) if m["wd"] else None
     return cal.day_of_year(ctx.day, month, day, ctx.side(m.start(), m.end()), weekday), "DATE"
 
@@ -900,8 +926,9 @@ def _lexicon_rules(lex: Lexicon) -> list[Rule]:
     )
     def day_month(m: re.Match[str], ctx: Context) -> Resolution:
         month, day = lex.months[m["month"].lower()], int(m["day"])
-        if m["year"]:
-            return _absolute_day(int(m["year"]), month, day)
+        year = m["year"] or ctx.frame_year(m.start(), m.end())
+        if year:
+            return _absolute_day(int(year), month, day)
         weekday = lex.weekdays.get(m["wd"].lower()) if m["wd"] else None
         return cal.day_of_year(ctx.day, month, day, ctx.side(m.start(), m.end()), weekday), "DATE"
 
@@ -1016,9 +1043,10 @@ def _lexicon_rules(lex: Lexicon) -> list[Rule]:
 def _day_part_rule(lex: Lexicon) -> Rule:
     """A part of a relative day: "esta mañana", "ce soir", "stasera" (this morning, this evening) and a day
     word with a part after it ("heute Morgen", "hier soir", "ieri sera"), as English "this morning" and
-    "yesterday evening" are read."""
+    "yesterday evening" are read; "cette nuit", "heute Nacht" after a past verb as "last night"."""
     fixed = DAY_PART_PHRASES.get(lex.language, {})
     parts = PARTS_OF_DAY.get(lex.language, {})
+    night_gone = NIGHT_GONE_AFTER_PAST.get(lex.language, set())
     days = [word for word, (unit, _) in lex.phrases.items() if unit == "day"]
     alternatives = [r"(?P<fixed>" + _words(fixed) + ")"] if fixed else []
     if parts and days:
@@ -1027,22 +1055,43 @@ def _day_part_rule(lex: Lexicon) -> Rule:
     @_rule(f"{lex.language}-day-part", r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
     def resolve(m: re.Match[str], ctx: Context) -> Resolution:
         if m.groupdict().get("fixed"):
-            return _day_part(ctx, *fixed[m["fixed"].lower()])
-        return _day_part(ctx, lex.phrases[m["day"].lower()][1], parts[m["part"].lower()])
+            offset, code = fixed[m["fixed"].lower()]
+        else:
+            offset, code = lex.phrases[m["day"].lower()][1], parts[m["part"].lower()]
+        if " ".join(m.group().lower().split()) in night_gone and ctx.in_past(m.start(), m.end()):
+            offset = -1
+        return _day_part(ctx, offset, code)
 
     return resolve
 
 
 def _hour_of_day_rule(lex: Lexicon) -> Rule:
-    """"vers 15 heures", "a las 15 horas": a time of day after the language's clock words, not a duration."""
-    hours = _words(word for word, unit in lex.units.items() if unit == "hour")
-    before = re.compile(r"\b(?:" + CLOCK_WORDS[lex.language] + r")\s+$", re.IGNORECASE)
+    """"vers 15 heures", "a las 15 horas", "um 11 Uhr": a time of day after the language's clock words, not a
+    duration. Without a word for hours only right after a day or a part of one ("mañana a las 10", "el lunes a
+    las 9:30"), where the clock word cannot be "to the" ("a las 10 empresas")."""
+    hours = _words([*(word for word, unit in lex.units.items() if unit == "hour"), *HOUR_WORDS.get(lex.language, ())])
+    clock = r"(?:" + CLOCK_WORDS[lex.language] + r")\s+$"
+    before = re.compile(r"\b" + clock, re.IGNORECASE)
+    days = [
+        *(word for word, (unit, _) in lex.phrases.items() if unit == "day"),
+        *lex.weekday_words,
+        *PARTS_OF_DAY.get(lex.language, {}),
+        *DAY_PART_PHRASES.get(lex.language, {}),
+    ]
+    after_day = re.compile(r"(?<!\w)(?:" + _words(days) + r")\s+" + clock, re.IGNORECASE)
 
-    @_rule(f"{lex.language}-hour-of-day", r"\b(?P<hour>[01]?\d|2[0-3])\s+(?:" + hours + r")\b", re.IGNORECASE)
+    @_rule(
+        f"{lex.language}-hour-of-day",
+        r"\b(?P<hour>[01]?\d|2[0-3])(?:[:.](?P<minute>[0-5]\d))?(?:\s+(?P<unit>" + hours + r")\b)?(?![:.,]?\d)",
+        re.IGNORECASE,
+    )
     def resolve(m: re.Match[str], ctx: Context) -> Resolution:
         if not _prefix_blocked(m, before):
             return None
-        return _time_of_day(ctx.day.isoformat() if ctx.day else "XXXX-XX-XX", int(m["hour"]), 0), "TIME"
+        if not m["unit"] and not after_day.search(m.string, max(0, m.start() - 40), m.start()):
+            return None
+        day = ctx.day.isoformat() if ctx.day else "XXXX-XX-XX"
+        return _time_of_day(day, int(m["hour"]), int(m["minute"] or 0)), "TIME"
 
     return resolve
 
@@ -1087,6 +1136,17 @@ def tense_cues_for(language: str | None) -> re.Pattern[str]:
     """The language's tense cues (English for English, unknown languages and ones without a list)."""
     code = _language_code(language)
     return tense_cues(code if code in TENSE_CUES else "en")
+
+
+@lru_cache(maxsize=32)
+def frame_years_for(language: str | None) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """The language's year frames (``FRAME_YEARS``): an opening one, matched at a sentence's start, and a season."""
+    frames = FRAME_YEARS.get(_language_code(language))
+    if frames is None:
+        return None
+    year = r"(?P<year>" + _YEAR_DIGITS + r")(?![\d/]|\s*[-–]\s*\d)"
+    opening, season = (frame.replace("{year}", year) for frame in frames)
+    return re.compile(r"[\s\"'“”«»(]*" + opening + r"\b"), re.compile(r"\b" + season + r"\b", re.IGNORECASE)
 
 
 def clause_breaks_for(language: str | None) -> re.Pattern[str]:
