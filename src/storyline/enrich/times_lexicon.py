@@ -330,7 +330,7 @@ def lexicon_for(language: str) -> Lexicon | None:
         date_order=info.get("date_order", "DMY"),
         months=months,
         weekdays=weekdays,
-        month_words=_full_names(months),
+        month_words=_full_names(months) | EXTRA_MONTHS.get(language, {}),  # hand-listed: whole words, however short
         weekday_words=_full_names(weekdays),
         units=units,
         numbers=numbers,
