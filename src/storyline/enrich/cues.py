@@ -164,6 +164,9 @@ ACCORDING_TO: dict[str, tuple[tuple[str, ...], ...]] = {
     "pl": (("według",), ("zdaniem",)),
     "ar": (("حسب",), ("وفقا",), ("وفقاً",)),
 }
+#: "According to" phrases a possessive pronoun may open: Polish "Jego zdaniem X" ("in his view"); before any
+#: other, a pronoun is the clause's subject ("fanden sie laut Polizei": they found, by the police's account).
+ACCORDING_TO_AFTER_POSSESSIVE: dict[str, frozenset[tuple[str, ...]]] = {"pl": frozenset({("zdaniem",)})}
 #: "according to" written after its source: German "Dem Minister zufolge", Turkish "Bakan Koca'ya göre".
 ACCORDING_TO_AFTER: dict[str, frozenset[str]] = {
     "de": frozenset({"zufolge"}),
@@ -331,6 +334,9 @@ GENDERED_ARTICLES: dict[str, frozenset[str]] = {
     "Masc": frozenset({"le", "el", "il", "lo", "del", "al", "du", "au"}),
     "Fem": frozenset({"la"}),
 }
+#: Person pronouns that stand for one person only beside a reporting verb in the singular: German "sie" is
+#: also "they" ("sagten sie") and, capitalised, the formal "you" (``quotes_speakers.is_one_person``).
+NUMBER_AMBIGUOUS_PRONOUNS: dict[str, frozenset[str]] = {"de": frozenset({"sie"})}
 #: Third-person pronouns' sex, for texts no parser gives morphology ("ella dijo", "sagte er", "-t-elle").
 PRONOUN_SEXES: dict[str, str] = {
     "il": "Masc", "él": "Masc", "lui": "Masc", "ele": "Masc", "er": "Masc",

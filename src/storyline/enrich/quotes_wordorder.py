@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from storyline.enrich.cues import (
     ACCORDING_TO,
     ACCORDING_TO_AFTER,
+    ACCORDING_TO_AFTER_POSSESSIVE,
     ACCORDING_TO_NO_SOURCE,
     ACCORDING_TO_VERBS,
     AFTER_CONTENT_ONLY,
@@ -58,7 +59,8 @@ def according_to_attributions(doc: Doc, language: str, parsed: bool = True) -> l
                 continue
             sent = doc[i].sent
             source_start = i + len(phrase)
-            if i > sent.start and lowered[i - 1] in PERSON_PRONOUNS.get(language, ()):  # "Jego zdaniem X"
+            possessive = phrase in ACCORDING_TO_AFTER_POSSESSIVE.get(language, ())
+            if possessive and i > sent.start and lowered[i - 1] in PERSON_PRONOUNS.get(language, ()):  # "Jego zdaniem X"
                 content = trimmed(doc, source_start, sent.end)
                 if content is not None:
                     found.append(Attribution(*content, cue=doc[i].text, source=doc[i - 1 : i], continues=True))
