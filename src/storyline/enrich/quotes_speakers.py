@@ -368,7 +368,8 @@ class SpeakerResolver:
         if entity.type != "MISC":
             return entity.type == "PERSON"
         role = ROLE_BEFORE_NAME.search(doc_text(self._doc)[max(0, start - ROLE_CONTEXT_CHARS) : start])
-        return (role is not None and is_role_word(role["role"])) or is_role_word(entity.name.split()[0])
+        words = entity.name.split()
+        return (role is not None and is_role_word(role["role"])) or (len(words) > 1 and is_role_word(words[0]))
 
     def _sexed_nearer(self, nearest: tuple[int, str] | None, subject: tuple[int, bool, str], sex: str | None) -> str:
         """The farther subject a pronoun of ``sex`` stands for, unless the text gives it no sex and gives a
