@@ -223,6 +223,9 @@ WORD_ORDER_REPORTING_VERBS: dict[str, tuple[str, ...]] = {
 #: Demonstratives opening a report whose content is the sentence before: "Das sagte N am Montag.", "Dies
 #: teilte das Ministerium mit." (German; the verb's separable particle, "mit", may close the sentence).
 BACK_REFERRING_REPORTS: dict[str, tuple[frozenset[str], str]] = {"de": (frozenset({"das", "dies"}), "mit")}
+#: Adverbs opening a sentence that goes on with what the sentence before reported: "Demnach X" ("according to
+#: that"), German.
+REPORT_CONTINUING_ADVERBS: dict[str, frozenset[str]] = {"de": frozenset({"demnach", "demzufolge"})}
 COMPLEMENTIZERS: dict[str, str] = {"es": "que", "pt": "que", "it": "che", "de": "dass", "nl": "dat", "pl": "że"}
 #: What stands between a reporting verb and its content when the speaker comes first ("dijo que X"; German
 #: also "sagte, X").

@@ -80,6 +80,7 @@ from storyline.enrich.quotes_speakers import (
 from storyline.enrich.quotes_wordorder import (
     according_to_attributions,
     colon_subject,
+    continued_reports,
     cued_quotation,
     word_order_attributions,
 )
@@ -652,6 +653,7 @@ def scored_quotes(
     attributions = _add_marked_quotes(doc, attributions, marks, resolver, language, parsed)
     if not parsed:
         _carry_speakers(attributions, resolver, {entity.name for entity in entities}, language)
+        attributions = sorted(attributions + continued_reports(doc, attributions, language), key=lambda a: a.start)
     for attribution in attributions:
         attribution.kind = _kind(attribution, marks)
     return [

@@ -26,6 +26,7 @@ from storyline.enrich.cues import (
     COMPLEMENTIZERS,
     PERSON_PRONOUNS,
     PRO_DROP_LANGUAGES,
+    REPORT_CONTINUING_ADVERBS,
     SPEAKER_ARTICLES,
     SPEAKER_CIRCUMSTANCES,
     WORD_ORDER_COMPLEMENTIZERS,
@@ -199,6 +200,31 @@ def _back_referring_attributions(doc: Doc, names: list[tuple[int, int]], sentenc
     if source is None or content is None or qualifies or (not named and len(source) > SHORT_SOURCE_WORDS):
         return []
     return [Attribution(*content, cue=verb.text, source=source, continues=not named)]
+
+
+def continued_reports(doc: Doc, attributions: list[Attribution], language: str) -> list[Attribution]:
+    """"Demnach X", "Demzufolge X" (:data:`~storyline.enrich.cues.REPORT_CONTINUING_ADVERBS`): X goes on with
+    what the sentence before, in the same paragraph, reports, and is its speaker's; after a sentence that
+    reports no one it is left alone ("Der Aufsichtsrat hat zugestimmt. Demnach ...": a decision, not words).
+    Run once the speakers of ``attributions`` are known; a sentence already read is left as it is."""
+    adverbs = REPORT_CONTINUING_ADVERBS.get(language, frozenset())
+    text, found = doc_text(doc), []
+    for sentence in doc.sents:
+        if sentence[0].lower_ not in adverbs or sentence.start == 0 or len(sentence) < 3:
+            continue
+        before = doc[sentence.start - 1].sent
+        if "\n" in text[before.end_char : sentence.start_char] or _overlapping(attributions, sentence.start_char, sentence.end_char):
+            continue
+        reported = _overlapping(attributions, before.start_char, before.end_char)
+        content = _trimmed_chars(text, sentence[1].idx, sentence.end_char)
+        if reported and content is not None:
+            source, speaker = reported[-1].source, reported[-1].speaker
+            found.append(Attribution(*content, cue=sentence[0].text, source=source, speaker=speaker))
+    return found
+
+
+def _overlapping(attributions: list[Attribution], start: int, end: int) -> list[Attribution]:
+    return [a for a in attributions if a.start < end and start < a.end]
 
 
 #: Words before a name that make it qualify the phrase it ends ("die Behörden von Spitzbergen").
