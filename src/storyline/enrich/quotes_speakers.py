@@ -352,7 +352,7 @@ class SpeakerResolver:
         that sentence names several ("Minister A traf Minister B. Er sagte": no parse says which). "Person"
         here is one the recogniser typed so, or an untyped name the text calls a person
         (:meth:`_written_as_person`): no place of a "laut" clause, no capitalised noun of a German text."""
-        window = self._doc[self._window_start(min(position, content[0]) if content else position, UNPARSED_ANTECEDENT_SENTENCES)].idx
+        window = self._doc[self._worded_window_start(min(position, content[0]) if content else position)].idx
         by_sentence: dict[int, set[str]] = defaultdict(set)
         for s, e, entity in self._mentions[bisect_left(self._starts, window) : bisect_left(self._starts, position)]:
             if e > position or self.quoted(s) or self._said_in(s, content) or not self.may_be(entity.name, sex):
@@ -361,6 +361,17 @@ class SpeakerResolver:
                 by_sentence[self._window_start(s, 1)].add(entity.name)
         nearest = by_sentence[max(by_sentence)] if by_sentence else set()
         return nearest.pop() if len(nearest) == 1 else None
+
+    def _worded_window_start(self, position: int) -> int:
+        """The first token of the sentence at ``position`` and of the :data:`UNPARSED_ANTECEDENT_SENTENCES` - 1
+        before it that hold words (without a parse a paragraph break is a sentence of its own)."""
+        window = self._window_start(position, 1)
+        for _ in range(UNPARSED_ANTECEDENT_SENTENCES - 1):
+            while window > 0:
+                window = self._doc[window - 1].sent.start
+                if not self._doc[window].sent.text.isspace():
+                    break
+        return window
 
     def _written_as_person(self, start: int, entity: Entity) -> bool:
         """A person by type, or an untyped name written right after a role or an honorific ("Bundesminister N",

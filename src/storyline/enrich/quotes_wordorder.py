@@ -368,17 +368,18 @@ def _content_first_attributions(doc: Doc, names: list[tuple[int, int]], sentence
         if language not in PRO_DROP_LANGUAGES or trimmed is None or apposed:
             return []
         return [Attribution(*trimmed, cue=match["cue"], source=None, continues=True)]
-    if apposed and not _opens_with_name(match["source"], language):
+    if apposed and not _opens_with_someone(match["source"], language):
         return []
     needs_name = apposed or match["cue"] in AFTER_CONTENT_ONLY
     return _matched_attribution(doc, names, match, content, low, language, needs_name=needs_name)
 
 
-def _opens_with_name(phrase: str, language: str) -> bool:
-    """Whether a speaker phrase opens with a name or a definite article ("Cezary Orzech", "der Präsident des
-    Gerichts"), not a preposition, an indefinite or lower-case words ("von der X", "ein Interview für")."""
-    first = phrase.split()[0] if phrase.split() else ""
-    return first[:1].isupper() or first.lower() in SPEAKER_ARTICLES.get(language, ())
+def _opens_with_someone(phrase: str, language: str) -> bool:
+    """Whether a speaker phrase opens with a name or an article and a role ("Cezary Orzech", "der Präsident des
+    Gerichts", "ein Sprecher"), not a preposition or other words ("von der X", "ein Interview für")."""
+    words = phrase.split() + ["", ""]
+    article = words[0].lower() in SPEAKER_ARTICLES.get(language, frozenset()) | INDEFINITE_ARTICLES
+    return words[0][:1].isupper() or (article and is_role_word(words[1]))
 
 
 #: Sentences searched back for the dash that opens speech ended by "- powiedział N".
