@@ -1002,8 +1002,8 @@ def test_unparsed_pronoun_before_the_verb_is_the_person_named_just_before(enrich
         # a man before "ella"
         ("es", "El ministro Marco Bell visitó Port Elwyn. Ella afirmó que la ayuda llegará a tiempo.", ["Ella"]),
         # named three sentences back: out of reach
-        ("de", "Minister Marco Bell kam nach Port Elwyn. Der Hafen ist zerstört. Die Straßen sind leer. Es regnet. "
-               "Er erklärte, der Hafen bleibe geschlossen.", ["Er"]),
+        ("de", ("Minister Marco Bell kam nach Port Elwyn. Der Hafen ist zerstört. Die Straßen sind leer. Es regnet. "
+                "Er erklärte, der Hafen bleibe geschlossen."), ["Er"]),
         # an untyped name that is only a role ("SP-Politikerin") is no one named
         ("de", "Die SP-Politikerin kam nach Port Elwyn. Sie sagte, der Hafen bleibe geschlossen.", ["Sie"]),
     ],
