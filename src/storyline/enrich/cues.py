@@ -164,6 +164,9 @@ ACCORDING_TO: dict[str, tuple[tuple[str, ...], ...]] = {
     "pl": (("według",), ("zdaniem",)),
     "ar": (("حسب",), ("وفقا",), ("وفقاً",)),
 }
+#: "According to" phrases a possessive pronoun may open: Polish "Jego zdaniem X" ("in his view"); before any
+#: other, a pronoun is the clause's subject ("fanden sie laut Polizei": they found, by the police's account).
+ACCORDING_TO_AFTER_POSSESSIVE: dict[str, frozenset[tuple[str, ...]]] = {"pl": frozenset({("zdaniem",)})}
 #: "according to" written after its source: German "Dem Minister zufolge", Turkish "Bakan Koca'ya göre".
 ACCORDING_TO_AFTER: dict[str, frozenset[str]] = {
     "de": frozenset({"zufolge"}),
@@ -220,6 +223,9 @@ WORD_ORDER_REPORTING_VERBS: dict[str, tuple[str, ...]] = {
 #: Demonstratives opening a report whose content is the sentence before: "Das sagte N am Montag.", "Dies
 #: teilte das Ministerium mit." (German; the verb's separable particle, "mit", may close the sentence).
 BACK_REFERRING_REPORTS: dict[str, tuple[frozenset[str], str]] = {"de": (frozenset({"das", "dies"}), "mit")}
+#: Adverbs opening a sentence that goes on with what the sentence before reported: "Demnach X" ("according to
+#: that"), German.
+REPORT_CONTINUING_ADVERBS: dict[str, frozenset[str]] = {"de": frozenset({"demnach", "demzufolge"})}
 COMPLEMENTIZERS: dict[str, str] = {"es": "que", "pt": "que", "it": "che", "de": "dass", "nl": "dat", "pl": "że"}
 #: What stands between a reporting verb and its content when the speaker comes first ("dijo que X"; German
 #: also "sagte, X").
@@ -331,6 +337,9 @@ GENDERED_ARTICLES: dict[str, frozenset[str]] = {
     "Masc": frozenset({"le", "el", "il", "lo", "del", "al", "du", "au"}),
     "Fem": frozenset({"la"}),
 }
+#: Person pronouns that stand for one person only beside a reporting verb in the singular: German "sie" is
+#: also "they" ("sagten sie") and, capitalised, the formal "you" (``quotes_speakers.is_one_person``).
+NUMBER_AMBIGUOUS_PRONOUNS: dict[str, frozenset[str]] = {"de": frozenset({"sie"})}
 #: Third-person pronouns' sex, for texts no parser gives morphology ("ella dijo", "sagte er", "-t-elle").
 PRONOUN_SEXES: dict[str, str] = {
     "il": "Masc", "él": "Masc", "lui": "Masc", "ele": "Masc", "er": "Masc",

@@ -74,11 +74,13 @@ from storyline.enrich.quotes_marks import (
 )
 from storyline.enrich.quotes_speakers import (
     SpeakerResolver,
+    is_one_person,
     speaker_names,  # noqa: F401 (re-exported: public API)
 )
 from storyline.enrich.quotes_wordorder import (
     according_to_attributions,
     colon_subject,
+    continued_reports,
     cued_quotation,
     word_order_attributions,
 )
@@ -637,7 +639,7 @@ def scored_quotes(
         attributions += adjective_attributions(doc, language, marks, learned)
     attributions = [_snap_to_marks(a, marks) for a in attributions]
     speech = [a.source for a in attributions if a.source is not None and a.kind != "stance"]
-    resolver = SpeakerResolver(doc, entities, language, marks, speech)
+    resolver = SpeakerResolver(doc, entities, language, marks, speech, parsed=parsed)
     for attribution in attributions:
         if attribution.source is None and attribution.kind == "stance" and attribution.cue_word and learned.filtered:
             attribution.source = _holder_near(doc, attribution, resolver)
@@ -651,6 +653,7 @@ def scored_quotes(
     attributions = _add_marked_quotes(doc, attributions, marks, resolver, language, parsed)
     if not parsed:
         _carry_speakers(attributions, resolver, {entity.name for entity in entities}, language)
+        attributions = sorted(attributions + continued_reports(doc, attributions, language), key=lambda a: a.start)
     for attribution in attributions:
         attribution.kind = _kind(attribution, marks)
     return [
@@ -789,11 +792,13 @@ def _carry_speakers(attributions: list[Attribution], resolver: SpeakerResolver, 
 
 
 def _stands_for_someone(source: Span | None, language: str) -> bool:
-    """No source at all (a dropped subject), a pronoun or a phrase naming a role ("el ministro", "der Kanzler")."""
+    """No source at all (a dropped subject), a pronoun for one person or a phrase naming a role ("el ministro",
+    "der Kanzler"); not "sie" of "sagten sie" (:func:`is_one_person`)."""
     if source is None:
         return True
-    words = [t.lower_.rstrip(".") for t in source if t.is_alpha]
-    return any(w in PERSON_PRONOUNS.get(language, ()) or is_role_word(w) for w in words)
+    pronouns = PERSON_PRONOUNS.get(language, frozenset())
+    words = [t for t in source if t.is_alpha]
+    return any((w.lower_ in pronouns and is_one_person(w, language)) or is_role_word(w.lower_) for w in words)
 
 
 def _continued_speech(

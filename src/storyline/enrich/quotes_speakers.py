@@ -16,13 +16,16 @@ from functools import cached_property
 from spacy.tokens import Doc, Span, Token
 
 from storyline.enrich.cues import (
+    AFTER_CONTENT_ONLY,
     GENDERED_ARTICLES,
     GROUP_PRONOUNS,
+    NUMBER_AMBIGUOUS_PRONOUNS,
     PERSON_PRONOUNS,
     PRONOUN_SEXES,
     SEXED_WORDS,
     STANCE_NOUNS,
     TITLES,
+    WORD_ORDER_REPORTING_VERBS,
     is_role_word,
     role_key,
     sex_of_word,
@@ -70,6 +73,8 @@ _NO_ONE_HEADS = frozenset({"DET", "ADJ", "NUM"})
 _DETERMINER_TAGS = frozenset({"DT", "PDT"})
 #: Sentences searched back for a pronoun's antecedent (its own and two before) before the nearest name is taken.
 ANTECEDENT_SENTENCES = 3
+#: Without a parse, sentences searched back for the one person a pronoun may stand for: its own and two before.
+UNPARSED_ANTECEDENT_SENTENCES = 3
 #: Sentences searched back when those hold no subject it may stand for: "N is best known for ... He has ... He's
 #: also ... he directed M's film. ... He said" is N's, not M's (M, the nearest name, is no subject).
 FARTHEST_ANTECEDENT_SENTENCES = 6
@@ -122,6 +127,16 @@ def _sex(token: Token) -> str | None:
 def _pronoun_sex(token: Token) -> str | None:
     """A person pronoun's sex, from its morphology, else (no parser: "ella dijo", "sagte er") from the word."""
     return _sex(token) or PRONOUN_SEXES.get(_INVERTED_CLITIC.sub("", token.lower_))
+
+
+def is_one_person(token: Token, language: str) -> bool:
+    """Whether a person pronoun stands for one person: German "sie" only beside a reporting verb in the
+    singular ("sagte sie", "Sie erklärte"), being also "they" ("sagten sie") and the formal "Sie"."""
+    if _INVERTED_CLITIC.sub("", token.lower_) not in NUMBER_AMBIGUOUS_PRONOUNS.get(language, ()):
+        return True
+    verbs = set(WORD_ORDER_REPORTING_VERBS.get(language, ())) - AFTER_CONTENT_ONLY
+    beside = token.doc[max(0, token.i - 1) : token.i + 2]
+    return any(word.i != token.i and word.lower_ in verbs for word in beside)
 
 
 def _role_sex(article: str | None, role: str, language: str) -> str | None:
@@ -186,10 +201,18 @@ class SpeakerResolver:
     """Maps a source span to a named speaker, through pronouns and role nouns."""
 
     def __init__(
-        self, doc: Doc, entities: list[Entity], language: str, marks: list[tuple[int, int]], sources: Sequence[Span] = ()
+        self,
+        doc: Doc,
+        entities: list[Entity],
+        language: str,
+        marks: list[tuple[int, int]],
+        sources: Sequence[Span] = (),
+        parsed: bool = True,
     ) -> None:
-        """``sources``: the sources of the article's reported speech, earlier speakers a pronoun may stand for."""
+        """``sources``: the sources of the article's reported speech, earlier speakers a pronoun may stand for;
+        ``parsed``: whether ``doc`` has a dependency parse."""
         self._doc = doc
+        self._parsed = parsed
         self._sources = {source.root.i: source for source in sources}
         self._source_tokens = {token.i for source in sources for token in source}
         self._marks = marks
@@ -236,6 +259,10 @@ class SpeakerResolver:
         written = _INVERTED_CLITIC.sub("", source.text) if inverted else source.text
         lowered = _INVERTED_CLITIC.sub("", pronoun_token.lower_)
         if lowered in self._person_pronouns:
+            if not is_one_person(pronoun_token, self._language):
+                return written
+            if not self._parsed:
+                return self._only_person_before(source.start_char, content, _pronoun_sex(pronoun_token)) or written
             return self._antecedent(source.start_char, {"PERSON"}, content, _pronoun_sex(pronoun_token)) or written
         if lowered in TITLES and source[0].lower_ in _DEFINITE:
             return self._person_titled(lowered, source.start_char, self.source_sex(source)) or source.text
@@ -262,7 +289,7 @@ class SpeakerResolver:
             return None
         pronoun = _INVERTED_CLITIC.sub("", words[-1].lower_)
         if len(words) <= 2 and pronoun in self._person_pronouns:  # "ella", "-t -elle"
-            return _pronoun_sex(words[-1])
+            return _pronoun_sex(words[-1]) if is_one_person(words[-1], self._language) else None
         roles = [t for t in words if is_role_word(t.text) and "Plur" not in t.morph.get("Number")]
         if not roles:
             return None
@@ -317,6 +344,43 @@ class SpeakerResolver:
             if nearest is not None and nearest[0] >= own_sentence:
                 break  # "... did not appeal to N, she said": a name in its own sentence before any farther subject
         return nearest[1] if nearest is not None else None
+
+    def _only_person_before(self, position: int, content: tuple[int, int] | None, sex: str | None) -> str | None:
+        """Without a parse, who a person pronoun stands for: the one person, not of the other ``sex``, named in
+        the nearest sentence that names any, searching its own sentence before it and the two before
+        (:data:`UNPARSED_ANTECEDENT_SENTENCES`), never inside a quotation or the quote's own words; None when
+        that sentence names several ("Minister A traf Minister B. Er sagte": no parse says which). "Person"
+        here is one the recogniser typed so, or an untyped name the text calls a person
+        (:meth:`_written_as_person`): no place of a "laut" clause, no capitalised noun of a German text."""
+        window = self._doc[self._worded_window_start(min(position, content[0]) if content else position)].idx
+        by_sentence: dict[int, set[str]] = defaultdict(set)
+        for s, e, entity in self._mentions[bisect_left(self._starts, window) : bisect_left(self._starts, position)]:
+            if e > position or self.quoted(s) or self._said_in(s, content) or not self.may_be(entity.name, sex):
+                continue
+            if self._written_as_person(s, entity):
+                by_sentence[self._window_start(s, 1)].add(entity.name)
+        nearest = by_sentence[max(by_sentence)] if by_sentence else set()
+        return nearest.pop() if len(nearest) == 1 else None
+
+    def _worded_window_start(self, position: int) -> int:
+        """The first token of the sentence at ``position`` and of the :data:`UNPARSED_ANTECEDENT_SENTENCES` - 1
+        before it that hold words (without a parse a paragraph break is a sentence of its own)."""
+        window = self._window_start(position, 1)
+        for _ in range(UNPARSED_ANTECEDENT_SENTENCES - 1):
+            while window > 0:
+                window = self._doc[window - 1].sent.start
+                if not self._doc[window].sent.text.isspace():
+                    break
+        return window
+
+    def _written_as_person(self, start: int, entity: Entity) -> bool:
+        """A person by type, or an untyped name written right after a role or an honorific ("Bundesminister N",
+        "la ministra de Salud, N", "Palästinenser-Präsident N", "Frau N") or opening with one."""
+        if entity.type != "MISC":
+            return entity.type == "PERSON"
+        role = ROLE_BEFORE_NAME.search(doc_text(self._doc)[max(0, start - ROLE_CONTEXT_CHARS) : start])
+        words = entity.name.split()
+        return (role is not None and is_role_word(role["role"])) or (len(words) > 1 and is_role_word(words[0]))
 
     def _sexed_nearer(self, nearest: tuple[int, str] | None, subject: tuple[int, bool, str], sex: str | None) -> str:
         """The farther subject a pronoun of ``sex`` stands for, unless the text gives it no sex and gives a

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from storyline.enrich.cues import (
     ACCORDING_TO,
     ACCORDING_TO_AFTER,
+    ACCORDING_TO_AFTER_POSSESSIVE,
     ACCORDING_TO_NO_SOURCE,
     ACCORDING_TO_VERBS,
     AFTER_CONTENT_ONLY,
@@ -25,6 +26,7 @@ from storyline.enrich.cues import (
     COMPLEMENTIZERS,
     PERSON_PRONOUNS,
     PRO_DROP_LANGUAGES,
+    REPORT_CONTINUING_ADVERBS,
     SPEAKER_ARTICLES,
     SPEAKER_CIRCUMSTANCES,
     WORD_ORDER_COMPLEMENTIZERS,
@@ -58,7 +60,8 @@ def according_to_attributions(doc: Doc, language: str, parsed: bool = True) -> l
                 continue
             sent = doc[i].sent
             source_start = i + len(phrase)
-            if i > sent.start and lowered[i - 1] in PERSON_PRONOUNS.get(language, ()):  # "Jego zdaniem X"
+            possessive = phrase in ACCORDING_TO_AFTER_POSSESSIVE.get(language, ())
+            if possessive and i > sent.start and lowered[i - 1] in PERSON_PRONOUNS.get(language, ()):  # "Jego zdaniem X"
                 content = trimmed(doc, source_start, sent.end)
                 if content is not None:
                     found.append(Attribution(*content, cue=doc[i].text, source=doc[i - 1 : i], continues=True))
@@ -199,6 +202,31 @@ def _back_referring_attributions(doc: Doc, names: list[tuple[int, int]], sentenc
     return [Attribution(*content, cue=verb.text, source=source, continues=not named)]
 
 
+def continued_reports(doc: Doc, attributions: list[Attribution], language: str) -> list[Attribution]:
+    """"Demnach X", "Demzufolge X" (:data:`~storyline.enrich.cues.REPORT_CONTINUING_ADVERBS`): X goes on with
+    what the sentence before, in the same paragraph, reports, and is its speaker's; after a sentence that
+    reports no one it is left alone ("Der Aufsichtsrat hat zugestimmt. Demnach ...": a decision, not words).
+    Run once the speakers of ``attributions`` are known; a sentence already read is left as it is."""
+    adverbs = REPORT_CONTINUING_ADVERBS.get(language, frozenset())
+    text, found = doc_text(doc), []
+    for sentence in doc.sents:
+        if sentence[0].lower_ not in adverbs or sentence.start == 0 or len(sentence) < 3:
+            continue
+        before = doc[sentence.start - 1].sent
+        if "\n" in text[before.end_char : sentence.start_char] or _overlapping(attributions, sentence.start_char, sentence.end_char):
+            continue
+        reported = _overlapping(attributions, before.start_char, before.end_char)
+        content = _trimmed_chars(text, sentence[1].idx, sentence.end_char)
+        if reported and content is not None:
+            source, speaker = reported[-1].source, reported[-1].speaker
+            found.append(Attribution(*content, cue=sentence[0].text, source=source, speaker=speaker))
+    return found
+
+
+def _overlapping(attributions: list[Attribution], start: int, end: int) -> list[Attribution]:
+    return [a for a in attributions if a.start < end and start < a.end]
+
+
 #: Words before a name that make it qualify the phrase it ends ("die Behörden von Spitzbergen").
 _QUALIFYING_WORDS = {"de": frozenset({"von", "des", "der", "aus", "in", "im"})}
 
@@ -246,8 +274,9 @@ def _word_order_patterns(language: str) -> dict[str, re.Pattern[str]]:
         "any": re.compile(rf"{before}(?P<cue>{_alternation(verbs)})(?!\w)", re.IGNORECASE),
         "backward": re.compile(
             rf"(?:,|\s[–—-])\s*(?P<cue>{_alternation(verbs)})(?:\s+{source_start}(?P<source>{source_char}+?))?"
-            # "..., dijo N, director de X." (a straight mark opening the next quotation may end the sentence)
-            rf"(?:,\s*[^,.;:!?«»\"“”]+)?\s*[.!?]?,?[\"”»]?(?:\s+[\"“„«])?\s*$"
+            # "..., dijo N, director de X.", "..., sagte ein Sprecher des Ministeriums, N, am Montag." (a straight
+            # mark opening the next quotation may end the sentence)
+            rf"(?:,\s*[^,.;:!?«»\"“”]+)?(?P<apposed>,\s*[^,.;:!?«»\"“”]+)?\s*[.!?]?,?[\"”»]?(?:\s+[\"“„«])?\s*$"
         ),
     }
 
@@ -258,8 +287,8 @@ def _speaker_first_attributions(doc: Doc, names: list[tuple[int, int]], sentence
     text, low, high = doc_text(doc), sentence.start_char, sentence.end_char
     found = []
     for cue in patterns["forward"].finditer(sentence.text):
-        if any(word[0].isupper() for word in cue["gap"].split()):
-            continue  # "explicó el Plan que": a name between is an object, not the time or audience of the verb
+        if _names_object(cue["gap"], language):
+            continue
         cue_start, cue_end = low + cue.start(), low + cue.end()
         if language == "zh":
             clause = max(_clause_start(text, low, cue_start), cue_start - UNSPACED_SOURCE_CHARS)
@@ -276,6 +305,15 @@ def _speaker_first_attributions(doc: Doc, names: list[tuple[int, int]], sentence
         elif _drops_subject(text, low, cue_start, language):
             found.append(Attribution(*content, cue=cue["cue"], source=None, continues=True))
     return found
+
+
+def _names_object(gap: str, language: str) -> bool:
+    """Whether the words between a reporting verb and its complementizer name its object ("explicó el Plan
+    que"), not the time or audience of the saying ("afirmó este lunes que", "sagte am Montag,": a capital
+    after a circumstance word, :data:`~storyline.enrich.cues.SPEAKER_CIRCUMSTANCES`)."""
+    words = gap.split()
+    circumstance = bool(words) and words[0].lower() in SPEAKER_CIRCUMSTANCES.get(language, ())
+    return not circumstance and any(word[0].isupper() for word in words)
 
 
 #: Most words after an indefinite article that name someone new right before a reporting verb ("una usuaria").
@@ -322,12 +360,26 @@ def _content_first_attributions(doc: Doc, names: list[tuple[int, int]], sentence
         return []
     low = sentence.start_char
     content = (_dash_speech_start(doc, sentence, language), low + match.start())
-    if match["source"] is None:
+    # Two phrases set off by commas after the verb: only a speaker named there, "X, sagte der Präsident des
+    # Gerichts, N, am Montag" (not "Desde entonces, dice, el avión ha volado ...": the verb is inside the claim).
+    apposed = match["apposed"] is not None
+    if match["source"] is None or _only_circumstances(match["source"], language):  # "X, dijo en un comunicado."
         trimmed = _trimmed_chars(doc_text(doc), *content)
-        if language not in PRO_DROP_LANGUAGES or trimmed is None:
+        if language not in PRO_DROP_LANGUAGES or trimmed is None or apposed:
             return []
         return [Attribution(*trimmed, cue=match["cue"], source=None, continues=True)]
-    return _matched_attribution(doc, names, match, content, low, language, needs_name=match["cue"] in AFTER_CONTENT_ONLY)
+    if apposed and not _opens_with_someone(match["source"], language):
+        return []
+    needs_name = apposed or match["cue"] in AFTER_CONTENT_ONLY
+    return _matched_attribution(doc, names, match, content, low, language, needs_name=needs_name)
+
+
+def _opens_with_someone(phrase: str, language: str) -> bool:
+    """Whether a speaker phrase opens with a name or an article and a role ("Cezary Orzech", "der Präsident des
+    Gerichts", "ein Sprecher"), not a preposition or other words ("von der X", "ein Interview für")."""
+    words = phrase.split() + ["", ""]
+    article = words[0].lower() in SPEAKER_ARTICLES.get(language, frozenset()) | INDEFINITE_ARTICLES
+    return words[0][:1].isupper() or (article and is_role_word(words[1]))
 
 
 #: Sentences searched back for the dash that opens speech ended by "- powiedział N".
@@ -386,14 +438,24 @@ def _source_after_cue(
         return None, False
     phrase = (_after_circumstances(text, *phrase, language), phrase[1])
     speaker = (phrase[0], _before_circumstances(text, *phrase, language))
+    if (introduced := _named_after_role(doc, names, *phrase, language)) is not None:
+        return introduced, True  # "ein Sprecher des Ministeriums, N"
     if text[phrase[0] : phrase[1]].split()[0].lower() in INDEFINITE_ARTICLES:
         return doc.char_span(*speaker, alignment_mode="expand"), True
-    if (introduced := _named_after_role(doc, names, *phrase)) is not None:
-        return introduced, True
     named = _speaker_after_cue(text, [(s, e) for s, e in names if low <= s and e <= high], low)
     if named is not None:
         return doc.char_span(*named, alignment_mode="expand"), True
     return doc.char_span(*speaker, alignment_mode="expand"), False
+
+
+def _only_circumstances(phrase: str, language: str) -> bool:
+    """Whether the words after a reporting verb are the circumstances of the saying with no speaker after them
+    ("sagte am Montag", "dijo en un comunicado"; not "dijo a los periodistas la ministra", "powiedział w
+    sobotę rzecznik", "poinformował w sobotę ZUS")."""
+    words = phrase.split()
+    opening = bool(words) and words[0].lower() in SPEAKER_CIRCUMSTANCES.get(language, ())
+    someone = any(word[:1].isupper() or is_role_word(word) for word in words[2:])  # "w sobotę ZUS"
+    return opening and not someone and _after_circumstances(phrase, 0, len(phrase), language) == 0
 
 
 def _after_circumstances(text: str, start: int, end: int, language: str) -> int:
@@ -444,20 +506,43 @@ def _speaker_after_cue(text: str, names: list[tuple[int, int]], low: int) -> tup
 #: What may stand between a role and the name it introduces: a comma, after an abbreviation's full stop
 #: ("director de Acme Inc., N"), or a title's full stop alone ("prof. N").
 _APPOSITION = re.compile(r"\.?,?[ \t]*")
+#: Most words between an apposition's comma and the name, an article first: "la abogada N".
+APPOSED_ROLE_WORDS = 2
+_WORD_AND_SPACE = re.compile(r"([^\W\d_][\w-]*)[ \t]+")
 
 
-def _named_after_role(doc: Doc, names: list[tuple[int, int]], start: int, end: int) -> Span | None:
+def _named_after_role(doc: Doc, names: list[tuple[int, int]], start: int, end: int, language: str) -> Span | None:
     """The name a role in lower case introduces after a comma: "..., ha expresado el director de Acme Inc.,
-    Pedro Ruiz." -> "Pedro Ruiz" (the sentence splitter may have cut after "Inc.")."""
+    Pedro Ruiz." -> "Pedro Ruiz" (the sentence splitter may have cut after "Inc."), also with its own article
+    and role ("dijo la portavoz del Ministerio, la abogada Ines Vidal": :func:`_apposition_starts`)."""
     text = doc_text(doc)
     gap = _APPOSITION.match(text, end)
     words = text[start:end].split()
     if not text[start : start + 1].islower() or not ("," in gap.group() or (words and is_role_word(words[-1]))):
         return None
     following = bisect_left(names, (gap.end(),))  # names are sorted by start
-    if following == len(names) or names[following][0] != gap.end():
+    # a role's own apposition, not one of a name: "dijo este martes N, el director de X" is N
+    roled = "," in gap.group() and any(is_role_word(word) for word in words)
+    starts = _apposition_starts(text, gap.end(), language) if roled else [gap.end()]
+    if following == len(names) or names[following][0] not in starts:
         return None
     return doc.char_span(*names[following], alignment_mode="expand")
+
+
+def _apposition_starts(text: str, position: int, language: str) -> list[int]:
+    """Where the name of an apposition opening at ``position`` may start: there, or after a role or an article and
+    one more word, in lower case or a role ("Bundesministerin", "la abogada", "die Juristin"; not "el director
+    del": :data:`APPOSED_ROLE_WORDS` words at most)."""
+    starts = [position]
+    for index in range(APPOSED_ROLE_WORDS):
+        word = _WORD_AND_SPACE.match(text, starts[-1])
+        if word is None:
+            break
+        opening = index > 0 or word[1].lower() in SPEAKER_ARTICLES.get(language, ())
+        if not (is_role_word(word[1]) or (opening and word[1].islower())):
+            break
+        starts.append(word.end())
+    return starts
 
 
 def _last_name(doc: Doc, names: list[tuple[int, int]], low: int, position: int) -> Span | None:
