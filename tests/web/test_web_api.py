@@ -219,6 +219,17 @@ def test_post_rejects_bad_bodies_with_clear_messages(writable_client) -> None:
         assert client.get("/api/health").json()["articles"] == 3  # nothing half-written
 
 
+def test_deeply_nested_json_is_a_bad_body_not_a_500(writable_client) -> None:
+    deep = b"[" * 100_000 + b"]" * 100_000  # past the json module's recursion limit
+    with writable_client() as client:
+        posted = client.post("/api/articles", content=deep, headers={"content-type": "application/json"})
+        assert posted.status_code == 400 and "nested too deeply" in posted.json()["error"]
+        uploaded = client.post("/api/articles", files={"file": ("deep.json", deep, "application/json")})
+        assert uploaded.status_code == 422
+        assert uploaded.json()["error"] == "deep.json: malformed JSON: nested too deeply at line 1 column 1"
+        assert client.get("/api/health").json()["articles"] == 3  # nothing half-written
+
+
 def test_chunked_upload_over_the_limit_is_refused(writable_client) -> None:
     def chunks():
         for _ in range(10):

@@ -6,7 +6,6 @@ Every list is a page: ``{"total", "limit", "offset", "items"}``. Errors are
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
 from typing import Annotated, Any
 
@@ -15,6 +14,7 @@ from fastapi.responses import RedirectResponse
 from pydantic import BaseModel, BeforeValidator
 
 from storyline import __version__
+from storyline.ingest.sniff import load_json
 from storyline.model import SCHEMA_VERSION, Article, Story
 from storyline.service import library, web_queries
 from storyline.service.stories import story_articles
@@ -198,7 +198,7 @@ async def _upload(request: Request) -> tuple[str | None, bytes]:
     if kind == "application/json":
         content = await request.body()
         try:
-            json.loads(content)
+            load_json(content)
         except ValueError as error:
             raise HTTPException(400, f"the JSON body does not parse: {error}") from error
         return None, content
