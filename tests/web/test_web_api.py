@@ -9,6 +9,8 @@ from urllib.parse import quote
 from fastapi.testclient import TestClient
 
 from storyline import __version__
+from storyline.report.comparison import render
+from storyline.service.comparison import compare_story
 
 SEED_OUTLET = "The Moscow Times"
 
@@ -26,7 +28,8 @@ def test_openapi_is_versioned_and_lists_the_endpoints(client: TestClient) -> Non
     for path in [
         "/api/health", "/api/articles", "/api/articles/{article_id}", "/api/stories",
         "/api/stories/{story_id}", "/api/stories/{story_id}/comparison", "/api/stories/{story_id}/quotes",
-        "/api/stories/{story_id}/entities", "/api/stories/{story_id}/timeline", "/api/search",
+        "/api/stories/{story_id}/entities", "/api/stories/{story_id}/timeline", "/api/stories/{story_id}/report",
+        "/api/search",
     ]:
         assert path in spec["paths"], path
     assert "post" in spec["paths"]["/api/articles"]
@@ -127,6 +130,24 @@ def test_comparison_has_the_documented_shape(client: TestClient, seed_story: str
     claim_ids = {c["id"] for c in comparison["claims"]}
     assert all(set(g["claims"]) <= claim_ids for g in comparison["groups"])
     assert all({"from", "to", "relation"} <= set(link) for link in comparison["provenance"])
+
+
+def test_story_reports_download_as_the_cli_writes_them(client: TestClient, seed_story: str) -> None:
+    comparison = client.get(f"/api/stories/{seed_story}/comparison").json()
+    as_json = client.get(f"/api/stories/{seed_story}/report", params={"format": "json"})
+    assert as_json.headers["content-disposition"] == f'attachment; filename="story-{seed_story}.json"'
+    assert as_json.json() == comparison
+    written = compare_story(client.app.state.workspace, seed_story)  # what `storyline story ID -o FILE` writes
+    markdown = client.get(f"/api/stories/{seed_story}/report", params={"format": "markdown"})
+    assert markdown.headers["content-type"].startswith("text/markdown") and markdown.text == render(written, "md")
+    html = client.get(f"/api/stories/{seed_story}/report")  # HTML unless told otherwise
+    assert html.headers["content-disposition"].endswith('.html"') and html.text == render(written, "html")
+    hostile = client.get("/api/articles/hostile-1").json()["story"]
+    report = client.get(f"/api/stories/{hostile}/report").text
+    assert "<script>alert" not in report and "<img src=x" not in report and "&lt;script&gt;" in report
+    unknown = client.get(f"/api/stories/{seed_story}/report", params={"format": "pdf"})
+    assert unknown.status_code == 422 and "json, md, html" in unknown.json()["error"]
+    assert client.get("/api/stories/nope/report").json() == {"error": "no story with id 'nope'", "status": 404}
 
 
 def test_story_quotes_entities_timeline_are_pages(client: TestClient, seed_story: str) -> None:

@@ -65,6 +65,13 @@ def test_story_page_highlights_claims_by_verdict(client: TestClient, seed_story:
     assert "p=0." not in html
 
 
+def test_story_page_links_its_report_downloads(client: TestClient, seed_story: str) -> None:
+    html = client.get(f"/stories/{seed_story}").text
+    links = re.findall(r'<a href="(/api/stories/[^"]+/report\?format=\w+)" download>', html)
+    assert [link.rsplit("=", 1)[1] for link in links] == ["html", "md", "json"]
+    assert all(client.get(link).headers["content-disposition"].startswith("attachment") for link in links)
+
+
 def test_story_page_of_hostile_article_is_inert(client: TestClient, hostile_story: str) -> None:
     html = client.get(f"/stories/{hostile_story}").text
     assert "&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt;" in html  # shown, escaped

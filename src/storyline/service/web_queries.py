@@ -95,11 +95,17 @@ def article_page(ws: Workspace, *, limit: int, offset: int, **filters: Any) -> t
 _UNSAFE_NAME = re.compile(r"[^\w.-]+")
 
 
+def safe_file_name(name: str, default: str) -> str:
+    """``name`` kept to word characters, dots and hyphens (others as "_"), no leading dot: safe as a file
+    name on disk and in a download's header; ``default`` when nothing is left."""
+    return _UNSAFE_NAME.sub("_", name).strip("._") or default
+
+
 def ingest_upload(ws: Workspace, filename: str | None, content: bytes) -> IngestReport:
     """Ingest uploaded bytes as if read from a file of that name (the readers sniff content and extension);
     a body without a file name (a JSON post) is read as JSON. The articles' source is the uploaded file's
     name, or "upload": the temporary copy read is gone once read."""
-    safe_name = _UNSAFE_NAME.sub("_", Path(filename or "").name).strip("._") or "upload"
+    safe_name = safe_file_name(Path(filename or "").name, "upload")
     with tempfile.TemporaryDirectory(prefix="storyline-upload-") as folder:
         path = Path(folder) / (safe_name if filename else "upload.json")
         path.write_bytes(content)

@@ -10,12 +10,13 @@ from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
-from fastapi.responses import RedirectResponse
+from fastapi.responses import RedirectResponse, Response
 from pydantic import BaseModel, BeforeValidator
 
 from storyline import __version__
 from storyline.ingest.sniff import load_json
 from storyline.model import SCHEMA_VERSION, Article, Story
+from storyline.report.comparison import FORMATS, format_name, render
 from storyline.service import library, web_queries
 from storyline.service.stories import story_articles
 from storyline.service.workspace import Workspace
@@ -245,6 +246,36 @@ def story(ws: Ws, story_id: str) -> dict[str, Any]:
 def comparison(ws: Ws, story_id: str) -> dict[str, Any]:
     find_story(ws, story_id)
     return web_queries.story_comparison(ws, story_id).to_dict()
+
+
+#: The media type of each report format, as served.
+REPORT_TYPES = {"json": "application/json", "md": "text/markdown; charset=utf-8", "html": "text/html; charset=utf-8"}
+
+
+@router.get(
+    "/stories/{story_id}/report",
+    summary="The story's report as a file to download: self-contained HTML, Markdown or JSON",
+    response_class=Response,
+    responses={
+        200: {"content": {kind.split(";")[0]: {} for kind in REPORT_TYPES.values()}},
+        **errors(404, 422),
+    },
+)
+def story_report(
+    ws: Ws,
+    story_id: str,
+    fmt: Annotated[str, Query(alias="format", description=f"one of {', '.join(FORMATS)} (or markdown, htm)")] = "html",
+) -> Response:
+    """What ``storyline story ID --output story.FORMAT`` writes, sent as an attachment named after the story."""
+    try:
+        fmt = format_name(fmt)
+    except ValueError as error:
+        raise HTTPException(422, f"format: {error}") from None
+    find_story(ws, story_id)
+    report = render(web_queries.story_comparison(ws, story_id), fmt)
+    filename = f"story-{web_queries.safe_file_name(story_id, 'story')}.{fmt}"
+    disposition = f"attachment; filename=\"{filename}\""
+    return Response(report, media_type=REPORT_TYPES[fmt], headers={"Content-Disposition": disposition})
 
 
 @router.get(
