@@ -98,6 +98,28 @@ def test_upload_adds_an_article(page, base_url: str, tmp_path: Path) -> None:
     assert page.locator("h1").inner_text() == "Ferry service resumes in Port Alba"
 
 
+def test_upload_names_the_refused_file_and_lists_skipped_records(page, base_url: str, tmp_path: Path, warc_bytes) -> None:
+    page.goto(base_url + "/upload")
+    too_big = tmp_path / "harbour-archive.txt"
+    too_big.write_text("Harbour archive\n\n" + "Port Alba ferry log. " * 300_000)  # over the 5 MiB body limit
+    page.set_input_files("input[type=file]", str(too_big))
+    page.click("form#upload button")
+    page.locator("#upload-result ul.error").wait_for()
+    assert page.locator("#upload-result").inner_text().startswith("harbour-archive.txt: request body over the upload limit")
+    story = "<p>The Port Alba ferry to Kell was cancelled on Monday after a storm, the harbour office said.</p>" * 3
+    crawl = tmp_path / "crawl.warc"
+    crawl.write_bytes(warc_bytes([
+        ("https://alba.example/ferry", "text/html", f"<html><body><article><h1>Ferry cancelled</h1>{story}</article></body></html>".encode()),
+        ("https://alba.example/logo.png", "image/png", b"\x89PNG\r\n\x1a\n"),
+    ]))  # fmt: skip
+    page.set_input_files("input[type=file]", str(crawl))
+    page.click("form#upload button")
+    page.locator("#upload-result ul.ok").wait_for()
+    result = page.locator("#upload-result").inner_text()
+    assert "1 new, 0 already stored, 0 new versions, 1 skipped, 0 failed" in result
+    assert "skipped: crawl.warc#" in result
+
+
 def test_hostile_article_shows_as_text(page, base_url: str) -> None:
     page.goto(base_url + "/articles/hostile-1")
     assert page.locator("h1").inner_text().startswith("<script>alert('title')</script>")
