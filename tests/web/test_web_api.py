@@ -273,6 +273,16 @@ def test_writes_need_the_token_when_one_is_set(writable_client) -> None:
         assert client.get("/api/articles").status_code == 200  # reads stay open
 
 
+def test_recluster_is_a_write_that_says_what_moved(writable_client) -> None:
+    with writable_client(token="s3cret") as client:
+        before = client.get("/api/stories").json()["items"]
+        assert client.post("/api/recluster").status_code == 401
+        done = client.post("/api/recluster", headers={"Authorization": "Bearer s3cret"})
+        assert done.status_code == 200
+        assert done.json() == {"stories_before": len(before), "stories": len(before), "moved": 0}
+        assert client.get("/api/stories").json()["items"] == before  # the same stories keep their ids
+
+
 def test_cross_origin_writes_are_refused(writable_client) -> None:
     with writable_client() as client:
         response = client.post("/api/articles", json=ARTICLE, headers={"Origin": "https://evil.example"})

@@ -2,8 +2,8 @@
 
 Story summaries for a story list (size, outlets, languages, time span, fresh
 flags), pages of articles with their total, a story's entities across its
-articles (:mod:`storyline.compare.involved`, which the reports share), and ingesting uploaded bytes
-(which the library reads from paths).
+articles (:mod:`storyline.compare.involved`, which the reports share), ingesting uploaded bytes
+(which the library reads from paths) and re-clustering with a count of what moved.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from storyline.compare.naming import outlet_name
 from storyline.model import Article, Comparison, Record, Story
 from storyline.service.comparison import compare_story
 from storyline.service.library import IngestReport, ingest
-from storyline.service.stories import story_articles
+from storyline.service.stories import moved_articles, recluster, story_articles
 from storyline.service.workspace import Workspace
 
 #: A story is "new" when it started, and "growing" when it gained an article, this
@@ -110,6 +110,14 @@ def ingest_upload(ws: Workspace, filename: str | None, content: bytes) -> Ingest
         path = Path(folder) / (safe_name if filename else "upload.json")
         path.write_bytes(content)
         return ingest(ws, [path], known_as={str(path): safe_name})
+
+
+def recluster_library(ws: Workspace) -> dict[str, int]:
+    """Re-cluster every article, as ``storyline recluster``: the stories before and after, and how many
+    articles went to another story."""
+    before = ws.store.list_stories()
+    after = recluster(ws)
+    return {"stories_before": len(before), "stories": len(after), "moved": moved_articles(before, after)}
 
 
 _comparison_locks: dict[str, threading.Lock] = {}

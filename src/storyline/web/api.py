@@ -215,6 +215,17 @@ async def _upload(request: Request) -> tuple[str | None, bytes]:
     raise HTTPException(415, "send application/json or multipart/form-data with a 'file' field")
 
 
+@router.post(
+    "/recluster",
+    summary="Re-cluster every article, as `storyline recluster` (after changing thresholds); says what moved",
+    dependencies=[Depends(require_write_access)],
+    responses=errors(401, 403),
+)
+async def recluster(request: Request, ws: Ws) -> dict[str, int]:
+    """``{stories_before, stories, moved}``: a story keeps its id when it keeps most of its articles."""
+    return await request.app.state.run_write(web_queries.recluster_library, ws)
+
+
 @router.get(
     "/stories",
     summary="Stories, largest first, with size, outlets, languages, time span and flags",
