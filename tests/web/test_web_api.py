@@ -94,6 +94,16 @@ def test_unknown_ids_are_json_404s(client: TestClient) -> None:
 def test_wrong_methods_are_json_errors(client: TestClient) -> None:
     response = client.delete("/api/articles")
     assert response.status_code == 405 and response.json()["status"] == 405
+    assert response.json()["error"] == "DELETE /api/articles is not allowed; this path takes GET, POST"
+    assert response.headers["allow"] == "GET, POST"  # the router named the first route's method only
+
+
+def test_an_unknown_endpoint_is_named_in_its_404(client: TestClient) -> None:
+    response = client.post("/api/recluster-all")
+    assert response.json() == {
+        "error": "no such page or endpoint: POST /api/recluster-all (the API is listed at /api/openapi.json)",
+        "status": 404,
+    }
 
 
 def test_bad_parameters_are_json_422s_naming_the_field(client: TestClient) -> None:
