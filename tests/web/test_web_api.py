@@ -49,7 +49,7 @@ def test_articles_paginate_with_a_total(client: TestClient) -> None:
 def test_articles_filter_by_outlet_language_and_dates(client: TestClient) -> None:
     by_outlet = client.get("/api/articles", params={"outlet": SEED_OUTLET}).json()
     assert by_outlet["total"] == 1 and by_outlet["items"][0]["outlet"] == SEED_OUTLET
-    assert client.get("/api/articles", params={"language": "xx"}).json()["total"] == 0
+    assert client.get("/api/articles", params={"language": "xx"}).status_code == 422  # no language, as in the CLI
     december = client.get("/api/articles", params={"since": "2022-12-01", "until": "2022-12-31"}).json()
     assert SEED_OUTLET in [a["outlet"] for a in december["items"]]
     assert "hostile-1" not in [a["id"] for a in december["items"]]
@@ -312,6 +312,21 @@ def test_huge_offsets_are_422s_not_500s(client: TestClient, seed_story: str) -> 
     for url in ["/", "/articles", "/search?q=Kanani"]:
         response = client.get(url, params={"offset": HUGE})
         assert response.status_code == 400 and "offset" in response.text, url
+
+
+def test_a_language_is_read_as_the_cli_reads_it(client: TestClient) -> None:
+    english = client.get("/api/articles", params={"language": "en"}).json()["total"]
+    assert english > 0
+    for name in ("English", "eng", "en-GB"):
+        assert client.get("/api/articles", params={"language": name}).json()["total"] == english, name
+    hits = client.get("/api/search", params={"q": "harbour", "language": "english"}).json()
+    assert hits["total"] == client.get("/api/search", params={"q": "harbour", "language": "en"}).json()["total"] > 0
+    unknown = client.get("/api/articles", params={"language": "Klingonese"})
+    assert unknown.status_code == 422 and unknown.json()["error"].startswith("invalid request - language:")
+    assert "unknown language 'Klingonese'" in unknown.json()["error"]
+    page = client.get("/articles", params={"language": "English"})
+    assert page.status_code == 200 and page.text.count('href="/articles/') >= english
+    assert client.get("/search", params={"q": "harbour", "language": "Klingonese"}).status_code == 400
 
 
 def test_empty_filters_are_no_filters(client: TestClient) -> None:

@@ -61,6 +61,15 @@ def _end_of_day(value: Any) -> Any:
         return value
 
 
+def _language_code(value: Any) -> Any:
+    """A language as ``--language`` reads it ("English", "eng", "en-GB" are "en"; ValueError for no language):
+    the store keeps codes, and a name matched nothing, silently. Empty is no filter."""
+    return library.language_filter(value) if isinstance(value, str) and value.strip() else value
+
+
+Language = Annotated[
+    str | None, BeforeValidator(_language_code), Query(description="a code or English name: en, eng, English")
+]
 Since = Annotated[datetime | None, Query(description="published at or after (ISO 8601 date or time)")]
 Until = Annotated[
     datetime | None,
@@ -121,7 +130,7 @@ def health(ws: Ws) -> dict[str, Any]:
 def articles(
     ws: Ws,
     outlet: str | None = None,
-    language: str | None = None,
+    language: Language = None,
     since: Since = None,
     until: Until = None,
     limit: Limit = 20,
@@ -323,7 +332,7 @@ def search(
     ws: Ws,
     q: Annotated[str, Query(min_length=1, description="words to find")],
     outlet: str | None = None,
-    language: str | None = None,
+    language: Language = None,
     since: Since = None,
     until: Until = None,
     entity: str | None = None,
