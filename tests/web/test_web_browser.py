@@ -9,6 +9,7 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 
 from storyline.config import Settings
@@ -72,6 +73,26 @@ def test_selecting_a_shared_claim_focuses_its_counterpart_in_the_other_article(p
     focused_columns = page.locator(".column").filter(has=page.locator(".claim.focus"))
     assert focused_columns.count() == 2
     assert page.locator("tr.group.focus").count() >= 1
+
+
+def _lines(locator) -> int:
+    """How many lines an element's text takes: its text's boxes at distinct heights."""
+    return locator.evaluate(
+        "el => { const r = document.createRange(); r.selectNodeContents(el);"
+        " return new Set([...r.getClientRects()].map((b) => Math.round(b.top))).size; }"
+    )
+
+
+def test_table_headings_and_verdicts_keep_their_words(page, base_url: str, tmp_path: Path) -> None:
+    # Breaking "anywhere" (for a 200-letter word) let a table's widest column cut "Verdict" into "Verd / ict".
+    open_seed_story(page, base_url)
+    assert _lines(page.locator(".claims th").first) == 1
+    assert _lines(page.locator(".claims .verdict").first) == 1
+    report = tmp_path / "story.html"
+    report.write_bytes(httpx.get(f"{base_url}/api{page.url.removeprefix(base_url)}/report").content)  # /api/stories/ID/report
+    page.goto(report.as_uri())
+    headings = page.locator("table th")
+    assert [_lines(headings.nth(n)) for n in range(headings.count())] == [1] * headings.count()
 
 
 def test_search_from_the_header_marks_matches(page, base_url: str) -> None:
