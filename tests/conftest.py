@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -23,3 +25,22 @@ def shared_data() -> Path:
 @pytest.fixture(scope="session")
 def examples_dir() -> Path:
     return REPO / "examples"
+
+
+def make_warc(records: list[tuple[str, str, bytes]], *, gzip: bool = False) -> bytes:
+    """A WARC with one response record per (url, content type, payload)."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=gzip)
+    for url, content_type, payload in records:
+        headers = StatusAndHeaders("200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
+        record = writer.create_warc_record(url, "response", payload=io.BytesIO(payload), http_headers=headers)
+        writer.write_record(record)
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def warc_bytes() -> Callable[..., bytes]:
+    return make_warc

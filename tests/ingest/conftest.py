@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable
 
 import pytest
@@ -25,20 +24,6 @@ def story_html(title: str = "Storm hits northern coast", date: str | None = "202
     )
 
 
-def make_warc(records: list[tuple[str, str, bytes]], *, gzip: bool = False) -> bytes:
-    """A WARC with one response record per (url, content type, payload)."""
-    from warcio.statusandheaders import StatusAndHeaders
-    from warcio.warcwriter import WARCWriter
-
-    buffer = io.BytesIO()
-    writer = WARCWriter(buffer, gzip=gzip)
-    for url, content_type, payload in records:
-        headers = StatusAndHeaders("200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
-        record = writer.create_warc_record(url, "response", payload=io.BytesIO(payload), http_headers=headers)
-        writer.write_record(record)
-    return buffer.getvalue()
-
-
 @pytest.fixture
 def story() -> list[str]:
     return list(STORY_PARAGRAPHS)
@@ -47,11 +32,6 @@ def story() -> list[str]:
 @pytest.fixture
 def html_page() -> Callable[..., str]:
     return story_html
-
-
-@pytest.fixture
-def warc_bytes() -> Callable[..., bytes]:
-    return make_warc
 
 
 @pytest.fixture

@@ -84,6 +84,17 @@ def test_malformed_json_names_position(tmp_path: Path, good: Path, limit: int) -
     assert "good.txt" not in reasons
 
 
+def test_json_nested_too_deeply_is_malformed_not_a_crash(tmp_path: Path, good: Path, limit: int, story: list[str]) -> None:
+    deep = "[" * 100_000 + "]" * 100_000  # past the json module's recursion limit
+    nested = _write(tmp_path / "nested.json", deep)
+    lines = _write(tmp_path / "lines.jsonl", deep + "\n" + json.dumps({"title": "Two", "text": story[0]}))
+    reasons = _errors([nested, lines, good], limit)
+    assert reasons["nested.json"] == "malformed JSON: nested too deeply at line 1 column 1"
+    assert reasons["lines.jsonl"].startswith("malformed JSON on line 1: nested too deeply")
+    assert "good.txt" not in reasons
+    assert [o.article.title for o in read_paths([lines], max_file_bytes=limit) if o.article] == ["Two"]
+
+
 def test_jsonl_bad_line_reported_with_number_rest_read(tmp_path: Path, limit: int, story: list[str]) -> None:
     lines = [
         json.dumps({"title": "One", "text": story[0]}),

@@ -183,6 +183,14 @@ def test_a_figure_or_hyphenated_word_is_searched_as_written(store):
     assert store.search("12,0*")[0] == 1
 
 
+def test_a_word_repeated_in_the_query_is_searched_once(store):
+    # Each FTS5 term costs time in every snippet: 3,000 copies of one word held the store's lock for 12 s.
+    assert sqlite_store.fts_query("Ferry port FERRY ferry* ferry") == '"Ferry" "port" "ferry"*'
+    store.add_articles([article("f", "The Port Elwyn ferry sailed at noon.")])
+    total, (hit,) = store.search("ferry " * 3000)
+    assert total == 1 and hit.snippet.count(SNIPPET_OPEN) == 1
+
+
 def test_update_article_keeps_search_and_entity_index_in_sync(store):
     store.add_articles([article("a", "Officials in Tehran spoke.")])
     stored = store.get_article("a")

@@ -9,6 +9,8 @@ from urllib.parse import quote
 from fastapi.testclient import TestClient
 
 from storyline import __version__
+from storyline.report.comparison import render
+from storyline.service.comparison import compare_story
 
 SEED_OUTLET = "The Moscow Times"
 
@@ -26,7 +28,8 @@ def test_openapi_is_versioned_and_lists_the_endpoints(client: TestClient) -> Non
     for path in [
         "/api/health", "/api/articles", "/api/articles/{article_id}", "/api/stories",
         "/api/stories/{story_id}", "/api/stories/{story_id}/comparison", "/api/stories/{story_id}/quotes",
-        "/api/stories/{story_id}/entities", "/api/stories/{story_id}/timeline", "/api/search",
+        "/api/stories/{story_id}/entities", "/api/stories/{story_id}/timeline", "/api/stories/{story_id}/report",
+        "/api/search",
     ]:
         assert path in spec["paths"], path
     assert "post" in spec["paths"]["/api/articles"]
@@ -46,7 +49,7 @@ def test_articles_paginate_with_a_total(client: TestClient) -> None:
 def test_articles_filter_by_outlet_language_and_dates(client: TestClient) -> None:
     by_outlet = client.get("/api/articles", params={"outlet": SEED_OUTLET}).json()
     assert by_outlet["total"] == 1 and by_outlet["items"][0]["outlet"] == SEED_OUTLET
-    assert client.get("/api/articles", params={"language": "xx"}).json()["total"] == 0
+    assert client.get("/api/articles", params={"language": "xx"}).status_code == 422  # no language, as in the CLI
     december = client.get("/api/articles", params={"since": "2022-12-01", "until": "2022-12-31"}).json()
     assert SEED_OUTLET in [a["outlet"] for a in december["items"]]
     assert "hostile-1" not in [a["id"] for a in december["items"]]
@@ -91,6 +94,16 @@ def test_unknown_ids_are_json_404s(client: TestClient) -> None:
 def test_wrong_methods_are_json_errors(client: TestClient) -> None:
     response = client.delete("/api/articles")
     assert response.status_code == 405 and response.json()["status"] == 405
+    assert response.json()["error"] == "DELETE /api/articles is not allowed; this path takes GET, POST"
+    assert response.headers["allow"] == "GET, POST"  # the router named the first route's method only
+
+
+def test_an_unknown_endpoint_is_named_in_its_404(client: TestClient) -> None:
+    response = client.post("/api/recluster-all")
+    assert response.json() == {
+        "error": "no such page or endpoint: POST /api/recluster-all (the API is listed at /api/openapi.json)",
+        "status": 404,
+    }
 
 
 def test_bad_parameters_are_json_422s_naming_the_field(client: TestClient) -> None:
@@ -127,6 +140,24 @@ def test_comparison_has_the_documented_shape(client: TestClient, seed_story: str
     claim_ids = {c["id"] for c in comparison["claims"]}
     assert all(set(g["claims"]) <= claim_ids for g in comparison["groups"])
     assert all({"from", "to", "relation"} <= set(link) for link in comparison["provenance"])
+
+
+def test_story_reports_download_as_the_cli_writes_them(client: TestClient, seed_story: str) -> None:
+    comparison = client.get(f"/api/stories/{seed_story}/comparison").json()
+    as_json = client.get(f"/api/stories/{seed_story}/report", params={"format": "json"})
+    assert as_json.headers["content-disposition"] == f'attachment; filename="story-{seed_story}.json"'
+    assert as_json.json() == comparison
+    written = compare_story(client.app.state.workspace, seed_story)  # what `storyline story ID -o FILE` writes
+    markdown = client.get(f"/api/stories/{seed_story}/report", params={"format": "markdown"})
+    assert markdown.headers["content-type"].startswith("text/markdown") and markdown.text == render(written, "md")
+    html = client.get(f"/api/stories/{seed_story}/report")  # HTML unless told otherwise
+    assert html.headers["content-disposition"].endswith('.html"') and html.text == render(written, "html")
+    hostile = client.get("/api/articles/hostile-1").json()["story"]
+    report = client.get(f"/api/stories/{hostile}/report").text
+    assert "<script>alert" not in report and "<img src=x" not in report and "&lt;script&gt;" in report
+    unknown = client.get(f"/api/stories/{seed_story}/report", params={"format": "pdf"})
+    assert unknown.status_code == 422 and "json, md, html" in unknown.json()["error"]
+    assert client.get("/api/stories/nope/report").json() == {"error": "no story with id 'nope'", "status": 404}
 
 
 def test_story_quotes_entities_timeline_are_pages(client: TestClient, seed_story: str) -> None:
@@ -219,6 +250,17 @@ def test_post_rejects_bad_bodies_with_clear_messages(writable_client) -> None:
         assert client.get("/api/health").json()["articles"] == 3  # nothing half-written
 
 
+def test_deeply_nested_json_is_a_bad_body_not_a_500(writable_client) -> None:
+    deep = b"[" * 100_000 + b"]" * 100_000  # past the json module's recursion limit
+    with writable_client() as client:
+        posted = client.post("/api/articles", content=deep, headers={"content-type": "application/json"})
+        assert posted.status_code == 400 and "nested too deeply" in posted.json()["error"]
+        uploaded = client.post("/api/articles", files={"file": ("deep.json", deep, "application/json")})
+        assert uploaded.status_code == 422
+        assert uploaded.json()["error"] == "deep.json: malformed JSON: nested too deeply at line 1 column 1"
+        assert client.get("/api/health").json()["articles"] == 3  # nothing half-written
+
+
 def test_chunked_upload_over_the_limit_is_refused(writable_client) -> None:
     def chunks():
         for _ in range(10):
@@ -241,6 +283,16 @@ def test_writes_need_the_token_when_one_is_set(writable_client) -> None:
         assert client.get("/api/articles").status_code == 200  # reads stay open
 
 
+def test_recluster_is_a_write_that_says_what_moved(writable_client) -> None:
+    with writable_client(token="s3cret") as client:
+        before = client.get("/api/stories").json()["items"]
+        assert client.post("/api/recluster").status_code == 401
+        done = client.post("/api/recluster", headers={"Authorization": "Bearer s3cret"})
+        assert done.status_code == 200
+        assert done.json() == {"stories_before": len(before), "stories": len(before), "moved": 0}
+        assert client.get("/api/stories").json()["items"] == before  # the same stories keep their ids
+
+
 def test_cross_origin_writes_are_refused(writable_client) -> None:
     with writable_client() as client:
         response = client.post("/api/articles", json=ARTICLE, headers={"Origin": "https://evil.example"})
@@ -260,6 +312,21 @@ def test_huge_offsets_are_422s_not_500s(client: TestClient, seed_story: str) -> 
     for url in ["/", "/articles", "/search?q=Kanani"]:
         response = client.get(url, params={"offset": HUGE})
         assert response.status_code == 400 and "offset" in response.text, url
+
+
+def test_a_language_is_read_as_the_cli_reads_it(client: TestClient) -> None:
+    english = client.get("/api/articles", params={"language": "en"}).json()["total"]
+    assert english > 0
+    for name in ("English", "eng", "en-GB"):
+        assert client.get("/api/articles", params={"language": name}).json()["total"] == english, name
+    hits = client.get("/api/search", params={"q": "harbour", "language": "english"}).json()
+    assert hits["total"] == client.get("/api/search", params={"q": "harbour", "language": "en"}).json()["total"] > 0
+    unknown = client.get("/api/articles", params={"language": "Klingonese"})
+    assert unknown.status_code == 422 and unknown.json()["error"].startswith("invalid request - language:")
+    assert "unknown language 'Klingonese'" in unknown.json()["error"]
+    page = client.get("/articles", params={"language": "English"})
+    assert page.status_code == 200 and page.text.count('href="/articles/') >= english
+    assert client.get("/search", params={"q": "harbour", "language": "Klingonese"}).status_code == 400
 
 
 def test_empty_filters_are_no_filters(client: TestClient) -> None:

@@ -65,6 +65,18 @@ def test_story_page_highlights_claims_by_verdict(client: TestClient, seed_story:
     assert "p=0." not in html
 
 
+def test_pages_ask_for_no_favicon_file(client: TestClient) -> None:
+    # A browser asks every site for /favicon.ico, a 404 in its console on every page, unless the page names one.
+    assert '<link rel="icon" href="data:,">' in client.get("/").text
+
+
+def test_story_page_links_its_report_downloads(client: TestClient, seed_story: str) -> None:
+    html = client.get(f"/stories/{seed_story}").text
+    links = re.findall(r'<a href="(/api/stories/[^"]+/report\?format=\w+)" download>', html)
+    assert [link.rsplit("=", 1)[1] for link in links] == ["html", "md", "json"]
+    assert all(client.get(link).headers["content-disposition"].startswith("attachment") for link in links)
+
+
 def test_story_page_of_hostile_article_is_inert(client: TestClient, hostile_story: str) -> None:
     html = client.get(f"/stories/{hostile_story}").text
     assert "&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt;" in html  # shown, escaped

@@ -24,6 +24,7 @@ from storyline.ingest.errors import IngestError, ReadOutcome
 from storyline.ingest.finalize import finalize
 from storyline.ingest.htmlpage import fragment_text, read_html
 from storyline.ingest.metadata import parse_date, to_naive_utc
+from storyline.ingest.sniff import load_json
 from storyline.ingest.text import parse_text
 from storyline.model import Article
 
@@ -199,7 +200,7 @@ def _outcome(record: Any, source: str, where: str = "") -> ReadOutcome:
 def read_json(text: str, *, source: str) -> Iterator[ReadOutcome]:
     """A JSON object (one article) or list of objects (one per item)."""
     try:
-        data = json.loads(text)
+        data = load_json(text)
     except json.JSONDecodeError as exc:
         yield ReadOutcome(source, None, f"malformed JSON: {exc.msg} at line {exc.lineno} column {exc.colno}")
         return
@@ -226,7 +227,7 @@ def read_jsonl(lines: Iterable[str | IngestError], *, source: str) -> Iterator[R
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
+            record = load_json(line)
         except json.JSONDecodeError as exc:
             yield ReadOutcome(record_source, None, f"malformed JSON on line {number}: {exc.msg} (column {exc.colno})")
             continue

@@ -7,6 +7,7 @@ import io
 import json
 import re
 import zlib
+from typing import Any
 
 from storyline.ingest.errors import IngestError
 
@@ -59,10 +60,19 @@ def gunzip(data: bytes, limit: int) -> bytes:
     return out
 
 
+def load_json(text: str | bytes) -> Any:
+    """``json.loads``, with nesting too deep for the parser told as malformed JSON: ``json`` raises
+    RecursionError there, which no caller that handles bad input expects."""
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise json.JSONDecodeError("nested too deeply", "", 0) from None
+
+
 def _first_line_is_json_object(text: str) -> bool:
     first = text.lstrip().split("\n", 1)[0].strip()
     try:
-        return isinstance(json.loads(first), dict)
+        return isinstance(load_json(first), dict)
     except ValueError:
         return False
 

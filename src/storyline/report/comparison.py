@@ -527,6 +527,9 @@ _HTML = """<!DOCTYPE html>
 body{font:15px/1.5 system-ui,sans-serif;max-width:72rem;margin:2rem auto;padding:0 1rem;color:#222;overflow-wrap:anywhere}
 h1{font-size:1.6rem} h2{border-bottom:1px solid #ddd;padding-bottom:.2rem;margin-top:2rem}
 table{border-collapse:collapse;width:100%} td,th{border:1px solid #ddd;padding:.3rem .5rem;vertical-align:top;text-align:left}
+/* a table's words stay whole (breaking anywhere lets one long column squeeze the others to a letter a line): on a narrow
+   screen, or past a word longer than the page, the table scrolls sideways, not the page */
+table{display:block;overflow-x:auto} td,th{overflow-wrap:normal}
 .group{border-left:4px solid #999;padding:.3rem .8rem;margin:.6rem 0;background:#fafafa}
 .shared{border-color:#2a7} .unique{border-color:#57a} .conflict{border-color:#d33;background:#fff5f5}
 .outlet{font-weight:600} .ev{color:#a22;font-style:italic} .muted{color:#777;font-size:.9em}

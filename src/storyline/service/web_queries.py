@@ -2,8 +2,8 @@
 
 Story summaries for a story list (size, outlets, languages, time span, fresh
 flags), pages of articles with their total, a story's entities across its
-articles (:mod:`storyline.compare.involved`, which the reports share), and ingesting uploaded bytes
-(which the library reads from paths).
+articles (:mod:`storyline.compare.involved`, which the reports share), ingesting uploaded bytes
+(which the library reads from paths) and re-clustering with a count of what moved.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from storyline.compare.naming import outlet_name
 from storyline.model import Article, Comparison, Record, Story
 from storyline.service.comparison import compare_story
 from storyline.service.library import IngestReport, ingest
-from storyline.service.stories import story_articles
+from storyline.service.stories import moved_articles, recluster, story_articles
 from storyline.service.workspace import Workspace
 
 #: A story is "new" when it started, and "growing" when it gained an article, this
@@ -95,15 +95,29 @@ def article_page(ws: Workspace, *, limit: int, offset: int, **filters: Any) -> t
 _UNSAFE_NAME = re.compile(r"[^\w.-]+")
 
 
+def safe_file_name(name: str, default: str) -> str:
+    """``name`` kept to word characters, dots and hyphens (others as "_"), no leading dot: safe as a file
+    name on disk and in a download's header; ``default`` when nothing is left."""
+    return _UNSAFE_NAME.sub("_", name).strip("._") or default
+
+
 def ingest_upload(ws: Workspace, filename: str | None, content: bytes) -> IngestReport:
     """Ingest uploaded bytes as if read from a file of that name (the readers sniff content and extension);
     a body without a file name (a JSON post) is read as JSON. The articles' source is the uploaded file's
     name, or "upload": the temporary copy read is gone once read."""
-    safe_name = _UNSAFE_NAME.sub("_", Path(filename or "").name).strip("._") or "upload"
+    safe_name = safe_file_name(Path(filename or "").name, "upload")
     with tempfile.TemporaryDirectory(prefix="storyline-upload-") as folder:
         path = Path(folder) / (safe_name if filename else "upload.json")
         path.write_bytes(content)
         return ingest(ws, [path], known_as={str(path): safe_name})
+
+
+def recluster_library(ws: Workspace) -> dict[str, int]:
+    """Re-cluster every article, as ``storyline recluster``: the stories before and after, and how many
+    articles went to another story."""
+    before = ws.store.list_stories()
+    after = recluster(ws)
+    return {"stories_before": len(before), "stories": len(after), "moved": moved_articles(before, after)}
 
 
 _comparison_locks: dict[str, threading.Lock] = {}

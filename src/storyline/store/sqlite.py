@@ -182,13 +182,14 @@ def fts_query(query: str) -> str:
     such as ``U.S.-Ruritania``, so words are quoted one by one. A word holding punctuation is a phrase, its
     pieces in a row: "12,000" finds that figure, not a "12" and a "000" anywhere in the text.
     """
-    terms = []
+    terms: dict[str, str] = {}  # a word said twice (in any case: FTS5 folds it) adds nothing, and costs time
     for word in _WORD.findall(query):
         prefix = word.endswith("*")
         word = word.rstrip("*")
         if word:
-            terms.append(f'"{word}"' + ("*" if prefix else ""))
-    return " ".join(terms)
+            term = f'"{word}"' + ("*" if prefix else "")
+            terms.setdefault(term.casefold(), term)
+    return " ".join(terms.values())
 
 
 # --------------------------------------------------------------------------

@@ -6,16 +6,17 @@ Every list is a page: ``{"total", "limit", "offset", "items"}``. Errors are
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
-from fastapi.responses import RedirectResponse
+from fastapi.responses import RedirectResponse, Response
 from pydantic import BaseModel, BeforeValidator
 
 from storyline import __version__
+from storyline.ingest.sniff import load_json
 from storyline.model import SCHEMA_VERSION, Article, Story
+from storyline.report.comparison import FORMATS, format_name, render
 from storyline.service import library, web_queries
 from storyline.service.stories import story_articles
 from storyline.service.workspace import Workspace
@@ -60,6 +61,15 @@ def _end_of_day(value: Any) -> Any:
         return value
 
 
+def _language_code(value: Any) -> Any:
+    """A language as ``--language`` reads it ("English", "eng", "en-GB" are "en"; ValueError for no language):
+    the store keeps codes, and a name matched nothing, silently. Empty is no filter."""
+    return library.language_filter(value) if isinstance(value, str) and value.strip() else value
+
+
+Language = Annotated[
+    str | None, BeforeValidator(_language_code), Query(description="a code or English name: en, eng, English")
+]
 Since = Annotated[datetime | None, Query(description="published at or after (ISO 8601 date or time)")]
 Until = Annotated[
     datetime | None,
@@ -120,7 +130,7 @@ def health(ws: Ws) -> dict[str, Any]:
 def articles(
     ws: Ws,
     outlet: str | None = None,
-    language: str | None = None,
+    language: Language = None,
     since: Since = None,
     until: Until = None,
     limit: Limit = 20,
@@ -198,7 +208,7 @@ async def _upload(request: Request) -> tuple[str | None, bytes]:
     if kind == "application/json":
         content = await request.body()
         try:
-            json.loads(content)
+            load_json(content)
         except ValueError as error:
             raise HTTPException(400, f"the JSON body does not parse: {error}") from error
         return None, content
@@ -212,6 +222,17 @@ async def _upload(request: Request) -> tuple[str | None, bytes]:
             raise HTTPException(400, f"the uploaded file {upload.filename!r} is empty")
         return upload.filename or "upload", content
     raise HTTPException(415, "send application/json or multipart/form-data with a 'file' field")
+
+
+@router.post(
+    "/recluster",
+    summary="Re-cluster every article, as `storyline recluster` (after changing thresholds); says what moved",
+    dependencies=[Depends(require_write_access)],
+    responses=errors(401, 403),
+)
+async def recluster(request: Request, ws: Ws) -> dict[str, int]:
+    """``{stories_before, stories, moved}``: a story keeps its id when it keeps most of its articles."""
+    return await request.app.state.run_write(web_queries.recluster_library, ws)
 
 
 @router.get(
@@ -245,6 +266,36 @@ def story(ws: Ws, story_id: str) -> dict[str, Any]:
 def comparison(ws: Ws, story_id: str) -> dict[str, Any]:
     find_story(ws, story_id)
     return web_queries.story_comparison(ws, story_id).to_dict()
+
+
+#: The media type of each report format, as served.
+REPORT_TYPES = {"json": "application/json", "md": "text/markdown; charset=utf-8", "html": "text/html; charset=utf-8"}
+
+
+@router.get(
+    "/stories/{story_id}/report",
+    summary="The story's report as a file to download: self-contained HTML, Markdown or JSON",
+    response_class=Response,
+    responses={
+        200: {"content": {kind.split(";")[0]: {} for kind in REPORT_TYPES.values()}},
+        **errors(404, 422),
+    },
+)
+def story_report(
+    ws: Ws,
+    story_id: str,
+    fmt: Annotated[str, Query(alias="format", description=f"one of {', '.join(FORMATS)} (or markdown, htm)")] = "html",
+) -> Response:
+    """What ``storyline story ID --output story.FORMAT`` writes, sent as an attachment named after the story."""
+    try:
+        fmt = format_name(fmt)
+    except ValueError as error:
+        raise HTTPException(422, f"format: {error}") from None
+    find_story(ws, story_id)
+    report = render(web_queries.story_comparison(ws, story_id), fmt)
+    filename = f"story-{web_queries.safe_file_name(story_id, 'story')}.{fmt}"
+    disposition = f"attachment; filename=\"{filename}\""
+    return Response(report, media_type=REPORT_TYPES[fmt], headers={"Content-Disposition": disposition})
 
 
 @router.get(
@@ -281,7 +332,7 @@ def search(
     ws: Ws,
     q: Annotated[str, Query(min_length=1, description="words to find")],
     outlet: str | None = None,
-    language: str | None = None,
+    language: Language = None,
     since: Since = None,
     until: Until = None,
     entity: str | None = None,

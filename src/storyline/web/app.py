@@ -20,6 +20,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from storyline import __version__
@@ -156,7 +157,25 @@ def _error_response(request: Request, status: int, message: str, headers: dict[s
 
 async def _http_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, StarletteHTTPException)
-    return _error_response(request, error.status_code, str(error.detail), getattr(error, "headers", None))
+    headers, message = getattr(error, "headers", None), str(error.detail)
+    where = f"{request.method} {request.url.path}"
+    if error.status_code == 404 and error.detail == "Not Found":  # the router's: no route has this path
+        api_list = " (the API is listed at /api/openapi.json)" if _wants_json(request) else ""
+        message = f"no such page or endpoint: {where}{api_list}"
+    elif error.status_code == 405:  # the router names the methods of the first route on the path only
+        allowed = ", ".join(_allowed_methods(request))
+        headers, message = {**(headers or {}), "Allow": allowed}, f"{where} is not allowed; this path takes {allowed}"
+    return _error_response(request, error.status_code, message, headers)
+
+
+#: The methods a route of this app may take (HEAD answers every GET: :class:`HeadAsGet`).
+_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
+
+
+def _allowed_methods(request: Request) -> list[str]:
+    """Every method some route takes on the request's path."""
+    routes = request.app.router.routes
+    return [m for m in _METHODS if any(r.matches({**request.scope, "method": m})[0] is Match.FULL for r in routes)]
 
 
 async def _validation_error(request: Request, error: Exception) -> Response:

@@ -15,7 +15,7 @@ from storyline.report.comparison import entity_names, involved
 from storyline.service import library, web_queries
 from storyline.service.stories import story_articles
 from storyline.web import views
-from storyline.web.api import Limit, Offset, Ws, find_story
+from storyline.web.api import Language, Limit, Offset, Ws, find_story
 from storyline.web.rendering import templates
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
@@ -44,7 +44,7 @@ def article_list(
     request: Request,
     ws: Ws,
     outlet: str | None = None,
-    language: str | None = None,
+    language: Language = None,
     offset: Offset = 0,
     limit: Limit = PAGE_SIZE,
 ) -> Response:
@@ -108,7 +108,7 @@ def search(
     ws: Ws,
     q: str = "",
     outlet: str | None = None,
-    language: str | None = None,
+    language: Language = None,
     entity: str | None = None,
     since: str = "",
     until: str = "",

@@ -107,9 +107,14 @@ class BodySizeLimit:
             if not started:
                 await self._refuse(send)
 
+    @property
+    def message(self) -> str:
+        return (f"request body over the upload limit of {self.max_bytes} bytes: split the file, or read it with "
+                "`storyline ingest` on the server's machine")
+
     async def _refuse(self, send: Send) -> None:
         response = JSONResponse(
-            {"error": f"request body larger than {self.max_bytes} bytes", "status": 413}, status_code=413
+            {"error": self.message, "status": 413}, status_code=413
         )
         await response({"type": "http"}, _no_receive, send)
 

@@ -61,10 +61,13 @@ async function onUpload(event) {
     const response = await fetch(form.action, { method: "POST", body: data, headers });
     const body = await response.json();
     if (!response.ok) {
-      showResult(box, [[body.error || response.statusText]], false);
+      const error = body.error || response.statusText;
+      const file = data.get("file");
+      showResult(box, [[file && file.name && !error.includes(file.name) ? `${file.name}: ${error}` : error]], false);
       return;
     }
-    const lines = [[`${body.new} new, ${body.duplicate} already stored, ${body.new_version} new versions, ${body.failed} failed`]];
+    const counts = `${body.new} new, ${body.duplicate} already stored, ${body.new_version} new versions`;
+    const lines = [[`${counts}, ${body.skipped} skipped, ${body.failed} failed`]];
     body.article_ids.forEach((id) => lines.push([id, "/articles/" + encodeURIComponent(id)]));
     body.stories.forEach((s) => {
       const change = s.started ? "started" : `grew by ${s.added.length}`;
@@ -72,6 +75,7 @@ async function onUpload(event) {
       lines.push([`story ${change} (${size}): ${s.label}`, "/stories/" + encodeURIComponent(s.id)]);
     });
     body.warnings.forEach((w) => lines.push([`warning: ${w.source}: ${w.reason}`]));
+    body.skips.forEach((s) => lines.push([`skipped: ${s.source}: ${s.reason}`]));
     body.failures.forEach((f) => lines.push([`${f.source}: ${f.reason}`]));
     showResult(box, lines, true);
   } catch (error) {
