@@ -119,10 +119,11 @@ def test_a_long_text_overrules_a_template_language_a_short_one_does_not() -> Non
 
 @pytest.mark.parametrize(
     ("url", "outlet"),
-    [("https://elwynpost.net/news/1", "Elwynpost"),  # "Elwyn" is no common English word
-     ("https://www.thegardenpost.de/x", "Thegardenpost"),  # a German domain is not split into English words
-     ("https://www.beirutobserver.com/x", "Beirut Observer"), ("https://www.inexhibit.com/x", "Inexhibit"),
-     ("https://port-elwyn-gazette.com/x", "Port Elwyn Gazette"),
+    [("https://elwynpost.net/news/1", "elwynpost.net"),  # "Elwyn" is no common English word: no "Elwynpost"
+     ("https://www.thegardenpost.de/x", "thegardenpost.de"),  # a German domain is not split into English words
+     ("https://www.beirutobserver.com/x", "Beirut Observer"), ("https://www.inexhibit.com/x", "inexhibit.com"),
+     ("https://www.harbour.gov/x", "harbour.gov"),  # one common word alone may be what the site is about
+     ("https://port-elwyn-gazette.com/x", "Port Elwyn Gazette"),  # hyphens part the words
      ("https://www.rtp.pt/x", "RTP"), ("https://www.nbcsports.com/x", "NBC Sports")],  # no vowel: an acronym
 )  # fmt: skip
 def test_a_domain_is_split_into_words_only_when_they_are_common_english_words(url: str, outlet: str) -> None:
@@ -210,14 +211,15 @@ def test_a_video_blurb_above_a_dateline_goes_with_it() -> None:
 
 @pytest.mark.parametrize(
     ("url", "outlet"),
-    [("https://ruritaniawatch.wordpress.com/2026/05/02/ferry", "Ruritaniawatch"),
+    [("https://ruritaniawatch.wordpress.com/2026/05/02/ferry", "ruritaniawatch.wordpress.com"),
      ("https://www.port-elwyn-notes.wordpress.com/ferry", "Port Elwyn Notes"),
      ("https://port-elwyn-news.blogspot.co.uk/2026/05/ferry.html", "Port Elwyn News"),
-     ("https://elwyndispatch.substack.com/p/ferry", "Elwyndispatch"),
+     ("https://elwyndispatch.substack.com/p/ferry", "elwyndispatch.substack.com"),
      ("https://medium.com/@marcobell/ferry-strike-1f2e", "Marco Bell"),
-     ("https://medium.com/ferry-strike-1f2e", "Medium"),  # no site of its own named: the host
+     ("https://medium.com/@zq7x/ferry-strike-1f2e", "medium.com/@zq7x"),
+     ("https://medium.com/ferry-strike-1f2e", "medium.com"),  # no site of its own named: the host
      ("https://sports.espn.go.com/nba/news/story", "ESPN"),  # a known site on a network's host
-     ("https://wordpress.org/news/2026/05/release", "Wordpress")],
+     ("https://wordpress.org/news/2026/05/release", "wordpress.org")],
 )  # fmt: skip
 def test_a_blog_on_a_hosting_site_is_named_by_its_subdomain(url: str, outlet: str) -> None:
     assert outlet_from_url(url) == outlet

@@ -20,11 +20,12 @@ from lxml.html import HtmlElement
 from trafilatura import load_html
 from trafilatura.metadata import examine_title_element
 
-from storyline.ingest.clean import residue_reason
+from storyline.ingest.clean import compact, residue_reason
 from storyline.ingest.errors import IngestError
 from storyline.ingest.html_blocks import Block, LinkTexts, body_blocks, filter_blocks, is_link_block, squash
 from storyline.ingest.html_chunks import with_sibling_chunks
 from storyline.ingest.html_furniture import inside_menus, page_furniture
+from storyline.ingest.metadata import domain_label, initials
 from storyline.ingest.text import date_of_line
 from storyline.model import Article, Stripped
 
@@ -139,9 +140,41 @@ def named_outlet(doc: trafilatura.settings.Document | None) -> str | None:
     """The site name the page declares (og:site_name, publisher), not a host name trafilatura fell back on, nor a
     whole SEO title, nor an account handle (trafilatura reads ``twitter:site`` "@elwyn_post" as "Elwyn_Post")."""
     name = squash(doc.sitename or "") if doc is not None else ""
-    if not name or _HOST_NAME.fullmatch(name) or _TITLE_SEPARATOR.search(name) or "_" in name:
-        return None
-    return name if len(name.split()) <= _MAX_OUTLET_WORDS else None
+    return name if _plausible_outlet(name) else None
+
+
+#: The name a browser pins the site under, which trafilatura does not read.
+_APP_NAME_XPATH = "//head/meta[@name='application-name' or @name='apple-mobile-web-app-title']/@content"
+#: The holder of a copyright line: "© 2013 U-T San Diego. All rights reserved", "Copyright 2010-2024 Elwyn Post, LLC".
+_COPYRIGHT_HOLDER = re.compile(
+    r"(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?)?\s*,?\s*"
+    r"(?P<name>[^\W\d_][\w&'’ -]{1,60}?)\s*(?:[,.|]|\b(?:LLC|Inc|Ltd|GmbH|all rights)\b|$)",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def page_outlet(tree: HtmlElement, url: str | None) -> str | None:
+    """The site's name where the page gives it outside trafilatura's metadata: the name it is pinned under
+    (application-name), else a ``<title>`` part or a copyright line's holder that the domain spells out
+    ("U-T San Diego" on utsandiego.com, "WIBW" on wibw.com): alone, a title's part may be a section's name."""
+    pinned = [squash(name) for name in tree.xpath(_APP_NAME_XPATH)]
+    _, *title_parts = examine_title_element(tree)
+    holders = [m.group("name") for m in _COPYRIGHT_HOLDER.finditer(squash(tree.text_content()))]
+    label = compact(domain_label(url) or "")
+    spelled = [name for name in (*title_parts, *holders) if name and label and _spells(squash(name), label)]
+    return next((name for name in [*pinned, *spelled] if _plausible_outlet(name)), None)
+
+
+def _spells(name: str, label: str) -> bool:
+    """Whether a domain's label spells ``name`` out, or its initials ("The Elwyn Post" in elwynpost.com)."""
+    return label in {compact(name), compact(name).removeprefix("the"), initials(name).lower()}
+
+
+def _plausible_outlet(name: str) -> bool:
+    """A site name, not a host name, a whole SEO title or an account handle."""
+    return bool(name) and not (_HOST_NAME.fullmatch(name) or _TITLE_SEPARATOR.search(name) or "_" in name) and (
+        len(name.split()) <= _MAX_OUTLET_WORDS
+    )
 
 
 #: Elements whose content is code, not text (JSON data scripts stay: trafilatura reads JSON-LD metadata).
@@ -284,7 +317,7 @@ def extract_html(
         paragraphs=[block.text for block in kept],
         source=source,
         url=url or (doc.url if doc is not None else None),
-        outlet=named_outlet(doc),
+        outlet=named_outlet(doc) or page_outlet(tree, url or (doc.url if doc is not None else None)),
         byline=(doc.author or None) if doc is not None else None,
         published=find_published(tree, url),
         language=language,
