@@ -223,3 +223,51 @@ def test_a_video_blurb_above_a_dateline_goes_with_it() -> None:
 )  # fmt: skip
 def test_a_blog_on_a_hosting_site_is_named_by_its_subdomain(url: str, outlet: str) -> None:
     assert outlet_from_url(url) == outlet
+
+
+def _wire(paragraphs: list[str], **fields: str) -> Article:
+    return finalize(Article(id="", title="Ferry strike halts crossings", paragraphs=paragraphs, **fields))
+
+
+_LEDE = "The ferry strike halted all crossings to Port Elwyn on Monday, the union said."
+
+
+def test_an_unknown_agencys_initials_are_its_credit_where_a_credit_stands() -> None:
+    dateline = _wire([f"PORT ELWYN (RPA) — {_LEDE}", "Talks resume on Tuesday."])
+    assert (dateline.agency, dateline.paragraphs[0], "dateline_source" in dateline.extra) == ("RPA", _LEDE, False)
+    opening = _wire([f"(RPA) — {_LEDE}", "Talks resume on Tuesday."])
+    assert (opening.agency, opening.paragraphs[0]) == ("RPA", _LEDE)
+    for credit in ("— RPA", "(RPA)", "/RPA", "Quelle: RPA"):
+        closing = _wire([_LEDE, "Talks resume on Tuesday.", credit])
+        assert (closing.agency, closing.paragraphs[-1], closing.stripped[-1].reason) == (
+            "RPA", "Talks resume on Tuesday.", "byline"), credit
+
+
+def test_initials_elsewhere_or_the_sites_own_credit_no_agency() -> None:
+    assert _wire([f"The RPA said the {_LEDE}", "NATO."]).agency is None  # running text; a bare word closing it
+    assert _wire([f"(Port Elwyn) — {_LEDE}", "More."]).agency is None  # a place in brackets
+    own = _wire([f"PORT ELWYN (PEH) — {_LEDE}", "More."], outlet="Port Elwyn Herald")
+    assert (own.agency, own.extra["dateline_source"]) == (None, "PEH")
+    assert _wire([f"PORT ELWYN (ELWYNPOST) — {_LEDE}"], url="https://elwynpost.com/a").agency is None
+
+
+_PAGE = """<html><head><title>Ferry strike halts crossings {sep} {suffix}</title>{meta}</head><body><article>
+<h1>Ferry strike halts crossings</h1><p>{lede} Olga Petrenko said talks would resume on Tuesday in the capital.</p>
+<p>Marco Bell, who runs the harbour office, said the pier would stay closed until the crews came back.</p>
+</article><footer>{footer}</footer></body></html>"""
+
+
+@pytest.mark.parametrize(
+    ("url", "sep", "suffix", "meta", "footer", "outlet"),
+    [("https://www.elwynpost.com/a", "|", "The Elwyn Post", "", "", "The Elwyn Post"),  # the domain spells it
+     ("https://www.pehtv.com/a", "-", "Home", "", "© 2026 PEH TV, LLC. All rights reserved.", "PEH TV"),
+     ("https://www.peh.com/a", "-", "Port Elwyn Herald", "", "", "Port Elwyn Herald"),  # its initials
+     ("https://www.elwynpost.com/a", "|", "Harbour News", "", "© 2026 Ruritania Media Group", "elwynpost.com")],
+)  # fmt: skip
+def test_an_html_page_names_its_outlet_where_its_domain_spells_it(
+    url: str, sep: str, suffix: str, meta: str, footer: str, outlet: str
+) -> None:
+    from storyline.ingest.htmlpage import read_html
+
+    page = _PAGE.format(sep=sep, suffix=suffix, meta=meta, footer=footer, lede=_LEDE)
+    assert read_html(page, source="p.html", url=url).outlet == outlet

@@ -143,8 +143,6 @@ def named_outlet(doc: trafilatura.settings.Document | None) -> str | None:
     return name if _plausible_outlet(name) else None
 
 
-#: The name a browser pins the site under, which trafilatura does not read.
-_APP_NAME_XPATH = "//head/meta[@name='application-name' or @name='apple-mobile-web-app-title']/@content"
 #: The holder of a copyright line: "© 2013 U-T San Diego. All rights reserved", "Copyright 2010-2024 Elwyn Post, LLC".
 _COPYRIGHT_HOLDER = re.compile(
     r"(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?)?\s*,?\s*"
@@ -154,15 +152,16 @@ _COPYRIGHT_HOLDER = re.compile(
 
 
 def page_outlet(tree: HtmlElement, url: str | None) -> str | None:
-    """The site's name where the page gives it outside trafilatura's metadata: the name it is pinned under
-    (application-name), else a ``<title>`` part or a copyright line's holder that the domain spells out
-    ("U-T San Diego" on utsandiego.com, "WIBW" on wibw.com): alone, a title's part may be a section's name."""
-    pinned = [squash(name) for name in tree.xpath(_APP_NAME_XPATH)]
+    """The site's name where the page gives it outside its metadata (og:site_name, publisher, application-name,
+    which trafilatura reads): a ``<title>`` part or a copyright line's holder that the domain spells out
+    ("U-T San Diego" on utsandiego.com, "WIBW" on wibw.com). Unconfirmed, a title's part may be a section's name."""
+    label = compact(domain_label(url) or "")
+    if not label:
+        return None
     _, *title_parts = examine_title_element(tree)
     holders = [m.group("name") for m in _COPYRIGHT_HOLDER.finditer(squash(tree.text_content()))]
-    label = compact(domain_label(url) or "")
-    spelled = [name for name in (*title_parts, *holders) if name and label and _spells(squash(name), label)]
-    return next((name for name in [*pinned, *spelled] if _plausible_outlet(name)), None)
+    names = (squash(name) for name in (*title_parts, *holders) if name)
+    return next((name for name in names if _spells(name, label) and _plausible_outlet(name)), None)
 
 
 def _spells(name: str, label: str) -> bool:
