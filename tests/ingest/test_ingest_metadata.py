@@ -243,6 +243,14 @@ def test_an_unknown_agencys_initials_are_its_credit_where_a_credit_stands() -> N
             "RPA", "Talks resume on Tuesday.", "byline"), credit
 
 
+def test_a_dpa_signature_run_into_the_last_sentence_is_split_off() -> None:
+    for last, signature in (("Das sagte Olga Petrenko.dpa", "dpa"), ("Das sagte Olga Petrenko. dpa/lsw", "dpa/lsw")):
+        article = _wire([_LEDE, last])
+        assert (article.paragraphs[-1], article.stripped[-1].text, article.agency) == (
+            "Das sagte Olga Petrenko.", signature, "dpa")
+    assert _wire([_LEDE, "Der Vertrag kam von der Firma Elwyndpa"]).agency is None
+
+
 def test_initials_elsewhere_or_the_sites_own_credit_no_agency() -> None:
     assert _wire([f"The RPA said the {_LEDE}", "NATO."]).agency is None  # running text; a bare word closing it
     assert _wire([f"(Port Elwyn) — {_LEDE}", "More."]).agency is None  # a place in brackets

@@ -129,9 +129,23 @@ def _drop_dateline(article: Article) -> None:
             article.extra.setdefault("dateline_source", dateline.agency)
 
 
+#: dpa's signature glued to the last sentence, with its editor's initials: "... gesagt.dpa", "... gesagt. dpa/lsw".
+_GLUED_SIGNATURE = re.compile(r"(?<=[.!?\"“”»])\s?(?P<signature>dpa(?:[ /][a-z]{2,4})*)$")
+
+
+def _drop_glued_signature(article: Article) -> None:
+    """Split dpa's signature off the last sentence it was run into (a copy that lost the line break)."""
+    last = article.paragraphs[-1] if article.paragraphs else ""
+    if (match := _GLUED_SIGNATURE.search(last)) and match.start() > 0:
+        article.paragraphs[-1] = last[: match.start()]
+        article.stripped.append(Stripped(match.group("signature"), "byline"))
+        article.agency = article.agency or "dpa"
+
+
 def _drop_closing_credit(article: Article) -> None:
     """A last paragraph that is only an agency's credit ("(AFP)", "— RPA", "/dpa"): out of the body, naming the
     agency. Initials count only with a credit's marks around them: a paragraph "NATO." is no credit."""
+    _drop_glued_signature(article)
     if len(article.paragraphs) < 2 or not (name := agency_tag_name(article.paragraphs[-1])):
         return
     marked = name != article.paragraphs[-1].strip().rstrip(".")
