@@ -257,6 +257,8 @@ def test_initials_elsewhere_or_the_sites_own_credit_no_agency() -> None:
     own = _wire([f"PORT ELWYN (PEH) — {_LEDE}", "More."], outlet="Port Elwyn Herald")
     assert (own.agency, own.extra["dateline_source"]) == (None, "PEH")
     assert _wire([f"PORT ELWYN (ELWYNPOST) — {_LEDE}"], url="https://elwynpost.com/a").agency is None
+    station = Article(id="", title="Ferry", paragraphs=[f"PORT ELWYN (KPEH) — {_LEDE}"], extra={"copyright": "KPEH-TV"})
+    assert finalize(station).agency is None  # the station the page's copyright line names
 
 
 _PAGE = """<html><head><title>Ferry strike halts crossings {sep} {suffix}</title>{meta}</head><body><article>
@@ -270,7 +272,11 @@ _PAGE = """<html><head><title>Ferry strike halts crossings {sep} {suffix}</title
     [("https://www.elwynpost.com/a", "|", "The Elwyn Post", "", "", "The Elwyn Post"),  # the domain spells it
      ("https://www.pehtv.com/a", "-", "Home", "", "© 2026 PEH TV, LLC. All rights reserved.", "PEH TV"),
      ("https://www.peh.com/a", "-", "Port Elwyn Herald", "", "", "Port Elwyn Herald"),  # its initials
-     ("https://www.elwynpost.com/a", "|", "Harbour News", "", "© 2026 Ruritania Media Group", "elwynpost.com")],
+     ("https://www.elwynpost.com/a", "|", "Harbour News", "", "© 2026 Ruritania Media Group", "elwynpost.com"),
+     ("https://www.elwynpost.com/a", "|", "Harbour", '<meta property="og:site_name" content="Elwyn Post – News">', "",
+      "Elwyn Post"),  # a part of a declared SEO title
+     ("https://www.elwynpost.com/a", "|", "elwynpost", "", "", "elwynpost.com"),  # the label again, in lower case
+     ("https://www.nytimes.com/a", "|", "NYTimes", "", "", "The New York Times")],  # a known outlet's name first
 )  # fmt: skip
 def test_an_html_page_names_its_outlet_where_its_domain_spells_it(
     url: str, sep: str, suffix: str, meta: str, footer: str, outlet: str

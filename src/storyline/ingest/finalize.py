@@ -64,10 +64,11 @@ def _lead_date(paragraph: str, article: Article) -> datetime | None:
 
 
 def _own_names(article: Article) -> frozenset[str]:
-    """Compacted names the article's own site goes by, its initials too: "(PEH)" on the Port Elwyn Herald's page
-    credits no agency."""
+    """Compacted names the article's own site goes by, its initials and the words of its copyright holder too:
+    "(PEH)" on the Port Elwyn Herald's page, "(KPEH)" on a page "© KPEH-TV" credit no agency."""
     outlet = article.outlet or ""
-    return site_names(article.url) | {compact(outlet), compact(initials(outlet))} - {""}
+    holders = re.split(r"[\W_]+", str(article.extra.get("copyright", "")))
+    return site_names(article.url) | {compact(outlet), compact(initials(outlet)), *map(compact, holders)} - {""}
 
 
 def _credited_agency(name: str | None, article: Article) -> str | None:

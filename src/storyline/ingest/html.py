@@ -25,7 +25,7 @@ from storyline.ingest.errors import IngestError
 from storyline.ingest.html_blocks import Block, LinkTexts, body_blocks, filter_blocks, is_link_block, squash
 from storyline.ingest.html_chunks import with_sibling_chunks
 from storyline.ingest.html_furniture import inside_menus, page_furniture
-from storyline.ingest.metadata import domain_label, initials
+from storyline.ingest.metadata import domain_label, initials, known_outlet
 from storyline.ingest.text import date_of_line
 from storyline.model import Article, Stripped
 
@@ -151,22 +151,31 @@ _COPYRIGHT_HOLDER = re.compile(
 )
 
 
-def page_outlet(tree: HtmlElement, url: str | None) -> str | None:
-    """The site's name where the page gives it outside its metadata (og:site_name, publisher, application-name,
-    which trafilatura reads): a ``<title>`` part or a copyright line's holder that the domain spells out
-    ("U-T San Diego" on utsandiego.com, "WIBW" on wibw.com). Unconfirmed, a title's part may be a section's name."""
+def copyright_holders(tree: HtmlElement) -> list[str]:
+    """Who the page's copyright lines name ("© 2026 PEH TV, LLC" -> "PEH TV"), in order, without repeats."""
+    return list(dict.fromkeys(m.group("name").strip() for m in _COPYRIGHT_HOLDER.finditer(squash(tree.text_content()))))
+
+
+def page_outlet(tree: HtmlElement, url: str | None, declared: str | None, holders: list[str]) -> str | None:
+    """The site's name where the page gives it besides its metadata (og:site_name, publisher, application-name,
+    which trafilatura reads): a ``<title>`` part, a part of a declared SEO title (``declared``, "Elwyn Post – News
+    from the harbour") or a copyright line's holder that the domain spells out ("U-T San Diego" on
+    utsandiego.com, "WIBW" on wibw.com). Unconfirmed, a title's part may be a section's name; a known outlet's
+    own name (:func:`~storyline.ingest.metadata.outlet_from_url`) comes first."""
     label = compact(domain_label(url) or "")
-    if not label:
+    if not label or known_outlet(url):
         return None
     _, *title_parts = examine_title_element(tree)
-    holders = [m.group("name") for m in _COPYRIGHT_HOLDER.finditer(squash(tree.text_content()))]
-    names = (squash(name) for name in (*title_parts, *holders) if name)
+    declared_parts = _TITLE_SEPARATOR.split(declared or "")
+    names = (squash(name) for name in (*title_parts, *declared_parts, *holders) if name)
     return next((name for name in names if _spells(name, label) and _plausible_outlet(name)), None)
 
 
 def _spells(name: str, label: str) -> bool:
-    """Whether a domain's label spells ``name`` out, or its initials ("The Elwyn Post" in elwynpost.com)."""
-    return label in {compact(name), compact(name).removeprefix("the"), initials(name).lower()}
+    """Whether a domain's label spells ``name`` out, or its initials ("The Elwyn Post" in elwynpost.com); a name in
+    lower case is only the label again."""
+    words = compact(name)
+    return name != name.lower() and label in {words, words.removeprefix("the"), initials(name).lower()}
 
 
 def _plausible_outlet(name: str) -> bool:
@@ -310,16 +319,19 @@ def extract_html(
     stripped += [Stripped(text, "caption") for text in captions if text not in reported]
     captions += [s.text for s in stripped if s.reason == "credit" and s.text not in captions]
     stripped += page_furniture(tree, " ".join([*(block.text for block in kept), *(s.text for s in stripped)]))
+    page_url = url or (doc.url if doc is not None else None)
+    holders = copyright_holders(tree)
     return Article(
         id="",
         title=title,
         paragraphs=[block.text for block in kept],
         source=source,
-        url=url or (doc.url if doc is not None else None),
-        outlet=named_outlet(doc) or page_outlet(tree, url or (doc.url if doc is not None else None)),
+        url=page_url,
+        outlet=named_outlet(doc) or page_outlet(tree, page_url, doc.sitename if doc is not None else None, holders),
         byline=(doc.author or None) if doc is not None else None,
         published=find_published(tree, url),
         language=language,
         captions=captions,
         stripped=stripped,
+        extra={"copyright": "; ".join(holders)} if holders else {},
     )

@@ -217,12 +217,21 @@ def outlet_from_url(url: str | None) -> str | None:
     full_host = host.parsed_url.netloc.lower().removeprefix("www.") if host else domain  # type: ignore[union-attr]
     label = host.domain if host else ""  # type: ignore[union-attr]
     suffix = host.tld if host else ""  # type: ignore[union-attr]
-    if known := KNOWN_OUTLETS.get(full_host) or KNOWN_OUTLETS.get(domain):
+    if known := known_outlet(url):
         return known
     if site := _hosted_site(host, domain):  # type: ignore[arg-type]
         address = f"{site}.{domain}" if full_host != domain else f"{domain}/@{site}"
         return KNOWN_OUTLETS.get(f"{site}.{domain}") or name_from_domain(site, suffix) or address
     return name_from_domain(label, suffix) or domain
+
+
+def known_outlet(url: str | None) -> str | None:
+    """The display name :data:`KNOWN_OUTLETS` gives the URL's host or its registrable domain."""
+    host = get_tld(url, fix_protocol=True, fail_silently=True, as_object=True) if url else None
+    if host is None:
+        return None
+    full_host = host.parsed_url.netloc.lower().removeprefix("www.")  # type: ignore[union-attr]
+    return KNOWN_OUTLETS.get(full_host) or KNOWN_OUTLETS.get(host.fld.lower())  # type: ignore[union-attr]
 
 
 def _hosted_site(host: Result | None, domain: str) -> str | None:
