@@ -254,6 +254,7 @@ def test_a_dpa_signature_run_into_the_last_sentence_is_split_off() -> None:
 def test_initials_elsewhere_or_the_sites_own_credit_no_agency() -> None:
     assert _wire([f"The RPA said the {_LEDE}", "NATO."]).agency is None  # running text; a bare word closing it
     assert _wire([f"(Port Elwyn) — {_LEDE}", "More."]).agency is None  # a place in brackets
+    assert _wire([f"Port Elwyn Authority (PEA): {_LEDE}", "More."]).agency is None  # the words before, abbreviated
     own = _wire([f"PORT ELWYN (PEH) — {_LEDE}", "More."], outlet="Port Elwyn Herald")
     assert (own.agency, own.extra["dateline_source"]) == (None, "PEH")
     assert _wire([f"PORT ELWYN (ELWYNPOST) — {_LEDE}"], url="https://elwynpost.com/a").agency is None

@@ -71,9 +71,11 @@ def _own_names(article: Article) -> frozenset[str]:
     return site_names(article.url) | {compact(outlet), compact(initials(outlet)), *map(compact, holders)} - {""}
 
 
-def _credited_agency(name: str | None, article: Article) -> str | None:
-    """The agency a credit's name gives: a known one ("Reuters/AFP"), else an unknown one's initials ("RPA")."""
-    return agency_in(name) or agency_initials(name, _own_names(article))
+def _credited_agency(name: str | None, article: Article, named: str = "") -> str | None:
+    """The agency a credit's name gives: a known one ("Reuters/AFP"), else an unknown one's initials ("RPA"),
+    unless they abbreviate the words before them (``named``: "Port Elwyn Authority (PEA):" names, credits no one)."""
+    own = _own_names(article) | {compact(initials(named))}
+    return agency_in(name) or agency_initials(name, frozenset(own))
 
 
 def _opening_dateline(paragraph: str, article: Article) -> Dateline | None:
@@ -124,7 +126,7 @@ def _drop_dateline(article: Article) -> None:
         article.published = parse_date(dateline.date)
     if dateline.agency:
         # "(Reuters)" names an agency; "(HawaiiNewsNow)" the outlet itself: kept aside.
-        known = _credited_agency(dateline.agency, article)
+        known = _credited_agency(dateline.agency, article, dateline.place or "")
         article.agency = article.agency or known
         if known is None:
             article.extra.setdefault("dateline_source", dateline.agency)
