@@ -61,6 +61,7 @@ def test_agency_credits_are_read_from_byline_and_credit_lines():
     assert agencies(make_article("a", ["Body text here."], byline="By AFP")) == ["AFP"]
     assert agencies(make_article("a", ["(Reuters)", "Body text here."])) == ["Reuters"]
     assert agencies(make_article("a", ["He told Reuters it was over."])) == []
+    assert agencies(make_article("a", ["Body text here."], agency="RPA")) == ["RPA"]  # initials ingest read
 
 
 def test_translation_direction_without_dates(use_encode):

@@ -123,5 +123,10 @@ def test_sentences_with_label_words_stay_prose() -> None:
         "Ines Vidal dijo que hay que compartir la información con el puerto.",
         "Veja também o que disse Marco Bell sobre o acordo.",
         "Vous aimerez aussi la nouvelle gare de Port Elwyn, dit-elle.",
+        "Te puede interesar saber que la huelga de Port Elwyn empezó el lunes.",
+        "Auch interessant ist, dass Ruth Adler den Hafen schon 2019 schließen wollte.",
     ):
         assert widget_reason(Block(text, "p")) is None, text
+    for label in ("Te puede interesar", "Te puede interesar ⇩", "TE PUEDE INTERESAR: Port Elwyn cierra su puerto",
+                  "Auch interessant..."):
+        assert widget_reason(Block(label, "p")) == "related-links", label

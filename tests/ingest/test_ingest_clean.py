@@ -416,6 +416,12 @@ def test_sentences_with_labels_in_other_languages_stay(line: str) -> None:
     [
         ("(Reporting by Olga Petrenko in Port Elwyn; Additional reporting by Marco Bell; Editing by Ines Vidal)", "Olga Petrenko"),
         ("Reporting by Olga Petrenko; Writing by Ruth Adler; Editing by Ines Vidal", "Olga Petrenko; Ruth Adler"),
+        ("(Reporting by Olga Petrenko and Marco Bell; Editing by Ines Vidal)", "Olga Petrenko; Marco Bell"),
+        ("Reporting by Olga Petrenko, Marco Bell and Ruth Adler", "Olga Petrenko; Marco Bell; Ruth Adler"),
+        ("Reporting by Ines Vidal y Marco Bell", "Ines Vidal; Marco Bell"),
+        ("Reporting by Ruth Adler et Olga Petrenko", "Ruth Adler; Olga Petrenko"),
+        ("Reporting by Ruth Adler und Marco Bell", "Ruth Adler; Marco Bell"),
+        ("Reporting by Ruritania Ferries and Docks", "Ruritania Ferries and Docks"),  # one part is no person's name
         ("(Additional reporting by Marco Bell)", None),
         ("Editing by Ines Vidal", None),
         ("Marco Bell contributed to this report.", None),

@@ -119,10 +119,11 @@ def test_a_long_text_overrules_a_template_language_a_short_one_does_not() -> Non
 
 @pytest.mark.parametrize(
     ("url", "outlet"),
-    [("https://elwynpost.net/news/1", "Elwynpost"),  # "Elwyn" is no common English word
-     ("https://www.thegardenpost.de/x", "Thegardenpost"),  # a German domain is not split into English words
-     ("https://www.beirutobserver.com/x", "Beirut Observer"), ("https://www.inexhibit.com/x", "Inexhibit"),
-     ("https://port-elwyn-gazette.com/x", "Port Elwyn Gazette"),
+    [("https://elwynpost.net/news/1", "elwynpost.net"),  # "Elwyn" is no common English word: no "Elwynpost"
+     ("https://www.thegardenpost.de/x", "thegardenpost.de"),  # a German domain is not split into English words
+     ("https://www.beirutobserver.com/x", "Beirut Observer"), ("https://www.inexhibit.com/x", "inexhibit.com"),
+     ("https://www.harbour.gov/x", "harbour.gov"),  # one common word alone may be what the site is about
+     ("https://port-elwyn-gazette.com/x", "Port Elwyn Gazette"),  # hyphens part the words
      ("https://www.rtp.pt/x", "RTP"), ("https://www.nbcsports.com/x", "NBC Sports")],  # no vowel: an acronym
 )  # fmt: skip
 def test_a_domain_is_split_into_words_only_when_they_are_common_english_words(url: str, outlet: str) -> None:
@@ -210,14 +211,78 @@ def test_a_video_blurb_above_a_dateline_goes_with_it() -> None:
 
 @pytest.mark.parametrize(
     ("url", "outlet"),
-    [("https://ruritaniawatch.wordpress.com/2026/05/02/ferry", "Ruritaniawatch"),
+    [("https://ruritaniawatch.wordpress.com/2026/05/02/ferry", "ruritaniawatch.wordpress.com"),
      ("https://www.port-elwyn-notes.wordpress.com/ferry", "Port Elwyn Notes"),
      ("https://port-elwyn-news.blogspot.co.uk/2026/05/ferry.html", "Port Elwyn News"),
-     ("https://elwyndispatch.substack.com/p/ferry", "Elwyndispatch"),
+     ("https://elwyndispatch.substack.com/p/ferry", "elwyndispatch.substack.com"),
      ("https://medium.com/@marcobell/ferry-strike-1f2e", "Marco Bell"),
-     ("https://medium.com/ferry-strike-1f2e", "Medium"),  # no site of its own named: the host
+     ("https://medium.com/@zq7x/ferry-strike-1f2e", "medium.com/@zq7x"),
+     ("https://medium.com/ferry-strike-1f2e", "medium.com"),  # no site of its own named: the host
      ("https://sports.espn.go.com/nba/news/story", "ESPN"),  # a known site on a network's host
-     ("https://wordpress.org/news/2026/05/release", "Wordpress")],
+     ("https://wordpress.org/news/2026/05/release", "wordpress.org")],
 )  # fmt: skip
 def test_a_blog_on_a_hosting_site_is_named_by_its_subdomain(url: str, outlet: str) -> None:
     assert outlet_from_url(url) == outlet
+
+
+def _wire(paragraphs: list[str], **fields: str) -> Article:
+    return finalize(Article(id="", title="Ferry strike halts crossings", paragraphs=paragraphs, **fields))
+
+
+_LEDE = "The ferry strike halted all crossings to Port Elwyn on Monday, the union said."
+
+
+def test_an_unknown_agencys_initials_are_its_credit_where_a_credit_stands() -> None:
+    dateline = _wire([f"PORT ELWYN (RPA) — {_LEDE}", "Talks resume on Tuesday."])
+    assert (dateline.agency, dateline.paragraphs[0], "dateline_source" in dateline.extra) == ("RPA", _LEDE, False)
+    opening = _wire([f"(RPA) — {_LEDE}", "Talks resume on Tuesday."])
+    assert (opening.agency, opening.paragraphs[0]) == ("RPA", _LEDE)
+    for credit in ("— RPA", "(RPA)", "/RPA", "Quelle: RPA"):
+        closing = _wire([_LEDE, "Talks resume on Tuesday.", credit])
+        assert (closing.agency, closing.paragraphs[-1], closing.stripped[-1].reason) == (
+            "RPA", "Talks resume on Tuesday.", "byline"), credit
+
+
+def test_a_dpa_signature_run_into_the_last_sentence_is_split_off() -> None:
+    for last, signature in (("Das sagte Olga Petrenko.dpa", "dpa"), ("Das sagte Olga Petrenko. dpa/lsw", "dpa/lsw")):
+        article = _wire([_LEDE, last])
+        assert (article.paragraphs[-1], article.stripped[-1].text, article.agency) == (
+            "Das sagte Olga Petrenko.", signature, "dpa")
+    assert _wire([_LEDE, "Der Vertrag kam von der Firma Elwyndpa"]).agency is None
+
+
+def test_initials_elsewhere_or_the_sites_own_credit_no_agency() -> None:
+    assert _wire([f"The RPA said the {_LEDE}", "NATO."]).agency is None  # running text; a bare word closing it
+    assert _wire([f"(Port Elwyn) — {_LEDE}", "More."]).agency is None  # a place in brackets
+    assert _wire([f"Port Elwyn Authority (PEA): {_LEDE}", "More."]).agency is None  # the words before, abbreviated
+    own = _wire([f"PORT ELWYN (PEH) — {_LEDE}", "More."], outlet="Port Elwyn Herald")
+    assert (own.agency, own.extra["dateline_source"]) == (None, "PEH")
+    assert _wire([f"PORT ELWYN (ELWYNPOST) — {_LEDE}"], url="https://elwynpost.com/a").agency is None
+    station = Article(id="", title="Ferry", paragraphs=[f"PORT ELWYN (KPEH) — {_LEDE}"], extra={"copyright": "KPEH-TV"})
+    assert finalize(station).agency is None  # the station the page's copyright line names
+
+
+_PAGE = """<html><head><title>Ferry strike halts crossings {sep} {suffix}</title>{meta}</head><body><article>
+<h1>Ferry strike halts crossings</h1><p>{lede} Olga Petrenko said talks would resume on Tuesday in the capital.</p>
+<p>Marco Bell, who runs the harbour office, said the pier would stay closed until the crews came back.</p>
+</article><footer>{footer}</footer></body></html>"""
+
+
+@pytest.mark.parametrize(
+    ("url", "sep", "suffix", "meta", "footer", "outlet"),
+    [("https://www.elwynpost.com/a", "|", "The Elwyn Post", "", "", "The Elwyn Post"),  # the domain spells it
+     ("https://www.pehtv.com/a", "-", "Home", "", "© 2026 PEH TV, LLC. All rights reserved.", "PEH TV"),
+     ("https://www.peh.com/a", "-", "Port Elwyn Herald", "", "", "Port Elwyn Herald"),  # its initials
+     ("https://www.elwynpost.com/a", "|", "Harbour News", "", "© 2026 Ruritania Media Group", "elwynpost.com"),
+     ("https://www.elwynpost.com/a", "|", "Harbour", '<meta property="og:site_name" content="Elwyn Post – News">', "",
+      "Elwyn Post"),  # a part of a declared SEO title
+     ("https://www.elwynpost.com/a", "|", "elwynpost", "", "", "elwynpost.com"),  # the label again, in lower case
+     ("https://www.nytimes.com/a", "|", "NYTimes", "", "", "The New York Times")],  # a known outlet's name first
+)  # fmt: skip
+def test_an_html_page_names_its_outlet_where_its_domain_spells_it(
+    url: str, sep: str, suffix: str, meta: str, footer: str, outlet: str
+) -> None:
+    from storyline.ingest.htmlpage import read_html
+
+    page = _PAGE.format(sep=sep, suffix=suffix, meta=meta, footer=footer, lede=_LEDE)
+    assert read_html(page, source="p.html", url=url).outlet == outlet

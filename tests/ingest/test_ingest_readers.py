@@ -270,7 +270,7 @@ def test_gdelt_records_give_seendate_domain_and_language_name(tmp_path: Path, li
               "domain": "www.elwynpost.com", "language": "English",
               "text": "The Port Elwyn council backed the new pier on Monday, Olga Petrenko said."}
     [article] = _ok(read_paths([_write(tmp_path, "gdelt.jsonl", json.dumps(record) + "\n")], max_file_bytes=limit))
-    assert (article.published, article.outlet, article.language) == (datetime(2024, 3, 11, 21, 30), "Elwynpost", "en")
+    assert (article.published, article.outlet, article.language) == (datetime(2024, 3, 11, 21, 30), "elwynpost.com", "en")
 
 
 def test_a_bare_url_on_the_last_line_is_the_articles_url(story: list[str]) -> None:

@@ -66,6 +66,8 @@ def agencies(article: Article) -> list[str]:
     sources += [s.text for s in article.stripped if s.reason in ("byline", "dateline", "credit")]
     sources += [" ".join(g for g in m.groups() if g) for p in article.paragraphs if (m := _CREDIT_RE.match(p.strip()))]
     found = [agency_name(m) for text in sources for m in AGENCY_RE.finditer(text)]
+    if article.agency and not AGENCY_RE.search(article.agency):
+        found.insert(0, article.agency)  # one ingest read from a credit in initials ("PORT ELWYN (RPA) -")
     found += [credited_agency(m) for p in article.paragraphs for m in AGENCY_CREDIT_RE.finditer(p)]
     # Chinese and Japanese datelines stay in the text ("新华社德黑兰12月18日电", "【新华社】"): the agency opens it.
     opening = AGENCY_RE.match(article.paragraphs[0].lstrip(" 【（(「")) if article.paragraphs else None

@@ -117,8 +117,8 @@ RELATED_LABELS = {
     "tr": ("ayrıca bakınız",),
 }  # fmt: skip
 RELATED_LABEL = "|".join(label for labels in RELATED_LABELS.values() for label in labels)
-#: What separates a label from the headline it introduces.
-LABEL_SEPARATOR = r"\s*[:|›»>–—-]"
+#: What separates a label from the headline it introduces ("Te puede interesar ⇩", "Auch interessant...").
+LABEL_SEPARATOR = r"\s*(?:[:|›»>–—⇩↓…-]|\.\.\.)"
 #: A heading that introduces a link to another article ("Related article: ...") or a tag list ("Tags: a, b").
 _NAV_PREFIX = re.compile(
     rf"^(?:{RELATED_LABEL}"
@@ -293,7 +293,7 @@ _CONTRIBUTORS = re.compile(
     re.IGNORECASE,
 )
 #: A line that is only an agency credit: "(AFP)", "— Reuters", "With AFP", "Source: dpa".
-_AGENCY_TAG = re.compile(r"^[(\[—–-]*\s*(?:with|source|sources|quelle|fuente|fonte|avec)?\s*:?\s*(?P<name>[^()\[\]]{2,40}?)\s*[)\]]*\.?$", re.IGNORECASE)
+_AGENCY_TAG = re.compile(r"^[(\[—–/-]*\s*(?:with|source|sources|quelle|fuente|fonte|avec)?\s*:?\s*(?P<name>[^()\[\]]{2,40}?)\s*[)\]]*\.?$", re.IGNORECASE)
 _DATE_LABELS = (
     r"(?:first |last )?(?:published|posted|updated|modified)|date|dated|publié|mis à jour|veröffentlicht"
     r"|aktualisiert|publicado|actualizado|pubblicato|aggiornato|опубликовано|обновлено"
@@ -596,6 +596,19 @@ def split_dateline(paragraph: str) -> Dateline | None:
     return Dateline(match.group("text").strip(), place.strip(" ,"), match.group("agency"), rest, match.group("date"))
 
 
+#: A credit opening the story with no place: "(Reuters) — The attorney general...".
+_OPENING_CREDIT = re.compile(r"^(?P<text>\((?P<agency>[^\W\d_][\w .&/-]{1,40})\)\s*[-–—―]+)\s+(?P<rest>\S.*)$", re.DOTALL)
+
+
+def split_opening_credit(paragraph: str) -> Dateline | None:
+    """"(Reuters) — Text" -> agency "Reuters", rest "Text": a dateline without its place. Whether the name is an
+    agency's ("(Leipzig) -" is a place's) is for the caller to say."""
+    match = _OPENING_CREDIT.match(paragraph)
+    if match is None:
+        return None
+    return Dateline(match.group("text"), None, match.group("agency").strip(), match.group("rest").strip())
+
+
 def split_lone_dateline(paragraph: str, following: str) -> Dateline | None:
     """"WASHINGTON —" printed on a line of its own above the lede it opens: the dateline of the two read as one."""
     dateline = split_dateline(f"{paragraph.strip()} {following.strip()}")
@@ -630,13 +643,26 @@ def contributors(line: str) -> tuple[bool, str | None]:
 _REPORTER_CREDIT = re.compile(r"^(?:reporting|writing)\s+by\s+(?P<names>.+?)(?:\s+in\s+\S.*)?$", re.IGNORECASE)
 
 
+#: What separates the names of a list of people: commas, and the word before the last one in a few languages.
+_NAME_LIST = re.compile(r"\s*,\s*(?:(?:and|y|et|und|e)\s+)?|\s+(?:and|y|et|und|e|&)\s+")
+#: Words of a person's name in such a list: "Olga Petrenko", "Ines Vidal de la Fuente" (particles allowed).
+_PERSON = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w.'’-]+(?:\s+(?:(?:de|da|del|der|van|von|la|le|bin|al)\s+)*[A-ZÀ-ÖØ-Þ][\w.'’-]+){1,3}$")
+
+
+def persons(names: str) -> list[str]:
+    """"Olga Petrenko, Marco Bell and Ruth Adler" -> the three people; ``[names]`` unless every part is a person's
+    name of two to four words ("Procter and Gamble" stays one)."""
+    parts = [part for part in _NAME_LIST.split(names.strip()) if part]
+    return parts if len(parts) > 1 and all(_PERSON.match(part) for part in parts) else [names.strip()]
+
+
 def credited_reporters(line: str) -> str | None:
     """The reporters and writers a contributor line names ("Reporting by Olga Petrenko; Writing by Ruth Adler;
     Editing by Ines Vidal" -> "Olga Petrenko; Ruth Adler"), or ``None``: wire copy signs there, not in a byline."""
     if not _CONTRIBUTORS.match(line.strip()) or " contributed " in line:
         return None
     credits = (_REPORTER_CREDIT.match(part.strip()) for part in line.strip().strip("().").split(";"))
-    names = [match.group("names").strip(" ,") for match in credits if match]
+    names = [person for match in credits if match for person in persons(match.group("names").strip(" ,"))]
     return "; ".join(names) or None
 
 

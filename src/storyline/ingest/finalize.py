@@ -12,18 +12,23 @@ from storyline.ingest.clean import (
     Dateline,
     compact,
     credited_reporters,
+    agency_tag_name,
     edge_reason,
     is_captioned,
     is_credit,
     split_dateline,
     split_lone_dateline,
+    split_opening_credit,
     split_title_suffix,
 )
 from storyline.ingest.errors import IngestError
 from storyline.ingest.language import checked_language, normalise_language
 from storyline.ingest.metadata import (
     agency_in,
+    agency_initials,
+    agency_named,
     date_from_url,
+    initials,
     outlet_from_url,
     parse_date,
     site_names,
@@ -58,6 +63,29 @@ def _lead_date(paragraph: str, article: Article) -> datetime | None:
     return date_of_line(paragraph, normalise_language(article.language)) if len(paragraph.split()) <= 12 else None
 
 
+def _own_names(article: Article) -> frozenset[str]:
+    """Compacted names the article's own site goes by, its initials and the words of its copyright holder too:
+    "(PEH)" on the Port Elwyn Herald's page, "(KPEH)" on a page "© KPEH-TV" credit no agency."""
+    outlet = article.outlet or ""
+    holders = re.split(r"[\W_]+", str(article.extra.get("copyright", "")))
+    return site_names(article.url) | {compact(outlet), compact(initials(outlet)), *map(compact, holders)} - {""}
+
+
+def _credited_agency(name: str | None, article: Article, named: str = "") -> str | None:
+    """The agency a credit's name gives: a known one ("Reuters/AFP"), else an unknown one's initials ("RPA"),
+    unless they abbreviate the words before them (``named``: "Port Elwyn Authority (PEA):" names, credits no one)."""
+    own = _own_names(article) | {compact(initials(named))}
+    return agency_in(name) or agency_initials(name, frozenset(own))
+
+
+def _opening_dateline(paragraph: str, article: Article) -> Dateline | None:
+    """The dateline opening ``paragraph``: "PARIS (AFP) -", or an agency's credit alone, "(RPA) —"."""
+    credit = split_opening_credit(paragraph)
+    if credit is not None and _credited_agency(credit.agency, article):
+        return credit
+    return split_dateline(paragraph)
+
+
 def _drop_dateline(article: Article) -> None:
     """Move a "PARIS, Dec 18 (AFP) -" dateline out of the story's first paragraph into metadata, with a caption or
     date line above it (the date line dates an undated article), or a short paragraph above a lone or sure one.
@@ -68,7 +96,7 @@ def _drop_dateline(article: Article) -> None:
     lead: list[Stripped] = []
     lead_date = None
     for index, paragraph in enumerate(article.paragraphs[: _LEAD_PARAGRAPHS + 1]):
-        dateline = split_dateline(paragraph)
+        dateline = _opening_dateline(paragraph, article)
         if dateline is not None:
             if any(s.reason == ABOVE_DATELINE for s in lead) and not _sure_dateline(dateline):
                 return
@@ -98,10 +126,36 @@ def _drop_dateline(article: Article) -> None:
         article.published = parse_date(dateline.date)
     if dateline.agency:
         # "(Reuters)" names an agency; "(HawaiiNewsNow)" the outlet itself: kept aside.
-        known = agency_in(dateline.agency)
+        known = _credited_agency(dateline.agency, article, dateline.place or "")
         article.agency = article.agency or known
         if known is None:
             article.extra.setdefault("dateline_source", dateline.agency)
+
+
+#: dpa's signature glued to the last sentence, with its editor's initials: "... gesagt.dpa", "... gesagt. dpa/lsw".
+_GLUED_SIGNATURE = re.compile(r"(?<=[.!?\"“”»])\s?(?P<signature>dpa(?:[ /][a-z]{2,4})*)$")
+
+
+def _drop_glued_signature(article: Article) -> None:
+    """Split dpa's signature off the last sentence it was run into (a copy that lost the line break)."""
+    last = article.paragraphs[-1] if article.paragraphs else ""
+    if (match := _GLUED_SIGNATURE.search(last)) and match.start() > 0:
+        article.paragraphs[-1] = last[: match.start()]
+        article.stripped.append(Stripped(match.group("signature"), "byline"))
+        article.agency = article.agency or "dpa"
+
+
+def _drop_closing_credit(article: Article) -> None:
+    """A last paragraph that is only an agency's credit ("(AFP)", "— RPA", "/dpa"): out of the body, naming the
+    agency. Initials count only with a credit's marks around them: a paragraph "NATO." is no credit."""
+    _drop_glued_signature(article)
+    if len(article.paragraphs) < 2 or not (name := agency_tag_name(article.paragraphs[-1])):
+        return
+    marked = name != article.paragraphs[-1].strip().rstrip(".")
+    agency = agency_named(name) or (agency_initials(name, _own_names(article)) if marked else None)
+    if agency:
+        article.stripped.append(Stripped(article.paragraphs.pop(), "byline"))
+        article.agency = article.agency or agency
 
 
 def _sure_dateline(dateline: Dateline) -> bool:
@@ -224,6 +278,7 @@ def finalize(article: Article) -> Article:
     article.paragraphs = [p.strip() for p in article.paragraphs if p and p.strip()]
     _drop_edge_furniture(article)
     _drop_dateline(article)
+    _drop_closing_credit(article)
     article.paragraphs = [p for p in article.paragraphs if p]
     if not article.paragraphs:
         raise IngestError("no article text found")

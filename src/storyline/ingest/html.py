@@ -20,11 +20,12 @@ from lxml.html import HtmlElement
 from trafilatura import load_html
 from trafilatura.metadata import examine_title_element
 
-from storyline.ingest.clean import residue_reason
+from storyline.ingest.clean import compact, residue_reason
 from storyline.ingest.errors import IngestError
 from storyline.ingest.html_blocks import Block, LinkTexts, body_blocks, filter_blocks, is_link_block, squash
 from storyline.ingest.html_chunks import with_sibling_chunks
 from storyline.ingest.html_furniture import inside_menus, page_furniture
+from storyline.ingest.metadata import domain_label, initials, known_outlet
 from storyline.ingest.text import date_of_line
 from storyline.model import Article, Stripped
 
@@ -139,9 +140,49 @@ def named_outlet(doc: trafilatura.settings.Document | None) -> str | None:
     """The site name the page declares (og:site_name, publisher), not a host name trafilatura fell back on, nor a
     whole SEO title, nor an account handle (trafilatura reads ``twitter:site`` "@elwyn_post" as "Elwyn_Post")."""
     name = squash(doc.sitename or "") if doc is not None else ""
-    if not name or _HOST_NAME.fullmatch(name) or _TITLE_SEPARATOR.search(name) or "_" in name:
+    return name if _plausible_outlet(name) else None
+
+
+#: The holder of a copyright line: "© 2013 U-T San Diego. All rights reserved", "Copyright 2010-2024 Elwyn Post, LLC".
+_COPYRIGHT_HOLDER = re.compile(
+    r"(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?)?\s*,?\s*"
+    r"(?P<name>[^\W\d_][\w&'’ -]{1,60}?)\s*(?:[,.|]|\b(?:LLC|Inc|Ltd|GmbH|all rights)\b|$)",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def copyright_holders(tree: HtmlElement) -> list[str]:
+    """Who the page's copyright lines name ("© 2026 PEH TV, LLC" -> "PEH TV"), in order, without repeats."""
+    return list(dict.fromkeys(m.group("name").strip() for m in _COPYRIGHT_HOLDER.finditer(squash(tree.text_content()))))
+
+
+def page_outlet(tree: HtmlElement, url: str | None, declared: str | None, holders: list[str]) -> str | None:
+    """The site's name where the page gives it besides its metadata (og:site_name, publisher, application-name,
+    which trafilatura reads): a ``<title>`` part, a part of a declared SEO title (``declared``, "Elwyn Post – News
+    from the harbour") or a copyright line's holder that the domain spells out ("U-T San Diego" on
+    utsandiego.com, "WIBW" on wibw.com). Unconfirmed, a title's part may be a section's name; a known outlet's
+    own name (:func:`~storyline.ingest.metadata.outlet_from_url`) comes first."""
+    label = compact(domain_label(url) or "")
+    if not label or known_outlet(url):
         return None
-    return name if len(name.split()) <= _MAX_OUTLET_WORDS else None
+    _, *title_parts = examine_title_element(tree)
+    declared_parts = _TITLE_SEPARATOR.split(declared or "")
+    names = (squash(name) for name in (*title_parts, *declared_parts, *holders) if name)
+    return next((name for name in names if _spells(name, label) and _plausible_outlet(name)), None)
+
+
+def _spells(name: str, label: str) -> bool:
+    """Whether a domain's label spells ``name`` out, or its initials ("The Elwyn Post" in elwynpost.com); a name in
+    lower case is only the label again."""
+    words = compact(name)
+    return name != name.lower() and label in {words, words.removeprefix("the"), initials(name).lower()}
+
+
+def _plausible_outlet(name: str) -> bool:
+    """A site name, not a host name, a whole SEO title or an account handle."""
+    return bool(name) and not (_HOST_NAME.fullmatch(name) or _TITLE_SEPARATOR.search(name) or "_" in name) and (
+        len(name.split()) <= _MAX_OUTLET_WORDS
+    )
 
 
 #: Elements whose content is code, not text (JSON data scripts stay: trafilatura reads JSON-LD metadata).
@@ -278,16 +319,19 @@ def extract_html(
     stripped += [Stripped(text, "caption") for text in captions if text not in reported]
     captions += [s.text for s in stripped if s.reason == "credit" and s.text not in captions]
     stripped += page_furniture(tree, " ".join([*(block.text for block in kept), *(s.text for s in stripped)]))
+    page_url = url or (doc.url if doc is not None else None)
+    holders = copyright_holders(tree)
     return Article(
         id="",
         title=title,
         paragraphs=[block.text for block in kept],
         source=source,
-        url=url or (doc.url if doc is not None else None),
-        outlet=named_outlet(doc),
+        url=page_url,
+        outlet=named_outlet(doc) or page_outlet(tree, page_url, doc.sitename if doc is not None else None, holders),
         byline=(doc.author or None) if doc is not None else None,
         published=find_published(tree, url),
         language=language,
         captions=captions,
         stripped=stripped,
+        extra={"copyright": "; ".join(holders)} if holders else {},
     )

@@ -161,13 +161,14 @@ _WIDGET_PATTERNS = {
         r"|\b(download|get) (the|our)\b.{0,30}\bapps?\b|\b(canal de|channel on|kanal auf) telegram\b"
     ),
     "related-links": (
-        r"^(read more|read also|see also|more on this|you may also like|lesen sie auch|auch interessant"
+        r"^(read more|read also|see also|more on this|you may also like|lesen sie auch"
         r"|mehr zum thema|weitere themen|schon gelesen|das könnte sie auch interessieren|weitere artikel"
         r"|kommentierte artikel|top-themen|à lire aussi|lire aussi|a lire également|voir aussi|à voir aussi"
-        r"|sur le même sujet|articles? (liés|similaires)|lee también|leer más|te puede interesar|le puede interesar"
-        r"|notas relacionadas|leggi anche|potrebbe interessarti|leia também|lees ook|czytaj (też|także|więcej)"
+        r"|sur le même sujet|articles? (liés|similaires)|lee también|leer más"
+        r"|notas relacionadas|leggi anche|leia também|lees ook|czytaj (też|także|więcej)"
         r"|popular on|\[related)\b.{0,160}$"
-        # Words that also open ordinary sentences count only as a label ("Related:", "More from X:").
+        # Words that also open ordinary sentences count only as a label ("Related:", "More from X:"; "Te puede
+        # interesar saber que..." is a sentence): alone or before a separator, as RELATED_LABEL below.
         r"|^(related( articles| stories| posts| content| coverage)?|recommended( for you| reading| stories)?"
         r"|more from [^:]{1,40}|puedes ver|mira|ver también|see|watch|siehe)\s*:"
         r"|^(also on|auch auf) [\w-]+(\.[\w-]+)*\.[a-z]{2,}\b"  # "Also on example.com: ..."

@@ -190,6 +190,12 @@ def registrable_domain(url: str | None) -> str | None:
     return parsed.fld.lower()  # type: ignore[union-attr]
 
 
+def domain_label(url: str | None) -> str | None:
+    """The registrable domain's own label: ``https://news.elwynpost.co.uk/x`` -> ``elwynpost``."""
+    parsed = get_tld(url, fix_protocol=True, fail_silently=True, as_object=True) if url else None
+    return parsed.domain.lower() if parsed is not None else None  # type: ignore[union-attr]
+
+
 #: Hosts whose subdomains (or "/@name" paths) are sites of their own, blogs and newsletters: the subdomain names
 #: the outlet ("ruritaniawatch.wordpress.com" is "Ruritaniawatch", not "Wordpress"). Blogspot under any country
 #: domain too; the public suffix list already makes "name.blogspot.com" and "name.github.io" sites of their own.
@@ -211,11 +217,21 @@ def outlet_from_url(url: str | None) -> str | None:
     full_host = host.parsed_url.netloc.lower().removeprefix("www.") if host else domain  # type: ignore[union-attr]
     label = host.domain if host else ""  # type: ignore[union-attr]
     suffix = host.tld if host else ""  # type: ignore[union-attr]
-    if known := KNOWN_OUTLETS.get(full_host) or KNOWN_OUTLETS.get(domain):
+    if known := known_outlet(url):
         return known
     if site := _hosted_site(host, domain):  # type: ignore[arg-type]
-        return KNOWN_OUTLETS.get(f"{site}.{domain}") or name_from_domain(site, suffix) or site
+        address = f"{site}.{domain}" if full_host != domain else f"{domain}/@{site}"
+        return KNOWN_OUTLETS.get(f"{site}.{domain}") or name_from_domain(site, suffix) or address
     return name_from_domain(label, suffix) or domain
+
+
+def known_outlet(url: str | None) -> str | None:
+    """The display name :data:`KNOWN_OUTLETS` gives the URL's host or its registrable domain."""
+    host = get_tld(url, fix_protocol=True, fail_silently=True, as_object=True) if url else None
+    if host is None:
+        return None
+    full_host = host.parsed_url.netloc.lower().removeprefix("www.")  # type: ignore[union-attr]
+    return KNOWN_OUTLETS.get(full_host) or KNOWN_OUTLETS.get(host.fld.lower())  # type: ignore[union-attr]
 
 
 def _hosted_site(host: Result | None, domain: str) -> str | None:
@@ -265,12 +281,14 @@ def _word_rank(word: str) -> float:
 
 
 def name_from_domain(label: str, suffix: str = "com") -> str | None:
-    """``thedailystar`` -> "The Daily Star", ``example-daily`` -> "Example Daily", ``zaxid`` -> "Zaxid".
+    """``thedailystar`` -> "The Daily Star", ``example-daily`` -> "Example Daily", ``nrk`` -> "NRK".
 
     Sites glue the words of their name together in the domain; wordninja splits them by English word
     frequencies, so a split is kept only when every word is a common English word and the domain is not
-    another country's (else the label is the name, as written). ``None`` for labels with digits or
-    single letters, so the caller keeps the domain itself.
+    another country's; a part with no vowel is an acronym; hyphens part the words themselves ("port-elwyn-gazette").
+    ``None`` for any other label (one word of its own,
+    "zaxid", "utsandiego"; one common word alone, "justice", may be anything the site is about; digits), so the
+    caller keeps the domain itself rather than invent a capitalised word.
     """
     parts = [part for part in label.lower().split("-") if part]
     if not parts or any(not part.isalpha() for part in parts) or all(len(part) < 2 for part in parts):
@@ -279,19 +297,34 @@ def name_from_domain(label: str, suffix: str = "com") -> str | None:
     english = len(country) > 2 or country in _ENGLISH_COUNTRY_DOMAINS
     words: list[str] = []
     for part in parts:
-        words += (_english_words(part) if english else None) or [part]
+        read = (_english_words(part) if english else None) or ([part] if len(parts) > 1 or _is_acronym(part) else None)
+        if read is None:
+            return None
+        words += read
+    if len(words) == 1 and not _is_acronym(words[0]):
+        return None
     return " ".join(w if i and w in _NAME_PARTICLES else _name_word(w) for i, w in enumerate(words))
 
 
+def _is_acronym(word: str) -> bool:
+    """A word of a domain with no vowel: an acronym ("mlb", "nrk")."""
+    return not _VOWEL.search(word)
+
+
 def _name_word(word: str) -> str:
-    """A word of a domain as a name writes it: capitalised, or in capitals when it has no vowel and so is an
-    acronym ("mlb" -> "MLB", "nrk" -> "NRK", not "Mlb")."""
-    return word.upper() if not _VOWEL.search(word) else word.capitalize()
+    """A word of a domain as a name writes it: capitalised, or in capitals when it is an acronym ("mlb" -> "MLB",
+    "nrk" -> "NRK", not "Mlb")."""
+    return word.upper() if _is_acronym(word) else word.capitalize()
 
 
 @lru_cache(maxsize=1)
 def _known_site_names() -> frozenset[str]:
     return frozenset(compact(name) for name in KNOWN_OUTLETS.values())
+
+
+def initials(name: str) -> str:
+    """The capitals a name's words begin with: "Port Elwyn Herald" -> "PEH"."""
+    return "".join(word[0] for word in name.split() if word[:1].isupper())
 
 
 def site_names(url: str | None) -> frozenset[str]:
@@ -320,6 +353,18 @@ def agency_named(text: str | None) -> str | None:
         rest = rx.sub(" ", rest)
     leftover = re.sub(r"\b(?:and|et|und|y|e)\b|[\s/,&+-]", "", rest, flags=re.I)
     return agency_in(text) if not leftover else None
+
+
+#: An agency's credit in initials ("(RPA) —", "— RPA"): 2 to 5 capitals.
+_AGENCY_INITIALS = re.compile(r"[A-Z]{2,5}")
+
+
+def agency_initials(name: str | None, site: frozenset[str] = frozenset()) -> str | None:
+    """An agency :data:`AGENCIES` does not know, credited in initials where a credit stands (a dateline's
+    brackets, a closing "— RPA"), unless they are the site's own (``site``, compacted: "(CNN)" on cnn.com names the
+    outlet). Only for those positions: in running text capitals are any acronym."""
+    name = (name or "").strip()
+    return name if _AGENCY_INITIALS.fullmatch(name) and compact(name) not in site else None
 
 
 def date_from_url(url: str | None) -> datetime | None:
