@@ -52,3 +52,18 @@ def test_match_pairs_one_line_per_pair(tmp_path):
         "line 3: no 'b' article (expected {id, a: {...}, b: {...}})",
         "line 5: expected a JSON object {id, a: {...}, b: {...}}, got a list",
     ]  # was "record 3: 'b'" and "list indices must be integers or slices, not str"
+
+
+def test_match_takes_settings_from_a_config_file_and_refuses_a_bad_one(tmp_path):
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("Quake kills 1,300 in Turkey\n\n" + QUAKE, encoding="utf-8")
+    b.write_text("Turkey earthquake toll passes 1,300\n\n" + QUAKE_REWRITE, encoding="utf-8")
+    strict = tmp_path / "strict.toml"
+    strict.write_text("same_story = 1.0\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["match", str(a), str(b), "--json", "--config", str(strict)])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["label"] != "same story"
+    strict.write_text("same_storey = 0.9\n", encoding="utf-8")
+    refused = CliRunner().invoke(app, ["match", str(a), str(b), "--config", str(strict)])
+    assert refused.exit_code == 2
+    assert "unknown setting 'same_storey' (did you mean same_story?)" in refused.stderr

@@ -25,6 +25,7 @@ from storyline.cli.library import (
     print_stories,
     workspace,
 )
+from storyline.match.config import MatchConfig, MatchConfigError, config_overrides, load_match_config
 from storyline.model import Story
 from storyline.service import stories as story_service
 from storyline.service.workspace import Workspace
@@ -47,20 +48,50 @@ def _read_pairs(path: Path) -> tuple[list[Any], list[int]]:
     return records, lines
 
 
+ConfigOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--config",
+        help="TOML file of matching settings to change, name = value (names and defaults: src/storyline/match/config.py).",
+    ),
+]
+
+
+def read_config(path: Path | None) -> MatchConfig | None:
+    """The ``--config`` file's settings, or None; a bad file is a usage error naming the setting and what it takes."""
+    if path is None:
+        return None
+    try:
+        return load_match_config(path)
+    except MatchConfigError as error:
+        raise fail(f"--config {error}", 2) from None
+
+
+def described(config: MatchConfig) -> str:
+    """"defaults", or the settings that differ from them: what a run's stories were made with."""
+    changed = config_overrides(config)
+    return ", ".join(f"{name} = {value}" for name, value in changed.items()) or "defaults"
+
+
 @app.command()
 def match(
     a: Annotated[Path | None, typer.Argument(help="First article file.")] = None,
     b: Annotated[Path | None, typer.Argument(help="Second article file.")] = None,
     pairs: Annotated[Path | None, typer.Option("--pairs", help="JSON lines {id, a: {...}, b: {...}} ('-' = stdin).")] = None,
     as_json: JsonOption = False,
+    config_file: ConfigOption = None,
 ) -> None:
-    """Do two articles tell the same story? Probability, label, facets and reasons."""
+    """Do two articles tell the same story? Probability, label, facets and reasons.
+
+    Example: storyline match --pairs pairs.jsonl --json > scored.jsonl
+    """
+    config = read_config(config_file)
     ws = Workspace()
     if pairs is not None:
         if not (pairs.exists() or str(pairs) == "-"):
             raise fail(f"{pairs}: no such file")
         records, lines = _read_pairs(pairs)
-        results = story_service.match_pair_records(ws, records, lines=lines)
+        results = story_service.match_pair_records(ws, records, config, lines=lines)
         for result in results:
             if "error" in result:
                 err.print(f"[red]error:[/red] {escape(str(result['error']))}")
@@ -70,7 +101,7 @@ def match(
         return
     if a is None or b is None:
         raise fail("give two article files, or --pairs FILE")
-    result = story_service.match_articles(ws, first_article(a), first_article(b))
+    result = story_service.match_articles(ws, first_article(a), first_article(b), config)
     if as_json:
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
         return
@@ -110,17 +141,24 @@ def stories(
 
 
 @app.command()
-def recluster(db: DbOption = None, as_json: JsonOption = False) -> None:
-    """Re-cluster the whole library from stored vectors (same result as streaming it in order)."""
+def recluster(db: DbOption = None, as_json: JsonOption = False, config_file: ConfigOption = None) -> None:
+    """Re-cluster the whole library from stored vectors (same result as streaming it in order).
+
+    With --config, the library records the file's settings and later ingests stream with them; without it,
+    the settings it recorded (the defaults until then) are used again. Example, in join.toml:
+    "join = 0.4", then: storyline recluster --db news.db --config join.toml
+    """
+    config = read_config(config_file)
     with workspace(db) as ws:
         before = story_service.list_stories(ws)
-        result = story_service.recluster(ws)
+        result = story_service.recluster(ws, config)
+        used = story_service.library_config(ws)
         if as_json:
             print(json.dumps(_story_rows(ws, result), ensure_ascii=False, indent=2))
             return
     moved = story_service.moved_articles(before, result)
     counts = f"{plural(len(before), 'story', 'stories')} before, {len(result)} now"
-    err.print(f"{counts}; {plural(moved, 'article')} moved to another story", markup=False)
+    err.print(f"{counts}; {plural(moved, 'article')} moved to another story; settings: {described(used)}", markup=False)
 
 
 DatasetOption = Annotated[

@@ -101,14 +101,15 @@ def _signature_lookup(ws, config: MatchConfig, batch: list[Signature]) -> Signat
     return signature_of
 
 
-def _load_clusterer(ws, state: dict[str, Any] | None, config: MatchConfig) -> StoryClusterer:
-    """The saved clusterer with its indexes restored from stored vectors and MinHashes, or a new one."""
+def _load_clusterer(ws, state: dict[str, Any] | None) -> StoryClusterer:
+    """The saved clusterer, with the configuration it recorded, and its indexes restored from stored vectors
+    and MinHashes; or a new one."""
     if state is None:
-        return StoryClusterer(config)
-    clusterer = StoryClusterer.from_state(state, config)
+        return StoryClusterer()
+    clusterer = StoryClusterer.from_state(state)
     published = ws.store.published_times(list(clusterer.story_of))
     for chunk in _chunks(sorted(published, key=lambda i: order_key(i, published[i])), 500):
-        for article_id, vector, minhash in _index_entries(ws, chunk, config):
+        for article_id, vector, minhash in _index_entries(ws, chunk, clusterer.config):
             clusterer.restore_index(article_id, vector, minhash)
     return clusterer
 
@@ -145,23 +146,29 @@ WRITE_ATTEMPTS = 5
 
 
 def _holder(ws) -> dict[str, Any]:
-    """Per-workspace slot for the clusterer, the stories version it reflects and its config."""
+    """Per-workspace slot for the clusterer and the stories version it reflects."""
     return ws.resource(CLUSTERER, dict)
 
 
-def clusterer_of(ws, config: MatchConfig | None = None) -> tuple[StoryClusterer, int]:
+def clusterer_of(ws) -> tuple[StoryClusterer, int]:
     """The clusterer as the store holds it now, and the stories version it reflects.
 
     Kept in memory between writes (rebuilding its indexes reads every vector), and reloaded when
-    another writer (the CLI beside the server, another server process) saved stories since.
-    ``config`` is taken on first use and kept across reloads.
+    another writer (the CLI beside the server, another server process) saved stories since. It streams
+    with the configuration the library's stories were made with (``recluster`` sets it), so the stream
+    goes on as the batch began.
     """
     holder = _holder(ws)
-    holder.setdefault("config", config or MatchConfig())
     if "clusterer" not in holder or holder["version"] != ws.store.stories_version():
         version, state = ws.store.story_state()
-        holder.update(clusterer=_load_clusterer(ws, state, holder["config"]), version=version)
+        holder.update(clusterer=_load_clusterer(ws, state), version=version)
     return holder["clusterer"], holder["version"]
+
+
+def library_config(ws) -> MatchConfig:
+    """The matching configuration the library's stories were made with (the defaults for a new library)."""
+    state = ws.store.story_state()[1]
+    return StoryClusterer.from_state(state).config if state else MatchConfig()
 
 
 def _save(ws, clusterer: StoryClusterer, version: int, story_ids: set[str] | None = None) -> bool:
@@ -181,7 +188,7 @@ def _save(ws, clusterer: StoryClusterer, version: int, story_ids: set[str] | Non
     except StaleStories:
         _holder(ws).pop("clusterer", None)  # holds this attempt's changes on an outdated state
         return False
-    _holder(ws).update(clusterer=clusterer, version=saved, config=clusterer.config)
+    _holder(ws).update(clusterer=clusterer, version=saved)
     return True
 
 
@@ -212,12 +219,13 @@ def assign_to_stories(workspace, articles: list[Article]) -> None:
 def recluster(ws, config: MatchConfig | None = None) -> list[Story]:
     """Re-cluster every stored article from scratch (same algorithm and order as the stream, one run).
 
+    With ``config``, which the library then records for later streaming, else with the one it recorded.
     A story keeps its id when it keeps most of its articles; other stories get ids never given before.
     """
     for _ in range(WRITE_ATTEMPTS):
         version, state = ws.store.story_state()
         earlier = StoryClusterer.from_state(state) if state else StoryClusterer()
-        clusterer = StoryClusterer(config or MatchConfig())
+        clusterer = StoryClusterer(config or earlier.config)
         built: list[Signature] = []  # the pass reads every article's signature: keep them, not rebuild them
         for batch in _chunks(published_order(ws.store.iter_articles()), 500):
             for signature in signatures(ws, batch, clusterer.config):
