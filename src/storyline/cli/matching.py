@@ -1,11 +1,12 @@
-"""Matching commands: match, stories, recluster, eval clustering, eval pairs."""
+"""Matching commands: match, stories, recluster, export, eval clustering, eval pairs."""
 
 from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TextIO
 
 import typer
 from rich.markup import escape
@@ -111,17 +112,7 @@ def match(
 
 
 def _story_rows(ws: Workspace, items: list[Story]) -> list[dict]:
-    """The stories as JSON, each one's articles by publication as every story listing shows them."""
-    return [
-        {
-            "id": s.id,
-            "label": s.label,
-            "articles": story_service.story_article_ids(ws, s),
-            "reasons": s.reasons,
-            "related": s.related,
-        }
-        for s in items
-    ]
+    return [story_service.story_row(ws, s) for s in items]
 
 
 @app.command()
@@ -223,3 +214,38 @@ def eval_pairs(data: DataOption = None, as_json: JsonOption = False) -> None:
                 out.print(f"  {name}: {item}", markup=False)
         else:
             out.print(f"{key}: {value}", markup=False)
+
+
+@app.command()
+def export(
+    db: DbOption = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file (default: stdout).")] = None,
+    comparisons: Annotated[
+        bool, typer.Option("--comparisons", help="Add each story's comparison (computed now where not cached: slow).")
+    ] = False,
+) -> None:
+    """The whole library as JSON lines for analysis: a header, articles, stories (and comparisons).
+
+    Each line has a "record" field: library (export_version, schema_version, rules_version and the matching
+    settings the stories were made with), article (as show --json, plus its story), story (as stories --json),
+    comparison. Example: storyline export --db news.db -o news.jsonl, then in Python:
+    pandas.read_json("news.jsonl", lines=True).query("record == 'article'")
+    """
+    from storyline.service.export import export_records
+
+    with workspace(db) as ws:
+        records = export_records(ws, comparisons=comparisons)
+        if output is None:
+            write_lines(sys.stdout, records)
+            return
+        with output.open("w", encoding="utf-8") as handle:
+            count = write_lines(handle, records)
+    err.print(f"{plural(count, 'record')} written to {output}", markup=False)
+
+
+def write_lines(handle: TextIO, records: Iterable[dict[str, Any]]) -> int:
+    """Each record as one JSON line; how many were written."""
+    count = 0
+    for count, record in enumerate(records, 1):
+        handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return count

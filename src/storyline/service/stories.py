@@ -273,6 +273,17 @@ def story_article_ids(ws, story: Story) -> list[str]:
     return sorted((i for i in story.articles if i in published), key=lambda i: _publication_order(published[i]))
 
 
+def story_row(ws, story: Story) -> dict[str, Any]:
+    """A story as ``storyline stories --json`` gives it: its articles by publication, as every listing shows them."""
+    return {
+        "id": story.id,
+        "label": story.label,
+        "articles": story_article_ids(ws, story),
+        "reasons": story.reasons,
+        "related": story.related,
+    }
+
+
 # ------------------------------------------------------------------ pairs
 
 
