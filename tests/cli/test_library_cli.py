@@ -533,3 +533,19 @@ def test_recluster_with_a_config_file_records_its_settings(library, tmp_path):
     settings.write_text("join = 2\n")
     refused = invoke("recluster", "--db", str(db), "--config", str(settings))
     assert refused.exit_code == 2 and "join: expected a value from 0 to 1, got 2" in refused.stderr
+
+
+def test_ingest_with_a_config_file_streams_with_its_settings(library, tmp_path):
+    import shutil
+
+    db = tmp_path / "copy.db"
+    shutil.copy(library["db"], db)
+    settings = tmp_path / "apart.toml"
+    settings.write_text("join = 1.0\nmerge = 1.0\nconsolidate = 1.0\nconsolidate_undated = 1.0\nadopt = 1.0\n")
+    result = invoke("ingest", str(library["folder"] / "storm.txt"), "--db", str(db), "--config", str(settings))
+    assert result.exit_code == 0, result.output
+    assert "3 stored articles re-clustered with the --config settings" in result.stderr  # made with the defaults
+    header = json.loads(invoke("export", "--db", str(db)).stdout.splitlines()[0])
+    assert header["matching"]["join"] == 1.0 and header["stories"] == 3
+    again = invoke("ingest", str(library["folder"] / "storm.txt"), "--db", str(db), "--config", str(settings))
+    assert "re-clustered" not in again.stderr  # the same settings: nothing to redo

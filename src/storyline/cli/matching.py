@@ -15,6 +15,7 @@ from rich.table import Table
 from storyline.cli.app import app
 from storyline.cli.evaluating import eval_app
 from storyline.cli.library import (
+    ConfigOption,
     DbOption,
     JsonOption,
     LimitOption,
@@ -24,9 +25,10 @@ from storyline.cli.library import (
     out,
     plural,
     print_stories,
+    read_config,
     workspace,
 )
-from storyline.match.config import MatchConfig, MatchConfigError, config_overrides, load_match_config
+from storyline.match.config import MatchConfig, config_overrides
 from storyline.model import Story
 from storyline.service import stories as story_service
 from storyline.service.workspace import Workspace
@@ -47,25 +49,6 @@ def _read_pairs(path: Path) -> tuple[list[Any], list[int]]:
                 records.append({"id": number, "error": f"line {number} is not JSON: {error.msg}"})
             lines.append(number)
     return records, lines
-
-
-ConfigOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--config",
-        help="TOML file of matching settings to change, name = value (names and defaults: src/storyline/match/config.py).",
-    ),
-]
-
-
-def read_config(path: Path | None) -> MatchConfig | None:
-    """The ``--config`` file's settings, or None; a bad file is a usage error naming the setting and what it takes."""
-    if path is None:
-        return None
-    try:
-        return load_match_config(path)
-    except MatchConfigError as error:
-        raise fail(f"--config {error}", 2) from None
 
 
 def described(config: MatchConfig) -> str:

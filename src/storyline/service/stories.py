@@ -238,6 +238,15 @@ def recluster(ws, config: MatchConfig | None = None) -> list[Story]:
     raise StaleStories(f"stories kept changing during the re-clustering ({WRITE_ATTEMPTS} tries); run it again")
 
 
+def use_config(ws, config: MatchConfig) -> int:
+    """Make ``config`` the library's matching configuration before new articles stream in: the stored articles are
+    re-clustered with it when their stories were made with another, so every story comes from one configuration.
+    Says how many articles were re-clustered."""
+    if config == library_config(ws):
+        return 0
+    return sum(len(story.articles) for story in recluster(ws, config))
+
+
 def moved_articles(before: list[Story], after: list[Story]) -> int:
     """How many of the articles in ``after`` are in another story than in ``before`` (or in none before):
     what a re-clustering changed, since a story that keeps most of its articles keeps its id."""
