@@ -549,3 +549,9 @@ def test_ingest_with_a_config_file_streams_with_its_settings(library, tmp_path):
     assert header["matching"]["join"] == 1.0 and header["stories"] == 3
     again = invoke("ingest", str(library["folder"] / "storm.txt"), "--db", str(db), "--config", str(settings))
     assert "re-clustered" not in again.stderr  # the same settings: nothing to redo
+
+
+def test_every_command_help_says_what_json_gives():
+    for command in ("ingest", "show", "extract", "match", "recluster"):  # none of them prints a table
+        shown = invoke(command, "--help")
+        assert shown.exit_code == 0 and "instead of a table" not in shown.stdout, command

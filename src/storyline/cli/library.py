@@ -42,7 +42,7 @@ DbOption = Annotated[
     Path | None,
     typer.Option("--db", help="SQLite database (default: $STORYLINE_DB, else ./storyline.db)."),
 ]
-JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON on stdout instead of text for reading.")]
 OutletOption = Annotated[str | None, typer.Option(help="Only this outlet (case-insensitive).")]
 LanguageOption = Annotated[str | None, typer.Option(help="Only this language: a code or name, e.g. en, eng, English.")]
 SinceOption = Annotated[str | None, typer.Option(help="Published on or after (ISO date or time).")]
@@ -63,7 +63,7 @@ ConfigOption = Annotated[
     Path | None,
     typer.Option(
         "--config",
-        help="TOML file of matching settings to change, name = value (names and defaults: src/storyline/match/config.py).",
+        help="TOML file of matching settings to change, one name = value a line (e.g. join = 0.4; see README, Matching settings).",
     ),
 ]
 

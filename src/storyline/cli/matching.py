@@ -61,7 +61,7 @@ def described(config: MatchConfig) -> str:
 def match(
     a: Annotated[Path | None, typer.Argument(help="First article file.")] = None,
     b: Annotated[Path | None, typer.Argument(help="Second article file.")] = None,
-    pairs: Annotated[Path | None, typer.Option("--pairs", help="JSON lines {id, a: {...}, b: {...}} ('-' = stdin).")] = None,
+    pairs: Annotated[Path | None, typer.Option("--pairs", help="JSON lines {id, a: {...}, b: {...}} ('-' = stdin); answers one JSON line per pair.")] = None,
     as_json: JsonOption = False,
     config_file: ConfigOption = None,
 ) -> None:

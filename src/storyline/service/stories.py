@@ -320,10 +320,14 @@ def article_from_json(data: dict[str, Any], article_id: str) -> Article:
     )
 
 
+#: What a JSON value that is no object is called in JSON's own words (Python's "NoneType" means nothing to a user).
+JSON_KINDS = {list: "an array", str: "a string", int: "a number", float: "a number", bool: "true or false", type(None): "null"}
+
+
 def _pair_sides(record: Any) -> tuple[Article, Article]:
     """The two articles of a pairs-file record, or an error that says what the record lacks."""
     if not isinstance(record, dict):
-        raise TypeError(f"expected a JSON object {{id, a: {{...}}, b: {{...}}}}, got a {type(record).__name__}")
+        raise TypeError(f"expected a JSON object {{id, a: {{...}}, b: {{...}}}}, got {JSON_KINDS.get(type(record), type(record).__name__)}")
     missing = [side for side in ("a", "b") if side not in record]
     if missing:
         raise ValueError(f"no {' and no '.join(repr(side) for side in missing)} article (expected {{id, a: {{...}}, b: {{...}}}})")
