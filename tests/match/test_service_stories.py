@@ -64,6 +64,16 @@ def test_pairs_records_with_bad_lines(fake_embedder):
     assert len(fake_embedder) == 1  # one batch for all valid pairs (leads and sentences)
 
 
+def test_a_pair_side_without_words_or_a_null_id_is_named_not_scored(fake_embedder):
+    records = [
+        {"id": "e1", "a": {}, "b": {"title": " ", "text": ""}},
+        {"id": None, "a": {"title": "Quake", "text": QUAKE}, "b": {"title": "Quake", "text": QUAKE_REWRITE}},
+    ]
+    results = service.match_pair_records(Workspace(), records, lines=[4, 9])
+    assert results[0] == {"id": "e1", "error": "line 4: a: no title and no text to match"}  # was a "copy", p 0.91
+    assert results[1]["id"] == 9 and results[1]["label"] == "same story"  # was id null
+
+
 def test_run_end_consolidation_merges_with_a_story_of_an_earlier_run(tmp_path, fake_embedder, article):
     import dataclasses
 

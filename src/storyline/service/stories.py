@@ -306,6 +306,8 @@ def article_from_json(data: dict[str, Any], article_id: str) -> Article:
     if not isinstance(data, dict):
         raise ValueError(f"{article_id}: expected an object with title/text")
     text = str(data.get("text") or "")
+    if not (text.strip() or str(data.get("title") or "").strip()):
+        raise ValueError(f"{article_id}: no title and no text to match")  # two empty sides would score as copies
     published = data.get("published")
     try:
         when = datetime.fromisoformat(str(published)) if published else None
@@ -345,7 +347,8 @@ def match_pair_records(
     config = config or MatchConfig()
     parsed: list[tuple[Any, Article, Article] | tuple[Any, str]] = []
     for number, record in zip(lines or range(1, len(records) + 1), records, strict=True):
-        pair_id = record.get("id", number) if isinstance(record, dict) else number
+        given = record.get("id") if isinstance(record, dict) else None
+        pair_id = number if given is None else given  # "id": null names no pair
         if isinstance(record, dict) and "error" in record:
             parsed.append((pair_id, str(record["error"])))
             continue
