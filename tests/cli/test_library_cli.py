@@ -514,6 +514,10 @@ def test_export_dumps_the_library_as_json_lines_with_versions(library, tmp_path)
     assert all({"entities", "quotes", "times", "story"} <= set(r) for r in articles)
     assert {r["story"] for r in articles} == {s["id"] for s in stories}
     assert invoke("export", "--db", library["db"]).stdout == target.read_text(encoding="utf-8")  # stdout alike
+    full = [json.loads(line) for line in invoke("export", "--db", library["db"], "--comparisons").stdout.splitlines()]
+    compared = [r for r in full if r["record"] == "comparison"]
+    assert [r["story"] for r in compared] == [s["id"] for s in stories]
+    assert all(r["schema_version"] == header["schema_version"] and "groups" in r for r in compared)
 
 
 def test_recluster_with_a_config_file_records_its_settings(library, tmp_path):
