@@ -166,6 +166,19 @@ def test_transcript_answer_runs_to_the_paragraph_end(enricher, make_article):
     assert answer.speaker == "Mary Fallin" and answer.cue == ":"
 
 
+def test_a_transcript_quoted_whole_gives_each_label_its_own_answer(enricher, make_article):
+    article = enricher.enrich(make_article(
+        "Governor Ruth Adler spoke to Marco Bell of Port Elwyn Radio on Sunday. From the interview:\n\n"
+        "“BELL: Will the bridge reopen before winter?\n\n"
+        "“ADLER: The engineers tell me it will. We have moved the money and the crews are on site.\n\n"
+        "“BELL: Will residents pay a toll?\n\n"
+        "“ADLER: No. The bridge stays free for residents of Port Elwyn.”"
+    ))
+    answers = [(q.speaker, q.text) for q in article.quotes if q.cue == ":"]
+    assert [speaker for speaker, _ in answers] == ["Marco Bell", "Ruth Adler", "Marco Bell", "Ruth Adler"]
+    assert answers[2][1] == "Will residents pay a toll"
+    assert not any(q.text.startswith("“BELL") for q in article.quotes)
+
 def test_quotes_joined_across_a_long_cue_clause(enricher, make_article):
     article = enricher.enrich(make_article(
         "“The budget is balanced,” Treasurer Omar Haddad told reporters in the capital on Monday. "
