@@ -188,6 +188,15 @@ def test_quotes_joined_across_a_long_cue_clause(enricher, make_article):
     assert quote.speaker == "Omar Haddad" and quote.text.endswith("borrow more.”")
 
 
+def test_a_quotation_split_by_its_cue_in_one_sentence_is_one_quote(enricher, make_article):
+    article = enricher.enrich(make_article(
+        "Mayor Ines Vidal opened the bridge in Port Elwyn on Monday.\n\n"
+        "“The bridge is safe,” Ines Vidal said on Monday, “and it will stay open all winter.”"
+    ))
+    [quote] = article.quotes
+    assert quote.kind == "direct" and quote.speaker == "Ines Vidal"
+    assert quote.text == "“The bridge is safe,” Ines Vidal said on Monday, “and it will stay open all winter.”"
+
 def test_quote_after_a_colon_belongs_to_the_subject_before_it(enricher, make_article):
     article = enricher.enrich(make_article(
         "Governor Tom Reyes spoke first.\n\n"
