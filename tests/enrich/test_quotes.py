@@ -196,6 +196,8 @@ def test_a_quotation_split_by_its_cue_in_one_sentence_is_one_quote(enricher, mak
     [quote] = article.quotes
     assert quote.kind == "direct" and quote.speaker == "Ines Vidal"
     assert quote.text == "“The bridge is safe,” Ines Vidal said on Monday, “and it will stay open all winter.”"
+    article = enricher.enrich(make_article("“I am proud of the work,” Ines Vidal told Port Elwyn Radio's “Morning Show” on Monday."))
+    assert [q.text for q in article.quotes if q.kind == "direct"] == ["“I am proud of the work,”"]
 
 def test_quote_after_a_colon_belongs_to_the_subject_before_it(enricher, make_article):
     article = enricher.enrich(make_article(

@@ -952,7 +952,7 @@ def _continues(text: str, first: Attribution, second: Attribution) -> bool:
         return False
     gap = text[first.end : second.start]
     if _shares_cue(text, first, second):
-        return "\n" not in gap
+        return "\n" not in gap and gap.rstrip().endswith(",")  # not a title after the cue: 'told “Face the Nation”'
     if second.kind != "direct" or second.cue is not None:
         return False  # "“C,” she added": a quotation with its own cue is a statement of its own
     if not gap.strip():
@@ -963,7 +963,8 @@ def _continues(text: str, first: Attribution, second: Attribution) -> bool:
 
 def _shares_cue(text: str, first: Attribution, second: Attribution) -> bool:
     """"“A,” she said, “B.”": a quotation hung on the very cue the quotation before it hangs on, which the
-    parse reads as that cue's complement, goes on with it (the commonest way English splits a quotation)."""
+    parse reads as that cue's complement, goes on with it (the commonest way English splits a quotation)
+    when a comma closes the cue clause before it."""
     return (
         first.cue_word is not None
         and second.cue_word is not None
