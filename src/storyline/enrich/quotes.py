@@ -133,7 +133,7 @@ QUOTED_ARTICLE_REPORTS = 2
 #: Paragraphs of a quotation opened by a transcript's speaker label ("NAME: ...") for it to be a quoted
 #: transcript, whose speakers each say their own paragraph (:func:`_quoted_transcript_marks`).
 QUOTED_TRANSCRIPT_LABELS = 2
-#: A paragraph opened (after any quotation mark) by one to three upper-case words and a colon: "PENCE:",
+#: A paragraph opened (after any quotation mark) by one to three upper-case words and a colon: "GUEST:",
 #: "SEN. JOHN DOE:" (what :func:`_is_speaker_label` reads in a parse).
 _LABELLED_PARAGRAPH = re.compile(r"[^\w\n]?[ \t]*(?:[A-Z][A-Z.'’-]+[ \t]?){1,3}:\s")
 
@@ -690,7 +690,7 @@ def _without_quoted_articles(doc: Doc, text: str, marks: list[tuple[int, int]], 
 
 def _quoted_transcript_marks(text: str, mark: tuple[int, int]) -> list[int]:
     """The marks of a quotation running over paragraphs of which at least :data:`QUOTED_TRANSCRIPT_LABELS`
-    open with a speaker label ("“PENCE: Well, ...", each paragraph reopened as long quotations are): an
+    open with a speaker label ("“GUEST: Well, ...", each paragraph reopened as long quotations are): an
     interview quoted whole, where each label's paragraph is that speaker's and no one says the whole. Returns
     the positions of its marks (open, close, each paragraph's reopening), for the label rule to read them."""
     start, end = mark
