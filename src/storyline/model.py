@@ -324,6 +324,8 @@ class Comparison(Record):
     entities: list[dict[str, Any]] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     groups: list[ClaimGroup] = field(default_factory=list)
+    #: Figures that rose or fell between dated reports: :func:`storyline.compare.verdicts.figure_updates`.
+    updates: list[dict[str, Any]] = field(default_factory=list)
     quotes: list[dict[str, Any]] = field(default_factory=list)
     timeline: list[dict[str, Any]] = field(default_factory=list)
     provenance: list[ProvenanceLink] = field(default_factory=list)

@@ -367,6 +367,25 @@ def findings(group: ClaimGroup) -> list[str]:
     return list(dict.fromkeys(details))  # one line per finding, though several article pairs show it
 
 
+#: How a figure moved over its reports, in words.
+_CHANGE_WORDS = {"rise": "rose", "fall": "fell", "both": "changed"}
+
+
+def update_line(update: dict[str, Any], names: dict[str, str]) -> str:
+    """A figure's reports in order of publication, as a reader follows an update: "killed rose: 14 (A,
+    2025-06-01 08:00:00) → 19 (B, 2025-06-02 14:00:00)"; reports in a row giving one value share it."""
+    steps: list[tuple[float, str, list[str]]] = []
+    for report in update["reports"]:
+        who = names.get(report["article"], report.get("outlet") or report["article"])
+        said = f"{who}, {reader_time(report['published'])}" if report.get("published") else who
+        if steps and steps[-1][0] == report["value"]:
+            steps[-1][2].append(said)
+        else:
+            steps.append((report["value"], report["text"], [said]))
+    told = " \u2192 ".join(f"{text} ({'; '.join(sources)})" for _, text, sources in steps)
+    return f"{update['figure']} {_CHANGE_WORDS.get(update.get('change', ''), 'changed')}: {told}"
+
+
 #: Entities of each kind a report lists, the story's most named (the JSON keeps them all).
 INVOLVED_TOP = 8
 INVOLVED_KINDS = (("PERSON", "People"), ("ORG", "Organisations"), ("PLACE", "Places"), ("MISC", "Other names"))
@@ -469,6 +488,8 @@ def to_markdown(comparison: Comparison) -> str:
                 if c in claims
             ]
             lines += [f"  - *{md_escape(detail)}*" for detail in findings(group)]
+    lines += ["", f"## Updates ({len(comparison.updates)})", ""] + ([] if comparison.updates else ["None found."])
+    lines += [f"- {md_escape(update_line(update, names))}" for update in comparison.updates]
     lines += ["", f"## Quotes ({len(comparison.quotes)})", ""]
     for quote in comparison.quotes:
         flag = f" **({md_escape('; '.join(quote.get('evidence', [])) or 'conflict')})**" if quote.get("conflict") else ""
@@ -551,6 +572,9 @@ table{border-collapse:collapse;width:100%} td,th{border:1px solid #ddd;padding:.
 {% for detail in findings(g) %}<div class="ev">{{ detail }}</div>{% endfor %}
 </div>{% endfor %}
 {% endfor %}
+<h2>Updates ({{ updates|length }})</h2>
+{% if not updates %}<p class="muted">None found.</p>{% endif %}
+<ul>{% for u in updates %}<li><bdi>{{ update_line(u, names) }}</bdi></li>{% endfor %}</ul>
 <h2>Quotes ({{ quotes|length }})</h2>
 {% for q in quotes %}<div class="group {{ 'conflict' if q.conflict else 'shared' }}"><bdi>{{ statement(q) }}</bdi>
 <div class="muted">{{ credited(q) }}</div>
@@ -647,6 +671,8 @@ def to_html(comparison: Comparison) -> str:
         statement=statement,
         credited=view.credited,
         wordings=view.wordings,
+        updates=comparison.updates,
+        update_line=update_line,
         quotes=comparison.quotes,
         timeline=comparison.timeline,
         provenance=provenance,
