@@ -237,7 +237,7 @@ def test_report_headings_show_a_shouted_headline_in_title_case_and_the_article_l
 def test_report_headings_are_one_set_in_sentence_case_in_every_format(comparison):
     comparison.entities = [{"name": "Olga Petrenko", "type": "PERSON", "variants": [], "articles": ["a", "b"]}]
     markdown, html, terminal = to_markdown(comparison), to_html(comparison), _terminal(comparison)
-    sections = ["Articles", "Who is involved", "Conflicts (1)", "Shared claims (0)", "Unique claims (1)", "Quotes (1)",
+    sections = ["Articles", "Who is involved", "Conflicts (1)", "Shared claims (0)", "Unique claims (1)", "Updates (0)", "Quotes (1)",
                 "Timeline (1)", "Provenance (1)"]  # fmt: skip
     assert all(f"\n## {h}\n" in markdown and f"<h2>{h}</h2>" in html and h in terminal for h in sections)
     assert re.findall(r"^## (.+)$", markdown, re.MULTILINE) == sections
@@ -398,7 +398,7 @@ def test_an_empty_section_says_none_found_in_every_format(comparison):
     print_comparison(comparison, console)
     output = console.export_text()
     assert "Conflicts (0): none found" in output and "Shared claims (0): none found" in output
-    assert "Unique claims (1)" in output and "none found" not in output.split("Unique claims (1)")[1].split("Quotes")[0]
+    assert "Unique claims (1)" in output and "none found" not in output.split("Unique claims (1)")[1].split("Updates (0)")[0]
 
 
 def test_a_fact_one_outlet_tells_in_two_editions_keeps_its_own_row():

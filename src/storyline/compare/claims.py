@@ -293,6 +293,20 @@ def _claim_dates(times: list[tuple[TimeExpression, str]]) -> list[str]:
     return sorted({value for t, day in times for value in _date_values(t, day)})
 
 
+_DIGIT_RE = re.compile(r"\d")
+
+
+def _date_phrases(times: list[tuple[TimeExpression, str]]) -> dict[str, str]:
+    """Each date value the claim writes without a number, with its words ("next year", "on Thursday"): resolved
+    from the publication day, the value alone would hide what the article says."""
+    phrases: dict[str, str] = {}
+    for t, day in times:
+        for value in _date_values(t, day):
+            if not _DIGIT_RE.search(t.text):
+                phrases.setdefault(value, t.text)
+    return phrases
+
+
 def _date_verbs(article: Article, start: int, end: int, times: list[tuple[TimeExpression, str]]) -> dict[str, str]:
     """The verb each date of the claim times, with its particle ("checked out of the clinic on Thursday": "check
     out"), "" for none; empty without a parser. Two claims' dates of two verbs may time two events."""
@@ -414,6 +428,7 @@ def split_claims(article: Article, names: Mapping[str, str] | None = None) -> li
                 quantities=quantities,
                 dates=_claim_dates(times),
                 date_verbs=_date_verbs(article, start, end, times),
+                date_phrases=_date_phrases(times),
                 speaker=quote.speaker if quote else None,
                 cue=quote.cue if quote else None,
                 negated=negation_cue(sentence) is not None,
