@@ -450,3 +450,14 @@ def test_the_agencies_an_article_credits_are_in_every_report(comparison):
     assert "(2024-01-01, en, agencies: AFP): Fine `b`" in to_markdown(comparison)
     assert re.search(r"Two\s+│ Fine\s+│ 2024-01-01\s+│ en\s+│ AFP", _terminal(comparison))
     assert "<td>AFP</td>" in to_html(comparison)
+
+
+def test_a_joined_quote_is_shown_without_its_cue_clause(comparison):
+    joined = "\u201cThe ferry will not sail today,\u201d Ruth Adler said. \u201cWe have no crew left.\u201d"
+    member = {"article": "b", "outlet": "Two", "text": joined, "kind": "direct", "start": 0, "end": len(joined)}
+    comparison.quotes = [{"id": "q0", "text": joined, "speakers": ["Ruth Adler"], "outlets": ["Two"], "members": [member]}]
+    words = "\u201cThe ferry will not sail today,\u201d \u2026 \u201cWe have no crew left.\u201d"
+    assert statement(comparison.quotes[0]) == words
+    assert f"- {words} - " in to_markdown(comparison) and words in to_html(comparison)
+    assert "Adler said" not in to_markdown(comparison).split("## Quotes")[1]
+    assert statement({"text": "\u201cTwo words,\u201d \u201cthree more words.\u201d"}) == "\u201cTwo words,\u201d \u201cthree more words.\u201d"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
+from itertools import pairwise
 from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any
@@ -605,11 +606,29 @@ _DANGLING = re.compile(r"^\s*[\"”’»]\s*(?=\S)|[\s,]*[\"“‘«]?[\s,]*$")
 
 def shown(text: str) -> str:
     """A quote's text without the stray end a tagger may leave: a trailing comma, a mark that closes or opens
-    nothing (the words stay as quoted; balanced marks are kept)."""
+    nothing (the words stay as quoted; balanced marks are kept), and without the cue clauses inside a joined
+    quote (:func:`spoken_parts`)."""
     text = text.strip().rstrip(",").rstrip()
     if text.count('"') % 2 or text.count("“") != text.count("”"):
         text = _DANGLING.sub("", text).rstrip(",").rstrip()
-    return text
+    return spoken_parts(text)
+
+
+#: One quotation in its marks (straight marks pair in order).
+_QUOTATION = re.compile(r"“[^“”]*”|«[^«»]*»|„[^„“”]*[“”]|\"[^\"]*\"")
+
+
+def spoken_parts(text: str) -> str:
+    """A quote made of quotations with words between them, "“A,” N said. “B.”" (speech its cue interrupts,
+    one quote with the offsets of all of it), as the speaker's words alone: "“A,” … “B.”". Any other text as it is."""
+    parts = list(_QUOTATION.finditer(text))
+    if len(parts) < 2 or parts[0].start() > 0 or parts[-1].end() < len(text):
+        return text
+    words = parts[0].group(0)
+    for before, part in pairwise(parts):
+        between = text[before.end() : part.start()]
+        words += (" \u2026 " if between.strip() else between) + part.group(0)
+    return words
 
 
 def _kind(quote: dict[str, Any]) -> str:
