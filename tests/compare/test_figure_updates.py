@@ -58,3 +58,10 @@ def test_reports_show_updates_with_their_outlets_and_times_escaped(encode):
     assert "- killed rose: 14 (\\<b\\>Herald\\</b\\>, 2025-06-01 08:00:00) \u2192 19 (Port Elwyn Post, 2025-06-02 14:00:00)" in markdown
     html = to_html(result)
     assert "killed rose: 14 (&lt;b&gt;Herald&lt;/b&gt;, 2025-06-01 08:00:00) \u2192 19" in html and "<b>Herald" not in html
+
+
+def test_only_a_running_total_given_once_per_report_is_an_update(encode):
+    ships = "{} ships were waiting at anchor off Port Elwyn, harbour pilots said."
+    assert _reports(ships.format(43), ships.format(50), encode).updates == []  # two days' queues, maybe two events
+    two = "Floods killed {} people in Port Elwyn, and landslides killed {} people in Varna, police said."
+    assert _reports(two.format(14, 2), two.format(19, 3), encode).updates == []  # which figure rose to which?

@@ -23,7 +23,7 @@ from storyline.compare.conflicts import (
     writes_day,
 )
 from storyline.compare.lexicon import CHANGES, RUNNING_TOTALS, opposition
-from storyline.compare.quantities import coarse_kind, disagreements, figure_key, may_change, of_kind
+from storyline.compare.quantities import coarse_kind, disagreements, distinct_figures, figure_key, may_change, of_kind
 from storyline.model import Claim, ClaimGroup
 
 Published = dict[str, datetime | None]
@@ -343,7 +343,12 @@ def figure_updates(groups: list[ClaimGroup], claims: list[Claim], outlet_of: dic
     """Figures of one fact that rose or fell between dated reports, each with its reports in order of
     publication: the updates and changes over time the groups' evidence finds, and a running total whose
     reports fit each other yet grew ("at least 30 injured", later "42 injured": no finding, but an update;
-    the same decision, :func:`_growing_total`). A figure the reports disagree on (rule ``numbers``) is none."""
+    the same decision, :func:`_growing_total`). A figure the reports disagree on (rule ``numbers``) is none.
+
+    Only running totals (RUNNING_TOTALS), each report dated and giving one figure of it: on ECB+ a count of
+    anything else ("people", "percent") that differs between days was most often two events' (a vigil's
+    marchers on Monday, its crowd on Wednesday), and a claim with two figures of a kind (rushing and receiving
+    yards) tells two things."""
     claim_of = {c.id: c for c in claims}
     updates = []
     for group in (g for g in groups if g.kind == "alignment"):
@@ -353,8 +358,17 @@ def figure_updates(groups: list[ClaimGroup], claims: list[Claim], outlet_of: dic
         for kind in dict.fromkeys(coarse_kind(q.kind) for c in members for q in c.quantities):
             if kind not in judged and (figures := _growing_total(kind, members, published)) is not None:
                 found.append((kind, [quantity_span(c, q) for _, _, q, c in figures]))
+        found = [(kind, spans) for kind, spans in found if _one_dated_total(kind, spans, claim_of, published)]
         updates += [_update(group.id, kind, spans, claim_of, outlet_of, published) for kind, spans in found]
     return updates
+
+
+def _one_dated_total(kind: str, spans: list[dict], claim_of: dict[str, Claim], published: Published) -> bool:
+    """Whether the figure is a running total that every report dates and gives once."""
+    return coarse_kind(kind) in RUNNING_TOTALS and all(
+        published.get(s["article"]) and len(distinct_figures([q for q in claim_of[s["claim"]].quantities if of_kind(q, kind)])) == 1
+        for s in spans
+    )
 
 
 def _update(
