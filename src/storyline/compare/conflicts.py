@@ -1036,8 +1036,19 @@ def claim_values(rule: str, claim: Claim, quantity: str | None = None) -> str:
     if rule == "dates" and quantity == "time":
         return ", ".join(t.text for t in clock_times(claim.text))
     if rule == "dates":
-        return ", ".join(d for d in claim.dates if quantity is None or _GRANULARITY.get(len(d)) == quantity)
+        return ", ".join(_as_written(claim, d) for d in _dates_of(claim, quantity))
     return _fmt(claim.numbers)
+
+
+def _dates_of(claim: Claim, granularity: str | None) -> list[str]:
+    return [d for d in claim.dates if granularity is None or _GRANULARITY.get(len(d)) == granularity]
+
+
+def _as_written(claim: Claim, value: str) -> str:
+    """A date with the words that gave it when they write no number: "2014 from “next year”" (a reader sees
+    what was resolved, and from which words), else the value alone."""
+    phrase = claim.date_phrases.get(value)
+    return f"{value} from \u201c{phrase}\u201d" if phrase else value
 
 
 def _value_key(rule: str, claim: Claim, quantity: str | None) -> Hashable:
@@ -1046,6 +1057,8 @@ def _value_key(rule: str, claim: Claim, quantity: str | None) -> Hashable:
         return tuple(figure_key(q) for q in claim.quantities if of_kind(q, quantity))
     if rule == "dates" and quantity == "time":
         return tuple((t.minutes, t.zone) for t in clock_times(claim.text))
+    if rule == "dates":
+        return tuple(_dates_of(claim, quantity))
     return claim_values(rule, claim, quantity)
 
 

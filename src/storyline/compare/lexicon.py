@@ -108,6 +108,12 @@ def is_denial(cue: str | None) -> bool:
     return bool(cue) and any(second.search(cue) for name, _, second in OPPOSED_VERB_RES if name in _DENIAL_MEANINGS)
 
 
+def takes_a_side(cue: str | None) -> bool:
+    """Whether a reporting verb takes a side on what it reports ("admitted", "denies", "confirmed"): part of
+    the news, not only who tells it."""
+    return bool(cue) and any(side.search(cue) for name, *sides in OPPOSED_VERB_RES if name in STANCES for side in sides)
+
+
 #: Nouns of what someone alleges ("claims that ...", "rumors that ..."): what a denial takes.
 _CLAIM_NOUNS = r"claims?|allegations?|accusations?|reports?|charges?|suggestions?|rumou?rs?"
 _CLAIM_NOUN_RE = re.compile(rf"(?:{_CLAIM_NOUNS})", re.IGNORECASE)

@@ -18,11 +18,12 @@ from storyline.compare.conflicts import (
     denial_detail,
     detectors,
     listed_values,
+    quantity_span,
     values_by_outlet,
     writes_day,
 )
 from storyline.compare.lexicon import CHANGES, RUNNING_TOTALS, opposition
-from storyline.compare.quantities import coarse_kind, disagreements, figure_key, may_change, of_kind
+from storyline.compare.quantities import coarse_kind, disagreements, distinct_figures, figure_key, may_change, of_kind
 from storyline.model import Claim, ClaimGroup
 
 Published = dict[str, datetime | None]
@@ -184,17 +185,26 @@ def _as_update(finding: Finding, members: list[Claim], outlet_of: dict[str, str]
     """A running total ("killed", "injured") that only grows from report to report, each higher figure
     published at least UPDATE_GAP later: the toll was updated, and the finding says so and in which order."""
     kind = finding.quantities[0]
+    figures = _growing_total(kind, members, published)
+    if figures is None:
+        return finding
+    said = " then ".join(f"{q.text} ({outlet_of[c.article]}, {when:%Y-%m-%d %H:%M})" for when, _, q, c in _firsts(figures))
+    return Finding("figure-updated", f"figure updated on {kind}: {said}", finding.spans, quantities=[kind])
+
+
+def _growing_total(kind: str, members: list[Claim], published: Published) -> list[tuple] | None:
+    """The claims' figures of a running total, (published, value, quantity, claim) in order of publication, when
+    they only grow, each higher figure published at least UPDATE_GAP after the one before; else None."""
     if kind.split(" (")[0] not in RUNNING_TOTALS:
-        return finding
-    figures = [(published.get(c.article), q.value, q.text, c) for c in members for q in c.quantities if of_kind(q, kind)]
+        return None
+    figures = [(published.get(c.article), q.value, q, c) for c in members for q in c.quantities if of_kind(q, kind)]
     if any(when is None for when, *_ in figures):
-        return finding
+        return None
     figures.sort(key=lambda f: (f[0], f[1]))
     steps = [(x, y) for x, y in pairwise(figures) if x[1] != y[1]]
     if not steps or any(y[1] < x[1] or y[0] - x[0] < UPDATE_GAP for x, y in steps):  # type: ignore[operator]
-        return finding
-    said = " then ".join(f"{text} ({outlet_of[c.article]}, {when:%Y-%m-%d %H:%M})" for when, _, text, c in _firsts(figures))
-    return Finding("figure-updated", f"figure updated on {kind}: {said}", finding.spans, quantities=[kind])
+        return None
+    return figures
 
 
 def _firsts(figures: list[tuple]) -> list[tuple]:
@@ -325,6 +335,56 @@ def alignment_groups(
 
 #: Rules of a figure disagreement between reports.
 _FIGURE_RULES = ("numbers", "figure-updated")
+#: Rules of a figure told at other values in later reports (:func:`_as_update`, :func:`_changed`).
+UPDATE_RULES = ("figure-updated", "figure-changed")
+
+
+def figure_updates(groups: list[ClaimGroup], claims: list[Claim], outlet_of: dict[str, str], published: Published) -> list[dict]:
+    """Figures of one fact that rose or fell between dated reports, each with its reports in order of
+    publication: the updates and changes over time the groups' evidence finds, and a running total whose
+    reports fit each other yet grew ("at least 30 injured", later "42 injured": no finding, but an update;
+    the same decision, :func:`_growing_total`). A figure the reports disagree on (rule ``numbers``) is none.
+
+    Only running totals (RUNNING_TOTALS), each report dated and giving one figure of it: on ECB+ a count of
+    anything else ("people", "percent") that differs between days was most often two events' (a vigil's
+    marchers on Monday, its crowd on Wednesday), and a claim with two figures of a kind (rushing and receiving
+    yards) tells two things."""
+    claim_of = {c.id: c for c in claims}
+    updates = []
+    for group in (g for g in groups if g.kind == "alignment"):
+        members = [claim_of[c] for c in group.claims]
+        found = [(e["quantities"][0], e["spans"]) for e in group.evidence if e["rule"] in UPDATE_RULES and e.get("quantities")]
+        judged = {coarse_kind(k) for e in group.evidence if e["rule"] in ("numbers", *UPDATE_RULES) for k in e.get("quantities", [])}
+        for kind in dict.fromkeys(coarse_kind(q.kind) for c in members for q in c.quantities):
+            if kind not in judged and (figures := _growing_total(kind, members, published)) is not None:
+                found.append((kind, [quantity_span(c, q) for _, _, q, c in figures]))
+        found = [(kind, spans) for kind, spans in found if _one_dated_total(kind, spans, claim_of, published)]
+        updates += [_update(group.id, kind, spans, claim_of, outlet_of, published) for kind, spans in found]
+    return updates
+
+
+def _one_dated_total(kind: str, spans: list[dict], claim_of: dict[str, Claim], published: Published) -> bool:
+    """Whether the figure is a running total that every report dates and gives once."""
+    return coarse_kind(kind) in RUNNING_TOTALS and all(
+        published.get(s["article"]) and len(distinct_figures([q for q in claim_of[s["claim"]].quantities if of_kind(q, kind)])) == 1
+        for s in spans
+    )
+
+
+def _update(
+    group: str, kind: str, spans: list[dict], claim_of: dict[str, Claim], outlet_of: dict[str, str], published: Published
+) -> dict:
+    """One figure's reports (value, article, outlet, publication time, offsets) in order of publication, and
+    whether it rose, fell, or went both ways."""
+    reports = []
+    for span in {(s["claim"], s["start"]): s for s in spans}.values():
+        when = published.get(span["article"])
+        value = next(q.value for q in claim_of[span["claim"]].quantities if q.start == span["start"])
+        reports.append({**span, "outlet": outlet_of[span["article"]], "published": when.isoformat() if when else None, "value": value})
+    reports.sort(key=lambda r: (r["published"] or "~", r["start"]))
+    values = [r["value"] for r in reports]
+    rose, fell = any(y > x for x, y in pairwise(values)), any(y < x for x, y in pairwise(values))
+    return {"group": group, "figure": kind, "change": "both" if rose and fell else "rise" if rose else "fall", "reports": reports}
 
 
 def _disagreements(group: ClaimGroup, members: list[Claim]) -> list[tuple[str, set[tuple]]]:
