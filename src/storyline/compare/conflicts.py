@@ -26,14 +26,17 @@ from storyline.compare.clock import ClockTime, clashing_times, clock_times
 from storyline.compare.lexicon import (
     CONTESTS,
     DEICTIC_DAY_RE,
+    EVENT_OCCURRED,
     GENERIC_NOUNS,
     MODALS,
     ONE_OF_SEVERAL,
     STANCES,
     WANTING,
     denial_cue,
+    event_family,
     is_claim_noun,
     is_denial,
+    is_event_word,
     negation_cue,
     opposition,
     stop_words,
@@ -560,20 +563,32 @@ class DateConflict:
     scope: str = "aligned"
 
     def detect(self, a: Claim, b: Claim, similarity: float) -> Finding | None:
-        if similarity < FACT_SIMILARITY or not (a.dates and b.dates):
+        if similarity < FACT_SIMILARITY or not same_event(a, b):
             return None
-        clash = clashing_dates(a.dates, b.dates)
-        if clash is None or _one_day_read_in_two_years(a, b, clash) or _one_weekday_read_twice(a, b, clash) or is_caption(a) or is_caption(b) or not same_event(a, b) or not same_occurrence(a, b):
-            return None
-        granularity = _GRANULARITY[len(clash[0])]
-        if granularity == "month" and not _resolved_years_agree(a, clash[0], b, clash[1]):
-            return None
-        if granularity == "day" and _a_told_day_apart(a, clash[0], b, clash[1]):
-            return None
-        if _two_dated_events(a, clash[0], b, clash[1]):
-            return None
-        detail = f"dates disagree on the {granularity}: {clash[0]} vs {clash[1]}"
-        return Finding("dates", detail, [claim_span(a), claim_span(b)], quantities=[granularity])
+        return _date_finding(a, b, _comparable_dates(a, b))
+
+
+def _comparable_dates(a: Claim, b: Claim) -> tuple[str, str] | None:
+    """A date of each claim that cannot be one, once what makes two such dates agree or date two events is
+    set aside: one day read in two years or from two weeks, a caption, two occurrences, a month of no known
+    year, a day told as "today" one off, two dated verbs (:func:`_two_dated_events`)."""
+    clash = clashing_dates(a.dates, b.dates) if a.dates and b.dates else None
+    if clash is None or _one_day_read_in_two_years(a, b, clash) or _one_weekday_read_twice(a, b, clash) or is_caption(a) or is_caption(b) or not same_occurrence(a, b):
+        return None
+    granularity = _GRANULARITY[len(clash[0])]
+    if granularity == "month" and not _resolved_years_agree(a, clash[0], b, clash[1]):
+        return None
+    if granularity == "day" and _a_told_day_apart(a, clash[0], b, clash[1]):
+        return None
+    return None if _two_dated_events(a, clash[0], b, clash[1]) else clash
+
+
+def _date_finding(a: Claim, b: Claim, clash: tuple[str, str] | None) -> Finding | None:
+    if clash is None:
+        return None
+    granularity = _GRANULARITY[len(clash[0])]
+    detail = f"dates disagree on the {granularity}: {clash[0]} vs {clash[1]}"
+    return Finding("dates", detail, [claim_span(a), claim_span(b)], quantities=[granularity])
 
 
 def _two_dated_events(a: Claim, x: str, b: Claim, y: str) -> bool:
@@ -601,10 +616,11 @@ def _told_verbs(claim: Claim) -> set[str]:
 
 def _subjects_of(claim: Claim, verb: str) -> set[str]:
     """The lemmas of what the claim's ``verb`` (a phrasal lemma) has for subject, pronouns left out (they may
-    stand for anything the other claim names)."""
+    stand for anything the other claim names), an event's by its kind ("blast" and "explosion" are one,
+    :func:`event_family`)."""
     doc = parse(claim.text, claim.language)
     tokens = [t for t in doc if t.pos_ in ("VERB", "AUX") and phrasal_lemma(t) == verb] if doc is not None else []
-    return {c.lemma_.lower() for t in tokens for c in t.children if c.dep_ in _SUBJECTS and c.pos_ != "PRON"}
+    return {event_family(c.lemma_.lower()) for t in tokens for c in t.children if c.dep_ in _SUBJECTS and c.pos_ != "PRON"}
 
 
 def shares_event_verb(a: Claim, b: Claim) -> bool:
@@ -649,16 +665,115 @@ class ClockTimeConflict:
     def detect(self, a: Claim, b: Claim, similarity: float) -> Finding | None:
         if similarity < FACT_SIMILARITY:
             return None
-        clash = clashing_times(_told_times(a), _told_times(b))
-        if clash is None or _days_differ(a, b) or is_caption(a) or is_caption(b) or not same_occurrence(a, b):
+        clash = _comparable_times(a, b)
+        if clash is None:
             return None
         x, y = clash
         verbs = verb_of(a, x.start, x.end), verb_of(b, y.start, y.end)
         one_verb = shares_event_verb(a, b) if None in verbs else bool(verbs[0]) and verbs[0] == verbs[1]
         if not one_verb:
             return None  # "occurred at 9:27 a.m." / "at 9:32 p.m. it was followed by": two events
-        spans = [claim_span(a, x.start, x.end), claim_span(b, y.start, y.end)]
-        return Finding("dates", f"dates disagree on the time: {x.text} vs {y.text}", spans, quantities=["time"])
+        return _time_finding(a, b, clash)
+
+
+def _comparable_times(a: Claim, b: Claim) -> tuple[ClockTime, ClockTime] | None:
+    """A clock time of each claim that cannot be one moment, of claims that may tell one occurrence on one day
+    (neither a caption, no two days given)."""
+    clash = clashing_times(_told_times(a), _told_times(b))
+    if clash is None or _days_differ(a, b) or is_caption(a) or is_caption(b) or not same_occurrence(a, b):
+        return None
+    return clash
+
+
+def _time_finding(a: Claim, b: Claim, clash: tuple[ClockTime, ClockTime]) -> Finding:
+    x, y = clash
+    spans = [claim_span(a, x.start, x.end), claim_span(b, y.start, y.end)]
+    return Finding("dates", f"dates disagree on the time: {x.text} vs {y.text}", spans, quantities=["time"])
+
+
+@dataclass
+class EventTimeConflict:
+    """Claims of one language telling one event at two clock times or on two days, worded too unlike to align
+    ("The blast at the depot happened at 3:40 a.m." / "The explosion at the depot came at 4:15 a.m.": 0.44-0.49):
+    judged on any topic pair, but only where the words the time or date hangs on name one event
+    (:func:`_one_event`) and the claims share a setting (:func:`_share_setting`). The clashes read are those
+    :class:`ClockTimeConflict` and :class:`DateConflict` read, with the same exceptions."""
+
+    name: str = "event-times"
+    scope: str = "topic"
+
+    def detect(self, a: Claim, b: Claim, similarity: float) -> Finding | None:
+        if similarity < TOPIC_SIMILARITY or not (a.language and a.language == b.language):
+            return None
+        if not _share_setting(a, b):
+            return None
+        times = _comparable_times(a, b)
+        if times is not None:
+            x, y = times
+            return _time_finding(a, b, times) if _one_event(a, _verb_timing(a, x.start, x.end), b, _verb_timing(b, y.start, y.end)) else None
+        days = _comparable_dates(a, b)
+        if days is not None and _one_event(a, _dated_verb(a, days[0]), b, _dated_verb(b, days[1])):
+            return _date_finding(a, b, days)
+        return None
+
+
+def _verb_timing(claim: Claim, start: int, end: int) -> Any | None:
+    """The verb the words at ``start``-``end`` (a clock time) modify, as a token of the claim's parse."""
+    doc = parse(claim.text, claim.language)
+    token = token_at(doc, start, end) if doc is not None else None
+    return verb_above(token) if token is not None else None
+
+
+def _dated_verb(claim: Claim, value: str) -> Any | None:
+    """The verb the claim's date ``value`` times (``date_verbs``), as a token of its parse."""
+    doc = parse(claim.text, claim.language)
+    verb = claim.date_verbs.get(value)
+    return next((t for t in doc if t.pos_ in ("VERB", "AUX") and phrasal_lemma(t) == verb), None) if doc is not None and verb else None
+
+
+def _event_told(verb: Any) -> tuple[str, set[str]] | None:
+    """What a verb tells happened, and its subjects (lemmas, pronouns left out): a verb telling only that
+    something took place (:data:`EVENT_OCCURRED`: "the blast happened") tells its subject's event, by kind
+    (:func:`event_family`: "blast" and "explosion" are one); another verb tells its own ("the ferry docked")."""
+    subjects = {c.lemma_.lower() for c in _subjects(verb) if c.pos_ != "PRON"}
+    if verb.lemma_.lower() not in EVENT_OCCURRED:
+        return event_family(verb.lemma_.lower()), {event_family(s) for s in subjects}
+    events = {event_family(s) for s in subjects}
+    return (events.pop(), set()) if len(events) == 1 else None
+
+
+def _one_event(a: Claim, verb_a: Any | None, b: Claim, verb_b: Any | None) -> bool:
+    """Whether the verbs a clock time or date hangs on in two claims tell one event: one verb, or one kind of
+    event ("the blast happened" / "the explosion came"), and, where both name who or what did it, the same
+    ("the Aurora docked" / "the Elwyn Star docked" are two arrivals). No reporting verb ("said at 5 p.m.")."""
+    if verb_a is None or verb_b is None or _of_saying(a, verb_a) or _of_saying(b, verb_b):
+        return False
+    x, y = _event_told(verb_a), _event_told(verb_b)
+    return x is not None and y is not None and x[0] == y[0] and (not (x[1] and y[1]) or bool(x[1] & y[1]))
+
+
+def _of_saying(claim: Claim, verb: Any) -> bool:
+    return verb.lemma_.lower() in REPORTING_VERBS.get((claim.language or "en").split("-")[0].lower(), frozenset())
+
+
+def _share_setting(a: Claim, b: Claim) -> bool:
+    """Whether two claims name someone or something in common besides the event and the general words of any
+    report (:func:`_setting`): "The blast at the depot happened at 3:40 a.m." and "The explosion at the depot
+    came at 4:15 a.m." share the depot; "the blast happened at 3:40 a.m." and "the strike began at 6 a.m."
+    share nothing."""
+    return bool(_setting(a) & _setting(b))
+
+
+def _setting(claim: Claim) -> set[str]:
+    """The lemmas of the claim's nouns and names but events (:data:`EVENT_FAMILIES`), people in general, calendar
+    words and clock times ("officials", "Monday", "morning", "a.m."); empty without a parser."""
+    doc = parse(claim.text, claim.language)
+    clocks = [(t.start, t.end) for t in clock_times(claim.text)]
+    nouns = {
+        t.lemma_.lower() for t in doc or () if t.pos_ in ("NOUN", "PROPN") and not any(s <= t.idx < e for s, e in clocks)
+    }
+    language = (claim.language or "en").split("-")[0].lower()
+    return {n for n in nouns if not (is_event_word(n) or n in GENERIC_NOUNS or is_calendar_word(n, language))}
 
 
 def _told_times(claim: Claim) -> list[ClockTime]:
@@ -1077,5 +1192,5 @@ def _fmt(values: list[float]) -> str:
     return ", ".join(f"{v:g}" for v in values)
 
 
-for _detector in (NumberConflict(), DateConflict(), ClockTimeConflict(), NegationConflict(), OpposedVerbConflict(), SpeakerConflict(), DenialConflict(), DenialReport()):
+for _detector in (NumberConflict(), DateConflict(), ClockTimeConflict(), EventTimeConflict(), NegationConflict(), OpposedVerbConflict(), SpeakerConflict(), DenialConflict(), DenialReport()):
     register_detector(_detector)
