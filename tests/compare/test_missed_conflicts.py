@@ -1,13 +1,15 @@
 """Conflicts the comparison missed: one event told at two clock times or on two days in sentences worded too
-unlike to align ("the blast happened at 3:40 a.m." / "the explosion came at 4:15 a.m."). Invented fixtures;
-the true conflicts fail on the rules before, the non-conflicts guard the rule's limits."""
+unlike to align ("the blast happened at 3:40 a.m." / "the explosion came at 4:15 a.m."), and a speaker's
+statement another speaker denies ("we warned the operator" / "we never received any warning"). Invented
+fixtures; the true conflicts fail on the rules before, the non-conflicts guard the rules' limits."""
 
 from datetime import datetime
 
-from compare_helpers import english_claim, make_article, time_at
+from compare_helpers import english_claim, make_article, quote_at, time_at
 
 from storyline.compare.claims import split_claims
-from storyline.compare.conflicts import EventTimeConflict
+from storyline.compare.conflicts import DisputedStatement, EventTimeConflict
+from storyline.compare.lexicon import negation_cue
 from storyline.compare.story import compare
 
 #: A pair of claims on one topic, under the alignment bar.
@@ -81,3 +83,58 @@ def test_times_of_reports_of_two_days_naming_no_day_are_each_their_own(use_encod
     # Published a day apart, neither naming its day: each may tell its own day's event.
     story = _dam_story("4:15 a.m.", datetime(2026, 3, 15, 18))
     assert not [g for g in compare(story, use_encode).groups if g.verdict == "conflict"]
+
+
+# ---------------------------------------------------------------- a statement another speaker denies
+
+
+def _quoted(cid: str, text: str, speaker: str):
+    return english_claim(cid, text, speaker=speaker, cue="said", negated=negation_cue(text) is not None)
+
+
+def _dispute(stated: str, denied: str):
+    a = _quoted("a:c0", stated, "Ines Vidal")
+    b = _quoted("b:c0", denied, "Marco Bell")
+    return DisputedStatement().detect(a, b, UNALIGNED)
+
+
+WARNED = '"We warned the operator twice last year that the spillway was cracked," Ines Vidal said.'
+
+
+def test_a_warning_given_and_one_never_received_are_disputed():
+    finding = _dispute(WARNED, '"We never received any warning from the ministry about cracks," spokesman Marco Bell said.')
+    assert finding is not None
+    assert finding.detail == "disputed by another speaker: Ines Vidal \u201cwarned\u201d vs Marco Bell \u201cnever received any warning\u201d"
+    same_verb = _dispute(
+        '"The ministry warned the operator about the cracked spillway," Ines Vidal said.',
+        '"The ministry never warned us about the spillway," Marco Bell said.',
+    )
+    assert same_verb is not None
+
+
+def test_each_speakers_own_act_or_another_matter_is_no_dispute():
+    # Each "we" is its own speaker's side: the minister warned, the operator says it warned no one.
+    assert _dispute(WARNED, '"We never warned anyone about the spillway," Marco Bell said.') is None
+    assert _dispute(WARNED, '"We never received any warning about the floods," Marco Bell said.') is None
+    assert _dispute(WARNED, '"We would never ignore a warning about the spillway," Marco Bell said.') is None
+    one_speaker = _quoted("b:c0", '"We never received any warning about cracks," Ines Vidal said.', "Ines Vidal")
+    assert DisputedStatement().detect(_quoted("a:c0", WARNED, "Ines Vidal"), one_speaker, UNALIGNED) is None
+
+
+def test_a_story_telling_both_sides_still_shows_the_dispute_once(use_encode):
+    said = "We warned the operator twice last year that the spillway at Kestrel was cracked"
+    denied = "We never received any warning from the ministry about cracks at Kestrel"
+    def quoting(article_id: str, paragraphs: list[str], quoted: list[tuple[str, str]]):
+        article = make_article(article_id, paragraphs, language="en", outlet=article_id.title())
+        text = "\n\n".join(paragraphs)
+        article.quotes = [quote_at(text, words, speaker) for words, speaker in quoted]
+        return article
+
+    wire = quoting("wire", [f'"{said}," Ines Vidal said.'], [(said, "Ines Vidal")])
+    copy = quoting("copy", [f'"{said}," Ines Vidal said.'], [(said, "Ines Vidal")])
+    paper = quoting(
+        "paper", [f'Ines Vidal had said that "{said}".', f'"{denied}," spokesman Marco Bell said.'],
+        [(said, "Ines Vidal"), (denied, "Marco Bell")],
+    )  # fmt: skip
+    conflicts = [g for g in compare([wire, copy, paper], use_encode).groups if g.verdict == "conflict"]
+    assert [e["rule"] for g in conflicts for e in g.evidence] == ["disputed"]

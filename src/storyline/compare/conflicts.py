@@ -27,9 +27,11 @@ from storyline.compare.lexicon import (
     CONTESTS,
     DEICTIC_DAY_RE,
     EVENT_OCCURRED,
+    FIRST_PERSON,
     GENERIC_NOUNS,
     MODALS,
     ONE_OF_SEVERAL,
+    RECEIVING,
     STANCES,
     WANTING,
     denial_cue,
@@ -1094,6 +1096,77 @@ def _denies_a_thing(claim: Claim, cue: re.Match[str]) -> bool:
 
 
 @dataclass
+class DisputedStatement:
+    """Two speakers of one language, one stating what the other denies: "We warned the operator that the spillway
+    was cracked," (the minister) / "We never received any warning about cracks," (the operator). The negated
+    verb is the stated one with the same named subject ("the ministry warned" / "the ministry never warned
+    us"), or a verb of receiving whose object names the stated act ("never received any warning" / "warned",
+    each speaker's "we" on its own side: the one who gave, the one who got); and the claims share a word of
+    what the act was about besides it ("cracked" / "cracks"). A speaker denying what their own words state
+    elsewhere is :class:`DenialConflict`'s."""
+
+    name: str = "disputed"
+    scope: str = "topic"
+
+    def detect(self, a: Claim, b: Claim, similarity: float) -> Finding | None:
+        if similarity < TOPIC_SIMILARITY or a.negated == b.negated or not (a.language and a.language == b.language):
+            return None
+        if not (a.speaker and b.speaker) or same_person_name(a.speaker, b.speaker):
+            return None
+        negated, stated = (a, b) if a.negated else (b, a)
+        cue = negation_cue(negated.text)
+        doc = parse(negated.text, negated.language)
+        verb = _negated_verb(token_at(doc, cue.start(), cue.end())) if cue is not None and doc is not None else None
+        found = next(((t, w) for t in _stated_acts(stated) if (w := _denying_word(verb, t)) is not None), None) if verb is not None else None
+        if found is None or not (_about(negated) - {verb.lemma_.lower()}) & (_about(stated) - {found[0].lemma_.lower()}):
+            return None
+        act, word = found
+        end = max(cue.end(), word.idx + len(word))
+        detail = f"disputed by another speaker: {stated.speaker} \u201c{act.text}\u201d vs {negated.speaker} \u201c{negated.text[cue.start() : end]}\u201d"
+        return Finding("disputed", detail, [claim_span(stated, act.idx, act.idx + len(act)), claim_span(negated, cue.start(), end)])
+
+
+def _stated_acts(claim: Claim) -> list[Any]:
+    """The verbs the claim asserts: not negated, not on a condition or under a modal, not its speaker's reporting
+    verb ("said"; "we warned the operator" is an act, though "warn" also reports)."""
+    doc = parse(claim.text, claim.language)
+    cue = (claim.cue or "").lower()
+    return [t for t in doc or () if t.pos_ == "VERB" and t.lower_ != cue and not _unreal(t) and not any(c.dep_ == "neg" for c in t.children)]
+
+
+def _denying_word(negated: Any, stated: Any) -> Any | None:
+    """The word by which a negated verb denies a stated one: the verb itself, the same with a subject in common
+    (pronouns left out), or the object of a verb of receiving (:data:`RECEIVING`) that names the act, each verb
+    with a first-person subject ("never received any warning" / "we warned"); None when it denies none."""
+    if negated.lemma_.lower() == stated.lemma_.lower():
+        return negated if _arguments(negated, _SUBJECTS) & _arguments(stated, _SUBJECTS) else None
+    if negated.lemma_.lower() not in RECEIVING or not (_first_person(negated) and _first_person(stated)):
+        return None
+    return next((c for c in negated.children if c.dep_ in _OBJECTS and _names_act(c.lemma_.lower(), stated.lemma_.lower())), None)
+
+
+def _first_person(verb: Any) -> bool:
+    return any(c.lower_ in FIRST_PERSON for c in _subjects(verb))
+
+
+def _names_act(noun: str, verb: str) -> bool:
+    """Whether a noun names the act of a verb, by its stem: "warning" of "warn", "payment" of "pay"."""
+    stem = verb.removesuffix("e")
+    return len(stem) >= 3 and noun != verb and noun.startswith(stem)
+
+
+def _about(claim: Claim) -> set[str]:
+    """The lemmas of the claim's nouns, verbs and adjectives but reporting verbs, people in general and function
+    words: what a statement is about."""
+    doc = parse(claim.text, claim.language)
+    stop = stop_words((claim.language or "en").split("-")[0].lower())
+    return {
+        t.lemma_.lower() for t in doc or () if t.pos_ in ("NOUN", "VERB", "ADJ") and t.lemma_.lower() not in stop
+        and t.lemma_.lower() not in GENERIC_NOUNS and not _of_saying(claim, t)
+    }  # fmt: skip
+
+
+@dataclass
 class DenialReport:
     """One report states what the other reports someone denied ("Jets bombed the camp" / "The army denied that
     its jets bombed the camp"): the second outlet reports a denial, the two outlets do not contradict each
@@ -1192,5 +1265,5 @@ def _fmt(values: list[float]) -> str:
     return ", ".join(f"{v:g}" for v in values)
 
 
-for _detector in (NumberConflict(), DateConflict(), ClockTimeConflict(), EventTimeConflict(), NegationConflict(), OpposedVerbConflict(), SpeakerConflict(), DenialConflict(), DenialReport()):
+for _detector in (NumberConflict(), DateConflict(), ClockTimeConflict(), EventTimeConflict(), NegationConflict(), DisputedStatement(), OpposedVerbConflict(), SpeakerConflict(), DenialConflict(), DenialReport()):
     register_detector(_detector)

@@ -365,6 +365,10 @@ def is_event_word(lemma: str) -> bool:
     return lemma in EVENT_FAMILIES or event_family(lemma) != lemma
 
 
+#: English verbs of getting what someone gives: "we never received any warning" denies "we warned them".
+RECEIVING = frozenset({"receive", "get", "have", "hear", "see"})
+#: English pronouns of the speaker's side: each of two speakers' "we" is their own.
+FIRST_PERSON = frozenset({"i", "we"})
 #: Nouns of a person whose age "is N" gives: "her daughter is 11".
 PERSON_NOUNS = frozenset({
     "man", "woman", "boy", "girl", "child", "son", "daughter", "father", "mother", "husband", "wife", "brother",
