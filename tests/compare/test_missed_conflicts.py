@@ -47,17 +47,15 @@ def test_a_time_of_the_saying_is_not_the_events():
     assert _clash("The blast at the depot happened at 3:40 a.m.", "The police said at 4:15 a.m. that the depot blast killed two.") is None
 
 
-def test_claims_of_one_event_on_two_days_conflict_on_the_day():
+def test_days_are_not_compared_under_the_bar():
+    # Days of one verb and one setting were tried: on ECB+ most such pairs were two events of one life or season.
     def claim(article_id: str, text: str, day: str, value: str):
         article = make_article(article_id, [text], times=[time_at(text, day, value)], language="en")
         return split_claims(article)[0]
 
     monday = claim("a", "The blast at the Port Elwyn depot happened on Monday, residents said.", "Monday", "2026-03-09")
     tuesday = claim("b", "The explosion at the depot came on Tuesday, officials said.", "Tuesday", "2026-03-10")
-    finding = EventTimeConflict().detect(monday, tuesday, UNALIGNED)
-    assert finding is not None and finding.quantities == ["day"]
-    strike = claim("c", "The strike at the Port Elwyn depot began on Tuesday, officials said.", "Tuesday", "2026-03-10")
-    assert EventTimeConflict().detect(monday, strike, UNALIGNED) is None
+    assert EventTimeConflict().detect(monday, tuesday, UNALIGNED) is None
 
 
 def _dam_story(late_time: str, late_day: datetime) -> list:
@@ -117,6 +115,11 @@ def test_each_speakers_own_act_or_another_matter_is_no_dispute():
     assert _dispute(WARNED, '"We never warned anyone about the spillway," Marco Bell said.') is None
     assert _dispute(WARNED, '"We never received any warning about the floods," Marco Bell said.') is None
     assert _dispute(WARNED, '"We would never ignore a warning about the spillway," Marco Bell said.') is None
+    # A state, not an act: "agencies will have to consult" / "agencies do not have the expertise".
+    assert _dispute(
+        '"Port Elwyn agencies will once again have to consult biologists on the spillway," Ines Vidal said.',
+        '"Port Elwyn agencies do not have the expertise to judge the spillway," Marco Bell said.',
+    ) is None
     one_speaker = _quoted("b:c0", '"We never received any warning about cracks," Ines Vidal said.', "Ines Vidal")
     assert DisputedStatement().detect(_quoted("a:c0", WARNED, "Ines Vidal"), one_speaker, UNALIGNED) is None
 
