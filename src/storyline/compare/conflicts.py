@@ -695,8 +695,8 @@ class EventTimeConflict:
     def detect(self, a: Claim, b: Claim, similarity: float) -> Finding | None:
         if similarity < TOPIC_SIMILARITY or not (a.language and a.language == b.language):
             return None
-        times = _comparable_times(a, b) if _share_setting(a, b) else None
-        if times is None:
+        times = _comparable_times(a, b)
+        if times is None or not _share_setting(a, b):
             return None
         x, y = times
         return _time_finding(a, b, times) if _one_event(a, _verb_timing(a, x.start, x.end), b, _verb_timing(b, y.start, y.end)) else None
@@ -721,7 +721,7 @@ def _event_told(verb: Any) -> tuple[str, set[str]] | None:
 
 
 def _one_event(a: Claim, verb_a: Any | None, b: Claim, verb_b: Any | None) -> bool:
-    """Whether the verbs a clock time or date hangs on in two claims tell one event: one verb, or one kind of
+    """Whether the verbs two claims' clock times hang on tell one event: one verb, or one kind of
     event ("the blast happened" / "the explosion came"), and, where both name who or what did it, the same
     ("the Aurora docked" / "the Elwyn Star docked" are two arrivals). No reporting verb ("said at 5 p.m.")."""
     if verb_a is None or verb_b is None or _of_saying(a, verb_a) or _of_saying(b, verb_b):
@@ -756,8 +756,9 @@ def _setting(claim: Claim) -> set[str]:
 
 def _told_times(claim: Claim) -> list[ClockTime]:
     """The claim's clock times but those on a condition ("if N wins, the team will play at 8 p.m.")."""
-    doc = parse(claim.text, claim.language)
-    return [t for t in clock_times(claim.text) if not on_condition(doc, t.start, t.end)]
+    times = clock_times(claim.text)
+    doc = parse(claim.text, claim.language) if times else None
+    return [t for t in times if not on_condition(doc, t.start, t.end)]
 
 
 @dataclass

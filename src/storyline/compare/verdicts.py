@@ -30,7 +30,8 @@ Published = dict[str, datetime | None]
 #: Evidence rules that are no disagreement between outlets: a claim told alike, a figure that changed from one
 #: day to the next, one outlet reporting a denial of what another states.
 NOT_CONFLICTS = ("aligned", "figure-changed", "denial-reported")
-#: Evidence rules of two speakers disputing one act: a conflict even where one article tells both sides.
+#: Detectors (and their evidence rules) of two speakers disputing one act: a conflict even where one article
+#: tells both sides.
 BETWEEN_SPEAKERS = ("disputed",)
 #: Ages of one person in reports published this far apart may both be right (at the crime, at the trial).
 AGE_SPAN = timedelta(days=180)
@@ -38,8 +39,9 @@ AGE_SPAN = timedelta(days=180)
 UPDATE_GAP = timedelta(hours=1)
 
 
-def _findings(a: Claim, b: Claim, similarity: float, scope: str) -> list[Finding]:
-    return [f for d in detectors(scope) if (f := d.detect(a, b, similarity)) is not None]
+def _findings(a: Claim, b: Claim, similarity: float, scope: str, only: tuple[str, ...] | None = None) -> list[Finding]:
+    """What the detectors of ``scope`` (those named in ``only``, if given) find in a pair."""
+    return [f for d in detectors(scope) if (only is None or d.name in only) and (f := d.detect(a, b, similarity)) is not None]
 
 
 def _far_apart(a: Claim, b: Claim, published: Published) -> bool:
@@ -401,9 +403,9 @@ def contradiction_groups(
         a, b = claims[i], claims[j]
         if a.article == b.article or group_of[i] == group_of[j]:
             continue
-        findings = _in_time(_findings(a, b, float(similarity[i, j]), "topic"), a, b, published or {})
-        if b.article in articles_of[group_of[i]] or a.article in articles_of[group_of[j]]:
-            findings = [f for f in findings if f.rule in BETWEEN_SPEAKERS]
+        told_both = b.article in articles_of[group_of[i]] or a.article in articles_of[group_of[j]]
+        only = BETWEEN_SPEAKERS if told_both else None
+        findings = _in_time(_findings(a, b, float(similarity[i, j]), "topic", only), a, b, published or {})
         findings = [f for f in findings if f.rule not in BETWEEN_SPEAKERS or _first_of_dispute(f, (i, j), claims, group_of, disputes)]
         if findings:
             found.append(
