@@ -31,14 +31,18 @@ Published = dict[str, datetime | None]
 #: Evidence rules that are no disagreement between outlets: a claim told alike, a figure that changed from one
 #: day to the next, one outlet reporting a denial of what another states.
 NOT_CONFLICTS = ("aligned", "figure-changed", "denial-reported")
+#: Detectors (and their evidence rules) of two speakers disputing one act: a conflict even where one article
+#: tells both sides.
+BETWEEN_SPEAKERS = ("disputed",)
 #: Ages of one person in reports published this far apart may both be right (at the crime, at the trial).
 AGE_SPAN = timedelta(days=180)
 #: A running total reported this much later and higher is an update of the earlier figure, not a contradiction.
 UPDATE_GAP = timedelta(hours=1)
 
 
-def _findings(a: Claim, b: Claim, similarity: float, scope: str) -> list[Finding]:
-    return [f for d in detectors(scope) if (f := d.detect(a, b, similarity)) is not None]
+def _findings(a: Claim, b: Claim, similarity: float, scope: str, only: tuple[str, ...] | None = None) -> list[Finding]:
+    """What the detectors of ``scope`` (those named in ``only``, if given) find in a pair."""
+    return [f for d in detectors(scope) if (only is None or d.name in only) and (f := d.detect(a, b, similarity)) is not None]
 
 
 def _far_apart(a: Claim, b: Claim, published: Published) -> bool:
@@ -446,19 +450,23 @@ def contradiction_groups(
 
     Two articles disagree only where neither also tells the other's claim: when article B tells both
     "N admitted X" (aligned with A's claim) and "N denies Y", A's "N admitted X" is what B says too.
-    One article telling both ("N denied it, then admitted it") disagrees with no one: no conflict.
+    One article telling both ("N denied it, then admitted it") disagrees with no one: no conflict. Two
+    speakers disputing one act (:data:`BETWEEN_SPEAKERS`) are a conflict however many sides an article tells,
+    listed once per stated claim's group and denial.
     """
     group_of, articles_of = _group_index(claims, alignment)
     similarity = alignment.similarity
     rows, cols = np.nonzero(np.triu(similarity >= TOPIC_SIMILARITY, k=1))
-    found = []
+    found: list[ClaimGroup] = []
+    disputes: set[tuple[int, str]] = set()
     for i, j in zip(rows.tolist(), cols.tolist()):
         a, b = claims[i], claims[j]
         if a.article == b.article or group_of[i] == group_of[j]:
             continue
-        if b.article in articles_of[group_of[i]] or a.article in articles_of[group_of[j]]:
-            continue
-        findings = _in_time(_findings(a, b, float(similarity[i, j]), "topic"), a, b, published or {})
+        told_both = b.article in articles_of[group_of[i]] or a.article in articles_of[group_of[j]]
+        only = BETWEEN_SPEAKERS if told_both else None
+        findings = _in_time(_findings(a, b, float(similarity[i, j]), "topic", only), a, b, published or {})
+        findings = [f for f in findings if f.rule not in BETWEEN_SPEAKERS or _first_of_dispute(f, (i, j), claims, group_of, disputes)]
         if findings:
             found.append(
                 ClaimGroup(
@@ -473,6 +481,17 @@ def contradiction_groups(
                 )
             )
     return found
+
+
+def _first_of_dispute(finding: Finding, pair: tuple[int, int], claims: list[Claim], group_of: dict[int, int], seen: set[tuple[int, str]]) -> bool:
+    """Whether a dispute (the finding's spans: stated claim, denying claim) is the first of its stated claim's group
+    with that denial: three outlets carrying the minister's words disputed by one spokesman are one dispute."""
+    stated, denying = (span["claim"] for span in finding.spans)
+    key = (group_of[pair[0] if claims[pair[0]].id == stated else pair[1]], denying)
+    if key in seen:
+        return False
+    seen.add(key)
+    return True
 
 
 def _counterparts(claims: list[Claim], alignment: Alignment) -> list[tuple[int, int]]:
