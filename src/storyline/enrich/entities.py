@@ -54,6 +54,7 @@ from storyline.enrich.entities_places import (
     _written_as_place,
 )
 from storyline.enrich.entities_types import (
+    _FACILITY_NOUNS,
     _TITLED_NAME_WORDS,
     _after_definite_article,
     _group_after_possessor,
@@ -67,11 +68,11 @@ from storyline.enrich.entities_types import (
     _kind_of_thing,
     _listed_with_people,
     _named_as_place,
-    _named_as_settlement,
     _named_as_thing,
     _named_beside_person_noun,
     _names_institution,
     _names_vessel,
+    _organisation_named_as_settlement,
     _outlets_as_organisations,
     _placed_in_country,
     _retyped_alike,
@@ -191,7 +192,7 @@ def recognised_mentions(doc: Doc) -> list[Mention]:
             kind = "PLACE"  # a lone "Khartoum" or "Toulouse, France" the model took for a person (French models do)
         elif kind in ("ORG", "MISC") and _written_as_person(span) and not _named_as_thing(span, name, places, parsed):
             kind = "PERSON"  # "Rubilio Mendez, 34," / "Blanco said she": names the model took for organisations
-        elif kind == "ORG" and parsed and _named_as_settlement(span.root):
+        elif kind == "ORG" and parsed and _organisation_named_as_settlement(span):
             kind = "PLACE"  # "the village of Elwyn", "the towns of Elwyn and Bellton" typed an organisation
         elif kind == "ORG" and parsed and _listed_with_people(span) and not _named_as_thing(span, name, places, parsed):
             kind = "PERSON"  # "victims: Ruth Adler, Olga Petrenko and Marco Bell", the first typed an organisation
@@ -534,9 +535,10 @@ def _relatives_typed_organisations(mentions: list[Mention]) -> None:
     """Retype as a person a name typed an organisation that closes with the surname of another person the article
     names in full and writes alone as a person: "Anna Bell" typed ORG beside "her brother Tom Bell" and "Bell said"
     is his sister, however common a word the surname is ("Page"), not a body whose short name "Bell" is his. Its
-    first word is capitalised, no common word and no place ("Taco Bell", "Port Bell" stay)."""
+    first word is capitalised, no common word and no place ("Taco Bell", "Port Bell" stay), its last no street's."""
     people = [m.text.split() for m in mentions if m.type == "PERSON"]
     surnames = {words[-1] for words in people if len(words) > 1} & {words[0] for words in people if len(words) == 1}
+    surnames = {s for s in surnames if s.lower() not in _FACILITY_NOUNS}  # "Elwyn Ave" typed a person: a street
     for mention in mentions:
         words = mention.text.split()
         if mention.type == "ORG" and len(words) == 2 and words[-1] in surnames and _may_be_given_name(words[0]):
