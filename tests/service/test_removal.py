@@ -86,7 +86,7 @@ def test_a_story_left_empty_is_gone(workspace, inputs):
 
 
 def test_a_removal_that_fails_midway_removes_nothing(workspace, danube, monkeypatch):
-    first, second = danube
+    first, _ = danube
     story = workspace.store.story_of(first)
 
     def failing(*args, **kwargs):
