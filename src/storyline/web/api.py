@@ -161,7 +161,7 @@ def article(ws: Ws, article_id: str) -> Any:
     "/articles/{article_id:path}",
     summary="Remove an article, as `storyline remove ID`: its text, entities, vectors, index entries and its place in its story",
     dependencies=[Depends(require_write_access)],
-    responses=errors(401, 403, 404),
+    responses=errors(401, 403, 404, 422),
 )
 async def remove_article(request: Request, ws: Ws, article_id: str, dry_run: bool = False) -> dict[str, Any]:
     """``{dry_run, removed: [{id, title, source, story}], stories: [{id, label, removed, left}], not_found}``:
