@@ -8,7 +8,8 @@ import typer
 from rich.markup import escape
 
 from storyline.cli.app import app
-from storyline.cli.library import DbOption, JsonOption, err, fail, headline_case, out, plural, print_json, workspace
+from storyline.cli.library import DbOption, JsonOption, err, fail, out, plural, print_json, workspace
+from storyline.report.comparison import headline_case
 from storyline.service import removal as removal_service
 
 
