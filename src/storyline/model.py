@@ -264,6 +264,8 @@ class Claim(Record):
     dates: list[str] = field(default_factory=list)  # TIMEX3 values of the claim's dates
     # The verb each date times, with its particle ("check out"); "" for none. Empty without a parser.
     date_verbs: dict[str, str] = field(default_factory=dict)
+    # The words of each date written without a number ("next year", "Thursday"), by value: what it was resolved from.
+    date_phrases: dict[str, str] = field(default_factory=dict)
     speaker: str | None = None  # who the claim is attributed to, when a quote covers it
     cue: str | None = None  # the speaker's reporting verb ("said", "denied")
     negated: bool = False
@@ -324,6 +326,8 @@ class Comparison(Record):
     entities: list[dict[str, Any]] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     groups: list[ClaimGroup] = field(default_factory=list)
+    #: Figures that rose or fell between dated reports: :func:`storyline.compare.verdicts.figure_updates`.
+    updates: list[dict[str, Any]] = field(default_factory=list)
     quotes: list[dict[str, Any]] = field(default_factory=list)
     timeline: list[dict[str, Any]] = field(default_factory=list)
     provenance: list[ProvenanceLink] = field(default_factory=list)

@@ -1035,3 +1035,65 @@ def test_fallback_a_capital_whose_role_someone_has_names_the_place(enricher, mak
         language="es",
     ))
     assert [e.refers_to for e in article.entities if e.name == "Washington"] == [None]
+
+
+def test_relatives_sharing_a_common_surname_stay_two_people():
+    """"Bettie Page" typed an organisation beside "her brother Jack Page": the surname, though a common word, closes
+    a person's full name and is written alone as a person, so she is a person too; every bare "Page" written before
+    her brother is named is hers, never his, and the two full names never merge."""
+    entities = _english_entities(
+        "Page, the pin-up model, died on Thursday. Bettie Page was born in Port Elwyn. Page began modelling in 1950. "
+        "Page was survived by her brother Jack Page, who lives in Ruritania."
+    )
+    assert entities["Bettie Page"].type == "PERSON"
+    assert entities["Bettie Page"].mentions == [(0, 4), (42, 53), (78, 82), (108, 112)]
+    assert entities["Jack Page"].variants == ["Jack Page"]
+
+
+def test_a_surname_goes_to_a_person_already_named_rather_than_one_named_later():
+    mentions = [
+        Mention("Tom Bell", "PERSON", 0, 8),
+        Mention("Bell", "PERSON", 50, 54),
+        Mention("Anna Bell", "PERSON", 100, 109),
+        Mention("Anna Bell", "PERSON", 150, 159),
+    ]
+    entities = by_name(merge_mentions(mentions))
+    assert (50, 54) in entities["Tom Bell"].mentions  # Anna Bell, named more often, is met only later
+    assert len(merge_entities([merge_mentions(mentions[:2]), merge_mentions(mentions[2:])])) == 2
+
+
+def test_a_capital_written_as_a_sports_team_stands_for_no_state():
+    entities = _english_entities(
+        "Washington beat Dallas 24-17 on Sunday. Washington's quarterback threw two touchdowns. "
+        "Moscow lost to Madrid 3-1 on Saturday."
+    )
+    assert [entities[n].refers_to for n in ("Washington", "Moscow", "Madrid")] == [None, None, None]
+    assert _english_entities("Washington warned Beijing on Sunday.")["Washington"].refers_to == "United States"
+
+
+def test_an_organisation_named_as_a_settlement_is_a_place():
+    entities = _english_entities("Ruth Adler of Port Elwyn Partners said the towns of Elwyn Harbour and Bellton flooded.")
+    assert entities["Bellton"].type == "PLACE"
+
+
+def test_fallback_a_quoted_title_keeps_its_article(enricher, make_article):
+    """'como " El Mundo de Port Elwyn de la radio "': a phrase quoted inside a sentence, its article the title's
+    own; a quoted sentence still loses it."""
+    article = enricher.enrich(make_article(
+        'Ines Vidal calificó la emisora como " El Mundo de Port Elwyn de la radio ". '
+        'Dijo que " El Banco Elwyn tiene un problema grave con la deuda y los bonos ".',
+        language="es",
+    ))
+    names = {e.name for e in article.entities}
+    assert "El Mundo de Port Elwyn" in names and "Banco Elwyn" in names
+
+
+def test_fallback_a_name_written_as_a_settlements_is_a_place(enricher, make_article):
+    spanish = enricher.enrich(make_article(
+        "Ines Vidal vive en la localidad de Villa Elwyn y visitó el municipio de Bellton el martes.", language="es"
+    ))
+    assert {e.name: e.type for e in spanish.entities if e.name != "Ines Vidal"} == {"Villa Elwyn": "PLACE", "Bellton": "PLACE"}
+    german = enricher.enrich(make_article(
+        "In der Gemeinde Elwynbach wurde Marco Bell verletzt. Die Stadt Bellheim trauert.", language="de"
+    ))
+    assert {e.name: e.type for e in german.entities if e.name != "Marco Bell"} == {"Elwynbach": "PLACE", "Bellheim": "PLACE"}

@@ -166,6 +166,19 @@ def test_transcript_answer_runs_to_the_paragraph_end(enricher, make_article):
     assert answer.speaker == "Mary Fallin" and answer.cue == ":"
 
 
+def test_a_transcript_quoted_whole_gives_each_label_its_own_answer(enricher, make_article):
+    article = enricher.enrich(make_article(
+        "Governor Ruth Adler spoke to Marco Bell of Port Elwyn Radio on Sunday. From the interview:\n\n"
+        "“BELL: Will the bridge reopen before winter?\n\n"
+        "“ADLER: The engineers tell me it will. We have moved the money and the crews are on site.\n\n"
+        "“BELL: Will residents pay a toll?\n\n"
+        "“ADLER: No. The bridge stays free for residents of Port Elwyn.”"
+    ))
+    answers = [(q.speaker, q.text) for q in article.quotes if q.cue == ":"]
+    assert [speaker for speaker, _ in answers] == ["Marco Bell", "Ruth Adler", "Marco Bell", "Ruth Adler"]
+    assert answers[2][1] == "Will residents pay a toll"
+    assert not any(q.text.startswith("“BELL") for q in article.quotes)
+
 def test_quotes_joined_across_a_long_cue_clause(enricher, make_article):
     article = enricher.enrich(make_article(
         "“The budget is balanced,” Treasurer Omar Haddad told reporters in the capital on Monday. "
@@ -174,6 +187,17 @@ def test_quotes_joined_across_a_long_cue_clause(enricher, make_article):
     [quote] = article.quotes
     assert quote.speaker == "Omar Haddad" and quote.text.endswith("borrow more.”")
 
+
+def test_a_quotation_split_by_its_cue_in_one_sentence_is_one_quote(enricher, make_article):
+    article = enricher.enrich(make_article(
+        "Mayor Ines Vidal opened the bridge in Port Elwyn on Monday.\n\n"
+        "“The bridge is safe,” Ines Vidal said on Monday, “and it will stay open all winter.”"
+    ))
+    [quote] = article.quotes
+    assert quote.kind == "direct" and quote.speaker == "Ines Vidal"
+    assert quote.text == "“The bridge is safe,” Ines Vidal said on Monday, “and it will stay open all winter.”"
+    article = enricher.enrich(make_article("“I am proud of the work,” Ines Vidal told Port Elwyn Radio's “Morning Show” on Monday."))
+    assert [q.text for q in article.quotes if q.kind == "direct"] == ["“I am proud of the work,”"]
 
 def test_quote_after_a_colon_belongs_to_the_subject_before_it(enricher, make_article):
     article = enricher.enrich(make_article(

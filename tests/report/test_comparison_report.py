@@ -237,7 +237,7 @@ def test_report_headings_show_a_shouted_headline_in_title_case_and_the_article_l
 def test_report_headings_are_one_set_in_sentence_case_in_every_format(comparison):
     comparison.entities = [{"name": "Olga Petrenko", "type": "PERSON", "variants": [], "articles": ["a", "b"]}]
     markdown, html, terminal = to_markdown(comparison), to_html(comparison), _terminal(comparison)
-    sections = ["Articles", "Who is involved", "Conflicts (1)", "Shared claims (0)", "Unique claims (1)", "Quotes (1)",
+    sections = ["Articles", "Who is involved", "Conflicts (1)", "Shared claims (0)", "Unique claims (1)", "Updates (0)", "Quotes (1)",
                 "Timeline (1)", "Provenance (1)"]  # fmt: skip
     assert all(f"\n## {h}\n" in markdown and f"<h2>{h}</h2>" in html and h in terminal for h in sections)
     assert re.findall(r"^## (.+)$", markdown, re.MULTILINE) == sections
@@ -398,7 +398,7 @@ def test_an_empty_section_says_none_found_in_every_format(comparison):
     print_comparison(comparison, console)
     output = console.export_text()
     assert "Conflicts (0): none found" in output and "Shared claims (0): none found" in output
-    assert "Unique claims (1)" in output and "none found" not in output.split("Unique claims (1)")[1].split("Quotes")[0]
+    assert "Unique claims (1)" in output and "none found" not in output.split("Unique claims (1)")[1].split("Updates (0)")[0]
 
 
 def test_a_fact_one_outlet_tells_in_two_editions_keeps_its_own_row():
@@ -450,3 +450,14 @@ def test_the_agencies_an_article_credits_are_in_every_report(comparison):
     assert "(2024-01-01, en, agencies: AFP): Fine `b`" in to_markdown(comparison)
     assert re.search(r"Two\s+│ Fine\s+│ 2024-01-01\s+│ en\s+│ AFP", _terminal(comparison))
     assert "<td>AFP</td>" in to_html(comparison)
+
+
+def test_a_joined_quote_is_shown_without_its_cue_clause(comparison):
+    joined = "\u201cThe ferry will not sail today,\u201d Ruth Adler said. \u201cWe have no crew left.\u201d"
+    member = {"article": "b", "outlet": "Two", "text": joined, "kind": "direct", "start": 0, "end": len(joined)}
+    comparison.quotes = [{"id": "q0", "text": joined, "speakers": ["Ruth Adler"], "outlets": ["Two"], "members": [member]}]
+    words = "\u201cThe ferry will not sail today,\u201d \u2026 \u201cWe have no crew left.\u201d"
+    assert statement(comparison.quotes[0]) == words
+    assert f"- {words} - " in to_markdown(comparison) and words in to_html(comparison)
+    assert "Adler said" not in to_markdown(comparison).split("## Quotes")[1]
+    assert statement({"text": "\u201cTwo words,\u201d \u201cthree more words.\u201d"}) == "\u201cTwo words,\u201d \u201cthree more words.\u201d"

@@ -284,3 +284,20 @@ def test_a_story_of_one_article_says_there_is_nothing_to_compare_yet(client: Tes
     html = client.get(f"/stories/{hostile_story}").text
     assert "from one article: no other report to compare them with yet." in html
     assert "First reported" not in html
+
+
+def test_story_page_lists_updates_escaped(client: TestClient, seed_story: str, monkeypatch) -> None:
+    """A figure that rose between reports, as the reports say it; the figure's text is the article's, escaped."""
+    from storyline.service import web_queries
+
+    comparison = web_queries.story_comparison(client.app.state.workspace, seed_story)
+    first, later = comparison.articles
+    reports = [
+        {"article": first["id"], "text": "<i>14</i>", "value": 14.0, "published": "2025-06-01T08:00:00"},
+        {"article": later["id"], "text": "19", "value": 19.0, "published": "2025-06-02T14:00:00"},
+    ]
+    comparison.updates = [{"group": "g0", "figure": "killed", "change": "rise", "reports": reports}]
+    monkeypatch.setattr(web_queries, "story_comparison", lambda ws, story_id: comparison)
+    html = client.get(f"/stories/{seed_story}").text
+    line = f"killed rose: &lt;i&gt;14&lt;/i&gt; ({escape(first['name'])}, 2025-06-01 08:00:00) \u2192 19 ({escape(later['name'])}, 2025-06-02 14:00:00)"
+    assert '<a href="#group-g0"><bdi>' + line in html and "<i>14" not in html

@@ -12,6 +12,7 @@ from storyline.cli import (  # noqa: F401  (imported to register their commands)
     extraction,
     library,
     matching,
+    removing,
     serving,
 )
 from storyline.cli.app import app

@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Any
 
 from storyline.compare.clock import ZONE_WORDS_RE
-from storyline.compare.lexicon import negation_cue, stop_words
+from storyline.compare.lexicon import negation_cue, stop_words, takes_a_side
 from storyline.compare.parsing import on_condition, parse, phrasal_lemma, prefetch, token_at, verb_above
 from storyline.compare.quantities import CLOCK_RE, is_calendar_word, may_hold_numbers, not_quantities, read_quantities
 from storyline.enrich.cues import REPORTING_VERBS
@@ -33,6 +33,8 @@ _SEMICOLON_RE = re.compile(r";\s")
 _TIME_DAY_RE = re.compile(r"^([\dX]{4}-[\dX]{2}-[\dX]{2})T")
 # An opening quotation mark the sentencizer left at the end of the sentence before it.
 _TRAILING_OPENER_RE = re.compile(r"\s+[\"\u201c\u201e\u00ab]$")
+# A double quotation mark: words quoted as said (a quote the tagger read as reported speech, its marks cut by a sentence end).
+_QUOTATION_MARK_RE = re.compile("[\"\u201c\u201d\u201e\u00ab\u00bb\u300c\u300d\u300e\u300f]")
 # Links and e-mail addresses: a bare "http://business.example.com/x" has four "words" but says nothing.
 _URL_RE = re.compile(r"(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.-]+", re.IGNORECASE)
 # A line announcing what comes next: the text follows / is below ...
@@ -293,6 +295,20 @@ def _claim_dates(times: list[tuple[TimeExpression, str]]) -> list[str]:
     return sorted({value for t, day in times for value in _date_values(t, day)})
 
 
+_DIGIT_RE = re.compile(r"\d")
+
+
+def _date_phrases(times: list[tuple[TimeExpression, str]]) -> dict[str, str]:
+    """Each date value the claim writes without a number, with its words ("next year", "on Thursday"): resolved
+    from the publication day, the value alone would hide what the article says."""
+    phrases: dict[str, str] = {}
+    for t, day in times:
+        for value in _date_values(t, day):
+            if not _DIGIT_RE.search(t.text):
+                phrases.setdefault(value, t.text)
+    return phrases
+
+
 def _date_verbs(article: Article, start: int, end: int, times: list[tuple[TimeExpression, str]]) -> dict[str, str]:
     """The verb each date of the claim times, with its particle ("checked out of the clinic on Thursday": "check
     out"), "" for none; empty without a parser. Two claims' dates of two verbs may time two events."""
@@ -379,10 +395,28 @@ def _claim_spans(article: Article) -> list[tuple[int, int, int]]:
         for s, e in sentence_spans(paragraph, article.language):
             start, end = offset + s, offset + e
             sentence = article.text[start:end]
-            if word_count(_mask(sentence, time_spans, start)) >= MIN_CLAIM_WORDS and states_something(sentence, article.language):
-                spans.append((index, start, end))  # not a dateline, a link or a lead-in to what follows
+            long_enough = word_count(_mask(sentence, time_spans, start)) >= MIN_CLAIM_WORDS
+            if long_enough and states_something(sentence, article.language) and not _says_too_little(article, start, end, time_spans):
+                spans.append((index, start, end))  # not a dateline, a link, a lead-in to what follows, nor "N said" of two words
         offset += len(paragraph) + 2  # paragraphs are joined by a blank line
     return spans
+
+
+def _says_too_little(article: Article, start: int, end: int, time_spans: list[tuple[int, int]]) -> bool:
+    """Whether a sentence reporting speech says fewer than MIN_CLAIM_WORDS words besides who said it ("Nobody
+    listened, she said."): no more a fact than "Nobody listened." is. Words in quotation marks are kept (what
+    someone said word for word is compared as said), and so is a figure or a date ("N said 50 were injured")."""
+    speech = [q for q in article.quotes if q.kind != "stance" and q.start < end and start < q.end]
+    sentence = article.text[start:end]
+    if not speech or any(q.kind == "direct" for q in speech) or _QUOTATION_MARK_RE.search(sentence):
+        return False
+    if may_hold_numbers(sentence, article.language) or any(start <= s < end for s, _ in time_spans):
+        return False
+    speakers = [(q.speaker_start, q.speaker_end) for q in speech if q.speaker_start is not None and q.speaker_end is not None]
+    told = [q.cue for q in speech if q.cue and not takes_a_side(q.cue)]  # "denied" is news, "said" is not
+    cues = [(start + m.start(), start + m.end()) for cue in told for m in re.finditer(rf"\b{re.escape(cue)}\b", sentence)]
+    said = [(s, e) for s, e in speakers + cues if not any(q.start <= s and e <= q.end for q in speech)]  # not what is said
+    return word_count(_mask(sentence, said, start)) < MIN_CLAIM_WORDS
 
 
 def split_claims(article: Article, names: Mapping[str, str] | None = None) -> list[Claim]:
@@ -414,6 +448,7 @@ def split_claims(article: Article, names: Mapping[str, str] | None = None) -> li
                 quantities=quantities,
                 dates=_claim_dates(times),
                 date_verbs=_date_verbs(article, start, end, times),
+                date_phrases=_date_phrases(times),
                 speaker=quote.speaker if quote else None,
                 cue=quote.cue if quote else None,
                 negated=negation_cue(sentence) is not None,

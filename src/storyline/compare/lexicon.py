@@ -108,6 +108,12 @@ def is_denial(cue: str | None) -> bool:
     return bool(cue) and any(second.search(cue) for name, _, second in OPPOSED_VERB_RES if name in _DENIAL_MEANINGS)
 
 
+def takes_a_side(cue: str | None) -> bool:
+    """Whether a reporting verb takes a side on what it reports ("admitted", "denies", "confirmed"): part of
+    the news, not only who tells it."""
+    return bool(cue) and any(side.search(cue) for name, *sides in OPPOSED_VERB_RES if name in STANCES for side in sides)
+
+
 #: Nouns of what someone alleges ("claims that ...", "rumors that ..."): what a denial takes.
 _CLAIM_NOUNS = r"claims?|allegations?|accusations?|reports?|charges?|suggestions?|rumou?rs?"
 _CLAIM_NOUN_RE = re.compile(rf"(?:{_CLAIM_NOUNS})", re.IGNORECASE)
@@ -340,6 +346,35 @@ ONE_OF_SEVERAL = frozenset({
     "last", "final", "initial", "subsequent", "primer", "segundo", "otro", "otra", "premier", "première", "deuxième",
     "autre",
 })  # fmt: skip
+#: English words, nouns and verbs by lemma, naming one kind of sudden event: "the blast" and "the explosion"
+#: (or "exploded") tell one event two ways, where their sentences share too few words to align.
+EVENT_FAMILIES: dict[str, frozenset[str]] = {
+    "explosion": frozenset({"blast", "explosion", "explode", "detonation", "detonate", "bombing"}),
+    "quake": frozenset({"quake", "earthquake", "temblor"}),
+    "fire": frozenset({"blaze", "inferno"}),
+    "crash": frozenset({"crash", "collision", "collide"}),
+    "shooting": frozenset({"shooting", "gunfire", "shootout"}),
+    "breach": frozenset({"burst", "breach", "collapse"}),
+}  # fmt: skip
+#: English verbs that tell only that an event took place ("the blast happened", "the quake struck at 4:43"):
+#: the event is their subject.
+EVENT_OCCURRED = frozenset({"happen", "occur", "come", "strike", "hit", "take", "be", "erupt", "break", "rock", "shake"})
+
+
+def event_family(lemma: str) -> str:
+    """The kind of event an English lemma names (:data:`EVENT_FAMILIES`), else the lemma itself."""
+    return next((family for family, words in EVENT_FAMILIES.items() if lemma in words), lemma)
+
+
+def is_event_word(lemma: str) -> bool:
+    """Whether an English lemma names a kind of sudden event (:data:`EVENT_FAMILIES`), family names included."""
+    return lemma in EVENT_FAMILIES or event_family(lemma) != lemma
+
+
+#: English verbs of getting what someone gives: "we never received any warning" denies "we warned them".
+RECEIVING = frozenset({"receive", "get", "have", "hear", "see"})
+#: English pronouns of the speaker's side: each of two speakers' "we" is their own.
+FIRST_PERSON = frozenset({"i", "we"})
 #: Nouns of a person whose age "is N" gives: "her daughter is 11".
 PERSON_NOUNS = frozenset({
     "man", "woman", "boy", "girl", "child", "son", "daughter", "father", "mother", "husband", "wife", "brother",

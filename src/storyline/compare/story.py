@@ -14,7 +14,7 @@ from storyline.compare.naming import article_name, outlet_name, reader_names
 from storyline.compare.provenance import agencies, provenance, told_apart
 from storyline.compare.quotes import group_quotes
 from storyline.compare.timeline import build_timeline
-from storyline.compare.verdicts import alignment_groups, contradiction_groups
+from storyline.compare.verdicts import alignment_groups, contradiction_groups, figure_updates
 from storyline.model import Article, Claim, ClaimGroup, Comparison
 
 Encode = Callable[[list[str]], np.ndarray]
@@ -67,6 +67,7 @@ def compare(articles: list[Article], encode: Encode) -> Comparison:
         entities=[e.to_dict() for e in cast.entities],
         claims=claims,
         groups=groups,
+        updates=figure_updates(groups, claims, outlet_of, published),
         quotes=group_quotes(articles, encode, outlet_of, cast.names),
         timeline=build_timeline(articles, claims, group_of, outlet_of),
         provenance=links,

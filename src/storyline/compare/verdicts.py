@@ -18,11 +18,12 @@ from storyline.compare.conflicts import (
     denial_detail,
     detectors,
     listed_values,
+    quantity_span,
     values_by_outlet,
     writes_day,
 )
 from storyline.compare.lexicon import CHANGES, RUNNING_TOTALS, opposition
-from storyline.compare.quantities import coarse_kind, disagreements, figure_key, may_change, of_kind
+from storyline.compare.quantities import coarse_kind, disagreements, distinct_figures, figure_key, may_change, of_kind
 from storyline.model import Claim, ClaimGroup
 
 Published = dict[str, datetime | None]
@@ -30,14 +31,18 @@ Published = dict[str, datetime | None]
 #: Evidence rules that are no disagreement between outlets: a claim told alike, a figure that changed from one
 #: day to the next, one outlet reporting a denial of what another states.
 NOT_CONFLICTS = ("aligned", "figure-changed", "denial-reported")
+#: Detectors (and their evidence rules) of two speakers disputing one act: a conflict even where one article
+#: tells both sides.
+BETWEEN_SPEAKERS = ("disputed",)
 #: Ages of one person in reports published this far apart may both be right (at the crime, at the trial).
 AGE_SPAN = timedelta(days=180)
 #: A running total reported this much later and higher is an update of the earlier figure, not a contradiction.
 UPDATE_GAP = timedelta(hours=1)
 
 
-def _findings(a: Claim, b: Claim, similarity: float, scope: str) -> list[Finding]:
-    return [f for d in detectors(scope) if (f := d.detect(a, b, similarity)) is not None]
+def _findings(a: Claim, b: Claim, similarity: float, scope: str, only: tuple[str, ...] | None = None) -> list[Finding]:
+    """What the detectors of ``scope`` (those named in ``only``, if given) find in a pair."""
+    return [f for d in detectors(scope) if (only is None or d.name in only) and (f := d.detect(a, b, similarity)) is not None]
 
 
 def _far_apart(a: Claim, b: Claim, published: Published) -> bool:
@@ -184,17 +189,26 @@ def _as_update(finding: Finding, members: list[Claim], outlet_of: dict[str, str]
     """A running total ("killed", "injured") that only grows from report to report, each higher figure
     published at least UPDATE_GAP later: the toll was updated, and the finding says so and in which order."""
     kind = finding.quantities[0]
+    figures = _growing_total(kind, members, published)
+    if figures is None:
+        return finding
+    said = " then ".join(f"{q.text} ({outlet_of[c.article]}, {when:%Y-%m-%d %H:%M})" for when, _, q, c in _firsts(figures))
+    return Finding("figure-updated", f"figure updated on {kind}: {said}", finding.spans, quantities=[kind])
+
+
+def _growing_total(kind: str, members: list[Claim], published: Published) -> list[tuple] | None:
+    """The claims' figures of a running total, (published, value, quantity, claim) in order of publication, when
+    they only grow, each higher figure published at least UPDATE_GAP after the one before; else None."""
     if kind.split(" (")[0] not in RUNNING_TOTALS:
-        return finding
-    figures = [(published.get(c.article), q.value, q.text, c) for c in members for q in c.quantities if of_kind(q, kind)]
+        return None
+    figures = [(published.get(c.article), q.value, q, c) for c in members for q in c.quantities if of_kind(q, kind)]
     if any(when is None for when, *_ in figures):
-        return finding
+        return None
     figures.sort(key=lambda f: (f[0], f[1]))
     steps = [(x, y) for x, y in pairwise(figures) if x[1] != y[1]]
     if not steps or any(y[1] < x[1] or y[0] - x[0] < UPDATE_GAP for x, y in steps):  # type: ignore[operator]
-        return finding
-    said = " then ".join(f"{text} ({outlet_of[c.article]}, {when:%Y-%m-%d %H:%M})" for when, _, text, c in _firsts(figures))
-    return Finding("figure-updated", f"figure updated on {kind}: {said}", finding.spans, quantities=[kind])
+        return None
+    return figures
 
 
 def _firsts(figures: list[tuple]) -> list[tuple]:
@@ -325,6 +339,56 @@ def alignment_groups(
 
 #: Rules of a figure disagreement between reports.
 _FIGURE_RULES = ("numbers", "figure-updated")
+#: Rules of a figure told at other values in later reports (:func:`_as_update`, :func:`_changed`).
+UPDATE_RULES = ("figure-updated", "figure-changed")
+
+
+def figure_updates(groups: list[ClaimGroup], claims: list[Claim], outlet_of: dict[str, str], published: Published) -> list[dict]:
+    """Figures of one fact that rose or fell between dated reports, each with its reports in order of
+    publication: the updates and changes over time the groups' evidence finds, and a running total whose
+    reports fit each other yet grew ("at least 30 injured", later "42 injured": no finding, but an update;
+    the same decision, :func:`_growing_total`). A figure the reports disagree on (rule ``numbers``) is none.
+
+    Only running totals (RUNNING_TOTALS), each report dated and giving one figure of it: on ECB+ a count of
+    anything else ("people", "percent") that differs between days was most often two events' (a vigil's
+    marchers on Monday, its crowd on Wednesday), and a claim with two figures of a kind (rushing and receiving
+    yards) tells two things."""
+    claim_of = {c.id: c for c in claims}
+    updates = []
+    for group in (g for g in groups if g.kind == "alignment"):
+        members = [claim_of[c] for c in group.claims]
+        found = [(e["quantities"][0], e["spans"]) for e in group.evidence if e["rule"] in UPDATE_RULES and e.get("quantities")]
+        judged = {coarse_kind(k) for e in group.evidence if e["rule"] in ("numbers", *UPDATE_RULES) for k in e.get("quantities", [])}
+        for kind in dict.fromkeys(coarse_kind(q.kind) for c in members for q in c.quantities):
+            if kind not in judged and (figures := _growing_total(kind, members, published)) is not None:
+                found.append((kind, [quantity_span(c, q) for _, _, q, c in figures]))
+        found = [(kind, spans) for kind, spans in found if _one_dated_total(kind, spans, claim_of, published)]
+        updates += [_update(group.id, kind, spans, claim_of, outlet_of, published) for kind, spans in found]
+    return updates
+
+
+def _one_dated_total(kind: str, spans: list[dict], claim_of: dict[str, Claim], published: Published) -> bool:
+    """Whether the figure is a running total that every report dates and gives once."""
+    return coarse_kind(kind) in RUNNING_TOTALS and all(
+        published.get(s["article"]) and len(distinct_figures([q for q in claim_of[s["claim"]].quantities if of_kind(q, kind)])) == 1
+        for s in spans
+    )
+
+
+def _update(
+    group: str, kind: str, spans: list[dict], claim_of: dict[str, Claim], outlet_of: dict[str, str], published: Published
+) -> dict:
+    """One figure's reports (value, article, outlet, publication time, offsets) in order of publication, and
+    whether it rose, fell, or went both ways."""
+    reports = []
+    for span in {(s["claim"], s["start"]): s for s in spans}.values():
+        when = published.get(span["article"])
+        value = next(q.value for q in claim_of[span["claim"]].quantities if q.start == span["start"])
+        reports.append({**span, "outlet": outlet_of[span["article"]], "published": when.isoformat() if when else None, "value": value})
+    reports.sort(key=lambda r: (r["published"] or "~", r["start"]))
+    values = [r["value"] for r in reports]
+    rose, fell = any(y > x for x, y in pairwise(values)), any(y < x for x, y in pairwise(values))
+    return {"group": group, "figure": kind, "change": "both" if rose and fell else "rise" if rose else "fall", "reports": reports}
 
 
 def _disagreements(group: ClaimGroup, members: list[Claim]) -> list[tuple[str, set[tuple]]]:
@@ -386,19 +450,23 @@ def contradiction_groups(
 
     Two articles disagree only where neither also tells the other's claim: when article B tells both
     "N admitted X" (aligned with A's claim) and "N denies Y", A's "N admitted X" is what B says too.
-    One article telling both ("N denied it, then admitted it") disagrees with no one: no conflict.
+    One article telling both ("N denied it, then admitted it") disagrees with no one: no conflict. Two
+    speakers disputing one act (:data:`BETWEEN_SPEAKERS`) are a conflict however many sides an article tells,
+    listed once per stated claim's group and denial.
     """
     group_of, articles_of = _group_index(claims, alignment)
     similarity = alignment.similarity
     rows, cols = np.nonzero(np.triu(similarity >= TOPIC_SIMILARITY, k=1))
-    found = []
+    found: list[ClaimGroup] = []
+    disputes: set[tuple[int, str]] = set()
     for i, j in zip(rows.tolist(), cols.tolist()):
         a, b = claims[i], claims[j]
         if a.article == b.article or group_of[i] == group_of[j]:
             continue
-        if b.article in articles_of[group_of[i]] or a.article in articles_of[group_of[j]]:
-            continue
-        findings = _in_time(_findings(a, b, float(similarity[i, j]), "topic"), a, b, published or {})
+        told_both = b.article in articles_of[group_of[i]] or a.article in articles_of[group_of[j]]
+        only = BETWEEN_SPEAKERS if told_both else None
+        findings = _in_time(_findings(a, b, float(similarity[i, j]), "topic", only), a, b, published or {})
+        findings = [f for f in findings if f.rule not in BETWEEN_SPEAKERS or _first_of_dispute(f, (i, j), claims, group_of, disputes)]
         if findings:
             found.append(
                 ClaimGroup(
@@ -413,6 +481,17 @@ def contradiction_groups(
                 )
             )
     return found
+
+
+def _first_of_dispute(finding: Finding, pair: tuple[int, int], claims: list[Claim], group_of: dict[int, int], seen: set[tuple[int, str]]) -> bool:
+    """Whether a dispute (the finding's spans: stated claim, denying claim) is the first of its stated claim's group
+    with that denial: three outlets carrying the minister's words disputed by one spokesman are one dispute."""
+    stated, denying = (span["claim"] for span in finding.spans)
+    key = (group_of[pair[0] if claims[pair[0]].id == stated else pair[1]], denying)
+    if key in seen:
+        return False
+    seen.add(key)
+    return True
 
 
 def _counterparts(claims: list[Claim], alignment: Alignment) -> list[tuple[int, int]]:

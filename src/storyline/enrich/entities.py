@@ -45,13 +45,16 @@ from storyline.enrich.entities_merge import (
 from storyline.enrich.entities_places import (
     _coordinated_places,
     _located,
+    _names_a_team,
     _placed_without_parse,
     _stands_for_country,
     _state_abbreviation_undotted,
+    _teams_as_no_state,
     _without_bare_compass_words,
     _written_as_place,
 )
 from storyline.enrich.entities_types import (
+    _FACILITY_NOUNS,
     _TITLED_NAME_WORDS,
     _after_definite_article,
     _group_after_possessor,
@@ -69,6 +72,7 @@ from storyline.enrich.entities_types import (
     _named_beside_person_noun,
     _names_institution,
     _names_vessel,
+    _organisation_named_as_settlement,
     _outlets_as_organisations,
     _placed_in_country,
     _retyped_alike,
@@ -106,6 +110,7 @@ def extract_entities(doc: Doc, recognised: bool = True, language: str | None = N
     if recognised:
         mentions = recognised_mentions(doc)
         mentions += _known_people_again(text, mentions)
+        _relatives_typed_organisations(mentions)
     else:
         mentions = capitalised_mentions(doc, language)
         if NO_CAPITALS.search(text):
@@ -171,6 +176,7 @@ def recognised_mentions(doc: Doc) -> list[Mention]:
     named_as_thing: dict[str, list[bool]] = {}
     located: dict[str, list[bool]] = {}  # acronyms typed as places: whether each mention is written as one
     retyped: dict[str, str] = {}  # names some mention shows to be no person's, with the type it shows
+    teams: set[str] = set()  # capitals some mention shows to be a sports team
     for ent, kind in _recognised_pieces(_rejoined(doc.ents), surnames):
         span = _trim(_without_titles(_join_hyphenated(ent)) if kind == "PERSON" else _without_trailing_titles(ent))
         if span is None or _all_lower_case(span.text) or _is_fragment(span, kind, name_parts):
@@ -186,6 +192,8 @@ def recognised_mentions(doc: Doc) -> list[Mention]:
             kind = "PLACE"  # a lone "Khartoum" or "Toulouse, France" the model took for a person (French models do)
         elif kind in ("ORG", "MISC") and _written_as_person(span) and not _named_as_thing(span, name, places, parsed):
             kind = "PERSON"  # "Rubilio Mendez, 34," / "Blanco said she": names the model took for organisations
+        elif kind == "ORG" and parsed and _organisation_named_as_settlement(span):
+            kind = "PLACE"  # "the village of Elwyn", "the towns of Elwyn and Bellton" typed an organisation
         elif kind == "ORG" and parsed and _listed_with_people(span) and not _named_as_thing(span, name, places, parsed):
             kind = "PERSON"  # "victims: Ruth Adler, Olga Petrenko and Marco Bell", the first typed an organisation
         elif kind == "ORG" and parsed and _named_beside_person_noun(span) and not _named_as_thing(span, name, places, parsed):
@@ -210,6 +218,7 @@ def recognised_mentions(doc: Doc) -> list[Mention]:
             name = _state_abbreviation_undotted(name, span)
         link = metonym_of(name) if parsed and kind != "PERSON" else None
         acts = _stands_for_country(span, link[1] != CAPITAL_FOR_COUNTRY) if link else None
+        teams |= {name} if link and _names_a_team(span) else set()
         placed = _written_as_place(span) if parsed and kind == "PLACE" else None
         mentions.append(Mention(name, kind, span.start_char, span.end_char, acts, placed))
         named_as_thing.setdefault(name, []).append(kind == "PERSON" and _written_as_thing(span))
@@ -219,6 +228,7 @@ def recognised_mentions(doc: Doc) -> list[Mention]:
         if mention.type == "PERSON" and mention.text not in retyped and _written_with_the(doc.text, mention.text):
             retyped[mention.text] = _kind_of_group(mention.text.split()[-1], surnames)
     retyped |= {name: "ORG" for name, where in located.items() if not any(where)}  # "the F.B.I.", never "in the F.B.I."
+    _teams_as_no_state(mentions, teams)
     mentions = _retyped_alike(_coordinated_places(doc.text, mentions), retyped, doc.text)
     return _outlets_as_organisations(_without_bare_compass_words(mentions), named_as_thing, doc.text)
 
@@ -519,6 +529,25 @@ def _known_people_again(text: str, mentions: list[Mention]) -> list[Mention]:
                 found.append(Mention(name, "PERSON", start, end))
                 taken.append((start, end))
     return found
+
+
+def _relatives_typed_organisations(mentions: list[Mention]) -> None:
+    """Retype as a person a name typed an organisation that closes with the surname of another person the article
+    names in full and writes alone as a person: "Anna Bell" typed ORG beside "her brother Tom Bell" and "Bell said"
+    is his sister, however common a word the surname is ("Page"), not a body whose short name "Bell" is his. Its
+    first word is capitalised, no common word and no place ("Taco Bell", "Port Bell" stay), its last no street's."""
+    people = [m.text.split() for m in mentions if m.type == "PERSON"]
+    surnames = {words[-1] for words in people if len(words) > 1} & {words[0] for words in people if len(words) == 1}
+    surnames = {s for s in surnames if s.lower() not in _FACILITY_NOUNS}  # "Elwyn Ave" typed a person: a street
+    for mention in mentions:
+        words = mention.text.split()
+        if mention.type == "ORG" and len(words) == 2 and words[-1] in surnames and _may_be_given_name(words[0]):
+            mention.type = "PERSON"
+
+
+def _may_be_given_name(word: str) -> bool:
+    """A capitalised word of letters that is no common word and no place: what a first name is written as."""
+    return word.isalpha() and word[:1].isupper() and not is_also_lower_case(word) and not is_place_name(word)
 
 
 def _join_hyphenated(span: Span) -> Span:

@@ -96,6 +96,7 @@ def capitalised_mentions(doc: Doc, language: str | None = None) -> list[Mention]
     mentions = _connected_apart(doc, mentions, connectors)
     if language in CASE_ENDING_LANGUAGES:
         mentions = _without_case_endings(mentions, calendar_words)
+    mentions = [_as_settlement(doc.text, m) for m in mentions]
     if not nouns_capitalised:
         return mentions
     return _without_common_nouns(doc, mentions, set(lexicon.numbers) - GERMAN_DETERMINERS if lexicon else set())
@@ -173,9 +174,27 @@ def _opens_sentence_apart(run: list, nouns_capitalised: bool) -> bool:
 
 def _opens_quoted_sentence(run: list) -> bool:
     """The run follows a quotation mark and no mark closes it: a quoted sentence ('" El Boeing 737 tiene ...',
-    its marks unpaired in tokenised copy), not a quoted name or title ('«La Hiena»')."""
+    its marks unpaired in tokenised copy), not a quoted name or title ('«La Hiena»', :func:`_quotes_a_phrase`)."""
     doc, before, after = run[0].doc, run[0].i - 1, run[-1].i + 1
-    return before >= 0 and doc[before].is_quote and not (after < len(doc) and doc[after].is_quote)
+    if before < 0 or not doc[before].is_quote or (after < len(doc) and doc[after].is_quote):
+        return False
+    return not _quotes_a_phrase(doc, after)
+
+
+#: Most words after a name inside a quoted phrase: '" El Mundo de Ruritania de la radio "' is a title quoted.
+_QUOTED_PHRASE_WORDS = 6
+
+
+def _quotes_a_phrase(doc: Doc, after: int) -> bool:
+    """Whether the quotation a run opens closes within a few words and no sentence ends inside it: a title or a
+    phrase quoted inside the sentence ('calificó al podcasting como " El Mundo de Ruritania de la radio "'), whose
+    capitalised article is the title's own."""
+    for token in doc[after : after + _QUOTED_PHRASE_WORDS + 1]:
+        if token.is_quote:
+            return True
+        if token.is_sent_end or token.text in {".", "!", "?", ":"}:
+            return False
+    return False
 
 
 def _opens_a_name(run: list) -> bool:
@@ -269,6 +288,31 @@ def _connected_apart(doc: Doc, mentions: list[Mention], connectors: set[str]) ->
         sides = next((kept for t in span[1:-1] if t.lower_ in connectors and (kept := kept_sides(span, t.i))), None)
         result += [_fallback_mention(side) for side in sides] if sides else [mention]
     return result
+
+
+#: A settlement's noun and "of" right before a name, in the languages read without a recogniser: "la localidad de
+#: N", "il comune di N", "a cidade de N" (English and French names are typed by their parse).
+_SETTLEMENT_OF = re.compile(
+    r"(?<![\w-])(?:ciudad|localidad|municipio|pueblo|aldea|poblado|villa|comuna|città|comune|paese|villaggio|frazione"
+    r"|cidade|vila|município|aldeia|freguesia|miasto|miasta|wieś|wsi|gmina|gminy)\s+(?:de|di|do|da|del)?\s*$",
+    re.IGNORECASE,
+)
+#: A German settlement's noun opening a run of capitals before its name: "die Gemeinde N", "im Dorf N".
+_GERMAN_SETTLEMENT = re.compile(r"(?:Stadt|Kleinstadt|Großstadt|Dorf|Gemeinde|Marktgemeinde|Ortschaft|Ort|Kreisstadt) ")
+
+
+def _as_settlement(text: str, mention: Mention) -> Mention:
+    """An untyped name written as a settlement's is a place: after a settlement's noun and "of" ("el municipio de
+    N"), or, in German, with the noun opening the run ("die Gemeinde N" -> "N"). The gazetteer knows countries,
+    regions and capitals, not towns and villages."""
+    if mention.type != "MISC":
+        return mention
+    noun = _GERMAN_SETTLEMENT.match(mention.text)
+    if noun is not None and len(mention.text.split()) == 2:
+        return Mention(mention.text[noun.end() :], "PLACE", mention.start + noun.end(), mention.end)
+    if _SETTLEMENT_OF.search(text, max(0, mention.start - 20), mention.start):
+        return Mention(mention.text, "PLACE", mention.start, mention.end)
+    return mention
 
 
 def _fallback_mention(span: Span) -> Mention:

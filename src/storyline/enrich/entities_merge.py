@@ -225,16 +225,19 @@ def _find_group(
     organisations = [g for g in candidates if g.type == "ORG"]
     if kind == "ORG" and not name.isupper() and _is_ambiguous_org(name, organisations, groups):
         return None  # an acronym is read by its letters: "UAW" is no prefix of "UAW de Detroit"
-    return candidates[0] if len(candidates) == 1 else _likeliest(candidates, title, position is None)
+    return candidates[0] if len(candidates) == 1 else _likeliest(candidates, title, position)
 
 
-def _likeliest(candidates: list[_Group], title: str | None, across_articles: bool) -> _Group | None:
+def _likeliest(candidates: list[_Group], title: str | None, position: int | None) -> _Group | None:
     """Which of several people (or names) sharing a short form it means, as a reader would take it. Written
     with a title: the one written with that title before, else one no honorific of the other sex was written
-    with; one without a generational suffix (the son is "Bell Jr."). Then the one most often named in full (in most articles, across articles); on a tie within an
-    article the first named, across articles none: "Smith" of "Anna Smith" and "John Smith" stays apart."""
+    with; one without a generational suffix (the son is "Bell Jr."); within an article one already named
+    (:func:`_named_before`). Then the one most often named in full (in most articles, across articles); on a tie
+    within an article the first named, across articles none: "Smith" of "Anna Smith" and "John Smith" stays apart."""
+    across_articles = position is None
     pool = [g for g in candidates if title in g.titles] or [g for g in candidates if _may_bear(g, title)]
     pool = [g for g in pool if not _is_generation(_name_parts(g.name)[-1:])] or pool  # "Bell" is not Bell Jr.
+    pool = _named_before(pool, position) if not across_articles else pool
     if not pool:
         return None
 
@@ -246,6 +249,12 @@ def _likeliest(candidates: list[_Group], title: str | None, across_articles: boo
     if across_articles and len(leaders) > 1:
         return None
     return min(leaders, key=lambda g: min(g.mentions, default=(0, 0)))
+
+
+def _named_before(candidates: list[_Group], position: int) -> list[_Group]:
+    """The people of ``candidates`` a reader has met in full before a short form at ``position`` (all of them
+    where none was): "Bell" before the article first writes "Tom Bell", her brother, is not he."""
+    return [g for g in candidates if min(g.mentions, default=(position, 0))[0] < position] or candidates
 
 
 def _may_bear(group: _Group, title: str | None) -> bool:

@@ -162,6 +162,31 @@ def _stands_for_country(span: Span, seat: bool) -> bool:
     return seat if role is None else role
 
 
+#: Verbs of a match's result: a city that beats or is defeated is its team ("Ruritania beat Port Elwyn").
+_RESULT_VERBS = frozenset({
+    "beat", "defeat", "edge", "rout", "thrash", "trounce", "outscore", "outlast", "upset", "down", "sweep", "blank",
+    "overpower", "overwhelm", "hammer", "crush", "whip", "tie", "draw",
+})  # fmt: skip
+#: A score: "3-1", "24–17".
+_SCORE = re.compile(r"\d{1,3}\s*[-–]\s*\d{1,3}(?!\d)")
+
+
+def _names_a_team(span: Span) -> bool:
+    """A city written as its team: subject or object of a match's result (:data:`_RESULT_VERBS`; "won" or "lost"
+    in a sentence giving a score), or followed by a score or its points ("Port Elwyn 3-1", "Port Elwyn 24, Ruritania 17"). A team
+    stands for no state, in any of its mentions (:func:`_teams_as_no_state`)."""
+    doc = span.doc
+    after = doc.text[span.end_char : span.end_char + 12]
+    if _SCORE.match(after.lstrip()) or re.match(r"\s+\d{1,3},\s+[^\W\d_]", after):
+        return True
+    token = _role_token(span.root)
+    verb = token.head.head if token.dep_ == "pobj" and token.head.lower_ in {"against", "over", "to", "by"} else token.head
+    if token.dep_ not in {"nsubj", "nsubjpass", "dobj", "pobj"} or verb.pos_ != "VERB" or verb == token:
+        return False
+    lemma = verb.lemma_.lower()
+    return lemma in _RESULT_VERBS or (lemma in {"win", "lose"} and _SCORE.search(verb.sent.text) is not None)
+
+
 def _role_token(token: Token) -> Token:
     """The token whose place in the sentence decides a name's role: names joined by "and" share the first
     one's; the small English model hangs "Pyongyang" of "between Pyongyang and world powers" on "powers"."""
@@ -261,3 +286,11 @@ def _located(span: Span) -> bool:
     if any(c.dep_ == "case" and c.lower_ in _LOCATIVE_PREPOSITIONS for c in token.children):
         return True  # Universal Dependencies hang the preposition on the noun
     return dep == "appos" and head.ent_type_ in _PLACE_LABELS
+
+
+def _teams_as_no_state(mentions: list[Mention], teams: set[str]) -> None:
+    """A capital the article writes as a sports team once (:func:`_names_a_team`) is the team or the city in its
+    other mentions too ("Ruritania's quarterback"), never its state."""
+    for mention in mentions:
+        if mention.text in teams:
+            mention.acts = False

@@ -278,7 +278,7 @@ _SETTLEMENT_NOUNS = frozenset({
 #: Nouns of buildings and works a person's name is given to: "the John F. Kennedy airport", "Bell stadium".
 _FACILITY_NOUNS = frozenset({
     "airport", "stadium", "arena", "bridge", "street", "avenue", "boulevard", "square", "station", "terminal",
-    "highway", "tunnel", "dam", "port", "harbour", "harbor",
+    "highway", "tunnel", "dam", "port", "harbour", "harbor", "ave", "blvd", "rd", "hwy",
 })  # fmt: skip
 
 
@@ -309,16 +309,24 @@ def _named_as_place(span: Span) -> bool:
 _AREA_NOUNS = frozenset({"part", "outskirt", "outskirts", "suburb", "suburbs"})
 
 
-def _named_as_settlement(token) -> bool:
-    """The name, or the first of a list it is in, after "the town of" or "parts of", or what settlements are
-    ("the villages were N, M and O")."""
+def _named_as_settlement(token, areas: bool = True) -> bool:
+    """The name, or the first of a list it is in, after "the town of" or (``areas``) "parts of", or what
+    settlements are ("the villages were N, M and O")."""
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     head = token.head
     if token.dep_ == "pobj" and head.lower_ == "of":
-        return head.head.lemma_.lower() in _SETTLEMENT_NOUNS | _AREA_NOUNS
+        return head.head.lemma_.lower() in (_SETTLEMENT_NOUNS | _AREA_NOUNS if areas else _SETTLEMENT_NOUNS)
     subjects = (c for c in head.children if c.dep_ == "nsubj")
     return token.dep_ == "attr" and head.lemma_ == "be" and any(c.lemma_.lower() in _SETTLEMENT_NOUNS for c in subjects)
+
+
+def _organisation_named_as_settlement(span: Span) -> bool:
+    """An organisation's name the parse shows to be a settlement's (:func:`_named_as_settlement`: "the villages of
+    Elwyn and Bellton"), not a part of a body ("part of the Commerce Department") nor a place's own thing ("the
+    city of Elwyn's Medal of Valor")."""
+    root = span.root
+    return _named_as_settlement(root, areas=False) and not any(c.dep_ == "poss" for c in root.children)
 
 
 def _listed_on(text: str, end: int) -> bool:

@@ -43,6 +43,7 @@ This module holds the parse rules and puts everything together; the rest lives b
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
@@ -68,7 +69,7 @@ from storyline.enrich.quotes_base import UNATTRIBUTED, Attribution, doc_text
 from storyline.enrich.quotes_marks import (
     QUOTE_MARKS,
     inside,
-    paragraph_bounds,  # noqa: F401 (re-exported: public API)
+    paragraph_bounds,
     quoted_spans,
     trimmed,
 )
@@ -129,6 +130,12 @@ SCARE_QUOTE_WORDS = 3
 #: Paragraphs of a quotation that report someone named or described ("..., police said.") for it to be a
 #: quoted article rather than one speaker's words (:func:`_is_quoted_article`).
 QUOTED_ARTICLE_REPORTS = 2
+#: Paragraphs of a quotation opened by a transcript's speaker label ("NAME: ...") for it to be a quoted
+#: transcript, whose speakers each say their own paragraph (:func:`_quoted_transcript_marks`).
+QUOTED_TRANSCRIPT_LABELS = 2
+#: A paragraph opened (after any quotation mark) by one to three upper-case words and a colon: "GUEST:",
+#: "SEN. JOHN DOE:" (what :func:`_is_speaker_label` reads in a parse).
+_LABELLED_PARAGRAPH = re.compile(r"[^\w\n]?[ \t]*(?:[A-Z][A-Z.'’-]+[ \t]?){1,3}:\s")
 
 
 # --------------------------------------------------------------------------
@@ -560,7 +567,10 @@ def colon_attributions(doc: Doc) -> list[Attribution]:
             continue
         # The parser may end a sentence at a transcript's "NAME:"; the answer is the paragraph's rest.
         end = _paragraph_end(doc, sentence) if _starts_paragraph(doc, sentence) else sentence.end
-        source = doc[sentence.start : colon.i]
+        opening = next((t.i for t in sentence if not t.is_punct), colon.i)  # not a paragraph's reopening mark
+        if opening >= colon.i:
+            continue
+        source = doc[opening : colon.i]
         labelled = _is_speaker_label(source) or _is_headline_source(doc, sentence, source)
         label = _starts_paragraph(doc, sentence) and labelled
         named = any(t.ent_type_ in {"PERSON", "PER", "ORG"} for t in source) and source[-1].ent_type_
@@ -667,12 +677,28 @@ def _without_quoted_articles(doc: Doc, text: str, marks: list[tuple[int, int]], 
     statement that reports others, is no one's words, and the statements in it are read as the article's
     own (:func:`_is_quoted_article`)."""
     articles = [mark for mark in marks if _is_quoted_article(doc, text, mark, language)]
-    if not articles:
+    transcripts = [position for mark in marks for position in _quoted_transcript_marks(text, mark)]
+    if not articles and not transcripts:
         return marks
     unmarked = list(text)
     for start, end in articles:
         unmarked[start] = unmarked[end - 1] = " "
+    for position in transcripts:
+        unmarked[position] = " "
     return quoted_spans("".join(unmarked))
+
+
+def _quoted_transcript_marks(text: str, mark: tuple[int, int]) -> list[int]:
+    """The marks of a quotation running over paragraphs of which at least :data:`QUOTED_TRANSCRIPT_LABELS`
+    open with a speaker label ("“GUEST: Well, ...", each paragraph reopened as long quotations are): an
+    interview quoted whole, where each label's paragraph is that speaker's and no one says the whole. Returns
+    the positions of its marks (open, close, each paragraph's reopening), for the label rule to read them."""
+    start, end = mark
+    paragraphs = [(low, high) for low, high in paragraph_bounds(text) if start <= low < end]
+    if sum(bool(_LABELLED_PARAGRAPH.match(text, low, high)) for low, high in paragraphs) < QUOTED_TRANSCRIPT_LABELS:
+        return []
+    closes = "".join(QUOTE_MARKS.values())
+    return [start] + [low for low, _ in paragraphs if text[low] in QUOTE_MARKS] + [end - 1] * (text[end - 1] in closes)
 
 
 def _is_quoted_article(doc: Doc, text: str, mark: tuple[int, int], language: str) -> bool:
@@ -922,17 +948,29 @@ def _continues(text: str, first: Attribution, second: Attribution) -> bool:
     """Whether ``second`` goes on with ``first``. PolNeAR makes "“A,” N said. “B.”" one content, and
     "“A,” he went on. “B.”" too, but starts a new one at "“C,” N added." (PolNeAR train, rules alone:
     +0.5 points of F1 with the joining of :func:`_join_interrupted`)."""
-    if first.kind != "direct" or second.kind != "direct" or first.speaker != second.speaker:
-        return False
-    if second.cue is not None:
-        return False  # "“C,” she added": a quotation with its own cue is a statement of its own
-    if first.speaker == UNATTRIBUTED:
+    if first.kind != "direct" or first.speaker != second.speaker or first.speaker == UNATTRIBUTED:
         return False
     gap = text[first.end : second.start]
+    if _shares_cue(text, first, second):
+        return "\n" not in gap and gap.rstrip().endswith(",")  # not a title after the cue: 'told “Face the Nation”'
+    if second.kind != "direct" or second.cue is not None:
+        return False  # "“C,” she added": a quotation with its own cue is a statement of its own
     if not gap.strip():
         return True
     # The gap is a cue clause in the same paragraph: "“A,” Jane Roe told reporters in Paris on Monday. “B.”"
     return "\n" not in gap and len(gap) <= CUE_CLAUSE_CHARS and not any(mark in gap for mark in QUOTE_MARKS)
+
+
+def _shares_cue(text: str, first: Attribution, second: Attribution) -> bool:
+    """"“A,” she said, “B.”": a quotation hung on the very cue the quotation before it hangs on, which the
+    parse reads as that cue's complement, goes on with it (the commonest way English splits a quotation)
+    when a comma closes the cue clause before it."""
+    return (
+        first.cue_word is not None
+        and second.cue_word is not None
+        and first.cue_word.i == second.cue_word.i
+        and text[second.start] in QUOTE_MARKS
+    )
 
 
 def _to_quote(text: str, attribution: Attribution) -> Quote:

@@ -29,20 +29,28 @@ class VectorIndex:
         self._index = Index(
             ndim=DIMENSIONS, metric="cos", dtype=dtype, connectivity=CONNECTIVITY, expansion_search=EXPANSION_SEARCH
         )
-        self._ids: list[str] = []
+        self._ids: list[str] = []  # by key; a removed article's key is never reused
+        self._keys: dict[str, int] = {}
 
     def __len__(self) -> int:
-        return len(self._ids)
+        return len(self._keys)
 
     def add(self, article_id: str, vector: np.ndarray) -> None:
         self._index.add(len(self._ids), np.asarray(vector, dtype=np.float32), threads=1)
+        self._keys[article_id] = len(self._ids)
         self._ids.append(article_id)
+
+    def remove(self, article_id: str) -> None:
+        """Forget a removed article: no lookup finds it again."""
+        key = self._keys.pop(article_id, None)
+        if key is not None:
+            self._index.remove(key)
 
     def nearest(self, vector: np.ndarray, count: int) -> list[tuple[str, float]]:
         """(article id, cosine) of up to ``count`` nearest articles, best first."""
-        if not self._ids:
+        if not self._keys:
             return []
-        exact = len(self._ids) <= EXACT_UP_TO
+        exact = len(self._keys) <= EXACT_UP_TO
         matches = self._index.search(np.asarray(vector, dtype=np.float32), count, threads=1, exact=exact)
         return [(self._ids[int(k)], 1.0 - float(d)) for k, d in zip(matches.keys, matches.distances, strict=True)]
 
@@ -55,11 +63,19 @@ class CopyIndex:
 
     def __init__(self, config: MatchConfig) -> None:
         self._lsh = RMinHashLSH(config.copy_jaccard, config.minhash_perm, LSH_BANDS)
-        self._members: list[tuple[str, RMinHash]] = []
+        self._members: list[tuple[str, RMinHash]] = []  # by key; a removed article's key is never reused
+        self._keys: dict[str, int] = {}
 
     def add(self, article_id: str, minhash: RMinHash) -> None:
         self._lsh.insert(len(self._members), minhash)
+        self._keys[article_id] = len(self._members)
         self._members.append((article_id, minhash))
+
+    def remove(self, article_id: str) -> None:
+        """Forget a removed article: no lookup finds it again."""
+        key = self._keys.pop(article_id, None)
+        if key is not None:
+            self._lsh.remove(key)
 
     def similar(self, signature: Signature) -> list[tuple[str, float]]:
         """(article id, estimated shingle Jaccard) of the indexed articles sharing a band."""

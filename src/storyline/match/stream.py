@@ -69,9 +69,10 @@ class StoryState:
     last: datetime | None = None
     #: Set when a later article showed this story to be part of another one (see StoryClusterer.merge).
     merged_into: str | None = None
-    #: Each member's headline: when the article that gave the story its headline moves to another story, the
-    #: headline of the first article still here takes over (a label never heads a story with another's title).
+    #: Each member's headline, and its publication time: the story is headed by the member that first reported
+    #: it (:meth:`lead`), whatever order the members joined or left in.
     headlines: dict[str, str] = field(default_factory=dict)
+    dates: dict[str, datetime | None] = field(default_factory=dict)
 
     def centroid(self) -> np.ndarray:
         return self.vector_sum / max(float(np.linalg.norm(self.vector_sum)), 1e-12)
@@ -80,6 +81,8 @@ class StoryState:
         self.articles.append(signature.id)
         self.reasons[signature.id] = reason
         self.headlines[signature.id] = shorten(signature.title, HEADLINE_CHARS)
+        self.dates[signature.id] = signature.published
+        self.retitle()
         vector = signature.vector.astype(np.float32)
         self.vector_sum = vector.copy() if self.vector_sum.size == 0 else self.vector_sum + vector
         self.terms.update(signature.terms)
@@ -98,12 +101,29 @@ class StoryState:
         for key in entity_names:
             self.entity_names[key] = display_name(key, self.entity_names, entity_names)
 
+    def lead(self) -> str | None:
+        """The member whose headline heads the story: the first to report it (the earliest dated, undated ones
+        after, ties in the order they joined). A story saved before members' dates were kept is headed by its
+        first member still here, as it was: a later member is never taken for the first to report it."""
+        known = [article_id for article_id in self.articles if article_id in self.headlines]
+        if not all(article_id in self.dates for article_id in known):
+            return known[0] if known else None
+        order = {article_id: n for n, article_id in enumerate(known)}
+        return min(known, key=lambda a: (*_publication_key(self.dates[a]), order[a]), default=None)
+
+    def retitle(self) -> None:
+        """Head the story with its lead member's headline (kept as it is when no member's is known)."""
+        lead = self.lead()
+        if lead is not None:
+            self.headline = self.headlines[lead]
+
     def release(self, signature: Signature) -> None:
         """Remove an article that moves to another story (span and languages kept: they only ever widen)."""
         self.articles.remove(signature.id)
         self.reasons.pop(signature.id, None)
-        if self.headlines.pop(signature.id, None) == self.headline and self.articles and self.articles[0] in self.headlines:
-            self.headline = self.headlines[self.articles[0]]
+        self.headlines.pop(signature.id, None)
+        self.dates.pop(signature.id, None)
+        self.retitle()
         self.vector_sum = self.vector_sum - signature.vector.astype(np.float32)
         for weights, removed in (
             (self.terms, signature.terms),
@@ -115,6 +135,13 @@ class StoryState:
             for key in [k for k in removed if weights[k] <= 1e-9]:
                 del weights[key]
 
+    def narrow_span(self) -> None:
+        """The time span of the members still here, after one was removed from the library (a move keeps the
+        span: it only ever widens). Kept when a member's date is not known (a story saved before dates were)."""
+        if all(article_id in self.dates for article_id in self.articles):
+            dated = [when for article_id in self.articles if (when := self.dates[article_id]) is not None]
+            self.first, self.last = (min(dated), max(dated)) if dated else (None, None)
+
     def without(self, signature: Signature) -> StoryState:
         """A copy of the story without one of its articles (leave-one-out scoring)."""
         copy = StoryState(
@@ -122,6 +149,7 @@ class StoryState:
             headline=self.headline,
             articles=list(self.articles),
             headlines=dict(self.headlines),
+            dates=dict(self.dates),
             vector_sum=self.vector_sum.copy(),
             terms=Counter(self.terms),
             entities=Counter(self.entities),
@@ -139,6 +167,8 @@ class StoryState:
         self.articles.extend(other.articles)
         self.reasons.update(other.reasons)
         self.headlines.update(other.headlines)
+        self.dates.update(other.dates)
+        self.retitle()
         self.vector_sum = self.vector_sum + other.vector_sum
         self.terms.update(other.terms)
         self.entities.update(other.entities)
@@ -205,6 +235,7 @@ class StoryState:
             "last": self.last.isoformat() if self.last else None,
             "merged_into": self.merged_into,
             "headlines": self.headlines,
+            "dates": {article_id: when.isoformat() if when else None for article_id, when in self.dates.items()},
         }
 
     @classmethod
@@ -229,7 +260,13 @@ class StoryState:
             last=datetime.fromisoformat(data["last"]) if data["last"] else None,
             merged_into=data.get("merged_into"),
             headlines=dict(data.get("headlines", {})),  # states saved before: the headline stays as it was
+            dates={a: datetime.fromisoformat(when) if when else None for a, when in data.get("dates", {}).items()},
         )
+
+
+def _publication_key(when: datetime | None) -> tuple[bool, datetime]:
+    """Sort key: dated oldest first, undated last."""
+    return when is None, when or datetime.min
 
 
 def _vector_sum(saved: str | list[float]) -> np.ndarray:
@@ -664,6 +701,36 @@ class StoryClusterer:
         are all the indexes hold, so a restart need not rebuild whole signatures."""
         self.vectors.add(article_id, vector)
         self.copies.add(article_id, minhash)
+
+    def remove(self, signatures: Iterable[Signature]) -> set[str]:
+        """Take articles deleted from the library out of their stories, the indexes and the document counts.
+
+        Each story loses the article's share of its representation and is headed and spanned by the members
+        left; a story left empty is gone, with its links. Returns the ids of the stories changed: those that
+        lost an article (gone ones among them: no longer in :meth:`stories`) and those linked to a gone one.
+        """
+        changed: set[str] = set()
+        for signature in signatures:
+            story_id = self.story_of.pop(signature.id, None)
+            if story_id is None:
+                continue
+            self.vectors.remove(signature.id)
+            self.copies.remove(signature.id)
+            for features in (signature.terms.keys(), signature.entities, signature.numbers):
+                self.document_frequency.subtract(features)
+            self.documents -= 1
+            state = self.states[story_id]
+            state.release(signature)
+            state.narrow_span()
+            self._forget_norms(story_id)
+            changed.add(story_id)
+            if not state.articles:
+                for linked in state.related:
+                    self.states[linked].related.discard(story_id)
+                changed |= state.related
+                del self.states[story_id]
+        self.document_frequency = +self.document_frequency  # keeps only the terms still counted
+        return changed
 
     # ------------------------------------------------------------ results and state
 

@@ -11,6 +11,7 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import PurePath
 from typing import Any
 
@@ -367,6 +368,25 @@ def findings(group: ClaimGroup) -> list[str]:
     return list(dict.fromkeys(details))  # one line per finding, though several article pairs show it
 
 
+#: How a figure moved over its reports, in words.
+_CHANGE_WORDS = {"rise": "rose", "fall": "fell", "both": "changed"}
+
+
+def update_line(update: dict[str, Any], names: dict[str, str]) -> str:
+    """A figure's reports in order of publication, as a reader follows an update: "killed rose: 14 (A,
+    2025-06-01 08:00:00) → 19 (B, 2025-06-02 14:00:00)"; reports in a row giving one value share it."""
+    steps: list[tuple[float, str, list[str]]] = []
+    for report in update["reports"]:
+        who = names.get(report["article"], report.get("outlet") or report["article"])
+        said = f"{who}, {reader_time(report['published'])}" if report.get("published") else who
+        if steps and steps[-1][0] == report["value"]:
+            steps[-1][2].append(said)
+        else:
+            steps.append((report["value"], report["text"], [said]))
+    told = " \u2192 ".join(f"{text} ({'; '.join(sources)})" for _, text, sources in steps)
+    return f"{update['figure']} {_CHANGE_WORDS.get(update.get('change', ''), 'changed')}: {told}"
+
+
 #: Entities of each kind a report lists, the story's most named (the JSON keeps them all).
 INVOLVED_TOP = 8
 INVOLVED_KINDS = (("PERSON", "People"), ("ORG", "Organisations"), ("PLACE", "Places"), ("MISC", "Other names"))
@@ -469,6 +489,8 @@ def to_markdown(comparison: Comparison) -> str:
                 if c in claims
             ]
             lines += [f"  - *{md_escape(detail)}*" for detail in findings(group)]
+    lines += ["", f"## Updates ({len(comparison.updates)})", ""] + ([] if comparison.updates else ["None found."])
+    lines += [f"- {md_escape(update_line(update, names))}" for update in comparison.updates]
     lines += ["", f"## Quotes ({len(comparison.quotes)})", ""]
     for quote in comparison.quotes:
         flag = f" **({md_escape('; '.join(quote.get('evidence', [])) or 'conflict')})**" if quote.get("conflict") else ""
@@ -554,6 +576,9 @@ table{display:block;overflow-x:auto} td,th{overflow-wrap:normal}
 {% for detail in findings(g) %}<div class="ev">{{ detail }}</div>{% endfor %}
 </div>{% endfor %}
 {% endfor %}
+<h2>Updates ({{ updates|length }})</h2>
+{% if not updates %}<p class="muted">None found.</p>{% endif %}
+<ul>{% for u in updates %}<li><bdi>{{ update_line(u, names) }}</bdi></li>{% endfor %}</ul>
 <h2>Quotes ({{ quotes|length }})</h2>
 {% for q in quotes %}<div class="group {{ 'conflict' if q.conflict else 'shared' }}"><bdi>{{ statement(q) }}</bdi>
 <div class="muted">{{ credited(q) }}</div>
@@ -584,11 +609,29 @@ _DANGLING = re.compile(r"^\s*[\"”’»]\s*(?=\S)|[\s,]*[\"“‘«]?[\s,]*$")
 
 def shown(text: str) -> str:
     """A quote's text without the stray end a tagger may leave: a trailing comma, a mark that closes or opens
-    nothing (the words stay as quoted; balanced marks are kept)."""
+    nothing (the words stay as quoted; balanced marks are kept), and without the cue clauses inside a joined
+    quote (:func:`spoken_parts`)."""
     text = text.strip().rstrip(",").rstrip()
     if text.count('"') % 2 or text.count("“") != text.count("”"):
         text = _DANGLING.sub("", text).rstrip(",").rstrip()
-    return text
+    return spoken_parts(text)
+
+
+#: One quotation in its marks (straight marks pair in order).
+_QUOTATION = re.compile(r"“[^“”]*”|«[^«»]*»|„[^„“”]*[“”]|\"[^\"]*\"")
+
+
+def spoken_parts(text: str) -> str:
+    """A quote made of quotations with words between them, "“A,” N said. “B.”" (speech its cue interrupts,
+    one quote with the offsets of all of it), as the speaker's words alone: "“A,” … “B.”". Any other text as it is."""
+    parts = list(_QUOTATION.finditer(text))
+    if len(parts) < 2 or parts[0].start() > 0 or parts[-1].end() < len(text):
+        return text
+    words = parts[0].group(0)
+    for before, part in pairwise(parts):
+        between = text[before.end() : part.start()]
+        words += (" \u2026 " if between.strip() else between) + part.group(0)
+    return words
 
 
 def _kind(quote: dict[str, Any]) -> str:
@@ -650,6 +693,8 @@ def to_html(comparison: Comparison) -> str:
         statement=statement,
         credited=view.credited,
         wordings=view.wordings,
+        updates=comparison.updates,
+        update_line=update_line,
         quotes=comparison.quotes,
         timeline=comparison.timeline,
         provenance=provenance,

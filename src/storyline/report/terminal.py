@@ -33,6 +33,7 @@ from storyline.report.comparison import (
     statement,
     summary_line,
     timeline_date,
+    update_line,
     when,
 )
 
@@ -94,6 +95,8 @@ def comparison_renderable(comparison: Comparison) -> RenderableType:
         _claims_table(view, heading, groups) if groups else Text(f"{heading}: none found", style="italic")
         for heading, groups in view.sections()
     ]
+    updates = Text("\n".join(update_line(u, names) for u in comparison.updates))
+    parts.append(Panel(updates or Text("none found"), title=f"Updates ({len(comparison.updates)})", title_align="left"))
     quotes = Text()
     for q in comparison.quotes:
         quotes.append(statement(q), style="italic")

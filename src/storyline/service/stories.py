@@ -216,6 +216,40 @@ def assign_to_stories(workspace, articles: list[Article]) -> None:
     raise StaleStories(f"stories kept changing under this writer ({WRITE_ATTEMPTS} tries); run it again")
 
 
+def remove_articles(ws, articles: list[Article], story_documents: Iterable[str] = ()) -> tuple[list[Story], list[str]]:
+    """Delete stored articles and take them out of their stories, in one store transaction.
+
+    The clusterer forgets them (story representations, labels, indexes, document counts) and its state is
+    saved with the deletion, so a restart restores the indexes without them. ``story_documents``: kinds of
+    documents kept per story id (cached comparisons), dropped for every story that changed. Redone on a fresh
+    state when another writer saved stories meanwhile. Returns the changed stories that remain and the ids of
+    those gone (left empty).
+    """
+    for _ in range(WRITE_ATTEMPTS):
+        clusterer, version = clusterer_of(ws)
+        assigned = [a for a in articles if a.id in clusterer.story_of]
+        try:
+            changed = clusterer.remove(signatures(ws, assigned, clusterer.config))
+            gone = sorted(changed - set(clusterer.states))
+            saved = ws.store.remove_articles(
+                [a.id for a in articles],
+                stories=clusterer.stories(changed),
+                drop=gone,
+                state=clusterer.to_state(),
+                expected_version=version,
+                documents=[(kind, story_id) for kind in story_documents for story_id in sorted(changed)],
+            )
+        except StaleStories:
+            _holder(ws).pop("clusterer", None)  # holds this attempt's removal on an outdated state
+            continue
+        except BaseException:
+            _holder(ws).pop("clusterer", None)  # holds a removal the store did not make
+            raise
+        _holder(ws).update(clusterer=clusterer, version=saved)
+        return clusterer.stories(changed), gone
+    raise StaleStories(f"stories kept changing under this writer ({WRITE_ATTEMPTS} tries); run it again")
+
+
 def recluster(ws, config: MatchConfig | None = None) -> list[Story]:
     """Re-cluster every stored article from scratch (same algorithm and order as the stream, one run).
 

@@ -21,6 +21,7 @@ from storyline.compare.naming import outlet_name
 from storyline.model import Article, Comparison, Record, Story
 from storyline.service.comparison import compare_story
 from storyline.service.library import IngestReport, ingest
+from storyline.service.removal import Removal, plan_removal, remove
 from storyline.service.stories import moved_articles, recluster, story_articles
 from storyline.service.workspace import Workspace
 
@@ -118,6 +119,12 @@ def recluster_library(ws: Workspace) -> dict[str, int]:
     before = ws.store.list_stories()
     after = recluster(ws)
     return {"stories_before": len(before), "stories": len(after), "moved": moved_articles(before, after)}
+
+
+def remove_article(ws: Workspace, article_id: str, dry_run: bool = False) -> Removal:
+    """Remove one article, as ``storyline remove ID`` (or say what would go); an unknown id removes nothing."""
+    plan = plan_removal(ws, [article_id])
+    return plan if dry_run or plan.not_found else remove(ws, plan)
 
 
 _comparison_locks: dict[str, threading.Lock] = {}

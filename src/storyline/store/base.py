@@ -90,6 +90,28 @@ class Store(Protocol):
     ) -> tuple[int, list[SearchHit]]:
         """Full-text search over titles and text: (total hits, one page of hits)."""
 
+    def articles_from(self, source: str) -> list[Article]:
+        """Latest versions of the articles read from ``source``: that file, its records (``file#3``), or the files
+        of that folder, as ingest recorded the path; in published order."""
+
+    def remove_articles(
+        self,
+        article_ids: Iterable[str],
+        *,
+        stories: Iterable[Story] = (),
+        drop: Iterable[str] = (),
+        state: dict[str, Any] | None = None,
+        expected_version: int | None = None,
+        documents: Iterable[tuple[str, str]] = (),
+    ) -> int:
+        """Delete articles whole and save the stories that changed, in one transaction: all of it or nothing.
+
+        Every version goes (a later ingest of the same text stores it anew), with its search text, entity index,
+        vectors, derived features and story assignment; ``documents`` (kind, key) go too (caches built on the
+        articles). ``stories``, ``drop``, ``state``, ``expected_version``: as :meth:`save_stories`, whose
+        stories version this returns.
+        """
+
     # Pipeline bookkeeping: what ingest stored but has not yet enriched and assigned to a story,
     # so a run cut short (crash, kill) is completed by the next one.
     def unprocessed_articles(self, limit: int | None = None) -> list[Article]:

@@ -594,44 +594,98 @@ class SQLiteStore:
         expected_version: int | None = None,
     ) -> int:
         with self._write() as conn:
-            # Read inside the write transaction (BEGIN IMMEDIATE): no other writer can slip in after the check.
-            version = _stories_version(conn)
-            if expected_version is not None and version != expected_version:
-                raise StaleStories(
-                    f"{self.path}: another writer saved stories (version {version}, expected {expected_version})"
-                )
-            if replace:
-                conn.execute("DELETE FROM stories")
-                conn.execute("DELETE FROM story_articles")
-            dropped = [(story_id,) for story_id in drop]
-            conn.executemany("DELETE FROM story_articles WHERE story_id = ?", dropped)
-            conn.executemany("DELETE FROM stories WHERE id = ?", dropped)
-            for story in stories:
-                conn.execute(
-                    "INSERT OR REPLACE INTO stories (id, label, first_published, size, data) VALUES (?, ?, ?, ?, ?)",
-                    (
-                        story.id,
-                        story.label,
-                        _sort_time(story.first_published),
-                        len(story.articles),
-                        json.dumps(story.to_dict(), ensure_ascii=False),
-                    ),
-                )
-                conn.execute("DELETE FROM story_articles WHERE story_id = ?", (story.id,))
-                conn.executemany(
-                    "INSERT OR REPLACE INTO story_articles (article_id, story_id) VALUES (?, ?)",
-                    [(article_id, story.id) for article_id in story.articles],
-                )
-            if state is not None:
-                conn.execute(
-                    "INSERT OR REPLACE INTO documents (kind, key, updated_at, data) VALUES (?, ?, ?, ?)",
-                    (*_STORY_STATE, _now(), json.dumps(state, ensure_ascii=False)),
-                )
-            conn.execute(
-                "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                (_STORIES_VERSION, str(version + 1)),
+            return self._write_stories(conn, stories, replace, drop, state, expected_version)
+
+    def _write_stories(
+        self,
+        conn: sqlite3.Connection,
+        stories: Iterable[Story],
+        replace: bool,
+        drop: Iterable[str],
+        state: dict[str, Any] | None,
+        expected_version: int | None,
+    ) -> int:
+        """:meth:`save_stories` inside the caller's write transaction."""
+        # Read inside the write transaction (BEGIN IMMEDIATE): no other writer can slip in after the check.
+        version = _stories_version(conn)
+        if expected_version is not None and version != expected_version:
+            raise StaleStories(
+                f"{self.path}: another writer saved stories (version {version}, expected {expected_version})"
             )
+        if replace:
+            conn.execute("DELETE FROM stories")
+            conn.execute("DELETE FROM story_articles")
+        dropped = [(story_id,) for story_id in drop]
+        conn.executemany("DELETE FROM story_articles WHERE story_id = ?", dropped)
+        conn.executemany("DELETE FROM stories WHERE id = ?", dropped)
+        for story in stories:
+            conn.execute(
+                "INSERT OR REPLACE INTO stories (id, label, first_published, size, data) VALUES (?, ?, ?, ?, ?)",
+                (
+                    story.id,
+                    story.label,
+                    _sort_time(story.first_published),
+                    len(story.articles),
+                    json.dumps(story.to_dict(), ensure_ascii=False),
+                ),
+            )
+            conn.execute("DELETE FROM story_articles WHERE story_id = ?", (story.id,))
+            conn.executemany(
+                "INSERT OR REPLACE INTO story_articles (article_id, story_id) VALUES (?, ?)",
+                [(article_id, story.id) for article_id in story.articles],
+            )
+        if state is not None:
+            conn.execute(
+                "INSERT OR REPLACE INTO documents (kind, key, updated_at, data) VALUES (?, ?, ?, ?)",
+                (*_STORY_STATE, _now(), json.dumps(state, ensure_ascii=False)),
+            )
+        conn.execute(
+            "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (_STORIES_VERSION, str(version + 1)),
+        )
         return version + 1
+
+    def remove_articles(
+        self,
+        article_ids: Iterable[str],
+        *,
+        stories: Iterable[Story] = (),
+        drop: Iterable[str] = (),
+        state: dict[str, Any] | None = None,
+        expected_version: int | None = None,
+        documents: Iterable[tuple[str, str]] = (),
+    ) -> int:
+        with self._write() as conn:
+            for article_id in article_ids:
+                self._delete_article(conn, article_id)
+            conn.executemany("DELETE FROM documents WHERE kind = ? AND key = ?", list(documents))
+            return self._write_stories(conn, stories, False, drop, state, expected_version)
+
+    @staticmethod
+    def _delete_article(conn: sqlite3.Connection, article_id: str) -> None:
+        """Every trace of one article: its versions (so its text is new again to a later ingest), search text,
+        entity index, vectors, derived features and story assignment."""
+        conn.execute(
+            "DELETE FROM article_fts WHERE rowid IN (SELECT row_id FROM articles WHERE id = ?)", (article_id,)
+        )
+        for table, column in (
+            ("articles", "id"),
+            ("article_entities", "article_id"),
+            ("vectors", "article_id"),
+            ("article_features", "article_id"),
+            ("story_articles", "article_id"),
+        ):
+            conn.execute(f"DELETE FROM {table} WHERE {column} = ?", (article_id,))
+
+    def articles_from(self, source: str) -> list[Article]:
+        record, folder = f"{source}#", f"{source.rstrip('/')}/"
+        rows = self._query(
+            "SELECT data FROM articles WHERE is_latest = 1 "
+            "AND (source = ? OR substr(source, 1, ?) = ? OR substr(source, 1, ?) = ?) "
+            "ORDER BY published IS NULL, published, id",
+            (source, len(record), record, len(folder), folder),
+        )
+        return [_article(row) for row in rows]
 
     def stories_version(self) -> int:
         with self._lock:

@@ -157,6 +157,21 @@ def article(ws: Ws, article_id: str) -> Any:
     return {**found.to_dict(), "story": story.id if story else None}
 
 
+@router.delete(
+    "/articles/{article_id:path}",
+    summary="Remove an article, as `storyline remove ID`: its text, entities, vectors, index entries and its place in its story",
+    dependencies=[Depends(require_write_access)],
+    responses=errors(401, 403, 404, 422),
+)
+async def remove_article(request: Request, ws: Ws, article_id: str, dry_run: bool = False) -> dict[str, Any]:
+    """``{dry_run, removed: [{id, title, source, story}], stories: [{id, label, removed, left}], not_found}``:
+    a story left with no article is gone (``left`` 0), the others are relabelled. ``dry_run``: say, remove nothing."""
+    removal = await request.app.state.run_write(web_queries.remove_article, ws, article_id, dry_run)
+    if removal.not_found:
+        raise HTTPException(404, f"no article with id {article_id!r}")
+    return removal.to_dict()
+
+
 #: An article as ``storyline ingest`` reads JSON; other fields are kept (``published``: ISO 8601).
 ARTICLE_IN = {
     "type": "object",

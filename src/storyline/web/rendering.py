@@ -21,6 +21,7 @@ from storyline.report.comparison import (
     shown,
     statement,
     summary_line,
+    update_line,
 )
 from storyline.store.base import SNIPPET_CLOSE, SNIPPET_OPEN
 from storyline.web.views import article_heading
@@ -97,6 +98,7 @@ def make_environment() -> Environment:
     env.globals["relation_sentence"] = relation_sentence
     env.globals["first_reported"] = first_reported
     env.globals["summary_line"] = summary_line
+    env.globals["update_line"] = update_line
     env.globals["entity_label"] = entity_label
     env.globals["statement"] = statement
     env.globals["shown"] = shown
