@@ -497,3 +497,65 @@ def test_taking_one_article_of_a_file_of_several_says_which(library, command):
     assert result.exit_code == 0, result.output
     assert "holds 2 articles; using the first, 'Bridge opens to traffic'" in " ".join(result.stderr.split())
     assert "holds" not in invoke("extract", str(library["folder"] / "storm.txt"), "--json").stderr
+
+
+def test_export_dumps_the_library_as_json_lines_with_versions(library, tmp_path):
+    target = tmp_path / "lib.jsonl"
+    result = invoke("export", "--db", library["db"], "--output", str(target))
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
+    header, kinds = records[0], [r["record"] for r in records]
+    assert header["record"] == "library" and header["export_version"] == 1 and header["matching"] == {}
+    assert {"schema_version", "rules_version", "storyline"} <= set(header)
+    assert kinds.count("article") == header["articles"] == 3 and kinds.count("story") == header["stories"]
+    stories = json.loads(invoke("stories", "--json", "--db", library["db"]).stdout)
+    assert [{k: v for k, v in r.items() if k != "record"} for r in records if r["record"] == "story"] == stories
+    articles = [r for r in records if r["record"] == "article"]
+    assert all({"entities", "quotes", "times", "story"} <= set(r) for r in articles)
+    assert {r["story"] for r in articles} == {s["id"] for s in stories}
+    assert invoke("export", "--db", library["db"]).stdout == target.read_text(encoding="utf-8")  # stdout alike
+    full = [json.loads(line) for line in invoke("export", "--db", library["db"], "--comparisons").stdout.splitlines()]
+    compared = [r for r in full if r["record"] == "comparison"]
+    assert [r["story"] for r in compared] == [s["id"] for s in stories]
+    assert all(r["schema_version"] == header["schema_version"] and "groups" in r for r in compared)
+
+
+def test_recluster_with_a_config_file_records_its_settings(library, tmp_path):
+    import shutil
+
+    db = tmp_path / "copy.db"
+    shutil.copy(library["db"], db)
+    settings = tmp_path / "apart.toml"
+    settings.write_text("join = 1.0\nmerge = 1.0\nconsolidate = 1.0\nconsolidate_undated = 1.0\nadopt = 1.0\n")
+    result = invoke("recluster", "--db", str(db), "--config", str(settings))
+    assert result.exit_code == 0, result.output
+    assert "settings: join = 1.0, merge = 1.0" in result.stderr
+    header = json.loads(invoke("export", "--db", str(db)).stdout.splitlines()[0])
+    assert header["matching"]["join"] == 1.0 and header["stories"] == 3  # every article alone
+    again = invoke("recluster", "--db", str(db))  # no file: the recorded settings, not the defaults
+    assert "0 articles moved" in again.stderr and "join = 1.0" in again.stderr
+    settings.write_text("join = 2\n")
+    refused = invoke("recluster", "--db", str(db), "--config", str(settings))
+    assert refused.exit_code == 2 and "join: expected a value from 0 to 1, got 2" in refused.stderr
+
+
+def test_ingest_with_a_config_file_streams_with_its_settings(library, tmp_path):
+    import shutil
+
+    db = tmp_path / "copy.db"
+    shutil.copy(library["db"], db)
+    settings = tmp_path / "apart.toml"
+    settings.write_text("join = 1.0\nmerge = 1.0\nconsolidate = 1.0\nconsolidate_undated = 1.0\nadopt = 1.0\n")
+    result = invoke("ingest", str(library["folder"] / "storm.txt"), "--db", str(db), "--config", str(settings))
+    assert result.exit_code == 0, result.output
+    assert "3 stored articles re-clustered with the --config settings" in result.stderr  # made with the defaults
+    header = json.loads(invoke("export", "--db", str(db)).stdout.splitlines()[0])
+    assert header["matching"]["join"] == 1.0 and header["stories"] == 3
+    again = invoke("ingest", str(library["folder"] / "storm.txt"), "--db", str(db), "--config", str(settings))
+    assert "re-clustered" not in again.stderr  # the same settings: nothing to redo
+
+
+def test_every_command_help_says_what_json_gives():
+    for command in ("ingest", "show", "extract", "match", "recluster"):  # none of them prints a table
+        shown = invoke(command, "--help")
+        assert shown.exit_code == 0 and "instead of a table" not in shown.stdout, command

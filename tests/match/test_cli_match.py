@@ -40,15 +40,31 @@ def test_match_pairs_one_line_per_pair(tmp_path):
     good = {"id": "p1", "a": {"title": "Quake", "text": QUAKE}, "b": {"title": "Quake", "text": QUAKE_REWRITE}}
     no_b = {"id": "p3", "a": {"title": "Quake", "text": QUAKE}}
     unnamed = {"a": {"title": "Quake", "text": QUAKE}, "b": {"title": "Quake", "text": QUAKE}}
-    lines_in = [json.dumps(good), "{not json", json.dumps(no_b), "", '["a", "b"]', json.dumps(unnamed)]
+    lines_in = [json.dumps(good), "{not json", json.dumps(no_b), "", '["a", "b"]', json.dumps(unnamed), "null"]
     pairs.write_text("\n".join(lines_in) + "\n", encoding="utf-8")
     result = CliRunner().invoke(app, ["match", "--pairs", str(pairs), "--json"])
     assert result.exit_code == 1  # every good pair scored; the exit says some were not
     lines = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
-    assert [line["id"] for line in lines] == ["p1", 2, "p3", 5, 6]  # no id: its line in the file
+    assert [line["id"] for line in lines] == ["p1", 2, "p3", 5, 6, 7]  # no id: its line in the file; blank lines skipped
     assert lines[0]["label"] == "same story" and lines[4]["probability"] > 0.9
     assert [line["error"] for line in lines[1:4]] == [
         "line 2 is not JSON: Expecting property name enclosed in double quotes",
         "line 3: no 'b' article (expected {id, a: {...}, b: {...}})",
-        "line 5: expected a JSON object {id, a: {...}, b: {...}}, got a list",
+        "line 5: expected a JSON object {id, a: {...}, b: {...}}, got an array",
     ]  # was "record 3: 'b'" and "list indices must be integers or slices, not str"
+    assert lines[5]["error"] == "line 7: expected a JSON object {id, a: {...}, b: {...}}, got null"  # was "a NoneType"
+
+
+def test_match_takes_settings_from_a_config_file_and_refuses_a_bad_one(tmp_path):
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("Quake kills 1,300 in Turkey\n\n" + QUAKE, encoding="utf-8")
+    b.write_text("Turkey earthquake toll passes 1,300\n\n" + QUAKE_REWRITE, encoding="utf-8")
+    strict = tmp_path / "strict.toml"
+    strict.write_text("same_story = 1.0\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["match", str(a), str(b), "--json", "--config", str(strict)])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["label"] != "same story"
+    strict.write_text("same_storey = 0.9\n", encoding="utf-8")
+    refused = CliRunner().invoke(app, ["match", str(a), str(b), "--config", str(strict)])
+    assert refused.exit_code == 2
+    assert "unknown setting 'same_storey' (did you mean same_story?)" in refused.stderr

@@ -64,6 +64,16 @@ def test_pairs_records_with_bad_lines(fake_embedder):
     assert len(fake_embedder) == 1  # one batch for all valid pairs (leads and sentences)
 
 
+def test_a_pair_side_without_words_or_a_null_id_is_named_not_scored(fake_embedder):
+    records = [
+        {"id": "e1", "a": {}, "b": {"title": " ", "text": ""}},
+        {"id": None, "a": {"title": "Quake", "text": QUAKE}, "b": {"title": "Quake", "text": QUAKE_REWRITE}},
+    ]
+    results = service.match_pair_records(Workspace(), records, lines=[4, 9])
+    assert results[0] == {"id": "e1", "error": "line 4: a: no title and no text to match"}  # was a "copy", p 0.91
+    assert results[1]["id"] == 9 and results[1]["label"] == "same story"  # was id null
+
+
 def test_run_end_consolidation_merges_with_a_story_of_an_earlier_run(tmp_path, fake_embedder, article):
     import dataclasses
 
@@ -72,7 +82,7 @@ def test_run_end_consolidation_merges_with_a_story_of_an_earlier_run(tmp_path, f
     apart = dataclasses.replace(MatchConfig(), join=1.01, merge=1.01)  # only consolidation can put articles together
     settings = Settings(db_path=tmp_path / "s.db")
     with Workspace(settings) as ws:
-        service.clusterer_of(ws, apart)
+        service.recluster(ws, apart)
         service.assign_to_stories(ws, stored(ws, [article("q1", "Quake in Turkey", QUAKE, day=6)]))
         service.assign_to_stories(ws, stored(ws, [article("r1", "ECB raises rates", RATES, day=6)]))
         first = ws.store.story_of("q1").id
@@ -115,7 +125,7 @@ def test_recluster_keeps_ids_of_stories_that_keep_their_articles(tmp_path, fake_
 
     apart = dataclasses.replace(MatchConfig(), join=1.01, merge=1.01, consolidate=1.01, consolidate_undated=1.01)
     with Workspace(Settings(db_path=tmp_path / "s.db")) as ws:
-        service.clusterer_of(ws, apart)
+        service.recluster(ws, apart)  # an empty library records the settings its stream then uses
         for item in [
             article("q1", "Quake in Turkey", QUAKE, day=6),
             article("q2", "Turkey toll rises", QUAKE_REWRITE, day=6),
@@ -127,6 +137,25 @@ def test_recluster_keeps_ids_of_stories_that_keep_their_articles(tmp_path, fake_
         assert _stories(ws) == {"s000001": ["q1", "q2"], "s000003": ["r1"]}
         service.assign_to_stories(ws, stored(ws, [article("r2", "Rates up", "A cat show in Port Elwyn.", day=8)]))
         assert ws.store.story_of("r2").id == "s000004"  # s000002 named another story: never given again
+
+
+def test_the_settings_of_a_recluster_go_on_in_the_stream_after_a_restart(tmp_path, fake_embedder, article):
+    import dataclasses
+
+    from storyline.match.config import MatchConfig
+
+    apart = dataclasses.replace(MatchConfig(), join=1.01, merge=1.01, consolidate=1.01, consolidate_undated=1.01)
+    settings = Settings(db_path=tmp_path / "s.db")
+    with Workspace(settings) as ws:
+        service.assign_to_stories(ws, stored(ws, [article("q1", "Quake in Turkey", QUAKE, day=6)]))
+        service.recluster(ws, apart)
+    with Workspace(settings) as ws:  # a later ingest, in another process
+        assert service.library_config(ws) == apart
+        service.assign_to_stories(ws, stored(ws, [article("q2", "Turkey toll rises", QUAKE_REWRITE, day=6)]))
+        assert _stories(ws) == {"s000001": ["q1"], "s000002": ["q2"]}  # the defaults would have joined them
+        service.recluster(ws)  # without settings: the recorded ones again, as the stream used them
+        assert _stories(ws) == {"s000001": ["q1"], "s000002": ["q2"]}
+        assert ws.store.story_state()[1]["config"] == {"join": 1.01, "merge": 1.01, "consolidate": 1.01, "consolidate_undated": 1.01}
 
 
 def test_a_restart_reads_saved_signatures_and_an_old_library_migrates_lazily(tmp_path, fake_embedder, article, monkeypatch):

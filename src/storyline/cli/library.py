@@ -23,12 +23,13 @@ from rich.table import Table
 from storyline.cli.app import app
 from storyline.config import Settings, default_db_path
 from storyline.ingest import IngestError
+from storyline.match.config import MatchConfig, MatchConfigError, load_match_config
 from storyline.model import Article, Entity, Quote, Story
 from storyline.report.comparison import article_heading, headline_case, quoted, reader_time
 from storyline.report.terminal import safe_console
 from storyline.service import demo as demo_library
 from storyline.service import library
-from storyline.service.stories import story_articles
+from storyline.service.stories import story_articles, use_config
 from storyline.service.workspace import Workspace
 from storyline.store import MAX_OFFSET, StoreError
 
@@ -41,7 +42,7 @@ DbOption = Annotated[
     Path | None,
     typer.Option("--db", help="SQLite database (default: $STORYLINE_DB, else ./storyline.db)."),
 ]
-JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON on stdout instead of text for reading.")]
 OutletOption = Annotated[str | None, typer.Option(help="Only this outlet (case-insensitive).")]
 LanguageOption = Annotated[str | None, typer.Option(help="Only this language: a code or name, e.g. en, eng, English.")]
 SinceOption = Annotated[str | None, typer.Option(help="Published on or after (ISO date or time).")]
@@ -58,6 +59,15 @@ def within_store(value: int | None) -> int | None:
 
 LimitOption = Annotated[int | None, typer.Option(min=1, callback=within_store, help="At most this many.")]
 OffsetOption = Annotated[int, typer.Option(min=0, callback=within_store, help="Skip this many first.")]
+ConfigOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--config",
+        help="TOML file of matching settings to change, one name = value a line (e.g. join = 0.4; see README, Matching settings).",
+    ),
+]
+
+
 EntityOption = Annotated[str | None, typer.Option(help="Only articles mentioning this entity (name or variant).")]
 
 #: The fields of ``articles --json`` (a stable interface).
@@ -122,6 +132,16 @@ def parse_language(value: str | None) -> str | None:
         raise fail(f"--language: {error}", 2) from None
 
 
+def read_config(path: Path | None) -> MatchConfig | None:
+    """The ``--config`` file's settings, or None; a bad file is a usage error naming the setting and what it takes."""
+    if path is None:
+        return None
+    try:
+        return load_match_config(path)
+    except MatchConfigError as error:
+        raise fail(f"--config {error}", 2) from None
+
+
 def print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
@@ -140,13 +160,21 @@ def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, directories, globs, or - for stdin.")],
     db: DbOption = None,
     as_json: JsonOption = False,
+    config_file: ConfigOption = None,
 ) -> None:
-    """Read articles (text, HTML, JSON/JSONL, CSV/TSV, RSS/Atom, WARC) into the library."""
+    """Read articles (text, HTML, JSON/JSONL, CSV/TSV, RSS/Atom, WARC) into the library.
+
+    With --config, stories are made with the file's settings, which the library records; stored articles whose
+    stories were made with others are re-clustered first. Example: storyline ingest news/ --db news.db
+    """
+    config = read_config(config_file)
     if (reasons := library.nothing_to_read(paths)) is not None:
         for reason in reasons:
             err.print(f"[dim]{escape(reason.source)}: {escape(reason.reason)}[/dim]")
         raise fail(f"no article files found in {', '.join(paths)}")
     with workspace(db, create=True) as ws:
+        if config is not None and (redone := use_config(ws, config)):
+            err.print(f"{plural(redone, 'stored article')} re-clustered with the --config settings", markup=False)
         report = run_ingest(ws, paths)
     if as_json:
         print_json(report.to_dict())

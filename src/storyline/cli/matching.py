@@ -1,11 +1,12 @@
-"""Matching commands: match, stories, recluster, eval clustering, eval pairs."""
+"""Matching commands: match, stories, recluster, export, eval clustering, eval pairs."""
 
 from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TextIO
 
 import typer
 from rich.markup import escape
@@ -14,6 +15,7 @@ from rich.table import Table
 from storyline.cli.app import app
 from storyline.cli.evaluating import eval_app
 from storyline.cli.library import (
+    ConfigOption,
     DbOption,
     JsonOption,
     LimitOption,
@@ -23,8 +25,10 @@ from storyline.cli.library import (
     out,
     plural,
     print_stories,
+    read_config,
     workspace,
 )
+from storyline.match.config import MatchConfig, config_overrides
 from storyline.model import Story
 from storyline.service import stories as story_service
 from storyline.service.workspace import Workspace
@@ -47,20 +51,31 @@ def _read_pairs(path: Path) -> tuple[list[Any], list[int]]:
     return records, lines
 
 
+def described(config: MatchConfig) -> str:
+    """"defaults", or the settings that differ from them: what a run's stories were made with."""
+    changed = config_overrides(config)
+    return ", ".join(f"{name} = {value}" for name, value in changed.items()) or "defaults"
+
+
 @app.command()
 def match(
     a: Annotated[Path | None, typer.Argument(help="First article file.")] = None,
     b: Annotated[Path | None, typer.Argument(help="Second article file.")] = None,
-    pairs: Annotated[Path | None, typer.Option("--pairs", help="JSON lines {id, a: {...}, b: {...}} ('-' = stdin).")] = None,
+    pairs: Annotated[Path | None, typer.Option("--pairs", help="JSON lines {id, a: {...}, b: {...}} ('-' = stdin); answers one JSON line per pair.")] = None,
     as_json: JsonOption = False,
+    config_file: ConfigOption = None,
 ) -> None:
-    """Do two articles tell the same story? Probability, label, facets and reasons."""
+    """Do two articles tell the same story? Probability, label, facets and reasons.
+
+    Example: storyline match --pairs pairs.jsonl --json > scored.jsonl
+    """
+    config = read_config(config_file)
     ws = Workspace()
     if pairs is not None:
         if not (pairs.exists() or str(pairs) == "-"):
             raise fail(f"{pairs}: no such file")
         records, lines = _read_pairs(pairs)
-        results = story_service.match_pair_records(ws, records, lines=lines)
+        results = story_service.match_pair_records(ws, records, config, lines=lines)
         for result in results:
             if "error" in result:
                 err.print(f"[red]error:[/red] {escape(str(result['error']))}")
@@ -70,7 +85,7 @@ def match(
         return
     if a is None or b is None:
         raise fail("give two article files, or --pairs FILE")
-    result = story_service.match_articles(ws, first_article(a), first_article(b))
+    result = story_service.match_articles(ws, first_article(a), first_article(b), config)
     if as_json:
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
         return
@@ -80,17 +95,7 @@ def match(
 
 
 def _story_rows(ws: Workspace, items: list[Story]) -> list[dict]:
-    """The stories as JSON, each one's articles by publication as every story listing shows them."""
-    return [
-        {
-            "id": s.id,
-            "label": s.label,
-            "articles": story_service.story_article_ids(ws, s),
-            "reasons": s.reasons,
-            "related": s.related,
-        }
-        for s in items
-    ]
+    return [story_service.story_row(ws, s) for s in items]
 
 
 @app.command()
@@ -110,17 +115,24 @@ def stories(
 
 
 @app.command()
-def recluster(db: DbOption = None, as_json: JsonOption = False) -> None:
-    """Re-cluster the whole library from stored vectors (same result as streaming it in order)."""
+def recluster(db: DbOption = None, as_json: JsonOption = False, config_file: ConfigOption = None) -> None:
+    """Re-cluster the whole library from stored vectors (same result as streaming it in order).
+
+    With --config, the library records the file's settings and later ingests stream with them; without it,
+    the settings it recorded (the defaults until then) are used again. Example, in join.toml:
+    "join = 0.4", then: storyline recluster --db news.db --config join.toml
+    """
+    config = read_config(config_file)
     with workspace(db) as ws:
         before = story_service.list_stories(ws)
-        result = story_service.recluster(ws)
+        result = story_service.recluster(ws, config)
+        used = story_service.library_config(ws)
         if as_json:
             print(json.dumps(_story_rows(ws, result), ensure_ascii=False, indent=2))
             return
     moved = story_service.moved_articles(before, result)
     counts = f"{plural(len(before), 'story', 'stories')} before, {len(result)} now"
-    err.print(f"{counts}; {plural(moved, 'article')} moved to another story", markup=False)
+    err.print(f"{counts}; {plural(moved, 'article')} moved to another story; settings: {described(used)}", markup=False)
 
 
 DatasetOption = Annotated[
@@ -185,3 +197,38 @@ def eval_pairs(data: DataOption = None, as_json: JsonOption = False) -> None:
                 out.print(f"  {name}: {item}", markup=False)
         else:
             out.print(f"{key}: {value}", markup=False)
+
+
+@app.command()
+def export(
+    db: DbOption = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file (default: stdout).")] = None,
+    comparisons: Annotated[
+        bool, typer.Option("--comparisons", help="Add each story's comparison (computed now where not cached: slow).")
+    ] = False,
+) -> None:
+    """The whole library as JSON lines for analysis: a header, articles, stories (and comparisons).
+
+    Each line has a "record" field: library (export_version, schema_version, rules_version and the matching
+    settings the stories were made with), article (as show --json, plus its story), story (as stories --json),
+    comparison. Example: storyline export --db news.db -o news.jsonl, then in Python:
+    pandas.read_json("news.jsonl", lines=True).query("record == 'article'")
+    """
+    from storyline.service.export import export_records
+
+    with workspace(db) as ws:
+        records = export_records(ws, comparisons=comparisons)
+        if output is None:
+            write_lines(sys.stdout, records)
+            return
+        with output.open("w", encoding="utf-8") as handle:
+            count = write_lines(handle, records)
+    err.print(f"{plural(count, 'record')} written to {output}", markup=False)
+
+
+def write_lines(handle: TextIO, records: Iterable[dict[str, Any]]) -> int:
+    """Each record as one JSON line; how many were written."""
+    count = 0
+    for count, record in enumerate(records, 1):
+        handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return count

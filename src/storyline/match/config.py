@@ -1,12 +1,20 @@
 """Matching thresholds and weights: one configuration for every dataset.
 
 Chosen on the dev sets in ``../shared/data`` only (docs/benchmarks/matching.md
-has the commands and figures); never tuned per dataset.
+has the commands and figures); never tuned per dataset. A user changes them without
+editing code through a TOML file of ``name = value`` lines (:func:`load_match_config`,
+``storyline recluster --config FILE``); the library records the values that differ from
+these defaults (:func:`config_overrides`) with its stories.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import difflib
+import math
+import tomllib
+from dataclasses import asdict, dataclass, fields, replace
+from pathlib import Path
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -114,3 +122,80 @@ class MatchConfig:
     link_semantic: float = 0.55
     link_entities: float = 0.1
     link_semantic_alone: float = 0.75
+
+
+#: Settings that are probabilities, cosines or shares: a value outside 0..1 is a mistake, not a choice.
+UNIT_INTERVAL = frozenset({
+    "copy_jaccard", "copy_coherence", "translation_cosine", "names_meaning_floor", "names_meaning_full", "same_story",
+    "join", "merge", "consolidate", "consolidate_undated", "adopt", "figure_share", "link_semantic", "link_entities",
+    "link_semantic_alone",
+})  # fmt: skip
+#: Whole-number settings that may be 0 (the others count characters, words or candidates and need at least 1).
+MAY_BE_ZERO = frozenset({"idf_prior_documents", "adopt_min_words"})
+#: Day counts: any number from 0.
+DAYS = frozenset({"window_days", "adopt_max_days"})
+
+DEFAULTS = MatchConfig()
+
+
+class MatchConfigError(ValueError):
+    """A configuration file or mapping that names an unknown setting or gives a value it cannot take."""
+
+
+def _checked(name: str, value: Any) -> int | float:
+    """``value`` for setting ``name``, or a :class:`MatchConfigError` saying what the setting takes."""
+    default = getattr(DEFAULTS, name)
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise MatchConfigError(f"{name}: expected a number, got {value!r}")
+    if isinstance(default, int) and not isinstance(value, int):
+        raise MatchConfigError(f"{name}: expected a whole number, got {value!r}")
+    if not math.isfinite(value):
+        raise MatchConfigError(f"{name}: expected a finite number, got {value!r}")
+    if name in UNIT_INTERVAL and not 0 <= value <= 1:
+        raise MatchConfigError(f"{name}: expected a value from 0 to 1, got {value!r}")
+    if isinstance(default, int) and value < (0 if name in MAY_BE_ZERO else 1):
+        raise MatchConfigError(f"{name}: expected at least {0 if name in MAY_BE_ZERO else 1}, got {value!r}")
+    if name in DAYS and value < 0:
+        raise MatchConfigError(f"{name}: expected a number of days from 0, got {value!r}")
+    return value if isinstance(default, int) else float(value)
+
+
+def match_config(values: dict[str, Any], base: MatchConfig = DEFAULTS) -> MatchConfig:
+    """``base`` with the given settings changed; an unknown name (with the nearest known one) or a value the
+    setting cannot take raises :class:`MatchConfigError` rather than being ignored."""
+    known = [f.name for f in fields(MatchConfig)]
+    for name in values:
+        if name not in known:
+            near = difflib.get_close_matches(name, known, n=1)
+            hint = f" (did you mean {near[0]}?)" if near else f"; known settings: {', '.join(known)}"
+            raise MatchConfigError(f"unknown setting {name!r}{hint}")
+    return replace(base, **{name: _checked(name, value) for name, value in values.items()})
+
+
+def load_match_config(path: Path) -> MatchConfig:
+    """The defaults changed by a TOML file of ``name = value`` lines (a ``[match]`` table is read the same)."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise MatchConfigError(f"{path}: {error.strerror or error}") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise MatchConfigError(f"{path}: not TOML: {error}") from None
+    if set(data) == {"match"} and isinstance(data["match"], dict):
+        data = data["match"]
+    try:
+        return match_config(data)
+    except MatchConfigError as error:
+        raise MatchConfigError(f"{path}: {error}") from None
+
+
+def recorded_config(overrides: dict[str, Any]) -> MatchConfig:
+    """The configuration :func:`config_overrides` recorded (taken as written: a test's bar above 1 means
+    "never"); a setting this version no longer has is left out."""
+    known = {f.name for f in fields(MatchConfig)}
+    return replace(DEFAULTS, **{name: value for name, value in overrides.items() if name in known})
+
+
+def config_overrides(config: MatchConfig) -> dict[str, Any]:
+    """The settings that differ from the defaults: what a library records of the configuration behind its stories."""
+    defaults = asdict(DEFAULTS)
+    return {name: value for name, value in asdict(config).items() if value != defaults[name]}

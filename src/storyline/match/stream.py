@@ -30,7 +30,7 @@ from typing import Any
 import numpy as np
 from rensa import RMinHash
 
-from storyline.match.config import MatchConfig
+from storyline.match.config import MatchConfig, config_overrides, recorded_config
 from storyline.match.index import CopyIndex, VectorIndex
 from storyline.match.pairs import (
     Facets,
@@ -778,8 +778,9 @@ class StoryClusterer:
         self._norms.clear()
 
     def to_state(self) -> dict[str, Any]:
-        """Everything but the indexes (restored from stored vectors and MinHashes). Stories merged into
-        others are left out: nothing refers to them any more (``issued`` keeps their ids from being reused)."""
+        """Everything but the indexes (restored from stored vectors and MinHashes), with the settings that differ
+        from the defaults. Stories merged into others are left out: nothing refers to them any more (``issued``
+        keeps their ids from being reused)."""
         return {
             "stories": [s.to_state() for s in self.states.values() if not s.merged_into],
             "document_frequency": dict(self.document_frequency),
@@ -787,11 +788,13 @@ class StoryClusterer:
             "idf_frequency": self.idf_frequency,
             "idf_documents": self.idf_documents,
             "issued": self.issued,
+            "config": config_overrides(self.config),
         }
 
     @classmethod
     def from_state(cls, data: dict[str, Any], config: MatchConfig | None = None) -> StoryClusterer:
-        clusterer = cls(config)
+        """The saved clusterer, with ``config`` or else the configuration its stories were made with."""
+        clusterer = cls(config or recorded_config(data.get("config", {})))
         for item in data["stories"]:
             state = StoryState.from_state(item)
             clusterer.states[state.id] = state

@@ -101,14 +101,15 @@ def _signature_lookup(ws, config: MatchConfig, batch: list[Signature]) -> Signat
     return signature_of
 
 
-def _load_clusterer(ws, state: dict[str, Any] | None, config: MatchConfig) -> StoryClusterer:
-    """The saved clusterer with its indexes restored from stored vectors and MinHashes, or a new one."""
+def _load_clusterer(ws, state: dict[str, Any] | None) -> StoryClusterer:
+    """The saved clusterer, with the configuration it recorded, and its indexes restored from stored vectors
+    and MinHashes; or a new one."""
     if state is None:
-        return StoryClusterer(config)
-    clusterer = StoryClusterer.from_state(state, config)
+        return StoryClusterer()
+    clusterer = StoryClusterer.from_state(state)
     published = ws.store.published_times(list(clusterer.story_of))
     for chunk in _chunks(sorted(published, key=lambda i: order_key(i, published[i])), 500):
-        for article_id, vector, minhash in _index_entries(ws, chunk, config):
+        for article_id, vector, minhash in _index_entries(ws, chunk, clusterer.config):
             clusterer.restore_index(article_id, vector, minhash)
     return clusterer
 
@@ -145,23 +146,29 @@ WRITE_ATTEMPTS = 5
 
 
 def _holder(ws) -> dict[str, Any]:
-    """Per-workspace slot for the clusterer, the stories version it reflects and its config."""
+    """Per-workspace slot for the clusterer and the stories version it reflects."""
     return ws.resource(CLUSTERER, dict)
 
 
-def clusterer_of(ws, config: MatchConfig | None = None) -> tuple[StoryClusterer, int]:
+def clusterer_of(ws) -> tuple[StoryClusterer, int]:
     """The clusterer as the store holds it now, and the stories version it reflects.
 
     Kept in memory between writes (rebuilding its indexes reads every vector), and reloaded when
-    another writer (the CLI beside the server, another server process) saved stories since.
-    ``config`` is taken on first use and kept across reloads.
+    another writer (the CLI beside the server, another server process) saved stories since. It streams
+    with the configuration the library's stories were made with (``recluster`` sets it), so the stream
+    goes on as the batch began.
     """
     holder = _holder(ws)
-    holder.setdefault("config", config or MatchConfig())
     if "clusterer" not in holder or holder["version"] != ws.store.stories_version():
         version, state = ws.store.story_state()
-        holder.update(clusterer=_load_clusterer(ws, state, holder["config"]), version=version)
+        holder.update(clusterer=_load_clusterer(ws, state), version=version)
     return holder["clusterer"], holder["version"]
+
+
+def library_config(ws) -> MatchConfig:
+    """The matching configuration the library's stories were made with (the defaults for a new library)."""
+    state = ws.store.story_state()[1]
+    return StoryClusterer.from_state(state).config if state else MatchConfig()
 
 
 def _save(ws, clusterer: StoryClusterer, version: int, story_ids: set[str] | None = None) -> bool:
@@ -181,7 +188,7 @@ def _save(ws, clusterer: StoryClusterer, version: int, story_ids: set[str] | Non
     except StaleStories:
         _holder(ws).pop("clusterer", None)  # holds this attempt's changes on an outdated state
         return False
-    _holder(ws).update(clusterer=clusterer, version=saved, config=clusterer.config)
+    _holder(ws).update(clusterer=clusterer, version=saved)
     return True
 
 
@@ -246,12 +253,13 @@ def remove_articles(ws, articles: list[Article], story_documents: Iterable[str] 
 def recluster(ws, config: MatchConfig | None = None) -> list[Story]:
     """Re-cluster every stored article from scratch (same algorithm and order as the stream, one run).
 
+    With ``config``, which the library then records for later streaming, else with the one it recorded.
     A story keeps its id when it keeps most of its articles; other stories get ids never given before.
     """
     for _ in range(WRITE_ATTEMPTS):
         version, state = ws.store.story_state()
         earlier = StoryClusterer.from_state(state) if state else StoryClusterer()
-        clusterer = StoryClusterer(config or MatchConfig())
+        clusterer = StoryClusterer(config or earlier.config)
         built: list[Signature] = []  # the pass reads every article's signature: keep them, not rebuild them
         for batch in _chunks(published_order(ws.store.iter_articles()), 500):
             for signature in signatures(ws, batch, clusterer.config):
@@ -262,6 +270,15 @@ def recluster(ws, config: MatchConfig | None = None) -> list[Story]:
         if _save(ws, clusterer, version):
             return clusterer.stories()
     raise StaleStories(f"stories kept changing during the re-clustering ({WRITE_ATTEMPTS} tries); run it again")
+
+
+def use_config(ws, config: MatchConfig) -> int:
+    """Make ``config`` the library's matching configuration before new articles stream in: the stored articles are
+    re-clustered with it when their stories were made with another, so every story comes from one configuration.
+    Says how many articles were re-clustered."""
+    if config == library_config(ws):
+        return 0
+    return sum(len(story.articles) for story in recluster(ws, config))
 
 
 def moved_articles(before: list[Story], after: list[Story]) -> int:
@@ -299,6 +316,17 @@ def story_article_ids(ws, story: Story) -> list[str]:
     return sorted((i for i in story.articles if i in published), key=lambda i: _publication_order(published[i]))
 
 
+def story_row(ws, story: Story) -> dict[str, Any]:
+    """A story as ``storyline stories --json`` gives it: its articles by publication, as every listing shows them."""
+    return {
+        "id": story.id,
+        "label": story.label,
+        "articles": story_article_ids(ws, story),
+        "reasons": story.reasons,
+        "related": story.related,
+    }
+
+
 # ------------------------------------------------------------------ pairs
 
 
@@ -312,6 +340,8 @@ def article_from_json(data: dict[str, Any], article_id: str) -> Article:
     if not isinstance(data, dict):
         raise ValueError(f"{article_id}: expected an object with title/text")
     text = str(data.get("text") or "")
+    if not (text.strip() or str(data.get("title") or "").strip()):
+        raise ValueError(f"{article_id}: no title and no text to match")  # two empty sides would score as copies
     published = data.get("published")
     try:
         when = datetime.fromisoformat(str(published)) if published else None
@@ -326,10 +356,14 @@ def article_from_json(data: dict[str, Any], article_id: str) -> Article:
     )
 
 
+#: What a JSON value that is no object is called in JSON's own words (Python's "NoneType" means nothing to a user).
+JSON_KINDS = {list: "an array", str: "a string", int: "a number", float: "a number", bool: "true or false", type(None): "null"}
+
+
 def _pair_sides(record: Any) -> tuple[Article, Article]:
     """The two articles of a pairs-file record, or an error that says what the record lacks."""
     if not isinstance(record, dict):
-        raise TypeError(f"expected a JSON object {{id, a: {{...}}, b: {{...}}}}, got a {type(record).__name__}")
+        raise TypeError(f"expected a JSON object {{id, a: {{...}}, b: {{...}}}}, got {JSON_KINDS.get(type(record), type(record).__name__)}")
     missing = [side for side in ("a", "b") if side not in record]
     if missing:
         raise ValueError(f"no {' and no '.join(repr(side) for side in missing)} article (expected {{id, a: {{...}}, b: {{...}}}})")
@@ -347,7 +381,8 @@ def match_pair_records(
     config = config or MatchConfig()
     parsed: list[tuple[Any, Article, Article] | tuple[Any, str]] = []
     for number, record in zip(lines or range(1, len(records) + 1), records, strict=True):
-        pair_id = record.get("id", number) if isinstance(record, dict) else number
+        given = record.get("id") if isinstance(record, dict) else None
+        pair_id = number if given is None else given  # "id": null names no pair
         if isinstance(record, dict) and "error" in record:
             parsed.append((pair_id, str(record["error"])))
             continue
