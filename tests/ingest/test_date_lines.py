@@ -80,6 +80,7 @@ def test_an_undated_text_is_dated_by_the_day_its_url_files_it_under() -> None:
         ("https://example.org/news/bridge-closes/", None),
         ("https://example.org/2021/13/45/bridge", None),  # no such day
         ("https://example.org/news?day=2021/03/09/", None),  # a query is no filing path
+        ("https://example.org/2021/03/7-reasons-the-bridge-closes/", None),  # the slug's number, no day
         (None, None),
     ],
 )

@@ -176,6 +176,13 @@ def test_a_year_alone_in_the_text_is_no_publication_date() -> None:
     assert extract_html(new_year, source="trams.html").published == datetime(2019, 1, 1)
 
 
+def test_a_number_opening_the_slug_is_no_day_of_the_url() -> None:
+    numbered = "https://herald.example/2023/05/3-reasons-port-elwyn-keeps-its-trams/"
+    assert extract_html(page(), url=numbered, source="trams.html").published == datetime(2023, 5, 2, 9, 30)  # was 3 May
+    filed = "https://herald.example/2023/05/03/port-elwyn-keeps-its-trams/"
+    assert extract_html(page(), url=filed, source="trams.html").published == datetime(2023, 5, 3)  # the URL's day
+
+
 def test_a_page_of_menus_only_is_no_article() -> None:
     menus = (
         "<!DOCTYPE html><html><head><meta charset='utf-8'><title>Ruritania Herald – Sections</title></head><body>"

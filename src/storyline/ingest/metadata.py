@@ -367,11 +367,21 @@ def agency_initials(name: str | None, site: frozenset[str] = frozenset()) -> str
     return name if _AGENCY_INITIALS.fullmatch(name) and compact(name) not in site else None
 
 
+#: A month's folder, then a slug opening with a number ("/2019/12/7-cyber-rules", "/2020/03/13-gruende-..."): the
+#: number counts things in the headline, it is no day (so are all such URLs in ../shared/data).
+_SLUG_NUMBER = re.compile(r"/\d{4}/\d{1,2}/\d{1,2}[-_][^\W\d_]")
+
+
+def numbered_slug(url: str | None) -> bool:
+    """Whether the URL's path would give a day that is the number opening its slug (``_SLUG_NUMBER``)."""
+    return bool(url) and _SLUG_NUMBER.search(urlsplit(url).path) is not None
+
+
 def date_from_url(url: str | None) -> datetime | None:
     """The day a URL's path files the article under (".../2018/04/24/slug", "/2018-04-24-slug"), by htmldate's
     pattern. An article read from text or a record without a date is dated by it, as htmldate dates an HTML page:
     undated, two events of one topic a week apart lose the day penalty and the window (matching.md, M13)."""
-    match = COMPLETE_URL.search(urlsplit(url).path) if url else None
+    match = COMPLETE_URL.search(urlsplit(url).path) if url and not numbered_slug(url) else None
     if match is None:
         return None
     try:
