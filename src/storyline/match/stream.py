@@ -439,8 +439,9 @@ class StoryClusterer:
     def add(self, signature: Signature) -> str:
         """Assign one article; returns its story id. An article seen before keeps its story.
 
-        A closed story (outside the time window) is never joined or merged, but may still be
-        linked as related: the same topic months later (another launch, another verdict).
+        A closed story (outside the time window) is never joined or merged here, but may still be
+        linked as related: the same topic months later (another launch, another verdict); only the
+        consolidation pass merges a follow-up that retells it (:meth:`follow_up`).
         """
         if signature.id in self.story_of:
             return self.story_of[signature.id]
