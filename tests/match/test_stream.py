@@ -293,7 +293,7 @@ def test_consolidation_threshold_and_time_window(signatures_of, config, article)
     clusterer, survivors = apart_then_consolidated(signatures_of(corpus(article)), strict)
     assert survivors == [] and len(clusterer.stories()) == 5
     late = signatures_of([article("q1", "Quake", QUAKE, day=1), article("late", "Quake", QUAKE_REWRITE, day=27)])
-    clusterer, survivors = apart_then_consolidated(late, config)
+    clusterer, survivors = apart_then_consolidated(late, dataclasses.replace(config, follow_up=1.01))
     assert survivors == [] and clusterer.assignment()["q1"] != clusterer.assignment()["late"]
 
 
@@ -494,3 +494,25 @@ def test_an_undated_report_of_another_magnitude_does_not_join_the_dated_quake(si
     assert consolidated("5.8", config)  # the same quake's report joins
     assert not consolidated("4.9", config)  # another quake's does not
     assert consolidated("4.9", replace(config, figure_share=1.01))  # ... because of the magnitude
+
+
+def test_a_later_report_retelling_the_event_merges_beyond_the_window_the_next_event_does_not(
+    signatures_of, config, article
+):
+    import dataclasses
+
+    verdict = QUAKE + " Months later a court convicted the builders of the toppled buildings."
+    late = signatures_of(
+        [
+            article("q1", "Quake kills 1,300 in Turkey", QUAKE, day=1),
+            article("q2", "Turkey earthquake toll passes 1,300", QUAKE_REWRITE, day=1),
+            article("v1", "Builders convicted over Turkey quake", verdict, day=25),
+            article("j1", "Earthquake shakes Hokkaido", OTHER_QUAKE, day=20),
+        ]
+    )
+    clusterer, _ = apart_then_consolidated(late, config)
+    story = clusterer.assignment()
+    assert story["v1"] == story["q1"] == story["q2"]  # a follow-up, told again in the same words
+    assert story["j1"] != story["q1"]  # the next earthquake of the topic
+    strict, _ = apart_then_consolidated(late, dataclasses.replace(config, follow_up=1.01))
+    assert strict.assignment()["v1"] != strict.assignment()["q1"]

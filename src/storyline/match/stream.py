@@ -23,7 +23,7 @@ import heapq
 import math
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
@@ -476,8 +476,9 @@ class StoryClusterer:
     def add(self, signature: Signature) -> str:
         """Assign one article; returns its story id. An article seen before keeps its story.
 
-        A closed story (outside the time window) is never joined or merged, but may still be
-        linked as related: the same topic months later (another launch, another verdict).
+        A closed story (outside the time window) is never joined or merged here, but may still be
+        linked as related: the same topic months later (another launch, another verdict); only the
+        consolidation pass merges a follow-up that retells it (:meth:`follow_up`).
         """
         if signature.id in self.story_of:
             return self.story_of[signature.id]
@@ -545,7 +546,7 @@ class StoryClusterer:
         articles) is scored by :meth:`cohesion`; the best pair at or above ``config.consolidate``
         is merged, the smaller story into the larger, its pairs rescored, and so on
         (agglomerative over stories, ties by story ids: independent of the pairs' order).
-        Stories more than ``window_days`` apart are never merged, as in the stream; an undated
+        Stories more than ``window_days`` apart merge only as a follow-up (:meth:`follow_up`); an undated
         story joins a dated one only at ``config.consolidate_undated``.
         Then each of the run's articles moves to the candidate story it would now join with the
         highest probability, when that beats its own story without it (:meth:`_reassign`).
@@ -668,11 +669,12 @@ class StoryClusterer:
         else:
             joining, joined = sorted((story, other), key=lambda s: (len(s.articles), s.id))
         gap = joining.gap_to(joined)
-        if gap is not None and gap > self.config.window_days:
-            return 0.0
-        probabilities = [run.join_probability(article_id, joined)[0] for article_id in joining.articles]
+        late = gap is not None and gap > self.config.window_days
+        probabilities = [run.join_probability(article_id, joined, timeless=late)[0] for article_id in joining.articles]
         if not probabilities:
             return 0.0
+        if late:
+            return self.follow_up(probabilities)
         signatures = [s for s in map(run.signature, joining.articles) if s is not None]
         evidence = MergeEvidence(
             mean=sum(probabilities) / len(probabilities),
@@ -682,6 +684,13 @@ class StoryClusterer:
             short=sum(brevity(s.n_words) for s in signatures) / len(signatures) if signatures else 0.0,
         )
         return evidence.mean if self.admits(joining, joined, evidence) else 0.0
+
+    def follow_up(self, probabilities: list[float]) -> float:
+        """Mean probability of a story beyond the window joining another, scored without the day facet; 0 below
+        ``config.follow_up``. A later report of one event (a trial, a verdict, a repair months on) tells it again
+        almost word for word; the next event of a topic does not."""
+        mean = sum(probabilities) / len(probabilities)
+        return mean if mean >= self.config.follow_up else 0.0
 
     def admits(self, joining: StoryState, joined: StoryState, evidence: MergeEvidence) -> bool:
         """The merge gate: may ``joining`` be merged into ``joined`` on this evidence?"""
@@ -838,11 +847,12 @@ class _ConsolidationRun:
         return self.neighbours[article_id]
 
     def join_probability(
-        self, article_id: str, story: StoryState, members_of: str | None = None
+        self, article_id: str, story: StoryState, members_of: str | None = None, timeless: bool = False
     ) -> tuple[float, Facets]:
         """The probability (and facets) of the article joining the story now, as in the stream (0 if gone).
 
-        The member link is the article's nearest member of ``members_of`` (default: the story).
+        The member link is the article's nearest member of ``members_of`` (default: the story); ``timeless``
+        scores without the day facet (a story beyond the window, :meth:`StoryClusterer.follow_up`).
         """
         signature, clusterer = self.signature(article_id), self.clusterer
         if signature is None:
@@ -853,6 +863,8 @@ class _ConsolidationRun:
             self.maps[article_id] = clusterer.article_maps(signature)
         link = MemberLink(semantic=max(nearby, default=0.0))
         facets = clusterer.facets(signature, story, link, self.maps[article_id])
+        if timeless:
+            facets = replace(facets, days=None)
         mixed = (signature.published is None) != (story.first is None)
         if mixed and members_of is None and self.contradicts(signature, story):
             return 0.0, facets
