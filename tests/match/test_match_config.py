@@ -28,6 +28,7 @@ def test_a_file_changes_only_the_settings_it_names(tmp_path):
     [
         ("jion = 0.4", "unknown setting 'jion' (did you mean join?)"),
         ("join = 1.5", "join: expected a value from 0 to 1, got 1.5"),
+        ("follow_up = 1.5", "follow_up: expected a value from 0 to 1, got 1.5"),
         ('join = "high"', "join: expected a number, got 'high'"),
         ("candidates = 2.5", "candidates: expected a whole number, got 2.5"),
         ("candidates = 0", "candidates: expected at least 1, got 0"),

@@ -134,7 +134,7 @@ class MatchConfig:
 #: Settings that are probabilities, cosines or shares: a value outside 0..1 is a mistake, not a choice.
 UNIT_INTERVAL = frozenset({
     "copy_jaccard", "copy_coherence", "translation_cosine", "names_meaning_floor", "names_meaning_full", "same_story",
-    "join", "merge", "consolidate", "consolidate_undated", "adopt", "figure_share", "link_semantic", "link_entities",
+    "join", "merge", "consolidate", "consolidate_undated", "adopt", "figure_share", "follow_up", "link_semantic", "link_entities",
     "link_semantic_alone",
 })  # fmt: skip
 #: Whole-number settings that may be 0 (the others count characters, words or candidates and need at least 1).
