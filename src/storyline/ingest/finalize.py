@@ -10,9 +10,9 @@ from tld import get_tld
 
 from storyline.ingest.clean import (
     Dateline,
+    agency_tag_name,
     compact,
     credited_reporters,
-    agency_tag_name,
     edge_reason,
     is_captioned,
     is_credit,
