@@ -1106,3 +1106,13 @@ def test_german_demnach_goes_on_with_the_report_before(enricher, make_article):
 def test_reported_speech_ending_in_a_percentage_keeps_its_sign(enricher, make_article, language, text, expected):
     article = enricher.enrich(make_article(text, language=language))
     assert [q.text for q in article.quotes] == [expected]
+
+
+def test_a_forecast_reported_by_a_source_is_its_speech_not_an_unattributed_stance(enricher, make_article):
+    # "expected" and "said" claim the same clause: the source that says it speaks
+    article = enricher.enrich(make_article(
+        "Ferry traffic is expected to resume no earlier than Dec. 4, the port authority said.", language="en"
+    ))
+    assert [(q.text, q.speaker, q.cue, q.kind) for q in article.quotes] == [
+        ("Ferry traffic is expected to resume no earlier than Dec. 4", "the port authority", "said", "indirect")
+    ]
