@@ -1097,3 +1097,13 @@ def test_fallback_a_name_written_as_a_settlements_is_a_place(enricher, make_arti
         "In der Gemeinde Elwynbach wurde Marco Bell verletzt. Die Stadt Bellheim trauert.", language="de"
     ))
     assert {e.name: e.type for e in german.entities if e.name != "Marco Bell"} == {"Elwynbach": "PLACE", "Bellheim": "PLACE"}
+
+
+def test_a_name_in_apposition_to_a_role_after_its_portfolio_is_a_person(enricher, make_article):
+    # the recogniser reads "Transports Olga Petrenko" as one organisation; the parse hangs "Olga" on "ministre"
+    article = enricher.enrich(make_article(
+        "« Nous trouverons un accord avant la fin de la semaine », a déclaré la ministre des Transports "
+        "Olga Petrenko lors d'une conférence de presse à Port Elwyn.",
+        language="fr",
+    ))
+    assert {e.name: e.type for e in article.entities}.get("Olga Petrenko") == "PERSON"

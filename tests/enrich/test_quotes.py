@@ -1093,3 +1093,26 @@ def test_german_demnach_goes_on_with_the_report_before(enricher, make_article):
         ("Marco Bell", "sagte", "Die Grenze bleibe offen"),
         ("Marco Bell", "Demnach", "sollen die Kontrollen im Juni enden"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [("en", "Marco Bell said the seamen were demanding a rise of 8%.", "the seamen were demanding a rise of 8%"),
+     ("fr", "Marco Bell a affirmé que les marins réclamaient une hausse de 8 %.",
+      "que les marins réclamaient une hausse de 8 %"),
+     ("ru", "Марко Белл заявил, что моряки требуют повышения зарплат на 10 %.",
+      "что моряки требуют повышения зарплат на 10 %")],
+)  # fmt: skip
+def test_reported_speech_ending_in_a_percentage_keeps_its_sign(enricher, make_article, language, text, expected):
+    article = enricher.enrich(make_article(text, language=language))
+    assert [q.text for q in article.quotes] == [expected]
+
+
+def test_a_forecast_reported_by_a_source_is_its_speech_not_an_unattributed_stance(enricher, make_article):
+    # "expected" and "said" claim the same clause: the source that says it speaks
+    article = enricher.enrich(make_article(
+        "Ferry traffic is expected to resume no earlier than Dec. 4, the port authority said.", language="en"
+    ))
+    assert [(q.text, q.speaker, q.cue, q.kind) for q in article.quotes] == [
+        ("Ferry traffic is expected to resume no earlier than Dec. 4", "the port authority", "said", "indirect")
+    ]

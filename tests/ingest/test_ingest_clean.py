@@ -128,7 +128,8 @@ def test_not_datelines(paragraph: str) -> None:
 @pytest.mark.parametrize(
     ("dateline", "published"),
     [("OSLO, March 3, 2023 (Reuters) -", "2023-03-03"), ("Oslo, 3 mars 2023 (AFP) -", "2023-03-03"),
-     ("Oslo, 3. März 2023 (dpa) -", "2023-03-03"), ("OSLO, March 3 (Reuters) -", None)],
+     ("Oslo, 3. März 2023 (dpa) -", "2023-03-03"), ("OSLO, March 3 (Reuters) -", None),
+     ("PORT ELWYN, 1er décembre 2026 (ARP) -", "2026-12-01")],  # French writes the first "1er"
 )  # fmt: skip
 def test_dateline_with_a_year_dates_an_undated_article(dateline: str, published: str | None) -> None:
     article = read_text(f"Talks resume\n\n{dateline} Negotiators returned to the table on Friday.", source="d.txt")

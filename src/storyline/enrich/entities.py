@@ -419,8 +419,18 @@ def _recognised_pieces(ents: tuple[Span, ...], surnames: set[str]) -> Iterator[t
         starts = sorted({ent.start, *(max(root.left_edge.i, ent.start) for root in roots[1:])})
         for start, end in zip(starts, [*starts[1:], ent.end], strict=True):
             piece = ent.doc[start:end]
-            person = len(piece) > 1 and all(t.text[:1].isupper() for t in piece) and piece[-1].text in surnames
+            full_name = len(piece) > 1 and all(t.text[:1].isupper() for t in piece)
+            person = full_name and (piece[-1].text in surnames or _in_apposition_to_role(piece))
             yield piece, "PERSON" if person and len(starts) > 1 else kind
+
+
+def _in_apposition_to_role(piece: Span) -> bool:
+    """A name of at most :data:`_TITLED_NAME_WORDS` words set in apposition to a role noun in lower case outside it
+    ("la ministre des Transports Olga Petrenko": "Olga" hangs on "ministre"): the holder of the role, a person."""
+    root, noun = piece.root, piece.root.head
+    if len(piece) > _TITLED_NAME_WORDS or root.dep_ != "appos" or piece.start <= noun.i < piece.end:
+        return False
+    return noun.is_lower and role_key(noun.text) in _PERSONAL_TITLES
 
 
 def _people_by_surname(ent: Span, ents: tuple[Span, ...]) -> list[tuple[Span, str]]:

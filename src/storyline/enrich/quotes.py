@@ -750,9 +750,10 @@ def _snap_to_marks(attribution: Attribution, marks: list[tuple[int, int]]) -> At
 
 
 def _without_overlaps(attributions: list[Attribution]) -> list[Attribution]:
-    """Keep the widest of overlapping contents (a nested "I think" inside a quote goes)."""
+    """Keep the widest of overlapping contents (a nested "I think" inside a quote goes); of two as wide, speech
+    with its source before a stance ("N is expected to resume, the port authority said": the authority says it)."""
     kept: list[Attribution] = []
-    for attribution in sorted(attributions, key=lambda a: (a.start - a.end, a.start)):
+    for attribution in sorted(attributions, key=lambda a: (a.start - a.end, a.kind == "stance", a.start)):
         if all(attribution.end <= k.start or k.end <= attribution.start for k in kept):
             kept.append(attribution)
     return sorted(kept, key=lambda a: a.start)

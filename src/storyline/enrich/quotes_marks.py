@@ -142,11 +142,15 @@ def inside(position: int, marks: list[tuple[int, int]]) -> bool:
     return before > 0 and marks[before - 1][1] > position
 
 
+#: Signs the parser calls punctuation that belong to the figure before them: "a rise of 8 %" ends with its unit.
+_FIGURE_SIGNS = frozenset("%‰")
+
+
 def trimmed(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
-    """Token range without edge punctuation (quotation marks kept), as characters."""
+    """Token range without edge punctuation (quotation marks and a closing figure's percent sign kept), as characters."""
     while start < end and (doc[start].is_space or (doc[start].is_punct and doc[start].text not in QUOTE_MARKS)):
         start += 1
-    while end > start and (doc[end - 1].is_space or (doc[end - 1].is_punct and doc[end - 1].text not in _CLOSERS)):
+    while end > start and (doc[end - 1].is_space or (doc[end - 1].is_punct and doc[end - 1].text not in _CLOSERS | _FIGURE_SIGNS)):
         end -= 1
     if end <= start:
         return None

@@ -252,16 +252,18 @@ _CAPTION_MAX_WORDS = 45
 _MONTH = (
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 )
+#: A day written before its month: "18", German "18.", French "1er" (the first of the month, as French writes it).
+_DAY_FIRST = r"(?:1er|\d{1,2}\.?)"
 #: The date of a dateline: "Dec 18", "Dec. 18, 2022", "18 décembre 2022", "18. Dezember 2022", "18 декабря".
 #: A month in another language only with a year ("LONDON, 5 things -" stays prose); ingest takes a date
 #: with a year for the article's when it has none (``finalize``).
 _DATELINE_DATE = (
-    rf"(?P<date>{_MONTH} \d{{1,2}}(?:,? \d{{4}})?|\d{{1,2}}\.? {_MONTH}(?: \d{{4}})?"
-    r"|\d{1,2}\.? [^\W\d_]{3,}\.?(?: \d{4})?)"
+    rf"(?P<date>{_MONTH} \d{{1,2}}(?:,? \d{{4}})?|{_DAY_FIRST} {_MONTH}(?: \d{{4}})?"
+    rf"|{_DAY_FIRST} [^\W\d_]{{3,}}\.?(?: \d{{4}})?)"
 )
 #: A month name in another language without a year: a dateline date only before an agency in brackets
 #: ("БЕРЛИН, 12 марта (Рейтер) -").
-_OTHER_MONTH_NO_YEAR = re.compile(rf"^\d{{1,2}}\.? (?!{_MONTH}$)[^\W\d_]{{3,}}\.?$")
+_OTHER_MONTH_NO_YEAR = re.compile(rf"^{_DAY_FIRST} (?!{_MONTH}$)[^\W\d_]{{3,}}\.?$")
 #: Capital letters a dateline's place may start with: Latin, accented Latin, Cyrillic ("ТЕГЕРАН").
 _UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁ"
 #: "MOSCOW (Reuters) -", "PARIS, Dec 18 (AFP) -", "WASHINGTON (AP) —", "KYIV, Ukraine —", "SAN DIEGO ―" (a bar).
