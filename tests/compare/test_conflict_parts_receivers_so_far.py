@@ -24,6 +24,10 @@ def test_a_figure_told_as_a_part_is_not_the_whole():
     assert detector.detect(cash, cash_too, 0.9) is not None  # two parts of one kind are compared
     other_price = claim("e:c0", "Elwyn Foods agreed a $281 million deal to buy Ruritania Dairies.")
     assert detector.detect(deal, other_price, 0.9) is not None
+    whole_and_part = claim("f:c0", "Elwyn Foods agreed a $334 million deal, of which $281 million is cash, for Ruritania Dairies.")
+    assert detector.detect(whole_and_part, deal, 0.9) is None
+    higher = claim("g:c0", "Elwyn Foods agreed a $360 million deal to buy Ruritania Dairies.")
+    assert detector.detect(whole_and_part, higher, 0.9) is not None  # its whole is still compared
 
 
 def test_two_passes_to_two_players_are_two_plays():

@@ -339,9 +339,9 @@ def parts_of_total(a: Claim, b: Claim, kind: str) -> bool:
 
 
 #: Words around a figure that tell it as a part of a whole told elsewhere: a means of payment ("$281 million in
-#: cash"), a share of something ("$281 million of the purchase price"), or a part brought in ("including $5").
-_PART_AFTER_RE = re.compile(r"\s*(?:in\s+(?:cash|stock|shares|equity)\b|of\s+(?:the|its|their|which)\b)", re.IGNORECASE)
-_PART_BEFORE_RE = re.compile(r"\b(?:including|of\s+which|of\s+whom)\s*$", re.IGNORECASE)
+#: cash"), a share of something ("$281 million of the purchase price"), or a part brought in ("including $5", "of which $5").
+_PART_AFTER_RE = re.compile(r"\s*(?:in\s+(?:cash|stock|shares|equity)\b|of\s+(?:the|its|their)\b)", re.IGNORECASE)
+_PART_BEFORE_RE = re.compile(r"\b(?:including|of\s+which|of\s+whom)\s*[^\w\s]?$", re.IGNORECASE)
 
 
 def told_as_part(claim: Claim, quantity: Quantity) -> bool:
