@@ -182,18 +182,21 @@ def same_occurrence(a: Claim, b: Claim) -> bool:
 
 #: Dependencies of the words of a name before its last: "Taunton Crown Court", "Magistrates' Court".
 _NAME_PARTS = ("compound", "poss")
-#: Prepositions that name who makes or orders a thing: "a poll for the Kathimerini newspaper", "a study by N".
-_MAKERS = frozenset({"by", "for"})
+#: Prepositions that name who makes or orders a thing ("a poll for the Kathimerini newspaper", "a study by N"),
+#: or whom a thing goes to ("an 11-yard pass to Ines Vidal").
+_NAMING_PREPOSITIONS = frozenset({"by", "for", "to"})
 
 
 def _namers(noun: Any) -> list[Any]:
     """The words that name which one a noun is, by the parse: a name closing with a common noun, itself
-    ("Crown Court", "Magistrates' Court"; not "Petrenko"), or a common noun's maker ("a poll for the
-    Kathimerini newspaper", "a poll published by Ethnos")."""
+    ("Crown Court", "Magistrates' Court"; not "Petrenko"), or a common noun's maker or receiver ("a poll for
+    the Kathimerini newspaper", "a poll published by Ethnos", "a pass to Ruth Adler")."""
     if noun.pos_ == "PROPN":
         closes_name = noun.dep_ not in _NAME_PARTS and any(c.dep_ in _NAME_PARTS for c in noun.children)
         return [noun] if closes_name and is_also_lower_case(noun.text) else []
-    preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in _MAKERS]
+    preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in _NAMING_PREPOSITIONS]
+    if noun.dep_ in ("dobj", "obj"):  # "completed a pass to N": the receiver hangs on the verb
+        preps += [c for c in noun.head.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"]
     preps += [g for c in noun.children if c.dep_ == "acl" for g in c.children if g.dep_ == "agent"]
     return [o for p in preps for o in p.children if o.dep_ == "pobj"]
 
@@ -335,6 +338,28 @@ def parts_of_total(a: Claim, b: Claim, kind: str) -> bool:
     return False
 
 
+#: Words around a figure that tell it as a part of a whole told elsewhere: a means of payment ("$281 million in
+#: cash"), a share of something ("$281 million of the purchase price"), or a part brought in ("including $5", "of which $5").
+_PART_AFTER_RE = re.compile(r"\s*(?:in\s+(?:cash|stock|shares|equity)\b|of\s+(?:the|its|their)\b)", re.IGNORECASE)
+_PART_BEFORE_RE = re.compile(r"\b(?:including|of\s+which|of\s+whom)\s*[^\w\s]?$", re.IGNORECASE)
+
+
+def told_as_part(claim: Claim, quantity: Quantity) -> bool:
+    """Whether the claim's words tell the figure as a part of a whole: "AMD pays $281 million in cash" is
+    not the price of "a $334 million deal"."""
+    start, end = quantity.start - claim.start, quantity.end - claim.start
+    return bool(_PART_AFTER_RE.match(claim.text, end) or _PART_BEFORE_RE.search(claim.text[:start]))
+
+
+def _wholes_unless_both_parted(a: Claim, xs: list[Quantity], b: Claim, ys: list[Quantity]) -> tuple[list[Quantity], list[Quantity]]:
+    """The figures without those told as parts (:func:`told_as_part`), unless both claims tell parts: a part
+    is compared with a part only."""
+    parts_x, parts_y = ([q for q in qs if told_as_part(c, q)] for c, qs in ((a, xs), (b, ys)))
+    if parts_x and parts_y:
+        return xs, ys
+    return [q for q in xs if q not in parts_x], [q for q in ys if q not in parts_y]
+
+
 #: Measures told of an action ("served four months", "evacuated the building, 15 miles north of the city"): a
 #: figure of one is compared only with the other claim's figure of the same verb.
 _ACTION_MEASURES = ("distance", "duration")
@@ -348,6 +373,7 @@ def compared_figures(a: Claim, b: Claim) -> tuple[list[Quantity], list[Quantity]
     years to concede" two spans; nor figures of what came before or after (:func:`of_a_sequel`)."""
     xs = [q for q in a.quantities if not (hypothetical(a, q) or of_a_sequel(a, q))]
     ys = [q for q in b.quantities if not (hypothetical(b, q) or of_a_sequel(b, q))]
+    xs, ys = _wholes_unless_both_parted(a, xs, b, ys)
     if another_contest(a, b):
         return [], []
     if not a.language or a.language != b.language:

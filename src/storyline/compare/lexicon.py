@@ -234,6 +234,15 @@ DOUBLE_NEGATION_RE = re.compile(
 )
 
 
+#: A negation that tells a state at its report's time, which a later report may see ended: "not yet known",
+#: "yet to be charged", "still not found", "have not been released" (a present perfect: so far).
+TIME_BOUND_NEGATION_RE = re.compile(
+    r"(?:\bnot|\bnever|n['\u2019]t)\s+(?:\w+\s+)?yet\b|\byet\s+to\b|\bstill\s+(?:\w+\s+)?(?:not|no)\b|\bstill\s+\w+n['\u2019]t\b"
+    r"|\b(?:has|have)(?:\s+not|n['\u2019]t)\s+(?:yet\s+)?been\b",
+    re.IGNORECASE,
+)
+
+
 def negation_cue(text: str) -> re.Match[str] | None:
     """The first negation cue of ``text`` that negates: "not without drama" and "not only" do not."""
     for cue in NEGATION_RE.finditer(text):

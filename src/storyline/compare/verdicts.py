@@ -22,7 +22,7 @@ from storyline.compare.conflicts import (
     values_by_outlet,
     writes_day,
 )
-from storyline.compare.lexicon import CHANGES, RUNNING_TOTALS, opposition
+from storyline.compare.lexicon import CHANGES, RUNNING_TOTALS, TIME_BOUND_NEGATION_RE, opposition
 from storyline.compare.quantities import coarse_kind, disagreements, distinct_figures, figure_key, may_change, of_kind
 from storyline.model import Claim, ClaimGroup
 
@@ -56,7 +56,7 @@ def _in_time(findings: list[Finding], a: Claim, b: Claim, published: Published) 
     "in February" that killed three, another "on Thursday night" that killed two), and ages when the claims'
     articles are published far apart or the claims date their events differently (a suspect is 18 at the
     shooting and 20 at the trial)."""
-    findings = [f for f in findings if not _of_own_days(f, a, b, published)]
+    findings = [f for f in findings if not (_of_own_days(f, a, b, published) or _negated_so_far(f, a, b, published))]
     if a.dates and b.dates and not dates_agree(a.dates, b.dates):
         findings = [f for f in findings if f.rule != "numbers"]
     if not (_far_apart(a, b, published) or (a.dates and b.dates and set(a.dates).isdisjoint(b.dates))):
@@ -83,6 +83,19 @@ def _of_own_days(finding: Finding, a: Claim, b: Claim, published: Published) -> 
     if finding.rule == "dates" and finding.quantities == ["time"]:
         return _no_other_day(a, x) and _no_other_day(b, y)
     return finding.rule == "opposed-verbs" and (opposition(a.text, b.text) or ("",))[0] == CHANGES
+
+
+def _negated_so_far(finding: Finding, a: Claim, b: Claim, published: Published) -> bool:
+    """Whether a negation finding sets a state told as of its report ("the results were not yet known", "have
+    not been released") against a claim that may tell it later: one of an undated article, or published no
+    earlier. Only a claim asserting it before the report that says "not yet" contradicts it."""
+    if finding.rule != "negation" or a.negated == b.negated:
+        return False
+    negated, other = (a, b) if a.negated else (b, a)
+    if not TIME_BOUND_NEGATION_RE.search(negated.text):
+        return False
+    said_not, said = published.get(negated.article), published.get(other.article)
+    return not (said_not and said and said < said_not)
 
 
 def _no_other_day(claim: Claim, published: datetime) -> bool:
