@@ -1107,3 +1107,26 @@ def test_a_name_in_apposition_to_a_role_after_its_portfolio_is_a_person(enricher
         language="fr",
     ))
     assert {e.name: e.type for e in article.entities}.get("Olga Petrenko") == "PERSON"
+
+
+def test_a_russian_place_unknown_to_the_dictionary_is_one_name_in_all_its_cases(enricher, make_article):
+    # natasha guesses a paradigm for an unknown name: "в Руритании" -> "Руританий", "в Руританию" kept as written
+    article = enricher.enrich(make_article(
+        "Руритания закрыла границу. Делегация из Порт-Элвина прибыла в Руританию. В Руритании прошли переговоры.",
+        language="ru",
+    ))
+    assert {(e.name, tuple(e.variants)) for e in article.entities if e.type == "PLACE"} == {
+        ("Руритания", ("Руритания",)), ("Порт-Элвин", ("Порт-Элвин",))
+    }
+
+
+def test_a_place_written_in_two_scripts_is_one_entity_of_the_story():
+    russian = [Entity(name="Порт-Элвин", type="PLACE", variants=["Порт-Элвин"]),
+               Entity(name="Руритания", type="PLACE", variants=["Руритания"])]
+    english = [Entity(name="Port Elwyn", type="PLACE", variants=["Port Elwyn"]),
+               Entity(name="Ruritania", type="PLACE", variants=["Ruritania"]),
+               Entity(name="Australia", type="PLACE", variants=["Australia"])]
+    merged = merge_entities([russian, english + [Entity(name="Австрия", type="PLACE", variants=["Австрия"])]])
+    assert sorted(sorted(e.variants) for e in merged) == [
+        ["Australia"], ["Port Elwyn", "Порт-Элвин"], ["Ruritania", "Руритания"], ["Австрия"]
+    ]

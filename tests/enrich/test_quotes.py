@@ -1116,3 +1116,22 @@ def test_a_forecast_reported_by_a_source_is_its_speech_not_an_unattributed_stanc
     assert [(q.text, q.speaker, q.cue, q.kind) for q in article.quotes] == [
         ("Ferry traffic is expected to resume no earlier than Dec. 4", "the port authority", "said", "indirect")
     ]
+
+
+def test_an_apposition_after_a_selon_source_belongs_to_the_source(enricher, make_article):
+    article = enricher.enrich(make_article(
+        "Selon le syndicat des marins, dirigé par Marco Bell, la grève va durer.", language="fr"
+    ))
+    assert [(q.cue, q.speaker, q.text) for q in article.quotes] == [
+        ("Selon", "le syndicat des marins", "la grève va durer")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Как сообщили в портовой администрации, судно задержано.", ("портовой администрации", "судно задержано")),
+     ("Судно задержано в Порт-Элвине, сообщили в штабе флота.", ("штабе флота", "Судно задержано в Порт-Элвине"))],
+)  # fmt: skip
+def test_a_russian_plural_without_subject_reports_the_institution_after_v(enricher, make_article, text, expected):
+    article = enricher.enrich(make_article(text, language="ru"))
+    assert [(q.speaker, q.text) for q in article.quotes] == [expected]

@@ -112,6 +112,9 @@ def test_days_two_away(language, text, expected):
         ("it", "Il consiglio si riunirà stanotte.", [("stanotte", "2026-03-09TNI")]),
         ("de", "Heute Nacht hat es im Hafen gebrannt.", [("Heute Nacht", "2026-03-08TNI")]),
         ("de", "Heute Nacht wird im Rat abgestimmt.", [("Heute Nacht", "2026-03-09TNI")]),
+        ("de", "Heute Nacht brannte die Fabrik in Port Elwyn.", [("Heute Nacht", "2026-03-08TNI")]),  # weak past
+        ("de", "Heute Nacht meldeten die Behörden einen Brand.", [("Heute Nacht", "2026-03-08TNI")]),
+        ("de", "Heute Nacht tagt die erwartete Runde.", [("Heute Nacht", "2026-03-09TNI")]),  # an adjective
         ("pt", "Esta noite, o fogo queimou o porto.", [("Esta noite", "2026-03-08TNI")]),
         ("es", "El consejo se encontraba reunido esta noche.", [("esta noche", "2026-03-09TNI")]),  # only "tonight"
     ],

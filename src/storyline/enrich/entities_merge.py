@@ -143,7 +143,7 @@ def merge_entities(entity_lists: list[list[Entity]]) -> list[Entity]:
     Variants are pooled; ``mentions`` are offsets into each article's own text,
     so the merged entities carry none. Ordered by how many of the lists name
     the entity, then by name. A person named in another script is merged through
-    :func:`same_person_name` ("Ольга Петренко" = "Olga Petrenko").
+    :func:`same_person_name` ("Ольга Петренко" = "Olga Petrenko"), a place by :func:`same_place_name`.
     """
     return merge_with_members(entity_lists)[0]
 
@@ -179,6 +179,9 @@ def _story_group(groups: list[_Group], entity: Entity, places: Mapping[str, bool
     if group is None and entity.type == "PERSON":
         alike = [g for g in groups if g.type == "PERSON" and same_person_name(entity.name, g.name)]
         group = alike[0] if len(alike) == 1 else None  # "Petrenko" of two Petrenkos stays apart
+    if group is None and entity.type == "PLACE":
+        alike = [g for g in groups if g.type == "PLACE" and any(same_place_name(n, m) for n in names for m in g.names)]
+        group = alike[0] if len(alike) == 1 else None
     if group is None:
         group = _Group(type=entity.type, refers_to=entity.refers_to, reference_kind=entity.reference_kind)
         groups.append(group)
@@ -293,6 +296,16 @@ def same_person_name(a: str, b: str) -> bool:
         return False
     # Both give a first name: it must sound alike too ("Martin Schulz" is not "Олаф Шольц").
     return len(words_a) < 2 or len(words_b) < 2 or fuzz.ratio(sounds_a[0], sounds_b[0]) >= CROSS_SCRIPT_FIRST_NAME_RATIO
+
+
+def same_place_name(a: str, b: str) -> bool:
+    """Whether two names in different scripts write one place: alike read in Latin letters, sound for sound
+    ("Порт-Элвин" / "Port Elwyn", "Руритания" / "Ruritania"). Exactly alike: unlike a person's, a place's name
+    has no first name to confirm a near match ("Австрия" / "Australia")."""
+    if _is_latin(a) == _is_latin(b):
+        return False
+    sounds_a, sounds_b = ([_sound_key(w) for w in _latin_words(name)] for name in (a, b))
+    return bool(sounds_a) and sounds_a == sounds_b
 
 
 #: Common English short forms of first names: "Bob Goodlatte" and "Robert W. Goodlatte" are one person.

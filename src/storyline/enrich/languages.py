@@ -16,6 +16,7 @@ are those of ``article.text``:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -243,8 +244,26 @@ def _natasha_to_spacy(vocab, text: str, ndoc) -> Doc:
             ents.append(ent)
     doc.ents = ents
     # Russian names inflect ("Захаровой" is "Захарова"): entities are named by their normal form.
-    doc.user_data[NORMAL_NAMES] = {(s.start, s.stop): s.normal for s in ndoc.spans if s.normal}
+    doc.user_data[NORMAL_NAMES] = _normal_names(ndoc)
     return doc
+
+
+def _normal_names(ndoc) -> dict[tuple[int, int], str]:
+    """natasha's normal form of each name, except that a one-word place or organisation takes the nominative
+    the text writes with the same lemma, where it writes one: an unknown name ("Руритания") is normalised by a
+    guessed paradigm ("в Руритании" -> "Руританий", "в Руританию" kept), whose lemma is one for all its forms."""
+    nominatives: dict[str, Counter[str]] = {}
+    for token in ndoc.tokens:
+        if token.feats.get("Case") == "Nom" and token.pos == "PROPN" and token.text[:1].isupper():
+            nominatives.setdefault(token.lemma, Counter())[token.text] += 1
+    names = {}
+    for span in ndoc.spans:
+        if not span.normal:
+            continue
+        forms = nominatives.get(span.tokens[0].lemma) if span.type != "PER" and len(span.tokens) == 1 else None
+        keep = not forms or span.normal in forms  # several forms tagged nominative: natasha's if among them
+        names[span.start, span.stop] = span.normal if keep else forms.most_common(1)[0][0]
+    return names
 
 
 def _leads_into_cycle(heads: list[int], index: int) -> bool:

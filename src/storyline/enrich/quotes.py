@@ -183,6 +183,8 @@ def _subject(token: Token) -> Token | None:
             return token.head  # "N, who said ...": the relative pronoun stands for N
         if subject is not None:
             return subject
+        if (institution := _institution_source(token)) is not None:
+            return institution
         if token.dep_ == "acl" and token.head.pos_ in {"NOUN", "PROPN"}:
             return token.head  # "a statement saying that ...": the statement is the source
         if token.dep_ == "pcomp" and token.head.dep_ == "prep":
@@ -193,6 +195,21 @@ def _subject(token: Token) -> Token | None:
             return None
         token, seen = token.head, seen + 1
     return None
+
+
+#: Russian "сообщили в администрации" ("the administration said", literally "they said in the administration"):
+#: a plural past verb without a subject reports what an institution said, named after "в".
+_INSTITUTION_PREPOSITIONS = frozenset({"в", "во"})
+
+
+def _institution_source(verb: Token) -> Token | None:
+    """The institution an impersonal Russian plural names as the source ("заявили в министерстве"), if any."""
+    if not verb.lower_.endswith("ли"):
+        return None
+    return next(
+        (c for c in verb.rights if c.dep_ == "obl" and any(p.lower_ in _INSTITUTION_PREPOSITIONS for p in c.lefts)),
+        None,
+    )
 
 
 def _quoted_as_subject(preposition: Token) -> Token | None:
@@ -217,6 +234,9 @@ def source_span(subject: Token) -> Span:
     """The subject's name as written: its left part and name-like right dependents (an adjective after
     its noun too, as French writes them), no clauses and no time ("media reports Tuesday")."""
     end = subject.i
+    start = subject.left_edge.i
+    while start < subject.i and subject.doc[start].dep_ == "case":
+        start += 1  # "в министерстве": the institution, not the preposition
     for child in subject.rights:
         lone_adjective = child.dep_ == "amod" and not any(child.children)  # "la garde côtière"
         if _is_time_word(child):
@@ -225,7 +245,7 @@ def source_span(subject: Token) -> Span:
             if child.dep_ == "appos" and any(t.ent_type_ for t in subject.subtree if t.i <= subject.i):
                 continue  # "Jane Roe, the spokeswoman ...": the name is enough
             end = max(end, _phrase_end(child))
-    return subject.doc[subject.left_edge.i : end + 1]
+    return subject.doc[start : end + 1]
 
 
 def _phrase_end(token: Token) -> int:

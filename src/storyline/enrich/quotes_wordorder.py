@@ -80,7 +80,7 @@ def according_to_attributions(doc: Doc, language: str, parsed: bool = True) -> l
                 if source_end == source_start:
                     continue
             before = trimmed(doc, sent.start, i)
-            after = trimmed(doc, source_end, sent.end)
+            after = trimmed(doc, _past_apposition(doc, source_start, source_end, sent.end), sent.end)
             content = after if before is None or (after is not None and after[1] - after[0] > before[1] - before[0]) else before
             if not parsed and before is not None and after is not None and not _set_off(doc, i, source_end):
                 content = trimmed(doc, sent.start, sent.end)  # "Die Regeln sollen laut N im Juni kommen": one clause
@@ -88,6 +88,25 @@ def according_to_attributions(doc: Doc, language: str, parsed: bool = True) -> l
                 source = doc[source_start:source_end] if source_end > source_start else None
                 found.append(Attribution(*content, cue=doc[i : i + len(phrase)].text, source=source))
     return found + _postposed_according_to(doc, lowered, language)
+
+
+#: Dependencies of a phrase set off by commas that describes a noun before it ("le syndicat, dirigé par N,").
+_APPOSITION_DEPS = frozenset({"acl", "appos", "acl:relcl"})
+
+
+def _past_apposition(doc: Doc, source_start: int, source_end: int, limit: int) -> int:
+    """Where the claim starts after an "according to" source: past an apposition the parse hangs on the source
+    ("Selon le syndicat, dirigé par N, la grève ...": the apposition describes the source, it is not its
+    claim), else at the source's end."""
+    if source_end + 1 >= limit or doc[source_end].text != ",":
+        return source_end
+    phrase = doc[source_end + 1]
+    while source_end < phrase.head.i < limit and phrase.head.i != phrase.i:
+        phrase = phrase.head
+    if not (source_start <= phrase.head.i < source_end and phrase.dep_ in _APPOSITION_DEPS):
+        return source_end
+    end = phrase.right_edge.i + 1
+    return end if end < limit and doc[end].text == "," else source_end
 
 
 def _set_off(doc: Doc, start: int, end: int) -> bool:

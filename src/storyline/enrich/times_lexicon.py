@@ -88,6 +88,27 @@ EXTRA_MONTHS = {
            "сентябре": 9, "октябре": 10, "ноябре": 11, "декабре": 12},
 }  # fmt: skip
 #: Tense cues (future, past) deciding where a bare weekday or month points; English is in times_tense.
+#: A German weak past tense: -te, or -eten after a stem in -t/-d ("meldeten"; not "bieten", "vertreten").
+_GERMAN_WEAK_PAST_WORD = r"[a-zäöü]{2,}(?:[a-rt-zäöüß]te|(?<!ie)(?<!tr)eten)"
+#: Words before which such a word is an inflected adjective ("die erwartete Entscheidung", "andere interessierte").
+_GERMAN_DETERMINERS = (
+    r"der|die|das|den|dem|des|ein|eine[mnrs]?|im|am|vom|zum|zur|beim|sein|seine[mnrs]?|ihre?[mnrs]?|unsere?[mnrs]?|"
+    r"diese[mnrs]?|jene[mnrs]?|welche[mnrs]?|alle|viele|einige|mehrere|andere[mnrs]?|keine[mnrs]?|weitere[mnrs]?"
+)
+#: Lower-case words in -te that are no past tense: adverbs, adjectives, ordinals and modal "sollte" (a plan:
+#: "sollte am Donnerstag vorgestellt werden").
+_GERMAN_NOT_PAST = (
+    r"heute|gute[nr]?|weite[nr]?|bitte|zweite[nr]?|dritte[nr]?|vierte[nr]?|fünfte[nr]?|sechste[nr]?|siebte[nr]?|"
+    r"achte[nr]?|neunte[nr]?|zehnte[nr]?|elfte[nr]?|zwölfte[nr]?|letzte[nr]?|rechte[nr]?|echte[nr]?|"
+    r"schlechte[nr]?|breite[nr]?|späte[nr]?|harte[nr]?|tote[nr]?|konkrete[nr]?|private[nr]?|direkte[nr]?|"
+    r"leute|halbe[nr]?|bereite[nr]?|rote[nr]?|sollte[nt]?"
+)
+#: Case-sensitive: a capitalised word in -te is a noun ("Mitte", "Seite"); nor is a word after a hyphen a verb
+#: ("Corona-bedingte").
+_GERMAN_WEAK_PAST = (
+    r"(?P<adjective>(?:" + _GERMAN_DETERMINERS + r")\s+(?-i:" + _GERMAN_WEAK_PAST_WORD + r"))"
+    r"|(?<!-)(?-i:(?!(?:" + _GERMAN_NOT_PAST + r")\b)" + _GERMAN_WEAK_PAST_WORD + r")"
+)
 TENSE_CUES = {
     "fr": (r"\w{2,}ra|\w{2,}ront|va|vont|prochaine?s?", r"a|ont|avait|avaient|était|étaient|fut|dernière?s?"),
     # Spanish preterites in -ó/-aron/-ieron, the irregular ones news uses most ("dijo", "hizo", "tuvo",
@@ -95,14 +116,20 @@ TENSE_CUES = {
     "es": (r"\w{2,}rá|\w{2,}rán|va\s+a|van\s+a|próxim[oa]s?|programad[oa]s?|previst[oa]s?",
            (r"\w{2,}ó|\w{2,}aron|\w{2,}ieron|\w+jeron|\w*(?:dijo|hizo|tuvo|puso|dujo|trajo|quiso|supo|pudo)|dio|vio|"
             r"\w{2,}aban?|ha|han|había|habían|fue|fueron")),
+    # German weak past tenses ("brannte", "meldeten"; not superlatives in -ste): a plural in -ten ("sagten") is
+    # left out, as it is also an infinitive ("halten").
     "de": (r"wird|werden|soll|sollen|nächste[nrs]?|kommende[nrs]?",
-           r"hat|haben|hatte|hatten|war|waren|wurde|wurden|sagte"),
+           r"hat|haben|hatte|hatten|war|waren|wurde|wurden|sagte|" + _GERMAN_WEAK_PAST),
     "it": (r"\w{2,}rà|\w{2,}ranno|prossim[oaie]", r"ha|hanno|aveva|era|erano|fu|scors[oaie]"),
     "pt": (r"\w{2,}rá|\w{2,}rão|vai|vão|próxim[oa]s?", r"\w{2,}ou|\w{2,}aram|\w{2,}eram|foi|foram|tinha"),
     # Russian past tense ends in -л/-ла/-ли ("заявил", "прошла"); its future is a form of "быть" or a
-    # perfective verb, of which news uses a few ("состоится", "пройдёт").
+    # perfective verb, whose form is that of a present tense, told apart only by its aspect, which the tokens
+    # here do not carry: a closed list of those news uses most ("состоится", "пройдёт", "встретятся").
     # The past neuter ("заявило", "произошло") and reflexive past ("встретились", "состоялась") too.
-    "ru": (r"будет|будут|будем|станет|состоится|состоятся|пройд[её]т|пройдут|следующ\w*|предстоящ\w*",
+    "ru": ((r"будет|будут|будем|станет|состоится|состоятся|пройд[её]т|пройдут|следующ\w*|предстоящ\w*|"
+            r"встретится|встретятся|провед[её]т|проведут|начн[её]тся|начнутся|откроется|откроются|завершится|"
+            r"завершатся|обсудит|обсудят|подпишет|подпишут|посетит|посетят|выступит|выступят|рассмотрит|"
+            r"рассмотрят|объявит|объявят|примет|примут|вступит|вступят"),
            (r"\w{2,}(?:[аяие]л[аои]?|шло|гло)(?:с[яь])?|был[аои]?|прошл\w*")),
     # Polish future is "będzie" or a perfective verb ("zostanie", "odbędzie się"); its past ends in -ł/-ła/-li.
     "pl": (r"będzie|będą|będziemy|zostanie|zostaną|odbędzie|odbędą|przyszł\w*|nadchodząc\w*",
