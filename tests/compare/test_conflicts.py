@@ -53,9 +53,9 @@ def test_opposed_verbs_need_one_actor_on_both_sides():
 
 
 def test_one_statement_two_people_is_a_conflict_but_name_variants_are_not():
-    a = claim("a:c0", "We will win", speaker="Nasser Kanani")
-    assert run("aligned", a, claim("b:c0", "We will win", speaker="Kanani"), 0.9) == []
-    assert run("aligned", a, claim("b:c0", "We will win", speaker="John Kirby"), 0.9) == ["speakers"]
+    a = claim("a:c0", "We will win", speaker="Ines Vidal")
+    assert run("aligned", a, claim("b:c0", "We will win", speaker="Vidal"), 0.9) == []
+    assert run("aligned", a, claim("b:c0", "We will win", speaker="Marco Bell"), 0.9) == ["speakers"]
 
 
 def test_a_speaker_named_in_another_script_is_the_same_speaker():
