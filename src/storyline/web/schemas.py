@@ -93,13 +93,40 @@ StoryDetail = record_model(
     related=(list[str], Field(description="ids of related (same-topic) stories")),
 )
 
+class ComparisonArticle(Body):
+    """An article as a comparison lists it (``compare.story.article_summary``)."""
+
+    id: str
+    title: str
+    outlet: str = Field(description='its outlet, else its site, else "unknown outlet"')
+    name: str = Field(description="how the reports name it, told from the story's other articles")
+    url: str | None
+    published: datetime | None
+    published_estimate: str | None = Field(description="an undated article: the day its story bounds it to")
+    language: str | None
+    byline: str | None
+    agencies: list[str] = Field(description="the news agencies it credits")
+    source: str
+    version: int
+
+
+class Alignment(Body):
+    """Two claims of two articles that tell the same thing, and how alike they are."""
+
+    a: str
+    b: str
+    score: float
+
+
 ProvenanceLinkBody = record_model("ProvenanceLink", ProvenanceLink, from_=(str, Field(alias="from")))
 
 ComparisonBody = record_model(
     "Comparison",
     Comparison,
     doc="A story's articles compared claim by claim; every field is described in docs/comparison-schema.md.",
+    articles=(list[ComparisonArticle], ...),
     entities=(list[StoryEntity], ...),
+    alignments=(list[Alignment], ...),
     provenance=(list[ProvenanceLinkBody], ...),
 )
 
