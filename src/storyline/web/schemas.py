@@ -73,6 +73,8 @@ class ArticleSummary(Body):
 
 
 class SearchHit(ArticleSummary):
+    """An article that has every word searched for, and where."""
+
     snippet: str = Field(description="plain text around the matched words, each between ⟦ and ⟧")
     score: float = Field(description="BM25, higher is better")
 
@@ -118,7 +120,12 @@ class Alignment(Body):
     score: float
 
 
-ProvenanceLinkBody = record_model("ProvenanceLink", ProvenanceLink, from_=(str, Field(alias="from")))
+ProvenanceLinkBody = record_model(
+    "ProvenanceLink",
+    ProvenanceLink,
+    doc="``to`` copies, rewrites or translates ``from``, or both tell the story independently (``relation``).",
+    from_=(str, Field(alias="from")),
+)
 
 ComparisonBody = record_model(
     "Comparison",
@@ -179,6 +186,8 @@ class IngestBody(Body):
 
 
 class Reclustered(Body):
+    """What ``storyline recluster`` says: the stories before and after, and how many articles moved."""
+
     stories_before: int
     stories: int
     moved: int = Field(description="articles that went to another story")
@@ -193,26 +202,38 @@ class Page(Body):
 
 
 class ArticlePage(Page):
+    """A page of article summaries."""
+
     items: list[ArticleSummary]
 
 
 class SearchPage(Page):
+    """A page of search hits, best first."""
+
     items: list[SearchHit]
 
 
 class StoryPage(Page):
+    """A page of story summaries, largest and latest first."""
+
     items: list[StorySummary]
 
 
 class EntityPage(Page):
+    """A page of the story's entities, named by most articles first."""
+
     items: list[StoryEntity]
 
 
 class QuotePage(Page):
+    """A page of the story's quotes across its articles."""
+
     items: list[dict[str, Any]] = Field(description="the comparison's quotes (docs/comparison-schema.md)")
 
 
 class TimelinePage(Page):
+    """A page of the story's dated events, in order."""
+
     items: list[dict[str, Any]] = Field(description="the comparison's timeline (docs/comparison-schema.md)")
 
 
