@@ -239,8 +239,6 @@ def test_post_rejects_bad_bodies_with_clear_messages(writable_client) -> None:
         assert client.post("/api/articles", content=b"x", headers={"content-type": "text/plain"}).status_code == 415
         no_file = client.post("/api/articles", files={"other": ("a.txt", b"text", "text/plain")})
         assert no_file.status_code == 400 and "file" in no_file.json()["error"]
-        empty = client.post("/api/articles", files={"file": ("empty.txt", b"", "text/plain")})
-        assert empty.status_code == 400 and "empty" in empty.json()["error"]
         binary = client.post("/api/articles", files={"file": ("blob.bin", b"\x00\x01\x02" * 100, "application/octet-stream")})
         assert binary.status_code == 422 and binary.json()["error"].startswith("blob.bin")
         no_text = client.post("/api/articles", json={"url": "https://n.example/only-a-link"})
@@ -248,6 +246,14 @@ def test_post_rejects_bad_bodies_with_clear_messages(writable_client) -> None:
         too_big = client.post("/api/articles", json={**ARTICLE, "text": "word " * 1000})
         assert too_big.status_code == 413 and "2000" in too_big.json()["error"]
         assert client.get("/api/health").json()["articles"] == 3  # nothing half-written
+
+
+def test_an_empty_upload_is_refused_as_a_blank_one_is(writable_client) -> None:
+    with writable_client() as client:
+        for name, content in (("empty.txt", b""), ("blank.txt", b" \n\t\n")):
+            refused = client.post("/api/articles", files={"file": (name, content, "text/plain")})
+            assert (refused.status_code, refused.json()["error"]) == (422, f"{name}: empty file")
+        assert client.get("/api/health").json()["articles"] == 3
 
 
 def test_deeply_nested_json_is_a_bad_body_not_a_500(writable_client) -> None:

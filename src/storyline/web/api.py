@@ -1,7 +1,8 @@
 """The JSON API under /api: a thin shell over :mod:`storyline.service`.
 
 Every list is a page: ``{"total", "limit", "offset", "items"}``. Errors are
-``{"error": message, "status": code}`` (see :mod:`storyline.web.app`).
+``{"error": message, "status": code}`` (see :mod:`storyline.web.app`). Each body is documented in the
+OpenAPI document by its model in :mod:`storyline.web.schemas`; the endpoints return it as built.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import RedirectResponse, Response
-from pydantic import BaseModel, BeforeValidator
+from pydantic import BeforeValidator
 
 from storyline import __version__
 from storyline.ingest.sniff import load_json
@@ -21,31 +22,9 @@ from storyline.service import library, web_queries
 from storyline.service.stories import story_articles
 from storyline.service.workspace import Workspace
 from storyline.store import MAX_OFFSET
+from storyline.web import schemas
+from storyline.web.schemas import AsBuilt, answers, errors
 from storyline.web.security import require_write_access
-
-
-class Error(BaseModel):
-    """The body of every error response (the app's handlers write it, FastAPI's default shape never)."""
-
-    error: str
-    status: int
-
-
-_ERRORS = {
-    400: "the request body is not what the endpoint reads",
-    401: "writes need the bearer token",
-    403: "cross-origin write refused",
-    404: "no such article or story",
-    413: "request body too large",
-    415: "unsupported content type",
-    422: "invalid parameters (a write: nothing in the body could be ingested)",
-}
-
-
-def errors(*codes: int) -> dict[int | str, dict[str, Any]]:
-    """OpenAPI ``responses`` documenting these error statuses with the :class:`Error` body."""
-    return {code: {"model": Error, "description": _ERRORS[code]} for code in codes}
-
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -116,7 +95,7 @@ def _slice(items: list[Any], limit: int, offset: int) -> dict[str, Any]:
     return page(len(items), limit, offset, items[offset : offset + limit])
 
 
-@router.get("/health", summary="Liveness and library size")
+@router.get("/health", summary="Liveness and library size", response_model=AsBuilt, responses=answers(schemas.Health))
 def health(ws: Ws) -> dict[str, Any]:
     return {
         "status": "ok",
@@ -126,7 +105,12 @@ def health(ws: Ws) -> dict[str, Any]:
     }
 
 
-@router.get("/articles", summary="Articles, filtered and paginated, in publication order", responses=errors(422))
+@router.get(
+    "/articles",
+    summary="Articles, filtered and paginated, in publication order",
+    response_model=AsBuilt,
+    responses=answers(schemas.ArticlePage, 422),
+)
 def articles(
     ws: Ws,
     outlet: str | None = None,
@@ -145,7 +129,8 @@ def articles(
 @router.get(
     "/articles/{article_id:path}",
     summary="One article: text, stripped parts, entities, quotes, times",
-    responses=errors(404, 422),
+    response_model=AsBuilt,
+    responses=answers(schemas.ArticleDetail, 404, 422),
 )
 def article(ws: Ws, article_id: str) -> Any:
     if not article_id:  # "/api/articles/": the list
@@ -161,7 +146,8 @@ def article(ws: Ws, article_id: str) -> Any:
     "/articles/{article_id:path}",
     summary="Remove an article, as `storyline remove ID`: its text, entities, vectors, index entries and its place in its story",
     dependencies=[Depends(require_write_access)],
-    responses=errors(401, 403, 404, 422),
+    response_model=AsBuilt,
+    responses=answers(schemas.RemovalBody, 401, 403, 404, 422),
 )
 async def remove_article(request: Request, ws: Ws, article_id: str, dry_run: bool = False) -> dict[str, Any]:
     """``{dry_run, removed: [{id, title, source, story}], stories: [{id, label, removed, left}], not_found}``:
@@ -203,7 +189,8 @@ UPLOAD_BODY = {
     status_code=201,
     summary="Ingest a JSON article (or list) or an uploaded file",
     dependencies=[Depends(require_write_access)],
-    responses=errors(400, 401, 403, 413, 415, 422),
+    response_model=AsBuilt,
+    responses=answers(schemas.IngestBody, 400, 401, 403, 413, 415, 422, status=201),
     openapi_extra={"requestBody": UPLOAD_BODY},
 )
 async def add_articles(request: Request, ws: Ws) -> dict[str, Any]:
@@ -232,10 +219,8 @@ async def _upload(request: Request) -> tuple[str | None, bytes]:
         upload = form.get("file")
         if upload is None or isinstance(upload, str):
             raise HTTPException(400, "the form has no 'file' field with a file in it")
-        content = await upload.read()
-        if not content:
-            raise HTTPException(400, f"the uploaded file {upload.filename!r} is empty")
-        return upload.filename or "upload", content
+        # An empty file is read like any other (422, "NAME: empty file"), as one of only blank lines is.
+        return upload.filename or "upload", await upload.read()
     raise HTTPException(415, "send application/json or multipart/form-data with a 'file' field")
 
 
@@ -243,7 +228,8 @@ async def _upload(request: Request) -> tuple[str | None, bytes]:
     "/recluster",
     summary="Re-cluster every article, as `storyline recluster` (after changing thresholds); says what moved",
     dependencies=[Depends(require_write_access)],
-    responses=errors(401, 403),
+    response_model=AsBuilt,
+    responses=answers(schemas.Reclustered, 401, 403),
 )
 async def recluster(request: Request, ws: Ws) -> dict[str, int]:
     """``{stories_before, stories, moved}``: a story keeps its id when it keeps most of its articles."""
@@ -253,7 +239,8 @@ async def recluster(request: Request, ws: Ws) -> dict[str, int]:
 @router.get(
     "/stories",
     summary="Stories, largest first, with size, outlets, languages, time span and flags",
-    responses=errors(422),
+    response_model=AsBuilt,
+    responses=answers(schemas.StoryPage, 422),
 )
 def stories(ws: Ws, limit: Limit = 20, offset: Offset = 0) -> dict[str, Any]:
     total, summaries = web_queries.story_page(ws, limit=limit, offset=offset)
@@ -261,7 +248,10 @@ def stories(ws: Ws, limit: Limit = 20, offset: Offset = 0) -> dict[str, Any]:
 
 
 @router.get(
-    "/stories/{story_id}", summary="One story: summary, articles and why each joined", responses=errors(404, 422)
+    "/stories/{story_id}",
+    summary="One story: summary, articles and why each joined",
+    response_model=AsBuilt,
+    responses=answers(schemas.StoryDetail, 404, 422),
 )
 def story(ws: Ws, story_id: str) -> dict[str, Any]:
     found = find_story(ws, story_id)
@@ -276,7 +266,10 @@ def story(ws: Ws, story_id: str) -> dict[str, Any]:
 
 
 @router.get(
-    "/stories/{story_id}/comparison", summary="The story's articles compared claim by claim", responses=errors(404, 422)
+    "/stories/{story_id}/comparison",
+    summary="The story's articles compared claim by claim",
+    response_model=AsBuilt,
+    responses=answers(schemas.ComparisonBody, 404, 422),
 )
 def comparison(ws: Ws, story_id: str) -> dict[str, Any]:
     find_story(ws, story_id)
@@ -292,7 +285,10 @@ REPORT_TYPES = {"json": "application/json", "md": "text/markdown; charset=utf-8"
     summary="The story's report as a file to download: self-contained HTML, Markdown or JSON",
     response_class=Response,
     responses={
-        200: {"content": {kind.split(";")[0]: {} for kind in REPORT_TYPES.values()}},
+        200: {  # the JSON report is the comparison's JSON
+            "model": schemas.ComparisonBody,
+            "content": {kind.split(";")[0]: {} for kind in REPORT_TYPES.values()},
+        },
         **errors(404, 422),
     },
 )
@@ -316,7 +312,8 @@ def story_report(
 @router.get(
     "/stories/{story_id}/quotes",
     summary="Quotes across the story's articles, with speakers",
-    responses=errors(404, 422),
+    response_model=AsBuilt,
+    responses=answers(schemas.QuotePage, 404, 422),
 )
 def story_quotes(ws: Ws, story_id: str, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
     find_story(ws, story_id)
@@ -326,7 +323,8 @@ def story_quotes(ws: Ws, story_id: str, limit: Limit = 50, offset: Offset = 0) -
 @router.get(
     "/stories/{story_id}/timeline",
     summary="The story's dated events in order, with sources",
-    responses=errors(404, 422),
+    response_model=AsBuilt,
+    responses=answers(schemas.TimelinePage, 404, 422),
 )
 def story_timeline(ws: Ws, story_id: str, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
     find_story(ws, story_id)
@@ -334,7 +332,10 @@ def story_timeline(ws: Ws, story_id: str, limit: Limit = 50, offset: Offset = 0)
 
 
 @router.get(
-    "/stories/{story_id}/entities", summary="Entities named across the story's articles", responses=errors(404, 422)
+    "/stories/{story_id}/entities",
+    summary="Entities named across the story's articles",
+    response_model=AsBuilt,
+    responses=answers(schemas.EntityPage, 404, 422),
 )
 def story_entities(ws: Ws, story_id: str, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
     members = story_articles(ws, find_story(ws, story_id))
@@ -342,7 +343,12 @@ def story_entities(ws: Ws, story_id: str, limit: Limit = 50, offset: Offset = 0)
     return _slice(entities, limit, offset)
 
 
-@router.get("/search", summary="Full-text search (every word must occur; word* for a prefix)", responses=errors(422))
+@router.get(
+    "/search",
+    summary="Full-text search (every word must occur; word* for a prefix)",
+    response_model=AsBuilt,
+    responses=answers(schemas.SearchPage, 422),
+)
 def search(
     ws: Ws,
     q: Annotated[str, Query(min_length=1, description="words to find")],

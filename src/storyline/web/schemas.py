@@ -1,0 +1,259 @@
+"""The HTTP API's response bodies, as pydantic models for the OpenAPI document (``/api/openapi.json``).
+
+The models document the JSON the endpoints already build (the records' and the service layer's ``to_dict``);
+they do not build it: an endpoint answers :data:`AsBuilt`, passed through as it is, so the API says what
+the CLI's ``--json`` says, key for key. The records of :mod:`storyline.model` and of the service layer are
+described from their dataclass fields (:func:`record_model`), not listed again; the bodies the API puts
+together itself are listed here. ``tests/web/test_web_openapi.py`` checks real responses against them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import datetime
+from typing import Annotated, Any, get_type_hints
+
+from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema, create_model
+
+from storyline.compare.involved import StoryEntity
+from storyline.model import Article, Comparison, ProvenanceLink
+from storyline.service.library import Failure
+from storyline.service.removal import StoryChange
+from storyline.service.web_queries import StorySummary
+
+#: What an endpoint returns: its JSON as built, validated and sent by FastAPI as a plain object (no
+#: re-serialising through a model, which would cost time on large comparisons and could reorder keys).
+#: Its schema is left empty for ``responses`` (:func:`answers`) to fill with the documented model.
+AsBuilt = Annotated[dict[str, Any], WithJsonSchema({})]
+
+
+class Body(BaseModel):
+    """A response body: every field is written, a default one too (``to_dict`` writes them all)."""
+
+    model_config = ConfigDict(json_schema_serialization_defaults_required=True)
+
+
+def record_model(name: str, record: type, doc: str | None = None, **fields: Any) -> type[Body]:
+    """The model ``name`` of the JSON a dataclass record's ``to_dict`` writes: its fields, named and typed as the
+    record has them, plus (or replaced by) ``fields`` (``name=(type, default or Field)``) where it writes more."""
+    hints = get_type_hints(record)
+    declared = {f.name: (hints[f.name], ...) for f in dataclasses.fields(record)}
+    return create_model(name, __base__=Body, __doc__=doc or record.__doc__, **{**declared, **fields})
+
+
+class Error(Body):
+    """The body of every error response (the app's handlers write it, FastAPI's default shape never)."""
+
+    error: str
+    status: int
+
+
+class Health(Body):
+    """The server is up: its version and the library's size."""
+
+    status: str = Field(description='"ok" while the server answers')
+    version: str = Field(description="storyline's version")
+    schema_version: int = Field(description="the version of the records' JSON (storyline.model.SCHEMA_VERSION)")
+    articles: int = Field(description="articles in the library")
+
+
+class ArticleSummary(Body):
+    """The list view of an article: its metadata, without the body and enrichment."""
+
+    id: str
+    title: str
+    url: str | None
+    outlet: str | None
+    agency: str | None
+    byline: str | None
+    published: datetime | None
+    language: str | None
+    source: str
+    version: int
+
+
+class SearchHit(ArticleSummary):
+    """An article that has every word searched for, and where."""
+
+    snippet: str = Field(description="plain text around the matched words, each between ⟦ and ⟧")
+    score: float = Field(description="BM25, higher is better")
+
+
+ArticleDetail = record_model(
+    "ArticleDetail",
+    Article,
+    text=(str, Field(description="the paragraphs joined by a blank line: every offset points into it")),
+    story=(str | None, Field(description="the id of the story the article is in")),
+)
+
+StoryDetail = record_model(
+    "StoryDetail",
+    StorySummary,
+    doc="A story: its summary, its articles and why each joined.",
+    articles=(list[ArticleSummary], Field(description="by publication date, undated last")),
+    reasons=(dict[str, str], Field(description="article id -> why it joined the story")),
+    related=(list[str], Field(description="ids of related (same-topic) stories")),
+)
+
+class ComparisonArticle(Body):
+    """An article as a comparison lists it (``compare.story.article_summary``)."""
+
+    id: str
+    title: str
+    outlet: str = Field(description='its outlet, else its site, else "unknown outlet"')
+    name: str = Field(description="how the reports name it, told from the story's other articles")
+    url: str | None
+    published: datetime | None
+    published_estimate: str | None = Field(description="an undated article: the day its story bounds it to")
+    language: str | None
+    byline: str | None
+    agencies: list[str] = Field(description="the news agencies it credits")
+    source: str
+    version: int
+
+
+class Alignment(Body):
+    """Two claims of two articles that tell the same thing, and how alike they are."""
+
+    a: str
+    b: str
+    score: float
+
+
+ProvenanceLinkBody = record_model(
+    "ProvenanceLink",
+    ProvenanceLink,
+    doc="``to`` copies, rewrites or translates ``from``, or both tell the story independently (``relation``).",
+    from_=(str, Field(alias="from")),
+)
+
+ComparisonBody = record_model(
+    "Comparison",
+    Comparison,
+    doc="A story's articles compared claim by claim; every field is described in docs/comparison-schema.md.",
+    articles=(list[ComparisonArticle], ...),
+    entities=(list[StoryEntity], ...),
+    alignments=(list[Alignment], ...),
+    provenance=(list[ProvenanceLinkBody], ...),
+)
+
+
+class RemovedArticle(Body):
+    id: str
+    title: str
+    source: str
+    story: str | None
+
+
+class RemovalBody(Body):
+    """What ``storyline remove ID --json`` says: a story left with no article is gone (``left`` 0)."""
+
+    dry_run: bool
+    removed: list[RemovedArticle]
+    stories: list[StoryChange]
+    not_found: list[str]
+
+
+class Duplicate(Body):
+    source: str
+    article_id: str = Field(description="the stored article the input repeats")
+
+
+class StoryReached(Body):
+    id: str
+    label: str
+    added: list[str]
+    size: int
+    started: bool = Field(description="every article of the story came with this upload")
+
+
+class IngestBody(Body):
+    """What ``storyline ingest --json`` says of one upload: counts by outcome, and every failure with its reason."""
+
+    new: int
+    duplicate: int
+    new_version: int
+    resumed: int
+    skipped: int
+    skipped_because: dict[str, int]
+    skips: list[Failure]
+    failed: int
+    failures: list[Failure]
+    warnings: list[Failure]
+    article_ids: list[str]
+    duplicates: list[Duplicate]
+    stories: list[StoryReached]
+
+
+class Reclustered(Body):
+    """What ``storyline recluster`` says: the stories before and after, and how many articles moved."""
+
+    stories_before: int
+    stories: int
+    moved: int = Field(description="articles that went to another story")
+
+
+class Page(Body):
+    """One page of a list: ``items`` from ``offset``, at most ``limit`` of them, out of ``total``."""
+
+    total: int
+    limit: int
+    offset: int
+
+
+class ArticlePage(Page):
+    """A page of article summaries."""
+
+    items: list[ArticleSummary]
+
+
+class SearchPage(Page):
+    """A page of search hits, best first."""
+
+    items: list[SearchHit]
+
+
+class StoryPage(Page):
+    """A page of story summaries, largest and latest first."""
+
+    items: list[StorySummary]
+
+
+class EntityPage(Page):
+    """A page of the story's entities, named by most articles first."""
+
+    items: list[StoryEntity]
+
+
+class QuotePage(Page):
+    """A page of the story's quotes across its articles."""
+
+    items: list[dict[str, Any]] = Field(description="the comparison's quotes (docs/comparison-schema.md)")
+
+
+class TimelinePage(Page):
+    """A page of the story's dated events, in order."""
+
+    items: list[dict[str, Any]] = Field(description="the comparison's timeline (docs/comparison-schema.md)")
+
+
+_ERRORS = {
+    400: "the request body is not what the endpoint reads",
+    401: "writes need the bearer token",
+    403: "cross-origin write refused",
+    404: "no such article or story",
+    413: "request body too large",
+    415: "unsupported content type",
+    422: "invalid parameters (a write: nothing in the body could be ingested)",
+}
+
+
+def errors(*codes: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI ``responses`` documenting these error statuses with the :class:`Error` body."""
+    return {code: {"model": Error, "description": _ERRORS[code]} for code in codes}
+
+
+def answers(model: type[BaseModel], *error_codes: int, status: int = 200) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI ``responses``: the success body ``model`` (under ``status``) and these error statuses."""
+    description = (model.__doc__ or "Successful Response").strip().split("\n")[0]
+    return {status: {"model": model, "description": description}, **errors(*error_codes)}
