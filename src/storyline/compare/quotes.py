@@ -244,10 +244,12 @@ def _attributed(quote: Quote) -> bool:
 
 def _speakers(speakers: list[str]) -> list[str]:
     """Distinct speakers, variants of one name merged: the variant most members use kept, then the longest
-    (four outlets' "Paul Okafor", not one tagger's "Transports Paul Okafor")."""
+    (four outlets' "Paul Okafor", not one tagger's "Transports Paul Okafor"), then the first in the story's order
+    (a set's order changes with the process's string hashing: the story's groups must not)."""
     counts = Counter(speakers)
+    first = {name: n for n, name in reversed(list(enumerate(speakers)))}
     names: list[str] = []
-    for name in sorted(set(speakers) - {""}, key=lambda n: (counts[n], len(n)), reverse=True):
+    for name in sorted(set(speakers) - {""}, key=lambda n: (-counts[n], -len(n), first[n])):
         if not any(same_person_name(name, kept) for kept in names):
             names.append(name)
     return names
