@@ -284,6 +284,8 @@ def same_person_name(a: str, b: str) -> bool:
         return False
     if set(words_a) <= set(words_b) or set(words_b) <= set(words_a) or _first_names_agree(a, b):
         return True
+    if _other_first_name(words_a, words_b):
+        return False
     if fuzz.token_set_ratio(" ".join(words_a), " ".join(words_b)) >= 90:
         return True
     if _is_latin(a) == _is_latin(b):
@@ -311,6 +313,22 @@ def _first_names_agree(a: str, b: str) -> bool:
         return False
     first_a, first_b = (NICKNAMES.get(w, w) for w in (words_a[0], words_b[0]))
     return first_a == first_b or (min(len(first_a), len(first_b)) == 1 and first_a[0] == first_b[0])
+
+
+#: Fewest letters one first name adds to the other to be another name: "Jack" / "Jackie", "Daniel" / "Danielle";
+#: one letter more is as often a spelling ("Sara" / "Sarah") as another name ("Eric" / "Erica"), so it stays alike.
+_FIRST_NAME_EXTENSION = 2
+
+
+def _other_first_name(words_a: list[str], words_b: list[str]) -> bool:
+    """Two full names with one surname whose first names are two names, not two spellings of one: one the other
+    lengthened by a syllable ("Jack" / "Jackie", "Daniel" / "Danielle"), which the fuzzy match below took for a
+    spelling. Spellings ("Mohamed" / "Mohammed", "Jon" / "John") differ inside the name and stay one person; a
+    short form far shorter than its name ("Chris" / "Christopher") was never close enough to merge."""
+    if min(len(words_a), len(words_b)) < 2 or words_a[-1] != words_b[-1]:
+        return False
+    short, long = sorted((words_a[0], words_b[0]), key=len)
+    return long.startswith(short) and len(long) - len(short) >= _FIRST_NAME_EXTENSION
 
 
 #: Spellings of one sound that Latin-script languages and romanised Cyrillic write differently
