@@ -1128,9 +1128,10 @@ def test_a_capital_in_a_sentence_only_sport_writes_is_a_team():
     assert _english_entities("Washington signed a treaty last season.")["Washington"].refers_to == "United States"
 
 
-def test_a_first_name_lengthened_by_a_syllable_names_another_person():
+def test_a_first_name_with_another_names_ending_names_another_person():
     assert not same_person_name("Jack Vidal", "Jackie Vidal") and not same_person_name("Daniel Bell", "Danielle Bell")
     assert same_person_name("Mohamed Vidal", "Mohammed Vidal") and same_person_name("Jon Bell", "John Bell")
+    assert same_person_name("Phil Petrenko", "Philip Petrenko")  # a short form and its name
 
 
 def test_fallback_a_common_nouns_abbreviation_is_no_name(enricher, make_article):
