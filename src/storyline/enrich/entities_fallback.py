@@ -35,14 +35,14 @@ _CAPITALISED = re.compile(r"^[^\W\d_][\w'’.-]*$")
 CASE_ENDING_LANGUAGES = frozenset({"tr", "az"})
 #: That ending: an apostrophe and lower-case letters closing the word.
 _CASE_ENDING = re.compile(r"['’](?=[a-zçğıöşüâîû]+$)")
-#: Abbreviations each language writes in capitals for a common noun ("la TV", "un CD", "una ONG", "das TV"): no
-#: name alone, nor the head of the name after "de" ("TV de Disney" is Disney's television). The encoder's cased
-#: vocabulary cannot tell them from acronyms of bodies ("UN", "EU" are as often lower case), so they are listed;
-#: only abbreviations of things anyone owns, no body's or party's.
+#: Abbreviations that languages without a recogniser write in capitals for a common noun ("la TV", "un CD", "una
+#: ONG", "el IVA", "im TV"): no name alone, nor the head of the name after "de" ("TV de Disney" is Disney's
+#: television). The encoder's cased vocabulary cannot tell them from acronyms of bodies ("UN", "EU" are as often
+#: lower case), so they are listed: abbreviations of kinds of things (a television, a record, a tax, an NGO), never
+#: of one body or party.
 _COMMON_ABBREVIATIONS = {
     "es": frozenset({"TV", "CD", "DVD", "DJ", "PC", "ONG", "SMS", "PIB", "IVA", "ADN"}),
     "pt": frozenset({"TV", "CD", "DVD", "DJ", "PC", "ONG", "SMS", "PIB", "DNA"}),
-    "fr": frozenset({"TV", "CD", "DVD", "DJ", "PC", "ONG", "SMS", "PIB", "TVA", "ADN"}),
     "it": frozenset({"TV", "CD", "DVD", "DJ", "PC", "SMS", "PIL", "IVA", "DNA"}),
     "de": frozenset({"TV", "CD", "DVD", "DJ", "PC", "SMS"}),
 }
