@@ -1130,3 +1130,37 @@ def test_a_place_written_in_two_scripts_is_one_entity_of_the_story():
     assert sorted(sorted(e.variants) for e in merged) == [
         ["Australia"], ["Port Elwyn", "Порт-Элвин"], ["Ruritania", "Руритания"], ["Австрия"]
     ]
+
+
+def test_a_place_after_a_reporter_names_an_outlet_only_with_media_evidence():
+    from storyline.enrich.entities import extract_entities
+    from storyline.enrich.languages import get_language_model
+
+    model = get_language_model("en")
+    text = "Marco Bell of Metropolis said the harbour closed. Ruth Adler of Port Elwyn, a fisherman, said she was shocked."
+    entities = by_name(extract_entities(model.doc(text), outlet="Metropolis"))  # the article's own outlet
+    assert entities["Metropolis"].type == "ORG" and entities["Port Elwyn"].type == "PLACE"
+    assert by_name(extract_entities(model.doc(text)))["Metropolis"].type == "PLACE"  # no evidence: a residence
+    courier = _english_entities("The mayor resigned, writes Olga Petrenko for the Port Elwyn Courier.")
+    assert courier["Port Elwyn Courier"].type == "ORG"
+
+
+def test_a_capital_in_a_sentence_only_sport_writes_is_a_team():
+    entities = _english_entities("Washington and Baltimore have expressed interest in the quarterback.")
+    assert entities["Washington"].refers_to is None
+    assert _english_entities("Washington signed a treaty last season.")["Washington"].refers_to == "United States"
+
+
+def test_a_first_name_with_another_names_ending_names_another_person():
+    assert not same_person_name("Jack Vidal", "Jackie Vidal") and not same_person_name("Daniel Bell", "Danielle Bell")
+    assert same_person_name("Mohamed Vidal", "Mohammed Vidal") and same_person_name("Jon Bell", "John Bell")
+    assert same_person_name("Phil Petrenko", "Philip Petrenko")  # a short form and its name
+
+
+def test_fallback_a_common_nouns_abbreviation_is_no_name(enricher, make_article):
+    """"TV de Disney": a television's abbreviation is no name, the owner after "de" is; "la ONU" (a body) stays."""
+    article = enricher.enrich(make_article(
+        "La película de Ines Vidal se estrenó en TV de Elwyn Studios y la ONG lo celebró ante la ONU.", language="es"
+    ))
+    names = {e.name for e in article.entities}
+    assert "Elwyn Studios" in names and not names & {"TV", "TV de Elwyn Studios", "ONG"}

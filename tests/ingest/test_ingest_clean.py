@@ -423,6 +423,9 @@ def test_sentences_with_labels_in_other_languages_stay(line: str) -> None:
         ("Reporting by Ruth Adler et Olga Petrenko", "Ruth Adler; Olga Petrenko"),
         ("Reporting by Ruth Adler und Marco Bell", "Ruth Adler; Marco Bell"),
         ("Reporting by Ruritania Ferries and Docks", "Ruritania Ferries and Docks"),  # one part is no person's name
+        ("(Reporting by Olga Petrenko in Port Elwyn and Ruth Adler in Ruritania; Editing by Ines Vidal)",
+         "Olga Petrenko; Ruth Adler"),  # each filed from a place
+        ("Reporting by Olga Petrenko in Port Elwyn, Ruritania", "Olga Petrenko"),  # one place, named with its country
         ("(Additional reporting by Marco Bell)", None),
         ("Editing by Ines Vidal", None),
         ("Marco Bell contributed to this report.", None),

@@ -154,7 +154,8 @@ def test_a_declared_site_name_is_an_outlet_unless_it_is_a_whole_seo_title(sitena
      ("Elwyn https; Cdnelwyn; I; Logo Png", "https://elwynpost.net/a", None),  # a logo's URL split into words
      ("Текст Ольга Петренко", "https://elwynpost.net/a", "Ольга Петренко"), ("Text: Ines Vidal", None, "Ines Vidal"),
      ("Elwyn Creating Search Engine Api Message", "https://elwynpost.net/a", None),  # a menu, no name
-     ("Olga Petrenko and Lena Fisk", "https://elwynpost.net/a", "Olga Petrenko and Lena Fisk"),
+     ("Olga Petrenko and Lena Fisk", "https://elwynpost.net/a", "Olga Petrenko; Lena Fisk"),  # two people
+     ("Marco Bell, Staff Writer", "https://elwynpost.net/a", "Marco Bell, Staff Writer"),  # one, and a role
      ("By Lena Fisk, Reuters", "https://elwynpost.net/a", "By Lena Fisk, Reuters"),
      ("Teilen", "https://elwynpost.de/a", None), ("Share", None, None), ("Partager", None, None),  # share buttons
      ("Compartir", None, None), ("Share on Facebook; Ruth Adler", None, "Ruth Adler"), ("Artikel teilen", None, None),

@@ -73,6 +73,7 @@ from storyline.enrich.entities_types import (
     _names_institution,
     _names_vessel,
     _organisation_named_as_settlement,
+    _outlets_after_reporters,
     _outlets_as_organisations,
     _placed_in_country,
     _retyped_alike,
@@ -101,10 +102,13 @@ ENTITY_TYPES = {
 _DETERMINERS_OF = {"en": {"the", "a", "an"}, "fr": {"le", "la", "les", "l'", "l’"}, "es": {"el", "la", "los", "las"}}
 
 
-def extract_entities(doc: Doc, recognised: bool = True, language: str | None = None) -> list[Entity]:
+def extract_entities(
+    doc: Doc, recognised: bool = True, language: str | None = None, outlet: str | None = None
+) -> list[Entity]:
     """Entities of one parsed article, variants merged, mentions as offsets into ``doc.text``.
 
     ``language``: the article's, when spaCy has no pipeline for it and the doc says "xx" (Swahili, Icelandic).
+    ``outlet``: the article's, which a reporter's credit names ("Ruth Adler of Metropolis").
     """
     text = doc.text  # spaCy joins every token on each access: once per article
     if recognised:
@@ -115,6 +119,7 @@ def extract_entities(doc: Doc, recognised: bool = True, language: str | None = N
         mentions = capitalised_mentions(doc, language)
         if NO_CAPITALS.search(text):
             mentions += unspaced_mentions(text, taken=mentions)
+    _outlets_after_reporters(text, mentions, outlet)
     for mention in mentions:
         mention.title = _title_before(text, mention.start)
     _placed_without_parse(text, mentions)

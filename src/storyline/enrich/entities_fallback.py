@@ -35,6 +35,17 @@ _CAPITALISED = re.compile(r"^[^\W\d_][\w'’.-]*$")
 CASE_ENDING_LANGUAGES = frozenset({"tr", "az"})
 #: That ending: an apostrophe and lower-case letters closing the word.
 _CASE_ENDING = re.compile(r"['’](?=[a-zçğıöşüâîû]+$)")
+#: Abbreviations that languages without a recogniser write in capitals for a common noun ("la TV", "un CD", "una
+#: ONG", "el IVA", "im TV"): no name alone, nor the head of the name after "de" ("TV de Disney" is Disney's
+#: television). The encoder's cased vocabulary cannot tell them from acronyms of bodies ("UN", "EU" are as often
+#: lower case), so they are listed: abbreviations of kinds of things (a television, a record, a tax, an NGO), never
+#: of one body or party.
+_COMMON_ABBREVIATIONS = {
+    "es": frozenset({"TV", "CD", "DVD", "DJ", "PC", "ONG", "SMS", "PIB", "IVA", "ADN"}),
+    "pt": frozenset({"TV", "CD", "DVD", "DJ", "PC", "ONG", "SMS", "PIB", "DNA"}),
+    "it": frozenset({"TV", "CD", "DVD", "DJ", "PC", "SMS", "PIL", "IVA", "DNA"}),
+    "de": frozenset({"TV", "CD", "DVD", "DJ", "PC", "SMS"}),
+}
 
 
 def capitalised_mentions(doc: Doc, language: str | None = None) -> list[Mention]:
@@ -69,6 +80,7 @@ def capitalised_mentions(doc: Doc, language: str | None = None) -> list[Mention]
             or (nouns_capitalised and (words[0].lower_ in GERMAN_DETERMINERS or _is_stop_word(words[0])))
         ):
             words.pop(0)  # "Según la Casa Blanca", "Recientemente GM", "Die Corona-Pandemie": not the name's words
+        words = _without_common_abbreviation(words, _COMMON_ABBREVIATIONS.get(language, frozenset()), connectors)
         lone_word = len(words) == 1 and (
             _opens_sentence(words[0]) or words[0].idx in quote_starts or words[0].lower_ in calendar_words
         )
@@ -100,6 +112,16 @@ def capitalised_mentions(doc: Doc, language: str | None = None) -> list[Mention]
     if not nouns_capitalised:
         return mentions
     return _without_common_nouns(doc, mentions, set(lexicon.numbers) - GERMAN_DETERMINERS if lexicon else set())
+
+
+def _without_common_abbreviation(words: list, abbreviations: frozenset[str], connectors: set[str]) -> list:
+    """A run less a common noun's abbreviation opening it (:data:`_COMMON_ABBREVIATIONS`): nothing of "TV" alone,
+    "Disney" of "TV de Disney"; "TV Elwyn" (a club) stays whole."""
+    if not words or words[0].text not in abbreviations:
+        return words
+    if len(words) == 1:
+        return []
+    return words[2:] if len(words) > 2 and words[1].lower_ in connectors else words
 
 
 def _without_case_endings(mentions: list[Mention], calendar_words: set[str]) -> list[Mention]:

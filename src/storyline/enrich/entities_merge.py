@@ -287,6 +287,8 @@ def same_person_name(a: str, b: str) -> bool:
         return False
     if set(words_a) <= set(words_b) or set(words_b) <= set(words_a) or _first_names_agree(a, b):
         return True
+    if _other_first_name(words_a, words_b):
+        return False
     if fuzz.token_set_ratio(" ".join(words_a), " ".join(words_b)) >= 90:
         return True
     if _is_latin(a) == _is_latin(b):
@@ -324,6 +326,22 @@ def _first_names_agree(a: str, b: str) -> bool:
         return False
     first_a, first_b = (NICKNAMES.get(w, w) for w in (words_a[0], words_b[0]))
     return first_a == first_b or (min(len(first_a), len(first_b)) == 1 and first_a[0] == first_b[0])
+
+
+#: Endings that make another first name of one, a diminutive or a woman's ("Jack" / "Jackie", "Daniel" /
+#: "Danielle", "Paul" / "Pauline"). Other endings lengthen a short form to the full name ("Phil" / "Philip", "Lou" /
+#: "Louis": one person), and one letter more is as often a spelling ("Sara" / "Sarah") as another name.
+_OTHER_NAME_ENDINGS = frozenset({"ie", "ey", "le", "elle", "ette", "ine", "ina"})
+
+
+def _other_first_name(words_a: list[str], words_b: list[str]) -> bool:
+    """Two full names with one surname whose first names are two names, not two spellings of one: one the other
+    with an ending of another name (:data:`_OTHER_NAME_ENDINGS`), which the fuzzy match below took for a
+    spelling. Spellings ("Mohamed" / "Mohammed", "Jon" / "John") differ inside the name and stay one person."""
+    if min(len(words_a), len(words_b)) < 2 or words_a[-1] != words_b[-1]:
+        return False
+    short, long = sorted((words_a[0], words_b[0]), key=len)
+    return long.startswith(short) and long[len(short) :] in _OTHER_NAME_ENDINGS
 
 
 #: Spellings of one sound that Latin-script languages and romanised Cyrillic write differently

@@ -169,22 +169,33 @@ _RESULT_VERBS = frozenset({
 })  # fmt: skip
 #: A score: "3-1", "24–17".
 _SCORE = re.compile(r"\d{1,3}\s*[-–]\s*\d{1,3}(?!\d)")
+#: Words only sport writes: leagues, a team's players by their position, the trade of players. A city that is
+#: the subject or object of a sentence holding one is its team ("Ruritania and Port Elwyn have expressed interest
+#: in the quarterback"). "signed" or "season" alone are not enough: states sign treaties and have seasons.
+_SPORTS_WORDS = frozenset({
+    "nfl", "nba", "mlb", "nhl", "mls", "quarterback", "linebacker", "cornerback", "tight end", "running back",
+    "wide receiver", "pitcher", "shortstop", "outfielder", "infielder", "striker", "midfielder", "goalkeeper",
+    "goaltender", "defenseman", "touchdown", "playoffs", "playoff", "draft pick", "free agent", "traded", "drafted",
+})  # fmt: skip
+_SPORTS_WORD = re.compile(rf"\b(?:{'|'.join(sorted(_SPORTS_WORDS))})s?\b", re.IGNORECASE)
 
 
 def _names_a_team(span: Span) -> bool:
     """A city written as its team: subject or object of a match's result (:data:`_RESULT_VERBS`; "won" or "lost"
-    in a sentence giving a score), or followed by a score or its points ("Port Elwyn 3-1", "Port Elwyn 24, Ruritania 17"). A team
-    stands for no state, in any of its mentions (:func:`_teams_as_no_state`)."""
+    in a sentence giving a score), or followed by a score or its points ("Port Elwyn 3-1", "Port Elwyn 24, Ruritania 17"), or
+    subject or object of a sentence only sport writes (:data:`_SPORTS_WORDS`). A team stands for no state, in any of its mentions (:func:`_teams_as_no_state`)."""
     doc = span.doc
     after = doc.text[span.end_char : span.end_char + 12]
     if _SCORE.match(after.lstrip()) or re.match(r"\s+\d{1,3},\s+[^\W\d_]", after):
         return True
     token = _role_token(span.root)
     verb = token.head.head if token.dep_ == "pobj" and token.head.lower_ in {"against", "over", "to", "by"} else token.head
-    if token.dep_ not in {"nsubj", "nsubjpass", "dobj", "pobj"} or verb.pos_ != "VERB" or verb == token:
+    if token.dep_ not in {"nsubj", "nsubjpass", "dobj", "pobj"} or verb.pos_ not in {"VERB", "AUX"} or verb == token:
         return False
-    lemma = verb.lemma_.lower()
-    return lemma in _RESULT_VERBS or (lemma in {"win", "lose"} and _SCORE.search(verb.sent.text) is not None)
+    lemma, sentence = verb.lemma_.lower(), verb.sent.text
+    if lemma in _RESULT_VERBS or (lemma in {"win", "lose"} and _SCORE.search(sentence) is not None):
+        return True
+    return token.dep_ in {"nsubj", "dobj"} and _SPORTS_WORD.search(sentence) is not None
 
 
 def _role_token(token: Token) -> Token:

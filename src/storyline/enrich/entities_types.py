@@ -409,3 +409,33 @@ def _names_institution(name: str, places: set[str], after_the: bool) -> bool:
         return True
     opening = " ".join(words[:-1])
     return last in _MEDIA_WORDS and (after_the or opening in places or _is_known_place(opening))
+
+
+#: Last words of an outlet's name: the press nouns above and those of broadcasters ("Port Elwyn Radio").
+_OUTLET_NAME_WORDS = _MEDIA_WORDS | {"tribune", "gazette", "herald", "dispatch", "times", "chronicle", "telegraph"} | {
+    "radio", "tv", "television",
+}
+#: A reporter named before the outlet they write for: "Ruth Adler of", "Marco Bell, for the", "Ines Vidal at".
+_REPORTER_OF = re.compile(r",?\s+(?:of|for|at)\s+(?:the\s+)?$")
+
+
+def _outlets_after_reporters(text: str, mentions: list[Mention], outlet: str | None) -> None:
+    """Retype as an organisation a "place" written right after a person and "of", "for" or "at" when it names an
+    outlet: the article's own, a name closing with a press or broadcasting noun ("Port Elwyn Courier"), or a
+    name the article also writes as an organisation ("Ruth Adler of Metropolis" ... "Metropolis, a news site,").
+    Any other place after a person is where they live or work ("Ines Vidal of Port Elwyn")."""
+    people_ends = {m.end for m in mentions if m.type == "PERSON"}
+    organisations = {m.text for m in mentions if m.type == "ORG"} | ({outlet.strip()} if outlet else set())
+    outlets = {m.text for m in mentions if m.type == "PLACE" and _credited_as_outlet(text, m, people_ends, organisations)}
+    for mention in mentions:
+        if mention.type == "PLACE" and mention.text in outlets:
+            mention.type, mention.acts, mention.placed = "ORG", None, None
+
+
+def _credited_as_outlet(text: str, mention: Mention, people_ends: set[int], organisations: set[str]) -> bool:
+    """Whether a place's name stands right after a person and "of", "for" or "at" and names an outlet."""
+    before = max(0, mention.start - 20)
+    linker = _REPORTER_OF.search(text[before : mention.start])
+    if linker is None or before + linker.start() not in people_ends:
+        return False
+    return mention.text in organisations or mention.text.split()[-1].lower() in _OUTLET_NAME_WORDS

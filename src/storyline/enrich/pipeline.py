@@ -49,7 +49,10 @@ def component(name: str) -> Callable[[Component], Component]:
 @component("entities")
 def entities_component(analysis: Analysis) -> None:
     analysis.article.entities = extract_entities(
-        analysis.doc, recognised=analysis.model.parsed, language=analysis.model.language
+        analysis.doc,
+        recognised=analysis.model.parsed,
+        language=analysis.model.language,
+        outlet=analysis.article.outlet,
     )
 
 

@@ -643,6 +643,9 @@ def contributors(line: str) -> tuple[bool, str | None]:
 #: One reporter's credit in a wire story's credit line, less the place it was filed from: "Reporting by Olga
 #: Petrenko in Port Elwyn" -> "Olga Petrenko". Editors and additional reporters sign no byline.
 _REPORTER_CREDIT = re.compile(r"^(?:reporting|writing)\s+by\s+(?P<names>.+?)(?:\s+in\s+\S.*)?$", re.IGNORECASE)
+#: The place each reporter of a list filed from: " in Port Elwyn" of "Olga Petrenko in Port Elwyn and Ruth Adler
+#: in Ruritania".
+_FILED_FROM = re.compile(r"\s+in\s+[A-ZÀ-ÖØ-Þ][\w.'’-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w.'’-]*)*")
 
 
 #: What separates the names of a list of people: commas, and the word before the last one in a few languages.
@@ -651,11 +654,20 @@ _NAME_LIST = re.compile(r"\s*,\s*(?:(?:and|y|et|und|e)\s+)?|\s+(?:and|y|et|und|e
 _PERSON = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w.'’-]+(?:\s+(?:(?:de|da|del|der|van|von|la|le|bin|al)\s+)*[A-ZÀ-ÖØ-Þ][\w.'’-]+){1,3}$")
 
 
+#: Words of a reporter's role written after their name ("Marco Bell, Staff Writer"): no second person.
+_ROLE_WORD = re.compile(
+    r"(?i)\b(?:staff|writer|reporter|correspondent|editor|columnist|contributor|photographer|producer|journalist|"
+    r"intern|bureau|desk|correspondant|rédacteur|rédactrice|corresponsal|redactor|redactora|periodista|"
+    r"redakteur|redakteurin|korrespondent|korrespondentin)s?\b"
+)
+
+
 def persons(names: str) -> list[str]:
     """"Olga Petrenko, Marco Bell and Ruth Adler" -> the three people; ``[names]`` unless every part is a person's
-    name of two to four words ("Procter and Gamble" stays one)."""
+    name of two to four words and no role ("Procter and Gamble", "Marco Bell, Staff Writer" stay one)."""
     parts = [part for part in _NAME_LIST.split(names.strip()) if part]
-    return parts if len(parts) > 1 and all(_PERSON.match(part) for part in parts) else [names.strip()]
+    people = len(parts) > 1 and all(_PERSON.match(part) and not _ROLE_WORD.search(part) for part in parts)
+    return parts if people else [names.strip()]
 
 
 def credited_reporters(line: str) -> str | None:
@@ -663,9 +675,19 @@ def credited_reporters(line: str) -> str | None:
     Editing by Ines Vidal" -> "Olga Petrenko; Ruth Adler"), or ``None``: wire copy signs there, not in a byline."""
     if not _CONTRIBUTORS.match(line.strip()) or " contributed " in line:
         return None
-    credits = (_REPORTER_CREDIT.match(part.strip()) for part in line.strip().strip("().").split(";"))
-    names = [person for match in credits if match for person in persons(match.group("names").strip(" ,"))]
+    parts = [part.strip() for part in line.strip().strip("().").split(";")]
+    names = [person for part in parts for person in _reporters(part)]
     return "; ".join(names) or None
+
+
+def _reporters(credit: str) -> list[str]:
+    """The people one reporter's credit names, each less the place they filed from: both of "Reporting by Olga
+    Petrenko in Port Elwyn and Ruth Adler in Ruritania", not only the first."""
+    match = _REPORTER_CREDIT.match(credit)
+    if match is None:
+        return []
+    each_placed = persons(_FILED_FROM.sub("", credit[match.start("names") :]).strip(" ,"))
+    return each_placed if len(each_placed) > 1 else persons(match.group("names").strip(" ,"))
 
 
 def agency_tag_name(line: str) -> str | None:

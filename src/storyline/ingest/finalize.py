@@ -16,6 +16,7 @@ from storyline.ingest.clean import (
     edge_reason,
     is_captioned,
     is_credit,
+    persons,
     split_dateline,
     split_lone_dateline,
     split_opening_credit,
@@ -212,7 +213,8 @@ _TEXT_LABEL = re.compile(r"(?i)^(?:text|texte|texto|testo|tekst|текст)\s*[:
 def _byline(article: Article) -> str | None:
     """The byline's names without what is no one's name: the site itself ("Example net"), a URL ("Www Example
     Info", "Example https; Logo Png"), an account ("Admin"), a sentence or menu ("Creating Search Engine Api
-    Message"), a label ("Text: "), a button ("Teilen", "Share")."""
+    Message"), a label ("Text: "), a button ("Teilen", "Share"). People listed in one name are an entry each
+    ("Olga Petrenko and Marco Bell"; :func:`persons`), not a role after a name ("Marco Bell, Staff Writer")."""
     if not article.byline or _URL_PIECE.search(article.byline):
         return None
     parsed = get_tld(article.url, fix_protocol=True, fail_silently=True, as_object=True) if article.url else None
@@ -226,7 +228,7 @@ def _byline(article: Article) -> str | None:
         and compact(name) not in site
         and all(len(person.split()) <= _MAX_NAME_WORDS for person in re.split(r",|\band\b|&", name))
     ]
-    return "; ".join(names) or None
+    return "; ".join(person for name in names for person in persons(name)) or None
 
 
 def _drop_title_suffix(article: Article) -> None:
