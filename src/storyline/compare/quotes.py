@@ -393,12 +393,12 @@ def group_quotes(
     """
     if story_names is None:
         story_names = story_cast(articles).names
-    language = Counter(a.language for a in articles).most_common(1)[0][0]
     found = _story_speakers(
         [_found(a, q, story_names.get(a.id, {})) for a in articles for q in a.quotes if q.kind != "stance"]
     )
     if not found:
         return []
+    language = Counter(a.language for a in articles).most_common(1)[0][0]
     found = _translated_speakers(found, encode, language)
     sim = _similarity(found, encode([f.quote.text for f in found]))
     groups = sorted((_group([found[i] for i in members], outlet_of, language) for members in cluster(sim, QUOTE_THRESHOLD)), key=_reading_order)
