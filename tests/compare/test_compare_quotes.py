@@ -212,3 +212,46 @@ def test_one_speakers_name_variants_keep_the_storys_first_whatever_the_string_ha
         for seed in range(4)
     }
     assert len(outputs) == 1
+
+
+def _port_statement(article_id: str, language: str, said: str, speaker: str, cue: str):
+    """A reported statement of ``speaker``, a vague institution no recogniser names ("the port authority"), in
+    an enriched article (one that names a place only)."""
+    text = f"{said}, {cue} {speaker}." if language == "fr" else f"{said}, {speaker} {cue}."
+    article = _quoting(article_id, text, said, speaker, "indirect")
+    article.entities, article.language = [entity(text, "Port Elwyn", "GPE")], language
+    return article
+
+
+def test_a_statement_and_its_translation_group_under_the_translated_name_of_their_speaker(use_encode):
+    # "the port authority" / "l'autorité portuaire" were two speakers: the translation needed the same-language bar
+    english = _port_statement("a", "en", "Crossings to the island should restart by Thursday if the swell eases", "the port authority", "said")
+    french = _port_statement(
+        "b", "fr", "Les traversées vers l'île devraient reprendre d'ici jeudi si la houle se calme", "l'autorité portuaire", "a indiqué"
+    )
+    (group,) = group_quotes([english, french], use_encode, {"a": "A", "b": "B"})
+    assert group["articles"] == ["a", "b"] and group["speakers"] == ["the port authority"] and not group["conflict"]
+
+
+def test_an_opposite_statement_on_one_topic_in_another_language_stays_apart(use_encode):
+    # near miss: the same speaker, one topic, the other outcome (cosine 0.60)
+    english = _port_statement("a", "en", "Ferry traffic is expected to resume on Thursday", "the port authority", "said")
+    french = _port_statement("b", "fr", "Les ferries resteront à quai jusqu'à la fin du mois", "l'autorité portuaire", "a indiqué")
+    assert len(group_quotes([english, french], use_encode, {"a": "A", "b": "B"})) == 2
+
+
+def test_another_institution_in_another_language_keeps_its_name_and_the_full_bar(use_encode):
+    english = _port_statement("a", "en", "Crossings to the island should restart by Thursday if the swell eases", "the port authority", "said")
+    french = _port_statement(
+        "b", "fr", "Les traversées vers l'île devraient reprendre d'ici jeudi si la houle se calme", "la mairie", "a indiqué"
+    )
+    groups = group_quotes([english, french], use_encode, {"a": "A", "b": "B"})
+    assert sorted(g["speakers"][0] for g in groups) == ["la mairie", "the port authority"]
+
+
+def test_a_translation_credited_to_no_one_needs_only_the_translated_bar():
+    a, b = _article("a", "Olaf Scholz"), _article("b", "unattributed", words="Мы не будем повышать налоги в этом году")
+    a.language, b.language, b.entities = "en", "ru", []
+    b.quotes[0].speaker = "unattributed"
+    (group,) = group_quotes([a, b], _cosine(0.65), {"a": "Outlet a", "b": "Outlet b"})
+    assert group["articles"] == ["a", "b"]
