@@ -1,4 +1,4 @@
-"""Server-rendered pages: story list, story comparison, article, search, upload."""
+"""Server-rendered pages: story list, story comparison, article, search, upload, removal."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import logging
 import re
 from datetime import datetime
 from typing import Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -16,7 +17,8 @@ from storyline.service import library, web_queries
 from storyline.service.stories import story_articles
 from storyline.web import views
 from storyline.web.api import Language, Limit, Offset, Ws, find_story
-from storyline.web.rendering import templates
+from storyline.web.rendering import path_segment, templates
+from storyline.web.security import check_write_access
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
@@ -141,3 +143,29 @@ def _form_date(value: str, name: str, *, end_of_day: bool = False) -> datetime |
 @router.get("/upload")
 def upload(request: Request) -> Response:
     return render(request, "upload.html", token_required=request.app.state.token is not None)
+
+
+@router.get("/remove/{article_id:path}")
+def confirm_removal(request: Request, ws: Ws, article_id: str) -> Response:
+    """The dry run: which story the article leaves and whether that story goes with it; nothing is removed."""
+    plan = web_queries.remove_article(ws, article_id, dry_run=True)
+    if plan.not_found:
+        raise HTTPException(404, f"no article with id {article_id!r}")
+    return render(
+        request, "remove.html", article=plan.articles[0], changes=plan.stories,
+        token_required=request.app.state.token is not None,
+    )
+
+
+@router.post("/remove/{article_id:path}")
+async def remove(request: Request, ws: Ws, article_id: str) -> Response:
+    """Remove the article (same site, and the form's token where writes need one), then show its story, or the
+    story list when the story went with it; ``removed`` in the address says what went."""
+    token = (await request.form()).get("token")
+    check_write_access(request, token if isinstance(token, str) else None)
+    removal = await request.app.state.run_write(web_queries.remove_article, ws, article_id, False)
+    if removal.not_found:
+        raise HTTPException(404, f"no article with id {article_id!r}")
+    kept = [change for change in removal.stories if change.left]
+    target = f"/stories/{path_segment(kept[0].id)}" if kept else "/"
+    return RedirectResponse(f"{target}?{urlencode({'removed': views.article_heading(removal.articles[0])})}", status_code=303)

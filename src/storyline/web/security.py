@@ -47,14 +47,19 @@ def resolve_token(host: str) -> tuple[str | None, bool]:
 
 def require_write_access(request: Request) -> None:
     """FastAPI dependency for every write endpoint."""
+    scheme, _, given = request.headers.get("authorization", "").partition(" ")
+    check_write_access(request, given.strip() if scheme.lower() == "bearer" else None)
+
+
+def check_write_access(request: Request, given: str | None) -> None:
+    """Refuse a cross-site write, and one without the token ``given`` (a bearer header, or a page form's field)."""
     origin = request.headers.get("origin")
     if origin and urlsplit(origin).netloc != request.headers.get("host"):
         raise HTTPException(403, f"cross-origin write refused (Origin {origin})")
     token: str | None = request.app.state.token
     if token is None:
         return
-    scheme, _, given = request.headers.get("authorization", "").partition(" ")
-    if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), token.encode()):
+    if given is None or not hmac.compare_digest(given.encode(), token.encode()):
         raise HTTPException(
             401, "a bearer token is required to write (Authorization: Bearer <token>)",
             headers={"WWW-Authenticate": "Bearer"},
