@@ -45,6 +45,8 @@ def test_removal_needs_the_token_and_leads_to_what_is_left(writable_client, seed
         kept = client.post(f"/remove/{seed}", data={"token": TOKEN}, follow_redirects=False)
         assert kept.status_code == 303 and urlsplit(kept.headers["location"]).path == f"/stories/{seed_story}"
         assert 'class="flash"' in client.get(kept.headers["location"]).text
+        crafted = client.get(f"/stories/{seed_story}", params={"removed": "Your account is locked", "signed": "0" * 64})
+        assert "Your account is locked" not in crafted.text and 'class="flash"' not in crafted.text  # no spoofed notice
 
 
 def test_a_cross_site_removal_is_refused_on_a_loopback_server(writable_client) -> None:

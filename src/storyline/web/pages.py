@@ -6,7 +6,6 @@ import logging
 import re
 from datetime import datetime
 from typing import Any
-from urllib.parse import urlencode
 
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -17,7 +16,7 @@ from storyline.service import library, web_queries
 from storyline.service.stories import story_articles
 from storyline.web import views
 from storyline.web.api import Language, Limit, Offset, Ws, find_story
-from storyline.web.rendering import path_segment, templates
+from storyline.web.rendering import path_segment, removal_notice_query, templates
 from storyline.web.security import check_write_access
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
@@ -160,7 +159,7 @@ def confirm_removal(request: Request, ws: Ws, article_id: str) -> Response:
 @router.post("/remove/{article_id:path}")
 async def remove(request: Request, ws: Ws, article_id: str) -> Response:
     """Remove the article (same site, and the form's token where writes need one), then show its story, or the
-    story list when the story went with it; ``removed`` in the address says what went."""
+    story list when the story went with it; the address says what went, signed so no other link can."""
     token = (await request.form()).get("token")
     check_write_access(request, token if isinstance(token, str) else None)
     removal = await request.app.state.run_write(web_queries.remove_article, ws, article_id, False)
@@ -168,4 +167,4 @@ async def remove(request: Request, ws: Ws, article_id: str) -> Response:
         raise HTTPException(404, f"no article with id {article_id!r}")
     kept = [change for change in removal.stories if change.left]
     target = f"/stories/{path_segment(kept[0].id)}" if kept else "/"
-    return RedirectResponse(f"{target}?{urlencode({'removed': views.article_heading(removal.articles[0])})}", status_code=303)
+    return RedirectResponse(f"{target}?{removal_notice_query(views.article_heading(removal.articles[0]))}", status_code=303)

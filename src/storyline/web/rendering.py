@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+import secrets
 from datetime import datetime
 from pathlib import Path
 from urllib.parse import quote, urlencode, urlsplit
 
+from fastapi import Request
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
@@ -104,7 +108,29 @@ def make_environment() -> Environment:
     env.globals["shown"] = shown
     env.globals["kind_labels"] = KIND_LABELS
     env.globals["version"] = __version__
+    env.globals["removal_notice"] = removal_notice
     return env
+
+
+#: Key signing the notice a redirect carries in its address ("removed ..."), so that a crafted link cannot make
+#: the site say what it did not (content spoofing). One per process: a notice is read right after its redirect.
+_NOTICE_KEY = secrets.token_bytes(32)
+
+
+def _notice_signature(text: str) -> str:
+    return hmac.new(_NOTICE_KEY, text.encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+def removal_notice_query(text: str) -> str:
+    """The query string that makes the next page say ``text`` was removed from the library."""
+    return urlencode({"removed": text, "signed": _notice_signature(text)})
+
+
+def removal_notice(request: Request) -> str | None:
+    """What the address says was removed, when this process signed it (:func:`removal_notice_query`)."""
+    text = request.query_params.get("removed")
+    signed = request.query_params.get("signed", "")
+    return text if text and hmac.compare_digest(signed, _notice_signature(text)) else None
 
 
 templates = Jinja2Templates(env=make_environment())
