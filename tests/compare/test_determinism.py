@@ -17,10 +17,10 @@ REPORTS = [
      'Inés Vidal said on Monday: "The ferries to Port Elwyn will run again by Friday." Ruth Adler said 40 boats were idle.'),
     ("b", "Port Elwyn Post", "en", "Ines Vidal",
      'Ines Vidal told reporters on Monday: "The ferries to Port Elwyn will run again by Friday." R. Adler said 45 boats were idle.'),
-    ("c", "Marco Bell Daily", "en", "Vidal",
-     'Vidal said the ferries would run again by Friday. Marco Bell said 40 boats were idle in Port Elwyn on Monday.'),
-    ("d", "Diario de Ruritania", "es", "Inés Vidal",
-     'Inés Vidal dijo el lunes: "Los transbordadores a Port Elwyn volverán el viernes." Ruth Adler dijo que 40 barcos estaban parados.'),
+    ("c", "Marco Bell Daily", "en", "Inès Vidal",
+     'Inès Vidal said the ferries would run again by Friday. Marco Bell said 40 boats were idle in Port Elwyn on Monday.'),
+    ("d", "Diario de Ruritania", "es", "Ines Vidal",
+     'Ines Vidal dijo el lunes: "Los transbordadores a Port Elwyn volverán el viernes." Ruth Adler dijo que 40 barcos estaban parados.'),
 ]
 articles = []
 for day, (article_id, outlet, language, speaker, text) in enumerate(REPORTS, start=1):
@@ -46,6 +46,6 @@ def _compare_in_process(seed: int) -> str:
 
 
 def test_a_story_compares_to_the_same_json_whatever_the_string_hashing():
-    outputs = {_compare_in_process(seed) for seed in (1, 2, 3)}
+    outputs = {_compare_in_process(seed) for seed in range(4)}
     assert len(outputs) == 1
     assert '"quotes"' in outputs.pop()
