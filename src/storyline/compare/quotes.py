@@ -281,9 +281,9 @@ def _speakers(speakers: list[str]) -> list[str]:
     (four outlets' "Paul Okafor", not one tagger's "Transports Paul Okafor"), then the first in the story's order
     (a set's order changes with the process's string hashing: the story's groups must not)."""
     counts = Counter(speakers)
-    first = {name: n for n, name in reversed(list(enumerate(speakers)))}
     names: list[str] = []
-    for name in sorted(set(speakers) - {""}, key=lambda n: (-counts[n], -len(n), first[n])):
+    # dict.fromkeys keeps the story's order and the sort is stable: ties stay in that order
+    for name in sorted(dict.fromkeys(s for s in speakers if s), key=lambda n: (-counts[n], -len(n))):
         if not any(same_person_name(name, kept) for kept in names):
             names.append(name)
     return names
