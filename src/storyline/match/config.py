@@ -128,7 +128,7 @@ class MatchConfig:
     #: 0.788 -> 0.846, MEANTIME sub-corpora 0.691 -> 0.871 (was: cosine >= 0.66 alone; matching.md).
     link_semantic: float = 0.55
     link_entities: float = 0.1
-    link_semantic_alone: float = 0.75
+    link_semantic_alone: float = 0.8
 
 
 #: Settings that are probabilities, cosines or shares: a value outside 0..1 is a mistake, not a choice.
