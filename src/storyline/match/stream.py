@@ -560,7 +560,7 @@ class StoryClusterer:
             story_id = self.story_of.get(article_id)
             if story_id is None:
                 continue
-            for other in {self.story_of[a] for a, _ in run.nearest(article_id)} - {story_id}:
+            for other in run.nearby_stories(article_id):
                 neighbours.setdefault(story_id, set()).add(other)
                 neighbours.setdefault(other, set()).add(story_id)
         queue: list[tuple[float, str, str, int, int]] = []
@@ -629,7 +629,7 @@ class StoryClusterer:
         own = self.states[own_id]
         adoptable = len(own.articles) == 1 and signature.n_words >= self.config.adopt_min_words
         best: tuple[float, str, Facets] | None = None
-        for story_id in sorted({self.story_of[a] for a, _ in run.nearest(article_id)} - {own.id}):
+        for story_id in sorted(run.nearby_stories(article_id)):
             state = self.states[story_id]
             p, facets = run.join_probability(article_id, state)
             mixed = (signature.published is None) != (state.first is None)
@@ -661,9 +661,11 @@ class StoryClusterer:
         facets: dict[tuple[str, str], Facets] = {}
         for article_id in article_ids:
             story_id = self.story_of.get(article_id)
-            for other in {self.story_of[a] for a, _ in run.nearest(article_id)} - {story_id}:
+            if story_id is None:
+                continue
+            for other in run.nearby_stories(article_id):
                 pair = (story_id, other) if story_id < other else (other, story_id)
-                if story_id is not None and pair not in facets:
+                if pair not in facets:
                     facets[pair] = self.story_facets(self.states[pair[0]], self.states[pair[1]])
         closest: dict[str, tuple[float, str]] = {}
         for (first, second), pair_facets in facets.items():
@@ -676,8 +678,8 @@ class StoryClusterer:
                 self.states[other].related.discard(story_id)
             self.states[story_id].related = set()
         for (first, second), pair_facets in facets.items():
-            nearest = closest[first][1] == second and closest[second][1] == first
-            if self.links(pair_facets, nearest):
+            mutual = closest[first][1] == second and closest[second][1] == first
+            if self.links(pair_facets, mutual):
                 self.states[first].related.add(second)
                 self.states[second].related.add(first)
         return {s for s in touched if self.states[s].related != before[s]}
@@ -940,6 +942,11 @@ class _ConsolidationRun:
                     figures.setdefault(word, Counter()).update(values)
             self.measures[key] = figures
         return self.measures[key]
+
+    def nearby_stories(self, article_id: str) -> set[str]:
+        """The stories of the article's nearest articles, its own left out."""
+        story_of = self.clusterer.story_of
+        return {story_of[a] for a, _ in self.nearest(article_id)} - {story_of.get(article_id)}
 
     def merged_reason(self, article_id: str, story: StoryState) -> str:
         """Why an article of an absorbed story belongs to the story it moves into."""
