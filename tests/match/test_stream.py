@@ -516,3 +516,69 @@ def test_a_later_report_retelling_the_event_merges_beyond_the_window_the_next_ev
     assert story["j1"] != story["q1"]  # the next earthquake of the topic
     strict, _ = apart_then_consolidated(late, dataclasses.replace(config, follow_up=1.01))
     assert strict.assignment()["v1"] != strict.assignment()["q1"]
+
+
+OFFICE_SHOOTING = (
+    "A gunman opened fire at an accounting office in Port Elwyn on Tuesday, killing one woman and wounding two "
+    "colleagues before police arrested him, officers said. The office manager Olga Petrenko was among the wounded."
+)
+PLANT_SHOOTING = (
+    "A suspended worker opened fire at a packing plant in Ruritania on Friday, killing two women and wounding a "
+    "colleague before police arrested her, officers said. The supervisor Ines Vidal was among the dead."
+)
+OTHER_PLANT_SHOOTING = (
+    "A former clerk opened fire at a packing plant near Lake Carrow on Sunday, killing two women and wounding a "
+    "colleague before police arrested her, officers said. The foreman Ruth Adler was among the dead."
+)
+
+
+def shootings(article, *more):
+    return [
+        article("a1", "Office shooting in Port Elwyn", OFFICE_SHOOTING, day=1),
+        article("b1", "Plant shooting in Ruritania", PLANT_SHOOTING, day=12),
+        article("r1", "ECB raises rates", RATES, day=13),
+        *more,
+    ]
+
+
+def consolidated_run(signatures, config) -> StoryClusterer:
+    clusterer = run(signatures, config)
+    by_id = {s.id: s for s in signatures}
+    clusterer.consolidate(by_id, by_id.get)
+    return clusterer
+
+
+def test_two_events_of_one_topic_naming_nobody_in_common_are_linked_as_each_others_closest_story(
+    signatures_of, config, article
+):
+    signatures = signatures_of(shootings(article))
+    clusterer = run(signatures, config)
+    office, plant, rates = (clusterer.states[clusterer.assignment()[a]] for a in ("a1", "b1", "r1"))
+    assert office.related == set()  # the stream's rule: close in meaning, but no name in common
+    by_id = {s.id: s for s in signatures}
+    clusterer.consolidate(by_id, by_id.get)
+    assert office.related == {plant.id} and plant.related == {office.id} and rates.related == set()
+
+
+def test_a_story_is_linked_by_closeness_alone_only_to_a_story_whose_closest_it_is(signatures_of, config, article):
+    third = article("c1", "Plant shooting near Lake Carrow", OTHER_PLANT_SHOOTING, day=25)
+    clusterer = consolidated_run(signatures_of(shootings(article, third)), config)
+    office, plant, other_plant = (clusterer.states[clusterer.assignment()[a]] for a in ("a1", "b1", "c1"))
+    assert plant.related == {other_plant.id}  # the two plant shootings are each other's closest
+    assert office.related == set()  # its closest story is the Ruritania shooting, whose closest is another
+
+
+def test_the_pass_drops_a_stream_link_the_whole_stories_do_not_bear_and_reports_both_stories(
+    signatures_of, config, article
+):
+    signatures = signatures_of(corpus(article))
+    loose = run(signatures, replace(config, link_semantic_alone=0.0))  # the stream links every candidate pair
+    clusterer = StoryClusterer.from_state(loose.to_state(), config)
+    for signature in signatures:
+        clusterer.restore_index(signature.id, signature.vector, signature.minhash)
+    story = clusterer.assignment()
+    assert story["r1"] in clusterer.states[story["q1"]].related
+    by_id = {s.id: s for s in signatures}
+    changed = clusterer.consolidate(by_id, by_id.get)
+    assert story["r1"] not in clusterer.states[story["q1"]].related  # a quake and a rate rise are no topic
+    assert {story["q1"], story["r1"]} <= set(changed)  # both sides saved again

@@ -560,7 +560,7 @@ class StoryClusterer:
             story_id = self.story_of.get(article_id)
             if story_id is None:
                 continue
-            for other in {self.story_of[a] for a, _ in run.nearest(article_id)} - {story_id}:
+            for other in run.nearby_stories(article_id):
                 neighbours.setdefault(story_id, set()).add(other)
                 neighbours.setdefault(other, set()).add(story_id)
         queue: list[tuple[float, str, str, int, int]] = []
@@ -587,6 +587,7 @@ class StoryClusterer:
                 neighbours[other].add(survivor.id)
                 run.push(queue, *sorted((survivor.id, other)))
         changed = survivors | self._reassign(article_ids, run)
+        changed |= self._relink(article_ids, run)
         return sorted(s for s in changed if not self.states[s].merged_into)
 
     def _reassign(self, article_ids: list[str], run: _ConsolidationRun) -> set[str]:
@@ -628,7 +629,7 @@ class StoryClusterer:
         own = self.states[own_id]
         adoptable = len(own.articles) == 1 and signature.n_words >= self.config.adopt_min_words
         best: tuple[float, str, Facets] | None = None
-        for story_id in sorted({self.story_of[a] for a, _ in run.nearest(article_id)} - {own.id}):
+        for story_id in sorted(run.nearby_stories(article_id)):
             state = self.states[story_id]
             p, facets = run.join_probability(article_id, state)
             mixed = (signature.published is None) != (state.first is None)
@@ -647,6 +648,48 @@ class StoryClusterer:
             if best[0] <= p_own:
                 return None
         return article_id, best[1], best[0], best[2]
+
+    def _relink(self, article_ids: list[str], run: _ConsolidationRun) -> set[str]:
+        """Decide the related links of the run's stories again, between whole stories once they are final.
+
+        The stream links an article's story to every candidate story that one article is related to, so a single
+        report close to another topic's story chains two topics (three regions' earthquakes, two kinds of riot).
+        Here each pair of stories the run's articles reach (an article's story and the stories of its nearest
+        articles) is linked by :meth:`links` on the two whole stories. Returns the stories whose links changed.
+        """
+        own = {self.story_of[a] for a in article_ids if a in self.story_of}
+        facets: dict[tuple[str, str], Facets] = {}
+        for article_id in article_ids:
+            story_id = self.story_of.get(article_id)
+            if story_id is None:
+                continue
+            for other in run.nearby_stories(article_id):
+                pair = (story_id, other) if story_id < other else (other, story_id)
+                if pair not in facets:
+                    facets[pair] = self.story_facets(self.states[pair[0]], self.states[pair[1]])
+        closest: dict[str, tuple[float, str]] = {}
+        for (first, second), pair_facets in facets.items():
+            for one, other in ((first, second), (second, first)):
+                closest[one] = max(closest.get(one, (-1.0, "")), (pair_facets.semantic, other))
+        touched = own | {s for pair in facets for s in pair} | {o for s in own for o in self.states[s].related}
+        before = {s: set(self.states[s].related) for s in touched}
+        for story_id in own:
+            for other in self.states[story_id].related:
+                self.states[other].related.discard(story_id)
+            self.states[story_id].related = set()
+        for (first, second), pair_facets in facets.items():
+            mutual = closest[first][1] == second and closest[second][1] == first
+            if self.links(pair_facets, mutual):
+                self.states[first].related.add(second)
+                self.states[second].related.add(first)
+        return {s for s in touched if self.states[s].related != before[s]}
+
+    def links(self, facets: Facets, closest_to_each_other: bool) -> bool:
+        """Are two whole stories related: by :meth:`is_related`, or each the other's closest story in meaning at
+        ``link_semantic``? Two events of one topic (two office shootings, two pin-up stars' deaths) rarely share a
+        name, but each is the other's nearest story."""
+        close = closest_to_each_other and facets.semantic >= self.config.link_semantic
+        return close or self.is_related(facets)
 
     def _forget_norms(self, story_id: str) -> None:
         """Drop cached norms of a story whose maps shrank (the cache is keyed by size, which may recur)."""
@@ -899,6 +942,11 @@ class _ConsolidationRun:
                     figures.setdefault(word, Counter()).update(values)
             self.measures[key] = figures
         return self.measures[key]
+
+    def nearby_stories(self, article_id: str) -> set[str]:
+        """The stories of the article's nearest articles, its own left out."""
+        story_of = self.clusterer.story_of
+        return {story_of[a] for a, _ in self.nearest(article_id)} - {story_of.get(article_id)}
 
     def merged_reason(self, article_id: str, story: StoryState) -> str:
         """Why an article of an absorbed story belongs to the story it moves into."""
