@@ -1157,6 +1157,15 @@ def test_a_first_name_with_another_names_ending_names_another_person():
     assert same_person_name("Phil Petrenko", "Philip Petrenko")  # a short form and its name
 
 
+def test_a_first_name_with_a_womans_ending_names_another_person_a_spelling_or_nickname_the_same():
+    for man, woman in (("Robert", "Roberta"), ("Victor", "Victoria"), ("Louis", "Louise"), ("Simon", "Simone")):
+        assert not same_person_name(f"{man} Adler", f"{woman} Adler"), woman
+    assert same_person_name("Bob Adler", "Robert Adler") and same_person_name("Bobby Adler", "Bob Adler")  # nicknames
+    assert same_person_name("Ann Adler", "Anne Adler") and same_person_name("Steve Adler", "Steven Adler")  # spellings
+    assert same_person_name("R. Adler", "Roberta Adler") and same_person_name("Roberta Adler", "Adler")
+    assert same_person_name("Robert Adler", "Roberta Adlera")  # a case ending on both words: one man, inflected
+
+
 def test_fallback_a_common_nouns_abbreviation_is_no_name(enricher, make_article):
     """"TV de Disney": a television's abbreviation is no name, the owner after "de" is; "la ONU" (a body) stays."""
     article = enricher.enrich(make_article(

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import pytest
 
 from storyline.ingest import IngestError, read_file, read_paths, reading
+from storyline.ingest.sniff import MAX_NESTING
 
 
 def _write(path: Path, data: bytes | str) -> Path:
@@ -119,6 +121,22 @@ def test_malformed_feed_and_xml(tmp_path: Path, good: Path, limit: int) -> None:
     assert reasons["broken.rss"].startswith("malformed feed")
     assert reasons["data.xml"]
     assert "good.txt" not in reasons
+
+
+def test_a_feed_nested_too_deeply_is_refused_at_once_and_one_nested_within_the_limit_read(
+    tmp_path: Path, good: Path, limit: int
+) -> None:
+    head = "<?xml version='1.0'?><rss><channel><title>Elwyn Wire</title><item><title>Pier opens in Port Elwyn</title>"
+    deep = "<x>" * 50_000 + "Olga Petrenko opened the pier." + "</x>" * 50_000
+    nested = _write(tmp_path / "nested.rss", f"{head}<description>ok</description>{deep}</item></channel></rss>")
+    started = time.perf_counter()
+    reasons = _errors([nested, good], limit)
+    assert time.perf_counter() - started < 3  # feedparser took 9 s on it
+    assert reasons == {"nested.rss": f"malformed feed: nested too deeply (over {MAX_NESTING} levels)"}
+    within = "<x>" * 100 + "</x>" * 100
+    fine = _write(tmp_path / "fine.rss", f"{head}<description>Olga Petrenko opened the pier.</description>{within}</item></channel></rss>")
+    (outcome,) = read_paths([fine], max_file_bytes=limit)
+    assert outcome.article.title == "Pier opens in Port Elwyn"
 
 
 def test_a_cut_off_feed_keeps_its_whole_entries_and_warns_once(tmp_path: Path, limit: int) -> None:

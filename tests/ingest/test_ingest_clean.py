@@ -426,6 +426,15 @@ def test_sentences_with_labels_in_other_languages_stay(line: str) -> None:
         ("(Reporting by Olga Petrenko in Port Elwyn and Ruth Adler in Ruritania; Editing by Ines Vidal)",
          "Olga Petrenko; Ruth Adler"),  # each filed from a place
         ("Reporting by Olga Petrenko in Port Elwyn, Ruritania", "Olga Petrenko"),  # one place, named with its country
+        ("(Reporting by Olga Petrenko in Port Elwyn, Ruritania and Ruth Adler; Editing by Ines Vidal)",
+         "Olga Petrenko; Ruth Adler"),  # a place with a comma, then "and" another reporter (was only the first)
+        ("Reporting by Olga Petrenko in Elwyn, R.U., and Ruth Adler in Port Elwyn", "Olga Petrenko; Ruth Adler"),
+        ("Reporting by Olga Petrenko and Marco Bell in Port Elwyn and Ruth Adler in Elwyn City, Ruritania",
+         "Olga Petrenko; Marco Bell; Ruth Adler"),
+        ("Reporting by Olga Petrenko in Port Elwyn and by Ruth Adler in the Elwyn Islands", "Olga Petrenko; Ruth Adler"),
+        ("Reporting by Olga Petrenko, Marco Bell, with reporting by Ruth Adler, editing by Ines Vidal.",
+         "Olga Petrenko; Marco Bell"),  # roles parted by commas (was the whole line)
+        ("(Reporting by Olga Petrenko, editing by Ines Vidal)", "Olga Petrenko"),
         ("(Additional reporting by Marco Bell)", None),
         ("Editing by Ines Vidal", None),
         ("Marco Bell contributed to this report.", None),

@@ -263,6 +263,16 @@ def test_initials_elsewhere_or_the_sites_own_credit_no_agency() -> None:
     assert finalize(station).agency is None  # the station the page's copyright line names
 
 
+def test_a_stations_call_sign_in_a_dateline_names_the_outlet_not_an_agency() -> None:
+    for sign in ("KPEH", "WPEH", "KPE", "WPEH-TV"):
+        station = _wire([f"PORT ELWYN, Ruritania ({sign}) -- {_LEDE}", "More."])
+        assert (station.agency, station.outlet, station.paragraphs[0]) == (None, sign, _LEDE), sign
+    on_a_site = _wire([f"PORT ELWYN (KPEH) — {_LEDE}", "More."], outlet="Port Elwyn Herald")
+    assert (on_a_site.agency, on_a_site.outlet) == (None, "Port Elwyn Herald")
+    for agency in ("KUNA", "WAM"):  # agencies whose initials read as a call sign
+        assert _wire([f"PORT ELWYN ({agency}) — {_LEDE}", "More."]).agency == agency
+
+
 _PAGE = """<html><head><title>Ferry strike halts crossings {sep} {suffix}</title>{meta}</head><body><article>
 <h1>Ferry strike halts crossings</h1><p>{lede} Olga Petrenko said talks would resume on Tuesday in the capital.</p>
 <p>Marco Bell, who runs the harbour office, said the pier would stay closed until the crews came back.</p>

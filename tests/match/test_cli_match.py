@@ -55,6 +55,20 @@ def test_match_pairs_one_line_per_pair(tmp_path):
     assert lines[5]["error"] == "line 7: expected a JSON object {id, a: {...}, b: {...}}, got null"  # was "a NoneType"
 
 
+def test_match_pairs_refuses_an_id_an_earlier_line_has(tmp_path):
+    pair = {"a": {"title": "Quake", "text": QUAKE}, "b": {"title": "Quake", "text": QUAKE_REWRITE}}
+    lines_in = [{"id": "p1", **pair}, {"id": "p1", **pair}, {"id": 4, **pair}, pair]  # the last is named 4 by its line
+    pairs = tmp_path / "pairs.jsonl"
+    pairs.write_text("\n".join(map(json.dumps, lines_in)) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["match", "--pairs", str(pairs), "--json"])
+    assert result.exit_code == 1
+    lines = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    assert [line["id"] for line in lines] == ["p1", "p1", 4, 4]
+    assert "error" not in lines[0] and "error" not in lines[2]
+    assert lines[1] == {"id": "p1", "error": "line 2: id \"p1\" already names line 1's pair: give each pair its own id"}
+    assert lines[3]["error"] == "line 4: id 4 already names line 3's pair: give each pair its own id"
+
+
 def test_match_takes_settings_from_a_config_file_and_refuses_a_bad_one(tmp_path):
     a, b = tmp_path / "a.txt", tmp_path / "b.txt"
     a.write_text("Quake kills 1,300 in Turkey\n\n" + QUAKE, encoding="utf-8")

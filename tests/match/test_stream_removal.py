@@ -82,3 +82,37 @@ def test_a_story_saved_before_member_dates_keeps_its_head_when_a_later_member_jo
     restored = StoryState.from_state(saved)
     restored.absorb(later, "joined")
     assert restored.headline == "Quake kills 1,300 in Turkey"
+
+
+
+def test_removal_narrows_the_story_languages_to_its_members_left(signatures_of, config, article):
+    signatures = signatures_of(
+        [
+            article("q1", "Quake kills 1,300 in Turkey", QUAKE, day=6),
+            article("q2", "Turkey quake toll passes 1,300", QUAKE_REWRITE, day=7, language="fr"),
+            article("q3", "Rescuers search rubble in Turkey", QUAKE_REWRITE, day=8),
+        ]
+    )
+    clusterer = run(signatures, config)
+    story = clusterer.states[clusterer.story_of["q1"]]
+    assert set(story.articles) == {"q1", "q2", "q3"} and story.languages == {"en", "fr"}
+    clusterer.remove([signatures[1]])
+    assert story.languages == {"en"}
+    restored = StoryClusterer.from_state(clusterer.to_state(), config)
+    restored.remove([signatures[0]])
+    assert restored.states[story.id].languages == {"en"}
+
+
+def test_a_story_saved_before_member_languages_keeps_its_languages_on_removal(signatures_of, article):
+    english, french = signatures_of(
+        [article("q1", "Quake kills 1,300 in Turkey", QUAKE, day=6), article("q2", "Turkey quake toll", QUAKE_REWRITE, day=7, language="fr")]
+    )
+    state = StoryState(id="a", headline="")
+    state.absorb(english, "started the story")
+    state.absorb(french, "joined")
+    saved = state.to_state()
+    del saved["article_languages"]
+    restored = StoryState.from_state(saved)
+    restored.release(french)
+    restored.narrow_to_members()
+    assert restored.languages == {"en", "fr"}  # which member wrote which is not known: nothing is dropped

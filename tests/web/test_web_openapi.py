@@ -127,3 +127,64 @@ def test_errors_fit_the_published_error_schema(client: TestClient, spec: dict[st
     missing = client.get("/api/stories/no-such-story")
     schema = spec["paths"]["/api/stories/{story_id}"]["get"]["responses"]["404"]["content"]["application/json"]
     assert schema_problems(missing.json(), schema["schema"], spec) == []
+
+
+def _untyped(schema: dict[str, Any], spec: dict[str, Any], where: str, seen: set[str]) -> list[str]:
+    """The places under ``schema`` where a list's items or an object's keys are left undescribed."""
+    if "$ref" in schema:
+        name = schema["$ref"].removeprefix("#/components/schemas/")
+        if name in seen:
+            return []
+        seen.add(name)
+        return _untyped(spec["components"]["schemas"][name], spec, name, seen)
+    found = [p for option in schema.get("anyOf", []) for p in _untyped(option, spec, where, seen)]
+    if schema.get("type") == "array":
+        items = schema.get("prefixItems") or [schema.get("items", {})]
+        found += [f"{where}[]"] if not all(items) else [p for i in items for p in _untyped(i, spec, f"{where}[]", seen)]
+    if schema.get("type") == "object":
+        extra = schema.get("additionalProperties")
+        if not schema.get("properties") and not isinstance(extra, dict):
+            found.append(where)
+        for key, item in {**schema.get("properties", {}), **({"*": extra} if isinstance(extra, dict) else {})}.items():
+            found += _untyped(item, spec, f"{where}.{key}", seen)
+    return found
+
+
+@pytest.mark.parametrize("model", ["Comparison", "QuotePage", "TimelinePage"])
+def test_the_comparison_names_the_fields_of_everything_it_lists(spec: dict[str, Any], model: str) -> None:
+    assert _untyped({"$ref": f"#/components/schemas/{model}"}, spec, model, set()) == []
+
+
+REPORTS = {  # invented reports of one ferry sinking: a toll that rose, a range, a quote, one sentence four outlets carry
+    "herald.txt": ("Ruritania Herald", "2025-06-01T08:00:00", "The ferry sinking off Port Elwyn killed 14 people, the coast guard said on Sunday."),
+    "post.txt": ("Port Elwyn Post", "2025-06-02T14:00:00", "The ferry sinking off Port Elwyn killed 19 people, the coast guard said on Monday."),
+    "courier.txt": ("Elwyn Courier", "2025-06-02T18:00:00", "The harbour festival in Port Elwyn ran from Dec. 9-11, 2024, the town council said."),
+    "daily.txt": ("Ruritania Daily", "2025-06-02T19:00:00", "Marco Bell said the ferry had passed its safety checks in May."),
+}
+SHARED_LINES = (
+    "Rescue boats searched the cold waters near the harbour of Port Elwyn through the night.",
+    '"We will reopen the crossing as soon as the divers are done," Olga Petrenko said.',
+)
+
+
+def test_a_comparison_with_updates_ranges_quotes_and_counted_pairs_fits_the_published_schema(
+    client: TestClient, spec: dict[str, Any], seed_story: str, tmp_path, monkeypatch
+) -> None:
+    from storyline.service import web_queries
+    from storyline.service.comparison import compare_files
+
+    for name, (outlet, date, line) in REPORTS.items():
+        body = "\n\n".join((line, *SHARED_LINES))
+        (tmp_path / name).write_text(f"Outlet: {outlet}\nDate: {date}\n\nFerry sinks off Port Elwyn\n\n{body}\n")
+    (tmp_path / "empty.txt").write_text("")
+    comparison = compare_files(sorted(tmp_path.iterdir()), client.app.state.workspace)
+    data = comparison.to_dict()
+    assert data["updates"] and data["summary"]["skipped"] and data["quotes"][0]["members"]
+    assert any("until" in entry for entry in data["timeline"])
+    evidence = [e for g in data["groups"] for e in g["evidence"]]
+    assert any("count" in e for e in evidence) and any("quantities" in e for e in evidence)
+    monkeypatch.setattr(web_queries, "story_comparison", lambda ws, story_id: comparison)
+    for path in ("comparison", "quotes", "timeline"):
+        answer = client.get(f"/api/stories/{seed_story}/{path}")
+        schema = success_schema(spec, f"/api/stories/{{story_id}}/{path}", "get")
+        assert schema_problems(answer.json(), schema, spec) == [], path

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 from fastapi.testclient import TestClient
@@ -31,10 +32,17 @@ def test_removal_needs_the_token_and_leads_to_what_is_left(writable_client, seed
     with writable_client(token=TOKEN) as client:
         assert 'name="token"' in client.get(f"/remove/{HOSTILE_ID}").text
         url = f"/remove/{HOSTILE_ID}"
-        assert client.post(url, follow_redirects=False).status_code == 401
-        assert client.post(url, data={"token": "nope"}, follow_redirects=False).status_code == 401
+        missing = client.post(url, follow_redirects=False)
+        assert missing.status_code == 401 and "Type it in the Token field" in missing.text
+        wrong = client.post(url, data={"token": "nope"}, follow_redirects=False)
+        assert wrong.status_code == 401 and "the token typed is not this server" in wrong.text
         cross = client.post(url, data={"token": TOKEN}, headers={"Origin": "https://evil.example"}, follow_redirects=False)
         assert cross.status_code == 403 and client.get(f"/api/articles/{HOSTILE_ID}").status_code == 200
+        assert "the form was sent from another site (https://evil.example)" in cross.text
+        for refused in (missing, wrong, cross):  # a person's words, not an API client's
+            assert "Nothing was changed" in refused.text
+            assert not re.search("bearer|authorization|cross-origin", refused.text, re.IGNORECASE)
+        assert "Authorization: Bearer" in client.delete(f"/api/articles/{HOSTILE_ID}").json()["error"]  # the API's own
         gone = client.post(url, data={"token": TOKEN}, follow_redirects=False)
         assert gone.status_code == 303 and urlsplit(gone.headers["location"]).path == "/"  # its story went with it
         landing = client.get(gone.headers["location"]).text

@@ -61,7 +61,7 @@ def described(config: MatchConfig) -> str:
 def match(
     a: Annotated[Path | None, typer.Argument(help="First article file.")] = None,
     b: Annotated[Path | None, typer.Argument(help="Second article file.")] = None,
-    pairs: Annotated[Path | None, typer.Option("--pairs", help="JSON lines {id, a: {...}, b: {...}} ('-' = stdin); answers one JSON line per pair.")] = None,
+    pairs: Annotated[Path | None, typer.Option("--pairs", help="JSON lines {id, a: {...}, b: {...}} ('-' = stdin); answers one JSON line per pair, with its id (a line's number when it has none). An id must name one pair: a line repeating an earlier line's id is answered with an error, not scored.")] = None,
     as_json: JsonOption = False,
     config_file: ConfigOption = None,
 ) -> None:

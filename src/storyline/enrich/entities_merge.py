@@ -329,9 +329,10 @@ def _first_names_agree(a: str, b: str) -> bool:
 
 
 #: Endings that make another first name of one, a diminutive or a woman's ("Jack" / "Jackie", "Daniel" /
-#: "Danielle", "Paul" / "Pauline"). Other endings lengthen a short form to the full name ("Phil" / "Philip", "Lou" /
-#: "Louis": one person), and one letter more is as often a spelling ("Sara" / "Sarah") as another name.
-_OTHER_NAME_ENDINGS = frozenset({"ie", "ey", "le", "elle", "ette", "ine", "ina"})
+#: "Danielle", "Paul" / "Pauline", "Robert" / "Roberta", "Victor" / "Victoria", "Louis" / "Louise"). Other endings
+#: lengthen a short form to the full name ("Phil" / "Philip", "Lou" / "Louis": one person), or spell it another way
+#: ("Sara" / "Sarah", "Steve" / "Steven"); so does an "e" after a doubled letter ("Ann" / "Anne", "Lynn" / "Lynne").
+_OTHER_NAME_ENDINGS = frozenset({"a", "ia", "e", "ie", "ey", "le", "elle", "ette", "ine", "ina"})
 
 
 def _other_first_name(words_a: list[str], words_b: list[str]) -> bool:
@@ -341,7 +342,9 @@ def _other_first_name(words_a: list[str], words_b: list[str]) -> bool:
     if min(len(words_a), len(words_b)) < 2 or words_a[-1] != words_b[-1]:
         return False
     short, long = sorted((words_a[0], words_b[0]), key=len)
-    return long.startswith(short) and long[len(short) :] in _OTHER_NAME_ENDINGS
+    ending = long[len(short) :]
+    spelled = ending == "e" and short[-1:] == short[-2:-1]
+    return long.startswith(short) and ending in _OTHER_NAME_ENDINGS and not spelled
 
 
 #: Spellings of one sound that Latin-script languages and romanised Cyrillic write differently

@@ -643,9 +643,11 @@ def contributors(line: str) -> tuple[bool, str | None]:
 #: One reporter's credit in a wire story's credit line, less the place it was filed from: "Reporting by Olga
 #: Petrenko in Port Elwyn" -> "Olga Petrenko". Editors and additional reporters sign no byline.
 _REPORTER_CREDIT = re.compile(r"^(?:reporting|writing)\s+by\s+(?P<names>.+?)(?:\s+in\s+\S.*)?$", re.IGNORECASE)
-#: The place each reporter of a list filed from: " in Port Elwyn" of "Olga Petrenko in Port Elwyn and Ruth Adler
-#: in Ruritania".
-_FILED_FROM = re.compile(r"\s+in\s+[A-ZÀ-ÖØ-Þ][\w.'’-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w.'’-]*)*")
+#: The place one reporter of a list filed from, to the end of their part of it: " in the Gaza Strip".
+_FILED_IN = re.compile(r"\s+in\s+\S.*$", re.DOTALL)
+#: Where one role's credit ends in a credit line: a semicolon, or a comma before the next role ("Reporting by Olga
+#: Petrenko, editing by Ruth Adler", "..., with reporting by Marco Bell").
+_CREDIT_PARTS = re.compile(r";|,\s*(?=(?:(?:with|additional|further)\s+)*(?:reporting|writing|editing)\s+by\b)", re.IGNORECASE)
 
 
 #: What separates the names of a list of people: commas, and the word before the last one in a few languages.
@@ -675,7 +677,7 @@ def credited_reporters(line: str) -> str | None:
     Editing by Ines Vidal" -> "Olga Petrenko; Ruth Adler"), or ``None``: wire copy signs there, not in a byline."""
     if not _CONTRIBUTORS.match(line.strip()) or " contributed " in line:
         return None
-    parts = [part.strip() for part in line.strip().strip("().").split(";")]
+    parts = [part.strip() for part in _CREDIT_PARTS.split(line.strip().strip("()."))]
     names = [person for part in parts for person in _reporters(part)]
     return "; ".join(names) or None
 
@@ -686,8 +688,27 @@ def _reporters(credit: str) -> list[str]:
     match = _REPORTER_CREDIT.match(credit)
     if match is None:
         return []
-    each_placed = persons(_FILED_FROM.sub("", credit[match.start("names") :]).strip(" ,"))
-    return each_placed if len(each_placed) > 1 else persons(match.group("names").strip(" ,"))
+    return _each_filed_from(credit[match.start("names") :]) or persons(match.group("names").strip(" ,"))
+
+
+def _each_filed_from(names: str) -> list[str]:
+    """The people of a reporters' list, each less the place they filed from, a place that may run on past a comma
+    ("Olga Petrenko in Washington, D.C. and Ruth Adler", "... in Port Elwyn, Ruritania"): after a placed name, what
+    a bare comma adds with no place of its own is more of that place, what "and" adds is a person. ``[]`` when a
+    part is neither (no list of people)."""
+    pieces = re.split(f"({_NAME_LIST.pattern})", names.strip(" ,"))
+    people: list[str] = []
+    placed = False
+    for separator, part in zip(["", *pieces[1::2]], pieces[::2], strict=True):
+        part = re.sub(r"^by\s+", "", part)  # "... and by Ruth Adler in Ruritania"
+        name = _FILED_IN.sub("", part)
+        if placed and separator.strip() == "," and name == part:
+            continue
+        if not _PERSON.match(name) or _ROLE_WORD.search(name):
+            return []
+        people.append(name)
+        placed = name != part
+    return people
 
 
 def agency_tag_name(line: str) -> str | None:

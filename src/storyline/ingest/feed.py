@@ -9,6 +9,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urljoin, urlparse
+from xml.parsers import expat
 
 import feedparser
 
@@ -17,6 +18,7 @@ from storyline.ingest.errors import IngestError, ReadOutcome
 from storyline.ingest.finalize import finalize, short_hash
 from storyline.ingest.htmlpage import fragment_body, fragment_text, page_article
 from storyline.ingest.records import headline_only
+from storyline.ingest.sniff import MAX_NESTING
 from storyline.ingest.text import parse_text
 from storyline.model import Article, Stripped
 
@@ -185,11 +187,46 @@ def _utf8_repaired(data: bytes) -> bytes:
 _MAX_BAD_BYTES = 3
 
 
+class _TooDeep(Exception):
+    pass
+
+
+def _nested_too_deeply(data: bytes) -> bool:
+    """Whether the feed's elements nest deeper than :data:`MAX_NESTING`, found by expat alone (C, no per-element
+    work beyond a count) and stopped there: feedparser takes seconds on each 50,000 elements, whatever it reads.
+    XML that expat cannot read is left to feedparser's lenient parser, as deep as expat got."""
+    parser = expat.ParserCreate()
+    depth = 0
+
+    def opened(*_: Any) -> None:
+        nonlocal depth
+        depth += 1
+        if depth > MAX_NESTING:
+            raise _TooDeep
+
+    def closed(*_: Any) -> None:
+        nonlocal depth
+        depth -= 1
+
+    parser.StartElementHandler, parser.EndElementHandler = opened, closed
+    try:
+        parser.Parse(data, True)
+    except _TooDeep:
+        return True
+    except (expat.ExpatError, ValueError, LookupError):
+        pass
+    return False
+
+
 def read_feed(
     data: bytes, *, source: str, base_dir: Path | None = None, max_file_bytes: int
 ) -> Iterator[ReadOutcome]:
-    """Every entry of an RSS/Atom feed; a malformed feed with no entries is one error."""
-    feed = feedparser.parse(_utf8_repaired(data))
+    """Every entry of an RSS/Atom feed; a malformed feed with no entries is one error, as is one nested too deeply."""
+    data = _utf8_repaired(data)
+    if _nested_too_deeply(data):
+        yield ReadOutcome(source, None, f"malformed feed: nested too deeply (over {MAX_NESTING} levels)")
+        return
+    feed = feedparser.parse(data)
     entries = feed.get("entries", [])
     if not entries:
         problem = feed.get("bozo_exception")

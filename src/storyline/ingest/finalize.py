@@ -28,6 +28,7 @@ from storyline.ingest.metadata import (
     agency_in,
     agency_initials,
     agency_named,
+    call_sign,
     date_from_url,
     initials,
     outlet_from_url,
@@ -243,12 +244,13 @@ def _drop_title_suffix(article: Article) -> None:
 
 
 def _outlet(article: Article) -> str | None:
-    """The given outlet name, unless it is only a host name and the URL gives a better one."""
+    """The given outlet name, unless it is only a host name and the URL gives a better one; with neither, the
+    station whose call sign the dateline credits ("HOUSTON, Texas (KPEH) --")."""
     given = article.outlet.strip() if article.outlet else None
     looks_like_host = bool(given) and " " not in given and "." in given  # type: ignore[operator]
     if given and not looks_like_host:
         return given
-    return outlet_from_url(article.url) or given
+    return outlet_from_url(article.url) or given or call_sign(article.extra.get("dateline_source"))
 
 
 def _title_from_url(article: Article) -> None:

@@ -169,6 +169,12 @@ AGENCIES: dict[str, tuple[str, ...]] = {
     "Ukrinform": (r"Ukrinform", r"Укрінформ", r"Укринформ"),
     "Bernama": (r"Bernama",),
     "CNA": (r"CNA",),
+    # State and church agencies whose initials read as a US station's call sign (:func:`call_sign`).
+    "KUNA": (r"KUNA", r"Kuwait News Agency"),
+    "KCNA": (r"KCNA", r"Korean Central News Agency"),
+    "KNA": (r"KNA",),
+    "WAM": (r"WAM", r"Emirates News Agency"),
+    "WAFA": (r"WAFA",),
 }
 
 _AGENCY_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -362,9 +368,22 @@ _AGENCY_INITIALS = re.compile(r"[A-Z]{2,5}")
 def agency_initials(name: str | None, site: frozenset[str] = frozenset()) -> str | None:
     """An agency :data:`AGENCIES` does not know, credited in initials where a credit stands (a dateline's
     brackets, a closing "— RPA"), unless they are the site's own (``site``, compacted: "(CNN)" on cnn.com names the
-    outlet). Only for those positions: in running text capitals are any acronym."""
+    outlet) or a station's call sign. Only for those positions: in running text capitals are any acronym."""
     name = (name or "").strip()
-    return name if _AGENCY_INITIALS.fullmatch(name) and compact(name) not in site else None
+    own = compact(name) in site or call_sign(name)
+    return name if _AGENCY_INITIALS.fullmatch(name) and not own else None
+
+
+#: A US broadcaster's call sign: K or W and two or three letters, with its band or none ("KPEH", "WPEH-TV").
+_CALL_SIGN = re.compile(r"[KW][A-Z]{2,3}(?:-(?:TV|DT|FM|AM))?")
+
+
+def call_sign(name: str | None) -> str | None:
+    """``name`` when it is a station's call sign and no agency :data:`AGENCIES` knows. In a dateline's brackets
+    ("HOUSTON, Texas (KPEH) --") it names the station that reported the story, an outlet: in ../shared/data all 12
+    such credits open a local station's own report, and none an agency's."""
+    name = (name or "").strip()
+    return name if _CALL_SIGN.fullmatch(name) and agency_in(name) is None else None
 
 
 #: A month's folder, then a slug opening with a number ("/2019/12/7-cyber-rules", "/2020/03/13-gruende-..."): the

@@ -6,6 +6,7 @@ import gzip
 import io
 import json
 import re
+import sys
 import zlib
 from typing import Any
 
@@ -58,6 +59,11 @@ def gunzip(data: bytes, limit: int) -> bytes:
     if len(out) > limit:
         raise IngestError(f"decompressed size over the {limit}-byte limit")
     return out
+
+
+#: How deep an input may nest: as deep as Python's ``json`` parser reads before its RecursionError
+#: (:func:`load_json`). A feed nested deeper is refused before feedparser spends seconds on it.
+MAX_NESTING = sys.getrecursionlimit()
 
 
 def load_json(text: str | bytes) -> Any:

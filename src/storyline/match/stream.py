@@ -73,6 +73,8 @@ class StoryState:
     #: it (:meth:`lead`), whatever order the members joined or left in.
     headlines: dict[str, str] = field(default_factory=dict)
     dates: dict[str, datetime | None] = field(default_factory=dict)
+    #: Each member's language ("" when it has none), so that a removal narrows :attr:`languages` to the members left.
+    article_languages: dict[str, str] = field(default_factory=dict)
 
     def centroid(self) -> np.ndarray:
         return self.vector_sum / max(float(np.linalg.norm(self.vector_sum)), 1e-12)
@@ -90,8 +92,10 @@ class StoryState:
         self.numbers.update(dict.fromkeys(signature.numbers, 1.0))
         self.learn_names(signature.entity_names)
         self.names.update(signature.label_names)
-        if signature.language:
-            self.languages.add(signature.language.split("-")[0])
+        language = signature.language.split("-")[0] if signature.language else ""
+        self.article_languages[signature.id] = language
+        if language:
+            self.languages.add(language)
         if signature.published is not None:
             self.first = min(self.first, signature.published) if self.first else signature.published
             self.last = max(self.last, signature.published) if self.last else signature.published
@@ -123,6 +127,7 @@ class StoryState:
         self.reasons.pop(signature.id, None)
         self.headlines.pop(signature.id, None)
         self.dates.pop(signature.id, None)
+        self.article_languages.pop(signature.id, None)
         self.retitle()
         self.vector_sum = self.vector_sum - signature.vector.astype(np.float32)
         for weights, removed in (
@@ -135,12 +140,15 @@ class StoryState:
             for key in [k for k in removed if weights[k] <= 1e-9]:
                 del weights[key]
 
-    def narrow_span(self) -> None:
-        """The time span of the members still here, after one was removed from the library (a move keeps the
-        span: it only ever widens). Kept when a member's date is not known (a story saved before dates were)."""
+    def narrow_to_members(self) -> None:
+        """The time span and languages of the members still here, after one was removed from the library (a move
+        keeps them: they only ever widen). Each is kept when a member's date, or language, is not known (a story
+        saved before they were)."""
         if all(article_id in self.dates for article_id in self.articles):
             dated = [when for article_id in self.articles if (when := self.dates[article_id]) is not None]
             self.first, self.last = (min(dated), max(dated)) if dated else (None, None)
+        if all(article_id in self.article_languages for article_id in self.articles):
+            self.languages = {language for article_id in self.articles if (language := self.article_languages[article_id])}
 
     def without(self, signature: Signature) -> StoryState:
         """A copy of the story without one of its articles (leave-one-out scoring)."""
@@ -150,6 +158,7 @@ class StoryState:
             articles=list(self.articles),
             headlines=dict(self.headlines),
             dates=dict(self.dates),
+            article_languages=dict(self.article_languages),
             vector_sum=self.vector_sum.copy(),
             terms=Counter(self.terms),
             entities=Counter(self.entities),
@@ -168,6 +177,7 @@ class StoryState:
         self.reasons.update(other.reasons)
         self.headlines.update(other.headlines)
         self.dates.update(other.dates)
+        self.article_languages.update(other.article_languages)
         self.retitle()
         self.vector_sum = self.vector_sum + other.vector_sum
         self.terms.update(other.terms)
@@ -236,6 +246,7 @@ class StoryState:
             "merged_into": self.merged_into,
             "headlines": self.headlines,
             "dates": {article_id: when.isoformat() if when else None for article_id, when in self.dates.items()},
+            "article_languages": self.article_languages,
         }
 
     @classmethod
@@ -261,6 +272,7 @@ class StoryState:
             merged_into=data.get("merged_into"),
             headlines=dict(data.get("headlines", {})),  # states saved before: the headline stays as it was
             dates={a: datetime.fromisoformat(when) if when else None for a, when in data.get("dates", {}).items()},
+            article_languages=dict(data.get("article_languages", {})),  # states saved before: languages kept on removal
         )
 
 
@@ -773,7 +785,7 @@ class StoryClusterer:
             self.documents -= 1
             state = self.states[story_id]
             state.release(signature)
-            state.narrow_span()
+            state.narrow_to_members()
             self._forget_norms(story_id)
             changed.add(story_id)
             if not state.articles:

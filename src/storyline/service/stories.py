@@ -11,6 +11,7 @@ redone on the fresh state otherwise.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator
 from datetime import datetime
 from typing import Any, TypeVar
@@ -376,20 +377,29 @@ def match_pair_records(
     """One result per pairs-file record, in input order: ``{id, ...PairMatch}`` or ``{id, error}``.
 
     All texts are embedded in one batch, so the model is loaded once. ``lines`` (each record's line in
-    its file) name a record in errors and stand for a missing id; else its position counts from 1.
+    its file) name a record in errors and stand for a missing id; else its position counts from 1. An id
+    that names an earlier record too is an error, not a second score under the same name: results are
+    joined back to their pairs by id.
     """
     config = config or MatchConfig()
     parsed: list[tuple[Any, Article, Article] | tuple[Any, str]] = []
+    where = "line" if lines else "record"
+    first_with: dict[str, int] = {}
     for number, record in zip(lines or range(1, len(records) + 1), records, strict=True):
         given = record.get("id") if isinstance(record, dict) else None
         pair_id = number if given is None else given  # "id": null names no pair
+        first = first_with.setdefault(json.dumps(pair_id, sort_keys=True), number)
         if isinstance(record, dict) and "error" in record:
             parsed.append((pair_id, str(record["error"])))
+            continue
+        if first != number:
+            taken = f"id {json.dumps(pair_id)} already names {where} {first}'s pair: give each pair its own id"
+            parsed.append((pair_id, f"{where} {number}: {taken}"))
             continue
         try:
             parsed.append((pair_id, *_pair_sides(record)))
         except (TypeError, ValueError) as error:
-            parsed.append((pair_id, f"{'line' if lines else 'record'} {number}: {error}"))
+            parsed.append((pair_id, f"{where} {number}: {error}"))
     good = [p for p in parsed if len(p) == 3]
     matches = iter(match_article_pairs([(a, b) for _, a, b in good], lambda texts: _encode(ws, texts), config))
     results = []

@@ -17,7 +17,7 @@ from storyline.service.stories import story_articles
 from storyline.web import views
 from storyline.web.api import Language, Limit, Offset, Ws, find_story
 from storyline.web.rendering import path_segment, removal_notice_query, templates
-from storyline.web.security import check_write_access
+from storyline.web.security import FORM_REFUSALS, check_write_access
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
@@ -161,7 +161,7 @@ async def remove(request: Request, ws: Ws, article_id: str) -> Response:
     """Remove the article (same site, and the form's token where writes need one), then show its story, or the
     story list when the story went with it; the address says what went, signed so no other link can."""
     token = (await request.form()).get("token")
-    check_write_access(request, token if isinstance(token, str) else None)
+    check_write_access(request, token if isinstance(token, str) else None, FORM_REFUSALS)
     removal = await request.app.state.run_write(web_queries.remove_article, ws, article_id, False)
     if removal.not_found:
         raise HTTPException(404, f"no article with id {article_id!r}")

@@ -16,7 +16,7 @@ from typing import Annotated, Any, get_type_hints
 from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema, create_model
 
 from storyline.compare.involved import StoryEntity
-from storyline.model import Article, Comparison, ProvenanceLink
+from storyline.model import Article, Claim, ClaimGroup, Comparison, ProvenanceLink, Quote
 from storyline.service.library import Failure
 from storyline.service.removal import StoryChange
 from storyline.service.web_queries import StorySummary
@@ -31,6 +31,21 @@ class Body(BaseModel):
     """A response body: every field is written, a default one too (``to_dict`` writes them all)."""
 
     model_config = ConfigDict(json_schema_serialization_defaults_required=True)
+
+
+class Sparse(Body):
+    """A body some of whose keys are written only where they apply: those (:func:`sometimes`) are not required."""
+
+    model_config = ConfigDict(json_schema_serialization_defaults_required=False)
+
+
+def _written_or_absent(schema: dict[str, Any]) -> None:
+    del schema["default"]  # an absent key has no value: a default would tell a client to assume one
+
+
+def sometimes(description: str) -> Any:
+    """A :class:`Sparse` field whose key is absent where it does not apply (never written as null)."""
+    return Field(None, description=description, json_schema_extra=_written_or_absent)
 
 
 def record_model(name: str, record: type, doc: str | None = None, **fields: Any) -> type[Body]:
@@ -127,12 +142,146 @@ ProvenanceLinkBody = record_model(
     from_=(str, Field(alias="from")),
 )
 
+ClaimBody = record_model(
+    "Claim",
+    Claim,
+    actors=(list[tuple[int, int, str]], Field(description="the entity mentions in the claim: [start, end, story name]")),
+)
+
+
+class EvidenceSpan(Body):
+    """The words a finding points at: a claim's, or part of it (offsets into the article's text)."""
+
+    claim: str
+    article: str
+    start: int
+    end: int
+    text: str
+
+
+class Evidence(Sparse):
+    """Why claims are grouped or at odds: a rule, its detail in words, and the words that show it."""
+
+    rule: str = Field(description="aligned, unique, numbers, figure-updated, figure-changed, dates, negation, ...")
+    detail: str
+    spans: list[EvidenceSpan]
+    quantities: list[str] = sometimes("numbers findings: the kinds of figure; dates findings: the granularity")
+    count: int = sometimes("the one aligned item standing for the pairs a large group does not list: how many")
+
+
+ClaimGroupBody = record_model("ClaimGroup", ClaimGroup, evidence=(list[Evidence], ...))
+
+
+class UpdateReport(EvidenceSpan):
+    """One report of a running total: the figure as written, its value, and when its outlet published it."""
+
+    outlet: str
+    published: str | None = Field(description="ISO 8601")
+    value: float = Field(description="in the kind's base unit")
+
+
+class FigureUpdate(Body):
+    """A running total of one fact that rose or fell between dated reports."""
+
+    group: str = Field(description="the alignment group of the fact")
+    figure: str = Field(description='the kind of figure ("killed", "injured (miner)")')
+    change: str = Field(description="rise, fall or both")
+    reports: list[UpdateReport] = Field(description="in order of publication")
+
+
+class Credit(Body):
+    """A speaker of a quote with the articles and outlets crediting them ("unattributed": crediting no one)."""
+
+    speaker: str
+    articles: list[str]
+    outlets: list[str]
+
+
+QuoteMember = record_model(
+    "QuoteMember",
+    Quote,
+    doc="One article's wording of a statement, its speaker as the article names them.",
+    article=(str, ...),
+    outlet=(str, ...),
+)
+
+
+class QuoteGroup(Body):
+    """One statement across the story's articles: its wordings and translations, and who is credited."""
+
+    id: str
+    text: str = Field(description="the wording shown: a member's, credited to the first speaker")
+    speakers: list[str] = Field(description="name variants merged, the one most members use first")
+    credited: list[Credit]
+    articles: list[str]
+    outlets: list[str]
+    conflict: bool = Field(description="credited to different people, or denied in some outlets and stated in others")
+    evidence: list[str]
+    notes: list[str] = Field(description="a denial by someone else than the statement's speaker, in words")
+    members: list[QuoteMember]
+
+
+class TimelineEvent(Body):
+    """A claim placed on a date, with the words that date it."""
+
+    article: str
+    outlet: str
+    claim: str
+    group: str | None = Field(description="the claim's alignment group")
+    text: str
+    time_text: str
+    estimated: bool = Field(description="its day depends on an undated article's estimated publication day")
+
+
+class TimelineEntry(Sparse):
+    """A date (TIMEX3 value) or range of the story, with the events the articles place on it."""
+
+    date: str
+    until: str = sometimes("a range's last day, month or year (only on a range's entry)")
+    events: list[TimelineEvent]
+    outlets: list[str]
+    groups: list[str]
+    agreed_by: int = Field(description="how many outlets place an event on it")
+    estimated: bool = Field(description="all its events are estimated")
+
+
+class SkippedFile(Body):
+    """A file ``storyline compare`` could not read, and why."""
+
+    source: str
+    error: str
+
+
+class ComparisonSummary(Sparse):
+    """The comparison's counts and who reported first."""
+
+    claims: int
+    shared: int
+    unique: int
+    conflicts: int
+    unique_claims: dict[str, int] = Field(description="article id -> claims no other article tells")
+    earliest: str | None = Field(description="the first article, when it is one and nothing may precede it")
+    first_reported: list[str]
+    possibly_first: list[str]
+    first_reported_note: str
+    adds_nothing: list[str]
+    story: str = sometimes("a stored story: its id")
+    label: str = sometimes("a stored story: its label now")
+    skipped: list[SkippedFile] = sometimes("files compared directly: those that could not be read")
+
+
 ComparisonBody = record_model(
     "Comparison",
     Comparison,
     doc="A story's articles compared claim by claim; every field is described in docs/comparison-schema.md.",
     articles=(list[ComparisonArticle], ...),
     entities=(list[StoryEntity], ...),
+    claims=(list[ClaimBody], ...),
+    groups=(list[ClaimGroupBody], ...),
+    updates=(list[FigureUpdate], ...),
+    quotes=(list[QuoteGroup], ...),
+    timeline=(list[TimelineEntry], ...),
+    summary=(ComparisonSummary, ...),
     alignments=(list[Alignment], ...),
     provenance=(list[ProvenanceLinkBody], ...),
 )
@@ -228,13 +377,13 @@ class EntityPage(Page):
 class QuotePage(Page):
     """A page of the story's quotes across its articles."""
 
-    items: list[dict[str, Any]] = Field(description="the comparison's quotes (docs/comparison-schema.md)")
+    items: list[QuoteGroup]
 
 
 class TimelinePage(Page):
     """A page of the story's dated events, in order."""
 
-    items: list[dict[str, Any]] = Field(description="the comparison's timeline (docs/comparison-schema.md)")
+    items: list[TimelineEntry]
 
 
 _ERRORS = {

@@ -12,6 +12,7 @@ import hmac
 import ipaddress
 import os
 import secrets
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from fastapi import HTTPException, Request
@@ -45,25 +46,50 @@ def resolve_token(host: str) -> tuple[str | None, bool]:
     return secrets.token_urlsafe(24), True
 
 
+@dataclass(frozen=True)
+class Refusals:
+    """What a refused write is told, in the words of whoever sent it: a program's header, a person's form."""
+
+    cross_site: str
+    no_token: str
+    wrong_token: str
+
+
+#: An API client's: it sends the token as a bearer header.
+API_REFUSALS = Refusals(
+    cross_site="cross-origin write refused (Origin {origin})",
+    no_token="a bearer token is required to write (Authorization: Bearer <token>)",
+    wrong_token="a bearer token is required to write (Authorization: Bearer <token>)",
+)
+#: A page's user: they type the token in the form, and may not be the one who runs the server.
+_ASK_THE_SERVER = "whoever runs the server has it (storyline serve prints it when it starts)."
+FORM_REFUSALS = Refusals(
+    cross_site="Nothing was changed: the form was sent from another site ({origin}). Use this site's own pages.",
+    no_token="Nothing was changed: this server asks for its write token. Type it in the Token field and send the form "
+    "again; " + _ASK_THE_SERVER,
+    wrong_token="Nothing was changed: the token typed is not this server's write token. Check it and send the form "
+    "again; " + _ASK_THE_SERVER,
+)
+
+
 def require_write_access(request: Request) -> None:
     """FastAPI dependency for every write endpoint."""
     scheme, _, given = request.headers.get("authorization", "").partition(" ")
     check_write_access(request, given.strip() if scheme.lower() == "bearer" else None)
 
 
-def check_write_access(request: Request, given: str | None) -> None:
-    """Refuse a cross-site write, and one without the token ``given`` (a bearer header, or a page form's field)."""
+def check_write_access(request: Request, given: str | None, refusals: Refusals = API_REFUSALS) -> None:
+    """Refuse a cross-site write, and one without the token ``given`` (a bearer header, or a page form's field,
+    told in :data:`FORM_REFUSALS`)."""
     origin = request.headers.get("origin")
     if origin and urlsplit(origin).netloc != request.headers.get("host"):
-        raise HTTPException(403, f"cross-origin write refused (Origin {origin})")
+        raise HTTPException(403, refusals.cross_site.format(origin=origin))
     token: str | None = request.app.state.token
     if token is None:
         return
-    if given is None or not hmac.compare_digest(given.encode(), token.encode()):
-        raise HTTPException(
-            401, "a bearer token is required to write (Authorization: Bearer <token>)",
-            headers={"WWW-Authenticate": "Bearer"},
-        )
+    if not given or not hmac.compare_digest(given.encode(), token.encode()):
+        message = refusals.wrong_token if given else refusals.no_token
+        raise HTTPException(401, message, headers={"WWW-Authenticate": "Bearer"})
 
 
 class BodyTooLarge(Exception):
