@@ -105,7 +105,7 @@ def decode_bytes(data: bytes, *, given: str | None = None) -> str:
     except UnicodeDecodeError:
         pass
     named = [charset for charset in (declared_charset(data), _known_codec(given)) if charset]
-    if named[:1] == ["utf-8"] and (text := utf8_with_stray_bytes(data)) is not None:
+    if named[:1] in ([], ["utf-8"]) and (text := utf8_with_stray_bytes(data, declared=bool(named))) is not None:
         return _check_text(text)
     for declared in dict.fromkeys(named):
         if declared and declared != "utf-8":
@@ -130,14 +130,15 @@ def _stray_byte_as_cp1252(error: UnicodeDecodeError) -> tuple[str, int]:
 codecs.register_error(_STRAY_BYTE_HANDLER, _stray_byte_as_cp1252)
 
 
-def utf8_with_stray_bytes(data: bytes) -> str | None:
+def utf8_with_stray_bytes(data: bytes, *, declared: bool = True) -> str | None:
     """``data`` as UTF-8 with its few stray bytes of a Windows code page read as such ("\x93Yes\x94" as "“Yes”");
-    None when so many bytes are not UTF-8 that it is no UTF-8 text: read whole in the code page, each of its
-    UTF-8 characters turns to mojibake ("café" to "cafÃ©")."""
+    None when so many bytes are not UTF-8 that it is no UTF-8 text. Read whole in the code page instead, each of
+    its UTF-8 characters turns to mojibake ("café" to "cafÃ©"). Not ``declared`` UTF-8, it must also hold at least
+    as many UTF-8 characters as strays: a text in a legacy code page holds none, and is left to the guess."""
     replaced = data.decode("utf-8", "replace")
     bad = replaced.count("\ufffd")
     multibyte = sum(1 for char in replaced if char > "\x7f") - bad
-    if bad > max(MAX_STRAY_BYTES, multibyte // 10):
+    if bad > max(MAX_STRAY_BYTES, multibyte // 10) or (not declared and multibyte < max(1, bad)):
         return None
     return data.decode("utf-8", _STRAY_BYTE_HANDLER)
 

@@ -54,7 +54,7 @@ def undo_content_encoding(body: bytes, content_encoding: str | None) -> tuple[by
         except IngestError as exc:
             if not _is_markup(body):
                 raise
-            return body, f"{exc}: read as stored (it is markup already)"
+            return body, f"{exc}: read as stored, it is markup already"
     return body, None
 
 
@@ -67,7 +67,7 @@ def _decompressed(body: bytes, coding: str) -> bytes:
         if coding == "br":
             return brotli.decompress(body)
     except (zlib.error, brotli.error) as exc:
-        raise IngestError(f"body is not the {coding} its Content-Encoding says ({exc})") from None
+        raise IngestError(f"Content-Encoding says {coding}, but the body is not ({exc})") from None
     raise IngestError(f"unsupported Content-Encoding {coding!r}")
 
 
