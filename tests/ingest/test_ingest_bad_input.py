@@ -172,8 +172,8 @@ def test_a_warc_cut_inside_a_status_line_fails_and_is_not_skipped(tmp_path: Path
     assert [o.article.title for o in outcomes if o.article] == ["Ferry strike halts crossings"]
     assert not any(o.skipped for o in outcomes)
     assert [o.error for o in outcomes if o.error] == [
-        "WARC file is truncated (an interrupted crawl?): it breaks off after 1 whole record(s); those were read, "
-        "the one cut short is left out"]
+        ("WARC file is truncated (an interrupted crawl?): it breaks off after 1 whole record(s); those were read, "
+         "the one cut short is left out")]
 
 
 def test_missing_and_unreadable_paths(

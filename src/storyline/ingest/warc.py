@@ -31,7 +31,7 @@ _NO_PAGE = {
     int(WarcRecordType.continuation): "WARC continuation record (the rest of a segmented record, not read)",
 }
 _SPACE = re.compile(rb"\s*")
-_CONTENT_LENGTH = re.compile(rb"^content-length:[ \t]*(\d+)", re.I | re.M)
+_CONTENT_LENGTH = re.compile(rb"^content-length:[ \t]*(\d+)", re.IGNORECASE | re.MULTILINE)
 
 
 def _charset(content_type: str) -> str | None:
