@@ -64,6 +64,11 @@ class Crawl:
         self.writer.write_record(self.writer.create_warc_record(
             f"{SITE}/{path}", "metadata", payload=io.BytesIO(b"outlink: /ferries\n"), warc_content_type="application/warc-fields"))
 
+    def resource(self, uri: str, body: bytes, content_type: str) -> None:
+        """A file stored as is, no HTTP (a saved page; Browsertrix's page information)."""
+        self.writer.write_record(self.writer.create_warc_record(
+            uri, "resource", payload=io.BytesIO(body), warc_content_type=content_type))
+
     def save(self, path: Path) -> Path:
         path.write_bytes(self.buffer.getvalue())
         return path
@@ -116,8 +121,11 @@ def test_every_record_of_a_crawl_is_accounted_for(tmp_path: Path, limit: int) ->
     crawl.note("pier")
     crawl.revisit("pier")
     crawl.revisit("ferries")
+    crawl.resource(f"{SITE}/saved", page("Vardo Island ferries resume").encode(), "text/html")
+    crawl.resource(f"urn:pageinfo:{SITE}/saved", b'{"title": "Vardo Island ferries resume"}', "application/json")
     outcomes = list(read_paths([crawl.save(tmp_path / "crawl.warc.gz")], max_file_bytes=limit))
-    assert [o.article.title for o in outcomes if o.article] == ["Port Elwyn votes to rebuild its pier"]
+    titles = [o.article.title for o in outcomes if o.article]
+    assert titles == ["Port Elwyn votes to rebuild its pier", "Vardo Island ferries resume"]
     assert not any(o.error and not o.skipped for o in outcomes)
     skipped = [(o.source.split("#")[1], o.error) for o in outcomes if o.skipped]
     request = "WARC request record (what the crawler sent, no page)"
@@ -132,8 +140,9 @@ def test_every_record_of_a_crawl_is_accounted_for(tmp_path: Path, limit: int) ->
         (f"{SITE}/pier", "WARC metadata record (the crawler's notes, no page)"),
         (f"{SITE}/pier", "WARC revisit record (a repeat capture of a URL read above: duplicate)"),
         (f"{SITE}/ferries", "WARC revisit record (a repeat capture of a URL not in this file, no page)"),
+        (f"urn:pageinfo:{SITE}/saved", "WARC record not HTML (application/json)"),
     ]  # fmt: skip
-    assert len(outcomes) == 16  # one outcome a record, none left out
+    assert len(outcomes) == 18  # one outcome a record, none left out
 
 
 def _last_record_start(data: bytes) -> int:

@@ -2,7 +2,7 @@
 
 Each record gives one outcome (an article, a skip with its reason, or a failure), so that what a crawl held is
 accounted for record by record; a file cut short (an interrupted crawl) keeps the records before the cut and fails
-naming the record it ends in.
+saying so.
 """
 
 from __future__ import annotations
@@ -22,7 +22,8 @@ from storyline.ingest.metadata import to_naive_utc
 from storyline.ingest.sniff import is_gzip
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
-#: Why a record of each type (by its flag's value: the type is no dict key) holds no page (responses, resources and revisits are looked at one by one).
+#: Why a record of each type holds no page (keyed by the flag's value: the type is no dict key); responses,
+#: resources and revisits are looked at one by one.
 _NO_PAGE = {
     int(WarcRecordType.warcinfo): "WARC warcinfo record (about the crawl, no page)",
     int(WarcRecordType.request): "WARC request record (what the crawler sent, no page)",
@@ -60,8 +61,8 @@ def _not_a_page(content_type: str, status: int | None) -> str | None:
 
 
 def _unreadable_http(http: object | None) -> bool:
-    """Whether a record's HTTP headers could not be read: missing, or a status line cut short ("HT"),
-    as in an archive cut off inside a record, which must fail, not be skipped as a page of no type."""
+    """Whether a record's HTTP headers could not be read: missing, or a status line garbled or cut short ("HT"),
+    which must fail, not be skipped as a page of no type."""
     return http is None or http.status_code is None
 
 
