@@ -189,7 +189,7 @@ def ingest(
 
 
 @contextmanager
-def progress_bar(description: str) -> Iterator[Callable[[str, int, int], None]]:
+def progress_bar(description: str) -> Iterator[Callable[[str, float, int], None]]:
     """A progress bar on stderr, gone when done, so a long step is never silent; yields
     ``show(description, done, total)``. Until the first call it only says that work has begun."""
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TaskProgressColumn(),
