@@ -168,6 +168,16 @@ def test_a_crawl_cut_short_keeps_every_record_before_the_cut_and_fails(tmp_path:
         "the one cut short is left out"))]
 
 
+@pytest.mark.parametrize("compressed", [True, False], ids=["warc.gz", "warc"])
+def test_a_whole_crawl_with_a_newline_after_its_last_record_is_not_cut(tmp_path: Path, limit: int, compressed) -> None:
+    crawl = Crawl(compressed=compressed)
+    crawl.fetch("pier", PAGE)
+    path = tmp_path / "crawl.warc"
+    path.write_bytes(crawl.buffer.getvalue() + b"\n")
+    outcomes = list(read_paths([path], max_file_bytes=limit))
+    assert [o.error for o in outcomes if o.error and not o.skipped] == [] and len(outcomes) == 3
+
+
 def test_a_garbled_record_within_a_crawl_fails_alone(tmp_path: Path, limit: int) -> None:
     crawl = Crawl(compressed=False)
     crawl.fetch("pier", PAGE)

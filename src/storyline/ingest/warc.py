@@ -19,7 +19,7 @@ from storyline.ingest.errors import IngestError, ReadOutcome
 from storyline.ingest.htmlpage import read_html
 from storyline.ingest.http_body import undo_content_encoding, undo_transfer_encoding
 from storyline.ingest.metadata import to_naive_utc
-from storyline.ingest.sniff import is_gzip
+from storyline.ingest.sniff import GZIP_MAGIC, is_gzip
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 #: Why a record of each type holds no page (keyed by the flag's value: the type is no dict key); responses,
@@ -196,9 +196,10 @@ def ends_inside_a_record(tail: bytes) -> bool:
 
 
 def _gunzipped_members(data: bytes) -> tuple[bytes, bool]:
-    """The concatenated gzip members' content, and whether the last member is whole."""
+    """The concatenated gzip members' content, and whether the last member is whole (padding after it, a newline
+    or NUL bytes, is no member; the first byte of a member's magic number is one cut short)."""
     out = []
-    while data:
+    while is_gzip(data):
         member = zlib.decompressobj(16 + zlib.MAX_WBITS)
         try:
             out.append(member.decompress(data))
@@ -207,4 +208,4 @@ def _gunzipped_members(data: bytes) -> tuple[bytes, bool]:
         if not member.eof:
             return b"".join(out), False
         data = member.unused_data
-    return b"".join(out), True
+    return b"".join(out), not (data and GZIP_MAGIC.startswith(data[:2]))
