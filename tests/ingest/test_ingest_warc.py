@@ -96,6 +96,21 @@ def test_a_body_stored_as_sent_reads_as_its_page(tmp_path: Path, limit: int, hea
     assert article.paragraphs == PARAGRAPHS  # no chunk sizes ("40") left in the text
 
 
+def test_a_common_crawl_record_is_read_as_stored_and_a_page_it_cut_is_told(tmp_path: Path, limit: int) -> None:
+    """Common Crawl stores bodies decoded, renaming the headers that said otherwise, and keeps only the first
+    MiB of a larger page, saying so in a WARC-Truncated header."""
+    crawl = Crawl()
+    crawl.fetch("pier", PAGE, headers=[HTML, ("X-Crawler-Content-Encoding", "gzip"), ("X-Crawler-Transfer-Encoding", "chunked")])
+    url = f"{SITE}/long"
+    sent = StatusAndHeaders("200 OK", [HTML], protocol="HTTP/1.1")
+    record = crawl.writer.create_warc_record(url, "response", payload=io.BytesIO(PAGE[: PAGE.index(b"</article>")]), http_headers=sent,
+                                             warc_headers_dict={"WARC-Truncated": "length"})
+    crawl.writer.write_record(record)
+    whole, cut = [o for o in read_paths([crawl.save(tmp_path / "crawl.warc.gz")], max_file_bytes=limit) if o.article]
+    assert whole.article.paragraphs == cut.article.paragraphs == PARAGRAPHS and whole.warning is None
+    assert cut.warning == f"record {url}: the crawler stored only the start of the page (length)"
+
+
 def test_a_body_that_claims_an_encoding_it_has_not_is_read_as_stored_or_refused(tmp_path: Path, limit: int) -> None:
     crawl = Crawl()
     crawl.fetch("pier", PAGE, headers=[HTML, ("Content-Encoding", "gzip")])  # decoded by the crawler, header kept

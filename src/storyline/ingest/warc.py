@@ -131,6 +131,8 @@ class _Crawl:
             raise IngestError(f"truncated WARC record: {len(payload)} of {record.content_length} bytes")
         body, warning = _body(payload, http)
         article = read_html(_payload_text(body, content_type), source=record_source, url=uri)
+        if cut := record.headers.get("WARC-Truncated"):  # Common Crawl keeps the first MiB of a larger page
+            warning = "; ".join(filter(None, (warning, f"the crawler stored only the start of the page ({cut})")))
         warning = warning and f"record {uri or record.record_id}: {warning}"  # a warning is told once per file
         if record.record_date:  # when the crawler fetched the page: no publication date, a bound on it
             article.extra["captured"] = to_naive_utc(record.record_date).isoformat()
