@@ -336,6 +336,23 @@ def test_show_gives_a_crawled_page_its_capture_time_not_a_date(tmp_path):
     assert "captured" in shown  # when the crawler fetched it: a bound on the date, shown apart
 
 
+def test_an_interrupted_crawl_keeps_its_pages_says_what_each_record_became_and_fails(tmp_path, warc_bytes):
+    page = (b"<html><head><title>Ruritania votes</title></head><body><article><h1>Ruritania votes</h1>"
+            + b"<p>Voters in Ruritania chose a new parliament on Sunday after a short and bitter campaign, officials said.</p>" * 3
+            + b"</article></body></html>")
+    whole = warc_bytes([("https://herald.example.rt/vote", "text/html", page),
+                        ("https://herald.example.rt/logo.png", "image/png", b"\x89PNG\r\n"),
+                        ("https://herald.example.rt/count", "text/html", page.replace(b"votes", b"counts"))], gzip=True)
+    crawl, db = tmp_path / "crawl.warc.gz", str(tmp_path / "lib.db")
+    crawl.write_bytes(whole[:-40])  # the crawler stopped while writing its last record
+    result = invoke("ingest", str(crawl), "--db", db)
+    assert result.exit_code == 1
+    assert f"records: {crawl}: 2 read, 1 article(s), 1 skipped, 0 failed" in result.stdout
+    assert f"failed: {crawl}: WARC file is truncated (an interrupted crawl?)" in result.stderr
+    [article] = json.loads(invoke("articles", "--json", "--db", db).stdout)
+    assert article["title"] == "Ruritania votes"
+
+
 def test_a_headline_export_is_ingested_and_shown_as_headlines_only(tmp_path):
     export, db = tmp_path / "headlines.csv", str(tmp_path / "lib.db")
     export.write_text(

@@ -157,8 +157,8 @@ def test_malformed_warc(tmp_path: Path, good: Path, limit: int, warc_bytes, html
     cut_payload = _write(tmp_path / "short.warc", whole[: len(whole) - 200])
     garbage = _write(tmp_path / "junk.warc", b"WARC/1.0\r\nnot a header\r\n\r\n")
     reasons = _errors([cut_headers, cut_payload, garbage, good], limit)
-    assert reasons["cut.warc"] == "malformed WARC record: unreadable HTTP headers"
-    assert reasons["short.warc"].startswith("truncated WARC record")
+    assert reasons["cut.warc"].startswith("WARC file is truncated (an interrupted crawl?): it breaks off after 0 whole")
+    assert reasons["short.warc"] == reasons["cut.warc"]
     assert reasons["junk.warc"].startswith("malformed WARC")
     assert "good.txt" not in reasons
 
@@ -171,7 +171,9 @@ def test_a_warc_cut_inside_a_status_line_fails_and_is_not_skipped(tmp_path: Path
     outcomes = list(read_paths([cut], max_file_bytes=limit))
     assert [o.article.title for o in outcomes if o.article] == ["Ferry strike halts crossings"]
     assert not any(o.skipped for o in outcomes)
-    assert [o.error for o in outcomes if o.error] == ["malformed WARC record: unreadable HTTP headers"]
+    assert [o.error for o in outcomes if o.error] == [
+        ("WARC file is truncated (an interrupted crawl?): it breaks off after 1 whole record(s); those were read, "
+         "the one cut short is left out")]
 
 
 def test_missing_and_unreadable_paths(
@@ -273,7 +275,7 @@ def test_warc_records_that_are_no_page_are_skipped_with_a_reason(tmp_path: Path,
     assert [o.article.title for o in outcomes if o.article] == ["Storm hits northern coast"]
     assert [o.error for o in outcomes if o.skipped] == [
         "WARC record not HTML (image/png)", "WARC record with HTTP status 404",
-        "WARC revisit record (a repeat capture, no page)"]
+        "WARC revisit record (a repeat capture of a URL read above: duplicate)"]
     assert not any(o.error and not o.skipped for o in outcomes)
 
 

@@ -133,6 +133,21 @@ def test_progress_is_reported_per_file_read_and_per_article_enriched(workspace, 
     assert [done for stage, done, total in seen[2:]] == [1, 2, 3, 4, 4] and {t for _, _, t in seen[2:]} == {4}
 
 
+def test_a_warc_moves_the_reading_progress_record_by_record_and_counts_its_records(workspace, tmp_path, warc_bytes):
+    """One large crawl is one file: the bar must move while its records are read, not sit at 0 until its end."""
+    pages = [(f"https://herald.example.rt/{n}", "text/html; charset=utf-8",
+              f"<html><head><title>Pier vote {n}</title></head><body><article><p>The council of Port Elwyn voted on "
+              f"pier number {n} on Monday, said Olga Petrenko, who chairs the harbour board.</p></article></body></html>"
+              .encode()) for n in range(3)]
+    crawl = tmp_path / "crawl.warc.gz"
+    crawl.write_bytes(warc_bytes([*pages, ("https://herald.example.rt/logo.png", "image/png", b"\x89PNG\r\n")], gzip=True))
+    seen: list[tuple[str, float, int]] = []
+    report = library.ingest(workspace, [crawl], on_progress=lambda *step: seen.append(step))
+    reading = [done for stage, done, total in seen if stage == "reading"]
+    assert len(reading) == 5 and reading == sorted(reading) and 0 < reading[1] < reading[3] < 1 == reading[-1]
+    assert report.to_dict()["records"] == {str(crawl): {"read": 4, "articles": 3, "skipped": 1, "failed": 0}}
+
+
 def test_oversized_files_are_refused_with_a_reason(workspace, inputs):
     workspace.settings.max_file_bytes = 10
     report = library.ingest(workspace, [inputs["report"]])

@@ -17,7 +17,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from storyline.cli.app import app
@@ -189,10 +189,11 @@ def ingest(
 
 
 @contextmanager
-def progress_bar(description: str) -> Iterator[Callable[[str, int, int], None]]:
+def progress_bar(description: str) -> Iterator[Callable[[str, float, int], None]]:
     """A progress bar on stderr, gone when done, so a long step is never silent; yields
     ``show(description, done, total)``. Until the first call it only says that work has begun."""
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TaskProgressColumn(),
+               TimeElapsedColumn())
     with Progress(*columns, console=err, transient=True) as progress:
         task = progress.add_task(description, total=None)
         yield lambda text, done, total: progress.update(task, description=text, completed=done, total=total)
@@ -212,6 +213,9 @@ def print_ingest_summary(report: library.IngestReport, db_path: Path) -> None:
     counts = (report.new, report.new_version, report.duplicate, report.resumed, report.skipped, report.failed)
     table.add_row(*(str(c) for c in counts))
     out.print(table)
+    for read_from, records in report.records.items():  # what a WARC's (or a feed's) records became
+        counts = f"{records.read} read, {records.articles} article(s), {records.skipped} skipped, {records.failed} failed"
+        out.print(f"[dim]records:[/dim] {escape(read_from)}: {counts}", soft_wrap=True)
     for reason, sources in sorted(report.skipped_because.items()):
         out.print(f"[dim]skipped {len(sources)}:[/dim] {escape(reason)}: {escape(listed(sources))}", soft_wrap=True)
     for source, stored in report.duplicates_of:  # one line each, as "failed:" lines: read by grep

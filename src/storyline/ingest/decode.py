@@ -104,13 +104,43 @@ def decode_bytes(data: bytes, *, given: str | None = None) -> str:
         return _check_text(data.decode("utf-8"))
     except UnicodeDecodeError:
         pass
-    for declared in dict.fromkeys((declared_charset(data), _known_codec(given))):
+    named = [charset for charset in (declared_charset(data), _known_codec(given)) if charset]
+    if named[:1] in ([], ["utf-8"]) and (text := utf8_with_stray_bytes(data, declared=bool(named))) is not None:
+        return _check_text(text)
+    for declared in dict.fromkeys(named):
         if declared and declared != "utf-8":
             try:
                 return _check_text(data.decode(declared))
             except UnicodeDecodeError:
                 pass
     return _check_text(str(_guess(data)))
+
+
+#: Bytes that are not UTF-8 a UTF-8 text may have and still be read as UTF-8 (more, if it has 10 good characters each).
+MAX_STRAY_BYTES = 3
+_STRAY_BYTE_HANDLER = "storyline-stray-cp1252"
+
+
+def _stray_byte_as_cp1252(error: UnicodeDecodeError) -> tuple[str, int]:
+    """Codec error handler: a byte that is not UTF-8 read as Windows-1252, the encoding such strays come from (a
+    word processor's smart quotes 0x93/0x94 and apostrophe 0x92); U+FFFD for the five bytes cp1252 leaves unused."""
+    return error.object[error.start : error.start + 1].decode("cp1252", "replace"), error.start + 1
+
+
+codecs.register_error(_STRAY_BYTE_HANDLER, _stray_byte_as_cp1252)
+
+
+def utf8_with_stray_bytes(data: bytes, *, declared: bool = True) -> str | None:
+    """``data`` as UTF-8 with its few stray bytes of a Windows code page read as such ("\x93Yes\x94" as "“Yes”");
+    None when so many bytes are not UTF-8 that it is no UTF-8 text. Read whole in the code page instead, each of
+    its UTF-8 characters turns to mojibake ("café" to "cafÃ©"). Not ``declared`` UTF-8, it must also hold at least
+    as many UTF-8 characters as strays: a text in a legacy code page holds none, and is left to the guess."""
+    replaced = data.decode("utf-8", "replace")
+    bad = replaced.count("\ufffd")
+    multibyte = sum(1 for char in replaced if char > "\x7f") - bad
+    if bad > max(MAX_STRAY_BYTES, multibyte // 10) or (not declared and multibyte < max(1, bad)):
+        return None
+    return data.decode("utf-8", _STRAY_BYTE_HANDLER)
 
 
 def _known_codec(name: str | None) -> str | None:

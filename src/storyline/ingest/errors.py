@@ -22,6 +22,8 @@ class ReadOutcome:
     skipped: bool = False
     #: Damage repaired while reading (stray NUL bytes removed): the article is kept, the user told.
     warning: str | None = None
+    #: How far into its file the reader was (0..1) when it read this, for progress within a large archive.
+    read_share: float | None = None
 
     @property
     def ok(self) -> bool:

@@ -13,7 +13,7 @@ from xml.parsers import expat
 
 import feedparser
 
-from storyline.ingest.decode import declared_charset, decode_bytes
+from storyline.ingest.decode import declared_charset, decode_bytes, utf8_with_stray_bytes
 from storyline.ingest.errors import IngestError, ReadOutcome
 from storyline.ingest.finalize import finalize, short_hash
 from storyline.ingest.htmlpage import fragment_body, fragment_text, page_article
@@ -166,7 +166,7 @@ _NOT_XML_CHAR = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 def _utf8_repaired(data: bytes) -> bytes:
-    """A UTF-8 feed (declared or by default) with a few bad bytes, those replaced by U+FFFD: given the bytes,
+    """A UTF-8 feed (declared or by default) with a few stray bytes, those read as Windows-1252: given the bytes,
     feedparser reads the whole feed in another encoding (iso-8859-2: "’" as "â€™" in every item)."""
     if declared_charset(data) not in (None, "utf-8"):
         return data
@@ -175,16 +175,8 @@ def _utf8_repaired(data: bytes) -> bytes:
         return data
     except UnicodeDecodeError:
         pass
-    text = data.decode("utf-8", "replace")
-    bad = text.count("\ufffd")
-    multibyte = sum(1 for char in text if char > "\x7f") - bad
-    if bad > max(_MAX_BAD_BYTES, multibyte // 10):  # mostly not UTF-8: an undeclared legacy encoding
-        return data
-    return _NOT_XML_CHAR.sub("", text).encode("utf-8")
-
-
-#: Undecodable bytes a UTF-8 feed may have and still be read as UTF-8 (more, if it has 10 good characters each).
-_MAX_BAD_BYTES = 3
+    text = utf8_with_stray_bytes(data)
+    return data if text is None else _NOT_XML_CHAR.sub("", text).encode("utf-8")
 
 
 class _TooDeep(Exception):

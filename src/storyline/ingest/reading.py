@@ -5,6 +5,7 @@ from __future__ import annotations
 import glob
 import sys
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from storyline.config import Settings
@@ -102,7 +103,7 @@ def _within_limit(outcomes: Iterable[ReadOutcome], max_article_chars: int) -> It
     """Each outcome, an article longer than the limit refused: enrichment time grows with the text."""
     for outcome in outcomes:
         if outcome.article is not None and (chars := len(outcome.article.text)) > max_article_chars:
-            outcome = ReadOutcome(outcome.source, None, _too_long(chars, max_article_chars), warning=outcome.warning)
+            outcome = replace(outcome, article=None, error=_too_long(chars, max_article_chars))
         yield outcome
 
 

@@ -22,7 +22,7 @@ _BY_SUFFIX = {
 }  # fmt: skip
 _FEED_ROOT = re.compile(r"<(?:rss|feed|rdf:RDF)\b", re.I)
 _HTML_START = re.compile(r"<(?:!doctype html|html|head|body|meta|title|div|article|p|section|main|h1)\b", re.I)
-_GZIP_MAGIC = b"\x1f\x8b"
+GZIP_MAGIC = b"\x1f\x8b"
 
 
 def suffix_of(name: str) -> str:
@@ -35,7 +35,7 @@ def is_warc(data: bytes) -> bool:
     """A WARC file, plain or gzipped record by record."""
     if data.startswith(b"WARC/"):
         return True
-    if data.startswith(_GZIP_MAGIC):
+    if data.startswith(GZIP_MAGIC):
         try:
             head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(data[:4096], 16)
         except zlib.error:
@@ -46,7 +46,7 @@ def is_warc(data: bytes) -> bool:
 
 def is_gzip(data: bytes) -> bool:
     """Gzip-compressed input (a WARC is checked first by :func:`is_warc`)."""
-    return data.startswith(_GZIP_MAGIC)
+    return data.startswith(GZIP_MAGIC)
 
 
 def gunzip(data: bytes, limit: int) -> bytes:

@@ -43,9 +43,10 @@ from storyline.store import SearchHit
 #: Inputs with fewer files than this are read in this process (worker start-up would cost more).
 PARALLEL_MIN_FILES = 64
 
-#: ``on_progress(stage, done, total)``: "reading", files read of those given (folders expanded); then
-#: "processing", articles stored and enriched (or found duplicate) of those read and left by an earlier run.
-Progress = Callable[[str, int, int], None]
+#: ``on_progress(stage, done, total)``: "reading", files read of those given (folders expanded), a fraction
+#: within a file of many records (a WARC's records move it, not only its end); then "processing", articles stored
+#: and enriched (or found duplicate) of those read and left by an earlier run.
+Progress = Callable[[str, float, int], None]
 #: Articles enriched at a time within a store batch: the progress bar moves this often.
 ENRICH_CHUNK = 25
 
@@ -56,6 +57,30 @@ class Failure:
 
     source: str
     reason: str
+
+
+@dataclass
+class RecordsRead:
+    """What became of the records of one input that holds many (a WARC's records, a feed's items, JSONL lines)."""
+
+    articles: int = 0
+    skipped: int = 0
+    failed: int = 0
+
+    @property
+    def read(self) -> int:
+        return self.articles + self.skipped + self.failed
+
+    def count(self, outcome: ReadOutcome) -> None:
+        if outcome.skipped:
+            self.skipped += 1
+        elif outcome.article is None:
+            self.failed += 1
+        else:
+            self.articles += 1
+
+    def to_dict(self) -> dict[str, int]:
+        return {"read": self.read, "articles": self.articles, "skipped": self.skipped, "failed": self.failed}
 
 
 @dataclass
@@ -94,6 +119,8 @@ class IngestReport:
     duplicates_of: list[tuple[str, str]] = field(default_factory=list)
     #: The stories the new articles and new versions went to, most added first.
     stories: list[StoryReached] = field(default_factory=list)
+    #: Each input of many records (its source) and what became of them, in the order read.
+    records: dict[str, RecordsRead] = field(default_factory=dict)
 
     @property
     def failed(self) -> int:
@@ -128,6 +155,7 @@ class IngestReport:
             "stories": [
                 {"id": s.id, "label": s.label, "added": s.added, "size": s.size, "started": s.started} for s in self.stories
             ],
+            "records": {source: read.to_dict() for source, read in self.records.items()},
         }
 
 
@@ -156,7 +184,10 @@ def ingest(
     articles: list[Article] = []
     limits = {"max_file_bytes": ws.settings.max_file_bytes, "max_article_chars": ws.settings.max_article_chars}
     for outcome in read_inputs(paths, **limits, workers=cpu_threads(), on_file=partial(progress, "reading")):
-        warning = Failure(source(outcome.source.split("#", 1)[0]), outcome.warning or "")
+        read_from, is_record, _ = outcome.source.partition("#")
+        if is_record:
+            report.records.setdefault(source(read_from), RecordsRead()).count(outcome)
+        warning = Failure(source(read_from), outcome.warning or "")
         if outcome.warning and warning not in report.warnings:  # once per file, not once per feed item
             report.warnings.append(warning)
         if outcome.skipped:
@@ -225,9 +256,10 @@ def read_inputs(
     max_file_bytes: int,
     max_article_chars: int,
     workers: int,
-    on_file: Callable[[int, int], None] | None = None,
+    on_file: Callable[[float, int], None] | None = None,
 ) -> Iterator[ReadOutcome]:
-    """What ``read_paths`` yields, in the same order, with files read by ``workers`` processes when many.
+    """What ``read_paths`` yields, in the same order, with files read by ``workers`` processes when many;
+    ``on_file(done, total)`` after each file, and after each record of a file read here (``done`` a fraction).
 
     HTML extraction is CPU-bound pure Python, so threads would not help; a
     handful of files is read in this process, where starting workers costs more.
@@ -238,7 +270,10 @@ def read_inputs(
     file_read = on_file or (lambda done, total: None)
     if workers <= 1 or len(files) < PARALLEL_MIN_FILES:
         for number, item in enumerate(items, 1):
-            yield from [item] if isinstance(item, ReadOutcome) else read_source(item, **limits)
+            for outcome in [item] if isinstance(item, ReadOutcome) else read_source(item, **limits):
+                yield outcome
+                if outcome.read_share is not None:  # a large archive moves the bar record by record
+                    file_read(number - 1 + outcome.read_share, len(items))
             file_read(number, len(items))
         return
     # forkserver: forking a process that runs threads (progress bar, web server) is unsafe.

@@ -316,6 +316,15 @@ class StoryReached(Body):
     started: bool = Field(description="every article of the story came with this upload")
 
 
+class RecordsRead(Body):
+    """What became of the records of one input that holds many (a WARC's records, a feed's items, JSON lines)."""
+
+    read: int
+    articles: int
+    skipped: int
+    failed: int
+
+
 class IngestBody(Body):
     """What ``storyline ingest --json`` says of one upload: counts by outcome, and every failure with its reason."""
 
@@ -332,6 +341,7 @@ class IngestBody(Body):
     article_ids: list[str]
     duplicates: list[Duplicate]
     stories: list[StoryReached]
+    records: dict[str, RecordsRead] = Field(description="each input of many records and what its records became")
 
 
 class Reclustered(Body):
