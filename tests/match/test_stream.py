@@ -539,6 +539,17 @@ def test_a_merged_follow_up_opens_its_story_around_its_own_date_not_over_the_wee
     assert clusterer.add(after) == story  # the follow-up's own days: open
 
 
+def test_a_storys_runs_part_where_its_reports_fall_silent_past_the_window():
+    from datetime import datetime
+
+    day = [datetime(2023, 2, d) for d in (1, 3, 20)]
+    story = StoryState(id="s", headline="", articles=["a", "b", "c"], first=day[0], last=day[2])
+    story.dates = dict(zip(story.articles, day, strict=True))
+    assert story.runs(7.0) == [(day[0], day[1]), (day[2], day[2])] and story.days_to(datetime(2023, 2, 11), 7.0) == 8.0
+    story.dates.pop("c")  # a story saved before its members' dates were kept: its whole span, as before
+    assert story.runs(7.0) == [(day[0], day[2])] and story.days_to(datetime(2023, 2, 11), 7.0) == 0.0
+
+
 OFFICE_SHOOTING = (
     "A gunman opened fire at an accounting office in Port Elwyn on Tuesday, killing one woman and wounding two "
     "colleagues before police arrested him, officers said. The office manager Olga Petrenko was among the wounded."
