@@ -213,7 +213,8 @@ class StoryState:
         member's date is not known (a story saved before they were kept) or none is dated."""
         if self.first is None or self.last is None:
             return []
-        if not all(article_id in self.dates for article_id in self.articles):
+        short = (self.last - self.first).total_seconds() / 86400.0 <= window_days  # most stories: nothing to cut
+        if short or not all(article_id in self.dates for article_id in self.articles):
             return [(self.first, self.last)]
         points = sorted({self.first, self.last, *(d for a in self.articles if (d := self.dates[a]) is not None)})
         runs = [(points[0], points[0])]
