@@ -1166,6 +1166,15 @@ def test_a_first_name_with_a_womans_ending_names_another_person_a_spelling_or_ni
     assert same_person_name("Robert Adler", "Roberta Adlera")  # a case ending on both words: one man, inflected
 
 
+def test_a_short_form_of_a_mans_and_a_womans_name_agrees_with_either_and_never_joins_the_two():
+    assert same_person_name("Chris Adler", "Christopher Adler") and same_person_name("Chris Adler", "Christine Adler")
+    assert same_person_name("Pat Vidal", "Patricia Vidal") and same_person_name("Tim Vidal", "Timothy Vidal")
+    assert not same_person_name("Christopher Adler", "Christine Adler") and not same_person_name("Chris Adler", "Christopher Bell")
+    person = [[Entity(name, "PERSON", [name], [])] for name in ("Chris Adler", "Christopher Adler", "Christine Adler")]
+    assert sorted(e.variants for e in merge_entities(person[:2])) == [["Christopher Adler", "Chris Adler"]]
+    assert len(merge_entities(person)) == 3  # "Chris" of both: joins neither
+
+
 def test_fallback_a_common_nouns_abbreviation_is_no_name(enricher, make_article):
     """"TV de Disney": a television's abbreviation is no name, the owner after "de" is; "la ONU" (a body) stays."""
     article = enricher.enrich(make_article(

@@ -435,6 +435,12 @@ def test_sentences_with_labels_in_other_languages_stay(line: str) -> None:
         ("Reporting by Olga Petrenko, Marco Bell, with reporting by Ruth Adler, editing by Ines Vidal.",
          "Olga Petrenko; Marco Bell"),  # roles parted by commas (was the whole line)
         ("(Reporting by Olga Petrenko, editing by Ines Vidal)", "Olga Petrenko"),
+        ("(Reporting by Olga Petrenko in Port Elwyn, Marco Bell and Ruth Adler in Elwyn City; Editing by Ines Vidal)",
+         "Olga Petrenko; Marco Bell; Ruth Adler"),  # a second reporter after a comma, placed later (was lost)
+        ("Reporting by Olga Petrenko in Port Elwyn, Ruritania, Marco Bell and Ruth Adler in Elwyn City",
+         "Olga Petrenko; Marco Bell; Ruth Adler"),
+        ("Reporting by Olga Petrenko in Elwyn, New York and Ruth Adler in Port Elwyn", "Olga Petrenko; Ruth Adler"),
+        ("Reporting by Olga Petrenko in Elwyn, South Korea and Ruth Adler in Port Elwyn", "Olga Petrenko; Ruth Adler"),
         ("(Additional reporting by Marco Bell)", None),
         ("Editing by Ines Vidal", None),
         ("Marco Bell contributed to this report.", None),

@@ -184,3 +184,37 @@ def test_an_entry_date_that_cannot_be_read_is_told(tmp_path: Path) -> None:
         "entry 'Ferry strike ends': date 'sometime' is no readable date: dated by its URL",
         "entry 'Port Elwyn council meets again over the harbour budget and…': date 'soon' is no readable date: kept undated",
     ]
+
+
+_UNSHOWN = ("<script>var tracker = 'ruritania';</script><style>.ad { color: red }</style>"
+            "<noscript>Enable JavaScript to see the comments.</noscript><template><p>Hidden teaser</p></template>"
+            "<nav><a href='/'>Home</a> <a href='/harbour'>Harbour</a></nav>")
+_MARKED = f"<p>{LEDE}</p>{_UNSHOWN}<p>{SECOND}</p><p>Subscribe to our newsletter for more news from the harbour.</p>"
+_XHTML = _MARKED.replace("'", '"')  # well-formed XML inside the Atom entry
+
+
+def _atom(content: str, kind: str) -> str:
+    return ('<?xml version="1.0" encoding="UTF-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Ruritania Herald'
+            '</title><link href="https://herald.example.rt/"/><entry><title>Budget</title><id>b-1</id>'
+            f'<link href="https://herald.example.rt/b"/><content type="{kind}">{content}</content></entry></feed>')
+
+
+def _escaped(markup: str) -> str:
+    return markup.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def test_an_entrys_markup_in_any_wrapping_gives_clean_text_without_scripts_or_furniture(tmp_path: Path) -> None:
+    feeds = {
+        "cdata.rss": _rss(_item(None, extra=f"<content:encoded><![CDATA[{_MARKED}]]></content:encoded>", title="B")),
+        "escaped-in-cdata.rss": _rss(_item(None, title="B", extra=f"<content:encoded><![CDATA[{_escaped(_MARKED)}]]>"
+                                                                  "</content:encoded>")),
+        "html.atom": _atom(_escaped(_MARKED), "html"),
+        "html-escaped-twice.atom": _atom(_escaped(_escaped(_MARKED)), "html"),
+        "xhtml.atom": _atom(f'<div xmlns="http://www.w3.org/1999/xhtml"><div>{_XHTML}</div></div>', "xhtml"),
+        "page.rss": _rss(_item(None, title="B", extra="<content:encoded><![CDATA[<html><head><title>Budget | Herald"
+                                                      f"</title></head><body>{_MARKED}</body></html>]]></content:encoded>")),
+    }
+    for name, feed in feeds.items():
+        (article,) = _read(tmp_path, name, feed)
+        assert article.paragraphs == [LEDE, SECOND], name  # was: tags, code, "Enable JavaScript", menus, a title
+        assert Stripped("Subscribe to our newsletter for more news from the harbour.", "newsletter") in article.stripped

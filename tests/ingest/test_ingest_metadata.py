@@ -9,7 +9,7 @@ import pytest
 from storyline.ingest import IngestError, finalize
 from storyline.ingest.language import detect_language, normalise_language
 from storyline.ingest.metadata import agency_in, outlet_from_url, parse_date
-from storyline.model import Article
+from storyline.model import Article, Stripped
 
 
 @pytest.mark.parametrize(
@@ -271,6 +271,19 @@ def test_a_stations_call_sign_in_a_dateline_names_the_outlet_not_an_agency() -> 
     assert (on_a_site.agency, on_a_site.outlet) == (None, "Port Elwyn Herald")
     for agency in ("KUNA", "WAM"):  # agencies whose initials read as a call sign
         assert _wire([f"PORT ELWYN ({agency}) — {_LEDE}", "More."]).agency == agency
+
+
+def test_a_network_stations_name_in_a_dateline_names_the_outlet() -> None:
+    for station in ("CBSPE", "NBCPE", "FOX5", "ABC7PE"):
+        article = _wire([f"PORT ELWYN ({station}) — {_LEDE}", "More."])
+        assert (article.agency, article.outlet, article.paragraphs[0]) == (None, station, _LEDE), station
+
+
+def test_a_stations_bare_credit_opening_the_story_is_stripped_as_its_dateline() -> None:
+    for station in ("KPEH", "WPEH-TV", "NBCPE"):
+        article = _wire([f"({station}) — {_LEDE}", "More."])
+        assert (article.paragraphs[0], article.agency, article.outlet) == (_LEDE, None, station), station
+        assert article.stripped[-1] == Stripped(f"({station}) —", "dateline")
 
 
 _PAGE = """<html><head><title>Ferry strike halts crossings {sep} {suffix}</title>{meta}</head><body><article>

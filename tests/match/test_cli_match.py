@@ -45,7 +45,7 @@ def test_match_pairs_one_line_per_pair(tmp_path):
     result = CliRunner().invoke(app, ["match", "--pairs", str(pairs), "--json"])
     assert result.exit_code == 1  # every good pair scored; the exit says some were not
     lines = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
-    assert [line["id"] for line in lines] == ["p1", 2, "p3", 5, 6, 7]  # no id: its line in the file; blank lines skipped
+    assert [line["id"] for line in lines] == ["p1", "line 2", "p3", "line 5", "line 6", "line 7"]  # blank lines skipped
     assert lines[0]["label"] == "same story" and lines[4]["probability"] > 0.9
     assert [line["error"] for line in lines[1:4]] == [
         "line 2 is not JSON: Expecting property name enclosed in double quotes",
@@ -55,18 +55,31 @@ def test_match_pairs_one_line_per_pair(tmp_path):
     assert lines[5]["error"] == "line 7: expected a JSON object {id, a: {...}, b: {...}}, got null"  # was "a NoneType"
 
 
-def test_match_pairs_refuses_an_id_an_earlier_line_has(tmp_path):
-    pair = {"a": {"title": "Quake", "text": QUAKE}, "b": {"title": "Quake", "text": QUAKE_REWRITE}}
-    lines_in = [{"id": "p1", **pair}, {"id": "p1", **pair}, {"id": 4, **pair}, pair]  # the last is named 4 by its line
+def _scored_ids(tmp_path, lines_in: list[dict]) -> tuple[int, list[dict]]:
     pairs = tmp_path / "pairs.jsonl"
     pairs.write_text("\n".join(map(json.dumps, lines_in)) + "\n", encoding="utf-8")
     result = CliRunner().invoke(app, ["match", "--pairs", str(pairs), "--json"])
-    assert result.exit_code == 1
-    lines = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
-    assert [line["id"] for line in lines] == ["p1", "p1", 4, 4]
+    return result.exit_code, [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+
+
+_PAIR = {"a": {"title": "Quake", "text": QUAKE}, "b": {"title": "Quake", "text": QUAKE_REWRITE}}
+
+
+def test_match_pairs_refuses_an_id_an_earlier_line_has(tmp_path):
+    code, lines = _scored_ids(tmp_path, [{"id": "p1", **_PAIR}, {"id": "p1", **_PAIR}, {"id": 4, **_PAIR}, {"id": 4, **_PAIR}])
+    assert code == 1 and [line["id"] for line in lines] == ["p1", "p1", 4, 4]
     assert "error" not in lines[0] and "error" not in lines[2]
     assert lines[1] == {"id": "p1", "error": "line 2: id \"p1\" already names line 1's pair: give each pair its own id"}
     assert lines[3]["error"] == "line 4: id 4 already names line 3's pair: give each pair its own id"
+
+
+def test_a_line_without_an_id_is_named_so_that_no_numeric_id_collides_with_it(tmp_path):
+    code, lines = _scored_ids(tmp_path, [{"id": 2, **_PAIR}, _PAIR])  # main named line 2 "2" and refused it
+    assert code == 0 and [(line["id"], "error" in line) for line in lines] == [(2, False), ("line 2", False)]
+    code, lines = _scored_ids(tmp_path, [_PAIR, {"id": "line 1", **_PAIR}, {"id": "line 4", **_PAIR}, _PAIR])
+    assert code == 1 and [line["id"] for line in lines] == ["line 1", "line 1", "line 4", "line 4"]
+    assert lines[1]["error"] == "line 2: id \"line 1\" already names line 1's pair: give each pair its own id"
+    assert lines[3]["error"] == "line 4: it has no id, and the name it would take, \"line 4\", is line 3's id: give it an id"
 
 
 def test_match_takes_settings_from_a_config_file_and_refuses_a_bad_one(tmp_path):

@@ -71,7 +71,7 @@ def test_a_pair_side_without_words_or_a_null_id_is_named_not_scored(fake_embedde
     ]
     results = service.match_pair_records(Workspace(), records, lines=[4, 9])
     assert results[0] == {"id": "e1", "error": "line 4: a: no title and no text to match"}  # was a "copy", p 0.91
-    assert results[1]["id"] == 9 and results[1]["label"] == "same story"  # was id null
+    assert results[1]["id"] == "line 9" and results[1]["label"] == "same story"  # was id null
 
 
 def test_run_end_consolidation_merges_with_a_story_of_an_earlier_run(tmp_path, fake_embedder, article):

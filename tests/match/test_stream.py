@@ -314,10 +314,10 @@ def test_story_gap_is_zero_when_spans_overlap(signatures_of, config, article):
     clusterer = run(signatures_of(corpus(article)), dataclasses.replace(config, join=1.01, merge=1.01))
     story = clusterer.assignment()
     q1, q3, r1 = (clusterer.states[story[a]] for a in ("q1", "q3", "r1"))
-    assert q1.gap_to(q3) == q3.gap_to(q1) == 1.0
-    assert q1.gap_to(q1) == 0.0 and q1.gap_to(r1) == 3.0
+    assert q1.gap_to(q3, 7.0) == q3.gap_to(q1, 7.0) == 1.0
+    assert q1.gap_to(q1, 7.0) == 0.0 and q1.gap_to(r1, 7.0) == 3.0
     undated = StoryState(id="u", headline="")
-    assert q1.gap_to(undated) is None and undated.gap_to(q1) is None
+    assert q1.gap_to(undated, 7.0) is None and undated.gap_to(q1, 7.0) is None
 
 
 def test_undated_article_is_linked_to_a_dated_story_and_merged_only_at_the_higher_bar(signatures_of, config, article):
@@ -516,6 +516,38 @@ def test_a_later_report_retelling_the_event_merges_beyond_the_window_the_next_ev
     assert story["j1"] != story["q1"]  # the next earthquake of the topic
     strict, _ = apart_then_consolidated(late, dataclasses.replace(config, follow_up=1.01))
     assert strict.assignment()["v1"] != strict.assignment()["q1"]
+
+
+def test_a_merged_follow_up_opens_its_story_around_its_own_date_not_over_the_weeks_between(
+    signatures_of, config, article
+):
+    verdict = QUAKE + " Months later a court convicted the builders of the toppled buildings."
+    story_and_follow_up = signatures_of([
+        article("q1", "Quake kills 1,300 in Turkey", QUAKE, day=1),
+        article("q2", "Turkey earthquake toll passes 1,300", QUAKE_REWRITE, day=1),
+        article("v1", "Builders convicted over Turkey quake", verdict, day=25),
+    ])
+    clusterer, _ = apart_then_consolidated(story_and_follow_up, config)
+    clusterer.config = config  # later ingests stream with the usual settings
+    assert len(set(clusterer.assignment().values())) == 1
+    between, after = signatures_of([
+        article("q3", "Turkey quake toll climbs", QUAKE_REWRITE, day=13),  # a backfilled report, weeks after both
+        article("v2", "Turkey quake builders sentenced", verdict, day=27),
+    ])
+    story = clusterer.assignment()["q1"]
+    assert clusterer.add(between) != story  # as without the follow-up: beyond the window of the first reports (was in)
+    assert clusterer.add(after) == story  # the follow-up's own days: open
+
+
+def test_a_storys_runs_part_where_its_reports_fall_silent_past_the_window():
+    from datetime import datetime
+
+    day = [datetime(2023, 2, d) for d in (1, 3, 20)]
+    story = StoryState(id="s", headline="", articles=["a", "b", "c"], first=day[0], last=day[2])
+    story.dates = dict(zip(story.articles, day, strict=True))
+    assert story.runs(7.0) == [(day[0], day[1]), (day[2], day[2])] and story.days_to(datetime(2023, 2, 11), 7.0) == 8.0
+    story.dates.pop("c")  # a story saved before its members' dates were kept: its whole span, as before
+    assert story.runs(7.0) == [(day[0], day[2])] and story.days_to(datetime(2023, 2, 11), 7.0) == 0.0
 
 
 OFFICE_SHOOTING = (

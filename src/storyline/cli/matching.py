@@ -46,7 +46,7 @@ def _read_pairs(path: Path) -> tuple[list[Any], list[int]]:
             try:
                 records.append(json.loads(line))
             except json.JSONDecodeError as error:
-                records.append({"id": number, "error": f"line {number} is not JSON: {error.msg}"})
+                records.append({"error": f"line {number} is not JSON: {error.msg}"})
             lines.append(number)
     return records, lines
 
@@ -61,7 +61,7 @@ def described(config: MatchConfig) -> str:
 def match(
     a: Annotated[Path | None, typer.Argument(help="First article file.")] = None,
     b: Annotated[Path | None, typer.Argument(help="Second article file.")] = None,
-    pairs: Annotated[Path | None, typer.Option("--pairs", help="JSON lines {id, a: {...}, b: {...}} ('-' = stdin); answers one JSON line per pair, with its id (a line's number when it has none). An id must name one pair: a line repeating an earlier line's id is answered with an error, not scored.")] = None,
+    pairs: Annotated[Path | None, typer.Option("--pairs", help="JSON lines {id, a: {...}, b: {...}} ('-' = stdin); answers one JSON line per pair, with its id ('line 7' for line 7 when it has none). An id must name one pair: a line repeating an earlier line's id is answered with an error, not scored.")] = None,
     as_json: JsonOption = False,
     config_file: ConfigOption = None,
 ) -> None:

@@ -310,22 +310,38 @@ def same_place_name(a: str, b: str) -> bool:
     return bool(sounds_a) and sounds_a == sounds_b
 
 
-#: Common English short forms of first names: "Bob Goodlatte" and "Robert W. Goodlatte" are one person.
-NICKNAMES = {
-    "bob": "robert", "rob": "robert", "bobby": "robert", "bill": "william", "will": "william", "jim": "james",
-    "jimmy": "james", "mike": "michael", "tom": "thomas", "dick": "richard", "rick": "richard", "ted": "edward",
-    "ned": "edward", "chuck": "charles", "joe": "joseph", "tony": "anthony", "liz": "elizabeth", "kate": "katherine",
+#: Common English short forms of first names and the full names each may shorten: "Bob Goodlatte" and "Robert W.
+#: Goodlatte" are one person. A short form of a man's and a woman's name ("Chris": Christopher, Christine) agrees
+#: with either, never makes the two one: "Christopher" and "Christine" share no form, and a story naming both
+#: keeps "Chris" of that surname apart (one short name alike to two people joins neither, :func:`_story_group`).
+NICKNAMES: dict[str, tuple[str, ...]] = {
+    "bob": ("robert",), "rob": ("robert",), "bobby": ("robert",), "bill": ("william",), "will": ("william",),
+    "jim": ("james",), "jimmy": ("james",), "mike": ("michael",), "tom": ("thomas",), "dick": ("richard",),
+    "rick": ("richard",), "ted": ("edward",), "ned": ("edward",), "chuck": ("charles",), "joe": ("joseph",),
+    "tony": ("anthony",), "liz": ("elizabeth",), "kate": ("katherine", "catherine", "kathryn"),
+    "chris": ("christopher", "christian", "christine", "christina"), "alex": ("alexander", "alexandra"),
+    "sam": ("samuel", "samantha"), "pat": ("patrick", "patricia"), "dave": ("david",), "dan": ("daniel",),
+    "matt": ("matthew",), "nick": ("nicholas",), "andy": ("andrew",), "ben": ("benjamin",), "greg": ("gregory",),
+    "jeff": ("jeffrey",), "tim": ("timothy",), "ron": ("ronald",), "josh": ("joshua",), "jen": ("jennifer",),
+    "sue": ("susan",), "beth": ("elizabeth",),
 }  # fmt: skip
 
 
 def _first_names_agree(a: str, b: str) -> bool:
-    """One surname, and first names one may shorten to the other: a nickname ("Bill" / "William") or an
-    initial ("R." / "Robert"). Words are split at spaces only: "Moon Jae-in" and "Moon Chung-in" are two."""
+    """One surname, and first names one may shorten to the other: a nickname ("Bill" / "William", "Chris" /
+    "Christine") or an initial ("R." / "Robert"). Words are split at spaces only: "Moon Jae-in" and "Moon Chung-in"
+    are two."""
     words_a, words_b = a.lower().replace(".", " ").split(), b.lower().replace(".", " ").split()
     if min(len(words_a), len(words_b)) < 2 or words_a[-1] != words_b[-1]:
         return False
-    first_a, first_b = (NICKNAMES.get(w, w) for w in (words_a[0], words_b[0]))
-    return first_a == first_b or (min(len(first_a), len(first_b)) == 1 and first_a[0] == first_b[0])
+    forms_a, forms_b = (_first_name_forms(words[0]) for words in (words_a, words_b))
+    initial = next((w for w in (words_a[0], words_b[0]) if len(w) == 1), None)
+    return bool(forms_a & forms_b) or (initial is not None and any(f[0] == initial for f in forms_a | forms_b))
+
+
+def _first_name_forms(first: str) -> set[str]:
+    """A first name and the full names it may shorten (:data:`NICKNAMES`)."""
+    return {first, *NICKNAMES.get(first, ())}
 
 
 #: Endings that make another first name of one, a diminutive or a woman's ("Jack" / "Jackie", "Daniel" /

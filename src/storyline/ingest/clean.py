@@ -17,7 +17,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
+from babel.core import Locale
 from rapidfuzz import fuzz
 
 # --------------------------------------------------------------------------
@@ -694,21 +696,43 @@ def _reporters(credit: str) -> list[str]:
 def _each_filed_from(names: str) -> list[str]:
     """The people of a reporters' list, each less the place they filed from, a place that may run on past a comma
     ("Olga Petrenko in Washington, D.C. and Ruth Adler", "... in Port Elwyn, Ruritania"): after a placed name, what
-    a bare comma adds with no place of its own is more of that place, what "and" adds is a person. ``[]`` when a
-    part is neither (no list of people)."""
+    a bare comma adds with no place of its own is more of that place unless it is a person's name and no region's
+    ("... in Port Elwyn, Marco Bell and Ruth Adler in Elwyn City": three reporters; "... in Albany, New York":
+    one), what "and" adds is a person. ``[]`` when a part is neither (no list of people)."""
     pieces = re.split(f"({_NAME_LIST.pattern})", names.strip(" ,"))
     people: list[str] = []
     placed = False
     for separator, part in zip(["", *pieces[1::2]], pieces[::2], strict=True):
         part = re.sub(r"^by\s+", "", part)  # "... and by Ruth Adler in Ruritania"
         name = _FILED_IN.sub("", part)
-        if placed and separator.strip() == "," and name == part:
+        if placed and separator.strip() == "," and name == part and (is_region(name) or not _PERSON.match(name)):
             continue
         if not _PERSON.match(name) or _ROLE_WORD.search(name):
             return []
         people.append(name)
         placed = name != part
     return people
+
+
+#: First-level divisions of a few English-speaking countries named in more than one word, which a credit line
+#: writes after a town ("in Albany, New York"): a person's name has the same form. Countries come from CLDR.
+_REGIONS = frozenset({
+    "New Hampshire", "New Jersey", "New Mexico", "New York", "North Carolina", "North Dakota", "Rhode Island",
+    "South Carolina", "South Dakota", "West Virginia", "District of Columbia", "British Columbia", "New Brunswick",
+    "Nova Scotia", "Prince Edward Island", "New South Wales", "South Australia", "Western Australia",
+    "Northern Territory", "Northern Ireland",
+})  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    """Countries' and territories' English names in CLDR, as Babel ships them ("South Korea", "Saudi Arabia")."""
+    return frozenset(Locale("en").territories.values())
+
+
+def is_region(name: str) -> bool:
+    """Whether ``name`` is a country's name or a region's of :data:`_REGIONS`, not a person's."""
+    return name in _REGIONS or name in _country_names()
 
 
 def agency_tag_name(line: str) -> str | None:

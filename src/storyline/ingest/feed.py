@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from html import unescape
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urljoin, urlparse
@@ -105,6 +106,18 @@ def _page(path: Path, *, source: str, url: str | None, published: datetime | Non
     return article
 
 
+#: A tag escaped once more than its markup needs ("&lt;p&gt;" inside CDATA or an Atom ``type="html"`` text).
+_ESCAPED_TAG = re.compile(
+    r"&lt;/?(?:p|div|br|span|a|h[1-6]|ul|ol|li|img|figure|blockquote|script|style)\b.*?&gt;", re.IGNORECASE | re.DOTALL
+)
+
+
+def _unescaped_markup(body: str) -> str:
+    """An entry's HTML escaped twice (no tag, escaped tags) unescaped once: it is markup, to read as such, not text
+    whose tags and script code a text reader would keep."""
+    return unescape(body) if "<" not in body and _ESCAPED_TAG.search(body) else body
+
+
 def _entry_body(entry: Any) -> tuple[str, list[str], bool] | None:
     """The longest content (else the summary) as text, the image captions taken out of it, and whether it is
     only the summary (a teaser, or the whole text: the feed does not say, so it never hides a fuller text)."""
@@ -112,7 +125,7 @@ def _entry_body(entry: Any) -> tuple[str, list[str], bool] | None:
     body = max(contents, key=len) if contents else entry.get("summary")
     if not body or not body.strip():
         return None
-    text, captions = fragment_body(body)
+    text, captions = fragment_body(_unescaped_markup(body))
     return text, captions, not contents
 
 
@@ -218,7 +231,7 @@ def read_feed(
     if _nested_too_deeply(data):
         yield ReadOutcome(source, None, f"malformed feed: nested too deeply (over {MAX_NESTING} levels)")
         return
-    feed = feedparser.parse(data)
+    feed = feedparser.parse(data, sanitize_html=False)  # markup becomes text here (htmlpage._UNSHOWN), not HTML
     entries = feed.get("entries", [])
     if not entries:
         problem = feed.get("bozo_exception")

@@ -81,9 +81,10 @@ def _credited_agency(name: str | None, article: Article, named: str = "") -> str
 
 
 def _opening_dateline(paragraph: str, article: Article) -> Dateline | None:
-    """The dateline opening ``paragraph``: "PARIS (AFP) -", or an agency's credit alone, "(RPA) —"."""
+    """The dateline opening ``paragraph``: "PARIS (AFP) -", or a credit alone, an agency's ("(RPA) —") or a
+    station's ("(KPEH) —", the outlet: :func:`call_sign`)."""
     credit = split_opening_credit(paragraph)
-    if credit is not None and _credited_agency(credit.agency, article):
+    if credit is not None and (_credited_agency(credit.agency, article) or call_sign(credit.agency)):
         return credit
     return split_dateline(paragraph)
 

@@ -48,8 +48,17 @@ def read_html(
 _BLOCK_END = re.compile(r"</(?:p|div|li|h[1-6]|blockquote|figure|figcaption|tr|section|article)\s*>|<br\s*/?>", re.I)
 
 
+#: Elements whose text a browser never shows as the page's (scripts, styles, a document's head, fallbacks for
+#: scripts and embeds, templates) or that are a page's furniture (menus, forms): dropped with their text.
+_UNSHOWN = "|".join(f"//{tag}" for tag in (
+    "script", "style", "head", "title", "noscript", "template", "iframe", "object", "embed", "svg", "nav", "form",
+    "button", "select", "textarea",
+))  # fmt: skip
+
+
 def _fragment_root(fragment: str) -> HtmlElement | None:
-    """The parsed fragment, blocks ended by blank lines and scripts dropped; ``None`` for no markup."""
+    """The parsed fragment, blocks ended by blank lines and what no reader sees as text dropped (:data:`_UNSHOWN`);
+    ``None`` for no markup."""
     if "<" not in fragment:
         return None
     marked = _BLOCK_END.sub(lambda m: m.group(0) + "\n\n", fragment)
@@ -57,7 +66,7 @@ def _fragment_root(fragment: str) -> HtmlElement | None:
         root = lxml.html.fragment_fromstring(marked, create_parent="div")
     except (ParserError, ValueError):
         return None
-    for bad in root.xpath("//script|//style"):
+    for bad in root.xpath(_UNSHOWN):
         bad.drop_tree()
     return root
 

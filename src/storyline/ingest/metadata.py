@@ -374,14 +374,17 @@ def agency_initials(name: str | None, site: frozenset[str] = frozenset()) -> str
     return name if _AGENCY_INITIALS.fullmatch(name) and not own else None
 
 
-#: A US broadcaster's call sign: K or W and two or three letters, with its band or none ("KPEH", "WPEH-TV").
-_CALL_SIGN = re.compile(r"[KW][A-Z]{2,3}(?:-(?:TV|DT|FM|AM))?")
+#: A US broadcaster's name as a dateline credits it: a call sign, K or W and two or three letters, with its band
+#: or none ("KPEH", "WPEH-TV"), or a network's station by the network and its market or channel ("CBSLA", "NBCLA",
+#: "FOX5", "ABC7NY").
+_CALL_SIGN = re.compile(r"[KW][A-Z]{2,3}(?:-(?:TV|DT|FM|AM))?|(?:ABC|CBS|NBC|FOX)(?:\d{1,2}[A-Z]{0,3}|[A-Z]{2,3})")
 
 
 def call_sign(name: str | None) -> str | None:
-    """``name`` when it is a station's call sign and no agency :data:`AGENCIES` knows. In a dateline's brackets
-    ("HOUSTON, Texas (KPEH) --") it names the station that reported the story, an outlet: in ../shared/data all 12
-    such credits open a local station's own report, and none an agency's."""
+    """``name`` when it is a station's call sign (or a network station's name, "CBSLA") and no agency
+    :data:`AGENCIES` knows. In a dateline's brackets ("HOUSTON, Texas (KPEH) --") it names the station that
+    reported the story, an outlet: in ../shared/data all 13 such credits open a local station's own report, and
+    none an agency's."""
     name = (name or "").strip()
     return name if _CALL_SIGN.fullmatch(name) and agency_in(name) is None else None
 

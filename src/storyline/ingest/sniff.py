@@ -94,8 +94,9 @@ def sniff_text_format(text: str, suffix: str) -> str:
             return "jsonl"
         return "json"
     if head.startswith("<"):
-        if _FEED_ROOT.search(head) and not re.search(r"<html\b", head, re.I):
-            return "feed"
+        root, page = _FEED_ROOT.search(head), re.search(r"<html\b", head, re.IGNORECASE)
+        if root and (page is None or root.start() < page.start()):
+            return "feed"  # a feed whose entry holds a whole page ("<html>" in its CDATA) is still a feed
         if _HTML_START.match(head) or re.search(r"<(?:html|body)\b", head, re.I):
             return "html"
         if by_suffix in ("feed", "html", "text"):

@@ -193,22 +193,38 @@ class StoryState:
         other.merged_into = self.id
         other.articles, other.related = [], set()
 
-    def days_to(self, when: datetime | None) -> float | None:
-        """Days from ``when`` to this story's time span (0 inside it)."""
+    def days_to(self, when: datetime | None, window_days: float) -> float | None:
+        """Days from ``when`` to the nearest of this story's :meth:`runs` (0 inside one): the quiet weeks between a
+        story and a follow-up merged into it are not inside the story."""
         if when is None or self.first is None or self.last is None:
             return None
-        if self.first <= when <= self.last:
-            return 0.0
-        edge = self.first if when < self.first else self.last
-        return abs((when - edge).total_seconds()) / 86400.0
+        return min(_days_between((when, when), run) for run in self.runs(window_days))
 
-    def gap_to(self, other: StoryState) -> float | None:
-        """Days between the two stories' time spans (0 when they overlap; None when either is undated)."""
+    def gap_to(self, other: StoryState, window_days: float) -> float | None:
+        """Days between the nearest :meth:`runs` of two stories (0 when they overlap; None when either is undated)."""
         if other.first is None or other.last is None or self.first is None or self.last is None:
             return None
-        if other.first <= self.last and self.first <= other.last:
-            return 0.0
-        return min(self.days_to(other.first) or 0.0, self.days_to(other.last) or 0.0)
+        return min(_days_between(mine, theirs) for mine in self.runs(window_days) for theirs in other.runs(window_days))
+
+    def runs(self, window_days: float) -> list[tuple[datetime, datetime]]:
+        """The story's time span cut where no report of it falls for more than ``window_days``: one run for a story
+        the stream grew, another for each follow-up merged beyond the window (a verdict months on), so that the
+        follow-up keeps the story open around its own date, not over the months between. The whole span when a
+        member's date is not known (a story saved before they were kept) or none is dated."""
+        if self.first is None or self.last is None:
+            return []
+        short = (self.last - self.first).total_seconds() / 86400.0 <= window_days  # most stories: nothing to cut
+        if short or not all(article_id in self.dates for article_id in self.articles):
+            return [(self.first, self.last)]
+        points = sorted({self.first, self.last, *(d for a in self.articles if (d := self.dates[a]) is not None)})
+        runs = [(points[0], points[0])]
+        for point in points[1:]:
+            start, end = runs[-1]
+            if (point - end).total_seconds() / 86400.0 <= window_days:
+                runs[-1] = (start, point)
+            else:
+                runs.append((point, point))
+        return runs
 
     def label(self) -> str:
         """The three names of most weight (ties alphabetical) and the first headline."""
@@ -274,6 +290,14 @@ class StoryState:
             dates={a: datetime.fromisoformat(when) if when else None for a, when in data.get("dates", {}).items()},
             article_languages=dict(data.get("article_languages", {})),  # states saved before: languages kept on removal
         )
+
+
+def _days_between(a: tuple[datetime, datetime], b: tuple[datetime, datetime]) -> float:
+    """Days between two spans of time (first, last): 0 when they overlap."""
+    if a[0] <= b[1] and b[0] <= a[1]:
+        return 0.0
+    gap = b[0] - a[1] if a[1] < b[0] else a[0] - b[1]
+    return gap.total_seconds() / 86400.0
 
 
 def _publication_key(when: datetime | None) -> tuple[bool, datetime]:
@@ -429,7 +453,7 @@ class StoryClusterer:
             entities=cosine("entities", state.entities),
             places=0.0,
             numbers=cosine("numbers", state.numbers),
-            days=state.days_to(signature.published),
+            days=state.days_to(signature.published, self.config.window_days),
             cross_lingual=bool(language and state.languages and language not in state.languages),
             brevity=brevity(signature.n_words),
         )
@@ -723,7 +747,7 @@ class StoryClusterer:
             joining, joined = (story, other) if story.first is None else (other, story)
         else:
             joining, joined = sorted((story, other), key=lambda s: (len(s.articles), s.id))
-        gap = joining.gap_to(joined)
+        gap = joining.gap_to(joined, self.config.window_days)
         late = gap is not None and gap > self.config.window_days
         probabilities = [run.join_probability(article_id, joined, timeless=late)[0] for article_id in joining.articles]
         if not probabilities:

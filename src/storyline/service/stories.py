@@ -371,15 +371,23 @@ def _pair_sides(record: Any) -> tuple[Article, Article]:
     return article_from_json(record["a"], "a"), article_from_json(record["b"], "b")
 
 
+def _taken_id(pair_id: Any, unnamed: bool, first: str) -> str:
+    """Why a record's id is refused: another record, ``first``, has it (given there, or a record without one
+    named as this one would be)."""
+    if unnamed:
+        return f"it has no id, and the name it would take, {json.dumps(pair_id)}, is {first}'s id: give it an id"
+    return f"id {json.dumps(pair_id)} already names {first}'s pair: give each pair its own id"
+
+
 def match_pair_records(
     ws, records: list[Any], config: MatchConfig | None = None, lines: list[int] | None = None
 ) -> list[dict[str, Any]]:
     """One result per pairs-file record, in input order: ``{id, ...PairMatch}`` or ``{id, error}``.
 
     All texts are embedded in one batch, so the model is loaded once. ``lines`` (each record's line in
-    its file) name a record in errors and stand for a missing id; else its position counts from 1. An id
-    that names an earlier record too is an error, not a second score under the same name: results are
-    joined back to their pairs by id.
+    its file) name a record in errors; else its position counts from 1. A record without an id is named
+    "line 7" ("record 7"), a name no numeric id of another record takes. An id that names an earlier record
+    too is an error, not a second score under the same name: results are joined back to their pairs by id.
     """
     config = config or MatchConfig()
     parsed: list[tuple[Any, Article, Article] | tuple[Any, str]] = []
@@ -387,14 +395,13 @@ def match_pair_records(
     first_with: dict[str, int] = {}
     for number, record in zip(lines or range(1, len(records) + 1), records, strict=True):
         given = record.get("id") if isinstance(record, dict) else None
-        pair_id = number if given is None else given  # "id": null names no pair
+        pair_id = f"{where} {number}" if given is None else given  # "id": null names no pair
         first = first_with.setdefault(json.dumps(pair_id, sort_keys=True), number)
         if isinstance(record, dict) and "error" in record:
             parsed.append((pair_id, str(record["error"])))
             continue
         if first != number:
-            taken = f"id {json.dumps(pair_id)} already names {where} {first}'s pair: give each pair its own id"
-            parsed.append((pair_id, f"{where} {number}: {taken}"))
+            parsed.append((pair_id, f"{where} {number}: {_taken_id(pair_id, given is None, f'{where} {first}')}"))
             continue
         try:
             parsed.append((pair_id, *_pair_sides(record)))
