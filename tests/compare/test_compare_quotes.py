@@ -255,3 +255,36 @@ def test_a_translation_credited_to_no_one_needs_only_the_translated_bar():
     b.quotes[0].speaker = "unattributed"
     (group,) = group_quotes([a, b], _cosine(0.65), {"a": "Outlet a", "b": "Outlet b"})
     assert group["articles"] == ["a", "b"]
+
+
+def _unit_vectors(gram: list[list[float]]) -> np.ndarray:
+    """Unit vectors whose pairwise cosines are ``gram``'s."""
+    return np.linalg.cholesky(np.array(gram))
+
+
+def test_a_first_sentence_joins_the_translation_of_the_statement_another_outlet_quotes_whole():
+    # one senator's two sentences in two languages stood as two statements: one outlet's first sentence alone
+    # scored 0.55 with the Spanish whole (under the translated bar) and kept it out of the English group
+    first = "We should build our ferries in Port Elwyn with Port Elwyn workers"
+    said = f"{first}. I can not believe we would create jobs abroad instead."
+    whole = _quoting("a", f'"{said}" Ruth Adler said.', said, "Ruth Adler")
+    opening = _quoting("b", f"Ruth Adler said {first}.", first, "Ruth Adler", "indirect")
+    dicho = "Deberíamos construir nuestros transbordadores en Port Elwyn. No puedo creer que creemos empleos fuera."
+    spanish = _quoting("c", f'"{dicho}" dijo Ruth Adler.', dicho, "Ruth Adler")
+    whole.language, opening.language, spanish.language = "en", "en", "es"
+    vectors = _unit_vectors([[1.0, 0.75, 0.8], [0.75, 1.0, 0.55], [0.8, 0.55, 1.0]])
+    (group,) = group_quotes([whole, opening, spanish], lambda texts: vectors[: len(texts)], {"a": "A", "b": "B", "c": "C"})
+    assert group["articles"] == ["a", "b", "c"]
+
+
+def test_a_first_sentence_with_another_figure_stays_apart_from_the_translation():
+    first = "We will build 12 ferries in Port Elwyn with Port Elwyn workers"
+    said = f"{first}. I can not believe we would create jobs abroad instead."
+    whole = _quoting("a", f'"{said}" Ruth Adler said.', said, "Ruth Adler")
+    opening = _quoting("b", f"Ruth Adler said {first.replace('12', '14')}.", first.replace("12", "14"), "Ruth Adler", "indirect")
+    dicho = "Construiremos 12 transbordadores en Port Elwyn. No puedo creer que creemos empleos fuera."
+    spanish = _quoting("c", f'"{dicho}" dijo Ruth Adler.', dicho, "Ruth Adler")
+    whole.language, opening.language, spanish.language = "en", "en", "es"
+    vectors = _unit_vectors([[1.0, 0.75, 0.8], [0.75, 1.0, 0.55], [0.8, 0.55, 1.0]])
+    groups = group_quotes([whole, opening, spanish], lambda texts: vectors[: len(texts)], {"a": "A", "b": "B", "c": "C"})
+    assert ["b"] in [g["articles"] for g in groups]

@@ -119,3 +119,12 @@ def test_double_negation_idioms_do_not_negate():
     for text in ("The launch in Port Elwyn was not without drama.", "The storm hit not only Port Elwyn but the whole coast."):
         assert not split_claims(make_article("a", [text], language="en"))[0].negated
     assert split_claims(make_article("a", ["The launch in Port Elwyn was not a success."], language="en"))[0].negated
+
+
+def test_a_count_of_other_things_is_no_rival_of_the_whole_count():
+    # "three other automatic rifles" (besides seven of another make) was set against "Nine assault rifles"
+    first = "Seven AK-47s, three other automatic rifles, 13 loaded magazines, a grenade-launcher, rockets and grenades were found in the smugglers' boats."
+    second = "Nine assault rifles, a grenade launcher, 13 fully loaded magazines and a GPS receiver were seized from the smugglers, the coast guard said."
+    assert _numbers(first, second, 0.8) == []
+    third = first.replace("three other", "five other")
+    assert _numbers(first, third, 0.8)  # two counts of the other rifles still disagree

@@ -1182,3 +1182,12 @@ def test_fallback_a_common_nouns_abbreviation_is_no_name(enricher, make_article)
     ))
     names = {e.name for e in article.entities}
     assert "Elwyn Studios" in names and not names & {"TV", "TV de Elwyn Studios", "ONG"}
+
+
+def test_two_speakers_described_by_role_are_no_first_name_and_surname():
+    # "a" and "spokesman" are no first name and surname: two roles, two speakers
+    assert not same_person_name("a Harbour Board spokesman", "a Ruritanian army spokesman")
+    assert not same_person_name("A Harbour Board spokesman", "a Ruritanian army spokesman")
+    assert not same_person_name("the ferry company's statement", "the Harbour Board statement")
+    assert same_person_name("a Harbour Board spokesman", "the Harbour Board spokesman")  # one role, one body
+    assert same_person_name("Bob Vidal", "Robert W. Vidal")

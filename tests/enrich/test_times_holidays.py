@@ -37,3 +37,20 @@ def test_new_years_day_just_past():
 
 def test_a_holiday_after_a_kind_of_work_is_a_title():
     assert found("The film Christmas Eve opened in Port Elwyn in 1996.") == [("1996", "1996")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A clerk opened fire at the Port Elwyn Ferries Christmas party Friday.",
+        "Christmas shoppers returned to central Port Elwyn.",
+        "Ines Vidal had put up a Halloween display in her yard.",
+    ],
+)
+def test_a_thing_of_the_holiday_season_names_no_day(text):
+    assert all("12-25" not in value and "10-31" not in value for _, value in found(text))
+    assert [t for t, _ in found(text) if t in ("Christmas", "Halloween")] == []
+
+
+def test_the_party_keeps_its_own_day():
+    assert found("A clerk opened fire at an office Christmas party Friday.") == [("Friday", "2022-12-16")]

@@ -225,3 +225,26 @@ def test_an_article_the_models_fail_on_is_stored_and_assigned_and_reported(tmp_p
         danube = next(a for a in ws.store.list_articles() if "Danube" in a.title)
         assert danube.entities == [] and ws.store.story_of(danube.id) is not None  # kept, in a story
         assert ws.store.unprocessed_articles() == []
+
+
+def test_re_enrichment_keeps_an_undated_articles_days_from_its_storys_estimate(workspace, tmp_path):
+    # `storyline enrich` resolved an undated copy's "Friday" against no day: its timeline entries were lost
+    from storyline.service.enrichment import enrich_stored
+
+    body = (
+        "Heavy rain closed three river ports in Port Elwyn on Friday, officials said.\n\n"
+        '"We have never seen water this high in March," harbour master Ruth Adler told reporters.\n'
+    )
+    (tmp_path / "dated.txt").write_text(f"Port Elwyn river ports closed by flooding\n\nMarch 6, 2021\n\n{body}", encoding="utf-8")
+    (tmp_path / "undated.txt").write_text(f"River ports of Port Elwyn closed by the flood\n\n{body}", encoding="utf-8")
+    library.ingest(workspace, [tmp_path / "dated.txt", tmp_path / "undated.txt"])
+    (undated,) = [a for a in workspace.store.list_articles() if a.published is None]
+
+    def friday() -> str:
+        stored = workspace.store.get_article(undated.id)
+        return {t.text: t.value for t in stored.times}["Friday"]
+
+    assert workspace.store.get_article(undated.id).published_estimate is not None
+    assert friday() == "2021-03-05"
+    enrich_stored(workspace)
+    assert friday() == "2021-03-05"

@@ -301,3 +301,16 @@ def test_story_page_lists_updates_escaped(client: TestClient, seed_story: str, m
     html = client.get(f"/stories/{seed_story}").text
     line = f"killed rose: &lt;i&gt;14&lt;/i&gt; ({escape(first['name'])}, 2025-06-01 08:00:00) \u2192 19 ({escape(later['name'])}, 2025-06-02 14:00:00)"
     assert '<a href="#group-g0"><bdi>' + line in html and "<i>14" not in html
+
+
+def test_an_undated_article_shows_its_estimated_day_as_the_reports_do(client: TestClient, seed_story: str) -> None:
+    # the web said "undated" where every report of the story says "undated (about <day>)"
+    from storyline.report.comparison import when
+    from storyline.service import web_queries
+
+    comparison = web_queries.story_comparison(client.app.state.workspace, seed_story)
+    (undated,) = [a for a in comparison.articles if not a.get("published")]
+    assert when(undated).startswith("undated (about ")
+    html = client.get(f"/stories/{seed_story}").text
+    column = html.split(f'id="article-{undated["id"]}"', 1)[1].split("</header>", 1)[0]
+    assert "<time>undated (about " in column

@@ -483,6 +483,8 @@ def _parsed_kind(token: Any, actors: list[tuple[int, int, str]]) -> str:
     rate = _rate_of(noun) if noun_word else None
     if rate is not None:
         return f"{noun_word} (per {rate})"
+    if noun_word and _beside_others(noun):
+        return f"{noun_word} (other)"
     described = _described_noun(noun) if noun_word else None
     if described is not None:
         return f"{noun_word} ({described.lemma_.lower()})"
@@ -501,6 +503,17 @@ def _rate_of(noun: Any) -> str | None:
             if per.dep_ == "prep" and per.lower_ == "per":
                 return next((o.lemma_.lower() for o in per.children if o.dep_ == "pobj"), None)
     return None
+
+
+#: Words that make a count one of things apart from those named before it: "seven AK-47s, three other rifles"
+#: counts the rifles that are no AK-47s, "two more boats" boats beside the first.
+_BESIDE_OTHERS = frozenset({"other", "another", "more", "additional", "further", "extra"})
+
+
+def _beside_others(noun: Any) -> bool:
+    """Whether the counted noun is said to be apart from things counted before it (:data:`_BESIDE_OTHERS`): such
+    a count is no total, and another report's count of all of them ("seven assault rifles") is no rival figure."""
+    return any(c.dep_ in ("amod", "det", "advmod") and c.lower_ in _BESIDE_OTHERS for c in noun.children)
 
 
 def _described_noun(noun: Any) -> Any | None:

@@ -230,14 +230,13 @@ def _near_identical(pair: _Pair) -> bool:
     return len(" ".join(pair.fragment)) >= MIN_PARTIAL_CHARS and max(pair.wording, pair.contained) >= SAME_STATEMENT
 
 
-def _pair_score(a: _Found, b: _Found, cosine: float) -> float:
+def _pair_score(a: _Found, b: _Found, cosine: float, pair: _Pair) -> float:
     """How much two quotes are one statement: embedding cosine, raised by containment of the whole
     shorter quote and, for one speaker (or one credited) in two languages, to the bar from :data:`TRANSLATED_QUOTE_THRESHOLD`
     up; :data:`APART` when figures, polarity or speakers disagree.
 
     One speaker in one language keeps the full bar: between 0.6 and 0.7 a speaker's different statements
     on one topic score as often as one statement paraphrased (NewsWCL50, docs/benchmarks/comparison.md)."""
-    pair = _compare_wording(a, b)
     same_language = a.article.language == b.article.language
     if _numbers_differ(a.quote, b.quote) or _polarity_differs(pair, a.quote, b.quote, same_language):
         return APART
@@ -252,24 +251,36 @@ def _pair_score(a: _Found, b: _Found, cosine: float) -> float:
 def _similarity(found: list[_Found], vectors: np.ndarray) -> np.ndarray:
     """Pairwise :func:`_pair_score` of the quotes (float64: a raised value must equal the bar exactly)."""
     sim = (vectors @ vectors.T).astype(np.float64)
+    part_of = np.zeros(sim.shape, dtype=bool)
     for i in range(len(found)):
         for j in range(i + 1, len(found)):
-            sim[i, j] = sim[j, i] = _pair_score(found[i], found[j], float(sim[i, j]))
-    _through_whole_quotes(found, sim)
+            pair = _compare_wording(found[i], found[j])
+            sim[i, j] = sim[j, i] = _pair_score(found[i], found[j], float(sim[i, j]), pair)
+            if pair.contained >= CONTAINED and sim[i, j] >= QUOTE_THRESHOLD:
+                shorter, longer = (i, j) if len(_words(found[i].quote)) <= len(_words(found[j].quote)) else (j, i)
+                part_of[shorter, longer] = True
+    _through_whole_quotes(found, sim, part_of)
     return sim
 
 
-def _through_whole_quotes(found: list[_Found], sim: np.ndarray) -> None:
-    """Score a fragment (partial quote) against quotes in other languages as the whole quotes of its own
-    language it scores with do (the lower of the two scores): a translation renders the whole statement,
-    which a few of its words match poorly, and one low pair keeps the translation out of the group."""
+def _through_whole_quotes(found: list[_Found], sim: np.ndarray, part_of: np.ndarray) -> None:
+    """Score a fragment against quotes in other languages as the whole quotes of its own language do (the
+    lower of the two scores): a translation renders the whole statement, which a few of its words match
+    poorly, and one low pair keeps the translation out of the group. A fragment is a partial quote (through
+    any whole quote it scores with) or a quote whose words a longer one of its language holds (``part_of``:
+    one outlet's first sentence of a statement another outlet quotes whole), through that longer quote. A pair
+    kept apart (:data:`APART`) stays apart."""
     language = np.array([f.article.language or "" for f in found])
     whole = np.array([f.quote.kind != "partial" for f in found])
-    for fragment in np.nonzero(~whole)[0]:
-        wholes, others = whole & (language == language[fragment]), language != language[fragment]
-        if wholes.any() and others.any():
-            through = np.minimum(sim[fragment, wholes][:, None], sim[np.ix_(wholes, others)]).max(axis=0)
-            sim[fragment, others] = sim[others, fragment] = np.maximum(sim[fragment, others], through)
+    for fragment in range(len(found)):
+        own = language == language[fragment]
+        hosts = (whole & own) if not whole[fragment] else (part_of[fragment] & own)
+        others = ~own
+        if hosts.any() and others.any():
+            through = np.minimum(sim[fragment, hosts][:, None], sim[np.ix_(hosts, others)]).max(axis=0)
+            own_score = sim[fragment, others]
+            raised = np.where(own_score == APART, APART, np.maximum(own_score, through))  # kept apart: figures, speakers
+            sim[fragment, others] = sim[others, fragment] = raised
 
 
 def _attributed(quote: Quote) -> bool:

@@ -330,7 +330,10 @@ NICKNAMES: dict[str, tuple[str, ...]] = {
 def _first_names_agree(a: str, b: str) -> bool:
     """One surname, and first names one may shorten to the other: a nickname ("Bill" / "William", "Chris" /
     "Christine") or an initial ("R." / "Robert"). Words are split at spaces only: "Moon Jae-in" and "Moon Chung-in"
-    are two."""
+    are two. Both must be written as names (:func:`_written_as_name`): "a Navy spokesman" and "a German military
+    spokesman" share a first and a last word, but they describe two speakers."""
+    if not (_written_as_name(a) and _written_as_name(b)):
+        return False
     words_a, words_b = a.lower().replace(".", " ").split(), b.lower().replace(".", " ").split()
     if min(len(words_a), len(words_b)) < 2 or words_a[-1] != words_b[-1]:
         return False
@@ -349,6 +352,14 @@ def _first_name_forms(first: str) -> set[str]:
 #: lengthen a short form to the full name ("Phil" / "Philip", "Lou" / "Louis": one person), or spell it another way
 #: ("Sara" / "Sarah", "Steve" / "Steven"); so does an "e" after a doubled letter ("Ann" / "Anne", "Lynn" / "Lynne").
 _OTHER_NAME_ENDINGS = frozenset({"a", "ia", "e", "ie", "ey", "le", "elle", "ette", "ine", "ina"})
+
+
+def _written_as_name(name: str) -> bool:
+    """Whether a name opens and closes with a word not written in lower case, as a person's first name and
+    surname are; a description ("a company spokesman", "the statement") opens with an article or ends with a
+    common noun. Scripts without case pass."""
+    words = name.split()
+    return bool(words) and not (words[0][:1].islower() or words[-1][:1].islower())
 
 
 def _other_first_name(words_a: list[str], words_b: list[str]) -> bool:

@@ -872,6 +872,14 @@ def _numeric_date_rule(order: str) -> Rule:
 
 
 _WORK_BEFORE = re.compile(r"\b(?:film|movie|show|series|song|album|book|novel|play|musical|opera)\s+$", re.IGNORECASE)
+#: Things of a holiday's season, held or bought on other days than the holiday: "an office Christmas party
+#: Friday" is no 25 December, nor are "Christmas shoppers" or "a Halloween display" ("a Labor Day interview"
+#: or "the Christmas special" are given on the day, and keep it).
+_SEASON_AFTER = re.compile(
+    r"\s+(?:part(?:y|ies)|celebrations?|trees?|shop(?:pers|ping)|gifts?|presents?|season|sales|stockings?|"
+    r"displays?|decorations?|lights|cards?|markets?|spread|period|holidays?|break|rush|bonus(?:es)?)\b",
+    re.IGNORECASE,
+)
 _HOLIDAY_NAMES = sorted({name.title().replace("'S", "'s") for name in cal.HOLIDAYS}, key=len, reverse=True)
 
 
@@ -882,8 +890,9 @@ _HOLIDAY_NAMES = sorted({name.title().replace("'S", "'s") for name in cal.HOLIDA
 )
 def _holiday(m: re.Match[str], ctx: Context) -> Resolution:
     """"Christmas", "Thanksgiving", "Election Day": that day of the written year, or of the year the tense gives;
-    after a kind of work it is a title ("the film Independence Day")."""
-    if _prefix_blocked(m, _WORK_BEFORE):
+    after a kind of work it is a title ("the film Independence Day"); before a thing of its season
+    (:data:`_SEASON_AFTER`) it names no day."""
+    if _prefix_blocked(m, _WORK_BEFORE) or (not m["year"] and _SEASON_AFTER.match(m.string, m.end())):
         return None
     name = " ".join(m["name"].split())
     value = cal.holiday(ctx.day, name, ctx.side(m.start(), m.end()), int(m["year"]) if m["year"] else None)

@@ -27,15 +27,22 @@ def date_undated(articles: list[Article]) -> list[Article]:
     estimate = estimate_publication([a.published for a in articles if a.published is not None])
     if estimate is None:
         return []
-    anchor = datetime.fromisoformat(estimate.value)
     updated = []
     for article in articles:
         if article.published is not None:
             continue
         article.published_estimate = estimate
-        article.times = _anchored(article, anchor)
-        updated.append(article)
+        updated.append(anchor_to_estimate(article))
     return updated
+
+
+def anchor_to_estimate(article: Article) -> Article:
+    """An undated article with its time expressions resolved again against its estimated day, in place (as
+    :func:`date_undated` leaves them); enrichment resolves them against no day, and a re-enriched copy's
+    "Friday" was no day on the calendar any more."""
+    if article.published is None and article.published_estimate is not None:
+        article.times = _anchored(article, datetime.fromisoformat(article.published_estimate.value))
+    return article
 
 
 def _anchored(article: Article, anchor: datetime) -> list[TimeExpression]:

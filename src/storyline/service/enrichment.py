@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from storyline.enrich.pipeline import Enricher
 from storyline.model import Article
+from storyline.service.dating import anchor_to_estimate
 
 log = logging.getLogger(__name__)
 
@@ -54,8 +55,9 @@ def enrich_articles(
 
 
 def enrich_stored(workspace, on_progress: Callable[[int, int], None] | None = None) -> EnrichReport:
-    """Re-enrich every stored article (latest versions) and save each in place;
-    ``on_progress(done, total)`` after each article, so a caller can show how far it is."""
+    """Re-enrich every stored article (latest versions) and save each in place, an undated one's times dated
+    from its story's estimate as ingest dates them; ``on_progress(done, total)`` after each article, so a caller
+    can show how far it is."""
     store = workspace.store
     articles = list(store.iter_articles())
     enricher = get_enricher(workspace)
@@ -66,7 +68,7 @@ def enrich_stored(workspace, on_progress: Callable[[int, int], None] | None = No
         except Exception as error:  # noqa: BLE001 - one bad article must not stop the rest
             report.failed.append(f"{article.id}: {error}")
         else:
-            store.update_article(enriched)
+            store.update_article(anchor_to_estimate(enriched))
             report.enriched += 1
         if on_progress is not None:
             on_progress(done, len(articles))

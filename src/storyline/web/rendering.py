@@ -15,6 +15,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from storyline import __version__
+from storyline.model import Article
 from storyline.report.comparison import (
     KIND_LABELS,
     calendar_words,
@@ -69,6 +70,16 @@ def format_date(value: datetime | str | None, with_time: bool = False) -> str:
     return text
 
 
+def article_date(article: Article) -> str:
+    """When an article was published (:func:`format_date`, with the time); an undated one's estimate from its
+    story marked as one ("undated (about 18 Dec 2022)"), as the reports give it: bare "undated" left the
+    reader without the day every report of the story shows."""
+    if article.published:
+        return format_date(article.published, with_time=True)
+    estimate = article.published_estimate.value if article.published_estimate else ""
+    return f"undated (about {format_date(estimate)})" if estimate else "undated"
+
+
 def date_span(first: datetime | None, last: datetime | None) -> str:
     """A story's time span in days: "2 Aug 2013" for articles of one day (not "2 Aug 2013 – 2 Aug 2013"),
     else "18 Dec 2022 – 20 Dec 2022"; "undated" for none."""
@@ -95,6 +106,7 @@ def make_environment() -> Environment:
     env.filters["calendar_words"] = calendar_words
     env.filters["headline"] = headline_case
     env.filters["date"] = format_date
+    env.filters["published"] = article_date
     env.filters["web_url"] = web_url
     env.filters["segment"] = path_segment
     env.globals["query_string"] = query_string
