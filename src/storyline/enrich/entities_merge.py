@@ -338,8 +338,13 @@ def _first_names_agree(a: str, b: str) -> bool:
     if min(len(words_a), len(words_b)) < 2 or words_a[-1] != words_b[-1]:
         return False
     forms_a, forms_b = (_first_name_forms(words[0]) for words in (words_a, words_b))
-    initial = next((w for w in (words_a[0], words_b[0]) if len(w) == 1), None)
-    return bool(forms_a & forms_b) or (initial is not None and any(f[0] == initial for f in forms_a | forms_b))
+    return bool(forms_a & forms_b) or _initial_of(words_a[0], forms_b) or _initial_of(words_b[0], forms_a)
+
+
+def _initial_of(first: str, other_forms: set[str]) -> bool:
+    """Whether ``first`` is an initial ("r") of one of the other name's first-name forms: the initial is checked
+    against the OTHER name only, else it would stand for itself and "R. Vidal" be any Vidal."""
+    return len(first) == 1 and any(form[0] == first for form in other_forms)
 
 
 def _first_name_forms(first: str) -> set[str]:
