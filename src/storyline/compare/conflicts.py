@@ -741,9 +741,31 @@ def _event_told(verb: Any) -> tuple[str, set[str]] | None:
     (:func:`event_family`: "blast" and "explosion" are one); another verb tells its own ("the ferry docked")."""
     subjects = {c.lemma_.lower() for c in _subjects(verb) if c.pos_ != "PRON"}
     if verb.lemma_.lower() not in EVENT_OCCURRED:
-        return event_family(verb.lemma_.lower()), {event_family(s) for s in subjects}
+        return event_family(_phrasal_lemma(verb)), {event_family(s) for s in subjects}
     events = {event_family(s) for s in subjects}
     return (events.pop(), set()) if len(events) == 1 else None
+
+
+#: Dependencies of a phrasal verb's particle or fixed object ("gave way", "went off").
+_PHRASAL_DEPS = frozenset({"prt", "compound:prt", "dobj", "obj", "advmod"})
+
+
+def _phrasal_lemma(verb: Any) -> str:
+    """The verb's lemma with the particle or object that makes one event word of it (:data:`EVENT_FAMILIES`: "gave
+    way" is "give way", a breach, as "burst" is), else its lemma ("give" of "gave a warning")."""
+    lemma = verb.lemma_.lower()
+    phrases = (f"{lemma} {c.lower_}" for c in verb.children if _completes_verb(c))
+    return next((phrase for phrase in phrases if is_event_word(phrase)), lemma)
+
+
+def _completes_verb(token: Any) -> bool:
+    """A particle or object of its verb, or a preposition with no object ("caved in at 3:40": the parse's "in")."""
+    return token.dep_ in _PHRASAL_DEPS or (token.dep_ == "prep" and not any(token.children))
+
+
+def _in_event_phrase(token: Any) -> bool:
+    """Whether a word completes its verb into an event word ("way" of "gave way"): no setting of the event."""
+    return _completes_verb(token) and is_event_word(f"{token.head.lemma_.lower()} {token.lower_}")
 
 
 def _one_event(a: Claim, verb_a: Any | None, b: Claim, verb_b: Any | None) -> bool:
@@ -774,7 +796,8 @@ def _setting(claim: Claim) -> set[str]:
     doc = parse(claim.text, claim.language)
     clocks = [(t.start, t.end) for t in clock_times(claim.text)]
     nouns = {
-        t.lemma_.lower() for t in doc or () if t.pos_ in ("NOUN", "PROPN") and not any(s <= t.idx < e for s, e in clocks)
+        t.lemma_.lower() for t in doc or ()
+        if t.pos_ in ("NOUN", "PROPN") and not any(s <= t.idx < e for s, e in clocks) and not _in_event_phrase(t)
     }
     language = (claim.language or "en").split("-")[0].lower()
     return {n for n in nouns if not (is_event_word(n) or n in GENERIC_NOUNS or is_calendar_word(n, language))}
@@ -1105,17 +1128,22 @@ class DisputedStatement:
     verb is the stated one with the same named subject ("the ministry warned" / "the ministry never warned
     us"), or a verb of receiving whose object names the stated act ("never received any warning" / "warned",
     each speaker's "we" on its own side: the one who gave, the one who got); and the claims share a word of
-    what the act was about besides it ("cracked" / "cracks"). A speaker denying what their own words state
-    elsewhere is :class:`DenialConflict`'s."""
+    what the act was about besides it ("cracked" / "cracks"). Or, in any language, the other speaker's reporting
+    verb denies what the first states (:func:`_speakers_denial`: "Le ministère a démenti que ...", "bestritt, dass",
+    "negó haber ...", "опроверг"; most words of the denied clause in the stated claim). A speaker denying what their
+    own words state elsewhere is :class:`DenialConflict`'s."""
 
     name: str = "disputed"
     scope: str = "topic"
 
     def detect(self, a: Claim, b: Claim, similarity: float) -> Finding | None:
-        if similarity < TOPIC_SIMILARITY or a.negated == b.negated or not (a.language and a.language == b.language):
+        if similarity < TOPIC_SIMILARITY or not (a.language and a.language == b.language):
             return None
         if not (a.speaker and b.speaker) or same_person_name(a.speaker, b.speaker):
             return None
+        return _denied_by_speaker(a, b) or (self._negated_act(a, b) if a.negated != b.negated else None)
+
+    def _negated_act(self, a: Claim, b: Claim) -> Finding | None:
         negated, stated = (a, b) if a.negated else (b, a)
         cue = negation_cue(negated.text)
         doc = parse(negated.text, negated.language)
@@ -1127,6 +1155,21 @@ class DisputedStatement:
         end = max(cue.end(), word.idx + len(word))
         detail = f"disputed by another speaker: {stated.speaker} \u201c{act.text}\u201d vs {negated.speaker} \u201c{negated.text[cue.start() : end]}\u201d"
         return Finding("disputed", detail, [claim_span(stated, act.idx, act.idx + len(act)), claim_span(negated, cue.start(), end)])
+
+
+def _denied_by_speaker(a: Claim, b: Claim) -> Finding | None:
+    """"disputed" where one speaker's reporting verb denies what the other speaker's claim states; none where both
+    deny, the stated claim is negated ("did not bomb" agrees) or the two take sides by opposed verbs (judged so)."""
+    denials = _speakers_denial(a), _speakers_denial(b)
+    if bool(denials[0]) == bool(denials[1]):
+        return None
+    (denied, cue), stated = ((a, denials[0]), b) if denials[0] else ((b, denials[1]), a)
+    if stated.negated or reported_denial(stated) or opposition(denied.text, stated.text):
+        return None
+    if not _states_what_is_denied(denied, cue, stated):
+        return None
+    detail = f"disputed by another speaker: {stated.speaker} \u201c{stated.cue}\u201d vs {denied.speaker} \u201c{cue.group(0)}\u201d"
+    return Finding("disputed", detail, [_cue_span(stated), claim_span(denied, cue.start(), cue.end())])
 
 
 def _stated_acts(claim: Claim) -> list[Any]:
@@ -1196,6 +1239,8 @@ class DenialReport:
         (denied, cue), stated = ((a, denials[0]), b) if denials[0] else ((b, denials[1]), a)
         if denied.speaker and stated.speaker and same_person_name(denied.speaker, stated.speaker):
             return None
+        if _denied_by_speaker(a, b) is not None:
+            return None  # two speakers of one language, one denying the other: a dispute ("disputed")
         if opposition(denied.text, stated.text):  # "denies" / "admitted": opposed verbs, judged as such
             return None
         if not _states_what_is_denied(denied, cue, stated):
@@ -1208,7 +1253,7 @@ def _states_what_is_denied(denied: Claim, cue: re.Match[str], stated: Claim) -> 
     """Whether ``stated`` holds what ``denied`` denies: most words of the denied clause (after the cue, to the
     clause's end), not counting :func:`generic_words` nor names, which both may share ("Sudan denied any
     bombing" / "Sudan accused its neighbour of arming rebels"); a clause of names only is held by its names."""
-    clause = replace(denied, text=_CLAUSE_END_RE.split(denied.text[cue.end() :])[0])
+    clause = replace(denied, text=_CLAUSE_END_RE.split(denied.text[cue.end() :].lstrip(", "))[0])  # "bestritt, dass"
     words = content_words(clause) - generic_words(clause)
     named = {w.lower() for w in re.findall(r"[^\W\d_]{2,}", clause.text) if w[0].isupper()}
     words = (words - named) or words
