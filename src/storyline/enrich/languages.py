@@ -191,17 +191,25 @@ def _natasha_parser() -> Callable[[str], Doc]:
             token.lemmatize(morph_vocab)
         for span in ndoc.spans:
             span.normalize(morph_vocab)
-        for sentence in ndoc.sents:
-            token = next((t for t in sentence.tokens if t.text[:1].isalpha()), None)
-            if token is not None and _is_capitalised_verb(token, morph_vocab):
-                token.pos, token.lemma = "VERB", morph_vocab(token.text.lower())[0].normal
-        return _natasha_to_spacy(vocab, text, ndoc, _nominatives(ndoc, morph_vocab))
+        verbs = _opening_verbs_retagged(ndoc, morph_vocab)
+        return _natasha_to_spacy(vocab, text, ndoc, _nominatives(ndoc, morph_vocab), verbs)
 
     return parse
 
 
 #: Parts of speech whose words natasha inflects to the nominative in a name (:func:`nominative`).
 _INFLECTED = frozenset({"NOUN", "PROPN", "ADJ", "VERB"})
+
+
+def _opening_verbs_retagged(ndoc, morph_vocab) -> set[int]:
+    """Starts of the sentences' first words made verbs again (:func:`_is_capitalised_verb`), tagged so in ``ndoc``."""
+    verbs = set()
+    for sentence in ndoc.sents:
+        token = next((t for t in sentence.tokens if t.text[:1].isalpha()), None)
+        if token is not None and _is_capitalised_verb(token, morph_vocab):
+            token.pos, token.lemma = "VERB", morph_vocab(token.text.lower())[0].normal
+            verbs.add(token.start)
+    return verbs
 
 
 def _is_capitalised_verb(token, morph_vocab) -> bool:
@@ -272,7 +280,7 @@ def _shaped(word: str, written: str) -> str:
     return word[:1].upper() + word[1:] if written[:1].isupper() else word
 
 
-def _natasha_to_spacy(vocab, text: str, ndoc, nominatives: dict[int, str]) -> Doc:
+def _natasha_to_spacy(vocab, text: str, ndoc, nominatives: dict[int, str], verbs: set[int]) -> Doc:
     """Rebuild Natasha's analysis as a spaCy Doc whose text equals ``text`` exactly.
 
     Whitespace other than one space becomes its own token, as spaCy does.
@@ -321,7 +329,7 @@ def _natasha_to_spacy(vocab, text: str, ndoc, nominatives: dict[int, str]) -> Do
     labels = {"PER": "PERSON", "LOC": "LOC", "ORG": "ORG"}
     ents: list[Span] = []
     for span in ndoc.spans:
-        ent = _without_verbs(doc.char_span(span.start, span.stop, label=labels.get(span.type, span.type), alignment_mode="expand"))
+        ent = _without_verb(doc.char_span(span.start, span.stop, label=labels.get(span.type, span.type), alignment_mode="expand"), verbs)
         if ent is not None and not any(ent.start < e.end and e.start < ent.end for e in ents):
             ents.append(ent)
     doc.ents = ents
@@ -334,11 +342,12 @@ def _natasha_to_spacy(vocab, text: str, ndoc, nominatives: dict[int, str]) -> Do
     return doc
 
 
-def _without_verbs(ent: Span | None) -> Span | None:
-    """A name less the sentence's opening verb the recogniser ran into it ("Заявили Ольга ..."); None if all verb."""
-    while ent is not None and len(ent) and ent[0].pos_ == "VERB":
-        ent = ent.doc[ent.start + 1 : ent.end] if len(ent) > 1 else None
-    return ent
+def _without_verb(ent: Span | None, verbs: set[int]) -> Span | None:
+    """A name less a sentence's opening verb (``verbs``: their starts) the recogniser ran into it ("Заявили Ольга
+    ..."); None if it is the verb alone."""
+    if ent is None or ent.start_char not in verbs:
+        return ent
+    return ent.doc[ent.start + 1 : ent.end] if len(ent) > 1 else None
 
 
 def _normal_names(ndoc) -> dict[tuple[int, int], str]:
