@@ -16,6 +16,8 @@ from storyline.model import Claim
 
 #: A pair of claims on one topic, under the alignment bar.
 UNALIGNED = 0.45
+#: A pair of claims worded alike, over it.
+ALIGNED = 0.6
 
 
 def _clash(x: str, y: str, similarity: float = UNALIGNED):
@@ -186,14 +188,19 @@ def test_a_statement_another_speaker_denies_is_disputed_in_other_languages(langu
     speaker = "Марко Белл" if language == "ru" else "Marco Bell"
     a = _claim_of("a:c0", stated, "Инес Видаль" if language == "ru" else "Ines Vidal", cue, language)
     b = _claim_of("b:c0", denied, speaker, denial, language)
-    finding = DisputedStatement().detect(a, b, UNALIGNED)
+    finding = DisputedStatement().detect(a, b, ALIGNED)
     assert finding is not None and finding.detail.endswith(f"vs {speaker} \u201c{denial}\u201d")
     assert DenialReport().detect(a, b, 0.9) is None  # one finding: the dispute, not also a reported denial
+    assert DisputedStatement().detect(a, b, UNALIGNED) is None  # worded unlike the statement: another matter
 
 
 def test_a_denial_of_another_matter_or_by_the_same_speaker_is_no_dispute():
     stated = _claim_of("a:c0", "Ines Vidal sagte, der Betreiber sei vor Rissen im Damm gewarnt worden.", "Ines Vidal", "sagte", "de")
     other = _claim_of("b:c0", "Marco Bell bestritt, dass die Fähre überladen gewesen sei.", "Marco Bell", "bestritt", "de")
-    assert DisputedStatement().detect(stated, other, UNALIGNED) is None
+    assert DisputedStatement().detect(stated, other, ALIGNED) is None
     own = _claim_of("b:c0", "Ines Vidal bestritt, dass der Betreiber vor Rissen im Damm gewarnt worden sei.", "Ines Vidal", "bestritt", "de")
-    assert DisputedStatement().detect(stated, own, UNALIGNED) is None
+    assert DisputedStatement().detect(stated, own, ALIGNED) is None
+    # a clause of names only: "denied he was Olga Petrenko" disputes no one who names her
+    named = _claim_of("a:c0", "Olga Petrenko, the Elwyn harbour master, said the port was closed.", "Ruth Adler", "said", "en")
+    names_only = _claim_of("b:c0", "Marco Bell denied that he was Olga Petrenko.", "Marco Bell", "denied", "en")
+    assert DisputedStatement().detect(named, names_only, ALIGNED) is None
