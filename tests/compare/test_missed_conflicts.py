@@ -190,7 +190,8 @@ def test_a_statement_another_speaker_denies_is_disputed_in_other_languages(langu
     b = _claim_of("b:c0", denied, speaker, denial, language)
     finding = DisputedStatement().detect(a, b, ALIGNED)
     assert finding is not None and finding.detail.endswith(f"vs {speaker} \u201c{denial}\u201d")
-    assert DenialReport().detect(a, b, 0.9) is None  # one finding: the dispute, not also a reported denial
+    aligned = DenialReport().detect(a, b, 0.9)  # aligned, the pair is a dispute too, not a reported denial
+    assert aligned is not None and aligned.rule == "disputed"
     assert DisputedStatement().detect(a, b, UNALIGNED) is None  # worded unlike the statement: another matter
 
 

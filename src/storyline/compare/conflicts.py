@@ -1241,8 +1241,8 @@ class DenialReport:
         (denied, cue), stated = ((a, denials[0]), b) if denials[0] else ((b, denials[1]), a)
         if denied.speaker and stated.speaker and same_person_name(denied.speaker, stated.speaker):
             return None
-        if _denied_by_speaker(a, b) is not None:
-            return None  # two speakers of one language, one denying the other: a dispute ("disputed")
+        if similarity >= DISPUTE_SIMILARITY and (dispute := _denied_by_speaker(a, b)) is not None:
+            return dispute  # two speakers of one language, one denying the other, aligned: their dispute
         if opposition(denied.text, stated.text):  # "denies" / "admitted": opposed verbs, judged as such
             return None
         if not _states_what_is_denied(denied, cue, stated):
