@@ -5,15 +5,19 @@ fixtures; the true conflicts fail on the rules before, the non-conflicts guard t
 
 from datetime import datetime
 
+import pytest
 from compare_helpers import english_claim, make_article, quote_at, time_at
 
 from storyline.compare.claims import split_claims
-from storyline.compare.conflicts import DisputedStatement, EventTimeConflict
+from storyline.compare.conflicts import DenialReport, DisputedStatement, EventTimeConflict
 from storyline.compare.lexicon import negation_cue
 from storyline.compare.story import compare
+from storyline.model import Claim
 
 #: A pair of claims on one topic, under the alignment bar.
 UNALIGNED = 0.45
+#: A pair of claims worded alike, over it.
+ALIGNED = 0.6
 
 
 def _clash(x: str, y: str, similarity: float = UNALIGNED):
@@ -141,3 +145,63 @@ def test_a_story_telling_both_sides_still_shows_the_dispute_once(use_encode):
     )  # fmt: skip
     conflicts = [g for g in compare([wire, copy, paper], use_encode).groups if g.verdict == "conflict"]
     assert [e["rule"] for g in conflicts for e in g.evidence] == ["disputed"]
+
+
+def test_a_phrasal_event_verb_tells_the_event_its_one_word_names():
+    # "gave way", "caved in", "went off" were the verbs "give", "cave", "go": no event to set against the other's
+    assert _clash("The Holt dam gave way at about 3:40 a.m., residents said.", "The Holt dam burst at about 4:15 a.m.") is not None
+    assert _clash("The roof of the Holt depot caved in at 3:40 a.m.", "The depot roof at Holt collapsed at 4:15 a.m.") is not None
+    assert _clash("A bomb went off at the Holt depot at 3:40 a.m.", "The explosion at the Holt depot came at 4:15 a.m.") is not None
+    # "gave way to" another (yielded), "gave a warning": another subject, another act
+    assert _clash("The ferry at Holt gave way to the tanker at 3:40 p.m.", "The Holt dam burst at 4:15 p.m.") is None
+    assert _clash("The Holt minister gave a warning at 3:40 p.m.", "The Holt dam burst at about 4:15 p.m.") is None
+
+
+def _claim_of(cid: str, text: str, speaker: str, cue: str, language: str) -> Claim:
+    return Claim(
+        id=cid, article=cid.split(":")[0], text=text, start=0, end=len(text), language=language, speaker=speaker,
+        cue=cue, negated=negation_cue(text) is not None,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("language", "stated", "cue", "denied", "denial"),
+    [
+        ("fr", "Selon Ines Vidal, l'exploitant a été averti que le déversoir du barrage était fissuré.", "Selon",
+         "Marco Bell a démenti que l'exploitant ait été averti que le déversoir du barrage était fissuré.", "démenti"),
+        ("es", "Ines Vidal dijo que el operador fue advertido de que el aliviadero de la presa estaba agrietado.", "dijo",
+         "Marco Bell desmintió que el operador fuera advertido de que el aliviadero de la presa estaba agrietado.",
+         "desmintió"),
+        ("es", "Ines Vidal dijo que el operador recibió un aviso sobre las grietas del aliviadero.", "dijo",
+         "Marco Bell negó haber recibido un aviso sobre las grietas del aliviadero.", "negó"),
+        ("de", "Ines Vidal sagte, der Betreiber sei gewarnt worden, dass der Überlauf des Damms Risse habe.", "sagte",
+         "Marco Bell bestritt, dass der Betreiber gewarnt worden sei, dass der Überlauf des Damms Risse habe.",
+         "bestritt"),
+        ("de", "Ines Vidal sagte, der Betreiber sei vor Rissen im Überlauf des Damms gewarnt worden.", "sagte",
+         "Marco Bell dementierte, dass der Betreiber vor Rissen im Überlauf des Damms gewarnt worden sei.",
+         "dementierte"),
+        ("ru", "Инес Видаль заявила, что оператора предупредили о трещинах в водосливе плотины.", "заявила",
+         "Марко Белл опроверг, что оператора предупредили о трещинах в водосливе плотины.", "опроверг"),
+    ],
+)  # fmt: skip
+def test_a_statement_another_speaker_denies_is_disputed_in_other_languages(language, stated, cue, denied, denial):
+    speaker = "Марко Белл" if language == "ru" else "Marco Bell"
+    a = _claim_of("a:c0", stated, "Инес Видаль" if language == "ru" else "Ines Vidal", cue, language)
+    b = _claim_of("b:c0", denied, speaker, denial, language)
+    finding = DisputedStatement().detect(a, b, ALIGNED)
+    assert finding is not None and finding.detail.endswith(f"vs {speaker} \u201c{denial}\u201d")
+    aligned = DenialReport().detect(a, b, 0.9)  # aligned, the pair is a dispute too, not a reported denial
+    assert aligned is not None and aligned.rule == "disputed"
+    assert DisputedStatement().detect(a, b, UNALIGNED) is None  # worded unlike the statement: another matter
+
+
+def test_a_denial_of_another_matter_or_by_the_same_speaker_is_no_dispute():
+    stated = _claim_of("a:c0", "Ines Vidal sagte, der Betreiber sei vor Rissen im Damm gewarnt worden.", "Ines Vidal", "sagte", "de")
+    other = _claim_of("b:c0", "Marco Bell bestritt, dass die Fähre überladen gewesen sei.", "Marco Bell", "bestritt", "de")
+    assert DisputedStatement().detect(stated, other, ALIGNED) is None
+    own = _claim_of("b:c0", "Ines Vidal bestritt, dass der Betreiber vor Rissen im Damm gewarnt worden sei.", "Ines Vidal", "bestritt", "de")
+    assert DisputedStatement().detect(stated, own, ALIGNED) is None
+    # a clause of names only: "denied he was Olga Petrenko" disputes no one who names her
+    named = _claim_of("a:c0", "Olga Petrenko, the Elwyn harbour master, said the port was closed.", "Ruth Adler", "said", "en")
+    names_only = _claim_of("b:c0", "Marco Bell denied that he was Olga Petrenko.", "Marco Bell", "denied", "en")
+    assert DisputedStatement().detect(named, names_only, ALIGNED) is None

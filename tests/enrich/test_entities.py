@@ -1118,8 +1118,21 @@ def test_a_russian_place_unknown_to_the_dictionary_is_one_name_in_all_its_cases(
         language="ru",
     ))
     assert {(e.name, tuple(e.variants)) for e in article.entities if e.type == "PLACE"} == {
-        ("Руритания", ("Руритания",)), ("Порт-Элвин", ("Порт-Элвин",))
+        ("Руритания", ("Руритания", "Руританию", "Руритании")), ("Порт-Элвин", ("Порт-Элвин", "Порт-Элвина"))
     }
+
+
+def test_a_russian_name_of_several_words_is_in_the_nominative_with_its_written_cases_as_variants(enricher, make_article):
+    # natasha inflected every word of a place's name ("Соединенные Провинция Элвин": the complement and the
+    # number wrong, "ё" lost) and kept no form written in another case among the variants
+    article = enricher.enrich(make_article(
+        "Соединённые Провинции Элвина закрыли границу. Глава Государственного банка Руритании ушёл в отставку. "
+        "Государственный банк Руритании повысил ставку.",
+        language="ru",
+    ))
+    names = {e.name: e.variants for e in article.entities}
+    assert "Соединённые Провинции Элвина" in names
+    assert names["Государственный банк"] == ["Государственный банк", "Государственного банка"]
 
 
 def test_a_place_written_in_two_scripts_is_one_entity_of_the_story():

@@ -1129,9 +1129,21 @@ def test_an_apposition_after_a_selon_source_belongs_to_the_source(enricher, make
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("Как сообщили в портовой администрации, судно задержано.", ("портовой администрации", "судно задержано")),
-     ("Судно задержано в Порт-Элвине, сообщили в штабе флота.", ("штабе флота", "Судно задержано в Порт-Элвине"))],
+    [("Как сообщили в портовой администрации, судно задержано.", ("портовая администрация", "судно задержано")),
+     ("Судно задержано в Порт-Элвине, сообщили в штабе флота.", ("штаб флота", "Судно задержано в Порт-Элвине"))],
 )  # fmt: skip
 def test_a_russian_plural_without_subject_reports_the_institution_after_v(enricher, make_article, text, expected):
+    # the institution in the nominative, as a sentence with it as subject writes it ("Портовая администрация ...")
     article = enricher.enrich(make_article(text, language="ru"))
     assert [(q.speaker, q.text) for q in article.quotes] == [expected]
+
+
+def test_a_capitalised_russian_verb_opening_a_sentence_is_the_verb_not_a_name(enricher, make_article):
+    # the tagger calls a sentence's first "Заявили" a proper noun: no quote was found, or "Заявили" was a name
+    article = enricher.enrich(make_article(
+        "Заявили в министерстве транспорта, что проверка продлится неделю. Сообщили также, что судно задержано.",
+        language="ru",
+    ))
+    assert [(q.speaker, q.cue) for q in article.quotes][:1] == [("министерство транспорта", "Заявили")]
+    assert not any(name in {"Заявили", "Сообщили"} for e in article.entities for name in e.variants)
+    assert not any(q.speaker in {"Заявили", "Сообщили"} for q in article.quotes)

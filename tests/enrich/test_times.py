@@ -294,3 +294,20 @@ def test_hours_from_a_publication_known_to_the_day_only_make_no_clock_time() -> 
 )
 def test_a_weekday_with_a_part_of_the_day_is_that_part_of_that_day(language, text, expected):
     assert [(t.text, t.value) for t in find_times(text, datetime(2020, 3, 4, 10), language)] == expected  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Die Minister sagten am Freitag, sie werden das Treffen verschieben.", "2020-02-28"),  # was the next Friday
+        ("Die Minister erklärten am Freitag, sie werden das Treffen verschieben.", "2020-02-28"),
+        ("Die Minister machten am Freitag klar, sie werden das Treffen verschieben.", "2020-02-28"),
+        # words in -ten that are no past tense: a noun, a superlative, a participle before its noun, an infinitive
+        ("Die Staaten werden am Freitag verhandeln.", "2020-03-06"),
+        ("Die besten Spieler werden am Freitag antreten.", "2020-03-06"),
+        ("Die geplanten Gespräche werden am Freitag beginnen.", "2020-03-06"),
+        ("Wir halten am Freitag an, dann werden wir sehen.", "2020-03-06"),
+    ],
+)
+def test_a_german_weak_past_plural_is_a_past_cue(text, expected):
+    assert [t.value for t in find_times(text, datetime(2020, 3, 4, 10), "de")] == [expected]  # a Wednesday

@@ -46,6 +46,7 @@ from storyline.compare.lexicon import (
 from storyline.compare.parsing import conditional, on_condition, parse, phrasal_lemma, token_at, verb_above
 from storyline.compare.quantities import coarse_kind, disagreements, figure_key, is_calendar_word, number_value, of_kind
 from storyline.enrich.cues import HONORIFICS, REPORTING_VERBS, TITLE_ABBREVIATIONS
+from storyline.enrich.entities_fallback import CAPITALISED_NOUN_LANGUAGES
 from storyline.enrich.entities_merge import same_person_name
 from storyline.enrich.vocabulary import is_also_lower_case
 from storyline.model import Claim, Quantity
@@ -58,6 +59,13 @@ NEGATION_SIMILARITY = 0.85
 SPEAKER_SIMILARITY = 0.75
 #: Two claims about one topic: the floor for topic-scope detectors (with a shared actor).
 TOPIC_SIMILARITY = 0.4
+#: A denial disputes another speaker's statement only in words much like it (the bar claims align at, ``align``'s
+#: 0.55): under it, on ECB+, a denial of one matter met statements of others ("denied militants were at the school" /
+#: "Two Hamas militants were among the dead").
+DISPUTE_SIMILARITY = 0.55
+#: Words besides names a denied clause needs, and the stated claim must share, to dispute another speaker's statement
+#: ("the operator was warned about cracks", not "he was Deep Throat").
+DISPUTED_WORDS = 2
 #: Claims of two articles, each the other's closest in its article, this similar tell one fact even
 #: unaligned: "Only 120 passengers were rescued" / "Rescue crews pulled 140 survivors" (0.56).
 COUNTERPART_SIMILARITY = 0.45
@@ -741,9 +749,22 @@ def _event_told(verb: Any) -> tuple[str, set[str]] | None:
     (:func:`event_family`: "blast" and "explosion" are one); another verb tells its own ("the ferry docked")."""
     subjects = {c.lemma_.lower() for c in _subjects(verb) if c.pos_ != "PRON"}
     if verb.lemma_.lower() not in EVENT_OCCURRED:
-        return event_family(verb.lemma_.lower()), {event_family(s) for s in subjects}
+        return event_family(_event_word(verb)), {event_family(s) for s in subjects}
     events = {event_family(s) for s in subjects}
     return (events.pop(), set()) if len(events) == 1 else None
+
+
+def _event_word(verb: Any) -> str:
+    """The verb's lemma with the particle or object that makes one event word of it (:data:`EVENT_FAMILIES`: "gave
+    way" is "give way", a breach, as "burst" is; "caved in" is "cave in"), else its lemma ("gave a warning": "give")."""
+    lemma = verb.lemma_.lower()
+    phrases = [phrasal_lemma(verb), *(f"{lemma} {c.lower_}" for c in verb.children if c.dep_ in _OBJECTS)]
+    return next((phrase for phrase in phrases if is_event_word(phrase)), lemma)
+
+
+def _in_event_phrase(token: Any) -> bool:
+    """Whether a noun completes its verb into an event word ("way" of "gave way"): no setting of the event."""
+    return token.dep_ in _OBJECTS and is_event_word(f"{token.head.lemma_.lower()} {token.lower_}")
 
 
 def _one_event(a: Claim, verb_a: Any | None, b: Claim, verb_b: Any | None) -> bool:
@@ -774,7 +795,8 @@ def _setting(claim: Claim) -> set[str]:
     doc = parse(claim.text, claim.language)
     clocks = [(t.start, t.end) for t in clock_times(claim.text)]
     nouns = {
-        t.lemma_.lower() for t in doc or () if t.pos_ in ("NOUN", "PROPN") and not any(s <= t.idx < e for s, e in clocks)
+        t.lemma_.lower() for t in doc or ()
+        if t.pos_ in ("NOUN", "PROPN") and not any(s <= t.idx < e for s, e in clocks) and not _in_event_phrase(t)
     }
     language = (claim.language or "en").split("-")[0].lower()
     return {n for n in nouns if not (is_event_word(n) or n in GENERIC_NOUNS or is_calendar_word(n, language))}
@@ -1105,17 +1127,23 @@ class DisputedStatement:
     verb is the stated one with the same named subject ("the ministry warned" / "the ministry never warned
     us"), or a verb of receiving whose object names the stated act ("never received any warning" / "warned",
     each speaker's "we" on its own side: the one who gave, the one who got); and the claims share a word of
-    what the act was about besides it ("cracked" / "cracks"). A speaker denying what their own words state
-    elsewhere is :class:`DenialConflict`'s."""
+    what the act was about besides it ("cracked" / "cracks"). Or, in any language, the other speaker's reporting
+    verb denies what the first states (:func:`_speakers_denial`: "Le ministère a démenti que ...", "bestritt, dass",
+    "negó haber ...", "опроверг"; most words of the denied clause in the stated claim). A speaker denying what their
+    own words state elsewhere is :class:`DenialConflict`'s."""
 
     name: str = "disputed"
     scope: str = "topic"
 
     def detect(self, a: Claim, b: Claim, similarity: float) -> Finding | None:
-        if similarity < TOPIC_SIMILARITY or a.negated == b.negated or not (a.language and a.language == b.language):
+        if similarity < TOPIC_SIMILARITY or not (a.language and a.language == b.language):
             return None
         if not (a.speaker and b.speaker) or same_person_name(a.speaker, b.speaker):
             return None
+        denial = _denied_by_speaker(a, b) if similarity >= DISPUTE_SIMILARITY else None
+        return denial or (self._negated_act(a, b) if a.negated != b.negated else None)
+
+    def _negated_act(self, a: Claim, b: Claim) -> Finding | None:
         negated, stated = (a, b) if a.negated else (b, a)
         cue = negation_cue(negated.text)
         doc = parse(negated.text, negated.language)
@@ -1127,6 +1155,23 @@ class DisputedStatement:
         end = max(cue.end(), word.idx + len(word))
         detail = f"disputed by another speaker: {stated.speaker} \u201c{act.text}\u201d vs {negated.speaker} \u201c{negated.text[cue.start() : end]}\u201d"
         return Finding("disputed", detail, [claim_span(stated, act.idx, act.idx + len(act)), claim_span(negated, cue.start(), end)])
+
+
+def _denied_by_speaker(a: Claim, b: Claim) -> Finding | None:
+    """"disputed" where one speaker's reporting verb denies what the other speaker's claim states: at least
+    :data:`DISPUTED_WORDS` words of the denied clause besides names, most of them in the stated claim (a clause of
+    names, "denied he was Deep Throat", disputes no one who names Deep Throat). None where both deny, the stated
+    claim is negated ("did not bomb" agrees) or the two take sides by opposed verbs (judged so)."""
+    denials = _speakers_denial(a), _speakers_denial(b)
+    if bool(denials[0]) == bool(denials[1]):
+        return None
+    (denied, cue), stated = ((a, denials[0]), b) if denials[0] else ((b, denials[1]), a)
+    if stated.negated or reported_denial(stated) or opposition(denied.text, stated.text):
+        return None
+    if not _states_what_is_denied(denied, cue, stated, by_names=False):
+        return None
+    detail = f"disputed by another speaker: {stated.speaker} \u201c{stated.cue}\u201d vs {denied.speaker} \u201c{cue.group(0)}\u201d"
+    return Finding("disputed", detail, [_cue_span(stated), claim_span(denied, cue.start(), cue.end())])
 
 
 def _stated_acts(claim: Claim) -> list[Any]:
@@ -1196,6 +1241,8 @@ class DenialReport:
         (denied, cue), stated = ((a, denials[0]), b) if denials[0] else ((b, denials[1]), a)
         if denied.speaker and stated.speaker and same_person_name(denied.speaker, stated.speaker):
             return None
+        if similarity >= DISPUTE_SIMILARITY and (dispute := _denied_by_speaker(a, b)) is not None:
+            return dispute  # two speakers of one language, one denying the other, aligned: their dispute
         if opposition(denied.text, stated.text):  # "denies" / "admitted": opposed verbs, judged as such
             return None
         if not _states_what_is_denied(denied, cue, stated):
@@ -1204,15 +1251,28 @@ class DenialReport:
         return Finding("denial-reported", denial_detail(denied, cue.group(0)), spans)
 
 
-def _states_what_is_denied(denied: Claim, cue: re.Match[str], stated: Claim) -> bool:
+def _states_what_is_denied(denied: Claim, cue: re.Match[str], stated: Claim, by_names: bool = True) -> bool:
     """Whether ``stated`` holds what ``denied`` denies: most words of the denied clause (after the cue, to the
     clause's end), not counting :func:`generic_words` nor names, which both may share ("Sudan denied any
-    bombing" / "Sudan accused its neighbour of arming rebels"); a clause of names only is held by its names."""
-    clause = replace(denied, text=_CLAUSE_END_RE.split(denied.text[cue.end() :])[0])
+    bombing" / "Sudan accused its neighbour of arming rebels"); a clause of names only is held by its names
+    (``by_names``), else it needs :data:`DISPUTED_WORDS` words besides them, as many held ("denied that N was the
+    father of M's baby" is not held by "said M's father")."""
+    clause = replace(denied, text=_CLAUSE_END_RE.split(denied.text[cue.end() :].lstrip(", "))[0])  # "bestritt, dass"
     words = content_words(clause) - generic_words(clause)
-    named = {w.lower() for w in re.findall(r"[^\W\d_]{2,}", clause.text) if w[0].isupper()}
+    named = _capitalised_names(clause)
+    if not by_names and len(words - named) < DISPUTED_WORDS:
+        return False
     words = (words - named) or words
-    return bool(words) and len(words & content_words(stated)) >= SHARED_WORDS * len(words)
+    shared = len(words & content_words(stated))
+    return bool(words) and shared >= SHARED_WORDS * len(words) and (by_names or shared >= DISPUTED_WORDS)
+
+
+def _capitalised_names(claim: Claim) -> set[str]:
+    """The claim's capitalised words, lower-cased: its names, where the language writes its nouns in lower case
+    (none in German, whose "Rissen" and "Betreiber" are nouns)."""
+    if (claim.language or "").split("-")[0].lower() in CAPITALISED_NOUN_LANGUAGES:
+        return set()
+    return {w.lower() for w in re.findall(r"[^\W\d_]{2,}", claim.text) if w[0].isupper()}
 
 
 def denial_detail(denied: Claim, cue: str, denier: str = "one report", stater: str = "the other") -> str:

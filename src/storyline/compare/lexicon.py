@@ -46,12 +46,13 @@ OPPOSED_VERBS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     (
         "admit/deny",
         ("admit", "acknowledg", "confess", "conced", "reconoci", "reconoc[eií]", "admet", "admis\\b", "ammess", "gestand", "gesteh", "räumte?\\s+\\w+\\s+ein"),
-        ("den(?:y|ies|ied|ying|ial)", "refut", "neg[óa]\\b", "niega", "niegan", "nieg[ao]", "dément", "démen", "nient", "bestreit", "bestritt", "leugn", "ontken"),
+        ("den(?:y|ies|ied|ying|ial)", "refut", "neg[óa]\\b", "negaron", "niega", "niegan", "nieg[ao]", "desmint", "desmient", "dément", "démen", "nient", "nié\\b", "nier\\b",
+         "bestreit", "bestritt", "dementier", "leugn", "ontken", "опроверг", "отрица(?!тельн)"),
     ),
     (
         "confirm/reject",
         ("confirm", "corroborat", "bestätig", "bevestig"),
-        ("reject", "rebut", "rechaz", "rejet", "respin", "lehnte?\\s+\\w+\\s+ab", "verwerp"),
+        ("reject", "rebut", "rechaz", "rejet", "respin", "lehnte?\\s+\\w+\\s+ab", "zurückgewiesen", "zurückweis", "verwerp", "отверг"),
     ),
     (
         CHANGES,
@@ -115,7 +116,12 @@ def takes_a_side(cue: str | None) -> bool:
 
 
 #: Nouns of what someone alleges ("claims that ...", "rumors that ..."): what a denial takes.
-_CLAIM_NOUNS = r"claims?|allegations?|accusations?|reports?|charges?|suggestions?|rumou?rs?"
+_CLAIM_NOUNS = (
+    r"claims?|allegations?|accusations?|reports?|charges?|suggestions?|rumou?rs?|"
+    r"informations?|allégations?|affirmations?|rumeurs?|acusaci[oó]n(?:es)?|informaci[oó]n(?:es)?|afirmaci[oó]n(?:es)?|"
+    r"rumores?|denuncias?|berichte?|vorwürfe?|behauptung(?:en)?|aussagen?|gerüchte?|сообщени[яейи]|информаци[июя]|"
+    r"обвинени[яей]|заявлени[яей]|слух[иов]*"
+)
 _CLAIM_NOUN_RE = re.compile(rf"(?:{_CLAIM_NOUNS})", re.IGNORECASE)
 
 
@@ -124,10 +130,12 @@ def is_claim_noun(word: str) -> bool:
     return bool(_CLAIM_NOUN_RE.fullmatch(word))
 
 
-#: What a denial verb denies when it reports a denial: a clause ("that", "que", "dass"), a claim ("those
-#: claims", "any links"), a few words on at most ("denied over the years that"), or a gerund ("denied striking").
+#: What a denial verb denies when it reports a denial: a clause ("that", "que", "dass", after a comma as German and
+#: Russian write it: "bestritt, dass", "отрицает, что"), a claim ("those claims", "any links"), a few words on at most
+#: ("denied over the years that"), a gerund ("denied striking") or a perfect infinitive ("a nié avoir", "negó haber").
 _DENIED_RE = re.compile(
-    r"\s+(?:[^\W\d_]+\s+){0,3}?(?:that|que|qu'|dass|что|any|" + _CLAIM_NOUNS + r")\b|\s+[^\W\d_]+ing\b", re.IGNORECASE
+    r",?\s+(?:[^\W\d_]+\s+){0,3}?(?:that|que|qu'|dass|что|any|avoir|haber|" + _CLAIM_NOUNS + r")\b|\s+[^\W\d_]+ing\b",
+    re.IGNORECASE,
 )
 #: Verbs that deny only with a claim noun: "discounted rumors that", "dismissed claims".
 _DISPUTE_RE = re.compile(r"\b(?:dismiss|discount)\w*(?=\s+(?:[^\W\d_]+\s+){0,3}?(?:" + _CLAIM_NOUNS + r")\b)", re.IGNORECASE)
@@ -356,14 +364,15 @@ ONE_OF_SEVERAL = frozenset({
     "autre",
 })  # fmt: skip
 #: English words, nouns and verbs by lemma, naming one kind of sudden event: "the blast" and "the explosion"
-#: (or "exploded") tell one event two ways, where their sentences share too few words to align.
+#: (or "exploded") tell one event two ways, where their sentences share too few words to align. A phrasal verb
+#: is its lemma and its particle or fixed object ("the dam gave way", "the roof caved in", "a bomb went off").
 EVENT_FAMILIES: dict[str, frozenset[str]] = {
-    "explosion": frozenset({"blast", "explosion", "explode", "detonation", "detonate", "bombing"}),
+    "explosion": frozenset({"blast", "explosion", "explode", "detonation", "detonate", "bombing", "blow up", "go off"}),
     "quake": frozenset({"quake", "earthquake", "temblor"}),
-    "fire": frozenset({"blaze", "inferno"}),
+    "fire": frozenset({"blaze", "inferno", "catch fire"}),
     "crash": frozenset({"crash", "collision", "collide"}),
     "shooting": frozenset({"shooting", "gunfire", "shootout"}),
-    "breach": frozenset({"burst", "breach", "collapse"}),
+    "breach": frozenset({"burst", "breach", "collapse", "give way", "cave in", "fall in"}),
 }  # fmt: skip
 #: English verbs that tell only that an event took place ("the blast happened", "the quake struck at 4:43"):
 #: the event is their subject.

@@ -81,7 +81,7 @@ REPORTING_VERBS: dict[str, frozenset[str]] = {
         """сказать говорить заявить заявлять отметить отмечать сообщить сообщать добавить добавлять
         подчеркнуть подчеркивать пояснить пояснять рассказать рассказывать написать писать ответить
         признать признавать считать заметить указать указывать уточнить объявить утверждать
-        предупредить напомнить заверить настаивать полагать думать""".split()
+        предупредить напомнить заверить настаивать полагать думать опровергнуть опровергать отрицать""".split()
     ),
     "es": frozenset(
         """decir declarar afirmar añadir agregar explicar señalar indicar asegurar anunciar responder
@@ -187,7 +187,8 @@ WORD_ORDER_REPORTING_VERBS: dict[str, tuple[str, ...]] = {
     "es": ("ha dicho", "ha afirmado", "ha asegurado", "ha explicado", "ha señalado", "ha declarado", "ha añadido",
            "ha indicado", "ha anunciado", "dijo", "afirmó", "aseguró", "explicó", "señaló", "indicó", "declaró",
            "añadió", "advirtió", "sostuvo", "manifestó", "precisó", "subrayó", "destacó", "reconoció", "anunció",
-           "comentó", "agregó", "recordó", "insistió", "admitió", "dice", "afirma", "asegura", "explica",
+           "comentó", "agregó", "recordó", "insistió", "admitió", "negó", "desmintió", "ha negado", "ha desmentido",
+           "niega", "desmiente", "dice", "afirma", "asegura", "explica",
            "señala", "indica", "añade", "advierte", "sostiene", "ha expresado", "ha comentado", "ha confirmado",
            "ha reconocido", "ha advertido", "ha subrayado", "ha destacado", "ha respondido", "ha aclarado",
            "expresó", "confirmó", "respondió", "aclaró", "apuntó", "puntualizó", "concluyó", "relató",
@@ -204,7 +205,8 @@ WORD_ORDER_REPORTING_VERBS: dict[str, tuple[str, ...]] = {
            "garante", "sublinha", "acrescenta"),
     "de": ("sagte", "erklärte", "betonte", "meinte", "warnte", "kritisierte", "schrieb", "sagt", "erklärt",
            "betont", "meint", "warnt", "so", "berichtete", "versicherte", "kommentierte", "teilte", "fügte",
-           "kündigte", "bekräftigte", "unterstrich", "räumte", "berichtet", "versichert", "teilt"),
+           "kündigte", "bekräftigte", "unterstrich", "räumte", "berichtet", "versichert", "teilt", "bestritt",
+           "bestreitet", "dementierte", "dementiert"),
     "nl": ("zei", "verklaarde", "stelde", "benadrukte", "waarschuwde", "zegt", "verklaart", "stelt", "aldus"),
     "pl": ("powiedział", "powiedziała", "oświadczył", "oświadczyła", "stwierdził", "stwierdziła", "dodał",
            "dodała", "podkreślił", "podkreśliła", "zaznaczył", "zaznaczyła", "przekazał", "przekazała",

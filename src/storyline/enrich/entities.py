@@ -82,7 +82,7 @@ from storyline.enrich.entities_types import (
     _written_with_the,
 )
 from storyline.enrich.gazetteer import CAPITAL_FOR_COUNTRY, is_place_name, metonym_of
-from storyline.enrich.languages import NORMAL_NAMES
+from storyline.enrich.languages import NORMAL_NAMES, nominative
 from storyline.enrich.times_calendar import HOLIDAYS
 from storyline.enrich.times_lexicon import is_clock_zone
 from storyline.enrich.vocabulary import is_also_lower_case
@@ -188,7 +188,8 @@ def recognised_mentions(doc: Doc) -> list[Mention]:
             continue
         if _is_common_phrase(span, kind) or _is_hyphen_fragment(span) or _is_no_name(span):
             continue
-        name = normal_names.get((span.start_char, span.end_char), span.text)
+        name = normal_names.get((span.start_char, span.end_char)) or (nominative(span) if kind != "PERSON" else span.text)
+        written = span.text if name != span.text and kind != "PERSON" else None  # a Russian name in another case
         if kind == "PLACE" and (_is_demonym(name, places) or _is_degree(span)):
             continue  # "Londoners": a place's people, which the recogniser calls NORP; "Ruth Adler, MD,"
         if kind == "PERSON" and len(span) == 1 and name[:-1] not in surnames and _is_demonym(name, places):
@@ -225,7 +226,7 @@ def recognised_mentions(doc: Doc) -> list[Mention]:
         acts = _stands_for_country(span, link[1] != CAPITAL_FOR_COUNTRY) if link else None
         teams |= {name} if link and _names_a_team(span) else set()
         placed = _written_as_place(span) if parsed and kind == "PLACE" else None
-        mentions.append(Mention(name, kind, span.start_char, span.end_char, acts, placed))
+        mentions.append(Mention(name, kind, span.start_char, span.end_char, acts, placed, written=written))
         named_as_thing.setdefault(name, []).append(kind == "PERSON" and _written_as_thing(span))
         if parsed and kind == "PLACE" and _is_dotted_acronym(name) and not _is_known_place(name):
             located.setdefault(name, []).append(_located(span))

@@ -37,6 +37,9 @@ class Mention:
     #: A full name this surname is written beside as another person ("President Bell and Anna Bell"):
     #: it names someone else (:func:`_coordinated_relatives`).
     not_of: str | None = None
+    #: The name as written where the mention is named otherwise: a Russian place or organisation in another case
+    #: ("Государственной думы" of "Государственная дума"), kept among the entity's variants.
+    written: str | None = None
 
 
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\.?\s+$")

@@ -104,8 +104,7 @@ def merge_mentions(mentions: list[Mention]) -> list[Entity]:
         if group is None:
             group = _Group(type=mention.type)
             groups.append(group)
-        if mention.text not in group.names:
-            group.names.append(mention.text)
+        group.names.extend(n for n in dict.fromkeys([mention.text, mention.written]) if n and n not in group.names)
         group.mentions.append((mention.start, mention.end))
         group.uses[mention.text] += 1
         if is_full_name(mention.text):  # full names come first: the short ones then join by the type they make

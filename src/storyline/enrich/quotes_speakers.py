@@ -30,6 +30,7 @@ from storyline.enrich.cues import (
     role_key,
     sex_of_word,
 )
+from storyline.enrich.languages import nominative
 from storyline.enrich.quotes_base import UNATTRIBUTED, doc_text
 from storyline.model import Entity
 
@@ -225,7 +226,13 @@ class SpeakerResolver:
         self._group_pronouns = GROUP_PRONOUNS.get(language, frozenset())
 
     def resolve(self, source: Span, content: tuple[int, int] | None = None) -> str:
-        """The speaker ``source`` names; ``content``: where the quote's words are (:meth:`_antecedent`)."""
+        """The speaker ``source`` names; ``content``: where the quote's words are (:meth:`_antecedent`). A speaker
+        named as written is named in the nominative where the parse gives cases ("сообщили в портовой
+        администрации": "портовая администрация", as another sentence's subject writes it)."""
+        speaker = self._resolved(source, content)
+        return nominative(source) if speaker == source.text else speaker
+
+    def _resolved(self, source: Span, content: tuple[int, int] | None) -> str:
         head = source.root
         # Mentions are sorted by start; none is longer than the longest, so the search starts that far back.
         first = bisect_left(self._starts, source.start_char - self._longest)

@@ -90,24 +90,38 @@ EXTRA_MONTHS = {
 #: Tense cues (future, past) deciding where a bare weekday or month points; English is in times_tense.
 #: A German weak past tense: -te, or -eten after a stem in -t/-d ("meldeten"; not "bieten", "vertreten").
 _GERMAN_WEAK_PAST_WORD = r"[a-zäöü]{2,}(?:[a-rt-zäöüß]te|(?<!ie)(?<!tr)eten)"
-#: Words before which such a word is an inflected adjective ("die erwartete Entscheidung", "andere interessierte").
+#: Its plural in -ten after a consonant ("sagten", "erklärten", "spielten", "mussten", "machten"), not where
+#: infinitives and adjectives end the same: "-alten", "-elten" after "g" ("halten", "gelten"), "-arten",
+#: "-orten" ("warten", "antworten"), "-chten" ("achten", "richten") but for "mach", "brach", "dach", "such",
+#: "-ekten", "-akten" ("direkten"), "-anten", "-enten" ("militanten", "prominenten"; "dienten" is one), "-haften",
+#: "-sten" ("besten", "leisten"), "-tten", "-aten", vowels ("bedeuten", "guten").
+_GERMAN_WEAK_PAST_PLURAL = (
+    r"[a-zäöü]*(?:mach|brach|dach|such)ten"
+    r"|[a-zäöü]{2,}(?:[bgmpwxz]|(?<!ha)f|(?<![ae])n|(?<=ie)n|(?<!c)h|(?<![ae])k|ck|ss|(?<![ae])l|(?<=[bcdfhj-np-tv-zßi]e)l"
+    r"|(?<![ao])r)ten"
+)
+#: Words before which such a word is an inflected adjective ("die erwartete Entscheidung", "andere interessierte",
+#: "mit geplanten Gesprächen"): determiners and prepositions, which no finite verb follows.
 _GERMAN_DETERMINERS = (
     r"der|die|das|den|dem|des|ein|eine[mnrs]?|im|am|vom|zum|zur|beim|sein|seine[mnrs]?|ihre?[mnrs]?|unsere?[mnrs]?|"
-    r"diese[mnrs]?|jene[mnrs]?|welche[mnrs]?|alle|viele|einige|mehrere|andere[mnrs]?|keine[mnrs]?|weitere[mnrs]?"
+    r"diese[mnrs]?|jene[mnrs]?|welche[mnrs]?|alle|viele|einige|mehrere|andere[mnrs]?|keine[mnrs]?|weitere[mnrs]?|"
+    r"mit|von|bei|für|aus|nach|zu|in|an|auf|über|unter|vor|gegen|ohne|durch|seit|trotz|wegen"
 )
-#: Lower-case words in -te that are no past tense: adverbs, adjectives, ordinals and modal "sollte" (a plan:
-#: "sollte am Donnerstag vorgestellt werden").
+#: Lower-case words in -te(n) that are no past tense: adverbs, adjectives, ordinals, modal "sollte" (a plan:
+#: "sollte am Donnerstag vorgestellt werden") and the subjunctives of modals ("könnten am Freitag": a possibility).
 _GERMAN_NOT_PAST = (
     r"heute|gute[nr]?|weite[nr]?|bitte|zweite[nr]?|dritte[nr]?|vierte[nr]?|fünfte[nr]?|sechste[nr]?|siebte[nr]?|"
     r"achte[nr]?|neunte[nr]?|zehnte[nr]?|elfte[nr]?|zwölfte[nr]?|letzte[nr]?|rechte[nr]?|echte[nr]?|"
     r"schlechte[nr]?|breite[nr]?|späte[nr]?|harte[nr]?|tote[nr]?|konkrete[nr]?|private[nr]?|direkte[nr]?|"
-    r"leute|halbe[nr]?|bereite[nr]?|rote[nr]?|sollte[nt]?"
+    r"leute|halbe[nr]?|bereite[nr]?|rote[nr]?|sollte[nt]?|hinten|ernten|(?:be)?werten|bunten|gesamten|selten|"
+    r"könnte[nt]?|müsste[nt]?|dürfte[nt]?|wüsste[nt]?|möchte[nt]?"
 )
 #: Case-sensitive: a capitalised word in -te is a noun ("Mitte", "Seite"); nor is a word after a hyphen a verb
 #: ("Corona-bedingte").
 _GERMAN_WEAK_PAST = (
-    r"(?P<adjective>(?:" + _GERMAN_DETERMINERS + r")\s+(?-i:" + _GERMAN_WEAK_PAST_WORD + r"))"
+    r"(?P<adjective>(?:" + _GERMAN_DETERMINERS + r")\s+(?-i:" + _GERMAN_WEAK_PAST_WORD + "|" + _GERMAN_WEAK_PAST_PLURAL + r"))"
     r"|(?<!-)(?-i:(?!(?:" + _GERMAN_NOT_PAST + r")\b)" + _GERMAN_WEAK_PAST_WORD + r")"
+    r"|(?<!-)(?-i:(?!(?:" + _GERMAN_NOT_PAST + r")\b)(?:" + _GERMAN_WEAK_PAST_PLURAL + r")\b(?!\s+[A-ZÄÖÜ]))"
 )
 TENSE_CUES = {
     "fr": (r"\w{2,}ra|\w{2,}ront|va|vont|prochaine?s?", r"a|ont|avait|avaient|était|étaient|fut|dernière?s?"),
@@ -116,8 +130,8 @@ TENSE_CUES = {
     "es": (r"\w{2,}rá|\w{2,}rán|va\s+a|van\s+a|próxim[oa]s?|programad[oa]s?|previst[oa]s?",
            (r"\w{2,}ó|\w{2,}aron|\w{2,}ieron|\w+jeron|\w*(?:dijo|hizo|tuvo|puso|dujo|trajo|quiso|supo|pudo)|dio|vio|"
             r"\w{2,}aban?|ha|han|había|habían|fue|fueron")),
-    # German weak past tenses ("brannte", "meldeten"; not superlatives in -ste): a plural in -ten ("sagten") is
-    # left out, as it is also an infinitive ("halten").
+    # German weak past tenses ("brannte", "meldeten", "sagten"; not superlatives in -ste, nor infinitives and
+    # adjectives in -ten: "halten", "besten"); a plural before a capitalised word is an adjective ("geplanten Maßnahmen").
     "de": (r"wird|werden|soll|sollen|nächste[nrs]?|kommende[nrs]?",
            r"hat|haben|hatte|hatten|war|waren|wurde|wurden|sagte|" + _GERMAN_WEAK_PAST),
     "it": (r"\w{2,}rà|\w{2,}ranno|prossim[oaie]", r"ha|hanno|aveva|era|erano|fu|scors[oaie]"),
