@@ -1135,3 +1135,36 @@ def test_an_apposition_after_a_selon_source_belongs_to_the_source(enricher, make
 def test_a_russian_plural_without_subject_reports_the_institution_after_v(enricher, make_article, text, expected):
     article = enricher.enrich(make_article(text, language="ru"))
     assert [(q.speaker, q.text) for q in article.quotes] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "Senator Ruth Calloway criticized the harbour plan during the budget debate.",
+    "Senator Ruth Calloway criticized the harbour plan since the council vote.",
+    "Senator Ruth Calloway criticized the harbour plan as the council met in Port Elwyn.",
+])
+def test_stance_object_leaves_out_when_it_was_taken(enricher, make_article, text):
+    [quote] = [q for q in enricher.enrich(make_article(text)).quotes if q.kind == "stance"]
+    assert quote.text == "the harbour plan"
+
+
+def test_a_cue_ending_its_paragraph_with_a_colon_reports_the_next_paragraph(enricher, make_article):
+    article = enricher.enrich(make_article(
+        "Mayor Carla Benedetti spoke to the council on Monday. She added:\n\n"
+        "The bridge will stay closed until the engineers have checked every cable. Nobody wants a second collapse.\n\n"
+        "The council voted on the budget later that evening."
+    ))
+    [quote] = [q for q in article.quotes if "engineers" in q.text]
+    assert quote.text == (
+        "The bridge will stay closed until the engineers have checked every cable. Nobody wants a second collapse"
+    )
+    assert quote.speaker == "Carla Benedetti"
+
+
+def test_as_n_put_it_reports_the_clause(enricher, make_article):
+    article = enricher.enrich(make_article(
+        "As Ines Vidal put it in a letter to the council, the harbour plan will cost the town its only beach."
+    ))
+    [quote] = [q for q in article.quotes if "beach" in q.text]
+    assert (quote.text, quote.speaker) == ("the harbour plan will cost the town its only beach", "Ines Vidal")
+    article = enricher.enrich(make_article("Ines Vidal wanted the quarrel over, and she put it to rest with a letter."))
+    assert not [q for q in article.quotes if q.cue == "put"]
