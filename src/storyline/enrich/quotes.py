@@ -288,7 +288,7 @@ def _content_span(cue: Token, marks: list[tuple[int, int]]) -> tuple[int, int] |
     colon = next((t for t in cue.rights if t.text == ":"), None)
     if colon is not None and colon.i + 1 < cue.sent.end and not doc[colon.i + 1 : cue.sent.end].text.isspace():
         return trimmed(doc, colon.i + 1, cue.sent.end)
-    if colon is not None:
+    if colon is not None and not any(c.dep_ in {"dobj", "obj"} for c in cue.children):
         return _next_paragraph(colon, marks)
     objects = [c for c in cue.rights if c.dep_ in _QUOTED_OBJECT_DEPS or (c.lower_ in _AS and c.i > cue.i + 1)]
     if objects:
@@ -301,7 +301,8 @@ def _content_span(cue: Token, marks: list[tuple[int, int]]) -> tuple[int, int] |
 
 def _next_paragraph(colon: Token, marks: list[tuple[int, int]]) -> tuple[int, int] | None:
     """"N added:" ending its paragraph: the next paragraph is what N said, a block quotation whose marks the
-    copy lost. One opened by a quotation mark is left to the quotation rules (:func:`_introduced_by_colon`)."""
+    copy lost ("N noted the sparse crowd:" has its own object and is left out). One opened by a quotation mark
+    is left to the quotation rules (:func:`_introduced_by_colon`)."""
     doc = colon.doc
     start = next((t for t in doc[colon.i + 1 :] if not t.is_space), None)
     if start is None or "\n" not in doc_text(doc)[colon.idx : start.idx]:
