@@ -1158,6 +1158,11 @@ def test_a_cue_ending_its_paragraph_with_a_colon_reports_the_next_paragraph(enri
         "The bridge will stay closed until the engineers have checked every cable. Nobody wants a second collapse"
     )
     assert quote.speaker == "Carla Benedetti"
+    # A cue with an object of its own ("noted the empty seats:") says nothing of the next paragraph.
+    article = enricher.enrich(make_article(
+        "Mayor Carla Benedetti noted the empty seats:\n\nThe long meeting in the town hall ended an hour later."
+    ))
+    assert not [q for q in article.quotes if "meeting" in q.text]
 
 
 def test_as_n_put_it_reports_the_clause(enricher, make_article):
