@@ -1147,3 +1147,40 @@ def test_a_capitalised_russian_verb_opening_a_sentence_is_the_verb_not_a_name(en
     assert [(q.speaker, q.cue) for q in article.quotes][:1] == [("министерство транспорта", "Заявили")]
     assert not any(name in {"Заявили", "Сообщили"} for e in article.entities for name in e.variants)
     assert not any(q.speaker in {"Заявили", "Сообщили"} for q in article.quotes)
+
+@pytest.mark.parametrize("text", [
+    "Senator Ruth Calloway criticized the harbour plan during the budget debate.",
+    "Senator Ruth Calloway criticized the harbour plan since the council vote.",
+    "Senator Ruth Calloway criticized the harbour plan as the council met in Port Elwyn.",
+])
+def test_stance_object_leaves_out_when_it_was_taken(enricher, make_article, text):
+    [quote] = [q for q in enricher.enrich(make_article(text)).quotes if q.kind == "stance"]
+    assert quote.text == "the harbour plan"
+
+
+def test_a_cue_ending_its_paragraph_with_a_colon_reports_the_next_paragraph(enricher, make_article):
+    article = enricher.enrich(make_article(
+        "Mayor Carla Benedetti spoke to the council on Monday. She added:\n\n"
+        "The bridge will stay closed until the engineers have checked every cable. Nobody wants a second collapse.\n\n"
+        "The council voted on the budget later that evening."
+    ))
+    [quote] = [q for q in article.quotes if "engineers" in q.text]
+    assert quote.text == (
+        "The bridge will stay closed until the engineers have checked every cable. Nobody wants a second collapse"
+    )
+    assert quote.speaker == "Carla Benedetti"
+    # A cue with an object of its own ("noted the empty seats:") says nothing of the next paragraph.
+    article = enricher.enrich(make_article(
+        "Mayor Carla Benedetti noted the empty seats:\n\nThe long meeting in the town hall ended an hour later."
+    ))
+    assert not [q for q in article.quotes if "meeting" in q.text]
+
+
+def test_as_n_put_it_reports_the_clause(enricher, make_article):
+    article = enricher.enrich(make_article(
+        "As Ines Vidal put it in a letter to the council, the harbour plan will cost the town its only beach."
+    ))
+    [quote] = [q for q in article.quotes if "beach" in q.text]
+    assert (quote.text, quote.speaker) == ("the harbour plan will cost the town its only beach", "Ines Vidal")
+    article = enricher.enrich(make_article("Ines Vidal wanted the quarrel over, and she put it to rest with a letter."))
+    assert not [q for q in article.quotes if q.cue == "put"]

@@ -144,6 +144,12 @@ STANCE_PREPOSITIONS: frozenset[str] = frozenset(
     {"for", "against", "about", "to", "of", "as", "on", "with", "pour", "contre"}
 )
 
+#: Prepositions that tell when or amid what a stance was taken ("criticized the plan during the debate"), which
+#: a stance's content leaves out; PolNeAR annotates the object alone.
+CIRCUMSTANCE_PREPOSITIONS: frozenset[str] = frozenset(
+    {"during", "since", "amid", "amidst", "after", "before", "until", "throughout", "following", "ahead"}
+)
+
 #: Verbs that put someone's words in quotation marks without reporting speech ("called it "baseless"").
 NAMING_VERBS: dict[str, frozenset[str]] = {
     "en": frozenset("call dub label brand term describe denounce slam condemn praise".split()),

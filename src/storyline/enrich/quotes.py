@@ -50,6 +50,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from storyline.enrich.cues import (
+    CIRCUMSTANCE_PREPOSITIONS,
     COMPLEMENTIZERS,
     EVIDENTIAL_VERBS,
     NAMING_VERBS,
@@ -286,8 +287,10 @@ def _content_span(cue: Token, marks: list[tuple[int, int]]) -> tuple[int, int] |
         if left or right:
             return trimmed(doc, (left or right)[0].i, (right or left)[-1].i + 1)
     colon = next((t for t in cue.rights if t.text == ":"), None)
-    if colon is not None and colon.i + 1 < cue.sent.end:
+    if colon is not None and colon.i + 1 < cue.sent.end and not doc[colon.i + 1 : cue.sent.end].text.isspace():
         return trimmed(doc, colon.i + 1, cue.sent.end)
+    if colon is not None and not any(c.dep_ in {"dobj", "obj"} for c in cue.children):
+        return _next_paragraph(colon, marks)
     objects = [c for c in cue.rights if c.dep_ in _QUOTED_OBJECT_DEPS or (c.lower_ in _AS and c.i > cue.i + 1)]
     if objects:
         start, end = objects[0].left_edge, objects[-1].right_edge
@@ -297,17 +300,41 @@ def _content_span(cue: Token, marks: list[tuple[int, int]]) -> tuple[int, int] |
     return _nearest_quotation(cue, marks)
 
 
+def _next_paragraph(colon: Token, marks: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """"N added:" ending its paragraph: the next paragraph is what N said, a block quotation whose marks the
+    copy lost ("N noted the sparse crowd:" has its own object and is left out). One opened by a quotation mark
+    is left to the quotation rules (:func:`_introduced_by_colon`)."""
+    doc = colon.doc
+    start = next((t for t in doc[colon.i + 1 :] if not t.is_space), None)
+    if start is None or "\n" not in doc_text(doc)[colon.idx : start.idx]:
+        return None
+    if inside(start.idx, marks) or start.text in QUOTE_MARKS:
+        return None
+    return trimmed(doc, start.i, _paragraph_end(doc, start.sent))
+
+
 def _semicolon_between(clause: Token, cue: Token) -> bool:
     """A ";" between a clause left of the cue and the cue."""
     return clause.i < cue.i and any(t.text == ";" for t in cue.doc[clause.right_edge.i + 1 : cue.i])
 
 
 def _is_as_clause(cue: Token) -> bool:
-    """"As N noted, X" / "X, as N points out": the clause the cue is attached to is what N said."""
-    if cue.dep_ != "advcl" or any(c.dep_ in _STANCE_CONTENT_DEPS | {"conj"} for c in cue.children):
+    """"As N noted, X" / "X, as N points out" / "as N put it, X": the clause the cue is attached to is what N said."""
+    objects = (c for c in cue.children if c.dep_ in _STANCE_CONTENT_DEPS | {"conj"} and not _puts_it(cue, c))
+    if cue.dep_ != "advcl" or any(objects):
         return False  # "as Obama defended his record" is a time clause: the cue has its own object
     mark = next((c for c in cue.children if c.dep_ == "mark" and c.lower_ in _AS), None)
     return mark is not None and not _set_against(mark)
+
+
+def _puts_it(verb: Token, child: Token) -> bool:
+    """"As N put it": the object "it" of "put" is what N said, which the clause the verb hangs on tells."""
+    return verb.lemma_.lower() == "put" and child.dep_ in {"dobj", "obj"} and child.lower_ == "it"
+
+
+def _reports_as_put(verb: Token) -> bool:
+    """"As N put it, X" reports X, as "As N said, X" does; "put" is no cue elsewhere ("put it to rest")."""
+    return any(_puts_it(verb, c) for c in verb.children) and _is_as_clause(verb)
 
 
 #: Most words between a negation and the "as" of the clause telling what the negated phrase stands against.
@@ -403,15 +430,24 @@ def _names_someone(content: Span) -> bool:
 
 
 def _is_time(phrase: Token) -> bool:
-    """"on Monday", "for two years": when, not what."""
+    """"on Monday", "for two years", "during the debate", "as N fired": when, not what."""
+    if phrase.lower_ in CIRCUMSTANCE_PREPOSITIONS or _is_time_clause(phrase):
+        return True
     return any(c.ent_type_ in {"DATE", "TIME"} for c in phrase.children)
+
+
+def _is_time_clause(phrase: Token) -> bool:
+    """"condemned the launch as Pyongyang fired ...": a clause opened by "as" with a subject of its own."""
+    return phrase.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _AS for c in phrase.children) and any(
+        c.dep_ in _SUBJECTS for c in phrase.children
+    )
 
 
 def _opens_with_preposition(child: Token) -> bool:
     """"for a ban" (a prepositional phrase) or "for the US to act" (a clause the parser opens with "for")."""
     if child.dep_ in {"prep", "obl", "nmod"}:
         return child.lower_ in STANCE_PREPOSITIONS and not _is_time(child)
-    return child.dep_ == "advcl" and child.left_edge.lower_ in STANCE_PREPOSITIONS
+    return child.dep_ == "advcl" and child.left_edge.lower_ in STANCE_PREPOSITIONS and not _is_time_clause(child)
 
 
 def is_headline(sentence: Span) -> bool:
@@ -443,7 +479,7 @@ def verb_attributions(
         reporting, stance, evidential = (_is_cue(token, cues) for cues in (verbs, stances, evidentials))
         listed = reporting or stance or evidential
         # A word no list names that the model takes for a cue reads its frame like a reporting verb.
-        reporting = reporting or (not listed and token.pos_ == "VERB" and learned.adds(token))
+        reporting = reporting or (not listed and token.pos_ == "VERB" and (learned.adds(token) or _reports_as_put(token)))
         if not (reporting or stance or evidential) or inside(token.idx, marks) or _reports_as(token, language):
             continue
         belief = _belief(token, language) if evidential or _is_passive(token) else None
