@@ -818,7 +818,7 @@ def disagreements(a: list[Quantity], b: list[Quantity], coarse: bool = False) ->
             continue  # "793 yards rushing and 302 receiving" / "716 yards": which of the two is the 716?
         if not any(agree(x, y) for x in xs for y in ys) and any(_comparable(x, y) for x in xs for y in ys):
             found.append(kind)
-    return [k for k in found if not _counts_things(k)] if found and another_tally(a, b) else found
+    return [k for k in found if not counts_things(k)] if found and another_tally(a, b) else found
 
 
 def another_tally(a: list[Quantity], b: list[Quantity]) -> bool:
@@ -828,13 +828,15 @@ def another_tally(a: list[Quantity], b: list[Quantity]) -> bool:
     disagree on a figure, not on all of them. Kinds are taken coarse ("point" takes in "point (of N)": one
     report may name the holder, the other not); counts of an event ("killed", "injured"), measures, sums and
     ages are not things counted so."""
-    kinds = {coarse_kind(q.kind) for q in a if _counts_things(q.kind)} & {coarse_kind(q.kind) for q in b if _counts_things(q.kind)}
+    kinds = {coarse_kind(q.kind) for q in a if counts_things(q.kind)} & {coarse_kind(q.kind) for q in b if counts_things(q.kind)}
     if len(kinds) < 2:
         return False
     return not any(agree(x, y) for x in a for y in b if coarse_kind(x.kind) == coarse_kind(y.kind) in kinds)
 
 
-def _counts_things(kind: str) -> bool:
+def counts_things(kind: str) -> bool:
+    """Whether a kind counts things (points, rebounds, villages), not an event's people ("killed"), a measure,
+    a sum or an age."""
     coarse = coarse_kind(kind)
     return bool(coarse) and not (coarse in EVENT_STEMS or coarse in MEASURE_KINDS or coarse.startswith(("age", "money")))
 
