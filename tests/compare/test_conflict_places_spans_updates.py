@@ -4,7 +4,7 @@ day. Invented fixtures; each false case fails on the rules before, and its true 
 
 from datetime import datetime
 
-from compare_helpers import english_claim, make_article
+from compare_helpers import english_claim, make_article, time_at
 
 from storyline.compare.conflicts import NumberConflict
 from storyline.compare.story import compare
@@ -67,3 +67,19 @@ def test_a_toll_that_grew_within_a_day_is_an_update_not_a_conflict(encode):
     assert [g.verdict for g in fell.groups] == ["conflict"]  # a toll does not fall: one report is wrong
     same_hour = _story(text.format(140), text.format(200), night, night, encode)
     assert [g.verdict for g in same_hour.groups] == ["conflict"]
+
+
+def _year_conflicts(first: str, first_when: str, first_year: str, second: str, second_when: str, second_year: str, encode):
+    published = datetime(2025, 8, 4, 9)
+    a = make_article("a", [first], language="en", outlet="Ruritania Herald", published=published, times=[time_at(first, first_when, first_year)])
+    b = make_article("b", [second], language="en", outlet="Port Elwyn Post", published=published, times=[time_at(second, second_when, second_year)])
+    result = compare([a, b], encode)
+    return [e["detail"] for g in result.groups if g.verdict == "conflict" for e in g.evidence if e["rule"] == "dates"]
+
+
+def test_a_year_still_to_come_is_not_a_past_years_event(encode):
+    leaving = "The actor Ruth Adler will replace Marco Bell, who is leaving the Port Elwyn show later this year."
+    introduced = "The actor Ruth Adler will replace Marco Bell, who was introduced on the Port Elwyn show in 2019."
+    assert _year_conflicts(leaving, "later this year", "2025", introduced, "2019", "2019", encode) == []
+    leaves_earlier = "The actor Ruth Adler will replace Marco Bell, who will be leaving the Port Elwyn show in 2024."
+    assert _year_conflicts(leaving, "later this year", "2025", leaves_earlier, "2024", "2024", encode) != []

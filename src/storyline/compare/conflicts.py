@@ -381,6 +381,7 @@ def told_over_places(claim: Claim, quantity: Quantity) -> bool:
 
 #: Words before a figure that make it a margin ("led by 18 points", "won by 12 votes"), not a count of a side's.
 _MARGIN_BEFORE_RE = re.compile(
+    r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bis\s)(?<!\bare\s)(?<!\bbeen\s)"  # not a passive: "were led by 20-point efforts"
     r"\b(?:le[ad]|leads|leading|won|wins?|winning|lost|lose|losing|trail(?:ed|ing|s)?|beat(?:en)?|ahead|behind)"
     r"\s+(?:\w+\s+){0,2}?by\s*$",
     re.IGNORECASE,
@@ -395,13 +396,16 @@ def told_as_margin(claim: Claim, quantity: Quantity) -> bool:
 def _compared_alike(
     a: Claim, xs: list[Quantity], b: Claim, ys: list[Quantity], told: Callable[[Claim, Quantity], bool]
 ) -> tuple[list[Quantity], list[Quantity]]:
-    """The figures without those ``told`` holds of, unless it holds of figures of both claims: a part
-    (:func:`told_as_part`) is compared with a part only, a total of several places (:func:`told_over_places`)
-    with such a total, a margin (:func:`told_as_margin`) with a margin."""
+    """Each claim's figures that the other has figures told alike to compare with: a part (:func:`told_as_part`)
+    is compared with a part only, a total of several places (:func:`told_over_places`) with such a total, a
+    margin (:func:`told_as_margin`) with a margin, and a figure told plainly with a plain one. "Killed 170,000
+    in the province and tens of thousands more in countries around the Indian Ocean" gives one of each."""
     told_x, told_y = ([q for q in qs if told(c, q)] for c, qs in ((a, xs), (b, ys)))
-    if told_x and told_y:
-        return xs, ys
-    return [q for q in xs if q not in told_x], [q for q in ys if q not in told_y]
+    plain_x, plain_y = len(told_x) < len(xs), len(told_y) < len(ys)
+    return (
+        [q for q in xs if (told_y if q in told_x else plain_y)],
+        [q for q in ys if (told_x if q in told_y else plain_x)],
+    )
 
 
 #: Words telling a tally of part of a game ("during the deciding 15-2 run", "in 8 first-half minutes", "in that
@@ -409,15 +413,24 @@ def _compared_alike(
 _TALLY_WINDOW_RE = re.compile(
     r"\b(?:during|in|over|within)\s+(?:[\w'\u2019-]+\s+){0,5}?(?:run|stretch|spell|half|quarter|period)\b", re.IGNORECASE
 )
-_TALLY_AVERAGE_RE = re.compile(r"\baverag(?:e|es|ed|ing)\b|\b(?:a|an|per)\s+(?:game|outing|contest|match|start)\b", re.IGNORECASE)
+_TALLY_AVERAGE_RE = re.compile(
+    r"\baverag(?:e|es|ed|ing)\b|\b(?:a|an|per)\s+(?:game|outing|contest|match|start)\b(?!\s*-\s*\w)", re.IGNORECASE
+)  # not "a game-high 29 points"
+
+
+#: Words that tell which part of a game a window is: "the second half", "a 15-2 run".
+_WINDOW_WORDS_RE = re.compile(r"\b(?:first|second|third|fourth|final|opening|last|\d{1,3}-\d{1,3})\b", re.IGNORECASE)
 
 
 def tally_span(claim: Claim) -> str:
-    """What a claim's counts of things are tallied over: "average" (of many games), "window" (part of one: a run,
-    a stretch, a half), else "" (a game, or what the claim does not say)."""
+    """What a claim's counts of things are tallied over: "average" (of many games), the part of one game its
+    words name ("second half", "15-2 run", "stretch"), else "" (a game, or what the claim does not say)."""
     if _TALLY_AVERAGE_RE.search(claim.text):
         return "average"
-    return "window" if _TALLY_WINDOW_RE.search(claim.text) else ""
+    window = _TALLY_WINDOW_RE.search(claim.text)
+    if window is None:
+        return ""
+    return " ".join([*(w.lower() for w in _WINDOW_WORDS_RE.findall(window.group(0))), window.group(0).split()[-1].lower()])
 
 
 def _tallies_of_one_span(a: Claim, xs: list[Quantity], b: Claim, ys: list[Quantity]) -> tuple[list[Quantity], list[Quantity]]:
@@ -672,7 +685,7 @@ class DateConflict:
             return None
         if granularity == "day" and _a_told_day_apart(a, clash[0], b, clash[1]):
             return None
-        if _two_dated_events(a, clash[0], b, clash[1]):
+        if _two_dated_events(a, clash[0], b, clash[1]) or _a_future_against_a_past(a, clash[0], b, clash[1]):
             return None
         detail = f"dates disagree on the {granularity}: {clash[0]} vs {clash[1]}"
         return Finding("dates", detail, [claim_span(a), claim_span(b)], quantities=[granularity])
@@ -694,6 +707,32 @@ def _two_dated_events(a: Claim, x: str, b: Claim, y: str) -> bool:
         return True
     subjects = _subjects_of(a, verbs[0]), _subjects_of(b, verbs[1])
     return bool(subjects[0] and subjects[1]) and subjects[0].isdisjoint(subjects[1])
+
+
+#: Words of a date phrase that point past the report's day: "later this year", "next month", "the coming week".
+_AHEAD_RE = re.compile(r"\b(?:later|next|coming|upcoming)\b", re.IGNORECASE)
+
+
+def _a_future_against_a_past(a: Claim, x: str, b: Claim, y: str) -> bool:
+    """Whether one date is of an event still to come when reported ("Matt Smith is leaving the show later this
+    year") and the other, of an earlier year, of an event told in the past tense ("Smith was introduced in
+    2009"): two events of one person, not one dated two ways. A future against a future ("will close next year"
+    / "will close this year") still compares."""
+    return any(
+        _AHEAD_RE.search(ahead.date_phrases.get(later, "")) and _earlier_year(earlier, later)
+        and _told_in_past_tense(past, past.date_verbs.get(earlier, ""))
+        for ahead, later, past, earlier in ((a, x, b, y), (b, y, a, x))
+    )
+
+
+def _earlier_year(x: str, y: str) -> bool:
+    return x[:4].isdigit() and y[:4].isdigit() and x[:4] < y[:4]
+
+
+def _told_in_past_tense(claim: Claim, verb: str) -> bool:
+    """Whether the claim tells ``verb`` (a lemma, with its particle) in the past tense, by the parse."""
+    doc = parse(claim.text, claim.language) if verb else None
+    return doc is not None and any(t.tag_ in ("VBD", "VBN") and phrasal_lemma(t) == verb for t in doc)
 
 
 def _told_verbs(claim: Claim) -> set[str]:
