@@ -83,3 +83,9 @@ def test_a_year_still_to_come_is_not_a_past_years_event(encode):
     assert _year_conflicts(leaving, "later this year", "2025", introduced, "2019", "2019", encode) == []
     leaves_earlier = "The actor Ruth Adler will replace Marco Bell, who will be leaving the Port Elwyn show in 2024."
     assert _year_conflicts(leaving, "later this year", "2025", leaves_earlier, "2024", "2024", encode) != []
+
+
+def test_three_or_four_is_a_range():
+    some = "Three or four robbers burst into the Port Elwyn store late Thursday."
+    assert not _clash(some, "Four robbers burst into the Port Elwyn store late Thursday.")
+    assert _clash(some, "Six robbers burst into the Port Elwyn store late Thursday.")

@@ -676,12 +676,12 @@ def read_quantities(
     return [_quantity(ctx, n, offset) for n in numbers if not _is_label(ctx, n)]
 
 
-_RANGE_GAP_RE = re.compile(r"^\s*(?:and|to)\s*$", re.IGNORECASE)
+_RANGE_GAP_RE = re.compile(r"^\s*(?:and|to|or)\s*$", re.IGNORECASE)
 
 
 def _ranges(numbers: list[_Number], text: str) -> list[_Number]:
-    """ "between 150 and 200" and "10 to 12" read as one range; "from 10 to 12" stays two figures (a
-    change), and so do "killed 10 and injured 80" and "10-12" (as often a score or a vote as a range)."""
+    """ "between 150 and 200", "10 to 12" and "three or four" read as one range; "from 10 to 12" stays two
+    figures (a change), and so do "killed 10 and injured 80" and "10-12" (as often a score or a vote as a range)."""
     merged: list[_Number] = []
     for number in numbers:
         last = merged[-1] if merged else None
