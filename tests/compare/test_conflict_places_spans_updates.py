@@ -21,6 +21,8 @@ def test_a_count_over_several_places_is_not_one_places():
     province = "In 2004 a massive tremor sparked a tsunami that killed 170,000 people in the province, officials said."
     assert not _clash(province, "In 2004 a huge quake triggered a tsunami that killed 230,000 people across Ruritania.")
     assert not _clash(province, "In 2004 a huge quake triggered a tsunami that killed 230,000 people in 13 countries.")
+    both = "A tsunami killed 170,000 people in the province and tens of thousands more in countries around Ruritania."
+    assert not _clash(both, "In 2004 a huge quake triggered a tsunami that killed 230,000 people in 14 countries.")
     assert _clash(province, "In 2004 a massive tremor sparked a tsunami that killed 150,000 people in the province, officials said.")
     assert _clash(
         "In 2004 a huge quake triggered a tsunami that killed 230,000 people across Ruritania.",

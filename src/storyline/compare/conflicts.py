@@ -396,15 +396,15 @@ def told_as_margin(claim: Claim, quantity: Quantity) -> bool:
 def _compared_alike(
     a: Claim, xs: list[Quantity], b: Claim, ys: list[Quantity], told: Callable[[Claim, Quantity], bool]
 ) -> tuple[list[Quantity], list[Quantity]]:
-    """Each claim's figures that the other has figures told alike to compare with: a part (:func:`told_as_part`)
+    """Each claim's figures that the other has a figure of the kind told alike to compare with: a part (:func:`told_as_part`)
     is compared with a part only, a total of several places (:func:`told_over_places`) with such a total, a
     margin (:func:`told_as_margin`) with a margin, and a figure told plainly with a plain one. "Killed 170,000
     in the province and tens of thousands more in countries around the Indian Ocean" gives one of each."""
-    told_x, told_y = ([q for q in qs if told(c, q)] for c, qs in ((a, xs), (b, ys)))
-    plain_x, plain_y = len(told_x) < len(xs), len(told_y) < len(ys)
+    told_x = {(coarse_kind(q.kind), told(a, q)) for q in xs}
+    told_y = {(coarse_kind(q.kind), told(b, q)) for q in ys}
     return (
-        [q for q in xs if (told_y if q in told_x else plain_y)],
-        [q for q in ys if (told_x if q in told_y else plain_x)],
+        [q for q in xs if (coarse_kind(q.kind), told(a, q)) in told_y],
+        [q for q in ys if (coarse_kind(q.kind), told(b, q)) in told_x],
     )
 
 
