@@ -367,6 +367,9 @@ _OVER_PLACES_RE = re.compile(
     r"(?:countries|nations|states|provinces|regions)\b"
     r"|\b(?:worldwide|globally|nationwide)\b"
 )
+#: The figure's own words up to where it was counted: "230,000 people across Asia", "at least 70 people injured in
+#: cities across the country", not "20,000 people took to the streets of Athens as rallies all around the country".
+_NEAR_PLACES_RE = re.compile(r"^\s*(?:[\w'\u2019-]+\s+){0,4}?(?:" + _OVER_PLACES_RE.pattern + ")")
 #: Where a figure's clause ends: the words after it up to here tell where it was counted.
 _FIGURE_CLAUSE_END_RE = re.compile(r"[,;:()\u2013\u2014]|\b(?:and|but|while|which|who|whereas)\b", re.IGNORECASE)
 
@@ -376,7 +379,7 @@ def told_over_places(claim: Claim, quantity: Quantity) -> bool:
     Asia", "in 13 countries"): a total of places, not the count of one ("killed 170,000 people in the province").
     Two names of one place ("in Thessaloniki" / "in Salonika") are no wider one than the other."""
     after = _FIGURE_CLAUSE_END_RE.split(claim.text[quantity.end - claim.start :], maxsplit=1)[0]
-    return bool(_OVER_PLACES_RE.search(after))
+    return bool(_NEAR_PLACES_RE.match(after))
 
 
 #: Words before a figure that make it a margin ("led by 18 points", "won by 12 votes"), not a count of a side's.
