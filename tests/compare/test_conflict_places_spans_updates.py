@@ -30,6 +30,13 @@ def test_a_count_over_several_places_is_not_one_places():
     )
 
 
+def test_places_named_far_from_the_figure_do_not_widen_it():
+    assert _clash(
+        "Police said 20,000 people took to the streets of Vellgrad as rallies all around the country kicked off.",
+        "Police said 50,000 people took to the streets of Vellgrad on Saturday.",
+    )
+
+
 def test_two_names_of_one_place_are_still_compared():
     assert _clash(
         "Violence also broke out in Vellgrad, where another 20,000 people marched through the city center.",
