@@ -712,8 +712,9 @@ def _two_dated_events(a: Claim, x: str, b: Claim, y: str) -> bool:
     return bool(subjects[0] and subjects[1]) and subjects[0].isdisjoint(subjects[1])
 
 
-#: Words of a date phrase that point past the report's day: "later this year", "next month", "the coming week".
-_AHEAD_RE = re.compile(r"\b(?:later|next|coming|upcoming)\b", re.IGNORECASE)
+#: Words of a date phrase that point past the report's day: "later this year", "next month", "the coming week";
+#: "five years later" counts from another event.
+_AHEAD_RE = re.compile(r"\b(?:later\s+(?:this|in|next)|next|coming|upcoming)\b", re.IGNORECASE)  # not "a year later"
 
 
 def _a_future_against_a_past(a: Claim, x: str, b: Claim, y: str) -> bool:
