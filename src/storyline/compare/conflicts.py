@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, Protocol
@@ -44,7 +44,15 @@ from storyline.compare.lexicon import (
     stop_words,
 )
 from storyline.compare.parsing import conditional, on_condition, parse, phrasal_lemma, token_at, verb_above
-from storyline.compare.quantities import coarse_kind, disagreements, figure_key, is_calendar_word, number_value, of_kind
+from storyline.compare.quantities import (
+    coarse_kind,
+    counts_things,
+    disagreements,
+    figure_key,
+    is_calendar_word,
+    number_value,
+    of_kind,
+)
 from storyline.enrich.cues import HONORIFICS, REPORTING_VERBS, TITLE_ABBREVIATIONS
 from storyline.enrich.entities_fallback import CAPITALISED_NOUN_LANGUAGES
 from storyline.enrich.entities_merge import same_person_name
@@ -359,13 +367,90 @@ def told_as_part(claim: Claim, quantity: Quantity) -> bool:
     return bool(_PART_AFTER_RE.match(claim.text, end) or _PART_BEFORE_RE.search(claim.text[:start]))
 
 
-def _wholes_unless_both_parted(a: Claim, xs: list[Quantity], b: Claim, ys: list[Quantity]) -> tuple[list[Quantity], list[Quantity]]:
-    """The figures without those told as parts (:func:`told_as_part`), unless both claims tell parts: a part
-    is compared with a part only."""
-    parts_x, parts_y = ([q for q in qs if told_as_part(c, q)] for c, qs in ((a, xs), (b, ys)))
-    if parts_x and parts_y:
+#: Words after a figure, in its clause, that tell it over several places: "killed 230,000 people across Asia",
+#: "in 14 countries", "around the Indian Ocean", "nationwide".
+_OVER_PLACES_RE = re.compile(
+    r"\b(?:across|throughout|around)\s+(?:the\s+)?(?:[A-Z]\w*|country|nation|region|world|globe|continent)\b"
+    r"|\bin\s+(?:\w+\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a\s+dozen|dozens\s+of|several|many)\s+"
+    r"(?:countries|nations|states|provinces|regions)\b"
+    r"|\b(?:worldwide|globally|nationwide)\b"
+)
+#: The figure's own words up to where it was counted: "230,000 people across Asia", "at least 70 people injured in
+#: cities across the country", not "20,000 people took to the streets of Athens as rallies all around the country".
+_NEAR_PLACES_RE = re.compile(r"^\s*(?:[\w'\u2019-]+\s+){0,4}?(?:" + _OVER_PLACES_RE.pattern + ")")
+#: Where a figure's clause ends: the words after it up to here tell where it was counted.
+_FIGURE_CLAUSE_END_RE = re.compile(r"[,;:()\u2013\u2014]|\b(?:and|but|while|which|who|whereas)\b", re.IGNORECASE)
+
+
+def told_over_places(claim: Claim, quantity: Quantity) -> bool:
+    """Whether the figure's clause tells it over several places ("a tsunami that killed 230,000 people across
+    Asia", "in 13 countries"): a total of places, not the count of one ("killed 170,000 people in the province").
+    Two names of one place ("in Thessaloniki" / "in Salonika") are no wider one than the other."""
+    after = _FIGURE_CLAUSE_END_RE.split(claim.text[quantity.end - claim.start :], maxsplit=1)[0]
+    return bool(_NEAR_PLACES_RE.match(after))
+
+
+#: Words before a figure that make it a margin ("led by 18 points", "won by 12 votes"), not a count of a side's.
+_MARGIN_BEFORE_RE = re.compile(
+    r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bis\s)(?<!\bare\s)(?<!\bbeen\s)"  # not a passive: "were led by 20-point efforts"
+    r"\b(?:le[ad]|leads|leading|won|wins?|winning|lost|lose|losing|trail(?:ed|ing|s)?|beat(?:en)?|ahead|behind)"
+    r"\s+(?:\w+\s+){0,2}?by\s*$",
+    re.IGNORECASE,
+)
+
+
+def told_as_margin(claim: Claim, quantity: Quantity) -> bool:
+    """Whether the figure is a margin between two sides: "his team led by 18 points" counts no one's points."""
+    return bool(_MARGIN_BEFORE_RE.search(claim.text[: quantity.start - claim.start]))
+
+
+def _compared_alike(
+    a: Claim, xs: list[Quantity], b: Claim, ys: list[Quantity], told: Callable[[Claim, Quantity], bool]
+) -> tuple[list[Quantity], list[Quantity]]:
+    """Each claim's figures that the other has a figure of the kind told alike to compare with: a part (:func:`told_as_part`)
+    is compared with a part only, a total of several places (:func:`told_over_places`) with such a total, a
+    margin (:func:`told_as_margin`) with a margin, and a figure told plainly with a plain one. "Killed 170,000
+    in the province and tens of thousands more in countries around the Indian Ocean" gives one of each."""
+    told_x = {(coarse_kind(q.kind), told(a, q)) for q in xs}
+    told_y = {(coarse_kind(q.kind), told(b, q)) for q in ys}
+    return (
+        [q for q in xs if (coarse_kind(q.kind), told(a, q)) in told_y],
+        [q for q in ys if (coarse_kind(q.kind), told(b, q)) in told_x],
+    )
+
+
+#: Words telling a tally of part of a game ("during the deciding 15-2 run", "in 8 first-half minutes", "in that
+#: stretch") or an average of games ("averaged 20 points", "eight rebounds a game", "per game").
+_TALLY_WINDOW_RE = re.compile(
+    r"\b(?:during|in|over|within)\s+(?:[\w'\u2019-]+\s+){0,5}?(?:run|stretch|spell|half|quarter|period)\b", re.IGNORECASE
+)
+_TALLY_AVERAGE_RE = re.compile(
+    r"\baverag(?:e|es|ed|ing)\b|\b(?:a|an|per)\s+(?:game|outing|contest|match|start)\b(?!\s*-\s*\w)", re.IGNORECASE
+)  # not "a game-high 29 points"
+
+
+#: Words that tell which part of a game a window is: "the second half", "a 15-2 run".
+_WINDOW_WORDS_RE = re.compile(r"\b(?:first|second|third|fourth|final|opening|last|\d{1,3}-\d{1,3})\b", re.IGNORECASE)
+
+
+def tally_span(claim: Claim) -> str:
+    """What a claim's counts of things are tallied over: "average" (of many games), the part of one game its
+    words name ("second half", "15-2 run", "stretch"), else "" (a game, or what the claim does not say)."""
+    if _TALLY_AVERAGE_RE.search(claim.text):
+        return "average"
+    window = _TALLY_WINDOW_RE.search(claim.text)
+    if window is None:
+        return ""
+    return " ".join([*(w.lower() for w in _WINDOW_WORDS_RE.findall(window.group(0))), window.group(0).split()[-1].lower()])
+
+
+def _tallies_of_one_span(a: Claim, xs: list[Quantity], b: Claim, ys: list[Quantity]) -> tuple[list[Quantity], list[Quantity]]:
+    """The figures without counts of things when the claims tally them over different spans (:func:`tally_span`):
+    "Ines Vidal grabbed seven rebounds" and "in 8 first-half minutes Vidal ripped down 5 rebounds", or "his 23
+    points and eight rebounds a game", count two spans' rebounds."""
+    if tally_span(a) == tally_span(b):
         return xs, ys
-    return [q for q in xs if q not in parts_x], [q for q in ys if q not in parts_y]
+    return [q for q in xs if not counts_things(q.kind)], [q for q in ys if not counts_things(q.kind)]
 
 
 #: Measures told of an action ("served four months", "evacuated the building, 15 miles north of the city"): a
@@ -381,7 +466,9 @@ def compared_figures(a: Claim, b: Claim) -> tuple[list[Quantity], list[Quantity]
     years to concede" two spans; nor figures of what came before or after (:func:`of_a_sequel`)."""
     xs = [q for q in a.quantities if not (hypothetical(a, q) or of_a_sequel(a, q))]
     ys = [q for q in b.quantities if not (hypothetical(b, q) or of_a_sequel(b, q))]
-    xs, ys = _wholes_unless_both_parted(a, xs, b, ys)
+    for told in (told_as_part, told_over_places, told_as_margin):
+        xs, ys = _compared_alike(a, xs, b, ys, told)
+    xs, ys = _tallies_of_one_span(a, xs, b, ys)
     if another_contest(a, b):
         return [], []
     if not a.language or a.language != b.language:
@@ -609,7 +696,7 @@ class DateConflict:
             return None
         if granularity == "day" and _a_told_day_apart(a, clash[0], b, clash[1]):
             return None
-        if _two_dated_events(a, clash[0], b, clash[1]):
+        if _two_dated_events(a, clash[0], b, clash[1]) or _a_future_against_a_past(a, clash[0], b, clash[1]):
             return None
         detail = f"dates disagree on the {granularity}: {clash[0]} vs {clash[1]}"
         return Finding("dates", detail, [claim_span(a), claim_span(b)], quantities=[granularity])
@@ -631,6 +718,33 @@ def _two_dated_events(a: Claim, x: str, b: Claim, y: str) -> bool:
         return True
     subjects = _subjects_of(a, verbs[0]), _subjects_of(b, verbs[1])
     return bool(subjects[0] and subjects[1]) and subjects[0].isdisjoint(subjects[1])
+
+
+#: Words of a date phrase that point past the report's day: "later this year", "next month", "the coming week";
+#: "five years later" counts from another event.
+_AHEAD_RE = re.compile(r"\b(?:later\s+(?:this|in|next)|next|coming|upcoming)\b", re.IGNORECASE)  # not "a year later"
+
+
+def _a_future_against_a_past(a: Claim, x: str, b: Claim, y: str) -> bool:
+    """Whether one date is of an event still to come when reported ("Matt Smith is leaving the show later this
+    year") and the other, of an earlier year, of an event told in the past tense ("Smith was introduced in
+    2009"): two events of one person, not one dated two ways. A future against a future ("will close next year"
+    / "will close this year") still compares."""
+    return any(
+        _AHEAD_RE.search(ahead.date_phrases.get(later, "")) and _earlier_year(earlier, later)
+        and _told_in_past_tense(past, past.date_verbs.get(earlier, ""))
+        for ahead, later, past, earlier in ((a, x, b, y), (b, y, a, x))
+    )
+
+
+def _earlier_year(x: str, y: str) -> bool:
+    return x[:4].isdigit() and y[:4].isdigit() and x[:4] < y[:4]
+
+
+def _told_in_past_tense(claim: Claim, verb: str) -> bool:
+    """Whether the claim tells ``verb`` (a lemma, with its particle) in the past tense, by the parse."""
+    doc = parse(claim.text, claim.language) if verb else None
+    return doc is not None and any(t.tag_ in ("VBD", "VBN") and phrasal_lemma(t) == verb for t in doc)
 
 
 def _told_verbs(claim: Claim) -> set[str]:

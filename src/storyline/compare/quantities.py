@@ -689,12 +689,12 @@ def read_quantities(
     return [_quantity(ctx, n, offset) for n in numbers if not _is_label(ctx, n)]
 
 
-_RANGE_GAP_RE = re.compile(r"^\s*(?:and|to)\s*$", re.IGNORECASE)
+_RANGE_GAP_RE = re.compile(r"^\s*(?:and|to|or)\s*$", re.IGNORECASE)
 
 
 def _ranges(numbers: list[_Number], text: str) -> list[_Number]:
-    """ "between 150 and 200" and "10 to 12" read as one range; "from 10 to 12" stays two figures (a
-    change), and so do "killed 10 and injured 80" and "10-12" (as often a score or a vote as a range)."""
+    """ "between 150 and 200", "10 to 12" and "three or four" read as one range; "from 10 to 12" stays two
+    figures (a change), and so do "killed 10 and injured 80" and "10-12" (as often a score or a vote as a range)."""
     merged: list[_Number] = []
     for number in numbers:
         last = merged[-1] if merged else None
@@ -831,7 +831,7 @@ def disagreements(a: list[Quantity], b: list[Quantity], coarse: bool = False) ->
             continue  # "793 yards rushing and 302 receiving" / "716 yards": which of the two is the 716?
         if not any(agree(x, y) for x in xs for y in ys) and any(_comparable(x, y) for x in xs for y in ys):
             found.append(kind)
-    return [k for k in found if not _counts_things(k)] if found and another_tally(a, b) else found
+    return [k for k in found if not counts_things(k)] if found and another_tally(a, b) else found
 
 
 def another_tally(a: list[Quantity], b: list[Quantity]) -> bool:
@@ -841,13 +841,15 @@ def another_tally(a: list[Quantity], b: list[Quantity]) -> bool:
     disagree on a figure, not on all of them. Kinds are taken coarse ("point" takes in "point (of N)": one
     report may name the holder, the other not); counts of an event ("killed", "injured"), measures, sums and
     ages are not things counted so."""
-    kinds = {coarse_kind(q.kind) for q in a if _counts_things(q.kind)} & {coarse_kind(q.kind) for q in b if _counts_things(q.kind)}
+    kinds = {coarse_kind(q.kind) for q in a if counts_things(q.kind)} & {coarse_kind(q.kind) for q in b if counts_things(q.kind)}
     if len(kinds) < 2:
         return False
     return not any(agree(x, y) for x in a for y in b if coarse_kind(x.kind) == coarse_kind(y.kind) in kinds)
 
 
-def _counts_things(kind: str) -> bool:
+def counts_things(kind: str) -> bool:
+    """Whether a kind counts things (points, rebounds, villages), not an event's people ("killed"), a measure,
+    a sum or an age."""
     coarse = coarse_kind(kind)
     return bool(coarse) and not (coarse in EVENT_STEMS or coarse in MEASURE_KINDS or coarse.startswith(("age", "money")))
 

@@ -29,8 +29,10 @@ from storyline.model import Claim, ClaimGroup
 Published = dict[str, datetime | None]
 
 #: Evidence rules that are no disagreement between outlets: a claim told alike, a figure that changed from one
-#: day to the next, one outlet reporting a denial of what another states.
-NOT_CONFLICTS = ("aligned", "figure-changed", "denial-reported")
+#: day to the next, a running total that only grew from report to report (an update, listed in ``updates``:
+#: "140 injured" then, six hours later, "more than 200 injured"), one outlet reporting a denial of what another
+#: states.
+NOT_CONFLICTS = ("aligned", "figure-changed", "figure-updated", "denial-reported")
 #: Detectors (and their evidence rules) of two speakers disputing one act: a conflict even where one article
 #: tells both sides.
 BETWEEN_SPEAKERS = ("disputed",)
