@@ -201,6 +201,8 @@ def test_a_nickname_or_an_initial_names_one_person_in_a_story():
     assert not same_person_name("Seo Jae-in", "Seo Chung-in")  # one family name, two given names
     assert same_person_name("J. Vidal", "Bob Vidal") is False and same_person_name("B. Vidal", "Bob Vidal")
     assert not same_person_name("R. Vidal", "John Vidal") and not same_person_name("A Vidal", "Mark Vidal")
+    assert same_person_name("Fred Vidal", "Frederick C. Vidal") and same_person_name("Ken Vidal", "Kenneth Vidal")
+    assert not same_person_name("Fred Vidal", "Frank Vidal")
     merged = merge_entities([[Entity("Bill Vidal", "PERSON", ["Bill Vidal"], [])],
                              [Entity("William Vidal", "PERSON", ["William Vidal", "Vidal"], [])]])
     assert [sorted(e.variants) for e in merged] == [["Bill Vidal", "Vidal", "William Vidal"]]

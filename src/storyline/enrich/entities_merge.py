@@ -322,7 +322,9 @@ NICKNAMES: dict[str, tuple[str, ...]] = {
     "sam": ("samuel", "samantha"), "pat": ("patrick", "patricia"), "dave": ("david",), "dan": ("daniel",),
     "matt": ("matthew",), "nick": ("nicholas",), "andy": ("andrew",), "ben": ("benjamin",), "greg": ("gregory",),
     "jeff": ("jeffrey",), "tim": ("timothy",), "ron": ("ronald",), "josh": ("joshua",), "jen": ("jennifer",),
-    "sue": ("susan",), "beth": ("elizabeth",),
+    "sue": ("susan",), "beth": ("elizabeth",), "fred": ("frederick", "alfred"), "larry": ("lawrence",),
+    "jerry": ("gerald", "jerome"), "don": ("donald",), "ken": ("kenneth",), "frank": ("francis", "franklin"),
+    "ed": ("edward", "edwin", "edmund"), "ray": ("raymond",),
 }  # fmt: skip
 
 
