@@ -104,6 +104,29 @@ def test_missing_data_is_a_clear_error(tmp_path: Path) -> None:
     assert "htmldate-eval" in missing.output
 
 
+def test_a_page_ingest_refuses_is_dated_by_the_reader_and_counted_apart(tmp_path: Path) -> None:
+    folder = tmp_path / "htmldate-eval"
+    (folder / "eval").mkdir(parents=True)
+    links = "".join(f'<li><a href="/n{i}">Harbour notice {i}</a></li>' for i in range(8))
+    menu = (
+        '<html><head><title>Notices</title><meta property="article:published_time" content="2024-06-11T08:00:00">'
+        f"</head><body><ul>{links}</ul></body></html>"
+    )
+    (folder / "eval" / "menu.html.gz").write_bytes(gzip.compress(menu.encode()))
+    (folder / "eval" / "right.html.gz").write_bytes(
+        gzip.compress(_page('<meta property="article:published_time" content="2024-05-02T09:00:00">'))
+    )
+    (folder / "eval_default.json").write_text(json.dumps({
+        "https://herald.example/notices": {"file": "menu.html", "date": "2024-06-11"},
+        "https://herald.example/ferry": {"file": "right.html", "date": "2024-05-02"},
+    }))  # fmt: skip
+    (folder / "eval_mediacloud_2020.json").write_text("{}")
+    scores, mistakes = evaluate(read_pages(tmp_path), "storyline")
+    overall = scores[-1]
+    assert (overall.right, overall.refused, overall.refused_right) == (2, 1, 1)
+    assert (overall.accuracy, overall.ingest_accuracy, mistakes) == (1.0, 0.5, [])
+
+
 @pytest.mark.slow
 def test_storyline_dates_real_gold_pages(shared_data: Path) -> None:
     scores, _ = evaluate(read_pages(shared_data, limit=10), "storyline")

@@ -79,9 +79,10 @@ def eval_published(
         typer.echo(json.dumps(report, indent=2))
         return
     table = Table(title="Publication day (htmldate-eval)")
-    for column in ("gold file", "system", "pages", "day right", "dated", *ERROR_KINDS, "s"):
+    for column in ("gold file", "system", "pages", "day right", "ingest", "refused", "dated", *ERROR_KINDS, "s"):
         table.add_column(column)
     for r in results:
-        table.add_row(r.dataset, r.system, str(r.pages), f"{r.accuracy:.3f}", f"{r.coverage:.3f}",
+        table.add_row(r.dataset, r.system, str(r.pages), f"{r.accuracy:.3f}", f"{r.ingest_accuracy:.3f}",
+                      f"{r.refused} ({r.refused_right} right)", f"{r.coverage:.3f}",
                       *(str(r.errors[kind]) for kind in ERROR_KINDS), f"{r.seconds:.0f}")  # fmt: skip
     Console().print(table)
