@@ -411,7 +411,7 @@ def group_quotes(
     )
     if not found:
         return []
-    language = Counter(a.language for a in articles).most_common(1)[0][0]
+    language = Counter(a.language for a in articles).most_common(1)[0][0]  # a tie: the first article's (sources first)
     found = _translated_speakers(found, encode, language)
     sim = _similarity(found, encode([f.quote.text for f in found]))
     groups = sorted((_group([found[i] for i in members], outlet_of, language) for members in cluster(sim, QUOTE_THRESHOLD)), key=_reading_order)
