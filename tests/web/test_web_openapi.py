@@ -188,3 +188,8 @@ def test_a_comparison_with_updates_ranges_quotes_and_counted_pairs_fits_the_publ
         answer = client.get(f"/api/stories/{seed_story}/{path}")
         schema = success_schema(spec, f"/api/stories/{{story_id}}/{path}", "get")
         assert schema_problems(answer.json(), schema, spec) == [], path
+
+
+def test_an_aligned_finding_naming_a_claim_of_another_group_is_documented(spec: dict[str, Any]) -> None:
+    finding = {"rule": "aligned", "detail": "aligned with Elwyn Courier: \u201cThe ferry sank.\u201d (score 0.69)", "spans": [], "outside": True}
+    assert schema_problems(finding, {"$ref": "#/components/schemas/Evidence"}, spec) == []

@@ -479,7 +479,7 @@ def provenance(
     facts = StoryFacts.of(articles, claims, pairs, unique)
     candidates = facts.related(articles)
     links = _strongest_sources([link for a, b in candidates if (link := pair_link(a, b, facts, name)) is not None])
-    source_of = {link.to: link.from_ for link in links if link.relation != "independent" and link.direction != "unknown"}
+    source_of = _known_sources(links)
     adds_nothing = [
         a.id
         for a in articles
@@ -487,7 +487,29 @@ def provenance(
         and not any(c.id in unique for c in facts.claims.get(a.id, []))
         and not _departs_from(a.id, source_of[a.id], disagreements or [])
     ]
-    return links, {**first_report(articles, name), "adds_nothing": adds_nothing}
+    return links, {**first_report(sources_first(articles, links), name), "adds_nothing": adds_nothing}
+
+
+def _known_sources(links: list[ProvenanceLink]) -> dict[str, str]:
+    """Derived article -> its source, where the link says which way it goes."""
+    return {link.to: link.from_ for link in links if link.relation != "independent" and link.direction != "unknown"}
+
+
+def sources_first(articles: list[Article], links: list[ProvenanceLink]) -> list[Article]:
+    """``articles`` with every source before the copies and translations made of it, in their order otherwise.
+
+    Where dates do not order two articles (one day without times, equal times), the list order decides who
+    is named first; a translation was made after its source, so it never goes before it."""
+    source_of = _known_sources(links)
+
+    def generation(article: Article) -> int:
+        count, seen, current = 0, {article.id}, article.id
+        while (current := source_of.get(current, "")) and current not in seen:
+            seen.add(current)
+            count += 1
+        return count
+
+    return sorted(articles, key=generation)
 
 
 def told_apart(groups: list[ClaimGroup]) -> list[dict[str, set[str]]]:

@@ -392,15 +392,22 @@ def _reading_order(group: dict[str, Any]) -> tuple[int, bool, str]:
     return -len(group["outlets"]), not speaker, speaker.lower()
 
 
+def main_language(articles: list[Article]) -> str | None:
+    """The language most of ``articles`` are in; on a tie, the first article's (list sources before translations)."""
+    return Counter(a.language for a in articles).most_common(1)[0][0] if articles else None
+
+
 def group_quotes(
     articles: list[Article],
     encode: Callable[[list[str]], np.ndarray],
     outlet_of: dict[str, str],
     story_names: dict[str, dict[str, str]] | None = None,
+    language: str | None = None,
 ) -> list[dict[str, Any]]:
     """Group the articles' statements by wording; flag a statement attributed to different speakers.
     ``story_names``: the story's name for each article's entities (:class:`storyline.compare.involved.Cast`,
-    worked out here when not given), so that one speaker is one name.
+    worked out here when not given), so that one speaker is one name. ``language``: the story's main language,
+    whose wording stands for a group (:func:`main_language` when not given).
 
     Stances ("X backed the ban") are not statements: short ones would group by topic alone.
     """
@@ -411,7 +418,7 @@ def group_quotes(
     )
     if not found:
         return []
-    language = Counter(a.language for a in articles).most_common(1)[0][0]
+    language = language or main_language(articles)
     found = _translated_speakers(found, encode, language)
     sim = _similarity(found, encode([f.quote.text for f in found]))
     groups = sorted((_group([found[i] for i in members], outlet_of, language) for members in cluster(sim, QUOTE_THRESHOLD)), key=_reading_order)

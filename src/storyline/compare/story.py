@@ -11,8 +11,8 @@ from storyline.compare.align import align_claims, reported_score
 from storyline.compare.claims import split_claims
 from storyline.compare.involved import story_cast
 from storyline.compare.naming import article_name, outlet_name, reader_names
-from storyline.compare.provenance import agencies, provenance, told_apart
-from storyline.compare.quotes import group_quotes
+from storyline.compare.provenance import agencies, provenance, sources_first, told_apart
+from storyline.compare.quotes import group_quotes, main_language
 from storyline.compare.timeline import build_timeline
 from storyline.compare.verdicts import alignment_groups, contradiction_groups, figure_updates
 from storyline.model import Article, Claim, ClaimGroup, Comparison
@@ -68,7 +68,7 @@ def compare(articles: list[Article], encode: Encode) -> Comparison:
         claims=claims,
         groups=groups,
         updates=figure_updates(groups, claims, outlet_of, published),
-        quotes=group_quotes(articles, encode, outlet_of, cast.names),
+        quotes=group_quotes(articles, encode, outlet_of, cast.names, main_language(sources_first(articles, links))),
         timeline=build_timeline(articles, claims, group_of, outlet_of),
         provenance=links,
         alignments=[{"a": a, "b": b, "score": round(reported_score(s), 4)} for a, b, s in pairs],

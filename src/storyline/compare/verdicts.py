@@ -279,7 +279,12 @@ def _group(
     conflict = any(e["rule"] not in NOT_CONFLICTS for e in evidence)
     if omitted:
         evidence.append({"rule": "aligned", "detail": _omitted_detail(omitted), "spans": [], "count": omitted})
-    if len(outlets) == 1 and not conflict:  # an outlet's articles (two versions of one report) share nothing
+    matched = _matched_outside(members, claims, alignment, outlet_of) if len(outlets) == 1 and not conflict else []
+    if matched:  # pruned from the group its counterpart is in: told by that outlet too, so not unique
+        outlets += list(dict.fromkeys(outlet_of[claims[j].article] for _, j, _ in matched))
+        scores += [score for _, _, score in matched]
+        evidence = [_outside_evidence(claims[i], claims[j], score, outlet_of) for i, j, score in matched]
+    elif len(outlets) == 1 and not conflict:  # an outlet's articles (two versions of one report) share nothing
         evidence = [{"rule": "unique", "detail": f"only in {outlets[0]}", "spans": [claim_span(claims[i]) for i in members]}]
     return ClaimGroup(
         id=f"g{number}",
@@ -289,6 +294,25 @@ def _group(
         evidence=evidence,
         score=round(float(np.mean([reported_score(s) for s in scores])), 4) if scores else None,
     )
+
+
+def _matched_outside(members: list[int], claims: list[Claim], alignment: Alignment, outlet_of: dict[str, str]) -> list[tuple[int, int, float]]:
+    """Members' aligned pairs with another outlet's claims outside the group, best first: a claim aligned with
+    under half of a group's claims leaves it (``align._pruned``), yet the claim it was matched to still tells it."""
+    own = {outlet_of[claims[i].article] for i in members}
+    inside = set(members)
+    pairs = [
+        (i, int(j), float(alignment.score[i, j]))
+        for i in members
+        for j in np.flatnonzero(alignment.links[i])
+        if int(j) not in inside and outlet_of[claims[j].article] not in own
+    ]
+    return sorted(pairs, key=lambda pair: -pair[2])
+
+
+def _outside_evidence(claim: Claim, other: Claim, score: float, outlet_of: dict[str, str]) -> dict:
+    detail = f"aligned with {outlet_of[other.article]}: \u201c{other.text}\u201d (score {reported_score(score):.2f}), a claim grouped with others"
+    return {"rule": "aligned", "detail": detail, "spans": [claim_span(claim), claim_span(other)], "outside": True}
 
 
 def _named_denial(evidence: dict, claims: list[Claim], outlet_of: dict[str, str]) -> dict:

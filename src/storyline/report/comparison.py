@@ -360,11 +360,12 @@ def first_reported(summary: dict[str, Any], names: dict[str, str]) -> str | None
 
 def findings(group: ClaimGroup) -> list[str]:
     """Why a conflict group conflicts, one line per finding; for other verdicts what still tells the claims
-    apart without a disagreement (a figure that changed over time, one outlet reporting a denial)."""
+    apart without a disagreement (a figure that changed over time, one outlet reporting a denial), or the other
+    outlet's claim a claim was aligned with when that claim stands in another group."""
     if group.verdict == "conflict":
         details = (e["detail"] for e in group.evidence if e.get("rule") not in ("aligned", "unique"))
     else:
-        details = (e["detail"] for e in group.evidence if e.get("rule") in NOT_CONFLICTS and e.get("rule") != "aligned")
+        details = (e["detail"] for e in group.evidence if e.get("rule") in NOT_CONFLICTS and (e.get("rule") != "aligned" or e.get("outside")))
     return list(dict.fromkeys(details))  # one line per finding, though several article pairs show it
 
 

@@ -167,6 +167,7 @@ class Evidence(Sparse):
     spans: list[EvidenceSpan]
     quantities: list[str] = sometimes("numbers findings: the kinds of figure; dates findings: the granularity")
     count: int = sometimes("the one aligned item standing for the pairs a large group does not list: how many")
+    outside: bool = sometimes("aligned: the other claim stands in another group (aligned with too few of its claims to join it)")
 
 
 ClaimGroupBody = record_model("ClaimGroup", ClaimGroup, evidence=(list[Evidence], ...))
