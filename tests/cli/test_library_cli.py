@@ -576,3 +576,16 @@ def test_every_command_help_says_what_json_gives():
     for command in ("ingest", "show", "extract", "match", "recluster"):  # none of them prints a table
         shown = invoke(command, "--help")
         assert shown.exit_code == 0 and "instead of a table" not in shown.stdout, command
+
+
+def test_records_are_accounted_for_only_where_some_became_no_article(tmp_path):
+    text = "Voters in Ruritania chose a new parliament on Sunday after a short and bitter campaign, officials said. " * 3
+    lines = tmp_path / "wire.jsonl"
+    lines.write_text("\n".join(json.dumps({"title": f"Ruritania votes {n}", "text": f"{n}. {text}"}) for n in (1, 2)))
+    db = str(tmp_path / "lib.db")
+    result = invoke("ingest", str(lines), "--db", db)
+    assert result.exit_code == 0 and "records:" not in result.stdout  # both lines are articles: nothing to say
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text(lines.read_text().replace("Ruritania", "Freedonia") + '\n{"title": "cut off')
+    result = invoke("ingest", str(broken), "--db", str(tmp_path / "other.db"))
+    assert f"records: {broken}: 3 read, 2 article(s), 0 skipped, 1 failed" in result.stdout

@@ -214,6 +214,8 @@ def print_ingest_summary(report: library.IngestReport, db_path: Path) -> None:
     table.add_row(*(str(c) for c in counts))
     out.print(table)
     for read_from, records in report.records.items():  # what a WARC's (or a feed's) records became
+        if records.read == records.articles:  # each record an article: nothing to account for (--json has it)
+            continue
         counts = f"{records.read} read, {records.articles} article(s), {records.skipped} skipped, {records.failed} failed"
         out.print(f"[dim]records:[/dim] {escape(read_from)}: {counts}", soft_wrap=True)
     for reason, sources in sorted(report.skipped_because.items()):
