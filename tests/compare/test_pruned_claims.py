@@ -1,9 +1,10 @@
 """A claim aligned with another outlet's claim but pruned from that claim's group is not unique to its outlet."""
 
 import numpy as np
-from compare_helpers import english_claim
+from compare_helpers import english_claim, make_article
 
 from storyline.compare.align import Alignment
+from storyline.compare.story import compare
 from storyline.compare.verdicts import alignment_groups
 from storyline.report.comparison import findings
 
@@ -46,3 +47,11 @@ def test_a_claim_aligned_with_nothing_outside_its_outlet_stays_unique():
     (alone,) = [g for g in groups if g.claims == ["ledger:0"]]
     assert alone.verdict == "unique"
     assert alone.evidence[0]["detail"] == "only in Ledger"
+
+
+def test_a_comparison_counts_the_outlets_its_articles_come_from(encode):
+    """The reports tell a one-outlet story apart by it (an outlet does not corroborate itself)."""
+    text = "The harbour of Port Elwyn reopened on Monday after the strike ended, the port authority said."
+    same = compare([make_article("a", [text], outlet="Coastal Wire"), make_article("b", [text], outlet="Coastal Wire")], encode)
+    apart = compare([make_article("a", [text], outlet="Coastal Wire"), make_article("b", [text], outlet="Harbor Courier")], encode)
+    assert (same.summary["outlets"], apart.summary["outlets"]) == (1, 2)

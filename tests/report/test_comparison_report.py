@@ -446,6 +446,17 @@ def test_a_story_of_one_article_says_there_is_nothing_to_compare_yet_in_every_re
         assert line in text and "unique to one outlet" not in text and "first reported" not in text.lower()
 
 
+def test_a_story_of_one_outlets_articles_says_no_other_outlet_confirms_them_in_every_report(comparison):
+    """One site's story in two languages: an outlet does not corroborate itself, so each of its claims is "unique"
+    by the rule, and "N claims unique to one outlet" would read as a finding about the story."""
+    comparison.summary.update(outlets=1, conflicts=0, unique_claims={"a": 1, "b": 2})
+    line = "3 claims from 2 articles of one outlet: no other outlet to confirm or contradict them yet"
+    for text in (to_markdown(comparison), to_html(comparison), _terminal(comparison)):
+        assert line in text and "unique to one outlet" not in text
+    comparison.summary.update(outlets=2)
+    assert "unique to one outlet" in to_markdown(comparison)
+
+
 def test_the_agencies_an_article_credits_are_in_every_report(comparison):
     assert "(2024-01-01, en, agencies: AFP): Fine `b`" in to_markdown(comparison)
     assert re.search(r"Two\s+│ Fine\s+│ 2024-01-01\s+│ en\s+│ AFP", _terminal(comparison))

@@ -72,7 +72,7 @@ def compare(articles: list[Article], encode: Encode) -> Comparison:
         timeline=build_timeline(articles, claims, group_of, outlet_of),
         provenance=links,
         alignments=[{"a": a, "b": b, "score": round(reported_score(s), 4)} for a, b, s in pairs],
-        summary={**_counts(articles, claims, groups, unique), **origin},
+        summary={**_counts(articles, claims, groups, unique, outlet_of), **origin},
     )
 
 
@@ -83,10 +83,13 @@ def _told_once(groups: list[ClaimGroup], claims: list[Claim]) -> set[str]:
     return {cid for g in groups if g.verdict == "unique" and len({article_of[c] for c in g.claims}) == 1 for cid in g.claims}
 
 
-def _counts(articles: list[Article], claims: list[Claim], groups: list[ClaimGroup], unique: set[str]) -> dict[str, Any]:
+def _counts(
+    articles: list[Article], claims: list[Claim], groups: list[ClaimGroup], unique: set[str], outlet_of: dict[str, str]
+) -> dict[str, Any]:
     verdicts = [g.verdict for g in groups if g.kind == "alignment"]
     return {
         "claims": len(claims),
+        "outlets": len(set(outlet_of.values())),
         "shared": verdicts.count("shared"),
         "unique": verdicts.count("unique"),
         "conflicts": sum(1 for g in groups if g.verdict == "conflict"),

@@ -232,9 +232,18 @@ def one_article(summary: dict[str, Any]) -> bool:
 def summary_line(summary: dict[str, Any]) -> str:
     """The counts a report opens with, claims told from groups of claims: "35 claims: 3 groups shared by
     several outlets, 1 group in conflict, 7 claims unique to one outlet" (an outlet's two articles share nothing);
-    of one article, that it has nothing to be compared with (all its claims "unique" would read as news)."""
+    of one article, that it has nothing to be compared with (all its claims "unique" would read as news); of one
+    outlet's articles (one site's story in two languages), that no other outlet confirms them: an outlet does not
+    corroborate itself, so every claim would read "unique to one outlet"."""
     if one_article(summary):
         return f"{plural(summary.get('claims', 0), 'claim')} from one article: no other report to compare them with yet"
+    if summary.get("outlets") == 1:
+        conflicts = summary.get("conflicts", 0)
+        between = f"; {plural(conflicts, 'group')} in conflict between its articles" if conflicts else ""
+        return (
+            f"{plural(summary.get('claims', 0), 'claim')} from {len(summary.get('unique_claims', {}))} articles of one "
+            f"outlet: no other outlet to confirm or contradict them yet{between}"
+        )
     unique = sum(summary["unique_claims"].values()) if "unique_claims" in summary else summary.get("unique", 0)
     return (
         f"{plural(summary.get('claims', 0), 'claim')}: {plural(summary.get('shared', 0), 'group')} shared by several "

@@ -257,6 +257,7 @@ class ComparisonSummary(Sparse):
     """The comparison's counts and who reported first."""
 
     claims: int
+    outlets: int = sometimes("the outlets the articles come from (comparisons since RULES_VERSION 58)")
     shared: int
     unique: int
     conflicts: int
