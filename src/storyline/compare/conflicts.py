@@ -411,11 +411,11 @@ def _compared_alike(
     is compared with a part only, a total of several places (:func:`told_over_places`) with such a total, a
     margin (:func:`told_as_margin`) with a margin, and a figure told plainly with a plain one. "Killed 170,000
     in the province and tens of thousands more in countries around the Indian Ocean" gives one of each."""
-    told_x = {(coarse_kind(q.kind), told(a, q)) for q in xs}
-    told_y = {(coarse_kind(q.kind), told(b, q)) for q in ys}
+    told_x = [(coarse_kind(q.kind), told(a, q)) for q in xs]  # each figure read once: the rules parse its words
+    told_y = [(coarse_kind(q.kind), told(b, q)) for q in ys]
     return (
-        [q for q in xs if (coarse_kind(q.kind), told(a, q)) in told_y],
-        [q for q in ys if (coarse_kind(q.kind), told(b, q)) in told_x],
+        [q for q, key in zip(xs, told_x, strict=True) if key in told_y],
+        [q for q, key in zip(ys, told_y, strict=True) if key in told_x],
     )
 
 
