@@ -518,6 +518,38 @@ def test_a_later_report_retelling_the_event_merges_beyond_the_window_the_next_ev
     assert strict.assignment()["v1"] != strict.assignment()["q1"]
 
 
+SHOOTING = (
+    "A gunman shot dead two workers at the Elwyn bakery on Monday morning. Police arrested Dario Quennell, 41, "
+    "a former employee, at his home. The victims were named as Mara Feld and Tomas Ridd, both bakers."
+)
+SHOOTING_REWRITE = (
+    "Police arrested Dario Quennell, 41, after two bakers, Mara Feld and Tomas Ridd, were shot dead at the Elwyn "
+    "bakery on Monday. The gunman was a former employee, police said."
+)
+VERDICT = (
+    "A jury convicted Dario Quennell of murdering Mara Feld and Tomas Ridd, two workers shot dead at the Elwyn "
+    "bakery. The former employee faces life in prison when he is sentenced next month, prosecutors said."
+)
+
+
+def test_a_late_report_naming_the_events_person_in_its_headline_merges_at_a_lower_bar(signatures_of, config, article):
+    """A verdict weeks later tells the shooting in new words (below ``follow_up``) but names its suspect again."""
+
+    def joins(headline: str, settings) -> bool:
+        signatures = signatures_of([
+            article("s1", "Two shot dead at Elwyn bakery", SHOOTING, day=1),
+            article("s2", "Bakery gunman arrested", SHOOTING_REWRITE, day=1),
+            article("v1", headline, VERDICT, day=25),
+        ])
+        story = apart_then_consolidated(signatures, settings)[0].assignment()
+        assert story["s1"] == story["s2"]
+        return story["v1"] == story["s1"]
+
+    assert joins("Quennell convicted of bakery murders", config)
+    assert not joins("Jury returns verdict in bakery murders", config)  # the person in the text only: a spokesman's place
+    assert not joins("Quennell convicted of bakery murders", replace(config, follow_up_person=1.0))
+
+
 def test_a_merged_follow_up_opens_its_story_around_its_own_date_not_over_the_weeks_between(
     signatures_of, config, article
 ):

@@ -3,7 +3,17 @@
 from __future__ import annotations
 
 from storyline.match.pairs_sentences import sentence_units
-from storyline.match.text import content_terms, measures, names_in, numbers, proper_nouns, shingles, word_count, words
+from storyline.match.text import (
+    content_terms,
+    measures,
+    names_in,
+    numbers,
+    person_names,
+    proper_nouns,
+    shingles,
+    word_count,
+    words,
+)
 
 ORIGINAL = "外交部发言人周日表示，该国的对外政策是独立的，不受任何国家的影响。"
 REWRITE = "外交部发言人18日表示，该国外交政策独立自主，不受任何国家影响。"
@@ -65,3 +75,8 @@ def test_measures_are_figures_with_a_decimal_point_and_the_words_beside_them() -
     found = measures("A magnitude 4.6 quake and a 4.4-magnitude aftershock hit Port Elwyn at 9:25; 1,300 fled", "en")
     assert found == {"magnitude 4.6", "quake 4.6", "magnitude 4.4"}  # no count, time or thousands group
     assert measures("Un terremoto de magnitud 5,8 en Port Elwyn", "es") == {"magnitud 5.8"}
+
+
+def test_person_names_are_two_or_three_uncommon_capitalised_words_after_a_title():
+    names = ["Judge Lena Marsh", "Dario Quennell", "Harbour Police", "New Elwyn", "Port Elwyn", "Quennell", "Mara De Feld"]
+    assert person_names(names) == {"lena marsh", "dario quennell", "mara de feld"}

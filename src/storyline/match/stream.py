@@ -45,6 +45,7 @@ from storyline.match.pairs import (
     weighted_norm,
 )
 from storyline.match.signature import Signature, shorten
+from storyline.match.text import person_names, words
 from storyline.model import Story
 
 
@@ -753,7 +754,7 @@ class StoryClusterer:
         if not probabilities:
             return 0.0
         if late:
-            return self.follow_up(probabilities)
+            return self.follow_up(probabilities, lambda: run.headline_person_shared(joining, joined))
         signatures = [s for s in map(run.signature, joining.articles) if s is not None]
         evidence = MergeEvidence(
             mean=sum(probabilities) / len(probabilities),
@@ -764,12 +765,16 @@ class StoryClusterer:
         )
         return evidence.mean if self.admits(joining, joined, evidence) else 0.0
 
-    def follow_up(self, probabilities: list[float]) -> float:
+    def follow_up(self, probabilities: list[float], names_its_person: Callable[[], bool]) -> float:
         """Mean probability of a story beyond the window joining another, scored without the day facet; 0 below
-        ``config.follow_up``. A later report of one event (a trial, a verdict, a repair months on) tells it again
-        almost word for word; the next event of a topic does not."""
+        ``config.follow_up``, or below ``config.follow_up_person`` when ``names_its_person()`` says the two stories
+        share a person a headline names. A later report of one event (a trial, a verdict, a repair months on)
+        tells it again almost word for word, or names its victim or suspect again; the next event of a topic
+        (a firm's next quarter) does neither: its people are spokesmen the headlines leave out."""
         mean = sum(probabilities) / len(probabilities)
-        return mean if mean >= self.config.follow_up else 0.0
+        if mean >= self.config.follow_up:
+            return mean
+        return mean if mean >= self.config.follow_up_person and names_its_person() else 0.0
 
     def admits(self, joining: StoryState, joined: StoryState, evidence: MergeEvidence) -> bool:
         """The merge gate: may ``joining`` be merged into ``joined`` on this evidence?"""
@@ -948,6 +953,25 @@ class _ConsolidationRun:
         if mixed and members_of is None and self.contradicts(signature, story):
             return 0.0, facets
         return probability(facets, clusterer.config), facets
+
+    def people(self, story: StoryState) -> set[str]:
+        """The people the story's articles name (:func:`~storyline.match.text.person_names`)."""
+        signatures = filter(None, map(self.signature, story.articles))
+        return set().union(*(person_names(s.entity_names.values()) for s in signatures))
+
+    def headline_person_shared(self, story: StoryState, other: StoryState) -> bool:
+        """Do the two stories name a person in common whose surname a headline of either writes ("Marsh
+        sentenced"): the victim, suspect or official the event is about, not a spokesman quoted in passing."""
+        shared = self.people(story) & self.people(other)
+        if not shared:
+            return False
+        headlines = self.headline_words(story) | self.headline_words(other)
+        return any(name.split()[-1] in headlines for name in shared)
+
+    def headline_words(self, story: StoryState) -> set[str]:
+        """The lower-cased words of the story's headlines."""
+        signatures = filter(None, map(self.signature, story.articles))
+        return {word.lower() for signature in signatures for word in words(signature.title)}
 
     def contradicts(self, signature: Signature, story: StoryState) -> bool:
         """Does the article measure with other figures what the story measures (magnitude 4.2 vs 4.6)?

@@ -11,9 +11,10 @@ import importlib
 import math
 import re
 from collections import Counter
+from collections.abc import Iterable
 from functools import lru_cache
 
-from storyline.enrich.cues import HONORIFICS, ROLE_SUFFIX
+from storyline.enrich.cues import HONORIFICS, ROLE_SUFFIX, is_role_word
 from storyline.enrich.entities_fallback import (
     CAPITALISED_NOUN_LANGUAGES,
     GERMAN_DETERMINERS,
@@ -22,6 +23,7 @@ from storyline.enrich.entities_fallback import (
 )
 from storyline.enrich.gazetteer import is_place_name
 from storyline.enrich.times_lexicon import is_clock_zone, lexicon_for
+from storyline.enrich.vocabulary import is_also_lower_case
 from storyline.ingest.language import HANGUL_LETTER, UNSPACED_LETTER
 
 WORD = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
@@ -202,6 +204,29 @@ def names_in(text: str, language: str | None) -> tuple[dict[str, str], Counter[s
                 best[word] = (count, len(phrase), phrase)
     display = {name: POSSESSIVE.sub("", best[name][2]) for name in sorted(names)}
     return display, Counter({name: mentions[name] for name in display})
+
+
+def person_names(display_names: Iterable[str]) -> set[str]:
+    """The people among an article's displayed names (:func:`names_in`), lower-cased: runs of two or three words
+    once a leading title is dropped ("Judge Lena Marsh" -> "lena marsh"), whose first and last words are plain
+    capitalised words no vocabulary holds in lower case and no place ("Harbour Police", "New Elwyn", "Port
+    Authority" are none). A cheap stand-in for enrichment's PERSON entities, which clustering does not wait for:
+    the victims, suspects and officials a later report of an event names again."""
+    people: set[str] = set()
+    for name in display_names:
+        parts = name.split()
+        while parts and is_role_word(parts[0]):
+            parts = parts[1:]
+        name = " ".join(parts)
+        if 2 <= len(parts) <= 3 and _given_or_surname(parts[0]) and _given_or_surname(parts[-1]) and not is_place_name(name):
+            people.add(name.lower())
+    return people
+
+
+def _given_or_surname(word: str) -> bool:
+    """Capitalised letters only, no common word, no place: how a first name or a surname is written."""
+    plain = word.isalpha() and word[:1].isupper() and word[1:].islower()
+    return plain and not is_also_lower_case(word) and not is_place_name(word)
 
 
 def follows_article(second_before: str, before: str) -> bool:
