@@ -1,11 +1,14 @@
 import json
+from datetime import datetime
 
+import numpy as np
 from compare_helpers import bag_of_words, make_article
 
 from storyline.compare.story import compare
 from storyline.config import Settings
-from storyline.model import Story
+from storyline.model import Article, Comparison, ProvenanceLink, Story
 from storyline.service import comparison as service
+from storyline.service import stories
 from storyline.service.workspace import Workspace
 
 TEXT = "The city council approved a new budget for road repairs on Friday evening."
@@ -77,3 +80,31 @@ def test_files_compared_as_one_story_date_the_undated_from_the_dated(tmp_path, m
     (entry,) = [t for t in result.timeline if t["date"] == "2024-03-15"]
     assert len({e["article"] for e in entry["events"]}) == 2
     assert [e.get("estimated", False) for e in entry["events"]].count(True) == 1
+
+
+def test_a_story_is_headed_by_the_source_its_comparison_names_not_by_a_same_day_translation(tmp_path, monkeypatch):
+    """Matching heads a story of one day with the member that joined first; the comparison knows which member
+    the others translate, and the story's label takes that member's headline from then on."""
+    day = datetime(2026, 3, 14)  # a day without a time of day: the two tie
+    original = Article(id="b-en", title="Kestrel Dam bursts above Port Elwyn", language="en", published=day,
+                       paragraphs=["The Kestrel Dam burst above Port Elwyn on Saturday, flooding three villages."])
+    translation = Article(id="a-es", title="Se rompe la presa de Kestrel", language="es", published=day,
+                          paragraphs=["La presa de Kestrel se rompió sobre Port Elwyn el sábado, inundando tres aldeas."])
+    told = Comparison(
+        articles=[],
+        provenance=[ProvenanceLink(from_="b-en", to="a-es", relation="translates", direction="language")],
+        summary={"first_reported": ["a-es", "b-en"], "possibly_first": []},
+    )
+    monkeypatch.setattr(stories, "_encode", lambda ws, texts: np.ones((len(texts), 512), dtype=np.float32) / 512**0.5)
+    monkeypatch.setattr(service, "compare_articles", lambda articles: Comparison.from_dict(told.to_dict()))
+    monkeypatch.setattr(service, "enrich_articles", lambda workspace, articles: articles)
+    with Workspace(Settings(db_path=tmp_path / "s.db")) as ws:
+        ws.store.add_articles([original, translation])
+        stories.assign_to_stories(ws, [ws.store.get_article("b-en"), ws.store.get_article("a-es")])
+        (story,) = stories.list_stories(ws)
+        assert story.label.endswith(": Se rompe la presa de Kestrel")  # the translation joined first
+        comparison = service.compare_story(ws, story.id)
+        assert comparison.summary["label"].endswith(": Kestrel Dam bursts above Port Elwyn")
+        assert [s.label for s in stories.list_stories(ws)] == [comparison.summary["label"]]
+    with Workspace(Settings(db_path=tmp_path / "s.db")) as ws:  # as `storyline stories` lists it afterwards
+        assert [stories.story_row(ws, s)["label"] for s in stories.list_stories(ws)] == [comparison.summary["label"]]
