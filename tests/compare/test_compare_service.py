@@ -2,6 +2,7 @@ import json
 from datetime import datetime
 
 import numpy as np
+import pytest
 from compare_helpers import bag_of_words, make_article
 
 from storyline.compare.story import compare
@@ -82,10 +83,10 @@ def test_files_compared_as_one_story_date_the_undated_from_the_dated(tmp_path, m
     assert [e.get("estimated", False) for e in entry["events"]].count(True) == 1
 
 
-def test_a_story_is_headed_by_the_source_its_comparison_names_not_by_a_same_day_translation(tmp_path, monkeypatch):
-    """Matching heads a story of one day with the member that joined first; the comparison knows which member
-    the others translate, and the story's label takes that member's headline from then on."""
-    day = datetime(2026, 3, 14)  # a day without a time of day: the two tie
+@pytest.mark.parametrize("day", [datetime(2026, 3, 14), None], ids=["same day", "undated"])
+def test_a_story_is_headed_by_the_source_its_comparison_names_not_by_a_same_day_translation(tmp_path, monkeypatch, day):
+    """Matching heads a story of one day (or of no dates) with the member that joined first; the comparison
+    knows which member the others translate, and the story's label takes that member's headline from then on."""
     original = Article(id="b-en", title="Kestrel Dam bursts above Port Elwyn", language="en", published=day,
                        paragraphs=["The Kestrel Dam burst above Port Elwyn on Saturday, flooding three villages."])
     translation = Article(id="a-es", title="Se rompe la presa de Kestrel", language="es", published=day,
@@ -93,7 +94,7 @@ def test_a_story_is_headed_by_the_source_its_comparison_names_not_by_a_same_day_
     told = Comparison(
         articles=[],
         provenance=[ProvenanceLink(from_="b-en", to="a-es", relation="translates", direction="language")],
-        summary={"first_reported": ["a-es", "b-en"], "possibly_first": []},
+        summary={"first_reported": ["a-es", "b-en"] if day else [], "possibly_first": []},
     )
     monkeypatch.setattr(stories, "_encode", lambda ws, texts: np.ones((len(texts), 512), dtype=np.float32) / 512**0.5)
     monkeypatch.setattr(service, "compare_articles", lambda articles: Comparison.from_dict(told.to_dict()))

@@ -48,3 +48,15 @@ def test_a_source_no_longer_heads_its_story_once_it_leaves_or_an_earlier_report_
     earlier.head_with("b-en")
     earlier.absorb(warning, "joined")  # the comparison that named the source did not see a report a day before it
     assert (earlier.source, earlier.headline) == (None, "Engineers warn the Kestrel Dam may give way")
+
+
+def test_an_undated_source_gives_way_to_a_dated_report_joining(signatures_of, article):
+    translation, original, dated = signatures_of([
+        article("a-es", "Se rompe la presa de Kestrel", TRANSLATION, day=None, language="es"),
+        article("b-en", "Kestrel Dam bursts above Port Elwyn", ORIGINAL, day=None),
+        article("c-en", "Port Elwyn counts the cost of the flood", ORIGINAL, day=15),
+    ])
+    state = _story(translation, original)
+    state.head_with("b-en")
+    state.absorb(dated, "joined")
+    assert (state.source, state.headline) == (None, "Port Elwyn counts the cost of the flood")

@@ -138,10 +138,13 @@ class StoryState:
         return self.source != before
 
     def forget_outdated_source(self, joined: Iterable[datetime | None]) -> None:
-        """Drop :attr:`source` when an article published a day before it joins: the comparison that found it
-        did not see that article (one of the same day may not be first: the next comparison tells)."""
-        began = self.dates.get(self.source) if self.source else None
-        if began is not None and any(when is not None and when.date() < began.date() for when in joined):
+        """Drop :attr:`source` when an article published a day before it (or dated at all, when it is not) joins:
+        the comparison that found it did not see that article (one of the same day may not be first: the next
+        comparison tells)."""
+        if self.source is None:
+            return
+        began = self.dates.get(self.source)
+        if any(when is not None and (began is None or when.date() < began.date()) for when in joined):
             self.source = None
 
     def release(self, signature: Signature) -> None:

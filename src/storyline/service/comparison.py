@@ -99,7 +99,7 @@ def compare_story(workspace: Workspace, story_id: str, *, refresh: bool = False)
 
 def story_source(articles: list[Article], comparison: Comparison) -> Article | None:
     """The article a story began with, by its comparison: of those published first (or that may have been,
-    giving only the day), the one provenance names the source of the others, not a same-day translation or
-    copy of it; ``articles`` listed by publication. None when no article gives a date."""
+    giving only the day; of all, when none gives a date), the one provenance names the source of the others,
+    not a same-day translation or copy of it; ``articles`` listed by publication."""
     first = {*comparison.summary.get("first_reported", ()), *comparison.summary.get("possibly_first", ())}
-    return next((a for a in sources_first(articles, comparison.provenance) if a.id in first), None)
+    return next((a for a in sources_first(articles, comparison.provenance) if a.id in first or not first), None)
