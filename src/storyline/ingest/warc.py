@@ -263,16 +263,15 @@ class _GunzippedMembers:
         data = self.stream.read(_CHUNK_BYTES)
         while is_gzip(data):
             member = zlib.decompressobj(16 + zlib.MAX_WBITS)
-            while True:
-                try:
-                    yield member.decompress(data)
+            while not member.eof:
+                try:  # a chunk out at most: a page of repeated markup inflates a hundredfold
+                    yield member.decompress(data, _CHUNK_BYTES)
                 except zlib.error:
                     self.complete = False
                     return
-                if member.eof:
-                    data = member.unused_data + self.stream.read(_CHUNK_BYTES)
-                    break
-                if not (data := self.stream.read(_CHUNK_BYTES)):
+                data = member.unconsumed_tail
+                if not (data or member.eof or (data := self.stream.read(_CHUNK_BYTES))):
                     self.complete = False
                     return
+            data = member.unused_data + self.stream.read(_CHUNK_BYTES)
         self.complete = not (data and GZIP_MAGIC.startswith(data[:2]))
