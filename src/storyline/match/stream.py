@@ -399,6 +399,7 @@ def headline_of(title: str) -> str:
     """A member's title as the story's label shows it when the member heads the story."""
     return shorten(title, HEADLINE_CHARS)
 
+
 #: IDF snapshot refreshed when the collection has grown by this fraction.
 IDF_REFRESH = 0.05
 
