@@ -4,6 +4,7 @@ lowered to a few kilobytes so that the files stay small."""
 
 from __future__ import annotations
 
+import gzip
 import io
 import json
 import random
@@ -122,3 +123,15 @@ def test_a_page_over_the_file_limit_is_refused_saying_which_files_are_read_past_
     assert outcome.error == (
         f"file is {path.stat().st_size} bytes, over the {LIMIT}-byte limit for a file read whole (max_file_bytes: "
         "one page, feed or JSON document); WARC and JSONL files are read record by record at any size")
+
+
+def test_a_gzipped_export_over_the_limit_once_inflated_is_refused_saying_what_to_do(tmp_path: Path) -> None:
+    text = "The harbour board met on Monday to discuss the pier, its chair Olga Petrenko said after the vote. "
+    path = tmp_path / "export.jsonl.gz"
+    path.write_bytes(gzip.compress(b"".join(json.dumps({"title": f"Pier {n}", "text": text}).encode() + b"\n"
+                                            for n in range(400))))
+    assert path.stat().st_size < LIMIT
+    (outcome,) = read_paths([path], max_file_bytes=LIMIT)
+    assert outcome.error == (
+        f"decompressed size over the {LIMIT}-byte limit for a file read whole (max_file_bytes): decompress it first "
+        "(gunzip); a WARC or JSONL is then read record by record at any size")

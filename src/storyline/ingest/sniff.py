@@ -91,7 +91,8 @@ def gunzip(data: bytes, limit: int) -> bytes:
     except (OSError, EOFError, zlib.error) as exc:
         raise IngestError(f"bad gzip data: {exc}") from None
     if len(out) > limit:
-        raise IngestError(f"decompressed size over the {limit}-byte limit")
+        raise IngestError(f"decompressed size over the {limit}-byte limit for a file read whole (max_file_bytes): "
+                          "decompress it first (gunzip); a WARC or JSONL is then read record by record at any size")
     return out
 
 
