@@ -1,11 +1,16 @@
 import json
+from datetime import datetime
 
+import numpy as np
+import pytest
 from compare_helpers import bag_of_words, make_article
 
 from storyline.compare.story import compare
 from storyline.config import Settings
-from storyline.model import Story
+from storyline.model import Article, Comparison, ProvenanceLink, Story
 from storyline.service import comparison as service
+from storyline.service import stories
+from storyline.service.export import export_records
 from storyline.service.workspace import Workspace
 
 TEXT = "The city council approved a new budget for road repairs on Friday evening."
@@ -77,3 +82,47 @@ def test_files_compared_as_one_story_date_the_undated_from_the_dated(tmp_path, m
     (entry,) = [t for t in result.timeline if t["date"] == "2024-03-15"]
     assert len({e["article"] for e in entry["events"]}) == 2
     assert [e.get("estimated", False) for e in entry["events"]].count(True) == 1
+
+
+def _original_and_translation(ws, monkeypatch, day: datetime | None) -> None:
+    """An English report and its Spanish translation stored and streamed into one story, the translation first;
+    their comparison (a stand-in) says the Spanish one translates the English one."""
+    original = Article(id="b-en", title="Kestrel Dam bursts above Port Elwyn", language="en", published=day,
+                       paragraphs=["The Kestrel Dam burst above Port Elwyn on Saturday, flooding three villages."])
+    translation = Article(id="a-es", title="Se rompe la presa de Kestrel", language="es", published=day,
+                          paragraphs=["La presa de Kestrel se rompió sobre Port Elwyn el sábado, inundando tres aldeas."])
+    told = Comparison(
+        articles=[],
+        provenance=[ProvenanceLink(from_="b-en", to="a-es", relation="translates", direction="language")],
+        summary={"first_reported": ["a-es", "b-en"] if day else [], "possibly_first": []},
+    )
+    monkeypatch.setattr(stories, "_encode", lambda ws, texts: np.ones((len(texts), 512), dtype=np.float32) / 512**0.5)
+    monkeypatch.setattr(service, "compare_articles", lambda articles: Comparison.from_dict(told.to_dict()))
+    monkeypatch.setattr(service, "enrich_articles", lambda workspace, articles: articles)
+    ws.store.add_articles([original, translation])
+    stories.assign_to_stories(ws, [ws.store.get_article("b-en"), ws.store.get_article("a-es")])
+
+
+@pytest.mark.parametrize("day", [datetime(2026, 3, 14), None], ids=["same day", "undated"])
+def test_a_story_is_headed_by_the_source_its_comparison_names_not_by_a_same_day_translation(tmp_path, monkeypatch, day):
+    """Matching heads a story of one day (or of no dates) with the member that joined first; the comparison
+    knows which member the others translate, and the story's label takes that member's headline from then on."""
+    with Workspace(Settings(db_path=tmp_path / "s.db")) as ws:
+        _original_and_translation(ws, monkeypatch, day)
+        (story,) = stories.list_stories(ws)
+        assert story.label.endswith(": Se rompe la presa de Kestrel")  # the translation joined first
+        comparison = service.compare_story(ws, story.id)
+        assert comparison.summary["label"].endswith(": Kestrel Dam bursts above Port Elwyn")
+        assert [s.label for s in stories.list_stories(ws)] == [comparison.summary["label"]]
+    with Workspace(Settings(db_path=tmp_path / "s.db")) as ws:  # as `storyline stories` lists it afterwards
+        assert [stories.story_row(ws, s)["label"] for s in stories.list_stories(ws)] == [comparison.summary["label"]]
+
+
+def test_an_export_with_comparisons_lists_each_story_with_the_label_its_comparison_leaves(tmp_path, monkeypatch):
+    with Workspace(Settings(db_path=tmp_path / "s.db")) as ws:
+        _original_and_translation(ws, monkeypatch, datetime(2026, 3, 14))
+        records = list(export_records(ws, comparisons=True))
+    (story,) = [r for r in records if r["record"] == "story"]
+    (comparison,) = [r for r in records if r["record"] == "comparison"]
+    assert story["label"] == comparison["summary"]["label"]
+    assert story["label"].endswith(": Kestrel Dam bursts above Port Elwyn")

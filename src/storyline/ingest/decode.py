@@ -46,7 +46,8 @@ _HIGH_BYTE = re.compile(rb"[\x80-\xff]")
 _MIN_ASCII_LETTERS_PER_HIGH_BYTE = 2
 
 
-def _bom_encoding(data: bytes) -> str | None:
+def bom_encoding(data: bytes) -> str | None:
+    """The encoding a byte order mark at the start of ``data`` names (UTF-8, -16 or -32), else ``None``."""
     return next((name for bom, name in _BOMS if data.startswith(bom)), None)
 
 
@@ -67,7 +68,7 @@ def strip_stray_nuls(data: bytes) -> tuple[bytes, int]:
     """``data`` without a few stray NUL bytes, and how many were removed: one NUL must not refuse a whole
     10-item feed as binary."""
     count = data.count(b"\x00")
-    if not 0 < count <= min(MAX_STRAY_NULS, len(data) // 1000) or _bom_encoding(data):
+    if not 0 < count <= min(MAX_STRAY_NULS, len(data) // 1000) or bom_encoding(data):
         return data, 0
     sample = data[:SNIFF_BYTES].replace(b"\x00", b"").decode("latin-1")
     if len(_CONTROL.findall(sample)) > MAX_CONTROL_SHARE * len(sample):  # binary with few NULs (an image header)
@@ -92,7 +93,7 @@ def decode_bytes(data: bytes, *, given: str | None = None) -> str:
     """
     if not data.strip():
         raise IngestError("empty file")
-    bom = _bom_encoding(data)
+    bom = bom_encoding(data)
     if bom:
         try:
             return _check_text(data.decode(bom))
@@ -168,7 +169,7 @@ def _latin_script_match(data: bytes) -> charset_normalizer.CharsetMatch | None:
 
 def preview_text(data: bytes) -> str:
     """``data`` as text good enough to tell its format by: ASCII structure kept, other letters maybe wrong."""
-    bom = _bom_encoding(data)
+    bom = bom_encoding(data)
     return data.decode(bom, "replace") if bom else data.decode("latin-1")
 
 
@@ -178,7 +179,7 @@ def decode_lines(data: bytes) -> list[str | IngestError]:
     A record pasted in from another encoding then neither fails the whole
     file nor turns its UTF-8 lines into mojibake, as one guess for all would.
     """
-    if _bom_encoding(data) or not data.strip():  # UTF-16/32 lines cannot be split as bytes
+    if bom_encoding(data) or not data.strip():  # UTF-16/32 lines cannot be split as bytes
         return list(decode_bytes(data).splitlines())
     lines = data.splitlines()
     other = b"\n".join(line for line in lines if not _is_utf8(line))

@@ -3,21 +3,23 @@
 from __future__ import annotations
 
 import glob
+import io
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
+from typing import BinaryIO
 
 from storyline.config import Settings
 
 #: The default per-article limit (characters of clean text).
 MAX_ARTICLE_CHARS = Settings.max_article_chars
-from storyline.ingest.decode import decode_bytes, decode_lines, preview_text, strip_stray_nuls
+from storyline.ingest.decode import bom_encoding, decode_bytes, decode_lines, preview_text, strip_stray_nuls
 from storyline.ingest.errors import IngestError, ReadOutcome
 from storyline.ingest.feed import read_feed
 from storyline.ingest.htmlpage import read_html
 from storyline.ingest.records import read_csv, read_json, read_jsonl
-from storyline.ingest.sniff import gunzip, is_gzip, is_warc, sniff_text_format, suffix_of
+from storyline.ingest.sniff import gunzip, head_of, is_gzip, is_warc, is_zstd, sniff_text_format, suffix_of
 from storyline.ingest.text import read_text
 from storyline.ingest.warc import read_warc
 from storyline.model import Article
@@ -77,6 +79,13 @@ def _skipped(path: Path) -> ReadOutcome | None:
     return ReadOutcome(str(path), None, f"not an article format ({suffix})", skipped=True)
 
 
+#: Why a file over ``max_file_bytes`` is refused, and which files are read past it.
+_WHOLE_FILE_LIMIT = ("-byte limit for a file read whole (max_file_bytes: one page, feed or JSON document); "
+                     "WARC and JSONL files are read record by record at any size")
+#: Lines of a large JSONL decoded together (their encoding guessed together, as for a file read whole).
+_LINE_BATCH_BYTES = 8 * 1024 * 1024
+
+
 def _read_limited(path: Path | str, max_file_bytes: int) -> bytes:
     """The file's bytes, refusing without reading it whole when it is over the limit."""
     if path == STDIN:
@@ -86,12 +95,49 @@ def _read_limited(path: Path | str, max_file_bytes: int) -> bytes:
     else:
         size = path.stat().st_size  # type: ignore[union-attr]
         if size > max_file_bytes:
-            raise IngestError(f"file is {size} bytes, over the {max_file_bytes}-byte limit")
+            raise IngestError(f"file is {size} bytes, over the {max_file_bytes}{_WHOLE_FILE_LIMIT}")
         with open(path, "rb") as stream:
             data = stream.read(max_file_bytes + 1)
     if len(data) > max_file_bytes:
-        raise IngestError(f"input is over the {max_file_bytes}-byte limit")
+        raise IngestError(f"input is over the {max_file_bytes}{_WHOLE_FILE_LIMIT}")
     return data
+
+
+def _is_jsonl_over_the_limit(stream: BinaryIO, suffix: str, max_file_bytes: int) -> bool:
+    """Whether ``stream`` is a JSONL file too large to read whole, to be read line by line instead. Compressed
+    and UTF-16/32 files are not: their lines cannot be found in the bytes as stored."""
+    head = head_of(stream)
+    if is_gzip(head) or is_zstd(head) or bom_encoding(head) or stream.seek(0, 2) <= max_file_bytes:
+        stream.seek(0)
+        return False
+    stream.seek(0)
+    return sniff_text_format(preview_text(head), suffix) == "jsonl"
+
+
+def jsonl_lines(stream: BinaryIO, max_line_bytes: int) -> Iterator[str | IngestError]:
+    """Each line of a JSONL ``stream``, decoded as :func:`decode_lines` decodes a file, a batch of lines at a time,
+    so that a file of any size is read in bounded memory; a line over ``max_line_bytes`` is an error in its place."""
+    batch: list[bytes] = []
+    batch_bytes = 0
+    while line := stream.readline(max_line_bytes + 1):
+        if len(line) <= max_line_bytes:
+            batch.append(line)
+            batch_bytes += len(line)
+            if batch_bytes < _LINE_BATCH_BYTES:
+                continue
+        yield from decode_lines(b"".join(batch)) if batch else []
+        batch, batch_bytes = [], 0
+        if len(line) > max_line_bytes:
+            _skip_rest_of_line(stream, line)
+            yield IngestError(f"record is over the {max_line_bytes}-byte limit for one record (max_file_bytes)")
+    yield from decode_lines(b"".join(batch)) if batch else []
+
+
+def _skip_rest_of_line(stream: BinaryIO, start: bytes) -> None:
+    """Read ``stream`` past the end of the line that begins with ``start``, a chunk at a time."""
+    piece = start
+    while piece and not piece.endswith(b"\n"):
+        piece = stream.readline(_LINE_BATCH_BYTES)
 
 
 def _too_long(chars: int, max_article_chars: int) -> str:
@@ -119,9 +165,11 @@ def read_bytes(
     """Sniff ``data`` and run the matching reader; bad input becomes error outcomes, repaired damage warnings."""
     warning = None
     try:
-        if is_warc(data):
-            yield from read_warc(data, source=source)
+        if is_warc(stream := io.BytesIO(data)):
+            yield from read_warc(stream, source=source, max_record_bytes=max_file_bytes)
             return
+        if is_zstd(data):
+            raise IngestError("zstd-compressed file that is not a WARC: decompress it (zstd -d FILE) and read that")
         if is_gzip(data):
             data = gunzip(data, max_file_bytes)
             suffix = suffix_of(source.removesuffix(".gz"))
@@ -159,22 +207,35 @@ def _read_text_format(
 def read_source(
     path: Path | str, *, max_file_bytes: int, max_article_chars: int = MAX_ARTICLE_CHARS
 ) -> Iterator[ReadOutcome]:
-    """One file (or stdin) -> its outcomes; an article over ``max_article_chars`` is an error outcome."""
+    """One file (or stdin) -> its outcomes; an article over ``max_article_chars`` is an error outcome.
+
+    ``max_file_bytes`` bounds a file read whole; a WARC or a JSONL too large for that is read from the file a
+    record at a time instead, each record within the limit.
+    """
     source = "stdin" if path == STDIN else str(path)
     try:
-        data = _read_limited(path, max_file_bytes)
+        yield from _within_limit(_outcomes(path, source, max_file_bytes, max_article_chars), max_article_chars)
     except IngestError as exc:
         yield ReadOutcome(source, None, str(exc))
-        return
     except OSError as exc:
         yield ReadOutcome(source, None, f"cannot read: {exc.strerror or exc}")
-        return
-    base_dir = None if path == STDIN else Path(path).parent
-    outcomes = read_bytes(
-        data, source=source, suffix=suffix_of(source), base_dir=base_dir, max_file_bytes=max_file_bytes,
+
+
+def _outcomes(path: Path | str, source: str, max_file_bytes: int, max_article_chars: int) -> Iterator[ReadOutcome]:
+    """The file's outcomes, read record by record from the file when it holds records, else read whole."""
+    if path != STDIN:
+        with open(path, "rb") as stream:
+            if is_warc(stream):
+                yield from read_warc(stream, source=source, max_record_bytes=max_file_bytes)
+                return
+            if _is_jsonl_over_the_limit(stream, suffix_of(source), max_file_bytes):
+                yield from read_jsonl(jsonl_lines(stream, max_file_bytes), source=source)
+                return
+    yield from read_bytes(
+        _read_limited(path, max_file_bytes), source=source, suffix=suffix_of(source),
+        base_dir=None if path == STDIN else Path(path).parent, max_file_bytes=max_file_bytes,
         max_article_chars=max_article_chars,
     )
-    yield from _within_limit(outcomes, max_article_chars)
 
 
 def read_paths(

@@ -8,12 +8,14 @@ import json
 import re
 import sys
 import zlib
-from typing import Any
+from typing import Any, BinaryIO
+
+from fastwarc.stream_io import ZstdReader
 
 from storyline.ingest.errors import IngestError
 
 _BY_SUFFIX = {
-    ".warc": "warc", ".warc.gz": "warc", ".arc": "warc",
+    ".warc": "warc", ".warc.gz": "warc", ".warc.zst": "warc", ".arc": "warc",
     ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl",
     ".rss": "feed", ".atom": "feed", ".xml": "feed", ".rdf": "feed",
     ".html": "html", ".htm": "html", ".xhtml": "html", ".shtml": "html",
@@ -23,25 +25,57 @@ _BY_SUFFIX = {
 _FEED_ROOT = re.compile(r"<(?:rss|feed|rdf:RDF)\b", re.I)
 _HTML_START = re.compile(r"<(?:!doctype html|html|head|body|meta|title|div|article|p|section|main|h1)\b", re.I)
 GZIP_MAGIC = b"\x1f\x8b"
+#: A zstd frame's first bytes (a .warc.zst compresses its records so, one frame each or all in one).
+ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
+#: Bytes enough to tell a file's format by (its encoding, whether it is JSONL, a WARC).
+HEAD_BYTES = 64 * 1024
 
 
 def suffix_of(name: str) -> str:
-    """".warc.gz" for "a.warc.gz", ".html" for "a.html"."""
+    """".warc.gz" for "a.warc.gz", ".warc.zst" for "a.warc.zst", ".html" for "a.html"."""
     lower = name.lower()
-    return ".warc.gz" if lower.endswith(".warc.gz") else ("." + lower.rsplit(".", 1)[-1] if "." in lower else "")
+    compressed_warc = next((suffix for suffix in (".warc.gz", ".warc.zst") if lower.endswith(suffix)), None)
+    return compressed_warc or ("." + lower.rsplit(".", 1)[-1] if "." in lower else "")
 
 
-def is_warc(data: bytes) -> bool:
-    """A WARC file, plain or gzipped record by record."""
-    if data.startswith(b"WARC/"):
+def head_of(stream: BinaryIO) -> bytes:
+    """The first :data:`HEAD_BYTES` of ``stream``, which is left where it was (at its start)."""
+    start = stream.tell()
+    head = stream.read(HEAD_BYTES)
+    stream.seek(start)
+    return head
+
+
+def is_warc(stream: BinaryIO) -> bool:
+    """A WARC file, plain, gzipped record by record or zstd-compressed; ``stream`` is left where it was."""
+    head = head_of(stream)
+    if head.startswith(b"WARC/"):
         return True
-    if data.startswith(GZIP_MAGIC):
+    if head.startswith(GZIP_MAGIC):
         try:
-            head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(data[:4096], 16)
+            start = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head[:4096], 16)
         except zlib.error:
             return False
-        return head.startswith(b"WARC/")
+        return start.startswith(b"WARC/")
+    if is_zstd(head):
+        return _zstd_start(stream) == b"WARC/"
     return False
+
+
+def is_zstd(data: bytes) -> bool:
+    """Zstd-compressed input (a WARC is checked first by :func:`is_warc`)."""
+    return data.startswith(ZSTD_MAGIC)
+
+
+def _zstd_start(stream: BinaryIO) -> bytes:
+    """The first bytes the zstd ``stream`` decompresses to (empty when it does not); ``stream`` left where it was."""
+    start = stream.tell()
+    try:
+        return ZstdReader(stream).read(5)
+    except OSError:
+        return b""
+    finally:
+        stream.seek(start)
 
 
 def is_gzip(data: bytes) -> bool:
@@ -57,7 +91,8 @@ def gunzip(data: bytes, limit: int) -> bytes:
     except (OSError, EOFError, zlib.error) as exc:
         raise IngestError(f"bad gzip data: {exc}") from None
     if len(out) > limit:
-        raise IngestError(f"decompressed size over the {limit}-byte limit")
+        raise IngestError(f"decompressed size over the {limit}-byte limit for a file read whole (max_file_bytes): "
+                          "decompress it first (gunzip); a WARC or JSONL is then read record by record at any size")
     return out
 
 

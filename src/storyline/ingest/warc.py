@@ -2,15 +2,17 @@
 
 Each record gives one outcome (an article, a skip with its reason, or a failure), so that what a crawl held is
 accounted for record by record; a file cut short (an interrupted crawl) keeps the records before the cut and fails
-saying so.
+saying so. A crawl is read from its file record by record, plain, gzipped or zstd-compressed, in memory bounded by
+its largest page: a 1 GB .warc.gz is no larger to hold than its pages, and a record over the per-record limit is
+skipped unread, saying so.
 """
 
 from __future__ import annotations
 
-import io
 import re
 import zlib
 from collections.abc import Iterator
+from typing import BinaryIO
 
 from fastwarc.warc import ArchiveIterator, WarcRecord, WarcRecordType
 
@@ -19,7 +21,7 @@ from storyline.ingest.errors import IngestError, ReadOutcome
 from storyline.ingest.htmlpage import read_html
 from storyline.ingest.http_body import undo_content_encoding, undo_transfer_encoding
 from storyline.ingest.metadata import to_naive_utc
-from storyline.ingest.sniff import GZIP_MAGIC, is_gzip
+from storyline.ingest.sniff import GZIP_MAGIC, head_of, is_gzip, is_zstd
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 #: Why a record of each type holds no page (keyed by the flag's value: the type is no dict key); responses,
@@ -29,7 +31,6 @@ _NO_PAGE = {
     int(WarcRecordType.request): "WARC request record (what the crawler sent, no page)",
     int(WarcRecordType.metadata): "WARC metadata record (the crawler's notes, no page)",
     int(WarcRecordType.conversion): "WARC conversion record (a page converted to another format, no page)",
-    int(WarcRecordType.continuation): "WARC continuation record (the rest of a segmented record, not read)",
 }
 _SPACE = re.compile(rb"\s*")
 _CONTENT_LENGTH = re.compile(rb"^content-length:[ \t]*(\d+)", re.IGNORECASE | re.MULTILINE)
@@ -66,12 +67,36 @@ def _unreadable_http(http: object | None) -> bool:
     return http is None or http.status_code is None
 
 
+def _over_the_limit(record: WarcRecord, max_record_bytes: int) -> str | None:
+    """Why a page's record is not read, when it is longer than one page may be, else ``None``."""
+    if record.content_length <= max_record_bytes:
+        return None
+    return (f"WARC record is {record.content_length} bytes, over the {max_record_bytes}-byte limit for one page "
+            "(max_file_bytes): skipped unread, the rest of the file is read")
+
+
+def _segment(record: WarcRecord) -> str | None:
+    """Why a record that is one segment of a record split over several (WARC-Segment-Number) is not read: its
+    block is only part of the page, and the parts are not put back together, so no page is read from part of
+    one; ``None`` for a whole record."""
+    number = record.headers.get("WARC-Segment-Number")
+    if record.record_type == WarcRecordType.continuation:
+        origin = record.headers.get("WARC-Segment-Origin-ID") or "not named"
+        return (f"WARC continuation record (segment {number or '?'} of segmented record {origin}): segmented records "
+                "are not reassembled")
+    if number is None:
+        return None
+    return (f"WARC record is segment {number} of a segmented record (its page continues in continuation records): "
+            "segmented records are not reassembled")
+
+
 class _Crawl:
     """One WARC file's records read in order, with the URLs of the captures read so far (a revisit of one is a
     duplicate)."""
 
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, max_record_bytes: int) -> None:
         self.source = source
+        self.max_record_bytes = max_record_bytes
         self.captured: set[str] = set()
         self.records = self.articles = self.failed = 0
         #: Where the last record read starts in the file (gzip member or record), to check that it ends whole.
@@ -90,7 +115,7 @@ class _Crawl:
         uri = record.headers.get("WARC-Target-URI") or None
         named = uri or record.record_id
         record_source = f"{self.source}#{named}" if named else self.source
-        if reason := _NO_PAGE.get(int(record.record_type)):
+        if reason := _NO_PAGE.get(int(record.record_type)) or _segment(record):
             return ReadOutcome(record_source, None, reason, skipped=True)
         if record.record_type == WarcRecordType.revisit:
             return ReadOutcome(record_source, None, self._revisit(record, uri), skipped=True)
@@ -124,7 +149,7 @@ class _Crawl:
             raise IngestError("malformed WARC record: unreadable HTTP headers")
         else:
             status, content_type = (http.status_code, http.get("Content-Type") or "") if http else (None, "")
-        if skip := _not_a_page(content_type, status):
+        if skip := _not_a_page(content_type, status) or _over_the_limit(record, self.max_record_bytes):
             return ReadOutcome(record_source, None, skip, skipped=True)
         payload = record.reader.read()
         if len(payload) < record.content_length:
@@ -147,67 +172,106 @@ def _body(payload: bytes, http: object | None) -> tuple[bytes, str | None]:
     return undo_content_encoding(body, http.get("Content-Encoding"))
 
 
-def read_warc(data: bytes, *, source: str) -> Iterator[ReadOutcome]:
-    """One outcome per record: HTML responses with status 2xx (and HTML resources) as articles, URL from
-    WARC-Target-URI, WARC-Date kept as the capture time (``extra["captured"]``), never as the publication date;
-    each outcome's ``read_share`` says how far into the file its record starts."""
-    crawl = _Crawl(source)
+def read_warc(stream: BinaryIO, *, source: str, max_record_bytes: int) -> Iterator[ReadOutcome]:
+    """One outcome per record of the WARC ``stream`` (seekable, at its start): HTML responses with status 2xx (and
+    HTML resources) as articles, URL from WARC-Target-URI, WARC-Date kept as the capture time
+    (``extra["captured"]``), never as the publication date; a record over ``max_record_bytes`` skipped unread.
+    Each outcome's ``read_share`` says how far into the file its record starts."""
+    crawl = _Crawl(source, max_record_bytes)
+    zstd = is_zstd(head_of(stream))
+    size = stream.seek(0, 2) or 1
+    stream.seek(0)
     held: ReadOutcome | None = None  # a failed record, told once the file is known not to end inside it
     broken = None
     try:
-        for record in ArchiveIterator(io.BytesIO(data), parse_http=True):
+        for record in ArchiveIterator(stream, parse_http=True):
             yield from [held] if held else []
             outcome = crawl.outcome(record)
-            outcome.read_share = record.stream_pos / len(data)
+            outcome.read_share = min(record.stream_pos / size, 1.0)
             held = outcome if outcome.error and not outcome.skipped else None
             yield from [] if held else [outcome]
     except Exception as exc:  # noqa: BLE001 - FastWARC raises plain exceptions on corrupt input
         broken = f"malformed WARC after {crawl.records} records: {exc}"
-    if ends_inside_a_record(data[crawl.last_start :]):
-        whole = crawl.records - (held is not None)
+    cut = None if zstd else whole_records_before_a_cut(stream, crawl.last_start)  # a cut zstd frame failed above
+    if cut is not None:
+        whole = max(crawl.records - 1, 0) + cut
         yield ReadOutcome(source, None, f"WARC file is truncated (an interrupted crawl?): it breaks off after {whole} "
                                         "whole record(s); those were read, the one cut short is left out")
         return
     yield from [held] if held else []
-    if broken or crawl.records == 0:
+    if zstd and crawl.records == 0:
+        yield ReadOutcome(source, None, f"zstd-compressed WARC that FastWARC cannot read ({broken or 'no records'}): "
+                                        "decompress it (zstd -d FILE) and ingest the .warc it gives")
+    elif broken or crawl.records == 0:
         yield ReadOutcome(source, None, broken or "malformed WARC: no readable records")
     elif crawl.articles == crawl.failed == 0:
         yield ReadOutcome(source, None, "WARC has no HTML pages")
 
 
-def ends_inside_a_record(tail: bytes) -> bool:
-    """Whether the last record(s) of a WARC, ``tail`` (gzipped record by record or not), are cut short: a gzip
-    member or a record's block that ends before its Content-Length says. FastWARC drops a record cut inside its
-    gzip header or WARC header without a word."""
-    if is_gzip(tail):
-        tail, complete = _gunzipped_members(tail)
-        if not complete:
-            return True
-    position = 0
-    while (position := _SPACE.match(tail, position).end()) < len(tail):
-        header_end = tail.find(b"\r\n\r\n", position)
-        if header_end < 0:
-            return True
-        length = _CONTENT_LENGTH.search(tail, position, header_end)
-        if length is None:  # a whole header without a length: malformed, not cut
-            return False
-        position = header_end + 4 + int(length.group(1))
-        if position > len(tail):
-            return True
-    return False
+#: Bytes read (or decompressed) at a time when checking a WARC's last records.
+_CHUNK_BYTES = 1 << 20
 
 
-def _gunzipped_members(data: bytes) -> tuple[bytes, bool]:
-    """The concatenated gzip members' content, and whether the last member is whole (padding after it, a newline
-    or NUL bytes, is no member; the first byte of a member's magic number is one cut short)."""
-    out = []
-    while is_gzip(data):
-        member = zlib.decompressobj(16 + zlib.MAX_WBITS)
-        try:
-            out.append(member.decompress(data))
-        except zlib.error:
-            return b"".join(out), False
-        if not member.eof:
-            return b"".join(out), False
-        data = member.unused_data
-    return b"".join(out), not (data and GZIP_MAGIC.startswith(data[:2]))
+def whole_records_before_a_cut(stream: BinaryIO, start: int) -> int | None:
+    """How many whole records the WARC ``stream`` holds from ``start`` (the last record read) on before one cut
+    short, or ``None`` when none is: a gzip member, or a record's block, that ends before its Content-Length says.
+    FastWARC drops a record cut inside its gzip header or WARC header without a word, and reads one cut inside its
+    block as if whole. Read a chunk at a time: the last record may be a large one that was skipped unread."""
+    stream.seek(start)
+    if is_gzip(head_of(stream)):
+        members = _GunzippedMembers(stream)
+        whole, cut = _whole_blocks(iter(members))
+        return whole if cut or not members.complete else None
+    whole, cut = _whole_blocks(iter(lambda: stream.read(_CHUNK_BYTES), b""))
+    return whole if cut else None
+
+
+def _whole_blocks(chunks: Iterator[bytes]) -> tuple[int, bool]:
+    """How many WARC records in ``chunks`` (their bytes in order) hold the block their Content-Length says, and
+    whether one after them is cut short; a header without a length is malformed, not cut, and ends the count."""
+    pending, to_skip, whole = b"", 0, 0  # bytes not yet parsed; bytes of the current block still to come
+    for chunk in chunks:
+        if to_skip:
+            skipped = min(to_skip, len(chunk))
+            chunk, to_skip = chunk[skipped:], to_skip - skipped
+            if to_skip:
+                continue
+            whole += 1
+        pending += chunk
+        while (pending := pending.lstrip()) and (header_end := pending.find(b"\r\n\r\n")) >= 0:
+            length = _CONTENT_LENGTH.search(pending, 0, header_end)
+            if length is None:
+                return whole, False
+            block_end = header_end + 4 + int(length.group(1))
+            if block_end > len(pending):
+                pending, to_skip = b"", block_end - len(pending)
+                break
+            pending, whole = pending[block_end:], whole + 1
+    return whole, to_skip > 0 or bool(pending.strip())
+
+
+class _GunzippedMembers:
+    """The content of the gzip members in a stream, a chunk at a time; once read, ``complete`` says whether the
+    last member is whole (padding after it, a newline or NUL bytes, is no member; the first byte of a member's
+    magic number is one cut short)."""
+
+    def __init__(self, stream: BinaryIO) -> None:
+        self.stream = stream
+        self.complete = True
+
+    def __iter__(self) -> Iterator[bytes]:
+        data = self.stream.read(_CHUNK_BYTES)
+        while is_gzip(data):
+            member = zlib.decompressobj(16 + zlib.MAX_WBITS)
+            while not member.eof:
+                try:  # a chunk out at most: a page of repeated markup inflates a hundredfold
+                    yield member.decompress(data, _CHUNK_BYTES)
+                except zlib.error:
+                    self.complete = False
+                    return
+                data = member.unconsumed_tail
+                if not (data or member.eof or (data := self.stream.read(_CHUNK_BYTES))):
+                    self.complete = False
+                    return
+            data = member.unused_data + self.stream.read(_CHUNK_BYTES)
+        self.complete = not (data and GZIP_MAGIC.startswith(data[:2]))

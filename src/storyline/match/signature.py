@@ -80,6 +80,11 @@ def shorten(text: str, limit: int) -> str:
     return cut.rstrip(" ,;:-–—") + "…"
 
 
+def label_title(article: Article) -> str:
+    """What stands for the article's headline in a story label: its title, or its text's start when untitled."""
+    return article.title.strip() or shorten(article.text, STAND_IN_CHARS)
+
+
 def lead_text(article: Article, chars: int) -> str:
     """Title and the start of the body: what USE embeds for the article."""
     return article.title_and_text[:chars].strip()
@@ -139,7 +144,7 @@ def build_signature(article: Article, vector: np.ndarray, config: MatchConfig) -
     terms = content_terms(full_text, article.language)
     return Signature(
         id=article.id,
-        title=article.title.strip() or shorten(article.text, STAND_IN_CHARS),
+        title=label_title(article),
         language=article.language,
         published=as_utc(article.published),
         vector=np.asarray(vector, dtype=np.float32),

@@ -76,6 +76,10 @@ class StoryState:
     dates: dict[str, datetime | None] = field(default_factory=dict)
     #: Each member's language ("" when it has none), so that a removal narrows :attr:`languages` to the members left.
     article_languages: dict[str, str] = field(default_factory=dict)
+    #: The member that a comparison of the story found it began with: of the members published first, the one
+    #: the others copy or translate (matching cannot tell a same-day translation from its original). Set from
+    #: outside (:meth:`head_with`); it heads the story until it leaves or a member dated a day before it joins.
+    source: str | None = None
 
     def centroid(self) -> np.ndarray:
         return self.vector_sum / max(float(np.linalg.norm(self.vector_sum)), 1e-12)
@@ -83,8 +87,9 @@ class StoryState:
     def absorb(self, signature: Signature, reason: str) -> None:
         self.articles.append(signature.id)
         self.reasons[signature.id] = reason
-        self.headlines[signature.id] = shorten(signature.title, HEADLINE_CHARS)
+        self.headlines[signature.id] = headline_of(signature.title)
         self.dates[signature.id] = signature.published
+        self.forget_outdated_source([signature.published])
         self.retitle()
         vector = signature.vector.astype(np.float32)
         self.vector_sum = vector.copy() if self.vector_sum.size == 0 else self.vector_sum + vector
@@ -107,9 +112,12 @@ class StoryState:
             self.entity_names[key] = display_name(key, self.entity_names, entity_names)
 
     def lead(self) -> str | None:
-        """The member whose headline heads the story: the first to report it (the earliest dated, undated ones
-        after, ties in the order they joined). A story saved before members' dates were kept is headed by its
-        first member still here, as it was: a later member is never taken for the first to report it."""
+        """The member whose headline heads the story: its :attr:`source` when known, else the first to report it
+        (the earliest dated, undated ones after, ties in the order they joined). A story saved before members'
+        dates were kept is headed by its first member still here, as it was: a later member is never taken for
+        the first to report it."""
+        if self.source in self.headlines:
+            return self.source
         known = [article_id for article_id in self.articles if article_id in self.headlines]
         if not all(article_id in self.dates for article_id in known):
             return known[0] if known else None
@@ -122,6 +130,23 @@ class StoryState:
         if lead is not None:
             self.headline = self.headlines[lead]
 
+    def head_with(self, source: str) -> bool:
+        """Take ``source`` (a member) for the article the story began with, and head the story with its
+        headline; says whether that is new."""
+        before, self.source = self.source, source if source in self.headlines else None
+        self.retitle()
+        return self.source != before
+
+    def forget_outdated_source(self, joined: Iterable[datetime | None]) -> None:
+        """Drop :attr:`source` when an article published a day before it (or dated at all, when it is not) joins:
+        the comparison that found it did not see that article (one of the same day may not be first: the next
+        comparison tells)."""
+        if self.source is None:
+            return
+        began = self.dates.get(self.source)
+        if any(when is not None and (began is None or when.date() < began.date()) for when in joined):
+            self.source = None
+
     def release(self, signature: Signature) -> None:
         """Remove an article that moves to another story (span and languages kept: they only ever widen)."""
         self.articles.remove(signature.id)
@@ -129,6 +154,7 @@ class StoryState:
         self.headlines.pop(signature.id, None)
         self.dates.pop(signature.id, None)
         self.article_languages.pop(signature.id, None)
+        self.source = None if self.source == signature.id else self.source
         self.retitle()
         self.vector_sum = self.vector_sum - signature.vector.astype(np.float32)
         for weights, removed in (
@@ -179,6 +205,7 @@ class StoryState:
         self.headlines.update(other.headlines)
         self.dates.update(other.dates)
         self.article_languages.update(other.article_languages)
+        self.forget_outdated_source(other.dates.values())
         self.retitle()
         self.vector_sum = self.vector_sum + other.vector_sum
         self.terms.update(other.terms)
@@ -264,6 +291,7 @@ class StoryState:
             "headlines": self.headlines,
             "dates": {article_id: when.isoformat() if when else None for article_id, when in self.dates.items()},
             "article_languages": self.article_languages,
+            "source": self.source,
         }
 
     @classmethod
@@ -290,6 +318,7 @@ class StoryState:
             headlines=dict(data.get("headlines", {})),  # states saved before: the headline stays as it was
             dates={a: datetime.fromisoformat(when) if when else None for a, when in data.get("dates", {}).items()},
             article_languages=dict(data.get("article_languages", {})),  # states saved before: languages kept on removal
+            source=data.get("source"),
         )
 
 
@@ -364,6 +393,12 @@ class MergeEvidence:
 
 #: Longest headline a story label takes from its first article's title.
 HEADLINE_CHARS = 160
+
+
+def headline_of(title: str) -> str:
+    """A member's title as the story's label shows it when the member heads the story."""
+    return shorten(title, HEADLINE_CHARS)
+
 
 #: IDF snapshot refreshed when the collection has grown by this fraction.
 IDF_REFRESH = 0.05
@@ -527,7 +562,7 @@ class StoryClusterer:
             self.merge(state, [other for _, other, _ in scored if other != story_id])
         else:
             story_id = self._new_id()
-            state = StoryState(id=story_id, headline=shorten(signature.title, HEADLINE_CHARS))
+            state = StoryState(id=story_id, headline=headline_of(signature.title))
             state.absorb(signature, "started the story")
             self.states[story_id] = state
         for other, facets in [(other, facets) for _, other, facets in scored] + closed:

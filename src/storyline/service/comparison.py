@@ -6,13 +6,14 @@ import hashlib
 from collections.abc import Iterable
 from pathlib import Path
 
+from storyline.compare.provenance import sources_first
 from storyline.compare.story import compare
 from storyline.config import Settings
 from storyline.enrich.embedding import get_embedder
 from storyline.model import SCHEMA_VERSION, Article, Comparison
 from storyline.service.dating import date_undated
 from storyline.service.enrichment import enrich_articles
-from storyline.service.stories import story_articles
+from storyline.service.stories import head_story_with, story_articles
 from storyline.service.workspace import Workspace
 
 #: Store document kind of cached comparisons (key: story id).
@@ -90,5 +91,15 @@ def compare_story(workspace: Workspace, story_id: str, *, refresh: bool = False)
         comparison = compare_articles(_enriched(workspace, articles))
         comparison.summary["story"] = story_id
         store.save_document(DOCUMENT_KIND, story_id, {"key": key, "comparison": comparison.to_dict()})
+    if source := story_source(articles, comparison):
+        story = head_story_with(workspace, story, source)
     comparison.summary["label"] = story.label  # the story's label now (re-clustering may rename it), for titles
     return comparison
+
+
+def story_source(articles: list[Article], comparison: Comparison) -> Article | None:
+    """The article a story began with, by its comparison: of those published first (or that may have been,
+    giving only the day; of all, when none gives a date), the one provenance names the source of the others,
+    not a same-day translation or copy of it; ``articles`` listed by publication."""
+    first = {*comparison.summary.get("first_reported", ()), *comparison.summary.get("possibly_first", ())}
+    return next((a for a in sources_first(articles, comparison.provenance) if a.id in first or not first), None)

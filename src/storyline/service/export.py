@@ -25,6 +25,9 @@ EXPORT_VERSION = 1
 def export_records(ws, *, comparisons: bool = False) -> Iterator[dict[str, Any]]:
     """The library's records, in a stable order: articles by publication (undated last) then id, streamed from
     the store a page at a time; stories as ``storyline stories`` lists them."""
+    if comparisons:  # a comparison may head its story with another member's headline: compared before listed
+        for story in list_stories(ws):
+            compare_story(ws, story.id)
     stories = list_stories(ws)
     story_of = {article: story.id for story in stories for article in story.articles}
     yield {

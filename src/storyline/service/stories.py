@@ -26,6 +26,7 @@ from storyline.match.signature import (
     as_utc,
     build_signature,
     facets_bytes,
+    label_title,
     lead_text,
     minhash_bytes,
     minhash_from_bytes,
@@ -34,7 +35,7 @@ from storyline.match.signature import (
     saved_kinds,
     saved_signature,
 )
-from storyline.match.stream import SignatureLookup, StoryClusterer
+from storyline.match.stream import SignatureLookup, StoryClusterer, headline_of
 from storyline.model import Article, PairMatch, Story
 from storyline.store import StaleStories
 
@@ -214,6 +215,22 @@ def assign_to_stories(workspace, articles: list[Article]) -> None:
             touched.update(clusterer.states[story_id].related)
         if _save(workspace, clusterer, version, touched):
             return
+    raise StaleStories(f"stories kept changing under this writer ({WRITE_ATTEMPTS} tries); run it again")
+
+
+def head_story_with(ws, story: Story, source: Article) -> Story:
+    """``story`` headed by ``source``, the member its comparison found it began with (of those published first,
+    the one the others copy or translate: provenance, which matching cannot see), saved so; as it is when its
+    label shows that headline already, or when it is no longer stored as it was."""
+    if story.label.endswith(headline_of(label_title(source))):
+        return story
+    for _ in range(WRITE_ATTEMPTS):
+        clusterer, version = clusterer_of(ws)
+        state = clusterer.states.get(story.id)
+        if state is None or state.merged_into:
+            return story
+        if not state.head_with(source.id) or _save(ws, clusterer, version, {story.id}):
+            return state.to_story()
     raise StaleStories(f"stories kept changing under this writer ({WRITE_ATTEMPTS} tries); run it again")
 
 
