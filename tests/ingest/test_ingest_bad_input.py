@@ -299,3 +299,15 @@ def test_a_headline_dataset_without_a_text_column_is_read_without_warnings(tmp_p
     rows = "title,url,publisher\nFerry strike ends,https://herald.example/strike,Ruritania Herald\n"
     outcomes = list(read_paths([_write(tmp_path / "heads.csv", rows)], max_file_bytes=limit))
     assert outcomes[0].ok and outcomes[0].warning is None
+
+
+def test_a_file_of_no_words_in_any_language_is_refused_the_rest_read(tmp_path: Path, good: Path, limit: int) -> None:
+    """A page of one run of letters, or a base64 dump saved as text, is no article: it was stored and started a
+    story labelled by its first letters."""
+    letters = _write(tmp_path / "letters.html", "D" * 3000)
+    encoded = _write(tmp_path / "attachment.txt", "\n".join(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg"[i:] * 3
+        for i in range(40)
+    ))
+    errors = _errors([letters, encoded, good], limit)
+    assert errors == {name: "no words in any language (encoded data, or letters run together)" for name in ("letters.html", "attachment.txt")}
