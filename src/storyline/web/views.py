@@ -56,7 +56,7 @@ def ordered_groups(groups: list[ClaimGroup]) -> list[tuple[str, ClaimGroup]]:
 
     def place(pair: tuple[str, ClaimGroup]) -> tuple[int, bool, float]:
         group = pair[1]
-        score = group.score or 0.0 if group.verdict == "shared" else 0.0
+        score = (group.score or 0.0) if group.verdict == "shared" else 0.0
         return -VERDICT_RANK.get(group.verdict, 0), alike_only(group), -score
 
     return sorted(((group_key(g, n), g) for n, g in enumerate(groups)), key=place)
