@@ -208,10 +208,13 @@ def test_text_without_body_refused(tmp_path: Path, limit: int) -> None:
     assert outcome.error == "no article text found"
 
 
-def test_jsonl_error_says_column_once(tmp_path: Path, limit: int) -> None:
-    path = _write(tmp_path / "items.jsonl", '{"title": "x", "text": "unterminated}\n{"title": "y"}\n')
-    error = next(o.error for o in read_paths([path], max_file_bytes=limit) if o.error)
-    assert error == "malformed JSON on line 1: Unterminated string starting at (column 24)"
+def test_json_errors_say_where_once_in_one_phrase(tmp_path: Path, limit: int) -> None:
+    lines = _write(tmp_path / "items.jsonl", '{"title": "x", "text": "unterminated}\n{"title": "y"}\n{"title": }\n')
+    errors = [o.error for o in read_paths([lines], max_file_bytes=limit) if o.error]
+    assert errors == ["malformed JSON on line 1: Unterminated string starting at column 24",
+                      "malformed JSON on line 3: Expecting value at column 11"]
+    whole = _write(tmp_path / "item.json", '{"title": "x", "text": "unterminated}\n')
+    assert _errors([whole], limit) == {"item.json": "malformed JSON: Invalid control character at line 1 column 38"}
 
 
 def test_folder_assets_skipped_named_files_read(tmp_path: Path, limit: int, html_page) -> None:
