@@ -70,3 +70,14 @@ def test_an_unknown_format_names_every_choice(files):
     result = runner.invoke(app, ["compare", *files, "--format", "pdf"])
     assert result.exit_code == 2
     assert "choose one of terminal, json, md, html" in result.output
+
+
+def test_a_file_that_cannot_be_read_fails_the_run_after_the_others_are_compared(tmp_path, files, monkeypatch):
+    """As `storyline ingest`: one "failed: FILE: reason" line, the comparison of the rest, exit 1."""
+    made = service.compare_files(files)
+    made.summary = {**made.summary, "skipped": [{"source": "ferry-notes.html", "error": "binary file (contains NUL bytes)"}]}
+    monkeypatch.setattr(service, "compare_files", lambda paths: made)
+    result = runner.invoke(app, ["compare", *files, "ferry-notes.html", "--format", "json"])
+    assert result.exit_code == 1
+    assert "failed: ferry-notes.html: binary file (contains NUL bytes)" in result.output
+    assert json.loads(result.stdout)["summary"]["claims"] == 2

@@ -63,8 +63,10 @@ def test_ingest_names_each_duplicate_and_the_article_it_repeats(tmp_path):
     db = str(tmp_path / "x.db")
     report = json.loads(invoke("ingest", str(first), str(copy), "--db", db, "--json").stdout)
     [stored] = json.loads(invoke("articles", "--json", "--db", db).stdout)
-    assert report["duplicate"] == 1 and report["duplicates"] == [{"source": str(copy), "article_id": stored["id"]}]
-    assert "herald-copy.txt repeats stored article" in " ".join(invoke("ingest", str(copy), "--db", db).stdout.split())
+    assert report["duplicate"] == 1
+    assert report["duplicates"] == [{"source": str(copy), "article_id": stored["id"], "stored_source": str(first)}]
+    again = " ".join(invoke("ingest", str(copy), "--db", db).stdout.split())
+    assert f"herald-copy.txt repeats stored article {stored['id']} (read from {first})" in again
 
 
 def test_ingest_bad_input_names_the_file_and_fails(tmp_path):

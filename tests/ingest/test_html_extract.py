@@ -247,3 +247,17 @@ def test_a_staff_credit_block_signs_an_unsigned_page() -> None:
     article = finalize(extract_html(html, source="f.html"))
     assert article.byline == "Olga Petrenko; Ruth Adler"
     assert credit not in article.paragraphs and credit in {s.text for s in article.stripped}
+
+
+def test_a_page_cut_short_is_partial_and_a_page_leaving_its_closing_tags_out_is_not() -> None:
+    """A save or download cut mid-text holds only the start of its article: marked partial, it never replaces
+    the whole text of its URL in the store. A page that leaves out ``</body></html>`` ends on a tag."""
+    whole = page()
+    cut = whole[: whole.index(BODY[2]) + 40]
+    assert extract_html(cut, source="trams-cut.html").extra.get("partial") is True
+    assert extract_html(cut.encode(), source="trams-cut.html").extra.get("partial") is True
+    assert not extract_html(whole, source="trams.html").extra.get("partial")
+    unclosed = whole.removesuffix("</body></html>")
+    assert not extract_html(unclosed, source="trams.html").extra.get("partial")
+    fragment = "".join(f"<p>{p}</p>" for p in BODY) + " Read more"  # a feed's or a record's html: no document
+    assert not extract_html(fragment, source="feed.xml").extra.get("partial")

@@ -208,10 +208,13 @@ def test_text_without_body_refused(tmp_path: Path, limit: int) -> None:
     assert outcome.error == "no article text found"
 
 
-def test_jsonl_error_says_column_once(tmp_path: Path, limit: int) -> None:
-    path = _write(tmp_path / "items.jsonl", '{"title": "x", "text": "unterminated}\n{"title": "y"}\n')
-    error = next(o.error for o in read_paths([path], max_file_bytes=limit) if o.error)
-    assert error == "malformed JSON on line 1: Unterminated string starting at (column 24)"
+def test_json_errors_say_where_once_in_one_phrase(tmp_path: Path, limit: int) -> None:
+    lines = _write(tmp_path / "items.jsonl", '{"title": "x", "text": "unterminated}\n{"title": "y"}\n{"title": }\n')
+    errors = [o.error for o in read_paths([lines], max_file_bytes=limit) if o.error]
+    assert errors == ["malformed JSON on line 1: Unterminated string starting at column 24",
+                      "malformed JSON on line 3: Expecting value at column 11"]
+    whole = _write(tmp_path / "item.json", '{"title": "x", "text": "unterminated}\n')
+    assert _errors([whole], limit) == {"item.json": "malformed JSON: Invalid control character at line 1 column 38"}
 
 
 def test_folder_assets_skipped_named_files_read(tmp_path: Path, limit: int, html_page) -> None:
@@ -299,3 +302,15 @@ def test_a_headline_dataset_without_a_text_column_is_read_without_warnings(tmp_p
     rows = "title,url,publisher\nFerry strike ends,https://herald.example/strike,Ruritania Herald\n"
     outcomes = list(read_paths([_write(tmp_path / "heads.csv", rows)], max_file_bytes=limit))
     assert outcomes[0].ok and outcomes[0].warning is None
+
+
+def test_a_file_of_no_words_in_any_language_is_refused_the_rest_read(tmp_path: Path, good: Path, limit: int) -> None:
+    """A page of one run of letters, or a base64 dump saved as text, is no article: it was stored and started a
+    story labelled by its first letters."""
+    letters = _write(tmp_path / "letters.html", "D" * 3000)
+    encoded = _write(tmp_path / "attachment.txt", "\n".join(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg"[i:] * 3
+        for i in range(40)
+    ))
+    errors = _errors([letters, encoded, good], limit)
+    assert errors == {name: "no words in any language (encoded data, or letters run together)" for name in ("letters.html", "attachment.txt")}

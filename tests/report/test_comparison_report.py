@@ -472,3 +472,54 @@ def test_a_joined_quote_is_shown_without_its_cue_clause(comparison):
     assert f"- {words} - " in to_markdown(comparison) and words in to_html(comparison)
     assert "Adler said" not in to_markdown(comparison).split("## Quotes")[1]
     assert statement({"text": "\u201cTwo words,\u201d \u201cthree more words.\u201d"}) == "\u201cTwo words,\u201d \u201cthree more words.\u201d"
+
+
+def _one_fact_and_two_alike() -> Comparison:
+    """A story of three outlets: one fact all tell (score 0.92), two claims of one topic that tell two facts
+    (0.62), and a claim aligned with a claim another group holds (a shared group of one claim, 0.64)."""
+    claims = [
+        Claim(id="a:c0", article="a", text="The ferry strike in Port Elwyn ended on Monday.", start=0, end=47),
+        Claim(id="b:c0", article="b", text="The Port Elwyn ferry strike ended Monday.", start=0, end=41),
+        Claim(id="a:c1", article="a", text="He said at least 22 cabins were badly damaged.", start=48, end=94),
+        Claim(id="b:c1", article="b", text="He said at least 25 of the crew were hurt.", start=42, end=84),
+        Claim(id="c:c0", article="c", text="Crossings resume after the strike.", start=0, end=34),
+    ]
+    outside = {"claim": "b:c0", "article": "b", "start": 0, "end": 41, "text": claims[1].text}
+    groups = [
+        ClaimGroup(id="g0", claims=["a:c1", "b:c1"], verdict="shared", outlets=["Alpha", "Beta"], evidence=[], score=0.62),
+        ClaimGroup(id="g1", claims=["a:c0", "b:c0"], verdict="shared", outlets=["Alpha", "Beta"], evidence=[], score=0.92),
+        ClaimGroup(id="g2", claims=["c:c0"], verdict="shared", outlets=["Gamma", "Beta"], score=0.64, evidence=[
+            {"rule": "aligned", "detail": f"aligned with Beta: \u201c{claims[1].text}\u201d (score 0.64), a claim grouped with others",
+             "spans": [{"claim": "c:c0", "article": "c", "start": 0, "end": 34, "text": claims[4].text}, outside], "outside": True}]),
+    ]
+    articles = [{"id": i, "title": "t", "outlet": name, "language": "en", "agencies": []} for i, name in zip("abc", ("Alpha", "Beta", "Gamma"), strict=True)]
+    summary = {"claims": 5, "shared": 3, "unique": 0, "conflicts": 0, "unique_claims": {"a": 0, "b": 0, "c": 0}}
+    return Comparison(articles=articles, claims=claims, groups=groups, quotes=[], timeline=[], provenance=[], summary=summary)
+
+
+def test_shared_groups_only_alike_stand_apart_from_the_facts_in_every_report():
+    comparison = _one_fact_and_two_alike()
+    console = Console(record=True, width=200, color_system=None)
+    print_comparison(comparison, console)
+    terminal, markdown, html = console.export_text(), to_markdown(comparison), to_html(comparison)
+    for text in (terminal, markdown, html):
+        assert "3 groups shared by several outlets (2 of them only alike, perhaps not one fact)" in text
+        assert "Shared claims (1)" in text and "Alike, perhaps not one fact (2; score under 0.70)" in text
+        facts, alike = text.index("Shared claims (1)"), text.index("Alike, perhaps not one fact (2")
+        assert facts < text.index("Port Elwyn ferry strike ended") < alike < text.index("Crossings resume") < text.index("22 cabins")
+
+
+def test_the_terminal_gives_each_groups_score_as_the_other_reports_do():
+    console = Console(record=True, width=200, color_system=None)
+    print_comparison(_one_fact_and_two_alike(), console)
+    terminal = console.export_text()
+    assert "score 0.92" in terminal and "score 0.62" in terminal and "score 0.64" in terminal
+
+
+def test_a_shared_group_of_one_claim_names_the_outlet_it_was_aligned_with_in_every_report():
+    comparison = _one_fact_and_two_alike()
+    console = Console(record=True, width=200, color_system=None)
+    print_comparison(comparison, console)
+    terminal, markdown, html = console.export_text(), to_markdown(comparison), to_html(comparison)
+    assert "- Gamma, Beta (score 0.64)" in markdown
+    assert "Gamma, Beta" in terminal and "Gamma, Beta &middot; score 0.64" in html

@@ -314,3 +314,30 @@ def test_an_undated_article_shows_its_estimated_day_as_the_reports_do(client: Te
     html = client.get(f"/stories/{seed_story}").text
     column = html.split(f'id="article-{undated["id"]}"', 1)[1].split("</header>", 1)[0]
     assert "<time>undated (about " in column
+
+
+def test_story_page_orders_shared_groups_as_the_reports_do_and_sets_the_alike_apart(client: TestClient, seed_story: str, monkeypatch) -> None:
+    """Shared facts most surely one first; a shared group scoring under 0.70 after them, marked as only alike,
+    with each group's score, as the terminal, Markdown and HTML reports give them."""
+    from storyline.model import ClaimGroup
+    from storyline.service import web_queries
+
+    comparison = web_queries.story_comparison(client.app.state.workspace, seed_story)
+    first, later = comparison.articles
+    claims_of = {a["id"]: [c.id for c in comparison.claims if c.article == a["id"]] for a in (first, later)}
+
+    def pair(n: int) -> list[str]:
+        return [claims_of[first["id"]][n], claims_of[later["id"]][n]]
+
+    comparison.groups = [
+        ClaimGroup(id="g7", claims=pair(0), verdict="shared", outlets=["A", "B"], evidence=[], score=0.62),
+        ClaimGroup(id="g8", claims=pair(1), verdict="shared", outlets=["A", "B"], evidence=[], score=0.92),
+    ]
+    comparison.summary = {**comparison.summary, "shared": 2}
+    monkeypatch.setattr(web_queries, "story_comparison", lambda ws, story_id: comparison)
+    html = client.get(f"/stories/{seed_story}").text
+    surely, alike = html.index('id="group-g8"'), html.index('id="group-g7"')
+    assert surely < alike
+    assert "alike, perhaps not one fact" in html[alike:] and "alike, perhaps not one fact" not in html[surely:alike]
+    assert "score 0.92" in html[surely:alike] and "score 0.62" in html[alike:]
+    assert "2 shared (1 only alike)" in html

@@ -104,17 +104,21 @@ def compare_command(
     fmt: FormatOption = None,
     output: OutputOption = None,
 ) -> None:
-    """Compare articles straight from files, no database."""
+    """Compare articles straight from files, no database; exit 1 when a file could not be read (the others
+    are still compared), as ``ingest`` does."""
     from storyline.service.comparison import compare_files
 
     comparison = compare_files(files)
-    for skipped in comparison.summary.get("skipped", []):
-        err.print(f"[yellow]skipped[/yellow] {escape(skipped['source'])}: {escape(skipped['error'])}")
+    skipped = comparison.summary.get("skipped", [])
+    for failure in skipped:
+        err.print(f"[red]failed:[/red] {escape(failure['source'])}: {escape(failure['error'])}")
     if len(comparison.articles) < 2:
         raise fail(f"need at least two readable articles to compare, got {len(comparison.articles)}")
     if not comparison.summary.get("shared") and not comparison.summary.get("conflicts"):
         err.print("[yellow]note:[/yellow] these articles share no claim; they may not tell the same story")
     _emit(comparison, fmt, output)
+    if skipped:
+        raise typer.Exit(1)
 
 
 @eval_app.command("alignment")

@@ -220,8 +220,9 @@ def print_ingest_summary(report: library.IngestReport, db_path: Path) -> None:
         out.print(f"[dim]records:[/dim] {escape(read_from)}: {counts}", soft_wrap=True)
     for reason, sources in sorted(report.skipped_because.items()):
         out.print(f"[dim]skipped {len(sources)}:[/dim] {escape(reason)}: {escape(listed(sources))}", soft_wrap=True)
-    for source, stored in report.duplicates_of:  # one line each, as "failed:" lines: read by grep
-        out.print(f"[dim]duplicate:[/dim] {escape(source)} [dim]repeats stored article[/dim] {escape(stored)}", soft_wrap=True)
+    for source, stored, stored_source in report.duplicates_of:  # one line each, as "failed:" lines: read by grep
+        read_from = f" [dim](read from[/dim] {escape(stored_source)}[dim])[/dim]" if stored_source else ""
+        out.print(f"[dim]duplicate:[/dim] {escape(source)} [dim]repeats stored article[/dim] {escape(stored)}{read_from}", soft_wrap=True)
     print_stories_reached(report.stories)
 
 

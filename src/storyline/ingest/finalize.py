@@ -23,7 +23,7 @@ from storyline.ingest.clean import (
     split_title_suffix,
 )
 from storyline.ingest.errors import IngestError
-from storyline.ingest.language import checked_language, normalise_language
+from storyline.ingest.language import NO_LANGUAGE, checked_language, normalise_language
 from storyline.ingest.metadata import (
     agency_in,
     agency_initials,
@@ -289,6 +289,8 @@ def finalize(article: Article) -> Article:
         raise IngestError("no article text found")
     mark_partial(article)
     article.language = checked_language(normalise_language(article.language), article.title_and_text)
+    if article.language == NO_LANGUAGE:  # a story "DDDD…" of one article, its label the blob's first letters
+        raise IngestError("no words in any language (encoded data, or letters run together)")
     article.outlet = _outlet(article)
     _drop_title_suffix(article)
     _title_from_url(article)

@@ -14,6 +14,8 @@ from py3langid.langid import MODEL_FILE, LanguageIdentifier
 MIN_LETTERS = 20
 #: ISO 639's "undetermined": a language no other stage may take as a real one.
 UNDETERMINED = "und"
+#: py3langid's answer for a text of no language: encoded data (base64, hex), one run of letters without words.
+NO_LANGUAGE = "zxx"
 #: Characters looked at: a few paragraphs decide the language as well as the whole text.
 SAMPLE_CHARS = 3000
 #: Below this many characters (a headline, a feed item) fastText's small model is the better judge:
@@ -72,7 +74,7 @@ def checked_language(declared: str | None, text: str) -> str:
     if len(sample) < CHECK_MIN_CHARS:
         return declared
     found, probability = _identifier().classify(sample)
-    alike = found in (declared, "zxx") or any({found, declared} <= group for group in _ALIKE)  # zxx: no language
+    alike = found in (declared, NO_LANGUAGE) or any({found, declared} <= group for group in _ALIKE)
     return found if not alike and probability >= CHECK_MIN_PROBABILITY else declared
 
 

@@ -197,12 +197,18 @@ def _outcome(record: Any, source: str, where: str = "") -> ReadOutcome:
     return ReadOutcome(source, article, warning=f"{where}: {warning}" if where and warning else warning or None)
 
 
+def _json_problem(exc: json.JSONDecodeError, where: str) -> str:
+    """The parser's message and where it stopped, read as one phrase: "Expecting value at column 5", "Unterminated
+    string starting at column 24" (a message of its own ending in "at": it was "starting at at line 1")."""
+    return f"{exc.msg.removesuffix(' at')} at {where}"
+
+
 def read_json(text: str, *, source: str) -> Iterator[ReadOutcome]:
     """A JSON object (one article) or list of objects (one per item)."""
     try:
         data = load_json(text)
     except json.JSONDecodeError as exc:
-        yield ReadOutcome(source, None, f"malformed JSON: {exc.msg} at line {exc.lineno} column {exc.colno}")
+        yield ReadOutcome(source, None, f"malformed JSON: {_json_problem(exc, f'line {exc.lineno} column {exc.colno}')}")
         return
     if isinstance(data, dict):
         # Common wrappers: {"articles": [...]}, {"items": [...]}, ...
@@ -229,7 +235,7 @@ def read_jsonl(lines: Iterable[str | IngestError], *, source: str) -> Iterator[R
         try:
             record = load_json(line)
         except json.JSONDecodeError as exc:
-            yield ReadOutcome(record_source, None, f"malformed JSON on line {number}: {exc.msg} (column {exc.colno})")
+            yield ReadOutcome(record_source, None, f"malformed JSON on line {number}: {_json_problem(exc, f'column {exc.colno}')}")
             continue
         yield _outcome(record, record_source, f"line {number}")
 

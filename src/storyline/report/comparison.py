@@ -17,6 +17,7 @@ from typing import Any
 
 from jinja2 import Environment, select_autoescape
 
+from storyline.compare.align import EVIDENCE_BELOW
 from storyline.compare.verdicts import NOT_CONFLICTS
 from storyline.enrich.times_calendar import calendar_day
 from storyline.ingest.clean import shouts
@@ -94,26 +95,37 @@ class ComparisonView:
 
     def sources(self, group: ClaimGroup) -> str:
         """Who a group's claims come from: the articles' reader names ("Wikinews (es, 2008-09-17)", where
-        the bare outlet would not tell two apart)."""
+        the bare outlet would not tell two apart), then those of the claims it was aligned with in other
+        groups (a shared group of one claim: its findings quote them), as the group's ``outlets`` count them."""
         claims, names = self.claims, self.names
         articles = dict.fromkeys(claims[c].article for c in group.claims if c in claims)
+        for item in group.evidence:
+            if item.get("outside"):
+                articles.update(dict.fromkeys(span["article"] for span in item.get("spans", [])))
         return ", ".join(names.get(a, a) for a in articles) or ", ".join(group.outlets)
 
     def sections(self) -> list[tuple[str, list[ClaimGroup]]]:
         """Conflicts first (what a reader most needs to see), then shared, then unique claims, each
         heading with its count. Shared claims most surely one come first (highest alignment score; a group of
-        many articles at a middling score is often one topic, not one fact); an article's unique claims are
+        many articles at a middling score is often one topic, not one fact), and those only alike
+        (:func:`alike_only`) under a heading of their own, where there are any; an article's unique claims are
         listed together, under its name once, after the facts one outlet tells in several of its articles (an
         update, another language edition), each in its own row as a shared fact is, its wordings side by side."""
         conflicts, shared, unique = self.groups("conflict") + self.contradictions(), self.groups("shared"), self.groups("unique")
         shared.sort(key=lambda g: -(g.score or 0.0))
+        alike = [g for g in shared if alike_only(g)]
         told_again = sorted((g for g in unique if not self.single_article(g)), key=lambda g: -(g.score or 0.0))
         told_once = self._by_article([g for g in unique if self.single_article(g)])
         return [
             (f"Conflicts ({len(conflicts)})", conflicts),
-            (f"Shared claims ({len(shared)})", shared),
+            (f"Shared claims ({len(shared) - len(alike)})", [g for g in shared if not alike_only(g)]),
+            *([(f"{ALIKE_HEADING} ({len(alike)}; score under {ALIKE_BELOW:.2f})", alike)] if alike else []),
             (f"Unique claims ({sum(len(g.claims) for g in unique)})", told_again + told_once),
         ]
+
+    def alike_count(self) -> int:
+        """How many shared groups are only alike (:func:`alike_only`)."""
+        return sum(1 for g in self.groups("shared") if alike_only(g))
 
     def _by_article(self, groups: list[ClaimGroup]) -> list[ClaimGroup]:
         """One group per article holding the claims of ``groups`` (single-article groups), in article order;
@@ -134,6 +146,20 @@ class ComparisonView:
         """Whether all of a group's claims come from one article (its heading then names it; the lines need not)."""
         claims = self.claims
         return len({claims[c].article for c in group.claims if c in claims}) <= 1
+
+
+#: A shared group whose claims align under this score on average is only alike: claims of one topic in like
+#: words, as often two facts as one ("at least 22 houses were badly damaged" / "at least 25 of the injured were
+#: hospitalised"). The bar over which the alignment takes a shared topic for one claim without more evidence.
+ALIKE_BELOW = EVIDENCE_BELOW
+#: The heading of those groups, in the reports and on the web story page.
+ALIKE_HEADING = "Alike, perhaps not one fact"
+
+
+def alike_only(group: ClaimGroup) -> bool:
+    """Whether a shared group's claims are only alike (mean alignment score under :data:`ALIKE_BELOW`): shown
+    apart from the shared facts, so that a reader does not take two facts of one topic for one fact."""
+    return group.verdict == "shared" and group.score is not None and group.score < ALIKE_BELOW
 
 
 _FRACTION_OF_SECOND_RE = re.compile(r"(?<=:\d\d)\.\d+")
@@ -229,12 +255,13 @@ def one_article(summary: dict[str, Any]) -> bool:
     return len(summary.get("unique_claims", {})) == 1
 
 
-def summary_line(summary: dict[str, Any]) -> str:
+def summary_line(summary: dict[str, Any], alike: int = 0) -> str:
     """The counts a report opens with, claims told from groups of claims: "35 claims: 3 groups shared by
     several outlets, 1 group in conflict, 7 claims unique to one outlet" (an outlet's two articles share nothing);
     of one article, that it has nothing to be compared with (all its claims "unique" would read as news); of one
     outlet's articles (one site's story in two languages), that no other outlet confirms them: an outlet does not
-    corroborate itself, so every claim would read "unique to one outlet"."""
+    corroborate itself, so every claim would read "unique to one outlet". ``alike``: how many of the shared
+    groups are only alike (:func:`alike_only`), said beside their count."""
     if one_article(summary):
         return f"{plural(summary.get('claims', 0), 'claim')} from one article: no other report to compare them with yet"
     if summary.get("outlets") == 1:
@@ -245,9 +272,10 @@ def summary_line(summary: dict[str, Any]) -> str:
             f"outlet: no other outlet to confirm or contradict them yet{between}"
         )
     unique = sum(summary["unique_claims"].values()) if "unique_claims" in summary else summary.get("unique", 0)
+    alike_note = f" ({alike} of them only alike, perhaps not one fact)" if alike else ""
     return (
         f"{plural(summary.get('claims', 0), 'claim')}: {plural(summary.get('shared', 0), 'group')} shared by several "
-        f"outlets, {plural(summary.get('conflicts', 0), 'group')} in conflict, {plural(unique, 'claim')} unique to one outlet"
+        f"outlets{alike_note}, {plural(summary.get('conflicts', 0), 'group')} in conflict, {plural(unique, 'claim')} unique to one outlet"
     )
 
 
@@ -474,7 +502,7 @@ def md_code(text: str) -> str:
 def to_markdown(comparison: Comparison) -> str:
     view = ComparisonView(comparison)
     claims, names = view.claims, view.names
-    lines = [f"# {md_escape(report_title(comparison))}", "", md_escape(summary_line(comparison.summary)), ""]
+    lines = [f"# {md_escape(report_title(comparison))}", "", md_escape(summary_line(comparison.summary, view.alike_count())), ""]
     if first := first_reported(comparison.summary, names):
         lines += [f"First reported: {md_escape(first)}", ""]
     if copies := adds_nothing(comparison.summary, names):
@@ -681,7 +709,7 @@ def to_html(comparison: Comparison) -> str:
     ]
     return _ENV.from_string(_HTML).render(
         title=report_title(comparison),
-        counts=summary_line(comparison.summary),
+        counts=summary_line(comparison.summary, view.alike_count()),
         copies=adds_nothing(comparison.summary, names),
         first=first_reported(comparison.summary, names),
         timeline_date=timeline_date,

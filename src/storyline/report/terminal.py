@@ -57,7 +57,10 @@ def _claims_table(view: ComparisonView, title: str, groups: list) -> Table:
                 body.append(claims[cid].text + "\n")
         for detail in findings(group):
             body.append(f"! {detail}\n", style="red italic")
-        table.add_row(Text(view.sources(group), style=_STYLE[group.verdict]), body)
+        sources = Text(view.sources(group), style=_STYLE[group.verdict])
+        if group.score is not None:  # as the Markdown and HTML reports give it: how surely the claims are one
+            sources.append(f"\nscore {group.score:.2f}", style="dim")
+        table.add_row(sources, body)
     return table
 
 
@@ -77,7 +80,7 @@ def comparison_renderable(comparison: Comparison) -> RenderableType:
     names = view.names
     summary = comparison.summary
     head = Text(report_title(comparison), style="bold")
-    head.append(f"\n{summary_line(summary)}", style="not bold")
+    head.append(f"\n{summary_line(summary, view.alike_count())}", style="not bold")
     if first := first_reported(summary, names):
         head.append(f"\nFirst reported: {first}")
     if copies := adds_nothing(summary, names):

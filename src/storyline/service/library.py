@@ -115,8 +115,8 @@ class IngestReport:
     #: Inputs read after a repair (stray NUL bytes removed): their articles are stored, the user told.
     warnings: list[Failure] = field(default_factory=list)
     article_ids: list[str] = field(default_factory=list)
-    #: Input read as text already stored: (its source, the stored article it repeats).
-    duplicates_of: list[tuple[str, str]] = field(default_factory=list)
+    #: Input read as text already stored: (its source, the stored article it repeats, where that was read from).
+    duplicates_of: list[tuple[str, str, str | None]] = field(default_factory=list)
     #: The stories the new articles and new versions went to, most added first.
     stories: list[StoryReached] = field(default_factory=list)
     #: Each input of many records (its source) and what became of them, in the order read.
@@ -151,7 +151,10 @@ class IngestReport:
             "failures": [{"source": f.source, "reason": f.reason} for f in self.failures],
             "warnings": [{"source": w.source, "reason": w.reason} for w in self.warnings],
             "article_ids": self.article_ids,
-            "duplicates": [{"source": source, "article_id": stored} for source, stored in self.duplicates_of],
+            "duplicates": [
+                {"source": source, "article_id": stored, "stored_source": stored_source}
+                for source, stored, stored_source in self.duplicates_of
+            ],
             "stories": [
                 {"id": s.id, "label": s.label, "added": s.added, "size": s.size, "started": s.started} for s in self.stories
             ],
@@ -221,7 +224,7 @@ def ingest(
                 report.new_version += 1
             else:
                 report.duplicate += 1
-                report.duplicates_of.append((article.source, result.article_id))
+                report.duplicates_of.append((article.source, result.article_id, result.stored_source))
                 advance(1)
         _process_pending(ws, leftover, report, advance)
     _process_pending(ws, leftover, report, advance)  # nothing read, or only duplicates read

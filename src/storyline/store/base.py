@@ -33,6 +33,8 @@ class AddResult:
 
     article_id: str
     status: str  # "new" | "duplicate" | "new-version"
+    #: Of a duplicate: where the stored article it repeats was read from (the user asks "which file?").
+    stored_source: str | None = None
 
 
 @dataclass

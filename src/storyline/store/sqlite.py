@@ -280,12 +280,12 @@ class SQLiteStore:
     def _add_one(self, conn: sqlite3.Connection, article: Article) -> AddResult:
         content_hash = article.content_hash or article.compute_hash()
         same = conn.execute(
-            "SELECT row_id, id, is_latest, data FROM articles WHERE content_hash = ? LIMIT 1", (content_hash,)
+            "SELECT row_id, id, is_latest, source, data FROM articles WHERE content_hash = ? LIMIT 1", (content_hash,)
         ).fetchone()
         if same:
             if same["is_latest"]:
                 self._fill_in(conn, same, article)
-            return AddResult(same["id"], "duplicate")
+            return AddResult(same["id"], "duplicate", same["source"])
         stored = dataclasses.replace(article, content_hash=content_hash)
         previous = self._latest_row(conn, "id", article.id)
         if previous is not None and _other_page(previous["url"], article.url) and "guid" not in article.extra:

@@ -71,9 +71,7 @@ def story(request: Request, ws: Ws, story_id: str) -> Response:
     claims_of: dict[str, list[Claim]] = {}
     for claim in comparison.claims:
         claims_of.setdefault(claim.article, []).append(claim)
-    keyed_groups = [(views.group_key(g, n), g) for n, g in enumerate(comparison.groups)]
     entities = [e.to_dict() for e in web_queries.story_entities(members)]
-    keyed_groups.sort(key=lambda pair: -views.VERDICT_RANK.get(pair[1].verdict, 0))  # conflicts first, as in the reports
     return render(
         request,
         "story.html",
@@ -81,7 +79,7 @@ def story(request: Request, ws: Ws, story_id: str) -> Response:
         summary=web_queries.summarize_story(found, members, web_queries.library_now(ws)),
         columns=[(a, views.highlight_paragraphs(a.text, claims_of.get(a.id, []), index)) for a in members],
         comparison=comparison,
-        groups=keyed_groups,
+        groups=views.ordered_groups(comparison.groups),
         claim_text={c.id: c for c in comparison.claims},
         titles={**{a.id: a.outlet or a.title for a in members}, **{a["id"]: a["name"] for a in comparison.articles if a.get("name")}},
         involved=involved(entities, top=None),

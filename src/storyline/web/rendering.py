@@ -17,7 +17,9 @@ from markupsafe import Markup, escape
 from storyline import __version__
 from storyline.model import Article
 from storyline.report.comparison import (
+    ALIKE_HEADING,
     KIND_LABELS,
+    alike_only,
     calendar_words,
     entity_label,
     first_reported,
@@ -114,6 +116,9 @@ def make_environment() -> Environment:
     env.globals["relation_sentence"] = relation_sentence
     env.globals["first_reported"] = first_reported
     env.globals["summary_line"] = summary_line
+    env.globals["alike_only"] = alike_only
+    env.tests["alike_only"] = alike_only
+    env.globals["alike_heading"] = ALIKE_HEADING
     env.globals["update_line"] = update_line
     env.globals["entity_label"] = entity_label
     env.globals["statement"] = statement

@@ -308,6 +308,7 @@ class RemovalBody(Body):
 class Duplicate(Body):
     source: str
     article_id: str = Field(description="the stored article the input repeats")
+    stored_source: str | None = Field(description="where that stored article was read from (a file, a record, an upload's name)")
 
 
 class StoryReached(Body):

@@ -15,7 +15,7 @@ from storyline.compare.naming import article_name
 from storyline.enrich.times_calendar import calendar_day
 from storyline.match.signature import shorten
 from storyline.model import Article, Claim, ClaimGroup, ProvenanceLink
-from storyline.report.comparison import article_heading, calendar_words
+from storyline.report.comparison import alike_only, article_heading, calendar_words
 
 #: When a claim sits in several groups, the strongest verdict colours it.
 VERDICT_RANK = {"conflict": 3, "shared": 2, "unique": 1}
@@ -48,6 +48,18 @@ class ClaimIndex:
 def group_key(group: ClaimGroup, number: int) -> str:
     """A group's id, or its position when the comparison gave it none."""
     return group.id or f"g{number}"
+
+
+def ordered_groups(groups: list[ClaimGroup]) -> list[tuple[str, ClaimGroup]]:
+    """The groups keyed (:func:`group_key`) in the reports' order: conflicts first, then the shared facts, most
+    surely one first (highest score), then the shared groups only alike (:func:`alike_only`), then unique claims."""
+
+    def place(pair: tuple[str, ClaimGroup]) -> tuple[int, bool, float]:
+        group = pair[1]
+        score = (group.score or 0.0) if group.verdict == "shared" else 0.0
+        return -VERDICT_RANK.get(group.verdict, 0), alike_only(group), -score
+
+    return sorted(((group_key(g, n), g) for n, g in enumerate(groups)), key=place)
 
 
 def index_claims(groups: list[ClaimGroup]) -> ClaimIndex:
