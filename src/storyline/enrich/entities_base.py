@@ -56,10 +56,11 @@ def _is_known_place(name: str) -> bool:
     return is_place_name(name) or is_us_state(name)
 
 
-#: Military ranks, and words that make a title of two ("Rear Admiral", "Staff Sergeant"), besides ``TITLES``.
+#: Military ranks, and words that make a title of two ("Rear Admiral", "Staff Sergeant"), besides ``TITLES``; "Det."
+#: of a detective's name only here: "det" is a Scandinavian pronoun, no role noun a source may be read by.
 _RANKS = frozenset({
     "admiral", "commodore", "brigadier", "colonel", "major", "captain", "lieutenant", "sergeant", "corporal",
-    "private", "marshal", "maj", "cpl", "pvt", "cmdr",
+    "private", "marshal", "maj", "cpl", "pvt", "cmdr", "det",
 })  # fmt: skip
 _RANK_MODIFIERS = frozenset({"rear", "vice", "staff", "lance", "master", "deputy"})
 

@@ -101,6 +101,8 @@ def merge_mentions(mentions: list[Mention]) -> list[Entity]:
         lookup = country if country and _identity(country) in named else mention.text
         others = [g for g in groups if mention.not_of not in g.names] if mention.not_of else groups
         group = _find_group(others, lookup, mention.type, mention.start, places, mention.title)
+        if group is None and mention.type == "PERSON":
+            group = _nickname_group(others, mention.text)
         if group is None:
             group = _Group(type=mention.type)
             groups.append(group)
@@ -114,6 +116,14 @@ def merge_mentions(mentions: list[Mention]) -> list[Entity]:
         group.acts = _either(group.acts, mention.acts)
         group.acting += [(mention.start, mention.end)] if mention.acts else []
     return [_to_entity(g) for g in sorted(groups, key=lambda g: min(g.mentions))]
+
+
+def _nickname_group(groups: list[_Group], name: str) -> _Group | None:
+    """The one person of ``groups`` whose full name ``name`` writes with another form of the first name
+    (:func:`_first_names_agree`: "Chris Adler" of "Christopher Adler", "R. Adler" of "Robert Adler"); none
+    where two are alike ("Chris Adler" beside "Christopher Adler" and "Christine Adler")."""
+    alike = [g for g in groups if g.type == "PERSON" and any(is_full_name(n) and _first_names_agree(name, n) for n in g.names)]
+    return alike[0] if len(alike) == 1 else None
 
 
 def _place_alias(name: str, kind: str | None) -> str | None:

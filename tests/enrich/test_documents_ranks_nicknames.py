@@ -1,0 +1,62 @@
+"""Documents as sources, police ranks before names, a first name and its short form in one article (fix-enrich5)."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.enrich.quotes_base import UNATTRIBUTED
+
+
+def _speakers(enricher, make_article, text: str) -> list[str]:
+    return [q.speaker for q in enricher.enrich(make_article(text)).quotes]
+
+
+def _entities(enricher, make_article, text: str) -> dict[str, str]:
+    return {e.name: e.type for e in enricher.enrich(make_article(text)).entities}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The council met on Monday. A statement said the decision was "final and binding."',
+        "The plant closed in May. A report said output at the Fennick mill had fallen by half.",
+        "The Acme Board met late. The statement said the Fennick plant would close in June.",
+    ],
+)
+def test_a_bare_document_names_no_speaker(enricher, make_article, text):
+    speakers = _speakers(enricher, make_article, text)
+    assert speakers and all(s == UNATTRIBUTED for s in speakers)
+
+
+def test_a_named_document_speaks_for_its_issuer(enricher, make_article):
+    text = '"We will not comment further," a statement from the Acme Board said on Tuesday.'
+    assert _speakers(enricher, make_article, text) == ["Acme Board"]
+    owned = "The company's statement said the Fennick plant would close in June."
+    assert _speakers(enricher, make_article, owned) == ["The company"]
+
+
+def test_a_police_rank_belongs_to_the_name_after_it(enricher, make_article):
+    text = (
+        "Fennick Police spokesperson Const. Jane Doriel said officers arrived at 9 p.m.\n\n"
+        "Elwyn RCMP Cpl. Mara Quell said the road was closed."
+    )
+    entities = _entities(enricher, make_article, text)
+    assert entities.get("Jane Doriel") == "PERSON" and entities.get("Mara Quell") == "PERSON"
+    assert not [name for name in entities if name.endswith(("Const", "Cpl", "spokesperson"))]
+
+
+def test_a_short_first_name_is_the_same_person_in_one_article(enricher, make_article):
+    text = (
+        "Chris Adler, the mayor of Fennick, said the plan was sound.\n\n"
+        "Later, Christopher Adler told reporters the vote would go ahead."
+    )
+    people = [e for e in enricher.enrich(make_article(text)).entities if e.type == "PERSON"]
+    assert [sorted(e.variants) for e in people] == [["Chris Adler", "Christopher Adler"]]
+
+
+def test_a_short_form_of_two_full_names_or_another_first_name_stays_apart(enricher, make_article):
+    both = "Christine Adler said yes. Christopher Adler said no. Chris Adler said maybe."
+    assert len([e for e in enricher.enrich(make_article(both)).entities if e.type == "PERSON"]) == 3
+    siblings = "Marco Calloway said Robert Calloway and Roberta Calloway voted against the plan."
+    names = {v for e in enricher.enrich(make_article(siblings)).entities for v in [e.name]}
+    assert {"Robert Calloway", "Roberta Calloway"} <= names
