@@ -1,4 +1,5 @@
-"""Documents as sources, police ranks before names, a first name and its short form in one article (fix-enrich5)."""
+"""Documents as sources, police ranks before names, a first name and its short form in one article, a Russian
+plural institution as "они" (fix-enrich5)."""
 
 from __future__ import annotations
 
@@ -60,3 +61,9 @@ def test_a_short_form_of_two_full_names_or_another_first_name_stays_apart(enrich
     siblings = "Marco Calloway said Robert Calloway and Roberta Calloway voted against the plan."
     names = {v for e in enricher.enrich(make_article(siblings)).entities for v in [e.name]}
     assert {"Robert Calloway", "Roberta Calloway"} <= names
+
+
+@pytest.mark.parametrize("institution", ["Власти", "Силовики", "Спасатели"])
+def test_a_russian_plural_institution_is_who_they_are(enricher, make_article, institution):
+    text = f"{institution} заявили, что угрозы нет. Они добавили, что мост в Порт-Элвине откроют в мае."
+    assert _speakers(enricher, lambda t: make_article(t, language="ru"), text) == [institution, institution]
