@@ -29,7 +29,7 @@ from storyline.enrich.entities_base import (
     _FUNCTION_POS,
     _POSSESSIVES,
     _RANK_MODIFIERS,
-    _RANKS,
+    RANK_ABBREVIATIONS,
     Mention,
     _is_generation,
     _is_known_place,
@@ -335,7 +335,7 @@ def _without_cut_abbreviation(span: Span) -> Span:
     """"Port Elwyn Police Department" of "Port Elwyn Police Department Capt. Marco Bell": a title abbreviation the
     tokenizer cut from its dot closes no name; it is the title of the person after."""
     doc, last = span.doc, span[-1]
-    abbreviated = last.lower_ in TITLE_ABBREVIATIONS or last.lower_ in _RANKS  # "Capt.", "Const.", "Det."
+    abbreviated = last.lower_ in TITLE_ABBREVIATIONS or last.lower_ in RANK_ABBREVIATIONS  # "Capt.", "Const.", "Det."
     cut = abbreviated and not last.whitespace_ and last.i + 1 < len(doc) and doc[last.i + 1].text == "."
     return span[:-1] if cut and len(span) > 1 else span
 

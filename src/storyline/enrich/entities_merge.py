@@ -119,11 +119,20 @@ def merge_mentions(mentions: list[Mention]) -> list[Entity]:
 
 
 def _nickname_group(groups: list[_Group], name: str) -> _Group | None:
-    """The one person of ``groups`` whose full name ``name`` writes with another form of the first name
-    (:func:`_first_names_agree`: "Chris Adler" of "Christopher Adler", "R. Adler" of "Robert Adler"); none
-    where two are alike ("Chris Adler" beside "Christopher Adler" and "Christine Adler")."""
-    alike = [g for g in groups if g.type == "PERSON" and any(is_full_name(n) and _first_names_agree(name, n) for n in g.names)]
+    """The one person of ``groups`` whose full name ``name`` writes with a nickname of the first name or the full
+    name of its nickname (:data:`NICKNAMES`: "Chris Adler" of "Christopher Adler"); none where two are alike
+    ("Chris Adler" beside "Christopher Adler" and "Christine Adler"). Not an initial ("T.J. Adler" may be Tony
+    Adler's son) nor the same first name with other middle names ("George H.W. Bush" and "George W. Bush")."""
+    alike = [g for g in groups if g.type == "PERSON" and any(_nickname_of(name, n) for n in g.names if is_full_name(n))]
     return alike[0] if len(alike) == 1 else None
+
+
+def _nickname_of(a: str, b: str) -> bool:
+    """Whether two full names of one surname have first names that are two forms of one (:data:`NICKNAMES`)."""
+    words_a, words_b = a.lower().split(), b.lower().split()
+    if not (_written_as_name(a) and _written_as_name(b)) or words_a[-1] != words_b[-1] or words_a[0] == words_b[0]:
+        return False
+    return bool(_first_name_forms(words_a[0]) & _first_name_forms(words_b[0]))
 
 
 def _place_alias(name: str, kind: str | None) -> str | None:
@@ -460,8 +469,10 @@ def _is_name_part(words: list[str], kind: str, group: _Group, mostly_placed: boo
     """Words of a person's (or the fallback's untyped) name: "Lopez" of "Maria Lopez". The recogniser may
     mistype a lone first name or surname as ORG or PLACE; a PLACE joins only when it is known to be mostly not
     written as a place (``mostly_placed`` False, :func:`_places_named`): "Texas" of "a Texas jury" is no part
-    of "Texas Ranger", "Adler" of "Adler said" is Ruth Adler."""
-    full = _name_parts(group.name)
+    of "Texas Ranger", "Adler" of "Adler said" is Ruth Adler. A person's full names are each read: "Tim" is of
+    "Timothy D. Cook" written "Tim Cook" too."""
+    fulls = [_name_parts(group.name)] + [_name_parts(n) for n in group.names[1:] if group.type == "PERSON" and is_full_name(n)]
+    full = next((parts for parts in fulls if all(w in parts for w in words)), fulls[0])
     if len(words) >= len(full) or not all(w in full for w in words) or _is_generation(words):
         return False
     if len(words) > 1 and _is_suffixed(full, words):

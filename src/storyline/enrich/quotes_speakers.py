@@ -67,8 +67,10 @@ _DOCUMENT_NOUNS = frozenset({
     "statement", "report", "communique", "communiqué", "release", "letter", "memo", "memorandum", "document",
     "filing", "notice", "announcement", "bulletin", "study", "survey",
 })  # fmt: skip
-#: Links by which a name qualifies a document as its issuer: "from/by/of N", "N's", "an N statement", "issued by N".
-_ISSUER_DEPS = frozenset({"prep", "pobj", "agent", "poss", "compound", "acl", "amod", "nmod"})
+#: Links by which a name qualifies a document as its issuer: "N's", "an N statement", "issued by N", and the
+#: prepositions of :data:`_ISSUER_PREPOSITIONS` ("a statement from N", "a report in N"; not "a document on N's website").
+_ISSUER_DEPS = frozenset({"pobj", "agent", "poss", "compound", "acl", "amod", "nmod"})
+_ISSUER_PREPOSITIONS = frozenset({"from", "by", "of", "in"})
 _NEUTER_PRONOUNS = frozenset({"it", "оно"})
 #: The hyphen (and the "-t-" of euphony) a French inverted subject pronoun is written with: "a-t-il", "dit-elle".
 _INVERTED_CLITIC = re.compile(r"^-(?:t-?)?")
@@ -300,11 +302,13 @@ class SpeakerResolver:
             if named:
                 return named[0][2].name
         owner = next((c for c in document.children if c.dep_ == "poss" and c.pos_ in {"NOUN", "PROPN"}), None)
-        return self._doc[owner.left_edge.i : owner.i + 1].text if owner is not None else None  # "the council's report"
+        if owner is None or owner.ent_type_ in {"DATE", "TIME"} or owner.left_edge.lower_ in INDEFINITE_ARTICLES:
+            return None  # "Monday's announcement", "a Samaritan's Purse release" (the parse cut the name)
+        return self._doc[owner.left_edge.i : owner.i + 1].text  # "the council's report"
 
     def _issuer_words(self, token: Token) -> list[Token]:
         """The words of a document's phrase linked to it by :data:`_ISSUER_DEPS`, at any depth."""
-        linked = [c for c in token.children if c.dep_ in _ISSUER_DEPS]
+        linked = [c for c in token.children if c.dep_ in _ISSUER_DEPS or (c.dep_ == "prep" and c.lower_ in _ISSUER_PREPOSITIONS)]
         return linked + [w for c in linked for w in self._issuer_words(c)]
 
     def _role_holder(self, head: Token, source: Span) -> str:
