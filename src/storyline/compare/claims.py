@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Any
 
 from storyline.compare.clock import ZONE_WORDS_RE
-from storyline.compare.lexicon import negation_cue, stop_words, takes_a_side
+from storyline.compare.lexicon import is_denial, negation_cue, stop_words, takes_a_side
 from storyline.compare.parsing import on_condition, parse, phrasal_lemma, prefetch, token_at, verb_above
 from storyline.compare.quantities import CLOCK_RE, is_calendar_word, may_hold_numbers, not_quantities, read_quantities
 from storyline.enrich.cues import REPORTING_VERBS
@@ -167,11 +167,19 @@ def is_person(article: Article, name: str) -> bool:
 
 
 def _claim_quote(article: Article, start: int, end: int) -> Quote | None:
-    """The first quote inside the claim attributed to a person: who says it, and with which verb."""
+    """The first quote inside the claim attributed to a person, or an organisation's denial: who says it, and
+    with which verb."""
     for quote in article.quotes:
-        if quote.start < end and start < quote.end and is_person(article, quote.speaker):
+        if quote.start < end and start < quote.end and (is_person(article, quote.speaker) or _denied_by_institution(article, quote)):
             return quote
     return None
+
+
+def _denied_by_institution(article: Article, quote: Quote) -> bool:
+    """Whether an organisation the article names denies what the quote says ("the Elwyn Defence Ministry denied
+    that ..."): a denial is the institution's own position, not words a spokesperson said for it, and it
+    disputes whoever states what it denies."""
+    return is_denial(quote.cue) and any(e.name == quote.speaker and e.type == "ORG" for e in article.entities)
 
 
 def calendar_day(time: TimeExpression) -> str | None:

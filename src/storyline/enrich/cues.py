@@ -354,8 +354,11 @@ PRONOUN_SEXES: dict[str, str] = {
     "elle": "Fem", "ella": "Fem", "lei": "Fem", "ela": "Fem", "sie": "Fem",
 }  # fmt: skip
 
-#: Titles written short before a name ("Capt. N", "Sen. N"); the dot closes the abbreviation, not a sentence.
-TITLE_ABBREVIATIONS: frozenset[str] = frozenset({"sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "adm", "rev"})
+#: Titles written short before a name ("Capt. N", "Sen. N", a police rank: "Const. N", "Insp. N"); the dot
+#: closes the abbreviation, not a sentence.
+TITLE_ABBREVIATIONS: frozenset[str] = frozenset({
+    "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "adm", "rev", "const", "cpl", "insp", "supt",
+})  # fmt: skip
 #: Role nouns that, with a definite article and no name, point back to a person named earlier.
 TITLES: frozenset[str] = HONORIFICS | TITLE_ABBREVIATIONS | frozenset(
     """spokesman spokeswoman spokesperson minister president premier chancellor chief director official

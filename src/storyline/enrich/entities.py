@@ -29,6 +29,7 @@ from storyline.enrich.entities_base import (
     _FUNCTION_POS,
     _POSSESSIVES,
     _RANK_MODIFIERS,
+    RANK_ABBREVIATIONS,
     Mention,
     _is_generation,
     _is_known_place,
@@ -183,6 +184,8 @@ def recognised_mentions(doc: Doc) -> list[Mention]:
     retyped: dict[str, str] = {}  # names some mention shows to be no person's, with the type it shows
     teams: set[str] = set()  # capitals some mention shows to be a sports team
     for ent, kind in _recognised_pieces(_rejoined(doc.ents), surnames):
+        if kind == "PERSON" and len(cut := _without_cut_abbreviation(ent)) < len(ent):
+            ent, kind = cut, "ORG"  # "Elwyn RCMP Cpl." of "Elwyn RCMP Cpl. Ruth Adler": the rank is the next name's
         span = _trim(_without_titles(_join_hyphenated(ent)) if kind == "PERSON" else _without_trailing_titles(ent))
         if span is None or _all_lower_case(span.text) or _is_fragment(span, kind, name_parts):
             continue
@@ -332,7 +335,8 @@ def _without_cut_abbreviation(span: Span) -> Span:
     """"Port Elwyn Police Department" of "Port Elwyn Police Department Capt. Marco Bell": a title abbreviation the
     tokenizer cut from its dot closes no name; it is the title of the person after."""
     doc, last = span.doc, span[-1]
-    cut = last.lower_ in TITLE_ABBREVIATIONS and not last.whitespace_ and last.i + 1 < len(doc) and doc[last.i + 1].text == "."
+    abbreviated = last.lower_ in TITLE_ABBREVIATIONS or last.lower_ in RANK_ABBREVIATIONS  # "Capt.", "Const.", "Det."
+    cut = abbreviated and not last.whitespace_ and last.i + 1 < len(doc) and doc[last.i + 1].text == "."
     return span[:-1] if cut and len(span) > 1 else span
 
 

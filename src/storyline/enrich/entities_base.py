@@ -56,10 +56,13 @@ def _is_known_place(name: str) -> bool:
     return is_place_name(name) or is_us_state(name)
 
 
+#: Ranks written short with a dot ("Maj. N", "Det. N") besides ``TITLE_ABBREVIATIONS``; "Det." only here: "det" is a
+#: Scandinavian pronoun, no role noun a source may be read by.
+RANK_ABBREVIATIONS = frozenset({"maj", "cpl", "pvt", "cmdr", "det"})
 #: Military ranks, and words that make a title of two ("Rear Admiral", "Staff Sergeant"), besides ``TITLES``.
-_RANKS = frozenset({
+_RANKS = RANK_ABBREVIATIONS | frozenset({
     "admiral", "commodore", "brigadier", "colonel", "major", "captain", "lieutenant", "sergeant", "corporal",
-    "private", "marshal", "maj", "cpl", "pvt", "cmdr",
+    "private", "marshal",
 })  # fmt: skip
 _RANK_MODIFIERS = frozenset({"rear", "vice", "staff", "lance", "master", "deputy"})
 

@@ -101,6 +101,8 @@ def merge_mentions(mentions: list[Mention]) -> list[Entity]:
         lookup = country if country and _identity(country) in named else mention.text
         others = [g for g in groups if mention.not_of not in g.names] if mention.not_of else groups
         group = _find_group(others, lookup, mention.type, mention.start, places, mention.title)
+        if group is None and mention.type == "PERSON":
+            group = _nickname_group(others, mention.text)
         if group is None:
             group = _Group(type=mention.type)
             groups.append(group)
@@ -114,6 +116,23 @@ def merge_mentions(mentions: list[Mention]) -> list[Entity]:
         group.acts = _either(group.acts, mention.acts)
         group.acting += [(mention.start, mention.end)] if mention.acts else []
     return [_to_entity(g) for g in sorted(groups, key=lambda g: min(g.mentions))]
+
+
+def _nickname_group(groups: list[_Group], name: str) -> _Group | None:
+    """The one person of ``groups`` whose full name ``name`` writes with a nickname of the first name or the full
+    name of its nickname (:data:`NICKNAMES`: "Chris Adler" of "Christopher Adler"); none where two are alike
+    ("Chris Adler" beside "Christopher Adler" and "Christine Adler"). Not an initial ("T.J. Adler" may be Tony
+    Adler's son) nor the same first name with other middle names ("George H.W. Bush" and "George W. Bush")."""
+    alike = [g for g in groups if g.type == "PERSON" and any(_nickname_of(name, n) for n in g.names if is_full_name(n))]
+    return alike[0] if len(alike) == 1 else None
+
+
+def _nickname_of(a: str, b: str) -> bool:
+    """Whether two full names of one surname have first names that are two forms of one (:data:`NICKNAMES`)."""
+    words_a, words_b = a.lower().split(), b.lower().split()
+    if not (_written_as_name(a) and _written_as_name(b)) or words_a[-1] != words_b[-1] or words_a[0] == words_b[0]:
+        return False
+    return bool(_first_name_forms(words_a[0]) & _first_name_forms(words_b[0]))
 
 
 def _place_alias(name: str, kind: str | None) -> str | None:
@@ -450,8 +469,10 @@ def _is_name_part(words: list[str], kind: str, group: _Group, mostly_placed: boo
     """Words of a person's (or the fallback's untyped) name: "Lopez" of "Maria Lopez". The recogniser may
     mistype a lone first name or surname as ORG or PLACE; a PLACE joins only when it is known to be mostly not
     written as a place (``mostly_placed`` False, :func:`_places_named`): "Texas" of "a Texas jury" is no part
-    of "Texas Ranger", "Adler" of "Adler said" is Ruth Adler."""
-    full = _name_parts(group.name)
+    of "Texas Ranger", "Adler" of "Adler said" is Ruth Adler. A person's full names are each read: "Tim" is of
+    "Timothy D. Cook" written "Tim Cook" too."""
+    fulls = [_name_parts(group.name)] + [_name_parts(n) for n in group.names[1:] if group.type == "PERSON" and is_full_name(n)]
+    full = next((parts for parts in fulls if all(w in parts for w in words)), fulls[0])
     if len(words) >= len(full) or not all(w in full for w in words) or _is_generation(words):
         return False
     if len(words) > 1 and _is_suffixed(full, words):

@@ -291,6 +291,7 @@ def _natasha_to_spacy(vocab, text: str, ndoc, nominatives: dict[int, str], verbs
     deps: list[str] = []
     lemmas: list[str] = []
     pos: list[str] = []
+    morphs: list[str] = []
     sent_starts: list[bool] = []
     position = 0
     for sentence in ndoc.sents:
@@ -302,7 +303,7 @@ def _natasha_to_spacy(vocab, text: str, ndoc, nominatives: dict[int, str], verbs
                 if words and gap.startswith(" "):
                     spaces[-1], gap = True, gap[1:]
                 if gap:
-                    _append_space_token(words, spaces, heads, deps, lemmas, pos, sent_starts, gap)
+                    _append_space_token(words, spaces, heads, deps, lemmas, pos, morphs, sent_starts, gap)
             elif gap == " " and words:
                 spaces[-1] = True
             ids[token.id] = len(words)
@@ -313,6 +314,7 @@ def _natasha_to_spacy(vocab, text: str, ndoc, nominatives: dict[int, str], verbs
             deps.append(token.rel or "dep")
             lemmas.append(token.lemma or token.text)
             pos.append(token.pos or "X")
+            morphs.append(_features(token.feats))
             sent_starts.append(n == 0)
             position = token.stop
         for index, head_id in pending:
@@ -324,8 +326,10 @@ def _natasha_to_spacy(vocab, text: str, ndoc, nominatives: dict[int, str], verbs
                 deps[index] = "ROOT"
     tail = text[position:]
     if tail:
-        _append_space_token(words, spaces, heads, deps, lemmas, pos, sent_starts, tail)
-    doc = Doc(vocab, words=words, spaces=spaces, heads=heads, deps=deps, lemmas=lemmas, pos=pos, sent_starts=sent_starts)
+        _append_space_token(words, spaces, heads, deps, lemmas, pos, morphs, sent_starts, tail)
+    doc = Doc(
+        vocab, words=words, spaces=spaces, heads=heads, deps=deps, lemmas=lemmas, pos=pos, morphs=morphs, sent_starts=sent_starts
+    )
     labels = {"PER": "PERSON", "LOC": "LOC", "ORG": "ORG"}
     ents: list[Span] = []
     for span in ndoc.spans:
@@ -383,14 +387,21 @@ def _leads_into_cycle(heads: list[int], index: int) -> bool:
     return False
 
 
-def _append_space_token(words, spaces, heads, deps, lemmas, pos, sent_starts, gap: str) -> None:
+def _append_space_token(words, spaces, heads, deps, lemmas, pos, morphs, sent_starts, gap: str) -> None:
     words.append(gap)
     spaces.append(False)
     heads.append(len(words) - 1)
     deps.append("dep")
     lemmas.append(gap)
     pos.append("SPACE")
+    morphs.append("")
     sent_starts.append(False)
+
+
+def _features(feats: dict[str, str] | None) -> str:
+    """Natasha's morphological features in spaCy's form ("Case=Nom|Number=Plur"): the speaker rules read a
+    word's number and sex by them ("Власти заявили ... Они добавили": "они" stands for the plural institution)."""
+    return "|".join(f"{key}={value}" for key, value in sorted((feats or {}).items()))
 
 
 @Language.component("paragraph_breaks")

@@ -61,6 +61,16 @@ _SAID_BY_NOUNS = STANCE_NOUNS["en"] | {
     "testimony", "report", "letter", "interview", "tweet", "post", "words", "account", "data", "figures",
     "estimate", "documents", "filing", "records",
 }  # fmt: skip
+#: Documents a source may be (English): one speaks for its issuer when the article names it ("a statement from
+#: the Acme Board", "the council's report"); alone ("A statement said", "The report said") it names no one.
+_DOCUMENT_NOUNS = frozenset({
+    "statement", "report", "communique", "communiqué", "release", "letter", "memo", "memorandum", "document",
+    "filing", "notice", "announcement", "bulletin", "study", "survey",
+})  # fmt: skip
+#: Links by which a name qualifies a document as its issuer: "N's", "an N statement", "issued by N", and the
+#: prepositions of :data:`_ISSUER_PREPOSITIONS` ("a statement from N", "a report in N"; not "a document on N's website").
+_ISSUER_DEPS = frozenset({"pobj", "agent", "poss", "compound", "acl", "amod", "nmod"})
+_ISSUER_PREPOSITIONS = frozenset({"from", "by", "of", "in"})
 _NEUTER_PRONOUNS = frozenset({"it", "оно"})
 #: The hyphen (and the "-t-" of euphony) a French inverted subject pronoun is written with: "a-t-il", "dit-elle".
 _INVERTED_CLITIC = re.compile(r"^-(?:t-?)?")
@@ -241,6 +251,8 @@ class SpeakerResolver:
         at_head = [m for m in inside if m[0] <= head.idx < m[1]]
         if at_head:
             return at_head[0][2].name
+        if head.pos_ == "NOUN" and head.lemma_.lower() in _DOCUMENT_NOUNS and self._language == "en":
+            return self._issuer(head) or UNATTRIBUTED
         if source[0].lower_ in INDEFINITE_ARTICLES:
             # someone new, unnamed ("a friend of N") unless named between commas ("a spokesman for X, N, said")
             return self._closing_apposition(source) or source.text
@@ -280,6 +292,24 @@ class SpeakerResolver:
         if _names_no_one(head):
             return UNATTRIBUTED
         return self._person_by_surname(source.text) or _name_after_titles(source) or _unless_tag(source)
+
+    def _issuer(self, document: Token) -> str | None:
+        """Who issued a document that speaks: the person or organisation named in its phrase ("a statement from
+        the Acme Board", "a statement issued by N"), not in a clause of it ("a report that N had resigned"), else
+        its owner as written ("the council's report": the council)."""
+        for token in sorted(self._issuer_words(document), key=lambda t: abs(t.i - document.i)):
+            named = [m for m in self._mentions if m[0] <= token.idx < m[1] and m[2].type in {"PERSON", "ORG", "MISC"}]
+            if named:
+                return named[0][2].name
+        owner = next((c for c in document.children if c.dep_ == "poss" and c.pos_ in {"NOUN", "PROPN"}), None)
+        if owner is None or owner.ent_type_ in {"DATE", "TIME"} or owner.left_edge.lower_ in INDEFINITE_ARTICLES:
+            return None  # "Monday's announcement", "a Samaritan's Purse release" (the parse cut the name)
+        return self._doc[owner.left_edge.i : owner.i + 1].text  # "the council's report"
+
+    def _issuer_words(self, token: Token) -> list[Token]:
+        """The words of a document's phrase linked to it by :data:`_ISSUER_DEPS`, at any depth."""
+        linked = [c for c in token.children if c.dep_ in _ISSUER_DEPS or (c.dep_ == "prep" and c.lower_ in _ISSUER_PREPOSITIONS)]
+        return linked + [w for c in linked for w in self._issuer_words(c)]
 
     def _role_holder(self, head: Token, source: Span) -> str:
         """A role noun speaks as a person, never as the organisation in its modifiers ("the former FBI

@@ -730,9 +730,20 @@ def _country_names() -> frozenset[str]:
     return frozenset(Locale("en").territories.values())
 
 
+#: Words that open a region's name of several words and no person's ("Western Cape", "Lower Saxony", "North
+#: Rhine-Westphalia", "Greater Manchester"): CLDR as Babel ships it names countries only, no provinces or states.
+_REGION_OPENERS = frozenset({
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "upper", "lower", "central",
+    "greater", "new",
+})  # fmt: skip
+
+
 def is_region(name: str) -> bool:
-    """Whether ``name`` is a country's name or a region's of :data:`_REGIONS`, not a person's."""
-    return name in _REGIONS or name in _country_names()
+    """Whether ``name`` is a country's name, a region's of :data:`_REGIONS` or one of several words opened by a
+    word of :data:`_REGION_OPENERS`, not a person's."""
+    words = name.split()
+    opened = len(words) > 1 and words[0].lower() in _REGION_OPENERS
+    return opened or name in _REGIONS or name in _country_names()
 
 
 def agency_tag_name(line: str) -> str | None:
