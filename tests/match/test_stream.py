@@ -371,6 +371,33 @@ def test_article_in_the_wrong_story_moves_to_the_one_it_now_fits(signatures_of, 
     assert clusterer.consolidate(["q4", "j1"], by_id.get) == []  # settled: nothing moves again
 
 
+def test_the_sweep_moves_a_dated_report_into_a_story_of_its_topic_only_when_that_story_is_dated(
+    signatures_of, config, article
+):
+    """A dated report in the wrong story moves to the Turkey reports when they are dated, never into them undated:
+    one report would give an undated story its day (ECB+: another club's offer into the undated story of the first)."""
+    from dataclasses import replace as with_
+
+    from storyline.match.stream import _ConsolidationRun
+
+    def moved(turkey_day: int | None) -> bool:
+        signatures = signatures_of([article("q1", "Quake kills 1,300 in Turkey", QUAKE, day=turkey_day),
+                                    article("q2", "Turkey earthquake toll passes 1,300", QUAKE_REWRITE, day=turkey_day),
+                                    article("j1", "Earthquake shakes Hokkaido", OTHER_QUAKE, day=9)])
+        stray = signatures_of([article("q4", "Quake kills 1,300 in Turkey", QUAKE, day=7)])[0]
+        clusterer = run(signatures, with_(config, consolidate=1.01))
+        story = clusterer.assignment()
+        assert story["q1"] == story["q2"] != story["j1"]
+        clusterer.states[story["j1"]].absorb(stray, "forced")  # as if the stream had put it there
+        clusterer._index(stray, story["j1"])
+        by_id = {s.id: s for s in [*signatures, stray]}
+        clusterer._reassign(["q4"], _ConsolidationRun(clusterer, by_id.get))
+        return clusterer.assignment()["q4"] == story["q1"]
+
+    assert moved(6)
+    assert not moved(None)
+
+
 def test_merge_gate_weighs_the_whole_evidence(config):
     one = MergeEvidence(mean=0.6, lowest=0.6, size=1, mixed=False, short=0.05)
     assert one.probability(config) > 0.5

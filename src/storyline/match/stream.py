@@ -666,9 +666,12 @@ class StoryClusterer:
         """One k-means-like sweep: move each article whose best candidate story beats its own.
 
         Its own story is scored without it (leave-one-out); a move needs the stream's ``join``
-        probability (``consolidate_undated`` between a dated and an undated side; ``adopt`` for an
-        article still alone in its story, towards a story as dated or undated as it is). All moves are
-        decided before any is made, so the sweep does not depend on the articles' order.
+        probability (``consolidate_undated`` for an undated article towards a dated story; ``adopt`` for an
+        article still alone in its story, towards a story as dated or undated as it is). A dated article never
+        moves into an undated story: one report would give the story its day, and ECB+'s undated stories took
+        dated reports of the other event of their topic (another club's offer, the next year's patch) that the
+        pass's merge gate, deciding whole stories, would have weighed. All moves are decided before any is made,
+        so the sweep does not depend on the articles' order.
         Returns the stories that lost or gained an article.
         """
         moves = [move for move in (self._better_story(a, run) for a in article_ids) if move is not None]
@@ -703,6 +706,8 @@ class StoryClusterer:
         best: tuple[float, str, Facets] | None = None
         for story_id in sorted(run.nearby_stories(article_id)):
             state = self.states[story_id]
+            if signature.published is not None and state.first is None:
+                continue  # a dated report would date an undated story: the sweep moves it only among dated ones
             p, facets = run.join_probability(article_id, state)
             mixed = (signature.published is None) != (state.first is None)
             bar = self.config.consolidate_undated if mixed else self.config.join
