@@ -50,6 +50,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from storyline.enrich.cues import (
+    ASPECTUAL_VERBS,
     CIRCUMSTANCE_PREPOSITIONS,
     COMPLEMENTIZERS,
     EVIDENTIAL_VERBS,
@@ -57,6 +58,7 @@ from storyline.enrich.cues import (
     OBJECT_NOT_CONTENT,
     PERSON_PRONOUNS,
     RELATIVE_PRONOUNS,
+    REPORT_ADVERBS,
     REPORTING_VERBS,
     STANCE_ADJECTIVES,
     STANCE_NOUNS,
@@ -92,6 +94,8 @@ from storyline.model import Entity, Quote
 #: Entity labels of those who can hold a stance (spaCy OntoNotes and WikiNER).
 _HOLDER_LABELS = frozenset({"PERSON", "PER", "ORG", "NORP"})
 _SUBJECTS = frozenset({"nsubj"})
+#: Subjects of an active or passive clause.
+_CLAUSE_SUBJECTS = frozenset({"nsubj", "nsubjpass", "nsubj:pass"})
 _CONTENT_DEPS = frozenset({"ccomp"})
 #: Dependencies through which a reporting verb inherits the subject of its head ("..., adding that").
 _SHARED_SUBJECT_DEPS = frozenset({"conj", "advcl", "xcomp"})
@@ -482,6 +486,8 @@ def verb_attributions(
         reporting = reporting or (not listed and token.pos_ == "VERB" and (learned.adds(token) or _reports_as_put(token)))
         if not (reporting or stance or evidential) or inside(token.idx, marks) or _reports_as(token, language):
             continue
+        if _is_aspectual(token, language):
+            continue
         belief = _belief(token, language) if evidential or _is_passive(token) else None
         if belief is not None:
             found.append(belief)
@@ -501,6 +507,36 @@ def verb_attributions(
             continue
         source = source_span(subject) if subject is not None else None
         found.append(Attribution(*content, cue=token.text, source=source, kind=kind, cue_word=token))
+    return found
+
+
+def _is_aspectual(verb: Token, language: str) -> bool:
+    """"continues to push for X": a verb telling only that an action runs on is no stance of its own; the verb
+    it governs is read as a cue in its own right ("push for X"). PolNeAR train: 6 of 32 "continues" stances
+    were annotated."""
+    aspectual = ASPECTUAL_VERBS.get(language, frozenset())
+    return verb.lemma_.lower() in aspectual and any(c.dep_ == "xcomp" for c in verb.children)
+
+
+def adverb_attributions(doc: Doc, language: str, marks: list[tuple[int, int]]) -> list[Attribution]:
+    """"N has reportedly left": a report adverb on a verb with a subject makes the whole clause a report by no
+    one named (kind "stance": PolNeAR annotates it with no source). Not when the verb is a cue of its own ("N
+    reportedly told M that X"): that report is read from the verb, and the wider clause would push it out;
+    not on a Title Case line (a headline)."""
+    adverbs = REPORT_ADVERBS.get(language, frozenset())
+    cues = REPORTING_VERBS.get(language, frozenset()) | STANCE_VERBS.get(language, frozenset())
+    found = []
+    for token in doc:
+        clause = token.head
+        if token.lower_ not in adverbs or token.dep_ != "advmod" or inside(token.idx, marks) or _is_cue(clause, cues):
+            continue
+        if clause.pos_ not in {"VERB", "AUX"} or not any(c.dep_ in _CLAUSE_SUBJECTS for c in clause.children):
+            continue
+        if is_headline(token.sent):
+            continue  # "N Reportedly Caught In ...": a headline tells the story, it reports no one
+        content = trimmed(doc, clause.left_edge.i, clause.right_edge.i + 1)
+        if content is not None:
+            found.append(Attribution(*content, cue=token.text, source=None, kind="stance", cue_word=token))
     return found
 
 
@@ -704,6 +740,7 @@ def scored_quotes(
         attributions += verb_attributions(doc, language, marks, learned)
         attributions += noun_attributions(doc, language, marks, learned)
         attributions += adjective_attributions(doc, language, marks, learned)
+        attributions += adverb_attributions(doc, language, marks)
     attributions = [_snap_to_marks(a, marks) for a in attributions]
     speech = [a.source for a in attributions if a.source is not None and a.kind != "stance"]
     resolver = SpeakerResolver(doc, entities, language, marks, speech, parsed=parsed)
