@@ -1193,6 +1193,11 @@ def test_reportedly_makes_the_clause_a_report_by_no_one_named(enricher, make_art
     [quote] = [q for q in article.quotes if q.cue == "reportedly"]
     assert quote.text == "The ferry company has reportedly hired three new captains for the winter"
     assert quote.kind == "stance" and quote.speaker == "unattributed"
+    # Whoever reported it goes unnamed: not the person named beside the clause.
+    article = enricher.enrich(make_article(
+        "Marco Bell signed with the Harbour Town Gulls, and the Port Elwyn Hawks reportedly made an offer as well."
+    ))
+    assert [q.speaker for q in article.quotes if q.cue == "reportedly"] == ["unattributed"]
     # A headline tells the story; a verb that is a cue of its own keeps its report ("said").
     article = enricher.enrich(make_article(
         "Ferry Company Reportedly Hires Three New Captains\n\n"

@@ -746,7 +746,7 @@ def scored_quotes(
     resolver = SpeakerResolver(doc, entities, language, marks, speech, parsed=parsed)
     for attribution in attributions:
         if attribution.source is None and attribution.kind == "stance" and attribution.cue_word and learned.filtered:
-            attribution.source = _holder_near(doc, attribution, resolver)
+            attribution.source = _holder_near(doc, attribution, resolver, language)
         if attribution.source is not None:
             attribution.speaker = resolver.resolve(attribution.source, (attribution.start, attribution.end))
     names = {entity.name for entity in entities}
@@ -825,9 +825,12 @@ def _quote_features(
     return features + ["headline"] * is_headline(content[0].sent) + [f"source_dep={source}"]
 
 
-def _holder_near(doc: Doc, attribution: Attribution, resolver: SpeakerResolver) -> Span | None:
+def _holder_near(doc: Doc, attribution: Attribution, resolver: SpeakerResolver, language: str) -> Span | None:
     """Who holds a stance whose cue has no subject ("the call for a ban", "..., hoping to win"): the
-    person or organisation named nearest to it in its sentence, outside its content."""
+    person or organisation named nearest to it in its sentence, outside its content. None for a report
+    adverb ("N has reportedly left"): it says that whoever reported it goes unnamed."""
+    if attribution.cue_word.lower_ in REPORT_ADVERBS.get(language, frozenset()):
+        return None
     sentence = attribution.cue_word.sent
     low, high = sentence.start_char, sentence.end_char
     mention = resolver.person_near(low, high, attribution.start, attribution.end, _HOLDER_LABELS)
