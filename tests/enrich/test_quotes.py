@@ -1198,6 +1198,14 @@ def test_reportedly_makes_the_clause_a_report_by_no_one_named(enricher, make_art
         "Marco Bell signed with the Harbour Town Gulls, and the Port Elwyn Hawks reportedly made an offer as well."
     ))
     assert [q.speaker for q in article.quotes if q.cue == "reportedly"] == ["unattributed"]
+    # A clause joined with a subject of its own is not part of the report, and keeps its own.
+    article = enricher.enrich(make_article(
+        "Olga Petrenko reportedly clashed with the harbour board, and the Port Elwyn Courier says she will resign soon."
+    ))
+    assert [q.text for q in article.quotes if q.cue == "reportedly"] == [
+        "Olga Petrenko reportedly clashed with the harbour board"
+    ]
+    assert [q.text for q in article.quotes if q.cue == "says"] == ["she will resign soon"]
     # A headline tells the story; a verb that is a cue of its own keeps its report ("said").
     article = enricher.enrich(make_article(
         "Ferry Company Reportedly Hires Three New Captains\n\n"

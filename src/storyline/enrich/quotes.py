@@ -534,10 +534,22 @@ def adverb_attributions(doc: Doc, language: str, marks: list[tuple[int, int]]) -
             continue
         if is_headline(token.sent):
             continue  # "N Reportedly Caught In ...": a headline tells the story, it reports no one
-        content = trimmed(doc, clause.left_edge.i, clause.right_edge.i + 1)
+        content = trimmed(doc, clause.left_edge.i, _own_clause_end(clause) + 1)
         if content is not None:
             found.append(Attribution(*content, cue=token.text, source=None, kind="stance", cue_word=token))
     return found
+
+
+def _own_clause_end(verb: Token) -> int:
+    """Index of a clause's last word before a clause joined to it with a subject of its own: in "A reportedly
+    clashed with B, and C says D" the report ends at "B" (C's report is C's)."""
+    joined = next((c for c in verb.rights if c.dep_ == "conj" and any(g.dep_ in _CLAUSE_SUBJECTS for g in c.children)), None)
+    if joined is None:
+        return verb.right_edge.i
+    end = joined.left_edge.i - 1
+    while end > verb.i and verb.doc[end].dep_ in {"cc", "punct"}:
+        end -= 1
+    return end
 
 
 def _is_passive(verb: Token) -> bool:
