@@ -1184,3 +1184,39 @@ def test_as_n_put_it_reports_the_clause(enricher, make_article):
     assert (quote.text, quote.speaker) == ("the harbour plan will cost the town its only beach", "Ines Vidal")
     article = enricher.enrich(make_article("Ines Vidal wanted the quarrel over, and she put it to rest with a letter."))
     assert not [q for q in article.quotes if q.cue == "put"]
+
+
+def test_reportedly_makes_the_clause_a_report_by_no_one_named(enricher, make_article):
+    article = enricher.enrich(make_article(
+        "The harbour board met on Monday. The ferry company has reportedly hired three new captains for the winter."
+    ))
+    [quote] = [q for q in article.quotes if q.cue == "reportedly"]
+    assert quote.text == "The ferry company has reportedly hired three new captains for the winter"
+    assert quote.kind == "stance" and quote.speaker == "unattributed"
+    # Whoever reported it goes unnamed: not the person named beside the clause.
+    article = enricher.enrich(make_article(
+        "Marco Bell signed with the Harbour Town Gulls, and the Port Elwyn Hawks reportedly made an offer as well."
+    ))
+    assert [q.speaker for q in article.quotes if q.cue == "reportedly"] == ["unattributed"]
+    # A clause joined with a subject of its own is not part of the report, and keeps its own.
+    article = enricher.enrich(make_article(
+        "Olga Petrenko reportedly clashed with the harbour board, and the Port Elwyn Courier says she will resign soon."
+    ))
+    assert [q.text for q in article.quotes if q.cue == "reportedly"] == [
+        "Olga Petrenko reportedly clashed with the harbour board"
+    ]
+    assert [q.text for q in article.quotes if q.cue == "says"] == ["she will resign soon"]
+    # A headline tells the story; a verb that is a cue of its own keeps its report ("said").
+    article = enricher.enrich(make_article(
+        "Ferry Company Reportedly Hires Three New Captains\n\n"
+        "Mayor Carla Benedetti reportedly said the ferry would run all winter."
+    ))
+    assert not [q for q in article.quotes if q.cue and q.cue.lower() == "reportedly"]
+    assert [q.text for q in article.quotes if q.cue == "said"] == ["the ferry would run all winter"]
+
+
+def test_a_verb_of_duration_is_no_stance_of_its_own(enricher, make_article):
+    article = enricher.enrich(make_article(
+        "Mayor Carla Benedetti continues to push for a new bridge over the river."
+    ))
+    assert [(q.cue, q.text) for q in article.quotes] == [("push", "for a new bridge over the river")]

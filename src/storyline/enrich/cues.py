@@ -118,6 +118,15 @@ STANCE_VERBS: dict[str, frozenset[str]] = {
 EVIDENTIAL_VERBS: dict[str, frozenset[str]] = {
     "en": frozenset("seem appear".split()),
 }
+#: Adverbs that say the clause they modify is someone's report, unnamed: "N has reportedly left" (PolNeAR
+#: train: 16 of the 24 "reportedly" on a verb with a subject are annotated cues; "allegedly" 2 of 6,
+#: "apparently" 4 of 18, so they stay out).
+REPORT_ADVERBS: dict[str, frozenset[str]] = {"en": frozenset({"reportedly"})}
+#: Verbs that tell only how an action runs on in time ("continues to push for X"): the stance, if any, is
+#: that of the verb they govern, not theirs.
+ASPECTUAL_VERBS: dict[str, frozenset[str]] = {
+    "en": frozenset({"continue", "keep", "begin", "start", "resume", "cease"}),
+}
 #: Adjectives of stance or belief: "N is confident that ...", "N is wary of ...". Written by hand from
 #: the adjectives annotated as cues >= 5 times, in >= 30 % of their uses, on PolNeAR train; the mined
 #: list adds the rest with >= 3 uses.

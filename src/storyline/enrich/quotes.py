@@ -50,6 +50,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from storyline.enrich.cues import (
+    ASPECTUAL_VERBS,
     CIRCUMSTANCE_PREPOSITIONS,
     COMPLEMENTIZERS,
     EVIDENTIAL_VERBS,
@@ -57,6 +58,7 @@ from storyline.enrich.cues import (
     OBJECT_NOT_CONTENT,
     PERSON_PRONOUNS,
     RELATIVE_PRONOUNS,
+    REPORT_ADVERBS,
     REPORTING_VERBS,
     STANCE_ADJECTIVES,
     STANCE_NOUNS,
@@ -92,6 +94,8 @@ from storyline.model import Entity, Quote
 #: Entity labels of those who can hold a stance (spaCy OntoNotes and WikiNER).
 _HOLDER_LABELS = frozenset({"PERSON", "PER", "ORG", "NORP"})
 _SUBJECTS = frozenset({"nsubj"})
+#: Subjects of an active or passive clause.
+_CLAUSE_SUBJECTS = frozenset({"nsubj", "nsubjpass", "nsubj:pass"})
 _CONTENT_DEPS = frozenset({"ccomp"})
 #: Dependencies through which a reporting verb inherits the subject of its head ("..., adding that").
 _SHARED_SUBJECT_DEPS = frozenset({"conj", "advcl", "xcomp"})
@@ -482,6 +486,8 @@ def verb_attributions(
         reporting = reporting or (not listed and token.pos_ == "VERB" and (learned.adds(token) or _reports_as_put(token)))
         if not (reporting or stance or evidential) or inside(token.idx, marks) or _reports_as(token, language):
             continue
+        if _is_aspectual(token, language):
+            continue
         belief = _belief(token, language) if evidential or _is_passive(token) else None
         if belief is not None:
             found.append(belief)
@@ -502,6 +508,48 @@ def verb_attributions(
         source = source_span(subject) if subject is not None else None
         found.append(Attribution(*content, cue=token.text, source=source, kind=kind, cue_word=token))
     return found
+
+
+def _is_aspectual(verb: Token, language: str) -> bool:
+    """"continues to push for X": a verb telling only that an action runs on is no stance of its own; the verb
+    it governs is read as a cue in its own right ("push for X"). PolNeAR train: 6 of 32 "continues" stances
+    were annotated."""
+    aspectual = ASPECTUAL_VERBS.get(language, frozenset())
+    return verb.lemma_.lower() in aspectual and any(c.dep_ == "xcomp" for c in verb.children)
+
+
+def adverb_attributions(doc: Doc, language: str, marks: list[tuple[int, int]]) -> list[Attribution]:
+    """"N has reportedly left": a report adverb on a verb with a subject makes the whole clause a report by no
+    one named (kind "stance": PolNeAR annotates it with no source). Not when the verb is a cue of its own ("N
+    reportedly told M that X"): that report is read from the verb, and the wider clause would push it out;
+    not on a Title Case line (a headline)."""
+    adverbs = REPORT_ADVERBS.get(language, frozenset())
+    cues = REPORTING_VERBS.get(language, frozenset()) | STANCE_VERBS.get(language, frozenset())
+    found = []
+    for token in doc:
+        clause = token.head
+        if token.lower_ not in adverbs or token.dep_ != "advmod" or inside(token.idx, marks) or _is_cue(clause, cues):
+            continue
+        if clause.pos_ not in {"VERB", "AUX"} or not any(c.dep_ in _CLAUSE_SUBJECTS for c in clause.children):
+            continue
+        if is_headline(token.sent):
+            continue  # "N Reportedly Caught In ...": a headline tells the story, it reports no one
+        content = trimmed(doc, clause.left_edge.i, _own_clause_end(clause) + 1)
+        if content is not None:
+            found.append(Attribution(*content, cue=token.text, source=None, kind="stance", cue_word=token))
+    return found
+
+
+def _own_clause_end(verb: Token) -> int:
+    """Index of a clause's last word before a clause joined to it with a subject of its own: in "A reportedly
+    clashed with B, and C says D" the report ends at "B" (C's report is C's)."""
+    joined = next((c for c in verb.rights if c.dep_ == "conj" and any(g.dep_ in _CLAUSE_SUBJECTS for g in c.children)), None)
+    if joined is None:
+        return verb.right_edge.i
+    end = joined.left_edge.i - 1
+    while end > verb.i and verb.doc[end].dep_ in {"cc", "punct"}:
+        end -= 1
+    return end
 
 
 def _is_passive(verb: Token) -> bool:
@@ -704,12 +752,13 @@ def scored_quotes(
         attributions += verb_attributions(doc, language, marks, learned)
         attributions += noun_attributions(doc, language, marks, learned)
         attributions += adjective_attributions(doc, language, marks, learned)
+        attributions += adverb_attributions(doc, language, marks)
     attributions = [_snap_to_marks(a, marks) for a in attributions]
     speech = [a.source for a in attributions if a.source is not None and a.kind != "stance"]
     resolver = SpeakerResolver(doc, entities, language, marks, speech, parsed=parsed)
     for attribution in attributions:
         if attribution.source is None and attribution.kind == "stance" and attribution.cue_word and learned.filtered:
-            attribution.source = _holder_near(doc, attribution, resolver)
+            attribution.source = _holder_near(doc, attribution, resolver, language)
         if attribution.source is not None:
             attribution.speaker = resolver.resolve(attribution.source, (attribution.start, attribution.end))
     names = {entity.name for entity in entities}
@@ -788,9 +837,12 @@ def _quote_features(
     return features + ["headline"] * is_headline(content[0].sent) + [f"source_dep={source}"]
 
 
-def _holder_near(doc: Doc, attribution: Attribution, resolver: SpeakerResolver) -> Span | None:
+def _holder_near(doc: Doc, attribution: Attribution, resolver: SpeakerResolver, language: str) -> Span | None:
     """Who holds a stance whose cue has no subject ("the call for a ban", "..., hoping to win"): the
-    person or organisation named nearest to it in its sentence, outside its content."""
+    person or organisation named nearest to it in its sentence, outside its content. None for a report
+    adverb ("N has reportedly left"): it says that whoever reported it goes unnamed."""
+    if attribution.cue_word.lower_ in REPORT_ADVERBS.get(language, frozenset()):
+        return None
     sentence = attribution.cue_word.sent
     low, high = sentence.start_char, sentence.end_char
     mention = resolver.person_near(low, high, attribution.start, attribution.end, _HOLDER_LABELS)
