@@ -356,7 +356,11 @@ def parts_of_total(a: Claim, b: Claim, kind: str) -> bool:
 
 #: Words around a figure that tell it as a part of a whole told elsewhere: a means of payment ("$281 million in
 #: cash"), a share of something ("$281 million of the purchase price"), or a part brought in ("including $5", "of which $5").
-_PART_AFTER_RE = re.compile(r"\s*(?:in\s+(?:cash|stock|shares|equity)\b|of\s+(?:the|its|their)\b)", re.IGNORECASE)
+#: Two means together ("$5.4 billion in cash and stock") are the whole price.
+_MEANS = r"(?:cash|stock|shares|equity)"
+_PART_AFTER_RE = re.compile(
+    rf"\s*(?:in\s+{_MEANS}\b(?!\s*(?:and|or|&|plus)\s+{_MEANS}\b)|of\s+(?:the|its|their)\b)", re.IGNORECASE
+)
 _PART_BEFORE_RE = re.compile(r"\b(?:including|of\s+which|of\s+whom)\s*[^\w\s]?$", re.IGNORECASE)
 
 
@@ -402,6 +406,25 @@ _MARGIN_BEFORE_RE = re.compile(
 def told_as_margin(claim: Claim, quantity: Quantity) -> bool:
     """Whether the figure is a margin between two sides: "his team led by 18 points" counts no one's points."""
     return bool(_MARGIN_BEFORE_RE.search(claim.text[: quantity.start - claim.start]))
+
+
+#: Words before a market's move that tell it at the session's end ("closed down 3.9 percent", "ended the day 2% higher"),
+#: where another report may give the fall at its worst during the day ("plunged 5.4 per cent").
+_AT_CLOSE_BEFORE_RE = re.compile(
+    r"\b(?:closed|closing|ended|finished|settled)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:up|down|higher|lower|at|off)?\s*$", re.IGNORECASE
+)
+_AT_CLOSE_AFTER_RE = re.compile(r"\s*(?:[\w%'\u2019-]+\s+){0,4}?at\s+(?:the\s+)?clos(?:e|ing)\b", re.IGNORECASE)
+#: Figures a market moves by: a share of a price or an index, or its points.
+_MOVES = ("percent", "point")
+
+
+def told_at_close(claim: Claim, quantity: Quantity) -> bool:
+    """Whether a market's move is told at the close ("Greek stocks closed down 3.9 percent"), not during the day:
+    a price that plunged 5.4 per cent by noon and closed down 3.9 did both."""
+    if coarse_kind(quantity.kind) not in _MOVES:
+        return False
+    start, end = quantity.start - claim.start, quantity.end - claim.start
+    return bool(_AT_CLOSE_BEFORE_RE.search(claim.text[:start]) or _AT_CLOSE_AFTER_RE.match(claim.text, end))
 
 
 def _compared_alike(
@@ -453,6 +476,37 @@ def _tallies_of_one_span(a: Claim, xs: list[Quantity], b: Claim, ys: list[Quanti
     return [q for q in xs if not counts_things(q.kind)], [q for q in ys if not counts_things(q.kind)]
 
 
+#: Verbs that tell a count without telling what was done ("had 12 points", "posted 12 points"): they fit any action.
+_LIGHT_VERBS = frozenset({"be", "have", "get", "make", "take", "give", "add", "record", "post", "total", "finish", "own"})
+
+
+def _counting_verb(claim: Claim, quantity: Quantity) -> str:
+    """The verb a count of things is told with, "" for a light verb (:data:`_LIGHT_VERBS`), a reporting verb or none."""
+    verb = verb_of(claim, quantity.start - claim.start, quantity.end - claim.start) or ""
+    return "" if verb in _LIGHT_VERBS else verb
+
+
+def _tallies_of_one_verb(a: Claim, xs: list[Quantity], b: Claim, ys: list[Quantity]) -> tuple[list[Quantity], list[Quantity]]:
+    """The figures without counts of things that each claim tells with another verb: "Bush missed four games" and
+    "Bush played in 10 games", or "four villages had been destroyed" and "homes in five villages had been damaged",
+    count two sets of games and villages. A count told with a light verb or none ("had four touchdowns") still
+    compares with any."""
+    verbs_x = [(coarse_kind(q.kind), _counting_verb(a, q)) if counts_things(q.kind) else None for q in xs]
+    verbs_y = [(coarse_kind(q.kind), _counting_verb(b, q)) if counts_things(q.kind) else None for q in ys]
+
+    def kept(figures: list[Quantity], own: list, other: list) -> list[Quantity]:
+        return [q for q, told in zip(figures, own, strict=True) if told is None or _verb_fits(told, other)]
+
+    return kept(xs, verbs_x, verbs_y), kept(ys, verbs_y, verbs_x)
+
+
+def _verb_fits(told: tuple[str, str], other: list[tuple[str, str] | None]) -> bool:
+    """Whether a count (kind, verb) may be one the other claim gives: it has a count of that kind told with the
+    same verb, a light one or none."""
+    kind, verb = told
+    return any(o is not None and o[0] == kind and (not verb or not o[1] or o[1] == verb) for o in other)
+
+
 #: Measures told of an action ("served four months", "evacuated the building, 15 miles north of the city"): a
 #: figure of one is compared only with the other claim's figure of the same verb.
 _ACTION_MEASURES = ("distance", "duration")
@@ -466,13 +520,14 @@ def compared_figures(a: Claim, b: Claim) -> tuple[list[Quantity], list[Quantity]
     years to concede" two spans; nor figures of what came before or after (:func:`of_a_sequel`)."""
     xs = [q for q in a.quantities if not (hypothetical(a, q) or of_a_sequel(a, q))]
     ys = [q for q in b.quantities if not (hypothetical(b, q) or of_a_sequel(b, q))]
-    for told in (told_as_part, told_over_places, told_as_margin):
+    for told in (told_as_part, told_over_places, told_as_margin, told_at_close):
         xs, ys = _compared_alike(a, xs, b, ys, told)
     xs, ys = _tallies_of_one_span(a, xs, b, ys)
     if another_contest(a, b):
         return [], []
     if not a.language or a.language != b.language:
         return xs, ys
+    xs, ys = _tallies_of_one_verb(a, xs, b, ys)
     return _of_one_action(a, xs, _actions(b, ys)), _of_one_action(b, ys, _actions(a, xs))
 
 
@@ -634,10 +689,15 @@ def _a_told_day_apart(a: Claim, x: str, b: Claim, y: str) -> bool:
         return False
 
 
+#: What follows an hour of a clock time ("8.40am", "8:40", "8 pm"): that number is no day of the month.
+_CLOCK_AFTER = r"(?![.:]\d)(?!\s*[ap]\.?m\b)"
+
+
 def writes_day(claim: Claim, value: str) -> bool:
     """Whether the claim writes the day of month of ``value`` ("June 13", "13 June", "the 13th"), rather than
-    telling it by a weekday or "today", which a reader resolves from the article's publication day."""
-    return re.search(rf"(?<!\d)0?{int(value[8:10])}(?:st|nd|rd|th)?(?!\d)", claim.text) is not None
+    telling it by a weekday or "today", which a reader resolves from the article's publication day. The hour
+    of a clock time is not it: "found at 8.40am on Saturday" writes no 8th."""
+    return re.search(rf"(?<!\d)0?{int(value[8:10])}(?:st|nd|rd|th)?(?!\d){_CLOCK_AFTER}", claim.text, re.IGNORECASE) is not None
 
 
 def _year_unwritten(claim: Claim, dates: list[str]) -> list[str]:
