@@ -1,0 +1,51 @@
+"""False conflicts of a seventh ECB+ pass: a clock time's hour read as the day of the month, a market's fall during
+the day against its close, counts of one noun told with two verbs, a price in cash and stock against its cash part.
+Invented fixtures; each false case fails on the rules before, and its true counterpart stays a conflict."""
+
+from compare_helpers import english_claim
+
+from storyline.compare.conflicts import DateConflict, NumberConflict
+
+PELL = ("Dario Pell",)
+
+
+def _clash(a: str, b: str, names: tuple[str, ...] = ()) -> bool:
+    return NumberConflict().detect(english_claim("a:c0", a, names), english_claim("b:c0", b, names), 0.9) is not None
+
+
+def _dated(cid: str, text: str, day: str, phrase: str) -> object:
+    return english_claim(cid, text, dates=[day], date_phrases={day: phrase}, date_verbs={day: "find"})
+
+
+def test_an_hour_of_a_clock_time_does_not_write_the_day_of_a_weekday_read_a_week_off():
+    """"on Saturday" read from reports of two weeks is one Saturday; "8.40am" writes no 8th of the month."""
+    found = "The bodies of the two women were found in their house in Kelmsby at about 8.40am on Saturday."
+    later = "The bodies of the two women were found in their house in Kelmsby on Saturday about 8.40am."
+    a, b = _dated("a:c0", found, "2031-06-08", "Saturday"), _dated("b:c0", later, "2031-06-15", "Saturday")
+    assert DateConflict().detect(a, b, 0.9) is None
+    written = "The bodies of the two women were found in their house in Kelmsby on June 15 at 8.40am."
+    assert DateConflict().detect(a, _dated("b:c0", written, "2031-06-15", "June 15"), 0.9) is not None
+
+
+def test_a_markets_fall_during_the_day_is_not_its_close():
+    plunged = "Markets reacted to the violence with alarm as Corvian stocks plunged 5.4 per cent."
+    assert not _clash(plunged, "Markets reacted with alarm as Corvian stocks closed down 3.9 percent.")
+    assert not _clash(plunged, "Corvian stocks were down 3.9 percent at the close, traders said.")
+    assert _clash(plunged, "Markets reacted to the violence with alarm as Corvian stocks plunged 3.9 per cent.")
+    assert _clash("Corvian stocks ended the day down 5.4 percent.", "Corvian stocks ended the day down 3.9 percent.")
+
+
+def test_counts_of_one_noun_told_with_two_verbs_count_two_things():
+    missed = "Dario Pell missed four games after his knee surgery in October."
+    assert not _clash(missed, "Dario Pell played in 10 games after his knee surgery in October.", PELL)
+    assert _clash(missed, "Dario Pell missed six games after his knee surgery in October.", PELL)
+    destroyed = "The governor said four villages had been destroyed by the quake."
+    assert not _clash(destroyed, "Homes in five villages had been damaged by the quake, the governor said.")
+    assert _clash(destroyed, "The governor said six villages had been destroyed by the quake.")
+    assert _clash("Dario Pell scored 12 points in the win.", "Dario Pell had 14 points in the win.", PELL)
+
+
+def test_a_price_in_cash_and_stock_is_the_whole_not_its_cash_part():
+    whole = "Orvex agreed to buy Delmar for around $5.4 billion in cash and stock, the companies announced Monday."
+    assert not _clash(whole, "The purchase is a combination of $4.2 billion in cash and 57 million shares of Orvex stock.")
+    assert _clash(whole, "Orvex agreed to buy Delmar for about $4.2 billion in cash and stock, the companies said.")
