@@ -489,8 +489,11 @@ def _counting_verb(claim: Claim, quantity: Quantity) -> str:
 def _tallies_of_one_verb(a: Claim, xs: list[Quantity], b: Claim, ys: list[Quantity]) -> tuple[list[Quantity], list[Quantity]]:
     """The figures without counts of things that each claim tells with another verb: "Bush missed four games" and
     "Bush played in 10 games", or "four villages had been destroyed" and "homes in five villages had been damaged",
-    count two sets of games and villages. A count told with a light verb or none ("had four touchdowns") still
-    compares with any."""
+    count two sets of games and villages. Claims telling a verb in common tell one action, whose counts compare
+    whatever verb each gives them ("scored 23 points and grabbed seven rebounds" / "scored 23 points and ripped
+    down five rebounds"); a count told with a light verb or none ("had four touchdowns") compares with any."""
+    if shares_event_verb(a, b):
+        return xs, ys
     verbs_x = [(coarse_kind(q.kind), _counting_verb(a, q)) if counts_things(q.kind) else None for q in xs]
     verbs_y = [(coarse_kind(q.kind), _counting_verb(b, q)) if counts_things(q.kind) else None for q in ys]
 
@@ -758,6 +761,8 @@ class DateConflict:
             return None
         if _two_dated_events(a, clash[0], b, clash[1]) or _a_future_against_a_past(a, clash[0], b, clash[1]):
             return None
+        if _dates_a_thing_told(a, clash[0]) != _dates_a_thing_told(b, clash[1]):
+            return None
         detail = f"dates disagree on the {granularity}: {clash[0]} vs {clash[1]}"
         return Finding("dates", detail, [claim_span(a), claim_span(b)], quantities=[granularity])
 
@@ -778,6 +783,17 @@ def _two_dated_events(a: Claim, x: str, b: Claim, y: str) -> bool:
         return True
     subjects = _subjects_of(a, verbs[0]), _subjects_of(b, verbs[1])
     return bool(subjects[0] and subjects[1]) and subjects[0].isdisjoint(subjects[1])
+
+
+def _dates_a_thing_told(claim: Claim, value: str) -> bool:
+    """Whether the claim's date is the possessive of a thing it tells besides its event, not of its subject ("will
+    play the winner of Friday's second semifinal": Friday is that semifinal's day, not when the claim's team plays;
+    "Friday's attack killed five" dates the attack that killed, the claim's event). English, by the parse."""
+    phrase = claim.date_phrases.get(value)
+    told = re.search(rf"\b{re.escape(phrase)}['\u2019]s\b", claim.text) if phrase else None
+    doc = parse(claim.text, claim.language) if told and (claim.language or "").startswith("en") else None
+    token = token_at(doc, told.start(), told.end() - 2) if doc is not None else None
+    return token is not None and token.dep_ == "poss" and token.head.dep_ not in _SUBJECTS
 
 
 #: Words of a date phrase that point past the report's day: "later this year", "next month", "the coming week";
@@ -814,10 +830,19 @@ def _told_verbs(claim: Claim) -> set[str]:
 
 def _subjects_of(claim: Claim, verb: str) -> set[str]:
     """The lemmas of what the claim's ``verb`` (a phrasal lemma) has for subject, pronouns left out (they may
-    stand for anything the other claim names)."""
+    stand for anything the other claim names) but for a relative one, which stands for the noun its clause
+    tells of ("Matt Smith who leaves the show at Christmas": Smith leaves)."""
     doc = parse(claim.text, claim.language)
     tokens = [t for t in doc if t.pos_ in ("VERB", "AUX") and phrasal_lemma(t) == verb] if doc is not None else []
-    return {c.lemma_.lower() for t in tokens for c in t.children if c.dep_ in _SUBJECTS and c.pos_ != "PRON"}
+    subjects = [_antecedent(c) for t in tokens for c in t.children if c.dep_ in _SUBJECTS]
+    return {c.lemma_.lower() for c in subjects if c.pos_ != "PRON"}
+
+
+def _antecedent(subject: Any) -> Any:
+    """The noun a relative pronoun subject stands for (the head of its relative clause), else the subject."""
+    if subject.tag_ in ("WP", "WDT") and subject.head.dep_ == "relcl":
+        return subject.head.head
+    return subject
 
 
 def shares_event_verb(a: Claim, b: Claim) -> bool:
