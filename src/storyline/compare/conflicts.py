@@ -432,7 +432,8 @@ def _compared_alike(
 ) -> tuple[list[Quantity], list[Quantity]]:
     """Each claim's figures that the other has a figure of the kind told alike to compare with: a part (:func:`told_as_part`)
     is compared with a part only, a total of several places (:func:`told_over_places`) with such a total, a
-    margin (:func:`told_as_margin`) with a margin, and a figure told plainly with a plain one. "Killed 170,000
+    margin (:func:`told_as_margin`) with a margin, a market's close (:func:`told_at_close`) with a close, and a
+    figure told plainly with a plain one. "Killed 170,000
     in the province and tens of thousands more in countries around the Indian Ocean" gives one of each."""
     told_x = [(coarse_kind(q.kind), told(a, q)) for q in xs]  # each figure read once: the rules parse its words
     told_y = [(coarse_kind(q.kind), told(b, q)) for q in ys]
