@@ -488,27 +488,31 @@ def _counting_verb(claim: Claim, quantity: Quantity) -> str:
 
 
 def _tallies_of_one_verb(a: Claim, xs: list[Quantity], b: Claim, ys: list[Quantity]) -> tuple[list[Quantity], list[Quantity]]:
-    """The figures without counts of things that each claim tells with another verb: "Bush missed four games" and
-    "Bush played in 10 games", or "four villages had been destroyed" and "homes in five villages had been damaged",
-    count two sets of games and villages. Claims telling a verb in common tell one action, whose counts compare
-    whatever verb each gives them ("scored 23 points and grabbed seven rebounds" / "scored 23 points and ripped
-    down five rebounds"); a count told with a light verb or none ("had four touchdowns") compares with any."""
+    """The figures without the counts of things of a kind that the claims tell with other verbs only: "Bush missed
+    four games" and "Bush played in 10 games", or "four villages had been destroyed" and "homes in five villages
+    had been damaged", count two sets of games and villages. A kind stays whole where one count of each claim may
+    be one (same verb, a light one or none: "had four touchdowns"), so that a claim's several counts of it still
+    keep it from being compared figure to figure; and claims telling a verb in common tell one action, whose
+    counts compare whatever verb each gives them ("grabbed seven rebounds" / "ripped down five rebounds")."""
     if shares_event_verb(a, b):
         return xs, ys
-    verbs_x = [(coarse_kind(q.kind), _counting_verb(a, q)) if counts_things(q.kind) else None for q in xs]
-    verbs_y = [(coarse_kind(q.kind), _counting_verb(b, q)) if counts_things(q.kind) else None for q in ys]
-
-    def kept(figures: list[Quantity], own: list, other: list) -> list[Quantity]:
-        return [q for q, told in zip(figures, own, strict=True) if told is None or _verb_fits(told, other)]
-
-    return kept(xs, verbs_x, verbs_y), kept(ys, verbs_y, verbs_x)
+    told_x = _counts_by_kind(a, xs)
+    told_y = _counts_by_kind(b, ys)
+    apart = {kind for kind in told_x.keys() & told_y.keys() if not any(_one_verb(v, w) for v in told_x[kind] for w in told_y[kind])}
+    return [q for q in xs if coarse_kind(q.kind) not in apart], [q for q in ys if coarse_kind(q.kind) not in apart]
 
 
-def _verb_fits(told: tuple[str, str], other: list[tuple[str, str] | None]) -> bool:
-    """Whether a count (kind, verb) may be one the other claim gives: it has a count of that kind told with the
-    same verb, a light one or none."""
-    kind, verb = told
-    return any(o is not None and o[0] == kind and (not verb or not o[1] or o[1] == verb) for o in other)
+def _counts_by_kind(claim: Claim, figures: list[Quantity]) -> dict[str, set[str]]:
+    """Per kind of count of things, the verbs the claim tells its figures with (:func:`_counting_verb`)."""
+    verbs: dict[str, set[str]] = {}
+    for q in figures:
+        if counts_things(q.kind):
+            verbs.setdefault(coarse_kind(q.kind), set()).add(_counting_verb(claim, q))
+    return verbs
+
+
+def _one_verb(x: str, y: str) -> bool:
+    return not x or not y or x == y
 
 
 #: Measures told of an action ("served four months", "evacuated the building, 15 miles north of the city"): a
