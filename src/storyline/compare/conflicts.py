@@ -411,8 +411,8 @@ def told_as_margin(claim: Claim, quantity: Quantity) -> bool:
 #: Words before a market's move that tell it at the session's end ("closed down 3.9 percent", "ended the day 2% higher"),
 #: where another report may give the fall at its worst during the day ("plunged 5.4 per cent").
 _AT_CLOSE_BEFORE_RE = re.compile(
-    r"\b(?:closed|closing|ended|finished|settled)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:up|down|higher|lower|at|off)?\s*$", re.IGNORECASE
-)
+    r"\b(?:closed|closing|ended|finished|settled)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:up|down|off)\s*$", re.IGNORECASE
+)  # a move has its direction: not "finished with 20 points"
 _AT_CLOSE_AFTER_RE = re.compile(r"\s*(?:[\w%'\u2019-]+\s+){0,4}?at\s+(?:the\s+)?clos(?:e|ing)\b", re.IGNORECASE)
 #: Figures a market moves by: a share of a price or an index, or its points.
 _MOVES = ("percent", "point")
@@ -791,14 +791,15 @@ def _two_dated_events(a: Claim, x: str, b: Claim, y: str) -> bool:
 
 
 def _dates_a_thing_told(claim: Claim, value: str) -> bool:
-    """Whether the claim's date is the possessive of a thing it tells besides its event, not of its subject ("will
-    play the winner of Friday's second semifinal": Friday is that semifinal's day, not when the claim's team plays;
-    "Friday's attack killed five" dates the attack that killed, the claim's event). English, by the parse."""
+    """Whether the claim's date is the possessive of a thing it tells besides its event, not of a subject or object
+    ("will play the winner of Friday's second semifinal": Friday is that semifinal's day, not when the claim's team
+    plays; "Friday's attack killed five" and "attended Wednesday's arraignment" date the claim's event). English,
+    by the parse."""
     phrase = claim.date_phrases.get(value)
     told = re.search(rf"\b{re.escape(phrase)}['\u2019]s\b", claim.text) if phrase else None
     doc = parse(claim.text, claim.language) if told and (claim.language or "").startswith("en") else None
     token = token_at(doc, told.start(), told.end() - 2) if doc is not None else None
-    return token is not None and token.dep_ == "poss" and token.head.dep_ not in _SUBJECTS
+    return token is not None and token.dep_ == "poss" and token.head.dep_ not in (*_SUBJECTS, *_OBJECTS)
 
 
 #: Words of a date phrase that point past the report's day: "later this year", "next month", "the coming week";
