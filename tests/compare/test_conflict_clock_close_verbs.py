@@ -34,6 +34,7 @@ def test_a_markets_fall_during_the_day_is_not_its_close():
     assert not _clash(plunged, "Corvian stocks were down 3.9 percent at the close, traders said.")
     assert _clash(plunged, "Markets reacted to the violence with alarm as Corvian stocks plunged 3.9 per cent.")
     assert _clash("Corvian stocks ended the day down 5.4 percent.", "Corvian stocks ended the day down 3.9 percent.")
+    assert _clash("Dario Pell finished with 20 points in the win.", "Dario Pell scored 24 points in the win.", PELL)  # no market
 
 
 def test_counts_of_one_noun_told_with_two_verbs_count_two_things():
@@ -68,6 +69,9 @@ def test_a_day_told_as_the_possessive_of_another_thing_dates_that_thing():
         _on("b:c0", "Saturday's semifinal was called off and the Gulls will play again, the league said.", "2031-03-08", "Saturday", "call"),
         0.9,
     ) is not None  # both days told of the semifinal that was called off: still compared
+    attended = _on("a:c0", "Her family attended Wednesday's arraignment in Kelmsby.", "2031-03-05", "Wednesday", "attend")
+    on_thursday = _on("b:c0", "Her family attended the arraignment in Kelmsby on Thursday.", "2031-03-06", "Thursday", "attend")
+    assert DateConflict().detect(attended, on_thursday, 0.9) is not None  # the thing attended: the claim's event
 
 
 def test_a_relative_pronoun_subject_stands_for_its_noun():
