@@ -1,5 +1,5 @@
 """False conflicts of a seventh ECB+ pass: a clock time's hour read as the day of the month, a market's fall during
-the day against its close, counts of one noun told with two verbs, a price in cash and stock against its cash part,
+the day against its close, a price in cash and stock against its cash part,
 a day told as the possessive of another thing, a relative pronoun taken for its noun.
 Invented fixtures; each false case fails on the rules before, and its true counterpart stays a conflict."""
 
@@ -37,16 +37,6 @@ def test_a_markets_fall_during_the_day_is_not_its_close():
     assert _clash("Dario Pell finished with 20 points in the win.", "Dario Pell scored 24 points in the win.", PELL)  # no market
 
 
-def test_counts_of_one_noun_told_with_two_verbs_count_two_things():
-    missed = "Dario Pell missed four games after his knee surgery in October."
-    assert not _clash(missed, "Dario Pell played in 10 games after his knee surgery in October.", PELL)
-    assert _clash(missed, "Dario Pell missed six games after his knee surgery in October.", PELL)
-    destroyed = "The governor said four villages had been destroyed by the quake."
-    assert not _clash(destroyed, "Homes in five villages had been damaged by the quake, the governor said.")
-    assert _clash(destroyed, "The governor said six villages had been destroyed by the quake.")
-    assert _clash("Dario Pell scored 12 points in the win.", "Dario Pell had 14 points in the win.", PELL)
-
-
 def test_a_price_in_cash_and_stock_is_the_whole_not_its_cash_part():
     whole = "Orvex agreed to buy Delmar for around $5.4 billion in cash and stock, the companies announced Monday."
     assert not _clash(whole, "The purchase is a combination of $4.2 billion in cash and 57 million shares of Orvex stock.")
@@ -72,6 +62,9 @@ def test_a_day_told_as_the_possessive_of_another_thing_dates_that_thing():
     attended = _on("a:c0", "Her family attended Wednesday's arraignment in Kelmsby.", "2031-03-05", "Wednesday", "attend")
     on_thursday = _on("b:c0", "Her family attended the arraignment in Kelmsby on Thursday.", "2031-03-06", "Thursday", "attend")
     assert DateConflict().detect(attended, on_thursday, 0.9) is not None  # the thing attended: the claim's event
+    bombing = _on("a:c0", "Twelve people were killed in Thursday's bombing of Kelmsby.", "2031-03-06", "Thursday", "kill")
+    on_friday = _on("b:c0", "Twelve people were killed in the bombing of Kelmsby on Friday.", "2031-03-07", "Friday", "kill")
+    assert DateConflict().detect(bombing, on_friday, 0.9) is not None  # in what the verb happened: its event
 
 
 def test_a_relative_pronoun_subject_stands_for_its_noun():

@@ -477,44 +477,6 @@ def _tallies_of_one_span(a: Claim, xs: list[Quantity], b: Claim, ys: list[Quanti
     return [q for q in xs if not counts_things(q.kind)], [q for q in ys if not counts_things(q.kind)]
 
 
-#: Verbs that tell a count without telling what was done ("had 12 points", "posted 12 points"): they fit any action.
-_LIGHT_VERBS = frozenset({"be", "have", "get", "make", "take", "give", "add", "record", "post", "total", "finish", "own"})
-
-
-def _counting_verb(claim: Claim, quantity: Quantity) -> str:
-    """The verb a count of things is told with, "" for a light verb (:data:`_LIGHT_VERBS`), a reporting verb or none."""
-    verb = verb_of(claim, quantity.start - claim.start, quantity.end - claim.start) or ""
-    return "" if verb in _LIGHT_VERBS else verb
-
-
-def _tallies_of_one_verb(a: Claim, xs: list[Quantity], b: Claim, ys: list[Quantity]) -> tuple[list[Quantity], list[Quantity]]:
-    """The figures without the counts of things of a kind that the claims tell with other verbs only: "Bush missed
-    four games" and "Bush played in 10 games", or "four villages had been destroyed" and "homes in five villages
-    had been damaged", count two sets of games and villages. A kind stays whole where one count of each claim may
-    be one (same verb, a light one or none: "had four touchdowns"), so that a claim's several counts of it still
-    keep it from being compared figure to figure; and claims telling a verb in common tell one action, whose
-    counts compare whatever verb each gives them ("grabbed seven rebounds" / "ripped down five rebounds")."""
-    if shares_event_verb(a, b):
-        return xs, ys
-    told_x = _counts_by_kind(a, xs)
-    told_y = _counts_by_kind(b, ys)
-    apart = {kind for kind in told_x.keys() & told_y.keys() if not any(_one_verb(v, w) for v in told_x[kind] for w in told_y[kind])}
-    return [q for q in xs if coarse_kind(q.kind) not in apart], [q for q in ys if coarse_kind(q.kind) not in apart]
-
-
-def _counts_by_kind(claim: Claim, figures: list[Quantity]) -> dict[str, set[str]]:
-    """Per kind of count of things, the verbs the claim tells its figures with (:func:`_counting_verb`)."""
-    verbs: dict[str, set[str]] = {}
-    for q in figures:
-        if counts_things(q.kind):
-            verbs.setdefault(coarse_kind(q.kind), set()).add(_counting_verb(claim, q))
-    return verbs
-
-
-def _one_verb(x: str, y: str) -> bool:
-    return not x or not y or x == y
-
-
 #: Measures told of an action ("served four months", "evacuated the building, 15 miles north of the city"): a
 #: figure of one is compared only with the other claim's figure of the same verb.
 _ACTION_MEASURES = ("distance", "duration")
@@ -535,7 +497,6 @@ def compared_figures(a: Claim, b: Claim) -> tuple[list[Quantity], list[Quantity]
         return [], []
     if not a.language or a.language != b.language:
         return xs, ys
-    xs, ys = _tallies_of_one_verb(a, xs, b, ys)
     return _of_one_action(a, xs, _actions(b, ys)), _of_one_action(b, ys, _actions(a, xs))
 
 
@@ -791,15 +752,21 @@ def _two_dated_events(a: Claim, x: str, b: Claim, y: str) -> bool:
 
 
 def _dates_a_thing_told(claim: Claim, value: str) -> bool:
-    """Whether the claim's date is the possessive of a thing it tells besides its event, not of a subject or object
-    ("will play the winner of Friday's second semifinal": Friday is that semifinal's day, not when the claim's team
-    plays; "Friday's attack killed five" and "attended Wednesday's arraignment" date the claim's event). English,
-    by the parse."""
+    """Whether the claim's date is the possessive of a thing it tells besides its event (:func:`_of_a_noun`: "will
+    play the winner of Friday's second semifinal": Friday is that semifinal's day, not when the claim's team plays;
+    "Friday's attack killed five", "attended Wednesday's arraignment", "killed in Thursday's bombing" date the
+    claim's event). English, by the parse."""
     phrase = claim.date_phrases.get(value)
     told = re.search(rf"\b{re.escape(phrase)}['\u2019]s\b", claim.text) if phrase else None
     doc = parse(claim.text, claim.language) if told and (claim.language or "").startswith("en") else None
     token = token_at(doc, told.start(), told.end() - 2) if doc is not None else None
-    return token is not None and token.dep_ == "poss" and token.head.dep_ not in (*_SUBJECTS, *_OBJECTS)
+    return token is not None and token.dep_ == "poss" and _of_a_noun(token.head)
+
+
+def _of_a_noun(noun: Any) -> bool:
+    """Whether a noun hangs by a preposition from another noun ("the winner of Friday's semifinal"), not from a
+    verb ("killed in Thursday's bombing") nor as a verb's subject or object."""
+    return noun.dep_ == "pobj" and noun.head.head.pos_ in ("NOUN", "PROPN")
 
 
 #: Words of a date phrase that point past the report's day: "later this year", "next month", "the coming week";
