@@ -356,7 +356,11 @@ def parts_of_total(a: Claim, b: Claim, kind: str) -> bool:
 
 #: Words around a figure that tell it as a part of a whole told elsewhere: a means of payment ("$281 million in
 #: cash"), a share of something ("$281 million of the purchase price"), or a part brought in ("including $5", "of which $5").
-_PART_AFTER_RE = re.compile(r"\s*(?:in\s+(?:cash|stock|shares|equity)\b|of\s+(?:the|its|their)\b)", re.IGNORECASE)
+#: Two means together ("$5.4 billion in cash and stock") are the whole price.
+_MEANS = r"(?:cash|stock|shares|equity)"
+_PART_AFTER_RE = re.compile(
+    rf"\s*(?:in\s+{_MEANS}\b(?!\s*(?:and|or|&|plus)\s+{_MEANS}\b)|of\s+(?:the|its|their)\b)", re.IGNORECASE
+)
 _PART_BEFORE_RE = re.compile(r"\b(?:including|of\s+which|of\s+whom)\s*[^\w\s]?$", re.IGNORECASE)
 
 
@@ -404,12 +408,32 @@ def told_as_margin(claim: Claim, quantity: Quantity) -> bool:
     return bool(_MARGIN_BEFORE_RE.search(claim.text[: quantity.start - claim.start]))
 
 
+#: Words before a market's move that tell it at the session's end ("closed down 3.9 percent", "ended the day 2% higher"),
+#: where another report may give the fall at its worst during the day ("plunged 5.4 per cent").
+_AT_CLOSE_BEFORE_RE = re.compile(
+    r"\b(?:closed|closing|ended|finished|settled)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:up|down|off)\s*$", re.IGNORECASE
+)  # a move has its direction: not "finished with 20 points"
+_AT_CLOSE_AFTER_RE = re.compile(r"\s*(?:[\w%'\u2019-]+\s+){0,4}?at\s+(?:the\s+)?clos(?:e|ing)\b", re.IGNORECASE)
+#: Figures a market moves by: a share of a price or an index, or its points.
+_MOVES = ("percent", "point")
+
+
+def told_at_close(claim: Claim, quantity: Quantity) -> bool:
+    """Whether a market's move is told at the close ("Greek stocks closed down 3.9 percent"), not during the day:
+    a price that plunged 5.4 per cent by noon and closed down 3.9 did both."""
+    if coarse_kind(quantity.kind) not in _MOVES:
+        return False
+    start, end = quantity.start - claim.start, quantity.end - claim.start
+    return bool(_AT_CLOSE_BEFORE_RE.search(claim.text[:start]) or _AT_CLOSE_AFTER_RE.match(claim.text, end))
+
+
 def _compared_alike(
     a: Claim, xs: list[Quantity], b: Claim, ys: list[Quantity], told: Callable[[Claim, Quantity], bool]
 ) -> tuple[list[Quantity], list[Quantity]]:
     """Each claim's figures that the other has a figure of the kind told alike to compare with: a part (:func:`told_as_part`)
     is compared with a part only, a total of several places (:func:`told_over_places`) with such a total, a
-    margin (:func:`told_as_margin`) with a margin, and a figure told plainly with a plain one. "Killed 170,000
+    margin (:func:`told_as_margin`) with a margin, a market's close (:func:`told_at_close`) with a close, and a
+    figure told plainly with a plain one. "Killed 170,000
     in the province and tens of thousands more in countries around the Indian Ocean" gives one of each."""
     told_x = [(coarse_kind(q.kind), told(a, q)) for q in xs]  # each figure read once: the rules parse its words
     told_y = [(coarse_kind(q.kind), told(b, q)) for q in ys]
@@ -466,7 +490,7 @@ def compared_figures(a: Claim, b: Claim) -> tuple[list[Quantity], list[Quantity]
     years to concede" two spans; nor figures of what came before or after (:func:`of_a_sequel`)."""
     xs = [q for q in a.quantities if not (hypothetical(a, q) or of_a_sequel(a, q))]
     ys = [q for q in b.quantities if not (hypothetical(b, q) or of_a_sequel(b, q))]
-    for told in (told_as_part, told_over_places, told_as_margin):
+    for told in (told_as_part, told_over_places, told_as_margin, told_at_close):
         xs, ys = _compared_alike(a, xs, b, ys, told)
     xs, ys = _tallies_of_one_span(a, xs, b, ys)
     if another_contest(a, b):
@@ -634,10 +658,15 @@ def _a_told_day_apart(a: Claim, x: str, b: Claim, y: str) -> bool:
         return False
 
 
+#: What follows an hour of a clock time ("8.40am", "8:40", "8 pm"): that number is no day of the month.
+_CLOCK_AFTER = r"(?![.:]\d)(?!\s*[ap]\.?m\b)"
+
+
 def writes_day(claim: Claim, value: str) -> bool:
     """Whether the claim writes the day of month of ``value`` ("June 13", "13 June", "the 13th"), rather than
-    telling it by a weekday or "today", which a reader resolves from the article's publication day."""
-    return re.search(rf"(?<!\d)0?{int(value[8:10])}(?:st|nd|rd|th)?(?!\d)", claim.text) is not None
+    telling it by a weekday or "today", which a reader resolves from the article's publication day. The hour
+    of a clock time is not it: "found at 8.40am on Saturday" writes no 8th."""
+    return re.search(rf"(?<!\d)0?{int(value[8:10])}(?:st|nd|rd|th)?(?!\d){_CLOCK_AFTER}", claim.text, re.IGNORECASE) is not None
 
 
 def _year_unwritten(claim: Claim, dates: list[str]) -> list[str]:
@@ -698,6 +727,8 @@ class DateConflict:
             return None
         if _two_dated_events(a, clash[0], b, clash[1]) or _a_future_against_a_past(a, clash[0], b, clash[1]):
             return None
+        if _dates_a_thing_told(a, clash[0]) != _dates_a_thing_told(b, clash[1]):
+            return None
         detail = f"dates disagree on the {granularity}: {clash[0]} vs {clash[1]}"
         return Finding("dates", detail, [claim_span(a), claim_span(b)], quantities=[granularity])
 
@@ -718,6 +749,24 @@ def _two_dated_events(a: Claim, x: str, b: Claim, y: str) -> bool:
         return True
     subjects = _subjects_of(a, verbs[0]), _subjects_of(b, verbs[1])
     return bool(subjects[0] and subjects[1]) and subjects[0].isdisjoint(subjects[1])
+
+
+def _dates_a_thing_told(claim: Claim, value: str) -> bool:
+    """Whether the claim's date is the possessive of a thing it tells besides its event (:func:`_of_a_noun`: "will
+    play the winner of Friday's second semifinal": Friday is that semifinal's day, not when the claim's team plays;
+    "Friday's attack killed five", "attended Wednesday's arraignment", "killed in Thursday's bombing" date the
+    claim's event). English, by the parse."""
+    phrase = claim.date_phrases.get(value)
+    told = re.search(rf"\b{re.escape(phrase)}['\u2019]s\b", claim.text) if phrase else None
+    doc = parse(claim.text, claim.language) if told and (claim.language or "").startswith("en") else None
+    token = token_at(doc, told.start(), told.end() - 2) if doc is not None else None
+    return token is not None and token.dep_ == "poss" and _of_a_noun(token.head)
+
+
+def _of_a_noun(noun: Any) -> bool:
+    """Whether a noun hangs by a preposition from another noun ("the winner of Friday's semifinal"), not from a
+    verb ("killed in Thursday's bombing") nor as a verb's subject or object."""
+    return noun.dep_ == "pobj" and noun.head.head.pos_ in ("NOUN", "PROPN")
 
 
 #: Words of a date phrase that point past the report's day: "later this year", "next month", "the coming week";
@@ -754,10 +803,19 @@ def _told_verbs(claim: Claim) -> set[str]:
 
 def _subjects_of(claim: Claim, verb: str) -> set[str]:
     """The lemmas of what the claim's ``verb`` (a phrasal lemma) has for subject, pronouns left out (they may
-    stand for anything the other claim names)."""
+    stand for anything the other claim names) but for a relative one, which stands for the noun its clause
+    tells of ("Matt Smith who leaves the show at Christmas": Smith leaves)."""
     doc = parse(claim.text, claim.language)
     tokens = [t for t in doc if t.pos_ in ("VERB", "AUX") and phrasal_lemma(t) == verb] if doc is not None else []
-    return {c.lemma_.lower() for t in tokens for c in t.children if c.dep_ in _SUBJECTS and c.pos_ != "PRON"}
+    subjects = [_antecedent(c) for t in tokens for c in t.children if c.dep_ in _SUBJECTS]
+    return {c.lemma_.lower() for c in subjects if c.pos_ != "PRON"}
+
+
+def _antecedent(subject: Any) -> Any:
+    """The noun a relative pronoun subject stands for (the head of its relative clause), else the subject."""
+    if subject.tag_ in ("WP", "WDT") and subject.head.dep_ == "relcl":
+        return subject.head.head
+    return subject
 
 
 def shares_event_verb(a: Claim, b: Claim) -> bool:
