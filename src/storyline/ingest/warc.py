@@ -154,7 +154,7 @@ class _Crawl:
         payload = record.reader.read()
         if len(payload) < record.content_length:
             raise IngestError(f"truncated WARC record: {len(payload)} of {record.content_length} bytes")
-        body, warning = _body(payload, http)
+        body, warning = _body(payload, http, self.max_record_bytes)
         article = read_html(_payload_text(body, content_type), source=record_source, url=uri)
         if cut := record.headers.get("WARC-Truncated"):  # Common Crawl keeps the first MiB of a larger page
             warning = "; ".join(filter(None, (warning, f"the crawler stored only the start of the page ({cut})")))
@@ -164,12 +164,13 @@ class _Crawl:
         return ReadOutcome(record_source, article, warning=warning)
 
 
-def _body(payload: bytes, http: object | None) -> tuple[bytes, str | None]:
-    """The page's bytes from the stored HTTP body, and a warning when an encoding its headers claim is not there."""
+def _body(payload: bytes, http: object | None, limit: int) -> tuple[bytes, str | None]:
+    """The page's bytes from the stored HTTP body (inflated to ``limit`` bytes at most), and a warning when an
+    encoding its headers claim is not there."""
     if http is None:
         return payload, None
     body = undo_transfer_encoding(payload, http.get("Transfer-Encoding"))
-    return undo_content_encoding(body, http.get("Content-Encoding"))
+    return undo_content_encoding(body, http.get("Content-Encoding"), limit)
 
 
 def read_warc(stream: BinaryIO, *, source: str, max_record_bytes: int) -> Iterator[ReadOutcome]:
