@@ -11,7 +11,7 @@ from pathlib import Path
 import brotli
 import pytest
 
-from storyline.ingest import read_paths
+from storyline.ingest import http_body, read_paths
 from storyline.ingest.errors import ReadOutcome
 from tests.ingest.test_ingest_warc import HTML, PAGE, PARAGRAPHS, SITE, Crawl, chunked
 
@@ -84,6 +84,15 @@ def test_a_body_that_inflates_past_the_page_limit_is_stopped_there_and_fails_alo
     assert failed == [(f"{SITE}/bomb", _refusal(coding)), (f"{SITE}/chunked-bomb", _refusal(coding))]
     assert [o.article.paragraphs for o in outcomes if o.article] == [PARAGRAPHS]
     assert peak < MOST_HELD
+
+
+def test_a_bomb_is_refused_even_when_its_stored_bytes_look_like_markup(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A raw deflate stream may start with "<": a body that inflates past the limit is not read as stored."""
+    monkeypatch.setattr(http_body, "_is_markup", lambda body: True)
+    crawl = Crawl()
+    crawl.fetch("bomb", _zlib_bomb(-zlib.MAX_WBITS), headers=[HTML, ("Content-Encoding", "deflate")])
+    outcomes = list(read_paths([crawl.save(tmp_path / "crawl.warc.gz")], max_file_bytes=LIMIT))
+    assert [o.error for o in outcomes if o.error and not o.skipped] == [_refusal("deflate")]
 
 
 def test_a_gzipped_file_that_inflates_past_the_limit_is_stopped_there(tmp_path: Path) -> None:
