@@ -133,5 +133,5 @@ def test_a_gzipped_export_over_the_limit_once_inflated_is_refused_saying_what_to
     assert path.stat().st_size < LIMIT
     (outcome,) = read_paths([path], max_file_bytes=LIMIT)
     assert outcome.error == (
-        f"decompressed size over the {LIMIT}-byte limit for a file read whole (max_file_bytes): decompress it first "
-        "(gunzip); a WARC or JSONL is then read record by record at any size")
+        f"gzipped file inflates past {LIMIT} bytes, the limit for a file read whole (max_file_bytes): decompress it "
+        "first (gunzip); a WARC or JSONL is then read record by record at any size")

@@ -11,6 +11,14 @@ class IngestError(Exception):
     """Input that cannot become an article; the message names the reason (the caller adds the file)."""
 
 
+class InflatesPastLimit(IngestError):
+    """Compressed input that inflates past the bytes it may take: stopped there, never inflated whole, since a
+    few KB of gzip or brotli can inflate to gigabytes (a compression bomb)."""
+
+    def __init__(self, what: str, limit: int, why: str) -> None:
+        super().__init__(f"{what} inflates past {limit} bytes, {why}")
+
+
 @dataclass
 class ReadOutcome:
     """One article read from ``source``, or the reason it could not be read or was not (``skipped``)."""

@@ -12,7 +12,7 @@ from typing import Any, BinaryIO
 
 from fastwarc.stream_io import ZstdReader
 
-from storyline.ingest.errors import IngestError
+from storyline.ingest.errors import InflatesPastLimit, IngestError
 
 _BY_SUFFIX = {
     ".warc": "warc", ".warc.gz": "warc", ".warc.zst": "warc", ".arc": "warc",
@@ -84,15 +84,16 @@ def is_gzip(data: bytes) -> bool:
 
 
 def gunzip(data: bytes, limit: int) -> bytes:
-    """Decompress a gzipped (non-WARC) input, refusing to grow past ``limit`` bytes."""
+    """Decompress a gzipped (non-WARC) input, a buffer at a time up to ``limit`` bytes (``GzipFile.read(n)``
+    inflates no more than ``n``), refusing it once past."""
     try:
         with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:
             out = stream.read(limit + 1)
     except (OSError, EOFError, zlib.error) as exc:
         raise IngestError(f"bad gzip data: {exc}") from None
     if len(out) > limit:
-        raise IngestError(f"decompressed size over the {limit}-byte limit for a file read whole (max_file_bytes): "
-                          "decompress it first (gunzip); a WARC or JSONL is then read record by record at any size")
+        raise InflatesPastLimit("gzipped file", limit, "the limit for a file read whole (max_file_bytes): decompress "
+                                "it first (gunzip); a WARC or JSONL is then read record by record at any size")
     return out
 
 

@@ -154,7 +154,7 @@ class _Crawl:
         payload = record.reader.read()
         if len(payload) < record.content_length:
             raise IngestError(f"truncated WARC record: {len(payload)} of {record.content_length} bytes")
-        body, warning = _body(payload, http)
+        body, warning = _body(payload, http, self.max_record_bytes)
         article = read_html(_payload_text(body, content_type), source=record_source, url=uri)
         if cut := record.headers.get("WARC-Truncated"):  # Common Crawl keeps the first MiB of a larger page
             warning = "; ".join(filter(None, (warning, f"the crawler stored only the start of the page ({cut})")))
@@ -164,12 +164,13 @@ class _Crawl:
         return ReadOutcome(record_source, article, warning=warning)
 
 
-def _body(payload: bytes, http: object | None) -> tuple[bytes, str | None]:
-    """The page's bytes from the stored HTTP body, and a warning when an encoding its headers claim is not there."""
+def _body(payload: bytes, http: object | None, limit: int) -> tuple[bytes, str | None]:
+    """The page's bytes from the stored HTTP body (inflated to ``limit`` bytes at most), and a warning when an
+    encoding its headers claim is not there."""
     if http is None:
         return payload, None
     body = undo_transfer_encoding(payload, http.get("Transfer-Encoding"))
-    return undo_content_encoding(body, http.get("Content-Encoding"))
+    return undo_content_encoding(body, http.get("Content-Encoding"), limit)
 
 
 def read_warc(stream: BinaryIO, *, source: str, max_record_bytes: int) -> Iterator[ReadOutcome]:
@@ -210,6 +211,9 @@ def read_warc(stream: BinaryIO, *, source: str, max_record_bytes: int) -> Iterat
 
 #: Bytes read (or decompressed) at a time when checking a WARC's last records.
 _CHUNK_BYTES = 1 << 20
+#: Bytes of a WARC header, at most, looked through for its end: real ones are a few hundred bytes, and bytes
+#: after the last record with no header end (a gzip member of one endless line) are held no further.
+_MAX_HEADER_BYTES = _CHUNK_BYTES
 
 
 def whole_records_before_a_cut(stream: BinaryIO, start: int) -> int | None:
@@ -228,7 +232,8 @@ def whole_records_before_a_cut(stream: BinaryIO, start: int) -> int | None:
 
 def _whole_blocks(chunks: Iterator[bytes]) -> tuple[int, bool]:
     """How many WARC records in ``chunks`` (their bytes in order) hold the block their Content-Length says, and
-    whether one after them is cut short; a header without a length is malformed, not cut, and ends the count."""
+    whether one after them is cut short; a header without a length is malformed, not cut, and ends the count;
+    bytes that end no header within :data:`_MAX_HEADER_BYTES` are a record cut short, as they are at the end."""
     pending, to_skip, whole = b"", 0, 0  # bytes not yet parsed; bytes of the current block still to come
     for chunk in chunks:
         if to_skip:
@@ -247,6 +252,8 @@ def _whole_blocks(chunks: Iterator[bytes]) -> tuple[int, bool]:
                 pending, to_skip = b"", block_end - len(pending)
                 break
             pending, whole = pending[block_end:], whole + 1
+        if len(pending) > _MAX_HEADER_BYTES:
+            return whole, True
     return whole, to_skip > 0 or bool(pending.strip())
 
 
