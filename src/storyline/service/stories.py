@@ -212,9 +212,9 @@ def assign_to_stories(workspace, articles: list[Article]) -> None:
         lookup = _signature_lookup(workspace, clusterer.config, batch)
         touched = set(clusterer.consolidate([s.id for s in batch], lookup))
         touched.update(clusterer.story_of[s.id] for s in batch)
+        head_with_sources(workspace, clusterer, touched, lookup)
         for story_id in list(touched):
             touched.update(clusterer.states[story_id].related)
-        head_with_sources(workspace, clusterer, touched, lookup)
         if _save(workspace, clusterer, version, touched):
             return
     raise StaleStories(f"stories kept changing under this writer ({WRITE_ATTEMPTS} tries); run it again")
