@@ -244,12 +244,13 @@ def head_with_sources(ws, clusterer: StoryClusterer, story_ids: Iterable[str], l
 
 def _opening_members(state: StoryState) -> list[str]:
     """The members that may have been published first: those within two days of the earliest date the story keeps
-    (its dates are in UTC, an article's day in its own time zone), or all when none is dated."""
+    (its dates are in UTC, an article's day in its own time zone) and those whose date it does not keep (saved
+    before it kept them), or all when none is dated."""
     dated = {a: when for a in state.articles if (when := state.dates.get(a)) is not None}
     if not dated:
         return list(state.articles)
     last_day = min(dated.values()).date() + timedelta(days=2)
-    return [a for a, when in dated.items() if when.date() <= last_day]
+    return [a for a in state.articles if a not in state.dates or a in dated and dated[a].date() <= last_day]
 
 
 def _translates(state: StoryState, a: str, b: str, lookup: SignatureLookup, config: MatchConfig) -> bool:
