@@ -97,7 +97,7 @@ def _original_and_translation(ws, monkeypatch, day: datetime | None) -> None:
         summary={"first_reported": ["a-es", "b-en"] if day else [], "possibly_first": []},
     )
     monkeypatch.setattr(stories, "_encode", lambda ws, texts: np.ones((len(texts), 512), dtype=np.float32) / 512**0.5)
-    monkeypatch.setattr(stories, "is_translation", lambda facets, config: False)  # a translation only its claims show
+    monkeypatch.setattr(stories, "is_translation", lambda facets, cosine: False)  # a translation only its claims show
     monkeypatch.setattr(service, "compare_articles", lambda articles: Comparison.from_dict(told.to_dict()))
     monkeypatch.setattr(service, "enrich_articles", lambda workspace, articles: articles)
     ws.store.add_articles([original, translation])

@@ -73,11 +73,14 @@ def test_undated_translations_are_ordered_by_the_language_of_the_words_both_use(
         assert _labels(ws) == [label]
 
 
-def test_two_languages_that_do_not_say_the_same_keep_the_first_report_at_the_head(tmp_path, monkeypatch):
-    """Meaning under the translation threshold (cosine 0.71): no translation, so the member that sorts first (the
-    day only, midnight) heads the story, as before."""
+@pytest.mark.parametrize(
+    ("cosine", "title"), [(0.65, TRANSLATION.title), (0.72, ORIGINAL.title)], ids=["under the bar", "over it"]
+)
+def test_members_in_two_languages_are_a_translation_from_the_bar_for_members_on(tmp_path, monkeypatch, cosine, title):
+    """Under ``member_translation_cosine`` (0.70) no translation: the member that sorts first (the day only,
+    midnight) heads the story, as before; over it (if under the 0.80 of a pair's "translation" label), the original."""
     english, spanish = np.eye(2, 512, dtype=np.float32)[0], np.full(512, 0.0, dtype=np.float32)
-    spanish[:2] = 2**-0.5
+    spanish[:2] = cosine, (1 - cosine**2) ** 0.5
 
     def encode(ws, texts):
         return np.stack([spanish if "embalse" in text else english for text in texts])
@@ -86,4 +89,4 @@ def test_two_languages_that_do_not_say_the_same_keep_the_first_report_at_the_hea
     with Workspace(Settings(db_path=tmp_path / "s.db")) as ws:
         _ingest(ws, [ORIGINAL, TRANSLATION])
         (label,) = _labels(ws)
-        assert label.endswith(f": {TRANSLATION.title}")
+        assert label.endswith(f": {title}")

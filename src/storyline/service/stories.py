@@ -223,10 +223,10 @@ def assign_to_stories(workspace, articles: list[Article]) -> None:
 def head_with_sources(ws, clusterer: StoryClusterer, story_ids: Iterable[str], lookup: SignatureLookup) -> None:
     """Head each story with the article it began with where matching can tell it without a comparison: among the
     members published first (all, when none is dated), one that another says the same as in another language
-    (:func:`~storyline.match.pairs.is_translation`) comes before it, in the direction a comparison gives that
-    translation (:func:`~storyline.compare.provenance.translation_link`: the earlier, else the language of the
-    words both use). Only those members of stories in two languages are read from the store, so ingest and
-    ``recluster`` label a story as its comparison will, at little cost."""
+    (:func:`~storyline.match.pairs.is_translation` at ``MatchConfig.member_translation_cosine``) comes before it,
+    in the direction a comparison gives that translation (:func:`~storyline.compare.provenance.translation_link`:
+    the earlier, else the language of the words both use). Only those members of stories in two languages are read
+    from the store, so ingest and ``recluster`` label a story as its comparison will, at little cost."""
     for story_id in sorted(story_ids):
         state = clusterer.states.get(story_id)
         if state is None or state.merged_into:
@@ -259,7 +259,9 @@ def _translates(state: StoryState, a: str, b: str, lookup: SignatureLookup, conf
     if not all(languages) or languages[0] == languages[1]:
         return False
     first, second = lookup(a), lookup(b)
-    return first is not None and second is not None and is_translation(pair_facets(first, second), config)
+    if first is None or second is None:
+        return False
+    return is_translation(pair_facets(first, second), config.member_translation_cosine)
 
 
 def head_story_with(ws, story: Story, source: Article) -> Story:
