@@ -97,6 +97,7 @@ def _original_and_translation(ws, monkeypatch, day: datetime | None) -> None:
         summary={"first_reported": ["a-es", "b-en"] if day else [], "possibly_first": []},
     )
     monkeypatch.setattr(stories, "_encode", lambda ws, texts: np.ones((len(texts), 512), dtype=np.float32) / 512**0.5)
+    monkeypatch.setattr(stories, "is_translation", lambda facets, cosine: False)  # a translation only its claims show
     monkeypatch.setattr(service, "compare_articles", lambda articles: Comparison.from_dict(told.to_dict()))
     monkeypatch.setattr(service, "enrich_articles", lambda workspace, articles: articles)
     ws.store.add_articles([original, translation])
@@ -105,14 +106,17 @@ def _original_and_translation(ws, monkeypatch, day: datetime | None) -> None:
 
 @pytest.mark.parametrize("day", [datetime(2026, 3, 14), None], ids=["same day", "undated"])
 def test_a_story_is_headed_by_the_source_its_comparison_names_not_by_a_same_day_translation(tmp_path, monkeypatch, day):
-    """Matching heads a story of one day (or of no dates) with the member that joined first; the comparison
-    knows which member the others translate, and the story's label takes that member's headline from then on."""
+    """Matching heads a story of one day (or of no dates) with the member that joined first when it sees no
+    translation; the comparison knows which member the others translate, and the story's label takes that member's
+    headline from then on, through a re-clustering too."""
     with Workspace(Settings(db_path=tmp_path / "s.db")) as ws:
         _original_and_translation(ws, monkeypatch, day)
         (story,) = stories.list_stories(ws)
         assert story.label.endswith(": Se rompe la presa de Kestrel")  # the translation joined first
         comparison = service.compare_story(ws, story.id)
         assert comparison.summary["label"].endswith(": Kestrel Dam bursts above Port Elwyn")
+        assert [s.label for s in stories.list_stories(ws)] == [comparison.summary["label"]]
+        stories.recluster(ws)  # the stories made again keep the source their comparison named
         assert [s.label for s in stories.list_stories(ws)] == [comparison.summary["label"]]
     with Workspace(Settings(db_path=tmp_path / "s.db")) as ws:  # as `storyline stories` lists it afterwards
         assert [stories.story_row(ws, s)["label"] for s in stories.list_stories(ws)] == [comparison.summary["label"]]

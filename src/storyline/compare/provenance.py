@@ -353,8 +353,7 @@ def pair_link(a: Article, b: Article, facts: StoryFacts, name: Names = article_n
     earlier = _earlier(a, b)
     evidence = _pair_evidence(a, b, facts, cov_a, cov_b, overlap, earlier, name)
     if _two_languages(a, b) and min(cov_a, cov_b) >= TRANSLATION_COVERAGE:
-        origin, direction = (earlier, "dates") if earlier else _translation_source(a, b, evidence)
-        return _link(origin, b if origin is a else a, "translates", evidence, min(cov_a, cov_b), direction)
+        return _translation_link(a, b, evidence, min(cov_a, cov_b))
     credited = _credited_source(a, b, facts)
     if credited is not None:
         source, credit = credited
@@ -407,6 +406,20 @@ def _new_actor_claims(facts: StoryFacts, article: str, other: str) -> int:
     """How many of ``article``'s unique claims name an actor ``other`` never mentions: facts it adds."""
     known = facts.named[other]
     return sum(1 for c in facts.claims.get(article, []) if c.id in facts.unique and set(c.entities) - known)
+
+
+def _translation_link(a: Article, b: Article, evidence: list[str], score: float) -> ProvenanceLink:
+    """``translates``, from the earlier of the two, else from the language of the words both use."""
+    earlier = _earlier(a, b)
+    origin, direction = (earlier, "dates") if earlier else _translation_source(a, b, evidence)
+    return _link(origin, b if origin is a else a, "translates", evidence, score, direction)
+
+
+def translation_link(a: Article, b: Article) -> ProvenanceLink:
+    """Which way a translation goes, for two articles known to say the same in two languages (matching tells that
+    from their meaning alone): the direction a comparison gives it, without the claims a comparison aligns."""
+    a, b = sorted((a, b), key=lambda x: x.id)
+    return _translation_link(a, b, [], 1.0)
 
 
 def _translation_source(a: Article, b: Article, evidence: list[str]) -> tuple[Article, str]:
@@ -510,6 +523,18 @@ def sources_first(articles: list[Article], links: list[ProvenanceLink]) -> list[
         return count
 
     return sorted(articles, key=generation)
+
+
+def began_with(articles: list[Article], links: list[ProvenanceLink], first: set[str]) -> Article | None:
+    """The article a story began with: of those published first (``first``: :func:`first_report`'s
+    ``first_reported`` and ``possibly_first``; all, when it is empty), the first in :func:`sources_first` order, not
+    a same-day translation or copy of another; ``articles`` listed by publication."""
+    return next((a for a in sources_first(articles, links) if a.id in first or not first), None)
+
+
+def possibly_first(articles: list[Article]) -> set[str]:
+    """The articles that were or may have been published first (:func:`first_report`)."""
+    return {a.id for group in _first(articles) for a in group}
 
 
 def told_apart(groups: list[ClaimGroup]) -> list[dict[str, set[str]]]:

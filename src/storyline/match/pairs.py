@@ -184,10 +184,16 @@ def is_copy(facets: Facets, config: MatchConfig) -> bool:
     return facets.duplicate >= config.copy_jaccard and not facets.cross_lingual and coherent
 
 
+def is_translation(facets: Facets, cosine: float) -> bool:
+    """Two languages that say the same, as close in meaning as ``cosine`` at least: a translation of one by the
+    other (which way, provenance tells)."""
+    return facets.cross_lingual and facets.semantic >= cosine
+
+
 def label_for(facets: Facets, p: float, config: MatchConfig) -> str:
     if is_copy(facets, config):
         return "copy"
-    if facets.cross_lingual and facets.semantic >= config.translation_cosine:
+    if is_translation(facets, config.translation_cosine):
         return "translation"
     if p >= config.same_story:
         return "same story"

@@ -910,6 +910,15 @@ class StoryClusterer:
         self.story_of = {article_id: names[story_id] for article_id, story_id in self.story_of.items()}
         self._norms.clear()
 
+    def keep_sources(self, earlier: dict[str, str]) -> None:
+        """After :meth:`keep_ids`, head each story with the source a comparison named for the story of its id before
+        (``earlier``: story id -> source), while that article is a member and no member is dated a day before it."""
+        for story_id, source in sorted(earlier.items()):
+            state = self.states.get(story_id)
+            if state is not None and state.head_with(source):
+                state.forget_outdated_source(state.dates.values())
+                state.retitle()
+
     def to_state(self) -> dict[str, Any]:
         """Everything but the indexes (restored from stored vectors and MinHashes), with the settings that differ
         from the defaults. Stories merged into others are left out: nothing refers to them any more (``issued``

@@ -6,7 +6,7 @@ import hashlib
 from collections.abc import Iterable
 from pathlib import Path
 
-from storyline.compare.provenance import sources_first
+from storyline.compare.provenance import began_with
 from storyline.compare.story import compare
 from storyline.config import Settings
 from storyline.enrich.embedding import get_embedder
@@ -102,4 +102,4 @@ def story_source(articles: list[Article], comparison: Comparison) -> Article | N
     giving only the day; of all, when none gives a date), the one provenance names the source of the others,
     not a same-day translation or copy of it; ``articles`` listed by publication."""
     first = {*comparison.summary.get("first_reported", ()), *comparison.summary.get("possibly_first", ())}
-    return next((a for a in sources_first(articles, comparison.provenance) if a.id in first or not first), None)
+    return began_with(articles, comparison.provenance, first)

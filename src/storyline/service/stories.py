@@ -13,14 +13,15 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any, TypeVar
 
 import numpy as np
 from rensa import RMinHash
 
+from storyline.compare.provenance import began_with, possibly_first, translation_link
 from storyline.match.config import MatchConfig
-from storyline.match.pairs import match_article_pairs
+from storyline.match.pairs import is_translation, match_article_pairs, pair_facets
 from storyline.match.signature import (
     Signature,
     as_utc,
@@ -35,7 +36,7 @@ from storyline.match.signature import (
     saved_kinds,
     saved_signature,
 )
-from storyline.match.stream import SignatureLookup, StoryClusterer, headline_of
+from storyline.match.stream import SignatureLookup, StoryClusterer, StoryState, headline_of
 from storyline.model import Article, PairMatch, Story
 from storyline.store import StaleStories
 
@@ -211,11 +212,56 @@ def assign_to_stories(workspace, articles: list[Article]) -> None:
         lookup = _signature_lookup(workspace, clusterer.config, batch)
         touched = set(clusterer.consolidate([s.id for s in batch], lookup))
         touched.update(clusterer.story_of[s.id] for s in batch)
+        head_with_sources(workspace, clusterer, touched, lookup)
         for story_id in list(touched):
             touched.update(clusterer.states[story_id].related)
         if _save(workspace, clusterer, version, touched):
             return
     raise StaleStories(f"stories kept changing under this writer ({WRITE_ATTEMPTS} tries); run it again")
+
+
+def head_with_sources(ws, clusterer: StoryClusterer, story_ids: Iterable[str], lookup: SignatureLookup) -> None:
+    """Head each story with the article it began with where matching can tell it without a comparison: among the
+    members published first (all, when none is dated), one that another says the same as in another language
+    (:func:`~storyline.match.pairs.is_translation` at ``MatchConfig.member_translation_cosine``) comes before it,
+    in the direction a comparison gives that translation (:func:`~storyline.compare.provenance.translation_link`:
+    the earlier, else the language of the words both use). Only those members of stories in two languages are read
+    from the store, so ingest and ``recluster`` label a story as its comparison will, at little cost."""
+    for story_id in sorted(story_ids):
+        state = clusterer.states.get(story_id)
+        if state is None or state.merged_into:
+            continue
+        opening = _opening_members(state)
+        pairs = [(a, b) for n, a in enumerate(opening) for b in opening[n + 1 :] if _translates(state, a, b, lookup, clusterer.config)]
+        if not pairs:
+            continue
+        articles = by_publication(_stored(ws, opening))
+        stored = {a.id: a for a in articles}
+        links = [translation_link(stored[a], stored[b]) for a, b in pairs if a in stored and b in stored]
+        if links and (source := began_with(articles, links, possibly_first(articles))) is not None:
+            state.head_with(source.id)
+
+
+def _opening_members(state: StoryState) -> list[str]:
+    """The members that may have been published first: those within two days of the earliest date the story keeps
+    (its dates are in UTC, an article's day in its own time zone) and those whose date it does not keep (saved
+    before it kept them), or all when none is dated."""
+    dated = {a: when for a in state.articles if (when := state.dates.get(a)) is not None}
+    if not dated:
+        return list(state.articles)
+    last_day = min(dated.values()).date() + timedelta(days=2)
+    return [a for a in state.articles if a not in state.dates or a in dated and dated[a].date() <= last_day]
+
+
+def _translates(state: StoryState, a: str, b: str, lookup: SignatureLookup, config: MatchConfig) -> bool:
+    """Do two members say the same in two languages (by their signatures; only when their languages differ)?"""
+    languages = state.article_languages.get(a), state.article_languages.get(b)
+    if not all(languages) or languages[0] == languages[1]:
+        return False
+    first, second = lookup(a), lookup(b)
+    if first is None or second is None:
+        return False
+    return is_translation(pair_facets(first, second), config.member_translation_cosine)
 
 
 def head_story_with(ws, story: Story, source: Article) -> Story:
@@ -283,8 +329,11 @@ def recluster(ws, config: MatchConfig | None = None) -> list[Story]:
             for signature in signatures(ws, batch, clusterer.config):
                 clusterer.add(signature)
                 built.append(signature)
-        clusterer.consolidate([s.id for s in built], _signature_lookup(ws, clusterer.config, built))
+        lookup = _signature_lookup(ws, clusterer.config, built)
+        clusterer.consolidate([s.id for s in built], lookup)
         clusterer.keep_ids({s.id: s.articles for s in earlier.stories()}, earlier.issued)
+        clusterer.keep_sources({s.id: s.source for s in earlier.states.values() if s.source and not s.merged_into})
+        head_with_sources(ws, clusterer, set(clusterer.states), lookup)
         if _save(ws, clusterer, version):
             return clusterer.stories()
     raise StaleStories(f"stories kept changing during the re-clustering ({WRITE_ATTEMPTS} tries); run it again")
