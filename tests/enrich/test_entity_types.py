@@ -116,3 +116,20 @@ def test_a_lone_name_before_a_comma_and_a_country_is_a_town(enricher, make_artic
     types = types_of(enricher, make_article, "After the plane was delivered in Singapore, it was flown to Toulouse, "
                      "France for the ceremony, Ruth Adler said. Adler, an Alabama physician, flew with it.")
     assert types["Toulouse"] == "PLACE" and types["Ruth Adler"] == "PERSON"
+
+
+def test_a_person_tag_yields_to_place_evidence_without_person_evidence(enricher, make_article):
+    village = types_of(enricher, make_article, "In Desa Mekar village a landslide engulfed a coffee plantation, killing one man.")
+    capital = types_of(
+        enricher,
+        make_article,
+        "The quake struck 300 kilometres from the provincial capital Kota Lembang. People ran outside in Kota Lembang.",
+    )
+    people = types_of(
+        enricher,
+        make_article,
+        "Rescuers reached Desa Mekar on Tuesday. Houses collapsed in Desa Mekar, said Ruth Adler, an official.\n\n"
+        "In Desa Mekar, Mr. Mekar said he was safe.",
+    )
+    assert village["Desa Mekar"] == capital["Kota Lembang"] == people["Desa Mekar"] == "PLACE"
+    assert people["Ruth Adler"] == people["Mekar"] == "PERSON"
