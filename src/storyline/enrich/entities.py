@@ -197,6 +197,7 @@ def recognised_mentions(doc: Doc) -> list[Mention]:
             continue
         name = normal_names.get((span.start_char, span.end_char)) or (nominative(span) if kind != "PERSON" else span.text)
         written = span.text if name != span.text and kind != "PERSON" else None  # a Russian name in another case
+        name = _without_stray_quote_marks(span) if name == span.text else name
         if kind == "PLACE" and (_is_demonym(name, places) or _is_degree(span)):
             continue  # "Londoners": a place's people, which the recogniser calls NORP; "Ruth Adler, MD,"
         if kind == "PERSON" and len(span) == 1 and name[:-1] not in surnames and _is_demonym(name, places):
@@ -248,6 +249,21 @@ def recognised_mentions(doc: Doc) -> list[Mention]:
     _teams_as_no_state(mentions, teams)
     mentions = _retyped_alike(_coordinated_places(doc.text, mentions), retyped, doc.text)
     return _outlets_as_organisations(_without_bare_compass_words(mentions), named_as_thing, doc.text)
+
+
+#: Double quotation marks as the tokeniser splits them off ("''" and "``" of text tokenised the Penn way).
+_QUOTE_MARKS = frozenset({'"', "“", "”", "„", "«", "»", "''", "``"})
+
+
+def _without_stray_quote_marks(span: Span) -> str:
+    """The name without a quotation mark the recogniser cut it across: 'Pacific "Ring of Fire' of 'the Pacific "Ring
+    of Fire" where', its closing mark left out, is "Pacific Ring of Fire", as other articles write it. Marks at its
+    edges are trimmed already (:func:`_trim`); a name quoting a part of itself whole ('Ruth "Red" Adler') keeps them.
+    The mention's offsets still cover the name as written."""
+    marks = [t for t in span if t.text in _QUOTE_MARKS]
+    if len(marks) % 2 == 0:
+        return span.text
+    return "".join(t.text_with_ws for t in span if t.text not in _QUOTE_MARKS).strip()
 
 
 def _is_common_phrase(span: Span, kind: str) -> bool:
