@@ -133,3 +133,19 @@ def test_a_person_tag_yields_to_place_evidence_without_person_evidence(enricher,
     )
     assert village["Desa Mekar"] == capital["Kota Lembang"] == people["Desa Mekar"] == "PLACE"
     assert people["Ruth Adler"] == people["Mekar"] == "PERSON"
+
+
+def test_an_institution_is_counted_whatever_the_case_of_its_noun(enricher, make_article):
+    texts = [
+        "The Ruritanian Navy seized a pirate boat on Monday. A Ruritanian navy ship fired first, the navy said.",
+        "Pirates fired at a Ruritanian navy ship near Port Elwyn on Monday.",
+    ]
+    articles = [enricher.enrich(make_article(text, article_id=str(i))) for i, text in enumerate(texts)]
+    navy = by_name(articles[0].entities)["Ruritanian Navy"]
+    assert [articles[0].text[s:e] for s, e in navy.mentions] == ["Ruritanian Navy", "Ruritanian navy", "navy"]
+    involved = {e.name: e for e in story_entities(articles)}["Ruritanian Navy"]
+    assert (involved.articles, involved.mentions) == (["0", "1"], 4)
+
+
+def by_name(entities):
+    return {e.name: e for e in entities}

@@ -40,6 +40,8 @@ from storyline.enrich.entities_base import (
 )
 from storyline.enrich.entities_fallback import capitalised_mentions, unspaced_mentions
 from storyline.enrich.entities_merge import (
+    institution_noun,
+    institution_spans,
     merge_entities,  # noqa: F401 (re-exported: public API)
     merge_mentions,
 )
@@ -117,6 +119,7 @@ def extract_entities(
     if recognised:
         mentions = recognised_mentions(doc)
         mentions += _known_people_again(text, mentions)
+        mentions += _institutions_again(text, mentions)
         _relatives_typed_organisations(mentions)
     else:
         mentions = capitalised_mentions(doc, language)
@@ -572,6 +575,30 @@ def _known_people_again(text: str, mentions: list[Mention]) -> list[Mention]:
             if not any(s < end and start < e for s, e in taken):
                 found.append(Mention(name, "PERSON", start, end))
                 taken.append((start, end))
+    return found
+
+
+def _institutions_again(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Mentions the recogniser missed of an institution it found ("Indian Navy"): written with its noun in lower case
+    ("the Indian navy") or, where the article names one institution of that noun, the noun alone after "the" ("the
+    navy", :func:`institution_spans`); a mention of the noun alone it found ("Navy") takes the institution's name.
+    Without them "Indian Navy" counted one mention of many."""
+    owners: dict[str, set[str]] = {}
+    for mention in mentions:
+        if mention.type == "ORG" and (noun := institution_noun(mention.text)):
+            owners.setdefault(noun, set()).add(mention.text)
+    taken = [(m.start, m.end) for m in mentions]
+    found: list[Mention] = []
+    for noun, names in owners.items():
+        sole = next(iter(names)) if len(names) == 1 else None
+        for name in sorted(names):
+            for start, end in institution_spans(name, text, alone=name == sole):
+                if not any(s < end and start < e for s, e in taken):
+                    found.append(Mention(name, "ORG", start, end))
+                    taken.append((start, end))
+        for mention in mentions:
+            if sole and mention.type == "ORG" and mention.text.lower() == noun:
+                mention.text = sole
     return found
 
 
