@@ -188,8 +188,8 @@ def recognised_mentions(doc: Doc) -> list[Mention]:
     located: dict[str, list[bool]] = {}  # acronyms typed as places: whether each mention is written as one
     retyped: dict[str, str] = {}  # names some mention shows to be no person's, with the type it shows
     teams: set[str] = set()  # capitals some mention shows to be a sports team
-    settled: set[str] = set()  # "people" some mention writes as a place ("in Elwyn", "Elwyn village"), or typed one
-    someone: set[str] = set()  # "people" some mention writes as a person (a title, "said", "who")
+    settled: set[str] = set()  # names some mention writes as a place's ("in Elwyn", "Elwyn village")
+    someone: set[str] = set()  # names some "person" mention writes as a person's (a title, "said", "who")
     for ent, kind in _recognised_pieces(_rejoined(doc.ents), surnames):
         if kind == "PERSON" and len(cut := _without_cut_abbreviation(ent)) < len(ent):
             ent, kind = cut, "ORG"  # "Elwyn RCMP Cpl." of "Elwyn RCMP Cpl. Ruth Adler": the rank is the next name's
@@ -239,12 +239,13 @@ def recognised_mentions(doc: Doc) -> list[Mention]:
         placed = _written_as_place(span) if parsed and kind == "PLACE" else None
         mentions.append(Mention(name, kind, span.start_char, span.end_char, acts, placed, written=written))
         named_as_thing.setdefault(name, []).append(kind == "PERSON" and _written_as_thing(span))
-        if kind == "PERSON" and parsed:
-            settled |= {name} if _placed_as_settlement(span) else set()
-            someone |= {name} if _written_as_someone(span, _title_before(doc.text, span.start_char)) else set()
+        if kind in {"PERSON", "PLACE"} and parsed and _placed_as_settlement(span):
+            settled.add(name)
+        if kind == "PERSON" and parsed and _written_as_someone(span, _title_before(doc.text, span.start_char)):
+            someone.add(name)
         if parsed and kind == "PLACE" and _is_dotted_acronym(name) and not _is_known_place(name):
             located.setdefault(name, []).append(_located(span))
-    retyped |= {name: "PLACE" for name in (settled | places) - someone - name_parts}  # "in Elwyn", never "Elwyn said"
+    retyped |= {name: "PLACE" for name in settled - someone - name_parts}  # "in Elwyn", never "Elwyn said"
     for mention in mentions:
         if mention.type == "PERSON" and mention.text not in retyped and _written_with_the(doc.text, mention.text):
             retyped[mention.text] = _kind_of_group(mention.text.split()[-1], surnames)
