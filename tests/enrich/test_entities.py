@@ -1208,3 +1208,13 @@ def test_two_speakers_described_by_role_are_no_first_name_and_surname():
     assert not same_person_name("the ferry company's statement", "the Harbour Board statement")
     assert same_person_name("a Harbour Board spokesman", "the Harbour Board spokesman")  # one role, one body
     assert same_person_name("Bob Vidal", "Robert W. Vidal")
+
+
+def test_a_name_keeps_no_quotation_mark_it_was_cut_across(enricher, make_article):
+    article = make_article('Ruritania sits on the Pacific "Belt of Ash" where tectonic plates collide.\n\n'
+                           'The fans of Ruth "Red" Adler cheered.')
+    entities = by_name(enricher.enrich(article).entities)
+    (start, end), = entities["Pacific Belt of Ash"].mentions
+    assert article.text[start:end] == 'Pacific "Belt of Ash'
+    assert entities["Pacific Belt of Ash"].variants == ["Pacific Belt of Ash"]
+    assert 'Ruth "Red" Adler' in entities

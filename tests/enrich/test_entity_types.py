@@ -116,3 +116,36 @@ def test_a_lone_name_before_a_comma_and_a_country_is_a_town(enricher, make_artic
     types = types_of(enricher, make_article, "After the plane was delivered in Singapore, it was flown to Toulouse, "
                      "France for the ceremony, Ruth Adler said. Adler, an Alabama physician, flew with it.")
     assert types["Toulouse"] == "PLACE" and types["Ruth Adler"] == "PERSON"
+
+
+def test_a_person_tag_yields_to_place_evidence_without_person_evidence(enricher, make_article):
+    village = types_of(enricher, make_article, "In Desa Mekar village a landslide engulfed a coffee plantation, killing one man.")
+    capital = types_of(
+        enricher,
+        make_article,
+        "The quake struck 300 kilometres from the provincial capital Kota Lembang. People ran outside in Kota Lembang.",
+    )
+    people = types_of(
+        enricher,
+        make_article,
+        "Rescuers reached Desa Mekar on Tuesday. Houses collapsed in Desa Mekar, said Ruth Adler, an official.\n\n"
+        "In Desa Mekar, Mr. Mekar said he was safe.",
+    )
+    assert village["Desa Mekar"] == capital["Kota Lembang"] == people["Desa Mekar"] == "PLACE"
+    assert people["Ruth Adler"] == people["Mekar"] == "PERSON"
+
+
+def test_an_institution_is_counted_whatever_the_case_of_its_noun(enricher, make_article):
+    texts = [
+        "The Ruritanian Navy seized a pirate boat on Monday. A Ruritanian navy ship fired first, the navy said.",
+        "Pirates fired at a Ruritanian navy ship near Port Elwyn on Monday.",
+    ]
+    articles = [enricher.enrich(make_article(text, article_id=str(i))) for i, text in enumerate(texts)]
+    navy = by_name(articles[0].entities)["Ruritanian Navy"]
+    assert [articles[0].text[s:e] for s, e in navy.mentions] == ["Ruritanian Navy", "Ruritanian navy", "navy"]
+    involved = {e.name: e for e in story_entities(articles)}["Ruritanian Navy"]
+    assert (involved.articles, involved.mentions) == (["0", "1"], 4)
+
+
+def by_name(entities):
+    return {e.name: e for e in entities}

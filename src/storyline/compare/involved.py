@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from storyline.enrich.entities_merge import is_full_name, merge_with_members, typed_by_full_names
+from storyline.enrich.entities_merge import institution_spans, is_full_name, merge_with_members, typed_by_full_names
 from storyline.model import Article, Entity, Record
 
 
@@ -71,11 +71,25 @@ def story_cast(articles: list[Article]) -> Cast:
         item.type = typed_by_full_names(full_types[index], mentioned)
         if not (item.acting or index in unjudged):
             item.refers_to = item.reference_kind = None
+    _institutions_across(items, articles)
     names = {
         article.id: {entity.name: merged[index].name for entity, index in zip(article.entities, owners, strict=True)}
         for article, owners in zip(articles, members, strict=True)
     }
     return Cast(sorted(items, key=lambda e: (-len(e.articles), -e.mentions, e.name)), names)
+
+
+def _institutions_across(items: list[StoryEntity], articles: list[Article]) -> None:
+    """Count an institution's mentions in the articles that write it only with its noun in lower case ("the Indian
+    navy", :func:`institution_spans`), where their recogniser found nothing: "Indian Navy" is named by every article
+    that writes it, not by the one that capitalised it."""
+    for item in items:
+        if item.type != "ORG":
+            continue
+        for article in articles:
+            if article.id not in item.articles and (spans := institution_spans(item.name, article.text)):
+                item.articles.append(article.id)
+                item.mentions += len(spans)
 
 
 def _link_unjudged(entity: Entity) -> bool:

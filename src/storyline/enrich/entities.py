@@ -40,6 +40,8 @@ from storyline.enrich.entities_base import (
 )
 from storyline.enrich.entities_fallback import capitalised_mentions, unspaced_mentions
 from storyline.enrich.entities_merge import (
+    institution_noun,
+    institution_spans,
     merge_entities,  # noqa: F401 (re-exported: public API)
     merge_mentions,
 )
@@ -76,9 +78,11 @@ from storyline.enrich.entities_types import (
     _organisation_named_as_settlement,
     _outlets_after_reporters,
     _outlets_as_organisations,
+    _placed_as_settlement,
     _placed_in_country,
     _retyped_alike,
     _written_as_person,
+    _written_as_someone,
     _written_as_thing,
     _written_with_the,
 )
@@ -115,6 +119,7 @@ def extract_entities(
     if recognised:
         mentions = recognised_mentions(doc)
         mentions += _known_people_again(text, mentions)
+        mentions += _institutions_again(text, mentions)
         _relatives_typed_organisations(mentions)
     else:
         mentions = capitalised_mentions(doc, language)
@@ -183,6 +188,8 @@ def recognised_mentions(doc: Doc) -> list[Mention]:
     located: dict[str, list[bool]] = {}  # acronyms typed as places: whether each mention is written as one
     retyped: dict[str, str] = {}  # names some mention shows to be no person's, with the type it shows
     teams: set[str] = set()  # capitals some mention shows to be a sports team
+    settled: set[str] = set()  # names some mention writes as a place's ("in Elwyn", "Elwyn village")
+    someone: set[str] = set()  # names some "person" mention writes as a person's (a title, "said", "who")
     for ent, kind in _recognised_pieces(_rejoined(doc.ents), surnames):
         if kind == "PERSON" and len(cut := _without_cut_abbreviation(ent)) < len(ent):
             ent, kind = cut, "ORG"  # "Elwyn RCMP Cpl." of "Elwyn RCMP Cpl. Ruth Adler": the rank is the next name's
@@ -193,6 +200,7 @@ def recognised_mentions(doc: Doc) -> list[Mention]:
             continue
         name = normal_names.get((span.start_char, span.end_char)) or (nominative(span) if kind != "PERSON" else span.text)
         written = span.text if name != span.text and kind != "PERSON" else None  # a Russian name in another case
+        name = _without_stray_quote_marks(span) if name == span.text else name
         if kind == "PLACE" and (_is_demonym(name, places) or _is_degree(span)):
             continue  # "Londoners": a place's people, which the recogniser calls NORP; "Ruth Adler, MD,"
         if kind == "PERSON" and len(span) == 1 and name[:-1] not in surnames and _is_demonym(name, places):
@@ -231,8 +239,13 @@ def recognised_mentions(doc: Doc) -> list[Mention]:
         placed = _written_as_place(span) if parsed and kind == "PLACE" else None
         mentions.append(Mention(name, kind, span.start_char, span.end_char, acts, placed, written=written))
         named_as_thing.setdefault(name, []).append(kind == "PERSON" and _written_as_thing(span))
+        if kind in {"PERSON", "PLACE"} and parsed and _placed_as_settlement(span):
+            settled.add(name)
+        if kind == "PERSON" and parsed and _written_as_someone(span, _title_before(doc.text, span.start_char)):
+            someone.add(name)
         if parsed and kind == "PLACE" and _is_dotted_acronym(name) and not _is_known_place(name):
             located.setdefault(name, []).append(_located(span))
+    retyped |= {name: "PLACE" for name in settled - someone - name_parts}  # "in Elwyn", never "Elwyn said"
     for mention in mentions:
         if mention.type == "PERSON" and mention.text not in retyped and _written_with_the(doc.text, mention.text):
             retyped[mention.text] = _kind_of_group(mention.text.split()[-1], surnames)
@@ -240,6 +253,21 @@ def recognised_mentions(doc: Doc) -> list[Mention]:
     _teams_as_no_state(mentions, teams)
     mentions = _retyped_alike(_coordinated_places(doc.text, mentions), retyped, doc.text)
     return _outlets_as_organisations(_without_bare_compass_words(mentions), named_as_thing, doc.text)
+
+
+#: Double quotation marks as the tokeniser splits them off ("''" and "``" of text tokenised the Penn way).
+_QUOTE_MARKS = frozenset({'"', "“", "”", "„", "«", "»", "''", "``"})
+
+
+def _without_stray_quote_marks(span: Span) -> str:
+    """The name without a quotation mark the recogniser cut it across: 'Pacific "Ring of Fire' of 'the Pacific "Ring
+    of Fire" where', its closing mark left out, is "Pacific Ring of Fire", as other articles write it. Marks at its
+    edges are trimmed already (:func:`_trim`); a name quoting a part of itself whole ('Ruth "Red" Adler') keeps them.
+    The mention's offsets still cover the name as written."""
+    marks = [t for t in span if t.text in _QUOTE_MARKS]
+    if len(marks) % 2 == 0:
+        return span.text
+    return "".join(t.text_with_ws for t in span if t.text not in _QUOTE_MARKS).strip()
 
 
 def _is_common_phrase(span: Span, kind: str) -> bool:
@@ -548,6 +576,30 @@ def _known_people_again(text: str, mentions: list[Mention]) -> list[Mention]:
             if not any(s < end and start < e for s, e in taken):
                 found.append(Mention(name, "PERSON", start, end))
                 taken.append((start, end))
+    return found
+
+
+def _institutions_again(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Mentions the recogniser missed of an institution it found ("Indian Navy"): written with its noun in lower case
+    ("the Indian navy") or, where the article names one institution of that noun, the noun alone after "the" ("the
+    navy", :func:`institution_spans`); a mention of the noun alone it found ("Navy") takes the institution's name.
+    Without them "Indian Navy" counted one mention of many."""
+    owners: dict[str, set[str]] = {}
+    for mention in mentions:
+        if mention.type == "ORG" and (noun := institution_noun(mention.text)):
+            owners.setdefault(noun, set()).add(mention.text)
+    taken = [(m.start, m.end) for m in mentions]
+    found: list[Mention] = []
+    for noun, names in owners.items():
+        sole = next(iter(names)) if len(names) == 1 else None
+        for name in sorted(names):
+            for start, end in institution_spans(name, text, alone=name == sole):
+                if not any(s < end and start < e for s, e in taken):
+                    found.append(Mention(name, "ORG", start, end))
+                    taken.append((start, end))
+        for mention in mentions:
+            if sole and mention.type == "ORG" and mention.text.lower() == noun:
+                mention.text = sole
     return found
 
 

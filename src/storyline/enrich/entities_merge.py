@@ -499,6 +499,36 @@ def _is_suffixed(suffixed: list[str], plain: list[str]) -> bool:
     return _is_generation(suffixed[-1:]) and suffixed[:-1] == plain
 
 
+#: Common nouns of institutions that a people's or a place's name before them makes a name of ("Indian Navy"), which
+#: writers spell in lower case too ("the Indian navy") and write alone for the one the article names ("the navy").
+INSTITUTION_NOUNS = frozenset({"navy", "army", "police", "coast guard", "government"})
+
+
+def institution_noun(name: str) -> str | None:
+    """The institution's noun closing ``name`` in lower case ("navy" of "Indian Navy"), where one or two capitalised
+    words own it; else None ("Navy" alone, "Royal navy ship")."""
+    words = name.split()
+    for size in (2, 1):
+        noun, owner = " ".join(words[-size:]).lower(), words[:-size]
+        if noun in INSTITUTION_NOUNS and 1 <= len(owner) <= 2 and all(w[:1].isupper() for w in owner):
+            return noun
+    return None
+
+
+def institution_spans(name: str, text: str, alone: bool = False) -> list[tuple[int, int]]:
+    """Where ``text`` writes the institution ``name`` (:func:`institution_noun`) whatever the case of its noun
+    ("Indian navy" of "Indian Navy"), and, ``alone``, its noun after "the" ("the navy", "the Navy")."""
+    noun = institution_noun(name)
+    if noun is None:
+        return []
+    owner = re.escape(name[: len(name) - len(noun)].strip())
+    nouns = r"\s+".join(map(re.escape, noun.split()))
+    pattern = rf"(?<![\w-]){owner}\s+(?i:{nouns})(?![\w-])"
+    if alone:
+        pattern += rf"|(?<=\b[Tt]he\s)(?i:{nouns})(?![\w-])"
+    return [match.span() for match in re.finditer(pattern, text)]
+
+
 def is_full_name(name: str) -> bool:
     """A name of several words ("Ruth Adler", "North Korea"), not a short form ("Adler", "Adler Jr.")."""
     return len(_without_generation(name).split()) > 1

@@ -9,7 +9,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from storyline.enrich.cues import SEXED_WORDS, TITLES
+from storyline.enrich.cues import REPORTING_VERBS, SEXED_WORDS, TITLES
 from storyline.enrich.entities_base import (
     _LEGAL_FORMS,
     _POSSESSIVES,
@@ -269,6 +269,35 @@ def _is_demonym(name: str, places: set[str]) -> bool:
         if name.endswith(ending) and len(stem) > 2 and any(_is_known_place(f) or f in places for f in forms):
             return True
     return False
+
+
+#: Prepositions before a place and hardly ever before a person: "in Elwyn", "near Elwyn" (not "behind" or "at":
+#: "stood behind Adler", "shouted at Adler").
+_PLACE_ONLY_PREPOSITIONS = frozenset({"in", "near", "outside", "throughout", "across"})
+
+
+def _placed_as_settlement(span: Span) -> bool:
+    """A "person" written as a place is: after "in" or "near" (:data:`_PLACE_ONLY_PREPOSITIONS`), after "the
+    province of" (:func:`_named_as_settlement`), owning a settlement ("Elwyn's main city"), before or after a settlement's noun in lower case ("Elwyn
+    village", "the provincial capital Elwyn"). One such mention retypes the name's others only where none is
+    written as a person's (:func:`_written_as_someone`)."""
+    root, doc = span.root, span.doc
+    if (root.dep_ == "pobj" and root.head.lower_ in _PLACE_ONLY_PREPOSITIONS) or _named_as_settlement(root, areas=False):
+        return True
+    if root.dep_ == "poss" and root.head.lemma_ in _SETTLEMENT_NOUNS:
+        return True  # "Elwyn's main city"
+    before = doc[span.start - 1] if span.start else None
+    after = doc[span.end] if span.end < len(doc) else None
+    return any(t is not None and t.is_lower and t.lemma_ in _SETTLEMENT_NOUNS for t in (before, after))
+
+
+def _written_as_someone(span: Span, title: str | None) -> bool:
+    """A mention showing a person: a title before it, an age, "who" or "said she" after it
+    (:data:`_PERSON_AFTER`), a person's noun beside it ("his wife, Ruth"), or the subject of a verb of saying."""
+    root = span.root
+    if title or _PERSON_AFTER.match(span.doc.text, span.end_char) or _named_beside_person_noun(span):
+        return True
+    return root.dep_ == "nsubj" and root.head.lemma_.lower() in REPORTING_VERBS["en"]
 
 
 #: Nouns of settlements and regions: "the town of N" names a place ("the state of Washington").
