@@ -362,3 +362,21 @@ def test_a_version_1_database_gains_article_features_on_open(tmp_path, monkeypat
     store.add_articles([article("a", "Stored after the upgrade.")])
     store.save_features("k", {"a": b"A"})
     assert store.load_features("k", ["a"]) == {"a": b"A"} and set(store.load_vectors("use-lead")) == {"a"}
+
+
+def test_words_in_quotation_marks_are_searched_as_a_phrase(store):
+    store.add_articles([
+        article("phrase", "Pirates seized a tanker in the Gulf of Elwyn on Monday."),
+        article("apart", "The gulf between the ports of Elwyn and Kestrel widened."),
+    ])  # fmt: skip
+    assert sorted(h.article.id for h in store.search("gulf of elwyn")[1]) == ["apart", "phrase"]
+    total, (hit,) = store.search('"Gulf of Elwyn" tanker')
+    assert total == 1 and hit.article.id == "phrase"
+    assert store.search("“gulf of elwyn”")[0] == 1  # curly marks too
+    marked = hit.snippet.split(SNIPPET_OPEN)[1:]
+    assert [m.split(SNIPPET_CLOSE)[0] for m in marked] == ["tanker", "Gulf of Elwyn"]
+
+
+def test_a_quotation_mark_without_its_pair_searches_the_words_one_by_one(store):
+    assert sqlite_store.fts_query('Port-Elwyn ("drones') == '"Port-Elwyn" "drones"'
+    assert sqlite_store.fts_query('"port" said') == '"port" "said"'

@@ -358,7 +358,7 @@ def first_article(path: Path) -> Article:
 
 @app.command()
 def search(
-    query: Annotated[str, typer.Argument(help="Words that must all occur; word* matches a prefix.")],
+    query: Annotated[str, typer.Argument(help='Words that must all occur; word* matches a prefix; "words in quotes" must occur in a row.')],
     outlet: OutletOption = None,
     language: LanguageOption = None,
     since: SinceOption = None,

@@ -173,23 +173,43 @@ def _entity_names(article: Article) -> set[str]:
 
 #: A word, with the punctuation inside it: "12,000", "4.5", "Jong-un" are one term of the query.
 _WORD = re.compile(r"\w+(?:[-.,'’/:]\w+)*\*?", re.UNICODE)
+#: Words between a pair of double quotation marks (straight or curly), searched as one phrase.
+_PHRASE = re.compile(r'["“”„]([^"“”„]*)["“”„]')
 
 
 def fts_query(query: str) -> str:
-    """A user's words as a safe FTS5 query: every word must occur; ``word*`` is a prefix.
+    """A user's words as a safe FTS5 query: every word must occur; ``word*`` is a prefix; words in quotation marks
+    ("Gulf of Aden") must occur in a row, as web search engines read them.
 
     FTS5's own syntax (quotes, NEAR, column filters) errors on ordinary input
     such as ``U.S.-Ruritania``, so words are quoted one by one. A word holding punctuation is a phrase, its
-    pieces in a row: "12,000" finds that figure, not a "12" and a "000" anywhere in the text.
+    pieces in a row: "12,000" finds that figure, not a "12" and a "000" anywhere in the text. A quotation mark
+    left without its pair is no phrase: the words after it are searched one by one.
     """
     terms: dict[str, str] = {}  # a word said twice (in any case: FTS5 folds it) adds nothing, and costs time
-    for word in _WORD.findall(query):
-        prefix = word.endswith("*")
-        word = word.rstrip("*")
-        if word:
-            term = f'"{word}"' + ("*" if prefix else "")
-            terms.setdefault(term.casefold(), term)
+    for quoted, loose in _phrases_and_words(query):
+        found = [word.rstrip("*") for word in _WORD.findall(quoted)]
+        if len(found) > 1:
+            terms.setdefault(" ".join(found).casefold(), '"' + " ".join(found) + '"')
+            continue
+        for word in _WORD.findall(quoted or loose):
+            prefix = word.endswith("*")
+            word = word.rstrip("*")
+            if word:
+                term = f'"{word}"' + ("*" if prefix else "")
+                terms.setdefault(term.casefold(), term)
     return " ".join(terms.values())
+
+
+def _phrases_and_words(query: str) -> Iterator[tuple[str, str]]:
+    """The query in pieces, in order: ``(phrase, "")`` for the words of each quoted phrase, ``("", text)`` for
+    the text between phrases."""
+    at = 0
+    for phrase in _PHRASE.finditer(query):
+        yield "", query[at : phrase.start()]
+        yield phrase.group(1), ""
+        at = phrase.end()
+    yield "", query[at:]
 
 
 # --------------------------------------------------------------------------

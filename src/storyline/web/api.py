@@ -345,7 +345,7 @@ def story_entities(ws: Ws, story_id: str, limit: Limit = 50, offset: Offset = 0)
 
 @router.get(
     "/search",
-    summary="Full-text search (every word must occur; word* for a prefix)",
+    summary='Full-text search (every word must occur; word* for a prefix; "words in quotes" in a row)',
     response_model=AsBuilt,
     responses=answers(schemas.SearchPage, 422),
 )
