@@ -344,11 +344,9 @@ class SpeakerResolver:
         own = next(i for i, sentence in enumerate(sentences) if sentence.start <= document.i < sentence.end)
         start = sentences[max(0, own - _DOCUMENT_SENTENCES + 1)].start
         lemma = document.lemma_.lower()
-        for earlier in reversed(self._doc[start : document.i]):
-            if earlier.pos_ == "NOUN" and earlier.lemma_.lower() == lemma:
-                if (issuer := self._issuer(earlier) or self._subject_issuer(earlier)) is not None:
-                    return issuer
-        return None
+        earlier = [t for t in self._doc[start : document.i] if t.pos_ == "NOUN" and t.lemma_.lower() == lemma]
+        issuers = (self._issuer(t) or self._subject_issuer(t) for t in reversed(earlier))
+        return next((issuer for issuer in issuers if issuer is not None), None)
 
     def _subject_issuer(self, document: Token) -> str | None:
         """The named subject of the verb a document is the object of, or in: "N issued a statement", "N said in
