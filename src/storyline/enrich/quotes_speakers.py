@@ -323,11 +323,11 @@ class SpeakerResolver:
     def _issuer(self, document: Token) -> str | None:
         """Who issued a document that speaks: the person or organisation named in its phrase ("a statement from
         the Acme Board", "a statement issued by N"), not in a clause of it ("a report that N had resigned"), else
-        its owner as written ("the council's report": the council)."""
-        for token in sorted(self._issuer_words(document), key=lambda t: abs(t.i - document.i)):
-            named = [m for m in self._mentions if m[0] <= token.idx < m[1] and m[2].type in {"PERSON", "ORG", "MISC"}]
-            if named:
-                return named[0][2].name
+        a body it names that no entity covers (:func:`_issuing_body`), else its owner as written ("the council's
+        report": the council)."""
+        nearest_first = sorted(self._issuer_words(document), key=lambda t: abs(t.i - document.i))
+        if (named := next(filter(None, map(self._issuer_named_at, nearest_first)), None)) is not None:
+            return named
         if (body := _issuing_body(document)) is not None:
             return body
         owner = next((c for c in document.children if c.dep_ == "poss" and c.pos_ in {"NOUN", "PROPN"}), None)
@@ -346,7 +346,7 @@ class SpeakerResolver:
         lemma = document.lemma_.lower()
         earlier = [t for t in self._doc[start : document.i] if t.pos_ == "NOUN" and t.lemma_.lower() == lemma]
         issuers = (self._issuer(t) or self._subject_issuer(t) for t in reversed(earlier))
-        return next((issuer for issuer in issuers if issuer is not None), None)
+        return next(filter(None, issuers), None)
 
     def _subject_issuer(self, document: Token) -> str | None:
         """The named subject of the verb a document is the object of, or in: "N issued a statement", "N said in
@@ -355,9 +355,11 @@ class SpeakerResolver:
         if document.dep_ not in {"dobj", "pobj"} or verb.pos_ not in {"VERB", "AUX"}:
             return None
         subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
-        if subject is None:
-            return None
-        named = [m for m in self._mentions if m[0] <= subject.idx < m[1] and m[2].type in {"PERSON", "ORG", "MISC"}]
+        return None if subject is None else self._issuer_named_at(subject)
+
+    def _issuer_named_at(self, token: Token) -> str | None:
+        """The person or organisation whose mention covers ``token``, as an issuer may be."""
+        named = [m for m in self._mentions if m[0] <= token.idx < m[1] and m[2].type in {"PERSON", "ORG", "MISC"}]
         return named[0][2].name if named else None
 
     def _issuer_words(self, token: Token) -> list[Token]:
