@@ -1,4 +1,4 @@
-"""Documents as sources, police ranks before names, a first name and its short form in one article, a Russian
+"""Documents as sources (their issuer named before or not an entity), police ranks before names, a first name and its short form in one article, a Russian
 plural institution as "они" (fix-enrich5)."""
 
 from __future__ import annotations
@@ -92,3 +92,30 @@ def test_a_quotation_a_bare_document_goes_on_with_stays_one(enricher, make_artic
     text = '"We will close the Fennick plant in June," the statement said. "No jobs will be lost at the Elwyn site."'
     quotes = enricher.enrich(make_article(text)).quotes
     assert [(q.speaker, q.text.endswith('site."')) for q in quotes] == [(UNATTRIBUTED, True)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Acme Board issued a statement on Monday. The statement said the Fennick plant would close in June.",
+        'Acme Board said in a statement that talks had failed. The statement added that "no jobs will be lost."',
+    ],
+)
+def test_the_document_speaks_for_the_issuer_of_the_one_before(enricher, make_article, text):
+    assert _speakers(enricher, make_article, text)[-1] == "Acme Board"
+
+
+def test_the_document_takes_no_issuer_of_another_kind_of_document(enricher, make_article):
+    text = "The Acme Board issued a statement on Monday. The report said the Fennick plant would close in June."
+    assert _speakers(enricher, make_article, text)[-1] == UNATTRIBUTED
+
+
+@pytest.mark.parametrize(
+    ("text", "issuer"),
+    [
+        ("A statement from the Ruritanian government said the border would reopen.", "the Ruritanian government"),
+        ("A Ruritanian police statement said the border would reopen.", "Ruritanian police"),
+    ],
+)
+def test_a_named_issuer_no_entity_covers_is_taken_as_written(enricher, make_article, text, issuer):
+    assert _speakers(enricher, make_article, text) == [issuer]

@@ -71,6 +71,16 @@ _DOCUMENT_NOUNS = frozenset({
 #: prepositions of :data:`_ISSUER_PREPOSITIONS` ("a statement from N", "a report in N"; not "a document on N's website").
 _ISSUER_DEPS = frozenset({"pobj", "agent", "poss", "compound", "acl", "amod", "nmod"})
 _ISSUER_PREPOSITIONS = frozenset({"from", "by", "of", "in"})
+#: Bodies that issue documents, named by a proper noun or demonym before them when no entity covers the name:
+#: "a statement from the Ruritanian government", "a Ruritanian police statement" (English).
+_ISSUING_BODIES = frozenset({
+    "government", "ministry", "police", "department", "office", "embassy", "army", "navy", "military", "council",
+    "board", "commission", "committee", "agency", "court", "administration", "authorities", "authority", "cabinet",
+    "parliament", "presidency", "consulate", "command", "force", "forces", "service",
+})  # fmt: skip
+#: Sentences searched back for the document "the statement" is (its own and three before): "N issued a
+#: statement. ... The statement said" is N's.
+_DOCUMENT_SENTENCES = 4
 _NEUTER_PRONOUNS = frozenset({"it", "оно"})
 #: The hyphen (and the "-t-" of euphony) a French inverted subject pronoun is written with: "a-t-il", "dit-elle".
 _INVERTED_CLITIC = re.compile(r"^-(?:t-?)?")
@@ -112,6 +122,23 @@ def _is_name_part(token: Token, head: Token) -> bool:
     """A capitalised word before ``head`` that belongs to its name, not a title ("Mayor", "Mr.")."""
     within = token.i < token.head.i <= head.i
     return within and token.dep_ in _NAMING_DEPS and token.pos_ == "PROPN" and token.lower_.rstrip(".") not in TITLES
+
+
+def _issuing_body(document: Token) -> str | None:
+    """A body no entity covers that a document's phrase names by a proper noun or demonym before an
+    institution's noun: "a statement from the Ruritanian government", "a Ruritanian police statement"."""
+    prepositions = [c for c in document.children if c.dep_ == "prep" and c.lower_ in _ISSUER_PREPOSITIONS]
+    bodies = [c for c in document.children if c.dep_ == "compound"] + [
+        o for p in prepositions for o in p.children if o.dep_ == "pobj"
+    ]
+    for body in bodies:
+        # "the Ruritanian government" qualifies its noun; "a Ruritanian police statement" the document
+        qualified = body if body.dep_ == "pobj" else document
+        names = [c for c in qualified.children if c.dep_ in {"compound", "amod"} and c.i < body.i]
+        if body.lower_ in _ISSUING_BODIES and names and all(n.text[:1].isupper() for n in names):
+            start = body.left_edge.i if body.dep_ == "pobj" else names[0].left_edge.i
+            return document.doc[start : body.i + 1].text
+    return None
 
 
 def _names_no_one(head: Token) -> bool:
@@ -252,7 +279,7 @@ class SpeakerResolver:
         if at_head:
             return at_head[0][2].name
         if head.pos_ == "NOUN" and head.lemma_.lower() in _DOCUMENT_NOUNS and self._language == "en":
-            return self._issuer(head) or UNATTRIBUTED
+            return self._issuer(head) or self._earlier_issuer(head, source) or UNATTRIBUTED
         if source[0].lower_ in INDEFINITE_ARTICLES:
             # someone new, unnamed ("a friend of N") unless named between commas ("a spokesman for X, N, said")
             return self._closing_apposition(source) or source.text
@@ -296,15 +323,44 @@ class SpeakerResolver:
     def _issuer(self, document: Token) -> str | None:
         """Who issued a document that speaks: the person or organisation named in its phrase ("a statement from
         the Acme Board", "a statement issued by N"), not in a clause of it ("a report that N had resigned"), else
-        its owner as written ("the council's report": the council)."""
-        for token in sorted(self._issuer_words(document), key=lambda t: abs(t.i - document.i)):
-            named = [m for m in self._mentions if m[0] <= token.idx < m[1] and m[2].type in {"PERSON", "ORG", "MISC"}]
-            if named:
-                return named[0][2].name
+        a body it names that no entity covers (:func:`_issuing_body`), else its owner as written ("the council's
+        report": the council)."""
+        nearest_first = sorted(self._issuer_words(document), key=lambda t: abs(t.i - document.i))
+        if (named := next(filter(None, map(self._issuer_named_at, nearest_first)), None)) is not None:
+            return named
+        if (body := _issuing_body(document)) is not None:
+            return body
         owner = next((c for c in document.children if c.dep_ == "poss" and c.pos_ in {"NOUN", "PROPN"}), None)
         if owner is None or owner.ent_type_ in {"DATE", "TIME"} or owner.left_edge.lower_ in INDEFINITE_ARTICLES:
             return None  # "Monday's announcement", "a Samaritan's Purse release" (the parse cut the name)
         return self._doc[owner.left_edge.i : owner.i + 1].text  # "the council's report"
+
+    def _earlier_issuer(self, document: Token, source: Span) -> str | None:
+        """Who issued "the statement": the issuer of the nearest statement before it, a few sentences back, that
+        names one ("N issued a statement", "N said in a statement", "a statement from N")."""
+        if source[0].lower_ != "the":
+            return None
+        sentences = list(self._doc.sents)
+        own = next(i for i, sentence in enumerate(sentences) if sentence.start <= document.i < sentence.end)
+        start = sentences[max(0, own - _DOCUMENT_SENTENCES + 1)].start
+        lemma = document.lemma_.lower()
+        earlier = [t for t in self._doc[start : document.i] if t.pos_ == "NOUN" and t.lemma_.lower() == lemma]
+        issuers = (self._issuer(t) or self._subject_issuer(t) for t in reversed(earlier))
+        return next(filter(None, issuers), None)
+
+    def _subject_issuer(self, document: Token) -> str | None:
+        """The named subject of the verb a document is the object of, or in: "N issued a statement", "N said in
+        a statement"."""
+        verb = document.head.head if document.dep_ == "pobj" else document.head
+        if document.dep_ not in {"dobj", "pobj"} or verb.pos_ not in {"VERB", "AUX"}:
+            return None
+        subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+        return None if subject is None else self._issuer_named_at(subject)
+
+    def _issuer_named_at(self, token: Token) -> str | None:
+        """The person or organisation whose mention covers ``token``, as an issuer may be."""
+        named = [m for m in self._mentions if m[0] <= token.idx < m[1] and m[2].type in {"PERSON", "ORG", "MISC"}]
+        return named[0][2].name if named else None
 
     def _issuer_words(self, token: Token) -> list[Token]:
         """The words of a document's phrase linked to it by :data:`_ISSUER_DEPS`, at any depth."""
