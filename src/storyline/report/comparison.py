@@ -114,11 +114,12 @@ class ComparisonView:
         conflicts, shared, unique = self.groups("conflict") + self.contradictions(), self.groups("shared"), self.groups("unique")
         shared.sort(key=lambda g: -(g.score or 0.0))
         alike = [g for g in shared if alike_only(g)]
+        surely_one = [g for g in shared if not alike_only(g)]
         told_again = sorted((g for g in unique if not self.single_article(g)), key=lambda g: -(g.score or 0.0))
         told_once = self._by_article([g for g in unique if self.single_article(g)])
         return [
             (f"Conflicts ({len(conflicts)})", conflicts),
-            (f"Shared claims ({len(shared) - len(alike)})", [g for g in shared if not alike_only(g)]),
+            (f"Shared claims ({len(surely_one)})", surely_one),
             *([(f"{ALIKE_HEADING} ({len(alike)}; score under {ALIKE_BELOW:.2f})", alike)] if alike else []),
             (f"Unique claims ({sum(len(g.claims) for g in unique)})", told_again + told_once),
         ]
