@@ -2,7 +2,7 @@ from datetime import datetime
 
 from compare_helpers import entity, make_article
 
-from storyline.compare.provenance import agencies, containment, shingles
+from storyline.compare.provenance import agencies, containment, shingles, translation_link
 from storyline.compare.story import compare
 
 BODY = [
@@ -145,6 +145,27 @@ def test_translation_between_scripts_without_dates_says_its_direction_is_unknown
     (link,) = compare([english, russian], use_encode).provenance
     assert link.relation == "translates"
     assert any(e.startswith("direction unknown") for e in link.evidence)
+
+
+def test_a_translation_sharing_only_names_and_words_both_languages_spell_alike_has_no_direction():
+    """Names of a third language and cognates ("crisis global") read as either language: no source is named
+    (on MEANTIME en-es every wrong direction came from such words)."""
+    english = make_article(
+        "en",
+        ["The Kabuto 300 index fell 3% after minister Haruto Ishikawa said the global crisis would hurt exports."],
+        language="en",
+    )
+    spanish = make_article(
+        "es",
+        [
+            "El índice Kabuto 300 cayó un 3% después de que el ministro Haruto Ishikawa dijera que la crisis global "
+            "dañaría las exportaciones."
+        ],
+        language="es",
+    )
+    link = translation_link(spanish, english)
+    assert link.direction == "unknown"
+    assert any("read as en and es alike" in e for e in link.evidence)
 
 
 def test_unspaced_text_shares_word_grams_when_rewritten():

@@ -6,7 +6,7 @@ translation keeps the facts), language, a shared agency credit, and the
 claims each adds. Two articles that share much but each add facts with
 actors the other never names are independent rewrites of one story (often
 the agency's): neither copies the other. Without dates, a translation's direction comes from the language
-of the words both share (the translation leaves names and terms untranslated).
+of the words both share (the translation leaves names and terms untranslated), when they read clearly as one.
 """
 
 from __future__ import annotations
@@ -39,6 +39,9 @@ TRANSLATION_COVERAGE = 0.5
 REWRITE_CONTAINMENT = 0.15
 #: ... or this share of the smaller article's claims keeps an aligned claim of the other nearly word for word.
 REWRITE_SENTENCES = 0.3
+#: Log-likelihood margin (py3langid, nats) by which the words two languages' articles share must read as one
+#: language rather than the other to name it the translation's source: e^5, about 150 to 1.
+LANGUAGE_MARGIN = 5.0
 #: Word-sequence similarity (Indel over lower-cased words) of two claims that are one sentence lightly edited.
 NEAR_IDENTICAL = 0.7
 
@@ -90,16 +93,22 @@ def common_agency(a: Article, b: Article, credits: dict[str, list[str]]) -> str 
     return None
 
 
-def shared_vocabulary_language(a: Article, b: Article) -> tuple[str, str]:
-    """Which of the two languages the words both articles share read as, and those words.
+def shared_vocabulary_language(a: Article, b: Article) -> tuple[str | None, str]:
+    """Which of the two languages the words both articles share read as (``None`` when they read as both
+    alike: a log-likelihood margin under LANGUAGE_MARGIN), and those words.
 
-    A translation keeps the source's names and terms, so the shared vocabulary
-    reads as the source language (95% right on MEANTIME en-es, no dates needed).
+    A translation keeps the source's names and terms, so the shared vocabulary reads as the source
+    language. When those words are only names, often of a third language ("Force Ouvrière", "Der Spiegel",
+    "Yosano") and words both languages spell alike ("crisis fiscal global"), they tell nothing: on MEANTIME
+    en-es all 6 wrong directions read within 4.4 nats, 113 of the 114 right ones from 8.4.
     """
     shared = " ".join(sorted(set(_LETTERS_RE.findall(a.text)) & set(_LETTERS_RE.findall(b.text))))
-    scores = dict(py3langid.rank(shared)) if shared else {}
-    languages = (a.language or "und", b.language or "und")
-    return max(languages, key=lambda lang: scores.get(lang, float("-inf"))), shared
+    if not shared:
+        return None, shared
+    scores = dict(py3langid.rank(shared))
+    first, second = sorted((a.language or "und", b.language or "und"), key=lambda lang: scores.get(lang, float("-inf")), reverse=True)
+    margin = scores.get(first, float("-inf")) - scores.get(second, float("-inf"))
+    return (first if margin >= LANGUAGE_MARGIN else None), shared
 
 
 @dataclass
@@ -431,6 +440,12 @@ def _translation_source(a: Article, b: Article, evidence: list[str]) -> tuple[Ar
     language, shared = shared_vocabulary_language(a, b)
     if not shared:
         evidence.append("direction unknown: no words in common (different scripts) and no earlier date")
+        return a, "unknown"
+    if language is None:
+        evidence.append(
+            f"direction unknown: the words both use read as {a.language} and {b.language} alike "
+            f"(names and words both languages spell alike: {shorten(shared, 80)}) and no earlier date"
+        )
         return a, "unknown"
     evidence.append(f"words both use read as {language} (untranslated names and terms: {shorten(shared, 80)})")
     return (a if language == a.language else b), "language"
