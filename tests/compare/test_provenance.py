@@ -4,6 +4,7 @@ from compare_helpers import entity, make_article
 
 from storyline.compare.provenance import agencies, containment, shingles, translation_link
 from storyline.compare.story import compare
+from storyline.report.comparison import relation_sentence
 
 BODY = [
     "The city council approved a new budget for road repairs on Friday evening.",
@@ -235,3 +236,36 @@ def test_a_copy_that_changes_a_figure_adds_something(encode):
     comparison = compare([original, same, changed], encode)
     assert {(link.from_, link.to, link.relation) for link in comparison.provenance} >= {("orig", "changed", "copies")}
     assert comparison.summary["adds_nothing"] == ["same"]
+
+
+SAME_DAY = datetime(2024, 5, 1)  # a day without a time of day
+
+
+def test_same_day_copies_that_differ_by_a_word_say_their_order_is_unknown(encode):
+    """Neither holds the other's wording with more of its own: the longer one is no more the source."""
+    first = make_article("first", BODY, published=SAME_DAY, outlet="Harbor Courier")
+    edited = [BODY[0].replace("Friday evening", "Friday night, in a late session"), *BODY[1:]]
+    second = make_article("second", edited, published=SAME_DAY, outlet="Valley Tribune")
+    (link,) = compare([second, first], encode).provenance
+    assert (link.relation, link.direction) == ("copies", "unknown")
+    assert any("which came first is unknown: both give 2024-05-01" in e for e in link.evidence)
+    assert relation_sentence(link.to_dict(), {}) == "first and second: one copies the other (which came first is unknown)"
+
+
+def test_a_same_day_copy_whose_credit_line_names_the_other_outlet_copies_it(encode):
+    """The copy is the longer text here (its credit line): the credit, not the length, tells the direction."""
+    source = make_article("ledger", BODY, published=SAME_DAY, outlet="Daily Ledger")
+    copy = make_article(
+        "metro", [*BODY, "This story was originally published by the Daily Ledger."], published=SAME_DAY, outlet="Metro"
+    )
+    (link,) = compare([copy, source], encode).provenance
+    assert (link.from_, link.to, link.relation, link.direction) == ("ledger", "metro", "copies", "credit")
+    assert any("Metro's credit line names Daily Ledger" in e for e in link.evidence)
+
+
+def test_a_same_day_copy_holding_part_of_the_other_is_its_trimmed_copy(encode):
+    whole = make_article("whole", BODY, published=SAME_DAY, outlet="Harbor Courier")
+    trimmed = make_article("trimmed", BODY[:2], published=SAME_DAY, outlet="Valley Tribune")
+    (link,) = compare([trimmed, whole], encode).provenance
+    assert (link.from_, link.to, link.direction) == ("whole", "trimmed", "subset")
+    assert any("Valley Tribune taken as a trimmed copy" in e for e in link.evidence)
