@@ -299,9 +299,10 @@ class ProvenanceLink(Record):
     score: float | None = None
     # "independent" links: the story both rewrite, when known (e.g. a shared agency).
     common_source: str | None = None
-    # How ``from_`` was told to be the source: "dates", "credit" (``to`` credits the agency ``from_`` is),
-    # "language" (a translation's shared words), "length" (a copy trims), or "unknown" (``from_``/``to``
-    # then in id order); None for "independent".
+    # How ``from_`` was told to be the source: "dates", "credit" (``to`` credits the agency ``from_`` is, or a
+    # copy's credit line names ``from_``'s outlet), "language" (a translation's shared words), "subset" (a copy
+    # the dates do not order holds part of ``from_``'s wording), or "unknown" (``from_``/``to`` then in id
+    # order); None for "independent".
     direction: str | None = None
 
     def to_dict(self) -> dict[str, Any]:

@@ -1,4 +1,5 @@
-"""A translation and its source published the same day, without times: the source is named first."""
+"""A translation and its source published the same day, without times: the source is named first (the
+translation keeps the name of a plan in the source's language)."""
 
 from datetime import datetime
 
@@ -11,12 +12,12 @@ DAY = datetime(2026, 3, 14)  # a day without a time of day
 ENGLISH = [
     "The Kestrel Dam burst above Port Elwyn early on Saturday, flooding three villages in the valley.",
     'Interior Minister Ines Vidal said: "The dam gave way after a week of heavy rain and nobody could stop it."',
-    "Rescue teams evacuated about two thousand residents from the villages by mid-morning.",
+    "Rescue teams evacuated about two thousand residents from the villages by mid-morning under the Keep Our Homes Safe plan.",
 ]
 SPANISH = [
     "La presa de Kestrel se rompió sobre Port Elwyn en la madrugada del sábado, inundando tres aldeas del valle.",
     'La ministra del Interior, Ines Vidal, dijo: "La presa cedió tras una semana de fuertes lluvias y nadie pudo detenerla."',
-    "Los equipos de rescate evacuaron a unos dos mil vecinos de las aldeas a media mañana.",
+    "Los equipos de rescate evacuaron a unos dos mil vecinos de las aldeas a media mañana según el plan Keep Our Homes Safe.",
 ]
 QUOTED_EN = "The dam gave way after a week of heavy rain and nobody could stop it."
 QUOTED_ES = "La presa cedió tras una semana de fuertes lluvias y nadie pudo detenerla."

@@ -2,8 +2,9 @@ from datetime import datetime
 
 from compare_helpers import entity, make_article
 
-from storyline.compare.provenance import agencies, containment, shingles
+from storyline.compare.provenance import agencies, containment, shingles, translation_link
 from storyline.compare.story import compare
+from storyline.report.comparison import relation_sentence
 
 BODY = [
     "The city council approved a new budget for road repairs on Friday evening.",
@@ -147,6 +148,27 @@ def test_translation_between_scripts_without_dates_says_its_direction_is_unknown
     assert any(e.startswith("direction unknown") for e in link.evidence)
 
 
+def test_a_translation_sharing_only_names_and_words_both_languages_spell_alike_has_no_direction():
+    """Names of a third language and cognates ("crisis global") read as either language: no source is named
+    (on MEANTIME en-es every wrong direction came from such words)."""
+    english = make_article(
+        "en",
+        ["The Kabuto 300 index fell 3% after minister Haruto Ishikawa said the global crisis would hurt exports."],
+        language="en",
+    )
+    spanish = make_article(
+        "es",
+        [
+            "El índice Kabuto 300 cayó un 3% después de que el ministro Haruto Ishikawa dijera que la crisis global "
+            "dañaría las exportaciones."
+        ],
+        language="es",
+    )
+    link = translation_link(spanish, english)
+    assert link.direction == "unknown"
+    assert any("read as en and es alike" in e for e in link.evidence)
+
+
 def test_unspaced_text_shares_word_grams_when_rewritten():
     original = "外交部发言人周日表示，该国的对外政策是独立的，不受任何国家的影响。"
     rewrite = "外交部发言人18日表示，该国的对外政策是独立的，不受任何国家影响。"
@@ -214,3 +236,36 @@ def test_a_copy_that_changes_a_figure_adds_something(encode):
     comparison = compare([original, same, changed], encode)
     assert {(link.from_, link.to, link.relation) for link in comparison.provenance} >= {("orig", "changed", "copies")}
     assert comparison.summary["adds_nothing"] == ["same"]
+
+
+SAME_DAY = datetime(2024, 5, 1)  # a day without a time of day
+
+
+def test_same_day_copies_that_differ_by_a_word_say_their_order_is_unknown(encode):
+    """Neither holds the other's wording with more of its own: the longer one is no more the source."""
+    first = make_article("first", BODY, published=SAME_DAY, outlet="Harbor Courier")
+    edited = [BODY[0].replace("Friday evening", "Friday night, in a late session"), *BODY[1:]]
+    second = make_article("second", edited, published=SAME_DAY, outlet="Valley Tribune")
+    (link,) = compare([second, first], encode).provenance
+    assert (link.relation, link.direction) == ("copies", "unknown")
+    assert any("which came first is unknown: both give 2024-05-01" in e for e in link.evidence)
+    assert relation_sentence(link.to_dict(), {}) == "first and second: one copies the other (which came first is unknown)"
+
+
+def test_a_same_day_copy_whose_credit_line_names_the_other_outlet_copies_it(encode):
+    """The copy is the longer text here (its credit line): the credit, not the length, tells the direction."""
+    source = make_article("ledger", BODY, published=SAME_DAY, outlet="Daily Ledger")
+    copy = make_article(
+        "metro", [*BODY, "This story was originally published by the Daily Ledger."], published=SAME_DAY, outlet="Metro"
+    )
+    (link,) = compare([copy, source], encode).provenance
+    assert (link.from_, link.to, link.relation, link.direction) == ("ledger", "metro", "copies", "credit")
+    assert any("Metro's credit line names Daily Ledger" in e for e in link.evidence)
+
+
+def test_a_same_day_copy_holding_part_of_the_other_is_its_trimmed_copy(encode):
+    whole = make_article("whole", BODY, published=SAME_DAY, outlet="Harbor Courier")
+    trimmed = make_article("trimmed", BODY[:2], published=SAME_DAY, outlet="Valley Tribune")
+    (link,) = compare([trimmed, whole], encode).provenance
+    assert (link.from_, link.to, link.direction) == ("whole", "trimmed", "subset")
+    assert any("Valley Tribune taken as a trimmed copy" in e for e in link.evidence)

@@ -90,6 +90,13 @@ def test_provenance_graph_draws_each_link_between_its_articles() -> None:
     assert edge.path.startswith(f"M{graph.nodes[0].x + 300},{graph.nodes[0].y + 18}")
 
 
+def test_provenance_graph_draws_no_arrow_where_nothing_told_the_direction() -> None:
+    """Same-day copies that neither credits nor contains: an arrowhead would name a source nothing showed."""
+    articles = [Article(id, f"Title {id}", ["x"], outlet=id.upper()) for id in ("a", "b", "c")]
+    links = [ProvenanceLink("a", "b", "copies", direction="unknown"), ProvenanceLink("a", "c", "copies", direction="subset")]
+    assert [e.directed for e in views.provenance_graph(articles, links).edges] == [False, True]
+
+
 def test_snippets_are_escaped_then_marked() -> None:
     html = str(highlight_snippet("<b>x</b> \u27e6Kanani\u27e7 said"))
     assert html == "&lt;b&gt;x&lt;/b&gt; <mark>Kanani</mark> said"

@@ -157,21 +157,24 @@ def score_alignment(clusters: list[Cluster], encode: Encode, threshold: float = 
 
 
 def score_direction(clusters: list[Cluster], encode: Encode) -> dict[str, float]:
-    """Share of translation pairs linked ``translates`` from the original (the first article).
-
-    Also counts the conflicts flagged between an article and its own translation: all are false.
+    """Share of translation pairs linked ``translates`` from the original (the first article), and of those
+    whose direction is left unknown (such a link names the pair in id order, which is no finding: counted
+    apart, not as right). Also counts the conflicts flagged between an article and its own translation:
+    all are false.
     """
-    correct = linked = conflicts = 0
+    correct = unknown = linked = conflicts = 0
     for cluster in clusters:
         result = compare(cluster.articles, encode)
-        links = result.provenance
-        linked += any(link.relation == "translates" for link in links)
-        correct += any(link.relation == "translates" and link.from_ == cluster.articles[0].id for link in links)
+        translations = [link for link in result.provenance if link.relation == "translates"]
+        linked += bool(translations)
+        unknown += any(link.direction == "unknown" for link in translations)
+        correct += any(link.direction != "unknown" and link.from_ == cluster.articles[0].id for link in translations)
         article_of = {c.id: c.article for c in result.claims}
         conflicts += sum(1 for g in result.groups if g.verdict == "conflict" and len({article_of[c] for c in g.claims}) > 1)
     total = len(clusters)
     return {
         "direction_accuracy": round(correct / total, 4) if total else 0.0,
+        "direction_unknown": round(unknown / total, 4) if total else 0.0,
         "linked_as_translation": round(linked / total, 4) if total else 0.0,
         "false_conflicts_per_pair": round(conflicts / total, 4) if total else 0.0,
         "pairs": total,

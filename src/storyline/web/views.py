@@ -266,6 +266,7 @@ class GraphEdge:
     label_y: int
     relation: str
     evidence: str
+    directed: bool = True  # False when nothing told which of the two is the source: no arrowhead then
 
 
 @dataclass
@@ -304,6 +305,7 @@ def provenance_graph(articles: list[Article], links: list[ProvenanceLink]) -> Pr
                 (y1 + y2) // 2 + 4,
                 link.relation,
                 "; ".join(link.evidence),
+                link.relation != "independent" and link.direction != "unknown",
             )
         )
     widest = max((int(e.label_x) + 90 for e in edges), default=box_width + 20)
