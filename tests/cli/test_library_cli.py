@@ -179,7 +179,7 @@ def test_search_json(library):
     result = invoke("search", "bridge", "--json", "--db", library["db"])
     assert result.exit_code == 0
     data = json.loads(result.stdout)
-    assert data["total"] == 1 and data["hits"][0]["id"] == "r1" and "snippet" in data["hits"][0]
+    assert data["total"] == 1 and data["items"][0]["id"] == "r1" and "snippet" in data["items"][0]
     assert json.loads(invoke("search", "puente", "--language", "en", "--json", "--db", library["db"]).stdout)["total"] == 0
 
 

@@ -22,7 +22,7 @@ from storyline.model import Article, Comparison, Record, Story
 from storyline.service.comparison import compare_story
 from storyline.service.library import IngestReport, ingest
 from storyline.service.removal import Removal, plan_removal, remove
-from storyline.service.stories import moved_articles, recluster, story_articles
+from storyline.service.stories import moved_articles, recluster, story_articles, story_order
 from storyline.service.workspace import Workspace
 
 #: A story is "new" when it started, and "growing" when it gained an article, this
@@ -77,11 +77,8 @@ def summarize_story(story: Story, articles: list[Article], now: datetime | None)
 
 
 def story_page(ws: Workspace, *, limit: int, offset: int) -> tuple[int, list[StorySummary]]:
-    """(number of stories, one page of summaries), largest and latest stories first."""
-    stories = ws.store.list_stories()
-    stories.sort(key=lambda s: s.id)
-    stories.sort(key=lambda s: _utc(s.last_published).timestamp() if s.last_published else 0.0, reverse=True)
-    stories.sort(key=lambda s: len(s.articles), reverse=True)
+    """(number of stories, one page of summaries), in the order every face lists them (:func:`story_order`)."""
+    stories = story_order(ws.store.list_stories())
     now = library_now(ws)
     page = stories[offset : offset + limit]
     return len(stories), [summarize_story(s, story_articles(ws, s), now) for s in page]
