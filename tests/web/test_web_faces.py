@@ -69,6 +69,7 @@ def test_every_face_lists_the_stories_largest_first_in_one_order(library: str, c
     exported = CliRunner().invoke(cli, ["export", "--db", library]).stdout.splitlines()
     stories = [json.loads(line)["id"] for line in exported if json.loads(line)["record"] == "story"]
     assert stories == [s["id"] for s in listed]
+    assert [s["id"] for s in cli_json("recluster", "--db", library)] == [s["id"] for s in listed]  # ids kept
 
 
 def test_a_storys_articles_are_ids_in_every_face(library: str, client: TestClient) -> None:
