@@ -23,6 +23,7 @@ Ferry strike halts crossings to Port Elwyn
 
 Ferry crews walked out on Monday, halting every crossing to Port Elwyn, the union said.
 The port authority said talks would resume on Wednesday and that {extra} passengers were stranded.
+"We will not sail until the talks end," union leader Olga Petrenko said.
 """
 
 ORCHARD = """Outlet: Valley Courier
@@ -87,3 +88,13 @@ def test_search_answers_the_same_page_in_the_terminal_and_the_api(library: str, 
     assert terminal == api
     assert set(terminal) == {"total", "limit", "offset", "items"} and terminal["total"] == 2
     assert len(terminal["items"]) == 1 and re.search("⟦[Ff]erry⟧", terminal["items"][0]["snippet"])
+
+
+def test_one_speakers_quotes_across_the_outlets(library: str, client: TestClient) -> None:
+    story = cli_json("stories", "--db", library)[0]["id"]
+    every = client.get(f"/api/stories/{story}/quotes").json()
+    hers = client.get(f"/api/stories/{story}/quotes", params={"speaker": "petrenko"}).json()
+    assert 0 < hers["total"] < every["total"]  # the port authority's words are left out
+    assert all("Olga Petrenko" in group["speakers"] for group in hers["items"])
+    assert {"Harbour Gazette", "Coast Radio"} <= {o for group in hers["items"] for o in group["outlets"]}
+    assert client.get(f"/api/stories/{story}/quotes", params={"speaker": "Olga Vidal"}).json()["total"] == 0

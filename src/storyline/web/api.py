@@ -299,9 +299,18 @@ def story_report(
     response_model=AsBuilt,
     responses=answers(schemas.QuotePage, 404, 422),
 )
-def story_quotes(ws: Ws, story_id: str, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+def story_quotes(
+    ws: Ws,
+    story_id: str,
+    speaker: Annotated[
+        str | None, Query(description='only the quotes credited to a speaker whose name holds every word given ("williams")')
+    ] = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> dict[str, Any]:
     find_story(ws, story_id)
-    return _slice(web_queries.story_comparison(ws, story_id).quotes, limit, offset)
+    quotes = web_queries.story_comparison(ws, story_id).quotes
+    return _slice(web_queries.quotes_of(quotes, speaker) if speaker else quotes, limit, offset)
 
 
 @router.get(
