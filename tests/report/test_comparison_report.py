@@ -363,7 +363,9 @@ def test_reports_are_titled_by_the_story_and_count_claims_and_groups_apart(compa
     terminal, markdown, html = console.export_text(), to_markdown(comparison), to_html(comparison)
     for text in (terminal, markdown, html):
         assert line in text
-    assert "Adds nothing to its source: Daily" in terminal and "Adds nothing to its source: Daily" in markdown
+    assert "Adds nothing to its source: Daily <One> (rewrites Two)" in terminal  # which source, not only who
+    assert "Adds nothing to its source: Daily \\<One\\> (rewrites Two)" in markdown
+    assert "Adds nothing to its source: Daily &lt;One&gt; (rewrites Two)." in html
     assert markdown.startswith("# Story comparison: Port Elwyn ferry strike (story s-elwyn)\n")
     assert "<title>Story comparison: Port Elwyn ferry strike (story s-elwyn)</title>" in html
     assert "Schema v" not in html and '<meta name="storyline-schema-version" content="1">' in html

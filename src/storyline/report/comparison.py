@@ -18,6 +18,7 @@ from typing import Any
 from jinja2 import Environment, select_autoescape
 
 from storyline.compare.align import EVIDENCE_BELOW
+from storyline.compare.provenance import source_links
 from storyline.compare.verdicts import NOT_CONFLICTS
 from storyline.enrich.times_calendar import calendar_day
 from storyline.ingest.clean import shouts
@@ -280,9 +281,17 @@ def summary_line(summary: dict[str, Any], alike: int = 0) -> str:
     )
 
 
-def adds_nothing(summary: dict[str, Any], names: dict[str, str]) -> str | None:
-    """The articles that add nothing to their source (copies, translations: ``summary.adds_nothing``), by name."""
-    return ", ".join(names.get(i, i) for i in summary.get("adds_nothing", [])) or None
+def adds_nothing(comparison: Comparison, names: dict[str, str]) -> str | None:
+    """The articles that add nothing to their source (copies, translations: ``summary.adds_nothing``), each by
+    name with the source it takes everything from, "Metro Wire (copies Harbour Gazette)": the names alone
+    left the reader to look the source up in the provenance."""
+    source_of = source_links(comparison.provenance)
+    parts = []
+    for article in comparison.summary.get("adds_nothing", []):
+        link = source_of.get(article)
+        source = f" ({link.relation} {names.get(link.from_, link.from_)})" if link else ""
+        parts.append(names.get(article, article) + source)
+    return ", ".join(parts) or None
 
 
 #: Words a headline in title case keeps in lower case, but first in a part ("Ferry Strike Ends in Port Elwyn").
@@ -506,7 +515,7 @@ def to_markdown(comparison: Comparison) -> str:
     lines = [f"# {md_escape(report_title(comparison))}", "", md_escape(summary_line(comparison.summary, view.alike_count())), ""]
     if first := first_reported(comparison.summary, names):
         lines += [f"First reported: {md_escape(first)}", ""]
-    if copies := adds_nothing(comparison.summary, names):
+    if copies := adds_nothing(comparison, names):
         lines += [f"Adds nothing to its source: {md_escape(copies)}", ""]
     lines += ["## Articles", ""]
     for a in comparison.articles:
@@ -711,7 +720,7 @@ def to_html(comparison: Comparison) -> str:
     return _ENV.from_string(_HTML).render(
         title=report_title(comparison),
         counts=summary_line(comparison.summary, view.alike_count()),
-        copies=adds_nothing(comparison.summary, names),
+        copies=adds_nothing(comparison, names),
         first=first_reported(comparison.summary, names),
         timeline_date=timeline_date,
         reporters=view.reporters,

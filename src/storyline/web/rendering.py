@@ -19,6 +19,7 @@ from storyline.model import Article
 from storyline.report.comparison import (
     ALIKE_HEADING,
     KIND_LABELS,
+    adds_nothing,
     alike_only,
     calendar_words,
     entity_label,
@@ -115,6 +116,7 @@ def make_environment() -> Environment:
     env.globals["date_span"] = date_span
     env.globals["relation_sentence"] = relation_sentence
     env.globals["first_reported"] = first_reported
+    env.globals["adds_nothing"] = adds_nothing
     env.globals["summary_line"] = summary_line
     env.globals["alike_only"] = alike_only
     env.tests["alike_only"] = alike_only
