@@ -104,7 +104,7 @@ def stories(
     as_json: JsonOption = False,
     limit: LimitOption = None,
 ) -> None:
-    """Stories in the library: label, id, articles and why each joined, related stories."""
+    """Stories in the library, largest first, then the latest: label, id, articles and why each joined, related."""
     with workspace(db) as ws:
         found = story_service.list_stories(ws, limit=limit)
         if as_json:

@@ -364,11 +364,12 @@ def list_stories(ws, *, limit: int | None = None, offset: int = 0) -> list[Story
 def story_order(stories: Iterable[Story]) -> list[Story]:
     """Largest first, then the latest news first (undated last), then by id: what a reader wants on top,
     and one order for ``storyline stories``, the export, the API and the web app."""
-    def latest(story: Story) -> float:
-        when = as_utc(story.last_published or story.first_published)
-        return -when.timestamp() if when else float("inf")
+    return sorted(stories, key=lambda s: (-len(s.articles), _latest_first(s), s.id))
 
-    return sorted(stories, key=lambda s: (-len(s.articles), latest(s), s.id))
+
+def _latest_first(story: Story) -> float:
+    when = as_utc(story.last_published or story.first_published)
+    return -when.timestamp() if when else float("inf")
 
 
 def _publication_order(published: datetime | None) -> tuple[bool, datetime]:

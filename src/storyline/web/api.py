@@ -303,7 +303,8 @@ def story_quotes(
     ws: Ws,
     story_id: str,
     speaker: Annotated[
-        str | None, Query(description='only the quotes credited to a speaker whose name holds every word given ("williams")')
+        str | None,
+        Query(description='only the quotes credited to a speaker whose name holds every word given ("williams")'),
     ] = None,
     limit: Limit = 50,
     offset: Offset = 0,
