@@ -44,6 +44,8 @@ class StorySummary(Record):
     last_published: datetime | None = None
     new: bool = False
     growing: bool = False
+    reasons: dict[str, str] = field(default_factory=dict)  # as `storyline stories --json`: its row, and more
+    related: list[str] = field(default_factory=list)
 
 
 def _utc(value: datetime) -> datetime:
@@ -73,6 +75,8 @@ def summarize_story(story: Story, articles: list[Article], now: datetime | None)
         last_published=last,
         new=new,
         growing=growing,
+        reasons=story.reasons,
+        related=story.related,
     )
 
 

@@ -241,12 +241,8 @@ def story(ws: Ws, story_id: str) -> dict[str, Any]:
     found = find_story(ws, story_id)
     members = story_articles(ws, found)
     summary = web_queries.summarize_story(found, members, web_queries.library_now(ws))
-    return {
-        **summary.to_dict(),  # ``articles``: their ids, as every story listing gives them
-        "article_summaries": [library.article_summary(a) for a in members],
-        "reasons": found.reasons,
-        "related": found.related,
-    }
+    # ``articles``: their ids, as every story listing gives them
+    return {**summary.to_dict(), "article_summaries": [library.article_summary(a) for a in members]}
 
 
 @router.get(
