@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import PurePath
 from typing import Any
+from urllib.parse import urlsplit
 
 from jinja2 import Environment, select_autoescape
 
@@ -521,7 +522,7 @@ def to_markdown(comparison: Comparison) -> str:
     for a in comparison.articles:
         published = when(a)
         language = md_escape(a.get("language") or "?")
-        title = md_escape(article_title(a))
+        title = _markdown_link(md_escape(article_title(a)), a.get("url"))  # a fact-checker cites the original
         credits = f", agencies: {md_escape(', '.join(a['agencies']))}" if a.get("agencies") else ""
         lines.append(f"- **{md_escape(names[a['id']])}** ({md_escape(published)}, {language}{credits}): {title} {md_code(a['id'])}")
     lines += _involved_markdown(comparison)
@@ -609,7 +610,7 @@ table{display:block;overflow-x:auto} td,th{overflow-wrap:normal}
 {% if copies %}Adds nothing to its source: {{ copies }}.{% endif %}</p>
 <h2>Articles</h2>
 <table><tr><th>Outlet</th><th>Title</th><th>Published</th><th>Language</th><th>Agencies</th></tr>
-{% for a in articles %}<tr><td class="outlet" dir="auto">{{ names[a.id] }}</td><td dir="auto"{% if a.language %} lang="{{ a.language }}"{% endif %}>{{ article_title(a) }}</td><td>{{ when(a) }}</td><td>{{ a.language or "?" }}</td><td>{{ a.agencies|join(", ") }}</td></tr>
+{% for a in articles %}<tr><td class="outlet" dir="auto">{{ names[a.id] }}</td><td dir="auto"{% if a.language %} lang="{{ a.language }}"{% endif %}>{% if web_url(a.url) %}<a href="{{ web_url(a.url) }}" rel="noopener noreferrer nofollow">{{ article_title(a) }}</a>{% else %}{{ article_title(a) }}{% endif %}</td><td>{{ when(a) }}</td><td>{{ a.language or "?" }}</td><td>{{ a.agencies|join(", ") }}</td></tr>
 {% endfor %}</table>
 {% if involved %}<h2>Who is involved</h2>
 {% for heading, entities, total in involved %}<h3>{{ heading }}{% if total > entities|length %} <span class="muted">(top {{ entities|length }} of {{ total }})</span>{% endif %}</h3>
@@ -703,6 +704,21 @@ def wording(text: str, kind: str | None) -> str:
     return text if kind == "partial" else quoted(text)
 
 
+def web_url(url: str | None) -> str | None:
+    """``url`` when it is an http(s) address, else None: a ``javascript:`` link must never be drawn."""
+    if url and urlsplit(url.strip()).scheme.lower() in ("http", "https"):
+        return url.strip()
+    return None
+
+
+def _markdown_link(text: str, url: str | None) -> str:
+    """``text`` (escaped) linked to ``url`` where it is a web address that a link's ``<...>`` can hold whole."""
+    address = web_url(url)
+    if address is None or re.search(r"[\s<>]", address):
+        return text
+    return f"[{text}](<{address}>)"
+
+
 #: What each kind of quote is, beside an outlet's wording.
 KIND_LABELS = {"direct": "quote", "partial": "partial quote", "indirect": "paraphrase"}
 
@@ -738,6 +754,7 @@ def to_html(comparison: Comparison) -> str:
         single_article=view.single_article,
         when=when,
         article_title=article_title,
+        web_url=web_url,
         statement=statement,
         credited=view.credited,
         wordings=view.wordings,
