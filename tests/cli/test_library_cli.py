@@ -120,6 +120,16 @@ def test_each_skip_reason_is_one_line_naming_the_first_files_skipped(tmp_path):
     assert {"source": str(folder / "e.css"), "reason": "not an article format (.css)"} in again["skips"]
 
 
+def test_a_folder_holding_the_library_itself_is_ingested_without_reading_the_database(tmp_path):
+    (tmp_path / "storm.txt").write_text(PAGE, encoding="utf-8")
+    db = str(tmp_path / "news.db")  # `storyline ingest .` beside the default ./storyline.db
+    first = runner.invoke(app, ["ingest", str(tmp_path), "--db", db, "--json"])
+    again = runner.invoke(app, ["ingest", str(tmp_path), "--db", db, "--json"])  # now with news.db-wal there too
+    assert first.exit_code == again.exit_code == 0, again.output
+    assert json.loads(first.stdout)["new"] == 1 and json.loads(again.stdout)["failed"] == 0
+    assert {skip["source"] for skip in json.loads(again.stdout)["skips"]} >= {db, db + "-wal"}
+
+
 def test_articles_json_shape_and_filters(library):
     result = invoke("articles", "--json", "--db", library["db"])
     assert result.exit_code == 0
@@ -169,7 +179,7 @@ def test_search_json(library):
     result = invoke("search", "bridge", "--json", "--db", library["db"])
     assert result.exit_code == 0
     data = json.loads(result.stdout)
-    assert data["total"] == 1 and data["hits"][0]["id"] == "r1" and "snippet" in data["hits"][0]
+    assert data["total"] == 1 and data["items"][0]["id"] == "r1" and "snippet" in data["items"][0]
     assert json.loads(invoke("search", "puente", "--language", "en", "--json", "--db", library["db"]).stdout)["total"] == 0
 
 

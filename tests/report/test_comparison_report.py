@@ -363,7 +363,9 @@ def test_reports_are_titled_by_the_story_and_count_claims_and_groups_apart(compa
     terminal, markdown, html = console.export_text(), to_markdown(comparison), to_html(comparison)
     for text in (terminal, markdown, html):
         assert line in text
-    assert "Adds nothing to its source: Daily" in terminal and "Adds nothing to its source: Daily" in markdown
+    assert "Adds nothing to its source: Daily <One> (rewrites Two)" in terminal  # which source, not only who
+    assert "Adds nothing to its source: Daily \\<One\\> (rewrites Two)" in markdown
+    assert "Adds nothing to its source: Daily &lt;One&gt; (rewrites Two)." in html
     assert markdown.startswith("# Story comparison: Port Elwyn ferry strike (story s-elwyn)\n")
     assert "<title>Story comparison: Port Elwyn ferry strike (story s-elwyn)</title>" in html
     assert "Schema v" not in html and '<meta name="storyline-schema-version" content="1">' in html
@@ -523,3 +525,12 @@ def test_a_shared_group_of_one_claim_names_the_outlet_it_was_aligned_with_in_eve
     terminal, markdown, html = console.export_text(), to_markdown(comparison), to_html(comparison)
     assert "- Gamma, Beta (score 0.64)" in markdown
     assert "Gamma, Beta" in terminal and "Gamma, Beta &middot; score 0.64" in html
+
+
+def test_each_articles_title_links_to_its_original_in_the_html_and_markdown_reports(comparison):
+    comparison.articles[1]["url"] = "https://two.example/news/fine?id=4&page=1"
+    comparison.articles[0]["url"] = "javascript:alert(1)"  # never drawn as a link
+    html, markdown = to_html(comparison), to_markdown(comparison)
+    assert '<a href="https://two.example/news/fine?id=4&amp;page=1" rel="noopener noreferrer nofollow">Fine</a>' in html
+    assert 'href="javascript' not in html
+    assert "[Fine](<https://two.example/news/fine?id=4&page=1>)" in markdown and "(<javascript" not in markdown

@@ -128,7 +128,8 @@ def test_stories_list_summaries(client: TestClient, seed_story: str) -> None:
 
 def test_story_detail_lists_its_articles_and_reasons(client: TestClient, seed_story: str) -> None:
     story = client.get(f"/api/stories/{seed_story}").json()
-    assert {a["id"] for a in story["articles"]} == set(story["reasons"])
+    assert set(story["articles"]) == set(story["reasons"])
+    assert [a["id"] for a in story["article_summaries"]] == story["articles"]
     assert story["label"]
 
 

@@ -13,7 +13,7 @@ TOKEN = "s3cret"
 
 
 def _seed_article(client: TestClient, story: str) -> str:
-    return client.get(f"/api/stories/{story}").json()["articles"][0]["id"]
+    return client.get(f"/api/stories/{story}").json()["articles"][0]
 
 
 def test_the_article_page_offers_removal_and_the_confirmation_shows_the_dry_run(client: TestClient, seed_story: str) -> None:

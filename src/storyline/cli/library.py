@@ -29,7 +29,7 @@ from storyline.report.comparison import article_heading, headline_case, quoted, 
 from storyline.report.terminal import safe_console
 from storyline.service import demo as demo_library
 from storyline.service import library
-from storyline.service.stories import story_articles, use_config
+from storyline.service.stories import list_stories, story_articles, use_config
 from storyline.service.workspace import Workspace
 from storyline.store import MAX_OFFSET, StoreError
 
@@ -374,17 +374,10 @@ def search(
         raise fail("give words to search for (an empty query matches nothing)", 2)
     filters = article_filters(outlet, language, since, until, entity, limit, offset)
     with workspace(db) as ws:
+        if as_json:
+            print_json(library.search_page(ws, query, **filters))  # the API's /api/search page, key for key
+            return
         total, hits = library.search(ws, query, **filters)
-    if as_json:
-        print_json(
-            {
-                "total": total,
-                "hits": [
-                    {**listing(h.article), "snippet": h.snippet, "score": round(h.score, 4)} for h in hits
-                ],
-            }
-        )
-        return
     for hit in hits:
         a = hit.article
         out.print(f"[bold]{escape(a.title)}[/bold]  [dim]{escape(a.id)} · {escape(a.outlet or '-')} · {published_text(a)}[/dim]")
@@ -497,8 +490,7 @@ def example_files(folder: Path) -> list[str]:
 
 def print_story_report(ws: Workspace) -> None:
     """Every story, largest first, then most recent first (:func:`print_stories`)."""
-    by_recency = sorted(ws.store.list_stories(), key=_latest_news, reverse=True)
-    stories = sorted(by_recency, key=lambda s: -len(s.articles))
+    stories = list_stories(ws)
     out.rule(plural(len(stories), "story", "stories"))
     print_stories(ws, stories)
 
@@ -542,8 +534,3 @@ def print_widest_story_comparison(ws: Workspace, html_path: Path) -> None:
     print_comparison(comparison, out)
     html_path.write_text(to_html(comparison), encoding="utf-8")
     out.print(f"[dim]Also written as a self-contained page: {escape(str(html_path))}[/dim]")
-
-
-def _latest_news(story: Story) -> datetime:
-    latest = story.last_published or story.first_published or datetime.min
-    return latest.replace(tzinfo=None)

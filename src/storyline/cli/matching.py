@@ -104,7 +104,7 @@ def stories(
     as_json: JsonOption = False,
     limit: LimitOption = None,
 ) -> None:
-    """Stories in the library: label, id, articles and why each joined, related stories."""
+    """Stories in the library, largest first, then the latest: label, id, articles and why each joined, related."""
     with workspace(db) as ws:
         found = story_service.list_stories(ws, limit=limit)
         if as_json:
@@ -128,7 +128,7 @@ def recluster(db: DbOption = None, as_json: JsonOption = False, config_file: Con
         result = story_service.recluster(ws, config)
         used = story_service.library_config(ws)
         if as_json:
-            print(json.dumps(_story_rows(ws, result), ensure_ascii=False, indent=2))
+            print(json.dumps(_story_rows(ws, story_service.story_order(result)), ensure_ascii=False, indent=2))
             return
     moved = story_service.moved_articles(before, result)
     counts = f"{plural(len(before), 'story', 'stories')} before, {len(result)} now"

@@ -564,20 +564,20 @@ def provenance(
     facts = StoryFacts.of(articles, claims, pairs, unique)
     candidates = facts.related(articles)
     links = _strongest_sources([link for a, b in candidates if (link := pair_link(a, b, facts, name)) is not None])
-    source_of = _known_sources(links)
+    source_of = source_links(links)
     adds_nothing = [
         a.id
         for a in articles
         if a.id in source_of
         and not any(c.id in unique for c in facts.claims.get(a.id, []))
-        and not _departs_from(a.id, source_of[a.id], disagreements or [])
+        and not _departs_from(a.id, source_of[a.id].from_, disagreements or [])
     ]
     return links, {**first_report(sources_first(articles, links), name), "adds_nothing": adds_nothing}
 
 
-def _known_sources(links: list[ProvenanceLink]) -> dict[str, str]:
-    """Derived article -> its source, where the link says which way it goes."""
-    return {link.to: link.from_ for link in links if link.relation != "independent" and link.direction != "unknown"}
+def source_links(links: list[ProvenanceLink]) -> dict[str, ProvenanceLink]:
+    """Derived article -> the link to its source, where the link says which way it goes."""
+    return {link.to: link for link in links if link.relation != "independent" and link.direction != "unknown"}
 
 
 def sources_first(articles: list[Article], links: list[ProvenanceLink]) -> list[Article]:
@@ -585,7 +585,7 @@ def sources_first(articles: list[Article], links: list[ProvenanceLink]) -> list[
 
     Where dates do not order two articles (one day without times, equal times), the list order decides who
     is named first; a translation was made after its source, so it never goes before it."""
-    source_of = _known_sources(links)
+    source_of = {derived: link.from_ for derived, link in source_links(links).items()}
 
     def generation(article: Article) -> int:
         count, seen, current = 0, {article.id}, article.id

@@ -35,6 +35,7 @@ NOT_ARTICLE_SUFFIXES = frozenset({
     ".mp3", ".mp4", ".m4a", ".wav", ".ogg", ".webm", ".mov", ".avi",
     ".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".odt", ".ods", ".epub",
     ".zip", ".7z", ".rar", ".tar", ".tgz", ".bz2", ".xz", ".exe", ".dll", ".so", ".bin", ".iso", ".dmg",
+    ".db", ".db-wal", ".db-shm", ".db-journal", ".sqlite", ".sqlite3",  # `storyline ingest .` by ./storyline.db
 })  # fmt: skip
 
 

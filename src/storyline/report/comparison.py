@@ -14,10 +14,12 @@ from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import PurePath
 from typing import Any
+from urllib.parse import urlsplit
 
 from jinja2 import Environment, select_autoescape
 
 from storyline.compare.align import EVIDENCE_BELOW
+from storyline.compare.provenance import source_links
 from storyline.compare.verdicts import NOT_CONFLICTS
 from storyline.enrich.times_calendar import calendar_day
 from storyline.ingest.clean import shouts
@@ -280,9 +282,17 @@ def summary_line(summary: dict[str, Any], alike: int = 0) -> str:
     )
 
 
-def adds_nothing(summary: dict[str, Any], names: dict[str, str]) -> str | None:
-    """The articles that add nothing to their source (copies, translations: ``summary.adds_nothing``), by name."""
-    return ", ".join(names.get(i, i) for i in summary.get("adds_nothing", [])) or None
+def adds_nothing(comparison: Comparison, names: dict[str, str]) -> str | None:
+    """The articles that add nothing to their source (copies, translations: ``summary.adds_nothing``), each by
+    name with the source it takes everything from, "Metro Wire (copies Harbour Gazette)": the names alone
+    left the reader to look the source up in the provenance."""
+    source_of = source_links(comparison.provenance)
+    parts = []
+    for article in comparison.summary.get("adds_nothing", []):
+        link = source_of.get(article)
+        source = f" ({link.relation} {names.get(link.from_, link.from_)})" if link else ""
+        parts.append(names.get(article, article) + source)
+    return ", ".join(parts) or None
 
 
 #: Words a headline in title case keeps in lower case, but first in a part ("Ferry Strike Ends in Port Elwyn").
@@ -506,13 +516,13 @@ def to_markdown(comparison: Comparison) -> str:
     lines = [f"# {md_escape(report_title(comparison))}", "", md_escape(summary_line(comparison.summary, view.alike_count())), ""]
     if first := first_reported(comparison.summary, names):
         lines += [f"First reported: {md_escape(first)}", ""]
-    if copies := adds_nothing(comparison.summary, names):
+    if copies := adds_nothing(comparison, names):
         lines += [f"Adds nothing to its source: {md_escape(copies)}", ""]
     lines += ["## Articles", ""]
     for a in comparison.articles:
         published = when(a)
         language = md_escape(a.get("language") or "?")
-        title = md_escape(article_title(a))
+        title = _markdown_link(md_escape(article_title(a)), a.get("url"))  # a fact-checker cites the original
         credits = f", agencies: {md_escape(', '.join(a['agencies']))}" if a.get("agencies") else ""
         lines.append(f"- **{md_escape(names[a['id']])}** ({md_escape(published)}, {language}{credits}): {title} {md_code(a['id'])}")
     lines += _involved_markdown(comparison)
@@ -600,7 +610,7 @@ table{display:block;overflow-x:auto} td,th{overflow-wrap:normal}
 {% if copies %}Adds nothing to its source: {{ copies }}.{% endif %}</p>
 <h2>Articles</h2>
 <table><tr><th>Outlet</th><th>Title</th><th>Published</th><th>Language</th><th>Agencies</th></tr>
-{% for a in articles %}<tr><td class="outlet" dir="auto">{{ names[a.id] }}</td><td dir="auto"{% if a.language %} lang="{{ a.language }}"{% endif %}>{{ article_title(a) }}</td><td>{{ when(a) }}</td><td>{{ a.language or "?" }}</td><td>{{ a.agencies|join(", ") }}</td></tr>
+{% for a in articles %}<tr><td class="outlet" dir="auto">{{ names[a.id] }}</td><td dir="auto"{% if a.language %} lang="{{ a.language }}"{% endif %}>{% if web_url(a.url) %}<a href="{{ web_url(a.url) }}" rel="noopener noreferrer nofollow">{{ article_title(a) }}</a>{% else %}{{ article_title(a) }}{% endif %}</td><td>{{ when(a) }}</td><td>{{ a.language or "?" }}</td><td>{{ a.agencies|join(", ") }}</td></tr>
 {% endfor %}</table>
 {% if involved %}<h2>Who is involved</h2>
 {% for heading, entities, total in involved %}<h3>{{ heading }}{% if total > entities|length %} <span class="muted">(top {{ entities|length }} of {{ total }})</span>{% endif %}</h3>
@@ -694,6 +704,21 @@ def wording(text: str, kind: str | None) -> str:
     return text if kind == "partial" else quoted(text)
 
 
+def web_url(url: str | None) -> str | None:
+    """``url`` when it is an http(s) address, else None: a ``javascript:`` link must never be drawn."""
+    if url and urlsplit(url.strip()).scheme.lower() in ("http", "https"):
+        return url.strip()
+    return None
+
+
+def _markdown_link(text: str, url: str | None) -> str:
+    """``text`` (escaped) linked to ``url`` where it is a web address that a link's ``<...>`` can hold whole."""
+    address = web_url(url)
+    if address is None or re.search(r"[\s<>]", address):
+        return text
+    return f"[{text}](<{address}>)"
+
+
 #: What each kind of quote is, beside an outlet's wording.
 KIND_LABELS = {"direct": "quote", "partial": "partial quote", "indirect": "paraphrase"}
 
@@ -711,7 +736,7 @@ def to_html(comparison: Comparison) -> str:
     return _ENV.from_string(_HTML).render(
         title=report_title(comparison),
         counts=summary_line(comparison.summary, view.alike_count()),
-        copies=adds_nothing(comparison.summary, names),
+        copies=adds_nothing(comparison, names),
         first=first_reported(comparison.summary, names),
         timeline_date=timeline_date,
         reporters=view.reporters,
@@ -729,6 +754,7 @@ def to_html(comparison: Comparison) -> str:
         single_article=view.single_article,
         when=when,
         article_title=article_title,
+        web_url=web_url,
         statement=statement,
         credited=view.credited,
         wordings=view.wordings,

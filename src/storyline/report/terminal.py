@@ -83,7 +83,7 @@ def comparison_renderable(comparison: Comparison) -> RenderableType:
     head.append(f"\n{summary_line(summary, view.alike_count())}", style="not bold")
     if first := first_reported(summary, names):
         head.append(f"\nFirst reported: {first}")
-    if copies := adds_nothing(summary, names):
+    if copies := adds_nothing(comparison, names):
         head.append(f"\nAdds nothing to its source: {copies}")
     articles = Table(title="Articles", title_justify="left", expand=True)
     for column in ("Outlet", "Title", "Published", "Language", "Agencies"):

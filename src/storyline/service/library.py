@@ -409,6 +409,31 @@ def search(ws: Workspace, query: str, **filters: Any) -> tuple[int, list[SearchH
     return ws.store.search(query, **filters)
 
 
+def article_summary(article: Article) -> dict[str, Any]:
+    """The list view of an article: metadata without the body and enrichment (the API's ``ArticleSummary``)."""
+    return {
+        "id": article.id,
+        "title": article.title,
+        "url": article.url,
+        "outlet": article.outlet,
+        "agency": article.agency,
+        "byline": article.byline,
+        "published": article.published.isoformat() if article.published else None,
+        "language": article.language,
+        "source": article.source,
+        "version": article.version,
+    }
+
+
+def search_page(ws: Workspace, query: str, *, limit: int, offset: int, **filters: Any) -> dict[str, Any]:
+    """One page of search hits as ``storyline search --json`` and ``/api/search`` both give it, a page like
+    every other API page: ``{total, limit, offset, items}``, each item an article summary with its
+    ``snippet`` and ``score`` (BM25, higher is better)."""
+    total, hits = search(ws, query, limit=limit, offset=offset, **filters)
+    items = [{**article_summary(h.article), "snippet": h.snippet, "score": round(h.score, 4)} for h in hits]
+    return {"total": total, "limit": limit, "offset": offset, "items": items}
+
+
 def read_first(path: str | Path) -> tuple[Article, int]:
     """The first article of one file and how many it holds (a feed or a list of records holds several,
     and a caller that takes one should say which); IngestError when it holds none."""

@@ -356,7 +356,20 @@ def moved_articles(before: list[Story], after: list[Story]) -> int:
 
 
 def list_stories(ws, *, limit: int | None = None, offset: int = 0) -> list[Story]:
-    return ws.store.list_stories(limit=limit, offset=offset)
+    """The library's stories in the one order every face lists them (:func:`story_order`), a page of them."""
+    ordered = story_order(ws.store.list_stories())
+    return ordered[offset:] if limit is None else ordered[offset : offset + limit]
+
+
+def story_order(stories: Iterable[Story]) -> list[Story]:
+    """Largest first, then the latest news first (undated last), then by id: what a reader wants on top,
+    and one order for ``storyline stories``, the export, the API and the web app."""
+    return sorted(stories, key=lambda s: (-len(s.articles), _latest_first(s), s.id))
+
+
+def _latest_first(story: Story) -> float:
+    when = as_utc(story.last_published or story.first_published)
+    return -when.timestamp() if when else float("inf")
 
 
 def _publication_order(published: datetime | None) -> tuple[bool, datetime]:

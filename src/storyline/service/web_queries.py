@@ -22,7 +22,7 @@ from storyline.model import Article, Comparison, Record, Story
 from storyline.service.comparison import compare_story
 from storyline.service.library import IngestReport, ingest
 from storyline.service.removal import Removal, plan_removal, remove
-from storyline.service.stories import moved_articles, recluster, story_articles
+from storyline.service.stories import moved_articles, recluster, story_articles, story_order
 from storyline.service.workspace import Workspace
 
 #: A story is "new" when it started, and "growing" when it gained an article, this
@@ -44,6 +44,8 @@ class StorySummary(Record):
     last_published: datetime | None = None
     new: bool = False
     growing: bool = False
+    reasons: dict[str, str] = field(default_factory=dict)  # as `storyline stories --json`: its row, and more
+    related: list[str] = field(default_factory=list)
 
 
 def _utc(value: datetime) -> datetime:
@@ -73,15 +75,14 @@ def summarize_story(story: Story, articles: list[Article], now: datetime | None)
         last_published=last,
         new=new,
         growing=growing,
+        reasons=story.reasons,
+        related=story.related,
     )
 
 
 def story_page(ws: Workspace, *, limit: int, offset: int) -> tuple[int, list[StorySummary]]:
-    """(number of stories, one page of summaries), largest and latest stories first."""
-    stories = ws.store.list_stories()
-    stories.sort(key=lambda s: s.id)
-    stories.sort(key=lambda s: _utc(s.last_published).timestamp() if s.last_published else 0.0, reverse=True)
-    stories.sort(key=lambda s: len(s.articles), reverse=True)
+    """(number of stories, one page of summaries), in the order every face lists them (:func:`story_order`)."""
+    stories = story_order(ws.store.list_stories())
     now = library_now(ws)
     page = stories[offset : offset + limit]
     return len(stories), [summarize_story(s, story_articles(ws, s), now) for s in page]
@@ -125,6 +126,20 @@ def remove_article(ws: Workspace, article_id: str, dry_run: bool = False) -> Rem
     """Remove one article, as ``storyline remove ID`` (or say what would go); an unknown id removes nothing."""
     plan = plan_removal(ws, [article_id])
     return plan if dry_run or plan.not_found else remove(ws, plan)
+
+
+_WORD = re.compile(r"\w+")
+
+
+def quotes_of(quotes: list[dict[str, Any]], speaker: str) -> list[dict[str, Any]]:
+    """The quote groups credited to someone whose name holds every word of ``speaker``, in any case
+    ("williams" finds "Jumaane D. Williams"): one person's words across the outlets, without reading them all."""
+    wanted = {word.casefold() for word in _WORD.findall(speaker)}
+    return [
+        group
+        for group in quotes
+        if any(wanted <= {word.casefold() for word in _WORD.findall(name)} for name in group["speakers"])
+    ]
 
 
 _comparison_locks: dict[str, threading.Lock] = {}

@@ -16,7 +16,7 @@ from pydantic import BeforeValidator
 
 from storyline import __version__
 from storyline.ingest.sniff import load_json
-from storyline.model import SCHEMA_VERSION, Article, Story
+from storyline.model import SCHEMA_VERSION, Story
 from storyline.report.comparison import FORMATS, format_name, render
 from storyline.service import library, web_queries
 from storyline.service.stories import story_articles
@@ -68,22 +68,6 @@ def page(total: int, limit: int, offset: int, items: list[Any]) -> dict[str, Any
     return {"total": total, "limit": limit, "offset": offset, "items": items}
 
 
-def article_summary(article: Article) -> dict[str, Any]:
-    """The list view of an article: metadata without the body and enrichment."""
-    return {
-        "id": article.id,
-        "title": article.title,
-        "url": article.url,
-        "outlet": article.outlet,
-        "agency": article.agency,
-        "byline": article.byline,
-        "published": article.published.isoformat() if article.published else None,
-        "language": article.language,
-        "source": article.source,
-        "version": article.version,
-    }
-
-
 def find_story(ws: Workspace, story_id: str) -> Story:
     story = ws.store.get_story(story_id)
     if story is None:
@@ -123,7 +107,7 @@ def articles(
     total, found = web_queries.article_page(
         ws, limit=limit, offset=offset, outlet=outlet, language=language, since=since, until=until
     )
-    return page(total, limit, offset, [article_summary(a) for a in found])
+    return page(total, limit, offset, [library.article_summary(a) for a in found])
 
 
 @router.get(
@@ -257,12 +241,8 @@ def story(ws: Ws, story_id: str) -> dict[str, Any]:
     found = find_story(ws, story_id)
     members = story_articles(ws, found)
     summary = web_queries.summarize_story(found, members, web_queries.library_now(ws))
-    return {
-        **summary.to_dict(),
-        "articles": [article_summary(a) for a in members],
-        "reasons": found.reasons,
-        "related": found.related,
-    }
+    # ``articles``: their ids, as every story listing gives them
+    return {**summary.to_dict(), "article_summaries": [library.article_summary(a) for a in members]}
 
 
 @router.get(
@@ -315,9 +295,19 @@ def story_report(
     response_model=AsBuilt,
     responses=answers(schemas.QuotePage, 404, 422),
 )
-def story_quotes(ws: Ws, story_id: str, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+def story_quotes(
+    ws: Ws,
+    story_id: str,
+    speaker: Annotated[
+        str | None,
+        Query(description='only the quotes credited to a speaker whose name holds every word given ("williams")'),
+    ] = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> dict[str, Any]:
     find_story(ws, story_id)
-    return _slice(web_queries.story_comparison(ws, story_id).quotes, limit, offset)
+    quotes = web_queries.story_comparison(ws, story_id).quotes
+    return _slice(web_queries.quotes_of(quotes, speaker) if speaker else quotes, limit, offset)
 
 
 @router.get(
@@ -363,9 +353,7 @@ def search(
     """Each item is an article summary plus ``snippet``, plain text around the matched words, which stand
     between the markers ⟦ and ⟧ (U+27E6, U+27E7; the article's own ⟦ ⟧ are given as [ ], so every marker
     is the search's: escape the snippet, then style them), and ``score`` (BM25, higher is better)."""
-    total, hits = library.search(
+    return library.search_page(
         ws, q, outlet=outlet, language=language, since=since, until=until, entity=entity,
         limit=limit, offset=offset,
     )
-    items = [{**article_summary(h.article), "snippet": h.snippet, "score": h.score} for h in hits]
-    return page(total, limit, offset, items)

@@ -7,7 +7,7 @@ import hmac
 import secrets
 from datetime import datetime
 from pathlib import Path
-from urllib.parse import quote, urlencode, urlsplit
+from urllib.parse import quote, urlencode
 
 from fastapi import Request
 from fastapi.templating import Jinja2Templates
@@ -19,6 +19,7 @@ from storyline.model import Article
 from storyline.report.comparison import (
     ALIKE_HEADING,
     KIND_LABELS,
+    adds_nothing,
     alike_only,
     calendar_words,
     entity_label,
@@ -29,6 +30,7 @@ from storyline.report.comparison import (
     statement,
     summary_line,
     update_line,
+    web_url,
 )
 from storyline.store.base import SNIPPET_CLOSE, SNIPPET_OPEN
 from storyline.web.views import article_heading
@@ -41,13 +43,6 @@ def highlight_snippet(snippet: str) -> Markup:
     """Escape a search snippet, then turn the store's match markers into <mark> elements."""
     escaped = str(escape(snippet))
     return Markup(escaped.replace(SNIPPET_OPEN, "<mark>").replace(SNIPPET_CLOSE, "</mark>"))
-
-
-def web_url(url: str | None) -> str | None:
-    """``url`` when it is an http(s) address, else None: a ``javascript:`` link must never be drawn."""
-    if url and urlsplit(url.strip()).scheme.lower() in ("http", "https"):
-        return url.strip()
-    return None
 
 
 def path_segment(value: str) -> str:
@@ -115,6 +110,7 @@ def make_environment() -> Environment:
     env.globals["date_span"] = date_span
     env.globals["relation_sentence"] = relation_sentence
     env.globals["first_reported"] = first_reported
+    env.globals["adds_nothing"] = adds_nothing
     env.globals["summary_line"] = summary_line
     env.globals["alike_only"] = alike_only
     env.tests["alike_only"] = alike_only

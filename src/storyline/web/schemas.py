@@ -105,7 +105,10 @@ StoryDetail = record_model(
     "StoryDetail",
     StorySummary,
     doc="A story: its summary, its articles and why each joined.",
-    articles=(list[ArticleSummary], Field(description="by publication date, undated last")),
+    article_summaries=(
+        list[ArticleSummary],
+        Field(description="the story's articles (the ids of `articles`, in their order): each one's metadata"),
+    ),
     reasons=(dict[str, str], Field(description="article id -> why it joined the story")),
     related=(list[str], Field(description="ids of related (same-topic) stories")),
 )
