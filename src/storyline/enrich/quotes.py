@@ -1041,7 +1041,7 @@ def _join_interrupted(text: str, attributions: list[Attribution]) -> list[Attrib
     joined: list[Attribution] = []
     nested: list[Attribution] = []
     for attribution in attributions:
-        last = _last_direct(joined)
+        last = _last_quoted(joined)
         if last is not None and _continues(text, joined[last], attribution):
             joined[last].end = attribution.end
             nested += joined[last + 1 :]
@@ -1051,7 +1051,7 @@ def _join_interrupted(text: str, attributions: list[Attribution]) -> list[Attrib
     return sorted(joined + nested, key=lambda a: a.start)
 
 
-def _last_direct(attributions: list[Attribution]) -> int | None:
+def _last_quoted(attributions: list[Attribution]) -> int | None:
     """Index of the last quote holding quoted words (direct or partial): a continuation may skip what was read
     inside its cue clause."""
     return next((i for i in range(len(attributions) - 1, -1, -1) if attributions[i].kind in _QUOTED_KINDS), None)
