@@ -1220,3 +1220,14 @@ def test_a_verb_of_duration_is_no_stance_of_its_own(enricher, make_article):
         "Mayor Carla Benedetti continues to push for a new bridge over the river."
     ))
     assert [(q.cue, q.text) for q in article.quotes] == [("push", "for a new bridge over the river")]
+
+
+def test_a_partial_quote_closed_before_its_cue_goes_on_in_the_next_quotation(enricher, make_article):
+    text = "The new bridge will be “open all winter,” Mayor Ines Vidal said on Monday. “We inspected it last week.”"
+    article = enricher.enrich(make_article(text))
+    assert [(q.text, q.speaker) for q in article.quotes] == [(text, "Ines Vidal")]
+    # A partial quote closing its sentence is a statement of its own: the next paragraph's quotation is not joined.
+    article = enricher.enrich(make_article(
+        "Mayor Ines Vidal said the new bridge will stay “open all winter.”\n\n“We inspected it last week.”"
+    ))
+    assert len(article.quotes) == 2
