@@ -238,7 +238,8 @@ def _inverted_subject(cue: Token) -> Token | None:
 
 def source_span(subject: Token) -> Span:
     """The subject's name as written: its left part and name-like right dependents (an adjective after
-    its noun too, as French writes them), no clauses and no time ("media reports Tuesday")."""
+    its noun too, as French writes them; another name joined to it), no clauses and no time ("media reports
+    Tuesday")."""
     end = subject.i
     start = subject.left_edge.i
     while start < subject.i and subject.doc[start].dep_ == "case":
@@ -251,6 +252,8 @@ def source_span(subject: Token) -> Span:
             if child.dep_ == "appos" and any(t.ent_type_ for t in subject.subtree if t.i <= subject.i):
                 continue  # "Jane Roe, the spokeswoman ...": the name is enough
             end = max(end, _phrase_end(child))
+        elif child.dep_ == "conj" and child.pos_ == "PROPN":
+            end = max(end, _phrase_end(child))  # "Acme Corp and Fennick Ltd said": both speak
     return subject.doc[start : end + 1]
 
 
