@@ -382,8 +382,9 @@ class SpeakerResolver:
 
     def _institution_before(self, noun: Token) -> str | None:
         """The organisation named before ``noun`` whose name holds it, nearest first: "the ministry" is the
-        "Defence Ministry" or "Ministry of Defence" written earlier, "police" the "Surrey Police"."""
-        word = noun.lemma_.lower()
+        "Defence Ministry" or "Ministry of Defence" written earlier, "police" the "Surrey Police"; the word as
+        written ("authorities" is not the "Port Authority")."""
+        word = noun.lower_
         for s, e, entity in reversed(self._mentions[: bisect_left(self._starts, noun.idx)]):
             if e <= noun.idx and entity.type == "ORG" and word in {w.lower() for w in entity.name.split()}:
                 return entity.name
