@@ -252,7 +252,7 @@ def source_span(subject: Token) -> Span:
             if child.dep_ == "appos" and any(t.ent_type_ for t in subject.subtree if t.i <= subject.i):
                 continue  # "Jane Roe, the spokeswoman ...": the name is enough
             end = max(end, _phrase_end(child))
-        elif child.dep_ == "conj" and child.pos_ == "PROPN":
+        elif child.dep_ == "conj" and child.pos_ == subject.pos_ == "PROPN":
             end = max(end, _phrase_end(child))  # "Acme Corp and Fennick Ltd said": both speak
     return subject.doc[start : end + 1]
 

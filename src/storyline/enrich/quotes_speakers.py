@@ -291,7 +291,7 @@ class SpeakerResolver:
         inside = [m for m in self._mentions[first:last] if source.start_char < m[1]]
         at_head = [m for m in inside if m[0] <= head.idx < m[1]]
         if at_head:
-            return self._joint(head) or at_head[0][2].name
+            return self._joint(head, source) or at_head[0][2].name
         if head.pos_ == "NOUN" and head.lemma_.lower() in _DOCUMENT_NOUNS and self._language == "en":
             return self._issuer(head) or self._earlier_issuer(head, source) or UNATTRIBUTED
         if _is_unnamed_body(source) and (named := self._institution_before(head)) is not None:
@@ -336,12 +336,14 @@ class SpeakerResolver:
             return UNATTRIBUTED
         return self._person_by_surname(source.text) or _name_after_titles(source) or _unless_tag(source)
 
-    def _joint(self, head: Token) -> str | None:
-        """Names joined by "and" that speak together, each an entity ("Acme Corp and Fennick Ltd said in a joint
-        statement", "N and M issued a statement"): all of them, in the order written, as one speaker; None for
-        one name or a name and no other ("N and his lawyer")."""
+    def _joint(self, head: Token, phrase: Span) -> str | None:
+        """Names joined by "and" within ``phrase`` that speak together, each an entity ("Acme Corp and Fennick Ltd
+        said in a joint statement", "N and M issued a statement"): all of them, in the order written, as one
+        speaker; None for one name or a name and no other ("N and his lawyer")."""
         names = []
         for token in [head, *(c for c in head.conjuncts if c.i > head.i)]:
+            if not phrase.start <= token.i < phrase.end:
+                return None
             entity = self._entity_at(token.idx)
             if entity is None or entity.type not in {"PERSON", "ORG", "MISC"}:
                 return None
@@ -397,7 +399,7 @@ class SpeakerResolver:
         if document.dep_ not in {"dobj", "pobj"} or verb.pos_ not in {"VERB", "AUX"}:
             return None
         subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
-        return None if subject is None else self._joint(subject) or self._issuer_named_at(subject)
+        return None if subject is None else self._joint(subject, subject.sent) or self._issuer_named_at(subject)
 
     def _issuer_named_at(self, token: Token) -> str | None:
         """The person or organisation whose mention covers ``token``, as an issuer may be."""
