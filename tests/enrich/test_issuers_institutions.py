@@ -65,6 +65,8 @@ def test_names_joined_by_and_speak_together(enricher, make_article):
     later = "Ruth Adler and Tom Bell issued a statement on Monday. The statement said the plan was dead."
     assert _speakers(enricher, make_article, later)[-1] == "Ruth Adler and Tom Bell"
     assert _speakers(enricher, make_article, "Ruth Adler and her lawyer said the plan was dead.") == ["Ruth Adler"]
+    neither = "Neither Acme Corp nor Fennick Ltd announced prices for the phone."
+    assert _speakers(enricher, make_article, neither) == ["Acme Corp"]
 
 
 @pytest.mark.parametrize(

@@ -80,6 +80,7 @@ from storyline.enrich.quotes_marks import (
 from storyline.enrich.quotes_speakers import (
     SpeakerResolver,
     is_one_person,
+    joined,
     speaker_names,  # noqa: F401 (re-exported: public API)
 )
 from storyline.enrich.quotes_wordorder import (
@@ -252,15 +253,9 @@ def source_span(subject: Token) -> Span:
             if child.dep_ == "appos" and any(t.ent_type_ for t in subject.subtree if t.i <= subject.i):
                 continue  # "Jane Roe, the spokeswoman ...": the name is enough
             end = max(end, _phrase_end(child))
-        elif child.dep_ == "conj" and child.pos_ == subject.pos_ == "PROPN" and _joined(subject, child):
+        elif child.dep_ == "conj" and child.pos_ == subject.pos_ == "PROPN" and joined(subject, child):
             end = max(end, _phrase_end(child))  # "Acme Corp and Fennick Ltd said": both speak
     return subject.doc[start : end + 1]
-
-
-def _joined(subject: Token, conjunct: Token) -> bool:
-    """A conjunction ("and") between a name and the name joined to it: not a comma the parse read as one
-    ("le porte-parole du ministère, N": N is the spokesman)."""
-    return any(c.dep_ == "cc" and subject.i < c.i < conjunct.i for c in subject.children)
 
 
 def _phrase_end(token: Token) -> int:

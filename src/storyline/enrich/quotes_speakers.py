@@ -82,6 +82,8 @@ _ISSUING_BODIES = frozenset({
 #: statement. ... The statement said" is N's.
 _DOCUMENT_SENTENCES = 4
 _NEUTER_PRONOUNS = frozenset({"it", "оно"})
+#: Conjunctions that make no two names speak together ("N or M", "Neither N nor M").
+_NOT_BOTH = frozenset({"or", "nor", "neither", "either", "but", "ou", "o", "oder", "или"})
 #: The hyphen (and the "-t-" of euphony) a French inverted subject pronoun is written with: "a-t-il", "dit-elle".
 _INVERTED_CLITIC = re.compile(r"^-(?:t-?)?")
 #: Articles that make a role noun point back to someone named before ("the judge", "la ministre").
@@ -153,6 +155,14 @@ def _is_unnamed_body(source: Span) -> bool:
     words = [t for t in source if not t.is_punct]
     nouns = words[1:] if words and words[0].lower_ == "the" else words
     return len(nouns) == 1 and nouns[0].lower_ in _ISSUING_BODIES and nouns[0].pos_ in {"NOUN", "PROPN"}
+
+
+def joined(subject: Token, conjunct: Token) -> bool:
+    """A conjunction of both ("and") between a name and the name joined to it: not a comma the parse read as
+    one ("le porte-parole du ministère, N": N is the spokesman), nor one of either or neither ("Neither N nor M
+    announced")."""
+    links = [c for c in subject.children if c.dep_ in {"cc", "preconj"} and c.i < conjunct.i]
+    return bool(links) and not any(c.lower_ in _NOT_BOTH for c in links)
 
 
 def _names_no_one(head: Token) -> bool:
@@ -342,7 +352,7 @@ class SpeakerResolver:
         speaker; None for one name or a name and no other ("N and his lawyer")."""
         names = []
         for token in [head, *(c for c in head.conjuncts if c.i > head.i)]:
-            if not phrase.start <= token.i < phrase.end:
+            if not phrase.start <= token.i < phrase.end or (token is not head and not joined(head, token)):
                 return None
             entity = self._entity_at(token.idx)
             if entity is None or entity.type not in {"PERSON", "ORG", "MISC"}:
