@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from storyline.compare.claims import split_claims
 from storyline.enrich.entities import merge_entities
 from storyline.model import Entity
 
@@ -84,3 +85,11 @@ def test_a_title_after_in_is_no_place(enricher, make_article, text):
     assert types[title] == "MISC"
     lived = {e.name: e.type for e in enricher.enrich(make_article("Ruth Adler lived in Fennick Hill last year.")).entities}
     assert lived["Fennick Hill"] == "PLACE"
+
+
+def test_an_unnamed_institutions_denial_reaches_the_claims_as_the_named_one(enricher, make_article):
+    """Claims take an organisation's denial (``compare.claims``): "the ministry denied" after "the Elwyn Defence
+    Ministry" is that ministry's, so the claim has a speaker to dispute another's statement with."""
+    text = "The Elwyn Defence Ministry sent two ships. The ministry denied that the Kestrel dam had been shelled."
+    claims = split_claims(enricher.enrich(make_article(text)))
+    assert [c.speaker for c in claims] == [None, "Elwyn Defence Ministry"]
