@@ -72,6 +72,7 @@ from storyline.enrich.entities_types import (
     _listed_with_people,
     _named_as_place,
     _named_as_thing,
+    _named_as_work,
     _named_beside_person_noun,
     _names_institution,
     _names_vessel,
@@ -190,6 +191,7 @@ def recognised_mentions(doc: Doc) -> list[Mention]:
     teams: set[str] = set()  # capitals some mention shows to be a sports team
     settled: set[str] = set()  # names some mention writes as a place's ("in Elwyn", "Elwyn village")
     someone: set[str] = set()  # names some "person" mention writes as a person's (a title, "said", "who")
+    works: set[str] = set()  # names some mention writes as a film's or book's ("starred in Elwyn")
     for ent, kind in _recognised_pieces(_rejoined(doc.ents), surnames):
         if kind == "PERSON" and len(cut := _without_cut_abbreviation(ent)) < len(ent):
             ent, kind = cut, "ORG"  # "Elwyn RCMP Cpl." of "Elwyn RCMP Cpl. Ruth Adler": the rank is the next name's
@@ -205,7 +207,10 @@ def recognised_mentions(doc: Doc) -> list[Mention]:
             continue  # "Londoners": a place's people, which the recogniser calls NORP; "Ruth Adler, MD,"
         if kind == "PERSON" and len(span) == 1 and name[:-1] not in surnames and _is_demonym(name, places):
             continue  # "the father of all Uzbeks": a people, not a person (not "the Adlers" of "Ruth Adler")
-        if kind == "PERSON" and (_is_place_not_person(name, name_parts) or _placed_in_country(span)):
+        if kind in {"PERSON", "PLACE"} and parsed and _named_as_work(span):
+            kind = retyped[name] = "MISC"  # "starred in Gravity": a film, no place nor person
+            works.add(name)
+        elif kind == "PERSON" and (_is_place_not_person(name, name_parts) or _placed_in_country(span)):
             kind = "PLACE"  # a lone "Khartoum" or "Toulouse, France" the model took for a person (French models do)
         elif kind in ("ORG", "MISC") and _written_as_person(span) and not _named_as_thing(span, name, places, parsed):
             kind = "PERSON"  # "Rubilio Mendez, 34," / "Blanco said she": names the model took for organisations
@@ -245,7 +250,7 @@ def recognised_mentions(doc: Doc) -> list[Mention]:
             someone.add(name)
         if parsed and kind == "PLACE" and _is_dotted_acronym(name) and not _is_known_place(name):
             located.setdefault(name, []).append(_located(span))
-    retyped |= {name: "PLACE" for name in settled - someone - name_parts}  # "in Elwyn", never "Elwyn said"
+    retyped |= {name: "PLACE" for name in settled - someone - name_parts - works}  # "in Elwyn", never "Elwyn said"
     for mention in mentions:
         if mention.type == "PERSON" and mention.text not in retyped and _written_with_the(doc.text, mention.text):
             retyped[mention.text] = _kind_of_group(mention.text.split()[-1], surnames)

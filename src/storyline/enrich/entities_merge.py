@@ -230,8 +230,9 @@ def _find_group(
     """The group this name belongs to: same key or alias, a part of a person's name, an acronym or a
     shorter form of an organisation's name. ``places``: the keys of the places named beside, each with
     whether it is mostly written as a place (see :func:`_places_named`, :func:`_is_name_part` and
-    :func:`_org_short_forms`). ``position`` is None across articles; ``title``: the one written before the
-    name (:func:`_likeliest`)."""
+    :func:`_org_short_forms`). ``position`` is None across articles, where an institution's noun alone ("Navy")
+    joins no longer name: only its own article says which navy it is (there it took the name already,
+    ``entities._institutions_again``); ``title``: the one written before the name (:func:`_likeliest`)."""
     places = places or {}
     key = _identity(name, kind)
     same = next((g for g in groups if any(_identity(n, g.type) == key for n in g.names)), None)
@@ -239,6 +240,8 @@ def _find_group(
         return same
     if kind == "PLACE" and is_place_name(name):
         return None
+    if position is None and name_key(name) in INSTITUTION_NOUNS:
+        return None  # "Navy" of one article may be another country's than "U.S. Navy" of another
     # A person's short name found already ("Vidal") is weighed again: two people may share it.
     candidates = [g for g in groups if _is_short_form(name, kind, g, places)]
     if not candidates:

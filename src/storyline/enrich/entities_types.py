@@ -291,6 +291,26 @@ def _placed_as_settlement(span: Span) -> bool:
     return any(t is not None and t.is_lower and t.lemma_ in _SETTLEMENT_NOUNS for t in (before, after))
 
 
+#: Words of acting after which "in N" names a work, not a place: "starred in N", "a cameo in N" (lemmas, English;
+#: not "appeared in", "a role in", which as often take a place: "appeared in Glasgow", "its role in Elwyn").
+_WORK_WORDS = frozenset({"star", "co-star", "costar", "cameo"})
+#: Quotation marks around a title: 'starred in "N"'.
+_TITLE_MARKS = frozenset('"“”‘’\'')
+
+
+def _named_as_work(span: Span) -> bool:
+    """A name after "in" that is a film's, book's or show's: the "in" of a word of acting ("starred in N",
+    :data:`_WORK_WORDS`; not a place the gazetteer knows), or the name within quotation marks ('appeared in
+    "N"'). No place, whatever the recogniser or the "in" of :func:`_placed_as_settlement` makes of it."""
+    text = span.doc.text
+    # the word "in" governs, whatever the parse made of the rest of a title ("star in Moon Rising": "Rising" a verb)
+    objects = [t for t in span if t.dep_ == "pobj" and t.head.lower_ == "in" and t.head.i < span.start]
+    if not objects:
+        return False
+    quoted = span.start_char > 0 and text[span.start_char - 1] in _TITLE_MARKS and text[span.end_char : span.end_char + 1] in _TITLE_MARKS
+    return quoted or (objects[0].head.head.lemma_.lower() in _WORK_WORDS and not is_place_name(span.text))
+
+
 def _written_as_someone(span: Span, title: str | None) -> bool:
     """A mention showing a person: a title before it, an age, "who" or "said she" after it
     (:data:`_PERSON_AFTER`), a person's noun beside it ("his wife, Ruth"), or the subject of a verb of saying."""

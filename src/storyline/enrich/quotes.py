@@ -80,6 +80,7 @@ from storyline.enrich.quotes_marks import (
 from storyline.enrich.quotes_speakers import (
     SpeakerResolver,
     is_one_person,
+    joined,
     speaker_names,  # noqa: F401 (re-exported: public API)
 )
 from storyline.enrich.quotes_wordorder import (
@@ -240,7 +241,8 @@ def _inverted_subject(cue: Token) -> Token | None:
 
 def source_span(subject: Token) -> Span:
     """The subject's name as written: its left part and name-like right dependents (an adjective after
-    its noun too, as French writes them), no clauses and no time ("media reports Tuesday")."""
+    its noun too, as French writes them; another name joined to it), no clauses and no time ("media reports
+    Tuesday")."""
     end = subject.i
     start = subject.left_edge.i
     while start < subject.i and subject.doc[start].dep_ == "case":
@@ -253,6 +255,8 @@ def source_span(subject: Token) -> Span:
             if child.dep_ == "appos" and any(t.ent_type_ for t in subject.subtree if t.i <= subject.i):
                 continue  # "Jane Roe, the spokeswoman ...": the name is enough
             end = max(end, _phrase_end(child))
+        elif child.dep_ == "conj" and child.pos_ == subject.pos_ == "PROPN" and joined(subject, child):
+            end = max(end, _phrase_end(child))  # "Acme Corp and Fennick Ltd said": both speak
     return subject.doc[start : end + 1]
 
 

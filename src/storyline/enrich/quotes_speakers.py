@@ -78,10 +78,15 @@ _ISSUING_BODIES = frozenset({
     "board", "commission", "committee", "agency", "court", "administration", "authorities", "authority", "cabinet",
     "parliament", "presidency", "consulate", "command", "force", "forces", "service",
 })  # fmt: skip
+#: Documents a body issues in its own name, so that its noun alone before one names the issuer ("a police
+#: statement"); a document, filing or letter may be anyone's that the body holds ("court documents").
+_ISSUED_NOUNS = frozenset({"statement", "report", "communique", "communiqué", "release", "notice", "announcement", "bulletin"})
 #: Sentences searched back for the document "the statement" is (its own and three before): "N issued a
 #: statement. ... The statement said" is N's.
 _DOCUMENT_SENTENCES = 4
 _NEUTER_PRONOUNS = frozenset({"it", "оно"})
+#: Conjunctions that make no two names speak together ("N or M", "Neither N nor M").
+_NOT_BOTH = frozenset({"or", "nor", "neither", "either", "but", "ou", "o", "oder", "или"})
 #: The hyphen (and the "-t-" of euphony) a French inverted subject pronoun is written with: "a-t-il", "dit-elle".
 _INVERTED_CLITIC = re.compile(r"^-(?:t-?)?")
 #: Articles that make a role noun point back to someone named before ("the judge", "la ministre").
@@ -139,6 +144,29 @@ def _issuing_body(document: Token) -> str | None:
             start = body.left_edge.i if body.dep_ == "pobj" else names[0].left_edge.i
             return document.doc[start : body.i + 1].text
     return None
+
+
+def _bare_body(document: Token) -> Token | None:
+    """The noun of a body that issues documents written alone before a document it issues itself: "a police
+    release" (:data:`_ISSUED_NOUNS`; not "court documents", filed by the parties)."""
+    body = next((c for c in document.children if c.dep_ == "compound"), None)
+    alone = body is not None and not any(body.children) and body.lower_ in _ISSUING_BODIES
+    return body if alone and document.lemma_.lower() in _ISSUED_NOUNS else None
+
+
+def _is_unnamed_body(source: Span) -> bool:
+    """A source that is a body's noun alone, with "the" at most: "the ministry", "Police" (English)."""
+    words = [t for t in source if not t.is_punct]
+    nouns = words[1:] if words and words[0].lower_ == "the" else words
+    return len(nouns) == 1 and nouns[0].lower_ in _ISSUING_BODIES and nouns[0].pos_ in {"NOUN", "PROPN"}
+
+
+def joined(subject: Token, conjunct: Token) -> bool:
+    """A conjunction of both ("and") between a name and the name joined to it: not a comma the parse read as
+    one ("le porte-parole du ministère, N": N is the spokesman), nor one of either or neither ("Neither N nor M
+    announced")."""
+    links = [c for c in subject.children if c.dep_ in {"cc", "preconj"} and c.i < conjunct.i]
+    return bool(links) and not any(c.lower_ in _NOT_BOTH for c in links)
 
 
 def _names_no_one(head: Token) -> bool:
@@ -277,9 +305,11 @@ class SpeakerResolver:
         inside = [m for m in self._mentions[first:last] if source.start_char < m[1]]
         at_head = [m for m in inside if m[0] <= head.idx < m[1]]
         if at_head:
-            return at_head[0][2].name
+            return self._joint(head, source) or at_head[0][2].name
         if head.pos_ == "NOUN" and head.lemma_.lower() in _DOCUMENT_NOUNS and self._language == "en":
             return self._issuer(head) or self._earlier_issuer(head, source) or UNATTRIBUTED
+        if _is_unnamed_body(source) and (named := self._institution_before(head)) is not None:
+            return named  # "the ministry said" after "the Defence Ministry"
         if source[0].lower_ in INDEFINITE_ARTICLES:
             # someone new, unnamed ("a friend of N") unless named between commas ("a spokesman for X, N, said")
             return self._closing_apposition(source) or source.text
@@ -320,16 +350,34 @@ class SpeakerResolver:
             return UNATTRIBUTED
         return self._person_by_surname(source.text) or _name_after_titles(source) or _unless_tag(source)
 
+    def _joint(self, head: Token, phrase: Span) -> str | None:
+        """Names joined by "and" within ``phrase`` that speak together, each an entity ("Acme Corp and Fennick Ltd
+        said in a joint statement", "N and M issued a statement"): all of them, in the order written, as one
+        speaker; None for one name or a name and no other ("N and his lawyer")."""
+        names = []
+        for token in [head, *(c for c in head.conjuncts if c.i > head.i)]:
+            if not phrase.start <= token.i < phrase.end or (token is not head and not joined(head, token)):
+                return None
+            entity = self._entity_at(token.idx)
+            if entity is None or entity.type not in {"PERSON", "ORG", "MISC"}:
+                return None
+            names.append(entity.name)
+        unique = list(dict.fromkeys(names))
+        return ", ".join(unique[:-1]) + " and " + unique[-1] if len(unique) > 1 else None
+
     def _issuer(self, document: Token) -> str | None:
         """Who issued a document that speaks: the person or organisation named in its phrase ("a statement from
         the Acme Board", "a statement issued by N"), not in a clause of it ("a report that N had resigned"), else
-        a body it names that no entity covers (:func:`_issuing_body`), else its owner as written ("the council's
-        report": the council)."""
+        a body it names that no entity covers (:func:`_issuing_body`), else a body's noun alone before it ("a
+        police release": the institution of that noun named before, :meth:`_institution_before`, else "police"),
+        else its owner as written ("the council's report": the council)."""
         nearest_first = sorted(self._issuer_words(document), key=lambda t: abs(t.i - document.i))
         if (named := next(filter(None, map(self._issuer_named_at, nearest_first)), None)) is not None:
             return named
         if (body := _issuing_body(document)) is not None:
             return body
+        if (body := _bare_body(document)) is not None:
+            return self._institution_before(body) or body.text  # "a police release": the police named before
         owner = next((c for c in document.children if c.dep_ == "poss" and c.pos_ in {"NOUN", "PROPN"}), None)
         if owner is None or owner.ent_type_ in {"DATE", "TIME"} or owner.left_edge.lower_ in INDEFINITE_ARTICLES:
             return None  # "Monday's announcement", "a Samaritan's Purse release" (the parse cut the name)
@@ -348,6 +396,16 @@ class SpeakerResolver:
         issuers = (self._issuer(t) or self._subject_issuer(t) for t in reversed(earlier))
         return next(filter(None, issuers), None)
 
+    def _institution_before(self, noun: Token) -> str | None:
+        """The organisation named before ``noun`` whose name holds it, nearest first: "the ministry" is the
+        "Defence Ministry" or "Ministry of Defence" written earlier, "police" the "Surrey Police"; the word as
+        written ("authorities" is not the "Port Authority")."""
+        word = noun.lower_
+        for s, e, entity in reversed(self._mentions[: bisect_left(self._starts, noun.idx)]):
+            if e <= noun.idx and entity.type == "ORG" and word in {w.lower() for w in entity.name.split()}:
+                return entity.name
+        return None
+
     def _subject_issuer(self, document: Token) -> str | None:
         """The named subject of the verb a document is the object of, or in: "N issued a statement", "N said in
         a statement"."""
@@ -355,7 +413,7 @@ class SpeakerResolver:
         if document.dep_ not in {"dobj", "pobj"} or verb.pos_ not in {"VERB", "AUX"}:
             return None
         subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
-        return None if subject is None else self._issuer_named_at(subject)
+        return None if subject is None else self._joint(subject, subject.sent) or self._issuer_named_at(subject)
 
     def _issuer_named_at(self, token: Token) -> str | None:
         """The person or organisation whose mention covers ``token``, as an issuer may be."""
