@@ -175,7 +175,9 @@ def test_a_run_resumed_reads_what_an_earlier_run_left_a_batch_at_a_time(workspac
 
     unprocessed = workspace.store.unprocessed_articles
     read: list[int] = []
-    monkeypatch.setattr(workspace.store, "unprocessed_articles", lambda limit=None: read.append(limit) or unprocessed(limit))
+    monkeypatch.setattr(
+        workspace.store, "unprocessed_articles", lambda limit=None: read.append(limit) or unprocessed(limit)
+    )
     monkeypatch.setattr(library, "enrich_articles", counting)
     report = library.ingest(workspace, [])
     assert None not in read and set(read) == {workspace.settings.batch_size}
@@ -280,8 +282,8 @@ def test_parallel_reading_reads_a_file_of_many_records_here_in_its_place(inputs,
             f"Extra report {number}\n\nA short body for report number {number}, long enough to be an article.\n"
         )
     export = inputs["folder"] / "large.jsonl"
-    export.write_text("".join(json.dumps({"title": f"Record {n}", "text": f"Record body number {n}, a short one."}) + "\n"
-                              for n in range(60)), encoding="utf-8")
+    records = [{"title": f"Record {n}", "text": f"Record body number {n}, a short one."} for n in range(60)]
+    export.write_text("".join(json.dumps(record) + "\n" for record in records), encoding="utf-8")
     limit = 1000
     assert export.stat().st_size > limit
 

@@ -362,7 +362,9 @@ def list_stories(ws, *, limit: int | None = None, offset: int = 0) -> list[Story
 def publication_key(published: datetime | None) -> str:
     """Sort key: dated oldest first, undated last (a stable sort keeps those in the order given). Text, the UTC
     time written at a fixed width, so that SQLite orders it as Python does (ingest sorts a run on disk by it)."""
-    return "1" if published is None else "0" + as_utc(published).isoformat(timespec="microseconds")  # type: ignore[union-attr]
+    if published is None:
+        return "1"
+    return "0" + as_utc(published).isoformat(timespec="microseconds")  # type: ignore[union-attr]
 
 
 def by_publication(articles: Iterable[Article]) -> list[Article]:

@@ -18,6 +18,6 @@ def open_store(path: str | Path, *, create: bool = True) -> Store:
 
 
 __all__ = [
-    "MAX_OFFSET", "AddResult", "SQLiteStore", "SchemaError", "SearchHit", "StagedArticles", "StaleStories", "Store", "StoreError",
-    "open_store", "read_meta",
+    "MAX_OFFSET", "AddResult", "SQLiteStore", "SchemaError", "SearchHit", "StagedArticles", "StaleStories", "Store",
+    "StoreError", "open_store", "read_meta",
 ]
