@@ -311,16 +311,20 @@ def read_inputs(
         here = {path for path in files if _read_record_by_record(path, max_file_bytes)}
         ahead: deque[Future[list[ReadOutcome]]] = deque()
         to_pool = (path for path in files if path not in here)
-        for number, item in enumerate(items, 1):
-            while len(ahead) < READ_AHEAD * workers and (path := next(to_pool, None)) is not None:
-                ahead.append(pool.submit(_read_file, path, max_file_bytes, max_article_chars))
-            if isinstance(item, ReadOutcome):
-                yield item
-            elif isinstance(item, Path) and item not in here:
-                yield from ahead.popleft().result()
-            else:  # stdin and files read record by record are read here
-                yield from read_source(item, **limits)
-            file_read(number, len(items))
+        try:
+            for number, item in enumerate(items, 1):
+                while len(ahead) < READ_AHEAD * workers and (path := next(to_pool, None)) is not None:
+                    ahead.append(pool.submit(_read_file, path, max_file_bytes, max_article_chars))
+                if isinstance(item, ReadOutcome):
+                    yield item
+                elif isinstance(item, Path) and item not in here:
+                    yield from ahead.popleft().result()
+                else:  # stdin and files read record by record are read here
+                    yield from read_source(item, **limits)
+                file_read(number, len(items))
+        finally:  # a run stopped early (Ctrl-C, an error) does not wait for files read ahead
+            for future in ahead:
+                future.cancel()
 
 
 def _end_with(parent: int) -> None:
