@@ -143,16 +143,20 @@ def test_ingest_holds_a_batch_of_the_articles_read_not_all_of_them(workspace, tm
     ]
     export = tmp_path / "export.jsonl"
     export.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    def articles_alive() -> int:
+        gc.collect()
+        return sum(isinstance(o, Article) for o in gc.get_objects())
+
     alive: list[int] = []
     add_articles = workspace.store.add_articles
 
     def counting(batch):
-        gc.collect()
-        alive.append(sum(isinstance(o, Article) for o in gc.get_objects()))
+        alive.append(articles_alive() - before)  # those of this ingest: other tests' may linger
         return add_articles(batch)
 
     monkeypatch.setattr(workspace.store, "add_articles", counting)
     monkeypatch.setattr(library, "_process_pending", lambda *args: None)  # storing is what is measured here
+    before = articles_alive()
     report = library.ingest(workspace, [export])
     assert report.new == 30 and len(alive) == 15
     assert max(alive) <= 2 * workspace.settings.batch_size
