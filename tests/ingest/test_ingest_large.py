@@ -8,12 +8,13 @@ import gzip
 import io
 import json
 import random
+import sys
 from pathlib import Path
 
 from fastwarc.stream_io import ZstdWriter
 from warcio.statusandheaders import StatusAndHeaders
 
-from storyline.ingest import read_paths
+from storyline.ingest import read_paths, reading
 from tests.ingest.test_ingest_warc import PAGE, SITE, Crawl, page
 
 #: The per-file (and per-record) limit of these tests: a few pages.
@@ -113,6 +114,25 @@ def test_a_jsonl_over_the_file_limit_is_read_line_by_line_and_a_line_over_it_fai
     outcomes = list(read_paths([path], max_file_bytes=LIMIT))
     assert [o.article.title for o in outcomes if o.article] == [f"Pier report {n}" for n in range(40) if n != 7]
     assert [(o.source, o.error) for o in outcomes if o.error] == [(f"{path}#L8", (
+        f"line 8: record is over the {LIMIT}-byte limit for one record (max_file_bytes)"))]
+
+
+def test_a_jsonl_on_standard_input_over_the_limit_is_read_line_by_line(monkeypatch) -> None:
+    """A pipe cannot be measured or read again: it was read whole, up to the limit, and refused past it."""
+    text = "The harbour board met on Monday to discuss the pier, its chair Olga Petrenko said after the vote. "
+    records = [{"title": f"Pier report {n}", "text": text * 10} for n in range(40)]
+    records[7] = {"title": "The whole archive", "text": text * 300}
+    data = "".join(json.dumps(record) + "\n" for record in records).encode()
+    assert len(data) > 2 * LIMIT
+    pipe = io.BufferedReader(io.BytesIO(data))  # type: ignore[arg-type]
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(pipe))
+    monkeypatch.setattr(reading, "_LINE_BATCH_BYTES", 3000)  # lines decoded (and held) together
+    read = read_paths(["-"], max_file_bytes=LIMIT)
+    first = next(read)
+    assert first.article.title == "Pier report 0" and pipe.tell() < LIMIT  # read on as records are asked for
+    outcomes = [first, *read]
+    assert [o.article.title for o in outcomes if o.article] == [f"Pier report {n}" for n in range(40) if n != 7]
+    assert [(o.source, o.error) for o in outcomes if o.error] == [("stdin#L8", (
         f"line 8: record is over the {LIMIT}-byte limit for one record (max_file_bytes)"))]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 from datetime import datetime, timedelta, timezone
 
@@ -11,6 +12,7 @@ from storyline.model import Article
 from storyline.service import library, stories, web_queries
 from storyline.service.comparison import compare_story
 from storyline.service.workspace import Workspace
+from storyline.store import StagedArticles
 
 
 def test_ingest_counts_new_articles_and_names_failed_files(workspace, inputs):
@@ -115,6 +117,77 @@ def test_ingest_order_is_dated_oldest_first_then_undated_in_input_order():
     assert [a.id for a in stories.by_publication(articles)] == ["a", "b", "undated-1", "undated-2"]
 
 
+def test_articles_wait_on_disk_in_the_order_ingest_sorts_them_in():
+    """The staged order (SQLite, by text key) is the order ``by_publication`` gives in memory: time zones, a
+    fraction of a second and undated articles (in the order read) included."""
+    plus2, minus5 = timezone(timedelta(hours=2)), timezone(timedelta(hours=-5))
+    times = [None, datetime(2021, 1, 1, 12), datetime(2021, 1, 1, 13, tzinfo=plus2), None,
+             datetime(2021, 1, 1, 11, 0, 0, 500), datetime(2021, 1, 1, 6, tzinfo=minus5), datetime(999, 5, 1),
+             datetime(2021, 1, 1, 12), datetime(2020, 12, 31, 23, 59, 59, 999999)]
+    articles = [Article(id=f"a{n}", title=f"a{n}", paragraphs=["x"], published=t) for n, t in enumerate(times)]
+    with StagedArticles() as staged:
+        for article in articles:
+            staged.add(article, stories.publication_key(article.published))
+        assert len(staged) == len(articles)
+        assert list(staged.in_order()) == stories.by_publication(articles)
+    assert [a.id for a in stories.by_publication(articles)] == ["a6", "a8", "a2", "a5", "a4", "a1", "a7", "a0", "a3"]
+
+
+def test_ingest_holds_a_batch_of_the_articles_read_not_all_of_them(workspace, tmp_path, monkeypatch):
+    """Every article is read before the first is stored (to store them by publication); they wait on disk, so
+    an ingest's memory does not grow with its pile: when a batch is stored, only about a batch is alive."""
+    records = [
+        {"title": f"Harbour report {n}", "text": f"The harbour board of Port Elwyn met for the {n}th time on Monday.",
+         "published": f"2021-03-{1 + (n * 7) % 28:02d}T09:00:00Z", "language": "en"}
+        for n in range(30)
+    ]
+    export = tmp_path / "export.jsonl"
+    export.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    def articles_alive() -> int:
+        gc.collect()
+        return sum(isinstance(o, Article) for o in gc.get_objects())
+
+    alive: list[int] = []
+    add_articles = workspace.store.add_articles
+
+    def counting(batch):
+        alive.append(articles_alive() - before)  # those of this ingest: other tests' may linger
+        return add_articles(batch)
+
+    monkeypatch.setattr(workspace.store, "add_articles", counting)
+    monkeypatch.setattr(library, "_process_pending", lambda *args: None)  # storing is what is measured here
+    before = articles_alive()
+    report = library.ingest(workspace, [export])
+    assert report.new == 30 and len(alive) == 15
+    assert max(alive) <= 2 * workspace.settings.batch_size
+    stored = [workspace.store.get_article(i) for i in report.article_ids]
+    assert [a.published for a in stored] == sorted(a.published for a in stored)
+
+
+def test_a_run_resumed_reads_what_an_earlier_run_left_a_batch_at_a_time(workspace, monkeypatch):
+    """A run killed after storing a large pile left it unprocessed: the next one enriches it a batch at a time,
+    never the whole pile read at once."""
+    left = [Article(id=f"left-{n}", title=f"Harbour report {n}", paragraphs=[f"The harbour board met, the {n}th time."],
+                    language="en") for n in range(9)]
+    workspace.store.add_articles(left)
+    sizes: list[int] = []
+    enrich = library.enrich_articles
+
+    def counting(ws, chunk, **kwargs):
+        sizes.append(len(chunk))
+        return enrich(ws, chunk, **kwargs)
+
+    unprocessed = workspace.store.unprocessed_articles
+    read: list[int] = []
+    monkeypatch.setattr(
+        workspace.store, "unprocessed_articles", lambda limit=None: read.append(limit) or unprocessed(limit)
+    )
+    monkeypatch.setattr(library, "enrich_articles", counting)
+    report = library.ingest(workspace, [])
+    assert None not in read and set(read) == {workspace.settings.batch_size}
+    assert report.resumed == 9 and sum(sizes) == 9 and workspace.store.unprocessed_ids() == []
+
+
 def test_ingest_completes_an_interrupted_run(workspace, inputs):
     # A run killed after storing (before enriching and assigning stories) left these behind.
     stored = [o.article for o in read_paths([inputs["records"]], max_file_bytes=10**6)]
@@ -203,6 +276,32 @@ def test_parallel_reading_yields_what_serial_reading_does(inputs, monkeypatch):
     monkeypatch.setattr(library, "PARALLEL_MIN_FILES", 1)
     assert outcomes(2) == serial
     assert len(serial) == 13 and any(o[2] for o in serial)
+
+
+def test_parallel_reading_reads_a_file_of_many_records_here_in_its_place(inputs, monkeypatch):
+    """A worker hands a file's outcomes back all at once: a JSONL over the limit (read line by line) is read in
+    the ingesting process instead, its records yielded where the serial order has them."""
+    for number in range(4):
+        (inputs["folder"] / f"extra-{number}.txt").write_text(
+            f"Extra report {number}\n\nA short body for report number {number}, long enough to be an article.\n"
+        )
+    export = inputs["folder"] / "large.jsonl"
+    records = [{"title": f"Record {n}", "text": f"Record body number {n}, a short one."} for n in range(60)]
+    export.write_text("".join(json.dumps(record) + "\n" for record in records), encoding="utf-8")
+    limit = 1000
+    assert export.stat().st_size > limit
+
+    def outcomes(workers: int) -> list[tuple[str, str | None, str | None]]:
+        read = library.read_inputs([inputs["folder"]], max_file_bytes=limit, max_article_chars=10**5, workers=workers)
+        return [(o.source, o.article.title if o.article else None, o.error) for o in read]
+
+    serial = outcomes(1)
+    here: list[str] = []
+    read_source = library.read_source
+    monkeypatch.setattr(library, "read_source", lambda path, **limits: here.append(path) or read_source(path, **limits))
+    monkeypatch.setattr(library, "PARALLEL_MIN_FILES", 1)
+    assert outcomes(2) == serial
+    assert here == [export] and sum(title is not None and title.startswith("Record") for _, title, _ in serial) == 60
 
 
 def test_an_article_the_models_fail_on_is_stored_and_assigned_and_reported(tmp_path, enricher, inputs, monkeypatch):

@@ -213,6 +213,7 @@ def test_unprocessed_articles_until_marked(store):
     assert [a.id for a in store.unprocessed_articles()] == ["b"]
     store.add_articles([article("a", "One, corrected.")])  # a new version must be processed again
     assert {a.id for a in store.unprocessed_articles()} == {"a", "b"}
+    assert sorted(store.unprocessed_ids()) == ["a", "b"]  # a run's leftovers counted without reading their texts
 
 
 def test_vectors_round_trip_as_float32(store):

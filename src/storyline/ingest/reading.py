@@ -19,7 +19,7 @@ from storyline.ingest.errors import IngestError, ReadOutcome
 from storyline.ingest.feed import read_feed
 from storyline.ingest.htmlpage import read_html
 from storyline.ingest.records import read_csv, read_json, read_jsonl
-from storyline.ingest.sniff import gunzip, head_of, is_gzip, is_warc, is_zstd, sniff_text_format, suffix_of
+from storyline.ingest.sniff import HEAD_BYTES, gunzip, head_of, is_gzip, is_warc, is_zstd, sniff_text_format, suffix_of
 from storyline.ingest.text import read_text
 from storyline.ingest.warc import read_warc
 from storyline.model import Article
@@ -87,12 +87,11 @@ _WHOLE_FILE_LIMIT = ("-byte limit for a file read whole (max_file_bytes: one pag
 _LINE_BATCH_BYTES = 8 * 1024 * 1024
 
 
-def _read_limited(path: Path | str, max_file_bytes: int) -> bytes:
-    """The file's bytes, refusing without reading it whole when it is over the limit."""
+def _read_limited(path: Path | str, max_file_bytes: int, start: bytes = b"") -> bytes:
+    """The file's bytes, refusing without reading it whole when it is over the limit; for stdin, the rest of
+    it after ``start`` (what was read to sniff it)."""
     if path == STDIN:
-        if sys.stdin is None:
-            raise IngestError("no standard input to read")
-        data = sys.stdin.buffer.read(max_file_bytes + 1)
+        data = start + sys.stdin.buffer.read(max(0, max_file_bytes + 1 - len(start)))
     else:
         size = path.stat().st_size  # type: ignore[union-attr]
         if size > max_file_bytes:
@@ -102,6 +101,33 @@ def _read_limited(path: Path | str, max_file_bytes: int) -> bytes:
     if len(data) > max_file_bytes:
         raise IngestError(f"input is over the {max_file_bytes}{_WHOLE_FILE_LIMIT}")
     return data
+
+
+def _stdin_start(max_file_bytes: int) -> tuple[bytes, bool]:
+    """Standard input's first bytes (the file limit's worth, or as many as :func:`jsonl_lines` decodes together
+    if fewer), and whether it is a JSONL that goes on past them: that is read line by line, as a JSONL file over
+    the limit is, since a pipe cannot be measured or read again."""
+    if sys.stdin is None:
+        raise IngestError("no standard input to read")
+    size = min(max_file_bytes, _LINE_BATCH_BYTES)
+    start = sys.stdin.buffer.read(size + 1)
+    if len(start) <= size or is_gzip(start) or is_zstd(start) or bom_encoding(start):
+        return start, False
+    return start, sniff_text_format(preview_text(start[:HEAD_BYTES]), "") == "jsonl"
+
+
+class _Resumed:
+    """Standard input read on from where :func:`_stdin_start` stopped, by line (all :func:`jsonl_lines` asks):
+    the bytes already read first, then the pipe."""
+
+    def __init__(self, start: bytes) -> None:
+        self._start = io.BytesIO(start)
+
+    def readline(self, size: int) -> bytes:
+        line = self._start.readline(size)
+        if len(line) < size and not line.endswith(b"\n"):  # the start ran out inside this line
+            line += sys.stdin.buffer.readline(size - len(line))
+        return line
 
 
 def _is_jsonl_over_the_limit(stream: BinaryIO, suffix: str, max_file_bytes: int) -> bool:
@@ -224,7 +250,13 @@ def read_source(
 
 def _outcomes(path: Path | str, source: str, max_file_bytes: int, max_article_chars: int) -> Iterator[ReadOutcome]:
     """The file's outcomes, read record by record from the file when it holds records, else read whole."""
-    if path != STDIN:
+    start = b""
+    if path == STDIN:
+        start, jsonl = _stdin_start(max_file_bytes)
+        if jsonl:
+            yield from read_jsonl(jsonl_lines(_Resumed(start), max_file_bytes), source=source)  # type: ignore[arg-type]
+            return
+    else:
         with open(path, "rb") as stream:
             if is_warc(stream):
                 yield from read_warc(stream, source=source, max_record_bytes=max_file_bytes)
@@ -233,7 +265,7 @@ def _outcomes(path: Path | str, source: str, max_file_bytes: int, max_article_ch
                 yield from read_jsonl(jsonl_lines(stream, max_file_bytes), source=source)
                 return
     yield from read_bytes(
-        _read_limited(path, max_file_bytes), source=source, suffix=suffix_of(source),
+        _read_limited(path, max_file_bytes, start), source=source, suffix=suffix_of(source),
         base_dir=None if path == STDIN else Path(path).parent, max_file_bytes=max_file_bytes,
         max_article_chars=max_article_chars,
     )

@@ -9,8 +9,8 @@ Ingest order: articles with a published time go first, oldest first; undated
 ones follow in input order. Streaming story assignment then sees a story's
 dated reports before any undated copy of them, so an undated article is
 matched against every dated story it could belong to. Sorting needs the whole
-run read first, so memory grows with the clean text of one run (not with the
-library).
+run read first: the articles read wait on disk (``store.StagedArticles``), not
+in memory, so a run's memory does not grow with the size of its inputs.
 """
 
 from __future__ import annotations
@@ -19,12 +19,13 @@ import multiprocessing
 import os
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import partial
-from itertools import repeat
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -36,12 +37,14 @@ from storyline.ingest.language import normalise_language
 from storyline.model import Article
 from storyline.service.dating import estimate_undated
 from storyline.service.enrichment import enrich_articles
-from storyline.service.stories import assign_to_stories, by_publication
+from storyline.service.stories import assign_to_stories, publication_key
 from storyline.service.workspace import Workspace
-from storyline.store import SearchHit
+from storyline.store import SearchHit, StagedArticles
 
 #: Inputs with fewer files than this are read in this process (worker start-up would cost more).
 PARALLEL_MIN_FILES = 64
+#: Files each reader process may have read (or be reading) ahead of the one whose outcomes are taken.
+READ_AHEAD = 8
 
 #: ``on_progress(stage, done, total)``: "reading", files read of those given (folders expanded), a fraction
 #: within a file of many records (a WARC's records move it, not only its end); then "processing", articles stored
@@ -184,7 +187,22 @@ def ingest(
 
     progress = on_progress or (lambda stage, done, total: None)
     report = IngestReport()
-    articles: list[Article] = []
+    with StagedArticles() as staged:
+        _read_into(ws, paths, staged, report, source, progress)
+        _store_and_process(ws, staged, report, progress)
+    return report
+
+
+def _read_into(
+    ws: Workspace,
+    paths: Sequence[str | Path],
+    staged: StagedArticles,
+    report: IngestReport,
+    source: Callable[[str], str],
+    progress: Progress,
+) -> None:
+    """Read every input, setting its articles aside in ``staged`` by publication, and its failures, skips and
+    warnings in ``report``."""
     limits = {"max_file_bytes": ws.settings.max_file_bytes, "max_article_chars": ws.settings.max_article_chars}
     for outcome in read_inputs(paths, **limits, workers=cpu_threads(), on_file=partial(progress, "reading")):
         read_from, is_record, _ = outcome.source.partition("#")
@@ -199,11 +217,15 @@ def ingest(
             report.failures.append(Failure(source(outcome.source), outcome.error or "unreadable"))
         else:
             outcome.article.source = source(outcome.article.source) if outcome.article.source else None
-            articles.append(outcome.article)
-    articles = by_publication(articles)
+            staged.add(outcome.article, publication_key(outcome.article.published))
+
+
+def _store_and_process(ws: Workspace, staged: StagedArticles, report: IngestReport, progress: Progress) -> None:
+    """Store the staged articles by publication, a batch at a time, each batch enriched and assigned to stories
+    (with what an earlier run left unprocessed) before the next is read back."""
     store = ws.store
-    leftover = {a.id for a in store.unprocessed_articles()}
-    total = len(articles) + len(leftover)
+    leftover = set(store.unprocessed_ids())
+    total = len(staged) + len(leftover)
     done = 0
 
     def advance(count: int) -> None:
@@ -213,7 +235,7 @@ def ingest(
             progress("processing", done, total)
 
     added: list[str] = []
-    for batch in _batches(articles, ws.settings.batch_size):
+    for batch in _batches(staged.in_order(), ws.settings.batch_size):
         for article, result in zip(batch, store.add_articles(batch), strict=True):
             report.article_ids.append(result.article_id)
             if result.status in ("new", "new-version"):
@@ -230,7 +252,6 @@ def ingest(
     _process_pending(ws, leftover, report, advance)  # nothing read, or only duplicates read
     progress("processing", total, total)  # partial texts kept aside as versions are never pending
     report.stories = _stories_reached(ws, added)
-    return report
 
 
 def _stories_reached(ws: Workspace, article_ids: Iterable[str]) -> list[StoryReached]:
@@ -266,6 +287,9 @@ def read_inputs(
 
     HTML extraction is CPU-bound pure Python, so threads would not help; a
     handful of files is read in this process, where starting workers costs more.
+    A worker hands back a file's outcomes all at once, so a file over ``max_file_bytes`` (a WARC or JSONL read
+    record by record) is read here, and workers run at most ``READ_AHEAD`` files ahead of the one yielded: what
+    is held waiting stays bounded however large the pile or slow its first file.
     """
     items = list(expand_paths(paths))
     files = [item for item in items if isinstance(item, Path)]
@@ -284,15 +308,23 @@ def read_inputs(
     with ProcessPoolExecutor(
         workers, mp_context=context, initializer=_end_with, initargs=(os.getpid(),)
     ) as pool:
-        read = pool.map(_read_file, files, repeat(max_file_bytes), repeat(max_article_chars), chunksize=16)
-        for number, item in enumerate(items, 1):
-            if isinstance(item, ReadOutcome):
-                yield item
-            elif isinstance(item, Path):
-                yield from next(read)
-            else:  # stdin can only be read here
-                yield from read_source(item, **limits)
-            file_read(number, len(items))
+        here = {path for path in files if _read_record_by_record(path, max_file_bytes)}
+        ahead: deque[Future[list[ReadOutcome]]] = deque()
+        to_pool = (path for path in files if path not in here)
+        try:
+            for number, item in enumerate(items, 1):
+                while len(ahead) < READ_AHEAD * workers and (path := next(to_pool, None)) is not None:
+                    ahead.append(pool.submit(_read_file, path, max_file_bytes, max_article_chars))
+                if isinstance(item, ReadOutcome):
+                    yield item
+                elif isinstance(item, Path) and item not in here:
+                    yield from ahead.popleft().result()
+                else:  # stdin and files read record by record are read here
+                    yield from read_source(item, **limits)
+                file_read(number, len(items))
+        finally:  # a run stopped early (Ctrl-C, an error) does not wait for files read ahead
+            for future in ahead:
+                future.cancel()
 
 
 def _end_with(parent: int) -> None:
@@ -311,6 +343,14 @@ def _end_with(parent: int) -> None:
                 os._exit(1)
 
     threading.Thread(target=watch, daemon=True).start()
+
+
+def _read_record_by_record(path: Path, max_file_bytes: int) -> bool:
+    """Whether the file is over the limit for a file read whole (so read, if at all, a record at a time)."""
+    try:
+        return path.stat().st_size > max_file_bytes
+    except OSError:  # gone since the folder was listed: the reader says so
+        return False
 
 
 def _read_file(path: Path, max_file_bytes: int, max_article_chars: int) -> list[ReadOutcome]:
@@ -332,7 +372,7 @@ def _process_pending(
 
     store = ws.store
     resumed: set[str] = set()
-    for batch in _batches(store.unprocessed_articles(), ws.settings.batch_size):
+    while batch := store.unprocessed_articles(limit=ws.settings.batch_size):  # each batch is marked processed
         kept = _set_aside_over_long(ws, batch, report)
         advance(len(batch) - len(kept))
         enriched = []
@@ -372,9 +412,10 @@ def _estimate_undated_in_stories_of(ws: Workspace, articles: list[Article]) -> N
         estimate_undated(ws, story)
 
 
-def _batches(items: list[Article], size: int) -> Iterable[list[Article]]:
-    for start in range(0, len(items), max(1, size)):
-        yield items[start : start + size]
+def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    articles = iter(items)
+    while batch := list(islice(articles, max(1, size))):
+        yield batch
 
 
 def time_bound(value: str, *, end_of_day: bool = False) -> datetime:

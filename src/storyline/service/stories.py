@@ -372,14 +372,17 @@ def _latest_first(story: Story) -> float:
     return -when.timestamp() if when else float("inf")
 
 
-def _publication_order(published: datetime | None) -> tuple[bool, datetime]:
-    """Sort key: dated oldest first, undated last (a stable sort keeps those in the order given)."""
-    return published is None, as_utc(published) or datetime.min
+def publication_key(published: datetime | None) -> str:
+    """Sort key: dated oldest first, undated last (a stable sort keeps those in the order given). Text, the UTC
+    time written at a fixed width, so that SQLite orders it as Python does (ingest sorts a run on disk by it)."""
+    if published is None:
+        return "1"
+    return "0" + as_utc(published).isoformat(timespec="microseconds")  # type: ignore[union-attr]
 
 
 def by_publication(articles: Iterable[Article]) -> list[Article]:
     """Dated articles oldest first, then undated ones in the order given (a stable sort)."""
-    return sorted(articles, key=lambda a: _publication_order(a.published))
+    return sorted(articles, key=lambda a: publication_key(a.published))
 
 
 def story_articles(ws, story: Story) -> list[Article]:
@@ -393,7 +396,7 @@ def story_article_ids(ws, story: Story) -> list[str]:
     """The ids :func:`story_articles` lists, in its order, from the stored dates alone: listing every story
     of a large library reads no article text."""
     published = ws.store.published_times(list(story.articles))
-    return sorted((i for i in story.articles if i in published), key=lambda i: _publication_order(published[i]))
+    return sorted((i for i in story.articles if i in published), key=lambda i: publication_key(published[i]))
 
 
 def story_row(ws, story: Story) -> dict[str, Any]:

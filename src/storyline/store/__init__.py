@@ -6,6 +6,7 @@ from pathlib import Path
 
 from storyline.store.base import MAX_OFFSET, AddResult, SearchHit, StaleStories, Store
 from storyline.store.sqlite import SchemaError, SQLiteStore, StoreError, read_meta
+from storyline.store.staging import StagedArticles
 
 
 def open_store(path: str | Path, *, create: bool = True) -> Store:
@@ -17,6 +18,6 @@ def open_store(path: str | Path, *, create: bool = True) -> Store:
 
 
 __all__ = [
-    "MAX_OFFSET", "AddResult", "SQLiteStore", "SchemaError", "SearchHit", "StaleStories", "Store", "StoreError",
-    "open_store", "read_meta",
+    "MAX_OFFSET", "AddResult", "SQLiteStore", "SchemaError", "SearchHit", "StagedArticles", "StaleStories", "Store",
+    "StoreError", "open_store", "read_meta",
 ]

@@ -119,6 +119,9 @@ class Store(Protocol):
     def unprocessed_articles(self, limit: int | None = None) -> list[Article]:
         """Latest versions not yet marked processed, in published order."""
 
+    def unprocessed_ids(self) -> list[str]:
+        """The ids of :meth:`unprocessed_articles`, their texts left unread (an interrupted run may leave many)."""
+
     def mark_processed(self, article_ids: Iterable[str]) -> None: ...
 
     # Vectors ----------------------------------------------------------------

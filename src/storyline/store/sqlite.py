@@ -542,6 +542,9 @@ class SQLiteStore:
         )
         return [_article(row) for row in rows]
 
+    def unprocessed_ids(self) -> list[str]:
+        return [row["id"] for row in self._query("SELECT id FROM articles WHERE is_latest = 1 AND processed = 0")]
+
     def mark_processed(self, article_ids: Iterable[str]) -> None:
         with self._write() as conn:
             conn.executemany(
