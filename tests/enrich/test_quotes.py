@@ -1234,6 +1234,7 @@ def test_a_participle_after_a_reported_clause_is_the_speakers_next_report(enrich
     assert calling.text.startswith("the new pier") and calling.speaker == "Olga Petrenko"
 
 
+
 def test_a_one_word_answer_is_what_the_verb_reports(enricher, make_article):
     article = enricher.enrich(make_article(
         "Asked whether the ferry should run in winter, 70 percent of the harbour workers said yes. "

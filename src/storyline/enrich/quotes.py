@@ -308,22 +308,22 @@ def _content_span(cue: Token, marks: list[tuple[int, int]]) -> tuple[int, int] |
 def _before_own_report(complement: Token) -> int:
     """Index of a reported clause's last word before a comma and a participle that reports on its own
     ("N says he will release them, calling them boring", "..., insisting that X"): the parse hangs the
-    participle on the reported clause, but it is the speaker's next report, not part of what the first
-    one says (PolNeAR annotates the two apart). Only a listed cue in "-ing" form with no subject of its own."""
-    cues = REPORTING_VERBS["en"] | STANCE_VERBS["en"]
-    aspectual = ASPECTUAL_VERBS["en"]  # a verb of duration reports nothing: "..., continuing to sell"
+    participle on the reported clause, but it is the speaker's next report, which PolNeAR annotates apart.
+    Only a listed cue in "-ing" form with no subject of its own; a verb of duration reports nothing
+    ("..., continuing to sell")."""
+    cues = (REPORTING_VERBS["en"] | STANCE_VERBS["en"]) - ASPECTUAL_VERBS["en"]
     doc = complement.doc
     for token in complement.subtree:
-        comma = token.left_edge.i - 1
-        if token.i <= complement.i or token.tag_ != "VBG" or token.dep_ not in {"advcl", "conj"}:
+        comma = doc[token.left_edge.i - 1]
+        if token.i <= complement.i or comma.i <= complement.left_edge.i or comma.text != ",":
             continue
-        if comma > complement.left_edge.i and doc[comma].text == "," and token.lemma_.lower() in cues - aspectual:
+        if token.tag_ == "VBG" and token.dep_ in {"advcl", "conj"} and token.lemma_.lower() in cues:
             if not any(c.dep_ in _CLAUSE_SUBJECTS for c in token.children):
-                return comma - 1
+                return comma.i - 1
     return complement.right_edge.i
 
 
-def _reporter_of_participle(participle: Token, verbs: frozenset[str]) -> Token | None:
+def _reporter_after_cut(participle: Token, verbs: frozenset[str]) -> Token | None:
     """Who reports in a participle cut off a reported clause (:func:`_before_own_report`): the reporting
     verb's subject ("Trump says Clinton lied, calling her X": Trump calls her X), not the clause's."""
     clause = participle.head
@@ -339,7 +339,9 @@ def _answer(cue: Token) -> tuple[int, int] | None:
     annotates the word; a stance object of one word is left out on purpose, :data:`MIN_STANCE_WORDS`)."""
     words = ANSWER_WORDS.get(cue.doc.lang_, frozenset())
     after = cue.doc[cue.i + 1] if cue.i + 1 < len(cue.doc) else None
-    if after is None or after.head.i != cue.i or after.dep_ not in {"intj", "advmod", "dobj"} or after.lower_ not in words:
+    if after is None or after.head.i != cue.i or after.lower_ not in words:
+        return None
+    if after.dep_ not in {"intj", "advmod", "dobj"}:
         return None
     return after.idx, after.idx + len(after.text)
 
@@ -540,7 +542,7 @@ def verb_attributions(
             content, kind = _stance_content(token), "stance"
         if content is None:
             continue
-        subject = _reporter_of_participle(token, verbs) or _subject(token)
+        subject = _reporter_after_cut(token, verbs) or _subject(token)
         if subject is None and content[1] <= token.idx:
             subject = _inverted_subject(token)
         if subject is None and kind == "stance" and not learned.filtered:
