@@ -1231,3 +1231,25 @@ def test_a_partial_quote_closed_before_its_cue_goes_on_in_the_next_quotation(enr
         "Mayor Ines Vidal said the new bridge will stay “open all winter.”\n\n“We inspected it last week.”"
     ))
     assert len(article.quotes) == 2
+
+
+def test_a_participle_after_a_reported_clause_is_the_speakers_next_report(enricher, make_article):
+    # "..., calling X Y" hangs on the reported clause in the parse, but it is what the speaker does next:
+    # the first report ends at the comma and the participle is a report of the same speaker.
+    article = enricher.enrich(make_article(
+        "Olga Petrenko said the harbour board had wasted the ferry money, calling the new pier a disgrace."
+    ))
+    said = [q for q in article.quotes if q.cue == "said"]
+    assert [q.text for q in said] == ["the harbour board had wasted the ferry money"]
+    [calling] = [q for q in article.quotes if q.cue == "calling"]
+    assert calling.text.startswith("the new pier") and calling.speaker == "Olga Petrenko"
+
+
+def test_a_one_word_answer_is_what_the_verb_reports(enricher, make_article):
+    article = enricher.enrich(make_article(
+        "Asked whether the ferry should run in winter, 70 percent of the harbour workers said yes. "
+        "The mayor said no one had asked her."
+    ))
+    answers = [q for q in article.quotes if q.text == "yes"]
+    assert [q.cue for q in answers] == ["said"]
+    assert not [q for q in article.quotes if q.text == "no"]  # "no one" is no answer

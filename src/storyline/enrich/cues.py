@@ -118,6 +118,8 @@ STANCE_VERBS: dict[str, frozenset[str]] = {
 EVIDENTIAL_VERBS: dict[str, frozenset[str]] = {
     "en": frozenset("seem appear".split()),
 }
+#: One-word answers a reporting verb reports: "75 percent said yes", "half said so".
+ANSWER_WORDS: dict[str, frozenset[str]] = {"en": frozenset({"yes", "no", "so"})}
 #: Adverbs that say the clause they modify is someone's report, unnamed: "N has reportedly left" (PolNeAR
 #: train: 16 of the 24 "reportedly" on a verb with a subject are annotated cues; "allegedly" 2 of 6,
 #: "apparently" 4 of 18, so they stay out).

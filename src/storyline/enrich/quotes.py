@@ -50,6 +50,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from storyline.enrich.cues import (
+    ANSWER_WORDS,
     ASPECTUAL_VERBS,
     CIRCUMSTANCE_PREPOSITIONS,
     COMPLEMENTIZERS,
@@ -286,7 +287,7 @@ def _content_span(cue: Token, marks: list[tuple[int, int]]) -> tuple[int, int] |
     )
     complement = complements[0] if complements else None
     if complement is not None:
-        return trimmed(doc, complement.left_edge.i, complement.right_edge.i + 1)
+        return trimmed(doc, complement.left_edge.i, _before_own_report(complement) + 1)
     if (cue.dep_ == "parataxis" or _is_as_clause(cue)) and cue.head.i != cue.i:
         # UD attaches "..., said N" to the reported clause: the content is the head minus the cue;
         # a cue inside it ("The plan, she said, will fail") stays inside, as one content.
@@ -307,7 +308,48 @@ def _content_span(cue: Token, marks: list[tuple[int, int]]) -> tuple[int, int] |
         stop = end.idx + len(end.text)
         if any(m[1] <= stop for m in marks_from(marks, start.idx, stop)):
             return trimmed(doc, start.i, end.i + 1)
-    return _nearest_quotation(cue, marks)
+    return _nearest_quotation(cue, marks) or _answer(cue)
+
+
+def _before_own_report(complement: Token) -> int:
+    """Index of a reported clause's last word before a comma and a participle that reports on its own
+    ("N says he will release them, calling them boring", "..., insisting that X"): the parse hangs the
+    participle on the reported clause, but it is the speaker's next report, which PolNeAR annotates apart.
+    Only a listed cue in "-ing" form with no subject of its own; a verb of duration reports nothing
+    ("..., continuing to sell")."""
+    cues = (REPORTING_VERBS["en"] | STANCE_VERBS["en"]) - ASPECTUAL_VERBS["en"]
+    doc = complement.doc
+    for token in complement.subtree:
+        comma = doc[token.left_edge.i - 1]
+        if token.i <= complement.i or comma.i <= complement.left_edge.i or comma.text != ",":
+            continue
+        if token.tag_ == "VBG" and token.dep_ in {"advcl", "conj"} and token.lemma_.lower() in cues:
+            if not any(c.dep_ in _CLAUSE_SUBJECTS for c in token.children):
+                return comma.i - 1
+    return complement.right_edge.i
+
+
+def _reporter_after_cut(participle: Token, verbs: frozenset[str]) -> Token | None:
+    """Who reports in a participle cut off a reported clause (:func:`_before_own_report`): the reporting
+    verb's subject ("Trump says Clinton lied, calling her X": Trump calls her X), not the clause's."""
+    clause = participle.head
+    while clause.dep_ not in _CONTENT_DEPS and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ in _CONTENT_DEPS and _is_cue(clause.head, verbs) and _before_own_report(clause) < participle.i:
+        return _subject(clause.head)
+    return None
+
+
+def _answer(cue: Token) -> tuple[int, int] | None:
+    """"75 percent said yes", "half said so": a one-word answer right after the cue is what it reports (PolNeAR
+    annotates the word; a stance object of one word is left out on purpose, :data:`MIN_STANCE_WORDS`)."""
+    words = ANSWER_WORDS.get(cue.doc.lang_, frozenset())
+    after = cue.doc[cue.i + 1] if cue.i + 1 < len(cue.doc) else None
+    if after is None or after.head.i != cue.i or after.lower_ not in words:
+        return None
+    if after.dep_ not in {"intj", "advmod", "dobj"}:
+        return None
+    return after.idx, after.idx + len(after.text)
 
 
 def _next_paragraph(colon: Token, marks: list[tuple[int, int]]) -> tuple[int, int] | None:
@@ -506,7 +548,7 @@ def verb_attributions(
             content, kind = _stance_content(token), "stance"
         if content is None:
             continue
-        subject = _subject(token)
+        subject = _reporter_after_cut(token, verbs) or _subject(token)
         if subject is None and content[1] <= token.idx:
             subject = _inverted_subject(token)
         if subject is None and kind == "stance" and not learned.filtered:
