@@ -5,15 +5,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from storyline.cli import app as cli
-from storyline.config import Settings
-from storyline.web.app import create_app
+from tests.web.test_web_faces import cli_library, serve
 
 FERRY = """Outlet: {outlet}
 Date: 2026-05-0{day}
@@ -53,22 +51,16 @@ A fire closed the Brackwater museum on Friday, the fire service said.
 
 @pytest.fixture(scope="module")
 def library(tmp_path_factory: pytest.TempPathFactory) -> str:
-    folder = tmp_path_factory.mktemp("speakers")
-    for name, (day, outlet, title, body) in FERRIES.items():
-        (folder / f"{name}.txt").write_text(FERRY.format(outlet=outlet, day=day, title=title, body=body), encoding="utf-8")
-    for name, (day, outlet, title, body) in MUSEUM.items():
-        text = MUSEUM_TEXT.format(outlet=outlet, day=day, title=title, body=body)
-        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
-    db = str(tmp_path_factory.mktemp("speakers-db") / "speakers.db")
-    result = CliRunner().invoke(cli, ["ingest", str(folder), "--db", db])
-    assert result.exit_code == 0, (result.output, result.exception)
-    return db
+    texts = {f"{name}.txt": FERRY.format(outlet=outlet, day=day, title=title, body=body)
+             for name, (day, outlet, title, body) in FERRIES.items()}
+    texts |= {f"{name}.txt": MUSEUM_TEXT.format(outlet=outlet, day=day, title=title, body=body)
+              for name, (day, outlet, title, body) in MUSEUM.items()}
+    return cli_library(tmp_path_factory, texts)
 
 
 @pytest.fixture(scope="module")
 def client(library: str) -> Iterator[TestClient]:
-    with TestClient(create_app(Settings(db_path=Path(library)))) as test_client:
-        yield test_client
+    yield from serve(library)
 
 
 def story_of(library: str, outlet: str) -> str:
