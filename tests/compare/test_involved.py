@@ -57,8 +57,6 @@ def test_a_full_name_finds_the_quotes_credited_to_its_short_form_and_back() -> N
     assert speakers_of(cast, groups, "HALE") == [["Hale"], ["Marta Hale"]]
     assert speakers_of(cast, groups, "officials") == [["port officials"]]  # no entity: found by its words
     assert speakers_of(cast, groups, "Ines Hale") == speakers_of(cast, groups, "  ") == []
-    # a short form no recogniser found in any article is still hers: no other person of the story goes by it
-    assert speakers_of([article("a", person("Marta Hale"))], groups, "marta hale") == [["Hale"], ["Marta Hale"]]
 
 
 def test_a_speaker_is_found_under_a_nickname_the_enrich_stage_reads_as_one_name() -> None:

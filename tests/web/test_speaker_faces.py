@@ -21,16 +21,18 @@ Date: 2026-05-0{day}
 Ferry crews walked out on Monday, halting every crossing to Port Elwyn, the union said.
 {body}
 """
-# One outlet names the port's spokeswoman in full; two write her surname alone, and their recogniser
-# finds no one in "Hale said": the story credits her quotes to "Hale".
+# One outlet names the port's spokeswoman in full; two write her surname alone: one's recogniser finds her there
+# ("Ms. Hale"), so the story's entity "Marta Hale" goes by "Hale" too, the other's finds no one in "Hale said",
+# and the story credits her quotes to "Hale", the name most of them have.
 FERRIES = {
     "gazette": (2, "Harbour Gazette", "Ferry strike halts crossings to Port Elwyn",
                 "Port authority spokeswoman Marta Hale said on Monday that talks would resume on Wednesday."),
     "radio": (3, "Coast Radio", "Ferry crews strike, Port Elwyn crossings halted",
               "Hale said that the crossings would restart within the week.\n"
-              "Hale said that every ferry would be inspected before it sails again."),
+              "Hale said that every ferry would be inspected before it sails again.\n"
+              "Hale said that the talks would resume on Wednesday."),
     "evening": (3, "Elwyn Evening News", "Port Elwyn ferries stay in harbour as crews strike",
-                "Hale said that the crossings would restart within the week."),
+                "Ms. Hale said that the crossings would restart within the week."),
 }
 # Two people of one surname, each written short by the outlet that names them.
 MUSEUM = {

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -130,24 +129,23 @@ def _means(speaker: str, wanted: frozenset[str], entity: dict[str, Any]) -> bool
     return any(wanted <= _words(name) for name in _names(entity)) or same_person_name(speaker, entity["name"])
 
 
-def speaker_names(entities: list[dict[str, Any]], speaker: str, credited: Iterable[str] = ()) -> set[str]:
+def speaker_names(entities: list[dict[str, Any]], speaker: str) -> set[str]:
     """The names (case-folded) a story gives ``speaker``: every name of each of its entities (:class:`StoryEntity`
     as dicts, a comparison's ``entities``) the speaker may be (:func:`_means`), the enrich stage's variants
-    included ("Lyons" of "Michelle Lyons"), and each name ``credited`` with a quote that no entity holds but
-    :func:`same_person_name` ties to one of them (an outlet's "Lyons said" its recogniser missed). None another
-    person of the story may also go by: "Williams" where it names Jumaane and Makaeo Williams is neither's."""
+    included ("Lyons" of "Michelle Lyons"), but none another person of the story may also go by: "Williams"
+    where it names Jumaane and Makaeo Williams is neither's, nor "Lyons" (however merged) where it names Michelle
+    and Tom Lyons."""
     wanted = _words(speaker)
     if not wanted:
         return set()
     meant = [e for e in entities if _means(speaker, wanted, e)]
     others = [e for e in entities if e not in meant]
-    held = {name.casefold() for e in entities for name in _names(e)}
     taken = {name.casefold() for e in others for name in _names(e)}
     people = [e["name"] for e in others if e["type"] == "PERSON"]
-    unheld = [name for name in credited if name.casefold() not in held and any(same_person_name(name, e["name"]) for e in meant)]
     return {
         name.casefold()
-        for name in [*(name for e in meant for name in _names(e)), *unheld]
+        for e in meant
+        for name in _names(e)
         if name.casefold() not in taken and not any(same_person_name(name, other) for other in people)
     }
 
@@ -156,8 +154,7 @@ def quotes_of(quotes: list[dict[str, Any]], entities: list[dict[str, Any]], spea
     """The quote groups of a comparison credited to ``speaker``: to a name holding every word given, in any
     case ("officials" finds "police officials"), or to another name the story gives them (:func:`speaker_names`):
     "michelle lyons" finds the quotes an outlet credits to "Lyons"."""
-    wanted = _words(speaker)
-    names = speaker_names(entities, speaker, {name for group in quotes for name in group["speakers"]})
+    wanted, names = _words(speaker), speaker_names(entities, speaker)
 
     def credited(name: str) -> bool:
         return bool(wanted) and wanted <= _words(name) or name.casefold() in names
