@@ -1,6 +1,6 @@
 """Who is involved in a story: its articles' entities merged (compare.involved)."""
 
-from storyline.compare.involved import story_entities
+from storyline.compare.involved import quotes_of, story_entities
 from storyline.model import Article, Entity
 from storyline.report.comparison import entity_label
 
@@ -38,3 +38,44 @@ def test_a_story_entity_is_typed_by_its_full_name_mentions_not_a_stray_short_one
     full = [written(k, "Ruth Adler wrote the memo.", "PERSON", "Ruth Adler") for k in "bc"]
     (adler,) = story_entities([short, *full])
     assert (adler.name, adler.type, adler.mentions) == ("Ruth Adler", "PERSON", 5)
+
+
+def person(name: str, *variants: str) -> Entity:
+    return Entity(name, "PERSON", [name, *variants], [(0, len(name))])
+
+
+def speakers_of(articles: list[Article], groups: list[list[str]], speaker: str) -> list[list[str]]:
+    """Whose groups of quotes (credited as ``groups``) a speaker filter finds, through the story's merged entities."""
+    entities = [e.to_dict() for e in story_entities(articles)]
+    return [g["speakers"] for g in quotes_of([{"speakers": names} for names in groups], entities, speaker)]
+
+
+def test_a_full_name_finds_the_quotes_credited_to_its_short_form_and_back() -> None:
+    cast = [article("a", person("Marta Hale")), article("b", person("Hale"))]  # merged: "Hale" a variant of hers
+    groups = [["Hale"], ["Marta Hale"], ["the union"], ["port officials"]]
+    assert speakers_of(cast, groups, "marta hale") == [["Hale"], ["Marta Hale"]]
+    assert speakers_of(cast, groups, "HALE") == [["Hale"], ["Marta Hale"]]
+    assert speakers_of(cast, groups, "officials") == [["port officials"]]  # no entity: found by its words
+    assert speakers_of(cast, groups, "Ines Hale") == speakers_of(cast, groups, "  ") == []
+
+
+def test_a_speaker_is_found_under_a_nickname_the_enrich_stage_reads_as_one_name() -> None:
+    cast = [article("a", person("William Harmon")), article("b", person("Ruth Adler"))]
+    assert speakers_of(cast, [["William Harmon"], ["Ruth Adler"]], "Bill Harmon") == [["William Harmon"]]
+
+
+def test_two_people_sharing_a_surname_are_not_merged_by_the_speaker_filter() -> None:
+    groups = [["Castell"], ["Helen Castell"], ["Tomas Castell"]]
+    # each article writes its own Castell short: the story's "Castell" is a variant of both
+    shared = [article("a", person("Helen Castell", "Castell")), article("b", person("Tomas Castell", "Castell"))]
+    (helen,) = [e for e in story_entities(shared) if e.name == "Helen Castell"]
+    assert "Castell" in helen.variants
+    assert speakers_of(shared, groups, "helen castell") == [["Helen Castell"]]
+    assert speakers_of(shared, groups, "Tomas Castell") == [["Tomas Castell"]]
+    assert speakers_of(shared, groups, "castell") == groups  # asked for any Castell: each keeps their own name
+    # a short form no article's recogniser found is neither's either
+    apart = [article("a", person("Helen Castell")), article("b", person("Tomas Castell"))]
+    assert speakers_of(apart, groups, "helen castell") == [["Helen Castell"]]
+    # nor one kept as an entity of its own
+    alone = [*apart, article("c", person("Castell"))]
+    assert speakers_of(alone, groups, "helen castell") == [["Helen Castell"]]

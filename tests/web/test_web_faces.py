@@ -35,23 +35,33 @@ Apple growers in the upper valley lost most of their blossom to a late frost, th
 """
 
 
-@pytest.fixture(scope="module")
-def library(tmp_path_factory: pytest.TempPathFactory) -> str:
-    """Three texts: the earliest a story of its own, then two reports of one later story (the larger)."""
+def cli_library(tmp_path_factory: pytest.TempPathFactory, texts: dict[str, str]) -> str:
+    """The library ``storyline ingest`` makes of these texts (file name -> text), as a user makes one."""
     folder = tmp_path_factory.mktemp("faces")
-    (folder / "orchard.txt").write_text(ORCHARD, encoding="utf-8")
-    for day, outlet, extra in ((2, "Harbour Gazette", "400"), (3, "Coast Radio", "about 400")):
-        (folder / f"ferry-{day}.txt").write_text(FERRY.format(outlet=outlet, day=day, extra=extra), encoding="utf-8")
+    for name, text in texts.items():
+        (folder / name).write_text(text, encoding="utf-8")
     db = str(tmp_path_factory.mktemp("faces-db") / "faces.db")
     result = CliRunner().invoke(cli, ["ingest", str(folder), "--db", db])
     assert result.exit_code == 0, (result.output, result.exception)
     return db
 
 
-@pytest.fixture(scope="module")
-def client(library: str) -> Iterator[TestClient]:
+def serve(library: str) -> Iterator[TestClient]:
     with TestClient(create_app(Settings(db_path=Path(library)))) as test_client:
         yield test_client
+
+
+@pytest.fixture(scope="module")
+def library(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """Three texts: the earliest a story of its own, then two reports of one later story (the larger)."""
+    ferries = {f"ferry-{day}.txt": FERRY.format(outlet=outlet, day=day, extra=extra)
+               for day, outlet, extra in ((2, "Harbour Gazette", "400"), (3, "Coast Radio", "about 400"))}
+    return cli_library(tmp_path_factory, {"orchard.txt": ORCHARD, **ferries})
+
+
+@pytest.fixture(scope="module")
+def client(library: str) -> Iterator[TestClient]:
+    yield from serve(library)
 
 
 def cli_json(*args: str) -> object:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
@@ -85,9 +86,17 @@ def story(
     fmt: FormatOption = None,
     output: OutputOption = None,
     refresh: Annotated[bool, typer.Option(help="Recompute even if a cached comparison is current.")] = False,
+    speaker: Annotated[
+        str | None,
+        typer.Option(
+            help='Only the quotes credited to this speaker, under any name the story gives them ("michelle lyons" '
+            'finds those credited to "Lyons"); the rest of the comparison as it is.'
+        ),
+    ] = None,
     db: DbOption = None,
 ) -> None:
     """One story's articles side by side: shared, unique and conflicting claims, quotes, timeline, provenance."""
+    from storyline.compare.involved import quotes_of
     from storyline.service.comparison import StoryNotFound, compare_story
 
     with workspace(db) as ws:
@@ -95,6 +104,10 @@ def story(
             comparison = compare_story(ws, story_id, refresh=refresh)
         except StoryNotFound as error:
             raise fail(str(error)) from None
+    if speaker is not None:
+        quotes = quotes_of(comparison.quotes, comparison.entities, speaker)
+        err.print(f"{len(quotes)} of {len(comparison.quotes)} quote groups credited to {escape(speaker)}")
+        comparison = replace(comparison, quotes=quotes)
     _emit(comparison, fmt, output)
 
 

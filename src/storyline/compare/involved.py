@@ -7,10 +7,18 @@ reports, the claims' names), built on :func:`storyline.enrich.entities_merge.mer
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
-from storyline.enrich.entities_merge import institution_spans, is_full_name, merge_with_members, typed_by_full_names
+from storyline.enrich.entities_merge import (
+    institution_spans,
+    is_full_name,
+    merge_with_members,
+    same_person_name,
+    typed_by_full_names,
+)
 from storyline.model import Article, Entity, Record
 
 
@@ -101,3 +109,54 @@ def _link_unjudged(entity: Entity) -> bool:
 def story_entities(articles: list[Article]) -> list[StoryEntity]:
     """The story's entities alone (:func:`story_cast`), for the pages that list them."""
     return story_cast(articles).entities
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _words(name: str) -> frozenset[str]:
+    return frozenset(word.casefold() for word in _WORD.findall(name))
+
+
+def _names(entity: dict[str, Any]) -> set[str]:
+    return {entity["name"], *entity.get("variants", [])}
+
+
+def _means(speaker: str, wanted: frozenset[str], entity: dict[str, Any]) -> bool:
+    """Whether a speaker asked for may be this entity: the words given are one of its names' ("lyons" of
+    "Michelle Lyons"), or the name given is one of the entity's by the enrich stage's rule ("Ray Kelly" of
+    "Raymond Kelly", "Michelle Lyons" of an entity only ever written "Lyons")."""
+    return any(wanted <= _words(name) for name in _names(entity)) or same_person_name(speaker, entity["name"])
+
+
+def speaker_names(entities: list[dict[str, Any]], speaker: str) -> set[str]:
+    """The names (case-folded) a story gives ``speaker``: every name of each of its entities (:class:`StoryEntity`
+    as dicts, a comparison's ``entities``) the speaker may be (:func:`_means`), the enrich stage's variants
+    included ("Lyons" of "Michelle Lyons"), but none another person of the story may also go by: "Williams"
+    where it names Jumaane and Makaeo Williams is neither's, nor "Lyons" (however merged) where it names Michelle
+    and Tom Lyons."""
+    wanted = _words(speaker)
+    if not wanted:
+        return set()
+    meant = [e for e in entities if _means(speaker, wanted, e)]
+    others = [e for e in entities if e not in meant]
+    taken = {name.casefold() for e in others for name in _names(e)}
+    people = [e["name"] for e in others if e["type"] == "PERSON"]
+    return {
+        name.casefold()
+        for e in meant
+        for name in _names(e)
+        if name.casefold() not in taken and not any(same_person_name(name, other) for other in people)
+    }
+
+
+def quotes_of(quotes: list[dict[str, Any]], entities: list[dict[str, Any]], speaker: str) -> list[dict[str, Any]]:
+    """The quote groups of a comparison credited to ``speaker``: to a name holding every word given, in any
+    case ("officials" finds "police officials"), or to another name the story gives them (:func:`speaker_names`):
+    "michelle lyons" finds the quotes an outlet credits to "Lyons"."""
+    wanted, names = _words(speaker), speaker_names(entities, speaker)
+
+    def credited(name: str) -> bool:
+        return bool(wanted) and wanted <= _words(name) or name.casefold() in names
+
+    return [group for group in quotes if any(credited(name) for name in group["speakers"])]

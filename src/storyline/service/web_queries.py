@@ -128,20 +128,6 @@ def remove_article(ws: Workspace, article_id: str, dry_run: bool = False) -> Rem
     return plan if dry_run or plan.not_found else remove(ws, plan)
 
 
-_WORD = re.compile(r"\w+")
-
-
-def quotes_of(quotes: list[dict[str, Any]], speaker: str) -> list[dict[str, Any]]:
-    """The quote groups credited to someone whose name holds every word of ``speaker``, in any case
-    ("williams" finds "Jumaane D. Williams"): one person's words across the outlets, without reading them all."""
-    wanted = {word.casefold() for word in _WORD.findall(speaker)}
-    return [
-        group
-        for group in quotes
-        if any(wanted <= {word.casefold() for word in _WORD.findall(name)} for name in group["speakers"])
-    ]
-
-
 _comparison_locks: dict[str, threading.Lock] = {}
 _locks_guard = threading.Lock()
 

@@ -15,6 +15,7 @@ from fastapi.responses import RedirectResponse, Response
 from pydantic import BeforeValidator
 
 from storyline import __version__
+from storyline.compare.involved import quotes_of
 from storyline.ingest.sniff import load_json
 from storyline.model import SCHEMA_VERSION, Story
 from storyline.report.comparison import FORMATS, format_name, render
@@ -300,14 +301,19 @@ def story_quotes(
     story_id: str,
     speaker: Annotated[
         str | None,
-        Query(description='only the quotes credited to a speaker whose name holds every word given ("williams")'),
+        Query(
+            description='only the quotes credited to this speaker under any name the story gives them ("michelle lyons" '
+            'finds those credited to "Lyons"; "lyons" those credited to "Michelle Lyons"); a short name two people '
+            "of the story share is neither's alone"
+        ),
     ] = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> dict[str, Any]:
     find_story(ws, story_id)
-    quotes = web_queries.story_comparison(ws, story_id).quotes
-    return _slice(web_queries.quotes_of(quotes, speaker) if speaker else quotes, limit, offset)
+    comparison = web_queries.story_comparison(ws, story_id)
+    quotes = quotes_of(comparison.quotes, comparison.entities, speaker) if speaker else comparison.quotes
+    return _slice(quotes, limit, offset)
 
 
 @router.get(

@@ -10,6 +10,7 @@ from typing import Any
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from storyline.compare.involved import quotes_of
 from storyline.model import Claim, Comparison
 from storyline.report.comparison import entity_names, involved
 from storyline.service import library, web_queries
@@ -59,7 +60,7 @@ def article_list(
 
 
 @router.get("/stories/{story_id}")
-def story(request: Request, ws: Ws, story_id: str) -> Response:
+def story(request: Request, ws: Ws, story_id: str, speaker: str = "") -> Response:
     found = find_story(ws, story_id)
     members = story_articles(ws, found)
     try:
@@ -79,6 +80,9 @@ def story(request: Request, ws: Ws, story_id: str) -> Response:
         summary=web_queries.summarize_story(found, members, web_queries.library_now(ws)),
         columns=[(a, views.highlight_paragraphs(a.text, claims_of.get(a.id, []), index)) for a in members],
         comparison=comparison,
+        speaker=speaker.strip(),
+        speakers=views.quote_speakers(comparison.quotes),
+        quotes=quotes_of(comparison.quotes, comparison.entities, speaker) if speaker.strip() else comparison.quotes,
         groups=views.ordered_groups(comparison.groups),
         claim_text={c.id: c for c in comparison.claims},
         titles={**{a.id: a.outlet or a.title for a in members}, **{a["id"]: a["name"] for a in comparison.articles if a.get("name")}},

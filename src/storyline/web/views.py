@@ -7,6 +7,7 @@ into HTML and inline SVG (autoescaped), so no markup is built here.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -310,3 +311,10 @@ def provenance_graph(articles: list[Article], links: list[ProvenanceLink]) -> Pr
         )
     widest = max((int(e.label_x) + 90 for e in edges), default=box_width + 20)
     return ProvenanceGraph(max(widest, box_width + 20), top + len(nodes) * step, nodes, edges)
+
+
+def quote_speakers(quotes: list[dict[str, Any]]) -> list[tuple[str, int]]:
+    """The speakers a story's quote groups are credited to, each with its number of groups, most quoted first:
+    the names the story page offers its speaker filter."""
+    counts = Counter(name for group in quotes for name in group.get("speakers", []) if name)
+    return sorted(counts.items(), key=lambda pair: (-pair[1], pair[0]))
