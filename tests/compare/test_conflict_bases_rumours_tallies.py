@@ -204,3 +204,8 @@ def test_tallies_told_apart_are_still_another_tally_when_every_count_disagrees()
         "Dario Pell caught five passes for 127 yards against the Herons.",
         PELL,
     )
+
+
+def test_a_share_of_a_total_and_a_total_of_several_still_count_the_total():
+    assert _clash("Officers fired seven bullets, and three of the seven bullets hit him.", "Officers fired 11 bullets, witnesses said.")
+    assert _clash("The three boats had a total of 26 crew on board.", "The boats had a total of 23 crew on board.")
