@@ -442,10 +442,9 @@ def told_at_close(claim: Claim, quantity: Quantity) -> bool:
 #: Words before a count of things that make it a run of a sequence ("eight losses in their last 10 games", "won 18
 #: of their next 23 games", "taking the first two games"): which games, not how many a tally holds.
 _RUN_BEFORE_RE = re.compile(r"\b(last|next|first|past|previous|final|opening|remaining)\s+$", re.IGNORECASE)
-#: A count after a share of it ("won 18 of 23 games", "the team's eighth in 10 games"): the run a record is of.
+#: A count after an ordinal ("the team's eighth in 10 games"): the run a record is of.
 _SHARE_OF_RE = re.compile(
-    r"\b(?:\d+|[^\W\d_]+(?:th|st|nd|rd)|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:of|in)\s+"
-    r"(?:(?:the|their|its|his|her|[\w'\u2019]+['\u2019]s)\s+)?$",
+    r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+in\s+(?:(?:the|their|its|his|her)\s+)?$",
     re.IGNORECASE,
 )
 #: Words before a count of things that tell it missed ("missed four games", "sat out the next four"), not played.
@@ -469,8 +468,8 @@ _PLAY_AFTER_RE = re.compile(
 
 def told_as_run(claim: Claim, quantity: Quantity) -> str:
     """The sequence word of a count of things told as a run of games ("their last 10 games": "last"; "the team's
-    eighth in 10 games", "18 of 23 games": "share"), else "": the last ten games and the next 23 are two runs, a
-    run and a season's tally two figures."""
+    eighth in 10 games": "share"), else "": the last ten games and the next 23 are two runs, a run and a season's
+    tally two figures; "three of the seven bullets" still counts all the bullets."""
     if not counts_things(quantity.kind):
         return ""
     before = claim.text[: quantity.start - claim.start]
@@ -499,14 +498,16 @@ def told_play(claim: Claim, quantity: Quantity) -> str:
 
 
 def told_per_each(claim: Claim, quantity: Quantity) -> bool:
-    """Whether a count of things is each one's of several the claim counts ("at least nine quarterbacks threw for
-    300 yards", "two running backs over 100 yards each"): no one tally, so no rival of one player's (English,
-    by the parse)."""
+    """Whether a count of things is each one's of several the claim counts ("two running backs over 100 yards each",
+    or a tally of plays whose subject is counted: "at least nine quarterbacks threw for 300 yards"): no one tally, so
+    no rival of one player's (English, by the parse)."""
     if not counts_things(quantity.kind):
         return False
     end = quantity.end - claim.start
-    if re.match(r"^\s*(?:[\w'\u2019-]+\s+){0,2}?each\b", claim.text[end:], re.IGNORECASE):
+    if re.match(r"^\s*(?:[\w'\u2019-]+\s+){0,2}?(?:each|apiece)\b", claim.text[end:], re.IGNORECASE):
         return True
+    if not told_play(claim, quantity):
+        return False  # "the three boats had a total of 26 crew": a total, not each boat's
     doc = parse(claim.text, claim.language) if (claim.language or "").startswith("en") else None
     token = token_at(doc, quantity.start - claim.start, end) if doc is not None else None
     verb = verb_above(token) if token is not None else None
