@@ -45,9 +45,11 @@ from storyline.compare.lexicon import (
 )
 from storyline.compare.parsing import conditional, on_condition, parse, phrasal_lemma, token_at, verb_above
 from storyline.compare.quantities import (
+    another_tally,
     coarse_kind,
     counts_things,
     disagreements,
+    distinct_figures,
     figure_key,
     is_calendar_word,
     number_value,
@@ -403,9 +405,19 @@ _MARGIN_BEFORE_RE = re.compile(
 )
 
 
-def told_as_margin(claim: Claim, quantity: Quantity) -> bool:
-    """Whether the figure is a margin between two sides: "his team led by 18 points" counts no one's points."""
-    return bool(_MARGIN_BEFORE_RE.search(claim.text[: quantity.start - claim.start]))
+#: Words after a count of things that make it a gap in a standing ("two games behind the eighth seed", "at least
+#: 12 games below .500", "three points clear").
+_MARGIN_AFTER_RE = re.compile(r"\s*(?:[\w'\u2019-]+\s+){1,5}?(behind|ahead|back|below|above|clear)\b", re.IGNORECASE)
+
+
+def told_as_margin(claim: Claim, quantity: Quantity) -> str:
+    """What the figure is a margin to, if it is one: "by" for a margin between two sides ("his team led by 18 points"
+    counts no one's points), the word of a gap in a standing ("the Gulls are two games behind the leaders": "behind",
+    "12 games below .500": "below", two gaps to two marks); else ""."""
+    if _MARGIN_BEFORE_RE.search(claim.text[: quantity.start - claim.start]):
+        return "by"
+    after = _MARGIN_AFTER_RE.match(claim.text, quantity.end - claim.start) if counts_things(quantity.kind) else None
+    return after.group(1).lower() if after else ""
 
 
 #: Words before a market's move that tell it at the session's end ("closed down 3.9 percent", "ended the day 2% higher"),
@@ -427,8 +439,138 @@ def told_at_close(claim: Claim, quantity: Quantity) -> bool:
     return bool(_AT_CLOSE_BEFORE_RE.search(claim.text[:start]) or _AT_CLOSE_AFTER_RE.match(claim.text, end))
 
 
+#: Words before a count of things that make it a run of a sequence ("eight losses in their last 10 games", "won 18
+#: of their next 23 games", "taking the first two games"): which games, not how many a tally holds.
+_RUN_BEFORE_RE = re.compile(r"\b(last|next|first|past|previous|final|opening|remaining)\s+$", re.IGNORECASE)
+#: A count after an ordinal ("the team's eighth in 10 games"): the run a record is of.
+_SHARE_OF_RE = re.compile(
+    r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+in\s+(?:(?:the|their|its|his|her)\s+)?$",
+    re.IGNORECASE,
+)
+#: Words before a count of things that tell it missed ("missed four games", "sat out the next four"), not played.
+_MISSED_BEFORE_RE = re.compile(
+    r"\b(?:miss(?:ed|es|ing)?|skip(?:ped|s|ping)?|s[ai]t(?:s|ting)?\s+out)\s+(?:[\w'\u2019-]+\s+){0,2}?$", re.IGNORECASE
+)
+#: How a tally of plays was made, from the verb before it ("rushed for 350 yards", "threw for 300") or the words
+#: after its noun ("four touchdowns receiving", "six touchdowns on offense", "352 of them on the ground").
+_PLAY_BEFORE = {"rus": "rushing", "ran": "rushing", "run": "rushing", "thr": "passing", "pas": "passing", "cau": "receiving",
+                "cat": "receiving"}  # by the verb's first letters; fmt: skip
+_PLAY_BEFORE_RE = re.compile(  # verbs only: "caught five passes for 127 yards" is no passing
+    r"\b(rush(?:ed|es|ing)?|r[au]n(?:s|ning)?|thr(?:ew|ows?|owing)|pass(?:ed|ing)|caught|catch(?:es|ing))\s+for\s+(?:[\w'\u2019-]+\s+){0,2}?$",
+    re.IGNORECASE,
+)
+_PLAY_AFTER_RE = re.compile(
+    r"^\s*(?:[\w'\u2019-]+\s+){0,3}?(rushing|receiving|passing|on\s+(?:offen[cs]e|defen[cs]e|special\s+teams|the\s+ground|"
+    r"(?:punt|kick|kickoff|interception)\s+returns?)|through\s+the\s+air)\b",
+    re.IGNORECASE,
+)
+
+
+def told_as_run(claim: Claim, quantity: Quantity) -> str:
+    """The sequence word of a count of things told as a run of games ("their last 10 games": "last"; "the team's
+    eighth in 10 games": "share"), else "": the last ten games and the next 23 are two runs, a run and a season's
+    tally two figures; "three of the seven bullets" still counts all the bullets."""
+    if not counts_things(quantity.kind):
+        return ""
+    before = claim.text[: quantity.start - claim.start]
+    if found := _RUN_BEFORE_RE.search(before):
+        return found.group(1).lower()
+    return "share" if _SHARE_OF_RE.search(before) else ""
+
+
+def told_as_missed(claim: Claim, quantity: Quantity) -> bool:
+    """Whether a count of things is of those missed ("missed four games"): "played in 10 games" counts others."""
+    return counts_things(quantity.kind) and bool(_MISSED_BEFORE_RE.search(claim.text[: quantity.start - claim.start]))
+
+
+def told_play(claim: Claim, quantity: Quantity) -> str:
+    """How a tally of plays was made ("rushing", "passing", "receiving", "on offense"), else "": a player's
+    four touchdowns receiving and his six on offense, a team's 350 yards rushing and its 507 on offense, are two
+    tallies of one game or season."""
+    if not counts_things(quantity.kind):
+        return ""
+    start, end = quantity.start - claim.start, quantity.end - claim.start
+    before = _PLAY_BEFORE_RE.search(claim.text[:start])
+    if before is not None:
+        return _PLAY_BEFORE[before.group(1).lower()[:3]]
+    after = _PLAY_AFTER_RE.match(_FIGURE_CLAUSE_END_RE.split(claim.text[end:], maxsplit=1)[0])
+    return " ".join(after.group(1).lower().split()) if after else ""
+
+
+def told_per_each(claim: Claim, quantity: Quantity) -> bool:
+    """Whether a count of things is each one's of several the claim counts ("two running backs over 100 yards each",
+    or a tally of plays whose subject is counted: "at least nine quarterbacks threw for 300 yards"): no one tally, so
+    no rival of one player's (English, by the parse)."""
+    if not counts_things(quantity.kind):
+        return False
+    end = quantity.end - claim.start
+    if re.match(r"^\s*(?:[\w'\u2019-]+\s+){0,2}?(?:each|apiece)\b", claim.text[end:], re.IGNORECASE):
+        return True
+    if not told_play(claim, quantity):
+        return False  # "the three boats had a total of 26 crew": a total, not each boat's
+    doc = parse(claim.text, claim.language) if (claim.language or "").startswith("en") else None
+    token = token_at(doc, quantity.start - claim.start, end) if doc is not None else None
+    verb = verb_above(token) if token is not None else None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.tag_ in ("NNS", "NNPS") and token not in c.subtree] if verb is not None else []
+    return any(c.dep_ == "nummod" for s in subjects for c in s.children)  # "nine quarterbacks threw": each of them
+
+
+#: Verbs (lemmas) telling things destroyed: "four villages had been destroyed" and "homes in five villages had been
+#: damaged" count two sets of villages; "damaged" tells no degree apart from a plain count ("seven bridges").
+_DESTROYING = frozenset({"destroy", "raze", "flatten", "level", "demolish", "obliterate"})
+
+
+def told_destroyed(claim: Claim, quantity: Quantity) -> str:
+    """Whether counted things are told destroyed ("destroyed"), destroyed or damaged ("destroyed or damaged an
+    estimated 1,500 houses in about 15 villages"), or neither (""), by the verb above the figure and the verbs joined
+    to it, the things not its subject (English, by the parse): villages destroyed and villages damaged are two
+    counts, villages destroyed in two reports one."""
+    if not counts_things(quantity.kind) or not (claim.language or "").startswith("en"):
+        return ""
+    doc = parse(claim.text, claim.language)
+    token = token_at(doc, quantity.start - claim.start, quantity.end - claim.start) if doc is not None else None
+    verb = verb_above(token) if token is not None else None
+    if verb is None or any(c.dep_ == "nsubj" and token in c.subtree for c in verb.children):
+        return ""  # "Two shells destroyed the school": the shells did it
+    joined = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"), *([verb.head] if verb.dep_ == "conj" else [])]
+    lemmas = {v.lemma_.lower() for v in joined}
+    if not lemmas & _DESTROYING:
+        return ""
+    return "destroyed or damaged" if "damage" in lemmas else "destroyed"
+
+
+#: Words before a price that make it the lowest of a range of models ("start at $1,199", "will cost from $1199"); not
+#: "rose from $5 billion to $7 billion".
+_STARTING_PRICE_BEFORE_RE = re.compile(
+    r"\b(?:start(?:s|ed|ing)?(?:\s+off)?\s+(?:at|from)|beginning\s+at|as\s+low\s+as|(?:costs?|priced|sells?\s+for)\s+from)\s+(?:US)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def told_as_starting_price(claim: Claim, quantity: Quantity) -> bool:
+    """Whether a sum is a starting price ("The 13-inch models start at $1,199"), the cheapest of a line: a model
+    "priced at $1799" with more memory is another price of the line, no rival figure."""
+    if not coarse_kind(quantity.kind).startswith("money"):
+        return False
+    return bool(_STARTING_PRICE_BEFORE_RE.search(claim.text[: quantity.start - claim.start].rstrip("$\u20ac\u00a3 ") + " "))
+
+
+def _matched_tallies(xs: list[Quantity], ys: list[Quantity]) -> tuple[list[Quantity], list[Quantity]]:
+    """The figures without the counts of things :func:`~storyline.compare.quantities.disagreements` would not match
+    (another tally: every count disagrees; or a kind given as more figures by one claim: "6,728 yards rushing ...
+    918 yards receiving" / "716 yards"), judged before the counts are split by how they were told (a run, missed,
+    a kind of play...), which would leave one figure each to set against the other."""
+    if another_tally(xs, ys):
+        return [q for q in xs if not counts_things(q.kind)], [q for q in ys if not counts_things(q.kind)]
+    unmatched = {
+        k for k in {q.kind for q in xs if counts_things(q.kind)}
+        if len(distinct_figures([q for q in xs if q.kind == k])) != len(distinct_figures([q for q in ys if q.kind == k]))
+    }  # fmt: skip
+    return [q for q in xs if q.kind not in unmatched], [q for q in ys if q.kind not in unmatched]
+
+
 def _compared_alike(
-    a: Claim, xs: list[Quantity], b: Claim, ys: list[Quantity], told: Callable[[Claim, Quantity], bool]
+    a: Claim, xs: list[Quantity], b: Claim, ys: list[Quantity], told: Callable[[Claim, Quantity], Hashable]
 ) -> tuple[list[Quantity], list[Quantity]]:
     """Each claim's figures that the other has a figure of the kind told alike to compare with: a part (:func:`told_as_part`)
     is compared with a part only, a total of several places (:func:`told_over_places`) with such a total, a
@@ -490,7 +632,10 @@ def compared_figures(a: Claim, b: Claim) -> tuple[list[Quantity], list[Quantity]
     years to concede" two spans; nor figures of what came before or after (:func:`of_a_sequel`)."""
     xs = [q for q in a.quantities if not (hypothetical(a, q) or of_a_sequel(a, q))]
     ys = [q for q in b.quantities if not (hypothetical(b, q) or of_a_sequel(b, q))]
-    for told in (told_as_part, told_over_places, told_as_margin, told_at_close):
+    for told in (told_as_part, told_over_places, told_as_margin, told_at_close, told_as_starting_price):
+        xs, ys = _compared_alike(a, xs, b, ys, told)
+    xs, ys = _matched_tallies(xs, ys)
+    for told in (told_as_run, told_as_missed, told_play, told_per_each, told_destroyed):
         xs, ys = _compared_alike(a, xs, b, ys, told)
     xs, ys = _tallies_of_one_span(a, xs, b, ys)
     if another_contest(a, b):
@@ -717,7 +862,7 @@ class DateConflict:
     def detect(self, a: Claim, b: Claim, similarity: float) -> Finding | None:
         if similarity < FACT_SIMILARITY or not (a.dates and b.dates):
             return None
-        clash = clashing_dates(a.dates, b.dates)
+        clash = clashing_dates(event_dates(a), event_dates(b))
         if clash is None or _one_day_read_in_two_years(a, b, clash) or _one_weekday_read_twice(a, b, clash) or is_caption(a) or is_caption(b) or not same_event(a, b) or not same_occurrence(a, b):
             return None
         granularity = _GRANULARITY[len(clash[0])]
@@ -725,12 +870,45 @@ class DateConflict:
             return None
         if granularity == "day" and _a_told_day_apart(a, clash[0], b, clash[1]):
             return None
-        if _two_dated_events(a, clash[0], b, clash[1]) or _a_future_against_a_past(a, clash[0], b, clash[1]):
+        if _two_dated_events(a, clash[0], b, clash[1]) or _a_future_against_a_past(a, clash[0], b, clash[1]) or _one_edition_two_ways(a, clash[0], b, clash[1]):
             return None
         if _dates_a_thing_told(a, clash[0]) != _dates_a_thing_told(b, clash[1]):
             return None
         detail = f"dates disagree on the {granularity}: {clash[0]} vs {clash[1]}"
         return Finding("dates", detail, [claim_span(a), claim_span(b)], quantities=[granularity])
+
+
+#: Words before a date that make it the base a figure is measured against: "up 5 percent compared with last year",
+#: "more than in 2007", "versus the same quarter a year ago", "frente al año anterior".
+_BASE_BEFORE_RE = re.compile(
+    r"\b(?:than(?:\s+in)?|compared\s+(?:with|to)|versus|vs\.?|over\s+the\s+same\s+\w+(?:\s+of|\s+in)?)\s+$"
+    r"|\b(?:frente\s+a|respecto\s+a|en\s+comparaci[oó]n\s+con|par\s+rapport\s+[aà])\s*(?:l[oa]s?\s+|el\s+|l')?$",
+    re.IGNORECASE,
+)
+#: "from" makes a base of a date told back from the report ("a 32% drop from a year earlier"), not of a start
+#: ("on strike from Monday").
+_FROM_EARLIER_RE = re.compile(r"\bfrom\s+$")
+_EARLIER_RE = re.compile(r"\b(?:earlier|ago|before|previous|prior|last)\b", re.IGNORECASE)
+
+
+def told_as_base(claim: Claim, value: str) -> bool:
+    """Whether a claim's date is the base a figure of it is measured against ("Toyota reported a 32% drop in US
+    sales from a year earlier": the drop is this year's, "a year earlier" its base), not when its event took
+    place: the claim gives a figure and the date's words follow "than", "compared with", "versus", or "from" when
+    they count back ("a year earlier", "last year")."""
+    phrase = claim.date_phrases.get(value)
+    if not (phrase and claim.quantities):
+        return False
+    for told in re.finditer(re.escape(phrase), claim.text, re.IGNORECASE):
+        before = claim.text[: told.start()]
+        if _BASE_BEFORE_RE.search(before) or (_FROM_EARLIER_RE.search(before) and _EARLIER_RE.search(phrase)):
+            return True
+    return False
+
+
+def event_dates(claim: Claim) -> list[str]:
+    """The claim's dates but those told as a figure's base (:func:`told_as_base`)."""
+    return [d for d in claim.dates if not told_as_base(claim, d)]
 
 
 def _two_dated_events(a: Claim, x: str, b: Claim, y: str) -> bool:
@@ -783,6 +961,30 @@ def _a_future_against_a_past(a: Claim, x: str, b: Claim, y: str) -> bool:
         _AHEAD_RE.search(ahead.date_phrases.get(later, "")) and _earlier_year(earlier, later)
         and _told_in_past_tense(past, past.date_verbs.get(earlier, ""))
         for ahead, later, past, earlier in ((a, x, b, y), (b, y, a, x))
+    )
+
+
+#: A yearly event named by its edition: "this year's Oscars" may be the ceremony of next spring.
+_EDITION_RE = re.compile(
+    r"\b(?:annual|awards?|oscars?|emmys?|grammys?|ceremony|festival|season|championships?|tournament|olympics)\b", re.IGNORECASE
+)
+_THIS_RE = re.compile(r"\bthis\b", re.IGNORECASE)
+_NEXT_RE = re.compile(r"\bnext\b", re.IGNORECASE)
+_WILL_RE = re.compile(r"\b(?:will|would|to)\b|['\u2019]ll\b", re.IGNORECASE)
+
+
+def _one_edition_two_ways(a: Claim, x: str, b: Claim, y: str) -> bool:
+    """Whether "this year" and "next year", both of something still to come, name one edition of a yearly event
+    ("Ellen DeGeneres will be hosting the Oscars this year" / "will host the Oscars next year", said in August of
+    the ceremony of next March): an event told by its season. A plant that "will close this year" / "next year" has
+    no edition and still clashes."""
+    if not (x[:4].isdigit() and y[:4].isdigit() and abs(int(x[:4]) - int(y[:4])) == 1):
+        return False
+    (this, now), (nxt, later) = sorted(((a, x), (b, y)), key=lambda told: told[1][:4])
+    return bool(
+        _THIS_RE.search(this.date_phrases.get(now, "")) and _NEXT_RE.search(nxt.date_phrases.get(later, ""))
+        and _WILL_RE.search(this.text) and _WILL_RE.search(nxt.text)
+        and (_EDITION_RE.search(this.text) or _EDITION_RE.search(nxt.text))
     )
 
 
@@ -1260,10 +1462,22 @@ class DenialConflict:
         if not (a.speaker and b.speaker and same_person_name(a.speaker, b.speaker)):
             return None
         (denied, cue), stated = ((a, denials[0]), b) if denials[0] else ((b, denials[1]), a)
-        if not _states_what_is_denied(denied, cue, stated):
+        if told_as_hearsay(stated) or not _states_what_is_denied(denied, cue, stated):
             return None  # "N denied the prosecution was political" / "N appointed a special prosecutor"
         detail = f"{stated.speaker} \u201c{stated.cue}\u201d in one report, \u201c{denied.cue}\u201d in the other"
         return Finding("denial", detail, [_cue_span(denied), _cue_span(stated)])
+
+
+#: Cues of what others say of someone ("rumored to be", "rumors", "suggestions", "alleged"): not the speaker's word.
+#: "reports" and "claims" are left out: "Pat Loeb reports that ..." is the speaker's own.
+_HEARSAY_RE = re.compile(r"rumou?r(?:s|ed)?|suggestions?|allegations?|accusations?|alleged(?:ly)?|reputed(?:ly)?", re.IGNORECASE)
+
+
+def told_as_hearsay(claim: Claim) -> bool:
+    """Whether the claim's cue tells what others say of its speaker ("He was one of many figures rumored to be Deep
+    Throat", cue "rumors"), not what the speaker said: that speaker's denial of it elsewhere answers the rumour,
+    it does not contradict himself."""
+    return bool(claim.cue and _HEARSAY_RE.fullmatch(claim.cue))
 
 
 def _speakers_denial(claim: Claim) -> re.Match[str] | None:
