@@ -1,6 +1,7 @@
 """Speed of one story comparison: 30 real news articles (ECB+, full text) compared end to end.
 
-Usage: .venv/bin/python benchmarks/compare_speed.py [--articles 30] [--sizes 30,60,120] [--topics 1,3,19] [--enrich] [--profile 25]
+Usage: .venv/bin/python benchmarks/compare_speed.py [--articles 30] [--sizes 30,60,120] [--topics 1,3,19]
+       [--enrich] [--profile 25]
 
 Times ``compare()`` (claim splitting, embedding every claim with the
 multilingual USE model, alignment, verdicts, quotes, timeline, provenance) and
