@@ -109,10 +109,10 @@ def _speaker_kind(article: Article, speaker: str) -> str:
     return "named" if any(e.name == speaker for e in article.entities) else ""
 
 
-def _words(quote: Quote) -> list[str]:
+def _words(quote: Quote) -> tuple[str, ...]:
     """The speaker's words, lower-cased: a partial quote's are those inside its quotation marks
     (in 'Ankara "acts independently"', "Ankara" is the outlet's)."""
-    return list(_speaker_words(quote.text, quote.kind == "partial"))
+    return _speaker_words(quote.text, quote.kind == "partial")
 
 
 @lru_cache(maxsize=4096)
@@ -126,7 +126,7 @@ def _quantities(text: str) -> tuple[Quantity, ...]:  # cached: every pair of quo
     return tuple(read_quantities(text))
 
 
-def _contained(short: list[str], long: list[str]) -> tuple[float, list[str]]:
+def _contained(short: tuple[str, ...], long: tuple[str, ...]) -> tuple[float, tuple[str, ...]]:
     """Share of ``short``'s words found in order in ``long`` (by their first letters, so "regulating"
     matches "regulate"), and the stretch of ``long`` they span; all of it when ``long`` spells ``short``
     with other spaces ("goodwill" / "good will")."""
@@ -134,12 +134,27 @@ def _contained(short: list[str], long: list[str]) -> tuple[float, list[str]]:
         return 1.0, spelled
     equal = [op for op in Indel.opcodes([w[:STEM] for w in short], [w[:STEM] for w in long]) if op.tag == "equal"]
     if not short or not equal:
-        return 0.0, []
+        return 0.0, ()
     found = sum(op.src_end - op.src_start for op in equal)
     return found / len(short), long[equal[0].dest_start : equal[-1].dest_end]
 
 
-def _spelled_in(short: list[str], long: list[str]) -> list[str]:
+def _may_hold(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """Whether :func:`_contained` may find ``CONTAINED`` of ``short`` in ``long``: only words whose stems ``long``
+    has can be found in order, and a spelling needs the letters in a row. A cheap bound: a story's quotes are
+    compared pair by pair, and aligning two quotes' words costs far more."""
+    if "".join(short) in "".join(long):
+        return True
+    stems = _stems(long)
+    return sum(w[:STEM] in stems for w in short) / len(short) >= CONTAINED
+
+
+@lru_cache(maxsize=4096)
+def _stems(words: tuple[str, ...]) -> frozenset[str]:  # cached: every pair of quotes reads them
+    return frozenset(w[:STEM] for w in words)
+
+
+def _spelled_in(short: tuple[str, ...], long: tuple[str, ...]) -> tuple[str, ...]:
     """The whole words of ``long`` that spell ``short`` once spaces are dropped, or none: outlets write
     compounds apart or together ("goodwill" / "good will"), which no word-by-word match sees."""
     target, joined = "".join(short), "".join(long)
@@ -150,7 +165,7 @@ def _spelled_in(short: list[str], long: list[str]) -> list[str]:
         if (first == 0 or ends[first - 1] == position) and last < len(ends) and ends[last] == position + len(target):
             return long[first : last + 1]
         position = joined.find(target, position + 1)
-    return []
+    return ()
 
 
 @dataclass
@@ -158,19 +173,21 @@ class _Pair:
     """How two quotes' wordings relate: the shorter's share found in the longer, overall likeness, and the
     stretches whose polarity must agree."""
 
-    contained: float  # share of the shorter quote's words found in order in the longer (0 when too short)
+    contained: float  # share of the shorter quote's words found in order in the longer (0 when short or out of reach)
     wording: float  # word-sequence similarity of the whole quotes (Indel, 0-1)
-    fragment: list[str]  # the shorter quote's words when contained, else its whole text's
-    window: list[str]  # the longer quote's words the shorter one spans, else its whole text's
+    fragment: tuple[str, ...]  # the shorter quote's words when contained, else its whole text's
+    window: tuple[str, ...]  # the longer quote's words the shorter one spans, else its whole text's
 
 
 def _compare_wording(a: _Found, b: _Found) -> _Pair:
     (short, shorter), (long, longer) = sorted(((a.quote, _words(a.quote)), (b.quote, _words(b.quote))), key=lambda p: len(p[1]))
-    contained, window = _contained(shorter, longer)
-    if len(" ".join(shorter)) < _min_fragment_chars(short, long, _same_speaker(a, b)):
-        contained = 0.0  # the comments "baseless": one word is found in many statements
+    contained, window = 0.0, ()
+    # Not for a short fragment (the comments "baseless": one word is found in many statements), nor where too few of
+    # the shorter's words are in the longer for a share of CONTAINED: a lower share is read nowhere.
+    if len(" ".join(shorter)) >= _min_fragment_chars(short, long, _same_speaker(a, b)) and _may_hold(shorter, longer):
+        contained, window = _contained(shorter, longer)
     if contained < CONTAINED:  # not a fragment: the outlets' own words count too ("no collusion", "show clearly")
-        shorter, window = list(_speaker_words(short.text, False)), list(_speaker_words(long.text, False))
+        shorter, window = _speaker_words(short.text, False), _speaker_words(long.text, False)
     return _Pair(contained, Indel.normalized_similarity(_words(a.quote), _words(b.quote)), shorter, window)
 
 
@@ -200,8 +217,13 @@ def _polarity_differs(pair: _Pair, a: Quote, b: Quote, same_language: bool) -> b
     return _negated(pair.fragment) != _negated(pair.window)
 
 
-def _negated(words: list[str]) -> bool:
-    return bool(NEGATION_RE.search(" ".join(words)))
+def _negated(words: tuple[str, ...]) -> bool:
+    return _negated_text(" ".join(words))
+
+
+@lru_cache(maxsize=4096)
+def _negated_text(text: str) -> bool:  # cached: every pair of quotes reads a quote's words again
+    return bool(NEGATION_RE.search(text))
 
 
 def _same_speaker(a: _Found, b: _Found) -> bool:

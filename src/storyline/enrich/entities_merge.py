@@ -10,6 +10,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from anyascii import anyascii
 from rapidfuzz import fuzz
@@ -295,6 +296,7 @@ def _may_bear(group: _Group, title: str | None) -> bool:
 CROSS_SCRIPT_SURNAME_RATIO = 75
 
 
+@lru_cache(maxsize=65536)  # a story's quote grouping asks it of every pair of quotes, of a few dozen names
 def same_person_name(a: str, b: str) -> bool:
     """Whether two names plausibly name one person: "Price" and "Ned Price", "Bob Goodlatte" and "Robert W.
     Goodlatte" or "R. Goodlatte" (:func:`_first_names_agree`), "Olga Petrenko" and "Ольга Петренко" (names in
@@ -416,6 +418,7 @@ def _sound_key(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=65536)  # each name is read against every other of its story (:func:`same_person_name`)
 def _is_latin(name: str) -> bool:
     return all(unicodedata.name(c, "").startswith("LATIN") for c in name if c.isalpha())
 
@@ -425,6 +428,7 @@ def _latin_words(name: str) -> list[str]:
     return re.sub(r"[^a-z ]", "", anyascii(name).lower().replace("-", " ")).split()
 
 
+@lru_cache(maxsize=65536)  # a story's merge asks it of every name of every group for each name it places
 def _identity(name: str, kind: str | None = None) -> str:
     """What one place's names share ("U.S." / "United States", a place's "Calif." / "California"), else the key
     with well-known abbreviations spelled out ("U.N. Command" / "United Nations Command")."""
