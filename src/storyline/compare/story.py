@@ -69,7 +69,7 @@ def compare(articles: list[Article], encode: Encode) -> Comparison:
         groups=groups,
         updates=figure_updates(groups, claims, outlet_of, published),
         quotes=group_quotes(articles, encode, outlet_of, cast.names, main_language(sources_first(articles, links))),
-        timeline=build_timeline(articles, claims, group_of, outlet_of),
+        timeline=build_timeline(articles, claims, group_of, outlet_of, links),
         provenance=links,
         alignments=[{"a": a, "b": b, "score": round(reported_score(s), 4)} for a, b, s in pairs],
         summary={**_counts(articles, claims, groups, unique, outlet_of), **origin},

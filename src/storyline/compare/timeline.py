@@ -7,9 +7,12 @@ from datetime import date
 from typing import Any
 
 from storyline.compare.align import date_fits
+from storyline.compare.claims import calendar_day as event_day
 from storyline.compare.claims import event_times
+from storyline.compare.provenance import source_links, sources_first
+from storyline.enrich.times import find_times
 from storyline.enrich.times_calendar import calendar_day
-from storyline.model import Article, Claim, TimeExpression
+from storyline.model import Article, Claim, ProvenanceLink, TimeExpression
 
 #: Calendar values placed on a timeline ("2022", "2022-12", "2022-12-09", "2022-W50"); the year may be unknown.
 _CALENDAR_RE = re.compile(r"^(?:\d{4}|XXXX)(?:-(?:\d{2}|W\d{2})(?:-\d{2})?)?$")
@@ -56,17 +59,70 @@ def _event_day(time: TimeExpression, day: str, known: set[str], article: Article
     return (estimate[:4] + day[4:], True) if estimate[:4].isdigit() else (day, False)
 
 
+#: Relations whose derived article keeps its source's sentences, and with them the day the source wrote them on.
+_KEEPS_THE_WORDS = ("copies", "translates")
+
+
+def dated_as_sources(
+    articles: list[Article], claims: list[Claim], group_of: dict[str, str], links: list[ProvenanceLink]
+) -> dict[tuple[str, int], str]:
+    """(claim id, time expression start) -> the day a copy's or translation's claim goes on: the day its source
+    dates the aligned sentence, where the copy's words read against the source's publication date give it.
+
+    A copy published a day later keeps "today" and "on Friday" as its source wrote them, and its own date
+    moves them a day (11 May from the source, 12 May from the copy) though the event did not move. Only a day
+    the source gives an aligned claim counts: an edited copy that turned "today" into "yesterday" already
+    names the source's day, and an independent report's "yesterday" is read against its own date as written.
+    Sources go first, so a copy of a copy agrees with its source's corrected days.
+    """
+    by_id = {a.id: a for a in articles}
+    links_to = source_links(links)
+    in_group: dict[str, list[Claim]] = {}
+    for claim in claims:
+        if claim.id in group_of:
+            in_group.setdefault(group_of[claim.id], []).append(claim)
+    moved: dict[tuple[str, int], str] = {}
+    for article in sources_first(articles, links):
+        link = links_to.get(article.id)
+        source = by_id.get(link.from_) if link and link.relation in _KEEPS_THE_WORDS else None
+        if source is None or not _published_apart(source, article):
+            continue
+        again = {t.start: event_day(t) for t in find_times(article.text, source.published, article.language)}
+        for claim in (c for c in claims if c.article == article.id and c.id in group_of):
+            told = {
+                moved.get((other.id, time.start), day)
+                for other in in_group[group_of[claim.id]]
+                if other.article == source.id
+                for time, day in event_times(source, other.start, other.end)
+            }
+            for time, day in event_times(article, claim.start, claim.end):
+                if day not in told and again.get(time.start) in told:
+                    moved[(claim.id, time.start)] = again[time.start]
+    return moved
+
+
+def _published_apart(source: Article, copy: Article) -> bool:
+    """Both dated, on different days: only then do the copy's relative dates read otherwise than its source's."""
+    return bool(source.published and copy.published and source.published.date() != copy.published.date())
+
+
 def build_timeline(
-    articles: list[Article], claims: list[Claim], group_of: dict[str, str], outlet_of: dict[str, str]
+    articles: list[Article],
+    claims: list[Claim],
+    group_of: dict[str, str],
+    outlet_of: dict[str, str],
+    links: list[ProvenanceLink] | None = None,
 ) -> list[dict[str, Any]]:
     """One entry per date or range (``until``: its last day, month or year), ordered (unknown years last);
     each event names its article, claim and group, and says whether its date is estimated (an entry is
     when all its events are). The end of "from Monday to Wednesday" is on the range's entry, not its own.
 
     A claim is placed on its event's day, not on the day it was reported ("said on Wednesday");
-    a date in a caption or credit line (no claim) is not an event.
+    a date in a caption or credit line (no claim) is not an event. A copy's or translation's claim goes on the
+    day its source dates it (``links``: the story's provenance, :func:`dated_as_sources`).
     """
     by_id = {a.id: a for a in articles}
+    moved = dated_as_sources(articles, claims, group_of, links or [])
     entries: dict[str, dict[str, Any]] = {}
     # What the articles report, not what was inferred from an undated article's estimated publication day.
     known = {t.value for a in articles for t in a.times if t.value[:4].isdigit() and not t.estimated}
@@ -75,6 +131,7 @@ def build_timeline(
         times = event_times(article, claim.start, claim.end)
         range_ends = {t.until for t, _ in times if t.until}
         for time, day in times:
+            day = moved.get((claim.id, time.start), day)
             if not _CALENDAR_RE.match(day) or day == "XXXX" or (day in range_ends and not time.until):
                 continue  # "from Monday to Wednesday": the end is on the range's entry
             value, estimated = _event_day(time, day, known, article)
