@@ -6,8 +6,7 @@ import random
 import numpy as np
 from compare_helpers import entity, make_article, quote_at, time_at
 
-import storyline.compare.parsing as parsing
-import storyline.compare.quotes as quotes
+from storyline.compare import parsing, quotes
 from storyline.compare.claims import split_claims
 from storyline.compare.quotes import CONTAINED, group_quotes
 

@@ -159,8 +159,10 @@ def test_a_translation_sharing_only_names_and_words_both_languages_spell_alike_h
     spanish = make_article(
         "es",
         [
-            "El índice Kabuto 300 cayó un 3% después de que el ministro Haruto Ishikawa dijera que la crisis global "
-            "dañaría las exportaciones."
+            (
+                "El índice Kabuto 300 cayó un 3% después de que el ministro Haruto Ishikawa dijera que la crisis "
+                "global dañaría las exportaciones."
+            )
         ],
         language="es",
     )

@@ -28,9 +28,9 @@ FERRIES = {
     "gazette": (2, "Harbour Gazette", "Ferry strike halts crossings to Port Elwyn",
                 "Port authority spokeswoman Marta Hale said on Monday that talks would resume on Wednesday."),
     "radio": (3, "Coast Radio", "Ferry crews strike, Port Elwyn crossings halted",
-              "Hale said that the crossings would restart within the week.\n"
-              "Hale said that every ferry would be inspected before it sails again.\n"
-              "Hale said that the talks would resume on Wednesday."),
+              ("Hale said that the crossings would restart within the week.\n"
+               "Hale said that every ferry would be inspected before it sails again.\n"
+               "Hale said that the talks would resume on Wednesday.")),
     "evening": (3, "Elwyn Evening News", "Port Elwyn ferries stay in harbour as crews strike",
                 "Ms. Hale said that the crossings would restart within the week."),
 }

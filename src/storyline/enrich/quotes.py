@@ -323,9 +323,13 @@ def _before_own_report(complement: Token) -> int:
         comma = doc[token.left_edge.i - 1]
         if token.i <= complement.i or comma.i <= complement.left_edge.i or comma.text != ",":
             continue
-        if token.tag_ == "VBG" and token.dep_ in {"advcl", "conj"} and token.lemma_.lower() in cues:
-            if not any(c.dep_ in _CLAUSE_SUBJECTS for c in token.children):
-                return comma.i - 1
+        if (
+            token.tag_ == "VBG"
+            and token.dep_ in {"advcl", "conj"}
+            and token.lemma_.lower() in cues
+            and not any(c.dep_ in _CLAUSE_SUBJECTS for c in token.children)
+        ):
+            return comma.i - 1
     return complement.right_edge.i
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import pickle
 import sqlite3
 from collections.abc import Iterator
+from typing import Self
 
 from storyline.model import Article
 
@@ -45,7 +46,7 @@ class StagedArticles:
     def close(self) -> None:
         self._conn.close()
 
-    def __enter__(self) -> StagedArticles:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
