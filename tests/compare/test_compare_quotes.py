@@ -5,6 +5,7 @@ import sys
 import numpy as np
 from compare_helpers import entity, make_article, quote_at
 
+from storyline.compare.involved import quotes_of
 from storyline.compare.quotes import _speakers, group_quotes
 from storyline.compare.story import compare
 
@@ -288,3 +289,56 @@ def test_a_first_sentence_with_another_figure_stays_apart_from_the_translation()
     vectors = _unit_vectors([[1.0, 0.75, 0.8], [0.75, 1.0, 0.55], [0.8, 0.55, 1.0]])
     groups = group_quotes([whole, opening, spanish], lambda texts: vectors[: len(texts)], {"a": "A", "b": "B", "c": "C"})
     assert ["b"] in [g["articles"] for g in groups]
+
+
+def _surname_story():
+    """Helen and Tomas Rivers quoted once each in full, "Rivers said" in three other articles: one of them
+    names Helen Rivers first (its recogniser's entity has "Rivers" as her variant), two name no one else."""
+    statements = {
+        "helen": ("Helen Rivers", "The clinic will open its doors to every family next spring"),
+        "tomas": ("Tomas Rivers", "Our shipyard has hired forty welders since the summer"),
+        "named": ("Rivers", "The clinic budget was approved by the whole board in March"),
+        "bare1": ("Rivers", "Nobody on the council ever asked about the tunnel"),
+        "bare2": ("Rivers", "Flood barriers along the quay are finished at last"),
+    }
+    articles = []
+    for article_id, (speaker, words) in statements.items():
+        lead = "Helen Rivers chairs the clinic board. " if article_id == "named" else ""
+        text = f'{lead}{speaker} told reporters: "{words}."'
+        article = make_article(article_id, [text], outlet=f"Outlet {article_id}")
+        mentions = entity(text, speaker)
+        if lead:
+            mentions = entity(text, "Helen Rivers")
+            mentions.variants = ["Rivers"]
+        article.entities = [mentions]
+        article.quotes = [quote_at(text, words, speaker)]
+        articles.append(article)
+    return articles
+
+
+def test_two_people_sharing_a_surname_keep_their_own_quotes(encode):
+    comparison = compare(_surname_story(), encode)
+    quotes = comparison.quotes
+    credited = {q["articles"][0]: q["speakers"] for q in quotes}
+    # each full name keeps its person, not the surname most quotes use
+    assert credited["helen"] == ["Helen Rivers"] and credited["tomas"] == ["Tomas Rivers"]
+    # the article that names Helen Rivers means her by "Rivers"
+    assert credited["named"] == ["Helen Rivers"]
+    # a bare surname no article resolves stays as written, merged into neither
+    assert credited["bare1"] == credited["bare2"] == ["Rivers"]
+    # the speaker filter finds hers, not his
+    assert sorted(g["articles"][0] for g in quotes_of(quotes, comparison.entities, "helen rivers")) == ["helen", "named"]
+
+
+def test_a_shared_surname_saying_a_full_names_statement_is_shown_under_the_full_name(encode):
+    helen, tomas, *_ = _surname_story()
+    text = f'Rivers told reporters: "{helen.quotes[0].text}."'
+    bare = make_article("bare", [text], outlet="Outlet bare")
+    bare.entities, bare.quotes = [entity(text, "Rivers")], [quote_at(text, helen.quotes[0].text, "Rivers")]
+    (group,) = [q for q in compare([helen, tomas, bare], encode).quotes if "helen" in q["articles"]]
+    assert group["articles"] == ["helen", "bare"] and group["speakers"] == ["Helen Rivers"]
+
+
+def test_a_surname_of_one_person_still_takes_the_story_name(encode):
+    articles = [a for a in _surname_story() if a.id != "tomas"]
+    assert {s for q in compare(articles, encode).quotes for s in q["speakers"]} == {"Helen Rivers"}

@@ -1179,6 +1179,7 @@ def test_a_first_name_with_a_womans_ending_names_another_person_a_spelling_or_ni
         assert not same_person_name(f"{man} Adler", f"{woman} Adler"), woman
     assert same_person_name("Bob Adler", "Robert Adler") and same_person_name("Bobby Adler", "Bob Adler")  # nicknames
     assert same_person_name("Ann Adler", "Anne Adler") and same_person_name("Steve Adler", "Steven Adler")  # spellings
+    assert same_person_name("Betty Lou Adler", "Bettie Adler") and same_person_name("Bettie Adler", "Elizabeth Adler")
     assert same_person_name("R. Adler", "Roberta Adler") and same_person_name("Roberta Adler", "Adler")
     assert same_person_name("Robert Adler", "Roberta Adlera")  # a case ending on both words: one man, inflected
 

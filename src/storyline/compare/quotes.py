@@ -65,14 +65,48 @@ class _Found:
     quote: Quote
     speaker: str  # the story's name for the speaker; "" when unattributed
     kind: str  # "person", "named" (another entity the article names: an organisation, an outlet), or ""
+    shared: bool = False  # a name two people of the story go by, left as written (:func:`_story_speakers`)
 
 
-def _story_speakers(found: list[_Found]) -> list[_Found]:
+def _story_speakers(found: list[_Found], story_names: dict[str, dict[str, str]]) -> list[_Found]:
     """One name per speaker across the story's groups: names of one speaker the entity merge leaves apart
-    (:func:`same_person_name`) take the name most quotes use (:func:`_speakers`)."""
-    kept = _speakers([f.speaker for f in found])
-    name = {f.speaker: next((k for k in kept if same_person_name(f.speaker, k)), f.speaker) for f in found}
-    return [replace(f, speaker=name[f.speaker]) for f in found]
+    (:func:`same_person_name`) take the name most quotes use (:func:`_speakers`). A name as written alike to
+    two people the story credits with a quote ("Rivers" of Helen and Tomas Rivers, :func:`_shared_names`) is
+    neither's story-wide, whichever the story's entity merge joined it to: its article's own entities say
+    which one it means (:func:`_article_person`), else it stays as written."""
+    shared = _shared_names(found)
+    found = [_article_person(f, story_names, shared) if f.quote.speaker in shared else f for f in found]
+    kept = _speakers([f.speaker for f in found if not f.shared])
+    name = {f.speaker: next((k for k in kept if same_person_name(f.speaker, k)), f.speaker) for f in found if not f.shared}
+    return [f if f.shared else replace(f, speaker=name[f.speaker]) for f in found]
+
+
+def _shared_names(found: list[_Found]) -> set[str]:
+    """Speakers' names as written that :func:`same_person_name` ties to two fuller names of people credited
+    with a quote it does not tie to each other: "Rivers" where Helen and Tomas Rivers are quoted. Only the
+    credited: the story's other entities of a surname are often the speaker's family or a mistyped place."""
+    people = {f.speaker for f in found if f.kind == "person"}
+    shared = set()
+    for written in {f.quote.speaker for f in found if f.speaker}:
+        alike = [p for p in people if len(p.split()) > len(written.split()) and same_person_name(written, p)]
+        if any(not same_person_name(a, b) for i, a in enumerate(alike) for b in alike[i + 1 :]):
+            shared.add(written)
+    return shared
+
+
+def _article_person(f: _Found, story_names: dict[str, dict[str, str]], shared: set[str]) -> _Found:
+    """The quote credited to the story's name of the one person its article means by a shared name: its
+    PERSON entity of a fuller name that has it as a variant or is alike to it ("Helen Rivers" in an article
+    writing "Helen Rivers ... Rivers said"); else to the name as written, marked shared."""
+    written, names = f.quote.speaker, story_names.get(f.article.id, {})
+    meant = {
+        names.get(e.name, e.name)
+        for e in f.article.entities
+        if e.type == "PERSON"
+        and e.name not in shared | {written}
+        and (written in e.variants or same_person_name(written, e.name))
+    }
+    return replace(f, speaker=meant.pop()) if len(meant) == 1 else replace(f, speaker=written, shared=True)
 
 
 def _translated_speakers(found: list[_Found], encode: Callable[[list[str]], np.ndarray], language: str | None) -> list[_Found]:
@@ -388,7 +422,10 @@ def _outlets(found: list[_Found], outlet_of: dict[str, str]) -> str:
 
 
 def _group(members: list[_Found], outlet_of: dict[str, str], language: str | None) -> dict[str, Any]:
-    speakers = _speakers([f.speaker for f in members])
+    # A shared surname says one statement with a full name of the group ("Hansbrough" and "Tyler
+    # Hansbrough"): the full name stands for both; alone it is shown as written.
+    speakers = _speakers([f.speaker for f in members if not f.shared])
+    speakers += [s for s in _speakers([f.speaker for f in members if f.shared]) if not any(same_person_name(s, k) for k in speakers)]
     denied, notes = _denied_by_some(members, outlet_of)
     # A denial's words are what someone else is said to hold: credited apart from the statement's.
     denials = [f for f in members if is_denial(f.quote.cue)]
@@ -436,7 +473,7 @@ def group_quotes(
     if story_names is None:
         story_names = story_cast(articles).names
     found = _story_speakers(
-        [_found(a, q, story_names.get(a.id, {})) for a in articles for q in a.quotes if q.kind != "stance"]
+        [_found(a, q, story_names.get(a.id, {})) for a in articles for q in a.quotes if q.kind != "stance"], story_names
     )
     if not found:
         return []

@@ -348,7 +348,7 @@ NICKNAMES: dict[str, tuple[str, ...]] = {
     "jeff": ("jeffrey",), "tim": ("timothy",), "ron": ("ronald",), "josh": ("joshua",), "jen": ("jennifer",),
     "sue": ("susan",), "beth": ("elizabeth",), "fred": ("frederick", "alfred"), "larry": ("lawrence",),
     "jerry": ("gerald", "jerome"), "don": ("donald",), "ken": ("kenneth",), "frank": ("francis", "franklin"),
-    "ed": ("edward", "edwin", "edmund"), "ray": ("raymond",),
+    "ed": ("edward", "edwin", "edmund"), "ray": ("raymond",), "betty": ("elizabeth",), "bettie": ("elizabeth",),
 }  # fmt: skip
 
 
