@@ -342,6 +342,13 @@ def site_names(url: str | None) -> frozenset[str]:
     return frozenset(names - {""})
 
 
+def url_sections(url: str | None) -> frozenset[str]:
+    """The compacted folders of a URL's path, the sections it is filed under ("/world/europe/slug" -> world,
+    europe): a title that says one alone is the section's name, no headline."""
+    segments = [segment for segment in urlsplit(url).path.split("/") if segment] if url else []
+    return frozenset(compact(folder) for folder in segments[:-1]) - {""}  # the last is the page's own slug
+
+
 def agency_in(text: str | None) -> str | None:
     """The news agency a byline or dateline names (first one named), or ``None``."""
     if not text:
