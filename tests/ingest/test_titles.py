@@ -16,7 +16,7 @@ BODY = [
 HEADLINE = "Harbour board closes old ferry pier"
 
 
-def page(*, title: str, h1: str, og: str = "", first: str = "", url: str = "https://www.elwynpost.example/news/2024/ferry-pier") -> str:
+def page(*, title: str, h1: str, og: str = "", first: str = "", url: str = "https://www.elwynpost.com/news/2024/ferry-pier") -> str:
     meta = f"<meta property='og:title' content='{og}'>" if og else ""
     lead = f"<p>{first}</p>" if first else ""
     paragraphs = "".join(f"<p>{p}</p>" for p in BODY)

@@ -13,7 +13,7 @@ import copy
 import re
 from collections.abc import Iterable, Iterator
 from datetime import datetime
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import trafilatura
 from htmldate import find_date
@@ -346,8 +346,11 @@ def _section_label(tree: HtmlElement, title: str, url: str | None) -> bool:
         return True
     own = urlsplit(url or "").path.strip("/")
     for link in tree.xpath(_MENU_LINKS_XPATH):
-        path = urlsplit((link.get("href") or "").strip()).path.strip("/")
-        if compact(squash(link.text_content())) == key and path != own and path.count("/") < _SECTION_DEPTH:
+        href = (link.get("href") or "").strip()
+        if compact(squash(link.text_content())) != key or not (url or href.startswith(("/", "http"))):
+            continue  # without the page's address a relative link's place is unknown
+        path = urlsplit(urljoin(url or "", href)).path.strip("/")
+        if path != own and path.count("/") < _SECTION_DEPTH:
             return True
     return False
 
@@ -381,13 +384,23 @@ def _without_site_name(title: str, names: set[str]) -> str:
     return " | ".join(parts) if parts else head
 
 
+def _declared_site_names(tree: HtmlElement, url: str | None) -> set[str]:
+    """The site names the page declares (og:site_name, application-name; compacted) that the domain spells or
+    that end the page's ``<title>`` ("... | Elwyn Post"): some pages declare their headline as the site's name."""
+    label = compact(domain_label(url) or "")
+    parts = _TITLE_SEPARATOR.split(squash(examine_title_element(tree)[0] or ""))
+    suffix = compact(parts[-1]) if len(parts) > 1 else ""
+    names = (squash(name) for name in tree.xpath(_SITE_NAME_XPATH))
+    return {compact(name) for name in names if (label and _spells(name, label)) or compact(name) == suffix}
+
+
 def title_rejection(title: str, tree: HtmlElement, url: str | None, language: str | None) -> str | None:
-    """Why a page's title is no headline: a date or time line, the site's name alone (as the URL or the page's
-    declared site name says it; trafilatura's site name may be the title itself), a section's name ("News",
-    "Home") or a byline; ``None`` for a headline."""
+    """Why a page's title is no headline: a date or time line, the site's name alone (the URL's, or one the page
+    declares and confirms: trafilatura's site name may be the title itself), a section's name ("News", "Home") or
+    a byline; ``None`` for a headline."""
     if not title:
         return "empty"
-    names = (site_names(url) | {compact(name) for name in tree.xpath(_SITE_NAME_XPATH)}) - {""}
+    names = (site_names(url) | _declared_site_names(tree, url)) - {""}
     head = _without_site_name(title, names)
     if _date_title(head, language):
         return "date"
@@ -433,7 +446,7 @@ def _main_text(
     metadata and the headline."""
     blocks, doc = extract_blocks(tree, url, links, asides_as_text=asides_as_text)
     blocks = with_sibling_chunks(tree, blocks)
-    title, rejected = page_title(tree, url, doc, _language(tree, doc))
+    title, rejected = page_title(tree, url or (doc.url if doc is not None else None), doc, _language(tree, doc))
     description = (doc.description or "") if doc is not None else ""
     pager = [link.text_content() for link in tree.xpath("//a[@rel='prev' or @rel='next']")]
     kept, stripped = filter_blocks(

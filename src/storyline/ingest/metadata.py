@@ -346,7 +346,10 @@ def url_sections(url: str | None) -> frozenset[str]:
     """The compacted folders of a URL's path, the sections it is filed under ("/world/europe/slug" -> world,
     europe): a title that says one alone is the section's name, no headline."""
     segments = [segment for segment in urlsplit(url).path.split("/") if segment] if url else []
-    return frozenset(compact(folder) for folder in segments[:-1]) - {""}  # the last is the page's own slug
+    if not segments:
+        return frozenset()
+    own = compact(segments[-1].rsplit(".", 1)[0])  # the page's own slug: "/essen/westviertel/westviertel.htm"
+    return frozenset(compact(folder) for folder in segments[:-1]) - {"", own}
 
 
 def agency_in(text: str | None) -> str | None:
