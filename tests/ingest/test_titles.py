@@ -16,7 +16,10 @@ BODY = [
 HEADLINE = "Harbour board closes old ferry pier"
 
 
-def page(*, title: str, h1: str, og: str = "", first: str = "", url: str = "https://www.elwynpost.com/news/2024/ferry-pier") -> str:
+URL = "https://www.elwynpost.com/news/2024/ferry-pier"
+
+
+def page(*, title: str, h1: str, og: str = "", first: str = "", url: str = URL) -> str:
     meta = f"<meta property='og:title' content='{og}'>" if og else ""
     lead = f"<p>{first}</p>" if first else ""
     paragraphs = "".join(f"<p>{p}</p>" for p in BODY)
@@ -85,7 +88,7 @@ def test_a_short_headline_that_no_menu_says_stays() -> None:
 )
 def test_a_text_files_line_over_its_headline_is_no_title(above: str, why: str) -> None:
     text = "\n\n".join([above, HEADLINE, *BODY])
-    article = parse_text(text, source="p.txt", url="https://www.elwynpost.com/news/2024/ferry-pier")
+    article = parse_text(text, source="p.txt", url=URL)
     assert article.title == HEADLINE
     assert (above, why) in [(s.text, s.reason) for s in article.stripped]
     assert article.paragraphs == BODY

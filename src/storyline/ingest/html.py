@@ -358,7 +358,8 @@ def _section_label(tree: HtmlElement, title: str, url: str | None) -> bool:
 def _byline_title(title: str) -> bool:
     """"By Jane Doe": a byline whose words are all names (not "Von Trump bis Biden")."""
     name = parse_byline(title)
-    return name is not None and all(word[:1].isupper() or word in {"and", "&"} for word in name.replace(",", " ").split())
+    words = (name or "").replace(",", " ").split()
+    return name is not None and all(word[:1].isupper() or word in {"and", "&"} for word in words)
 
 
 def _date_title(title: str, language: str | None) -> bool:
