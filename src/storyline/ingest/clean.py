@@ -6,6 +6,8 @@ Every rule names its reason (the ``Stripped.reason`` vocabulary):
 "duplicate-title", "caption" (captions and photo credits), "dateline", "byline"
 (bylines and contributor credits), "date", "source-url", "title-suffix", "outlet" and "language" (a text's
 own header lines); at a text's edges only "newsletter", "standards" and "copyright" (:func:`edge_reason`).
+An HTML page's title passed over as no headline is "title (date)", "title (outlet)", "title (section)" or
+"title (byline)" (:func:`storyline.ingest.html.page_title`).
 
 No library recognises scraped-page residue in plain text (trafilatura works on
 the HTML tree, which text input no longer has), so these are small hand-written
@@ -767,16 +769,26 @@ def date_search_text(line: str) -> str:
     return _ABBREVIATION_DOT.sub("", _SPACED_MERIDIEM.sub(r"\1m", line))
 
 
-def is_mostly_date(line: str, date_words: list[str]) -> bool:
+def is_mostly_date(line: str, date_words: list[str], other_words: int = DATE_LINE_OTHER_WORDS) -> bool:
     """A line that is a date and little else: once the words saying the date, date labels,
-    times and zones are taken out, at most DATE_LINE_OTHER_WORDS words remain (an agency, a place).
+    times and zones are taken out, at most ``other_words`` words remain (an agency, a place).
 
     Keeps ordinary sentences that mention a date ("Obama met Putin on March 5, 2008.") out.
     """
     for words in date_words:
         line = line.replace(words, " ")
     rest = _DATE_LINE_WORDS.sub(" ", line)
-    return sum(any(c.isalpha() for c in word) for word in rest.split()) <= DATE_LINE_OTHER_WORDS
+    return sum(any(c.isalpha() for c in word) for word in rest.split()) <= other_words
+
+
+#: A clock time: "3:15", "15.05", "3 PM", "7:15 a.m.".
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s?[ap]\.?\s?m\b", re.IGNORECASE)
+
+
+def is_time_line(line: str) -> bool:
+    """A clock time with only date labels and zones around it ("Updated 3:15 PM EST"): a page's time stamp,
+    which dateparser reads as no date (it has no day)."""
+    return bool(_CLOCK.search(line)) and not any(c.isalpha() for c in _DATE_LINE_WORDS.sub(" ", line))
 
 
 def has_date_label(line: str) -> bool:

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import copy
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import datetime
+from urllib.parse import urljoin, urlsplit
 
 import trafilatura
 from htmldate import find_date
@@ -20,13 +21,30 @@ from lxml.html import HtmlElement
 from trafilatura import load_html
 from trafilatura.metadata import examine_title_element
 
-from storyline.ingest.clean import compact, residue_reason
+from storyline.ingest.clean import (
+    compact,
+    date_search_text,
+    is_mostly_date,
+    is_relative_timestamp,
+    is_time_line,
+    parse_byline,
+    residue_reason,
+    split_title_suffix,
+)
 from storyline.ingest.errors import IngestError
 from storyline.ingest.html_blocks import Block, LinkTexts, body_blocks, filter_blocks, is_link_block, squash
 from storyline.ingest.html_chunks import with_sibling_chunks
 from storyline.ingest.html_furniture import inside_menus, page_furniture
-from storyline.ingest.metadata import domain_label, initials, known_outlet, numbered_slug
-from storyline.ingest.text import date_of_line
+from storyline.ingest.metadata import (
+    domain_label,
+    find_dates,
+    initials,
+    known_outlet,
+    numbered_slug,
+    site_names,
+    url_sections,
+)
+from storyline.ingest.text import DATE_LINE_MAX_WORDS, SECTION_WORDS, date_of_line
 from storyline.model import Article, Stripped
 
 #: Blocks that describe an image rather than tell the story.
@@ -294,6 +312,128 @@ def _headline(tree: HtmlElement, doc: trafilatura.settings.Document | None) -> s
     return squash(max((first or "", second or ""), key=len) or whole or "") or title
 
 
+#: Where a page states its headline besides the one trafilatura read, in the order they are tried.
+_TITLE_XPATH = (
+    "//meta[@property='og:title' or @name='og:title' or @name='twitter:title']/@content"
+    " | //h1[not(ancestor::nav or ancestor::header or ancestor::footer)]"
+)
+#: A path with at most this many segments is a section's or the home page's ("/", "/news/").
+_SECTION_DEPTH = 1
+#: The links of a page's menus, where its sections are named.
+_MENU_LINKS_XPATH = (
+    "//*[self::nav or self::header or self::footer or @role='navigation' or @role='menubar']//a[@href]"
+)
+#: Where a page declares its site's name.
+_SITE_NAME_XPATH = "//meta[@property='og:site_name' or @name='application-name']/@content"
+
+
+def _title_candidates(tree: HtmlElement, doc: trafilatura.settings.Document | None) -> Iterator[str]:
+    """The headline trafilatura read (:func:`_headline`), then og:title and twitter:title, the page's ``<h1>``
+    outside its menus, and the parts of its ``<title>``."""
+    yield _headline(tree, doc)
+    for found in tree.xpath(_TITLE_XPATH):
+        yield squash(found if isinstance(found, str) else found.text_content())
+    yield from (squash(part or "") for part in examine_title_element(tree))
+
+
+def _section_label(tree: HtmlElement, title: str, url: str | None) -> bool:
+    """A short title that a menu's link to a section or the home page says ("News", "Home"), or a folder of the
+    page's own path ("/world/..." under "World"). A link to the page itself is its headline's."""
+    if len(title.split()) > SECTION_WORDS:
+        return False
+    key = compact(title)
+    if key in url_sections(url):
+        return True
+    own = urlsplit(url or "").path.strip("/")
+    for link in tree.xpath(_MENU_LINKS_XPATH):
+        href = (link.get("href") or "").strip()
+        if compact(squash(link.text_content())) != key or not (url or href.startswith(("/", "http"))):
+            continue  # without the page's address a relative link's place is unknown
+        path = urlsplit(urljoin(url or "", href)).path.strip("/")
+        if path != own and path.count("/") < _SECTION_DEPTH:
+            return True
+    return False
+
+
+def _byline_title(title: str) -> bool:
+    """"By Jane Doe": a byline whose words are all names (not "Von Trump bis Biden")."""
+    name = parse_byline(title)
+    words = (name or "").replace(",", " ").split()
+    return name is not None and all(word[:1].isupper() or word in {"and", "&"} for word in words)
+
+
+def _date_title(title: str, language: str | None) -> bool:
+    """A date or time and nothing else but labels and zones ("Monday, 12 May 2008", "Updated 3:15 PM EST"), not
+    a headline naming a date ("Weekly report 14 - 20 January 2022", "Blog post 01/23/2020")."""
+    if is_time_line(title) or is_relative_timestamp(title):
+        return True
+    if not any(c.isdigit() for c in title) or len(title.split()) > DATE_LINE_MAX_WORDS:
+        return False
+    found = find_dates(date_search_text(title), language)
+    return bool(found) and is_mostly_date(date_search_text(title), [words for words, _ in found], other_words=0)
+
+
+#: The separators of a title's parts: "Sunday, March 17, 2013 | 5:00 PM | Elwyn Post".
+_TITLE_PARTS = re.compile(r"\s+[|•·»]\s+")
+
+
+def _without_site_name(title: str, names: set[str]) -> str:
+    """The title as the article will be titled (a site suffix split off), and any part of it that is the site's
+    name (compacted ``names``) left out: "Sunday, March 17, 2013 | 5:00 PM | Elwyn Post" is a date line."""
+    head = split_title_suffix(title, frozenset(names))[0]
+    parts = [part for part in _TITLE_PARTS.split(head) if compact(part) not in names]
+    return " | ".join(parts) if parts else head
+
+
+def _declared_site_names(tree: HtmlElement, url: str | None) -> set[str]:
+    """The site names the page declares (og:site_name, application-name; compacted) that the domain spells or
+    that end the page's ``<title>`` ("... | Elwyn Post"): some pages declare their headline as the site's name."""
+    label = compact(domain_label(url) or "")
+    parts = _TITLE_SEPARATOR.split(squash(examine_title_element(tree)[0] or ""))
+    suffix = compact(parts[-1]) if len(parts) > 1 else ""
+    names = (squash(name) for name in tree.xpath(_SITE_NAME_XPATH))
+    return {compact(name) for name in names if (label and _spells(name, label)) or compact(name) == suffix}
+
+
+def title_rejection(title: str, tree: HtmlElement, url: str | None, language: str | None) -> str | None:
+    """Why a page's title is no headline: a date or time line, the site's name alone (the URL's, or one the page
+    declares and confirms: trafilatura's site name may be the title itself), a section's name ("News", "Home") or
+    a byline; ``None`` for a headline."""
+    if not title:
+        return "empty"
+    names = (site_names(url) | _declared_site_names(tree, url)) - {""}
+    head = _without_site_name(title, names)
+    if _date_title(head, language):
+        return "date"
+    if compact(head) in names:
+        return "outlet"
+    if _section_label(tree, head, url):
+        return "section"
+    if _byline_title(head):
+        return "byline"
+    return None
+
+
+def page_title(
+    tree: HtmlElement, url: str | None, doc: trafilatura.settings.Document | None, language: str | None
+) -> tuple[str, list[Stripped]]:
+    """The first of the page's title candidates (:func:`_title_candidates`) that is a headline, and those passed
+    over, each as "title (why)" (one of the page's ``<title>`` holding another once), so the explain record keeps
+    them; "" when none is."""
+    rejected: list[Stripped] = []
+    seen: list[str] = []
+    for candidate in dict.fromkeys(_title_candidates(tree, doc)):
+        reason = title_rejection(candidate, tree, url, language)
+        if reason is None:
+            return candidate, rejected
+        if reason == "empty":
+            continue
+        if not any(candidate in other or other in candidate for other in seen):
+            rejected.append(Stripped(candidate, f"title ({reason})"))
+        seen.append(candidate)
+    return "", rejected
+
+
 def _main_text(
     tree: HtmlElement,
     url: str | None,
@@ -302,17 +442,36 @@ def _main_text(
     boilerplate: Iterable[str],
     *,
     asides_as_text: bool = False,
-) -> tuple[list[Block], list[Stripped], trafilatura.settings.Document | None]:
-    """The body blocks kept, those stripped with their reason, and trafilatura's metadata."""
+) -> tuple[list[Block], list[Stripped], trafilatura.settings.Document | None, str]:
+    """The body blocks kept, those stripped with their reason (titles passed over among them), trafilatura's
+    metadata and the headline."""
     blocks, doc = extract_blocks(tree, url, links, asides_as_text=asides_as_text)
     blocks = with_sibling_chunks(tree, blocks)
-    title = _headline(tree, doc)
+    title, rejected = page_title(tree, url or (doc.url if doc is not None else None), doc, _language(tree, doc))
     description = (doc.description or "") if doc is not None else ""
     pager = [link.text_content() for link in tree.xpath("//a[@rel='prev' or @rel='next']")]
     kept, stripped = filter_blocks(
         blocks, title=title, description=description, captions=captions, boilerplate=boilerplate, pager=pager
     )
-    return kept, stripped, doc
+    return kept, rejected + stripped, doc, title
+
+
+def _language(tree: HtmlElement, doc: trafilatura.settings.Document | None) -> str | None:
+    """The language the page declares, else the one trafilatura found."""
+    return declared_language(tree) or (doc.language if doc is not None else None)
+
+
+#: A first line read as the headline when the page states none has at most this many words.
+_HEADLINE_WORDS = 25
+
+
+def _heading_line(block: Block, language: str | None) -> bool:
+    """A first body line that reads as a headline: a heading, or a short line that ends no sentence and is
+    no date line ("Riots erupt after teen's death" under an ``<h1>`` holding the date)."""
+    text = block.text
+    if block.words > _HEADLINE_WORDS or text.endswith((".", ",", ";", ":")):
+        return False
+    return block.kind == "head" or (block.kind == "p" and not date_of_line(text, language) and not is_time_line(text))
 
 
 def extract_html(
@@ -328,15 +487,18 @@ def extract_html(
     tree = parse_html(html)
     captions = find_captions(tree)
     links = LinkTexts(tree)
-    kept, stripped, doc = _main_text(tree, url, links, captions, boilerplate)
+    kept, stripped, doc, title = _main_text(tree, url, links, captions, boilerplate)
     if _no_article(tree, kept, links) and tree.find(".//aside") is not None:  # a story set in an <aside>
-        kept, stripped, doc = _main_text(tree, url, links, captions, boilerplate, asides_as_text=True)
+        kept, stripped, doc, title = _main_text(tree, url, links, captions, boilerplate, asides_as_text=True)
     if _no_article(tree, kept, links):
         raise IngestError("no extractable text in the HTML page (only links, site notices or nothing)")
-    title = _headline(tree, doc)
-    language = declared_language(tree) or (doc.language if doc is not None else None)
+    language = _language(tree, doc)
     while len(kept) > 1 and kept[0].words <= _DATE_LINE_WORDS and date_of_line(kept[0].text, language):
         stripped.append(Stripped(kept.pop(0).text, "date"))  # "March 14, 2024" above the story
+    if not title and any(s.reason.startswith("title (") for s in stripped) and len(kept) > 1:
+        if _heading_line(kept[0], language):  # every title the page states was passed over: its first line heads it
+            title = kept.pop(0).text
+            stripped.append(Stripped(title, "duplicate-title"))
     reported = {s.text for s in stripped}
     stripped += [Stripped(text, "caption") for text in captions if text not in reported]
     captions += [s.text for s in stripped if s.reason == "credit" and s.text not in captions]

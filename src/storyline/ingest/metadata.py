@@ -342,6 +342,16 @@ def site_names(url: str | None) -> frozenset[str]:
     return frozenset(names - {""})
 
 
+def url_sections(url: str | None) -> frozenset[str]:
+    """The compacted folders of a URL's path, the sections it is filed under ("/world/europe/slug" -> world,
+    europe): a title that says one alone is the section's name, no headline."""
+    segments = [segment for segment in urlsplit(url).path.split("/") if segment] if url else []
+    if not segments:
+        return frozenset()
+    own = compact(segments[-1].rsplit(".", 1)[0])  # the page's own slug: "/essen/westviertel/westviertel.htm"
+    return frozenset(compact(folder) for folder in segments[:-1]) - {"", own}
+
+
 def agency_in(text: str | None) -> str | None:
     """The news agency a byline or dateline names (first one named), or ``None``."""
     if not text:

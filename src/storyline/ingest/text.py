@@ -19,7 +19,7 @@ from storyline.ingest import clean
 from storyline.ingest.errors import IngestError
 from storyline.ingest.finalize import finalize
 from storyline.ingest.language import detect_language, normalise_language
-from storyline.ingest.metadata import agency_in, agency_named, find_dates, parse_date, site_names
+from storyline.ingest.metadata import agency_in, agency_named, find_dates, parse_date, site_names, url_sections
 from storyline.model import Article, Stripped
 
 #: Longest first line still taken as a title (characters); a longer one is body.
@@ -28,6 +28,8 @@ TITLE_MAX_CHARS = 300
 #: and never further than HEADER_LINES lines below the title.
 FIRST_PARAGRAPH_WORDS = 15
 HEADER_LINES = 40
+#: A section's name ("News", "World News") has at most this many words.
+SECTION_WORDS = 3
 #: Longest date line, in words ("on April 30, 2008 at 4:31 AM, updated April 30, 2008 at 8:33 AM").
 DATE_LINE_MAX_WORDS = 16
 #: Hard-wrapped text: lines no longer than this, most of them at least WRAP_MIN_CHARS.
@@ -143,7 +145,7 @@ class _TextParser:
         for index, line in enumerate(self.lines):
             # A date above the headline, as many pages print it; before residue rules, which
             # take an all-digit date ("05/02/2013") for a line of symbols.
-            reason = self.date_line(line.text) if index < len(self.lines) - 1 else None
+            reason = self.date_line(line.text) or self.above_title(line.text) if index < len(self.lines) - 1 else None
             reason = reason or clean.residue_reason(line.text) or clean.edge_reason(line.text)
             reason = reason or self.header_reason(line.text)
             if reason is None and (found := clean.bare_url(line.text)):
@@ -161,6 +163,17 @@ class _TextParser:
             self.full_title = self.title = candidate
             return index + 1
         return len(self.lines)
+
+    def above_title(self, text: str) -> str | None:
+        """A line over the headline that is none: a time stamp ("Updated 3:15 PM EST"), the site's name alone,
+        or the name of a section the URL files the article under ("News")."""
+        if clean.is_time_line(text):
+            return "date"
+        key = clean.compact(text)
+        if key in site_names(self.url) | {clean.compact(self.outlet or "")} - {""}:
+            self.outlet = self.outlet or text.strip()
+            return "outlet"
+        return "navigation" if len(text.split()) <= SECTION_WORDS and key in url_sections(self.url) else None
 
     def header_reason(self, text: str) -> str | None:
         """A header line above the title: outlet or language, byline, source URL."""
