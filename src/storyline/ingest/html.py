@@ -495,10 +495,10 @@ def extract_html(
     language = _language(tree, doc)
     while len(kept) > 1 and kept[0].words <= _DATE_LINE_WORDS and date_of_line(kept[0].text, language):
         stripped.append(Stripped(kept.pop(0).text, "date"))  # "March 14, 2024" above the story
-    if not title and any(s.reason.startswith("title (") for s in stripped) and len(kept) > 1:
-        if _heading_line(kept[0], language):  # every title the page states was passed over: its first line heads it
-            title = kept.pop(0).text
-            stripped.append(Stripped(title, "duplicate-title"))
+    passed_over = not title and any(s.reason.startswith("title (") for s in stripped)
+    if passed_over and len(kept) > 1 and _heading_line(kept[0], language):
+        title = kept.pop(0).text  # every title the page states was passed over: its first line heads it
+        stripped.append(Stripped(title, "duplicate-title"))
     reported = {s.text for s in stripped}
     stripped += [Stripped(text, "caption") for text in captions if text not in reported]
     captions += [s.text for s in stripped if s.reason == "credit" and s.text not in captions]
