@@ -4,10 +4,10 @@ Every rule names its reason (the ``Stripped.reason`` vocabulary):
 "share-widget", "navigation", "boilerplate" (copyright, comment forms),
 "timestamp" ("3 hours ago"), "symbols" (a line without a letter), "stray-tag",
 "duplicate-title", "caption" (captions and photo credits), "dateline", "byline"
-(bylines and contributor credits), "date", "source-url", "title-suffix", "outlet" and "language" (a text's
-own header lines); at a text's edges only "newsletter", "standards" and "copyright" (:func:`edge_reason`).
-An HTML page's title passed over as no headline is "title (date)", "title (outlet)", "title (section)" or
-"title (byline)" (:func:`storyline.ingest.html.page_title`).
+(bylines and contributor credits), "date", "source-url", "title-suffix", "update-label" ("UPDATE:"), "outlet" and
+"language" (a text's own header lines); at a text's edges only "newsletter", "standards" and "copyright"
+(:func:`edge_reason`). A page's, record's or feed item's title passed over as no headline is "title (date)",
+"title (outlet)", "title (section)" or "title (byline)" (:func:`storyline.ingest.text.stated_title_rejection`).
 
 No library recognises scraped-page residue in plain text (trafilatura works on
 the HTML tree, which text input no longer has), so these are small hand-written
@@ -572,6 +572,25 @@ def split_title_suffix(title: str, site_names: frozenset[str] = frozenset()) -> 
         head = title[: len(title) - len(dashed[-1])].rstrip(" -–—:")
         return head, dashed[-1].strip()
     return title, None
+
+
+#: An update label on a headline: "UPDATE: Ferry sinks", "UPDATED 2-Ferry sinks", "Ferry sinks (updated)",
+#: "Ferry sinks - UPDATE", "Ferry sinks [Update 2]".
+_UPDATE_LABEL = re.compile(
+    r"^\s*(?P<lead>updated?(?:\s+\d+)?\s*(?::|\s-|-|–|—)\s*)(?=\S)"
+    r"|(?P<trail>\s*(?:[(\[]\s*updated?(?:\s+\d+)?\s*[)\]]|\s[-–—|]\s+updated?(?:\s+\d+)?:?))\s*$",
+    re.IGNORECASE,
+)
+
+
+def split_update_label(title: str) -> tuple[str, str | None]:
+    """"UPDATE: Ferry sinks" or "Ferry sinks (updated)" -> ("Ferry sinks", the label), else (title, None): the
+    label says the story was revised, the headline is the rest."""
+    match = _UPDATE_LABEL.search(title)
+    if match is None:
+        return title, None
+    head = (title[match.end() :] if match.group("lead") else title[: match.start()]).strip()
+    return (head, match.group(0).strip()) if head else (title, None)
 
 
 def _agencyless_dateline_ok(text: str, place: str) -> bool:

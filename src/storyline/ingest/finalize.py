@@ -21,6 +21,7 @@ from storyline.ingest.clean import (
     split_lone_dateline,
     split_opening_credit,
     split_title_suffix,
+    split_update_label,
 )
 from storyline.ingest.errors import IngestError
 from storyline.ingest.language import NO_LANGUAGE, checked_language, normalise_language
@@ -234,14 +235,17 @@ def _byline(article: Article) -> str | None:
 
 
 def _drop_title_suffix(article: Article) -> None:
-    """" | Inexhibit", " - WSJ", ": CityAM" off any reader's title once the site is known, as the text reader does."""
+    """" | Inexhibit", " - WSJ", ": CityAM" off any reader's title once the site is known, as the text reader does,
+    and an update label ("UPDATE:", "(updated)"): the headline is the rest."""
     names = site_names(article.url) | ({compact(article.outlet)} if article.outlet else set())
     title, suffix = split_title_suffix(article.title, frozenset(names))
-    if suffix:
+    title, label = split_update_label(title)
+    if suffix or label:
         if article.extra.get("headline_only") and article.paragraphs == [article.title]:
             article.paragraphs = [title]
         article.title = title
-        article.stripped.insert(0, Stripped(suffix, "title-suffix"))
+        kinds = ((label, "update-label"), (suffix, "title-suffix"))
+        article.stripped[:0] = [Stripped(part, reason) for part, reason in kinds if part]
 
 
 def _outlet(article: Article) -> str | None:

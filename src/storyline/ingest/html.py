@@ -21,30 +21,13 @@ from lxml.html import HtmlElement
 from trafilatura import load_html
 from trafilatura.metadata import examine_title_element
 
-from storyline.ingest.clean import (
-    compact,
-    date_search_text,
-    is_mostly_date,
-    is_relative_timestamp,
-    is_time_line,
-    parse_byline,
-    residue_reason,
-    split_title_suffix,
-)
+from storyline.ingest.clean import compact, residue_reason
 from storyline.ingest.errors import IngestError
 from storyline.ingest.html_blocks import Block, LinkTexts, body_blocks, filter_blocks, is_link_block, squash
 from storyline.ingest.html_chunks import with_sibling_chunks
 from storyline.ingest.html_furniture import inside_menus, page_furniture
-from storyline.ingest.metadata import (
-    domain_label,
-    find_dates,
-    initials,
-    known_outlet,
-    numbered_slug,
-    site_names,
-    url_sections,
-)
-from storyline.ingest.text import DATE_LINE_MAX_WORDS, SECTION_WORDS, date_of_line
+from storyline.ingest.metadata import domain_label, initials, known_outlet, numbered_slug, site_names
+from storyline.ingest.text import SECTION_WORDS, date_of_line, is_url_section, reads_as_headline, stated_title_rejection
 from storyline.model import Article, Stripped
 
 #: Blocks that describe an image rather than tell the story.
@@ -341,9 +324,9 @@ def _section_label(tree: HtmlElement, title: str, url: str | None) -> bool:
     page's own path ("/world/..." under "World"). A link to the page itself is its headline's."""
     if len(title.split()) > SECTION_WORDS:
         return False
-    key = compact(title)
-    if key in url_sections(url):
+    if is_url_section(title, url):
         return True
+    key = compact(title)
     own = urlsplit(url or "").path.strip("/")
     for link in tree.xpath(_MENU_LINKS_XPATH):
         href = (link.get("href") or "").strip()
@@ -353,36 +336,6 @@ def _section_label(tree: HtmlElement, title: str, url: str | None) -> bool:
         if path != own and path.count("/") < _SECTION_DEPTH:
             return True
     return False
-
-
-def _byline_title(title: str) -> bool:
-    """"By Jane Doe": a byline whose words are all names (not "Von Trump bis Biden")."""
-    name = parse_byline(title)
-    words = (name or "").replace(",", " ").split()
-    return name is not None and all(word[:1].isupper() or word in {"and", "&"} for word in words)
-
-
-def _date_title(title: str, language: str | None) -> bool:
-    """A date or time and nothing else but labels and zones ("Monday, 12 May 2008", "Updated 3:15 PM EST"), not
-    a headline naming a date ("Weekly report 14 - 20 January 2022", "Blog post 01/23/2020")."""
-    if is_time_line(title) or is_relative_timestamp(title):
-        return True
-    if not any(c.isdigit() for c in title) or len(title.split()) > DATE_LINE_MAX_WORDS:
-        return False
-    found = find_dates(date_search_text(title), language)
-    return bool(found) and is_mostly_date(date_search_text(title), [words for words, _ in found], other_words=0)
-
-
-#: The separators of a title's parts: "Sunday, March 17, 2013 | 5:00 PM | Elwyn Post".
-_TITLE_PARTS = re.compile(r"\s+[|•·»]\s+")
-
-
-def _without_site_name(title: str, names: set[str]) -> str:
-    """The title as the article will be titled (a site suffix split off), and any part of it that is the site's
-    name (compacted ``names``) left out: "Sunday, March 17, 2013 | 5:00 PM | Elwyn Post" is a date line."""
-    head = split_title_suffix(title, frozenset(names))[0]
-    parts = [part for part in _TITLE_PARTS.split(head) if compact(part) not in names]
-    return " | ".join(parts) if parts else head
 
 
 def _declared_site_names(tree: HtmlElement, url: str | None) -> set[str]:
@@ -396,22 +349,11 @@ def _declared_site_names(tree: HtmlElement, url: str | None) -> set[str]:
 
 
 def title_rejection(title: str, tree: HtmlElement, url: str | None, language: str | None) -> str | None:
-    """Why a page's title is no headline: a date or time line, the site's name alone (the URL's, or one the page
-    declares and confirms: trafilatura's site name may be the title itself), a section's name ("News", "Home") or
-    a byline; ``None`` for a headline."""
-    if not title:
-        return "empty"
+    """Why a page's title is no headline (:func:`~storyline.ingest.text.stated_title_rejection`): the site's names
+    are the URL's and those the page declares and confirms (trafilatura's site name may be the title itself), its
+    sections those its menus link to or its URL's folders."""
     names = (site_names(url) | _declared_site_names(tree, url)) - {""}
-    head = _without_site_name(title, names)
-    if _date_title(head, language):
-        return "date"
-    if compact(head) in names:
-        return "outlet"
-    if _section_label(tree, head, url):
-        return "section"
-    if _byline_title(head):
-        return "byline"
-    return None
+    return stated_title_rejection(title, names, language, lambda head: _section_label(tree, head, url))
 
 
 def page_title(
@@ -461,17 +403,10 @@ def _language(tree: HtmlElement, doc: trafilatura.settings.Document | None) -> s
     return declared_language(tree) or (doc.language if doc is not None else None)
 
 
-#: A first line read as the headline when the page states none has at most this many words.
-_HEADLINE_WORDS = 25
-
-
 def _heading_line(block: Block, language: str | None) -> bool:
     """A first body line that reads as a headline: a heading, or a short line that ends no sentence and is
     no date line ("Riots erupt after teen's death" under an ``<h1>`` holding the date)."""
-    text = block.text
-    if block.words > _HEADLINE_WORDS or text.endswith((".", ",", ";", ":")):
-        return False
-    return block.kind == "head" or (block.kind == "p" and not date_of_line(text, language) and not is_time_line(text))
+    return block.kind in ("head", "p") and reads_as_headline(block.text, language, heading=block.kind == "head")
 
 
 def extract_html(

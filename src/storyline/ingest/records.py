@@ -68,6 +68,14 @@ def _named_field(record: dict[str, Any], name: str) -> tuple[str | None, Any]:
     return None, None
 
 
+def _titles(record: dict[str, Any]) -> list[str]:
+    """Every title field the record fills, in alias order: one that is no headline (a date line, the outlet's
+    name) gives way to the next (:meth:`~storyline.ingest.text._TextParser.state_title`)."""
+    folded = {str(key).lower(): value for key, value in record.items()}
+    values = (record.get(key, folded.get(key.lower())) for key in FIELD_ALIASES["title"])
+    return [title for value in values if (title := _as_text(value))]
+
+
 def _as_text(value: Any) -> str | None:
     """Strings as given; lists joined (authors, paragraph lists); dicts by their name/text, or as the
     WordPress REST API gives titles and bodies (``{"rendered": "<p>...</p>"}``, HTML made text)."""
@@ -141,13 +149,13 @@ def article_from_record(record: Any, *, source: str) -> Article:
     body, partial = _body_text(record)
     html = _as_text(_field(record, "html"))
     outlet = _unescaped(_as_text(_field(record, "outlet")))
-    title = _as_text(_field(record, "title"))
+    titles = _titles(record)
     if body:
-        article = parse_text(body, source=source, url=url, title=title, outlet=outlet)
+        article = parse_text(body, source=source, url=url, title=titles or None, outlet=outlet)
     elif html:
         article = read_html(html, source=source, url=url, published=published)
-    elif title:
-        article = headline_only(title, source=source)
+    elif titles:
+        article = headline_only(titles[0], source=source)
     else:
         raise IngestError("record has no text (fields: text/body/content), no html and no title")
     article.id = _as_text(_field(record, "id")) or article.id

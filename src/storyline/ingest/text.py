@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -106,6 +107,73 @@ def date_of_line(text: str, language: str | None) -> datetime | None:
     return None
 
 
+def is_date_title(title: str, language: str | None) -> bool:
+    """A date or time and nothing else but labels and zones ("Monday, 12 May 2008", "Updated 3:15 PM EST"), not
+    a headline naming a date ("Weekly report 14 - 20 January 2022", "Blog post 01/23/2020")."""
+    if clean.is_time_line(title) or clean.is_relative_timestamp(title):
+        return True
+    if not any(c.isdigit() for c in title) or len(title.split()) > DATE_LINE_MAX_WORDS:
+        return False
+    text = clean.date_search_text(title)
+    found = find_dates(text, language)
+    return bool(found) and clean.is_mostly_date(text, [words for words, _ in found], other_words=0)
+
+
+def is_byline_title(title: str) -> bool:
+    """"By Jane Doe": a byline whose words are all names (not "Von Trump bis Biden")."""
+    name = clean.parse_byline(title)
+    words = (name or "").replace(",", " ").split()
+    return name is not None and all(word[:1].isupper() or word in {"and", "&"} for word in words)
+
+
+def is_url_section(text: str, url: str | None) -> bool:
+    """A short line that names a folder of the URL ("News" over ".../news/...")."""
+    return len(text.split()) <= SECTION_WORDS and clean.compact(text) in url_sections(url)
+
+
+#: The separators of a title's parts: "Sunday, March 17, 2013 | 5:00 PM | Elwyn Post".
+_TITLE_PARTS = re.compile(r"\s+[|•·»]\s+")
+
+
+def _without_site_name(title: str, names: set[str]) -> str:
+    """The title as the article will be titled (a site suffix split off), and any part of it that is the site's
+    name (compacted ``names``) left out: "Sunday, March 17, 2013 | 5:00 PM | Elwyn Post" is a date line."""
+    head = clean.split_title_suffix(title, frozenset(names))[0]
+    parts = [part for part in _TITLE_PARTS.split(head) if clean.compact(part) not in names]
+    return " | ".join(parts) if parts else head
+
+
+def stated_title_rejection(
+    title: str, names: set[str], language: str | None, is_section: Callable[[str], bool]
+) -> str | None:
+    """Why a stated title (a page's, a record's, a feed item's) is no headline: a date or time line, the site's
+    name alone (compacted ``names``), a section's name or a byline; ``None`` for a headline, "empty" for none."""
+    if not title:
+        return "empty"
+    head = _without_site_name(title, names)
+    if is_date_title(head, language):
+        return "date"
+    if clean.compact(head) in names:
+        return "outlet"
+    if is_section(head):
+        return "section"
+    if is_byline_title(head):
+        return "byline"
+    return None
+
+
+#: A first line read as the headline when the stated title was passed over has at most this many words.
+HEADLINE_WORDS = 25
+
+
+def reads_as_headline(text: str, language: str | None, *, heading: bool = False) -> bool:
+    """A first line that reads as a headline: a heading, or a short line that ends no sentence and is no date
+    line ("Riots erupt after teen's death" under a title that was only the date)."""
+    if len(text.split()) > HEADLINE_WORDS or text.endswith((".", ",", ";", ":")):
+        return False
+    return heading or not (date_of_line(text, language) or clean.is_time_line(text))
+
+
 class _TextParser:
     """Labels each line as body or as residue (with its reason), collecting metadata on the way."""
 
@@ -164,6 +232,27 @@ class _TextParser:
             return index + 1
         return len(self.lines)
 
+    def state_title(self, titles: Sequence[str], outlet: str | None) -> None:
+        """The first stated title (a record's title fields, a feed item's) that is a headline; each passed over is
+        kept as "title (why)". When every one is, a first line that reads as a headline is the title, as the HTML
+        reader does; else the text is untitled and its lede stays body."""
+        names = (site_names(self.url) | {clean.compact(outlet or "")}) - {""}
+        candidates = [title for title in dict.fromkeys(" ".join(t.split()) for t in titles) if title]
+        for title in candidates:
+            reason = stated_title_rejection(title, names, self.language, lambda head: is_url_section(head, self.url))
+            if reason is None:
+                self.full_title = self.title = title
+                self.label(0)
+                return
+            self.stripped.append(Stripped(title, f"title ({reason})"))
+        first = _HEADING_MARK.sub("", clean.unlink_markdown(self.lines[0].text)).strip()
+        if candidates and len(self.lines) > 1 and reads_as_headline(first, self.language):
+            self.lines[0].reason = "title"
+            self.full_title = self.title = first
+            self.label(1)
+        else:
+            self.label(0)
+
     def above_title(self, text: str) -> str | None:
         """A line over the headline that is none: a time stamp ("Updated 3:15 PM EST"), the site's name alone,
         or the name of a section the URL files the article under ("News")."""
@@ -173,7 +262,7 @@ class _TextParser:
         if key in site_names(self.url) | {clean.compact(self.outlet or "")} - {""}:
             self.outlet = self.outlet or text.strip()
             return "outlet"
-        return "navigation" if len(text.split()) <= SECTION_WORDS and key in url_sections(self.url) else None
+        return "navigation" if is_url_section(text, self.url) else None
 
     def header_reason(self, text: str) -> str | None:
         """A header line above the title: outlet or language, byline, source URL."""
@@ -330,11 +419,17 @@ class _TextParser:
 
 
 def parse_text(
-    text: str, *, source: str, url: str | None = None, title: str | None = None, outlet: str | None = None
+    text: str,
+    *,
+    source: str,
+    url: str | None = None,
+    title: str | Sequence[str] | None = None,
+    outlet: str | None = None,
 ) -> Article:
     """Plain text -> an unfinalised :class:`Article` (id ``""``); see :func:`read_text`.
 
-    With ``title`` given (a JSON record's, a feed item's), the first line is body, not title;
+    With ``title`` given (a JSON record's, a feed item's; several: its title fields in order), the first line is
+    body, not title, unless every title given is passed over (:meth:`_TextParser.state_title`);
     ``""`` says the record has no title, so its lede stays body. ``outlet`` (a record's or feed's) is one
     more site name the title may end with ("Ferry hits tug - Ruritania Herald").
     """
@@ -343,9 +438,7 @@ def parse_text(
         raise IngestError("empty text")
     parser = _TextParser(lines, url)
     if title is not None:
-        parser.full_title = " ".join(title.split())
-        parser.title = parser.full_title
-        parser.label(0)
+        parser.state_title([title] if isinstance(title, str) else title, outlet)
     else:
         parser.label(parser.take_title())
     parser.drop_title_suffix(outlet or parser.outlet)
