@@ -1,5 +1,5 @@
 """Documents as sources (their issuer named before or not an entity), police ranks before names, a first name and its short form in one article, a Russian
-plural institution as "они" (fix-enrich5)."""
+plural institution as "они" (fix-enrich5); documents about someone, and an owner's owner (fix-possessor)."""
 
 from __future__ import annotations
 
@@ -119,3 +119,35 @@ def test_the_document_takes_no_issuer_of_another_kind_of_document(enricher, make
 )
 def test_a_named_issuer_no_entity_covers_is_taken_as_written(enricher, make_article, text, issuer):
     assert _speakers(enricher, make_article, text) == [issuer]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nolan Fennick died in custody in April. Fennick's autopsy showed that he suffered a severe spinal injury.",
+        "Nolan Fennick died in April. Fennick's autopsy report said he had suffered a high-energy injury.",
+        "Nolan Fennick died in April. Fennick's death certificate says he died of a heart attack.",
+        "Nolan Fennick was arrested again. Fennick's criminal record shows he was convicted twice.",
+        "Nolan Fennick was treated at the clinic. Fennick's medical records show he had been treated for asthma.",
+        "Nolan Fennick died in April. His obituary said he loved fishing.",
+    ],
+)
+def test_a_document_about_someone_is_not_their_word(enricher, make_article, text):
+    speakers = _speakers(enricher, make_article, text)
+    assert speakers and all(s == UNATTRIBUTED for s in speakers)
+
+
+def test_a_document_about_someone_speaks_for_who_made_it(enricher, make_article):
+    text = "Nolan Fennick died in April. The autopsy by the medical examiner showed he had a spinal injury."
+    assert _speakers(enricher, make_article, text) == ["the medical examiner"]
+    before = "Doctors performed an autopsy on Monday. The autopsy showed Nolan Fennick had drowned."
+    assert _speakers(enricher, make_article, before) == ["Doctors"]
+    undergone = "Nolan Fennick underwent an autopsy on Monday. The autopsy showed he had drowned."
+    assert _speakers(enricher, make_article, undergone) == [UNATTRIBUTED]
+
+
+def test_the_owner_of_an_owner_does_not_issue_the_document(enricher, make_article):
+    text = "Nolan Fennick was arrested. Fennick's lawyer's letter said the arrest was unlawful."
+    assert _speakers(enricher, make_article, text) == ["Fennick's lawyer"]
+    own = "Nolan Fennick resigned. Fennick's statement said he would not run again."
+    assert _speakers(enricher, make_article, own) == ["Nolan Fennick"]
