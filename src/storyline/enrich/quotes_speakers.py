@@ -171,7 +171,7 @@ def _is_about_someone(head: Token) -> bool:
     if head.pos_ not in {"NOUN", "ADJ"}:
         return False
     return head.lemma_.lower() in _ABOUT_NOUNS or any(
-        c.dep_ in {"compound", "amod"} and c.lemma_.lower() in _ABOUT_NOUNS and c.nbor(-1).text != "-"
+        c.dep_ in {"compound", "amod"} and c.lemma_.lower() in _ABOUT_NOUNS and (c.i == 0 or c.doc[c.i - 1].text != "-")
         for c in head.children
     )  # not "high-profile acts"
 
@@ -419,11 +419,10 @@ class SpeakerResolver:
         """Who made a document about someone: what its phrase names after "by", "from" or "in" ("an autopsy by
         the medical examiner", "records obtained from the hospital"), an entity or as written; never its owner
         or a name before it ("Gray's autopsy", "the Gray file" are about Gray)."""
-        makers = [
-            w for w in document.subtree
-            if w.dep_ in {"pobj", "pcomp"} and w.head.lower_ in _MAKER_PREPOSITIONS and w.head.head.i in {document.i, *(a.i for a in document.children if a.dep_ == "acl")}
-        ] + [w for a in document.children if a.dep_ == "acl" for c in a.children if c.dep_ == "agent" for w in c.children if w.dep_ == "pobj"]
-        for maker in makers:
+        heads = {document.i, *(c.i for c in document.children if c.dep_ == "acl")}  # "records obtained from N"
+        for maker in document.subtree:
+            if maker.dep_ != "pobj" or maker.head.lower_ not in _MAKER_PREPOSITIONS or maker.head.head.i not in heads:
+                continue
             if (named := self._issuer_named_at(maker)) is not None:
                 return named
             if maker.pos_ == "NOUN":
