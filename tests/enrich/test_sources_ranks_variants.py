@@ -1,5 +1,5 @@
 """Documents as sources (their issuer named before or not an entity), police ranks before names, a first name and its short form in one article, a Russian
-plural institution as "они" (fix-enrich5)."""
+plural institution as "они" (fix-enrich5); documents about someone, and an owner's owner (fix-possessor)."""
 
 from __future__ import annotations
 
@@ -22,20 +22,36 @@ def _entities(enricher, make_article, text: str) -> dict[str, str]:
         'The council met on Monday. A statement said the decision was "final and binding."',
         "The plant closed in May. A report said output at the Fennick mill had fallen by half.",
         "The Acme Board met late. The statement said the Fennick plant would close in June.",
+        # documents about someone are not their words (fix-possessor)
+        "Nolan Fennick died in custody in April. Fennick's autopsy showed that he suffered a severe spinal injury.",
+        "Nolan Fennick died in April. Fennick's autopsy report said he had suffered a high-energy injury.",
+        "Nolan Fennick died in April. Fennick's death certificate says he died of a heart attack.",
+        "Nolan Fennick was arrested again. Fennick's criminal record shows he was convicted twice.",
+        "Nolan Fennick was treated at the clinic. Fennick's medical records show he had been treated for asthma.",
+        "Nolan Fennick died in April. His obituary said he loved fishing.",
     ],
 )
-def test_a_bare_document_names_no_speaker(enricher, make_article, text):
+def test_a_document_naming_no_issuer_names_no_speaker(enricher, make_article, text):
     speakers = _speakers(enricher, make_article, text)
     assert speakers and all(s == UNATTRIBUTED for s in speakers)
 
 
-def test_a_named_document_speaks_for_its_issuer(enricher, make_article):
-    text = '"We will not comment further," a statement from the Acme Board said on Tuesday.'
-    assert _speakers(enricher, make_article, text) == ["Acme Board"]
-    owned = "The company's statement said the Fennick plant would close in June."
-    assert _speakers(enricher, make_article, owned) == ["The company"]
-    dated = "Monday's statement said the Fennick plant would close in June."
-    assert _speakers(enricher, make_article, dated) == [UNATTRIBUTED]
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"We will not comment further," a statement from the Acme Board said on Tuesday.', "Acme Board"),
+        ("The company's statement said the Fennick plant would close in June.", "The company"),
+        ("Monday's statement said the Fennick plant would close in June.", UNATTRIBUTED),
+        # an owner's owner issues nothing; a document about someone speaks for who made it (fix-possessor)
+        ("Nolan Fennick was arrested. Fennick's lawyer's letter said the arrest was unlawful.", "Fennick's lawyer"),
+        ("Nolan Fennick resigned. Fennick's statement said he would not run again.", "Nolan Fennick"),
+        ("Nolan Fennick died. The autopsy by the medical examiner showed he had a spinal injury.", "the medical examiner"),
+        ("Doctors performed an autopsy on Monday. The autopsy showed Nolan Fennick had drowned.", "Doctors"),
+        ("Nolan Fennick underwent an autopsy on Monday. The autopsy showed he had drowned.", UNATTRIBUTED),
+    ],
+)
+def test_a_named_document_speaks_for_its_issuer(enricher, make_article, text, speaker):
+    assert _speakers(enricher, make_article, text) == [speaker]
 
 
 def test_a_police_rank_belongs_to_the_name_after_it(enricher, make_article):

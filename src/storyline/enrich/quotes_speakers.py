@@ -67,6 +67,20 @@ _DOCUMENT_NOUNS = frozenset({
     "statement", "report", "communique", "communiqué", "release", "letter", "memo", "memorandum", "document",
     "filing", "notice", "announcement", "bulletin", "study", "survey",
 })  # fmt: skip
+#: Documents about someone, kept by whoever examined or recorded them: "N's autopsy", "N's criminal record" are
+#: not N's words (English). A compound of one makes the document one of them ("N's autopsy report").
+_ABOUT_NOUNS = frozenset({
+    "autopsy", "postmortem", "post-mortem", "necropsy", "certificate", "record", "records", "obituary", "profile",
+    "biography", "file", "dossier", "résumé", "resume", "rap",
+})  # fmt: skip
+#: Prepositions by which a document about someone names who made it: "an autopsy by the medical examiner",
+#: "records from the hospital", "a profile in N" (not "of": "the autopsy of N" is about N).
+_MAKER_PREPOSITIONS = frozenset({"by", "from", "in"})
+#: Verbs whose subject made the document they take: "Doctors performed an autopsy" (lemmas, English).
+_MAKING_VERBS = frozenset({
+    "perform", "conduct", "carry", "do", "complete", "issue", "release", "write", "publish", "compile", "prepare",
+    "produce", "sign",
+})  # fmt: skip
 #: Links by which a name qualifies a document as its issuer: "N's", "an N statement", "issued by N", and the
 #: prepositions of :data:`_ISSUER_PREPOSITIONS` ("a statement from N", "a report in N"; not "a document on N's website").
 _ISSUER_DEPS = frozenset({"pobj", "agent", "poss", "compound", "acl", "amod", "nmod"})
@@ -144,6 +158,22 @@ def _issuing_body(document: Token) -> str | None:
             start = body.left_edge.i if body.dep_ == "pobj" else names[0].left_edge.i
             return document.doc[start : body.i + 1].text
     return None
+
+
+def _owned_role(token: Token) -> bool:
+    """Whether ``token`` is a common noun owning a document and itself owned: the lawyer of "N's lawyer's letter"."""
+    return token.dep_ == "poss" and token.pos_ == "NOUN" and any(c.dep_ == "poss" for c in token.children)
+
+
+def _is_about_someone(head: Token) -> bool:
+    """Whether a source is a document about someone (:data:`_ABOUT_NOUNS`), itself or by a noun compounded
+    with it ("autopsy report", "autopsy results"; the tagger may call "autopsy" an adjective)."""
+    if head.pos_ not in {"NOUN", "ADJ"}:
+        return False
+    return head.lemma_.lower() in _ABOUT_NOUNS or any(
+        c.dep_ in {"compound", "amod"} and c.lemma_.lower() in _ABOUT_NOUNS and (c.i == 0 or c.doc[c.i - 1].text != "-")
+        for c in head.children
+    )  # not "high-profile acts"
 
 
 def _bare_body(document: Token) -> Token | None:
@@ -306,6 +336,8 @@ class SpeakerResolver:
         at_head = [m for m in inside if m[0] <= head.idx < m[1]]
         if at_head:
             return self._joint(head, source) or at_head[0][2].name
+        if _is_about_someone(head) and self._language == "en":
+            return self._maker(head) or self._earlier_maker(head) or UNATTRIBUTED
         if head.pos_ == "NOUN" and head.lemma_.lower() in _DOCUMENT_NOUNS and self._language == "en":
             return self._issuer(head) or self._earlier_issuer(head, source) or UNATTRIBUTED
         if _is_unnamed_body(source) and (named := self._institution_before(head)) is not None:
@@ -383,18 +415,57 @@ class SpeakerResolver:
             return None  # "Monday's announcement", "a Samaritan's Purse release" (the parse cut the name)
         return self._doc[owner.left_edge.i : owner.i + 1].text  # "the council's report"
 
+    def _maker(self, document: Token) -> str | None:
+        """Who made a document about someone: what its phrase names after "by", "from" or "in" ("an autopsy by
+        the medical examiner", "records obtained from the hospital"), an entity or as written; never its owner
+        or a name before it ("Gray's autopsy", "the Gray file" are about Gray)."""
+        heads = {document.i, *(c.i for c in document.children if c.dep_ == "acl")}  # "records obtained from N"
+        for maker in document.subtree:
+            if maker.dep_ != "pobj" or maker.head.lower_ not in _MAKER_PREPOSITIONS or maker.head.head.i not in heads:
+                continue
+            if (named := self._issuer_named_at(maker)) is not None:
+                return named
+            if maker.pos_ == "NOUN":
+                return self._doc[maker.left_edge.i : maker.i + 1].text
+        return None
+
+    def _earlier_maker(self, document: Token) -> str | None:
+        """Who made "the autopsy": the maker of the nearest one before it, a few sentences back, named in its
+        phrase or as the subject of a verb that made it (:data:`_MAKING_VERBS`: "The medical examiner performed an
+        autopsy", not "officers falsified records"): an organisation or someone named by a common noun, not a
+        person named, who is more often the one it is about ("N had an autopsy")."""
+        for earlier in self._same_documents_before(document):
+            if (maker := self._maker(earlier)) is not None:
+                return maker
+            if earlier.dep_ != "dobj" or earlier.head.lemma_.lower() not in _MAKING_VERBS:
+                continue
+            subject = next((c for c in earlier.head.children if c.dep_ in _SUBJECT_DEPS), None)
+            if subject is None or subject.pos_ == "PRON":
+                continue
+            named = [m for m in self._mentions if m[0] <= subject.idx < m[1]]
+            if named and named[0][2].type == "ORG":
+                return named[0][2].name
+            if not named and subject.pos_ == "NOUN":
+                return self._doc[subject.left_edge.i : subject.i + 1].text
+        return None
+
     def _earlier_issuer(self, document: Token, source: Span) -> str | None:
         """Who issued "the statement": the issuer of the nearest statement before it, a few sentences back, that
         names one ("N issued a statement", "N said in a statement", "a statement from N")."""
         if source[0].lower_ != "the":
             return None
+        earlier = [t for t in self._same_documents_before(document) if t.pos_ == "NOUN"]
+        issuers = (self._issuer(t) or self._subject_issuer(t) for t in earlier)
+        return next(filter(None, issuers), None)
+
+    def _same_documents_before(self, document: Token) -> list[Token]:
+        """The words of ``document``'s noun before it, in its sentence and the few before
+        (:data:`_DOCUMENT_SENTENCES`), nearest first."""
         sentences = list(self._doc.sents)
         own = next(i for i, sentence in enumerate(sentences) if sentence.start <= document.i < sentence.end)
         start = sentences[max(0, own - _DOCUMENT_SENTENCES + 1)].start
         lemma = document.lemma_.lower()
-        earlier = [t for t in self._doc[start : document.i] if t.pos_ == "NOUN" and t.lemma_.lower() == lemma]
-        issuers = (self._issuer(t) or self._subject_issuer(t) for t in reversed(earlier))
-        return next(filter(None, issuers), None)
+        return [t for t in reversed(self._doc[start : document.i]) if t.lemma_.lower() == lemma]
 
     def _institution_before(self, noun: Token) -> str | None:
         """The organisation named before ``noun`` whose name holds it, nearest first: "the ministry" is the
@@ -421,9 +492,10 @@ class SpeakerResolver:
         return named[0][2].name if named else None
 
     def _issuer_words(self, token: Token) -> list[Token]:
-        """The words of a document's phrase linked to it by :data:`_ISSUER_DEPS`, at any depth."""
+        """The words of a document's phrase linked to it by :data:`_ISSUER_DEPS`, at any depth, but not within an
+        owner that is a common noun: "N's lawyer's letter" is the lawyer's, not N's."""
         linked = [c for c in token.children if c.dep_ in _ISSUER_DEPS or (c.dep_ == "prep" and c.lower_ in _ISSUER_PREPOSITIONS)]
-        return linked + [w for c in linked for w in self._issuer_words(c)]
+        return linked + [w for c in linked if not _owned_role(c) for w in self._issuer_words(c)]
 
     def _role_holder(self, head: Token, source: Span) -> str:
         """A role noun speaks as a person, never as the organisation in its modifiers ("the former FBI
