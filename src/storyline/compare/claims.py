@@ -182,7 +182,7 @@ def _denied_by_institution(article: Article, quote: Quote) -> bool:
     return is_denial(quote.cue) and any(e.name == quote.speaker and e.type == "ORG" for e in article.entities)
 
 
-def calendar_day(time: TimeExpression) -> str | None:
+def day_of_event(time: TimeExpression) -> str | None:
     """The calendar value a time expression dates an event to: a DATE's value, a TIME's day.
 
     "Sunday night" (2024-03-10TNI) dates its event to 2024-03-10; a bare clock time ("6 p.m.", "1:30 p.m.
@@ -214,7 +214,7 @@ def event_times(article: Article, start: int, end: int) -> list[tuple[TimeExpres
         (t, day)
         for t in article.times
         if start <= t.start < end
-        and (day := calendar_day(t))
+        and (day := day_of_event(t))
         and not any(s <= t.start and t.end <= e for s, e in numbers)
         and not names_a_thing(article, start, end, t, day)
     ]

@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from storyline.compare.align import date_fits
-from storyline.compare.claims import calendar_day as event_day
+from storyline.compare.claims import day_of_event
 from storyline.compare.claims import event_times
 from storyline.compare.provenance import source_links, sources_first
 from storyline.enrich.times import find_times
@@ -87,7 +87,7 @@ def dated_as_sources(
         source = by_id.get(link.from_) if link and link.relation in _KEEPS_THE_WORDS else None
         if source is None or not _published_apart(source, article):
             continue
-        again = {t.start: event_day(t) for t in find_times(article.text, source.published, article.language)}
+        again = {t.start: day_of_event(t) for t in find_times(article.text, source.published, article.language)}
         for claim in (c for c in claims if c.article == article.id and c.id in group_of):
             told = {
                 moved.get((other.id, time.start), day)
