@@ -14,7 +14,7 @@ from storyline.cli.app import app
 from storyline.cli.evaluating import eval_app, gold_data_required
 from storyline.cli.library import DbOption, err, plural, progress_bar, workspace
 from storyline.eval.data import default_data_dir
-from storyline.eval.quotes import evaluate_quotes
+from storyline.eval.quotes import AgreementScores, evaluate_agreement, evaluate_quotes
 from storyline.service.enrichment import enrich_stored
 
 
@@ -32,12 +32,24 @@ def enrich(db: DbOption = None) -> None:
 
 @eval_app.command("quotes")
 def eval_quotes(
-    split: str = typer.Option("dev", help="PolNeAR split: dev or train."),
+    split: str = typer.Option("dev", help="PolNeAR split: dev, train or annotator-training."),
     data: Path | None = typer.Option(None, help="The shared data directory (holds polnear/; default ../shared/data)."),
     limit: int | None = typer.Option(None, help="Only the first N articles."),
+    agreement: bool = typer.Option(
+        False, "--agreement", help="On the articles several annotators annotated: annotator vs annotator, and "
+        "storyline vs each annotator (the human ceiling)."
+    ),  # fmt: skip
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
 ) -> None:
     """Quote (content) span P/R/F1 at overlap >= 0.3 and exact, and speaker accuracy, on PolNeAR."""
+    if agreement:
+        with gold_data_required():
+            agreed = evaluate_agreement(data or default_data_dir(), split, limit)
+        if as_json:
+            typer.echo(json.dumps(agreed.to_dict(), indent=2))
+        else:
+            _print_agreement(agreed)
+        return
     with gold_data_required():
         scores = evaluate_quotes(data or default_data_dir(), split, limit)
     if as_json:
@@ -53,4 +65,29 @@ def eval_quotes(
     console.print(table)
     console.print(f"speaker accuracy {scores.speaker_accuracy:.3f} (of overlap matches with a gold source); "
                   f"{scores.predicted} predicted {scores.by_kind}; {scores.articles_per_s:.1f} articles/s",
+                  markup=False)  # fmt: skip
+
+
+def _print_agreement(scores: AgreementScores) -> None:
+    table = Table(
+        title=f"PolNeAR {scores.split}: {scores.articles} articles annotated by several annotators "
+        f"({scores.annotations} annotations)"
+    )
+    for column in ("scored", "gold contents", "P", "R", "F1", "exact F1", "speaker"):
+        table.add_column(column)
+    readings = (
+        ("annotator vs annotator", scores.human),
+        ("storyline vs each annotator", scores.storyline),
+        ("storyline vs first annotator", scores.storyline_first),
+    )
+    for name, counts in readings:
+        p, r, f = counts.overlap_prf()
+        exact_f1 = counts.exact_prf()[2]
+        table.add_row(name, f"{counts.gold:,}", f"{p:.3f}", f"{r:.3f}", f"{f:.3f}", f"{exact_f1:.3f}",
+                      f"{counts.speaker_accuracy:.3f}")  # fmt: skip
+    console = Console()
+    console.print(table)
+    console.print("Annotator vs annotator: every ordered pair (so P = R). First annotator: the gold of the plain eval. "
+                  "P/R/F1: content spans one-to-one at overlap >= 0.3; speaker: of those matches with a gold source, "
+                  "the same source (overlapping span, or the gold source's head word). --json has exact P/R too.",
                   markup=False)  # fmt: skip

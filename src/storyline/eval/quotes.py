@@ -15,7 +15,10 @@ Content spans (direct and indirect speech, and beliefs). Scoring:
   word (its last word) appears in the resolved speaker name.
 
 Articles annotated by several annotators are scored against the first
-annotation (sorted by file name). Reads ``<data>/polnear/data/<split>`` only.
+annotation (sorted by file name). :func:`evaluate_agreement` measures, on those
+articles, how far the annotators agree with each other and storyline with each
+of them, with the same scorer: the ceiling the F1 above is read against.
+Reads ``<data>/polnear/data/<split>`` only.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ import re
 import time
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
+from itertools import islice, permutations
 from pathlib import Path
 from typing import Any
 
@@ -52,6 +56,89 @@ class GoldArticle:
     key: str
     text: str
     attributions: list[GoldAttribution]
+
+
+@dataclass
+class AnnotatedArticle:
+    """One text with each annotator's attributions, by annotator id (the end of the .ann file name)."""
+
+    key: str
+    text: str
+    annotations: dict[str, list[GoldAttribution]]
+
+
+@dataclass
+class SpanCounts:
+    """Content spans of one reading scored against a gold reading, summed over articles.
+
+    ``matched``: one-to-one at overlap >= 0.3; ``exact``: same trimmed span;
+    ``speakers_ok`` of ``with_source``: overlap matches whose gold has a source
+    and whose speaker :func:`speaker_correct` accepts.
+    """
+
+    predicted: int = 0
+    gold: int = 0
+    matched: int = 0
+    exact: int = 0
+    with_source: int = 0
+    speakers_ok: int = 0
+
+    def add(self, text: str, quotes: list[Quote], gold: list[GoldAttribution]) -> list[tuple[int, int]]:
+        """Score one article's quotes against its gold; the overlap matches (quote index, gold index)."""
+        spans = [(q.start, q.end) for q in quotes]
+        contents = [g.content for g in gold]
+        matched = match(spans, contents, OVERLAP)
+        self.predicted += len(spans)
+        self.gold += len(contents)
+        self.matched += len(matched)
+        self.exact += len({_trim(text, s) for s in spans} & {_trim(text, c) for c in contents})
+        for i, j in matched:
+            if gold[j].source is not None:
+                self.with_source += 1
+                self.speakers_ok += speaker_correct(quotes[i], gold[j])
+        return matched
+
+    def overlap_prf(self) -> tuple[float, float, float]:
+        return _prf(self.matched, self.predicted, self.gold)
+
+    def exact_prf(self) -> tuple[float, float, float]:
+        return _prf(self.exact, self.predicted, self.gold)
+
+    @property
+    def speaker_accuracy(self) -> float:
+        return self.speakers_ok / self.with_source if self.with_source else 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        p, r, f = self.overlap_prf()
+        ep, er, ef = self.exact_prf()
+        return asdict(self) | {
+            "precision": p, "recall": r, "f1": f, "exact_precision": ep, "exact_recall": er, "exact_f1": ef,
+            "speaker_accuracy": self.speaker_accuracy,
+        }  # fmt: skip
+
+
+@dataclass
+class AgreementScores:
+    """How far PolNeAR's annotators agree with each other, and storyline with each of them, on the same texts.
+
+    ``human`` scores every annotator against every other (all ordered pairs, so its
+    precision equals its recall); ``storyline`` scores storyline against each
+    annotator; ``storyline_first`` against the first annotation by file name, the
+    gold of :func:`evaluate_quotes`.
+    """
+
+    split: str
+    articles: int
+    annotations: int
+    human: SpanCounts
+    storyline: SpanCounts
+    storyline_first: SpanCounts
+
+    def to_dict(self) -> dict[str, Any]:
+        readings = {"human": self.human, "storyline": self.storyline, "storyline_first": self.storyline_first}
+        return {"split": self.split, "articles": self.articles, "annotations": self.annotations} | {
+            name: counts.to_dict() for name, counts in readings.items()
+        }
 
 
 @dataclass
@@ -84,20 +171,38 @@ class QuoteScores:
 # Reading brat standoff
 
 
-def read_polnear(data_dir: Path, split: str = "dev", limit: int | None = None) -> Iterator[GoldArticle]:
-    """Gold articles of one split, in file-name order."""
+def _key_and_annotator(ann: Path) -> tuple[str, str]:
+    """PolNeAR names an annotator's file ``<key>_<annotator>.ann``, beside one ``text/<key>.txt``."""
+    parts = ann.stem.rsplit("_", 1)
+    return parts[0], parts[-1]
+
+
+def _annotations_by_text(data_dir: Path, split: str) -> Iterator[tuple[str, str, list[Path]]]:
+    """(key, text, .ann files sorted by name) of each article of a split, in key order."""
     root = data_dir / POLNEAR_DIR / split
     if not (root / "text").is_dir():
         raise DataMissing(f"PolNeAR split not found: {root}")
-    annotations = sorted((root / "attributions").glob("*.ann"))
-    by_text: dict[str, Path] = {}
-    for ann in annotations:
-        by_text.setdefault(ann.stem.rsplit("_", 1)[0], ann)
-    for key in sorted(by_text)[:limit]:
+    by_text: dict[str, list[Path]] = {}
+    for ann in sorted((root / "attributions").glob("*.ann")):
+        by_text.setdefault(_key_and_annotator(ann)[0], []).append(ann)
+    for key in sorted(by_text):
         text_path = root / "text" / f"{key}.txt"
         if text_path.exists():
-            text = text_path.read_text(encoding="utf-8")
-            yield GoldArticle(key, text, parse_brat(by_text[key].read_text(encoding="utf-8"), text))
+            yield key, text_path.read_text(encoding="utf-8"), by_text[key]
+
+
+def read_polnear(data_dir: Path, split: str = "dev", limit: int | None = None) -> Iterator[GoldArticle]:
+    """Gold articles of one split, in file-name order; of several annotations, the first by file name."""
+    for key, text, anns in islice(_annotations_by_text(data_dir, split), limit):
+        yield GoldArticle(key, text, parse_brat(anns[0].read_text(encoding="utf-8"), text))
+
+
+def read_polnear_annotators(data_dir: Path, split: str = "train", limit: int | None = None) -> Iterator[AnnotatedArticle]:
+    """The articles of a split that several annotators annotated, each with every annotation."""
+    several = ((key, text, anns) for key, text, anns in _annotations_by_text(data_dir, split) if len(anns) > 1)
+    for key, text, anns in islice(several, limit):
+        annotations = {_key_and_annotator(ann)[1]: parse_brat(ann.read_text(encoding="utf-8"), text) for ann in anns}
+        yield AnnotatedArticle(key, text, annotations)
 
 
 def parse_brat(ann: str, text: str) -> list[GoldAttribution]:
@@ -196,41 +301,70 @@ def _prf(tp: int, predicted: int, gold: int) -> tuple[float, float, float]:
     return precision, recall, f1
 
 
+def _quote_enricher() -> Enricher:
+    return Enricher(EnrichConfig(components=["entities", "quotes"]))
+
+
+def _storyline_quotes(enricher: Enricher, key: str, text: str) -> list[Quote]:
+    return enricher.enrich(Article(id=key, title="", paragraphs=[text], language="en")).quotes
+
+
 def evaluate_quotes(data_dir: Path, split: str = "dev", limit: int | None = None) -> QuoteScores:
     """Run the entity + quote components over a PolNeAR split and score them."""
-    enricher = Enricher(EnrichConfig(components=["entities", "quotes"]))
-    tp = tp_exact = gold_n = pred_n = with_source = speakers_ok = articles = speech_n = speech_tp = 0
+    enricher = _quote_enricher()
+    counts = SpanCounts()
+    articles = speech_n = speech_tp = 0
     kinds: dict[str, int] = {}
     started = time.perf_counter()
     for item in read_polnear(data_dir, split, limit):
-        article = enricher.enrich(Article(id=item.key, title="", paragraphs=[item.text], language="en"))
-        quotes = article.quotes
-        predicted = [(q.start, q.end) for q in quotes]
-        gold = [g.content for g in item.attributions]
+        quotes = _storyline_quotes(enricher, item.key, item.text)
         for q in quotes:
             kinds[q.kind] = kinds.get(q.kind, 0) + 1
-        matched = match(predicted, gold, OVERLAP)
-        tp += len(matched)
-        trimmed_gold = {_trim(item.text, g) for g in gold}
-        tp_exact += len({_trim(item.text, p) for p in predicted} & trimmed_gold)
+        matched = counts.add(item.text, quotes, item.attributions)
         speech = {j for j, g in enumerate(item.attributions) if is_speech(g, item.text)}
         speech_n += len(speech)
         speech_tp += sum(1 for _, j in matched if j in speech)
-        for i, j in matched:
-            if item.attributions[j].source is not None:
-                with_source += 1
-                speakers_ok += speaker_correct(quotes[i], item.attributions[j])
-        gold_n += len(gold)
-        pred_n += len(predicted)
         articles += 1
     elapsed = time.perf_counter() - started
-    p, r, f = _prf(tp, pred_n, gold_n)
-    ep, er, ef = _prf(tp_exact, pred_n, gold_n)
+    p, r, f = counts.overlap_prf()
+    ep, er, ef = counts.exact_prf()
     return QuoteScores(
-        split=split, articles=articles, gold=gold_n, predicted=pred_n,
+        split=split, articles=articles, gold=counts.gold, predicted=counts.predicted,
         precision=p, recall=r, f1=f, exact_precision=ep, exact_recall=er, exact_f1=ef,
-        speaker_accuracy=speakers_ok / with_source if with_source else 0.0,
+        speaker_accuracy=counts.speaker_accuracy,
         speech_gold=speech_n, speech_recall=speech_tp / speech_n if speech_n else 0.0,
-        stance_recall=(tp - speech_tp) / (gold_n - speech_n) if gold_n > speech_n else 0.0,
+        stance_recall=(counts.matched - speech_tp) / (counts.gold - speech_n) if counts.gold > speech_n else 0.0,
         articles_per_s=articles / elapsed if elapsed else 0.0, by_kind=kinds,
     )
+
+
+def as_quote(gold: GoldAttribution, text: str) -> Quote:
+    """An annotator's attribution read as a prediction, its Source as the speaker, to score it against another's."""
+    start, end = gold.content
+    speaker_start, speaker_end = gold.source or (None, None)
+    return Quote(
+        text[start:end], start, end, gold.source_text,
+        speaker_start=speaker_start, speaker_end=speaker_end, cue=gold.cue_text or None,
+    )  # fmt: skip
+
+
+def evaluate_agreement(data_dir: Path, split: str = "train", limit: int | None = None) -> AgreementScores:
+    """Annotator-vs-annotator and storyline-vs-annotator agreement on a split's multi-annotated articles.
+
+    Every reading is scored with :class:`SpanCounts`, the scorer of :func:`evaluate_quotes`,
+    so the human figure is the ceiling that storyline's figure is read against.
+    """
+    enricher = _quote_enricher()
+    human, storyline, storyline_first = SpanCounts(), SpanCounts(), SpanCounts()
+    articles = annotations = 0
+    for item in read_polnear_annotators(data_dir, split, limit):
+        golds = [item.annotations[name] for name in sorted(item.annotations)]
+        for reading, gold in permutations(golds, 2):
+            human.add(item.text, [as_quote(g, item.text) for g in reading], gold)
+        quotes = _storyline_quotes(enricher, item.key, item.text)
+        for gold in golds:
+            storyline.add(item.text, quotes, gold)
+        storyline_first.add(item.text, quotes, golds[0])
+        articles += 1
+        annotations += len(golds)
+    return AgreementScores(split, articles, annotations, human, storyline, storyline_first)
