@@ -213,7 +213,8 @@ class _Crawl:
             return [ReadOutcome(record_source, None, "malformed WARC record: no WARC-Type header")]
         if record.record_type not in (WarcRecordType.response, WarcRecordType.resource, WarcRecordType.continuation):
             kind = record.headers.get("WARC-Type")
-            return [ReadOutcome(record_source, None, f"WARC record of a type not in the standard ({kind})", skipped=True)]
+            why = f"WARC record of a type not in the standard ({kind})"
+            return [ReadOutcome(record_source, None, why, skipped=True)]
         try:
             if record.record_type == WarcRecordType.continuation or record.headers.get("WARC-Segment-Number"):
                 return self._segment(record, record_source, uri)
@@ -321,7 +322,7 @@ class _Crawl:
         """The segmented records whose segments are not all in the file: each fails naming its record (a record
         that held no page, an image, is skipped as one)."""
         for origin, group in self.segments.items():
-            source, rest = (group.first_source, group.sources) if group.first_source else (group.sources[0], group.sources[1:])
+            source, *rest = [group.first_source, *group.sources] if group.first_source else group.sources
             why = group.first if isinstance(group.first, (str, IngestError)) else IngestError(
                 f"segmented WARC record {origin} is missing segment(s) {', '.join(group.missing())} of its page: "
                 "not read")
@@ -363,6 +364,8 @@ class _Crawl:
             yield from map(self.counted, self._read_again(stream, waiting))
 
     def _read_again(self, stream: BinaryIO, waiting: dict[str, list[_Revisit]]) -> Iterator[ReadOutcome]:
+        """The pages of the revisits ``waiting`` on each original (by record id), the file read again from its
+        start: record positions cannot be sought in a file gzipped whole, and one page is held at a time."""
         stream.seek(0)
         try:
             for record in ArchiveIterator(stream, parse_http=True,
