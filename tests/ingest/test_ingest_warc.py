@@ -141,6 +141,8 @@ def test_every_record_of_a_crawl_is_accounted_for(tmp_path: Path, limit: int) ->
     crawl.fetch("logo.png", b"\x89PNG\r\n\x1a\n", headers=[("Content-Type", "image/png")])
     crawl.fetch("gone", b"<html><body>Not found</body></html>", status="404 Not Found")
     crawl.fetch("oops", b"<html><body>Server error</body></html>", status="500 Internal Server Error")
+    crawl.fetch("video", b"<html><body>Part of a p", status="206 Partial Content")
+    crawl.fetch("ping", b"", status="204 No Content")
     crawl.fetch("old-pier", b"", status="301 Moved Permanently", headers=[("Location", f"{SITE}/pier")])
     crawl.fetch("pier-today", b"<html><body>Moved</body></html>", status="302 Found", headers=[HTML, ("Location", f"{SITE}/pier")])
     crawl.note("pier")
@@ -160,6 +162,8 @@ def test_every_record_of_a_crawl_is_accounted_for(tmp_path: Path, limit: int) ->
         (f"{SITE}/logo.png", request), (f"{SITE}/logo.png", "WARC record not HTML (image/png)"),
         (f"{SITE}/gone", request), (f"{SITE}/gone", "WARC record with HTTP status 404"),
         (f"{SITE}/oops", request), (f"{SITE}/oops", "WARC record with HTTP status 500"),
+        (f"{SITE}/video", request), (f"{SITE}/video", "WARC record with HTTP status 206"),
+        (f"{SITE}/ping", request), (f"{SITE}/ping", "WARC record with HTTP status 204"),
         (f"{SITE}/old-pier", request), (f"{SITE}/old-pier", "WARC record is an HTTP 301 redirect (no page)"),
         (f"{SITE}/pier-today", request), (f"{SITE}/pier-today", "WARC record is an HTTP 302 redirect (no page)"),
         (f"{SITE}/pier", "WARC metadata record (the crawler's notes, no page)"),
@@ -167,7 +171,7 @@ def test_every_record_of_a_crawl_is_accounted_for(tmp_path: Path, limit: int) ->
         (f"{SITE}/pier", ELSEWHERE),  # its digest is not the page's: a later capture of other content
         (f"{SITE}/ferries", ELSEWHERE),
     ]  # fmt: skip
-    assert len(outcomes) == 18  # one outcome a record, none left out
+    assert len(outcomes) == 22  # one outcome a record, none left out
 
 
 def _last_record_start(data: bytes) -> int:

@@ -32,6 +32,8 @@ from storyline.ingest.sniff import GZIP_MAGIC, head_of, is_gzip, is_zstd
 from storyline.ingest.text import read_text
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
+#: The HTTP statuses of a page: OK, and OK from a transforming proxy.
+_PAGE_STATUSES = (200, 203)
 #: A resource record (a file stored as is, no HTTP: wget's and Webrecorder's saved pages) holds an article as
 #: HTML or as plain text; a plain-text HTTP response is a robots.txt or an API's answer, no article.
 _RESOURCE_TYPES = (*_HTML_TYPES, "text/plain")
@@ -81,10 +83,11 @@ def _payload_text(body: bytes, content_type: str) -> str:
 
 
 def _not_a_page(content_type: str, status: int | None, page_types: tuple[str, ...]) -> str | None:
-    """Why a response holds no article (an error page, a redirect, an image), else ``None``."""
+    """Why a response holds no article (an error page, a redirect, an image), else ``None``. Of the other 2xx
+    statuses none holds a whole page: 204 and 205 none, 206 a byte range of one."""
     if status and 300 <= status < 400:
         return f"WARC record is an HTTP {status} redirect (no page)"
-    if not status or not 200 <= status < 300:
+    if status not in _PAGE_STATUSES:
         return f"WARC record with HTTP status {status}"
     if not content_type.lower().startswith(page_types):
         return f"WARC record not HTML ({content_type.split(';')[0].strip() or 'no content type'})"
@@ -402,8 +405,8 @@ def _body(capture: _Capture, limit: int) -> tuple[bytes, str | None]:
 
 
 def read_warc(stream: BinaryIO, *, source: str, max_record_bytes: int) -> Iterator[ReadOutcome]:
-    """One outcome per record of the WARC ``stream`` (seekable, at its start): HTML responses with status 2xx (and
-    HTML or plain-text resources) as articles, URL from WARC-Target-URI, WARC-Date kept as the capture time
+    """One outcome per record of the WARC ``stream`` (seekable, at its start): HTML responses with status 200 or
+    203 (and HTML or plain-text resources) as articles, URL from WARC-Target-URI, WARC-Date kept as the capture time
     (``extra["captured"]``), never as the publication date; a record over ``max_record_bytes`` skipped unread; a
     segmented record read once whole, a revisit as its original's page (both told where they are complete).
     Each outcome's ``read_share`` says how far into the file its record starts."""
