@@ -601,3 +601,16 @@ def test_records_are_accounted_for_only_where_some_became_no_article(tmp_path):
     broken.write_text(lines.read_text().replace("Ruritania", "Freedonia") + '\n{"title": "cut off')
     result = invoke("ingest", str(broken), "--db", str(tmp_path / "other.db"))
     assert f"records: {broken}: 3 read, 2 article(s), 0 skipped, 1 failed" in result.stdout
+
+
+def test_a_crawls_summary_counts_skipped_records_by_reason_naming_only_those_that_held_a_page(tmp_path):
+    from tests.ingest.test_ingest_warc import PAGE, Crawl
+
+    crawl = Crawl()
+    crawl.fetch("pier", PAGE)
+    crawl.fetch("gone", b"<html><body>Not found</body></html>", status="404 Not Found")
+    path, db = crawl.save(tmp_path / "crawl.warc.gz"), str(tmp_path / "lib.db")
+    lines = invoke("ingest", str(path), "--db", db).stdout.splitlines()
+    assert f"records: {path}: 5 read, 1 article(s), 4 skipped, 0 failed" in lines
+    assert "skipped 2: WARC request record (what the crawler sent, no page)" in lines  # counted, not listed
+    assert f"skipped 1: WARC record with HTTP status 404: {path}#https://herald.example.rt/gone" in lines

@@ -278,7 +278,7 @@ def test_warc_records_that_are_no_page_are_skipped_with_a_reason(tmp_path: Path,
     assert [o.article.title for o in outcomes if o.article] == ["Storm hits northern coast"]
     assert [o.error for o in outcomes if o.skipped] == [
         "WARC record not HTML (image/png)", "WARC record with HTTP status 404",
-        "WARC revisit record (a repeat capture of a URL read above: duplicate)"]
+        "WARC revisit record (a repeat capture whose original is not in this file, no page: the page is read from the crawl that holds it)"]
     assert not any(o.error and not o.skipped for o in outcomes)
 
 

@@ -63,32 +63,6 @@ def test_a_large_crawl_cut_inside_its_last_record_fails_when_that_record_was_ski
         "the one cut short is left out")]
 
 
-def _segmented(crawl: Crawl, path: str, body: bytes) -> None:
-    """A response split over two records, as a crawler with a record size limit writes it."""
-    url = f"{SITE}/{path}"
-    sent = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
-    first = crawl.writer.create_warc_record(
-        url, "response", payload=io.BytesIO(body[:200]), http_headers=sent, warc_headers_dict={"WARC-Segment-Number": "1"})
-    crawl.writer.write_record(first)
-    crawl.writer.write_record(crawl.writer.create_warc_record(url, "continuation", payload=io.BytesIO(body[200:]),
-        warc_headers_dict={"WARC-Segment-Number": "2", "WARC-Segment-Origin-ID": first.rec_headers["WARC-Record-ID"],
-                           "WARC-Segment-Total-Length": str(len(body))}))
-
-
-def test_a_segmented_record_is_skipped_naming_why_not_read_as_part_of_its_page(tmp_path: Path) -> None:
-    crawl = Crawl()
-    _segmented(crawl, "long-read", page("A long read on the pier", paragraphs=["Harbour minutes. " * 60]).encode())
-    crawl.fetch("ferries", page("Ferries to Vardo Island resume").encode())
-    outcomes = list(read_paths([crawl.save(tmp_path / "crawl.warc.gz")], max_file_bytes=LIMIT))
-    assert [o.article.title for o in outcomes if o.article] == ["Ferries to Vardo Island resume"]
-    segments = [o.error for o in outcomes if o.source.endswith("/long-read")]
-    assert segments == [(
-        "WARC record is segment 1 of a segmented record (its page continues in continuation records): segmented "
-        "records are not reassembled"), segments[1]]
-    assert segments[1].startswith("WARC continuation record (segment 2 of segmented record <urn:uuid:")
-    assert all(o.skipped for o in outcomes if o.source.endswith("/long-read"))
-
-
 def test_a_zstd_compressed_crawl_is_read_and_zstd_that_is_no_crawl_refused_saying_what_to_do(tmp_path: Path) -> None:
     crawl = Crawl(compressed=False)
     crawl.fetch("pier", PAGE)

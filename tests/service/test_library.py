@@ -218,7 +218,25 @@ def test_a_warc_moves_the_reading_progress_record_by_record_and_counts_its_recor
     report = library.ingest(workspace, [crawl], on_progress=lambda *step: seen.append(step))
     reading = [done for stage, done, total in seen if stage == "reading"]
     assert len(reading) == 5 and reading == sorted(reading) and 0 < reading[1] < reading[3] < 1 == reading[-1]
-    assert report.to_dict()["records"] == {str(crawl): {"read": 4, "articles": 3, "skipped": 1, "failed": 0}}
+    assert report.to_dict()["records"] == {str(crawl): {"read": 4, "articles": 3, "skipped": 1, "failed": 0,
+                                                        "skipped_because": {"WARC record not HTML (image/png)": 1}}}
+
+
+def test_a_crawls_requests_and_segments_are_counted_by_reason_not_listed(workspace, tmp_path):
+    """A crawl holds a request for each page: listing each as a skip buries the records a user must look at."""
+    from tests.ingest.test_ingest_warc import LONG_READ, PAGE, Crawl, _segments
+
+    crawl = Crawl()
+    crawl.fetch("pier", PAGE)
+    crawl.fetch("gone", b"<html><body>Not found</body></html>", status="404 Not Found")
+    _segments(crawl, "long-read", LONG_READ, order=[1, 2, 3])
+    path = crawl.save(tmp_path / "crawl.warc.gz")
+    report = library.ingest(workspace, [path]).to_dict()
+    assert report["skips"] == [{"source": f"{path}#https://herald.example.rt/gone", "reason": "WARC record with HTTP status 404"}]
+    because = {"WARC warcinfo record (about the crawl, no page)": 1, "WARC request record (what the crawler sent, no page)": 2,
+               "WARC record with HTTP status 404": 1, "WARC segment of a record split over several (told with its first segment)": 2}
+    assert report["skipped"] == 6 and report["skipped_because"] == because
+    assert report["records"][str(path)] == {"read": 8, "articles": 2, "skipped": 6, "failed": 0, "skipped_because": because}
 
 
 def test_oversized_files_are_refused_with_a_reason(workspace, inputs):

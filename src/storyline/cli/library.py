@@ -218,8 +218,10 @@ def print_ingest_summary(report: library.IngestReport, db_path: Path) -> None:
             continue
         counts = f"{records.read} read, {records.articles} article(s), {records.skipped} skipped, {records.failed} failed"
         out.print(f"[dim]records:[/dim] {escape(read_from)}: {counts}", soft_wrap=True)
-    for reason, sources in sorted(report.skipped_because.items()):
-        out.print(f"[dim]skipped {len(sources)}:[/dim] {escape(reason)}: {escape(listed(sources))}", soft_wrap=True)
+    counts = report.skip_counts
+    for reason, sources in sorted(report.skipped_because.items()):  # a quiet reason's records are only counted
+        named = f": {escape(listed(sources))}" if sources else ""
+        out.print(f"[dim]skipped {counts[reason]}:[/dim] {escape(reason)}{named}", soft_wrap=True)
     for source, stored, stored_source in report.duplicates_of:  # one line each, as "failed:" lines: read by grep
         read_from = f" [dim](read from[/dim] {escape(stored_source)}[dim])[/dim]" if stored_source else ""
         out.print(f"[dim]duplicate:[/dim] {escape(source)} [dim]repeats stored article[/dim] {escape(stored)}{read_from}", soft_wrap=True)

@@ -28,6 +28,9 @@ class ReadOutcome:
     error: str | None = None
     #: A file in a folder that its name says holds no article (a page's stylesheet, an image): no failure.
     skipped: bool = False
+    #: A skipped record that by its kind never holds a page (a crawler's request, its warcinfo): counted by its
+    #: reason, not listed one by one (a crawl holds as many requests as pages).
+    quiet: bool = False
     #: Damage repaired while reading (stray NUL bytes removed): the article is kept, the user told.
     warning: str | None = None
     #: How far into its file the reader was (0..1) when it read this, for progress within a large archive.

@@ -69,6 +69,8 @@ class RecordsRead:
     articles: int = 0
     skipped: int = 0
     failed: int = 0
+    #: How many records were skipped for each reason.
+    skipped_because: dict[str, int] = field(default_factory=dict)
 
     @property
     def read(self) -> int:
@@ -77,13 +79,16 @@ class RecordsRead:
     def count(self, outcome: ReadOutcome) -> None:
         if outcome.skipped:
             self.skipped += 1
+            reason = outcome.error or "not an article"
+            self.skipped_because[reason] = self.skipped_because.get(reason, 0) + 1
         elif outcome.article is None:
             self.failed += 1
         else:
             self.articles += 1
 
     def to_dict(self) -> dict[str, int]:
-        return {"read": self.read, "articles": self.articles, "skipped": self.skipped, "failed": self.failed}
+        return {"read": self.read, "articles": self.articles, "skipped": self.skipped, "failed": self.failed,
+                "skipped_because": dict(self.skipped_because)}
 
 
 @dataclass
@@ -114,6 +119,9 @@ class IngestReport:
     #: Files in the folders given that hold no article by their extension (stylesheets, images...) and a WARC's
     #: records that are no page, each with why: skipped, not failed.
     skips: list[Failure] = field(default_factory=list)
+    #: Records skipped that by their kind never hold a page (a WARC's requests, warcinfo, metadata), counted by
+    #: reason and not listed: a crawl holds as many requests as pages.
+    quiet_skips: dict[str, int] = field(default_factory=dict)
     failures: list[Failure] = field(default_factory=list)
     #: Inputs read after a repair (stray NUL bytes removed): their articles are stored, the user told.
     warnings: list[Failure] = field(default_factory=list)
@@ -131,15 +139,21 @@ class IngestReport:
 
     @property
     def skipped(self) -> int:
-        return len(self.skips)
+        return len(self.skips) + sum(self.quiet_skips.values())
 
     @property
     def skipped_because(self) -> dict[str, list[str]]:
-        """The sources skipped for each reason, in the order read."""
-        because: dict[str, list[str]] = {}
+        """The sources skipped for each reason, in the order read (none listed for a quiet reason)."""
+        because: dict[str, list[str]] = {reason: [] for reason in self.quiet_skips}
         for skip in self.skips:
             because.setdefault(skip.reason, []).append(skip.source)
         return because
+
+    @property
+    def skip_counts(self) -> dict[str, int]:
+        """How many sources were skipped for each reason."""
+        return {reason: len(sources) or self.quiet_skips.get(reason, 0)
+                for reason, sources in self.skipped_because.items()}
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -148,7 +162,7 @@ class IngestReport:
             "new_version": self.new_version,
             "resumed": self.resumed,
             "skipped": self.skipped,
-            "skipped_because": {reason: len(sources) for reason, sources in self.skipped_because.items()},
+            "skipped_because": self.skip_counts,
             "skips": [{"source": s.source, "reason": s.reason} for s in self.skips],
             "failed": self.failed,
             "failures": [{"source": f.source, "reason": f.reason} for f in self.failures],
@@ -211,7 +225,9 @@ def _read_into(
         warning = Failure(source(read_from), outcome.warning or "")
         if outcome.warning and warning not in report.warnings:  # once per file, not once per feed item
             report.warnings.append(warning)
-        if outcome.skipped:
+        if outcome.skipped and outcome.quiet:
+            report.quiet_skips[outcome.error or ""] = report.quiet_skips.get(outcome.error or "", 0) + 1
+        elif outcome.skipped:
             report.skips.append(Failure(source(outcome.source), outcome.error or "not an article"))
         elif outcome.article is None:
             report.failures.append(Failure(source(outcome.source), outcome.error or "unreadable"))

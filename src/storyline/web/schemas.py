@@ -329,6 +329,7 @@ class RecordsRead(Body):
     articles: int
     skipped: int
     failed: int
+    skipped_because: dict[str, int] = Field(description="how many records were skipped for each reason")
 
 
 class IngestBody(Body):
