@@ -271,3 +271,16 @@ def test_a_same_day_copy_holding_part_of_the_other_is_its_trimmed_copy(encode):
     (link,) = compare([trimmed, whole], encode).provenance
     assert (link.from_, link.to, link.direction) == ("whole", "trimmed", "subset")
     assert any("Valley Tribune taken as a trimmed copy" in e for e in link.evidence)
+
+
+def test_a_trimmed_copy_inside_a_longer_cut_of_a_third_text_names_neither_cut_its_source(encode):
+    """Of two cuts of one fuller text, the longer is no source of the shorter: what it has more is the fuller one's."""
+    fuller = [*BODY, "Road crews will start on the northern district first, the transport office said."]
+    full = make_article("full", fuller, outlet="Harbor Courier")
+    post = make_article("post", fuller[:3], outlet="Town Forum")
+    cut = make_article("cut", fuller[:2], outlet="Valley Tribune")
+    links = compare([post, cut, full], encode).provenance
+    directed = {(x.from_, x.to) for x in links if x.direction != "unknown"}
+    assert ("post", "cut") not in directed and ("full", "cut") in directed and ("full", "post") in directed
+    facts_of_pair = [x for x in links if {x.from_, x.to} == {"post", "cut"}]
+    assert all(x.direction == "unknown" for x in facts_of_pair)
