@@ -284,3 +284,25 @@ def test_a_trimmed_copy_inside_a_longer_cut_of_a_third_text_names_neither_cut_it
     assert ("post", "cut") not in directed and ("full", "cut") in directed and ("full", "post") in directed
     facts_of_pair = [x for x in links if {x.from_, x.to} == {"post", "cut"}]
     assert all(x.direction == "unknown" for x in facts_of_pair)
+
+
+def test_no_article_is_named_the_earliest_while_an_undated_one_may_precede_it():
+    from storyline.compare.provenance import first_report
+
+    dated = make_article("dated", BODY, published=datetime(2024, 5, 1, 9), outlet="Harbor Courier")
+    undated = make_article("undated", BODY[:2], outlet="Valley Tribune")
+    found = first_report([undated, dated])
+    assert (found["first_reported"], found["earliest"]) == (["dated"], None)
+    assert found["first_reported_note"].endswith("1 undated article not counted (may have been earlier)")
+    assert first_report([dated])["earliest"] == "dated"
+
+
+def test_articles_published_at_one_exact_time_say_which_came_first_is_unknown():
+    from storyline.compare.provenance import first_report
+
+    at = datetime(2024, 5, 1, 9, 30)
+    found = first_report([make_article(x, BODY, published=at) for x in ("one", "two")])
+    assert (found["first_reported"], found["earliest"]) == (["one", "two"], None)
+    assert found["first_reported_note"] == (
+        "one, two: 2024-05-01 09:30, the earliest time given; which of them came first is unknown (the same time)"
+    )

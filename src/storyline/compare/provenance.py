@@ -233,7 +233,8 @@ def first_reporters(articles: list[Article]) -> list[str]:
 def first_report(articles: list[Article], name: Names = article_name) -> dict[str, Any]:
     """``first_reported`` (:func:`first_reporters`), ``possibly_first`` (articles giving only the day of the
     earliest exact time: they may have been earlier), ``earliest`` (the one first article, when nothing may
-    precede it) and ``first_reported_note``, the rule applied in words."""
+    precede it: no article giving only that day, none undated) and ``first_reported_note``, the rule applied
+    in words."""
     first, possibly = _first(articles)
     undated = sum(1 for a in articles if not a.published)
     if not first:
@@ -243,13 +244,14 @@ def first_report(articles: list[Article], name: Names = article_name) -> dict[st
         note += "; which of them came first is unknown (no times given)" if len(first) > 1 else ""
     else:
         note = f"{', '.join(map(name, first))}: {_stamp(first[0].published)}, the earliest time given"  # type: ignore[arg-type]
+        note += "; which of them came first is unknown (the same time)" if len(first) > 1 else ""
         if possibly:
             verb = "gives" if len(possibly) == 1 else "give"
             note += f"; {', '.join(map(name, possibly))} {verb} only that day and may have been earlier"
     if undated and first:
-        note += f"; {undated} undated article{'s' if undated > 1 else ''} not counted"
+        note += f"; {undated} undated article{'s' if undated > 1 else ''} not counted (may have been earlier)"
     return {
-        "earliest": first[0].id if len(first) == 1 and not possibly else None,
+        "earliest": first[0].id if len(first) == 1 and not possibly and not undated else None,
         "first_reported": [a.id for a in first],
         "possibly_first": [a.id for a in possibly],
         "first_reported_note": note,
