@@ -202,7 +202,7 @@ def test_first_reported_is_the_earliest_exact_time_and_day_only_articles_may_pre
     assert (found["first_reported"], found["possibly_first"], found["earliest"]) == (["noon"], ["day"], None)
     assert found["first_reported_note"] == (
         "noon: 2024-05-05 12:50, the earliest time given; day gives only that day and may have been earlier; "
-        "1 undated article not counted"
+        "1 undated article not counted (may have been earlier)"
     )
     earlier_day = make_article("eve", ["The ferry sank off Port Elwyn."], published=datetime(2024, 5, 4))
     assert first_report([*articles, earlier_day])["first_reported"] == ["eve"]

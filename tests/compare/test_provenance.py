@@ -271,3 +271,38 @@ def test_a_same_day_copy_holding_part_of_the_other_is_its_trimmed_copy(encode):
     (link,) = compare([trimmed, whole], encode).provenance
     assert (link.from_, link.to, link.direction) == ("whole", "trimmed", "subset")
     assert any("Valley Tribune taken as a trimmed copy" in e for e in link.evidence)
+
+
+def test_a_trimmed_copy_inside_a_longer_cut_of_a_third_text_names_neither_cut_its_source(encode):
+    """Of two cuts of one fuller text, the longer is no source of the shorter: what it has more is the fuller one's."""
+    fuller = [*BODY, "Road crews will start on the northern district first, the transport office said."]
+    full = make_article("full", fuller, outlet="Harbor Courier")
+    post = make_article("post", fuller[:3], outlet="Town Forum")
+    cut = make_article("cut", fuller[:2], outlet="Valley Tribune")
+    links = compare([post, cut, full], encode).provenance
+    directed = {(x.from_, x.to) for x in links if x.direction != "unknown"}
+    assert ("post", "cut") not in directed and ("full", "cut") in directed and ("full", "post") in directed
+    facts_of_pair = [x for x in links if {x.from_, x.to} == {"post", "cut"}]
+    assert all(x.direction == "unknown" for x in facts_of_pair)
+
+
+def test_no_article_is_named_the_earliest_while_an_undated_one_may_precede_it():
+    from storyline.compare.provenance import first_report
+
+    dated = make_article("dated", BODY, published=datetime(2024, 5, 1, 9), outlet="Harbor Courier")
+    undated = make_article("undated", BODY[:2], outlet="Valley Tribune")
+    found = first_report([undated, dated])
+    assert (found["first_reported"], found["earliest"]) == (["dated"], None)
+    assert found["first_reported_note"].endswith("1 undated article not counted (may have been earlier)")
+    assert first_report([dated])["earliest"] == "dated"
+
+
+def test_articles_published_at_one_exact_time_say_which_came_first_is_unknown():
+    from storyline.compare.provenance import first_report
+
+    at = datetime(2024, 5, 1, 9, 30)
+    found = first_report([make_article(x, BODY, published=at) for x in ("one", "two")])
+    assert (found["first_reported"], found["earliest"]) == (["one", "two"], None)
+    assert found["first_reported_note"] == (
+        "one, two: 2024-05-01 09:30, the earliest time given; which of them came first is unknown (the same time)"
+    )

@@ -120,6 +120,7 @@ class StoryFacts:
     """What :func:`pair_link` reads of each article and claim, computed once per story: a story of n
     articles has n(n-1)/2 pairs, and per pair these cost as much as the rest of the comparison."""
 
+    articles: list[Article]  # the story's articles
     claims: dict[str, list[Claim]]  # article id -> its claims
     aligned: dict[str, set[str]]  # claim id -> ids of the claims aligned with it
     unique: set[str]  # ids of the claims no other article tells
@@ -146,6 +147,7 @@ class StoryFacts:
             (claim.article, other) for claim in claims for other in {article_of[x] for x in aligned.get(claim.id, ())}
         )
         return cls(
+            articles=articles,
             claims=by_article,
             aligned=aligned,
             unique=unique,
@@ -231,7 +233,8 @@ def first_reporters(articles: list[Article]) -> list[str]:
 def first_report(articles: list[Article], name: Names = article_name) -> dict[str, Any]:
     """``first_reported`` (:func:`first_reporters`), ``possibly_first`` (articles giving only the day of the
     earliest exact time: they may have been earlier), ``earliest`` (the one first article, when nothing may
-    precede it) and ``first_reported_note``, the rule applied in words."""
+    precede it: no article giving only that day, none undated) and ``first_reported_note``, the rule applied
+    in words."""
     first, possibly = _first(articles)
     undated = sum(1 for a in articles if not a.published)
     if not first:
@@ -241,13 +244,14 @@ def first_report(articles: list[Article], name: Names = article_name) -> dict[st
         note += "; which of them came first is unknown (no times given)" if len(first) > 1 else ""
     else:
         note = f"{', '.join(map(name, first))}: {_stamp(first[0].published)}, the earliest time given"  # type: ignore[arg-type]
+        note += "; which of them came first is unknown (the same time)" if len(first) > 1 else ""
         if possibly:
             verb = "gives" if len(possibly) == 1 else "give"
             note += f"; {', '.join(map(name, possibly))} {verb} only that day and may have been earlier"
     if undated and first:
-        note += f"; {undated} undated article{'s' if undated > 1 else ''} not counted"
+        note += f"; {undated} undated article{'s' if undated > 1 else ''} not counted (may have been earlier)"
     return {
-        "earliest": first[0].id if len(first) == 1 and not possibly else None,
+        "earliest": first[0].id if len(first) == 1 and not possibly and not undated else None,
         "first_reported": [a.id for a in first],
         "possibly_first": [a.id for a in possibly],
         "first_reported_note": note,
@@ -409,10 +413,11 @@ def _copy_link(
     """``copies``: the credited agency's report or the earlier article is the source (as for a rewrite,
     :func:`_rewrite_origin`). When dates do not order them (one day without times, undated), the texts may:
     a credit line of one names the other's outlet, or one holds all the other's wording and more (the other
-    is a trimmed copy). Two copies that differ by a word or each keep lines the other lacks say nothing of
-    their order: the direction is unknown (on ECB+, 14 same-day or undated near-identical pairs, where the
-    longer text was taken for the source: an AP recap on two sites 12 characters apart, a team's own release
-    longer on the site that copied it)."""
+    is a trimmed copy), unless a third article holds that one's wording with more still (:func:`_fuller_text`).
+    Two copies that differ by a word or each keep lines the other lacks say nothing of their order: the
+    direction is unknown (on ECB+, 14 same-day or undated near-identical pairs, where the longer text was taken
+    for the source: an AP recap on two sites 12 characters apart, a team's own release longer on the site that
+    copied it)."""
     if credited is not None or earlier is not None:
         origin, direction = _rewrite_origin(a, b, earlier, credited, evidence, name)
         return _link(origin, b if origin is a else a, "copies", evidence, overlap, direction)
@@ -422,18 +427,39 @@ def _copy_link(
         source, copy = named
         evidence.append(f"dates do not tell the order ({why}): {name(copy)}'s credit line names {outlet_name(source)}")
         return _link(source, copy, "copies", evidence, overlap, "credit")
-    inside = {x.id: containment(facts.shingles[x.id], facts.shingles[y.id]) for x, y in ((a, b), (b, a))}
-    holds = [x for x in (a, b) if inside[x.id] < SUBSET_CONTAINMENT <= inside[(b if x is a else a).id]]
+    holds = [(x, y) for x, y in ((a, b), (b, a)) if _trims(y.id, x.id, facts)]
     if holds:
-        source, copy = holds[0], (b if holds[0] is a else a)
+        source, copy = holds[0]
+        inside = containment(facts.shingles[copy.id], facts.shingles[source.id])
+        own = 1 - containment(facts.shingles[source.id], facts.shingles[copy.id])
+        held = f"{inside:.0%} of {name(copy)}'s word 5-grams are in {name(source)}, "
+        held += f"which has more ({own:.0%} of its own)"
+        fuller = _fuller_text(source, (a, b), facts)
+        if fuller is None:
+            evidence.append(f"dates do not tell the order ({why}): {held}: {name(copy)} taken as a trimmed copy")
+            return _link(source, copy, "copies", evidence, overlap, "subset")
         evidence.append(
-            f"dates do not tell the order ({why}): {inside[copy.id]:.0%} of {name(copy)}'s word 5-grams are in "
-            f"{name(source)}, which has more ({1 - inside[source.id]:.0%} of its own): "
-            f"{name(copy)} taken as a trimmed copy"
+            f"which came first is unknown: {why}; {held}, but {name(fuller)} holds {name(source)}'s wording with "
+            f"more of its own: either may be trimmed from that fuller text"
         )
-        return _link(source, copy, "copies", evidence, overlap, "subset")
+        return _link(a, b, "copies", evidence, overlap, "unknown")
     evidence.append(f"which came first is unknown: {why}, and neither holds the other's wording with more of its own")
     return _link(a, b, "copies", evidence, overlap, "unknown")
+
+
+def _trims(copy: str, source: str, facts: StoryFacts) -> bool:
+    """``copy`` holds nothing but a word or two beside ``source``'s wording, which has more: a trimmed copy."""
+    inside = containment(facts.shingles[copy], facts.shingles[source])
+    return inside >= SUBSET_CONTAINMENT > containment(facts.shingles[source], facts.shingles[copy])
+
+
+def _fuller_text(source: Article, pair: tuple[Article, Article], facts: StoryFacts) -> Article | None:
+    """A third article of the story that holds ``source``'s wording with more of its own, when ``source`` holds a
+    trimmed copy's: then what ``source`` has beyond that copy is the fuller text's too, and both may be cut from
+    it (on ECB+, a forum post quoting ten paragraphs of an AP obituary held a site's seven-paragraph cut, and
+    USA Today held the post's ten: the site copied no forum post)."""
+    others = [x for x in facts.articles if x.id not in {y.id for y in pair}]
+    return next((x for x in others if _trims(source.id, x.id, facts)), None)
 
 
 #: A line that says where a republished text comes from ("Originally published by ...", "Source: ...").

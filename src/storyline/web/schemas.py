@@ -265,7 +265,7 @@ class ComparisonSummary(Sparse):
     unique: int
     conflicts: int
     unique_claims: dict[str, int] = Field(description="article id -> claims no other article tells")
-    earliest: str | None = Field(description="the first article, when it is one and nothing may precede it")
+    earliest: str | None = Field(description="the first article, when it is one and nothing may precede it (none undated)")
     first_reported: list[str]
     possibly_first: list[str]
     first_reported_note: str
