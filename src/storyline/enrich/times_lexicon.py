@@ -195,7 +195,7 @@ DECADE_WORDS = {
 }  # fmt: skip
 #: Words before a number of hours that make it a time of day ("vers 15 heures"), not a duration ("15 heures").
 CLOCK_WORDS = {"fr": r"à|vers|dès|avant|après", "es": r"a\s+las|hacia\s+las|desde\s+las", "it": r"alle|verso\s+le",
-               "pt": r"às|por\s+volta\s+das", "de": r"um|gegen|ab"}  # fmt: skip
+               "pt": r"às|por\s+volta\s+das", "de": r"um|gegen|ab", "nl": r"om|rond|omstreeks|vanaf"}  # fmt: skip
 #: A year framing its sentence, so that a day and month in it without a year fall in that year: one opening the
 #: sentence ("In 2019, the company said on March 3 ...") or a season ("the 2011 season ... on Sept. 4"). Not
 #: "since 2019" or "by 2019", which bound a span rather than set the scene. "{year}" stands for the year.
