@@ -1251,3 +1251,15 @@ def test_fallback_a_bare_dutch_van_is_of_unless_the_surname_stands_alone_with_it
     names = {e.name for e in article.entities}
     assert {"Carlos Sainz", "McLaren"} <= names and "Carlos Sainz van McLaren" not in names
     assert "Louis van Gaal" in names
+
+
+def test_fallback_a_surname_of_particles_and_a_stop_word_is_a_name(enricher, make_article):
+    """"Van der Meer" is a surname though each of its words is a Dutch stop word ("meer": more); it is the
+    Anna van der Meer named before, and her quote is hers (main: no such name, the speaker the bare words)."""
+    article = enricher.enrich(make_article(
+        "Anna van der Meer noemde het plan slecht.\n\n„Dit is een stunt”, aldus Van der Meer.", language="nl"
+    ))
+    assert [(e.name, sorted(e.variants)) for e in article.entities] == [
+        ("Anna van der Meer", ["Anna van der Meer", "Van der Meer"])
+    ]
+    assert [q.speaker for q in article.quotes] == ["Anna van der Meer"]

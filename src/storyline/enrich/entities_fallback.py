@@ -104,7 +104,8 @@ def capitalised_mentions(doc: Doc, language: str | None = None) -> list[Mention]
         lone_word = len(words) == 1 and (
             _opens_sentence(words[0]) or words[0].idx in quote_starts or words[0].lower_ in calendar_words
         )
-        if not words or lone_word or all(t.is_stop for t in words):
+        # a run of stop words is none ("Y El"), unless particles join it as a surname ("Van der Meer": "more")
+        if not words or lone_word or (all(t.is_stop for t in words) and not any(t.lower_ in particles for t in words[:-1])):
             return []
         span = _without_leading_titles(doc[words[0].i : words[-1].i + 1])
         return [_fallback_mention(part) for part in _place_apart(span, openers)]
