@@ -1219,3 +1219,47 @@ def test_a_name_keeps_no_quotation_mark_it_was_cut_across(enricher, make_article
     assert article.text[start:end] == 'Pacific "Belt of Ash'
     assert entities["Pacific Belt of Ash"].variants == ["Pacific Belt of Ash"]
     assert 'Ruth "Red" Adler' in entities
+
+
+def test_fallback_names_keep_dutch_and_italian_particles_and_lose_a_dutch_compound_role(enricher, make_article):
+    """"Pieter van der Berg" is one name, in Dutch and in an Italian text quoting him; "Banca d'Italia" is the
+    bank, not the country; "Havendirecteur" (port director) is a role before the name, not part of it."""
+    dutch = enricher.enrich(make_article(
+        "De staking duurt voort. „Genoeg is genoeg”, zei vakbondsleider Pieter van der Berg.\n\n"
+        "Havendirecteur Maria De Luca zei dat er een voorstel komt.",
+        language="nl",
+    ))
+    names = {e.name for e in dutch.entities}
+    assert {"Pieter van der Berg", "Maria De Luca"} <= names
+    assert not {"Pieter", "Berg", "Havendirecteur Maria De Luca"} & names
+    italian = enricher.enrich(make_article(
+        "Lo sciopero continua, ha aggiunto Pieter van der Berg. La Banca d'Italia prevede una crescita debole.",
+        language="it",
+    ))
+    names = {e.name for e in italian.entities}
+    assert {"Pieter van der Berg", "Banca d'Italia"} <= names and "Italy" not in names
+
+
+def test_fallback_a_bare_dutch_van_is_of_unless_the_surname_stands_alone_with_it(enricher, make_article):
+    """"Carlos Sainz van McLaren" is a driver of a team (a guard: main splits it too); "Louis van Gaal" a name,
+    since the article writes "Van Gaal" alone, after the compound role "Bondscoach" (main: "Bondscoach Louis",
+    "Gaal")."""
+    article = enricher.enrich(make_article(
+        "Carlos Sainz van McLaren werd derde. Bondscoach Louis van Gaal was tevreden.\n\nVan Gaal zei dat niet.",
+        language="nl",
+    ))
+    names = {e.name for e in article.entities}
+    assert {"Carlos Sainz", "McLaren"} <= names and "Carlos Sainz van McLaren" not in names
+    assert "Louis van Gaal" in names
+
+
+def test_fallback_a_surname_of_particles_and_a_stop_word_is_a_name(enricher, make_article):
+    """"Van der Meer" is a surname though each of its words is a Dutch stop word ("meer": more); it is the
+    Anna van der Meer named before, and her quote is hers (main: no such name, the speaker the bare words)."""
+    article = enricher.enrich(make_article(
+        "Anna van der Meer noemde het plan slecht.\n\n„Dit is een stunt”, aldus Van der Meer.", language="nl"
+    ))
+    assert [(e.name, sorted(e.variants)) for e in article.entities] == [
+        ("Anna van der Meer", ["Anna van der Meer", "Van der Meer"])
+    ]
+    assert [q.speaker for q in article.quotes] == ["Anna van der Meer"]

@@ -1253,3 +1253,35 @@ def test_a_one_word_answer_is_what_the_verb_reports(enricher, make_article):
     answers = [q for q in article.quotes if q.text == "yes"]
     assert [q.cue for q in answers] == ["said"]
     assert not [q for q in article.quotes if q.text == "no"]  # "no one" is no answer
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        ("Volgens het Centraal Planbureau levert het plan twintigduizend banen op.", "Centraal Planbureau", "Volgens"),
+        ("Volgens de politie zijn er drie mensen aangehouden.", "de politie", "Volgens"),
+        ("De staking begon maandag, voegde Pieter van der Berg eraan toe.", "Pieter van der Berg", "voegde"),
+        ("De vakbond FNV liet weten dat zij het plan steunt.", "FNV", "liet weten"),
+    ],
+)
+def test_dutch_sources_volgens_and_separable_reporting_verbs(enricher, make_article, text, speaker, cue):
+    """Dutch "volgens N" (according to N) with the finite verb right after the source (no comma), and
+    separable verbs cued by their finite part ("voegde N eraan toe": N added)."""
+    article = enricher.enrich(make_article("Het kabinet praat verder.\n\n" + text, language="nl"))
+    assert [(q.speaker, q.cue) for q in article.quotes] == [(speaker, cue)]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        ("«Serve una tregua», ha detto il leader sindacale Pieter van der Berg.", "Pieter van der Berg", "ha detto"),
+        ("«L'orologio – spiegano gli attivisti sul sito – mostra due numeri».", "gli attivisti", "spiegano"),
+        ("Il secondo numero, in verde, misura la quota di energia pulita.", None, None),
+    ],
+)
+def test_italian_role_with_adjective_plural_verbs_and_ordinal_secondo(enricher, make_article, text, speaker, cue):
+    """"il leader sindacale N": a role and its adjective introduce the name, who speaks; plural verbs report
+    ("spiegano gli attivisti", the website where they explain left out); "il secondo numero" is "the second
+    number", no "according to"."""
+    article = enricher.enrich(make_article("Il governo tace.\n\n" + text, language="it"))
+    assert [(q.speaker, q.cue) for q in article.quotes] == ([(speaker, cue)] if speaker else [])

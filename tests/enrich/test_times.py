@@ -311,3 +311,36 @@ def test_a_weekday_with_a_part_of_the_day_is_that_part_of_that_day(language, tex
 )
 def test_a_german_weak_past_plural_is_a_past_cue(text, expected):
     assert [t.value for t in find_times(text, datetime(2020, 3, 4, 10), "de")] == [expected]  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("De Kamer zal donderdag stemmen.", "2020-03-05"),
+        ("De Kamer gaat donderdag over het plan stemmen.", "2020-03-05"),
+        ("Het kabinet valt volgende dinsdag.", "2020-03-10"),
+        ("De minister komt komende dinsdag met een plan.", "2020-03-10"),
+        ("De Kamer stemde donderdag over het plan.", "2020-02-27"),
+        ("Het kabinet viel afgelopen vrijdag.", "2020-02-28"),
+    ],
+)
+def test_dutch_tense_and_next_last_words_place_a_weekday(text, expected):
+    """Dutch "zal"/"gaat" + infinitive point a weekday ahead, "volgende"/"komende" ("next") too; a past
+    ("stemde", "viel", "afgelopen") back. Without Dutch cues English ones were read: "zal donderdag" was past."""
+    assert [t.value for t in find_times(text, datetime(2020, 3, 4, 10), "nl")] == [expected]  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("De beurs is van 9 tot en met 11 maart open.", [("9 tot en met 11 maart", "2020-03-09", "2020-03-11")]),
+        ("De beurs is van 9 tot 11 maart open.", [("9 tot 11 maart", "2020-03-09", "2020-03-11")]),
+        ("De kwalificatie begint om 14.00 uur.", [("14.00 uur", "2020-03-04T14:00", "")]),
+        ("Het overleg duurde 10 uur.", [("10 uur", "PT10H", "")]),  # a guard: a duration on main too
+    ],
+)
+def test_dutch_day_ranges_and_clock_times(text, expected):
+    """"van 9 tot (en met) 11 maart" is one range (main read "11 maart" alone); "om 14.00 uur" is a time of day
+    (main: nothing, and "om 14 uur" fourteen hours)."""
+    found = find_times(text, datetime(2020, 3, 4, 10), "nl")
+    assert [(t.text, t.value, t.until) for t in found] == expected

@@ -178,8 +178,15 @@ ACCORDING_TO: dict[str, tuple[tuple[str, ...], ...]] = {
            ("как", "заявил"), ("как", "заявила")),
     "de": (("laut",), ("nach", "angaben")),
     "it": (("secondo",),),
+    "nl": (("volgens",),),
     "pl": (("według",), ("zdaniem",)),
     "ar": (("حسب",), ("وفقا",), ("وفقاً",)),
+}
+#: Words before which an "according to" word is an ordinal: Italian "secondo" is also "second" ("il secondo
+#: numero", "nel secondo trimestre").
+ACCORDING_TO_ORDINAL_AFTER: dict[str, frozenset[str]] = {
+    "it": frozenset({"il", "lo", "la", "i", "gli", "le", "un", "uno", "una", "del", "dello", "della", "nel", "nello",
+                     "nella", "al", "allo", "alla", "dal", "dallo", "dalla", "sul", "sullo", "sulla", "ogni"}),
 }
 #: "According to" phrases a possessive pronoun may open: Polish "Jego zdaniem X" ("in his view"); before any
 #: other, a pronoun is the clause's subject ("fanden sie laut Polizei": they found, by the police's account).
@@ -216,7 +223,11 @@ WORD_ORDER_REPORTING_VERBS: dict[str, tuple[str, ...]] = {
            "ha ammesso", "disse", "dichiarò", "affermò", "spiegò", "sottolineò", "aggiunse", "dice", "afferma",
            "spiega", "sottolinea", "aggiunge", "ribadisce", "precisa", "assicura", "commenta", "avverte", "incalza",
            "ripete", "riassume", "osserva", "conclude", "ricorda", "conferma", "replica", "risponde", "ha avvertito",
-           "ha concluso", "ha ricordato", "ha confermato", "ha chiarito", "ha replicato", "ha risposto"),
+           "ha concluso", "ha ricordato", "ha confermato", "ha chiarito", "ha replicato", "ha risposto",
+           # the plurals ("spiegano gli attivisti", "hanno detto i sindacati") and writing
+           "dicono", "affermano", "spiegano", "sottolineano", "aggiungono", "scrivono", "scrive", "ha scritto",
+           "hanno detto", "hanno dichiarato", "hanno affermato", "hanno spiegato", "hanno sottolineato",
+           "hanno aggiunto", "hanno annunciato", "hanno scritto"),
     "pt": ("disse", "afirmou", "declarou", "explicou", "acrescentou", "garantiu", "sublinhou", "anunciou",
            "salientou", "referiu", "indicou", "adiantou", "destacou", "ressaltou", "diz", "afirma", "explica",
            "garante", "sublinha", "acrescenta"),
@@ -224,7 +235,13 @@ WORD_ORDER_REPORTING_VERBS: dict[str, tuple[str, ...]] = {
            "betont", "meint", "warnt", "so", "berichtete", "versicherte", "kommentierte", "teilte", "fügte",
            "kündigte", "bekräftigte", "unterstrich", "räumte", "berichtet", "versichert", "teilt", "bestritt",
            "bestreitet", "dementierte", "dementiert"),
-    "nl": ("zei", "verklaarde", "stelde", "benadrukte", "waarschuwde", "zegt", "verklaart", "stelt", "aldus"),
+    # Dutch separable verbs are cued by their finite part, the particle left at the clause's end: "voegde N
+    # eraan toe", "kondigde N aan", "liet N weten".
+    "nl": ("zei", "zeiden", "verklaarde", "verklaarden", "stelde", "benadrukte", "waarschuwde", "zegt", "verklaart",
+           "stelt", "aldus", "vertelde", "meldde", "schreef", "voegde", "liet weten", "laat weten", "liet",
+           "kondigde", "bevestigde", "ontkende", "erkende", "beweerde", "reageerde", "antwoordde", "zeggen",
+           "benadrukt", "waarschuwt", "meldt", "schrijft", "bevestigt", "ontkent", "erkent", "heeft gezegd",
+           "heeft verklaard"),
     "pl": ("powiedział", "powiedziała", "oświadczył", "oświadczyła", "stwierdził", "stwierdziła", "dodał",
            "dodała", "podkreślił", "podkreśliła", "zaznaczył", "zaznaczyła", "przekazał", "przekazała",
            "poinformował", "poinformowała", "zapowiedział", "zapowiedziała", "mówi", "uważa", "twierdzi",
@@ -267,7 +284,8 @@ SPEAKER_CIRCUMSTANCES: dict[str, frozenset[str]] = {
     "es": frozenset({"en", "a", "al", "ante", "durante", "tras", "desde", "mediante", "con", "ayer", "hoy", "anoche"}),
     "pt": frozenset({"em", "no", "na", "nos", "nas", "a", "ao", "à", "durante", "após", "desde", "com", "ontem", "hoje"}),
     "it": frozenset({
-        "a", "al", "ai", "agli", "alla", "alle", "in", "nel", "nella", "durante", "dopo", "con", "su", "ieri", "oggi",
+        "a", "al", "ai", "agli", "alla", "alle", "in", "nel", "nella", "nei", "nelle", "durante", "dopo", "con", "su",
+        "sul", "sulla", "sui", "ieri", "oggi",
     }),
     "de": frozenset({
         "am", "im", "in", "auf", "bei", "beim", "gegenüber", "vor", "nach", "mit", "während", "zum", "zur", "per",
@@ -279,6 +297,9 @@ SPEAKER_CIRCUMSTANCES: dict[str, frozenset[str]] = {
 #: Languages that drop a known subject ("Podkreślił, że X", "Añadió que X"): a reporting verb with no
 #: subject before it reports the speaker of the sentences before, as English "he said" does.
 PRO_DROP_LANGUAGES: frozenset[str] = frozenset({"es", "it", "pt", "pl"})
+#: Languages that put the finite verb second in a main clause: an "according to" phrase opening the sentence
+#: is followed by the verb ("Volgens de politie zijn X"), so its source ends before that verb.
+VERB_SECOND_LANGUAGES: frozenset[str] = frozenset({"de", "nl"})
 #: Words that report only after the content, with a name right after them ("Das sei falsch, so Scholz.").
 AFTER_CONTENT_ONLY: frozenset[str] = frozenset({"so", "aldus"})
 
@@ -389,7 +410,10 @@ TITLES: frozenset[str] = HONORIFICS | TITLE_ABBREVIATIONS | frozenset(
 #: The end of German role compounds ("Bundeskanzler", "Fraktionschef", "Finanzministerin").
 ROLE_SUFFIX = re.compile(
     r"(?P<role>minister|kanzler|präsident|chef|sprecher|kandidat|leiter|vorsitzender?|bürgermeister|direktor|sekretär|"
-    r"botschafter|richter|anwalt|politiker|experte|schauspieler|sänger|trainer|gründer|autor|journalist)"
+    r"botschafter|richter|anwalt|politiker|experte|schauspieler|sänger|trainer|gründer|autor|journalist|"
+    # Dutch roles and compounds ("havendirecteur", "oppositieleider", "bondscoach"); "leider", "directeur" and
+    # "coach" alone are German "sadly", French and English words that the other lists decide
+    r"voorzitter|woordvoerder|woordvoerster|burgemeester|topman|topvrouw|(?<=\w\w)(?:leider|directeur|coach))"
     r"(?:in|innen)?$",
     re.IGNORECASE,
 )

@@ -48,6 +48,23 @@ _COMMON_ABBREVIATIONS = {
 }
 
 
+#: Lower-case words inside names, beyond the connectors every language shares ("de", "of"): Dutch and Flemish
+#: surname particles ("Pieter van der Berg", "Huub ter Horst"), written in every language that quotes such a
+#: name, though not in German, whose "der"/"den" are articles ("Präsident der Republik"); Italian "di", "da" and
+#: the elided "d'" of names and bodies ("Luca di Montezemolo", "Castel di Sangro", "Banca d'Italia"), not "della"
+#: or "dell'", which tie a person to a team or firm ("Leclerc della Ferrari"). A bare "van" is also "of" ("Sainz
+#: van McLaren", "Grand Prix van Rusland"): :func:`_surname_van`.
+_NAME_PARTICLES = frozenset({"van", "der", "den", "ter", "ten", "'t", "’t"})
+_LANGUAGE_NAME_PARTICLES = {"it": frozenset({"di", "da", "d'", "d’"})}
+
+
+def name_particles(language: str) -> frozenset[str]:
+    """The lower-case words a name may hold in ``language`` besides the shared connectors."""
+    if language in CAPITALISED_NOUN_LANGUAGES:
+        return frozenset()
+    return _NAME_PARTICLES | _LANGUAGE_NAME_PARTICLES.get(language, frozenset())
+
+
 def capitalised_mentions(doc: Doc, language: str | None = None) -> list[Mention]:
     """Fallback without a recogniser: runs of capitalised words, not at a sentence start alone.
 
@@ -60,7 +77,8 @@ def capitalised_mentions(doc: Doc, language: str | None = None) -> list[Mention]
     calendar_words = set(lexicon.months) | set(lexicon.weekdays) if lexicon else set()
     nouns_capitalised = language in CAPITALISED_NOUN_LANGUAGES
     # German "des" is an article ("Eskalation des Konflikts"), not the French "of" that joins a name.
-    connectors = _CONNECTORS - _CONJUNCTIONS - ({"des"} if nouns_capitalised else set())
+    particles = name_particles(language)
+    connectors = _CONNECTORS - _CONJUNCTIONS - ({"des"} if nouns_capitalised else set()) | particles
     mentions: list[Mention] = []
     # Capitalised words that open a run inside a sentence (no capitalised word before them but the sentence's
     # first): names written on their own.
@@ -70,7 +88,9 @@ def capitalised_mentions(doc: Doc, language: str | None = None) -> list[Mention]
 
     def run_mentions(words: list) -> list[Mention]:
         """The name a run of capitals holds, its words outside a name trimmed."""
-        while words and (words[-1].text.lower() in connectors or (nouns_capitalised and _is_stop_word(words[-1]))):
+        while words and (
+            _trailing_connector(words[-1], connectors, particles) or (nouns_capitalised and _is_stop_word(words[-1]))
+        ):
             if words[-1].lower_ in _GERMAN_SUBJECT_PRONOUNS and len(words) > 1:
                 words.pop()  # "Lesen Sie": the verb before its subject
             words.pop()  # "Bank of", "Christoph Adler Jetzt": a headline run into the text
@@ -84,7 +104,8 @@ def capitalised_mentions(doc: Doc, language: str | None = None) -> list[Mention]
         lone_word = len(words) == 1 and (
             _opens_sentence(words[0]) or words[0].idx in quote_starts or words[0].lower_ in calendar_words
         )
-        if not words or lone_word or all(t.is_stop for t in words):
+        # a run of stop words is none ("Y El"), unless particles join it as a surname ("Van der Meer": "more")
+        if not words or lone_word or (all(t.is_stop for t in words) and not any(t.lower_ in particles for t in words[:-1])):
             return []
         span = _without_leading_titles(doc[words[0].i : words[-1].i + 1])
         return [_fallback_mention(part) for part in _place_apart(span, openers)]
@@ -99,8 +120,8 @@ def capitalised_mentions(doc: Doc, language: str | None = None) -> list[Mention]
                 mentions += run_mentions(run)  # "İspanya Sağlık Bakanlığı'nın Açıklaması": the ending closes the name
                 run = []
             continue
-        if token is not None and run and token.lower_ in connectors and _next_is_capitalised(token):
-            run.append(token)  # "Bank of England"
+        if token is not None and run and token.lower_ in connectors and _capitalised_after(token, particles):
+            run.append(token)  # "Bank of England", "Pieter van der Berg"
             continue
         mentions += run_mentions(run)
         run = []
@@ -561,12 +582,41 @@ def _dotted_name(text: str, dot: int) -> tuple[int, int]:
 
 
 def _without_leading_titles(span: Span) -> Span:
-    """"Minister Jan Kowalski" -> "Jan Kowalski": a role word goes when a capitalised name of two words or
-    more follows it; "General Motors" and "CEO de Apple" stay whole (no type says they are people)."""
+    """"Minister Jan Kowalski" -> "Jan Kowalski", "Havendirecteur Maria De Luca" -> "Maria De Luca": a role word
+    goes when a capitalised name of two words or more follows it; "General Motors" and "CEO de Apple" stay whole
+    (no type says they are people)."""
     start = span.start
-    while span.end - start > 2 and span.doc[start].lower_.rstrip(".") in TITLES and span.doc[start + 1].text[:1].isupper():
+    while span.end - start > 2 and _is_title(span.doc[start].text) and span.doc[start + 1].text[:1].isupper():
         start += 1
     return span.doc[start : span.end]
+
+
+def _trailing_connector(token, connectors: set[str], particles: frozenset[str]) -> bool:
+    """A connector closing a run is no part of a name ("Bank of"), but a capitalised particle is a name of its
+    own there: the Turkish city "Van", "Ter" of a hyphenated surname the tokenizer cut."""
+    return token.lower_ in connectors and not (token.lower_ in particles and token.text[:1].isupper())
+
+
+def _is_title(word: str) -> bool:
+    """A title or a role written as one word before a name: "Minister", "Havendirecteur" (a compound role)."""
+    return word.lower().rstrip(".") in TITLES or (word.isalpha() and ROLE_SUFFIX.search(word) is not None)
+
+
+def _capitalised_after(token, particles: frozenset[str]) -> bool:
+    """A capitalised word follows ``token``, right after it or past the name particles after it ("van der
+    Berg"; not "de la" of "Secretario de Educación de la Ciudad", where the role's name ends)."""
+    doc, after = token.doc, token.i + 1
+    while after < len(doc) and doc[after].lower_ in particles and after - token.i < 3:
+        after += 1
+    if after >= len(doc) or not doc[after].text[:1].isupper():
+        return False
+    return token.text != "van" or after > token.i + 1 or _surname_van(doc[after])
+
+
+def _surname_van(surname) -> bool:
+    """A bare "van" before ``surname`` is a surname's particle, not "of", where the article writes the surname
+    alone, its particle capitalised as Dutch spells it then ("Louis van Gaal" ... "Van Gaal zei")."""
+    return re.search(rf"(?<![\w-])Van {re.escape(surname.text)}(?![\w-])", surname.doc.text) is not None
 
 
 def _next_is_capitalised(token) -> bool:

@@ -20,6 +20,7 @@ from storyline.enrich.cues import (
     ACCORDING_TO_AFTER,
     ACCORDING_TO_AFTER_POSSESSIVE,
     ACCORDING_TO_NO_SOURCE,
+    ACCORDING_TO_ORDINAL_AFTER,
     ACCORDING_TO_VERBS,
     AFTER_CONTENT_ONLY,
     BACK_REFERRING_REPORTS,
@@ -29,10 +30,12 @@ from storyline.enrich.cues import (
     REPORT_CONTINUING_ADVERBS,
     SPEAKER_ARTICLES,
     SPEAKER_CIRCUMSTANCES,
+    VERB_SECOND_LANGUAGES,
     WORD_ORDER_COMPLEMENTIZERS,
     WORD_ORDER_REPORTING_VERBS,
     is_role_word,
 )
+from storyline.enrich.entities_base import _CONNECTORS
 from storyline.enrich.entities_fallback import CAPITALISED_NOUN_LANGUAGES
 from storyline.enrich.quotes_base import UNATTRIBUTED, Attribution, doc_text
 from storyline.enrich.quotes_marks import QUOTE_MARKS, trimmed
@@ -58,6 +61,8 @@ def according_to_attributions(doc: Doc, language: str, parsed: bool = True) -> l
         for i in range(len(doc) - len(phrase)):
             if tuple(lowered[i : i + len(phrase)]) != phrase:
                 continue
+            if i and lowered[i - 1] in ACCORDING_TO_ORDINAL_AFTER.get(language, ()):
+                continue  # "il secondo numero": an ordinal
             sent = doc[i].sent
             source_start = i + len(phrase)
             possessive = phrase in ACCORDING_TO_AFTER_POSSESSIVE.get(language, ())
@@ -76,7 +81,7 @@ def according_to_attributions(doc: Doc, language: str, parsed: bool = True) -> l
             elif not parsed and (source_end - source_start > UNPARSED_SOURCE_TOKENS or source_end >= sent.end - 1):
                 # without a parse, a long run to the next comma or the sentence end is a clause, not a source;
                 # a name may open it ("Laut Petrenko bleibt die Grenze zu")
-                source_end = _name_run_end(doc, source_start, source_end)
+                source_end = _name_run_end(doc, source_start, source_end, language)
                 if source_end == source_start:
                     continue
             before = trimmed(doc, sent.start, i)
@@ -123,13 +128,22 @@ def _ends_source(token: Token, start: int) -> bool:
     return token.is_punct or token.is_space or (outside and token.ent_type_ in {"DATE", "TIME"})
 
 
-def _name_run_end(doc: Doc, start: int, end: int) -> int:
+def _name_run_end(doc: Doc, start: int, end: int, language: str) -> int:
     """Without a parse, where the name after "laut" / "según" ends when no comma closes it: after its run of
-    capitalised or role words ("Laut Ministerin Olga Petrenko bleibt X"); ``start`` when there is none."""
-    position = start
+    capitalised or role words ("Laut Ministerin Olga Petrenko bleibt X"), which a definite article may open
+    ("Volgens het Centraal Planbureau levert X"); ``start`` when there is none. Where the verb comes second,
+    an article and one word are the source of an "according to" opening the sentence ("Volgens de politie
+    zijn X"); not in Spanish or Italian, whose adjectives follow the noun ("Según el acuerdo preliminar")."""
+    articles = SPEAKER_ARTICLES.get(language, frozenset())
+    position = start + 1 if doc[start].lower_ in articles else start
     while position < end and (doc[position].text[:1].isupper() or is_role_word(doc[position].text)):
         position += 1
-    return position if any(t.text[:1].isupper() for t in doc[start:position]) else start
+    if any(t.text[:1].isupper() for t in doc[start:position]):
+        return position
+    opens_sentence = start - 1 == doc[start].sent.start and language in VERB_SECOND_LANGUAGES
+    if opens_sentence and position == start + 1 and position < end and doc[position].is_alpha:
+        return position + 1
+    return start
 
 
 def _postposed_according_to(doc: Doc, lowered: list[str], language: str) -> list[Attribution]:
@@ -517,9 +531,25 @@ def _speaker_after_cue(text: str, names: list[tuple[int, int]], low: int) -> tup
     for start, end in names:
         if (role := ROLE_BEFORE_NAME.search(text[max(low, start - ROLE_CONTEXT_CHARS) : start])) and is_role_word(role["role"]):
             return start, end
-    if not names or any(is_role_word(word) for word in text[low : names[0][0]].split()):
+    if not names:
+        return None
+    before = text[low : names[0][0]].split()
+    roles = [index for index, word in enumerate(before) if is_role_word(word)]
+    if roles and not _role_adjective_before_name(before[roles[-1] + 1 :]):
         return None
     return names[0]
+
+
+#: Words that join a role to what it is the role of ("il capo dell'agenzia N", "el director de N"), never an
+#: adjective qualifying the role.
+_ROLE_OF = _CONNECTORS | {"di", "da", "della", "delle", "dello", "degli", "dei", "do", "dos", "das", "van", "von"}
+
+
+def _role_adjective_before_name(between: list[str]) -> bool:
+    """Whether the words between a role and the name after it are one adjective that qualifies the role, so the
+    role introduces the name ("ha detto il leader sindacale N", "dijo el ministro español N"), not a complement
+    whose name is no speaker ("il capo dell'agenzia N")."""
+    return len(between) == 1 and between[0].isalpha() and between[0].islower() and between[0] not in _ROLE_OF
 
 
 #: What may stand between a role and the name it introduces: a comma, after an abbreviation's full stop

@@ -50,6 +50,7 @@ RELATIVE_MODIFIERS = {
            "vergangenes": -1},
     "it": {"prossimo": 1, "prossima": 1, "scorso": -1, "scorsa": -1},
     "pt": {"próximo": 1, "próxima": 1, "passado": -1, "passada": -1},
+    "nl": {"volgende": 1, "komende": 1, "aanstaande": 1, "vorige": -1, "afgelopen": -1},
 }  # fmt: skip
 #: Number and unit words dateparser's locale data lacks for some languages.
 EXTRA_NUMBERS = {
@@ -136,6 +137,16 @@ TENSE_CUES = {
            r"hat|haben|hatte|hatten|war|waren|wurde|wurden|sagte|" + _GERMAN_WEAK_PAST),
     "it": (r"\w{2,}rà|\w{2,}ranno|prossim[oaie]", r"ha|hanno|aveva|era|erano|fu|scors[oaie]"),
     "pt": (r"\w{2,}rá|\w{2,}rão|vai|vão|próxim[oa]s?", r"\w{2,}ou|\w{2,}aram|\w{2,}eram|foi|foram|tinha"),
+    # Dutch future is "zal"/"zullen" or "gaat"/"gaan" + infinitive; its past the auxiliaries of the perfect,
+    # the weak past of loan verbs in -eerde(n) ("presenteerde", "reageerden") and a closed list of the pasts
+    # news writes most (a weak past in -de/-te ends like adjectives and ordinals: "grote", "tweede").
+    "nl": (r"zal|zullen|zult|gaat|gaan|volgende|komende|aanstaande",
+           (r"heeft|hebben|had|hadden|was|waren|werd|werden|vorige|afgelopen|\w{2,}eerden?|zei|zeiden|"
+            r"verklaarde|verklaarden|meldde|meldden|maakte|maakten|stemde|stemden|noemde|noemden|stelde|stelden|"
+            r"vertelde|vertelden|bevestigde|bevestigden|ontkende|ontkenden|waarschuwde|waarschuwden|"
+            r"benadrukte|benadrukten|kondigde|kondigden|besloot|besloten|kwam|kwamen|ging|gingen|viel|vielen|"
+            r"vond|vonden|nam|namen|gaf|gaven|stond|stonden|sprak|spraken|liet|lieten|begon|begonnen|kreeg|"
+            r"kregen|bleef|bleven|trad|traden|overleed|stierf|stierven|won|wonnen|verloor|schreef|schreven")),
     # Russian past tense ends in -л/-ла/-ли ("заявил", "прошла"); its future is a form of "быть" or a
     # perfective verb, whose form is that of a present tense, told apart only by its aspect, which the tokens
     # here do not carry: a closed list of those news uses most ("состоится", "пройдёт", "встретятся").
@@ -164,6 +175,8 @@ CLAUSE_WORDS = {  # (subordinating words, coordinating words)
     "de": (r"dass|weil|wenn|ob|bevor|nachdem|obwohl|während", r"und|aber|oder"),  # not "als": also "as", "than"
     "it": (r"che|chi|quando|dove|perché|mentre|se|prima|dopo", r"e|ma|o"),
     "pt": (r"que|quem|quando|onde|porque|embora|se|antes|depois", r"e|mas|ou"),
+    # not "als" ("if", but also "as", "than") nor "die" (also a demonstrative)
+    "nl": (r"dat|wat|wie|waar|wanneer|omdat|hoewel|terwijl|indien|voordat|nadat|toen", r"en|maar|of"),
     "ru": (r"что|который|которая|которое|которые|когда|где|потому|если", r"и|но|или"),
     "pl": (r"że|który|która|które|którzy|kiedy|gdy|gdzie|ponieważ|jeśli|jeżeli", r"i|ale|lub"),
     "tr": (r"çünkü|eğer|ki", r"ve|ama|fakat"),
@@ -182,7 +195,7 @@ DECADE_WORDS = {
 }  # fmt: skip
 #: Words before a number of hours that make it a time of day ("vers 15 heures"), not a duration ("15 heures").
 CLOCK_WORDS = {"fr": r"à|vers|dès|avant|après", "es": r"a\s+las|hacia\s+las|desde\s+las", "it": r"alle|verso\s+le",
-               "pt": r"às|por\s+volta\s+das", "de": r"um|gegen|ab"}  # fmt: skip
+               "pt": r"às|por\s+volta\s+das", "de": r"um|gegen|ab", "nl": r"om|rond|omstreeks|vanaf"}  # fmt: skip
 #: A year framing its sentence, so that a day and month in it without a year fall in that year: one opening the
 #: sentence ("In 2019, the company said on March 3 ...") or a season ("the 2011 season ... on Sept. 4"). Not
 #: "since 2019" or "by 2019", which bound a span rather than set the scene. "{year}" stands for the year.

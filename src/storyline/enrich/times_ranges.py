@@ -83,6 +83,7 @@ RANGE_WORDS = {
     "pt": RangeWords(("entre",), ("de", "do", "desde"), ("a", "ao", "até"), ("e",), ("o",)),
     "it": RangeWords(("tra", "fra"), ("dal", "da", "dall'", "dall\u2019"), ("al", "a", "all'", "all\u2019"), ("e",), ("il", "l'")),
     "de": RangeWords(("zwischen",), ("vom", "von", "ab"), ("bis zum", "bis zur", "bis"), ("und",), ("dem", "der"), ("bis",)),
+    "nl": RangeWords(("tussen",), ("van", "vanaf"), ("tot en met", "t/m", "tot"), ("en",), (), ("tot en met", "t/m")),
 }
 #: A range written with a dash only ("9-11", "2019-2021").
 _DASH_ONLY = RangeWords((), (), (), ())
