@@ -227,8 +227,10 @@ def test_look_back_merge_moves_articles_and_links(signatures_of, article):
     assert all(absorbed not in s.related for s in clusterer.stories())
     assert grown.articles == ["q1", "q2"] and grown.reasons["q2"] == "started the story"
     restored = StoryClusterer.from_state(clusterer.to_state(), apart)
-    assert absorbed not in restored.states  # dropped from the saved state: nothing refers to it
+    assert absorbed not in restored.states  # dropped from the saved state: only its forward names it
     assert restored.assignment() == clusterer.assignment() and restored.issued == clusterer.issued
+    assert restored.successor(absorbed) == grown.id == restored.successor(grown.id)  # an id shown before still leads
+    assert restored.successor("s999999") is None
 
 
 def test_state_round_trip_is_exact(signatures_of, config, article):

@@ -404,6 +404,7 @@ class TimelinePage(Page):
 
 
 _ERRORS = {
+    308: "the story was merged into another: Location is this path under the id it has now",
     400: "the request body is not what the endpoint reads",
     401: "writes need the bearer token",
     403: "cross-origin write refused",
