@@ -662,7 +662,7 @@ class StoryClusterer:
                 neighbours[other].discard(absorbed.id)
                 neighbours[other].add(survivor.id)
                 run.push(queue, *sorted((survivor.id, other)))
-        changed = survivors | self._reassign(article_ids, run)
+        changed = survivors | self._reassign(article_ids + self._lone_nearby(article_ids, run), run)
         changed |= self._relink(article_ids, run)
         return sorted(s for s in changed if not self.states[s].merged_into)
 
@@ -699,6 +699,22 @@ class StoryClusterer:
                 self.story_of[article_id] = destination.id
             changed |= {source.id, destination.id}
         return changed
+
+    def _lone_nearby(self, article_ids: list[str], run: _ConsolidationRun) -> list[str]:
+        """The articles of earlier runs still alone in their stories that the run's articles are nearest to.
+
+        A run's sweep weighs its own articles only; one ingest of a whole pile weighs a lone report again once the
+        stories around it have grown, and a day-by-day stream of the same pile must too, or day 1's lone report
+        stays alone beside the story days 2 and 3 made of its event.
+        """
+        run_articles = set(article_ids)
+        lone = set()
+        for article_id in article_ids:
+            for other, _ in run.nearest(article_id):
+                story = self.states.get(self.story_of.get(other, ""))
+                if other not in run_articles and story is not None and not story.merged_into and len(story.articles) == 1:
+                    lone.add(other)
+        return sorted(lone)
 
     def _better_story(self, article_id: str, run: _ConsolidationRun) -> tuple[str, str, float, Facets] | None:
         """(article, story, p, facets) when a candidate story beats the article's own story without it."""
