@@ -632,8 +632,10 @@ def test_a_story_merged_away_is_named_in_the_ingest_summary_and_its_id_leads_to_
     db = str(tmp_path / "x.db")
     settings = tmp_path / "match.toml"
     settings.write_text("join = 1.0\nmerge = 1.0\n", encoding="utf-8")
-    days = {"2023-02-06": [("Quake in Turkey", QUAKE)],
-            "2023-02-07": [("Turkey toll rises", QUAKE_REWRITE), ("Turkey quake toll passes 1,300", QUAKE_REWRITE)]}  # fmt: skip
+    days = {
+        "2023-02-06": [("Quake in Turkey", QUAKE)],
+        "2023-02-07": [("Turkey toll rises", QUAKE_REWRITE), ("Turkey quake toll passes 1,300", QUAKE_REWRITE)],
+    }
     summaries = []
     for name, texts in days.items():
         (tmp_path / name).mkdir()

@@ -216,7 +216,7 @@ def test_a_story_id_merged_away_leads_to_the_story_holding_its_articles(tmp_path
     apart = dataclasses.replace(MatchConfig(), join=1.01, merge=1.01, consolidate=1.01, consolidate_undated=1.01)
     with Workspace(Settings(db_path=tmp_path / "s.db")) as ws:
         service.recluster(ws, apart)
-        for item in [article("q1", "Quake in Turkey", QUAKE, day=6), article("q2", "Turkey toll rises", QUAKE_REWRITE, day=6)]:
+        for item in [article("q1", "Quake in Turkey", QUAKE, day=6), article("q2", "Toll rises", QUAKE_REWRITE, day=6)]:
             service.assign_to_stories(ws, stored(ws, [item]))
         earlier = service.story_ids(ws)
         assert earlier == {"s000001", "s000002"}
@@ -249,9 +249,8 @@ def test_an_ingest_names_the_earlier_story_it_merged_into_another(tmp_path, fake
         service.recluster(ws, dataclasses.replace(MatchConfig(), join=1.01, merge=1.01))  # only the run's end merges
         first = library.ingest(ws, [day("2023-02-06", ("Quake in Turkey", QUAKE))])
         (yesterday,) = first.stories
-        second = library.ingest(
-            ws, [day("2023-02-07", ("Turkey toll rises", QUAKE_REWRITE), ("Turkey quake toll passes 1,300", QUAKE_REWRITE))]
-        )
+        reports = [("Turkey toll rises", QUAKE_REWRITE), ("Turkey quake toll passes 1,300", QUAKE_REWRITE)]
+        second = library.ingest(ws, [day("2023-02-07", *reports)])
         (today,) = second.stories
         assert today.id != yesterday.id and today.size == 3 and len(today.added) == 2
         assert second.merged == {yesterday.id: today.id}

@@ -387,7 +387,9 @@ def test_a_trailing_slash_leads_to_the_list(client: TestClient) -> None:
         assert client.get(url).status_code == 200
 
 
-def test_a_story_id_merged_away_redirects_to_the_story_holding_its_articles(writable_client, tmp_path, seed_story) -> None:
+def test_a_story_id_merged_away_redirects_to_the_story_holding_its_articles(
+    writable_client, tmp_path, seed_story
+) -> None:
     """A bookmarked or linked story id, merged into another since, answers 308 to the same path under the id now."""
     from storyline.config import Settings
     from storyline.service.workspace import Workspace

@@ -707,14 +707,12 @@ class StoryClusterer:
         stories around it have grown, and a day-by-day stream of the same pile must too, or day 1's lone report
         stays alone beside the story days 2 and 3 made of its event.
         """
-        run_articles = set(article_ids)
-        lone = set()
-        for article_id in article_ids:
-            for other, _ in run.nearest(article_id):
-                story = self.states.get(self.story_of.get(other, ""))
-                if other not in run_articles and story is not None and not story.merged_into and len(story.articles) == 1:
-                    lone.add(other)
-        return sorted(lone)
+        nearest = {other for article_id in article_ids for other, _ in run.nearest(article_id)}
+        return sorted(other for other in nearest - set(article_ids) if self._alone(other))
+
+    def _alone(self, article_id: str) -> bool:
+        story = self.states.get(self.story_of.get(article_id, ""))
+        return story is not None and not story.merged_into and len(story.articles) == 1
 
     def _better_story(self, article_id: str, run: _ConsolidationRun) -> tuple[str, str, float, Facets] | None:
         """(article, story, p, facets) when a candidate story beats the article's own story without it."""
