@@ -614,3 +614,38 @@ def test_a_crawls_summary_counts_skipped_records_by_reason_naming_only_those_tha
     assert f"records: {path}: 5 read, 1 article(s), 4 skipped, 0 failed" in lines
     assert "skipped 2: WARC request record (what the crawler sent, no page)" in lines  # counted, not listed
     assert f"skipped 1: WARC record with HTTP status 404: {path}#https://herald.example.rt/gone" in lines
+
+
+QUAKE = (
+    "A magnitude 7.8 earthquake struck southern Turkey near Gaziantep on Monday, killing more than 1,300 people "
+    "and toppling buildings, the Turkish disaster agency AFAD said. Rescue teams in Kahramanmaras searched rubble."
+)
+QUAKE_REWRITE = (
+    "More than 1,300 people died after a 7.8 magnitude quake hit Turkey near Gaziantep, according to AFAD, the "
+    "Turkish disaster agency. Buildings collapsed in Kahramanmaras while rescuers searched rubble overnight."
+)
+
+
+def test_a_story_merged_away_is_named_in_the_ingest_summary_and_its_id_leads_to_the_story_now(tmp_path):
+    """Day 1 starts a story; day 2's two reports start one that takes it in (only a run's end merges, by the
+    settings): the summary says so, and ``story`` with yesterday's id shows today's story, saying why."""
+    db = str(tmp_path / "x.db")
+    settings = tmp_path / "match.toml"
+    settings.write_text("join = 1.0\nmerge = 1.0\n", encoding="utf-8")
+    days = {
+        "2023-02-06": [("Quake in Turkey", QUAKE)],
+        "2023-02-07": [("Turkey toll rises", QUAKE_REWRITE), ("Turkey quake toll passes 1,300", QUAKE_REWRITE)],
+    }
+    summaries = []
+    for name, texts in days.items():
+        (tmp_path / name).mkdir()
+        for n, (title, body) in enumerate(texts):
+            (tmp_path / name / f"{n}.txt").write_text(f"Date: {name}\n\n{title}\n\n{body}\n", encoding="utf-8")
+        summaries.append(invoke("ingest", str(tmp_path / name), "--db", db, "--config", str(settings)))
+    assert "s000001  started (1 article)" in summaries[0].stdout
+    assert "s000002  +2 (3 articles)" in summaries[1].stdout
+    assert "s000001  merged into s000002" in summaries[1].stdout
+    shown = invoke("story", "s000001", "--db", db, "--format", "json")
+    assert shown.exit_code == 0 and json.loads(shown.stdout)["summary"]["story"] == "s000002"
+    assert "story s000001 was merged into s000002; showing s000002" in shown.stderr
+    assert invoke("story", "s000009", "--db", db).exit_code == 1

@@ -205,3 +205,55 @@ def test_signature_format_is_bumped_when_signatures_change(signatures_of, articl
     facets = [json.loads(facets_bytes(s)) for s in built]  # canonical: a set's order is no change
     fingerprint = hashlib.sha256(json.dumps(facets, sort_keys=True).encode()).hexdigest()[:16]
     assert FACETS_FINGERPRINT.get(SIGNATURE_FORMAT) == fingerprint, "build_signature changed: bump SIGNATURE_FORMAT"
+
+
+def test_a_story_id_merged_away_leads_to_the_story_holding_its_articles(tmp_path, fake_embedder, article):
+    """A reader who saw a story's id (yesterday's ingest summary, a bookmark) finds its articles after a merge."""
+    import dataclasses
+
+    from storyline.match.config import MatchConfig
+
+    apart = dataclasses.replace(MatchConfig(), join=1.01, merge=1.01, consolidate=1.01, consolidate_undated=1.01)
+    with Workspace(Settings(db_path=tmp_path / "s.db")) as ws:
+        service.recluster(ws, apart)
+        for item in [article("q1", "Quake in Turkey", QUAKE, day=6), article("q2", "Toll rises", QUAKE_REWRITE, day=6)]:
+            service.assign_to_stories(ws, stored(ws, [item]))
+        earlier = service.story_ids(ws)
+        assert earlier == {"s000001", "s000002"}
+        service.recluster(ws, MatchConfig())
+        assert _stories(ws) == {"s000001": ["q1", "q2"]}
+        assert service.merged_away(ws, earlier) == {"s000002": "s000001"}
+        assert service.current_story_id(ws, "s000002") == "s000001" == service.current_story_id(ws, "s000001")
+        assert service.current_story_id(ws, "s000009") is None
+        service.recluster(ws, apart)  # split in two new stories (neither holds over half): forwarded to one of them
+        assert _stories(ws) == {"s000003": ["q1"], "s000004": ["q2"]}
+        assert service.current_story_id(ws, "s000001") == "s000003" == service.current_story_id(ws, "s000002")
+
+
+def test_an_ingest_names_the_earlier_story_it_merged_into_another(tmp_path, fake_embedder):
+    """Day 1 a report starts a story; day 2 two more reports of the event start one of their own, which takes the
+    first one's in: the day-2 summary says where yesterday's story went, and its id still leads there."""
+    import dataclasses
+
+    from storyline.match.config import MatchConfig
+    from storyline.service import library
+
+    def day(name, *texts):
+        folder = tmp_path / name
+        folder.mkdir()
+        for n, (title, body) in enumerate(texts):
+            (folder / f"{n}.txt").write_text(f"Date: {name}\n\n{title}\n\n{body}\n", encoding="utf-8")
+        return folder
+
+    with Workspace(Settings(db_path=tmp_path / "s.db")) as ws:
+        service.recluster(ws, dataclasses.replace(MatchConfig(), join=1.01, merge=1.01))  # only the run's end merges
+        first = library.ingest(ws, [day("2023-02-06", ("Quake in Turkey", QUAKE))])
+        (yesterday,) = first.stories
+        reports = [("Turkey toll rises", QUAKE_REWRITE), ("Turkey quake toll passes 1,300", QUAKE_REWRITE)]
+        second = library.ingest(ws, [day("2023-02-07", *reports)])
+        (today,) = second.stories
+        assert today.id != yesterday.id and today.size == 3 and len(today.added) == 2
+        assert second.merged == {yesterday.id: today.id}
+        assert second.to_dict()["merged"] == [{"id": yesterday.id, "into": today.id}]
+        assert service.current_story_id(ws, yesterday.id) == today.id
+        assert library.ingest(ws, [tmp_path / "2023-02-07"]).merged == {}  # a duplicate run merges nothing

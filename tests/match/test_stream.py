@@ -227,8 +227,10 @@ def test_look_back_merge_moves_articles_and_links(signatures_of, article):
     assert all(absorbed not in s.related for s in clusterer.stories())
     assert grown.articles == ["q1", "q2"] and grown.reasons["q2"] == "started the story"
     restored = StoryClusterer.from_state(clusterer.to_state(), apart)
-    assert absorbed not in restored.states  # dropped from the saved state: nothing refers to it
+    assert absorbed not in restored.states  # dropped from the saved state: only its forward names it
     assert restored.assignment() == clusterer.assignment() and restored.issued == clusterer.issued
+    assert restored.successor(absorbed) == grown.id == restored.successor(grown.id)  # an id shown before still leads
+    assert restored.successor("s999999") is None
 
 
 def test_state_round_trip_is_exact(signatures_of, config, article):
@@ -673,3 +675,37 @@ def test_the_pass_drops_a_stream_link_the_whole_stories_do_not_bear_and_reports_
     changed = clusterer.consolidate(by_id, by_id.get)
     assert story["r1"] not in clusterer.states[story["q1"]].related  # a quake and a rate rise are no topic
     assert {story["q1"], story["r1"]} <= set(changed)  # both sides saved again
+
+
+RESCUE = (
+    "Rescue teams dug through collapsed buildings in Kahramanmaras on Monday after the earthquake near Gaziantep, "
+    "the disaster agency AFAD said, as families waited in the cold for news."
+)
+
+
+def test_a_lone_report_of_an_earlier_run_joins_the_story_a_later_run_makes_of_its_event(signatures_of, config, article):
+    """Day by day as in one run: day 1's lone report is weighed again when day 2's reports make a story beside it."""
+    import dataclasses
+
+    strict = dataclasses.replace(  # day 2's copies join each other; nothing else joins or merges at once
+        config, join=0.99, merge=1.01, consolidate=1.01, consolidate_undated=1.01, adopt_min_words=0
+    )
+    signatures = signatures_of([
+        article("q1", "Rescuers dig through rubble in Kahramanmaras", RESCUE, day=6),  # p 0.54 with day 2's: apart
+        article("q2", "Turkey earthquake toll passes 1,300", QUAKE_REWRITE, day=7),
+        article("q3", "Turkey quake toll passes 1,300", QUAKE_REWRITE, day=7),
+    ])  # fmt: skip
+    by_id = {s.id: s for s in signatures}
+    daily = StoryClusterer(strict)
+    for day in (signatures[:1], signatures[1:]):
+        for signature in day:
+            daily.add(signature)
+        daily.consolidate([s.id for s in day], by_id.get)
+        if day == signatures[:1]:
+            yesterday = daily.assignment()["q1"]
+    once = run(signatures, strict)
+    once.consolidate(list(by_id), by_id.get)
+    story = daily.assignment()
+    assert story["q1"] == story["q2"] == story["q3"]
+    assert once.assignment()["q1"] == once.assignment()["q2"]  # as one run of the pile puts them
+    assert daily.successor(yesterday) == story["q1"]

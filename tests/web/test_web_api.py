@@ -385,3 +385,24 @@ def test_a_trailing_slash_leads_to_the_list(client: TestClient) -> None:
         response = client.get(url, follow_redirects=False)
         assert response.status_code == 308 and response.headers["location"] == target
         assert client.get(url).status_code == 200
+
+
+def test_a_story_id_merged_away_redirects_to_the_story_holding_its_articles(
+    writable_client, tmp_path, seed_story
+) -> None:
+    """A bookmarked or linked story id, merged into another since, answers 308 to the same path under the id now."""
+    from storyline.config import Settings
+    from storyline.service.workspace import Workspace
+
+    client = writable_client()
+    with Workspace(Settings(db_path=tmp_path / "library.db")) as ws:  # the copy writable_client serves
+        version, state = ws.store.story_state()
+        ws.store.save_stories([], state={**state, "forwards": {"s000777": seed_story}}, expected_version=version)
+    moved = client.get("/api/stories/s000777/timeline", params={"limit": 5}, follow_redirects=False)
+    assert moved.status_code == 308 and moved.headers["location"] == f"/api/stories/{seed_story}/timeline?limit=5"
+    assert moved.json() == {"error": f"story 's000777' was merged into {seed_story!r}", "status": 308}
+    assert client.get("/api/stories/s000777").json()["id"] == seed_story  # clients that follow redirects land there
+    page = client.get("/stories/s000777", follow_redirects=False)
+    assert page.status_code == 308 and page.headers["location"] == f"/stories/{seed_story}"
+    assert client.get("/api/stories/s000778").status_code == 404
+    assert "308" in client.get("/api/openapi.json").json()["paths"]["/api/stories/{story_id}"]["get"]["responses"]

@@ -98,10 +98,14 @@ def story(
     """One story's articles side by side: shared, unique and conflicting claims, quotes, timeline, provenance."""
     from storyline.compare.involved import quotes_of
     from storyline.service.comparison import StoryNotFound, compare_story
+    from storyline.service.stories import current_story_id
 
     with workspace(db) as ws:
+        current = current_story_id(ws, story_id) or story_id
+        if current != story_id:
+            err.print(f"note: story {escape(story_id)} was merged into {escape(current)}; showing {escape(current)}")
         try:
-            comparison = compare_story(ws, story_id, refresh=refresh)
+            comparison = compare_story(ws, current, refresh=refresh)
         except StoryNotFound as error:
             raise fail(str(error)) from None
     if speaker is not None:

@@ -226,6 +226,7 @@ def print_ingest_summary(report: library.IngestReport, db_path: Path) -> None:
         read_from = f" [dim](read from[/dim] {escape(stored_source)}[dim])[/dim]" if stored_source else ""
         out.print(f"[dim]duplicate:[/dim] {escape(source)} [dim]repeats stored article[/dim] {escape(stored)}{read_from}", soft_wrap=True)
     print_stories_reached(report.stories)
+    print_stories_merged(report.merged)
 
 
 #: Skipped files an ingest summary names for each reason; the rest are counted (``ingest --json`` lists them all).
@@ -254,6 +255,12 @@ def print_stories_reached(stories: list[library.StoryReached]) -> None:
         out.print(f"  {escape(about)}  {escape(headline_case(story.label))}", soft_wrap=True)
     if len(stories) > STORIES_LISTED:
         out.print(f"  [dim]… and {len(stories) - STORIES_LISTED} more: storyline stories[/dim]")
+
+
+def print_stories_merged(merged: dict[str, str]) -> None:
+    """Stories of earlier runs this one merged into others: an id read before leads to the story named here."""
+    for old, now in merged.items():
+        out.print(f"  {escape(old)}  merged into {escape(now)}", soft_wrap=True)
 
 
 # --------------------------------------------------------------------------

@@ -421,6 +421,9 @@ class StoryClusterer:
         self.idf_documents = 0
         #: Story ids given so far: new stories count on from it, so no id ever names two stories.
         self.issued = 0
+        #: Story id -> the story that took its articles when it was merged away (or re-clustered under another
+        #: id): an id shown before (an ingest summary, a bookmark, a link) still leads to its articles.
+        self.forwards: dict[str, str] = {}
         self._idf: dict[str, float] = {}
         self._norms: dict[tuple[str, str], tuple[tuple[int, int], float]] = {}
 
@@ -601,6 +604,7 @@ class StoryClusterer:
     def _fold(self, survivor: StoryState, absorbed: StoryState) -> None:
         """Move a story's articles and links into another (both tell one event)."""
         self.story_of.update(dict.fromkeys(absorbed.articles, survivor.id))
+        self.forwards[absorbed.id] = survivor.id
         for linked in absorbed.related:
             self.states[linked].related.discard(absorbed.id)
             if linked != survivor.id:
@@ -658,7 +662,7 @@ class StoryClusterer:
                 neighbours[other].discard(absorbed.id)
                 neighbours[other].add(survivor.id)
                 run.push(queue, *sorted((survivor.id, other)))
-        changed = survivors | self._reassign(article_ids, run)
+        changed = survivors | self._reassign(article_ids + self._lone_nearby(article_ids, run), run)
         changed |= self._relink(article_ids, run)
         return sorted(s for s in changed if not self.states[s].merged_into)
 
@@ -695,6 +699,20 @@ class StoryClusterer:
                 self.story_of[article_id] = destination.id
             changed |= {source.id, destination.id}
         return changed
+
+    def _lone_nearby(self, article_ids: list[str], run: _ConsolidationRun) -> list[str]:
+        """The articles of earlier runs still alone in their stories that the run's articles are nearest to.
+
+        A run's sweep weighs its own articles only; one ingest of a whole pile weighs a lone report again once the
+        stories around it have grown, and a day-by-day stream of the same pile must too, or day 1's lone report
+        stays alone beside the story days 2 and 3 made of its event.
+        """
+        nearest = {other for article_id in article_ids for other, _ in run.nearest(article_id)}
+        return sorted(other for other in nearest - set(article_ids) if self._alone(other))
+
+    def _alone(self, article_id: str) -> bool:
+        story = self.states.get(self.story_of.get(article_id, ""))
+        return story is not None and not story.merged_into and len(story.articles) == 1
 
     def _better_story(self, article_id: str, run: _ConsolidationRun) -> tuple[str, str, float, Facets] | None:
         """(article, story, p, facets) when a candidate story beats the article's own story without it."""
@@ -879,16 +897,30 @@ class StoryClusterer:
         """Story id -> the story it was merged into (callers drop these from their stores)."""
         return {state.id: state.merged_into for state in self.states.values() if state.merged_into}
 
+    def successor(self, story_id: str) -> str | None:
+        """The live story that now holds the articles of ``story_id`` (itself while it lives), following
+        :attr:`forwards` through later merges; None for an id never given or a story emptied (removed)."""
+        seen = set()
+        while not self._live(story_id) and story_id in self.forwards and story_id not in seen:
+            seen.add(story_id)
+            story_id = self.forwards[story_id]
+        return story_id if self._live(story_id) else None
+
+    def _live(self, story_id: str) -> bool:
+        state = self.states.get(story_id)
+        return state is not None and not state.merged_into
+
     def assignment(self) -> dict[str, str]:
         return dict(self.story_of)
 
-    def keep_ids(self, earlier: dict[str, list[str]], issued: int) -> None:
+    def keep_ids(self, earlier: dict[str, list[str]], issued: int, forwards: dict[str, str] | None = None) -> None:
         """Rename a re-clustering's stories: each takes the id of the earlier story (``earlier``: id ->
         articles) more than half of whose articles it holds (the one it shares most with, if several);
         every other story gets a fresh id counted on from ``issued``, the ids given before.
 
         A bookmarked or linked story id so keeps naming (most of) the same articles, and never another
-        story. Stories merged during the run are dropped first: nothing stored refers to their ids.
+        story. Stories merged during the run are dropped first: nothing stored refers to their ids. An earlier
+        id no story keeps forwards to the story holding most of its articles, after the earlier ``forwards``.
         """
         live = [state for state in self.states.values() if not state.merged_into]
         home = {article_id: story_id for story_id, articles in earlier.items() for article_id in articles}
@@ -908,6 +940,11 @@ class StoryClusterer:
             state.related = {names[r] for r in state.related if r in names}
         self.states = {state.id: state for state in live}
         self.story_of = {article_id: names[story_id] for article_id, story_id in self.story_of.items()}
+        self.forwards = dict(forwards or {})
+        for old, articles in earlier.items():
+            holders = Counter(self.story_of[a] for a in articles if a in self.story_of)
+            if old not in self.states and holders:
+                self.forwards[old] = min(holders, key=lambda story_id: (-holders[story_id], story_id))
         self._norms.clear()
 
     def keep_sources(self, earlier: dict[str, str]) -> None:
@@ -921,8 +958,8 @@ class StoryClusterer:
 
     def to_state(self) -> dict[str, Any]:
         """Everything but the indexes (restored from stored vectors and MinHashes), with the settings that differ
-        from the defaults. Stories merged into others are left out: nothing refers to them any more (``issued``
-        keeps their ids from being reused)."""
+        from the defaults. Stories merged into others are left out, their ids kept in ``forwards`` only (``issued``
+        keeps them from being reused)."""
         return {
             "stories": [s.to_state() for s in self.states.values() if not s.merged_into],
             "document_frequency": dict(self.document_frequency),
@@ -930,6 +967,7 @@ class StoryClusterer:
             "idf_frequency": self.idf_frequency,
             "idf_documents": self.idf_documents,
             "issued": self.issued,
+            "forwards": self.forwards,
             "config": config_overrides(self.config),
         }
 
@@ -947,6 +985,7 @@ class StoryClusterer:
         clusterer.idf_documents = int(data["idf_documents"])
         # States saved before the count: every story ever started is still in them (merged ones too).
         clusterer.issued = int(data.get("issued", len(data["stories"])))
+        clusterer.forwards = dict(data.get("forwards", {}))
         return clusterer
 
 

@@ -37,7 +37,7 @@ from storyline.ingest.language import normalise_language
 from storyline.model import Article
 from storyline.service.dating import estimate_undated
 from storyline.service.enrichment import enrich_articles
-from storyline.service.stories import assign_to_stories, publication_key
+from storyline.service.stories import assign_to_stories, merged_away, publication_key, story_ids
 from storyline.service.workspace import Workspace
 from storyline.store import SearchHit, StagedArticles
 
@@ -130,6 +130,8 @@ class IngestReport:
     duplicates_of: list[tuple[str, str, str | None]] = field(default_factory=list)
     #: The stories the new articles and new versions went to, most added first.
     stories: list[StoryReached] = field(default_factory=list)
+    #: Stories stored before this ingest that its articles merged into others: id -> the story holding it now.
+    merged: dict[str, str] = field(default_factory=dict)
     #: Each input of many records (its source) and what became of them, in the order read.
     records: dict[str, RecordsRead] = field(default_factory=dict)
 
@@ -175,6 +177,7 @@ class IngestReport:
             "stories": [
                 {"id": s.id, "label": s.label, "added": s.added, "size": s.size, "started": s.started} for s in self.stories
             ],
+            "merged": [{"id": old, "into": now} for old, now in self.merged.items()],
             "records": {source: read.to_dict() for source, read in self.records.items()},
         }
 
@@ -201,9 +204,11 @@ def ingest(
 
     progress = on_progress or (lambda stage, done, total: None)
     report = IngestReport()
+    earlier = story_ids(ws)
     with StagedArticles() as staged:
         _read_into(ws, paths, staged, report, source, progress)
         _store_and_process(ws, staged, report, progress)
+    report.merged = merged_away(ws, earlier)
     return report
 
 

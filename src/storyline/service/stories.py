@@ -331,12 +331,38 @@ def recluster(ws, config: MatchConfig | None = None) -> list[Story]:
                 built.append(signature)
         lookup = _signature_lookup(ws, clusterer.config, built)
         clusterer.consolidate([s.id for s in built], lookup)
-        clusterer.keep_ids({s.id: s.articles for s in earlier.stories()}, earlier.issued)
+        clusterer.keep_ids({s.id: s.articles for s in earlier.stories()}, earlier.issued, earlier.forwards)
         clusterer.keep_sources({s.id: s.source for s in earlier.states.values() if s.source and not s.merged_into})
         head_with_sources(ws, clusterer, set(clusterer.states), lookup)
         if _save(ws, clusterer, version):
             return clusterer.stories()
     raise StaleStories(f"stories kept changing during the re-clustering ({WRITE_ATTEMPTS} tries); run it again")
+
+
+def current_story_id(ws, story_id: str) -> str | None:
+    """The id naming now the story ``story_id`` named: itself while stored, else the story its articles went to
+    when it was merged into another (or re-clustered under another id); None for no such story, or one emptied.
+    A story id read in an earlier ingest summary, bookmarked or linked, so still leads to its articles."""
+    if ws.store.get_story(story_id) is not None:
+        return story_id
+    state = ws.store.story_state()[1]
+    return StoryClusterer.from_state(state).successor(story_id) if state else None
+
+
+def story_ids(ws) -> set[str]:
+    """The ids of the stored stories, read from the saved clusterer state (no story row parsed)."""
+    state = ws.store.story_state()[1]
+    return {story["id"] for story in state["stories"]} if state else set()
+
+
+def merged_away(ws, earlier: set[str]) -> dict[str, str]:
+    """Of the stories ``earlier`` named, each merged into another since, with the story that holds it now."""
+    state = ws.store.story_state()[1]
+    if not state:
+        return {}
+    clusterer = StoryClusterer.from_state(state)
+    merged = {old: clusterer.successor(old) for old in sorted(earlier - set(clusterer.states))}
+    return {old: now for old, now in merged.items() if now is not None}
 
 
 def use_config(ws, config: MatchConfig) -> int:

@@ -20,10 +20,11 @@ from storyline.ingest.sniff import load_json
 from storyline.model import SCHEMA_VERSION, Story
 from storyline.report.comparison import FORMATS, format_name, render
 from storyline.service import library, web_queries
-from storyline.service.stories import story_articles
+from storyline.service.stories import current_story_id, story_articles
 from storyline.service.workspace import Workspace
 from storyline.store import MAX_OFFSET
 from storyline.web import schemas
+from storyline.web.rendering import path_segment
 from storyline.web.schemas import AsBuilt, answers, errors
 from storyline.web.security import require_write_access
 
@@ -69,9 +70,25 @@ def page(total: int, limit: int, offset: int, items: list[Any]) -> dict[str, Any
     return {"total": total, "limit": limit, "offset": offset, "items": items}
 
 
+class StoryMoved(HTTPException):
+    """A story id merged into another story (or re-clustered under another id): answered 308, the same path under
+    the id naming the story now (``Location``), so a bookmark or a link keeps leading to its articles."""
+
+    def __init__(self, story_id: str, current: str) -> None:
+        super().__init__(308, f"story {story_id!r} was merged into {current!r}")
+        self.story_id, self.current = story_id, current
+
+    def location(self, request: Request) -> str:
+        before, _, after = request.url.path.partition(f"/stories/{self.story_id}")
+        query = f"?{request.url.query}" if request.url.query else ""
+        return f"{before}/stories/{path_segment(self.current)}{after}{query}"
+
+
 def find_story(ws: Workspace, story_id: str) -> Story:
     story = ws.store.get_story(story_id)
     if story is None:
+        if current := current_story_id(ws, story_id):
+            raise StoryMoved(story_id, current)
         raise HTTPException(404, f"no story with id {story_id!r}")
     return story
 
@@ -236,7 +253,7 @@ def stories(ws: Ws, limit: Limit = 20, offset: Offset = 0) -> dict[str, Any]:
     "/stories/{story_id}",
     summary="One story: summary, articles and why each joined",
     response_model=AsBuilt,
-    responses=answers(schemas.StoryDetail, 404, 422),
+    responses=answers(schemas.StoryDetail, 308, 404, 422),
 )
 def story(ws: Ws, story_id: str) -> dict[str, Any]:
     found = find_story(ws, story_id)
@@ -250,7 +267,7 @@ def story(ws: Ws, story_id: str) -> dict[str, Any]:
     "/stories/{story_id}/comparison",
     summary="The story's articles compared claim by claim",
     response_model=AsBuilt,
-    responses=answers(schemas.ComparisonBody, 404, 422),
+    responses=answers(schemas.ComparisonBody, 308, 404, 422),
 )
 def comparison(ws: Ws, story_id: str) -> dict[str, Any]:
     find_story(ws, story_id)
@@ -270,7 +287,7 @@ REPORT_TYPES = {"json": "application/json", "md": "text/markdown; charset=utf-8"
             "model": schemas.ComparisonBody,
             "content": {kind.split(";")[0]: {} for kind in REPORT_TYPES.values()},
         },
-        **errors(404, 422),
+        **errors(308, 404, 422),
     },
 )
 def story_report(
@@ -294,7 +311,7 @@ def story_report(
     "/stories/{story_id}/quotes",
     summary="Quotes across the story's articles, with speakers",
     response_model=AsBuilt,
-    responses=answers(schemas.QuotePage, 404, 422),
+    responses=answers(schemas.QuotePage, 308, 404, 422),
 )
 def story_quotes(
     ws: Ws,
@@ -320,7 +337,7 @@ def story_quotes(
     "/stories/{story_id}/timeline",
     summary="The story's dated events in order, with sources",
     response_model=AsBuilt,
-    responses=answers(schemas.TimelinePage, 404, 422),
+    responses=answers(schemas.TimelinePage, 308, 404, 422),
 )
 def story_timeline(ws: Ws, story_id: str, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
     find_story(ws, story_id)
@@ -331,7 +348,7 @@ def story_timeline(ws: Ws, story_id: str, limit: Limit = 50, offset: Offset = 0)
     "/stories/{story_id}/entities",
     summary="Entities named across the story's articles",
     response_model=AsBuilt,
-    responses=answers(schemas.EntityPage, 404, 422),
+    responses=answers(schemas.EntityPage, 308, 404, 422),
 )
 def story_entities(ws: Ws, story_id: str, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
     members = story_articles(ws, find_story(ws, story_id))

@@ -158,6 +158,8 @@ def _error_response(request: Request, status: int, message: str, headers: dict[s
 async def _http_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, StarletteHTTPException)
     headers, message = getattr(error, "headers", None), str(error.detail)
+    if isinstance(error, api.StoryMoved):
+        headers = {**(headers or {}), "Location": error.location(request)}
     where = f"{request.method} {request.url.path}"
     if error.status_code == 404 and error.detail == "Not Found":  # the router's: no route has this path
         api_list = " (the API is listed at /api/openapi.json)" if _wants_json(request) else ""

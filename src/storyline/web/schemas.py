@@ -322,6 +322,11 @@ class StoryReached(Body):
     started: bool = Field(description="every article of the story came with this upload")
 
 
+class StoryMerged(Body):
+    id: str = Field(description="a story stored before the upload, merged into another by its articles")
+    into: str = Field(description="the story holding its articles now (its id leads there: 308)")
+
+
 class RecordsRead(Body):
     """What became of the records of one input that holds many (a WARC's records, a feed's items, JSON lines)."""
 
@@ -348,6 +353,7 @@ class IngestBody(Body):
     article_ids: list[str]
     duplicates: list[Duplicate]
     stories: list[StoryReached]
+    merged: list[StoryMerged]
     records: dict[str, RecordsRead] = Field(description="each input of many records and what its records became")
 
 
@@ -404,6 +410,7 @@ class TimelinePage(Page):
 
 
 _ERRORS = {
+    308: "the story was merged into another: Location is this path under the id it has now",
     400: "the request body is not what the endpoint reads",
     401: "writes need the bearer token",
     403: "cross-origin write refused",
