@@ -61,10 +61,9 @@ def stories_since(ws: Workspace, since: datetime) -> list[StoryArrivals]:
     arrived = ws.store.arrived_since(since)
     found = []
     for story in story_order(ws.store.list_stories()):
-        if not arrived.keys() & set(story.articles):
+        if arrived.keys().isdisjoint(story.articles):
             continue
         members = story_article_ids(ws, story)
         new = [i for i in members if i in arrived]
-        if new:
-            found.append(StoryArrivals(story, new, started=len(new) == len(members)))
+        found.append(StoryArrivals(story, new, started=len(new) == len(members)))
     return found

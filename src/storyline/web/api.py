@@ -101,8 +101,9 @@ ArrivedSince = Annotated[
     str | None,
     Query(
         description=(
-            "only stories that gained articles that arrived in the library (not were published) at or after this "
-            "time: an ISO 8601 date or time (UTC unless it says), or `last-run`, the start of the latest ingest run"
+            "arrival in the library (not publication) at or after this time: an ISO 8601 date or time (UTC unless "
+            "it says), or `last-run`, the start of the latest ingest run; a story says which of its articles "
+            "arrived since (`arrived_since`, `started_since`), and the story list keeps the stories that gained some"
         ),
     ),
 ]
@@ -261,7 +262,7 @@ async def recluster(request: Request, ws: Ws) -> dict[str, int]:
 
 @router.get(
     "/stories",
-    summary="Stories, largest first, with size, outlets, languages, time span and flags",
+    summary="Stories, largest first, with size, outlets, languages, time span and flags; `since`: those that gained articles",
     response_model=AsBuilt,
     responses=answers(schemas.StoryPage, 422),
 )
