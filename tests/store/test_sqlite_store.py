@@ -381,3 +381,28 @@ def test_words_in_quotation_marks_are_searched_as_a_phrase(store):
 def test_a_quotation_mark_without_its_pair_searches_the_words_one_by_one(store):
     assert sqlite_store.fts_query('Port-Elwyn ("drones') == '"Port-Elwyn" "drones"'
     assert sqlite_store.fts_query('"port" said') == '"port" "said"'
+
+
+def test_a_version_2_database_keeps_its_articles_and_gains_arrivals_and_runs(tmp_path, monkeypatch):
+    """An existing library: its articles' stored ``added_at`` become their arrival times, no run is invented."""
+    path = tmp_path / "v2.db"
+    monkeypatch.setattr(sqlite_store, "MIGRATIONS", sqlite_store.MIGRATIONS[:2])
+    old = open_store(path)
+    old.add_articles([article("a", "Stored before the upgrade.", published=datetime(2019, 1, 2))])
+    old.add_articles([article("a", "Stored before the upgrade, corrected.", published=datetime(2019, 1, 2))])
+    old.close()
+    with sqlite3.connect(path) as conn:  # as an older storyline wrote it: to the second
+        conn.execute("UPDATE articles SET added_at = '2026-01-05T09:30:00' WHERE version = 1")
+    monkeypatch.undo()
+    store = open_store(path)
+    assert store.schema_version() == len(sqlite_store.MIGRATIONS) >= 3
+    assert store.get_article("a").text == "Stored before the upgrade, corrected." and store.count_articles() == 1
+    assert store.arrival_times(["a", "zz"]) == {"a": datetime(2026, 1, 5, 9, 30, tzinfo=UTC)}  # the first version's
+    assert store.latest_ingest_run() is None
+    assert set(store.arrived_since(datetime(2026, 1, 5, 9, 30))) == {"a"}  # the same second is "since"
+    assert store.arrived_since(datetime(2026, 1, 5, 9, 30, 1, tzinfo=UTC)) == {}
+    store.add_articles([article("b", "Stored after the upgrade.")])
+    run = store.start_ingest_run()
+    assert store.latest_ingest_run().started_at >= store.arrival_times(["b"])["b"]
+    store.finish_ingest_run(run, 0)
+    assert set(store.arrived_since(datetime(2026, 1, 6))) == {"b"}

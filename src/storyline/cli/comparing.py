@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated
 
@@ -13,10 +14,11 @@ from rich.markup import escape
 
 from storyline.cli.app import app
 from storyline.cli.evaluating import eval_app
-from storyline.cli.library import DbOption, err, fail, out, workspace
+from storyline.cli.library import DbOption, arrival_label, err, fail, out, workspace
 from storyline.model import Comparison
 from storyline.report.comparison import FORMATS, format_name, format_of_file, render
 from storyline.report.terminal import print_comparison, safe_console
+from storyline.service.workspace import Workspace
 
 #: The view on screen; not a file format, so it is named here and parsed with the others.
 TERMINAL = "terminal"
@@ -93,6 +95,17 @@ def story(
             'finds those credited to "Lyons"); the rest of the comparison as it is.'
         ),
     ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since",
+            metavar="WHEN",
+            help=(
+                "Mark the articles that arrived in this library since WHEN (an ISO date or time, or 'last-run'): "
+                "an Arrived since column on screen; in --format json each article gets arrived and arrived_since."
+            ),
+        ),
+    ] = None,
     db: DbOption = None,
 ) -> None:
     """One story's articles side by side: shared, unique and conflicting claims, quotes, timeline, provenance."""
@@ -108,11 +121,39 @@ def story(
             comparison = compare_story(ws, current, refresh=refresh)
         except StoryNotFound as error:
             raise fail(str(error)) from None
+        if since is not None:
+            comparison = _marked_arrivals(ws, comparison, since)
     if speaker is not None:
         quotes = quotes_of(comparison.quotes, comparison.entities, speaker)
         err.print(f"{len(quotes)} of {len(comparison.quotes)} quote groups credited to {escape(speaker)}")
         comparison = replace(comparison, quotes=quotes)
     _emit(comparison, fmt, output)
+
+
+def _marked_arrivals(ws: Workspace, comparison: Comparison, when: str) -> Comparison:
+    """The comparison with each article's arrival time (``arrived``, UTC) and whether it arrived since ``when``
+    (``arrived_since``); a note on stderr says how many did."""
+    from storyline.service.arrivals import since_time
+
+    try:
+        since = since_time(ws, when)
+    except ValueError as error:
+        raise fail(f"--since: {error}", 2) from None
+    ids = [article["id"] for article in comparison.articles]
+    arrived = ws.store.arrival_times(ids)
+    new = [i for i in ids if i in arrived and arrived[i] >= since]
+    told = f"{len(new)} of {len(ids)} articles arrived in this library since {arrival_label(since)}"
+    err.print(told, markup=False)
+    marked = [
+        {**article, "arrived": _utc_text(arrived.get(article["id"])), "arrived_since": article["id"] in new}
+        for article in comparison.articles
+    ]
+    return replace(comparison, articles=marked)
+
+
+def _utc_text(when: datetime | None) -> str | None:
+    """A UTC time as the project writes times: naive ISO text."""
+    return when.replace(tzinfo=None).isoformat() if when else None
 
 
 @app.command("compare")

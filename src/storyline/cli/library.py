@@ -117,6 +117,11 @@ def parse_time(value: str | None, option: str, *, end_of_day: bool = False) -> d
         raise fail(f"{option} {value!r}: not an ISO date (e.g. 2022-12-18 or 2022-12-18T10:00)", 2) from None
 
 
+def arrival_label(since: datetime) -> str:
+    """A ``--since`` time as the output names it, in UTC."""
+    return f"{reader_time(since.replace(tzinfo=None).isoformat())} UTC"
+
+
 def plural(count: int, word: str, words: str | None = None) -> str:
     """"1 article", "2 articles" ("1 story", "2 stories" with ``words``)."""
     return f"{count} {word if count == 1 else words or word + 's'}"
@@ -504,22 +509,27 @@ def print_story_report(ws: Workspace) -> None:
     print_stories(ws, stories)
 
 
-def print_stories(ws: Workspace, stories: list[Story]) -> None:
-    """Each story: label, id, outlets, then its articles with date, name, language and why each joined,
-    then its related stories. An article with no outlet is named by its site, else as of an unknown outlet,
-    as the comparison names it."""
+def print_stories(ws: Workspace, stories: list[Story], arrived: dict[str, list[str]] | None = None) -> None:
+    """Each story: label, id, outlets, then its articles with publication date, name, language and why each
+    joined, then its related stories. An article with no outlet is named by its site, else as of an unknown
+    outlet, as the comparison names it. ``arrived``: story id -> its articles that arrived since a time, marked
+    "+" (and counted after the outlets) where the others have "-"."""
     from storyline.compare.naming import article_name, outlet_name
 
     for story in stories:
         members = story_articles(ws, story)
         outlets = sorted({outlet_name(a) for a in members})
         about = f"{story.id} · {plural(len(members), 'article')} · {', '.join(outlets)}"
+        new = set((arrived or {}).get(story.id, ()))
+        if arrived is not None:
+            about += " · new story" if len(new) == len(members) else f" · +{len(new)} arrived"
         out.print(f"[bold]{escape(headline_case(story.label))}[/bold]  [dim]{escape(about)}[/dim]")
         for article in members:
             published = article.published.date().isoformat() if article.published else "undated"
             why = story.reasons.get(article.id, "")
             line = f"{published}  {article_name(article)} [{article.language or '?'}]  {article_heading(article)}"
-            out.print(f"  - {escape(line)}" + (f"  [dim]({escape(why)})[/dim]" if why else ""))
+            mark = "+" if article.id in new else "-"
+            out.print(f"  {mark} {escape(line)}" + (f"  [dim]({escape(why)})[/dim]" if why else ""))
         if story.related:
             out.print(f"  [dim]related: {escape(', '.join(story.related))}[/dim]")
 

@@ -19,6 +19,7 @@ from storyline.cli.library import (
     DbOption,
     JsonOption,
     LimitOption,
+    arrival_label,
     err,
     fail,
     first_article,
@@ -30,6 +31,7 @@ from storyline.cli.library import (
 )
 from storyline.match.config import MatchConfig, config_overrides
 from storyline.model import Story
+from storyline.service import arrivals
 from storyline.service import stories as story_service
 from storyline.service.workspace import Workspace
 
@@ -103,15 +105,51 @@ def stories(
     db: DbOption = None,
     as_json: JsonOption = False,
     limit: LimitOption = None,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since",
+            metavar="WHEN",
+            help=(
+                "Only the stories that gained articles since WHEN: an ISO date or time (UTC unless it says), or "
+                "'last-run', the start of the latest ingest run. Arrival in this library, not publication: "
+                "'+' marks the articles that arrived; --json adds arrived_since (their ids) and started_since."
+            ),
+        ),
+    ] = None,
 ) -> None:
     """Stories in the library, largest first, then the latest: label, id, articles and why each joined, related."""
     with workspace(db) as ws:
+        if since is not None:
+            _stories_since(ws, since, as_json, limit)
+            return
         found = story_service.list_stories(ws, limit=limit)
         if as_json:
             print(json.dumps(_story_rows(ws, found), ensure_ascii=False, indent=2))
         else:
             print_stories(ws, found)
             out.print(plural(len(found), "story", "stories"))
+
+
+def _stories_since(ws: Workspace, when: str, as_json: bool, limit: int | None) -> None:
+    """``stories --since WHEN``: the stories that gained articles since, each with the articles that arrived."""
+    try:
+        since = arrivals.since_time(ws, when)
+    except ValueError as error:
+        raise fail(f"--since: {error}", 2) from None
+    found = arrivals.stories_since(ws, since)[:limit]
+    if as_json:
+        rows = [
+            {**story_service.story_row(ws, s.story), "arrived_since": s.arrived, "started_since": s.started}
+            for s in found
+        ]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    print_stories(ws, [s.story for s in found], arrived={s.story.id: s.arrived for s in found})
+    started = sum(s.started for s in found)
+    about = f"{plural(len(found), 'story', 'stories')} gained articles since {arrival_label(since)}"
+    counts = f"{started} new, {len(found) - started} grew"
+    out.print(f"{about}: {counts} ('+': arrived in this library since then; dates are publication)", markup=False)
 
 
 @app.command()

@@ -86,11 +86,14 @@ def comparison_renderable(comparison: Comparison) -> RenderableType:
     if copies := adds_nothing(comparison, names):
         head.append(f"\nAdds nothing to its source: {copies}")
     articles = Table(title="Articles", title_justify="left", expand=True)
-    for column in ("Outlet", "Title", "Published", "Language", "Agencies"):
+    # Arrival (when the library stored it) is marked only where the caller asked since when (`story --since`).
+    arrivals = any("arrived_since" in a for a in comparison.articles)
+    for column in ("Outlet", "Title", "Published", "Language", "Agencies", *(["Arrived since"] if arrivals else [])):
         articles.add_column(column)
     for a in comparison.articles:
         cells = (names[a["id"]], article_title(a), when(a), a.get("language") or "?", ", ".join(a.get("agencies", [])))
-        articles.add_row(*(Text(cell) for cell in cells))
+        arrived = ["yes" if a.get("arrived_since") else ""] if arrivals else []
+        articles.add_row(*(Text(cell) for cell in (*cells, *arrived)))
     parts: list[RenderableType] = [head, articles]
     if who := _involved_text(comparison):
         parts.append(Panel(who, title="Who is involved", title_align="left"))

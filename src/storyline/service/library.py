@@ -205,10 +205,12 @@ def ingest(
     progress = on_progress or (lambda stage, done, total: None)
     report = IngestReport()
     earlier = story_ids(ws)
+    run = ws.store.start_ingest_run()  # its start is what "since the last run" means
     with StagedArticles() as staged:
         _read_into(ws, paths, staged, report, source, progress)
         _store_and_process(ws, staged, report, progress)
     report.merged = merged_away(ws, earlier)
+    ws.store.finish_ingest_run(run, report.new)
     return report
 
 

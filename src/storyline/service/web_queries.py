@@ -19,6 +19,7 @@ from typing import Any
 from storyline.compare.involved import story_entities  # noqa: F401 (re-exported for the web shell)
 from storyline.compare.naming import outlet_name
 from storyline.model import Article, Comparison, Record, Story
+from storyline.service.arrivals import stories_since
 from storyline.service.comparison import compare_story
 from storyline.service.library import IngestReport, ingest
 from storyline.service.removal import Removal, plan_removal, remove
@@ -42,8 +43,13 @@ class StorySummary(Record):
     languages: list[str] = field(default_factory=list)
     first_published: datetime | None = None
     last_published: datetime | None = None
+    #: Publication flags (:data:`FRESH_WINDOW`), not arrival: a story first published in the window is new.
     new: bool = False
     growing: bool = False
+    #: Asked with a "since" time only (else None): the articles that arrived in the library since, and whether
+    #: all of the story did.
+    arrived_since: list[str] | None = None
+    started_since: bool | None = None
     reasons: dict[str, str] = field(default_factory=dict)  # as `storyline stories --json`: its row, and more
     related: list[str] = field(default_factory=list)
 
@@ -57,7 +63,10 @@ def library_now(ws: Workspace) -> datetime | None:
     return ws.store.latest_published()
 
 
-def summarize_story(story: Story, articles: list[Article], now: datetime | None) -> StorySummary:
+def summarize_story(
+    story: Story, articles: list[Article], now: datetime | None, arrived: list[str] | None = None
+) -> StorySummary:
+    """What a list shows of ``story``; ``arrived``: its articles that arrived since the time asked about."""
     dates = sorted(_utc(a.published) for a in articles if a.published is not None)
     first = story.first_published or (dates[0] if dates else None)
     last = story.last_published or (dates[-1] if dates else None)
@@ -75,17 +84,27 @@ def summarize_story(story: Story, articles: list[Article], now: datetime | None)
         last_published=last,
         new=new,
         growing=growing,
+        arrived_since=arrived,
+        started_since=None if arrived is None else len(arrived) == len(articles),
         reasons=story.reasons,
         related=story.related,
     )
 
 
-def story_page(ws: Workspace, *, limit: int, offset: int) -> tuple[int, list[StorySummary]]:
-    """(number of stories, one page of summaries), in the order every face lists them (:func:`story_order`)."""
-    stories = story_order(ws.store.list_stories())
+def story_page(
+    ws: Workspace, *, limit: int, offset: int, since: datetime | None = None
+) -> tuple[int, list[StorySummary]]:
+    """(number of stories, one page of summaries), in the order every face lists them (:func:`story_order`);
+    ``since``: only the stories that gained articles since then (:func:`arrivals.stories_since`)."""
     now = library_now(ws)
-    page = stories[offset : offset + limit]
-    return len(stories), [summarize_story(s, story_articles(ws, s), now) for s in page]
+    if since is None:
+        stories = story_order(ws.store.list_stories())
+        page = stories[offset : offset + limit]
+        return len(stories), [summarize_story(s, story_articles(ws, s), now) for s in page]
+    grown = stories_since(ws, since)
+    return len(grown), [
+        summarize_story(g.story, story_articles(ws, g.story), now, g.arrived) for g in grown[offset : offset + limit]
+    ]
 
 
 def article_page(ws: Workspace, *, limit: int, offset: int, **filters: Any) -> tuple[int, list[Article]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from storyline.store.base import MAX_OFFSET, AddResult, SearchHit, StaleStories, Store
+from storyline.store.base import MAX_OFFSET, AddResult, IngestRun, SearchHit, StaleStories, Store
 from storyline.store.sqlite import SchemaError, SQLiteStore, StoreError, read_meta
 from storyline.store.staging import StagedArticles
 
@@ -18,6 +18,6 @@ def open_store(path: str | Path, *, create: bool = True) -> Store:
 
 
 __all__ = [
-    "MAX_OFFSET", "AddResult", "SQLiteStore", "SchemaError", "SearchHit", "StagedArticles", "StaleStories", "Store",
+    "MAX_OFFSET", "AddResult", "IngestRun", "SQLiteStore", "SchemaError", "SearchHit", "StagedArticles", "StaleStories", "Store",
     "StoreError", "open_store", "read_meta",
 ]

@@ -38,6 +38,17 @@ class AddResult:
 
 
 @dataclass
+class IngestRun:
+    """One ingest run as the library recorded it: when it started and finished (UTC), how many new articles
+    it stored (None while it runs, or when it was cut short)."""
+
+    id: int
+    started_at: datetime
+    finished_at: datetime | None
+    new: int | None
+
+
+@dataclass
 class SearchHit:
     article: Article
     snippet: str
@@ -138,6 +149,24 @@ class Store(Protocol):
 
     def published_times(self, ids: list[str]) -> dict[str, datetime | None]:
         """Publication time of each stored article among ``ids``, as its record holds it, without reading texts."""
+
+    # Arrival: when each article was first added to the library (its publication time is another thing),
+    # and the ingest runs that added them.
+    def arrival_times(self, ids: list[str]) -> dict[str, datetime]:
+        """When each stored article among ``ids`` first arrived (UTC): its first version's storing; a later version
+        (a corrected text) is an update, not an arrival."""
+
+    def arrived_since(self, since: datetime) -> dict[str, datetime]:
+        """Every stored article that first arrived at or after ``since`` (naive: UTC), with its arrival time."""
+
+    def start_ingest_run(self) -> int:
+        """Record that an ingest run starts now; its id."""
+
+    def finish_ingest_run(self, run_id: int, new: int) -> None:
+        """Record that the run ended, having stored ``new`` new articles."""
+
+    def latest_ingest_run(self) -> IngestRun | None:
+        """The run started last (finished or not), None before the first."""
 
     # Stories ----------------------------------------------------------------
     # Several processes (the CLI, server workers) may assign stories to one library, each from a

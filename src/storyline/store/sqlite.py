@@ -28,7 +28,7 @@ from typing import Any
 import numpy as np
 
 from storyline.model import Article, Story
-from storyline.store.base import SNIPPET_CLOSE, SNIPPET_OPEN, AddResult, SearchHit, StaleStories
+from storyline.store.base import SNIPPET_CLOSE, SNIPPET_OPEN, AddResult, IngestRun, SearchHit, StaleStories
 
 # --------------------------------------------------------------------------
 # Schema: ordered migrations; ``meta.schema_version`` = how many were applied.
@@ -105,8 +105,20 @@ CREATE TABLE article_features (
 ) WITHOUT ROWID;
 """
 
+# Each ingest run, so "what arrived since my last run" has an answer; and an index on when each article
+# first arrived (its version 1 row's ``added_at``: later versions are updates, not arrivals).
+_V3 = """
+CREATE TABLE ingest_runs (
+    id          INTEGER PRIMARY KEY,
+    started_at  TEXT NOT NULL,
+    finished_at TEXT,
+    new         INTEGER
+);
+CREATE INDEX articles_arrived ON articles (added_at) WHERE version = 1;
+"""
+
 #: Applied in order; append new ones, never edit a released one.
-MIGRATIONS: list[str] = [_V1, _V2]
+MIGRATIONS: list[str] = [_V1, _V2, _V3]
 
 #: The clusterer state saved with the stories (a document), and the meta key counting story writes.
 _STORY_STATE = ("story-index", "stream")
@@ -145,17 +157,29 @@ def _partial(article: Article) -> bool:
     return bool(article.extra.get("partial") or article.extra.get("headline_only"))
 
 
-def _sort_time(value: datetime | None) -> str | None:
+def _sort_time(value: datetime | None, timespec: str = "seconds") -> str | None:
     """Comparable ISO text: aware times in UTC, naive ones taken as UTC."""
     if value is None:
         return None
     if value.tzinfo is not None:
         value = value.astimezone(UTC).replace(tzinfo=None)
-    return value.isoformat(timespec="seconds")
+    return value.isoformat(timespec=timespec)
 
 
-def _now() -> str:
-    return datetime.now(UTC).replace(tzinfo=None).isoformat(timespec="seconds")
+def _now(timespec: str = "seconds") -> str:
+    return datetime.now(UTC).replace(tzinfo=None).isoformat(timespec=timespec)
+
+
+def _arrival_now() -> str:
+    """Now, for an arrival or an ingest run: to the microsecond, so a run started within the second another
+    stored its last article does not count that article as its own (rows stored before were to the second:
+    ISO text of either sorts as the times do)."""
+    return _now("microseconds")
+
+
+def _utc_time(value: str) -> datetime:
+    """A time the store wrote with :func:`_now` (naive UTC text), as an aware UTC time."""
+    return datetime.fromisoformat(value).replace(tzinfo=UTC)
 
 
 def _article_json(article: Article) -> str:
@@ -354,7 +378,7 @@ class SQLiteStore:
                 stored.language,
                 _sort_time(stored.published),
                 stored.title,
-                _now(),
+                _arrival_now(),
                 _article_json(stored),
             ),
         )
@@ -593,6 +617,41 @@ class SQLiteStore:
                 [kind, *chunk],
             )
         return {r["article_id"]: bytes(r["data"]) for r in rows}
+
+    def arrival_times(self, ids: list[str]) -> dict[str, datetime]:
+        rows = []
+        for chunk in _chunks(ids, 500):
+            marks = ",".join("?" * len(chunk))
+            rows += self._query(
+                f"SELECT id, added_at FROM articles WHERE version = 1 AND id IN ({marks})", chunk
+            )
+        return {r["id"]: _utc_time(r["added_at"]) for r in rows}
+
+    def arrived_since(self, since: datetime) -> dict[str, datetime]:
+        rows = self._query(
+            "SELECT id, added_at FROM articles WHERE version = 1 AND added_at >= ?", (_sort_time(since, "auto"),)
+        )
+        return {r["id"]: _utc_time(r["added_at"]) for r in rows}
+
+    # ------------------------------------------------------------- ingest runs
+
+    def start_ingest_run(self) -> int:
+        with self._write() as conn:
+            return int(conn.execute("INSERT INTO ingest_runs (started_at) VALUES (?)", (_arrival_now(),)).lastrowid)
+
+    def finish_ingest_run(self, run_id: int, new: int) -> None:
+        with self._write() as conn:
+            conn.execute(
+                "UPDATE ingest_runs SET finished_at = ?, new = ? WHERE id = ?", (_arrival_now(), new, run_id)
+            )
+
+    def latest_ingest_run(self) -> IngestRun | None:
+        rows = self._query("SELECT id, started_at, finished_at, new FROM ingest_runs ORDER BY id DESC LIMIT 1")
+        if not rows:
+            return None
+        row = rows[0]
+        finished = _utc_time(row["finished_at"]) if row["finished_at"] else None
+        return IngestRun(row["id"], _utc_time(row["started_at"]), finished, row["new"])
 
     def published_times(self, ids: list[str]) -> dict[str, datetime | None]:
         rows = []

@@ -19,7 +19,7 @@ from storyline.compare.involved import quotes_of
 from storyline.ingest.sniff import load_json
 from storyline.model import SCHEMA_VERSION, Story
 from storyline.report.comparison import FORMATS, format_name, render
-from storyline.service import library, web_queries
+from storyline.service import arrivals, library, web_queries
 from storyline.service.stories import current_story_id, story_articles
 from storyline.service.workspace import Workspace
 from storyline.store import MAX_OFFSET
@@ -95,6 +95,28 @@ def find_story(ws: Workspace, story_id: str) -> Story:
 
 def _slice(items: list[Any], limit: int, offset: int) -> dict[str, Any]:
     return page(len(items), limit, offset, items[offset : offset + limit])
+
+
+ArrivedSince = Annotated[
+    str | None,
+    Query(
+        description=(
+            "arrival in the library (not publication) at or after this time: an ISO 8601 date or time (UTC unless "
+            "it says), or `last-run`, the start of the latest ingest run; a story says which of its articles "
+            "arrived since (`arrived_since`, `started_since`), and the story list keeps the stories that gained some"
+        ),
+    ),
+]
+
+
+def arrival_since(ws: Workspace, value: str | None) -> datetime | None:
+    """The time a ``since`` parameter of the story views names (:func:`arrivals.since_time`); empty is none."""
+    if value is None or not value.strip():
+        return None
+    try:
+        return arrivals.since_time(ws, value)
+    except ValueError as error:
+        raise HTTPException(422, f"since: {error}") from None
 
 
 @router.get("/health", summary="Liveness and library size", response_model=AsBuilt, responses=answers(schemas.Health))
@@ -240,12 +262,12 @@ async def recluster(request: Request, ws: Ws) -> dict[str, int]:
 
 @router.get(
     "/stories",
-    summary="Stories, largest first, with size, outlets, languages, time span and flags",
+    summary="Stories, largest first, with size, outlets, languages, time span and flags; `since`: those that gained articles",
     response_model=AsBuilt,
     responses=answers(schemas.StoryPage, 422),
 )
-def stories(ws: Ws, limit: Limit = 20, offset: Offset = 0) -> dict[str, Any]:
-    total, summaries = web_queries.story_page(ws, limit=limit, offset=offset)
+def stories(ws: Ws, limit: Limit = 20, offset: Offset = 0, since: ArrivedSince = None) -> dict[str, Any]:
+    total, summaries = web_queries.story_page(ws, limit=limit, offset=offset, since=arrival_since(ws, since))
     return page(total, limit, offset, [s.to_dict() for s in summaries])
 
 
@@ -255,10 +277,12 @@ def stories(ws: Ws, limit: Limit = 20, offset: Offset = 0) -> dict[str, Any]:
     response_model=AsBuilt,
     responses=answers(schemas.StoryDetail, 308, 404, 422),
 )
-def story(ws: Ws, story_id: str) -> dict[str, Any]:
+def story(ws: Ws, story_id: str, since: ArrivedSince = None) -> dict[str, Any]:
     found = find_story(ws, story_id)
     members = story_articles(ws, found)
-    summary = web_queries.summarize_story(found, members, web_queries.library_now(ws))
+    when = arrival_since(ws, since)
+    arrived = None if when is None else arrivals.arrived_in(ws, found, when)
+    summary = web_queries.summarize_story(found, members, web_queries.library_now(ws), arrived)
     # ``articles``: their ids, as every story listing gives them
     return {**summary.to_dict(), "article_summaries": [library.article_summary(a) for a in members]}
 

@@ -13,10 +13,10 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from storyline.compare.involved import quotes_of
 from storyline.model import Claim, Comparison
 from storyline.report.comparison import entity_names, involved
-from storyline.service import library, web_queries
+from storyline.service import arrivals, library, web_queries
 from storyline.service.stories import story_articles
 from storyline.web import views
-from storyline.web.api import Language, Limit, Offset, Ws, find_story
+from storyline.web.api import Language, Limit, Offset, Ws, arrival_since, find_story
 from storyline.web.rendering import path_segment, removal_notice_query, templates
 from storyline.web.security import FORM_REFUSALS, check_write_access
 
@@ -33,11 +33,13 @@ def render(request: Request, template: str, **context: Any) -> Response:
 
 
 @router.get("/")
-def story_list(request: Request, ws: Ws, offset: Offset = 0) -> Response:
-    total, summaries = web_queries.story_page(ws, limit=PAGE_SIZE, offset=offset)
+def story_list(request: Request, ws: Ws, offset: Offset = 0, since: str = "") -> Response:
+    when = arrival_since(ws, since)
+    total, summaries = web_queries.story_page(ws, limit=PAGE_SIZE, offset=offset, since=when)
     return render(
         request, "index.html", total=total, stories=summaries, offset=offset, limit=PAGE_SIZE,
-        articles=ws.store.count_articles(),
+        articles=ws.store.count_articles(), since=since.strip() if when else "", since_time=when,
+        params={"since": since.strip() or None},
     )
 
 
@@ -60,9 +62,11 @@ def article_list(
 
 
 @router.get("/stories/{story_id}")
-def story(request: Request, ws: Ws, story_id: str, speaker: str = "") -> Response:
+def story(request: Request, ws: Ws, story_id: str, speaker: str = "", since: str = "") -> Response:
     found = find_story(ws, story_id)
     members = story_articles(ws, found)
+    when = arrival_since(ws, since)
+    arrived = None if when is None else arrivals.arrived_in(ws, found, when)
     try:
         comparison, problem = web_queries.story_comparison(ws, story_id), None
     except Exception as error:  # the articles are still worth showing side by side
@@ -77,7 +81,10 @@ def story(request: Request, ws: Ws, story_id: str, speaker: str = "") -> Respons
         request,
         "story.html",
         story=found,
-        summary=web_queries.summarize_story(found, members, web_queries.library_now(ws)),
+        summary=web_queries.summarize_story(found, members, web_queries.library_now(ws), arrived),
+        since=since.strip() if when else "",
+        since_time=when,
+        arrived=set(arrived or ()),
         columns=[(a, views.highlight_paragraphs(a.text, claims_of.get(a.id, []), index)) for a in members],
         comparison=comparison,
         speaker=speaker.strip(),
