@@ -8,6 +8,8 @@ thing come from average-linkage clustering over those links, which, unlike
 connected components, does not chain loosely related claims together; a claim aligned with under half
 of a 3+-article group's other members then leaves it. Pairs of one language under
 :data:`EVIDENCE_BELOW` need words or a figure in common beyond the story's topic (:func:`has_evidence`).
+A claim the assignment leaves without any link still aligns, from :data:`PARAPHRASE_FLOOR` up, with a claim
+of another article that tells it in other words (:func:`tells_same`), so it does not read as one outlet's own.
 """
 
 from __future__ import annotations
@@ -23,7 +25,8 @@ from scipy.optimize import linear_sum_assignment
 from scipy.spatial.distance import squareform
 
 from storyline.compare.lexicon import opposition, stop_words
-from storyline.compare.quantities import overlap
+from storyline.compare.quantities import disagreements, overlap
+from storyline.compare.words import generic_words
 from storyline.ingest.language import UNSPACED_LETTER
 from storyline.match.text import split_unspaced
 from storyline.model import Claim
@@ -50,6 +53,15 @@ EVIDENCE_SHARE = 0.15
 STAND_OUT = 0.1
 #: Words are compared on this many first letters ("ended" / "end", "Koreans" / "Korean"): no stemmer offline.
 STEM_LETTERS = 5
+
+#: A claim the assignment left without any link (it would read "only in" its outlet) still aligns with its
+#: best-scoring claim of another article that tells it in other words: scoring at least this ...
+PARAPHRASE_FLOOR = 0.45
+#: ... sharing at least this many key words other than names ("injuring five people and damaging buildings" / "injured five
+#: people, damaged buildings") ...
+PARAPHRASE_WORDS = 3
+#: ... that make up this share of the lighter claim's rarity-weighted words, with no figure of one kind apart.
+PARAPHRASE_SHARE = 0.2
 
 #: A claim stays in a group of three or more articles only when aligned with at least this share of the
 #: group's claims from other articles: average linkage otherwise chains topic neighbours across 3-5 articles.
@@ -150,11 +162,34 @@ def has_evidence(a: Claim, b: Claim, words_a: set[str], words_b: set[str], rarit
     """
     if a.language != b.language:
         return True
+    return _word_share(words_a, words_b, rarity) >= EVIDENCE_SHARE or figures_agree(a, b)
+
+
+def _word_share(words_a: set[str], words_b: set[str], rarity: dict[str, float]) -> float:
+    """The rarity-weighted share of the lighter claim's key words that the two claims have in common."""
     def weight(words: set[str]) -> float:
         return sum(rarity.get(w, 0.0) for w in words)
 
     least = min(weight(words_a), weight(words_b))
-    return weight(words_a & words_b) >= EVIDENCE_SHARE * least or figures_agree(a, b)
+    return weight(words_a & words_b) / least if least > 0 else 0.0
+
+
+def tells_same(a: Claim, b: Claim, words_a: set[str], words_b: set[str], rarity: dict[str, float]) -> bool:
+    """Whether ``b`` tells ``a`` in other words: several key words in common besides the names both give
+    and the words any two reports share (:func:`~storyline.compare.words.generic_words`: "said", "people",
+    "Sunday"), so what is done and to what (two statements about one company share its name and nothing
+    else); weighing in the story; and no figure of one kind apart ("2.0 magnitude" / "4.2 magnitude" is
+    another quake, not a paraphrase)."""
+    shared = words_a & words_b
+    if len(shared) < PARAPHRASE_WORDS:  # before parsing for the generic words: most pairs stop here
+        return False
+    names = " ".join(a.entities + b.entities)
+    other = {w.lower() for w in _WORD_RE.findall(names)} | generic_words(a) | generic_words(b)
+    return (
+        len(shared - {w[:STEM_LETTERS] for w in other}) >= PARAPHRASE_WORDS
+        and _word_share(words_a, words_b, rarity) >= PARAPHRASE_SHARE
+        and not disagreements(a.quantities, b.quantities)
+    )
 
 
 def _some_word(a: Claim, b: Claim, words_a: set[str], words_b: set[str]) -> bool:
@@ -194,6 +229,7 @@ def align_claims(claims: list[Claim], vectors: np.ndarray, threshold: float = AL
             score[i, j] = score[j, i] = threshold - 0.01
     score[same_article] = -1.0
     links = _links(score, articles, threshold)
+    links |= _paraphrase_links(claims, score, links, words, rarity)
     # Unlinked pairs may still join a group through others, but never pull one together alone.
     grouping = np.where(links | same_article, score, np.minimum(score, threshold - 0.01))
     return Alignment(similarity=similarity, score=score, links=links, groups=_pruned(cluster(grouping, threshold), links, articles))
@@ -243,6 +279,26 @@ def _links(score: np.ndarray, articles: np.ndarray, threshold: float) -> np.ndar
             links[rows[r[keep]], cols[c[keep]]] = True
             links[cols[c[keep]], rows[r[keep]]] = True
     return links
+
+
+def _paraphrase_links(
+    claims: list[Claim], score: np.ndarray, links: np.ndarray, words: list[set[str]], rarity: dict[str, float]
+) -> np.ndarray:
+    """A link for each claim left alone to its best-scoring claim of another article that tells it
+    (:func:`tells_same`), from :data:`PARAPHRASE_FLOOR` up.
+
+    The one-to-one assignment gives an article's claim one partner per article: where one outlet's lead
+    sums up two of another's sentences ("... injuring five people and damaging buildings"), the second
+    is left alone and read as told by its outlet only, though the first outlet says it in other words.
+    """
+    added = np.zeros_like(links)
+    for i in np.flatnonzero(~links.any(axis=1)):
+        candidates = np.flatnonzero(score[i] >= PARAPHRASE_FLOOR)  # within one article the score is -1
+        for j in sorted(candidates.tolist(), key=lambda j: -score[i, j]):
+            if tells_same(claims[i], claims[j], words[i], words[j], rarity):
+                added[i, j] = added[j, i] = True
+                break
+    return added
 
 
 def _pruned(groups: list[list[int]], links: np.ndarray, articles: np.ndarray) -> list[list[int]]:

@@ -44,6 +44,7 @@ from storyline.compare.lexicon import (
     stop_words,
 )
 from storyline.compare.parsing import conditional, on_condition, parse, phrasal_lemma, token_at, verb_above
+from storyline.compare.words import content_words, generic_words
 from storyline.compare.quantities import (
     another_tally,
     coarse_kind,
@@ -161,12 +162,6 @@ def _match_span(claim: Claim, match: re.Match[str] | None) -> dict[str, Any]:
 def quantity_span(claim: Claim, quantity: Quantity) -> dict[str, Any]:
     """An evidence span on one figure of a claim ("at least 12", "58km")."""
     return claim_span(claim, quantity.start - claim.start, quantity.end - claim.start)
-
-
-def content_words(claim: Claim) -> set[str]:
-    """The claim's lower-cased words minus function words: what "most words in common" is counted on."""
-    stop = stop_words((claim.language or "en").split("-")[0].lower()) or stop_words("en")
-    return {w for w in re.findall(r"[^\W\d_]{2,}", claim.text.lower()) if w not in stop}
 
 
 def share_most_words(a: Claim, b: Claim) -> bool:
@@ -751,17 +746,6 @@ def _verbs(claim: Claim) -> set[str] | None:
         return None
     reporting = REPORTING_VERBS.get((claim.language or "en").split("-")[0].lower(), frozenset())
     return {t.lemma_.lower() for t in doc if t.pos_ == "VERB" and t.lemma_.lower() not in reporting}
-
-
-def generic_words(claim: Claim) -> set[str]:
-    """The claim's words (lower-cased, as written) that any two reports of a story share whatever happened:
-    reporting verbs ("said", "told"; by lemma where there is a parser), people in general ("officials",
-    "people") and calendar words ("Monday", "March", "yesterday")."""
-    language = (claim.language or "en").split("-")[0].lower()
-    generic = GENERIC_NOUNS | REPORTING_VERBS.get(language, frozenset())
-    doc = parse(claim.text, claim.language)
-    words = [(w, w) for w in content_words(claim)] if doc is None else [(t.lower_, t.lemma_.lower()) for t in doc]
-    return {word for word, lemma in words if {word, lemma} & generic or is_calendar_word(word, language)}
 
 
 def share_event_words(a: Claim, b: Claim) -> bool:
