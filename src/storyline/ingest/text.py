@@ -314,6 +314,12 @@ class _TextParser:
         self.published = self.published or date
         return "date"
 
+    def date_reason(self, text: str, in_header: bool) -> str | None:
+        """A date line in the header (a blog's credit line too); below it, only one that says it is a date."""
+        if in_header:
+            return self.date_line(text) or self.posted_line(text)
+        return self.labelled_date(text)
+
     def labelled_date(self, text: str) -> str | None:
         """Below the header only a date line that says so counts ("First published: ...", and "Monday, Sep 10,
         2012 | Updated 9:01 AM EDT" under a standfirst, the label opening its second part)."""
@@ -328,7 +334,7 @@ class _TextParser:
             in_header = in_header and index - start < HEADER_LINES
             # Dates first: residue rules take an all-digit date ("05/02/2013") for a line of symbols.
             reason = (
-                (self.date_line(line.text) or self.posted_line(line.text) if in_header else self.labelled_date(line.text))
+                self.date_reason(line.text, in_header)
                 or self.page_reason(line.text)
                 or (self.byline_line(line.text) if in_header else None)
                 or (clean.edge_reason(line.text) if in_header or index > self.last_body_index else None)
