@@ -166,3 +166,10 @@ def test_loaders_read_the_gold_sets(shared_data):
     assert sum(bool(a.title) for a in ecb.articles) > 900  # one-sentence documents are body only
     assert sum(a.published is not None for a in ecb.articles) > 300  # ECB+'s date lines, as ingest reads them
     assert all("same ingest id" in why for why in ecb.unreadable.values())  # pages with one URL
+
+
+def test_detokenise_rejoins_a_forum_date_split_at_its_hyphen():
+    """ECB+ splits "Dec-19-05" into "Dec - 19-05"; rejoined, the reader dates the post. A dash between words stays."""
+    assert detokenise(_tokens("Edited on Mon Dec - 19-05 03 : 49 PM")) == "Edited on Mon Dec-19-05 03:49 PM"
+    assert detokenise(_tokens("Talks end in May - 19 delegates stay")) == "Talks end in May - 19 delegates stay"
+    assert detokenise(_tokens("Bridge closes in May - council says")) == "Bridge closes in May - council says"

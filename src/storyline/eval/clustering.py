@@ -33,6 +33,8 @@ SPACE_BEFORE = re.compile(r" ([.,;:!?%)\]}'’])(?=\s|$)")
 SPACE_AFTER = re.compile(r"([(\[{$]) ")
 CLITIC = re.compile(r"(?<=\w) (?=n't\b|['’](?:s|re|ve|ll|d|m|t)\b)|(?<=\w)(['’]) (?=(?:s|re|ve|ll|d|m|t)\b)", re.I)
 BETWEEN_DIGITS = re.compile(r"(?<=\d) ([:/-]) (?=\d)")
+#: A forum's date split at its first hyphen: "Dec - 19-05" was "Dec-19-05".
+MONTH_DAY_YEAR = re.compile(r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) - (?=\d{1,2}-\d\d\b)")
 #: The tokenisers split every point and comma: "4. 6" was 4.6, "$27. 5 million" $27.5 million, "100, 000" 100,000
 #: (a point after one to three digits, a comma before a group of three, not after a hyphened height or record:
 #: "6 - foot - 9, 260 - pound", "5-11, 220"), "U. S." and "a. m." abbreviations
@@ -66,7 +68,7 @@ def detokenise(tokens: list[str]) -> str:
     tokens = [PTB_QUOTES.get(t, t) for t in tokens]
     if len(tokens) > 3 and tokens[0].lower() in URL_START and tokens[1:4] == [":", "/", "/"]:
         return "".join(tokens)  # a tokenised URL line ("http : / / www . x . com / ...")
-    text = BETWEEN_DIGITS.sub(r"\1", " ".join(tokens))
+    text = MONTH_DAY_YEAR.sub(r"\1-", BETWEEN_DIGITS.sub(r"\1", " ".join(tokens)))
     text = SPACE_AFTER.sub(r"\1", SPACE_BEFORE.sub(r"\1", text))
     text = CLITIC.sub(lambda m: m.group(1) or "", text)
     for pattern in (DECIMAL, THOUSANDS):

@@ -810,6 +810,20 @@ def is_time_line(line: str) -> bool:
     return bool(_CLOCK.search(line)) and not any(c.isalpha() for c in _DATE_LINE_WORDS.sub(" ", line))
 
 
+#: A blog's credit line closing on its date after "on": "On behalf of A. Firm posted in Hit and Run Accidents on
+#: Friday, September 20, 2013." (a byline and a category around the label: no date line by ``is_mostly_date``).
+#: Nothing bracketed: "Posted 1 year ago [downloaded on 2 October 2013]" closes on the day it was saved.
+_POSTED_ON = re.compile(
+    r"\b(?:posted|published|updated|edited)\b[^()\[\]]*\bon\s+(?P<date>[^;:()\[\]]{6,40}?)\.?$", re.IGNORECASE
+)
+
+
+def posted_on_date(line: str) -> str | None:
+    """The words of the date closing a "... posted in <category> on <date>." line, else ``None``."""
+    match = _POSTED_ON.search(line.strip())
+    return match.group("date") if match else None
+
+
 def has_date_label(line: str) -> bool:
     """A line that says it is a date ("Published: ...", "Mis à jour le ...")."""
     return bool(_LABELLED_DATE.match(line.strip()))

@@ -301,7 +301,9 @@ def finalize(article: Article) -> Article:
     article.byline = article.byline or _credited_byline(article)
     article.byline = _byline(article)
     article.agency = article.agency or agency_in(article.byline)
-    article.published = article.published or date_from_url(article.url)
+    if article.published is None and (url_day := date_from_url(article.url)):
+        article.published = url_day
+        article.extra["date_source"] = "url"
     if article.published is not None:
         article.published = to_naive_utc(article.published)
     article.content_hash = article.compute_hash()

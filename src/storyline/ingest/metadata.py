@@ -409,17 +409,27 @@ def numbered_slug(url: str | None) -> bool:
     return bool(url) and _SLUG_NUMBER.search(urlsplit(url).path) is not None
 
 
+#: A day filed under the month's English short name ("/world/2013/sep/16/slug", "/2005/jun/26/local/"): htmldate's
+#: URL pattern (COMPLETE_URL) reads numeric months only. A year or a month alone ("/2011/", "/2008/12/") is no day.
+_WORD_MONTH_URL = re.compile(r"/((?:19|20)\d\d)/([a-z]{3})/(\d{1,2})/", re.IGNORECASE)
+
+
 def date_from_url(url: str | None) -> datetime | None:
     """The day a URL's path files the article under (".../2018/04/24/slug", "/2018-04-24-slug"), by htmldate's
-    pattern. An article read from text or a record without a date is dated by it, as htmldate dates an HTML page:
+    pattern, or under a month's short name ("/2013/sep/16/slug"). An article read from text or a record without a
+    date is dated by it (``finalize`` marks it ``extra["date_source"] = "url"``), as htmldate dates an HTML page:
     undated, two events of one topic a week apart lose the day penalty and the window (matching.md, M13)."""
-    match = COMPLETE_URL.search(urlsplit(url).path) if url and not numbered_slug(url) else None
-    if match is None:
+    if not url or numbered_slug(url):
         return None
+    path = urlsplit(url).path
     try:
-        return datetime(*(int(part) for part in match.groups()))  # type: ignore[arg-type]
-    except ValueError:  # "/2018/13/45/": no day
+        if match := COMPLETE_URL.search(path):
+            return datetime(*(int(part) for part in match.groups()))  # type: ignore[arg-type]
+        if match := _WORD_MONTH_URL.search(path):
+            return datetime.strptime(" ".join(match.groups()).lower(), "%Y %b %d")
+    except ValueError:  # "/2018/13/45/", "/2013/foo/02/": no day
         return None
+    return None
 
 
 #: A slug with fewer words than this ("/news/index.html", "/qa/11763760.html") names no headline.
@@ -508,8 +518,8 @@ def parse_date(text: str | None, *, strict: bool = True, language: str | None = 
     return to_naive_utc(value) if value else None
 
 
-#: A numeric date with a two-digit year ("12/16/08"): full, though _YEAR does not see it.
-_NUMERIC_DATE = re.compile(r"(?<!\d)\d{1,2}([/.-])\d{1,2}\1\d\d(?!\d)")
+#: A date with a two-digit year ("12/16/08", a forum's "Dec-19-05"): full, though _YEAR does not see it.
+_NUMERIC_DATE = re.compile(r"(?:(?<!\d)\d{1,2}|(?<![^\W\d_])[^\W\d_]{3})([/.-])\d{1,2}\1\d\d(?!\d)")
 
 
 def _names_year(text: str) -> bool:

@@ -33,6 +33,8 @@ HEADER_LINES = 40
 SECTION_WORDS = 3
 #: Longest date line, in words ("on April 30, 2008 at 4:31 AM, updated April 30, 2008 at 8:33 AM").
 DATE_LINE_MAX_WORDS = 16
+#: Longest blog credit line read for its closing date ("On behalf of ... posted in ... on Friday, September 20, 2013.").
+POSTED_LINE_MAX_WORDS = 24
 #: Hard-wrapped text: lines no longer than this, most of them at least WRAP_MIN_CHARS.
 WRAP_MAX_CHARS = 100
 WRAP_MIN_CHARS = 40
@@ -100,7 +102,8 @@ def date_of_line(text: str, language: str | None) -> datetime | None:
     for part in _META_SEPARATOR.split(text):
         if date := parse_date(clean.date_line_text(part), language=language):
             return date
-    text = clean.date_search_text(text)
+    # Searched without its label: "Posted on" before a date with a cut zone ("6:07:15 PM GMT+01:0") hides it.
+    text = clean.date_search_text(clean.date_line_text(text))
     found = find_dates(text, language)
     if found and clean.is_mostly_date(text, [words for words, _ in found]):
         return found[0][1]
@@ -301,9 +304,27 @@ class _TextParser:
         self.agency = self.agency or agency_in(text)
         return "date"
 
+    def posted_line(self, text: str) -> str | None:
+        """A credit line in the header that closes on its full date ("... posted in Local News on Friday,
+        September 20, 2013."): the date is the publication date, the line (byline and category) page furniture."""
+        words = clean.posted_on_date(text) if len(text.split()) <= POSTED_LINE_MAX_WORDS else None
+        date = parse_date(words, language=self.language) if words else None
+        if date is None:
+            return None
+        self.published = self.published or date
+        return "date"
+
+    def date_reason(self, text: str, in_header: bool) -> str | None:
+        """A date line in the header (a blog's credit line too); below it, only one that says it is a date."""
+        if in_header:
+            return self.date_line(text) or self.posted_line(text)
+        return self.labelled_date(text)
+
     def labelled_date(self, text: str) -> str | None:
-        """Below the header only a date line that says so counts ("First published: ...")."""
-        return self.date_line(text) if clean.has_date_label(text) else None
+        """Below the header only a date line that says so counts ("First published: ...", and "Monday, Sep 10,
+        2012 | Updated 9:01 AM EDT" under a standfirst, the label opening its second part)."""
+        labelled = any(clean.has_date_label(part) for part in _META_SEPARATOR.split(text))
+        return self.date_line(text) if labelled else None
 
     def label(self, start: int) -> None:
         """Label each line from ``start``: residue, header metadata, caption, or body (no reason)."""
@@ -313,7 +334,7 @@ class _TextParser:
             in_header = in_header and index - start < HEADER_LINES
             # Dates first: residue rules take an all-digit date ("05/02/2013") for a line of symbols.
             reason = (
-                (self.date_line(line.text) if in_header else self.labelled_date(line.text))
+                self.date_reason(line.text, in_header)
                 or self.page_reason(line.text)
                 or (self.byline_line(line.text) if in_header else None)
                 or (clean.edge_reason(line.text) if in_header or index > self.last_body_index else None)
