@@ -124,7 +124,7 @@ class Article(Record):
     @property
     def title_and_text(self) -> str:
         """Headline and body, the headline once where it is the whole body (a headline-only article):
-        what language identification and matching read."""
+        what matching reads (language is told from the body, :func:`~storyline.ingest.language.language_sample`)."""
         text = self.text
         return self.title if text.strip() == self.title.strip() else f"{self.title}\n{text}"
 

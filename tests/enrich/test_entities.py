@@ -1263,3 +1263,23 @@ def test_fallback_a_surname_of_particles_and_a_stop_word_is_a_name(enricher, mak
         ("Anna van der Meer", ["Anna van der Meer", "Van der Meer"])
     ]
     assert [q.speaker for q in article.quotes] == ["Anna van der Meer"]
+
+
+def test_fallback_names_after_a_role_are_people_and_an_english_port_is_a_place(enricher, make_article):
+    """Without a recogniser a name was never a person: "il ministro Mario Rossi", "burgemeester Ahmed Aboutaleb"
+    are (and the surname alone joins the full name); "De vakbond FNV" stays untyped (a guard). English spaCy typed
+    "the port of Rotterdam" a person in a translated story."""
+    italian = enricher.enrich(make_article(
+        "Il ministro Mario Rossi ha parlato. Rossi ha detto che il porto resta chiuso.", language="it"
+    ))
+    assert {e.name: e.type for e in italian.entities}["Mario Rossi"] == "PERSON"
+    dutch = enricher.enrich(make_article(
+        "Burgemeester Ahmed Aboutaleb sprak de havenarbeiders toe. De vakbond FNV reageerde.", language="nl"
+    ))
+    types = {e.name: e.type for e in dutch.entities}
+    assert types["Ahmed Aboutaleb"] == "PERSON" and types["FNV"] == "MISC"
+    english = enricher.enrich(make_article(
+        "Dock workers at the port of Rotterdam walked out on Monday, halting container traffic, the union said.",
+        language="en",
+    ))
+    assert {e.name: e.type for e in english.entities}.get("Rotterdam") == "PLACE"

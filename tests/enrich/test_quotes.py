@@ -1285,3 +1285,30 @@ def test_italian_role_with_adjective_plural_verbs_and_ordinal_secondo(enricher, 
     number", no "according to"."""
     article = enricher.enrich(make_article("Il governo tace.\n\n" + text, language="it"))
     assert [(q.speaker, q.cue) for q in article.quotes] == ([(speaker, cue)] if speaker else [])
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "speaker", "cue", "quoted"),
+    [
+        ("it", "Il ministro Mario Rossi ha definito il piano «una follia».", "Mario Rossi", "ha definito", "«una follia»"),
+        ("nl", "Minister Pieter de Vries noemde het plan „een schande”.", "Pieter de Vries", "noemde", "„een schande”"),
+        ("it", "Il sindacato fa sapere che lo sciopero continuerà.", "Il sindacato", "fa sapere", "lo sciopero continuerà"),
+        ("it", "«Lo sciopero continuerà», si legge in una nota del sindacato.", "una nota del sindacato", "si legge in",
+         "«Lo sciopero continuerà»"),
+        ("nl", "De vakbond stelt dat de staking doorgaat.", "De vakbond", "stelt", "de staking doorgaat"),
+        ("nl", "De vakbond laat weten dat de staking doorgaat.", "De vakbond", "laat weten", "de staking doorgaat"),
+        ("nl", "Het ministerie schrijft in een verklaring dat de haven open blijft.", "Het ministerie", "schrijft",
+         "de haven open blijft"),
+        ("it", "Il piano si chiama «Porto aperto».", None, None, None),  # a guard: a title, no one named
+    ],
+)  # fmt: skip
+def test_dutch_and_italian_naming_verbs_and_bodies_that_report(
+    enricher, make_article, language, text, speaker, cue, quoted
+):
+    """A naming verb with a quotation ("ha definito il piano «X»", "noemde het plan „X”") gives the quotation to
+    the name before it, as English "called the plan 'X'" is read; a body with its article opening the clause
+    ("De vakbond stelt dat", "Il sindacato fa sapere che") speaks; "si legge in una nota di N" credits the note.
+    Main found none of these."""
+    article = enricher.enrich(make_article("Il governo tace.\n\n" + text, language=language))
+    expected = [(speaker, cue, quoted)] if speaker else []
+    assert [(q.speaker, q.cue, q.text) for q in article.quotes] == expected

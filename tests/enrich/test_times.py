@@ -344,3 +344,32 @@ def test_dutch_day_ranges_and_clock_times(text, expected):
     (main: nothing, and "om 14 uur" fourteen hours)."""
     found = find_times(text, datetime(2020, 3, 4, 10), "nl")
     assert [(t.text, t.value, t.until) for t in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # a present tense closing a clause of condition looks ahead, as English "if he is": the coming Sunday
+        ("nl", "Als Hamilton zondag zegeviert, is hij kampioen.", [("zondag", "2020-03-08", "")]),
+        ("nl", "Hamilton is kampioen als hij zondag wint.", [("zondag", "2020-03-08", "")]),
+        ("nl", "Als Hamilton zondag niet won, was het voorbij.", [("zondag", "2020-03-01", "")]),  # a guard: past
+        ("nl", "Als minister zei hij zondag dat het klaar was.", [("zondag", "2020-03-01", "")]),  # a guard: "as"
+        # a weekday of a named week is that week's day, not the nearest one (said on a Monday)
+        ("nl", "Het kabinet komt volgende week dinsdag met een plan.", [("volgende week dinsdag", "2020-03-10", "")]),
+        ("en", "The board meets Tuesday next week.", [("Tuesday next week", "2020-03-10", "")]),
+        ("nl", "De haven is maandag tot en met vrijdag dicht.", [("maandag", "2020-02-24", "2020-02-28"), ("vrijdag", "2020-02-28", "")]),
+        ("nl", "Het festival vindt dit weekend plaats.", [("dit weekend", "2020-W10-WE", "")]),
+        ("it", "Il festival si terrà questo fine settimana.", [("questo fine settimana", "2020-W10-WE", "")]),
+        ("en", "The festival takes place this weekend.", [("this weekend", "2020-W10-WE", "")]),  # a guard
+        ("nl", "In de nacht van zaterdag op zondag werd ingebroken.", [("zaterdag op zondag", "2020-02-29TNI", "")]),
+        ("it", "Nella notte tra sabato e domenica i ladri sono entrati.", [("sabato e domenica", "2020-02-29TNI", "")]),
+        ("nl", "De brand brak dinsdagavond uit.", [("dinsdagavond", "2020-02-25TEV", "")]),  # a guard
+        ("it", "L'incendio è scoppiato martedì sera.", [("martedì sera", "2020-02-25TEV", "")]),  # a guard
+    ],
+)  # fmt: skip
+def test_dutch_and_italian_future_present_named_weeks_weekends_and_nights(language, text, expected):
+    """Main read "Als Hamilton zondag zegeviert" as last Sunday, "volgende week dinsdag" as two expressions (the
+    Tuesday this week when said on a Monday), "maandag tot en met vrijdag" as two days (the end before the start),
+    "dit weekend" / "questo fine settimana" as nothing and the night between two days as the two days."""
+    found = find_times(text, datetime(2020, 3, 2, 10), language)  # a Monday
+    assert [(t.text, t.value, t.until) for t in found] == expected

@@ -310,3 +310,20 @@ def test_an_html_page_names_its_outlet_where_its_domain_spells_it(
 
     page = _PAGE.format(sep=sep, suffix=suffix, meta=meta, footer=footer, lede=_LEDE)
     assert read_html(page, source="p.html", url=url).outlet == outlet
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "code"),
+    [
+        ("Havenarbeiders Rotterdam staken om loon",
+         "Havenarbeiders in de haven van Rotterdam hebben maandag het werk neergelegd, zei de vakbond.", "nl"),
+        ("Borsa: Milano apre in rialzo", "La Borsa di Milano ha aperto in rialzo, trainata dai titoli bancari.", "it"),
+        ("Beurs Amsterdam hoger", "Beurs Amsterdam hoger", "und"),  # headline-only: the headline, too short to tell
+    ],
+)  # fmt: skip
+def test_an_articles_language_is_read_from_its_body_not_its_headline(title: str, body: str, code: str) -> None:
+    """Main read headline and body together: the Dutch headline over one sentence made it Norwegian (the Italian
+    headline alone reads as Portuguese; with its body it was right on main too)."""
+    article = Article(id="", title=title, paragraphs=[body])
+    finalize(article)
+    assert article.language == code

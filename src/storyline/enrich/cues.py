@@ -169,6 +169,16 @@ NAMING_VERBS: dict[str, frozenset[str]] = {
     "es": frozenset("calificar llamar".split()),
 }
 
+#: The forms of naming verbs read from word order where there is no parse: "N ha definito il piano «X»", "N noemde
+#: het plan „X”" (the quotation is N's words, the object what they name).
+WORD_ORDER_NAMING_VERBS: dict[str, tuple[str, ...]] = {
+    "it": ("ha definito", "hanno definito", "definisce", "definiscono", "ha bollato", "ha chiamato", "ha qualificato"),
+    "nl": ("noemde", "noemden", "noemt", "noemen", "bestempelde", "bestempelden", "omschreef"),
+    "es": ("calificó", "ha calificado", "califica", "llamó", "tildó", "ha tildado"),
+    "pt": ("classificou", "chamou", "qualificou"),
+    "de": ("nannte", "nannten", "nennt", "bezeichnete", "bezeichneten", "bezeichnet"),
+}  # fmt: skip
+
 #: Phrases naming a source before or after a claim: "according to N, ...".
 ACCORDING_TO: dict[str, tuple[tuple[str, ...], ...]] = {
     "en": (("according", "to"),),
@@ -227,7 +237,11 @@ WORD_ORDER_REPORTING_VERBS: dict[str, tuple[str, ...]] = {
            # the plurals ("spiegano gli attivisti", "hanno detto i sindacati") and writing
            "dicono", "affermano", "spiegano", "sottolineano", "aggiungono", "scrivono", "scrive", "ha scritto",
            "hanno detto", "hanno dichiarato", "hanno affermato", "hanno spiegato", "hanno sottolineato",
-           "hanno aggiunto", "hanno annunciato", "hanno scritto"),
+           "hanno aggiunto", "hanno annunciato", "hanno scritto",
+           # "fa sapere il sindacato" (lets it be known); "si legge in una nota di N" (one reads in): the
+           # preposition is part of the cue, the document after it is the source
+           "fa sapere", "fanno sapere", "ha fatto sapere", "hanno fatto sapere", "si legge in", "si legge nel",
+           "si legge nella", "si legge sul", "si legge sulla"),
     "pt": ("disse", "afirmou", "declarou", "explicou", "acrescentou", "garantiu", "sublinhou", "anunciou",
            "salientou", "referiu", "indicou", "adiantou", "destacou", "ressaltou", "diz", "afirma", "explica",
            "garante", "sublinha", "acrescenta"),
@@ -403,7 +417,8 @@ TITLES: frozenset[str] = HONORIFICS | TITLE_ABBREVIATIONS | frozenset(
     bakan başbakan cumhurbaşkanı sözcü sözcüsü vali
     ministro ministra presidente presidenta portavoz gobernador gobernadora funcionario funcionaria senador senadora
     diputado diputada representante alcalde alcaldesa político política politician
-    portavoce direttore direttrice segretario segretaria capo dg
+    portavoce direttore direttrice segretario segretaria capo dg sindaco sindaca senatore senatrice deputato deputata
+    procuratore assessore governatore ambasciatore staatssecretaris wethouder advocaat ambassadeur
     profesor profesorka ekspert
     sprecher sprecherin""".split()
 )

@@ -22,7 +22,7 @@ from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
-from storyline.enrich.cues import HONORIFICS, TITLE_ABBREVIATIONS, role_key
+from storyline.enrich.cues import HONORIFICS, TITLE_ABBREVIATIONS, is_role_word, role_key
 from storyline.enrich.entities_base import (
     _CONNECTORS,
     _DETERMINERS,
@@ -38,7 +38,7 @@ from storyline.enrich.entities_base import (
     _title_before,
     _without_generation,
 )
-from storyline.enrich.entities_fallback import capitalised_mentions, unspaced_mentions
+from storyline.enrich.entities_fallback import CAPITALISED_NOUN_LANGUAGES, capitalised_mentions, unspaced_mentions
 from storyline.enrich.entities_merge import (
     institution_noun,
     institution_spans,
@@ -129,6 +129,8 @@ def extract_entities(
     _outlets_after_reporters(text, mentions, outlet)
     for mention in mentions:
         mention.title = _title_before(text, mention.start)
+    if not recognised:
+        _people_by_role(text, mentions, language)
     _placed_without_parse(text, mentions)
     _coordinated_relatives(text, mentions)
     datelines = _dateline_spans(text)
@@ -136,6 +138,36 @@ def extract_entities(
         m for m in mentions
         if not is_clock_zone(text, m.start, m.end) and not any(s <= m.start and m.end <= e for s, e in datelines)
     ])
+
+
+def _people_by_role(text: str, mentions: list[Mention], language: str | None) -> None:
+    """Without a recogniser a capitalised run is untyped (MISC); one written right after a person's role or title
+    ("il ministro Mario Rossi", "burgemeester Ahmed Aboutaleb", "vakbondsleider N") is a person's, as a reader
+    knows, and the story's people list then shows it; so is every untyped mention ending in the same surname
+    ("Andrés Manuel López Obrador" of "el presidente López Obrador"), which keeps the full name the entity's."""
+    surnames = set()
+    for mention in mentions:
+        role = _ROLE_BEFORE.search(text, max(0, mention.start - 30), mention.start)
+        named_as_person = role is not None and _names_a_role(role, language)
+        if mention.type == "MISC" and named_as_person and not _names_institution(mention.text, set(), False):
+            mention.type = "PERSON"
+            surnames.add(mention.text.split()[-1])
+    for mention in mentions:
+        if mention.type == "MISC" and mention.text.split()[-1] in surnames:
+            mention.type = "PERSON"
+
+
+#: The word right before a name in the same sentence (no full stop between: "der Sprecher. Vertretung N").
+_ROLE_BEFORE = re.compile(r"(?:^|(?<=(?P<stop>[.!?:\n]))\s*|\s)(?P<word>[^\W\d_]+)\s+$")
+
+
+def _names_a_role(found: re.Match[str], language: str | None) -> bool:
+    """A role word written as one: in lower case ("il ministro"), or capitalised where it opens the sentence or the
+    language capitalises nouns ("Burgemeester N", "Bundeskanzlerin N"); not the name "General Motors"."""
+    word = found["word"]
+    opens_sentence = found.start("word") == 0 or bool(found["stop"])
+    written_as_role = word.islower() or language in CAPITALISED_NOUN_LANGUAGES or opens_sentence
+    return written_as_role and is_role_word(word)
 
 
 def _dateline_spans(text: str) -> list[tuple[int, int]]:

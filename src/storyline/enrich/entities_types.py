@@ -323,6 +323,7 @@ def _written_as_someone(span: Span, title: str | None) -> bool:
 #: Nouns of settlements and regions: "the town of N" names a place ("the state of Washington").
 _SETTLEMENT_NOUNS = frozenset({
     "town", "village", "city", "hamlet", "province", "region", "county", "district", "state", "island", "capital",
+    "port", "harbour", "harbor",  # "the port of N": the town's (a translated story's "porto di N", "haven van N")
 })  # fmt: skip
 #: Nouns of buildings and works a person's name is given to: "the John F. Kennedy airport", "Bell stadium".
 _FACILITY_NOUNS = frozenset({

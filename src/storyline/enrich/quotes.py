@@ -89,6 +89,7 @@ from storyline.enrich.quotes_wordorder import (
     colon_subject,
     continued_reports,
     cued_quotation,
+    is_definite_subject,
     word_order_attributions,
 )
 from storyline.model import Entity, Quote
@@ -980,10 +981,13 @@ def _carry_speakers(attributions: list[Attribution], resolver: SpeakerResolver, 
 
 
 def _stands_for_someone(source: Span | None, language: str) -> bool:
-    """No source at all (a dropped subject), a pronoun for one person or a phrase naming a role ("el ministro",
-    "der Kanzler"); not "sie" of "sagten sie" (:func:`is_one_person`)."""
+    """No source at all (a dropped subject), a pronoun for one person, a phrase naming a role ("el ministro",
+    "der Kanzler") or a definite article and a noun ("la empresa"); not "sie" of "sagten sie"
+    (:func:`is_one_person`)."""
     if source is None:
         return True
+    if is_definite_subject(source, language):
+        return True  # "La empresa ha advertido que": the company named before
     pronouns = PERSON_PRONOUNS.get(language, frozenset())
     words = [t for t in source if t.is_alpha]
     return any((w.lower_ in pronouns and is_one_person(w, language)) or is_role_word(w.lower_) for w in words)

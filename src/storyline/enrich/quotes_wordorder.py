@@ -32,6 +32,7 @@ from storyline.enrich.cues import (
     SPEAKER_CIRCUMSTANCES,
     VERB_SECOND_LANGUAGES,
     WORD_ORDER_COMPLEMENTIZERS,
+    WORD_ORDER_NAMING_VERBS,
     WORD_ORDER_REPORTING_VERBS,
     is_role_word,
 )
@@ -203,6 +204,42 @@ def word_order_attributions(doc: Doc, entities: list[Entity], language: str) -> 
             found += _speaker_first_attributions(doc, names, sentence, language)
             found += _content_first_attributions(doc, names, sentence, language)
             found += _back_referring_attributions(doc, names, sentence, language)
+            found += _naming_attributions(doc, names, sentence, language)
+    return found
+
+
+#: Most words between a naming verb and the quotation that names its object ("ha definito il piano «X»").
+NAMED_OBJECT_WORDS = 4
+_OPENING_MARKS = "«„“\""
+_CLOSING_MARKS = "»”“\""
+
+
+@lru_cache(maxsize=32)
+def _naming_pattern(language: str) -> re.Pattern[str] | None:
+    verbs = WORD_ORDER_NAMING_VERBS.get(language)
+    if verbs is None:
+        return None
+    return re.compile(
+        rf"(?<!\w)(?P<cue>{_alternation(verbs)})(?:\s+[^\s{_OPENING_MARKS}]+){{0,{NAMED_OBJECT_WORDS}}}?\s+"
+        rf"(?P<quote>[{_OPENING_MARKS}][^{_OPENING_MARKS}{_CLOSING_MARKS}]+[{_CLOSING_MARKS}])",
+        re.IGNORECASE,
+    )
+
+
+def _naming_attributions(doc: Doc, names: list[tuple[int, int]], sentence: Span, language: str) -> list[Attribution]:
+    """"N ha definito il piano «una follia»", "N noemde het plan „een schande”": the quotation is N's words, as
+    English "N called the plan 'a disgrace'" is read from the parse; with no one named before the verb it is a
+    title or scare quote, as there."""
+    pattern = _naming_pattern(language)
+    if pattern is None:
+        return []
+    low, found = sentence.start_char, []
+    for match in pattern.finditer(sentence.text):
+        cue_start = low + match.start()
+        source = _named_before(doc, names, max(low, cue_start - SPEAKER_BEFORE_VERB_CHARS), cue_start, language)
+        if source is not None:
+            quote = (low + match.start("quote"), low + match.end("quote"))
+            found.append(Attribution(*quote, cue=match["cue"], source=source, embedded=True))
     return found
 
 
@@ -334,7 +371,8 @@ def _speaker_first_attributions(doc: Doc, names: list[tuple[int, int]], sentence
         if content is None:
             continue
         if source is not None:  # "la ministra" stands for someone named before with that role (resolved later)
-            found.append(Attribution(*content, cue=cue["cue"], source=source, continues=_is_role_with_article(source)))
+            stands_for = _is_role_with_article(source) or is_definite_subject(source, language)
+            found.append(Attribution(*content, cue=cue["cue"], source=source, continues=stands_for))
         elif _drops_subject(text, low, cue_start, language):
             found.append(Attribution(*content, cue=cue["cue"], source=None, continues=True))
     return found
@@ -606,7 +644,8 @@ def _last_name(doc: Doc, names: list[tuple[int, int]], low: int, position: int) 
 
 def _named_before(doc: Doc, names: list[tuple[int, int]], low: int, position: int, language: str) -> Span | None:
     """A role with its definite article right before the verb ("tras ver a N, la ministra dijo", "die
-    Ministerin sagte"), else the name mentioned last in [low, position), else a person pronoun right before it."""
+    Ministerin sagte"), else the name mentioned last in [low, position), else a person pronoun right before it,
+    else a definite article and a noun opening the clause ("De vakbond stelt dat")."""
     words = doc.char_span(low, position, alignment_mode="expand")
     if words is not None and len(words) > 1 and _is_role_with_article(words[-2:]):
         return words[-2:]
@@ -615,7 +654,28 @@ def _named_before(doc: Doc, names: list[tuple[int, int]], low: int, position: in
     last = words[-1] if words is not None and len(words) else None
     if last is not None and last.lower_ in PERSON_PRONOUNS.get(language, ()):
         return words[-1:]
-    return None
+    return _definite_subject(doc, words, language) if words is not None else None
+
+
+def _definite_subject(doc: Doc, words: Span, language: str) -> Span | None:
+    """"De vakbond stelt dat", "Il sindacato fa sapere che": a definite article opening the clause and one noun
+    in lower case right before the verb, its subject (a body or a document; "la empresa" the one named before,
+    :func:`is_definite_subject`)."""
+    if len(words) < 2:
+        return None
+    before = doc[words[-2].i - 1] if words[-2].i else None
+    opens_clause = before is None or before.is_punct or before.is_space or before.lower_ in _CLAUSE_OPENERS
+    return words[-2:] if opens_clause and is_definite_subject(words[-2:], language) else None
+
+
+def is_definite_subject(words: Span | None, language: str) -> bool:
+    """Two words, a definite article and a noun in lower case ("la empresa", "de vakbond"), in a language that
+    writes nouns so: like "la ministra", they may stand for the one named before ("GM ... La empresa ha
+    advertido que")."""
+    if words is None or len(words) != 2 or language in CAPITALISED_NOUN_LANGUAGES:
+        return False
+    article, noun = words
+    return article.lower_ in SPEAKER_ARTICLES.get(language, ()) and noun.is_alpha and noun.is_lower
 
 
 #: Singular definite articles before a role noun that stands for someone named before ("la ministra").

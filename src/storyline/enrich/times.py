@@ -22,7 +22,7 @@ from itertools import pairwise
 
 from storyline.enrich.languages import normalise_language
 from storyline.enrich.times_cjk import CJK_LANGUAGES, CJK_RULES, cjk_tense_cues
-from storyline.enrich.times_lexicon import CLOCK_WORDS, LOWER_CASE_CALENDAR, PRESS_WORDS
+from storyline.enrich.times_lexicon import CLOCK_WORDS, LOWER_CASE_CALENDAR, NIGHT_BETWEEN_DAYS, PRESS_WORDS
 from storyline.enrich.times_ranges import join_ranges
 from storyline.enrich.times_rules import (
     Context,
@@ -58,6 +58,7 @@ def find_times(text: str, anchor: datetime | None, language: str | None = None) 
         candidates = [c for c in candidates if c[2] not in anaphoric]
         found = _longest_first(candidates + _candidates(text, rules, anaphoric, context, german))
     found = [t for t in found if not _part_of_a_name(text, t, code)]
+    found = _join_week_and_day(text, _join_night(text, found, code))
     return join_ranges(text, _join_clock_and_day(text, found), anchor, code)
 
 
@@ -155,6 +156,59 @@ def _join_clock_and_day(text: str, found: list[TimeExpression]) -> list[TimeExpr
                 span = text[previous.start : current.end]
                 joined[-1] = TimeExpression(span, previous.start, current.end, value, "TIME")
                 continue
+        joined.append(current)
+    return joined
+
+
+#: A calendar week ("volgende week": 2008-W11) and a day of it.
+_WEEK_VALUE = re.compile(r"^(?P<year>\d{4})-W(?P<week>\d\d)$")
+_DATED_DAY = re.compile(r"^(?P<day>\d{4}-\d\d-\d\d)(?P<part>T(?:MO|AF|EV|NI))?$")
+
+
+def _join_week_and_day(text: str, found: list[TimeExpression]) -> list[TimeExpression]:
+    """"volgende week dinsdag", "Tuesday next week", "nächste Woche Dienstag": one day, the weekday of that
+    week, where the tense alone would give the nearest such weekday (this week's Tuesday, said on a Monday)."""
+    joined: list[TimeExpression] = []
+    for current in found:
+        previous = joined[-1] if joined else None
+        if previous is not None and not text[previous.end : current.start].strip():
+            week, day = (previous, current) if _WEEK_VALUE.match(previous.value) else (current, previous)
+            week_value, day_value = _WEEK_VALUE.match(week.value), _DATED_DAY.match(day.value)
+            if week_value and day_value and not any(c.isdigit() for c in day.text):
+                weekday = date.fromisoformat(day_value["day"]).isoweekday()
+                value = date.fromisocalendar(int(week_value["year"]), int(week_value["week"]), weekday).isoformat()
+                span = text[previous.start : current.end]
+                value += day_value["part"] or ""
+                joined[-1] = TimeExpression(span, previous.start, current.end, value, day.type)
+                continue
+        joined.append(current)
+    return joined
+
+
+def _join_night(text: str, found: list[TimeExpression], language: str) -> list[TimeExpression]:
+    """"in de nacht van zaterdag op zondag", "nella notte tra sabato e domenica": the night of the first day
+    (TimeML's part of day "NI"), one expression, not two days (nor a range of them)."""
+    words = NIGHT_BETWEEN_DAYS.get(language)
+    if words is None:
+        return found
+    opener, joiner = (re.compile(pattern, re.IGNORECASE) for pattern in words)
+    joined: list[TimeExpression] = []
+    for current in found:
+        previous = joined[-1] if joined else None
+        first = _DATED_DAY.match(previous.value) if previous is not None else None
+        second = _DATED_DAY.match(current.value)
+        if (
+            previous is not None
+            and first
+            and second
+            and not first["part"]
+            and date.fromisoformat(second["day"]) - date.fromisoformat(first["day"]) == timedelta(days=1)
+            and opener.search(text, max(0, previous.start - 24), previous.start)
+            and joiner.fullmatch(text, previous.end, current.start)
+        ):
+            span = text[previous.start : current.end]
+            joined[-1] = TimeExpression(span, previous.start, current.end, f"{first['day']}TNI", "TIME")
+            continue
         joined.append(current)
     return joined
 

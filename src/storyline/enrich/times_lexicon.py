@@ -81,8 +81,22 @@ OFFSET_WORDS = {
 OFFSET_NOT_AFTER = {"es": "desde", "pt": "desde", "fr": "depuis"}
 EXTRA_UNITS = {"fr": {"an": "year"}}
 #: Days two away that dateparser's locale data lacks: (unit, signed amount) as in ``Lexicon.phrases``.
-EXTRA_PHRASES = {"es": {"pasado mañana": ("day", 2)}, "it": {"dopodomani": ("day", 2)},
-                 "pt": {"depois de amanhã": ("day", 2)}}  # fmt: skip
+#: The weekend said with a demonstrative or a modifier, which dateparser's data lacks ("dit weekend", "questo fine
+#: settimana": this weekend, as English "this weekend" is read).
+EXTRA_PHRASES = {
+    "es": {"pasado mañana": ("day", 2), "este fin de semana": ("weekend", 0),
+           "el próximo fin de semana": ("weekend", 1), "el fin de semana pasado": ("weekend", -1)},
+    "it": {"dopodomani": ("day", 2), "questo fine settimana": ("weekend", 0), "questo weekend": ("weekend", 0),
+           "il prossimo fine settimana": ("weekend", 1), "il prossimo weekend": ("weekend", 1),
+           "lo scorso fine settimana": ("weekend", -1), "lo scorso weekend": ("weekend", -1)},
+    "nl": {"dit weekend": ("weekend", 0), "dit weekeinde": ("weekend", 0), "volgend weekend": ("weekend", 1),
+           "komend weekend": ("weekend", 1), "vorig weekend": ("weekend", -1), "afgelopen weekend": ("weekend", -1)},
+    "fr": {"ce week-end": ("weekend", 0), "le week-end prochain": ("weekend", 1),
+           "le week-end dernier": ("weekend", -1)},
+    "de": {"dieses wochenende": ("weekend", 0), "nächstes wochenende": ("weekend", 1),
+           "letztes wochenende": ("weekend", -1)},
+    "pt": {"depois de amanhã": ("day", 2), "este fim de semana": ("weekend", 0)},
+}  # fmt: skip
 #: Month forms dateparser's locale data lacks: Russian's prepositional case ("в марте", "в декабре").
 EXTRA_MONTHS = {
     "ru": {"январе": 1, "феврале": 2, "марте": 3, "апреле": 4, "мае": 5, "июне": 6, "июле": 7, "августе": 8,
@@ -140,7 +154,10 @@ TENSE_CUES = {
     # Dutch future is "zal"/"zullen" or "gaat"/"gaan" + infinitive; its past the auxiliaries of the perfect,
     # the weak past of loan verbs in -eerde(n) ("presenteerde", "reageerden") and a closed list of the pasts
     # news writes most (a weak past in -de/-te ends like adjectives and ordinals: "grote", "tweede").
-    "nl": (r"zal|zullen|zult|gaat|gaan|volgende|komende|aanstaande",
+    # As English "if it is", a present tense closing a clause of condition or time speaks of the future ("Als
+    # Hamilton zondag zegeviert, ..."): a verb in -t after a consonant ("wint", "stemt"; not "niet", "dat").
+    "nl": (r"zal|zullen|zult|gaat|gaan|volgende|komende|aanstaande|"
+           r"(?:als|indien|zodra|tenzij|wanneer)\s+(?:\w+\s+){1,5}?[a-z]{2,}[^\Waeiou\d_]t(?=\s*(?:[,.;]|$))",
            (r"heeft|hebben|had|hadden|was|waren|werd|werden|vorige|afgelopen|\w{2,}eerden?|zei|zeiden|"
             r"verklaarde|verklaarden|meldde|meldden|maakte|maakten|stemde|stemden|noemde|noemden|stelde|stelden|"
             r"vertelde|vertelden|bevestigde|bevestigden|ontkende|ontkenden|waarschuwde|waarschuwden|"
@@ -237,6 +254,16 @@ NIGHT_GONE_AFTER_PAST = {"fr": {"cette nuit"}, "it": {"stanotte"}, "de": {"heute
 #: Words of a relative day that are also the noun of a part of the day, with what, right before, makes them the
 #: noun: Spanish "mañana" is "tomorrow", but "por la mañana", "a media mañana", "esta mañana" are a morning.
 PHRASES_AS_NOUN = {"es": {"mañana": re.compile(r"\b(?:la|esta|esa|media|una|cada|toda|misma|aquella)\s+$", re.IGNORECASE)}}
+#: The night between two days, named by both ("in de nacht van zaterdag op zondag"): (what comes before the first
+#: day, ending there; what joins the two).
+NIGHT_BETWEEN_DAYS = {
+    "nl": (r"\bnacht\s+van\s+$", r"\s+op\s+"),
+    "de": (r"\bNacht\s+(?:von|vom)\s+$", r"\s+(?:auf|zum)\s+"),
+    "it": (r"\bnotte\s+(?:tra|fra)\s+$", r"\s+e\s+"),
+    "fr": (r"\bnuit\s+de\s+$", r"\s+à\s+"),
+    "es": (r"\bnoche\s+del\s+$", r"\s+al\s+"),
+    "en": (r"\bnight\s+(?:of|from)\s+$", r"\s+(?:to|into)\s+"),
+}
 #: Languages that write a part of the day as one word with the weekday before it.
 GLUED_PARTS_OF_DAY = frozenset({"de", "nl"})
 

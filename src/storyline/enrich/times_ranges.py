@@ -52,6 +52,11 @@ class RangeWords:
         return re.compile(rf"\s*(?:{_words(self.joins + self.pairs)})(?:{_words(self.articles)})?", re.IGNORECASE)
 
     @cached_property
+    def joined_alone(self) -> re.Pattern[str]:
+        """A join word that makes a range without an opener, of one word or several ("tot en met")."""
+        return re.compile(rf"\s*(?:{_words(self.joins_alone)})", re.IGNORECASE)
+
+    @cached_property
     def day_before(self) -> re.Pattern[str]:
         """The first day of "9-11 December", "from 9 to 11 December", "entre le 9 et le 11 décembre",
         "vom 9. bis 11. Dezember", before the expression of the last; not a score or a number's tail ("2-1",
@@ -251,7 +256,7 @@ def _is_range(text: str, first: TimeExpression, second: TimeExpression, words: R
     joined = words.joined_by.fullmatch(text, first.end, second.start)
     if not joined:
         return False
-    if joined.group().split()[0].lower() in words.joins_alone:
+    if words.joined_alone.match(joined.group()):
         return True
     opened = words.open_before.search(text, max(0, first.start - 16), first.start)
     return bool(opened) and (not words.needs_opener(joined.group()) or opened.group().split()[0].lower() in words.between)

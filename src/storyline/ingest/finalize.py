@@ -24,7 +24,7 @@ from storyline.ingest.clean import (
     split_update_label,
 )
 from storyline.ingest.errors import IngestError
-from storyline.ingest.language import NO_LANGUAGE, checked_language, normalise_language
+from storyline.ingest.language import NO_LANGUAGE, checked_language, language_sample, normalise_language
 from storyline.ingest.metadata import (
     agency_in,
     agency_initials,
@@ -292,7 +292,8 @@ def finalize(article: Article) -> Article:
     if not article.paragraphs:
         raise IngestError("no article text found")
     mark_partial(article)
-    article.language = checked_language(normalise_language(article.language), article.title_and_text)
+    sample = language_sample(article.title, article.text)
+    article.language = checked_language(normalise_language(article.language), sample)
     if article.language == NO_LANGUAGE:  # a story "DDDD…" of one article, its label the blob's first letters
         raise IngestError("no words in any language (encoded data, or letters run together)")
     article.outlet = _outlet(article)

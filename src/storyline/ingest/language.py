@@ -52,6 +52,15 @@ def detect_language(text: str) -> str:
     return code
 
 
+def language_sample(title: str, body: str) -> str:
+    """The text an article's language is told from: its body, the headline only where the body is too short to
+    tell (a feed item, a headline-only article). A headline is short and full of names: "Havenarbeiders
+    Rotterdam staken om loon" over one Dutch sentence reads as Norwegian, the sentence alone as Dutch."""
+    if len(_LETTER.findall(body[:SAMPLE_CHARS])) >= MIN_LETTERS:
+        return body
+    return f"{title}\n{body}" if body.strip() != title.strip() else title
+
+
 #: A declared language is overruled only by a text at least this long...
 CHECK_MIN_CHARS = 400
 #: ...that py3langid gives another language with at least this probability.

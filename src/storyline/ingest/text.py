@@ -19,7 +19,7 @@ from datetime import datetime
 from storyline.ingest import clean
 from storyline.ingest.errors import IngestError
 from storyline.ingest.finalize import finalize
-from storyline.ingest.language import detect_language, normalise_language
+from storyline.ingest.language import detect_language, language_sample, normalise_language
 from storyline.ingest.metadata import agency_in, agency_named, find_dates, parse_date, site_names, url_sections
 from storyline.model import Article, Stripped
 
@@ -184,7 +184,8 @@ class _TextParser:
         self.lines = lines
         self.url = url
         # Known early so date lines are parsed in the text's own language.
-        self.language = detect_language("\n".join(line.text for line in lines))
+        body = "\n".join(line.text for line in lines[1:])
+        self.language = detect_language(language_sample(lines[0].text, body) if lines else "")
         self.title = ""
         self.full_title = ""
         self.byline: str | None = None
