@@ -64,6 +64,11 @@ def test_a_figure_of_an_earlier_time_is_another_occurrence():
         "Earlier this year, five separate undersea cables were cut off the coast.",
         "Earlier this year, two separate undersea cables were cut off the coast.",
     )
+    # a figure on another verb than the earlier time's is the report's own
+    assert _clash(
+        "The elections, the first since the country adopted a new constitution earlier this year, had 2.5 million voters.",
+        "The elections had 1.8 million voters.",
+    )
 
 
 def test_a_figure_told_of_another_named_thing_in_a_relative_clause_is_its_own():

@@ -562,10 +562,19 @@ _EARLIER_TIME_RE = re.compile(r"\bearlier\s+(?:this|that|in\s+the)\s+(?:year|mon
 
 
 def told_of_an_earlier_time(claim: Claim, quantity: Quantity) -> bool:
-    """Whether the claim tells its figures of an earlier time than its report's event ("Earlier this year, five
-    undersea cables were cut" in a report of three cut on Friday): a figure of another occurrence, compared only
-    with one told of that earlier time."""
-    return _EARLIER_TIME_RE.search(claim.text) is not None
+    """Whether a figure is told of an earlier time than its report's event, the time's words and the figure
+    hanging on one verb ("Earlier this year, five undersea cables were cut" in a report of three cut on Friday): a
+    figure of another occurrence, compared only with one told of that earlier time. "The elections, the first since
+    the country adopted a new constitution earlier this year, had 2.5 million voters" dates the adoption, not the
+    voters (English, by the parse)."""
+    told = _EARLIER_TIME_RE.search(claim.text)
+    doc = parse(claim.text, claim.language) if told and (claim.language or "").startswith("en") else None
+    if doc is None:
+        return False
+    token = token_at(doc, quantity.start - claim.start, quantity.end - claim.start)
+    when = token_at(doc, told.start(), told.start() + len("earlier"))
+    verb = verb_above(token) if token is not None else None
+    return verb is not None and when is not None and verb_above(when) == verb
 
 
 def told_of_a_named_other(claim: Claim, quantity: Quantity) -> str:
