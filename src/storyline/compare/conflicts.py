@@ -580,13 +580,14 @@ def told_of_an_earlier_time(claim: Claim, quantity: Quantity) -> bool:
 def told_of_a_named_other(claim: Claim, quantity: Quantity) -> str:
     """The name of the thing a figure is told of in a relative clause, when that thing is named and is not the
     claim's subject, else "": in "The device, along with the rumored Samsung Memoir, which will carry an 8-megapixel
-    camera, beefs up the portfolio" the camera is the Memoir's (English, by the parse)."""
+    camera, beefs up the portfolio" the camera is the Memoir's. A clause of "where" or "when" tells the place or time
+    of the claim's event, not a thing (English, by the parse)."""
     doc = parse(claim.text, claim.language) if (claim.language or "").startswith("en") else None
     token = token_at(doc, quantity.start - claim.start, quantity.end - claim.start) if doc is not None else None
     while token is not None and token.dep_ != "relcl" and token.head.i != token.i:
         token = token.head
-    if token is None or token.dep_ != "relcl":
-        return ""
+    if token is None or token.dep_ != "relcl" or not any(c.tag_ in ("WDT", "WP", "WP$") for c in token.children):
+        return ""  # "in Vellgrad, where 20,000 people marched" tells the event's place, no thing's figure
     named = token.head
     if named.pos_ != "PROPN" or named.dep_ in _SUBJECTS:
         return ""
