@@ -29,6 +29,7 @@ from storyline.compare.lexicon import (
     EVENT_OCCURRED,
     FIRST_PERSON,
     GENERIC_NOUNS,
+    MAKING_KNOWN,
     MODALS,
     ONE_OF_SEVERAL,
     RECEIVING,
@@ -550,6 +551,44 @@ def told_as_starting_price(claim: Claim, quantity: Quantity) -> bool:
     return bool(_STARTING_PRICE_BEFORE_RE.search(claim.text[: quantity.start - claim.start].rstrip("$\u20ac\u00a3 ") + " "))
 
 
+#: Words dating a claim's event before the event its report is about: "Earlier this year, five cables were cut" is
+#: another cut than the three of the report's day.
+_EARLIER_TIME_RE = re.compile(r"\bearlier\s+(?:this|that|in\s+the)\s+(?:year|month)\b", re.IGNORECASE)
+
+
+def told_of_an_earlier_time(claim: Claim, quantity: Quantity) -> bool:
+    """Whether a figure is told of an earlier time than its report's event, the time's words and the figure
+    hanging on one verb ("Earlier this year, five undersea cables were cut" in a report of three cut on Friday): a
+    figure of another occurrence, compared only with one told of that earlier time. "The elections, the first since
+    the country adopted a new constitution earlier this year, had 2.5 million voters" dates the adoption, not the
+    voters (English, by the parse)."""
+    told = _EARLIER_TIME_RE.search(claim.text)
+    doc = parse(claim.text, claim.language) if told and (claim.language or "").startswith("en") else None
+    if doc is None:
+        return False
+    token = token_at(doc, quantity.start - claim.start, quantity.end - claim.start)
+    when = token_at(doc, told.start(), told.start() + len("earlier"))
+    verb = verb_above(token) if token is not None else None
+    return verb is not None and when is not None and verb_above(when) == verb
+
+
+def told_of_a_named_other(claim: Claim, quantity: Quantity) -> str:
+    """The name of the thing a figure is told of in a relative clause, when that thing is named and is not the
+    claim's subject, else "": in "The device, along with the rumored Samsung Memoir, which will carry an 8-megapixel
+    camera, beefs up the portfolio" the camera is the Memoir's. A clause of "where" or "when" tells the place or time
+    of the claim's event, not a thing (English, by the parse)."""
+    doc = parse(claim.text, claim.language) if (claim.language or "").startswith("en") else None
+    token = token_at(doc, quantity.start - claim.start, quantity.end - claim.start) if doc is not None else None
+    while token is not None and token.dep_ != "relcl" and token.head.i != token.i:
+        token = token.head
+    if token is None or token.dep_ != "relcl" or not any(c.tag_ in ("WDT", "WP", "WP$") for c in token.children):
+        return ""  # "in Vellgrad, where 20,000 people marched" tells the event's place, no thing's figure
+    named = token.head
+    if named.pos_ != "PROPN" or named.dep_ in _SUBJECTS:
+        return ""
+    return " ".join([*(w.lower_ for w in named.lefts if w.dep_ == "compound" and w.pos_ == "PROPN"), named.lower_])
+
+
 def _matched_tallies(xs: list[Quantity], ys: list[Quantity]) -> tuple[list[Quantity], list[Quantity]]:
     """The figures without the counts of things :func:`~storyline.compare.quantities.disagreements` would not match
     (another tally: every count disagrees; or a kind given as more figures by one claim: "6,728 yards rushing ...
@@ -578,6 +617,53 @@ def _compared_alike(
         [q for q, key in zip(xs, told_x, strict=True) if key in told_y],
         [q for q, key in zip(ys, told_y, strict=True) if key in told_x],
     )
+
+
+def told_of_a_named_holder(claim: Claim, quantity: Quantity) -> str:
+    """The name of what a market's move (a percent, points) is told of, the named subject of the verb above it
+    ("The Nasdaq index has fallen by 3.16%": nasdaq; "Ford Motor Company sales fell 41%": ford motor company),
+    the story's name of an actor where one is there, else "" (English, by the parse)."""
+    if coarse_kind(quantity.kind) not in _MOVES or not (claim.language or "").startswith("en"):
+        return ""
+    doc = parse(claim.text, claim.language)
+    token = token_at(doc, quantity.start - claim.start, quantity.end - claim.start) if doc is not None else None
+    verb = verb_above(token) if token is not None else None
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECTS and token not in c.subtree] if verb is not None else []
+    names = sorted((w for s in subjects for w in _name_words(s) if w.pos_ == "PROPN"), key=lambda w: w.i)
+    if not names:
+        return ""
+    actor = _actor_named_at(claim, names[0].idx, names[-1].idx + len(names[-1]))
+    return actor or " ".join(w.lower_ for w in names)
+
+
+def _name_words(noun: Any) -> list[Any]:
+    """A noun and the words naming it with it, compounds and appositions of any depth ("the Nasdaq Composite
+    index", "the primary UK index, the FTSE 100")."""
+    return [noun, *(w for c in noun.children if c.dep_ in ("compound", "appos", "flat") for w in _name_words(c))]
+
+
+def _of_one_holder(a: Claim, xs: list[Quantity], b: Claim, ys: list[Quantity]) -> tuple[list[Quantity], list[Quantity]]:
+    """Each claim's figures but market moves told of a named holder that none of the other claim's moves of that
+    kind shares (:func:`told_of_a_named_holder`): "The Nasdaq index has fallen by 3.16%" and "the FTSE 100 dropped
+    by 2.36%" are two indexes' moves; a move whose holder either claim leaves unnamed still compares."""
+    held_x = [(coarse_kind(q.kind), told_of_a_named_holder(a, q)) for q in xs]
+    held_y = [(coarse_kind(q.kind), told_of_a_named_holder(b, q)) for q in ys]
+
+    def met(kind: str, holder: str, others: list[tuple[str, str]]) -> bool:
+        return any(kind == k and (not holder or not h or _one_name(holder, h)) for k, h in others)
+
+    return (
+        [q for q, (k, h) in zip(xs, held_x, strict=True) if met(k, h, held_y)],
+        [q for q, (k, h) in zip(ys, held_y, strict=True) if met(k, h, held_x)],
+    )
+
+
+def _of_things_the_other_names(claim: Claim, figures: list[Quantity], other: Claim) -> list[Quantity]:
+    """The figures but those told of a named thing besides the claim's subject (:func:`told_of_a_named_other`) that
+    the other claim does not name: the rumored Memoir's 8-megapixel camera is no rival of "It packs a 3.2-megapixel
+    camera"; "for Peyton Manning, who completed 29 of 34 for 364 yards" still meets "Manning threw for 360 yards"."""
+    named = _proper_words(other)
+    return [q for q in figures if not (thing := told_of_a_named_other(claim, q)) or _names_most(named, frozenset(thing.split()))]
 
 
 #: Words telling a tally of part of a game ("during the deciding 15-2 run", "in 8 first-half minutes", "in that
@@ -630,9 +716,13 @@ def compared_figures(a: Claim, b: Claim) -> tuple[list[Quantity], list[Quantity]
     for told in (told_as_part, told_over_places, told_as_margin, told_at_close, told_as_starting_price):
         xs, ys = _compared_alike(a, xs, b, ys, told)
     xs, ys = _matched_tallies(xs, ys)
-    for told in (told_as_run, told_as_missed, told_play, told_per_each, told_destroyed):
+    for told in (
+        told_as_run, told_as_missed, told_play, told_per_each, told_destroyed, told_of_an_earlier_time,
+    ):  # fmt: skip
         xs, ys = _compared_alike(a, xs, b, ys, told)
     xs, ys = _tallies_of_one_span(a, xs, b, ys)
+    xs, ys = _of_things_the_other_names(a, xs, b), _of_things_the_other_names(b, ys, a)
+    xs, ys = _of_one_holder(a, xs, b, ys)
     if another_contest(a, b):
         return [], []
     if not a.language or a.language != b.language:
@@ -896,7 +986,9 @@ def event_dates(claim: Claim) -> list[str]:
 
 
 def _two_dated_events(a: Claim, x: str, b: Claim, y: str) -> bool:
-    """Whether two clashing dates time two events of a story, by the verbs they time (``date_verbs``): one verb
+    """Whether two clashing dates time two events of a story, by the verbs they time (``date_verbs``): a telling and
+    what it tells ("producer Steven Moffat announced Sunday" / "Matt Smith, who is leaving at Christmas"), two acts
+    at two named places (:func:`_at_two_named_places`), one verb
     with two particles ("checked into the clinic on Thursday" / "checked out of it on Thursday, June 13"), two
     verbs of which one claim tells the other's undated ("accused of killing N, the video was presented on
     Thursday" / "charged with killing N on Oct. 21"), or two verbs of two subjects ("the jury deliberated on
@@ -909,8 +1001,53 @@ def _two_dated_events(a: Claim, x: str, b: Claim, y: str) -> bool:
         return True
     if verbs[0] in _told_verbs(b) or verbs[1] in _told_verbs(a):
         return True
+    if _english(a, b) and (verbs[0].split()[0] in MAKING_KNOWN) != (verbs[1].split()[0] in MAKING_KNOWN):
+        return True  # "Steven Moffat announced Sunday" dates the telling, not the leaving it tells of
+    if _at_two_named_places(a, verbs[0], b, verbs[1]):
+        return True
     subjects = _subjects_of(a, verbs[0]), _subjects_of(b, verbs[1])
     return bool(subjects[0] and subjects[1]) and subjects[0].isdisjoint(subjects[1])
+
+
+def _english(a: Claim, b: Claim) -> bool:
+    return all((claim.language or "").startswith("en") for claim in (a, b))
+
+
+def _at_two_named_places(a: Claim, x: str, b: Claim, y: str) -> bool:
+    """Whether two dated verbs of two lemmas are acts at two named places, one of which the other claim names as
+    the place of another act: "checked out of the Betty Ford Centre on Thursday (June 13)" / "After she left a
+    rehab facility in Newport Beach on Thursday, she checked into the Betty Ford Center" tell two departures.
+    Synonyms at one place ("was ejected from the party in 2003" / "was ousted from the party in 2002") still
+    compare; so do two places neither claim names twice ("struck Aceh" / "hit Sumatra")."""
+    places = _places_of(a, x), _places_of(b, y)
+    if not (places[0] and places[1]) or not places[0].isdisjoint(places[1]):
+        return False
+    return any(_names_most(_proper_words(other), place) for place, other in ((places[0], b), (places[1], a)))
+
+
+def _names_most(words: frozenset[str], place: frozenset[str]) -> bool:
+    """Whether ``words`` hold most words of a place's name: "Betty Ford Center" names the "Betty Ford Centre"."""
+    return 2 * len(place - words) < len(place)
+
+
+def _places_of(claim: Claim, verb: str) -> frozenset[str]:
+    """The proper-noun words (lower-cased, calendar words left out) of what the claim's ``verb`` acts on or at:
+    its object and its prepositions' objects, not the clauses joined to it ("checked out of the Betty Ford
+    Centre on Thursday and committing herself to Cliffside": betty, ford, centre), only words written capitalised
+    and no part of a date ("Nov."). English, by the parse."""
+    doc = parse(claim.text, claim.language) if (claim.language or "").startswith("en") else None
+    tokens = [t for t in doc if t.pos_ == "VERB" and phrasal_lemma(t) == verb] if doc is not None else []
+    arguments = [c for t in tokens for c in t.children if c.dep_ in ("dobj", "obj", "prep")]
+    return frozenset(
+        w.lower_ for c in arguments for w in c.subtree
+        if w.pos_ == "PROPN" and w.text[:1].isupper() and w.ent_type_ not in ("DATE", "TIME")
+        and not is_calendar_word(w.lower_, "en")
+    )  # fmt: skip
+
+
+def _proper_words(claim: Claim) -> frozenset[str]:
+    doc = parse(claim.text, claim.language)
+    return frozenset(t.lower_ for t in doc if t.pos_ == "PROPN") if doc is not None else frozenset()
 
 
 def _dates_a_thing_told(claim: Claim, value: str) -> bool:

@@ -389,6 +389,9 @@ def is_event_word(lemma: str) -> bool:
     return lemma in EVENT_FAMILIES or event_family(lemma) != lemma
 
 
+#: English verbs of making a thing known: a day they take dates the telling ("producer N announced Sunday"), not what
+#: is told. Narrower than the reporting verbs, which hold acts too ("charged", "found guilty", "showed").
+MAKING_KNOWN = frozenset({"say", "tell", "announce", "confirm", "reveal", "state", "declare", "disclose", "report", "add"})
 #: English verbs of getting what someone gives: "we never received any warning" denies "we warned them".
 RECEIVING = frozenset({"receive", "get", "have", "hear", "see"})
 #: English pronouns of the speaker's side: each of two speakers' "we" is their own.
