@@ -20,7 +20,7 @@ from storyline.compare.involved import story_entities  # noqa: F401 (re-exported
 from storyline.compare.naming import outlet_name
 from storyline.model import Article, Comparison, Record, Story
 from storyline.service.arrivals import stories_since
-from storyline.service.comparison import compare_story
+from storyline.service.comparison import cached_comparison, compare_story  # noqa: F401 (cached_comparison re-exported)
 from storyline.service.library import IngestReport, ingest
 from storyline.service.removal import Removal, plan_removal, remove
 from storyline.service.stories import moved_articles, recluster, story_heads, story_order
