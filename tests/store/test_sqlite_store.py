@@ -406,3 +406,19 @@ def test_a_version_2_database_keeps_its_articles_and_gains_arrivals_and_runs(tmp
     assert store.latest_ingest_run().started_at >= store.arrival_times(["b"])["b"]
     store.finish_ingest_run(run, 0)
     assert set(store.arrived_since(datetime(2026, 1, 6))) == {"b"}
+
+
+def test_article_heads_give_the_latest_metadata_without_text(store):
+    published = datetime(2024, 5, 2, 9, 30, tzinfo=timezone(timedelta(hours=2)))
+    store.add_articles([
+        article("a", "First words.", title="Port strike", url="https://x.example/a", outlet="Herald",
+                language="en", published=published),
+        article("b", "Other words."),
+    ])
+    store.add_articles([article("a", "First words, corrected.", title="Port strike ends", url="https://x.example/a",
+                                outlet="Herald", language="en", published=published)])
+    heads = {a.id: a for a in store.article_heads(["a", "b", "zz"])}
+    assert set(heads) == {"a", "b"}
+    assert (heads["a"].title, heads["a"].outlet, heads["a"].language, heads["a"].published) == (
+        "Port strike ends", "Herald", "en", published)
+    assert heads["a"].paragraphs == [] and heads["b"].published is None and heads["b"].url is None

@@ -406,3 +406,18 @@ def test_a_story_id_merged_away_redirects_to_the_story_holding_its_articles(
     assert page.status_code == 308 and page.headers["location"] == f"/stories/{seed_story}"
     assert client.get("/api/stories/s000778").status_code == 404
     assert "308" in client.get("/api/openapi.json").json()["paths"]["/api/stories/{story_id}"]["get"]["responses"]
+
+
+def test_entities_of_a_compared_story_come_from_its_cached_comparison(client: TestClient, seed_story: str,
+                                                                     monkeypatch) -> None:
+    """Once a story is compared, its entities are read with the comparison, not merged again on each call."""
+    from storyline.compare import involved
+
+    client.get(f"/api/stories/{seed_story}/comparison")  # computes and caches the comparison
+    merges = []
+    original = involved.merge_with_members
+    monkeypatch.setattr(involved, "merge_with_members", lambda *a, **k: merges.append(1) or original(*a, **k))
+    cached = client.get(f"/api/stories/{seed_story}/entities").json()
+    assert merges == []
+    monkeypatch.setattr("storyline.service.web_queries.cached_comparison", lambda *a: None)
+    assert client.get(f"/api/stories/{seed_story}/entities").json() == cached and merges == [1]

@@ -341,3 +341,31 @@ def test_story_page_orders_shared_groups_as_the_reports_do_and_sets_the_alike_ap
     assert "alike, perhaps not one fact" in html[alike:] and "alike, perhaps not one fact" not in html[surely:alike]
     assert "score 0.92" in html[surely:alike] and "score 0.62" in html[alike:]
     assert "2 shared (1 only alike)" in html
+
+
+def test_story_list_reads_no_article_text(client: TestClient, app, monkeypatch) -> None:
+    """A page of the largest stories lists thousands of articles on a big library: the list reads their
+    metadata, never each whole article (text, entities, quotes)."""
+    store = app.state.workspace.store
+    expected = client.get("/api/stories").json()
+
+    def whole_article(article_id):
+        raise AssertionError(f"the story list decoded article {article_id}")
+
+    monkeypatch.setattr(store, "get_article", whole_article)
+    assert client.get("/api/stories").json() == expected
+    page = client.get("/")
+    assert page.status_code == 200 and "2 articles" in page.text
+
+
+def test_story_page_reloaded_reuses_the_cached_cast(client: TestClient, seed_story: str, monkeypatch) -> None:
+    """Who is involved comes with the cached comparison: a reload merges no entity names again."""
+    from storyline.compare import involved
+
+    client.get(f"/stories/{seed_story}")  # computes and caches the comparison
+    merges = []
+    original = involved.merge_with_members
+    monkeypatch.setattr(involved, "merge_with_members", lambda *a, **k: merges.append(1) or original(*a, **k))
+    html = client.get(f"/stories/{seed_story}").text
+    assert merges == []
+    assert "White House → United States government" in html and "<h3>People</h3>" in html

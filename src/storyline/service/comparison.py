@@ -83,18 +83,25 @@ def compare_story(workspace: Workspace, story_id: str, *, refresh: bool = False)
     if story is None:
         raise StoryNotFound(f"no story with id {story_id!r}")
     articles = story_articles(workspace, story)  # listed by publication, as everywhere a story is shown
-    key = cache_key(story_id, articles)
-    cached = None if refresh else store.get_document(DOCUMENT_KIND, story_id)
-    if cached and cached.get("key") == key:
-        comparison = Comparison.from_dict(cached["comparison"])
-    else:
+    comparison = None if refresh else cached_comparison(workspace, story_id, articles)
+    if comparison is None:
         comparison = compare_articles(_enriched(workspace, articles))
         comparison.summary["story"] = story_id
+        key = cache_key(story_id, articles)
         store.save_document(DOCUMENT_KIND, story_id, {"key": key, "comparison": comparison.to_dict()})
     if source := story_source(articles, comparison):
         story = head_story_with(workspace, story, source)
     comparison.summary["label"] = story.label  # the story's label now (re-clustering may rename it), for titles
     return comparison
+
+
+def cached_comparison(workspace: Workspace, story_id: str, articles: list[Article]) -> Comparison | None:
+    """The story's stored comparison while it is current for ``articles`` (:func:`cache_key`), else None: what
+    a page that needs only part of it (who is involved) reads rather than compare, or merge, again."""
+    cached = workspace.store.get_document(DOCUMENT_KIND, story_id)
+    if cached and cached.get("key") == cache_key(story_id, articles):
+        return Comparison.from_dict(cached["comparison"])
+    return None
 
 
 def story_source(articles: list[Article], comparison: Comparison) -> Article | None:

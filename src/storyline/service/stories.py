@@ -418,6 +418,13 @@ def story_articles(ws, story: Story) -> list[Article]:
     return by_publication(article for article in found if article is not None)
 
 
+def story_heads(ws, story: Story) -> list[Article]:
+    """:func:`story_articles` with their metadata alone (no text, entities or quotes), in its order: what a
+    list of many stories shows, read without decoding every article of its largest stories."""
+    found = {article.id: article for article in ws.store.article_heads(list(story.articles))}
+    return by_publication(found[i] for i in story.articles if i in found)
+
+
 def story_article_ids(ws, story: Story) -> list[str]:
     """The ids :func:`story_articles` lists, in its order, from the stored dates alone: listing every story
     of a large library reads no article text."""

@@ -20,10 +20,10 @@ from storyline.compare.involved import story_entities  # noqa: F401 (re-exported
 from storyline.compare.naming import outlet_name
 from storyline.model import Article, Comparison, Record, Story
 from storyline.service.arrivals import stories_since
-from storyline.service.comparison import compare_story
+from storyline.service.comparison import cached_comparison, compare_story  # noqa: F401 (cached_comparison re-exported)
 from storyline.service.library import IngestReport, ingest
 from storyline.service.removal import Removal, plan_removal, remove
-from storyline.service.stories import moved_articles, recluster, story_articles, story_order
+from storyline.service.stories import moved_articles, recluster, story_heads, story_order
 from storyline.service.workspace import Workspace
 
 #: A story is "new" when it started, and "growing" when it gained an article, this
@@ -95,15 +95,18 @@ def story_page(
     ws: Workspace, *, limit: int, offset: int, since: datetime | None = None
 ) -> tuple[int, list[StorySummary]]:
     """(number of stories, one page of summaries), in the order every face lists them (:func:`story_order`);
-    ``since``: only the stories that gained articles since then (:func:`arrivals.stories_since`)."""
+    ``since``: only the stories that gained articles since then (:func:`arrivals.stories_since`).
+
+    The summaries read their articles' metadata alone (:func:`story_heads`): a page of the largest
+    stories holds thousands of articles, whose texts and entities the list never shows."""
     now = library_now(ws)
     if since is None:
         stories = story_order(ws.store.list_stories())
         page = stories[offset : offset + limit]
-        return len(stories), [summarize_story(s, story_articles(ws, s), now) for s in page]
+        return len(stories), [summarize_story(s, story_heads(ws, s), now) for s in page]
     grown = stories_since(ws, since)
     return len(grown), [
-        summarize_story(g.story, story_articles(ws, g.story), now, g.arrived) for g in grown[offset : offset + limit]
+        summarize_story(g.story, story_heads(ws, g.story), now, g.arrived) for g in grown[offset : offset + limit]
     ]
 
 

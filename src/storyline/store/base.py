@@ -150,6 +150,10 @@ class Store(Protocol):
     def published_times(self, ids: list[str]) -> dict[str, datetime | None]:
         """Publication time of each stored article among ``ids``, as its record holds it, without reading texts."""
 
+    def article_heads(self, ids: list[str]) -> list[Article]:
+        """The stored articles among ``ids`` with their metadata alone (id, title, url, outlet, language,
+        published) and no text: what a list of many stories shows of their articles, read without decoding them."""
+
     # Arrival: when each article was first added to the library (its publication time is another thing),
     # and the ingest runs that added them.
     def arrival_times(self, ids: list[str]) -> dict[str, datetime]:

@@ -664,6 +664,23 @@ class SQLiteStore:
             )
         return {r["id"]: datetime.fromisoformat(r["published"]) if r["published"] else None for r in rows}
 
+    def article_heads(self, ids: list[str]) -> list[Article]:
+        rows = []
+        for chunk in _chunks(ids, 500):
+            marks = ",".join("?" * len(chunk))
+            rows += self._query(
+                "SELECT id, title, url, outlet, language, json_extract(data, '$.published') AS published "
+                f"FROM articles WHERE is_latest = 1 AND id IN ({marks})",
+                chunk,
+            )
+        return [
+            Article(
+                id=r["id"], title=r["title"], paragraphs=[], url=r["url"], outlet=r["outlet"], language=r["language"],
+                published=datetime.fromisoformat(r["published"]) if r["published"] else None,
+            )
+            for r in rows
+        ]
+
     # ---------------------------------------------------------------- stories
 
     def save_stories(

@@ -376,7 +376,8 @@ def story_timeline(ws: Ws, story_id: str, limit: Limit = 50, offset: Offset = 0)
 )
 def story_entities(ws: Ws, story_id: str, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
     members = story_articles(ws, find_story(ws, story_id))
-    entities = [e.to_dict() for e in web_queries.story_entities(members)]
+    cached = web_queries.cached_comparison(ws, story_id, members)  # a compared story's cast comes with it
+    entities = cached.entities if cached else [e.to_dict() for e in web_queries.story_entities(members)]
     return _slice(entities, limit, offset)
 
 

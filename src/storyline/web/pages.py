@@ -76,7 +76,8 @@ def story(request: Request, ws: Ws, story_id: str, speaker: str = "", since: str
     claims_of: dict[str, list[Claim]] = {}
     for claim in comparison.claims:
         claims_of.setdefault(claim.article, []).append(claim)
-    entities = [e.to_dict() for e in web_queries.story_entities(members)]
+    # The comparison's cast (cached with it) is this merge of the same articles: merging again cost seconds a load.
+    entities = comparison.entities if problem is None else [e.to_dict() for e in web_queries.story_entities(members)]
     return render(
         request,
         "story.html",
