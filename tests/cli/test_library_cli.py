@@ -649,3 +649,29 @@ def test_a_story_merged_away_is_named_in_the_ingest_summary_and_its_id_leads_to_
     assert shown.exit_code == 0 and json.loads(shown.stdout)["summary"]["story"] == "s000002"
     assert "story s000001 was merged into s000002; showing s000002" in shown.stderr
     assert invoke("story", "s000009", "--db", db).exit_code == 1
+
+
+def _story_articles(*options: str, db: str) -> list[set[str]]:
+    result = invoke("stories", "--json", "--db", db, *options)
+    assert result.exit_code == 0, result.output
+    return [set(row["articles"]) for row in json.loads(result.stdout)]
+
+
+def test_stories_filter_by_an_article_s_outlet_language_and_publication_date(library):
+    db = library["db"]
+    everything = _story_articles(db=db)
+    storm = next(s for s in everything if not s & {"r1", "r2"})
+    assert [s for s in _story_articles("--outlet", "norte NEWS", db=db)] == [s for s in everything if "r1" in s]
+    assert _story_articles("--language", "Spanish", db=db) == [s for s in everything if "r2" in s]
+    # A bare date as the upper bound is the whole day; the story matches by any one of its articles.
+    assert _story_articles("--published-from", "2023-02-05", "--published-to", "2023-02-05", db=db) == [
+        s for s in everything if "r1" in s
+    ]
+    assert _story_articles("--published-to", "2023-01-31", db=db) == [storm]
+    # Every filter must hold for one article: Norte News published nothing in January.
+    assert _story_articles("--outlet", "Norte News", "--published-to", "2023-01-31", db=db) == []
+
+
+def test_stories_refuse_a_published_date_that_is_no_date(library):
+    result = invoke("stories", "--db", library["db"], "--published-from", "last week")
+    assert result.exit_code == 2 and "--published-from 'last week': not an ISO date" in result.output

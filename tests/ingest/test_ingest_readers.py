@@ -240,6 +240,26 @@ def test_regex_escaped_outlet_names_and_urls_read_plain(tmp_path: Path, limit: i
     assert (ferry.outlet, ferry.url) == ("Ruritania Herald (blog)", "http://herald.example.rt/page.aspx?id=7")
 
 
+def test_record_titles_are_plain_text_tags_dropped_and_entities_decoded(tmp_path: Path, limit: int) -> None:
+    # an aggregator export keeps a headline's inline HTML: every face showed "<em>" as written
+    csv_text = (
+        "TITLE,PUBLISHER\n"
+        '"Why the finale of <em>Harbour Lights</em> split its fans",Elwyn Screen\n'
+        "Caf&#233; owners in Port Elwyn fight the rent rise,Elwyn Wire\n"
+        "AT&T profit < forecast as fees bite,Elwyn Wire\n"
+    )
+    records = json.dumps([{
+        "title": "Q&amp;A: the <i>Ruritania</i> vote<br/>explained",
+        "text": "Voters in Ruritania chose a new parliament on Sunday, officials said.",
+    }])  # fmt: skip
+    outcomes = read_paths([_write(tmp_path, "export.csv", csv_text), _write(tmp_path, "qa.json", records)], max_file_bytes=limit)
+    finale, cafe, profit, vote = _ok(list(outcomes))
+    assert finale.title == finale.text == "Why the finale of Harbour Lights split its fans"
+    assert cafe.title == "Café owners in Port Elwyn fight the rent rise"
+    assert profit.title == "AT&T profit < forecast as fees bite"  # a bare "&" or "<" is text, not markup
+    assert vote.title == "Q&A: the Ruritania vote explained"
+
+
 def test_records_and_feed_items_with_only_a_headline(tmp_path: Path, limit: int) -> None:
     feed = (
         '<?xml version="1.0"?><rss version="2.0"><channel><title>Elwyn Wire</title><link>https://wire.example/</link>'

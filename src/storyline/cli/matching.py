@@ -24,6 +24,8 @@ from storyline.cli.library import (
     fail,
     first_article,
     out,
+    parse_language,
+    parse_time,
     plural,
     print_stories,
     read_config,
@@ -117,13 +119,38 @@ def stories(
             ),
         ),
     ] = None,
+    outlet: Annotated[
+        str | None, typer.Option(help="Only the stories with an article of this outlet (as stored, case-insensitive).")
+    ] = None,
+    language: Annotated[
+        str | None,
+        typer.Option(help="Only the stories with an article in this language: a code or name, e.g. en, eng, English."),
+    ] = None,
+    published_from: Annotated[
+        str | None,
+        typer.Option(metavar="DATE", help="Only the stories with an article published on or after DATE (ISO date or time)."),
+    ] = None,
+    published_to: Annotated[
+        str | None,
+        typer.Option(metavar="DATE", help="Only the stories with an article published on or before DATE (a date: to its end)."),
+    ] = None,
 ) -> None:
-    """Stories in the library, largest first, then the latest: label, id, articles and why each joined, related."""
+    """Stories in the library, largest first, then the latest: label, id, articles and why each joined, related.
+
+    The filters keep a story when any one of its articles matches all of them. Example:
+    storyline stories --outlet Reuters --language en --published-from 2014-03-01 --published-to 2014-03-31
+    """
+    wanted = story_service.StoryFilter(
+        outlet=outlet,
+        language=parse_language(language),
+        published_from=parse_time(published_from, "--published-from"),
+        published_to=parse_time(published_to, "--published-to", end_of_day=True),
+    )
     with workspace(db) as ws:
         if since is not None:
-            _stories_since(ws, since, as_json, limit)
+            _stories_since(ws, since, as_json, limit, wanted)
             return
-        found = story_service.list_stories(ws, limit=limit)
+        found = story_service.list_stories(ws, limit=limit, wanted=wanted)
         if as_json:
             print(json.dumps(_story_rows(ws, found), ensure_ascii=False, indent=2))
         else:
@@ -131,13 +158,15 @@ def stories(
             out.print(plural(len(found), "story", "stories"))
 
 
-def _stories_since(ws: Workspace, when: str, as_json: bool, limit: int | None) -> None:
+def _stories_since(
+    ws: Workspace, when: str, as_json: bool, limit: int | None, wanted: story_service.StoryFilter
+) -> None:
     """``stories --since WHEN``: the stories that gained articles since, each with the articles that arrived."""
     try:
         since = arrivals.since_time(ws, when)
     except ValueError as error:
         raise fail(f"--since: {error}", 2) from None
-    found = arrivals.stories_since(ws, since)[:limit]
+    found = arrivals.stories_since(ws, since, wanted)[:limit]
     if as_json:
         rows = [
             {**story_service.story_row(ws, s.story), "arrived_since": s.arrived, "started_since": s.started}

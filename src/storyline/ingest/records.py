@@ -69,11 +69,26 @@ def _named_field(record: dict[str, Any], name: str) -> tuple[str | None, Any]:
 
 
 def _titles(record: dict[str, Any]) -> list[str]:
-    """Every title field the record fills, in alias order: one that is no headline (a date line, the outlet's
-    name) gives way to the next (:meth:`~storyline.ingest.text._TextParser.state_title`)."""
+    """Every title field the record fills, in alias order, as plain text (:func:`plain_title`): one that is no
+    headline (a date line, the outlet's name) gives way to the next
+    (:meth:`~storyline.ingest.text._TextParser.state_title`)."""
     folded = {str(key).lower(): value for key, value in record.items()}
     values = (record.get(key, folded.get(key.lower())) for key in FIELD_ALIASES["title"])
-    return [title for value in values if (title := _as_text(value))]
+    return [title for value in values if (title := plain_title(_as_text(value)))]
+
+
+#: Inline markup in a title: a tag ("<i>", "</em>", "<br/>") or an entity ("&amp;", "&#8217;", "&#x2019;"). A bare
+#: "<" or "&" ("Stocks < forecast", "AT&T") is text: only these make a title HTML.
+_TITLE_MARKUP = re.compile(r"</?[a-z][a-z0-9]*(?:\s[^<>]*)?/?>|&(?:[a-z][a-z0-9]*|#[0-9]+|#x[0-9a-f]+);", re.I)
+
+
+def plain_title(title: str | None) -> str | None:
+    """A record's title as plain text: exports keep a headline's inline HTML ("Still like <i>Mean Girls</i>",
+    "Q&amp;A"), which every face would show as written; tags dropped and entities decoded as a feed's HTML
+    titles are (:func:`fragment_text`). A title with no markup is kept as it is."""
+    if not title or not _TITLE_MARKUP.search(title):
+        return title
+    return " ".join(fragment_text(title).split()) or None
 
 
 def _as_text(value: Any) -> str | None:

@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 
 from storyline.model import Story
 from storyline.service.library import time_bound
-from storyline.service.stories import story_article_ids, story_order
+from storyline.service.stories import StoryFilter, matching_stories, story_article_ids, story_order
 from storyline.service.workspace import Workspace
 
 #: The WHEN that means the start of the latest ingest run.
@@ -55,12 +55,13 @@ def arrived_in(ws: Workspace, story: Story, since: datetime) -> list[str]:
     return [i for i in story_article_ids(ws, story) if i in arrived and arrived[i] >= since]
 
 
-def stories_since(ws: Workspace, since: datetime) -> list[StoryArrivals]:
-    """The stories that gained articles at or after ``since``, in the order every face lists stories; a story
-    is ``started`` when every article it holds arrived since."""
+def stories_since(ws: Workspace, since: datetime, wanted: StoryFilter | None = None) -> list[StoryArrivals]:
+    """The stories that gained articles at or after ``since``, in the order every face lists stories, of
+    those ``wanted`` selects (by any of their articles); a story is ``started`` when every article it holds
+    arrived since."""
     arrived = ws.store.arrived_since(since)
     found = []
-    for story in story_order(ws.store.list_stories()):
+    for story in matching_stories(ws, story_order(ws.store.list_stories()), wanted):
         if arrived.keys().isdisjoint(story.articles):
             continue
         members = story_article_ids(ws, story)

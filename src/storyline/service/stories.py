@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, TypeVar
 
@@ -381,9 +382,38 @@ def moved_articles(before: list[Story], after: list[Story]) -> int:
     return sum(1 for story in after for article in story.articles if story_of.get(article) != story.id)
 
 
-def list_stories(ws, *, limit: int | None = None, offset: int = 0) -> list[Story]:
-    """The library's stories in the one order every face lists them (:func:`story_order`), a page of them."""
-    ordered = story_order(ws.store.list_stories())
+@dataclass(frozen=True)
+class StoryFilter:
+    """What a story list can be narrowed to, by its articles: an outlet (as stored, case-insensitive), a
+    language (the stored code, :func:`library.language_filter`), a publication span (``published_to``
+    inclusive). A story matches when any one of its articles matches every filter given; empty is no filter."""
+
+    outlet: str | None = None
+    language: str | None = None
+    published_from: datetime | None = None
+    published_to: datetime | None = None
+
+    def __bool__(self) -> bool:
+        return any(value is not None and str(value).strip() for value in vars(self).values())
+
+
+def matching_stories(ws, stories: Iterable[Story], wanted: StoryFilter | None) -> list[Story]:
+    """The stories, in the order given, holding an article that ``wanted`` selects (all of them without one):
+    one query for the matching ids, no article read."""
+    if not wanted:
+        return list(stories)
+    ids = ws.store.matching_article_ids(
+        outlet=wanted.outlet, language=wanted.language, since=wanted.published_from, until=wanted.published_to
+    )
+    return [story for story in stories if not ids.isdisjoint(story.articles)]
+
+
+def list_stories(
+    ws, *, limit: int | None = None, offset: int = 0, wanted: StoryFilter | None = None
+) -> list[Story]:
+    """The library's stories in the one order every face lists them (:func:`story_order`), those ``wanted``
+    selects (:func:`matching_stories`), a page of them."""
+    ordered = matching_stories(ws, story_order(ws.store.list_stories()), wanted)
     return ordered[offset:] if limit is None else ordered[offset : offset + limit]
 
 

@@ -23,7 +23,7 @@ from storyline.service.arrivals import stories_since
 from storyline.service.comparison import cached_comparison, compare_story  # noqa: F401 (cached_comparison re-exported)
 from storyline.service.library import IngestReport, ingest
 from storyline.service.removal import Removal, plan_removal, remove
-from storyline.service.stories import moved_articles, recluster, story_heads, story_order
+from storyline.service.stories import StoryFilter, list_stories, moved_articles, recluster, story_heads
 from storyline.service.workspace import Workspace
 
 #: A story is "new" when it started, and "growing" when it gained an article, this
@@ -92,19 +92,20 @@ def summarize_story(
 
 
 def story_page(
-    ws: Workspace, *, limit: int, offset: int, since: datetime | None = None
+    ws: Workspace, *, limit: int, offset: int, since: datetime | None = None, wanted: StoryFilter | None = None
 ) -> tuple[int, list[StorySummary]]:
     """(number of stories, one page of summaries), in the order every face lists them (:func:`story_order`);
-    ``since``: only the stories that gained articles since then (:func:`arrivals.stories_since`).
+    ``since``: only the stories that gained articles since then (:func:`arrivals.stories_since`); ``wanted``:
+    only those with an article of that outlet, language or publication span (:class:`StoryFilter`).
 
     The summaries read their articles' metadata alone (:func:`story_heads`): a page of the largest
     stories holds thousands of articles, whose texts and entities the list never shows."""
     now = library_now(ws)
     if since is None:
-        stories = story_order(ws.store.list_stories())
+        stories = list_stories(ws, wanted=wanted)
         page = stories[offset : offset + limit]
         return len(stories), [summarize_story(s, story_heads(ws, s), now) for s in page]
-    grown = stories_since(ws, since)
+    grown = stories_since(ws, since, wanted)
     return len(grown), [
         summarize_story(g.story, story_heads(ws, g.story), now, g.arrived) for g in grown[offset : offset + limit]
     ]

@@ -83,6 +83,10 @@ class Store(Protocol):
 
     def count_articles(self, **filters: Any) -> int: ...
 
+    def matching_article_ids(self, **filters: Any) -> set[str]:
+        """The ids of the articles (latest versions) that :meth:`list_articles`'s filters select, without
+        reading the articles: what a list of stories filtered by their articles needs."""
+
     def latest_published(self) -> datetime | None:
         """Publication time (UTC) of the newest dated article, however many undated ones there are."""
 

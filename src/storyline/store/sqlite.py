@@ -485,6 +485,10 @@ class SQLiteStore:
         where, params = _filters(**filters)
         return int(self._query(f"SELECT count(*) AS n FROM articles a WHERE {where}", params)[0]["n"])
 
+    def matching_article_ids(self, **filters: Any) -> set[str]:
+        where, params = _filters(**filters)
+        return {row["id"] for row in self._query(f"SELECT a.id FROM articles a WHERE {where}", params)}
+
     def latest_published(self) -> datetime | None:
         rows = self._query(  # one step down the (is_latest, published) index
             "SELECT published FROM articles WHERE is_latest = 1 AND published IS NOT NULL "

@@ -20,7 +20,7 @@ from storyline.ingest.sniff import load_json
 from storyline.model import SCHEMA_VERSION, Story
 from storyline.report.comparison import FORMATS, format_name, render
 from storyline.service import arrivals, library, web_queries
-from storyline.service.stories import current_story_id, story_articles
+from storyline.service.stories import StoryFilter, current_story_id, story_articles
 from storyline.service.workspace import Workspace
 from storyline.store import MAX_OFFSET
 from storyline.web import schemas
@@ -262,12 +262,27 @@ async def recluster(request: Request, ws: Ws) -> dict[str, int]:
 
 @router.get(
     "/stories",
-    summary="Stories, largest first, with size, outlets, languages, time span and flags; `since`: those that gained articles",
+    summary=(
+        "Stories, largest first, with size, outlets, languages, time span and flags; `since`: those that gained "
+        "articles; `outlet`, `language`, `published_from`, `published_to`: those with an article that matches them all"
+    ),
     response_model=AsBuilt,
     responses=answers(schemas.StoryPage, 422),
 )
-def stories(ws: Ws, limit: Limit = 20, offset: Offset = 0, since: ArrivedSince = None) -> dict[str, Any]:
-    total, summaries = web_queries.story_page(ws, limit=limit, offset=offset, since=arrival_since(ws, since))
+def stories(
+    ws: Ws,
+    limit: Limit = 20,
+    offset: Offset = 0,
+    since: ArrivedSince = None,
+    outlet: str | None = None,
+    language: Language = None,
+    published_from: Since = None,
+    published_to: Until = None,
+) -> dict[str, Any]:
+    wanted = StoryFilter(outlet=outlet, language=language, published_from=published_from, published_to=published_to)
+    total, summaries = web_queries.story_page(
+        ws, limit=limit, offset=offset, since=arrival_since(ws, since), wanted=wanted
+    )
     return page(total, limit, offset, [s.to_dict() for s in summaries])
 
 

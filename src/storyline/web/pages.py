@@ -14,7 +14,7 @@ from storyline.compare.involved import quotes_of
 from storyline.model import Claim, Comparison
 from storyline.report.comparison import entity_names, involved
 from storyline.service import arrivals, library, web_queries
-from storyline.service.stories import story_articles
+from storyline.service.stories import StoryFilter, story_articles
 from storyline.web import views
 from storyline.web.api import Language, Limit, Offset, Ws, arrival_since, find_story
 from storyline.web.rendering import path_segment, removal_notice_query, templates
@@ -33,13 +33,31 @@ def render(request: Request, template: str, **context: Any) -> Response:
 
 
 @router.get("/")
-def story_list(request: Request, ws: Ws, offset: Offset = 0, since: str = "") -> Response:
+def story_list(
+    request: Request,
+    ws: Ws,
+    offset: Offset = 0,
+    since: str = "",
+    outlet: str = "",
+    language: Language = None,
+    published_from: str = "",
+    published_to: str = "",
+) -> Response:
     when = arrival_since(ws, since)
-    total, summaries = web_queries.story_page(ws, limit=PAGE_SIZE, offset=offset, since=when)
+    wanted = StoryFilter(
+        outlet=outlet.strip() or None,
+        language=language,
+        published_from=_form_date(published_from, "published_from"),
+        published_to=_form_date(published_to, "published_to", end_of_day=True),
+    )
+    total, summaries = web_queries.story_page(ws, limit=PAGE_SIZE, offset=offset, since=when, wanted=wanted)
+    # The form and the pager keep every choice (the language as its code, as search's do).
+    chosen = {"outlet": outlet.strip(), "language": language or "",
+              "published_from": published_from.strip(), "published_to": published_to.strip()}
     return render(
         request, "index.html", total=total, stories=summaries, offset=offset, limit=PAGE_SIZE,
         articles=ws.store.count_articles(), since=since.strip() if when else "", since_time=when,
-        params={"since": since.strip() or None},
+        filtered=bool(wanted), chosen=chosen, params={"since": since.strip() if when else "", **chosen},
     )
 
 
