@@ -23,7 +23,7 @@ FOLLOW_UP = {
 #: Arrives on day 2 too, a story of its own, its title an attack on the pages that mark arrivals.
 HOSTILE_NEW = {
     "id": "choir-1",
-    "title": "<script>alert('since')</script> Choir wins the regional contest",
+    "title": "&lt;script&gt;alert('since')&lt;/script&gt; Choir wins the regional contest",
     "text": "The town choir of Bellmere won the regional singing contest on Saturday, the organisers said.\n\n"
     "It will sing at the national final in May, its conductor said.",
     "outlet": "<i onmouseover=alert('since')>Bellmere Post</i>",
