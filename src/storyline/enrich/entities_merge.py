@@ -27,6 +27,7 @@ from storyline.enrich.entities_base import (
     _is_title_word,
     _without_generation,
 )
+from storyline.enrich.entities_types import _names_vessel
 from storyline.enrich.gazetteer import (
     CAPITAL_FOR_COUNTRY,
     canonical_alias,
@@ -486,6 +487,8 @@ def _is_name_part(words: list[str], kind: str, group: _Group, mostly_placed: boo
         return False
     if kind == "ORG" and group.type == "MISC":
         return False  # an untyped name may be a product named after the company: "Ruritan A3" is no "Ruritan"
+    if kind == "PERSON" and group.type == "MISC" and not _names_vessel(group.name):
+        return False  # "Adler" is the woman the film "The Notorious Ruth Adler" is named after ("INS Elwyn" its ship)
     if group.type != "PERSON" and _after_connector(words, full):
         return False  # "Port Elwyn" of "Banco de Port Elwyn" names the place, not the bank
     if kind == "PLACE" and group.type == "PERSON" and words == full[-1:] and not is_place_name(" ".join(words)):
