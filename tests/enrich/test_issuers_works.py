@@ -57,3 +57,12 @@ def test_a_persons_surname_does_not_join_a_title_named_after_her():
     """The film "The Notorious Ruth Adler" and "Adler said": the film is named after the woman who speaks."""
     merged = merge_mentions([Mention("Notorious Ruth Adler", "MISC", 0, 20), Mention("Adler", "PERSON", 30, 35)])
     assert sorted((e.name, e.type) for e in merged) == [("Adler", "PERSON"), ("Notorious Ruth Adler", "MISC")]
+
+
+def test_an_organisation_of_states_the_recogniser_types_an_organisation_stays_one(enricher, make_article):
+    """"The United Nations said": the body that speaks, not a place, though the gazetteer lists it beside the
+    countries; "U.S." of "U.S. officials", typed an organisation, is still the country."""
+    text = "The United Nations said its school had been hit. U.S. officials said little."
+    types = {e.name: e.type for e in _enriched(enricher, make_article, text).entities}
+    assert types["United Nations"] == "ORG"
+    assert types["United States"] == "PLACE"
