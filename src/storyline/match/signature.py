@@ -184,7 +184,7 @@ def build_signatures(
 # that restoring the copy index needs) and the text facets, and read back bit for bit.
 
 #: Bump whenever build_signature's output changes, so signatures saved by an older build are rebuilt.
-SIGNATURE_FORMAT = 2
+SIGNATURE_FORMAT = 3
 
 
 def saved_kinds(config: MatchConfig) -> tuple[str, str]:
