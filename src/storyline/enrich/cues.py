@@ -89,6 +89,13 @@ REPORTING_VERBS: dict[str, frozenset[str]] = {
     ),
 }
 
+#: Documents a body issues in its own name (English), so that a name or a body's noun before one names its issuer
+#: ("a police statement", "an Elwyn PD release"); a document, filing or letter may be anyone's that the body holds
+#: ("court documents").
+ISSUED_DOCUMENT_NOUNS = frozenset({
+    "statement", "report", "communique", "communiqué", "release", "notice", "announcement", "bulletin",
+})  # fmt: skip
+
 #: Verbs of intention, stance and evaluation (lemmas): "N wants to ...", "N supported the ban",
 #: "N called for a ban". Their content is the object or infinitive clause, not a that-clause, so
 #: they yield quotes of kind "stance" (what someone holds or wants, not what they said). A

@@ -35,12 +35,13 @@ _CAPITALISED = re.compile(r"^[^\W\d_][\w'’.-]*$")
 CASE_ENDING_LANGUAGES = frozenset({"tr", "az"})
 #: That ending: an apostrophe and lower-case letters closing the word.
 _CASE_ENDING = re.compile(r"['’](?=[a-zçğıöşüâîû]+$)")
-#: Abbreviations that languages without a recogniser write in capitals for a common noun ("la TV", "un CD", "una
-#: ONG", "el IVA", "im TV"): no name alone, nor the head of the name after "de" ("TV de Disney" is Disney's
-#: television). The encoder's cased vocabulary cannot tell them from acronyms of bodies ("UN", "EU" are as often
+#: Abbreviations written in capitals for a common noun ("la TV", "un CD", "una ONG", "el IVA", "im TV", "a DNA
+#: report"): without a recogniser no name alone, nor the head of the name after "de" ("TV de Disney" is Disney's
+#: television); in English no issuer of the document they qualify (``entities._issuer_before``). The encoder's cased vocabulary cannot tell them from acronyms of bodies ("UN", "EU" are as often
 #: lower case), so they are listed: abbreviations of kinds of things (a television, a record, a tax, an NGO), never
 #: of one body or party.
-_COMMON_ABBREVIATIONS = {
+COMMON_ABBREVIATIONS = {
+    "en": frozenset({"TV", "CD", "DVD", "DJ", "PC", "SMS", "GDP", "DNA", "HIV", "AIDS", "PDF", "GPS", "CPI", "IQ"}),
     "es": frozenset({"TV", "CD", "DVD", "DJ", "PC", "ONG", "SMS", "PIB", "IVA", "ADN"}),
     "pt": frozenset({"TV", "CD", "DVD", "DJ", "PC", "ONG", "SMS", "PIB", "DNA"}),
     "it": frozenset({"TV", "CD", "DVD", "DJ", "PC", "SMS", "PIL", "IVA", "DNA"}),
@@ -100,7 +101,7 @@ def capitalised_mentions(doc: Doc, language: str | None = None) -> list[Mention]
             or (nouns_capitalised and (words[0].lower_ in GERMAN_DETERMINERS or _is_stop_word(words[0])))
         ):
             words.pop(0)  # "Según la Casa Blanca", "Recientemente GM", "Die Corona-Pandemie": not the name's words
-        words = _without_common_abbreviation(words, _COMMON_ABBREVIATIONS.get(language, frozenset()), connectors)
+        words = _without_common_abbreviation(words, COMMON_ABBREVIATIONS.get(language, frozenset()), connectors)
         lone_word = len(words) == 1 and (
             _opens_sentence(words[0]) or words[0].idx in quote_starts or words[0].lower_ in calendar_words
         )
@@ -136,7 +137,7 @@ def capitalised_mentions(doc: Doc, language: str | None = None) -> list[Mention]
 
 
 def _without_common_abbreviation(words: list, abbreviations: frozenset[str], connectors: set[str]) -> list:
-    """A run less a common noun's abbreviation opening it (:data:`_COMMON_ABBREVIATIONS`): nothing of "TV" alone,
+    """A run less a common noun's abbreviation opening it (:data:`COMMON_ABBREVIATIONS`): nothing of "TV" alone,
     "Disney" of "TV de Disney"; "TV Elwyn" (a club) stays whole."""
     if not words or words[0].text not in abbreviations:
         return words

@@ -27,8 +27,10 @@ from storyline.enrich.entities_base import (
     _is_title_word,
     _without_generation,
 )
+from storyline.enrich.entities_types import _names_vessel
 from storyline.enrich.gazetteer import (
     CAPITAL_FOR_COUNTRY,
+    ORGANISATIONS_OF_STATES,
     canonical_alias,
     contextual_alias,
     is_place_name,
@@ -486,6 +488,8 @@ def _is_name_part(words: list[str], kind: str, group: _Group, mostly_placed: boo
         return False
     if kind == "ORG" and group.type == "MISC":
         return False  # an untyped name may be a product named after the company: "Ruritan A3" is no "Ruritan"
+    if kind == "PERSON" and group.type == "MISC" and not _names_vessel(group.name):
+        return False  # "Adler" is the woman the film "The Notorious Ruth Adler" is named after ("INS Elwyn" its ship)
     if group.type != "PERSON" and _after_connector(words, full):
         return False  # "Port Elwyn" of "Banco de Port Elwyn" names the place, not the bank
     if kind == "PLACE" and group.type == "PERSON" and words == full[-1:] and not is_place_name(" ".join(words)):
@@ -609,6 +613,12 @@ def _name_parts(name: str) -> list[str]:
     return re.split(r"[\s\-" + NAME_DOTS + "=＝]+", name_key(name).strip()) if name_key(name).strip() else []
 
 
+def _country_or_region(name: str) -> bool:
+    """A well-known alias's full name typed an organisation that is a place ("U.S." of "U.S. officials"), not an
+    organisation of states (:data:`~storyline.enrich.gazetteer.ORGANISATIONS_OF_STATES`: "the U.N. said")."""
+    return is_place_name(name) and name not in ORGANISATIONS_OF_STATES
+
+
 def _to_entity(group: _Group, keep_mentions: bool = True) -> Entity:
     # A person keeps the name written: "Jordan" of "Michael Jordan" is no country.
     canonical = None if group.type == "PERSON" else next((c for n in group.names if (c := _place_alias(n, group.type))), None)
@@ -621,7 +631,7 @@ def _to_entity(group: _Group, keep_mentions: bool = True) -> Entity:
         link = None  # the place itself ("held in Washington", "at the White House"), or a person ("George Washington")
     return Entity(
         name=name,
-        type="PLACE" if canonical and group.type == "ORG" and is_place_name(name) else group.type,
+        type="PLACE" if canonical and group.type == "ORG" and _country_or_region(name) else group.type,
         variants=list(group.names),
         mentions=sorted(group.mentions) if keep_mentions else [],
         acting_mentions=sorted(group.acting) if keep_mentions and link else [],

@@ -294,21 +294,48 @@ def _placed_as_settlement(span: Span) -> bool:
 #: Words of acting after which "in N" names a work, not a place: "starred in N", "a cameo in N" (lemmas, English;
 #: not "appeared in", "a role in", which as often take a place: "appeared in Glasgow", "its role in Elwyn").
 _WORK_WORDS = frozenset({"star", "co-star", "costar", "cameo"})
+#: Nouns of kinds of works whose title is written right after them: "the film Gravity", "his novel Elwyn".
+_WORK_NOUNS = frozenset({
+    "film", "movie", "novel", "book", "album", "song", "single", "sitcom", "series", "show", "play", "musical",
+    "documentary", "opera", "memoir", "biopic", "miniseries",
+})  # fmt: skip
 #: Quotation marks around a title: 'starred in "N"'.
 _TITLE_MARKS = frozenset('"“”‘’\'')
 
 
 def _named_as_work(span: Span) -> bool:
-    """A name after "in" that is a film's, book's or show's: the "in" of a word of acting ("starred in N",
-    :data:`_WORK_WORDS`; not a place the gazetteer knows), or the name within quotation marks ('appeared in
-    "N"'). No place, whatever the recogniser or the "in" of :func:`_placed_as_settlement` makes of it."""
+    """A name that is a film's, book's or show's: written right after the noun of its kind ("the film Gravity", 'his
+    novel "Elwyn"', :func:`titled_by_work_noun`), after the "in" of a word of acting ("starred in N",
+    :data:`_WORK_WORDS`; not a place the gazetteer knows), or within quotation marks after "in" ('appeared in "N"').
+    No place, whatever the recogniser or the "in" of :func:`_placed_as_settlement` makes of it."""
+    if titled_by_work_noun(span):
+        return True
     text = span.doc.text
     # the word "in" governs, whatever the parse made of the rest of a title ("star in Moon Rising": "Rising" a verb)
     objects = [t for t in span if t.dep_ == "pobj" and t.head.lower_ == "in" and t.head.i < span.start]
     if not objects:
         return False
-    quoted = span.start_char > 0 and text[span.start_char - 1] in _TITLE_MARKS and text[span.end_char : span.end_char + 1] in _TITLE_MARKS
-    return quoted or (objects[0].head.head.lemma_.lower() in _WORK_WORDS and not is_place_name(span.text))
+    return _quoted(span) or (objects[0].head.head.lemma_.lower() in _WORK_WORDS and not is_place_name(span.text))
+
+
+def _quoted(span: Span) -> bool:
+    """Whether ``span`` is written within quotation marks."""
+    text = span.doc.text
+    return span.start_char > 0 and text[span.start_char - 1] in _TITLE_MARKS and text[span.end_char : span.end_char + 1] in _TITLE_MARKS
+
+
+def titled_by_work_noun(span: Span) -> bool:
+    """A name written right after the noun of a kind of work with its article or owner, a quotation mark between
+    at most, and linked to it by the parse: "the film Gravity", "his novel 'Elwyn'", "the band's album Safari"
+    (:data:`_WORK_NOUNS`)."""
+    before = span.doc[span.start - 1] if span.start else None
+    while before is not None and (before.text in _TITLE_MARKS or before.text == "The"):  # 'the film "The Elwyn"'
+        before = span.doc[before.i - 1] if before.i else None
+    if before is None or before.pos_ != "NOUN" or before.lemma_.lower() not in _WORK_NOUNS or before.text[0].isupper():
+        return False
+    if before.i not in {span.root.head.i, *(c.i for c in span.root.children)}:
+        return False  # "a book Ruth Adler wrote": the name is a clause's subject, no title
+    return any(c.dep_ in {"det", "poss"} and c.i < before.i for c in (*before.children, *span.root.children))
 
 
 def _written_as_someone(span: Span, title: str | None) -> bool:

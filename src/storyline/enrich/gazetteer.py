@@ -334,6 +334,11 @@ def metonym_of(name: str) -> tuple[str, str] | None:
     return None
 
 
+#: Organisations of states among the aliases' names: a place for the gazetteer's facets ("in the EU"), but one the
+#: recogniser types an organisation is the body that speaks and acts ("the United Nations said").
+ORGANISATIONS_OF_STATES = frozenset({"European Union", "United Nations", "NATO"})
+
+
 def is_place_name(name: str) -> bool:
     """Known country or region (in any language of ``COUNTRY_NAME_LANGUAGES``), bloc or capital: lets
     the fallback heuristics type a capitalised span."""

@@ -19,6 +19,7 @@ from storyline.enrich.cues import (
     AFTER_CONTENT_ONLY,
     GENDERED_ARTICLES,
     GROUP_PRONOUNS,
+    ISSUED_DOCUMENT_NOUNS,
     NUMBER_AMBIGUOUS_PRONOUNS,
     PERSON_PRONOUNS,
     PRONOUN_SEXES,
@@ -92,9 +93,6 @@ _ISSUING_BODIES = frozenset({
     "board", "commission", "committee", "agency", "court", "administration", "authorities", "authority", "cabinet",
     "parliament", "presidency", "consulate", "command", "force", "forces", "service",
 })  # fmt: skip
-#: Documents a body issues in its own name, so that its noun alone before one names the issuer ("a police
-#: statement"); a document, filing or letter may be anyone's that the body holds ("court documents").
-_ISSUED_NOUNS = frozenset({"statement", "report", "communique", "communiqué", "release", "notice", "announcement", "bulletin"})
 #: Sentences searched back for the document "the statement" is (its own and three before): "N issued a
 #: statement. ... The statement said" is N's.
 _DOCUMENT_SENTENCES = 4
@@ -178,10 +176,10 @@ def _is_about_someone(head: Token) -> bool:
 
 def _bare_body(document: Token) -> Token | None:
     """The noun of a body that issues documents written alone before a document it issues itself: "a police
-    release" (:data:`_ISSUED_NOUNS`; not "court documents", filed by the parties)."""
+    release" (:data:`~storyline.enrich.cues.ISSUED_DOCUMENT_NOUNS`; not "court documents", filed by the parties)."""
     body = next((c for c in document.children if c.dep_ == "compound"), None)
     alone = body is not None and not any(body.children) and body.lower_ in _ISSUING_BODIES
-    return body if alone and document.lemma_.lower() in _ISSUED_NOUNS else None
+    return body if alone and document.lemma_.lower() in ISSUED_DOCUMENT_NOUNS else None
 
 
 def _is_unnamed_body(source: Span) -> bool:

@@ -44,6 +44,9 @@ class Signature:
     label_names: dict[str, float] = field(default_factory=dict)
     #: Figures with a decimal point and the word beside each ("magnitude 4.6"; :func:`~storyline.match.text.measures`).
     measures: set[str] = field(default_factory=set)
+    #: Enrichment's entities typed other than a person, lower-cased ("miami dolphins", "hong kong"): no person
+    #: :func:`~storyline.match.text.person_names` may take them for, whatever their spelling. Empty unenriched.
+    not_people: set[str] = field(default_factory=set)
 
 
 def as_utc(value: datetime | None) -> datetime | None:
@@ -158,6 +161,7 @@ def build_signature(article: Article, vector: np.ndarray, config: MatchConfig) -
         name_mentions=mentions,
         label_names=label_names,
         measures=measures(full_text, article.language),
+        not_people={e.name.lower() for e in article.entities if e.type != "PERSON"},
     )
 
 
@@ -180,7 +184,7 @@ def build_signatures(
 # that restoring the copy index needs) and the text facets, and read back bit for bit.
 
 #: Bump whenever build_signature's output changes, so signatures saved by an older build are rebuilt.
-SIGNATURE_FORMAT = 2
+SIGNATURE_FORMAT = 3
 
 
 def saved_kinds(config: MatchConfig) -> tuple[str, str]:
@@ -215,6 +219,7 @@ def facets_bytes(signature: Signature) -> bytes:
             "name_mentions": signature.name_mentions,
             "label_names": signature.label_names,
             "measures": sorted(signature.measures),
+            "not_people": sorted(signature.not_people),
         },
         ensure_ascii=False,
     ).encode()
@@ -239,4 +244,5 @@ def saved_signature(article_id: str, vector: np.ndarray, minhash: RMinHash, face
         name_mentions=data["name_mentions"],
         label_names=data["label_names"],
         measures=set(data["measures"]),
+        not_people=set(data.get("not_people", ())),  # facets saved before: none known
     )

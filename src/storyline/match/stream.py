@@ -1043,9 +1043,11 @@ class _ConsolidationRun:
         return probability(facets, clusterer.config), facets
 
     def people(self, story: StoryState) -> set[str]:
-        """The people the story's articles name (:func:`~storyline.match.text.person_names`)."""
+        """The people the story's articles name (:func:`~storyline.match.text.person_names`), less the names
+        enrichment typed otherwise ("Miami Dolphins", "Hong Kong") where the articles were enriched."""
         signatures = filter(None, map(self.signature, story.articles))
-        return set().union(*(person_names(s.entity_names.values()) for s in signatures))
+        names = (n for s in signatures for n in s.entity_names.values() if n.lower() not in s.not_people)
+        return person_names(names)
 
     def headline_person_shared(self, story: StoryState, other: StoryState) -> bool:
         """Do the two stories name a person in common whose surname a headline of either writes ("Marsh
