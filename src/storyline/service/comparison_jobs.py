@@ -27,7 +27,7 @@ class ComparisonJobs:
         self._compare = compare
         self._workers = workers
         self._jobs: dict[str, Future[Comparison]] = {}
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()  # a job done before ``start`` adds its callback runs it in ``start``
         self._executor: ThreadPoolExecutor | None = None
 
     def start(self, story_id: str) -> Future[Comparison]:
@@ -38,8 +38,12 @@ class ComparisonJobs:
                 if self._executor is None:
                     self._executor = ThreadPoolExecutor(self._workers, thread_name_prefix="storyline-compare")
                 job = self._jobs[story_id] = self._executor.submit(self._compare, story_id)
-                job.add_done_callback(lambda done: done.exception() is None and self.forget(story_id, done))
+                job.add_done_callback(lambda done: self._forget_compared(story_id, done))
             return job
+
+    def _forget_compared(self, story_id: str, job: Future[Comparison]) -> None:
+        if not job.cancelled() and job.exception() is None:
+            self.forget(story_id, job)
 
     def forget(self, story_id: str, job: Future[Comparison]) -> None:
         """Drop ``job`` (done, or its failure shown), so the next request for the story starts afresh."""
