@@ -83,3 +83,19 @@ def test_a_failing_job_shows_its_error_once_then_the_next_load_tries_again(stale
     assert computations.runs == 1
     settled(stale_client, path)
     assert computations.runs == 2  # the error was shown: a reload compares again
+
+
+def test_the_comparing_page_of_a_hostile_article_is_inert(writable_client, client, monkeypatch) -> None:
+    from tests.web.test_web_pages import HOSTILE_ID, assert_inert
+
+    story = client.get(f"/api/articles/{HOSTILE_ID}").json()["story"]
+    computations = Computations(comparison_service.compare_articles)
+    monkeypatch.setattr(comparison_service, "compare_articles", computations)
+    with writable_client(comparison_wait_s=0) as fresh:
+        fresh.app.state.workspace.store.save_document(DOCUMENT_KIND, story, {"key": "stale", "comparison": {}})
+        try:
+            html = fresh.get(f"/stories/{story}").text
+            assert REFRESH in html and "Comparing 1 article from 1 outlet..." in html
+            assert_inert(html)
+        finally:
+            computations.released.set()
