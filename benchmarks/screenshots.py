@@ -24,7 +24,7 @@ LAPTOP = {"width": 1400, "height": 900}
 
 def capture(db: Path, out: Path) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
-    app = create_app(Settings(db_path=db))
+    app = create_app(Settings(db_path=db), comparison_wait_s=600)  # screenshots of compared stories
     saved = []
     with running(app) as base, chromium_context(viewport=LAPTOP) as context:
         page = context.new_page()

@@ -17,6 +17,9 @@ from storyline.service.workspace import Workspace
 from storyline.web.app import create_app
 
 FIXTURES = Path(__file__).parent / "fixtures"
+#: Story pages of these apps wait for their comparison (the first loads the models), so that tests of what a
+#: compared story shows see it on the first request; test_web_pending.py tests the "Comparing..." page.
+WAIT_FOR_COMPARISON = 600.0
 
 
 @pytest.fixture(scope="session")
@@ -31,7 +34,7 @@ def library_db(tmp_path_factory: pytest.TempPathFactory, examples_dir: Path) -> 
 
 @pytest.fixture(scope="session")
 def app(library_db: Path) -> FastAPI:
-    return create_app(Settings(db_path=library_db))
+    return create_app(Settings(db_path=library_db), comparison_wait_s=WAIT_FOR_COMPARISON)
 
 
 @pytest.fixture(scope="session")
@@ -57,6 +60,6 @@ def writable_client(library_db: Path, tmp_path: Path) -> Callable[..., TestClien
     target.close()
 
     def make(**options: Any) -> TestClient:
-        return TestClient(create_app(Settings(db_path=copy), **options))
+        return TestClient(create_app(Settings(db_path=copy), **{"comparison_wait_s": WAIT_FOR_COMPARISON, **options}))
 
     return make

@@ -14,6 +14,7 @@ import pytest
 
 from storyline.config import Settings
 from storyline.web.app import create_app
+from tests.web.conftest import WAIT_FOR_COMPARISON
 from storyline.web.background import CHROMIUM, chromium_context, running
 
 pytestmark = [
@@ -30,7 +31,7 @@ def base_url(library_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iter
     source.backup(target)
     source.close()
     target.close()
-    with running(create_app(Settings(db_path=copy))) as url:
+    with running(create_app(Settings(db_path=copy), comparison_wait_s=WAIT_FOR_COMPARISON)) as url:
         yield url
 
 

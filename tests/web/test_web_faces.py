@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 from storyline.cli import app as cli
 from storyline.config import Settings
 from storyline.web.app import create_app
+from tests.web.conftest import WAIT_FOR_COMPARISON
 
 FERRY = """Outlet: {outlet}
 Date: 2026-05-0{day}
@@ -47,7 +48,7 @@ def cli_library(tmp_path_factory: pytest.TempPathFactory, texts: dict[str, str])
 
 
 def serve(library: str) -> Iterator[TestClient]:
-    with TestClient(create_app(Settings(db_path=Path(library)))) as test_client:
+    with TestClient(create_app(Settings(db_path=Path(library)), comparison_wait_s=WAIT_FOR_COMPARISON)) as test_client:
         yield test_client
 
 

@@ -98,10 +98,18 @@ def compare_story(workspace: Workspace, story_id: str, *, refresh: bool = False)
 def cached_comparison(workspace: Workspace, story_id: str, articles: list[Article]) -> Comparison | None:
     """The story's stored comparison while it is current for ``articles`` (:func:`cache_key`), else None: what
     a page that needs only part of it (who is involved) reads rather than compare, or merge, again."""
+    cached = _current_document(workspace, story_id, articles)
+    return None if cached is None else Comparison.from_dict(cached["comparison"])
+
+
+def is_compared(workspace: Workspace, story_id: str, articles: list[Article]) -> bool:
+    """Whether the story's stored comparison is current for ``articles``: reading it takes no comparing."""
+    return _current_document(workspace, story_id, articles) is not None
+
+
+def _current_document(workspace: Workspace, story_id: str, articles: list[Article]) -> dict | None:
     cached = workspace.store.get_document(DOCUMENT_KIND, story_id)
-    if cached and cached.get("key") == cache_key(story_id, articles):
-        return Comparison.from_dict(cached["comparison"])
-    return None
+    return cached if cached and cached.get("key") == cache_key(story_id, articles) else None
 
 
 def story_source(articles: list[Article], comparison: Comparison) -> Article | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import tempfile
 import threading
+from concurrent.futures import wait as wait_for
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -20,7 +21,12 @@ from storyline.compare.involved import story_entities  # noqa: F401 (re-exported
 from storyline.compare.naming import outlet_name
 from storyline.model import Article, Comparison, Record, Story
 from storyline.service.arrivals import stories_since
-from storyline.service.comparison import cached_comparison, compare_story  # noqa: F401 (cached_comparison re-exported)
+from storyline.service.comparison import (  # noqa: F401 (cached_comparison re-exported)
+    cached_comparison,
+    compare_story,
+    is_compared,
+)
+from storyline.service.comparison_jobs import ComparisonJobs
 from storyline.service.library import IngestReport, ingest
 from storyline.service.removal import Removal, plan_removal, remove
 from storyline.service.stories import StoryFilter, list_stories, moved_articles, recluster, story_heads
@@ -165,3 +171,27 @@ def story_comparison(ws: Workspace, story_id: str) -> Comparison:
         lock = _comparison_locks.setdefault(story_id, threading.Lock())
     with lock:
         return compare_story(ws, story_id)
+
+
+@dataclass
+class ComparisonPending:
+    """A story whose comparison is being computed in the background (:class:`ComparisonJobs`)."""
+
+    queued: bool  # waiting for a worker, behind other stories' comparisons
+
+
+def story_comparison_soon(
+    ws: Workspace, jobs: ComparisonJobs, story_id: str, articles: list[Article], wait: float
+) -> Comparison | ComparisonPending:
+    """The story's comparison when it is cached or computed within ``wait`` seconds, else pending: a job computes
+    it in the background (one per story), and the next request finds it cached. A failed job raises its error
+    once, and is forgotten so that the request after it tries again."""
+    if is_compared(ws, story_id, articles):
+        return story_comparison(ws, story_id)
+    job = jobs.start(story_id)
+    wait_for([job], timeout=wait)
+    if not job.done():
+        return ComparisonPending(queued=not job.running())
+    if job.exception() is not None:
+        jobs.forget(story_id, job)
+    return job.result()

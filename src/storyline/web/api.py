@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
-from fastapi.responses import RedirectResponse, Response
+from fastapi.responses import JSONResponse, RedirectResponse, Response
 from pydantic import BeforeValidator
 
 from storyline import __version__
@@ -29,6 +29,10 @@ from storyline.web.schemas import AsBuilt, answers, errors
 from storyline.web.security import require_write_access
 
 router = APIRouter(prefix="/api", tags=["api"])
+
+#: Seconds a client (``wait=false``) or a story page is asked to wait before asking again for a comparison being
+#: computed.
+RETRY_AFTER_S = 5
 
 Limit = Annotated[int, Query(ge=1, le=200, description="page size")]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="items to skip")]
@@ -306,11 +310,23 @@ def story(ws: Ws, story_id: str, since: ArrivedSince = None) -> dict[str, Any]:
     "/stories/{story_id}/comparison",
     summary="The story's articles compared claim by claim",
     response_model=AsBuilt,
-    responses=answers(schemas.ComparisonBody, 308, 404, 422),
+    responses={**answers(schemas.ComparisonBody, 308, 404, 422), **answers(schemas.ComparisonPendingBody, status=202)},
 )
-def comparison(ws: Ws, story_id: str) -> dict[str, Any]:
-    find_story(ws, story_id)
-    return web_queries.story_comparison(ws, story_id).to_dict()
+def comparison(
+    request: Request,
+    ws: Ws,
+    story_id: str,
+    wait: Annotated[bool, Query(description="false: answer 202 at once while a first comparison is computed")] = True,
+) -> Any:
+    found = find_story(ws, story_id)
+    if wait:
+        return web_queries.story_comparison(ws, story_id).to_dict()
+    members = story_articles(ws, found)
+    result = web_queries.story_comparison_soon(ws, request.app.state.comparisons, story_id, members, 0)
+    if isinstance(result, web_queries.ComparisonPending):
+        body = {"status": "comparing", "story": story_id, "articles": len(members), "queued": result.queued}
+        return JSONResponse(body, status_code=202, headers={"Retry-After": str(RETRY_AFTER_S)})
+    return result.to_dict()
 
 
 #: The media type of each report format, as served.

@@ -25,6 +25,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from storyline import __version__
 from storyline.config import Settings, cpu_threads
+from storyline.service import web_queries
+from storyline.service.comparison_jobs import ComparisonJobs
 from storyline.service.workspace import Workspace
 from storyline.web import api, pages
 from storyline.web.rendering import STATIC_DIR, templates
@@ -35,6 +37,10 @@ log = logging.getLogger(__name__)
 
 #: Largest request body accepted (uploads); bigger ones get 413 before they are parsed.
 DEFAULT_MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+#: How long a story page waits for a comparison it had to start before it answers "Comparing..." and reloads.
+DEFAULT_COMPARISON_WAIT_S = 1.0
+#: Stories compared at once in the background; the others queue (comparing is CPU-bound).
+DEFAULT_COMPARISON_WORKERS = 2
 
 #: Pages only load their own scripts and styles; article content can never run code.
 CONTENT_SECURITY_POLICY = (
@@ -59,9 +65,17 @@ def create_app(
     *,
     token: str | None = None,
     max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES,
+    comparison_wait_s: float = DEFAULT_COMPARISON_WAIT_S,
+    comparison_workers: int = DEFAULT_COMPARISON_WORKERS,
 ) -> FastAPI:
-    """The app over the library at ``settings.db_path``; ``token`` set: writes need it as a bearer token."""
+    """The app over the library at ``settings.db_path``; ``token`` set: writes need it as a bearer token.
+
+    A story page whose comparison is not cached starts it in the background and answers "Comparing..." after
+    ``comparison_wait_s`` seconds (:func:`web_queries.story_comparison_soon`), ``comparison_workers`` at once.
+    """
     workspace = Workspace(settings)
+    # Looked up at call time: tests replace ``web_queries.story_comparison``.
+    jobs = ComparisonJobs(lambda story_id: web_queries.story_comparison(workspace, story_id), workers=comparison_workers)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -69,6 +83,7 @@ def create_app(
         # event loop under load (keep-alive timeouts); 8 per core measured best (docs/benchmarks/web.md).
         to_thread.current_default_thread_limiter().total_tokens = 8 * cpu_threads()
         yield
+        jobs.shutdown()
         workspace.close()
 
     app = FastAPI(
@@ -83,6 +98,8 @@ def create_app(
     app.state.workspace = workspace
     app.state.token = token
     app.state.run_write = SerialWriter()
+    app.state.comparisons = jobs
+    app.state.comparison_wait_s = comparison_wait_s
     app.add_middleware(BodySizeLimit, max_bytes=max_upload_bytes)
     app.add_middleware(SecurityHeaders)
     app.add_middleware(HeadAsGet)

@@ -16,7 +16,7 @@ from storyline.report.comparison import entity_names, involved
 from storyline.service import arrivals, library, web_queries
 from storyline.service.stories import StoryFilter, story_articles
 from storyline.web import views
-from storyline.web.api import Language, Limit, Offset, Ws, arrival_since, find_story
+from storyline.web.api import RETRY_AFTER_S, Language, Limit, Offset, Ws, arrival_since, find_story
 from storyline.web.rendering import path_segment, removal_notice_query, templates
 from storyline.web.security import FORM_REFUSALS, check_write_access
 
@@ -85,11 +85,19 @@ def story(request: Request, ws: Ws, story_id: str, speaker: str = "", since: str
     members = story_articles(ws, found)
     when = arrival_since(ws, since)
     arrived = None if when is None else arrivals.arrived_in(ws, found, when)
+    summary = web_queries.summarize_story(found, members, web_queries.library_now(ws), arrived)
+    state = request.app.state
     try:
-        comparison, problem = web_queries.story_comparison(ws, story_id), None
+        comparison = web_queries.story_comparison_soon(ws, state.comparisons, story_id, members, state.comparison_wait_s)
+        problem = None
     except Exception as error:  # the articles are still worth showing side by side
         log.exception("comparing story %s", story_id)
         comparison, problem = Comparison(articles=[]), f"{type(error).__name__}: {error}"
+    if isinstance(comparison, web_queries.ComparisonPending):
+        return render(
+            request, "story_pending.html", story=found, summary=summary, articles=members, queued=comparison.queued,
+            refresh_s=RETRY_AFTER_S,
+        )
     index = views.index_claims(comparison.groups)
     claims_of: dict[str, list[Claim]] = {}
     for claim in comparison.claims:
@@ -100,7 +108,7 @@ def story(request: Request, ws: Ws, story_id: str, speaker: str = "", since: str
         request,
         "story.html",
         story=found,
-        summary=web_queries.summarize_story(found, members, web_queries.library_now(ws), arrived),
+        summary=summary,
         since=since.strip() if when else "",
         since_time=when,
         arrived=set(arrived or ()),

@@ -409,6 +409,15 @@ class TimelinePage(Page):
     items: list[TimelineEntry]
 
 
+class ComparisonPendingBody(Body):
+    """The comparison is being computed in the background (``wait=false``): ask again after Retry-After seconds."""
+
+    status: str = Field(description='"comparing"')
+    story: str
+    articles: int = Field(description="articles being compared")
+    queued: bool = Field(description="waiting for other stories' comparisons to finish first")
+
+
 _ERRORS = {
     308: "the story was merged into another: Location is this path under the id it has now",
     400: "the request body is not what the endpoint reads",
