@@ -12,10 +12,9 @@ import sys
 from pathlib import Path
 
 from fastwarc.stream_io import ZstdWriter
-from warcio.statusandheaders import StatusAndHeaders
 
 from storyline.ingest import read_paths, reading
-from tests.ingest.test_ingest_warc import PAGE, SITE, Crawl, page
+from tests.ingest.test_ingest_warc import PAGE, Crawl, page
 
 #: The per-file (and per-record) limit of these tests: a few pages.
 LIMIT = 20_000

@@ -14,8 +14,8 @@ import pytest
 
 from storyline.config import Settings
 from storyline.web.app import create_app
-from tests.web.conftest import WAIT_FOR_COMPARISON
 from storyline.web.background import CHROMIUM, chromium_context, running
+from tests.web.conftest import WAIT_FOR_COMPARISON
 
 pytestmark = [
     pytest.mark.browser,

@@ -36,9 +36,11 @@ def eval_quotes(
     data: Path | None = typer.Option(None, help="The shared data directory (holds polnear/; default ../shared/data)."),
     limit: int | None = typer.Option(None, help="Only the first N articles."),
     agreement: bool = typer.Option(
-        False, "--agreement", help="On the articles several annotators annotated: annotator vs annotator, and "
-        "storyline vs each annotator (the human ceiling)."
-    ),  # fmt: skip
+        False,
+        "--agreement",
+        help="On the articles several annotators annotated: annotator vs annotator, and "
+        "storyline vs each annotator (the human ceiling).",
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
 ) -> None:
     """Quote (content) span P/R/F1 at overlap >= 0.3 and exact, and speaker accuracy, on PolNeAR."""

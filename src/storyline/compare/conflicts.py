@@ -45,7 +45,6 @@ from storyline.compare.lexicon import (
     stop_words,
 )
 from storyline.compare.parsing import conditional, on_condition, parse, phrasal_lemma, token_at, verb_above
-from storyline.compare.words import content_words, generic_words
 from storyline.compare.quantities import (
     another_tally,
     coarse_kind,
@@ -57,6 +56,7 @@ from storyline.compare.quantities import (
     number_value,
     of_kind,
 )
+from storyline.compare.words import content_words, generic_words
 from storyline.enrich.cues import HONORIFICS, REPORTING_VERBS, TITLE_ABBREVIATIONS
 from storyline.enrich.entities_fallback import CAPITALISED_NOUN_LANGUAGES
 from storyline.enrich.entities_merge import same_person_name

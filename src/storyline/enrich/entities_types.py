@@ -310,7 +310,6 @@ def _named_as_work(span: Span) -> bool:
     No place, whatever the recogniser or the "in" of :func:`_placed_as_settlement` makes of it."""
     if titled_by_work_noun(span):
         return True
-    text = span.doc.text
     # the word "in" governs, whatever the parse made of the rest of a title ("star in Moon Rising": "Rising" a verb)
     objects = [t for t in span if t.dep_ == "pobj" and t.head.lower_ == "in" and t.head.i < span.start]
     if not objects:

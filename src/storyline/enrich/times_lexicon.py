@@ -156,8 +156,8 @@ TENSE_CUES = {
     # news writes most (a weak past in -de/-te ends like adjectives and ordinals: "grote", "tweede").
     # As English "if it is", a present tense closing a clause of condition or time speaks of the future ("Als
     # Hamilton zondag zegeviert, ..."): a verb in -t after a consonant ("wint", "stemt"; not "niet", "dat").
-    "nl": (r"zal|zullen|zult|gaat|gaan|volgende|komende|aanstaande|"
-           r"(?:als|indien|zodra|tenzij|wanneer)\s+(?:\w+\s+){1,5}?[a-z]{2,}[^\Waeiou\d_]t(?=\s*(?:[,.;]|$))",
+    "nl": ((r"zal|zullen|zult|gaat|gaan|volgende|komende|aanstaande|"
+            r"(?:als|indien|zodra|tenzij|wanneer)\s+(?:\w+\s+){1,5}?[a-z]{2,}[^\Waeiou\d_]t(?=\s*(?:[,.;]|$))"),
            (r"heeft|hebben|had|hadden|was|waren|werd|werden|vorige|afgelopen|\w{2,}eerden?|zei|zeiden|"
             r"verklaarde|verklaarden|meldde|meldden|maakte|maakten|stemde|stemden|noemde|noemden|stelde|stelden|"
             r"vertelde|vertelden|bevestigde|bevestigden|ontkende|ontkenden|waarschuwde|waarschuwden|"

@@ -44,7 +44,7 @@ FIELD_ALIASES: dict[str, tuple[str, ...]] = {
 
 
 #: Paragraph markup in a text field ("<p>", "<br/>"), as some exports keep it.
-_MARKUP = re.compile(r"<(?:p|br|div|li|h[1-6])[\s/>]", re.I)
+_MARKUP = re.compile(r"<(?:p|br|div|li|h[1-6])[\s/>]", re.IGNORECASE)
 #: Keys under which a JSON object may hold its list of articles.
 WRAPPER_KEYS = ("articles", "items", "entries", "results", "documents", "data", "news")
 
@@ -79,7 +79,7 @@ def _titles(record: dict[str, Any]) -> list[str]:
 
 #: Inline markup in a title: a tag ("<i>", "</em>", "<br/>") or an entity ("&amp;", "&#8217;", "&#x2019;"). A bare
 #: "<" or "&" ("Stocks < forecast", "AT&T") is text: only these make a title HTML.
-_TITLE_MARKUP = re.compile(r"</?[a-z][a-z0-9]*(?:\s[^<>]*)?/?>|&(?:[a-z][a-z0-9]*|#[0-9]+|#x[0-9a-f]+);", re.I)
+_TITLE_MARKUP = re.compile(r"</?[a-z][a-z0-9]*(?:\s[^<>]*)?/?>|&(?:[a-z][a-z0-9]*|#[0-9]+|#x[0-9a-f]+);", re.IGNORECASE)
 
 
 def plain_title(title: str | None) -> str | None:

@@ -657,26 +657,20 @@ class SQLiteStore:
         finished = _utc_time(row["finished_at"]) if row["finished_at"] else None
         return IngestRun(row["id"], _utc_time(row["started_at"]), finished, row["new"])
 
-    def published_times(self, ids: list[str]) -> dict[str, datetime | None]:
+    def _latest_rows(self, columns: str, ids: list[str]) -> list[sqlite3.Row]:
+        """``columns`` of the latest version of each article in ``ids`` (queried 500 ids at a time)."""
         rows = []
         for chunk in _chunks(ids, 500):
             marks = ",".join("?" * len(chunk))
-            rows += self._query(
-                "SELECT id, json_extract(data, '$.published') AS published FROM articles "
-                f"WHERE is_latest = 1 AND id IN ({marks})",
-                chunk,
-            )
+            rows += self._query(f"SELECT {columns} FROM articles WHERE is_latest = 1 AND id IN ({marks})", chunk)
+        return rows
+
+    def published_times(self, ids: list[str]) -> dict[str, datetime | None]:
+        rows = self._latest_rows("id, json_extract(data, '$.published') AS published", ids)
         return {r["id"]: datetime.fromisoformat(r["published"]) if r["published"] else None for r in rows}
 
     def article_heads(self, ids: list[str]) -> list[Article]:
-        rows = []
-        for chunk in _chunks(ids, 500):
-            marks = ",".join("?" * len(chunk))
-            rows += self._query(
-                "SELECT id, title, url, outlet, language, json_extract(data, '$.published') AS published "
-                f"FROM articles WHERE is_latest = 1 AND id IN ({marks})",
-                chunk,
-            )
+        rows = self._latest_rows("id, title, url, outlet, language, json_extract(data, '$.published') AS published", ids)
         return [
             Article(
                 id=r["id"], title=r["title"], paragraphs=[], url=r["url"], outlet=r["outlet"], language=r["language"],
