@@ -20,6 +20,7 @@ from storyline.ingest.sniff import load_json
 from storyline.model import SCHEMA_VERSION, Story
 from storyline.report.comparison import FORMATS, format_name, render
 from storyline.service import arrivals, library, web_queries
+from storyline.service.comparison_jobs import ComparisonsBusy
 from storyline.service.stories import StoryFilter, current_story_id, story_articles
 from storyline.service.workspace import Workspace
 from storyline.store import MAX_OFFSET
@@ -33,6 +34,18 @@ router = APIRouter(prefix="/api", tags=["api"])
 #: Seconds a client (``wait=false``) or a story page is asked to wait before asking again for a comparison being
 #: computed.
 RETRY_AFTER_S = 5
+#: Set in the request scope by ``app.HeadAsGet`` on a HEAD answered as GET: a probe, which starts no comparison.
+HEAD_REQUEST = "storyline.head"
+
+
+def is_probe(request: Request) -> bool:
+    """Whether the request was a HEAD (a link checker's or crawler's probe): it must not start work."""
+    return bool(request.scope.get(HEAD_REQUEST))
+
+
+def busy_headers() -> dict[str, str]:
+    """The headers of a 503 "too many comparisons waiting": when to ask again."""
+    return {"Retry-After": str(RETRY_AFTER_S)}
 
 Limit = Annotated[int, Query(ge=1, le=200, description="page size")]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="items to skip")]
@@ -310,7 +323,10 @@ def story(ws: Ws, story_id: str, since: ArrivedSince = None) -> dict[str, Any]:
     "/stories/{story_id}/comparison",
     summary="The story's articles compared claim by claim",
     response_model=AsBuilt,
-    responses={**answers(schemas.ComparisonBody, 308, 404, 422), **answers(schemas.ComparisonPendingBody, status=202)},
+    responses={
+        **answers(schemas.ComparisonBody, 308, 404, 422, 503),
+        **answers(schemas.ComparisonPendingBody, status=202),
+    },
 )
 def comparison(
     request: Request,
@@ -322,7 +338,12 @@ def comparison(
     if wait:
         return web_queries.story_comparison(ws, story_id).to_dict()
     members = story_articles(ws, found)
-    result = web_queries.story_comparison_soon(ws, request.app.state.comparisons, story_id, members, 0)
+    try:
+        result = web_queries.story_comparison_soon(
+            ws, request.app.state.comparisons, story_id, members, 0, start=not is_probe(request)
+        )
+    except ComparisonsBusy as busy:
+        raise HTTPException(503, f"the server is busy ({busy}): retry later", headers=busy_headers()) from None
     if isinstance(result, web_queries.ComparisonPending):
         body = {"status": "comparing", "story": story_id, "articles": len(members), "queued": result.queued}
         return JSONResponse(body, status_code=202, headers={"Retry-After": str(RETRY_AFTER_S)})

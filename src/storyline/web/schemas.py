@@ -427,6 +427,7 @@ _ERRORS = {
     413: "request body too large",
     415: "unsupported content type",
     422: "invalid parameters (a write: nothing in the body could be ingested)",
+    503: "too many comparisons are waiting (wait=false): none was queued; ask again after Retry-After seconds",
 }
 
 
