@@ -164,7 +164,7 @@ def articles(
     total, found = web_queries.article_page(
         ws, limit=limit, offset=offset, outlet=outlet, language=language, since=since, until=until
     )
-    return page(total, limit, offset, [library.article_summary(a) for a in found])
+    return page(total, limit, offset, library.article_summaries(ws, found))
 
 
 @router.get(
@@ -180,7 +180,8 @@ def article(ws: Ws, article_id: str) -> Any:
     if found is None:
         raise HTTPException(404, f"no article with id {article_id!r}")
     story = ws.store.story_of(article_id)
-    return {**found.to_dict(), "story": story.id if story else None}
+    record = library.article_record(found, library.arrival_of(ws, article_id))
+    return {**record, "story": story.id if story else None}
 
 
 @router.delete(
@@ -316,7 +317,7 @@ def story(ws: Ws, story_id: str, since: ArrivedSince = None) -> dict[str, Any]:
     arrived = None if when is None else arrivals.arrived_in(ws, found, when)
     summary = web_queries.summarize_story(found, members, web_queries.library_now(ws), arrived)
     # ``articles``: their ids, as every story listing gives them
-    return {**summary.to_dict(), "article_summaries": [library.article_summary(a) for a in members]}
+    return {**summary.to_dict(), "article_summaries": library.article_summaries(ws, members)}
 
 
 @router.get(

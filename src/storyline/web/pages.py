@@ -105,14 +105,15 @@ def story(request: Request, ws: Ws, story_id: str, speaker: str = "", since: str
         problem = None
     except ComparisonsBusy:  # nothing queued: the page asks to come back, and reloads itself, as "Comparing..."
         context = {"story": found, "summary": summary, "articles": members, "busy": True, "refresh_s": RETRY_AFTER_S}
-        return templates.TemplateResponse(request, "story_pending.html", context, status_code=503, headers=busy_headers())
+        headers = busy_headers()
+        return templates.TemplateResponse(request, "story_pending.html", context, status_code=503, headers=headers)
     except Exception as error:  # the articles are still worth showing side by side
         log.exception("comparing story %s", story_id)
         comparison, problem = Comparison(articles=[]), f"{type(error).__name__}: {error}"
     if isinstance(comparison, web_queries.ComparisonPending):
         return render(
-            request, "story_pending.html", story=found, summary=summary, articles=members, queued=comparison.queued, busy=False,
-            refresh_s=RETRY_AFTER_S,
+            request, "story_pending.html", story=found, summary=summary, articles=members, queued=comparison.queued,
+            busy=False, refresh_s=RETRY_AFTER_S,
         )
     index = views.index_claims(comparison.groups)
     claims_of: dict[str, list[Claim]] = {}
