@@ -99,3 +99,22 @@ def test_story_since_marks_the_articles_that_arrived(library):
 def test_a_when_that_is_no_time_is_a_usage_error_saying_why(library, command):
     result = invoke(*command, "--since", "Tuesday", "--db", library["db"])
     assert result.exit_code == 2 and "neither an ISO date" in result.output
+
+
+def test_show_and_export_give_each_article_its_arrival_apart_from_its_publication(library):
+    db = library["db"]
+    rows = json.loads(invoke("articles", "--json", "--db", db).stdout)
+    old = next(r for r in rows if r["title"].startswith("Lighthouse"))
+    flood = next(r for r in rows if r["title"].startswith("Flooding"))
+    shown = {r["id"]: json.loads(invoke("show", r["id"], "--json", "--db", db).stdout) for r in (old, flood)}
+    assert shown[old["id"]]["published"].startswith("2019-06-02")
+    assert shown[old["id"]]["arrived"] > shown[flood["id"]]["arrived"]  # published years earlier, arrived a day later
+    run = sqlite3.connect(db).execute("SELECT max(started_at) FROM ingest_runs").fetchone()[0]
+    assert shown[old["id"]]["arrived"] >= run > shown[flood["id"]]["arrived"]
+    exported = [json.loads(line) for line in invoke("export", "--db", db).stdout.splitlines()]
+    arrived = {r["id"]: r["arrived"] for r in exported if r["record"] == "article"}
+    assert arrived[old["id"]] == shown[old["id"]]["arrived"] and arrived[flood["id"]] == shown[flood["id"]]["arrived"]
+    grown = next(s for s in library["day2"]["stories"] if not s["started"])
+    story = json.loads(invoke("story", grown["id"], "--since", "last-run", "--format", "json", "--db", db).stdout)
+    # the name and the text `story --since` gives it
+    assert {a["id"]: a["arrived"] for a in story["articles"]}[flood["id"]] == shown[flood["id"]]["arrived"]

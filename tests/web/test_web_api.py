@@ -421,3 +421,17 @@ def test_entities_of_a_compared_story_come_from_its_cached_comparison(client: Te
     assert merges == []
     monkeypatch.setattr("storyline.service.web_queries.cached_comparison", lambda *a: None)
     assert client.get(f"/api/stories/{seed_story}/entities").json() == cached and merges == [1]
+
+
+def test_articles_say_when_they_arrived_apart_from_when_they_were_published(client: TestClient, seed_story) -> None:
+    items = client.get("/api/articles", params={"limit": 200}).json()["items"]
+    arrivals = client.app.state.workspace.store.arrival_times([a["id"] for a in items])
+    assert items and all(a["arrived"] == arrivals[a["id"]].replace(tzinfo=None).isoformat() for a in items)
+    assert any(a["published"] and a["published"] != a["arrived"] for a in items)
+    detail = client.get(f"/api/articles/{quote(items[0]['id'], safe='')}").json()
+    assert detail["arrived"] == items[0]["arrived"] and "published" in detail
+    story = client.get(f"/api/stories/{seed_story}").json()
+    assert all(a["arrived"] for a in story["article_summaries"])
+    spec = client.get("/api/openapi.json").json()["components"]["schemas"]
+    assert "not when it was published" in spec["ArticleSummary"]["properties"]["arrived"]["description"]
+    assert "arrived" in spec["ArticleDetail"]["properties"]

@@ -99,3 +99,40 @@ def test_the_comparing_page_of_a_hostile_article_is_inert(writable_client, clien
             assert_inert(html)
         finally:
             computations.released.set()
+
+
+def test_a_full_queue_answers_busy_and_queues_nothing(writable_client, client, seed_story, monkeypatch) -> None:
+    from tests.web.test_web_pages import HOSTILE_ID
+
+    other = client.get(f"/api/articles/{HOSTILE_ID}").json()["story"]
+    computations = Computations(comparison_service.compare_articles)
+    monkeypatch.setattr(comparison_service, "compare_articles", computations)
+    with writable_client(comparison_wait_s=0, comparison_workers=1, comparison_queue=0) as fresh:
+        for story in (seed_story, other):
+            fresh.app.state.workspace.store.save_document(DOCUMENT_KIND, story, {"key": "stale", "comparison": {}})
+        try:
+            assert REFRESH in fresh.get(f"/stories/{seed_story}").text  # the one worker takes it
+            assert computations.started.wait(30)
+            busy = fresh.get(f"/stories/{other}")
+            assert busy.status_code == 503 and busy.headers["Retry-After"] == "5"
+            assert "The server is busy" in busy.text and REFRESH in busy.text
+            api = fresh.get(f"/api/stories/{other}/comparison", params={"wait": "false"})
+            assert api.status_code == 503 and api.headers["Retry-After"] == "5" and "busy" in api.json()["error"]
+            assert fresh.app.state.comparisons.find(other) is None  # nothing was queued
+        finally:
+            computations.released.set()
+        settled(fresh, f"/stories/{seed_story}")
+        assert computations.runs == 1
+
+
+def test_a_head_request_starts_no_comparison(stale_client, seed_story, monkeypatch) -> None:
+    computations = Computations(comparison_service.compare_articles)
+    monkeypatch.setattr(comparison_service, "compare_articles", computations)
+    try:
+        assert stale_client.head(f"/stories/{seed_story}").status_code == 200
+        assert stale_client.head(f"/api/stories/{seed_story}/comparison?wait=false").status_code == 202
+        assert not computations.started.wait(1) and computations.runs == 0  # no job was started
+    finally:
+        computations.released.set()
+    settled(stale_client, f"/stories/{seed_story}")  # a GET still compares it
+    assert computations.runs == 1

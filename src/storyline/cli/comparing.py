@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import json
 from dataclasses import replace
-from datetime import datetime
 from pathlib import Path
 from typing import Annotated
 
@@ -18,6 +17,7 @@ from storyline.cli.library import DbOption, arrival_label, err, fail, out, works
 from storyline.model import Comparison
 from storyline.report.comparison import FORMATS, format_name, format_of_file, render
 from storyline.report.terminal import print_comparison, safe_console
+from storyline.service.library import utc_text
 from storyline.service.workspace import Workspace
 
 #: The view on screen; not a file format, so it is named here and parsed with the others.
@@ -145,15 +145,10 @@ def _marked_arrivals(ws: Workspace, comparison: Comparison, when: str) -> Compar
     told = f"{len(new)} of {len(ids)} articles arrived in this library since {arrival_label(since)}"
     err.print(told, markup=False)
     marked = [
-        {**article, "arrived": _utc_text(arrived.get(article["id"])), "arrived_since": article["id"] in new}
+        {**article, "arrived": utc_text(arrived.get(article["id"])), "arrived_since": article["id"] in new}
         for article in comparison.articles
     ]
     return replace(comparison, articles=marked)
-
-
-def _utc_text(when: datetime | None) -> str | None:
-    """A UTC time as the project writes times: naive ISO text."""
-    return when.replace(tzinfo=None).isoformat() if when else None
 
 
 @app.command("compare")

@@ -336,15 +336,17 @@ def show(
     """One stored article: clean text, metadata, what was stripped and why, entities, quotes, times."""
     with workspace(db) as ws:
         article = library.get_article(ws, article_id)
+        arrived = library.arrival_of(ws, article_id)
     if article is None:
         raise fail(f"no article {article_id!r} in {ws.settings.db_path}")
-    emit_article(article, as_json)
+    emit_article(article, as_json, arrived)
 
 
-def emit_article(article: Article, as_json: bool) -> None:
-    """The whole article: as JSON (the stable ``show``/``extract`` shape) or for reading."""
+def emit_article(article: Article, as_json: bool, arrived: datetime | None = None) -> None:
+    """The whole article: as JSON (the stable ``show``/``extract`` shape; ``arrived`` null for an article not
+    in the library) or for reading."""
     if as_json:
-        print_json(article.to_dict())
+        print_json(library.article_record(article, arrived))
     else:
         print_article(article)
 

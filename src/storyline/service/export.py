@@ -2,20 +2,22 @@
 
 One record a line, each with its ``record`` kind: first the ``library`` header (export format, article
 schema and comparison rules versions, the matching settings the stories were made with), then every
-``article`` (the ``storyline show --json`` object with its ``story``), every ``story`` (as ``storyline
-stories --json``) and, when asked for, every story's ``comparison`` (as ``storyline story ID --format
-json``). ``pandas.read_json(path, lines=True)`` reads it; filter on ``record``.
+``article`` (the ``storyline show --json`` object, when it ``arrived`` included, with its ``story``), every
+``story`` (as ``storyline stories --json``) and, when asked for, every story's ``comparison`` (as ``storyline
+story ID --format json``). ``pandas.read_json(path, lines=True)`` reads it; filter on ``record``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import datetime
 from typing import Any
 
 from storyline import __version__
 from storyline.match.config import config_overrides
 from storyline.model import SCHEMA_VERSION
 from storyline.service.comparison import RULES_VERSION, compare_story
+from storyline.service.library import article_record
 from storyline.service.stories import library_config, list_stories, story_row
 
 #: Bump when a record's fields change meaning or go away (new fields may be added without a bump).
@@ -40,8 +42,10 @@ def export_records(ws, *, comparisons: bool = False) -> Iterator[dict[str, Any]]
         "articles": ws.store.count_articles(),
         "stories": len(stories),
     }
+    arrived = ws.store.arrived_since(datetime.min)  # every article's arrival, in one query
     for article in ws.store.iter_articles():
-        yield {"record": "article", **article.to_dict(), "story": story_of.get(article.id)}
+        record = article_record(article, arrived.get(article.id))
+        yield {"record": "article", **record, "story": story_of.get(article.id)}
     for story in stories:
         yield {"record": "story", **story_row(ws, story)}
     if comparisons:

@@ -473,8 +473,9 @@ def search(ws: Workspace, query: str, **filters: Any) -> tuple[int, list[SearchH
     return ws.store.search(query, **filters)
 
 
-def article_summary(article: Article) -> dict[str, Any]:
-    """The list view of an article: metadata without the body and enrichment (the API's ``ArticleSummary``)."""
+def article_summary(article: Article, arrived: datetime | None) -> dict[str, Any]:
+    """The list view of an article: metadata without the body and enrichment (the API's ``ArticleSummary``);
+    ``arrived`` is when it arrived in this library (:func:`article_summaries` looks it up)."""
     return {
         "id": article.id,
         "title": article.title,
@@ -483,10 +484,34 @@ def article_summary(article: Article) -> dict[str, Any]:
         "agency": article.agency,
         "byline": article.byline,
         "published": article.published.isoformat() if article.published else None,
+        "arrived": utc_text(arrived),
         "language": article.language,
         "source": article.source,
         "version": article.version,
     }
+
+
+def article_summaries(ws: Workspace, articles: Sequence[Article]) -> list[dict[str, Any]]:
+    """The articles' list views, each with ``arrived``: when it arrived in this library (its first version was
+    stored; the store's ``added_at``), which is not when it was ``published`` (``stories --since`` goes by it)."""
+    arrived = ws.store.arrival_times([a.id for a in articles])
+    return [article_summary(a, arrived.get(a.id)) for a in articles]
+
+
+def article_record(article: Article, arrived: datetime | None) -> dict[str, Any]:
+    """The whole article as JSON (``show --json``, ``/api/articles/ID``, ``export``), with when it ``arrived``
+    in this library (null for an article not stored) beside when it was ``published``."""
+    return {**article.to_dict(), "arrived": utc_text(arrived)}
+
+
+def utc_text(when: datetime | None) -> str | None:
+    """A UTC time as the project writes times: naive ISO text."""
+    return when.replace(tzinfo=None).isoformat() if when else None
+
+
+def arrival_of(ws: Workspace, article_id: str) -> datetime | None:
+    """When the article arrived in this library (its first version was stored); None when it is not stored."""
+    return ws.store.arrival_times([article_id]).get(article_id)
 
 
 def search_page(ws: Workspace, query: str, *, limit: int, offset: int, **filters: Any) -> dict[str, Any]:
@@ -494,7 +519,11 @@ def search_page(ws: Workspace, query: str, *, limit: int, offset: int, **filters
     every other API page: ``{total, limit, offset, items}``, each item an article summary with its
     ``snippet`` and ``score`` (BM25, higher is better)."""
     total, hits = search(ws, query, limit=limit, offset=offset, **filters)
-    items = [{**article_summary(h.article), "snippet": h.snippet, "score": round(h.score, 4)} for h in hits]
+    summaries = article_summaries(ws, [h.article for h in hits])
+    items = [
+        {**summary, "snippet": hit.snippet, "score": round(hit.score, 4)}
+        for summary, hit in zip(summaries, hits, strict=True)
+    ]
     return {"total": total, "limit": limit, "offset": offset, "items": items}
 
 

@@ -181,17 +181,20 @@ class ComparisonPending:
 
 
 def story_comparison_soon(
-    ws: Workspace, jobs: ComparisonJobs, story_id: str, articles: list[Article], wait: float
+    ws: Workspace, jobs: ComparisonJobs, story_id: str, articles: list[Article], wait: float, *, start: bool = True
 ) -> Comparison | ComparisonPending:
     """The story's comparison when it is cached or computed within ``wait`` seconds, else pending: a job computes
     it in the background (one per story), and the next request finds it cached. A failed job raises its error
-    once, and is forgotten so that the request after it tries again."""
+    once, and is forgotten so that the request after it tries again. ``start`` false (a HEAD request: a link
+    checker's probe) starts no job and forgets none. ComparisonsBusy when too many jobs already wait."""
     if is_compared(ws, story_id, articles):
         return story_comparison(ws, story_id)
-    job = jobs.start(story_id)
+    job = jobs.start(story_id) if start else jobs.find(story_id)
+    if job is None:
+        return ComparisonPending(queued=False)
     wait_for([job], timeout=wait)
     if not job.done():
         return ComparisonPending(queued=not job.running())
-    if job.exception() is not None:
+    if job.exception() is not None and start:
         jobs.forget(story_id, job)
     return job.result()

@@ -20,6 +20,7 @@ from storyline.ingest.sniff import load_json
 from storyline.model import SCHEMA_VERSION, Story
 from storyline.report.comparison import FORMATS, format_name, render
 from storyline.service import arrivals, library, web_queries
+from storyline.service.comparison_jobs import ComparisonsBusy
 from storyline.service.stories import StoryFilter, current_story_id, story_articles
 from storyline.service.workspace import Workspace
 from storyline.store import MAX_OFFSET
@@ -33,6 +34,18 @@ router = APIRouter(prefix="/api", tags=["api"])
 #: Seconds a client (``wait=false``) or a story page is asked to wait before asking again for a comparison being
 #: computed.
 RETRY_AFTER_S = 5
+#: Set in the request scope by ``app.HeadAsGet`` on a HEAD answered as GET: a probe, which starts no comparison.
+HEAD_REQUEST = "storyline.head"
+
+
+def is_probe(request: Request) -> bool:
+    """Whether the request was a HEAD (a link checker's or crawler's probe): it must not start work."""
+    return bool(request.scope.get(HEAD_REQUEST))
+
+
+def busy_headers() -> dict[str, str]:
+    """The headers of a 503 "too many comparisons waiting": when to ask again."""
+    return {"Retry-After": str(RETRY_AFTER_S)}
 
 Limit = Annotated[int, Query(ge=1, le=200, description="page size")]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="items to skip")]
@@ -151,7 +164,7 @@ def articles(
     total, found = web_queries.article_page(
         ws, limit=limit, offset=offset, outlet=outlet, language=language, since=since, until=until
     )
-    return page(total, limit, offset, [library.article_summary(a) for a in found])
+    return page(total, limit, offset, library.article_summaries(ws, found))
 
 
 @router.get(
@@ -167,7 +180,8 @@ def article(ws: Ws, article_id: str) -> Any:
     if found is None:
         raise HTTPException(404, f"no article with id {article_id!r}")
     story = ws.store.story_of(article_id)
-    return {**found.to_dict(), "story": story.id if story else None}
+    record = library.article_record(found, library.arrival_of(ws, article_id))
+    return {**record, "story": story.id if story else None}
 
 
 @router.delete(
@@ -303,14 +317,17 @@ def story(ws: Ws, story_id: str, since: ArrivedSince = None) -> dict[str, Any]:
     arrived = None if when is None else arrivals.arrived_in(ws, found, when)
     summary = web_queries.summarize_story(found, members, web_queries.library_now(ws), arrived)
     # ``articles``: their ids, as every story listing gives them
-    return {**summary.to_dict(), "article_summaries": [library.article_summary(a) for a in members]}
+    return {**summary.to_dict(), "article_summaries": library.article_summaries(ws, members)}
 
 
 @router.get(
     "/stories/{story_id}/comparison",
     summary="The story's articles compared claim by claim",
     response_model=AsBuilt,
-    responses={**answers(schemas.ComparisonBody, 308, 404, 422), **answers(schemas.ComparisonPendingBody, status=202)},
+    responses={
+        **answers(schemas.ComparisonBody, 308, 404, 422, 503),
+        **answers(schemas.ComparisonPendingBody, status=202),
+    },
 )
 def comparison(
     request: Request,
@@ -322,7 +339,12 @@ def comparison(
     if wait:
         return web_queries.story_comparison(ws, story_id).to_dict()
     members = story_articles(ws, found)
-    result = web_queries.story_comparison_soon(ws, request.app.state.comparisons, story_id, members, 0)
+    try:
+        result = web_queries.story_comparison_soon(
+            ws, request.app.state.comparisons, story_id, members, 0, start=not is_probe(request)
+        )
+    except ComparisonsBusy as busy:
+        raise HTTPException(503, f"the server is busy ({busy}): retry later", headers=busy_headers()) from None
     if isinstance(result, web_queries.ComparisonPending):
         body = {"status": "comparing", "story": story_id, "articles": len(members), "queued": result.queued}
         return JSONResponse(body, status_code=202, headers={"Retry-After": str(RETRY_AFTER_S)})

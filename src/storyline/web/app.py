@@ -41,6 +41,9 @@ DEFAULT_MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 DEFAULT_COMPARISON_WAIT_S = 1.0
 #: Stories compared at once in the background; the others queue (comparing is CPU-bound).
 DEFAULT_COMPARISON_WORKERS = 2
+#: Comparisons queued behind the workers; beyond them a story page answers 503, "busy, retry" (a crawler
+#: opening every story page must not queue a comparison of each).
+DEFAULT_COMPARISON_QUEUE = 8
 
 #: Pages only load their own scripts and styles; article content can never run code.
 CONTENT_SECURITY_POLICY = (
@@ -67,15 +70,21 @@ def create_app(
     max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES,
     comparison_wait_s: float = DEFAULT_COMPARISON_WAIT_S,
     comparison_workers: int = DEFAULT_COMPARISON_WORKERS,
+    comparison_queue: int = DEFAULT_COMPARISON_QUEUE,
 ) -> FastAPI:
     """The app over the library at ``settings.db_path``; ``token`` set: writes need it as a bearer token.
 
     A story page whose comparison is not cached starts it in the background and answers "Comparing..." after
-    ``comparison_wait_s`` seconds (:func:`web_queries.story_comparison_soon`), ``comparison_workers`` at once.
+    ``comparison_wait_s`` seconds (:func:`web_queries.story_comparison_soon`), ``comparison_workers`` at once,
+    at most ``comparison_queue`` more waiting (beyond them the page answers 503 and queues nothing).
     """
     workspace = Workspace(settings)
     # Looked up at call time: tests replace ``web_queries.story_comparison``.
-    jobs = ComparisonJobs(lambda story_id: web_queries.story_comparison(workspace, story_id), workers=comparison_workers)
+    jobs = ComparisonJobs(
+        lambda story_id: web_queries.story_comparison(workspace, story_id),
+        workers=comparison_workers,
+        max_waiting=comparison_queue,
+    )
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -157,7 +166,7 @@ class HeadAsGet:
                 message = {"type": "http.response.body", "body": b"", "more_body": False}
             await send(message)
 
-        await self.app({**scope, "method": "GET"}, receive, send_headers_only)
+        await self.app({**scope, "method": "GET", api.HEAD_REQUEST: True}, receive, send_headers_only)
 
 
 def _wants_json(request: Request) -> bool:

@@ -14,9 +14,20 @@ from storyline.compare.involved import quotes_of
 from storyline.model import Claim, Comparison
 from storyline.report.comparison import entity_names, involved
 from storyline.service import arrivals, library, web_queries
+from storyline.service.comparison_jobs import ComparisonsBusy
 from storyline.service.stories import StoryFilter, story_articles
 from storyline.web import views
-from storyline.web.api import RETRY_AFTER_S, Language, Limit, Offset, Ws, arrival_since, find_story
+from storyline.web.api import (
+    RETRY_AFTER_S,
+    Language,
+    Limit,
+    Offset,
+    Ws,
+    arrival_since,
+    busy_headers,
+    find_story,
+    is_probe,
+)
 from storyline.web.rendering import path_segment, removal_notice_query, templates
 from storyline.web.security import FORM_REFUSALS, check_write_access
 
@@ -88,15 +99,21 @@ def story(request: Request, ws: Ws, story_id: str, speaker: str = "", since: str
     summary = web_queries.summarize_story(found, members, web_queries.library_now(ws), arrived)
     state = request.app.state
     try:
-        comparison = web_queries.story_comparison_soon(ws, state.comparisons, story_id, members, state.comparison_wait_s)
+        comparison = web_queries.story_comparison_soon(
+            ws, state.comparisons, story_id, members, state.comparison_wait_s, start=not is_probe(request)
+        )
         problem = None
+    except ComparisonsBusy:  # nothing queued: the page asks to come back, and reloads itself, as "Comparing..."
+        context = {"story": found, "summary": summary, "articles": members, "busy": True, "refresh_s": RETRY_AFTER_S}
+        headers = busy_headers()
+        return templates.TemplateResponse(request, "story_pending.html", context, status_code=503, headers=headers)
     except Exception as error:  # the articles are still worth showing side by side
         log.exception("comparing story %s", story_id)
         comparison, problem = Comparison(articles=[]), f"{type(error).__name__}: {error}"
     if isinstance(comparison, web_queries.ComparisonPending):
         return render(
             request, "story_pending.html", story=found, summary=summary, articles=members, queued=comparison.queued,
-            refresh_s=RETRY_AFTER_S,
+            busy=False, refresh_s=RETRY_AFTER_S,
         )
     index = views.index_claims(comparison.groups)
     claims_of: dict[str, list[Claim]] = {}

@@ -72,6 +72,12 @@ class Health(Body):
     articles: int = Field(description="articles in the library")
 
 
+ARRIVED = (
+    "when the article arrived in this library (its first version was stored; UTC), not when it was published: "
+    "what `since` on the story views goes by"
+)
+
+
 class ArticleSummary(Body):
     """The list view of an article: its metadata, without the body and enrichment."""
 
@@ -82,6 +88,7 @@ class ArticleSummary(Body):
     agency: str | None
     byline: str | None
     published: datetime | None
+    arrived: datetime | None = Field(description=ARRIVED)
     language: str | None
     source: str
     version: int
@@ -98,6 +105,7 @@ ArticleDetail = record_model(
     "ArticleDetail",
     Article,
     text=(str, Field(description="the paragraphs joined by a blank line: every offset points into it")),
+    arrived=(datetime | None, Field(description=ARRIVED)),
     story=(str | None, Field(description="the id of the story the article is in")),
 )
 
@@ -427,6 +435,7 @@ _ERRORS = {
     413: "request body too large",
     415: "unsupported content type",
     422: "invalid parameters (a write: nothing in the body could be ingested)",
+    503: "too many comparisons are waiting (wait=false): none was queued; ask again after Retry-After seconds",
 }
 
 
