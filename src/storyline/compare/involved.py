@@ -83,7 +83,8 @@ def story_cast(articles: list[Article]) -> Cast:
             types[index][kind] += 1
             full_types[index][kind] += full
     for index, item in enumerate(items):
-        mentioned = min(types[index].items(), key=lambda pair: (pair[0] == "MISC", -pair[1], -given[index][pair[0]], pair[0]))[0]
+        votes, articles_give = types[index], given[index]
+        mentioned = min(votes, key=lambda kind: (kind == "MISC", -votes[kind], -articles_give[kind], kind))
         item.type = typed_by_full_names(full_types[index], mentioned)
         if not (item.acting or index in unjudged):
             item.refers_to = item.reference_kind = None
@@ -97,14 +98,18 @@ def story_cast(articles: list[Article]) -> Cast:
 
 def _mention_votes(entity: Entity, text: str, given: Counter[str]) -> list[tuple[str, bool]]:
     """Each mention's vote for the story entity's type, with whether it writes a full name: the type its article
-    gave, unless the words before it show it another that some article gave ("in Exarchia" a place, "Mr Jackman" a
-    person, :func:`after_place_preposition`, :func:`titled_by_word_order`); an entity listed without mentions votes once."""
+    gave, unless the words before it show it another that some article gave ("in Exarchia" a place, "Mr Jackman"
+    a person, :func:`after_place_preposition`, :func:`titled_by_word_order`); an entity listed without mentions
+    votes once."""
     if not entity.mentions:
         return [(entity.type, is_full_name(entity.name))]
-    return [(_kind_written(text, start, end, given) or entity.type, is_full_name(text[start:end])) for start, end in entity.mentions]
+    return [
+        (_kind_written(text, start, given) or entity.type, is_full_name(text[start:end]))
+        for start, end in entity.mentions
+    ]
 
 
-def _kind_written(text: str, start: int, end: int, given: Counter[str]) -> str | None:
+def _kind_written(text: str, start: int, given: Counter[str]) -> str | None:
     """The type the words around a mention show, among those its story's articles gave: a person after a title
     or role, a place after a preposition of place."""
     if "PERSON" in given and titled_by_word_order(text, start):
