@@ -66,6 +66,19 @@ def test_a_name_typed_two_ways_takes_the_type_its_words_show() -> None:
     assert (vellora.type, vellora.mentions, len(vellora.articles)) == ("PLACE", 5, 4)
 
 
+def test_a_town_written_before_its_country_is_a_place() -> None:
+    """"Vellora (France)" and "Vellora in France" locate a town: three articles so writing it outvote
+    one typing it a person with no such words."""
+    located = [
+        written("a", "a cable between Elwyn and Vellora (France).", "PERSON", "Vellora"),
+        written("b", "a cable between Elwyn and Vellora in France.", "PERSON", "Vellora"),
+        written("c", "a cable between Elwyn and Vellora (France).", "PLACE", "Vellora"),
+    ]
+    bare = [written(k, "a cable to Vellora broke.", "PERSON", "Vellora") for k in "de"]
+    (vellora,) = story_entities([*located, *bare])
+    assert vellora.type == "PLACE"
+
+
 def test_a_title_before_a_name_shows_a_person() -> None:
     titled = written("a", "Mr. Varkas spoke. Chairman Varkas left.", "ORG", "Varkas")
     bare = written("b", "Varkas grew.", "ORG", "Varkas")

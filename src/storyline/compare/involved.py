@@ -19,7 +19,11 @@ from storyline.enrich.entities_merge import (
     same_person_name,
     typed_by_full_names,
 )
-from storyline.enrich.entities_places import after_place_preposition, titled_by_word_order
+from storyline.enrich.entities_places import (
+    after_place_preposition,
+    located_by_word_order,
+    titled_by_word_order,
+)
 from storyline.model import Article, Entity, Record
 
 
@@ -104,17 +108,17 @@ def _mention_votes(entity: Entity, text: str, given: Counter[str]) -> list[tuple
     if not entity.mentions:
         return [(entity.type, is_full_name(entity.name))]
     return [
-        (_kind_written(text, start, given) or entity.type, is_full_name(text[start:end]))
+        (_kind_written(text, start, end, given) or entity.type, is_full_name(text[start:end]))
         for start, end in entity.mentions
     ]
 
 
-def _kind_written(text: str, start: int, given: Counter[str]) -> str | None:
+def _kind_written(text: str, start: int, end: int, given: Counter[str]) -> str | None:
     """The type the words around a mention show, among those its story's articles gave: a person after a title
-    or role, a place after a preposition of place."""
+    or role, a place after a preposition of place or before the country it is in."""
     if "PERSON" in given and titled_by_word_order(text, start):
         return "PERSON"
-    if "PLACE" in given and after_place_preposition(text, start):
+    if "PLACE" in given and (after_place_preposition(text, start) or located_by_word_order(text, end)):
         return "PLACE"
     return None
 

@@ -56,6 +56,16 @@ def after_place_preposition(text: str, start: int) -> bool:
     return before is not None and before[1] in _PLACE_PREPOSITIONS_UNPARSED
 
 
+def located_by_word_order(text: str, end: int) -> bool:
+    """A name read without a parse as a town: a known country or region right after it in brackets or after "in"
+    ("Marseilles (France)", "Marseilles in France"), the other side of :func:`_locates_a_town`."""
+    after = _PLACE_AFTER.match(text, end)
+    return after is not None and is_place_name(after["place"])
+
+
+_PLACE_AFTER = re.compile(r"(?:\s*\(|\s+in\s+)(?P<place>[^\W\d_a-z][\w.'’-]*(?: [^\W\d_a-z][\w.'’-]*){0,2}?)(?=\)|[\s.,;:]|$)")
+
+
 def titled_by_word_order(text: str, start: int) -> bool:
     """A name read without a parse as a person's: right after a title or role ("Mr Jackman", "chairman Brian
     Herlihy", "ministro Rossi"), what no place or organisation is written after."""
