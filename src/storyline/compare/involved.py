@@ -68,7 +68,7 @@ def story_cast(articles: list[Article]) -> Cast:
     items = [StoryEntity(e.name, e.type, list(e.variants), [], 0, e.refers_to, e.reference_kind) for e in merged]
     types: list[Counter[str]] = [Counter() for _ in merged]
     full_types: list[Counter[str]] = [Counter() for _ in merged]
-    given: list[Counter[str]] = [Counter() for _ in merged]  # how many articles give each type
+    given: list[Counter[str]] = [Counter() for _ in merged]  # how many of its articles' entities give each type
     typed: list[tuple[int, Entity, str]] = []
     unjudged: set[int] = set()
     for article, owners in zip(articles, members, strict=True):
@@ -102,9 +102,8 @@ def story_cast(articles: list[Article]) -> Cast:
 
 def _mention_votes(entity: Entity, text: str, given: Counter[str]) -> list[tuple[str, bool]]:
     """Each mention's vote for the story entity's type, with whether it writes a full name: the type its article
-    gave, unless the words before it show it another that some article gave ("in Exarchia" a place, "Mr Jackman"
-    a person, :func:`after_place_preposition`, :func:`titled_by_word_order`); an entity listed without mentions
-    votes once."""
+    gave, unless the words around it show another that some article gave ("in Exarchia", "Marseilles (France)" a
+    place, "Mr Jackman" a person: :func:`_kind_written`); an entity listed without mentions votes once."""
     if not entity.mentions:
         return [(entity.type, is_full_name(entity.name))]
     return [

@@ -63,7 +63,9 @@ def located_by_word_order(text: str, end: int) -> bool:
     return after is not None and is_place_name(after["place"])
 
 
-_PLACE_AFTER = re.compile(r"(?:\s*\(|\s+in\s+)(?P<place>[^\W\d_a-z][\w.'’-]*(?: [^\W\d_a-z][\w.'’-]*){0,2}?)(?=\)|[\s.,;:]|$)")
+_PLACE_AFTER = re.compile(
+    r"(?:\s*\(|\s+in\s+)(?P<place>[^\W\d_a-z][\w.'’-]*(?: [^\W\d_a-z][\w.'’-]*){0,2}?)(?=\)|[\s.,;:]|$)"
+)
 
 
 def titled_by_word_order(text: str, start: int) -> bool:
