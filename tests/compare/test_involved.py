@@ -50,6 +50,55 @@ def speakers_of(articles: list[Article], groups: list[list[str]], speaker: str) 
     return [g["speakers"] for g in quotes_of([{"speakers": names} for names in groups], entities, speaker)]
 
 
+def written(article_id: str, text: str, kind: str, name: str) -> Article:
+    """An article whose recogniser typed every mention of ``name`` as ``kind``."""
+    spans = [(i, i + len(name)) for i in range(len(text)) if text.startswith(name, i)]
+    return Article(id=article_id, title="Port Elwyn", paragraphs=[text], entities=[Entity(name, kind, [name], spans)])
+
+
+def test_a_name_typed_two_ways_takes_the_type_its_words_show() -> None:
+    """"In Vellora" shows a place, whatever one article's recogniser said; two articles calling it a person by
+    bare mentions do not outvote the two mentions written after "in"."""
+    person = [written(k, "Vellora was calm on Sunday.", "PERSON", "Vellora") for k in "ab"]
+    place = written("c", "Riots broke out in Vellora. Police stayed in Vellora.", "PERSON", "Vellora")
+    typed = written("d", "Shops closed in Vellora.", "PLACE", "Vellora")
+    (vellora,) = story_entities([*person, place, typed])
+    assert (vellora.type, vellora.mentions, len(vellora.articles)) == ("PLACE", 5, 4)
+
+
+def test_a_town_written_before_its_country_is_a_place() -> None:
+    """"Vellora (France)" and "Vellora in France" locate a town: three articles so writing it outvote
+    one typing it a person with no such words."""
+    located = [
+        written("a", "a cable between Elwyn and Vellora (France).", "PERSON", "Vellora"),
+        written("b", "a cable between Elwyn and Vellora in France.", "PERSON", "Vellora"),
+        written("c", "a cable between Elwyn and Vellora (France).", "PLACE", "Vellora"),
+    ]
+    bare = [written(k, "a cable to Vellora broke.", "PERSON", "Vellora") for k in "de"]
+    (vellora,) = story_entities([*located, *bare])
+    assert vellora.type == "PLACE"
+
+
+def test_a_title_before_a_name_shows_a_person() -> None:
+    titled = written("a", "Mr. Varkas spoke. Chairman Varkas left.", "ORG", "Varkas")
+    bare = written("b", "Varkas grew.", "ORG", "Varkas")
+    person = written("c", "Varkas smiled.", "PERSON", "Varkas")
+    (varkas,) = story_entities([titled, bare, person])
+    assert varkas.type == "PERSON"
+
+
+def test_a_tie_of_mentions_goes_to_the_type_most_articles_give() -> None:
+    """Two mentions each way: the type two articles give, not the first in the alphabet."""
+    organisation = written("a", "Telnova grew. Telnova hired.", "ORG", "Telnova")
+    people = [written(k, "Telnova smiled.", "PERSON", "Telnova") for k in "bc"]
+    (telnova,) = story_entities([organisation, *people])
+    assert (telnova.type, telnova.mentions) == ("PERSON", 4)
+    organisations = [written(k, "Telnova grew.", "ORG", "Telnova") for k in "bc"]
+    person = written("a", "Telnova smiled. Telnova left.", "PERSON", "Telnova")
+    (telnova,) = story_entities([person, *organisations])
+    assert telnova.type == "ORG"
+
+
 def test_a_full_name_finds_the_quotes_credited_to_its_short_form_and_back() -> None:
     cast = [article("a", person("Marta Hale")), article("b", person("Hale"))]  # merged: "Hale" a variant of hers
     groups = [["Hale"], ["Marta Hale"], ["the union"], ["port officials"]]

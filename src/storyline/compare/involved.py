@@ -19,6 +19,11 @@ from storyline.enrich.entities_merge import (
     same_person_name,
     typed_by_full_names,
 )
+from storyline.enrich.entities_places import (
+    after_place_preposition,
+    located_by_word_order,
+    titled_by_word_order,
+)
 from storyline.model import Article, Entity, Record
 
 
@@ -53,8 +58,9 @@ def story_cast(articles: list[Article]) -> Cast:
     name one entity alike.
 
     Articles may type one name differently ("Olga Petrenko" a PERSON in one, MISC in another): it is one
-    entity, typed by most of its full-name mentions ("Christopher Steele", not "Steele"), else by its most
-    mentioned type, other than MISC either way (MISC only when it has no other). A capital or
+    entity, typed by a vote of its mentions (:func:`_mention_votes`), its full-name ones first ("Christopher
+    Steele", not "Steele"), else all, other than MISC either way (MISC only when it has no other); a tie goes to
+    the type most of its articles give. A capital or
     seat keeps what it stands for only when some mention acts for it, or an article could not tell
     (:func:`_link_unjudged`): one only named as the place is the place.
     """
@@ -62,6 +68,8 @@ def story_cast(articles: list[Article]) -> Cast:
     items = [StoryEntity(e.name, e.type, list(e.variants), [], 0, e.refers_to, e.reference_kind) for e in merged]
     types: list[Counter[str]] = [Counter() for _ in merged]
     full_types: list[Counter[str]] = [Counter() for _ in merged]
+    given: list[Counter[str]] = [Counter() for _ in merged]  # how many of its articles' entities give each type
+    typed: list[tuple[int, Entity, str]] = []
     unjudged: set[int] = set()
     for article, owners in zip(articles, members, strict=True):
         text = article.text
@@ -72,10 +80,15 @@ def story_cast(articles: list[Article]) -> Cast:
             item.mentions += weight
             item.acting += len(entity.acting_mentions)
             unjudged.update([index] if _link_unjudged(entity) else [])
-            types[index][entity.type] += weight
-            full_types[index][entity.type] += sum(is_full_name(text[s:e]) for s, e in entity.mentions)
+            given[index][entity.type] += 1
+            typed.append((index, entity, text))
+    for index, entity, text in typed:
+        for kind, full in _mention_votes(entity, text, given[index]):
+            types[index][kind] += 1
+            full_types[index][kind] += full
     for index, item in enumerate(items):
-        mentioned = min(types[index].items(), key=lambda pair: (pair[0] == "MISC", -pair[1], pair[0]))[0]
+        votes, articles_give = types[index], given[index]
+        mentioned = min(votes, key=lambda kind: (kind == "MISC", -votes[kind], -articles_give[kind], kind))
         item.type = typed_by_full_names(full_types[index], mentioned)
         if not (item.acting or index in unjudged):
             item.refers_to = item.reference_kind = None
@@ -85,6 +98,28 @@ def story_cast(articles: list[Article]) -> Cast:
         for article, owners in zip(articles, members, strict=True)
     }
     return Cast(sorted(items, key=lambda e: (-len(e.articles), -e.mentions, e.name)), names)
+
+
+def _mention_votes(entity: Entity, text: str, given: Counter[str]) -> list[tuple[str, bool]]:
+    """Each mention's vote for the story entity's type, with whether it writes a full name: the type its article
+    gave, unless the words around it show another that some article gave ("in Exarchia", "Marseilles (France)" a
+    place, "Mr Jackman" a person: :func:`_kind_written`); an entity listed without mentions votes once."""
+    if not entity.mentions:
+        return [(entity.type, is_full_name(entity.name))]
+    return [
+        (_kind_written(text, start, end, given) or entity.type, is_full_name(text[start:end]))
+        for start, end in entity.mentions
+    ]
+
+
+def _kind_written(text: str, start: int, end: int, given: Counter[str]) -> str | None:
+    """The type the words around a mention show, among those its story's articles gave: a person after a title
+    or role, a place after a preposition of place or before the country it is in."""
+    if "PERSON" in given and titled_by_word_order(text, start):
+        return "PERSON"
+    if "PLACE" in given and (after_place_preposition(text, start) or located_by_word_order(text, end)):
+        return "PLACE"
+    return None
 
 
 def _institutions_across(items: list[StoryEntity], articles: list[Article]) -> None:

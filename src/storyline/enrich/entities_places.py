@@ -40,14 +40,42 @@ def _placed_by_word_order(text: str, start: int, end: int) -> bool:
     Washington"), whose role someone has ("el senador de Washington", "representantes de Ruritania": they
     represent the place, a state or a city, and are no act of its government), or locating a town before it
     (:func:`_locates_a_town`)."""
-    before = _WORD_BEFORE_NAME.search(text, max(0, start - 20), start)
-    if before is not None and before[1] in _PLACE_PREPOSITIONS_UNPARSED:
+    if after_place_preposition(text, start):
         return True
+    before = _WORD_BEFORE_NAME.search(text, max(0, start - 20), start)
     if before is not None and before[1] in _OF:
         role = _WORD_BEFORE_NAME.search(text, max(0, before.start() - 30), before.start())
         if role is not None and any(is_role_word(role[1][: len(role[1]) - cut]) for cut in (0, 1, 2)):
             return True  # "senador", "representantes": a plural too
     return _locates_a_town(text, start, end)
+
+
+def after_place_preposition(text: str, start: int) -> bool:
+    """A name read without a parse as a place: right after a preposition of place ("in Exarchia", "en Marsella")."""
+    before = _WORD_BEFORE_NAME.search(text, max(0, start - 20), start)
+    return before is not None and before[1] in _PLACE_PREPOSITIONS_UNPARSED
+
+
+def located_by_word_order(text: str, end: int) -> bool:
+    """A name read without a parse as a town: a known country or region right after it in brackets or after "in"
+    ("Marseilles (France)", "Marseilles in France"), the other side of :func:`_locates_a_town`."""
+    after = _PLACE_AFTER.match(text, end)
+    return after is not None and is_place_name(after["place"])
+
+
+_PLACE_AFTER = re.compile(
+    r"(?:\s*\(|\s+in\s+)(?P<place>[^\W\d_a-z][\w.'’-]*(?: [^\W\d_a-z][\w.'’-]*){0,2}?)(?=\)|[\s.,;:]|$)"
+)
+
+
+def titled_by_word_order(text: str, start: int) -> bool:
+    """A name read without a parse as a person's: right after a title or role ("Mr Jackman", "chairman Brian
+    Herlihy", "ministro Rossi"), what no place or organisation is written after."""
+    before = _TITLE_BEFORE_NAME.search(text, max(0, start - 20), start)
+    return before is not None and is_role_word(before[1])
+
+
+_TITLE_BEFORE_NAME = re.compile(r"(?<![\w-])([^\W\d_]+\.?)\s+$")
 
 
 #: "Of" between a role and the place it has: "senador de", "representative of", "Abgeordneter von".
