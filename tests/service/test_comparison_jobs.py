@@ -10,7 +10,8 @@ from storyline.model import Comparison
 from storyline.service.comparison_jobs import ComparisonJobs, ComparisonsBusy
 
 
-def test_one_job_per_story_and_no_more_than_the_workers_at_once() -> None:
+def _blocking_compare():
+    """A compare function that records the stories it starts and blocks until released."""
     release, started = threading.Event(), []
 
     def compare(story_id: str) -> Comparison:
@@ -18,6 +19,11 @@ def test_one_job_per_story_and_no_more_than_the_workers_at_once() -> None:
         assert release.wait(30)
         return Comparison(articles=[])
 
+    return compare, release, started
+
+
+def test_one_job_per_story_and_no_more_than_the_workers_at_once() -> None:
+    compare, release, started = _blocking_compare()
     jobs = ComparisonJobs(compare, workers=1, max_waiting=1)
     try:
         first, second = jobs.start("s1"), jobs.start("s2")
@@ -47,13 +53,7 @@ def test_a_failed_job_is_kept_until_forgotten() -> None:
 
 
 def test_no_more_than_max_waiting_jobs_queue_behind_the_workers() -> None:
-    release, started = threading.Event(), []
-
-    def compare(story_id: str) -> Comparison:
-        started.append(story_id)
-        assert release.wait(30)
-        return Comparison(articles=[])
-
+    compare, release, started = _blocking_compare()
     jobs = ComparisonJobs(compare, workers=1, max_waiting=1)
     try:
         running, waiting = jobs.start("s1"), jobs.start("s2")
