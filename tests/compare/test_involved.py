@@ -29,11 +29,6 @@ def test_a_link_no_parse_could_judge_stands_without_a_count() -> None:
 
 
 def test_a_story_entity_is_typed_by_its_full_name_mentions_not_a_stray_short_one() -> None:
-    def written(article_id: str, text: str, kind: str, name: str) -> Article:
-        spans = [(i, i + len(name)) for i in range(len(text)) if text.startswith(name, i)]
-        entity = Entity(name, kind, [name], spans)
-        return Article(id=article_id, title="Port Elwyn", paragraphs=[text], entities=[entity])
-
     short = written("a", "Adler wrote it. Adler denied it. Adler left.", "ORG", "Adler")
     full = [written(k, "Ruth Adler wrote the memo.", "PERSON", "Ruth Adler") for k in "bc"]
     (adler,) = story_entities([short, *full])
@@ -64,6 +59,15 @@ def test_a_name_typed_two_ways_takes_the_type_its_words_show() -> None:
     typed = written("d", "Shops closed in Vellora.", "PLACE", "Vellora")
     (vellora,) = story_entities([*person, place, typed])
     assert (vellora.type, vellora.mentions, len(vellora.articles)) == ("PLACE", 5, 4)
+
+
+def test_a_name_owning_what_follows_shows_no_place_by_the_in_before_it() -> None:
+    """"in Varkas's death": the "in" governs the death, not the man; his two such mentions stay a person's."""
+    owned = written("a", "Questions remain in Varkas's death. Gaps remain in Varkas' papers.", "PERSON", "Varkas")
+    placed = written("b", "Varkas lived here.", "PLACE", "Varkas")
+    person = written("c", "Varkas smiled.", "PERSON", "Varkas")
+    (varkas,) = story_entities([owned, placed, person])
+    assert (varkas.type, varkas.mentions) == ("PERSON", 4)
 
 
 def test_a_town_written_before_its_country_is_a_place() -> None:

@@ -117,9 +117,17 @@ def _kind_written(text: str, start: int, end: int, given: Counter[str]) -> str |
     or role, a place after a preposition of place or before the country it is in."""
     if "PERSON" in given and titled_by_word_order(text, start):
         return "PERSON"
-    if "PLACE" in given and (after_place_preposition(text, start) or located_by_word_order(text, end)):
+    if "PLACE" in given and (
+        (after_place_preposition(text, start) and not _possessive(text, end)) or located_by_word_order(text, end)
+    ):
         return "PLACE"
     return None
+
+
+def _possessive(text: str, end: int) -> bool:
+    """A mention followed by "'s" owns what comes next ("in Horton's death", "in ATI's shares"): the "in" before it
+    governs the owned thing, so it shows no place."""
+    return text[end : end + 2] in {"'s", "’s"} or text[end : end + 1] in {"'", "’"}
 
 
 def _institutions_across(items: list[StoryEntity], articles: list[Article]) -> None:

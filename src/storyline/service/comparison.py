@@ -19,7 +19,7 @@ from storyline.service.workspace import Workspace
 #: Store document kind of cached comparisons (key: story id).
 DOCUMENT_KIND = "comparison"
 #: Bump when the comparison rules change, so cached comparisons are recomputed.
-RULES_VERSION = 78
+RULES_VERSION = 79
 
 
 class StoryNotFound(LookupError):
