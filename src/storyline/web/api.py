@@ -17,7 +17,7 @@ from pydantic import BeforeValidator
 from storyline import __version__
 from storyline.compare.involved import quotes_of
 from storyline.ingest.sniff import load_json
-from storyline.model import SCHEMA_VERSION, Story
+from storyline.model import SCHEMA_VERSION, Article, Comparison, Story
 from storyline.report.comparison import FORMATS, format_name, render
 from storyline.service import arrivals, library, web_queries
 from storyline.service.comparison_jobs import ComparisonsBusy
@@ -336,9 +336,15 @@ def comparison(
     wait: Annotated[bool, Query(description="false: answer 202 at once while a first comparison is computed")] = True,
 ) -> Any:
     found = find_story(ws, story_id)
-    if wait:
+    if wait and not is_probe(request):  # a probe answers as ``wait=false`` would: it must not compare inline
         return web_queries.story_comparison(ws, story_id).to_dict()
-    members = story_articles(ws, found)
+    result = _comparison_soon(request, ws, story_id, story_articles(ws, found))
+    return result if isinstance(result, Response) else result.to_dict()
+
+
+def _comparison_soon(request: Request, ws: Workspace, story_id: str, members: list[Article]) -> Comparison | Response:
+    """The story's comparison when cached (or its job ends at once), else the 202 "comparing" answer; a HEAD
+    request (a probe) starts no job."""
     try:
         result = web_queries.story_comparison_soon(
             ws, request.app.state.comparisons, story_id, members, 0, start=not is_probe(request)
@@ -348,7 +354,7 @@ def comparison(
     if isinstance(result, web_queries.ComparisonPending):
         body = {"status": "comparing", "story": story_id, "articles": len(members), "queued": result.queued}
         return JSONResponse(body, status_code=202, headers={"Retry-After": str(RETRY_AFTER_S)})
-    return result.to_dict()
+    return result
 
 
 #: The media type of each report format, as served.
@@ -368,6 +374,7 @@ REPORT_TYPES = {"json": "application/json", "md": "text/markdown; charset=utf-8"
     },
 )
 def story_report(
+    request: Request,
     ws: Ws,
     story_id: str,
     fmt: Annotated[str, Query(alias="format", description=f"one of {', '.join(FORMATS)} (or markdown, htm)")] = "html",
@@ -377,8 +384,14 @@ def story_report(
         fmt = format_name(fmt)
     except ValueError as error:
         raise HTTPException(422, f"format: {error}") from None
-    find_story(ws, story_id)
-    report = render(web_queries.story_comparison(ws, story_id), fmt)
+    found = find_story(ws, story_id)
+    if is_probe(request):  # a probe gets the report's headers when it is cached, else the 202 "comparing" ones
+        compared = _comparison_soon(request, ws, story_id, story_articles(ws, found))
+        if isinstance(compared, Response):
+            return compared
+    else:
+        compared = web_queries.story_comparison(ws, story_id)
+    report = render(compared, fmt)
     filename = f"story-{web_queries.safe_file_name(story_id, 'story')}.{fmt}"
     disposition = f"attachment; filename=\"{filename}\""
     return Response(report, media_type=REPORT_TYPES[fmt], headers={"Content-Disposition": disposition})
