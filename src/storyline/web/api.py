@@ -336,10 +336,19 @@ def comparison(
     wait: Annotated[bool, Query(description="false: answer 202 at once while a first comparison is computed")] = True,
 ) -> Any:
     found = find_story(ws, story_id)
-    if wait and not is_probe(request):  # a probe answers as ``wait=false`` would: it must not compare inline
-        return web_queries.story_comparison(ws, story_id).to_dict()
-    result = _comparison_soon(request, ws, story_id, story_articles(ws, found))
+    if wait:
+        result = _compared(request, ws, found)
+    else:
+        result = _comparison_soon(request, ws, story_id, story_articles(ws, found))
     return result if isinstance(result, Response) else result.to_dict()
+
+
+def _compared(request: Request, ws: Workspace, found: Story) -> Comparison | Response:
+    """The story's comparison, computed inline if need be; a HEAD request (a probe) computes nothing and gets
+    the 202 "comparing" answer of ``wait=false`` when it is not cached."""
+    if is_probe(request):
+        return _comparison_soon(request, ws, found.id, story_articles(ws, found))
+    return web_queries.story_comparison(ws, found.id)
 
 
 def _comparison_soon(request: Request, ws: Workspace, story_id: str, members: list[Article]) -> Comparison | Response:
@@ -384,13 +393,9 @@ def story_report(
         fmt = format_name(fmt)
     except ValueError as error:
         raise HTTPException(422, f"format: {error}") from None
-    found = find_story(ws, story_id)
-    if is_probe(request):  # a probe gets the report's headers when it is cached, else the 202 "comparing" ones
-        compared = _comparison_soon(request, ws, story_id, story_articles(ws, found))
-        if isinstance(compared, Response):
-            return compared
-    else:
-        compared = web_queries.story_comparison(ws, story_id)
+    compared = _compared(request, ws, find_story(ws, story_id))
+    if isinstance(compared, Response):
+        return compared
     report = render(compared, fmt)
     filename = f"story-{web_queries.safe_file_name(story_id, 'story')}.{fmt}"
     disposition = f"attachment; filename=\"{filename}\""
@@ -404,6 +409,7 @@ def story_report(
     responses=answers(schemas.QuotePage, 308, 404, 422),
 )
 def story_quotes(
+    request: Request,
     ws: Ws,
     story_id: str,
     speaker: Annotated[
@@ -416,9 +422,10 @@ def story_quotes(
     ] = None,
     limit: Limit = 50,
     offset: Offset = 0,
-) -> dict[str, Any]:
-    find_story(ws, story_id)
-    comparison = web_queries.story_comparison(ws, story_id)
+) -> Any:
+    comparison = _compared(request, ws, find_story(ws, story_id))
+    if isinstance(comparison, Response):
+        return comparison
     quotes = quotes_of(comparison.quotes, comparison.entities, speaker) if speaker else comparison.quotes
     return _slice(quotes, limit, offset)
 
@@ -429,9 +436,9 @@ def story_quotes(
     response_model=AsBuilt,
     responses=answers(schemas.TimelinePage, 308, 404, 422),
 )
-def story_timeline(ws: Ws, story_id: str, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
-    find_story(ws, story_id)
-    return _slice(web_queries.story_comparison(ws, story_id).timeline, limit, offset)
+def story_timeline(request: Request, ws: Ws, story_id: str, limit: Limit = 50, offset: Offset = 0) -> Any:
+    comparison = _compared(request, ws, find_story(ws, story_id))
+    return comparison if isinstance(comparison, Response) else _slice(comparison.timeline, limit, offset)
 
 
 @router.get(
