@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 
 import pytest
@@ -118,3 +119,21 @@ def test_show_and_export_give_each_article_its_arrival_apart_from_its_publicatio
     story = json.loads(invoke("story", grown["id"], "--since", "last-run", "--format", "json", "--db", db).stdout)
     # the name and the text `story --since` gives it
     assert {a["id"]: a["arrived"] for a in story["articles"]}[flood["id"]] == shown[flood["id"]]["arrived"]
+
+
+def test_articles_json_and_show_give_when_each_article_arrived(library):
+    rows = json.loads(invoke("articles", "--json", "--db", library["db"]).stdout)
+    assert len(rows) == 3 and list(rows[0]).index("arrived") == list(rows[0]).index("published") + 1
+    day1 = [r for r in rows if r["id"] not in library["day2"]["article_ids"]]
+    assert len(day1) == 1 and all(r["arrived"] > day1[0]["arrived"] for r in rows if r is not day1[0])
+    for row in rows:  # as ``show --json`` names and writes it: naive ISO 8601, UTC
+        shown = json.loads(invoke("show", row["id"], "--json", "--db", library["db"]).stdout)
+        assert row["arrived"] == shown["arrived"] and "+" not in row["arrived"]
+
+
+def test_show_for_reading_gives_when_the_article_arrived(library):
+    for article_id in library["day2"]["article_ids"]:
+        arrived = json.loads(invoke("show", article_id, "--json", "--db", library["db"]).stdout)["arrived"]
+        text = invoke("show", article_id, "--db", library["db"]).stdout
+        day, time = arrived.split("T")  # to the second, in UTC, as ``story --since`` names its time
+        assert re.search(rf"^\s*arrived\s+{day} {time[:8]} UTC\s*$", text, re.M), text

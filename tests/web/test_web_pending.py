@@ -136,3 +136,22 @@ def test_a_head_request_starts_no_comparison(stale_client, seed_story, monkeypat
         computations.released.set()
     settled(stale_client, f"/stories/{seed_story}")  # a GET still compares it
     assert computations.runs == 1
+
+
+def test_head_on_comparison_report_quotes_or_timeline_computes_nothing(stale_client, seed_story, monkeypatch) -> None:
+    computations = Computations(comparison_service.compare_articles)
+    computations.released.set()
+    monkeypatch.setattr(comparison_service, "compare_articles", computations)
+    api = f"/api/stories/{seed_story}"
+    for path in (f"{api}/comparison", f"{api}/report", f"{api}/report?format=md", f"{api}/quotes", f"{api}/timeline"):
+        head = stale_client.head(path)  # not cached: the headers of the wait=false answer, and no job queued
+        assert head.status_code == 202 and head.headers["Retry-After"] == "5" and head.content == b""
+    assert not computations.started.wait(1) and computations.runs == 0
+    assert stale_client.get(f"{api}/comparison").status_code == 200 and computations.runs == 1
+    for path in (f"{api}/comparison", f"{api}/report?format=md", f"{api}/quotes"):  # cached: the GET's headers, no body
+        head, get = stale_client.head(path), stale_client.get(path)
+        assert head.status_code == 200 and head.content == b""
+        assert head.headers["content-type"] == get.headers["content-type"]
+        assert head.headers["content-length"] == get.headers["content-length"]
+    assert "attachment" in stale_client.head(f"{api}/report").headers["content-disposition"]
+    assert computations.runs == 1

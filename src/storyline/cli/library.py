@@ -72,7 +72,7 @@ EntityOption = Annotated[str | None, typer.Option(help="Only articles mentioning
 
 #: The fields of ``articles --json`` (a stable interface).
 LISTING_FIELDS = (
-    "id", "source", "url", "outlet", "agency", "byline", "title", "published", "language", "version", "text",
+    "id", "source", "url", "outlet", "agency", "byline", "title", "published", "arrived", "language", "version", "text",
 )  # fmt: skip
 
 #: Narrowest title column of ``articles``, and widest outlet column (a longer outlet ends in "…"):
@@ -151,8 +151,9 @@ def print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
-def listing(article: Article) -> dict[str, Any]:
-    data = article.to_dict()
+def listing(article: Article, arrived: datetime | None) -> dict[str, Any]:
+    """One ``articles --json`` row: :data:`LISTING_FIELDS` of the article as ``show --json`` gives it."""
+    data = library.article_record(article, arrived)
     return {name: data.get(name) for name in LISTING_FIELDS}
 
 
@@ -288,8 +289,9 @@ def articles(
     filters = article_filters(outlet, language, since, until, entity, limit, offset)
     with workspace(db) as ws:
         found = library.list_articles(ws, **filters)
+        arrived = ws.store.arrival_times([a.id for a in found]) if as_json else {}
     if as_json:
-        print_json([listing(a) for a in found])
+        print_json([listing(a, arrived.get(a.id)) for a in found])
         return
     table = Table(show_header=True)
     table.add_column("ID", no_wrap=True)
@@ -348,7 +350,7 @@ def emit_article(article: Article, as_json: bool, arrived: datetime | None = Non
     if as_json:
         print_json(library.article_record(article, arrived))
     else:
-        print_article(article)
+        print_article(article, arrived)
 
 
 @app.command()
@@ -407,8 +409,9 @@ def published_text(article: Article) -> str:
     return reader_time(article.published.isoformat()) if article.published else "undated"
 
 
-def print_article(article: Article) -> None:
-    """Human view of one article; every piece of content escaped for Rich."""
+def print_article(article: Article, arrived: datetime | None = None) -> None:
+    """Human view of one article; every piece of content escaped for Rich. ``arrived``: when it arrived in this
+    library (UTC; none for an article not stored), beside when it was published."""
     heading = article_heading(article)
     out.rule(escape(heading))
     meta = Table.grid(padding=(0, 2))
@@ -418,6 +421,8 @@ def print_article(article: Article) -> None:
         value = published_text(article) if name == "published" and article.published else getattr(article, name)
         if value not in (None, ""):
             meta.add_row(f"[dim]{name}[/dim]", escape(str(value)))
+    if arrived is not None:
+        meta.add_row("[dim]arrived[/dim]", arrival_label(arrived))
     if article.published_estimate:
         meta.add_row("[dim]estimated[/dim]", escape(article.published_estimate.value))
     if captured := article.extra.get("captured"):

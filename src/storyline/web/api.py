@@ -17,7 +17,7 @@ from pydantic import BeforeValidator
 from storyline import __version__
 from storyline.compare.involved import quotes_of
 from storyline.ingest.sniff import load_json
-from storyline.model import SCHEMA_VERSION, Story
+from storyline.model import SCHEMA_VERSION, Article, Comparison, Story
 from storyline.report.comparison import FORMATS, format_name, render
 from storyline.service import arrivals, library, web_queries
 from storyline.service.comparison_jobs import ComparisonsBusy
@@ -337,8 +337,23 @@ def comparison(
 ) -> Any:
     found = find_story(ws, story_id)
     if wait:
-        return web_queries.story_comparison(ws, story_id).to_dict()
-    members = story_articles(ws, found)
+        result = _compared(request, ws, found)
+    else:
+        result = _comparison_soon(request, ws, story_id, story_articles(ws, found))
+    return result if isinstance(result, Response) else result.to_dict()
+
+
+def _compared(request: Request, ws: Workspace, found: Story) -> Comparison | Response:
+    """The story's comparison, computed inline if need be; a HEAD request (a probe) computes nothing and gets
+    the 202 "comparing" answer of ``wait=false`` when it is not cached."""
+    if is_probe(request):
+        return _comparison_soon(request, ws, found.id, story_articles(ws, found))
+    return web_queries.story_comparison(ws, found.id)
+
+
+def _comparison_soon(request: Request, ws: Workspace, story_id: str, members: list[Article]) -> Comparison | Response:
+    """The story's comparison when cached (or its job ends at once), else the 202 "comparing" answer; a HEAD
+    request (a probe) starts no job."""
     try:
         result = web_queries.story_comparison_soon(
             ws, request.app.state.comparisons, story_id, members, 0, start=not is_probe(request)
@@ -348,7 +363,7 @@ def comparison(
     if isinstance(result, web_queries.ComparisonPending):
         body = {"status": "comparing", "story": story_id, "articles": len(members), "queued": result.queued}
         return JSONResponse(body, status_code=202, headers={"Retry-After": str(RETRY_AFTER_S)})
-    return result.to_dict()
+    return result
 
 
 #: The media type of each report format, as served.
@@ -368,6 +383,7 @@ REPORT_TYPES = {"json": "application/json", "md": "text/markdown; charset=utf-8"
     },
 )
 def story_report(
+    request: Request,
     ws: Ws,
     story_id: str,
     fmt: Annotated[str, Query(alias="format", description=f"one of {', '.join(FORMATS)} (or markdown, htm)")] = "html",
@@ -377,8 +393,10 @@ def story_report(
         fmt = format_name(fmt)
     except ValueError as error:
         raise HTTPException(422, f"format: {error}") from None
-    find_story(ws, story_id)
-    report = render(web_queries.story_comparison(ws, story_id), fmt)
+    compared = _compared(request, ws, find_story(ws, story_id))
+    if isinstance(compared, Response):
+        return compared
+    report = render(compared, fmt)
     filename = f"story-{web_queries.safe_file_name(story_id, 'story')}.{fmt}"
     disposition = f"attachment; filename=\"{filename}\""
     return Response(report, media_type=REPORT_TYPES[fmt], headers={"Content-Disposition": disposition})
@@ -391,6 +409,7 @@ def story_report(
     responses=answers(schemas.QuotePage, 308, 404, 422),
 )
 def story_quotes(
+    request: Request,
     ws: Ws,
     story_id: str,
     speaker: Annotated[
@@ -403,9 +422,10 @@ def story_quotes(
     ] = None,
     limit: Limit = 50,
     offset: Offset = 0,
-) -> dict[str, Any]:
-    find_story(ws, story_id)
-    comparison = web_queries.story_comparison(ws, story_id)
+) -> Any:
+    comparison = _compared(request, ws, find_story(ws, story_id))
+    if isinstance(comparison, Response):
+        return comparison
     quotes = quotes_of(comparison.quotes, comparison.entities, speaker) if speaker else comparison.quotes
     return _slice(quotes, limit, offset)
 
@@ -416,9 +436,9 @@ def story_quotes(
     response_model=AsBuilt,
     responses=answers(schemas.TimelinePage, 308, 404, 422),
 )
-def story_timeline(ws: Ws, story_id: str, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
-    find_story(ws, story_id)
-    return _slice(web_queries.story_comparison(ws, story_id).timeline, limit, offset)
+def story_timeline(request: Request, ws: Ws, story_id: str, limit: Limit = 50, offset: Offset = 0) -> Any:
+    comparison = _compared(request, ws, find_story(ws, story_id))
+    return comparison if isinstance(comparison, Response) else _slice(comparison.timeline, limit, offset)
 
 
 @router.get(
