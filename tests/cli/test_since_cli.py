@@ -136,4 +136,4 @@ def test_show_for_reading_gives_when_the_article_arrived(library):
         arrived = json.loads(invoke("show", article_id, "--json", "--db", library["db"]).stdout)["arrived"]
         text = invoke("show", article_id, "--db", library["db"]).stdout
         day, time = arrived.split("T")  # to the second, in UTC, as ``story --since`` names its time
-        assert re.search(rf"^\s*arrived\s+{day} {time[:8]} UTC\s*$", text, re.M), text
+        assert re.search(rf"^\s*arrived\s+{day} {time[:8]} UTC\s*$", text, re.MULTILINE), text
