@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from storyline.cli import app
+from tests.match.test_stream import QUAKE, QUAKE_REWRITE
 
 runner = CliRunner()
 
@@ -614,16 +615,6 @@ def test_a_crawls_summary_counts_skipped_records_by_reason_naming_only_those_tha
     assert f"records: {path}: 5 read, 1 article(s), 4 skipped, 0 failed" in lines
     assert "skipped 2: WARC request record (what the crawler sent, no page)" in lines  # counted, not listed
     assert f"skipped 1: WARC record with HTTP status 404: {path}#https://herald.example.rt/gone" in lines
-
-
-QUAKE = (
-    "A magnitude 7.8 earthquake struck southern Turkey near Gaziantep on Monday, killing more than 1,300 people "
-    "and toppling buildings, the Turkish disaster agency AFAD said. Rescue teams in Kahramanmaras searched rubble."
-)
-QUAKE_REWRITE = (
-    "More than 1,300 people died after a 7.8 magnitude quake hit Turkey near Gaziantep, according to AFAD, the "
-    "Turkish disaster agency. Buildings collapsed in Kahramanmaras while rescuers searched rubble overnight."
-)
 
 
 def test_a_story_merged_away_is_named_in_the_ingest_summary_and_its_id_leads_to_the_story_now(tmp_path):
